@@ -1,0 +1,17 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.model.Operation;
+import java.util.List;
+
+/**
+ * Analysis of text embedded in a command, offered to recognizers: a shell command a program will run
+ * ({@code ssh host CMD}, {@code watch CMD}) or SQL a database client will send ({@code psql -c}).
+ */
+public interface Nested {
+
+    /** Analyzes {@code command} as shell, run like {@code parent} (same env, workspace and locators). */
+    List<Operation> shell(String command, Invocation parent);
+
+    /** Analyzes {@code sql}; {@code dialect} is {@code postgresql}, {@code mysql}, {@code sqlite} or empty. */
+    List<Operation> sql(String sql, String dialect, Invocation parent);
+}

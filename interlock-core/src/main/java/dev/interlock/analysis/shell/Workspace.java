@@ -1,0 +1,124 @@
+package dev.interlock.analysis.shell;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Where the agent works: its working directory (the workspace root) and the user's home. Classifies paths into
+ * {@link Area}s so recognizers can tell routine work inside the workspace from damage elsewhere.
+ */
+public record Workspace(String cwd, String home) {
+
+    /** Where a path lies, from harmless to catastrophic. */
+    public enum Area {
+        /** Inside the workspace (the cwd or below). */
+        WORKSPACE,
+        /** /tmp, /var/tmp, $TMPDIR: disposable by definition. */
+        TEMP,
+        /** Inside the home directory but outside the workspace. */
+        HOME,
+        /** The home directory itself, or the workspace root itself. */
+        HOME_ROOT,
+        /** System directories: /etc, /usr, /var, /boot, /bin, … */
+        SYSTEM,
+        /** The filesystem root. */
+        ROOT,
+        /** Anywhere else (another user's files, mounted volumes). */
+        OTHER;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private static final List<String> SYSTEM_DIRS = List.of("/etc", "/usr", "/var", "/boot", "/bin", "/sbin", "/lib",
+            "/lib32", "/lib64", "/opt", "/srv", "/root", "/sys", "/proc", "/dev", "/run", "/snap", "/System",
+            "/Library", "/Applications", "/private", "/mnt", "/media");
+    private static final List<String> TEMP_DIRS = List.of("/tmp", "/var/tmp", "/private/tmp", "/dev/shm");
+
+    public Workspace {
+        cwd = cwd == null || cwd.isBlank() ? "/workspace" : normalize(cwd, "/");
+        home = home == null || home.isBlank() ? guessHome(cwd) : normalize(home, "/");
+    }
+
+    public static Workspace of(String cwd) {
+        return new Workspace(cwd, null);
+    }
+
+    /** /home/dev/project → /home/dev; /Users/ann/x → /Users/ann; /root/x → /root. */
+    private static String guessHome(String cwd) {
+        String[] parts = cwd.split("/");
+        if (parts.length >= 3 && (parts[1].equals("home") || parts[1].equals("Users"))) {
+            return "/" + parts[1] + "/" + parts[2];
+        }
+        if (parts.length >= 2 && parts[1].equals("root")) {
+            return "/root";
+        }
+        return "/home/user";
+    }
+
+    /** Resolves {@code path} as the shell would: {@code ~} to home, relative to cwd, {@code .}/{@code ..} folded. */
+    public String resolve(String path) {
+        String p = path;
+        if (p.equals("~") || p.startsWith("~/")) {
+            p = home + p.substring(1);
+        } else if (p.startsWith("$HOME") || p.startsWith("${HOME}")) {
+            p = home + p.substring(p.indexOf('E') + (p.startsWith("${") ? 2 : 1));
+        }
+        return normalize(p, cwd);
+    }
+
+    public Area area(String path) {
+        String abs = resolve(path);
+        if (abs.equals("/")) {
+            return Area.ROOT;
+        }
+        if (abs.equals(cwd) || abs.equals(home)) {
+            return Area.HOME_ROOT;
+        }
+        for (String temp : TEMP_DIRS) {
+            if (under(abs, temp) && !abs.equals(temp)) {
+                return Area.TEMP;
+            }
+        }
+        if (under(abs, cwd)) {
+            return Area.WORKSPACE;
+        }
+        if (under(abs, home)) {
+            return Area.HOME;
+        }
+        if (abs.matches("/(home|Users)/[^/]+")) {
+            return Area.HOME_ROOT;
+        }
+        for (String dir : SYSTEM_DIRS) {
+            if (under(abs, dir)) {
+                return Area.SYSTEM;
+            }
+        }
+        if (abs.equals("/home") || abs.equals("/Users") || TEMP_DIRS.contains(abs)) {
+            return Area.SYSTEM;
+        }
+        return Area.OTHER;
+    }
+
+    static boolean under(String path, String dir) {
+        return path.equals(dir) || path.startsWith(dir.endsWith("/") ? dir : dir + "/");
+    }
+
+    static String normalize(String path, String base) {
+        String joined = path.startsWith("/") ? path : base + "/" + path;
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : joined.split("/+")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.interlock.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer to a request. {@code rules} lists every rule, invariant and default that applied (dry-run rules too,
+ * marked as such); {@code summary} is one line a human reads in two seconds.
+ */
+public record Decision(
+        String id,
+        Effect effect,
+        Risk risk,
+        String summary,
+        List<Operation> operations,
+        List<RuleMatch> rules,
+        Optional<ApprovalTerms> approval,
+        String policyVersion,
+        String decisionId) {
+
+    public Decision {
+        id = id == null ? "" : id;
+        operations = List.copyOf(operations);
+        rules = List.copyOf(rules);
+    }
+
+    /** The rules whose effect was applied (not dry-run) and that set the final effect. */
+    public List<RuleMatch> deciding() {
+        return rules.stream().filter(r -> r.enforced() && r.effect() == effect).toList();
+    }
+}
