@@ -1,0 +1,55 @@
+package dev.interlock.environment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the machine Interlock runs on says about where commands go when they do not say it themselves: the
+ * environment variables of the hook process and the kubeconfig's {@code current-context}. Read once at start-up
+ * ({@link #detect()}), never at decision time.
+ *
+ * @param env          environment variables that steer CLIs ({@code AWS_PROFILE}, {@code KUBECONFIG}, …)
+ * @param kubeContext  the kubeconfig's current-context, when there is one
+ * @param noKubernetes true when it is known that kubectl has no cluster to talk to here (no kubeconfig, not in a pod)
+ */
+public record AmbientContext(Map<String, String> env, Optional<String> kubeContext, boolean noKubernetes) {
+
+    /** Nothing known: kubectl without flags goes to an unknown cluster. The safe default for embedders. */
+    public static final AmbientContext UNKNOWN = new AmbientContext(Map.of(), Optional.empty(), false);
+
+    /** A workstation with no kubeconfig and no steering variables (what tests and the demo assume). */
+    public static final AmbientContext BARE_WORKSTATION = new AmbientContext(Map.of(), Optional.empty(), true);
+
+    private static final Pattern CURRENT_CONTEXT = Pattern.compile("(?m)^current-context:\\s*[\"']?([^\"'\\s#]+)");
+
+    public AmbientContext {
+        env = Map.copyOf(env);
+    }
+
+    /** Reads this process's environment and kubeconfig. I/O happens here, once. */
+    public static AmbientContext detect() {
+        Map<String, String> env = System.getenv();
+        Map<String, String> steering = EnvironmentVariables.steering(env);
+        String kubeconfig = env.getOrDefault("KUBECONFIG", "");
+        Path config = kubeconfig.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".kube", "config")
+                : Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]);
+        Optional<String> context = Optional.empty();
+        boolean exists = Files.isRegularFile(config);
+        if (exists) {
+            try {
+                Matcher m = CURRENT_CONTEXT.matcher(Files.readString(config));
+                context = m.find() ? Optional.of(m.group(1)) : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                context = Optional.empty();
+            }
+        }
+        boolean inPod = env.containsKey("KUBERNETES_SERVICE_HOST");
+        return new AmbientContext(steering, context, !exists && kubeconfig.isBlank() && !inPod);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.interlock.environment;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.RequestContext;
+import dev.interlock.model.Tier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds each operation's tier. Sources, in order: what analysis already knows (files and git inside the workspace are
+ * {@code local}); the explicit {@code context.environment}; the command's own locators (flags, prefixes, connection
+ * strings) through the inventory; ambient variables and the kubeconfig. An explicit environment is a floor: a locator
+ * that resolves to a stricter tier wins. Nothing resolvable means {@code unknown}.
+ */
+public final class EnvironmentResolver {
+
+    /** Locator kinds looked up in the inventory, most specific first. */
+    static final List<String> KINDS = List.of("context", "kubeconfig", "cluster", "host", "profile", "account", "project",
+            "subscription", "resource-group", "stack", "workspace", "directory", "database", "namespace", "environment", "cwd");
+    /** Kinds that identify the target system itself: when one of them is local, nothing shared is at stake. */
+    static final List<String> TARGETS = List.of("context", "kubeconfig", "cluster", "host");
+
+    private final Inventory inventory;
+    private final AmbientContext ambient;
+
+    public EnvironmentResolver(Inventory inventory, AmbientContext ambient) {
+        this.inventory = inventory;
+        this.ambient = ambient;
+    }
+
+    public Operation resolve(Operation op, RequestContext context) {
+        if (op.environment() == Tier.LOCAL && !op.environmentSource().isEmpty()) {
+            return op;
+        }
+        Map<String, String> locators = locatorsWithAmbient(op, context);
+        List<Inventory.Match> matches = new ArrayList<>();
+        for (String kind : KINDS) {
+            inventory.lookup(kind, locators.get(kind)).ifPresent(matches::add);
+        }
+        for (Inventory.Match m : matches) {
+            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL) {
+                return op.withEnvironment(Tier.LOCAL, m.explain());
+            }
+        }
+        Optional<Inventory.Match> strictest = matches.stream()
+                .reduce((a, b) -> b.entry().tier().gravity() > a.entry().tier().gravity() ? b : a);
+        if (context.environment().isPresent()) {
+            String name = context.environment().get();
+            Tier explicit = inventory.tierOfName(name).orElse(Tier.UNKNOWN);
+            String source = "context.environment '" + name + "'" + (explicit == Tier.UNKNOWN ? " is not a known environment" : "");
+            if (strictest.isPresent() && strictest.get().entry().tier().gravity() > explicit.gravity()) {
+                return op.withEnvironment(strictest.get().entry().tier(), strictest.get().explain() + ", stricter than " + source);
+            }
+            return op.withEnvironment(explicit, source);
+        }
+        if (strictest.isPresent()) {
+            return op.withEnvironment(strictest.get().entry().tier(), strictest.get().explain());
+        }
+        if (op.environment() != Tier.UNKNOWN && !op.environmentSource().isEmpty()) {
+            return op;
+        }
+        if (kubernetes(op.system()) && !locators.containsKey("context") && !locators.containsKey("kubeconfig")
+                && !op.resource().locators().containsKey("server") && ambient.noKubernetes()) {
+            return op.withEnvironment(Tier.LOCAL, "no kubeconfig and not in a cluster: kubectl has no cluster to reach");
+        }
+        return op.withEnvironment(Tier.UNKNOWN, op.environmentSource().isEmpty() ? "nothing names the environment" : op.environmentSource());
+    }
+
+    private Map<String, String> locatorsWithAmbient(Operation op, RequestContext context) {
+        Map<String, String> locators = new HashMap<>(op.resource().locators());
+        EnvironmentVariables.locators(op.system(), context.env()).forEach(locators::putIfAbsent);
+        EnvironmentVariables.locators(op.system(), ambient.env()).forEach(locators::putIfAbsent);
+        if (kubernetes(op.system()) && !context.env().containsKey("KUBECONFIG")) {
+            ambient.kubeContext().ifPresent(c -> locators.putIfAbsent("context", c));
+        }
+        return locators;
+    }
+
+    private static boolean kubernetes(String system) {
+        return system.equals("kubernetes") || system.equals("helm");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.interlock.policy;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable snapshot of loaded policy: rules indexed by system and verb (so evaluation cost follows the rules that
+ * can match, not the total), tier defaults, tests, and a version hash of the sources.
+ */
+public final class CompiledPolicy {
+
+    private static final String ANY_SYSTEM = "*";
+
+    private final List<Rule> rules;
+    private final TierDefaults defaults;
+    private final List<PolicyTest> tests;
+    private final List<String> policies;
+    private final String version;
+    private final Map<String, Map<Verb, List<Rule>>> index = new HashMap<>();
+
+    CompiledPolicy(List<Rule> rules, TierDefaults defaults, List<PolicyTest> tests, List<String> policies, String version) {
+        this.rules = List.copyOf(rules);
+        this.defaults = defaults;
+        this.tests = List.copyOf(tests);
+        this.policies = List.copyOf(policies);
+        this.version = version;
+        for (Rule rule : this.rules) {
+            List<String> systems = rule.match().systems().isEmpty() ? List.of(ANY_SYSTEM) : List.copyOf(rule.match().systems());
+            List<Verb> verbs = rule.match().verbs().isEmpty() ? List.of(Verb.values()) : List.copyOf(rule.match().verbs());
+            for (String system : systems) {
+                Map<Verb, List<Rule>> byVerb = index.computeIfAbsent(system, s -> new EnumMap<>(Verb.class));
+                for (Verb verb : verbs) {
+                    byVerb.computeIfAbsent(verb, v -> new ArrayList<>()).add(rule);
+                }
+            }
+        }
+    }
+
+    /** The rules that could match an operation of this system and verb, in policy order. */
+    List<Rule> candidates(Operation op) {
+        List<Rule> specific = bucket(op.system(), op.verb());
+        List<Rule> any = bucket(ANY_SYSTEM, op.verb());
+        if (specific.isEmpty()) {
+            return any;
+        }
+        if (any.isEmpty()) {
+            return specific;
+        }
+        List<Rule> both = new ArrayList<>(specific.size() + any.size());
+        both.addAll(specific);
+        both.addAll(any);
+        return both;
+    }
+
+    private List<Rule> bucket(String system, Verb verb) {
+        Map<Verb, List<Rule>> byVerb = index.get(system);
+        if (byVerb == null) {
+            return List.of();
+        }
+        List<Rule> list = byVerb.get(verb);
+        return list == null ? List.of() : list;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public TierDefaults defaults() {
+        return defaults;
+    }
+
+    public List<PolicyTest> tests() {
+        return tests;
+    }
+
+    /** The names of the policies in this snapshot. */
+    public List<String> policies() {
+        return policies;
+    }
+
+    /** {@code sha256:…} over the policy sources, recorded with every decision. */
+    public String version() {
+        return version;
+    }
+}

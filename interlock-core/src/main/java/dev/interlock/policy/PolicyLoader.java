@@ -1,0 +1,316 @@
+package dev.interlock.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cel.common.types.SimpleType;
+import dev.interlock.model.ApprovalTerms;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Effect;
+import dev.interlock.model.Enforcement;
+import dev.interlock.model.Risk;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import dev.interlock.model.Wire;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Parses and compiles policy documents ({@code apiVersion: interlock.dev/v1}, {@code kind: Policy}). Every error is a
+ * {@link PolicyException} naming file, line and column; nothing half-loaded escapes.
+ */
+public final class PolicyLoader {
+
+    private static final List<String> DOC_FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
+    private static final List<String> SPEC_FIELDS = List.of("rules", "defaults", "tests");
+    private static final List<String> RULE_FIELDS = List.of("id", "description", "match", "when", "effect", "approval",
+            "message", "enforcement");
+    private static final List<String> MATCH_FIELDS = List.of("systems", "verbs", "environments", "agents",
+            "resource_types", "resourceTypes", "confidence", "risk");
+    private static final List<String> APPROVAL_FIELDS = List.of("approvers", "count", "requester_may_approve",
+            "expires", "min_review", "confirm");
+    private static final List<String> TEST_FIELDS = List.of("name", "request", "expect");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)([dhms])");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PolicyLoader() {
+    }
+
+    public static CompiledPolicy load(List<PolicyFile> files) {
+        List<Rule> rules = new ArrayList<>();
+        List<PolicyTest> tests = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Map<Tier, Map<Risk, Effect>> defaults = new EnumMap<>(Tier.class);
+        Map<String, SourceLocation> ids = new HashMap<>();
+        for (PolicyFile file : files) {
+            for (YamlNode doc : documents(file)) {
+                Map<String, YamlNode> top = doc.strictMap("a policy document", DOC_FIELDS);
+                String kind = required(top, "kind", doc, "the document").scalar("kind");
+                if (kind.equals("Inventory")) {
+                    continue;
+                }
+                if (!kind.equals("Policy")) {
+                    throw PolicyException.at(top.get("kind").where(), "kind must be Policy, not '" + kind + "'");
+                }
+                String api = required(top, "apiVersion", doc, "the document").scalar("apiVersion");
+                if (!api.equals("interlock.dev/v1")) {
+                    throw PolicyException.at(top.get("apiVersion").where(), "apiVersion must be interlock.dev/v1, not '" + api + "'");
+                }
+                YamlNode metadata = required(top, "metadata", doc, "the document");
+                String name = required(metadata.map("metadata"), "name", metadata, "metadata").scalar("metadata.name");
+                names.add(name);
+                Map<String, YamlNode> spec = required(top, "spec", doc, "the document").strictMap("spec", SPEC_FIELDS);
+                if (spec.containsKey("defaults")) {
+                    readDefaults(spec.get("defaults"), defaults);
+                }
+                if (spec.containsKey("rules")) {
+                    for (YamlNode r : spec.get("rules").list("spec.rules")) {
+                        Rule rule = rule(r, name);
+                        SourceLocation earlier = ids.putIfAbsent(rule.id(), rule.where());
+                        if (earlier != null) {
+                            throw PolicyException.at(rule.where(), "rule id '" + rule.id() + "' is already used at " + earlier);
+                        }
+                        rules.add(rule);
+                    }
+                }
+                if (spec.containsKey("tests")) {
+                    for (YamlNode t : spec.get("tests").list("spec.tests")) {
+                        tests.add(test(t, name));
+                    }
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new PolicyException(files.isEmpty() ? "no policy files given" : files.getFirst().name() + ": no 'kind: Policy' document");
+        }
+        return new CompiledPolicy(rules, new TierDefaults(defaults), tests, names, version(files));
+    }
+
+    private static List<YamlNode> documents(PolicyFile file) {
+        List<YamlNode> docs = new ArrayList<>();
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setCodePointLimit(1 << 20);
+        try {
+            for (Node n : new Yaml(options).composeAll(new StringReader(file.text()))) {
+                if (n != null) {
+                    docs.add(new YamlNode(n, file.name()));
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark();
+            throw new PolicyException(file.name() + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
+                    + ": not valid YAML: " + e.getProblem());
+        } catch (RuntimeException e) {
+            throw new PolicyException(file.name() + ": not valid YAML: " + e.getMessage());
+        }
+        if (docs.isEmpty()) {
+            throw new PolicyException(file.name() + ":1:1: empty policy file");
+        }
+        return docs;
+    }
+
+    private static YamlNode required(Map<String, YamlNode> map, String key, YamlNode parent, String what) {
+        YamlNode n = map.get(key);
+        if (n == null) {
+            throw PolicyException.at(parent.where(), what + " needs '" + key + "'");
+        }
+        return n;
+    }
+
+    private static Rule rule(YamlNode node, String policy) {
+        Map<String, YamlNode> f = node.strictMap("a rule", RULE_FIELDS);
+        String id = required(f, "id", node, "a rule").scalar("id");
+        if (!ID.matcher(id).matches()) {
+            throw PolicyException.at(f.get("id").where(), "rule id '" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
+        }
+        String ctx = "rule '" + id + "'";
+        Effect effect = parse(Effect.class, required(f, "effect", node, ctx), "effect");
+        RuleMatcher match = f.containsKey("match") ? matcher(f.get("match")) : RuleMatcher.ANY;
+        Optional<CelExpression> when = YamlNode.optional(f, "when")
+                .map(w -> CelExpressions.compile(w.scalar("when"), SimpleType.BOOL, valueStart(w), "when"));
+        Optional<CelExpression> message = YamlNode.optional(f, "message")
+                .map(m -> CelExpressions.compile(m.scalar("message"), SimpleType.STRING, valueStart(m), "message"));
+        Enforcement enforcement = f.containsKey("enforcement") ? parse(Enforcement.class, f.get("enforcement"), "enforcement") : Enforcement.ENFORCE;
+        Optional<ApprovalTerms> approval = YamlNode.optional(f, "approval").map(PolicyLoader::approval);
+        if (approval.isPresent() && effect != Effect.REQUIRE_APPROVAL) {
+            throw PolicyException.at(f.get("approval").where(), ctx + " has approval terms but its effect is " + effect.wire());
+        }
+        String description = YamlNode.optional(f, "description").map(d -> d.scalar("description")).orElse("");
+        return new Rule(id, policy, description, match, when, effect, approval, message, enforcement, node.where());
+    }
+
+    /** Where the expression text starts: quoted scalars start one column later than their node. */
+    private static SourceLocation valueStart(YamlNode n) {
+        SourceLocation w = n.where();
+        var style = ((org.yaml.snakeyaml.nodes.ScalarNode) n.node()).getScalarStyle();
+        boolean quoted = style == org.yaml.snakeyaml.DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                || style == org.yaml.snakeyaml.DumperOptions.ScalarStyle.SINGLE_QUOTED;
+        boolean block = style == org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+                || style == org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED;
+        if (block) {
+            return new SourceLocation(w.file(), w.line() + 1, 1);
+        }
+        return quoted ? new SourceLocation(w.file(), w.line(), w.column() + 1) : w;
+    }
+
+    private static RuleMatcher matcher(YamlNode node) {
+        Map<String, YamlNode> f = node.strictMap("match", MATCH_FIELDS);
+        YamlNode types = f.containsKey("resource_types") ? f.get("resource_types") : f.get("resourceTypes");
+        return new RuleMatcher(
+                strings(f.get("systems"), "match.systems"),
+                enums(Verb.class, f.get("verbs"), "match.verbs"),
+                enums(Tier.class, f.get("environments"), "match.environments"),
+                strings(f.get("agents"), "match.agents"),
+                strings(types, "match.resource_types"),
+                enums(Confidence.class, f.get("confidence"), "match.confidence"),
+                enums(Risk.class, f.get("risk"), "match.risk"));
+    }
+
+    private static Set<String> strings(YamlNode node, String what) {
+        return node == null ? Set.of() : new LinkedHashSet<>(node.strings(what));
+    }
+
+    private static <E extends Enum<E> & Wire> Set<E> enums(Class<E> type, YamlNode node, String what) {
+        if (node == null) {
+            return Set.of();
+        }
+        Set<E> out = new LinkedHashSet<>();
+        for (String s : node.strings(what)) {
+            try {
+                out.add(Wire.parse(type, s));
+            } catch (IllegalArgumentException e) {
+                throw PolicyException.at(node.where(), what + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E> & Wire> E parse(Class<E> type, YamlNode node, String what) {
+        try {
+            return Wire.parse(type, node.scalar(what));
+        } catch (IllegalArgumentException e) {
+            throw PolicyException.at(node.where(), what + ": " + e.getMessage());
+        }
+    }
+
+    private static ApprovalTerms approval(YamlNode node) {
+        Map<String, YamlNode> f = node.strictMap("approval", APPROVAL_FIELDS);
+        ApprovalTerms d = ApprovalTerms.DEFAULT;
+        List<String> approvers = f.containsKey("approvers") ? f.get("approvers").strings("approval.approvers") : d.approvers();
+        int count = f.containsKey("count") ? integer(f.get("count"), "approval.count") : d.count();
+        boolean mayApprove = f.containsKey("requester_may_approve")
+                ? bool(f.get("requester_may_approve"), "approval.requester_may_approve") : d.requesterMayApprove();
+        Duration expires = f.containsKey("expires") ? duration(f.get("expires"), "approval.expires") : d.expires();
+        Duration minReview = f.containsKey("min_review") ? duration(f.get("min_review"), "approval.min_review") : d.minReview();
+        String confirm = f.containsKey("confirm") ? f.get("confirm").scalar("approval.confirm") : d.confirm();
+        if (!confirm.equals("none") && !confirm.equals("resource-name")) {
+            throw PolicyException.at(f.get("confirm").where(), "approval.confirm must be none or resource-name, not '" + confirm + "'");
+        }
+        return new ApprovalTerms(approvers, count, mayApprove, expires, minReview, confirm);
+    }
+
+    private static int integer(YamlNode n, String what) {
+        try {
+            int v = Integer.parseInt(n.scalar(what));
+            if (v < 1) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw PolicyException.at(n.where(), what + " must be a whole number of at least 1");
+        }
+    }
+
+    private static boolean bool(YamlNode n, String what) {
+        String v = n.scalar(what);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw PolicyException.at(n.where(), what + " must be true or false, not '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    /** {@code 30m}, {@code 15s}, {@code 1h30m}, {@code 2d}. */
+    static Duration duration(YamlNode n, String what) {
+        String text = n.scalar(what).trim();
+        Matcher m = DURATION.matcher(text);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            long amount = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "d" -> Duration.ofDays(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofSeconds(amount);
+            });
+            end = m.end();
+        }
+        if (end != text.length() || text.isEmpty()) {
+            throw PolicyException.at(n.where(), what + " must be a duration like 30s, 15m, 1h30m or 2d, not '" + text + "'");
+        }
+        return total;
+    }
+
+    private static void readDefaults(YamlNode node, Map<Tier, Map<Risk, Effect>> into) {
+        for (Map.Entry<String, YamlNode> tierEntry : node.map("spec.defaults").entrySet()) {
+            Tier tier = parseWire(Tier.class, tierEntry.getKey(), tierEntry.getValue(), "spec.defaults tier");
+            for (Map.Entry<String, YamlNode> riskEntry : tierEntry.getValue().map("spec.defaults." + tierEntry.getKey()).entrySet()) {
+                Risk risk = parseWire(Risk.class, riskEntry.getKey(), riskEntry.getValue(), "spec.defaults." + tierEntry.getKey() + " risk");
+                Effect effect = parse(Effect.class, riskEntry.getValue(), "spec.defaults." + tierEntry.getKey() + "." + risk.wire());
+                into.computeIfAbsent(tier, t -> new EnumMap<>(Risk.class)).merge(risk, effect, Effect::strictest);
+            }
+        }
+    }
+
+    private static <E extends Enum<E> & Wire> E parseWire(Class<E> type, String text, YamlNode at, String what) {
+        try {
+            return Wire.parse(type, text);
+        } catch (IllegalArgumentException e) {
+            throw PolicyException.at(at.where(), what + ": " + e.getMessage());
+        }
+    }
+
+    private static PolicyTest test(YamlNode node, String policy) {
+        Map<String, YamlNode> f = node.strictMap("a test", TEST_FIELDS);
+        String name = required(f, "name", node, "a test").scalar("name");
+        YamlNode request = required(f, "request", node, "test '" + name + "'");
+        request.map("test '" + name + "' request");
+        String expect = required(f, "expect", node, "test '" + name + "'").scalar("expect").replace('-', '_');
+        if (!List.of("allow", "ask", "require_approval", "deny", "not_allow").contains(expect)) {
+            throw PolicyException.at(f.get("expect").where(), "test '" + name + "': expect must be allow, ask, require_approval, deny or not-allow");
+        }
+        return new PolicyTest(name, policy, JSON.valueToTree(request.plain()), expect.replace("not_allow", "not-allow"), node.where());
+    }
+
+    private static String version(List<PolicyFile> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (PolicyFile f : files) {
+                sha.update(f.text().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
