@@ -6,6 +6,9 @@ final class Recognizers {
     private Recognizers() {}
     static List<Recognizer> all() {
         return List.of(
-                new DatabaseClientRecognizer());
+                new DatabaseClientRecognizer(),
+                new MigrationRecognizer(),
+                new ServiceControlRecognizer(),
+                new PackagePublishRecognizer());
     }
 }
