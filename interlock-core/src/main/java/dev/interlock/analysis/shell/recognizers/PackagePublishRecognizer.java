@@ -35,7 +35,7 @@ public final class PackagePublishRecognizer implements Recognizer {
             "pack", "prune", "dedupe", "rebuild", "init", "create", "version", "audit", "outdated", "ls", "list", "why",
             "view", "info", "show", "search", "config", "get", "set", "cache", "doctor", "explain", "fund", "root", "bin",
             "help", "lint", "format", "dev", "serve", "store", "import", "env", "pkg", "set-script", "install-test", "it",
-            "workspaces", "workspace", "dlx", "patch", "licenses", "node", "plugin", "constraints", "tsc", "jest", "vitest");
+            "workspaces", "workspace", "patch", "licenses", "node", "plugin", "constraints", "tsc", "jest", "vitest");
     private static final Pattern RISKY_SCRIPT = Pattern.compile("(?i).*(deploy|release|publish|destroy|teardown|drop|reset|nuke|wipe|prod).*");
     private static final Set<String> MAVEN_VALUED = Set.of("-P", "-pl", "--projects", "-f", "--file", "-s", "--settings",
             "-gs", "-T", "--threads", "-rf", "--resume-from", "-t", "--toolchains", "-l", "--log-file", "-b", "--builder");
