@@ -143,8 +143,9 @@ final class RedisCli {
             boolean unresolved = keys.isEmpty() || lastFromStdin || keys.stream().anyMatch(k -> !k.literal() || k.glob());
             // without keys on the line they come from standard input (KEYS … | xargs redis-cli DEL): many
             Scope scope = keys.size() == 1 && !unresolved ? Scope.ONE : Scope.MANY;
+            // like rm of one file (docs/risk.md), one named key is not counted as stateful; a batch is
             return op(inv, Verb.DELETE, "key", keys.isEmpty() ? "" : String.join(" ", keys.stream().map(Arg::value).toList()))
-                    .scope(scope).stateful(true).reversible(false).confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
+                    .scope(scope).stateful(scope != Scope.ONE).reversible(false).confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
                     .note(keys.isEmpty() ? "deletes keys given on standard input" : "deletes keys").build();
         }
         Row row = COMMANDS.getOrDefault(sub, COMMANDS.get(name));
