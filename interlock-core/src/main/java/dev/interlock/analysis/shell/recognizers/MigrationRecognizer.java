@@ -35,7 +35,8 @@ public final class MigrationRecognizer implements Recognizer {
             "--to", "--migrations-dir", "--schema-file", "--changelog-file", "--changeLogFile", "--username", "--password",
             "--defaults-file", "--sql", "--sql-file", "--tag", "--count", "--date", "--contexts", "--label-filter",
             "--dataSource", "--name", "--project-ref", "--pythonpath", "--rakefile", "--migrations-path", "--seeders-path",
-            "--models-path", "--options-path", "--url-env", "--format", "--revision", "--step");
+            "--models-path", "--options-path", "--url-env", "--format", "--revision", "--step", "--connection", "--project",
+            "--startup-project", "--context", "--seeder", "--class", "--path", "--configuration", "--framework", "--runtime");
     private static final Map<String, Set<String>> VALUED = Map.ofEntries(
             Map.entry("rails", Set.of("-e")), Map.entry("rake", Set.of("-f", "-e", "-C")),
             Map.entry("alembic", Set.of("-c", "-n", "-x")), Map.entry("atlas", Set.of("-u", "-c")),
@@ -50,7 +51,7 @@ public final class MigrationRecognizer implements Recognizer {
     public Set<String> programs() {
         return Set.of("prisma", "drizzle-kit", "rails", "rake", "manage.py", "django-admin", "flyway", "liquibase", "alembic",
                 "knex", "sequelize", "sequelize-cli", "typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm", "atlas",
-                "goose", "migrate", "dbmate", "supabase");
+                "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef");
     }
 
     @Override
@@ -113,7 +114,21 @@ public final class MigrationRecognizer implements Recognizer {
     }
 
     private static Step single(String tool, ParsedArgs p, List<String> words, String w0, String w1) {
-        String command = tool.equals("atlas") ? w0 + " " + w1 : tool.equals("drizzle-kit") ? w0.replaceFirst(":.*", "") : w0;
+        String command = switch (tool) {
+            case "atlas", "sqlx", "diesel", "dotnet-ef" -> w0 + " " + w1;
+            case "drizzle-kit" -> w0.replaceFirst(":.*", "");
+            default -> w0;
+        };
+        if (tool.equals("artisan") && command.startsWith("make:")) {
+            return Step.of(command, MigrationTable.FILES);
+        }
+        if (tool.equals("mix") && MigrationTable.lookup("mix " + command) == null) {
+            return command.equals("hex.publish")
+                    ? Step.of(command, new Row(Verb.TRANSFER, "package", Scope.MANY, false, false, Where.TARGET,
+                            "publishes the package to hex.pm; everyone who installs it gets this version"))
+                    : new Step(command, new Row(Verb.EXECUTE, "task", Scope.ONE, false, true, Where.TARGET, "runs the task"),
+                            Confidence.INFERRED, null);
+        }
         Step s = step(tool, command);
         boolean dryRun = p.has("--dry-run", "--sql", "--plan");
         if (dryRun && s.row() != null && s.row().verb() != Verb.READ) {
@@ -131,6 +146,9 @@ public final class MigrationRecognizer implements Recognizer {
                             "applies the desired schema without review; whatever it lacks is dropped"))
                     : s;
             // golang-migrate: "down" without a count reverts every migration
+            // reverting to migration 0 reverts every migration
+            case "dotnet-ef database update" -> words.size() > 2 && words.get(2).equals("0")
+                    ? Step.of("database update 0", MigrationTable.WIPE) : s;
             case "migrate down" -> words.size() > 1 && w1.matches("\\d+") && !p.has("-all", "--all") ? s
                     : Step.of("down (all)", MigrationTable.WIPE);
             default -> s;
@@ -290,7 +308,7 @@ public final class MigrationRecognizer implements Recognizer {
     /** The database the tool connects to: its URL flags, then the variables it reads. */
     private static DatabaseTarget target(String tool, ParsedArgs p, List<String> words, Invocation inv, Map<String, String> env) {
         DatabaseTarget target = DatabaseTarget.NONE;
-        List<String> flags = new ArrayList<>(List.of("--url", "--database-url", "--db-url"));
+        List<String> flags = new ArrayList<>(List.of("--url", "--database-url", "--db-url", "--connection"));
         switch (tool) {
             case "flyway" -> flags.add("-url");
             case "migrate" -> flags.add("-database");
@@ -338,6 +356,9 @@ public final class MigrationRecognizer implements Recognizer {
             case "manage.py", "django-admin" -> p.value("--settings").or(() -> var(env, "DJANGO_SETTINGS_MODULE"));
             case "flyway" -> p.value("-environment", "--environment").or(() -> p.value("-configFiles"));
             case "atlas" -> p.value("--env");
+            case "artisan" -> p.value("--env");
+            case "mix" -> var(env, "MIX_ENV").or(() -> Optional.of("dev")); // Mix's own default
+            case "dotnet-ef" -> var(env, "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
             case "alembic" -> p.value("-n", "--name").filter(n -> !n.equals("alembic"))
                     .or(() -> DatabaseOps.values(p, "-x").stream().filter(x -> x.startsWith("env")).findFirst());
             default -> var(env, "NODE_ENV");

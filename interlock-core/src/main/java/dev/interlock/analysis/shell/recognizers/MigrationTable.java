@@ -191,6 +191,41 @@ final class MigrationTable {
         put(FILES, "dbmate new");
         put(READ, "dbmate status", "dbmate dump", "dbmate wait");
 
+        put(WIPE, "artisan migrate:fresh", "artisan migrate:reset", "artisan migrate:refresh", "artisan db:wipe");
+        put(APPLY, "artisan migrate");
+        put(METADATA, "artisan migrate:install");
+        put(ROLLBACK, "artisan migrate:rollback");
+        put(SEED, "artisan db:seed");
+        put(READ, "artisan migrate:status", "artisan route:list", "artisan about", "artisan db:show", "artisan db:table",
+                "artisan db:monitor", "artisan model:show", "artisan env", "artisan list", "artisan schema:dump");
+        put(LOCAL, "artisan serve", "artisan test", "artisan optimize", "artisan optimize:clear", "artisan config:cache",
+                "artisan config:clear", "artisan cache:clear", "artisan view:clear", "artisan view:cache", "artisan route:cache",
+                "artisan route:clear", "artisan queue:work", "artisan queue:listen", "artisan storage:link", "artisan key:generate");
+        put(CONSOLE, "artisan tinker");
+        put(SESSION, "artisan db");
+
+        put(WIPE, "mix ecto.drop", "mix ecto.reset");
+        put(APPLY, "mix ecto.migrate", "mix ecto.setup");
+        put(ROLLBACK, "mix ecto.rollback");
+        put(CREATE, "mix ecto.create");
+        put(READ, "mix ecto.migrations", "mix help");
+        put(FILES, "mix ecto.gen.migration", "mix phx.gen.schema", "mix phx.gen.context", "mix phx.gen.html", "mix phx.gen.json",
+                "mix phx.gen.live", "mix phx.new");
+        put(LOCAL, "mix test", "mix compile", "mix phx.server", "mix deps.get", "mix deps.compile", "mix format", "mix credo",
+                "mix dialyzer", "mix run", "mix release", "mix assets.deploy", "mix deps.update", "mix clean");
+
+        put(WIPE, "sqlx database drop", "sqlx database reset", "diesel database drop", "diesel database reset",
+                "dotnet-ef database drop");
+        put(CREATE, "sqlx database create");
+        put(APPLY, "sqlx database setup", "sqlx migrate run", "diesel migration run", "diesel setup", "diesel database setup",
+                "dotnet-ef database update");
+        put(ROLLBACK, "sqlx migrate revert", "diesel migration revert", "diesel migration redo");
+        put(FILES, "sqlx migrate add", "sqlx prepare", "diesel migration generate", "dotnet-ef migrations add",
+                "dotnet-ef migrations remove", "dotnet-ef dbcontext scaffold", "dotnet-ef migrations bundle");
+        put(READ, "sqlx migrate info", "diesel migration list", "diesel migration pending", "diesel print-schema",
+                "dotnet-ef migrations list", "dotnet-ef migrations script", "dotnet-ef dbcontext info", "dotnet-ef dbcontext list",
+                "dotnet-ef migrations has-pending-model-changes", "dotnet-ef dbcontext optimize");
+
         put(WIPE, "supabase db reset");
         put(APPLY, "supabase db push", "supabase migration up");
         put(READ, "supabase db pull", "supabase db diff", "supabase db lint", "supabase db dump", "supabase migration list",

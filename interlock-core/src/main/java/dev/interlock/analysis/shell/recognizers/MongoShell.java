@@ -124,6 +124,34 @@ final class MongoShell {
         return DatabaseOps.locate(ops, target, inv);
     }
 
+    /**
+     * The data tools: dumps and exports read; restores and imports add documents, and with {@code --drop} replace the
+     * collections they touch.
+     */
+    static List<Operation> tools(Invocation inv) {
+        if (DatabaseOps.help(inv)) {
+            return List.of();
+        }
+        ParsedArgs p = inv.parse(Set.of("--uri", "--host", "-h", "--port", "-d", "--db", "-c", "--collection", "-u",
+                "--username", "-p", "--password", "--nsInclude", "--nsExclude", "-o", "--out", "--archive", "--file",
+                "--type", "--authenticationDatabase", "-q", "--query", "--fields", "-f"));
+        DatabaseTarget target = DatabaseOps.flag(DatabaseTarget.NONE, p.value("--uri"), true, inv);
+        target = DatabaseOps.flag(target, p.value("--host", "-h"), true, inv);
+        target = DatabaseOps.flag(target, p.value("-d", "--db"), false, inv).or(DatabaseTarget.fromEnv(inv.env()));
+        String collection = p.value("-c", "--collection").or(() -> p.value("--nsInclude")).orElse("");
+        Operation o;
+        if (inv.program().equals("mongodump") || inv.program().equals("mongoexport")) {
+            o = op(inv, Verb.READ, "collection", collection).note(inv.program() + " copies data to a local file").build();
+        } else if (p.has("--drop")) {
+            o = op(inv, Verb.REPLACE, "collection", collection).scope(collection.isEmpty() ? Scope.ALL : Scope.ONE)
+                    .stateful(true).reversible(false).note("--drop drops each collection before restoring it").build();
+        } else {
+            o = op(inv, Verb.UPDATE, "collection", collection).scope(Scope.MANY)
+                    .note(inv.program() + " writes documents" + (p.has("--mode") ? " (" + p.value("--mode").orElse("") + ")" : "")).build();
+        }
+        return DatabaseOps.locate(List.of(o), target, inv);
+    }
+
     /** {@code mongodb+srv://…}, {@code host:27017/app}, {@code host/app} or just {@code app}. */
     private static DatabaseTarget connection(DatabaseTarget target, Arg arg, Invocation inv) {
         Optional<String> value = DatabaseTarget.value(arg, inv.env());

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
@@ -36,6 +37,10 @@ public final class PackagePublishRecognizer implements Recognizer {
             "view", "info", "show", "search", "config", "get", "set", "cache", "doctor", "explain", "fund", "root", "bin",
             "help", "lint", "format", "dev", "serve", "store", "import", "env", "pkg", "set-script", "install-test", "it",
             "workspaces", "workspace", "patch", "licenses", "node", "plugin", "constraints", "tsc", "jest", "vitest");
+    /** Tools with their own recognizers that projects commonly run through yarn/pnpm. */
+    private static final Set<String> DELEGATED = Set.of("prisma", "drizzle-kit", "knex", "sequelize", "sequelize-cli",
+            "typeorm", "supabase", "cdk", "pulumi", "wrangler", "vercel", "netlify", "firebase", "serverless", "sls", "lerna",
+            "changeset", "atlas", "dbmate", "migrate");
     private static final Pattern RISKY_SCRIPT = Pattern.compile("(?i).*(deploy|release|publish|destroy|teardown|drop|reset|nuke|wipe|prod).*");
     private static final Set<String> MAVEN_VALUED = Set.of("-P", "-pl", "--projects", "-f", "--file", "-s", "--settings",
             "-gs", "-T", "--threads", "-rf", "--resume-from", "-t", "--toolchains", "-l", "--log-file", "-b", "--builder");
@@ -46,7 +51,10 @@ public final class PackagePublishRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("npm", "pnpm", "yarn", "mvn", "mvnw", "gradle", "gradlew", "twine", "cargo", "gem", "gh");
+        Set<String> all = new java.util.HashSet<>(Set.of("npm", "pnpm", "yarn", "mvn", "mvnw", "gradle", "gradlew", "twine", "cargo",
+                "gem", "gh"));
+        all.addAll(PublishTools.PROGRAMS);
+        return Set.copyOf(all);
     }
 
     @Override
@@ -56,13 +64,14 @@ public final class PackagePublishRecognizer implements Recognizer {
                 return List.of();
             }
             return switch (inv.program()) {
-                case "npm", "pnpm", "yarn" -> node(inv);
+                case "npm", "pnpm", "yarn" -> node(inv, nested);
                 case "mvn", "mvnw" -> maven(inv);
                 case "gradle", "gradlew" -> gradle(inv);
                 case "twine" -> twine(inv);
                 case "cargo" -> cargo(inv);
                 case "gem" -> gem(inv);
-                default -> gh(inv);
+                case "gh" -> gh(inv);
+                default -> PublishTools.recognize(inv, nested);
             };
         } catch (RuntimeException e) {
             return List.of(op(inv, Verb.UNKNOWN, "package", "").confidence(Confidence.INFERRED)
@@ -70,12 +79,20 @@ public final class PackagePublishRecognizer implements Recognizer {
         }
     }
 
-    private static List<Operation> node(Invocation inv) {
+    private static List<Operation> node(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(NPM_VALUED);
         List<String> words = p.words();
         String tool = inv.program();
         int at = tool.equals("yarn") && !words.isEmpty() && words.getFirst().equals("npm") ? 1 : 0;
         String sub = words.size() > at ? words.get(at) : "install";
+        // `pnpm exec prisma …`, `yarn dlx …`, `yarn prisma …`: the tool they run decides, so analyze it as a command
+        boolean exec = Set.of("exec", "x", "dlx").contains(sub);
+        if (exec || !tool.equals("npm") && DELEGATED.contains(sub)) {
+            List<String> rest = commandAfter(inv.args(), sub, exec);
+            if (!rest.isEmpty()) {
+                return nested.shell(String.join(" ", rest), inv);
+            }
+        }
         String target = words.size() > at + 1 ? words.get(at + 1) : "";
         boolean dryRun = p.has("--dry-run");
         Optional<String> registry = p.value("--registry");
@@ -108,6 +125,34 @@ public final class PackagePublishRecognizer implements Recognizer {
             }
         };
         return List.of(registry.map(r -> hostLocator(o, r)).orElse(o));
+    }
+
+    /** The words of the command a runner starts, requoted for the shell; flags of the runner itself are skipped. */
+    static List<String> commandAfter(List<Arg> args, String marker, boolean skipFlags) {
+        List<String> out = new ArrayList<>();
+        boolean started = false;
+        for (Arg a : args) {
+            if (!started) {
+                started = a.value().equals(marker);
+                if (started && !skipFlags) {
+                    out.add(quote(a));
+                }
+                continue;
+            }
+            if (out.isEmpty() && (a.value().equals("--") || skipFlags && a.value().startsWith("-"))) {
+                continue;
+            }
+            out.add(quote(a));
+        }
+        return out;
+    }
+
+    private static String quote(Arg a) {
+        String v = a.value();
+        if (!a.literal()) {
+            return v.contains(" ") ? "\"" + v + "\"" : v;
+        }
+        return v.matches("[A-Za-z0-9_@%+=:,./-]+") ? v : "'" + v.replace("'", "'\\''") + "'";
     }
 
     /** A package script runs arbitrary commands; names that say deploy, release or reset are not assumed local. */
@@ -247,21 +292,21 @@ public final class PackagePublishRecognizer implements Recognizer {
         return List.of(repo.isEmpty() ? github : github.toBuilder().locator("repository", repo).build());
     }
 
-    private static Operation publish(Invocation inv, String what, String how) {
+    static Operation publish(Invocation inv, String what, String how) {
         return op(inv, Verb.TRANSFER, "package", what).scope(Scope.MANY).stateful(false).reversible(false)
                 .note(how + ": publishes to a registry; everyone who installs it gets this version").build();
     }
 
-    private static Operation local(Invocation inv, String what) {
+    static Operation local(Invocation inv, String what) {
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("process", what.trim()).evidence(inv.evidence());
         return inv.remote() ? b.build() : b.environment(Tier.LOCAL, what.trim() + " runs on this machine").build();
     }
 
-    private static Operation read(Invocation inv, String type, String name, String note) {
+    static Operation read(Invocation inv, String type, String name, String note) {
         return op(inv, Verb.READ, type, name).note(note).build();
     }
 
-    private static Operation.Builder op(Invocation inv, Verb verb, String type, String name) {
+    static Operation.Builder op(Invocation inv, Verb verb, String type, String name) {
         return Operation.builder("package", verb).resource(type, name).evidence(inv.evidence());
     }
 

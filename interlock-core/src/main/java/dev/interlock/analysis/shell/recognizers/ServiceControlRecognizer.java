@@ -51,8 +51,10 @@ public final class ServiceControlRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("systemctl", "service", "kill", "killall", "pkill", "shutdown", "reboot", "halt", "poweroff", "init",
-                "telinit", "launchctl", "crontab");
+        Set<String> all = new java.util.HashSet<>(Set.of("systemctl", "service", "kill", "killall", "pkill", "shutdown", "reboot",
+                "halt", "poweroff", "init", "telinit", "launchctl", "crontab"));
+        all.addAll(ProcessManagers.PROGRAMS);
+        return Set.copyOf(all);
     }
 
     @Override
@@ -68,6 +70,7 @@ public final class ServiceControlRecognizer implements Recognizer {
                 case "killall", "pkill" -> Processes.killByName(inv);
                 case "launchctl" -> launchctl(inv);
                 case "crontab" -> crontab(inv);
+                case "pm2", "supervisorctl", "fuser" -> ProcessManagers.recognize(inv);
                 default -> machine(inv);
             };
         } catch (RuntimeException e) {

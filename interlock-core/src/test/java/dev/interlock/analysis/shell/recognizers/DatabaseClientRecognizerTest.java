@@ -217,4 +217,20 @@ class DatabaseClientRecognizerTest {
                 Optional.empty(), Map.of("host", "db1.prod"));
         assertThat(run(remote)).singleElement().satisfies(o -> assertThat(o.resource().locator("host")).isEmpty());
     }
+
+    @Test
+    void mongoDataTools() {
+        assertThat(run("mongorestore", "--uri", "mongodb+srv://a@cluster0.prod.mongodb.net/shop", "--drop", "dump/")).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.verb()).isEqualTo(Verb.REPLACE);
+                    assertThat(o.resource().locator("host")).isEqualTo("cluster0.prod.mongodb.net");
+                });
+        assertThat(run("mongodump", "--uri", "mongodb://localhost/app")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
+    }
+
+    @Test
+    void redisCommandsFromStandardInput() {
+        List<Operation> ops = run(withStdin("redis-cli", "PING\nFLUSHDB\n", "-h", "cache.prod.internal"));
+        assertThat(ops).extracting(Operation::verb).containsExactly(Verb.READ, Verb.DELETE);
+    }
 }

@@ -162,4 +162,24 @@ class MigrationRecognizerTest {
         });
         assertThat(run("supabase", "db", "push", "--dry-run")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
     }
+
+    @Test
+    void laravelElixirRust() {
+        assertThat(run("artisan", "migrate:fresh", "--seed")).singleElement().satisfies(MigrationRecognizerTest::wipe);
+        assertThat(run("artisan", "migrate", "--force", "--env=production")).singleElement()
+                .satisfies(o -> assertThat(o.resource().locator("environment")).isEqualTo("production"));
+        assertThat(run("artisan", "make:model", "Order")).singleElement().satisfies(o -> assertThat(o.environment()).isEqualTo(Tier.LOCAL));
+        assertThat(runWithEnv(Map.of("MIX_ENV", "prod"), "mix", "ecto.drop")).singleElement().satisfies(o -> {
+            wipe(o);
+            assertThat(o.resource().locator("environment")).isEqualTo("prod");
+        });
+        assertThat(run("mix", "ecto.migrate")).singleElement().satisfies(o -> assertThat(o.resource().locator("environment")).isEqualTo("dev"));
+        assertThat(run("sqlx", "database", "reset", "-y")).singleElement().satisfies(MigrationRecognizerTest::wipe);
+        assertThat(run("dotnet-ef", "database", "update", "0", "--connection", "Server=sql.prod.internal;Database=shop")).singleElement()
+                .satisfies(o -> {
+                    wipe(o);
+                    assertThat(o.resource().locator("host")).isEqualTo("sql.prod.internal");
+                    assertThat(o.resource().locator("database")).isEqualTo("shop");
+                });
+    }
 }

@@ -80,4 +80,30 @@ class PackagePublishRecognizerTest {
                 .satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.DELETE));
         assertThat(run("gh", "release", "list")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
     }
+
+    @Test
+    void runnersHandTheirCommandBack() {
+        RecordingNested nested = new RecordingNested();
+        recognizer.recognize(Invocation.of("pnpm", "prisma", "migrate", "reset", "--force"), nested);
+        recognizer.recognize(Invocation.of("npm", "exec", "--yes", "--", "drizzle-kit", "push", "--force"), nested);
+        recognizer.recognize(Invocation.of("poetry", "run", "python", "manage.py", "flush", "--noinput"), nested);
+        recognizer.recognize(Invocation.of("uv", "run", "--with", "rich", "alembic", "downgrade", "base"), nested);
+        assertThat(nested.shell).containsExactly("prisma migrate reset --force", "drizzle-kit push --force",
+                "python manage.py flush --noinput", "alembic downgrade base");
+    }
+
+    @Test
+    void otherRegistriesAndDotnet() {
+        assertThat(run("poetry", "publish", "--build")).singleElement().satisfies(PackagePublishRecognizerTest::published);
+        assertThat(run("uv", "publish")).singleElement().satisfies(PackagePublishRecognizerTest::published);
+        assertThat(run("lerna", "publish", "from-package")).singleElement().satisfies(PackagePublishRecognizerTest::published);
+        assertThat(run("dotnet", "nuget", "push", "x.nupkg")).singleElement().satisfies(PackagePublishRecognizerTest::published);
+        assertThat(run("dotnet", "ef", "database", "drop", "--force")).singleElement().satisfies(o -> {
+            assertThat(o.verb()).isEqualTo(Verb.DELETE);
+            assertThat(o.scope()).isEqualTo(Scope.ALL);
+        });
+        assertThat(run("dotnet", "test")).singleElement().satisfies(o -> assertThat(o.environment()).isEqualTo(Tier.LOCAL));
+        assertThat(run("mvn", "deploy", "-Dmaven.deploy.skip=true")).singleElement()
+                .satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.EXECUTE));
+    }
 }

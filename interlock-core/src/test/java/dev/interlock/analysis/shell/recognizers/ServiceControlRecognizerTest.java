@@ -108,4 +108,13 @@ class ServiceControlRecognizerTest {
                 .satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.UPDATE));
         assertThat(run("launchctl", "list")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
     }
+
+    @Test
+    void processManagers() {
+        assertThat(run("pm2", "list")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
+        assertThat(run("pm2", "restart", "api")).singleElement().satisfies(o -> assertThat(o.scope()).isEqualTo(Scope.ONE));
+        assertThat(run("pm2", "delete", "all")).singleElement().satisfies(ServiceControlRecognizerTest::outage);
+        assertThat(run("supervisorctl", "shutdown")).singleElement().satisfies(ServiceControlRecognizerTest::outage);
+        assertThat(run("fuser", "-k", "3000/tcp")).singleElement().satisfies(o -> assertThat(o.scope()).isEqualTo(Scope.MANY));
+    }
 }
