@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseClientRecognizerTest {
 
     private final DatabaseClientRecognizer recognizer = new DatabaseClientRecognizer();
-    private final RecordingNested nested = new RecordingNested();
+    private final SqlRecordingNested nested = new SqlRecordingNested();
 
     private List<Operation> run(String program, String... args) {
         return recognizer.recognize(Invocation.of(program, args), nested);

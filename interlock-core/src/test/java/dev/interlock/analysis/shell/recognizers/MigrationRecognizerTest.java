@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MigrationRecognizerTest {
 
     private final MigrationRecognizer recognizer = new MigrationRecognizer();
-    private final RecordingNested nested = new RecordingNested();
+    private final SqlRecordingNested nested = new SqlRecordingNested();
 
     private List<Operation> run(String program, String... args) {
         return recognizer.recognize(Invocation.of(program, args), nested);

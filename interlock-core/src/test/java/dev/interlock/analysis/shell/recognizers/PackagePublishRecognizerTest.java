@@ -15,7 +15,7 @@ class PackagePublishRecognizerTest {
     private final PackagePublishRecognizer recognizer = new PackagePublishRecognizer();
 
     private List<Operation> run(String program, String... args) {
-        return recognizer.recognize(Invocation.of(program, args), new RecordingNested());
+        return recognizer.recognize(Invocation.of(program, args), new SqlRecordingNested());
     }
 
     private static void published(Operation o) {
@@ -83,7 +83,7 @@ class PackagePublishRecognizerTest {
 
     @Test
     void runnersHandTheirCommandBack() {
-        RecordingNested nested = new RecordingNested();
+        SqlRecordingNested nested = new SqlRecordingNested();
         recognizer.recognize(Invocation.of("pnpm", "prisma", "migrate", "reset", "--force"), nested);
         recognizer.recognize(Invocation.of("npm", "exec", "--yes", "--", "drizzle-kit", "push", "--force"), nested);
         recognizer.recognize(Invocation.of("poetry", "run", "python", "manage.py", "flush", "--noinput"), nested);

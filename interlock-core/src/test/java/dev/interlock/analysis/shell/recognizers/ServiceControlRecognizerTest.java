@@ -20,7 +20,7 @@ class ServiceControlRecognizerTest {
     private final ServiceControlRecognizer recognizer = new ServiceControlRecognizer();
 
     private List<Operation> run(String program, String... args) {
-        return recognizer.recognize(Invocation.of(program, args), new RecordingNested());
+        return recognizer.recognize(Invocation.of(program, args), new SqlRecordingNested());
     }
 
     private static void outage(Operation o) {
@@ -55,7 +55,7 @@ class ServiceControlRecognizerTest {
         Invocation base = Invocation.of("systemctl", "restart", "nginx");
         Invocation remote = new Invocation("systemctl", base.args(), Map.of(), base.workspace(), base.evidence(), Optional.empty(),
                 Map.of("host", "web1"));
-        assertThat(recognizer.recognize(remote, new RecordingNested())).singleElement()
+        assertThat(recognizer.recognize(remote, new SqlRecordingNested())).singleElement()
                 .satisfies(o -> assertThat(o.environment()).isEqualTo(Tier.UNKNOWN));
     }
 
@@ -82,7 +82,7 @@ class ServiceControlRecognizerTest {
         assertThat(run("kill", "-0", "4242")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
         assertThat(run("kill", "-l")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
         Invocation expanded = Invocation.of("kill").withArgs(List.of(new Arg("$(lsof -t -i:3000)", false, false, Evidence.NONE)));
-        assertThat(recognizer.recognize(expanded, new RecordingNested())).singleElement().satisfies(o -> {
+        assertThat(recognizer.recognize(expanded, new SqlRecordingNested())).singleElement().satisfies(o -> {
             assertThat(o.scope()).isEqualTo(Scope.MANY);
             assertThat(o.confidence()).isEqualTo(Confidence.INFERRED);
         });

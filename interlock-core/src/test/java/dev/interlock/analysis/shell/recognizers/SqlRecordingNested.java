@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** A fake of the analyzer's nested analysis: records what it is given and answers with a rough reading of the SQL. */
-final class RecordingNested implements Nested {
+final class SqlRecordingNested implements Nested {
     final List<String> sql = new ArrayList<>();
     final List<String> dialects = new ArrayList<>();
     final List<String> shell = new ArrayList<>();
