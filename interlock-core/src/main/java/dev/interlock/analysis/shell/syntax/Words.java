@@ -195,7 +195,7 @@ final class Words {
     private void doubleQuoted(Parts parts) {
         int open = in.pos;
         in.pos++;
-        parts.literal("", Quoting.DOUBLE);
+        boolean any = false;
         while (true) {
             if (in.atEnd()) {
                 in.ctx.halt("unterminated double quote at offset " + in.orig(open));
@@ -205,8 +205,13 @@ final class Words {
             int c = in.peek();
             if (c == '"') {
                 in.pos++;
+                if (!any) {
+                    parts.literal("", Quoting.DOUBLE);
+                }
                 return;
-            } else if (c == '\\') {
+            }
+            any = true;
+            if (c == '\\') {
                 int n = in.peek(1);
                 if (n == '\n') {
                     in.pos += 2;
