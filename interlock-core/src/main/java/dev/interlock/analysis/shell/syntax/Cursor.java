@@ -22,6 +22,8 @@ final class Cursor {
     int lastEnd;
     /** Heredocs whose operator was read and whose body starts after the next newline token. */
     final List<HereDocs.Pending> pending = new ArrayList<>();
+    /** Reads expanding heredoc bodies; set by the parser that owns this cursor. */
+    Words words;
 
     Cursor(ParseContext ctx, String src, int[] map) {
         this.ctx = ctx;

@@ -15,10 +15,12 @@ final class HereDocs {
         if (in.pending.isEmpty()) {
             return;
         }
-        for (Pending p : in.pending) {
+        // Copied first: reading an expanding body parses its substitutions, which may announce heredocs of their own.
+        java.util.List<Pending> todo = java.util.List.copyOf(in.pending);
+        in.pending.clear();
+        for (Pending p : todo) {
             read(in, p);
         }
-        in.pending.clear();
     }
 
     private static void read(Cursor in, Pending p) {
@@ -55,12 +57,17 @@ final class HereDocs {
         }
         store(in, p, body, bodyStart, in.end);
         in.pos = in.end;
+        in.lastEnd = in.end;
         in.ctx.problem("heredoc delimited by '" + p.delimiter() + "' at offset " + p.operator()
                 + " is not terminated");
     }
 
     private static void store(Cursor in, Pending p, StringBuilder body, int start, int stop) {
-        in.ctx.foundBodies.put(p.operator(), new Redirect.HereDoc(body.toString(), p.expands(), in.span(start, stop)));
+        String text = body.toString();
+        java.util.List<WordPart> parts = p.expands()
+                ? in.words.hereDocParts(start, stop)
+                : java.util.List.of(new WordPart.Literal(text, WordPart.Quoting.SINGLE));
+        in.ctx.foundBodies.put(p.operator(), new Redirect.HereDoc(text, p.expands(), in.span(start, stop), parts));
     }
 
     private static void appendLines(Cursor in, Pending p, StringBuilder body, int from, int to) {

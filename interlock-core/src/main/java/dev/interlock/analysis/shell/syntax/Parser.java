@@ -28,6 +28,7 @@ final class Parser {
         this.in = in;
         this.ctx = in.ctx;
         this.words = new Words(in, this);
+        in.words = words;
         this.redirects = new Redirects(in, words);
         this.compounds = new Compounds(this);
     }

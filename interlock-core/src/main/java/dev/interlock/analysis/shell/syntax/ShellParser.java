@@ -28,6 +28,8 @@ public final class ShellParser {
         public static final Limits DEFAULT = new Limits(64, 1 << 20, 1 << 20);
     }
 
+    private static final int MAX_PASSES = 5;
+
     private ShellParser() {
     }
 
@@ -42,14 +44,23 @@ public final class ShellParser {
                 return failed(text, "input of " + text.length() + " characters is longer than the limit of "
                         + limits.maxLength());
             }
-            ParseContext first = new ParseContext(text, limits, Map.of());
-            Script script = Parser.top(first);
-            if (!first.sawHeredoc) {
-                return script;
+            // Heredoc bodies come after their line, but the records holding them are built before: another pass over
+            // the same text, which takes exactly the same path, fills them in. A body whose substitutions hold
+            // heredocs of their own needs one more pass per level.
+            Map<Integer, Redirect.HereDoc> known = Map.of();
+            for (int pass = 1; ; pass++) {
+                ParseContext ctx = new ParseContext(text, limits, known);
+                Script script = Parser.top(ctx);
+                if (!ctx.sawHeredoc || ctx.foundBodies.equals(known)) {
+                    return script;
+                }
+                if (pass == MAX_PASSES) {
+                    List<String> problems = new java.util.ArrayList<>(script.problems());
+                    problems.add("heredocs nested inside heredoc bodies more than " + (MAX_PASSES - 2) + " deep");
+                    return new Script(script.commands(), problems, false, script.span());
+                }
+                known = ctx.foundBodies;
             }
-            // Heredoc bodies come after their line, but the records holding them are built before: a second pass
-            // over the same text, which takes exactly the same path, fills them in.
-            return Parser.top(new ParseContext(text, limits, first.foundBodies));
         } catch (RuntimeException | StackOverflowError e) {
             return failed(text, "parser failure (" + e.getClass().getSimpleName() + "); treat the input as opaque");
         }

@@ -95,6 +95,40 @@ final class Words {
         return out;
     }
 
+    /** The parts of an expanding heredoc body in {@code [from, to)}: like double-quoted text, but {@code "} is plain. */
+    List<WordPart> hereDocParts(int from, int to) {
+        int savedPos = in.pos;
+        int savedEnd = in.end;
+        in.pos = from;
+        in.end = to;
+        in.ctx.enter(in.orig(from));
+        Parts parts = new Parts();
+        try {
+            while (!in.atEnd()) {
+                int c = in.peek();
+                int n = in.peek(1);
+                if (c == '\\' && n == '\n') {
+                    in.pos += 2;
+                } else if (c == '\\' && (n == '$' || n == '`' || n == '\\')) {
+                    parts.literal((char) n, Quoting.DOUBLE);
+                    in.pos += 2;
+                } else if (c == '$') {
+                    parts.addAll(dollar(true));
+                } else if (c == '`') {
+                    parts.add(backtick(true));
+                } else {
+                    parts.literal((char) c, Quoting.DOUBLE);
+                    in.pos++;
+                }
+            }
+        } finally {
+            in.ctx.leave();
+            in.pos = savedPos;
+            in.end = savedEnd;
+        }
+        return parts.done();
+    }
+
     /** {@code NAME=value}, {@code NAME+=value}, {@code NAME[sub]=value}, {@code NAME=(…)}; null (cursor unmoved) otherwise. */
     Assignment assignment() {
         int start = in.pos;

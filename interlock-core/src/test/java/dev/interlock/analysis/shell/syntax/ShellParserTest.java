@@ -241,6 +241,27 @@ class ShellParserTest {
     }
 
     @Test
+    void expandingHeredocBodiesShowTheirSubstitutions() {
+        String src = "cat <<EOF\nhello $USER $(rm -rf /)\nEOF\ncat <<'Q'\n$(id)\nQ\n";
+        Script script = ok(src);
+        Redirect.HereDoc expanding = ((Simple) script.commands().getFirst()).redirects().getFirst().heredoc().orElseThrow();
+        assertThat(expanding.parts()).hasSize(5);
+        assertThat(expanding.parts().get(1)).isEqualTo(new WordPart.Parameter("USER", "USER", true));
+        var rm = (WordPart.CommandSubstitution) expanding.parts().get(3);
+        Word rmWord = ((Simple) rm.script().commands().getFirst()).words().getFirst();
+        assertThat(rmWord.span()).isEqualTo(new Span(24, 26));
+        Redirect.HereDoc quoted = ((Simple) script.commands().get(1)).redirects().getFirst().heredoc().orElseThrow();
+        assertThat(quoted.parts()).containsExactly(new WordPart.Literal("$(id)\n", Quoting.SINGLE));
+        // a heredoc inside a substitution inside a heredoc body
+        Script nested = ok("cat <<A\n$(cat <<B\ninner\nB\n)\nA\necho done");
+        assertThat(nested.commands()).hasSize(2);
+        var inner = (WordPart.CommandSubstitution) ((Simple) nested.commands().getFirst()).redirects().getFirst()
+                .heredoc().orElseThrow().parts().getFirst();
+        assertThat(((Simple) inner.script().commands().getFirst()).redirects().getFirst().heredoc())
+                .hasValueSatisfying(h -> assertThat(h.body()).isEqualTo("inner\n"));
+    }
+
+    @Test
     void hereString() {
         Redirect r = simple("bash <<<'rm -rf x'").redirects().getFirst();
         assertThat(r.operator()).isEqualTo("<<<");
