@@ -55,18 +55,20 @@ final class HereDocs {
             appendLines(in, p, body, line, next);
             line = next;
         }
+        // The body took the rest of the input, so nothing is left to parse: halt before reading the body's
+        // expansions, which would otherwise nest one more unterminated heredoc per level.
+        in.ctx.halt("heredoc delimited by '" + p.delimiter() + "' at offset " + p.operator() + " is not terminated");
         store(in, p, body, bodyStart, in.end);
         in.pos = in.end;
         in.lastEnd = in.end;
-        in.ctx.problem("heredoc delimited by '" + p.delimiter() + "' at offset " + p.operator()
-                + " is not terminated");
     }
 
     private static void store(Cursor in, Pending p, StringBuilder body, int start, int stop) {
         String text = body.toString();
-        java.util.List<WordPart> parts = p.expands()
+        java.util.List<WordPart> parts = p.expands() && !in.ctx.halted()
                 ? in.words.hereDocParts(start, stop)
-                : java.util.List.of(new WordPart.Literal(text, WordPart.Quoting.SINGLE));
+                : java.util.List.of(new WordPart.Literal(text,
+                        p.expands() ? WordPart.Quoting.DOUBLE : WordPart.Quoting.SINGLE));
         in.ctx.foundBodies.put(p.operator(), new Redirect.HereDoc(text, p.expands(), in.span(start, stop), parts));
     }
 

@@ -28,7 +28,7 @@ public final class ShellParser {
         public static final Limits DEFAULT = new Limits(64, 1 << 20, 1 << 20);
     }
 
-    private static final int MAX_PASSES = 5;
+    private static final int MAX_PASSES = 3;
 
     private ShellParser() {
     }
