@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * SQL text to operations on the database: one or more per statement, in input order. Statements are split by our
@@ -90,7 +91,11 @@ public final class SqlAnalyzer {
         return ops.stream().allMatch(b -> b.build().verb() == Verb.READ);
     }
 
+    /** Only query-shaped statements are checked: their verb comes from the absence of write keywords. */
     private static boolean hidesWrites(SqlWords w) {
+        if (!Set.of("SELECT", "WITH", "VALUES", "TABLE", "").contains(w.kw(0))) {
+            return false;
+        }
         return w.sub(1, w.size()).has("DELETE", "INSERT", "DROP", "TRUNCATE", "ALTER", "CREATE", "GRANT", "COPY",
                 "EXECUTE", "CALL", "MERGE", "REPLACE", "OUTFILE", "DUMPFILE")
                 || w.sub(1, w.size()).has("UPDATE") && !w.has("FOR");

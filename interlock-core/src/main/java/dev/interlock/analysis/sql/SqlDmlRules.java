@@ -17,6 +17,10 @@ import java.util.Set;
 final class SqlDmlRules {
     private SqlDmlRules() {}
 
+    /** SQLite pragmas that take an argument in parentheses and only report. */
+    private static final Set<String> READ_PRAGMAS = Set.of("table_info", "table_xinfo", "index_list", "index_info",
+            "index_xinfo", "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check", "table_list");
+
     private static final Set<String> DATA_MODIFYING = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
 
     static List<Operation.Builder> select(SqlWords w) {
@@ -71,7 +75,7 @@ final class SqlDmlRules {
         int target = w.skip(1, "INTO", "OR", "REPLACE", "IGNORE", "ABORT", "FAIL", "ROLLBACK", "LOW_PRIORITY",
                 "DELAYED", "HIGH_PRIORITY", "OVERWRITE", "TABLE");
         String table = w.name(target).text();
-        boolean overwrites = w.kw(0).equals("REPLACE") || w.kw(1).equals("OR") || w.kw(1).equals("OVERWRITE")
+        boolean overwrites = w.kw(0).equals("REPLACE") || w.kw(2).equals("REPLACE") || w.kw(1).equals("OVERWRITE")
                 || w.has("DUPLICATE") || (w.has("CONFLICT") && w.topLevel("UPDATE", 0) >= 0);
         if (overwrites) {
             return List.of(rows(Verb.UPDATE, table, Scope.MANY).note("insert that overwrites existing rows"));
@@ -141,17 +145,61 @@ final class SqlDmlRules {
 
     /** SQLite PRAGMA: reading one is harmless, setting one (writable_schema=ON) changes the database. */
     static List<Operation.Builder> pragma(SqlWords w) {
-        boolean sets = w.isSymbol(w.name(1).next(), "=") || w.isSymbol(w.name(1).next(), "(");
+        String pragma = w.name(1).text().toLowerCase(java.util.Locale.ROOT);
+        pragma = pragma.substring(pragma.lastIndexOf('.') + 1);
+        boolean sets = w.isSymbol(w.name(1).next(), "=")
+                || w.isSymbol(w.name(1).next(), "(") && !READ_PRAGMAS.contains(pragma);
         return sets ? List.of(admin(Verb.UPDATE, "database", "", Scope.ALL).note("changes a database setting"))
                 : List.of(read("database", ""));
     }
 
     private static Scope whereScope(SqlWords w) {
-        return w.hasTopLevel("WHERE") ? Scope.MANY : Scope.ALL;
+        int where = w.topLevel("WHERE", 0);
+        return where < 0 || alwaysTrue(w, where + 1) ? Scope.ALL : Scope.MANY;
     }
 
     private static String whereNote(SqlWords w) {
-        return w.hasTopLevel("WHERE") ? "" : "no WHERE clause: every row";
+        int where = w.topLevel("WHERE", 0);
+        if (where < 0) {
+            return "no WHERE clause: every row";
+        }
+        return alwaysTrue(w, where + 1) ? "WHERE clause is always true: every row" : "";
+    }
+
+    /**
+     * Whether a WHERE clause is trivially true ({@code 1=1}, {@code true}, {@code … OR 'a'='a'}): agents write
+     * these, and they mean every row. Only literal tautologies are recognized; anything else counts as a filter.
+     */
+    private static boolean alwaysTrue(SqlWords w, int from) {
+        int end = w.size();
+        for (String stop : List.of("RETURNING", "ORDER", "LIMIT")) {
+            int i = w.topLevel(stop, from);
+            end = i >= 0 ? Math.min(end, i) : end;
+        }
+        int start = from;
+        for (int i = from; i <= end; i++) {
+            if (i == end || w.kw(i).equals("OR") && w.topLevel("OR", i) == i) {
+                if (trivial(w.sub(start, i))) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean trivial(SqlWords d) {
+        if (d.size() == 1) {
+            SqlToken t = d.tokens().getFirst();
+            return t.keyword().equals("TRUE") || t.kind() == SqlToken.Kind.NUMBER && !t.text().matches("0+(\\.0*)?");
+        }
+        if (d.size() == 3 && d.isSymbol(1, "=")) {
+            SqlToken a = d.tokens().get(0);
+            SqlToken b = d.tokens().get(2);
+            boolean literal = a.kind() == SqlToken.Kind.NUMBER || a.kind() == SqlToken.Kind.STRING;
+            return literal && a.kind() == b.kind() && a.text().equals(b.text());
+        }
+        return false;
     }
 
     private static String firstTable(SqlWords w) {

@@ -33,6 +33,8 @@ final class SqlRules {
             "VACUUM", "ANALYZE", "ANALYSE", "REINDEX", "CLUSTER", "OPTIMIZE", "REPAIR", "CHECKPOINT", "REFRESH", "LOCK",
             "UNLOCK", "FLUSH", "CHECK", "CHECKSUM", "COMMENT", "SECURITY", "NOTIFY", "INSTALL", "UNINSTALL");
 
+    private static final Set<String> SERVER_WIDE = Set.of("FLUSH", "CHECKPOINT", "UNLOCK");
+
     private static final Map<String, Function<SqlWords, List<Operation.Builder>>> RULES = Map.ofEntries(
             Map.entry("SELECT", SqlDmlRules::select),
             Map.entry("WITH", SqlDmlRules::with),
@@ -81,7 +83,7 @@ final class SqlRules {
         }
         if (MAINTENANCE.contains(first)) {
             SqlWords.Name target = w.name(w.skip(1, "TABLE", "FULL", "VERBOSE", "INDEX", "MATERIALIZED", "VIEW", "CONCURRENTLY", "ON"));
-            Scope scope = target.text().isEmpty() ? Scope.ALL : Scope.ONE;
+            Scope scope = target.text().isEmpty() || SERVER_WIDE.contains(first) ? Scope.ALL : Scope.ONE;
             return List.of(admin(Verb.UPDATE, "table", target.text(), scope).note(first.toLowerCase() + " (maintenance)"));
         }
         return List.of();
