@@ -38,8 +38,9 @@ public final class SqlAnalyzer {
             Map<String, Operation> merged = new LinkedHashMap<>();
             for (SqlDialect d : SqlDialect.forName(dialect)) {
                 for (Operation op : analyzeUnder(input, d, budget)) {
+                    // Dialects that read a span the same way differ only in how they spell names; keep one.
                     String key = op.evidence().start() + ":" + op.evidence().end() + ":" + op.verb() + ":"
-                            + op.resource() + ":" + op.scope();
+                            + op.scope() + ":" + op.resource().type();
                     merged.putIfAbsent(key, op);
                 }
             }

@@ -97,6 +97,9 @@ final class SqlDdlRules {
         }
         String word = w.kw(at);
         int nameAt = w.skip(at + 1, "VIEW", "IF", "NOT", "EXISTS", "CONCURRENTLY", "DATA", "WRAPPER", "MAPPING", "FOR");
+        if (w.kw(nameAt).equals("ON")) {
+            nameAt++; // an unnamed index: name it by its table
+        }
         String name = w.name(nameAt).text();
         String type = OBJECTS.containsKey(word) ? OBJECTS.get(word).type() : word.toLowerCase(Locale.ROOT);
         switch (word) {

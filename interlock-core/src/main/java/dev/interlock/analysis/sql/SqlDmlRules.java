@@ -178,7 +178,7 @@ final class SqlDmlRules {
         }
         int start = from;
         for (int i = from; i <= end; i++) {
-            if (i == end || w.kw(i).equals("OR") && w.topLevel("OR", i) == i) {
+            if (i == end || w.kw(i).equals("OR") && w.depth(i) == 0) {
                 if (trivial(w.sub(start, i))) {
                     return true;
                 }

@@ -8,7 +8,33 @@ import java.util.Set;
  * A statement's tokens with the lookups the keyword rules need. Only bare words count as keywords, so
  * {@code SELECT 'DROP TABLE x'} and {@code "drop"} never look like a DROP. Depth is parenthesis depth.
  */
-record SqlWords(List<SqlToken> tokens) {
+final class SqlWords {
+    private final List<SqlToken> tokens;
+    /** Parenthesis depth of each token, computed once so that lookups from any index stay linear. */
+    private final int[] depth;
+
+    SqlWords(List<SqlToken> tokens) {
+        this.tokens = tokens;
+        this.depth = new int[tokens.size()];
+        int d = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isSymbol(i, ")")) {
+                d = Math.max(0, d - 1);
+            }
+            depth[i] = d;
+            if (isSymbol(i, "(")) {
+                d++;
+            }
+        }
+    }
+
+    List<SqlToken> tokens() {
+        return tokens;
+    }
+
+    int depth(int i) {
+        return i >= 0 && i < depth.length ? depth[i] : 0;
+    }
 
     /** A possibly qualified name ({@code db.schema.table}) and the index after it. */
     record Name(String text, int next) {}
@@ -38,13 +64,8 @@ record SqlWords(List<SqlToken> tokens) {
 
     /** The first occurrence of a keyword outside parentheses, from {@code from}; -1 when there is none. */
     int topLevel(String keyword, int from) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (isSymbol(i, "(")) {
-                depth++;
-            } else if (isSymbol(i, ")")) {
-                depth = Math.max(0, depth - 1);
-            } else if (depth == 0 && i >= from && kw(i).equals(keyword)) {
+        for (int i = Math.max(0, from); i < tokens.size(); i++) {
+            if (depth[i] == 0 && kw(i).equals(keyword)) {
                 return i;
             }
         }
@@ -57,11 +78,8 @@ record SqlWords(List<SqlToken> tokens) {
 
     /** The index of the parenthesis closing the one at {@code open}; the end when unbalanced. */
     int closing(int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (isSymbol(i, "(")) {
-                depth++;
-            } else if (isSymbol(i, ")") && --depth == 0) {
+        for (int i = open + 1; i < tokens.size(); i++) {
+            if (isSymbol(i, ")") && depth[i] == depth(open)) {
                 return i;
             }
         }

@@ -124,6 +124,26 @@ class SqlAnalyzerTest {
     }
 
     @Test
+    void pathologicalMegabyteShapesComplete() {
+        int mib = 1024 * 1024;
+        String ctes = "WITH " + "a AS (SELECT 1), ".repeat(mib / 17) + "d AS (DELETE FROM t RETURNING *) SELECT 1";
+        assertThat(SqlAnalyzer.analyze(ctes, "postgresql")).isNotEmpty();
+        String where = "DELETE FROM t WHERE " + "a = 1 OR ".repeat(mib / 9) + "b = 2";
+        assertThat(SqlAnalyzer.analyze(where, "")).isNotEmpty();
+        assertThat(SqlAnalyzer.analyze("(".repeat(mib), "")).isNotEmpty();
+        assertThat(SqlAnalyzer.analyze(";".repeat(mib - 100) + "DROP TABLE x", "")).extracting(Operation::verb)
+                .contains(Verb.DELETE);
+        assertThat(SqlAnalyzer.analyze("SELECT " + "1+".repeat(mib / 2) + "1", "")).isNotEmpty();
+    }
+
+    @Test
+    void unknownDialectReportsEachReadingOnce() {
+        assertThat(SqlAnalyzer.analyze("SELECT `id` FROM `shop`.`customers`", "")).hasSize(1);
+        assertThat(SqlAnalyzer.analyze("CREATE INDEX ON t1 (a)", "postgresql").getFirst().resource().name())
+                .isEqualTo("t1");
+    }
+
+    @Test
     void neverThrowsOnGarbage() {
         assertThat(SqlAnalyzer.analyze("((((((((((((((((((((((((((((((((((((((((", "")).isNotEmpty();
         assertThat(SqlAnalyzer.analyze("'unterminated", "mysql")).isNotEmpty();
