@@ -63,7 +63,15 @@ public final class SqlAnalyzer {
             Evidence evidence = Evidence.of(input, piece.start(), piece.end());
             SqlWords words = new SqlWords(piece.tokens());
             SqlParse.Outcome parse = SqlParse.parse(piece.parseText(), dialect, budget);
+            List<Operation.Builder> client = SqlClientCommands.ops(words);
             List<Operation.Builder> ops = new ArrayList<>(SqlRules.classify(words));
+            if (!client.isEmpty()) {
+                // The client runs these whatever the SQL around them is; the SQL part is classified as usual.
+                client.forEach(b -> out.add(b.evidence(evidence).build()));
+                if (ops.isEmpty() || words.isSymbol(0, "\\")) {
+                    continue;
+                }
+            }
             if (ops.isEmpty()) {
                 String why = parse.parsed() ? "statement not recognized: " + words.kw(0) : "could not parse: " + parse.problem();
                 out.add(opaque(why, evidence));
@@ -75,6 +83,9 @@ public final class SqlAnalyzer {
                 continue;
             }
             ops.addAll(SqlFunctions.calls(words));
+            for (Operation.Builder b : List.copyOf(ops)) {
+                SqlOps.privilegeCatalogWrite(b.build()).ifPresent(ops::add);
+            }
             for (Operation.Builder b : ops) {
                 Operation op = b.evidence(evidence).build();
                 if (!parse.parsed() && op.confidence() == Confidence.EXACT) {

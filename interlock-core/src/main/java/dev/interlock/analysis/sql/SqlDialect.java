@@ -10,7 +10,11 @@ import java.util.Locale;
  */
 enum SqlDialect {
     POSTGRESQL(false, true, true, false, false, false),
+    /** PostgreSQL with standard_conforming_strings off (old servers, some poolers): backslash escapes quotes. */
+    POSTGRESQL_BACKSLASH(true, true, true, false, false, false),
     MYSQL(true, false, false, true, true, false),
+    /** MySQL with sql_mode NO_BACKSLASH_ESCAPES. */
+    MYSQL_NO_BACKSLASH(false, false, false, true, true, false),
     SQLITE(false, false, false, false, true, true);
 
     final boolean backslashEscapes;
@@ -30,14 +34,19 @@ enum SqlDialect {
         this.bracketIdentifiers = bracketIdentifiers;
     }
 
+    boolean isMysql() {
+        return mysqlComments;
+    }
+
     /** The dialects to analyse under; an unknown name means all of them, so no dialect's reading is missed. */
     static List<SqlDialect> forName(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (n) {
-            case "postgresql", "postgres", "pg", "psql", "redshift", "cockroachdb" -> List.of(POSTGRESQL);
-            case "mysql", "mariadb" -> List.of(MYSQL);
+            // Each server's settings change its quoting too; both readings are kept (union of operations).
+            case "postgresql", "postgres", "pg", "psql", "redshift", "cockroachdb" -> List.of(POSTGRESQL, POSTGRESQL_BACKSLASH);
+            case "mysql", "mariadb" -> List.of(MYSQL, MYSQL_NO_BACKSLASH);
             case "sqlite", "sqlite3" -> List.of(SQLITE);
-            default -> List.of(POSTGRESQL, MYSQL, SQLITE);
+            default -> List.of(values());
         };
     }
 }

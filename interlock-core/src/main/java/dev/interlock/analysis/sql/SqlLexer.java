@@ -80,7 +80,7 @@ final class SqlLexer {
             } else if (c == '\'') {
                 quoted('\'', d.backslashEscapes || escapeStringPrefix(), Kind.STRING);
             } else if (c == '"') {
-                quoted('"', d.backslashEscapes, d == SqlDialect.MYSQL ? Kind.STRING : Kind.IDENTIFIER);
+                quoted('"', d.backslashEscapes, d.isMysql() ? Kind.STRING : Kind.IDENTIFIER);
             } else if (c == '`' && d.backtickIdentifiers) {
                 quoted('`', false, Kind.IDENTIFIER);
             } else if (c == '[' && d.bracketIdentifiers) {
@@ -119,17 +119,16 @@ final class SqlLexer {
 
     private void blockComment() {
         int s = pos;
-        if (d.mysqlComments && (peek(2) == '!' || peek(2) == '+')) {
-            // MySQL executes "/*!50000 DROP TABLE x */": the markers are dropped and the content is code.
-            if (peek(2) == '!') {
-                pos += 3;
-                while (pos < in.length() && Character.isDigit(in.charAt(pos))) {
-                    pos++;
-                }
-                blank(s, pos);
-                execCommentDepth++;
-                return;
+        boolean mariadb = peek(2) == 'M' && peek(3) == '!';
+        if (d.mysqlComments && (peek(2) == '!' || mariadb)) {
+            // MySQL executes "/*!50000 DROP TABLE x */" (MariaDB also "/*M!…"): markers are dropped, content is code.
+            pos += mariadb ? 4 : 3;
+            while (pos < in.length() && Character.isDigit(in.charAt(pos))) {
+                pos++;
             }
+            blank(s, pos);
+            execCommentDepth++;
+            return;
         }
         int depth = 0;
         while (pos < in.length()) {

@@ -55,7 +55,7 @@ final class SqlParse {
         budget.chars += text.length();
         try {
             Statement st = CCJSqlParserUtil.parse(text, EXECUTOR, p -> p.withTimeOut(TIMEOUT_MILLIS)
-                    .withBackslashEscapeCharacter(dialect == SqlDialect.MYSQL)
+                    .withBackslashEscapeCharacter(dialect.backslashEscapes)
                     .withSquareBracketQuotation(dialect == SqlDialect.SQLITE));
             if (st == null || st instanceof UnsupportedStatement) {
                 return new Outcome(false, "statement not supported by the parser");
