@@ -22,7 +22,8 @@ final class SqlAdminRules {
                 "SEQUENCE", "FUNCTION")).text() : "";
         String note = w.kw(0).toLowerCase() + (object.isEmpty() ? " role membership" : " on " + object)
                 + (grantee.isEmpty() ? "" : " for " + grantee);
-        return List.of(admin(Verb.GRANT, "role", grantee, Scope.ONE).note(note));
+        Operation.Builder b = admin(Verb.GRANT, "role", grantee, Scope.ONE).note(note);
+        return List.of(on >= 0 && w.kw(on + 1).equals("DATABASE") ? b.locator("database", object) : b);
     }
 
     /**

@@ -57,7 +57,10 @@ class SqlAnalyzerTest {
     void backslashQuoteDependsOnTheDialect() {
         String sql = "SELECT 'a\\'; DROP TABLE x; -- '";
         assertThat(SqlAnalyzer.analyze(sql, "postgresql")).extracting(Operation::verb).contains(Verb.DELETE);
-        assertThat(SqlAnalyzer.analyze(sql, "mysql")).extracting(Operation::verb).containsExactly(Verb.READ);
+        assertThat(SqlLexer.split(sql, SqlDialect.MYSQL)).hasSize(1);
+        assertThat(SqlLexer.split(sql, SqlDialect.POSTGRESQL)).hasSize(2);
+        // MySQL with NO_BACKSLASH_ESCAPES reads it like PostgreSQL, so the mysql analysis reports both readings.
+        assertThat(SqlAnalyzer.analyze(sql, "mysql")).extracting(Operation::verb).contains(Verb.DELETE);
         assertThat(SqlAnalyzer.analyze(sql, "")).extracting(Operation::verb).contains(Verb.DELETE);
     }
 
