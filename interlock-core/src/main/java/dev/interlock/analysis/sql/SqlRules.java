@@ -24,7 +24,7 @@ final class SqlRules {
 
     /** Statements that only read or only change the session's own transaction state. */
     private static final Set<String> SESSION_READS = Set.of(
-            "SELECT", "VALUES", "TABLE", "SHOW", "DESCRIBE", "DESC", "BEGIN", "START", "COMMIT", "END", "ROLLBACK",
+            "VALUES", "TABLE", "SHOW", "DESCRIBE", "DESC", "BEGIN", "START", "COMMIT", "END", "ROLLBACK",
             "ABORT", "SAVEPOINT", "RELEASE", "USE", "FETCH", "CLOSE", "DECLARE", "LISTEN", "UNLISTEN", "RESET",
             "DISCARD", "DEALLOCATE", "DETACH", "HELP", "WAIT");
 
@@ -77,6 +77,10 @@ final class SqlRules {
         Function<SqlWords, List<Operation.Builder>> rule = RULES.get(first);
         if (rule != null) {
             return rule.apply(w);
+        }
+        if (first.equals("START") && !w.kw(1).equals("TRANSACTION")) {
+            // START SLAVE/REPLICA/GROUP_REPLICATION changes replication, not the session.
+            return List.of(admin(Verb.UPDATE, "server", w.kw(1).toLowerCase(), Scope.ALL).note("starts a server process"));
         }
         if (SESSION_READS.contains(first)) {
             return List.of(read(first.equals("USE") ? "database" : "session", first.equals("USE") ? w.name(1).text() : ""));
