@@ -31,6 +31,13 @@ public final class PolicyHolder {
         return candidate;
     }
 
+    /** Compiles and swaps in without running the policy's tests (for reporting them). */
+    public CompiledPolicy loadUntested(List<PolicyFile> files) {
+        CompiledPolicy candidate = PolicyLoader.load(files);
+        current.set(candidate);
+        return candidate;
+    }
+
     /** The snapshot in force, or null before the first successful load. */
     public CompiledPolicy current() {
         return current.get();
