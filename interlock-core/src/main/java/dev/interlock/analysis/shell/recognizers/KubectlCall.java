@@ -200,6 +200,7 @@ final class KubectlCall {
         List<String> files = new ArrayList<>();
         files.addAll(flags.flags().getOrDefault("-f", List.of()));
         files.addAll(flags.flags().getOrDefault("--filename", List.of()));
+        files.removeIf(String::isEmpty);
         if (!files.isEmpty()) {
             out.addAll(manifests(files));
         }

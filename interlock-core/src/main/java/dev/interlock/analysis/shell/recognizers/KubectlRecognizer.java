@@ -64,6 +64,15 @@ public final class KubectlRecognizer implements Recognizer {
                     .note("the kubectl subcommand comes from " + c.sub()).build());
         }
         String sub = c.sub();
+        if (sub.equals("describe")) {
+            return reads(c, c.targets(0)).stream().map(op -> op.resource().type().equals("secret")
+                    ? op.toBuilder().verb(Verb.CREDENTIAL).note("shows a secret").build() : op).toList();
+        }
+        if (sub.equals("logs") || sub.equals("log")) {
+            // logs POD [CONTAINER]: the first word is a pod unless written TYPE/NAME
+            return reads(c, c.targets(0, "pod", w -> false).stream().limit(1)
+                    .map(t -> new Target(t.type(), t.names().subList(0, Math.min(1, t.names().size())), t.manifest())).toList());
+        }
         if (READS.contains(sub)) {
             return reads(c, c.targets(0));
         }
