@@ -5,12 +5,18 @@ import java.util.List;
 
 /** Every recognizer, registered in one place. */
 final class Recognizers {
-    private Recognizers() {}
+    private Recognizers() {
+    }
 
     static List<Recognizer> all() {
         return List.of(
                 new KubectlRecognizer(),
                 new HelmRecognizer(),
                 new EksctlRecognizer());
+    }
+
+    /** For programs no recognizer claims. */
+    static Recognizer fallback() {
+        return new FallbackRecognizer();
     }
 }
