@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.shell.recognizers.*;
 import java.util.List;
 
 /** Every recognizer, registered in one place. */
@@ -8,7 +9,10 @@ final class Recognizers {
     }
 
     static List<Recognizer> all() {
-        return List.of();
+        return List.of(
+                new KubectlRecognizer(),
+                new HelmRecognizer(),
+                new EksctlRecognizer());
     }
 
     /** For programs no recognizer claims. */
