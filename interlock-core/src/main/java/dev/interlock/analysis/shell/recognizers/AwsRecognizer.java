@@ -181,14 +181,23 @@ public final class AwsRecognizer implements Recognizer {
         }
         if (!inv.remote()) {
             if (inv.program().equals("awslocal")) {
-                b.environment(Tier.LOCAL, "awslocal targets LocalStack on this machine");
+                disposable(b.environment(Tier.LOCAL, "awslocal targets LocalStack on this machine"));
             } else if (host.equals("localstack") || loopback) {
-                b.environment(Tier.LOCAL, "--endpoint-url points at this machine (" + host + ")");
+                disposable(b.environment(Tier.LOCAL, "--endpoint-url points at this machine (" + host + ")"));
             } else if (localOnly) {
                 b.environment(Tier.LOCAL, "only writes local configuration");
             }
         }
         return b.build();
+    }
+
+    /** An emulator on this machine (LocalStack, MinIO) holds throwaway test data: nothing of value is lost. */
+    private static void disposable(Operation.Builder b) {
+        Operation draft = b.build();
+        if (draft.stateful() || !draft.reversible()) {
+            b.stateful(false).reversible(true).note(draft.note().isEmpty() ? "local emulator: test data"
+                    : draft.note() + "; local emulator: test data");
+        }
     }
 
     private static String endpointHost(AwsCommand cmd) {

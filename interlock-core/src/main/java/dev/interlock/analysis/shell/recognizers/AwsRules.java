@@ -72,7 +72,7 @@ final class AwsRules {
     private static AwsAction ec2(String operation, AwsCommand cmd, AwsAction action) {
         if (operation.startsWith("authorize-security-group") && (cmd.anyValueContains("0.0.0.0/0")
                 || cmd.anyValueContains("::/0"))) {
-            return action.note("opens to the internet (0.0.0.0/0)");
+            return action.all().note("opens to the internet (0.0.0.0/0)");
         }
         if (operation.equals("modify-snapshot-attribute") || operation.equals("modify-image-attribute")) {
             boolean permissions = cmd.has("--create-volume-permission", "--launch-permission", "--user-ids",
@@ -80,7 +80,7 @@ final class AwsRules {
             if (!permissions) {
                 return action.verb(Verb.UPDATE);
             }
-            return containsWord(cmd, "all") ? action.note("shares it publicly") : action;
+            return containsWord(cmd, "all") ? action.all().note("shares it publicly") : action;
         }
         return action;
     }
@@ -90,14 +90,14 @@ final class AwsRules {
             case "put-bucket-policy" -> {
                 String policy = squash(cmd.text("--policy").orElse(""));
                 if (policy.contains("\"principal\":\"*\"") || policy.contains("\"aws\":\"*\"")) {
-                    return action.note("grants access to everyone (Principal *): public");
+                    return action.all().note("grants access to everyone (Principal *): public");
                 }
                 return policy.startsWith("file://") ? action.inferred().note("policy read from a file") : action;
             }
             case "put-bucket-acl", "put-object-acl" -> {
                 boolean isPublic = PUBLIC_ACLS.contains(cmd.text("--acl").orElse(""))
                         || cmd.anyValueContains("AllUsers") || cmd.anyValueContains("AuthenticatedUsers");
-                return isPublic ? action.note("makes it public") : action;
+                return isPublic ? action.all().note("makes it public") : action;
             }
             case "put-public-access-block" -> {
                 String config = squash(cmd.text("--public-access-block-configuration").orElse(""));
@@ -121,7 +121,7 @@ final class AwsRules {
             String text = squash(String.join(" ", cmd.everything().stream().map(Arg::value).toList()));
             for (String admin : ADMIN_POLICIES) {
                 if (text.contains(admin)) {
-                    return a.note("administrator: grants full access");
+                    return a.all().note("administrator: grants full access");
                 }
             }
             if (cmd.everything().stream().anyMatch(v -> v.value().startsWith("file://"))) {

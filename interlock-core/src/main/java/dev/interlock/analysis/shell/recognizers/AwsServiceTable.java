@@ -71,7 +71,7 @@ final class AwsServiceTable {
 
         // RDS: databases; the final-snapshot flags are read in AwsRules.
         put("rds", "delete-db-instance", delete("database").stateful().named("--db-instance-identifier"));
-        put("rds", "delete-db-cluster", delete("database").stateful().all().named("--db-cluster-identifier"));
+        put("rds", "delete-db-cluster", delete("database").stateful().named("--db-cluster-identifier"));
         put("rds", "modify-db-instance", update("database").named("--db-instance-identifier"));
         put("rds", "modify-db-cluster", update("database").named("--db-cluster-identifier"));
         put("rds", "reboot-db-instance", update("database").named("--db-instance-identifier")
@@ -110,7 +110,7 @@ final class AwsServiceTable {
         put("s3api", "create-bucket", create("bucket").named("--bucket"));
 
         // DynamoDB.
-        put("dynamodb", "delete-table", delete("table").stateful().all().named("--table-name"));
+        put("dynamodb", "delete-table", delete("table").stateful().named("--table-name"));
         put("dynamodb", "delete-item", delete("item").stateful().named("--table-name"));
         put("dynamodb", "batch-write-item", update("item").many());
         put("dynamodb", "update-table", update("table").named("--table-name"));
@@ -151,7 +151,7 @@ final class AwsServiceTable {
         put("route53", "delete-hosted-zone", delete("hosted-zone").all().named("--id"));
 
         // Logs, queues, topics.
-        put("logs", "delete-log-group", delete("log-group").stateful().all().named("--log-group-name"));
+        put("logs", "delete-log-group", delete("log-group").stateful().named("--log-group-name"));
         put("logs", "delete-log-stream", delete("log-stream").stateful().named("--log-stream-name"));
         put("logs", "tail", read("log-group"));
         put("sqs", "purge-queue", delete("message").stateful().all().named("--queue-url"));
@@ -175,15 +175,15 @@ final class AwsServiceTable {
 
         // Backups, images, files, archives.
         put("backup", "delete-recovery-point", delete("recovery-point").stateful().named("--recovery-point-arn"));
-        put("backup", "delete-backup-vault", delete("backup-vault").stateful().all().named("--backup-vault-name"));
+        put("backup", "delete-backup-vault", delete("backup-vault").stateful().named("--backup-vault-name"));
         put("ecr", "batch-delete-image", delete("image").stateful().many().named("--repository-name"));
         put("ecr", "delete-repository", delete("repository").stateful().named("--repository-name"));
         put("ecr", "get-login-password", AwsAction.credential("registry-password"));
         put("ecr", "get-authorization-token", AwsAction.credential("registry-token"));
-        put("efs", "delete-file-system", delete("file-system").stateful().all().named("--file-system-id"));
-        put("glacier", "delete-vault", delete("vault").stateful().all().named("--vault-name"));
+        put("efs", "delete-file-system", delete("file-system").stateful().named("--file-system-id"));
+        put("glacier", "delete-vault", delete("vault").stateful().named("--vault-name"));
         put("glacier", "delete-archive", delete("archive").stateful().named("--archive-id"));
         put("codeartifact", "get-authorization-token", AwsAction.credential("registry-token").named("--domain"));
-        put("codecommit", "delete-repository", delete("repository").stateful().all().named("--repository-name"));
+        put("codecommit", "delete-repository", delete("repository").stateful().named("--repository-name"));
     }
 }

@@ -143,8 +143,8 @@ class AwsRecognizerTest {
         Operation modify = one("rds", "modify-db-instance", "--db-instance-identifier", "db1", "--apply-immediately");
         assertThat(modify.verb()).isEqualTo(Verb.UPDATE);
         assertThat(modify.note()).contains("apply-immediately");
-        assertThat(one("rds", "delete-db-cluster", "--db-cluster-identifier", "c", "--skip-final-snapshot").scope())
-                .isEqualTo(Scope.ALL);
+        assertThat(one("rds", "delete-db-cluster", "--db-cluster-identifier", "c", "--skip-final-snapshot").resource().type())
+                .isEqualTo("database");
     }
 
     @Test
@@ -242,6 +242,7 @@ class AwsRecognizerTest {
         assertThat(op.verb()).isEqualTo(Verb.GRANT);
         assertThat(op.resource().name()).isEqualTo("ci");
         assertThat(op.note()).contains("administrator");
+        assertThat(op.scope()).isEqualTo(Scope.ALL);
         assertThat(one("iam", "attach-user-policy", "--user-name", "bob", "--policy-arn",
                 "arn:aws:iam::aws:policy/ReadOnlyAccess").note()).doesNotContain("administrator");
         assertThat(one("iam", "put-user-policy", "--user-name", "u", "--policy-name", "p", "--policy-document",
@@ -344,6 +345,8 @@ class AwsRecognizerTest {
                 new RecordingNested()).getFirst();
         assertThat(awslocal.environment()).isEqualTo(Tier.LOCAL);
         assertThat(awslocal.environmentSource()).contains("LocalStack");
+        assertThat(awslocal.stateful()).isFalse();
+        assertThat(one("dynamodb", "delete-table", "--table-name", "t").stateful()).isTrue();
     }
 
     @Test
