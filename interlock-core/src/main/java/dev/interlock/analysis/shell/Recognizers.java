@@ -10,9 +10,10 @@ final class Recognizers {
 
     static List<Recognizer> all() {
         return List.of(
-                new KubectlRecognizer(),
+                new AwsRecognizer(),
+                new EksctlRecognizer(),
                 new HelmRecognizer(),
-                new EksctlRecognizer());
+                new KubectlRecognizer());
     }
 
     /** For programs no recognizer claims. */
