@@ -12,6 +12,8 @@ final class Recognizers {
         return List.of(
                 new AwsRecognizer(),
                 new EksctlRecognizer(),
+                new FilesystemRecognizer(),
+                new GitRecognizer(),
                 new HelmRecognizer(),
                 new KubectlRecognizer());
     }
