@@ -11,6 +11,7 @@ final class Recognizers {
     static List<Recognizer> all() {
         return List.of(
                 new AwsRecognizer(),
+                new DatabaseClientRecognizer(),
                 new EksctlRecognizer(),
                 new FilesystemRecognizer(),
                 new GitRecognizer(),
