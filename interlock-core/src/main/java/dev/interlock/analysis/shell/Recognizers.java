@@ -11,12 +11,17 @@ final class Recognizers {
     static List<Recognizer> all() {
         return List.of(
                 new AwsRecognizer(),
+                new AzRecognizer(),
+                new CdkRecognizer(),
                 new DatabaseClientRecognizer(),
                 new EksctlRecognizer(),
                 new FilesystemRecognizer(),
+                new GcloudRecognizer(),
                 new GitRecognizer(),
                 new HelmRecognizer(),
-                new KubectlRecognizer());
+                new KubectlRecognizer(),
+                new PulumiRecognizer(),
+                new TerraformRecognizer());
     }
 
     /** For programs no recognizer claims. */
