@@ -1,11 +1,31 @@
 package dev.interlock.analysis.shell;
+
 import dev.interlock.analysis.shell.recognizers.*;
 import java.util.List;
+
 /** Every recognizer, registered in one place. */
 final class Recognizers {
-    private Recognizers() {}
+    private Recognizers() {
+    }
+
     static List<Recognizer> all() {
         return List.of(
-                new AwsRecognizer());
+                new AwsRecognizer(),
+                new AzRecognizer(),
+                new CdkRecognizer(),
+                new DatabaseClientRecognizer(),
+                new EksctlRecognizer(),
+                new FilesystemRecognizer(),
+                new GcloudRecognizer(),
+                new GitRecognizer(),
+                new HelmRecognizer(),
+                new KubectlRecognizer(),
+                new PulumiRecognizer(),
+                new TerraformRecognizer());
+    }
+
+    /** For programs no recognizer claims. */
+    static Recognizer fallback() {
+        return new FallbackRecognizer();
     }
 }
