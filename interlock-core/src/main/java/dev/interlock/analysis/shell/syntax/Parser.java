@@ -22,6 +22,7 @@ final class Parser {
     final ParseContext ctx;
     final Words words;
     final Redirects redirects;
+    private final Assignments assignments;
     private final Compounds compounds;
 
     Parser(Cursor in) {
@@ -30,6 +31,7 @@ final class Parser {
         this.words = new Words(in, this);
         in.words = words;
         this.redirects = new Redirects(in, words);
+        this.assignments = new Assignments(in, words);
         this.compounds = new Compounds(this);
     }
 
@@ -222,7 +224,7 @@ final class Parser {
 
     private Command simple() {
         int start = in.pos;
-        List<Assignment> assignments = new ArrayList<>();
+        List<Assignment> assigned = new ArrayList<>();
         List<Word> argv = new ArrayList<>();
         List<Redirect> redirs = new ArrayList<>();
         while (true) {
@@ -235,16 +237,16 @@ final class Parser {
                 continue;
             }
             if (in.peek() == '(') {
-                if (argv.size() == 1 && assignments.isEmpty() && redirs.isEmpty()) {
+                if (argv.size() == 1 && assigned.isEmpty() && redirs.isEmpty()) {
                     return compounds.functionAfterName(start, argv.getFirst());
                 }
                 ctx.problem("unexpected '(' at offset " + in.orig(in.pos));
                 break;
             }
             if (argv.isEmpty()) {
-                Assignment a = words.assignment();
+                Assignment a = assignments.read();
                 if (a != null) {
-                    assignments.add(a);
+                    assigned.add(a);
                     continue;
                 }
             }
@@ -254,10 +256,10 @@ final class Parser {
             }
             argv.add(w);
         }
-        if (assignments.isEmpty() && argv.isEmpty() && redirs.isEmpty()) {
+        if (assigned.isEmpty() && argv.isEmpty() && redirs.isEmpty()) {
             return null;
         }
-        return new Command.Simple(assignments, argv, redirs, in.span(start, in.lastEnd));
+        return new Command.Simple(assigned, argv, redirs, in.span(start, in.lastEnd));
     }
 
     /** Consumes the reserved word {@code word} or records that it is missing. */
