@@ -344,6 +344,7 @@ final class Words {
         int j = open + 1;
         while (j < in.end && in.src.charAt(j) != '`') {
             char c = in.src.charAt(j);
+            int at = in.orig(j);
             if (c == '\\' && j + 1 < in.end) {
                 char n = in.src.charAt(j + 1);
                 if (n == '$' || n == '`' || n == '\\' || (quoted && n == '"')) {
@@ -354,7 +355,7 @@ final class Words {
             if (body.length() + 1 >= map.length) {
                 map = java.util.Arrays.copyOf(map, map.length * 2);
             }
-            map[body.length()] = in.orig(j);
+            map[body.length()] = at;
             body.append(c);
             j++;
         }

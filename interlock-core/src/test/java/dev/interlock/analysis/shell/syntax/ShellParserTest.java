@@ -168,6 +168,7 @@ class ShellParserTest {
         assertThat(pwd.raw()).isEqualTo("pwd");
         assertThat(pwd.span()).isEqualTo(new Span(15, 18));
         assertThat(values(simples.getFirst().words()).getLast()).isEqualTo("x");
+        assertThat(rm.words().getLast().raw()).isEqualTo("\\`pwd\\`");
         assertThat(argv("echo `echo \\$HOME`")).containsExactly("echo", "<`echo \\$HOME`>");
         Simple inner = Trees.simples(ok("echo `echo \\$HOME`")).get(1);
         assertThat(inner.words().get(1).parts()).containsExactly(new WordPart.Parameter("HOME", "HOME", false));
