@@ -311,6 +311,8 @@ final class Words {
                     in.pos = Math.min(in.end, in.pos + 2);
                 } else if (c == '\'' && !quoted) {
                     single(inner);
+                } else if (c == '\'') {
+                    quotedSingle(inner, start);
                 } else if (c == '"') {
                     doubleQuoted(inner);
                 } else if (c == '$') {
@@ -334,6 +336,21 @@ final class Words {
         } finally {
             in.ctx.leave();
         }
+    }
+
+    /**
+     * {@code '…'} inside a double-quoted {@code ${…}}: bash matches the braces past it, yet still expands what it
+     * holds ({@code "${x:-'$(id)'}"} runs id), so its text is read like a heredoc body.
+     */
+    private void quotedSingle(Parts inner, int braceStart) {
+        int close = in.src.indexOf('\'', in.pos + 1);
+        if (close < 0 || close >= in.end) {
+            in.ctx.halt("unterminated ' in ${ at offset " + in.orig(braceStart));
+            in.pos = in.end;
+            return;
+        }
+        inner.addAll(hereDocParts(in.pos + 1, close));
+        in.pos = close + 1;
     }
 
     /** {@code `…`}: the body is unescaped per POSIX into its own text, then parsed with offsets mapped back. */

@@ -108,6 +108,19 @@ class ShellParserTest {
     }
 
     @Test
+    void quoteBoundariesFollowBash() {
+        // $'\c' ends at its quote, so the rm runs
+        assertThat(Trees.simples(ok("echo $'\\c'; rm -rf / #'"))).hasSize(2);
+        assertThat(argv("echo $'\\c'")).containsExactly("echo", "\\c");
+        assertThat(argv("echo $'a\\cAb'")).containsExactly("echo", "a\u0001b");
+        // in a double-quoted ${…}, single quotes hide braces and quotes but not substitutions
+        assertThat(ok("echo \"${x:-'\"}'}\"; echo after").commands()).hasSize(2);
+        assertThat(Trees.simples(ok("echo \"${x:-'$(rm -rf /)'}\"")))
+                .anySatisfy(s -> assertThat(values(s.words())).containsExactly("rm", "-rf", "/"));
+        assertThat(Trees.simples(ok("echo ${x:-'$(rm -rf /)'}"))).hasSize(1);
+    }
+
+    @Test
     void parameters() {
         List<WordPart> parts = simple("echo $X ${Y:-d e} $1 $@ $? $$ ${#Z} \"$W\"").words().stream().skip(1)
                 .map(w -> w.parts().getFirst()).toList();
