@@ -266,7 +266,7 @@ final class Words {
         in.pos += 2;
         in.ctx.enter(in.orig(start));
         try {
-            Script script = parser.list(Parser.PAREN);
+            Script script = substitutionBody();
             closeParen("$(", start);
             return new WordPart.CommandSubstitution(script, quoted);
         } finally {
@@ -280,11 +280,29 @@ final class Words {
         in.pos += 2;
         in.ctx.enter(in.orig(start));
         try {
-            Script script = parser.list(Parser.PAREN);
+            Script script = substitutionBody();
             closeParen(output ? ">(" : "<(", start);
             return new WordPart.ProcessSubstitution(script, output);
         } finally {
             in.ctx.leave();
+        }
+    }
+
+    /**
+     * The list inside {@code $(…)} or {@code <(…)}. Bash parses it on its own: a newline inside reads only the
+     * heredocs announced inside, while those announced before it on the outer line wait for the outer newline.
+     * Heredocs still open at the {@code )} are read at the outer newline, as bash does.
+     */
+    private Script substitutionBody() {
+        List<HereDocs.Pending> outer = new ArrayList<>(in.pending);
+        in.pending.clear();
+        try {
+            return parser.list(Parser.PAREN);
+        } finally {
+            List<HereDocs.Pending> inner = new ArrayList<>(in.pending);
+            in.pending.clear();
+            in.pending.addAll(outer);
+            in.pending.addAll(inner);
         }
     }
 

@@ -276,6 +276,23 @@ class ShellParserTest {
     }
 
     @Test
+    void substitutionsReadOnlyTheirOwnHeredocs() {
+        // checked against bash 5.2: the lines inside $( ) and <( ) are commands, the body follows the outer line
+        for (String source : List.of("cat <<EOF $(true\nrm -rf /\nEOF\n)\nbody\nEOF\n",
+                "cat <<EOF <(true\nrm -rf /\nEOF\n)\nbody\nEOF\n",
+                "cat <<EOF \"$(true\nrm -rf /\nEOF\n)\"\nbody\nEOF\n")) {
+            Script script = ok(source);
+            assertThat(Trees.simples(script)).as(source)
+                    .anySatisfy(s -> assertThat(values(s.words())).containsExactly("rm", "-rf", "/"));
+            assertThat(((Simple) script.commands().getFirst()).redirects().getFirst().heredoc().orElseThrow().body())
+                    .isEqualTo("body\n");
+        }
+        // a heredoc left open at ) takes its body after the outer line
+        Script open = ok("echo $(cat <<EOF)\nbody\nEOF\necho after");
+        assertThat(open.commands()).hasSize(2);
+    }
+
+    @Test
     void hereString() {
         Redirect r = simple("bash <<<'rm -rf x'").redirects().getFirst();
         assertThat(r.operator()).isEqualTo("<<<");
