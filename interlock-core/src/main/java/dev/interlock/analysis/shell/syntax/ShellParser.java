@@ -26,6 +26,14 @@ public final class ShellParser {
     /** Bounds on the work one parse may do. */
     public record Limits(int maxDepth, int maxWords, int maxLength) {
         public static final Limits DEFAULT = new Limits(64, 1 << 20, 1 << 20);
+
+        public Limits {
+            // The descent uses a handful of stack frames per level; far deeper would risk the stack it guards.
+            if (maxDepth < 1 || maxDepth > 1000 || maxWords < 1 || maxLength < 0) {
+                throw new IllegalArgumentException("limits out of range: " + maxDepth + ", " + maxWords + ", "
+                        + maxLength);
+            }
+        }
     }
 
     private static final int MAX_PASSES = 3;
@@ -39,6 +47,7 @@ public final class ShellParser {
 
     public static Script parse(String source, Limits limits) {
         String text = source == null ? "" : source;
+        limits = limits == null ? Limits.DEFAULT : limits;
         try {
             if (text.length() > limits.maxLength()) {
                 return failed(text, "input of " + text.length() + " characters is longer than the limit of "
