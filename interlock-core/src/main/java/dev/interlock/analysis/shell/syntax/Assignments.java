@@ -14,8 +14,12 @@ final class Assignments {
         this.words = words;
     }
 
-    /** {@code NAME=value}, {@code NAME+=value}, {@code NAME[sub]=value}, {@code NAME=(…)}; null (cursor unmoved) otherwise. */
-    Assignment read() {
+    /**
+     * What may start a simple command: an {@link Assignment} ({@code NAME=value}, {@code NAME+=value},
+     * {@code NAME[sub]=value}, {@code NAME=(…)}), or the {@link Word} bash reads from {@code NAME[…]} when no
+     * {@code =} follows; null, with the cursor unmoved, for anything else.
+     */
+    Record read() {
         int start = in.pos;
         String s = in.src;
         int i = start;
@@ -26,22 +30,26 @@ final class Assignments {
             i++;
         }
         String name = s.substring(start, i);
+        List<WordPart> subscript = List.of();
         if (i < in.end && s.charAt(i) == '[') {
-            // Only plain subscripts: one holding $ or ` runs code when evaluated, so it stays a (dynamic) word.
-            int j = i + 1;
-            while (j < in.end && s.charAt(j) != ']' && !Cursor.isMeta(s.charAt(j)) && "$`'\"\\".indexOf(s.charAt(j)) < 0) {
-                j++;
+            // Here bash reads NAME[…] as one unit up to the matching ], blanks, ; and # included: `a[ #]; rm x`
+            // runs rm. Substitutions in the subscript run too, so they are kept.
+            Parts parts = new Parts();
+            parts.literal(name, WordPart.Quoting.NONE);
+            in.pos = i;
+            words.bracket(parts, start);
+            if (!in.startsWith("=") && !in.startsWith("+=")) {
+                return words.continueWord(start, parts);
             }
-            if (j >= in.end || s.charAt(j) != ']') {
-                return null;
-            }
-            i = j + 1;
+            i = in.pos;
             name = s.substring(start, i);
+            subscript = parts.done();
         }
         if (i < in.end && s.charAt(i) == '+') {
             i++;
         }
         if (i >= in.end || s.charAt(i) != '=') {
+            in.pos = start;
             return null;
         }
         in.advance(i + 1 - in.pos);
@@ -52,6 +60,12 @@ final class Assignments {
             value = words.empty();
         } else {
             value = words.read(Words.Mode.NORMAL);
+        }
+        if (subscript.stream().anyMatch(p -> !(p instanceof WordPart.Literal))) {
+            Parts parts = new Parts();
+            parts.addAll(value.parts());
+            parts.addHidden(subscript);
+            value = new Word(parts.done(), value.raw(), value.span());
         }
         return new Assignment(name, value, in.span(start, in.lastEnd));
     }

@@ -244,10 +244,17 @@ final class Parser {
                 break;
             }
             if (argv.isEmpty()) {
-                Assignment a = assignments.read();
-                if (a != null) {
-                    assigned.add(a);
-                    continue;
+                switch (assignments.read()) {
+                    case Assignment a -> {
+                        assigned.add(a);
+                        continue;
+                    }
+                    case Word w -> {
+                        argv.add(w);
+                        continue;
+                    }
+                    case null, default -> {
+                    }
                 }
             }
             Word w = words.ends(in.peek()) ? null : words.read(Words.Mode.NORMAL);

@@ -26,8 +26,15 @@ final class Words {
 
     /** The word at the cursor, or null when the cursor is at an operator, a blank or the end. */
     Word read(Mode mode) {
-        int start = in.pos;
-        Parts parts = new Parts();
+        return read(mode, in.pos, new Parts());
+    }
+
+    /** The rest of a word begun at {@code start} whose first parts are already in {@code parts}. */
+    Word continueWord(int start, Parts parts) {
+        return read(Mode.NORMAL, start, parts);
+    }
+
+    private Word read(Mode mode, int start, Parts parts) {
         while (!in.atEnd()) {
             int c = in.peek();
             if (mode == Mode.ARITH ? Cursor.isBlank(c) || c == '\n' : ends(c)) {
@@ -60,6 +67,33 @@ final class Words {
         in.ctx.countWord(in.orig(start));
         Span span = in.span(start, in.pos);
         return new Word(parts.done(), in.raw(span), span);
+    }
+
+    /**
+     * From {@code [} to its matching {@code ]}, the way bash reads a subscript before the command name: quotes and
+     * substitutions as usual, everything else (blanks, newlines, {@code ;}, {@code #}) literal.
+     */
+    void bracket(Parts parts, int wordStart) {
+        int depth = 0;
+        while (!in.atEnd()) {
+            int c = in.peek();
+            switch (c) {
+                case '\\' -> escape(parts);
+                case '\'' -> single(parts);
+                case '"' -> doubleQuoted(parts);
+                case '$' -> parts.addAll(dollar(false));
+                case '`' -> parts.add(backtick(false));
+                default -> {
+                    depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+                    parts.literal((char) c, Quoting.NONE);
+                    in.pos++;
+                    if (depth == 0) {
+                        return;
+                    }
+                }
+            }
+        }
+        in.ctx.halt("unterminated [ at offset " + in.orig(wordStart));
     }
 
     Word empty() {

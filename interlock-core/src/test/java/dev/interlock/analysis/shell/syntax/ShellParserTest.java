@@ -103,6 +103,22 @@ class ShellParserTest {
     }
 
     @Test
+    void subscriptsBeforeTheCommandNameAreOneUnit() {
+        // checked against bash 5.2: `a[ #] ; echo RAN` runs echo, as `a[ #]` is one word there
+        Script script = ok("a[ #] ; rm -rf /");
+        assertThat(script.commands()).hasSize(2);
+        assertThat(((Simple) script.commands().getFirst()).words()).extracting(Word::raw).containsExactly("a[ #]");
+        assertThat(argv("x=1 a[ ; b]c d")).containsExactly("a[ ; b]c", "d");
+        assertThat(argv("echo a[ #]")).containsExactly("echo", "a[");
+        Simple assignment = simple("a[$(rm -rf /)]=1 b[i + 1]+=2");
+        assertThat(assignment.assignments()).extracting(Assignment::name).containsExactly("a[$(rm -rf /)]", "b[i + 1]");
+        assertThat(assignment.words()).isEmpty();
+        assertThat(Trees.simples(ok("a[$(rm -rf /)]=1")))
+                .anySatisfy(s -> assertThat(values(s.words())).containsExactly("rm", "-rf", "/"));
+        assertThat(ShellParser.parse("a[ x").complete()).isFalse();
+    }
+
+    @Test
     void parameters() {
         List<WordPart> parts = simple("echo $X ${Y:-d e} $1 $@ $? $$ ${#Z} \"$W\"").words().stream().skip(1)
                 .map(w -> w.parts().getFirst()).toList();
