@@ -78,6 +78,9 @@ final class Parser {
                     in.advance(1);
                 } else if (c == '\n') {
                     in.newline();
+                } else if (!in.atEnd() && !atStop(stop)) {
+                    // `(ls) rm x` is a syntax error in bash: nothing runs, so the parse must not look complete.
+                    ctx.problem("expected ';', '&' or a newline before '" + (char) c + "' at offset " + in.orig(in.pos));
                 }
                 commands.add(command);
             }
