@@ -111,7 +111,7 @@ final class Parser {
     private boolean skipStray(Stop stop) {
         String reserved = in.peekReserved();
         String token = null;
-        if (reserved != null && CLOSERS.contains(reserved) && !stop.words().contains(reserved)) {
+        if (isCloser(reserved) && !stop.words().contains(reserved)) {
             token = reserved;
         } else {
             for (String op : List.of(";;&", ";;", ";&", "&&", "||", "|&", ";", "&", "|", ")")) {
@@ -219,10 +219,15 @@ final class Parser {
             return compound;
         }
         int c = in.peek();
-        if (c == '\n' || c == ';' || c == '|' || c == ')' || c == '(' || (c == '&' && in.peek(1) != '>')) {
+        if (c == '\n' || c == ';' || c == '|' || c == ')' || c == '(' || (c == '&' && in.peek(1) != '>')
+                || isCloser(in.peekReserved())) {
             return null;
         }
         return simple();
+    }
+
+    private static boolean isCloser(String reserved) {
+        return reserved != null && CLOSERS.contains(reserved);
     }
 
     private Command simple() {

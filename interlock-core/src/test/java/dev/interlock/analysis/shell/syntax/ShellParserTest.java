@@ -319,7 +319,7 @@ class ShellParserTest {
         assertThat(values(((Simple) script.commands().getFirst()).words())).containsExactly("echo", "hi");
         for (String bad : List.of("echo \"x", "echo $(ls", "echo `ls", "echo ${x", "(ls", "if x; then y",
                 "for x in a; do y", "case x in a) y", "echo )", "fi", "a && ", "| b", "echo $'x", "[[ -f x",
-                "while true", "a=(b c", "f() x", "echo (", "(ls) rm x", "if a; then b; fi c", "{ a; } b")) {
+                "while true", "a=(b c", "f() x", "echo (", "(ls) rm x", "if a; then b; fi c", "{ a; } b", "a | fi", "a && done")) {
             Script s = ShellParser.parse(bad);
             assertThat(s.complete()).as(bad).isFalse();
             assertThat(s.problems()).as(bad).isNotEmpty();
