@@ -70,6 +70,32 @@ final class Assignments {
         return new Assignment(name, value, in.span(start, in.lastEnd));
     }
 
+    /** True at {@code NAME=(} or {@code NAME+=(}: an array argument of {@code declare}, {@code local} and the like. */
+    boolean arrayAhead() {
+        String s = in.src;
+        int i = in.pos;
+        if (in.ctx.halted() || i >= in.end || !Scan.isNameStart(s.charAt(i))) {
+            return false;
+        }
+        while (i < in.end && Scan.isNameChar(s.charAt(i))) {
+            i++;
+        }
+        if (i < in.end && s.charAt(i) == '+') {
+            i++;
+        }
+        return i + 1 < in.end && s.charAt(i) == '=' && s.charAt(i + 1) == '(';
+    }
+
+    /** An array assignment given as an argument, as one word: {@code NAME=} then the array's parts. */
+    Word arrayArgument() {
+        int start = in.pos;
+        Assignment a = (Assignment) read();
+        Parts parts = new Parts();
+        parts.literal(in.src.substring(start, in.src.indexOf('=', start) + 1), WordPart.Quoting.NONE);
+        parts.addAll(a.value().parts());
+        return new Word(parts.done(), in.raw(a.span()), a.span());
+    }
+
     /** {@code (a b c)}: kept as raw text, plus any substitutions in the elements (they run at assignment). */
     private Word array() {
         int start = in.pos;

@@ -16,6 +16,8 @@ final class Parser {
 
     static final Stop TOP = new Stop(Set.of(), false, false);
     static final Stop PAREN = new Stop(Set.of(), true, false);
+    /** Builtins whose arguments may be array assignments, which bash then parses like assignments. */
+    private static final Set<String> DECLARERS = Set.of("declare", "typeset", "local", "export", "readonly");
     private static final Set<String> CLOSERS = Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}");
 
     final Cursor in;
@@ -250,6 +252,10 @@ final class Parser {
                 }
                 ctx.problem("unexpected '(' at offset " + in.orig(in.pos));
                 break;
+            }
+            if (!argv.isEmpty() && DECLARERS.contains(argv.getFirst().literal().orElse("")) && assignments.arrayAhead()) {
+                argv.add(assignments.arrayArgument());
+                continue;
             }
             if (argv.isEmpty()) {
                 switch (assignments.read()) {

@@ -81,6 +81,16 @@ class ShellParserTest {
     }
 
     @Test
+    void arrayArgumentsOfDeclare() {
+        Simple s = simple("declare -a xs=(a 'b c') ys+=(d)");
+        assertThat(s.words()).extracting(Word::raw).containsExactly("declare", "-a", "xs=(a 'b c')", "ys+=(d)");
+        assertThat(s.words().get(2).literal()).contains("xs=(a 'b c')");
+        assertThat(Trees.simples(ok("local xs=($(rm -rf /))")))
+                .anySatisfy(c -> assertThat(values(c.words())).containsExactly("rm", "-rf", "/"));
+        assertThat(ShellParser.parse("echo xs=(a)").complete()).isFalse();
+    }
+
+    @Test
     void substitutionsInsideArraysParametersAndArithmeticAreKept() {
         for (String source : List.of("a=(x $(rm -rf /))", "echo ${X:-$(rm -rf /)}", "echo $(( $(rm -rf /) + 1 ))",
                 "echo \"${X:-`rm -rf /`}\"")) {
