@@ -16,7 +16,14 @@ import java.util.Map;
  *       {@code $(( $(cmd) ))}, and after the raw literal of an array assignment {@code a=(x $(cmd))}.</li>
  *   <li>{@code ((…))} becomes {@code Test("((", words)} and {@code for ((…))} a {@code Loop} with keyword
  *       {@code for}, empty variable and the arithmetic words as items; the words split at blanks only.</li>
- *   <li>{@code NAME+=value} gives an {@link Assignment} named {@code NAME}.</li>
+ *   <li>{@code NAME+=value} gives an {@link Assignment} named {@code NAME}; {@code NAME[sub]=value} one named
+ *       {@code NAME[sub]}, with substitutions in the subscript added to the value's parts. Before the command name,
+ *       {@code NAME[…]} is one unit up to its {@code ]} even across blanks and {@code #}, as in bash.</li>
+ *   <li>{@code declare}, {@code local}, {@code export}, {@code readonly}, {@code typeset}: an array argument
+ *       {@code x=(a b)} is one word.</li>
+ *   <li>Heredoc bodies stay data in {@link Redirect.HereDoc#body()}; {@link Redirect.HereDoc#parts()} shows the
+ *       parameters and substitutions an unquoted body expands. A newline inside {@code $(…)} or {@code <(…)} reads
+ *       only the heredocs announced inside it, as in bash.</li>
  *   <li>Redirections after {@code [[ ]]} or {@code (( ))} have no place in {@link Command.Test}: they are a problem.</li>
  *   <li>Inside backticks, spans point at the original text, so a word's {@code raw} keeps the escaping as written.</li>
  * </ul>
