@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.syntax;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +72,7 @@ public final class ShellParser {
                     return script;
                 }
                 if (pass == MAX_PASSES) {
-                    List<String> problems = new java.util.ArrayList<>(script.problems());
+                    List<String> problems = new ArrayList<>(script.problems());
                     problems.add("heredocs nested inside heredoc bodies more than " + (MAX_PASSES - 2) + " deep");
                     return new Script(script.commands(), problems, false, script.span());
                 }
