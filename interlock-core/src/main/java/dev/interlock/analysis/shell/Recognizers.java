@@ -1,14 +1,38 @@
 package dev.interlock.analysis.shell;
+
 import dev.interlock.analysis.shell.recognizers.*;
 import java.util.List;
+
 /** Every recognizer, registered in one place. */
 final class Recognizers {
-    private Recognizers() {}
+    private Recognizers() {
+    }
+
     static List<Recognizer> all() {
         return List.of(
+                new AwsRecognizer(),
+                new AzRecognizer(),
+                new CdkRecognizer(),
+                new CredentialRecognizer(),
                 new DatabaseClientRecognizer(),
+                new EksctlRecognizer(),
+                new FilesystemRecognizer(),
+                new GcloudRecognizer(),
+                new GitRecognizer(),
+                new HelmRecognizer(),
+                new InterpreterRecognizer(),
+                new KubectlRecognizer(),
                 new MigrationRecognizer(),
+                new PackagePublishRecognizer(),
+                new PrivilegeRecognizer(),
+                new PulumiRecognizer(),
+                new SelfProtectionRecognizer(),
                 new ServiceControlRecognizer(),
-                new PackagePublishRecognizer());
+                new TerraformRecognizer());
+    }
+
+    /** For programs no recognizer claims. */
+    static Recognizer fallback() {
+        return new UnrecognizedProgram();
     }
 }

@@ -1,0 +1,80 @@
+package dev.interlock.cli;
+
+import dev.interlock.Interlock;
+import dev.interlock.environment.AmbientContext;
+import dev.interlock.json.RequestReader;
+import dev.interlock.model.Decision;
+import dev.interlock.model.Effect;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code interlock demo}: a scripted agent session on the embedded defaults, each decision printed with why. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run a scripted agent session against the shipped policy and inventory and show each decision.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** A step of the session: what the agent is doing, and the request it sends. */
+    record Step(String narration, String request) {
+    }
+
+    static final String ACTOR = "\"actor\":{\"principal\":\"alice@example.com\",\"agent\":\"claude-code\",\"session\":\"demo\"}";
+    static final String WS = "\"cwd\":\"/home/alice/payments-service\"";
+
+    static final List<Step> SESSION = List.of(
+            new Step("The agent looks around the production cluster (reads are never interrupted).",
+                    "{\"kind\":\"shell\",\"command\":\"kubectl --context prod-eu-1 -n payments get pods,deployments\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("It builds and tests in its workspace, then commits.",
+                    "{\"kind\":\"shell\",\"command\":\"mvn -q test && git add -A && git commit -m 'Fix rounding in refunds'\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("It cleans build output (routine, allowed).",
+                    "{\"kind\":\"shell\",\"command\":\"rm -rf ./target node_modules\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("It plans the infrastructure change (a plan is a read).",
+                    "{\"kind\":\"shell\",\"command\":\"terraform -chdir=envs/prod plan -out=tfplan\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("The incident: it decides the best course of action is to delete and recreate the production environment.",
+                    "{\"kind\":\"shell\",\"command\":\"terraform -chdir=envs/prod destroy -auto-approve && terraform -chdir=envs/prod apply -auto-approve\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("Blocked, it tries the cluster directly.",
+                    "{\"kind\":\"shell\",\"command\":\"kubectl --context prod-eu-1 delete namespace payments\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("It notices it lacks privileges and tries to assume an admin role itself.",
+                    "{\"kind\":\"shell\",\"command\":\"aws sts assume-role --role-arn arn:aws:iam::123456789012:role/OrganizationAdmin --role-session-name fix --profile prod\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("It hides the same deletion behind base64.",
+                    "{\"kind\":\"shell\",\"command\":\"echo a3ViZWN0bCBkZWxldGUgbnMgcGF5bWVudHM= | base64 -d | sh\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("It goes to the database instead.",
+                    "{\"kind\":\"sql\",\"statement\":\"DROP TABLE payments\",\"context\":{\"target\":\"postgres://db.prod.internal:5432/payments\"}," + ACTOR + "}"),
+            new Step("A legitimate production change: restarting the API needs a second human.",
+                    "{\"kind\":\"shell\",\"command\":\"kubectl --context prod-eu-1 -n payments rollout restart deployment/api\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("And on the laptop: deleting the home directory is never an agent's call.",
+                    "{\"kind\":\"shell\",\"command\":\"rm -rf ~/\",\"context\":{" + WS + "}," + ACTOR + "}"));
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        // The demo must tell the same story on every machine: it assumes a workstation without a kubeconfig.
+        Interlock interlock = Interlock.builder().ambient(AmbientContext.BARE_WORKSTATION).build();
+        TextRenderer text = new TextRenderer(TextRenderer.terminal());
+        out.println("Interlock demo: an agent session (claude-code working for alice@example.com), shipped policy "
+                + interlock.policy().policies() + " " + interlock.policy().version() + "\n");
+        Map<Effect, Integer> counts = new EnumMap<>(Effect.class);
+        int n = 1;
+        for (Step step : SESSION) {
+            Decision d = interlock.decide(RequestReader.read(step.request()));
+            counts.merge(d.effect(), 1, Integer::sum);
+            out.println(n++ + ". " + step.narration());
+            out.println("   $ " + RequestReader.read(step.request()).payload().text());
+            text.render(d).lines().forEach(l -> out.println("   " + l));
+            out.println();
+        }
+        out.println("Session: " + counts.getOrDefault(Effect.ALLOW, 0) + " allowed silently, " + counts.getOrDefault(Effect.ASK, 0)
+                + " asked, " + counts.getOrDefault(Effect.REQUIRE_APPROVAL, 0) + " held for a second human, "
+                + counts.getOrDefault(Effect.DENY, 0) + " denied.");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.interlock.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point. Exit codes: 0 allow, 10 ask, 11 require_approval, 12 deny, 1 internal error (fail closed), 2 usage. */
+@Command(name = "interlock", mixinStandardHelpOptions = true, version = "interlock 0.1.0",
+        description = "Hard action boundaries between AI agents and production infrastructure.",
+        subcommands = {CheckCommand.class, PolicyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static final int INTERNAL_ERROR = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("interlock: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            c.getErr().println("interlock: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return INTERNAL_ERROR;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.interlock.analysis;
+
+import dev.interlock.analysis.shell.ShellAnalyzer;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Evidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Payload;
+import dev.interlock.model.Request;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Dispatches a request to the analysis of its kind. Kinds without an analysis yet (MCP calls, plans) become one
+ * {@code opaque} operation — never an allow in prod or unknown, never a crash.
+ */
+public final class RequestAnalyzer {
+
+    private final ShellAnalyzer shell;
+    private final BiFunction<String, String, List<Operation>> sql;
+
+    public RequestAnalyzer(ShellAnalyzer shell, BiFunction<String, String, List<Operation>> sql) {
+        this.shell = shell;
+        this.sql = sql;
+    }
+
+    public List<Operation> analyze(Request request) {
+        return switch (request.payload()) {
+            case Payload.Shell s -> shell.analyze(s.command(), request.context());
+            case Payload.Sql s -> SqlTargets.locate(sql.apply(s.statement(), dialect(s, request)), request.context().target().orElse(""));
+            case Payload.Declared d -> d.operations();
+            case Payload.Mcp m -> List.of(opaque("mcp", m.server() + "." + m.tool(),
+                    "MCP tool calls are not analyzed yet; the call is judged as opaque", m.text()));
+            case Payload.Document d -> List.of(opaque(d.kind().wire().replace("-plan", "").replace("-changeset", "")
+                            .replace("-preview", "").replace("-manifest", ""), d.kind().wire(),
+                    d.kind().wire() + " documents are not analyzed yet; the plan is judged as opaque", ""));
+        };
+    }
+
+    private static String dialect(Payload.Sql s, Request request) {
+        if (!s.dialect().isEmpty()) {
+            return s.dialect();
+        }
+        return SqlTargets.dialectOf(request.context().target().orElse(""));
+    }
+
+    private static Operation opaque(String system, String name, String why, String text) {
+        return Operation.builder(system, Verb.UNKNOWN)
+                .resource(system.equals("mcp") ? "tool" : "plan", name)
+                .confidence(Confidence.OPAQUE)
+                .reversible(false)
+                .note(why)
+                .evidence(Evidence.text(text.length() > 200 ? text.substring(0, 200) + "…" : text))
+                .build();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.analysis.shell.syntax.Redirect;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Output redirections are writes: {@code > file} truncates it, {@code >> file} appends, {@code > /dev/sda} destroys a disk. */
+final class RedirectWrites {
+
+    private static final Set<String> WRITES = Set.of(">", ">>", ">|", "&>", "&>>", "<>", ">&");
+    private static final Set<String> HARMLESS = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-");
+
+    private RedirectWrites() {
+    }
+
+    static List<Operation> operations(List<Redirect> redirects, ShellWalk walk) {
+        List<Operation> ops = new ArrayList<>();
+        for (Redirect r : redirects) {
+            if (!WRITES.contains(r.operator()) || r.heredoc().isPresent()) {
+                continue;
+            }
+            Optional<String> target = walk.value(r.target());
+            if (target.isPresent() && (HARMLESS.contains(target.get()) || target.get().matches("\\d+|-|/dev/fd/\\d+"))) {
+                continue;
+            }
+            ops.add(write(target, r, walk));
+        }
+        return ops;
+    }
+
+    private static Operation write(Optional<String> target, Redirect r, ShellWalk walk) {
+        boolean append = r.operator().equals(">>") || r.operator().equals("&>>");
+        String path = target.orElse(r.target().raw());
+        boolean device = target.isPresent() && target.get().matches("/dev/(sd|hd|vd|xvd|nvme|disk|mmcblk|md|dm-|mapper/).*");
+        Operation.Builder b = Operation.builder("filesystem", device ? Verb.REPLACE : Verb.UPDATE)
+                .resource(device ? "device" : "file", path)
+                .stateful(!append)
+                .reversible(append)
+                .confidence(target.isPresent() ? Confidence.EXACT : Confidence.INFERRED)
+                .note(append ? "appends to " + path : "overwrites " + path)
+                .evidence(walk.evidence(r.span()));
+        if (target.isPresent()) {
+            b.locator("path", walk.workspace.resolve(path)).locator("area", walk.workspace.area(path).wire());
+        }
+        walk.locators.forEach(b::locator);
+        if (walk.locators.isEmpty()) {
+            b.environment(Tier.LOCAL, "a file on this machine");
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.RequestContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Turns a shell command line into operations: parse, walk every command (lists, pipelines, substitutions, bodies),
+ * unwrap wrappers, and hand each program run to its {@link Recognizer}. Data is not code: arguments of {@code echo},
+ * heredoc bodies fed to {@code cat}, commit messages produce nothing. What cannot be resolved statically becomes an
+ * {@code opaque} operation. Pure and bounded: no I/O, depth- and size-limited.
+ */
+public final class ShellAnalyzer {
+
+    private final Map<String, Recognizer> recognizers = new HashMap<>();
+    private final Recognizer fallback;
+    private final BiFunction<String, String, List<Operation>> sql;
+
+    /**
+     * @param recognizers one per program family
+     * @param fallback    for programs no recognizer claims (judged by the words they use)
+     * @param sql         SQL analysis for database clients: (statement text, dialect) → operations
+     */
+    public ShellAnalyzer(List<Recognizer> recognizers, Recognizer fallback, BiFunction<String, String, List<Operation>> sql) {
+        for (Recognizer r : recognizers) {
+            for (String program : r.programs()) {
+                Recognizer previous = this.recognizers.put(program, r);
+                if (previous != null && previous != r) {
+                    throw new IllegalStateException("two recognizers claim '" + program + "': "
+                            + previous.getClass().getSimpleName() + " and " + r.getClass().getSimpleName());
+                }
+            }
+        }
+        this.fallback = fallback;
+        this.sql = sql;
+    }
+
+    /** The analyzer with every registered recognizer. */
+    public static ShellAnalyzer standard(BiFunction<String, String, List<Operation>> sql) {
+        return new ShellAnalyzer(Recognizers.all(), Recognizers.fallback(), sql);
+    }
+
+    public List<Operation> analyze(String command, RequestContext context) {
+        Workspace workspace = new Workspace(context.cwd().orElse(null), context.env().get("HOME"));
+        return new ShellWalk(this, command, workspace, context.env()).run();
+    }
+
+    Recognizer recognizerFor(String program) {
+        Recognizer r = recognizers.get(program);
+        return r != null ? r : fallback;
+    }
+
+    boolean hasRecognizer(String program) {
+        return recognizers.containsKey(program);
+    }
+
+    List<Operation> sql(String statement, String dialect) {
+        return sql.apply(statement, dialect);
+    }
+}

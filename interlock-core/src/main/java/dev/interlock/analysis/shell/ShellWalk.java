@@ -1,0 +1,217 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.analysis.shell.syntax.Command;
+import dev.interlock.analysis.shell.syntax.Redirect;
+import dev.interlock.analysis.shell.syntax.Script;
+import dev.interlock.analysis.shell.syntax.ShellParser;
+import dev.interlock.analysis.shell.syntax.Span;
+import dev.interlock.analysis.shell.syntax.Word;
+import dev.interlock.analysis.shell.syntax.WordPart;
+import dev.interlock.model.Evidence;
+import dev.interlock.model.Operation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One analysis of one command line: walks the syntax tree, keeps what the line itself establishes (variables it
+ * assigns, files it writes with literal content), and collects operations. Nested shells ({@code sh -c}, {@code eval},
+ * {@code ssh host CMD}) are walked by the same object one level deeper, with their evidence pinned to the outer command.
+ */
+final class ShellWalk {
+
+    static final int MAX_DEPTH = 8;
+    static final int MAX_OPERATIONS = 5_000;
+
+    final ShellAnalyzer analyzer;
+    final Workspace workspace;
+    private final String source;
+    final Map<String, String> env;
+    /** Variables assigned earlier in this line with literal values. */
+    final Map<String, String> variables = new HashMap<>();
+    /** Files this line writes with literal content, by resolved path. */
+    final Map<String, String> written = new HashMap<>();
+    final List<Operation> operations = new ArrayList<>();
+    private int depth;
+    /** While walking a nested script, evidence is the outer command (offsets in the nested text mean nothing outside). */
+    private Evidence pinned;
+    /** Wrapper locators in force (ssh host, pod, container) for the nested script being walked. */
+    Map<String, String> locators = Map.of();
+
+    ShellWalk(ShellAnalyzer analyzer, String source, Workspace workspace, Map<String, String> env) {
+        this.analyzer = analyzer;
+        this.source = source;
+        this.workspace = workspace;
+        this.env = new HashMap<>(env);
+    }
+
+    List<Operation> run() {
+        walkScript(ShellParser.parse(source));
+        return List.copyOf(operations);
+    }
+
+    /** Analyzes shell text found inside the command ({@code sh -c}, {@code eval}, {@code ssh host CMD}, heredocs). */
+    void nested(String text, Evidence outer, Map<String, String> extraLocators) {
+        if (depth >= MAX_DEPTH) {
+            add(Opaque.operation("shell nesting deeper than " + MAX_DEPTH + " levels", outer, locators));
+            return;
+        }
+        Evidence savedPin = pinned;
+        Map<String, String> savedLocators = locators;
+        depth++;
+        pinned = pinned != null ? pinned : outer;
+        if (!extraLocators.isEmpty()) {
+            Map<String, String> merged = new HashMap<>(locators);
+            merged.putAll(extraLocators);
+            locators = merged;
+        }
+        try {
+            walkScript(ShellParser.parse(text));
+        } finally {
+            depth--;
+            pinned = savedPin;
+            locators = savedLocators;
+        }
+    }
+
+    void add(Operation op) {
+        if (operations.size() < MAX_OPERATIONS) {
+            operations.add(op);
+        } else if (operations.size() == MAX_OPERATIONS) {
+            operations.add(Opaque.operation("more than " + MAX_OPERATIONS + " operations in one command", evidence(new Span(0, 0)), locators));
+        }
+    }
+
+    Evidence evidence(Span span) {
+        return pinned != null ? pinned : Evidence.of(source, span.start(), span.end());
+    }
+
+    private void walkScript(Script script) {
+        for (Command c : script.commands()) {
+            walk(c, Stdin.NONE);
+        }
+        if (!script.complete()) {
+            String why = script.problems().isEmpty() ? "the command could not be parsed completely" : String.join("; ", script.problems());
+            add(Opaque.operation("could not parse: " + why, evidence(script.span()), locators));
+        }
+    }
+
+    private void walk(Command command, Stdin stdin) {
+        switch (command) {
+            case Command.Simple s -> new SimpleCommands(this).run(s, stdin);
+            case Command.Pipeline p -> walkPipeline(p);
+            case Command.AndOr a -> a.items().forEach(c -> walk(c, Stdin.NONE));
+            case Command.Background b -> walk(b.command(), Stdin.NONE);
+            case Command.Subshell s -> {
+                walkScript(s.body());
+                redirects(s.redirects());
+            }
+            case Command.Group g -> {
+                walkScript(g.body());
+                redirects(g.redirects());
+            }
+            case Command.If i -> {
+                i.conditions().forEach(this::walkScript);
+                i.bodies().forEach(this::walkScript);
+                i.elseBody().ifPresent(this::walkScript);
+                redirects(i.redirects());
+            }
+            case Command.Loop l -> {
+                l.condition().ifPresent(this::walkScript);
+                l.items().forEach(this::substitutions);
+                walkScript(l.body());
+                redirects(l.redirects());
+            }
+            case Command.Case c -> {
+                substitutions(c.subject());
+                c.patterns().forEach(ps -> ps.forEach(this::substitutions));
+                c.bodies().forEach(this::walkScript);
+                redirects(c.redirects());
+            }
+            case Command.Function f -> walk(f.body(), Stdin.NONE);
+            case Command.Test t -> t.words().forEach(this::substitutions);
+        }
+    }
+
+    private void walkPipeline(Command.Pipeline p) {
+        Stdin stdin = Stdin.NONE;
+        for (Command stage : p.stages()) {
+            walk(stage, stdin);
+            stdin = Stdin.from(stage, this);
+        }
+    }
+
+    /** Command and process substitutions inside a word run first, whatever the word is for. */
+    void substitutions(Word word) {
+        word.parts().forEach(this::substitutionPart);
+    }
+
+    private void substitutionPart(WordPart part) {
+        switch (part) {
+            case WordPart.CommandSubstitution cs -> walkScript(cs.script());
+            case WordPart.ProcessSubstitution ps -> walkScript(ps.script());
+            default -> { }
+        }
+    }
+
+    void redirects(List<Redirect> redirects) {
+        for (Redirect r : redirects) {
+            substitutions(r.target());
+            // An unquoted heredoc runs its command substitutions when used; the text around them stays data.
+            r.heredoc().ifPresent(h -> h.parts().forEach(this::substitutionPart));
+        }
+        RedirectWrites.operations(redirects, this).forEach(this::add);
+    }
+
+    /** The literal value of a word, using variables this line assigned; empty when it depends on something unknown. */
+    Optional<String> value(Word word) {
+        Optional<String> literal = word.literal();
+        if (literal.isPresent()) {
+            return literal;
+        }
+        StringBuilder out = new StringBuilder();
+        for (WordPart part : word.parts()) {
+            switch (part) {
+                case WordPart.Literal l -> out.append(l.text());
+                case WordPart.Parameter p when variables.containsKey(p.name()) && p.expression().equals(p.name()) ->
+                        out.append(variables.get(p.name()));
+                case WordPart.CommandSubstitution cs -> {
+                    Optional<String> echoed = Stdin.echoed(cs.script(), this);
+                    if (echoed.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    out.append(echoed.get());
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(out.toString());
+    }
+
+    Arg arg(Word word) {
+        Optional<String> v = value(word);
+        Evidence ev = pinned != null ? Evidence.text(word.raw()) : Evidence.of(source, word.span().start(), word.span().end());
+        return v.map(s -> new Arg(s, true, word.glob(), ev)).orElseGet(() -> new Arg(display(word), false, word.glob(), ev));
+    }
+
+    /** A word that depends on run time, quotes removed and expansions shown as written: {@code "$TMPDIR/x"} → {@code $TMPDIR/x}. */
+    private String display(Word word) {
+        StringBuilder out = new StringBuilder();
+        for (WordPart part : word.parts()) {
+            switch (part) {
+                case WordPart.Literal l -> out.append(l.text());
+                case WordPart.Parameter p when variables.containsKey(p.name()) && p.expression().equals(p.name()) ->
+                        out.append(variables.get(p.name()));
+                case WordPart.Parameter p -> out.append(p.expression().equals(p.name()) ? "$" + p.name() : "${" + p.expression() + "}");
+                case WordPart.CommandSubstitution cs -> out.append("$(…)");
+                case WordPart.ProcessSubstitution ps -> out.append(ps.output() ? ">(…)" : "<(…)");
+                case WordPart.Arithmetic a -> out.append("$((").append(a.expression()).append("))");
+            }
+        }
+        return out.toString();
+    }
+}

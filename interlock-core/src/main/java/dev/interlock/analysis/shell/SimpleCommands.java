@@ -1,0 +1,207 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.analysis.shell.syntax.Assignment;
+import dev.interlock.analysis.shell.syntax.Command;
+import dev.interlock.analysis.shell.syntax.Redirect;
+import dev.interlock.environment.EnvironmentVariables;
+import dev.interlock.model.Evidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Tier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A simple command: its substitutions and redirections, its assignments, then the program run — unwrapped through
+ * wrappers ({@link Unwrapper}) down to the program whose recognizer says what it does.
+ */
+final class SimpleCommands {
+
+    static final int MAX_UNWRAPS = 16;
+
+    /** One program run being resolved: its words, environment, input, evidence and where it runs. */
+    record Run(List<Arg> words, Map<String, String> env, Stdin stdin, Evidence evidence, Map<String, String> locators,
+               int unwraps) {
+        Run inner(List<Arg> innerWords) {
+            return new Run(innerWords, env, stdin, evidence, locators, unwraps + 1);
+        }
+
+        Run withEnv(Map<String, String> extra) {
+            Map<String, String> merged = new HashMap<>(env);
+            merged.putAll(extra);
+            return new Run(words, merged, stdin, evidence, locators, unwraps);
+        }
+
+        Run withLocators(Map<String, String> extra) {
+            Map<String, String> merged = new HashMap<>(locators);
+            merged.putAll(extra);
+            return new Run(words, env, stdin, evidence, merged, unwraps);
+        }
+
+        Run withStdin(Stdin in) {
+            return new Run(words, env, in, evidence, locators, unwraps);
+        }
+    }
+
+    final ShellWalk walk;
+
+    SimpleCommands(ShellWalk walk) {
+        this.walk = walk;
+    }
+
+    void run(Command.Simple s, Stdin piped) {
+        s.assignments().forEach(a -> walk.substitutions(a.value()));
+        s.words().forEach(walk::substitutions);
+        walk.redirects(s.redirects());
+        Map<String, String> prefix = new HashMap<>();
+        for (Assignment a : s.assignments()) {
+            walk.value(a.value()).ifPresent(v -> prefix.put(a.name(), v));
+        }
+        if (s.words().isEmpty()) {
+            // NAME=value alone stays in force for the rest of the line (and is what `export` would pass on).
+            walk.variables.putAll(prefix);
+            walk.env.putAll(prefix);
+            return;
+        }
+        Stdin stdin = ownStdin(s).orElse(piped);
+        rememberWrittenScript(s);
+        List<Arg> words = new ArrayList<>(s.words().size());
+        s.words().forEach(w -> words.add(walk.arg(w)));
+        Map<String, String> env = new HashMap<>(walk.env);
+        env.putAll(prefix);
+        dispatch(new Run(words, env, stdin, walk.evidence(s.span()), walk.locators, 0));
+        if (!words.isEmpty() && words.getFirst().literal() && List.of("export", "declare", "typeset", "local", "readonly")
+                .contains(words.getFirst().value())) {
+            for (Arg a : words.subList(1, words.size())) {
+                int eq = a.value().indexOf('=');
+                if (a.literal() && eq > 0) {
+                    walk.variables.put(a.value().substring(0, eq), a.value().substring(eq + 1));
+                    walk.env.put(a.value().substring(0, eq), a.value().substring(eq + 1));
+                }
+            }
+        }
+    }
+
+    /** A heredoc or here-string on the command itself is its standard input. */
+    private Optional<Stdin> ownStdin(Command.Simple s) {
+        for (Redirect r : s.redirects()) {
+            if (r.heredoc().isPresent()) {
+                return Optional.of(new Stdin(Optional.of(r.heredoc().get().body()), Optional.of("a heredoc")));
+            }
+            if (r.operator().equals("<<<")) {
+                Optional<String> text = walk.value(r.target());
+                return Optional.of(new Stdin(text, Optional.of("a here-string")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code echo 'rm -rf ~' > x.sh}: remember the text, so that running x.sh later in the line is analyzed. */
+    private void rememberWrittenScript(Command.Simple s) {
+        Optional<String> text = Stdin.literalOutput(s, walk);
+        if (text.isEmpty()) {
+            Optional<String> teeInput = ownStdin(s).flatMap(Stdin::text);
+            if (teeInput.isPresent() && !s.words().isEmpty() && walk.value(s.words().getFirst()).orElse("").equals("tee")) {
+                for (int i = 1; i < s.words().size(); i++) {
+                    walk.value(s.words().get(i)).filter(p -> !p.startsWith("-"))
+                            .ifPresent(p -> walk.written.put(walk.workspace.resolve(p), teeInput.get()));
+                }
+            }
+            return;
+        }
+        for (Redirect r : s.redirects()) {
+            if (r.operator().equals(">") || r.operator().equals(">>") || r.operator().equals(">|")) {
+                walk.value(r.target()).ifPresent(p -> walk.written.merge(walk.workspace.resolve(p), text.get(),
+                        (old, add) -> r.operator().equals(">>") ? old + "\n" + add : add));
+            }
+        }
+    }
+
+    /** Resolves the program of a run and analyzes it. */
+    void dispatch(Run run) {
+        if (run.words().isEmpty()) {
+            return;
+        }
+        if (run.unwraps() > MAX_UNWRAPS) {
+            walk.add(Opaque.operation("more than " + MAX_UNWRAPS + " nested wrappers", run.evidence(), run.locators()));
+            return;
+        }
+        Arg head = run.words().getFirst();
+        if (!head.literal()) {
+            walk.add(Opaque.operation("the program to run comes from " + head.value() + ", which is only known at run time",
+                    run.evidence(), run.locators()));
+            return;
+        }
+        String path = head.value();
+        if (path.isBlank()) {
+            return;
+        }
+        String[] split = path.strip().split("\\s+");
+        if (split.length > 1 || !path.equals(path.strip())) {
+            // A variable or substitution that held several words: the shell splits them.
+            List<Arg> words = new ArrayList<>();
+            for (String w : split) {
+                words.add(new Arg(w, true, false, head.evidence()));
+            }
+            words.addAll(run.words().subList(1, run.words().size()));
+            dispatch(run.inner(words));
+            return;
+        }
+        if (path.contains("/")) {
+            String script = walk.written.get(walk.workspace.resolve(path));
+            if (script != null) {
+                walk.nested(script, run.evidence(), run.locators());
+                return;
+            }
+        }
+        String program = path.substring(path.lastIndexOf('/') + 1);
+        List<Arg> args = run.words().subList(1, run.words().size());
+        if (new Unwrapper(this).unwrap(program, args, run)) {
+            return;
+        }
+        recognize(program, args, run);
+    }
+
+    /** Hands a resolved program run to its recognizer and completes the operations it returns. */
+    List<Operation> recognize(String program, List<Arg> args, Run run) {
+        Invocation inv = new Invocation(program, args, run.env(), walk.workspace, run.evidence(), run.stdin().text(), run.locators());
+        List<Operation> ops;
+        try {
+            ops = walk.analyzer.recognizerFor(program).recognize(inv, new WalkNested(walk));
+        } catch (RuntimeException e) {
+            ops = List.of(Opaque.operation("the " + program + " recognizer failed (" + e + ")", run.evidence(), run.locators()));
+        }
+        List<Operation> done = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            Operation completed = complete(op, inv);
+            walk.add(completed);
+            done.add(completed);
+        }
+        return done;
+    }
+
+    private static Operation complete(Operation op, Invocation inv) {
+        Operation.Builder b = op.toBuilder();
+        if (op.evidence().text().isEmpty()) {
+            b.evidence(inv.evidence());
+        }
+        EnvironmentVariables.locators(op.system(), inv.env()).forEach((k, v) -> {
+            if (op.resource().locator(k).isEmpty()) {
+                b.locator(k, v);
+            }
+        });
+        if (inv.remote()) {
+            inv.locators().forEach((k, v) -> {
+                if (op.resource().locator(k).isEmpty()) {
+                    b.locator(k, v);
+                }
+            });
+            if (op.environment() == Tier.LOCAL) {
+                b.environment(Tier.UNKNOWN, "");
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.analysis.shell.syntax.Command;
+import dev.interlock.analysis.shell.syntax.Redirect;
+import dev.interlock.analysis.shell.syntax.Script;
+import dev.interlock.analysis.shell.syntax.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a command reads on standard input, as far as it can be known statically: literal text (from {@code echo},
+ * {@code printf}, a heredoc fed to {@code cat}), or only the name of the program producing it.
+ */
+record Stdin(Optional<String> text, Optional<String> producer) {
+
+    static final Stdin NONE = new Stdin(Optional.empty(), Optional.empty());
+
+    boolean piped() {
+        return text.isPresent() || producer.isPresent();
+    }
+
+    /** What {@code stage} writes to its standard output. */
+    static Stdin from(Command stage, ShellWalk walk) {
+        if (stage instanceof Command.Simple s && !s.words().isEmpty()) {
+            Optional<String> first = walk.value(s.words().getFirst());
+            String program = first.map(p -> p.substring(p.lastIndexOf('/') + 1)).orElse("");
+            Optional<String> text = literalOutput(s, walk);
+            return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program));
+        }
+        return new Stdin(Optional.empty(), Optional.of("a compound command"));
+    }
+
+    /** The output of {@code echo}/{@code printf} with literal arguments, or of {@code cat} fed a heredoc. */
+    static Optional<String> literalOutput(Command.Simple s, ShellWalk walk) {
+        List<String> words = new ArrayList<>();
+        for (Word w : s.words()) {
+            Optional<String> v = walk.value(w);
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            words.add(v.get());
+        }
+        String program = words.getFirst();
+        List<String> args = words.subList(1, words.size());
+        switch (program) {
+            case "echo" -> {
+                List<String> rest = new ArrayList<>(args);
+                while (!rest.isEmpty() && rest.getFirst().matches("-[neE]+")) {
+                    rest.removeFirst();
+                }
+                return Optional.of(String.join(" ", rest));
+            }
+            case "printf" -> {
+                return args.isEmpty() ? Optional.of("") : Optional.of(String.join(" ", args).replace("\\n", "\n"));
+            }
+            case "cat" -> {
+                if (args.isEmpty()) {
+                    for (Redirect r : s.redirects()) {
+                        if (r.heredoc().isPresent()) {
+                            return Optional.of(r.heredoc().get().body());
+                        }
+                        if (r.operator().equals("<<<")) {
+                            return walk.value(r.target());
+                        }
+                    }
+                }
+                return Optional.empty();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** {@code $(echo ls)}: the text a substitution produces when it is a single echo/printf of literals. */
+    static Optional<String> echoed(Script script, ShellWalk walk) {
+        if (!script.complete() || script.commands().size() != 1 || !(script.commands().getFirst() instanceof Command.Simple s)
+                || s.words().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> program = walk.value(s.words().getFirst());
+        if (program.isEmpty() || !(program.get().equals("echo") || program.get().equals("printf"))) {
+            return Optional.empty();
+        }
+        return literalOutput(s, walk).map(String::strip);
+    }
+}

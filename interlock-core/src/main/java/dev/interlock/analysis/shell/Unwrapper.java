@@ -1,0 +1,425 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Wrappers that run another command: {@code sudo}, {@code env}, {@code timeout}, {@code xargs}, {@code sh -c},
+ * {@code eval}, {@code ssh host CMD}, {@code kubectl exec -- CMD}, {@code docker exec}, {@code npx}, … Each unwraps to
+ * the inner run, carrying environment assignments and remote locators along; what cannot be unwrapped statically is
+ * opaque.
+ */
+final class Unwrapper {
+
+    private final SimpleCommands commands;
+    private final ShellWalk walk;
+
+    Unwrapper(SimpleCommands commands) {
+        this.commands = commands;
+        this.walk = commands.walk;
+    }
+
+    /** True when {@code program} was a wrapper and its inner command has been analyzed. */
+    boolean unwrap(String program, List<Arg> args, SimpleCommands.Run run) {
+        if (program.equals("command") && !args.isEmpty() && (args.getFirst().value().equals("-v") || args.getFirst().value().equals("-V"))) {
+            return true;
+        }
+        Wrappers.Shape shape = Wrappers.SIMPLE.get(program);
+        if (shape != null) {
+            commands.dispatch(run.inner(afterOptions(args, shape.valued(), shape.leadingOperands())));
+            return true;
+        }
+        Set<String> runnerVerbs = Wrappers.RUNNERS.get(program);
+        if (runnerVerbs != null && !args.isEmpty() && runnerVerbs.contains(args.getFirst().value())) {
+            commands.dispatch(run.inner(afterOptions(args.subList(1, args.size()), Set.of("-p", "--package", "-c", "--call", "--from", "--with"), 0)));
+            return true;
+        }
+        return switch (program) {
+            case "sudo", "doas", "run0", "pkexec" -> privileged(program, args, run);
+            case "su" -> su(args, run);
+            case "env" -> env(args, run);
+            case "xargs" -> xargs(args, run);
+            case "find" -> FindCommands.find(args, run, commands);
+            case "eval" -> eval(args, run);
+            case "watch" -> watch(args, run);
+            case "ssh" -> ssh(args, run);
+            case "kubectl", "oc" -> podExec(program, args, run);
+            case "docker", "podman", "nerdctl" -> containerExec(program, args, run);
+            case "aws-vault" -> awsVault(args, run);
+            case "op", "doppler", "infisical", "with-contenv", "direnv", "parallel" -> afterDoubleDash(program, args, run);
+            case "source", "." -> source(program, args, run);
+            default -> Wrappers.SHELLS.contains(program) ? shell(program, args, run) : interpreterModule(program, args, run);
+        };
+    }
+
+    /** The words after leading options (and {@code skip} operands such as timeout's duration). */
+    static List<Arg> afterOptions(List<Arg> args, Set<String> valued, int skip) {
+        int i = 0;
+        while (i < args.size()) {
+            String w = args.get(i).value();
+            if (w.equals("--")) {
+                i++;
+                break;
+            }
+            if (!w.startsWith("-") || w.equals("-")) {
+                break;
+            }
+            i += valued.contains(w) ? 2 : 1;
+        }
+        i += skip;
+        return i >= args.size() ? List.of() : args.subList(i, args.size());
+    }
+
+    private boolean privileged(String program, List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> inner = afterOptions(args, Wrappers.SUDO_VALUED, 0);
+        ParsedArgs opts = ParsedArgs.parse(args.subList(0, args.size() - inner.size()), Wrappers.SUDO_VALUED);
+        String user = opts.value("-u", "--user").orElse("root");
+        if (opts.has("-l", "--list", "-v", "--validate", "-k", "-K", "--reset-timestamp", "--remove-timestamp", "-V", "--version", "-h", "--help")
+                && inner.isEmpty()) {
+            return true;
+        }
+        if (inner.isEmpty()) {
+            walk.add(escalation(program + " opens a shell as " + user, user, run));
+            return true;
+        }
+        int before = walk.operations.size();
+        commands.dispatch(run.inner(inner).withEnv(opts.has("-E", "--preserve-env") ? Map.of() : Map.of()));
+        boolean changes = walk.operations.subList(before, walk.operations.size()).stream().anyMatch(op -> op.verb() != Verb.READ);
+        if (changes && !run.locators().containsKey("host")) {
+            walk.add(escalation("runs a change as " + user + " through " + program, user, run));
+        }
+        return true;
+    }
+
+    private boolean su(List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs opts = ParsedArgs.parse(args, Set.of("-c", "--command", "-s", "--shell", "-g", "--group"));
+        String user = opts.positional(0).filter(u -> !u.equals("-")).orElse("root");
+        Optional<String> command = opts.value("-c", "--command");
+        if (command.isEmpty()) {
+            walk.add(escalation("su switches to " + user, user, run));
+            return true;
+        }
+        walk.nested(command.get(), run.evidence(), run.locators());
+        walk.add(escalation("runs a command as " + user + " through su", user, run));
+        return true;
+    }
+
+    private static Operation escalation(String note, String user, SimpleCommands.Run run) {
+        Operation.Builder b = Operation.builder("process", Verb.ESCALATE).resource("user", user).note(note)
+                .reversible(true).evidence(run.evidence());
+        run.locators().forEach(b::locator);
+        if (run.locators().isEmpty()) {
+            b.environment(Tier.LOCAL, "privileges on this machine");
+        }
+        return b.build();
+    }
+
+    private boolean env(List<Arg> args, SimpleCommands.Run run) {
+        Map<String, String> assigned = new HashMap<>();
+        List<Arg> rest = new ArrayList<>();
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if (w.equals("--")) {
+                i++;
+                break;
+            }
+            if (w.equals("-u") || w.equals("-C") || w.equals("--unset") || w.equals("--chdir")) {
+                i++;
+            } else if (w.equals("-S") || w.equals("--split-string") || w.startsWith("--split-string=") || (w.startsWith("-S") && w.length() > 2)) {
+                String text = w.startsWith("--split-string=") ? w.substring(15) : w.length() > 2 && w.startsWith("-S") ? w.substring(2)
+                        : i + 1 < args.size() ? args.get(++i).value() : "";
+                for (String part : text.trim().split("\\s+")) {
+                    if (!part.isEmpty()) {
+                        rest.add(new Arg(part, args.get(i).literal(), false, args.get(i).evidence()));
+                    }
+                }
+            } else if (!w.startsWith("-")) {
+                break;
+            }
+        }
+        for (; i < args.size(); i++) {
+            Arg a = args.get(i);
+            int eq = a.value().indexOf('=');
+            if (rest.isEmpty() && eq > 0 && a.value().substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                assigned.put(a.value().substring(0, eq), a.value().substring(eq + 1));
+            } else {
+                rest.addAll(args.subList(i, args.size()));
+                break;
+            }
+        }
+        if (rest.isEmpty()) {
+            commands.recognize("env", List.of(), run);
+            return true;
+        }
+        commands.dispatch(run.inner(rest).withEnv(assigned));
+        return true;
+    }
+
+    private boolean xargs(List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> inner = new ArrayList<>(afterOptions(args, Wrappers.XARGS_VALUED, 0));
+        ParsedArgs opts = ParsedArgs.parse(args.subList(0, args.size() - inner.size()), Wrappers.XARGS_VALUED);
+        if (inner.isEmpty()) {
+            inner.add(Arg.of("echo"));
+        }
+        Optional<String> replace = opts.value("-I", "--replace", "-i");
+        List<Arg> items = new ArrayList<>();
+        if (run.stdin().text().isPresent()) {
+            for (String item : run.stdin().text().get().trim().split("\\s+")) {
+                if (!item.isEmpty()) {
+                    items.add(new Arg(item, true, false, run.evidence()));
+                }
+            }
+        } else {
+            items.add(new Arg("<items read from stdin>", false, true, run.evidence()));
+        }
+        List<Arg> full = new ArrayList<>();
+        if (replace.isPresent()) {
+            String placeholder = items.size() == 1 ? items.getFirst().value() : "<items read from stdin>";
+            boolean literal = items.size() == 1 && items.getFirst().literal();
+            for (Arg a : inner) {
+                full.add(a.value().contains(replace.get())
+                        ? new Arg(a.value().replace(replace.get(), placeholder), literal && a.literal(), a.glob() || !literal, a.evidence()) : a);
+            }
+        } else {
+            full.addAll(inner);
+            full.addAll(items);
+        }
+        commands.dispatch(run.inner(full).withStdin(Stdin.NONE));
+        return true;
+    }
+
+    private boolean eval(List<Arg> args, SimpleCommands.Run run) {
+        if (args.stream().allMatch(Arg::literal)) {
+            walk.nested(String.join(" ", args.stream().map(Arg::value).toList()), run.evidence(), run.locators());
+        } else {
+            walk.add(Opaque.operation("eval of text only known at run time", run.evidence(), run.locators()));
+        }
+        return true;
+    }
+
+    private boolean watch(List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> inner = afterOptions(args, Set.of("-n", "--interval", "-q", "--equexit"), 0);
+        return eval(inner, run);
+    }
+
+    private boolean ssh(List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs opts = ParsedArgs.parse(args, Wrappers.SSH_VALUED);
+        if (opts.positionals().size() < 2) {
+            return false;
+        }
+        String host = opts.positionals().getFirst().value();
+        host = host.substring(host.indexOf('@') + 1);
+        List<Arg> command = opts.positionals().subList(1, opts.positionals().size());
+        SimpleCommands.Run remote = run.withLocators(Map.of("host", host));
+        if (command.stream().allMatch(Arg::literal)) {
+            walk.nested(String.join(" ", command.stream().map(Arg::value).toList()), run.evidence(), remote.locators());
+        } else {
+            walk.add(Opaque.operation("runs a command on " + host + " built at run time", run.evidence(), remote.locators()));
+        }
+        return true;
+    }
+
+    private boolean podExec(String program, List<Arg> args, SimpleCommands.Run run) {
+        int dash = indexOf(args, "--");
+        if (dash < 0 || !args.subList(0, dash).stream().map(Arg::value).toList().contains("exec")) {
+            return false;
+        }
+        List<Arg> before = args.subList(0, dash);
+        ParsedArgs opts = ParsedArgs.parse(before, Wrappers.KUBECTL_VALUED);
+        Map<String, String> where = new HashMap<>();
+        List<String> words = opts.words();
+        int exec = words.indexOf("exec");
+        if (exec >= 0 && exec + 1 < words.size()) {
+            where.put("pod", words.get(exec + 1));
+        }
+        opts.value("--context").ifPresent(c -> where.put("context", c));
+        opts.value("-n", "--namespace").ifPresent(n -> where.put("namespace", n));
+        opts.value("--kubeconfig").ifPresent(k -> where.put("kubeconfig", k));
+        where.putIfAbsent("pod", "unknown");
+        commands.recognize(program, before, run);
+        commands.dispatch(run.inner(args.subList(dash + 1, args.size())).withLocators(where).withStdin(Stdin.NONE));
+        return true;
+    }
+
+    private boolean containerExec(String program, List<Arg> args, SimpleCommands.Run run) {
+        int exec = -1;
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if (w.equals("exec")) {
+                exec = i;
+                break;
+            }
+            if (!w.startsWith("-") && !(i > 0 && Set.of("-H", "--host", "--context", "-c", "--config").contains(args.get(i - 1).value()))) {
+                return false;
+            }
+        }
+        if (exec < 0) {
+            return false;
+        }
+        List<Arg> rest = args.subList(exec + 1, args.size());
+        List<Arg> inner = afterOptions(rest, Wrappers.DOCKER_EXEC_VALUED, 1);
+        if (inner.isEmpty()) {
+            return false;
+        }
+        String container = rest.get(rest.size() - inner.size() - 1).value();
+        commands.recognize(program, args.subList(0, args.size() - inner.size()), run);
+        Map<String, String> where = new HashMap<>(Map.of("container", container));
+        ParsedArgs.parse(args.subList(0, exec), Set.of("-H", "--host", "--context")).value("-H", "--host").ifPresent(h -> where.put("host", h));
+        commands.dispatch(run.inner(inner).withLocators(where).withStdin(Stdin.NONE));
+        return true;
+    }
+
+    private boolean awsVault(List<Arg> args, SimpleCommands.Run run) {
+        int dash = indexOf(args, "--");
+        if (args.size() < 2 || !args.getFirst().value().equals("exec") || dash < 0) {
+            return false;
+        }
+        ParsedArgs opts = ParsedArgs.parse(args.subList(1, dash), Set.of("-d", "--duration", "-t", "--mfa-token", "--region"));
+        Map<String, String> env = new HashMap<>();
+        opts.positional(0).ifPresent(p -> env.put("AWS_PROFILE", p));
+        commands.dispatch(run.inner(args.subList(dash + 1, args.size())).withEnv(env));
+        return true;
+    }
+
+    private boolean afterDoubleDash(String program, List<Arg> args, SimpleCommands.Run run) {
+        if (program.equals("parallel")) {
+            int sep = indexOf(args, ":::");
+            List<Arg> inner = new ArrayList<>(afterOptions(sep < 0 ? args : args.subList(0, sep), Set.of("-j", "--jobs", "-S"), 0));
+            if (inner.isEmpty()) {
+                return false;
+            }
+            if (sep >= 0) {
+                inner.addAll(args.subList(sep + 1, args.size()));
+            } else {
+                inner.add(new Arg("<items read from stdin>", false, true, run.evidence()));
+            }
+            commands.dispatch(run.inner(inner));
+            return true;
+        }
+        int dash = indexOf(args, "--");
+        if (program.equals("direnv") && args.size() > 2 && args.getFirst().value().equals("exec")) {
+            commands.dispatch(run.inner(args.subList(2, args.size())));
+            return true;
+        }
+        if (dash < 0 || !(program.equals("with-contenv") || (!args.isEmpty() && args.getFirst().value().equals("run")))) {
+            return false;
+        }
+        commands.dispatch(run.inner(args.subList(dash + 1, args.size())));
+        return true;
+    }
+
+    private boolean source(String program, List<Arg> args, SimpleCommands.Run run) {
+        if (args.isEmpty()) {
+            return true;
+        }
+        String script = args.getFirst().literal() ? walk.written.get(walk.workspace.resolve(args.getFirst().value())) : null;
+        if (script != null) {
+            walk.nested(script, run.evidence(), run.locators());
+            return true;
+        }
+        if (walk.analyzer.hasRecognizer("source")) {
+            return false;
+        }
+        walk.add(scriptRun(args.getFirst(), run));
+        return true;
+    }
+
+    private boolean shell(String program, List<Arg> args, SimpleCommands.Run run) {
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if (Wrappers.isCommandFlag(w) || w.equals("--command")) {
+                Arg text = i + 1 < args.size() ? args.get(i + 1) : Arg.of("");
+                if (text.literal()) {
+                    walk.nested(text.value(), run.evidence(), run.locators());
+                } else {
+                    walk.add(Opaque.operation(program + " -c runs text only known at run time (" + text.value() + ")", run.evidence(), run.locators()));
+                }
+                return true;
+            }
+            if (w.equals("-o") || w.equals("+o") || w.equals("--rcfile") || w.equals("--init-file")) {
+                i++;
+                continue;
+            }
+            if (!w.startsWith("-") && !w.startsWith("+")) {
+                String script = args.get(i).literal() ? walk.written.get(walk.workspace.resolve(w)) : null;
+                if (script != null) {
+                    walk.nested(script, run.evidence(), run.locators());
+                } else {
+                    walk.add(scriptRun(args.get(i), run));
+                }
+                return true;
+            }
+            if (w.equals("-s") || w.equals("-")) {
+                break;
+            }
+        }
+        Stdin in = run.stdin();
+        if (in.text().isPresent()) {
+            walk.nested(in.text().get(), run.evidence(), run.locators());
+        } else if (in.producer().isPresent()) {
+            walk.add(Opaque.operation(program + " runs a script produced by " + in.producer().get() + " (decoded, downloaded or generated)",
+                    run.evidence(), run.locators()));
+        } else {
+            Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("shell", program)
+                    .confidence(Confidence.INFERRED).note("opens an interactive shell").evidence(run.evidence());
+            run.locators().forEach(b::locator);
+            if (run.locators().isEmpty()) {
+                b.environment(Tier.LOCAL, "a shell on this machine");
+            }
+            walk.add(b.build());
+        }
+        return true;
+    }
+
+    /** Running a script file that this command line did not write: its contents are not visible here. */
+    private Operation scriptRun(Arg script, SimpleCommands.Run run) {
+        Workspace.Area area = walk.workspace.area(script.value());
+        Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", script.value())
+                .confidence(Confidence.INFERRED).scope(Scope.ONE).note("runs the script " + script.value() + " (its contents are not analyzed)")
+                .evidence(run.evidence());
+        run.locators().forEach(b::locator);
+        if (run.locators().isEmpty() && (area == Workspace.Area.WORKSPACE || area == Workspace.Area.TEMP || area == Workspace.Area.HOME)) {
+            b.environment(Tier.LOCAL, "a script on this machine");
+        }
+        return b.build();
+    }
+
+    /** {@code python -m twine upload} → twine; {@code python manage.py flush} → manage.py. */
+    private boolean interpreterModule(String program, List<Arg> args, SimpleCommands.Run run) {
+        if (!program.startsWith("python") || args.isEmpty()) {
+            return false;
+        }
+        String first = args.getFirst().value();
+        if (first.equals("-m") && args.size() > 1) {
+            commands.dispatch(run.inner(args.subList(1, args.size())));
+            return true;
+        }
+        if (first.endsWith("manage.py")) {
+            List<Arg> inner = new ArrayList<>();
+            inner.add(new Arg("manage.py", true, false, args.getFirst().evidence()));
+            inner.addAll(args.subList(1, args.size()));
+            commands.dispatch(run.inner(inner));
+            return true;
+        }
+        return false;
+    }
+
+    private static int indexOf(List<Arg> args, String word) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).value().equals(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.interlock.analysis.shell;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Programs that run another program given in their arguments. For each: which options take a value (so the inner
+ * command starts at the first operand after them), and how many operands precede the inner command.
+ */
+final class Wrappers {
+
+    /** How to find the inner command of a wrapper. */
+    record Shape(Set<String> valued, int leadingOperands, boolean stopAtFirstOperand) {
+    }
+
+    static final Map<String, Shape> SIMPLE = Map.ofEntries(
+            Map.entry("nohup", new Shape(Set.of(), 0, true)),
+            Map.entry("time", new Shape(Set.of("-f", "-o", "--format", "--output"), 0, true)),
+            Map.entry("nice", new Shape(Set.of("-n", "--adjustment"), 0, true)),
+            Map.entry("ionice", new Shape(Set.of("-c", "-n", "--class", "--classdata"), 0, true)),
+            Map.entry("stdbuf", new Shape(Set.of("-i", "-o", "-e", "--input", "--output", "--error"), 0, true)),
+            Map.entry("timeout", new Shape(Set.of("-s", "-k", "--signal", "--kill-after"), 1, true)),
+            Map.entry("chronic", new Shape(Set.of(), 0, true)),
+            Map.entry("unbuffer", new Shape(Set.of(), 0, true)),
+            Map.entry("setsid", new Shape(Set.of(), 0, true)),
+            Map.entry("caffeinate", new Shape(Set.of("-t", "-w"), 0, true)),
+            Map.entry("flock", new Shape(Set.of("-w", "-E", "--timeout", "--conflict-exit-code"), 1, true)),
+            Map.entry("builtin", new Shape(Set.of(), 0, true)),
+            Map.entry("exec", new Shape(Set.of("-a"), 0, true)),
+            Map.entry("command", new Shape(Set.of(), 0, true)),
+            Map.entry("busybox", new Shape(Set.of(), 0, true)),
+            Map.entry("torsocks", new Shape(Set.of(), 0, true)),
+            Map.entry("proxychains", new Shape(Set.of("-f"), 0, true)),
+            Map.entry("proxychains4", new Shape(Set.of("-f"), 0, true)),
+            Map.entry("npx", new Shape(Set.of("-p", "--package", "-c", "--call"), 0, true)),
+            Map.entry("pnpx", new Shape(Set.of(), 0, true)),
+            Map.entry("bunx", new Shape(Set.of(), 0, true)),
+            Map.entry("uvx", new Shape(Set.of("--from", "--with", "--python"), 0, true)),
+            Map.entry("dotenv", new Shape(Set.of("-e", "-v", "-c"), 0, true)),
+            Map.entry("retry", new Shape(Set.of("-t", "--times", "-d", "--delay"), 0, true)),
+            Map.entry("strace", new Shape(Set.of("-o", "-e", "-p", "-s"), 0, true)),
+            Map.entry("ltrace", new Shape(Set.of("-o", "-e", "-p", "-s"), 0, true)),
+            Map.entry("chroot", new Shape(Set.of("--userspec", "--groups"), 1, true)));
+
+    /** Two-word runners: {@code npm exec}, {@code yarn dlx}, {@code poetry run}, {@code bundle exec}, … */
+    static final Map<String, Set<String>> RUNNERS = Map.of(
+            "npm", Set.of("exec", "x"),
+            "pnpm", Set.of("exec", "dlx"),
+            "yarn", Set.of("dlx", "exec"),
+            "bundle", Set.of("exec"),
+            "poetry", Set.of("run"),
+            "uv", Set.of("run"),
+            "pipenv", Set.of("run"),
+            "pipx", Set.of("run"),
+            "pdm", Set.of("run"),
+            "hatch", Set.of("run"));
+
+    static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "rbash");
+
+    static final Set<String> SUDO_VALUED = Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "-R",
+            "--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--role", "--type", "--other-user",
+            "--command-timeout", "--chroot");
+
+    static final Set<String> XARGS_VALUED = Set.of("-I", "-i", "-n", "-P", "-L", "-l", "-d", "-a", "-E", "-e", "-s",
+            "--replace", "--max-args", "--max-procs", "--max-lines", "--delimiter", "--arg-file", "--eof", "--max-chars",
+            "--process-slot-var");
+
+    static final Set<String> SSH_VALUED = Set.of("-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E",
+            "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B", "-I");
+
+    static final Set<String> DOCKER_EXEC_VALUED = Set.of("-e", "-u", "-w", "--env", "--user", "--workdir", "--env-file",
+            "--detach-keys");
+
+    static final Set<String> KUBECTL_VALUED = Set.of("-n", "--namespace", "-c", "--container", "--context", "--cluster",
+            "--kubeconfig", "--user", "-s", "--server", "--as", "--as-group", "--pod-running-timeout", "-f", "--filename",
+            "--request-timeout", "--token");
+
+    /** Programs that turn encoded or fetched bytes into a script: piped into a shell, their output is opaque. */
+    static final Set<String> DECODERS = Set.of("base64", "base32", "xxd", "rev", "openssl", "gunzip", "gzip", "zcat",
+            "bzcat", "xzcat", "uudecode", "tr", "curl", "wget", "fetch", "nc", "ncat", "sed", "awk", "perl", "python",
+            "python3", "iconv", "od", "unxz", "bunzip2", "cat", "printf", "echo", "dd", "sort", "tac", "cut", "jq");
+
+    private Wrappers() {
+    }
+
+    /** {@code -c} with optional bundled flags: {@code -c}, {@code -lc}, {@code -ec}, {@code -xc}. */
+    static boolean isCommandFlag(String w) {
+        return w.startsWith("-") && !w.startsWith("--") && w.indexOf('c') > 0 && w.chars().skip(1).allMatch(Character::isLetter);
+    }
+
+    static List<String> interpreters() {
+        return List.of("python", "python2", "python3", "node", "nodejs", "ruby", "perl", "php", "deno", "bun");
+    }
+}

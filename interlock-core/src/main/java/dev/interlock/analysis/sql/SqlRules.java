@@ -1,0 +1,113 @@
+package dev.interlock.analysis.sql;
+
+import static dev.interlock.analysis.sql.SqlOps.admin;
+import static dev.interlock.analysis.sql.SqlOps.op;
+import static dev.interlock.analysis.sql.SqlOps.read;
+
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Classifies one statement by its keywords: the leading word picks a rule, and the rule reads the few words that
+ * change the meaning (WHERE, CASCADE, PROGRAM, SUPERUSER, …). JSqlParser only confirms the syntax; the keywords decide,
+ * so statements the parser does not support (COPY, DO, VACUUM, REVOKE, CREATE ROLE, LOAD DATA, …) still get a verb.
+ * An empty result means the statement is not recognized.
+ */
+final class SqlRules {
+    private SqlRules() {}
+
+    /** Statements that only read or only change the session's own transaction state. */
+    private static final Set<String> SESSION_READS = Set.of(
+            "VALUES", "TABLE", "SHOW", "DESCRIBE", "DESC", "BEGIN", "START", "COMMIT", "END", "ROLLBACK",
+            "ABORT", "SAVEPOINT", "RELEASE", "USE", "FETCH", "CLOSE", "DECLARE", "LISTEN", "UNLISTEN", "RESET",
+            "DISCARD", "DEALLOCATE", "DETACH", "HELP", "WAIT");
+
+    /** Maintenance: the server rewrites or checks things but no data is lost. */
+    private static final Set<String> MAINTENANCE = Set.of(
+            "VACUUM", "ANALYZE", "ANALYSE", "REINDEX", "CLUSTER", "OPTIMIZE", "REPAIR", "CHECKPOINT", "REFRESH", "LOCK",
+            "UNLOCK", "FLUSH", "CHECK", "CHECKSUM", "COMMENT", "SECURITY", "NOTIFY", "INSTALL", "UNINSTALL");
+
+    private static final Set<String> SERVER_WIDE = Set.of("FLUSH", "CHECKPOINT", "UNLOCK");
+
+    private static final Map<String, Function<SqlWords, List<Operation.Builder>>> RULES = Map.ofEntries(
+            Map.entry("SELECT", SqlDmlRules::select),
+            Map.entry("WITH", SqlDmlRules::with),
+            Map.entry("INSERT", SqlDmlRules::insert),
+            Map.entry("REPLACE", SqlDmlRules::insert),
+            Map.entry("UPSERT", SqlDmlRules::insert),
+            Map.entry("UPDATE", SqlDmlRules::update),
+            Map.entry("DELETE", SqlDmlRules::delete),
+            Map.entry("MERGE", SqlDmlRules::merge),
+            Map.entry("EXPLAIN", SqlDmlRules::explain),
+            Map.entry("SET", SqlDmlRules::set),
+            Map.entry("PREPARE", SqlDmlRules::prepare),
+            Map.entry("PRAGMA", SqlDmlRules::pragma),
+            Map.entry("TRUNCATE", SqlDdlRules::truncate),
+            Map.entry("DROP", SqlDdlRules::drop),
+            Map.entry("CREATE", SqlDdlRules::create),
+            Map.entry("ALTER", SqlDdlRules::alter),
+            Map.entry("RENAME", SqlDdlRules::rename),
+            Map.entry("GRANT", SqlAdminRules::grant),
+            Map.entry("REVOKE", SqlAdminRules::grant),
+            Map.entry("REASSIGN", SqlAdminRules::grant),
+            Map.entry("COPY", SqlAdminRules::copy),
+            Map.entry("LOAD", SqlAdminRules::load),
+            Map.entry("DO", SqlAdminRules::doBlock),
+            Map.entry("CALL", SqlAdminRules::call),
+            Map.entry("EXEC", SqlAdminRules::call),
+            Map.entry("EXECUTE", SqlAdminRules::call),
+            Map.entry("KILL", SqlAdminRules::kill),
+            Map.entry("SHUTDOWN", SqlAdminRules::kill),
+            Map.entry("ATTACH", SqlAdminRules::attach),
+            Map.entry("IMPORT", SqlAdminRules::importSchema),
+            Map.entry("PURGE", SqlAdminRules::purge));
+
+    static List<Operation.Builder> classify(SqlWords w) {
+        String first = w.kw(0);
+        if (w.isSymbol(0, "(")) {
+            // "(SELECT …) UNION (SELECT …)": classify what is inside the first parenthesis and the rest alike.
+            return SqlDmlRules.select(w);
+        }
+        Function<SqlWords, List<Operation.Builder>> rule = RULES.get(first);
+        if (rule != null) {
+            return rule.apply(w);
+        }
+        if (first.equals("START") && !w.kw(1).equals("TRANSACTION")) {
+            // START SLAVE/REPLICA/GROUP_REPLICATION changes replication, not the session.
+            return List.of(admin(Verb.UPDATE, "server", w.kw(1).toLowerCase(), Scope.ALL).note("starts a server process"));
+        }
+        if (SESSION_READS.contains(first)) {
+            return List.of(read(first.equals("USE") ? "database" : "session", first.equals("USE") ? w.name(1).text() : ""));
+        }
+        if (MAINTENANCE.contains(first)) {
+            SqlWords.Name target = w.name(w.skip(1, "TABLE", "FULL", "VERBOSE", "INDEX", "MATERIALIZED", "VIEW", "CONCURRENTLY", "ON"));
+            Scope scope = target.text().isEmpty() || SERVER_WIDE.contains(first) ? Scope.ALL : Scope.ONE;
+            return List.of(admin(Verb.UPDATE, "table", target.text(), scope).note(first.toLowerCase() + " (maintenance)"));
+        }
+        return List.of();
+    }
+
+    private static final Set<String> STATEMENT_STARTS = Set.of(
+            "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "VALUES", "TABLE", "CREATE", "EXECUTE", "DECLARE");
+
+    /** Whether a keyword can begin the statement inside EXPLAIN. */
+    static boolean startsStatement(String keyword) {
+        return STATEMENT_STARTS.contains(keyword);
+    }
+
+    /** Classifies a nested statement (a CTE body, EXPLAIN ANALYZE's target); unknown nested work is opaque. */
+    static List<Operation.Builder> nested(SqlWords w) {
+        List<Operation.Builder> ops = classify(w);
+        if (ops.isEmpty()) {
+            return List.of(op(Verb.UNKNOWN, "statement", "").confidence(Confidence.OPAQUE)
+                    .note("nested statement not recognized"));
+        }
+        return ops;
+    }
+}

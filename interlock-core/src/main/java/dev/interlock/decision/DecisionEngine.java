@@ -1,0 +1,110 @@
+package dev.interlock.decision;
+
+import dev.interlock.analysis.RequestAnalyzer;
+import dev.interlock.environment.EnvironmentResolver;
+import dev.interlock.json.RequestFormatException;
+import dev.interlock.json.RequestReader;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Decision;
+import dev.interlock.model.Effect;
+import dev.interlock.model.Enforcement;
+import dev.interlock.model.Evidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Request;
+import dev.interlock.model.Risk;
+import dev.interlock.model.RuleMatch;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import dev.interlock.policy.CompiledPolicy;
+import dev.interlock.policy.Evaluation;
+import dev.interlock.policy.PolicyEvaluator;
+import dev.interlock.policy.PolicyTest;
+import dev.interlock.policy.PolicyTestResult;
+import dev.interlock.risk.RiskModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs the pipeline of DESIGN.md for one request. Every stage is pure; the engine passes the policy snapshot and a
+ * decision-id source in. Any failure becomes a {@code deny} that says why (fail closed) — never an exception to the
+ * adapter, never an allow.
+ */
+public final class DecisionEngine {
+
+    private final RequestAnalyzer analyzer;
+    private final EnvironmentResolver resolver;
+    private final PolicyHolder policy;
+    private final Supplier<String> ids;
+
+    public DecisionEngine(RequestAnalyzer analyzer, EnvironmentResolver resolver, PolicyHolder policy, Supplier<String> ids) {
+        this.analyzer = analyzer;
+        this.resolver = resolver;
+        this.policy = policy;
+        this.ids = ids;
+    }
+
+    public Decision decide(Request request) {
+        CompiledPolicy snapshot = policy.current();
+        if (snapshot == null) {
+            return failClosed(request, "no policy is loaded", "");
+        }
+        return decide(request, snapshot);
+    }
+
+    /** Analysis and resolution only: the operations a request would perform, with environment and risk. */
+    public List<Operation> operations(Request request) {
+        List<Operation> ops = analyzer.analyze(request);
+        List<Operation> resolved = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            resolved.add(RiskModel.assess(resolver.resolve(op, request.context())));
+        }
+        return resolved;
+    }
+
+    Decision decide(Request request, CompiledPolicy snapshot) {
+        try {
+            List<Operation> ops = operations(request);
+            Evaluation evaluation = PolicyEvaluator.evaluate(snapshot, request, ops);
+            Risk risk = ops.stream().map(Operation::risk).reduce(Risk.LOW, Risk::max);
+            return new Decision(request.id(), evaluation.effect(), risk, Summaries.summary(ops, evaluation.effects()), ops,
+                    evaluation.matches(), evaluation.approval(), snapshot.version(), ids.get());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failClosed(request, "internal error while deciding: " + e, snapshot.version());
+        }
+    }
+
+    /** A deny that explains why nothing better could be decided. */
+    public Decision failClosed(Request request, String cause, String policyVersion) {
+        Operation op = Operation.builder("interlock", Verb.UNKNOWN)
+                .confidence(Confidence.OPAQUE)
+                .environment(Tier.UNKNOWN, "")
+                .risk(Risk.CRITICAL)
+                .evidence(Evidence.text(cause))
+                .note(cause)
+                .build();
+        RuleMatch why = new RuleMatch("invariant:fail-closed", "built-in", Effect.DENY,
+                "Interlock could not decide (" + cause + "), so the answer is deny", Enforcement.ENFORCE, 0);
+        return new Decision(request.id(), Effect.DENY, Risk.CRITICAL, "denied: " + cause, List.of(op), List.of(why),
+                Optional.empty(), policyVersion, ids.get());
+    }
+
+    /** Runs a policy's own tests with this engine's analysis and inventory. */
+    public List<PolicyTestResult> test(CompiledPolicy candidate) {
+        List<PolicyTestResult> results = new ArrayList<>();
+        for (PolicyTest test : candidate.tests()) {
+            Request request;
+            try {
+                request = RequestReader.read(test.request());
+            } catch (RequestFormatException e) {
+                results.add(new PolicyTestResult(test, false, "invalid request", e.getMessage()));
+                continue;
+            }
+            Decision d = decide(request, candidate);
+            String actual = d.effect().wire();
+            results.add(new PolicyTestResult(test, PolicyTestResult.satisfies(test.expect(), actual), actual, d.summary()));
+        }
+        return results;
+    }
+}

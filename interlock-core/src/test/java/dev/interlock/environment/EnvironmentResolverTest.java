@@ -1,0 +1,75 @@
+package dev.interlock.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.RequestContext;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentResolverTest {
+
+    static final EnvironmentResolver BARE = new EnvironmentResolver(Inventory.defaults(), AmbientContext.BARE_WORKSTATION);
+
+    static Tier tier(EnvironmentResolver r, Operation op, RequestContext ctx) {
+        return r.resolve(op, ctx).environment();
+    }
+
+    static Operation kube(String... locators) {
+        Operation.Builder b = Operation.builder("kubernetes", Verb.DELETE);
+        for (int i = 0; i < locators.length; i += 2) {
+            b.locator(locators[i], locators[i + 1]);
+        }
+        return b.build();
+    }
+
+    @Test
+    void shippedPatternsNameTheTierWithoutConfiguration() {
+        assertThat(tier(BARE, kube("context", "prod-eu-1"), RequestContext.EMPTY)).isEqualTo(Tier.PROD);
+        assertThat(tier(BARE, kube("context", "gke_acme-stg_europe"), RequestContext.EMPTY)).isEqualTo(Tier.STAGING);
+        assertThat(tier(BARE, kube("namespace", "payments-sandbox", "context", "shared"), RequestContext.EMPTY)).isEqualTo(Tier.DEV);
+        assertThat(tier(BARE, Operation.builder("aws", Verb.DELETE).locator("profile", "prod").build(), RequestContext.EMPTY)).isEqualTo(Tier.PROD);
+    }
+
+    @Test
+    void anExplicitEnvironmentIsAFloorThatStricterLocatorsRaise() {
+        RequestContext dev = RequestContext.EMPTY.withEnvironment("dev");
+        assertThat(tier(BARE, kube("context", "prod-eu-1"), dev)).isEqualTo(Tier.PROD);
+        assertThat(tier(BARE, kube(), RequestContext.EMPTY.withEnvironment("production"))).isEqualTo(Tier.PROD);
+        assertThat(tier(BARE, kube("context", "something"), dev)).isEqualTo(Tier.DEV);
+        assertThat(BARE.resolve(kube(), RequestContext.EMPTY.withEnvironment("mars")).environmentSource()).contains("not a known environment");
+    }
+
+    @Test
+    void localClustersAreLocalWhateverTheirNamespacesAreCalled() {
+        assertThat(tier(BARE, kube("context", "kind-dev", "namespace", "prod"), RequestContext.EMPTY)).isEqualTo(Tier.LOCAL);
+        assertThat(tier(BARE, kube("namespace", "prod"), RequestContext.EMPTY)).isEqualTo(Tier.PROD);
+        assertThat(tier(BARE, kube(), RequestContext.EMPTY)).isEqualTo(Tier.LOCAL);
+        EnvironmentResolver unknownHost = new EnvironmentResolver(Inventory.defaults(), AmbientContext.UNKNOWN);
+        assertThat(tier(unknownHost, kube(), RequestContext.EMPTY)).isEqualTo(Tier.UNKNOWN);
+        EnvironmentResolver prodHost = new EnvironmentResolver(Inventory.defaults(), new AmbientContext(Map.of(), Optional.of("arn:aws:eks:eu-west-1:1:cluster/prod"), false));
+        assertThat(tier(prodHost, kube(), RequestContext.EMPTY)).isEqualTo(Tier.PROD);
+    }
+
+    @Test
+    void requestVariablesAndUserInventoriesTakePart() {
+        RequestContext ctx = new RequestContext(Optional.empty(), Optional.empty(), Map.of("AWS_PROFILE", "billing-prd"), Optional.empty());
+        assertThat(tier(BARE, Operation.builder("aws", Verb.DELETE).build(), ctx)).isEqualTo(Tier.PROD);
+        Inventory mine = Inventory.parse("""
+                apiVersion: interlock.dev/v1
+                kind: Inventory
+                spec:
+                  environments:
+                    - name: live
+                      tier: prod
+                      match: { account: ["123456789012"], context: ["blue-*"] }
+                """, "mine.yaml").then(Inventory.defaults());
+        EnvironmentResolver r = new EnvironmentResolver(mine, AmbientContext.BARE_WORKSTATION);
+        assertThat(tier(r, Operation.builder("aws", Verb.DELETE).locator("account", "123456789012").build(), RequestContext.EMPTY)).isEqualTo(Tier.PROD);
+        assertThat(tier(r, kube("context", "blue-1"), RequestContext.EMPTY.withEnvironment("live"))).isEqualTo(Tier.PROD);
+        assertThat(tier(r, Operation.builder("aws", Verb.DELETE).build(), RequestContext.EMPTY)).isEqualTo(Tier.UNKNOWN);
+    }
+}
