@@ -20,7 +20,8 @@ final class MigrationTable {
         String system() {
             return switch (type) {
                 case "file" -> "filesystem";
-                case "process" -> "process";
+                // consoles and tasks run application code on this machine (it then talks to the database)
+                case "process", "application", "task" -> "process";
                 default -> "database";
             };
         }

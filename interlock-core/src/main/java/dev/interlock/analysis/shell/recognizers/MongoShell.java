@@ -195,7 +195,9 @@ final class MongoShell {
             String name = row.type().equals("collection") || row.type().equals("index") ? (onDatabase ? "" : collection) : firstString(args);
             Scope scope = row.filtered() && EMPTY_FILTER.matcher(args).find() ? Scope.ALL : row.scope();
             String note = row.note();
-            Operation.Builder b = op(inv, row.verb(), row.type(), name).scope(scope).stateful(row.stateful()).reversible(row.reversible())
+            Operation.Builder b = op(inv, row.verb(), row.type(), name).scope(scope)
+                    .system(row.type().equals("host") ? "process" : DatabaseOps.SYSTEM)
+                    .stateful(row.stateful()).reversible(row.reversible())
                     .note(scope == Scope.ALL && row.filtered() ? note + " (empty filter: all of them)" : note);
             database(js, call.start()).ifPresent(d -> b.locator("database", d));
             ops.add(literal ? b.build() : b.confidence(Confidence.INFERRED).build());
@@ -236,7 +238,8 @@ final class MongoShell {
         return switch (name) {
             case "dropDatabase" -> DatabaseOps.teardown(inv, "database", "", "drops the database");
             case "drop" -> DatabaseOps.teardown(inv, "collection", m.group(2), "drops the collection " + m.group(2));
-            case "shutdown" -> op(inv, Verb.UPDATE, "host", "").scope(Scope.ALL).reversible(false).note("shuts the server down").build();
+            case "shutdown" -> op(inv, Verb.UPDATE, "host", "").system("process").scope(Scope.ALL).reversible(false)
+                    .note("shuts the server down").build();
             case "delete" -> op(inv, Verb.DELETE, "collection", m.group(2)).scope(Scope.MANY).stateful(true).reversible(false)
                     .confidence(Confidence.INFERRED).note("deletes documents").build();
             case "update" -> op(inv, Verb.UPDATE, "collection", m.group(2)).scope(Scope.MANY).stateful(true).reversible(false)

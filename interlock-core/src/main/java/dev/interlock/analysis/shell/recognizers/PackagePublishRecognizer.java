@@ -85,10 +85,10 @@ public final class PackagePublishRecognizer implements Recognizer {
         String tool = inv.program();
         int at = tool.equals("yarn") && !words.isEmpty() && words.getFirst().equals("npm") ? 1 : 0;
         String sub = words.size() > at ? words.get(at) : "install";
-        // `pnpm exec prisma …`, `yarn dlx …`, `yarn prisma …`: the tool they run decides, so analyze it as a command
-        boolean exec = Set.of("exec", "x", "dlx").contains(sub);
-        if (exec || !tool.equals("npm") && DELEGATED.contains(sub)) {
-            List<String> rest = commandAfter(inv.args(), sub, exec);
+        // `yarn prisma …`, `pnpm knex …` run a project binary: the tool decides, so analyze it as a command
+        // (`npm exec`, `pnpm exec`, `yarn dlx` are unwrapped by the analyzer before they get here)
+        if (!tool.equals("npm") && DELEGATED.contains(sub)) {
+            List<String> rest = commandAfter(inv.args(), sub);
             if (!rest.isEmpty()) {
                 return nested.shell(String.join(" ", rest), inv);
             }
@@ -127,22 +127,15 @@ public final class PackagePublishRecognizer implements Recognizer {
         return List.of(registry.map(r -> hostLocator(o, r)).orElse(o));
     }
 
-    /** The words of the command a runner starts, requoted for the shell; flags of the runner itself are skipped. */
-    static List<String> commandAfter(List<Arg> args, String marker, boolean skipFlags) {
+    /** The words of the command a runner starts, from {@code marker} on, requoted for the shell. */
+    static List<String> commandAfter(List<Arg> args, String marker) {
         List<String> out = new ArrayList<>();
         boolean started = false;
         for (Arg a : args) {
-            if (!started) {
-                started = a.value().equals(marker);
-                if (started && !skipFlags) {
-                    out.add(quote(a));
-                }
-                continue;
+            started = started || a.value().equals(marker);
+            if (started) {
+                out.add(quote(a));
             }
-            if (out.isEmpty() && (a.value().equals("--") || skipFlags && a.value().startsWith("-"))) {
-                continue;
-            }
-            out.add(quote(a));
         }
         return out;
     }

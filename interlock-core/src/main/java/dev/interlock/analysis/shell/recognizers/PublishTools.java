@@ -9,7 +9,6 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -17,14 +16,11 @@ import java.util.Set;
  * The other release tools: monorepo publishers (lerna, changesets), Python (poetry, uv, hatch, flit), editor
  * extensions (vsce, ovsx), CocoaPods and dotnet (NuGet, and {@code dotnet ef} for migrations). Same choices as
  * {@link PackagePublishRecognizer}: publishing is an irreversible transfer to many, the rest is local work. Runners
- * ({@code poetry run}, {@code uv run}) hand their command back to the analyzer.
+ * ({@code poetry run}, {@code uv run}) are unwrapped by the analyzer before this is called.
  */
 final class PublishTools {
 
     static final Set<String> PROGRAMS = Set.of("lerna", "changeset", "poetry", "uv", "hatch", "flit", "vsce", "ovsx", "pod", "dotnet");
-    /** Flags of {@code uv run}/{@code poetry run} that take a value, so the command after them is found. */
-    private static final Set<String> RUNNER_VALUED = Set.of("--with", "--python", "-p", "--project", "--directory",
-            "--extra", "--group", "--env-file", "--package", "--index", "-C", "--with-requirements", "--only-group");
 
     private PublishTools() {
     }
@@ -36,10 +32,6 @@ final class PublishTools {
         String program = inv.program();
         if (program.equals("dotnet")) {
             return dotnet(inv, nested, words);
-        }
-        if ((program.equals("poetry") || program.equals("uv")) && sub.equals("run")) {
-            List<String> command = runnerCommand(inv.args());
-            return command.isEmpty() ? List.of(local(inv, program + " run")) : nested.shell(String.join(" ", command), inv);
         }
         Operation o = switch (program + " " + sub) {
             case "lerna publish", "changeset publish", "poetry publish", "uv publish", "hatch publish", "flit publish",
@@ -78,26 +70,5 @@ final class PublishTools {
             };
         }
         return List.of(local(inv, "dotnet " + sub));
-    }
-
-    private static List<String> runnerCommand(List<Arg> args) {
-        List<String> out = new ArrayList<>();
-        boolean started = false;
-        for (int i = 0; i < args.size(); i++) {
-            String v = args.get(i).value();
-            if (!started) {
-                started = v.equals("run");
-                continue;
-            }
-            if (out.isEmpty() && v.startsWith("-")) {
-                if (RUNNER_VALUED.contains(v)) {
-                    i++;
-                }
-                continue;
-            }
-            Arg a = args.get(i);
-            out.add(a.literal() && !v.matches("[A-Za-z0-9_@%+=:,./-]+") ? "'" + v.replace("'", "'\\''") + "'" : v);
-        }
-        return out;
     }
 }

@@ -82,14 +82,13 @@ class PackagePublishRecognizerTest {
     }
 
     @Test
-    void runnersHandTheirCommandBack() {
+    void projectBinariesHandTheirCommandBack() {
         SqlRecordingNested nested = new SqlRecordingNested();
         recognizer.recognize(Invocation.of("pnpm", "prisma", "migrate", "reset", "--force"), nested);
-        recognizer.recognize(Invocation.of("npm", "exec", "--yes", "--", "drizzle-kit", "push", "--force"), nested);
-        recognizer.recognize(Invocation.of("poetry", "run", "python", "manage.py", "flush", "--noinput"), nested);
-        recognizer.recognize(Invocation.of("uv", "run", "--with", "rich", "alembic", "downgrade", "base"), nested);
+        recognizer.recognize(Invocation.of("yarn", "drizzle-kit", "push", "--force"), nested);
+        recognizer.recognize(Invocation.of("yarn", "knex", "migrate:make", "add users"), nested);
         assertThat(nested.shell).containsExactly("prisma migrate reset --force", "drizzle-kit push --force",
-                "python manage.py flush --noinput", "alembic downgrade base");
+                "knex migrate:make 'add users'");
     }
 
     @Test
