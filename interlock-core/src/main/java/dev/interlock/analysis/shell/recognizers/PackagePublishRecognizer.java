@@ -84,6 +84,9 @@ public final class PackagePublishRecognizer implements Recognizer {
         List<String> words = p.words();
         String tool = inv.program();
         int at = tool.equals("yarn") && !words.isEmpty() && words.getFirst().equals("npm") ? 1 : 0;
+        if (tool.equals("yarn") && words.size() > 2 && words.getFirst().equals("workspace")) {
+            at = 2; // yarn workspace NAME COMMAND…
+        }
         String sub = words.size() > at ? words.get(at) : "install";
         // `yarn prisma …`, `pnpm knex …` run a project binary: the tool decides, so analyze it as a command
         // (`npm exec`, `pnpm exec`, `yarn dlx` are unwrapped by the analyzer before they get here)
