@@ -80,7 +80,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
     }
 
     private static List<Operation> psql(Invocation inv, Nested nested) {
-        ParsedArgs p = inv.parse(PSQL_VALUED);
+        // -1 (--single-transaction) looks like a negative number to the flag parser
+        ParsedArgs p = inv.withArgs(inv.args().stream().filter(a -> !a.value().equals("-1")).toList()).parse(PSQL_VALUED);
         DatabaseTarget target = flag(DatabaseTarget.NONE, p.value("-h", "--host"), true, inv);
         target = flag(target, p.value("-d", "--dbname"), false, inv);
         if (!p.positionals().isEmpty()) {

@@ -359,8 +359,11 @@ public final class MigrationRecognizer implements Recognizer {
             case "artisan" -> p.value("--env");
             case "mix" -> var(env, "MIX_ENV").or(() -> Optional.of("dev")); // Mix's own default
             case "dotnet-ef" -> var(env, "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
+            // config files are often named per environment (alembic.prod.ini, liquibase.prod.properties)
             case "alembic" -> p.value("-n", "--name").filter(n -> !n.equals("alembic"))
-                    .or(() -> DatabaseOps.values(p, "-x").stream().filter(x -> x.startsWith("env")).findFirst());
+                    .or(() -> DatabaseOps.values(p, "-x").stream().filter(x -> x.startsWith("env")).findFirst())
+                    .or(() -> p.value("-c", "--config"));
+            case "liquibase" -> p.value("--defaults-file", "--defaultsFile");
             default -> var(env, "NODE_ENV");
         };
         return named.or(() -> var(env, "APP_ENV", "ENVIRONMENT", "DEPLOY_ENV", "STAGE")).orElse("");

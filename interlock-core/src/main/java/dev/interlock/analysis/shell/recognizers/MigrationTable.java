@@ -65,7 +65,9 @@ final class MigrationTable {
         for (String tool : new String[] {"rails", "rake"}) {
             put(WIPE, tool + " db:drop", tool + " db:drop:all", tool + " db:reset", tool + " db:schema:load",
                     tool + " db:structure:load", tool + " db:purge", tool + " db:purge:all", tool + " db:truncate_all",
-                    tool + " db:setup", tool + " db:seed:replant", tool + " db:test:purge");
+                    tool + " db:setup", tool + " db:seed:replant", tool + " db:migrate:reset");
+            put(new Row(Verb.DELETE, "database", Scope.ONE, false, true, Where.DEV, "rebuilds the test database"),
+                    tool + " db:test:prepare", tool + " db:test:load", tool + " db:test:purge", tool + " db:test:load_schema");
             put(APPLY, tool + " db:migrate", tool + " db:prepare", tool + " db:migrate:up");
             put(ROLLBACK, tool + " db:rollback", tool + " db:migrate:down", tool + " db:migrate:redo");
             put(SEED, tool + " db:seed");
@@ -74,7 +76,9 @@ final class MigrationTable {
             put(CREATE, tool + " db:create", tool + " db:create:all");
             put(READ, tool + " db:migrate:status", tool + " db:version", tool + " db:schema:dump", tool + " db:structure:dump",
                     tool + " routes", tool + " about", tool + " stats", tool + " notes", tool + " -T", tool + " --tasks",
-                    tool + " db:schema:cache:dump", tool + " middleware", tool + " initializers", tool + " time:zones");
+                    tool + " db:schema:cache:dump", tool + " middleware", tool + " initializers", tool + " time:zones",
+                    tool + " db:abort_if_pending_migrations", tool + " db:migrate:status:primary");
+            put(METADATA, tool + " db:environment:set");
             put(LOCAL, tool + " test", tool + " spec", tool + " test:system", tool + " assets:precompile",
                     tool + " assets:clean", tool + " assets:clobber", tool + " tmp:clear", tool + " log:clear", tool + " default",
                     tool + " server", tool + " s", tool + " zeitwerk:check", tool + " yarn:install", tool + " javascript:build",

@@ -233,4 +233,10 @@ class DatabaseClientRecognizerTest {
         List<Operation> ops = run(withStdin("redis-cli", "PING\nFLUSHDB\n", "-h", "cache.prod.internal"));
         assertThat(ops).extracting(Operation::verb).containsExactly(Verb.READ, Verb.DELETE);
     }
+
+    @Test
+    void singleTransactionFlagIsNotADatabase() {
+        assertThat(run("psql", "-1", "-d", "app", "-f", "migrate.sql")).singleElement()
+                .satisfies(o -> assertThat(o.resource().locator("database")).isEqualTo("app"));
+    }
 }

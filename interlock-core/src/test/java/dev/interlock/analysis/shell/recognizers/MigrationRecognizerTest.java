@@ -182,4 +182,16 @@ class MigrationRecognizerTest {
                     assertThat(o.resource().locator("database")).isEqualTo("shop");
                 });
     }
+
+    @Test
+    void environmentFromConfigFilesAndTestDatabase() {
+        assertThat(run("alembic", "-c", "alembic.prod.ini", "upgrade", "head")).singleElement()
+                .satisfies(o -> assertThat(o.resource().locator("environment")).isEqualTo("alembic.prod.ini"));
+        assertThat(run("liquibase", "--defaults-file=liquibase.prod.properties", "update")).singleElement()
+                .satisfies(o -> assertThat(o.resource().locator("environment")).isEqualTo("liquibase.prod.properties"));
+        assertThat(run("rails", "db:test:prepare")).singleElement().satisfies(o -> {
+            assertThat(o.environment()).isEqualTo(Tier.DEV);
+            assertThat(o.scope()).isEqualTo(Scope.ONE);
+        });
+    }
 }
