@@ -98,6 +98,9 @@ public final class MigrationRecognizer implements Recognizer {
             Nested nested) {
         String w0 = words.isEmpty() ? "" : words.get(0);
         String w1 = words.size() > 1 ? words.get(1) : "";
+        if (words.isEmpty() && !Set.of("rails", "rake", "goose").contains(tool)) {
+            return List.of(); // without a command these tools print their usage
+        }
         return switch (tool) {
             case "rails", "rake" -> rails(tool, p, words, env);
             case "flyway" -> words.stream().map(w -> step(tool, w.toLowerCase(Locale.ROOT))).toList();
@@ -145,10 +148,10 @@ public final class MigrationRecognizer implements Recognizer {
                     ? Step.of("schema apply --auto-approve", new Row(Verb.DELETE, "schema", Scope.ALL, true, false, Where.TARGET,
                             "applies the desired schema without review; whatever it lacks is dropped"))
                     : s;
-            // golang-migrate: "down" without a count reverts every migration
-            // reverting to migration 0 reverts every migration
+            // updating to migration 0 reverts every migration
             case "dotnet-ef database update" -> words.size() > 2 && words.get(2).equals("0")
                     ? Step.of("database update 0", MigrationTable.WIPE) : s;
+            // golang-migrate: "down" without a count reverts every migration
             case "migrate down" -> words.size() > 1 && w1.matches("\\d+") && !p.has("-all", "--all") ? s
                     : Step.of("down (all)", MigrationTable.WIPE);
             default -> s;
@@ -184,7 +187,7 @@ public final class MigrationRecognizer implements Recognizer {
             String task = w.replaceFirst("\\[.*", "");
             Row row = MigrationTable.lookup(tool + " " + task);
             if (row == null) {
-                // an application task: it runs against the app's database, whatever it does
+                // an application task: the app's own code, run in the app's environment, whatever it does
                 steps.add(new Step(task, new Row(Verb.EXECUTE, "task", Scope.ONE, false, true, Where.TARGET, "runs the task"),
                         Confidence.INFERRED, null));
             } else if (task.equals("db:migrate") && "0".equals(env.get("VERSION"))) {

@@ -20,6 +20,7 @@ final class MigrationTable {
         String system() {
             return switch (type) {
                 case "file" -> "filesystem";
+                case "package" -> "package";
                 // consoles and tasks run application code on this machine (it then talks to the database)
                 case "process", "application", "task" -> "process";
                 default -> "database";

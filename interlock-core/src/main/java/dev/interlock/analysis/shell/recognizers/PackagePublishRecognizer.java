@@ -70,7 +70,7 @@ public final class PackagePublishRecognizer implements Recognizer {
                 case "twine" -> twine(inv);
                 case "cargo" -> cargo(inv);
                 case "gem" -> gem(inv);
-                case "gh" -> gh(inv);
+                case "gh" -> gh(inv, nested);
                 default -> PublishTools.recognize(inv, nested);
             };
         } catch (RuntimeException e) {
@@ -256,10 +256,14 @@ public final class PackagePublishRecognizer implements Recognizer {
     }
 
     /** gh release and gh repo: GitHub is remote, so the environment stays unknown unless the repository names it. */
-    private static List<Operation> gh(Invocation inv) {
+    private static List<Operation> gh(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(GH_VALUED);
         List<String> words = p.words();
         String group = words.isEmpty() ? "" : words.getFirst();
+        if (!group.equals("release") && !group.equals("repo")) {
+            // pull requests, issues, workflows …: not publishing; judged by their words like any unfamiliar CLI
+            return new UnrecognizedProgram().recognize(inv, nested);
+        }
         String sub = words.size() > 1 ? words.get(1) : "";
         String name = words.size() > 2 ? words.get(2) : "";
         String repo = p.value("-R", "--repo").orElse(group.equals("repo") ? name : "");
@@ -281,8 +285,8 @@ public final class PackagePublishRecognizer implements Recognizer {
                     ? op(inv, Verb.TRANSFER, "repository", name).reversible(false).scope(Scope.MANY)
                             .note("makes the repository public: its contents and history become readable by anyone").build()
                     : op(inv, Verb.UPDATE, "repository", name).build();
-            default -> op(inv, Verb.UNKNOWN, "repository", name).confidence(Confidence.INFERRED)
-                    .note("gh " + group + " " + sub + " is not recognized here").build();
+            default -> op(inv, Verb.UNKNOWN, group, name).confidence(Confidence.INFERRED)
+                    .note("gh " + group + " " + sub + " is not recognized").build();
         };
         Operation github = o.toBuilder().system("github").build();
         return List.of(repo.isEmpty() ? github : github.toBuilder().locator("repository", repo).build());

@@ -79,6 +79,7 @@ class PackagePublishRecognizerTest {
         assertThat(run("gh", "release", "delete", "v1.2.0", "-y")).singleElement()
                 .satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.DELETE));
         assertThat(run("gh", "release", "list")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
+        assertThat(run("gh", "pr", "list")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
     }
 
     @Test
