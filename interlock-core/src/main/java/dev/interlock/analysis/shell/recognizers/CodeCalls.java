@@ -80,9 +80,9 @@ final class CodeCalls {
                         Kind.SHELL, "child_process", "child_process"));
                 c.add(call("\\bBun\\.spawn(?:Sync)?\\s*\\(", Kind.SHELL, "Bun.spawn"));
                 c.add(embedded("(?<![\\w.])\\$`([^`$]*)`", Kind.SHELL, "Bun shell"));
-                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|(?<![\\w.$]))(?:rmSync|rm|rmdirSync|rmdir)\\s*\\(",
+                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:rmSync|rm|rmdirSync|rmdir)\\s*\\(",
                         Kind.DELETE_MAYBE_TREE, "fs", "fs.rm"));
-                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|(?<![\\w.$]))(?:unlinkSync|unlink)\\s*\\(", Kind.DELETE, "fs", "fs.unlink"));
+                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:unlinkSync|unlink)\\s*\\(", Kind.DELETE, "fs", "fs.unlink"));
                 c.add(call("\\b(?:fse\\w*\\.(?:remove|removeSync|emptyDirSync|emptyDir)|rimraf(?:\\.sync)?)\\s*\\(",
                         Kind.DELETE_TREE, "rimraf"));
                 c.add(call("\\bDeno\\.remove(?:Sync)?\\s*\\(", Kind.DELETE_MAYBE_TREE, "Deno.remove"));

@@ -13,15 +13,20 @@ final class KnownPrograms {
     private KnownPrograms() {
     }
 
+    /** A set that tolerates a name listed twice in the long tables below. */
+    private static Set<String> names(String... names) {
+        return Set.copyOf(java.util.Arrays.asList(names));
+    }
+
     /** Programs that print, inspect or navigate; their arguments never name something they change. */
-    static final Set<String> READERS = Set.of("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
+    static final Set<String> READERS = names("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
             "pwd", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza", "lsd", "find", "fd", "fdfind", "sort", "uniq", "wc",
             "cut", "tr", "diff", "colordiff", "cmp", "comm", "file", "stat", "du", "df", "dust", "ncdu", "which", "type",
             "command", "whereis", "hash", "man", "info", "tldr", "apropos", "date", "cal", "sleep", "basename", "dirname",
             "realpath", "readlink", "md5sum", "md5", "sha1sum", "sha256sum", "sha512sum", "shasum", "cksum", "b2sum", "ps",
             "pgrep", "top", "htop", "btop", "uname", "id", "whoami", "groups", "users", "who", "w", "last", "hostname",
             "uptime", "free", "vmstat", "iostat", "lscpu", "lsblk", "lsusb", "lspci", "nproc", "arch", "locale", "tput",
-            "clear", "history", "alias", "unalias", "jobs", "wait", "fg", "bg", "column", "fold", "fmt", "paste", "join",
+            "clear", "reset", "history", "alias", "unalias", "jobs", "wait", "fg", "bg", "column", "fold", "fmt", "paste", "join",
             "expand", "unexpand", "rev", "seq", "yes", "shuf", "iconv", "envsubst", "xmllint", "bc", "expr", "dc",
             "factor", "numfmt", "getconf", "dig", "nslookup", "host", "ping", "traceroute", "tracepath", "mtr", "netstat",
             "ss", "lsof", "whois", "tty", "stty", "printf", "read", "let", "declare", "local", "typeset", "readonly",
@@ -38,7 +43,7 @@ final class KnownPrograms {
     static final Set<String> CREATORS = Set.of("touch", "mkdir", "mktemp", "mkfifo");
 
     /** Build, test and development tools: they run project code locally. */
-    static final Set<String> BUILDERS = Set.of("make", "gmake", "cmake", "ctest", "ninja", "meson", "bazel", "bazelisk",
+    static final Set<String> BUILDERS = names("make", "gmake", "cmake", "ctest", "ninja", "meson", "bazel", "bazelisk",
             "buck", "buck2", "pants", "cargo", "rustc", "rustup", "go", "gofmt", "golangci-lint", "mvn", "mvnw", "gradle",
             "gradlew", "sbt", "lein", "clj", "ant", "dotnet", "swift", "swiftc", "xcodebuild", "xcrun", "pytest", "py.test",
             "tox", "nox", "jest", "vitest", "mocha", "ava", "karma", "playwright", "cypress", "tsc", "tsx", "ts-node",

@@ -135,7 +135,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String path = path(url);
         List<Operation> ops = new ArrayList<>();
         for (String file : files) {
-            ops.add(transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host)));
+            if (CredentialRecognizer.secret(inv, dev.interlock.analysis.shell.Arg.of(file))) {
+                ops.add(CredentialRecognizer.secretFile(inv, file));
+            }
+            if (!localHost(host)) {
+                ops.add(transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host)));
+            }
         }
         Verb verb = switch (method) {
             case "DELETE" -> Verb.DELETE;
@@ -145,7 +150,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             default -> Verb.UPDATE;
         };
         if (verb == Verb.READ && !files.isEmpty()) {
-            return ops;
+            if (!localHost(host)) {
+                return ops;
+            }
+            verb = Verb.CREATE;
         }
         Operation.Builder b = Operation.builder("http", verb).resource("endpoint", path).locator("host", host)
                 .evidence(inv.evidence());

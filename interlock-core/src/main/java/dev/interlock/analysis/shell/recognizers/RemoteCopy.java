@@ -63,6 +63,9 @@ final class RemoteCopy {
             if (dryRun || operands.size() == 1) {
                 ops.add(read(inv, source));
             } else if (destination.remote() && !source.remote()) {
+                if (CredentialRecognizer.secret(inv, dev.interlock.analysis.shell.Arg.of(source.path()))) {
+                    ops.add(CredentialRecognizer.secretFile(inv, source.path()));
+                }
                 ops.add(NetworkRecognizer.transfer(inv, source.path(), destination.host(),
                         "copies " + source.path() + " to " + destination.host()));
             } else if (source.remote()) {

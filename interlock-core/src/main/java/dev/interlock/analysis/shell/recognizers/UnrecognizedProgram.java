@@ -75,6 +75,11 @@ public final class UnrecognizedProgram implements Recognizer {
                 .limit(SUBCOMMAND_DEPTH).toList();
         for (String w : positionals) {
             String word = w.toLowerCase(Locale.ROOT);
+            boolean task = word.matches("[\\w-]+:[\\w:-]+") || word.matches("\\w+\\.(drop|reset|purge|destroy|truncate)");
+            if (task && parts(word).stream().anyMatch(KnownPrograms.DESTRUCTIVE::containsKey)) {
+                // rake db:drop, mix ecto.reset: a task whose name says it destroys data.
+                return unfamiliar(inv);
+            }
             if (KnownPrograms.PUBLISH.contains(word) || word.equals("uninstall") && inv.program().startsWith("pip")) {
                 if (word.equals("uninstall")) {
                     return LocalFiles.local(inv, Operation.builder("package", Verb.DELETE).resource("package",
@@ -126,6 +131,11 @@ public final class UnrecognizedProgram implements Recognizer {
             if (raw.startsWith("-") && raw.length() > 1) {
                 String name = raw.contains("=") ? raw.substring(0, raw.indexOf('=')) : raw;
                 String value = raw.contains("=") ? raw.substring(raw.indexOf('=') + 1) : null;
+                boolean hostFlag = name.equals("-h") && value == null && i + 1 < args.size()
+                        && !args.get(i + 1).value().startsWith("-");
+                if (hostFlag) {
+                    name = "--host";
+                }
                 notReally |= NOT_REALLY.contains(name);
                 boolean valued = KnownPrograms.LOCATOR_FLAGS.containsKey(name) || KnownPrograms.NOUN_FLAGS.contains(name);
                 if (value == null && valued && i + 1 < args.size() && !args.get(i + 1).value().startsWith("-")) {
@@ -144,6 +154,11 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         Verb verb = null;
         int at = -1;
+        for (String part : parts(inv.program())) {
+            if (KnownPrograms.DESTRUCTIVE.containsKey(part) ) {
+                verb = KnownPrograms.DESTRUCTIVE.get(part);
+            }
+        }
         boolean force = words.contains("force") || words.contains("f");
         for (int k = 0; k < words.size() && verb == null; k++) {
             for (String part : parts(words.get(k))) {
@@ -170,10 +185,11 @@ public final class UnrecognizedProgram implements Recognizer {
             return b.build();
         }
         String[] target = target(args, at);
+        String word = at < 0 ? inv.program() : args.get(at).value();
         Operation.Builder b = Operation.builder(inv.program(), verb).resource(target[0], target[1])
                 .scope(all ? Scope.ALL : Scope.ONE).stateful(true).reversible(false).confidence(Confidence.INFERRED)
                 .evidence(inv.evidence())
-                .note("'" + args.get(at).value() + "' reads as a destructive " + inv.program() + " command");
+                .note("'" + word + "' reads as a destructive " + inv.program() + " command");
         locators.forEach(b::locator);
         return b.build();
     }
@@ -181,6 +197,7 @@ public final class UnrecognizedProgram implements Recognizer {
     /** The resource after the destructive word: {@code delete queue name=orders}, {@code --delete --topic orders}. */
     private static String[] target(List<Arg> args, int at) {
         List<String> rest = args.subList(at + 1, args.size()).stream().map(Arg::value).toList();
+        List<String> positionals = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String w = rest.get(i);
             String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
@@ -188,8 +205,12 @@ public final class UnrecognizedProgram implements Recognizer {
                 String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(i + 1) : "";
                 return new String[] {name.replaceFirst("^-+", ""), value};
             }
+            if ((KnownPrograms.LOCATOR_FLAGS.containsKey(name) || name.equals("-h")) && !w.contains("=")) {
+                i++;
+            } else if (!w.startsWith("-")) {
+                positionals.add(w);
+            }
         }
-        List<String> positionals = rest.stream().filter(w -> !w.startsWith("-")).toList();
         if (positionals.isEmpty()) {
             return new String[] {"", ""};
         }
