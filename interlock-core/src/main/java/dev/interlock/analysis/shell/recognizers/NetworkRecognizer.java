@@ -238,7 +238,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             return List.of(LocalFiles.execute(inv, inv.program(), "listens on a local port"));
         }
         Verb verb = p.has("-z") ? Verb.READ : localHost(host) ? Verb.EXECUTE : Verb.TRANSFER;
-        return List.of(Operation.builder("network", verb).resource("socket", host + p.positional(1).map(x -> ":" + x).orElse(""))
+        return List.of(Operation.builder("network", verb).resource("socket", inv.program().equals("socat") ? host : host + p.positional(1).map(x -> ":" + x).orElse(""))
                 .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
                 .note(verb == Verb.READ ? "probes a port" : "sends its input to " + host).build());
     }

@@ -138,8 +138,10 @@ public final class PrivilegeRecognizer implements Recognizer {
 
     /** Group membership: joining a privileged group is escalation; other account changes are local updates. */
     private static List<Operation> membership(Invocation inv) {
-        ParsedArgs p = inv.parse(Set.of("-G", "-g", "--groups", "--gid", "-a", "--add", "-d", "--delete", "-s", "--shell",
-                "-c", "--comment", "-u", "--uid", "-m", "-e", "-l", "-M", "-A", "--ingroup", "-L", "-U", "-p", "--password", "-R", "--root"));
+        ParsedArgs p = inv.parse(inv.program().equals("gpasswd")
+                ? Set.of("-a", "--add", "-d", "--delete", "-M", "--members", "-A", "--administrators", "-R", "--root")
+                : Set.of("-G", "-g", "--groups", "--gid", "-d", "--home", "--home-dir", "-s", "--shell", "-c", "--comment",
+                        "-u", "--uid", "-e", "-f", "-l", "--login", "--ingroup", "-p", "--password", "-R", "--root", "-k"));
         List<String> groups = new ArrayList<>();
         for (String flag : List.of("-G", "--groups", "-g", "--gid", "--ingroup")) {
             p.value(flag).ifPresent(v -> groups.addAll(List.of(v.split(","))));
