@@ -105,5 +105,5 @@ final class KnownPrograms {
             "--collection", "--channel", "--job", "--pipeline", "--repo", "--repository", "--model", "--volume",
             "--snapshot", "--backup", "--cache", "--stream", "--subscription", "--role", "--policy", "--secret",
             "--function", "--domain", "--zone", "--record", "--site", "--team", "--tenant", "--node", "--pool",
-            "--consumer-group", "--output", "--format", "--config", "--port", "--type", "--kind", "--path", "--prefix");
+            "--consumer-group", "--output", "--format", "--config", "--port", "--type", "--kind", "--path");
 }

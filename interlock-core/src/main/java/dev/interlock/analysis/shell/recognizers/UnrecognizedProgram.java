@@ -186,6 +186,9 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         String[] target = target(args, at);
         String word = at < 0 ? inv.program() : args.get(at).value();
+        if (target[0].isEmpty()) {
+            target[0] = noun(args, at, word);
+        }
         Operation.Builder b = Operation.builder(inv.program(), verb).resource(target[0], target[1])
                 .scope(all ? Scope.ALL : Scope.ONE).stateful(true).reversible(false).confidence(Confidence.INFERRED)
                 .evidence(inv.evidence())
@@ -218,6 +221,32 @@ public final class UnrecognizedProgram implements Recognizer {
             return new String[] {"", valueOf(positionals.getFirst())};
         }
         return new String[] {positionals.get(0), valueOf(positionals.get(1))};
+    }
+
+    /**
+     * The resource type named before the destructive word: {@code fly apps destroy x} → app, {@code heroku
+     * apps:destroy} → app, {@code consul kv delete} → kv.
+     */
+    private static String noun(List<Arg> args, int at, String word) {
+        String noun = "";
+        if (word.contains(":")) {
+            noun = word.substring(0, word.indexOf(':'));
+        } else {
+            for (int i = 0; i < at; i++) {
+                String w = args.get(i).value();
+                if (!w.startsWith("-") && (i == 0 || !args.get(i - 1).value().startsWith("-"))) {
+                    noun = w;
+                }
+            }
+        }
+        noun = noun.toLowerCase(Locale.ROOT);
+        if (noun.endsWith("ies")) {
+            return noun.substring(0, noun.length() - 3) + "y";
+        }
+        if (noun.endsWith("xes") || noun.endsWith("sses") || noun.endsWith("ches") || noun.endsWith("shes")) {
+            return noun.substring(0, noun.length() - 2);
+        }
+        return noun.endsWith("s") && noun.length() > 3 ? noun.substring(0, noun.length() - 1) : noun;
     }
 
     private static String valueOf(String w) {
