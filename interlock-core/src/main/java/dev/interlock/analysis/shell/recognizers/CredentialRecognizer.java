@@ -97,7 +97,8 @@ public final class CredentialRecognizer implements Recognizer {
     static List<Operation> reads(Invocation inv, List<Arg> files, String program) {
         List<Operation> ops = new ArrayList<>();
         for (Arg file : files) {
-            if (file.value().equals("-")) {
+            if (file.value().equals("-") || file.value().matches("[-+]\\d+")) {
+                // stdin, or head -5 / tail +3 line counts
                 continue;
             }
             if (secret(inv, file)) {
