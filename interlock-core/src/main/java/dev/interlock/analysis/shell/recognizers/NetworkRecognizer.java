@@ -199,7 +199,9 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             locators.put("host", host);
             Invocation remote = new Invocation("ssh", inv.args(), inv.env(), inv.workspace(), inv.evidence(), inv.stdin(), locators);
             List<Operation> ops = new ArrayList<>();
-            for (Operation op : nested.shell(String.join(" ", words.subList(1, words.size())), remote)) {
+            int start = inv.args().indexOf(p.positionals().getFirst()) + 1;
+            String command = String.join(" ", inv.args().subList(start, inv.args().size()).stream().map(dev.interlock.analysis.shell.Arg::value).toList());
+            for (Operation op : nested.shell(command, remote)) {
                 ops.add(op.withEvidence(inv.evidence()));
             }
             return ops;
