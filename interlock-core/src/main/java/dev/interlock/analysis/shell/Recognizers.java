@@ -10,14 +10,22 @@ final class Recognizers {
 
     static List<Recognizer> all() {
         return List.of(
-                new KubectlRecognizer(),
-                new HelmRecognizer(),
-                new EksctlRecognizer(),
-                new InterpreterRecognizer(),
+                new AwsRecognizer(),
+                new AzRecognizer(),
+                new CdkRecognizer(),
                 new CredentialRecognizer(),
+                new DatabaseClientRecognizer(),
+                new EksctlRecognizer(),
+                new FilesystemRecognizer(),
+                new GcloudRecognizer(),
+                new GitRecognizer(),
+                new HelmRecognizer(),
+                new InterpreterRecognizer(),
+                new KubectlRecognizer(),
                 new PrivilegeRecognizer(),
-                new NetworkRecognizer(),
-                new SelfProtectionRecognizer());
+                new PulumiRecognizer(),
+                new SelfProtectionRecognizer(),
+                new TerraformRecognizer());
     }
 
     /** For programs no recognizer claims. */
