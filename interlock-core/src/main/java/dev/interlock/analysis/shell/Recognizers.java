@@ -22,6 +22,7 @@ final class Recognizers {
                 new HelmRecognizer(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
+                new NetworkRecognizer(),
                 new PrivilegeRecognizer(),
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),

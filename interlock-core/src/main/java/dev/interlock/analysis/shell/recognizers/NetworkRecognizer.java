@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Data leaving this machine and requests that change remote endpoints: HTTP clients ({@code curl}, {@code wget},
- * HTTPie, {@code xh}), copies to other hosts ({@code scp}, {@code rsync}, {@code sftp}), raw sockets ({@code nc},
+ * HTTPie, {@code xh}), copies to other hosts ({@code scp}, {@code sftp}; {@code rsync} is the filesystem recognizer's), raw sockets ({@code nc},
  * {@code socat}) and interactive {@code ssh}. Uploading a local file is {@code transfer}; fetching is a {@code read};
  * {@code DELETE}/{@code PUT}/{@code PATCH}/{@code POST} change the endpoint. The environment is left to the host
  * locator ({@code localhost} resolves local).
@@ -34,16 +34,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     private static final Set<String> HTTPIE_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final Set<String> SSH_VALUED = Set.of("-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-W", "-b",
             "-c", "-E", "-e", "-m", "-O", "-Q", "-S", "-w", "-B", "-P");
-    private static final Set<String> RSYNC_VALUED = Set.of("-e", "--rsh", "--exclude", "--include", "--filter", "-f",
-            "--exclude-from", "--include-from", "--files-from", "--port", "--password-file", "--chmod", "--chown",
-            "--bwlimit", "--timeout", "-T", "--temp-dir", "--backup-dir", "--suffix", "--log-file", "--out-format",
-            "--partial-dir", "--rsync-path", "-M", "--remote-option", "--compare-dest", "--link-dest", "--max-size", "--min-size");
     private static final Set<String> GIT_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "ssh.dev.azure.com",
             "codeberg.org", "git.sr.ht");
 
     @Override
     public Set<String> programs() {
-        return Set.of("curl", "wget", "http", "https", "xh", "xhs", "httpie", "scp", "sftp", "rsync", "nc", "ncat",
+        return Set.of("curl", "wget", "http", "https", "xh", "xhs", "httpie", "scp", "sftp", "nc", "ncat",
                 "netcat", "socat", "ssh", "telnet");
     }
 
@@ -53,8 +49,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "curl" -> curl(inv);
             case "wget" -> wget(inv);
             case "http", "https", "xh", "xhs", "httpie" -> httpie(inv);
-            case "scp", "rsync" -> RemoteCopy.recognize(inv, inv.parse(inv.program().equals("scp")
-                    ? Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J") : RSYNC_VALUED));
+            case "scp" -> RemoteCopy.recognize(inv, inv.parse(Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J")));
             case "ssh", "sftp", "telnet" -> ssh(inv, nested);
             default -> socket(inv);
         };

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.List;
@@ -88,11 +87,6 @@ class NetworkRecognizerTest {
         List<Operation> down = run("scp", "user@build:/var/log/app.log", "./logs/");
         assertThat(down.getFirst().verb()).isEqualTo(Verb.READ);
         assertThat(down.getFirst().resource().locator("host")).isEqualTo("build");
-        List<Operation> sync = run("rsync", "-av", "--delete", "build/", "web@staging-host:/srv/www/");
-        assertThat(sync).extracting(Operation::verb).containsExactly(Verb.TRANSFER, Verb.DELETE);
-        assertThat(sync.getLast().scope()).isEqualTo(Scope.MANY);
-        assertThat(verbs("rsync", "-avn", "src/", "web@host:/srv/")).containsExactly(Verb.READ);
-        assertThat(verbs("rsync", "-a", "src/", "build/")).containsExactly(Verb.UPDATE);
     }
 
     @Test
