@@ -36,10 +36,12 @@ public final class CredentialRecognizer implements Recognizer {
             Map.entry("grep", grepFlags()), Map.entry("egrep", grepFlags()), Map.entry("fgrep", grepFlags()),
             Map.entry("rg", grepFlags()), Map.entry("ag", grepFlags()), Map.entry("ack", grepFlags()),
             Map.entry("awk", Set.of("-F", "-v", "-f")), Map.entry("gawk", Set.of("-F", "-v", "-f")), Map.entry("mawk", Set.of("-F", "-v", "-f")),
-            Map.entry("jq", Set.of("-f", "--from-file", "--arg", "--argjson", "--indent")), Map.entry("yq", Set.of("-f", "--from-file", "-o", "--output-format")));
+            Map.entry("jq", Set.of("-f", "--from-file", "--arg", "--argjson", "--indent")),
+            Map.entry("yq", Set.of("-f", "--from-file", "-o", "--output-format")));
     private static final Set<String> PATTERN_FROM_FLAG = Set.of("-e", "-f", "--regexp", "--file", "--from-file");
     /** Directories whose whole content is secret ({@code grep -r token ~/.aws}). */
-    private static final Pattern SECRET_DIRS = Pattern.compile(".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store)|.*/\\.config/(gcloud|gh|op)|/etc/ssl/private");
+    private static final Pattern SECRET_DIRS = Pattern.compile(
+            ".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store)|.*/\\.config/(gcloud|gh|op)|/etc/ssl/private");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|passw|pwd|api_?key|private|credential|auth).*");
 
     private static Set<String> grepFlags() {

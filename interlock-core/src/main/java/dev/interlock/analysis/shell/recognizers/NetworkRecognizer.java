@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Data leaving this machine and requests that change remote endpoints: HTTP clients ({@code curl}, {@code wget},
- * HTTPie, {@code xh}), copies to other hosts ({@code scp}, {@code sftp}; {@code rsync} is the filesystem recognizer's), raw sockets ({@code nc},
+ * HTTPie, {@code xh}), copies to other hosts ({@code scp}, {@code sftp}; {@code rsync} is the filesystem
+ * recognizer's), raw sockets ({@code nc},
  * {@code socat}) and interactive {@code ssh}. Uploading a local file is {@code transfer}; fetching is a {@code read};
  * {@code DELETE}/{@code PUT}/{@code PATCH}/{@code POST} change the endpoint. The environment is left to the host
  * locator ({@code localhost} resolves local).
@@ -195,7 +196,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             Invocation remote = new Invocation("ssh", inv.args(), inv.env(), inv.workspace(), inv.evidence(), inv.stdin(), locators);
             List<Operation> ops = new ArrayList<>();
             int start = inv.args().indexOf(p.positionals().getFirst()) + 1;
-            String command = String.join(" ", inv.args().subList(start, inv.args().size()).stream().map(dev.interlock.analysis.shell.Arg::value).toList());
+            String command = String.join(" ", inv.args().subList(start, inv.args().size()).stream()
+                    .map(dev.interlock.analysis.shell.Arg::value).toList());
             for (Operation op : nested.shell(command, remote)) {
                 ops.add(op.withEvidence(inv.evidence()));
             }
@@ -235,7 +237,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             return List.of(LocalFiles.execute(inv, inv.program(), "listens on a local port"));
         }
         Verb verb = p.has("-z") ? Verb.READ : localHost(host) ? Verb.EXECUTE : Verb.TRANSFER;
-        return List.of(Operation.builder("network", verb).resource("socket", inv.program().equals("socat") ? host : host + p.positional(1).map(x -> ":" + x).orElse(""))
+        String target = inv.program().equals("socat") ? host : host + p.positional(1).map(x -> ":" + x).orElse("");
+        return List.of(Operation.builder("network", verb).resource("socket", target)
                 .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
                 .note(verb == Verb.READ ? "probes a port" : "sends its input to " + host).build());
     }

@@ -66,7 +66,8 @@ public final class PrivilegeRecognizer implements Recognizer {
             case "setcap" -> inv.words().contains("-v")
                     ? List.of(LocalFiles.read(inv, inv.words().getLast()))
                     : List.of(escalate(inv, "capability", inv.words().isEmpty() ? "" : inv.words().getLast(), "gives a binary root capabilities"));
-            case "newgrp", "sg" -> List.of(escalate(inv, "group", inv.words().isEmpty() ? "" : inv.words().getFirst(), "starts a shell with another group"));
+            case "newgrp", "sg" -> List.of(escalate(inv, "group", inv.words().isEmpty() ? "" : inv.words().getFirst(),
+                    "starts a shell with another group"));
             default -> List.of(sshKeys(inv));
         };
     }
