@@ -28,11 +28,11 @@ class SelfProtectionRecognizerTest {
                 ".claude/settings.local.json", "~/.claude/settings.json", ".codex/config.toml", "~/.codex/hooks.json",
                 ".gemini/settings.json", ".cursor/hooks.json", ".github/hooks/pre.json", ".kiro/settings/hooks.json",
                 "/opt/interlock/policies/prod.yaml")) {
-            assertThat(SelfProtectionRecognizer.isProtectedPath(ws.resolve(p), ws)).as(p).isTrue();
+            assertThat(SelfProtection.isProtectedPath(ws.resolve(p), ws)).as(p).isTrue();
         }
         for (String p : List.of("README.md", ".claude/commands/review.md", "docs/interlock.md", ".github/workflows/ci.yml",
                 "/tmp/settings.json", "policies/custom.yaml")) {
-            assertThat(SelfProtectionRecognizer.isProtectedPath(ws.resolve(p), ws)).as(p).isFalse();
+            assertThat(SelfProtection.isProtectedPath(ws.resolve(p), ws)).as(p).isFalse();
         }
     }
 
