@@ -43,6 +43,32 @@ public final class CredentialRecognizer implements Recognizer {
     private static final Pattern SECRET_DIRS = Pattern.compile(
             ".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store)|.*/\\.config/(gcloud|gh|op)|/etc/ssl/private");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|passw|pwd|api_?key|private|credential|auth).*");
+    private static final Pattern EXPANSION = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** The secret-looking variables an argument expands ({@code echo $AWS_SECRET_ACCESS_KEY}); PWD is not a password. */
+    static List<String> secretVariables(Arg arg) {
+        List<String> names = new ArrayList<>();
+        if (!arg.literal()) {
+            java.util.regex.Matcher m = EXPANSION.matcher(arg.value());
+            while (m.find()) {
+                String name = m.group(1);
+                if (secretName(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    static boolean secretName(String name) {
+        return SECRET_VARIABLE.matcher(name).matches() && !name.equals("PWD") && !name.equals("OLDPWD");
+    }
+
+    /** Printing a secret variable's value. */
+    static Operation secretVariable(Invocation inv, String name) {
+        return LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL).resource("environment", name)
+                .evidence(inv.evidence()).note("prints the secret variable " + name), "the shell's own environment").build();
+    }
 
     private static Set<String> grepFlags() {
         return Set.of("-e", "-f", "-m", "-A", "-B", "-C", "--include", "--exclude", "--exclude-dir", "-g", "--glob",
@@ -145,7 +171,7 @@ public final class CredentialRecognizer implements Recognizer {
         if (inv.program().equals("printenv")) {
             List<Operation> ops = new ArrayList<>();
             for (String name : words) {
-                Verb verb = SECRET_VARIABLE.matcher(name).matches() ? Verb.CREDENTIAL : Verb.READ;
+                Verb verb = secretName(name) ? Verb.CREDENTIAL : Verb.READ;
                 ops.add(LocalFiles.local(inv, Operation.builder("process", verb).resource("environment", name)
                         .evidence(inv.evidence()), "the shell's own environment").build());
             }

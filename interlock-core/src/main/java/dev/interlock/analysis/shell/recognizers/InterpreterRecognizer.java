@@ -89,7 +89,7 @@ public final class InterpreterRecognizer implements Recognizer {
         List<Operation> ops = new ArrayList<>();
         if (source.inPlace()) {
             for (String file : source.operands()) {
-                ops.add(LocalFiles.on(inv, Verb.UPDATE, "file", file).note("edits the file in place").build());
+                ops.add(SelfProtectionRecognizer.write(inv, file, "edits"));
             }
         }
         if (source.code().isEmpty() && inv.stdin().isPresent() && source.script().isEmpty()) {
@@ -243,8 +243,16 @@ public final class InterpreterRecognizer implements Recognizer {
                     }
                 }
                 case OPEN -> {
-                    if (f.literal() && SecretFiles.isSecret(inv.workspace().resolve(f.literals().getFirst()))) {
+                    boolean writes = f.literals().size() > 1 && f.literals().get(1).matches("[rbt]*[wax+][bt+]*");
+                    if (f.literal() && writes) {
+                        ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
+                    } else if (f.literal() && SecretFiles.isSecret(inv.workspace().resolve(f.literals().getFirst()))) {
                         ops.add(CredentialRecognizer.secretFile(inv, f.literals().getFirst()));
+                    }
+                }
+                case WRITE -> {
+                    if (f.literal()) {
+                        ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
                     }
                 }
             }

@@ -33,11 +33,25 @@ final class KnownPrograms {
             "shift", "return", "exit", "break", "continue", "getopts", "trap", "ulimit", "umask", "times", "caller",
             "enable", "help", "logname", "sync", "column", "look", "tsort", "pr", "csplit", "gzip", "gunzip", "zcat",
             "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzip", "tar", "zip", "7z", "open", "xdg-open", "pbcopy",
-            "pbpaste", "xclip", "xsel", "say", "notify-send", "code", "vim", "vi", "nvim", "nano", "emacs", "micro",
-            "tmux", "screen", "script", "tput", "sw_vers", "system_profiler", "ioreg", "launchctl-list", "mdfind",
+            "pbpaste", "xclip", "xsel", "say", "notify-send", "tmux", "screen", "script", "tput", "sw_vers", "system_profiler", "ioreg", "launchctl-list", "mdfind",
             "hyperfine", "tokei", "cloc", "scc", "ctags", "delta", "difft", "glow", "mdcat", "pandoc", "convert",
             "identify", "ffprobe", "exiftool", "otool", "nm", "objdump", "ldd", "readelf", "size", "addr2line",
             "shellcheck", "hadolint", "actionlint", "yamllint", "markdownlint", "codespell", "vale", "fzf", "lnav");
+
+    /** Readers whose operands are names, not contents: {@code ls .env} does not read the secret. */
+    static final Set<String> NAMES_ONLY = Set.of("echo", "printf", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza",
+            "lsd", "find", "fd", "fdfind", "test", "[", "[[", "cd", "pushd", "popd", "which", "type", "command", "whereis",
+            "hash", "man", "info", "tldr", "help", "basename", "dirname", "realpath", "readlink", "stat", "file", "du",
+            "alias", "say", "notify-send", "sleep", "date", "true", "false");
+
+    /** Programs that print their arguments: a secret variable among them is printed. */
+    static final Set<String> PRINTERS = Set.of("echo", "printf", "say", "notify-send");
+
+    /** Editors: they change the files they open. */
+    static final Set<String> EDITORS = Set.of("code", "vim", "vi", "nvim", "nano", "emacs", "micro", "subl", "hx", "kak", "ed");
+
+    /** Programs that stop or restart the whole machine. */
+    static final Set<String> POWER = Set.of("shutdown", "reboot", "halt", "poweroff");
 
     /** Programs that create files or directories on this machine and nothing else. */
     static final Set<String> CREATORS = Set.of("touch", "mkdir", "mktemp", "mkfifo");

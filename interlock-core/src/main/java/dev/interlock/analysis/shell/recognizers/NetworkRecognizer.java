@@ -41,7 +41,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     @Override
     public Set<String> programs() {
         return Set.of("curl", "wget", "http", "https", "xh", "xhs", "httpie", "scp", "sftp", "nc", "ncat",
-                "netcat", "socat", "ssh", "telnet");
+                "netcat", "socat", "ssh", "telnet", "ftp", "lftp");
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "wget" -> wget(inv);
             case "http", "https", "xh", "xhs", "httpie" -> httpie(inv);
             case "scp" -> RemoteCopy.recognize(inv, inv.parse(Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J")));
-            case "ssh", "sftp", "telnet" -> ssh(inv, nested);
+            case "ssh", "sftp", "telnet", "ftp", "lftp" -> ssh(inv, nested);
             default -> socket(inv);
         };
     }
@@ -84,7 +84,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         if (p.has("-G", "--get", "-I", "--head")) {
             method = method.isEmpty() ? "GET" : method;
         }
-        return http(inv, url, method, data, files);
+        return withOutput(inv, p.value("-o", "--output"), http(inv, url, method, data, files));
     }
 
     private static List<Operation> wget(Invocation inv) {
@@ -93,7 +93,17 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         p.value("--post-file", "--body-file").ifPresent(files::add);
         boolean data = p.has("--post-data", "--body-data", "--post-file", "--body-file");
         String method = p.value("--method").orElse(p.has("--post-data", "--post-file") ? "POST" : "").toUpperCase(java.util.Locale.ROOT);
-        return http(inv, p.positional(0).orElse(""), method, data, files);
+        return withOutput(inv, p.value("-O", "--output-document"), http(inv, p.positional(0).orElse(""), method, data, files));
+    }
+
+    /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
+    private static List<Operation> withOutput(Invocation inv, java.util.Optional<String> output, List<Operation> ops) {
+        if (output.isEmpty() || output.get().equals("-") || output.get().startsWith("/dev/")) {
+            return ops;
+        }
+        List<Operation> all = new ArrayList<>(ops);
+        all.add(SelfProtectionRecognizer.write(inv, output.get(), "downloads into"));
+        return all;
     }
 
     /** HTTPie and xh: {@code http [METHOD] URL [items]}; {@code field@file} and {@code =@file} upload files. */

@@ -64,8 +64,11 @@ public final class SelfProtectionRecognizer implements Recognizer {
                 .note(how + " Interlock's configuration or an agent hook setting (" + LocalFiles.basename(resolved) + ")").build();
     }
 
-    /** Writing one file with tee or sed -i: self-protection first, then sudoers, then an ordinary local write. */
-    private static Operation write(Invocation inv, String path, String how) {
+    /**
+     * Writing one file (tee, sed -i, perl -i, a download's output, code that opens a file for writing): self-protection
+     * first, then sudoers, then an ordinary local write.
+     */
+    static Operation write(Invocation inv, String path, String how) {
         if (isProtected(inv, path)) {
             return protectedWrite(inv, path, how);
         }

@@ -36,8 +36,21 @@ public final class UnrecognizedProgram implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = inv.program();
-        if (KnownPrograms.READERS.contains(program)) {
+        boolean builder = KnownPrograms.BUILDERS.contains(program);
+        boolean reader = KnownPrograms.READERS.contains(program);
+        List<Operation> touched = builder ? List.of() : touchedFiles(inv, !reader,
+                !KnownPrograms.NAMES_ONLY.contains(program), KnownPrograms.PRINTERS.contains(program));
+        if (!touched.isEmpty()) {
+            return touched;
+        }
+        if (reader) {
             return List.of(reader(inv));
+        }
+        if (KnownPrograms.EDITORS.contains(program)) {
+            return List.of(LocalFiles.execute(inv, program, "an editor"));
+        }
+        if (KnownPrograms.POWER.contains(program)) {
+            return List.of(power(inv));
         }
         if (KnownPrograms.CREATORS.contains(program)) {
             return creators(inv);
@@ -50,6 +63,43 @@ public final class UnrecognizedProgram implements Recognizer {
             case "crontab" -> List.of(crontab(inv));
             default -> List.of(unfamiliar(inv));
         };
+    }
+
+    /**
+     * Arguments that name secrets or Interlock's own files decide the matter whatever the program: reading a key is a
+     * credential read, and a program that may write (anything but a known reader) on a protected file changes
+     * Interlock. Secret variables expanded into arguments ({@code echo $GITHUB_TOKEN}) print secrets.
+     */
+    private static List<Operation> touchedFiles(Invocation inv, boolean mayWrite, boolean readsFiles, boolean prints) {
+        List<Operation> ops = new ArrayList<>();
+        for (Arg arg : inv.args()) {
+            String value = arg.value().startsWith("-") && arg.value().contains("=")
+                    ? arg.value().substring(arg.value().indexOf('=') + 1) : arg.value();
+            if (prints) {
+                CredentialRecognizer.secretVariables(arg).forEach(name -> ops.add(CredentialRecognizer.secretVariable(inv, name)));
+            }
+            boolean pathLike = (value.contains("/") || value.contains(".")) && !value.contains("://")
+                    && !value.startsWith("-") && value.chars().noneMatch(Character::isWhitespace);
+            if (!pathLike) {
+                continue;
+            }
+            String resolved = inv.workspace().resolve(value);
+            if (mayWrite && SelfProtection.isProtectedPath(resolved, inv.workspace())) {
+                ops.add(SelfProtectionRecognizer.protectedWrite(inv, value, inv.program() + " touches"));
+            } else if (readsFiles && CredentialRecognizer.secret(inv, new Arg(value, arg.literal(), arg.glob(), arg.evidence()))) {
+                ops.add(CredentialRecognizer.secretFile(inv, value));
+            }
+        }
+        return ops;
+    }
+
+    private static Operation power(Invocation inv) {
+        if (inv.words().contains("-c") || inv.words().contains("--help")) {
+            return LocalFiles.local(inv, Operation.builder("os", Verb.READ).resource("machine", "").evidence(inv.evidence()),
+                    "this machine").build();
+        }
+        return LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource("machine", "").scope(Scope.ALL)
+                .evidence(inv.evidence()).note("stops every process on this machine"), "this machine").build();
     }
 
     private static Operation reader(Invocation inv) {
@@ -162,7 +212,7 @@ public final class UnrecognizedProgram implements Recognizer {
         boolean force = words.contains("force") || words.contains("f");
         for (int k = 0; k < words.size() && verb == null; k++) {
             for (String part : parts(words.get(k))) {
-                if (part.equals("clean") && (all || force)) {
+                if ((part.equals("clean") || part.equals("cleanup")) && (all || force)) {
                     verb = Verb.DELETE;
                     at = wordAt.get(k)[0];
                     break;

@@ -154,6 +154,22 @@ class InterpreterRecognizerTest {
     }
 
     @Test
+    void writingInterlockFilesFromCodeIsAnInterlockChange() {
+        assertThat(one("python3", "-c", "open('.claude/settings.json','w').write('{}')").system()).isEqualTo("interlock");
+        assertThat(one("node", "-e", "require('fs').writeFileSync('/etc/interlock/p.yaml', '')").system()).isEqualTo("interlock");
+        assertThat(one("perl", "-i", "-pe", "s/deny/allow/", ".claude/settings.json").system()).isEqualTo("interlock");
+        Operation plain = one("python", "-c", "open('out.txt', 'w').write('x')");
+        assertThat(plain.system()).isEqualTo("filesystem");
+        assertThat(plain.verb()).isEqualTo(Verb.UPDATE);
+    }
+
+    @Test
+    void literalAttributeNamesAndEncodingAreNotDynamic() {
+        assertThat(one("python", "-c", "import sys; print(getattr(sys, 'version'))").verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(one("node", "-e", "console.log(Buffer.from('hi').toString('base64'))").verb()).isEqualTo(Verb.EXECUTE);
+    }
+
+    @Test
     void perlInPlaceEditsAreFileUpdates() {
         Operation op = one("perl", "-i", "-pe", "s/a/b/", "config.ini");
         assertThat(op.verb()).isEqualTo(Verb.UPDATE);

@@ -75,6 +75,15 @@ class NetworkRecognizerTest {
     }
 
     @Test
+    void downloadsWriteTheirOutputFile() {
+        assertThat(run("curl", "-o", ".claude/settings.json", "https://x.example.com/s.json"))
+                .anySatisfy(op -> assertThat(op.system()).isEqualTo("interlock"));
+        assertThat(run("wget", "-O", "app.tgz", "https://x.example.com/app.tgz")).extracting(Operation::verb)
+                .containsExactly(Verb.READ, Verb.UPDATE);
+        assertThat(verbs("wget", "-qO-", "https://x.example.com/health")).containsExactly(Verb.READ);
+    }
+
+    @Test
     void filesToThisMachineDoNotLeave() {
         assertThat(verbs("curl", "--data-binary", "@bulk.json", "http://localhost:9200/_bulk")).containsExactly(Verb.CREATE);
     }

@@ -91,6 +91,14 @@ class PrivilegeRecognizerTest {
     }
 
     @Test
+    void deletingAccounts() {
+        Operation op = one("userdel", "-r", "olduser");
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.resource().name()).isEqualTo("olduser");
+        assertThat(op.reversible()).isFalse();
+    }
+
+    @Test
     void sshKeysAreLocalCreates() {
         assertThat(one("ssh-keygen", "-t", "ed25519").verb()).isEqualTo(Verb.CREATE);
         assertThat(one("ssh-add", "-l").verb()).isEqualTo(Verb.READ);

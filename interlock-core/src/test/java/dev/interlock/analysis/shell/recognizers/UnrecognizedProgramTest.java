@@ -104,6 +104,26 @@ class UnrecognizedProgramTest {
     }
 
     @Test
+    void secretsAndInterlockFilesInArguments() {
+        assertThat(one("openssl", "rsa", "-in", "server.key", "-text").verb()).isEqualTo(Verb.CREDENTIAL);
+        assertThat(one("diff", ".env", ".env.example").verb()).isEqualTo(Verb.CREDENTIAL);
+        assertThat(one("ls", "-la", ".env").verb()).isEqualTo(Verb.READ);
+        assertThat(one("vim", "~/.claude/settings.json").system()).isEqualTo("interlock");
+        assertThat(one("ls", "~/.interlock").verb()).isEqualTo(Verb.READ);
+        assertThat(one("echo", "rm -rf ~/.interlock").verb()).isEqualTo(Verb.READ);
+        Invocation echo = Invocation.of("echo", "x").withArgs(List.of(new dev.interlock.analysis.shell.Arg("$GITHUB_TOKEN", false, false,
+                dev.interlock.model.Evidence.NONE)));
+        assertThat(recognizer.recognize(echo, nested).getFirst().verb()).isEqualTo(Verb.CREDENTIAL);
+    }
+
+    @Test
+    void powerOffStopsEverything() {
+        assertThat(one("reboot").scope()).isEqualTo(Scope.ALL);
+        assertThat(one("shutdown", "-h", "now").verb()).isEqualTo(Verb.DELETE);
+        assertThat(one("shutdown", "-c").verb()).isEqualTo(Verb.READ);
+    }
+
+    @Test
     void processesAndScheduledJobs() {
         assertThat(one("kill", "123").scope()).isEqualTo(Scope.ONE);
         assertThat(one("kill", "-9", "-1").scope()).isEqualTo(Scope.ALL);
