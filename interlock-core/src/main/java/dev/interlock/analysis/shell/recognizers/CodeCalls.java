@@ -30,7 +30,9 @@ final class CodeCalls {
         /** Reads a file (checked against the secret-file table), or writes it when opened with a write mode. */
         OPEN,
         /** Writes a file. */
-        WRITE
+        WRITE,
+        /** Sends an HTTP request that changes the endpoint; {@code what} names the method. */
+        HTTP
     }
 
     /**
@@ -77,6 +79,9 @@ final class CodeCalls {
                 c.add(call("(?<![\\w.])(?:eval|exec)\\s*\\(", Kind.EVAL, "exec"));
                 c.add(call("(?<![\\w.])open\\s*\\(", Kind.OPEN, "open"));
                 c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.write_(?:text|bytes)\\s*\\(", Kind.WRITE, "Path.write_text"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.post\\s*\\(", Kind.HTTP, "POST"));
             }
             case JAVASCRIPT -> {
                 c.add(gated("(?:\\.|(?<![\\w.$]))(?:execSync|exec|spawnSync|spawn|execFileSync|execFile)\\s*\\(",
@@ -90,6 +95,12 @@ final class CodeCalls {
                         Kind.DELETE_TREE, "rimraf"));
                 c.add(call("\\bDeno\\.remove(?:Sync)?\\s*\\(", Kind.DELETE_MAYBE_TREE, "Deno.remove"));
                 c.add(call("(?<![\\w.$])eval\\s*\\(", Kind.EVAL, "eval"));
+                c.add(call("\\baxios\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
+                c.add(call("\\baxios\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
+                c.add(call("\\baxios\\.post\\s*\\(", Kind.HTTP, "POST"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:DELETE|delete)['\"])", Kind.HTTP, "DELETE"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:PUT|PATCH|put|patch)['\"])", Kind.HTTP, "PUT"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:POST|post)['\"])", Kind.HTTP, "POST"));
                 c.add(call("\\breadFileSync\\s*\\(|\\breadFile\\s*\\(", Kind.OPEN, "readFile"));
                 c.add(call("\\b(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\\s*\\(", Kind.WRITE, "writeFile"));
             }

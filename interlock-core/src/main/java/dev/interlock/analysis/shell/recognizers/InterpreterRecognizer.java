@@ -250,6 +250,8 @@ public final class InterpreterRecognizer implements Recognizer {
                         ops.add(CredentialRecognizer.secretFile(inv, f.literals().getFirst()));
                     }
                 }
+                case HTTP -> ops.add(NetworkRecognizer.request(inv, f.literal() ? f.literals().getFirst() : "", f.what(),
+                        f.what() + " request from " + inv.program() + " code"));
                 case WRITE -> {
                     if (f.literal()) {
                         ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -170,6 +171,18 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         }
         ops.add(b.build());
         return ops;
+    }
+
+    /** An HTTP request that changes {@code url} (from code an interpreter runs); an unknown URL leaves the host empty. */
+    static Operation request(Invocation inv, String url, String method, String note) {
+        Verb verb = switch (method) {
+            case "DELETE" -> Verb.DELETE;
+            case "POST" -> Verb.CREATE;
+            default -> Verb.UPDATE;
+        };
+        return Operation.builder("http", verb).resource("endpoint", url.isEmpty() ? "" : path(url))
+                .locator("host", SecretStores.host(url)).stateful(verb == Verb.DELETE)
+                .confidence(url.isEmpty() ? Confidence.INFERRED : Confidence.EXACT).evidence(inv.evidence()).note(note).build();
     }
 
     /** A local file sent to {@code host}. */

@@ -164,6 +164,17 @@ class InterpreterRecognizerTest {
     }
 
     @Test
+    void httpCallsThatChangeEndpoints() {
+        Operation del = one("python", "-c", "import requests; requests.delete('https://api.example.com/users/1')");
+        assertThat(del.system()).isEqualTo("http");
+        assertThat(del.verb()).isEqualTo(Verb.DELETE);
+        assertThat(del.resource().name()).isEqualTo("/users/1");
+        assertThat(del.resource().locator("host")).isEqualTo("api.example.com");
+        assertThat(one("node", "-e", "fetch('https://a.example.com/x', {method: 'PUT', body: '{}'})").verb()).isEqualTo(Verb.UPDATE);
+        assertThat(one("node", "-e", "fetch('https://a.example.com/x').then(r => r.json())").verb()).isEqualTo(Verb.EXECUTE);
+    }
+
+    @Test
     void literalAttributeNamesAndEncodingAreNotDynamic() {
         assertThat(one("python", "-c", "import sys; print(getattr(sys, 'version'))").verb()).isEqualTo(Verb.EXECUTE);
         assertThat(one("node", "-e", "console.log(Buffer.from('hi').toString('base64'))").verb()).isEqualTo(Verb.EXECUTE);
