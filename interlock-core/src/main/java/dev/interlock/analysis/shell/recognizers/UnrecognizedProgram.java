@@ -187,6 +187,10 @@ public final class UnrecognizedProgram implements Recognizer {
                     name = "--host";
                 }
                 notReally |= NOT_REALLY.contains(name);
+                if (name.equals("--prod") || name.equals("--production")) {
+                    // vercel --prod, netlify deploy --prod: the flag itself names the environment.
+                    locators.put("environment", "production");
+                }
                 boolean valued = KnownPrograms.LOCATOR_FLAGS.containsKey(name) || KnownPrograms.NOUN_FLAGS.contains(name);
                 if (value == null && valued && i + 1 < args.size() && !args.get(i + 1).value().startsWith("-")) {
                     value = args.get(++i).value();
@@ -198,6 +202,7 @@ public final class UnrecognizedProgram implements Recognizer {
                 words.add(name.replaceFirst("^-+", ""));
                 wordAt.add(new int[] {i, 1});
             } else if (positionals++ < SUBCOMMAND_DEPTH) {
+                notReally |= positionals == 1 && raw.equals("help");
                 words.add(raw);
                 wordAt.add(new int[] {i, 0});
             }

@@ -101,6 +101,16 @@ class UnrecognizedProgramTest {
         assertThat(one("mytool", "delete", "x", "--dry-run").verb()).isEqualTo(Verb.READ);
         assertThat(one("mytool", "delete", "--help").verb()).isEqualTo(Verb.READ);
         assertThat(one("redis-cli", "get", "user:1").verb()).isEqualTo(Verb.READ);
+        assertThat(one("mytool", "help", "delete").verb()).isEqualTo(Verb.READ);
+    }
+
+    @Test
+    void aProductionFlagNamesTheEnvironment() {
+        Operation op = one("vercel", "--prod");
+        assertThat(op.verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(op.resource().locator("environment")).isEqualTo("production");
+        assertThat(op.environment()).isEqualTo(Tier.UNKNOWN);
+        assertThat(one("netlify", "deploy", "--dir", "dist").environment()).isEqualTo(Tier.LOCAL);
     }
 
     @Test
