@@ -84,6 +84,9 @@ public final class HelmRecognizer implements Recognizer {
         if (LOCAL.contains(sub)) {
             return List.of(local(inv, p, sub, first));
         }
+        if (sub.equals("secrets")) {
+            return secretsPlugin(inv, p, first);
+        }
         return switch (sub) {
             case "install" -> {
                 // helm install CHART --generate-name names nothing; helm install NAME CHART names the release
@@ -107,6 +110,20 @@ public final class HelmRecognizer implements Recognizer {
             default -> List.of(base(inv, p, Verb.UNKNOWN, "", sub).confidence(Confidence.INFERRED)
                     .note("unrecognized helm subcommand or plugin '" + sub + "'").build());
         };
+    }
+
+    /**
+     * The helm-secrets plugin: {@code decrypt}/{@code view}/{@code edit} print or open encrypted values; anything else
+     * ({@code helm secrets upgrade …}) is the wrapped helm command.
+     */
+    private List<Operation> secretsPlugin(Invocation inv, ParsedArgs p, String first) {
+        if (Set.of("decrypt", "dec", "view", "edit", "").contains(first)) {
+            Operation.Builder b = base(inv, p, Verb.CREDENTIAL, "secrets-file", "").note("helm secrets " + first);
+            return List.of(inv.remote() ? b.build() : b.environment(Tier.LOCAL, "decrypts a file on this machine").build());
+        }
+        List<Arg> rest = new ArrayList<>(inv.args());
+        rest.remove(rest.stream().map(Arg::value).toList().indexOf("secrets"));
+        return analyze(inv.withArgs(rest));
     }
 
     /** A release's objects go; with {@code --keep-history} it can still be rolled back. */

@@ -152,7 +152,8 @@ final class KubectlCall {
         if (everything()) {
             return Scope.ALL;
         }
-        if (selector() || t.names().size() > 1 || t.names().stream().anyMatch(Arg::glob)) {
+        // a name from $(…) or $VAR can expand to several objects
+        if (selector() || t.names().size() > 1 || t.names().stream().anyMatch(a -> a.glob() || !a.literal())) {
             return Scope.MANY;
         }
         if (t.manifest()) {

@@ -39,13 +39,13 @@ public final class KubectlRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("kubectl", "oc", "k", "kubecolor");
+        return Set.of("kubectl", "oc", "k", "kubecolor", "kubectx", "kubens");
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         try {
-            KubectlCall c = KubectlCall.parse(inv);
+            KubectlCall c = KubectlCall.parse(standalonePlugin(inv));
             List<Operation> ops = new ArrayList<>(subcommand(c));
             impersonation(c).ifPresent(ops::add);
             return ops;
@@ -53,6 +53,22 @@ public final class KubectlRecognizer implements Recognizer {
             return List.of(Operation.builder("kubernetes", Verb.UNKNOWN).evidence(inv.evidence())
                     .confidence(Confidence.INFERRED).note("could not read this kubectl command").build());
         }
+    }
+
+    /** kubectx and kubens are the ctx and ns plugins run on their own. */
+    private static Invocation standalonePlugin(Invocation inv) {
+        String plugin = switch (inv.program()) {
+            case "kubectx" -> "ctx";
+            case "kubens" -> "ns";
+            default -> "";
+        };
+        if (plugin.isEmpty()) {
+            return inv;
+        }
+        List<dev.interlock.analysis.shell.Arg> args = new ArrayList<>();
+        args.add(dev.interlock.analysis.shell.Arg.of(plugin));
+        args.addAll(inv.args());
+        return inv.withArgs(args);
     }
 
     private List<Operation> subcommand(KubectlCall c) {

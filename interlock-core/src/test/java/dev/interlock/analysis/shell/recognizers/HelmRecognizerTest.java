@@ -103,4 +103,12 @@ class HelmRecognizerTest {
         List<Operation> ops = recognizer.recognize(Invocation.of("helm", "list", "--kube-as-user", "admin"), nested);
         assertThat(ops).extracting(Operation::verb).containsExactly(Verb.READ, Verb.ESCALATE);
     }
+
+    @Test
+    void helmSecretsDecryptIsACredentialAndWrapsOtherCommands() {
+        assertThat(one("secrets", "decrypt", "secrets.prod.yaml").verb()).isEqualTo(Verb.CREDENTIAL);
+        Operation upgrade = one("secrets", "upgrade", "api", "./chart", "-f", "secrets.yaml", "-n", "payments-prod");
+        assertThat(upgrade.verb()).isEqualTo(Verb.UPDATE);
+        assertThat(upgrade.resource().name()).isEqualTo("api");
+    }
 }
