@@ -10,13 +10,26 @@ final class Recognizers {
 
     static List<Recognizer> all() {
         return List.of(
-                new KubectlRecognizer(),
+                new AwsRecognizer(),
+                new AzRecognizer(),
+                new CdkRecognizer(),
+                new CredentialRecognizer(),
+                new DatabaseClientRecognizer(),
+                new EksctlRecognizer(),
+                new FilesystemRecognizer(),
+                new GcloudRecognizer(),
+                new GitRecognizer(),
                 new HelmRecognizer(),
-                new EksctlRecognizer());
+                new InterpreterRecognizer(),
+                new KubectlRecognizer(),
+                new PrivilegeRecognizer(),
+                new PulumiRecognizer(),
+                new SelfProtectionRecognizer(),
+                new TerraformRecognizer());
     }
 
     /** For programs no recognizer claims. */
     static Recognizer fallback() {
-        return new FallbackRecognizer();
+        return new UnrecognizedProgram();
     }
 }

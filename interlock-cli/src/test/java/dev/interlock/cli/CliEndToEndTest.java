@@ -1,0 +1,101 @@
+package dev.interlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real launcher ({@code ./interlock}) as a user would, after {@code package} built the distribution. */
+class CliEndToEndTest {
+
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("interlock").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+        pb.environment().remove("KUBECONFIG");
+        pb.environment().put("HOME", ROOT.resolve("interlock-cli/target").toString());
+        Process p = pb.start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out, err);
+    }
+
+    @Test
+    void checkAnswersWithExitCodesAndExplains() throws Exception {
+        Result deny = run("", "check", "--env", "prod", "--", "kubectl", "delete", "ns", "payments");
+        assertThat(deny.exit()).as(deny.err()).isEqualTo(12);
+        assertThat(deny.out()).startsWith("DENY").contains("no-environment-teardown").contains("evidence: kubectl delete ns payments");
+        Result allow = run("", "check", "--env", "prod", "--", "kubectl", "get", "pods");
+        assertThat(allow.exit()).isEqualTo(0);
+        Result approval = run("", "check", "--env", "prod", "--format", "json", "--", "kubectl", "apply", "-f", "app.yaml");
+        assertThat(approval.exit()).isEqualTo(11);
+        JsonNode d = JSON.readTree(approval.out());
+        assertThat(d.get("effect").asText()).isEqualTo("require_approval");
+        assertThat(d.get("approval").get("approvers").get(0).asText()).isEqualTo("group:sre");
+        assertThat(d.get("policy_version").asText()).startsWith("sha256:");
+    }
+
+    @Test
+    void batchAnswersEveryLineInOrderAndDeniesBadLines() throws Exception {
+        String in = """
+                {"id":"r1","kind":"shell","command":"kubectl delete ns payments","context":{"environment":"prod"}}
+                {"id":"r2","kind":"sql","statement":"DROP TABLE users","context":{"target":"postgres://db.prod.internal/app"}}
+                not json at all
+                {"id":"r4","kind":"teleport"}
+                {"id":"r5","kind":"shell","command":"git status","context":{"cwd":"/home/dev/project"}}
+                {"id":"r6","kind":"mcp","server":"kubernetes","tool":"resources_delete","arguments":{"kind":"Namespace","name":"payments"}}
+                """;
+        Result r = run(in, "check", "--batch", "-");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : r.out().strip().split("\n")) {
+            lines.add(JSON.readTree(l));
+        }
+        assertThat(lines).extracting(n -> n.get("id").asText()).containsExactly("r1", "r2", "line 3", "r4", "r5", "r6");
+        assertThat(lines).extracting(n -> n.get("effect").asText()).containsExactly("deny", "deny", "deny", "deny", "allow", "require_approval");
+        assertThat(lines.get(2).get("summary").asText()).contains("malformed JSON");
+        assertThat(lines.get(3).get("summary").asText()).contains("'teleport' is not one of");
+    }
+
+    @Test
+    void usageErrorsAndBrokenPoliciesFailClosed(@TempDir Path dir) throws Exception {
+        assertThat(run("", "check").exit()).isEqualTo(2);
+        assertThat(run("", "check", "--format", "yaml", "--", "ls").exit()).isEqualTo(2);
+        Files.writeString(dir.resolve("p.yaml"), "apiVersion: interlock.dev/v1\nkind: Policy\nmetadata: {name: p}\nspec:\n  rules:\n    - {id: x, when: 'op.verb ==', effect: deny}\n");
+        Result broken = run("", "check", "--policy", dir.toString(), "--", "ls");
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.err()).contains("p.yaml:6:").contains("when is not valid CEL");
+        Result bad = run("{\"kind\":", "check", "--request", "-");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("bad request: malformed JSON").contains("deny");
+    }
+
+    @Test
+    void policyTestAndDemoRunOnTheShippedDefaults() throws Exception {
+        Result test = run("", "policy", "test");
+        assertThat(test.exit()).as(test.out()).isZero();
+        assertThat(test.out()).contains("PASS production-guardrails: kiro-style teardown is denied").contains("0 failed");
+        Result demo = run("", "demo");
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("delete and recreate").contains("DENY").contains("REQUIRE_APPROVAL").contains("ALLOW");
+    }
+}

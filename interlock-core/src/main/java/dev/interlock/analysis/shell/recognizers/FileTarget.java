@@ -1,0 +1,140 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.Workspace.Area;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A path operand as the filesystem recognizers see it: where it resolves, which {@link Area} that is, whether it
+ * names everything below a directory (a whole-directory wildcard), and whether it could be resolved statically.
+ *
+ * @param written  the operand as written ({@code $TMPDIR/build}, {@code ./src})
+ * @param path     the resolved absolute path (for a wildcard: the directory it expands in)
+ * @param area     where the path lies
+ * @param glob     the operand is an unquoted wildcard
+ * @param wildAll  the wildcard matches everything in its directory ({@code *}, {@code .*})
+ * @param exact    false when a variable or command substitution had to be guessed
+ */
+record FileTarget(String written, String path, Area area, boolean glob, boolean wildAll, boolean exact) {
+
+    /**
+     * Build, cache and dependency directories that tools recreate: deleting them loses nothing. {@code build} and
+     * {@code out} are deliberately absent: projects keep hand-written files there often enough.
+     */
+    static final Set<String> REGENERABLE = Set.of("node_modules", "bower_components", "target", "dist", ".next",
+            ".nuxt", ".svelte-kit", ".angular", ".turbo", ".parcel-cache", "__pycache__", ".pytest_cache", ".mypy_cache",
+            ".ruff_cache", ".tox", ".nox", ".eggs", ".gradle", ".cache", "coverage", ".nyc_output", ".venv", "venv");
+    private static final Pattern REGENERABLE_FILES = Pattern.compile(".*\\.(pyc|pyo|o|obj|class|tsbuildinfo)$");
+
+    /** Wildcards that match every entry of their directory. */
+    private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");
+    /** {@code $TMPDIR}, {@code ${TMPDIR}}, {@code ${TMPDIR:-/tmp}} and friends, with what follows. */
+    private static final Pattern TMPDIR = Pattern.compile("^\\$\\{?(TMPDIR|TMP|TEMP|RUNNER_TEMP)(:?-[^}]*)?}?(/.*)?$");
+    /** The working directory spelled dynamically. */
+    private static final Pattern PWD = Pattern.compile("^(\\$\\{?PWD}?|\\$\\(pwd\\)|`pwd`)(/.*)?$");
+
+    static FileTarget of(Arg arg, Invocation inv) {
+        Workspace ws = inv.workspace();
+        String v = arg.value();
+        boolean exact = true;
+        String concrete = v;
+        if (!arg.literal()) {
+            Matcher tmp = TMPDIR.matcher(v);
+            Matcher pwd = PWD.matcher(v);
+            if (tmp.matches()) {
+                // A temp directory by convention; its value is rarely known statically.
+                String rest = tmp.group(3) == null ? "" : tmp.group(3);
+                String base = inv.env().getOrDefault(tmp.group(1), "/tmp");
+                concrete = (base.isBlank() ? "/tmp" : base) + rest;
+                if (ws.area(concrete) != Area.TEMP) {
+                    concrete = "/tmp/" + (rest.isEmpty() ? "x" : rest);
+                }
+                exact = false;
+            } else if (pwd.matches()) {
+                concrete = ws.cwd() + (pwd.group(2) == null ? "" : pwd.group(2));
+            } else if (!v.matches("^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
+                return new FileTarget(v, v, Area.OTHER, arg.glob(), false, false);
+            }
+        }
+        if (!arg.glob()) {
+            String resolved = ws.resolve(concrete);
+            return new FileTarget(v, resolved, ws.area(concrete), false, false, exact);
+        }
+        return globbed(v, concrete, ws, exact);
+    }
+
+    /** A wildcard: classify the directory it expands in, or what lies below it. */
+    private static FileTarget globbed(String written, String concrete, Workspace ws, boolean exact) {
+        List<String> segments = List.of(concrete.split("/", -1));
+        int first = 0;
+        while (first < segments.size() && !segments.get(first).matches(".*[*?\\[{].*")) {
+            first++;
+        }
+        String dirText = String.join("/", segments.subList(0, Math.min(first, segments.size())));
+        if (dirText.isEmpty()) {
+            dirText = concrete.startsWith("/") ? "/" : ".";
+        }
+        String dir = ws.resolve(dirText);
+        boolean last = first == segments.size() - 1;
+        Area dirArea = ws.area(dir);
+        Area childArea = dir.equals("/") ? Area.ROOT : ws.area(dir + "/x");
+        if (last && ALL_ENTRIES.contains(segments.get(first)) && childArea != Area.TEMP) {
+            return new FileTarget(written, dir, dirArea, true, true, exact);
+        }
+        return new FileTarget(written, dir, childArea, true, false, exact);
+    }
+
+    /** The last path component, without a trailing slash. */
+    String leaf() {
+        String p = path;
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** A build or dependency directory (or compiled files) tools recreate on the next build. */
+    boolean regenerable() {
+        String name = wildAll ? leaf() : glob ? written.substring(written.lastIndexOf('/') + 1) : leaf();
+        return REGENERABLE.contains(name) || name.endsWith(".egg-info") || REGENERABLE_FILES.matcher(name).matches();
+    }
+
+    /** The root, a home directory, the workspace itself or a system directory. */
+    boolean catastrophic() {
+        return area == Area.ROOT || area == Area.HOME_ROOT || area == Area.SYSTEM;
+    }
+
+    /** True for block devices and other disks. */
+    boolean device() {
+        return path.matches("/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|loop|md|dm-|mapper/|nbd|sr|fd).*");
+    }
+
+    /** How many entries the operand stands for, given whether the command descends into directories. */
+    Scope scope(boolean recursive) {
+        if (catastrophic() && (recursive || wildAll)) {
+            return Scope.ALL;
+        }
+        return recursive || glob ? Scope.MANY : Scope.ONE;
+    }
+
+    /** A filesystem operation on this target, local unless a wrapper moved the command elsewhere. */
+    Operation.Builder operation(Invocation inv, Verb verb, String type) {
+        Operation.Builder b = Operation.builder("filesystem", verb)
+                .resource(type, written)
+                .locator("path", path)
+                .locator("area", area.wire())
+                .confidence(exact ? Confidence.EXACT : Confidence.INFERRED)
+                .evidence(inv.evidence());
+        if (!inv.remote()) {
+            b.environment(Tier.LOCAL, "a path on this machine");
+        }
+        return b;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.Workspace.Area;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Local file and disk commands: removal ({@code rm}, {@code rmdir}, {@code unlink}, {@code srm}, {@code shred},
+ * {@code truncate}) here; copies and moves in {@link FileCopies}, modes and owners in {@link FileModes}, disks and
+ * mounts in {@link Disks}. What is at stake comes from where each operand lies ({@link FileTarget}): temp files and
+ * regenerable build output are cheap, the workspace's own files are recoverable one at a time, a recursive delete
+ * loses work, and the root, a home directory, the workspace itself or a system directory is catastrophic.
+ */
+public final class FilesystemRecognizer implements Recognizer {
+
+    private static final Set<String> REMOVERS = Set.of("rm", "rmdir", "unlink", "srm", "shred", "truncate");
+    /** Credentials and cluster access kept in the home directory: removing one of these is removing everything. */
+    private static final Set<String> HOME_SECRETS = Set.of(".ssh", ".aws", ".kube", ".gnupg", ".docker", ".azure",
+            ".config/gcloud", ".password-store");
+
+    @Override
+    public Set<String> programs() {
+        Set<String> all = new java.util.TreeSet<>(REMOVERS);
+        all.addAll(FileCopies.PROGRAMS);
+        all.addAll(FileModes.PROGRAMS);
+        all.addAll(Disks.PROGRAMS);
+        return all;
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        try {
+            if (helpOnly(inv)) {
+                return List.of();
+            }
+            String program = inv.program();
+            if (FileCopies.PROGRAMS.contains(program)) {
+                return FileCopies.recognize(inv);
+            }
+            if (FileModes.PROGRAMS.contains(program)) {
+                return FileModes.recognize(inv);
+            }
+            if (Disks.PROGRAMS.contains(program)) {
+                return Disks.recognize(inv);
+            }
+            return switch (program) {
+                case "rmdir" -> rmdir(inv);
+                case "truncate" -> truncate(inv);
+                default -> remove(inv, program.equals("shred"));
+            };
+        } catch (RuntimeException e) {
+            return List.of(Operation.builder("filesystem", Verb.UNKNOWN).confidence(Confidence.INFERRED)
+                    .evidence(inv.evidence()).note("could not read the arguments of " + inv.program()).build());
+        }
+    }
+
+    static boolean helpOnly(Invocation inv) {
+        List<String> words = inv.words();
+        return words.contains("--help") || words.contains("--version");
+    }
+
+    /** {@code rm}, {@code unlink}, {@code srm}, {@code shred}: each operand is one delete. */
+    private static List<Operation> remove(Invocation inv, boolean shred) {
+        ParsedArgs args = inv.parse(shred ? Set.of("-n", "--iterations", "-s", "--size", "--random-source") : Set.of());
+        boolean recursive = !shred && args.has("-r", "-R", "--recursive");
+        List<Arg> operands = operands(args);
+        if (operands.isEmpty()) {
+            if (!recursive) {
+                return List.of();
+            }
+            // `rm -rf` fed by a pipe or a broken expansion: the targets are somewhere we cannot see.
+            return List.of(Operation.builder("filesystem", Verb.DELETE).resource("directory", "")
+                    .scope(Scope.MANY).stateful(true).reversible(false).confidence(Confidence.INFERRED)
+                    .environment(inv.remote() ? Tier.UNKNOWN : Tier.LOCAL, inv.remote() ? "" : "a path on this machine")
+                    .evidence(inv.evidence()).note("recursive delete without operands: the targets are not visible")
+                    .build());
+        }
+        String note = shred ? "overwrites the data so it cannot be recovered"
+                : args.has("--no-preserve-root") ? "--no-preserve-root: rm will not refuse to delete /" : "";
+        List<Operation> ops = new ArrayList<>();
+        for (Arg operand : operands) {
+            ops.add(removal(FileTarget.of(operand, inv), recursive, shred, inv, note));
+        }
+        return ops;
+    }
+
+    /** How much one delete loses, by where the target lies. */
+    static Operation removal(FileTarget t, boolean recursive, boolean destroysContent, Invocation inv, String note) {
+        String type = t.device() ? "device" : recursive || t.wildAll() ? "directory" : "file";
+        boolean stateful;
+        boolean reversible;
+        Scope scope = t.scope(recursive);
+        String why = note;
+        if (t.area() == Area.TEMP) {
+            stateful = false;
+            reversible = true;
+        } else if (t.regenerable() && !t.catastrophic()) {
+            stateful = false;
+            reversible = true;
+            why = why.isEmpty() ? "build output or dependencies that tools recreate" : why;
+        } else if (t.area() == Area.WORKSPACE && !recursive && !t.wildAll()) {
+            // One file of the project: version control or the agent itself can usually bring it back.
+            stateful = destroysContent;
+            reversible = false;
+        } else {
+            stateful = true;
+            reversible = false;
+        }
+        if (t.area() == Area.HOME && recursive && homeSecret(t, inv)) {
+            scope = Scope.ALL;
+            why = "keys and credentials in the home directory";
+        }
+        if (t.device()) {
+            scope = Scope.ALL;
+        }
+        return t.operation(inv, Verb.DELETE, type).scope(scope).stateful(stateful).reversible(reversible).note(why)
+                .build();
+    }
+
+    private static boolean homeSecret(FileTarget t, Invocation inv) {
+        String home = inv.workspace().home();
+        for (String s : HOME_SECRETS) {
+            String dir = home + "/" + s;
+            if (t.path().equals(dir) || t.path().startsWith(dir + "/") && !t.glob()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code rmdir} removes only empty directories: nothing is lost. */
+    private static List<Operation> rmdir(Invocation inv) {
+        ParsedArgs args = inv.parse(Set.of());
+        boolean parents = args.has("-p", "--parents");
+        List<Operation> ops = new ArrayList<>();
+        for (Arg operand : operands(args)) {
+            FileTarget t = FileTarget.of(operand, inv);
+            ops.add(t.operation(inv, Verb.DELETE, "directory").scope(parents || t.glob() ? Scope.MANY : Scope.ONE)
+                    .stateful(false).reversible(true).note("removes empty directories only").build());
+        }
+        return ops;
+    }
+
+    /** {@code truncate -s 0} empties files; shrinking loses their tail; growing loses nothing. */
+    private static List<Operation> truncate(Invocation inv) {
+        ParsedArgs args = inv.parse(Set.of("-s", "--size", "-r", "--reference", "-o"));
+        String size = args.value("-s", "--size").orElse("");
+        boolean empties = size.matches("0+[KMGTPEZY]?(i?B)?");
+        boolean shrinks = size.matches("[-<%/].*") || args.has("-r", "--reference");
+        List<Operation> ops = new ArrayList<>();
+        for (Arg operand : operands(args)) {
+            FileTarget t = FileTarget.of(operand, inv);
+            boolean temp = t.area() == Area.TEMP;
+            Verb verb = empties ? Verb.DELETE : Verb.UPDATE;
+            boolean loses = (empties || shrinks) && !temp;
+            ops.add(t.operation(inv, verb, t.device() ? "device" : "file").scope(t.glob() ? Scope.MANY : Scope.ONE)
+                    .stateful(loses).reversible(!loses).note(empties ? "empties the file" : shrinks ? "may cut the end of the file" : "")
+                    .build());
+        }
+        return ops;
+    }
+
+    static List<Arg> operands(ParsedArgs args) {
+        List<Arg> all = new ArrayList<>(args.positionals());
+        all.addAll(args.afterDoubleDash());
+        return all;
+    }
+}
