@@ -132,10 +132,6 @@ final class KubectlCall {
     Operation.Builder op(Verb verb, String type, String name) {
         Operation.Builder b = Operation.builder("kubernetes", verb).resource(type, name).evidence(inv.evidence());
         locators.forEach(b::locator);
-        // a namespace object is itself the namespace acted on: `delete ns payments-prod` is prod
-        if (type.equals("namespace") && !locators.containsKey("namespace") && !name.isEmpty() && !name.contains(" ")) {
-            b.locator("namespace", name);
-        }
         if (dynamic) {
             b.confidence(Confidence.INFERRED);
         }
