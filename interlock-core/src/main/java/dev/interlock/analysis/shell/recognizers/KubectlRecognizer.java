@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
@@ -46,7 +47,7 @@ public final class KubectlRecognizer implements Recognizer {
     public List<Operation> recognize(Invocation inv, Nested nested) {
         try {
             KubectlCall c = KubectlCall.parse(standalonePlugin(inv));
-            List<Operation> ops = new ArrayList<>(subcommand(c));
+            List<Operation> ops = new ArrayList<>(subcommand(c, nested));
             impersonation(c).ifPresent(ops::add);
             return ops;
         } catch (RuntimeException e) {
@@ -65,13 +66,13 @@ public final class KubectlRecognizer implements Recognizer {
         if (plugin.isEmpty()) {
             return inv;
         }
-        List<dev.interlock.analysis.shell.Arg> args = new ArrayList<>();
-        args.add(dev.interlock.analysis.shell.Arg.of(plugin));
+        List<Arg> args = new ArrayList<>();
+        args.add(Arg.of(plugin));
         args.addAll(inv.args());
         return inv.withArgs(args);
     }
 
-    private List<Operation> subcommand(KubectlCall c) {
+    private List<Operation> subcommand(KubectlCall c, Nested nested) {
         if (c.subcommand == null || c.help()) {
             return List.of(c.op(Verb.READ, "help", "").build());
         }
@@ -96,6 +97,12 @@ public final class KubectlRecognizer implements Recognizer {
             List<Target> targets = c.targets(0, "", ASSIGNMENT);
             return c.dryRun() || c.has("--local", "--list") ? reads(c, targets) : targetOps(c, targets, Verb.UPDATE);
         }
+        if (sub.equals("debug")) {
+            Operation debug = execute(c);
+            List<Operation> ops = new ArrayList<>(List.of(debug));
+            ops.addAll(KubectlCreate.inPod(c, debug.resource().name(), nested));
+            return ops;
+        }
         if (EXECUTES.contains(sub)) {
             return List.of(execute(c));
         }
@@ -109,7 +116,7 @@ public final class KubectlRecognizer implements Recognizer {
             case "scale" -> scale(c);
             case "drain", "cordon", "uncordon" -> nodes(c, sub, 0);
             case "rollout" -> rollout(c);
-            case "run" -> List.of(KubectlCreate.run(c));
+            case "run" -> KubectlCreate.run(c, nested);
             case "expose", "autoscale", "new-project", "new-app", "new-build" -> KubectlCreate.create(c);
             case "certificate" -> certificate(c);
             case "auth" -> c.word(0).equals("reconcile") && !c.dryRun()
@@ -157,7 +164,7 @@ public final class KubectlRecognizer implements Recognizer {
             return List.of(c.op(secret ? Verb.CREDENTIAL : Verb.READ, secret ? "secret" : "api", raw.get()).build());
         }
         String output = c.flags.value("-o", "--output").orElse("").toLowerCase(Locale.ROOT);
-        boolean revealing = !output.isEmpty() && !output.equals("wide") && !output.equals("name");
+        boolean revealing = !output.isEmpty() && !output.equals("wide") && !output.equals("name") || c.has("--template");
         List<Operation> ops = new ArrayList<>();
         for (Operation op : reads(c, c.targets(0))) {
             boolean secret = op.resource().type().equals("secret");

@@ -377,4 +377,21 @@ class KubectlRecognizerTest {
         assertThat(one("set", "subject", "rolebinding/admin", "--user=eve").verb()).isEqualTo(Verb.GRANT);
         assertThat(one("auth", "reconcile", "-f", "rbac.yaml").verb()).isEqualTo(Verb.GRANT);
     }
+
+    @Test
+    void theCommandOfRunAndDebugIsAnalyzedInsideThePod() {
+        List<Operation> ops = ops("run", "x", "--rm", "-i", "--image=postgres", "-n", "payments", "--",
+                "psql", "-h", "db.prod", "-c", "DROP TABLE users");
+        assertThat(ops.getFirst().verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(nestedCalls).containsExactly("psql -h db.prod -c 'DROP TABLE users'");
+        ops("debug", "web-1", "-it", "--image=busybox", "--", "sh", "-c", "rm -rf /data");
+        assertThat(nestedCalls).last().isEqualTo("sh -c 'rm -rf /data'");
+        ops("run", "web", "--image=nginx");
+        assertThat(nestedCalls).hasSize(2);
+    }
+
+    @Test
+    void secretTemplatesRevealData() {
+        assertThat(one("get", "secret", "db", "--template={{.data.password}}").verb()).isEqualTo(Verb.CREDENTIAL);
+    }
 }
