@@ -12,6 +12,7 @@ import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -175,13 +176,13 @@ public final class EksctlRecognizer implements Recognizer {
         return b;
     }
 
-    private static java.util.Optional<String> env(Invocation inv, String... names) {
+    private static Optional<String> env(Invocation inv, String... names) {
         for (String n : names) {
             String v = inv.env().getOrDefault(n, "");
             if (!v.isBlank()) {
-                return java.util.Optional.of(v);
+                return Optional.of(v);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

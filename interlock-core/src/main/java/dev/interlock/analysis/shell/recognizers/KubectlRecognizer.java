@@ -10,6 +10,7 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -347,7 +348,7 @@ public final class KubectlRecognizer implements Recognizer {
 
     /** {@code --as}, {@code --as-group}, {@code --as-uid}: the command runs with someone else's permissions. */
     private static Optional<Operation> impersonation(KubectlCall c) {
-        Map<String, String> as = new java.util.LinkedHashMap<>();
+        Map<String, String> as = new LinkedHashMap<>();
         c.flags.value("--as").ifPresent(v -> as.put("user", v));
         c.flags.value("--as-group").ifPresent(v -> as.put("group", v));
         c.flags.value("--as-uid").ifPresent(v -> as.put("uid", v));
