@@ -134,8 +134,9 @@ public final class HelmRecognizer implements Recognizer {
                 .scope(names.size() > 1 ? Scope.MANY : Scope.ONE)
                 .reversible(p.has("--keep-history"))
                 .note("deletes every object the release installed");
+        // names from xargs or $(helm ls -q) can be every release there is
         if (names.isEmpty() || names.stream().anyMatch(a -> !a.literal())) {
-            b.confidence(Confidence.INFERRED);
+            b.confidence(Confidence.INFERRED).scope(Scope.MANY);
         }
         return List.of(b.build());
     }

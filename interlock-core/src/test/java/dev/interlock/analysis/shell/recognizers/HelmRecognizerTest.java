@@ -111,4 +111,14 @@ class HelmRecognizerTest {
         assertThat(upgrade.verb()).isEqualTo(Verb.UPDATE);
         assertThat(upgrade.resource().name()).isEqualTo("api");
     }
+
+    @Test
+    void releasesFromASubstitutionAreMany() {
+        Invocation inv = new Invocation("helm", List.of(dev.interlock.analysis.shell.Arg.of("uninstall"),
+                new dev.interlock.analysis.shell.Arg("$(helm ls -q)", false, false, dev.interlock.model.Evidence.NONE)),
+                Map.of(), dev.interlock.analysis.shell.Workspace.of("/w"), dev.interlock.model.Evidence.NONE, Optional.empty(), Map.of());
+        Operation op = recognizer.recognize(inv, nested).getFirst();
+        assertThat(op.scope()).isEqualTo(Scope.MANY);
+        assertThat(op.confidence()).isEqualTo(dev.interlock.model.Confidence.INFERRED);
+    }
 }
