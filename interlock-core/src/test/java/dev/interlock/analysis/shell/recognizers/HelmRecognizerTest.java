@@ -2,8 +2,12 @@ package dev.interlock.analysis.shell.recognizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Evidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
@@ -93,8 +97,8 @@ class HelmRecognizerTest {
     @Test
     void contextFromThePrefixVariable() {
         Invocation inv = new Invocation("helm", Invocation.of("helm", "uninstall", "web").args(),
-                Map.of("HELM_KUBECONTEXT", "prod-eu-1"), dev.interlock.analysis.shell.Workspace.of("/w"),
-                dev.interlock.model.Evidence.NONE, Optional.empty(), Map.of());
+                Map.of("HELM_KUBECONTEXT", "prod-eu-1"), Workspace.of("/w"),
+                Evidence.NONE, Optional.empty(), Map.of());
         assertThat(recognizer.recognize(inv, nested).getFirst().resource().locator("context")).isEqualTo("prod-eu-1");
     }
 
@@ -114,11 +118,11 @@ class HelmRecognizerTest {
 
     @Test
     void releasesFromASubstitutionAreMany() {
-        Invocation inv = new Invocation("helm", List.of(dev.interlock.analysis.shell.Arg.of("uninstall"),
-                new dev.interlock.analysis.shell.Arg("$(helm ls -q)", false, false, dev.interlock.model.Evidence.NONE)),
-                Map.of(), dev.interlock.analysis.shell.Workspace.of("/w"), dev.interlock.model.Evidence.NONE, Optional.empty(), Map.of());
+        Invocation inv = new Invocation("helm", List.of(Arg.of("uninstall"),
+                new Arg("$(helm ls -q)", false, false, Evidence.NONE)),
+                Map.of(), Workspace.of("/w"), Evidence.NONE, Optional.empty(), Map.of());
         Operation op = recognizer.recognize(inv, nested).getFirst();
         assertThat(op.scope()).isEqualTo(Scope.MANY);
-        assertThat(op.confidence()).isEqualTo(dev.interlock.model.Confidence.INFERRED);
+        assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
     }
 }
