@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Azure CLI. A command is {@code az GROUP… ACTION --flag value…}: the action (or, for exceptions such as
@@ -28,6 +30,13 @@ public final class AzRecognizer implements Recognizer {
             "force", "all", "identity", "use-device-code", "allow-no-subscriptions", "service-principal", "admin",
             "overwrite", "no-prompt", "help", "h", "dryrun", "dry-run", "force-string", "delete-snapshots",
             "yes-i-know", "auth-mode-login", "show-secrets");
+
+    /** Command groups that only change az itself on this machine. */
+    private static final Set<String> CLI_SETTINGS = Set.of("login", "logout", "config", "extension", "configure",
+            "upgrade", "cloud", "bicep", "init", "version", "find", "feedback", "interactive");
+
+    private static final Pattern ARM_PATH = Pattern.compile(
+            "(?i)/subscriptions/([^/?]+)(?:/resourceGroups/([^/?]+))?(/providers/[^?]+)?");
 
     @Override
     public Set<String> programs() {
@@ -67,8 +76,8 @@ public final class AzRecognizer implements Recognizer {
         if (path.getFirst().equals("rest")) {
             return List.of(rest(b, a));
         }
-        if (groups.isEmpty() || groups.equals(List.of("account")) && Set.of("set", "clear").contains(action)
-                || groups.equals(List.of("config")) || groups.equals(List.of("extension"))) {
+        if (groups.isEmpty() || CLI_SETTINGS.contains(path.getFirst())
+                || groups.equals(List.of("account")) && Set.of("set", "clear").contains(action)) {
             return List.of(cliSettings(inv, a, b, path));
         }
         Verb verb = AzTable.verb(path).orElse(Verb.UNKNOWN);
@@ -172,8 +181,18 @@ public final class AzRecognizer implements Recognizer {
             case "delete" -> Verb.DELETE;
             default -> Verb.UPDATE;
         };
-        return b.verb(verb).resource("resource", a.value("url", "uri", "u").orElse("")).confidence(Confidence.INFERRED)
-                .reversible(verb != Verb.DELETE).note("raw ARM request: " + method.toUpperCase(Locale.ROOT)).build();
+        String url = a.value("url", "uri", "u").orElse("");
+        b.verb(verb).resource("resource", url).confidence(Confidence.INFERRED).reversible(verb != Verb.DELETE);
+        Matcher m = ARM_PATH.matcher(url);
+        if (m.find()) {
+            b.locator("subscription", m.group(1)).locator("resource-group", m.group(2) == null ? "" : m.group(2));
+            if (verb == Verb.DELETE && m.group(3) == null) {
+                // The URL ends at a resource group or subscription: everything under it goes.
+                b.resource(m.group(2) == null ? "subscription" : "resource-group", m.group(2) == null ? m.group(1) : m.group(2))
+                        .scope(Scope.ALL).stateful(true);
+            }
+        }
+        return b.note("raw ARM request: " + method.toUpperCase(Locale.ROOT)).build();
     }
 
     /** {@code az vm run-command invoke --scripts …}, {@code az aks command invoke --command …}: analysed where they run. */

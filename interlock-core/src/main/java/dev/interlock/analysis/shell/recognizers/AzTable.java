@@ -65,7 +65,8 @@ final class AzTable {
             Map.entry("assign", Verb.UPDATE), Map.entry("reset", Verb.UPDATE), Map.entry("redeploy", Verb.UPDATE),
             Map.entry("upload", Verb.UPDATE), Map.entry("upload-batch", Verb.UPDATE), Map.entry("sync", Verb.UPDATE),
             Map.entry("rollback", Verb.UPDATE), Map.entry("cancel", Verb.UPDATE), Map.entry("start-copy", Verb.UPDATE),
-            Map.entry("logout", Verb.UPDATE), Map.entry("clear", Verb.UPDATE), Map.entry("invoke", Verb.EXECUTE),
+            Map.entry("logout", Verb.UPDATE), Map.entry("build", Verb.EXECUTE), Map.entry("run", Verb.EXECUTE),
+            Map.entry("up", Verb.CREATE), Map.entry("deploy", Verb.CREATE), Map.entry("config-zip", Verb.UPDATE), Map.entry("clear", Verb.UPDATE), Map.entry("invoke", Verb.EXECUTE),
             Map.entry("delete", Verb.DELETE), Map.entry("purge", Verb.DELETE), Map.entry("remove", Verb.DELETE),
             Map.entry("delete-batch", Verb.DELETE));
 
@@ -141,6 +142,9 @@ final class AzTable {
     static final Set<String> GROUP_NAMED_BY_G = Set.of("group");
 
     static Kind kind(List<String> groups) {
+        if (groups.size() > 1 && Set.of("keys", "credential", "credentials").contains(groups.getLast())) {
+            return kind(groups.subList(0, groups.size() - 1));
+        }
         String path = String.join(" ", groups);
         for (Map.Entry<String, Kind> e : KINDS) {
             if (path.equals(e.getKey())) {

@@ -121,8 +121,10 @@ public final class CdkRecognizer implements Recognizer {
         }
         List<Operation> ops = new ArrayList<>();
         for (Arg stack : stacks) {
+            // Destroying a stack destroys everything in it, like a terraform workspace.
             ops.add(op(inv, a, stack.literal() ? confidence : Confidence.INFERRED, verb).resource("stack", stack.value())
-                    .locator("stack", stack.value()).stateful(destructive).reversible(!destructive).note(note).build());
+                    .locator("stack", stack.value()).scope(destructive ? Scope.ALL : Scope.ONE)
+                    .stateful(destructive).reversible(!destructive).note(note).build());
         }
         return ops;
     }

@@ -34,6 +34,7 @@ public final class GcloudRecognizer implements Recognizer {
             "allow-unauthenticated", "delete-unmatched-destination-objects", "update-adc", "cred-file",
             "no-launch-browser", "brief", "admin", "strict-ssl");
 
+    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("@([a-z][a-z0-9-]+)\\.iam\\.gserviceaccount\\.com");
     private static final Pattern PROJECT_PATH = Pattern.compile("(?:^|/)projects/([^/]+)");
 
     @Override
@@ -89,6 +90,8 @@ public final class GcloudRecognizer implements Recognizer {
         List<Operation> ops = new ArrayList<>();
         a.arg("impersonate-service-account").ifPresent(sa -> ops.add(base(inv, a, Verb.ESCALATE)
                 .resource("service-account", sa.value()).note("acts as the service account " + sa.value()).build()));
+        a.arg("account").ifPresent(account -> ops.add(base(inv, a, Verb.ESCALATE)
+                .resource("credentials", account.value()).note("acts as the account " + account.value()).build()));
         if (actionAt < 0) {
             List<String> path = words.stream().map(Arg::value).toList();
             if (Set.of("init", "version", "info", "topic", "cheat-sheet", "feedback", "survey").contains(path.getFirst())) {
@@ -119,7 +122,13 @@ public final class GcloudRecognizer implements Recognizer {
         } else if (groups.contains("iam") && groups.getLast().equals("roles") && verb != Verb.READ) {
             verb = Verb.GRANT;
         }
-        Operation.Builder b = base(inv, a, verb).resource(type, String.join(",", names.stream().map(Arg::value).toList()));
+        String name = String.join(",", names.stream().map(Arg::value).toList());
+        if (groups.contains("secrets") && a.value("secret").isPresent()) {
+            name = a.value("secret").get() + (name.isEmpty() ? "" : "@" + name);
+        } else if (name.isEmpty()) {
+            name = a.value(type).orElse("");
+        }
+        Operation.Builder b = base(inv, a, verb).resource(type, name);
         if (!names.isEmpty() && type.equals("project")) {
             b.locator("project", names.getFirst().value());
         }
@@ -137,9 +146,9 @@ public final class GcloudRecognizer implements Recognizer {
         b.scope(glob || kind.wholeEnvironment() && verb.destructive() ? Scope.ALL : names.size() > 1 ? Scope.MANY : Scope.ONE);
         if (verb.destructive() || verb == Verb.UPDATE && (action.equals("import") || action.equals("reset"))) {
             b.stateful(kind.stateful() || action.equals("import") || action.equals("restore"));
-            b.reversible(type.equals("project"));
+            b.reversible(false);
             if (type.equals("project")) {
-                notes.add("the project and everything in it shut down; recoverable for 30 days");
+                notes.add("the project and everything in it shut down at once; only an undelete within 30 days brings it back");
             }
         }
         switch (verb) {
@@ -217,6 +226,15 @@ public final class GcloudRecognizer implements Recognizer {
     static Operation.Builder base(Invocation inv, IacArgs a, Verb verb) {
         String project = a.value("project").orElse(inv.env().getOrDefault("CLOUDSDK_CORE_PROJECT",
                 inv.env().getOrDefault("GOOGLE_CLOUD_PROJECT", "")));
+        if (project.isEmpty()) {
+            // A service account's address names its project: sa@shop-prod.iam.gserviceaccount.com.
+            for (Arg account : a.values("iam-account", "impersonate-service-account", "member", "service-account")) {
+                Matcher m = SERVICE_ACCOUNT.matcher(account.value());
+                if (m.find()) {
+                    project = m.group(1);
+                }
+            }
+        }
         return Operation.builder(SYSTEM, verb).evidence(inv.evidence())
                 .locator("project", project)
                 .locator("region", a.value("region", "zone", "location").orElse(""))

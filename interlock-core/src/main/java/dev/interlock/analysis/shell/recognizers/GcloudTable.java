@@ -130,6 +130,10 @@ final class GcloudTable {
             Map.entry("app versions", new Kind("app-version", false, false)),
             Map.entry("app services", new Kind("service", false, false)),
             Map.entry("dns record-sets", new Kind("dns-record", false, false)),
+            Map.entry("run", new Kind("service", false, false)),
+            Map.entry("app", new Kind("app", false, false)),
+            Map.entry("compute", new Kind("instance", false, false)),
+            Map.entry("sql", new Kind("database", true, false)),
             Map.entry("dns managed-zones", new Kind("dns-zone", false, false)));
 
     /** Release tracks that prefix any command without changing what it does. */

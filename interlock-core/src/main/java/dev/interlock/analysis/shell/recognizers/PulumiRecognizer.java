@@ -161,7 +161,7 @@ public final class PulumiRecognizer implements Recognizer {
 
     private List<Operation> env(Ctx c, IacArgs a, String sub, List<Arg> rest, boolean showSecrets, Nested nested) {
         String name = rest.size() > 1 ? rest.get(1).value() : "";
-        Operation.Builder b = c.op(Verb.READ, "environment", name).scope(Scope.ONE);
+        Operation.Builder b = c.op(Verb.READ, "environment", name).locator("environment", name).scope(Scope.ONE);
         return switch (sub) {
             case "ls", "diff", "version", "tag" -> List.of(b.build());
             case "get" -> List.of(showSecrets ? b.verb(Verb.CREDENTIAL).note("prints the environment's secrets").build() : b.build());
