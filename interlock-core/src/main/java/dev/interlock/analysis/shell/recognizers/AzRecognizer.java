@@ -87,7 +87,33 @@ public final class AzRecognizer implements Recognizer {
             name = a.value("n", "name", "g", "resource-group").orElse("");
             b.locator("resource-group", name);
         }
+        for (Arg id : a.values("ids")) {
+            // --ids carries full ARM paths: /subscriptions/S/resourceGroups/G/providers/…/NAME.
+            Matcher m = ARM_PATH.matcher(id.value());
+            if (m.find()) {
+                b.locator("subscription", m.group(1)).locator("resource-group", m.group(2) == null ? "" : m.group(2));
+            }
+        }
+        if (name.startsWith("/subscriptions/")) {
+            name = String.join(",", java.util.Arrays.stream(name.split("\\s+")).map(IacArgs::baseName).toList());
+        }
         b.verb(verb).resource(kind.type(), name);
+        // Names that say where a resource is: clusters and databases by name, vaults and storage accounts by endpoint.
+        if (Set.of("cluster", "database").contains(kind.type()) && !name.contains(",")) {
+            b.locator(kind.type(), name);
+        }
+        b.locator("cluster", a.value("cluster-name").orElse(""));
+        if (Set.of("sql", "postgres", "mysql", "mariadb").contains(path.getFirst())) {
+            b.locator("host", a.value("server", "s", "server-name").orElse(""));
+        }
+        a.value("vault-name").ifPresent(v -> b.locator("host", v + ".vault.azure.net"));
+        if (path.getFirst().equals("keyvault") && groups.size() == 1) {
+            b.locator("host", name.isEmpty() ? "" : name + ".vault.azure.net");
+        }
+        a.value("account-name").ifPresent(v -> b.locator("host", v + ".blob.core.windows.net"));
+        if (groups.equals(List.of("storage", "account"))) {
+            b.locator("host", name.isEmpty() ? "" : name + ".blob.core.windows.net");
+        }
         List<String> notes = new ArrayList<>();
         List<Operation> ops = new ArrayList<>();
         if (groups.equals(List.of("aks")) && action.equals("get-credentials")) {

@@ -93,6 +93,9 @@ final class AzTable {
 
     private static final List<Map.Entry<String, Kind>> KINDS = List.of(
             Map.entry("group", new Kind("resource-group", true, true)),
+            Map.entry("stack group", new Kind("stack", true, true)),
+            Map.entry("stack sub", new Kind("stack", true, true)),
+            Map.entry("stack mg", new Kind("stack", true, true)),
             Map.entry("sql db", new Kind("database", true, false)),
             Map.entry("sql server", new Kind("database", true, true)),
             Map.entry("sql mi", new Kind("database", true, true)),

@@ -106,6 +106,10 @@ public final class GcloudRecognizer implements Recognizer {
         String action = words.get(actionAt).value();
         List<Arg> names = words.subList(actionAt + 1, words.size());
         Verb verb = GcloudTable.action(action).orElse(Verb.UNKNOWN);
+        if (action.equals("scp") && !names.isEmpty()) {
+            // Copying to HOST:PATH sends local data to the instance; copying from it only reads.
+            verb = names.getLast().value().contains(":") ? Verb.TRANSFER : Verb.READ;
+        }
         String top = groups.isEmpty() ? "" : groups.getFirst();
         if (top.equals("config") || top.equals("auth") || top.equals("components") || top.equals("emulators")) {
             ops.add(configuration(inv, a, groups, action, names, verb));
@@ -129,9 +133,11 @@ public final class GcloudRecognizer implements Recognizer {
             name = a.value(type).orElse("");
         }
         Operation.Builder b = base(inv, a, verb).resource(type, name);
-        if (!names.isEmpty() && type.equals("project")) {
-            b.locator("project", names.getFirst().value());
+        // The resource's own name often says where it is (prod-cluster, orders-prod-db): offer it to the inventory.
+        if (names.size() == 1 && Set.of("project", "cluster", "database").contains(type)) {
+            b.locator(type, names.getFirst().value());
         }
+        b.locator("cluster", a.value("cluster").orElse(""));
         for (Arg n : names) {
             Matcher m = PROJECT_PATH.matcher(n.value());
             if (m.find()) {

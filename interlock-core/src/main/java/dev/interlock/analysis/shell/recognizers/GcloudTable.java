@@ -88,6 +88,8 @@ final class GcloudTable {
             Map.entry("organizations", new Kind("organization", true, true)),
             Map.entry("folders", new Kind("folder", true, true)),
             Map.entry("container clusters", new Kind("cluster", true, true)),
+            Map.entry("deployment-manager deployments", new Kind("stack", true, true)),
+            Map.entry("infra-manager deployments", new Kind("stack", true, true)),
             Map.entry("container node-pools", new Kind("node-pool", false, false)),
             Map.entry("container azure clusters", new Kind("cluster", true, true)),
             Map.entry("container aws clusters", new Kind("cluster", true, true)),

@@ -117,6 +117,20 @@ class AzRecognizerTest {
     }
 
     @Test
+    void namesAndEndpointsLocateTheResource() {
+        Operation byId = one("vm delete --ids /subscriptions/sub-prod/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-1 --yes");
+        assertThat(byId.resource().name()).isEqualTo("web-1");
+        assertThat(byId.resource().locator("subscription")).isEqualTo("sub-prod");
+        assertThat(byId.resource().locator("resource-group")).isEqualTo("rg-web");
+        assertThat(one("aks delete -n prod-aks -g rg --yes").resource().locator("cluster")).isEqualTo("prod-aks");
+        assertThat(one("keyvault secret show --vault-name kv-prod -n x").resource().locator("host")).isEqualTo("kv-prod.vault.azure.net");
+        assertThat(one("sql db delete -g rg -s sql-prod -n orders --yes").resource().locator("host")).isEqualTo("sql-prod");
+        Operation rest = one("rest --method delete --url https://management.azure.com/subscriptions/s1/resourceGroups/rg-x?api-version=1");
+        assertThat(rest.resource().type()).isEqualTo("resource-group");
+        assertThat(rest.scope()).isEqualTo(Scope.ALL);
+    }
+
+    @Test
     void helpIsNothing() {
         assertThat(run("vm delete --help")).isEmpty();
     }

@@ -134,6 +134,23 @@ class GcloudRecognizerTest {
     }
 
     @Test
+    void copiesToAnInstanceSendDataAway() {
+        assertThat(one("compute scp ./dump.sql web-1:/tmp --zone z").verb()).isEqualTo(Verb.TRANSFER);
+        assertThat(one("compute scp web-1:/var/log/app.log . --zone z").verb()).isEqualTo(Verb.READ);
+    }
+
+    @Test
+    void namesLocateClustersAndDeploymentsAreStacks() {
+        assertThat(one("container clusters delete prod-cluster --zone z").resource().locator("cluster")).isEqualTo("prod-cluster");
+        assertThat(one("container node-pools delete p1 --cluster prod-cluster").resource().locator("cluster")).isEqualTo("prod-cluster");
+        Operation dm = one("deployment-manager deployments delete shop -q");
+        assertThat(dm.resource().type()).isEqualTo("stack");
+        assertThat(dm.scope()).isEqualTo(Scope.ALL);
+        assertThat(one("iam service-accounts keys create k.json --iam-account=sa@shop-prod.iam.gserviceaccount.com")
+                .resource().locator("project")).isEqualTo("shop-prod");
+    }
+
+    @Test
     void helpIsNothing() {
         assertThat(run("gcloud", "compute instances delete --help")).isEmpty();
     }
