@@ -10,6 +10,7 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class AzRecognizer implements Recognizer {
             }
         }
         if (name.startsWith("/subscriptions/")) {
-            name = String.join(",", java.util.Arrays.stream(name.split("\\s+")).map(IacArgs::baseName).toList());
+            name = String.join(",", Arrays.stream(name.split("\\s+")).map(IacArgs::baseName).toList());
         }
         b.verb(verb).resource(kind.type(), name);
         // Names that say where a resource is: clusters and databases by name, vaults and storage accounts by endpoint.

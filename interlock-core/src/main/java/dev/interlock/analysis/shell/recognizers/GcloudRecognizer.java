@@ -10,6 +10,7 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class GcloudRecognizer implements Recognizer {
     }
 
     static IacArgs parse(List<Arg> args) {
-        Set<String> booleans = new java.util.HashSet<>(BOOLEANS);
+        Set<String> booleans = new HashSet<>(BOOLEANS);
         for (Arg a : args) {
             String w = a.value();
             if (w.startsWith("--no-") || w.startsWith("--enable-") || w.startsWith("--disable-")) {
@@ -193,13 +194,15 @@ public final class GcloudRecognizer implements Recognizer {
         } else if (action.equals("activate")) {
             b.locator("profile", property);
         }
+        String note = "changes gcloud's settings on this machine";
         if (action.equals("get-credentials")) {
             b.resource("kubeconfig", property);
+            note = "writes the cluster's credentials to the local kubeconfig; kubectl will point at " + property;
         }
         if (!inv.remote()) {
             b.environment(Tier.LOCAL, "gcloud " + String.join(" ", groups) + " " + action + " changes settings on this machine only");
         }
-        return b.note("changes gcloud's settings on this machine").build();
+        return b.note(note).build();
     }
 
     private static String grantNote(IacArgs a) {

@@ -99,8 +99,14 @@ public final class PulumiRecognizer implements Recognizer {
         List<Arg> targets = a.values("target");
         Operation.Builder b = targets.isEmpty() ? c.op(Verb.UPDATE, "stack", c.stack("")).scope(Scope.MANY)
                 : c.op(Verb.UPDATE, "resource", join(targets)).scope(Scope.MANY);
-        String note = (watch ? "deploys every file change continuously" : "") + noConfirmation(a);
-        ops.add(b.note(note.startsWith("; ") ? note.substring(2) : note).build());
+        List<String> notes = new ArrayList<>();
+        if (watch) {
+            notes.add("deploys every file change continuously");
+        }
+        if (a.has("yes", "y")) {
+            notes.add("no human confirmation");
+        }
+        ops.add(b.note(String.join("; ", notes)).build());
         return ops;
     }
 
@@ -180,7 +186,7 @@ public final class PulumiRecognizer implements Recognizer {
     }
 
     private static String noConfirmation(IacArgs a) {
-        return a.has("yes", "y", "skip-preview") || a.has("non-interactive") && a.has("yes") ? "; no human confirmation" : "";
+        return a.has("yes", "y") ? "; no human confirmation" : "";
     }
 
     private static String join(List<Arg> args) {
