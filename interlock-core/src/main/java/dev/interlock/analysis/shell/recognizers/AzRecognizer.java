@@ -123,14 +123,14 @@ public final class AzRecognizer implements Recognizer {
         int ids = a.value("ids").map(v -> v.split("\\s+").length).orElse(1);
         boolean pattern = a.value("pattern").map(p -> p.contains("*")).orElse(false);
         Scope scope = ids > 1 || action.endsWith("-batch") ? Scope.MANY : Scope.ONE;
-        if (verb.destructive() && (kind.wholeEnvironment() || pattern && a.value("pattern").get().equals("*"))) {
+        if (verb.destructive() && (kind.wholeEnvironment() || action.equals("flush") || pattern && a.value("pattern").get().equals("*"))) {
             scope = Scope.ALL;
         }
         b.scope(scope);
         if (verb.destructive()) {
             boolean softDelete = action.equals("delete") && kind.type().equals("key-vault")
                     || action.equals("delete") && groups.size() == 2 && groups.getFirst().equals("keyvault");
-            b.stateful(kind.stateful() || verb == Verb.REPLACE).reversible(softDelete);
+            b.stateful(kind.stateful() || verb == Verb.REPLACE || action.equals("flush")).reversible(softDelete);
             if (softDelete) {
                 notes.add("soft-deleted: recoverable until purged");
             } else if (action.equals("purge")) {

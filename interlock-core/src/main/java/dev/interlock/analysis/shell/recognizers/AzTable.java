@@ -40,7 +40,11 @@ final class AzTable {
             Map.entry("vm ssh", Verb.EXECUTE), Map.entry("ssh vm", Verb.EXECUTE), Map.entry("webapp ssh", Verb.EXECUTE),
             Map.entry("containerapp exec", Verb.EXECUTE), Map.entry("container exec", Verb.EXECUTE),
             Map.entry("vm reimage", Verb.REPLACE), Map.entry("vmss reimage", Verb.REPLACE),
-            Map.entry("storage blob download", Verb.READ), Map.entry("storage blob download-batch", Verb.READ));
+            Map.entry("storage blob download", Verb.READ), Map.entry("storage blob download-batch", Verb.READ),
+            // Database connection strings are templates with a <password> placeholder, not secrets.
+            Map.entry("sql db show-connection-string", Verb.READ),
+            Map.entry("postgres flexible-server show-connection-string", Verb.READ),
+            Map.entry("mysql flexible-server show-connection-string", Verb.READ));
 
     private static final Map<String, Verb> ACTIONS = Map.ofEntries(
             Map.entry("list", Verb.READ), Map.entry("show", Verb.READ), Map.entry("get", Verb.READ),
@@ -68,7 +72,8 @@ final class AzTable {
             Map.entry("logout", Verb.UPDATE), Map.entry("build", Verb.EXECUTE), Map.entry("run", Verb.EXECUTE),
             Map.entry("up", Verb.CREATE), Map.entry("deploy", Verb.CREATE), Map.entry("config-zip", Verb.UPDATE), Map.entry("clear", Verb.UPDATE), Map.entry("invoke", Verb.EXECUTE),
             Map.entry("delete", Verb.DELETE), Map.entry("purge", Verb.DELETE), Map.entry("remove", Verb.DELETE),
-            Map.entry("delete-batch", Verb.DELETE));
+            Map.entry("delete-batch", Verb.DELETE), Map.entry("flush", Verb.DELETE), Map.entry("reboot", Verb.UPDATE),
+            Map.entry("force-reboot", Verb.UPDATE), Map.entry("export", Verb.READ));
 
     private static final Map<String, Verb> PREFIXES = Map.of("list-", Verb.READ, "show-", Verb.READ, "get-", Verb.READ,
             "check-", Verb.READ, "delete-", Verb.DELETE, "remove-", Verb.DELETE, "set-", Verb.UPDATE,

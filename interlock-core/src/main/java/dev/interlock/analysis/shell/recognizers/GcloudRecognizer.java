@@ -80,9 +80,9 @@ public final class GcloudRecognizer implements Recognizer {
                 && Set.of("rm", "cp", "mv", "rsync", "ls", "cat", "du", "hash").contains(words.get(1).value())) {
             return GcsCommands.storage(inv, a, words.get(1).value(), words.subList(2, words.size()));
         }
-        // "deploy" is Cloud Deploy's group when it comes first ("gcloud deploy releases create").
+        // "deploy" and "run" are groups when they come first ("gcloud deploy releases create", "gcloud run deploy").
         int actionAt = -1;
-        for (int i = words.getFirst().value().equals("deploy") ? 1 : 0; i < words.size(); i++) {
+        for (int i = GcloudTable.FIRST_GROUPS.contains(words.getFirst().value()) ? 1 : 0; i < words.size(); i++) {
             if (GcloudTable.action(words.get(i).value()).isPresent()) {
                 actionAt = i;
                 break;
@@ -237,7 +237,9 @@ public final class GcloudRecognizer implements Recognizer {
                 inv.env().getOrDefault("GOOGLE_CLOUD_PROJECT", "")));
         if (project.isEmpty()) {
             // A service account's address names its project: sa@shop-prod.iam.gserviceaccount.com.
-            for (Arg account : a.values("iam-account", "impersonate-service-account", "member", "service-account")) {
+            List<Arg> candidates = new ArrayList<>(a.values("iam-account", "impersonate-service-account", "member", "service-account"));
+            candidates.addAll(a.positionals());
+            for (Arg account : candidates) {
                 Matcher m = SERVICE_ACCOUNT.matcher(account.value());
                 if (m.find()) {
                     project = m.group(1);

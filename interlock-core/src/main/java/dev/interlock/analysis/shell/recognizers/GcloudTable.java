@@ -58,7 +58,11 @@ final class GcloudTable {
             Map.entry("rsync", Verb.UPDATE), Map.entry("activate", Verb.UPDATE), Map.entry("install", Verb.UPDATE),
             Map.entry("revoke", Verb.UPDATE), Map.entry("configure-docker", Verb.UPDATE),
             Map.entry("get-credentials", Verb.UPDATE), Map.entry("scale", Verb.UPDATE), Map.entry("ack", Verb.UPDATE),
-            Map.entry("set-password", Verb.UPDATE));
+            Map.entry("set-password", Verb.UPDATE), Map.entry("run", Verb.EXECUTE), Map.entry("reboot", Verb.UPDATE),
+            Map.entry("trigger", Verb.EXECUTE));
+
+    /** Words that are command groups, not actions, when they come first ("gcloud run deploy", "gcloud deploy …"). */
+    static final Set<String> FIRST_GROUPS = Set.of("run", "deploy");
 
     /** Verb of an action word, exact entries first, then families ({@code list-*}, {@code add-*}, …). */
     static Optional<Verb> action(String word) {
@@ -79,7 +83,8 @@ final class GcloudTable {
             Map.entry("search-", Verb.READ), Map.entry("check-", Verb.READ), Map.entry("print-", Verb.READ),
             Map.entry("add-", Verb.UPDATE), Map.entry("set-", Verb.UPDATE), Map.entry("attach-", Verb.UPDATE),
             Map.entry("detach-", Verb.UPDATE), Map.entry("update-", Verb.UPDATE), Map.entry("enable-", Verb.UPDATE),
-            Map.entry("disable-", Verb.UPDATE), Map.entry("create-", Verb.CREATE), Map.entry("delete-", Verb.DELETE),
+            Map.entry("disable-", Verb.UPDATE), Map.entry("promote-", Verb.UPDATE), Map.entry("create-", Verb.CREATE),
+            Map.entry("delete-", Verb.DELETE),
             Map.entry("remove-", Verb.DELETE));
 
     /** Group paths, most specific first; matched against the end of the command's groups. */

@@ -70,6 +70,11 @@ class AzRecognizerTest {
         assertThat(stop.note()).contains("stops");
         assertThat(one("aks scale -g rg -n c1 --node-count 0").verb()).isEqualTo(Verb.UPDATE);
         assertThat(one("webapp restart -g rg -n api").verb()).isEqualTo(Verb.UPDATE);
+        Operation flush = one("redis flush -g rg -n cache --yes");
+        assertThat(flush.verb()).isEqualTo(Verb.DELETE);
+        assertThat(flush.scope()).isEqualTo(Scope.ALL);
+        assertThat(one("sql db show-connection-string --client ado.net --server srv --name orders").verb()).isEqualTo(Verb.READ);
+        assertThat(one("storage account show-connection-string -n shop -g rg").verb()).isEqualTo(Verb.CREDENTIAL);
     }
 
     @Test

@@ -72,6 +72,9 @@ class GcloudRecognizerTest {
         assertThat(one("container clusters resize c1 --num-nodes 0").verb()).isEqualTo(Verb.UPDATE);
         assertThat(one("deploy releases promote --release=r1 --delivery-pipeline=p").verb()).isEqualTo(Verb.UPDATE);
         assertThat(one("sql backups restore 123 --restore-instance=db1").verb()).isEqualTo(Verb.REPLACE);
+        assertThat(one("scheduler jobs run nightly --location us-central1").verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(one("beta run deploy api --source .").verb()).isEqualTo(Verb.CREATE);
+        assertThat(one("sql instances promote-replica replica-1").verb()).isEqualTo(Verb.UPDATE);
     }
 
     @Test
@@ -127,6 +130,7 @@ class GcloudRecognizerTest {
         assertThat(run("gsutil", "cp out.csv gs://b/x.csv").getFirst().verb()).isEqualTo(Verb.UPDATE);
         assertThat(run("gsutil", "rsync -d -r ./site gs://b").getFirst().verb()).isEqualTo(Verb.DELETE);
         assertThat(run("gsutil", "iam ch allUsers:objectViewer gs://b").getFirst().verb()).isEqualTo(Verb.GRANT);
+        assertThat(run("gsutil", "rm -rf gs://shop-prod-logs").getFirst().resource().type()).isEqualTo("bucket");
         Operation gcloud = one("storage rm --recursive gs://shop-prod-logs");
         assertThat(gcloud.resource().type()).isEqualTo("bucket");
         assertThat(one("storage rm gs://b/tmp/*").scope()).isEqualTo(Scope.MANY);
