@@ -81,7 +81,8 @@ public final class AzRecognizer implements Recognizer {
                 || groups.equals(List.of("account")) && Set.of("set", "clear").contains(action)) {
             return List.of(cliSettings(inv, a, b, path));
         }
-        Verb verb = AzTable.verb(path).orElse(Verb.UNKNOWN);
+        // An action from a variable is read the strictest way, as a delete.
+        Verb verb = pathArgs.getLast().literal() ? AzTable.verb(path).orElse(Verb.UNKNOWN) : Verb.DELETE;
         AzTable.Kind kind = AzTable.kind(groups);
         String name = a.value("n", "name").orElse(a.value("ids").orElse(""));
         if (AzTable.GROUP_NAMED_BY_G.contains(String.join(" ", groups))) {

@@ -93,6 +93,11 @@ public final class GcloudRecognizer implements Recognizer {
                 .resource("service-account", sa.value()).note("acts as the service account " + sa.value()).build()));
         a.arg("account").ifPresent(account -> ops.add(base(inv, a, Verb.ESCALATE)
                 .resource("credentials", account.value()).note("acts as the account " + account.value()).build()));
+        for (int i = 0; actionAt < 0 && i < words.size(); i++) {
+            if (!words.get(i).literal()) {
+                actionAt = i;
+            }
+        }
         if (actionAt < 0) {
             List<String> path = words.stream().map(Arg::value).toList();
             if (Set.of("init", "version", "info", "topic", "cheat-sheet", "feedback", "survey").contains(path.getFirst())) {
@@ -106,7 +111,8 @@ public final class GcloudRecognizer implements Recognizer {
         List<String> groups = words.subList(0, actionAt).stream().map(Arg::value).toList();
         String action = words.get(actionAt).value();
         List<Arg> names = words.subList(actionAt + 1, words.size());
-        Verb verb = GcloudTable.action(action).orElse(Verb.UNKNOWN);
+        // An action from a variable is read the strictest way, as a delete.
+        Verb verb = words.get(actionAt).literal() ? GcloudTable.action(action).orElse(Verb.UNKNOWN) : Verb.DELETE;
         if (action.equals("scp") && !names.isEmpty()) {
             // Copying to HOST:PATH sends local data to the instance; copying from it only reads.
             verb = names.getLast().value().contains(":") ? Verb.TRANSFER : Verb.READ;

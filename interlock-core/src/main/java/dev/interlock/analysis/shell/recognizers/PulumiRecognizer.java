@@ -54,7 +54,7 @@ public final class PulumiRecognizer implements Recognizer {
         if (words.isEmpty() || a.has("help", "h")) {
             return List.of();
         }
-        String cmd = words.get(0).value();
+        String cmd = words.get(0).literal() ? words.get(0).value() : "destroy";
         List<Arg> rest = words.subList(1, words.size());
         String sub = rest.isEmpty() ? "" : rest.get(0).value();
         Ctx c = new Ctx(inv, a, words.get(0).literal());

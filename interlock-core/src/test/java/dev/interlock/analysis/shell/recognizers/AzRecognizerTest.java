@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -133,6 +134,16 @@ class AzRecognizerTest {
         Operation rest = one("rest --method delete --url https://management.azure.com/subscriptions/s1/resourceGroups/rg-x?api-version=1");
         assertThat(rest.resource().type()).isEqualTo("resource-group");
         assertThat(rest.scope()).isEqualTo(Scope.ALL);
+    }
+
+    @Test
+    void actionFromAVariableReadsAsDelete() {
+        Invocation inv = Invocation.of("az").withArgs(List.of(Arg.of("group"),
+                new Arg("$VERB", false, false, null), Arg.of("-n"),
+                Arg.of("rg-prod")));
+        Operation op = new AzRecognizer().recognize(inv, nested).getFirst();
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.scope()).isEqualTo(Scope.ALL);
     }
 
     @Test

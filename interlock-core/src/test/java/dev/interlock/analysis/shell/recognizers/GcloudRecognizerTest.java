@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -152,6 +153,16 @@ class GcloudRecognizerTest {
         assertThat(dm.scope()).isEqualTo(Scope.ALL);
         assertThat(one("iam service-accounts keys create k.json --iam-account=sa@shop-prod.iam.gserviceaccount.com")
                 .resource().locator("project")).isEqualTo("shop-prod");
+    }
+
+    @Test
+    void actionFromAVariableReadsAsDelete() {
+        Invocation inv = Invocation.of("gcloud").withArgs(List.of(Arg.of("sql"),
+                Arg.of("instances"), new Arg("$OP", false, false, null),
+                Arg.of("orders-db")));
+        Operation op = new GcloudRecognizer().recognize(inv, nested).getFirst();
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.resource().type()).isEqualTo("database");
     }
 
     @Test

@@ -175,6 +175,15 @@ class TerraformRecognizerTest {
     }
 
     @Test
+    void commandFromAVariableReadsAsDestroy() {
+        Invocation inv = Invocation.of("terraform").withArgs(List.of(new Arg("$CMD", false, false, Evidence.NONE), Arg.of("-auto-approve")));
+        Operation op = new TerraformRecognizer().recognize(inv, nested).getFirst();
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.scope()).isEqualTo(Scope.ALL);
+        assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
+    }
+
+    @Test
     void nonLiteralDirectoryIsInferred() {
         Invocation inv = Invocation.of("terraform", "destroy");
         inv = inv.withArgs(List.of(new Arg("-chdir=$ENV_DIR", false, false, Evidence.NONE), Arg.of("destroy")));
