@@ -101,6 +101,10 @@ public final class AwsRecognizer implements Recognizer {
         if (service.equals("eks") && cmd.has("--name") && !cmd.has("--nodegroup-name", "--addon-name")) {
             b.locator("cluster", cmd.text("--name").orElse(""));
         }
+        if (service.equals("ssm") && action.type().equals("instance")) {
+            // The instances (or the tag selector naming them) are where the commands run.
+            b.locator("host", name);
+        }
         if (service.equals("dynamodb") || service.equals("rds-data")) {
             b.locator("database", cmd.text("--table-name", "--database").orElse(""));
         }
@@ -174,7 +178,8 @@ public final class AwsRecognizer implements Recognizer {
                 }
             }
         }
-        String host = endpointHost(cmd);
+        String host = endpointHost(cmd.text("--endpoint-url")
+                .or(() -> Optional.of(envValue(inv, "AWS_ENDPOINT_URL")).filter(v -> !v.isEmpty())));
         boolean loopback = LOOPBACK.contains(host);
         if (!host.isEmpty() && !(loopback && inv.remote())) {
             b.locator("host", host);
@@ -200,8 +205,7 @@ public final class AwsRecognizer implements Recognizer {
         }
     }
 
-    private static String endpointHost(AwsCommand cmd) {
-        Optional<String> url = cmd.text("--endpoint-url");
+    private static String endpointHost(Optional<String> url) {
         if (url.isEmpty()) {
             return "";
         }

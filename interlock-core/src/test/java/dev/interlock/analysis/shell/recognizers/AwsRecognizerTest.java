@@ -191,6 +191,28 @@ class AwsRecognizerTest {
     }
 
     @Test
+    void s3PublicUploadAlsoGrants() {
+        List<Operation> ops = run("s3", "cp", "index.html", "s3://site/", "--acl", "public-read");
+        assertThat(ops).extracting(Operation::verb).containsExactly(Verb.UPDATE, Verb.GRANT);
+        assertThat(ops.get(1).note()).contains("public");
+        assertThat(run("s3", "cp", "index.html", "s3://site/", "--acl", "private")).hasSize(1);
+    }
+
+    @Test
+    void turningOffDeletionProtectionIsNoted() {
+        assertThat(one("rds", "modify-db-instance", "--db-instance-identifier", "d", "--no-deletion-protection").note())
+                .contains("deletion protection");
+    }
+
+    @Test
+    void endpointFromTheEnvironment() {
+        Operation op = recognizer.recognize(withEnv(Map.of("AWS_ENDPOINT_URL", "http://localhost:4566"), "aws",
+                "s3", "rb", "s3://b", "--force"), new RecordingNested()).getFirst();
+        assertThat(op.environment()).isEqualTo(Tier.LOCAL);
+        assertThat(op.resource().locator("host")).isEqualTo("localhost");
+    }
+
+    @Test
     void s3RemoveBucket() {
         Operation plain = one("s3", "rb", "s3://old-bucket");
         assertThat(plain.resource().type()).isEqualTo("bucket");
@@ -367,6 +389,7 @@ class AwsRecognizerTest {
         assertThat(ops).hasSize(3);
         assertThat(ops.getFirst().verb()).isEqualTo(Verb.EXECUTE);
         assertThat(ops.getFirst().scope()).isEqualTo(Scope.MANY);
+        assertThat(ops.getFirst().resource().locator("host")).isEqualTo("i-1,i-2");
         assertThat(ops.get(1).resource().locator("host")).isEqualTo("i-1,i-2");
         assertThat(ops.get(1).resource().locator("profile")).isEqualTo("prod");
         assertThat(AwsSsm.extract("{\"commands\":[\"df -h\"]}")).containsExactly("df -h");
