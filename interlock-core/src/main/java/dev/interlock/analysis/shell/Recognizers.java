@@ -13,19 +13,23 @@ final class Recognizers {
                 new AwsRecognizer(),
                 new AzRecognizer(),
                 new CdkRecognizer(),
+                new CredentialRecognizer(),
                 new DatabaseClientRecognizer(),
                 new EksctlRecognizer(),
                 new FilesystemRecognizer(),
                 new GcloudRecognizer(),
                 new GitRecognizer(),
                 new HelmRecognizer(),
+                new InterpreterRecognizer(),
                 new KubectlRecognizer(),
+                new PrivilegeRecognizer(),
                 new PulumiRecognizer(),
+                new SelfProtectionRecognizer(),
                 new TerraformRecognizer());
     }
 
     /** For programs no recognizer claims. */
     static Recognizer fallback() {
-        return new FallbackRecognizer();
+        return new UnrecognizedProgram();
     }
 }

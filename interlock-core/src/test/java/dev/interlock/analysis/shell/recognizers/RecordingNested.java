@@ -1,0 +1,26 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link Nested} that records what it was asked to analyse and answers with one marker operation. */
+final class RecordingNested implements Nested {
+    final List<String> commands = new ArrayList<>();
+    final List<Invocation> parents = new ArrayList<>();
+
+    @Override
+    public List<Operation> shell(String command, Invocation parent) {
+        commands.add(command);
+        parents.add(parent);
+        return List.of(Operation.builder("nested", Verb.UNKNOWN).build());
+    }
+
+    @Override
+    public List<Operation> sql(String sql, String dialect, Invocation parent) {
+        return List.of();
+    }
+}
