@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
@@ -12,7 +11,6 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,24 +20,6 @@ import org.junit.jupiter.api.Test;
 class AwsRecognizerTest {
 
     private final AwsRecognizer recognizer = new AwsRecognizer();
-
-    /** Records the nested shell commands it is handed and answers with one marker operation each. */
-    private static final class RecordingNested implements Nested {
-        final List<String> commands = new ArrayList<>();
-        final List<Invocation> parents = new ArrayList<>();
-
-        @Override
-        public List<Operation> shell(String command, Invocation parent) {
-            commands.add(command);
-            parents.add(parent);
-            return List.of(Operation.builder("filesystem", Verb.DELETE).resource("file", command).build());
-        }
-
-        @Override
-        public List<Operation> sql(String sql, String dialect, Invocation parent) {
-            return List.of();
-        }
-    }
 
     private List<Operation> run(String... words) {
         return recognizer.recognize(Invocation.of("aws", words), new RecordingNested());
