@@ -168,14 +168,18 @@ public final class AwsRecognizer implements Recognizer {
         for (Map.Entry<String, String> e : NAME_LOCATORS.entrySet()) {
             cmd.first(e.getKey()).filter(a -> !a.value().isEmpty()).ifPresent(a -> b.locator(e.getValue(), a.value()));
         }
-        cmd.text("--account-id").ifPresent(a -> b.locator("account", a));
-        for (Arg a : cmd.everything()) {
+        Optional<String> accountId = cmd.text("--account-id");
+        accountId.ifPresent(a -> b.locator("account", a));
+        boolean regionKnown = !b.build().resource().locator("region").isEmpty();
+        for (Arg a : accountId.isPresent() ? List.<Arg>of() : cmd.everything()) {
             Matcher m = ARN.matcher(a.value());
-            if (m.find() && b.build().resource().locator("account").isEmpty()) {
+            if (m.find()) {
+                // The first ARN names the account (and region) acted on: the role assumed, the resource changed.
                 b.locator("account", m.group(2));
-                if (b.build().resource().locator("region").isEmpty()) {
+                if (!regionKnown) {
                     b.locator("region", m.group(1));
                 }
+                break;
             }
         }
         String host = endpointHost(cmd.text("--endpoint-url")
