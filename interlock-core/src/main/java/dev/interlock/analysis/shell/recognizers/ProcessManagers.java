@@ -43,6 +43,10 @@ final class ProcessManagers {
         } else if (sub.equals("kill") || sub.equals("shutdown")) {
             o = op(inv, "process", Verb.UPDATE, "process", "*").scope(Scope.ALL).reversible(false)
                     .note(inv.program() + " " + sub + " stops the manager and every program it runs").build();
+        } else if (inv.program().equals("pm2") && (sub.equals("delete") || sub.equals("del"))) {
+            // pm2 forgets the process with its arguments and environment; only a saved ecosystem file brings it back
+            o = op(inv, "process", Verb.DELETE, "process", target).scope(all ? Scope.ALL : Scope.ONE).stateful(true)
+                    .reversible(false).note("pm2 delete removes " + (all ? "every process" : target) + " and its configuration").build();
         } else if (sub.equals("delete") || sub.equals("del") || sub.equals("stop") || sub.equals("remove")) {
             o = op(inv, "process", Verb.UPDATE, "process", target).scope(all ? Scope.ALL : Scope.ONE)
                     .reversible(!(all && !sub.equals("stop"))).note(inv.program() + " " + sub + " " + target).build();

@@ -113,7 +113,14 @@ class ServiceControlRecognizerTest {
     void processManagers() {
         assertThat(run("pm2", "list")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
         assertThat(run("pm2", "restart", "api")).singleElement().satisfies(o -> assertThat(o.scope()).isEqualTo(Scope.ONE));
-        assertThat(run("pm2", "delete", "all")).singleElement().satisfies(ServiceControlRecognizerTest::outage);
+        assertThat(run("pm2", "delete", "all")).singleElement().satisfies(o -> {
+            assertThat(o.verb()).isEqualTo(Verb.DELETE);
+            assertThat(o.scope()).isEqualTo(Scope.ALL);
+        });
+        assertThat(run("pm2", "delete", "api")).singleElement().satisfies(o -> {
+            assertThat(o.stateful()).isTrue();
+            assertThat(o.scope()).isEqualTo(Scope.ONE);
+        });
         assertThat(run("supervisorctl", "shutdown")).singleElement().satisfies(ServiceControlRecognizerTest::outage);
         assertThat(run("fuser", "-k", "3000/tcp")).singleElement().satisfies(o -> assertThat(o.scope()).isEqualTo(Scope.MANY));
     }
