@@ -48,6 +48,7 @@ final class MongoShell {
             Map.entry("replaceOne", new Row(Verb.UPDATE, "collection", Scope.ONE, true, false, false, "replaces a document")),
             Map.entry("findOneAndUpdate", new Row(Verb.UPDATE, "collection", Scope.ONE, true, false, false, "changes a document")),
             Map.entry("findOneAndReplace", new Row(Verb.UPDATE, "collection", Scope.ONE, true, false, false, "replaces a document")),
+            Map.entry("findAndModify", new Row(Verb.UPDATE, "collection", Scope.ONE, true, false, false, "changes or removes a document")),
             Map.entry("insertOne", new Row(Verb.CREATE, "collection", Scope.ONE, false, true, false, "")),
             Map.entry("insert", new Row(Verb.CREATE, "collection", Scope.ONE, false, true, false, "")),
             Map.entry("insertMany", new Row(Verb.CREATE, "collection", Scope.MANY, false, true, false, "")),
@@ -87,6 +88,16 @@ final class MongoShell {
     private static final Pattern USE = Pattern.compile("(?m)^\\s*use\\s+(\\w+)");
     private static final Pattern EMPTY_FILTER = Pattern.compile("^\\s*(\\)|\\{\\s*\\}\\s*[,)])");
     private static final Pattern COMMAND = Pattern.compile("^\\s*\\{\\s*['\"]?(\\w+)['\"]?\\s*:\\s*['\"]?([\\w.-]*)");
+    /** Cursor and shell helpers that neither read nor write by themselves. */
+    private static final Set<String> HELPERS = Set.of("limit", "sort", "skip", "pretty", "toArray", "forEach", "map",
+            "hasNext", "next", "itcount", "size", "project", "batchSize", "maxTimeMS", "hint", "collation", "comment",
+            "readPref", "allowDiskUse", "getSiblingDB", "getMongo", "getDB", "getDBNames", "getCollection",
+            "getReplicationInfo", "printReplicationInfo", "printShardingStatus", "printSecondaryReplicationInfo",
+            "serverBuildInfo", "buildInfo", "getProfilingStatus", "getProfilingLevel", "conf", "log", "push",
+            "stringify", "parse", "keys", "values", "entries", "length", "toString", "toJSON", "join", "filter", "reduce",
+            "slice", "includes", "indexOf", "round", "floor", "now", "printjson", "print", "use", "ObjectId", "ISODate",
+            "getTime", "toISOString", "getIndexSpecs", "getShardDistribution", "latencyStats", "totalSize", "storageSize",
+            "totalIndexSize", "isCapped", "getWriteConcern", "getReadPrefMode", "then", "catch");
     private static final Set<String> READ_COMMANDS = Set.of("ping", "serverStatus", "listCollections", "listDatabases",
             "dbStats", "collStats", "buildInfo", "hello", "isMaster", "getParameter", "replSetGetStatus", "currentOp",
             "hostInfo", "connectionStatus", "getLog", "find", "count", "aggregate", "explain", "usersInfo");
@@ -177,6 +188,7 @@ final class MongoShell {
                     .note("the script comes from " + js.trim() + ", which cannot be resolved statically").build());
         }
         List<Operation> ops = new ArrayList<>();
+        boolean helpers = false;
         Matcher call = CALL.matcher(js);
         while (call.find()) {
             String method = call.group(1);
@@ -188,6 +200,11 @@ final class MongoShell {
             }
             Row row = METHODS.get(method);
             if (row == null) {
+                if (!HELPERS.contains(method) && !method.equals("aggregate")) {
+                    // an unfamiliar method may write (mapReduce with out, …): not silently a read
+                    ops.add(DatabaseOps.unknown(inv, "unrecognized shell method " + method));
+                }
+                helpers = helpers || HELPERS.contains(method);
                 continue;
             }
             String collection = collection(receiver);
@@ -221,6 +238,9 @@ final class MongoShell {
             } else if (t.startsWith("load(")) {
                 ops.add(op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.OPAQUE).note("loads a script file: " + t).build());
             }
+        }
+        if (ops.isEmpty() && helpers) {
+            ops.add(op(inv, Verb.READ, "database", "").note("shell helpers only").build());
         }
         if (ops.isEmpty() && !js.isBlank()) {
             ops.add(DatabaseOps.unknown(inv, "unrecognized mongo shell script"));

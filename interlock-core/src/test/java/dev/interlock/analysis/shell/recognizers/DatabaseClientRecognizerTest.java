@@ -151,6 +151,9 @@ class DatabaseClientRecognizerTest {
             assertThat(o.resource().locator("host")).isEqualTo("localhost");
         });
         assertThat(run("mongosh", "--quiet", "--eval", "db.users.find({}).limit(5)")).extracting(Operation::verb).containsOnly(Verb.READ);
+        assertThat(run("mongosh", "--eval", "db.getMongo().getDBNames()")).extracting(Operation::verb).containsOnly(Verb.READ);
+        assertThat(run("mongosh", "--eval", "db.orders.mapReduce(m, r, {out: 'totals'})")).singleElement()
+                .satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.UNKNOWN));
         assertThat(run("mongosh", "--eval", "db.getCollection('events').drop()")).singleElement()
                 .satisfies(o -> assertThat(o.resource().name()).isEqualTo("events"));
         assertThat(run("mongosh", "--eval", "db.grantRolesToUser('bob', ['root'])")).singleElement()
