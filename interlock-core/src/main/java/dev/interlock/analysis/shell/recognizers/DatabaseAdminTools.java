@@ -124,7 +124,8 @@ final class DatabaseAdminTools {
                         ops.add(op(inv, Verb.UPDATE, "database", "").note("mysqladmin " + cmd).build());
                 default -> ops.add(cmd.startsWith("flush")
                         ? op(inv, Verb.UPDATE, "database", "").note("mysqladmin " + cmd).build()
-                        : op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.INFERRED).note("unrecognized mysqladmin command " + cmd).build());
+                        : op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.INFERRED)
+                                .note("unrecognized mysqladmin command " + cmd).build());
             }
         }
         if (ops.isEmpty()) {

@@ -94,7 +94,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
         }
         for (String file : values(p, "-f", "--file")) {
             if (file.equals("-")) {
-                ops.addAll(inv.stdin().map(s -> psqlText(s, true, inv, nested)).orElse(List.of(DatabaseOps.session(inv, target.database()))));
+                ops.addAll(inv.stdin().map(s -> psqlText(s, true, inv, nested))
+                        .orElse(List.of(DatabaseOps.session(inv, target.database()))));
             } else {
                 ops.add(DatabaseOps.scriptFile(inv, target.database(), file));
             }
@@ -148,7 +149,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
             case "\\!" -> rest.isBlank() ? List.of(DatabaseOps.unknown(inv, "opens a shell from psql")) : nested.shell(rest, inv);
             case "\\copy" -> {
                 Matcher m = COPY_FROM.matcher(line);
-                yield List.of(m.matches() ? op(inv, Verb.UPDATE, "table", m.group(1)).scope(Scope.MANY).note("loads rows from a file").build()
+                yield List.of(m.matches()
+                        ? op(inv, Verb.UPDATE, "table", m.group(1)).scope(Scope.MANY).note("loads rows from a file").build()
                         : op(inv, Verb.READ, "table", rest.split("\\s+")[0]).build());
             }
             case "\\gexec" -> List.of();
@@ -271,7 +273,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
         String rest = line.substring(parts[0].length()).trim();
         return switch (parts[0]) {
             case ".read" -> DatabaseOps.scriptFile(inv, file, rest);
-            case ".import" -> op(inv, Verb.UPDATE, "table", parts[parts.length - 1]).scope(Scope.MANY).note("imports rows from a file").build();
+            case ".import" -> op(inv, Verb.UPDATE, "table", parts[parts.length - 1]).scope(Scope.MANY)
+                    .note("imports rows from a file").build();
             case ".restore" -> op(inv, Verb.REPLACE, "database", file).scope(Scope.ALL).stateful(true).reversible(false)
                     .note("overwrites the database with a backup").build();
             case ".shell", ".system" -> nested.shell(rest, inv).stream().findFirst()
@@ -292,7 +295,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
             Optional<String> host = DatabaseTarget.value(p.positionals().getFirst(), inv.env());
             target = host.map(target::withHost).orElse(target.withUncertain(true));
         }
-        target = flag(target, p.value("-k", "--keyspace"), false, inv).withHost(target.host().isEmpty() ? inv.env().getOrDefault("CQLSH_HOST", "") : "");
+        target = flag(target, p.value("-k", "--keyspace"), false, inv);
+        target = target.withHost(target.host().isEmpty() ? inv.env().getOrDefault("CQLSH_HOST", "") : "");
         List<Operation> ops = new ArrayList<>();
         Optional<String> file = p.value("-f", "--file");
         file.ifPresent(f -> ops.add(DatabaseOps.scriptFile(inv, "", f)));

@@ -112,11 +112,13 @@ record DatabaseTarget(String host, String database, boolean uncertain) {
     private static DatabaseTarget fromConninfo(String text) {
         DatabaseTarget target = NONE;
         // libpq separates with spaces, ADO.NET/JDBC-style strings with semicolons ("Server=h;Database=app")
-        Matcher m = CONNINFO.matcher(text.replace(';', ' ').replaceAll("(?i)data source", "server").replaceAll("(?i)initial catalog", "database"));
+        String normalized = text.replace(';', ' ').replaceAll("(?i)data source", "server").replaceAll("(?i)initial catalog", "database");
+        Matcher m = CONNINFO.matcher(normalized);
         while (m.find()) {
             String value = m.group(2).replace("'", "");
             switch (m.group(1).toLowerCase(Locale.ROOT)) {
-                case "host", "hostaddr", "server", "address", "addr" -> target = target.withHost(value.replaceFirst("^tcp:", "").split(",")[0]);
+                case "host", "hostaddr", "server", "address", "addr" ->
+                        target = target.withHost(value.replaceFirst("^tcp:", "").split(",")[0]);
                 case "dbname", "database" -> target = target.withDatabase(value);
                 default -> { }
             }

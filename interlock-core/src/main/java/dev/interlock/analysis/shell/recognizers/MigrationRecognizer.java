@@ -293,7 +293,8 @@ public final class MigrationRecognizer implements Recognizer {
         Operation.Builder b = Operation.builder(row.system(), row.verb()).resource(row.type(), name).scope(row.scope())
                 .stateful(row.stateful()).reversible(row.reversible()).confidence(step.confidence()).evidence(inv.evidence())
                 .note(inv.program() + " " + step.command() + ": " + row.note()
-                        + ("1".equals(inv.env().get("DISABLE_DATABASE_ENVIRONMENT_CHECK")) ? " (Rails' production safety check is disabled)" : ""));
+                        + ("1".equals(inv.env().get("DISABLE_DATABASE_ENVIRONMENT_CHECK"))
+                                ? " (Rails' production safety check is disabled)" : ""));
         if (row.where() == Where.LOCAL && !inv.remote()) {
             b.environment(Tier.LOCAL, inv.program() + " " + step.command() + " only acts on this machine");
         } else if (row.where() == Where.DEV) {

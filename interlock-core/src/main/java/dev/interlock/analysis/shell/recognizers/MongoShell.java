@@ -158,7 +158,7 @@ final class MongoShell {
                     .stateful(true).reversible(false).note("--drop drops each collection before restoring it").build();
         } else {
             o = op(inv, Verb.UPDATE, "collection", collection).scope(Scope.MANY)
-                    .note(inv.program() + " writes documents" + (p.has("--mode") ? " (" + p.value("--mode").orElse("") + ")" : "")).build();
+                    .note(inv.program() + " writes documents").build();
         }
         return DatabaseOps.locate(List.of(o), target, inv);
     }
@@ -208,8 +208,10 @@ final class MongoShell {
                 continue;
             }
             String collection = collection(receiver);
-            boolean onDatabase = collection.equals("db") || collection.isEmpty() || receiver.stripTrailing().endsWith(")") && SIBLING.matcher(receiver).find();
-            String name = row.type().equals("collection") || row.type().equals("index") ? (onDatabase ? "" : collection) : firstString(args);
+            boolean onDatabase = collection.equals("db") || collection.isEmpty()
+                    || receiver.stripTrailing().endsWith(")") && SIBLING.matcher(receiver).find();
+            boolean collectionLevel = row.type().equals("collection") || row.type().equals("index");
+            String name = collectionLevel ? (onDatabase ? "" : collection) : firstString(args);
             Scope scope = row.filtered() && EMPTY_FILTER.matcher(args).find() ? Scope.ALL : row.scope();
             String note = row.note();
             Operation.Builder b = op(inv, row.verb(), row.type(), name).scope(scope)

@@ -41,7 +41,8 @@ public final class PackagePublishRecognizer implements Recognizer {
     private static final Set<String> DELEGATED = Set.of("prisma", "drizzle-kit", "knex", "sequelize", "sequelize-cli",
             "typeorm", "supabase", "cdk", "pulumi", "wrangler", "vercel", "netlify", "firebase", "serverless", "sls", "lerna",
             "changeset", "atlas", "dbmate", "migrate");
-    private static final Pattern RISKY_SCRIPT = Pattern.compile("(?i).*(deploy|release|publish|destroy|teardown|drop|reset|nuke|wipe|prod).*");
+    private static final Pattern RISKY_SCRIPT =
+            Pattern.compile("(?i).*(deploy|release|publish|destroy|teardown|drop|reset|nuke|wipe|prod).*");
     private static final Set<String> MAVEN_VALUED = Set.of("-P", "-pl", "--projects", "-f", "--file", "-s", "--settings",
             "-gs", "-T", "--threads", "-rf", "--resume-from", "-t", "--toolchains", "-l", "--log-file", "-b", "--builder");
     private static final Set<String> GRADLE_VALUED = Set.of("-x", "--exclude-task", "-p", "--project-dir", "-b", "--build-file",

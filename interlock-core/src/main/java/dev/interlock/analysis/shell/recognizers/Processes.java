@@ -56,7 +56,8 @@ final class Processes {
         }
         String sig = normalize(signal);
         if (sig.equals("0")) {
-            return List.of(located(op(inv, "process", Verb.READ, "process", names(pids)).note("checks that the process exists").build(), inv, ""));
+            return List.of(located(op(inv, "process", Verb.READ, "process", names(pids)).note("checks that the process exists").build(),
+                    inv, ""));
         }
         String how = sig.equals("KILL") || sig.equals("9") ? " with SIGKILL (no clean shutdown)" : "";
         List<Operation> ops = new ArrayList<>();

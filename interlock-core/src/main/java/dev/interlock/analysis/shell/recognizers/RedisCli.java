@@ -145,7 +145,8 @@ final class RedisCli {
             Scope scope = keys.size() == 1 && !unresolved ? Scope.ONE : Scope.MANY;
             // like rm of one file (docs/risk.md), one named key is not counted as stateful; a batch is
             return op(inv, Verb.DELETE, "key", keys.isEmpty() ? "" : String.join(" ", keys.stream().map(Arg::value).toList()))
-                    .scope(scope).stateful(scope != Scope.ONE).reversible(false).confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
+                    .scope(scope).stateful(scope != Scope.ONE).reversible(false)
+                    .confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
                     .note(keys.isEmpty() ? "deletes keys given on standard input" : "deletes keys").build();
         }
         Row row = COMMANDS.getOrDefault(sub, COMMANDS.get(name));

@@ -163,7 +163,8 @@ public final class ServiceControlRecognizer implements Recognizer {
         if (program.equals("init") || program.equals("telinit")) {
             String level = words.isEmpty() ? "" : words.getFirst();
             if (level.equalsIgnoreCase("q") || level.equalsIgnoreCase("u")) {
-                return List.of(located(op(inv, "process", Verb.UPDATE, "host", "").note("reloads init's configuration").build(), inv, ""));
+                return List.of(located(op(inv, "process", Verb.UPDATE, "host", "").note("reloads init's configuration").build(),
+                        inv, ""));
             }
             if (level.isEmpty()) {
                 return List.of(located(op(inv, "process", Verb.READ, "host", "").build(), inv, ""));
