@@ -11,7 +11,8 @@ final class Recognizers {
     static List<Recognizer> all() {
         return List.of(
                 new FilesystemRecognizer(),
-                new GitRecognizer());
+                new GitRecognizer(),
+                new DockerRecognizer());
     }
 
     /** For programs no recognizer claims. */

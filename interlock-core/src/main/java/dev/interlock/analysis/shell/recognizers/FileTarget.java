@@ -48,9 +48,15 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
         String v = arg.value();
         boolean exact = true;
         String concrete = v;
+        if (v.endsWith("/{}")) {
+            return placeholder(v, ws, arg.literal());
+        }
         if (!arg.literal()) {
-            Matcher tmp = TMPDIR.matcher(v);
-            Matcher pwd = PWD.matcher(v);
+            // The raw text still has its quotes: "$TMPDIR/build".
+            String unquoted = v.replace("\"", "").replace("'", "");
+            concrete = unquoted;
+            Matcher tmp = TMPDIR.matcher(unquoted);
+            Matcher pwd = PWD.matcher(unquoted);
             if (tmp.matches()) {
                 // A temp directory by convention; its value is rarely known statically.
                 String rest = tmp.group(3) == null ? "" : tmp.group(3);
@@ -62,7 +68,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
                 exact = false;
             } else if (pwd.matches()) {
                 concrete = ws.cwd() + (pwd.group(2) == null ? "" : pwd.group(2));
-            } else if (!v.matches("^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
+            } else if (!unquoted.matches("^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
                 return new FileTarget(v, v, Area.OTHER, arg.glob(), false, false);
             }
         }
@@ -71,6 +77,26 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
             return new FileTarget(v, resolved, ws.area(concrete), false, false, exact);
         }
         return globbed(v, concrete, ws, exact);
+    }
+
+    /**
+     * {@code find ROOT -exec rm {} ;}: each run gets one file found under ROOT, which lies where ROOT's entries lie
+     * (files of the workspace when ROOT is the workspace itself).
+     */
+    private static FileTarget placeholder(String written, Workspace ws, boolean literal) {
+        if (!literal) {
+            return new FileTarget(written, written, Area.OTHER, false, false, false);
+        }
+        String dir = ws.resolve(written.substring(0, written.length() - 3).isEmpty() ? "/" : written.substring(0, written.length() - 3));
+        Area area;
+        if (dir.equals("/")) {
+            area = Area.ROOT;
+        } else if (ws.area(dir) == Area.HOME_ROOT && !dir.equals(ws.cwd())) {
+            area = Area.HOME_ROOT;
+        } else {
+            area = ws.area(dir + "/x");
+        }
+        return new FileTarget(written, dir, area, false, false, literal);
     }
 
     /** A wildcard: classify the directory it expands in, or what lies below it. */

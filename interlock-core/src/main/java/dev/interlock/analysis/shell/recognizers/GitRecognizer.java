@@ -152,14 +152,14 @@ public final class GitRecognizer implements Recognizer {
         p.value("-B").ifPresent(b -> ops.add(git.op(Verb.REPLACE, "branch", b).note("resets the branch if it exists").build()));
         List<String> paths = new ArrayList<>();
         List<String> words = p.words();
-        int treeish = creates ? 1 : 0;
-        if (!p.afterDoubleDash().isEmpty()) {
+        // With -b/-B/--orphan the only positional is the start point: git refuses paths there.
+        if (!creates && !p.afterDoubleDash().isEmpty()) {
             p.afterDoubleDash().forEach(a -> paths.add(a.value()));
-            paths.addAll(words.subList(Math.min(treeish + 1, words.size()), words.size()));
-        } else if (words.size() > treeish + 1) {
-            paths.addAll(words.subList(treeish + 1, words.size()));
-        } else if (words.size() == treeish + 1 && (creates ? false : looksLikePath(words.get(treeish)))) {
-            paths.add(words.get(treeish));
+            paths.addAll(words.subList(Math.min(1, words.size()), words.size()));
+        } else if (!creates && words.size() > 1) {
+            paths.addAll(words.subList(1, words.size()));
+        } else if (!creates && words.size() == 1 && looksLikePath(words.getFirst())) {
+            paths.add(words.getFirst());
         }
         if (p.has("-p", "--patch", "--ours", "--theirs", "-m", "--merge")) {
             ops.add(git.update("working-tree", String.join(" ", paths)));
