@@ -177,7 +177,7 @@ final class DockerTable {
         } else {
             Scope scope = key.equals("system reset") || key.equals("volume prune") && p.has("-a", "--all") ? Scope.ALL
                     : prune ? Scope.MANY : Scope.ONE;
-            String name = names.isEmpty() ? "" : names.getFirst().value();
+            String name = build ? p.value("-t", "--tag").orElse("") : names.isEmpty() ? "" : names.getFirst().value();
             ops.add(spec(d, spec, name).scope(scope).note(prune ? pruneNote(key, p) : "").build());
         }
         if (p.has("-v", "--volumes") && (key.equals("container rm") || key.equals("system prune"))) {
@@ -202,6 +202,7 @@ final class DockerTable {
             case "system prune" -> "removes stopped containers, unused networks, " + (p.has("-a", "--all") ? "unused images" : "dangling images") + " and build cache";
             case "volume prune" -> "deletes " + (p.has("-a", "--all") ? "every unused volume" : "unused anonymous volumes") + " and their data";
             case "system reset" -> "deletes every container, image, volume and network";
+            case "builder prune", "buildx prune" -> "removes build cache";
             default -> "removes unused " + key.substring(0, key.indexOf(' ')) + "s";
         };
     }

@@ -34,7 +34,7 @@ public final class GitRecognizer implements Recognizer {
             Map.entry("add", "index"), Map.entry("commit", "branch"), Map.entry("merge", "branch"),
             Map.entry("pull", "branch"), Map.entry("cherry-pick", "branch"), Map.entry("revert", "branch"),
             Map.entry("am", "branch"), Map.entry("apply", "working-tree"), Map.entry("mv", "working-tree"),
-            Map.entry("init", "repository"), Map.entry("clone", "repository"), Map.entry("bisect", "working-tree"),
+            Map.entry("bisect", "working-tree"),
             Map.entry("notes", "notes"), Map.entry("submodule", "submodule"), Map.entry("lfs", "repository"),
             Map.entry("sparse-checkout", "working-tree"), Map.entry("maintenance", "repository"),
             Map.entry("repack", "repository"), Map.entry("symbolic-ref", "ref"), Map.entry("replace", "ref"),
@@ -46,6 +46,9 @@ public final class GitRecognizer implements Recognizer {
     /** Global options that take a value as the next word. */
     private static final Set<String> GLOBAL_VALUED = Set.of("-C", "-c", "--git-dir", "--work-tree", "--namespace",
             "--config-env", "--exec-path", "--super-prefix");
+
+    /** Moving a local branch is recoverable from the reflog; only the remote copy is shared. */
+    static final String MOVES_LOCAL = "resets the local branch if it exists; the reflog keeps the old commits";
 
     @Override
     public Set<String> programs() {
@@ -114,11 +117,15 @@ public final class GitRecognizer implements Recognizer {
             case "stash" -> stash(git);
             case "rm" -> remove(git);
             case "rebase" -> rebase(git);
+            case "submodule", "bisect" -> runsCommand(git, sub);
             case "config" -> GitConfig.config(git);
             case "branch" -> GitRefs.branch(git);
             case "tag" -> GitRefs.tag(git);
             case "push" -> GitPush.push(git);
             case "remote" -> GitRefs.remote(git);
+            case "init", "clone" -> List.of(git.op(Verb.CREATE, "repository", GitContext.positional(git.parse(Set.of(
+                    "-b", "--branch", "-o", "--origin", "--depth", "--reference", "--template", "--separate-git-dir",
+                    "-c", "--config", "--filter", "-u", "--upload-pack", "-j", "--jobs")), 0)).build());
             case "reflog", "gc", "prune", "update-ref", "filter-branch", "filter-repo", "worktree" -> GitRefs.history(git, sub);
             default -> {
                 String type = UPDATES.get(sub);
@@ -149,7 +156,7 @@ public final class GitRecognizer implements Recognizer {
         List<Operation> ops = new ArrayList<>();
         boolean creates = p.has("-b", "-B", "--orphan");
         p.value("-b", "--orphan").ifPresent(b -> ops.add(git.op(Verb.CREATE, "branch", b).build()));
-        p.value("-B").ifPresent(b -> ops.add(git.op(Verb.REPLACE, "branch", b).note("resets the branch if it exists").build()));
+        p.value("-B").ifPresent(b -> ops.add(git.op(Verb.UPDATE, "branch", b).note(MOVES_LOCAL).build()));
         List<String> paths = new ArrayList<>();
         List<String> words = p.words();
         // With -b/-B/--orphan the only positional is the start point: git refuses paths there.
@@ -179,8 +186,7 @@ public final class GitRecognizer implements Recognizer {
         ParsedArgs p = git.parse(Set.of("-c", "--create", "-C", "--force-create", "--orphan"));
         List<Operation> ops = new ArrayList<>();
         p.value("-c", "--create", "--orphan").ifPresent(b -> ops.add(git.op(Verb.CREATE, "branch", b).build()));
-        p.value("-C", "--force-create").ifPresent(b -> ops.add(git.op(Verb.REPLACE, "branch", b)
-                .note("resets the branch if it exists").build()));
+        p.value("-C", "--force-create").ifPresent(b -> ops.add(git.op(Verb.UPDATE, "branch", b).note(MOVES_LOCAL).build()));
         if (ops.isEmpty()) {
             ops.add(git.update("branch", GitContext.positional(p, 0)));
         }
@@ -255,6 +261,23 @@ public final class GitRecognizer implements Recognizer {
         for (String flag : List.of("-x", "--exec")) {
             for (String command : p.flags().getOrDefault(flag, List.of())) {
                 ops.addAll(git.nested().shell(command, git.inv()));
+            }
+        }
+        return ops;
+    }
+
+    /** {@code submodule foreach CMD} and {@code bisect run CMD} run a shell command (once per submodule or step). */
+    private static List<Operation> runsCommand(GitContext git, String sub) {
+        List<Operation> ops = new ArrayList<>();
+        ops.add(git.update(UPDATES.get(sub), ""));
+        List<String> words = git.args().stream().map(Arg::value).toList();
+        String verb = sub.equals("submodule") ? "foreach" : "run";
+        int at = words.indexOf(verb);
+        if (at >= 0) {
+            List<String> command = words.subList(at + 1, words.size()).stream()
+                    .dropWhile(w -> w.equals("--recursive") || w.equals("-q") || w.equals("--quiet")).toList();
+            if (!command.isEmpty()) {
+                ops.addAll(git.nested().shell(String.join(" ", command), git.inv()));
             }
         }
         return ops;
