@@ -40,7 +40,8 @@ final class FindCommands {
                 for (; j < args.size() && !args.get(j).value().equals(";") && !args.get(j).value().equals("+"); j++) {
                     Arg a = args.get(j);
                     inner.add(a.value().contains("{}")
-                            ? new Arg(a.value().replace("{}", root.endsWith("/") ? root + "{}" : root + "/{}"), a.literal(), true, a.evidence())
+                            // -exec … {} runs once per file found: each run touches one file under the root.
+                            ? new Arg(a.value().replace("{}", root.endsWith("/") ? root + "{}" : root + "/{}"), a.literal(), false, a.evidence())
                             : a);
                 }
                 commands.dispatch(run.inner(inner).withStdin(Stdin.NONE));

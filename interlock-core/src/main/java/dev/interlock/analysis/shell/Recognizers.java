@@ -10,13 +10,27 @@ final class Recognizers {
 
     static List<Recognizer> all() {
         return List.of(
+                new AwsRecognizer(),
+                new AzRecognizer(),
+                new CdkRecognizer(),
+                new CredentialRecognizer(),
+                new DockerRecognizer(),
+                new DatabaseClientRecognizer(),
+                new EksctlRecognizer(),
                 new FilesystemRecognizer(),
+                new GcloudRecognizer(),
                 new GitRecognizer(),
-                new DockerRecognizer());
+                new HelmRecognizer(),
+                new InterpreterRecognizer(),
+                new KubectlRecognizer(),
+                new PrivilegeRecognizer(),
+                new PulumiRecognizer(),
+                new SelfProtectionRecognizer(),
+                new TerraformRecognizer());
     }
 
     /** For programs no recognizer claims. */
     static Recognizer fallback() {
-        return new FallbackRecognizer();
+        return new UnrecognizedProgram();
     }
 }

@@ -195,6 +195,23 @@ final class ShellWalk {
     Arg arg(Word word) {
         Optional<String> v = value(word);
         Evidence ev = pinned != null ? Evidence.text(word.raw()) : Evidence.of(source, word.span().start(), word.span().end());
-        return v.map(s -> new Arg(s, true, word.glob(), ev)).orElseGet(() -> new Arg(word.raw(), false, word.glob(), ev));
+        return v.map(s -> new Arg(s, true, word.glob(), ev)).orElseGet(() -> new Arg(display(word), false, word.glob(), ev));
+    }
+
+    /** A word that depends on run time, quotes removed and expansions shown as written: {@code "$TMPDIR/x"} → {@code $TMPDIR/x}. */
+    private String display(Word word) {
+        StringBuilder out = new StringBuilder();
+        for (WordPart part : word.parts()) {
+            switch (part) {
+                case WordPart.Literal l -> out.append(l.text());
+                case WordPart.Parameter p when variables.containsKey(p.name()) && p.expression().equals(p.name()) ->
+                        out.append(variables.get(p.name()));
+                case WordPart.Parameter p -> out.append(p.expression().equals(p.name()) ? "$" + p.name() : "${" + p.expression() + "}");
+                case WordPart.CommandSubstitution cs -> out.append("$(…)");
+                case WordPart.ProcessSubstitution ps -> out.append(ps.output() ? ">(…)" : "<(…)");
+                case WordPart.Arithmetic a -> out.append("$((").append(a.expression()).append("))");
+            }
+        }
+        return out.toString();
     }
 }

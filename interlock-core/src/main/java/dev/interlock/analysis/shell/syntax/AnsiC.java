@@ -10,14 +10,24 @@ final class AnsiC {
     private AnsiC() {
     }
 
-    static Decoded decode(String s, int from, int end) {
+    static Decoded decode(String s, int from, int limit) {
+        // The closing quote is found first, as bash's lexer does: a backslash shields exactly one character, so
+        // no escape (not even \c) can reach past it.
+        int close = from;
+        while (close < limit && s.charAt(close) != '\'') {
+            close += s.charAt(close) == '\\' ? 2 : 1;
+        }
+        if (close >= limit) {
+            return new Decoded(text(s, from, limit), -1);
+        }
+        return new Decoded(text(s, from, close), close);
+    }
+
+    private static String text(String s, int from, int end) {
         StringBuilder out = new StringBuilder();
         int i = from;
         while (i < end) {
             char c = s.charAt(i);
-            if (c == '\'') {
-                return new Decoded(out.toString(), i);
-            }
             if (c != '\\' || i + 1 >= end) {
                 out.append(c);
                 i++;
@@ -74,6 +84,6 @@ final class AnsiC {
                 }
             }
         }
-        return new Decoded(out.toString(), -1);
+        return out.toString();
     }
 }

@@ -3,6 +3,8 @@ package dev.interlock.analysis.shell.syntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** Compound commands: subshells, groups, if, loops, case, functions, {@code [[ ]]} and {@code (( ))}. */
 final class Compounds {
@@ -45,7 +47,7 @@ final class Compounds {
         };
     }
 
-    private Command nested(int start, java.util.function.Supplier<Command> body) {
+    private Command nested(int start, Supplier<Command> body) {
         ctx.enter(in.orig(start));
         try {
             return body.get();
@@ -202,7 +204,7 @@ final class Compounds {
                 break;
             }
             patterns.add(alternatives);
-            bodies.add(parser.list(new Parser.Stop(java.util.Set.of("esac"), false, true)));
+            bodies.add(parser.list(new Parser.Stop(Set.of("esac"), false, true)));
             for (String end : List.of(";;&", ";;", ";&")) {
                 if (in.startsWith(end)) {
                     in.advance(end.length());

@@ -58,9 +58,10 @@ final class Cursor {
         return map == null ? i : map[Math.min(i, map.length - 1)];
     }
 
+    /** Original offsets of {@code [start, stop)}; an unescaped backtick character maps to where its escape began. */
     Span span(int start, int stop) {
         int s = orig(start);
-        return new Span(s, stop > start ? orig(stop - 1) + 1 : s);
+        return new Span(s, stop > start ? Math.max(s, orig(stop)) : s);
     }
 
     String raw(Span span) {

@@ -1,5 +1,7 @@
 package dev.interlock.analysis.shell.syntax;
 
+import java.util.List;
+
 /** Reads heredoc bodies: they start after the newline token that ends the line holding their operators. */
 final class HereDocs {
 
@@ -16,7 +18,7 @@ final class HereDocs {
             return;
         }
         // Copied first: reading an expanding body parses its substitutions, which may announce heredocs of their own.
-        java.util.List<Pending> todo = java.util.List.copyOf(in.pending);
+        List<Pending> todo = List.copyOf(in.pending);
         in.pending.clear();
         for (Pending p : todo) {
             read(in, p);
@@ -65,9 +67,9 @@ final class HereDocs {
 
     private static void store(Cursor in, Pending p, StringBuilder body, int start, int stop) {
         String text = body.toString();
-        java.util.List<WordPart> parts = p.expands() && !in.ctx.halted()
+        List<WordPart> parts = p.expands() && !in.ctx.halted()
                 ? in.words.hereDocParts(start, stop)
-                : java.util.List.of(new WordPart.Literal(text,
+                : List.of(new WordPart.Literal(text,
                         p.expands() ? WordPart.Quoting.DOUBLE : WordPart.Quoting.SINGLE));
         in.ctx.foundBodies.put(p.operator(), new Redirect.HereDoc(text, p.expands(), in.span(start, stop), parts));
     }

@@ -16,12 +16,15 @@ final class Parser {
 
     static final Stop TOP = new Stop(Set.of(), false, false);
     static final Stop PAREN = new Stop(Set.of(), true, false);
+    /** Builtins whose arguments may be array assignments, which bash then parses like assignments. */
+    private static final Set<String> DECLARERS = Set.of("declare", "typeset", "local", "export", "readonly");
     private static final Set<String> CLOSERS = Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}");
 
     final Cursor in;
     final ParseContext ctx;
     final Words words;
     final Redirects redirects;
+    private final Assignments assignments;
     private final Compounds compounds;
 
     Parser(Cursor in) {
@@ -30,6 +33,7 @@ final class Parser {
         this.words = new Words(in, this);
         in.words = words;
         this.redirects = new Redirects(in, words);
+        this.assignments = new Assignments(in, words);
         this.compounds = new Compounds(this);
     }
 
@@ -76,6 +80,9 @@ final class Parser {
                     in.advance(1);
                 } else if (c == '\n') {
                     in.newline();
+                } else if (!in.atEnd() && !atStop(stop)) {
+                    // `(ls) rm x` is a syntax error in bash: nothing runs, so the parse must not look complete.
+                    ctx.problem("expected ';', '&' or a newline before '" + (char) c + "' at offset " + in.orig(in.pos));
                 }
                 commands.add(command);
             }
@@ -106,7 +113,7 @@ final class Parser {
     private boolean skipStray(Stop stop) {
         String reserved = in.peekReserved();
         String token = null;
-        if (reserved != null && CLOSERS.contains(reserved) && !stop.words().contains(reserved)) {
+        if (isCloser(reserved) && !stop.words().contains(reserved)) {
             token = reserved;
         } else {
             for (String op : List.of(";;&", ";;", ";&", "&&", "||", "|&", ";", "&", "|", ")")) {
@@ -214,15 +221,20 @@ final class Parser {
             return compound;
         }
         int c = in.peek();
-        if (c == '\n' || c == ';' || c == '|' || c == ')' || c == '(' || (c == '&' && in.peek(1) != '>')) {
+        if (c == '\n' || c == ';' || c == '|' || c == ')' || c == '(' || (c == '&' && in.peek(1) != '>')
+                || isCloser(in.peekReserved())) {
             return null;
         }
         return simple();
     }
 
+    private static boolean isCloser(String reserved) {
+        return reserved != null && CLOSERS.contains(reserved);
+    }
+
     private Command simple() {
         int start = in.pos;
-        List<Assignment> assignments = new ArrayList<>();
+        List<Assignment> assigned = new ArrayList<>();
         List<Word> argv = new ArrayList<>();
         List<Redirect> redirs = new ArrayList<>();
         while (true) {
@@ -235,17 +247,28 @@ final class Parser {
                 continue;
             }
             if (in.peek() == '(') {
-                if (argv.size() == 1 && assignments.isEmpty() && redirs.isEmpty()) {
+                if (argv.size() == 1 && assigned.isEmpty() && redirs.isEmpty()) {
                     return compounds.functionAfterName(start, argv.getFirst());
                 }
                 ctx.problem("unexpected '(' at offset " + in.orig(in.pos));
                 break;
             }
+            if (!argv.isEmpty() && DECLARERS.contains(argv.getFirst().literal().orElse("")) && assignments.arrayAhead()) {
+                argv.add(assignments.arrayArgument());
+                continue;
+            }
             if (argv.isEmpty()) {
-                Assignment a = words.assignment();
-                if (a != null) {
-                    assignments.add(a);
-                    continue;
+                switch (assignments.read()) {
+                    case Assignment a -> {
+                        assigned.add(a);
+                        continue;
+                    }
+                    case Word w -> {
+                        argv.add(w);
+                        continue;
+                    }
+                    case null, default -> {
+                    }
                 }
             }
             Word w = words.ends(in.peek()) ? null : words.read(Words.Mode.NORMAL);
@@ -254,10 +277,10 @@ final class Parser {
             }
             argv.add(w);
         }
-        if (assignments.isEmpty() && argv.isEmpty() && redirs.isEmpty()) {
+        if (assigned.isEmpty() && argv.isEmpty() && redirs.isEmpty()) {
             return null;
         }
-        return new Command.Simple(assignments, argv, redirs, in.span(start, in.lastEnd));
+        return new Command.Simple(assigned, argv, redirs, in.span(start, in.lastEnd));
     }
 
     /** Consumes the reserved word {@code word} or records that it is missing. */

@@ -26,10 +26,10 @@ final class Redirects {
         }
         String s = in.src;
         int i = in.pos;
-        while (i < in.end && i - in.pos < 5 && Character.isDigit(s.charAt(i))) {
+        while (i < in.end && i - in.pos < 5 && isDigit(s.charAt(i))) {
             i++;
         }
-        if (i >= in.end || Character.isDigit(s.charAt(i))) {
+        if (i >= in.end || isDigit(s.charAt(i))) {
             return false;
         }
         char c = s.charAt(i);
@@ -37,6 +37,11 @@ final class Redirects {
             return !(i + 1 < in.end && s.charAt(i + 1) == '(');
         }
         return i == in.pos && c == '&' && i + 1 < in.end && s.charAt(i + 1) == '>';
+    }
+
+    /** ASCII only: bash reads other digits as part of a word. */
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Redirections after a compound command. */
@@ -54,7 +59,7 @@ final class Redirects {
     Redirect read() {
         int start = in.pos;
         int fd = -1;
-        while (Character.isDigit(in.peek())) {
+        while (isDigit(in.peek())) {
             in.pos++;
         }
         if (in.pos > start) {

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.syntax;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,14 @@ import java.util.Map;
  *       {@code $(( $(cmd) ))}, and after the raw literal of an array assignment {@code a=(x $(cmd))}.</li>
  *   <li>{@code ((…))} becomes {@code Test("((", words)} and {@code for ((…))} a {@code Loop} with keyword
  *       {@code for}, empty variable and the arithmetic words as items; the words split at blanks only.</li>
- *   <li>{@code NAME+=value} gives an {@link Assignment} named {@code NAME}.</li>
+ *   <li>{@code NAME+=value} gives an {@link Assignment} named {@code NAME}; {@code NAME[sub]=value} one named
+ *       {@code NAME[sub]}, with substitutions in the subscript added to the value's parts. Before the command name,
+ *       {@code NAME[…]} is one unit up to its {@code ]} even across blanks and {@code #}, as in bash.</li>
+ *   <li>{@code declare}, {@code local}, {@code export}, {@code readonly}, {@code typeset}: an array argument
+ *       {@code x=(a b)} is one word.</li>
+ *   <li>Heredoc bodies stay data in {@link Redirect.HereDoc#body()}; {@link Redirect.HereDoc#parts()} shows the
+ *       parameters and substitutions an unquoted body expands. A newline inside {@code $(…)} or {@code <(…)} reads
+ *       only the heredocs announced inside it, as in bash.</li>
  *   <li>Redirections after {@code [[ ]]} or {@code (( ))} have no place in {@link Command.Test}: they are a problem.</li>
  *   <li>Inside backticks, spans point at the original text, so a word's {@code raw} keeps the escaping as written.</li>
  * </ul>
@@ -26,6 +34,14 @@ public final class ShellParser {
     /** Bounds on the work one parse may do. */
     public record Limits(int maxDepth, int maxWords, int maxLength) {
         public static final Limits DEFAULT = new Limits(64, 1 << 20, 1 << 20);
+
+        public Limits {
+            // The descent uses a handful of stack frames per level; far deeper would risk the stack it guards.
+            if (maxDepth < 1 || maxDepth > 1000 || maxWords < 1 || maxLength < 0) {
+                throw new IllegalArgumentException("limits out of range: " + maxDepth + ", " + maxWords + ", "
+                        + maxLength);
+            }
+        }
     }
 
     private static final int MAX_PASSES = 3;
@@ -39,6 +55,7 @@ public final class ShellParser {
 
     public static Script parse(String source, Limits limits) {
         String text = source == null ? "" : source;
+        limits = limits == null ? Limits.DEFAULT : limits;
         try {
             if (text.length() > limits.maxLength()) {
                 return failed(text, "input of " + text.length() + " characters is longer than the limit of "
@@ -55,7 +72,7 @@ public final class ShellParser {
                     return script;
                 }
                 if (pass == MAX_PASSES) {
-                    List<String> problems = new java.util.ArrayList<>(script.problems());
+                    List<String> problems = new ArrayList<>(script.problems());
                     problems.add("heredocs nested inside heredoc bodies more than " + (MAX_PASSES - 2) + " deep");
                     return new Script(script.commands(), problems, false, script.span());
                 }

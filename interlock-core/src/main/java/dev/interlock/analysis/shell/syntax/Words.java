@@ -12,11 +12,11 @@ final class Words {
     enum Mode { NORMAL, ARITH }
 
     private final Cursor in;
-    private final Parser parser;
+    private final Expansions expansions;
 
     Words(Cursor in, Parser parser) {
         this.in = in;
-        this.parser = parser;
+        this.expansions = new Expansions(in, parser, this);
     }
 
     /** True when {@code c} at the cursor ends an unquoted word; {@code <(} and {@code >(} continue it. */
@@ -26,8 +26,15 @@ final class Words {
 
     /** The word at the cursor, or null when the cursor is at an operator, a blank or the end. */
     Word read(Mode mode) {
-        int start = in.pos;
-        Parts parts = new Parts();
+        return read(mode, in.pos, new Parts());
+    }
+
+    /** The rest of a word begun at {@code start} whose first parts are already in {@code parts}. */
+    Word continueWord(int start, Parts parts) {
+        return read(Mode.NORMAL, start, parts);
+    }
+
+    private Word read(Mode mode, int start, Parts parts) {
         while (!in.atEnd()) {
             int c = in.peek();
             if (mode == Mode.ARITH ? Cursor.isBlank(c) || c == '\n' : ends(c)) {
@@ -37,11 +44,11 @@ final class Words {
                 case '\\' -> escape(parts);
                 case '\'' -> single(parts);
                 case '"' -> doubleQuoted(parts);
-                case '$' -> parts.addAll(dollar(false));
-                case '`' -> parts.add(backtick(false));
+                case '$' -> parts.addAll(expansions.dollar(false));
+                case '`' -> parts.add(expansions.backtick(false));
                 case '<', '>' -> {
                     if (mode == Mode.NORMAL && in.peek(1) == '(') {
-                        parts.add(process());
+                        parts.add(expansions.process());
                     } else {
                         parts.literal((char) c, Quoting.NONE);
                         in.pos++;
@@ -60,6 +67,33 @@ final class Words {
         in.ctx.countWord(in.orig(start));
         Span span = in.span(start, in.pos);
         return new Word(parts.done(), in.raw(span), span);
+    }
+
+    /**
+     * From {@code [} to its matching {@code ]}, the way bash reads a subscript before the command name: quotes and
+     * substitutions as usual, everything else (blanks, newlines, {@code ;}, {@code #}) literal.
+     */
+    void bracket(Parts parts, int wordStart) {
+        int depth = 0;
+        while (!in.atEnd()) {
+            int c = in.peek();
+            switch (c) {
+                case '\\' -> escape(parts);
+                case '\'' -> single(parts);
+                case '"' -> doubleQuoted(parts);
+                case '$' -> parts.addAll(expansions.dollar(false));
+                case '`' -> parts.add(expansions.backtick(false));
+                default -> {
+                    depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+                    parts.literal((char) c, Quoting.NONE);
+                    in.pos++;
+                    if (depth == 0) {
+                        return;
+                    }
+                }
+            }
+        }
+        in.ctx.halt("unterminated [ at offset " + in.orig(wordStart));
     }
 
     Word empty() {
@@ -113,9 +147,9 @@ final class Words {
                     parts.literal((char) n, Quoting.DOUBLE);
                     in.pos += 2;
                 } else if (c == '$') {
-                    parts.addAll(dollar(true));
+                    parts.addAll(expansions.dollar(true));
                 } else if (c == '`') {
-                    parts.add(backtick(true));
+                    parts.add(expansions.backtick(true));
                 } else {
                     parts.literal((char) c, Quoting.DOUBLE);
                     in.pos++;
@@ -127,77 +161,6 @@ final class Words {
             in.end = savedEnd;
         }
         return parts.done();
-    }
-
-    /** {@code NAME=value}, {@code NAME+=value}, {@code NAME[sub]=value}, {@code NAME=(…)}; null (cursor unmoved) otherwise. */
-    Assignment assignment() {
-        int start = in.pos;
-        String s = in.src;
-        int i = start;
-        if (in.ctx.halted() || i >= in.end || !Scan.isNameStart(s.charAt(i))) {
-            return null;
-        }
-        while (i < in.end && Scan.isNameChar(s.charAt(i))) {
-            i++;
-        }
-        String name = s.substring(start, i);
-        if (i < in.end && s.charAt(i) == '[') {
-            // Only plain subscripts: one holding $ or ` runs code when evaluated, so it stays a (dynamic) word.
-            int j = i + 1;
-            while (j < in.end && s.charAt(j) != ']' && !Cursor.isMeta(s.charAt(j)) && "$`'\"\\".indexOf(s.charAt(j)) < 0) {
-                j++;
-            }
-            if (j >= in.end || s.charAt(j) != ']') {
-                return null;
-            }
-            i = j + 1;
-            name = s.substring(start, i);
-        }
-        if (i < in.end && s.charAt(i) == '+') {
-            i++;
-        }
-        if (i >= in.end || s.charAt(i) != '=') {
-            return null;
-        }
-        in.advance(i + 1 - in.pos);
-        Word value;
-        if (in.peek() == '(') {
-            value = array();
-        } else if (ends(in.peek())) {
-            value = empty();
-        } else {
-            value = read(Mode.NORMAL);
-        }
-        return new Assignment(name, value, in.span(start, in.lastEnd));
-    }
-
-    /** {@code (a b c)}: kept as raw text, plus any substitutions in the elements (they run at assignment). */
-    private Word array() {
-        int start = in.pos;
-        in.advance(1);
-        Parts hidden = new Parts();
-        while (true) {
-            in.skipLinebreaks();
-            if (in.peek() == ')') {
-                in.advance(1);
-                break;
-            }
-            if (in.atEnd()) {
-                in.ctx.halt("unterminated array assignment at offset " + in.orig(start));
-                break;
-            }
-            Word w = read(Mode.NORMAL);
-            if (w == null) {
-                in.ctx.problem("unexpected '" + (char) in.peek() + "' in array at offset " + in.orig(in.pos));
-                break;
-            }
-            hidden.addHidden(w.parts());
-        }
-        Span span = in.span(start, in.lastEnd);
-        List<WordPart> parts = new ArrayList<>();
-        parts.add(new WordPart.Literal(in.raw(span), Quoting.NONE));
-        parts.addAll(hidden.done());
-        return new Word(parts, in.raw(span), span);
     }
 
     private void escape(Parts parts) {
@@ -213,7 +176,7 @@ final class Words {
         }
     }
 
-    private void single(Parts parts) {
+    void single(Parts parts) {
         int close = in.src.indexOf('\'', in.pos + 1);
         if (close < 0 || close >= in.end) {
             in.ctx.halt("unterminated single quote at offset " + in.orig(in.pos));
@@ -226,7 +189,7 @@ final class Words {
     }
 
     /** From an opening {@code "} to its close. */
-    private void doubleQuoted(Parts parts) {
+    void doubleQuoted(Parts parts) {
         int open = in.pos;
         in.pos++;
         boolean any = false;
@@ -257,9 +220,9 @@ final class Words {
                     in.pos++;
                 }
             } else if (c == '$') {
-                parts.addAll(dollar(true));
+                parts.addAll(expansions.dollar(true));
             } else if (c == '`') {
-                parts.add(backtick(true));
+                parts.add(expansions.backtick(true));
             } else {
                 parts.literal((char) c, Quoting.DOUBLE);
                 in.pos++;
@@ -267,182 +230,4 @@ final class Words {
         }
     }
 
-    /** Everything that starts with {@code $}; a lone {@code $} is literal. */
-    private List<WordPart> dollar(boolean quoted) {
-        int n = in.peek(1);
-        if (!quoted && n == '\'') {
-            AnsiC.Decoded d = AnsiC.decode(in.src, in.pos + 2, in.end);
-            if (d.close() < 0) {
-                in.ctx.halt("unterminated $' quote at offset " + in.orig(in.pos));
-                in.pos = in.end;
-            } else {
-                in.pos = d.close() + 1;
-            }
-            return List.of(new WordPart.Literal(d.text(), Quoting.ANSI_C));
-        }
-        if (!quoted && n == '"') {
-            Parts p = new Parts();
-            in.pos++;
-            doubleQuoted(p);
-            return p.done();
-        }
-        if (n == '(') {
-            if (in.peek(2) == '(') {
-                int close = Scan.arithEnd(in.src, in.pos + 3, in.end);
-                if (close >= 0) {
-                    return arithmetic(close);
-                }
-            }
-            return List.of(commandSubstitution(quoted));
-        }
-        if (n == '{') {
-            return braced(quoted);
-        }
-        if (Scan.isNameStart(n)) {
-            int j = in.pos + 1;
-            while (j < in.end && Scan.isNameChar(in.src.charAt(j))) {
-                j++;
-            }
-            String name = in.src.substring(in.pos + 1, j);
-            in.pos = j;
-            return List.of(new WordPart.Parameter(name, name, quoted));
-        }
-        if ((n >= '0' && n <= '9') || Scan.isSpecialParam(n)) {
-            String name = String.valueOf((char) n);
-            in.pos += 2;
-            return List.of(new WordPart.Parameter(name, name, quoted));
-        }
-        in.pos++;
-        return List.of(new WordPart.Literal("$", quoted ? Quoting.DOUBLE : Quoting.NONE));
-    }
-
-    private List<WordPart> arithmetic(int close) {
-        int from = in.pos + 3;
-        in.ctx.enter(in.orig(in.pos));
-        try {
-            Parts parts = new Parts();
-            parts.add(new WordPart.Arithmetic(in.src.substring(from, close)));
-            for (Word w : arithWords(from, close)) {
-                parts.addHidden(w.parts());
-            }
-            in.pos = Math.min(close + 2, in.end);
-            return parts.done();
-        } finally {
-            in.ctx.leave();
-        }
-    }
-
-    private WordPart commandSubstitution(boolean quoted) {
-        int start = in.pos;
-        in.pos += 2;
-        in.ctx.enter(in.orig(start));
-        try {
-            Script script = parser.list(Parser.PAREN);
-            closeParen("$(", start);
-            return new WordPart.CommandSubstitution(script, quoted);
-        } finally {
-            in.ctx.leave();
-        }
-    }
-
-    private WordPart process() {
-        int start = in.pos;
-        boolean output = in.peek() == '>';
-        in.pos += 2;
-        in.ctx.enter(in.orig(start));
-        try {
-            Script script = parser.list(Parser.PAREN);
-            closeParen(output ? ">(" : "<(", start);
-            return new WordPart.ProcessSubstitution(script, output);
-        } finally {
-            in.ctx.leave();
-        }
-    }
-
-    private void closeParen(String what, int start) {
-        if (in.peek() == ')') {
-            in.pos++;
-        } else {
-            in.ctx.halt("unterminated " + what + " at offset " + in.orig(start));
-        }
-    }
-
-    /** {@code ${…}}: the text inside is kept as the expression; substitutions inside it are added after it. */
-    private List<WordPart> braced(boolean quoted) {
-        int start = in.pos;
-        in.pos += 2;
-        in.ctx.enter(in.orig(start));
-        try {
-            Parts inner = new Parts();
-            int from = in.pos;
-            int braces = 0;
-            while (!in.atEnd() && (in.peek() != '}' || braces > 0)) {
-                int c = in.peek();
-                if (c == '\\') {
-                    in.pos = Math.min(in.end, in.pos + 2);
-                } else if (c == '\'' && !quoted) {
-                    single(inner);
-                } else if (c == '"') {
-                    doubleQuoted(inner);
-                } else if (c == '$') {
-                    inner.addAll(dollar(quoted));
-                } else if (c == '`') {
-                    inner.add(backtick(quoted));
-                } else {
-                    braces += c == '{' ? 1 : c == '}' ? -1 : 0;
-                    in.pos++;
-                }
-            }
-            if (in.atEnd()) {
-                in.ctx.halt("unterminated ${ at offset " + in.orig(start));
-            }
-            String expr = in.src.substring(from, Math.min(in.pos, in.end));
-            in.pos = Math.min(in.pos + 1, in.end);
-            Parts parts = new Parts();
-            parts.add(new WordPart.Parameter(Scan.paramName(expr), expr, quoted));
-            parts.addHidden(inner.done());
-            return parts.done();
-        } finally {
-            in.ctx.leave();
-        }
-    }
-
-    /** {@code `…`}: the body is unescaped per POSIX into its own text, then parsed with offsets mapped back. */
-    private WordPart backtick(boolean quoted) {
-        int open = in.pos;
-        StringBuilder body = new StringBuilder();
-        int[] map = new int[16];
-        int j = open + 1;
-        while (j < in.end && in.src.charAt(j) != '`') {
-            char c = in.src.charAt(j);
-            if (c == '\\' && j + 1 < in.end) {
-                char n = in.src.charAt(j + 1);
-                if (n == '$' || n == '`' || n == '\\' || (quoted && n == '"')) {
-                    j++;
-                    c = n;
-                }
-            }
-            if (body.length() + 1 >= map.length) {
-                map = java.util.Arrays.copyOf(map, map.length * 2);
-            }
-            map[body.length()] = in.orig(j);
-            body.append(c);
-            j++;
-        }
-        if (j >= in.end) {
-            in.ctx.halt("unterminated ` at offset " + in.orig(open));
-            in.pos = in.end;
-            return new WordPart.CommandSubstitution(
-                    new Script(List.of(), List.of(), false, in.span(open, in.end)), quoted);
-        }
-        map[body.length()] = in.orig(j);
-        in.pos = j + 1;
-        in.ctx.enter(in.orig(open));
-        try {
-            return new WordPart.CommandSubstitution(
-                    Parser.inner(in.ctx, body.toString(), java.util.Arrays.copyOf(map, body.length() + 1)), quoted);
-        } finally {
-            in.ctx.leave();
-        }
-    }
 }

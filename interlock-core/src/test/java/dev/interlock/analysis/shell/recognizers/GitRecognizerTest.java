@@ -171,20 +171,20 @@ class GitRecognizerTest {
     void commitMessagesAreData() {
         Operation op = only("commit", "-m", "rm -rf / && git reset --hard");
         assertThat(op.verb()).isEqualTo(Verb.UPDATE);
-        assertThat(nested.shell).isEmpty();
+        assertThat(nested.commands).isEmpty();
     }
 
     @Test
     void commandsInConfigAreAnalyzedAsShell() {
         List<Operation> ops = run("-c", "alias.nuke=!rm -rf ~", "nuke");
-        assertThat(nested.shell).containsExactly("rm -rf ~");
+        assertThat(nested.commands).containsExactly("rm -rf ~");
         assertThat(ops).extracting(Operation::verb).contains(Verb.EXECUTE, Verb.UNKNOWN);
         run("config", "core.sshCommand", "ssh -i key");
-        assertThat(nested.shell).contains("ssh -i key");
+        assertThat(nested.commands).contains("ssh -i key");
         run("rebase", "-x", "make test", "main");
-        assertThat(nested.shell).contains("make test");
+        assertThat(nested.commands).contains("make test");
         run("submodule", "foreach", "--recursive", "git", "reset", "--hard");
-        assertThat(nested.shell).contains("git reset --hard");
+        assertThat(nested.commands).contains("git reset --hard");
     }
 
     @Test

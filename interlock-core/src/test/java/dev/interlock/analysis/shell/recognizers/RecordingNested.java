@@ -7,14 +7,16 @@ import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link Nested} that records the shell text it was given and answers with one marker operation. */
+/** A {@link Nested} that records what it was asked to analyse and answers with one marker operation. */
 final class RecordingNested implements Nested {
-    final List<String> shell = new ArrayList<>();
+    final List<String> commands = new ArrayList<>();
+    final List<Invocation> parents = new ArrayList<>();
 
     @Override
     public List<Operation> shell(String command, Invocation parent) {
-        shell.add(command);
-        return List.of(Operation.builder("nested", Verb.UNKNOWN).resource("command", command).build());
+        commands.add(command);
+        parents.add(parent);
+        return List.of(Operation.builder("nested", Verb.UNKNOWN).build());
     }
 
     @Override

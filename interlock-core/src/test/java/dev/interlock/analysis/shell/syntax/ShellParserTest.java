@@ -1,5 +1,9 @@
 package dev.interlock.analysis.shell.syntax;
 
+import static dev.interlock.analysis.shell.syntax.Parsed.argv;
+import static dev.interlock.analysis.shell.syntax.Parsed.ok;
+import static dev.interlock.analysis.shell.syntax.Parsed.simple;
+import static dev.interlock.analysis.shell.syntax.Parsed.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,28 +16,6 @@ import dev.interlock.analysis.shell.syntax.Command.Simple;
 import dev.interlock.analysis.shell.syntax.WordPart.Quoting;
 
 class ShellParserTest {
-
-    private static Script ok(String source) {
-        Script script = ShellParser.parse(source);
-        assertThat(script.problems()).as("problems parsing %s", source).isEmpty();
-        assertThat(script.complete()).isTrue();
-        return script;
-    }
-
-    private static Simple simple(String source) {
-        Script script = ok(source);
-        assertThat(script.commands()).hasSize(1);
-        return (Simple) script.commands().getFirst();
-    }
-
-    /** Literal values of the words, or their raw text when they hold expansions. */
-    private static List<String> values(List<Word> words) {
-        return words.stream().map(w -> w.literal().orElse("<" + w.raw() + ">")).toList();
-    }
-
-    private static List<String> argv(String source) {
-        return values(simple(source).words());
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
@@ -99,12 +81,51 @@ class ShellParserTest {
     }
 
     @Test
+    void arrayArgumentsOfDeclare() {
+        Simple s = simple("declare -a xs=(a 'b c') ys+=(d)");
+        assertThat(s.words()).extracting(Word::raw).containsExactly("declare", "-a", "xs=(a 'b c')", "ys+=(d)");
+        assertThat(s.words().get(2).literal()).contains("xs=(a 'b c')");
+        assertThat(Trees.simples(ok("local xs=($(rm -rf /))")))
+                .anySatisfy(c -> assertThat(values(c.words())).containsExactly("rm", "-rf", "/"));
+        assertThat(ShellParser.parse("echo xs=(a)").complete()).isFalse();
+    }
+
+    @Test
     void substitutionsInsideArraysParametersAndArithmeticAreKept() {
         for (String source : List.of("a=(x $(rm -rf /))", "echo ${X:-$(rm -rf /)}", "echo $(( $(rm -rf /) + 1 ))",
                 "echo \"${X:-`rm -rf /`}\"")) {
             assertThat(Trees.simples(ok(source))).as(source)
                     .anySatisfy(s -> assertThat(values(s.words())).containsExactly("rm", "-rf", "/"));
         }
+    }
+
+    @Test
+    void quoteBoundariesFollowBash() {
+        // $'\c' ends at its quote, so the rm runs
+        assertThat(Trees.simples(ok("echo $'\\c'; rm -rf / #'"))).hasSize(2);
+        assertThat(argv("echo $'\\c'")).containsExactly("echo", "\\c");
+        assertThat(argv("echo $'a\\cAb'")).containsExactly("echo", "a\u0001b");
+        // in a double-quoted ${…}, single quotes hide braces and quotes but not substitutions
+        assertThat(ok("echo \"${x:-'\"}'}\"; echo after").commands()).hasSize(2);
+        assertThat(Trees.simples(ok("echo \"${x:-'$(rm -rf /)'}\"")))
+                .anySatisfy(s -> assertThat(values(s.words())).containsExactly("rm", "-rf", "/"));
+        assertThat(Trees.simples(ok("echo ${x:-'$(rm -rf /)'}"))).hasSize(1);
+    }
+
+    @Test
+    void subscriptsBeforeTheCommandNameAreOneUnit() {
+        // checked against bash 5.2: `a[ #] ; echo RAN` runs echo, as `a[ #]` is one word there
+        Script script = ok("a[ #] ; rm -rf /");
+        assertThat(script.commands()).hasSize(2);
+        assertThat(((Simple) script.commands().getFirst()).words()).extracting(Word::raw).containsExactly("a[ #]");
+        assertThat(argv("x=1 a[ ; b]c d")).containsExactly("a[ ; b]c", "d");
+        assertThat(argv("echo a[ #]")).containsExactly("echo", "a[");
+        Simple assignment = simple("a[$(rm -rf /)]=1 b[i + 1]+=2");
+        assertThat(assignment.assignments()).extracting(Assignment::name).containsExactly("a[$(rm -rf /)]", "b[i + 1]");
+        assertThat(assignment.words()).isEmpty();
+        assertThat(Trees.simples(ok("a[$(rm -rf /)]=1")))
+                .anySatisfy(s -> assertThat(values(s.words())).containsExactly("rm", "-rf", "/"));
+        assertThat(ShellParser.parse("a[ x").complete()).isFalse();
     }
 
     @Test
@@ -168,6 +189,7 @@ class ShellParserTest {
         assertThat(pwd.raw()).isEqualTo("pwd");
         assertThat(pwd.span()).isEqualTo(new Span(15, 18));
         assertThat(values(simples.getFirst().words()).getLast()).isEqualTo("x");
+        assertThat(rm.words().getLast().raw()).isEqualTo("\\`pwd\\`");
         assertThat(argv("echo `echo \\$HOME`")).containsExactly("echo", "<`echo \\$HOME`>");
         Simple inner = Trees.simples(ok("echo `echo \\$HOME`")).get(1);
         assertThat(inner.words().get(1).parts()).containsExactly(new WordPart.Parameter("HOME", "HOME", false));
@@ -202,78 +224,6 @@ class ShellParserTest {
         assertThat(r.fd()).isEqualTo(fd);
         assertThat(r.operator()).isEqualTo(operator);
         assertThat(r.target().literal()).contains(target);
-    }
-
-    @Test
-    void heredocBodyIsData() {
-        Script script = ok("cat <<EOF\nrm -rf /\nEOF\necho after");
-        assertThat(script.commands()).hasSize(2);
-        Redirect r = ((Simple) script.commands().getFirst()).redirects().getFirst();
-        assertThat(r.operator()).isEqualTo("<<");
-        assertThat(r.heredoc()).hasValueSatisfying(h -> {
-            assertThat(h.body()).isEqualTo("rm -rf /\n");
-            assertThat(h.expands()).isTrue();
-            assertThat(h.bodySpan()).isEqualTo(new Span(10, 19));
-        });
-        assertThat(argv("cat <<'EOF'\n$x\nEOF")).containsExactly("cat");
-        assertThat(((Simple) ok("cat <<'EOF'\n$x\nEOF").commands().getFirst()).redirects().getFirst().heredoc())
-                .hasValueSatisfying(h -> assertThat(h.expands()).isFalse());
-        assertThat(((Simple) ok("cat <<\"E F\"\nx\nE F\n").commands().getFirst()).redirects().getFirst().heredoc())
-                .hasValueSatisfying(h -> assertThat(h.body()).isEqualTo("x\n"));
-    }
-
-    @Test
-    void heredocVariants() {
-        Script tabs = ok("cat <<-EOF\n\t\tindented\n\tEOF\necho x");
-        assertThat(((Simple) tabs.commands().getFirst()).redirects().getFirst().heredoc().orElseThrow().body())
-                .isEqualTo("indented\n");
-        Script two = ok("cat <<A; cat <<B | wc\na1\nA\nb1\nB\nrm x");
-        assertThat(two.commands()).hasSize(3);
-        List<Simple> simples = Trees.simples(two);
-        assertThat(simples.getFirst().redirects().getFirst().heredoc().orElseThrow().body()).isEqualTo("a1\n");
-        assertThat(simples.get(1).redirects().getFirst().heredoc().orElseThrow().body()).isEqualTo("b1\n");
-        assertThat(values(simples.getLast().words())).containsExactly("rm", "x");
-        Script inSubst = ok("x=$(cat <<EOF\nhi )\nEOF\n); rm y");
-        assertThat(Trees.simples(inSubst)).extracting(s -> values(s.words())).contains(List.of("rm", "y"));
-        // a continued delimiter line still ends the body, so the next line is a command
-        Script continued = ok("cat <<EOF\nEO\\\nF\nrm -rf /\n");
-        assertThat(Trees.simples(continued)).extracting(s -> values(s.words())).contains(List.of("rm", "-rf", "/"));
-    }
-
-    @Test
-    void expandingHeredocBodiesShowTheirSubstitutions() {
-        String src = "cat <<EOF\nhello $USER $(rm -rf /)\nEOF\ncat <<'Q'\n$(id)\nQ\n";
-        Script script = ok(src);
-        Redirect.HereDoc expanding = ((Simple) script.commands().getFirst()).redirects().getFirst().heredoc().orElseThrow();
-        assertThat(expanding.parts()).hasSize(5);
-        assertThat(expanding.parts().get(1)).isEqualTo(new WordPart.Parameter("USER", "USER", true));
-        var rm = (WordPart.CommandSubstitution) expanding.parts().get(3);
-        Word rmWord = ((Simple) rm.script().commands().getFirst()).words().getFirst();
-        assertThat(rmWord.span()).isEqualTo(new Span(24, 26));
-        Redirect.HereDoc quoted = ((Simple) script.commands().get(1)).redirects().getFirst().heredoc().orElseThrow();
-        assertThat(quoted.parts()).containsExactly(new WordPart.Literal("$(id)\n", Quoting.SINGLE));
-        // a heredoc inside a substitution inside a heredoc body
-        Script nested = ok("cat <<A\n$(cat <<B\ninner\nB\n)\nA\necho done");
-        assertThat(nested.commands()).hasSize(2);
-        var inner = (WordPart.CommandSubstitution) ((Simple) nested.commands().getFirst()).redirects().getFirst()
-                .heredoc().orElseThrow().parts().getFirst();
-        assertThat(((Simple) inner.script().commands().getFirst()).redirects().getFirst().heredoc())
-                .hasValueSatisfying(h -> assertThat(h.body()).isEqualTo("inner\n"));
-    }
-
-    @Test
-    void hereString() {
-        Redirect r = simple("bash <<<'rm -rf x'").redirects().getFirst();
-        assertThat(r.operator()).isEqualTo("<<<");
-        assertThat(r.target().literal()).contains("rm -rf x");
-    }
-
-    @Test
-    void unterminatedHeredocIsIncomplete() {
-        Script script = ShellParser.parse("cat <<EOF\nrm -rf /\n");
-        assertThat(script.complete()).isFalse();
-        assertThat(script.problems()).anyMatch(p -> p.contains("EOF") && p.contains("offset 4"));
-        assertThat(ShellParser.parse("cat <<EOF").complete()).isFalse();
     }
 
     @Test
@@ -379,7 +329,7 @@ class ShellParserTest {
         assertThat(values(((Simple) script.commands().getFirst()).words())).containsExactly("echo", "hi");
         for (String bad : List.of("echo \"x", "echo $(ls", "echo `ls", "echo ${x", "(ls", "if x; then y",
                 "for x in a; do y", "case x in a) y", "echo )", "fi", "a && ", "| b", "echo $'x", "[[ -f x",
-                "while true", "a=(b c", "f() x", "echo (")) {
+                "while true", "a=(b c", "f() x", "echo (", "(ls) rm x", "if a; then b; fi c", "{ a; } b", "a | fi", "a && done")) {
             Script s = ShellParser.parse(bad);
             assertThat(s.complete()).as(bad).isFalse();
             assertThat(s.problems()).as(bad).isNotEmpty();

@@ -1,0 +1,45 @@
+package dev.interlock.bench;
+
+import dev.interlock.Interlock;
+import dev.interlock.environment.AmbientContext;
+import dev.interlock.model.Decision;
+import dev.interlock.model.Request;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Analyze + resolve + risk + policy for one request of the 20-command mix, with the shipped policy. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DecisionBenchmark {
+
+    private Interlock interlock;
+    private List<Request> requests;
+    private int next;
+
+    @Setup
+    public void setup() {
+        interlock = Interlock.builder().ambient(AmbientContext.BARE_WORKSTATION).decisionIds(() -> "bench").build();
+        requests = Requests.all();
+    }
+
+    @Benchmark
+    public Decision decideMix() {
+        Request r = requests.get(next);
+        next = (next + 1) % requests.size();
+        return interlock.decide(r);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reading secret material is {@code credential}, not {@code read}: file readers ({@code cat}, {@code grep}, …) on
+ * key, credential and dotenv files, sourcing a dotenv file, dumping the environment, and secret stores ({@code vault},
+ * {@code op}, {@code security}, {@code pass}, {@code gpg}). Readers of ordinary files produce plain reads, so their
+ * arguments (often text that looks like commands) never turn into operations.
+ */
+public final class CredentialRecognizer implements Recognizer {
+
+    /** Readers whose positionals are all files, with the flags that take a value. */
+    private static final Map<String, Set<String>> FILE_READERS = Map.ofEntries(
+            Map.entry("cat", Set.of()), Map.entry("tac", Set.of()), Map.entry("nl", Set.of("-w", "-s", "-v", "-i")),
+            Map.entry("less", Set.of("-x", "-p")), Map.entry("more", Set.of()), Map.entry("view", Set.of()),
+            Map.entry("head", Set.of("-n", "-c", "--lines", "--bytes")), Map.entry("tail", Set.of("-n", "-c", "--lines", "--bytes", "-s")),
+            Map.entry("bat", Set.of("-l", "--language", "-r", "--line-range", "--style", "--theme")),
+            Map.entry("batcat", Set.of("-l", "--language", "-r", "--line-range", "--style", "--theme")),
+            Map.entry("strings", Set.of("-n", "-t", "-e")), Map.entry("xxd", Set.of("-l", "-s", "-c", "-g", "-o")),
+            Map.entry("od", Set.of("-A", "-t", "-N", "-j", "-w")), Map.entry("hexdump", Set.of("-n", "-s", "-e")),
+            Map.entry("base64", Set.of("-w", "--wrap")));
+    /** Readers whose first positional is a pattern or program unless a flag supplies it. */
+    private static final Map<String, Set<String>> PATTERN_READERS = Map.ofEntries(
+            Map.entry("grep", grepFlags()), Map.entry("egrep", grepFlags()), Map.entry("fgrep", grepFlags()),
+            Map.entry("rg", grepFlags()), Map.entry("ag", grepFlags()), Map.entry("ack", grepFlags()),
+            Map.entry("awk", Set.of("-F", "-v", "-f")), Map.entry("gawk", Set.of("-F", "-v", "-f")), Map.entry("mawk", Set.of("-F", "-v", "-f")),
+            Map.entry("jq", Set.of("-f", "--from-file", "--arg", "--argjson", "--indent")), Map.entry("yq", Set.of("-f", "--from-file", "-o", "--output-format")));
+    private static final Set<String> PATTERN_FROM_FLAG = Set.of("-e", "-f", "--regexp", "--file", "--from-file");
+    /** Directories whose whole content is secret ({@code grep -r token ~/.aws}). */
+    private static final Pattern SECRET_DIRS = Pattern.compile(".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store)|.*/\\.config/(gcloud|gh|op)|/etc/ssl/private");
+    private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|passw|pwd|api_?key|private|credential|auth).*");
+
+    private static Set<String> grepFlags() {
+        return Set.of("-e", "-f", "-m", "-A", "-B", "-C", "--include", "--exclude", "--exclude-dir", "-g", "--glob",
+                "-t", "--type", "-T", "--type-not", "--max-count", "--regexp", "--file", "-d", "-D", "--context");
+    }
+
+    @Override
+    public Set<String> programs() {
+        Set<String> all = new java.util.HashSet<>(FILE_READERS.keySet());
+        all.addAll(PATTERN_READERS.keySet());
+        all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "vault", "op", "security", "pass", "gpg", "gpg2"));
+        return Set.copyOf(all);
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        String program = inv.program();
+        if (FILE_READERS.containsKey(program)) {
+            return reads(inv, inv.parse(FILE_READERS.get(program)).positionals(), program);
+        }
+        if (PATTERN_READERS.containsKey(program)) {
+            ParsedArgs parsed = inv.parse(PATTERN_READERS.get(program));
+            List<Arg> files = new ArrayList<>(parsed.positionals());
+            files.addAll(parsed.afterDoubleDash());
+            if (!parsed.has(PATTERN_FROM_FLAG.toArray(String[]::new)) && !files.isEmpty()) {
+                files.removeFirst();
+            }
+            return reads(inv, files, program);
+        }
+        return switch (program) {
+            case "source", "." -> source(inv);
+            case "printenv", "env", "export", "set" -> environment(inv);
+            default -> SecretStores.recognize(inv);
+        };
+    }
+
+    /** A credential operation for reading the secret file at {@code path}. */
+    static Operation secretFile(Invocation inv, String path) {
+        return LocalFiles.on(inv, Verb.CREDENTIAL, "file", path)
+                .note("reads secret material (" + LocalFiles.basename(path) + ")")
+                .build();
+    }
+
+    /** True when reading {@code arg} reads secrets (a secret file, a glob over them, or a secret directory). */
+    static boolean secret(Invocation inv, Arg arg) {
+        String resolved = inv.workspace().resolve(arg.value());
+        if (SecretFiles.isSecret(resolved) || SECRET_DIRS.matcher(resolved).matches()) {
+            return true;
+        }
+        return arg.glob() && LocalFiles.basename(arg.value()).startsWith(".env");
+    }
+
+    /** Plain reads of ordinary files, credential operations for secret ones. */
+    static List<Operation> reads(Invocation inv, List<Arg> files, String program) {
+        List<Operation> ops = new ArrayList<>();
+        for (Arg file : files) {
+            if (file.value().equals("-")) {
+                continue;
+            }
+            if (secret(inv, file)) {
+                ops.add(secretFile(inv, file.value()));
+            } else {
+                Operation read = LocalFiles.read(inv, file.value());
+                ops.add(file.literal() ? read : read.toBuilder().confidence(dev.interlock.model.Confidence.INFERRED).build());
+            }
+        }
+        if (ops.isEmpty()) {
+            ops.add(LocalFiles.on(inv, Verb.READ, "stdin", "").note(program + " reads its input").build());
+        }
+        return ops;
+    }
+
+    /** {@code source .env} loads secrets into the shell; sourcing a script (an activate script, an rc file) runs it. */
+    private static List<Operation> source(Invocation inv) {
+        if (inv.args().isEmpty()) {
+            return List.of(LocalFiles.execute(inv, inv.program(), "sources nothing"));
+        }
+        Arg file = inv.args().getFirst();
+        if (secret(inv, file)) {
+            return List.of(secretFile(inv, file.value()));
+        }
+        return List.of(LocalFiles.execute(inv, file.value(), "runs a shell script in the current shell"));
+    }
+
+    /** {@code printenv}, {@code env}, {@code export -p} and {@code set} alone dump every variable, tokens included. */
+    private static List<Operation> environment(Invocation inv) {
+        List<String> words = inv.words();
+        boolean dump = switch (inv.program()) {
+            case "printenv", "env" -> words.stream().allMatch(w -> w.startsWith("-"));
+            case "export" -> words.isEmpty() || words.equals(List.of("-p"));
+            default -> words.isEmpty() || words.equals(List.of("-o", "posix")) || words.equals(List.of("--"));
+        };
+        if (dump) {
+            return List.of(LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL)
+                    .resource("environment", "")
+                    .evidence(inv.evidence())
+                    .note("prints every environment variable, secrets included"), "the shell's own environment").build());
+        }
+        if (inv.program().equals("printenv")) {
+            List<Operation> ops = new ArrayList<>();
+            for (String name : words) {
+                Verb verb = SECRET_VARIABLE.matcher(name).matches() ? Verb.CREDENTIAL : Verb.READ;
+                ops.add(LocalFiles.local(inv, Operation.builder("process", verb).resource("environment", name)
+                        .evidence(inv.evidence()), "the shell's own environment").build());
+            }
+            return ops;
+        }
+        return List.of(LocalFiles.execute(inv, inv.program(), "sets shell variables or options"));
+    }
+}

@@ -1,0 +1,266 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.CodeCalls.Kind;
+import dev.interlock.analysis.shell.recognizers.CodeCalls.Language;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Script interpreters run with code on the command line ({@code python -c}, {@code node -e}, {@code ruby -e},
+ * {@code php -r}, {@code osascript -e}, {@code pwsh -Command}) or on stdin ({@code python3 - <<PY}). The code is
+ * scanned for literal shell commands (analyzed as shell), literal deletes (filesystem operations), and constructs that
+ * hide what runs (opaque). Running a script file is a plain local process run.
+ */
+public final class InterpreterRecognizer implements Recognizer {
+
+    private static final Map<String, Language> LANGUAGES = languages();
+    /** Flags whose next argument is code, per language. */
+    private static final Map<Language, Set<String>> CODE_FLAGS = Map.of(
+            Language.PYTHON, Set.of("-c"),
+            Language.JAVASCRIPT, Set.of("-e", "--eval", "-p", "--print"),
+            Language.RUBY, Set.of("-e"),
+            Language.PERL, Set.of("-e", "-E"),
+            Language.PHP, Set.of("-r"),
+            Language.APPLESCRIPT, Set.of("-e"),
+            Language.R, Set.of("-e"),
+            Language.LUA, Set.of("-e"),
+            Language.POWERSHELL, Set.of("-command", "-c", "-cmd"));
+    /** Flags that take a value which is not code (a module, an include path, a library). */
+    private static final Set<String> VALUED = Set.of("-W", "-X", "-r", "--require", "-I", "--import", "-l", "-M", "-d",
+            "-x", "--loader", "--input-type", "-c:", "-executionpolicy", "-ex", "-windowstyle", "-configurationname",
+            "-workingdirectory", "-wd", "-outputformat", "-inputformat");
+    private static final Pattern RECURSIVE = Pattern.compile("recursive\\s*[:=]\\s*(?:true|TRUE|T)\\b|-Recurse|force\\s*:\\s*true");
+    private static final int MAX_DEPTH = 3;
+
+    private static Map<String, Language> languages() {
+        Map<String, Language> m = new java.util.HashMap<>();
+        for (String p : List.of("python", "python2", "python3", "pypy", "pypy3", "python2.7")) {
+            m.put(p, Language.PYTHON);
+        }
+        for (int minor = 5; minor <= 15; minor++) {
+            m.put("python3." + minor, Language.PYTHON);
+        }
+        for (String p : List.of("node", "nodejs", "deno", "bun")) {
+            m.put(p, Language.JAVASCRIPT);
+        }
+        m.put("ruby", Language.RUBY);
+        m.put("perl", Language.PERL);
+        m.put("php", Language.PHP);
+        m.put("osascript", Language.APPLESCRIPT);
+        m.put("Rscript", Language.R);
+        m.put("R", Language.R);
+        m.put("lua", Language.LUA);
+        m.put("luajit", Language.LUA);
+        m.put("pwsh", Language.POWERSHELL);
+        m.put("powershell", Language.POWERSHELL);
+        m.put("powershell.exe", Language.POWERSHELL);
+        return Map.copyOf(m);
+    }
+
+    @Override
+    public Set<String> programs() {
+        return LANGUAGES.keySet();
+    }
+
+    /** What the command line says to run: inline code, a script or module, or nothing (a REPL). */
+    private record Source(StringBuilder code, boolean literal, String script, List<String> operands, boolean inPlace,
+                          String opaque) {
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        Language language = LANGUAGES.getOrDefault(inv.program(), Language.PYTHON);
+        Source source = language == Language.POWERSHELL ? powershell(inv.args()) : source(inv, language);
+        if (!source.opaque().isEmpty()) {
+            return List.of(LocalFiles.opaque(inv, source.opaque()));
+        }
+        List<Operation> ops = new ArrayList<>();
+        if (source.inPlace()) {
+            for (String file : source.operands()) {
+                ops.add(LocalFiles.on(inv, Verb.UPDATE, "file", file).note("edits the file in place").build());
+            }
+        }
+        if (source.code().isEmpty() && inv.stdin().isPresent() && source.script().isEmpty()) {
+            source.code().append(inv.stdin().get());
+        }
+        if (source.code().isEmpty()) {
+            String what = source.script().isEmpty() ? inv.program() : source.script();
+            ops.add(LocalFiles.execute(inv, what, source.script().isEmpty() ? "interactive interpreter" : "runs a script"));
+            return ops;
+        }
+        if (!source.literal()) {
+            ops.add(LocalFiles.opaque(inv, "the " + inv.program() + " code is built from shell variables"));
+            return ops;
+        }
+        ops.addAll(code(source.code().toString(), language, inv, nested, 0));
+        if (ops.isEmpty()) {
+            ops.add(LocalFiles.execute(inv, inv.program(), "inline code with no destructive call"));
+        }
+        return ops;
+    }
+
+    private static Source source(Invocation inv, Language language) {
+        List<Arg> args = inv.args();
+        Set<String> codeFlags = CODE_FLAGS.get(language);
+        StringBuilder code = new StringBuilder();
+        boolean literal = true;
+        String script = "";
+        List<String> operands = new ArrayList<>();
+        boolean inPlace = false;
+        int start = 0;
+        if (inv.program().equals("deno") || inv.program().equals("bun")) {
+            String sub = args.isEmpty() ? "" : args.getFirst().value();
+            if (sub.equals("eval")) {
+                for (Arg a : args.subList(1, args.size())) {
+                    if (!a.value().startsWith("-")) {
+                        code.append(a.value()).append('\n');
+                        literal &= a.literal();
+                    }
+                }
+                return new Source(code, literal, "", operands, false, "");
+            }
+            if (!sub.isEmpty() && !sub.startsWith("-")) {
+                return new Source(code, true, inv.program() + " " + sub, operands, false, "");
+            }
+        }
+        for (int i = start; i < args.size(); i++) {
+            Arg arg = args.get(i);
+            String w = arg.value();
+            if (!script.isEmpty() || (!code.isEmpty() && !w.startsWith("-"))) {
+                operands.add(w);
+                continue;
+            }
+            boolean bundledCode = language == Language.PERL || language == Language.RUBY
+                    ? w.matches("-[a-zA-Z0-9.]*[eE]") && !w.startsWith("--") : false;
+            if (codeFlags.contains(w) || bundledCode) {
+                inPlace |= language == Language.PERL && w.matches("-[a-zA-Z]*i.*");
+                if (i + 1 < args.size()) {
+                    Arg next = args.get(++i);
+                    code.append(next.value()).append('\n');
+                    literal &= next.literal();
+                }
+            } else if (w.length() > 2 && codeFlags.contains(w.substring(0, 2)) && language == Language.PYTHON) {
+                code.append(w.substring(2)).append('\n');
+                literal &= arg.literal();
+            } else if (w.equals("-")) {
+                inv.stdin().ifPresent(s -> code.append(s).append('\n'));
+            } else if (w.equals("-m") && language == Language.PYTHON) {
+                script = i + 1 < args.size() ? "-m " + args.get(i + 1).value() : "-m";
+            } else if (w.equals("-f") && language == Language.PHP) {
+                script = i + 1 < args.size() ? args.get(++i).value() : "";
+            } else if (VALUED.contains(w)) {
+                i++;
+            } else if (w.startsWith("-")) {
+                inPlace |= language == Language.PERL && w.matches("-[a-zA-Z]*i.*");
+            } else {
+                script = w;
+            }
+        }
+        return new Source(code, literal, script, operands, inPlace && !operands.isEmpty(), "");
+    }
+
+    /** PowerShell flags are case-insensitive and may be abbreviated; -Command takes the rest of the line. */
+    private static Source powershell(List<Arg> args) {
+        StringBuilder code = new StringBuilder();
+        boolean literal = true;
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value().toLowerCase(Locale.ROOT);
+            if (w.startsWith("-e") && "-encodedcommand".startsWith(w) || w.equals("-ec") || w.equals("-enc")) {
+                return new Source(code, true, "", List.of(), false, "runs a base64-encoded PowerShell command");
+            }
+            if (w.startsWith("-f") && "-file".startsWith(w)) {
+                return new Source(code, true, i + 1 < args.size() ? args.get(i + 1).value() : "", List.of(), false, "");
+            }
+            boolean commandFlag = w.startsWith("-c") && "-command".startsWith(w);
+            if (commandFlag || !w.startsWith("-")) {
+                int from = commandFlag ? i + 1 : i;
+                if (!commandFlag && w.endsWith(".ps1")) {
+                    return new Source(code, true, args.get(i).value(), List.of(), false, "");
+                }
+                for (Arg a : args.subList(from, args.size())) {
+                    code.append(a.value()).append(' ');
+                    literal &= a.literal();
+                }
+                break;
+            }
+            if (VALUED.contains(w)) {
+                i++;
+            }
+        }
+        return new Source(code, literal, "", List.of(), false, "");
+    }
+
+    private static List<Operation> code(String code, Language language, Invocation inv, Nested nested, int depth) {
+        List<Operation> ops = new ArrayList<>();
+        CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
+        Set<String> seen = new HashSet<>();
+        for (CodeScanner.Found f : CodeScanner.scan(code, language)) {
+            String key = f.kind() + ":" + f.literals();
+            if (!f.literals().isEmpty() && !seen.add(key)) {
+                continue;
+            }
+            switch (f.kind()) {
+                case SHELL -> {
+                    if (f.literal()) {
+                        for (Operation op : nested.shell(shellLine(f.literals()), inv)) {
+                            ops.add(op.withEvidence(inv.evidence()));
+                        }
+                    } else {
+                        ops.add(LocalFiles.opaque(inv, f.what() + " runs a shell command computed at run time"));
+                    }
+                }
+                case DELETE, DELETE_TREE, DELETE_MAYBE_TREE -> {
+                    boolean recursive = f.kind() == Kind.DELETE_TREE
+                            || (f.kind() == Kind.DELETE_MAYBE_TREE && RECURSIVE.matcher(f.tail()).find());
+                    if (f.literal()) {
+                        ops.add(LocalFiles.delete(inv, f.literals().getFirst(), recursive, Confidence.EXACT,
+                                f.what() + " deletes " + f.literals().getFirst()));
+                    } else {
+                        ops.add(LocalFiles.delete(inv, "", recursive, Confidence.INFERRED,
+                                f.what() + " deletes a path computed at run time"));
+                    }
+                }
+                case EVAL -> {
+                    if (f.literal() && depth < MAX_DEPTH) {
+                        ops.addAll(code(String.join("\n", f.literals()), language, inv, nested, depth + 1));
+                    } else {
+                        ops.add(LocalFiles.opaque(inv, f.what() + " evaluates code computed at run time"));
+                    }
+                }
+                case OPEN -> {
+                    if (f.literal() && SecretFiles.isSecret(inv.workspace().resolve(f.literals().getFirst()))) {
+                        ops.add(CredentialRecognizer.secretFile(inv, f.literals().getFirst()));
+                    }
+                }
+            }
+        }
+        return ops;
+    }
+
+    /** Joins argv-style lists back into a command line; single strings are already one. */
+    private static String shellLine(List<String> words) {
+        if (words.size() == 1) {
+            return words.getFirst();
+        }
+        StringBuilder line = new StringBuilder();
+        for (String w : words) {
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(w.matches("[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+}

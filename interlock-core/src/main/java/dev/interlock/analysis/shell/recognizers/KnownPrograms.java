@@ -1,0 +1,104 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.model.Verb;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tables behind {@link UnrecognizedProgram}: programs known to be harmless (their arguments are data), build and dev
+ * tools, and the words by which an unfamiliar CLI says it destroys or only reads.
+ */
+final class KnownPrograms {
+
+    private KnownPrograms() {
+    }
+
+    /** Programs that print, inspect or navigate; their arguments never name something they change. */
+    static final Set<String> READERS = Set.of("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
+            "pwd", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza", "lsd", "find", "fd", "fdfind", "sort", "uniq", "wc",
+            "cut", "tr", "diff", "colordiff", "cmp", "comm", "file", "stat", "du", "df", "dust", "ncdu", "which", "type",
+            "command", "whereis", "hash", "man", "info", "tldr", "apropos", "date", "cal", "sleep", "basename", "dirname",
+            "realpath", "readlink", "md5sum", "md5", "sha1sum", "sha256sum", "sha512sum", "shasum", "cksum", "b2sum", "ps",
+            "pgrep", "top", "htop", "btop", "uname", "id", "whoami", "groups", "users", "who", "w", "last", "hostname",
+            "uptime", "free", "vmstat", "iostat", "lscpu", "lsblk", "lsusb", "lspci", "nproc", "arch", "locale", "tput",
+            "clear", "history", "alias", "unalias", "jobs", "wait", "fg", "bg", "column", "fold", "fmt", "paste", "join",
+            "expand", "unexpand", "rev", "seq", "yes", "shuf", "iconv", "envsubst", "xmllint", "bc", "expr", "dc",
+            "factor", "numfmt", "getconf", "dig", "nslookup", "host", "ping", "traceroute", "tracepath", "mtr", "netstat",
+            "ss", "lsof", "whois", "tty", "stty", "printf", "read", "let", "declare", "local", "typeset", "readonly",
+            "shift", "return", "exit", "break", "continue", "getopts", "trap", "ulimit", "umask", "times", "caller",
+            "enable", "help", "logname", "sync", "column", "look", "tsort", "pr", "csplit", "gzip", "gunzip", "zcat",
+            "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzip", "tar", "zip", "7z", "open", "xdg-open", "pbcopy",
+            "pbpaste", "xclip", "xsel", "say", "notify-send", "code", "vim", "vi", "nvim", "nano", "emacs", "micro",
+            "tmux", "screen", "script", "tput", "sw_vers", "system_profiler", "ioreg", "launchctl-list", "mdfind",
+            "hyperfine", "tokei", "cloc", "scc", "ctags", "delta", "difft", "glow", "mdcat", "pandoc", "convert",
+            "identify", "ffprobe", "exiftool", "otool", "nm", "objdump", "ldd", "readelf", "size", "addr2line",
+            "shellcheck", "hadolint", "actionlint", "yamllint", "markdownlint", "codespell", "vale", "fzf", "lnav");
+
+    /** Programs that create files or directories on this machine and nothing else. */
+    static final Set<String> CREATORS = Set.of("touch", "mkdir", "mktemp", "mkfifo");
+
+    /** Build, test and development tools: they run project code locally. */
+    static final Set<String> BUILDERS = Set.of("make", "gmake", "cmake", "ctest", "ninja", "meson", "bazel", "bazelisk",
+            "buck", "buck2", "pants", "cargo", "rustc", "rustup", "go", "gofmt", "golangci-lint", "mvn", "mvnw", "gradle",
+            "gradlew", "sbt", "lein", "clj", "ant", "dotnet", "swift", "swiftc", "xcodebuild", "xcrun", "pytest", "py.test",
+            "tox", "nox", "jest", "vitest", "mocha", "ava", "karma", "playwright", "cypress", "tsc", "tsx", "ts-node",
+            "eslint", "prettier", "biome", "black", "ruff", "flake8", "mypy", "pyright", "pylint", "isort", "bandit",
+            "rubocop", "rspec", "rake", "rails-test", "bundle", "bundler", "gem", "pip", "pip3", "pipx", "poetry", "uv",
+            "uvx", "pdm", "hatch", "pipenv", "conda", "mamba", "gcc", "g++", "clang", "clang++", "cc", "c++", "ld",
+            "javac", "java", "jar", "jshell", "kotlinc", "kotlin", "scalac", "scala", "zig", "ghc", "stack", "cabal",
+            "mix", "elixir", "iex", "erl", "rebar3", "dart", "flutter", "composer", "phpunit", "phpstan", "webpack", "vite",
+            "esbuild", "rollup", "parcel", "turbo", "nx", "lerna", "pre-commit", "lefthook", "husky", "just", "task",
+            "mise", "asdf", "direnv", "configure", "autoconf", "automake", "autoreconf", "libtool", "pkg-config", "protoc",
+            "buf", "sqlc", "openapi-generator", "swagger-codegen", "jupyter", "ipython", "nvm", "sdk", "jenv", "pyenv",
+            "rbenv", "goenv", "nodenv", "corepack", "storybook", "next", "nuxt", "astro", "remix", "expo", "ng", "vue",
+            "svelte-kit", "hugo", "jekyll", "mkdocs", "sphinx-build", "doxygen", "javadoc", "godoc", "rustdoc", "valgrind",
+            "gdb", "lldb", "strace", "ltrace", "perf", "jstack", "jmap", "jcmd", "jps", "jconsole", "coverage", "nyc",
+            "c8", "benchstat", "wasm-pack", "trunk", "tauri", "electron", "ncu", "renovate", "dependabot", "cspell",
+            "stylelint", "sass", "lessc", "postcss", "tailwindcss", "babel", "swc");
+
+    /** Build-tool subcommands that publish to a registry or deploy: they leave this machine. */
+    static final Set<String> PUBLISH = Set.of("publish", "deploy", "upload", "release", "push");
+
+    /** Build-tool subcommands that delete regenerable build output. */
+    static final Set<String> CLEAN = Set.of("clean", "clobber", "distclean", "mrproper", "cache-clean");
+
+    /** Words by which an unfamiliar CLI destroys something, and the verb they mean. */
+    static final Map<String, Verb> DESTRUCTIVE = Map.ofEntries(
+            Map.entry("delete", Verb.DELETE), Map.entry("destroy", Verb.DELETE), Map.entry("drop", Verb.DELETE),
+            Map.entry("purge", Verb.DELETE), Map.entry("remove", Verb.DELETE), Map.entry("rm", Verb.DELETE),
+            Map.entry("del", Verb.DELETE), Map.entry("wipe", Verb.DELETE), Map.entry("erase", Verb.DELETE),
+            Map.entry("truncate", Verb.DELETE), Map.entry("flush", Verb.DELETE), Map.entry("flushall", Verb.DELETE),
+            Map.entry("flushdb", Verb.DELETE), Map.entry("terminate", Verb.DELETE), Map.entry("kill", Verb.DELETE),
+            Map.entry("uninstall", Verb.DELETE), Map.entry("reset", Verb.DELETE), Map.entry("nuke", Verb.DELETE),
+            Map.entry("teardown", Verb.DELETE), Map.entry("tear-down", Verb.DELETE), Map.entry("deprovision", Verb.DELETE),
+            Map.entry("decommission", Verb.DELETE), Map.entry("shred", Verb.DELETE), Map.entry("prune", Verb.DELETE),
+            Map.entry("unregister", Verb.DELETE), Map.entry("deregister", Verb.DELETE), Map.entry("evict", Verb.DELETE),
+            Map.entry("revoke", Verb.GRANT), Map.entry("disable", Verb.UPDATE),
+            Map.entry("overwrite", Verb.REPLACE), Map.entry("rollback", Verb.UPDATE), Map.entry("restore", Verb.REPLACE));
+
+    /** Words that mean the run only looks. */
+    static final Set<String> READ_ONLY = Set.of("get", "list", "ls", "describe", "show", "status", "info", "inspect",
+            "cat", "view", "search", "version", "help", "h", "dry-run", "dryrun", "diff", "plan", "check", "validate",
+            "lint", "test", "logs", "log", "top", "watch", "whatif", "what-if", "preview", "explain", "print", "dump-config");
+
+    /** Flags that name where an unfamiliar CLI acts, and the locator each becomes. */
+    static final Map<String, String> LOCATOR_FLAGS = Map.ofEntries(
+            Map.entry("--context", "context"), Map.entry("--kube-context", "context"), Map.entry("--profile", "profile"),
+            Map.entry("--project", "project"), Map.entry("--env", "environment"), Map.entry("--environment", "environment"),
+            Map.entry("--stage", "environment"), Map.entry("--host", "host"), Map.entry("-H", "host"),
+            Map.entry("--url", "host"), Map.entry("--server", "host"), Map.entry("--bootstrap-server", "host"),
+            Map.entry("--endpoint", "host"), Map.entry("--broker-list", "host"), Map.entry("--zookeeper", "host"),
+            Map.entry("--address", "host"), Map.entry("--addr", "host"), Map.entry("--namespace", "namespace"),
+            Map.entry("-n", "namespace"), Map.entry("--cluster", "cluster"), Map.entry("--region", "region"),
+            Map.entry("--account", "account"), Map.entry("--database", "database"), Map.entry("--db", "database"),
+            Map.entry("--org", "organization"), Map.entry("--workspace", "workspace"), Map.entry("--stack", "stack"),
+            Map.entry("--app", "app"), Map.entry("--vhost", "namespace"));
+
+    /** Flags of unfamiliar CLIs that usually take a value (besides the locator flags). */
+    static final Set<String> NOUN_FLAGS = Set.of("--topic", "--queue", "--name", "--id", "--bucket", "--table",
+            "--index", "--group", "--user", "--key", "--file", "--exchange", "--service", "--instance", "--resource",
+            "--collection", "--channel", "--job", "--pipeline", "--repo", "--repository", "--model", "--volume",
+            "--snapshot", "--backup", "--cache", "--stream", "--subscription", "--role", "--policy", "--secret",
+            "--function", "--domain", "--zone", "--record", "--site", "--team", "--tenant", "--node", "--pool",
+            "--consumer-group", "--output", "--format", "--config", "--port", "--type", "--kind", "--path", "--prefix");
+}

@@ -1,0 +1,91 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+
+/**
+ * Builds filesystem operations on paths found by the interpreter, credential, privilege and self-protection
+ * recognizers the way the filesystem recognizer does: resolved path and area as locators, local unless a wrapper moved
+ * the command to another host.
+ */
+final class LocalFiles {
+
+    private LocalFiles() {
+    }
+
+    /** A filesystem operation on {@code path} ({@code type} is file, directory, stdin, …). */
+    static Operation.Builder on(Invocation inv, Verb verb, String type, String path) {
+        Workspace ws = inv.workspace();
+        Operation.Builder b = Operation.builder("filesystem", verb).evidence(inv.evidence());
+        if (path.isEmpty()) {
+            b.resource(type, "");
+        } else {
+            b.resource(type, ws.resolve(path)).locator("path", ws.resolve(path)).locator("area", ws.area(path).wire());
+        }
+        return local(inv, b, "file on this machine");
+    }
+
+    /** Marks the operation local when it runs on this machine; on an ssh host or pod the analyzer adds locators. */
+    static Operation.Builder local(Invocation inv, Operation.Builder b, String why) {
+        if (!inv.remote()) {
+            b.environment(Tier.LOCAL, why);
+        }
+        return b;
+    }
+
+    static Operation read(Invocation inv, String path) {
+        return on(inv, Verb.READ, "file", path).build();
+    }
+
+    /**
+     * A programmatic delete. Unlike {@code rm -rf} in a temp directory it is never called reversible: the path comes
+     * out of code, so what lives there is unknown. Recursive deletes lose data; whole homes, system trees and the root
+     * are scope all.
+     */
+    static Operation delete(Invocation inv, String path, boolean recursive, Confidence confidence, String note) {
+        Workspace.Area area = path.isEmpty() ? Workspace.Area.OTHER : inv.workspace().area(path);
+        Scope scope = recursive ? Scope.MANY : Scope.ONE;
+        if (area == Workspace.Area.ROOT || area == Workspace.Area.HOME_ROOT || (recursive && area == Workspace.Area.SYSTEM)) {
+            scope = Scope.ALL;
+        }
+        return on(inv, Verb.DELETE, recursive ? "directory" : "file", path)
+                .scope(scope)
+                .stateful(recursive || path.isEmpty())
+                .reversible(false)
+                .confidence(confidence)
+                .note(note)
+                .build();
+    }
+
+    /** A process run on this machine that changes nothing we can name (plain scripts, builds, harmless one-liners). */
+    static Operation execute(Invocation inv, String name, String note) {
+        Operation.Builder b = Operation.builder("process", Verb.EXECUTE)
+                .resource("program", name)
+                .confidence(Confidence.INFERRED)
+                .evidence(inv.evidence())
+                .note(note);
+        return local(inv, b, "runs on this machine").build();
+    }
+
+    /** Code or a command whose effect cannot be determined statically. */
+    static Operation opaque(Invocation inv, String note) {
+        Operation.Builder b = Operation.builder("process", Verb.UNKNOWN)
+                .resource("program", inv.program())
+                .confidence(Confidence.OPAQUE)
+                .reversible(false)
+                .evidence(inv.evidence())
+                .note(note);
+        return local(inv, b, "runs on this machine").build();
+    }
+
+    static String basename(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        int slash = p.lastIndexOf('/');
+        return slash < 0 ? p : p.substring(slash + 1);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Secret stores for {@link CredentialRecognizer}: HashiCorp Vault and 1Password (remote services, environment left
+ * unknown), the macOS keychain, pass and gpg (this machine). Getting a secret's value is {@code credential}; listing
+ * names is a {@code read}; writing and deleting secrets are changes.
+ */
+final class SecretStores {
+
+    private SecretStores() {
+    }
+
+    /** Vault subcommand (first one or two words) → verb. */
+    private static final Map<String, Verb> VAULT = Map.ofEntries(
+            Map.entry("read", Verb.CREDENTIAL), Map.entry("kv get", Verb.CREDENTIAL), Map.entry("login", Verb.CREDENTIAL),
+            Map.entry("token create", Verb.CREDENTIAL), Map.entry("kv patch", Verb.UPDATE), Map.entry("kv put", Verb.UPDATE),
+            Map.entry("write", Verb.UPDATE), Map.entry("kv delete", Verb.DELETE), Map.entry("kv destroy", Verb.DELETE),
+            Map.entry("kv metadata", Verb.READ), Map.entry("delete", Verb.DELETE), Map.entry("kv list", Verb.READ),
+            Map.entry("list", Verb.READ), Map.entry("status", Verb.READ), Map.entry("version", Verb.READ),
+            Map.entry("secrets list", Verb.READ), Map.entry("policy list", Verb.READ), Map.entry("policy read", Verb.READ),
+            Map.entry("token lookup", Verb.READ), Map.entry("auth list", Verb.READ), Map.entry("token revoke", Verb.GRANT),
+            Map.entry("policy write", Verb.GRANT), Map.entry("policy delete", Verb.GRANT), Map.entry("kv rollback", Verb.UPDATE));
+
+    /** 1Password subcommand → verb. */
+    private static final Map<String, Verb> OP = Map.ofEntries(
+            Map.entry("read", Verb.CREDENTIAL), Map.entry("item get", Verb.CREDENTIAL), Map.entry("document get", Verb.CREDENTIAL),
+            Map.entry("inject", Verb.CREDENTIAL), Map.entry("run", Verb.CREDENTIAL), Map.entry("signin", Verb.CREDENTIAL),
+            Map.entry("item list", Verb.READ), Map.entry("vault list", Verb.READ), Map.entry("whoami", Verb.READ),
+            Map.entry("account list", Verb.READ), Map.entry("item create", Verb.CREATE), Map.entry("item edit", Verb.UPDATE),
+            Map.entry("item delete", Verb.DELETE), Map.entry("document delete", Verb.DELETE), Map.entry("vault delete", Verb.DELETE));
+
+    static List<Operation> recognize(Invocation inv) {
+        return switch (inv.program()) {
+            case "vault" -> vault(inv);
+            case "op" -> onePassword(inv);
+            case "security" -> keychain(inv);
+            case "pass" -> pass(inv);
+            default -> gpg(inv);
+        };
+    }
+
+    private static List<Operation> vault(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("-address", "--address", "-namespace", "--namespace", "-field", "--field",
+                "-mount", "--mount", "-format", "--format", "-policy", "--policy", "-method", "--method"));
+        List<String> words = p.words();
+        Verb verb = lookup(VAULT, words);
+        String name = words.size() > (twoWord(VAULT, words) ? 2 : 1) ? words.get(twoWord(VAULT, words) ? 2 : 1) : "";
+        String address = p.value("-address", "--address").orElse(inv.env().getOrDefault("VAULT_ADDR", ""));
+        Operation.Builder b = Operation.builder("vault", verb)
+                .resource("secret", p.value("-mount", "--mount").map(m -> m + "/").orElse("") + name)
+                .locator("host", host(address))
+                .locator("namespace", p.value("-namespace", "--namespace").orElse(inv.env().getOrDefault("VAULT_NAMESPACE", "")))
+                .evidence(inv.evidence());
+        if (words.size() > 1 && words.get(1).equals("destroy") || words.contains("metadata") && words.contains("delete")) {
+            b.verb(Verb.DELETE).stateful(true).reversible(false).note("destroys secret versions for good");
+        } else if (verb == Verb.DELETE) {
+            b.stateful(true).note("deletes a secret");
+        } else if (verb == Verb.CREDENTIAL) {
+            b.note("reads a secret from Vault");
+        }
+        if (host(address).matches("localhost|127\\.0\\.0\\.1")) {
+            LocalFiles.local(inv, b, "Vault dev server on this machine");
+        }
+        return List.of(b.build());
+    }
+
+    private static List<Operation> onePassword(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("--vault", "--account", "--fields", "--format", "--field", "-o", "--out-file"));
+        List<String> words = p.words();
+        Verb verb = lookup(OP, words);
+        String name = words.size() > (twoWord(OP, words) ? 2 : 1) ? words.get(twoWord(OP, words) ? 2 : 1) : "";
+        Operation.Builder b = Operation.builder("1password", verb).resource("secret", name)
+                .locator("account", p.value("--account").orElse(""))
+                .evidence(inv.evidence());
+        if (verb == Verb.DELETE) {
+            b.stateful(true).reversible(false);
+        }
+        return List.of(b.build());
+    }
+
+    /** macOS {@code security}: {@code -w}/{@code -g} print the password itself; without them only metadata. */
+    private static List<Operation> keychain(Invocation inv) {
+        List<String> words = inv.words();
+        String sub = words.isEmpty() ? "" : words.getFirst();
+        Verb verb;
+        if (sub.startsWith("find-") && (words.contains("-w") || words.contains("-g"))
+                || sub.equals("dump-keychain") || sub.equals("export") || sub.equals("unlock-keychain")) {
+            verb = Verb.CREDENTIAL;
+        } else if (sub.startsWith("delete-")) {
+            verb = Verb.DELETE;
+        } else if (sub.startsWith("add-") || sub.startsWith("set-") || sub.equals("import")) {
+            verb = Verb.UPDATE;
+        } else {
+            verb = Verb.READ;
+        }
+        return List.of(local(inv, "keychain", "secret", sub, verb));
+    }
+
+    private static List<Operation> pass(Invocation inv) {
+        List<String> words = inv.parse(Set.of()).words();
+        String sub = words.isEmpty() ? "ls" : words.getFirst();
+        Verb verb = switch (sub) {
+            case "ls", "list", "find", "search", "grep", "git", "version", "help" -> Verb.READ;
+            case "insert", "add", "edit", "generate", "mv", "cp", "init" -> Verb.UPDATE;
+            case "rm", "remove", "delete" -> Verb.DELETE;
+            default -> Verb.CREDENTIAL;
+        };
+        String name = sub.equals("show") || verb != Verb.CREDENTIAL ? (words.size() > 1 ? words.get(1) : "") : sub;
+        return List.of(local(inv, "pass", "secret", name, verb));
+    }
+
+    private static List<Operation> gpg(Invocation inv) {
+        List<String> words = inv.words();
+        Verb verb = Verb.READ;
+        for (String w : words) {
+            if (w.equals("-d") || w.equals("--decrypt") || w.startsWith("--export-secret") || w.equals("--card-edit")) {
+                verb = Verb.CREDENTIAL;
+            } else if (w.startsWith("--delete-secret") || w.equals("--delete-keys") || w.equals("--delete-key")) {
+                verb = Verb.DELETE;
+            } else if (w.equals("--import") || w.equals("--gen-key") || w.equals("--full-generate-key") || w.equals("--edit-key")) {
+                verb = verb == Verb.READ ? Verb.UPDATE : verb;
+            }
+        }
+        Operation op = local(inv, "gpg", "key", "", verb);
+        return List.of(verb == Verb.DELETE ? op.toBuilder().stateful(true).reversible(false).build() : op);
+    }
+
+    private static Operation local(Invocation inv, String system, String type, String name, Verb verb) {
+        Operation.Builder b = Operation.builder(system, verb).resource(type, name).scope(Scope.ONE).evidence(inv.evidence());
+        if (verb == Verb.CREDENTIAL) {
+            b.note("reads secret material from " + system);
+        }
+        return LocalFiles.local(inv, b, system + " on this machine").build();
+    }
+
+    private static boolean twoWord(Map<String, Verb> table, List<String> words) {
+        return words.size() > 1 && table.containsKey(words.get(0) + " " + words.get(1));
+    }
+
+    /** Unknown subcommands of a secret store are taken as reading a secret: the stricter reading. */
+    private static Verb lookup(Map<String, Verb> table, List<String> words) {
+        if (words.isEmpty()) {
+            return Verb.READ;
+        }
+        if (twoWord(table, words)) {
+            return table.get(words.get(0) + " " + words.get(1));
+        }
+        return table.getOrDefault(words.getFirst(), Verb.CREDENTIAL);
+    }
+
+    static String host(String url) {
+        if (url == null || url.isEmpty()) {
+            return "";
+        }
+        try {
+            String h = URI.create(url.contains("://") ? url : "https://" + url).getHost();
+            return h == null ? "" : h;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Interlock's own configuration and the agents' hook settings that route through it: writing them, and running the
+ * {@code interlock} CLI to approve, mint tokens or change policy, are operations on system {@code interlock}, which
+ * the built-in self-protection invariant denies to agents. Also owns {@code tee} and {@code sed}, the usual ways to
+ * write a file without an editor, and routes their other targets (sudoers, secrets, ordinary files).
+ */
+public final class SelfProtectionRecognizer implements Recognizer {
+
+    /** Matched against resolved absolute paths. */
+    private static final List<Pattern> PROTECTED = List.of(
+            Pattern.compile(".*/\\.interlock(/.*)?"),
+            Pattern.compile("/etc/interlock(/.*)?"),
+            Pattern.compile(".*/\\.config/interlock(/.*)?"),
+            Pattern.compile(".*/interlock/policies/[^/]+\\.ya?ml"),
+            Pattern.compile(".*/\\.claude/(settings(\\.local)?\\.json|hooks(/.*)?)"),
+            Pattern.compile(".*/\\.codex/(config\\.toml|.*hooks.*)"),
+            Pattern.compile(".*/\\.gemini/settings\\.json"),
+            Pattern.compile(".*/\\.cursor/hooks\\.json"),
+            Pattern.compile(".*/\\.github/hooks/[^/]+\\.json"),
+            Pattern.compile(".*/\\.kiro(/.*)?"));
+
+    /** {@code interlock} subcommand → verb; anything not listed counts as a change. */
+    private static final Map<String, Verb> CLI = Map.ofEntries(
+            Map.entry("approvals approve", Verb.GRANT), Map.entry("approvals deny", Verb.GRANT),
+            Map.entry("approvals cancel", Verb.GRANT), Map.entry("approvals list", Verb.READ),
+            Map.entry("approvals show", Verb.READ), Map.entry("approvals request", Verb.READ),
+            Map.entry("token list", Verb.READ), Map.entry("token", Verb.GRANT),
+            Map.entry("policy test", Verb.READ), Map.entry("policy lint", Verb.READ), Map.entry("policy show", Verb.READ),
+            Map.entry("policy list", Verb.READ), Map.entry("policy replay", Verb.READ), Map.entry("policy", Verb.UPDATE),
+            Map.entry("install", Verb.UPDATE), Map.entry("uninstall", Verb.UPDATE), Map.entry("init", Verb.UPDATE),
+            Map.entry("check", Verb.READ), Map.entry("decide", Verb.READ), Map.entry("explain", Verb.READ),
+            Map.entry("demo", Verb.READ), Map.entry("version", Verb.READ), Map.entry("help", Verb.READ),
+            Map.entry("audit", Verb.READ), Map.entry("hook", Verb.READ), Map.entry("doctor", Verb.READ),
+            Map.entry("report", Verb.READ), Map.entry("status", Verb.READ));
+
+    @Override
+    public Set<String> programs() {
+        return Set.of("tee", "sed", "gsed", "interlock");
+    }
+
+    /** True when {@code resolvedPath} is Interlock's own configuration or an agent hook file that routes through it. */
+    public static boolean isProtectedPath(String resolvedPath, Workspace ws) {
+        String path = ws.resolve(resolvedPath);
+        for (Pattern p : PROTECTED) {
+            if (p.matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        return switch (inv.program()) {
+            case "interlock" -> List.of(cli(inv));
+            case "tee" -> tee(inv);
+            default -> sed(inv);
+        };
+    }
+
+    private static boolean isProtected(Invocation inv, String path) {
+        String resolved = inv.workspace().resolve(path);
+        String home = inv.env().getOrDefault("INTERLOCK_HOME", "");
+        return isProtectedPath(resolved, inv.workspace()) || !home.isEmpty()
+                && (resolved.equals(inv.workspace().resolve(home)) || resolved.startsWith(inv.workspace().resolve(home) + "/"));
+    }
+
+    /** A change to a protected file. */
+    static Operation protectedWrite(Invocation inv, String path, String how) {
+        String resolved = inv.workspace().resolve(path);
+        return Operation.builder("interlock", Verb.UPDATE).resource("configuration", resolved).locator("path", resolved)
+                .reversible(false).evidence(inv.evidence())
+                .note(how + " Interlock's configuration or an agent hook setting (" + LocalFiles.basename(resolved) + ")").build();
+    }
+
+    /** Writing one file with tee or sed -i: self-protection first, then sudoers, then an ordinary local write. */
+    private static Operation write(Invocation inv, String path, String how) {
+        if (isProtected(inv, path)) {
+            return protectedWrite(inv, path, how);
+        }
+        String resolved = inv.workspace().resolve(path);
+        if (PrivilegeRecognizer.isSudoers(resolved)) {
+            return PrivilegeRecognizer.sudoersWrite(inv, path);
+        }
+        Operation.Builder b = LocalFiles.on(inv, Verb.UPDATE, "file", path).note(how + " " + path);
+        if (inv.workspace().area(path) == Workspace.Area.SYSTEM) {
+            b.stateful(true).reversible(false);
+        }
+        return b.build();
+    }
+
+    private static List<Operation> tee(Invocation inv) {
+        List<Operation> ops = new ArrayList<>();
+        for (Arg file : inv.parse(Set.of("--output-error")).positionals()) {
+            if (!file.value().matches("/dev/(null|stdout|stderr|tty|fd/\\d+)")) {
+                ops.add(write(inv, file.value(), "writes"));
+            }
+        }
+        if (ops.isEmpty()) {
+            ops.add(LocalFiles.on(inv, Verb.READ, "stdin", "").note("tee copies its input to the terminal").build());
+        }
+        return ops;
+    }
+
+    /** {@code sed -i} edits its files; without {@code -i} it only reads them (secret files are still credentials). */
+    private static List<Operation> sed(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("-e", "-f", "--expression", "--file", "-l", "--line-length"));
+        boolean inPlace = p.flags().keySet().stream().anyMatch(f -> f.equals("-i") || f.startsWith("--in-place")
+                || f.startsWith("-i") && !f.startsWith("--"));
+        List<Arg> files = new ArrayList<>(p.positionals().stream().filter(a -> !a.value().isEmpty()).toList());
+        files.addAll(p.afterDoubleDash());
+        if (!p.has("-e", "-f", "--expression", "--file") && !files.isEmpty()) {
+            files.removeFirst();
+        }
+        if (!inPlace) {
+            return CredentialRecognizer.reads(inv, files, inv.program());
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (Arg file : files) {
+            ops.add(write(inv, file.value(), "edits"));
+        }
+        return ops.isEmpty() ? CredentialRecognizer.reads(inv, files, inv.program()) : ops;
+    }
+
+    /** The interlock CLI: approving, minting tokens, changing policy or hooks are for humans; checks and tests are reads. */
+    private static Operation cli(Invocation inv) {
+        List<String> words = inv.parse(Set.of("--policy", "--inventory", "--server", "--token", "-p", "--format", "--reason")).words();
+        Verb verb;
+        String subject;
+        if (words.isEmpty()) {
+            verb = Verb.READ;
+            subject = "";
+        } else if (words.size() > 1 && CLI.containsKey(words.get(0) + " " + words.get(1))) {
+            subject = words.get(0) + " " + words.get(1);
+            verb = CLI.get(subject);
+        } else {
+            subject = words.getFirst();
+            verb = CLI.getOrDefault(subject, words.contains("--help") ? Verb.READ : Verb.UPDATE);
+        }
+        if (inv.words().contains("--help") || inv.words().contains("-h")) {
+            verb = Verb.READ;
+        }
+        Operation.Builder b = Operation.builder("interlock", verb).resource("command", subject).evidence(inv.evidence());
+        if (verb != Verb.READ) {
+            b.reversible(false).note("interlock " + subject + " is for humans; agents may not approve, mint tokens or change policy");
+        }
+        return b.build();
+    }
+}

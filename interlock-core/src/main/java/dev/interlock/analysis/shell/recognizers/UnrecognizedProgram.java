@@ -1,0 +1,226 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fallback for programs no recognizer claims. Known harmless programs are reads (their arguments are data:
+ * {@code echo "rm -rf /"} deletes nothing); build and dev tools run locally; an unfamiliar CLI is judged by its words:
+ * a destructive subcommand or flag ({@code delete}, {@code purge}, {@code --drop}) makes a conservative delete on an
+ * unknown environment, read-only words make a read, and anything else a local process run.
+ */
+public final class UnrecognizedProgram implements Recognizer {
+
+    /** How many positionals can hold a subcommand; later ones are operands ({@code cogito ergo sum delete} is data). */
+    private static final int SUBCOMMAND_DEPTH = 3;
+    private static final Set<String> ALL_WORDS = Set.of("--all", "-a", "-A", "*", "all", "--everything", "--all-namespaces");
+    private static final Set<String> NOT_REALLY = Set.of("--dry-run", "--dryrun", "--help", "-h", "--version", "--what-if",
+            "--whatif", "--check", "--noop", "--no-op", "--plan");
+
+    @Override
+    public Set<String> programs() {
+        return Set.of();
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        String program = inv.program();
+        if (KnownPrograms.READERS.contains(program)) {
+            return List.of(reader(inv));
+        }
+        if (KnownPrograms.CREATORS.contains(program)) {
+            return creators(inv);
+        }
+        if (KnownPrograms.BUILDERS.contains(program)) {
+            return List.of(builder(inv));
+        }
+        return switch (program) {
+            case "kill", "pkill", "killall" -> List.of(kill(inv));
+            case "crontab" -> List.of(crontab(inv));
+            default -> List.of(unfamiliar(inv));
+        };
+    }
+
+    private static Operation reader(Invocation inv) {
+        if (inv.program().equals("find") && inv.words().contains("-delete")) {
+            String root = inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-")).findFirst().orElse(".");
+            return LocalFiles.delete(inv, root, true, Confidence.INFERRED, "find -delete removes every match under " + root);
+        }
+        return LocalFiles.local(inv, Operation.builder("process", Verb.READ).resource("program", inv.program())
+                .evidence(inv.evidence()), "runs on this machine").build();
+    }
+
+    private static List<Operation> creators(Invocation inv) {
+        List<Operation> ops = new ArrayList<>();
+        for (Arg a : inv.parse(Set.of("-m", "--mode", "-t", "-d", "-r", "--reference", "-p", "--tmpdir")).positionals()) {
+            ops.add(LocalFiles.on(inv, Verb.CREATE, inv.program().equals("mkdir") ? "directory" : "file", a.value()).build());
+        }
+        return ops.isEmpty() ? List.of(LocalFiles.execute(inv, inv.program(), "creates a file")) : ops;
+    }
+
+    /** Builds and tests run locally; {@code clean} deletes regenerable output; publishing leaves the machine. */
+    private static Operation builder(Invocation inv) {
+        List<String> positionals = inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-"))
+                .limit(SUBCOMMAND_DEPTH).toList();
+        for (String w : positionals) {
+            String word = w.toLowerCase(Locale.ROOT);
+            if (KnownPrograms.PUBLISH.contains(word) || word.equals("uninstall") && inv.program().startsWith("pip")) {
+                if (word.equals("uninstall")) {
+                    return LocalFiles.local(inv, Operation.builder("package", Verb.DELETE).resource("package",
+                            positionals.size() > 1 ? positionals.get(1) : "").evidence(inv.evidence()), "packages on this machine").build();
+                }
+                return Operation.builder("package", Verb.UPDATE).resource("registry", inv.program() + " " + word)
+                        .reversible(false).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                        .note(inv.program() + " " + word + " publishes beyond this machine").build();
+            }
+            if (KnownPrograms.CLEAN.contains(word)) {
+                return LocalFiles.local(inv, Operation.builder("filesystem", Verb.DELETE).resource("build-output", inv.program())
+                        .scope(Scope.MANY).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                        .note("deletes regenerable build output"), "build output in the workspace").build();
+            }
+        }
+        return LocalFiles.execute(inv, inv.program(), "builds, tests or runs project code");
+    }
+
+    private static Operation kill(Invocation inv) {
+        boolean everything = inv.words().contains("-1") || inv.program().equals("killall") && inv.words().contains("-u");
+        Scope scope = everything ? Scope.ALL : inv.program().equals("kill") ? Scope.ONE : Scope.MANY;
+        return LocalFiles.local(inv, Operation.builder("process", Verb.DELETE).resource("process",
+                        String.join(" ", inv.words())).scope(scope).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note("stops processes"), "processes on this machine").build();
+    }
+
+    private static Operation crontab(Invocation inv) {
+        List<String> w = inv.words();
+        Verb verb = w.contains("-l") ? Verb.READ : w.contains("-r") ? Verb.DELETE : Verb.UPDATE;
+        Operation.Builder b = Operation.builder("os", verb).resource("crontab", "").evidence(inv.evidence());
+        if (verb == Verb.DELETE) {
+            b.stateful(true).reversible(false).note("removes every scheduled job");
+        }
+        return LocalFiles.local(inv, b, "this machine's scheduled jobs").build();
+    }
+
+    /** An unfamiliar CLI, judged by the words in its flags and first positionals. */
+    static Operation unfamiliar(Invocation inv) {
+        List<Arg> args = inv.args();
+        Map<String, String> locators = new java.util.TreeMap<>();
+        List<String> words = new ArrayList<>();
+        List<int[]> wordAt = new ArrayList<>();
+        int positionals = 0;
+        boolean all = false;
+        boolean notReally = false;
+        for (int i = 0; i < args.size(); i++) {
+            String raw = args.get(i).value();
+            all |= ALL_WORDS.contains(raw);
+            if (raw.startsWith("-") && raw.length() > 1) {
+                String name = raw.contains("=") ? raw.substring(0, raw.indexOf('=')) : raw;
+                String value = raw.contains("=") ? raw.substring(raw.indexOf('=') + 1) : null;
+                notReally |= NOT_REALLY.contains(name);
+                boolean valued = KnownPrograms.LOCATOR_FLAGS.containsKey(name) || KnownPrograms.NOUN_FLAGS.contains(name);
+                if (value == null && valued && i + 1 < args.size() && !args.get(i + 1).value().startsWith("-")) {
+                    value = args.get(++i).value();
+                }
+                if (value != null && KnownPrograms.LOCATOR_FLAGS.containsKey(name)) {
+                    String kind = KnownPrograms.LOCATOR_FLAGS.get(name);
+                    locators.put(kind, kind.equals("host") ? hostOf(value) : value);
+                }
+                words.add(name.replaceFirst("^-+", ""));
+                wordAt.add(new int[] {i, 1});
+            } else if (positionals++ < SUBCOMMAND_DEPTH) {
+                words.add(raw);
+                wordAt.add(new int[] {i, 0});
+            }
+        }
+        Verb verb = null;
+        int at = -1;
+        boolean force = words.contains("force") || words.contains("f");
+        for (int k = 0; k < words.size() && verb == null; k++) {
+            for (String part : parts(words.get(k))) {
+                if (part.equals("clean") && (all || force)) {
+                    verb = Verb.DELETE;
+                    at = wordAt.get(k)[0];
+                    break;
+                }
+                if (KnownPrograms.DESTRUCTIVE.containsKey(part)) {
+                    verb = KnownPrograms.DESTRUCTIVE.get(part);
+                    at = wordAt.get(k)[0];
+                    break;
+                }
+            }
+        }
+        boolean reads = words.stream().anyMatch(w -> parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains));
+        if (verb == null || notReally) {
+            Operation.Builder b = Operation.builder(inv.program(), reads || notReally ? Verb.READ : Verb.EXECUTE)
+                    .resource("program", inv.program()).confidence(Confidence.INFERRED).evidence(inv.evidence());
+            locators.forEach(b::locator);
+            if (locators.isEmpty() && !(reads || notReally)) {
+                LocalFiles.local(inv, b, "an unfamiliar program with no destructive words");
+            }
+            return b.build();
+        }
+        String[] target = target(args, at);
+        Operation.Builder b = Operation.builder(inv.program(), verb).resource(target[0], target[1])
+                .scope(all ? Scope.ALL : Scope.ONE).stateful(true).reversible(false).confidence(Confidence.INFERRED)
+                .evidence(inv.evidence())
+                .note("'" + args.get(at).value() + "' reads as a destructive " + inv.program() + " command");
+        locators.forEach(b::locator);
+        return b.build();
+    }
+
+    /** The resource after the destructive word: {@code delete queue name=orders}, {@code --delete --topic orders}. */
+    private static String[] target(List<Arg> args, int at) {
+        List<String> rest = args.subList(at + 1, args.size()).stream().map(Arg::value).toList();
+        for (int i = 0; i < rest.size(); i++) {
+            String w = rest.get(i);
+            String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+            if (KnownPrograms.NOUN_FLAGS.contains(name)) {
+                String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(i + 1) : "";
+                return new String[] {name.replaceFirst("^-+", ""), value};
+            }
+        }
+        List<String> positionals = rest.stream().filter(w -> !w.startsWith("-")).toList();
+        if (positionals.isEmpty()) {
+            return new String[] {"", ""};
+        }
+        if (positionals.size() == 1) {
+            return new String[] {"", valueOf(positionals.getFirst())};
+        }
+        return new String[] {positionals.get(0), valueOf(positionals.get(1))};
+    }
+
+    private static String valueOf(String w) {
+        return w.contains("=") ? w.substring(w.indexOf('=') + 1) : w;
+    }
+
+    /** {@code delete-queue} → delete-queue, delete, queue; {@code topics:delete} → topics, delete. */
+    private static List<String> parts(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        List<String> parts = new ArrayList<>();
+        parts.add(w);
+        for (String p : w.split("[-_:./]")) {
+            if (!p.isEmpty()) {
+                parts.add(p);
+            }
+        }
+        return parts;
+    }
+
+    private static String hostOf(String value) {
+        String host = value.split(",")[0];
+        if (host.contains("://")) {
+            return SecretStores.host(host);
+        }
+        return host.replaceFirst(":\\d+$", "");
+    }
+}
