@@ -26,14 +26,14 @@ final class DockerTable {
 
     private static final Set<String> NOUNS = Set.of("container", "image", "volume", "network", "system", "builder",
             "buildx", "context", "swarm", "service", "stack", "secret", "config", "node", "plugin", "trust", "manifest",
-            "machine", "pod", "kube", "generate", "play", "scout", "farm", "artifact");
+            "machine", "pod", "kube", "generate", "play", "scout", "farm", "artifact", "checkpoint");
     private static final Map<String, String> LEGACY = new HashMap<>();
     private static final Map<String, Spec> TABLE = new HashMap<>();
 
     static {
         for (String c : List.of("ps", "rm", "run", "exec", "create", "start", "stop", "restart", "kill", "pause",
                 "unpause", "rename", "update", "wait", "attach", "logs", "top", "stats", "port", "diff", "export",
-                "commit", "cp", "inspect", "prune", "exists", "healthcheck", "init", "mount", "unmount", "checkpoint", "restore")) {
+                "commit", "cp", "inspect", "prune", "exists", "healthcheck", "init", "mount", "unmount", "restore")) {
             LEGACY.put(c, "container " + c);
         }
         LEGACY.put("rmi", "image rm");
@@ -67,7 +67,9 @@ final class DockerTable {
         read("generate", "kube", "systemd", "spec");
         read("kube", "generate");
         read("scout", "cves", "quickview", "recommendations", "compare", "sbom", "policy");
-        table(Verb.CREATE, "container", false, true, "container create", "container commit", "container checkpoint");
+        table(Verb.CREATE, "container", false, true, "container create", "container commit", "checkpoint create");
+        read("checkpoint", "ls", "list");
+        table(Verb.DELETE, "checkpoint", false, false, "checkpoint rm");
         table(Verb.UPDATE, "container", false, true, "container start", "container stop", "container restart",
                 "container kill", "container pause", "container unpause", "container rename", "container update",
                 "container init", "container mount", "container unmount", "container restore");
@@ -77,7 +79,8 @@ final class DockerTable {
                 "buildx build", "buildx bake", "builder build", "image sign", "manifest create", "manifest add", "manifest annotate");
         table(Verb.UPDATE, "builder", false, true, "buildx create", "buildx use", "buildx stop");
         table(Verb.UPDATE, "registry", false, true, "registry login", "registry logout");
-        table(Verb.CREATE, "network", false, true, "network create", "network connect", "network disconnect", "network reload");
+        table(Verb.CREATE, "network", false, true, "network create");
+        table(Verb.UPDATE, "network", false, true, "network connect", "network disconnect", "network reload");
         table(Verb.CREATE, "volume", false, true, "volume create", "volume import", "volume mount", "volume unmount");
         table(Verb.UPDATE, "context", false, true, "context create", "context use", "context update", "context import");
         table(Verb.UPDATE, "swarm", false, true, "swarm init", "swarm join", "swarm update", "swarm leave",
@@ -114,7 +117,9 @@ final class DockerTable {
             "--platform", "--label", "--cache-from", "--cache-to", "--output", "-o", "--secret", "--ssh", "--progress",
             "--iidfile", "--builder", "--time", "-s", "--signal", "--until", "--since", "--tail", "-n", "--name",
             "--driver", "--subnet", "--gateway", "--opt", "-u", "--username", "--password", "--network", "--message",
-            "-m", "--change", "-c", "--docker", "--description", "--type");
+            "-m", "--change", "-c", "--docker", "--description", "--type", "--memory", "--memory-swap",
+            "--memory-reservation", "--cpus", "--cpu-shares", "--cpuset-cpus", "--restart", "--pids-limit", "-i",
+            "--input", "--stop-timeout", "--scale");
 
     private DockerTable() {
     }
@@ -149,7 +154,7 @@ final class DockerTable {
         return switch (key) {
             case "container run", "container create", "container exec" -> DockerContainers.run(d, key, args);
             case "container cp" -> DockerContainers.copy(d, args);
-            case "image push", "manifest push", "plugin push" -> push(d, args);
+            case "image push", "manifest push", "plugin push", "trust sign" -> push(d, args);
             default -> byTable(d, key, args);
         };
     }
@@ -162,7 +167,8 @@ final class DockerTable {
         }
         boolean build = key.endsWith(" build") || key.equals("buildx bake");
         Set<String> valued = new java.util.HashSet<>(VALUED);
-        if (build) {
+        if (build || spec.verb() == Verb.READ && !key.endsWith(" logs")) {
+            // -f is --file for builds and --filter for listings; --follow for logs and --force elsewhere.
             valued.addAll(Set.of("-f", "--file"));
         }
         ParsedArgs p = ParsedArgs.parse(args, valued);

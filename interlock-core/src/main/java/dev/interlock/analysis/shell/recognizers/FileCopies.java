@@ -98,7 +98,15 @@ final class FileCopies {
     }
 
     /** The write to a destination: cheap inside the workspace or temp, lost data elsewhere. */
-    static Operation destination(Invocation inv, FileTarget dest, boolean directory, boolean many) {
+    static Operation destination(Invocation inv, FileTarget target, boolean directory, boolean many) {
+        FileTarget dest = target;
+        if ((target.area() == Area.HOME_ROOT || target.area() == Area.SYSTEM) && !target.glob()) {
+            // Home, the workspace and /tmp are directories that exist: what is written lands inside them.
+            Area inside = inv.workspace().area(target.path() + "/x");
+            if (inside != Area.SYSTEM) {
+                dest = new FileTarget(target.written(), target.path(), inside, false, false, target.exact());
+            }
+        }
         boolean own = dest.area() == Area.WORKSPACE || dest.area() == Area.TEMP;
         Operation.Builder b = dest.operation(inv, Verb.UPDATE, directory ? "directory" : "file")
                 .scope(many || directory ? (dest.catastrophic() && dest.wildAll() ? Scope.ALL : Scope.MANY) : Scope.ONE)

@@ -67,7 +67,9 @@ public final class GitRecognizer implements Recognizer {
 
     private List<Operation> analyze(Invocation inv, Nested nested) {
         List<Arg> args = inv.args();
-        String directory = "";
+        String chdir = "";
+        String workTree = "";
+        String gitDir = "";
         List<String> overrides = new ArrayList<>();
         int i = 0;
         while (i < args.size() && args.get(i).value().startsWith("-")) {
@@ -79,11 +81,20 @@ public final class GitRecognizer implements Recognizer {
             String value = w.contains("=") && w.startsWith("--") ? w.substring(w.indexOf('=') + 1)
                     : GLOBAL_VALUED.contains(w) && i + 1 < args.size() ? args.get(++i).value() : "";
             switch (name) {
-                case "-C", "--git-dir", "--work-tree" -> directory = directory.isEmpty() ? value : directory + "/" + value;
+                // Each -C is relative to the previous one, as git reads them.
+                case "-C" -> chdir = chdir.isEmpty() || value.startsWith("/") ? value : chdir + "/" + value;
+                case "--work-tree" -> workTree = value;
+                case "--git-dir" -> gitDir = value;
                 case "-c" -> overrides.add(value);
                 default -> { }
             }
             i++;
+        }
+        workTree = workTree.isEmpty() ? inv.env().getOrDefault("GIT_WORK_TREE", "") : workTree;
+        gitDir = gitDir.isEmpty() ? inv.env().getOrDefault("GIT_DIR", "") : gitDir;
+        String directory = !workTree.isEmpty() ? workTree : !chdir.isEmpty() ? chdir : gitDir;
+        if (!chdir.isEmpty() && !directory.equals(chdir) && !directory.startsWith("/")) {
+            directory = chdir + "/" + directory;
         }
         if (i >= args.size()) {
             return List.of();
@@ -123,6 +134,7 @@ public final class GitRecognizer implements Recognizer {
             case "tag" -> GitRefs.tag(git);
             case "push" -> GitPush.push(git);
             case "remote" -> GitRefs.remote(git);
+            case "send-email" -> List.of(git.op(Verb.TRANSFER, "patch", "").note("sends patches by email").build());
             case "init", "clone" -> List.of(git.op(Verb.CREATE, "repository", GitContext.positional(git.parse(Set.of(
                     "-b", "--branch", "-o", "--origin", "--depth", "--reference", "--template", "--separate-git-dir",
                     "-c", "--config", "--filter", "-u", "--upload-pack", "-j", "--jobs")), 0)).build());
