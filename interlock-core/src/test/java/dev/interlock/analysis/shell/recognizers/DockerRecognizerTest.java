@@ -136,6 +136,14 @@ class DockerRecognizerTest {
     }
 
     @Test
+    void dashFDependsOnTheCommand() {
+        assertThat(only("logs", "-f", "web").resource().name()).isEqualTo("web");
+        assertThat(only("rm", "-f", "web").resource().name()).isEqualTo("web");
+        assertThat(only("build", "-f", "Dockerfile.dev", "-t", "app:dev", ".").resource().name()).isEqualTo("app:dev");
+        assertThat(only("ps", "-f", "status=exited").resource().name()).isEmpty();
+    }
+
+    @Test
     void podmanAndNerdctlShareTheTable() {
         assertThat(run("podman", "volume", "rm", "x").getFirst().stateful()).isTrue();
         assertThat(run("podman", "system", "reset", "-f").getFirst().scope()).isEqualTo(Scope.ALL);

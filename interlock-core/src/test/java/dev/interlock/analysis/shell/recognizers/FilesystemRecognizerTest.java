@@ -171,6 +171,16 @@ class FilesystemRecognizerTest {
     }
 
     @Test
+    void writesIntoHomeOrTempLandInside() {
+        assertThat(only("cp", "/etc/hosts", "/tmp/").resource().locator("area")).isEqualTo("temp");
+        Operation home = only("cp", "-r", "dist", "~/");
+        assertThat(home.resource().locator("area")).isEqualTo("home");
+        assertThat(home.scope()).isEqualTo(Scope.MANY);
+        assertThat(only("cp", "-r", "../other/src", ".").resource().locator("area")).isEqualTo("workspace");
+        assertThat(only("cp", "-r", "x", "/etc/").resource().locator("area")).isEqualTo("system");
+    }
+
+    @Test
     void rsyncDeleteAndRemoteDestinations() {
         List<Operation> local = run("rsync", "-a", "--delete", "src/", "backup/");
         assertThat(local).extracting(Operation::verb).containsExactly(Verb.UPDATE, Verb.DELETE);

@@ -217,6 +217,30 @@ class GitRecognizerTest {
     }
 
     @Test
+    void credentialHelpersByNameAreNotCommands() {
+        assertThat(run("config", "--global", "credential.helper", "store")).extracting(Operation::verb)
+                .containsExactly(Verb.UPDATE);
+        assertThat(nested.commands).isEmpty();
+        run("config", "credential.helper", "!f() { echo password=x; }; f");
+        assertThat(nested.commands).containsExactly("f() { echo password=x; }; f");
+    }
+
+    @Test
+    void workTreeAndEnvironmentNameTheRepository() {
+        Operation op = only("--git-dir=/srv/repo.git", "--work-tree=/srv/www", "reset", "--hard");
+        assertThat(op.resource().locator("directory")).isEqualTo("/srv/www");
+        Invocation inv = new Invocation("git", List.of(dev.interlock.analysis.shell.Arg.of("status")),
+                java.util.Map.of("GIT_DIR", "/other/.git"), dev.interlock.analysis.shell.Workspace.of("/home/dev/project"),
+                dev.interlock.model.Evidence.NONE, java.util.Optional.empty(), java.util.Map.of());
+        assertThat(git.recognize(inv, nested).getFirst().resource().locator("path")).isEqualTo("/other/.git");
+    }
+
+    @Test
+    void sendEmailSendsDataOut() {
+        assertThat(only("send-email", "--to", "x@y.z", "0001.patch").verb()).isEqualTo(Verb.TRANSFER);
+    }
+
+    @Test
     void unknownSubcommandsAreGuesses() {
         Operation op = only("git", "git");
         assertThat(op.verb()).isEqualTo(Verb.UNKNOWN);
