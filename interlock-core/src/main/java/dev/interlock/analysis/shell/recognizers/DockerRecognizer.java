@@ -3,18 +3,14 @@ package dev.interlock.analysis.shell.recognizers;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
-import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +74,11 @@ public final class DockerRecognizer implements Recognizer {
         }
         if (rest.isEmpty()) {
             return List.of();
+        }
+        if (!rest.getFirst().literal()) {
+            return List.of(daemon.op(Verb.UNKNOWN, "", rest.getFirst().value()).confidence(Confidence.INFERRED)
+                    .scope(dev.interlock.model.Scope.MANY).stateful(true).reversible(false)
+                    .note("the " + inv.program() + " command comes from a variable").build());
         }
         String first = rest.getFirst().value();
         if (first.equals("compose")) {
@@ -157,18 +158,5 @@ public final class DockerRecognizer implements Recognizer {
             }
             return "docker.io";
         }
-    }
-
-    /** Positionals of a parsed subcommand, with {@code --} operands. */
-    static List<String> names(ParsedArgs p) {
-        return FilesystemRecognizer.operands(p).stream().map(Arg::value).toList();
-    }
-
-    static Scope scopeOf(List<Arg> names) {
-        return names.stream().anyMatch(a -> !a.literal()) ? Scope.MANY : Scope.ONE;
-    }
-
-    static Optional<String> first(List<String> names) {
-        return names.isEmpty() ? Optional.empty() : Optional.of(names.getFirst());
     }
 }

@@ -73,8 +73,10 @@ public final class FilesystemRecognizer implements Recognizer {
     /** {@code rm}, {@code unlink}, {@code srm}, {@code shred}: each operand is one delete. */
     private static List<Operation> remove(Invocation inv, boolean shred) {
         ParsedArgs args = inv.parse(shred ? Set.of("-n", "--iterations", "-s", "--size", "--random-source") : Set.of());
-        boolean recursive = !shred && args.has("-r", "-R", "--recursive");
         List<Arg> operands = operands(args);
+        // `rm $OPTS dir`: a bare variable may hold -rf, so read every operand as possibly recursive.
+        boolean hiddenFlags = operands.stream().anyMatch(a -> !a.literal() && a.value().matches("\"?\\$\\{?\\w+}?\"?"));
+        boolean recursive = !shred && (args.has("-r", "-R", "--recursive") || hiddenFlags);
         if (operands.isEmpty()) {
             if (!recursive) {
                 return List.of();

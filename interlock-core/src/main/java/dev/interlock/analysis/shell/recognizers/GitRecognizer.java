@@ -105,10 +105,13 @@ public final class GitRecognizer implements Recognizer {
         for (String override : overrides) {
             ops.addAll(GitConfig.override(git, override));
         }
-        ops.addAll(subcommand(git, sub));
         if (!args.get(i).literal()) {
-            ops.replaceAll(GitContext::inferred);
+            // `git $CMD`: any subcommand, including the ones that throw work away.
+            ops.add(git.op(Verb.UNKNOWN, "working-tree", sub).scope(Scope.MANY).stateful(true).reversible(false)
+                    .confidence(Confidence.INFERRED).note("the git subcommand comes from a variable").build());
+            return ops;
         }
+        ops.addAll(subcommand(git, sub));
         return ops;
     }
 
@@ -299,7 +302,7 @@ public final class GitRecognizer implements Recognizer {
     static boolean looksLikePath(String w) {
         return w.equals(".") || w.equals("..") || w.startsWith("./") || w.startsWith("../") || w.startsWith("/")
                 || w.startsWith(":/") || w.endsWith("/") || w.matches(".*[*?\\[].*")
-                || w.matches(".*\\.[A-Za-z][A-Za-z0-9]{0,5}") && !w.startsWith("origin/");
+                || w.matches(".*\\.[A-Za-z][A-Za-z0-9]{0,5}");
     }
 
     /** One named file, or everything under a directory or pattern. */

@@ -132,6 +132,18 @@ class FilesystemRecognizerTest {
     }
 
     @Test
+    void aBareVariableMayHoldRecursiveFlags() {
+        List<Arg> args = List.of(new Arg("$OPTS", false, false, Evidence.NONE), Arg.of("src"));
+        Invocation inv = new Invocation("rm", args, Map.of(), Workspace.of("/home/dev/project"), Evidence.NONE,
+                Optional.empty(), Map.of());
+        assertThat(fs.recognize(inv, nested)).anySatisfy(op -> {
+            assertThat(op.resource().name()).isEqualTo("src");
+            assertThat(op.stateful()).isTrue();
+            assertThat(op.scope()).isEqualTo(Scope.MANY);
+        });
+    }
+
+    @Test
     void credentialDirectoriesInHomeAreAll() {
         assertThat(only("rm", "-rf", "~/.ssh").scope()).isEqualTo(Scope.ALL);
         assertThat(only("rm", "-rf", "~/Documents").scope()).isEqualTo(Scope.MANY);

@@ -236,6 +236,16 @@ class GitRecognizerTest {
     }
 
     @Test
+    void aSubcommandFromAVariableCouldBeAnything() {
+        Invocation inv = new Invocation("git", List.of(new dev.interlock.analysis.shell.Arg("$CMD", false, false,
+                dev.interlock.model.Evidence.NONE)), java.util.Map.of(), dev.interlock.analysis.shell.Workspace.of("/home/dev/project"),
+                dev.interlock.model.Evidence.NONE, java.util.Optional.empty(), java.util.Map.of());
+        Operation op = git.recognize(inv, nested).getFirst();
+        assertThat(op.confidence()).isEqualTo(dev.interlock.model.Confidence.INFERRED);
+        assertThat(op.stateful()).isTrue();
+    }
+
+    @Test
     void sendEmailSendsDataOut() {
         assertThat(only("send-email", "--to", "x@y.z", "0001.patch").verb()).isEqualTo(Verb.TRANSFER);
     }
