@@ -40,6 +40,25 @@ public final class FilesystemRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
+        List<Operation> ops = new ArrayList<>(files(inv));
+        // Deleting, moving over or re-moding Interlock's own configuration is self-protection's business too.
+        for (Operation op : List.copyOf(ops)) {
+            String path = op.resource().locator("path");
+            if (op.system().equals("filesystem") && op.verb() != Verb.READ && !path.isEmpty() && protectedPath(inv, path)) {
+                ops.add(SelfProtectionRecognizer.protectedWrite(inv, path, op.verb() == Verb.DELETE ? "deletes" : "changes"));
+            }
+        }
+        return ops;
+    }
+
+    private static boolean protectedPath(Invocation inv, String path) {
+        String home = inv.env().getOrDefault("INTERLOCK_HOME", "");
+        String interlockHome = home.isEmpty() ? "" : inv.workspace().resolve(home);
+        return SelfProtectionRecognizer.isProtectedPath(path, inv.workspace())
+                || !interlockHome.isEmpty() && (path.equals(interlockHome) || path.startsWith(interlockHome + "/"));
+    }
+
+    private List<Operation> files(Invocation inv) {
         try {
             if (helpOnly(inv)) {
                 return List.of();

@@ -193,6 +193,20 @@ class FilesystemRecognizerTest {
     }
 
     @Test
+    void interlocksOwnConfigurationIsSelfProtection() {
+        assertThat(run("rm", "-rf", "~/.config/interlock")).extracting(Operation::system).contains("interlock");
+        assertThat(run("chmod", "777", ".claude/settings.json")).extracting(Operation::system).contains("interlock");
+        assertThat(run("rm", "-rf", "build")).extracting(Operation::system).containsOnly("filesystem");
+    }
+
+    @Test
+    void copyingASecretReadsIt() {
+        assertThat(run("cp", "~/.aws/credentials", "/tmp/c")).extracting(Operation::verb).contains(Verb.CREDENTIAL);
+        assertThat(run("cp", ".env.example", ".env")).extracting(Operation::verb).containsOnly(Verb.UPDATE);
+        assertThat(run("mv", ".env", "config/.env")).extracting(Operation::verb).containsOnly(Verb.UPDATE);
+    }
+
+    @Test
     void rsyncDeleteAndRemoteDestinations() {
         List<Operation> local = run("rsync", "-a", "--delete", "src/", "backup/");
         assertThat(local).extracting(Operation::verb).containsExactly(Verb.UPDATE, Verb.DELETE);
