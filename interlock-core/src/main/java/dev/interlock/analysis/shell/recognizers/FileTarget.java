@@ -40,6 +40,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
     private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");
     /** {@code $TMPDIR}, {@code ${TMPDIR}}, {@code ${TMPDIR:-/tmp}} and friends, with what follows. */
     private static final Pattern TMPDIR = Pattern.compile("^\\$\\{?(TMPDIR|TMP|TEMP|RUNNER_TEMP)(:?-[^}]*)?}?(/.*)?$");
+    private static final Pattern OTHER_HOME = Pattern.compile("^~([a-z_][a-z0-9_.-]*)(/.*)?$");
     /** The working directory spelled dynamically. */
     private static final Pattern PWD = Pattern.compile("^(\\$\\{?PWD}?|\\$\\(pwd\\)|`pwd`)(/.*)?$");
 
@@ -71,6 +72,13 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
             } else if (!unquoted.matches("^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
                 return new FileTarget(v, v, Area.OTHER, arg.glob(), false, false);
             }
+        }
+        Matcher other = OTHER_HOME.matcher(concrete);
+        if (other.matches()) {
+            // ~alice is alice's home directory (~root is /root), not a file named "~alice".
+            String user = other.group(1);
+            concrete = (user.equals("root") ? "/root" : ws.home().replaceFirst("/[^/]+$", "/") + user)
+                    + (other.group(2) == null ? "" : other.group(2));
         }
         if (!arg.glob()) {
             String resolved = ws.resolve(concrete);

@@ -104,6 +104,8 @@ class FilesystemRecognizerTest {
         assertThat(only("rm", "-rf", ".").resource().locator("area")).isEqualTo("home-root");
         assertThat(only("rm", "-rf", "/etc").resource().locator("area")).isEqualTo("system");
         assertThat(only("rm", "-rf", "/etc").scope()).isEqualTo(Scope.ALL);
+        assertThat(only("rm", "-rf", "~alice").resource().locator("path")).isEqualTo("/home/alice");
+        assertThat(only("rm", "-rf", "~alice").resource().locator("area")).isEqualTo("home-root");
         Operation home = withRaw("rm", "-rf", "\"$HOME\"", false);
         assertThat(home.resource().locator("area")).isEqualTo("home-root");
         assertThat(withRaw("rm", "-rf", "$PWD", false).resource().locator("area")).isEqualTo("home-root");
