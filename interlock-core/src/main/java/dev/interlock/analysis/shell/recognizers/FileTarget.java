@@ -130,8 +130,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
 
     /** The last path component, without a trailing slash. */
     String leaf() {
-        String p = path;
-        return p.substring(p.lastIndexOf('/') + 1);
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** A build or dependency directory (or compiled files) tools recreate on the next build. */
@@ -147,7 +146,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
 
     /** True for block devices and other disks. */
     boolean device() {
-        return path.matches("/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|loop|md|dm-|mapper/|nbd|sr|fd).*");
+        return path.matches("/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|loop|md|dm-|mapper/|nbd|sr).*");
     }
 
     /** How many entries the operand stands for, given whether the command descends into directories. */
