@@ -23,6 +23,7 @@ final class Recognizers {
                 new HelmRecognizer(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
+                new NetworkRecognizer(),
                 new PrivilegeRecognizer(),
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),

@@ -1,5 +1,7 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
+import dev.interlock.analysis.shell.recognizers.SelfProtection;
 import dev.interlock.analysis.shell.syntax.Redirect;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -37,6 +39,17 @@ final class RedirectWrites {
     private static Operation write(Optional<String> target, Redirect r, ShellWalk walk) {
         boolean append = r.operator().equals(">>") || r.operator().equals("&>>");
         String path = target.orElse(r.target().raw());
+        if (target.isPresent()) {
+            String resolved = walk.workspace.resolve(path);
+            if (SelfProtection.isProtectedPath(resolved, walk.workspace)) {
+                return located(Operation.builder("interlock", Verb.UPDATE).resource("configuration", resolved)
+                        .note("writes Interlock's or an agent's guard configuration").evidence(walk.evidence(r.span())), walk).build();
+            }
+            if (PrivilegeRecognizer.isSudoers(resolved)) {
+                return located(Operation.builder("os", Verb.ESCALATE).resource("sudoers", resolved).reversible(false)
+                        .note("edits who may become root").evidence(walk.evidence(r.span())), walk).build();
+            }
+        }
         boolean device = target.isPresent() && target.get().matches("/dev/(sd|hd|vd|xvd|nvme|disk|mmcblk|md|dm-|mapper/).*");
         Operation.Builder b = Operation.builder("filesystem", device ? Verb.REPLACE : Verb.UPDATE)
                 .resource(device ? "device" : "file", path)
@@ -48,10 +61,15 @@ final class RedirectWrites {
         if (target.isPresent()) {
             b.locator("path", walk.workspace.resolve(path)).locator("area", walk.workspace.area(path).wire());
         }
+        return located(b, walk).build();
+    }
+
+    /** Files on this machine are local; under a remote wrapper they are where the wrapper runs. */
+    private static Operation.Builder located(Operation.Builder b, ShellWalk walk) {
         walk.locators.forEach(b::locator);
         if (walk.locators.isEmpty()) {
             b.environment(Tier.LOCAL, "a file on this machine");
         }
-        return b.build();
+        return b;
     }
 }

@@ -396,6 +396,11 @@ final class Unwrapper {
 
     /** {@code python -m twine upload} → twine; {@code python manage.py flush} → manage.py. */
     private boolean interpreterModule(String program, List<Arg> args, SimpleCommands.Run run) {
+        if (readsCodeFromPipe(program, args, run)) {
+            walk.add(Opaque.operation(program + " runs code produced by " + run.stdin().producer().get() + " (downloaded, decoded or generated)",
+                    run.evidence(), run.locators()));
+            return true;
+        }
         if (!program.startsWith("python") || args.isEmpty()) {
             return false;
         }
@@ -412,6 +417,27 @@ final class Unwrapper {
             return true;
         }
         return false;
+    }
+
+    /** {@code curl … | python3 -}: an interpreter whose program arrives on a pipe that is not literal text. */
+    private static boolean readsCodeFromPipe(String program, List<Arg> args, SimpleCommands.Run run) {
+        boolean interpreter = Wrappers.interpreters().stream().anyMatch(i -> program.equals(i) || program.matches(i + "[0-9.]+"));
+        if (!interpreter || run.stdin().text().isPresent() || run.stdin().producer().isEmpty()) {
+            return false;
+        }
+        for (Arg a : args) {
+            String w = a.value();
+            if (w.equals("-")) {
+                return true;
+            }
+            if (!w.startsWith("-")) {
+                return false;
+            }
+            if (Set.of("-c", "-e", "-m", "-r", "--eval", "-p", "--print").contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOf(List<Arg> args, String word) {

@@ -38,7 +38,7 @@ class ShellAnalyzerTest {
         for (String c : List.of("sudo rm -rf /etc", "env FOO=1 rm -rf /etc", "timeout 10 rm -rf /etc", "nohup nice -n 5 rm -rf /etc",
                 "command rm -rf /etc", "sh -c 'rm -rf /etc'", "bash -lc \"rm -rf /etc\"", "eval 'rm -rf /etc'", "watch -n 5 rm -rf /etc",
                 "echo /etc | xargs rm -rf", "find /etc -name '*.conf' -delete", "find /etc -exec rm -rf {} +", "bash <<EOF\nrm -rf /etc\nEOF",
-                "sh <<< 'rm -rf /etc'", "echo 'rm -rf /etc' | sh", "npx rimraf /etc", "$(echo rm) -rf /etc", "X=rm; $X -rf /etc",
+                "sh <<< 'rm -rf /etc'", "echo 'rm -rf /etc' | sh", "$(echo rm) -rf /etc", "X=rm; $X -rf /etc",
                 "echo 'rm -rf /etc' > x.sh && bash x.sh", "/bin/rm -rf /etc", "\\rm -rf /etc", "r''m -rf /etc", "$'\\x72\\x6d' -rf /etc")) {
             assertThat(ops(c)).as(c).anyMatch(op -> op.verb() == Verb.DELETE || op.confidence() == Confidence.OPAQUE);
         }
@@ -77,9 +77,19 @@ class ShellAnalyzerTest {
     }
 
     @Test
+    void earlierCommandsInTheLineSetTheTargetOfLaterOnes() {
+        assertThat(ops("kubectl config use-context prod-eu-1 && kubectl delete ns payments"))
+                .anyMatch(op -> op.resource().locator("context").equals("prod-eu-1") && op.verb() == Verb.DELETE);
+        assertThat(ops("cd /tmp && rm -rf build")).anyMatch(op -> op.resource().locator("area").equals("temp"));
+        assertThat(ops("cd / && rm -rf etc")).anyMatch(op -> op.resource().locator("path").equals("/etc"));
+    }
+
+    @Test
     void redirectionsAreWrites() {
         assertThat(ops("echo x > /dev/sda")).anyMatch(op -> op.verb() == Verb.REPLACE && op.resource().type().equals("device"));
         assertThat(ops("echo hi > notes.txt")).anyMatch(op -> op.verb() == Verb.UPDATE && op.resource().locator("area").equals("workspace"));
+        assertThat(ops("echo '{}' > .claude/settings.json")).anyMatch(op -> op.system().equals("interlock"));
+        assertThat(ops("echo 'agent ALL=(ALL) NOPASSWD: ALL' >> /etc/sudoers")).anyMatch(op -> op.verb() == Verb.ESCALATE);
         assertThat(ops("make 2>/dev/null")).noneMatch(op -> op.system().equals("filesystem") && op.verb() == Verb.UPDATE);
     }
 

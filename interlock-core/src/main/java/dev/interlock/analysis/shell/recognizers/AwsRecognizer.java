@@ -101,6 +101,10 @@ public final class AwsRecognizer implements Recognizer {
         if (service.equals("eks") && cmd.has("--name") && !cmd.has("--nodegroup-name", "--addon-name")) {
             b.locator("cluster", cmd.text("--name").orElse(""));
         }
+        if (service.equals("ssm") && action.type().equals("instance")) {
+            // The instances (or the tag selector naming them) are where the commands run.
+            b.locator("host", name);
+        }
         if (service.equals("dynamodb") || service.equals("rds-data")) {
             b.locator("database", cmd.text("--table-name", "--database").orElse(""));
         }
@@ -164,17 +168,22 @@ public final class AwsRecognizer implements Recognizer {
         for (Map.Entry<String, String> e : NAME_LOCATORS.entrySet()) {
             cmd.first(e.getKey()).filter(a -> !a.value().isEmpty()).ifPresent(a -> b.locator(e.getValue(), a.value()));
         }
-        cmd.text("--account-id").ifPresent(a -> b.locator("account", a));
-        for (Arg a : cmd.everything()) {
+        Optional<String> accountId = cmd.text("--account-id");
+        accountId.ifPresent(a -> b.locator("account", a));
+        boolean regionKnown = !b.build().resource().locator("region").isEmpty();
+        for (Arg a : accountId.isPresent() ? List.<Arg>of() : cmd.everything()) {
             Matcher m = ARN.matcher(a.value());
-            if (m.find() && b.build().resource().locator("account").isEmpty()) {
+            if (m.find()) {
+                // The first ARN names the account (and region) acted on: the role assumed, the resource changed.
                 b.locator("account", m.group(2));
-                if (b.build().resource().locator("region").isEmpty()) {
+                if (!regionKnown) {
                     b.locator("region", m.group(1));
                 }
+                break;
             }
         }
-        String host = endpointHost(cmd);
+        String host = endpointHost(cmd.text("--endpoint-url")
+                .or(() -> Optional.of(envValue(inv, "AWS_ENDPOINT_URL")).filter(v -> !v.isEmpty())));
         boolean loopback = LOOPBACK.contains(host);
         if (!host.isEmpty() && !(loopback && inv.remote())) {
             b.locator("host", host);
@@ -200,8 +209,7 @@ public final class AwsRecognizer implements Recognizer {
         }
     }
 
-    private static String endpointHost(AwsCommand cmd) {
-        Optional<String> url = cmd.text("--endpoint-url");
+    private static String endpointHost(Optional<String> url) {
         if (url.isEmpty()) {
             return "";
         }

@@ -29,6 +29,13 @@ final class AwsRules {
         if (cmd.has("--generate-cli-skeleton")) {
             return AwsAction.read(action.type()).note("prints a request skeleton; nothing is called");
         }
+        AwsAction refined = byService(service, operation, cmd, action);
+        boolean unprotects = cmd.options().keySet().stream().anyMatch(f -> f.startsWith("--no-")
+                && (f.contains("deletion-protection") || f.contains("termination-protection")));
+        return unprotects ? refined.note("turns off deletion protection") : refined;
+    }
+
+    private static AwsAction byService(String service, String operation, AwsCommand cmd, AwsAction action) {
         return switch (service) {
             case "rds", "docdb", "neptune" -> rds(operation, cmd, action);
             case "ec2" -> ec2(operation, cmd, action);

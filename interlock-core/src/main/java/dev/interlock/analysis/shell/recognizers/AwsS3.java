@@ -61,6 +61,11 @@ final class AwsS3 {
             default -> ops.add(s3(Verb.UNKNOWN, "object", first(paths)).confidence(Confidence.INFERRED)
                     .note("unknown aws s3 command '" + command + "'"));
         }
+        String acl = p.value("--acl").orElse("") + " " + p.value("--grants").orElse("");
+        if (acl.contains("public-read") || acl.contains("AllUsers") || acl.contains("AuthenticatedUsers")) {
+            ops.add(s3(Verb.GRANT, "object-acl", paths.isEmpty() ? Arg.of("") : paths.getLast()).scope(Scope.ALL)
+                    .note("makes the uploaded objects public"));
+        }
         if (p.has("--dryrun")) {
             ops.replaceAll(b -> b.verb(Verb.READ).note("dry run: shows what would happen"));
         }

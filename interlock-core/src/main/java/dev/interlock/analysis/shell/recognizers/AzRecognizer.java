@@ -10,10 +10,13 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Azure CLI. A command is {@code az GROUP… ACTION --flag value…}: the action (or, for exceptions such as
@@ -28,6 +31,13 @@ public final class AzRecognizer implements Recognizer {
             "force", "all", "identity", "use-device-code", "allow-no-subscriptions", "service-principal", "admin",
             "overwrite", "no-prompt", "help", "h", "dryrun", "dry-run", "force-string", "delete-snapshots",
             "yes-i-know", "auth-mode-login", "show-secrets");
+
+    /** Command groups that only change az itself on this machine. */
+    private static final Set<String> CLI_SETTINGS = Set.of("login", "logout", "config", "extension", "configure",
+            "upgrade", "cloud", "bicep", "init", "version", "find", "feedback", "interactive");
+
+    private static final Pattern ARM_PATH = Pattern.compile(
+            "(?i)/subscriptions/([^/?]+)(?:/resourceGroups/([^/?]+))?(/providers/[^?]+)?");
 
     @Override
     public Set<String> programs() {
@@ -67,18 +77,45 @@ public final class AzRecognizer implements Recognizer {
         if (path.getFirst().equals("rest")) {
             return List.of(rest(b, a));
         }
-        if (groups.isEmpty() || groups.equals(List.of("account")) && Set.of("set", "clear").contains(action)
-                || groups.equals(List.of("config")) || groups.equals(List.of("extension"))) {
+        if (groups.isEmpty() || CLI_SETTINGS.contains(path.getFirst())
+                || groups.equals(List.of("account")) && Set.of("set", "clear").contains(action)) {
             return List.of(cliSettings(inv, a, b, path));
         }
-        Verb verb = AzTable.verb(path).orElse(Verb.UNKNOWN);
+        // An action from a variable is read the strictest way, as a delete.
+        Verb verb = pathArgs.getLast().literal() ? AzTable.verb(path).orElse(Verb.UNKNOWN) : Verb.DELETE;
         AzTable.Kind kind = AzTable.kind(groups);
         String name = a.value("n", "name").orElse(a.value("ids").orElse(""));
         if (AzTable.GROUP_NAMED_BY_G.contains(String.join(" ", groups))) {
             name = a.value("n", "name", "g", "resource-group").orElse("");
             b.locator("resource-group", name);
         }
+        for (Arg id : a.values("ids")) {
+            // --ids carries full ARM paths: /subscriptions/S/resourceGroups/G/providers/…/NAME.
+            Matcher m = ARM_PATH.matcher(id.value());
+            if (m.find()) {
+                b.locator("subscription", m.group(1)).locator("resource-group", m.group(2) == null ? "" : m.group(2));
+            }
+        }
+        if (name.startsWith("/subscriptions/")) {
+            name = String.join(",", Arrays.stream(name.split("\\s+")).map(IacArgs::baseName).toList());
+        }
         b.verb(verb).resource(kind.type(), name);
+        // Names that say where a resource is: clusters and databases by name, vaults and storage accounts by endpoint.
+        if (Set.of("cluster", "database").contains(kind.type()) && !name.contains(",")) {
+            b.locator(kind.type(), name);
+        }
+        b.locator("cluster", a.value("cluster-name").orElse(""));
+        if (Set.of("sql", "postgres", "mysql", "mariadb").contains(path.getFirst())) {
+            b.locator("host", a.value("server", "s", "server-name").orElse(""));
+        }
+        a.value("vault-name").ifPresent(v -> b.locator("host", v + ".vault.azure.net"));
+        if (path.getFirst().equals("keyvault") && groups.size() == 1) {
+            b.locator("host", name.isEmpty() ? "" : name + ".vault.azure.net");
+        }
+        a.value("account-name").ifPresent(v -> b.locator("host", v + ".blob.core.windows.net"));
+        if (groups.equals(List.of("storage", "account"))) {
+            b.locator("host", name.isEmpty() ? "" : name + ".blob.core.windows.net");
+        }
         List<String> notes = new ArrayList<>();
         List<Operation> ops = new ArrayList<>();
         if (groups.equals(List.of("aks")) && action.equals("get-credentials")) {
@@ -87,14 +124,14 @@ public final class AzRecognizer implements Recognizer {
         int ids = a.value("ids").map(v -> v.split("\\s+").length).orElse(1);
         boolean pattern = a.value("pattern").map(p -> p.contains("*")).orElse(false);
         Scope scope = ids > 1 || action.endsWith("-batch") ? Scope.MANY : Scope.ONE;
-        if (verb.destructive() && (kind.wholeEnvironment() || pattern && a.value("pattern").get().equals("*"))) {
+        if (verb.destructive() && (kind.wholeEnvironment() || action.equals("flush") || pattern && a.value("pattern").get().equals("*"))) {
             scope = Scope.ALL;
         }
         b.scope(scope);
         if (verb.destructive()) {
             boolean softDelete = action.equals("delete") && kind.type().equals("key-vault")
                     || action.equals("delete") && groups.size() == 2 && groups.getFirst().equals("keyvault");
-            b.stateful(kind.stateful() || verb == Verb.REPLACE).reversible(softDelete);
+            b.stateful(kind.stateful() || verb == Verb.REPLACE || action.equals("flush")).reversible(softDelete);
             if (softDelete) {
                 notes.add("soft-deleted: recoverable until purged");
             } else if (action.equals("purge")) {
@@ -172,8 +209,18 @@ public final class AzRecognizer implements Recognizer {
             case "delete" -> Verb.DELETE;
             default -> Verb.UPDATE;
         };
-        return b.verb(verb).resource("resource", a.value("url", "uri", "u").orElse("")).confidence(Confidence.INFERRED)
-                .reversible(verb != Verb.DELETE).note("raw ARM request: " + method.toUpperCase(Locale.ROOT)).build();
+        String url = a.value("url", "uri", "u").orElse("");
+        b.verb(verb).resource("resource", url).confidence(Confidence.INFERRED).reversible(verb != Verb.DELETE);
+        Matcher m = ARM_PATH.matcher(url);
+        if (m.find()) {
+            b.locator("subscription", m.group(1)).locator("resource-group", m.group(2) == null ? "" : m.group(2));
+            if (verb == Verb.DELETE && m.group(3) == null) {
+                // The URL ends at a resource group or subscription: everything under it goes.
+                b.resource(m.group(2) == null ? "subscription" : "resource-group", m.group(2) == null ? m.group(1) : m.group(2))
+                        .scope(Scope.ALL).stateful(true);
+            }
+        }
+        return b.note("raw ARM request: " + method.toUpperCase(Locale.ROOT)).build();
     }
 
     /** {@code az vm run-command invoke --scripts …}, {@code az aks command invoke --command …}: analysed where they run. */

@@ -40,7 +40,11 @@ final class AzTable {
             Map.entry("vm ssh", Verb.EXECUTE), Map.entry("ssh vm", Verb.EXECUTE), Map.entry("webapp ssh", Verb.EXECUTE),
             Map.entry("containerapp exec", Verb.EXECUTE), Map.entry("container exec", Verb.EXECUTE),
             Map.entry("vm reimage", Verb.REPLACE), Map.entry("vmss reimage", Verb.REPLACE),
-            Map.entry("storage blob download", Verb.READ), Map.entry("storage blob download-batch", Verb.READ));
+            Map.entry("storage blob download", Verb.READ), Map.entry("storage blob download-batch", Verb.READ),
+            // Database connection strings are templates with a <password> placeholder, not secrets.
+            Map.entry("sql db show-connection-string", Verb.READ),
+            Map.entry("postgres flexible-server show-connection-string", Verb.READ),
+            Map.entry("mysql flexible-server show-connection-string", Verb.READ));
 
     private static final Map<String, Verb> ACTIONS = Map.ofEntries(
             Map.entry("list", Verb.READ), Map.entry("show", Verb.READ), Map.entry("get", Verb.READ),
@@ -65,9 +69,11 @@ final class AzTable {
             Map.entry("assign", Verb.UPDATE), Map.entry("reset", Verb.UPDATE), Map.entry("redeploy", Verb.UPDATE),
             Map.entry("upload", Verb.UPDATE), Map.entry("upload-batch", Verb.UPDATE), Map.entry("sync", Verb.UPDATE),
             Map.entry("rollback", Verb.UPDATE), Map.entry("cancel", Verb.UPDATE), Map.entry("start-copy", Verb.UPDATE),
-            Map.entry("logout", Verb.UPDATE), Map.entry("clear", Verb.UPDATE), Map.entry("invoke", Verb.EXECUTE),
+            Map.entry("logout", Verb.UPDATE), Map.entry("build", Verb.EXECUTE), Map.entry("run", Verb.EXECUTE),
+            Map.entry("up", Verb.CREATE), Map.entry("deploy", Verb.CREATE), Map.entry("config-zip", Verb.UPDATE), Map.entry("clear", Verb.UPDATE), Map.entry("invoke", Verb.EXECUTE),
             Map.entry("delete", Verb.DELETE), Map.entry("purge", Verb.DELETE), Map.entry("remove", Verb.DELETE),
-            Map.entry("delete-batch", Verb.DELETE));
+            Map.entry("delete-batch", Verb.DELETE), Map.entry("flush", Verb.DELETE), Map.entry("reboot", Verb.UPDATE),
+            Map.entry("force-reboot", Verb.UPDATE), Map.entry("export", Verb.READ));
 
     private static final Map<String, Verb> PREFIXES = Map.of("list-", Verb.READ, "show-", Verb.READ, "get-", Verb.READ,
             "check-", Verb.READ, "delete-", Verb.DELETE, "remove-", Verb.DELETE, "set-", Verb.UPDATE,
@@ -92,6 +98,9 @@ final class AzTable {
 
     private static final List<Map.Entry<String, Kind>> KINDS = List.of(
             Map.entry("group", new Kind("resource-group", true, true)),
+            Map.entry("stack group", new Kind("stack", true, true)),
+            Map.entry("stack sub", new Kind("stack", true, true)),
+            Map.entry("stack mg", new Kind("stack", true, true)),
             Map.entry("sql db", new Kind("database", true, false)),
             Map.entry("sql server", new Kind("database", true, true)),
             Map.entry("sql mi", new Kind("database", true, true)),
@@ -141,6 +150,9 @@ final class AzTable {
     static final Set<String> GROUP_NAMED_BY_G = Set.of("group");
 
     static Kind kind(List<String> groups) {
+        if (groups.size() > 1 && Set.of("keys", "credential", "credentials").contains(groups.getLast())) {
+            return kind(groups.subList(0, groups.size() - 1));
+        }
         String path = String.join(" ", groups);
         for (Map.Entry<String, Kind> e : KINDS) {
             if (path.equals(e.getKey())) {

@@ -63,7 +63,8 @@ public final class CdkRecognizer implements Recognizer {
         if (words.isEmpty() || a.has("help", "h")) {
             return List.of();
         }
-        String cmd = words.get(0).value();
+        // A command from a variable is read the strictest way, as a destroy (confidence is then inferred).
+        String cmd = words.get(0).literal() ? words.get(0).value() : "destroy";
         List<Arg> stacks = words.subList(1, words.size());
         Confidence confidence = words.get(0).literal() && a.literal("profile", "c", "context")
                 && stacks.stream().allMatch(Arg::literal) ? Confidence.EXACT : Confidence.INFERRED;
@@ -121,8 +122,10 @@ public final class CdkRecognizer implements Recognizer {
         }
         List<Operation> ops = new ArrayList<>();
         for (Arg stack : stacks) {
+            // Destroying a stack destroys everything in it, like a terraform workspace.
             ops.add(op(inv, a, stack.literal() ? confidence : Confidence.INFERRED, verb).resource("stack", stack.value())
-                    .locator("stack", stack.value()).stateful(destructive).reversible(!destructive).note(note).build());
+                    .locator("stack", stack.value()).scope(destructive ? Scope.ALL : Scope.ONE)
+                    .stateful(destructive).reversible(!destructive).note(note).build());
         }
         return ops;
     }

@@ -27,8 +27,12 @@ final class CodeCalls {
         DELETE_MAYBE_TREE,
         /** Evaluates its argument as code of the same language. */
         EVAL,
-        /** Reads a file (checked against the secret-file table). */
-        OPEN
+        /** Reads a file (checked against the secret-file table), or writes it when opened with a write mode. */
+        OPEN,
+        /** Writes a file. */
+        WRITE,
+        /** Sends an HTTP request that changes the endpoint; {@code what} names the method. */
+        HTTP
     }
 
     /**
@@ -74,20 +78,31 @@ final class CodeCalls {
                         Kind.SHELL, "subprocess", "subprocess"));
                 c.add(call("(?<![\\w.])(?:eval|exec)\\s*\\(", Kind.EVAL, "exec"));
                 c.add(call("(?<![\\w.])open\\s*\\(", Kind.OPEN, "open"));
+                c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.write_(?:text|bytes)\\s*\\(", Kind.WRITE, "Path.write_text"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.post\\s*\\(", Kind.HTTP, "POST"));
             }
             case JAVASCRIPT -> {
                 c.add(gated("(?:\\.|(?<![\\w.$]))(?:execSync|exec|spawnSync|spawn|execFileSync|execFile)\\s*\\(",
                         Kind.SHELL, "child_process", "child_process"));
                 c.add(call("\\bBun\\.spawn(?:Sync)?\\s*\\(", Kind.SHELL, "Bun.spawn"));
                 c.add(embedded("(?<![\\w.])\\$`([^`$]*)`", Kind.SHELL, "Bun shell"));
-                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|(?<![\\w.$]))(?:rmSync|rm|rmdirSync|rmdir)\\s*\\(",
+                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:rmSync|rm|rmdirSync|rmdir)\\s*\\(",
                         Kind.DELETE_MAYBE_TREE, "fs", "fs.rm"));
-                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|(?<![\\w.$]))(?:unlinkSync|unlink)\\s*\\(", Kind.DELETE, "fs", "fs.unlink"));
+                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:unlinkSync|unlink)\\s*\\(", Kind.DELETE, "fs", "fs.unlink"));
                 c.add(call("\\b(?:fse\\w*\\.(?:remove|removeSync|emptyDirSync|emptyDir)|rimraf(?:\\.sync)?)\\s*\\(",
                         Kind.DELETE_TREE, "rimraf"));
                 c.add(call("\\bDeno\\.remove(?:Sync)?\\s*\\(", Kind.DELETE_MAYBE_TREE, "Deno.remove"));
                 c.add(call("(?<![\\w.$])eval\\s*\\(", Kind.EVAL, "eval"));
+                c.add(call("\\baxios\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
+                c.add(call("\\baxios\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
+                c.add(call("\\baxios\\.post\\s*\\(", Kind.HTTP, "POST"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:DELETE|delete)['\"])", Kind.HTTP, "DELETE"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:PUT|PATCH|put|patch)['\"])", Kind.HTTP, "PUT"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:POST|post)['\"])", Kind.HTTP, "POST"));
                 c.add(call("\\breadFileSync\\s*\\(|\\breadFile\\s*\\(", Kind.OPEN, "readFile"));
+                c.add(call("\\b(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\\s*\\(", Kind.WRITE, "writeFile"));
             }
             case RUBY -> {
                 c.add(call("\\bFileUtils\\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree)\\b\\s*", Kind.DELETE_TREE, "FileUtils.rm_rf"));
@@ -99,6 +114,7 @@ final class CodeCalls {
                 c.add(embedded("%x\\(([^)]*)\\)|%x\\{([^}]*)\\}|%x\\[([^\\]]*)\\]", Kind.SHELL, "%x()"));
                 c.add(call("(?<![\\w.])(?:eval|instance_eval|class_eval)\\b\\s*", Kind.EVAL, "eval"));
                 c.add(call("\\bFile\\.(?:read|open|readlines)\\s*", Kind.OPEN, "File.read"));
+                c.add(call("\\bFile\\.(?:write|binwrite)\\s*", Kind.WRITE, "File.write"));
             }
             case PERL -> {
                 c.add(call("(?<![\\w$])(?:rmtree|remove_tree)\\b\\s*", Kind.DELETE_TREE, "rmtree"));
@@ -115,6 +131,7 @@ final class CodeCalls {
                 c.add(call("(?<![\\w$>:])rmdir\\s*\\(", Kind.DELETE, "rmdir"));
                 c.add(call("(?<![\\w$>:])eval\\s*\\(", Kind.EVAL, "eval"));
                 c.add(call("(?<![\\w$>:])(?:file_get_contents|fopen|file)\\s*\\(", Kind.OPEN, "file_get_contents"));
+                c.add(call("(?<![\\w$>:])file_put_contents\\s*\\(", Kind.WRITE, "file_put_contents"));
             }
             case APPLESCRIPT -> c.add(call("\\bdo shell script\\s+", Kind.SHELL, "do shell script"));
             case R -> {
@@ -139,7 +156,8 @@ final class CodeCalls {
         return switch (language) {
             case PYTHON -> List.of(
                     dynamic("\\b__import__\\b", "__import__ loads a module by computed name"),
-                    dynamic("(?<![\\w.])getattr\\s*\\(", "getattr calls a function by computed name"),
+                    dynamic("(?<![\\w.])getattr\\s*\\([^,()]*,\\s*+(?!(?:'[^']*'|\"[^\"]*\")\\s*[,)])|\\b__builtins__\\b",
+                            "getattr calls a function by computed name"),
                     dynamic("\\bimportlib\\b", "importlib loads a module by computed name"),
                     dynamic("\\b(?:b64decode|b32decode|a85decode|unhexlify|fromhex)\\b|\\bcodecs\\.decode\\b", "decodes a hidden payload"),
                     dynamic("\\b(?:marshal|pickle)\\.loads?\\b", "deserializes code"),
@@ -149,7 +167,7 @@ final class CodeCalls {
                     dynamic("\\bvm\\.run\\w*\\s*\\(", "runs text in a VM context"),
                     dynamic("\\brequire\\s*\\(\\s*[^'\"`\\s)]", "requires a module by computed name"),
                     dynamic("\\bimport\\s*\\(\\s*[^'\"`\\s)]", "imports a module by computed name"),
-                    dynamic("['\"]base64['\"]|\\batob\\s*\\(", "decodes a hidden payload"),
+                    dynamic("Buffer\\.from\\s*\\([^;]*?,\\s*['\"](?:base64|hex)['\"]\\s*\\)|\\batob\\s*\\(", "decodes a hidden payload"),
                     dynamic("\\bsetTimeout\\s*\\(\\s*['\"`]", "evaluates a string later"));
             case RUBY -> List.of(
                     dynamic("\\.(?:public_)?send\\s*\\(", "calls a method by computed name"),

@@ -35,7 +35,7 @@ final class CodeScanner {
                             tail(code, m.end())));
                 } else if (language == Language.POWERSHELL && call.kind() == CodeCalls.Kind.DELETE_MAYBE_TREE) {
                     found.add(powershellRemove(code.substring(m.start())));
-                } else {
+                } else if (called(code, m.end())) {
                     found.add(arguments(code, m.end(), call, language));
                 }
             }
@@ -50,6 +50,12 @@ final class CodeScanner {
             }
         }
         return Optional.empty();
+    }
+
+    /** False for a bare mention ({@code qw(rmtree)}, {@code import rmtree;}): nothing follows that could be an argument. */
+    private static boolean called(String code, int from) {
+        int i = skip(code, from);
+        return i < code.length() && ")};,".indexOf(code.charAt(i)) < 0;
     }
 
     private static String firstGroup(Matcher m) {

@@ -36,11 +36,39 @@ public final class CredentialRecognizer implements Recognizer {
             Map.entry("grep", grepFlags()), Map.entry("egrep", grepFlags()), Map.entry("fgrep", grepFlags()),
             Map.entry("rg", grepFlags()), Map.entry("ag", grepFlags()), Map.entry("ack", grepFlags()),
             Map.entry("awk", Set.of("-F", "-v", "-f")), Map.entry("gawk", Set.of("-F", "-v", "-f")), Map.entry("mawk", Set.of("-F", "-v", "-f")),
-            Map.entry("jq", Set.of("-f", "--from-file", "--arg", "--argjson", "--indent")), Map.entry("yq", Set.of("-f", "--from-file", "-o", "--output-format")));
+            Map.entry("jq", Set.of("-f", "--from-file", "--arg", "--argjson", "--indent")),
+            Map.entry("yq", Set.of("-f", "--from-file", "-o", "--output-format")));
     private static final Set<String> PATTERN_FROM_FLAG = Set.of("-e", "-f", "--regexp", "--file", "--from-file");
     /** Directories whose whole content is secret ({@code grep -r token ~/.aws}). */
-    private static final Pattern SECRET_DIRS = Pattern.compile(".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store)|.*/\\.config/(gcloud|gh|op)|/etc/ssl/private");
+    private static final Pattern SECRET_DIRS = Pattern.compile(
+            ".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store)|.*/\\.config/(gcloud|gh|op)|/etc/ssl/private");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|passw|pwd|api_?key|private|credential|auth).*");
+    private static final Pattern EXPANSION = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** The secret-looking variables an argument expands ({@code echo $AWS_SECRET_ACCESS_KEY}); PWD is not a password. */
+    static List<String> secretVariables(Arg arg) {
+        List<String> names = new ArrayList<>();
+        if (!arg.literal()) {
+            java.util.regex.Matcher m = EXPANSION.matcher(arg.value());
+            while (m.find()) {
+                String name = m.group(1);
+                if (secretName(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    static boolean secretName(String name) {
+        return SECRET_VARIABLE.matcher(name).matches() && !name.equals("PWD") && !name.equals("OLDPWD");
+    }
+
+    /** Printing a secret variable's value. */
+    static Operation secretVariable(Invocation inv, String name) {
+        return LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL).resource("environment", name)
+                .evidence(inv.evidence()).note("prints the secret variable " + name), "the shell's own environment").build();
+    }
 
     private static Set<String> grepFlags() {
         return Set.of("-e", "-f", "-m", "-A", "-B", "-C", "--include", "--exclude", "--exclude-dir", "-g", "--glob",
@@ -97,7 +125,8 @@ public final class CredentialRecognizer implements Recognizer {
     static List<Operation> reads(Invocation inv, List<Arg> files, String program) {
         List<Operation> ops = new ArrayList<>();
         for (Arg file : files) {
-            if (file.value().equals("-")) {
+            if (file.value().equals("-") || file.value().matches("[-+]\\d+")) {
+                // stdin, or head -5 / tail +3 line counts
                 continue;
             }
             if (secret(inv, file)) {
@@ -142,7 +171,7 @@ public final class CredentialRecognizer implements Recognizer {
         if (inv.program().equals("printenv")) {
             List<Operation> ops = new ArrayList<>();
             for (String name : words) {
-                Verb verb = SECRET_VARIABLE.matcher(name).matches() ? Verb.CREDENTIAL : Verb.READ;
+                Verb verb = secretName(name) ? Verb.CREDENTIAL : Verb.READ;
                 ops.add(LocalFiles.local(inv, Operation.builder("process", verb).resource("environment", name)
                         .evidence(inv.evidence()), "the shell's own environment").build());
             }

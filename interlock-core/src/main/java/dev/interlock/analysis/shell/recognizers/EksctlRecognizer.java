@@ -12,6 +12,7 @@ import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -81,7 +82,9 @@ public final class EksctlRecognizer implements Recognizer {
             case "create" -> create(inv, p, noun, name, cluster);
             case "delete" -> delete(inv, p, noun, name, cluster);
             case "scale" -> scale(inv, p, noun, name, cluster);
-            case "upgrade", "update" -> planned(inv, p, verb + " " + noun)
+            case "upgrade", "update" -> PERMISSIONS.contains(noun)
+                    ? op(inv, p, Verb.GRANT, noun, name, cluster).note(verb + " " + noun).build()
+                    : planned(inv, p, verb + " " + noun)
                     ? op(inv, p, Verb.UPDATE, noun, name, cluster).note(verb + " " + noun).build()
                     : op(inv, p, Verb.READ, noun, name, cluster).note("plan only: no --approve").build();
             case "drain" -> op(inv, p, Verb.UPDATE, noun, name, cluster).scope(Scope.MANY)
@@ -95,10 +98,12 @@ public final class EksctlRecognizer implements Recognizer {
         };
     }
 
-    /** upgrade cluster, the iamserviceaccount commands and most utils only print a plan unless given --approve. */
+    /**
+     * upgrade cluster and the utils that change things only print a plan unless given --approve. Permission
+     * commands are taken at their word even without it: reading a grant as a plan would let it through.
+     */
     private static boolean planned(Invocation inv, ParsedArgs p, String command) {
-        boolean planMode = command.equals("upgrade cluster") || command.endsWith("iamserviceaccount")
-                || command.startsWith("utils");
+        boolean planMode = command.equals("upgrade cluster") || command.startsWith("utils");
         return !planMode || p.has("--approve");
     }
 
@@ -107,8 +112,7 @@ public final class EksctlRecognizer implements Recognizer {
             return op(inv, p, Verb.READ, noun, name, cluster).note("dry run").build();
         }
         if (PERMISSIONS.contains(noun)) {
-            Verb verb = planned(inv, p, "create " + noun) ? Verb.GRANT : Verb.READ;
-            return op(inv, p, verb, noun, name, cluster)
+            return op(inv, p, Verb.GRANT, noun, name, cluster)
                     .note("changes who may act in the cluster" + p.value("--attach-policy-arn", "--group", "--arn")
                             .map(v -> " (" + v + ")").orElse("")).build();
         }
@@ -117,7 +121,7 @@ public final class EksctlRecognizer implements Recognizer {
 
     private static Operation delete(Invocation inv, ParsedArgs p, String noun, String name, String cluster) {
         if (PERMISSIONS.contains(noun)) {
-            return op(inv, p, planned(inv, p, "delete " + noun) ? Verb.GRANT : Verb.READ, noun, name, cluster)
+            return op(inv, p, Verb.GRANT, noun, name, cluster)
                     .note("removes permissions").build();
         }
         Operation.Builder b = op(inv, p, Verb.DELETE, noun, name, cluster);
@@ -172,13 +176,13 @@ public final class EksctlRecognizer implements Recognizer {
         return b;
     }
 
-    private static java.util.Optional<String> env(Invocation inv, String... names) {
+    private static Optional<String> env(Invocation inv, String... names) {
         for (String n : names) {
             String v = inv.env().getOrDefault(n, "");
             if (!v.isBlank()) {
-                return java.util.Optional.of(v);
+                return Optional.of(v);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

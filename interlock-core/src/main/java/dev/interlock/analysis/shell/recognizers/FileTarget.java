@@ -68,7 +68,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
                 }
                 exact = false;
             } else if (pwd.matches()) {
-                concrete = ws.cwd() + (pwd.group(2) == null ? "" : pwd.group(2));
+                concrete = ws.dir() + (pwd.group(2) == null ? "" : pwd.group(2));
             } else if (!unquoted.matches("^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
                 return new FileTarget(v, v, Area.OTHER, arg.glob(), false, false);
             }

@@ -54,7 +54,7 @@ public final class FilesystemRecognizer implements Recognizer {
     private static boolean protectedPath(Invocation inv, String path) {
         String home = inv.env().getOrDefault("INTERLOCK_HOME", "");
         String interlockHome = home.isEmpty() ? "" : inv.workspace().resolve(home);
-        return SelfProtectionRecognizer.isProtectedPath(path, inv.workspace())
+        return SelfProtection.isProtectedPath(path, inv.workspace())
                 || !interlockHome.isEmpty() && (path.equals(interlockHome) || path.startsWith(interlockHome + "/"));
     }
 

@@ -10,6 +10,7 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class GcloudRecognizer implements Recognizer {
             "allow-unauthenticated", "delete-unmatched-destination-objects", "update-adc", "cred-file",
             "no-launch-browser", "brief", "admin", "strict-ssl");
 
+    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("@([a-z][a-z0-9-]+)\\.iam\\.gserviceaccount\\.com");
     private static final Pattern PROJECT_PATH = Pattern.compile("(?:^|/)projects/([^/]+)");
 
     @Override
@@ -55,7 +57,7 @@ public final class GcloudRecognizer implements Recognizer {
     }
 
     static IacArgs parse(List<Arg> args) {
-        Set<String> booleans = new java.util.HashSet<>(BOOLEANS);
+        Set<String> booleans = new HashSet<>(BOOLEANS);
         for (Arg a : args) {
             String w = a.value();
             if (w.startsWith("--no-") || w.startsWith("--enable-") || w.startsWith("--disable-")) {
@@ -78,9 +80,9 @@ public final class GcloudRecognizer implements Recognizer {
                 && Set.of("rm", "cp", "mv", "rsync", "ls", "cat", "du", "hash").contains(words.get(1).value())) {
             return GcsCommands.storage(inv, a, words.get(1).value(), words.subList(2, words.size()));
         }
-        // "deploy" is Cloud Deploy's group when it comes first ("gcloud deploy releases create").
+        // "deploy" and "run" are groups when they come first ("gcloud deploy releases create", "gcloud run deploy").
         int actionAt = -1;
-        for (int i = words.getFirst().value().equals("deploy") ? 1 : 0; i < words.size(); i++) {
+        for (int i = GcloudTable.FIRST_GROUPS.contains(words.getFirst().value()) ? 1 : 0; i < words.size(); i++) {
             if (GcloudTable.action(words.get(i).value()).isPresent()) {
                 actionAt = i;
                 break;
@@ -89,6 +91,13 @@ public final class GcloudRecognizer implements Recognizer {
         List<Operation> ops = new ArrayList<>();
         a.arg("impersonate-service-account").ifPresent(sa -> ops.add(base(inv, a, Verb.ESCALATE)
                 .resource("service-account", sa.value()).note("acts as the service account " + sa.value()).build()));
+        a.arg("account").ifPresent(account -> ops.add(base(inv, a, Verb.ESCALATE)
+                .resource("credentials", account.value()).note("acts as the account " + account.value()).build()));
+        for (int i = 0; actionAt < 0 && i < words.size(); i++) {
+            if (!words.get(i).literal()) {
+                actionAt = i;
+            }
+        }
         if (actionAt < 0) {
             List<String> path = words.stream().map(Arg::value).toList();
             if (Set.of("init", "version", "info", "topic", "cheat-sheet", "feedback", "survey").contains(path.getFirst())) {
@@ -102,7 +111,12 @@ public final class GcloudRecognizer implements Recognizer {
         List<String> groups = words.subList(0, actionAt).stream().map(Arg::value).toList();
         String action = words.get(actionAt).value();
         List<Arg> names = words.subList(actionAt + 1, words.size());
-        Verb verb = GcloudTable.action(action).orElse(Verb.UNKNOWN);
+        // An action from a variable is read the strictest way, as a delete.
+        Verb verb = words.get(actionAt).literal() ? GcloudTable.action(action).orElse(Verb.UNKNOWN) : Verb.DELETE;
+        if (action.equals("scp") && !names.isEmpty()) {
+            // Copying to HOST:PATH sends local data to the instance; copying from it only reads.
+            verb = names.getLast().value().contains(":") ? Verb.TRANSFER : Verb.READ;
+        }
         String top = groups.isEmpty() ? "" : groups.getFirst();
         if (top.equals("config") || top.equals("auth") || top.equals("components") || top.equals("emulators")) {
             ops.add(configuration(inv, a, groups, action, names, verb));
@@ -119,10 +133,18 @@ public final class GcloudRecognizer implements Recognizer {
         } else if (groups.contains("iam") && groups.getLast().equals("roles") && verb != Verb.READ) {
             verb = Verb.GRANT;
         }
-        Operation.Builder b = base(inv, a, verb).resource(type, String.join(",", names.stream().map(Arg::value).toList()));
-        if (!names.isEmpty() && type.equals("project")) {
-            b.locator("project", names.getFirst().value());
+        String name = String.join(",", names.stream().map(Arg::value).toList());
+        if (groups.contains("secrets") && a.value("secret").isPresent()) {
+            name = a.value("secret").get() + (name.isEmpty() ? "" : "@" + name);
+        } else if (name.isEmpty()) {
+            name = a.value(type).orElse("");
         }
+        Operation.Builder b = base(inv, a, verb).resource(type, name);
+        // The resource's own name often says where it is (prod-cluster, orders-prod-db): offer it to the inventory.
+        if (names.size() == 1 && Set.of("project", "cluster", "database").contains(type)) {
+            b.locator(type, names.getFirst().value());
+        }
+        b.locator("cluster", a.value("cluster").orElse(""));
         for (Arg n : names) {
             Matcher m = PROJECT_PATH.matcher(n.value());
             if (m.find()) {
@@ -137,9 +159,9 @@ public final class GcloudRecognizer implements Recognizer {
         b.scope(glob || kind.wholeEnvironment() && verb.destructive() ? Scope.ALL : names.size() > 1 ? Scope.MANY : Scope.ONE);
         if (verb.destructive() || verb == Verb.UPDATE && (action.equals("import") || action.equals("reset"))) {
             b.stateful(kind.stateful() || action.equals("import") || action.equals("restore"));
-            b.reversible(type.equals("project"));
+            b.reversible(false);
             if (type.equals("project")) {
-                notes.add("the project and everything in it shut down; recoverable for 30 days");
+                notes.add("the project and everything in it shut down at once; only an undelete within 30 days brings it back");
             }
         }
         switch (verb) {
@@ -178,13 +200,15 @@ public final class GcloudRecognizer implements Recognizer {
         } else if (action.equals("activate")) {
             b.locator("profile", property);
         }
+        String note = "changes gcloud's settings on this machine";
         if (action.equals("get-credentials")) {
             b.resource("kubeconfig", property);
+            note = "writes the cluster's credentials to the local kubeconfig; kubectl will point at " + property;
         }
         if (!inv.remote()) {
             b.environment(Tier.LOCAL, "gcloud " + String.join(" ", groups) + " " + action + " changes settings on this machine only");
         }
-        return b.note("changes gcloud's settings on this machine").build();
+        return b.note(note).build();
     }
 
     private static String grantNote(IacArgs a) {
@@ -217,6 +241,17 @@ public final class GcloudRecognizer implements Recognizer {
     static Operation.Builder base(Invocation inv, IacArgs a, Verb verb) {
         String project = a.value("project").orElse(inv.env().getOrDefault("CLOUDSDK_CORE_PROJECT",
                 inv.env().getOrDefault("GOOGLE_CLOUD_PROJECT", "")));
+        if (project.isEmpty()) {
+            // A service account's address names its project: sa@shop-prod.iam.gserviceaccount.com.
+            List<Arg> candidates = new ArrayList<>(a.values("iam-account", "impersonate-service-account", "member", "service-account"));
+            candidates.addAll(a.positionals());
+            for (Arg account : candidates) {
+                Matcher m = SERVICE_ACCOUNT.matcher(account.value());
+                if (m.find()) {
+                    project = m.group(1);
+                }
+            }
+        }
         return Operation.builder(SYSTEM, verb).evidence(inv.evidence())
                 .locator("project", project)
                 .locator("region", a.value("region", "zone", "location").orElse(""))

@@ -58,7 +58,11 @@ final class GcloudTable {
             Map.entry("rsync", Verb.UPDATE), Map.entry("activate", Verb.UPDATE), Map.entry("install", Verb.UPDATE),
             Map.entry("revoke", Verb.UPDATE), Map.entry("configure-docker", Verb.UPDATE),
             Map.entry("get-credentials", Verb.UPDATE), Map.entry("scale", Verb.UPDATE), Map.entry("ack", Verb.UPDATE),
-            Map.entry("set-password", Verb.UPDATE));
+            Map.entry("set-password", Verb.UPDATE), Map.entry("run", Verb.EXECUTE), Map.entry("reboot", Verb.UPDATE),
+            Map.entry("trigger", Verb.EXECUTE));
+
+    /** Words that are command groups, not actions, when they come first ("gcloud run deploy", "gcloud deploy …"). */
+    static final Set<String> FIRST_GROUPS = Set.of("run", "deploy");
 
     /** Verb of an action word, exact entries first, then families ({@code list-*}, {@code add-*}, …). */
     static Optional<Verb> action(String word) {
@@ -79,7 +83,8 @@ final class GcloudTable {
             Map.entry("search-", Verb.READ), Map.entry("check-", Verb.READ), Map.entry("print-", Verb.READ),
             Map.entry("add-", Verb.UPDATE), Map.entry("set-", Verb.UPDATE), Map.entry("attach-", Verb.UPDATE),
             Map.entry("detach-", Verb.UPDATE), Map.entry("update-", Verb.UPDATE), Map.entry("enable-", Verb.UPDATE),
-            Map.entry("disable-", Verb.UPDATE), Map.entry("create-", Verb.CREATE), Map.entry("delete-", Verb.DELETE),
+            Map.entry("disable-", Verb.UPDATE), Map.entry("promote-", Verb.UPDATE), Map.entry("create-", Verb.CREATE),
+            Map.entry("delete-", Verb.DELETE),
             Map.entry("remove-", Verb.DELETE));
 
     /** Group paths, most specific first; matched against the end of the command's groups. */
@@ -88,6 +93,8 @@ final class GcloudTable {
             Map.entry("organizations", new Kind("organization", true, true)),
             Map.entry("folders", new Kind("folder", true, true)),
             Map.entry("container clusters", new Kind("cluster", true, true)),
+            Map.entry("deployment-manager deployments", new Kind("stack", true, true)),
+            Map.entry("infra-manager deployments", new Kind("stack", true, true)),
             Map.entry("container node-pools", new Kind("node-pool", false, false)),
             Map.entry("container azure clusters", new Kind("cluster", true, true)),
             Map.entry("container aws clusters", new Kind("cluster", true, true)),
@@ -130,6 +137,10 @@ final class GcloudTable {
             Map.entry("app versions", new Kind("app-version", false, false)),
             Map.entry("app services", new Kind("service", false, false)),
             Map.entry("dns record-sets", new Kind("dns-record", false, false)),
+            Map.entry("run", new Kind("service", false, false)),
+            Map.entry("app", new Kind("app", false, false)),
+            Map.entry("compute", new Kind("instance", false, false)),
+            Map.entry("sql", new Kind("database", true, false)),
             Map.entry("dns managed-zones", new Kind("dns-zone", false, false)));
 
     /** Release tracks that prefix any command without changing what it does. */

@@ -52,7 +52,8 @@ final class GcsCommands {
             return List.of();
         }
         String cmd = args.get(i).value();
-        IacArgs a = IacArgs.parse(args.subList(i + 1, args.size()), GSUTIL_VALUED.getOrDefault(cmd, Set.of()), Set.of(), false);
+        Set<String> valued = GSUTIL_VALUED.getOrDefault(cmd, Set.of());
+        IacArgs a = IacArgs.parse(unbundle(args.subList(i + 1, args.size()), valued), valued, Set.of(), false);
         if (cmd.equals("mb") && a.value("p").isPresent()) {
             project = a.value("p").get();
         }
@@ -167,6 +168,22 @@ final class GcsCommands {
                     .reversible(false).note("deletes every object in " + destination + " missing from the source").build());
         }
         return List.of(op(inv, locators, Verb.UPDATE).resource("object", destination).scope(Scope.MANY).build());
+    }
+
+    /** gsutil's options are single letters and may be bundled: {@code -rf} is {@code -r -f}. */
+    private static List<Arg> unbundle(List<Arg> args, Set<String> valued) {
+        List<Arg> out = new ArrayList<>();
+        for (Arg arg : args) {
+            String w = arg.value();
+            if (w.matches("-[A-Za-z]{2,}") && !valued.contains(w.substring(1))) {
+                for (char c : w.substring(1).toCharArray()) {
+                    out.add(new Arg("-" + c, arg.literal(), false, arg.evidence()));
+                }
+            } else {
+                out.add(arg);
+            }
+        }
+        return out;
     }
 
     /** {@code gs://bucket/a/b} → {@code a/b}; {@code gs://bucket} and {@code gs://bucket/} → empty. */

@@ -84,6 +84,9 @@ public final class HelmRecognizer implements Recognizer {
         if (LOCAL.contains(sub)) {
             return List.of(local(inv, p, sub, first));
         }
+        if (sub.equals("secrets")) {
+            return secretsPlugin(inv, p, first);
+        }
         return switch (sub) {
             case "install" -> {
                 // helm install CHART --generate-name names nothing; helm install NAME CHART names the release
@@ -109,6 +112,20 @@ public final class HelmRecognizer implements Recognizer {
         };
     }
 
+    /**
+     * The helm-secrets plugin: {@code decrypt}/{@code view}/{@code edit} print or open encrypted values; anything else
+     * ({@code helm secrets upgrade …}) is the wrapped helm command.
+     */
+    private List<Operation> secretsPlugin(Invocation inv, ParsedArgs p, String first) {
+        if (Set.of("decrypt", "dec", "view", "edit", "").contains(first)) {
+            Operation.Builder b = base(inv, p, Verb.CREDENTIAL, "secrets-file", "").note("helm secrets " + first);
+            return List.of(inv.remote() ? b.build() : b.environment(Tier.LOCAL, "decrypts a file on this machine").build());
+        }
+        List<Arg> rest = new ArrayList<>(inv.args());
+        rest.remove(rest.stream().map(Arg::value).toList().indexOf("secrets"));
+        return analyze(inv.withArgs(rest));
+    }
+
     /** A release's objects go; with {@code --keep-history} it can still be rolled back. */
     private static List<Operation> uninstall(Invocation inv, ParsedArgs p, List<Arg> pos, boolean dryRun) {
         List<Arg> names = pos.subList(1, pos.size());
@@ -117,8 +134,9 @@ public final class HelmRecognizer implements Recognizer {
                 .scope(names.size() > 1 ? Scope.MANY : Scope.ONE)
                 .reversible(p.has("--keep-history"))
                 .note("deletes every object the release installed");
+        // names from xargs or $(helm ls -q) can be every release there is
         if (names.isEmpty() || names.stream().anyMatch(a -> !a.literal())) {
-            b.confidence(Confidence.INFERRED);
+            b.confidence(Confidence.INFERRED).scope(Scope.MANY);
         }
         return List.of(b.build());
     }

@@ -89,7 +89,7 @@ public final class InterpreterRecognizer implements Recognizer {
         List<Operation> ops = new ArrayList<>();
         if (source.inPlace()) {
             for (String file : source.operands()) {
-                ops.add(LocalFiles.on(inv, Verb.UPDATE, "file", file).note("edits the file in place").build());
+                ops.add(SelfProtectionRecognizer.write(inv, file, "edits"));
             }
         }
         if (source.code().isEmpty() && inv.stdin().isPresent() && source.script().isEmpty()) {
@@ -104,7 +104,7 @@ public final class InterpreterRecognizer implements Recognizer {
             ops.add(LocalFiles.opaque(inv, "the " + inv.program() + " code is built from shell variables"));
             return ops;
         }
-        ops.addAll(code(source.code().toString(), language, inv, nested, 0));
+        ops.addAll(code(source.code().toString(), language, inv, nested, 0, new HashSet<>()));
         if (ops.isEmpty()) {
             ops.add(LocalFiles.execute(inv, inv.program(), "inline code with no destructive call"));
         }
@@ -202,10 +202,13 @@ public final class InterpreterRecognizer implements Recognizer {
         return new Source(code, literal, "", List.of(), false, "");
     }
 
-    private static List<Operation> code(String code, Language language, Invocation inv, Nested nested, int depth) {
+    /** {@code seen} spans eval'd literals too: their calls were already found when scanning the outer text. */
+    private static List<Operation> code(String code, Language language, Invocation inv, Nested nested, int depth,
+                                        Set<String> seen) {
         List<Operation> ops = new ArrayList<>();
-        CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
-        Set<String> seen = new HashSet<>();
+        if (depth == 0) {
+            CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
+        }
         for (CodeScanner.Found f : CodeScanner.scan(code, language)) {
             String key = f.kind() + ":" + f.literals();
             if (!f.literals().isEmpty() && !seen.add(key)) {
@@ -234,14 +237,24 @@ public final class InterpreterRecognizer implements Recognizer {
                 }
                 case EVAL -> {
                     if (f.literal() && depth < MAX_DEPTH) {
-                        ops.addAll(code(String.join("\n", f.literals()), language, inv, nested, depth + 1));
+                        ops.addAll(code(String.join("\n", f.literals()), language, inv, nested, depth + 1, seen));
                     } else {
                         ops.add(LocalFiles.opaque(inv, f.what() + " evaluates code computed at run time"));
                     }
                 }
                 case OPEN -> {
-                    if (f.literal() && SecretFiles.isSecret(inv.workspace().resolve(f.literals().getFirst()))) {
+                    boolean writes = f.literals().size() > 1 && f.literals().get(1).matches("[rbt]*[wax+][bt+]*");
+                    if (f.literal() && writes) {
+                        ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
+                    } else if (f.literal() && SecretFiles.isSecret(inv.workspace().resolve(f.literals().getFirst()))) {
                         ops.add(CredentialRecognizer.secretFile(inv, f.literals().getFirst()));
+                    }
+                }
+                case HTTP -> ops.add(NetworkRecognizer.request(inv, f.literal() ? f.literals().getFirst() : "", f.what(),
+                        f.what() + " request from " + inv.program() + " code"));
+                case WRITE -> {
+                    if (f.literal()) {
+                        ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
                     }
                 }
             }

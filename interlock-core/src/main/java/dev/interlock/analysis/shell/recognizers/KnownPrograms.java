@@ -13,32 +13,51 @@ final class KnownPrograms {
     private KnownPrograms() {
     }
 
+    /** A set that tolerates a name listed twice in the long tables below. */
+    private static Set<String> names(String... names) {
+        return Set.copyOf(java.util.Arrays.asList(names));
+    }
+
     /** Programs that print, inspect or navigate; their arguments never name something they change. */
-    static final Set<String> READERS = Set.of("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
+    static final Set<String> READERS = names("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
             "pwd", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza", "lsd", "find", "fd", "fdfind", "sort", "uniq", "wc",
             "cut", "tr", "diff", "colordiff", "cmp", "comm", "file", "stat", "du", "df", "dust", "ncdu", "which", "type",
             "command", "whereis", "hash", "man", "info", "tldr", "apropos", "date", "cal", "sleep", "basename", "dirname",
             "realpath", "readlink", "md5sum", "md5", "sha1sum", "sha256sum", "sha512sum", "shasum", "cksum", "b2sum", "ps",
             "pgrep", "top", "htop", "btop", "uname", "id", "whoami", "groups", "users", "who", "w", "last", "hostname",
             "uptime", "free", "vmstat", "iostat", "lscpu", "lsblk", "lsusb", "lspci", "nproc", "arch", "locale", "tput",
-            "clear", "history", "alias", "unalias", "jobs", "wait", "fg", "bg", "column", "fold", "fmt", "paste", "join",
+            "clear", "reset", "history", "alias", "unalias", "jobs", "wait", "fg", "bg", "column", "fold", "fmt", "paste", "join",
             "expand", "unexpand", "rev", "seq", "yes", "shuf", "iconv", "envsubst", "xmllint", "bc", "expr", "dc",
             "factor", "numfmt", "getconf", "dig", "nslookup", "host", "ping", "traceroute", "tracepath", "mtr", "netstat",
             "ss", "lsof", "whois", "tty", "stty", "printf", "read", "let", "declare", "local", "typeset", "readonly",
             "shift", "return", "exit", "break", "continue", "getopts", "trap", "ulimit", "umask", "times", "caller",
             "enable", "help", "logname", "sync", "column", "look", "tsort", "pr", "csplit", "gzip", "gunzip", "zcat",
             "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzip", "tar", "zip", "7z", "open", "xdg-open", "pbcopy",
-            "pbpaste", "xclip", "xsel", "say", "notify-send", "code", "vim", "vi", "nvim", "nano", "emacs", "micro",
-            "tmux", "screen", "script", "tput", "sw_vers", "system_profiler", "ioreg", "launchctl-list", "mdfind",
+            "pbpaste", "xclip", "xsel", "say", "notify-send", "tmux", "screen", "script", "tput", "sw_vers", "system_profiler", "ioreg", "launchctl-list", "mdfind",
             "hyperfine", "tokei", "cloc", "scc", "ctags", "delta", "difft", "glow", "mdcat", "pandoc", "convert",
             "identify", "ffprobe", "exiftool", "otool", "nm", "objdump", "ldd", "readelf", "size", "addr2line",
             "shellcheck", "hadolint", "actionlint", "yamllint", "markdownlint", "codespell", "vale", "fzf", "lnav");
+
+    /** Readers whose operands are names, not contents: {@code ls .env} does not read the secret. */
+    static final Set<String> NAMES_ONLY = Set.of("echo", "printf", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza",
+            "lsd", "find", "fd", "fdfind", "test", "[", "[[", "cd", "pushd", "popd", "which", "type", "command", "whereis",
+            "hash", "man", "info", "tldr", "help", "basename", "dirname", "realpath", "readlink", "stat", "file", "du",
+            "alias", "say", "notify-send", "sleep", "date", "true", "false");
+
+    /** Programs that print their arguments: a secret variable among them is printed. */
+    static final Set<String> PRINTERS = Set.of("echo", "printf", "say", "notify-send");
+
+    /** Editors: they change the files they open. */
+    static final Set<String> EDITORS = Set.of("code", "vim", "vi", "nvim", "nano", "emacs", "micro", "subl", "hx", "kak", "ed");
+
+    /** Programs that stop or restart the whole machine. */
+    static final Set<String> POWER = Set.of("shutdown", "reboot", "halt", "poweroff");
 
     /** Programs that create files or directories on this machine and nothing else. */
     static final Set<String> CREATORS = Set.of("touch", "mkdir", "mktemp", "mkfifo");
 
     /** Build, test and development tools: they run project code locally. */
-    static final Set<String> BUILDERS = Set.of("make", "gmake", "cmake", "ctest", "ninja", "meson", "bazel", "bazelisk",
+    static final Set<String> BUILDERS = names("make", "gmake", "cmake", "ctest", "ninja", "meson", "bazel", "bazelisk",
             "buck", "buck2", "pants", "cargo", "rustc", "rustup", "go", "gofmt", "golangci-lint", "mvn", "mvnw", "gradle",
             "gradlew", "sbt", "lein", "clj", "ant", "dotnet", "swift", "swiftc", "xcodebuild", "xcrun", "pytest", "py.test",
             "tox", "nox", "jest", "vitest", "mocha", "ava", "karma", "playwright", "cypress", "tsc", "tsx", "ts-node",
@@ -100,5 +119,5 @@ final class KnownPrograms {
             "--collection", "--channel", "--job", "--pipeline", "--repo", "--repository", "--model", "--volume",
             "--snapshot", "--backup", "--cache", "--stream", "--subscription", "--role", "--policy", "--secret",
             "--function", "--domain", "--zone", "--record", "--site", "--team", "--tenant", "--node", "--pool",
-            "--consumer-group", "--output", "--format", "--config", "--port", "--type", "--kind", "--path", "--prefix");
+            "--consumer-group", "--output", "--format", "--config", "--port", "--type", "--kind", "--path");
 }

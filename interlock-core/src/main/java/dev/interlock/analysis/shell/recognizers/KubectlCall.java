@@ -9,11 +9,13 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,7 +95,7 @@ final class KubectlCall {
         if (first.subcommand == null || !NOT_VALUED.containsKey(first.subcommand.value())) {
             return first;
         }
-        Set<String> valued = new java.util.HashSet<>(VALUED);
+        Set<String> valued = new HashSet<>(VALUED);
         valued.removeAll(NOT_VALUED.get(first.subcommand.value()));
         return new KubectlCall(inv, inv.parse(valued));
     }
@@ -152,7 +154,8 @@ final class KubectlCall {
         if (everything()) {
             return Scope.ALL;
         }
-        if (selector() || t.names().size() > 1 || t.names().stream().anyMatch(Arg::glob)) {
+        // a name from $(…) or $VAR can expand to several objects
+        if (selector() || t.names().size() > 1 || t.names().stream().anyMatch(a -> a.glob() || !a.literal())) {
             return Scope.MANY;
         }
         if (t.manifest()) {
@@ -172,7 +175,7 @@ final class KubectlCall {
      * {@code TYPE1,TYPE2 NAME}) and by {@code -f}/{@code -k}. Words for which {@code skip} is true (label
      * assignments, container=image pairs) are not names. {@code defaultType} types bare names ({@code exec mypod}).
      */
-    List<Target> targets(int from, String defaultType, java.util.function.Predicate<String> skip) {
+    List<Target> targets(int from, String defaultType, Predicate<String> skip) {
         List<Arg> words = new ArrayList<>();
         for (int i = from; i < rest.size(); i++) {
             if (!skip.test(rest.get(i).value())) {

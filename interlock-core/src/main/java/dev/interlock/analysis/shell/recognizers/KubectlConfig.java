@@ -60,7 +60,10 @@ final class KubectlConfig {
             case "whoami" -> List.of(c.has("-t", "--show-token")
                     ? c.op(Verb.CREDENTIAL, "token", "").note("prints the session's bearer token").build()
                     : c.op(Verb.READ, "user", "").build());
-            case "project", "ctx", "ns" -> List.of(c.rest.isEmpty() || c.has("-c", "--current")
+            case "project", "ctx", "ns" -> List.of(c.has("-d")
+                    ? c.local(Verb.DELETE, "kubeconfig", c.flags.value("-d").orElse(c.word(0)), "edits the local kubeconfig")
+                            .reversible(false).note("deletes a context from the kubeconfig").build()
+                    : c.rest.isEmpty() || c.has("-c", "--current")
                     ? c.local(Verb.READ, "kubeconfig", "", "reads the local kubeconfig").build()
                     : c.local(Verb.UPDATE, "kubeconfig", c.word(0), "edits the local kubeconfig")
                             .note("switches the current " + (sub.equals("ctx") ? "context" : "namespace")).build());

@@ -1,11 +1,19 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * kubectl's object-making subcommands: {@code create KIND NAME}, {@code create -f}, {@code expose}, {@code autoscale},
@@ -86,12 +94,46 @@ final class KubectlCreate {
      * {@code run NAME --image X} starts a pod; attached ({@code -it}, {@code --rm}) or with a command it runs code of
      * the agent's choosing in the cluster. A privileged or host-namespace pod is root on its node.
      */
-    static Operation run(KubectlCall c) {
+    static List<Operation> run(KubectlCall c, Nested nested) {
+        if (c.dryRun()) {
+            return List.of(c.op(Verb.READ, "pod", c.word(0)).build());
+        }
+        List<Operation> ops = new ArrayList<>(List.of(pod(c)));
+        ops.addAll(inPod(c, c.word(0), nested));
+        return ops;
+    }
+
+    /**
+     * The command after {@code --} of {@code run} or {@code debug} runs inside the new pod; analyzing it there catches
+     * {@code kubectl run x --image=postgres -- psql -h db.prod -c 'DROP TABLE users'}.
+     */
+    static List<Operation> inPod(KubectlCall c, String pod, Nested nested) {
+        List<Arg> command = c.flags.afterDoubleDash();
+        if (command.isEmpty()) {
+            return List.of();
+        }
+        String text = command.stream().map(KubectlCreate::quote).collect(Collectors.joining(" "));
+        Map<String, String> where = new TreeMap<>(c.inv.locators());
+        where.put("pod", pod.isEmpty() ? "unknown" : pod);
+        c.locators.forEach(where::putIfAbsent);
+        Invocation inside = new Invocation(c.inv.program(), c.inv.args(), c.inv.env(), c.inv.workspace(),
+                c.inv.evidence(), Optional.empty(), where);
+        return nested.shell(text, inside);
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+    /** Back to shell text: literal words quoted, expansions left as written so they stay expansions. */
+    private static String quote(Arg a) {
+        if (!a.literal() || PLAIN.matcher(a.value()).matches()) {
+            return a.value();
+        }
+        return "'" + a.value().replace("'", "'\\''") + "'";
+    }
+
+    private static Operation pod(KubectlCall c) {
         String name = c.word(0);
         String image = c.flags.value("--image").orElse("");
-        if (c.dryRun()) {
-            return c.op(Verb.READ, "pod", name).build();
-        }
         boolean code = c.has("-i", "-t", "--stdin", "--tty", "--attach", "--rm") || !c.flags.afterDoubleDash().isEmpty()
                 || c.rest.size() > 1;
         String overrides = c.flags.value("--overrides").orElse("").replace(" ", "");

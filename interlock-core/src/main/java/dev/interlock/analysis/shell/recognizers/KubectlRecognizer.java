@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
@@ -9,6 +10,7 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,14 +41,14 @@ public final class KubectlRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("kubectl", "oc", "k", "kubecolor");
+        return Set.of("kubectl", "oc", "k", "kubecolor", "kubectx", "kubens");
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         try {
-            KubectlCall c = KubectlCall.parse(inv);
-            List<Operation> ops = new ArrayList<>(subcommand(c));
+            KubectlCall c = KubectlCall.parse(standalonePlugin(inv));
+            List<Operation> ops = new ArrayList<>(subcommand(c, nested));
             impersonation(c).ifPresent(ops::add);
             return ops;
         } catch (RuntimeException e) {
@@ -55,7 +57,23 @@ public final class KubectlRecognizer implements Recognizer {
         }
     }
 
-    private List<Operation> subcommand(KubectlCall c) {
+    /** kubectx and kubens are the ctx and ns plugins run on their own. */
+    private static Invocation standalonePlugin(Invocation inv) {
+        String plugin = switch (inv.program()) {
+            case "kubectx" -> "ctx";
+            case "kubens" -> "ns";
+            default -> "";
+        };
+        if (plugin.isEmpty()) {
+            return inv;
+        }
+        List<Arg> args = new ArrayList<>();
+        args.add(Arg.of(plugin));
+        args.addAll(inv.args());
+        return inv.withArgs(args);
+    }
+
+    private List<Operation> subcommand(KubectlCall c, Nested nested) {
         if (c.subcommand == null || c.help()) {
             return List.of(c.op(Verb.READ, "help", "").build());
         }
@@ -80,6 +98,12 @@ public final class KubectlRecognizer implements Recognizer {
             List<Target> targets = c.targets(0, "", ASSIGNMENT);
             return c.dryRun() || c.has("--local", "--list") ? reads(c, targets) : targetOps(c, targets, Verb.UPDATE);
         }
+        if (sub.equals("debug")) {
+            Operation debug = execute(c);
+            List<Operation> ops = new ArrayList<>(List.of(debug));
+            ops.addAll(KubectlCreate.inPod(c, debug.resource().name(), nested));
+            return ops;
+        }
         if (EXECUTES.contains(sub)) {
             return List.of(execute(c));
         }
@@ -93,7 +117,7 @@ public final class KubectlRecognizer implements Recognizer {
             case "scale" -> scale(c);
             case "drain", "cordon", "uncordon" -> nodes(c, sub, 0);
             case "rollout" -> rollout(c);
-            case "run" -> List.of(KubectlCreate.run(c));
+            case "run" -> KubectlCreate.run(c, nested);
             case "expose", "autoscale", "new-project", "new-app", "new-build" -> KubectlCreate.create(c);
             case "certificate" -> certificate(c);
             case "auth" -> c.word(0).equals("reconcile") && !c.dryRun()
@@ -141,7 +165,7 @@ public final class KubectlRecognizer implements Recognizer {
             return List.of(c.op(secret ? Verb.CREDENTIAL : Verb.READ, secret ? "secret" : "api", raw.get()).build());
         }
         String output = c.flags.value("-o", "--output").orElse("").toLowerCase(Locale.ROOT);
-        boolean revealing = !output.isEmpty() && !output.equals("wide") && !output.equals("name");
+        boolean revealing = !output.isEmpty() && !output.equals("wide") && !output.equals("name") || c.has("--template");
         List<Operation> ops = new ArrayList<>();
         for (Operation op : reads(c, c.targets(0))) {
             boolean secret = op.resource().type().equals("secret");
@@ -324,7 +348,7 @@ public final class KubectlRecognizer implements Recognizer {
 
     /** {@code --as}, {@code --as-group}, {@code --as-uid}: the command runs with someone else's permissions. */
     private static Optional<Operation> impersonation(KubectlCall c) {
-        Map<String, String> as = new java.util.LinkedHashMap<>();
+        Map<String, String> as = new LinkedHashMap<>();
         c.flags.value("--as").ifPresent(v -> as.put("user", v));
         c.flags.value("--as-group").ifPresent(v -> as.put("group", v));
         c.flags.value("--as-uid").ifPresent(v -> as.put("uid", v));

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * Data leaving this machine and requests that change remote endpoints: HTTP clients ({@code curl}, {@code wget},
- * HTTPie, {@code xh}), copies to other hosts ({@code scp}, {@code rsync}, {@code sftp}), raw sockets ({@code nc},
+ * HTTPie, {@code xh}), copies to other hosts ({@code scp}, {@code sftp}; {@code rsync} is the filesystem
+ * recognizer's), raw sockets ({@code nc},
  * {@code socat}) and interactive {@code ssh}. Uploading a local file is {@code transfer}; fetching is a {@code read};
  * {@code DELETE}/{@code PUT}/{@code PATCH}/{@code POST} change the endpoint. The environment is left to the host
  * locator ({@code localhost} resolves local).
@@ -34,17 +36,13 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     private static final Set<String> HTTPIE_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final Set<String> SSH_VALUED = Set.of("-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-W", "-b",
             "-c", "-E", "-e", "-m", "-O", "-Q", "-S", "-w", "-B", "-P");
-    private static final Set<String> RSYNC_VALUED = Set.of("-e", "--rsh", "--exclude", "--include", "--filter", "-f",
-            "--exclude-from", "--include-from", "--files-from", "--port", "--password-file", "--chmod", "--chown",
-            "--bwlimit", "--timeout", "-T", "--temp-dir", "--backup-dir", "--suffix", "--log-file", "--out-format",
-            "--partial-dir", "--rsync-path", "-M", "--remote-option", "--compare-dest", "--link-dest", "--max-size", "--min-size");
     private static final Set<String> GIT_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "ssh.dev.azure.com",
             "codeberg.org", "git.sr.ht");
 
     @Override
     public Set<String> programs() {
-        return Set.of("curl", "wget", "http", "https", "xh", "xhs", "httpie", "scp", "sftp", "rsync", "nc", "ncat",
-                "netcat", "socat", "ssh", "telnet");
+        return Set.of("curl", "wget", "http", "https", "xh", "xhs", "httpie", "scp", "sftp", "nc", "ncat",
+                "netcat", "socat", "ssh", "telnet", "ftp", "lftp");
     }
 
     @Override
@@ -53,9 +51,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "curl" -> curl(inv);
             case "wget" -> wget(inv);
             case "http", "https", "xh", "xhs", "httpie" -> httpie(inv);
-            case "scp", "rsync" -> RemoteCopy.recognize(inv, inv.parse(inv.program().equals("scp")
-                    ? Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J") : RSYNC_VALUED));
-            case "ssh", "sftp", "telnet" -> ssh(inv, nested);
+            case "scp" -> RemoteCopy.recognize(inv, inv.parse(Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J")));
+            case "ssh", "sftp", "telnet", "ftp", "lftp" -> ssh(inv, nested);
             default -> socket(inv);
         };
     }
@@ -88,7 +85,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         if (p.has("-G", "--get", "-I", "--head")) {
             method = method.isEmpty() ? "GET" : method;
         }
-        return http(inv, url, method, data, files);
+        return withOutput(inv, p.value("-o", "--output"), http(inv, url, method, data, files));
     }
 
     private static List<Operation> wget(Invocation inv) {
@@ -97,7 +94,17 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         p.value("--post-file", "--body-file").ifPresent(files::add);
         boolean data = p.has("--post-data", "--body-data", "--post-file", "--body-file");
         String method = p.value("--method").orElse(p.has("--post-data", "--post-file") ? "POST" : "").toUpperCase(java.util.Locale.ROOT);
-        return http(inv, p.positional(0).orElse(""), method, data, files);
+        return withOutput(inv, p.value("-O", "--output-document"), http(inv, p.positional(0).orElse(""), method, data, files));
+    }
+
+    /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
+    private static List<Operation> withOutput(Invocation inv, java.util.Optional<String> output, List<Operation> ops) {
+        if (output.isEmpty() || output.get().equals("-") || output.get().startsWith("/dev/")) {
+            return ops;
+        }
+        List<Operation> all = new ArrayList<>(ops);
+        all.add(SelfProtectionRecognizer.write(inv, output.get(), "downloads into"));
+        return all;
     }
 
     /** HTTPie and xh: {@code http [METHOD] URL [items]}; {@code field@file} and {@code =@file} upload files. */
@@ -135,7 +142,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String path = path(url);
         List<Operation> ops = new ArrayList<>();
         for (String file : files) {
-            ops.add(transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host)));
+            if (CredentialRecognizer.secret(inv, dev.interlock.analysis.shell.Arg.of(file))) {
+                ops.add(CredentialRecognizer.secretFile(inv, file));
+            }
+            if (!localHost(host)) {
+                ops.add(transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host)));
+            }
         }
         Verb verb = switch (method) {
             case "DELETE" -> Verb.DELETE;
@@ -145,7 +157,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             default -> Verb.UPDATE;
         };
         if (verb == Verb.READ && !files.isEmpty()) {
-            return ops;
+            if (!localHost(host)) {
+                return ops;
+            }
+            verb = Verb.CREATE;
         }
         Operation.Builder b = Operation.builder("http", verb).resource("endpoint", path).locator("host", host)
                 .evidence(inv.evidence());
@@ -156,6 +171,18 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         }
         ops.add(b.build());
         return ops;
+    }
+
+    /** An HTTP request that changes {@code url} (from code an interpreter runs); an unknown URL leaves the host empty. */
+    static Operation request(Invocation inv, String url, String method, String note) {
+        Verb verb = switch (method) {
+            case "DELETE" -> Verb.DELETE;
+            case "POST" -> Verb.CREATE;
+            default -> Verb.UPDATE;
+        };
+        return Operation.builder("http", verb).resource("endpoint", url.isEmpty() ? "" : path(url))
+                .locator("host", SecretStores.host(url)).stateful(verb == Verb.DELETE)
+                .confidence(url.isEmpty() ? Confidence.INFERRED : Confidence.EXACT).evidence(inv.evidence()).note(note).build();
     }
 
     /** A local file sent to {@code host}. */
@@ -191,7 +218,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             locators.put("host", host);
             Invocation remote = new Invocation("ssh", inv.args(), inv.env(), inv.workspace(), inv.evidence(), inv.stdin(), locators);
             List<Operation> ops = new ArrayList<>();
-            for (Operation op : nested.shell(String.join(" ", words.subList(1, words.size())), remote)) {
+            int start = inv.args().indexOf(p.positionals().getFirst()) + 1;
+            String command = String.join(" ", inv.args().subList(start, inv.args().size()).stream()
+                    .map(dev.interlock.analysis.shell.Arg::value).toList());
+            for (Operation op : nested.shell(command, remote)) {
                 ops.add(op.withEvidence(inv.evidence()));
             }
             return ops;
@@ -230,7 +260,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             return List.of(LocalFiles.execute(inv, inv.program(), "listens on a local port"));
         }
         Verb verb = p.has("-z") ? Verb.READ : localHost(host) ? Verb.EXECUTE : Verb.TRANSFER;
-        return List.of(Operation.builder("network", verb).resource("socket", host + p.positional(1).map(x -> ":" + x).orElse(""))
+        String target = inv.program().equals("socat") ? host : host + p.positional(1).map(x -> ":" + x).orElse("");
+        return List.of(Operation.builder("network", verb).resource("socket", target)
                 .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
                 .note(verb == Verb.READ ? "probes a port" : "sends its input to " + host).build());
     }

@@ -41,7 +41,8 @@ public final class PrivilegeRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        Set<String> all = new java.util.HashSet<>(Set.of("sudo", "su", "pkexec", "doas", "runuser", "visudo", "usermod",
+        Set<String> all = new java.util.HashSet<>(Set.of("userdel", "deluser", "groupdel", "delgroup"));
+        all.addAll(Set.of("sudo", "su", "pkexec", "doas", "runuser", "visudo", "usermod",
                 "useradd", "adduser", "gpasswd", "passwd", "chpasswd", "setcap", "newgrp", "sg", "ssh-add", "ssh-keygen"));
         all.addAll(AGENT_BYPASS.keySet());
         return Set.copyOf(all);
@@ -66,7 +67,13 @@ public final class PrivilegeRecognizer implements Recognizer {
             case "setcap" -> inv.words().contains("-v")
                     ? List.of(LocalFiles.read(inv, inv.words().getLast()))
                     : List.of(escalate(inv, "capability", inv.words().isEmpty() ? "" : inv.words().getLast(), "gives a binary root capabilities"));
-            case "newgrp", "sg" -> List.of(escalate(inv, "group", inv.words().isEmpty() ? "" : inv.words().getFirst(), "starts a shell with another group"));
+            case "userdel", "deluser", "groupdel", "delgroup" -> List.of(LocalFiles.local(inv, Operation.builder("os", Verb.DELETE)
+                    .resource(inv.program().contains("group") ? "group" : "user", inv.parse(Set.of("-R", "--root")).positional(0).orElse(""))
+                    .stateful(true).reversible(false).evidence(inv.evidence())
+                    .note("deletes an account" + (inv.words().contains("-r") || inv.words().contains("--remove-home") ? " and its home" : "")),
+                    "this machine's accounts").build());
+            case "newgrp", "sg" -> List.of(escalate(inv, "group", inv.words().isEmpty() ? "" : inv.words().getFirst(),
+                    "starts a shell with another group"));
             default -> List.of(sshKeys(inv));
         };
     }
@@ -138,8 +145,10 @@ public final class PrivilegeRecognizer implements Recognizer {
 
     /** Group membership: joining a privileged group is escalation; other account changes are local updates. */
     private static List<Operation> membership(Invocation inv) {
-        ParsedArgs p = inv.parse(Set.of("-G", "-g", "--groups", "--gid", "-a", "--add", "-d", "--delete", "-s", "--shell",
-                "-c", "--comment", "-u", "--uid", "-m", "-e", "-l", "-M", "-A", "--ingroup", "-L", "-U", "-p", "--password", "-R", "--root"));
+        ParsedArgs p = inv.parse(inv.program().equals("gpasswd")
+                ? Set.of("-a", "--add", "-d", "--delete", "-M", "--members", "-A", "--administrators", "-R", "--root")
+                : Set.of("-G", "-g", "--groups", "--gid", "-d", "--home", "--home-dir", "-s", "--shell", "-c", "--comment",
+                        "-u", "--uid", "-e", "-f", "-l", "--login", "--ingroup", "-p", "--password", "-R", "--root", "-k"));
         List<String> groups = new ArrayList<>();
         for (String flag : List.of("-G", "--groups", "-g", "--gid", "--ingroup")) {
             p.value(flag).ifPresent(v -> groups.addAll(List.of(v.split(","))));

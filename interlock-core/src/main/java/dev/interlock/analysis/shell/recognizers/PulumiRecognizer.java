@@ -54,7 +54,7 @@ public final class PulumiRecognizer implements Recognizer {
         if (words.isEmpty() || a.has("help", "h")) {
             return List.of();
         }
-        String cmd = words.get(0).value();
+        String cmd = words.get(0).literal() ? words.get(0).value() : "destroy";
         List<Arg> rest = words.subList(1, words.size());
         String sub = rest.isEmpty() ? "" : rest.get(0).value();
         Ctx c = new Ctx(inv, a, words.get(0).literal());
@@ -99,8 +99,14 @@ public final class PulumiRecognizer implements Recognizer {
         List<Arg> targets = a.values("target");
         Operation.Builder b = targets.isEmpty() ? c.op(Verb.UPDATE, "stack", c.stack("")).scope(Scope.MANY)
                 : c.op(Verb.UPDATE, "resource", join(targets)).scope(Scope.MANY);
-        String note = (watch ? "deploys every file change continuously" : "") + noConfirmation(a);
-        ops.add(b.note(note.startsWith("; ") ? note.substring(2) : note).build());
+        List<String> notes = new ArrayList<>();
+        if (watch) {
+            notes.add("deploys every file change continuously");
+        }
+        if (a.has("yes", "y")) {
+            notes.add("no human confirmation");
+        }
+        ops.add(b.note(String.join("; ", notes)).build());
         return ops;
     }
 
@@ -161,7 +167,7 @@ public final class PulumiRecognizer implements Recognizer {
 
     private List<Operation> env(Ctx c, IacArgs a, String sub, List<Arg> rest, boolean showSecrets, Nested nested) {
         String name = rest.size() > 1 ? rest.get(1).value() : "";
-        Operation.Builder b = c.op(Verb.READ, "environment", name).scope(Scope.ONE);
+        Operation.Builder b = c.op(Verb.READ, "environment", name).locator("environment", name).scope(Scope.ONE);
         return switch (sub) {
             case "ls", "diff", "version", "tag" -> List.of(b.build());
             case "get" -> List.of(showSecrets ? b.verb(Verb.CREDENTIAL).note("prints the environment's secrets").build() : b.build());
@@ -180,7 +186,7 @@ public final class PulumiRecognizer implements Recognizer {
     }
 
     private static String noConfirmation(IacArgs a) {
-        return a.has("yes", "y", "skip-preview") || a.has("non-interactive") && a.has("yes") ? "; no human confirmation" : "";
+        return a.has("yes", "y") ? "; no human confirmation" : "";
     }
 
     private static String join(List<Arg> args) {

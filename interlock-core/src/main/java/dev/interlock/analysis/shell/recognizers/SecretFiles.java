@@ -22,11 +22,12 @@ final class SecretFiles {
             Pattern.compile(".*/\\.gnupg/private-keys.*|.*/\\.gnupg/secring.*"),
             Pattern.compile("/etc/(shadow|gshadow|sudoers|master\\.passwd)(-|\\.d/.*)?"),
             Pattern.compile("/etc/(ssl|pki)/private/.*"),
-            Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"));
+            Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
+            Pattern.compile("/proc/[^/]+/environ"));
 
     /** Matched against the file name alone. */
     private static final Pattern NAMES = Pattern.compile(
-            "\\.env|\\.env\\.(?!(example|sample|template|dist|defaults|schema)$)[^/]+|.*\\.env"
+            "\\.env|\\.envrc|\\.env\\.(?!(example|sample|template|dist|defaults|schema)$)[^/]+|.*\\.env"
                     + "|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfstate\\.backup)"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"

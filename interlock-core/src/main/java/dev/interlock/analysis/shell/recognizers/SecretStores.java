@@ -84,6 +84,8 @@ final class SecretStores {
                 .evidence(inv.evidence());
         if (verb == Verb.DELETE) {
             b.stateful(true).reversible(false);
+        } else if (verb == Verb.CREDENTIAL) {
+            b.note("reads a secret from 1Password");
         }
         return List.of(b.build());
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Interlock's own configuration and the agents' hook settings that route through it: writing them, and running the
@@ -21,19 +20,6 @@ import java.util.regex.Pattern;
  * write a file without an editor, and routes their other targets (sudoers, secrets, ordinary files).
  */
 public final class SelfProtectionRecognizer implements Recognizer {
-
-    /** Matched against resolved absolute paths. */
-    private static final List<Pattern> PROTECTED = List.of(
-            Pattern.compile(".*/\\.interlock(/.*)?"),
-            Pattern.compile("/etc/interlock(/.*)?"),
-            Pattern.compile(".*/\\.config/interlock(/.*)?"),
-            Pattern.compile(".*/interlock/policies/[^/]+\\.ya?ml"),
-            Pattern.compile(".*/\\.claude/(settings(\\.local)?\\.json|hooks(/.*)?)"),
-            Pattern.compile(".*/\\.codex/(config\\.toml|.*hooks.*)"),
-            Pattern.compile(".*/\\.gemini/settings\\.json"),
-            Pattern.compile(".*/\\.cursor/hooks\\.json"),
-            Pattern.compile(".*/\\.github/hooks/[^/]+\\.json"),
-            Pattern.compile(".*/\\.kiro(/.*)?"));
 
     /** {@code interlock} subcommand → verb; anything not listed counts as a change. */
     private static final Map<String, Verb> CLI = Map.ofEntries(
@@ -54,17 +40,6 @@ public final class SelfProtectionRecognizer implements Recognizer {
         return Set.of("tee", "sed", "gsed", "interlock");
     }
 
-    /** True when {@code resolvedPath} is Interlock's own configuration or an agent hook file that routes through it. */
-    public static boolean isProtectedPath(String resolvedPath, Workspace ws) {
-        String path = ws.resolve(resolvedPath);
-        for (Pattern p : PROTECTED) {
-            if (p.matcher(path).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         return switch (inv.program()) {
@@ -77,7 +52,7 @@ public final class SelfProtectionRecognizer implements Recognizer {
     private static boolean isProtected(Invocation inv, String path) {
         String resolved = inv.workspace().resolve(path);
         String home = inv.env().getOrDefault("INTERLOCK_HOME", "");
-        return isProtectedPath(resolved, inv.workspace()) || !home.isEmpty()
+        return SelfProtection.isProtectedPath(resolved, inv.workspace()) || !home.isEmpty()
                 && (resolved.equals(inv.workspace().resolve(home)) || resolved.startsWith(inv.workspace().resolve(home) + "/"));
     }
 
@@ -89,8 +64,11 @@ public final class SelfProtectionRecognizer implements Recognizer {
                 .note(how + " Interlock's configuration or an agent hook setting (" + LocalFiles.basename(resolved) + ")").build();
     }
 
-    /** Writing one file with tee or sed -i: self-protection first, then sudoers, then an ordinary local write. */
-    private static Operation write(Invocation inv, String path, String how) {
+    /**
+     * Writing one file (tee, sed -i, perl -i, a download's output, code that opens a file for writing): self-protection
+     * first, then sudoers, then an ordinary local write.
+     */
+    static Operation write(Invocation inv, String path, String how) {
         if (isProtected(inv, path)) {
             return protectedWrite(inv, path, how);
         }

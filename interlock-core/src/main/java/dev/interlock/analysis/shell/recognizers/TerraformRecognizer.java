@@ -96,6 +96,11 @@ public final class TerraformRecognizer implements Recognizer {
             return List.of();
         }
         Target t = target(inv, a, all, cmdArg.literal());
+        if (!cmdArg.literal()) {
+            // The command comes from a variable: read it the strictest way, as a destroy.
+            return List.of(t.op(Verb.DELETE, "workspace", t.name).scope(Scope.ALL).stateful(true).reversible(false)
+                    .note("the " + inv.program() + " command comes from " + cmdArg.value() + "; read as destroy").build());
+        }
         return switch (cmd) {
             case "apply" -> apply(t, a, rest);
             case "destroy" -> teardown(t, a);
@@ -242,7 +247,7 @@ public final class TerraformRecognizer implements Recognizer {
         locators.values().removeIf(String::isEmpty);
         boolean certain = commandLiteral && a.literal("chdir", "terragrunt-working-dir", "working-dir", "var-file", "var");
         String name = !workspace.isEmpty() ? workspace : !directory.isEmpty() ? directory
-                : IacArgs.baseName(inv.workspace().cwd());
+                : IacArgs.baseName(inv.workspace().dir());
         return new Target(locators, name, all, certain ? Confidence.EXACT : Confidence.INFERRED, inv);
     }
 

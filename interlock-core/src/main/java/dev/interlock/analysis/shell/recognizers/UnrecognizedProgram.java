@@ -36,8 +36,21 @@ public final class UnrecognizedProgram implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = inv.program();
-        if (KnownPrograms.READERS.contains(program)) {
+        boolean builder = KnownPrograms.BUILDERS.contains(program);
+        boolean reader = KnownPrograms.READERS.contains(program);
+        List<Operation> touched = builder ? List.of() : touchedFiles(inv, !reader,
+                !KnownPrograms.NAMES_ONLY.contains(program), KnownPrograms.PRINTERS.contains(program));
+        if (!touched.isEmpty()) {
+            return touched;
+        }
+        if (reader) {
             return List.of(reader(inv));
+        }
+        if (KnownPrograms.EDITORS.contains(program)) {
+            return List.of(LocalFiles.execute(inv, program, "an editor"));
+        }
+        if (KnownPrograms.POWER.contains(program)) {
+            return List.of(power(inv));
         }
         if (KnownPrograms.CREATORS.contains(program)) {
             return creators(inv);
@@ -50,6 +63,43 @@ public final class UnrecognizedProgram implements Recognizer {
             case "crontab" -> List.of(crontab(inv));
             default -> List.of(unfamiliar(inv));
         };
+    }
+
+    /**
+     * Arguments that name secrets or Interlock's own files decide the matter whatever the program: reading a key is a
+     * credential read, and a program that may write (anything but a known reader) on a protected file changes
+     * Interlock. Secret variables expanded into arguments ({@code echo $GITHUB_TOKEN}) print secrets.
+     */
+    private static List<Operation> touchedFiles(Invocation inv, boolean mayWrite, boolean readsFiles, boolean prints) {
+        List<Operation> ops = new ArrayList<>();
+        for (Arg arg : inv.args()) {
+            String value = arg.value().startsWith("-") && arg.value().contains("=")
+                    ? arg.value().substring(arg.value().indexOf('=') + 1) : arg.value();
+            if (prints) {
+                CredentialRecognizer.secretVariables(arg).forEach(name -> ops.add(CredentialRecognizer.secretVariable(inv, name)));
+            }
+            boolean pathLike = (value.contains("/") || value.contains(".")) && !value.contains("://")
+                    && !value.startsWith("-") && value.chars().noneMatch(Character::isWhitespace);
+            if (!pathLike) {
+                continue;
+            }
+            String resolved = inv.workspace().resolve(value);
+            if (mayWrite && SelfProtection.isProtectedPath(resolved, inv.workspace())) {
+                ops.add(SelfProtectionRecognizer.protectedWrite(inv, value, inv.program() + " touches"));
+            } else if (readsFiles && CredentialRecognizer.secret(inv, new Arg(value, arg.literal(), arg.glob(), arg.evidence()))) {
+                ops.add(CredentialRecognizer.secretFile(inv, value));
+            }
+        }
+        return ops;
+    }
+
+    private static Operation power(Invocation inv) {
+        if (inv.words().contains("-c") || inv.words().contains("--help")) {
+            return LocalFiles.local(inv, Operation.builder("os", Verb.READ).resource("machine", "").evidence(inv.evidence()),
+                    "this machine").build();
+        }
+        return LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource("machine", "").scope(Scope.ALL)
+                .evidence(inv.evidence()).note("stops every process on this machine"), "this machine").build();
     }
 
     private static Operation reader(Invocation inv) {
@@ -75,6 +125,11 @@ public final class UnrecognizedProgram implements Recognizer {
                 .limit(SUBCOMMAND_DEPTH).toList();
         for (String w : positionals) {
             String word = w.toLowerCase(Locale.ROOT);
+            boolean task = word.matches("[\\w-]+:[\\w:-]+") || word.matches("\\w+\\.(drop|reset|purge|destroy|truncate)");
+            if (task && parts(word).stream().anyMatch(KnownPrograms.DESTRUCTIVE::containsKey)) {
+                // rake db:drop, mix ecto.reset: a task whose name says it destroys data.
+                return unfamiliar(inv);
+            }
             if (KnownPrograms.PUBLISH.contains(word) || word.equals("uninstall") && inv.program().startsWith("pip")) {
                 if (word.equals("uninstall")) {
                     return LocalFiles.local(inv, Operation.builder("package", Verb.DELETE).resource("package",
@@ -126,7 +181,16 @@ public final class UnrecognizedProgram implements Recognizer {
             if (raw.startsWith("-") && raw.length() > 1) {
                 String name = raw.contains("=") ? raw.substring(0, raw.indexOf('=')) : raw;
                 String value = raw.contains("=") ? raw.substring(raw.indexOf('=') + 1) : null;
+                boolean hostFlag = name.equals("-h") && value == null && i + 1 < args.size()
+                        && !args.get(i + 1).value().startsWith("-");
+                if (hostFlag) {
+                    name = "--host";
+                }
                 notReally |= NOT_REALLY.contains(name);
+                if (name.equals("--prod") || name.equals("--production")) {
+                    // vercel --prod, netlify deploy --prod: the flag itself names the environment.
+                    locators.put("environment", "production");
+                }
                 boolean valued = KnownPrograms.LOCATOR_FLAGS.containsKey(name) || KnownPrograms.NOUN_FLAGS.contains(name);
                 if (value == null && valued && i + 1 < args.size() && !args.get(i + 1).value().startsWith("-")) {
                     value = args.get(++i).value();
@@ -138,16 +202,22 @@ public final class UnrecognizedProgram implements Recognizer {
                 words.add(name.replaceFirst("^-+", ""));
                 wordAt.add(new int[] {i, 1});
             } else if (positionals++ < SUBCOMMAND_DEPTH) {
+                notReally |= positionals == 1 && raw.equals("help");
                 words.add(raw);
                 wordAt.add(new int[] {i, 0});
             }
         }
         Verb verb = null;
         int at = -1;
+        for (String part : parts(inv.program())) {
+            if (KnownPrograms.DESTRUCTIVE.containsKey(part) ) {
+                verb = KnownPrograms.DESTRUCTIVE.get(part);
+            }
+        }
         boolean force = words.contains("force") || words.contains("f");
         for (int k = 0; k < words.size() && verb == null; k++) {
             for (String part : parts(words.get(k))) {
-                if (part.equals("clean") && (all || force)) {
+                if ((part.equals("clean") || part.equals("cleanup")) && (all || force)) {
                     verb = Verb.DELETE;
                     at = wordAt.get(k)[0];
                     break;
@@ -170,10 +240,14 @@ public final class UnrecognizedProgram implements Recognizer {
             return b.build();
         }
         String[] target = target(args, at);
+        String word = at < 0 ? inv.program() : args.get(at).value();
+        if (target[0].isEmpty()) {
+            target[0] = noun(args, at, word);
+        }
         Operation.Builder b = Operation.builder(inv.program(), verb).resource(target[0], target[1])
                 .scope(all ? Scope.ALL : Scope.ONE).stateful(true).reversible(false).confidence(Confidence.INFERRED)
                 .evidence(inv.evidence())
-                .note("'" + args.get(at).value() + "' reads as a destructive " + inv.program() + " command");
+                .note("'" + word + "' reads as a destructive " + inv.program() + " command");
         locators.forEach(b::locator);
         return b.build();
     }
@@ -181,6 +255,7 @@ public final class UnrecognizedProgram implements Recognizer {
     /** The resource after the destructive word: {@code delete queue name=orders}, {@code --delete --topic orders}. */
     private static String[] target(List<Arg> args, int at) {
         List<String> rest = args.subList(at + 1, args.size()).stream().map(Arg::value).toList();
+        List<String> positionals = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String w = rest.get(i);
             String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
@@ -188,8 +263,12 @@ public final class UnrecognizedProgram implements Recognizer {
                 String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(i + 1) : "";
                 return new String[] {name.replaceFirst("^-+", ""), value};
             }
+            if ((KnownPrograms.LOCATOR_FLAGS.containsKey(name) || name.equals("-h")) && !w.contains("=")) {
+                i++;
+            } else if (!w.startsWith("-")) {
+                positionals.add(w);
+            }
         }
-        List<String> positionals = rest.stream().filter(w -> !w.startsWith("-")).toList();
         if (positionals.isEmpty()) {
             return new String[] {"", ""};
         }
@@ -197,6 +276,32 @@ public final class UnrecognizedProgram implements Recognizer {
             return new String[] {"", valueOf(positionals.getFirst())};
         }
         return new String[] {positionals.get(0), valueOf(positionals.get(1))};
+    }
+
+    /**
+     * The resource type named before the destructive word: {@code fly apps destroy x} → app, {@code heroku
+     * apps:destroy} → app, {@code consul kv delete} → kv.
+     */
+    private static String noun(List<Arg> args, int at, String word) {
+        String noun = "";
+        if (word.contains(":")) {
+            noun = word.substring(0, word.indexOf(':'));
+        } else {
+            for (int i = 0; i < at; i++) {
+                String w = args.get(i).value();
+                if (!w.startsWith("-") && (i == 0 || !args.get(i - 1).value().startsWith("-"))) {
+                    noun = w;
+                }
+            }
+        }
+        noun = noun.toLowerCase(Locale.ROOT);
+        if (noun.endsWith("ies")) {
+            return noun.substring(0, noun.length() - 3) + "y";
+        }
+        if (noun.endsWith("xes") || noun.endsWith("sses") || noun.endsWith("ches") || noun.endsWith("shes")) {
+            return noun.substring(0, noun.length() - 2);
+        }
+        return noun.endsWith("s") && noun.length() > 3 ? noun.substring(0, noun.length() - 1) : noun;
     }
 
     private static String valueOf(String w) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
@@ -12,7 +11,6 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,24 +20,6 @@ import org.junit.jupiter.api.Test;
 class AwsRecognizerTest {
 
     private final AwsRecognizer recognizer = new AwsRecognizer();
-
-    /** Records the nested shell commands it is handed and answers with one marker operation each. */
-    private static final class RecordingNested implements Nested {
-        final List<String> commands = new ArrayList<>();
-        final List<Invocation> parents = new ArrayList<>();
-
-        @Override
-        public List<Operation> shell(String command, Invocation parent) {
-            commands.add(command);
-            parents.add(parent);
-            return List.of(Operation.builder("filesystem", Verb.DELETE).resource("file", command).build());
-        }
-
-        @Override
-        public List<Operation> sql(String sql, String dialect, Invocation parent) {
-            return List.of();
-        }
-    }
 
     private List<Operation> run(String... words) {
         return recognizer.recognize(Invocation.of("aws", words), new RecordingNested());
@@ -188,6 +168,28 @@ class AwsRecognizerTest {
         List<Operation> up = run("s3", "mv", "report.csv", "s3://b/report.csv");
         assertThat(up.get(1).system()).isEqualTo("filesystem");
         assertThat(up.get(1).environment()).isEqualTo(Tier.LOCAL);
+    }
+
+    @Test
+    void s3PublicUploadAlsoGrants() {
+        List<Operation> ops = run("s3", "cp", "index.html", "s3://site/", "--acl", "public-read");
+        assertThat(ops).extracting(Operation::verb).containsExactly(Verb.UPDATE, Verb.GRANT);
+        assertThat(ops.get(1).note()).contains("public");
+        assertThat(run("s3", "cp", "index.html", "s3://site/", "--acl", "private")).hasSize(1);
+    }
+
+    @Test
+    void turningOffDeletionProtectionIsNoted() {
+        assertThat(one("rds", "modify-db-instance", "--db-instance-identifier", "d", "--no-deletion-protection").note())
+                .contains("deletion protection");
+    }
+
+    @Test
+    void endpointFromTheEnvironment() {
+        Operation op = recognizer.recognize(withEnv(Map.of("AWS_ENDPOINT_URL", "http://localhost:4566"), "aws",
+                "s3", "rb", "s3://b", "--force"), new RecordingNested()).getFirst();
+        assertThat(op.environment()).isEqualTo(Tier.LOCAL);
+        assertThat(op.resource().locator("host")).isEqualTo("localhost");
     }
 
     @Test
@@ -367,6 +369,7 @@ class AwsRecognizerTest {
         assertThat(ops).hasSize(3);
         assertThat(ops.getFirst().verb()).isEqualTo(Verb.EXECUTE);
         assertThat(ops.getFirst().scope()).isEqualTo(Scope.MANY);
+        assertThat(ops.getFirst().resource().locator("host")).isEqualTo("i-1,i-2");
         assertThat(ops.get(1).resource().locator("host")).isEqualTo("i-1,i-2");
         assertThat(ops.get(1).resource().locator("profile")).isEqualTo("prod");
         assertThat(AwsSsm.extract("{\"commands\":[\"df -h\"]}")).containsExactly("df -h");

@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -70,6 +71,11 @@ class AzRecognizerTest {
         assertThat(stop.note()).contains("stops");
         assertThat(one("aks scale -g rg -n c1 --node-count 0").verb()).isEqualTo(Verb.UPDATE);
         assertThat(one("webapp restart -g rg -n api").verb()).isEqualTo(Verb.UPDATE);
+        Operation flush = one("redis flush -g rg -n cache --yes");
+        assertThat(flush.verb()).isEqualTo(Verb.DELETE);
+        assertThat(flush.scope()).isEqualTo(Scope.ALL);
+        assertThat(one("sql db show-connection-string --client ado.net --server srv --name orders").verb()).isEqualTo(Verb.READ);
+        assertThat(one("storage account show-connection-string -n shop -g rg").verb()).isEqualTo(Verb.CREDENTIAL);
     }
 
     @Test
@@ -114,6 +120,30 @@ class AzRecognizerTest {
     void restFollowsTheMethod() {
         assertThat(one("rest --method delete --url https://management.azure.com/x").verb()).isEqualTo(Verb.DELETE);
         assertThat(one("rest --url https://management.azure.com/x").verb()).isEqualTo(Verb.READ);
+    }
+
+    @Test
+    void namesAndEndpointsLocateTheResource() {
+        Operation byId = one("vm delete --ids /subscriptions/sub-prod/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-1 --yes");
+        assertThat(byId.resource().name()).isEqualTo("web-1");
+        assertThat(byId.resource().locator("subscription")).isEqualTo("sub-prod");
+        assertThat(byId.resource().locator("resource-group")).isEqualTo("rg-web");
+        assertThat(one("aks delete -n prod-aks -g rg --yes").resource().locator("cluster")).isEqualTo("prod-aks");
+        assertThat(one("keyvault secret show --vault-name kv-prod -n x").resource().locator("host")).isEqualTo("kv-prod.vault.azure.net");
+        assertThat(one("sql db delete -g rg -s sql-prod -n orders --yes").resource().locator("host")).isEqualTo("sql-prod");
+        Operation rest = one("rest --method delete --url https://management.azure.com/subscriptions/s1/resourceGroups/rg-x?api-version=1");
+        assertThat(rest.resource().type()).isEqualTo("resource-group");
+        assertThat(rest.scope()).isEqualTo(Scope.ALL);
+    }
+
+    @Test
+    void actionFromAVariableReadsAsDelete() {
+        Invocation inv = Invocation.of("az").withArgs(List.of(Arg.of("group"),
+                new Arg("$VERB", false, false, null), Arg.of("-n"),
+                Arg.of("rg-prod")));
+        Operation op = new AzRecognizer().recognize(inv, nested).getFirst();
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.scope()).isEqualTo(Scope.ALL);
     }
 
     @Test

@@ -43,7 +43,8 @@ class CdkRecognizerTest {
         assertThat(run("cdk", "destroy").getFirst().scope()).isEqualTo(Scope.ALL);
         List<Operation> named = run("cdk", "destroy", "A", "B");
         assertThat(named).hasSize(2);
-        assertThat(named).extracting(Operation::scope).containsOnly(Scope.ONE);
+        assertThat(named).extracting(Operation::scope).containsOnly(Scope.ALL);
+        assertThat(named).extracting(o -> o.resource().locator("stack")).containsExactly("A", "B");
     }
 
     @Test

@@ -76,4 +76,14 @@ class EksctlRecognizerTest {
         assertThat(one("create", "iamidentitymapping", "--cluster", "prod-eks", "--arn", "arn:aws:iam::1:role/x",
                 "--group", "system:masters").verb()).isEqualTo(Verb.GRANT);
     }
+
+    @Test
+    void addonsAndPermissionChangesAreNamedByName() {
+        Operation addon = one("delete", "addon", "--name", "aws-ebs-csi-driver", "--cluster", "prod-eks");
+        assertThat(addon.resource().name()).isEqualTo("aws-ebs-csi-driver");
+        assertThat(addon.resource().locator("cluster")).isEqualTo("prod-eks");
+        assertThat(one("delete", "iamserviceaccount", "--cluster", "prod-eks", "--name", "x").verb()).isEqualTo(Verb.GRANT);
+        assertThat(one("utils", "associate-iam-oidc-provider", "--cluster", "prod-eks", "--approve").verb()).isEqualTo(Verb.GRANT);
+        assertThat(one("utils", "update-cluster-logging", "--cluster", "prod-eks").verb()).isEqualTo(Verb.READ);
+    }
 }

@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -72,6 +73,9 @@ class GcloudRecognizerTest {
         assertThat(one("container clusters resize c1 --num-nodes 0").verb()).isEqualTo(Verb.UPDATE);
         assertThat(one("deploy releases promote --release=r1 --delivery-pipeline=p").verb()).isEqualTo(Verb.UPDATE);
         assertThat(one("sql backups restore 123 --restore-instance=db1").verb()).isEqualTo(Verb.REPLACE);
+        assertThat(one("scheduler jobs run nightly --location us-central1").verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(one("beta run deploy api --source .").verb()).isEqualTo(Verb.CREATE);
+        assertThat(one("sql instances promote-replica replica-1").verb()).isEqualTo(Verb.UPDATE);
     }
 
     @Test
@@ -127,10 +131,38 @@ class GcloudRecognizerTest {
         assertThat(run("gsutil", "cp out.csv gs://b/x.csv").getFirst().verb()).isEqualTo(Verb.UPDATE);
         assertThat(run("gsutil", "rsync -d -r ./site gs://b").getFirst().verb()).isEqualTo(Verb.DELETE);
         assertThat(run("gsutil", "iam ch allUsers:objectViewer gs://b").getFirst().verb()).isEqualTo(Verb.GRANT);
+        assertThat(run("gsutil", "rm -rf gs://shop-prod-logs").getFirst().resource().type()).isEqualTo("bucket");
         Operation gcloud = one("storage rm --recursive gs://shop-prod-logs");
         assertThat(gcloud.resource().type()).isEqualTo("bucket");
         assertThat(one("storage rm gs://b/tmp/*").scope()).isEqualTo(Scope.MANY);
         assertThat(one("storage ls gs://b").verb()).isEqualTo(Verb.READ);
+    }
+
+    @Test
+    void copiesToAnInstanceSendDataAway() {
+        assertThat(one("compute scp ./dump.sql web-1:/tmp --zone z").verb()).isEqualTo(Verb.TRANSFER);
+        assertThat(one("compute scp web-1:/var/log/app.log . --zone z").verb()).isEqualTo(Verb.READ);
+    }
+
+    @Test
+    void namesLocateClustersAndDeploymentsAreStacks() {
+        assertThat(one("container clusters delete prod-cluster --zone z").resource().locator("cluster")).isEqualTo("prod-cluster");
+        assertThat(one("container node-pools delete p1 --cluster prod-cluster").resource().locator("cluster")).isEqualTo("prod-cluster");
+        Operation dm = one("deployment-manager deployments delete shop -q");
+        assertThat(dm.resource().type()).isEqualTo("stack");
+        assertThat(dm.scope()).isEqualTo(Scope.ALL);
+        assertThat(one("iam service-accounts keys create k.json --iam-account=sa@shop-prod.iam.gserviceaccount.com")
+                .resource().locator("project")).isEqualTo("shop-prod");
+    }
+
+    @Test
+    void actionFromAVariableReadsAsDelete() {
+        Invocation inv = Invocation.of("gcloud").withArgs(List.of(Arg.of("sql"),
+                Arg.of("instances"), new Arg("$OP", false, false, null),
+                Arg.of("orders-db")));
+        Operation op = new GcloudRecognizer().recognize(inv, nested).getFirst();
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.resource().type()).isEqualTo("database");
     }
 
     @Test

@@ -2,8 +2,12 @@ package dev.interlock.analysis.shell.recognizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Evidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
@@ -93,8 +97,8 @@ class HelmRecognizerTest {
     @Test
     void contextFromThePrefixVariable() {
         Invocation inv = new Invocation("helm", Invocation.of("helm", "uninstall", "web").args(),
-                Map.of("HELM_KUBECONTEXT", "prod-eu-1"), dev.interlock.analysis.shell.Workspace.of("/w"),
-                dev.interlock.model.Evidence.NONE, Optional.empty(), Map.of());
+                Map.of("HELM_KUBECONTEXT", "prod-eu-1"), Workspace.of("/w"),
+                Evidence.NONE, Optional.empty(), Map.of());
         assertThat(recognizer.recognize(inv, nested).getFirst().resource().locator("context")).isEqualTo("prod-eu-1");
     }
 
@@ -102,5 +106,23 @@ class HelmRecognizerTest {
     void impersonationEscalates() {
         List<Operation> ops = recognizer.recognize(Invocation.of("helm", "list", "--kube-as-user", "admin"), nested);
         assertThat(ops).extracting(Operation::verb).containsExactly(Verb.READ, Verb.ESCALATE);
+    }
+
+    @Test
+    void helmSecretsDecryptIsACredentialAndWrapsOtherCommands() {
+        assertThat(one("secrets", "decrypt", "secrets.prod.yaml").verb()).isEqualTo(Verb.CREDENTIAL);
+        Operation upgrade = one("secrets", "upgrade", "api", "./chart", "-f", "secrets.yaml", "-n", "payments-prod");
+        assertThat(upgrade.verb()).isEqualTo(Verb.UPDATE);
+        assertThat(upgrade.resource().name()).isEqualTo("api");
+    }
+
+    @Test
+    void releasesFromASubstitutionAreMany() {
+        Invocation inv = new Invocation("helm", List.of(Arg.of("uninstall"),
+                new Arg("$(helm ls -q)", false, false, Evidence.NONE)),
+                Map.of(), Workspace.of("/w"), Evidence.NONE, Optional.empty(), Map.of());
+        Operation op = recognizer.recognize(inv, nested).getFirst();
+        assertThat(op.scope()).isEqualTo(Scope.MANY);
+        assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
     }
 }

@@ -344,4 +344,54 @@ class KubectlRecognizerTest {
         assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
         assertThat(nestedCalls).isEmpty();
     }
+
+    @Test
+    void namesFromCommandSubstitutionMayBeMany() {
+        Invocation inv = new Invocation("kubectl", List.of(Arg.of("delete"), Arg.of("pods"),
+                new Arg("$(kubectl get pods -o name)", false, false, Evidence.NONE)), Map.of(), Workspace.of("/w"),
+                Evidence.NONE, Optional.empty(), Map.of());
+        Operation op = recognizer.recognize(inv, nested).getFirst();
+        assertThat(op.scope()).isEqualTo(Scope.MANY);
+        assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
+    }
+
+    @Test
+    void kubectxAndKubensSwitchTheLocalKubeconfig() {
+        Operation use = recognizer.recognize(Invocation.of("kubectx", "prod-eu-1"), nested).getFirst();
+        assertThat(use.verb()).isEqualTo(Verb.UPDATE);
+        assertThat(use.environment()).isEqualTo(Tier.LOCAL);
+        assertThat(recognizer.recognize(Invocation.of("kubens"), nested).getFirst().verb()).isEqualTo(Verb.READ);
+        assertThat(recognizer.recognize(Invocation.of("kubectx", "-d", "old"), nested).getFirst().verb()).isEqualTo(Verb.DELETE);
+        assertThat(one("ctx", "staging").verb()).isEqualTo(Verb.UPDATE);
+    }
+
+    @Test
+    void secretsAmongOtherTypesAreTheOnlyCredential() {
+        assertThat(ops("get", "deploy,secret", "-o", "yaml")).extracting(Operation::verb)
+                .containsExactly(Verb.READ, Verb.CREDENTIAL);
+    }
+
+    @Test
+    void patchingABindingIsAGrant() {
+        assertThat(one("patch", "clusterrolebinding", "admins", "--type=json", "-p", "[]").verb()).isEqualTo(Verb.GRANT);
+        assertThat(one("set", "subject", "rolebinding/admin", "--user=eve").verb()).isEqualTo(Verb.GRANT);
+        assertThat(one("auth", "reconcile", "-f", "rbac.yaml").verb()).isEqualTo(Verb.GRANT);
+    }
+
+    @Test
+    void theCommandOfRunAndDebugIsAnalyzedInsideThePod() {
+        List<Operation> ops = ops("run", "x", "--rm", "-i", "--image=postgres", "-n", "payments", "--",
+                "psql", "-h", "db.prod", "-c", "DROP TABLE users");
+        assertThat(ops.getFirst().verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(nestedCalls).containsExactly("psql -h db.prod -c 'DROP TABLE users'");
+        ops("debug", "web-1", "-it", "--image=busybox", "--", "sh", "-c", "rm -rf /data");
+        assertThat(nestedCalls).last().isEqualTo("sh -c 'rm -rf /data'");
+        ops("run", "web", "--image=nginx");
+        assertThat(nestedCalls).hasSize(2);
+    }
+
+    @Test
+    void secretTemplatesRevealData() {
+        assertThat(one("get", "secret", "db", "--template={{.data.password}}").verb()).isEqualTo(Verb.CREDENTIAL);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
@@ -102,6 +103,14 @@ class PulumiRecognizerTest {
                 .withArgs(List.of(Arg.of("env"), Arg.of("run"), Arg.of("acme/dev"), Arg.of("--"), Arg.of("aws"), Arg.of("s3"), Arg.of("ls"))), nested);
         assertThat(ops.getFirst().verb()).isEqualTo(Verb.CREDENTIAL);
         assertThat(nested.commands).containsExactly("aws s3 ls");
+    }
+
+    @Test
+    void commandFromAVariableReadsAsDestroy() {
+        Invocation inv = Invocation.of("pulumi").withArgs(List.of(new Arg("$ACTION", false, false, null), Arg.of("--yes")));
+        Operation op = new PulumiRecognizer().recognize(inv, nested).getFirst();
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
     }
 
     @Test

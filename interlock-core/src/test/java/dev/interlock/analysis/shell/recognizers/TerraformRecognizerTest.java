@@ -4,33 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.Nested;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TerraformRecognizerTest {
 
-    private final List<String> nestedShell = new ArrayList<>();
-    private final Nested nested = new Nested() {
-        @Override
-        public List<Operation> shell(String command, Invocation parent) {
-            nestedShell.add(command);
-            return List.of(Operation.builder("nested", Verb.UNKNOWN).build());
-        }
-
-        @Override
-        public List<Operation> sql(String sql, String dialect, Invocation parent) {
-            return List.of();
-        }
-    };
+    private final RecordingNested nested = new RecordingNested();
 
     private List<Operation> run(String program, String... args) {
         return new TerraformRecognizer().recognize(Invocation.of(program, args), nested);
@@ -185,7 +171,16 @@ class TerraformRecognizerTest {
     @Test
     void terragruntExecIsAnalysedAsShell() {
         run("terragrunt", "exec", "--", "aws", "s3", "ls");
-        assertThat(nestedShell).containsExactly("aws s3 ls");
+        assertThat(nested.commands).containsExactly("aws s3 ls");
+    }
+
+    @Test
+    void commandFromAVariableReadsAsDestroy() {
+        Invocation inv = Invocation.of("terraform").withArgs(List.of(new Arg("$CMD", false, false, Evidence.NONE), Arg.of("-auto-approve")));
+        Operation op = new TerraformRecognizer().recognize(inv, nested).getFirst();
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.scope()).isEqualTo(Scope.ALL);
+        assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
     }
 
     @Test
