@@ -23,10 +23,13 @@ final class Recognizers {
                 new HelmRecognizer(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
+                new MigrationRecognizer(),
                 new NetworkRecognizer(),
+                new PackagePublishRecognizer(),
                 new PrivilegeRecognizer(),
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),
+                new ServiceControlRecognizer(),
                 new TerraformRecognizer());
     }
 

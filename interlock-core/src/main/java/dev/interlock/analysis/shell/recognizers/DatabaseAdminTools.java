@@ -108,7 +108,7 @@ final class DatabaseAdminTools {
                     ops.add(op(inv, Verb.CREATE, "database", arg.orElse("")).build());
                     i++;
                 }
-                case "shutdown" -> ops.add(op(inv, Verb.UPDATE, "host", "").scope(Scope.ALL).reversible(false)
+                case "shutdown" -> ops.add(op(inv, Verb.UPDATE, "host", "").system("process").scope(Scope.ALL).reversible(false)
                         .note("shuts the server down").build());
                 case "kill" -> {
                     ops.add(op(inv, Verb.UPDATE, "connection", arg.orElse("")).note("kills server threads").build());

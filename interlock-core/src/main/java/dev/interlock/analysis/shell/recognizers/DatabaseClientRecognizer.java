@@ -55,15 +55,18 @@ public final class DatabaseClientRecognizer implements Recognizer {
     @Override
     public Set<String> programs() {
         return Set.of("psql", "mysql", "mariadb", "sqlite3", "mongosh", "mongo", "redis-cli", "cqlsh", "clickhouse-client",
-                "dropdb", "createdb", "pg_dump", "pg_dumpall", "pg_restore", "mysqldump", "mysqladmin");
+                "dropdb", "createdb", "pg_dump", "pg_dumpall", "pg_restore", "mysqldump", "mysqladmin", "pgcli", "usql", "mycli",
+                "mongodump", "mongorestore", "mongoimport", "mongoexport");
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         try {
             return switch (inv.program()) {
-                case "psql" -> DatabaseOps.help(inv, "-V") ? List.of() : psql(inv, nested);
-                case "mysql", "mariadb" -> DatabaseOps.help(inv, "-V") ? List.of() : mysql(inv, nested);
+                // pgcli and usql take psql's connection flags; mycli takes mysql's
+                case "psql", "pgcli", "usql" -> DatabaseOps.help(inv, "-V") ? List.of() : psql(inv, nested);
+                case "mysql", "mariadb", "mycli" -> DatabaseOps.help(inv, "-V") ? List.of() : mysql(inv, nested);
+                case "mongodump", "mongorestore", "mongoimport", "mongoexport" -> MongoShell.tools(inv);
                 case "sqlite3" -> DatabaseOps.help(inv, "-version") ? List.of() : sqlite(inv, nested);
                 case "mongosh", "mongo" -> MongoShell.recognize(inv, nested);
                 case "redis-cli" -> RedisCli.recognize(inv, nested);
@@ -77,7 +80,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
     }
 
     private static List<Operation> psql(Invocation inv, Nested nested) {
-        ParsedArgs p = inv.parse(PSQL_VALUED);
+        // -1 (--single-transaction) looks like a negative number to the flag parser
+        ParsedArgs p = inv.withArgs(inv.args().stream().filter(a -> !a.value().equals("-1")).toList()).parse(PSQL_VALUED);
         DatabaseTarget target = flag(DatabaseTarget.NONE, p.value("-h", "--host"), true, inv);
         target = flag(target, p.value("-d", "--dbname"), false, inv);
         if (!p.positionals().isEmpty()) {

@@ -58,7 +58,7 @@ record DatabaseTarget(String host, String database, boolean uncertain) {
     static boolean looksLikeUrl(String text) {
         String t = text.trim();
         return t.contains("://") || t.startsWith("jdbc:") || t.startsWith("file:")
-                || CONNINFO.matcher(t).find() && (t.contains("host=") || t.contains("dbname="));
+                || t.toLowerCase(Locale.ROOT).matches("(?s).*\\b(host|hostaddr|dbname|server|database|data source)\\s*=.*");
     }
 
     /** Parses a URL or a conninfo string; anything else gives {@link #NONE}. */
@@ -68,6 +68,7 @@ record DatabaseTarget(String host, String database, boolean uncertain) {
         }
         String t = text.trim();
         if (!t.contains("://") && t.contains("=")) {
+            // "Server=tcp:h,1433" → h
             return fromConninfo(t);
         }
         if (t.startsWith("jdbc:")) {
@@ -110,12 +111,13 @@ record DatabaseTarget(String host, String database, boolean uncertain) {
 
     private static DatabaseTarget fromConninfo(String text) {
         DatabaseTarget target = NONE;
-        Matcher m = CONNINFO.matcher(text);
+        // libpq separates with spaces, ADO.NET/JDBC-style strings with semicolons ("Server=h;Database=app")
+        Matcher m = CONNINFO.matcher(text.replace(';', ' ').replaceAll("(?i)data source", "server").replaceAll("(?i)initial catalog", "database"));
         while (m.find()) {
             String value = m.group(2).replace("'", "");
             switch (m.group(1).toLowerCase(Locale.ROOT)) {
-                case "host", "hostaddr", "server", "data source" -> target = target.withHost(value.split(",")[0]);
-                case "dbname", "database", "initial catalog" -> target = target.withDatabase(value);
+                case "host", "hostaddr", "server", "address", "addr" -> target = target.withHost(value.replaceFirst("^tcp:", "").split(",")[0]);
+                case "dbname", "database" -> target = target.withDatabase(value);
                 default -> { }
             }
         }

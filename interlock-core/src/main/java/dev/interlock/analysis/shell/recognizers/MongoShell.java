@@ -48,6 +48,7 @@ final class MongoShell {
             Map.entry("replaceOne", new Row(Verb.UPDATE, "collection", Scope.ONE, true, false, false, "replaces a document")),
             Map.entry("findOneAndUpdate", new Row(Verb.UPDATE, "collection", Scope.ONE, true, false, false, "changes a document")),
             Map.entry("findOneAndReplace", new Row(Verb.UPDATE, "collection", Scope.ONE, true, false, false, "replaces a document")),
+            Map.entry("findAndModify", new Row(Verb.UPDATE, "collection", Scope.ONE, true, false, false, "changes or removes a document")),
             Map.entry("insertOne", new Row(Verb.CREATE, "collection", Scope.ONE, false, true, false, "")),
             Map.entry("insert", new Row(Verb.CREATE, "collection", Scope.ONE, false, true, false, "")),
             Map.entry("insertMany", new Row(Verb.CREATE, "collection", Scope.MANY, false, true, false, "")),
@@ -87,6 +88,16 @@ final class MongoShell {
     private static final Pattern USE = Pattern.compile("(?m)^\\s*use\\s+(\\w+)");
     private static final Pattern EMPTY_FILTER = Pattern.compile("^\\s*(\\)|\\{\\s*\\}\\s*[,)])");
     private static final Pattern COMMAND = Pattern.compile("^\\s*\\{\\s*['\"]?(\\w+)['\"]?\\s*:\\s*['\"]?([\\w.-]*)");
+    /** Cursor and shell helpers that neither read nor write by themselves. */
+    private static final Set<String> HELPERS = Set.of("limit", "sort", "skip", "pretty", "toArray", "forEach", "map",
+            "hasNext", "next", "itcount", "size", "project", "batchSize", "maxTimeMS", "hint", "collation", "comment",
+            "readPref", "allowDiskUse", "getSiblingDB", "getMongo", "getDB", "getDBNames", "getCollection",
+            "getReplicationInfo", "printReplicationInfo", "printShardingStatus", "printSecondaryReplicationInfo",
+            "serverBuildInfo", "buildInfo", "getProfilingStatus", "getProfilingLevel", "conf", "log", "push",
+            "stringify", "parse", "keys", "values", "entries", "length", "toString", "toJSON", "join", "filter", "reduce",
+            "slice", "includes", "indexOf", "round", "floor", "now", "printjson", "print", "use", "ObjectId", "ISODate",
+            "getTime", "toISOString", "getIndexSpecs", "getShardDistribution", "latencyStats", "totalSize", "storageSize",
+            "totalIndexSize", "isCapped", "getWriteConcern", "getReadPrefMode", "then", "catch");
     private static final Set<String> READ_COMMANDS = Set.of("ping", "serverStatus", "listCollections", "listDatabases",
             "dbStats", "collStats", "buildInfo", "hello", "isMaster", "getParameter", "replSetGetStatus", "currentOp",
             "hostInfo", "connectionStatus", "getLog", "find", "count", "aggregate", "explain", "usersInfo");
@@ -124,6 +135,34 @@ final class MongoShell {
         return DatabaseOps.locate(ops, target, inv);
     }
 
+    /**
+     * The data tools: dumps and exports read; restores and imports add documents, and with {@code --drop} replace the
+     * collections they touch.
+     */
+    static List<Operation> tools(Invocation inv) {
+        if (DatabaseOps.help(inv)) {
+            return List.of();
+        }
+        ParsedArgs p = inv.parse(Set.of("--uri", "--host", "-h", "--port", "-d", "--db", "-c", "--collection", "-u",
+                "--username", "-p", "--password", "--nsInclude", "--nsExclude", "-o", "--out", "--archive", "--file",
+                "--type", "--authenticationDatabase", "-q", "--query", "--fields", "-f"));
+        DatabaseTarget target = DatabaseOps.flag(DatabaseTarget.NONE, p.value("--uri"), true, inv);
+        target = DatabaseOps.flag(target, p.value("--host", "-h"), true, inv);
+        target = DatabaseOps.flag(target, p.value("-d", "--db"), false, inv).or(DatabaseTarget.fromEnv(inv.env()));
+        String collection = p.value("-c", "--collection").or(() -> p.value("--nsInclude")).orElse("");
+        Operation o;
+        if (inv.program().equals("mongodump") || inv.program().equals("mongoexport")) {
+            o = op(inv, Verb.READ, "collection", collection).note(inv.program() + " copies data to a local file").build();
+        } else if (p.has("--drop")) {
+            o = op(inv, Verb.REPLACE, "collection", collection).scope(collection.isEmpty() ? Scope.ALL : Scope.ONE)
+                    .stateful(true).reversible(false).note("--drop drops each collection before restoring it").build();
+        } else {
+            o = op(inv, Verb.UPDATE, "collection", collection).scope(Scope.MANY)
+                    .note(inv.program() + " writes documents" + (p.has("--mode") ? " (" + p.value("--mode").orElse("") + ")" : "")).build();
+        }
+        return DatabaseOps.locate(List.of(o), target, inv);
+    }
+
     /** {@code mongodb+srv://…}, {@code host:27017/app}, {@code host/app} or just {@code app}. */
     private static DatabaseTarget connection(DatabaseTarget target, Arg arg, Invocation inv) {
         Optional<String> value = DatabaseTarget.value(arg, inv.env());
@@ -149,6 +188,7 @@ final class MongoShell {
                     .note("the script comes from " + js.trim() + ", which cannot be resolved statically").build());
         }
         List<Operation> ops = new ArrayList<>();
+        boolean helpers = false;
         Matcher call = CALL.matcher(js);
         while (call.find()) {
             String method = call.group(1);
@@ -160,6 +200,11 @@ final class MongoShell {
             }
             Row row = METHODS.get(method);
             if (row == null) {
+                if (!HELPERS.contains(method) && !method.equals("aggregate")) {
+                    // an unfamiliar method may write (mapReduce with out, …): not silently a read
+                    ops.add(DatabaseOps.unknown(inv, "unrecognized shell method " + method));
+                }
+                helpers = helpers || HELPERS.contains(method);
                 continue;
             }
             String collection = collection(receiver);
@@ -167,7 +212,9 @@ final class MongoShell {
             String name = row.type().equals("collection") || row.type().equals("index") ? (onDatabase ? "" : collection) : firstString(args);
             Scope scope = row.filtered() && EMPTY_FILTER.matcher(args).find() ? Scope.ALL : row.scope();
             String note = row.note();
-            Operation.Builder b = op(inv, row.verb(), row.type(), name).scope(scope).stateful(row.stateful()).reversible(row.reversible())
+            Operation.Builder b = op(inv, row.verb(), row.type(), name).scope(scope)
+                    .system(row.type().equals("host") ? "process" : DatabaseOps.SYSTEM)
+                    .stateful(row.stateful()).reversible(row.reversible())
                     .note(scope == Scope.ALL && row.filtered() ? note + " (empty filter: all of them)" : note);
             database(js, call.start()).ifPresent(d -> b.locator("database", d));
             ops.add(literal ? b.build() : b.confidence(Confidence.INFERRED).build());
@@ -192,6 +239,9 @@ final class MongoShell {
                 ops.add(op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.OPAQUE).note("loads a script file: " + t).build());
             }
         }
+        if (ops.isEmpty() && helpers) {
+            ops.add(op(inv, Verb.READ, "database", "").note("shell helpers only").build());
+        }
         if (ops.isEmpty() && !js.isBlank()) {
             ops.add(DatabaseOps.unknown(inv, "unrecognized mongo shell script"));
         }
@@ -208,7 +258,8 @@ final class MongoShell {
         return switch (name) {
             case "dropDatabase" -> DatabaseOps.teardown(inv, "database", "", "drops the database");
             case "drop" -> DatabaseOps.teardown(inv, "collection", m.group(2), "drops the collection " + m.group(2));
-            case "shutdown" -> op(inv, Verb.UPDATE, "host", "").scope(Scope.ALL).reversible(false).note("shuts the server down").build();
+            case "shutdown" -> op(inv, Verb.UPDATE, "host", "").system("process").scope(Scope.ALL).reversible(false)
+                    .note("shuts the server down").build();
             case "delete" -> op(inv, Verb.DELETE, "collection", m.group(2)).scope(Scope.MANY).stateful(true).reversible(false)
                     .confidence(Confidence.INFERRED).note("deletes documents").build();
             case "update" -> op(inv, Verb.UPDATE, "collection", m.group(2)).scope(Scope.MANY).stateful(true).reversible(false)

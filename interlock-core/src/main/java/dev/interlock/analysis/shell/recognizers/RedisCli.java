@@ -40,8 +40,8 @@ final class RedisCli {
             Map.entry("SLAVEOF", new Row(Verb.REPLACE, "database", Scope.ALL, true, false, "makes the server a replica; its data is discarded")),
             Map.entry("SHUTDOWN", new Row(Verb.UPDATE, "host", Scope.ALL, false, false, "shuts the server down")),
             Map.entry("DEBUG", new Row(Verb.UNKNOWN, "host", Scope.ALL, false, false, "DEBUG can crash or stall the server")),
-            Map.entry("CONFIG SET", new Row(Verb.UPDATE, "config", Scope.ALL, false, true, "changes the server configuration")),
-            Map.entry("CONFIG REWRITE", new Row(Verb.UPDATE, "config", Scope.ALL, false, true, "rewrites the configuration file")),
+            Map.entry("CONFIG SET", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "changes the server configuration")),
+            Map.entry("CONFIG REWRITE", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "rewrites the configuration file")),
             Map.entry("CONFIG RESETSTAT", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "")),
             Map.entry("SCRIPT FLUSH", new Row(Verb.DELETE, "script", Scope.ALL, false, true, "removes cached scripts")),
             Map.entry("FUNCTION FLUSH", new Row(Verb.DELETE, "function", Scope.ALL, true, false, "removes every function library")),
@@ -50,7 +50,7 @@ final class RedisCli {
             Map.entry("ACL DELUSER", new Row(Verb.GRANT, "user", Scope.ONE, false, true, "removes a user")),
             Map.entry("CLIENT KILL", new Row(Verb.UPDATE, "client", Scope.MANY, false, true, "disconnects clients")),
             Map.entry("CLUSTER RESET", new Row(Verb.DELETE, "database", Scope.ALL, true, false, "resets the cluster node")),
-            Map.entry("CLUSTER FAILOVER", new Row(Verb.UPDATE, "cluster", Scope.ALL, false, true, "forces a failover")),
+            Map.entry("CLUSTER FAILOVER", new Row(Verb.UPDATE, "cluster", Scope.ONE, false, true, "forces a failover")),
             Map.entry("EVAL", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a Lua script on the server")),
             Map.entry("EVALSHA", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a cached Lua script")),
             Map.entry("FCALL", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a server-side function")),
@@ -143,8 +143,9 @@ final class RedisCli {
             boolean unresolved = keys.isEmpty() || lastFromStdin || keys.stream().anyMatch(k -> !k.literal() || k.glob());
             // without keys on the line they come from standard input (KEYS … | xargs redis-cli DEL): many
             Scope scope = keys.size() == 1 && !unresolved ? Scope.ONE : Scope.MANY;
+            // like rm of one file (docs/risk.md), one named key is not counted as stateful; a batch is
             return op(inv, Verb.DELETE, "key", keys.isEmpty() ? "" : String.join(" ", keys.stream().map(Arg::value).toList()))
-                    .scope(scope).stateful(true).reversible(false).confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
+                    .scope(scope).stateful(scope != Scope.ONE).reversible(false).confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
                     .note(keys.isEmpty() ? "deletes keys given on standard input" : "deletes keys").build();
         }
         Row row = COMMANDS.getOrDefault(sub, COMMANDS.get(name));
@@ -153,7 +154,10 @@ final class RedisCli {
         }
         String resource = row.type().equals("key") && !keys.isEmpty() ? keys.getFirst().value() : "";
         Scope scope = row.type().equals("key") && (name.equals("MSET") || name.equals("MGET")) ? Scope.MANY : row.scope();
-        return op(inv, row.verb(), row.type(), resource).scope(scope).stateful(row.stateful()).reversible(row.reversible())
+        // a server shutdown is an outage of the process, not a change to the data
+        String system = row.type().equals("host") && row.verb() == Verb.UPDATE ? "process" : DatabaseOps.SYSTEM;
+        return op(inv, row.verb(), row.type(), resource).system(system).scope(scope).stateful(row.stateful())
+                .reversible(row.reversible())
                 .note(row.note().isEmpty() ? "" : row.note()).build();
     }
 }
