@@ -14,6 +14,7 @@ final class Recognizers {
                 new AzRecognizer(),
                 new CdkRecognizer(),
                 new CredentialRecognizer(),
+                new DockerRecognizer(),
                 new DatabaseClientRecognizer(),
                 new EksctlRecognizer(),
                 new FilesystemRecognizer(),

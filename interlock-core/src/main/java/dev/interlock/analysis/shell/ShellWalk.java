@@ -26,7 +26,9 @@ final class ShellWalk {
     static final int MAX_OPERATIONS = 5_000;
 
     final ShellAnalyzer analyzer;
-    final Workspace workspace;
+    /** Moves when the line runs {@code cd}. */
+    Workspace workspace;
+    final CarriedContext carried = new CarriedContext();
     private final String source;
     final Map<String, String> env;
     /** Variables assigned earlier in this line with literal values. */

@@ -72,6 +72,7 @@ final class SimpleCommands {
         Map<String, String> env = new HashMap<>(walk.env);
         env.putAll(prefix);
         dispatch(new Run(words, env, stdin, walk.evidence(s.span()), walk.locators, 0));
+        walk.carried.observe(words, walk);
         if (!words.isEmpty() && words.getFirst().literal() && List.of("export", "declare", "typeset", "local", "readonly")
                 .contains(words.getFirst().value())) {
             for (Arg a : words.subList(1, words.size())) {
@@ -182,8 +183,13 @@ final class SimpleCommands {
         return done;
     }
 
-    private static Operation complete(Operation op, Invocation inv) {
+    private Operation complete(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
+        walk.carried.locators(op.system()).forEach((k, v) -> {
+            if (op.resource().locator(k).isEmpty()) {
+                b.locator(k, v);
+            }
+        });
         if (op.evidence().text().isEmpty()) {
             b.evidence(inv.evidence());
         }

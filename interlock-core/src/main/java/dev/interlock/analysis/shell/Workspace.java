@@ -5,10 +5,12 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Where the agent works: its working directory (the workspace root) and the user's home. Classifies paths into
- * {@link Area}s so recognizers can tell routine work inside the workspace from damage elsewhere.
+ * Where the agent works: its working directory (the workspace root), the user's home, and the current directory
+ * ({@code dir}: the workspace root until a {@code cd} earlier in the command line moves it). Relative paths resolve
+ * against {@code dir}; {@link Area}s are judged against the workspace root, so recognizers can tell routine work
+ * inside the workspace from damage elsewhere.
  */
-public record Workspace(String cwd, String home) {
+public record Workspace(String cwd, String home, String dir) {
 
     /** Where a path lies, from harmless to catastrophic. */
     public enum Area {
@@ -40,10 +42,20 @@ public record Workspace(String cwd, String home) {
     public Workspace {
         cwd = cwd == null || cwd.isBlank() ? "/workspace" : normalize(cwd, "/");
         home = home == null || home.isBlank() ? guessHome(cwd) : normalize(home, "/");
+        dir = dir == null || dir.isBlank() ? cwd : normalize(dir, cwd);
+    }
+
+    public Workspace(String cwd, String home) {
+        this(cwd, home, null);
     }
 
     public static Workspace of(String cwd) {
         return new Workspace(cwd, null);
+    }
+
+    /** The same workspace with the current directory moved ({@code cd DIR}). */
+    public Workspace withDirectory(String directory) {
+        return new Workspace(cwd, home, resolve(directory));
     }
 
     /** /home/dev/project → /home/dev; /Users/ann/x → /Users/ann; /root/x → /root. */
@@ -66,7 +78,7 @@ public record Workspace(String cwd, String home) {
         } else if (p.startsWith("$HOME") || p.startsWith("${HOME}")) {
             p = home + p.substring(p.indexOf('E') + (p.startsWith("${") ? 2 : 1));
         }
-        return normalize(p, cwd);
+        return normalize(p, dir);
     }
 
     public Area area(String path) {

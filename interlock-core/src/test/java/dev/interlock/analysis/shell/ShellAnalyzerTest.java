@@ -77,6 +77,14 @@ class ShellAnalyzerTest {
     }
 
     @Test
+    void earlierCommandsInTheLineSetTheTargetOfLaterOnes() {
+        assertThat(ops("kubectl config use-context prod-eu-1 && kubectl delete ns payments"))
+                .anyMatch(op -> op.resource().locator("context").equals("prod-eu-1") && op.verb() == Verb.DELETE);
+        assertThat(ops("cd /tmp && rm -rf build")).anyMatch(op -> op.resource().locator("area").equals("temp"));
+        assertThat(ops("cd / && rm -rf etc")).anyMatch(op -> op.resource().locator("path").equals("/etc"));
+    }
+
+    @Test
     void redirectionsAreWrites() {
         assertThat(ops("echo x > /dev/sda")).anyMatch(op -> op.verb() == Verb.REPLACE && op.resource().type().equals("device"));
         assertThat(ops("echo hi > notes.txt")).anyMatch(op -> op.verb() == Verb.UPDATE && op.resource().locator("area").equals("workspace"));

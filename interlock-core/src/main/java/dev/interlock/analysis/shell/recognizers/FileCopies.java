@@ -88,6 +88,9 @@ final class FileCopies {
                 }
             }
         }
+        if (!move) {
+            ops.addAll(secrets(inv, sources));
+        }
         boolean many = sources.size() > 1 || targetDir.isPresent() || sources.stream().anyMatch(Arg::glob);
         ops.add(destination(inv, dest, recursive && sources.stream().anyMatch(s -> !s.glob()) || many, many));
         String mode = args.value("-m", "--mode").orElse("");
@@ -98,7 +101,15 @@ final class FileCopies {
     }
 
     /** The write to a destination: cheap inside the workspace or temp, lost data elsewhere. */
-    static Operation destination(Invocation inv, FileTarget dest, boolean directory, boolean many) {
+    static Operation destination(Invocation inv, FileTarget target, boolean directory, boolean many) {
+        FileTarget dest = target;
+        if ((target.area() == Area.HOME_ROOT || target.area() == Area.SYSTEM) && !target.glob()) {
+            // Home, the workspace and /tmp are directories that exist: what is written lands inside them.
+            Area inside = inv.workspace().area(target.path() + "/x");
+            if (inside != Area.SYSTEM) {
+                dest = new FileTarget(target.written(), target.path(), inside, false, false, target.exact());
+            }
+        }
         boolean own = dest.area() == Area.WORKSPACE || dest.area() == Area.TEMP;
         Operation.Builder b = dest.operation(inv, Verb.UPDATE, directory ? "directory" : "file")
                 .scope(many || directory ? (dest.catastrophic() && dest.wildAll() ? Scope.ALL : Scope.MANY) : Scope.ONE)
@@ -151,6 +162,7 @@ final class FileCopies {
                         .note("fetches files from " + remote.group(1)).build());
             }
         }
+        ops.addAll(secrets(inv, sources.stream().filter(a -> remote(a) == null).toList()));
         if (dryRun) {
             ops.add(Operation.builder("filesystem", Verb.READ).resource("directory", destArg.value())
                     .evidence(inv.evidence()).note("dry run: only lists what would change").build());
@@ -188,6 +200,12 @@ final class FileCopies {
         }
         return ops.stream().map(op -> op.confidence() == Confidence.EXACT && !destArg.literal()
                 ? op.toBuilder().confidence(Confidence.INFERRED).build() : op).toList();
+    }
+
+    /** Copying a key, a credentials file or a {@code .env} reads the secret in it. */
+    private static List<Operation> secrets(Invocation inv, List<Arg> sources) {
+        return CredentialRecognizer.reads(inv, sources, inv.program()).stream()
+                .filter(op -> op.verb() == Verb.CREDENTIAL).toList();
     }
 
     /** {@code host:path}, {@code user@host:path}, {@code host::module} or {@code rsync://host/module}; null when local. */

@@ -4,7 +4,6 @@ import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Workspace.Area;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;

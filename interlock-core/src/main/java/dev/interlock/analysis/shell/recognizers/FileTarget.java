@@ -40,6 +40,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
     private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");
     /** {@code $TMPDIR}, {@code ${TMPDIR}}, {@code ${TMPDIR:-/tmp}} and friends, with what follows. */
     private static final Pattern TMPDIR = Pattern.compile("^\\$\\{?(TMPDIR|TMP|TEMP|RUNNER_TEMP)(:?-[^}]*)?}?(/.*)?$");
+    private static final Pattern OTHER_HOME = Pattern.compile("^~([a-z_][a-z0-9_.-]*)(/.*)?$");
     /** The working directory spelled dynamically. */
     private static final Pattern PWD = Pattern.compile("^(\\$\\{?PWD}?|\\$\\(pwd\\)|`pwd`)(/.*)?$");
 
@@ -48,9 +49,15 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
         String v = arg.value();
         boolean exact = true;
         String concrete = v;
+        if (v.endsWith("/{}")) {
+            return placeholder(v, ws, arg.literal());
+        }
         if (!arg.literal()) {
-            Matcher tmp = TMPDIR.matcher(v);
-            Matcher pwd = PWD.matcher(v);
+            // The raw text still has its quotes: "$TMPDIR/build".
+            String unquoted = v.replace("\"", "").replace("'", "");
+            concrete = unquoted;
+            Matcher tmp = TMPDIR.matcher(unquoted);
+            Matcher pwd = PWD.matcher(unquoted);
             if (tmp.matches()) {
                 // A temp directory by convention; its value is rarely known statically.
                 String rest = tmp.group(3) == null ? "" : tmp.group(3);
@@ -61,16 +68,43 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
                 }
                 exact = false;
             } else if (pwd.matches()) {
-                concrete = ws.cwd() + (pwd.group(2) == null ? "" : pwd.group(2));
-            } else if (!v.matches("^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
+                concrete = ws.dir() + (pwd.group(2) == null ? "" : pwd.group(2));
+            } else if (!unquoted.matches("^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
                 return new FileTarget(v, v, Area.OTHER, arg.glob(), false, false);
             }
+        }
+        Matcher other = OTHER_HOME.matcher(concrete);
+        if (other.matches()) {
+            // ~alice is alice's home directory (~root is /root), not a file named "~alice".
+            String user = other.group(1);
+            concrete = (user.equals("root") ? "/root" : ws.home().replaceFirst("/[^/]+$", "/") + user)
+                    + (other.group(2) == null ? "" : other.group(2));
         }
         if (!arg.glob()) {
             String resolved = ws.resolve(concrete);
             return new FileTarget(v, resolved, ws.area(concrete), false, false, exact);
         }
         return globbed(v, concrete, ws, exact);
+    }
+
+    /**
+     * {@code find ROOT -exec rm {} ;}: each run gets one file found under ROOT, which lies where ROOT's entries lie
+     * (files of the workspace when ROOT is the workspace itself).
+     */
+    private static FileTarget placeholder(String written, Workspace ws, boolean literal) {
+        if (!literal) {
+            return new FileTarget(written, written, Area.OTHER, false, false, false);
+        }
+        String dir = ws.resolve(written.substring(0, written.length() - 3).isEmpty() ? "/" : written.substring(0, written.length() - 3));
+        Area area;
+        if (dir.equals("/")) {
+            area = Area.ROOT;
+        } else if (ws.area(dir) == Area.HOME_ROOT && !dir.equals(ws.cwd())) {
+            area = Area.HOME_ROOT;
+        } else {
+            area = ws.area(dir + "/x");
+        }
+        return new FileTarget(written, dir, area, false, false, literal);
     }
 
     /** A wildcard: classify the directory it expands in, or what lies below it. */
@@ -96,8 +130,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
 
     /** The last path component, without a trailing slash. */
     String leaf() {
-        String p = path;
-        return p.substring(p.lastIndexOf('/') + 1);
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** A build or dependency directory (or compiled files) tools recreate on the next build. */
@@ -113,7 +146,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
 
     /** True for block devices and other disks. */
     boolean device() {
-        return path.matches("/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|loop|md|dm-|mapper/|nbd|sr|fd).*");
+        return path.matches("/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|loop|md|dm-|mapper/|nbd|sr).*");
     }
 
     /** How many entries the operand stands for, given whether the command descends into directories. */

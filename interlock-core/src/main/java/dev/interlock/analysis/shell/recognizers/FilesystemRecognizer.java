@@ -40,6 +40,25 @@ public final class FilesystemRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
+        List<Operation> ops = new ArrayList<>(files(inv));
+        // Deleting, moving over or re-moding Interlock's own configuration is self-protection's business too.
+        for (Operation op : List.copyOf(ops)) {
+            String path = op.resource().locator("path");
+            if (op.system().equals("filesystem") && op.verb() != Verb.READ && !path.isEmpty() && protectedPath(inv, path)) {
+                ops.add(SelfProtectionRecognizer.protectedWrite(inv, path, op.verb() == Verb.DELETE ? "deletes" : "changes"));
+            }
+        }
+        return ops;
+    }
+
+    private static boolean protectedPath(Invocation inv, String path) {
+        String home = inv.env().getOrDefault("INTERLOCK_HOME", "");
+        String interlockHome = home.isEmpty() ? "" : inv.workspace().resolve(home);
+        return SelfProtection.isProtectedPath(path, inv.workspace())
+                || !interlockHome.isEmpty() && (path.equals(interlockHome) || path.startsWith(interlockHome + "/"));
+    }
+
+    private List<Operation> files(Invocation inv) {
         try {
             if (helpOnly(inv)) {
                 return List.of();
@@ -73,8 +92,10 @@ public final class FilesystemRecognizer implements Recognizer {
     /** {@code rm}, {@code unlink}, {@code srm}, {@code shred}: each operand is one delete. */
     private static List<Operation> remove(Invocation inv, boolean shred) {
         ParsedArgs args = inv.parse(shred ? Set.of("-n", "--iterations", "-s", "--size", "--random-source") : Set.of());
-        boolean recursive = !shred && args.has("-r", "-R", "--recursive");
         List<Arg> operands = operands(args);
+        // `rm $OPTS dir`: a bare variable may hold -rf, so read every operand as possibly recursive.
+        boolean hiddenFlags = operands.stream().anyMatch(a -> !a.literal() && a.value().matches("\"?\\$\\{?\\w+}?\"?"));
+        boolean recursive = !shred && (args.has("-r", "-R", "--recursive") || hiddenFlags);
         if (operands.isEmpty()) {
             if (!recursive) {
                 return List.of();

@@ -83,7 +83,11 @@ final class GitConfig {
         if (k.equals("core.fsmonitor") && Set.of("true", "false").contains(value)) {
             return ops;
         }
-        String command = alias ? value.substring(1) : value;
+        if (k.equals("credential.helper") && !value.startsWith("!") && !value.startsWith("/")) {
+            // A helper name (store, cache, osxkeychain, manager): git runs git-credential-<name>.
+            return ops;
+        }
+        String command = alias || value.startsWith("!") ? value.substring(1) : value;
         ops.add(git.op(Verb.EXECUTE, "command", command).confidence(Confidence.INFERRED)
                 .note(key + " names a shell command: " + when).build());
         ops.addAll(git.nested().shell(command, git.inv()));

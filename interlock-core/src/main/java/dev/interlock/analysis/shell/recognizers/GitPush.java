@@ -42,7 +42,7 @@ final class GitPush {
                 ops.add(git.op(Verb.UPDATE, "tag", "").locator("remote", remote).scope(Scope.MANY).build());
             } else {
                 ops.add(forcedOr(git, force, lease, "", remote, all ? Scope.ALL : Scope.MANY,
-                        "the current branch (not known here)"));
+                        all ? "every branch" : "the current branch (not known here)"));
             }
         }
         for (String spec : refspecs) {

@@ -34,7 +34,7 @@ public final class GitRecognizer implements Recognizer {
             Map.entry("add", "index"), Map.entry("commit", "branch"), Map.entry("merge", "branch"),
             Map.entry("pull", "branch"), Map.entry("cherry-pick", "branch"), Map.entry("revert", "branch"),
             Map.entry("am", "branch"), Map.entry("apply", "working-tree"), Map.entry("mv", "working-tree"),
-            Map.entry("init", "repository"), Map.entry("clone", "repository"), Map.entry("bisect", "working-tree"),
+            Map.entry("bisect", "working-tree"),
             Map.entry("notes", "notes"), Map.entry("submodule", "submodule"), Map.entry("lfs", "repository"),
             Map.entry("sparse-checkout", "working-tree"), Map.entry("maintenance", "repository"),
             Map.entry("repack", "repository"), Map.entry("symbolic-ref", "ref"), Map.entry("replace", "ref"),
@@ -46,6 +46,9 @@ public final class GitRecognizer implements Recognizer {
     /** Global options that take a value as the next word. */
     private static final Set<String> GLOBAL_VALUED = Set.of("-C", "-c", "--git-dir", "--work-tree", "--namespace",
             "--config-env", "--exec-path", "--super-prefix");
+
+    /** Moving a local branch is recoverable from the reflog; only the remote copy is shared. */
+    static final String MOVES_LOCAL = "resets the local branch if it exists; the reflog keeps the old commits";
 
     @Override
     public Set<String> programs() {
@@ -64,7 +67,9 @@ public final class GitRecognizer implements Recognizer {
 
     private List<Operation> analyze(Invocation inv, Nested nested) {
         List<Arg> args = inv.args();
-        String directory = "";
+        String chdir = "";
+        String workTree = "";
+        String gitDir = "";
         List<String> overrides = new ArrayList<>();
         int i = 0;
         while (i < args.size() && args.get(i).value().startsWith("-")) {
@@ -76,11 +81,20 @@ public final class GitRecognizer implements Recognizer {
             String value = w.contains("=") && w.startsWith("--") ? w.substring(w.indexOf('=') + 1)
                     : GLOBAL_VALUED.contains(w) && i + 1 < args.size() ? args.get(++i).value() : "";
             switch (name) {
-                case "-C", "--git-dir", "--work-tree" -> directory = directory.isEmpty() ? value : directory + "/" + value;
+                // Each -C is relative to the previous one, as git reads them.
+                case "-C" -> chdir = chdir.isEmpty() || value.startsWith("/") ? value : chdir + "/" + value;
+                case "--work-tree" -> workTree = value;
+                case "--git-dir" -> gitDir = value;
                 case "-c" -> overrides.add(value);
                 default -> { }
             }
             i++;
+        }
+        workTree = workTree.isEmpty() ? inv.env().getOrDefault("GIT_WORK_TREE", "") : workTree;
+        gitDir = gitDir.isEmpty() ? inv.env().getOrDefault("GIT_DIR", "") : gitDir;
+        String directory = !workTree.isEmpty() ? workTree : !chdir.isEmpty() ? chdir : gitDir;
+        if (!chdir.isEmpty() && !directory.equals(chdir) && !directory.startsWith("/")) {
+            directory = chdir + "/" + directory;
         }
         if (i >= args.size()) {
             return List.of();
@@ -91,10 +105,13 @@ public final class GitRecognizer implements Recognizer {
         for (String override : overrides) {
             ops.addAll(GitConfig.override(git, override));
         }
-        ops.addAll(subcommand(git, sub));
         if (!args.get(i).literal()) {
-            ops.replaceAll(GitContext::inferred);
+            // `git $CMD`: any subcommand, including the ones that throw work away.
+            ops.add(git.op(Verb.UNKNOWN, "working-tree", sub).scope(Scope.MANY).stateful(true).reversible(false)
+                    .confidence(Confidence.INFERRED).note("the git subcommand comes from a variable").build());
+            return ops;
         }
+        ops.addAll(subcommand(git, sub));
         return ops;
     }
 
@@ -114,11 +131,16 @@ public final class GitRecognizer implements Recognizer {
             case "stash" -> stash(git);
             case "rm" -> remove(git);
             case "rebase" -> rebase(git);
+            case "submodule", "bisect" -> runsCommand(git, sub);
             case "config" -> GitConfig.config(git);
             case "branch" -> GitRefs.branch(git);
             case "tag" -> GitRefs.tag(git);
             case "push" -> GitPush.push(git);
             case "remote" -> GitRefs.remote(git);
+            case "send-email" -> List.of(git.op(Verb.TRANSFER, "patch", "").note("sends patches by email").build());
+            case "init", "clone" -> List.of(git.op(Verb.CREATE, "repository", GitContext.positional(git.parse(Set.of(
+                    "-b", "--branch", "-o", "--origin", "--depth", "--reference", "--template", "--separate-git-dir",
+                    "-c", "--config", "--filter", "-u", "--upload-pack", "-j", "--jobs")), 0)).build());
             case "reflog", "gc", "prune", "update-ref", "filter-branch", "filter-repo", "worktree" -> GitRefs.history(git, sub);
             default -> {
                 String type = UPDATES.get(sub);
@@ -149,17 +171,17 @@ public final class GitRecognizer implements Recognizer {
         List<Operation> ops = new ArrayList<>();
         boolean creates = p.has("-b", "-B", "--orphan");
         p.value("-b", "--orphan").ifPresent(b -> ops.add(git.op(Verb.CREATE, "branch", b).build()));
-        p.value("-B").ifPresent(b -> ops.add(git.op(Verb.REPLACE, "branch", b).note("resets the branch if it exists").build()));
+        p.value("-B").ifPresent(b -> ops.add(git.op(Verb.UPDATE, "branch", b).note(MOVES_LOCAL).build()));
         List<String> paths = new ArrayList<>();
         List<String> words = p.words();
-        int treeish = creates ? 1 : 0;
-        if (!p.afterDoubleDash().isEmpty()) {
+        // With -b/-B/--orphan the only positional is the start point: git refuses paths there.
+        if (!creates && !p.afterDoubleDash().isEmpty()) {
             p.afterDoubleDash().forEach(a -> paths.add(a.value()));
-            paths.addAll(words.subList(Math.min(treeish + 1, words.size()), words.size()));
-        } else if (words.size() > treeish + 1) {
-            paths.addAll(words.subList(treeish + 1, words.size()));
-        } else if (words.size() == treeish + 1 && (creates ? false : looksLikePath(words.get(treeish)))) {
-            paths.add(words.get(treeish));
+            paths.addAll(words.subList(Math.min(1, words.size()), words.size()));
+        } else if (!creates && words.size() > 1) {
+            paths.addAll(words.subList(1, words.size()));
+        } else if (!creates && words.size() == 1 && looksLikePath(words.getFirst())) {
+            paths.add(words.getFirst());
         }
         if (p.has("-p", "--patch", "--ours", "--theirs", "-m", "--merge")) {
             ops.add(git.update("working-tree", String.join(" ", paths)));
@@ -179,8 +201,7 @@ public final class GitRecognizer implements Recognizer {
         ParsedArgs p = git.parse(Set.of("-c", "--create", "-C", "--force-create", "--orphan"));
         List<Operation> ops = new ArrayList<>();
         p.value("-c", "--create", "--orphan").ifPresent(b -> ops.add(git.op(Verb.CREATE, "branch", b).build()));
-        p.value("-C", "--force-create").ifPresent(b -> ops.add(git.op(Verb.REPLACE, "branch", b)
-                .note("resets the branch if it exists").build()));
+        p.value("-C", "--force-create").ifPresent(b -> ops.add(git.op(Verb.UPDATE, "branch", b).note(MOVES_LOCAL).build()));
         if (ops.isEmpty()) {
             ops.add(git.update("branch", GitContext.positional(p, 0)));
         }
@@ -260,11 +281,28 @@ public final class GitRecognizer implements Recognizer {
         return ops;
     }
 
+    /** {@code submodule foreach CMD} and {@code bisect run CMD} run a shell command (once per submodule or step). */
+    private static List<Operation> runsCommand(GitContext git, String sub) {
+        List<Operation> ops = new ArrayList<>();
+        ops.add(git.update(UPDATES.get(sub), ""));
+        List<String> words = git.args().stream().map(Arg::value).toList();
+        String verb = sub.equals("submodule") ? "foreach" : "run";
+        int at = words.indexOf(verb);
+        if (at >= 0) {
+            List<String> command = words.subList(at + 1, words.size()).stream()
+                    .dropWhile(w -> w.equals("--recursive") || w.equals("-q") || w.equals("--quiet")).toList();
+            if (!command.isEmpty()) {
+                ops.addAll(git.nested().shell(String.join(" ", command), git.inv()));
+            }
+        }
+        return ops;
+    }
+
     /** A path rather than a branch: {@code .}, {@code ./x}, {@code src/}, wildcards, or a file with an extension. */
     static boolean looksLikePath(String w) {
         return w.equals(".") || w.equals("..") || w.startsWith("./") || w.startsWith("../") || w.startsWith("/")
                 || w.startsWith(":/") || w.endsWith("/") || w.matches(".*[*?\\[].*")
-                || w.matches(".*\\.[A-Za-z][A-Za-z0-9]{0,5}") && !w.startsWith("origin/");
+                || w.matches(".*\\.[A-Za-z][A-Za-z0-9]{0,5}");
     }
 
     /** One named file, or everything under a directory or pattern. */

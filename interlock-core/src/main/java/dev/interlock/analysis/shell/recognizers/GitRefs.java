@@ -52,8 +52,7 @@ final class GitRefs {
             return List.of(git.read("branch", ""));
         }
         if (p.has("-f", "--force")) {
-            return List.of(git.op(Verb.REPLACE, "branch", names.getFirst()).locator("branch", names.getFirst())
-                    .note("resets the branch if it exists; the reflog keeps the old commits").build());
+            return List.of(git.op(Verb.UPDATE, "branch", names.getFirst()).note(GitRecognizer.MOVES_LOCAL).build());
         }
         return List.of(git.op(Verb.CREATE, "branch", names.getFirst()).locator("branch", names.getFirst()).build());
     }
@@ -130,8 +129,7 @@ final class GitRefs {
         if (p.has("--stdin") || ref.isEmpty()) {
             return List.of(GitContext.inferred(git.update("ref", "")));
         }
-        return List.of(git.op(branch ? Verb.REPLACE : Verb.UPDATE, type, name).locator("branch", branch ? name : "")
-                .note("points the ref somewhere else without any check").build());
+        return List.of(git.op(Verb.UPDATE, type, name).note("points the local ref somewhere else without any check").build());
     }
 
     private static boolean expiresNow(ParsedArgs p, String... flags) {

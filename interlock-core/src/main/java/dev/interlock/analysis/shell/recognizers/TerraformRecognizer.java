@@ -247,7 +247,7 @@ public final class TerraformRecognizer implements Recognizer {
         locators.values().removeIf(String::isEmpty);
         boolean certain = commandLiteral && a.literal("chdir", "terragrunt-working-dir", "working-dir", "var-file", "var");
         String name = !workspace.isEmpty() ? workspace : !directory.isEmpty() ? directory
-                : IacArgs.baseName(inv.workspace().cwd());
+                : IacArgs.baseName(inv.workspace().dir());
         return new Target(locators, name, all, certain ? Confidence.EXACT : Confidence.INFERRED, inv);
     }
 

@@ -1,0 +1,78 @@
+package dev.interlock.analysis.shell;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What earlier commands in the same line establish for later ones: {@code cd DIR}, and switching the target of a CLI
+ * ({@code kubectl config use-context prod && kubectl delete ns x}, {@code gcloud config set project p}, {@code az account
+ * set -s s}, {@code terraform workspace select w}). Later operations of that system get the locator unless they name
+ * their own.
+ */
+final class CarriedContext {
+
+    private final Map<String, Map<String, String>> bySystem = new HashMap<>();
+
+    /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
+    void observe(List<Arg> words, ShellWalk walk) {
+        if (words.isEmpty() || !words.stream().allMatch(Arg::literal)) {
+            return;
+        }
+        List<String> w = words.stream().map(Arg::value).toList();
+        String program = w.getFirst().substring(w.getFirst().lastIndexOf('/') + 1);
+        switch (program) {
+            case "cd", "pushd" -> {
+                String target = w.size() > 1 && !w.get(1).equals("-") ? w.get(1) : "~";
+                walk.workspace = walk.workspace.withDirectory(target);
+            }
+            case "kubectx" -> {
+                if (w.size() == 2 && !w.get(1).startsWith("-")) {
+                    carry("context", w.get(1), "kubernetes", "helm");
+                }
+            }
+            case "kubens" -> {
+                if (w.size() == 2 && !w.get(1).startsWith("-")) {
+                    carry("namespace", w.get(1), "kubernetes", "helm");
+                }
+            }
+            case "kubectl", "oc" -> {
+                int i = w.indexOf("use-context");
+                if (w.contains("config") && i > 0 && i + 1 < w.size()) {
+                    carry("context", w.get(i + 1), "kubernetes", "helm");
+                }
+                if (program.equals("oc") && w.size() == 3 && w.get(1).equals("project")) {
+                    carry("namespace", w.get(2), "kubernetes", "helm");
+                }
+            }
+            case "gcloud" -> {
+                if (w.size() >= 5 && w.get(1).equals("config") && w.get(2).equals("set") && w.get(3).equals("project")) {
+                    carry("project", w.get(4), "gcp");
+                }
+            }
+            case "az" -> {
+                int s = Math.max(w.indexOf("--subscription"), w.indexOf("-s"));
+                if (w.size() > 3 && w.get(1).equals("account") && w.get(2).equals("set") && s > 0 && s + 1 < w.size()) {
+                    carry("subscription", w.get(s + 1), "azure");
+                }
+            }
+            case "terraform", "tofu" -> {
+                int ws = w.indexOf("workspace");
+                if (ws > 0 && ws + 2 < w.size() && (w.get(ws + 1).equals("select") || w.get(ws + 1).equals("new"))) {
+                    carry("workspace", w.getLast(), "terraform");
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void carry(String locator, String value, String... systems) {
+        for (String system : systems) {
+            bySystem.computeIfAbsent(system, s -> new HashMap<>()).put(locator, value);
+        }
+    }
+
+    Map<String, String> locators(String system) {
+        return bySystem.getOrDefault(system, Map.of());
+    }
+}
