@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Finds each operation's tier. Sources, in order: what analysis already knows (files and git inside the workspace are
- * {@code local}); the explicit {@code context.environment}; the command's own locators (flags, prefixes, connection
+ * {@code local}, and so is everything on this machine unless the request declares an environment); the explicit {@code context.environment}; the command's own locators (flags, prefixes, connection
  * strings) through the inventory; ambient variables and the kubeconfig. An explicit environment is a floor: a locator
  * that resolves to a stricter tier wins. Nothing resolvable means {@code unknown}.
  */
@@ -32,7 +32,8 @@ public final class EnvironmentResolver {
     }
 
     public Operation resolve(Operation op, RequestContext context) {
-        if (op.environment() == Tier.LOCAL && !op.environmentSource().isEmpty()) {
+        if (op.environment() == Tier.LOCAL && !op.environmentSource().isEmpty()
+                && (context.environment().isEmpty() || insideWorkspace(op))) {
             return op;
         }
         Map<String, String> locators = locatorsWithAmbient(op, context);
@@ -67,6 +68,17 @@ public final class EnvironmentResolver {
             return op.withEnvironment(Tier.LOCAL, "no kubeconfig and not in a cluster: kubectl has no cluster to reach");
         }
         return op.withEnvironment(Tier.UNKNOWN, op.environmentSource().isEmpty() ? "nothing names the environment" : op.environmentSource());
+    }
+
+    /**
+     * Work inside the agent's workspace (its files, its git repository, builds it runs) stays local even on a machine
+     * declared prod; anything else local (system files, services, the docker daemon) takes the declared environment.
+     */
+    private static boolean insideWorkspace(Operation op) {
+        String area = op.resource().locator("area");
+        boolean inside = area.equals("workspace") || area.equals("temp");
+        return inside || (area.isEmpty() && (op.system().equals("git")
+                || op.system().equals("process") && op.verb() == dev.interlock.model.Verb.EXECUTE));
     }
 
     private Map<String, String> locatorsWithAmbient(Operation op, RequestContext context) {

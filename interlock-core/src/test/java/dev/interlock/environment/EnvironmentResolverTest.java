@@ -55,6 +55,18 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void workspaceWorkStaysLocalOnAProdMachineButTheRestOfTheMachineDoesNot() {
+        RequestContext prod = RequestContext.EMPTY.withEnvironment("prod");
+        Operation build = Operation.builder("filesystem", Verb.DELETE).locator("area", "workspace").environment(Tier.LOCAL, "workspace").build();
+        Operation daemon = Operation.builder("docker", Verb.DELETE).environment(Tier.LOCAL, "the local docker daemon").build();
+        Operation etc = Operation.builder("filesystem", Verb.UPDATE).locator("area", "system").environment(Tier.LOCAL, "a file").build();
+        assertThat(tier(BARE, build, prod)).isEqualTo(Tier.LOCAL);
+        assertThat(tier(BARE, daemon, prod)).isEqualTo(Tier.PROD);
+        assertThat(tier(BARE, etc, prod)).isEqualTo(Tier.PROD);
+        assertThat(tier(BARE, daemon, RequestContext.EMPTY)).isEqualTo(Tier.LOCAL);
+    }
+
+    @Test
     void requestVariablesAndUserInventoriesTakePart() {
         RequestContext ctx = new RequestContext(Optional.empty(), Optional.empty(), Map.of("AWS_PROFILE", "billing-prd"), Optional.empty());
         assertThat(tier(BARE, Operation.builder("aws", Verb.DELETE).build(), ctx)).isEqualTo(Tier.PROD);

@@ -213,13 +213,21 @@ final class Unwrapper {
     }
 
     private boolean ssh(List<Arg> args, SimpleCommands.Run run) {
-        ParsedArgs opts = ParsedArgs.parse(args, Wrappers.SSH_VALUED);
-        if (opts.positionals().size() < 2) {
+        // ssh's own options end at the host; everything after it is the remote command, flags included.
+        int i = 0;
+        while (i < args.size() && args.get(i).value().startsWith("-") && !args.get(i).value().equals("--")) {
+            String w = args.get(i).value();
+            i += Wrappers.SSH_VALUED.contains(w) ? 2 : 1;
+        }
+        if (i < args.size() && args.get(i).value().equals("--")) {
+            i++;
+        }
+        if (i + 1 >= args.size()) {
             return false;
         }
-        String host = opts.positionals().getFirst().value();
+        String host = args.get(i).value();
         host = host.substring(host.indexOf('@') + 1);
-        List<Arg> command = opts.positionals().subList(1, opts.positionals().size());
+        List<Arg> command = args.subList(i + 1, args.size());
         SimpleCommands.Run remote = run.withLocators(Map.of("host", host));
         if (command.stream().allMatch(Arg::literal)) {
             walk.nested(String.join(" ", command.stream().map(Arg::value).toList()), run.evidence(), remote.locators());
@@ -274,7 +282,10 @@ final class Unwrapper {
         String container = rest.get(rest.size() - inner.size() - 1).value();
         commands.recognize(program, args.subList(0, args.size() - inner.size()), run);
         Map<String, String> where = new HashMap<>(Map.of("container", container));
-        ParsedArgs.parse(args.subList(0, exec), Set.of("-H", "--host", "--context")).value("-H", "--host").ifPresent(h -> where.put("host", h));
+        ParsedArgs global = ParsedArgs.parse(args.subList(0, exec), Set.of("-H", "--host", "--context", "-c"));
+        // A container of the local daemon is on this machine; -H/--context/DOCKER_HOST name another one.
+        where.put("host", global.value("-H", "--host").or(() -> global.value("--context", "-c"))
+                .or(() -> java.util.Optional.ofNullable(run.env().get("DOCKER_HOST"))).orElse("localhost"));
         commands.dispatch(run.inner(inner).withLocators(where).withStdin(Stdin.NONE));
         return true;
     }
@@ -394,11 +405,18 @@ final class Unwrapper {
         return b.build();
     }
 
-    /** {@code python -m twine upload} → twine; {@code python manage.py flush} → manage.py. */
+    /** {@code python -m twine upload} → twine; {@code python manage.py flush} → manage.py; {@code php artisan} → artisan. */
     private boolean interpreterModule(String program, List<Arg> args, SimpleCommands.Run run) {
         if (readsCodeFromPipe(program, args, run)) {
             walk.add(Opaque.operation(program + " runs code produced by " + run.stdin().producer().get() + " (downloaded, decoded or generated)",
                     run.evidence(), run.locators()));
+            return true;
+        }
+        if (program.startsWith("php") && !args.isEmpty() && args.getFirst().value().endsWith("artisan")) {
+            List<Arg> inner = new ArrayList<>();
+            inner.add(new Arg("artisan", true, false, args.getFirst().evidence()));
+            inner.addAll(args.subList(1, args.size()));
+            commands.dispatch(run.inner(inner));
             return true;
         }
         if (!program.startsWith("python") || args.isEmpty()) {

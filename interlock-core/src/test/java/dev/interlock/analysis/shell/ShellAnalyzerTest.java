@@ -48,6 +48,8 @@ class ShellAnalyzerTest {
     void remoteWrappersCarryWhereTheCommandRuns() {
         Operation ssh = ops("ssh deploy@db1.prod.internal 'rm -rf /var/lib/data'").stream().filter(op -> op.verb() == Verb.DELETE).findFirst().orElseThrow();
         assertThat(ssh.resource().locator("host")).isEqualTo("db1.prod.internal");
+        assertThat(ops("ssh -p 2222 db1.prod.internal psql -h localhost -c 'DROP TABLE users'"))
+                .anyMatch(op -> op.system().equals("database") && op.verb() == Verb.DELETE);
         List<Operation> pod = ops("kubectl --context prod-eu-1 -n payments exec -it api-0 -- rm -rf /data");
         assertThat(pod).anyMatch(op -> op.verb() == Verb.DELETE && op.resource().locator("pod").equals("api-0")
                 && op.resource().locator("context").equals("prod-eu-1"));

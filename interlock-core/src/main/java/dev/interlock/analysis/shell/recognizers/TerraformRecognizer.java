@@ -213,7 +213,8 @@ public final class TerraformRecognizer implements Recognizer {
     /** Only this machine is touched (unless a wrapper moved the command to another host). */
     private static Operation.Builder local(Invocation inv, Operation.Builder b, String note) {
         if (!inv.remote()) {
-            b.environment(Tier.LOCAL, note);
+            // Local state (.terraform/, lock files) lives in the working directory.
+            b.environment(Tier.LOCAL, note).locator("area", "workspace");
         }
         return b.note(note);
     }
