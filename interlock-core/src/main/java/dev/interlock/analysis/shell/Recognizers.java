@@ -24,6 +24,7 @@ final class Recognizers {
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
                 new MigrationRecognizer(),
+                new NetworkRecognizer(),
                 new PackagePublishRecognizer(),
                 new PrivilegeRecognizer(),
                 new PulumiRecognizer(),
