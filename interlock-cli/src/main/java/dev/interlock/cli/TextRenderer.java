@@ -23,8 +23,10 @@ final class TextRenderer {
     String render(Decision d) {
         StringBuilder out = new StringBuilder();
         out.append(effect(d.effect())).append("  ").append(d.summary()).append("  [risk ").append(d.risk().wire()).append("]\n");
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (RuleMatch r : d.rules()) {
-            if (r.id().startsWith("default:") && r.effect() == Effect.ALLOW && d.effect() != Effect.ALLOW) {
+            if (r.id().startsWith("default:") && r.effect() == Effect.ALLOW && d.effect() != Effect.ALLOW
+                    || !shown.add(r.id() + '\u0000' + r.message())) {
                 continue;
             }
             out.append("  ").append(r.enforced() ? "why " : "dry-run ").append(r.id());
