@@ -31,6 +31,16 @@ final class PolicyCommand {
         return dir == null ? PolicyFile.defaults() : PolicyFile.read(dir);
     }
 
+    /** The compiled policy, or null after printing the error (file:line:column and reason). */
+    static CompiledPolicy compile(Path dir, CommandSpec spec) {
+        try {
+            return PolicyLoader.load(files(dir));
+        } catch (PolicyException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return null;
+        }
+    }
+
     @Command(name = "test", mixinStandardHelpOptions = true, description = "Run the tests written in the policy files (exit 1 if any fails).")
     static final class Test implements Callable<Integer> {
         @Spec
@@ -80,11 +90,8 @@ final class PolicyCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            CompiledPolicy policy;
-            try {
-                policy = PolicyLoader.load(files(dir));
-            } catch (PolicyException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
+            CompiledPolicy policy = compile(dir, spec);
+            if (policy == null) {
                 return 1;
             }
             List<String> warnings = new ArrayList<>();
@@ -117,11 +124,8 @@ final class PolicyCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            CompiledPolicy policy;
-            try {
-                policy = PolicyLoader.load(files(dir));
-            } catch (PolicyException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
+            CompiledPolicy policy = compile(dir, spec);
+            if (policy == null) {
                 return 1;
             }
             out.println("policies: " + String.join(", ", policy.policies()) + "  version " + policy.version());

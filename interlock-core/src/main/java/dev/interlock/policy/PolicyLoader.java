@@ -107,7 +107,7 @@ public final class PolicyLoader {
         List<YamlNode> docs = new ArrayList<>();
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
-        options.setCodePointLimit(1 << 20);
+        options.setCodePointLimit(32 << 20); // 10,000-rule policies are real; 32 MiB still bounds a hostile file
         try {
             for (Node n : new Yaml(options).composeAll(new StringReader(file.text()))) {
                 if (n != null) {

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -23,7 +24,7 @@ final class FindCommands {
     static boolean find(List<Arg> args, SimpleCommands.Run run, SimpleCommands commands) {
         List<String> roots = new ArrayList<>();
         int i = 0;
-        while (i < args.size() && args.get(i).value().matches("-[HLP]|-O\\d")) {
+        while (i < args.size() && Regex.matches(args.get(i).value(), "-[HLP]|-O\\d")) {
             i++;
         }
         while (i < args.size() && !args.get(i).value().startsWith("-") && !args.get(i).value().equals("(") && !args.get(i).value().equals("!")) {

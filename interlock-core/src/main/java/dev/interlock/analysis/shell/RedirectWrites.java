@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
 import dev.interlock.analysis.shell.recognizers.SelfProtection;
 import dev.interlock.analysis.shell.syntax.Redirect;
@@ -28,7 +29,7 @@ final class RedirectWrites {
                 continue;
             }
             Optional<String> target = walk.value(r.target());
-            if (target.isPresent() && (HARMLESS.contains(target.get()) || target.get().matches("\\d+|-|/dev/fd/\\d+"))) {
+            if (target.isPresent() && (HARMLESS.contains(target.get()) || Regex.matches(target.get(), "\\d+|-|/dev/fd/\\d+"))) {
                 continue;
             }
             ops.add(write(target, r, walk));
@@ -50,7 +51,7 @@ final class RedirectWrites {
                         .note("edits who may become root").evidence(walk.evidence(r.span())), walk).build();
             }
         }
-        boolean device = target.isPresent() && target.get().matches("/dev/(sd|hd|vd|xvd|nvme|disk|mmcblk|md|dm-|mapper/).*");
+        boolean device = target.isPresent() && Regex.matches(target.get(), "/dev/(sd|hd|vd|xvd|nvme|disk|mmcblk|md|dm-|mapper/).*");
         Operation.Builder b = Operation.builder("filesystem", device ? Verb.REPLACE : Verb.UPDATE)
                 .resource(device ? "device" : "file", path)
                 .stateful(!append)

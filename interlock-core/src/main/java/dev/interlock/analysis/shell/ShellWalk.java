@@ -23,7 +23,8 @@ import java.util.Optional;
 final class ShellWalk {
 
     static final int MAX_DEPTH = 8;
-    static final int MAX_OPERATIONS = 5_000;
+    /** No real command line has more; past it, the rest of a hostile input is not worth walking. */
+    static final int MAX_OPERATIONS = 1_000;
 
     final ShellAnalyzer analyzer;
     /** Moves when the line runs {@code cd}. */
@@ -101,6 +102,9 @@ final class ShellWalk {
     }
 
     private void walk(Command command, Stdin stdin) {
+        if (operations.size() > MAX_OPERATIONS) {
+            return;
+        }
         switch (command) {
             case Command.Simple s -> new SimpleCommands(this).run(s, stdin);
             case Command.Pipeline p -> walkPipeline(p);

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.syntax.Assignment;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Redirect;
@@ -139,7 +140,7 @@ final class SimpleCommands {
         if (path.isBlank()) {
             return;
         }
-        String[] split = path.strip().split("\\s+");
+        String[] split = Regex.split(path.strip(), "\\s+");
         if (split.length > 1 || !path.equals(path.strip())) {
             // A variable or substitution that held several words: the shell splits them.
             List<Arg> words = new ArrayList<>();

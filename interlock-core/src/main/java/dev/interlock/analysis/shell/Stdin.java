@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Redirect;
 import dev.interlock.analysis.shell.syntax.Script;
@@ -46,7 +47,7 @@ record Stdin(Optional<String> text, Optional<String> producer) {
         switch (program) {
             case "echo" -> {
                 List<String> rest = new ArrayList<>(args);
-                while (!rest.isEmpty() && rest.getFirst().matches("-[neE]+")) {
+                while (!rest.isEmpty() && Regex.matches(rest.getFirst(), "-[neE]+")) {
                     rest.removeFirst();
                 }
                 return Optional.of(String.join(" ", rest));

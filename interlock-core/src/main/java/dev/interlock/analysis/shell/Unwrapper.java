@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -138,7 +139,7 @@ final class Unwrapper {
             } else if (w.equals("-S") || w.equals("--split-string") || w.startsWith("--split-string=") || (w.startsWith("-S") && w.length() > 2)) {
                 String text = w.startsWith("--split-string=") ? w.substring(15) : w.length() > 2 && w.startsWith("-S") ? w.substring(2)
                         : i + 1 < args.size() ? args.get(++i).value() : "";
-                for (String part : text.trim().split("\\s+")) {
+                for (String part : Regex.split(text.trim(), "\\s+")) {
                     if (!part.isEmpty()) {
                         rest.add(new Arg(part, args.get(i).literal(), false, args.get(i).evidence()));
                     }
@@ -150,7 +151,7 @@ final class Unwrapper {
         for (; i < args.size(); i++) {
             Arg a = args.get(i);
             int eq = a.value().indexOf('=');
-            if (rest.isEmpty() && eq > 0 && a.value().substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            if (rest.isEmpty() && eq > 0 && Regex.matches(a.value().substring(0, eq), "[A-Za-z_][A-Za-z0-9_]*")) {
                 assigned.put(a.value().substring(0, eq), a.value().substring(eq + 1));
             } else {
                 rest.addAll(args.subList(i, args.size()));
@@ -174,7 +175,7 @@ final class Unwrapper {
         Optional<String> replace = opts.value("-I", "--replace", "-i");
         List<Arg> items = new ArrayList<>();
         if (run.stdin().text().isPresent()) {
-            for (String item : run.stdin().text().get().trim().split("\\s+")) {
+            for (String item : Regex.split(run.stdin().text().get().trim(), "\\s+")) {
                 if (!item.isEmpty()) {
                     items.add(new Arg(item, true, false, run.evidence()));
                 }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.Regex;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -100,7 +101,7 @@ public record Workspace(String cwd, String home, String dir) {
         if (under(abs, home)) {
             return Area.HOME;
         }
-        if (abs.matches("/(home|Users)/[^/]+")) {
+        if (Regex.matches(abs, "/(home|Users)/[^/]+")) {
             return Area.HOME_ROOT;
         }
         for (String dir : SYSTEM_DIRS) {
@@ -121,7 +122,7 @@ public record Workspace(String cwd, String home, String dir) {
     static String normalize(String path, String base) {
         String joined = path.startsWith("/") ? path : base + "/" + path;
         Deque<String> parts = new ArrayDeque<>();
-        for (String part : joined.split("/+")) {
+        for (String part : Regex.split(joined, "/+")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.sql;
 
+import dev.interlock.analysis.Regex;
 import static dev.interlock.analysis.sql.SqlOps.admin;
 import static dev.interlock.analysis.sql.SqlOps.op;
 import static dev.interlock.analysis.sql.SqlOps.read;
@@ -191,7 +192,7 @@ final class SqlDmlRules {
     private static boolean trivial(SqlWords d) {
         if (d.size() == 1) {
             SqlToken t = d.tokens().getFirst();
-            return t.keyword().equals("TRUE") || t.kind() == SqlToken.Kind.NUMBER && !t.text().matches("0+(\\.0*)?");
+            return t.keyword().equals("TRUE") || t.kind() == SqlToken.Kind.NUMBER && !Regex.matches(t.text(), "0+(\\.0*)?");
         }
         if (d.size() == 3 && d.isSymbol(1, "=")) {
             SqlToken a = d.tokens().get(0);

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Verb;
@@ -155,12 +156,12 @@ final class AwsRules {
 
     /** Lower case without whitespace, so JSON compares however it was formatted. */
     static String squash(String s) {
-        return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return Regex.replaceAll(s, "\\s+", "").toLowerCase(Locale.ROOT);
     }
 
     private static boolean containsWord(AwsCommand cmd, String word) {
         for (Arg a : cmd.everything()) {
-            for (String part : a.value().split("[^A-Za-z0-9]+")) {
+            for (String part : Regex.split(a.value(), "[^A-Za-z0-9]+")) {
                 if (part.equalsIgnoreCase(word)) {
                     return true;
                 }

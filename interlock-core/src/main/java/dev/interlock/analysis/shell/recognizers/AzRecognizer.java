@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -97,7 +98,7 @@ public final class AzRecognizer implements Recognizer {
             }
         }
         if (name.startsWith("/subscriptions/")) {
-            name = String.join(",", Arrays.stream(name.split("\\s+")).map(IacArgs::baseName).toList());
+            name = String.join(",", Arrays.stream(Regex.split(name, "\\s+")).map(IacArgs::baseName).toList());
         }
         b.verb(verb).resource(kind.type(), name);
         // Names that say where a resource is: clusters and databases by name, vaults and storage accounts by endpoint.
@@ -121,7 +122,7 @@ public final class AzRecognizer implements Recognizer {
         if (groups.equals(List.of("aks")) && action.equals("get-credentials")) {
             return List.of(kubeconfig(inv, a, b, name));
         }
-        int ids = a.value("ids").map(v -> v.split("\\s+").length).orElse(1);
+        int ids = a.value("ids").map(v -> Regex.split(v, "\\s+").length).orElse(1);
         boolean pattern = a.value("pattern").map(p -> p.contains("*")).orElse(false);
         Scope scope = ids > 1 || action.endsWith("-batch") ? Scope.MANY : Scope.ONE;
         if (verb.destructive() && (kind.wholeEnvironment() || action.equals("flush") || pattern && a.value("pattern").get().equals("*"))) {

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.CodeCalls.Language;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,7 +180,7 @@ final class CodeScanner {
             case PYTHON -> prefix.contains("f") && body.contains("{");
             case JAVASCRIPT -> quote == '`' && body.contains("${");
             case RUBY -> quote != '\'' && body.contains("#{");
-            case PERL, PHP -> quote != '\'' && body.matches("(?s).*[$@]\\{?\\w.*");
+            case PERL, PHP -> quote != '\'' && Regex.matches(body, "(?s).*[$@]\\{?\\w.*");
             default -> false;
         };
         if (interpolates) {
@@ -204,8 +205,8 @@ final class CodeScanner {
 
     /** {@code Remove-Item -Recurse -Force C:\x}: the first non-flag word is the path. */
     private static Found powershellRemove(String text) {
-        String statement = text.split("[;|\\n]", 2)[0];
-        String[] words = statement.trim().split("\\s+");
+        String statement = Regex.split(text, "[;|\\n]", 2)[0];
+        String[] words = Regex.split(statement.trim(), "\\s+");
         String path = "";
         boolean recursive = false;
         for (int i = 1; i < words.length; i++) {
@@ -213,7 +214,7 @@ final class CodeScanner {
             if (w.startsWith("-")) {
                 recursive |= w.equalsIgnoreCase("-Recurse") || w.equalsIgnoreCase("-r");
             } else if (path.isEmpty()) {
-                path = w.replaceAll("^['\"]|['\"]$", "");
+                path = Regex.replaceAll(w, "^['\"]|['\"]$", "");
             }
         }
         boolean literal = !path.isEmpty() && !path.contains("$");

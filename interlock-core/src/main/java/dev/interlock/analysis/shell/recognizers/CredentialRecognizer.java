@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -125,7 +126,7 @@ public final class CredentialRecognizer implements Recognizer {
     static List<Operation> reads(Invocation inv, List<Arg> files, String program) {
         List<Operation> ops = new ArrayList<>();
         for (Arg file : files) {
-            if (file.value().equals("-") || file.value().matches("[-+]\\d+")) {
+            if (file.value().equals("-") || Regex.matches(file.value(), "[-+]\\d+")) {
                 // stdin, or head -5 / tail +3 line counts
                 continue;
             }

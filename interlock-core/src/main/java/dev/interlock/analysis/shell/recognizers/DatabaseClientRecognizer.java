@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import static dev.interlock.analysis.shell.recognizers.DatabaseOps.first;
 import static dev.interlock.analysis.shell.recognizers.DatabaseOps.flag;
 import static dev.interlock.analysis.shell.recognizers.DatabaseOps.literal;
@@ -141,7 +142,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
     }
 
     private static List<Operation> psqlMeta(String line, Invocation inv, Nested nested) {
-        String[] parts = line.split("\\s+", 2);
+        String[] parts = Regex.split(line, "\\s+", 2);
         String cmd = parts[0];
         String rest = parts.length > 1 ? parts[1] : "";
         return switch (cmd) {
@@ -151,7 +152,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
                 Matcher m = COPY_FROM.matcher(line);
                 yield List.of(m.matches()
                         ? op(inv, Verb.UPDATE, "table", m.group(1)).scope(Scope.MANY).note("loads rows from a file").build()
-                        : op(inv, Verb.READ, "table", rest.split("\\s+")[0]).build());
+                        : op(inv, Verb.READ, "table", Regex.split(rest, "\\s+")[0]).build());
             }
             case "\\gexec" -> List.of();
             case "\\c", "\\connect", "\\q", "\\set", "\\pset", "\\timing", "\\x", "\\echo", "\\o", "\\a", "\\t", "\\f",
@@ -269,7 +270,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
     }
 
     private static Operation sqliteDot(String line, Invocation inv, Nested nested, String file) {
-        String[] parts = line.split("\\s+");
+        String[] parts = Regex.split(line, "\\s+");
         String rest = line.substring(parts[0].length()).trim();
         return switch (parts[0]) {
             case ".read" -> DatabaseOps.scriptFile(inv, file, rest);

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Confidence;
@@ -58,7 +59,7 @@ record DatabaseTarget(String host, String database, boolean uncertain) {
     static boolean looksLikeUrl(String text) {
         String t = text.trim();
         return t.contains("://") || t.startsWith("jdbc:") || t.startsWith("file:")
-                || t.toLowerCase(Locale.ROOT).matches("(?s).*\\b(host|hostaddr|dbname|server|database|data source)\\s*=.*");
+                || Regex.matches(t.toLowerCase(Locale.ROOT), "(?s).*\\b(host|hostaddr|dbname|server|database|data source)\\s*=.*");
     }
 
     /** Parses a URL or a conninfo string; anything else gives {@link #NONE}. */
@@ -112,13 +113,13 @@ record DatabaseTarget(String host, String database, boolean uncertain) {
     private static DatabaseTarget fromConninfo(String text) {
         DatabaseTarget target = NONE;
         // libpq separates with spaces, ADO.NET/JDBC-style strings with semicolons ("Server=h;Database=app")
-        String normalized = text.replace(';', ' ').replaceAll("(?i)data source", "server").replaceAll("(?i)initial catalog", "database");
+        String normalized = Regex.replaceAll(Regex.replaceAll(text.replace(';', ' '), "(?i)data source", "server"), "(?i)initial catalog", "database");
         Matcher m = CONNINFO.matcher(normalized);
         while (m.find()) {
             String value = m.group(2).replace("'", "");
             switch (m.group(1).toLowerCase(Locale.ROOT)) {
                 case "host", "hostaddr", "server", "address", "addr" ->
-                        target = target.withHost(value.replaceFirst("^tcp:", "").split(",")[0]);
+                        target = target.withHost(Regex.replaceFirst(value, "^tcp:", "").split(",")[0]);
                 case "dbname", "database" -> target = target.withDatabase(value);
                 default -> { }
             }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
@@ -92,7 +93,7 @@ final class Disks {
     /** {@code mkfs.ext4 /dev/sdb1}, {@code mkswap /dev/sda2}: a new, empty filesystem replaces the old one. */
     private static List<Operation> format(Invocation inv) {
         List<Arg> candidates = inv.args().stream()
-                .filter(a -> !a.value().startsWith("-") && !a.value().matches("\\d+[kKmMgG]?")).toList();
+                .filter(a -> !a.value().startsWith("-") && !Regex.matches(a.value(), "\\d+[kKmMgG]?")).toList();
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -117,7 +118,7 @@ final class Disks {
             case "sgdisk" -> args.has("-p", "--print", "-i", "--info", "-v", "--verify", "-P", "--pretend");
             case "parted" -> args.has("-l", "--list") || args.positionals().size() > 1
                     && args.positionals().subList(1, args.positionals().size()).stream()
-                    .allMatch(a -> PARTED_READS.contains(a.value()) || a.value().matches("[a-zA-Z]?[bBsS%]|[kMGT]i?B|compact|cyl|chs"));
+                    .allMatch(a -> PARTED_READS.contains(a.value()) || Regex.matches(a.value(), "[a-zA-Z]?[bBsS%]|[kMGT]i?B|compact|cyl|chs"));
             default -> false;
         };
         List<Arg> only = args.positionals().isEmpty() ? List.of() : List.of(args.positionals().getFirst());

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -113,12 +114,12 @@ public final class DockerRecognizer implements Recognizer {
             if (host.startsWith("unix://") || host.startsWith("npipe://") || host.startsWith("/")) {
                 return "localhost";
             }
-            String h = host.replaceFirst("^[a-z]+://", "");
+            String h = Regex.replaceFirst(host, "^[a-z]+://", "");
             h = h.substring(h.indexOf('@') + 1);
             if (h.startsWith("[")) {
                 return h.substring(0, h.indexOf(']') + 1);
             }
-            h = h.split("[/:]")[0];
+            h = Regex.split(h, "[/:]")[0];
             return h;
         }
 
@@ -142,7 +143,7 @@ public final class DockerRecognizer implements Recognizer {
             String registry = registryOf(image);
             Operation.Builder b = Operation.builder("docker", verb).resource("image", image).locator("host", registry)
                     .evidence(inv.evidence()).note("publishes the image to " + registry);
-            if (localHost(registry.replaceFirst(":\\d+$", ""))) {
+            if (localHost(Regex.replaceFirst(registry, ":\\d+$", ""))) {
                 b.environment(Tier.LOCAL, "a registry on this machine");
             }
             return b;

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Workspace.Area;
@@ -61,7 +62,7 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
                 for (int c = 1; c < w.length(); c++) {
                     String f = "-" + w.charAt(c);
                     if (VALUED.contains(f)) {
-                        put(flags, f, c + 1 < w.length() ? w.substring(c + 1).replaceFirst("^=", "")
+                        put(flags, f, c + 1 < w.length() ? Regex.replaceFirst(w.substring(c + 1), "^=", "")
                                 : i + 1 < args.size() ? args.get(++i).value() : "");
                         break;
                     }
@@ -104,7 +105,7 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
             }
         }
         for (String cap : values("--cap-add")) {
-            if (ESCAPE_CAPS.contains(cap.toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", ""))) {
+            if (ESCAPE_CAPS.contains(Regex.replaceFirst(cap.toUpperCase(java.util.Locale.ROOT), "^CAP_", ""))) {
                 why.add("--cap-add " + cap);
             }
         }
@@ -112,7 +113,7 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
             why.add("--device " + dev);
         }
         for (String opt : values("--security-opt")) {
-            if (opt.matches("(apparmor|seccomp)[=:]unconfined|label[=:]disable|systempaths[=:]unconfined")) {
+            if (Regex.matches(opt, "(apparmor|seccomp)[=:]unconfined|label[=:]disable|systempaths[=:]unconfined")) {
                 why.add("--security-opt " + opt);
             }
         }
@@ -121,7 +122,7 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
         }
         for (String m : values("--mount")) {
             for (String part : m.split(",")) {
-                if (part.matches("(source|src)=.*")) {
+                if (Regex.matches(part, "(source|src)=.*")) {
                     hostMount(inv, part.substring(part.indexOf('=') + 1)).ifPresent(why::add);
                 }
             }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Workspace.Area;
@@ -76,10 +77,10 @@ final class FileModes {
 
     /** A mode that sets setuid or setgid: {@code 4755}, {@code 2755}, {@code u+s}, {@code +s}, {@code g=rxs}. */
     static boolean setsId(String mode) {
-        if (mode.matches("[0-7]{4,5}")) {
+        if (Regex.matches(mode, "[0-7]{4,5}")) {
             int special = mode.charAt(mode.length() - 4) - '0';
             return (special & 6) != 0;
         }
-        return mode.matches(".*[+=][rwxXt]*s.*") && !mode.matches("o[+=].*");
+        return Regex.matches(mode, ".*[+=][rwxXt]*s.*") && !Regex.matches(mode, "o[+=].*");
     }
 }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Workspace;
@@ -69,7 +70,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
                 exact = false;
             } else if (pwd.matches()) {
                 concrete = ws.dir() + (pwd.group(2) == null ? "" : pwd.group(2));
-            } else if (!unquoted.matches("^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
+            } else if (!Regex.matches(unquoted, "^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
                 return new FileTarget(v, v, Area.OTHER, arg.glob(), false, false);
             }
         }
@@ -77,7 +78,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
         if (other.matches()) {
             // ~alice is alice's home directory (~root is /root), not a file named "~alice".
             String user = other.group(1);
-            concrete = (user.equals("root") ? "/root" : ws.home().replaceFirst("/[^/]+$", "/") + user)
+            concrete = (user.equals("root") ? "/root" : Regex.replaceFirst(ws.home(), "/[^/]+$", "/") + user)
                     + (other.group(2) == null ? "" : other.group(2));
         }
         if (!arg.glob()) {
@@ -111,7 +112,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
     private static FileTarget globbed(String written, String concrete, Workspace ws, boolean exact) {
         List<String> segments = List.of(concrete.split("/", -1));
         int first = 0;
-        while (first < segments.size() && !segments.get(first).matches(".*[*?\\[{].*")) {
+        while (first < segments.size() && !Regex.matches(segments.get(first), ".*[*?\\[{].*")) {
             first++;
         }
         String dirText = String.join("/", segments.subList(0, Math.min(first, segments.size())));
@@ -146,7 +147,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
 
     /** True for block devices and other disks. */
     boolean device() {
-        return path.matches("/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|loop|md|dm-|mapper/|nbd|sr).*");
+        return Regex.matches(path, "/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|loop|md|dm-|mapper/|nbd|sr).*");
     }
 
     /** How many entries the operand stands for, given whether the command descends into directories. */

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -94,7 +95,7 @@ public final class FilesystemRecognizer implements Recognizer {
         ParsedArgs args = inv.parse(shred ? Set.of("-n", "--iterations", "-s", "--size", "--random-source") : Set.of());
         List<Arg> operands = operands(args);
         // `rm $OPTS dir`: a bare variable may hold -rf, so read every operand as possibly recursive.
-        boolean hiddenFlags = operands.stream().anyMatch(a -> !a.literal() && a.value().matches("\"?\\$\\{?\\w+}?\"?"));
+        boolean hiddenFlags = operands.stream().anyMatch(a -> !a.literal() && Regex.matches(a.value(), "\"?\\$\\{?\\w+}?\"?"));
         boolean recursive = !shred && (args.has("-r", "-R", "--recursive") || hiddenFlags);
         if (operands.isEmpty()) {
             if (!recursive) {
@@ -177,8 +178,8 @@ public final class FilesystemRecognizer implements Recognizer {
     private static List<Operation> truncate(Invocation inv) {
         ParsedArgs args = inv.parse(Set.of("-s", "--size", "-r", "--reference", "-o"));
         String size = args.value("-s", "--size").orElse("");
-        boolean empties = size.matches("0+[KMGTPEZY]?(i?B)?");
-        boolean shrinks = size.matches("[-<%/].*") || args.has("-r", "--reference");
+        boolean empties = Regex.matches(size, "0+[KMGTPEZY]?(i?B)?");
+        boolean shrinks = Regex.matches(size, "[-<%/].*") || args.has("-r", "--reference");
         List<Operation> ops = new ArrayList<>();
         for (Arg operand : operands(args)) {
             FileTarget t = FileTarget.of(operand, inv);

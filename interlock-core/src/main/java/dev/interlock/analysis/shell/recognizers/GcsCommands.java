@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Confidence;
@@ -175,7 +176,7 @@ final class GcsCommands {
         List<Arg> out = new ArrayList<>();
         for (Arg arg : args) {
             String w = arg.value();
-            if (w.matches("-[A-Za-z]{2,}") && !valued.contains(w.substring(1))) {
+            if (Regex.matches(w, "-[A-Za-z]{2,}") && !valued.contains(w.substring(1))) {
                 for (char c : w.substring(1).toCharArray()) {
                     out.add(new Arg("-" + c, arg.literal(), false, arg.evidence()));
                 }

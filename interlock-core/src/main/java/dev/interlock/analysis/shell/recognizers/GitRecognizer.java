@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -301,13 +302,13 @@ public final class GitRecognizer implements Recognizer {
     /** A path rather than a branch: {@code .}, {@code ./x}, {@code src/}, wildcards, or a file with an extension. */
     static boolean looksLikePath(String w) {
         return w.equals(".") || w.equals("..") || w.startsWith("./") || w.startsWith("../") || w.startsWith("/")
-                || w.startsWith(":/") || w.endsWith("/") || w.matches(".*[*?\\[].*")
-                || w.matches(".*\\.[A-Za-z][A-Za-z0-9]{0,5}");
+                || w.startsWith(":/") || w.endsWith("/") || Regex.matches(w, ".*[*?\\[].*")
+                || Regex.matches(w, ".*\\.[A-Za-z][A-Za-z0-9]{0,5}");
     }
 
     /** One named file, or everything under a directory or pattern. */
     static Scope pathScope(List<String> paths) {
-        if (paths.size() == 1 && !paths.getFirst().matches("\\.{1,2}|:/|.*[*?\\[].*|.*/") && paths.getFirst().matches(".*\\.[A-Za-z0-9]+")) {
+        if (paths.size() == 1 && !Regex.matches(paths.getFirst(), "\\.{1,2}|:/|.*[*?\\[].*|.*/") && Regex.matches(paths.getFirst(), ".*\\.[A-Za-z0-9]+")) {
             return Scope.ONE;
         }
         return Scope.MANY;

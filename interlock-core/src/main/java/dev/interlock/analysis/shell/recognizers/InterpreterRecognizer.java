@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -143,9 +144,9 @@ public final class InterpreterRecognizer implements Recognizer {
                 continue;
             }
             boolean bundledCode = language == Language.PERL || language == Language.RUBY
-                    ? w.matches("-[a-zA-Z0-9.]*[eE]") && !w.startsWith("--") : false;
+                    ? Regex.matches(w, "-[a-zA-Z0-9.]*[eE]") && !w.startsWith("--") : false;
             if (codeFlags.contains(w) || bundledCode) {
-                inPlace |= language == Language.PERL && w.matches("-[a-zA-Z]*i.*");
+                inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");
                 if (i + 1 < args.size()) {
                     Arg next = args.get(++i);
                     code.append(next.value()).append('\n');
@@ -163,7 +164,7 @@ public final class InterpreterRecognizer implements Recognizer {
             } else if (VALUED.contains(w)) {
                 i++;
             } else if (w.startsWith("-")) {
-                inPlace |= language == Language.PERL && w.matches("-[a-zA-Z]*i.*");
+                inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");
             } else {
                 script = w;
             }
@@ -243,7 +244,7 @@ public final class InterpreterRecognizer implements Recognizer {
                     }
                 }
                 case OPEN -> {
-                    boolean writes = f.literals().size() > 1 && f.literals().get(1).matches("[rbt]*[wax+][bt+]*");
+                    boolean writes = f.literals().size() > 1 && Regex.matches(f.literals().get(1), "[rbt]*[wax+][bt+]*");
                     if (f.literal() && writes) {
                         ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
                     } else if (f.literal() && SecretFiles.isSecret(inv.workspace().resolve(f.literals().getFirst()))) {
@@ -272,7 +273,7 @@ public final class InterpreterRecognizer implements Recognizer {
             if (!line.isEmpty()) {
                 line.append(' ');
             }
-            line.append(w.matches("[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+            line.append(Regex.matches(w, "[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
         }
         return line.toString();
     }

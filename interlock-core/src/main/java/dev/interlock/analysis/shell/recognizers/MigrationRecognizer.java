@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -69,7 +70,7 @@ public final class MigrationRecognizer implements Recognizer {
             for (Arg a : p.positionals()) {
                 // rake and rails take VAR=value arguments (RAILS_ENV=production, VERSION=0) like the environment
                 int eq = a.value().indexOf('=');
-                if (eq > 0 && a.value().substring(0, eq).matches("[A-Z_][A-Z0-9_]*")) {
+                if (eq > 0 && Regex.matches(a.value().substring(0, eq), "[A-Z_][A-Z0-9_]*")) {
                     env.put(a.value().substring(0, eq), a.value().substring(eq + 1));
                 } else {
                     words.add(a.value());
@@ -119,7 +120,7 @@ public final class MigrationRecognizer implements Recognizer {
     private static Step single(String tool, ParsedArgs p, List<String> words, String w0, String w1) {
         String command = switch (tool) {
             case "atlas", "sqlx", "diesel", "dotnet-ef" -> w0 + " " + w1;
-            case "drizzle-kit" -> w0.replaceFirst(":.*", "");
+            case "drizzle-kit" -> Regex.replaceFirst(w0, ":.*", "");
             default -> w0;
         };
         if (tool.equals("artisan") && command.startsWith("make:")) {
@@ -152,7 +153,7 @@ public final class MigrationRecognizer implements Recognizer {
             case "dotnet-ef database update" -> words.size() > 2 && words.get(2).equals("0")
                     ? Step.of("database update 0", MigrationTable.WIPE) : s;
             // golang-migrate: "down" without a count reverts every migration
-            case "migrate down" -> words.size() > 1 && w1.matches("\\d+") && !p.has("-all", "--all") ? s
+            case "migrate down" -> words.size() > 1 && Regex.matches(w1, "\\d+") && !p.has("-all", "--all") ? s
                     : Step.of("down (all)", MigrationTable.WIPE);
             default -> s;
         };
@@ -184,7 +185,7 @@ public final class MigrationRecognizer implements Recognizer {
         }
         List<Step> steps = new ArrayList<>();
         for (String w : words) {
-            String task = w.replaceFirst("\\[.*", "");
+            String task = Regex.replaceFirst(w, "\\[.*", "");
             Row row = MigrationTable.lookup(tool + " " + task);
             if (row == null) {
                 // an application task: the app's own code, run in the app's environment, whatever it does
@@ -193,7 +194,7 @@ public final class MigrationRecognizer implements Recognizer {
             } else if (task.equals("db:migrate") && "0".equals(env.get("VERSION"))) {
                 steps.add(Step.of("db:migrate VERSION=0", new Row(Verb.UPDATE, "schema", Scope.ALL, true, false, Where.TARGET,
                         "VERSION=0 reverts every migration")));
-            } else if (task.equals("db:rollback") && env.getOrDefault("STEP", "1").matches("\\d+")
+            } else if (task.equals("db:rollback") && Regex.matches(env.getOrDefault("STEP", "1"), "\\d+")
                     && Integer.parseInt(env.getOrDefault("STEP", "1")) > 1) {
                 steps.add(Step.of(task, new Row(Verb.UPDATE, "schema", Scope.MANY, true, false, Where.TARGET, ROLLBACK_NOTE)));
             } else {

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
@@ -122,10 +123,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         boolean data = false;
         List<String> files = new ArrayList<>();
         for (String item : words.subList(Math.min(i + 1, words.size()), words.size())) {
-            if (item.matches("[^=:@]*(=@|@)[^=].*") && !item.contains("==")) {
+            if (Regex.matches(item, "[^=:@]*(=@|@)[^=].*") && !item.contains("==")) {
                 files.add(item.substring(item.indexOf('@') + 1));
                 data = true;
-            } else if (item.matches("[^=:]*:?=.*") && !item.contains("==")) {
+            } else if (Regex.matches(item, "[^=:]*:?=.*") && !item.contains("==")) {
                 data = true;
             }
         }
@@ -245,7 +246,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 String upper = address.toUpperCase(java.util.Locale.ROOT);
                 if (upper.contains("LISTEN")) {
                     listen = true;
-                } else if (upper.matches("(TCP[46]?|UDP[46]?|OPENSSL|SSL):.*")) {
+                } else if (Regex.matches(upper, "(TCP[46]?|UDP[46]?|OPENSSL|SSL):.*")) {
                     host = address.split(":")[1];
                 }
             }

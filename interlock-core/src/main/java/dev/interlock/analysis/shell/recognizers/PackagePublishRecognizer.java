@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -149,7 +150,7 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (!a.literal()) {
             return v.contains(" ") ? "\"" + v + "\"" : v;
         }
-        return v.matches("[A-Za-z0-9_@%+=:,./-]+") ? v : "'" + v.replace("'", "'\\''") + "'";
+        return Regex.matches(v, "[A-Za-z0-9_@%+=:,./-]+") ? v : "'" + v.replace("'", "'\\''") + "'";
     }
 
     /** A package script runs arbitrary commands; names that say deploy, release or reset are not assumed local. */
@@ -312,7 +313,7 @@ public final class PackagePublishRecognizer implements Recognizer {
     }
 
     private static Operation hostLocator(Operation o, String registry) {
-        String host = registry.replaceFirst("^[a-z+]+://", "").replaceFirst("[:/].*$", "");
+        String host = Regex.replaceFirst(Regex.replaceFirst(registry, "^[a-z+]+://", ""), "[:/].*$", "");
         return o.toBuilder().locator("host", host).build();
     }
 

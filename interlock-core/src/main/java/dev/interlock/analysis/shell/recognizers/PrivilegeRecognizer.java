@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -201,6 +202,6 @@ public final class PrivilegeRecognizer implements Recognizer {
     }
 
     private static String quote(String w) {
-        return w.matches("[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
+        return Regex.matches(w, "[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
     }
 }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import static dev.interlock.analysis.shell.recognizers.ServiceControlRecognizer.located;
 import static dev.interlock.analysis.shell.recognizers.ServiceControlRecognizer.op;
 
@@ -72,7 +73,7 @@ final class Processes {
                 ops.add(everything(inv, "kill -1 signals every process the user may signal" + how));
             } else if (v.equals("1")) {
                 ops.add(everything(inv, "PID 1 is init: signalling it takes the whole system down" + how));
-            } else if (v.equals("0") || v.matches("-\\d+")) {
+            } else if (v.equals("0") || Regex.matches(v, "-\\d+")) {
                 ops.add(op(inv, "process", Verb.UPDATE, "process-group", v).scope(Scope.MANY)
                         .note("signals a whole process group" + how).build());
             } else {
@@ -124,7 +125,7 @@ final class Processes {
                         .note("the process name comes from an expansion").build());
             } else if (n.isEmpty() || n.equals(".") || n.equals(".*") || n.equals("^") || p.has("-r", "--regexp") && n.equals(".*")) {
                 ops.add(everything(inv, "the pattern '" + n + "' matches every process" + how));
-            } else if (ServiceControlRecognizer.critical(n.replaceFirst("^\\^", "").replaceFirst("\\$$", ""))) {
+            } else if (ServiceControlRecognizer.critical(Regex.replaceFirst(Regex.replaceFirst(n, "^\\^", ""), "\\$$", ""))) {
                 ops.add(op(inv, "process", Verb.UPDATE, "process", n).scope(Scope.ALL).reversible(false)
                         .note("killing " + n + " cuts off access to the machine or everything running on it" + how).build());
             } else {
@@ -147,13 +148,13 @@ final class Processes {
     }
 
     private static boolean isSignal(String s) {
-        String n = s.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
-        return s.matches("\\d+") || SIGNALS.contains(n) && (s.equals(n) || s.equals("SIG" + n) || s.toUpperCase(Locale.ROOT).equals(s))
+        String n = Regex.replaceFirst(s.toUpperCase(Locale.ROOT), "^SIG", "");
+        return Regex.matches(s, "\\d+") || SIGNALS.contains(n) && (s.equals(n) || s.equals("SIG" + n) || s.toUpperCase(Locale.ROOT).equals(s))
                 || n.startsWith("RTMIN") || n.startsWith("RTMAX");
     }
 
     private static String normalize(String signal) {
-        return signal.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
+        return Regex.replaceFirst(signal.toUpperCase(Locale.ROOT), "^SIG", "");
     }
 
     private static String names(List<Arg> args) {

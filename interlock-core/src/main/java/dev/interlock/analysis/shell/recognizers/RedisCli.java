@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import static dev.interlock.analysis.shell.recognizers.DatabaseOps.op;
 
 import dev.interlock.analysis.shell.Arg;
@@ -117,7 +118,7 @@ final class RedisCli {
         } else if (inv.stdin().isPresent()) {
             for (String line : inv.stdin().get().split("\n")) {
                 if (!line.isBlank()) {
-                    ops.add(command(line.trim().split("\\s+"), inv));
+                    ops.add(command(Regex.split(line.trim(), "\\s+"), inv));
                 }
             }
         } else {

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.model.Operation;
@@ -68,7 +69,7 @@ final class SecretStores {
         } else if (verb == Verb.CREDENTIAL) {
             b.note("reads a secret from Vault");
         }
-        if (host(address).matches("localhost|127\\.0\\.0\\.1")) {
+        if (Regex.matches(host(address), "localhost|127\\.0\\.0\\.1")) {
             LocalFiles.local(inv, b, "Vault dev server on this machine");
         }
         return List.of(b.build());

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -86,7 +87,7 @@ public final class SelfProtectionRecognizer implements Recognizer {
     private static List<Operation> tee(Invocation inv) {
         List<Operation> ops = new ArrayList<>();
         for (Arg file : inv.parse(Set.of("--output-error")).positionals()) {
-            if (!file.value().matches("/dev/(null|stdout|stderr|tty|fd/\\d+)")) {
+            if (!Regex.matches(file.value(), "/dev/(null|stdout|stderr|tty|fd/\\d+)")) {
                 ops.add(write(inv, file.value(), "writes"));
             }
         }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -138,7 +139,7 @@ public final class ServiceControlRecognizer implements Recognizer {
     }
 
     static boolean critical(String unit) {
-        String u = unit.toLowerCase(Locale.ROOT).replaceFirst("\\.(service|socket|target)$", "").replaceFirst("@.*", "");
+        String u = Regex.replaceFirst(Regex.replaceFirst(unit.toLowerCase(Locale.ROOT), "\\.(service|socket|target)$", ""), "@.*", "");
         return CRITICAL.contains(u) || u.startsWith("systemd-") || u.startsWith("network") || u.equals("multi-user")
                 || u.equals("basic") || u.equals("sysinit");
     }
@@ -191,7 +192,7 @@ public final class ServiceControlRecognizer implements Recognizer {
                     op(inv, "process", Verb.UPDATE, "service", target).build();
             case "unload", "bootout", "disable", "stop", "remove", "kill" -> {
                 Operation.Builder b = op(inv, "process", Verb.UPDATE, "service", target).note("launchctl " + sub + " " + target);
-                if (critical(target.replaceFirst(".*[./]", ""))) {
+                if (critical(Regex.replaceFirst(target, ".*[./]", ""))) {
                     b.scope(Scope.ALL).reversible(false);
                 }
                 yield b.build();
@@ -232,7 +233,7 @@ public final class ServiceControlRecognizer implements Recognizer {
     /** This machine, unless the command names another host or a wrapper moved it elsewhere. */
     static Operation located(Operation o, Invocation inv, String host) {
         if (!host.isEmpty()) {
-            return o.toBuilder().locator("host", host.replaceFirst("^[^@]*@", "")).build();
+            return o.toBuilder().locator("host", Regex.replaceFirst(host, "^[^@]*@", "")).build();
         }
         if (inv.remote()) {
             return o;

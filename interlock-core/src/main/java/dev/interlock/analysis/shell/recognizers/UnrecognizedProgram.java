@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -125,7 +126,7 @@ public final class UnrecognizedProgram implements Recognizer {
                 .limit(SUBCOMMAND_DEPTH).toList();
         for (String w : positionals) {
             String word = w.toLowerCase(Locale.ROOT);
-            boolean task = word.matches("[\\w-]+:[\\w:-]+") || word.matches("\\w+\\.(drop|reset|purge|destroy|truncate)");
+            boolean task = Regex.matches(word, "[\\w-]+:[\\w:-]+") || Regex.matches(word, "\\w+\\.(drop|reset|purge|destroy|truncate)");
             if (task && parts(word).stream().anyMatch(KnownPrograms.DESTRUCTIVE::containsKey)) {
                 // rake db:drop, mix ecto.reset: a task whose name says it destroys data.
                 return unfamiliar(inv);
@@ -199,7 +200,7 @@ public final class UnrecognizedProgram implements Recognizer {
                     String kind = KnownPrograms.LOCATOR_FLAGS.get(name);
                     locators.put(kind, kind.equals("host") ? hostOf(value) : value);
                 }
-                words.add(name.replaceFirst("^-+", ""));
+                words.add(Regex.replaceFirst(name, "^-+", ""));
                 wordAt.add(new int[] {i, 1});
             } else if (positionals++ < SUBCOMMAND_DEPTH) {
                 notReally |= positionals == 1 && raw.equals("help");
@@ -261,7 +262,7 @@ public final class UnrecognizedProgram implements Recognizer {
             String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
             if (KnownPrograms.NOUN_FLAGS.contains(name)) {
                 String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(i + 1) : "";
-                return new String[] {name.replaceFirst("^-+", ""), value};
+                return new String[] {Regex.replaceFirst(name, "^-+", ""), value};
             }
             if ((KnownPrograms.LOCATOR_FLAGS.containsKey(name) || name.equals("-h")) && !w.contains("=")) {
                 i++;
@@ -313,7 +314,7 @@ public final class UnrecognizedProgram implements Recognizer {
         String w = word.toLowerCase(Locale.ROOT);
         List<String> parts = new ArrayList<>();
         parts.add(w);
-        for (String p : w.split("[-_:./]")) {
+        for (String p : Regex.split(w, "[-_:./]")) {
             if (!p.isEmpty()) {
                 parts.add(p);
             }
@@ -326,6 +327,6 @@ public final class UnrecognizedProgram implements Recognizer {
         if (host.contains("://")) {
             return SecretStores.host(host);
         }
-        return host.replaceFirst(":\\d+$", "");
+        return Regex.replaceFirst(host, ":\\d+$", "");
     }
 }
