@@ -26,7 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ShellAnalysisBenchmark {
 
+    /** ~100 bytes, three commands: a list, an assignment prefix, a recognizer with flags, a pipe. */
     static final String TYPICAL = "cd /srv/app && AWS_PROFILE=prod aws s3 cp build/app.tar.gz s3://acme-releases/app/ --sse AES256 | tee log";
+    /** ~100 bytes, one command. */
+    static final String SINGLE = "kubectl --context prod-eu-1 -n payments rollout restart deployment/api-gateway --field-manager=ops";
 
     private ShellAnalyzer analyzer;
     private RequestContext context;
@@ -47,6 +50,11 @@ public class ShellAnalysisBenchmark {
     @Benchmark
     public List<Operation> typical100Bytes() {
         return analyzer.analyze(TYPICAL, context);
+    }
+
+    @Benchmark
+    public List<Operation> single100Bytes() {
+        return analyzer.analyze(SINGLE, context);
     }
 
     @Benchmark

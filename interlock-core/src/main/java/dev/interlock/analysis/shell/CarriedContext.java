@@ -15,8 +15,15 @@ final class CarriedContext {
     private final Map<String, Map<String, String>> bySystem = new HashMap<>();
 
     /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
+    private static final java.util.Set<String> PROGRAMS = java.util.Set.of("cd", "pushd", "kubectx", "kubens", "kubectl", "oc",
+            "gcloud", "az", "terraform", "tofu");
+
     void observe(List<Arg> words, ShellWalk walk) {
-        if (words.isEmpty() || !words.stream().allMatch(Arg::literal)) {
+        if (words.isEmpty()) {
+            return;
+        }
+        String first = words.getFirst().value();
+        if (!PROGRAMS.contains(first.substring(first.lastIndexOf('/') + 1)) || !words.stream().allMatch(Arg::literal)) {
             return;
         }
         List<String> w = words.stream().map(Arg::value).toList();

@@ -102,6 +102,9 @@ final class SimpleCommands {
 
     /** {@code echo 'rm -rf ~' > x.sh}: remember the text, so that running x.sh later in the line is analyzed. */
     private void rememberWrittenScript(Command.Simple s) {
+        if (s.redirects().isEmpty()) {
+            return;
+        }
         Optional<String> text = Stdin.literalOutput(s, walk);
         if (text.isEmpty()) {
             Optional<String> teeInput = ownStdin(s).flatMap(Stdin::text);
@@ -140,8 +143,12 @@ final class SimpleCommands {
         if (path.isBlank()) {
             return;
         }
-        String[] split = Regex.split(path.strip(), "\\s+");
-        if (split.length > 1 || !path.equals(path.strip())) {
+        boolean blank = false;
+        for (int i = 0; i < path.length() && !blank; i++) {
+            blank = Character.isWhitespace(path.charAt(i));
+        }
+        String[] split = blank ? Regex.split(path.strip(), "\\s+") : new String[] {path};
+        if (split.length > 1 || blank) {
             // A variable or substitution that held several words: the shell splits them.
             List<Arg> words = new ArrayList<>();
             for (String w : split) {

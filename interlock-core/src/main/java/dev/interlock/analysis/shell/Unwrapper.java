@@ -440,8 +440,7 @@ final class Unwrapper {
 
     /** {@code curl … | python3 -}: an interpreter whose program arrives on a pipe that is not literal text. */
     private static boolean readsCodeFromPipe(String program, List<Arg> args, SimpleCommands.Run run) {
-        boolean interpreter = Wrappers.interpreters().stream().anyMatch(i -> program.equals(i) || program.matches(i + "[0-9.]+"));
-        if (!interpreter || run.stdin().text().isPresent() || run.stdin().producer().isEmpty()) {
+        if (run.stdin().text().isPresent() || run.stdin().producer().isEmpty() || !Wrappers.isInterpreter(program)) {
             return false;
         }
         for (Arg a : args) {

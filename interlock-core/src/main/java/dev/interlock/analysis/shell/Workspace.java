@@ -116,13 +116,16 @@ public record Workspace(String cwd, String home, String dir) {
     }
 
     static boolean under(String path, String dir) {
-        return path.equals(dir) || path.startsWith(dir.endsWith("/") ? dir : dir + "/");
+        if (dir.endsWith("/")) {
+            return path.startsWith(dir) || path.equals(dir.substring(0, dir.length() - 1));
+        }
+        return path.startsWith(dir) && (path.length() == dir.length() || path.charAt(dir.length()) == '/');
     }
 
     static String normalize(String path, String base) {
         String joined = path.startsWith("/") ? path : base + "/" + path;
         Deque<String> parts = new ArrayDeque<>();
-        for (String part : Regex.split(joined, "/+")) {
+        for (String part : joined.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }

@@ -89,7 +89,15 @@ final class Wrappers {
         return w.startsWith("-") && !w.startsWith("--") && w.indexOf('c') > 0 && w.chars().skip(1).allMatch(Character::isLetter);
     }
 
-    static List<String> interpreters() {
-        return List.of("python", "python2", "python3", "node", "nodejs", "ruby", "perl", "php", "deno", "bun");
+    private static final List<String> INTERPRETERS = List.of("python", "node", "nodejs", "ruby", "perl", "php", "deno", "bun");
+
+    /** {@code python}, {@code python3}, {@code python3.12}, {@code node}, … */
+    static boolean isInterpreter(String program) {
+        for (String i : INTERPRETERS) {
+            if (program.startsWith(i) && program.substring(i.length()).chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -31,11 +31,20 @@ public final class SelfProtection {
     /** True when {@code resolvedPath} (resolved again against {@code ws}, so relative paths work too) is protected. */
     public static boolean isProtectedPath(String resolvedPath, Workspace ws) {
         String path = ws.resolve(resolvedPath);
+        if (!mayBeProtected(path)) {
+            return false;
+        }
         for (Pattern p : PROTECTED) {
             if (p.matcher(path).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Every protected path names one of these; most paths name none, and skip the patterns. */
+    private static boolean mayBeProtected(String path) {
+        return path.contains("interlock") || path.contains(".claude") || path.contains(".codex") || path.contains(".gemini")
+                || path.contains(".cursor") || path.contains(".github") || path.contains(".kiro");
     }
 }

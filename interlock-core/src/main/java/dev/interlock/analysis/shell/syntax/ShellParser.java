@@ -33,7 +33,8 @@ public final class ShellParser {
 
     /** Bounds on the work one parse may do. */
     public record Limits(int maxDepth, int maxWords, int maxLength) {
-        public static final Limits DEFAULT = new Limits(64, 1 << 20, 1 << 20);
+        /** 64 levels, 100,000 words (no real command line comes near), 1 MiB. */
+        public static final Limits DEFAULT = new Limits(64, 100_000, 1 << 20);
 
         public Limits {
             // The descent uses a handful of stack frames per level; far deeper would risk the stack it guards.

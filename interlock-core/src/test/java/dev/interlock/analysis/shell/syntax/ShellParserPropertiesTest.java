@@ -112,9 +112,13 @@ class ShellParserPropertiesTest {
     void aMebibyteOfShellParses() throws InterruptedException {
         String line = "FOO=1 kubectl get pods -n \"$NS\" | grep -v 'Running' > /tmp/out.$$ 2>&1 && echo $(date) # c\n";
         String text = line.repeat((1 << 20) / line.length());
-        Script script = onDefaultStack(text);
-        assertThat(script.complete()).isTrue();
-        assertThat(script.commands()).hasSize((1 << 20) / line.length());
+        Script whole = ShellParser.parse(text, new ShellParser.Limits(64, 1 << 20, 1 << 20));
+        assertThat(whole.complete()).isTrue();
+        assertThat(whole.commands()).hasSize((1 << 20) / line.length());
+        // The default word limit stops far earlier, and says so: what was not parsed is never taken as harmless.
+        Script bounded = onDefaultStack(text);
+        assertThat(bounded.complete()).isFalse();
+        assertThat(bounded.problems()).anyMatch(p -> p.startsWith("more than 100000 words"));
     }
 
     @Example
