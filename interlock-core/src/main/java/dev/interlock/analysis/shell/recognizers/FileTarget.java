@@ -137,7 +137,29 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
     /** A build or dependency directory (or compiled files) tools recreate on the next build. */
     boolean regenerable() {
         String name = wildAll ? leaf() : glob ? written.substring(written.lastIndexOf('/') + 1) : leaf();
-        return REGENERABLE.contains(name) || name.endsWith(".egg-info") || REGENERABLE_FILES.matcher(name).matches();
+        return REGENERABLE.contains(name) || name.endsWith(".egg-info") || REGENERABLE_FILES.matcher(name).matches()
+                || insideRegenerable();
+    }
+
+    /**
+     * {@code node_modules/.vite}, {@code target/classes}: everything inside a regenerable directory is regenerable.
+     * Only relative paths inside the workspace count, so a workspace that itself lives under a directory called
+     * {@code target} is not mistaken for build output.
+     */
+    private boolean insideRegenerable() {
+        if (area != Area.WORKSPACE || written.startsWith("/") || written.startsWith("~") || written.startsWith("$")) {
+            return false;
+        }
+        String[] parts = written.split("/");
+        if (java.util.Arrays.asList(parts).contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (REGENERABLE.contains(parts[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The root, a home directory, the workspace itself or a system directory. */
