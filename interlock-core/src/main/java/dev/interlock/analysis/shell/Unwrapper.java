@@ -58,6 +58,7 @@ final class Unwrapper {
             case "aws-vault" -> awsVault(args, run);
             case "op", "doppler", "infisical", "with-contenv", "direnv", "parallel" -> afterDoubleDash(program, args, run);
             case "source", "." -> source(program, args, run);
+            case "rimraf", "del-cli", "trash", "trash-put" -> alias("rm", List.of("-rf"), args, run);
             default -> Wrappers.SHELLS.contains(program) ? shell(program, args, run) : interpreterModule(program, args, run);
         };
     }
@@ -455,6 +456,16 @@ final class Unwrapper {
                 return false;
             }
         }
+        return true;
+    }
+
+    /** npm's {@code rimraf} and friends are {@code rm -rf} under another name; their own flags are dropped. */
+    private boolean alias(String program, List<String> flags, List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> words = new ArrayList<>();
+        words.add(Arg.of(program));
+        flags.forEach(f -> words.add(Arg.of(f)));
+        args.stream().filter(a -> !a.value().startsWith("-")).forEach(words::add);
+        commands.dispatch(run.inner(words));
         return true;
     }
 

@@ -37,7 +37,7 @@ class ShellAnalyzerTest {
     void wrappersAreUnwrapped() {
         for (String c : List.of("sudo rm -rf /etc", "env FOO=1 rm -rf /etc", "timeout 10 rm -rf /etc", "nohup nice -n 5 rm -rf /etc",
                 "command rm -rf /etc", "sh -c 'rm -rf /etc'", "bash -lc \"rm -rf /etc\"", "eval 'rm -rf /etc'", "watch -n 5 rm -rf /etc",
-                "echo /etc | xargs rm -rf", "find /etc -name '*.conf' -delete", "find /etc -exec rm -rf {} +", "bash <<EOF\nrm -rf /etc\nEOF",
+                "echo /etc | xargs rm -rf", "npx rimraf /etc", "find /etc -name '*.conf' -delete", "find /etc -exec rm -rf {} +", "bash <<EOF\nrm -rf /etc\nEOF",
                 "sh <<< 'rm -rf /etc'", "echo 'rm -rf /etc' | sh", "$(echo rm) -rf /etc", "X=rm; $X -rf /etc",
                 "echo 'rm -rf /etc' > x.sh && bash x.sh", "/bin/rm -rf /etc", "\\rm -rf /etc", "r''m -rf /etc", "$'\\x72\\x6d' -rf /etc")) {
             assertThat(ops(c)).as(c).anyMatch(op -> op.verb() == Verb.DELETE || op.confidence() == Confidence.OPAQUE);
