@@ -71,6 +71,11 @@ public final class Interlock {
         return engine.test(PolicyLoader.load(files));
     }
 
+    /** Runs the tests of the policy in force. */
+    public List<PolicyTestResult> test() {
+        return engine.test(policy.current());
+    }
+
     /** Configuration in one place; everything has a shipped default. */
     public static final class Builder {
         private List<PolicyFile> policyFiles;

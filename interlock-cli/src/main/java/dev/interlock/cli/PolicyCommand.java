@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,14 +28,20 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {PolicyCommand.Test.class, PolicyCommand.Lint.class, PolicyCommand.Show.class})
 final class PolicyCommand {
 
-    static List<PolicyFile> files(Path dir) {
-        return dir == null ? PolicyFile.defaults() : PolicyFile.read(dir);
+    /** The policy the subcommands work on: a directory or file, or the shipped pack. */
+    static final class PolicyDir {
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Policy directory or file (default: the shipped pack).")
+        Path dir;
+
+        List<PolicyFile> files() {
+            return dir == null ? PolicyFile.defaults() : PolicyFile.read(dir);
+        }
     }
 
     /** The compiled policy, or null after printing the error (file:line:column and reason). */
-    static CompiledPolicy compile(Path dir, CommandSpec spec) {
+    static CompiledPolicy compile(java.util.function.Supplier<List<PolicyFile>> files, CommandSpec spec) {
         try {
-            return PolicyLoader.load(files(dir));
+            return PolicyLoader.load(files.get());
         } catch (PolicyException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return null;
@@ -46,8 +53,8 @@ final class PolicyCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Policy directory or file (default: the shipped pack).")
-        Path dir;
+        @Mixin
+        PolicyDir source = new PolicyDir();
 
         @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory to resolve environments with.")
         Path inventory;
@@ -58,12 +65,12 @@ final class PolicyCommand {
             List<PolicyFile> files;
             List<PolicyTestResult> results;
             try {
-                files = files(dir);
+                files = source.files();
                 Interlock.Builder b = Interlock.builder().ambient(AmbientContext.BARE_WORKSTATION).policy(files).skipPolicyTests();
                 if (inventory != null) {
                     b.inventory(inventory);
                 }
-                results = b.build().test(files);
+                results = b.build().test();
             } catch (PolicyException e) {
                 spec.commandLine().getErr().println("interlock policy test: " + e.getMessage());
                 return 1;
@@ -84,13 +91,13 @@ final class PolicyCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Policy directory or file (default: the shipped pack).")
-        Path dir;
+        @Mixin
+        PolicyDir source = new PolicyDir();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            CompiledPolicy policy = compile(dir, spec);
+            CompiledPolicy policy = compile(source::files, spec);
             if (policy == null) {
                 return 1;
             }
@@ -118,13 +125,13 @@ final class PolicyCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Policy directory or file (default: the shipped pack).")
-        Path dir;
+        @Mixin
+        PolicyDir source = new PolicyDir();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            CompiledPolicy policy = compile(dir, spec);
+            CompiledPolicy policy = compile(source::files, spec);
             if (policy == null) {
                 return 1;
             }

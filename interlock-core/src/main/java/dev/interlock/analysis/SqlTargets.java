@@ -1,7 +1,7 @@
 package dev.interlock.analysis;
 
+import dev.interlock.analysis.shell.recognizers.DatabaseTarget;
 import dev.interlock.model.Operation;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,16 +16,9 @@ public final class SqlTargets {
         if (target.isBlank()) {
             return ops;
         }
-        String host = "";
-        String database = "";
-        try {
-            URI uri = URI.create(target.contains("://") ? target : "db://" + target);
-            host = uri.getHost() == null ? "" : uri.getHost();
-            String path = uri.getPath() == null ? "" : uri.getPath();
-            database = path.startsWith("/") ? path.substring(1) : path;
-        } catch (IllegalArgumentException e) {
-            host = target;
-        }
+        DatabaseTarget parsed = DatabaseTarget.fromUrl(target);
+        // A bare host name ("db.prod.internal") is not a URL; it still names the host.
+        String host = parsed.host().isEmpty() && parsed.database().isEmpty() ? target.strip() : parsed.host();
         List<Operation> out = new ArrayList<>(ops.size());
         for (Operation op : ops) {
             Operation.Builder b = op.toBuilder();
@@ -33,7 +26,7 @@ public final class SqlTargets {
                 b.locator("host", host);
             }
             if (op.resource().locator("database").isEmpty()) {
-                b.locator("database", database);
+                b.locator("database", parsed.database());
             }
             out.add(b.build());
         }

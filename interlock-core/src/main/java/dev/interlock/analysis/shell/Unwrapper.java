@@ -94,7 +94,7 @@ final class Unwrapper {
             return true;
         }
         int before = walk.operations.size();
-        commands.dispatch(run.inner(inner).withEnv(opts.has("-E", "--preserve-env") ? Map.of() : Map.of()));
+        commands.dispatch(run.inner(inner));
         boolean changes = walk.operations.subList(before, walk.operations.size()).stream().anyMatch(op -> op.verb() != Verb.READ);
         if (changes && !run.locators().containsKey("host")) {
             walk.add(escalation("runs a change as " + user + " through " + program, user, run));

@@ -21,15 +21,16 @@ import java.util.regex.Pattern;
  *
  * @param uncertain the target was written with an expansion that could not be resolved ({@code -h $DB_HOST})
  */
-record DatabaseTarget(String host, String database, boolean uncertain) {
+public record DatabaseTarget(String host, String database, boolean uncertain) {
 
     static final DatabaseTarget NONE = new DatabaseTarget("", "", false);
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
     private static final Pattern VARIABLE = Pattern.compile("^\\$\\{?(\\w+)\\}?$");
+    private static final Pattern NAMED_DATABASE = Pattern.compile("(?i)[;?&](?:databaseName|database|dbname)=([^;&]+)");
     private static final Pattern CONNINFO = Pattern.compile("(\\w+)\\s*=\\s*('[^']*'|\\S+)");
 
-    DatabaseTarget {
+    public DatabaseTarget {
         host = host == null ? "" : host;
         database = database == null ? "" : database;
     }
@@ -62,8 +63,8 @@ record DatabaseTarget(String host, String database, boolean uncertain) {
                 || Regex.matches(t.toLowerCase(Locale.ROOT), "(?s).*\\b(host|hostaddr|dbname|server|database|data source)\\s*=.*");
     }
 
-    /** Parses a URL or a conninfo string; anything else gives {@link #NONE}. */
-    static DatabaseTarget fromUrl(String text) {
+    /** Parses a URL or a conninfo string; anything else gives {@link #NONE}. Also serves {@code context.target} of SQL requests. */
+    public static DatabaseTarget fromUrl(String text) {
         if (text == null || text.isBlank()) {
             return NONE;
         }
@@ -103,7 +104,7 @@ record DatabaseTarget(String host, String database, boolean uncertain) {
             // without a host the path is a file (sqlite:///rel.db, sqlite:////abs.db); else postgres://h/app/x is "app"
             database = authority.isEmpty() ? path : path.split("/")[0];
         }
-        Matcher named = Pattern.compile("(?i)[;?&](?:databaseName|database|dbname)=([^;&]+)").matcher(tail);
+        Matcher named = NAMED_DATABASE.matcher(tail);
         if (database.isEmpty() && named.find()) {
             database = named.group(1);
         }
