@@ -71,7 +71,7 @@ public final class DecisionWriter {
         return o;
     }
 
-    private static ObjectNode approval(ApprovalTerms a) {
+    public static ObjectNode approval(ApprovalTerms a) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         ArrayNode approvers = o.putArray("approvers");
         a.approvers().forEach(approvers::add);
@@ -80,6 +80,7 @@ public final class DecisionWriter {
         o.put("expires", a.expires().toString());
         o.put("min_review", a.minReview().toString());
         o.put("confirm", a.confirm());
+        o.put("max_grant", a.maxGrant().toString());
         return o;
     }
 }

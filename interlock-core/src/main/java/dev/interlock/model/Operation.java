@@ -28,6 +28,15 @@ public record Operation(
         note = note == null ? "" : note;
     }
 
+    /**
+     * A stable address for grants and session history: {@code system:[namespace/]type/name}, e.g.
+     * {@code kubernetes:payments/deployment/api}.
+     */
+    public String address() {
+        String namespace = resource.locator("namespace");
+        return system + ":" + (namespace.isEmpty() ? "" : namespace + "/") + resource.type() + "/" + resource.name();
+    }
+
     public static Builder builder(String system, Verb verb) {
         return new Builder(system, verb);
     }

@@ -44,7 +44,7 @@ public final class PolicyLoader {
     private static final List<String> MATCH_FIELDS = List.of("systems", "verbs", "environments", "agents",
             "resource_types", "resourceTypes", "confidence", "risk");
     private static final List<String> APPROVAL_FIELDS = List.of("approvers", "count", "requester_may_approve",
-            "expires", "min_review", "confirm");
+            "expires", "min_review", "confirm", "max_grant");
     private static final List<String> TEST_FIELDS = List.of("name", "request", "expect");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)([dhms])");
@@ -224,7 +224,8 @@ public final class PolicyLoader {
         if (!confirm.equals("none") && !confirm.equals("resource-name")) {
             throw PolicyException.at(f.get("confirm").where(), "approval.confirm must be none or resource-name, not '" + confirm + "'");
         }
-        return new ApprovalTerms(approvers, count, mayApprove, expires, minReview, confirm);
+        Duration maxGrant = f.containsKey("max_grant") ? duration(f.get("max_grant"), "approval.max_grant") : d.maxGrant();
+        return new ApprovalTerms(approvers, count, mayApprove, expires, minReview, confirm, maxGrant);
     }
 
     private static int integer(YamlNode n, String what) {

@@ -1,0 +1,175 @@
+package dev.interlock.server.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * One database for every store. SQLite in WAL mode with full sync (a committed row survives kill -9 and power loss)
+ * in the data directory by default; PostgreSQL when several servers share state. The schema is migrated by Flyway
+ * from {@code db/migration/<dialect>} on open.
+ */
+public final class Database implements AutoCloseable {
+
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final String description;
+
+    private Database(Dialect dialect, HikariDataSource pool, String description) {
+        this.dialect = dialect;
+        this.pool = pool;
+        this.description = description;
+    }
+
+    /**
+     * Opens {@code url} ({@code postgresql://user:password@host:port/db}, {@code jdbc:postgresql://…}) or, when it is
+     * empty, SQLite at {@code dataDir/interlock.db}; migrates the schema.
+     */
+    public static Database open(String url, Path dataDir) {
+        if (url == null || url.isBlank() || url.startsWith("sqlite:")) {
+            Path file = url == null || url.isBlank() ? dataDir.resolve("interlock.db") : Path.of(url.substring("sqlite:".length()));
+            return sqlite(file);
+        }
+        return postgresql(url);
+    }
+
+    public static Database sqlite(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        config.setPoolName("interlock-sqlite");
+        config.setMaximumPoolSize(4);
+        config.setConnectionInitSql("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON");
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        return migrated(Dialect.SQLITE, config, "sqlite:" + file.toAbsolutePath());
+    }
+
+    public static Database postgresql(String url) {
+        HikariConfig config = new HikariConfig();
+        String shown = url;
+        if (url.startsWith("jdbc:postgresql:")) {
+            config.setJdbcUrl(url);
+        } else if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
+            URI uri = URI.create(url);
+            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+            config.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            String userInfo = uri.getRawUserInfo();
+            if (userInfo != null) {
+                int colon = userInfo.indexOf(':');
+                config.setUsername(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+                if (colon >= 0) {
+                    config.setPassword(decode(userInfo.substring(colon + 1)));
+                }
+            }
+            shown = "postgresql://" + uri.getHost() + ":" + port + uri.getRawPath();
+        } else {
+            throw new StorageException("unsupported database URL '" + url + "': use postgresql://user:password@host:port/db");
+        }
+        config.setPoolName("interlock-postgresql");
+        config.setMaximumPoolSize(16);
+        config.setConnectionTimeout(5_000);
+        return migrated(Dialect.POSTGRESQL, config, shown);
+    }
+
+    private static Database migrated(Dialect dialect, HikariConfig config, String description) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("cannot connect to " + description + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StorageException("cannot migrate the schema of " + description + ": " + rootMessage(e), e);
+        }
+        return new Database(dialect, pool, description);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Where the data lives, without credentials. */
+    public String description() {
+        return description;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("storage failed (" + description + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the database answers a trivial query within a second. */
+    public boolean healthy() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}
