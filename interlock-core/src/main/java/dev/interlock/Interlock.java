@@ -12,6 +12,7 @@ import dev.interlock.environment.InventoryException;
 import dev.interlock.model.Decision;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Request;
+import dev.interlock.model.SessionHistory;
 import dev.interlock.policy.CompiledPolicy;
 import dev.interlock.policy.PolicyFile;
 import dev.interlock.policy.PolicyLoader;
@@ -45,6 +46,14 @@ public final class Interlock {
     /** The decision for one request. Never throws: failures come back as {@code deny} with the cause. */
     public Decision decide(Request request) {
         return engine.decide(request);
+    }
+
+    /**
+     * The decision with the session's recent history in view: CEL's {@code session.count(…)} and friends read it.
+     * The server passes it in; {@link #decide(Request)} uses an empty history.
+     */
+    public Decision decide(Request request, SessionHistory session) {
+        return engine.decide(request, session);
     }
 
     /** What a request would do (operations with environment and risk), without a policy decision. */

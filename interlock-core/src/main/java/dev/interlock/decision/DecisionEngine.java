@@ -13,6 +13,7 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Request;
 import dev.interlock.model.Risk;
 import dev.interlock.model.RuleMatch;
+import dev.interlock.model.SessionHistory;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import dev.interlock.policy.CompiledPolicy;
@@ -46,11 +47,16 @@ public final class DecisionEngine {
     }
 
     public Decision decide(Request request) {
+        return decide(request, SessionHistory.EMPTY);
+    }
+
+    /** Decides with the session's recent history, which the server looks up and passes in. */
+    public Decision decide(Request request, SessionHistory session) {
         CompiledPolicy snapshot = policy.current();
         if (snapshot == null) {
             return failClosed(request, "no policy is loaded", "");
         }
-        return decide(request, snapshot);
+        return decide(request, snapshot, session);
     }
 
     /** Analysis and resolution only: the operations a request would perform, with environment and risk. */
@@ -63,10 +69,10 @@ public final class DecisionEngine {
         return resolved;
     }
 
-    Decision decide(Request request, CompiledPolicy snapshot) {
+    Decision decide(Request request, CompiledPolicy snapshot, SessionHistory session) {
         try {
             List<Operation> ops = operations(request);
-            Evaluation evaluation = PolicyEvaluator.evaluate(snapshot, request, ops);
+            Evaluation evaluation = PolicyEvaluator.evaluate(snapshot, request, ops, session);
             Risk risk = ops.stream().map(Operation::risk).reduce(Risk.LOW, Risk::max);
             return new Decision(request.id(), evaluation.effect(), risk, Summaries.summary(ops, evaluation.effects()), ops,
                     evaluation.matches(), evaluation.approval(), snapshot.version(), ids.get());
@@ -101,7 +107,7 @@ public final class DecisionEngine {
                 results.add(new PolicyTestResult(test, false, "invalid request", e.getMessage()));
                 continue;
             }
-            Decision d = decide(request, candidate);
+            Decision d = decide(request, candidate, SessionHistory.EMPTY);
             String actual = d.effect().wire();
             results.add(new PolicyTestResult(test, PolicyTestResult.satisfies(test.expect(), actual), actual, d.summary()));
         }

@@ -4,6 +4,7 @@ import dev.interlock.model.Actor;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Payload;
 import dev.interlock.model.Request;
+import dev.interlock.model.SessionHistory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ final class Activation {
     private Activation() {
     }
 
-    static Map<String, Object> request(Request request) {
+    static Map<String, Object> request(Request request, SessionHistory session) {
         Map<String, Object> vars = new HashMap<>(8);
+        vars.put("session", session);
         Map<String, Object> req = new HashMap<>();
         req.put("id", request.id());
         req.put("kind", request.kind().wire());

@@ -1,27 +1,44 @@
 package dev.interlock.policy;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 
 /**
  * The CEL environment rules are written in: variables {@code op}, {@code request}, {@code actor}, {@code context}
- * (maps). Compiles once at load; a compiled {@link Expression} evaluates many times.
+ * (maps) and {@code session} (the session's recent history, with {@code count}, {@code count_effect} and
+ * {@code touched}; see {@link SessionFunctions}). Compiles once at load; a compiled expression evaluates many times.
  */
 final class CelExpressions {
 
     private static final CelType MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
+    static final CelType SESSION = OpaqueType.create("interlock.Session");
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
             .addVar("op", MAP).addVar("request", MAP).addVar("actor", MAP).addVar("context", MAP)
+            .addVar("session", SESSION)
+            .addFunctionDeclarations(
+                    CelFunctionDecl.newFunctionDeclaration("count", CelOverloadDecl.newMemberOverload("session_count",
+                            SimpleType.INT, SESSION, ListType.create(SimpleType.STRING), SimpleType.DURATION)),
+                    CelFunctionDecl.newFunctionDeclaration("count_effect", CelOverloadDecl.newMemberOverload(
+                            "session_count_effect", SimpleType.INT, SESSION, SimpleType.STRING, SimpleType.DURATION)),
+                    CelFunctionDecl.newFunctionDeclaration("touched", CelOverloadDecl.newMemberOverload(
+                            "session_touched", SimpleType.BOOL, SESSION, SimpleType.STRING)))
             .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .addFunctionBindings(SessionFunctions.bindings())
+            .build();
 
     private CelExpressions() {
     }

@@ -7,6 +7,7 @@ import dev.interlock.model.Enforcement;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Request;
 import dev.interlock.model.RuleMatch;
+import dev.interlock.model.SessionHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,12 @@ public final class PolicyEvaluator {
     }
 
     public static Evaluation evaluate(CompiledPolicy policy, Request request, List<Operation> operations) {
-        Map<String, Object> requestVars = Activation.request(request);
+        return evaluate(policy, request, operations, SessionHistory.EMPTY);
+    }
+
+    /** {@code session} is what the request's session did before, as the server knows it (empty without a server). */
+    public static Evaluation evaluate(CompiledPolicy policy, Request request, List<Operation> operations, SessionHistory session) {
+        Map<String, Object> requestVars = Activation.request(request, session);
         List<Effect> effects = new ArrayList<>(operations.size());
         List<RuleMatch> matches = new ArrayList<>();
         ApprovalTerms approval = null;
