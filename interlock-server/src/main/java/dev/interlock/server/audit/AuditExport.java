@@ -83,7 +83,7 @@ public final class AuditExport {
             List<AuditCheckpoint> checkpoints = readCheckpoints(checkpointsIn, file);
             LineIterator events = new LineIterator(eventsIn, file);
             try {
-                return verifier.verify(events, checkpoints);
+                return verifier.verify(events, checkpoints, false);
             } catch (MalformedExportException e) {
                 return Verification.broken(events.count, 0, events.lastSeq + 1, Verification.Breakage.MALFORMED, e.getMessage());
             }

@@ -31,17 +31,18 @@ public final class AuditVerifier {
         this.trusted = List.copyOf(trustedKeys);
     }
 
-    /** Verifies everything stored in {@code db}. */
+    /** Verifies everything stored in {@code db}; the chain must start at seq 1. */
     public Verification verify(Database db) {
         AuditReader reader = new AuditReader(db);
-        return verify(reader.stream(0), reader.checkpoints(0));
+        return verify(reader.stream(0), reader.checkpoints(0), true);
     }
 
     /**
-     * Verifies {@code events} (oldest first). When the first event is not seq 1 (an export since some time), its
-     * prev_hash is taken as given and checkpoints before it are skipped.
+     * Verifies {@code events} (oldest first). Unless {@code fromGenesis}, the first event may be later than seq 1 (an
+     * export since some time): its prev_hash is then taken as given, checkpoints before it are skipped, and the
+     * message says so.
      */
-    public Verification verify(Iterator<AuditEvent> events, Collection<AuditCheckpoint> checkpoints) {
+    public Verification verify(Iterator<AuditEvent> events, Collection<AuditCheckpoint> checkpoints, boolean fromGenesis) {
         TreeMap<Long, AuditCheckpoint> bySeq = new TreeMap<>();
         for (AuditCheckpoint c : checkpoints) {
             bySeq.put(c.seq(), c);
@@ -54,6 +55,10 @@ public final class AuditVerifier {
             AuditEvent e = events.next();
             if (previous == null) {
                 firstSeq = e.seq();
+                if (fromGenesis && e.seq() != 1) {
+                    return Verification.broken(checked, signed, 1, Breakage.ROW_DELETED,
+                            "seq 1" + (e.seq() > 2 ? ".." + (e.seq() - 1) : "") + " missing: the log starts at seq " + e.seq());
+                }
                 if (e.seq() == 1 && !AuditChain.GENESIS.equals(e.prevHash())) {
                     return Verification.broken(checked, signed, 1, Breakage.PREV_HASH_MISMATCH,
                             "the first event's prev_hash is " + e.prevHash() + ", not 64 zeros");

@@ -75,6 +75,12 @@ class TamperTest {
     }
 
     @Test
+    void aDeletedFirstRowIsAGapToo() throws Exception {
+        AuditFixtures.sql(dir, "DELETE FROM audit_events WHERE seq <= 3");
+        assertBroken(verify(), 1, Breakage.ROW_DELETED, "the log starts at seq 4");
+    }
+
+    @Test
     void swappedRowsAreNamed() throws Exception {
         AuditFixtures.sql(dir,
                 "CREATE TABLE keep AS SELECT seq, body, hash FROM audit_events WHERE seq IN (10, 20)",
