@@ -70,7 +70,7 @@ public final class JdbcAuditLog implements AuditLog {
     /** Shared by every server on one PostgreSQL database: the bytes of "IntlAudi". */
     static final long ADVISORY_LOCK = 0x496e746c41756469L;
 
-    private record Pending(String type, Object data, CompletableFuture<AuditEvent> done) {
+    private record Pending(String type, Object data, Attached attached, CompletableFuture<AuditEvent> done) {
     }
 
     private final Database db;
@@ -102,9 +102,9 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public AuditEvent append(String type, Map<String, Object> data) {
+    public AuditEvent append(String type, Map<String, Object> data, Attached attached) {
         // Redaction and conversion run on the caller's thread, in parallel; the writer only chains and stores.
-        Pending pending = new Pending(type, redactor.redactTree(data == null ? Map.of() : data), new CompletableFuture<>());
+        Pending pending = new Pending(type, redactor.redactTree(data == null ? Map.of() : data), attached, new CompletableFuture<>());
         admission.readLock().lock();
         try {
             if (closed) {
@@ -236,6 +236,12 @@ public final class JdbcAuditLog implements AuditLog {
                 prev = hash;
             }
             ps.executeBatch();
+        }
+        // Rows that describe an event (a decision, an execution) commit with it, or neither does.
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).attached() != null) {
+                batch.get(i).attached().write(c, events.get(i));
+            }
         }
         for (AuditEvent e : events) {
             if (e.seq() % settings.checkpointEvery() == 0) {
