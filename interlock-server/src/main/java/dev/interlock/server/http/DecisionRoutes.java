@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code POST /v1/decisions} (with long-polling), {@code GET /v1/decisions/{id}}, {@code POST /v1/executions}. */
 public final class DecisionRoutes implements RouteGroup {
@@ -25,9 +26,9 @@ public final class DecisionRoutes implements RouteGroup {
 
     private final DecisionService decisions;
     private final DecisionStore store;
-    private final String publicUrl;
+    private final Supplier<String> publicUrl;
 
-public DecisionRoutes(DecisionService decisions, DecisionStore store, String publicUrl) {
+public DecisionRoutes(DecisionService decisions, DecisionStore store, Supplier<String> publicUrl) {
         this.decisions = decisions;
         this.store = store;
         this.publicUrl = publicUrl;
@@ -61,7 +62,7 @@ public DecisionRoutes(DecisionService decisions, DecisionStore store, String pub
                 outcome = decisions.decide(request, caller);
             }
         }
-        Replies.send(ctx, 200, DecisionJson.node(outcome, publicUrl));
+        Replies.send(ctx, 200, DecisionJson.node(outcome, publicUrl.get()));
     }
 
     /** The actor comes from the token; a body that names someone else is refused rather than silently rewritten. */
