@@ -47,7 +47,8 @@ public final class ApprovalService {
     /**
      * Holds {@code decision} (effect {@code require_approval}) for {@code requester}'s token. An identical pending
      * approval (same fingerprint, same token) is returned instead of a new one, so a retrying agent does not spam
-     * reviewers; the database's partial unique index settles races between servers.
+     * reviewers; the database's partial unique index settles races between servers. A pending approval held under
+     * other terms or rules (the policy changed) is superseded: it becomes expired and a new one is held.
      */
     public HoldResult hold(Request request, Decision decision, Caller requester) {
         if (decision.effect() != Effect.REQUIRE_APPROVAL || decision.approval().isEmpty()) {
@@ -71,6 +72,9 @@ public final class ApprovalService {
             for (Approval a : store.byRequest(c, fingerprint, requester.tokenId())) {
                 if (a.state() == ApprovalState.PENDING && a.expiredAt(now)) {
                     store.expire(c, a, now);
+                } else if (a.state() == ApprovalState.PENDING && (!a.terms().equals(terms) || !a.rules().equals(draft.rules()))) {
+                    // Reviewers must judge under the terms the policy sets now, not laxer ones from before a reload.
+                    store.supersede(c, a, now);
                 }
             }
             if (store.insertPending(c, draft)) {

@@ -97,6 +97,14 @@ final class ApprovalStore {
                 now.toEpochMilli(), a.id(), a.state().wire(), a.version(), now.toEpochMilli());
     }
 
+    /** pending → expired before its time, because the policy now asks for different terms. */
+    boolean supersede(Connection c, Approval a, Instant now) throws SQLException {
+        return update(c, "UPDATE approvals SET state = 'expired', reason = ?, resolved_at = ?, version = version + 1 "
+                + "WHERE id = ? AND state = 'pending' AND version = ?",
+                "superseded: the policy changed while it was pending and the request was held again under the new terms",
+                now.toEpochMilli(), a.id(), a.version());
+    }
+
     /** pending → approved or denied (with the denial reason). */
     boolean resolve(Connection c, Approval a, ApprovalState to, String reason, Instant now) throws SQLException {
         return update(c, "UPDATE approvals SET state = ?, reason = ?, resolved_at = ?, version = version + 1 "
