@@ -40,9 +40,14 @@ class ApprovalServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(dir.resolve("interlock.db"));
+        db = database();
         approvals = new ApprovalService(db, clock);
         decision = Fixtures.decide(Fixtures.SHIPPED, request, Effect.REQUIRE_APPROVAL);
+    }
+
+    /** SQLite in a temporary data directory; the PostgreSQL subclass runs the same tests there. */
+    Database database() {
+        return Database.sqlite(dir.resolve("interlock.db"));
     }
 
     @AfterEach

@@ -34,9 +34,14 @@ class GrantServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(dir.resolve("interlock.db"));
+        db = database();
         approvals = new ApprovalService(db, clock);
         grants = new GrantService(db, clock);
+    }
+
+    /** SQLite in a temporary data directory; the PostgreSQL subclass runs the same tests there. */
+    Database database() {
+        return Database.sqlite(dir.resolve("interlock.db"));
     }
 
     @AfterEach
