@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Using and revoking grants (reviewers create them by approving with a {@link GrantRequest}). A grant releases a
  * decision only when it covers every operation a {@code require_approval} rule matched: same rule, address inside
- * the pattern, not an escalation, same principal (and session), unrevoked and unexpired.
+ * the pattern, not an escalation, same principal (and session), unrevoked and unexpired; and never when a deny rule
+ * matched (even in dry-run) or the policy no longer allows grants for it.
  */
 public final class GrantService {
 
@@ -38,7 +39,8 @@ public final class GrantService {
      */
     public Optional<GrantUse> findUsable(Decision decision, Request request, Caller requester) {
         if (decision.effect() != Effect.REQUIRE_APPROVAL
-                || decision.rules().stream().anyMatch(r -> r.enforced() && r.effect() == Effect.DENY)
+                // Any deny rule, even in dry-run, means the policy author doubts this class: as when giving a grant.
+                || decision.rules().stream().anyMatch(r -> r.effect() == Effect.DENY)
                 // The policy as it is now must still allow grants for this decision: setting max_grant to 0 stops them.
                 || !decision.approval().map(ApprovalTerms::grantsAllowed).orElse(false)) {
             return Optional.empty();

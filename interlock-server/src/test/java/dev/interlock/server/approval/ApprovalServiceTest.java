@@ -183,6 +183,16 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void severalHeldResourcesAreConfirmedByAllTheirNames() {
+        Request both = Fixtures.shell("kubectl delete deployment api -n payments && kubectl delete deployment web -n payments", "s1");
+        String id = approvals.hold(both, Fixtures.decide(Fixtures.SHIPPED, both, Effect.REQUIRE_APPROVAL), AGENT).approval().id();
+        approvals.view(id, BOB);
+        clock.advance(Duration.ofSeconds(20));
+        refused(() -> approvals.approve(id, BOB, "", "api", Optional.empty()), Kind.INVALID, "type all names separated by commas");
+        assertThat(approvals.approve(id, BOB, "", "web, api", Optional.empty()).resolved()).isTrue();
+    }
+
+    @Test
     void anExpiredApprovalCannotBeReviewedOrReleased() {
         String id = approvals.hold(request, decision, AGENT).approval().id();
         approvals.view(id, BOB);

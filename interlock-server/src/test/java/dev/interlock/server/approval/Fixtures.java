@@ -36,6 +36,12 @@ final class Fixtures {
                   effect: require_approval
                   approval: { approvers: [group:sre], count: 1, requester_may_approve: false, expires: 30m, min_review: 10s, confirm: resource-name, max_grant: 1h }
                   message: "'deleting in prod'"
+                - id: legacy-deletes-soon-denied
+                  match: { environments: [prod], verbs: [delete] }
+                  when: op.resource.name == "legacy"
+                  effect: deny
+                  enforcement: dry-run
+                  message: "'legacy will be frozen'"
                 - id: prod-escalation
                   match: { environments: [prod], verbs: [escalate] }
                   effect: require_approval

@@ -87,6 +87,8 @@ class GrantServiceTest {
             Request again = delete(name, "s1");
             assertThat(grants.findUsable(decide(again), again, AGENT)).as(name).isPresent();
         }
+        Request legacy = delete("legacy", "s1");
+        assertThat(grants.findUsable(decide(legacy), legacy, AGENT)).as("a dry-run deny matched").isEmpty();
         Request two = Fixtures.shell("kubectl delete deployment a -n payments && kubectl delete deployment b -n payments", "s1");
         GrantUse use = grants.findUsable(decide(two), two, AGENT).orElseThrow();
         assertThat(use.grant().uses()).isEqualTo(4);
@@ -155,6 +157,9 @@ class GrantServiceTest {
                 new GrantRequest("*", GrantScope.SESSION, Duration.ofMinutes(5))), "must start with 'kubernetes:'");
         refused(() -> approveWithGrant(delete("job", ""), "job",
                 new GrantRequest("", GrantScope.SESSION, Duration.ofMinutes(5))), "names no session");
+
+        refused(() -> approveWithGrant(delete("legacy", "s1"), "legacy",
+                new GrantRequest("", GrantScope.SESSION, Duration.ofMinutes(5))), "a deny rule also matched");
 
         Request sudo = Fixtures.shell("sudo -i", "s1");
         String id = approvals.hold(sudo, decide(sudo), AGENT).approval().id();
