@@ -10,7 +10,18 @@ import dev.interlock.server.decisions.ApprovalGate;
 import dev.interlock.server.decisions.DecisionService;
 import dev.interlock.server.decisions.DecisionStore;
 import dev.interlock.server.decisions.Readiness;
+import dev.interlock.server.approval.ApprovalService;
+import dev.interlock.server.approval.GrantService;
+import dev.interlock.server.decisions.StoredApprovals;
+import dev.interlock.server.http.ApprovalRoutes;
+import dev.interlock.server.http.AuditRoutes;
+import dev.interlock.server.http.DecisionRoutes;
+import dev.interlock.server.http.GrantRoutes;
+import dev.interlock.server.http.HealthRoutes;
 import dev.interlock.server.http.HttpApi;
+import dev.interlock.server.http.PolicyRoutes;
+import dev.interlock.server.http.RouteGroup;
+import dev.interlock.server.http.TokenRoutes;
 import dev.interlock.server.metrics.ServerMetrics;
 import dev.interlock.server.notify.WebhookNotifier;
 import dev.interlock.server.policy.PolicyReloader;
@@ -24,6 +35,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,11 +53,14 @@ public final class InterlockServer implements AutoCloseable {
     private final AuditLog audit;
     private final PolicyReloader reloader;
     private final WebhookNotifier notifier;
+    private final ScheduledExecutorService sweeper;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private final String url;
 
-    private InterlockServer(Javalin http, Database db, AuditLog audit, PolicyReloader reloader, WebhookNotifier notifier, String url) {
+    private InterlockServer(Javalin http, Database db, AuditLog audit, PolicyReloader reloader, WebhookNotifier notifier,
+                            ScheduledExecutorService sweeper, String url) {
+        this.sweeper = sweeper;
         this.http = http;
         this.db = db;
         this.audit = audit;
@@ -69,21 +86,55 @@ public final class InterlockServer implements AutoCloseable {
             WebhookNotifier notifier = new WebhookNotifier(config.webhooks(), config.webhookBackoff(), metrics::webhookFailed);
             AtomicReference<String> links = new AtomicReference<>(config.linkBase(config.port()));
             DecisionStore decisions = new DecisionStore(db);
-            ApprovalGate gate = Approvals.gate(db, clock);
+            ApprovalService approvals = new ApprovalService(db, clock);
+            GrantService grants = new GrantService(db, clock);
+            ApprovalGate gate = new StoredApprovals(approvals, grants);
             DecisionService service = new DecisionService(engine, decisions, audit, gate, metrics, notifier, readiness, clock, links::get);
             PolicyReloader reloader = new PolicyReloader(engine, config.policy(), audit);
             reloader.started();
-            List<Object> routes = Approvals.routes(db, clock, engine, service, decisions, audit, tokens, reloader, metrics, readiness, links::get, dataDir);
+            metrics.gauges(() -> count(db, "SELECT count(*) FROM approvals WHERE state = 'pending'"),
+                    () -> count(db, "SELECT count(*) FROM grants WHERE revoked_at IS NULL AND expires_at > " + System.currentTimeMillis()));
+            List<RouteGroup> routes = List.of(
+                    new HealthRoutes(readiness, db::healthy, metrics),
+                    new DecisionRoutes(service, decisions, links::get),
+                    new ApprovalRoutes(approvals, audit, metrics, links::get),
+                    new GrantRoutes(grants, audit),
+                    new AuditRoutes(audit, db, dataDir),
+                    new PolicyRoutes(reloader),
+                    new TokenRoutes(tokens, audit));
             Javalin http = HttpApi.create(config.host(), config.port(), tokens::authenticate, routes).start();
             links.set(config.linkBase(http.port()));
             reloader.watch();
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("interlock-expiry").factory());
+            sweeper.scheduleWithFixedDelay(() -> expire(approvals), 5, 5, TimeUnit.SECONDS);
             String url = config.linkBase(http.port());
             log.println("interlock: listening on http://" + config.host() + ":" + http.port() + " — data " + dataDir
                     + ", storage " + db.description() + ", policy " + engine.policy().version());
-            return new InterlockServer(http, db, audit, reloader, notifier, url);
+            return new InterlockServer(http, db, audit, reloader, notifier, sweeper, url);
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** Approvals past their expiry become expired, so lists and gauges tell the truth without waiting for a retry. */
+    private static void expire(ApprovalService approvals) {
+        try {
+            approvals.expireDue();
+        } catch (RuntimeException e) {
+            // storage trouble: readiness reports it on the next decision or probe; try again next round
+        }
+    }
+
+    private static Number count(Database db, String sql) {
+        try {
+            return db.transaction(c -> {
+                try (var rs = c.createStatement().executeQuery(sql)) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            });
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 
@@ -126,6 +177,7 @@ public final class InterlockServer implements AutoCloseable {
         try {
             http.stop();
         } finally {
+            sweeper.shutdownNow();
             reloader.close();
             notifier.close();
             audit.close();

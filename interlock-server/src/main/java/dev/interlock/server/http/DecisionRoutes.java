@@ -106,6 +106,12 @@ public DecisionRoutes(DecisionService decisions, DecisionStore store, Supplier<S
 
     /** {@code 60s}, {@code 2m}, {@code PT1M}; capped at ten minutes. */
     static Duration waitParam(String text) {
+        Duration d = duration(text, "wait");
+        return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+    }
+
+    /** {@code 90s}, {@code 20m}, {@code 2h}, {@code PT20M}; empty is zero. */
+    static Duration duration(String text, String field) {
         if (text == null || text.isBlank()) {
             return Duration.ZERO;
         }
@@ -113,12 +119,12 @@ public DecisionRoutes(DecisionService decisions, DecisionStore store, Supplier<S
         try {
             d = text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : parseShort(text);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw ApiException.badRequest("wait must be a duration like 60s or 5m, not '" + text + "'");
+            throw ApiException.badRequest(field + " must be a duration like 60s, 20m or 2h, not '" + text + "'");
         }
         if (d.isNegative()) {
-            throw ApiException.badRequest("wait must not be negative");
+            throw ApiException.badRequest(field + " must not be negative");
         }
-        return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+        return d;
     }
 
     private static Duration parseShort(String text) {
