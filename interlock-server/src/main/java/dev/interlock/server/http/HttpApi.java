@@ -43,7 +43,8 @@ public final class HttpApi {
             config.routes.exception(Exception.class, (e, ctx) -> Replies.error(ctx, 500,
                     "internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // Our own 404s (no such approval, …) are JSON already; Javalin's "no such endpoint" is not.
+                if (ctx.contentType() == null || !ctx.contentType().startsWith("application/json")) {
                     Replies.error(ctx, 404, "no endpoint " + ctx.method() + " " + ctx.path() + " (see GET /openapi.json)");
                 }
             });
