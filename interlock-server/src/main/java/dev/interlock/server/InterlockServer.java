@@ -174,15 +174,21 @@ public final class InterlockServer implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        // Each step runs even when an earlier one fails (storage may be the reason we are stopping).
+        quietly("stop HTTP", http::stop);
+        quietly("stop the expiry sweeper", sweeper::shutdownNow);
+        quietly("stop the policy watcher", reloader::close);
+        quietly("stop webhooks", notifier::close);
+        quietly("close the audit log (final checkpoint)", audit::close);
+        quietly("close storage", db::close);
+        stopped.countDown();
+    }
+
+    private static void quietly(String what, Runnable step) {
         try {
-            http.stop();
-        } finally {
-            sweeper.shutdownNow();
-            reloader.close();
-            notifier.close();
-            audit.close();
-            db.close();
-            stopped.countDown();
+            step.run();
+        } catch (RuntimeException e) {
+            System.err.println("interlock: could not " + what + " cleanly: " + e.getMessage());
         }
     }
 }

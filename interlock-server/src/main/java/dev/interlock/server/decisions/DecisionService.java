@@ -206,6 +206,13 @@ public final class DecisionService {
                 DecisionStore.insertExecution(c, decisionId, exitCode, durationMs, caller.tokenId(), now)).seq();
     }
 
+    /** A deny for a request that could not even be read or attributed, with the cause; readiness turns red. */
+    public DecisionOutcome failClosed(String cause) {
+        readiness.failed(cause);
+        Request unknown = Request.shell("");
+        return new DecisionOutcome(engine.failClosed(unknown, cause), "", Optional.empty(), Optional.empty(), 0);
+    }
+
     public Optional<String> approvalState(String approvalId) {
         return gate.state(approvalId);
     }

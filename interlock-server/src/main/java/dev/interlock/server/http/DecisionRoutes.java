@@ -10,6 +10,7 @@ import dev.interlock.server.decisions.DecisionJson;
 import dev.interlock.server.decisions.DecisionOutcome;
 import dev.interlock.server.decisions.DecisionService;
 import dev.interlock.server.decisions.DecisionStore;
+import dev.interlock.server.storage.StorageException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -36,7 +37,15 @@ public DecisionRoutes(DecisionService decisions, DecisionStore store, Supplier<S
 
     @Override
     public void register(RoutesConfig routes, Guard guard) {
-        routes.post("/v1/decisions", guard.anyone(this::decide));
+        io.javalin.http.Handler decide = guard.anyone(this::decide);
+        routes.post("/v1/decisions", ctx -> {
+            try {
+                decide.handle(ctx);
+            } catch (StorageException e) {
+                // Not even the token can be checked: the adapter still gets a decision it understands, and it is deny.
+                Replies.send(ctx, 503, DecisionJson.node(decisions.failClosed("storage unavailable: " + e.getMessage()), publicUrl.get()));
+            }
+        });
         routes.get("/v1/decisions/{id}", guard.anyone(this::get));
         routes.post("/v1/executions", guard.anyone(this::execution));
     }
