@@ -66,6 +66,15 @@ public final class CompiledPolicy {
         return list == null ? List.of() : list;
     }
 
+    /**
+     * Whether any rule's condition or message mentions {@code session}: only then does a server need to look up the
+     * session's history before deciding (a cost every decision would pay otherwise).
+     */
+    public boolean readsSessionHistory() {
+        return rules.stream().anyMatch(r -> r.when().map(w -> w.source().contains("session")).orElse(false)
+                || r.message().map(m -> m.source().contains("session")).orElse(false));
+    }
+
     public List<Rule> rules() {
         return rules;
     }

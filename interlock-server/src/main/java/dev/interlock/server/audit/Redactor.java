@@ -17,10 +17,34 @@ public final class Redactor {
 
     public static final String REDACTED = "[REDACTED]";
 
-    /** A named pattern whose group {@code secret} is replaced by {@code replacement}. */
-    public record Rule(String name, Pattern pattern, String replacement) {
-        static Rule of(String name, String regex) {
-            return new Rule(name, Pattern.compile(regex), REDACTED);
+    /**
+     * A named pattern whose group {@code secret} is replaced by {@code replacement}. {@code hints} are lowercase
+     * substrings one of which every match contains: text without any of them skips the pattern (most text has no
+     * secret, and the patterns are the audit path's main cost).
+     */
+    public record Rule(String name, Pattern pattern, String replacement, List<String> hints) {
+        public Rule {
+            hints = List.copyOf(hints);
+        }
+
+        public Rule(String name, Pattern pattern, String replacement) {
+            this(name, pattern, replacement, List.of());
+        }
+
+        static Rule of(String name, String regex, String... hints) {
+            return new Rule(name, Pattern.compile(regex), REDACTED, List.of(hints));
+        }
+
+        boolean mayMatch(String lowercase) {
+            if (hints.isEmpty()) {
+                return true;
+            }
+            for (String h : hints) {
+                if (lowercase.contains(h)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -28,21 +52,21 @@ public final class Redactor {
 
     /** Order matters: the wider rules run first so that a narrower one does not cut a secret in half. */
     public static final List<Rule> RULES = List.of(
-            Rule.of("pem-private-key", "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?<secret>[\\s\\S]*?)(?=-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)"),
-            Rule.of("authorization-header", "(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\"']?(?:bearer|basic|token|bot)\\s+(?<secret>[^\\s\"',;]+)"),
-            Rule.of("bearer-token", "(?i)\\bbearer\\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})"),
-            Rule.of("jwt", "\\b(?<secret>eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,})"),
-            Rule.of("aws-access-key-id", "\\b(?<secret>(?:AKIA|ASIA)[0-9A-Z]{16})\\b"),
-            Rule.of("aws-secret-access-key", "(?i)\\baws_?secret_?(?:access_?)?key[\"']?\\s*[:=]\\s*[\"']?(?<secret>[A-Za-z0-9/+=]{16,})"),
-            Rule.of("github-token", "\\b(?<secret>(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}))"),
-            Rule.of("slack-token", "\\b(?<secret>xox[abposr]-[A-Za-z0-9-]{10,})"),
+            Rule.of("pem-private-key", "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?<secret>[\\s\\S]*?)(?=-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)", "private key-----"),
+            Rule.of("authorization-header", "(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\"']?(?:bearer|basic|token|bot)\\s+(?<secret>[^\\s\"',;]+)", "authorization"),
+            Rule.of("bearer-token", "(?i)\\bbearer\\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})", "bearer"),
+            Rule.of("jwt", "\\b(?<secret>eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,})", "eyj"),
+            Rule.of("aws-access-key-id", "\\b(?<secret>(?:AKIA|ASIA)[0-9A-Z]{16})\\b", "akia", "asia"),
+            Rule.of("aws-secret-access-key", "(?i)\\baws_?secret_?(?:access_?)?key[\"']?\\s*[:=]\\s*[\"']?(?<secret>[A-Za-z0-9/+=]{16,})", "secret"),
+            Rule.of("github-token", "\\b(?<secret>(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}))", "gh", "github_pat_"),
+            Rule.of("slack-token", "\\b(?<secret>xox[abposr]-[A-Za-z0-9-]{10,})", "xox"),
             // '***' rather than [REDACTED] keeps the connection string a valid URL.
-            new Rule("url-password", Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:(?<secret>[^\\s@/]+)@"), "***"),
-            Rule.of("mysql-password-option", "(?i)(?<![\\w-])--password(?:=|\\s+)(?<secret>\"[^\"]*\"|'[^']*'|(?!-)[^\\s;&|]+)"),
-            Rule.of("mysql-p-option", "(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\\b[^\\n;&|]*?\\s-p(?<secret>[^\\s\"';&|]+)"),
+            new Rule("url-password", Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:(?<secret>[^\\s@/]+)@"), "***", List.of("://")),
+            Rule.of("mysql-password-option", "(?i)(?<![\\w-])--password(?:=|\\s+)(?<secret>\"[^\"]*\"|'[^']*'|(?!-)[^\\s;&|]+)", "--password"),
+            Rule.of("mysql-p-option", "(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\\b[^\\n;&|]*?\\s-p(?<secret>[^\\s\"';&|]+)", "-p"),
             Rule.of("secret-assignment", "(?i)\\b(?:[A-Z0-9_]*_(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|API_?KEY|ACCESS_KEY|PRIVATE_KEY)"
-                    + "|PGPASSWORD|MYSQL_PWD|API_?KEY|PASSWORD|PASSWD|SECRET|TOKEN)\\s*=\\s*" + VALUE),
-            Rule.of("json-secret-field", "(?i)\"(?:password|passwd|secret|client_secret|token|access_token|refresh_token|api_?key)\"\\s*:\\s*\"(?<secret>[^\"]+)\""));
+                    + "|PGPASSWORD|MYSQL_PWD|API_?KEY|PASSWORD|PASSWD|SECRET|TOKEN)\\s*=\\s*" + VALUE, "token", "secret", "pass", "pwd", "key"),
+            Rule.of("json-secret-field", "(?i)\"(?:password|passwd|secret|client_secret|token|access_token|refresh_token|api_?key)\"\\s*:\\s*\"(?<secret>[^\"]+)\"", "pass", "secret", "token", "key"));
 
     private final List<Rule> rules;
 
@@ -56,9 +80,12 @@ public final class Redactor {
 
     /** {@code text} with every secret replaced. */
     public String redact(String text) {
+        String lowercase = text.toLowerCase(java.util.Locale.ROOT);
         String result = text;
         for (Rule rule : rules) {
-            result = apply(rule, result);
+            if (rule.mayMatch(lowercase)) {
+                result = apply(rule, result);
+            }
         }
         return result;
     }

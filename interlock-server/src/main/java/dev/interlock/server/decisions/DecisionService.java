@@ -73,7 +73,8 @@ public final class DecisionService {
         Instant now = clock.instant();
         DecisionOutcome outcome;
         try {
-            SessionHistory history = store.history(request.actor().session(), now);
+            SessionHistory history = engine.policy().readsSessionHistory()
+                    ? store.history(request.actor().session(), now) : new SessionHistory(now, List.of());
             Decision decision = engine.decide(request, history);
             outcome = decision.effect() == Effect.REQUIRE_APPROVAL
                     ? approvalStep(request, decision, caller, fingerprint, now)

@@ -93,7 +93,7 @@ public final class Database implements AutoCloseable {
         }
         config.setPoolName("interlock-postgresql");
         config.setMaximumPoolSize(16);
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(3_000);
         return migrated(Dialect.POSTGRESQL, config, shown);
     }
 
@@ -130,20 +130,60 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /** Attempts of a transaction that lost a race (SQLite busy, PostgreSQL serialization failure or deadlock). */
+    static final int ATTEMPTS = 12;
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A transaction that
+     * loses a race to another writer — SQLite answers "busy" at once when a reader's snapshot must be upgraded to a
+     * write after someone else committed — is rolled back and run again, so {@code work} must only touch the database.
+     */
     public <T> T transaction(Work<T> work) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && lostRace(e)) {
+                    backoff(attempt);
+                    continue;
+                }
+                throw new StorageException("storage failed (" + description + "): " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new StorageException("storage failed (" + description + "): " + e.getMessage(), e);
+        }
+    }
+
+    private boolean lostRace(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState() == null ? "" : s.getSQLState();
+                String message = s.getMessage() == null ? "" : s.getMessage();
+                if (dialect == Dialect.SQLITE && (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")
+                        || (s.getErrorCode() & 0xff) == 5 || (s.getErrorCode() & 0xff) == 6)) {
+                    return true;
+                }
+                if (dialect == Dialect.POSTGRESQL && (state.equals("40001") || state.equals("40P01"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void backoff(int attempt) {
+        long millis = Math.min(50, 1L << Math.min(attempt, 6)) + java.util.concurrent.ThreadLocalRandom.current().nextLong(3);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while retrying a transaction", ie);
         }
     }
 
