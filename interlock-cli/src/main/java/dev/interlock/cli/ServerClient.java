@@ -145,7 +145,8 @@ final class ServerClient {
     }
 
     private ServerException unreachable(Throwable e) {
-        return new ServerException(0, "cannot reach the Interlock server at " + base + ": " + message(e)
+        String why = e.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : e.getMessage();
+        return new ServerException(0, "cannot reach the Interlock server at " + base + ": " + why
                 + " (is `interlock serve` running?)");
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param effect     what happens to the command
  * @param summary    what the command would do, in plain words
- * @param reason     the messages of the rules that held or denied it, and a reviewer's reason
+ * @param reason     the messages of the rules that decided it (those with the final effect), and a reviewer's reason
  * @param decisionId the server's decision id, to report the execution against ("" locally)
  * @param approvalId the approval it is held under or was released by ("" when none)
  * @param approvalUrl where a reviewer acts on it ("" when none)
@@ -34,11 +34,15 @@ record Verdict(Effect effect, String summary, String reason, String decisionId, 
             throw new IllegalStateException("the server answered an unknown effect '" + wire + "'");
         }
         Set<String> reasons = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
         for (JsonNode r : Answers.items(d.path("rules"), "")) {
             String ruleEffect = Answers.text(r, "effect");
             if (!ruleEffect.equals("allow") && !Answers.text(r, "message").isEmpty() && !Answers.text(r, "enforcement").equals("dry-run")) {
-                reasons.add(Answers.text(r, "message") + " (" + Answers.text(r, "id") + ")");
+                (ruleEffect.equals(wire) ? reasons : others).add(Answers.text(r, "message") + " (" + Answers.text(r, "id") + ")");
             }
+        }
+        if (reasons.isEmpty()) {
+            reasons.addAll(others);
         }
         String reviewer = Answers.text(d, "approval.reason");
         if (!reviewer.isEmpty()) {
@@ -50,10 +54,14 @@ record Verdict(Effect effect, String summary, String reason, String decisionId, 
 
     static Verdict of(Decision d) {
         Set<String> reasons = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
         for (RuleMatch r : d.rules()) {
             if (r.effect() != Effect.ALLOW && r.enforced() && !r.message().isEmpty()) {
-                reasons.add(r.message() + " (" + r.id() + ")");
+                (r.effect() == d.effect() ? reasons : others).add(r.message() + " (" + r.id() + ")");
             }
+        }
+        if (reasons.isEmpty()) {
+            reasons.addAll(others);
         }
         return new Verdict(d.effect(), d.summary(), String.join("; ", reasons), "", "", "");
     }
