@@ -29,6 +29,8 @@ CREATE TABLE decisions (
     session     TEXT    NOT NULL,
     effect      TEXT    NOT NULL,
     fingerprint TEXT    NOT NULL,
+    verbs       TEXT    NOT NULL,
+    addresses   TEXT    NOT NULL,
     body        TEXT    NOT NULL
 );
 CREATE INDEX decisions_by_session ON decisions (session, at);
@@ -89,6 +91,16 @@ CREATE TABLE grants (
     revoked_by       TEXT    NOT NULL DEFAULT '',
     uses             INTEGER NOT NULL DEFAULT 0
 );
+
+-- Outcomes adapters reported after an allowed action (POST /v1/executions).
+CREATE TABLE executions (
+    decision_id TEXT    NOT NULL,
+    at          INTEGER NOT NULL,
+    exit_code   INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    reported_by TEXT    NOT NULL
+);
+CREATE INDEX executions_by_decision ON executions (decision_id);
 
 CREATE TABLE tokens (
     id           TEXT    PRIMARY KEY,

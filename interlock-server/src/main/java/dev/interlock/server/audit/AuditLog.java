@@ -1,5 +1,7 @@
 package dev.interlock.server.audit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +12,19 @@ import java.util.Optional;
  */
 public interface AuditLog extends AutoCloseable {
 
+    /** A row that must commit in the same transaction as its event (the decision an event describes, say). */
+    @FunctionalInterface
+    interface Attached {
+        void write(Connection connection, AuditEvent event) throws SQLException;
+    }
+
     /** Redacts secrets in {@code data}, chains and stores it; the stored event. */
-    AuditEvent append(String type, Map<String, Object> data);
+    default AuditEvent append(String type, Map<String, Object> data) {
+        return append(type, data, null);
+    }
+
+    /** As {@link #append(String, Map)}, with {@code attached} written in the same transaction (may be null). */
+    AuditEvent append(String type, Map<String, Object> data, Attached attached);
 
     /** Events with {@code seq > after}, oldest first, at most {@code limit}. */
     List<AuditEvent> read(long after, int limit);

@@ -1,0 +1,4 @@
+package dev.interlock.server.auth;
+
+/** What a token may do. */
+public enum Role { AGENT, APPROVER, ADMIN }

@@ -1,0 +1,211 @@
+package dev.interlock.server.decisions;
+
+import dev.interlock.Interlock;
+import dev.interlock.decision.Fingerprint;
+import dev.interlock.model.Actor;
+import dev.interlock.model.Decision;
+import dev.interlock.model.Effect;
+import dev.interlock.model.Enforcement;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Request;
+import dev.interlock.model.RuleMatch;
+import dev.interlock.model.SessionHistory;
+import dev.interlock.server.audit.AuditEvent;
+import dev.interlock.server.audit.AuditLog;
+import dev.interlock.server.auth.Caller;
+import dev.interlock.server.metrics.ServerMetrics;
+import dev.interlock.server.notify.WebhookNotifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's pipeline for one request: the actor from the token, the session's history, the pure engine, then the
+ * approval lookup (approval, grant or reviewer's denial) or a hold, and the audit append — durable before the answer
+ * leaves. Any failure on the way is a deny that says why (fail closed) and turns readiness red.
+ */
+public final class DecisionService {
+
+    private final Interlock engine;
+    private final DecisionStore store;
+    private final AuditLog audit;
+    private final ApprovalGate gate;
+    private final ServerMetrics metrics;
+    private final WebhookNotifier notifier;
+    private final Readiness readiness;
+    private final Clock clock;
+    private final String publicUrl;
+
+    public DecisionService(Interlock engine, DecisionStore store, AuditLog audit, ApprovalGate gate, ServerMetrics metrics,
+                           WebhookNotifier notifier, Readiness readiness, Clock clock, String publicUrl) {
+        this.engine = engine;
+        this.store = store;
+        this.audit = audit;
+        this.gate = gate;
+        this.metrics = metrics;
+        this.notifier = notifier;
+        this.readiness = readiness;
+        this.clock = clock;
+        this.publicUrl = publicUrl;
+    }
+
+    /** The actor of a request is the token's: principal and agent from it, the session from the body. */
+    public static Request asCaller(Request request, Caller caller) {
+        Actor actor = new Actor(caller.principal(), caller.agent().isEmpty() ? request.actor().agent() : caller.agent(),
+                request.actor().session());
+        return new Request(request.id(), request.kind(), request.payload(), request.context(), actor);
+    }
+
+    public DecisionOutcome decide(Request asked, Caller caller) {
+        long started = System.nanoTime();
+        Request request = asCaller(asked, caller);
+        String fingerprint = Fingerprint.of(request);
+        Instant now = clock.instant();
+        DecisionOutcome outcome;
+        try {
+            SessionHistory history = store.history(request.actor().session(), now);
+            Decision decision = engine.decide(request, history);
+            outcome = decision.effect() == Effect.REQUIRE_APPROVAL
+                    ? approvalStep(request, decision, caller, fingerprint, now)
+                    : new DecisionOutcome(decision, fingerprint, Optional.empty(), Optional.empty(), 0);
+            outcome = record(request, caller, outcome, now);
+            readiness.ok();
+        } catch (RuntimeException e) {
+            String cause = "storage or internal failure: " + message(e);
+            readiness.failed(cause);
+            outcome = new DecisionOutcome(engine.failClosed(request, cause), fingerprint, Optional.empty(), Optional.empty(), 0);
+        }
+        metrics.decided(outcome.decision(), request.actor().agent(), Duration.ofNanos(System.nanoTime() - started));
+        return outcome;
+    }
+
+    private DecisionOutcome approvalStep(Request request, Decision decision, Caller caller, String fingerprint, Instant now) {
+        Optional<ApprovalGate.Release> release = gate.release(request, decision, caller, now);
+        if (release.isPresent()) {
+            return switch (release.get()) {
+                case ApprovalGate.Release.Approved a -> {
+                    audit.append("approval.consumed", withDecision(a.audit(), decision));
+                    yield new DecisionOutcome(rewrite(decision, Effect.ALLOW, "approval:" + a.approvalId(),
+                            "released by approval " + a.approvalId() + " (approved by " + String.join(", ", a.reviewers()) + "); single use"),
+                            fingerprint, Optional.of(new DecisionOutcome.ApprovalRef(a.approvalId(), "consumed", now, "")), Optional.empty(), 0);
+                }
+                case ApprovalGate.Release.Denied d -> new DecisionOutcome(rewrite(decision, Effect.DENY, "approval:" + d.approvalId(),
+                        "denied by " + d.reviewer() + ": " + d.reason()), fingerprint,
+                        Optional.of(new DecisionOutcome.ApprovalRef(d.approvalId(), "denied", now, d.reason())), Optional.empty(), 0);
+                case ApprovalGate.Release.Granted g -> {
+                    audit.append("grant.used", withDecision(g.audit(), decision));
+                    metrics.grantUsed();
+                    yield new DecisionOutcome(rewrite(decision, Effect.ALLOW, "grant:" + g.grantId(),
+                            "released by grant " + g.grantId() + " (from approval " + g.approvalId() + ", until " + g.expiresAt() + ")"),
+                            fingerprint, Optional.empty(), Optional.of(g.grantId()), 0);
+                }
+            };
+        }
+        ApprovalGate.Held held = gate.hold(request, decision, caller, now);
+        if (held.created()) {
+            audit.append("approval.requested", withDecision(held.audit(), decision));
+            notifier.approvalRequested(held.approvers(), "Approval needed: " + decision.summary() + " — requested by "
+                    + request.actor().agent() + " for " + request.actor().principal(), link(held.approvalId()), held.audit());
+        }
+        return new DecisionOutcome(decision, fingerprint,
+                Optional.of(new DecisionOutcome.ApprovalRef(held.approvalId(), held.state(), held.expiresAt(), "")), Optional.empty(), 0);
+    }
+
+    /** The audit event and the decision row commit together; the answer leaves only after that. */
+    private DecisionOutcome record(Request request, Caller caller, DecisionOutcome outcome, Instant now) {
+        Decision d = outcome.decision();
+        String body = DecisionJson.write(outcome, publicUrl);
+        long t0 = System.nanoTime();
+        AuditEvent event = audit.append("decision", auditBody(request, caller, outcome), (c, e) ->
+                DecisionStore.insert(c, d, request.actor().principal(), request.actor().agent(), request.actor().session(),
+                        outcome.fingerprint(), now, body));
+        metrics.auditAppended(Duration.ofNanos(System.nanoTime() - t0));
+        return new DecisionOutcome(d, outcome.fingerprint(), outcome.approval(), outcome.grantId(), event.seq());
+    }
+
+    /** A decision whose effect an approval, a grant or a reviewer set, with that control listed first among its rules. */
+    static Decision rewrite(Decision d, Effect effect, String controlId, String message) {
+        List<RuleMatch> rules = new ArrayList<>();
+        rules.add(new RuleMatch(controlId, "approvals", effect, message, Enforcement.ENFORCE, 0));
+        rules.addAll(d.rules());
+        return new Decision(d.id(), effect, d.risk(), d.summary(), d.operations(), rules, d.approval(), d.policyVersion(), d.decisionId());
+    }
+
+    private static Map<String, Object> withDecision(Map<String, Object> data, Decision d) {
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        out.put("decision_id", d.decisionId());
+        return out;
+    }
+
+    private Map<String, Object> auditBody(Request request, Caller caller, DecisionOutcome outcome) {
+        Decision d = outcome.decision();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("decision_id", d.decisionId());
+        data.put("effect", d.effect().wire());
+        data.put("risk", d.risk().wire());
+        data.put("summary", d.summary());
+        data.put("actor", Map.of("principal", request.actor().principal(), "agent", request.actor().agent(),
+                "session", request.actor().session(), "token", caller.tokenId()));
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("id", request.id());
+        req.put("kind", request.kind().wire());
+        req.put("input", request.payload().text());
+        req.put("context", Map.of("environment", request.context().environment().orElse(""), "cwd", request.context().cwd().orElse(""),
+                "env", request.context().env(), "target", request.context().target().orElse("")));
+        data.put("request", req);
+        data.put("fingerprint", outcome.fingerprint());
+        List<Map<String, Object>> ops = new ArrayList<>();
+        for (Operation op : d.operations()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("system", op.system());
+            o.put("verb", op.verb().wire());
+            o.put("address", op.address());
+            o.put("environment", op.environment().wire());
+            o.put("environment_source", op.environmentSource());
+            o.put("scope", op.scope().wire());
+            o.put("confidence", op.confidence().wire());
+            o.put("risk", op.risk().wire());
+            ops.add(o);
+        }
+        data.put("operations", ops);
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (RuleMatch r : d.rules()) {
+            rules.add(Map.of("id", r.id(), "policy", r.policy(), "effect", r.effect().wire(), "enforcement", r.enforcement().wire(),
+                    "operation", r.operation(), "message", r.message()));
+        }
+        data.put("rules", rules);
+        data.put("policy_version", d.policyVersion());
+        outcome.approval().ifPresent(a -> data.put("approval", Map.of("id", a.id(), "state", a.state())));
+        outcome.grantId().ifPresent(g -> data.put("grant", g));
+        return data;
+    }
+
+    private String link(String approvalId) {
+        return publicUrl.isEmpty() ? "" : publicUrl + "/v1/approvals/" + approvalId;
+    }
+
+    /** Reported after an allowed action: exit status and duration, durable in the audit log. */
+    public long reportExecution(String decisionId, int exitCode, long durationMs, Caller caller) {
+        Instant now = clock.instant();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("decision_id", decisionId);
+        data.put("exit_code", exitCode);
+        data.put("duration_ms", durationMs);
+        data.put("reported_by", Map.of("principal", caller.principal(), "agent", caller.agent(), "token", caller.tokenId()));
+        return audit.append("execution.reported", data, (c, e) ->
+                DecisionStore.insertExecution(c, decisionId, exitCode, durationMs, caller.tokenId(), now)).seq();
+    }
+
+    public Optional<String> approvalState(String approvalId) {
+        return gate.state(approvalId);
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.interlock.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlock.json.RequestFormatException;
+import dev.interlock.json.RequestReader;
+import dev.interlock.model.Request;
+import dev.interlock.server.auth.Caller;
+import dev.interlock.server.auth.Role;
+import dev.interlock.server.decisions.DecisionJson;
+import dev.interlock.server.decisions.DecisionOutcome;
+import dev.interlock.server.decisions.DecisionService;
+import dev.interlock.server.decisions.DecisionStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** {@code POST /v1/decisions} (with long-polling), {@code GET /v1/decisions/{id}}, {@code POST /v1/executions}. */
+public final class DecisionRoutes implements RouteGroup {
+
+    static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final DecisionService decisions;
+    private final DecisionStore store;
+    private final String publicUrl;
+
+public DecisionRoutes(DecisionService decisions, DecisionStore store, String publicUrl) {
+        this.decisions = decisions;
+        this.store = store;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public void register(RoutesConfig routes, Guard guard) {
+        routes.post("/v1/decisions", guard.anyone(this::decide));
+        routes.get("/v1/decisions/{id}", guard.anyone(this::get));
+        routes.post("/v1/executions", guard.anyone(this::execution));
+    }
+
+    void decide(Context ctx, Caller caller) throws InterruptedException {
+        Duration wait = waitParam(ctx.queryParam("wait"));
+        JsonNode body = Bodies.request(ctx);
+        Request request;
+        try {
+            request = RequestReader.read(body);
+        } catch (RequestFormatException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        claimsNoOneElse(request, caller);
+        DecisionOutcome outcome = decisions.decide(request, caller);
+        Instant deadline = Instant.now().plus(wait);
+        while (outcome.pending() && Instant.now().isBefore(deadline)) {
+            String id = outcome.approval().orElseThrow().id();
+            while (Instant.now().isBefore(deadline) && decisions.approvalState(id).map("pending"::equals).orElse(false)) {
+                Thread.sleep(POLL);
+            }
+            if (Instant.now().isBefore(deadline) || !decisions.approvalState(id).map("pending"::equals).orElse(false)) {
+                outcome = decisions.decide(request, caller);
+            }
+        }
+        Replies.send(ctx, 200, DecisionJson.node(outcome, publicUrl));
+    }
+
+    /** The actor comes from the token; a body that names someone else is refused rather than silently rewritten. */
+    private static void claimsNoOneElse(Request request, Caller caller) {
+        String principal = request.actor().principal();
+        if (!principal.isEmpty() && !principal.equals(caller.principal())) {
+            throw ApiException.forbidden("this token acts for '" + caller.principal() + "'; the request claims actor.principal '"
+                    + principal + "' (leave actor.principal out: it comes from the token)");
+        }
+        String agent = request.actor().agent();
+        if (!caller.agent().isEmpty() && !agent.isEmpty() && !agent.equals(caller.agent())) {
+            throw ApiException.forbidden("this token is agent '" + caller.agent() + "'; the request claims actor.agent '" + agent + "'");
+        }
+    }
+
+    void get(Context ctx, Caller caller) {
+        DecisionStore.Recorded r = store.get(ctx.pathParam("id"))
+                .orElseThrow(() -> ApiException.notFound("no decision " + ctx.pathParam("id")));
+        if (caller.role() == Role.AGENT && !r.principal().equals(caller.principal())) {
+            throw ApiException.notFound("no decision " + ctx.pathParam("id"));
+        }
+        Replies.raw(ctx, 200, r.body());
+    }
+
+    void execution(Context ctx, Caller caller) {
+        JsonNode body = Bodies.object(ctx, java.util.Set.of("decision_id", "exit_code", "duration_ms"), false);
+        String decisionId = Bodies.text(body, "decision_id");
+        if (decisionId.isEmpty()) {
+            throw ApiException.badRequest("decision_id is required");
+        }
+        if (!body.path("exit_code").canConvertToInt() || !body.path("duration_ms").canConvertToLong()) {
+            throw ApiException.badRequest("exit_code (integer) and duration_ms (integer) are required");
+        }
+        DecisionStore.Recorded r = store.get(decisionId).orElseThrow(() -> ApiException.notFound("no decision " + decisionId));
+        if (!r.principal().equals(caller.principal()) && caller.role() == Role.AGENT) {
+            throw ApiException.notFound("no decision " + decisionId);
+        }
+        long seq = decisions.reportExecution(decisionId, body.get("exit_code").asInt(), body.get("duration_ms").asLong(), caller);
+        Replies.send(ctx, 201, Map.of("recorded", true, "audit_seq", seq));
+    }
+
+    /** {@code 60s}, {@code 2m}, {@code PT1M}; capped at ten minutes. */
+    static Duration waitParam(String text) {
+        if (text == null || text.isBlank()) {
+            return Duration.ZERO;
+        }
+        Duration d;
+        try {
+            d = text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : parseShort(text);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw ApiException.badRequest("wait must be a duration like 60s or 5m, not '" + text + "'");
+        }
+        if (d.isNegative()) {
+            throw ApiException.badRequest("wait must not be negative");
+        }
+        return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+    }
+
+    private static Duration parseShort(String text) {
+        String t = text.trim();
+        char unit = t.charAt(t.length() - 1);
+        if (Character.isDigit(unit)) {
+            return Duration.ofSeconds(Long.parseLong(t));
+        }
+        long n = Long.parseLong(t.substring(0, t.length() - 1));
+        return switch (unit) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> throw new NumberFormatException(text);
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Prometheus metrics (Micrometer): safety measures — effects, approvals, review times, grants — not usage counts. */
+package dev.interlock.server.metrics;
