@@ -22,6 +22,22 @@ final class Answers {
         return n == null || n.isNull() || n.isMissingNode() ? "" : n.isValueNode() ? n.asText() : n.toString();
     }
 
+    /** The first of {@code fields} present: a string as is, a list of strings joined with commas. */
+    static String first(JsonNode node, String... fields) {
+        for (String f : fields) {
+            JsonNode n = node.get(f);
+            if (n != null && n.isArray()) {
+                List<String> parts = new ArrayList<>();
+                n.forEach(x -> parts.add(x.asText()));
+                return String.join(",", parts);
+            }
+            if (n != null && !n.isNull() && !n.asText().isEmpty()) {
+                return n.asText();
+            }
+        }
+        return "";
+    }
+
     static JsonNode at(JsonNode node, String path) {
         JsonNode n = node;
         for (String step : path.split("\\.")) {

@@ -33,7 +33,7 @@ final class GrantsCommand {
             String left = Answers.text(g, "revoked_at").isEmpty()
                     ? Answers.instant(g, "expires_at").map(t -> now.isBefore(t) ? Durations.human(Duration.between(now, t)) : "expired").orElse("?")
                     : "revoked";
-            rows.add(List.of(ids.get(Answers.text(g, "id")), Answers.text(g, "pattern"), Answers.text(g, "scope"), who, left,
+            rows.add(List.of(ids.get(Answers.text(g, "id")), Answers.first(g, "pattern", "patterns", "resource_patterns"), Answers.text(g, "scope"), who, left,
                     Answers.text(g, "uses"), Answers.shortIds(List.of(Answers.text(g, "approval_id"))).get(Answers.text(g, "approval_id"))));
         }
         return LIST.render(rows);
