@@ -116,4 +116,26 @@ class ServerViewsTest {
         assertThat(body.at("/actor/session").asText()).isEqualTo("s9");
         assertThat(body.has("actor") && body.get("actor").has("principal")).isFalse();
     }
+
+    @Test
+    void execReadsTheServersAnswerAndFailsClosedOnAnythingUnknown() throws Exception {
+        Verdict held = Verdict.of(json("""
+                {"effect":"require_approval","summary":"update deployment api (kubernetes, prod)","decision_id":"d1",
+                 "rules":[{"id":"prod-changes-need-a-second-human","effect":"require_approval","message":"needs a second human","enforcement":"enforce"},
+                          {"id":"local-credentials-ask","effect":"ask","message":"asks","enforcement":"enforce"},
+                          {"id":"trial","effect":"deny","message":"would deny","enforcement":"dry-run"}],
+                 "approval":{"id":"apr_1","state":"pending","url":"http://127.0.0.1:8470/v1/approvals/apr_1"}}
+                """));
+        assertThat(held.effect()).isEqualTo(dev.interlock.model.Effect.REQUIRE_APPROVAL);
+        assertThat(held.line()).isEqualTo("REQUIRE_APPROVAL: update deployment api (kubernetes, prod): needs a second human (prod-changes-need-a-second-human)");
+        assertThat(held.approvalId()).isEqualTo("apr_1");
+        Verdict denied = Verdict.of(json("""
+                {"effect":"deny","summary":"s","rules":[{"id":"approval:apr_1","effect":"deny","message":""}],
+                 "approval":{"id":"apr_1","state":"denied","reason":"not during the freeze"}}
+                """));
+        assertThat(denied.line()).isEqualTo("DENY: s: reviewer: not during the freeze");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Verdict.of(json("{\"effect\":\"maybe\"}")))
+                .hasMessageContaining("unknown effect 'maybe'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Verdict.of(json("{}"))).hasMessageContaining("unknown effect");
+    }
 }
