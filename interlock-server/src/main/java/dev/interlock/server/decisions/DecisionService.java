@@ -12,6 +12,7 @@ import dev.interlock.model.RuleMatch;
 import dev.interlock.model.SessionHistory;
 import dev.interlock.server.audit.AuditEvent;
 import dev.interlock.server.audit.AuditLog;
+import dev.interlock.server.audit.Redactor;
 import dev.interlock.server.auth.Caller;
 import dev.interlock.server.metrics.ServerMetrics;
 import dev.interlock.server.notify.WebhookNotifier;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The server's pipeline for one request: the actor from the token, the session's history, the pure engine, then the
@@ -30,6 +32,9 @@ import java.util.Optional;
  * leaves. Any failure on the way is a deny that says why (fail closed) and turns readiness red.
  */
 public final class DecisionService {
+
+    /** Stored decisions are redacted like audit events: secrets in commands never reach storage. */
+    private static final Redactor REDACTOR = Redactor.standard();
 
     private final Interlock engine;
     private final DecisionStore store;
@@ -39,10 +44,10 @@ public final class DecisionService {
     private final WebhookNotifier notifier;
     private final Readiness readiness;
     private final Clock clock;
-    private final String publicUrl;
+    private final Supplier<String> publicUrl;
 
     public DecisionService(Interlock engine, DecisionStore store, AuditLog audit, ApprovalGate gate, ServerMetrics metrics,
-                           WebhookNotifier notifier, Readiness readiness, Clock clock, String publicUrl) {
+                           WebhookNotifier notifier, Readiness readiness, Clock clock, Supplier<String> publicUrl) {
         this.engine = engine;
         this.store = store;
         this.audit = audit;
@@ -119,7 +124,7 @@ public final class DecisionService {
     /** The audit event and the decision row commit together; the answer leaves only after that. */
     private DecisionOutcome record(Request request, Caller caller, DecisionOutcome outcome, Instant now) {
         Decision d = outcome.decision();
-        String body = DecisionJson.write(outcome, publicUrl);
+        String body = REDACTOR.redact(DecisionJson.write(outcome, publicUrl.get()));
         long t0 = System.nanoTime();
         AuditEvent event = audit.append("decision", auditBody(request, caller, outcome), (c, e) ->
                 DecisionStore.insert(c, d, request.actor().principal(), request.actor().agent(), request.actor().session(),
@@ -186,7 +191,7 @@ public final class DecisionService {
     }
 
     private String link(String approvalId) {
-        return publicUrl.isEmpty() ? "" : publicUrl + "/v1/approvals/" + approvalId;
+        return publicUrl.get() + "/v1/approvals/" + approvalId;
     }
 
     /** Reported after an allowed action: exit status and duration, durable in the audit log. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code POST /v1/decisions} (with long-polling), {@code GET /v1/decisions/{id}}, {@code POST /v1/executions}. */
 public final class DecisionRoutes implements RouteGroup {
@@ -25,9 +26,9 @@ public final class DecisionRoutes implements RouteGroup {
 
     private final DecisionService decisions;
     private final DecisionStore store;
-    private final String publicUrl;
+    private final Supplier<String> publicUrl;
 
-public DecisionRoutes(DecisionService decisions, DecisionStore store, String publicUrl) {
+public DecisionRoutes(DecisionService decisions, DecisionStore store, Supplier<String> publicUrl) {
         this.decisions = decisions;
         this.store = store;
         this.publicUrl = publicUrl;
@@ -61,7 +62,7 @@ public DecisionRoutes(DecisionService decisions, DecisionStore store, String pub
                 outcome = decisions.decide(request, caller);
             }
         }
-        Replies.send(ctx, 200, DecisionJson.node(outcome, publicUrl));
+        Replies.send(ctx, 200, DecisionJson.node(outcome, publicUrl.get()));
     }
 
     /** The actor comes from the token; a body that names someone else is refused rather than silently rewritten. */
@@ -105,6 +106,12 @@ public DecisionRoutes(DecisionService decisions, DecisionStore store, String pub
 
     /** {@code 60s}, {@code 2m}, {@code PT1M}; capped at ten minutes. */
     static Duration waitParam(String text) {
+        Duration d = duration(text, "wait");
+        return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+    }
+
+    /** {@code 90s}, {@code 20m}, {@code 2h}, {@code PT20M}; empty is zero. */
+    static Duration duration(String text, String field) {
         if (text == null || text.isBlank()) {
             return Duration.ZERO;
         }
@@ -112,12 +119,12 @@ public DecisionRoutes(DecisionService decisions, DecisionStore store, String pub
         try {
             d = text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : parseShort(text);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw ApiException.badRequest("wait must be a duration like 60s or 5m, not '" + text + "'");
+            throw ApiException.badRequest(field + " must be a duration like 60s, 20m or 2h, not '" + text + "'");
         }
         if (d.isNegative()) {
-            throw ApiException.badRequest("wait must not be negative");
+            throw ApiException.badRequest(field + " must not be negative");
         }
-        return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+        return d;
     }
 
     private static Duration parseShort(String text) {

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Every endpoint names the roles that may call it; the token decides who the caller is. */
-final class Guard {
+public final class Guard {
 
     /** A handler that receives the authenticated caller. */
     @FunctionalInterface
@@ -28,7 +28,7 @@ final class Guard {
         return ctx -> {
             Caller caller = caller(ctx);
             if (!allowed.contains(caller.role())) {
-                throw ApiException.forbidden("a " + caller.role().name().toLowerCase(java.util.Locale.ROOT) + " token may not "
+                throw ApiException.forbidden("an " + caller.role().name().toLowerCase(java.util.Locale.ROOT) + " token may not "
                         + ctx.method() + " " + ctx.path() + " (needs " + allowed.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList() + ")");
             }
             handler.handle(ctx, caller);

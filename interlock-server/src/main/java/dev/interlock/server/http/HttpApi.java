@@ -2,6 +2,9 @@ package dev.interlock.server.http;
 
 import dev.interlock.json.Json;
 import io.javalin.Javalin;
+import dev.interlock.server.approval.ApprovalException;
+import dev.interlock.server.auth.TokenException;
+import dev.interlock.server.storage.StorageException;
 import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -14,7 +17,7 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(String host, int port, Authenticator authenticator, List<Object> groups) {
+    public static Javalin create(String host, int port, Authenticator authenticator, List<RouteGroup> groups) {
         Guard guard = new Guard(authenticator);
         return Javalin.create(config -> {
             config.jetty.host = host;
@@ -27,14 +30,21 @@ public final class HttpApi {
                 server.setStopTimeout(15_000);
                 server.insertHandler(new GracefulHandler());
             });
-            for (Object group : groups) {
-                ((RouteGroup) group).register(config.routes, guard);
+            for (RouteGroup group : groups) {
+                group.register(config.routes, guard);
             }
             config.routes.exception(ApiException.class, (e, ctx) -> Replies.error(ctx, e.status(), e.getMessage()));
+            // Reviewed too soon is a conflict with the approval's state, as docs/api.md says (not 425, which is about TLS early data).
+            config.routes.exception(ApprovalException.class, (e, ctx) -> Replies.error(ctx,
+                    e.kind() == ApprovalException.Kind.TOO_EARLY ? 409 : e.kind().httpStatus(), e.getMessage()));
+            config.routes.exception(TokenException.class, (e, ctx) -> Replies.error(ctx, e.kind().httpStatus(), e.getMessage()));
+            config.routes.exception(StorageException.class, (e, ctx) -> Replies.error(ctx, 503,
+                    "storage unavailable: " + e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> Replies.error(ctx, 500,
                     "internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // Our own 404s (no such approval, …) are JSON already; Javalin's "no such endpoint" is not.
+                if (ctx.contentType() == null || !ctx.contentType().startsWith("application/json")) {
                     Replies.error(ctx, 404, "no endpoint " + ctx.method() + " " + ctx.path() + " (see GET /openapi.json)");
                 }
             });

@@ -3,6 +3,6 @@ package dev.interlock.server.http;
 import io.javalin.config.RoutesConfig;
 
 /** A set of endpoints registered together, each with the roles that may call it. */
-interface RouteGroup {
+public interface RouteGroup {
     void register(RoutesConfig routes, Guard guard);
 }

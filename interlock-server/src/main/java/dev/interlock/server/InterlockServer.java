@@ -1,0 +1,188 @@
+package dev.interlock.server;
+
+import dev.interlock.Interlock;
+import dev.interlock.server.audit.AuditKey;
+import dev.interlock.server.audit.AuditLog;
+import dev.interlock.server.audit.JdbcAuditLog;
+import dev.interlock.server.audit.Redactor;
+import dev.interlock.server.auth.TokenStore;
+import dev.interlock.server.decisions.ApprovalGate;
+import dev.interlock.server.decisions.DecisionService;
+import dev.interlock.server.decisions.DecisionStore;
+import dev.interlock.server.decisions.Readiness;
+import dev.interlock.server.approval.ApprovalService;
+import dev.interlock.server.approval.GrantService;
+import dev.interlock.server.decisions.StoredApprovals;
+import dev.interlock.server.http.ApprovalRoutes;
+import dev.interlock.server.http.AuditRoutes;
+import dev.interlock.server.http.DecisionRoutes;
+import dev.interlock.server.http.GrantRoutes;
+import dev.interlock.server.http.HealthRoutes;
+import dev.interlock.server.http.HttpApi;
+import dev.interlock.server.http.PolicyRoutes;
+import dev.interlock.server.http.RouteGroup;
+import dev.interlock.server.http.TokenRoutes;
+import dev.interlock.server.metrics.ServerMetrics;
+import dev.interlock.server.notify.WebhookNotifier;
+import dev.interlock.server.policy.PolicyReloader;
+import dev.interlock.server.storage.Database;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A running server: storage, audit log, tokens, approvals and the decision engine, wired once, behind the HTTP API.
+ * The engine decides from what each request carries: it is built with no ambient context of this host (a request
+ * that carries none resolves to {@code unknown}).
+ */
+public final class InterlockServer implements AutoCloseable {
+
+    private final Javalin http;
+    private final Database db;
+    private final AuditLog audit;
+    private final PolicyReloader reloader;
+    private final WebhookNotifier notifier;
+    private final ScheduledExecutorService sweeper;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final String url;
+
+    private InterlockServer(Javalin http, Database db, AuditLog audit, PolicyReloader reloader, WebhookNotifier notifier,
+                            ScheduledExecutorService sweeper, String url) {
+        this.sweeper = sweeper;
+        this.http = http;
+        this.db = db;
+        this.audit = audit;
+        this.reloader = reloader;
+        this.notifier = notifier;
+        this.url = url;
+    }
+
+    /** Opens storage, loads policy (refusing to start on a bad one), and starts listening. */
+    public static InterlockServer start(ServerConfig config, PrintStream log) throws IOException {
+        Path dataDir = privateDirectory(config.dataDir());
+        Interlock engine = engine(config);
+        Database db = Database.open(config.databaseUrl(), dataDir);
+        try {
+            Clock clock = Clock.systemUTC();
+            AuditLog audit = new JdbcAuditLog(db, AuditKey.loadOrCreate(dataDir),
+                    JdbcAuditLog.Settings.defaults().withCheckpointEvery(config.checkpointEvery()), clock, Redactor.standard());
+            TokenStore tokens = new TokenStore(db, clock);
+            tokens.bootstrapAdmin(dataDir).ifPresent(file ->
+                    log.println("interlock: first start: an admin token was written to " + file + " (mode 0600)"));
+            ServerMetrics metrics = new ServerMetrics();
+            Readiness readiness = new Readiness();
+            WebhookNotifier notifier = new WebhookNotifier(config.webhooks(), config.webhookBackoff(), metrics::webhookFailed);
+            AtomicReference<String> links = new AtomicReference<>(config.linkBase(config.port()));
+            DecisionStore decisions = new DecisionStore(db);
+            ApprovalService approvals = new ApprovalService(db, clock);
+            GrantService grants = new GrantService(db, clock);
+            ApprovalGate gate = new StoredApprovals(approvals, grants);
+            DecisionService service = new DecisionService(engine, decisions, audit, gate, metrics, notifier, readiness, clock, links::get);
+            PolicyReloader reloader = new PolicyReloader(engine, config.policy(), audit);
+            reloader.started();
+            metrics.gauges(() -> count(db, "SELECT count(*) FROM approvals WHERE state = 'pending'"),
+                    () -> count(db, "SELECT count(*) FROM grants WHERE revoked_at IS NULL AND expires_at > " + System.currentTimeMillis()));
+            List<RouteGroup> routes = List.of(
+                    new HealthRoutes(readiness, db::healthy, metrics),
+                    new DecisionRoutes(service, decisions, links::get),
+                    new ApprovalRoutes(approvals, audit, metrics, links::get),
+                    new GrantRoutes(grants, audit),
+                    new AuditRoutes(audit, db, dataDir),
+                    new PolicyRoutes(reloader),
+                    new TokenRoutes(tokens, audit));
+            Javalin http = HttpApi.create(config.host(), config.port(), tokens::authenticate, routes).start();
+            links.set(config.linkBase(http.port()));
+            reloader.watch();
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("interlock-expiry").factory());
+            sweeper.scheduleWithFixedDelay(() -> expire(approvals), 5, 5, TimeUnit.SECONDS);
+            String url = config.linkBase(http.port());
+            log.println("interlock: listening on http://" + config.host() + ":" + http.port() + " — data " + dataDir
+                    + ", storage " + db.description() + ", policy " + engine.policy().version());
+            return new InterlockServer(http, db, audit, reloader, notifier, sweeper, url);
+        } catch (RuntimeException | IOException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Approvals past their expiry become expired, so lists and gauges tell the truth without waiting for a retry. */
+    private static void expire(ApprovalService approvals) {
+        try {
+            approvals.expireDue();
+        } catch (RuntimeException e) {
+            // storage trouble: readiness reports it on the next decision or probe; try again next round
+        }
+    }
+
+    private static Number count(Database db, String sql) {
+        try {
+            return db.transaction(c -> {
+                try (var rs = c.createStatement().executeQuery(sql)) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            });
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static Interlock engine(ServerConfig config) {
+        Interlock.Builder b = Interlock.builder();
+        config.policy().ifPresent(b::policy);
+        config.inventory().ifPresent(b::inventory);
+        return b.build();
+    }
+
+    /** The data directory holds the database, the audit key and the admin token: owner-only. */
+    private static Path privateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system; nothing more to do
+        }
+        return dir;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Drains requests in flight, then writes a final checkpoint and closes storage. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            http.stop();
+        } finally {
+            sweeper.shutdownNow();
+            reloader.close();
+            notifier.close();
+            audit.close();
+            db.close();
+            stopped.countDown();
+        }
+    }
+}
