@@ -43,13 +43,13 @@ final class ApprovalView {
     }
 
     /**
-     * How long before this reviewer's approval is accepted: {@code min_review} after their first view. Without a
-     * first-view time from the server, this view is taken as the first (the {@code GET} just recorded it).
+     * How long before this reviewer's approval is accepted: {@code min_review} after their first view, which the server
+     * reports ({@code you_may_approve_from}). Without it, this view is taken as the first (the {@code GET} recorded it).
      */
     static Duration reviewWait(JsonNode a, Instant now) {
-        Duration min = Answers.duration(a, "terms.min_review").orElse(Duration.ZERO);
-        Instant firstView = Answers.instant(a, "viewed_at").or(() -> Answers.instant(a, "first_viewed_at")).orElse(now);
-        Duration left = min.minus(Duration.between(firstView, now));
+        Instant from = Answers.instant(a, "you_may_approve_from").orElseGet(() -> Answers.instant(a, "you_first_saw_it_at").orElse(now)
+                .plus(Answers.duration(a, "terms.min_review").orElse(Duration.ZERO)));
+        Duration left = Duration.between(now, from);
         return left.isNegative() ? Duration.ZERO : left;
     }
 

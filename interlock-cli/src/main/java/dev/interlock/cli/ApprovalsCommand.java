@@ -160,9 +160,9 @@ final class ApprovalsCommand {
             String state = Answers.text(answer, "state");
             out.println("approved " + full + (state.isEmpty() ? "" : ": now " + state)
                     + (state.equals("approved") ? " (the agent's next identical request runs, once)" : ""));
-            String grantId = Answers.text(answer, "grant.id");
-            if (!grantId.isEmpty()) {
-                out.println("grant " + grantId + " until " + Answers.text(answer, "grant.expires_at") + " (revoke: interlock grants revoke " + grantId + ")");
+            if (grantPattern != null) {
+                out.println("granted " + grantPattern + " (" + grantScope + ") for " + Durations.human(grantFor)
+                        + " at most; see interlock grants list");
             }
             out.flush();
             return 0;

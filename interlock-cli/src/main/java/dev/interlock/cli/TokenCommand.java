@@ -24,7 +24,7 @@ final class TokenCommand {
     private static final Set<String> ROLES = Set.of("agent", "approver", "admin");
 
     static final Table LIST = new Table(List.of("id", "role", "principal", "agent", "groups", "created", "state", "description"),
-            List.of(0, 8, 32, 16, 24, 20, 8, 40));
+            List.of(0, 8, 32, 16, 24, 16, 8, 40));
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a token; its secret is printed once and cannot be shown again.",
@@ -103,7 +103,7 @@ final class TokenCommand {
                 for (JsonNode t : Answers.items(answer, "tokens")) {
                     List<String> groups = Answers.items(t.path("groups"), "").stream().map(JsonNode::asText).toList();
                     rows.add(List.of(Answers.text(t, "id"), Answers.text(t, "role"), Answers.text(t, "principal"),
-                            Answers.text(t, "agent"), String.join(",", groups), Answers.text(t, "created_at"),
+                            Answers.text(t, "agent"), String.join(",", groups), Answers.instant(t, "created_at").map(c -> c.toString().substring(0, 16).replace('T', ' ')).orElse(""),
                             Answers.text(t, "revoked_at").isEmpty() ? "active" : "revoked", Answers.text(t, "description")));
                 }
                 out.print(rows.isEmpty() ? "no tokens\n" : LIST.render(rows));

@@ -81,9 +81,9 @@ class ServerViewsTest {
                 .contains("expires:    2025-01-31T12:27:30Z (in 27m30s)")
                 .contains("you can approve in 15s (min_review 15s from your first view)")
                 .contains("interlock approvals approve apr_7f3c9e2a41d84b0c --confirm api");
-        JsonNode viewed = json(APPROVAL.replace("\"reason\":\"\"", "\"reason\":\"\",\"viewed_at\":\"2025-01-31T11:59:50Z\""));
+        JsonNode viewed = json(APPROVAL.replace("\"reason\":\"\"", "\"reason\":\"\",\"you_first_saw_it_at\":\"2025-01-31T11:59:50Z\""));
         assertThat(ApprovalView.reviewWait(viewed, NOW)).isEqualTo(Duration.ofSeconds(5));
-        JsonNode old = json(APPROVAL.replace("\"reason\":\"\"", "\"reason\":\"\",\"viewed_at\":\"2025-01-31T11:00:00Z\""));
+        JsonNode old = json(APPROVAL.replace("\"reason\":\"\"", "\"reason\":\"\",\"you_may_approve_from\":\"2025-01-31T11:00:15Z\""));
         assertThat(ApprovalView.show(old, NOW)).contains("you can approve now");
     }
 
