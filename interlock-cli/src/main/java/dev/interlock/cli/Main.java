@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point. Exit codes: 0 allow, 10 ask, 11 require_approval, 12 deny, 1 internal error (fail closed), 2 usage. */
 @Command(name = "interlock", mixinStandardHelpOptions = true, version = "interlock 0.1.0",
         description = "Hard action boundaries between AI agents and production infrastructure.",
-        subcommands = {CheckCommand.class, PolicyCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ExecCommand.class, PolicyCommand.class, ServeCommand.class, DemoCommand.class,
+                ApprovalsCommand.class, GrantsCommand.class, AuditCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int INTERNAL_ERROR = 1;
@@ -18,6 +19,8 @@ public final class Main {
 
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // exec's argv is the user's command: after its first word, nothing is ours to parse (exec kubectl get -n x).
+        cli.getSubcommands().get("exec").setStopAtPositional(true);
         cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("interlock: " + e.getMessage());

@@ -1,2 +1,6 @@
-/** The command-line adapter: {@code interlock check}, {@code policy test|lint|show}, {@code demo}. Thin: parse, call the engine, render. */
+/**
+ * The command-line adapter: {@code interlock check}, {@code exec}, {@code policy test|lint|show}, {@code demo}, and the
+ * server clients {@code approvals}, {@code grants}, {@code audit}, {@code token}. Thin: parse, call the engine or the
+ * server, render.
+ */
 package dev.interlock.cli;

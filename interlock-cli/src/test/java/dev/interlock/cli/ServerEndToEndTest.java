@@ -1,0 +1,279 @@
+package dev.interlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the real server ({@code ./interlock serve}) on a free port with a fresh data directory and drives it with the
+ * real launcher, as an agent (alice, claude-code), a reviewer (bob, group sre) and an admin would: a production
+ * change is held, waited on, reviewed no faster than min_review, approved, run, reported, audited, and a replay is
+ * held again because the approval was single use.
+ */
+class ServerEndToEndTest {
+
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path dir;
+    static Process server;
+    static String url;
+    static String admin;
+    static String agent;
+    static String approver;
+    /** A stand-in kubectl on PATH: it records its argv and exits 3, so we see the command ran and its exit code. */
+    static Path fakeBin;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        dir = Files.createTempDirectory("interlock-server-e2e");
+        // Build once, up front: concurrent launchers must not each decide to rebuild.
+        assertThat(run(Map.of(), "--version").exit()).isZero();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        url = "http://127.0.0.1:" + port;
+        Path data = dir.resolve("data");
+        ProcessBuilder pb = launcher(Map.of(), "serve", "--port", Integer.toString(port), "--data", data.toString());
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
+        server = pb.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            assertThat(server.isAlive()).as(log()).isTrue();
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            assertThat(System.nanoTime()).as("server ready within 120s\n" + log()).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        admin = Files.readString(data.resolve("admin-token")).strip();
+        fakeBin = Files.createDirectories(dir.resolve("bin"));
+        Path kubectl = fakeBin.resolve("kubectl");
+        Files.writeString(kubectl, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + dir.resolve("kubectl.args") + "\"\nexit 3\n");
+        Files.setPosixFilePermissions(kubectl, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aHeldProductionChangeIsReviewedApprovedRunReportedAndSingleUse() throws Exception {
+        Result a = as(admin, "token", "create", "--role", "agent", "--principal", "alice", "--agent", "claude-code", "--description", "e2e");
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.err()).contains("will not be shown again");
+        agent = a.out().strip();
+        Result b = as(admin, "token", "create", "--role", "approver", "--principal", "bob", "--group", "sre");
+        assertThat(b.exit()).as(b.err()).isZero();
+        approver = b.out().strip();
+        Result tokens = as(admin, "token", "list");
+        assertThat(tokens.out()).contains("alice").contains("claude-code").contains("bob").contains("sre");
+
+        String[] restart = {"exec", "--wait", "3m", "--env", "prod", "--session", "s1", "--",
+                "kubectl", "rollout", "restart", "deployment/api", "-n", "payments"};
+        Process waiting = launcher(Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", agent), restart).start();
+
+        JsonNode pending = awaitPending();
+        String id = pending.get("id").asText();
+        Result list = as(approver, "approvals", "list");
+        assertThat(list.out()).contains("claude-code@alice").contains("prod").contains(id.substring(0, 8));
+
+        Result show = as(approver, "approvals", "show", id);
+        assertThat(show.exit()).as(show.err()).isZero();
+        assertThat(show.out()).contains("PENDING").contains("kubectl rollout restart deployment/api -n payments")
+                .contains("prod-changes-need-a-second-human").contains("you can approve in");
+        Result tooFast = as(approver, "approvals", "approve", id, "--confirm", "api");
+        assertThat(tooFast.exit()).isEqualTo(1);
+        assertThat(tooFast.err()).contains("interlock: ").contains("409").doesNotContain("Exception");
+
+        JsonNode full = JSON.readTree(as(approver, "approvals", "show", id, "--format", "json").out());
+        Duration minReview = Durations.parse(full.at("/terms/min_review").asText());
+        Thread.sleep(minReview.plusSeconds(1).toMillis());
+        Result approve = as(approver, "approvals", "approve", id, "--confirm", "api", "--comment", "checked the dashboard");
+        assertThat(approve.exit()).as(approve.err()).isZero();
+        assertThat(approve.out()).contains("approved");
+
+        assertThat(waiting.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String waitErr = new String(waiting.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(waiting.exitValue()).as(waitErr).isEqualTo(3);
+        assertThat(waitErr).contains("waiting up to 3m for approval").contains("interlock approvals show " + id)
+                .doesNotContain("warning");
+        assertThat(Files.readAllLines(dir.resolve("kubectl.args"))).containsExactly("rollout", "restart", "deployment/api", "-n", "payments");
+
+        Result audit = as(approver, "audit", "tail", "--after", "0");
+        assertThat(audit.exit()).as(audit.err()).isZero();
+        assertThat(audit.out()).contains("decision").contains("approval.requested").contains("approval.consumed")
+                .contains("execution.reported").contains("exit_code=3").contains("REQUIRE_APPROVAL");
+
+        Files.delete(dir.resolve("kubectl.args"));
+        String[] replay = List.of(restart).subList(3, restart.length).toArray(String[]::new);
+        Result again = run(Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", agent), concat("exec", replay));
+        assertThat(again.exit()).as(again.err()).isEqualTo(11);
+        assertThat(again.err()).contains("REQUIRE_APPROVAL").contains("not run");
+        assertThat(dir.resolve("kubectl.args")).doesNotExist();
+
+        Result deny = run(Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", agent), "exec", "--env", "prod", "--", "kubectl", "delete", "ns", "payments");
+        assertThat(deny.exit()).isEqualTo(12);
+        assertThat(deny.err()).contains("DENY").contains("no-environment-teardown");
+
+        assertThat(as(approver, "grants", "list").exit()).isZero();
+        Result verify = as(approver, "audit", "verify");
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("audit log intact");
+        Path export = dir.resolve("audit.jsonl");
+        assertThat(as(approver, "audit", "export", "--since", "1h", "--out", export.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(export)).allSatisfy(l -> assertThat(JSON.readTree(l).has("hash")).isTrue()).hasSizeGreaterThan(4);
+    }
+
+    @Test
+    void aReviewerCanDenyAndTheWaitingAgentIsToldWhy() throws Exception {
+        String agentToken = tokenFor("agent", "carol", "--agent", "codex");
+        String reviewer = tokenFor("approver", "dave", "--group", "sre");
+        Process waiting = launcher(Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", agentToken),
+                "exec", "--wait", "2m", "--env", "prod", "--", "kubectl", "scale", "deployment/web", "--replicas=0", "-n", "shop").start();
+        String id = awaitPending(reviewer, "carol").get("id").asText();
+        Result deny = as(reviewer, "approvals", "deny", id, "--reason", "not during the freeze");
+        assertThat(deny.exit()).as(deny.err()).isZero();
+        assertThat(waiting.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = new String(waiting.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(waiting.exitValue()).as(err).isEqualTo(12);
+        assertThat(err).contains("not during the freeze").contains("not run");
+        assertThat(run(Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", reviewer), "approvals", "deny", id).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void errorsAreOneClearLine() throws Exception {
+        Result noToken = run(Map.of("INTERLOCK_URL", url), "approvals", "list");
+        assertThat(noToken.exit()).isEqualTo(1);
+        assertThat(noToken.err().strip()).startsWith("interlock: ").contains("401").doesNotContain("\n").doesNotContain("Exception");
+        Result nowhere = run(Map.of("INTERLOCK_URL", "http://127.0.0.1:1"), "exec", "--", "true");
+        assertThat(nowhere.exit()).isEqualTo(1);
+        assertThat(nowhere.err()).contains("cannot reach the Interlock server at http://127.0.0.1:1").contains("was not run");
+        String revoked = tokenFor("approver", "erin", "--group", "sre");
+        assertThat(as(revoked, "grants", "list").exit()).isZero();
+        for (JsonNode t : tokensOf(as(admin, "token", "list", "--format", "json").out())) {
+            if (t.path("principal").asText().equals("erin")) {
+                assertThat(as(admin, "token", "revoke", t.get("id").asText()).exit()).isZero();
+            }
+        }
+        assertThat(as(revoked, "grants", "list").exit()).isEqualTo(1);
+    }
+
+    // --- helpers ---
+
+    static List<JsonNode> tokensOf(String json) throws IOException {
+        JsonNode n = JSON.readTree(json);
+        List<JsonNode> out = new ArrayList<>();
+        (n.isArray() ? n : n.path("tokens")).forEach(out::add);
+        return out;
+    }
+
+    static String tokenFor(String role, String principal, String... more) throws Exception {
+        Result r = as(admin, concat(concat("token", "create", "--role", role, "--principal", principal), more));
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.out().strip();
+    }
+
+    static JsonNode awaitPending() throws Exception {
+        return awaitPending(approver, "alice");
+    }
+
+    static JsonNode awaitPending(String token, String principal) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            Result r = as(token, "approvals", "list", "--format", "json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode answer = JSON.readTree(r.out());
+            for (JsonNode a : answer.isArray() ? answer : answer.path("approvals")) {
+                if (a.at("/requester/principal").asText().equals(principal)) {
+                    return a;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no pending approval for " + principal + " within a minute\n" + log());
+    }
+
+    static Result as(String token, String... args) throws Exception {
+        return run(Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", token), args);
+    }
+
+    static String[] concat(String first, String... rest) {
+        String[] out = new String[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static ProcessBuilder launcher(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("interlock").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+        Map<String, String> e = pb.environment();
+        e.keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") || k.equals("KUBECONFIG"));
+        e.put("HOME", ROOT.resolve("interlock-cli/target").toString());
+        if (fakeBin != null) {
+            e.put("PATH", fakeBin + ":" + e.getOrDefault("PATH", "/usr/bin:/bin"));
+        }
+        e.putAll(env);
+        return pb;
+    }
+
+    static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process p = launcher(env, args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out, err);
+    }
+
+    static String log() {
+        try {
+            return "server log:\n" + Files.readString(dir.resolve("server.log"));
+        } catch (IOException e) {
+            return "(no server log)";
+        }
+    }
+}
