@@ -93,7 +93,7 @@ public final class InterlockServer implements AutoCloseable {
             PolicyReloader reloader = new PolicyReloader(engine, config.policy(), audit);
             reloader.started();
             metrics.gauges(() -> count(db, "SELECT count(*) FROM approvals WHERE state = 'pending'"),
-                    () -> count(db, "SELECT count(*) FROM grants WHERE revoked_at IS NULL AND expires_at > " + System.currentTimeMillis()));
+                    () -> count(db, "SELECT count(*) FROM grants WHERE revoked_at IS NULL AND expires_at > " + clock.millis()));
             List<RouteGroup> routes = List.of(
                     new HealthRoutes(readiness, db::healthy, metrics),
                     new DecisionRoutes(service, decisions, links::get),
