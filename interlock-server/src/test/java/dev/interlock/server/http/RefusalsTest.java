@@ -137,6 +137,23 @@ class RefusalsTest {
         assertThat(AuditTypes.types(s, bob)).contains("policy.refused", "policy.loaded");
     }
 
+    @Test
+    void aChangedPolicyFileIsPickedUpWithoutARestart() throws Exception {
+        String before = version();
+        Path added = s.policyDir.resolve("watched.yaml");
+        Files.writeString(added, "apiVersion: interlock.dev/v1\nkind: Policy\nmetadata: { name: watched }\nspec:\n  rules:\n"
+                + "    - { id: watched-rule, match: { systems: [docker] }, effect: ask }\n");
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (version().equals(before) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(version()).as("the file watch reloads the policy").isNotEqualTo(before);
+        } finally {
+            Files.delete(added);
+        }
+    }
+
     String version() {
         return s.post(agent, "/v1/decisions", TestServer.shell("ls", "v")).json().get("policy_version").asText();
     }
