@@ -57,9 +57,12 @@ public final class InterlockServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private final String url;
+    /** Set when draining starts, so long-polls answer at once instead of holding the stop up. */
+    private final AtomicBoolean stopping;
 
     private InterlockServer(Javalin http, Database db, AuditLog audit, PolicyReloader reloader, WebhookNotifier notifier,
-                            ScheduledExecutorService sweeper, String url) {
+                            ScheduledExecutorService sweeper, String url, AtomicBoolean stopping) {
+        this.stopping = stopping;
         this.sweeper = sweeper;
         this.http = http;
         this.db = db;
@@ -85,6 +88,7 @@ public final class InterlockServer implements AutoCloseable {
             Readiness readiness = new Readiness();
             WebhookNotifier notifier = new WebhookNotifier(config.webhooks(), config.webhookBackoff(), metrics::webhookFailed);
             AtomicReference<String> links = new AtomicReference<>(config.linkBase(config.port()));
+            AtomicBoolean stopping = new AtomicBoolean();
             DecisionStore decisions = new DecisionStore(db);
             ApprovalService approvals = new ApprovalService(db, clock);
             GrantService grants = new GrantService(db, clock);
@@ -96,7 +100,7 @@ public final class InterlockServer implements AutoCloseable {
                     () -> count(db, "SELECT count(*) FROM grants WHERE revoked_at IS NULL AND expires_at > " + clock.millis()));
             List<RouteGroup> routes = List.of(
                     new HealthRoutes(readiness, db::healthy, metrics),
-                    new DecisionRoutes(service, decisions, links::get),
+                    new DecisionRoutes(service, decisions, links::get, stopping::get),
                     new ApprovalRoutes(approvals, audit, metrics, links::get),
                     new GrantRoutes(grants, audit),
                     new AuditRoutes(audit, db, dataDir),
@@ -110,7 +114,7 @@ public final class InterlockServer implements AutoCloseable {
             String url = config.linkBase(http.port());
             log.println("interlock: listening on http://" + config.host() + ":" + http.port() + " — data " + dataDir
                     + ", storage " + db.description() + ", policy " + engine.policy().version());
-            return new InterlockServer(http, db, audit, reloader, notifier, sweeper, url);
+            return new InterlockServer(http, db, audit, reloader, notifier, sweeper, url, stopping);
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
@@ -174,6 +178,7 @@ public final class InterlockServer implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        stopping.set(true);
         // Each step runs even when an earlier one fails (storage may be the reason we are stopping).
         quietly("stop HTTP", http::stop);
         quietly("stop the expiry sweeper", sweeper::shutdownNow);

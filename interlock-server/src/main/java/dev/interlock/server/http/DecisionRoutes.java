@@ -62,12 +62,13 @@ public DecisionRoutes(DecisionService decisions, DecisionStore store, Supplier<S
         claimsNoOneElse(request, caller);
         DecisionOutcome outcome = decisions.decide(request, caller);
         Instant deadline = Instant.now().plus(wait);
-        while (outcome.pending() && Instant.now().isBefore(deadline)) {
+        while (outcome.pending() && Instant.now().isBefore(deadline) && !stopping.getAsBoolean()) {
             String id = outcome.approval().orElseThrow().id();
-            while (Instant.now().isBefore(deadline) && decisions.approvalState(id).map("pending"::equals).orElse(false)) {
+            while (Instant.now().isBefore(deadline) && !stopping.getAsBoolean()
+                    && decisions.approvalState(id).map("pending"::equals).orElse(false)) {
                 Thread.sleep(POLL);
             }
-            if (Instant.now().isBefore(deadline) || !decisions.approvalState(id).map("pending"::equals).orElse(false)) {
+            if (!decisions.approvalState(id).map("pending"::equals).orElse(false)) {
                 outcome = decisions.decide(request, caller);
             }
         }
