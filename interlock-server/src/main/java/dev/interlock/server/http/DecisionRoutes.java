@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** {@code POST /v1/decisions} (with long-polling), {@code GET /v1/decisions/{id}}, {@code POST /v1/executions}. */
@@ -29,10 +30,14 @@ public final class DecisionRoutes implements RouteGroup {
     private final DecisionStore store;
     private final Supplier<String> publicUrl;
 
-public DecisionRoutes(DecisionService decisions, DecisionStore store, Supplier<String> publicUrl) {
+    private final BooleanSupplier stopping;
+
+    /** {@code stopping} turns true when the server drains: long-polls then answer with what they have. */
+    public DecisionRoutes(DecisionService decisions, DecisionStore store, Supplier<String> publicUrl, BooleanSupplier stopping) {
         this.decisions = decisions;
         this.store = store;
         this.publicUrl = publicUrl;
+        this.stopping = stopping;
     }
 
     @Override
