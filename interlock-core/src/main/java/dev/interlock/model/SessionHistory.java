@@ -56,7 +56,7 @@ public record SessionHistory(Instant now, List<Entry> entries) {
      * {@code *} is any run of characters; a pattern without {@code :} or {@code /} matches the resource name alone.
      */
     public boolean touched(String pattern) {
-        Pattern glob = glob(pattern);
+        Pattern glob = GlobPattern.compile(pattern, false);
         boolean nameOnly = pattern.indexOf(':') < 0 && pattern.indexOf('/') < 0;
         for (Entry e : entries) {
             if (!e.proceeded()) {
@@ -70,17 +70,5 @@ public record SessionHistory(Instant now, List<Entry> entries) {
             }
         }
         return false;
-    }
-
-    private static Pattern glob(String text) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }
