@@ -15,6 +15,7 @@ import dev.interlock.server.approval.GrantService;
 import dev.interlock.server.decisions.StoredApprovals;
 import dev.interlock.server.http.ApprovalRoutes;
 import dev.interlock.server.http.AuditRoutes;
+import dev.interlock.server.http.CachingAuthenticator;
 import dev.interlock.server.http.DecisionRoutes;
 import dev.interlock.server.http.GrantRoutes;
 import dev.interlock.server.http.HealthRoutes;
@@ -98,6 +99,7 @@ public final class InterlockServer implements AutoCloseable {
             reloader.started();
             metrics.gauges(() -> count(db, "SELECT count(*) FROM approvals WHERE state = 'pending'"),
                     () -> count(db, "SELECT count(*) FROM grants WHERE revoked_at IS NULL AND expires_at > " + clock.millis()));
+            CachingAuthenticator authenticator = new CachingAuthenticator(tokens::authenticate);
             List<RouteGroup> routes = List.of(
                     new HealthRoutes(readiness, db::healthy, metrics),
                     new DecisionRoutes(service, decisions, links::get, stopping::get),
@@ -105,8 +107,8 @@ public final class InterlockServer implements AutoCloseable {
                     new GrantRoutes(grants, audit),
                     new AuditRoutes(audit, db, dataDir),
                     new PolicyRoutes(reloader),
-                    new TokenRoutes(tokens, audit));
-            Javalin http = HttpApi.create(config.host(), config.port(), tokens::authenticate, routes).start();
+                    new TokenRoutes(tokens, audit, authenticator::clear));
+            Javalin http = HttpApi.create(config.host(), config.port(), authenticator, routes).start();
             links.set(config.linkBase(http.port()));
             reloader.watch();
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("interlock-expiry").factory());

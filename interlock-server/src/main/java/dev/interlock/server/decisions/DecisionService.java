@@ -82,7 +82,8 @@ public final class DecisionService {
             outcome = record(request, caller, outcome, now);
             readiness.ok();
         } catch (RuntimeException e) {
-            String cause = "storage or internal failure: " + message(e);
+            String cause = (e instanceof dev.interlock.server.storage.StorageException ? "storage unavailable: " : "internal error: ")
+                    + message(e);
             readiness.failed(cause);
             outcome = new DecisionOutcome(engine.failClosed(request, cause), fingerprint, Optional.empty(), Optional.empty(), 0);
         }

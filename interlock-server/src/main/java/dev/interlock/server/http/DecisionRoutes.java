@@ -77,7 +77,9 @@ public final class DecisionRoutes implements RouteGroup {
                 outcome = decisions.decide(request, caller);
             }
         }
-        Replies.send(ctx, 200, DecisionJson.node(outcome, publicUrl.get()));
+        // Could not decide (storage lost, internal error): the body is a deny with the cause; the status says so too.
+        boolean failedClosed = outcome.decision().rules().stream().anyMatch(r -> r.id().equals("invariant:fail-closed"));
+        Replies.send(ctx, failedClosed ? 503 : 200, DecisionJson.node(outcome, publicUrl.get()));
     }
 
     /** The actor comes from the token; a body that names someone else is refused rather than silently rewritten. */

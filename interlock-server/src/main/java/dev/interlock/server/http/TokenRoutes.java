@@ -20,9 +20,13 @@ public final class TokenRoutes implements RouteGroup {
     private final TokenStore tokens;
     private final AuditLog audit;
 
-    public TokenRoutes(TokenStore tokens, AuditLog audit) {
+    private final Runnable revoked;
+
+    /** {@code revoked} runs after a revocation (it clears cached callers). */
+    public TokenRoutes(TokenStore tokens, AuditLog audit, Runnable revoked) {
         this.tokens = tokens;
         this.audit = audit;
+        this.revoked = revoked;
     }
 
     @Override
@@ -60,6 +64,7 @@ public final class TokenRoutes implements RouteGroup {
         }, Role.ADMIN));
         routes.delete("/v1/tokens/{id}", guard.roles((ctx, caller) -> {
             TokenRevoked r = tokens.revoke(ctx.pathParam("id"), caller);
+            revoked.run();
             Map<String, Object> event = new LinkedHashMap<>(ApprovalViews.token(r.token()));
             event.put("token_id", r.token().id());
             audit.append("token.revoked", event);
