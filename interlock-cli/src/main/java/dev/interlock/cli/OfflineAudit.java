@@ -73,7 +73,8 @@ final class OfflineAudit {
         if (v.eventsChecked() == 0) {
             return "ok: the audit log is empty";
         }
-        String line = String.format(Locale.ROOT, "ok: %,d events, %,d checkpoints verified", v.eventsChecked(), v.checkpointsChecked());
+        String line = String.format(Locale.ROOT, "ok: %,d event%s, %,d checkpoint%s verified", v.eventsChecked(),
+                v.eventsChecked() == 1 ? "" : "s", v.checkpointsChecked(), v.checkpointsChecked() == 1 ? "" : "s");
         // The verifier's caveats (unsigned tail, export not from genesis) follow its first "; ": they are the honest part.
         int caveat = v.message().indexOf("; ");
         return caveat < 0 ? line : line + v.message().substring(caveat);
