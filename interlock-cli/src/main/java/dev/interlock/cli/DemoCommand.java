@@ -5,22 +5,38 @@ import dev.interlock.environment.AmbientContext;
 import dev.interlock.json.RequestReader;
 import dev.interlock.model.Decision;
 import dev.interlock.model.Effect;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code interlock demo}: a scripted agent session on the embedded defaults, each decision printed with why. */
+/**
+ * {@code interlock demo}: part 1, a scripted agent session against the engine alone, each decision printed with why;
+ * part 2 ({@link ServerDemo}), the approval loop against a real server started in-process.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a scripted agent session against the shipped policy and inventory and show each decision.")
+        description = {"Run a scripted agent session against the shipped policy and inventory and show each decision,",
+                "then the approval loop on a real server started in-process: held, self-approval refused, too-fast",
+                "approval refused, approved after review, released once, replay held again, audit chain verified.",
+                "Part 2 waits for the rule's min_review (15s)."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--no-server", description = "Only part 1 (the engine alone); no server, no waiting.")
+    boolean noServer;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory for part 2's server (default: a temporary directory, deleted afterwards). Must be fresh.")
+    Path data;
 
     /** A step of the session: what the agent is doing, and the request it sends. */
     record Step(String narration, String request) {
@@ -54,12 +70,12 @@ final class DemoCommand implements Callable<Integer> {
                     "{\"kind\":\"shell\",\"command\":\"rm -rf ~/\",\"context\":{" + WS + "}," + ACTOR + "}"));
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         // The demo must tell the same story on every machine: it assumes a workstation without a kubeconfig.
         Interlock interlock = Interlock.builder().ambient(AmbientContext.BARE_WORKSTATION).build();
         TextRenderer text = new TextRenderer(TextRenderer.terminal());
-        out.println("Interlock demo: an agent session (claude-code working for alice@example.com), shipped policy "
+        out.println("Interlock demo, part 1: the engine alone. An agent session (claude-code working for alice@example.com), shipped policy "
                 + interlock.policy().policies() + " " + interlock.policy().version() + "\n");
         Map<Effect, Integer> counts = new EnumMap<>(Effect.class);
         int n = 1;
@@ -75,6 +91,12 @@ final class DemoCommand implements Callable<Integer> {
                 + " asked, " + counts.getOrDefault(Effect.REQUIRE_APPROVAL, 0) + " held for a second human, "
                 + counts.getOrDefault(Effect.DENY, 0) + " denied.");
         out.flush();
-        return 0;
+        if (noServer) {
+            return 0;
+        }
+        out.println("\nInterlock demo, part 2: with the server. The held production restart above, end to end.\n");
+        out.flush();
+        var console = System.console();
+        return ServerDemo.run(data, out, console != null && console.isTerminal());
     }
 }

@@ -1,5 +1,6 @@
 package dev.interlock.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,18 @@ public final class Main {
     }
 
     static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** As {@link #run(String...)}, printing to {@code out} and {@code err} (when not null) instead of stdout/stderr. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         // exec's argv is the user's command: after its first word, nothing is ours to parse (exec kubectl get -n x).
         cli.getSubcommands().get("exec").setStopAtPositional(true);
         cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);

@@ -95,7 +95,22 @@ class CliEndToEndTest {
         assertThat(test.exit()).as(test.out()).isZero();
         assertThat(test.out()).contains("PASS production-guardrails: kiro-style teardown is denied").contains("0 failed");
         Result demo = run("", "demo");
-        assertThat(demo.exit()).as(demo.err()).isZero();
+        assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.out()).contains("delete and recreate").contains("DENY").contains("REQUIRE_APPROVAL").contains("ALLOW");
+        // Part 2, against the real server in-process: each step of the approval loop, as the server answered it.
+        String part2 = demo.out().substring(demo.out().indexOf("part 2: with the server"));
+        assertThat(part2).containsSubsequence(
+                "REQUIRE_APPROVAL  update deployment api (kubernetes, prod)", "held as approval apr_",
+                "refused: you (alice@example.com) cannot approve", "(HTTP 403)",
+                "refused: approval apr_", "needs at least 15s of review",
+                "bob reads", "approved by bob@example.com after 1", "state approved",
+                "ALLOW  released by approval apr_", "single use",
+                "REQUIRE_APPROVAL  held again as a new approval apr_",
+                "chain intact: ", "events: policy.loaded, token.created ×3, approval.requested, decision",
+                "every step behaved as narrated");
+        assertThat(part2).doesNotContain("✗").doesNotContain("\r");
+        Result engineOnly = run("", "demo", "--no-server");
+        assertThat(engineOnly.exit()).isZero();
+        assertThat(engineOnly.out()).contains("Session: ").doesNotContain("part 2");
     }
 }
