@@ -23,6 +23,10 @@ public final class ServerMetrics {
     private final Counter webhookFailures;
 
     public ServerMetrics() {
+        // Heap, GC and threads: what an operator checks first when decisions slow down.
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
         decisionLatency = Timer.builder("interlock.decision.latency").description("Time to answer POST /v1/decisions (audit included)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000)).maximumExpectedValue(Duration.ofSeconds(5))
                 .register(registry);

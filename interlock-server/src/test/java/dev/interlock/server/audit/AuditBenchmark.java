@@ -23,8 +23,12 @@ public final class AuditBenchmark {
         int appends = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int verifyEvents = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-        appendThroughput(appends, threads);
-        verifyTime(verifyEvents);
+        // A fourth argument keeps the generated data directory there, for timing `interlock audit verify --data DIR`.
+        Path keep = args.length > 3 ? Path.of(args[3]) : null;
+        if (appends > 0) {
+            appendThroughput(appends, threads);
+        }
+        verifyTime(verifyEvents, keep);
     }
 
     private static void appendThroughput(int n, int threads) throws Exception {
@@ -39,9 +43,25 @@ public final class AuditBenchmark {
         }
     }
 
+    /** About the size and shape of a real decision event (≈1 KB). */
+    private static Map<String, Object> decision(long seq) {
+        return Map.of("decision_id", "00000000-0000-0000-0000-" + String.format("%012d", seq), "effect", "allow", "risk", "low",
+                "summary", "read pods (kubernetes, prod)",
+                "actor", Map.of("principal", "alice@example.com", "agent", "claude-code", "session", "s" + (seq % 200), "token", "tok_0123456789abcdef"),
+                "request", Map.of("kind", "shell", "input", "kubectl --context prod-eu-1 -n team-" + (seq % 50) + " get pods",
+                        "context", Map.of("cwd", "/srv/app", "environment", "", "env", Map.of(), "target", "")),
+                "fingerprint", "sha256:" + "0123456789abcdef".repeat(4),
+                "operations", List.of(Map.of("system", "kubernetes", "verb", "read", "address", "kubernetes:team-" + (seq % 50) + "/pod/",
+                        "environment", "prod", "environment_source", "context 'prod-eu-1' matches default inventory pattern '*prod*' (prod)",
+                        "scope", "many", "confidence", "exact", "risk", "low")),
+                "rules", List.of(Map.of("id", "default:prod/low", "policy", "defaults", "effect", "allow", "enforcement", "enforce",
+                        "operation", 0, "message", "no rule matched; the prod default for low risk is allow")),
+                "policy_version", "sha256:4df09a6d9bb3f41e");
+    }
+
     /** Writes a valid chain straight into the table (appending a million through the log would take minutes). */
-    private static void verifyTime(int n) throws Exception {
-        Path dir = Files.createTempDirectory("audit-verify");
+    private static void verifyTime(int n, Path keep) throws Exception {
+        Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("audit-verify");
         AuditKey key = AuditKey.loadOrCreate(dir);
         try (Database db = Database.open("", dir)) {
             db.transaction(c -> {
@@ -50,8 +70,7 @@ public final class AuditBenchmark {
                 try (PreparedStatement ev = c.prepareStatement("INSERT INTO audit_events VALUES (?, ?, ?, ?, ?, ?)");
                      PreparedStatement cp = c.prepareStatement("INSERT INTO audit_checkpoints VALUES (?, ?, ?, ?, ?, ?)")) {
                     for (long seq = 1; seq <= n; seq++) {
-                        String body = AuditChain.body(seq, at, "decision", Map.of("effect", "allow", "principal", "alice",
-                                "command", "kubectl get pods -n team-" + (seq % 50), "rule", "read-only"));
+                        String body = AuditChain.body(seq, at, "decision", decision(seq));
                         String hash = AuditChain.hash(prev, body);
                         ev.setLong(1, seq);
                         ev.setLong(2, at.toEpochMilli());
