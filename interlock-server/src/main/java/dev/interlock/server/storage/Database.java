@@ -130,8 +130,15 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /** Attempts of a transaction that lost a race (SQLite busy, PostgreSQL serialization failure or deadlock). */
+    /** Attempts of a transaction that lost a race (SQLite busy, PostgreSQL serialization failure or deadlock)... */
     static final int ATTEMPTS = 12;
+
+    /**
+     * ...or, when more are needed, for this long: as long as SQLite's busy_timeout lets a writer wait for the lock.
+     * Twelve attempts (about 0.4 s of backoff) are too few under load on a busy machine, where every attempt can lose
+     * again to the audit writer's next commit; a decision must not fail closed merely because the machine is slow.
+     */
+    static final long RETRY_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A transaction that
@@ -139,6 +146,7 @@ public final class Database implements AutoCloseable {
      * write after someone else committed — is rolled back and run again, so {@code work} must only touch the database.
      */
     public <T> T transaction(Work<T> work) {
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
@@ -151,7 +159,7 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && lostRace(e)) {
+                if ((attempt < ATTEMPTS || System.nanoTime() - started < RETRY_BUDGET_NANOS) && lostRace(e)) {
                     backoff(attempt);
                     continue;
                 }
