@@ -21,6 +21,7 @@ public final class CompiledPolicy {
     private final List<PolicyTest> tests;
     private final List<String> policies;
     private final String version;
+    private final boolean readsSessionHistory;
     private final Map<String, Map<Verb, List<Rule>>> index = new HashMap<>();
 
     CompiledPolicy(List<Rule> rules, TierDefaults defaults, List<PolicyTest> tests, List<String> policies, String version) {
@@ -29,6 +30,8 @@ public final class CompiledPolicy {
         this.tests = List.copyOf(tests);
         this.policies = List.copyOf(policies);
         this.version = version;
+        this.readsSessionHistory = this.rules.stream().anyMatch(r -> r.when().map(w -> w.source().contains("session")).orElse(false)
+                || r.message().map(m -> m.source().contains("session")).orElse(false));
         for (Rule rule : this.rules) {
             List<String> systems = rule.match().systems().isEmpty() ? List.of(ANY_SYSTEM) : List.copyOf(rule.match().systems());
             List<Verb> verbs = rule.match().verbs().isEmpty() ? List.of(Verb.values()) : List.copyOf(rule.match().verbs());
@@ -71,8 +74,7 @@ public final class CompiledPolicy {
      * session's history before deciding (a cost every decision would pay otherwise).
      */
     public boolean readsSessionHistory() {
-        return rules.stream().anyMatch(r -> r.when().map(w -> w.source().contains("session")).orElse(false)
-                || r.message().map(m -> m.source().contains("session")).orElse(false));
+        return readsSessionHistory;
     }
 
     public List<Rule> rules() {

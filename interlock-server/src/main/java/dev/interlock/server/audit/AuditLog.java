@@ -24,7 +24,16 @@ public interface AuditLog extends AutoCloseable {
     }
 
     /** As {@link #append(String, Map)}, with {@code attached} written in the same transaction (may be null). */
-    AuditEvent append(String type, Map<String, Object> data, Attached attached);
+    default AuditEvent append(String type, Map<String, Object> data, Attached attached) {
+        return append(type, data, attached, true);
+    }
+
+    /**
+     * As above; {@code redact} false skips redaction when the caller has established that {@code data} was built
+     * only from input in which {@link Redactor} finds nothing (the decision path checks the raw input once instead of
+     * every derived string).
+     */
+    AuditEvent append(String type, Map<String, Object> data, Attached attached, boolean redact);
 
     /** Events with {@code seq > after}, oldest first, at most {@code limit}. */
     List<AuditEvent> read(long after, int limit);

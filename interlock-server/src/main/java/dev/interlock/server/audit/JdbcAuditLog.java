@@ -102,9 +102,10 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public AuditEvent append(String type, Map<String, Object> data, Attached attached) {
+    public AuditEvent append(String type, Map<String, Object> data, Attached attached, boolean redact) {
         // Redaction and conversion run on the caller's thread, in parallel; the writer only chains and stores.
-        Pending pending = new Pending(type, redactor.redactTree(data == null ? Map.of() : data), attached, new CompletableFuture<>());
+        Map<String, Object> given = data == null ? Map.of() : data;
+        Pending pending = new Pending(type, redact ? redactor.redactTree(given) : given, attached, new CompletableFuture<>());
         admission.readLock().lock();
         try {
             if (closed) {

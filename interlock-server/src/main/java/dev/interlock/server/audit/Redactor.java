@@ -17,6 +17,9 @@ public final class Redactor {
 
     public static final String REDACTED = "[REDACTED]";
 
+    /** No rule matches fewer characters than this ({@code TOKEN=x} is seven): shorter text is left alone unread. */
+    static final int SHORTEST_SECRET = 7;
+
     /**
      * A named pattern whose group {@code secret} is replaced by {@code replacement}. {@code hints} are lowercase
      * substrings one of which every match contains: text without any of them skips the pattern (most text has no
@@ -80,8 +83,21 @@ public final class Redactor {
         return new Redactor(RULES);
     }
 
+    /** True when {@link #redact} would leave every one of {@code texts} as it is. */
+    public boolean finds(String... texts) {
+        for (String t : texts) {
+            if (t != null && !redact(t).equals(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code text} with every secret replaced. */
     public String redact(String text) {
+        if (text.length() < SHORTEST_SECRET) {
+            return text;
+        }
         String lowercase = text.toLowerCase(java.util.Locale.ROOT);
         String result = text;
         for (Rule rule : rules) {

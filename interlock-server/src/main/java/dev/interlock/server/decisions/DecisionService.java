@@ -126,13 +126,38 @@ public final class DecisionService {
     /** The audit event and the decision row commit together; the answer leaves only after that. */
     private DecisionOutcome record(Request request, Caller caller, DecisionOutcome outcome, Instant now) {
         Decision d = outcome.decision();
-        String body = REDACTOR.redact(DecisionJson.write(outcome, publicUrl.get()));
+        // Everything stored is built from the request: when its input holds nothing the redactor finds, neither does
+        // anything derived from it, and the common case skips redacting every derived string.
+        boolean secrets = holdsSecrets(request);
+        String json = DecisionJson.write(outcome, publicUrl.get());
+        String body = secrets ? REDACTOR.redact(json) : json;
         long t0 = System.nanoTime();
         AuditEvent event = audit.append("decision", auditBody(request, caller, outcome), (c, e) ->
                 DecisionStore.insert(c, d, request.actor().principal(), request.actor().agent(), request.actor().session(),
-                        outcome.fingerprint(), now, body));
+                        outcome.fingerprint(), now, body), secrets);
         metrics.auditAppended(Duration.ofNanos(System.nanoTime() - t0));
         return new DecisionOutcome(d, outcome.fingerprint(), outcome.approval(), outcome.grantId(), event.seq());
+    }
+
+    /** Variables as the audit log keeps them: a value the redactor finds in {@code NAME=value} form is redacted. */
+    private static Map<String, String> env(Request request) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        request.context().env().forEach((k, v) -> out.put(k, REDACTOR.finds(k + "=" + v) ? Redactor.REDACTED : v));
+        return out;
+    }
+
+    private static boolean holdsSecrets(Request request) {
+        if (REDACTOR.finds(request.payload().text(), request.context().cwd().orElse(""), request.context().target().orElse(""),
+                request.context().environment().orElse(""), request.actor().session(), request.id())) {
+            return true;
+        }
+        for (Map.Entry<String, String> e : request.context().env().entrySet()) {
+            // A variable is redacted by its assignment form (AWS_SECRET_ACCESS_KEY=…), as the audit body would show it.
+            if (REDACTOR.finds(e.getKey() + "=" + e.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A decision whose effect an approval, a grant or a reviewer set, with that control listed first among its rules. */
@@ -163,7 +188,7 @@ public final class DecisionService {
         req.put("kind", request.kind().wire());
         req.put("input", request.payload().text());
         req.put("context", Map.of("environment", request.context().environment().orElse(""), "cwd", request.context().cwd().orElse(""),
-                "env", request.context().env(), "target", request.context().target().orElse("")));
+                "env", env(request), "target", request.context().target().orElse("")));
         data.put("request", req);
         data.put("fingerprint", outcome.fingerprint());
         List<Map<String, Object>> ops = new ArrayList<>();
