@@ -1,5 +1,7 @@
 package dev.interlock.server.audit;
 
+import dev.interlock.json.CanonicalJson;
+
 import dev.interlock.server.storage.Database;
 import dev.interlock.server.storage.StorageException;
 import java.sql.Connection;
@@ -70,7 +72,7 @@ public final class JdbcAuditLog implements AuditLog {
     /** Shared by every server on one PostgreSQL database: the bytes of "IntlAudi". */
     static final long ADVISORY_LOCK = 0x496e746c41756469L;
 
-    private record Pending(String type, Object data, Attached attached, CompletableFuture<AuditEvent> done) {
+    private record Pending(String type, String data, Attached attached, CompletableFuture<AuditEvent> done) {
     }
 
     private final Database db;
@@ -105,7 +107,9 @@ public final class JdbcAuditLog implements AuditLog {
     public AuditEvent append(String type, Map<String, Object> data, Attached attached, boolean redact) {
         // Redaction and conversion run on the caller's thread, in parallel; the writer only chains and stores.
         Map<String, Object> given = data == null ? Map.of() : data;
-        Pending pending = new Pending(type, redact ? redactor.redactTree(given) : given, attached, new CompletableFuture<>());
+        // Redaction and canonical JSON run here, on the caller's thread, in parallel; the writer only chains and stores.
+        Pending pending = new Pending(type, CanonicalJson.write(redact ? redactor.redactTree(given) : given), attached,
+                new CompletableFuture<>());
         admission.readLock().lock();
         try {
             if (closed) {

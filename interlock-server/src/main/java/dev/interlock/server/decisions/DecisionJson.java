@@ -30,6 +30,18 @@ public final class DecisionJson {
         return out;
     }
 
+    /**
+     * The answer to the agent: the JSON that was stored (already written once, redacted when the input held secrets)
+     * with the audit sequence number added; written afresh when nothing was stored.
+     */
+    public static String answer(DecisionOutcome outcome, String publicUrl) {
+        String stored = outcome.storedJson();
+        if (stored.isEmpty() || !stored.endsWith("}")) {
+            return write(outcome, publicUrl);
+        }
+        return stored.substring(0, stored.length() - 1) + ",\"audit_seq\":" + outcome.auditSeq() + "}";
+    }
+
     public static String write(DecisionOutcome outcome, String publicUrl) {
         try {
             return Json.MAPPER.writeValueAsString(node(outcome, publicUrl));

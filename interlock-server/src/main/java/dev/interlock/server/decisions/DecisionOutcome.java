@@ -9,7 +9,12 @@ import java.util.Optional;
  * reviewer's denial), the fingerprint it is bound to, and what it waits under or was released by.
  */
 public record DecisionOutcome(Decision decision, String fingerprint, Optional<ApprovalRef> approval, Optional<String> grantId,
-                              long auditSeq) {
+                              long auditSeq, String storedJson) {
+
+    public DecisionOutcome(Decision decision, String fingerprint, Optional<ApprovalRef> approval, Optional<String> grantId,
+                           long auditSeq) {
+        this(decision, fingerprint, approval, grantId, auditSeq, "");
+    }
 
     /** The approval a decision waits under or used: id, state, when it expires, and a reviewer's reason when denied. */
     public record ApprovalRef(String id, String state, Instant expiresAt, String reason) {

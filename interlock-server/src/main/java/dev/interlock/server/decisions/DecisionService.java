@@ -136,7 +136,7 @@ public final class DecisionService {
                 DecisionStore.insert(c, d, request.actor().principal(), request.actor().agent(), request.actor().session(),
                         outcome.fingerprint(), now, body), secrets);
         metrics.auditAppended(Duration.ofNanos(System.nanoTime() - t0));
-        return new DecisionOutcome(d, outcome.fingerprint(), outcome.approval(), outcome.grantId(), event.seq());
+        return new DecisionOutcome(d, outcome.fingerprint(), outcome.approval(), outcome.grantId(), event.seq(), body);
     }
 
     /** Variables as the audit log keeps them: a value the redactor finds in {@code NAME=value} form is redacted. */

@@ -79,7 +79,7 @@ public final class DecisionRoutes implements RouteGroup {
         }
         // Could not decide (storage lost, internal error): the body is a deny with the cause; the status says so too.
         boolean failedClosed = outcome.decision().rules().stream().anyMatch(r -> r.id().equals("invariant:fail-closed"));
-        Replies.send(ctx, failedClosed ? 503 : 200, DecisionJson.node(outcome, publicUrl.get()));
+        Replies.raw(ctx, failedClosed ? 503 : 200, DecisionJson.answer(outcome, publicUrl.get()));
     }
 
     /** The actor comes from the token; a body that names someone else is refused rather than silently rewritten. */
