@@ -1,6 +1,6 @@
 package dev.interlock.server.audit;
 
-import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +12,17 @@ import java.util.Optional;
  */
 public interface AuditLog extends AutoCloseable {
 
-    /** A row that must commit in the same transaction as its event (the decision an event describes, say). */
+    /**
+     * A row that must commit in the same transaction as its event (the decision an event describes, say): an insert
+     * and how to bind it. Rows with the same SQL in one batch are written as one JDBC batch.
+     */
+    record Attached(String sql, Binder binder) {
+    }
+
+    /** Binds an attached row's parameters; the event is there for its seq and time. */
     @FunctionalInterface
-    interface Attached {
-        void write(Connection connection, AuditEvent event) throws SQLException;
+    interface Binder {
+        void bind(PreparedStatement statement, AuditEvent event) throws SQLException;
     }
 
     /** Redacts secrets in {@code data}, chains and stores it; the stored event. */

@@ -243,9 +243,26 @@ public final class JdbcAuditLog implements AuditLog {
             ps.executeBatch();
         }
         // Rows that describe an event (a decision, an execution) commit with it, or neither does.
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).attached() != null) {
-                batch.get(i).attached().write(c, events.get(i));
+        Map<String, PreparedStatement> attached = new java.util.HashMap<>();
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Attached a = batch.get(i).attached();
+                if (a != null) {
+                    PreparedStatement ps = attached.get(a.sql());
+                    if (ps == null) {
+                        ps = c.prepareStatement(a.sql());
+                        attached.put(a.sql(), ps);
+                    }
+                    a.binder().bind(ps, events.get(i));
+                    ps.addBatch();
+                }
+            }
+            for (PreparedStatement ps : attached.values()) {
+                ps.executeBatch();
+            }
+        } finally {
+            for (PreparedStatement ps : attached.values()) {
+                ps.close();
             }
         }
         for (AuditEvent e : events) {

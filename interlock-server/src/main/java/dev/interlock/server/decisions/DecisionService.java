@@ -132,8 +132,8 @@ public final class DecisionService {
         String json = DecisionJson.write(outcome, publicUrl.get());
         String body = secrets ? REDACTOR.redact(json) : json;
         long t0 = System.nanoTime();
-        AuditEvent event = audit.append("decision", auditBody(request, caller, outcome), (c, e) ->
-                DecisionStore.insert(c, d, request.actor().principal(), request.actor().agent(), request.actor().session(),
+        AuditEvent event = audit.append("decision", auditBody(request, caller, outcome),
+                DecisionStore.row(d, request.actor().principal(), request.actor().agent(), request.actor().session(),
                         outcome.fingerprint(), now, body), secrets);
         metrics.auditAppended(Duration.ofNanos(System.nanoTime() - t0));
         return new DecisionOutcome(d, outcome.fingerprint(), outcome.approval(), outcome.grantId(), event.seq(), body);
@@ -229,8 +229,8 @@ public final class DecisionService {
         data.put("exit_code", exitCode);
         data.put("duration_ms", durationMs);
         data.put("reported_by", Map.of("principal", caller.principal(), "agent", caller.agent(), "token", caller.tokenId()));
-        return audit.append("execution.reported", data, (c, e) ->
-                DecisionStore.insertExecution(c, decisionId, exitCode, durationMs, caller.tokenId(), now)).seq();
+        return audit.append("execution.reported", data,
+                DecisionStore.execution(decisionId, exitCode, durationMs, caller.tokenId(), now)).seq();
     }
 
     /** A deny for a request that could not even be read or attributed, with the cause; readiness turns red. */

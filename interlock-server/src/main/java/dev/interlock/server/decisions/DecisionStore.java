@@ -6,8 +6,8 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.SessionHistory;
 import dev.interlock.model.Verb;
 import dev.interlock.model.Wire;
+import dev.interlock.server.audit.AuditLog;
 import dev.interlock.server.storage.Database;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,24 +35,25 @@ public final class DecisionStore {
         this.db = db;
     }
 
-    /** Inserts the row on {@code c}, inside the caller's (the audit batch's) transaction. */
-    public static void insert(Connection c, Decision d, String principal, String agent, String session, String fingerprint,
-                              Instant at, String body) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions (decision_id, at, principal, agent, session, effect, "
-                + "fingerprint, verbs, addresses, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, d.decisionId());
-            ps.setLong(2, at.toEpochMilli());
-            ps.setString(3, principal);
-            ps.setString(4, agent);
-            ps.setString(5, session);
-            ps.setString(6, d.effect().wire());
-            ps.setString(7, fingerprint);
-            ps.setString(8, d.operations().stream().map(op -> op.verb().wire()).collect(Collectors.joining(",")));
-            ps.setString(9, d.operations().stream().map(Operation::address).map(a -> a.replace('\n', ' '))
-                    .collect(Collectors.joining("\n")));
-            ps.setString(10, body);
-            ps.executeUpdate();
-        }
+    /** The decision's row, written in its audit event's transaction. */
+    public static AuditLog.Attached row(Decision d, String principal, String agent, String session, String fingerprint,
+                                        Instant at, String body) {
+        String verbs = d.operations().stream().map(op -> op.verb().wire()).collect(Collectors.joining(","));
+        String addresses = d.operations().stream().map(Operation::address).map(a -> a.replace('\n', ' '))
+                .collect(Collectors.joining("\n"));
+        return new AuditLog.Attached("INSERT INTO decisions (decision_id, at, principal, agent, session, effect, fingerprint, verbs, "
+                + "addresses, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (ps, e) -> {
+                    ps.setString(1, d.decisionId());
+                    ps.setLong(2, at.toEpochMilli());
+                    ps.setString(3, principal);
+                    ps.setString(4, agent);
+                    ps.setString(5, session);
+                    ps.setString(6, d.effect().wire());
+                    ps.setString(7, fingerprint);
+                    ps.setString(8, verbs);
+                    ps.setString(9, addresses);
+                    ps.setString(10, body);
+                });
     }
 
     public Optional<Recorded> get(String decisionId) {
@@ -106,16 +107,15 @@ public final class DecisionStore {
         return out;
     }
 
-    /** Inserts an outcome an adapter reported, inside the audit batch's transaction. */
-    public static void insertExecution(Connection c, String decisionId, int exitCode, long durationMs, String reportedBy,
-                                       Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (decision_id, at, exit_code, duration_ms, reported_by) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, decisionId);
-            ps.setLong(2, at.toEpochMilli());
-            ps.setInt(3, exitCode);
-            ps.setLong(4, durationMs);
-            ps.setString(5, reportedBy);
-            ps.executeUpdate();
-        }
+    /** An outcome an adapter reported, written in its audit event's transaction. */
+    public static AuditLog.Attached execution(String decisionId, int exitCode, long durationMs, String reportedBy, Instant at) {
+        return new AuditLog.Attached("INSERT INTO executions (decision_id, at, exit_code, duration_ms, reported_by) VALUES (?, ?, ?, ?, ?)",
+                (ps, e) -> {
+                    ps.setString(1, decisionId);
+                    ps.setLong(2, at.toEpochMilli());
+                    ps.setInt(3, exitCode);
+                    ps.setLong(4, durationMs);
+                    ps.setString(5, reportedBy);
+                });
     }
 }
