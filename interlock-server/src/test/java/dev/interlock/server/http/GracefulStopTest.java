@@ -24,6 +24,8 @@ class GracefulStopTest {
     void stoppingUnderLoadLosesNothingAndSignsTheHead(@TempDir Path dir) throws Exception {
         TestServer s = TestServer.sqlite(dir);
         String agent = s.token("agent", "alice@example.com", "claude-code");
+        // A request sent on a kept-alive connection in the instant the server closes it gets no answer; don't wait long.
+        s.requestTimeout = java.time.Duration.ofSeconds(5);
         ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();

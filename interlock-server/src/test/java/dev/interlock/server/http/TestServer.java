@@ -36,6 +36,8 @@ final class TestServer implements AutoCloseable {
     final String base;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** How long one request may take; long-polls need the default. */
+    Duration requestTimeout = Duration.ofSeconds(60);
 
     TestServer(Path data, String databaseUrl, List<Webhook> hooks) throws IOException {
         this.data = data;
@@ -83,7 +85,7 @@ final class TestServer implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json;
             try {
                 json = Json.MAPPER.readTree(response.body());
