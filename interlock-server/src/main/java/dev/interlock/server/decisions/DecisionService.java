@@ -233,6 +233,12 @@ public final class DecisionService {
                 DecisionStore.execution(decisionId, exitCode, durationMs, caller.tokenId(), now)).seq();
     }
 
+    /** A deny shed under overload: nothing was analysed or recorded; readiness stays as it is (this is load, not failure). */
+    public DecisionOutcome overloaded(int inFlight) {
+        String cause = "server overloaded: " + inFlight + " decisions already in progress; retry shortly";
+        return new DecisionOutcome(engine.failClosed(Request.shell(""), cause), "", Optional.empty(), Optional.empty(), 0);
+    }
+
     /** A deny for a request that could not even be read or attributed, with the cause; readiness turns red. */
     public DecisionOutcome failClosed(String cause) {
         readiness.failed(cause);

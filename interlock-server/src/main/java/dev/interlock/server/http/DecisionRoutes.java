@@ -24,6 +24,14 @@ import java.util.function.Supplier;
 public final class DecisionRoutes implements RouteGroup {
 
     static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    /**
+     * Decisions being worked on at once, and how long a request may wait for a turn. Past that the server sheds load
+     * at once with a fail-closed deny (503) instead of queueing without bound: an overloaded server that keeps
+     * accepting work answers nobody in time and never catches up.
+     */
+    static final int MAX_IN_FLIGHT = 256;
+    static final Duration ADMISSION_WAIT = Duration.ofMillis(250);
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final DecisionService decisions;
@@ -65,7 +73,16 @@ public final class DecisionRoutes implements RouteGroup {
             throw ApiException.badRequest(e.getMessage());
         }
         claimsNoOneElse(request, caller);
-        DecisionOutcome outcome = decisions.decide(request, caller);
+        if (!inFlight.tryAcquire(ADMISSION_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            Replies.send(ctx, 503, DecisionJson.node(decisions.overloaded(MAX_IN_FLIGHT), publicUrl.get()));
+            return;
+        }
+        DecisionOutcome outcome;
+        try {
+            outcome = decisions.decide(request, caller);
+        } finally {
+            inFlight.release();
+        }
         Instant deadline = Instant.now().plus(wait);
         while (outcome.pending() && Instant.now().isBefore(deadline) && !stopping.getAsBoolean()) {
             String id = outcome.approval().orElseThrow().id();
@@ -74,7 +91,12 @@ public final class DecisionRoutes implements RouteGroup {
                 Thread.sleep(POLL);
             }
             if (!decisions.approvalState(id).map("pending"::equals).orElse(false)) {
-                outcome = decisions.decide(request, caller);
+                inFlight.acquire();
+                try {
+                    outcome = decisions.decide(request, caller);
+                } finally {
+                    inFlight.release();
+                }
             }
         }
         // Could not decide (storage lost, internal error): the body is a deny with the cause; the status says so too.
