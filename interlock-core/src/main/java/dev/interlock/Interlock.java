@@ -92,6 +92,7 @@ public final class Interlock {
         private AmbientContext ambient = AmbientContext.UNKNOWN;
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
         private boolean runPolicyTests = true;
+        private boolean verified;
 
         /** A policy directory or file instead of the shipped {@code production-guardrails} pack. */
         public Builder policy(Path path) {
@@ -127,6 +128,16 @@ public final class Interlock {
             return this;
         }
 
+        /**
+         * The policy is known good: its exact text compiled and passed its tests before (the caller keeps that record,
+         * keyed by {@link dev.interlock.policy.CompiledPolicy#version()}). Skips the tests and compiles each CEL
+         * expression at first use, so a short-lived process pays only for the rules that match.
+         */
+        public Builder verifiedPolicy() {
+            this.verified = true;
+            return this;
+        }
+
         /** Loads inventory and policy; throws {@link dev.interlock.policy.PolicyException} or {@link InventoryException}. */
         public Interlock build() {
             Inventory inventory = Inventory.defaults();
@@ -141,7 +152,9 @@ public final class Interlock {
             PolicyHolder holder = new PolicyHolder();
             DecisionEngine engine = new DecisionEngine(analyzer, new EnvironmentResolver(inventory, ambient), holder, ids);
             List<PolicyFile> files = Optional.ofNullable(policyFiles).orElseGet(PolicyFile::defaults);
-            if (runPolicyTests) {
+            if (verified) {
+                holder.loadVerified(files);
+            } else if (runPolicyTests) {
                 holder.load(files, engine);
             } else {
                 holder.loadUntested(files);

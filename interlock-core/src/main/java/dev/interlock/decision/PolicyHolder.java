@@ -38,6 +38,13 @@ public final class PolicyHolder {
         return candidate;
     }
 
+    /** Swaps in a policy already verified (same hash compiled and passed its tests): CEL compiles at first use. */
+    public CompiledPolicy loadVerified(List<PolicyFile> files) {
+        CompiledPolicy candidate = PolicyLoader.loadVerified(files);
+        current.set(candidate);
+        return candidate;
+    }
+
     /** The snapshot in force, or null before the first successful load. */
     public CompiledPolicy current() {
         return current.get();

@@ -25,33 +25,52 @@ final class CelExpressions {
 
     private static final CelType MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
     static final CelType SESSION = OpaqueType.create("interlock.Session");
-    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
-            .addVar("op", MAP).addVar("request", MAP).addVar("actor", MAP).addVar("context", MAP)
-            .addVar("session", SESSION)
-            .addFunctionDeclarations(
-                    CelFunctionDecl.newFunctionDeclaration("count", CelOverloadDecl.newMemberOverload("session_count",
-                            SimpleType.INT, SESSION, ListType.create(SimpleType.STRING), SimpleType.DURATION)),
-                    CelFunctionDecl.newFunctionDeclaration("count_effect", CelOverloadDecl.newMemberOverload(
-                            "session_count_effect", SimpleType.INT, SESSION, SimpleType.STRING, SimpleType.DURATION)),
-                    CelFunctionDecl.newFunctionDeclaration("touched", CelOverloadDecl.newMemberOverload(
-                            "session_touched", SimpleType.BOOL, SESSION, SimpleType.STRING)))
-            .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-            .addFunctionBindings(SessionFunctions.bindings())
-            .build();
+    /** Built on first compile: a process that evaluates no CEL (a hook answering a read) never pays for it. */
+    private static final class Environment {
+        private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+                .addVar("op", MAP).addVar("request", MAP).addVar("actor", MAP).addVar("context", MAP)
+                .addVar("session", SESSION)
+                .addFunctionDeclarations(
+                        CelFunctionDecl.newFunctionDeclaration("count", CelOverloadDecl.newMemberOverload("session_count",
+                                SimpleType.INT, SESSION, ListType.create(SimpleType.STRING), SimpleType.DURATION)),
+                        CelFunctionDecl.newFunctionDeclaration("count_effect", CelOverloadDecl.newMemberOverload(
+                                "session_count_effect", SimpleType.INT, SESSION, SimpleType.STRING, SimpleType.DURATION)),
+                        CelFunctionDecl.newFunctionDeclaration("touched", CelOverloadDecl.newMemberOverload(
+                                "session_touched", SimpleType.BOOL, SESSION, SimpleType.STRING)))
+                .build();
+        private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+                .addFunctionBindings(SessionFunctions.bindings())
+                .build();
+    }
 
     private CelExpressions() {
     }
 
+    /** Compiles now: errors surface at load, with file:line. */
     static CelExpression compile(String source, CelType resultType, SourceLocation where, String field) {
+        CelExpression e = defer(source, resultType, where, field);
+        e.program();
+        return e;
+    }
+
+    /**
+     * Compiles at first evaluation. For a policy already known to compile and pass its tests (a short-lived hook
+     * process pays for only the expressions of the rules that match); an error then is a failed condition, which
+     * fails closed.
+     */
+    static CelExpression defer(String source, CelType resultType, SourceLocation where, String field) {
+        return new CelExpression(source, where, () -> program(source, resultType, where, field));
+    }
+
+    private static CelRuntime.Program program(String source, CelType resultType, SourceLocation where, String field) {
         try {
-            CelAbstractSyntaxTree ast = COMPILER.compile(source).getAst();
+            CelAbstractSyntaxTree ast = Environment.COMPILER.compile(source).getAst();
             if (!resultType.equals(ast.getResultType()) && !SimpleType.DYN.equals(ast.getResultType())) {
                 throw PolicyException.at(where, field + " must be a CEL " + resultType.name() + " expression, but '"
                         + source + "' is " + ast.getResultType().name()
                         + (field.equals("message") ? " (to write plain text, quote it: message: \"'your text'\")" : ""));
             }
-            return new CelExpression(source, RUNTIME.createProgram(ast), where);
+            return Environment.RUNTIME.createProgram(ast);
         } catch (CelValidationException e) {
             CelIssue first = e.getErrors().getFirst();
             int line = first.getSourceLocation().getLine();

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -50,6 +53,20 @@ public record PolicyFile(String name, String text) {
             return files;
         } catch (IOException e) {
             throw new PolicyException(path + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** A short hash of the sources' texts, in order: the policy's version in decisions and audit events. */
+    public static String version(List<PolicyFile> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (PolicyFile f : files) {
+                sha.update(f.text().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -54,6 +54,18 @@ public final class PolicyLoader {
     }
 
     public static CompiledPolicy load(List<PolicyFile> files) {
+        return load(files, true);
+    }
+
+    /**
+     * As {@link #load(List)}, but CEL is compiled at first evaluation: for a policy already verified (compiled and
+     * tested) whose hash is unchanged. Structure errors still throw here.
+     */
+    public static CompiledPolicy loadVerified(List<PolicyFile> files) {
+        return load(files, false);
+    }
+
+    private static CompiledPolicy load(List<PolicyFile> files, boolean compileNow) {
         List<Rule> rules = new ArrayList<>();
         List<PolicyTest> tests = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -82,7 +94,7 @@ public final class PolicyLoader {
                 }
                 if (spec.containsKey("rules")) {
                     for (YamlNode r : spec.get("rules").list("spec.rules")) {
-                        Rule rule = rule(r, name);
+                        Rule rule = rule(r, name, compileNow);
                         SourceLocation earlier = ids.putIfAbsent(rule.id(), rule.where());
                         if (earlier != null) {
                             throw PolicyException.at(rule.where(), "rule id '" + rule.id() + "' is already used at " + earlier);
@@ -100,7 +112,7 @@ public final class PolicyLoader {
         if (names.isEmpty()) {
             throw new PolicyException(files.isEmpty() ? "no policy files given" : files.getFirst().name() + ": no 'kind: Policy' document");
         }
-        return new CompiledPolicy(rules, new TierDefaults(defaults), tests, names, version(files));
+        return new CompiledPolicy(rules, new TierDefaults(defaults), tests, names, PolicyFile.version(files));
     }
 
     private static List<YamlNode> documents(PolicyFile file) {
@@ -135,7 +147,7 @@ public final class PolicyLoader {
         return n;
     }
 
-    private static Rule rule(YamlNode node, String policy) {
+    private static Rule rule(YamlNode node, String policy, boolean compileNow) {
         Map<String, YamlNode> f = node.strictMap("a rule", RULE_FIELDS);
         String id = required(f, "id", node, "a rule").scalar("id");
         if (!ID.matcher(id).matches()) {
@@ -145,9 +157,9 @@ public final class PolicyLoader {
         Effect effect = parse(Effect.class, required(f, "effect", node, ctx), "effect");
         RuleMatcher match = f.containsKey("match") ? matcher(f.get("match")) : RuleMatcher.ANY;
         Optional<CelExpression> when = YamlNode.optional(f, "when")
-                .map(w -> CelExpressions.compile(w.scalar("when"), SimpleType.BOOL, valueStart(w), "when"));
+                .map(w -> cel(w.scalar("when"), SimpleType.BOOL, valueStart(w), "when", compileNow));
         Optional<CelExpression> message = YamlNode.optional(f, "message")
-                .map(m -> CelExpressions.compile(m.scalar("message"), SimpleType.STRING, valueStart(m), "message"));
+                .map(m -> cel(m.scalar("message"), SimpleType.STRING, valueStart(m), "message", compileNow));
         Enforcement enforcement = f.containsKey("enforcement") ? parse(Enforcement.class, f.get("enforcement"), "enforcement") : Enforcement.ENFORCE;
         Optional<ApprovalTerms> approval = YamlNode.optional(f, "approval").map(PolicyLoader::approval);
         if (approval.isPresent() && effect != Effect.REQUIRE_APPROVAL) {
@@ -155,6 +167,11 @@ public final class PolicyLoader {
         }
         String description = YamlNode.optional(f, "description").map(d -> d.scalar("description")).orElse("");
         return new Rule(id, policy, description, match, when, effect, approval, message, enforcement, node.where());
+    }
+
+    private static CelExpression cel(String source, dev.cel.common.types.CelType type, SourceLocation where, String field,
+                                     boolean compileNow) {
+        return compileNow ? CelExpressions.compile(source, type, where, field) : CelExpressions.defer(source, type, where, field);
     }
 
     /** Where the expression text starts: quoted scalars start one column later than their node. */
@@ -301,17 +318,5 @@ public final class PolicyLoader {
         return new PolicyTest(name, policy, JSON.valueToTree(request.plain()), expect.replace("not_allow", "not-allow"), node.where());
     }
 
-    private static String version(List<PolicyFile> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (PolicyFile f : files) {
-                sha.update(f.text().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -77,6 +77,21 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aVerifiedPolicyCompilesCelAtFirstUseAndAnErrorThenFailsClosed() {
+        String spec = """
+                  rules:
+                    - { id: allow-reads, match: { verbs: [read] }, when: "op.resource.name ==", effect: allow }
+                    - { id: deny-deletes, match: { verbs: [delete] }, when: "op.resource.name === 1", effect: deny }
+                """;
+        assertThatThrownBy(() -> with(spec)).isInstanceOf(PolicyException.class).hasMessageContaining("not valid CEL");
+        Interlock lazy = Interlock.builder().ambient(AmbientContext.BARE_WORKSTATION)
+                .policy(List.of(new PolicyFile("t.yaml", HEAD + spec))).verifiedPolicy().build();
+        assertThat(op(lazy, "kubernetes", "update", "dev", "").effect()).isEqualTo(Effect.ALLOW);
+        assertThat(op(lazy, "kubernetes", "delete", "dev", "").effect()).isEqualTo(Effect.DENY);
+        assertThat(op(lazy, "kubernetes", "read", "prod", "").rules()).noneMatch(r -> r.id().equals("allow-reads"));
+    }
+
+    @Test
     void aConditionThatFailsToEvaluateFailsClosed() {
         Interlock i = with("""
                   rules:
