@@ -33,6 +33,8 @@ public final class Fingerprint {
         context.put("cwd", request.context().cwd().orElse(""));
         context.put("env", request.context().env());
         context.put("target", request.context().target().orElse(""));
+        request.context().kubeconfig().ifPresent(k -> context.put("kubeconfig",
+                k.absent() ? "absent" : "current-context=" + k.currentContext().orElse("")));
         canonical.put("context", context);
         return "sha256:" + sha256(CanonicalJson.write(canonical));
     }

@@ -3,6 +3,8 @@ package dev.interlock.environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.interlock.model.Kubeconfig;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,7 +36,7 @@ public record AmbientContext(Map<String, String> env, Optional<String> kubeConte
     /** Reads this process's environment and kubeconfig. I/O happens here, once. */
     public static AmbientContext detect() {
         Map<String, String> env = System.getenv();
-        Map<String, String> steering = EnvironmentVariables.steering(env);
+        Map<String, String> steering = new HashMap<>(EnvironmentVariables.steering(env));
         String kubeconfig = env.getOrDefault("KUBECONFIG", "");
         Path config = kubeconfig.isBlank()
                 ? Path.of(System.getProperty("user.home"), ".kube", "config")
@@ -50,6 +52,37 @@ public record AmbientContext(Map<String, String> env, Optional<String> kubeConte
             }
         }
         boolean inPod = env.containsKey("KUBERNETES_SERVICE_HOST");
+        if (!steering.containsKey("CLOUDSDK_CORE_PROJECT") && !steering.containsKey("GOOGLE_CLOUD_PROJECT")) {
+            gcloudProject(env).ifPresent(p -> steering.put("CLOUDSDK_CORE_PROJECT", p));
+        }
         return new AmbientContext(steering, context, !exists && kubeconfig.isBlank() && !inPod);
+    }
+
+    /** This machine's kubeconfig state, to carry in a request decided elsewhere. */
+    public Kubeconfig kubeconfig() {
+        return noKubernetes ? Kubeconfig.NONE : new Kubeconfig(kubeContext, false);
+    }
+
+    private static final Pattern GCLOUD_PROJECT = Pattern.compile("(?m)^\\s*project\\s*=\\s*(\\S+)");
+
+    /** gcloud's active project: {@code active_config} names a configuration whose {@code [core]} sets {@code project}. */
+    private static Optional<String> gcloudProject(Map<String, String> env) {
+        String dir = env.getOrDefault("CLOUDSDK_CONFIG", "");
+        Path config = dir.isBlank() ? Path.of(System.getProperty("user.home"), ".config", "gcloud") : Path.of(dir);
+        try {
+            String active = env.getOrDefault("CLOUDSDK_ACTIVE_CONFIG_NAME", "");
+            if (active.isBlank()) {
+                Path pointer = config.resolve("active_config");
+                active = Files.isRegularFile(pointer) ? Files.readString(pointer).strip() : "default";
+            }
+            Path file = config.resolve("configurations").resolve("config_" + active);
+            if (!active.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            Matcher m = GCLOUD_PROJECT.matcher(Files.readString(file));
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -64,7 +64,7 @@ public final class EnvironmentResolver {
             return op;
         }
         if (kubernetes(op.system()) && !locators.containsKey("context") && !locators.containsKey("kubeconfig")
-                && !op.resource().locators().containsKey("server") && ambient.noKubernetes()) {
+                && !op.resource().locators().containsKey("server") && noKubernetes(context)) {
             return op.withEnvironment(Tier.LOCAL, "no kubeconfig and not in a cluster: kubectl has no cluster to reach");
         }
         return op.withEnvironment(Tier.UNKNOWN, op.environmentSource().isEmpty() ? "nothing names the environment" : op.environmentSource());
@@ -86,9 +86,15 @@ public final class EnvironmentResolver {
         EnvironmentVariables.locators(op.system(), context.env()).forEach(locators::putIfAbsent);
         EnvironmentVariables.locators(op.system(), ambient.env()).forEach(locators::putIfAbsent);
         if (kubernetes(op.system()) && !context.env().containsKey("KUBECONFIG")) {
-            ambient.kubeContext().ifPresent(c -> locators.putIfAbsent("context", c));
+            context.kubeconfig().map(k -> k.currentContext()).orElse(ambient.kubeContext())
+                    .ifPresent(c -> locators.putIfAbsent("context", c));
         }
         return locators;
+    }
+
+    /** The agent's machine's kubeconfig when the request carries it; this machine's only when it is the agent's. */
+    private boolean noKubernetes(RequestContext context) {
+        return context.kubeconfig().map(k -> k.absent()).orElse(ambient.noKubernetes());
     }
 
     private static boolean kubernetes(String system) {

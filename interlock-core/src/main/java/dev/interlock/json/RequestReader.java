@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.interlock.model.Actor;
 import dev.interlock.model.Confidence;
+import dev.interlock.model.Kubeconfig;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Payload;
 import dev.interlock.model.Request;
@@ -88,7 +89,23 @@ public final class RequestReader {
             e.properties().forEach(p -> env.put(p.getKey(), scalarText(p.getValue(), "context.env." + p.getKey())));
         }
         return new RequestContext(Optional.of(text(n, "environment", false, "context.")), Optional.of(text(n, "cwd", false, "context.")),
-                env, Optional.of(text(n, "target", false, "context.")));
+                env, Optional.of(text(n, "target", false, "context.")), kubeconfig(n.get("kubeconfig")));
+    }
+
+    /** {@code {"current_context": "…"}}, {@code {"absent": true}}, or {@code {}} (a kubeconfig without a current context). */
+    private static Optional<Kubeconfig> kubeconfig(JsonNode k) {
+        if (k == null || k.isNull()) {
+            return Optional.empty();
+        }
+        if (!k.isObject()) {
+            throw new RequestFormatException("field 'context.kubeconfig' must be an object, not " + describe(k));
+        }
+        boolean absent = k.has("absent") && k.get("absent").asBoolean(false);
+        String current = text(k, "current_context", false, "context.kubeconfig.");
+        if (absent && !current.isEmpty()) {
+            throw new RequestFormatException("field 'context.kubeconfig': an absent kubeconfig has no current_context");
+        }
+        return Optional.of(new Kubeconfig(Optional.of(current), absent));
     }
 
     private static Actor actor(JsonNode n) {

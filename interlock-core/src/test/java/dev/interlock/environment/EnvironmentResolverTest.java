@@ -44,6 +44,20 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void theAgentsKubeconfigCarriedInTheRequestOutranksTheDecidingMachines() {
+        EnvironmentResolver server = new EnvironmentResolver(Inventory.defaults(), AmbientContext.UNKNOWN);
+        RequestContext agentWithProdContext = RequestContext.EMPTY.withKubeconfig(dev.interlock.model.Kubeconfig.current("prod-eu-1"));
+        RequestContext agentWithoutKubeconfig = RequestContext.EMPTY.withKubeconfig(dev.interlock.model.Kubeconfig.NONE);
+        assertThat(tier(server, kube(), agentWithProdContext)).isEqualTo(Tier.PROD);
+        assertThat(tier(server, kube(), agentWithoutKubeconfig)).isEqualTo(Tier.LOCAL);
+        assertThat(tier(server, kube(), RequestContext.EMPTY)).isEqualTo(Tier.UNKNOWN);
+        // a bare deciding machine does not make a remote agent's cluster local
+        assertThat(tier(BARE, kube(), agentWithProdContext)).isEqualTo(Tier.PROD);
+        assertThat(tier(BARE, kube("namespace", "streaming"), RequestContext.EMPTY.withKubeconfig(
+                new dev.interlock.model.Kubeconfig(Optional.empty(), false)))).isEqualTo(Tier.UNKNOWN);
+    }
+
+    @Test
     void localClustersAreLocalWhateverTheirNamespacesAreCalled() {
         assertThat(tier(BARE, kube("context", "kind-dev", "namespace", "prod"), RequestContext.EMPTY)).isEqualTo(Tier.LOCAL);
         assertThat(tier(BARE, kube("namespace", "prod"), RequestContext.EMPTY)).isEqualTo(Tier.PROD);

@@ -117,6 +117,13 @@ final class ApprovalJson {
         request.context().target().ifPresent(t -> context.put("target", t));
         ObjectNode env = context.putObject("env");
         request.context().env().forEach(env::put);
+        request.context().kubeconfig().ifPresent(k -> {
+            ObjectNode kube = context.putObject("kubeconfig");
+            if (k.absent()) {
+                kube.put("absent", true);
+            }
+            k.currentContext().ifPresent(c -> kube.put("current_context", c));
+        });
         ObjectNode actor = o.putObject("actor");
         actor.put("principal", request.actor().principal());
         actor.put("agent", request.actor().agent());

@@ -188,7 +188,8 @@ public final class DecisionService {
         req.put("kind", request.kind().wire());
         req.put("input", request.payload().text());
         req.put("context", Map.of("environment", request.context().environment().orElse(""), "cwd", request.context().cwd().orElse(""),
-                "env", env(request), "target", request.context().target().orElse("")));
+                "env", env(request), "target", request.context().target().orElse(""),
+                "kubeconfig", request.context().kubeconfig().map(k -> k.absent() ? "absent" : k.currentContext().orElse("")).orElse("")));
         data.put("request", req);
         data.put("fingerprint", outcome.fingerprint());
         List<Map<String, Object>> ops = new ArrayList<>();

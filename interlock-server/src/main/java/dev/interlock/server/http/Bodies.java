@@ -16,7 +16,7 @@ final class Bodies {
 
     static final Set<String> REQUEST_FIELDS = Set.of("id", "kind", "command", "statement", "dialect", "server", "tool", "arguments",
             "plan", "changeset", "preview", "manifest", "operation", "operations", "context", "actor");
-    static final Set<String> CONTEXT_FIELDS = Set.of("environment", "cwd", "env", "target");
+    static final Set<String> CONTEXT_FIELDS = Set.of("environment", "cwd", "env", "target", "kubeconfig");
     static final Set<String> ACTOR_FIELDS = Set.of("principal", "agent", "session");
 
     private Bodies() {
