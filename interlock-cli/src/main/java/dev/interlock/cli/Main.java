@@ -15,6 +15,9 @@ public final class Main {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("hook")) {
+            dev.interlock.cli.hook.HookMain.main(args);
+        }
         System.exit(run(args));
     }
 

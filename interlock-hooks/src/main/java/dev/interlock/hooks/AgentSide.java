@@ -1,0 +1,29 @@
+package dev.interlock.hooks;
+
+import dev.interlock.environment.AmbientContext;
+import dev.interlock.model.Kubeconfig;
+import java.util.Map;
+
+/**
+ * Who the agent acts for and what its machine says about where commands land — read where the agent runs and carried
+ * in the request, so that a decider elsewhere never mistakes its own host's context for the agent's.
+ *
+ * @param principal  the human the agent works for: {@code INTERLOCK_PRINCIPAL}, else the login name
+ * @param env        the variables that steer CLIs ({@code AWS_PROFILE}, {@code TF_WORKSPACE}, …)
+ * @param kubeconfig the kubeconfig's current-context, or that there is none
+ */
+public record AgentSide(String principal, Map<String, String> env, Kubeconfig kubeconfig) {
+
+    public AgentSide {
+        principal = principal == null ? "" : principal;
+        env = Map.copyOf(env);
+    }
+
+    /** Reads this process's environment and kubeconfig: the hook runs where the agent runs. */
+    public static AgentSide detect() {
+        AmbientContext ambient = AmbientContext.detect();
+        Map<String, String> env = System.getenv();
+        String principal = env.getOrDefault("INTERLOCK_PRINCIPAL", env.getOrDefault("USER", System.getProperty("user.name", "")));
+        return new AgentSide(principal, ambient.env(), ambient.kubeconfig());
+    }
+}
