@@ -136,7 +136,7 @@ public final class RequestReader {
     private static JsonNode object(JsonNode node, String field) {
         JsonNode d = node.get(field);
         if (d == null || d.isNull()) {
-            return Json.MAPPER.createObjectNode();
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
         if (!d.isObject()) {
             throw new RequestFormatException("field '" + field + "' must be an object, not " + describe(d));

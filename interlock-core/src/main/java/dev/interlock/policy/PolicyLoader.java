@@ -1,6 +1,5 @@
 package dev.interlock.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cel.common.types.SimpleType;
 import dev.interlock.model.ApprovalTerms;
 import dev.interlock.model.Confidence;
@@ -27,7 +26,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -48,7 +50,6 @@ public final class PolicyLoader {
     private static final List<String> TEST_FIELDS = List.of("name", "request", "expect");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)([dhms])");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PolicyLoader() {
     }
@@ -121,7 +122,11 @@ public final class PolicyLoader {
         options.setMaxAliasesForCollections(10);
         options.setCodePointLimit(32 << 20); // 10,000-rule policies are real; 32 MiB still bounds a hostile file
         try {
-            for (Node n : new Yaml(options).composeAll(new StringReader(file.text()))) {
+            // The composer alone, not org.yaml.snakeyaml.Yaml: nodes with their marks are all this needs, and a hook
+            // process that loads the policy at every tool call should not pay for constructors and representers.
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(file.text())), options), new Resolver(), options);
+            while (composer.checkNode()) {
+                Node n = composer.getNode();
                 if (n != null) {
                     docs.add(new YamlNode(n, file.name()));
                 }
@@ -315,7 +320,7 @@ public final class PolicyLoader {
         if (!List.of("allow", "ask", "require_approval", "deny", "not_allow").contains(expect)) {
             throw PolicyException.at(f.get("expect").where(), "test '" + name + "': expect must be allow, ask, require_approval, deny or not-allow");
         }
-        return new PolicyTest(name, policy, JSON.valueToTree(request.plain()), expect.replace("not_allow", "not-allow"), node.where());
+        return new PolicyTest(name, policy, request.plain(), expect.replace("not_allow", "not-allow"), node.where());
     }
 
 

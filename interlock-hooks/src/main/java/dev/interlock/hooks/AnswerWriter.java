@@ -1,8 +1,8 @@
 package dev.interlock.hooks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interlock.json.Json;
+import dev.interlock.json.JsonTrees;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.interlock.model.Effect;
 
 /**
@@ -38,7 +38,7 @@ public final class AnswerWriter {
         String message = "Interlock could not decide (" + cause + "), so this tool call is blocked (fail closed). "
                 + "Tell your user; do not try to get around it.";
         if (agent == Agent.COPILOT) {
-            return new HookAnswer(json(Json.MAPPER.createObjectNode().put("permissionDecision", "deny")
+            return new HookAnswer(json(JsonNodeFactory.instance.objectNode().put("permissionDecision", "deny")
                     .put("permissionDecisionReason", message)), "interlock: " + cause + "; blocking (fail closed)\n", 0);
         }
         return new HookAnswer("", "interlock: " + message + "\n", HookAnswer.BLOCK);
@@ -82,9 +82,9 @@ public final class AnswerWriter {
         String reason = "Interlock: " + v.summary();
         return switch (agent) {
             case CLAUDE_CODE, CODEX -> ok(preToolUse(event, "allow", reason));
-            case GEMINI -> ok(Json.MAPPER.createObjectNode().put("decision", "allow"));
-            case CURSOR -> ok(Json.MAPPER.createObjectNode().put("permission", "allow"));
-            case COPILOT -> ok(Json.MAPPER.createObjectNode().put("permissionDecision", "allow"));
+            case GEMINI -> ok(JsonNodeFactory.instance.objectNode().put("decision", "allow"));
+            case CURSOR -> ok(JsonNodeFactory.instance.objectNode().put("permission", "allow"));
+            case COPILOT -> ok(JsonNodeFactory.instance.objectNode().put("permissionDecision", "allow"));
             case KIRO -> new HookAnswer("", "", 0);
         };
     }
@@ -92,8 +92,8 @@ public final class AnswerWriter {
     private static HookAnswer ask(Agent agent, String event, String reason) {
         return switch (agent) {
             case CLAUDE_CODE -> ok(preToolUse(event, "ask", reason));
-            case CURSOR -> ok(Json.MAPPER.createObjectNode().put("permission", "ask").put("user_message", reason).put("agent_message", reason));
-            case COPILOT -> ok(Json.MAPPER.createObjectNode().put("permissionDecision", "ask").put("permissionDecisionReason", reason));
+            case CURSOR -> ok(JsonNodeFactory.instance.objectNode().put("permission", "ask").put("user_message", reason).put("agent_message", reason));
+            case COPILOT -> ok(JsonNodeFactory.instance.objectNode().put("permissionDecision", "ask").put("permissionDecisionReason", reason));
             default -> block(agent, event, reason);
         };
     }
@@ -101,16 +101,16 @@ public final class AnswerWriter {
     private static HookAnswer block(Agent agent, String event, String reason) {
         return switch (agent) {
             case CLAUDE_CODE, CODEX -> ok(preToolUse(event, "deny", reason));
-            case GEMINI -> ok(Json.MAPPER.createObjectNode().put("decision", "deny").put("reason", reason));
-            case CURSOR -> ok(Json.MAPPER.createObjectNode().put("permission", "deny").put("user_message", reason).put("agent_message", reason));
-            case COPILOT -> ok(Json.MAPPER.createObjectNode().put("permissionDecision", "deny").put("permissionDecisionReason", reason));
+            case GEMINI -> ok(JsonNodeFactory.instance.objectNode().put("decision", "deny").put("reason", reason));
+            case CURSOR -> ok(JsonNodeFactory.instance.objectNode().put("permission", "deny").put("user_message", reason).put("agent_message", reason));
+            case COPILOT -> ok(JsonNodeFactory.instance.objectNode().put("permissionDecision", "deny").put("permissionDecisionReason", reason));
             case KIRO -> new HookAnswer("", reason + "\n", HookAnswer.BLOCK);
         };
     }
 
     /** Claude Code ignores a decision without {@code hookEventName}; it is always set. */
     private static ObjectNode preToolUse(String event, String decision, String reason) {
-        ObjectNode out = Json.MAPPER.createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.putObject("hookSpecificOutput")
                 .put("hookEventName", event == null || event.isEmpty() ? "PreToolUse" : event)
                 .put("permissionDecision", decision)
@@ -123,10 +123,6 @@ public final class AnswerWriter {
     }
 
     private static String json(ObjectNode body) {
-        try {
-            return Json.MAPPER.writeValueAsString(body) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTrees.write(body) + "\n";
     }
 }

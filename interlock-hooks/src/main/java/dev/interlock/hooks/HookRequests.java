@@ -3,7 +3,7 @@ package dev.interlock.hooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interlock.json.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.interlock.json.RequestReader;
 import dev.interlock.model.Request;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public final class HookRequests {
     }
 
     public static Optional<ObjectNode> json(HookEvent event, AgentSide side) {
-        ObjectNode r = Json.MAPPER.createObjectNode();
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
         switch (event.call()) {
             case ToolCall.Inert inert -> {
                 return Optional.empty();
@@ -69,7 +69,7 @@ public final class HookRequests {
         if (n != null && n.isObject()) {
             return n;
         }
-        ObjectNode wrapped = Json.MAPPER.createObjectNode();
+        ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
         if (n != null && !n.isNull()) {
             wrapped.set("input", n);
         }

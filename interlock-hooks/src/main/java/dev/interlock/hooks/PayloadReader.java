@@ -3,7 +3,8 @@ package dev.interlock.hooks;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interlock.json.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.interlock.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public final class PayloadReader {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(payload);
+            root = JsonTrees.parse(payload, MAX_PAYLOAD_BYTES);
         } catch (JacksonException e) {
             throw new HookPayloadException("the payload is not JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
@@ -218,19 +219,21 @@ public final class PayloadReader {
                 String s = n.asText().strip();
                 if (s.startsWith("{")) {
                     try {
-                        return Json.MAPPER.readTree(s);
+                        return JsonTrees.parse(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), MAX_PAYLOAD_BYTES);
                     } catch (JacksonException e) {
                         throw new HookPayloadException("'" + f + "' is a string that is not a JSON object: " + e.getOriginalMessage());
+                    } catch (java.io.IOException e) {
+                        throw new HookPayloadException("'" + f + "' cannot be read: " + e.getMessage());
                     }
                 }
-                ObjectNode wrapped = Json.MAPPER.createObjectNode();
+                ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
                 wrapped.put("command", n.asText());
                 wrapped.put("input", n.asText());
                 return wrapped;
             }
             return n;
         }
-        return Json.MAPPER.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 
     private static String required(JsonNode root, String field) {
