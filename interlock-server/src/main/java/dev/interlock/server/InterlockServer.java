@@ -21,6 +21,7 @@ import dev.interlock.server.http.GrantRoutes;
 import dev.interlock.server.http.HealthRoutes;
 import dev.interlock.server.http.HttpApi;
 import dev.interlock.server.http.PolicyRoutes;
+import dev.interlock.server.http.HookRoutes;
 import dev.interlock.server.http.RouteGroup;
 import dev.interlock.server.http.TokenRoutes;
 import dev.interlock.server.metrics.ServerMetrics;
@@ -103,6 +104,7 @@ public final class InterlockServer implements AutoCloseable {
             List<RouteGroup> routes = List.of(
                     new HealthRoutes(readiness, db::healthy, metrics),
                     new DecisionRoutes(service, decisions, links::get, stopping::get),
+                    new HookRoutes(service, links::get),
                     new ApprovalRoutes(approvals, audit, metrics, links::get),
                     new GrantRoutes(grants, audit),
                     new AuditRoutes(audit, db, dataDir),

@@ -1,0 +1,93 @@
+package dev.interlock.server.http;
+
+import dev.interlock.hooks.Agent;
+import dev.interlock.hooks.AgentSide;
+import dev.interlock.hooks.HookAnswer;
+import dev.interlock.hooks.HookRunner;
+import dev.interlock.hooks.HookVerdict;
+import dev.interlock.model.Kubeconfig;
+import dev.interlock.server.auth.Caller;
+import dev.interlock.server.decisions.DecisionOutcome;
+import dev.interlock.server.decisions.DecisionService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code POST /v1/hooks/{agent}}: an agent's pre-tool-call payload as it is, answered in that agent's own format, so
+ * that the hook on the agent's machine is a {@code curl} (or the agent's own {@code http} hook) and not a JVM. The
+ * agent machine's context comes in headers ({@code X-Interlock-Env: NAME=VALUE}, repeated;
+ * {@code X-Interlock-Kubeconfig: absent | present | current-context=NAME}); who acts comes from the token.
+ *
+ * <p>200: the body is what the hook prints, and it exits 0. 403: the body is the reason to print on stderr, and the
+ * hook exits 2 (Kiro blocks only that way). Anything else — bad token, server trouble — the hook blocks too.
+ */
+public final class HookRoutes implements RouteGroup {
+
+    private final DecisionService decisions;
+    private final Supplier<String> publicUrl;
+
+    public HookRoutes(DecisionService decisions, Supplier<String> publicUrl) {
+        this.decisions = decisions;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public void register(RoutesConfig routes, Guard guard) {
+        routes.post("/v1/hooks/{agent}", guard.anyone(this::hook));
+    }
+
+    void hook(Context ctx, Caller caller) {
+        Agent agent;
+        try {
+            agent = Agent.parse(ctx.pathParam("agent"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+        AgentSide side = new AgentSide(caller.principal(), env(ctx), kubeconfig(ctx.header("X-Interlock-Kubeconfig")));
+        HookAnswer answer = HookRunner.run(agent, ctx.bodyAsBytes(), side, request -> verdict(decisions.decide(request, caller)));
+        if (answer.exitCode() == 0) {
+            ctx.status(200).contentType("application/json").result(answer.stdout());
+        } else {
+            ctx.status(403).contentType("text/plain; charset=utf-8").result(answer.stderr().strip());
+        }
+    }
+
+    private HookVerdict verdict(DecisionOutcome outcome) {
+        var d = outcome.decision();
+        Optional<HookVerdict.Approval> approval = outcome.approval().map(a -> new HookVerdict.Approval(a.id(), a.state(),
+                d.approval().map(t -> String.join(", ", t.approvers())).orElse(""), publicUrl.get() + "/v1/approvals/" + a.id(),
+                a.expiresAt() == null ? "" : a.expiresAt().toString(), a.reason() == null ? "" : a.reason()));
+        return new HookVerdict(d.effect(), d.summary(), HookVerdict.why(d), approval, d.decisionId());
+    }
+
+    private static Map<String, String> env(Context ctx) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String h : Collections.list(ctx.req().getHeaders("X-Interlock-Env"))) {
+            int eq = h.indexOf('=');
+            if (eq > 0) {
+                env.put(h.substring(0, eq).strip(), h.substring(eq + 1).strip());
+            }
+        }
+        return env;
+    }
+
+    /** What the agent's machine said about its kubeconfig; nothing said is "unknown", never this server's own. */
+    static Kubeconfig kubeconfig(String header) {
+        if (header == null || header.isBlank()) {
+            return new Kubeconfig(Optional.empty(), false);
+        }
+        String h = header.strip();
+        if (h.equals("absent")) {
+            return Kubeconfig.NONE;
+        }
+        if (h.startsWith("current-context=")) {
+            return Kubeconfig.current(h.substring("current-context=".length()).strip());
+        }
+        return new Kubeconfig(Optional.empty(), false);
+    }
+}
