@@ -21,7 +21,7 @@ public final class AnswerWriter {
             return block(agent, event, askNotHonoured(agent, v));
         }
         return switch (effect) {
-            case ALLOW -> allow(agent, event, v);
+            case ALLOW -> allow(agent);
             case ASK -> ask(agent, event, "Interlock asks a human to confirm this: " + v.summary() + because(v));
             case REQUIRE_APPROVAL -> block(agent, event, held(v));
             case DENY -> block(agent, event, "Interlock denied this: " + v.summary() + because(v)
@@ -78,15 +78,13 @@ public final class AnswerWriter {
         };
     }
 
-    private static HookAnswer allow(Agent agent, String event, HookVerdict v) {
-        String reason = "Interlock: " + v.summary();
-        return switch (agent) {
-            case CLAUDE_CODE, CODEX -> ok(preToolUse(event, "allow", reason));
-            case GEMINI -> ok(JsonNodeFactory.instance.objectNode().put("decision", "allow"));
-            case CURSOR -> ok(JsonNodeFactory.instance.objectNode().put("permission", "allow"));
-            case COPILOT -> ok(JsonNodeFactory.instance.objectNode().put("permissionDecision", "allow"));
-            case KIRO -> new HookAnswer("", "", 0);
-        };
+    /**
+     * Interlock never grants: an allow says nothing, so the agent's own permission rules (its prompts, its allow
+     * lists) still apply. Claude Code and Copilot would skip their own prompt on an explicit allow. Cursor reads a
+     * missing answer as a failure, so it gets one.
+     */
+    private static HookAnswer allow(Agent agent) {
+        return agent == Agent.CURSOR ? ok(JsonNodeFactory.instance.objectNode().put("permission", "allow")) : new HookAnswer("", "", 0);
     }
 
     private static HookAnswer ask(Agent agent, String event, String reason) {
