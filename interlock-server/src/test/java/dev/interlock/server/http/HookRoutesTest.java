@@ -1,0 +1,111 @@
+package dev.interlock.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.json.Json;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code POST /v1/hooks/{agent}}: the agents' own payloads in, their own answers out, approvals through the server. */
+class HookRoutesTest {
+
+    @TempDir
+    static Path dir;
+    static TestServer s;
+    static String agent;
+    static String bob;
+
+    @BeforeAll
+    static void start() throws Exception {
+        s = TestServer.sqlite(dir);
+        agent = s.token("agent", "alice@example.com", "claude-code");
+        bob = s.token("approver", "bob@example.com", "", "sre");
+    }
+
+    @AfterAll
+    static void stop() {
+        s.close();
+    }
+
+    static String claude(String command, String session) {
+        return "{\"session_id\":\"" + session + "\",\"cwd\":\"/srv/app\",\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Bash\","
+                + "\"tool_input\":{\"command\":" + Json.MAPPER.valueToTree(command) + "}}";
+    }
+
+    TestServer.Reply hook(String agentName, String payload, String token, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.base + "/v1/hooks/" + agentName))
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return s.send(b, token);
+    }
+
+    @Test
+    void aHeldCommandNamesItsApprovalAndTheRetryAfterApprovalIsAllowed() throws Exception {
+        String restart = "kubectl --context prod-eu-1 -n payments rollout restart deployment/api";
+        TestServer.Reply held = hook("claude-code", claude(restart, "hooks-1"), agent);
+        assertThat(held.status()).isEqualTo(200);
+        String reason = held.json().at("/hookSpecificOutput/permissionDecisionReason").asText();
+        assertThat(held.json().at("/hookSpecificOutput/permissionDecision").asText()).isEqualTo("deny");
+        assertThat(reason).contains("group:sre").contains(s.base + "/v1/approvals/apr_").contains("retry the same command unchanged");
+        String id = reason.replaceAll("(?s).*Approval (apr_[A-Za-z0-9]+).*", "$1");
+
+        s.get(bob, "/v1/approvals/" + id);
+        Thread.sleep(1100);
+        assertThat(s.post(bob, "/v1/approvals/" + id + "/approve", "{\"confirm\":\"api\"}").status()).isEqualTo(200);
+
+        TestServer.Reply released = hook("claude-code", claude(restart, "hooks-1"), agent);
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.text()).as("an allow leaves the agent's own rules in charge").isEmpty();
+    }
+
+    @Test
+    void kiroBlocksOnlyByExitCodeSoADenyIs403WithTheReason() {
+        TestServer.Reply r = hook("kiro", "{\"hook_event_name\":\"preToolUse\",\"cwd\":\"/srv/app\",\"tool_name\":\"execute_bash\","
+                + "\"tool_input\":{\"command\":\"kubectl --context prod-eu-1 delete namespace payments\"}}", agent);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.text()).startsWith("Interlock denied this").contains("no-namespace-teardown");
+    }
+
+    @Test
+    void theAgentMachinesKubeconfigDecidesNotTheServers() {
+        String helm = "helm uninstall kafka -n streaming";
+        TestServer.Reply prod = hook("gemini", gemini(helm), agent, "X-Interlock-Kubeconfig", "current-context=prod-eu-1");
+        assertThat(prod.json().get("decision").asText()).isEqualTo("deny");
+        assertThat(prod.json().get("reason").asText()).contains("held this for approval");
+        TestServer.Reply unsaid = hook("gemini", gemini(helm), agent);
+        assertThat(unsaid.json().path("decision").asText()).as("no context said is unknown, never the server's own").isEqualTo("deny");
+        TestServer.Reply none = hook("gemini", gemini(helm), agent, "X-Interlock-Kubeconfig", "absent");
+        assertThat(none.text()).as("no kubeconfig on the agent's machine: nothing to uninstall from").isEmpty();
+    }
+
+    @Test
+    void theAgentMachinesEnvironmentComesInHeaders() {
+        String plan = "terraform destroy -auto-approve";
+        TestServer.Reply prod = hook("codex", "{\"hook_event_name\":\"PreToolUse\",\"cwd\":\"/srv/app\",\"tool_name\":\"Bash\","
+                + "\"tool_input\":{\"command\":[\"bash\",\"-lc\",\"" + plan + "\"]}}", agent, "X-Interlock-Env", "TF_WORKSPACE=prod");
+        assertThat(prod.json().at("/hookSpecificOutput/permissionDecision").asText()).isEqualTo("deny");
+        assertThat(prod.json().at("/hookSpecificOutput/permissionDecisionReason").asText()).contains("prod");
+    }
+
+    @Test
+    void failuresAreBlocksNeverAllows() {
+        assertThat(hook("claude-code", claude("ls", "x"), null).status()).isEqualTo(401);
+        assertThat(hook("claude-code", claude("ls", "x"), "not-a-token").status()).isEqualTo(401);
+        assertThat(hook("emacs", claude("ls", "x"), agent).status()).isEqualTo(404);
+        TestServer.Reply garbled = hook("claude-code", "{\"tool_name\":", agent);
+        assertThat(garbled.status()).isEqualTo(403);
+        assertThat(garbled.text()).contains("not JSON").contains("fail closed");
+    }
+
+    static String gemini(String command) {
+        return "{\"session_id\":\"g\",\"cwd\":\"/srv/app\",\"hook_event_name\":\"BeforeTool\",\"tool_name\":\"run_shell_command\","
+                + "\"tool_input\":{\"command\":" + Json.MAPPER.valueToTree(command) + "}}";
+    }
+}
