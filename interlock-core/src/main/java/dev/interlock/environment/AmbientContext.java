@@ -39,7 +39,7 @@ public record AmbientContext(Map<String, String> env, Optional<String> kubeConte
         Map<String, String> steering = new HashMap<>(EnvironmentVariables.steering(env));
         String kubeconfig = env.getOrDefault("KUBECONFIG", "");
         Path config = kubeconfig.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".kube", "config")
+                ? home(env).resolve(".kube").resolve("config")
                 : Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]);
         Optional<String> context = Optional.empty();
         boolean exists = Files.isRegularFile(config);
@@ -58,6 +58,12 @@ public record AmbientContext(Map<String, String> env, Optional<String> kubeConte
         return new AmbientContext(steering, context, !exists && kubeconfig.isBlank() && !inPod);
     }
 
+    /** The home kubectl and gcloud use: {@code $HOME}, which may differ from the account's (sudo -E, containers, tests). */
+    private static Path home(Map<String, String> env) {
+        String home = env.getOrDefault("HOME", "");
+        return Path.of(home.isBlank() ? System.getProperty("user.home") : home);
+    }
+
     /** This machine's kubeconfig state, to carry in a request decided elsewhere. */
     public Kubeconfig kubeconfig() {
         return noKubernetes ? Kubeconfig.NONE : new Kubeconfig(kubeContext, false);
@@ -68,7 +74,7 @@ public record AmbientContext(Map<String, String> env, Optional<String> kubeConte
     /** gcloud's active project: {@code active_config} names a configuration whose {@code [core]} sets {@code project}. */
     private static Optional<String> gcloudProject(Map<String, String> env) {
         String dir = env.getOrDefault("CLOUDSDK_CONFIG", "");
-        Path config = dir.isBlank() ? Path.of(System.getProperty("user.home"), ".config", "gcloud") : Path.of(dir);
+        Path config = dir.isBlank() ? home(env).resolve(".config").resolve("gcloud") : Path.of(dir);
         try {
             String active = env.getOrDefault("CLOUDSDK_ACTIVE_CONFIG_NAME", "");
             if (active.isBlank()) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * in the request, so that a decider elsewhere never mistakes its own host's context for the agent's.
  *
  * @param principal  the human the agent works for: {@code INTERLOCK_PRINCIPAL}, else the login name
- * @param env        the variables that steer CLIs ({@code AWS_PROFILE}, {@code TF_WORKSPACE}, …)
+ * @param env        the variables that steer CLIs ({@code AWS_PROFILE}, {@code TF_WORKSPACE}, …) and {@code HOME}
  * @param kubeconfig the kubeconfig's current-context, or that there is none
  */
 public record AgentSide(String principal, Map<String, String> env, Kubeconfig kubeconfig) {
@@ -24,6 +24,12 @@ public record AgentSide(String principal, Map<String, String> env, Kubeconfig ku
         AmbientContext ambient = AmbientContext.detect();
         Map<String, String> env = System.getenv();
         String principal = env.getOrDefault("INTERLOCK_PRINCIPAL", env.getOrDefault("USER", System.getProperty("user.name", "")));
-        return new AgentSide(principal, ambient.env(), ambient.kubeconfig());
+        // HOME places ~ (and so ~/.claude/settings.json, ~/.aws/credentials) where the agent's shell would.
+        Map<String, String> carried = new java.util.TreeMap<>(ambient.env());
+        String home = env.getOrDefault("HOME", "");
+        if (!home.isBlank()) {
+            carried.put("HOME", home);
+        }
+        return new AgentSide(principal, carried, ambient.kubeconfig());
     }
 }
