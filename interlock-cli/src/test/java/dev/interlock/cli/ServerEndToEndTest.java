@@ -194,6 +194,33 @@ class ServerEndToEndTest {
         assertThat(as(revoked, "grants", "list").exit()).isEqualTo(1);
     }
 
+    @Test
+    void theHookInServerModeHoldsForApprovalAndTheServerAudits() throws Exception {
+        String hookToken = tokenFor("agent", "dana", "--agent", "codex");
+        String reviewer = tokenFor("approver", "frank", "--group", "sre");
+        String payload = "{\"session_id\":\"hook-e2e\",\"cwd\":\"/srv/app\",\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Bash\","
+                + "\"tool_input\":{\"command\":[\"bash\",\"-lc\",\"kubectl --context prod-eu-1 -n payments rollout restart deployment/api\"]}}";
+        Result held = withStdin(payload, Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", hookToken), "hook", "codex");
+        assertThat(held.exit()).as(held.err()).isZero();
+        assertThat(held.out()).contains("\"permissionDecision\":\"deny\"").contains("Approval apr_").contains(url + "/v1/approvals/apr_")
+                .contains("retry the same command unchanged");
+        JsonNode pending = awaitPending(reviewer, "dana");
+        assertThat(pending.path("id").asText()).startsWith("apr_");
+        Result badToken = withStdin(payload, Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", "nope"), "hook", "codex");
+        assertThat(badToken.exit()).isEqualTo(2);
+        assertThat(badToken.err()).contains("401");
+    }
+
+    static Result withStdin(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process p = launcher(env, args).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out, err);
+    }
+
     // --- helpers ---
 
     static List<JsonNode> tokensOf(String json) throws IOException {
