@@ -44,6 +44,19 @@ public final class AnswerWriter {
         return new HookAnswer("", "interlock: " + message + "\n", HookAnswer.BLOCK);
     }
 
+    /**
+     * A failure as an answer on stdout (exit 0) wherever the agent reads one: an agent's own {@code http} hook type
+     * treats a non-2xx status as a non-blocking error, so the server answers its failures in band. Kiro reads only exit
+     * codes; its failure stays as it is.
+     */
+    public static HookAnswer inBand(Agent agent, HookAnswer answer) {
+        if (answer.exitCode() == 0 || agent == Agent.KIRO) {
+            return answer;
+        }
+        String reason = answer.stderr().strip();
+        return block(agent, "", reason.startsWith("interlock: ") ? reason.substring("interlock: ".length()) : reason);
+    }
+
     static boolean honoursAsk(Agent agent) {
         return agent == Agent.CLAUDE_CODE || agent == Agent.CURSOR || agent == Agent.COPILOT;
     }

@@ -2,6 +2,7 @@ package dev.interlock.server.http;
 
 import dev.interlock.hooks.Agent;
 import dev.interlock.hooks.AgentSide;
+import dev.interlock.hooks.AnswerWriter;
 import dev.interlock.hooks.HookAnswer;
 import dev.interlock.hooks.HookRunner;
 import dev.interlock.hooks.HookVerdict;
@@ -23,8 +24,10 @@ import java.util.function.Supplier;
  * agent machine's context comes in headers ({@code X-Interlock-Env: NAME=VALUE}, repeated;
  * {@code X-Interlock-Kubeconfig: absent | present | current-context=NAME}); who acts comes from the token.
  *
- * <p>200: the body is what the hook prints, and it exits 0. 403: the body is the reason to print on stderr, and the
- * hook exits 2 (Kiro blocks only that way). Anything else — bad token, server trouble — the hook blocks too.
+ * <p>200: the body is what the hook prints, and it exits 0 — a block included, and a failure to decide answered as a
+ * block in the agent's format, so that an agent's own {@code http} hook (which ignores non-2xx answers) blocks too.
+ * 403 (Kiro, which blocks only on exit 2): the body is the reason to print on stderr, and the hook exits 2. Anything
+ * else — bad token, server trouble — the curl client blocks.
  */
 public final class HookRoutes implements RouteGroup {
 
@@ -49,7 +52,8 @@ public final class HookRoutes implements RouteGroup {
             throw ApiException.notFound(e.getMessage());
         }
         AgentSide side = new AgentSide(caller.principal(), env(ctx), kubeconfig(ctx.header("X-Interlock-Kubeconfig")));
-        HookAnswer answer = HookRunner.run(agent, ctx.bodyAsBytes(), side, request -> verdict(decisions.decide(request, caller)));
+        HookAnswer answer = AnswerWriter.inBand(agent,
+                HookRunner.run(agent, ctx.bodyAsBytes(), side, request -> verdict(decisions.decide(request, caller))));
         if (answer.exitCode() == 0) {
             ctx.status(200).contentType("application/json").result(answer.stdout());
         } else {

@@ -100,8 +100,12 @@ class HookRoutesTest {
         assertThat(hook("claude-code", claude("ls", "x"), "not-a-token").status()).isEqualTo(401);
         assertThat(hook("emacs", claude("ls", "x"), agent).status()).isEqualTo(404);
         TestServer.Reply garbled = hook("claude-code", "{\"tool_name\":", agent);
-        assertThat(garbled.status()).isEqualTo(403);
-        assertThat(garbled.text()).contains("not JSON").contains("fail closed");
+        assertThat(garbled.status()).as("answered in band, for Claude Code's own http hook type").isEqualTo(200);
+        assertThat(garbled.json().at("/hookSpecificOutput/permissionDecision").asText()).isEqualTo("deny");
+        assertThat(garbled.json().at("/hookSpecificOutput/permissionDecisionReason").asText()).contains("not JSON").contains("fail closed");
+        TestServer.Reply kiro = hook("kiro", "{\"tool_name\":", agent);
+        assertThat(kiro.status()).isEqualTo(403);
+        assertThat(kiro.text()).contains("not JSON");
     }
 
     static String gemini(String command) {
