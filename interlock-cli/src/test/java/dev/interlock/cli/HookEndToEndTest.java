@@ -114,6 +114,19 @@ class HookEndToEndTest {
     }
 
     @Test
+    void editsAreJudgedByWhatTheFileIsAndWhatItsContentWillDo() throws Exception {
+        assertThat(fixture("claude-code-edit", prodHome).out()).contains("\"permissionDecision\":\"deny\"").contains(".claude/settings.json");
+        assertThat(fixture("claude-code-write", prodHome).out()).as("an ordinary edit").isEmpty();
+        assertThat(fixture("claude-code-multiedit", prodHome).out()).contains("\"permissionDecision\":\"ask\"").contains("delete table orders");
+        assertThat(fixture("codex-apply-patch", prodHome).out()).contains("\"permissionDecision\":\"deny\"").contains("terraform.tfstate");
+        assertThat(fixture("gemini-write", prodHome).out()).startsWith("{\"decision\":\"deny\"").contains(".env");
+        assertThat(fixture("copilot-edit", prodHome).out()).isEmpty();
+        Result workflow = fixture("kiro-fs-write", prodHome);
+        assertThat(workflow.exit()).isEqualTo(2);
+        assertThat(workflow.err()).contains("CI pipeline");
+    }
+
+    @Test
     void aSubagentsCallIsJudgedLikeAnyOther() throws Exception {
         Result r = fixture("claude-code-subagent", prodHome);
         assertThat(r.out()).contains("\"permissionDecision\":\"deny\"").contains("payments");

@@ -1,5 +1,6 @@
 package dev.interlock.analysis;
 
+import dev.interlock.analysis.file.FileEditAnalyzer;
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
@@ -18,10 +19,12 @@ public final class RequestAnalyzer {
 
     private final ShellAnalyzer shell;
     private final BiFunction<String, String, List<Operation>> sql;
+    private final FileEditAnalyzer files;
 
     public RequestAnalyzer(ShellAnalyzer shell, BiFunction<String, String, List<Operation>> sql) {
         this.shell = shell;
         this.sql = sql;
+        this.files = new FileEditAnalyzer(shell, sql);
     }
 
     public List<Operation> analyze(Request request) {
@@ -29,6 +32,7 @@ public final class RequestAnalyzer {
             case Payload.Shell s -> shell.analyze(s.command(), request.context());
             case Payload.Sql s -> SqlTargets.locate(sql.apply(s.statement(), dialect(s, request)), request.context().target().orElse(""));
             case Payload.Declared d -> d.operations();
+            case Payload.FileEdit f -> files.analyze(f, request.context());
             case Payload.Mcp m -> List.of(opaque("mcp", m.server() + "." + m.tool(),
                     "MCP tool calls are not analyzed yet; the call is judged as opaque", m.text()));
             case Payload.Document d -> List.of(opaque(d.kind().wire().replace("-plan", "").replace("-changeset", "")

@@ -53,6 +53,14 @@ public final class Fingerprint {
                 }
                 yield Map.of("operations", ops);
             }
+            case Payload.FileEdit f -> {
+                // The content is what gets approved: a changed byte is a new request.
+                List<String> changes = new ArrayList<>();
+                for (dev.interlock.model.FileChange c : f.changes()) {
+                    changes.add(c.action().wire() + " " + c.path() + " " + c.movedTo() + " " + sha256(c.content()));
+                }
+                yield Map.of("changes", changes);
+            }
         };
     }
 

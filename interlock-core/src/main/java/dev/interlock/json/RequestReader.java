@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.interlock.model.Actor;
 import dev.interlock.model.Confidence;
+import dev.interlock.model.FileChange;
 import dev.interlock.model.Kubeconfig;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Payload;
@@ -69,8 +70,40 @@ public final class RequestReader {
             case PULUMI_PREVIEW -> new Payload.Document(kind, document(node, "preview"));
             case KUBERNETES_MANIFEST -> new Payload.Document(kind, document(node, "manifest"));
             case OPERATION -> new Payload.Declared(declared(node));
+            case FILE_EDIT -> new Payload.FileEdit(changes(node));
         };
         return new Request(id, kind, payload, context(node.get("context")), actor(node.get("actor")));
+    }
+
+    /** {@code "changes":[{"path":…,"action":"create|write|edit|delete|move","content":…,"to":…}]}. */
+    private static List<FileChange> changes(JsonNode node) {
+        JsonNode list = node.get("changes");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new RequestFormatException("kind file-edit needs 'changes', a non-empty array of {path, action, content, to}");
+        }
+        List<FileChange> out = new ArrayList<>();
+        for (JsonNode c : list) {
+            String where = "changes[" + out.size() + "]";
+            if (!c.isObject()) {
+                throw new RequestFormatException(where + " must be an object, not " + describe(c));
+            }
+            String path = c.path("path").asText("");
+            if (path.isBlank()) {
+                throw new RequestFormatException(where + " has no 'path'");
+            }
+            FileChange.Action action;
+            try {
+                action = Wire.parse(FileChange.Action.class, c.path("action").asText("edit"));
+            } catch (IllegalArgumentException e) {
+                throw new RequestFormatException(where + ".action: " + e.getMessage());
+            }
+            String to = c.path("to").asText("");
+            if (action == FileChange.Action.MOVE && to.isBlank()) {
+                throw new RequestFormatException(where + " moves " + path + " but names no destination ('to')");
+            }
+            out.add(new FileChange(path, action, c.path("content").asText(""), to));
+        }
+        return out;
     }
 
     private static RequestContext context(JsonNode n) {

@@ -37,6 +37,25 @@ public sealed interface Payload {
         }
     }
 
+    /** Files an agent's edit tool would create, change, delete or move. */
+    record FileEdit(List<FileChange> changes) implements Payload {
+        public FileEdit {
+            changes = List.copyOf(changes);
+        }
+
+        /** One line per change ({@code edit src/app.py}); evidence names the line. */
+        public String text() {
+            StringBuilder out = new StringBuilder();
+            for (FileChange c : changes) {
+                out.append(out.isEmpty() ? "" : "\n").append(c.action().wire()).append(' ').append(c.path());
+                if (!c.movedTo().isEmpty()) {
+                    out.append(" -> ").append(c.movedTo());
+                }
+            }
+            return out.toString();
+        }
+    }
+
     /** Operations an in-house agent or framework declares directly. */
     record Declared(List<Operation> operations) implements Payload {
         public Declared {

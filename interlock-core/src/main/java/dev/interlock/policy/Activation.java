@@ -35,6 +35,7 @@ final class Activation {
             }
             case Payload.Document d -> { }
             case Payload.Declared d -> { }
+            case Payload.FileEdit f -> req.put("paths", f.changes().stream().map(dev.interlock.model.FileChange::path).toList());
         }
         vars.put("request", req);
         Actor a = request.actor();

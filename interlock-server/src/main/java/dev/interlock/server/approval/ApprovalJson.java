@@ -95,6 +95,16 @@ final class ApprovalJson {
                 case PULUMI_PREVIEW -> "preview";
                 default -> "manifest";
             }, d.document());
+            case Payload.FileEdit f -> {
+                // reviewers read the whole content they approve
+                ArrayNode changes = o.putArray("changes");
+                for (dev.interlock.model.FileChange c : f.changes()) {
+                    ObjectNode n = changes.addObject().put("path", c.path()).put("action", c.action().wire()).put("content", c.content());
+                    if (!c.movedTo().isEmpty()) {
+                        n.put("to", c.movedTo());
+                    }
+                }
+            }
             case Payload.Declared d -> {
                 ArrayNode ops = o.putArray("operations");
                 for (Operation op : d.operations()) {

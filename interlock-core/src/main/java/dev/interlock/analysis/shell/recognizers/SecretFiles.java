@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Files that hold secrets: keys, cloud and registry credentials, dotenv files, Terraform state, shadow passwords. */
-final class SecretFiles {
+public final class SecretFiles {
 
     private SecretFiles() {
     }
@@ -38,7 +38,7 @@ final class SecretFiles {
     private static final Pattern HARMLESS = Pattern.compile(
             ".*\\.pub|.*\\.(example|sample|template|dist)(\\..*)?|.*\\.(md|txt|go|py|java|ts|js|rb|rs)|package-lock\\.json");
 
-    static boolean isSecret(String resolvedPath) {
+    public static boolean isSecret(String resolvedPath) {
         String name = LocalFiles.basename(resolvedPath);
         String lower = name.toLowerCase(Locale.ROOT);
         if (HARMLESS.matcher(lower).matches() && !lower.startsWith(".env.")) {

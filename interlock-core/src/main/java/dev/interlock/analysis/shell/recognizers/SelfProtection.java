@@ -20,11 +20,22 @@ public final class SelfProtection {
             Pattern.compile(".*/\\.interlock(/.*)?"),
             Pattern.compile("/etc/interlock(/.*)?"),
             Pattern.compile(".*/\\.config/interlock(/.*)?"),
+            // the server's data (database, tokens, audit), the hook's caches and the server-mode hook client
+            Pattern.compile(".*/\\.local/share/interlock(/.*)?"),
+            Pattern.compile(".*/\\.cache/interlock(/.*)?"),
+            Pattern.compile("/var/lib/interlock(/.*)?"),
+            Pattern.compile(".*/interlock-hook-client"),
+            // organisation-managed agent settings (Claude Code managed settings, Codex/Gemini system settings)
+            Pattern.compile("/etc/claude-code(/.*)?"),
+            Pattern.compile("/Library/Application Support/ClaudeCode(/.*)?"),
+            Pattern.compile("/etc/codex(/.*)?"),
+            Pattern.compile("/etc/gemini-cli(/.*)?"),
             Pattern.compile(".*/interlock/policies/[^/]+\\.ya?ml"),
             Pattern.compile(".*/\\.claude/(settings(\\.local)?\\.json|hooks(/.*)?)"),
-            Pattern.compile(".*/\\.codex/(config\\.toml|.*hooks.*)"),
+            Pattern.compile(".*/\\.codex/(config\\.toml|.*hooks.*|rules/.*|execpolicy.*)"),
             Pattern.compile(".*/\\.gemini/settings\\.json"),
-            Pattern.compile(".*/\\.cursor/hooks\\.json"),
+            Pattern.compile(".*/\\.cursor/(hooks\\.json|cli-config\\.json|permissions\\.json)"),
+            Pattern.compile(".*/\\.copilot/(config\\.json|hooks(/.*)?)"),
             Pattern.compile(".*/\\.github/hooks/[^/]+\\.json"),
             Pattern.compile(".*/\\.kiro(/.*)?"));
 
@@ -45,6 +56,7 @@ public final class SelfProtection {
     /** Every protected path names one of these; most paths name none, and skip the patterns. */
     private static boolean mayBeProtected(String path) {
         return path.contains("interlock") || path.contains(".claude") || path.contains(".codex") || path.contains(".gemini")
-                || path.contains(".cursor") || path.contains(".github") || path.contains(".kiro");
+                || path.contains(".cursor") || path.contains(".github") || path.contains(".kiro") || path.contains("claude-code")
+                || path.contains("ClaudeCode") || path.contains("/etc/codex") || path.contains("gemini-cli") || path.contains(".copilot");
     }
 }

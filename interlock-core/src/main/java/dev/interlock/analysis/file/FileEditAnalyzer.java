@@ -1,0 +1,180 @@
+package dev.interlock.analysis.file;
+
+import dev.interlock.analysis.shell.ShellAnalyzer;
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Evidence;
+import dev.interlock.model.FileChange;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Payload;
+import dev.interlock.model.RequestContext;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An agent's file edits as operations. Every change is a filesystem operation on its path; where the kind of file
+ * matters ({@link FileKind}) it is an operation on what the file stands for — Interlock's own configuration, Terraform
+ * state, credentials, a CI pipeline — and where the content will be run later (SQL migrations, shell scripts), the
+ * content is analyzed as what it will do when it runs (write-a-script-then-run-it is no way around a rule).
+ */
+public final class FileEditAnalyzer {
+
+    /** Content past this is not analyzed: the change is judged as opaque instead. */
+    static final int MAX_ANALYZED_CONTENT = 256 * 1024;
+
+    private static final Pattern MANIFEST_KIND = Pattern.compile("(?m)^kind:\\s*[\"']?([A-Za-z]+)");
+    private static final Pattern SHEBANG = Pattern.compile("\\A#!\\s*\\S*(/|env\\s+)(ba|z|k|da)?sh\\b");
+
+    private final ShellAnalyzer shell;
+    private final BiFunction<String, String, List<Operation>> sql;
+
+    public FileEditAnalyzer(ShellAnalyzer shell, BiFunction<String, String, List<Operation>> sql) {
+        this.shell = shell;
+        this.sql = sql;
+    }
+
+    public List<Operation> analyze(Payload.FileEdit edit, RequestContext context) {
+        Workspace ws = new Workspace(context.cwd().orElse(null), context.env().get("HOME"));
+        List<Operation> ops = new ArrayList<>();
+        for (FileChange c : edit.changes()) {
+            if (c.action() == FileChange.Action.MOVE) {
+                ops.addAll(change(new FileChange(c.path(), FileChange.Action.DELETE, "", ""), ws, context, "moves away "));
+                ops.addAll(change(new FileChange(c.movedTo(), FileChange.Action.WRITE, "", ""), ws, context, "moves " + c.path() + " onto "));
+            } else {
+                ops.addAll(change(c, ws, context, ""));
+            }
+        }
+        return ops;
+    }
+
+    private List<Operation> change(FileChange c, Workspace ws, RequestContext context, String how) {
+        String path = ws.resolve(c.path());
+        Evidence evidence = Evidence.text(c.action().wire() + " " + c.path());
+        boolean delete = c.action() == FileChange.Action.DELETE;
+        String does = how.isEmpty() ? describe(c.action()) + " " : how;
+        return switch (FileKind.of(path, ws)) {
+            case GUARD_CONFIGURATION -> List.of(Operation.builder("interlock", delete ? Verb.DELETE : Verb.UPDATE)
+                    .resource("configuration", path).locator("path", path).reversible(false).evidence(evidence)
+                    .environment(Tier.LOCAL, "a file on the agent's machine")
+                    .note(does + "Interlock's configuration or an agent's hook settings").build());
+            case SUDOERS -> List.of(Operation.builder("os", Verb.ESCALATE).resource("sudoers", path).reversible(false)
+                    .evidence(evidence).environment(Tier.LOCAL, "a file on this machine").note(does + "who may become root").build());
+            case TERRAFORM_STATE -> List.of(Operation.builder("terraform", delete ? Verb.DELETE : Verb.UPDATE)
+                    .resource("state", path).locator("directory", parent(path)).stateful(true).reversible(false).evidence(evidence)
+                    // State is Terraform's record of real infrastructure: lose or corrupt it and resources are orphaned or destroyed.
+                    .note(does + "Terraform state by hand: resources it no longer records are orphaned, or destroyed on the next apply")
+                    .build());
+            case CREDENTIALS -> List.of(local(path, Verb.CREDENTIAL, "file", ws, evidence)
+                    .note(does + "a credential or secret file").build());
+            case CI_PIPELINE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "pipeline", ws, evidence).system("ci")
+                    .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials").build());
+            case TERRAFORM_CODE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "code", ws, evidence).system("terraform")
+                    .locator("directory", parent(path))
+                    .note(does + (FileKind.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")
+                            + "; applying it is decided when it is applied").build());
+            case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(content));
+            case SHELL_SCRIPT -> withContent(c, path, ws, evidence, does, "when the script runs", content -> script(content, path, context));
+            case KUBERNETES_MANIFEST -> manifest(c, path, ws, evidence, does);
+            case OTHER -> SHEBANG.matcher(c.content()).lookingAt()
+                    ? withContent(c, path, ws, evidence, does, "when the script runs", content -> script(content, path, context))
+                    : List.of(plain(c, path, ws, evidence, does));
+        };
+    }
+
+    /** The file operation itself, plus what its content will do when it is run. */
+    private List<Operation> withContent(FileChange c, String path, Workspace ws, Evidence evidence, String does, String when,
+                                        java.util.function.Function<String, List<Operation>> analysis) {
+        List<Operation> ops = new ArrayList<>();
+        ops.add(plain(c, path, ws, evidence, does));
+        if (c.content().isBlank() || c.action() == FileChange.Action.DELETE) {
+            return ops;
+        }
+        if (c.content().length() > MAX_ANALYZED_CONTENT) {
+            ops.add(Operation.builder("filesystem", Verb.UNKNOWN).resource("file", path).confidence(Confidence.OPAQUE)
+                    .reversible(false).evidence(evidence).environment(Tier.LOCAL, "a file on this machine")
+                    .note("content of " + c.content().length() + " characters is too large to analyze " + when).build());
+            return ops;
+        }
+        for (Operation op : analysis.apply(c.content())) {
+            if (op.verb() == Verb.READ) {
+                continue;
+            }
+            Operation.Builder b = op.toBuilder().evidence(Evidence.text(op.evidence().text().isEmpty() ? evidence.text() : op.evidence().text()))
+                    .note((op.note().isEmpty() ? op.verb().wire() + " " + op.resource().type() + " " + op.resource().name() : op.note()) + " (" + when + ": " + c.path() + ")");
+            if (op.confidence() == Confidence.EXACT) {
+                b.confidence(Confidence.INFERRED);
+            }
+            ops.add(b.build());
+        }
+        return ops;
+    }
+
+    /** A migration's statements run later, wherever migrations are applied: they are judged here, in this checkout. */
+    private List<Operation> migration(String content) {
+        List<Operation> out = new ArrayList<>();
+        for (Operation op : sql.apply(content, "")) {
+            out.add(op.environment() == Tier.UNKNOWN || op.environment() == null
+                    ? op.withEnvironment(Tier.LOCAL, "a migration in this checkout; it runs wherever migrations are applied") : op);
+        }
+        return out;
+    }
+
+    private List<Operation> script(String content, String path, RequestContext context) {
+        RequestContext inScriptDir = new RequestContext(context.environment(), Optional.of(parent(path)), context.env(),
+                context.target(), context.kubeconfig());
+        return shell.analyze(content, inScriptDir);
+    }
+
+    /** A Kubernetes Secret manifest holds credentials; other manifests are files until someone applies them. */
+    private List<Operation> manifest(FileChange c, String path, Workspace ws, Evidence evidence, String does) {
+        Matcher kind = MANIFEST_KIND.matcher(c.content());
+        while (kind.find()) {
+            if (kind.group(1).equals("Secret") && c.content().contains("apiVersion:")) {
+                return List.of(local(path, Verb.CREDENTIAL, "file", ws, evidence).note(does + "a Kubernetes Secret manifest").build());
+            }
+        }
+        return List.of(plain(c, path, ws, evidence, does));
+    }
+
+    private static Operation plain(FileChange c, String path, Workspace ws, Evidence evidence, String does) {
+        Verb verb = switch (c.action()) {
+            case CREATE -> Verb.CREATE;
+            case DELETE, MOVE -> Verb.DELETE;
+            case WRITE, EDIT -> Verb.UPDATE;
+        };
+        return local(path, verb, "file", ws, evidence)
+                // as the shell's rm and > are judged: one file's delete is not stateful, an overwrite is
+                .stateful(c.action() == FileChange.Action.WRITE)
+                .reversible(!c.losesContent())
+                .note(does + c.path()).build();
+    }
+
+    private static Operation.Builder local(String path, Verb verb, String type, Workspace ws, Evidence evidence) {
+        return Operation.builder("filesystem", verb).resource(type, path).scope(Scope.ONE)
+                .locator("path", path).locator("area", ws.area(path).wire())
+                .confidence(Confidence.EXACT).evidence(evidence)
+                .environment(Tier.LOCAL, "a file on the agent's machine");
+    }
+
+    private static String describe(FileChange.Action action) {
+        return switch (action) {
+            case CREATE -> "creates";
+            case WRITE -> "overwrites";
+            case EDIT -> "edits";
+            case DELETE -> "deletes";
+            case MOVE -> "moves";
+        };
+    }
+
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.interlock.analysis.file;
+
+import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
+import dev.interlock.analysis.shell.recognizers.SecretFiles;
+import dev.interlock.analysis.shell.recognizers.SelfProtection;
+import dev.interlock.analysis.shell.Workspace;
+import java.util.Locale;
+import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * The kinds of file whose edit means more than "a file changed", first match wins. Tested against the resolved
+ * absolute path (and, for manifests and scripts, the content).
+ */
+enum FileKind {
+    /** Interlock's policy, inventory, data, tokens, and the agents' hook settings: self-protection. */
+    GUARD_CONFIGURATION((path, ws) -> SelfProtection.isProtectedPath(path, ws)),
+    SUDOERS((path, ws) -> PrivilegeRecognizer.isSudoers(path)),
+    TERRAFORM_STATE(name(".*\\.tfstate(\\.backup)?|.*\\.tfstate\\.\\d+\\.backup")),
+    CREDENTIALS((path, ws) -> SecretFiles.isSecret(path)),
+    CI_PIPELINE(path(".*/\\.github/workflows/[^/]+\\.ya?ml|.*/\\.gitlab-ci\\.ya?ml|.*/\\.gitlab/ci/.*\\.ya?ml|.*/Jenkinsfile"
+            + "|.*/\\.circleci/config\\.ya?ml|.*/azure-pipelines\\.ya?ml|.*/\\.buildkite/.*|.*/bitbucket-pipelines\\.ya?ml"
+            + "|.*/\\.drone\\.ya?ml|.*/\\.travis\\.ya?ml|.*/cloudbuild\\.ya?ml|.*/buildspec\\.ya?ml|.*/\\.github/actions/.*/action\\.ya?ml")),
+    TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
+    SQL_MIGRATION(path(".*\\.sql")),
+    SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
+    KUBERNETES_MANIFEST(name(".*\\.(ya?ml|json)")),
+    OTHER((path, ws) -> true);
+
+    private final BiPredicate<String, Workspace> test;
+
+    FileKind(BiPredicate<String, Workspace> test) {
+        this.test = test;
+    }
+
+    static FileKind of(String resolvedPath, Workspace ws) {
+        for (FileKind kind : values()) {
+            if (kind.test.test(resolvedPath, ws)) {
+                return kind;
+            }
+        }
+        return OTHER;
+    }
+
+    /** A directory named for production anywhere in the path: {@code infra/prod/main.tf}, {@code envs/production/}. */
+    private static final Pattern PROD_DIRECTORY = Pattern.compile("(?i).*/(prod|production|prd|live)([-_.][^/]*)?/.*");
+
+    static boolean inProductionDirectory(String resolvedPath) {
+        return PROD_DIRECTORY.matcher(resolvedPath).matches();
+    }
+
+    private static BiPredicate<String, Workspace> name(String regex) {
+        Pattern p = Pattern.compile(regex);
+        return (path, ws) -> p.matcher(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches();
+    }
+
+    private static BiPredicate<String, Workspace> path(String regex) {
+        Pattern p = Pattern.compile(regex);
+        return (path, ws) -> p.matcher(path).matches();
+    }
+}
