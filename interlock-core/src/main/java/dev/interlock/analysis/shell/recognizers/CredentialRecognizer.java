@@ -108,6 +108,11 @@ public final class CredentialRecognizer implements Recognizer {
 
     /** A credential operation for reading the secret file at {@code path}. */
     static Operation secretFile(Invocation inv, String path) {
+        if (SelfProtection.isProtectedPath(path, inv.workspace())) {
+            // Interlock's own tokens: whoever reads them can approve, mint tokens or change policy.
+            return LocalFiles.on(inv, Verb.CREDENTIAL, "file", path).system("interlock")
+                    .note("reads Interlock's tokens or data (" + LocalFiles.basename(path) + ")").build();
+        }
         return LocalFiles.on(inv, Verb.CREDENTIAL, "file", path)
                 .note("reads secret material (" + LocalFiles.basename(path) + ")")
                 .build();

@@ -38,7 +38,10 @@ public final class PrivilegeRecognizer implements Recognizer {
             "cursor-agent", Set.of("--force", "-f"),
             "qwen", Set.of("--yolo", "-y"),
             "aider", Set.of("--yes-always"),
-            "amp", Set.of("--dangerously-allow-all"));
+            "amp", Set.of("--dangerously-allow-all"),
+            "copilot", Set.of("--allow-all-tools", "--allow-all", "--yolo", "--allow-all-paths"),
+            "kiro-cli", Set.of("--trust-all-tools", "--trust-tools=*"),
+            "q", Set.of("--trust-all-tools"));
 
     @Override
     public Set<String> programs() {

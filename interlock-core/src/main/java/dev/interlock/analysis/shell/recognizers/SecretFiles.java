@@ -23,7 +23,9 @@ public final class SecretFiles {
             Pattern.compile("/etc/(shadow|gshadow|sudoers|master\\.passwd)(-|\\.d/.*)?"),
             Pattern.compile("/etc/(ssl|pki)/private/.*"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
-            Pattern.compile("/proc/[^/]+/environ"));
+            Pattern.compile("/proc/[^/]+/environ"),
+            // Interlock's tokens and its database (which holds token hashes and approvals)
+            Pattern.compile(".*/interlock/([^/]*token[^/]*|[^/]*\\.db(-wal|-shm|-journal)?)"));
 
     /** Matched against the file name alone. */
     private static final Pattern NAMES = Pattern.compile(

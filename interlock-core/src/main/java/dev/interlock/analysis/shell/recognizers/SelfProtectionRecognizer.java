@@ -33,7 +33,7 @@ public final class SelfProtectionRecognizer implements Recognizer {
             Map.entry("install", Verb.UPDATE), Map.entry("uninstall", Verb.UPDATE), Map.entry("init", Verb.UPDATE),
             Map.entry("check", Verb.READ), Map.entry("decide", Verb.READ), Map.entry("explain", Verb.READ),
             Map.entry("demo", Verb.READ), Map.entry("version", Verb.READ), Map.entry("help", Verb.READ),
-            Map.entry("audit", Verb.READ), Map.entry("hook", Verb.READ), Map.entry("doctor", Verb.READ),
+            Map.entry("audit", Verb.READ), Map.entry("hook", Verb.READ), Map.entry("verify", Verb.READ), Map.entry("doctor", Verb.READ),
             Map.entry("report", Verb.READ), Map.entry("status", Verb.READ));
 
     @Override
