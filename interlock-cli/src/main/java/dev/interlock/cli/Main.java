@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "interlock", mixinStandardHelpOptions = true, version = "interlock 0.1.0",
         description = "Hard action boundaries between AI agents and production infrastructure.",
         subcommands = {CheckCommand.class, ExecCommand.class, PolicyCommand.class, ServeCommand.class, DemoCommand.class,
-                ApprovalsCommand.class, GrantsCommand.class, AuditCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+                ApprovalsCommand.class, GrantsCommand.class, AuditCommand.class, TokenCommand.class,
+                dev.interlock.cli.install.InstallCommand.class, dev.interlock.cli.install.UninstallCommand.class,
+                dev.interlock.cli.install.VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int INTERNAL_ERROR = 1;
