@@ -50,7 +50,14 @@ class HookEndToEndTest {
     }
 
     static Result hook(Path home, byte[] stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("interlock").toString(), "hook"));
+        String[] all = new String[args.length + 1];
+        all[0] = "hook";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return launcher(home, stdin, env, all);
+    }
+
+    static Result launcher(Path home, byte[] stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("interlock").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> e = pb.environment();
@@ -124,6 +131,26 @@ class HookEndToEndTest {
         Result workflow = fixture("kiro-fs-write", prodHome);
         assertThat(workflow.exit()).isEqualTo(2);
         assertThat(workflow.err()).contains("CI pipeline");
+    }
+
+    @Test
+    void installedHooksAreVerifiedAsTheAgentRunsThemAndUninstalledCleanly(@TempDir Path project) throws Exception {
+        byte[] none = new byte[0];
+        for (String agent : List.of("claude-code", "cursor", "copilot")) {
+            Result install = launcher(bareHome, none, Map.of(), "install", agent, "--dir", project.toString());
+            assertThat(install.exit()).as(install.err()).isZero();
+        }
+        Result verify = launcher(bareHome, none, Map.of(), "verify", "--dir", project.toString());
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("Claude Code: installed").contains("Cursor: installed").contains("GitHub Copilot: installed")
+                .contains("ok    blocks a destructive call").contains("ok    lets a harmless call through")
+                .contains("ok    blocks when its decider cannot be reached").contains("ok    blocks when its policy cannot be loaded")
+                .doesNotContain("FAIL");
+        Result notThere = launcher(bareHome, none, Map.of(), "verify", "kiro", "--dir", project.toString());
+        assertThat(notThere.exit()).isEqualTo(1);
+        assertThat(notThere.out()).contains("not installed");
+        assertThat(launcher(bareHome, none, Map.of(), "uninstall", "cursor", "--dir", project.toString()).exit()).isZero();
+        assertThat(Files.readString(project.resolve(".cursor/hooks.json"))).doesNotContain("interlock");
     }
 
     @Test
