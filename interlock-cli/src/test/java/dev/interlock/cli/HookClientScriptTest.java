@@ -77,7 +77,7 @@ class HookClientScriptTest {
     void a200AnswerIsPrintedAsItIsWithTheAgentMachinesContextSent() throws Exception {
         Result r = run(url(), "il_tok", "claude-code");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).isEqualTo(answer);
+        assertThat(r.out()).isEqualTo(answer + "\n");
         assertThat(seen.get("path")).containsExactly("/v1/hooks/claude-code");
         assertThat(seen.get("body").getFirst()).contains("\"command\":\"ls\"");
         assertThat(seen.get("Authorization")).containsExactly("Bearer il_tok");
