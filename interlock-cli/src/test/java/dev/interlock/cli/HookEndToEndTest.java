@@ -66,8 +66,12 @@ class HookEndToEndTest {
         e.put("HOME", home.toString());
         e.putAll(env);
         Process p = pb.start();
-        p.getOutputStream().write(stdin);
-        p.getOutputStream().close();
+        try {
+            p.getOutputStream().write(stdin);
+            p.getOutputStream().close();
+        } catch (IOException exitedBeforeReading) {
+            // a usage error ends the process before it reads stdin
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
