@@ -2,13 +2,14 @@ package dev.interlock.analysis.file;
 
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.recognizers.FileKind;
+import dev.interlock.analysis.shell.recognizers.FileMeaning;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
 import dev.interlock.model.FileChange;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Payload;
 import dev.interlock.model.RequestContext;
-import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -66,15 +67,8 @@ public final class FileEditAnalyzer {
                     .note(does + "Interlock's configuration or an agent's hook settings").build());
             case SUDOERS -> List.of(Operation.builder("os", Verb.ESCALATE).resource("sudoers", path).reversible(false)
                     .evidence(evidence).environment(Tier.LOCAL, "a file on this machine").note(does + "who may become root").build());
-            case TERRAFORM_STATE -> List.of(Operation.builder("terraform", delete ? Verb.DELETE : Verb.UPDATE)
-                    .resource("state", path).locator("directory", parent(path)).stateful(true).reversible(false).evidence(evidence)
-                    // State is Terraform's record of real infrastructure: lose or corrupt it and resources are orphaned or destroyed.
-                    .note(does + "Terraform state by hand: resources it no longer records are orphaned, or destroyed on the next apply")
-                    .build());
-            case CREDENTIALS -> List.of(local(path, Verb.CREDENTIAL, "file", ws, evidence)
-                    .note(does + "a credential or secret file").build());
-            case CI_PIPELINE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "pipeline", ws, evidence).system("ci")
-                    .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials").build());
+            case TERRAFORM_STATE, CREDENTIALS, CI_PIPELINE -> List.of(FileMeaning.of(path, ws, delete, does).orElseThrow()
+                    .evidence(evidence).confidence(Confidence.EXACT).build());
             case TERRAFORM_CODE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "code", ws, evidence).system("terraform")
                     .locator("directory", parent(path))
                     .note(does + (FileKind.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")
@@ -157,10 +151,7 @@ public final class FileEditAnalyzer {
     }
 
     private static Operation.Builder local(String path, Verb verb, String type, Workspace ws, Evidence evidence) {
-        return Operation.builder("filesystem", verb).resource(type, path).scope(Scope.ONE)
-                .locator("path", path).locator("area", ws.area(path).wire())
-                .confidence(Confidence.EXACT).evidence(evidence)
-                .environment(Tier.LOCAL, "a file on the agent's machine");
+        return FileMeaning.local(path, verb, type, ws).confidence(Confidence.EXACT).evidence(evidence);
     }
 
     private static String describe(FileChange.Action action) {
@@ -173,8 +164,7 @@ public final class FileEditAnalyzer {
         };
     }
 
-    static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash <= 0 ? "/" : path.substring(0, slash);
+    private static String parent(String path) {
+        return FileMeaning.parent(path);
     }
 }

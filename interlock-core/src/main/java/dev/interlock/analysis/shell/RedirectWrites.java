@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.FileMeaning;
 import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
 import dev.interlock.analysis.shell.recognizers.SelfProtection;
 import dev.interlock.analysis.shell.syntax.Redirect;
@@ -45,6 +46,12 @@ final class RedirectWrites {
             if (SelfProtection.isProtectedPath(resolved, walk.workspace)) {
                 return located(Operation.builder("interlock", Verb.UPDATE).resource("configuration", resolved)
                         .note("writes Interlock's or an agent's guard configuration").evidence(walk.evidence(r.span())), walk).build();
+            }
+            var meaning = FileMeaning.of(resolved, walk.workspace, false, append ? "appends to " : "overwrites ");
+            if (meaning.isPresent()) {
+                Operation.Builder b = meaning.get().evidence(walk.evidence(r.span()));
+                walk.locators.forEach(b::locator);
+                return b.build();
             }
             if (PrivilegeRecognizer.isSudoers(resolved)) {
                 return located(Operation.builder("os", Verb.ESCALATE).resource("sudoers", resolved).reversible(false)

@@ -47,6 +47,13 @@ public final class FilesystemRecognizer implements Recognizer {
             String path = op.resource().locator("path");
             if (op.system().equals("filesystem") && op.verb() != Verb.READ && !path.isEmpty() && protectedPath(inv, path)) {
                 ops.add(SelfProtectionRecognizer.protectedWrite(inv, path, op.verb() == Verb.DELETE ? "deletes" : "changes"));
+            } else if (op.system().equals("filesystem") && op.verb() != Verb.READ && !path.isEmpty()
+                    && FileKind.of(path, inv.workspace()) != FileKind.CREDENTIALS) {
+                // rm terraform.tfstate, cp x .github/workflows/deploy.yml: what the file stands for changes too (copying,
+                // moving or re-moding a credential file is routine; overwriting one with > is not, see RedirectWrites)
+                boolean delete = op.verb() == Verb.DELETE;
+                FileMeaning.of(path, inv.workspace(), delete, delete ? "deletes " : "changes ")
+                        .ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
             }
         }
         return ops;

@@ -1,18 +1,16 @@
-package dev.interlock.analysis.file;
+package dev.interlock.analysis.shell.recognizers;
 
-import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
-import dev.interlock.analysis.shell.recognizers.SecretFiles;
-import dev.interlock.analysis.shell.recognizers.SelfProtection;
 import dev.interlock.analysis.shell.Workspace;
 import java.util.Locale;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
- * The kinds of file whose edit means more than "a file changed", first match wins. Tested against the resolved
+ * The kinds of file whose change means more than "a file changed", first match wins — for an agent's edit tool and
+ * for the shell's {@code >}, {@code rm}, {@code mv} alike. Tested against the resolved
  * absolute path (and, for manifests and scripts, the content).
  */
-enum FileKind {
+public enum FileKind {
     /** Interlock's policy, inventory, data, tokens, and the agents' hook settings: self-protection. */
     GUARD_CONFIGURATION((path, ws) -> SelfProtection.isProtectedPath(path, ws)),
     SUDOERS((path, ws) -> PrivilegeRecognizer.isSudoers(path)),
@@ -33,7 +31,7 @@ enum FileKind {
         this.test = test;
     }
 
-    static FileKind of(String resolvedPath, Workspace ws) {
+    public static FileKind of(String resolvedPath, Workspace ws) {
         for (FileKind kind : values()) {
             if (kind.test.test(resolvedPath, ws)) {
                 return kind;
@@ -45,7 +43,7 @@ enum FileKind {
     /** A directory named for production anywhere in the path: {@code infra/prod/main.tf}, {@code envs/production/}. */
     private static final Pattern PROD_DIRECTORY = Pattern.compile("(?i).*/(prod|production|prd|live)([-_.][^/]*)?/.*");
 
-    static boolean inProductionDirectory(String resolvedPath) {
+    public static boolean inProductionDirectory(String resolvedPath) {
         return PROD_DIRECTORY.matcher(resolvedPath).matches();
     }
 

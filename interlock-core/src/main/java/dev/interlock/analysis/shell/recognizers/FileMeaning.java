@@ -1,0 +1,44 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.Optional;
+
+/**
+ * What changing a file stands for, when its kind says more than "a file changed": Terraform state (what the next
+ * apply believes exists), a credential file, a CI pipeline. One answer for the edit tools and the shell.
+ */
+public final class FileMeaning {
+
+    private FileMeaning() {
+    }
+
+    /** The operation changing {@code resolvedPath} stands for, or empty for files whose kind adds nothing. */
+    public static Optional<Operation.Builder> of(String resolvedPath, Workspace ws, boolean delete, String does) {
+        return switch (FileKind.of(resolvedPath, ws)) {
+            // State is Terraform's record of real infrastructure: lose or corrupt it and resources are orphaned or destroyed.
+            case TERRAFORM_STATE -> Optional.of(Operation.builder("terraform", delete ? Verb.DELETE : Verb.UPDATE)
+                    .resource("state", resolvedPath).locator("directory", parent(resolvedPath)).stateful(true).reversible(false)
+                    .note(does + "Terraform state by hand: resources it no longer records are orphaned, or destroyed on the next apply"));
+            case CREDENTIALS -> Optional.of(local(resolvedPath, Verb.CREDENTIAL, "file", ws).note(does + "a credential or secret file"));
+            case CI_PIPELINE -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "pipeline", ws).system("ci")
+                    .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials"));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A change to one file on the agent's machine. */
+    public static Operation.Builder local(String resolvedPath, Verb verb, String type, Workspace ws) {
+        return Operation.builder("filesystem", verb).resource(type, resolvedPath).scope(Scope.ONE)
+                .locator("path", resolvedPath).locator("area", ws.area(resolvedPath).wire())
+                .environment(Tier.LOCAL, "a file on the agent's machine");
+    }
+
+    public static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+}
