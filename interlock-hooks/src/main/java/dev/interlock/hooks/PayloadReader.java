@@ -64,7 +64,10 @@ public final class PayloadReader {
             return new HookEvent(agent, event, "shell", new ToolCall.Shell(required(root, "command")), session, cwd, subagent);
         }
         if (lowerEvent.equals("beforemcpexecution")) {
-            String server = text(root, "server", "server_name", "url", "command");
+            String server = text(root, "server", "server_name");
+            if (server.isEmpty()) {
+                server = serverName(text(root, "url", "command"));
+            }
             return new HookEvent(agent, event, tool, new ToolCall.Mcp(server.isEmpty() ? "unknown" : server,
                     tool.isEmpty() ? "unknown" : tool, input), session, cwd, subagent);
         }
@@ -154,6 +157,26 @@ public final class PayloadReader {
             }
         }
         return new ToolCall.Edit(List.of(new ToolCall.EditedFile(path, "edit", content.toString(), "")));
+    }
+
+    /**
+     * Cursor names an MCP server by how it is reached: a command line ({@code npx -y @modelcontextprotocol/server-github})
+     * or a URL. Policies name servers ({@code github}): the package or program name without its scope and the usual
+     * {@code server-}/{@code mcp-server-} affixes, or the URL's host.
+     */
+    static String serverName(String reached) {
+        String s = reached.strip();
+        if (s.matches("(?i)https?://.*")) {
+            return s.replaceFirst("(?i)https?://", "").replaceFirst("[:/?].*", "");
+        }
+        String name = "";
+        for (String word : s.split("\\s+")) {
+            if (!word.startsWith("-") && !word.isEmpty()) {
+                name = word;
+            }
+        }
+        name = name.replaceFirst("(?<=.)@[^@/]*$", "").replaceFirst(".*/", "").replaceFirst("\\.(js|py|ts)$", "");
+        return name.replaceFirst("^(mcp-server-|server-|mcp-)", "").replaceFirst("(-mcp-server|-mcp|-server)$", "");
     }
 
     /** Codex sends argv arrays ({@code ["bash","-lc","…"]}); the others a command line. */

@@ -47,9 +47,18 @@ class PayloadReaderTest {
         assertThat(mcp("claude-code-mcp")).isEqualTo("postgres/query {\"sql\":\"DELETE FROM customers\"}");
         assertThat(mcp("codex-mcp")).isEqualTo("kubernetes/pods_delete {\"name\":\"api-0\",\"namespace\":\"prod\"}");
         assertThat(mcp("gemini-mcp")).isEqualTo("mongodb/drop_collection {\"collection\":\"orders\"}");
-        assertThat(mcp("cursor-mcp")).isEqualTo("npx -y @modelcontextprotocol/server-github/create_issue "
+        assertThat(mcp("cursor-mcp")).isEqualTo("github/create_issue "
                 + "{\"owner\":\"acme\",\"repo\":\"shop\",\"title\":\"flaky test\"}");
         assertThat(mcp("kiro-mcp")).isEqualTo("terraform/apply {\"workspace\":\"prod\"}");
+    }
+
+    @Test
+    void cursorsMcpServersAreNamedByPackageProgramOrHost() {
+        assertThat(PayloadReader.serverName("npx -y @modelcontextprotocol/server-github")).isEqualTo("github");
+        assertThat(PayloadReader.serverName("uvx mcp-server-postgres@0.6.2 --readonly")).isEqualTo("postgres");
+        assertThat(PayloadReader.serverName("node /opt/mcp/kubernetes-mcp-server.js")).isEqualTo("kubernetes");
+        assertThat(PayloadReader.serverName("https://mcp.linear.app/sse")).isEqualTo("mcp.linear.app");
+        assertThat(PayloadReader.serverName("docker run -i --rm ghcr.io/github/github-mcp-server")).isEqualTo("github");
     }
 
     @Test
