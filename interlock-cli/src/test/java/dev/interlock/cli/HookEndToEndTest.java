@@ -149,6 +149,7 @@ class HookEndToEndTest {
         assertThat(verify.out()).contains("Claude Code: installed").contains("Cursor: installed").contains("GitHub Copilot: installed")
                 .contains("ok    blocks a destructive call").contains("ok    lets a harmless call through")
                 .contains("ok    blocks when its decider cannot be reached").contains("ok    blocks when its policy cannot be loaded")
+                .contains("ok    blocks when it cannot decide in time")
                 .doesNotContain("FAIL");
         Result notThere = launcher(bareHome, none, Map.of(), "verify", "kiro", "--dir", project.toString());
         assertThat(notThere.exit()).isEqualTo(1);

@@ -117,6 +117,16 @@ class InstallTest {
     }
 
     @Test
+    void localModeCanNameItsPolicyAndInventory() throws Exception {
+        Path policies = Files.createDirectories(dir.resolve("team policies"));
+        Path inventory = Files.writeString(dir.resolve("inventory.yaml"), "apiVersion: interlock.dev/v1\n");
+        assertThat(run("install", "codex", "--policy", policies.toString(), "--inventory", inventory.toString()).exit()).isZero();
+        assertThat(json("project/.codex/hooks.json").at("/hooks/PreToolUse/0/hooks/0/command").asText()).isEqualTo(
+                "'/opt/interlock/interlock' hook codex --policy '" + policies + "' --inventory '" + inventory + "'");
+        assertThat(run("install", "codex", "--policy", dir.resolve("missing").toString()).err()).contains("does not exist");
+    }
+
+    @Test
     void aDryRunWritesNothing() {
         Result r = run("install", "codex", "--dry-run");
         assertThat(r.exit()).isZero();

@@ -41,6 +41,12 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Server mode: where the hook client lives (default ~/.local/share/interlock).")
     Path data;
 
+    @Option(names = "--policy", paramLabel = "DIR", description = "Local mode: the policy directory the hook decides with (default: the shipped pack).")
+    Path policy;
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "Local mode: the inventory the hook decides with.")
+    Path inventory;
+
     @Option(names = "--dry-run", description = "Say what would change; write nothing.")
     boolean dryRun;
 
@@ -69,7 +75,12 @@ public final class InstallCommand implements Callable<Integer> {
 
     private String command(Agent agent) throws java.io.IOException {
         if (server == null || server.isBlank()) {
-            return quote(launcher()) + " hook " + agent.id();
+            return quote(launcher()) + " hook " + agent.id()
+                    + (policy == null ? "" : " --policy " + quote(existing(policy).toString()))
+                    + (inventory == null ? "" : " --inventory " + quote(existing(inventory).toString()));
+        }
+        if (policy != null || inventory != null) {
+            throw new InstallException("--policy and --inventory are for local mode; with --server the server's policy decides");
         }
         if (!server.matches("https?://.+")) {
             throw new InstallException("--server must be an http:// or https:// URL, not '" + server + "'");
@@ -81,6 +92,13 @@ public final class InstallCommand implements Callable<Integer> {
             script = HookClient.write(dataDir, server, secret);
         }
         return quote(script.toString()) + " " + agent.id();
+    }
+
+    private static Path existing(Path p) {
+        if (!Files.exists(p)) {
+            throw new InstallException(p + " does not exist");
+        }
+        return p.toAbsolutePath().normalize();
     }
 
     static String launcher() {

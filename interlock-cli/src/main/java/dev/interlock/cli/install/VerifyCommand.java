@@ -108,8 +108,12 @@ public final class VerifyCommand implements Callable<Integer> {
                 Map.of("INTERLOCK_URL", "http://127.0.0.1:1", "INTERLOCK_HOOK_TIMEOUT", "5"));
         ok &= report(out, "blocks when its decider cannot be reached", unreachable.answer().blocks(agent), unreachable);
         if (!command.contains("interlock-hook-client")) {
-            Run broken = run(command, SamplePayloads.shell(agent, HARMLESS, cwd), Map.of("INTERLOCK_POLICY", cwd + "/.interlock-verify-no-such-policy"));
-            ok &= report(out, "blocks when its policy cannot be loaded", broken.answer().blocks(agent), broken);
+            if (!command.contains("--policy")) {
+                Run broken = run(command, SamplePayloads.shell(agent, HARMLESS, cwd), Map.of("INTERLOCK_POLICY", cwd + "/.interlock-verify-no-such-policy"));
+                ok &= report(out, "blocks when its policy cannot be loaded", broken.answer().blocks(agent), broken);
+            }
+            Run late = run(command, SamplePayloads.shell(agent, HARMLESS, cwd), Map.of("INTERLOCK_HOOK_TIMEOUT", "0.001"));
+            ok &= report(out, "blocks when it cannot decide in time", late.answer().blocks(agent), late);
         }
         times.sort(null);
         out.println("  latency (harmless call, median of 3, whole process): " + times.get(1) + " ms");
