@@ -56,7 +56,7 @@ public final class InstallCommand implements Callable<Integer> {
         try {
             Agent agent = Installer.agent(agentName);
             HookLayout layout = HookLayout.of(agent, scope.kiroName);
-            Path file = layout.file(scope.isUser(), scope.projectDir(), scope.homeDir());
+            Path file = scope.file(layout);
             String command = command(agent);
             Installer.Change change = Installer.install(layout, file, command, scope.kiroName, dryRun);
             out.println(agent.displayName() + ": " + change.file() + ": " + change.what());

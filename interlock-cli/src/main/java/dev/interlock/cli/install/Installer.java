@@ -39,7 +39,7 @@ final class Installer {
         }
         String what = (removed > 0 ? "replaced" : "added") + " the Interlock hook on " + String.join(", ", layout.events());
         if (dryRun) {
-            return new Change(file, "would be " + what.replace("replaced", "replaced:").replace("added", "added:") + " (dry run)", Optional.empty());
+            return new Change(file, "dry run, nothing written: would have " + what, Optional.empty());
         }
         return new Change(file, what, Optional.ofNullable(ConfigFile.write(file, root)));
     }
@@ -55,7 +55,7 @@ final class Installer {
         }
         String what = "removed " + removed + " Interlock hook entr" + (removed == 1 ? "y" : "ies");
         if (dryRun) {
-            return new Change(file, "would have " + what + " (dry run)", Optional.empty());
+            return new Change(file, "dry run, nothing written: would have " + what, Optional.empty());
         }
         return new Change(file, what, Optional.ofNullable(ConfigFile.write(file, root)));
     }

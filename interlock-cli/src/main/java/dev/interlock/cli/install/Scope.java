@@ -22,6 +22,11 @@ public final class Scope {
             description = "Kiro only: the agent configuration to put the hook in (default: ${DEFAULT-VALUE}).")
     String kiroName;
 
+    /** The agent's configuration file this scope names. */
+    Path file(HookLayout layout) {
+        return layout.file(isUser(), projectDir(), homeDir());
+    }
+
     boolean isUser() {
         if (project && user) {
             throw new InstallException("--project and --user exclude each other");

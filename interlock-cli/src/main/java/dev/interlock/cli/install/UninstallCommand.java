@@ -33,7 +33,7 @@ public final class UninstallCommand implements Callable<Integer> {
         try {
             Agent agent = Installer.agent(agentName);
             HookLayout layout = HookLayout.of(agent, scope.kiroName);
-            Installer.Change change = Installer.uninstall(layout, layout.file(scope.isUser(), scope.projectDir(), scope.homeDir()), dryRun);
+            Installer.Change change = Installer.uninstall(layout, scope.file(layout), dryRun);
             out.println(agent.displayName() + ": " + change.file() + ": " + change.what());
             change.backup().ifPresent(b -> out.println("  backup of the previous file: " + b));
             return 0;

@@ -62,7 +62,7 @@ public final class VerifyCommand implements Callable<Integer> {
         int failed = 0;
         for (Agent agent : agents) {
             HookLayout layout = HookLayout.of(agent, scope.kiroName);
-            Path file = layout.file(scope.isUser(), scope.projectDir(), scope.homeDir());
+            Path file = scope.file(layout);
             Optional<String> command;
             try {
                 command = Installer.installedCommand(layout, file);

@@ -70,7 +70,7 @@ public final class FileEditAnalyzer {
             case TERRAFORM_STATE, CREDENTIALS, CI_PIPELINE -> List.of(FileMeaning.of(path, ws, delete, does).orElseThrow()
                     .evidence(evidence).confidence(Confidence.EXACT).build());
             case TERRAFORM_CODE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "code", ws, evidence).system("terraform")
-                    .locator("directory", parent(path))
+                    .locator("directory", FileMeaning.parent(path))
                     .note(does + (FileKind.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")
                             + "; applying it is decided when it is applied").build());
             case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(content));
@@ -121,7 +121,7 @@ public final class FileEditAnalyzer {
     }
 
     private List<Operation> script(String content, String path, RequestContext context) {
-        RequestContext inScriptDir = new RequestContext(context.environment(), Optional.of(parent(path)), context.env(),
+        RequestContext inScriptDir = new RequestContext(context.environment(), Optional.of(FileMeaning.parent(path)), context.env(),
                 context.target(), context.kubeconfig());
         return shell.analyze(content, inScriptDir);
     }
@@ -164,7 +164,4 @@ public final class FileEditAnalyzer {
         };
     }
 
-    private static String parent(String path) {
-        return FileMeaning.parent(path);
-    }
 }
