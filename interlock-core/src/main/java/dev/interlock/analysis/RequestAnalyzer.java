@@ -1,6 +1,8 @@
 package dev.interlock.analysis;
 
+import dev.interlock.analysis.catalogue.Catalogue;
 import dev.interlock.analysis.file.FileEditAnalyzer;
+import dev.interlock.analysis.plan.PlanAnalyzer;
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Dispatches a request to the analysis of its kind. Kinds without an analysis yet (MCP calls, plans) become one
+ * Dispatches a request to the analysis of its kind. Kinds without an analysis yet (MCP calls) become one
  * {@code opaque} operation — never an allow in prod or unknown, never a crash.
  */
 public final class RequestAnalyzer {
@@ -20,6 +22,7 @@ public final class RequestAnalyzer {
     private final ShellAnalyzer shell;
     private final BiFunction<String, String, List<Operation>> sql;
     private final FileEditAnalyzer files;
+    private final Catalogue catalogue = Catalogue.shipped();
 
     public RequestAnalyzer(ShellAnalyzer shell, BiFunction<String, String, List<Operation>> sql) {
         this.shell = shell;
@@ -35,9 +38,7 @@ public final class RequestAnalyzer {
             case Payload.FileEdit f -> files.analyze(f, request.context());
             case Payload.Mcp m -> List.of(opaque("mcp", m.server() + "." + m.tool(),
                     "MCP tool calls are not analyzed yet; the call is judged as opaque", m.text()));
-            case Payload.Document d -> List.of(opaque(d.kind().wire().replace("-plan", "").replace("-changeset", "")
-                            .replace("-preview", "").replace("-manifest", ""), d.kind().wire(),
-                    d.kind().wire() + " documents are not analyzed yet; the plan is judged as opaque", ""));
+            case Payload.Document d -> PlanAnalyzer.analyze(d.plan(), catalogue, request.context());
         };
     }
 
@@ -50,7 +51,7 @@ public final class RequestAnalyzer {
 
     private static Operation opaque(String system, String name, String why, String text) {
         return Operation.builder(system, Verb.UNKNOWN)
-                .resource(system.equals("mcp") ? "tool" : "plan", name)
+                .resource("tool", name)
                 .confidence(Confidence.OPAQUE)
                 .reversible(false)
                 .note(why)

@@ -4,7 +4,9 @@ import dev.interlock.analysis.RequestAnalyzer;
 import dev.interlock.environment.EnvironmentResolver;
 import dev.interlock.json.RequestFormatException;
 import dev.interlock.json.RequestReader;
+import dev.interlock.model.BlastRadius;
 import dev.interlock.model.Confidence;
+import dev.interlock.model.Payload;
 import dev.interlock.model.Decision;
 import dev.interlock.model.Effect;
 import dev.interlock.model.Enforcement;
@@ -74,8 +76,11 @@ public final class DecisionEngine {
             List<Operation> ops = operations(request);
             Evaluation evaluation = PolicyEvaluator.evaluate(snapshot, request, ops, session);
             Risk risk = ops.stream().map(Operation::risk).reduce(Risk.LOW, Risk::max);
-            return new Decision(request.id(), evaluation.effect(), risk, Summaries.summary(ops, evaluation.effects()), ops,
-                    evaluation.matches(), evaluation.approval(), snapshot.version(), ids.get());
+            Optional<BlastRadius> blast = request.payload() instanceof Payload.Document d
+                    ? Optional.of(BlastRadii.of(d.plan(), ops)) : Optional.empty();
+            String summary = blast.map(BlastRadius::summary).orElseGet(() -> Summaries.summary(ops, evaluation.effects()));
+            return new Decision(request.id(), evaluation.effect(), risk, summary, ops,
+                    evaluation.matches(), evaluation.approval(), snapshot.version(), ids.get(), blast);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return failClosed(request, "internal error while deciding: " + e, snapshot.version());
         }
@@ -93,7 +98,7 @@ public final class DecisionEngine {
         RuleMatch why = new RuleMatch("invariant:fail-closed", "built-in", Effect.DENY,
                 "Interlock could not decide (" + cause + "), so the answer is deny", Enforcement.ENFORCE, 0);
         return new Decision(request.id(), Effect.DENY, Risk.CRITICAL, "denied: " + cause, List.of(op), List.of(why),
-                Optional.empty(), policyVersion, ids.get());
+                Optional.empty(), policyVersion, ids.get(), Optional.empty());
     }
 
     /** Runs a policy's own tests with this engine's analysis and inventory. */

@@ -45,7 +45,7 @@ public final class Fingerprint {
             case Payload.Sql s -> Map.of("statement", s.statement(), "dialect", s.dialect() == null ? "" : s.dialect());
             case Payload.Mcp m -> Map.of("server", m.server(), "tool", m.tool(),
                     "arguments", m.arguments() == null ? Map.of() : CanonicalJson.write(m.arguments()));
-            case Payload.Document d -> Map.of("document", CanonicalJson.write(d.document()));
+            case Payload.Document d -> Map.of("plan", d.plan().digest());
             case Payload.Declared d -> {
                 List<String> ops = new ArrayList<>();
                 for (Operation op : d.operations()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlock.model.ApprovalTerms;
+import dev.interlock.model.BlastRadius;
 import dev.interlock.model.Decision;
 import dev.interlock.model.Operation;
 import dev.interlock.model.RuleMatch;
@@ -43,7 +44,32 @@ public final class DecisionWriter {
         d.approval().ifPresent(a -> out.set("approval", approval(a)));
         out.put("policy_version", d.policyVersion());
         out.put("decision_id", d.decisionId());
+        d.blastRadius().ifPresent(b -> out.set("blast_radius", blastRadius(b)));
         return out;
+    }
+
+    public static ObjectNode blastRadius(BlastRadius b) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("summary", b.summary());
+        o.put("plan", b.plan());
+        o.put("digest", b.digest());
+        o.put("environment", b.environment().wire());
+        o.put("where", b.where());
+        o.put("environment_source", b.whereSource());
+        o.put("changes", b.changes());
+        o.put("unchanged", b.unchanged());
+        ObjectNode verbs = o.putObject("by_verb");
+        b.byVerb().forEach((v, n) -> verbs.put(v.wire(), n));
+        ObjectNode types = o.putObject("by_type");
+        b.byType().forEach((t, counts) -> {
+            ObjectNode c = types.putObject(t);
+            counts.forEach((v, n) -> c.put(v.wire(), n));
+        });
+        b.holdingData().forEach(o.putArray("holding_data")::add);
+        b.dataLost().forEach(o.putArray("data_lost")::add);
+        b.accessCut().forEach(o.putArray("access_cut")::add);
+        b.findings().forEach(o.putArray("findings")::add);
+        return o;
     }
 
     public static ObjectNode operation(Operation op) {

@@ -3,6 +3,9 @@ package dev.interlock.json;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.interlock.analysis.plan.ManifestAction;
+import dev.interlock.analysis.plan.PlanFormatException;
+import dev.interlock.analysis.plan.Plans;
 import dev.interlock.model.Actor;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.FileChange;
@@ -65,10 +68,10 @@ public final class RequestReader {
             case SHELL -> new Payload.Shell(text(node, "command", true));
             case SQL -> new Payload.Sql(text(node, "statement", true), text(node, "dialect", false));
             case MCP -> new Payload.Mcp(text(node, "server", true), text(node, "tool", true), object(node, "arguments"));
-            case TERRAFORM_PLAN -> new Payload.Document(kind, document(node, "plan"));
-            case CLOUDFORMATION_CHANGESET -> new Payload.Document(kind, document(node, "changeset"));
-            case PULUMI_PREVIEW -> new Payload.Document(kind, document(node, "preview"));
-            case KUBERNETES_MANIFEST -> new Payload.Document(kind, document(node, "manifest"));
+            case TERRAFORM_PLAN -> plan(kind, node, "plan");
+            case CLOUDFORMATION_CHANGESET -> plan(kind, node, "changeset");
+            case PULUMI_PREVIEW -> plan(kind, node, "preview");
+            case KUBERNETES_MANIFEST -> plan(kind, node, "manifest");
             case OPERATION -> new Payload.Declared(declared(node));
             case FILE_EDIT -> new Payload.FileEdit(changes(node));
         };
@@ -151,19 +154,29 @@ public final class RequestReader {
         return new Actor(text(n, "principal", false, "actor."), text(n, "agent", false, "actor."), text(n, "session", false, "actor."));
     }
 
-    private static JsonNode document(JsonNode node, String field) {
+    /**
+     * A plan document, embedded as JSON or as its text; manifests also take {@code action} (apply, create, replace,
+     * delete), {@code force} and {@code prune}.
+     */
+    private static Payload.Document plan(RequestKind kind, JsonNode node, String field) {
         JsonNode d = node.get(field);
         if (d == null || d.isNull()) {
             throw new RequestFormatException("missing field '" + field + "' for kind " + node.get("kind").asText());
         }
-        if (d.isTextual()) {
+        if (d.isTextual() && kind != RequestKind.KUBERNETES_MANIFEST) {
             try {
-                return Json.MAPPER.readTree(d.asText());
+                d = Json.MAPPER.readTree(d.asText());
             } catch (JacksonException e) {
-                return d;
+                throw new RequestFormatException("field '" + field + "' is text that is not JSON: " + firstLine(e.getOriginalMessage()));
             }
         }
-        return d;
+        try {
+            ManifestAction action = new ManifestAction(text(node, "action", false), node.path("force").asBoolean(false),
+                    node.path("prune").asBoolean(false), node.path("prune_all").asBoolean(false));
+            return new Payload.Document(Plans.read(kind, d, action));
+        } catch (PlanFormatException e) {
+            throw new RequestFormatException("field '" + field + "': " + e.getMessage());
+        }
     }
 
     private static JsonNode object(JsonNode node, String field) {

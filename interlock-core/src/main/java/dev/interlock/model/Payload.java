@@ -30,10 +30,14 @@ public sealed interface Payload {
         }
     }
 
-    /** A plan document: Terraform {@code show -json}, a CloudFormation change set, a Pulumi preview, or manifests. */
-    record Document(RequestKind kind, JsonNode document) implements Payload {
+    /** A change plan: Terraform {@code show -json}, a CloudFormation change set, a Pulumi preview, or manifests, read. */
+    record Document(Plan plan) implements Payload {
+        public RequestKind kind() {
+            return plan.kind();
+        }
+
         public String text() {
-            return document.toString();
+            return plan.describe();
         }
     }
 

@@ -33,7 +33,10 @@ final class Activation {
                 req.put("server", m.server());
                 req.put("tool", m.tool());
             }
-            case Payload.Document d -> { }
+            case Payload.Document d -> {
+                req.put("plan", Map.of("tool", d.plan().tool(), "name", d.plan().name(), "digest", d.plan().digest(),
+                        "changes", d.plan().changes().size(), "unchanged", d.plan().unchanged()));
+            }
             case Payload.Declared d -> { }
             case Payload.FileEdit f -> req.put("paths", f.changes().stream().map(dev.interlock.model.FileChange::path).toList());
         }

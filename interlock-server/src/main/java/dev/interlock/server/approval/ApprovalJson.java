@@ -69,7 +69,7 @@ final class ApprovalJson {
         return false;
     }
 
-    /** The request as reviewers see it; {@code RequestReader.read} parses it back. */
+    /** The request as reviewers see it; {@code RequestReader.read} parses it back (plans excepted: they show as read). */
     static String request(Request request) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         if (!request.id().isEmpty()) {
@@ -89,12 +89,18 @@ final class ApprovalJson {
                 o.put("tool", m.tool());
                 o.set("arguments", m.arguments() == null ? Json.MAPPER.createObjectNode() : m.arguments());
             }
-            case Payload.Document d -> o.set(switch (d.kind()) {
-                case TERRAFORM_PLAN -> "plan";
-                case CLOUDFORMATION_CHANGESET -> "changeset";
-                case PULUMI_PREVIEW -> "preview";
-                default -> "manifest";
-            }, d.document());
+            case Payload.Document d -> {
+                // A plan is shown as read (its changes and the digest the approval is bound to), not as its raw JSON.
+                ObjectNode plan = o.putObject("plan");
+                plan.put("tool", d.plan().tool()).put("name", d.plan().name()).put("digest", d.plan().digest())
+                        .put("unchanged", d.plan().unchanged());
+                d.plan().findings().forEach(plan.putArray("findings")::add);
+                ArrayNode changes = plan.putArray("changes");
+                for (dev.interlock.model.PlanChange c : d.plan().changes()) {
+                    changes.addObject().put("address", c.address()).put("type", c.type()).put("verb", c.verb().wire())
+                            .put("actions", c.actions()).put("reason", c.reason());
+                }
+            }
             case Payload.FileEdit f -> {
                 // reviewers read the whole content they approve
                 ArrayNode changes = o.putArray("changes");

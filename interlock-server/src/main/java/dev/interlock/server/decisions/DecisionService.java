@@ -165,7 +165,7 @@ public final class DecisionService {
         List<RuleMatch> rules = new ArrayList<>();
         rules.add(new RuleMatch(controlId, "approvals", effect, message, Enforcement.ENFORCE, 0));
         rules.addAll(d.rules());
-        return new Decision(d.id(), effect, d.risk(), d.summary(), d.operations(), rules, d.approval(), d.policyVersion(), d.decisionId());
+        return d.with(effect, rules);
     }
 
     private static Map<String, Object> withDecision(Map<String, Object> data, Decision d) {

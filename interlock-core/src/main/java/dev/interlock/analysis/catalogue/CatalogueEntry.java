@@ -1,0 +1,105 @@
+package dev.interlock.analysis.catalogue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One resource type of the catalogue.
+ *
+ * @param type        the Terraform type or Kubernetes kind
+ * @param also        the same resource in other tools (CloudFormation, Pulumi, the Terraform kubernetes provider)
+ * @param holdsData   true: losing it loses data; false: losing it cuts access (identities, networks, load balancers)
+ * @param what        a word for the reviewer
+ * @param refusedWhen attribute values under which the provider refuses a delete
+ * @param lostWhen    attribute values under which the data goes with it
+ * @param keptWhen    attribute values under which a snapshot or window keeps it
+ * @param otherwise   the outcome when no attribute decides
+ */
+public record CatalogueEntry(String type, List<String> also, boolean holdsData, String what, Map<String, String> refusedWhen,
+                             Map<String, String> lostWhen, Map<String, String> keptWhen, Outcome otherwise) {
+
+    public CatalogueEntry {
+        also = List.copyOf(also);
+        refusedWhen = normalized(refusedWhen);
+        lostWhen = normalized(lostWhen);
+        keptWhen = normalized(keptWhen);
+    }
+
+    /**
+     * What a delete does to the data, from the resource's attributes before the change (keys in any spelling:
+     * {@code deletion_protection}, {@code deletionProtection}, {@code DeletionProtection}).
+     */
+    public Outcome outcome(Map<String, String> attributes) {
+        Map<String, String> values = normalized(attributes);
+        if (matches(refusedWhen, values)) {
+            return Outcome.REFUSED;
+        }
+        if (matches(lostWhen, values)) {
+            return Outcome.LOST;
+        }
+        if (matches(keptWhen, values)) {
+            return Outcome.KEPT;
+        }
+        return keptWhen.isEmpty() ? otherwise : Outcome.LOST;
+    }
+
+    /** The attribute that decided {@link #outcome}, as {@code name=value}, or "" when the default decided. */
+    public String decidedBy(Map<String, String> attributes) {
+        Map<String, String> values = normalized(attributes);
+        for (Map<String, String> conditions : List.of(refusedWhen, lostWhen, keptWhen)) {
+            for (var c : conditions.entrySet()) {
+                String v = values.get(c.getKey());
+                if (v != null && satisfies(c.getValue(), v)) {
+                    return originalKey(attributes, c.getKey()) + "=" + v;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static boolean matches(Map<String, String> conditions, Map<String, String> values) {
+        for (var c : conditions.entrySet()) {
+            String v = values.get(c.getKey());
+            if (v != null && satisfies(c.getValue(), v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code "!x"}: set and not x ({@code "!"}: set and not empty); otherwise equal, ignoring case. */
+    private static boolean satisfies(String condition, String value) {
+        if (condition.startsWith("!")) {
+            return !value.isEmpty() && !value.equalsIgnoreCase("null") && !value.equalsIgnoreCase(condition.substring(1));
+        }
+        return value.equalsIgnoreCase(condition);
+    }
+
+    private static String originalKey(Map<String, String> attributes, String normalizedKey) {
+        for (String k : attributes.keySet()) {
+            if (key(k).equals(normalizedKey)) {
+                return k;
+            }
+        }
+        return normalizedKey;
+    }
+
+    /** One spelling for attribute names across tools: lower case, letters and digits only. */
+    public static String key(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> normalized(Map<String, String> map) {
+        Map<String, String> out = new java.util.HashMap<>();
+        map.forEach((k, v) -> out.put(key(k), v == null ? "" : v.toLowerCase(Locale.ROOT)));
+        return Map.copyOf(out);
+    }
+}
