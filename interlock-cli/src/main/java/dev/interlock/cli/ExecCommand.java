@@ -80,12 +80,16 @@ final class ExecCommand implements Callable<Integer> {
             return Cli.usage(spec, "--wait needs a server to wait on (set INTERLOCK_URL or --server)");
         }
         PrintWriter err = spec.commandLine().getErr();
+        Optional<CheckedApply> apply = CheckedApply.of(argv);
+        if (apply.isPresent()) {
+            return new CheckedApplyRun(this, apply.get()).run();
+        }
         Verdict verdict;
         ServerClient client = null;
         try {
             if (remote) {
                 client = server.client();
-                verdict = remoteDecision(client, err);
+                verdict = remoteDecision(client, err, requestBody());
             } else {
                 verdict = localDecision();
             }
@@ -94,11 +98,18 @@ final class ExecCommand implements Callable<Integer> {
             err.flush();
             return Main.INTERNAL_ERROR;
         }
+        ServerClient reporter = client;
+        Verdict decided = verdict;
+        return act(decided, remote, () -> run(reporter, decided, argv));
+    }
+
+    /** Runs {@code command} when the verdict allows it (or asks and --yes answered); otherwise says why not. */
+    int act(Verdict verdict, boolean remote, java.util.function.IntSupplier command) {
         return switch (verdict.effect()) {
-            case ALLOW -> run(client, verdict);
+            case ALLOW -> command.getAsInt();
             case ASK -> {
                 if (yes) {
-                    yield run(client, verdict);
+                    yield command.getAsInt();
                 }
                 yield refuse(verdict, "not run: exec has no one to ask; re-run with --yes if you mean it");
             }
@@ -118,8 +129,7 @@ final class ExecCommand implements Callable<Integer> {
         return Verdict.of(engine.builder().build().decide(request));
     }
 
-    private Verdict remoteDecision(ServerClient client, PrintWriter err) {
-        ObjectNode body = requestBody();
+    Verdict remoteDecision(ServerClient client, PrintWriter err, ObjectNode body) {
         Verdict verdict = Verdict.of(client.post("/v1/decisions", body));
         if (verdict.effect() != Effect.REQUIRE_APPROVAL || wait == null || wait.isZero()) {
             return verdict;
@@ -161,19 +171,19 @@ final class ExecCommand implements Callable<Integer> {
         return body;
     }
 
-    private int run(ServerClient client, Verdict verdict) {
+    int run(ServerClient client, Verdict verdict, List<String> command) {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         int exit;
         try {
-            Process p = new ProcessBuilder(argv).inheritIO().start();
+            Process p = new ProcessBuilder(command).inheritIO().start();
             exit = p.waitFor();
         } catch (IOException e) {
-            err.println("interlock exec: cannot run " + argv.getFirst() + ": " + message(e));
+            err.println("interlock exec: cannot run " + command.getFirst() + ": " + message(e));
             exit = 127;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err.println("interlock exec: interrupted while " + argv.getFirst() + " ran");
+            err.println("interlock exec: interrupted while " + command.getFirst() + " ran");
             exit = 130;
         }
         if (client != null && !verdict.decisionId().isEmpty()) {
@@ -199,15 +209,15 @@ final class ExecCommand implements Callable<Integer> {
         return verdict.effect().exitCode();
     }
 
-    private String session() {
+    String session() {
         return session != null ? session : env.getOrDefault("INTERLOCK_SESSION", "");
     }
 
-    private static String cwd() {
+    static String cwd() {
         return System.getProperty("user.dir");
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
     }
 }

@@ -7,10 +7,8 @@ import dev.interlock.analysis.plan.Plans;
 import dev.interlock.json.DecisionWriter;
 import dev.interlock.model.Actor;
 import dev.interlock.model.Decision;
-import dev.interlock.model.Payload;
 import dev.interlock.model.Plan;
 import dev.interlock.model.Request;
-import dev.interlock.model.RequestContext;
 import dev.interlock.model.RequestKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -128,32 +125,8 @@ final class PlanCommand implements Callable<Integer> {
 
     Request request(Plan plan) {
         String dir = cwd != null ? cwd : System.getProperty("user.dir");
-        Map<String, String> vars = new LinkedHashMap<>(ExecEnvironment.capture(env));
-        vars.putIfAbsent("PULUMI_STACK", env.getOrDefault("PULUMI_STACK", ""));
-        vars.values().removeIf(String::isEmpty);
-        if (plan.tool().equals("terraform")) {
-            workspace(dir).ifPresent(w -> vars.put("TF_WORKSPACE", w));
-        }
-        return new Request("", plan.kind(), new Payload.Document(plan),
-                new RequestContext(Optional.ofNullable(environment), Optional.of(dir), vars, Optional.empty()),
+        return PlanRequests.request(plan, dir, env, environment, workspace,
                 new Actor(principal, agent, env.getOrDefault("INTERLOCK_SESSION", "")));
-    }
-
-    /** The workspace Terraform would use: --workspace, $TF_WORKSPACE, or the one {@code terraform workspace select} recorded. */
-    private Optional<String> workspace(String dir) {
-        if (workspace != null && !workspace.isBlank()) {
-            return Optional.of(workspace);
-        }
-        String fromEnv = env.getOrDefault("TF_WORKSPACE", "");
-        if (!fromEnv.isBlank()) {
-            return Optional.of(fromEnv);
-        }
-        try {
-            String recorded = Files.readString(Path.of(dir, ".terraform", "environment"), StandardCharsets.UTF_8).strip();
-            return recorded.isEmpty() || recorded.equals("default") ? Optional.empty() : Optional.of(recorded);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     static Optional<RequestKind> kind(String type) {

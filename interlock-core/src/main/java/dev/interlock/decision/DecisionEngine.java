@@ -66,9 +66,37 @@ public final class DecisionEngine {
         List<Operation> ops = analyzer.analyze(request);
         List<Operation> resolved = new ArrayList<>(ops.size());
         for (Operation op : ops) {
-            resolved.add(RiskModel.assess(resolver.resolve(op, request.context())));
+            resolved.add(resolver.resolve(op, request.context()));
         }
+        if (request.payload() instanceof Payload.Document) {
+            resolved = wholePlan(resolved);
+        }
+        resolved.replaceAll(RiskModel::assess);
         return resolved;
+    }
+
+    /**
+     * A plan is applied as a whole, so every change lands where its strictest known change lands: one resource tagged
+     * {@code Environment = production} makes the untagged ones production too. Unknown stays only when nothing in
+     * the plan names an environment.
+     */
+    private static List<Operation> wholePlan(List<Operation> ops) {
+        Operation strictest = null;
+        for (Operation op : ops) {
+            if (op.environment() != Tier.UNKNOWN && (strictest == null || op.environment().gravity() > strictest.environment().gravity())) {
+                strictest = op;
+            }
+        }
+        if (strictest == null) {
+            return ops;
+        }
+        List<Operation> out = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            out.add(op.environment() == strictest.environment() ? op
+                    : op.withEnvironment(strictest.environment(), "the plan's strictest change (" + strictest.resource().name()
+                            + "): " + strictest.environmentSource()));
+        }
+        return out;
     }
 
     Decision decide(Request request, CompiledPolicy snapshot, SessionHistory session) {

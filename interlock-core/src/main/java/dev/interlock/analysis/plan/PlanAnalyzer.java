@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * One operation per plan change, judged with the catalogue: what the resource holds ({@code holds} data or access),
- * what a delete or replace does to its data ({@code data}: lost, kept, refused) and why. A plan that deletes everything
- * it manages adds one whole-workspace (or stack) delete, which the teardown rules recognise.
+ * what a delete or replace does to its data ({@code data}: lost, kept, refused) and why. A Terraform plan that deletes
+ * everything it manages adds one whole-workspace delete, which the teardown rules recognise.
  */
 public final class PlanAnalyzer {
 
@@ -58,10 +58,13 @@ public final class PlanAnalyzer {
             }
             anyData |= op.stateful() && op.verb().destructive();
         }
-        if (everythingDeleted && !plan.tool().equals("kubernetes")) {
-            String type = plan.tool().equals("terraform") ? "workspace" : "stack";
+        // Only Terraform lists every resource it manages (unchanged ones as no-ops); change sets and previews
+        // without --show-sames leave the unchanged out, so "everything deleted" cannot be told from them.
+        if (everythingDeleted && plan.tool().equals("terraform")) {
+            String type = "workspace";
             Operation.Builder teardown = Operation.builder(plan.tool(), Verb.DELETE)
-                    .resource(type, plan.name().isEmpty() ? "this " + type : plan.name())
+                    .resource(type, !plan.name().isEmpty() ? plan.name() : directory.isEmpty() ? "the " + type
+                            : directory.substring(directory.replace('\\', '/').lastIndexOf('/') + 1))
                     .scope(Scope.ALL).stateful(anyData).reversible(false)
                     .evidence(Evidence.text(plan.describe()))
                     .note("the plan destroys every resource it manages (" + plan.changes().size() + ")");

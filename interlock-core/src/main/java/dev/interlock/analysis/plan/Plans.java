@@ -117,7 +117,7 @@ public final class Plans {
             if (text.contains("\"ChangeSetId\"") || text.contains("\"ChangeSetName\"") || text.contains("\"ResourceChange\"")) {
                 return RequestKind.CLOUDFORMATION_CHANGESET;
             }
-            if (text.contains("\"steps\"") && (text.contains("urn:pulumi:") || text.contains("\"changeSummary\""))) {
+            if ((text.contains("\"steps\"") || text.contains("\"events\"")) && (text.contains("urn:pulumi:") || text.contains("\"changeSummary\""))) {
                 return RequestKind.PULUMI_PREVIEW;
             }
             if (text.contains("\"apiVersion\"") && text.contains("\"kind\"")) {

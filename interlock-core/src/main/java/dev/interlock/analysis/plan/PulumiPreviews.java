@@ -23,6 +23,9 @@ final class PulumiPreviews {
     }
 
     static Plan read(JsonNode doc) {
+        if (doc.isObject() && doc.path("events").isArray()) {
+            return read(fromEvents(doc.get("events")));
+        }
         JsonNode steps = doc.get("steps");
         if (!doc.isObject() || steps == null || !steps.isArray()) {
             throw new PlanFormatException("not a Pulumi preview: expected the output of pulumi preview --json, with a 'steps' array");
@@ -113,6 +116,34 @@ final class PulumiPreviews {
         }
         return new Plan(RequestKind.PULUMI_PREVIEW, "pulumi", "", stack, changes, locators, sources, findings, unchanged,
                 digest.finish());
+    }
+
+    /**
+     * An engine-event stream ({@code pulumi preview --json --event-log}, Pulumi Cloud's {@code {"events": […]}}) as the
+     * steps of {@code preview --json}: each {@code resourcePreEvent}'s metadata is one step.
+     */
+    private static JsonNode fromEvents(JsonNode events) {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var doc = nodes.objectNode();
+        var steps = doc.putArray("steps");
+        for (JsonNode e : events) {
+            JsonNode m = e.path("resourcePreEvent").path("metadata");
+            if (m.isObject()) {
+                var step = steps.addObject();
+                step.set("op", m.path("op"));
+                step.set("urn", m.path("urn"));
+                step.set("oldState", m.path("old"));
+                step.set("newState", m.path("new"));
+                step.set("diffReasons", m.path("diffs"));
+                if (m.path("op").asText().contains("replace")) {
+                    step.set("replaceReasons", m.path("keys"));
+                }
+            }
+            if (e.path("preludeEvent").path("config").isObject()) {
+                doc.set("config", e.path("preludeEvent").path("config"));
+            }
+        }
+        return doc;
     }
 
     /** Stack configuration: {@code aws:region}, {@code gcp:project}, {@code azure-native:subscriptionId}, … */

@@ -146,6 +146,7 @@ public final class TerraformRecognizer implements Recognizer {
                 ? t.op(Verb.UPDATE, "workspace", t.name)
                 : t.op(Verb.UPDATE, "resource", join(targets)).scope(t.all ? Scope.ALL : Scope.MANY);
         List<String> notes = new ArrayList<>();
+        change.locator("apply", rest.isEmpty() ? "blind" : "saved-plan");
         if (!rest.isEmpty()) {
             notes.add("applies the saved plan " + rest.get(0).value() + " without asking; what it does is decided by the plan");
             change.confidence(Confidence.INFERRED);
