@@ -55,7 +55,13 @@ public record CatalogueEntry(String type, List<String> also, boolean holdsData, 
                 }
             }
         }
-        return "";
+        // Nothing kept it: name the values that would have ({@code skip_final_snapshot=true}).
+        for (var c : keptWhen.entrySet()) {
+            if (values.containsKey(c.getKey())) {
+                return originalKey(attributes, c.getKey()) + "=" + values.get(c.getKey());
+            }
+        }
+        return keptWhen.isEmpty() ? "" : "no " + String.join(" or ", keptWhen.keySet());
     }
 
     private static boolean matches(Map<String, String> conditions, Map<String, String> values) {

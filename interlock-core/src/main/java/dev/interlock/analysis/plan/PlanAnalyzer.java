@@ -46,7 +46,7 @@ public final class PlanAnalyzer {
      * locator the inventory can name, {@code envs/prod}).
      */
     public static List<Operation> analyze(Plan plan, Catalogue catalogue, RequestContext context) {
-        String directory = plan.tool().equals("terraform") || plan.tool().equals("pulumi") ? context.cwd().orElse("") : "";
+        String directory = plan.tool().equals("terraform") || plan.tool().equals("pulumi") ? configurationDirectory(context.cwd().orElse("")) : "";
         List<Operation> ops = new ArrayList<>(plan.changes().size() + 1);
         boolean everythingDeleted = plan.unchanged() == 0 && plan.changes().size() >= 2;
         boolean anyData = false;
@@ -126,6 +126,14 @@ public final class PlanAnalyzer {
             notes.add("removes " + identity);
         }
         return b.note(String.join("; ", notes.stream().filter(n -> !n.isEmpty()).toList())).build();
+    }
+
+    /**
+     * The directory as the inventory should see it: without {@code /home/NAME/} (a user called dev does not make
+     * every directory of theirs a dev environment).
+     */
+    static String configurationDirectory(String cwd) {
+        return cwd.replaceFirst("^(/home/[^/]+|/Users/[^/]+|/root)(?=/|$)", "~");
     }
 
     /** Tool-level options decide before the catalogue: Pulumi's protect/retainOnDelete, CloudFormation's deletion policy. */
