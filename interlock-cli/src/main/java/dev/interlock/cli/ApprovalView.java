@@ -53,6 +53,9 @@ final class ApprovalView {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** Operations and rules listed one by one; a plan of thousands is summarised by its blast radius above them. */
+    private static final int MAX_OPS = 30;
+
     static String show(JsonNode a, Instant now) {
         StringBuilder out = new StringBuilder();
         String state = Answers.text(a, "state");
@@ -64,7 +67,18 @@ final class ApprovalView {
         out.append("  where:      ").append(Answers.text(a, "environment")).append(", risk ").append(Answers.text(a, "risk")).append('\n');
         JsonNode decision = Answers.object(a.get("decision"));
         List<JsonNode> ops = Answers.items(decision.path("operations"), "");
-        for (int i = 0; i < ops.size(); i++) {
+        JsonNode blast = decision.path("blast_radius");
+        if (blast.isObject()) {
+            out.append("  plan:       ").append(Answers.text(blast, "plan")).append('\n');
+            out.append("  blast:      ").append(Table.flat(Answers.text(blast, "summary"))).append('\n');
+            List<JsonNode> lost = Answers.items(blast.path("data_lost"), "");
+            if (!lost.isEmpty()) {
+                out.append("  data lost:  ").append(String.join(", ", lost.stream().map(JsonNode::asText).toList())).append('\n');
+            }
+            Answers.items(blast.path("findings"), "").forEach(f -> out.append("  finding:    ").append(Table.flat(f.asText())).append('\n'));
+        }
+        int shownOps = Math.min(ops.size(), MAX_OPS);
+        for (int i = 0; i < shownOps; i++) {
             JsonNode op = ops.get(i);
             out.append("  op ").append(i).append(":       ").append(Answers.text(op, "verb")).append(' ')
                     .append(resource(op)).append(" | ").append(Answers.text(op, "environment"))
@@ -74,8 +88,13 @@ final class ApprovalView {
                 out.append("              evidence: ").append(Table.cut(Table.flat(evidence), 160)).append('\n');
             }
         }
+        if (ops.size() > shownOps) {
+            out.append("  …           ").append(ops.size() - shownOps).append(" more operations (--format json shows them all)\n");
+        }
+        java.util.Set<String> shownRules = new java.util.HashSet<>();
         for (JsonNode rule : Answers.items(decision.path("rules"), "")) {
-            if (Answers.text(rule, "effect").equals("allow")) {
+            if (Answers.text(rule, "effect").equals("allow") || !shownRules.add(Answers.text(rule, "id") + Answers.text(rule, "message"))
+                    || shownRules.size() > MAX_OPS) {
                 continue;
             }
             out.append("  rule:       ").append(Answers.text(rule, "id")).append(" -> ").append(Answers.text(rule, "effect"));
@@ -103,7 +122,9 @@ final class ApprovalView {
             out.append("  ").append(wait.isZero() ? "you can approve now" : "you can approve in " + Durations.human(wait)
                     + " (min_review " + Durations.human(Answers.duration(a, "terms.min_review").orElse(Duration.ZERO)) + " from your first view)").append('\n');
             out.append("  interlock approvals approve ").append(Answers.text(a, "id"));
-            out.append(Answers.text(a, "terms.confirm").equals("resource-name") ? " --confirm " + confirmHint(ops) : "").append('\n');
+            out.append(Answers.text(a, "terms.confirm").equals("resource-name") ? " --confirm " + (blast.isObject()
+                    ? Answers.text(blast, "digest").substring(Math.min(7, Answers.text(blast, "digest").length()),
+                            Math.min(19, Answers.text(blast, "digest").length())) : confirmHint(ops)) : "").append('\n');
         }
         return out.toString();
     }

@@ -161,6 +161,54 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void aTerraformApplyIsApprovedAsItsPlanAndOnlyThatPlanIsApplied() throws Exception {
+        String agentToken = tokenFor("agent", "erin", "--agent", "claude-code");
+        String reviewer = tokenFor("approver", "frank", "--group", "sre");
+        Path terraform = fakeBin.resolve("terraform");
+        Files.copy(ROOT.resolve("interlock-cli/src/test/resources/stand-ins/terraform"), terraform, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(terraform, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path planA = ROOT.resolve("interlock-core/src/test/resources/plans/terraform/moved-block.plan.json");
+        Path planB = dir.resolve("changed.plan.json");
+        Files.writeString(planB, Files.readString(planA).replace("web tier", "web tier, changed after approval"));
+        Path config = Files.createDirectories(dir.resolve("infra"));
+        Path log = dir.resolve("terraform.log");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", agentToken,
+                "FAKE_TF_LOG", log.toString(), "FAKE_TF_PLAN", planA.toString()));
+        String[] apply = {"exec", "--", "terraform", "-chdir=" + config, "apply", "-auto-approve"};
+
+        Result held = run(env, apply);
+        assertThat(held.exit()).as(held.err()).isEqualTo(11);
+        assertThat(held.err()).contains("checking terraform plan sha256:").contains("not run: still waiting for approval");
+        JsonNode pending = awaitPending(reviewer, "erin");
+        String id = pending.get("id").asText();
+        Result show = as(reviewer, "approvals", "show", id);
+        assertThat(show.out()).contains("plan:       terraform plan sha256:").contains("blast:      update 1 resource in production (prod)")
+                .contains("finding:    moved without change");
+        String digest = JSON.readTree(as(reviewer, "approvals", "show", id, "--format", "json").out()).at("/decision/blast_radius/digest").asText();
+        Thread.sleep(16_000);
+        Result wrong = as(reviewer, "approvals", "approve", id, "--confirm", "aws_security_group.web");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err()).contains("type the first 12 characters of its digest");
+        Result approve = as(reviewer, "approvals", "approve", id, "--confirm", digest.substring(7, 19), "--comment", "read the plan");
+        assertThat(approve.exit()).as(approve.err()).isZero();
+
+        env.put("FAKE_TF_PLAN", planB.toString());
+        Result changed = run(env, apply);
+        assertThat(changed.exit()).as("a plan that changed since approval needs a new approval: " + changed.err()).isEqualTo(11);
+        assertThat(Files.readAllLines(log)).noneSatisfy(l -> assertThat(l).startsWith("apply"));
+
+        env.put("FAKE_TF_PLAN", planA.toString());
+        Result applied = run(env, apply);
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        assertThat(applied.err()).contains("applying exactly the checked plan " + digest);
+        assertThat(Files.readAllLines(log)).filteredOn(l -> l.startsWith("apply")).singleElement().asString()
+                .startsWith("apply " + PlanEndToEndTest.sha16(planA));
+
+        Result again = run(env, apply);
+        assertThat(again.exit()).as("the approval was used once").isEqualTo(11);
+    }
+
+    @Test
     void aReviewerCanDenyAndTheWaitingAgentIsToldWhy() throws Exception {
         String agentToken = tokenFor("agent", "carol", "--agent", "codex");
         String reviewer = tokenFor("approver", "dave", "--group", "sre");

@@ -59,6 +59,12 @@ final class ApprovalJson {
         return out;
     }
 
+    /** What a reviewer types to confirm a plan: the first 12 hex characters of its digest ("" for other requests). */
+    static String planConfirmation(String decisionJson) {
+        String digest = read(decisionJson).path("blast_radius").path("digest").asText("");
+        return digest.startsWith("sha256:") && digest.length() >= 19 ? digest.substring(7, 19) : "";
+    }
+
     /** True when any rule of the stored decision, enforced or dry-run, had effect deny. */
     static boolean mentionsDeny(String decisionJson) {
         for (JsonNode r : read(decisionJson).path("rules")) {

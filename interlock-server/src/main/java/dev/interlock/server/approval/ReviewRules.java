@@ -84,9 +84,18 @@ final class ReviewRules {
         if (!"resource-name".equals(a.terms().confirm())) {
             return;
         }
+        String typed = confirmation == null ? "" : confirmation;
+        String plan = ApprovalJson.planConfirmation(a.decisionJson());
+        if (!plan.isEmpty()) {
+            // A plan holds many resources; its digest names exactly what is approved, so that is what is typed.
+            if (!typed.strip().equals(plan)) {
+                throw new ApprovalException(Kind.INVALID, (typed.isEmpty() ? "no confirmation given" : "confirmation '" + typed
+                        + "' does not match") + ": for a plan, type the first 12 characters of its digest (" + plan + ")");
+            }
+            return;
+        }
         Set<String> names = new LinkedHashSet<>();
         a.held().forEach(h -> names.add(h.name()));
-        String typed = confirmation == null ? "" : confirmation;
         boolean ok = names.size() == 1 ? names.contains(typed)
                 : new LinkedHashSet<>(List.of(typed.split(",", -1)).stream().map(String::strip).toList()).equals(names);
         if (!ok) {
