@@ -65,10 +65,23 @@ public final class DecisionEngine {
     public List<Operation> operations(Request request) {
         List<Operation> ops = analyzer.analyze(request);
         List<Operation> resolved = new ArrayList<>(ops.size());
+        boolean plan = request.payload() instanceof Payload.Document;
+        // A plan's changes share a handful of locator sets: resolve each set once.
+        java.util.Map<Object, Operation> bySet = plan ? new java.util.HashMap<>() : null;
         for (Operation op : ops) {
-            resolved.add(resolver.resolve(op, request.context()));
+            if (plan) {
+                Object key = java.util.List.of(op.system(), op.verb(), op.environment(), op.environmentSource(), op.resource().locators());
+                Operation known = bySet.get(key);
+                if (known == null) {
+                    known = resolver.resolve(op, request.context());
+                    bySet.put(key, known);
+                }
+                resolved.add(op.withEnvironment(known.environment(), known.environmentSource()));
+            } else {
+                resolved.add(resolver.resolve(op, request.context()));
+            }
         }
-        if (request.payload() instanceof Payload.Document) {
+        if (plan) {
             resolved = wholePlan(resolved);
         }
         resolved.replaceAll(RiskModel::assess);

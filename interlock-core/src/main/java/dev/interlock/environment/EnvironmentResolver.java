@@ -25,6 +25,9 @@ public final class EnvironmentResolver {
 
     private final Inventory inventory;
     private final AmbientContext ambient;
+    /** Inventory lookups by kind and value: the inventory never changes, and a plan asks the same few thousands of times. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<Inventory.Match>> lookups = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 10_000;
 
     public EnvironmentResolver(Inventory inventory, AmbientContext ambient) {
         this.inventory = inventory;
@@ -39,7 +42,7 @@ public final class EnvironmentResolver {
         Map<String, String> locators = locatorsWithAmbient(op, context);
         List<Inventory.Match> matches = new ArrayList<>();
         for (String kind : KINDS) {
-            inventory.lookup(kind, locators.get(kind)).ifPresent(matches::add);
+            lookup(kind, locators.get(kind)).ifPresent(matches::add);
         }
         for (Inventory.Match m : matches) {
             if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL) {
@@ -68,6 +71,16 @@ public final class EnvironmentResolver {
             return op.withEnvironment(Tier.LOCAL, "no kubeconfig and not in a cluster: kubectl has no cluster to reach");
         }
         return op.withEnvironment(Tier.UNKNOWN, op.environmentSource().isEmpty() ? "nothing names the environment" : op.environmentSource());
+    }
+
+    private Optional<Inventory.Match> lookup(String kind, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (lookups.size() > MAX_CACHED) {
+            lookups.clear();
+        }
+        return lookups.computeIfAbsent(kind + '\u0000' + value, k -> inventory.lookup(kind, value));
     }
 
     /**

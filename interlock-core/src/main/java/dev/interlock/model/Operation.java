@@ -43,7 +43,7 @@ public record Operation(
 
     public Builder toBuilder() {
         Builder b = new Builder(system, verb);
-        b.resource = resource;
+        b.resource(resource);
         b.environment = environment;
         b.environmentSource = environmentSource;
         b.scope = scope;
@@ -57,22 +57,27 @@ public record Operation(
     }
 
     public Operation withEnvironment(Tier tier, String source) {
-        return toBuilder().environment(tier, source).build();
+        return new Operation(system, verb, resource, tier, source, scope, stateful, reversible, confidence, risk, evidence, note);
     }
 
     public Operation withRisk(Risk newRisk) {
-        return toBuilder().risk(newRisk).build();
+        return new Operation(system, verb, resource, environment, environmentSource, scope, stateful, reversible, confidence,
+                newRisk, evidence, note);
     }
 
     public Operation withEvidence(Evidence newEvidence) {
-        return toBuilder().evidence(newEvidence).build();
+        return new Operation(system, verb, resource, environment, environmentSource, scope, stateful, reversible, confidence,
+                risk, newEvidence, note);
     }
 
     /** Fluent construction for recognizers; defaults: scope one, not stateful, reversible, exact, low risk. */
     public static final class Builder {
         private String system;
         private Verb verb;
-        private Resource resource = Resource.of("", "");
+        private String type = "";
+        private String name = "";
+        // Accumulated here and copied once at build(): recognizers and plans add locators one at a time.
+        private final java.util.TreeMap<String, String> locators = new java.util.TreeMap<>();
         private Tier environment = Tier.UNKNOWN;
         private String environmentSource = "";
         private Scope scope = Scope.ONE;
@@ -90,9 +95,20 @@ public record Operation(
 
         public Builder system(String value) { this.system = value; return this; }
         public Builder verb(Verb value) { this.verb = value; return this; }
-        public Builder resource(Resource value) { this.resource = value; return this; }
-        public Builder resource(String type, String name) { this.resource = new Resource(type, name, resource.locators()); return this; }
-        public Builder locator(String key, String value) { this.resource = resource.withLocator(key, value); return this; }
+        public Builder resource(Resource value) {
+            this.type = value.type();
+            this.name = value.name();
+            this.locators.clear();
+            this.locators.putAll(value.locators());
+            return this;
+        }
+        public Builder resource(String type, String name) { this.type = type == null ? "" : type; this.name = name == null ? "" : name; return this; }
+        public Builder locator(String key, String value) {
+            if (value != null && !value.isEmpty()) {
+                locators.put(key, value);
+            }
+            return this;
+        }
         public Builder environment(Tier tier, String source) { this.environment = tier; this.environmentSource = source; return this; }
         public Builder scope(Scope value) { this.scope = value; return this; }
         public Builder stateful(boolean value) { this.stateful = value; return this; }
@@ -103,8 +119,8 @@ public record Operation(
         public Builder note(String value) { this.note = value; return this; }
 
         public Operation build() {
-            return new Operation(system, verb, resource, environment, environmentSource, scope, stateful, reversible,
-                    confidence, risk, evidence, note);
+            return new Operation(system, verb, new Resource(type, name, locators), environment, environmentSource, scope, stateful,
+                    reversible, confidence, risk, evidence, note);
         }
     }
 }

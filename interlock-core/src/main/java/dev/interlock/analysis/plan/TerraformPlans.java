@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 final class TerraformPlans {
 
+    /** What a change was before cannot alter what applying it does (a stale plan is refused by Terraform itself). */
+    private static final java.util.Set<String> BEFORE = java.util.Set.of("before", "before_sensitive", "before_identity");
     private static final Pattern ACCOUNT_IN_ARN = Pattern.compile("arn:[^:]*:iam::(\\d{12}):");
     /** Variables whose value names the environment the configuration is for. */
     private static final List<String> ENVIRONMENT_VARIABLES = List.of("environment", "env", "stage", "tier", "workspace");
@@ -49,7 +51,10 @@ final class TerraformPlans {
 
     /** Reads a plan from a parser positioned before its first token. */
     static Plan read(JsonParser p, ObjectMapper mapper) throws IOException {
-        return new TerraformPlans(mapper).document(p);
+        TerraformPlans reader = new TerraformPlans(mapper);
+        try (reader.digest) {
+            return reader.document(p);
+        }
     }
 
     private Plan document(JsonParser p) throws IOException {
@@ -142,7 +147,7 @@ final class TerraformPlans {
             }
             return;
         }
-        digest.add(rc);
+        digest.add(rc, BEFORE);
         changes.add(change);
     }
 
