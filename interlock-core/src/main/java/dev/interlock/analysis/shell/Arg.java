@@ -15,4 +15,20 @@ public record Arg(String value, boolean literal, boolean glob, Evidence evidence
     public static Arg of(String value) {
         return new Arg(value, true, false, Evidence.text(value));
     }
+
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+    /**
+     * Back to shell text, for analysing a command a wrapper runs: literal words quoted when they need it, expansions
+     * left as written so that they stay expansions.
+     */
+    public String shellText() {
+        if (!literal) {
+            return value.contains(" ") ? "\"" + value + "\"" : value;
+        }
+        if (PLAIN.matcher(value).matches()) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
 }

@@ -112,7 +112,7 @@ final class KubectlCreate {
         if (command.isEmpty()) {
             return List.of();
         }
-        String text = command.stream().map(KubectlCreate::quote).collect(Collectors.joining(" "));
+        String text = command.stream().map(Arg::shellText).collect(Collectors.joining(" "));
         Map<String, String> where = new TreeMap<>(c.inv.locators());
         where.put("pod", pod.isEmpty() ? "unknown" : pod);
         c.locators.forEach(where::putIfAbsent);
@@ -121,15 +121,6 @@ final class KubectlCreate {
         return nested.shell(text, inside);
     }
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
-
-    /** Back to shell text: literal words quoted, expansions left as written so they stay expansions. */
-    private static String quote(Arg a) {
-        if (!a.literal() || PLAIN.matcher(a.value()).matches()) {
-            return a.value();
-        }
-        return "'" + a.value().replace("'", "'\\''") + "'";
-    }
 
     private static Operation pod(KubectlCall c) {
         String name = c.word(0);

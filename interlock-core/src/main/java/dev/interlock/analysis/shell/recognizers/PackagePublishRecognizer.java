@@ -139,19 +139,12 @@ public final class PackagePublishRecognizer implements Recognizer {
         for (Arg a : args) {
             started = started || a.value().equals(marker);
             if (started) {
-                out.add(quote(a));
+                out.add(a.shellText());
             }
         }
         return out;
     }
 
-    private static String quote(Arg a) {
-        String v = a.value();
-        if (!a.literal()) {
-            return v.contains(" ") ? "\"" + v + "\"" : v;
-        }
-        return Regex.matches(v, "[A-Za-z0-9_@%+=:,./-]+") ? v : "'" + v.replace("'", "'\\''") + "'";
-    }
 
     /** A package script runs arbitrary commands; names that say deploy, release or reset are not assumed local. */
     private static Operation script(Invocation inv, String name) {

@@ -34,7 +34,11 @@ public final class SelfProtectionRecognizer implements Recognizer {
             Map.entry("check", Verb.READ), Map.entry("decide", Verb.READ), Map.entry("explain", Verb.READ),
             Map.entry("demo", Verb.READ), Map.entry("version", Verb.READ), Map.entry("help", Verb.READ),
             Map.entry("audit", Verb.READ), Map.entry("hook", Verb.READ), Map.entry("verify", Verb.READ), Map.entry("doctor", Verb.READ),
-            Map.entry("report", Verb.READ), Map.entry("status", Verb.READ));
+            Map.entry("report", Verb.READ), Map.entry("status", Verb.READ), Map.entry("plan", Verb.READ));
+
+    /** {@code interlock exec} options that take a value; {@code --policy}/{@code --inventory} choose the rules. */
+    private static final Set<String> EXEC_VALUED = Set.of("--wait", "--env", "--session", "--server", "--token",
+            "--token-file", "--policy", "--inventory");
 
     @Override
     public Set<String> programs() {
@@ -44,7 +48,7 @@ public final class SelfProtectionRecognizer implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         return switch (inv.program()) {
-            case "interlock" -> List.of(cli(inv));
+            case "interlock" -> inv.words().contains("exec") && firstWord(inv).equals("exec") ? exec(inv, nested) : List.of(cli(inv));
             case "tee" -> tee(inv);
             default -> sed(inv);
         };
@@ -115,6 +119,71 @@ public final class SelfProtectionRecognizer implements Recognizer {
             ops.add(write(inv, file.value(), "edits"));
         }
         return ops.isEmpty() ? CredentialRecognizer.reads(inv, files, inv.program()) : ops;
+    }
+
+    private static String firstWord(Invocation inv) {
+        List<String> words = inv.parse(Set.of("--policy", "--inventory", "--server", "--token", "-p", "--format", "--reason")).words();
+        return words.isEmpty() ? "" : words.getFirst();
+    }
+
+    /**
+     * {@code interlock exec -- CMD}: exec decides CMD before it runs it, so the agent's hook judges CMD itself. A
+     * Terraform or OpenTofu apply through exec is the checked path (plan to a file, decide that plan, apply exactly
+     * it): nothing happens that the plan's own decision does not allow, so starting it is a read. Exec with the
+     * agent's own policy or inventory, or with {@code --env}/{@code --yes} (which would let the agent choose the
+     * environment or answer its own question), is judged as what it runs, or denied.
+     */
+    private static List<Operation> exec(Invocation inv, Nested nested) {
+        List<Arg> args = inv.args();
+        int i = args.indexOf(args.stream().filter(a -> a.value().equals("exec")).findFirst().orElseThrow()) + 1;
+        boolean claims = false;
+        boolean ownRules = false;
+        for (; i < args.size(); i++) {
+            String a = args.get(i).value();
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-")) {
+                break;
+            }
+            ownRules |= name.equals("--policy") || name.equals("--inventory");
+            claims |= name.equals("--env") || name.equals("--yes");
+            if (EXEC_VALUED.contains(name) && !a.contains("=")) {
+                i++;
+            }
+        }
+        if (ownRules) {
+            return List.of(Operation.builder("interlock", Verb.UPDATE).resource("command", "exec").evidence(inv.evidence())
+                    .reversible(false).note("interlock exec with a policy or inventory of the agent's choosing decides by rules the agent wrote")
+                    .build());
+        }
+        List<Arg> command = i < args.size() ? args.subList(i, args.size()) : List.of();
+        if (command.isEmpty()) {
+            return List.of(cli(inv));
+        }
+        if (!claims && checkedApply(command)) {
+            return List.of(Operation.builder("terraform", Verb.READ).resource("workspace", "").locator("apply", "checked")
+                    .evidence(inv.evidence())
+                    .note("interlock exec plans it, decides that saved plan (holding it for approval where the policy says) and applies exactly it")
+                    .build());
+        }
+        return nested.shell(String.join(" ", command.stream().map(Arg::shellText).toList()), inv);
+    }
+
+    /** {@code terraform|tofu [-chdir=…] apply …} with literal words (what exec's checked apply takes apart). */
+    private static boolean checkedApply(List<Arg> command) {
+        String program = command.getFirst().value();
+        program = program.substring(program.lastIndexOf('/') + 1);
+        if (!command.stream().allMatch(Arg::literal) || !program.equals("terraform") && !program.equals("tofu")) {
+            return false;
+        }
+        int j = 1;
+        while (j < command.size() && command.get(j).value().startsWith("-")) {
+            j++;
+        }
+        return j < command.size() && command.get(j).value().equals("apply");
     }
 
     /** The interlock CLI: approving, minting tokens, changing policy or hooks are for humans; checks and tests are reads. */
