@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.catalogue.Catalogue;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -137,9 +138,10 @@ public final class TerraformRecognizer implements Recognizer {
         }
         List<Operation> ops = new ArrayList<>();
         for (Arg replaced : a.values("replace")) {
-            ops.add(t.op(Verb.REPLACE, "resource", replaced.value()).scope(Scope.ONE).stateful(true).reversible(false)
-                    .confidence(replaced.literal() ? t.confidence : Confidence.INFERRED)
-                    .note("destroys and recreates " + replaced.value() + "; its data is lost").build());
+            Operation.Builder b = t.op(Verb.REPLACE, "resource", replaced.value()).scope(Scope.ONE)
+                    .confidence(replaced.literal() ? t.confidence : Confidence.INFERRED);
+            String holds = catalogued(b, List.of(replaced.value()));
+            ops.add(b.note("destroys and recreates " + replaced.value() + (holds.isEmpty() ? "" : "; " + holds)).build());
         }
         List<Arg> targets = a.values("target");
         Operation.Builder change = targets.isEmpty()
@@ -170,8 +172,9 @@ public final class TerraformRecognizer implements Recognizer {
         }
         String what = targets.isEmpty() ? "destroys every resource in " + (t.all ? "every module below " : "") + t.name
                 : "destroys " + join(targets) + " and everything that depends on it";
-        return List.of(b.stateful(true).reversible(false)
-                .note(what + (a.has("auto-approve") ? "; no human confirmation" : "")).build());
+        String holds = targets.isEmpty() ? "" : catalogued(b, targets.stream().map(Arg::value).toList());
+        return List.of(b.stateful(targets.isEmpty() || b.build().stateful()).reversible(false)
+                .note(what + (holds.isEmpty() ? "" : "; " + holds) + (a.has("auto-approve") ? "; no human confirmation" : "")).build());
     }
 
     private List<Operation> state(Target t, IacArgs a, List<Arg> rest) {
@@ -185,7 +188,7 @@ public final class TerraformRecognizer implements Recognizer {
                     : List.of(t.op(Verb.UPDATE, "state", t.name).reversible(false).note("overwrites the remote state").build());
             case "rm", "mv", "replace-provider" -> List.of(t.op(Verb.UPDATE, "state", t.name)
                     .scope(addresses.size() > 1 ? Scope.MANY : Scope.ONE).reversible(false)
-                    .note(sub.equals("rm") ? "terraform forgets " + join(addresses) + "; the real resources keep running unmanaged"
+                    .note(sub.equals("rm") ? "terraform forgets " + join(addresses) + forgotten(addresses) + "; the real resources keep running unmanaged"
                             : "rewrites the state; a mistake orphans or recreates resources").build());
             default -> List.of(t.op(Verb.UNKNOWN, "state", t.name).confidence(Confidence.INFERRED)
                     .note("unrecognized state subcommand '" + sub + "'").build());
@@ -251,6 +254,35 @@ public final class TerraformRecognizer implements Recognizer {
         String name = !workspace.isEmpty() ? workspace : !directory.isEmpty() ? directory
                 : IacArgs.baseName(inv.workspace().dir());
         return new Target(locators, name, all, certain ? Confidence.EXACT : Confidence.INFERRED, inv);
+    }
+
+    /**
+     * Marks what the catalogue knows of the addressed resources ({@code holds} data or access, {@code what}) and says
+     * it; an unknown type is neither. Whether the data would survive depends on attributes only a plan shows.
+     */
+    private static String catalogued(Operation.Builder b, List<String> addresses) {
+        List<String> data = new ArrayList<>();
+        List<String> access = new ArrayList<>();
+        for (String address : addresses) {
+            Catalogue.shipped().lookup(Catalogue.typeOfAddress(address)).ifPresent(e -> (e.holdsData() ? data : access).add(e.what()));
+        }
+        if (!data.isEmpty()) {
+            b.stateful(true).reversible(false).locator("holds", "data").locator("what", String.join(", ", data));
+            return "it holds data (" + String.join(", ", data) + "): a plan shows whether a snapshot keeps it";
+        }
+        if (!access.isEmpty()) {
+            b.locator("holds", "access").locator("what", String.join(", ", access));
+            return "whatever uses the " + String.join(", ", access) + " loses access until it is back";
+        }
+        return "";
+    }
+
+    private static String forgotten(List<Arg> addresses) {
+        List<String> what = new ArrayList<>();
+        for (Arg a : addresses) {
+            Catalogue.shipped().lookup(Catalogue.typeOfAddress(a.value())).ifPresent(e -> what.add(e.what()));
+        }
+        return what.isEmpty() ? "" : " (" + String.join(", ", what) + ")";
     }
 
     private static String word(List<Arg> args, int i) {
