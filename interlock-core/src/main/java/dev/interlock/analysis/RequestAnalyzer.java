@@ -22,7 +22,6 @@ public final class RequestAnalyzer {
     private final ShellAnalyzer shell;
     private final BiFunction<String, String, List<Operation>> sql;
     private final FileEditAnalyzer files;
-    private final Catalogue catalogue = Catalogue.shipped();
 
     public RequestAnalyzer(ShellAnalyzer shell, BiFunction<String, String, List<Operation>> sql) {
         this.shell = shell;
@@ -31,6 +30,11 @@ public final class RequestAnalyzer {
     }
 
     public List<Operation> analyze(Request request) {
+        return analyze(request, Catalogue.shipped());
+    }
+
+    /** {@code catalogue}: the policy's (plans are judged by what their resources hold). */
+    public List<Operation> analyze(Request request, Catalogue catalogue) {
         return switch (request.payload()) {
             case Payload.Shell s -> shell.analyze(s.command(), request.context());
             case Payload.Sql s -> SqlTargets.locate(sql.apply(s.statement(), dialect(s, request)), request.context().target().orElse(""));

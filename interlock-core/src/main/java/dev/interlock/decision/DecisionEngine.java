@@ -1,6 +1,7 @@
 package dev.interlock.decision;
 
 import dev.interlock.analysis.RequestAnalyzer;
+import dev.interlock.analysis.catalogue.Catalogue;
 import dev.interlock.environment.EnvironmentResolver;
 import dev.interlock.json.RequestFormatException;
 import dev.interlock.json.RequestReader;
@@ -63,7 +64,12 @@ public final class DecisionEngine {
 
     /** Analysis and resolution only: the operations a request would perform, with environment and risk. */
     public List<Operation> operations(Request request) {
-        List<Operation> ops = analyzer.analyze(request);
+        CompiledPolicy snapshot = policy.current();
+        return operations(request, snapshot == null ? Catalogue.shipped() : snapshot.catalogue());
+    }
+
+    private List<Operation> operations(Request request, Catalogue catalogue) {
+        List<Operation> ops = analyzer.analyze(request, catalogue);
         List<Operation> resolved = new ArrayList<>(ops.size());
         boolean plan = request.payload() instanceof Payload.Document;
         // A plan's changes share a handful of locator sets: resolve each set once.
@@ -114,7 +120,7 @@ public final class DecisionEngine {
 
     Decision decide(Request request, CompiledPolicy snapshot, SessionHistory session) {
         try {
-            List<Operation> ops = operations(request);
+            List<Operation> ops = operations(request, snapshot.catalogue());
             Evaluation evaluation = PolicyEvaluator.evaluate(snapshot, request, ops, session);
             Risk risk = ops.stream().map(Operation::risk).reduce(Risk.LOW, Risk::max);
             Optional<BlastRadius> blast = request.payload() instanceof Payload.Document d

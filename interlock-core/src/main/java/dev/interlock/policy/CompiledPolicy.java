@@ -1,5 +1,6 @@
 package dev.interlock.policy;
 
+import dev.interlock.analysis.catalogue.Catalogue;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -18,13 +19,16 @@ public final class CompiledPolicy {
 
     private final List<Rule> rules;
     private final TierDefaults defaults;
+    private final Catalogue catalogue;
     private final List<PolicyTest> tests;
     private final List<String> policies;
     private final String version;
     private final boolean readsSessionHistory;
     private final Map<String, Map<Verb, List<Rule>>> index = new HashMap<>();
 
-    CompiledPolicy(List<Rule> rules, TierDefaults defaults, List<PolicyTest> tests, List<String> policies, String version) {
+    CompiledPolicy(List<Rule> rules, TierDefaults defaults, List<PolicyTest> tests, List<String> policies, String version,
+                   Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.rules = List.copyOf(rules);
         this.defaults = defaults;
         this.tests = List.copyOf(tests);
@@ -83,6 +87,11 @@ public final class CompiledPolicy {
 
     public TierDefaults defaults() {
         return defaults;
+    }
+
+    /** The resource catalogue plans are judged with: the shipped one, overridden entry by entry by {@code spec.catalogue}. */
+    public Catalogue catalogue() {
+        return catalogue;
     }
 
     public List<PolicyTest> tests() {

@@ -1,5 +1,7 @@
 package dev.interlock.policy;
 
+import dev.interlock.analysis.catalogue.Catalogue;
+import dev.interlock.analysis.catalogue.CatalogueException;
 import dev.cel.common.types.SimpleType;
 import dev.interlock.model.ApprovalTerms;
 import dev.interlock.model.Confidence;
@@ -40,7 +42,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class PolicyLoader {
 
     private static final List<String> DOC_FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
-    private static final List<String> SPEC_FIELDS = List.of("rules", "defaults", "tests");
+    private static final List<String> SPEC_FIELDS = List.of("rules", "defaults", "tests", "catalogue");
     private static final List<String> RULE_FIELDS = List.of("id", "description", "match", "when", "effect", "approval",
             "message", "enforcement");
     private static final List<String> MATCH_FIELDS = List.of("systems", "verbs", "environments", "agents",
@@ -72,6 +74,7 @@ public final class PolicyLoader {
         List<String> names = new ArrayList<>();
         Map<Tier, Map<Risk, Effect>> defaults = new EnumMap<>(Tier.class);
         Map<String, SourceLocation> ids = new HashMap<>();
+        Catalogue catalogue = Catalogue.shipped();
         for (PolicyFile file : files) {
             for (YamlNode doc : documents(file)) {
                 Map<String, YamlNode> top = doc.strictMap("a policy document", DOC_FIELDS);
@@ -108,12 +111,20 @@ public final class PolicyLoader {
                         tests.add(test(t, name));
                     }
                 }
+                if (spec.containsKey("catalogue")) {
+                    YamlNode c = spec.get("catalogue");
+                    try {
+                        catalogue = Catalogue.parse(c.plain(), file.name()).over(catalogue);
+                    } catch (CatalogueException e) {
+                        throw PolicyException.at(c.where(), "spec.catalogue: " + e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(file.name()) + ": ", ""));
+                    }
+                }
             }
         }
         if (names.isEmpty()) {
             throw new PolicyException(files.isEmpty() ? "no policy files given" : files.getFirst().name() + ": no 'kind: Policy' document");
         }
-        return new CompiledPolicy(rules, new TierDefaults(defaults), tests, names, PolicyFile.version(files));
+        return new CompiledPolicy(rules, new TierDefaults(defaults), tests, names, PolicyFile.version(files), catalogue);
     }
 
     private static List<YamlNode> documents(PolicyFile file) {
