@@ -114,7 +114,7 @@ final class CheckCommand implements Callable<Integer> {
                     new RequestContext(Optional.ofNullable(environment), Optional.of(dir), Map.of("HOME", home), Optional.empty()),
                     new Actor(principal, agent, session));
         }
-        Decision decision = interlock.decide(request);
+        Decision decision = interlock.decide(ManifestReader.withManifests(interlock, request));
         PrintWriter out = spec.commandLine().getOut();
         boolean json = "json".equals(format) || (format == null && input.request != null);
         out.print(json ? DecisionWriter.toJson(decision) + "\n" : new TextRenderer(TextRenderer.terminal()).render(decision));

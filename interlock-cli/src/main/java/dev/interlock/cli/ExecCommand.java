@@ -1,6 +1,7 @@
 package dev.interlock.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interlock.Interlock;
 import dev.interlock.json.Json;
 import dev.interlock.model.Actor;
 import dev.interlock.model.Effect;
@@ -126,7 +127,8 @@ final class ExecCommand implements Callable<Integer> {
         Request request = new Request("", RequestKind.SHELL, new Payload.Shell(ShellQuote.join(argv)),
                 new RequestContext(Optional.ofNullable(environment), Optional.of(cwd()), context, Optional.empty()),
                 new Actor("", "", session()));
-        return Verdict.of(engine.builder().build().decide(request));
+        Interlock interlock = engine.builder().build();
+        return Verdict.of(interlock.decide(ManifestReader.withManifests(interlock, request)));
     }
 
     Verdict remoteDecision(ServerClient client, PrintWriter err, ObjectNode body) {

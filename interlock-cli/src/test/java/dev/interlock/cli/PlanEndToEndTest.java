@@ -141,6 +141,16 @@ class PlanEndToEndTest {
                 "apply " + sha16(saved) + " " + saved);
     }
 
+    @Test
+    void kubectlReadsTheManifestsItIsGiven(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("data.yaml"), "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: orders-data\n");
+        Result deny = run(Map.of(), "check", "--cwd", dir.toString(), "--env", "prod", "--", "kubectl", "delete", "-f", "data.yaml", "-n", "orders");
+        assertThat(deny.exit()).as(deny.out() + deny.err()).isEqualTo(12);
+        assertThat(deny.out()).contains("PersistentVolumeClaim/orders-data").contains("from data.yaml").contains("plans-never-destroy-data-in-prod");
+        Result unread = run(Map.of(), "check", "--cwd", dir.toString(), "--env", "prod", "--", "kubectl", "delete", "-f", "absent.yaml");
+        assertThat(unread.exit()).as("a file that is not there is judged as before").isEqualTo(11);
+    }
+
     static Map<String, String> terraform(Path plan, Path log) {
         Map<String, String> env = new HashMap<>();
         env.put("FAKE_TF_PLAN", plan.toString());

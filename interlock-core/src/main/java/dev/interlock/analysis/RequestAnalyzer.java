@@ -2,6 +2,7 @@ package dev.interlock.analysis;
 
 import dev.interlock.analysis.catalogue.Catalogue;
 import dev.interlock.analysis.file.FileEditAnalyzer;
+import dev.interlock.analysis.plan.ManifestFiles;
 import dev.interlock.analysis.plan.PlanAnalyzer;
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.model.Confidence;
@@ -36,7 +37,7 @@ public final class RequestAnalyzer {
     /** {@code catalogue}: the policy's (plans are judged by what their resources hold). */
     public List<Operation> analyze(Request request, Catalogue catalogue) {
         return switch (request.payload()) {
-            case Payload.Shell s -> shell.analyze(s.command(), request.context());
+            case Payload.Shell s -> ManifestFiles.expand(shell.analyze(s.command(), request.context()), request.context(), catalogue);
             case Payload.Sql s -> SqlTargets.locate(sql.apply(s.statement(), dialect(s, request)), request.context().target().orElse(""));
             case Payload.Declared d -> d.operations();
             case Payload.FileEdit f -> files.analyze(f, request.context());

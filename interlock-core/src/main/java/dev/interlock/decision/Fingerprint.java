@@ -35,6 +35,12 @@ public final class Fingerprint {
         context.put("target", request.context().target().orElse(""));
         request.context().kubeconfig().ifPresent(k -> context.put("kubeconfig",
                 k.absent() ? "absent" : "current-context=" + k.currentContext().orElse("")));
+        if (!request.context().files().isEmpty()) {
+            // The manifests a command applies are what gets approved: a changed file is a new request.
+            Map<String, String> files = new java.util.TreeMap<>();
+            request.context().files().forEach((path, content) -> files.put(path, sha256(content)));
+            context.put("files", files);
+        }
         canonical.put("context", context);
         return "sha256:" + sha256(CanonicalJson.write(canonical));
     }

@@ -124,8 +124,16 @@ public final class RequestReader {
             }
             e.properties().forEach(p -> env.put(p.getKey(), scalarText(p.getValue(), "context.env." + p.getKey())));
         }
+        Map<String, String> files = new LinkedHashMap<>();
+        JsonNode f = n.get("files");
+        if (f != null && !f.isNull()) {
+            if (!f.isObject()) {
+                throw new RequestFormatException("field 'context.files' must map paths to their content, not " + describe(f));
+            }
+            f.properties().forEach(p -> files.put(p.getKey(), scalarText(p.getValue(), "context.files." + p.getKey())));
+        }
         return new RequestContext(Optional.of(text(n, "environment", false, "context.")), Optional.of(text(n, "cwd", false, "context.")),
-                env, Optional.of(text(n, "target", false, "context.")), kubeconfig(n.get("kubeconfig")));
+                env, Optional.of(text(n, "target", false, "context.")), kubeconfig(n.get("kubeconfig")), files);
     }
 
     /** {@code {"current_context": "…"}}, {@code {"absent": true}}, or {@code {}} (a kubeconfig without a current context). */

@@ -57,7 +57,7 @@ final class LocalDecider {
     }
 
     HookVerdict decide(Request request) {
-        return HookVerdict.local(engine.decide(request));
+        return HookVerdict.local(engine.decide(dev.interlock.cli.ManifestReader.withManifests(engine, request)));
     }
 
     static Path cacheDir() {

@@ -40,6 +40,11 @@ public final class Plans {
     private Plans() {
     }
 
+    /** The mapper plan readers share (bounded like a plan, not like a request). */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     /** A plan embedded in a request (already parsed, at most a request's size). */
     public static Plan read(RequestKind kind, JsonNode document, ManifestAction action) {
         try {
