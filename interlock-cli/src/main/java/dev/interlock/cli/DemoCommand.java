@@ -54,6 +54,15 @@ final class DemoCommand implements Callable<Integer> {
                     "{\"kind\":\"shell\",\"command\":\"rm -rf ./target node_modules\",\"context\":{" + WS + "}," + ACTOR + "}"),
             new Step("It plans the infrastructure change (a plan is a read).",
                     "{\"kind\":\"shell\",\"command\":\"terraform -chdir=envs/prod plan -out=tfplan\",\"context\":{" + WS + "}," + ACTOR + "}"),
+            new Step("Its plan replaces the production database (a changed identifier forces it) and skips the final snapshot: Interlock reads the plan change by change.",
+                    "{\"kind\":\"terraform-plan\",\"context\":{\"cwd\":\"/home/alice/payments-service/envs/prod\"}," + ACTOR + ",\"plan\":"
+                            + "{\"format_version\":\"1.2\",\"resource_changes\":["
+                            + "{\"address\":\"aws_db_instance.payments\",\"type\":\"aws_db_instance\",\"action_reason\":\"replace_because_cannot_update\","
+                            + "\"change\":{\"actions\":[\"delete\",\"create\"],\"replace_paths\":[[\"identifier\"]],"
+                            + "\"before\":{\"identifier\":\"payments\",\"allocated_storage\":500,\"skip_final_snapshot\":true,\"deletion_protection\":false},"
+                            + "\"after\":{\"identifier\":\"payments-v2\"}}},"
+                            + "{\"address\":\"aws_security_group.api\",\"type\":\"aws_security_group\",\"change\":{\"actions\":[\"update\"],"
+                            + "\"before\":{\"description\":\"api\"},\"after\":{\"description\":\"api servers\"}}}]}}"),
             new Step("The incident: it decides the best course of action is to delete and recreate the production environment.",
                     "{\"kind\":\"shell\",\"command\":\"terraform -chdir=envs/prod destroy -auto-approve && terraform -chdir=envs/prod apply -auto-approve\",\"context\":{" + WS + "}," + ACTOR + "}"),
             new Step("Blocked, it tries the cluster directly.",

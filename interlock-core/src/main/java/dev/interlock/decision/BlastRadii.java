@@ -3,6 +3,7 @@ package dev.interlock.decision;
 import dev.interlock.model.BlastRadius;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Plan;
+import dev.interlock.model.PlanChange;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ public final class BlastRadii {
     private static final List<String> NAMING_LOCATORS = List.of("workspace", "stack", "environment", "project", "account",
             "subscription", "resource-group", "context", "namespace", "directory");
     private static final int LISTED = 3;
+    /** How the resolver explains an inventory match: {@code workspace 'payments-prod' matches …}. */
+    private static final java.util.regex.Pattern DECIDING_LOCATOR = java.util.regex.Pattern.compile("([\\w-]+) '([^']*)' matches");
 
     private BlastRadii() {
     }
@@ -63,13 +66,17 @@ public final class BlastRadii {
         Tier tier = strictest == null ? (ops.isEmpty() ? Tier.UNKNOWN : ops.get(0).environment()) : strictest.environment();
         Operation named = strictest != null ? strictest : ops.isEmpty() ? null : ops.get(0);
         String where = named == null ? plan.name() : where(plan, named);
-        String source = named == null ? "" : named.environmentSource();
+        String source = named == null ? "" : named.environmentSource() + readFrom(plan, named);
         String summary = summary(byVerb, tier, where, holding, lost, plan);
         return new BlastRadius(plan.describe(), plan.digest(), tier, where, source, byVerb, byType, holding, lost, access,
                 plan.findings(), plan.unchanged(), summary);
     }
 
     private static String where(Plan plan, Operation op) {
+        java.util.regex.Matcher m = DECIDING_LOCATOR.matcher(op.environmentSource());
+        if (m.lookingAt() && !m.group(1).equals("directory") && !m.group(1).equals("cwd")) {
+            return m.group(2);
+        }
         for (String key : NAMING_LOCATORS) {
             String v = op.resource().locator(key);
             if (!v.isEmpty()) {
@@ -77,6 +84,27 @@ public final class BlastRadii {
             }
         }
         return plan.name();
+    }
+
+    /**
+     * Where in the plan the locator that decided the environment was read: {@code ; read from variable "environment" = prod},
+     * {@code ; read from aws_db_instance.main tags.Environment = production}.
+     */
+    private static String readFrom(Plan plan, Operation op) {
+        java.util.regex.Matcher m = DECIDING_LOCATOR.matcher(op.environmentSource());
+        if (!m.lookingAt()) {
+            return "";
+        }
+        String kind = m.group(1);
+        if (kind.equals("environment")) {
+            for (PlanChange c : plan.changes()) {
+                if (c.address().equals(op.resource().name()) && !c.attribute("environment_tag").isEmpty()) {
+                    return "; read from " + c.address() + " " + c.attribute("environment_tag");
+                }
+            }
+        }
+        String from = plan.sources().getOrDefault(kind, "");
+        return from.isEmpty() ? "" : "; read from " + from;
     }
 
     /** {@code /home/ann/infra/envs/prod} reads as {@code envs/prod}. */

@@ -196,8 +196,11 @@ final class TerraformPlans {
         Map<String, String> where = new LinkedHashMap<>();
         where.put("module", Values.text(rc.get("module_address")));
         where.put("provider", Values.text(rc.get("provider_name")));
-        String environment = Values.environmentTag(values == null || values.isNull() ? before : values);
-        where.put("environment", environment);
+        String tag = Values.environmentTagName(values == null || values.isNull() ? before : values);
+        if (!tag.isEmpty()) {
+            where.put("environment", tag.substring(tag.indexOf(" = ") + 3));
+            attributes.put("environment_tag", tag);
+        }
         for (String key : List.of("region", "location", "project", "resource_group_name")) {
             String v = Values.text(values == null ? null : values.get(key));
             if (!v.isEmpty()) {

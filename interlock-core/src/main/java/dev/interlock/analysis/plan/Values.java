@@ -3,7 +3,6 @@ package dev.interlock.analysis.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What plan readers keep of a resource's values: scalar attributes, environment tags, where it lives. */
@@ -12,7 +11,7 @@ final class Values {
     /** Attributes kept per change: enough for every catalogue condition and for a reviewer to know what it is. */
     private static final int MAX_ATTRIBUTES = 48;
     private static final int MAX_VALUE = 200;
-    private static final Set<String> TAG_MAPS = Set.of("tags", "tags_all", "labels", "Tags", "tagsAll", "metadata.labels");
+    private static final java.util.List<String> TAG_MAPS = java.util.List.of("tags", "labels", "Tags", "tags_all", "tagsAll");
     private static final Pattern ENVIRONMENT_TAG = Pattern.compile("(?i)env|environment|stage|tier|deployment[-_]?environment");
 
     private Values() {
@@ -36,6 +35,12 @@ final class Values {
 
     /** The environment a resource's tags or labels name ({@code Environment = production}), or "". */
     static String environmentTag(JsonNode values) {
+        String tag = environmentTagName(values);
+        return tag.isEmpty() ? "" : tag.substring(tag.indexOf(" = ") + 3);
+    }
+
+    /** Where {@link #environmentTag} found it, as {@code tags.Environment = production}, or "". */
+    static String environmentTagName(JsonNode values) {
         if (values == null || !values.isObject()) {
             return "";
         }
@@ -47,7 +52,7 @@ final class Values {
             if (tags.isObject()) {
                 for (var e : tags.properties()) {
                     if (ENVIRONMENT_TAG.matcher(e.getKey()).matches() && e.getValue().isTextual()) {
-                        return e.getValue().asText();
+                        return map + "." + e.getKey() + " = " + e.getValue().asText();
                     }
                 }
             } else if (tags.isArray()) {
@@ -55,7 +60,7 @@ final class Values {
                 for (JsonNode tag : tags) {
                     String key = tag.path("Key").asText(tag.path("key").asText(""));
                     if (ENVIRONMENT_TAG.matcher(key).matches()) {
-                        return tag.path("Value").asText(tag.path("value").asText(""));
+                        return map + "." + key + " = " + tag.path("Value").asText(tag.path("value").asText(""));
                     }
                 }
             }
