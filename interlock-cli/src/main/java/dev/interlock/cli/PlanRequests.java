@@ -2,6 +2,7 @@ package dev.interlock.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interlock.analysis.plan.Backends;
 import dev.interlock.json.Json;
 import dev.interlock.model.Actor;
 import dev.interlock.model.Payload;
@@ -29,7 +30,24 @@ final class PlanRequests {
     static Request request(Plan plan, String directory, Map<String, String> env, String environment, String workspace, Actor actor) {
         return new Request("", plan.kind(), new Payload.Document(plan),
                 new RequestContext(Optional.ofNullable(environment), Optional.of(directory), variables(plan.tool(), directory, env, workspace),
-                        Optional.empty()), actor);
+                        Optional.empty(), Optional.empty(), backend(plan.tool(), directory)), actor);
+    }
+
+    /** The backend configuration {@code terraform init} recorded, reduced to where the state is (no credentials). */
+    static Map<String, String> backend(String tool, String directory) {
+        if (!tool.equals("terraform")) {
+            return Map.of();
+        }
+        Path file = Path.of(directory).resolve(Backends.FILE).normalize();
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) < (1 << 20)) {
+                String redacted = Backends.redacted(Files.readString(file, StandardCharsets.UTF_8));
+                return redacted.isEmpty() ? Map.of() : Map.of(file.toString(), redacted);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no backend known: the other locators decide
+        }
+        return Map.of();
     }
 
     /** The same request as JSON for the server, with the plan document itself. */
@@ -45,6 +63,11 @@ final class PlanRequests {
         }
         ObjectNode vars = context.putObject("env");
         variables(tool, directory, env, workspace).forEach(vars::put);
+        Map<String, String> files = backend(tool, directory);
+        if (!files.isEmpty()) {
+            ObjectNode f = context.putObject("files");
+            files.forEach(f::put);
+        }
         if (!session.isEmpty()) {
             body.putObject("actor").put("session", session);
         }

@@ -47,11 +47,12 @@ public final class PlanAnalyzer {
      */
     public static List<Operation> analyze(Plan plan, Catalogue catalogue, RequestContext context) {
         String directory = plan.tool().equals("terraform") || plan.tool().equals("pulumi") ? configurationDirectory(context.cwd().orElse("")) : "";
+        String backend = plan.tool().equals("terraform") ? Backends.of(context) : "";
         List<Operation> ops = new ArrayList<>(plan.changes().size() + 1);
         boolean everythingDeleted = plan.unchanged() == 0 && plan.changes().size() >= 2;
         boolean anyData = false;
         for (PlanChange change : plan.changes()) {
-            Operation op = operation(plan, change, catalogue, directory);
+            Operation op = operation(plan, change, catalogue, directory, backend);
             ops.add(op);
             if (change.verb() != Verb.READ && change.verb() != Verb.DELETE || change.attributes().containsKey("prune")) {
                 everythingDeleted = false;
@@ -69,16 +70,17 @@ public final class PlanAnalyzer {
                     .evidence(Evidence.text(plan.describe()))
                     .note("the plan destroys every resource it manages (" + plan.changes().size() + ")");
             plan.locators().forEach(teardown::locator);
-            teardown.locator("directory", directory);
+            teardown.locator("directory", directory).locator("backend", backend);
             ops.add(0, teardown.build());
         }
         return ops;
     }
 
-    private static Operation operation(Plan plan, PlanChange change, Catalogue catalogue, String directory) {
+    private static Operation operation(Plan plan, PlanChange change, Catalogue catalogue, String directory, String backend) {
         Operation.Builder b = Operation.builder(plan.tool(), change.verb())
                 .resource(change.type(), change.address())
                 .locator("directory", directory)
+                .locator("backend", backend)
                 .evidence(Evidence.text(change.address() + " [" + change.actions() + "]"));
         plan.locators().forEach(b::locator);
         change.locators().forEach(b::locator);
