@@ -71,7 +71,7 @@ class CliEndToEndTest {
             lines.add(JSON.readTree(l));
         }
         assertThat(lines).extracting(n -> n.get("id").asText()).containsExactly("r1", "r2", "line 3", "r4", "r5", "r6");
-        assertThat(lines).extracting(n -> n.get("effect").asText()).containsExactly("deny", "require_approval", "deny", "deny", "allow", "require_approval");
+        assertThat(lines).extracting(n -> n.get("effect").asText()).containsExactly("deny", "require_approval", "deny", "deny", "allow", "deny");
         assertThat(lines.get(2).get("summary").asText()).contains("malformed JSON");
         assertThat(lines.get(3).get("summary").asText()).contains("'teleport' is not one of");
     }

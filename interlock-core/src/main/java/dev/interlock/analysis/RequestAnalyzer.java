@@ -2,7 +2,17 @@ package dev.interlock.analysis;
 
 import dev.interlock.analysis.catalogue.Catalogue;
 import dev.interlock.analysis.file.FileEditAnalyzer;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.interlock.analysis.mcp.Analyses;
+import dev.interlock.analysis.mcp.McpAnalyzer;
+import dev.interlock.analysis.plan.ManifestAction;
 import dev.interlock.analysis.plan.ManifestFiles;
+import dev.interlock.analysis.plan.PlanFormatException;
+import dev.interlock.analysis.plan.Plans;
+import dev.interlock.model.FileChange;
+import dev.interlock.model.Plan;
+import dev.interlock.model.RequestContext;
+import dev.interlock.model.RequestKind;
 import dev.interlock.analysis.plan.PlanAnalyzer;
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.model.Confidence;
@@ -15,8 +25,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Dispatches a request to the analysis of its kind. Kinds without an analysis yet (MCP calls) become one
- * {@code opaque} operation — never an allow in prod or unknown, never a crash.
+ * Dispatches a request to the analysis of its kind; MCP tool calls hand their payload to the analysis it stands for
+ * (shell, SQL, file edits, manifests), and what no table knows is {@code opaque} — never an allow in prod or unknown.
  */
 public final class RequestAnalyzer {
 
@@ -41,9 +51,40 @@ public final class RequestAnalyzer {
             case Payload.Sql s -> SqlTargets.locate(sql.apply(s.statement(), dialect(s, request)), request.context().target().orElse(""));
             case Payload.Declared d -> d.operations();
             case Payload.FileEdit f -> files.analyze(f, request.context());
-            case Payload.Mcp m -> List.of(opaque("mcp", m.server() + "." + m.tool(),
-                    "MCP tool calls are not analyzed yet; the call is judged as opaque", m.text()));
+            case Payload.Mcp m -> McpAnalyzer.analyze(m, analyses(request.context(), catalogue));
             case Payload.Document d -> PlanAnalyzer.analyze(d.plan(), catalogue, request.context());
+        };
+    }
+
+    /** What an MCP tool mapping hands the parts of a call to: this request's context, the policy's catalogue. */
+    private Analyses analyses(RequestContext context, Catalogue catalogue) {
+        return new Analyses() {
+            public List<Operation> shell(String command) {
+                return ManifestFiles.expand(shell.analyze(command, context), context, catalogue);
+            }
+
+            public List<Operation> sql(String statement, String dialect) {
+                return SqlTargets.locate(sql.apply(statement, dialect), context.target().orElse(""));
+            }
+
+            public List<Operation> files(List<FileChange> changes) {
+                return files.analyze(new Payload.FileEdit(changes), context);
+            }
+
+            public Catalogue catalogue() {
+                return catalogue;
+            }
+
+            public List<Operation> manifests(String text, String action) {
+                try {
+                    Plan plan = Plans.read(RequestKind.KUBERNETES_MANIFEST, JsonNodeFactory.instance.textNode(text),
+                            new ManifestAction(action, action.equals("replace"), false, false));
+                    return PlanAnalyzer.analyze(plan, catalogue, context);
+                } catch (PlanFormatException e) {
+                    return List.of(Operation.builder("kubernetes", Verb.UNKNOWN).resource("manifest", "").confidence(Confidence.OPAQUE)
+                            .reversible(false).note("the manifest cannot be read: " + e.getMessage()).build());
+                }
+            }
         };
     }
 
@@ -54,13 +95,4 @@ public final class RequestAnalyzer {
         return SqlTargets.dialectOf(request.context().target().orElse(""));
     }
 
-    private static Operation opaque(String system, String name, String why, String text) {
-        return Operation.builder(system, Verb.UNKNOWN)
-                .resource("tool", name)
-                .confidence(Confidence.OPAQUE)
-                .reversible(false)
-                .note(why)
-                .evidence(Evidence.text(text.length() > 200 ? text.substring(0, 200) + "…" : text))
-                .build();
-    }
 }

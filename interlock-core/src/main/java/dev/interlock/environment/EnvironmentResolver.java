@@ -19,7 +19,7 @@ public final class EnvironmentResolver {
 
     /** Locator kinds looked up in the inventory, most specific first. */
     static final List<String> KINDS = List.of("context", "kubeconfig", "cluster", "host", "profile", "account", "project",
-            "subscription", "resource-group", "stack", "workspace", "backend", "directory", "database", "namespace", "environment", "cwd");
+            "subscription", "resource-group", "stack", "workspace", "backend", "mcp-server", "directory", "database", "namespace", "environment", "cwd");
     /** Kinds that identify the target system itself: when one of them is local, nothing shared is at stake. */
     static final List<String> TARGETS = List.of("context", "kubeconfig", "cluster", "host");
 
@@ -67,7 +67,7 @@ public final class EnvironmentResolver {
             return op;
         }
         if (kubernetes(op.system()) && !locators.containsKey("context") && !locators.containsKey("kubeconfig")
-                && !op.resource().locators().containsKey("server") && noKubernetes(context)) {
+                && !op.resource().locators().containsKey("server") && !throughMcp(op) && noKubernetes(context)) {
             return op.withEnvironment(Tier.LOCAL, "no kubeconfig and not in a cluster: kubectl has no cluster to reach");
         }
         return op.withEnvironment(Tier.UNKNOWN, op.environmentSource().isEmpty() ? "nothing names the environment" : op.environmentSource());
@@ -98,7 +98,7 @@ public final class EnvironmentResolver {
         Map<String, String> locators = new HashMap<>(op.resource().locators());
         EnvironmentVariables.locators(op.system(), context.env()).forEach(locators::putIfAbsent);
         EnvironmentVariables.locators(op.system(), ambient.env()).forEach(locators::putIfAbsent);
-        if (kubernetes(op.system()) && !context.env().containsKey("KUBECONFIG")) {
+        if (kubernetes(op.system()) && !context.env().containsKey("KUBECONFIG") && !throughMcp(op)) {
             context.kubeconfig().map(k -> k.currentContext()).orElse(ambient.kubeContext())
                     .ifPresent(c -> locators.putIfAbsent("context", c));
         }
@@ -108,6 +108,14 @@ public final class EnvironmentResolver {
     /** The agent's machine's kubeconfig when the request carries it; this machine's only when it is the agent's. */
     private boolean noKubernetes(RequestContext context) {
         return context.kubeconfig().map(k -> k.absent()).orElse(ambient.noKubernetes());
+    }
+
+    /**
+     * A call through an MCP server acts with the server's credentials and kubeconfig, not the agent's machine's: the
+     * agent's kubeconfig (or its absence) says nothing about where it lands.
+     */
+    private static boolean throughMcp(Operation op) {
+        return !op.resource().locator("mcp-server").isEmpty();
     }
 
     private static boolean kubernetes(String system) {

@@ -1,0 +1,60 @@
+package dev.interlock.analysis.mcp;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Database servers (Postgres, MySQL, SQLite, Supabase, Neon, …): {@code query}, {@code execute_sql} and the like
+ * carry SQL, judged by the SQL analysis in the server's dialect — so a "read-only" query tool that is handed
+ * {@code COMMIT; DROP TABLE …} is judged by what it would do.
+ */
+final class DatabaseTools {
+
+    private static final Pattern DATABASE_SERVER = Pattern.compile("(?i).*(sql|postgres|\\bpg|pg[-_]|mysql|maria|sqlite|database|\\bdb|db[-_]|_db|supabase|neon|redshift|snowflake|bigquery|cockroach|timescale|clickhouse).*");
+
+    private DatabaseTools() {
+    }
+
+    private static final Function<McpCall, List<Operation>> SQL = DatabaseTools::sql;
+    private static final Function<McpCall, List<Operation>> SCHEMA = c -> List.of(c.op("database", Verb.READ, "schema",
+            c.text("table", "table_name", "schema")).build());
+
+    /** A database server by its name, or a call that carries {@code sql} (so a generic {@code query} tool is SQL only then). */
+    static final ToolFamily FAMILY = new ToolFamily("database",
+            c -> DATABASE_SERVER.matcher(c.server()).matches() || DATABASE_SERVER.matcher(c.tool()).matches()
+                    || c.arguments().has("sql"),
+            Map.ofEntries(Map.entry("query", SQL), Map.entry("execute_sql", SQL), Map.entry("run_query", SQL),
+                    Map.entry("execute_query", SQL), Map.entry("sql", SQL), Map.entry("execute", SQL), Map.entry("run_sql", SQL),
+                    Map.entry("read_query", SQL), Map.entry("write_query", SQL), Map.entry("create_table", SQL),
+                    Map.entry("pg_execute", SQL), Map.entry("mysql_query", SQL),
+                    Map.entry("list_tables", SCHEMA), Map.entry("describe_table", SCHEMA), Map.entry("list_schemas", SCHEMA),
+                    Map.entry("get_schema", SCHEMA), Map.entry("list_databases", SCHEMA)));
+
+    private static List<Operation> sql(McpCall c) {
+        String statement = c.text("sql", "query", "statement", "sql_query");
+        if (statement.isEmpty()) {
+            return List.of(c.opaque("a database tool called without SQL"));
+        }
+        return c.analyses().sql(statement, dialect(c.server() + " " + c.tool()));
+    }
+
+    static String dialect(String hint) {
+        String h = hint.toLowerCase(Locale.ROOT);
+        if (h.contains("mysql") || h.contains("maria")) {
+            return "mysql";
+        }
+        if (h.contains("sqlite")) {
+            return "sqlite";
+        }
+        if (h.contains("postgres") || h.contains("pg") || h.contains("supabase") || h.contains("neon") || h.contains("redshift")
+                || h.contains("cockroach") || h.contains("timescale")) {
+            return "postgresql";
+        }
+        return "";
+    }
+}

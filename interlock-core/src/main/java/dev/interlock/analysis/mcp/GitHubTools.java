@@ -1,0 +1,92 @@
+package dev.interlock.analysis.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlock.model.FileChange;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * github/github-mcp-server: a push is judged like {@code git push origin BRANCH} (shared branches are protected), the
+ * files it writes by what they are (a workflow under {@code .github/workflows} is a CI pipeline), a repository
+ * deletion as teardown, a merge or a workflow run as a change that needs a human outside a sandbox. Issues, pull
+ * requests and comments are conversation, not infrastructure.
+ */
+final class GitHubTools {
+
+    private GitHubTools() {
+    }
+
+    static final ToolFamily FAMILY = new ToolFamily("github", c -> true, Map.ofEntries(
+            Map.entry("delete_repository", c -> List.of(c.op("github", Verb.DELETE, "repository", repo(c)).scope(Scope.ALL)
+                    .stateful(true).reversible(false).note("deletes the repository with its history, issues and pull requests").build())),
+            Map.entry("push_files", c -> push(c, files(c))),
+            Map.entry("create_or_update_file", c -> push(c, List.of(new FileChange(c.text("path"), FileChange.Action.WRITE, c.text("content"), "")))),
+            Map.entry("delete_file", c -> push(c, List.of(new FileChange(c.text("path"), FileChange.Action.DELETE, "", "")))),
+            Map.entry("merge_pull_request", c -> List.of(c.op("github", Verb.UPDATE, "pull-request", repo(c) + "#" + c.text("pullNumber", "pull_number"))
+                    .note("merges the pull request into its base branch (" + (c.text("merge_method").isEmpty() ? "merge" : c.text("merge_method")) + ")").build())),
+            Map.entry("actions_run_trigger", GitHubTools::workflow),
+            Map.entry("run_workflow", GitHubTools::workflow),
+            Map.entry("create_issue", GitHubTools::conversation),
+            Map.entry("update_issue", GitHubTools::conversation),
+            Map.entry("add_issue_comment", GitHubTools::conversation),
+            Map.entry("create_pull_request", GitHubTools::conversation),
+            Map.entry("update_pull_request", GitHubTools::conversation),
+            Map.entry("create_pull_request_review", GitHubTools::conversation),
+            Map.entry("add_comment_to_pending_review", GitHubTools::conversation),
+            Map.entry("create_branch", GitHubTools::conversation)));
+
+    private static String repo(McpCall c) {
+        String owner = c.text("owner");
+        String repo = c.text("repo", "repository");
+        return owner.isEmpty() ? repo : owner + "/" + repo;
+    }
+
+    private static List<FileChange> files(McpCall c) {
+        List<FileChange> out = new ArrayList<>();
+        for (JsonNode f : c.arguments().path("files")) {
+            out.add(new FileChange(f.path("path").asText(""), FileChange.Action.WRITE, f.path("content").asText(""), ""));
+        }
+        out.removeIf(f -> f.path().isBlank());
+        return out;
+    }
+
+    /**
+     * A commit pushed to BRANCH: the push as git would be judged, plus what the files are (a CI pipeline, an agent's
+     * hook settings); ordinary files in a remote repository are not this machine's files and add nothing.
+     */
+    private static List<Operation> push(McpCall c, List<FileChange> files) {
+        String branch = c.text("branch");
+        List<Operation> ops = new ArrayList<>(c.analyses().shell(Shell.join(List.of("git", "push", "origin", branch.isEmpty() ? "HEAD" : branch))));
+        if (!files.isEmpty()) {
+            for (Operation op : c.analyses().files(files)) {
+                if (!op.system().equals("filesystem")) {
+                    ops.add(op.toBuilder().locator("repository", repo(c)).locator("branch", branch).build());
+                }
+            }
+        }
+        List<Operation> out = new ArrayList<>();
+        for (Operation op : ops) {
+            out.add(op.toBuilder().evidence(c.evidence()).locator("mcp-server", c.server()).build());
+        }
+        return out;
+    }
+
+    private static List<Operation> workflow(McpCall c) {
+        return List.of(c.op("github", Verb.EXECUTE, "workflow", repo(c) + "/" + c.text("workflow_id", "workflow"))
+                .locator("branch", c.text("ref")).note("runs a GitHub Actions workflow with the repository's secrets").build());
+    }
+
+    /** Issues, pull requests, reviews, comments, branches: reversible collaboration, judged like work in the workspace. */
+    private static List<Operation> conversation(McpCall c) {
+        Verb verb = c.tool().startsWith("create") || c.tool().startsWith("add") ? Verb.CREATE : Verb.UPDATE;
+        return List.of(c.op("github", verb, c.tool().replaceFirst("^(create|update|add)_", ""), repo(c))
+                .locator("area", "workspace")
+                .environment(Tier.LOCAL, "a GitHub conversation (issue, pull request, review, comment, branch): collaboration, not infrastructure")
+                .build());
+    }
+}
