@@ -1,0 +1,146 @@
+package dev.interlock.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interlock.Interlock;
+import dev.interlock.cli.mcp.CallDecider;
+import dev.interlock.cli.mcp.GatewayConfig;
+import dev.interlock.cli.mcp.StdioGateway;
+import dev.interlock.json.Json;
+import dev.interlock.model.Actor;
+import dev.interlock.model.Effect;
+import dev.interlock.model.Payload;
+import dev.interlock.model.Request;
+import dev.interlock.model.RequestContext;
+import dev.interlock.model.RequestKind;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code interlock mcp}: stand between an agent and an MCP server, and decide every tool call. */
+@Command(name = "mcp", mixinStandardHelpOptions = true,
+        description = {"An MCP gateway over stdio: the agent launches this as its MCP server; Interlock starts the real server,",
+                "forwards everything, and decides every tools/call first. A call that is not allowed never reaches the server:",
+                "the model gets an error result that says why (and which approval it waits for).",
+                "With a server ($INTERLOCK_URL or --server) the server decides, holds approvals and audits every call."},
+        footer = {"", "Examples:", "  interlock mcp --env prod --name postgres -- npx -y @modelcontextprotocol/server-postgres postgresql://db.prod/app",
+                "  interlock mcp --config gateway.yaml"})
+final class McpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Gateway config: the upstream server, its environment and credentials, the identity.")
+    Path config;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The upstream's name in decisions and policy (default: from the command).")
+    String name;
+
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment the upstream server acts on (prod, staging, dev, …).")
+    String environment;
+
+    @Option(names = "--principal", paramLabel = "P", description = "The human the agent works for.")
+    String principal;
+
+    @Option(names = "--agent", paramLabel = "A", description = "The agent (default: mcp-client).")
+    String agent;
+
+    @Parameters(paramLabel = "CMD", arity = "0..*", description = "The upstream MCP server's command, after --.")
+    List<String> command = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayConfig.Upstream upstream;
+        GatewayConfig.Identity identity;
+        try {
+            if (config != null) {
+                if (!command.isEmpty()) {
+                    return Cli.usage(spec, "give either --config or a server command after --, not both");
+                }
+                GatewayConfig c = GatewayConfig.read(config);
+                upstream = c.upstream();
+                identity = c.identity();
+            } else if (!command.isEmpty()) {
+                upstream = new GatewayConfig.Upstream(name == null ? GatewayConfig.nameOf(command) : name, command, Map.of(), environment == null ? "" : environment);
+                identity = new GatewayConfig.Identity(principal == null ? "" : principal, agent == null ? "mcp-client" : agent);
+            } else {
+                return Cli.usage(spec, "give the upstream MCP server's command after --, or --config FILE");
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("interlock mcp: " + e.getMessage());
+            return Main.USAGE;
+        }
+        if (environment != null && config != null) {
+            upstream = new GatewayConfig.Upstream(upstream.name(), upstream.command(), upstream.env(), environment);
+        }
+        PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        CallDecider decider = server.named() ? remote(upstream, identity) : local(upstream, identity);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+        return new StdioGateway(upstream.name(), upstream.command(), upstream.env(), decider, out, log).run(in);
+    }
+
+    private CallDecider local(GatewayConfig.Upstream upstream, GatewayConfig.Identity identity) {
+        Interlock interlock = engine.builder().build();
+        return (serverName, tool, arguments) -> {
+            Request request = new Request("", RequestKind.MCP, new Payload.Mcp(serverName, tool, object(arguments)),
+                    new RequestContext(Optional.of(upstream.environment()), Optional.of(ExecCommand.cwd()), Map.of(), Optional.empty()),
+                    new Actor(identity.principal(), identity.agent(), ""));
+            return explained(Verdict.of(interlock.decide(request)), false);
+        };
+    }
+
+    private CallDecider remote(GatewayConfig.Upstream upstream, GatewayConfig.Identity identity) {
+        ServerClient client = server.client();
+        return (serverName, tool, arguments) -> {
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("kind", "mcp").put("server", serverName).put("tool", tool);
+            body.set("arguments", object(arguments));
+            ObjectNode context = body.putObject("context");
+            context.put("cwd", ExecCommand.cwd());
+            if (!upstream.environment().isEmpty()) {
+                context.put("environment", upstream.environment());
+            }
+            return explained(Verdict.of(client.post("/v1/decisions", body)), true);
+        };
+    }
+
+    private static JsonNode object(JsonNode arguments) {
+        return arguments == null || !arguments.isObject() ? Json.MAPPER.createObjectNode() : arguments;
+    }
+
+    /** What the model reads instead of the tool's result: what was refused, why, and what to do now. */
+    private static CallDecider.Verdict explained(Verdict v, boolean remote) {
+        String why = v.reason().isEmpty() ? "" : " Why: " + v.reason() + ".";
+        String text = switch (v.effect()) {
+            case ALLOW -> "";
+            case DENY -> "Interlock denied this call: " + v.summary() + "." + why
+                    + " It was not made. Do not retry it or work around it; tell your user what you wanted to do.";
+            case REQUIRE_APPROVAL -> "Interlock is holding this call for a human's approval: " + v.summary() + "." + why
+                    + (remote && !v.approvalId().isEmpty() ? " Approval " + v.approvalId() + (v.approvalUrl().isEmpty() ? "" : " at " + v.approvalUrl())
+                            + ". Tell your user; once it is approved, make exactly the same call again."
+                            : " Approvals need an Interlock server (interlock serve; INTERLOCK_URL); the call was not made.");
+            case ASK -> "Interlock wants your user to confirm this call first: " + v.summary() + "." + why
+                    + " It was not made. Ask your user; they can run it themselves.";
+        };
+        return new CallDecider.Verdict(v.effect(), text);
+    }
+}

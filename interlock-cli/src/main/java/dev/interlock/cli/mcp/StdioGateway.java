@@ -1,0 +1,222 @@
+package dev.interlock.cli.mcp;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interlock.model.Effect;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The agent's MCP server, in front of the real one. Every message passes through unchanged — the handshake with the
+ * client's real capabilities, notifications, progress, cancellation, pagination, the server's own requests
+ * (sampling, elicitation, roots, ping) back to the client — except {@code tools/call}: Interlock decides it first, and
+ * a call that is not allowed never reaches the upstream; the model gets a tool result with {@code isError: true} and
+ * an explanation it can act on. Malformed JSON from the client is answered with a JSON-RPC error and the gateway goes
+ * on; an upstream that exits fails its pending requests cleanly and is restarted (and re-initialized with the
+ * client's own initialize) for the next one.
+ */
+public final class StdioGateway {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_RESTARTS = 5;
+
+    private final String server;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final CallDecider decider;
+    private final PrintStream client;
+    private final PrintStream log;
+    private final Map<String, JsonNode> pending = new ConcurrentHashMap<>();
+    private final java.util.Set<String> replayed = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ownIds = new AtomicLong();
+    private Upstream upstream;
+    private String initialize;
+    private String initialized;
+    private int restarts;
+    private volatile boolean closing;
+
+    public StdioGateway(String server, List<String> command, Map<String, String> env, CallDecider decider, PrintStream client, PrintStream log) {
+        this.server = server;
+        this.command = List.copyOf(command);
+        this.env = Map.copyOf(env);
+        this.decider = decider;
+        this.client = client;
+        this.log = log;
+    }
+
+    /** Serves until the client closes its end; returns the exit code. */
+    public int run(BufferedReader from) throws IOException {
+        synchronized (this) {
+            upstream = Upstream.start(command, env);
+            pump(upstream);
+        }
+        String line;
+        while ((line = from.readLine()) != null) {
+            if (!line.isBlank()) {
+                fromClient(line);
+            }
+        }
+        closing = true;
+        synchronized (this) {
+            if (upstream != null) {
+                upstream.close();
+            }
+        }
+        return 0;
+    }
+
+    private void fromClient(String line) {
+        JsonNode msg;
+        try {
+            msg = JSON.readTree(line);
+        } catch (JacksonException e) {
+            reply(error(null, -32700, "Parse error: " + e.getOriginalMessage()));
+            return;
+        }
+        if (msg == null || !msg.isObject()) {
+            reply(error(null, -32600, "Invalid Request: a JSON-RPC message is an object"));
+            return;
+        }
+        String method = msg.path("method").asText("");
+        JsonNode id = msg.get("id");
+        boolean request = id != null && !id.isNull() && !method.isEmpty();
+        if (request && method.equals("initialize")) {
+            initialize = line;
+        } else if (method.equals("notifications/initialized")) {
+            initialized = line;
+        }
+        if (request && method.equals("tools/call")) {
+            JsonNode params = msg.path("params");
+            CallDecider.Verdict verdict;
+            try {
+                verdict = decider.decide(server, params.path("name").asText(""), params.path("arguments"));
+            } catch (RuntimeException e) {
+                verdict = new CallDecider.Verdict(Effect.DENY, "Interlock could not decide this call (" + e.getMessage()
+                        + "), so it was not made (fail closed).");
+            }
+            if (verdict.effect() != Effect.ALLOW) {
+                reply(refusal(id, verdict.explanation()));
+                return;
+            }
+        }
+        if (request) {
+            pending.put(id.toString(), id);
+        }
+        synchronized (this) {
+            try {
+                if (upstream == null) {
+                    throw new IOException("it exited " + MAX_RESTARTS + " times and is not restarted again");
+                }
+                upstream.send(line);
+            } catch (IOException e) {
+                if (request) {
+                    pending.remove(id.toString());
+                    reply(error(id, -32603, "the upstream MCP server " + server + " is not reachable: " + e.getMessage()));
+                }
+            }
+        }
+    }
+
+    /** Forwards everything the upstream writes to the client, in order; notices when it exits. */
+    private void pump(Upstream u) {
+        Thread.ofPlatform().daemon().name("interlock-mcp-upstream").start(() -> {
+            try {
+                String line;
+                while ((line = u.receive()) != null) {
+                    String key = responseId(line);
+                    if (key != null && replayed.remove(key)) {
+                        continue; // the answer to our own re-initialize after a restart
+                    }
+                    if (key != null) {
+                        pending.remove(key);
+                    }
+                    reply(line);
+                }
+            } catch (IOException e) {
+                log.println("interlock mcp: reading from " + server + " failed: " + e.getMessage());
+            }
+            exited(u);
+        });
+    }
+
+    /** The id of a response (as pending keys it), or null for requests and notifications. */
+    private static String responseId(String line) {
+        try {
+            JsonNode msg = JSON.readTree(line);
+            if (msg != null && msg.isObject() && msg.has("id") && !msg.has("method")) {
+                return msg.get("id").toString();
+            }
+        } catch (JacksonException e) {
+            // not ours to judge: passed through as the server wrote it
+        }
+        return null;
+    }
+
+    private void exited(Upstream u) {
+        if (closing) {
+            return;
+        }
+        int code = u.exitCode();
+        synchronized (this) {
+            if (u != upstream) {
+                return;
+            }
+            for (JsonNode id : pending.values()) {
+                reply(error(id, -32603, "the upstream MCP server " + server + " exited (exit " + code + ") before answering"));
+            }
+            pending.clear();
+            if (restarts++ >= MAX_RESTARTS) {
+                log.println("interlock mcp: " + server + " exited (exit " + code + ") " + restarts + " times; not restarting it");
+                upstream = null;
+                return;
+            }
+            log.println("interlock mcp: " + server + " exited (exit " + code + "); restarting it");
+            try {
+                upstream = Upstream.start(command, env);
+                pump(upstream);
+                if (initialize != null) {
+                    ObjectNode again = (ObjectNode) JSON.readTree(initialize);
+                    String id = "interlock-reinitialize-" + ownIds.incrementAndGet();
+                    again.put("id", id);
+                    replayed.add(JSON.getNodeFactory().textNode(id).toString());
+                    upstream.send(again.toString());
+                    if (initialized != null) {
+                        upstream.send(initialized);
+                    }
+                }
+            } catch (IOException e) {
+                log.println("interlock mcp: cannot restart " + server + ": " + e.getMessage());
+                upstream = null;
+            }
+        }
+    }
+
+    private synchronized void reply(String line) {
+        client.print(line);
+        client.print('\n');
+        client.flush();
+    }
+
+    private static String refusal(JsonNode id, String explanation) {
+        ObjectNode out = JSON.createObjectNode().put("jsonrpc", "2.0");
+        out.set("id", id);
+        ObjectNode result = out.putObject("result");
+        result.putArray("content").addObject().put("type", "text").put("text", explanation);
+        result.put("isError", true);
+        return out.toString();
+    }
+
+    private static String error(JsonNode id, int code, String message) {
+        ObjectNode out = JSON.createObjectNode().put("jsonrpc", "2.0");
+        out.set("id", id == null ? JSON.nullNode() : id);
+        out.putObject("error").put("code", code).put("message", message);
+        return out.toString();
+    }
+}
