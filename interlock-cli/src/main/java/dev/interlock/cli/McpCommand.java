@@ -110,16 +110,30 @@ final class McpCommand implements Callable<Integer> {
 
     private CallDecider remote(GatewayConfig.Upstream upstream, GatewayConfig.Identity identity) {
         ServerClient client = server.client();
-        return (serverName, tool, arguments) -> {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("kind", "mcp").put("server", serverName).put("tool", tool);
-            body.set("arguments", object(arguments));
-            ObjectNode context = body.putObject("context");
-            context.put("cwd", ExecCommand.cwd());
-            if (!upstream.environment().isEmpty()) {
-                context.put("environment", upstream.environment());
+        return new CallDecider() {
+            @Override
+            public CallDecider.Verdict decide(String serverName, String tool, JsonNode arguments) {
+                ObjectNode body = Json.MAPPER.createObjectNode();
+                body.put("kind", "mcp").put("server", serverName).put("tool", tool);
+                body.set("arguments", object(arguments));
+                ObjectNode context = body.putObject("context");
+                context.put("cwd", ExecCommand.cwd());
+                if (!upstream.environment().isEmpty()) {
+                    context.put("environment", upstream.environment());
+                }
+                return explained(dev.interlock.cli.Verdict.of(client.post("/v1/decisions", body)), true);
             }
-            return explained(Verdict.of(client.post("/v1/decisions", body)), true);
+
+            /** The server records how each allowed call ended (error or not, and how long it took). */
+            @Override
+            public void executed(CallDecider.Verdict verdict, boolean error, long millis) {
+                if (verdict.decisionId().isEmpty()) {
+                    return;
+                }
+                ObjectNode report = Json.MAPPER.createObjectNode();
+                report.put("decision_id", verdict.decisionId()).put("exit_code", error ? 1 : 0).put("duration_ms", millis);
+                client.post("/v1/executions", report);
+            }
         };
     }
 
@@ -141,6 +155,6 @@ final class McpCommand implements Callable<Integer> {
             case ASK -> "Interlock wants your user to confirm this call first: " + v.summary() + "." + why
                     + " It was not made. Ask your user; they can run it themselves.";
         };
-        return new CallDecider.Verdict(v.effect(), text);
+        return new CallDecider.Verdict(v.effect(), text, v.decisionId());
     }
 }

@@ -54,6 +54,10 @@ class McpGatewayEndToEndTest {
         final Path log;
 
         Gateway(Path dir, String... args) throws IOException {
+            this(dir, java.util.Map.of(), args);
+        }
+
+        Gateway(Path dir, java.util.Map<String, String> env, String... args) throws IOException {
             List<String> command = new ArrayList<>(List.of(ROOT.resolve("interlock").toString(), "mcp"));
             command.addAll(List.of(args));
             command.addAll(List.of("--", "node", server.toString(), dir.toString()));
@@ -61,6 +65,7 @@ class McpGatewayEndToEndTest {
             ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectError(log.toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") || k.equals("KUBECONFIG"));
             pb.environment().put("HOME", ROOT.resolve("interlock-cli/target").toString());
+            pb.environment().putAll(env);
             process = pb.start();
             in = process.getOutputStream();
             Thread.ofPlatform().daemon().start(() -> {

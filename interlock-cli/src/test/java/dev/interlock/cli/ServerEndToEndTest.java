@@ -209,6 +209,46 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void anMcpCallHeldByTheServerGoesThroughOnlyAfterApprovalAndItsOutcomeIsAudited(@org.junit.jupiter.api.io.TempDir Path files) throws Exception {
+        McpGatewayEndToEndTest.installTheRealServer();
+        int reportedBefore = executionsReported();
+        String agentToken = tokenFor("agent", "gina", "--agent", "cursor");
+        String reviewer = tokenFor("approver", "hank", "--group", "sre");
+        String call = JSON.createObjectNode().put("name", "write_file").set("arguments", JSON.createObjectNode()
+                .put("path", files.resolve("restart.sh").toString())
+                .put("content", "#!/bin/sh\nkubectl --context prod-eu-1 -n payments rollout restart deployment/api\n")).toString();
+        try (McpGatewayEndToEndTest.Gateway g = new McpGatewayEndToEndTest.Gateway(files,
+                Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", agentToken), "--name", "files")) {
+            g.initialize();
+            JsonNode held = g.call(2, "tools/call", call);
+            assertThat(held.at("/result/isError").asBoolean()).as(held.toString()).isTrue();
+            assertThat(held.at("/result/content/0/text").asText()).contains("holding this call for a human's approval").contains("apr_");
+            assertThat(files.resolve("restart.sh")).doesNotExist();
+
+            JsonNode pending = awaitPending(reviewer, "gina");
+            String id = pending.get("id").asText();
+            assertThat(as(reviewer, "approvals", "show", id).out()).contains("write_file");
+            Thread.sleep(16_000);
+            Result approve = as(reviewer, "approvals", "approve", id, "--confirm", "api");
+            assertThat(approve.exit()).as(approve.err()).isZero();
+
+            JsonNode through = g.call(3, "tools/call", call);
+            assertThat(through.at("/result/isError").asBoolean(false)).as(through.toString()).isFalse();
+            assertThat(files.resolve("restart.sh")).exists();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (executionsReported() <= reportedBefore) {
+            assertThat(System.nanoTime()).as("the call's outcome reaches the audit log").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    static int executionsReported() throws Exception {
+        String tail = as(admin, "audit", "tail", "--after", "0").out();
+        return tail.split("execution.reported", -1).length - 1;
+    }
+
+    @Test
     void aReviewerCanDenyAndTheWaitingAgentIsToldWhy() throws Exception {
         String agentToken = tokenFor("agent", "carol", "--agent", "codex");
         String reviewer = tokenFor("approver", "dave", "--group", "sre");

@@ -7,9 +7,16 @@ import dev.interlock.model.Effect;
 @FunctionalInterface
 public interface CallDecider {
 
-    /** What happens to the call, and the words the model reads when it does not go through. */
-    record Verdict(Effect effect, String explanation) {
+    /** What happens to the call, the words the model reads when it does not go through, and the server's decision id. */
+    record Verdict(Effect effect, String explanation, String decisionId) {
+        public Verdict(Effect effect, String explanation) {
+            this(effect, explanation, "");
+        }
     }
 
     Verdict decide(String server, String tool, JsonNode arguments);
+
+    /** An allowed call was answered by the upstream ({@code error}: a JSON-RPC error or an {@code isError} result). */
+    default void executed(Verdict verdict, boolean error, long millis) {
+    }
 }

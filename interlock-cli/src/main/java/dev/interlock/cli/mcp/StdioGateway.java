@@ -34,6 +34,8 @@ public final class StdioGateway {
     private final PrintStream client;
     private final PrintStream log;
     private final Map<String, JsonNode> pending = new ConcurrentHashMap<>();
+    /** Allowed tool calls on their way: their verdict and when they left, for the outcome report. */
+    private final Map<String, Started> calls = new ConcurrentHashMap<>();
     private final java.util.Set<String> replayed = ConcurrentHashMap.newKeySet();
     private final AtomicLong ownIds = new AtomicLong();
     private Upstream upstream;
@@ -41,6 +43,9 @@ public final class StdioGateway {
     private String initialized;
     private int restarts;
     private volatile boolean closing;
+
+    private record Started(CallDecider.Verdict verdict, long nanos) {
+    }
 
     public StdioGateway(String server, List<String> command, Map<String, String> env, CallDecider decider, PrintStream client, PrintStream log) {
         this.server = server;
@@ -105,6 +110,7 @@ public final class StdioGateway {
                 reply(refusal(id, verdict.explanation()));
                 return;
             }
+            calls.put(id.toString(), new Started(verdict, System.nanoTime()));
         }
         if (request) {
             pending.put(id.toString(), id);
@@ -136,6 +142,7 @@ public final class StdioGateway {
                     }
                     if (key != null) {
                         pending.remove(key);
+                        report(key, failed(line));
                     }
                     reply(line);
                 }
@@ -144,6 +151,30 @@ public final class StdioGateway {
             }
             exited(u);
         });
+    }
+
+    /** Tells the decider how an allowed call ended, off the forwarding thread (a server may be slow to take it). */
+    private void report(String key, boolean error) {
+        Started started = calls.remove(key);
+        if (started != null) {
+            long millis = (System.nanoTime() - started.nanos()) / 1_000_000;
+            Thread.ofVirtual().start(() -> {
+                try {
+                    decider.executed(started.verdict(), error, millis);
+                } catch (RuntimeException e) {
+                    log.println("interlock mcp: could not report a call's outcome: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    private static boolean failed(String line) {
+        try {
+            JsonNode msg = JSON.readTree(line);
+            return msg.has("error") || msg.path("result").path("isError").asBoolean(false);
+        } catch (JacksonException e) {
+            return true;
+        }
     }
 
     /** The id of a response (as pending keys it), or null for requests and notifications. */
@@ -170,6 +201,7 @@ public final class StdioGateway {
             }
             for (JsonNode id : pending.values()) {
                 reply(error(id, -32603, "the upstream MCP server " + server + " exited (exit " + code + ") before answering"));
+                report(id.toString(), true);
             }
             pending.clear();
             if (restarts++ >= MAX_RESTARTS) {
