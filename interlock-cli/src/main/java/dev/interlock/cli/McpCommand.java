@@ -3,6 +3,7 @@ package dev.interlock.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlock.Interlock;
+import dev.interlock.cli.mcp.AggregatingGateway;
 import dev.interlock.cli.mcp.CallDecider;
 import dev.interlock.cli.mcp.GatewayConfig;
 import dev.interlock.cli.mcp.StdioGateway;
@@ -68,19 +69,17 @@ final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig.Upstream upstream;
-        GatewayConfig.Identity identity;
+        GatewayConfig gateway;
         try {
             if (config != null) {
                 if (!command.isEmpty()) {
                     return Cli.usage(spec, "give either --config or a server command after --, not both");
                 }
-                GatewayConfig c = GatewayConfig.read(config);
-                upstream = c.upstream();
-                identity = c.identity();
+                gateway = GatewayConfig.read(config);
             } else if (!command.isEmpty()) {
-                upstream = new GatewayConfig.Upstream(name == null ? GatewayConfig.nameOf(command) : name, command, Map.of(), environment == null ? "" : environment);
-                identity = new GatewayConfig.Identity(principal == null ? "" : principal, agent == null ? "mcp-client" : agent);
+                gateway = new GatewayConfig(List.of(new GatewayConfig.Upstream(name == null ? GatewayConfig.nameOf(command) : name,
+                        command, Map.of(), environment == null ? "" : environment)),
+                        new GatewayConfig.Identity(principal == null ? "" : principal, agent == null ? "mcp-client" : agent), "__");
             } else {
                 return Cli.usage(spec, "give the upstream MCP server's command after --, or --config FILE");
             }
@@ -88,27 +87,30 @@ final class McpCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("interlock mcp: " + e.getMessage());
             return Main.USAGE;
         }
-        if (environment != null && config != null) {
-            upstream = new GatewayConfig.Upstream(upstream.name(), upstream.command(), upstream.env(), environment);
-        }
+        Map<String, String> environments = new java.util.HashMap<>();
+        gateway.upstreams().forEach(u -> environments.put(u.name(), environment != null ? environment : u.environment()));
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        CallDecider decider = server.named() ? remote(upstream, identity) : local(upstream, identity);
+        CallDecider decider = server.named() ? remote(environments) : local(environments, gateway.identity());
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+        if (gateway.upstreams().size() > 1) {
+            return new AggregatingGateway(gateway.upstreams(), gateway.separator(), decider, out, log).run(in);
+        }
+        GatewayConfig.Upstream upstream = gateway.upstream();
         return new StdioGateway(upstream.name(), upstream.command(), upstream.env(), decider, out, log).run(in);
     }
 
-    private CallDecider local(GatewayConfig.Upstream upstream, GatewayConfig.Identity identity) {
+    private CallDecider local(Map<String, String> environments, GatewayConfig.Identity identity) {
         Interlock interlock = engine.builder().build();
         return (serverName, tool, arguments) -> {
             Request request = new Request("", RequestKind.MCP, new Payload.Mcp(serverName, tool, object(arguments)),
-                    new RequestContext(Optional.of(upstream.environment()), Optional.of(ExecCommand.cwd()), Map.of(), Optional.empty()),
+                    new RequestContext(Optional.ofNullable(environments.get(serverName)), Optional.of(ExecCommand.cwd()), Map.of(), Optional.empty()),
                     new Actor(identity.principal(), identity.agent(), ""));
             return explained(Verdict.of(interlock.decide(request)), false);
         };
     }
 
-    private CallDecider remote(GatewayConfig.Upstream upstream, GatewayConfig.Identity identity) {
+    private CallDecider remote(Map<String, String> environments) {
         ServerClient client = server.client();
         return new CallDecider() {
             @Override
@@ -118,8 +120,9 @@ final class McpCommand implements Callable<Integer> {
                 body.set("arguments", object(arguments));
                 ObjectNode context = body.putObject("context");
                 context.put("cwd", ExecCommand.cwd());
-                if (!upstream.environment().isEmpty()) {
-                    context.put("environment", upstream.environment());
+                String env = environments.getOrDefault(serverName, "");
+                if (!env.isEmpty()) {
+                    context.put("environment", env);
                 }
                 return explained(dev.interlock.cli.Verdict.of(client.post("/v1/decisions", body)), true);
             }

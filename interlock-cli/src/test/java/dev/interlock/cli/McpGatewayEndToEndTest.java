@@ -58,9 +58,18 @@ class McpGatewayEndToEndTest {
         }
 
         Gateway(Path dir, java.util.Map<String, String> env, String... args) throws IOException {
+            this(env, withServer(dir, args));
+        }
+
+        private static List<String> withServer(Path dir, String... args) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--", "node", server.toString(), dir.toString()));
+            return all;
+        }
+
+        Gateway(java.util.Map<String, String> env, List<String> args) throws IOException {
             List<String> command = new ArrayList<>(List.of(ROOT.resolve("interlock").toString(), "mcp"));
-            command.addAll(List.of(args));
-            command.addAll(List.of("--", "node", server.toString(), dir.toString()));
+            command.addAll(args);
             log = Files.createTempFile("interlock-mcp", ".log");
             ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectError(log.toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") || k.equals("KUBECONFIG"));
@@ -108,8 +117,12 @@ class McpGatewayEndToEndTest {
         }
 
         void initialize() throws Exception {
+            initialize("secure-filesystem-server");
+        }
+
+        void initialize(String serverName) throws Exception {
             JsonNode init = call(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"e2e\",\"version\":\"1\"}}");
-            assertThat(init.at("/result/serverInfo/name").asText()).isEqualTo("secure-filesystem-server");
+            assertThat(init.at("/result/serverInfo/name").asText()).as(init.toString()).isEqualTo(serverName);
             send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         }
 
@@ -119,6 +132,38 @@ class McpGatewayEndToEndTest {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void severalServersAreOneGatewayWithTheirToolsNamespaced(@TempDir Path dir) throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path config = dir.resolve("gateway.yaml");
+        Files.writeString(config, """
+                apiVersion: interlock.dev/v1
+                kind: Gateway
+                spec:
+                  identity: { principal: alice@example.com, agent: claude-code }
+                  upstreams:
+                    - { name: docs, command: [node, "%s", "%s"], environment: dev }
+                    - { name: data, command: [node, "%s", "%s"], environment: prod }
+                """.formatted(server, docs, server, data));
+        try (Gateway g = new Gateway(java.util.Map.of(), List.of("--config", config.toString()))) {
+            g.initialize("interlock-gateway");
+            JsonNode tools = g.call(2, "tools/list", "{}");
+            assertThat(tools.at("/result/tools").findValuesAsText("name")).contains("docs__write_file", "data__write_file", "data__read_text_file");
+            JsonNode ok = g.call(3, "tools/call", write(docs.resolve("a.md").toString(), "# a").replace("\"write_file\"", "\"docs__write_file\""));
+            assertThat(ok.at("/result/content/0/text").asText()).as(ok.toString()).isEqualTo("Successfully wrote to " + docs.resolve("a.md"));
+            assertThat(docs.resolve("a.md")).hasContent("# a");
+            JsonNode refused = g.call(4, "tools/call", write(data.resolve("teardown.sh").toString(),
+                    "#!/bin/sh\nkubectl --context prod-eu-1 delete namespace payments\n").replace("\"write_file\"", "\"data__write_file\""));
+            assertThat(refused.at("/result/isError").asBoolean()).as(refused.toString()).isTrue();
+            assertThat(data.resolve("teardown.sh")).doesNotExist();
+            JsonNode unknown = g.call(5, "tools/call", "{\"name\":\"nowhere__write_file\",\"arguments\":{}}");
+            assertThat(unknown.at("/error/code").asInt()).isEqualTo(-32602);
+            JsonNode dirs = g.call(6, "tools/call", "{\"name\":\"data__list_allowed_directories\",\"arguments\":{}}");
+            assertThat(dirs.at("/result/content/0/text").asText()).contains(data.toString()).doesNotContain(docs.toString());
         }
     }
 

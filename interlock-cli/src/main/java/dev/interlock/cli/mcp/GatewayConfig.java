@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * kind: Gateway
  * spec:
  *   identity: { principal: alice@example.com, agent: claude-code }
+ *   separator: "__"          # tools of several upstreams are listed as NAME__TOOL
  *   upstreams:
  *     - name: postgres
  *       command: [npx, -y, "@modelcontextprotocol/server-postgres", "postgresql://db.prod.internal/app"]
@@ -28,7 +29,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *       environment: prod
  * </pre>
  */
-public record GatewayConfig(Upstream upstream, Identity identity) {
+public record GatewayConfig(List<Upstream> upstreams, Identity identity, String separator) {
+
+    public GatewayConfig {
+        upstreams = List.copyOf(upstreams);
+        separator = separator == null || separator.isEmpty() ? "__" : separator;
+    }
+
+    /** The first (with one upstream, the only) server. */
+    public Upstream upstream() {
+        return upstreams.getFirst();
+    }
 
     public record Upstream(String name, List<String> command, Map<String, String> env, String environment) {
         public Upstream {
@@ -69,14 +80,27 @@ public record GatewayConfig(Upstream upstream, Identity identity) {
         if (!(spec.get("upstreams") instanceof List<?> ups) || ups.isEmpty()) {
             throw new IllegalArgumentException(file + ": spec.upstreams must list the upstream MCP server");
         }
-        if (ups.size() > 1) {
-            throw new IllegalArgumentException(file + ": spec.upstreams lists " + ups.size() + " servers; this version forwards to one (run one gateway per server)");
+        List<Upstream> upstreams = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < ups.size(); i++) {
+            Upstream u = upstream(ups.get(i), file + ": spec.upstreams[" + i + "]");
+            if (!names.add(u.name())) {
+                throw new IllegalArgumentException(file + ": spec.upstreams[" + i + "]: the name '" + u.name() + "' is used twice");
+            }
+            upstreams.add(u);
         }
-        if (!(ups.getFirst() instanceof Map<?, ?> u)) {
-            throw new IllegalArgumentException(file + ": spec.upstreams[0] must be a mapping with name and command");
+        Map<?, ?> id = spec.get("identity") instanceof Map<?, ?> m ? m : Map.of();
+        return new GatewayConfig(upstreams, new Identity(id.get("principal") == null ? "" : String.valueOf(id.get("principal")),
+                id.get("agent") == null ? "mcp-client" : String.valueOf(id.get("agent"))),
+                spec.get("separator") == null ? "__" : String.valueOf(spec.get("separator")));
+    }
+
+    private static Upstream upstream(Object entry, String where) {
+        if (!(entry instanceof Map<?, ?> u)) {
+            throw new IllegalArgumentException(where + " must be a mapping with name and command");
         }
         if (u.containsKey("url")) {
-            throw new IllegalArgumentException(file + ": spec.upstreams[0].url: streamable HTTP upstreams are not supported yet; give a stdio command");
+            throw new IllegalArgumentException(where + ".url: streamable HTTP upstreams are not supported yet; give a stdio command");
         }
         List<String> command = new ArrayList<>();
         if (u.get("command") instanceof List<?> words) {
@@ -85,17 +109,13 @@ public record GatewayConfig(Upstream upstream, Identity identity) {
             command.addAll(List.of(s.trim().split("\\s+")));
         }
         if (command.isEmpty()) {
-            throw new IllegalArgumentException(file + ": spec.upstreams[0].command is missing");
+            throw new IllegalArgumentException(where + ".command is missing");
         }
         Map<String, String> env = new LinkedHashMap<>();
         if (u.get("env") instanceof Map<?, ?> e) {
             e.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
         }
         String name = u.get("name") == null ? nameOf(command) : String.valueOf(u.get("name"));
-        String environment = u.get("environment") == null ? "" : String.valueOf(u.get("environment"));
-        Map<?, ?> id = spec.get("identity") instanceof Map<?, ?> m ? m : Map.of();
-        return new GatewayConfig(new Upstream(name, command, env, environment),
-                new Identity(id.get("principal") == null ? "" : String.valueOf(id.get("principal")),
-                        id.get("agent") == null ? "mcp-client" : String.valueOf(id.get("agent"))));
+        return new Upstream(name, command, env, u.get("environment") == null ? "" : String.valueOf(u.get("environment")));
     }
 }
