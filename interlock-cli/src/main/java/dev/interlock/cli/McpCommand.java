@@ -64,6 +64,11 @@ final class McpCommand implements Callable<Integer> {
     @Option(names = "--agent", paramLabel = "A", description = "The agent (default: mcp-client).")
     String agent;
 
+    @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.Converter.class,
+            description = "With a server: hold a call that needs approval open this long for a reviewer (default: answer at once;"
+                    + " MCP clients time out requests, often after 20-60 s).")
+    java.time.Duration wait;
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The upstream MCP server's command, after --.")
     List<String> command = List.of();
 
@@ -90,6 +95,9 @@ final class McpCommand implements Callable<Integer> {
         Map<String, String> environments = new java.util.HashMap<>();
         gateway.upstreams().forEach(u -> environments.put(u.name(), environment != null ? environment : u.environment()));
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        if (wait != null && !server.named()) {
+            return Cli.usage(spec, "--wait needs a server to wait on (set INTERLOCK_URL or --server)");
+        }
         CallDecider decider = server.named() ? remote(environments) : local(environments, gateway.identity());
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
@@ -124,7 +132,12 @@ final class McpCommand implements Callable<Integer> {
                 if (!env.isEmpty()) {
                     context.put("environment", env);
                 }
-                return explained(dev.interlock.cli.Verdict.of(client.post("/v1/decisions", body)), true);
+                dev.interlock.cli.Verdict verdict = dev.interlock.cli.Verdict.of(client.post("/v1/decisions", body));
+                if (verdict.effect() == Effect.REQUIRE_APPROVAL && wait != null && !wait.isZero()) {
+                    // The same request again, long-polled: it comes back allowed as soon as a reviewer approves.
+                    verdict = dev.interlock.cli.Verdict.of(client.post("/v1/decisions?wait=" + Durations.wire(wait), body, wait));
+                }
+                return explained(verdict, true);
             }
 
             /** The server records how each allowed call ended (error or not, and how long it took). */

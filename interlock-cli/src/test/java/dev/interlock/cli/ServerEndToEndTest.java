@@ -236,6 +236,21 @@ class ServerEndToEndTest {
             assertThat(through.at("/result/isError").asBoolean(false)).as(through.toString()).isFalse();
             assertThat(files.resolve("restart.sh")).exists();
         }
+        // With --wait the call is held open: it completes as soon as a reviewer approves.
+        String second = call.replace("restart.sh", "restart-again.sh");
+        try (McpGatewayEndToEndTest.Gateway g = new McpGatewayEndToEndTest.Gateway(files,
+                Map.of("INTERLOCK_URL", url, "INTERLOCK_TOKEN", agentToken), "--name", "files", "--wait", "2m")) {
+            g.initialize();
+            g.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":" + second + "}");
+            String id = awaitPending(reviewer, "gina").get("id").asText();
+            as(reviewer, "approvals", "show", id);
+            Thread.sleep(16_000);
+            assertThat(files.resolve("restart-again.sh")).as("still held").doesNotExist();
+            assertThat(as(reviewer, "approvals", "approve", id, "--confirm", "api").exit()).isZero();
+            JsonNode done = g.answer(7);
+            assertThat(done.at("/result/isError").asBoolean(false)).as(done.toString()).isFalse();
+            assertThat(files.resolve("restart-again.sh")).exists();
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (executionsReported() <= reportedBefore) {
             assertThat(System.nanoTime()).as("the call's outcome reaches the audit log").isLessThan(deadline);
