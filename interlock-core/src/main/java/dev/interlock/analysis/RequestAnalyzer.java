@@ -5,6 +5,7 @@ import dev.interlock.analysis.file.FileEditAnalyzer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.interlock.analysis.mcp.Analyses;
 import dev.interlock.analysis.mcp.McpAnalyzer;
+import dev.interlock.analysis.mcp.McpMapping;
 import dev.interlock.analysis.plan.ManifestAction;
 import dev.interlock.analysis.plan.ManifestFiles;
 import dev.interlock.analysis.plan.PlanFormatException;
@@ -46,19 +47,28 @@ public final class RequestAnalyzer {
 
     /** {@code catalogue}: the policy's (plans are judged by what their resources hold). */
     public List<Operation> analyze(Request request, Catalogue catalogue) {
+        return analyze(request, catalogue, List.of());
+    }
+
+    /** With the policy's catalogue and its own MCP tool mappings. */
+    public List<Operation> analyze(Request request, Catalogue catalogue, List<McpMapping> mappings) {
         return switch (request.payload()) {
             case Payload.Shell s -> ManifestFiles.expand(shell.analyze(s.command(), request.context()), request.context(), catalogue);
             case Payload.Sql s -> SqlTargets.locate(sql.apply(s.statement(), dialect(s, request)), request.context().target().orElse(""));
             case Payload.Declared d -> d.operations();
             case Payload.FileEdit f -> files.analyze(f, request.context());
-            case Payload.Mcp m -> McpAnalyzer.analyze(m, analyses(request.context(), catalogue));
+            case Payload.Mcp m -> McpAnalyzer.analyze(m, analyses(request.context(), catalogue, mappings));
             case Payload.Document d -> PlanAnalyzer.analyze(d.plan(), catalogue, request.context());
         };
     }
 
     /** What an MCP tool mapping hands the parts of a call to: this request's context, the policy's catalogue. */
-    private Analyses analyses(RequestContext context, Catalogue catalogue) {
+    private Analyses analyses(RequestContext context, Catalogue catalogue, List<McpMapping> mappings) {
         return new Analyses() {
+            public List<McpMapping> mappings() {
+                return mappings;
+            }
+
             public List<Operation> shell(String command) {
                 return ManifestFiles.expand(shell.analyze(command, context), context, catalogue);
             }

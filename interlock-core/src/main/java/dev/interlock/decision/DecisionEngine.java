@@ -65,11 +65,12 @@ public final class DecisionEngine {
     /** Analysis and resolution only: the operations a request would perform, with environment and risk. */
     public List<Operation> operations(Request request) {
         CompiledPolicy snapshot = policy.current();
-        return operations(request, snapshot == null ? Catalogue.shipped() : snapshot.catalogue());
+        return snapshot == null ? operations(request, Catalogue.shipped(), List.of())
+                : operations(request, snapshot.catalogue(), snapshot.mcpMappings());
     }
 
-    private List<Operation> operations(Request request, Catalogue catalogue) {
-        List<Operation> ops = analyzer.analyze(request, catalogue);
+    private List<Operation> operations(Request request, Catalogue catalogue, List<dev.interlock.analysis.mcp.McpMapping> mappings) {
+        List<Operation> ops = analyzer.analyze(request, catalogue, mappings);
         List<Operation> resolved = new ArrayList<>(ops.size());
         boolean plan = request.payload() instanceof Payload.Document;
         // A plan's changes share a handful of locator sets: resolve each set once.
@@ -120,7 +121,7 @@ public final class DecisionEngine {
 
     Decision decide(Request request, CompiledPolicy snapshot, SessionHistory session) {
         try {
-            List<Operation> ops = operations(request, snapshot.catalogue());
+            List<Operation> ops = operations(request, snapshot.catalogue(), snapshot.mcpMappings());
             Evaluation evaluation = PolicyEvaluator.evaluate(snapshot, request, ops, session);
             Risk risk = ops.stream().map(Operation::risk).reduce(Risk.LOW, Risk::max);
             Optional<BlastRadius> blast = request.payload() instanceof Payload.Document d

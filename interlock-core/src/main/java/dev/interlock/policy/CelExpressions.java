@@ -28,8 +28,9 @@ final class CelExpressions {
     /** Built on first compile: a process that evaluates no CEL (a hook answering a read) never pays for it. */
     private static final class Environment {
         private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
-                .addVar("op", MAP).addVar("request", MAP).addVar("actor", MAP).addVar("context", MAP)
+                .addVar("op", MAP).addVar("request", MAP).addVar("actor", MAP).addVar("context", MAP).addVar("args", MAP)
                 .addVar("session", SESSION)
+                .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS)
                 .addFunctionDeclarations(
                         CelFunctionDecl.newFunctionDeclaration("count", CelOverloadDecl.newMemberOverload("session_count",
                                 SimpleType.INT, SESSION, ListType.create(SimpleType.STRING), SimpleType.DURATION)),

@@ -20,6 +20,7 @@ public final class CompiledPolicy {
     private final List<Rule> rules;
     private final TierDefaults defaults;
     private final Catalogue catalogue;
+    private final List<dev.interlock.analysis.mcp.McpMapping> mcp;
     private final List<PolicyTest> tests;
     private final List<String> policies;
     private final String version;
@@ -27,8 +28,9 @@ public final class CompiledPolicy {
     private final Map<String, Map<Verb, List<Rule>>> index = new HashMap<>();
 
     CompiledPolicy(List<Rule> rules, TierDefaults defaults, List<PolicyTest> tests, List<String> policies, String version,
-                   Catalogue catalogue) {
+                   Catalogue catalogue, List<dev.interlock.analysis.mcp.McpMapping> mcp) {
         this.catalogue = catalogue;
+        this.mcp = List.copyOf(mcp);
         this.rules = List.copyOf(rules);
         this.defaults = defaults;
         this.tests = List.copyOf(tests);
@@ -92,6 +94,11 @@ public final class CompiledPolicy {
     /** The resource catalogue plans are judged with: the shipped one, overridden entry by entry by {@code spec.catalogue}. */
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /** The policy's own MCP tool mappings ({@code spec.mcp}), consulted before the shipped tables. */
+    public List<dev.interlock.analysis.mcp.McpMapping> mcpMappings() {
+        return mcp;
     }
 
     public List<PolicyTest> tests() {

@@ -7,6 +7,8 @@ import dev.interlock.model.ApprovalTerms;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Effect;
 import dev.interlock.model.Enforcement;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
 import dev.interlock.model.Risk;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
@@ -42,7 +44,9 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class PolicyLoader {
 
     private static final List<String> DOC_FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
-    private static final List<String> SPEC_FIELDS = List.of("rules", "defaults", "tests", "catalogue");
+    private static final List<String> SPEC_FIELDS = List.of("rules", "defaults", "tests", "catalogue", "mcp");
+    private static final List<String> MCP_FIELDS = List.of("server", "tool", "when", "operation", "shell", "sql", "dialect");
+    private static final List<String> MCP_OPERATION_FIELDS = List.of("system", "verb", "type", "name", "scope", "stateful");
     private static final List<String> RULE_FIELDS = List.of("id", "description", "match", "when", "effect", "approval",
             "message", "enforcement");
     private static final List<String> MATCH_FIELDS = List.of("systems", "verbs", "environments", "agents",
@@ -75,6 +79,7 @@ public final class PolicyLoader {
         Map<Tier, Map<Risk, Effect>> defaults = new EnumMap<>(Tier.class);
         Map<String, SourceLocation> ids = new HashMap<>();
         Catalogue catalogue = Catalogue.shipped();
+        List<dev.interlock.analysis.mcp.McpMapping> mcp = new ArrayList<>();
         for (PolicyFile file : files) {
             for (YamlNode doc : documents(file)) {
                 Map<String, YamlNode> top = doc.strictMap("a policy document", DOC_FIELDS);
@@ -111,6 +116,11 @@ public final class PolicyLoader {
                         tests.add(test(t, name));
                     }
                 }
+                if (spec.containsKey("mcp")) {
+                    for (YamlNode m : spec.get("mcp").list("spec.mcp")) {
+                        mcp.add(mcpMapping(m));
+                    }
+                }
                 if (spec.containsKey("catalogue")) {
                     YamlNode c = spec.get("catalogue");
                     try {
@@ -124,7 +134,7 @@ public final class PolicyLoader {
         if (names.isEmpty()) {
             throw new PolicyException(files.isEmpty() ? "no policy files given" : files.getFirst().name() + ": no 'kind: Policy' document");
         }
-        return new CompiledPolicy(rules, new TierDefaults(defaults), tests, names, PolicyFile.version(files), catalogue);
+        return new CompiledPolicy(rules, new TierDefaults(defaults), tests, names, PolicyFile.version(files), catalogue, mcp);
     }
 
     private static List<YamlNode> documents(PolicyFile file) {
@@ -183,6 +193,35 @@ public final class PolicyLoader {
         }
         String description = YamlNode.optional(f, "description").map(d -> d.scalar("description")).orElse("");
         return new Rule(id, policy, description, match, when, effect, approval, message, enforcement, node.where());
+    }
+
+    /** A {@code spec.mcp} entry: which calls, and what they are (an operation, or a command line or SQL built from args). */
+    private static dev.interlock.analysis.mcp.McpMapping mcpMapping(YamlNode node) {
+        Map<String, YamlNode> f = node.strictMap("an mcp mapping", MCP_FIELDS);
+        String tool = required(f, "tool", node, "an mcp mapping").scalar("tool");
+        String server = YamlNode.optional(f, "server").map(n -> n.scalar("server")).orElse("*");
+        Optional<CelExpression> when = YamlNode.optional(f, "when").map(w -> CelExpressions.compile(w.scalar("when"), SimpleType.BOOL, valueStart(w), "when"));
+        Optional<CelExpression> shell = YamlNode.optional(f, "shell").map(w -> CelExpressions.compile(w.scalar("shell"), SimpleType.STRING, valueStart(w), "shell"));
+        Optional<CelExpression> sql = YamlNode.optional(f, "sql").map(w -> CelExpressions.compile(w.scalar("sql"), SimpleType.STRING, valueStart(w), "sql"));
+        int kinds = (shell.isPresent() ? 1 : 0) + (sql.isPresent() ? 1 : 0) + (f.containsKey("operation") ? 1 : 0);
+        if (kinds != 1) {
+            throw PolicyException.at(node.where(), "an mcp mapping for '" + tool + "' needs exactly one of operation, shell or sql");
+        }
+        Optional<Operation> operation = Optional.empty();
+        Optional<CelExpression> name = Optional.empty();
+        if (f.containsKey("operation")) {
+            Map<String, YamlNode> o = f.get("operation").strictMap("operation", MCP_OPERATION_FIELDS);
+            String system = required(o, "system", f.get("operation"), "operation").scalar("system");
+            Verb verb = parse(Verb.class, required(o, "verb", f.get("operation"), "operation"), "verb");
+            String type = YamlNode.optional(o, "type").map(t -> t.scalar("type")).orElse("tool");
+            Scope scope = o.containsKey("scope") ? parse(Scope.class, o.get("scope"), "scope") : Scope.ONE;
+            boolean stateful = YamlNode.optional(o, "stateful").map(t -> Boolean.parseBoolean(t.scalar("stateful"))).orElse(false);
+            operation = Optional.of(PolicyMcpMapping.template(system, verb, type, scope, stateful));
+            name = YamlNode.optional(o, "name").map(w -> CelExpressions.compile(w.scalar("name"), SimpleType.STRING, valueStart(w), "name"));
+        }
+        return new PolicyMcpMapping(server, dev.interlock.model.GlobPattern.compile(server, false), tool,
+                dev.interlock.model.GlobPattern.compile(tool, false), when, operation, name, shell, sql,
+                YamlNode.optional(f, "dialect").map(d -> d.scalar("dialect")).orElse(""), node.where());
     }
 
     private static CelExpression cel(String source, dev.cel.common.types.CelType type, SourceLocation where, String field,

@@ -16,6 +16,11 @@ public interface Analyses {
     /** File changes, as if the agent's edit tool made them. */
     List<Operation> files(List<FileChange> changes);
 
+    /** The policy's own tool mappings, consulted before the shipped tables. */
+    default List<McpMapping> mappings() {
+        return List.of();
+    }
+
     /** The resource catalogue in force (the policy's). */
     dev.interlock.analysis.catalogue.Catalogue catalogue();
 

@@ -36,6 +36,12 @@ public final class McpAnalyzer {
         String tool = call.tool().startsWith(call.server() + "__") ? call.tool().substring(call.server().length() + 2) : call.tool();
         McpCall c = new McpCall(call.server(), tool, call.arguments() == null
                 ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : call.arguments(), analyses);
+        for (McpMapping mapping : analyses.mappings()) {
+            Optional<List<Operation>> ops = mapping.map(call.server(), tool, c.arguments(), analyses);
+            if (ops.isPresent()) {
+                return located(c, ops.get());
+            }
+        }
         for (ToolFamily family : FAMILIES) {
             Optional<List<Operation>> ops = family.map(c);
             if (ops.isPresent()) {
