@@ -35,6 +35,21 @@ final class DatabaseTools {
                     Map.entry("list_tables", SCHEMA), Map.entry("describe_table", SCHEMA), Map.entry("list_schemas", SCHEMA),
                     Map.entry("get_schema", SCHEMA), Map.entry("list_databases", SCHEMA)));
 
+    /** Supabase's server: SQL and migrations are SQL; branches and projects are the database itself. */
+    static final ToolFamily SUPABASE = new ToolFamily("supabase", c -> true, Map.ofEntries(
+            Map.entry("apply_migration", SQL),
+            Map.entry("delete_branch", c -> List.of(c.op("database", Verb.DELETE, "database", "branch " + c.text("branch_id"))
+                    .scope(dev.interlock.model.Scope.ALL).stateful(true).reversible(false).note("deletes a database branch and its data").build())),
+            Map.entry("reset_branch", c -> List.of(c.op("database", Verb.REPLACE, "database", "branch " + c.text("branch_id"))
+                    .scope(dev.interlock.model.Scope.ALL).stateful(true).reversible(false)
+                    .note("resets the branch's migrations; data and schema changes not in migrations are lost").build())),
+            Map.entry("pause_project", c -> List.of(c.op("database", Verb.UPDATE, "project", c.text("project_id"))
+                    .note("pauses the project: its database and APIs stop serving").build())),
+            Map.entry("restore_project", c -> List.of(c.op("database", Verb.UPDATE, "project", c.text("project_id")).build())),
+            Map.entry("merge_branch", c -> List.of(c.op("database", Verb.UPDATE, "database", "branch " + c.text("branch_id"))
+                    .note("merges the branch's migrations into production").build())),
+            Map.entry("deploy_edge_function", c -> List.of(c.op("database", Verb.UPDATE, "function", c.text("name")).build()))));
+
     private static List<Operation> sql(McpCall c) {
         String statement = c.text("sql", "query", "statement", "sql_query");
         if (statement.isEmpty()) {

@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
 public final class McpAnalyzer {
 
     private static final List<ToolFamily> FAMILIES = List.of(AwsTools.FAMILY, KubernetesTools.FAMILY, TerraformTools.FAMILY,
-            GitHubTools.FAMILY, DatabaseTools.FAMILY, FilesystemTools.FAMILY, ShellTools.FAMILY);
+            GitHubTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY,
+            DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, MessagingTools.FAMILY);
 
     /** A tool named for looking: get_…, list…, describe_…, search_… (snake or camel case). */
     private static final Pattern READ_NAME = Pattern.compile("(?i)^(get|list|describe|search|read|show|fetch|find|view|explain|lookup"
             + "|inspect|count|check|validate|summari[sz]e|query_docs|resolve|retrieve|browse|preview|diff|watch|tail|logs?|status|whoami|version|ping)"
             + "([_A-Z-].*|s)?$");
+    /** …or ending so: {@code azmcp_group_list}, {@code storage-account-get}. */
+    private static final Pattern READ_SUFFIX = Pattern.compile("(?i)^.*[_-](list|get|show|describe|search|read|view|logs?|status|info|details)$");
     /** …and nothing in the name says it changes something. */
     private static final Pattern CHANGING_WORD = Pattern.compile("(?i).*(delete|remove|drop|destroy|purge|truncate|kill|terminate|reset|wipe"
             + "|exec|run|write|update|create|put|set|apply|patch|push|merge|deploy|install|grant|revoke|rotate|restart|scale|stop|start"
@@ -48,7 +51,7 @@ public final class McpAnalyzer {
                 return located(c, ops.get());
             }
         }
-        if (READ_NAME.matcher(tool).matches() && !CHANGING_WORD.matcher(tool).matches()) {
+        if ((READ_NAME.matcher(tool).matches() || READ_SUFFIX.matcher(tool).matches()) && !CHANGING_WORD.matcher(tool).matches()) {
             return List.of(c.op("mcp", Verb.READ, "tool", call.server() + "." + tool).confidence(Confidence.INFERRED)
                     .note("a tool named for reading").build());
         }
