@@ -91,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
         if ((input.batch != null || input.request != null) && !command.isEmpty()) {
             return usage("give either a command or --request/--batch, not both");
         }
-        Interlock interlock = engine.builder().build();
+        Interlock interlock = engine.build();
         if (input.batch != null) {
             return new BatchRun(interlock, out()).run(reader(input.batch));
         }

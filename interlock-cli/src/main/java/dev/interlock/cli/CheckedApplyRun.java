@@ -80,7 +80,7 @@ final class CheckedApplyRun {
     }
 
     private Verdict local(Plan plan, String directory) {
-        Decision d = exec.engine.builder().build().decide(PlanRequests.request(plan, directory, exec.env, exec.environment, null,
+        Decision d = exec.engine.build().decide(PlanRequests.request(plan, directory, exec.env, exec.environment, null,
                 new Actor("", "", exec.session())));
         err.print(PlanReport.text(d, new TextRenderer(false)).lines().map(l -> "interlock exec: " + l + "\n").reduce("", String::concat));
         err.flush();

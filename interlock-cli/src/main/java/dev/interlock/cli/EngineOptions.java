@@ -14,6 +14,22 @@ final class EngineOptions {
     @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory YAML consulted before the shipped default inventory.")
     Path inventory;
 
+    /** The engine, its policy verified once per policy text, inventory and build (see {@link VerifiedPolicy}). */
+    Interlock build() {
+        java.util.List<dev.interlock.policy.PolicyFile> files = policy == null ? dev.interlock.policy.PolicyFile.defaults()
+                : dev.interlock.policy.PolicyFile.read(policy);
+        String inventoryText = "";
+        if (inventory != null) {
+            try {
+                inventoryText = java.nio.file.Files.readString(inventory);
+            } catch (java.io.IOException e) {
+                throw new dev.interlock.environment.InventoryException(inventory + ": cannot read: " + e.getMessage());
+            }
+        }
+        Interlock.Builder b = builder().policy(files);
+        return VerifiedPolicy.build(b, files, inventoryText);
+    }
+
     Interlock.Builder builder() {
         Interlock.Builder b = Interlock.builder().ambient(AmbientContext.detect());
         if (policy != null) {

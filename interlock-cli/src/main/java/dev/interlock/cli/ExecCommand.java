@@ -127,7 +127,7 @@ final class ExecCommand implements Callable<Integer> {
         Request request = new Request("", RequestKind.SHELL, new Payload.Shell(ShellQuote.join(argv)),
                 new RequestContext(Optional.ofNullable(environment), Optional.of(cwd()), context, Optional.empty()),
                 new Actor("", "", session()));
-        Interlock interlock = engine.builder().build();
+        Interlock interlock = engine.build();
         return Verdict.of(interlock.decide(ManifestReader.withManifests(interlock, request)));
     }
 

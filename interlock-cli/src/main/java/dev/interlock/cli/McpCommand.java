@@ -109,7 +109,7 @@ final class McpCommand implements Callable<Integer> {
     }
 
     private CallDecider local(Map<String, String> environments, GatewayConfig.Identity identity) {
-        Interlock interlock = engine.builder().build();
+        Interlock interlock = engine.build();
         return (serverName, tool, arguments) -> {
             Request request = new Request("", RequestKind.MCP, new Payload.Mcp(serverName, tool, object(arguments)),
                     new RequestContext(Optional.ofNullable(environments.get(serverName)), Optional.of(ExecCommand.cwd()), Map.of(), Optional.empty()),

@@ -108,7 +108,7 @@ final class PlanCommand implements Callable<Integer> {
         } catch (PlanFormatException e) {
             return unreadable(out, e.getMessage());
         }
-        Interlock interlock = engine.builder().build();
+        Interlock interlock = engine.build();
         Decision decision = interlock.decide(request(plan));
         switch (format) {
             case "json" -> out.print(DecisionWriter.toJson(decision) + "\n");
