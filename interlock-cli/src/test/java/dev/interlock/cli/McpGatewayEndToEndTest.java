@@ -30,20 +30,24 @@ class McpGatewayEndToEndTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String FILESYSTEM = "@modelcontextprotocol/server-filesystem@2026.8.31";
+    static final String EVERYTHING = "@modelcontextprotocol/server-everything@2026.8.31";
     static Path server;
+    static Path everything;
 
     @BeforeAll
     static void installTheRealServer() throws Exception {
         Path prefix = ROOT.resolve("interlock-cli/target/mcp-peers");
         server = prefix.resolve("node_modules/@modelcontextprotocol/server-filesystem/dist/index.js");
-        if (!Files.isRegularFile(server)) {
-            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(), FILESYSTEM)
+        everything = prefix.resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+        if (!Files.isRegularFile(server) || !Files.isRegularFile(everything)) {
+            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(), FILESYSTEM, EVERYTHING)
                     .redirectErrorStream(true).start();
             String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(npm.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            assertThat(npm.exitValue()).as("npm install " + FILESYSTEM + ":\n" + log).isZero();
+            assertThat(npm.exitValue()).as("npm install " + FILESYSTEM + " " + EVERYTHING + ":\n" + log).isZero();
         }
         assertThat(server).isRegularFile();
+        assertThat(everything).isRegularFile();
     }
 
     /** The gateway process and the messages it writes, one JSON-RPC message a line. */
@@ -116,6 +120,23 @@ class McpGatewayEndToEndTest {
             throw new AssertionError("no answer to " + id + " within 60 s; other messages " + seen + "\n" + Files.readString(log));
         }
 
+        /** The next message the predicate accepts (others stay queued). */
+        JsonNode await(java.util.function.Predicate<JsonNode> wanted) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<JsonNode> seen = new ArrayList<>();
+            while (System.nanoTime() < deadline) {
+                JsonNode m = out.poll(1, TimeUnit.SECONDS);
+                if (m != null && wanted.test(m)) {
+                    out.addAll(seen);
+                    return m;
+                }
+                if (m != null) {
+                    seen.add(m);
+                }
+            }
+            throw new AssertionError("no such message within 60 s; saw " + seen + "\n" + Files.readString(log));
+        }
+
         void initialize() throws Exception {
             initialize("secure-filesystem-server");
         }
@@ -164,6 +185,38 @@ class McpGatewayEndToEndTest {
             assertThat(unknown.at("/error/code").asInt()).isEqualTo(-32602);
             JsonNode dirs = g.call(6, "tools/call", "{\"name\":\"data__list_allowed_directories\",\"arguments\":{}}");
             assertThat(dirs.at("/result/content/0/text").asText()).contains(data.toString()).doesNotContain(docs.toString());
+        }
+    }
+
+    @Test
+    void theServersOwnRequestsReachTheClientAndItsAnswerReachesTheServer(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("gateway.yaml");
+        Files.writeString(config, """
+                apiVersion: interlock.dev/v1
+                kind: Gateway
+                spec:
+                  upstreams:
+                    - { name: everything, command: [node, "%s", stdio] }
+                    - { name: files, command: [node, "%s", "%s"] }
+                """.formatted(everything, server, dir));
+        List<List<String>> gateways = List.of(List.of("--", "node", everything.toString(), "stdio"), List.of("--config", config.toString()));
+        for (List<String> args : gateways) {
+            try (Gateway g = new Gateway(java.util.Map.of(), args)) {
+                g.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                        + "\"capabilities\":{\"roots\":{\"listChanged\":true}},\"clientInfo\":{\"name\":\"e2e\",\"version\":\"1\"}}}");
+                assertThat(g.answer(1).at("/result/protocolVersion").asText()).isEqualTo("2025-06-18");
+                g.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+                // Every server that wants roots asks (server-filesystem too); each answer must reach the one that asked.
+                while (true) {
+                    JsonNode m = g.await(x -> x.path("method").asText().equals("roots/list")
+                            || x.path("method").asText().equals("notifications/message") && x.at("/params/data").asText().contains("Roots updated"));
+                    if (m.path("method").asText().equals("notifications/message")) {
+                        assertThat(m.at("/params/data").asText()).as(args.toString()).contains("Roots updated: 1 root");
+                        break;
+                    }
+                    g.send("{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"roots\":[{\"uri\":\"file:///srv/a\",\"name\":\"a\"}]}}");
+                }
+            }
         }
     }
 
