@@ -24,7 +24,8 @@ class CatalogueOverrideTest {
                 - { type: aws_sqs_queue, holds: access, what: work queue (producers re-send) }
             """;
 
-    private static Interlock with(String extra) {
+    /** The shipped pack plus a team's policy file {@code team.yaml}. */
+    static Interlock with(String extra) {
         List<PolicyFile> files = new ArrayList<>(PolicyFile.defaults());
         files.add(new PolicyFile("team.yaml", extra));
         return Interlock.builder().policy(files).ambient(AmbientContext.BARE_WORKSTATION).skipPolicyTests().build();

@@ -7,8 +7,6 @@ import dev.interlock.Interlock;
 import dev.interlock.environment.AmbientContext;
 import dev.interlock.json.RequestReader;
 import dev.interlock.model.Decision;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A policy's {@code spec.mcp} describes its own MCP servers' tools, before the shipped tables. */
@@ -33,9 +31,7 @@ class McpMappingPolicyTest {
             """;
 
     private static Interlock with(String extra) {
-        List<PolicyFile> files = new ArrayList<>(PolicyFile.defaults());
-        files.add(new PolicyFile("team.yaml", extra));
-        return Interlock.builder().policy(files).ambient(AmbientContext.BARE_WORKSTATION).skipPolicyTests().build();
+        return CatalogueOverrideTest.with(extra);
     }
 
     private static Decision call(Interlock interlock, String server, String tool, String args, String environment) {

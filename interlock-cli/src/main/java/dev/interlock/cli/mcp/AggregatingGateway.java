@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  */
 public final class AggregatingGateway {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonRpc.JSON;
 
     private final List<GatewayConfig.Upstream> configs;
     private final String separator;
@@ -102,26 +102,12 @@ public final class AggregatingGateway {
     // ---- client → servers
 
     private void fromClient(String line) {
-        JsonNode msg;
-        try {
-            msg = JSON.readTree(line);
-        } catch (JacksonException e) {
-            reply(error(null, -32700, "Parse error: " + e.getOriginalMessage()));
-            return;
-        }
-        if (msg == null || !msg.isObject()) {
-            reply(error(null, -32600, "Invalid Request: a JSON-RPC message is an object"));
+        JsonNode msg = JsonRpc.read(line, this::reply);
+        if (msg == null || answered(msg)) {
             return;
         }
         String method = msg.path("method").asText("");
         JsonNode id = msg.get("id");
-        if (method.isEmpty() && id != null) {
-            Consumer<JsonNode> back = waiting.remove(id.asText());
-            if (back != null) {
-                back.accept(msg);
-            }
-            return;
-        }
         if (id == null || id.isNull()) {
             notification(method, msg);
             return;
@@ -129,13 +115,13 @@ public final class AggregatingGateway {
         switch (method) {
             case "initialize" -> {
                 initializeParams = msg.path("params");
-                everyServer(msg, results -> reply(result(id, initialized(msg.path("params"), results))));
+                everyServer(msg, results -> reply(JsonRpc.result(id, initialized(msg.path("params"), results))));
             }
-            case "tools/list" -> everyServer(msg, results -> reply(result(id, merged(results, "tools", true))));
-            case "resources/list" -> everyServer(msg, results -> reply(result(id, merged(results, "resources", false))));
-            case "resources/templates/list" -> everyServer(msg, results -> reply(result(id, merged(results, "resourceTemplates", false))));
-            case "prompts/list" -> everyServer(msg, results -> reply(result(id, merged(results, "prompts", false))));
-            case "ping" -> reply(result(id, JSON.createObjectNode()));
+            case "tools/list" -> everyServer(msg, results -> reply(JsonRpc.result(id, merged(results, "tools", true))));
+            case "resources/list" -> everyServer(msg, results -> reply(JsonRpc.result(id, merged(results, "resources", false))));
+            case "resources/templates/list" -> everyServer(msg, results -> reply(JsonRpc.result(id, merged(results, "resourceTemplates", false))));
+            case "prompts/list" -> everyServer(msg, results -> reply(JsonRpc.result(id, merged(results, "prompts", false))));
+            case "ping" -> reply(JsonRpc.result(id, JSON.createObjectNode()));
             case "tools/call" -> call(id, msg);
             default -> route(links.values().iterator().next(), id, msg, null);
         }
@@ -161,21 +147,13 @@ public final class AggregatingGateway {
         int cut = name.indexOf(separator);
         Link link = cut > 0 ? links.get(name.substring(0, cut)) : null;
         if (link == null) {
-            reply(error(id, -32602, "unknown tool '" + name + "': tools are named SERVER" + separator + "TOOL, with SERVER one of " + links.keySet()));
+            reply(JsonRpc.error(id, -32602, "unknown tool '" + name + "': tools are named SERVER" + separator + "TOOL, with SERVER one of " + links.keySet()));
             return;
         }
         String tool = name.substring(cut + separator.length());
-        CallDecider.Verdict verdict;
-        try {
-            verdict = decider.decide(link.config.name(), tool, msg.path("params").path("arguments"));
-        } catch (RuntimeException e) {
-            verdict = new CallDecider.Verdict(Effect.DENY, "Interlock could not decide this call (" + e.getMessage() + "), so it was not made (fail closed).");
-        }
+        CallDecider.Verdict verdict = JsonRpc.decide(decider, link.config.name(), tool, msg.path("params").path("arguments"));
         if (verdict.effect() != Effect.ALLOW) {
-            ObjectNode refused = JSON.createObjectNode();
-            refused.putArray("content").addObject().put("type", "text").put("text", verdict.explanation());
-            refused.put("isError", true);
-            reply(result(id, refused));
+            reply(JsonRpc.refusal(id, verdict.explanation()));
             return;
         }
         ObjectNode copy = msg.deepCopy();
@@ -213,7 +191,7 @@ public final class AggregatingGateway {
         if (!send(link, copy.toString())) {
             waiting.remove(mine);
             forwarded.remove(clientId.asText());
-            reply(error(clientId, -32603, "the upstream MCP server " + link.config.name() + " is not reachable"));
+            reply(JsonRpc.error(clientId, -32603, "the upstream MCP server " + link.config.name() + " is not reachable"));
         }
     }
 
@@ -297,6 +275,19 @@ public final class AggregatingGateway {
         return out;
     }
 
+    /** A response (to the gateway's own id): handed to whoever waits for it. True when {@code msg} was one. */
+    private boolean answered(JsonNode msg) {
+        JsonNode id = msg.get("id");
+        if (!msg.path("method").asText("").isEmpty() || id == null) {
+            return false;
+        }
+        Consumer<JsonNode> back = waiting.remove(id.asText());
+        if (back != null) {
+            back.accept(msg);
+        }
+        return true;
+    }
+
     // ---- servers → client
 
     private void fromServer(Link link, String line) {
@@ -307,15 +298,10 @@ public final class AggregatingGateway {
             log.println("interlock mcp: " + link.config.name() + " wrote something that is not JSON-RPC; dropped");
             return;
         }
-        String method = msg.path("method").asText("");
-        JsonNode id = msg.get("id");
-        if (method.isEmpty() && id != null) {
-            Consumer<JsonNode> back = waiting.remove(id.asText());
-            if (back != null) {
-                back.accept(msg);
-            }
+        if (answered(msg)) {
             return;
         }
+        JsonNode id = msg.get("id");
         if (id != null && !id.isNull()) {
             // The server asks the client (sampling, roots, elicitation, ping): under a gateway id, answered back to it.
             String mine = "ilk-" + ids.incrementAndGet();
@@ -389,19 +375,5 @@ public final class AggregatingGateway {
         client.print(line);
         client.print('\n');
         client.flush();
-    }
-
-    private static String result(JsonNode id, JsonNode result) {
-        ObjectNode out = JSON.createObjectNode().put("jsonrpc", "2.0");
-        out.set("id", id);
-        out.set("result", result);
-        return out.toString();
-    }
-
-    private static String error(JsonNode id, int code, String message) {
-        ObjectNode out = JSON.createObjectNode().put("jsonrpc", "2.0");
-        out.set("id", id == null ? JSON.nullNode() : id);
-        out.putObject("error").put("code", code).put("message", message);
-        return out.toString();
     }
 }

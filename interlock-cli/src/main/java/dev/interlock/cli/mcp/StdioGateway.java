@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StdioGateway {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonRpc.JSON;
     private static final int MAX_RESTARTS = 5;
 
     private final String server;
@@ -78,15 +78,8 @@ public final class StdioGateway {
     }
 
     private void fromClient(String line) {
-        JsonNode msg;
-        try {
-            msg = JSON.readTree(line);
-        } catch (JacksonException e) {
-            reply(error(null, -32700, "Parse error: " + e.getOriginalMessage()));
-            return;
-        }
-        if (msg == null || !msg.isObject()) {
-            reply(error(null, -32600, "Invalid Request: a JSON-RPC message is an object"));
+        JsonNode msg = JsonRpc.read(line, this::reply);
+        if (msg == null) {
             return;
         }
         String method = msg.path("method").asText("");
@@ -99,15 +92,9 @@ public final class StdioGateway {
         }
         if (request && method.equals("tools/call")) {
             JsonNode params = msg.path("params");
-            CallDecider.Verdict verdict;
-            try {
-                verdict = decider.decide(server, params.path("name").asText(""), params.path("arguments"));
-            } catch (RuntimeException e) {
-                verdict = new CallDecider.Verdict(Effect.DENY, "Interlock could not decide this call (" + e.getMessage()
-                        + "), so it was not made (fail closed).");
-            }
+            CallDecider.Verdict verdict = JsonRpc.decide(decider, server, params.path("name").asText(""), params.path("arguments"));
             if (verdict.effect() != Effect.ALLOW) {
-                reply(refusal(id, verdict.explanation()));
+                reply(JsonRpc.refusal(id, verdict.explanation()));
                 return;
             }
             calls.put(id.toString(), new Started(verdict, System.nanoTime()));
@@ -124,7 +111,7 @@ public final class StdioGateway {
             } catch (IOException e) {
                 if (request) {
                     pending.remove(id.toString());
-                    reply(error(id, -32603, "the upstream MCP server " + server + " is not reachable: " + e.getMessage()));
+                    reply(JsonRpc.error(id, -32603, "the upstream MCP server " + server + " is not reachable: " + e.getMessage()));
                 }
             }
         }
@@ -200,7 +187,7 @@ public final class StdioGateway {
                 return;
             }
             for (JsonNode id : pending.values()) {
-                reply(error(id, -32603, "the upstream MCP server " + server + " exited (exit " + code + ") before answering"));
+                reply(JsonRpc.error(id, -32603, "the upstream MCP server " + server + " exited (exit " + code + ") before answering"));
                 report(id.toString(), true);
             }
             pending.clear();
@@ -234,21 +221,5 @@ public final class StdioGateway {
         client.print(line);
         client.print('\n');
         client.flush();
-    }
-
-    private static String refusal(JsonNode id, String explanation) {
-        ObjectNode out = JSON.createObjectNode().put("jsonrpc", "2.0");
-        out.set("id", id);
-        ObjectNode result = out.putObject("result");
-        result.putArray("content").addObject().put("type", "text").put("text", explanation);
-        result.put("isError", true);
-        return out.toString();
-    }
-
-    private static String error(JsonNode id, int code, String message) {
-        ObjectNode out = JSON.createObjectNode().put("jsonrpc", "2.0");
-        out.set("id", id == null ? JSON.nullNode() : id);
-        out.putObject("error").put("code", code).put("message", message);
-        return out.toString();
     }
 }

@@ -32,13 +32,13 @@ public record CatalogueEntry(String type, List<String> also, boolean holdsData, 
      */
     public Outcome outcome(Map<String, String> attributes) {
         Map<String, String> values = normalized(attributes);
-        if (matches(refusedWhen, values)) {
+        if (matching(refusedWhen, values) != null) {
             return Outcome.REFUSED;
         }
-        if (matches(lostWhen, values)) {
+        if (matching(lostWhen, values) != null) {
             return Outcome.LOST;
         }
-        if (matches(keptWhen, values)) {
+        if (matching(keptWhen, values) != null) {
             return Outcome.KEPT;
         }
         return keptWhen.isEmpty() ? otherwise : Outcome.LOST;
@@ -48,11 +48,9 @@ public record CatalogueEntry(String type, List<String> also, boolean holdsData, 
     public String decidedBy(Map<String, String> attributes) {
         Map<String, String> values = normalized(attributes);
         for (Map<String, String> conditions : List.of(refusedWhen, lostWhen, keptWhen)) {
-            for (var c : conditions.entrySet()) {
-                String v = values.get(c.getKey());
-                if (v != null && satisfies(c.getValue(), v)) {
-                    return originalKey(attributes, c.getKey()) + "=" + v;
-                }
+            String key = matching(conditions, values);
+            if (key != null) {
+                return originalKey(attributes, key) + "=" + values.get(key);
             }
         }
         // Nothing kept it: name the values that would have ({@code skip_final_snapshot=true}).
@@ -64,14 +62,15 @@ public record CatalogueEntry(String type, List<String> also, boolean holdsData, 
         return keptWhen.isEmpty() ? "" : "no " + String.join(" or ", keptWhen.keySet());
     }
 
-    private static boolean matches(Map<String, String> conditions, Map<String, String> values) {
+    /** The (normalized) attribute whose value meets one of {@code conditions}, or null. */
+    private static String matching(Map<String, String> conditions, Map<String, String> values) {
         for (var c : conditions.entrySet()) {
             String v = values.get(c.getKey());
             if (v != null && satisfies(c.getValue(), v)) {
-                return true;
+                return c.getKey();
             }
         }
-        return false;
+        return null;
     }
 
     /** {@code "!x"}: set and not x ({@code "!"}: set and not empty); otherwise equal, ignoring case. */

@@ -25,14 +25,13 @@ final class TerraformPlans {
 
     /** What a change was before cannot alter what applying it does (a stale plan is refused by Terraform itself). */
     private static final java.util.Set<String> BEFORE = java.util.Set.of("before", "before_sensitive", "before_identity");
+    private static final String TOOL = "terraform";
     private static final Pattern ACCOUNT_IN_ARN = Pattern.compile("arn:[^:]*:iam::(\\d{12}):");
     /** Variables whose value names the environment the configuration is for. */
     private static final List<String> ENVIRONMENT_VARIABLES = List.of("environment", "env", "stage", "tier", "workspace");
 
     private final ObjectMapper mapper;
-    private final String tool;
     private String formatVersion = "";
-    private String version = "";
     private final List<PlanChange> changes = new ArrayList<>();
     private final Map<String, String> locators = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
@@ -45,8 +44,7 @@ final class TerraformPlans {
 
     private TerraformPlans(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.tool = "terraform";
-        this.digest = new PlanDigest(tool);
+        this.digest = new PlanDigest(TOOL);
     }
 
     /** Reads a plan from a parser positioned before its first token. */
@@ -69,7 +67,6 @@ final class TerraformPlans {
             JsonToken value = p.nextToken();
             switch (field) {
                 case "format_version" -> formatVersion = p.getValueAsString("");
-                case "terraform_version" -> version = p.getValueAsString("");
                 case "resource_changes" -> each(p, value, field, this::resourceChange);
                 case "resource_drift" -> each(p, value, field, this::drifted);
                 case "deferred_changes" -> each(p, value, field, this::deferred);
@@ -99,7 +96,7 @@ final class TerraformPlans {
             findings.add("drift: " + drift.size() + " resource" + (drift.size() == 1 ? " has" : "s have")
                     + " changed outside Terraform since the last apply (" + listed(drift) + ")");
         }
-        return new Plan(RequestKind.TERRAFORM_PLAN, tool, formatVersion, "", changes, locators, sources, findings, unchanged,
+        return new Plan(RequestKind.TERRAFORM_PLAN, TOOL, formatVersion, "", changes, locators, sources, findings, unchanged,
                 digest.finish());
     }
 

@@ -1,7 +1,6 @@
 package dev.interlock.analysis.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -71,9 +70,5 @@ final class Values {
     /** Text of a scalar or "" ({@code null}, objects and arrays have none). */
     static String text(JsonNode node) {
         return node == null || node.isNull() || node.isContainerNode() || node.isMissingNode() ? "" : node.asText();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
