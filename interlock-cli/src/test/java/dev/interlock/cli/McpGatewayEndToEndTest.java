@@ -36,6 +36,8 @@ class McpGatewayEndToEndTest {
 
     @BeforeAll
     static void installTheRealServer() throws Exception {
+        // Build once, up front: on a clean clone the launcher's first run builds, which must not eat a client's timeout.
+        assertThat(ServerEndToEndTest.run(java.util.Map.of(), "--version").exit()).isZero();
         Path prefix = ROOT.resolve("interlock-cli/target/mcp-peers");
         server = prefix.resolve("node_modules/@modelcontextprotocol/server-filesystem/dist/index.js");
         everything = prefix.resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
