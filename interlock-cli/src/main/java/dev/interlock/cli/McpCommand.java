@@ -110,11 +110,21 @@ final class McpCommand implements Callable<Integer> {
 
     private CallDecider local(Map<String, String> environments, GatewayConfig.Identity identity) {
         Interlock interlock = engine.build();
-        return (serverName, tool, arguments) -> {
-            Request request = new Request("", RequestKind.MCP, new Payload.Mcp(serverName, tool, object(arguments)),
-                    new RequestContext(Optional.ofNullable(environments.get(serverName)), Optional.of(ExecCommand.cwd()), Map.of(), Optional.empty()),
-                    new Actor(identity.principal(), identity.agent(), ""));
-            return explained(Verdict.of(interlock.decide(request)), false);
+        Actor actor = new Actor(identity.principal(), identity.agent(), "");
+        return new CallDecider() {
+            @Override
+            public CallDecider.Verdict decide(String serverName, String tool, JsonNode arguments) {
+                Request request = new Request("", RequestKind.MCP, new Payload.Mcp(serverName, tool, object(arguments)),
+                        new RequestContext(Optional.ofNullable(environments.get(serverName)), Optional.of(ExecCommand.cwd()), Map.of(), Optional.empty()),
+                        actor);
+                return explained(dev.interlock.cli.Verdict.of(interlock.decide(request)), false);
+            }
+
+            /** Without a server there is no audit log: a changed tool is reported on stderr (by the listing) only. */
+            @Override
+            public List<String> listed(String serverName, List<String> tools, List<CallDecider.ToolChange> changes) {
+                return tools.stream().filter(t -> interlock.policy().forbidsTool(serverName, t, actor)).toList();
+            }
         };
     }
 
@@ -138,6 +148,22 @@ final class McpCommand implements Callable<Integer> {
                     verdict = dev.interlock.cli.Verdict.of(client.post("/v1/decisions?wait=" + Durations.wire(wait), body, wait));
                 }
                 return explained(verdict, true);
+            }
+
+            /** The server answers what to hide and records every changed tool in the audit log. */
+            @Override
+            public List<String> listed(String serverName, List<String> tools, List<CallDecider.ToolChange> changes) {
+                ObjectNode body = Json.MAPPER.createObjectNode();
+                body.put("server", serverName);
+                tools.forEach(body.putArray("tools")::add);
+                var changed = body.putArray("changed");
+                for (CallDecider.ToolChange c : changes) {
+                    changed.addObject().put("tool", c.tool()).put("before", c.before()).put("after", c.after())
+                            .put("description_before", c.descriptionBefore()).put("description_after", c.descriptionAfter());
+                }
+                List<String> hidden = new java.util.ArrayList<>();
+                client.post("/v1/mcp/listings", body).path("hidden").forEach(h -> hidden.add(h.asText()));
+                return hidden;
             }
 
             /** The server records how each allowed call ended (error or not, and how long it took). */

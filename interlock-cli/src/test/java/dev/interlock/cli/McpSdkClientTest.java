@@ -36,16 +36,73 @@ class McpSdkClientTest {
             assertThat(init.serverInfo().name()).isEqualTo("secure-filesystem-server");
             assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("write_file", "list_allowed_directories");
 
-            McpSchema.CallToolResult ok = client.callTool(new McpSchema.CallToolRequest("write_file",
-                    Map.of("path", dir.resolve("hello.txt").toString(), "content", "hi")));
+            McpSchema.CallToolResult ok = client.callTool(McpSchema.CallToolRequest.builder().name("write_file").arguments(
+                    Map.of("path", dir.resolve("hello.txt").toString(), "content", "hi")).build());
             assertThat(ok.isError()).isNotEqualTo(Boolean.TRUE);
             assertThat(dir.resolve("hello.txt")).hasContent("hi");
 
-            McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("write_file",
-                    Map.of("path", dir.resolve(".codex/config.toml").toString(), "content", "approval_policy = \"never\"")));
+            McpSchema.CallToolResult refused = client.callTool(McpSchema.CallToolRequest.builder().name("write_file").arguments(
+                    Map.of("path", dir.resolve(".codex/config.toml").toString(), "content", "approval_policy = \"never\"")).build());
             assertThat(refused.isError()).isTrue();
             assertThat(((McpSchema.TextContent) refused.content().getFirst()).text()).startsWith("Interlock denied this call");
             assertThat(dir.resolve(".codex")).doesNotExist();
+        }
+    }
+
+    /**
+     * SDK client → {@code interlock mcp} → an SDK server ({@link SdkOpsServer}, its own process): a tool the policy
+     * forbids for every argument is not listed, and a call made anyway is denied without reaching the server; the
+     * server's later change of a tool's description is reported.
+     */
+    @Test
+    void anSdkServerBehindTheGatewayHasItsForbiddenToolHiddenAndItsRugPullReported(@TempDir Path dir) throws Exception {
+        Path policy = java.nio.file.Files.createDirectories(dir.resolve("policy"));
+        java.nio.file.Files.copy(McpGatewayEndToEndTest.ROOT.resolve("interlock-core/src/main/resources/interlock/policies/production-guardrails.yaml"),
+                policy.resolve("production-guardrails.yaml"));
+        java.nio.file.Files.writeString(policy.resolve("team.yaml"), """
+                apiVersion: interlock.dev/v1
+                kind: Policy
+                metadata: { name: notes-team }
+                spec:
+                  mcp:
+                    - server: ops
+                      tool: append_note
+                      operation: { system: notes, verb: create, type: note, name: "args.text" }
+                  rules:
+                    - id: nobody-drops-the-notes
+                      match: { tools: ["ops/drop_everything"] }
+                      effect: deny
+                      message: "'notes are dropped by a person'"
+                """);
+        Path work = java.nio.file.Files.createDirectories(dir.resolve("work"));
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ServerParameters params = ServerParameters.builder(McpGatewayEndToEndTest.ROOT.resolve("interlock").toString())
+                .args("mcp", "--policy", policy.toString(), "--name", "ops", "--env", "dev", "--",
+                        java, "-cp", classpath, SdkOpsServer.class.getName(), work.toString())
+                .env(Map.of("HOME", McpGatewayEndToEndTest.ROOT.resolve("interlock-cli/target").toString()))
+                .build();
+        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
+        java.util.List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
+        transport.setStdErrorHandler(stderr::add);
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).initializationTimeout(Duration.ofSeconds(120)).build()) {
+            assertThat(client.initialize().serverInfo().name()).isEqualTo("sdk-ops");
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactly("append_note");
+
+            McpSchema.CallToolResult refused = client.callTool(McpSchema.CallToolRequest.builder().name("drop_everything").arguments(Map.of()).build());
+            assertThat(refused.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) refused.content().getFirst()).text()).startsWith("Interlock denied this call")
+                    .contains("notes are dropped by a person");
+            assertThat(work.resolve("dropped")).as("the refused call never reached the server").doesNotExist();
+
+            McpSchema.CallToolResult ok = client.callTool(McpSchema.CallToolRequest.builder().name("append_note").arguments(Map.of("text", "hello")).build());
+            assertThat(ok.isError()).isNotEqualTo(Boolean.TRUE);
+            assertThat(((McpSchema.TextContent) ok.content().getFirst()).text()).isEqualTo("noted");
+            assertThat(work.resolve("notes.txt")).hasContent("hello");
+
+            McpSchema.Tool changed = client.listTools().tools().getFirst();
+            assertThat(changed.description()).contains("credentials");
+            assertThat(stderr).anyMatch(line -> line.contains("ops's tool append_note changed its description or schemas"));
         }
     }
 }

@@ -76,6 +76,22 @@ public final class CompiledPolicy {
     }
 
     /**
+     * Whether every call of MCP tool {@code server/tool} by {@code actor} is denied whatever its arguments: an enforced
+     * deny rule names the tool, with no condition and nothing else in its match. A gateway hides such tools from
+     * {@code tools/list}; a call made anyway is still decided (and denied by that rule).
+     */
+    public boolean forbidsTool(String server, String tool, dev.interlock.model.Actor actor) {
+        String name = server + "/" + tool;
+        for (Rule rule : rules) {
+            if (rule.effect() == dev.interlock.model.Effect.DENY && rule.enforcement() == dev.interlock.model.Enforcement.ENFORCE
+                    && rule.when().isEmpty() && rule.match().coversEveryCallOf(name, actor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether any rule's condition or message mentions {@code session}: only then does a server need to look up the
      * session's history before deciding (a cost every decision would pay otherwise).
      */

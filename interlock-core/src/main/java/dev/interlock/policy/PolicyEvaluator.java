@@ -33,12 +33,13 @@ public final class PolicyEvaluator {
         List<Effect> effects = new ArrayList<>(operations.size());
         List<RuleMatch> matches = new ArrayList<>();
         ApprovalTerms approval = null;
+        String tool = request.payload() instanceof dev.interlock.model.Payload.Mcp m ? m.server() + "/" + m.tool() : null;
         for (int i = 0; i < operations.size(); i++) {
             Operation op = operations.get(i);
             Map<String, Object> vars = null;
             Effect decided = null;
             for (Rule rule : policy.candidates(op)) {
-                if (!rule.match().matches(op, request.actor())) {
+                if (!rule.match().matches(op, request.actor(), tool)) {
                     continue;
                 }
                 if (vars == null) {

@@ -50,7 +50,7 @@ public final class PolicyLoader {
     private static final List<String> RULE_FIELDS = List.of("id", "description", "match", "when", "effect", "approval",
             "message", "enforcement");
     private static final List<String> MATCH_FIELDS = List.of("systems", "verbs", "environments", "agents",
-            "resource_types", "resourceTypes", "confidence", "risk");
+            "resource_types", "resourceTypes", "confidence", "risk", "tools");
     private static final List<String> APPROVAL_FIELDS = List.of("approvers", "count", "requester_may_approve",
             "expires", "min_review", "confirm", "max_grant");
     private static final List<String> TEST_FIELDS = List.of("name", "request", "expect");
@@ -253,7 +253,8 @@ public final class PolicyLoader {
                 strings(f.get("agents"), "match.agents"),
                 strings(types, "match.resource_types"),
                 enums(Confidence.class, f.get("confidence"), "match.confidence"),
-                enums(Risk.class, f.get("risk"), "match.risk"));
+                enums(Risk.class, f.get("risk"), "match.risk"),
+                strings(f.get("tools"), "match.tools").stream().map(g -> dev.interlock.model.GlobPattern.compile(g, false)).toList());
     }
 
     private static Set<String> strings(YamlNode node, String what) {

@@ -69,4 +69,55 @@ class McpMappingPolicyTest {
         assertThatThrownBy(() -> with(TEAM.replace("dialect: postgresql", "shell: \"'x'\"")))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("exactly one of operation, shell or sql");
     }
+
+    private static final String FORBIDDEN = """
+            apiVersion: interlock.dev/v1
+            kind: Policy
+            metadata: { name: platform-team }
+            spec:
+              rules:
+                - id: repositories-are-deleted-by-people
+                  match: { tools: ["github*/delete_repository", "*/run_script"] }
+                  effect: deny
+                  message: "'repositories are deleted by a person, in GitHub'"
+                - id: no-merges-by-the-release-bot
+                  match: { tools: ["github*/merge_pull_request"], agents: ["release-bot"] }
+                  effect: deny
+                - id: no-prod-queries
+                  match: { tools: ["postgres*/query"], environments: [prod] }
+                  effect: deny
+                - id: no-forced-issue-closing
+                  match: { tools: ["github*/update_issue"] }
+                  when: "op.verb == 'delete'"
+                  effect: deny
+                - id: watching-transfers
+                  match: { tools: ["*/send_message"] }
+                  effect: deny
+                  enforcement: dry_run
+            """;
+
+    @Test
+    void aDenyRuleThatNamesAToolAndNothingElseForbidsEveryCallOfIt() {
+        Interlock team = with(FORBIDDEN);
+        CompiledPolicy policy = team.policy();
+        dev.interlock.model.Actor alice = new dev.interlock.model.Actor("alice", "claude-code", "");
+        assertThat(policy.forbidsTool("github", "delete_repository", alice)).isTrue();
+        assertThat(policy.forbidsTool("github-enterprise", "delete_repository", alice)).isTrue();
+        assertThat(policy.forbidsTool("aws", "run_script", alice)).isTrue();
+        assertThat(policy.forbidsTool("github", "list_issues", alice)).isFalse();
+        assertThat(policy.forbidsTool("github", "merge_pull_request", alice)).as("only the release bot").isFalse();
+        assertThat(policy.forbidsTool("github", "merge_pull_request", new dev.interlock.model.Actor("", "release-bot", ""))).isTrue();
+        assertThat(policy.forbidsTool("postgres", "query", alice)).as("depends on the environment").isFalse();
+        assertThat(policy.forbidsTool("github", "update_issue", alice)).as("depends on a condition").isFalse();
+        assertThat(policy.forbidsTool("slack", "send_message", alice)).as("a dry run forbids nothing").isFalse();
+
+        Decision delete = call(team, "github", "delete_repository", "{\"owner\":\"acme\",\"repo\":\"scratch\"}", "dev");
+        assertThat(delete.effect().wire()).as("a hidden tool called anyway is denied by the same rule").isEqualTo("deny");
+        assertThat(delete.rules()).anyMatch(m -> m.id().equals("repositories-are-deleted-by-people"));
+        Decision query = call(team, "postgres", "query", "{\"sql\":\"select 1\"}", "prod");
+        assertThat(query.rules()).anyMatch(m -> m.id().equals("no-prod-queries"));
+        assertThat(call(team, "postgres", "query", "{\"sql\":\"select 1\"}", "dev").rules()).noneMatch(m -> m.id().equals("no-prod-queries"));
+        Decision shell = team.decide(RequestReader.read("{\"kind\":\"shell\",\"command\":\"gh repo delete acme/scratch\"}"));
+        assertThat(shell.rules()).as("a rule naming tools matches only MCP calls").noneMatch(m -> m.id().equals("repositories-are-deleted-by-people"));
+    }
 }

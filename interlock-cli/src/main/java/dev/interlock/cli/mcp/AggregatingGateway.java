@@ -39,6 +39,7 @@ public final class AggregatingGateway {
     /** Client id (as text) → the server and gateway id it was forwarded as, for cancellation. */
     private final Map<String, String[]> forwarded = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final ToolListing tools;
     private volatile JsonNode initializeParams;
     private volatile boolean closing;
 
@@ -58,6 +59,7 @@ public final class AggregatingGateway {
         this.decider = decider;
         this.client = client;
         this.log = log;
+        this.tools = new ToolListing(decider, log);
     }
 
     public int run(BufferedReader from) throws IOException {
@@ -263,7 +265,11 @@ public final class AggregatingGateway {
         ArrayNode all = out.putArray(field);
         for (Link link : links.values()) {
             for (JsonNode page : results.getOrDefault(link.config.name(), List.of())) {
-                for (JsonNode item : page.path("result").path(field)) {
+                JsonNode items = page.path("result").path(field);
+                if (rename && items.isArray()) {
+                    items = tools.visible(link.config.name(), (ArrayNode) items);
+                }
+                for (JsonNode item : items) {
                     ObjectNode copy = item.deepCopy();
                     if (rename) {
                         copy.put("name", link.config.name() + separator + item.path("name").asText());

@@ -16,6 +16,18 @@ public interface CallDecider {
 
     Verdict decide(String server, String tool, JsonNode arguments);
 
+    /** A tool whose description or schemas changed between two listings: digests and descriptions, before and after. */
+    record ToolChange(String tool, String before, String after, String descriptionBefore, String descriptionAfter) {
+    }
+
+    /**
+     * {@code server} listed {@code tools}: the ones the agent may never call (hidden from it), after reporting
+     * {@code changes}. By default none is hidden.
+     */
+    default java.util.List<String> listed(String server, java.util.List<String> tools, java.util.List<ToolChange> changes) {
+        return java.util.List.of();
+    }
+
     /** An allowed call was answered by the upstream ({@code error}: a JSON-RPC error or an {@code isError} result). */
     default void executed(Verdict verdict, boolean error, long millis) {
     }

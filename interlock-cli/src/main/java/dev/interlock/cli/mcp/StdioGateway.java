@@ -37,6 +37,9 @@ public final class StdioGateway {
     /** Allowed tool calls on their way: their verdict and when they left, for the outcome report. */
     private final Map<String, Started> calls = new ConcurrentHashMap<>();
     private final java.util.Set<String> replayed = ConcurrentHashMap.newKeySet();
+    /** Ids of the client's {@code tools/list} requests in flight: their answers are filtered. */
+    private final java.util.Set<String> listings = ConcurrentHashMap.newKeySet();
+    private final ToolListing tools;
     private final AtomicLong ownIds = new AtomicLong();
     private Upstream upstream;
     private String initialize;
@@ -54,6 +57,7 @@ public final class StdioGateway {
         this.decider = decider;
         this.client = client;
         this.log = log;
+        this.tools = new ToolListing(decider, log);
     }
 
     /** Serves until the client closes its end; returns the exit code. */
@@ -101,6 +105,9 @@ public final class StdioGateway {
         }
         if (request) {
             pending.put(id.toString(), id);
+            if (method.equals("tools/list")) {
+                listings.add(id.toString());
+            }
         }
         synchronized (this) {
             try {
@@ -130,6 +137,9 @@ public final class StdioGateway {
                     if (key != null) {
                         pending.remove(key);
                         report(key, failed(line));
+                        if (listings.remove(key)) {
+                            line = tools.filtered(server, line);
+                        }
                     }
                     reply(line);
                 }
@@ -191,6 +201,7 @@ public final class StdioGateway {
                 report(id.toString(), true);
             }
             pending.clear();
+            listings.clear();
             if (restarts++ >= MAX_RESTARTS) {
                 log.println("interlock mcp: " + server + " exited (exit " + code + ") " + restarts + " times; not restarting it");
                 upstream = null;

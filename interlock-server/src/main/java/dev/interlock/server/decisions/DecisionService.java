@@ -234,6 +234,31 @@ public final class DecisionService {
                 DecisionStore.execution(decisionId, exitCode, durationMs, caller.tokenId(), now)).seq();
     }
 
+    /** A tool whose description or schemas changed between two listings a gateway saw: both digests and texts. */
+    public record ToolChange(String tool, String before, String after, String descriptionBefore, String descriptionAfter) {
+    }
+
+    /**
+     * An MCP gateway listed {@code server}'s tools for the caller: the ones policy forbids for every argument (the
+     * gateway hides them), and each change (a "rug pull") made durable as an {@code mcp.tool_changed} event first.
+     */
+    public List<String> listed(String server, List<String> tools, List<ToolChange> changes, Caller caller) {
+        for (ToolChange c : changes) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("server", server);
+            data.put("tool", c.tool());
+            data.put("digest_before", c.before());
+            data.put("digest_after", c.after());
+            data.put("description_before", c.descriptionBefore());
+            data.put("description_after", c.descriptionAfter());
+            data.put("reported_by", Map.of("principal", caller.principal(), "agent", caller.agent(), "token", caller.tokenId()));
+            audit.append("mcp.tool_changed", data);
+        }
+        Actor actor = new Actor(caller.principal(), caller.agent(), "");
+        var policy = engine.policy();
+        return tools.stream().filter(t -> policy.forbidsTool(server, t, actor)).toList();
+    }
+
     /** A deny shed under overload: nothing was analysed or recorded; readiness stays as it is (this is load, not failure). */
     public DecisionOutcome overloaded(int inFlight) {
         String cause = "server overloaded: " + inFlight + " decisions already in progress; retry shortly";

@@ -61,6 +61,7 @@ public final class DecisionRoutes implements RouteGroup {
         });
         routes.get("/v1/decisions/{id}", guard.anyone(this::get));
         routes.post("/v1/executions", guard.anyone(this::execution));
+        routes.post("/v1/mcp/listings", guard.anyone(this::listing));
     }
 
     void decide(Context ctx, Caller caller) throws InterruptedException {
@@ -141,6 +142,23 @@ public final class DecisionRoutes implements RouteGroup {
         }
         long seq = decisions.reportExecution(decisionId, body.get("exit_code").asInt(), body.get("duration_ms").asLong(), caller);
         Replies.send(ctx, 201, Map.of("recorded", true, "audit_seq", seq));
+    }
+
+    /** An MCP gateway's view of one server's tools: which to hide; changed descriptions go to the audit log. */
+    void listing(Context ctx, Caller caller) {
+        JsonNode body = Bodies.object(ctx, java.util.Set.of("server", "tools", "changed"), false);
+        String server = Bodies.text(body, "server");
+        if (server.isEmpty() || !body.path("tools").isArray()) {
+            throw ApiException.badRequest("server (text) and tools (an array of tool names) are required");
+        }
+        java.util.List<String> tools = new java.util.ArrayList<>();
+        body.get("tools").forEach(t -> tools.add(t.asText()));
+        java.util.List<DecisionService.ToolChange> changes = new java.util.ArrayList<>();
+        for (JsonNode c : body.path("changed")) {
+            changes.add(new DecisionService.ToolChange(c.path("tool").asText(), c.path("before").asText(), c.path("after").asText(),
+                    c.path("description_before").asText(), c.path("description_after").asText()));
+        }
+        Replies.send(ctx, 200, Map.of("hidden", decisions.listed(server, tools, changes, caller)));
     }
 
     /** {@code 60s}, {@code 2m}, {@code PT1M}; capped at ten minutes. */
