@@ -3,10 +3,9 @@ package dev.interlock.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlock.Interlock;
-import dev.interlock.cli.mcp.AggregatingGateway;
-import dev.interlock.cli.mcp.CallDecider;
-import dev.interlock.cli.mcp.GatewayConfig;
-import dev.interlock.cli.mcp.StdioGateway;
+import dev.interlock.mcp.CallDecider;
+import dev.interlock.mcp.GatewayConfig;
+import dev.interlock.mcp.Gateway;
 import dev.interlock.json.Json;
 import dev.interlock.model.Actor;
 import dev.interlock.model.Effect;
@@ -101,11 +100,7 @@ final class McpCommand implements Callable<Integer> {
         CallDecider decider = server.named() ? remote(environments) : local(environments, gateway.identity());
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-        if (gateway.upstreams().size() > 1) {
-            return new AggregatingGateway(gateway.upstreams(), gateway.separator(), decider, out, log).run(in);
-        }
-        GatewayConfig.Upstream upstream = gateway.upstream();
-        return new StdioGateway(upstream.name(), upstream.command(), upstream.env(), decider, out, log).run(in);
+        return Gateway.serve(Gateway.of(gateway, decider, Gateway.lines(out), log), in);
     }
 
     private CallDecider local(Map<String, String> environments, GatewayConfig.Identity identity) {
@@ -185,18 +180,6 @@ final class McpCommand implements Callable<Integer> {
 
     /** What the model reads instead of the tool's result: what was refused, why, and what to do now. */
     private static CallDecider.Verdict explained(Verdict v, boolean remote) {
-        String why = v.reason().isEmpty() ? "" : " Why: " + v.reason() + ".";
-        String text = switch (v.effect()) {
-            case ALLOW -> "";
-            case DENY -> "Interlock denied this call: " + v.summary() + "." + why
-                    + " It was not made. Do not retry it or work around it; tell your user what you wanted to do.";
-            case REQUIRE_APPROVAL -> "Interlock is holding this call for a human's approval: " + v.summary() + "." + why
-                    + (remote && !v.approvalId().isEmpty() ? " Approval " + v.approvalId() + (v.approvalUrl().isEmpty() ? "" : " at " + v.approvalUrl())
-                            + ". Tell your user; once it is approved, make exactly the same call again."
-                            : " Approvals need an Interlock server (interlock serve; INTERLOCK_URL); the call was not made.");
-            case ASK -> "Interlock wants your user to confirm this call first: " + v.summary() + "." + why
-                    + " It was not made. Ask your user; they can run it themselves.";
-        };
-        return new CallDecider.Verdict(v.effect(), text, v.decisionId());
+        return CallDecider.Verdict.of(v.effect(), v.summary(), v.reason(), v.approvalId(), v.approvalUrl(), remote, v.decisionId());
     }
 }

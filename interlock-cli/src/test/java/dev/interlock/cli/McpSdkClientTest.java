@@ -75,11 +75,11 @@ class McpSdkClientTest {
                       message: "'notes are dropped by a person'"
                 """);
         Path work = java.nio.file.Files.createDirectories(dir.resolve("work"));
-        String java = ProcessHandle.current().info().command().orElseThrow();
+        String jvm = ProcessHandle.current().info().command().orElseThrow();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ServerParameters params = ServerParameters.builder(McpGatewayEndToEndTest.ROOT.resolve("interlock").toString())
                 .args("mcp", "--policy", policy.toString(), "--name", "ops", "--env", "dev", "--",
-                        java, "-cp", classpath, SdkOpsServer.class.getName(), work.toString())
+                        jvm, "-cp", classpath, SdkOpsServer.class.getName(), work.toString())
                 .env(Map.of("HOME", McpGatewayEndToEndTest.ROOT.resolve("interlock-cli/target").toString()))
                 .build();
         StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
@@ -104,5 +104,15 @@ class McpSdkClientTest {
             assertThat(changed.description()).contains("credentials");
             assertThat(stderr).anyMatch(line -> line.contains("ops's tool append_note changed its description or schemas"));
         }
+        // The client stops the gateway with a signal; the gateway stops its upstream on the way out.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (upstreamRunning(work) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(upstreamRunning(work)).as("the SDK server outlived the gateway").isFalse();
+    }
+
+    private static boolean upstreamRunning(Path work) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(SdkOpsServer.class.getName() + " " + work));
     }
 }

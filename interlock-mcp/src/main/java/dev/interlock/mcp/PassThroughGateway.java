@@ -1,17 +1,16 @@
-package dev.interlock.cli.mcp;
+package dev.interlock.mcp;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlock.model.Effect;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The agent's MCP server, in front of the real one. Every message passes through unchanged — the handshake with the
@@ -22,16 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * on; an upstream that exits fails its pending requests cleanly and is restarted (and re-initialized with the
  * client's own initialize) for the next one.
  */
-public final class StdioGateway {
+public final class PassThroughGateway implements Gateway {
 
     private static final ObjectMapper JSON = JsonRpc.JSON;
     private static final int MAX_RESTARTS = 5;
 
     private final String server;
-    private final List<String> command;
-    private final Map<String, String> env;
+    private final GatewayConfig.Upstream config;
     private final CallDecider decider;
-    private final PrintStream client;
+    private final Consumer<String> client;
     private final PrintStream log;
     private final Map<String, JsonNode> pending = new ConcurrentHashMap<>();
     /** Allowed tool calls on their way: their verdict and when they left, for the outcome report. */
@@ -50,38 +48,35 @@ public final class StdioGateway {
     private record Started(CallDecider.Verdict verdict, long nanos) {
     }
 
-    public StdioGateway(String server, List<String> command, Map<String, String> env, CallDecider decider, PrintStream client, PrintStream log) {
-        this.server = server;
-        this.command = List.copyOf(command);
-        this.env = Map.copyOf(env);
+    public PassThroughGateway(GatewayConfig.Upstream config, CallDecider decider, Consumer<String> client, PrintStream log) {
+        this.server = config.name();
+        this.config = config;
         this.decider = decider;
         this.client = client;
         this.log = log;
         this.tools = new ToolListing(decider, log);
     }
 
-    /** Serves until the client closes its end; returns the exit code. */
-    public int run(BufferedReader from) throws IOException {
+    @Override
+    public void start() throws IOException {
         synchronized (this) {
-            upstream = Upstream.start(command, env);
+            upstream = Upstream.start(config);
             pump(upstream);
         }
-        String line;
-        while ((line = from.readLine()) != null) {
-            if (!line.isBlank()) {
-                fromClient(line);
-            }
-        }
+    }
+
+    @Override
+    public void close() {
         closing = true;
         synchronized (this) {
             if (upstream != null) {
                 upstream.close();
             }
         }
-        return 0;
     }
 
-    private void fromClient(String line) {
+    @Override
+    public void receive(String line) {
         JsonNode msg = JsonRpc.read(line, this::reply);
         if (msg == null) {
             return;
@@ -209,7 +204,7 @@ public final class StdioGateway {
             }
             log.println("interlock mcp: " + server + " exited (exit " + code + "); restarting it");
             try {
-                upstream = Upstream.start(command, env);
+                upstream = Upstream.start(config);
                 pump(upstream);
                 if (initialize != null) {
                     ObjectNode again = (ObjectNode) JSON.readTree(initialize);
@@ -228,9 +223,7 @@ public final class StdioGateway {
         }
     }
 
-    private synchronized void reply(String line) {
-        client.print(line);
-        client.print('\n');
-        client.flush();
+    private void reply(String line) {
+        client.accept(line);
     }
 }

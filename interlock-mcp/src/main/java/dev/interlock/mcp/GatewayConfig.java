@@ -1,4 +1,4 @@
-package dev.interlock.cli.mcp;
+package dev.interlock.mcp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *       command: [npx, -y, "@modelcontextprotocol/server-postgres", "postgresql://db.prod.internal/app"]
  *       env: { PGPASSWORD: "…" }
  *       environment: prod
+ *     - name: github                       # streamable HTTP, with the gateway's own credentials
+ *       url: https://api.githubcopilot.com/mcp/
+ *       headers: { Authorization: "Bearer …" }
  * </pre>
  */
 public record GatewayConfig(List<Upstream> upstreams, Identity identity, String separator) {
@@ -41,11 +44,19 @@ public record GatewayConfig(List<Upstream> upstreams, Identity identity, String 
         return upstreams.getFirst();
     }
 
-    public record Upstream(String name, List<String> command, Map<String, String> env, String environment) {
+    /** A stdio server ({@code command}, {@code env}) or a streamable HTTP one ({@code url}, {@code headers}). */
+    public record Upstream(String name, List<String> command, Map<String, String> env, String environment, String url,
+                           Map<String, String> headers) {
         public Upstream {
             command = List.copyOf(command);
             env = Map.copyOf(env);
             environment = environment == null ? "" : environment;
+            url = url == null ? "" : url;
+            headers = Map.copyOf(headers);
+        }
+
+        public Upstream(String name, List<String> command, Map<String, String> env, String environment) {
+            this(name, command, env, environment, "", Map.of());
         }
     }
 
@@ -99,8 +110,23 @@ public record GatewayConfig(List<Upstream> upstreams, Identity identity, String 
         if (!(entry instanceof Map<?, ?> u)) {
             throw new IllegalArgumentException(where + " must be a mapping with name and command");
         }
+        String environment = u.get("environment") == null ? "" : String.valueOf(u.get("environment"));
         if (u.containsKey("url")) {
-            throw new IllegalArgumentException(where + ".url: streamable HTTP upstreams are not supported yet; give a stdio command");
+            if (u.containsKey("command")) {
+                throw new IllegalArgumentException(where + ": give either command (stdio) or url (streamable HTTP), not both");
+            }
+            String url = String.valueOf(u.get("url"));
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                throw new IllegalArgumentException(where + ".url must be an http:// or https:// URL, not '" + url + "'");
+            }
+            if (u.get("name") == null) {
+                throw new IllegalArgumentException(where + ".name is required for a url upstream");
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (u.get("headers") instanceof Map<?, ?> h) {
+                h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+            }
+            return new Upstream(String.valueOf(u.get("name")), List.of(), Map.of(), environment, url, headers);
         }
         List<String> command = new ArrayList<>();
         if (u.get("command") instanceof List<?> words) {
@@ -116,6 +142,6 @@ public record GatewayConfig(List<Upstream> upstreams, Identity identity, String 
             e.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
         }
         String name = u.get("name") == null ? nameOf(command) : String.valueOf(u.get("name"));
-        return new Upstream(name, command, env, u.get("environment") == null ? "" : String.valueOf(u.get("environment")));
+        return new Upstream(name, command, env, environment);
     }
 }

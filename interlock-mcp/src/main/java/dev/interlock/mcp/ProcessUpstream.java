@@ -1,4 +1,4 @@
-package dev.interlock.cli.mcp;
+package dev.interlock.mcp;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,50 +13,45 @@ import java.util.concurrent.TimeUnit;
  * One upstream MCP server over stdio: a process whose stdout carries only MCP (one JSON-RPC message a line) and whose
  * stderr is its log, passed through to ours. Shutdown as the spec says: close stdin, then SIGTERM, then SIGKILL.
  */
-final class Upstream implements AutoCloseable {
+final class ProcessUpstream implements Upstream {
 
     private final Process process;
     private final OutputStream in;
     private final BufferedReader out;
 
-    private Upstream(Process process) {
+    private ProcessUpstream(Process process) {
         this.process = process;
         this.in = process.getOutputStream();
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    static Upstream start(List<String> command, Map<String, String> env) throws IOException {
+    static ProcessUpstream start(List<String> command, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(env);
-        return new Upstream(pb.start());
+        return new ProcessUpstream(pb.start());
     }
 
-    synchronized void send(String line) throws IOException {
+    @Override
+    public synchronized void send(String line) throws IOException {
         in.write(line.getBytes(StandardCharsets.UTF_8));
         in.write('\n');
         in.flush();
     }
 
     /** The next line the server wrote, or null when it closed its stdout (it exited). */
-    String receive() throws IOException {
+    @Override
+    public String receive() throws IOException {
         return out.readLine();
     }
 
-    boolean alive() {
-        return process.isAlive();
-    }
-
-    int exitCode() {
+    @Override
+    public int exitCode() {
         try {
             return process.waitFor(2, TimeUnit.SECONDS) ? process.exitValue() : -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.interlock.cli.mcp;
+package dev.interlock.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

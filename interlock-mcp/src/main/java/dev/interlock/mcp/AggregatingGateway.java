@@ -1,4 +1,4 @@
-package dev.interlock.cli.mcp;
+package dev.interlock.mcp;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlock.model.Effect;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -24,14 +23,14 @@ import java.util.function.Consumer;
  * and a cancellation names the id the server knows. {@code initialize}, {@code tools/list}, {@code resources/list},
  * {@code prompts/list} are asked of every server and merged; other requests go to the first server.
  */
-public final class AggregatingGateway {
+public final class AggregatingGateway implements Gateway {
 
     private static final ObjectMapper JSON = JsonRpc.JSON;
 
     private final List<GatewayConfig.Upstream> configs;
     private final String separator;
     private final CallDecider decider;
-    private final PrintStream client;
+    private final Consumer<String> client;
     private final PrintStream log;
     private final Map<String, Link> links = new LinkedHashMap<>();
     /** Gateway id → where its answer goes. */
@@ -53,7 +52,7 @@ public final class AggregatingGateway {
         }
     }
 
-    public AggregatingGateway(List<GatewayConfig.Upstream> upstreams, String separator, CallDecider decider, PrintStream client, PrintStream log) {
+    public AggregatingGateway(List<GatewayConfig.Upstream> upstreams, String separator, CallDecider decider, Consumer<String> client, PrintStream log) {
         this.configs = List.copyOf(upstreams);
         this.separator = separator;
         this.decider = decider;
@@ -62,18 +61,17 @@ public final class AggregatingGateway {
         this.tools = new ToolListing(decider, log);
     }
 
-    public int run(BufferedReader from) throws IOException {
+    @Override
+    public void start() throws IOException {
         for (GatewayConfig.Upstream c : configs) {
             Link link = new Link(c);
             links.put(c.name(), link);
             start(link);
         }
-        String line;
-        while ((line = from.readLine()) != null) {
-            if (!line.isBlank()) {
-                fromClient(line);
-            }
-        }
+    }
+
+    @Override
+    public void close() {
         closing = true;
         for (Link link : links.values()) {
             synchronized (link) {
@@ -82,11 +80,10 @@ public final class AggregatingGateway {
                 }
             }
         }
-        return 0;
     }
 
     private void start(Link link) throws IOException {
-        Upstream u = Upstream.start(link.config.command(), link.config.env());
+        Upstream u = Upstream.start(link.config);
         link.process = u;
         Thread.ofPlatform().daemon().name("interlock-mcp-" + link.config.name()).start(() -> {
             try {
@@ -103,7 +100,8 @@ public final class AggregatingGateway {
 
     // ---- client → servers
 
-    private void fromClient(String line) {
+    @Override
+    public void receive(String line) {
         JsonNode msg = JsonRpc.read(line, this::reply);
         if (msg == null || answered(msg)) {
             return;
@@ -377,9 +375,7 @@ public final class AggregatingGateway {
         }
     }
 
-    private synchronized void reply(String line) {
-        client.print(line);
-        client.print('\n');
-        client.flush();
+    private void reply(String line) {
+        client.accept(line);
     }
 }

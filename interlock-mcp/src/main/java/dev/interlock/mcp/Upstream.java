@@ -1,0 +1,23 @@
+package dev.interlock.mcp;
+
+import java.io.IOException;
+
+/** One upstream MCP server as a stream of JSON-RPC messages, whatever carries them (a process's stdio, HTTP). */
+interface Upstream extends AutoCloseable {
+
+    static Upstream start(GatewayConfig.Upstream config) throws IOException {
+        return config.url().isEmpty() ? ProcessUpstream.start(config.command(), config.env()) : new HttpUpstream(config);
+    }
+
+    /** One message to the server. */
+    void send(String message) throws IOException;
+
+    /** The next message from the server, or null when it is gone (exited, or closed by us). */
+    String receive() throws IOException;
+
+    /** How it ended (a process's exit code; 0 for HTTP). */
+    int exitCode();
+
+    @Override
+    void close();
+}
