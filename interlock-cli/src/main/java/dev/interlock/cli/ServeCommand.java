@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
         "for several servers sharing state. Stops gracefully on SIGTERM/Ctrl-C (requests in flight finish)."})
 final class ServeCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -43,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-url", paramLabel = "URL", description = "The URL reviewers reach this server at, for links (default: the listen address).")
     String publicUrl;
 
+    @Option(names = "--mcp", paramLabel = "FILE", description = "Gateway config (kind: Gateway): serve its MCP servers at /mcp, every tool call decided here.")
+    Path mcp;
+
     @Option(names = "--checkpoint-every", defaultValue = "1000", description = "Sign the audit head every N events (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
@@ -55,6 +61,14 @@ final class ServeCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : ServerConfig.defaultDataDir();
         ServerConfig config = new ServerConfig(host, port, dataDir, database, Optional.ofNullable(policy), Optional.ofNullable(inventory),
                 hooks, publicUrl, checkpointEvery, Duration.ofSeconds(1));
+        if (mcp != null) {
+            try {
+                config = config.withMcp(dev.interlock.mcp.GatewayConfig.read(mcp));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("interlock serve: " + e.getMessage());
+                return Main.USAGE;
+            }
+        }
         InterlockServer server = InterlockServer.start(config, System.err);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "interlock-shutdown"));
         server.awaitStop();

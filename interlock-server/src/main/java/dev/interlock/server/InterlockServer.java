@@ -24,6 +24,8 @@ import dev.interlock.server.http.PolicyRoutes;
 import dev.interlock.server.http.HookRoutes;
 import dev.interlock.server.http.RouteGroup;
 import dev.interlock.server.http.TokenRoutes;
+import dev.interlock.server.http.McpRoutes;
+import dev.interlock.server.mcp.McpSessions;
 import dev.interlock.server.metrics.ServerMetrics;
 import dev.interlock.server.notify.WebhookNotifier;
 import dev.interlock.server.policy.PolicyReloader;
@@ -36,6 +38,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,9 +65,12 @@ public final class InterlockServer implements AutoCloseable {
     /** Set when draining starts, so long-polls answer at once instead of holding the stop up. */
     private final AtomicBoolean stopping;
 
+    private final Optional<McpSessions> mcp;
+
     private InterlockServer(Javalin http, Database db, AuditLog audit, PolicyReloader reloader, WebhookNotifier notifier,
-                            ScheduledExecutorService sweeper, String url, AtomicBoolean stopping) {
+                            ScheduledExecutorService sweeper, String url, AtomicBoolean stopping, Optional<McpSessions> mcp) {
         this.stopping = stopping;
+        this.mcp = mcp;
         this.sweeper = sweeper;
         this.http = http;
         this.db = db;
@@ -101,6 +107,7 @@ public final class InterlockServer implements AutoCloseable {
             metrics.gauges(() -> count(db, "SELECT count(*) FROM approvals WHERE state = 'pending'"),
                     () -> count(db, "SELECT count(*) FROM grants WHERE revoked_at IS NULL AND expires_at > " + clock.millis()));
             CachingAuthenticator authenticator = new CachingAuthenticator(tokens::authenticate);
+            Optional<McpSessions> mcp = config.mcp().map(g -> new McpSessions(g, service, links::get, log));
             List<RouteGroup> routes = List.of(
                     new HealthRoutes(readiness, db::healthy, metrics),
                     new DecisionRoutes(service, decisions, links::get, stopping::get),
@@ -109,7 +116,8 @@ public final class InterlockServer implements AutoCloseable {
                     new GrantRoutes(grants, audit),
                     new AuditRoutes(audit, db, dataDir),
                     new PolicyRoutes(reloader),
-                    new TokenRoutes(tokens, audit, authenticator::clear));
+                    new TokenRoutes(tokens, audit, authenticator::clear),
+                    new McpRoutes(mcp, links::get));
             Javalin http = HttpApi.create(config.host(), config.port(), authenticator, routes).start();
             links.set(config.linkBase(http.port()));
             reloader.watch();
@@ -118,7 +126,9 @@ public final class InterlockServer implements AutoCloseable {
             String url = config.linkBase(http.port());
             log.println("interlock: listening on http://" + config.host() + ":" + http.port() + " — data " + dataDir
                     + ", storage " + db.description() + ", policy " + engine.policy().version());
-            return new InterlockServer(http, db, audit, reloader, notifier, sweeper, url, stopping);
+            mcp.ifPresent(m -> log.println("interlock: MCP gateway at " + url + "/mcp for " + config.mcp().get().upstreams().stream()
+                    .map(u -> u.name()).toList()));
+            return new InterlockServer(http, db, audit, reloader, notifier, sweeper, url, stopping, mcp);
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
@@ -184,6 +194,8 @@ public final class InterlockServer implements AutoCloseable {
         }
         stopping.set(true);
         // Each step runs even when an earlier one fails (storage may be the reason we are stopping).
+        // MCP sessions first: their streams end, and their upstream servers stop.
+        mcp.ifPresent(m -> quietly("end MCP sessions", m::close));
         quietly("stop HTTP", http::stop);
         quietly("stop the expiry sweeper", sweeper::shutdownNow);
         quietly("stop the policy watcher", reloader::close);

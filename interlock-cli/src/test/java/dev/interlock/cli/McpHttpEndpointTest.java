@@ -1,0 +1,161 @@
+package dev.interlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code interlock serve --mcp gateway.yaml}: the official MCP Java SDK's streamable HTTP client, with an agent token,
+ * through {@code /mcp} to the real server-filesystem: an allowed write lands, a refused one never does, both are in
+ * the audit log as the token's principal, and the endpoint refuses what it must (no token, a foreign Origin, an
+ * unknown session, a protocol version it does not speak).
+ */
+class McpHttpEndpointTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static Path dir;
+    static Path files;
+    static Process server;
+    static String url;
+    static String admin;
+    static String agent;
+
+    @BeforeAll
+    static void serve() throws Exception {
+        McpGatewayEndToEndTest.installTheRealServer();
+        dir = Files.createTempDirectory("interlock-mcp-http");
+        files = Files.createDirectories(dir.resolve("files"));
+        Path gateway = dir.resolve("gateway.yaml");
+        Files.writeString(gateway, """
+                apiVersion: interlock.dev/v1
+                kind: Gateway
+                spec:
+                  upstreams:
+                    - { name: files, command: [node, "%s", "%s"], environment: dev }
+                """.formatted(McpGatewayEndToEndTest.server, files));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        url = "http://127.0.0.1:" + port;
+        Path data = dir.resolve("data");
+        server = ServerEndToEndTest.launcher(Map.of(), "serve", "--port", Integer.toString(port), "--data", data.toString(), "--mcp", gateway.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            assertThat(server.isAlive()).as(Files.readString(dir.resolve("server.log"))).isTrue();
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            assertThat(System.nanoTime()).as("server ready within 120s").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        admin = Files.readString(data.resolve("admin-token")).strip();
+        HttpResponse<String> created = post(admin, "/v1/tokens", "{\"role\":\"agent\",\"principal\":\"alice@example.com\",\"agent\":\"cursor\"}", Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        agent = JSON.readTree(created.body()).get("token").asText();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.descendants().forEach(ProcessHandle::destroy);
+        server.destroy();
+        if (!server.waitFor(20, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+    }
+
+    static HttpResponse<String> post(String token, String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::setHeader);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theSdkClientOverHttpIsDecidedAsItsTokensPrincipalAndAudited() throws Exception {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + agent)).build();
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).initializationTimeout(Duration.ofSeconds(60)).build()) {
+            assertThat(client.initialize().serverInfo().name()).isEqualTo("secure-filesystem-server");
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("write_file", "read_text_file");
+
+            McpSchema.CallToolResult ok = client.callTool(McpSchema.CallToolRequest.builder().name("write_file")
+                    .arguments(Map.of("path", files.resolve("notes.md").toString(), "content", "over http")).build());
+            assertThat(ok.isError()).isNotEqualTo(Boolean.TRUE);
+            assertThat(files.resolve("notes.md")).hasContent("over http");
+
+            McpSchema.CallToolResult refused = client.callTool(McpSchema.CallToolRequest.builder().name("write_file")
+                    .arguments(Map.of("path", files.resolve(".claude/settings.json").toString(), "content", "{}")).build());
+            assertThat(refused.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) refused.content().getFirst()).text()).startsWith("Interlock denied this call");
+            assertThat(files.resolve(".claude")).doesNotExist();
+        }
+        List<JsonNode> events = new ArrayList<>();
+        JsonNode page = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + "/v1/audit?after=0&limit=1000"))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+        page.get("events").forEach(events::add);
+        assertThat(events).filteredOn(e -> e.get("type").asText().equals("decision"))
+                .extracting(e -> e.toString())
+                .anyMatch(e -> e.contains("alice@example.com") && e.contains("notes.md"))
+                .anyMatch(e -> e.contains("alice@example.com") && e.contains("settings.json") && e.contains("deny"));
+        assertThat(events).extracting(e -> e.get("type").asText()).contains("execution.reported");
+    }
+
+    @Test
+    void theEndpointRefusesWhatItMust() throws Exception {
+        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        assertThat(post(null, "/mcp", init, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(post(agent, "/mcp", init, Map.of("Origin", "https://evil.example")).statusCode()).isEqualTo(403);
+        assertThat(post(agent, "/mcp", init, Map.of("MCP-Protocol-Version", "1999-01-01")).statusCode()).isEqualTo(400);
+        assertThat(post(agent, "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", Map.of("Mcp-Session-Id", "no-such-session")).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> bad = post(agent, "/mcp", "{not json", Map.of());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).at("/error/code").asInt()).isEqualTo(-32700);
+
+        // A session is its token's: another agent's token cannot use it; DELETE ends it.
+        HttpResponse<String> opened = post(agent, "/mcp", init, Map.of("Accept", "application/json"));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        String session = opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        assertThat(JSON.readTree(opened.body()).at("/result/serverInfo/name").asText()).isEqualTo("secure-filesystem-server");
+        HttpResponse<String> created = post(admin, "/v1/tokens", "{\"role\":\"agent\",\"principal\":\"mallory@example.com\",\"agent\":\"x\"}", Map.of());
+        String other = JSON.readTree(created.body()).get("token").asText();
+        assertThat(post(other, "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", Map.of("Mcp-Session-Id", session)).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> ended = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/mcp")).header("Authorization", "Bearer " + agent)
+                .header("Mcp-Session-Id", session).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ended.statusCode()).isEqualTo(204);
+        assertThat(post(agent, "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}", Map.of("Mcp-Session-Id", session)).statusCode())
+                .isEqualTo(404);
+    }
+}

@@ -1,0 +1,232 @@
+package dev.interlock.server.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlock.json.Json;
+import dev.interlock.server.auth.Caller;
+import dev.interlock.server.mcp.McpSession;
+import dev.interlock.server.mcp.McpSessions;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code /mcp}: the MCP gateway as a streamable HTTP server (2025-03-26 to 2025-11-25). The agent's bearer token is
+ * Interlock's own — who acts comes from it, and it never goes upstream. {@code initialize} opens a session
+ * ({@code Mcp-Session-Id}) with its own upstream servers; a request is answered as JSON, or as an event stream that
+ * carries the servers' own messages first when the agent accepts one; notifications and responses get 202; GET opens
+ * the stream for what the servers send unasked; DELETE ends the session. An {@code Origin} that is not this server's
+ * or loopback is refused (DNS rebinding), and so is a protocol version this gateway does not speak.
+ */
+public final class McpRoutes implements RouteGroup {
+
+    private static final Set<String> VERSIONS = Set.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25");
+    private static final long ANSWER_WITHIN_MILLIS = 10 * 60 * 1000;
+    private static final int KEEP_ALIVE_SECONDS = 15;
+
+    private final Optional<McpSessions> sessions;
+    private final Supplier<String> publicUrl;
+
+    public McpRoutes(Optional<McpSessions> sessions, Supplier<String> publicUrl) {
+        this.sessions = sessions;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public void register(RoutesConfig routes, Guard guard) {
+        routes.post("/mcp", guard.anyone(this::post));
+        routes.get("/mcp", guard.anyone(this::listen));
+        routes.delete("/mcp", guard.anyone(this::end));
+    }
+
+    private McpSessions sessions() {
+        return sessions.orElseThrow(() -> ApiException.notFound(
+                "this server has no MCP upstreams: start it with interlock serve --mcp gateway.yaml"));
+    }
+
+    void post(Context ctx, Caller caller) throws IOException {
+        McpSessions all = sessions();
+        checkOrigin(ctx);
+        checkVersion(ctx);
+        String body = ctx.body();
+        JsonNode msg;
+        try {
+            msg = Json.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            rpcError(ctx, 400, -32700, "Parse error: " + e.getOriginalMessage());
+            return;
+        }
+        if (msg == null || !msg.isObject()) {
+            rpcError(ctx, 400, -32600, "Invalid Request: one JSON-RPC message per POST (batches ended with 2025-06-18)");
+            return;
+        }
+        String method = msg.path("method").asText("");
+        boolean request = msg.hasNonNull("id") && !method.isEmpty();
+        McpSession session;
+        if (request && method.equals("initialize")) {
+            session = all.open(caller).orElseThrow(() -> new ApiException(503,
+                    "too many MCP sessions (" + McpSessions.MAX + "); end one with DELETE /mcp or retry later"));
+            ctx.header("Mcp-Session-Id", session.id());
+        } else {
+            session = session(ctx, caller, all);
+        }
+        if (!request) {
+            session.tell(body);
+            ctx.status(202);
+            return;
+        }
+        String key = msg.get("id").toString();
+        boolean stream = accepts(ctx, "text/event-stream");
+        McpSession.Stream answers = session.request(key, body, stream);
+        try {
+            if (stream) {
+                events(ctx, answers, key, session);
+            } else {
+                String answer = answers.next(ANSWER_WITHIN_MILLIS);
+                ctx.status(200).contentType("application/json").result(answer != null ? answer : timeout(msg));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            session.finished(key, answers);
+        }
+    }
+
+    /** The request's event stream: the servers' messages meanwhile, then its answer, then the end of the stream. */
+    private void events(Context ctx, McpSession.Stream answers, String key, McpSession session) throws IOException, InterruptedException {
+        OutputStream out = open(ctx);
+        long deadline = System.currentTimeMillis() + ANSWER_WITHIN_MILLIS;
+        int quiet = 0;
+        while (!session.closed()) {
+            String m = answers.next(1000);
+            if (m == null) {
+                if (System.currentTimeMillis() > deadline) {
+                    send(out, timeout(Json.MAPPER.readTree("{\"id\":" + key + "}")));
+                    return;
+                }
+                if (++quiet >= KEEP_ALIVE_SECONDS) {
+                    quiet = 0;
+                    keepAlive(out);
+                }
+                continue;
+            }
+            send(out, m);
+            if (key.equals(McpSession.responseKey(m))) {
+                return;
+            }
+        }
+    }
+
+    void listen(Context ctx, Caller caller) throws IOException {
+        McpSession session = session(ctx, caller, sessions());
+        checkOrigin(ctx);
+        if (!accepts(ctx, "text/event-stream")) {
+            throw new ApiException(406, "GET /mcp is an event stream: send Accept: text/event-stream");
+        }
+        McpSession.Stream stream = session.listen();
+        try {
+            OutputStream out = open(ctx);
+            int quiet = 0;
+            while (!session.closed()) {
+                String m = stream.next(1000);
+                if (m != null) {
+                    send(out, m);
+                } else if (++quiet >= KEEP_ALIVE_SECONDS) {
+                    quiet = 0;
+                    keepAlive(out);
+                }
+            }
+        } catch (IOException e) {
+            // the agent closed the stream
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            session.unlisten(stream);
+        }
+    }
+
+    void end(Context ctx, Caller caller) {
+        McpSessions all = sessions();
+        all.end(session(ctx, caller, all));
+        ctx.status(204);
+    }
+
+    private static McpSession session(Context ctx, Caller caller, McpSessions all) {
+        String id = ctx.header("Mcp-Session-Id");
+        if (id == null || id.isBlank()) {
+            throw ApiException.badRequest("Mcp-Session-Id header required (initialize first)");
+        }
+        // Another token's session is as unknown as an ended one.
+        return all.find(id.strip(), caller).orElseThrow(() -> ApiException.notFound("MCP session " + id + " is unknown or has ended; initialize again"));
+    }
+
+    private void checkOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null || origin.isBlank() || origin.equals("null")) {
+            return;
+        }
+        String host;
+        try {
+            host = URI.create(origin).getHost();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.forbidden("Origin " + origin + " is not a URL");
+        }
+        String ours = URI.create(publicUrl.get()).getHost();
+        if (host == null || !(host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1") || host.equals(ours))) {
+            throw ApiException.forbidden("Origin " + origin + " may not use this MCP endpoint");
+        }
+    }
+
+    private static void checkVersion(Context ctx) {
+        String v = ctx.header("MCP-Protocol-Version");
+        if (v != null && !v.isBlank() && !VERSIONS.contains(v.strip())) {
+            throw ApiException.badRequest("MCP-Protocol-Version " + v + " is not one this gateway speaks: " + VERSIONS.stream().sorted().toList());
+        }
+    }
+
+    private static boolean accepts(Context ctx, String type) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains(type);
+    }
+
+    private static OutputStream open(Context ctx) throws IOException {
+        ctx.res().setStatus(200);
+        ctx.res().setContentType("text/event-stream");
+        ctx.res().setCharacterEncoding("UTF-8");
+        ctx.res().setHeader("Cache-Control", "no-store");
+        ctx.res().setHeader("X-Accel-Buffering", "no");
+        OutputStream out = ctx.res().getOutputStream();
+        out.flush();
+        return out;
+    }
+
+    private static void send(OutputStream out, String message) throws IOException {
+        out.write(("event: message\ndata: " + message.replace("\n", "\ndata: ") + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void keepAlive(OutputStream out) throws IOException {
+        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String timeout(JsonNode request) {
+        var out = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
+        out.set("id", request.get("id"));
+        out.putObject("error").put("code", -32603).put("message", "no answer from the upstream MCP server within 10 minutes");
+        return out.toString();
+    }
+
+    private static void rpcError(Context ctx, int status, int code, String message) {
+        var out = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
+        out.putNull("id");
+        out.putObject("error").put("code", code).put("message", message);
+        ctx.status(status).contentType("application/json").result(out.toString());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.interlock.server.mcp;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlock.json.Json;
+import dev.interlock.mcp.Gateway;
+import dev.interlock.server.auth.Caller;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * One agent's MCP session over streamable HTTP: its gateway (and the upstream servers it started), the token that
+ * opened it, and where each message for the agent goes — a response to the POST that asked, anything else to the
+ * agent's GET stream when it has one open, else to a request's event stream in flight, else kept (at most
+ * {@value #KEPT}) until a stream opens.
+ */
+public final class McpSession {
+
+    static final int KEPT = 1000;
+
+    /** A stream to the agent: one HTTP response body. Messages are queued; the handler writes them. */
+    public static final class Stream {
+        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+
+        public String next(long millis) throws InterruptedException {
+            return messages.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void offer(String message) {
+            messages.add(message);
+        }
+    }
+
+    private final String id;
+    private final Caller owner;
+    private final Map<String, Stream> waiting = new ConcurrentHashMap<>();
+    private final Deque<Stream> open = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Deque<String> kept = new ArrayDeque<>();
+    private volatile Stream listener;
+    private volatile Gateway gateway;
+    private volatile long lastUsed = System.nanoTime();
+    private volatile boolean closed;
+
+    McpSession(String id, Caller owner) {
+        this.id = id;
+        this.owner = owner;
+    }
+
+    void attach(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean ownedBy(Caller caller) {
+        return owner.tokenId().equals(caller.tokenId());
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastUsed;
+    }
+
+    /**
+     * Sends one request from the agent; its answer (and, when {@code stream}, what the servers send meanwhile)
+     * comes on the returned stream.
+     */
+    public Stream request(String key, String message, boolean stream) {
+        lastUsed = System.nanoTime();
+        Stream s = new Stream();
+        waiting.put(key, s);
+        if (stream) {
+            open.addLast(s);
+        }
+        gateway.receive(message);
+        return s;
+    }
+
+    /** The request's stream is done (answered, timed out, or the agent went away). */
+    public void finished(String key, Stream s) {
+        waiting.remove(key, s);
+        open.remove(s);
+    }
+
+    /** A notification or a response from the agent: nothing comes back on the POST. */
+    public void tell(String message) {
+        lastUsed = System.nanoTime();
+        gateway.receive(message);
+    }
+
+    /** The agent's GET stream: what the servers send unasked, beginning with anything kept for it. */
+    public synchronized Stream listen() {
+        lastUsed = System.nanoTime();
+        Stream s = new Stream();
+        while (!kept.isEmpty()) {
+            s.offer(kept.pollFirst());
+        }
+        listener = s;
+        return s;
+    }
+
+    public synchronized void unlisten(Stream s) {
+        if (listener == s) {
+            listener = null;
+        }
+    }
+
+    /** Where the gateway's messages for the agent go. */
+    void toAgent(String message) {
+        String key = responseKey(message);
+        if (key != null) {
+            Stream s = waiting.remove(key);
+            if (s != null) {
+                s.offer(message);
+                return;
+            }
+        }
+        Stream s = listener != null ? listener : open.peekFirst();
+        if (s != null) {
+            s.offer(message);
+            return;
+        }
+        synchronized (this) {
+            if (kept.size() >= KEPT) {
+                kept.pollFirst();
+            }
+            kept.addLast(message);
+        }
+    }
+
+    /** The id of a response, as the agent's request keyed it; null for requests and notifications. */
+    public static String responseKey(String message) {
+        try {
+            JsonNode msg = Json.MAPPER.readTree(message);
+            return msg != null && msg.has("id") && !msg.has("method") ? msg.get("id").toString() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    void close() {
+        closed = true;
+        Gateway g = gateway;
+        if (g != null) {
+            g.close();
+        }
+    }
+}
