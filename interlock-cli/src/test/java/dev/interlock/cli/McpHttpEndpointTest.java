@@ -158,4 +158,54 @@ class McpHttpEndpointTest {
         assertThat(post(agent, "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}", Map.of("Mcp-Session-Id", session)).statusCode())
                 .isEqualTo(404);
     }
+
+    /**
+     * The SDK's stateless (2026-07-28) client against {@code /mcp}, with server-filesystem (a handshake-generation
+     * server) upstream: the gateway answers {@code server/discover}, translates each request and its result, and
+     * decides every call as for any other client.
+     */
+    @Test
+    void theSdkStatelessClientIsServedThroughAHandshakeGenerationUpstream() throws Exception {
+        var transport = io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport.builder(url + "/mcp")
+                .requestCustomizer(io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer.fromSync(
+                        (request, headers, context) -> headers.set("Authorization", "Bearer " + agent)))
+                .build();
+        var client = io.modelcontextprotocol.modern.client.McpClient.sync(transport)
+                .clientInfo(io.modelcontextprotocol.modern.McpSchema.Implementation.builder("stateless-e2e", "1").build()).build();
+        assertThat(client.discover().supportedVersions()).contains("2026-07-28");
+        assertThat(client.listTools().list().tools()).extracting(io.modelcontextprotocol.modern.McpSchema.Tool::name).contains("write_file");
+
+        var ok = client.tool("write_file").arguments(Map.of("path", files.resolve("stateless.md").toString(), "content", "no session")).call();
+        assertThat(ok.isError()).isNotEqualTo(Boolean.TRUE);
+        assertThat(files.resolve("stateless.md")).hasContent("no session");
+
+        var refused = client.tool("write_file").arguments(Map.of("path", files.resolve(".codex/config.toml").toString(), "content", "x")).call();
+        assertThat(refused.isError()).isTrue();
+        assertThat(((io.modelcontextprotocol.modern.McpSchema.TextContent) refused.content().getFirst()).text()).startsWith("Interlock denied this call");
+        assertThat(files.resolve(".codex")).doesNotExist();
+    }
+
+    @Test
+    void aStatelessRequestWhoseHeadersDoNotMirrorItsBodyIsRefused() throws Exception {
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"%s\",\"io.modelcontextprotocol/clientInfo\":{\"name\":\"t\",\"version\":\"1\"},"
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"write_file\",\"arguments\":{},"
+                + meta.formatted("2026-07-28") + "}}";
+        HttpResponse<String> noName = post(agent, "/mcp", call, Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call"));
+        assertThat(noName.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noName.body()).at("/error/code").asInt()).isEqualTo(-32020);
+        HttpResponse<String> otherName = post(agent, "/mcp", call, Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call",
+                "Mcp-Name", "read_text_file"));
+        assertThat(JSON.readTree(otherName.body()).at("/error/code").asInt()).as("a router would see a read; the body writes").isEqualTo(-32020);
+        HttpResponse<String> encoded = post(agent, "/mcp", call, Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call",
+                "Mcp-Name", "=?base64?" + java.util.Base64.getEncoder().encodeToString("write_file".getBytes()) + "?="));
+        assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
+
+        String future = "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\",\"params\":{" + meta.formatted("2099-01-01") + "}}";
+        HttpResponse<String> unsupported = post(agent, "/mcp", future, Map.of("MCP-Protocol-Version", "2099-01-01", "Mcp-Method", "tools/list"));
+        assertThat(unsupported.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(unsupported.body()).get("error");
+        assertThat(error.get("code").asInt()).isEqualTo(-32022);
+        assertThat(error.at("/data/supported").toString()).contains("2026-07-28", "2025-11-25");
+    }
 }

@@ -3,6 +3,7 @@ package dev.interlock.server.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlock.json.Json;
+import dev.interlock.mcp.Modern;
 import dev.interlock.server.auth.Caller;
 import dev.interlock.server.mcp.McpSession;
 import dev.interlock.server.mcp.McpSessions;
@@ -26,9 +27,10 @@ import java.util.function.Supplier;
  */
 public final class McpRoutes implements RouteGroup {
 
-    private static final Set<String> VERSIONS = Set.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25");
+    private static final Set<String> VERSIONS = Set.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28");
     private static final long ANSWER_WITHIN_MILLIS = 10 * 60 * 1000;
     private static final int KEEP_ALIVE_SECONDS = 15;
+    private static final java.util.concurrent.atomic.AtomicLong STATELESS_IDS = new java.util.concurrent.atomic.AtomicLong();
 
     private final Optional<McpSessions> sessions;
     private final Supplier<String> publicUrl;
@@ -53,7 +55,6 @@ public final class McpRoutes implements RouteGroup {
     void post(Context ctx, Caller caller) throws IOException {
         McpSessions all = sessions();
         checkOrigin(ctx);
-        checkVersion(ctx);
         String body = ctx.body();
         JsonNode msg;
         try {
@@ -66,6 +67,11 @@ public final class McpRoutes implements RouteGroup {
             rpcError(ctx, 400, -32600, "Invalid Request: one JSON-RPC message per POST (batches ended with 2025-06-18)");
             return;
         }
+        if (!Modern.version(msg).isEmpty()) {
+            stateless(ctx, caller, all, msg);
+            return;
+        }
+        checkVersion(ctx);
         String method = msg.path("method").asText("");
         boolean request = msg.hasNonNull("id") && !method.isEmpty();
         McpSession session;
@@ -96,6 +102,102 @@ public final class McpRoutes implements RouteGroup {
         } finally {
             session.finished(key, answers);
         }
+    }
+
+    /**
+     * A stateless (2026-07-28) request: its headers must mirror its body, its version must be one this gateway speaks;
+     * it goes through the token's shared session to the upstreams (which may speak the handshake generation) and its
+     * answer comes back in this generation's shape. {@code server/discover} is answered here.
+     */
+    private void stateless(Context ctx, Caller caller, McpSessions all, JsonNode msg) throws IOException {
+        JsonNode id = msg.get("id");
+        String version = Modern.version(msg);
+        String method = msg.path("method").asText("");
+        String mismatch = mismatch(ctx, msg, version, method);
+        if (mismatch != null) {
+            ctx.status(400).contentType("application/json").result(Modern.error(id, Modern.HEADER_MISMATCH, "Header mismatch: " + mismatch));
+            return;
+        }
+        if (!version.equals(Modern.VERSION)) {
+            java.util.List<String> supported = new java.util.ArrayList<>(java.util.List.of(Modern.VERSION));
+            supported.addAll(Modern.LEGACY);
+            ctx.status(400).contentType("application/json").result(Modern.unsupported(id, version, supported));
+            return;
+        }
+        if (id == null || id.isNull()) {
+            ctx.status(202);
+            return;
+        }
+        if (method.equals("subscriptions/listen")) {
+            ctx.status(404).contentType("application/json").result(Modern.error(id, -32601, "subscriptions/listen is not offered by this gateway yet"));
+            return;
+        }
+        McpSession session;
+        try {
+            session = all.statelessFor(caller, msg.path("params").path("_meta"));
+        } catch (IOException e) {
+            ctx.status(502).contentType("application/json").result(Modern.error(id, -32603, e.getMessage()));
+            return;
+        }
+        if (method.equals("server/discover")) {
+            ctx.status(200).contentType("application/json").result(discovered(id, session.initialized()));
+            return;
+        }
+        // Stateless agents pick ids freely, so two in flight may share one: each goes upstream under its own.
+        var forwarded = Modern.withoutMeta(msg);
+        String key = "\"interlock-s-" + STATELESS_IDS.incrementAndGet() + "\"";
+        forwarded.set("id", Json.MAPPER.readTree(key));
+        McpSession.Stream answers = session.request(key, forwarded.toString(), false);
+        try {
+            String answer = answers.next(ANSWER_WITHIN_MILLIS);
+            var out = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(answer != null ? answer : timeout(forwarded));
+            out.set("id", id);
+            if (out.has("result")) {
+                out.set("result", Modern.complete(method, out.get("result")));
+            }
+            ctx.status(200).contentType("application/json").result(out.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            session.finished(key, answers);
+        }
+    }
+
+    /** What in the request's headers does not mirror its body (null when all does). */
+    private static String mismatch(Context ctx, JsonNode msg, String version, String method) {
+        String v = ctx.header("MCP-Protocol-Version");
+        if (v == null || !v.strip().equals(version)) {
+            return "MCP-Protocol-Version header '" + v + "' does not match _meta " + Modern.PROTOCOL_VERSION + " '" + version + "'";
+        }
+        String m = ctx.header("Mcp-Method");
+        if (m == null || !m.strip().equals(method)) {
+            return "Mcp-Method header '" + m + "' does not match body method '" + method + "'";
+        }
+        String name = Modern.name(msg);
+        if (name != null) {
+            String n = Modern.decodeHeader(ctx.header("Mcp-Name"));
+            if (n == null || !n.equals(name)) {
+                return "Mcp-Name header '" + ctx.header("Mcp-Name") + "' does not match body value '" + name + "'";
+            }
+        }
+        return null;
+    }
+
+    /** {@code server/discover}'s answer, from what the upstreams answered the session's handshake. */
+    private static String discovered(JsonNode id, JsonNode init) {
+        var out = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
+        out.set("id", id);
+        var result = out.putObject("result");
+        result.putArray("supportedVersions").add(Modern.VERSION);
+        result.set("capabilities", init.path("capabilities").isObject() ? init.get("capabilities") : Json.MAPPER.createObjectNode());
+        if (init.hasNonNull("instructions")) {
+            result.set("instructions", init.get("instructions"));
+        }
+        result.put("ttlMs", 0).put("cacheScope", "private").put("resultType", "complete");
+        if (init.path("serverInfo").isObject()) {
+            result.putObject("_meta").set(Modern.SERVER_INFO, init.get("serverInfo"));
+        }
+        return out.toString();
     }
 
     /** The request's event stream: the servers' messages meanwhile, then its answer, then the end of the stream. */

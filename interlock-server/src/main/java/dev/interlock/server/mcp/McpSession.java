@@ -44,6 +44,9 @@ public final class McpSession {
     private volatile Gateway gateway;
     private volatile long lastUsed = System.nanoTime();
     private volatile boolean closed;
+    /** A stateless (2026-07-28) agent's session: nothing can reach it unasked. */
+    private volatile boolean stateless;
+    private volatile JsonNode initialized;
 
     McpSession(String id, Caller owner) {
         this.id = id;
@@ -52,6 +55,16 @@ public final class McpSession {
 
     void attach(Gateway gateway) {
         this.gateway = gateway;
+    }
+
+    void stateless(JsonNode initializeResult) {
+        this.stateless = true;
+        this.initialized = initializeResult;
+    }
+
+    /** What the upstream answered the session's initialize with (stateless sessions; the gateway asked). */
+    public JsonNode initialized() {
+        return initialized;
     }
 
     public String id() {
@@ -124,6 +137,10 @@ public final class McpSession {
                 return;
             }
         }
+        if (stateless) {
+            refuseUnasked(message);
+            return;
+        }
         Stream s = listener != null ? listener : open.peekFirst();
         if (s != null) {
             s.offer(message);
@@ -134,6 +151,22 @@ public final class McpSession {
                 kept.pollFirst();
             }
             kept.addLast(message);
+        }
+    }
+
+    /**
+     * A stateless agent cannot be asked anything (roots, sampling, elicitation) outside a request's result: the
+     * server's request is answered with an error, as by a client without that capability; notifications are dropped.
+     */
+    private void refuseUnasked(String message) {
+        try {
+            JsonNode msg = Json.MAPPER.readTree(message);
+            if (msg.hasNonNull("id") && msg.has("method")) {
+                gateway.receive(dev.interlock.mcp.Modern.error(msg.get("id"), -32601, msg.get("method").asText()
+                        + " cannot reach a stateless (2026-07-28) client through this gateway"));
+            }
+        } catch (JacksonException e) {
+            // not JSON-RPC: nothing to answer
         }
     }
 

@@ -39,6 +39,8 @@ public final class McpSessions implements AutoCloseable {
     private final Supplier<String> publicUrl;
     private final PrintStream log;
     private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
+    /** Token id → the session its stateless (2026-07-28) requests share. */
+    private final Map<String, McpSession> stateless = new ConcurrentHashMap<>();
 
     public McpSessions(GatewayConfig config, DecisionService decisions, Supplier<String> publicUrl, PrintStream log) {
         this.config = config;
@@ -59,6 +61,47 @@ public final class McpSessions implements AutoCloseable {
         gateway.start();
         sessions.put(session.id(), session);
         return Optional.of(session);
+    }
+
+    /**
+     * The session a stateless agent's requests go through: one per token, opened on its first request with a
+     * handshake the gateway makes for it (the request's client info and capabilities, the newest handshake version).
+     */
+    public McpSession statelessFor(Caller caller, JsonNode meta) throws IOException {
+        synchronized (stateless) {
+            McpSession s = stateless.get(caller.tokenId());
+            if (s != null && !s.closed()) {
+                return s;
+            }
+            s = open(caller).orElseThrow(() -> new IOException("too many MCP sessions (" + MAX + ")"));
+            var init = dev.interlock.json.Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("id", "interlock-stateless-init")
+                    .put("method", "initialize");
+            var params = init.putObject("params").put("protocolVersion", dev.interlock.mcp.Modern.LEGACY.getFirst());
+            params.set("capabilities", meta.path(dev.interlock.mcp.Modern.CLIENT_CAPABILITIES).isObject()
+                    ? meta.get(dev.interlock.mcp.Modern.CLIENT_CAPABILITIES) : dev.interlock.json.Json.MAPPER.createObjectNode());
+            params.set("clientInfo", meta.path(dev.interlock.mcp.Modern.CLIENT_INFO).isObject()
+                    ? meta.get(dev.interlock.mcp.Modern.CLIENT_INFO) : dev.interlock.json.Json.MAPPER.createObjectNode().put("name", "stateless-client").put("version", "0"));
+            String key = "\"interlock-stateless-init\"";
+            McpSession.Stream answer = s.request(key, init.toString(), false);
+            String line;
+            try {
+                line = answer.next(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                line = null;
+            } finally {
+                s.finished(key, answer);
+            }
+            JsonNode result = line == null ? null : dev.interlock.json.Json.MAPPER.readTree(line).get("result");
+            if (result == null) {
+                end(s);
+                throw new IOException("the upstream MCP servers did not complete their handshake" + (line == null ? " within 60 s" : ": " + line));
+            }
+            s.stateless(result);
+            s.tell("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            stateless.put(caller.tokenId(), s);
+            return s;
+        }
     }
 
     public Optional<McpSession> find(String id, Caller caller) {
