@@ -208,4 +208,34 @@ class McpHttpEndpointTest {
         assertThat(error.get("code").asInt()).isEqualTo(-32022);
         assertThat(error.at("/data/supported").toString()).contains("2026-07-28", "2025-11-25");
     }
+
+    /**
+     * Two gateways in a row: {@code interlock mcp} (stdio, for a handshake-generation client) with this server's
+     * {@code /mcp} as its HTTP upstream. The first finds the second speaks the stateless generation and sends every
+     * request with the headers mirroring its body, which the second checks before deciding.
+     */
+    @Test
+    void aGatewayReachesThisEndpointAsAStatelessUpstream(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("gateway.yaml");
+        Files.writeString(config, """
+                apiVersion: interlock.dev/v1
+                kind: Gateway
+                spec:
+                  upstreams:
+                    - name: central
+                      url: "%s/mcp"
+                      headers: { Authorization: "Bearer %s" }
+                      environment: dev
+                """.formatted(url, agent));
+        try (McpGatewayEndToEndTest.Gateway g = new McpGatewayEndToEndTest.Gateway(Map.of(), List.of("--config", config.toString()))) {
+            g.initialize("secure-filesystem-server");
+            JsonNode tools = g.call(2, "tools/list", "{}");
+            assertThat(tools.at("/result/tools").findValuesAsText("name")).contains("write_file");
+            assertThat(tools.at("/result/resultType").isMissingNode()).as("the stateless generation's fields are not the client's").isTrue();
+            JsonNode write = g.call(3, "tools/call", "{\"name\":\"write_file\",\"arguments\":{\"path\":\"" + files.resolve("chained.md") + "\",\"content\":\"two hops\"}}");
+            assertThat(write.at("/result/isError").asBoolean(false)).as(write.toString()).isFalse();
+            assertThat(files.resolve("chained.md")).hasContent("two hops");
+            assertThat(Files.readString(g.log)).contains("central speaks the stateless 2026-07-28 generation");
+        }
+    }
 }

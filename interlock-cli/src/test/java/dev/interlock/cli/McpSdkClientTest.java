@@ -112,6 +112,56 @@ class McpSdkClientTest {
         assertThat(upstreamRunning(work)).as("the SDK server outlived the gateway").isFalse();
     }
 
+    /**
+     * A handshake-generation client (the SDK's classic client) through {@code interlock mcp} to a stateless
+     * (2026-07-28) server (the SDK's modern server, its own process): the gateway finds the server's generation with
+     * {@code server/discover}, answers the client's {@code initialize} from it, and carries every request across.
+     */
+    @Test
+    void aHandshakeClientReachesAStatelessServerThroughTheGateway(@TempDir Path dir) throws Exception {
+        Path work = java.nio.file.Files.createDirectories(dir.resolve("work"));
+        Path policy = java.nio.file.Files.createDirectories(dir.resolve("policy"));
+        java.nio.file.Files.copy(McpGatewayEndToEndTest.ROOT.resolve("interlock-core/src/main/resources/interlock/policies/production-guardrails.yaml"),
+                policy.resolve("production-guardrails.yaml"));
+        java.nio.file.Files.writeString(policy.resolve("team.yaml"), """
+                apiVersion: interlock.dev/v1
+                kind: Policy
+                metadata: { name: notes-team }
+                spec:
+                  mcp:
+                    - { server: notes, tool: append_note, operation: { system: notes, verb: create, type: note, name: "args.text" } }
+                    - { server: notes, tool: drop_everything, operation: { system: notes, verb: delete, type: note, name: "'*'", scope: all, stateful: true } }
+                  rules:
+                    - id: notes-are-not-dropped-by-agents
+                      match: { systems: [notes], verbs: [delete] }
+                      effect: deny
+                """);
+        String jvm = ProcessHandle.current().info().command().orElseThrow();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ServerParameters params = ServerParameters.builder(McpGatewayEndToEndTest.ROOT.resolve("interlock").toString())
+                .args("mcp", "--policy", policy.toString(), "--name", "notes", "--env", "dev", "--",
+                        jvm, "-cp", classpath, SdkStatelessServer.class.getName(), work.toString())
+                .env(Map.of("HOME", McpGatewayEndToEndTest.ROOT.resolve("interlock-cli/target").toString()))
+                .build();
+        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
+        transport.setStdErrorHandler(line -> { });
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).initializationTimeout(Duration.ofSeconds(120)).build()) {
+            McpSchema.InitializeResult init = client.initialize();
+            assertThat(init.serverInfo().name()).isEqualTo("sdk-stateless");
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("append_note", "drop_everything");
+
+            McpSchema.CallToolResult ok = client.callTool(McpSchema.CallToolRequest.builder().name("append_note").arguments(Map.of("text", "across generations")).build());
+            assertThat(ok.isError()).isNotEqualTo(Boolean.TRUE);
+            assertThat(((McpSchema.TextContent) ok.content().getFirst()).text()).isEqualTo("noted");
+            assertThat(work.resolve("notes.txt")).hasContent("across generations");
+
+            McpSchema.CallToolResult refused = client.callTool(McpSchema.CallToolRequest.builder().name("drop_everything").arguments(Map.of()).build());
+            assertThat(refused.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) refused.content().getFirst()).text()).startsWith("Interlock denied this call");
+            assertThat(work.resolve("dropped")).doesNotExist();
+        }
+    }
+
     private static boolean upstreamRunning(Path work) {
         return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(SdkOpsServer.class.getName() + " " + work));
     }

@@ -83,7 +83,7 @@ public final class AggregatingGateway implements Gateway {
     }
 
     private void start(Link link) throws IOException {
-        Upstream u = Upstream.start(link.config);
+        Upstream u = Upstream.start(link.config, log);
         link.process = u;
         Thread.ofPlatform().daemon().name("interlock-mcp-" + link.config.name()).start(() -> {
             try {

@@ -77,10 +77,10 @@ final class HttpUpstream implements Upstream {
     /** POSTs one message and queues what comes back; a failure answers the request (if it is one) with an error. */
     private void post(String message, JsonNode msg, boolean request) {
         try {
-            HttpResponse<InputStream> r = http.send(build(message), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = http.send(build(message, msg), HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() == 404 && session != null && !msg.path("method").asText().equals("initialize") && reinitialize()) {
                 r.body().close();
-                r = http.send(build(message), HttpResponse.BodyHandlers.ofInputStream());
+                r = http.send(build(message, msg), HttpResponse.BodyHandlers.ofInputStream());
             }
             r.headers().firstValue("Mcp-Session-Id").ifPresent(id -> session = id);
             int status = r.statusCode();
@@ -91,7 +91,11 @@ final class HttpUpstream implements Upstream {
             if (status / 100 != 2) {
                 String body = new String(r.body().readNBytes(2000), StandardCharsets.UTF_8);
                 r.body().close();
-                fail(msg, request, "answered HTTP " + status + (body.isBlank() ? "" : ": " + body.strip()));
+                if (request && answers(body, msg.get("id"))) {
+                    deliver(body, false); // a JSON-RPC error with an HTTP error status (this generation's 400s): the answer itself
+                } else {
+                    fail(msg, request, "answered HTTP " + status + (body.isBlank() ? "" : ": " + body.strip()));
+                }
                 return;
             }
             read(r, msg.path("method").asText().equals("initialize"));
@@ -103,11 +107,31 @@ final class HttpUpstream implements Upstream {
         }
     }
 
-    private HttpRequest build(String message) {
+    private static boolean answers(String body, JsonNode id) {
+        try {
+            JsonNode answer = JsonRpc.JSON.readTree(body);
+            return answer != null && answer.has("error") && answer.path("id").equals(id);
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    private HttpRequest build(String message, JsonNode msg) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(message, StandardCharsets.UTF_8));
-        return headers(b).build();
+        String stateless = msg == null ? "" : Modern.version(msg);
+        if (stateless.isEmpty()) {
+            return headers(b).build();
+        }
+        // The stateless generation mirrors the body in headers, and has no session.
+        config.headers().forEach(b::header);
+        b.header("MCP-Protocol-Version", stateless).header("Mcp-Method", msg.path("method").asText());
+        String name = Modern.name(msg);
+        if (name != null) {
+            b.header("Mcp-Name", Modern.header(name));
+        }
+        return b.build();
     }
 
     private HttpRequest.Builder headers(HttpRequest.Builder b) {
@@ -183,11 +207,11 @@ final class HttpUpstream implements Upstream {
         try {
             ObjectNode again = (ObjectNode) JsonRpc.JSON.readTree(initialize);
             again.put("id", "interlock-reinitialize-" + ownIds.incrementAndGet());
-            HttpResponse<InputStream> r = http.send(build(again.toString()), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = http.send(build(again.toString(), null), HttpResponse.BodyHandlers.ofInputStream());
             r.headers().firstValue("Mcp-Session-Id").ifPresent(id -> session = id);
             read(r, true);
             if (initialized != null) {
-                http.send(build(initialized), HttpResponse.BodyHandlers.discarding());
+                http.send(build(initialized, null), HttpResponse.BodyHandlers.discarding());
             }
             return r.statusCode() / 100 == 2;
         } catch (IOException e) {

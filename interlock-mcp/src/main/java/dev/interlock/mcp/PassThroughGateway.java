@@ -60,7 +60,7 @@ public final class PassThroughGateway implements Gateway {
     @Override
     public void start() throws IOException {
         synchronized (this) {
-            upstream = Upstream.start(config);
+            upstream = Upstream.start(config, log);
             pump(upstream);
         }
     }
@@ -204,7 +204,7 @@ public final class PassThroughGateway implements Gateway {
             }
             log.println("interlock mcp: " + server + " exited (exit " + code + "); restarting it");
             try {
-                upstream = Upstream.start(config);
+                upstream = Upstream.start(config, log);
                 pump(upstream);
                 if (initialize != null) {
                     ObjectNode again = (ObjectNode) JSON.readTree(initialize);

@@ -5,8 +5,10 @@ import java.io.IOException;
 /** One upstream MCP server as a stream of JSON-RPC messages, whatever carries them (a process's stdio, HTTP). */
 interface Upstream extends AutoCloseable {
 
-    static Upstream start(GatewayConfig.Upstream config) throws IOException {
-        return config.url().isEmpty() ? ProcessUpstream.start(config.command(), config.env()) : new HttpUpstream(config);
+    /** The server of {@code config}, its generation probed at the client's first {@code initialize}. */
+    static Upstream start(GatewayConfig.Upstream config, java.io.PrintStream log) throws IOException {
+        Upstream raw = config.url().isEmpty() ? ProcessUpstream.start(config.command(), config.env()) : new HttpUpstream(config);
+        return new EraProbe(raw, config.name(), log);
     }
 
     /** One message to the server. */
