@@ -13,6 +13,11 @@ import dev.interlock.server.decisions.Readiness;
 import dev.interlock.server.approval.ApprovalService;
 import dev.interlock.server.approval.GrantService;
 import dev.interlock.server.decisions.StoredApprovals;
+import dev.interlock.server.audit.AuditVerifier;
+import dev.interlock.server.audit.TrustedKeys;
+import dev.interlock.server.console.ConsoleRoutes;
+import dev.interlock.server.console.ConsoleSessions;
+import dev.interlock.server.http.ApprovalDesk;
 import dev.interlock.server.http.ApprovalRoutes;
 import dev.interlock.server.http.AuditRoutes;
 import dev.interlock.server.http.CachingAuthenticator;
@@ -107,17 +112,20 @@ public final class InterlockServer implements AutoCloseable {
             metrics.gauges(() -> count(db, "SELECT count(*) FROM approvals WHERE state = 'pending'"),
                     () -> count(db, "SELECT count(*) FROM grants WHERE revoked_at IS NULL AND expires_at > " + clock.millis()));
             CachingAuthenticator authenticator = new CachingAuthenticator(tokens::authenticate);
+            ApprovalDesk desk = new ApprovalDesk(approvals, audit, metrics);
             Optional<McpSessions> mcp = config.mcp().map(g -> new McpSessions(g, service, links::get, log));
             List<RouteGroup> routes = List.of(
                     new HealthRoutes(readiness, db::healthy, metrics),
                     new DecisionRoutes(service, decisions, links::get, stopping::get),
                     new HookRoutes(service, links::get),
-                    new ApprovalRoutes(approvals, audit, metrics, links::get),
+                    new ApprovalRoutes(desk, links::get),
                     new GrantRoutes(grants, audit),
                     new AuditRoutes(audit, db, dataDir),
                     new PolicyRoutes(reloader),
                     new TokenRoutes(tokens, audit, authenticator::clear),
-                    new McpRoutes(mcp, links::get));
+                    new McpRoutes(mcp, links::get),
+                    new ConsoleRoutes(desk, audit, authenticator, new ConsoleSessions(clock),
+                            () -> new AuditVerifier(TrustedKeys.of(dataDir)).verify(db), clock));
             Javalin http = HttpApi.create(config.host(), config.port(), authenticator, routes).start();
             links.set(config.linkBase(http.port()));
             reloader.watch();

@@ -29,15 +29,11 @@ import java.util.function.Supplier;
  */
 public final class ApprovalRoutes implements RouteGroup {
 
-    private final ApprovalService approvals;
-    private final AuditLog audit;
-    private final ServerMetrics metrics;
+    private final ApprovalDesk approvals;
     private final Supplier<String> links;
 
-    public ApprovalRoutes(ApprovalService approvals, AuditLog audit, ServerMetrics metrics, Supplier<String> links) {
+    public ApprovalRoutes(ApprovalDesk approvals, Supplier<String> links) {
         this.approvals = approvals;
-        this.audit = audit;
-        this.metrics = metrics;
         this.links = links;
     }
 
@@ -69,11 +65,7 @@ public final class ApprovalRoutes implements RouteGroup {
     }
 
     private void open(Context ctx, Caller caller) {
-        ViewResult view = approvals.view(ctx.pathParam("id"), caller);
-        if (view.firstView()) {
-            audit.append("approval.viewed", Map.of("approval_id", view.approval().id(), "reviewer", view.viewer(),
-                    "first_seen_at", view.firstSeenAt().map(Object::toString).orElse("")));
-        }
+        ViewResult view = approvals.open(ctx.pathParam("id"), caller);
         Replies.send(ctx, 200, ApprovalViews.approval(view.approval(), links.get(), view.firstSeenAt()));
     }
 
@@ -83,16 +75,7 @@ public final class ApprovalRoutes implements RouteGroup {
         if (body.hasNonNull("grant")) {
             grant = Optional.of(grant(body.get("grant")));
         }
-        ReviewResult r;
-        try {
-            r = approvals.approve(ctx.pathParam("id"), caller, Bodies.text(body, "comment"), Bodies.text(body, "confirm"), grant);
-        } catch (dev.interlock.server.approval.ApprovalException e) {
-            if (e.kind() == dev.interlock.server.approval.ApprovalException.Kind.TOO_EARLY) {
-                metrics.refusedTooFast();
-            }
-            throw e;
-        }
-        reviewed(ctx, r);
+        reviewed(ctx, approvals.approve(ctx.pathParam("id"), caller, Bodies.text(body, "comment"), Bodies.text(body, "confirm"), grant));
     }
 
     private void deny(Context ctx, Caller caller) {
@@ -102,18 +85,6 @@ public final class ApprovalRoutes implements RouteGroup {
     }
 
     private void reviewed(Context ctx, ReviewResult r) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("approval_id", r.approval().id());
-        event.put("fingerprint", r.approval().fingerprint());
-        event.putAll(ApprovalViews.review(r.review()));
-        event.put("state", r.approval().state().wire());
-        event.put("resolved", r.resolved());
-        r.grant().ifPresent(g -> event.put("grant_id", g.id()));
-        audit.append("approval.reviewed", event);
-        r.grant().ifPresent(g -> audit.append("grant.created", ApprovalViews.grant(g)));
-        if (r.resolved()) {
-            metrics.approvalResolved(r.approval().state().wire(), r.review().reviewTime());
-        }
         Replies.send(ctx, 200, ApprovalViews.approval(r.approval(), links.get(), Optional.empty()));
     }
 
