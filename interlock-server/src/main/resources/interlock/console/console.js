@@ -70,7 +70,33 @@
     tick();
   }
 
+  function charts(el) {
+    if (typeof uPlot === "undefined") { return; }
+    var fg = getComputedStyle(document.body).color;
+    var colors = { allow: "#2e8b57", ask: "#d08a00", require_approval: "#3b6fd8", deny: "#d0213b", blind: "#9b3fc4" };
+    function options(series, width) {
+      return {
+        width: width, height: 240,
+        series: [{}].concat(series.map(function (s) { return { label: s, stroke: colors[s], width: 2, points: { show: true } }; })),
+        axes: [{ stroke: fg, grid: { stroke: "rgba(128,128,128,0.25)" } }, { stroke: fg, grid: { stroke: "rgba(128,128,128,0.25)" } }],
+        scales: { x: { time: true } }
+      };
+    }
+    fetch(el.getAttribute("data-series"), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) {
+        if (!d) { return; }
+        var width = Math.max(300, el.clientWidth);
+        new uPlot(options(["allow", "ask", "require_approval", "deny"], width), [d.day, d.allow, d.ask, d.require_approval, d.deny], el);
+        var blind = document.getElementById("chart-blind");
+        if (blind) { new uPlot(options(["blind"], width), [d.day, d.blind], blind); }
+        el.setAttribute("data-rendered", "true");
+      });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var chart = document.getElementById("chart-decisions");
+    if (chart) { charts(chart); }
     var table = document.getElementById("inbox");
     if (table) { liveInbox(table); }
     var approve = document.getElementById("approve");

@@ -179,6 +179,23 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("events")).getText()).contains("approval.reviewed", "bob@example.com");
         shot("console-audit");
 
+        // The incident: the request, the control that held it, who approved after reading how long, the retry.
+        browser.get(url + "/console/timeline?q=deployment%2Fapi");
+        String timeline = browser.findElement(By.id("timeline")).getText();
+        assertThat(timeline).contains("require_approval: update deployment api", "rule prod-changes-need-a-second-human",
+                "approve approval " + id, "read for", "bob@example.com", "allow: update deployment api");
+        shot("console-timeline");
+
+        HttpResponse<String> teardown = post(agent, "/v1/decisions", "{\"kind\":\"shell\",\"command\":\"kubectl --context prod-eu-1 delete namespace payments\"}");
+        assertThat(JSON.readTree(teardown.body()).get("effect").asText()).isEqualTo("deny");
+        browser.get(url + "/console/dashboard");
+        waiting(15).until(d -> "true".equals(d.findElement(By.id("chart-decisions")).getAttribute("data-rendered")));
+        assertThat(browser.findElements(By.cssSelector("#chart-decisions canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("stopped")).getText()).contains("kubernetes");
+        assertThat(browser.findElement(By.id("rules")).getText()).contains("prod-changes-need-a-second-human");
+        assertThat(browser.findElement(By.id("reviewers")).getText()).contains("bob@example.com");
+        shot("console-dashboard");
+
         // A form posted from another site, or without the session's form token, is refused.
         String cookie = browser.manage().getCookieNamed("interlock_console").getValue();
         HttpResponse<String> crossSite = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/console/approvals/" + id + "/deny"))

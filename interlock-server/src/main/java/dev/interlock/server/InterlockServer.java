@@ -125,7 +125,7 @@ public final class InterlockServer implements AutoCloseable {
                     new TokenRoutes(tokens, audit, authenticator::clear),
                     new McpRoutes(mcp, links::get),
                     new ConsoleRoutes(desk, audit, authenticator, new ConsoleSessions(clock),
-                            () -> new AuditVerifier(TrustedKeys.of(dataDir)).verify(db), clock));
+                            () -> new AuditVerifier(TrustedKeys.of(dataDir)).verify(db), () -> grants.list(true), clock));
             Javalin http = HttpApi.create(config.host(), config.port(), authenticator, routes).start();
             links.set(config.linkBase(http.port()));
             reloader.watch();

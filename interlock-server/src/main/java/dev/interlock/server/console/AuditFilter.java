@@ -55,7 +55,7 @@ record AuditFilter(String type, String text, String from, String to) {
         return out;
     }
 
-    private static Instant instant(String text, Instant fallback) {
+    static Instant instant(String text, Instant fallback) {
         if (text.isEmpty()) {
             return fallback;
         }

@@ -41,19 +41,25 @@ public final class ConsoleRoutes implements RouteGroup {
     static final String COOKIE = "interlock_console";
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    private static final Map<String, String> STATIC = Map.of(
-            "console.css", "text/css; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8");
+    /** Served files: name → (content type, classpath resource). uPlot comes from its WebJar. */
+    private static final Map<String, String[]> STATIC = Map.of(
+            "console.css", new String[] {"text/css; charset=utf-8", "/interlock/console/console.css"},
+            "console.js", new String[] {"text/javascript; charset=utf-8", "/interlock/console/console.js"},
+            "uplot.css", new String[] {"text/css; charset=utf-8", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css"},
+            "uplot.js", new String[] {"text/javascript; charset=utf-8", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js"});
 
     private final ApprovalDesk desk;
     private final AuditLog audit;
     private final Authenticator authenticator;
     private final ConsoleSessions sessions;
     private final Supplier<dev.interlock.server.audit.Verification> verify;
+    private final Supplier<List<dev.interlock.server.approval.Grant>> grants;
     private final Clock clock;
 
     public ConsoleRoutes(ApprovalDesk desk, AuditLog audit, Authenticator authenticator, ConsoleSessions sessions,
-                         Supplier<dev.interlock.server.audit.Verification> verify, Clock clock) {
+                         Supplier<dev.interlock.server.audit.Verification> verify, Supplier<List<dev.interlock.server.approval.Grant>> grants,
+                         Clock clock) {
+        this.grants = grants;
         this.desk = desk;
         this.audit = audit;
         this.authenticator = authenticator;
@@ -80,6 +86,9 @@ public final class ConsoleRoutes implements RouteGroup {
         routes.post("/console/approvals/{id}/deny", page(this::deny, true));
         routes.get("/console/audit", page(this::audit, false));
         routes.get("/console/audit.jsonl", page(this::export, false));
+        routes.get("/console/dashboard", page(this::dashboard, false));
+        routes.get("/console/dashboard.json", page(this::dashboardJson, false));
+        routes.get("/console/timeline", page(this::timeline, false));
         routes.get("/console/static/{file}", this::asset);
     }
 
@@ -265,19 +274,60 @@ public final class ConsoleRoutes implements RouteGroup {
                 .result(out.toString());
     }
 
+    // ---- dashboard and incidents
+
+    private Views.Dashboard dashboardOf(Context ctx, ConsoleSessions.Session s) {
+        int threshold;
+        try {
+            threshold = Math.max(1, Integer.parseInt(Optional.ofNullable(ctx.queryParam("fast")).orElse("30")));
+        } catch (NumberFormatException e) {
+            threshold = 30;
+        }
+        return Dashboard.of(info("Dashboard", Optional.of(s)), audit, grants.get(), threshold, clock.instant());
+    }
+
+    private void dashboard(Context ctx, ConsoleSessions.Session s) {
+        ctx.html(Pages.render("dashboard", dashboardOf(ctx, s)));
+    }
+
+    /** The per-day series for the charts: x in seconds since the epoch, one array per effect. */
+    private void dashboardJson(Context ctx, ConsoleSessions.Session s) {
+        var d = dashboardOf(ctx, s);
+        Map<String, List<Number>> series = new java.util.LinkedHashMap<>();
+        for (String k : List.of("day", "allow", "ask", "require_approval", "deny", "blind")) {
+            series.put(k, new ArrayList<>());
+        }
+        for (var row : d.perDay()) {
+            series.get("day").add(java.time.LocalDate.parse(row.day()).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond());
+            series.get("allow").add(row.allow());
+            series.get("ask").add(row.ask());
+            series.get("require_approval").add(row.requireApproval());
+            series.get("deny").add(row.deny());
+            series.get("blind").add(row.blind());
+        }
+        ctx.json(series);
+    }
+
+    private void timeline(Context ctx, ConsoleSessions.Session s) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        String from = Optional.ofNullable(ctx.queryParam("from")).orElse("").strip();
+        String to = Optional.ofNullable(ctx.queryParam("to")).orElse("").strip();
+        ctx.html(Pages.render("timeline", Timeline.of(info("Timeline", Optional.of(s)), audit, q, from, to)));
+    }
+
     // ---- assets
 
     private void asset(Context ctx) throws IOException {
         secured(ctx).header("Cache-Control", "max-age=300");
         String file = ctx.pathParam("file");
-        String type = STATIC.get(file);
-        InputStream in = type == null ? null : ConsoleRoutes.class.getResourceAsStream("/interlock/console/" + file);
+        String[] served = STATIC.get(file);
+        InputStream in = served == null ? null : ConsoleRoutes.class.getResourceAsStream(served[1]);
         if (in == null) {
             ctx.status(404).result("");
             return;
         }
         try (in) {
-            ctx.contentType(type).result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            ctx.contentType(served[0]).result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

@@ -59,4 +59,28 @@ public final class Views {
     public record Audit(PageInfo page, String type, String text, String from, String to, List<AuditRow> rows,
                         String chain, boolean chainOk, String exportQuery) {
     }
+
+    public record DayRow(String day, long allow, long ask, long requireApproval, long deny, long blind) {
+    }
+
+    /** One bar of a bar chart: its label, its count and the largest count beside it. */
+    public record Bar(String label, long count, long max) {
+    }
+
+    public record ReviewerRow(String reviewer, int approvals, String medianRead, long fast, int fastPercent) {
+    }
+
+    public record GrantRow(String id, String patterns, String rules, String scope, String timeLeft, long uses) {
+    }
+
+    public record Dashboard(PageInfo page, int days, List<DayRow> perDay, List<Bar> stopped, List<ReviewerRow> reviewers,
+                            int thresholdSeconds, List<Bar> topRules, List<Bar> riskyAgents, List<GrantRow> grants) {
+    }
+
+    /** One step of an incident: what happened, and the control that let it happen or stopped it. */
+    public record Step(long seq, String at, String type, String what, String control, String who) {
+    }
+
+    public record Timeline(PageInfo page, String text, String from, String to, List<Step> steps) {
+    }
 }
