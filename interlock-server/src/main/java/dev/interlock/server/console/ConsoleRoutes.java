@@ -312,7 +312,12 @@ public final class ConsoleRoutes implements RouteGroup {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         String from = Optional.ofNullable(ctx.queryParam("from")).orElse("").strip();
         String to = Optional.ofNullable(ctx.queryParam("to")).orElse("").strip();
-        ctx.html(Pages.render("timeline", Timeline.of(info("Timeline", Optional.of(s)), audit, q, from, to)));
+        var filter = new dev.interlock.server.report.Timeline.Filter(List.of(q), AuditFilter.instant(from, Instant.MIN), AuditFilter.instant(to, Instant.MAX));
+        List<Views.Step> steps = new ArrayList<>();
+        for (var step : dev.interlock.server.report.Timeline.of(audit::read, filter)) {
+            steps.add(new Views.Step(step.seq(), step.at().toString(), step.type(), step.what(), step.control(), step.who()));
+        }
+        ctx.html(Pages.render("timeline", new Views.Timeline(info("Timeline", Optional.of(s)), q, from, to, steps)));
     }
 
     // ---- assets
