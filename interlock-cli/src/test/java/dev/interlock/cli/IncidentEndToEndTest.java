@@ -101,6 +101,13 @@ class IncidentEndToEndTest {
         assertThat(ServerEndToEndTest.run(Map.of(), "incident", "--data", data.toString(), "--format", "html", "--out", html.toString()).exit()).isZero();
         assertThat(Files.readString(html)).startsWith("<!doctype html>").contains("<h2>Contributing controls</h2>");
 
+        ServerEndToEndTest.Result safety = ServerEndToEndTest.run(Map.of(), "report", "safety", "--data", data.toString(), "--days", "7");
+        assertThat(safety.exit()).as(safety.err()).isZero();
+        assertThat(safety.out()).startsWith("# Safety report: last 7 days").contains("## Destructive actions stopped, by system", "- kubernetes: ",
+                "| bob@example.com | 1 |", "100 % (1)", "- prod-changes-need-a-second-human: ");
+        JsonNode figures = JSON.readTree(ServerEndToEndTest.run(Map.of(), "report", "safety", "--data", data.toString(), "--format", "json").out());
+        assertThat(figures.get("reviewers").get(0).get("fastPercent").asInt()).isEqualTo(100);
+
         // Someone with file access rewrites what the agent asked: the report says so before anything else.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("interlock.db")); Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("UPDATE audit_events SET body = replace(body, 'delete namespace payments', 'get namespace payments')"

@@ -1,5 +1,7 @@
 package dev.interlock.server.console;
 
+import dev.interlock.server.report.Words;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlock.json.Json;
 import dev.interlock.server.approval.Approval;

@@ -1,5 +1,7 @@
 package dev.interlock.server.console;
 
+import dev.interlock.server.report.Words;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlock.json.Json;
 import dev.interlock.server.approval.ApprovalException;
@@ -283,7 +285,8 @@ public final class ConsoleRoutes implements RouteGroup {
         } catch (NumberFormatException e) {
             threshold = 30;
         }
-        return Dashboard.of(info("Dashboard", Optional.of(s)), audit, grants.get(), threshold, clock.instant());
+        var f = dev.interlock.server.report.Safety.of(audit::read, grants.get(), threshold, clock.instant(), dev.interlock.server.report.Safety.DAYS);
+        return new Views.Dashboard(info("Dashboard", Optional.of(s)), f);
     }
 
     private void dashboard(Context ctx, ConsoleSessions.Session s) {
@@ -297,7 +300,7 @@ public final class ConsoleRoutes implements RouteGroup {
         for (String k : List.of("day", "allow", "ask", "require_approval", "deny", "blind")) {
             series.put(k, new ArrayList<>());
         }
-        for (var row : d.perDay()) {
+        for (var row : d.figures().perDay()) {
             series.get("day").add(java.time.LocalDate.parse(row.day()).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond());
             series.get("allow").add(row.allow());
             series.get("ask").add(row.ask());

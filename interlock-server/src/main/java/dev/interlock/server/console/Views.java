@@ -60,21 +60,8 @@ public final class Views {
                         String chain, boolean chainOk, String exportQuery) {
     }
 
-    public record DayRow(String day, long allow, long ask, long requireApproval, long deny, long blind) {
-    }
-
-    /** One bar of a bar chart: its label, its count and the largest count beside it. */
-    public record Bar(String label, long count, long max) {
-    }
-
-    public record ReviewerRow(String reviewer, int approvals, String medianRead, long fast, int fastPercent) {
-    }
-
-    public record GrantRow(String id, String patterns, String rules, String scope, String timeLeft, long uses) {
-    }
-
-    public record Dashboard(PageInfo page, int days, List<DayRow> perDay, List<Bar> stopped, List<ReviewerRow> reviewers,
-                            int thresholdSeconds, List<Bar> topRules, List<Bar> riskyAgents, List<GrantRow> grants) {
+    /** The safety figures (see {@link dev.interlock.server.report.Safety}) on a page. */
+    public record Dashboard(PageInfo page, dev.interlock.server.report.Safety.Figures figures) {
     }
 
     /** One step of an incident: what happened, and the control that let it happen or stopped it. */

@@ -1,14 +1,14 @@
-package dev.interlock.server.console;
+package dev.interlock.server.report;
 
 import java.time.Duration;
 
 /** Durations as a reviewer reads them: "3 min", "1 h 5 min", "40 s", "expired". */
-final class Words {
+public final class Words {
 
     private Words() {
     }
 
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         if (d.isNegative() || d.isZero()) {
             return "expired";
         }
