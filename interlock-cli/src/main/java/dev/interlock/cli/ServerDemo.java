@@ -62,7 +62,12 @@ final class ServerDemo {
                 String url = "http://127.0.0.1:" + server.port();
                 out.println("Interlock server started in-process at " + url + " (shipped policy, SQLite in "
                         + (dataDir == null ? "a temporary directory" : dir.toString()) + ")\n");
-                return new ServerDemo(out, terminal).tell(url, dir, dataDir != null);
+                int exit = new ServerDemo(out, terminal).tell(url, dir, dataDir != null);
+                server.close();
+                if (exit == 0) {
+                    incident(dir, out);
+                }
+                return exit;
             } finally {
                 server.close();
             }
@@ -75,6 +80,20 @@ final class ServerDemo {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already running; it deletes the directory
             }
+        }
+    }
+
+    /** The session's incident report, read from the data directory the way `interlock incident` does. */
+    private static void incident(Path dir, PrintWriter out) {
+        try (dev.interlock.server.storage.Database db = OfflineAudit.open(dir, "")) {
+            var chain = new dev.interlock.server.audit.AuditVerifier(OfflineAudit.trusted(List.of(), dir)).verify(db);
+            var report = dev.interlock.server.report.Incident.of(new dev.interlock.server.audit.AuditReader(db)::events, chain,
+                    new dev.interlock.server.report.Timeline.Filter(List.of("\"session\":\"demo\""), null, null), 30);
+            out.println();
+            out.println("And afterwards, the incident report of this session (`interlock incident --data DIR --session demo`):");
+            out.println();
+            out.print(report.markdown());
+            out.flush();
         }
     }
 

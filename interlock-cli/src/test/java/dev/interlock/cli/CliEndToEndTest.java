@@ -99,6 +99,8 @@ class CliEndToEndTest {
         assertThat(demo.out()).contains("delete and recreate").contains("DENY").contains("REQUIRE_APPROVAL").contains("ALLOW");
         // Part 2, against the real server in-process: each step of the approval loop, as the server answered it.
         String part2 = demo.out().substring(demo.out().indexOf("part 2: with the server"));
+        String incident = demo.out().substring(demo.out().indexOf("the incident report of this session"));
+        assertThat(incident).contains("# Incident report", "Audit chain verified", "## Contributing controls", "## Approvals", "## Timeline");
         assertThat(part2).containsSubsequence(
                 "REQUIRE_APPROVAL  update deployment api (kubernetes, prod)", "held as approval apr_",
                 "refused: you (alice@example.com) cannot approve", "(HTTP 403)",
