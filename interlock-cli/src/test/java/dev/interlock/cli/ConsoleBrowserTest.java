@@ -142,6 +142,9 @@ class ConsoleBrowserTest {
         waiting(10).until(d -> d.getCurrentUrl().endsWith("/console/approvals"));
         assertThat(browser.findElement(By.id("pending-count")).getText()).isEqualTo("0");
 
+        // What the agent did before it asked is on the approval's page.
+        assertThat(JSON.readTree(post(agent, "/v1/decisions", "{\"kind\":\"shell\",\"command\":\"kubectl --context prod-eu-1 -n payments get pods\","
+                + "\"actor\":{\"session\":\"console\"}}").body()).get("effect").asText()).isEqualTo("allow");
         JsonNode held = decide();
         assertThat(held.get("effect").asText()).isEqualTo("require_approval");
         String id = held.at("/approval/id").asText();
@@ -159,6 +162,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("countdown")).getText()).contains("you can approve in");
         assertThat(browser.findElement(By.id("raw")).findElement(By.tagName("mark")).getText()).contains("rollout restart deployment/api");
         assertThat(browser.getPageSource()).contains("prod-changes-need-a-second-human");
+        assertThat(browser.findElement(By.id("recent")).getText()).contains("allow: read pod");
         shot("console-approval");
 
         waiting(30).until(d -> d.findElement(By.id("approve")).isEnabled());

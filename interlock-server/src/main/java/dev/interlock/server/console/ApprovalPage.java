@@ -19,7 +19,7 @@ final class ApprovalPage {
     private ApprovalPage() {
     }
 
-    static Views.Approval of(ViewResult view, Caller reviewer, Views.PageInfo page, String flash, String error, Instant now) {
+    static Views.Approval of(ViewResult view, Caller reviewer, Views.PageInfo page, String flash, String error, Instant now, List<String> recent) {
         Approval a = view.approval();
         JsonNode decision = ConsoleRoutes.tree(a.decisionJson());
         JsonNode request = ConsoleRoutes.tree(a.requestJson());
@@ -46,7 +46,9 @@ final class ApprovalPage {
                 a.session(), a.createdAt().toString(), a.expiresAt().toString(), String.join(", ", a.terms().approvers()),
                 a.terms().count(), Words.duration(a.terms().minReview()), a.terms().confirm().equals("resource-name"),
                 from.toString(), wait, held, ops, rules, blast(decision.path("blast_radius")), raw(request, decision),
-                pretty(request), reviews, cannotApprove(a, reviewer), flash, error);
+                pretty(request), reviews, cannotApprove(a, reviewer), flash, error,
+                a.terms().maxGrant().isZero() ? "" : Words.duration(a.terms().maxGrant()),
+                String.join(", ", a.held().stream().map(h -> h.address()).distinct().toList()), recent);
     }
 
     /** Why this reviewer cannot approve, before they try (the server checks again when they do). */

@@ -220,19 +220,60 @@ public final class ConsoleRoutes implements RouteGroup {
     }
 
     private void render(Context ctx, ConsoleSessions.Session s, ViewResult view, String flash, String error) {
-        ctx.html(Pages.render("approval", ApprovalPage.of(view, s.caller(), info("Approval", Optional.of(s)), flash, error, clock.instant())));
+        ctx.html(Pages.render("approval", ApprovalPage.of(view, s.caller(), info("Approval", Optional.of(s)), flash, error, clock.instant(),
+                recent(view.approval()))));
+    }
+
+    /** What the agent did in the same session before it asked (from the audit log), newest last. */
+    private List<String> recent(dev.interlock.server.approval.Approval a) {
+        if (a.session().isEmpty()) {
+            return List.of();
+        }
+        var filter = new dev.interlock.server.report.Timeline.Filter(List.of("\"session\":\"" + a.session() + "\"",
+                "\"principal\":\"" + a.principal() + "\""), a.createdAt().minus(Duration.ofHours(2)), a.createdAt().minusMillis(1));
+        List<String> out = new ArrayList<>();
+        for (var step : dev.interlock.server.report.Timeline.of(audit::read, filter)) {
+            if (step.type().equals("decision")) {
+                out.add(step.at() + " " + step.what());
+            }
+        }
+        return out.size() > 10 ? out.subList(out.size() - 10, out.size()) : out;
     }
 
     private void approve(Context ctx, ConsoleSessions.Session s) {
         String id = ctx.pathParam("id");
         try {
             var r = desk.approve(id, s.caller(), Optional.ofNullable(ctx.formParam("comment")).orElse(""),
-                    Optional.ofNullable(ctx.formParam("confirm")).orElse(""), Optional.empty());
+                    Optional.ofNullable(ctx.formParam("confirm")).orElse(""), grant(ctx));
             ctx.redirect("/console/approvals/" + id + "?flash=" + (r.resolved() ? "approved" : "your+approval+is+recorded"), HttpStatus.SEE_OTHER);
         } catch (ApprovalException e) {
             ctx.status(e.kind().httpStatus());
             render(ctx, s, desk.open(id, s.caller()), "", e.getMessage());
         }
+    }
+
+    /** "Approve as a grant" when the box is ticked: pattern, scope and duration (the service holds it to the rule's max_grant). */
+    private static Optional<dev.interlock.server.approval.GrantRequest> grant(Context ctx) {
+        if (!"yes".equals(ctx.formParam("grant"))) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)").matcher(Optional.ofNullable(ctx.formParam("duration")).orElse("").strip());
+        if (!m.matches()) {
+            throw new ApprovalException(ApprovalException.Kind.INVALID, "a grant's duration is a number and s, m or h (20m, 1h)");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        dev.interlock.server.approval.GrantScope scope;
+        try {
+            scope = dev.interlock.server.approval.GrantScope.parse(Optional.ofNullable(ctx.formParam("scope")).orElse("session"));
+        } catch (IllegalArgumentException e) {
+            throw new ApprovalException(ApprovalException.Kind.INVALID, "a grant's scope is session or principal");
+        }
+        return Optional.of(new dev.interlock.server.approval.GrantRequest(Optional.ofNullable(ctx.formParam("pattern")).orElse(""), scope, d));
     }
 
     private void deny(Context ctx, ConsoleSessions.Session s) {

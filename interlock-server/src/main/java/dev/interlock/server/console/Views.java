@@ -47,7 +47,7 @@ public final class Views {
                            String approvers, int count, String minReview, boolean confirmName, String approveFrom,
                            long waitSeconds, List<HeldRow> held, List<OperationRow> operations, List<RuleRow> rules,
                            String blastRadius, Raw raw, String request, List<ReviewRow> reviews, String cannotApprove,
-                           String flash, String error) {
+                           String flash, String error, String maxGrant, String heldAddresses, List<String> recent) {
         public boolean pending() {
             return state.equals("pending");
         }
