@@ -116,6 +116,32 @@ class ConsoleBrowserTest {
         return JSON.readTree(r.body());
     }
 
+    static String axe;
+
+    /** axe-core (npm) checks the page against WCAG 2 A and AA: no serious or critical violation. */
+    static void accessible(String page) throws Exception {
+        if (axe == null) {
+            Path prefix = McpGatewayEndToEndTest.ROOT.resolve("interlock-cli/target/axe");
+            Path script = prefix.resolve("node_modules/axe-core/axe.min.js");
+            if (!Files.isRegularFile(script)) {
+                Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(), "axe-core@4.14.1")
+                        .redirectErrorStream(true).start();
+                String log = new String(npm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(npm.waitFor(300, TimeUnit.SECONDS)).isTrue();
+                assertThat(npm.exitValue()).as(log).isZero();
+            }
+            axe = Files.readString(script);
+        }
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript(axe);
+        Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+                + ".then(function (r) { done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + ".map(function (v) { return v.id + ': ' + v.help + ' @ ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }))); })"
+                + ".catch(function (e) { done(JSON.stringify(['axe failed: ' + e])); });");
+        assertThat(JSON.readTree(String.valueOf(result))).as(page + " accessibility").isEmpty();
+    }
+
     static void shot(String name) throws IOException {
         Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -137,6 +163,7 @@ class ConsoleBrowserTest {
         signIn(agent);
         assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("Agent tokens cannot sign in");
         shot("console-sign-in");
+        accessible("console-sign-in");
 
         signIn(bob);
         waiting(10).until(d -> d.getCurrentUrl().endsWith("/console/approvals"));
@@ -154,6 +181,7 @@ class ConsoleBrowserTest {
         assertThat(link.getText()).contains("deployment api");
         assertThat(browser.findElement(By.cssSelector("#inbox tr[data-id='" + id + "']")).getText()).contains("prod", "claude-code", "alice@example.com");
         shot("console-inbox");
+        accessible("console-inbox");
 
         link.click();
         waiting(10).until(d -> d.findElements(By.id("approve")).size() == 1);
@@ -164,6 +192,7 @@ class ConsoleBrowserTest {
         assertThat(browser.getPageSource()).contains("prod-changes-need-a-second-human");
         assertThat(browser.findElement(By.id("recent")).getText()).contains("allow: read pod");
         shot("console-approval");
+        accessible("console-approval");
 
         waiting(30).until(d -> d.findElement(By.id("approve")).isEnabled());
         browser.findElement(By.id("confirm")).sendKeys("web");
@@ -179,9 +208,14 @@ class ConsoleBrowserTest {
         assertThat(decide().get("effect").asText()).as("the agent's identical retry").isEqualTo("allow");
 
         browser.get(url + "/console/audit?type=approval.reviewed");
+        browser.get(url + "/console/audit?agent=claude-code&effect=allow&system=kubernetes");
+        assertThat(browser.findElement(By.id("events")).getText()).as("field filters: decisions only").contains("allow: update deployment api")
+                .doesNotContain("approval.reviewed");
+        browser.get(url + "/console/audit?type=approval.reviewed");
         assertThat(browser.findElement(By.id("chain")).getText()).startsWith("Chain verified");
         assertThat(browser.findElement(By.id("events")).getText()).contains("approval.reviewed", "bob@example.com");
         shot("console-audit");
+        accessible("console-audit");
 
         // The incident: the request, the control that held it, who approved after reading how long, the retry.
         browser.get(url + "/console/timeline?q=deployment%2Fapi");
@@ -189,6 +223,7 @@ class ConsoleBrowserTest {
         assertThat(timeline).contains("require_approval: update deployment api", "rule prod-changes-need-a-second-human",
                 "approve approval " + id, "read for", "bob@example.com", "allow: update deployment api");
         shot("console-timeline");
+        accessible("console-timeline");
 
         HttpResponse<String> teardown = post(agent, "/v1/decisions", "{\"kind\":\"shell\",\"command\":\"kubectl --context prod-eu-1 delete namespace payments\"}");
         assertThat(JSON.readTree(teardown.body()).get("effect").asText()).isEqualTo("deny");
@@ -199,6 +234,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("rules")).getText()).contains("prod-changes-need-a-second-human");
         assertThat(browser.findElement(By.id("reviewers")).getText()).contains("bob@example.com");
         shot("console-dashboard");
+        accessible("console-dashboard");
 
         // A form posted from another site, or without the session's form token, is refused.
         String cookie = browser.manage().getCookieNamed("interlock_console").getValue();

@@ -16,13 +16,15 @@ import java.util.Locale;
  * The audit explorer's filter: event type, free text over the event (summaries, agents, principals, rules, effects,
  * systems — anything in it), and a time range; at most {@link #MAX} matching events, newest kept.
  */
-record AuditFilter(String type, String text, String from, String to) {
+record AuditFilter(String type, String text, String from, String to, String agent, String principal, String effect,
+                   String system, String verb, String rule) {
 
     static final int MAX = 500;
     private static final int PAGE = 1000;
 
     static AuditFilter of(Context ctx) {
-        return new AuditFilter(param(ctx, "type"), param(ctx, "q"), param(ctx, "from"), param(ctx, "to"));
+        return new AuditFilter(param(ctx, "type"), param(ctx, "q"), param(ctx, "from"), param(ctx, "to"), param(ctx, "agent"),
+                param(ctx, "principal"), param(ctx, "effect"), param(ctx, "system"), param(ctx, "verb"), param(ctx, "rule"));
     }
 
     private static String param(Context ctx, String name) {
@@ -43,7 +45,7 @@ record AuditFilter(String type, String text, String from, String to) {
             }
             for (AuditEvent e : page) {
                 if ((type.isEmpty() || e.type().equals(type)) && !e.at().isBefore(after) && !e.at().isAfter(before)
-                        && (needle.isEmpty() || e.body().toLowerCase(Locale.ROOT).contains(needle))) {
+                        && (needle.isEmpty() || e.body().toLowerCase(Locale.ROOT).contains(needle)) && fields(e)) {
                     out.add(e);
                     if (out.size() > MAX) {
                         out.removeFirst();
@@ -53,6 +55,23 @@ record AuditFilter(String type, String text, String from, String to) {
             seq = page.getLast().seq();
         }
         return out;
+    }
+
+    /** The decision fields asked for (agent, principal, effect, system, verb, rule): only decisions that have them pass. */
+    private boolean fields(AuditEvent e) {
+        if (agent.isEmpty() && principal.isEmpty() && effect.isEmpty() && system.isEmpty() && verb.isEmpty() && rule.isEmpty()) {
+            return true;
+        }
+        if (!e.type().equals("decision")) {
+            return false;
+        }
+        JsonNode data = ConsoleRoutes.tree(e.body()).path("data");
+        return (agent.isEmpty() || data.path("actor").path("agent").asText().equals(agent))
+                && (principal.isEmpty() || data.path("actor").path("principal").asText().equals(principal))
+                && (effect.isEmpty() || data.path("effect").asText().equals(effect))
+                && (system.isEmpty() || data.path("operations").findValuesAsText("system").contains(system))
+                && (verb.isEmpty() || data.path("operations").findValuesAsText("verb").contains(verb))
+                && (rule.isEmpty() || data.path("rules").findValuesAsText("id").contains(rule));
     }
 
     static Instant instant(String text, Instant fallback) {
@@ -67,7 +86,8 @@ record AuditFilter(String type, String text, String from, String to) {
     }
 
     String query() {
-        return "type=" + enc(type) + "&q=" + enc(text) + "&from=" + enc(from) + "&to=" + enc(to);
+        return "type=" + enc(type) + "&q=" + enc(text) + "&from=" + enc(from) + "&to=" + enc(to) + "&agent=" + enc(agent)
+                + "&principal=" + enc(principal) + "&effect=" + enc(effect) + "&system=" + enc(system) + "&verb=" + enc(verb) + "&rule=" + enc(rule);
     }
 
     private static String enc(String s) {

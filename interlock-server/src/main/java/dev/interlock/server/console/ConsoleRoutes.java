@@ -298,7 +298,10 @@ public final class ConsoleRoutes implements RouteGroup {
         }
         var v = verify.get();
         ctx.html(Pages.render("audit", new Views.Audit(info("Audit", Optional.of(s)), filter.type(), filter.text(), filter.from(), filter.to(),
-                rows.reversed(), v.message(), v.ok(), filter.query())));
+                rows.reversed(), v.message(), v.ok(), filter.query(), List.of(new Views.Field("agent", "Agent", filter.agent()),
+                new Views.Field("principal", "Principal", filter.principal()), new Views.Field("effect", "Effect", filter.effect()),
+                new Views.Field("system", "System", filter.system()), new Views.Field("verb", "Verb", filter.verb()),
+                new Views.Field("rule", "Rule", filter.rule())))));
     }
 
     private void export(Context ctx, ConsoleSessions.Session s) {

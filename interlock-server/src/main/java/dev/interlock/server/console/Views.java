@@ -57,7 +57,11 @@ public final class Views {
     }
 
     public record Audit(PageInfo page, String type, String text, String from, String to, List<AuditRow> rows,
-                        String chain, boolean chainOk, String exportQuery) {
+                        String chain, boolean chainOk, String exportQuery, List<Field> fields) {
+    }
+
+    /** A decision field the audit explorer filters on, and its current value. */
+    public record Field(String name, String label, String value) {
     }
 
     /** The safety figures (see {@link dev.interlock.server.report.Safety}) on a page. */
