@@ -48,6 +48,23 @@ class InstallTest {
         return JSON.readTree(dir.resolve(relative).toFile());
     }
 
+    /** In server mode Claude Code and Gemini CLI also report how each allowed call ended; local mode has no log to tell. */
+    @Test
+    void serverModeAddsTheAfterTheToolHookAndUninstallRemovesIt() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(run("install", "claude-code", "--server", "http://127.0.0.1:8470", "--token", "il_secret", "--data", data.toString()).exit()).isZero();
+        JsonNode claude = json("project/.claude/settings.json");
+        assertThat(claude.at("/hooks/PostToolUse/0/hooks/0/command").asText()).isEqualTo("'" + data.resolve("bin/interlock-hook-client") + "' claude-code");
+        assertThat(claude.at("/hooks/PostToolUse/0/hooks/0/onFailure").isMissingNode()).as("reporting never blocks").isTrue();
+        assertThat(run("install", "gemini", "--server", "http://127.0.0.1:8470", "--token", "il_secret", "--data", data.toString()).exit()).isZero();
+        assertThat(json("project/.gemini/settings.json").at("/hooks/AfterTool/0/hooks/0/command").asText()).endsWith("' gemini");
+        assertThat(run("uninstall", "claude-code").out()).contains("removed 2 Interlock hook entries");
+        assertThat(json("project/.claude/settings.json").at("/hooks/PostToolUse").size()).isZero();
+
+        assertThat(run("install", "claude-code").exit()).isZero();
+        assertThat(json("project/.claude/settings.json").at("/hooks/PostToolUse").size()).as("local mode: nothing to report to").isZero();
+    }
+
     @ParameterizedTest
     @CsvSource({
             "claude-code, project/.claude/settings.json, /hooks/PreToolUse/0/hooks/0/command",

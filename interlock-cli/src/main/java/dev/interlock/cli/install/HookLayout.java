@@ -31,6 +31,34 @@ record HookLayout(Agent agent, String project, String user, List<String> events)
         };
     }
 
+    /**
+     * The after-the-tool events that report how an allowed call ended, for server mode (where there is an audit log to
+     * record it): Claude Code's {@code PostToolUse}, Gemini CLI's {@code AfterTool}; none for the others yet.
+     */
+    List<String> afterEvents() {
+        return switch (agent) {
+            case CLAUDE_CODE -> List.of("PostToolUse");
+            case GEMINI -> List.of("AfterTool");
+            default -> List.of();
+        };
+    }
+
+    /** Every event an Interlock entry may sit under (what uninstall clears). */
+    List<String> allEvents() {
+        List<String> all = new java.util.ArrayList<>(events);
+        all.addAll(afterEvents());
+        return all;
+    }
+
+    /** The after-the-tool entry: it reports, it never blocks (the tool has already run), so no fail-closed option. */
+    ObjectNode afterEntry(String command) {
+        return switch (agent) {
+            case CLAUDE_CODE -> matcherEntry("Bash|mcp__.*", F.objectNode().put("type", "command").put("command", command).put("timeout", 30));
+            case GEMINI -> matcherEntry(".*", F.objectNode().put("type", "command").put("command", command).put("timeout", 30000));
+            default -> throw new IllegalStateException(agent + " has no after-the-tool event");
+        };
+    }
+
     Path file(boolean user, Path projectDir, Path home) {
         return user ? home.resolve(this.user) : projectDir.resolve(project);
     }

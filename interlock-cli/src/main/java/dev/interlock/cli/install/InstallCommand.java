@@ -58,7 +58,7 @@ public final class InstallCommand implements Callable<Integer> {
             HookLayout layout = HookLayout.of(agent, scope.kiroName);
             Path file = scope.file(layout);
             String command = command(agent);
-            Installer.Change change = Installer.install(layout, file, command, scope.kiroName, dryRun);
+            Installer.Change change = Installer.install(layout, file, command, scope.kiroName, dryRun, server != null && !server.isBlank());
             out.println(agent.displayName() + ": " + change.file() + ": " + change.what());
             change.backup().ifPresent(b -> out.println("  backup of the previous file: " + b));
             out.println("  hook command: " + command);

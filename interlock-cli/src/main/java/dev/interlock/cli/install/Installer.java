@@ -20,10 +20,11 @@ final class Installer {
     private Installer() {
     }
 
-    static Change install(HookLayout layout, Path file, String command, String kiroName, boolean dryRun) {
+    /** {@code reportOutcomes}: also the after-the-tool events (server mode: the server records how each call ended). */
+    static Change install(HookLayout layout, Path file, String command, String kiroName, boolean dryRun, boolean reportOutcomes) {
         ObjectNode root = ConfigFile.read(file);
         String before = ConfigFile.text(root);
-        int removed = ConfigFile.removeOurs(root, layout.events());
+        int removed = ConfigFile.removeOurs(root, layout.allEvents());
         layout.prepare(root, kiroName);
         ObjectNode hooks = root.get("hooks") instanceof ObjectNode h ? h : root.putObject("hooks");
         for (String event : layout.events()) {
@@ -34,10 +35,22 @@ final class Installer {
             ArrayNode entries = existing == null ? hooks.putArray(event) : (ArrayNode) existing;
             entries.add(layout.entry(command));
         }
+        if (reportOutcomes) {
+            for (String event : layout.afterEvents()) {
+                if (hooks.get(event) != null && !hooks.get(event).isArray()) {
+                    throw new InstallException(file + ": hooks." + event + " is not a list; fix it, then retry (nothing was changed)");
+                }
+                (hooks.get(event) == null ? hooks.putArray(event) : (ArrayNode) hooks.get(event)).add(layout.afterEntry(command));
+            }
+        }
         if (ConfigFile.text(root).equals(before)) {
             return new Change(file, "unchanged (already installed)", Optional.empty());
         }
-        String what = (removed > 0 ? "replaced" : "added") + " the Interlock hook on " + String.join(", ", layout.events());
+        java.util.List<String> on = new java.util.ArrayList<>(layout.events());
+        if (reportOutcomes) {
+            on.addAll(layout.afterEvents());
+        }
+        String what = (removed > 0 ? "replaced" : "added") + " the Interlock hook on " + String.join(", ", on);
         if (dryRun) {
             return new Change(file, "dry run, nothing written: would have " + what, Optional.empty());
         }
@@ -49,7 +62,7 @@ final class Installer {
             return new Change(file, "nothing to remove (no such file)", Optional.empty());
         }
         ObjectNode root = ConfigFile.read(file);
-        int removed = ConfigFile.removeOurs(root, layout.events());
+        int removed = ConfigFile.removeOurs(root, layout.allEvents());
         if (removed == 0) {
             return new Change(file, "nothing to remove (the Interlock hook is not installed here)", Optional.empty());
         }

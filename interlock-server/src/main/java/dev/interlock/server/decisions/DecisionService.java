@@ -259,6 +259,20 @@ public final class DecisionService {
         return tools.stream().filter(t -> policy.forbidsTool(server, t, actor)).toList();
     }
 
+    /**
+     * An agent said how a tool call it was allowed ended (its after-the-tool event): reported against the decision that
+     * allowed it — the same request, principal and session, within the last hour, not yet reported. False when there
+     * is none (a call decided by a hook in local mode, or one already reported).
+     */
+    public boolean reportOutcome(Request asked, Caller caller, int exitCode) {
+        Request request = asCaller(asked, caller);
+        Instant now = clock.instant();
+        var decided = store.latestUnreported(request.actor().session(), Fingerprint.of(request), request.actor().principal(),
+                now.minus(DecisionStore.HISTORY_WINDOW));
+        decided.ifPresent(d -> reportExecution(d.decisionId(), exitCode, Math.max(0, Duration.between(d.at(), now).toMillis()), caller));
+        return decided.isPresent();
+    }
+
     /** A deny shed under overload: nothing was analysed or recorded; readiness stays as it is (this is load, not failure). */
     public DecisionOutcome overloaded(int inFlight) {
         String cause = "server overloaded: " + inFlight + " decisions already in progress; retry shortly";

@@ -107,6 +107,30 @@ public final class DecisionStore {
         return out;
     }
 
+    /**
+     * The latest allowed decision for this request (its fingerprint) by this principal in this session within
+     * {@code since}, whose outcome is not reported yet: what an agent's after-the-tool event is about.
+     */
+    public Optional<Recorded> latestUnreported(String session, String fingerprint, String principal, Instant since) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT decision_id, principal, agent, session, effect, body, at FROM decisions "
+                    + "WHERE session = ? AND at >= ? AND fingerprint = ? AND principal = ? AND effect = 'allow' "
+                    + "AND decision_id NOT IN (SELECT decision_id FROM executions) ORDER BY at DESC LIMIT 1")) {
+                ps.setString(1, session);
+                ps.setLong(2, since.toEpochMilli());
+                ps.setString(3, fingerprint);
+                ps.setString(4, principal);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Recorded>empty();
+                    }
+                    return Optional.of(new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+                }
+            }
+        });
+    }
+
     /** An outcome an adapter reported, written in its audit event's transaction. */
     public static AuditLog.Attached execution(String decisionId, int exitCode, long durationMs, String reportedBy, Instant at) {
         return new AuditLog.Attached("INSERT INTO executions (decision_id, at, exit_code, duration_ms, reported_by) VALUES (?, ?, ?, ?, ?)",

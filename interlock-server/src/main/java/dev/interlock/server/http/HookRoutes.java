@@ -52,6 +52,10 @@ public final class HookRoutes implements RouteGroup {
             throw ApiException.notFound(e.getMessage());
         }
         AgentSide side = new AgentSide(caller.principal(), env(ctx), kubeconfig(ctx.header("X-Interlock-Kubeconfig")));
+        if (outcome(agent, ctx.bodyAsBytes(), side, caller)) {
+            ctx.status(200).contentType("application/json").result("{}");
+            return;
+        }
         HookAnswer answer = AnswerWriter.inBand(agent,
                 HookRunner.run(agent, ctx.bodyAsBytes(), side, request -> verdict(decisions.decide(request, caller))));
         if (answer.exitCode() == 0) {
@@ -59,6 +63,29 @@ public final class HookRoutes implements RouteGroup {
         } else {
             ctx.status(403).contentType("text/plain; charset=utf-8").result(answer.stderr().strip());
         }
+    }
+
+    /**
+     * An after-the-tool event: its outcome reported (when a decision of ours allowed the call), answered with nothing
+     * to say. It never blocks: the tool has already run. False when the payload is not such an event.
+     */
+    private boolean outcome(Agent agent, byte[] payload, AgentSide side, Caller caller) {
+        java.util.Optional<dev.interlock.hooks.HookOutcome> after;
+        try {
+            after = dev.interlock.hooks.HookOutcome.read(agent, payload);
+        } catch (RuntimeException e) {
+            return false; // not readable as an after-event: the pre-tool path answers (and blocks what it cannot read)
+        }
+        if (after.isEmpty()) {
+            return false;
+        }
+        try {
+            dev.interlock.hooks.HookRequests.of(after.get().event(), side)
+                    .ifPresent(request -> decisions.reportOutcome(request, caller, after.get().exitCode()));
+        } catch (RuntimeException e) {
+            // an outcome that cannot be matched or stored is lost from the report, never turned into a block
+        }
+        return true;
     }
 
     private HookVerdict verdict(DecisionOutcome outcome) {

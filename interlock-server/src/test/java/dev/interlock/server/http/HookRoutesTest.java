@@ -1,9 +1,12 @@
 package dev.interlock.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlock.json.Json;
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -111,5 +114,37 @@ class HookRoutesTest {
     static String gemini(String command) {
         return "{\"session_id\":\"g\",\"cwd\":\"/srv/app\",\"hook_event_name\":\"BeforeTool\",\"tool_name\":\"run_shell_command\","
                 + "\"tool_input\":{\"command\":" + Json.MAPPER.valueToTree(command) + "}}";
+    }
+
+    /** Claude Code's PostToolUse for a call the server allowed: its outcome lands in the audit log, once; it never blocks. */
+    @Test
+    void anAfterTheToolEventReportsTheOutcomeOfTheDecisionThatAllowedIt() throws Exception {
+        String read = "kubectl --context prod-eu-1 -n payments get pods";
+        TestServer.Reply allowed = hook("claude-code", claude(read, "hooks-after"), agent);
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.text()).doesNotContain("\"deny\"");
+        String after = claude(read, "hooks-after").replace("\"PreToolUse\"", "\"PostToolUse\"")
+                .replace("}}", "},\"tool_response\":{\"stdout\":\"\",\"stderr\":\"error: forbidden\",\"interrupted\":false,\"exit_code\":1}}");
+        TestServer.Reply reported = hook("claude-code", after, agent);
+        assertThat(reported.status()).isEqualTo(200);
+        assertThat(reported.text().strip()).isEqualTo("{}");
+
+        List<JsonNode> executions = new java.util.ArrayList<>();
+        for (JsonNode e : s.get(bob, "/v1/audit?after=0&limit=1000").json().get("events")) {
+            if (e.get("type").asText().equals("execution.reported")) {
+                executions.add(e.get("body").get("data"));
+            }
+        }
+        assertThat(executions).singleElement().satisfies(x -> {
+            assertThat(x.get("exit_code").asInt()).isEqualTo(1);
+            assertThat(x.get("reported_by").get("agent").asText()).isEqualTo("claude-code");
+        });
+        // The same event again has no unreported decision to match: nothing new, still no block.
+        assertThat(hook("claude-code", after, agent).status()).isEqualTo(200);
+        long count = 0;
+        for (JsonNode e : s.get(bob, "/v1/audit?after=0&limit=1000").json().get("events")) {
+            count += e.get("type").asText().equals("execution.reported") ? 1 : 0;
+        }
+        assertThat(count).isEqualTo(1);
     }
 }
