@@ -208,7 +208,7 @@ class ConsoleBrowserTest {
         assertThat(decide().get("effect").asText()).as("the agent's identical retry").isEqualTo("allow");
 
         browser.get(url + "/console/audit?type=approval.reviewed");
-        browser.get(url + "/console/audit?agent=claude-code&effect=allow&system=kubernetes");
+        browser.get(url + "/console/audit?agent=claude-code&effect=allow&system=kubernetes&environment=prod");
         assertThat(browser.findElement(By.id("events")).getText()).as("field filters: decisions only").contains("allow: update deployment api")
                 .doesNotContain("approval.reviewed");
         browser.get(url + "/console/audit?type=approval.reviewed");
@@ -233,6 +233,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("stopped")).getText()).contains("kubernetes");
         assertThat(browser.findElement(By.id("rules")).getText()).contains("prod-changes-need-a-second-human");
         assertThat(browser.findElement(By.id("reviewers")).getText()).contains("bob@example.com");
+        assertThat(browser.findElement(By.id("review-times")).getText()).contains("10–30 s");
         shot("console-dashboard");
         accessible("console-dashboard");
 

@@ -17,14 +17,15 @@ import java.util.Locale;
  * systems — anything in it), and a time range; at most {@link #MAX} matching events, newest kept.
  */
 record AuditFilter(String type, String text, String from, String to, String agent, String principal, String effect,
-                   String system, String verb, String rule) {
+                   String system, String verb, String rule, String environment) {
 
     static final int MAX = 500;
     private static final int PAGE = 1000;
 
     static AuditFilter of(Context ctx) {
         return new AuditFilter(param(ctx, "type"), param(ctx, "q"), param(ctx, "from"), param(ctx, "to"), param(ctx, "agent"),
-                param(ctx, "principal"), param(ctx, "effect"), param(ctx, "system"), param(ctx, "verb"), param(ctx, "rule"));
+                param(ctx, "principal"), param(ctx, "effect"), param(ctx, "system"), param(ctx, "verb"), param(ctx, "rule"),
+                param(ctx, "environment"));
     }
 
     private static String param(Context ctx, String name) {
@@ -57,9 +58,10 @@ record AuditFilter(String type, String text, String from, String to, String agen
         return out;
     }
 
-    /** The decision fields asked for (agent, principal, effect, system, verb, rule): only decisions that have them pass. */
+    /** The decision fields asked for (agent, principal, effect, system, verb, rule, environment): only decisions that have them pass. */
     private boolean fields(AuditEvent e) {
-        if (agent.isEmpty() && principal.isEmpty() && effect.isEmpty() && system.isEmpty() && verb.isEmpty() && rule.isEmpty()) {
+        if (agent.isEmpty() && principal.isEmpty() && effect.isEmpty() && system.isEmpty() && verb.isEmpty() && rule.isEmpty()
+                && environment.isEmpty()) {
             return true;
         }
         if (!e.type().equals("decision")) {
@@ -71,7 +73,8 @@ record AuditFilter(String type, String text, String from, String to, String agen
                 && (effect.isEmpty() || data.path("effect").asText().equals(effect))
                 && (system.isEmpty() || data.path("operations").findValuesAsText("system").contains(system))
                 && (verb.isEmpty() || data.path("operations").findValuesAsText("verb").contains(verb))
-                && (rule.isEmpty() || data.path("rules").findValuesAsText("id").contains(rule));
+                && (rule.isEmpty() || data.path("rules").findValuesAsText("id").contains(rule))
+                && (environment.isEmpty() || data.path("operations").findValuesAsText("environment").contains(environment));
     }
 
     static Instant instant(String text, Instant fallback) {
@@ -87,7 +90,8 @@ record AuditFilter(String type, String text, String from, String to, String agen
 
     String query() {
         return "type=" + enc(type) + "&q=" + enc(text) + "&from=" + enc(from) + "&to=" + enc(to) + "&agent=" + enc(agent)
-                + "&principal=" + enc(principal) + "&effect=" + enc(effect) + "&system=" + enc(system) + "&verb=" + enc(verb) + "&rule=" + enc(rule);
+                + "&principal=" + enc(principal) + "&effect=" + enc(effect) + "&system=" + enc(system) + "&verb=" + enc(verb) + "&rule=" + enc(rule)
+                + "&environment=" + enc(environment);
     }
 
     private static String enc(String s) {

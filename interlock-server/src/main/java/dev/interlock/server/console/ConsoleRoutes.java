@@ -301,7 +301,7 @@ public final class ConsoleRoutes implements RouteGroup {
                 rows.reversed(), v.message(), v.ok(), filter.query(), List.of(new Views.Field("agent", "Agent", filter.agent()),
                 new Views.Field("principal", "Principal", filter.principal()), new Views.Field("effect", "Effect", filter.effect()),
                 new Views.Field("system", "System", filter.system()), new Views.Field("verb", "Verb", filter.verb()),
-                new Views.Field("rule", "Rule", filter.rule())))));
+                new Views.Field("rule", "Rule", filter.rule()), new Views.Field("environment", "Environment", filter.environment())))));
     }
 
     private void export(Context ctx, ConsoleSessions.Session s) {

@@ -39,8 +39,12 @@ public final class Safety {
     }
 
     public record Figures(int days, List<DayRow> perDay, List<Bar> stopped, List<ReviewerRow> reviewers, int thresholdSeconds,
-                          List<Bar> topRules, List<Bar> riskyAgents, List<GrantRow> grants) {
+                          List<Bar> topRules, List<Bar> riskyAgents, List<GrantRow> grants, List<Bar> reviewTimes) {
     }
+
+    /** How long approvals were read before the verdict, in buckets a reviewer can compare with min_review. */
+    private static final long[] BUCKETS = {10_000, 30_000, 120_000, 600_000};
+    private static final String[] BUCKET_NAMES = {"under 10 s", "10–30 s", "30 s – 2 min", "2–10 min", "over 10 min"};
 
     private Safety() {
     }
@@ -89,7 +93,21 @@ public final class Safety {
             grantRows.add(new GrantRow(g.id(), String.join(", ", g.resourcePatterns()), String.join(", ", g.ruleIds()),
                     g.scope().wire() + " " + (g.session().isEmpty() ? g.principal() : g.session()), Words.duration(java.time.Duration.between(now, g.expiresAt())), g.uses()));
         }
-        return new Figures(period, dayRows, bars(stopped), reviewers, thresholdSeconds, bars(rules), bars(risky), grantRows);
+        long[] buckets = new long[BUCKET_NAMES.length];
+        reviewMs.values().forEach(list -> list.forEach(ms -> {
+            int i = 0;
+            while (i < BUCKETS.length && ms >= BUCKETS[i]) {
+                i++;
+            }
+            buckets[i]++;
+        }));
+        long most = java.util.Arrays.stream(buckets).max().orElse(0);
+        List<Bar> reviewTimes = new ArrayList<>();
+        for (int i = 0; i < buckets.length; i++) {
+            reviewTimes.add(new Bar(BUCKET_NAMES[i], buckets[i], Math.max(1, most)));
+        }
+        return new Figures(period, dayRows, bars(stopped), reviewers, thresholdSeconds, bars(rules), bars(risky), grantRows,
+                reviewMs.isEmpty() ? List.of() : reviewTimes);
     }
 
     private static void decision(JsonNode data, long[] day, Map<String, Long> stopped, Map<String, Long> rules, Map<String, Long> risky) {
@@ -160,6 +178,7 @@ public final class Safety {
             }
             s.append('\n');
         }
+        bars(s, "Time to decision, all approvals", f.reviewTimes());
         bars(s, "Rules that matched most", f.topRules());
         bars(s, "Agents by high and critical risk requests", f.riskyAgents());
         s.append("## Grants in force\n\n");
