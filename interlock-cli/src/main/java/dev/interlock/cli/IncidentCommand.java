@@ -34,8 +34,14 @@ final class IncidentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "The server's data directory.")
+    @Option(names = "--data", paramLabel = "DIR", description = "The server's data directory.")
     Path data;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "An export (interlock audit export) instead of a data directory; needs --public-key.")
+    Path file;
+
+    @Option(names = "--public-key", paramLabel = "FILE", description = "With --file: the server's audit-ed25519.pub, to verify the export's chain.")
+    Path publicKey;
 
     @Option(names = "--database", paramLabel = "URL", description = "The server's postgresql://… database (default: SQLite in DIR).")
     String database;
@@ -71,6 +77,22 @@ final class IncidentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE.")
     Path out;
 
+    /** An export's events (its checkpoints are for the verification only). */
+    private static List<dev.interlock.server.audit.AuditEvent> exported(Path file) throws IOException {
+        List<dev.interlock.server.audit.AuditEvent> events = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            var n = Json.MAPPER.readTree(line);
+            if (n.has("type") && n.has("body")) {
+                events.add(new dev.interlock.server.audit.AuditEvent(n.path("seq").asLong(), Instant.parse(n.path("at").asText()),
+                        n.path("type").asText(), n.path("body").asText(), n.path("prev_hash").asText(), n.path("hash").asText()));
+            }
+        }
+        return events;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (!List.of("markdown", "json", "html").contains(format)) {
@@ -100,12 +122,27 @@ final class IncidentCommand implements Callable<Integer> {
         if (resource != null) {
             needles.add(resource);
         }
+        if ((data == null) == (file == null)) {
+            return Cli.usage(spec, "give exactly one of --data DIR and --file FILE");
+        }
+        if (file != null && publicKey == null) {
+            return Cli.usage(spec, "--file needs --public-key FILE: an export cannot vouch for itself (use the server's audit-ed25519.pub)");
+        }
         Incident report;
-        try (Database db = OfflineAudit.open(data, database)) {
-            var chain = new AuditVerifier(OfflineAudit.trusted(List.of(), data)).verify(db);
-            AuditReader reader = new AuditReader(db);
-            report = Incident.of(reader::events, chain, new Timeline.Filter(needles, from, to), (int) rubberStamp.toSeconds());
-        } catch (OfflineAudit.Problem e) {
+        Timeline.Filter filter = new Timeline.Filter(needles, from, to);
+        try {
+            if (file != null) {
+                var chain = dev.interlock.server.audit.AuditExport.verify(file, OfflineAudit.trusted(List.of(publicKey), null));
+                List<dev.interlock.server.audit.AuditEvent> events = exported(file);
+                report = Incident.of((after, limit) -> events.stream().filter(e -> e.seq() > after).limit(limit).toList(), chain, filter,
+                        (int) rubberStamp.toSeconds());
+            } else {
+                try (Database db = OfflineAudit.open(data, database)) {
+                    var chain = new AuditVerifier(OfflineAudit.trusted(List.of(), data)).verify(db);
+                    report = Incident.of(new AuditReader(db)::events, chain, filter, (int) rubberStamp.toSeconds());
+                }
+            }
+        } catch (OfflineAudit.Problem | dev.interlock.server.audit.AuditExport.MalformedExportException e) {
             spec.commandLine().getErr().println("interlock incident: " + e.getMessage());
             return Main.INTERNAL_ERROR;
         }

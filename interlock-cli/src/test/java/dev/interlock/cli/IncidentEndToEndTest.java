@@ -108,6 +108,14 @@ class IncidentEndToEndTest {
         JsonNode figures = JSON.readTree(ServerEndToEndTest.run(Map.of(), "report", "safety", "--data", data.toString(), "--format", "json").out());
         assertThat(figures.get("reviewers").get(0).get("fastPercent").asInt()).isEqualTo(100);
 
+        // An export, verified with the server's public key, reports the same.
+        Path export = dir.resolve("audit.jsonl");
+        assertThat(ServerEndToEndTest.run(Map.of(), "audit", "export", "--data", data.toString(), "--out", export.toString()).exit()).isZero();
+        ServerEndToEndTest.Result fromExport = ServerEndToEndTest.run(Map.of(), "incident", "--file", export.toString(),
+                "--public-key", data.resolve("audit-ed25519.pub").toString(), "--session", SESSION);
+        assertThat(fromExport.exit()).as(fromExport.err()).isZero();
+        assertThat(fromExport.out()).contains("Audit chain verified", "under the 30 s rubber-stamp threshold", "deny: delete namespace payments");
+
         // Someone with file access rewrites what the agent asked: the report says so before anything else.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("interlock.db")); Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("UPDATE audit_events SET body = replace(body, 'delete namespace payments', 'get namespace payments')"
