@@ -216,6 +216,6 @@ final class SimpleCommands {
                 b.environment(Tier.UNKNOWN, "");
             }
         }
-        return b.build();
+        return dev.interlock.analysis.shell.recognizers.SelfProtection.guard(b.build());
     }
 }

@@ -85,6 +85,9 @@ final class FileCopies {
                 if (t.catastrophic()) {
                     ops.add(t.operation(inv, Verb.DELETE, "directory").scope(t.scope(true)).stateful(true)
                             .reversible(true).note("moves it away from where the system expects it").build());
+                } else if (SelfProtection.isProtectedPath(t.path(), inv.workspace())) {
+                    // Interlock's own files and the agents' hook settings moved away: the guard is off.
+                    ops.add(SelfProtectionRecognizer.protectedWrite(inv, inv.workspace().resolve(t.path()), "moves away"));
                 } else if (FileKind.of(t.path(), inv.workspace()) == FileKind.TERRAFORM_STATE) {
                     // Terraform reads state where it was: moved away is gone, and the next apply recreates everything.
                     FileMeaning.of(t.path(), inv.workspace(), true, "moves away ").ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));

@@ -37,7 +37,15 @@ public final class SelfProtection {
             Pattern.compile(".*/\\.cursor/(hooks\\.json|cli-config\\.json|permissions\\.json)"),
             Pattern.compile(".*/\\.copilot/(config\\.json|hooks(/.*)?)"),
             Pattern.compile(".*/\\.github/hooks/[^/]+\\.json"),
-            Pattern.compile(".*/\\.kiro(/.*)?"));
+            Pattern.compile(".*/\\.kiro(/.*)?"),
+            // the directories that hold them: moving or deleting one moves or deletes what is inside
+            Pattern.compile(".*/\\.(claude|codex|gemini|cursor|copilot)/?"),
+            Pattern.compile(".*/\\.github(/hooks)?/?"),
+            Pattern.compile(".*/\\.local/share/?"),
+            Pattern.compile(".*/interlock/policies/?"),
+            // Interlock's own program: its launcher, an installed binary, the distribution's jars
+            Pattern.compile(".*/interlock"),
+            Pattern.compile(".*/interlock-(cli|hooks|core|server|mcp)[^/]*\\.jar"));
 
     /** True when {@code resolvedPath} (resolved again against {@code ws}, so relative paths work too) is protected. */
     public static boolean isProtectedPath(String resolvedPath, Workspace ws) {
@@ -51,6 +59,24 @@ public final class SelfProtection {
             }
         }
         return false;
+    }
+
+    /**
+     * Signalling, stopping or disabling a process or service that is Interlock (its server, its hook's JVM, a unit or
+     * launch agent named for it) is an operation on system {@code interlock}: the guard turned off is no guard. Other
+     * operations come back unchanged.
+     */
+    public static dev.interlock.model.Operation guard(dev.interlock.model.Operation op) {
+        if (!op.system().equals("process") || op.verb() == dev.interlock.model.Verb.READ || op.verb() == dev.interlock.model.Verb.EXECUTE
+                || op.verb() == dev.interlock.model.Verb.CREDENTIAL) {
+            return op;
+        }
+        String named = (op.resource().name() + " " + op.evidence().text()).toLowerCase(java.util.Locale.ROOT);
+        if (!named.contains("interlock")) {
+            return op;
+        }
+        return op.toBuilder().system("interlock").note("stops, signals or disables Interlock itself (the guard)"
+                + (op.note().isEmpty() ? "" : "; " + op.note())).build();
     }
 
     /** Every protected path names one of these; most paths name none, and skip the patterns. */
