@@ -49,8 +49,9 @@ final class FindCommands {
                 acted = true;
                 i = j;
             } else if (w.equals("-delete")) {
+                String filter = filter(args);
                 for (String r : roots.isEmpty() ? List.of(".") : roots) {
-                    commands.walk.add(deletion(r, run, commands.walk.workspace));
+                    commands.walk.add(deletion(r, filter, run, commands.walk.workspace));
                 }
                 acted = true;
             }
@@ -58,19 +59,41 @@ final class FindCommands {
         return acted;
     }
 
-    private static Operation deletion(String root, SimpleCommands.Run run, Workspace workspace) {
-        Workspace.Area area = workspace.area(root);
+    /** The tests that narrow what a find matches by name, path, age or size, as written; "" when none does. */
+    static String filter(List<Arg> args) {
+        Set<String> narrowing = Set.of("-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex",
+                "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-size", "-user", "-group", "-perm", "-links");
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (narrowing.contains(args.get(i).value())) {
+                parts.add(args.get(i).value() + " " + args.get(i + 1).value());
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * What {@code find -delete} removes under {@code root}. Narrowed by a name, path, age or size test, it removes the
+     * matches, not the tree it starts from ({@code find . -name '*.pyc' -delete}); unnarrowed, everything under it.
+     */
+    private static Operation deletion(String root, String filter, SimpleCommands.Run run, Workspace workspace) {
+        // Narrowed, what goes is inside the start, so it is judged by where its contents live, not the start itself —
+        // except from the filesystem root, where the matches are anywhere on the machine.
+        Workspace.Area start = workspace.area(root);
+        Workspace.Area area = filter.isEmpty() || start == Workspace.Area.ROOT ? start
+                : workspace.area((root.endsWith("/") ? root : root + "/") + "match");
         boolean disposable = area == Workspace.Area.TEMP;
         boolean everything = area == Workspace.Area.ROOT || area == Workspace.Area.SYSTEM || area == Workspace.Area.HOME_ROOT;
         Operation.Builder b = Operation.builder("filesystem", Verb.DELETE)
-                .resource("directory", root)
+                .resource(filter.isEmpty() ? "directory" : "files", filter.isEmpty() ? root : root + " (" + filter + ")")
                 .locator("path", workspace.resolve(root))
                 .locator("area", area.wire())
                 .scope(everything ? Scope.ALL : Scope.MANY)
                 .stateful(!disposable)
                 .reversible(disposable)
                 .confidence(Confidence.EXACT)
-                .note("find -delete removes every match under " + root)
+                .note(filter.isEmpty() ? "find -delete removes every match under " + root
+                        : "find -delete removes what matches " + filter + " under " + root)
                 .evidence(run.evidence());
         run.locators().forEach(b::locator);
         if (run.locators().isEmpty()) {
