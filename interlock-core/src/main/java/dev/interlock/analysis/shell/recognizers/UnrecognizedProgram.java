@@ -224,6 +224,13 @@ public final class UnrecognizedProgram implements Recognizer {
                     break;
                 }
                 if (KnownPrograms.DESTRUCTIVE.containsKey(part)) {
+                    // A noun-verb CLI names the kind first: `velero restore get`, `velero backup describe` only look.
+                    boolean noun = wordAt.get(k)[1] == 0 && k + 1 < words.size() && wordAt.get(k + 1)[1] == 0
+                            && KnownPrograms.READ_ONLY.contains(words.get(k + 1));
+                    if (noun) {
+                        notReally = true;
+                        break;
+                    }
                     verb = KnownPrograms.DESTRUCTIVE.get(part);
                     at = wordAt.get(k)[0];
                     break;
