@@ -53,28 +53,11 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("interlock-console");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        url = "http://127.0.0.1:" + port;
-        Path data = dir.resolve("data");
         assertThat(ServerEndToEndTest.run(Map.of(), "--version").exit()).isZero();
-        server = ServerEndToEndTest.launcher(Map.of(), "serve", "--port", Integer.toString(port), "--data", data.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            assertThat(server.isAlive()).as(Files.readString(dir.resolve("server.log"))).isTrue();
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        ServerEndToEndTest.Served served = ServerEndToEndTest.serve(dir);
+        server = served.process();
+        url = served.url();
+        Path data = served.data();
         admin = Files.readString(data.resolve("admin-token")).strip();
         agent = token("{\"role\":\"agent\",\"principal\":\"alice@example.com\",\"agent\":\"claude-code\"}");
         bob = token("{\"role\":\"approver\",\"principal\":\"bob@example.com\",\"groups\":[\"sre\"]}");

@@ -55,27 +55,10 @@ class McpHttpEndpointTest {
                   upstreams:
                     - { name: files, command: [node, "%s", "%s"], environment: dev }
                 """.formatted(McpGatewayEndToEndTest.server, files));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        url = "http://127.0.0.1:" + port;
-        Path data = dir.resolve("data");
-        server = ServerEndToEndTest.launcher(Map.of(), "serve", "--port", Integer.toString(port), "--data", data.toString(), "--mcp", gateway.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            assertThat(server.isAlive()).as(Files.readString(dir.resolve("server.log"))).isTrue();
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertThat(System.nanoTime()).as("server ready within 120s").isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        ServerEndToEndTest.Served served = ServerEndToEndTest.serve(dir, "--mcp", gateway.toString());
+        server = served.process();
+        url = served.url();
+        Path data = served.data();
         admin = Files.readString(data.resolve("admin-token")).strip();
         HttpResponse<String> created = post(admin, "/v1/tokens", "{\"role\":\"agent\",\"principal\":\"alice@example.com\",\"agent\":\"cursor\"}", Map.of());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

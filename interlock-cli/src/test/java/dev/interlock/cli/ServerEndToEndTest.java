@@ -376,6 +376,37 @@ class ServerEndToEndTest {
         return out;
     }
 
+    /** A real {@code ./interlock serve} on a free loopback port, data in {@code dir/data}, log in {@code dir/server.log}, once ready. */
+    record Served(Process process, String url, Path data) {
+    }
+
+    static Served serve(Path dir, String... extra) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port;
+        Path data = dir.resolve("data");
+        List<String> args = new ArrayList<>(List.of("serve", "--port", Integer.toString(port), "--data", data.toString()));
+        args.addAll(List.of(extra));
+        Process p = launcher(Map.of(), args.toArray(String[]::new))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            assertThat(p.isAlive()).as(Files.readString(dir.resolve("server.log"))).isTrue();
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return new Served(p, url, data);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            assertThat(System.nanoTime()).as("server ready within 120s").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
     static ProcessBuilder launcher(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("interlock").toString());
