@@ -22,6 +22,10 @@ public final class Regex {
         return pattern(regex).matcher(text).matches();
     }
 
+    public static boolean find(CharSequence text, String regex) {
+        return pattern(regex).matcher(text).find();
+    }
+
     public static String[] split(CharSequence text, String regex) {
         return pattern(regex).split(text);
     }

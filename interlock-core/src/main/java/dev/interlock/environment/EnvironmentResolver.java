@@ -85,13 +85,15 @@ public final class EnvironmentResolver {
 
     /**
      * Work inside the agent's workspace (its files, its git repository, builds it runs) stays local even on a machine
-     * declared prod; anything else local (system files, services, the docker daemon) takes the declared environment.
+     * declared prod; anything else local (system files, services, the docker daemon, a script whose contents are not
+     * shown) takes the declared environment.
      */
     private static boolean insideWorkspace(Operation op) {
         String area = op.resource().locator("area");
         boolean inside = area.equals("workspace") || area.equals("temp");
         return inside || (area.isEmpty() && (op.system().equals("git")
-                || op.system().equals("process") && op.verb() == dev.interlock.model.Verb.EXECUTE));
+                || op.system().equals("process") && op.verb() == dev.interlock.model.Verb.EXECUTE
+                && !op.resource().type().equals("script")));
     }
 
     private Map<String, String> locatorsWithAmbient(Operation op, RequestContext context) {

@@ -12,6 +12,11 @@ public interface Nested {
     /** Analyzes {@code command} as shell, run like {@code parent} (same env, workspace and locators). */
     List<Operation> shell(String command, Invocation parent);
 
+    /** The text this command line wrote to {@code path} before running it ({@code cat > /tmp/x.py <<EOF … EOF}). */
+    default java.util.Optional<String> written(String path) {
+        return java.util.Optional.empty();
+    }
+
     /** Analyzes {@code sql}; {@code dialect} is {@code postgresql}, {@code mysql}, {@code sqlite} or empty. */
     List<Operation> sql(String sql, String dialect, Invocation parent);
 }

@@ -2,8 +2,10 @@ package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.syntax.Assignment;
+import dev.interlock.analysis.shell.syntax.Braces;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Redirect;
+import dev.interlock.analysis.shell.syntax.Word;
 import dev.interlock.environment.EnvironmentVariables;
 import dev.interlock.model.Evidence;
 import dev.interlock.model.Operation;
@@ -57,9 +59,13 @@ final class SimpleCommands {
         s.words().forEach(walk::substitutions);
         walk.redirects(s.redirects());
         Map<String, String> prefix = new HashMap<>();
+        Map<String, Optional<String>> assigned = new java.util.LinkedHashMap<>();
         for (Assignment a : s.assignments()) {
-            walk.value(a.value()).ifPresent(v -> prefix.put(a.name(), v));
+            Optional<String> value = walk.value(a.value());
+            value.ifPresent(v -> prefix.put(a.name(), v));
+            assigned.put(a.name(), value);
         }
+        ExecutionRoutes.variables(assigned, walk.evidence(s.span()), walk.locators, walk);
         if (s.words().isEmpty()) {
             // NAME=value alone stays in force for the rest of the line (and is what `export` would pass on).
             walk.variables.putAll(prefix);
@@ -69,21 +75,41 @@ final class SimpleCommands {
         Stdin stdin = ownStdin(s).orElse(piped);
         rememberWrittenScript(s);
         List<Arg> words = new ArrayList<>(s.words().size());
-        s.words().forEach(w -> words.add(walk.arg(w)));
+        s.words().forEach(w -> words.addAll(expanded(w)));
         Map<String, String> env = new HashMap<>(walk.env);
         env.putAll(prefix);
         dispatch(new Run(words, env, stdin, walk.evidence(s.span()), walk.locators, 0));
         walk.carried.observe(words, walk);
         if (!words.isEmpty() && words.getFirst().literal() && List.of("export", "declare", "typeset", "local", "readonly")
                 .contains(words.getFirst().value())) {
+            Map<String, Optional<String>> exported = new java.util.LinkedHashMap<>();
             for (Arg a : words.subList(1, words.size())) {
                 int eq = a.value().indexOf('=');
+                if (eq > 0) {
+                    exported.put(a.value().substring(0, eq), a.literal() ? Optional.of(a.value().substring(eq + 1)) : Optional.empty());
+                }
                 if (a.literal() && eq > 0) {
                     walk.variables.put(a.value().substring(0, eq), a.value().substring(eq + 1));
                     walk.env.put(a.value().substring(0, eq), a.value().substring(eq + 1));
                 }
             }
+            ExecutionRoutes.variables(exported, walk.evidence(s.span()), walk.locators, walk);
         }
+    }
+
+    /** A word after brace expansion: {@code {rm,-rf,/srv}} runs {@code rm}; one too large to expand stays dynamic. */
+    private List<Arg> expanded(Word w) {
+        Arg arg = walk.arg(w);
+        Optional<List<String>> braces = Braces.expand(w);
+        if (braces.isEmpty()) {
+            return List.of(arg);
+        }
+        if (braces.get().contains(null)) {
+            return List.of(new Arg(w.raw(), false, arg.glob(), arg.evidence()));
+        }
+        List<Arg> out = new ArrayList<>(braces.get().size());
+        braces.get().forEach(v -> out.add(new Arg(v, true, arg.glob(), arg.evidence())));
+        return out;
     }
 
     /** A heredoc or here-string on the command itself is its standard input. */
@@ -143,11 +169,17 @@ final class SimpleCommands {
         if (path.isBlank()) {
             return;
         }
+        if (head.glob() && Regex.matches(path, ".*(?:[*?]|\\[.*\\]).*")) {
+            walk.add(Opaque.operation("the program name " + path + " is a pattern the shell expands at run time", run.evidence(),
+                    run.locators()));
+            return;
+        }
+        String separators = separators();
         boolean blank = false;
         for (int i = 0; i < path.length() && !blank; i++) {
-            blank = Character.isWhitespace(path.charAt(i));
+            blank = Character.isWhitespace(path.charAt(i)) || separators.indexOf(path.charAt(i)) >= 0;
         }
-        String[] split = blank ? Regex.split(path.strip(), "\\s+") : new String[] {path};
+        String[] split = blank ? fields(path, separators) : new String[] {path};
         if (split.length > 1 || blank) {
             // A variable or substitution that held several words: the shell splits them.
             List<Arg> words = new ArrayList<>();
@@ -167,10 +199,40 @@ final class SimpleCommands {
         }
         String program = path.substring(path.lastIndexOf('/') + 1);
         List<Arg> args = run.words().subList(1, run.words().size());
-        if (new Unwrapper(this).unwrap(program, args, run)) {
+        if (new ExecutionRoutes(this).route(program, args, run) || new Unwrapper(this).unwrap(program, args, run)) {
             return;
         }
         recognize(program, args, run);
+    }
+
+    /** Characters besides white space that split an expansion: those of an {@code IFS} set earlier in the line. */
+    private String separators() {
+        StringBuilder out = new StringBuilder();
+        for (char c : walk.variables.getOrDefault("IFS", "").toCharArray()) {
+            if (!Character.isWhitespace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String[] fields(String text, String separators) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (Character.isWhitespace(c) || separators.indexOf(c) >= 0) {
+                if (!field.isEmpty()) {
+                    out.add(field.toString());
+                    field.setLength(0);
+                }
+            } else {
+                field.append(c);
+            }
+        }
+        if (!field.isEmpty()) {
+            out.add(field.toString());
+        }
+        return out.toArray(String[]::new);
     }
 
     /** Hands a resolved program run to its recognizer and completes the operations it returns. */

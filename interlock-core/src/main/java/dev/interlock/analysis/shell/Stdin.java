@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.syntax.AnsiC;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Redirect;
 import dev.interlock.analysis.shell.syntax.Script;
@@ -47,13 +48,15 @@ record Stdin(Optional<String> text, Optional<String> producer) {
         switch (program) {
             case "echo" -> {
                 List<String> rest = new ArrayList<>(args);
+                boolean escapes = false;
                 while (!rest.isEmpty() && Regex.matches(rest.getFirst(), "-[neE]+")) {
-                    rest.removeFirst();
+                    escapes |= rest.removeFirst().contains("e");
                 }
-                return Optional.of(String.join(" ", rest));
+                String text = String.join(" ", rest);
+                return Optional.of(escapes ? AnsiC.unescape(text) : text);
             }
             case "printf" -> {
-                return args.isEmpty() ? Optional.of("") : Optional.of(String.join(" ", args).replace("\\n", "\n"));
+                return Printf.format(args);
             }
             case "cat" -> {
                 if (args.isEmpty()) {

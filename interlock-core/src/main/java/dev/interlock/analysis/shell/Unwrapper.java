@@ -159,6 +159,9 @@ final class Unwrapper {
                 break;
             }
         }
+        Map<String, Optional<String>> executed = new HashMap<>();
+        assigned.forEach((k, v) -> executed.put(k, Optional.of(v)));
+        ExecutionRoutes.variables(executed, run.evidence(), run.locators(), walk);
         if (rest.isEmpty()) {
             commands.recognize("env", List.of(), run);
             return true;
@@ -335,7 +338,12 @@ final class Unwrapper {
         if (args.isEmpty()) {
             return true;
         }
-        String script = args.getFirst().literal() ? walk.written.get(walk.workspace.resolve(args.getFirst().value())) : null;
+        if (!args.getFirst().literal()) {
+            walk.add(Opaque.operation(program + " loads a script only known at run time (" + args.getFirst().value() + ")",
+                    run.evidence(), run.locators()));
+            return true;
+        }
+        String script = walk.written.get(walk.workspace.resolve(args.getFirst().value()));
         if (script != null) {
             walk.nested(script, run.evidence(), run.locators());
             return true;
@@ -364,7 +372,11 @@ final class Unwrapper {
                 continue;
             }
             if (!w.startsWith("-") && !w.startsWith("+")) {
-                String script = args.get(i).literal() ? walk.written.get(walk.workspace.resolve(w)) : null;
+                if (!args.get(i).literal()) {
+                    walk.add(Opaque.operation(program + " runs a script only known at run time (" + w + ")", run.evidence(), run.locators()));
+                    return true;
+                }
+                String script = walk.written.get(walk.workspace.resolve(w));
                 if (script != null) {
                     walk.nested(script, run.evidence(), run.locators());
                 } else {

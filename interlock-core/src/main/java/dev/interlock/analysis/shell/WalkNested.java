@@ -17,6 +17,11 @@ record WalkNested(ShellWalk walk) implements Nested {
     }
 
     @Override
+    public java.util.Optional<String> written(String path) {
+        return java.util.Optional.ofNullable(walk.written.get(walk.workspace.resolve(path)));
+    }
+
+    @Override
     public List<Operation> sql(String sql, String dialect, Invocation parent) {
         List<Operation> out = new ArrayList<>();
         for (Operation op : walk.analyzer.sql(sql, dialect)) {

@@ -87,7 +87,7 @@ final class CodeCalls {
                 c.add(gated("(?:\\.|(?<![\\w.$]))(?:execSync|exec|spawnSync|spawn|execFileSync|execFile)\\s*\\(",
                         Kind.SHELL, "child_process", "child_process"));
                 c.add(call("\\bBun\\.spawn(?:Sync)?\\s*\\(", Kind.SHELL, "Bun.spawn"));
-                c.add(embedded("(?<![\\w.])\\$`([^`$]*)`", Kind.SHELL, "Bun shell"));
+                c.add(embedded("(?:\\bBun\\.|(?<![\\w.]))\\$`([^`$]*)`", Kind.SHELL, "Bun shell"));
                 c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:rmSync|rm|rmdirSync|rmdir)\\s*\\(",
                         Kind.DELETE_MAYBE_TREE, "fs", "fs.rm"));
                 c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:unlinkSync|unlink)\\s*\\(", Kind.DELETE, "fs", "fs.unlink"));

@@ -39,14 +39,14 @@ public final class DockerRecognizer implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         try {
-            return analyze(inv);
+            return analyze(inv, nested);
         } catch (RuntimeException e) {
             return List.of(Operation.builder("docker", Verb.UNKNOWN).confidence(Confidence.INFERRED)
                     .evidence(inv.evidence()).note("could not read the " + inv.program() + " arguments").build());
         }
     }
 
-    private List<Operation> analyze(Invocation inv) {
+    private List<Operation> analyze(Invocation inv, Nested nested) {
         List<Arg> args = inv.args();
         boolean compose = inv.program().endsWith("-compose");
         int i = 0;
@@ -85,7 +85,12 @@ public final class DockerRecognizer implements Recognizer {
         if (first.equals("compose")) {
             return DockerCompose.recognize(daemon, rest.subList(1, rest.size()));
         }
-        return DockerTable.recognize(daemon, rest);
+        List<Operation> ops = new java.util.ArrayList<>(DockerTable.recognize(daemon, rest));
+        boolean run = first.equals("run") || (first.equals("container") && rest.size() > 1 && rest.get(1).value().equals("run"));
+        if (run) {
+            ops.addAll(ContainerCommands.outside(daemon, nested, rest.subList(first.equals("run") ? 1 : 2, rest.size())));
+        }
+        return ops;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -96,9 +97,22 @@ public final class InterpreterRecognizer implements Recognizer {
         if (source.code().isEmpty() && inv.stdin().isPresent() && source.script().isEmpty()) {
             source.code().append(inv.stdin().get());
         }
+        if (source.code().isEmpty() && !source.script().isEmpty() && !source.script().startsWith("-m")) {
+            Optional<Arg> scriptArg = inv.args().stream().filter(a -> a.value().equals(source.script())).findFirst();
+            if (scriptArg.isPresent() && !scriptArg.get().literal()) {
+                ops.add(LocalFiles.opaque(inv, inv.program() + " runs code from " + source.script() + ", only known at run time"));
+                return ops;
+            }
+            Optional<String> written = nested.written(source.script());
+            if (written.isEmpty()) {
+                ops.add(script(inv, source.script()));
+                return ops;
+            }
+            source.code().append(written.get());
+        }
         if (source.code().isEmpty()) {
             String what = source.script().isEmpty() ? inv.program() : source.script();
-            ops.add(LocalFiles.execute(inv, what, source.script().isEmpty() ? "interactive interpreter" : "runs a script"));
+            ops.add(LocalFiles.execute(inv, what, source.script().isEmpty() ? "interactive interpreter" : "runs a module"));
             return ops;
         }
         if (!source.literal()) {
@@ -110,6 +124,17 @@ public final class InterpreterRecognizer implements Recognizer {
             ops.add(LocalFiles.execute(inv, inv.program(), "inline code with no destructive call"));
         }
         return ops;
+    }
+
+    /**
+     * A script whose contents this command line does not show: local work on this machine, but not proof of anything
+     * in a declared environment, so it takes that environment (like {@code ./deploy.sh}).
+     */
+    static Operation script(Invocation inv, String path) {
+        Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", path)
+                .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note("runs the script " + path + " (its contents are not analyzed)");
+        return LocalFiles.local(inv, b, "a script on this machine").build();
     }
 
     private static Source source(Invocation inv, Language language) {
@@ -208,7 +233,9 @@ public final class InterpreterRecognizer implements Recognizer {
                                         Set<String> seen) {
         List<Operation> ops = new ArrayList<>();
         if (depth == 0) {
+            code = CodeAliases.canonical(code, language);
             CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
+            ops.addAll(sdk(code, language, inv, nested));
         }
         for (CodeScanner.Found f : CodeScanner.scan(code, language)) {
             String key = f.kind() + ":" + f.literals();
@@ -258,6 +285,35 @@ public final class InterpreterRecognizer implements Recognizer {
                         ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
                     }
                 }
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * Cloud, Kubernetes and database calls, judged as the CLI command that does the same. Code that loads such a library
+     * but makes no call Interlock can read is opaque, and takes the environment of the system it reaches.
+     */
+    private static List<Operation> sdk(String code, Language language, Invocation inv, Nested nested) {
+        List<Operation> ops = new ArrayList<>();
+        SdkCalls.Found found = SdkCalls.find(code, language);
+        for (String line : found.commandLines()) {
+            for (Operation op : nested.shell(line, inv)) {
+                ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                        + "from " + inv.program() + " code, as `" + line + "`").build());
+            }
+        }
+        for (SdkCalls.Generic g : found.generic()) {
+            ops.add(Operation.builder(g.system(), g.deletes() ? Verb.DELETE : Verb.UPDATE).resource(g.type(), g.name())
+                    .confidence(Confidence.INFERRED).stateful(g.deletes()).reversible(!g.deletes())
+                    .scope(g.many() ? dev.interlock.model.Scope.MANY : dev.interlock.model.Scope.ONE)
+                    .note(g.call() + " in " + inv.program() + " code").evidence(inv.evidence()).build());
+        }
+        if (found.isEmpty()) {
+            for (String system : SdkCalls.reaches(code, language)) {
+                ops.add(Operation.builder(system, Verb.UNKNOWN).resource("code", inv.program()).confidence(Confidence.OPAQUE)
+                        .reversible(false).evidence(inv.evidence())
+                        .note(inv.program() + " code uses a " + system + " library in a way Interlock cannot read").build());
             }
         }
         return ops;

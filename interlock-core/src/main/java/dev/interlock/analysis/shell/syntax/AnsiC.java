@@ -1,7 +1,7 @@
 package dev.interlock.analysis.shell.syntax;
 
-/** Decodes the body of {@code $'…'} the way bash does. */
-final class AnsiC {
+/** Decodes the body of {@code $'…'} the way bash does (and the escapes of {@code printf} and {@code echo -e}). */
+public final class AnsiC {
 
     /** The decoded text and the index of the closing quote, or -1 when there is none. */
     record Decoded(String text, int close) {
@@ -21,6 +21,11 @@ final class AnsiC {
             return new Decoded(text(s, from, limit), -1);
         }
         return new Decoded(text(s, from, close), close);
+    }
+
+    /** The escapes of {@code s} decoded: {@code \\x72\\155} → {@code rm}. */
+    public static String unescape(String s) {
+        return text(s, 0, s.length());
     }
 
     private static String text(String s, int from, int end) {

@@ -82,7 +82,7 @@ class DockerRecognizerTest {
 
     @Test
     void runIsExecutionAndHostAccessIsEscalation() {
-        Operation plain = only("run", "--rm", "-it", "-v", "/home/dev/project:/app", "node:20", "npm", "test");
+        Operation plain = run("docker", "run", "--rm", "-it", "-v", "/home/dev/project:/app", "node:20", "npm", "test").getFirst();
         assertThat(plain.verb()).isEqualTo(Verb.EXECUTE);
         assertThat(plain.resource().name()).isEqualTo("node:20");
         for (List<String> escape : List.of(List.of("--privileged"), List.of("-v", "/:/host"), List.of("--pid=host"),
@@ -104,8 +104,25 @@ class DockerRecognizerTest {
 
     @Test
     void argumentsAfterTheImageAreNotOptions() {
-        Operation op = only("run", "alpine", "sh", "--privileged");
-        assertThat(op.verb()).isEqualTo(Verb.EXECUTE);
+        List<Operation> ops = run("docker", "run", "alpine", "sh", "--privileged");
+        assertThat(ops.getFirst().verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(ops).extracting(Operation::verb).doesNotContain(Verb.ESCALATE);
+    }
+
+    @Test
+    void theCommandOfAContainerIsAnalyzedWhereItActs() {
+        run("docker", "run", "--rm", "-e", "AWS_PROFILE=prod", "-v", "/home/dev/.aws:/root/.aws", "amazon/aws-cli:2.15",
+                "s3", "rb", "s3://prod-data", "--force");
+        assertThat(nested.commands.getLast()).isEqualTo("AWS_PROFILE=prod aws s3 rb s3://prod-data --force");
+        run("docker", "run", "--rm", "bitnami/kubectl", "delete", "namespace", "payments");
+        assertThat(nested.commands.getLast()).isEqualTo("kubectl delete namespace payments");
+        run("docker", "run", "-v", "/:/host", "alpine", "rm", "-rf", "/host/srv/data");
+        assertThat(nested.commands.getLast()).isEqualTo("rm -rf /srv/data");
+        run("docker", "run", "--mount", "type=bind,source=/srv/app,target=/data", "--entrypoint", "sh", "busybox", "-c", "rm -rf /data/db");
+        assertThat(nested.commands.getLast()).isEqualTo("sh -c 'rm -rf /srv/app/db'");
+        int before = nested.commands.size();
+        run("docker", "run", "--rm", "amazon/aws-cli");
+        assertThat(nested.commands).hasSize(before);
     }
 
     @Test
