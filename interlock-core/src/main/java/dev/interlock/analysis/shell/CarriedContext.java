@@ -16,7 +16,9 @@ final class CarriedContext {
 
     /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
     private static final java.util.Set<String> PROGRAMS = java.util.Set.of("cd", "pushd", "kubectx", "kubens", "kubectl", "oc",
-            "gcloud", "az", "terraform", "tofu");
+            "gcloud", "az", "terraform", "tofu", "git");
+    /** Remotes added earlier in the line, by name: pushing to one sends the repository to that address. */
+    private final Map<String, String> addedRemotes = new HashMap<>();
 
     void observe(List<Arg> words, ShellWalk walk) {
         if (words.isEmpty()) {
@@ -50,6 +52,18 @@ final class CarriedContext {
                 }
                 if (program.equals("oc") && w.size() == 3 && w.get(1).equals("project")) {
                     carry("namespace", w.get(2), "kubernetes", "helm");
+                }
+            }
+            case "git" -> {
+                int remote = w.indexOf("remote");
+                if (remote > 0 && remote + 3 < w.size() && w.get(remote + 1).equals("add")
+                        && dev.interlock.analysis.shell.recognizers.GitPush.isUrl(w.get(w.size() - 1))) {
+                    addedRemotes.put(w.get(w.size() - 2), w.get(w.size() - 1));
+                }
+                int push = w.indexOf("push");
+                if (push > 0) {
+                    w.subList(push + 1, w.size()).stream().filter(addedRemotes::containsKey).findFirst().ifPresent(name ->
+                            walk.add(dev.interlock.analysis.shell.recognizers.GitPush.toUrl(addedRemotes.get(name), words.getFirst().evidence())));
                 }
             }
             case "gcloud" -> {

@@ -32,6 +32,15 @@ final class FindCommands {
             i++;
         }
         String root = roots.isEmpty() ? "." : roots.getFirst();
+        // {} is a file found under the root; a -name test says what it is called (find ~/.ssh -name 'id_*' -exec cat {}).
+        String found = "{}";
+        for (int k = i; k + 1 < args.size(); k++) {
+            if (args.get(k).value().equals("-name") || args.get(k).value().equals("-iname")) {
+                found = args.get(k + 1).value();
+                break;
+            }
+        }
+        String each = (root.endsWith("/") ? root : root + "/") + found;
         boolean acted = false;
         for (; i < args.size(); i++) {
             String w = args.get(i).value();
@@ -42,7 +51,7 @@ final class FindCommands {
                     Arg a = args.get(j);
                     inner.add(a.value().contains("{}")
                             // -exec … {} runs once per file found: each run touches one file under the root.
-                            ? new Arg(a.value().replace("{}", root.endsWith("/") ? root + "{}" : root + "/{}"), a.literal(), false, a.evidence())
+                            ? new Arg(a.value().replace("{}", each), a.literal(), false, a.evidence())
                             : a);
                 }
                 commands.dispatch(run.inner(inner).withStdin(Stdin.NONE));

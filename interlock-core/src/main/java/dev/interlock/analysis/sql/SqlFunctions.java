@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import dev.interlock.model.Confidence;
 
 /**
  * Built-in functions whose call is an action of its own, even inside a harmless-looking SELECT: reading server files,
@@ -43,7 +45,120 @@ final class SqlFunctions {
             Map.entry("sys_exec", new Effect(Verb.EXECUTE, "program", "runs a shell command (UDF)")),
             Map.entry("sys_eval", new Effect(Verb.EXECUTE, "program", "runs a shell command (UDF)")),
             Map.entry("xp_cmdshell", new Effect(Verb.EXECUTE, "program", "runs a shell command")),
-            Map.entry("load_extension", new Effect(Verb.EXECUTE, "library", "loads native code into SQLite")));
+            Map.entry("load_extension", new Effect(Verb.EXECUTE, "library", "loads native code into SQLite")),
+            Map.entry("setval", new Effect(Verb.UPDATE, "sequence", "resets a sequence (new rows can collide with old ones)")),
+            Map.entry("pg_advisory_lock", new Effect(Verb.UPDATE, "session", "takes a lock other sessions wait on")),
+            Map.entry("pg_switch_wal", new Effect(Verb.UPDATE, "server", "forces a WAL switch")),
+            Map.entry("pg_create_restore_point", new Effect(Verb.UPDATE, "server", "writes a restore point")),
+            Map.entry("pg_rotate_logfile", new Effect(Verb.UPDATE, "server", "rotates the server log")),
+            Map.entry("pg_wal_replay_pause", new Effect(Verb.UPDATE, "server", "pauses replication replay")));
+
+    /** Catalog tables whose rows are password hashes or credentials: reading them is reading secrets. */
+    private static final Set<String> SECRET_CATALOGS = Set.of("pg_shadow", "pg_authid", "pg_user_mapping",
+            "pg_user_mappings", "user_mapping_options", "mysql.user", "user", "mysql.global_priv", "global_priv",
+            "sql_logins", "sys.sql_logins", "syslogins", "sys.syslogins", "dba_users", "sys.user$", "user$",
+            "mysql.slave_master_info", "slave_master_info", "mysql.replication_connection_configuration");
+    /** Schemas that qualify a catalog name ({@code pg_catalog.pg_authid}, {@code mysql.user}). */
+    private static final Set<String> CATALOG_SCHEMAS = Set.of("pg_catalog", "mysql", "sys", "master", "information_schema");
+
+    /**
+     * Functions known to only compute or report: anything else called from a query may change data (a user-defined
+     * {@code purge_tenant(42)}), so a SELECT that calls it is not a plain read.
+     */
+    private static final Set<String> PURE = Set.of(
+            "count", "sum", "avg", "min", "max", "array_agg", "string_agg", "json_agg", "jsonb_agg", "json_object_agg",
+            "jsonb_object_agg", "bool_and", "bool_or", "every", "stddev", "stddev_pop", "stddev_samp", "variance",
+            "var_pop", "var_samp", "percentile_cont", "percentile_disc", "mode", "rank", "dense_rank", "row_number",
+            "ntile", "lag", "lead", "first_value", "last_value", "nth_value", "cume_dist", "percent_rank",
+            "group_concat", "listagg", "any_value", "corr", "covar_pop", "covar_samp", "approx_count_distinct",
+            "coalesce", "nullif", "greatest", "least", "cast", "convert", "try_cast", "abs", "ceil", "ceiling", "floor",
+            "round", "trunc", "truncate", "mod", "power", "pow", "sqrt", "cbrt", "exp", "ln", "log", "log2", "log10",
+            "sign", "random", "rand", "pi", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "degrees", "radians",
+            "div", "width_bucket", "lower", "upper", "length", "len", "char_length", "character_length", "octet_length",
+            "bit_length", "substr", "substring", "trim", "ltrim", "rtrim", "btrim", "replace", "concat", "concat_ws",
+            "left", "right", "lpad", "rpad", "position", "strpos", "split_part", "reverse", "repeat", "initcap",
+            "format", "md5", "sha1", "sha2", "sha224", "sha256", "sha384", "sha512", "crc32", "encode", "decode",
+            "to_hex", "ascii", "chr", "char", "regexp_replace", "regexp_matches", "regexp_match", "regexp_like",
+            "regexp_substr", "regexp_instr", "regexp_count", "regexp_split_to_table", "regexp_split_to_array",
+            "translate", "quote_ident", "quote_literal", "quote_nullable", "starts_with", "ends_with", "instr",
+            "locate", "ifnull", "isnull", "nvl", "nvl2", "iif", "if", "field", "find_in_set", "hex", "unhex", "lcase",
+            "ucase", "mid", "space", "string_to_array", "array_to_string", "unaccent", "similarity", "soundex",
+            "difference", "levenshtein", "to_tsvector", "to_tsquery", "plainto_tsquery", "websearch_to_tsquery",
+            "ts_rank", "ts_headline", "now", "current_date", "current_time", "current_timestamp", "localtime",
+            "localtimestamp", "date_trunc", "date_part", "datepart", "extract", "age", "to_char", "to_date",
+            "to_timestamp", "to_number", "make_date", "make_time", "make_interval", "make_timestamp",
+            "make_timestamptz", "date_add", "date_sub", "datediff", "dateadd", "timestampdiff", "timestampadd",
+            "date_format", "str_to_date", "unix_timestamp", "from_unixtime", "curdate", "curtime", "sysdate",
+            "getdate", "getutcdate", "year", "month", "day", "hour", "minute", "second", "week", "weekday",
+            "dayofweek", "dayofmonth", "dayofyear", "quarter", "last_day", "timezone", "clock_timestamp",
+            "statement_timestamp", "transaction_timestamp", "justify_days", "justify_hours", "justify_interval",
+            "isfinite", "date", "datetime", "time", "timestamp", "julianday", "strftime", "epoch", "to_json",
+            "to_jsonb", "row_to_json", "array_to_json", "json_build_object", "jsonb_build_object",
+            "json_build_array", "jsonb_build_array", "json_object", "json_array", "json_extract", "json_extract_path",
+            "json_extract_path_text", "jsonb_extract_path", "jsonb_extract_path_text", "json_array_length",
+            "jsonb_array_length", "json_each", "jsonb_each", "json_each_text", "jsonb_each_text", "json_object_keys",
+            "jsonb_object_keys", "jsonb_set", "jsonb_insert", "jsonb_pretty", "json_typeof", "jsonb_typeof",
+            "json_unquote", "json_contains", "json_keys", "json_value", "json_query", "json_valid", "jsonb_path_query",
+            "jsonb_path_exists", "jsonb_strip_nulls", "json_array_elements", "jsonb_array_elements",
+            "json_array_elements_text", "jsonb_array_elements_text", "json_populate_record", "jsonb_to_record",
+            "array_length", "array_position", "array_positions", "array_remove", "array_replace", "array_append",
+            "array_prepend", "array_cat", "array_upper", "array_lower", "array_dims", "unnest", "cardinality",
+            "generate_series", "generate_subscripts", "version", "current_user", "session_user", "user", "system_user",
+            "current_database", "current_schema", "current_schemas", "current_setting", "current_role", "database",
+            "schema", "pg_backend_pid", "pg_size_pretty", "pg_size_bytes", "pg_database_size", "pg_relation_size",
+            "pg_total_relation_size", "pg_table_size", "pg_indexes_size", "pg_column_size", "pg_postmaster_start_time",
+            "pg_conf_load_time", "pg_is_in_recovery", "pg_last_wal_receive_lsn", "pg_last_wal_replay_lsn",
+            "pg_current_wal_lsn", "pg_wal_lsn_diff", "pg_last_xact_replay_timestamp", "pg_typeof", "pg_blocking_pids",
+            "pg_xact_commit_timestamp", "pg_is_wal_replay_paused", "pg_replication_slots", "txid_current",
+            "txid_current_if_assigned", "pg_current_xact_id", "has_table_privilege", "has_column_privilege",
+            "has_schema_privilege", "has_database_privilege", "has_function_privilege", "pg_has_role",
+            "obj_description", "col_description", "shobj_description", "format_type", "pg_encoding_to_char",
+            "inet_server_addr", "inet_server_port", "inet_client_addr", "connection_id", "last_insert_id",
+            "found_rows", "row_count", "uuid", "uuid_short", "gen_random_uuid", "uuid_generate_v4", "newid",
+            "typeof", "changes", "total_changes", "sqlite_version", "printf", "quote", "zeroblob", "glob", "like",
+            "numeric", "decimal", "varchar", "nvarchar", "character", "float", "real", "bit", "interval", "point",
+            "exists", "in", "any", "all", "some", "values", "over", "filter", "row", "array", "within", "using",
+            "on", "as", "and", "or", "not", "when", "then", "else", "is", "between", "lateral", "partition", "by",
+            "key", "references", "check", "unique", "primary", "default", "returning", "into", "from", "join",
+            "where", "select", "table", "group", "order", "having", "limit", "offset", "union", "intersect", "except",
+            "case", "end", "distinct", "top", "fetch", "window", "grouping", "rollup", "cube", "sets", "match",
+            "against", "set", "with", "recursive", "materialized", "ordinality", "escape", "collate", "at", "zone");
+    private static final List<String> PURE_PREFIXES = List.of("pg_get_", "pg_stat_get_", "pg_size_", "regr_", "st_",
+            "json_", "jsonb_", "to_", "array_", "date_", "regexp_", "string_", "bit_", "is_", "has_", "current_",
+            "ts_", "pg_try_advisory_", "pg_column_", "pg_relation_", "pg_index", "pg_table_", "pg_visible");
+
+    /** SELECT/WITH/VALUES queries: reading a secret catalog is a credential read; calling an unknown function is not a read. */
+    static List<Operation.Builder> queryEffects(SqlWords w) {
+        List<Operation.Builder> ops = new ArrayList<>();
+        String first = w.kw(0);
+        if (!first.equals("SELECT") && !first.equals("WITH") && !first.equals("TABLE") && !first.equals("VALUES")) {
+            return ops;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < w.size(); i++) {
+            SqlToken t = w.tokens().get(i);
+            if (!t.isName()) {
+                continue;
+            }
+            String name = t.text().toLowerCase(Locale.ROOT);
+            boolean qualified = i >= 2 && w.isSymbol(i - 1, ".");
+            String schema = qualified ? w.tokens().get(i - 2).text().toLowerCase(Locale.ROOT) : "";
+            String full = qualified ? schema + "." + name : name;
+            // "WITH r(n) AS (…)" names a CTE's columns: a name whose parentheses are followed by AS is not a call.
+            boolean call = w.isSymbol(i + 1, "(") && !w.kw(w.closing(i + 1) + 1).equals("AS");
+            if (!call && (SECRET_CATALOGS.contains(full) && (qualified || !name.equals("user"))
+                    || qualified && CATALOG_SCHEMAS.contains(schema) && SECRET_CATALOGS.contains(name)) && seen.add(full)) {
+                ops.add(admin(Verb.CREDENTIAL, "table", full, Scope.ALL).note("reads " + full + ", which holds password hashes or credentials"));
+            }
+            if (call && t.kind() == SqlToken.Kind.WORD && !PURE.contains(name) && !DANGEROUS.containsKey(name)
+                    && PURE_PREFIXES.stream().noneMatch(name::startsWith) && !(i > 0 && Set.of("INTO", "TABLE", "JOIN", "AS")
+                    .contains(w.kw(i - 1))) && seen.add("call:" + full)) {
+                ops.add(admin(Verb.EXECUTE, "function", full, Scope.ONE).confidence(Confidence.INFERRED)
+                        .note(full + "() is not known to be read-only: a function called from a query can change data"));
+            }
+        }
+        return ops;
+    }
 
     /** Calls (name followed by an opening parenthesis) of known dangerous functions; quoted names count too. */
     static List<Operation.Builder> calls(SqlWords w) {

@@ -78,6 +78,13 @@ final class SqlRules {
         if (rule != null) {
             return rule.apply(w);
         }
+        if (first.equals("RESET") && Set.of("MASTER", "BINARY", "REPLICA", "SLAVE", "PERSIST").contains(w.kw(1))) {
+            // MySQL: RESET MASTER / RESET BINARY LOGS deletes every binary log (point-in-time recovery and replicas lose
+            // their source); RESET REPLICA forgets the replication position.
+            boolean logs = w.kw(1).equals("MASTER") || w.kw(1).equals("BINARY");
+            return List.of(admin(logs ? Verb.DELETE : Verb.UPDATE, logs ? "binary-logs" : "replication", w.kw(1).toLowerCase(), Scope.ALL)
+                    .stateful(logs).note("RESET " + w.kw(1) + (logs ? " deletes all binary logs" : " resets replication")));
+        }
         if (first.equals("START") && !w.kw(1).equals("TRANSACTION")) {
             // START SLAVE/REPLICA/GROUP_REPLICATION changes replication, not the session.
             return List.of(admin(Verb.UPDATE, "server", w.kw(1).toLowerCase(), Scope.ALL).note("starts a server process"));

@@ -10,6 +10,7 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,6 +44,9 @@ public final class CredentialRecognizer implements Recognizer {
     /** Directories whose whole content is secret ({@code grep -r token ~/.aws}). */
     private static final Pattern SECRET_DIRS = Pattern.compile(
             ".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store)|.*/\\.config/(gcloud|gh|op)|/etc/ssl/private");
+    /** Patterns that search for private keys and cloud secrets rather than for text. */
+    private static final Pattern KEY_MATERIAL = Pattern.compile(
+            "(?i)PRIVATE KEY|BEGIN (RSA|OPENSSH|EC|DSA|PGP|ENCRYPTED)|aws_secret_access_key|AKIA\\[?|ghp_|xox[bp]-|sk_live_|-----BEGIN");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|passw|pwd|api_?key|private|credential|auth).*");
     private static final Pattern EXPANSION = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -80,7 +84,8 @@ public final class CredentialRecognizer implements Recognizer {
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(FILE_READERS.keySet());
         all.addAll(PATTERN_READERS.keySet());
-        all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "vault", "op", "security", "pass", "gpg", "gpg2"));
+        all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security",
+                "pass", "gpg", "gpg2"));
         return Set.copyOf(all);
     }
 
@@ -94,14 +99,21 @@ public final class CredentialRecognizer implements Recognizer {
             ParsedArgs parsed = inv.parse(PATTERN_READERS.get(program));
             List<Arg> files = new ArrayList<>(parsed.positionals());
             files.addAll(parsed.afterDoubleDash());
+            Optional<String> pattern = parsed.value(PATTERN_FROM_FLAG.toArray(String[]::new));
             if (!parsed.has(PATTERN_FROM_FLAG.toArray(String[]::new)) && !files.isEmpty()) {
-                files.removeFirst();
+                pattern = Optional.of(files.removeFirst().value());
             }
-            return reads(inv, files, program);
+            List<Operation> ops = reads(inv, files, program);
+            if (pattern.isPresent() && KEY_MATERIAL.matcher(pattern.get()).find() && ops.stream().noneMatch(o -> o.verb() == Verb.CREDENTIAL)) {
+                // grep -r 'BEGIN RSA PRIVATE KEY' ~: a search for key material prints whatever keys it finds.
+                return List.of(LocalFiles.on(inv, Verb.CREDENTIAL, "search", files.isEmpty() ? "" : files.getFirst().value())
+                        .scope(dev.interlock.model.Scope.MANY).note("searches for key material (" + pattern.get() + ") and prints it").build());
+            }
+            return ops;
         }
         return switch (program) {
             case "source", "." -> source(inv);
-            case "printenv", "env", "export", "set" -> environment(inv);
+            case "printenv", "env", "export", "set", "declare", "typeset" -> environment(inv);
             default -> SecretStores.recognize(inv);
         };
     }
@@ -166,6 +178,7 @@ public final class CredentialRecognizer implements Recognizer {
         boolean dump = switch (inv.program()) {
             case "printenv", "env" -> words.stream().allMatch(w -> w.startsWith("-"));
             case "export" -> words.isEmpty() || words.equals(List.of("-p"));
+            case "declare", "typeset" -> words.isEmpty() || words.stream().allMatch(w -> Regex.matches(w, "-[pxgr]+"));
             default -> words.isEmpty() || words.equals(List.of("-o", "posix")) || words.equals(List.of("--"));
         };
         if (dump) {

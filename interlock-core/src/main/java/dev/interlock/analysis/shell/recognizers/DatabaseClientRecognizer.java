@@ -233,6 +233,10 @@ public final class DatabaseClientRecognizer implements Recognizer {
         Arg fileArg = positionals.isEmpty() ? Arg.of(":memory:") : positionals.getFirst();
         String file = fileArg.value();
         List<Operation> ops = new ArrayList<>();
+        if (SecretFiles.isSecret(inv.workspace().resolve(file))) {
+            // a browser's cookie jar or password store is a database of sessions and passwords
+            ops.add(CredentialRecognizer.secretFile(inv, file));
+        }
         for (String c : commands) {
             ops.addAll(sqliteText(c, true, inv, nested, file));
         }

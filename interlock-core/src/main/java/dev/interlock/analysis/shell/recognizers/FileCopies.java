@@ -140,6 +140,14 @@ final class FileCopies {
         if (PRIVILEGE_FILES.matcher(link.path()).matches()) {
             return List.of(link.operation(inv, Verb.ESCALATE, "link").note("links over a file that decides who may do what").build());
         }
+        List<Arg> sources = operands.size() == 1 || targetDir.isPresent() ? operands : operands.subList(0, operands.size() - 1);
+        for (Arg source : sources) {
+            if (CredentialRecognizer.secret(inv, source)) {
+                // ln -s ~/.aws/credentials x && cat x: a second name for a secret is a way to read it unseen
+                return List.of(CredentialRecognizer.secretFile(inv, source.value()).toBuilder()
+                        .note("links to secret material (" + LocalFiles.basename(source.value()) + ") under another name").build());
+            }
+        }
         boolean own = link.area() == Area.WORKSPACE || link.area() == Area.TEMP || link.area() == Area.HOME_ROOT;
         return List.of(link.operation(inv, force ? Verb.UPDATE : Verb.CREATE, "link")
                 .stateful(force && !own).reversible(own || !force)

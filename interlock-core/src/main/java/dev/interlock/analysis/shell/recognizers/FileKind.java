@@ -16,6 +16,8 @@ public enum FileKind {
     SUDOERS((path, ws) -> PrivilegeRecognizer.isSudoers(path)),
     TERRAFORM_STATE(name(".*\\.tfstate(\\.backup)?|.*\\.tfstate\\.\\d+\\.backup")),
     CREDENTIALS((path, ws) -> SecretFiles.isSecret(path)),
+    /** Files that let someone log in: adding a line grants access to the machine. */
+    ACCESS_GRANTS(path(".*/\\.ssh/authorized_keys2?|/etc/ssh/sshd_config(\\.d/.*)?|.*/\\.k5login|.*/\\.rhosts|/etc/hosts\\.equiv")),
     CI_PIPELINE(path(".*/\\.github/workflows/[^/]+\\.ya?ml|.*/\\.gitlab-ci\\.ya?ml|.*/\\.gitlab/ci/.*\\.ya?ml|.*/Jenkinsfile"
             + "|.*/\\.circleci/config\\.ya?ml|.*/azure-pipelines\\.ya?ml|.*/\\.buildkite/.*|.*/bitbucket-pipelines\\.ya?ml"
             + "|.*/\\.drone\\.ya?ml|.*/\\.travis\\.ya?ml|.*/cloudbuild\\.ya?ml|.*/buildspec\\.ya?ml|.*/\\.github/actions/.*/action\\.ya?ml")),

@@ -24,6 +24,8 @@ public final class FileMeaning {
                     .resource("state", resolvedPath).locator("directory", parent(resolvedPath)).stateful(true).reversible(false)
                     .note(does + "Terraform state by hand: resources it no longer records are orphaned, or destroyed on the next apply"));
             case CREDENTIALS -> Optional.of(local(resolvedPath, Verb.CREDENTIAL, "file", ws).note(does + "a credential or secret file"));
+            case ACCESS_GRANTS -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.ESCALATE, "login", ws).reversible(!delete)
+                    .note(does + "who may log in to this machine (" + resolvedPath.substring(resolvedPath.lastIndexOf('/') + 1) + ")"));
             case CI_PIPELINE -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "pipeline", ws).system("ci")
                     .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials"));
             default -> Optional.empty();

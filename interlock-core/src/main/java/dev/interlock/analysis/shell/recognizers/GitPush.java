@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -15,7 +16,7 @@ import java.util.Set;
  * from the refspec ({@code HEAD:main} → main); when it is the current branch, which cannot be known here, it is left
  * empty and the push counts as touching many.
  */
-final class GitPush {
+public final class GitPush {
 
     private GitPush() {
     }
@@ -26,6 +27,10 @@ final class GitPush {
         List<String> refspecs = p.words().size() > 1 ? p.words().subList(1, p.words().size()) : List.of();
         if (p.has("-n", "--dry-run")) {
             return List.of(branchOp(git, Verb.READ, refspecs.isEmpty() ? "" : destination(refspecs.getFirst()), remote).build());
+        }
+        List<Operation> foreign = new ArrayList<>();
+        if (GitPush.isUrl(remote)) {
+            foreign.add(toUrl(remote, git.inv().evidence()));
         }
         boolean force = p.has("-f") || p.value("--force").map(v -> !v.equals("false")).orElse(p.has("--force"));
         boolean lease = p.has("--force-with-lease", "--force-if-includes");
@@ -58,11 +63,26 @@ final class GitPush {
                 ops.add(forcedOr(git, force || plus, lease, name, remote, Scope.MANY, dst));
             }
         }
+        ops.addAll(foreign);
         if (p.has("--prune")) {
             ops.add(branchOp(git, Verb.DELETE, "", remote).scope(Scope.MANY).stateful(true).reversible(false)
                     .note("--prune deletes remote branches that have no local counterpart").build());
         }
         return ops;
+    }
+
+    /** {@code https://host/owner/repo.git}, {@code git@host:owner/repo}: a remote given as an address, not a configured name. */
+    public static boolean isUrl(String remote) {
+        return remote.contains("://") || Regex.matches(remote, "[\\w.-]+@[\\w.-]+:.+") || remote.endsWith(".git") && remote.contains("/");
+    }
+
+    /** Pushing to an address rather than a configured remote: the repository goes wherever that is. */
+    public static Operation toUrl(String url, dev.interlock.model.Evidence evidence) {
+        String host = url.contains("://") ? Regex.replaceFirst(url, "^[a-z+]+://(?:[^@/]*@)?([^/:]+).*$", "$1")
+                : Regex.replaceFirst(url, "^(?:[^@]*@)?([^:/]+).*$", "$1");
+        return Operation.builder("git", Verb.TRANSFER).resource("repository", url).locator("host", host).reversible(false)
+                .scope(Scope.ALL).evidence(evidence)
+                .note("pushes this repository to " + url + ", an address rather than one of its configured remotes").build();
     }
 
     /** A forced push replaces the remote branch; otherwise it only adds commits. */

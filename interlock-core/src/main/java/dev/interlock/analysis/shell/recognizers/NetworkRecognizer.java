@@ -37,6 +37,11 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     private static final Set<String> HTTPIE_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final Set<String> SSH_VALUED = Set.of("-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-W", "-b",
             "-c", "-E", "-e", "-m", "-O", "-Q", "-S", "-w", "-B", "-P");
+    /** Cloud instance metadata services (AWS IMDS and its IPv6 form, ECS task credentials, Google, Azure, Alibaba). */
+    private static final java.util.regex.Pattern INSTANCE_METADATA = java.util.regex.Pattern.compile(
+            "(?i)^(?:https?://)?(?:169\\.254\\.169\\.254|\\[?fd00:ec2::254\\]?|169\\.254\\.170\\.2|metadata\\.google\\.internal|metadata/|100\\.100\\.100\\.200)");
+    private static final java.util.regex.Pattern METADATA_CREDENTIALS = java.util.regex.Pattern.compile(
+            "(?i)security-credentials|/identity|oauth2/token|service-accounts/[^/]*/(?:token|identity)|/token\\b|/credentials|169\\.254\\.170\\.2|api/token|ram/security");
     private static final Set<String> GIT_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "ssh.dev.azure.com",
             "codeberg.org", "git.sr.ht");
 
@@ -142,12 +147,24 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String host = SecretStores.host(url);
         String path = path(url);
         List<Operation> ops = new ArrayList<>();
+        if (INSTANCE_METADATA.matcher(url).find()) {
+            boolean credentials = METADATA_CREDENTIALS.matcher(url).find();
+            ops.add(Operation.builder("http", credentials ? Verb.CREDENTIAL : Verb.READ)
+                    .resource(credentials ? "instance-credentials" : "instance-metadata", path)
+                    .locator("host", host.isEmpty() ? "instance-metadata" : host).evidence(inv.evidence())
+                    .note(credentials ? "reads the machine's cloud credentials from the instance metadata service" : "reads instance metadata")
+                    .build());
+            return ops;
+        }
         for (String file : files) {
-            if (CredentialRecognizer.secret(inv, dev.interlock.analysis.shell.Arg.of(file))) {
+            boolean secret = CredentialRecognizer.secret(inv, dev.interlock.analysis.shell.Arg.of(file));
+            if (secret) {
                 ops.add(CredentialRecognizer.secretFile(inv, file));
             }
             if (!localHost(host)) {
-                ops.add(transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host)));
+                Operation sent = transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host));
+                ops.add(secret ? sent.toBuilder().resource("credentials", inv.workspace().resolve(file))
+                        .locator("host", host).locator("area", inv.workspace().area(file).wire()).build() : sent);
             }
         }
         Verb verb = switch (method) {

@@ -255,6 +255,10 @@ public final class PackagePublishRecognizer implements Recognizer {
         ParsedArgs p = inv.parse(GH_VALUED);
         List<String> words = p.words();
         String group = words.isEmpty() ? "" : words.getFirst();
+        Optional<Operation> access = GithubAccess.of(inv, p, words);
+        if (access.isPresent()) {
+            return List.of(access.get());
+        }
         if (!group.equals("release") && !group.equals("repo")) {
             // pull requests, issues, workflows …: not publishing; judged by their words like any unfamiliar CLI
             return new UnrecognizedProgram().recognize(inv, nested);

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -24,6 +25,11 @@ public final class SecretFiles {
             Pattern.compile("/etc/(ssl|pki)/private/.*"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
             Pattern.compile("/proc/[^/]+/environ"),
+            // browsers' cookie jars and saved passwords: sessions to every site the user is logged in to
+            Pattern.compile(".*/(google-chrome|chromium|Google/Chrome|BraveSoftware/[^/]+|Microsoft/Edge|microsoft-edge|vivaldi|opera)"
+                    + "/[^/]+/(Network/)?(Cookies|Login Data|Web Data)(-journal)?"),
+            Pattern.compile(".*/(\\.mozilla/firefox|Firefox/Profiles|Mozilla/Firefox/Profiles)/[^/]+/(cookies\\.sqlite|logins\\.json|key[34]\\.db)"),
+            Pattern.compile(".*/Library/Cookies/.*\\.binarycookies|.*/Library/Keychains/.*"),
             // Interlock's tokens and its database (which holds token hashes and approvals)
             Pattern.compile(".*/interlock/([^/]*token[^/]*|[^/]*\\.db(-wal|-shm|-journal)?)"));
 
@@ -40,7 +46,66 @@ public final class SecretFiles {
     private static final Pattern HARMLESS = Pattern.compile(
             ".*\\.pub|.*\\.(example|sample|template|dist)(\\..*)?|.*\\.(md|txt|go|py|java|ts|js|rb|rs)|package-lock\\.json");
 
+    /** File names a glob is tried against: {@code ~/.aws/*} and {@code cred*} name secrets once expanded. */
+    private static final List<String> SECRET_NAMES = List.of("credentials", "config", "id_rsa", "id_ed25519", "id_ecdsa",
+            ".env", ".env.production", "secrets.yaml", "secrets.json", "service-account.json", "credentials.json", ".netrc",
+            ".pgpass", ".git-credentials", "token.json", "hosts.yml", "config.json", "environ", "private.pem", "server.key",
+            ".vault-token", "terraform.tfstate", "application_default_credentials.json", "kubeconfig", "shadow");
+
     public static boolean isSecret(String resolvedPath) {
+        if (resolvedPath.indexOf('*') >= 0 || resolvedPath.indexOf('?') >= 0 || resolvedPath.indexOf('[') >= 0) {
+            return globMatchesSecret(resolvedPath);
+        }
+        return literalIsSecret(resolvedPath);
+    }
+
+    /** A glob names a secret when one of the usual secret files it could expand to is one. */
+    private static boolean globMatchesSecret(String glob) {
+        int slash = glob.lastIndexOf('/');
+        String dir = slash < 0 ? "" : glob.substring(0, slash);
+        String base = glob.substring(slash + 1);
+        // A bare * says nothing about names: it reads secrets only in a directory of secrets (~/.aws/*).
+        boolean namesOnlyByPath = base.replaceAll("\\[[^\\]]*\\]|[*?]", "").isEmpty();
+        Pattern pattern = Pattern.compile(globRegex(glob));
+        boolean wildDir = dir.indexOf('*') >= 0 || dir.indexOf('?') >= 0;
+        for (String name : SECRET_NAMES) {
+            List<String> candidates = wildDir ? List.of("/proc/1/" + name) : List.of(dir + "/" + name);
+            for (String candidate : candidates) {
+                if (!pattern.matcher(candidate).matches() || name.startsWith(".") && Regex.matches(base, "[*?\\[].*")) {
+                    continue;
+                }
+                if (namesOnlyByPath ? secretPath(candidate) : literalIsSecret(candidate)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String globRegex(String glob) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> out.append("[^/]*");
+                case '?' -> out.append("[^/]");
+                case '[' -> {
+                    int close = glob.indexOf(']', i + 1);
+                    if (close < 0) {
+                        out.append("\\[");
+                    } else {
+                        String body = glob.substring(i + 1, close).replace("\\", "\\\\");
+                        out.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+                        i = close;
+                    }
+                }
+                default -> out.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean literalIsSecret(String resolvedPath) {
         String name = LocalFiles.basename(resolvedPath);
         String lower = name.toLowerCase(Locale.ROOT);
         if (HARMLESS.matcher(lower).matches() && !lower.startsWith(".env.")) {
@@ -49,6 +114,10 @@ public final class SecretFiles {
         if (NAMES.matcher(lower).matches() && !lower.equals("credentials.md")) {
             return true;
         }
+        return secretPath(resolvedPath);
+    }
+
+    private static boolean secretPath(String resolvedPath) {
         for (Pattern p : PATHS) {
             if (p.matcher(resolvedPath).matches()) {
                 return true;

@@ -37,6 +37,11 @@ public final class UnrecognizedProgram implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = inv.program();
+        if (program.equals("ps") && inv.words().stream().anyMatch(w -> !w.startsWith("-") && Regex.matches(w, "[a-zA-Z]*e[a-zA-Z]*"))) {
+            // BSD-style "e" (ps eww, ps auxe) prints every process's environment: tokens and keys included.
+            return List.of(LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL).resource("environment", "all processes")
+                    .evidence(inv.evidence()).note("prints the environment of every process, secrets included"), "processes on this machine").build());
+        }
         boolean builder = KnownPrograms.BUILDERS.contains(program);
         boolean reader = KnownPrograms.READERS.contains(program);
         List<Operation> touched = builder ? List.of() : touchedFiles(inv, !reader,

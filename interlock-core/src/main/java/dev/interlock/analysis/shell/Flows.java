@@ -1,0 +1,209 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.syntax.Command;
+import dev.interlock.analysis.shell.syntax.Word;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Evidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Data that flows to another host: a pipeline whose earlier stages read secrets, dump a database or archive a tree,
+ * and whose later stage sends its input off this machine ({@code cat ~/.aws/credentials | curl -d @- …},
+ * {@code pg_dump app | curl -T - …}, {@code tar cz ~ | nc …}), or a network command given a secret in an argument
+ * ({@code curl -d "$(cat ~/.ssh/id_rsa)" …}). The flow is a {@code transfer} of what it carries; secrets leaving are
+ * never routine.
+ */
+final class Flows {
+
+    /** What a stream carries: the resource type of the transfer ({@code credentials}, {@code database-dump}, {@code archive}) and what. */
+    record Cargo(String type, String what) {
+    }
+
+    private static final Set<String> DUMPERS = Set.of("pg_dump", "pg_dumpall", "mysqldump", "mariadb-dump", "mongodump",
+            "mongoexport", "sqlite3", "etcdctl", "redis-cli", "influxd", "cqlsh");
+    private static final Set<String> ARCHIVERS = Set.of("tar", "zip", "7z", "7za", "bsdtar", "cpio", "pax", "git");
+    private static final Set<String> SENDERS = Set.of("curl", "wget", "http", "https", "xh", "xhs", "nc", "ncat", "netcat",
+            "socat", "telnet", "ssh", "openssl", "gh", "aws", "gsutil", "rclone", "mail", "mailx", "sendmail", "mutt");
+
+    private Flows() {
+    }
+
+    /** What the output of {@code stage} carries, judged from what it did ({@code produced}) and what it is. */
+    static Optional<Cargo> carried(Command stage, List<Operation> produced, ShellWalk walk) {
+        for (Operation op : produced) {
+            if (op.verb() == Verb.CREDENTIAL) {
+                return Optional.of(new Cargo("credentials", op.resource().name().isEmpty() ? op.note() : op.resource().name()));
+            }
+        }
+        List<String> words = words(stage, walk);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String program = program(words);
+        if (DUMPERS.contains(program) && dumps(program, words)) {
+            return Optional.of(new Cargo("database-dump", "a dump made by " + String.join(" ", words)));
+        }
+        if (ARCHIVERS.contains(program) && archivesToStdout(program, words)) {
+            return Optional.of(new Cargo("archive", "an archive made by " + String.join(" ", words)));
+        }
+        return Optional.empty();
+    }
+
+    /** The host {@code stage} sends its standard input to, when it does. */
+    static Optional<String> sendsInput(Command stage, ShellWalk walk) {
+        List<String> words = words(stage, walk);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String program = program(words);
+        List<String> args = words.subList(1, words.size());
+        boolean sends = switch (program) {
+            case "curl" -> args.stream().anyMatch(a -> Regex.matches(a, "@-|.*=@-|.*=<-|-")
+                    || Regex.matches(a, "--(data|data-binary|data-urlencode|json|upload-file)=@?-"));
+            case "wget" -> args.stream().anyMatch(a -> Regex.matches(a, "--(post|body)-file=(-|/dev/stdin)|/dev/stdin"));
+            case "http", "https", "xh", "xhs", "nc", "ncat", "netcat", "socat", "telnet", "ssh", "mail", "mailx", "sendmail", "mutt" -> true;
+            case "openssl" -> args.contains("s_client");
+            case "gh" -> args.size() >= 2 && args.get(0).equals("gist") && args.get(1).equals("create");
+            case "aws", "gsutil" -> args.contains("cp") && args.contains("-");
+            case "rclone" -> args.contains("rcat");
+            default -> false;
+        };
+        if (!sends) {
+            return Optional.empty();
+        }
+        String host = host(program, args);
+        return local(host) ? Optional.empty() : Optional.of(host);
+    }
+
+    /** The host a network command named in its words talks to ({@code curl -d "$(cat key)" https://x}), or empty. */
+    static Optional<String> networkCommand(List<Arg> words) {
+        if (words.isEmpty() || !words.getFirst().literal()) {
+            return Optional.empty();
+        }
+        List<String> values = words.stream().map(Arg::value).toList();
+        String program = program(values);
+        if (!SENDERS.contains(program)) {
+            return Optional.empty();
+        }
+        String host = host(program, values.subList(1, values.size()));
+        return local(host) ? Optional.empty() : Optional.of(host);
+    }
+
+    static Operation exfiltration(Cargo cargo, String host, Evidence evidence, Map<String, String> locators) {
+        Operation.Builder b = Operation.builder("network", Verb.TRANSFER).resource(cargo.type(), cargo.what())
+                .locator("host", host).reversible(false).stateful(true).scope(Scope.ALL).confidence(Confidence.INFERRED)
+                .note("sends " + (cargo.type().equals("credentials") ? "secrets (" + cargo.what() + ")" : cargo.what())
+                        + " to " + (host.isEmpty() ? "another host" : host))
+                .evidence(evidence);
+        locators.forEach((k, v) -> {
+            if (!k.equals("host")) {
+                b.locator(k, v);
+            }
+        });
+        return b.build();
+    }
+
+    private static boolean dumps(String program, List<String> words) {
+        return switch (program) {
+            case "sqlite3" -> words.stream().anyMatch(w -> w.contains(".dump"));
+            case "etcdctl" -> words.contains("snapshot") || words.contains("get") && words.contains("--prefix");
+            case "redis-cli" -> words.contains("--rdb");
+            case "influxd" -> words.contains("backup");
+            case "cqlsh" -> words.stream().anyMatch(w -> w.toUpperCase(java.util.Locale.ROOT).contains("COPY"));
+            default -> true;
+        };
+    }
+
+    private static boolean archivesToStdout(String program, List<String> words) {
+        List<String> args = words.subList(1, words.size());
+        return switch (program) {
+            case "tar", "bsdtar" -> !args.isEmpty() && (Regex.matches(args.getFirst(), "-?[a-zA-Z]*c[a-zA-Z]*")
+                    || args.contains("--create") || args.contains("-c"))
+                    && (args.stream().noneMatch(a -> Regex.matches(a, "-?[a-zA-Z]*f[a-zA-Z]*|--file(=.*)?"))
+                    || args.contains("-") || args.contains("--file=-"));
+            case "zip" -> args.contains("-");
+            case "7z", "7za" -> args.contains("-so");
+            case "cpio", "pax" -> args.contains("-o") || args.contains("-w");
+            case "git" -> args.size() >= 3 && args.get(0).equals("bundle") && args.contains("-") || args.contains("archive");
+            default -> false;
+        };
+    }
+
+    private static String host(String program, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.contains("://")) {
+                return urlHost(a);
+            }
+            if (a.startsWith("-connect") && i + 1 < args.size()) {
+                return args.get(i + 1).split(":")[0];
+            }
+            if (program.equals("socat") && Regex.matches(a, "(?i)(tcp|tcp4|tcp6|openssl|udp|ssl):[^:]+:.*")) {
+                return a.split(":")[1];
+            }
+            if (Set.of("mail", "mailx", "sendmail", "mutt").contains(program) && a.contains("@")) {
+                return a.substring(a.indexOf('@') + 1);
+            }
+        }
+        if (Set.of("nc", "ncat", "netcat", "telnet", "ssh").contains(program)) {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.startsWith("-")) {
+                    if (Regex.matches(a, "-[pilFoWJewsx]")) {
+                        i++;
+                    }
+                    continue;
+                }
+                return a.substring(a.indexOf('@') + 1);
+            }
+        }
+        for (String a : args) {
+            if (!a.startsWith("-") && Regex.matches(a, "[\\w.-]+\\.[a-z]{2,}(?::\\d+)?(/.*)?")) {
+                return a.split("[:/]")[0];
+            }
+        }
+        return "";
+    }
+
+    private static String urlHost(String url) {
+        try {
+            String h = java.net.URI.create(url).getHost();
+            return h == null ? "" : h;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static boolean local(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("0.0.0.0")
+                || host.endsWith(".localhost");
+    }
+
+    private static String program(List<String> words) {
+        String first = words.getFirst();
+        return first.substring(first.lastIndexOf('/') + 1);
+    }
+
+    private static List<String> words(Command stage, ShellWalk walk) {
+        if (!(stage instanceof Command.Simple s)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Word w : s.words()) {
+            out.add(walk.value(w).orElse(w.raw()));
+        }
+        int i = 0;
+        while (i < out.size() && Set.of("sudo", "env", "nohup", "time", "command", "exec").contains(out.get(i))) {
+            i++;
+        }
+        return i < out.size() ? out.subList(i, out.size()) : List.of();
+    }
+}
