@@ -24,6 +24,7 @@ final class Recognizers {
                 new HelmRecognizer(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
+                new LocalMachines(),
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),
                 new PackagePublishRecognizer(),

@@ -433,12 +433,31 @@ final class Unwrapper {
             commands.dispatch(run.inner(inner));
             return true;
         }
+        if (program.equals("java") && args.stream().anyMatch(a -> a.value().equals("-jar"))) {
+            // java -jar jenkins-cli.jar -s URL delete-job x: the jar is the program, judged like any CLI by its words.
+            int jar = args.stream().map(Arg::value).toList().indexOf("-jar");
+            if (jar + 1 < args.size() && args.get(jar + 1).literal()) {
+                String name = args.get(jar + 1).value();
+                name = Regex.replaceFirst(name.substring(name.lastIndexOf('/') + 1), "(?:-\\d[\\w.-]*)?\\.jar$", "");
+                List<Arg> inner = new ArrayList<>();
+                inner.add(new Arg(name, true, false, args.get(jar + 1).evidence()));
+                inner.addAll(args.subList(jar + 2, args.size()));
+                commands.dispatch(run.inner(inner));
+                return true;
+            }
+        }
         if (!program.startsWith("python") || args.isEmpty()) {
             return false;
         }
         String first = args.getFirst().value();
         if (first.equals("-m") && args.size() > 1) {
-            commands.dispatch(run.inner(args.subList(1, args.size())));
+            List<Arg> inner = new ArrayList<>(args.subList(1, args.size()));
+            String module = inner.getFirst().value();
+            String cli = MODULE_CLIS.get(module);
+            if (cli != null) {
+                inner.set(0, new Arg(cli, true, false, inner.getFirst().evidence()));
+            }
+            commands.dispatch(run.inner(inner));
             return true;
         }
         if (first.endsWith("manage.py")) {
@@ -450,6 +469,10 @@ final class Unwrapper {
         }
         return false;
     }
+
+    /** Python modules that are a CLI under another name ({@code python -m awscli s3 rb …} is {@code aws s3 rb …}). */
+    private static final Map<String, String> MODULE_CLIS = Map.of("awscli", "aws", "azure.cli", "az", "pip", "pip",
+            "ansible", "ansible", "sqlfluff", "sqlfluff");
 
     /** {@code curl … | python3 -}: an interpreter whose program arrives on a pipe that is not literal text. */
     private static boolean readsCodeFromPipe(String program, List<Arg> args, SimpleCommands.Run run) {

@@ -104,7 +104,7 @@ final class DockerCompose {
 
     private static void volumes(Daemon d, ParsedArgs p, List<Operation> ops, String... flags) {
         if (p.has(flags)) {
-            ops.add(d.op(Verb.DELETE, "volume", "").scope(Scope.MANY).stateful(true).reversible(false)
+            ops.add(d.op(Verb.DELETE, "compose-volumes", "").scope(Scope.MANY).stateful(true).reversible(false)
                     .note("deletes the project's volumes and the data in them").build());
         }
     }

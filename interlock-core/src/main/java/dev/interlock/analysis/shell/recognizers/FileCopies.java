@@ -94,6 +94,12 @@ final class FileCopies {
                 }
             }
         }
+        if (!move && sources.stream().anyMatch(a -> a.value().equals("/dev/null") || a.value().equals("/dev/zero"))
+                && !dest.path().startsWith("/dev/")) {
+            // cp /dev/null onto a file empties it: what was in it is gone, as if deleted
+            ops.add(FilesystemRecognizer.removal(dest, false, true, inv, "copying /dev/null over it empties it"));
+            return ops;
+        }
         if (!move) {
             ops.addAll(secrets(inv, sources));
         }
@@ -200,7 +206,14 @@ final class FileCopies {
             if (deletes) {
                 Operation removal = FilesystemRecognizer.removal(dest, true, false, inv,
                         "--delete removes files in the destination that the source lacks");
-                ops.add(removal.scope() == Scope.ALL ? removal : removal.toBuilder().scope(Scope.MANY).build());
+                Operation.Builder b = removal.scope() == Scope.ALL ? removal.toBuilder() : removal.toBuilder().scope(Scope.MANY);
+                boolean sourcesInWorkspace = sources.stream().allMatch(a -> remote(a) == null
+                        && FileTarget.of(a, inv).area() == Area.WORKSPACE);
+                if (dest.area() == Area.WORKSPACE && sourcesInWorkspace && removal.scope() != Scope.ALL) {
+                    // mirroring one workspace directory into another (build/ → public/): the source still has it all
+                    b.stateful(false).reversible(true);
+                }
+                ops.add(b.build());
             }
         }
         if (args.has("--remove-source-files")) {

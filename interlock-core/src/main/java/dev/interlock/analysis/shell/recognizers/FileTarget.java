@@ -29,12 +29,21 @@ import java.util.regex.Pattern;
 record FileTarget(String written, String path, Area area, boolean glob, boolean wildAll, boolean exact) {
 
     /**
-     * Build, cache and dependency directories that tools recreate: deleting them loses nothing. {@code build} and
-     * {@code out} are deliberately absent: projects keep hand-written files there often enough.
+     * Build, cache and dependency directories that tools recreate: deleting them inside the workspace loses nothing a
+     * build does not make again. {@code build} and {@code out} are {@link #BUILD_OUTPUT}: alone they may hold
+     * hand-written files.
      */
     static final Set<String> REGENERABLE = Set.of("node_modules", "bower_components", "target", "dist", ".next",
+            ".terraform", "obj", "_build", ".dart_tool", ".stack-work", "dist-newstyle", ".build",
+            "cmake-build-debug", "cmake-build-release", ".serverless", ".docusaurus", "storybook-static", "htmlcov",
             ".nuxt", ".svelte-kit", ".angular", ".turbo", ".parcel-cache", "__pycache__", ".pytest_cache", ".mypy_cache",
             ".ruff_cache", ".tox", ".nox", ".eggs", ".gradle", ".cache", "coverage", ".nyc_output", ".venv", "venv");
+    /**
+     * Directories that are build output when a command clears them together with other build output
+     * ({@code rm -rf target build .pytest_cache}); {@code rm -rf ./build} alone asks, since projects keep hand-written
+     * files there often enough.
+     */
+    static final Set<String> BUILD_OUTPUT = Set.of("build", "out");
     private static final Pattern REGENERABLE_FILES = Pattern.compile(".*\\.(pyc|pyo|o|obj|class|tsbuildinfo)$");
 
     /** Wildcards that match every entry of their directory. */

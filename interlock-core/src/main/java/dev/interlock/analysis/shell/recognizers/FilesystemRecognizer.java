@@ -117,9 +117,16 @@ public final class FilesystemRecognizer implements Recognizer {
         }
         String note = shred ? "overwrites the data so it cannot be recovered"
                 : args.has("--no-preserve-root") ? "--no-preserve-root: rm will not refuse to delete /" : "";
+        List<FileTarget> targets = operands.stream().map(o -> FileTarget.of(o, inv)).toList();
+        // rm -rf target build .pytest_cache: cleaning several build outputs at once, build/ and out/ are build output too
+        boolean cleaning = !shred && targets.size() > 1 && targets.stream().anyMatch(FileTarget::regenerable)
+                && targets.stream().allMatch(t -> t.regenerable() || t.area() == Area.WORKSPACE
+                && FileTarget.BUILD_OUTPUT.contains(t.leaf()));
         List<Operation> ops = new ArrayList<>();
-        for (Arg operand : operands) {
-            ops.add(removal(FileTarget.of(operand, inv), recursive, shred, inv, note));
+        for (FileTarget target : targets) {
+            Operation op = removal(target, recursive, shred, inv, note);
+            ops.add(cleaning && !target.regenerable() ? op.toBuilder().stateful(false).reversible(true)
+                    .note("build output cleared with the rest of the build").build() : op);
         }
         return ops;
     }

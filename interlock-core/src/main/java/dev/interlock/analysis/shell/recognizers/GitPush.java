@@ -57,8 +57,10 @@ public final class GitPush {
             boolean unknown = dst.isEmpty() || dst.equals("HEAD") || dst.equals("@");
             String name = unknown ? "" : dst;
             if (deleting || s.startsWith(":") && s.length() > 1) {
+                // A feature branch's commits live on in the clone that pushed them; a shared branch is others' work.
+                boolean feature = !unknown && !GitRefs.shared(name);
                 ops.add(branchOp(git, Verb.DELETE, name, remote).scope(unknown ? Scope.MANY : Scope.ONE)
-                        .stateful(true).reversible(false).note("deletes the remote branch " + dst).build());
+                        .stateful(!feature).reversible(feature).note("deletes the remote branch " + dst).build());
             } else {
                 ops.add(forcedOr(git, force || plus, lease, name, remote, Scope.MANY, dst));
             }
@@ -90,8 +92,10 @@ public final class GitPush {
                                       Scope unknownScope, String what) {
         Scope scope = name.isEmpty() ? unknownScope : Scope.ONE;
         if (force || lease) {
-            // --force-with-lease refuses when the remote moved since the last fetch: it cannot drop unseen work.
-            return branchOp(git, Verb.REPLACE, name, remote).scope(scope).stateful(force).reversible(false)
+            // --force-with-lease refuses when the remote moved since the last fetch: it cannot drop unseen work, and
+            // on a feature branch rewriting one's own commits is routine.
+            boolean routine = lease && !force && !name.isEmpty() && !GitRefs.shared(name);
+            return branchOp(git, Verb.REPLACE, name, remote).scope(scope).stateful(force).reversible(routine)
                     .note("force-push rewrites " + what + " on " + (remote.isEmpty() ? "the remote" : remote)
                             + (force ? "" : " (with lease)")).build();
         }

@@ -234,6 +234,11 @@ public final class GitRecognizer implements Recognizer {
         }
         String note = "deletes untracked " + (p.has("-d") ? "files and directories" : "files")
                 + (p.has("-x") ? ", ignored ones too (.env files, local databases, caches)" : p.has("-X") ? " (only ignored ones)" : "");
+        if (p.has("-X") && !p.has("-x")) {
+            // only files the repository ignores: build output and caches, which the next build makes again
+            Operation ignored = git.op(Verb.DELETE, "ignored-files", name).scope(Scope.MANY).reversible(true).note(note).build();
+            return List.of(p.has("-f", "--force", "-i", "--interactive") ? ignored : GitContext.inferred(ignored));
+        }
         Operation op = git.discard("untracked-files", name, Scope.MANY, note);
         return List.of(p.has("-f", "--force", "-i", "--interactive") ? op : GitContext.inferred(op));
     }

@@ -24,6 +24,15 @@ final class GitRefs {
     private GitRefs() {
     }
 
+    /** Default, release and environment branches: other people's work depends on them. */
+    static boolean shared(String branch) {
+        String b = branch.startsWith("refs/heads/") ? branch.substring(11) : branch;
+        return Set.of("main", "master", "trunk", "develop", "development", "production", "prod", "staging", "stable", "HEAD")
+                .contains(b) || b.startsWith("release") || b.startsWith("hotfix") || b.isEmpty()
+                // tags are published names others build and deploy from
+                || branch.startsWith("refs/tags/") || dev.interlock.analysis.Regex.matches(b, "v?\\d+(\\.\\d+)+.*");
+    }
+
     static List<Operation> branch(GitContext git) {
         ParsedArgs p = git.parse(BRANCH_VALUED);
         List<String> names = FilesystemRecognizer.operands(p).stream().map(Arg::value).toList();

@@ -20,6 +20,9 @@ final class KnownPrograms {
 
     /** Programs that print, inspect or navigate; their arguments never name something they change. */
     static final Set<String> READERS = names("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
+            "stern", "kubetail", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
+            "smartctl", "sensors", "dmidecode", "lshw", "lspci", "lsusb", "lscpu", "lsmem", "numactl", "turbostat",
+            "iotop", "iftop", "nload", "nethogs", "bmon", "pidstat", "dstat", "glances", "btop", "atop", "openssl",
             "pwd", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza", "lsd", "find", "fd", "fdfind", "sort", "uniq", "wc",
             "cut", "tr", "diff", "colordiff", "cmp", "comm", "file", "stat", "du", "df", "dust", "ncdu", "which", "type",
             "command", "whereis", "hash", "man", "info", "tldr", "apropos", "date", "cal", "sleep", "basename", "dirname",
@@ -92,13 +95,29 @@ final class KnownPrograms {
             Map.entry("teardown", Verb.DELETE), Map.entry("tear-down", Verb.DELETE), Map.entry("deprovision", Verb.DELETE),
             Map.entry("decommission", Verb.DELETE), Map.entry("shred", Verb.DELETE), Map.entry("prune", Verb.DELETE),
             Map.entry("unregister", Verb.DELETE), Map.entry("deregister", Verb.DELETE), Map.entry("evict", Verb.DELETE),
+            Map.entry("clear", Verb.DELETE), Map.entry("rmdir", Verb.DELETE), Map.entry("rmdirs", Verb.DELETE),
+            Map.entry("compact", Verb.DELETE), Map.entry("forget", Verb.DELETE), Map.entry("expire", Verb.DELETE),
             Map.entry("revoke", Verb.GRANT), Map.entry("disable", Verb.UPDATE),
             Map.entry("overwrite", Verb.REPLACE), Map.entry("rollback", Verb.UPDATE), Map.entry("restore", Verb.REPLACE));
 
     /** Words that mean the run only looks. */
     static final Set<String> READ_ONLY = Set.of("get", "list", "ls", "describe", "show", "status", "info", "inspect",
             "cat", "view", "search", "version", "help", "h", "dry-run", "dryrun", "diff", "plan", "check", "validate",
-            "lint", "test", "logs", "log", "top", "watch", "whatif", "what-if", "preview", "explain", "print", "dump-config");
+            "lint", "test", "logs", "log", "top", "watch", "whatif", "what-if", "preview", "explain", "print", "dump-config",
+            "snapshots", "stats", "stat", "tree", "lsd", "lsf", "lsl", "lsjson", "size", "health", "ping", "whoami", "query",
+            "instant", "range", "series", "labels", "targets", "members", "lag", "offsets");
+
+    /** Verbs that destroy data in one family of tools though the word is harmless elsewhere: {@code rclone sync} deletes at the destination. */
+    static final Map<String, Map<String, Verb>> FAMILY_DESTRUCTIVE = Map.of(
+            "rclone", Map.of("sync", Verb.REPLACE, "move", Verb.DELETE, "moveto", Verb.DELETE, "dedupe", Verb.DELETE,
+                    "cleanup", Verb.DELETE, "bisync", Verb.REPLACE),
+            "borg", Map.of("recreate", Verb.REPLACE, "break-lock", Verb.UPDATE),
+            "restic", Map.of("rewrite", Verb.REPLACE, "unlock", Verb.UPDATE),
+            "kopia", Map.of("maintenance", Verb.DELETE),
+            "rabbitmqctl", Map.of("reset", Verb.DELETE, "force_reset", Verb.DELETE, "forget_cluster_node", Verb.DELETE,
+                    "close_all_connections", Verb.UPDATE, "stop_app", Verb.UPDATE),
+            "etcdctl", Map.of("defrag", Verb.UPDATE, "move-leader", Verb.UPDATE),
+            "consul", Map.of("leave", Verb.UPDATE, "force-leave", Verb.DELETE));
 
     /** Flags that name where an unfamiliar CLI acts, and the locator each becomes. */
     static final Map<String, String> LOCATOR_FLAGS = Map.ofEntries(

@@ -53,10 +53,13 @@ final class LocalFiles {
         if (area == Workspace.Area.ROOT || area == Workspace.Area.HOME_ROOT || (recursive && area == Workspace.Area.SYSTEM)) {
             scope = Scope.ALL;
         }
+        // shutil.rmtree('build'), fs.rmSync('dist'): build output in the workspace comes back with the next build
+        boolean regenerable = !path.isEmpty() && area == Workspace.Area.WORKSPACE
+                && FileTarget.of(dev.interlock.analysis.shell.Arg.of(path), inv).regenerable();
         return on(inv, Verb.DELETE, recursive ? "directory" : "file", path)
                 .scope(scope)
-                .stateful(recursive || path.isEmpty())
-                .reversible(false)
+                .stateful(!regenerable && (recursive || path.isEmpty()))
+                .reversible(regenerable)
                 .confidence(confidence)
                 .note(note)
                 .build();

@@ -358,7 +358,10 @@ public final class MigrationRecognizer implements Recognizer {
                     .or(() -> Optional.of("development")); // Rails' own default
             case "knex", "sequelize", "sequelize-cli" -> p.value("--env").or(() -> var(env, "NODE_ENV"))
                     .or(() -> Optional.of("development")); // both read the "development" block by default
-            case "manage.py", "django-admin" -> p.value("--settings").or(() -> var(env, "DJANGO_SETTINGS_MODULE"));
+            // without --settings or DJANGO_SETTINGS_MODULE, manage.py loads the settings module the project wrote into it:
+            // the developer's own, on this machine
+            case "manage.py" -> p.value("--settings").or(() -> var(env, "DJANGO_SETTINGS_MODULE")).or(() -> Optional.of("development"));
+            case "django-admin" -> p.value("--settings").or(() -> var(env, "DJANGO_SETTINGS_MODULE"));
             case "flyway" -> p.value("-environment", "--environment").or(() -> p.value("-configFiles"));
             case "atlas" -> p.value("--env");
             case "artisan" -> p.value("--env");

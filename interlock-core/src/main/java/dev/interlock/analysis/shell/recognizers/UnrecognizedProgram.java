@@ -42,6 +42,15 @@ public final class UnrecognizedProgram implements Recognizer {
             return List.of(LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL).resource("environment", "all processes")
                     .evidence(inv.evidence()).note("prints the environment of every process, secrets included"), "processes on this machine").build());
         }
+        if (program.equals("journalctl") || program.equals("dmesg")) {
+            // logs are read, unless vacuumed, rotated away or cleared
+            String clearing = program.equals("dmesg") ? "-[a-zA-Z]*[cC][a-zA-Z]*|--clear|--read-clear" : "--vacuum-.*|--rotate|--flush|--relinquish-var";
+            boolean clears = inv.words().stream().anyMatch(w -> Regex.matches(w, clearing));
+            Operation.Builder b = Operation.builder("os", clears ? Verb.DELETE : Verb.READ).resource("logs", program)
+                    .evidence(inv.evidence());
+            return List.of(LocalFiles.local(inv, clears ? b.stateful(true).reversible(false).note(program + " deletes logs") : b,
+                    "this machine's logs").build());
+        }
         boolean builder = KnownPrograms.BUILDERS.contains(program);
         boolean reader = KnownPrograms.READERS.contains(program);
         List<Operation> touched = builder ? List.of() : touchedFiles(inv, !reader,
@@ -228,7 +237,13 @@ public final class UnrecognizedProgram implements Recognizer {
                     at = wordAt.get(k)[0];
                     break;
                 }
-                if (KnownPrograms.DESTRUCTIVE.containsKey(part)) {
+                Verb familyVerb = KnownPrograms.FAMILY_DESTRUCTIVE.getOrDefault(inv.program(), Map.of()).get(words.get(k));
+                if (familyVerb != null && wordAt.get(k)[1] == 0) {
+                    verb = familyVerb;
+                    at = wordAt.get(k)[0];
+                    break;
+                }
+                if (destructive(part) != null) {
                     // A noun-verb CLI names the kind first: `velero restore get`, `velero backup describe` only look.
                     boolean noun = wordAt.get(k)[1] == 0 && k + 1 < words.size() && wordAt.get(k + 1)[1] == 0
                             && KnownPrograms.READ_ONLY.contains(words.get(k + 1));
@@ -236,7 +251,7 @@ public final class UnrecognizedProgram implements Recognizer {
                         notReally = true;
                         break;
                     }
-                    verb = KnownPrograms.DESTRUCTIVE.get(part);
+                    verb = destructive(part);
                     at = wordAt.get(k)[0];
                     break;
                 }
@@ -263,6 +278,20 @@ public final class UnrecognizedProgram implements Recognizer {
                 .note("'" + word + "' reads as a destructive " + inv.program() + " command");
         locators.forEach(b::locator);
         return b.build();
+    }
+
+    /** The verb a word of an unfamiliar CLI means: a destructive word, or one glued to its object ({@code deletefile}, {@code dropdb}). */
+    private static Verb destructive(String part) {
+        Verb exact = KnownPrograms.DESTRUCTIVE.get(part);
+        if (exact != null) {
+            return exact;
+        }
+        for (String prefix : List.of("delete", "remove", "purge", "destroy", "drop", "truncate", "wipe")) {
+            if (part.startsWith(prefix) && part.length() > prefix.length() + 2 && Character.isLetter(part.charAt(prefix.length()))) {
+                return Verb.DELETE;
+            }
+        }
+        return null;
     }
 
     /** The resource after the destructive word: {@code delete queue name=orders}, {@code --delete --topic orders}. */

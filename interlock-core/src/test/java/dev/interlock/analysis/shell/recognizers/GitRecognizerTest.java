@@ -154,7 +154,12 @@ class GitRecognizerTest {
         Operation op = only("push", "--force-with-lease", "origin", "feature/x");
         assertThat(op.verb()).isEqualTo(Verb.REPLACE);
         assertThat(op.stateful()).isFalse();
-        assertThat(op.reversible()).isFalse();
+        assertThat(op.reversible()).as("rewriting one's own feature branch with a lease is routine").isTrue();
+        Operation shared = only("push", "--force-with-lease", "origin", "main");
+        assertThat(shared.reversible()).isFalse();
+        assertThat(only("push", "origin", "--delete", "feature/old").reversible()).isTrue();
+        assertThat(only("push", "origin", ":refs/tags/v1.2.0").reversible()).as("tags are published").isFalse();
+        assertThat(only("push", "origin", "--delete", "release/2.3").stateful()).isTrue();
     }
 
     @Test
