@@ -20,9 +20,15 @@ final class CarriedContext {
     /** Remotes added earlier in the line, by name: pushing to one sends the repository to that address. */
     private final Map<String, String> addedRemotes = new HashMap<>();
 
+    /** Tunnels opened earlier in the line: data stores on localhost after them are their far ends. */
+    final Tunnels tunnels = new Tunnels();
+
     void observe(List<Arg> words, ShellWalk walk) {
         if (words.isEmpty()) {
             return;
+        }
+        if (words.stream().allMatch(Arg::literal)) {
+            tunnels.observe(words.stream().map(Arg::value).toList());
         }
         String first = words.getFirst().value();
         if (!PROGRAMS.contains(first.substring(first.lastIndexOf('/') + 1)) || !words.stream().allMatch(Arg::literal)) {

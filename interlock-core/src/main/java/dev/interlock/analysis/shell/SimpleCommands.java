@@ -285,6 +285,7 @@ final class SimpleCommands {
                 b.environment(Tier.UNKNOWN, "");
             }
         }
-        return dev.interlock.analysis.shell.recognizers.SelfProtection.guard(b.build());
+        Operation built = b.build();
+        return dev.interlock.analysis.shell.recognizers.SelfProtection.guard(walk.carried.tunnels.through(built).orElse(built));
     }
 }

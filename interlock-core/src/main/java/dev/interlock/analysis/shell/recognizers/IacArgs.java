@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,6 +108,35 @@ record IacArgs(List<Arg> positionals, Map<String, List<Arg>> flags, List<Arg> af
 
     List<String> words() {
         return positionals.stream().map(Arg::value).toList();
+    }
+
+    /** Path segments that name an environment, in the words the inventory knows. */
+    private static final java.util.Map<String, String> ENVIRONMENT_SEGMENTS = java.util.Map.ofEntries(
+            java.util.Map.entry("prod", "production"), java.util.Map.entry("production", "production"),
+            java.util.Map.entry("prd", "production"), java.util.Map.entry("live", "production"),
+            java.util.Map.entry("staging", "staging"), java.util.Map.entry("stage", "staging"), java.util.Map.entry("stg", "staging"),
+            java.util.Map.entry("preprod", "staging"), java.util.Map.entry("uat", "staging"),
+            java.util.Map.entry("dev", "development"), java.util.Map.entry("development", "development"),
+            java.util.Map.entry("sandbox", "sandbox"), java.util.Map.entry("qa", "qa"), java.util.Map.entry("test", "test"));
+
+    /**
+     * The environment an IaC working directory names ({@code …/envs/prod}, {@code …/live/production/vpc},
+     * {@code …/stacks/prod-eu}): the deepest segment, below a home directory, that is or starts with an environment
+     * word. {@code /home/dev} itself names nobody's environment.
+     */
+    static Optional<String> environmentOfPath(String dir) {
+        String path = Regex.replaceFirst(dir, "^/(?:home|Users)/[^/]+", "");
+        String found = null;
+        for (String segment : path.split("/")) {
+            for (String token : Regex.split(segment.toLowerCase(java.util.Locale.ROOT), "[-_.]")) {
+                String env = ENVIRONMENT_SEGMENTS.get(token);
+                if (env != null) {
+                    found = env;
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The environment named by {@code env=prod}-style assignments ({@code -var}, {@code --context}), if any. */

@@ -337,6 +337,7 @@ public final class KubectlRecognizer implements Recognizer {
         if (sub.equals("debug") && type.equals("node")) {
             note = "a privileged shell on the node itself";
         } else if (sub.equals("port-forward")) {
+            // Not a read: the tunnel outlives this command, and a later call that uses it sees only localhost.
             note = "forwards local ports into the cluster";
         }
         Operation.Builder b = c.op(Verb.EXECUTE, type, name).note(note);

@@ -215,7 +215,9 @@ public final class PulumiRecognizer implements Recognizer {
 
         Operation.Builder op(Verb verb, String type, String name) {
             return Operation.builder(SYSTEM, verb).resource(type, name).locator("stack", stack)
-                    .locator("directory", directory).confidence(confidence).evidence(inv.evidence());
+                    .locator("directory", directory).locator("environment", stack.isEmpty()
+                            ? IacArgs.environmentOfPath(directory.isEmpty() ? inv.workspace().dir() : inv.workspace().resolve(directory)).orElse("") : "")
+                    .confidence(confidence).evidence(inv.evidence());
         }
 
         Operation.Builder local(Operation.Builder b, String note) {

@@ -248,6 +248,9 @@ public final class TerraformRecognizer implements Recognizer {
                 environment = inv.env().getOrDefault(key, "");
             }
         }
+        if (environment.isEmpty()) {
+            environment = IacArgs.environmentOfPath(directory.isEmpty() ? inv.workspace().dir() : inv.workspace().resolve(directory)).orElse("");
+        }
         locators.put("environment", environment);
         locators.values().removeIf(String::isEmpty);
         boolean certain = commandLiteral && a.literal("chdir", "terragrunt-working-dir", "working-dir", "var-file", "var");
