@@ -237,7 +237,11 @@ public final class InterpreterRecognizer implements Recognizer {
             CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
             ops.addAll(sdk(code, language, inv, nested));
         }
-        for (CodeScanner.Found f : CodeScanner.scan(code, language)) {
+        List<CodeScanner.Found> found = CodeScanner.scan(code, language);
+        if (depth == 0) {
+            protectedPathInComputedWrite(code, found, inv).ifPresent(ops::add);
+        }
+        for (CodeScanner.Found f : found) {
             String key = f.kind() + ":" + f.literals();
             if (!f.literals().isEmpty() && !seen.add(key)) {
                 continue;
@@ -318,6 +322,31 @@ public final class InterpreterRecognizer implements Recognizer {
         }
         return ops;
     }
+
+    /**
+     * {@code fs.writeFileSync(process.env.HOME + '/.claude/settings.json', …)}: a write whose path is computed, in code
+     * that spells out a piece of Interlock's or an agent's guard configuration, is taken to write it.
+     */
+    private static Optional<Operation> protectedPathInComputedWrite(String code, List<CodeScanner.Found> found, Invocation inv) {
+        boolean computedWrite = found.stream().anyMatch(f -> !f.literal() && (f.kind() == Kind.WRITE || f.kind() == Kind.OPEN
+                || f.kind() == Kind.DELETE || f.kind() == Kind.DELETE_TREE || f.kind() == Kind.DELETE_MAYBE_TREE));
+        if (!computedWrite) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = LITERAL_PATH.matcher(code);
+        while (m.find()) {
+            String text = m.group(1) != null ? m.group(1) : m.group(2);
+            String home = inv.workspace().home();
+            for (String candidate : List.of(inv.workspace().resolve(text), home + (text.startsWith("/") ? "" : "/") + text)) {
+                if (SelfProtection.isProtectedPath(candidate, inv.workspace())) {
+                    return Optional.of(SelfProtectionRecognizer.protectedWrite(inv, candidate, inv.program() + " code writes"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern LITERAL_PATH = Pattern.compile("'([^'\\n]*/[^'\\n]*)'|\"([^\"\\n]*/[^\"\\n]*)\"");
 
     /** Joins argv-style lists back into a command line; single strings are already one. */
     private static String shellLine(List<String> words) {
