@@ -61,6 +61,14 @@ public final class Interlock {
         return engine.operations(request);
     }
 
+    /**
+     * Scripts, SQL files and makefiles the request runs, by absolute path: an adapter on the agent's machine reads the
+     * ones that exist into {@code context.files} and decides again (the engine itself reads nothing).
+     */
+    public java.util.Set<String> filesNamed(Request request) {
+        return engine.filesNamed(request);
+    }
+
     /** A deny for a request that could not even be read, in the same shape as every other decision. */
     public Decision failClosed(Request request, String cause) {
         return engine.failClosed(request, cause, policy.current().version());

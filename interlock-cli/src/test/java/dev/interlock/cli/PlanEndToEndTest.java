@@ -151,6 +151,26 @@ class PlanEndToEndTest {
         assertThat(unread.exit()).as("a file that is not there is judged as before").isEqualTo(11);
     }
 
+    @Test
+    void scriptsMakefilesAndSqlFilesTheCommandNamesAreRead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Makefile"), "test:\n\tgo test ./...\n\nteardown:\n\tkubectl --context prod-eu delete ns payments\n");
+        Files.writeString(dir.resolve("wipe.sh"), "#!/bin/sh\nrm -rf /var/lib/postgresql\n");
+        Files.writeString(dir.resolve("daily.sql"), "SELECT count(*) FROM orders;\n");
+        Files.writeString(dir.resolve("drop.sql"), "DROP TABLE orders;\n");
+        Result test = run(Map.of(), "check", "--cwd", dir.toString(), "--env", "prod", "--", "make", "test");
+        assertThat(test.exit()).as("the recipe of the target asked for is all that runs: " + test.out()).isEqualTo(0);
+        Result teardown = run(Map.of(), "check", "--cwd", dir.toString(), "--", "make", "teardown");
+        assertThat(teardown.exit()).as(teardown.out()).isEqualTo(12);
+        assertThat(teardown.out()).contains("payments");
+        Result wipe = run(Map.of(), "check", "--cwd", dir.toString(), "--", "bash", "wipe.sh");
+        assertThat(wipe.exit()).as(wipe.out()).isEqualTo(12);
+        assertThat(run(Map.of(), "check", "--cwd", dir.toString(), "--env", "prod", "--", "psql", "-h", "orders-db", "-f", "daily.sql").exit())
+                .isEqualTo(0);
+        Result drop = run(Map.of(), "check", "--cwd", dir.toString(), "--env", "prod", "--", "psql", "-h", "orders-db", "-f", "drop.sql");
+        assertThat(drop.exit()).as(drop.out()).isNotZero();
+        assertThat(drop.out()).contains("orders");
+    }
+
     static Map<String, String> terraform(Path plan, Path log) {
         Map<String, String> env = new HashMap<>();
         env.put("FAKE_TF_PLAN", plan.toString());

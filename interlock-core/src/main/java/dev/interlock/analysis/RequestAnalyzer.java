@@ -41,6 +41,11 @@ public final class RequestAnalyzer {
         this.files = new FileEditAnalyzer(shell, sql);
     }
 
+    /** The files on the agent's machine whose text would decide this request better than their names (none but for shell). */
+    public java.util.Set<String> filesNamed(Request request) {
+        return request.payload() instanceof Payload.Shell s ? shell.filesNamed(s.command(), request.context()) : java.util.Set.of();
+    }
+
     public List<Operation> analyze(Request request) {
         return analyze(request, Catalogue.shipped());
     }

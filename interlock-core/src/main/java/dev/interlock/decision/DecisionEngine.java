@@ -62,6 +62,11 @@ public final class DecisionEngine {
         return decide(request, snapshot, session);
     }
 
+    /** The files an adapter should read into {@code context.files} before deciding (see {@link RequestAnalyzer#filesNamed}). */
+    public java.util.Set<String> filesNamed(Request request) {
+        return analyzer.filesNamed(request);
+    }
+
     /** Analysis and resolution only: the operations a request would perform, with environment and risk. */
     public List<Operation> operations(Request request) {
         CompiledPolicy snapshot = policy.current();

@@ -104,7 +104,9 @@ final class ExecutionRoutes {
             case "pdsh", "pssh", "parallel-ssh", "clush", "prsh" -> {
                 return fanOut(program, args, run);
             }
-            case "make", "gmake" -> make(args, run);
+            case "make", "gmake" -> {
+                return make(args, run);
+            }
             case "sed", "gsed" -> sed(args, run);
             default -> {
                 if (VIM.contains(program)) {
@@ -397,8 +399,15 @@ final class ExecutionRoutes {
         }
     }
 
-    /** {@code make -f - <<< 'all: ; rm -rf …'}: a makefile given on stdin or as text, whose recipes are shell. */
-    private void make(List<Arg> args, SimpleCommands.Run run) {
+    /**
+     * {@code make -f - <<< 'all: ; rm -rf …'}, {@code make deploy} with the Makefile in view: the recipes of the targets
+     * asked for (and what they depend on) are shell. True when a makefile was read, so the target's name no longer
+     * needs to speak for it.
+     */
+    private boolean make(List<Arg> args, SimpleCommands.Run run) {
+        List<String> targets = new ArrayList<>();
+        List<String> makefiles = new ArrayList<>();
+        boolean read = false;
         for (int i = 0; i < args.size(); i++) {
             String w = args.get(i).value();
             String file = null;
@@ -411,49 +420,54 @@ final class ExecutionRoutes {
             } else if (w.startsWith("--eval=") || w.equals("-E") || w.equals("--eval")) {
                 Arg text = w.contains("=") ? new Arg(w.substring(7), args.get(i).literal(), false, args.get(i).evidence())
                         : i + 1 < args.size() ? args.get(++i) : Arg.of("");
-                recipes(text.value(), text.literal(), run);
+                if (!text.literal()) {
+                    walk.add(Opaque.operation("make evaluates text only known at run time", run.evidence(), run.locators()));
+                } else {
+                    MakeRules.Makefile eval = MakeRules.parse(text.value());
+                    eval.always().forEach(c -> runs(c, true, run, Map.of(), "make $(shell)"));
+                    eval.recipes(List.of()).forEach(c -> runs(c, true, run, Map.of(), "make"));
+                }
+            } else if (Set.of("-C", "--directory", "-j", "--jobs", "-l", "-o", "-W", "-I").contains(w)) {
+                i++;
+            } else if (!w.startsWith("-") && !w.contains("=")) {
+                targets.add(w);
             }
-            if (file == null) {
-                continue;
+            if (file != null) {
+                makefiles.add(file);
             }
+        }
+        for (String file : makefiles) {
             if (file.equals("-") || file.equals("/dev/stdin") || file.startsWith("/dev/fd/") || file.startsWith("/proc/self/fd/")) {
                 if (run.stdin().text().isPresent()) {
-                    recipes(run.stdin().text().get(), true, run);
+                    recipes(run.stdin().text().get(), targets, run);
                 } else {
                     walk.add(Opaque.operation("make reads its recipes from " + run.stdin().producer().orElse("standard input"),
                             run.evidence(), run.locators()));
                 }
+                read = true;
             } else {
-                String written = walk.written.get(walk.workspace.resolve(file));
-                if (written != null) {
-                    recipes(written, true, run);
+                Optional<String> text = walk.text(file);
+                text.ifPresent(t -> recipes(t, targets, run));
+                read |= text.isPresent();
+            }
+        }
+        if (makefiles.isEmpty()) {
+            for (String name : List.of("GNUmakefile", "makefile", "Makefile")) {
+                Optional<String> text = walk.text(name);
+                if (text.isPresent()) {
+                    recipes(text.get(), targets, run);
+                    return true;
                 }
             }
         }
+        return read;
     }
 
-    private void recipes(String makefile, boolean literal, SimpleCommands.Run run) {
-        if (!literal) {
-            walk.add(Opaque.operation("make evaluates text only known at run time", run.evidence(), run.locators()));
-            return;
-        }
-        for (String line : makefile.split("\n")) {
-            String recipe = null;
-            if (line.startsWith("\t")) {
-                recipe = line.substring(1);
-            } else {
-                Matcher rule = Regex.pattern("^[^:=#\\t]+::?[^=;]*;(.*)$").matcher(line);
-                if (rule.matches()) {
-                    recipe = rule.group(1);
-                }
-            }
-            Matcher shellFunction = Regex.pattern("\\$[({]shell\\s+([^)}]*)[)}]").matcher(line);
-            while (shellFunction.find()) {
-                runs(shellFunction.group(1).replace("$$", "$"), true, run, Map.of(), "make $(shell)");
-            }
-            if (recipe != null && !recipe.isBlank()) {
-                runs(Regex.replaceFirst(recipe.strip(), "^[@+-]+", "").replace("$$", "$"), true, run, Map.of(), "make");
-            }
+    private void recipes(String makefile, List<String> targets, SimpleCommands.Run run) {
+        MakeRules.Makefile rules = MakeRules.parse(makefile);
+        rules.always().forEach(c -> runs(c, true, run, Map.of(), "make $(shell)"));
+        for (String recipe : rules.recipes(targets)) {
+            runs(recipe, true, run, Map.of(), "make");
         }
     }
 
@@ -521,7 +535,7 @@ final class ExecutionRoutes {
         }
         Optional<String> file = p.value("-f");
         if (file.isPresent()) {
-            String written = walk.written.get(walk.workspace.resolve(file.get()));
+            String written = walk.text(file.get()).orElse(null);
             if (written != null) {
                 walk.nested(written, run.evidence(), run.locators());
             } else {
@@ -547,7 +561,7 @@ final class ExecutionRoutes {
         }
         String source = p.positional(0).orElse("-");
         Optional<String> text = source.equals("-") ? run.stdin().text()
-                : Optional.ofNullable(walk.written.get(walk.workspace.resolve(source)));
+                : walk.text(source);
         if (text.isEmpty()) {
             walk.add(Opaque.operation("crontab installs entries read from " + (source.equals("-")
                     ? run.stdin().producer().orElse("standard input") : source), run.evidence(), run.locators()));

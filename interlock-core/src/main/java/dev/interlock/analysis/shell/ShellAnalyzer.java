@@ -44,8 +44,27 @@ public final class ShellAnalyzer {
     }
 
     public List<Operation> analyze(String command, RequestContext context) {
+        return walk(command, context).run();
+    }
+
+    /**
+     * The files whose text would decide more than their names do — scripts a shell or interpreter runs, SQL files,
+     * makefiles, files fed on standard input — by absolute path. The engine reads nothing; an adapter on the agent's
+     * machine reads these into {@code context.files} and asks again.
+     */
+    public java.util.Set<String> filesNamed(String command, RequestContext context) {
+        ShellWalk walk = walk(command, context);
+        walk.run();
+        java.util.Set<String> named = new java.util.LinkedHashSet<>(walk.wanted);
+        named.removeAll(context.files().keySet());
+        return named;
+    }
+
+    private ShellWalk walk(String command, RequestContext context) {
         Workspace workspace = new Workspace(context.cwd().orElse(null), context.env().get("HOME"));
-        return new ShellWalk(this, command, workspace, context.env()).run();
+        ShellWalk walk = new ShellWalk(this, command, workspace, context.env());
+        walk.written.putAll(context.files());
+        return walk;
     }
 
     Recognizer recognizerFor(String program) {

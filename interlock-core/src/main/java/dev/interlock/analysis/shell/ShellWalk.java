@@ -34,8 +34,10 @@ final class ShellWalk {
     final Map<String, String> env;
     /** Variables assigned earlier in this line with literal values. */
     final Map<String, String> variables = new HashMap<>();
-    /** Files this line writes with literal content, by resolved path. */
+    /** Files whose text is known, by resolved path: written earlier in this line, or read by the adapter ({@code context.files}). */
     final Map<String, String> written = new HashMap<>();
+    /** Files whose text would have decided something had it been known: what an adapter should read ({@link ShellAnalyzer#filesNamed}). */
+    final java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
     final List<Operation> operations = new ArrayList<>();
     private int depth;
     /** While walking a nested script, evidence is the outer command (offsets in the nested text mean nothing outside). */
@@ -48,6 +50,16 @@ final class ShellWalk {
         this.source = source;
         this.workspace = workspace;
         this.env = new HashMap<>(env);
+    }
+
+    /** The text of {@code path} when known; otherwise remembers that it was wanted. */
+    Optional<String> text(String path) {
+        String resolved = workspace.resolve(path);
+        String known = written.get(resolved);
+        if (known == null) {
+            wanted.add(resolved);
+        }
+        return Optional.ofNullable(known);
     }
 
     List<Operation> run() {

@@ -129,6 +129,13 @@ final class SimpleCommands {
                 Optional<String> text = walk.value(r.target());
                 return Optional.of(new Stdin(text, Optional.of("a here-string")));
             }
+            if (r.operator().equals("<")) {
+                // mysql < dump.sql, bash < setup.sh: the file is the input, judged when its text is known
+                Optional<String> path = walk.value(r.target());
+                if (path.isPresent() && !path.get().startsWith("/dev/")) {
+                    return Optional.of(new Stdin(walk.text(path.get()), Optional.of("the file " + path.get())));
+                }
+            }
         }
         return Optional.empty();
     }
@@ -198,7 +205,7 @@ final class SimpleCommands {
             return;
         }
         if (path.contains("/")) {
-            String script = walk.written.get(walk.workspace.resolve(path));
+            String script = walk.text(path).orElse(null);
             if (script != null) {
                 walk.nested(script, run.evidence(), run.locators());
                 return;

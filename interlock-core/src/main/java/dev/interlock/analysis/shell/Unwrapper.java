@@ -343,7 +343,7 @@ final class Unwrapper {
                     run.evidence(), run.locators()));
             return true;
         }
-        String script = walk.written.get(walk.workspace.resolve(args.getFirst().value()));
+        String script = walk.text(args.getFirst().value()).orElse(null);
         if (script != null) {
             walk.nested(script, run.evidence(), run.locators());
             return true;
@@ -376,7 +376,7 @@ final class Unwrapper {
                     walk.add(Opaque.operation(program + " runs a script only known at run time (" + w + ")", run.evidence(), run.locators()));
                     return true;
                 }
-                String script = walk.written.get(walk.workspace.resolve(w));
+                String script = walk.text(w).orElse(null);
                 if (script != null) {
                     walk.nested(script, run.evidence(), run.locators());
                 } else {

@@ -18,7 +18,7 @@ record WalkNested(ShellWalk walk) implements Nested {
 
     @Override
     public java.util.Optional<String> written(String path) {
-        return java.util.Optional.ofNullable(walk.written.get(walk.workspace.resolve(path)));
+        return walk.text(path);
     }
 
     @Override

@@ -98,7 +98,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
                 ops.addAll(inv.stdin().map(s -> psqlText(s, true, inv, nested))
                         .orElse(List.of(DatabaseOps.session(inv, target.database()))));
             } else {
-                ops.add(DatabaseOps.scriptFile(inv, target.database(), file));
+                java.util.Optional<String> text = nested.written(file);
+                ops.addAll(text.isPresent() ? psqlText(text.get(), true, inv, nested) : List.of(DatabaseOps.scriptFile(inv, target.database(), file)));
             }
         }
         boolean given = p.has("-c", "--command", "-f", "--file");

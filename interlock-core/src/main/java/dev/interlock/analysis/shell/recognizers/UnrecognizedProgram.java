@@ -11,6 +11,7 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -134,8 +135,56 @@ public final class UnrecognizedProgram implements Recognizer {
         return ops.isEmpty() ? List.of(LocalFiles.execute(inv, inv.program(), "creates a file")) : ops;
     }
 
+    /** Task runners whose positionals are target names that say what they do ({@code make deploy-prod}). */
+    private static final Set<String> TASK_RUNNERS = Set.of("make", "gmake", "just", "task", "mage", "invoke", "doit");
+
+    /**
+     * A task runner's target, judged by its name when its recipe is not in view: {@code make destroy},
+     * {@code just db-reset} destroy; {@code task deploy:prod} deploys, to the environment the name says.
+     */
+    private static Optional<Operation> target(Invocation inv) {
+        for (Arg a : inv.args()) {
+            String w = a.value();
+            if (w.startsWith("-") || w.contains("=")) {
+                continue;
+            }
+            List<String> parts = parts(w);
+            String environment = parts.stream().map(p -> switch (p) {
+                case "prod", "production", "prd", "live" -> "production";
+                case "staging", "stage", "stg", "uat", "preprod" -> "staging";
+                default -> "";
+            }).filter(e -> !e.isEmpty()).findFirst().orElse("");
+            Verb verb = null;
+            for (String part : parts.subList(1, parts.size())) {
+                verb = verb != null ? verb : destructive(part);
+            }
+            boolean publishes = parts.stream().anyMatch(p -> KnownPrograms.PUBLISH.contains(p) || p.equals("apply") || p.equals("rollout"));
+            if (verb == null && !publishes && environment.isEmpty()) {
+                continue;
+            }
+            Operation.Builder b = Operation.builder(inv.program(), verb != null ? verb : Verb.UPDATE).resource("target", w)
+                    .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                    .note("the " + inv.program() + " target '" + w + "' reads as " + (verb != null ? "destructive" : "a deployment")
+                            + " (its recipe is not in view)");
+            if (verb != null) {
+                b.stateful(true).reversible(false).scope(Scope.MANY);
+            }
+            if (!environment.isEmpty()) {
+                b.locator("environment", environment);
+            }
+            return Optional.of(b.build());
+        }
+        return Optional.empty();
+    }
+
     /** Builds and tests run locally; {@code clean} deletes regenerable output; publishing leaves the machine. */
     private static Operation builder(Invocation inv) {
+        if (TASK_RUNNERS.contains(inv.program())) {
+            Optional<Operation> target = target(inv);
+            if (target.isPresent()) {
+                return target.get();
+            }
+        }
         List<String> positionals = inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-"))
                 .limit(SUBCOMMAND_DEPTH).toList();
         for (String w : positionals) {
