@@ -53,12 +53,7 @@ public final class AwsRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            return analyze(inv, nested);
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder("aws", Verb.UNKNOWN).confidence(Confidence.INFERRED)
-                    .evidence(inv.evidence()).note("could not read this aws command: " + e.getMessage()).build());
-        }
+        return analyze(inv, nested);
     }
 
     private List<Operation> analyze(Invocation inv, Nested nested) {

@@ -45,12 +45,7 @@ public final class CdkRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            return analyze(inv);
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder(system(inv), Verb.UNKNOWN).confidence(Confidence.INFERRED)
-                    .evidence(inv.evidence()).note("could not read the " + inv.program() + " arguments").build());
-        }
+        return analyze(inv);
     }
 
     private static String system(Invocation inv) {

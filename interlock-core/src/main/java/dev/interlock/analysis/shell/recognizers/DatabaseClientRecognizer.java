@@ -62,22 +62,18 @@ public final class DatabaseClientRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            return switch (inv.program()) {
-                // pgcli and usql take psql's connection flags; mycli takes mysql's
-                case "psql", "pgcli", "usql" -> DatabaseOps.help(inv, "-V") ? List.of() : psql(inv, nested);
-                case "mysql", "mariadb", "mycli" -> DatabaseOps.help(inv, "-V") ? List.of() : mysql(inv, nested);
-                case "mongodump", "mongorestore", "mongoimport", "mongoexport" -> MongoShell.tools(inv);
-                case "sqlite3" -> DatabaseOps.help(inv, "-version") ? List.of() : sqlite(inv, nested);
-                case "mongosh", "mongo" -> MongoShell.recognize(inv, nested);
-                case "redis-cli" -> RedisCli.recognize(inv, nested);
-                case "cqlsh" -> DatabaseOps.help(inv) ? List.of() : cqlsh(inv, nested);
-                case "clickhouse-client" -> DatabaseOps.help(inv) ? List.of() : clickhouse(inv, nested);
-                default -> DatabaseAdminTools.recognize(inv);
-            };
-        } catch (RuntimeException e) {
-            return List.of(DatabaseOps.unknown(inv, "could not read the arguments of " + inv.program()));
-        }
+        return switch (inv.program()) {
+            // pgcli and usql take psql's connection flags; mycli takes mysql's
+            case "psql", "pgcli", "usql" -> DatabaseOps.help(inv, "-V") ? List.of() : psql(inv, nested);
+            case "mysql", "mariadb", "mycli" -> DatabaseOps.help(inv, "-V") ? List.of() : mysql(inv, nested);
+            case "mongodump", "mongorestore", "mongoimport", "mongoexport" -> MongoShell.tools(inv);
+            case "sqlite3" -> DatabaseOps.help(inv, "-version") ? List.of() : sqlite(inv, nested);
+            case "mongosh", "mongo" -> MongoShell.recognize(inv, nested);
+            case "redis-cli" -> RedisCli.recognize(inv, nested);
+            case "cqlsh" -> DatabaseOps.help(inv) ? List.of() : cqlsh(inv, nested);
+            case "clickhouse-client" -> DatabaseOps.help(inv) ? List.of() : clickhouse(inv, nested);
+            default -> DatabaseAdminTools.recognize(inv);
+        };
     }
 
     private static List<Operation> psql(Invocation inv, Nested nested) {

@@ -48,12 +48,7 @@ public final class EksctlRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            return List.of(analyze(inv));
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder("eksctl", Verb.UNKNOWN).evidence(inv.evidence())
-                    .confidence(Confidence.INFERRED).note("could not read this eksctl command").build());
-        }
+        return List.of(analyze(inv));
     }
 
     private Operation analyze(Invocation inv) {

@@ -67,29 +67,24 @@ public final class FilesystemRecognizer implements Recognizer {
     }
 
     private List<Operation> files(Invocation inv) {
-        try {
-            if (helpOnly(inv)) {
-                return List.of();
-            }
-            String program = inv.program();
-            if (FileCopies.PROGRAMS.contains(program)) {
-                return FileCopies.recognize(inv);
-            }
-            if (FileModes.PROGRAMS.contains(program)) {
-                return FileModes.recognize(inv);
-            }
-            if (Disks.PROGRAMS.contains(program)) {
-                return Disks.recognize(inv);
-            }
-            return switch (program) {
-                case "rmdir" -> rmdir(inv);
-                case "truncate" -> truncate(inv);
-                default -> remove(inv, program.equals("shred"));
-            };
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder("filesystem", Verb.UNKNOWN).confidence(Confidence.INFERRED)
-                    .evidence(inv.evidence()).note("could not read the arguments of " + inv.program()).build());
+        if (helpOnly(inv)) {
+            return List.of();
         }
+        String program = inv.program();
+        if (FileCopies.PROGRAMS.contains(program)) {
+            return FileCopies.recognize(inv);
+        }
+        if (FileModes.PROGRAMS.contains(program)) {
+            return FileModes.recognize(inv);
+        }
+        if (Disks.PROGRAMS.contains(program)) {
+            return Disks.recognize(inv);
+        }
+        return switch (program) {
+            case "rmdir" -> rmdir(inv);
+            case "truncate" -> truncate(inv);
+            default -> remove(inv, program.equals("shred"));
+        };
     }
 
     static boolean helpOnly(Invocation inv) {

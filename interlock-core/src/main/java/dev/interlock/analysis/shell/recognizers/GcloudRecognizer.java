@@ -45,15 +45,10 @@ public final class GcloudRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            if (inv.program().equals("gsutil")) {
-                return GcsCommands.gsutil(inv);
-            }
-            return analyze(inv, nested);
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder(SYSTEM, Verb.UNKNOWN).confidence(Confidence.INFERRED)
-                    .evidence(inv.evidence()).note("could not read the " + inv.program() + " arguments").build());
+        if (inv.program().equals("gsutil")) {
+            return GcsCommands.gsutil(inv);
         }
+        return analyze(inv, nested);
     }
 
     static IacArgs parse(List<Arg> args) {

@@ -58,12 +58,7 @@ public final class GitRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            return analyze(inv, nested);
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder("git", Verb.UNKNOWN).confidence(Confidence.INFERRED).evidence(inv.evidence())
-                    .note("could not read the git arguments").build());
-        }
+        return analyze(inv, nested);
     }
 
     private List<Operation> analyze(Invocation inv, Nested nested) {

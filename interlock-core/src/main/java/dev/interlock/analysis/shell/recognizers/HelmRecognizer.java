@@ -47,16 +47,11 @@ public final class HelmRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            List<Operation> ops = new ArrayList<>(analyze(inv));
-            ParsedArgs p = inv.parse(VALUED);
-            p.value("--kube-as-user", "--kube-as-group").ifPresent(who -> ops.add(base(inv, p, Verb.ESCALATE, "user", who)
-                    .note("acts as " + who + " (impersonation)").build()));
-            return ops;
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder("helm", Verb.UNKNOWN).evidence(inv.evidence())
-                    .confidence(Confidence.INFERRED).note("could not read this helm command").build());
-        }
+        List<Operation> ops = new ArrayList<>(analyze(inv));
+        ParsedArgs p = inv.parse(VALUED);
+        p.value("--kube-as-user", "--kube-as-group").ifPresent(who -> ops.add(base(inv, p, Verb.ESCALATE, "user", who)
+                .note("acts as " + who + " (impersonation)").build()));
+        return ops;
     }
 
     private List<Operation> analyze(Invocation inv) {

@@ -46,15 +46,10 @@ public final class KubectlRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            KubectlCall c = KubectlCall.parse(standalonePlugin(inv));
-            List<Operation> ops = new ArrayList<>(subcommand(c, nested));
-            impersonation(c).ifPresent(ops::add);
-            return ops;
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder("kubernetes", Verb.UNKNOWN).evidence(inv.evidence())
-                    .confidence(Confidence.INFERRED).note("could not read this kubectl command").build());
-        }
+        KubectlCall c = KubectlCall.parse(standalonePlugin(inv));
+        List<Operation> ops = new ArrayList<>(subcommand(c, nested));
+        impersonation(c).ifPresent(ops::add);
+        return ops;
     }
 
     /** kubectx and kubens are the ctx and ns plugins run on their own. */

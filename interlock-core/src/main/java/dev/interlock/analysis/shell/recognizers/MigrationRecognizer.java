@@ -58,34 +58,30 @@ public final class MigrationRecognizer implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String tool = inv.program().startsWith("typeorm") ? "typeorm" : inv.program();
-        try {
-            if (DatabaseOps.help(inv, "-h", "-V", "version")) {
-                return List.of();
-            }
-            Set<String> valued = new java.util.HashSet<>(COMMON_VALUED);
-            valued.addAll(VALUED.getOrDefault(tool, Set.of()));
-            ParsedArgs p = inv.parse(valued);
-            Map<String, String> env = new HashMap<>(inv.env());
-            List<String> words = new ArrayList<>();
-            for (Arg a : p.positionals()) {
-                // rake and rails take VAR=value arguments (RAILS_ENV=production, VERSION=0) like the environment
-                int eq = a.value().indexOf('=');
-                if (eq > 0 && Regex.matches(a.value().substring(0, eq), "[A-Z_][A-Z0-9_]*")) {
-                    env.put(a.value().substring(0, eq), a.value().substring(eq + 1));
-                } else {
-                    words.add(a.value());
-                }
-            }
-            DatabaseTarget target = target(tool, p, words, inv, env);
-            String environment = environment(tool, p, env);
-            List<Operation> ops = new ArrayList<>();
-            for (Step step : steps(tool, p, words, env, inv, nested)) {
-                ops.add(step.op() != null ? step.op() : build(step, inv, target, environment));
-            }
-            return ops.stream().map(o -> o.environment() == Tier.LOCAL ? o : locate(o, target, environment, inv)).toList();
-        } catch (RuntimeException e) {
-            return List.of(DatabaseOps.unknown(inv, "could not read the arguments of " + tool));
+        if (DatabaseOps.help(inv, "-h", "-V", "version")) {
+            return List.of();
         }
+        Set<String> valued = new java.util.HashSet<>(COMMON_VALUED);
+        valued.addAll(VALUED.getOrDefault(tool, Set.of()));
+        ParsedArgs p = inv.parse(valued);
+        Map<String, String> env = new HashMap<>(inv.env());
+        List<String> words = new ArrayList<>();
+        for (Arg a : p.positionals()) {
+            // rake and rails take VAR=value arguments (RAILS_ENV=production, VERSION=0) like the environment
+            int eq = a.value().indexOf('=');
+            if (eq > 0 && Regex.matches(a.value().substring(0, eq), "[A-Z_][A-Z0-9_]*")) {
+                env.put(a.value().substring(0, eq), a.value().substring(eq + 1));
+            } else {
+                words.add(a.value());
+            }
+        }
+        DatabaseTarget target = target(tool, p, words, inv, env);
+        String environment = environment(tool, p, env);
+        List<Operation> ops = new ArrayList<>();
+        for (Step step : steps(tool, p, words, env, inv, nested)) {
+            ops.add(step.op() != null ? step.op() : build(step, inv, target, environment));
+        }
+        return ops.stream().map(o -> o.environment() == Tier.LOCAL ? o : locate(o, target, environment, inv)).toList();
     }
 
     /** One command to turn into an operation: a table row, or an operation already built (nested SQL). */

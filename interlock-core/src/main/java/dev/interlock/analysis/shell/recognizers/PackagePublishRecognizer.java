@@ -61,24 +61,19 @@ public final class PackagePublishRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            if (inv.words().contains("--help") || inv.words().contains("--version") && inv.words().size() == 1) {
-                return List.of();
-            }
-            return switch (inv.program()) {
-                case "npm", "pnpm", "yarn" -> node(inv, nested);
-                case "mvn", "mvnw" -> maven(inv);
-                case "gradle", "gradlew" -> gradle(inv);
-                case "twine" -> twine(inv);
-                case "cargo" -> cargo(inv);
-                case "gem" -> gem(inv);
-                case "gh" -> gh(inv, nested);
-                default -> PublishTools.recognize(inv, nested);
-            };
-        } catch (RuntimeException e) {
-            return List.of(op(inv, Verb.UNKNOWN, "package", "").confidence(Confidence.INFERRED)
-                    .note("could not read the arguments of " + inv.program()).build());
+        if (inv.words().contains("--help") || inv.words().contains("--version") && inv.words().size() == 1) {
+            return List.of();
         }
+        return switch (inv.program()) {
+            case "npm", "pnpm", "yarn" -> node(inv, nested);
+            case "mvn", "mvnw" -> maven(inv);
+            case "gradle", "gradlew" -> gradle(inv);
+            case "twine" -> twine(inv);
+            case "cargo" -> cargo(inv);
+            case "gem" -> gem(inv);
+            case "gh" -> gh(inv, nested);
+            default -> PublishTools.recognize(inv, nested);
+        };
     }
 
     private static List<Operation> node(Invocation inv, Nested nested) {

@@ -60,24 +60,19 @@ public final class ServiceControlRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            if (inv.words().contains("--help") || inv.words().contains("--version")) {
-                return List.of();
-            }
-            return switch (inv.program()) {
-                case "systemctl" -> systemctl(inv);
-                case "service" -> service(inv);
-                case "kill" -> Processes.kill(inv);
-                case "killall", "pkill" -> Processes.killByName(inv);
-                case "launchctl" -> launchctl(inv);
-                case "crontab" -> crontab(inv);
-                case "pm2", "supervisorctl", "fuser" -> ProcessManagers.recognize(inv);
-                default -> machine(inv);
-            };
-        } catch (RuntimeException e) {
-            return List.of(op(inv, "process", Verb.UNKNOWN, "service", "").confidence(Confidence.INFERRED)
-                    .note("could not read the arguments of " + inv.program()).build());
+        if (inv.words().contains("--help") || inv.words().contains("--version")) {
+            return List.of();
         }
+        return switch (inv.program()) {
+            case "systemctl" -> systemctl(inv);
+            case "service" -> service(inv);
+            case "kill" -> Processes.kill(inv);
+            case "killall", "pkill" -> Processes.killByName(inv);
+            case "launchctl" -> launchctl(inv);
+            case "crontab" -> crontab(inv);
+            case "pm2", "supervisorctl", "fuser" -> ProcessManagers.recognize(inv);
+            default -> machine(inv);
+        };
     }
 
     private static List<Operation> systemctl(Invocation inv) {

@@ -50,12 +50,7 @@ public final class TerraformRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        try {
-            return analyze(inv, nested);
-        } catch (RuntimeException e) {
-            return List.of(Operation.builder(SYSTEM, Verb.UNKNOWN).confidence(Confidence.INFERRED)
-                    .evidence(inv.evidence()).note("could not read the " + inv.program() + " arguments").build());
-        }
+        return analyze(inv, nested);
     }
 
     private List<Operation> analyze(Invocation inv, Nested nested) {
