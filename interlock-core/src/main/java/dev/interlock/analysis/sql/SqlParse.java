@@ -5,7 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 
@@ -53,6 +55,9 @@ final class SqlParse {
         }
         budget.statements++;
         budget.chars += text.length();
+        if (shallow(text)) {
+            return inline(text, dialect, budget);
+        }
         try {
             Statement st = CCJSqlParserUtil.parse(text, EXECUTOR, p -> p.withTimeOut(TIMEOUT_MILLIS)
                     .withBackslashEscapeCharacter(dialect.backslashEscapes)
@@ -70,6 +75,52 @@ final class SqlParse {
         } catch (RuntimeException | StackOverflowError e) {
             return new Outcome(false, e.getClass().getSimpleName());
         }
+    }
+
+    /** Statements nested this little parse on the caller's own thread: no hand-off, no second stack needed. */
+    private static final int INLINE_MAX_PARENTHESES = 64;
+
+    private static boolean shallow(String text) {
+        int open = 0;
+        for (int i = 0; i < text.length() && open <= INLINE_MAX_PARENTHESES; i++) {
+            if (text.charAt(i) == '(') {
+                open++;
+            }
+        }
+        return open <= INLINE_MAX_PARENTHESES;
+    }
+
+    /**
+     * The parser on the calling thread, bounded by {@link ParseWatchdog} instead of a worker thread and a future: the
+     * same two attempts as JSqlParser's own {@code parse} (simple parsing, then complex parsing when nesting allows).
+     */
+    private static Outcome inline(String text, SqlDialect dialect, Budget budget) {
+        Throwable failure = null;
+        for (boolean complex : new boolean[] {false, true}) {
+            if (complex && CCJSqlParserUtil.getNestingDepth(text) > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
+                break;
+            }
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(text).withBackslashEscapeCharacter(dialect.backslashEscapes)
+                    .withSquareBracketQuotation(dialect == SqlDialect.SQLITE).withAllowComplexParsing(complex);
+            ParseWatchdog.Watch watch = ParseWatchdog.watch(parser, TIMEOUT_MILLIS);
+            try {
+                Statement st = parser.Statement();
+                if (st == null || st instanceof UnsupportedStatement) {
+                    return new Outcome(false, "statement not supported by the parser");
+                }
+                return new Outcome(true, "");
+            } catch (ParseException | RuntimeException | StackOverflowError e) {
+                if (watch.fired()) {
+                    budget.timeouts++;
+                    return new Outcome(false, "parser timed out");
+                }
+                failure = e;
+            } finally {
+                watch.close();
+            }
+        }
+        return failure instanceof ParseException ? new Outcome(false, firstLine(failure.getMessage()))
+                : new Outcome(false, failure == null ? "syntax error" : failure.getClass().getSimpleName());
     }
 
     private static boolean isTimeout(Throwable e) {

@@ -33,7 +33,7 @@ final class CodeAliases {
         Matcher m = PY_IMPORT_AS.matcher(code);
         while (m.find()) {
             if (!m.group(1).equals(m.group(2))) {
-                out = Regex.replaceAll(out, "(?<![\\w.])" + m.group(2) + "\\s*\\.", m.group(1) + ".");
+                out = Pattern.compile("(?<![\\w.])" + m.group(2) + "\\s*\\.").matcher(out).replaceAll(Matcher.quoteReplacement(m.group(1) + "."));
             }
         }
         Matcher from = PY_FROM.matcher(code);
@@ -45,7 +45,7 @@ final class CodeAliases {
                 }
                 String local = parts.length > 1 ? parts[1].strip() : parts[0];
                 if (Regex.matches(local, "\\w+")) {
-                    out = Regex.replaceAll(out, "(?<![\\w.])" + local + "\\s*([(.])", from.group(1) + "." + parts[0] + "$1");
+                    out = Pattern.compile("(?<![\\w.])" + local + "\\s*([(.])").matcher(out).replaceAll(Matcher.quoteReplacement(from.group(1) + "." + parts[0]) + "$1");
                 }
             }
         }
@@ -60,7 +60,7 @@ final class CodeAliases {
                 for (String item : m.group(1).split(",")) {
                     String[] parts = item.strip().split("\\s*(?::|\\bas\\b)\\s*");
                     if (parts.length == 2 && Regex.matches(parts[0], "[\\w$]+") && Regex.matches(parts[1], "[\\w$]+")) {
-                        out = Regex.replaceAll(out, "(?<![\\w.$])" + Pattern.quote(parts[1]) + "\\s*\\(", Matcher.quoteReplacement(parts[0]) + "(");
+                        out = Pattern.compile("(?<![\\w.$])" + Pattern.quote(parts[1]) + "\\s*\\(").matcher(out).replaceAll(Matcher.quoteReplacement(parts[0]) + "(");
                     }
                 }
             }

@@ -132,9 +132,9 @@ final class ContainerCommands {
                 return host;
             }
             String quoted = java.util.regex.Pattern.quote(target);
-            out = dev.interlock.analysis.Regex.replaceAll(out, "(?<![\\w./-])" + quoted + "(?=/)",
+            out = java.util.regex.Pattern.compile("(?<![\\w./-])" + quoted + "(?=/)").matcher(out).replaceAll(
                     java.util.regex.Matcher.quoteReplacement(host.equals("/") ? "" : host));
-            out = dev.interlock.analysis.Regex.replaceAll(out, "(?<![\\w./-])" + quoted + "(?=$|[\\s;'\"|&)])",
+            out = java.util.regex.Pattern.compile("(?<![\\w./-])" + quoted + "(?=$|[\\s;'\"|&)])").matcher(out).replaceAll(
                     java.util.regex.Matcher.quoteReplacement(host));
         }
         return out;
