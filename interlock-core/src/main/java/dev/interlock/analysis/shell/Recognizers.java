@@ -32,6 +32,7 @@ final class Recognizers {
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),
                 new ServiceControlRecognizer(),
+                new SystemSettings(),
                 new TerraformRecognizer());
     }
 

@@ -32,6 +32,8 @@ final class ShellWalk {
     final CarriedContext carried = new CarriedContext();
     private final String source;
     final Map<String, String> env;
+    /** Aliases defined earlier in this line ({@code alias x='rm -rf'}), expanded when a command starts with one. */
+    final Map<String, String> aliases = new HashMap<>();
     /** Variables assigned earlier in this line with literal values. */
     final Map<String, String> variables = new HashMap<>();
     /** Files whose text is known, by resolved path: written earlier in this line, or read by the adapter ({@code context.files}). */
@@ -148,7 +150,12 @@ final class ShellWalk {
                 c.bodies().forEach(this::walkScript);
                 redirects(c.redirects());
             }
-            case Command.Function f -> walk(f.body(), Stdin.NONE);
+            case Command.Function f -> {
+                if (ForkBombs.recursesInBackground(f)) {
+                    add(ForkBombs.operation(f, evidence(f.span()), locators));
+                }
+                walk(f.body(), Stdin.NONE);
+            }
             case Command.Test t -> t.words().forEach(this::substitutions);
         }
     }

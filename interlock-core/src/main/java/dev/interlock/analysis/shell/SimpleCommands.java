@@ -87,6 +87,14 @@ final class SimpleCommands {
                     Flows.networkCommand(words).ifPresent(host -> walk.add(Flows.exfiltration(cargo, host, walk.evidence(s.span()), walk.locators))));
         }
         walk.carried.observe(words, walk);
+        if (!words.isEmpty() && words.getFirst().literal() && words.getFirst().value().equals("alias")) {
+            for (Arg a : words.subList(1, words.size())) {
+                int eq = a.value().indexOf('=');
+                if (a.literal() && eq > 0) {
+                    walk.aliases.put(a.value().substring(0, eq), a.value().substring(eq + 1));
+                }
+            }
+        }
         if (!words.isEmpty() && words.getFirst().literal() && List.of("export", "declare", "typeset", "local", "readonly")
                 .contains(words.getFirst().value())) {
             Map<String, Optional<String>> exported = new java.util.LinkedHashMap<>();
@@ -210,6 +218,19 @@ final class SimpleCommands {
                 walk.nested(script, run.evidence(), run.locators());
                 return;
             }
+        }
+        String alias = path.contains("/") ? null : walk.aliases.get(path);
+        if (alias != null && run.unwraps() < MAX_UNWRAPS) {
+            // alias x='rm -rf'; x /srv: the alias's words replace the command's first word
+            List<Arg> words = new ArrayList<>();
+            for (String w : fields(alias, "")) {
+                words.add(new Arg(w, true, false, head.evidence()));
+            }
+            words.addAll(run.words().subList(1, run.words().size()));
+            walk.aliases.remove(path);
+            dispatch(run.inner(words));
+            walk.aliases.put(path, alias);
+            return;
         }
         String program = path.substring(path.lastIndexOf('/') + 1);
         List<Arg> args = run.words().subList(1, run.words().size());
