@@ -1,6 +1,6 @@
 package dev.interlock.analysis;
 
-import dev.interlock.analysis.shell.recognizers.DatabaseTarget;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseTarget;
 import dev.interlock.model.Operation;
 import java.util.ArrayList;
 import java.util.List;

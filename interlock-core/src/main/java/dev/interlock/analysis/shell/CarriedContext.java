@@ -63,13 +63,13 @@ final class CarriedContext {
             case "git" -> {
                 int remote = w.indexOf("remote");
                 if (remote > 0 && remote + 3 < w.size() && w.get(remote + 1).equals("add")
-                        && dev.interlock.analysis.shell.recognizers.GitPush.isUrl(w.get(w.size() - 1))) {
+                        && dev.interlock.analysis.shell.recognizers.vcs.GitPush.isUrl(w.get(w.size() - 1))) {
                     addedRemotes.put(w.get(w.size() - 2), w.get(w.size() - 1));
                 }
                 int push = w.indexOf("push");
                 if (push > 0) {
                     w.subList(push + 1, w.size()).stream().filter(addedRemotes::containsKey).findFirst().ifPresent(name ->
-                            walk.add(dev.interlock.analysis.shell.recognizers.GitPush.toUrl(addedRemotes.get(name), words.getFirst().evidence())));
+                            walk.add(dev.interlock.analysis.shell.recognizers.vcs.GitPush.toUrl(addedRemotes.get(name), words.getFirst().evidence())));
                 }
             }
             case "gcloud" -> {

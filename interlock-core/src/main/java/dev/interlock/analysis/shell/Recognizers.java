@@ -1,6 +1,20 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.shell.recognizers.*;
+import dev.interlock.analysis.shell.recognizers.cloud.AwsRecognizer;
+import dev.interlock.analysis.shell.recognizers.code.InterpreterRecognizer;
+import dev.interlock.analysis.shell.recognizers.cloud.AzRecognizer;
+import dev.interlock.analysis.shell.recognizers.cloud.GcloudRecognizer;
+import dev.interlock.analysis.shell.recognizers.containers.DockerRecognizer;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseClientRecognizer;
+import dev.interlock.analysis.shell.recognizers.database.MigrationRecognizer;
+import dev.interlock.analysis.shell.recognizers.iac.CdkRecognizer;
+import dev.interlock.analysis.shell.recognizers.iac.PulumiRecognizer;
+import dev.interlock.analysis.shell.recognizers.iac.TerraformRecognizer;
+import dev.interlock.analysis.shell.recognizers.kubernetes.EksctlRecognizer;
+import dev.interlock.analysis.shell.recognizers.kubernetes.HelmRecognizer;
+import dev.interlock.analysis.shell.recognizers.kubernetes.KubectlRecognizer;
+import dev.interlock.analysis.shell.recognizers.vcs.GitRecognizer;
 import java.util.List;
 
 /** Every recognizer, registered in one place. */

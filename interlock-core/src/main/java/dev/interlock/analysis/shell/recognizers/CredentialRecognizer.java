@@ -119,7 +119,7 @@ public final class CredentialRecognizer implements Recognizer {
     }
 
     /** A credential operation for reading the secret file at {@code path}. */
-    static Operation secretFile(Invocation inv, String path) {
+    public static Operation secretFile(Invocation inv, String path) {
         if (SelfProtection.isProtectedPath(path, inv.workspace())) {
             // Interlock's own tokens: whoever reads them can approve, mint tokens or change policy.
             return LocalFiles.on(inv, Verb.CREDENTIAL, "file", path).system("interlock")

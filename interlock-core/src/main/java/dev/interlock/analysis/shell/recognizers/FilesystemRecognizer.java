@@ -202,7 +202,7 @@ public final class FilesystemRecognizer implements Recognizer {
         return ops;
     }
 
-    static List<Arg> operands(ParsedArgs args) {
+    public static List<Arg> operands(ParsedArgs args) {
         List<Arg> all = new ArrayList<>(args.positionals());
         all.addAll(args.afterDoubleDash());
         return all;

@@ -13,13 +13,13 @@ import dev.interlock.model.Verb;
  * recognizers the way the filesystem recognizer does: resolved path and area as locators, local unless a wrapper moved
  * the command to another host.
  */
-final class LocalFiles {
+public final class LocalFiles {
 
     private LocalFiles() {
     }
 
     /** A filesystem operation on {@code path} ({@code type} is file, directory, stdin, …). */
-    static Operation.Builder on(Invocation inv, Verb verb, String type, String path) {
+    public static Operation.Builder on(Invocation inv, Verb verb, String type, String path) {
         Workspace ws = inv.workspace();
         Operation.Builder b = Operation.builder("filesystem", verb).evidence(inv.evidence());
         if (path.isEmpty()) {
@@ -31,14 +31,14 @@ final class LocalFiles {
     }
 
     /** Marks the operation local when it runs on this machine; on an ssh host or pod the analyzer adds locators. */
-    static Operation.Builder local(Invocation inv, Operation.Builder b, String why) {
+    public static Operation.Builder local(Invocation inv, Operation.Builder b, String why) {
         if (!inv.remote()) {
             b.environment(Tier.LOCAL, why);
         }
         return b;
     }
 
-    static Operation read(Invocation inv, String path) {
+    public static Operation read(Invocation inv, String path) {
         return on(inv, Verb.READ, "file", path).build();
     }
 
@@ -47,7 +47,7 @@ final class LocalFiles {
      * out of code, so what lives there is unknown. Recursive deletes lose data; whole homes, system trees and the root
      * are scope all.
      */
-    static Operation delete(Invocation inv, String path, boolean recursive, Confidence confidence, String note) {
+    public static Operation delete(Invocation inv, String path, boolean recursive, Confidence confidence, String note) {
         Workspace.Area area = path.isEmpty() ? Workspace.Area.OTHER : inv.workspace().area(path);
         Scope scope = recursive ? Scope.MANY : Scope.ONE;
         if (area == Workspace.Area.ROOT || area == Workspace.Area.HOME_ROOT || (recursive && area == Workspace.Area.SYSTEM)) {
@@ -66,7 +66,7 @@ final class LocalFiles {
     }
 
     /** A process run on this machine that changes nothing we can name (plain scripts, builds, harmless one-liners). */
-    static Operation execute(Invocation inv, String name, String note) {
+    public static Operation execute(Invocation inv, String name, String note) {
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE)
                 .resource("program", name)
                 .confidence(Confidence.INFERRED)
@@ -76,7 +76,7 @@ final class LocalFiles {
     }
 
     /** Code or a command whose effect cannot be determined statically. */
-    static Operation opaque(Invocation inv, String note) {
+    public static Operation opaque(Invocation inv, String note) {
         Operation.Builder b = Operation.builder("process", Verb.UNKNOWN)
                 .resource("program", inv.program())
                 .confidence(Confidence.OPAQUE)
@@ -86,7 +86,7 @@ final class LocalFiles {
         return local(inv, b, "runs on this machine").build();
     }
 
-    static String basename(String path) {
+    public static String basename(String path) {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         int slash = p.lastIndexOf('/');
         return slash < 0 ? p : p.substring(slash + 1);

@@ -192,7 +192,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     }
 
     /** An HTTP request that changes {@code url} (from code an interpreter runs); an unknown URL leaves the host empty. */
-    static Operation request(Invocation inv, String url, String method, String note) {
+    public static Operation request(Invocation inv, String url, String method, String note) {
         Verb verb = switch (method) {
             case "DELETE" -> Verb.DELETE;
             case "POST" -> Verb.CREATE;

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.recognizers.database.MigrationRecognizer;
 import static dev.interlock.analysis.shell.recognizers.PackagePublishRecognizer.local;
 import static dev.interlock.analysis.shell.recognizers.PackagePublishRecognizer.publish;
 

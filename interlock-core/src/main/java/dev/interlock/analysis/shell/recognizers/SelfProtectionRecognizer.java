@@ -62,7 +62,7 @@ public final class SelfProtectionRecognizer implements Recognizer {
     }
 
     /** A change to a protected file. */
-    static Operation protectedWrite(Invocation inv, String path, String how) {
+    public static Operation protectedWrite(Invocation inv, String path, String how) {
         String resolved = inv.workspace().resolve(path);
         return Operation.builder("interlock", Verb.UPDATE).resource("configuration", resolved).locator("path", resolved)
                 .reversible(false).evidence(inv.evidence())
@@ -73,7 +73,7 @@ public final class SelfProtectionRecognizer implements Recognizer {
      * Writing one file (tee, sed -i, perl -i, a download's output, code that opens a file for writing): self-protection
      * first, then sudoers, then an ordinary local write.
      */
-    static Operation write(Invocation inv, String path, String how) {
+    public static Operation write(Invocation inv, String path, String how) {
         if (isProtected(inv, path)) {
             return protectedWrite(inv, path, how);
         }

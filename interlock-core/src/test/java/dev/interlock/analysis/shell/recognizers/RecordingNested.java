@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link Nested} that records what it was asked to analyse and answers with one marker operation. */
-final class RecordingNested implements Nested {
-    final List<String> commands = new ArrayList<>();
-    final List<Invocation> parents = new ArrayList<>();
+public final class RecordingNested implements Nested {
+    public final List<String> commands = new ArrayList<>();
+    public final List<Invocation> parents = new ArrayList<>();
 
     @Override
     public List<Operation> shell(String command, Invocation parent) {

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** A fake of the analyzer's nested analysis: records what it is given and answers with a rough reading of the SQL. */
-final class SqlRecordingNested implements Nested {
-    final List<String> sql = new ArrayList<>();
-    final List<String> dialects = new ArrayList<>();
-    final List<String> shell = new ArrayList<>();
+public final class SqlRecordingNested implements Nested {
+    public final List<String> sql = new ArrayList<>();
+    public final List<String> dialects = new ArrayList<>();
+    public final List<String> shell = new ArrayList<>();
 
     @Override
     public List<Operation> shell(String command, Invocation parent) {

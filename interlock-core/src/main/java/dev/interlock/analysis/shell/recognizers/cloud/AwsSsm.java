@@ -1,0 +1,107 @@
+package dev.interlock.analysis.shell.recognizers.cloud;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code aws ssm send-command}: the shell commands it runs on the target instances are analyzed like any other
+ * command, with the instances as their {@code host}. Commands come from {@code --parameters} in shorthand
+ * ({@code commands=["systemctl restart app"]}) or JSON ({@code {"commands":["…"]}}).
+ */
+final class AwsSsm {
+
+    private AwsSsm() {
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern JSON_COMMANDS = Pattern.compile("\"commands\"\\s*:\\s*(\\[.*?]|\"(?:[^\"\\\\]|\\\\.)*\")",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHORTHAND = Pattern.compile("(?i)(?:^|,)\\s*commands\\s*=\\s*(\\[.*]|.*)", Pattern.DOTALL);
+
+    static List<Operation> commands(AwsCommand cmd, Invocation inv, Nested nested, Operation sendCommand) {
+        String document = cmd.text("--document-name").orElse("AWS-RunShellScript");
+        if (!document.equals("AWS-RunShellScript")) {
+            return List.of();
+        }
+        Optional<Arg> parameters = cmd.first("--parameters");
+        if (parameters.isEmpty()) {
+            return List.of();
+        }
+        String host = sendCommand.resource().name();
+        if (!parameters.get().literal() || parameters.get().value().startsWith("file://")) {
+            return List.of(sendCommand.toBuilder().verb(Verb.EXECUTE).confidence(Confidence.INFERRED)
+                    .note("the commands sent to the instances are not visible here").build());
+        }
+        Map<String, String> locators = new TreeMap<>(inv.locators());
+        locators.putIfAbsent("host", host.isEmpty() ? "ssm-targets" : host);
+        Invocation onInstances = new Invocation(inv.program(), inv.args(), inv.env(), inv.workspace(), inv.evidence(),
+                Optional.empty(), locators);
+        List<Operation> out = new ArrayList<>();
+        for (String script : extract(parameters.get().value())) {
+            for (Operation op : nested.shell(script, onInstances)) {
+                Operation.Builder b = op.toBuilder();
+                sendCommand.resource().locators().forEach((k, v) -> {
+                    if (op.resource().locator(k).isEmpty()) {
+                        b.locator(k, v);
+                    }
+                });
+                if (op.resource().locator("host").isEmpty()) {
+                    b.locator("host", locators.get("host"));
+                }
+                if (op.environment() == Tier.LOCAL) {
+                    // Runs on the instances, not on this machine.
+                    b.environment(Tier.UNKNOWN, "");
+                }
+                out.add(b.build());
+            }
+        }
+        return out;
+    }
+
+    /** The command lines in a {@code --parameters} value. */
+    static List<String> extract(String parameters) {
+        String list;
+        Matcher json = JSON_COMMANDS.matcher(parameters);
+        if (json.find()) {
+            list = json.group(1);
+        } else {
+            Matcher sh = SHORTHAND.matcher(parameters);
+            if (!sh.find()) {
+                return List.of();
+            }
+            list = sh.group(1).trim();
+        }
+        List<String> out = new ArrayList<>();
+        if (list.startsWith("[") && list.endsWith("]")) {
+            String inner = list.substring(1, list.length() - 1);
+            Matcher q = QUOTED.matcher(inner);
+            while (q.find()) {
+                out.add(q.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+            }
+            if (out.isEmpty()) {
+                for (String part : inner.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.trim());
+                    }
+                }
+            }
+        } else if (list.startsWith("\"") && list.endsWith("\"") && list.length() > 1) {
+            out.add(list.substring(1, list.length() - 1));
+        } else if (!list.isBlank()) {
+            out.add(list);
+        }
+        return out;
+    }
+}

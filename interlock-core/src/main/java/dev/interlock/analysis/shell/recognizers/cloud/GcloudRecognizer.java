@@ -1,0 +1,256 @@
+package dev.interlock.analysis.shell.recognizers.cloud;
+
+import dev.interlock.analysis.shell.recognizers.iac.IacArgs;
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Google Cloud's {@code gcloud} and {@code gsutil}. A gcloud command is {@code gcloud GROUP… ACTION [NAME…] [flags]}:
+ * the action word decides the verb ({@link GcloudTable}), the groups decide the resource type, and
+ * {@code --project}, {@code --region}/{@code --zone} and {@code --configuration} locate it. Identity changes
+ * ({@code auth login}, {@code --impersonate-service-account}, {@code config set account}) are escalations.
+ */
+public final class GcloudRecognizer implements Recognizer {
+
+    static final String SYSTEM = "gcp";
+
+    /** Flags that never take a value; any other flag followed by a plain word takes it (gcloud's usual form). */
+    private static final Set<String> BOOLEANS = Set.of("quiet", "q", "async", "recursive", "r", "R", "all", "force",
+            "log-http", "dry-run", "verbose", "all-versions", "a", "no-user-output-enabled", "internal-ip",
+            "tunnel-through-iap", "show-secrets", "uri", "no-clobber", "n", "continue-on-error", "help", "h",
+            "allow-unauthenticated", "delete-unmatched-destination-objects", "update-adc", "cred-file",
+            "no-launch-browser", "brief", "admin", "strict-ssl");
+
+    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("@([a-z][a-z0-9-]+)\\.iam\\.gserviceaccount\\.com");
+    private static final Pattern PROJECT_PATH = Pattern.compile("(?:^|/)projects/([^/]+)");
+
+    @Override
+    public Set<String> programs() {
+        return Set.of("gcloud", "gsutil");
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (inv.program().equals("gsutil")) {
+            return GcsCommands.gsutil(inv);
+        }
+        return analyze(inv, nested);
+    }
+
+    static IacArgs parse(List<Arg> args) {
+        Set<String> booleans = new HashSet<>(BOOLEANS);
+        for (Arg a : args) {
+            String w = a.value();
+            if (w.startsWith("--no-") || w.startsWith("--enable-") || w.startsWith("--disable-")) {
+                booleans.add(w.substring(2));
+            }
+        }
+        return IacArgs.parse(args, Set.of(), booleans, true);
+    }
+
+    private List<Operation> analyze(Invocation inv, Nested nested) {
+        IacArgs a = parse(inv.args());
+        List<Arg> words = new ArrayList<>(a.positionals());
+        if (!words.isEmpty() && GcloudTable.TRACKS.contains(words.getFirst().value())) {
+            words.removeFirst();
+        }
+        if (words.isEmpty() || a.has("help", "h") || words.getFirst().value().equals("help")) {
+            return List.of();
+        }
+        if (words.getFirst().value().equals("storage") && words.size() > 1
+                && Set.of("rm", "cp", "mv", "rsync", "ls", "cat", "du", "hash").contains(words.get(1).value())) {
+            return GcsCommands.storage(inv, a, words.get(1).value(), words.subList(2, words.size()));
+        }
+        // "deploy" and "run" are groups when they come first ("gcloud deploy releases create", "gcloud run deploy").
+        int actionAt = -1;
+        for (int i = GcloudTable.FIRST_GROUPS.contains(words.getFirst().value()) ? 1 : 0; i < words.size(); i++) {
+            if (GcloudTable.action(words.get(i).value()).isPresent()) {
+                actionAt = i;
+                break;
+            }
+        }
+        List<Operation> ops = new ArrayList<>();
+        a.arg("impersonate-service-account").ifPresent(sa -> ops.add(base(inv, a, Verb.ESCALATE)
+                .resource("service-account", sa.value()).note("acts as the service account " + sa.value()).build()));
+        a.arg("account").ifPresent(account -> ops.add(base(inv, a, Verb.ESCALATE)
+                .resource("credentials", account.value()).note("acts as the account " + account.value()).build()));
+        for (int i = 0; actionAt < 0 && i < words.size(); i++) {
+            if (!words.get(i).literal()) {
+                actionAt = i;
+            }
+        }
+        if (actionAt < 0) {
+            List<String> path = words.stream().map(Arg::value).toList();
+            if (Set.of("init", "version", "info", "topic", "cheat-sheet", "feedback", "survey").contains(path.getFirst())) {
+                ops.add(base(inv, a, Verb.READ).resource("configuration", "").build());
+            } else {
+                ops.add(base(inv, a, Verb.UNKNOWN).resource(GcloudTable.kind(path).type(), "")
+                        .confidence(Confidence.INFERRED).note("unrecognized gcloud command '" + String.join(" ", path) + "'").build());
+            }
+            return ops;
+        }
+        List<String> groups = words.subList(0, actionAt).stream().map(Arg::value).toList();
+        String action = words.get(actionAt).value();
+        List<Arg> names = words.subList(actionAt + 1, words.size());
+        // An action from a variable is read the strictest way, as a delete.
+        Verb verb = words.get(actionAt).literal() ? GcloudTable.action(action).orElse(Verb.UNKNOWN) : Verb.DELETE;
+        if (action.equals("scp") && !names.isEmpty()) {
+            // Copying to HOST:PATH sends local data to the instance; copying from it only reads.
+            verb = names.getLast().value().contains(":") ? Verb.TRANSFER : Verb.READ;
+        }
+        String top = groups.isEmpty() ? "" : groups.getFirst();
+        if (top.equals("config") || top.equals("auth") || top.equals("components") || top.equals("emulators")) {
+            ops.add(configuration(inv, a, groups, action, names, verb));
+            return ops;
+        }
+        GcloudTable.Kind kind = GcloudTable.kind(groups);
+        String type = kind.type();
+        if (action.equals("get-credentials")) {
+            ops.add(configuration(inv, a, groups, action, names, verb));
+            return ops;
+        }
+        if (groups.contains("keys") && groups.contains("service-accounts") && verb == Verb.CREATE) {
+            verb = Verb.CREDENTIAL;
+        } else if (groups.contains("iam") && groups.getLast().equals("roles") && verb != Verb.READ) {
+            verb = Verb.GRANT;
+        }
+        String name = String.join(",", names.stream().map(Arg::value).toList());
+        if (groups.contains("secrets") && a.value("secret").isPresent()) {
+            name = a.value("secret").get() + (name.isEmpty() ? "" : "@" + name);
+        } else if (name.isEmpty()) {
+            name = a.value(type).orElse("");
+        }
+        Operation.Builder b = base(inv, a, verb).resource(type, name);
+        // The resource's own name often says where it is (prod-cluster, orders-prod-db): offer it to the inventory.
+        if (names.size() == 1 && Set.of("project", "cluster", "database").contains(type)) {
+            b.locator(type, names.getFirst().value());
+        }
+        b.locator("cluster", a.value("cluster").orElse(""));
+        for (Arg n : names) {
+            Matcher m = PROJECT_PATH.matcher(n.value());
+            if (m.find()) {
+                b.locator("project", m.group(1));
+            }
+        }
+        boolean certain = words.get(actionAt).literal() && names.stream().allMatch(Arg::literal)
+                && a.literal("project", "region", "zone", "configuration");
+        b.confidence(certain ? Confidence.EXACT : Confidence.INFERRED);
+        List<String> notes = new ArrayList<>();
+        boolean glob = names.stream().anyMatch(n -> n.glob() || n.value().contains("*"));
+        b.scope(glob || kind.wholeEnvironment() && verb.destructive() ? Scope.ALL : names.size() > 1 ? Scope.MANY : Scope.ONE);
+        if (verb.destructive() || verb == Verb.UPDATE && (action.equals("import") || action.equals("reset"))) {
+            b.stateful(kind.stateful() || action.equals("import") || action.equals("restore"));
+            b.reversible(false);
+            if (type.equals("project")) {
+                notes.add("the project and everything in it shut down at once; only an undelete within 30 days brings it back");
+            }
+        }
+        switch (verb) {
+            case GRANT -> notes.add(grantNote(a));
+            case CREDENTIAL -> notes.add(action.equals("create") ? "creates and downloads a service-account key" : "prints a secret");
+            case EXECUTE -> ops.addAll(remoteCommand(inv, a, names, nested));
+            default -> { }
+        }
+        if (action.equals("disable") && groups.contains("services")) {
+            notes.add("disabling an API can delete the resources that use it");
+        } else if (action.equals("stop") || action.equals("reset")) {
+            notes.add(action.equals("reset") ? "hard-resets the machine" : "stops serving until started again");
+        }
+        if (a.has("quiet", "q") && verb != Verb.READ) {
+            notes.add("no confirmation prompt");
+        }
+        ops.addFirst(b.note(String.join("; ", notes)).build());
+        return ops;
+    }
+
+    /** {@code gcloud config|auth|components …}: settings and identity of gcloud on this machine. */
+    private Operation configuration(Invocation inv, IacArgs a, List<String> groups, String action, List<Arg> names, Verb verb) {
+        String property = names.isEmpty() ? "" : names.getFirst().value();
+        String value = names.size() > 1 ? names.get(1).value() : "";
+        Operation.Builder b = base(inv, a, verb).resource("configuration", property).scope(Scope.ONE);
+        if (verb == Verb.READ || verb == Verb.CREDENTIAL || verb == Verb.ESCALATE) {
+            String note = verb == Verb.ESCALATE ? "changes the identity gcloud acts as"
+                    : verb == Verb.CREDENTIAL ? "prints an access token" : "";
+            return b.resource(groups.getFirst().equals("auth") ? "credentials" : "configuration", property).note(note).build();
+        }
+        if (action.equals("set") && (property.equals("account") || property.endsWith("impersonate_service_account"))) {
+            return b.verb(Verb.ESCALATE).note("gcloud will act as " + value).build();
+        }
+        if (action.equals("set") && property.equals("project")) {
+            b.locator("project", value);
+        } else if (action.equals("activate")) {
+            b.locator("profile", property);
+        }
+        String note = "changes gcloud's settings on this machine";
+        if (action.equals("get-credentials")) {
+            b.resource("kubeconfig", property);
+            note = "writes the cluster's credentials to the local kubeconfig; kubectl will point at " + property;
+        }
+        if (!inv.remote()) {
+            b.environment(Tier.LOCAL, "gcloud " + String.join(" ", groups) + " " + action + " changes settings on this machine only");
+        }
+        return b.note(note).build();
+    }
+
+    private static String grantNote(IacArgs a) {
+        String role = a.value("role").orElse("a role");
+        String member = a.value("member").orElse("");
+        String note = "grants " + role + (member.isEmpty() ? "" : " to " + member);
+        if (member.startsWith("serviceAccount:") || member.startsWith("user:")) {
+            note += "; whether this is the agent's own identity cannot be told from the command";
+        }
+        return note;
+    }
+
+    /** {@code gcloud compute ssh VM --command CMD}: the command runs on the VM, so it is analysed as remote. */
+    private static List<Operation> remoteCommand(Invocation inv, IacArgs a, List<Arg> names, Nested nested) {
+        Optional<String> command = a.value("command");
+        if (command.isEmpty() && !a.afterDoubleDash().isEmpty()) {
+            command = Optional.of(String.join(" ", a.afterDoubleDash().stream().map(Arg::value).toList()));
+        }
+        if (command.isEmpty() || names.isEmpty()) {
+            return List.of();
+        }
+        String host = names.getFirst().value();
+        host = host.contains("@") ? host.substring(host.indexOf('@') + 1) : host;
+        Invocation remote = new Invocation(inv.program(), inv.args(), inv.env(), inv.workspace(), inv.evidence(),
+                inv.stdin(), Map.of("host", host));
+        return nested.shell(command.get(), remote);
+    }
+
+    /** An operation carrying this run's locators. */
+    static Operation.Builder base(Invocation inv, IacArgs a, Verb verb) {
+        String project = a.value("project").orElse(inv.env().getOrDefault("CLOUDSDK_CORE_PROJECT",
+                inv.env().getOrDefault("GOOGLE_CLOUD_PROJECT", "")));
+        if (project.isEmpty()) {
+            // A service account's address names its project: sa@shop-prod.iam.gserviceaccount.com.
+            List<Arg> candidates = new ArrayList<>(a.values("iam-account", "impersonate-service-account", "member", "service-account"));
+            candidates.addAll(a.positionals());
+            for (Arg account : candidates) {
+                Matcher m = SERVICE_ACCOUNT.matcher(account.value());
+                if (m.find()) {
+                    project = m.group(1);
+                }
+            }
+        }
+        return Operation.builder(SYSTEM, verb).evidence(inv.evidence())
+                .locator("project", project)
+                .locator("region", a.value("region", "zone", "location").orElse(""))
+                .locator("profile", a.value("configuration").orElse(inv.env().getOrDefault("CLOUDSDK_ACTIVE_CONFIG_NAME", "")));
+    }
+}

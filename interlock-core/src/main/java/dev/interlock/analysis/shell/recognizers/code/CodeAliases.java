@@ -1,0 +1,70 @@
+package dev.interlock.analysis.shell.recognizers.code;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Undoes renaming imports in one-liner code before it is scanned, so that the call table sees the real names:
+ * {@code import subprocess as sp; sp.run(…)} → {@code subprocess.run(…)}; {@code from os import system as s; s(…)} →
+ * {@code os.system(…)}; {@code const {execSync: run} = require('child_process'); run(…)} → {@code execSync(…)}.
+ */
+final class CodeAliases {
+
+    private static final Pattern PY_IMPORT_AS = Pattern.compile("\\bimport\\s+([\\w.]+)\\s+as\\s+(\\w+)");
+    private static final Pattern PY_FROM = Pattern.compile("\\bfrom\\s+([\\w.]+)\\s+import\\s+\\(?([\\w\\s,]+?)\\)?\\s*(?:[;\\n]|$)");
+    private static final Pattern JS_DESTRUCTURE = Pattern.compile("\\{([^}]*)\\}\\s*=\\s*(?:require\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)|await\\s+import\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*\\))");
+    private static final Pattern JS_IMPORT_AS = Pattern.compile("\\bimport\\s*\\{([^}]*)\\}\\s*from\\s*['\"]([^'\"]+)['\"]");
+
+    private CodeAliases() {
+    }
+
+    static String canonical(String code, Language language) {
+        return switch (language) {
+            case PYTHON -> python(code);
+            case JAVASCRIPT -> javascript(code);
+            default -> code;
+        };
+    }
+
+    private static String python(String code) {
+        String out = code;
+        Matcher m = PY_IMPORT_AS.matcher(code);
+        while (m.find()) {
+            if (!m.group(1).equals(m.group(2))) {
+                out = Pattern.compile("(?<![\\w.])" + m.group(2) + "\\s*\\.").matcher(out).replaceAll(Matcher.quoteReplacement(m.group(1) + "."));
+            }
+        }
+        Matcher from = PY_FROM.matcher(code);
+        while (from.find()) {
+            for (String item : from.group(2).split(",")) {
+                String[] parts = item.strip().split("\\s+as\\s+");
+                if (parts[0].isEmpty() || !Regex.matches(parts[0], "\\w+")) {
+                    continue;
+                }
+                String local = parts.length > 1 ? parts[1].strip() : parts[0];
+                if (Regex.matches(local, "\\w+")) {
+                    out = Pattern.compile("(?<![\\w.])" + local + "\\s*([(.])").matcher(out).replaceAll(Matcher.quoteReplacement(from.group(1) + "." + parts[0]) + "$1");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String javascript(String code) {
+        String out = code;
+        for (Pattern p : new Pattern[] {JS_DESTRUCTURE, JS_IMPORT_AS}) {
+            Matcher m = p.matcher(code);
+            while (m.find()) {
+                for (String item : m.group(1).split(",")) {
+                    String[] parts = item.strip().split("\\s*(?::|\\bas\\b)\\s*");
+                    if (parts.length == 2 && Regex.matches(parts[0], "[\\w$]+") && Regex.matches(parts[1], "[\\w$]+")) {
+                        out = Pattern.compile("(?<![\\w.$])" + Pattern.quote(parts[1]) + "\\s*\\(").matcher(out).replaceAll(Matcher.quoteReplacement(parts[0]) + "(");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

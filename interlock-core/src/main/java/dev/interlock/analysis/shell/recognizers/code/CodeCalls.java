@@ -1,0 +1,196 @@
+package dev.interlock.analysis.shell.recognizers.code;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The table behind {@link InterpreterRecognizer}: per language, the calls in one-liner code that run a shell command,
+ * delete a path, or make the code's effect undecidable (eval of computed text, decoded payloads, reflection). Code is
+ * scanned as text; only literal arguments are trusted.
+ */
+final class CodeCalls {
+
+    private CodeCalls() {
+    }
+
+    enum Language { PYTHON, JAVASCRIPT, RUBY, PERL, PHP, APPLESCRIPT, R, LUA, POWERSHELL }
+
+    enum Kind {
+        /** Runs its argument(s) as a shell command. */
+        SHELL,
+        /** Deletes one file or an empty directory. */
+        DELETE,
+        /** Deletes a tree; recursive. */
+        DELETE_TREE,
+        /** Deletes; recursive only when the call says so ({@code recursive: true}, {@code recursive = TRUE}). */
+        DELETE_MAYBE_TREE,
+        /** Evaluates its argument as code of the same language. */
+        EVAL,
+        /** Reads a file (checked against the secret-file table), or writes it when opened with a write mode. */
+        OPEN,
+        /** Writes a file. */
+        WRITE,
+        /** Sends an HTTP request that changes the endpoint; {@code what} names the method. */
+        HTTP
+    }
+
+    /**
+     * One entry. {@code embedded}: the pattern's group 1 is the literal itself (backticks, {@code %x()}, {@code do
+     * shell script "…"}); otherwise the arguments follow the match. {@code gate}: the rule applies only when the code
+     * mentions it (a bare {@code exec(} is a shell call only where child_process is in play).
+     */
+    record Call(Pattern pattern, Kind kind, boolean embedded, String gate, String what) {
+    }
+
+    /** A construct that makes the effect undecidable whatever its arguments. */
+    record Dynamic(Pattern pattern, String what) {
+    }
+
+    private static Call call(String regex, Kind kind, String what) {
+        return new Call(Pattern.compile(regex), kind, false, "", what);
+    }
+
+    private static Call gated(String regex, Kind kind, String gate, String what) {
+        return new Call(Pattern.compile(regex), kind, false, gate, what);
+    }
+
+    private static Call embedded(String regex, Kind kind, String what) {
+        return new Call(Pattern.compile(regex, Pattern.DOTALL), kind, true, "", what);
+    }
+
+    private static Dynamic dynamic(String regex, String what) {
+        return new Dynamic(Pattern.compile(regex), what);
+    }
+
+    static final String STR = "(?:[rRbBuU]{0,2})(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')";
+
+    static List<Call> calls(Language language) {
+        List<Call> c = new ArrayList<>();
+        switch (language) {
+            case PYTHON -> {
+                c.add(call("(?:\\bshutil\\.|(?<![\\w.]))rmtree\\s*\\(", Kind.DELETE_TREE, "shutil.rmtree"));
+                c.add(call("(?:\\bos\\.|(?<![\\w.]))(?:remove|unlink)\\s*\\(", Kind.DELETE, "os.remove"));
+                c.add(call("(?:\\bos\\.|(?<![\\w.]))(?:rmdir|removedirs)\\s*\\(", Kind.DELETE, "os.rmdir"));
+                c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.(?:unlink|rmdir)\\s*\\(", Kind.DELETE, "Path.unlink"));
+                c.add(call("\\.(?:system|popen)\\s*\\(", Kind.SHELL, "os.system"));
+                c.add(gated("(?:\\bsubprocess\\.|(?<![\\w.]))(?:run|call|Popen|check_call|check_output|getoutput|getstatusoutput)\\s*\\(",
+                        Kind.SHELL, "subprocess", "subprocess"));
+                c.add(call("(?<![\\w.])(?:eval|exec)\\s*\\(", Kind.EVAL, "exec"));
+                c.add(call("(?<![\\w.])open\\s*\\(", Kind.OPEN, "open"));
+                c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.write_(?:text|bytes)\\s*\\(", Kind.WRITE, "Path.write_text"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
+                c.add(call("\\b(?:requests|httpx|session|client)\\.post\\s*\\(", Kind.HTTP, "POST"));
+            }
+            case JAVASCRIPT -> {
+                c.add(gated("(?:\\.|(?<![\\w.$]))(?:execSync|exec|spawnSync|spawn|execFileSync|execFile)\\s*\\(",
+                        Kind.SHELL, "child_process", "child_process"));
+                c.add(call("\\bBun\\.spawn(?:Sync)?\\s*\\(", Kind.SHELL, "Bun.spawn"));
+                c.add(embedded("(?:\\bBun\\.|(?<![\\w.]))\\$`([^`$]*)`", Kind.SHELL, "Bun shell"));
+                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:rmSync|rm|rmdirSync|rmdir)\\s*\\(",
+                        Kind.DELETE_MAYBE_TREE, "fs", "fs.rm"));
+                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:unlinkSync|unlink)\\s*\\(", Kind.DELETE, "fs", "fs.unlink"));
+                c.add(call("\\b(?:fse\\w*\\.(?:remove|removeSync|emptyDirSync|emptyDir)|rimraf(?:\\.sync)?)\\s*\\(",
+                        Kind.DELETE_TREE, "rimraf"));
+                c.add(call("\\bDeno\\.remove(?:Sync)?\\s*\\(", Kind.DELETE_MAYBE_TREE, "Deno.remove"));
+                c.add(call("(?<![\\w.$])eval\\s*\\(", Kind.EVAL, "eval"));
+                c.add(call("\\baxios\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
+                c.add(call("\\baxios\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
+                c.add(call("\\baxios\\.post\\s*\\(", Kind.HTTP, "POST"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:DELETE|delete)['\"])", Kind.HTTP, "DELETE"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:PUT|PATCH|put|patch)['\"])", Kind.HTTP, "PUT"));
+                c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:POST|post)['\"])", Kind.HTTP, "POST"));
+                c.add(call("\\breadFileSync\\s*\\(|\\breadFile\\s*\\(", Kind.OPEN, "readFile"));
+                c.add(call("\\b(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\\s*\\(", Kind.WRITE, "writeFile"));
+            }
+            case RUBY -> {
+                c.add(call("\\bFileUtils\\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree)\\b\\s*", Kind.DELETE_TREE, "FileUtils.rm_rf"));
+                c.add(call("\\bFileUtils\\.(?:rm|rm_f|remove|remove_file|safe_unlink|rmdir)\\b\\s*", Kind.DELETE, "FileUtils.rm"));
+                c.add(call("\\b(?:File|Dir)\\.(?:delete|unlink|rmdir)\\b\\s*", Kind.DELETE, "File.delete"));
+                c.add(call("(?:\\bKernel\\.|(?<![\\w.]))(?:system|exec|spawn)\\b\\s*", Kind.SHELL, "system"));
+                c.add(call("\\b(?:IO\\.popen|Open3\\.\\w+)\\s*", Kind.SHELL, "IO.popen"));
+                c.add(embedded("`([^`]*)`", Kind.SHELL, "backticks"));
+                c.add(embedded("%x\\(([^)]*)\\)|%x\\{([^}]*)\\}|%x\\[([^\\]]*)\\]", Kind.SHELL, "%x()"));
+                c.add(call("(?<![\\w.])(?:eval|instance_eval|class_eval)\\b\\s*", Kind.EVAL, "eval"));
+                c.add(call("\\bFile\\.(?:read|open|readlines)\\s*", Kind.OPEN, "File.read"));
+                c.add(call("\\bFile\\.(?:write|binwrite)\\s*", Kind.WRITE, "File.write"));
+            }
+            case PERL -> {
+                c.add(call("(?<![\\w$])(?:rmtree|remove_tree)\\b\\s*", Kind.DELETE_TREE, "rmtree"));
+                c.add(call("(?<![\\w$])(?:unlink|rmdir)\\b\\s*", Kind.DELETE, "unlink"));
+                c.add(call("(?<![\\w$])(?:system|exec)\\b\\s*", Kind.SHELL, "system"));
+                c.add(embedded("`([^`]*)`", Kind.SHELL, "backticks"));
+                c.add(embedded("\\bqx\\s*\\(([^)]*)\\)|\\bqx\\s*\\{([^}]*)\\}|\\bqx\\s*/([^/]*)/", Kind.SHELL, "qx"));
+                c.add(call("(?<![\\w$])eval\\b\\s*+(?!\\{)", Kind.EVAL, "eval"));
+            }
+            case PHP -> {
+                c.add(call("(?<![\\w$>:])(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\\s*\\(", Kind.SHELL, "system"));
+                c.add(embedded("`([^`]*)`", Kind.SHELL, "backticks"));
+                c.add(call("(?<![\\w$>:])unlink\\s*\\(", Kind.DELETE, "unlink"));
+                c.add(call("(?<![\\w$>:])rmdir\\s*\\(", Kind.DELETE, "rmdir"));
+                c.add(call("(?<![\\w$>:])eval\\s*\\(", Kind.EVAL, "eval"));
+                c.add(call("(?<![\\w$>:])(?:file_get_contents|fopen|file)\\s*\\(", Kind.OPEN, "file_get_contents"));
+                c.add(call("(?<![\\w$>:])file_put_contents\\s*\\(", Kind.WRITE, "file_put_contents"));
+            }
+            case APPLESCRIPT -> c.add(call("\\bdo shell script\\s+", Kind.SHELL, "do shell script"));
+            case R -> {
+                c.add(call("(?<![\\w.])(?:system|system2|shell)\\s*\\(", Kind.SHELL, "system"));
+                c.add(call("(?<![\\w.])unlink\\s*\\(", Kind.DELETE_MAYBE_TREE, "unlink"));
+                c.add(call("\\bfile\\.remove\\s*\\(", Kind.DELETE, "file.remove"));
+            }
+            case LUA -> {
+                c.add(call("\\b(?:os\\.execute|io\\.popen)\\s*\\(?", Kind.SHELL, "os.execute"));
+                c.add(call("\\bos\\.remove\\s*\\(", Kind.DELETE, "os.remove"));
+            }
+            case POWERSHELL -> {
+                c.add(call("(?i)\\b(?:Remove-Item|rm|del|rd|rmdir|ri)\\s+(?:-(?:Path|LiteralPath)\\s+)?",
+                        Kind.DELETE_MAYBE_TREE, "Remove-Item"));
+                c.add(call("(?i)\\bcmd(?:\\.exe)?\\s+/c\\s+", Kind.SHELL, "cmd /c"));
+            }
+        }
+        return c;
+    }
+
+    static List<Dynamic> dynamics(Language language) {
+        return switch (language) {
+            case PYTHON -> List.of(
+                    dynamic("\\b__import__\\b", "__import__ loads a module by computed name"),
+                    dynamic("(?<![\\w.])getattr\\s*\\([^,()]*,\\s*+(?!(?:'[^']*'|\"[^\"]*\")\\s*[,)])|\\b__builtins__\\b",
+                            "getattr calls a function by computed name"),
+                    dynamic("\\bimportlib\\b", "importlib loads a module by computed name"),
+                    dynamic("\\b(?:b64decode|b32decode|a85decode|unhexlify|fromhex)\\b|\\bcodecs\\.decode\\b", "decodes a hidden payload"),
+                    dynamic("\\b(?:marshal|pickle)\\.loads?\\b", "deserializes code"),
+                    dynamic("(?<![\\w.])compile\\s*\\(", "compiles code at run time"));
+            case JAVASCRIPT -> List.of(
+                    dynamic("(?<![\\w.$])(?:new\\s+)?Function\\s*\\(", "builds a function from text"),
+                    dynamic("\\bvm\\.run\\w*\\s*\\(", "runs text in a VM context"),
+                    dynamic("\\brequire\\s*\\(\\s*[^'\"`\\s)]", "requires a module by computed name"),
+                    dynamic("\\bimport\\s*\\(\\s*[^'\"`\\s)]", "imports a module by computed name"),
+                    dynamic("Buffer\\.from\\s*\\([^;]*?,\\s*['\"](?:base64|hex)['\"]\\s*\\)|\\batob\\s*\\(", "decodes a hidden payload"),
+                    dynamic("\\bsetTimeout\\s*\\(\\s*['\"`]", "evaluates a string later"));
+            case RUBY -> List.of(
+                    dynamic("\\.(?:public_)?send\\s*\\(", "calls a method by computed name"),
+                    dynamic("\\bconst_get\\b|\\bMarshal\\.load\\b", "resolves code at run time"),
+                    dynamic("\\bBase64\\.(?:decode64|strict_decode64|urlsafe_decode64)\\b|\\.unpack1?\\s*\\(\\s*['\"]m", "decodes a hidden payload"));
+            case PERL -> List.of(
+                    dynamic("\\bdecode_base64\\b|\\bpack\\s*\\(\\s*['\"][Hu]", "decodes a hidden payload"),
+                    dynamic("&\\$\\w+|&\\{", "calls a function by computed name"));
+            case PHP -> List.of(
+                    dynamic("\\b(?:assert|create_function|call_user_func(?:_array)?)\\s*\\(", "calls code by computed name"),
+                    dynamic("\\b(?:base64_decode|gzinflate|str_rot13|hex2bin)\\s*\\(", "decodes a hidden payload"),
+                    dynamic("(?<![\\w>:])\\$\\w+\\s*\\(", "calls a function held in a variable"),
+                    dynamic("\\b(?:include|require)(?:_once)?\\s*\\(?\\s*\\$", "includes a file by computed name"));
+            case APPLESCRIPT -> List.of(
+                    dynamic("\\bdo shell script\\s+(?!\")", "the shell command is computed"),
+                    dynamic("\\brun script\\b", "runs a script given as text"));
+            case R -> List.of(dynamic("\\beval\\s*\\(\\s*parse\\b|\\bsource\\s*\\(\\s*(?:url|\")http", "evaluates computed or downloaded code"));
+            case LUA -> List.of(dynamic("\\b(?:loadstring|load|dofile|loadfile)\\s*\\(", "loads code at run time"));
+            case POWERSHELL -> List.of(
+                    dynamic("(?i)\\bInvoke-Expression\\b|\\biex\\b", "evaluates a string as PowerShell"),
+                    dynamic("(?i)FromBase64String|-enc(?:odedcommand)?\\b", "decodes a hidden payload"),
+                    dynamic("(?i)\\bDownloadString\\b|\\bInvoke-WebRequest\\b.*\\|\\s*iex|\\birm\\b.*\\|\\s*iex", "runs downloaded code"),
+                    dynamic("(?i)\\bStart-Process\\b|\\bInvoke-Command\\b", "starts a process given as text"));
+        };
+    }
+}

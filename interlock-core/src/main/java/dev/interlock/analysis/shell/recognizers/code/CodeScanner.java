@@ -1,0 +1,231 @@
+package dev.interlock.analysis.shell.recognizers.code;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/**
+ * Finds, in one-liner code, the calls {@link CodeCalls} lists and reads their arguments: string literals (with the
+ * language's interpolation counted as not literal) and lists of them. It is a scanner, not a parser: it trusts only what
+ * is spelled out.
+ */
+final class CodeScanner {
+
+    /** One call found: its kind, the literal arguments (empty when the first one was not literal), and the rest of the call. */
+    record Found(CodeCalls.Kind kind, String what, List<String> literals, boolean literal, String tail) {
+    }
+
+    private CodeScanner() {
+    }
+
+    static List<Found> scan(String code, Language language) {
+        List<Found> found = new ArrayList<>();
+        for (CodeCalls.Call call : CodeCalls.calls(language)) {
+            if (!call.gate().isEmpty() && !code.contains(call.gate())) {
+                continue;
+            }
+            Matcher m = call.pattern().matcher(code);
+            while (m.find()) {
+                if (call.embedded()) {
+                    String raw = firstGroup(m);
+                    Optional<String> value = raw.startsWith("\"") || raw.startsWith("'") ? literal(raw, language) : Optional.of(raw);
+                    found.add(new Found(call.kind(), call.what(), value.map(List::of).orElse(List.of()), value.isPresent(),
+                            tail(code, m.end())));
+                } else if (language == Language.POWERSHELL && call.kind() == CodeCalls.Kind.DELETE_MAYBE_TREE) {
+                    found.add(powershellRemove(code.substring(m.start())));
+                } else if (called(code, m.end())) {
+                    found.add(arguments(code, m.end(), call, language));
+                }
+            }
+        }
+        return found;
+    }
+
+    static Optional<String> dynamic(String code, Language language) {
+        for (CodeCalls.Dynamic d : CodeCalls.dynamics(language)) {
+            if (d.pattern().matcher(code).find()) {
+                return Optional.of(d.what());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** False for a bare mention ({@code qw(rmtree)}, {@code import rmtree;}): nothing follows that could be an argument. */
+    private static boolean called(String code, int from) {
+        int i = skip(code, from);
+        return i < code.length() && ")};,".indexOf(code.charAt(i)) < 0;
+    }
+
+    private static String firstGroup(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return "";
+    }
+
+    private static String tail(String code, int from) {
+        int end = code.indexOf(')', from);
+        return code.substring(Math.min(from, code.length()), end < 0 ? code.length() : end);
+    }
+
+    /** Reads {@code ("a", "b")}, {@code ['a', 'b']}, {@code "a", ["b"]} or Ruby's bare {@code system "a"} after a call name. */
+    private static Found arguments(String code, int from, CodeCalls.Call call, Language language) {
+        List<String> values = new ArrayList<>();
+        int i = skip(code, from);
+        if (i < code.length() && code.charAt(i) == '(') {
+            i = skip(code, i + 1);
+        }
+        boolean first = true;
+        boolean literal = true;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c == '[') {
+                int close = code.indexOf(']', i);
+                if (close < 0) {
+                    literal &= !first;
+                    break;
+                }
+                List<String> items = listItems(code.substring(i + 1, close), language);
+                if (items == null) {
+                    literal &= !first;
+                    break;
+                }
+                values.addAll(items);
+                i = close + 1;
+            } else {
+                int end = literalEnd(code, i);
+                if (end < 0) {
+                    literal &= !first;
+                    break;
+                }
+                Optional<String> value = literal(code.substring(i, end), language);
+                if (value.isEmpty()) {
+                    literal &= !first;
+                    break;
+                }
+                values.add(value.get());
+                i = end;
+            }
+            first = false;
+            i = skip(code, i);
+            if (i < code.length() && code.charAt(i) == ',') {
+                i = skip(code, i + 1);
+            } else {
+                break;
+            }
+        }
+        return new Found(call.kind(), call.what(), values, literal && !values.isEmpty(), tail(code, from));
+    }
+
+    /** A Python/JS/Ruby list of literals; null when an element is not a literal. */
+    private static List<String> listItems(String text, Language language) {
+        List<String> items = new ArrayList<>();
+        int i = skip(text, 0);
+        while (i < text.length()) {
+            int end = literalEnd(text, i);
+            if (end < 0) {
+                return null;
+            }
+            Optional<String> v = literal(text.substring(i, end), language);
+            if (v.isEmpty()) {
+                return null;
+            }
+            items.add(v.get());
+            i = skip(text, end);
+            if (i < text.length() && text.charAt(i) == ',') {
+                i = skip(text, i + 1);
+            }
+        }
+        return items;
+    }
+
+    /** End index (exclusive) of the string literal starting at {@code i} (after an optional r/b/u/f prefix), or -1. */
+    private static int literalEnd(String s, int i) {
+        int j = i;
+        while (j < s.length() && j - i < 2 && "rRbBuUfF".indexOf(s.charAt(j)) >= 0) {
+            j++;
+        }
+        if (j >= s.length() || "\"'`".indexOf(s.charAt(j)) < 0) {
+            return -1;
+        }
+        char q = s.charAt(j);
+        for (int k = j + 1; k < s.length(); k++) {
+            if (s.charAt(k) == '\\') {
+                k++;
+            } else if (s.charAt(k) == q) {
+                return k + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The value of a literal token, or empty when it interpolates (f-strings, template literals, "#{x}", "$x"). */
+    static Optional<String> literal(String token, Language language) {
+        int q = 0;
+        while (q < token.length() && "\"'`".indexOf(token.charAt(q)) < 0) {
+            q++;
+        }
+        if (q >= token.length() - 1) {
+            return Optional.empty();
+        }
+        String prefix = token.substring(0, q).toLowerCase(java.util.Locale.ROOT);
+        char quote = token.charAt(q);
+        String body = token.substring(q + 1, token.length() - 1);
+        boolean interpolates = switch (language) {
+            case PYTHON -> prefix.contains("f") && body.contains("{");
+            case JAVASCRIPT -> quote == '`' && body.contains("${");
+            case RUBY -> quote != '\'' && body.contains("#{");
+            case PERL, PHP -> quote != '\'' && Regex.matches(body, "(?s).*[$@]\\{?\\w.*");
+            default -> false;
+        };
+        if (interpolates) {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length() && !prefix.contains("r")) {
+                char n = body.charAt(++i);
+                out.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> n;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** {@code Remove-Item -Recurse -Force C:\x}: the first non-flag word is the path. */
+    private static Found powershellRemove(String text) {
+        String statement = Regex.split(text, "[;|\\n]", 2)[0];
+        String[] words = Regex.split(statement.trim(), "\\s+");
+        String path = "";
+        boolean recursive = false;
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            if (w.startsWith("-")) {
+                recursive |= w.equalsIgnoreCase("-Recurse") || w.equalsIgnoreCase("-r");
+            } else if (path.isEmpty()) {
+                path = Regex.replaceAll(w, "^['\"]|['\"]$", "");
+            }
+        }
+        boolean literal = !path.isEmpty() && !path.contains("$");
+        return new Found(recursive ? CodeCalls.Kind.DELETE_TREE : CodeCalls.Kind.DELETE, "Remove-Item",
+                literal ? List.of(path) : List.of(), literal, statement);
+    }
+
+    private static int skip(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}

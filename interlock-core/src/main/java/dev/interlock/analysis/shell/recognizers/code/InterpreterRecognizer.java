@@ -1,0 +1,372 @@
+package dev.interlock.analysis.shell.recognizers.code;
+
+import dev.interlock.analysis.shell.recognizers.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.CredentialRecognizer;
+import dev.interlock.analysis.shell.recognizers.SelfProtectionRecognizer;
+import dev.interlock.analysis.shell.recognizers.NetworkRecognizer;
+import dev.interlock.analysis.shell.recognizers.SecretFiles;
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Kind;
+import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Script interpreters run with code on the command line ({@code python -c}, {@code node -e}, {@code ruby -e},
+ * {@code php -r}, {@code osascript -e}, {@code pwsh -Command}) or on stdin ({@code python3 - <<PY}). The code is
+ * scanned for literal shell commands (analyzed as shell), literal deletes (filesystem operations), and constructs that
+ * hide what runs (opaque). Running a script file is a plain local process run.
+ */
+public final class InterpreterRecognizer implements Recognizer {
+
+    private static final Map<String, Language> LANGUAGES = languages();
+    /** Flags whose next argument is code, per language. */
+    private static final Map<Language, Set<String>> CODE_FLAGS = Map.of(
+            Language.PYTHON, Set.of("-c"),
+            Language.JAVASCRIPT, Set.of("-e", "--eval", "-p", "--print"),
+            Language.RUBY, Set.of("-e"),
+            Language.PERL, Set.of("-e", "-E"),
+            Language.PHP, Set.of("-r"),
+            Language.APPLESCRIPT, Set.of("-e"),
+            Language.R, Set.of("-e"),
+            Language.LUA, Set.of("-e"),
+            Language.POWERSHELL, Set.of("-command", "-c", "-cmd"));
+    /** Flags that take a value which is not code (a module, an include path, a library). */
+    private static final Set<String> VALUED = Set.of("-W", "-X", "-r", "--require", "-I", "--import", "-l", "-M", "-d",
+            "-x", "--loader", "--input-type", "-c:", "-executionpolicy", "-ex", "-windowstyle", "-configurationname",
+            "-workingdirectory", "-wd", "-outputformat", "-inputformat");
+    private static final Pattern RECURSIVE = Pattern.compile("recursive\\s*[:=]\\s*(?:true|TRUE|T)\\b|-Recurse|force\\s*:\\s*true");
+    private static final int MAX_DEPTH = 3;
+
+    private static Map<String, Language> languages() {
+        Map<String, Language> m = new java.util.HashMap<>();
+        for (String p : List.of("python", "python2", "python3", "pypy", "pypy3", "python2.7")) {
+            m.put(p, Language.PYTHON);
+        }
+        for (int minor = 5; minor <= 15; minor++) {
+            m.put("python3." + minor, Language.PYTHON);
+        }
+        for (String p : List.of("node", "nodejs", "deno", "bun")) {
+            m.put(p, Language.JAVASCRIPT);
+        }
+        m.put("ruby", Language.RUBY);
+        m.put("perl", Language.PERL);
+        m.put("php", Language.PHP);
+        m.put("osascript", Language.APPLESCRIPT);
+        m.put("Rscript", Language.R);
+        m.put("R", Language.R);
+        m.put("lua", Language.LUA);
+        m.put("luajit", Language.LUA);
+        m.put("pwsh", Language.POWERSHELL);
+        m.put("powershell", Language.POWERSHELL);
+        m.put("powershell.exe", Language.POWERSHELL);
+        return Map.copyOf(m);
+    }
+
+    @Override
+    public Set<String> programs() {
+        return LANGUAGES.keySet();
+    }
+
+    /** What the command line says to run: inline code, a script or module, or nothing (a REPL). */
+    private record Source(StringBuilder code, boolean literal, String script, List<String> operands, boolean inPlace,
+                          String opaque) {
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        Language language = LANGUAGES.getOrDefault(inv.program(), Language.PYTHON);
+        Source source = language == Language.POWERSHELL ? powershell(inv.args()) : source(inv, language);
+        if (!source.opaque().isEmpty()) {
+            return List.of(LocalFiles.opaque(inv, source.opaque()));
+        }
+        List<Operation> ops = new ArrayList<>();
+        if (source.inPlace()) {
+            for (String file : source.operands()) {
+                ops.add(SelfProtectionRecognizer.write(inv, file, "edits"));
+            }
+        }
+        if (source.code().isEmpty() && inv.stdin().isPresent() && source.script().isEmpty()) {
+            source.code().append(inv.stdin().get());
+        }
+        if (source.code().isEmpty() && !source.script().isEmpty() && !source.script().startsWith("-m")) {
+            Optional<Arg> scriptArg = inv.args().stream().filter(a -> a.value().equals(source.script())).findFirst();
+            if (scriptArg.isPresent() && !scriptArg.get().literal()) {
+                ops.add(LocalFiles.opaque(inv, inv.program() + " runs code from " + source.script() + ", only known at run time"));
+                return ops;
+            }
+            Optional<String> written = nested.written(source.script());
+            if (written.isEmpty()) {
+                ops.add(script(inv, source.script()));
+                return ops;
+            }
+            source.code().append(written.get());
+        }
+        if (source.code().isEmpty()) {
+            String what = source.script().isEmpty() ? inv.program() : source.script();
+            ops.add(LocalFiles.execute(inv, what, source.script().isEmpty() ? "interactive interpreter" : "runs a module"));
+            return ops;
+        }
+        if (!source.literal()) {
+            ops.add(LocalFiles.opaque(inv, "the " + inv.program() + " code is built from shell variables"));
+            return ops;
+        }
+        ops.addAll(code(source.code().toString(), language, inv, nested, 0, new HashSet<>()));
+        if (ops.isEmpty()) {
+            ops.add(LocalFiles.execute(inv, inv.program(), "inline code with no destructive call"));
+        }
+        return ops;
+    }
+
+    /**
+     * A script whose contents this command line does not show: local work on this machine, but not proof of anything
+     * in a declared environment, so it takes that environment (like {@code ./deploy.sh}).
+     */
+    static Operation script(Invocation inv, String path) {
+        Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", path)
+                .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note("runs the script " + path + " (its contents are not analyzed)");
+        return LocalFiles.local(inv, b, "a script on this machine").build();
+    }
+
+    private static Source source(Invocation inv, Language language) {
+        List<Arg> args = inv.args();
+        Set<String> codeFlags = CODE_FLAGS.get(language);
+        StringBuilder code = new StringBuilder();
+        boolean literal = true;
+        String script = "";
+        List<String> operands = new ArrayList<>();
+        boolean inPlace = false;
+        int start = 0;
+        if (inv.program().equals("deno") || inv.program().equals("bun")) {
+            String sub = args.isEmpty() ? "" : args.getFirst().value();
+            if (sub.equals("eval")) {
+                for (Arg a : args.subList(1, args.size())) {
+                    if (!a.value().startsWith("-")) {
+                        code.append(a.value()).append('\n');
+                        literal &= a.literal();
+                    }
+                }
+                return new Source(code, literal, "", operands, false, "");
+            }
+            if (!sub.isEmpty() && !sub.startsWith("-")) {
+                return new Source(code, true, inv.program() + " " + sub, operands, false, "");
+            }
+        }
+        for (int i = start; i < args.size(); i++) {
+            Arg arg = args.get(i);
+            String w = arg.value();
+            if (!script.isEmpty() || (!code.isEmpty() && !w.startsWith("-"))) {
+                operands.add(w);
+                continue;
+            }
+            boolean bundledCode = language == Language.PERL || language == Language.RUBY
+                    ? Regex.matches(w, "-[a-zA-Z0-9.]*[eE]") && !w.startsWith("--") : false;
+            if (codeFlags.contains(w) || bundledCode) {
+                inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");
+                if (i + 1 < args.size()) {
+                    Arg next = args.get(++i);
+                    code.append(next.value()).append('\n');
+                    literal &= next.literal();
+                }
+            } else if (w.length() > 2 && codeFlags.contains(w.substring(0, 2)) && language == Language.PYTHON) {
+                code.append(w.substring(2)).append('\n');
+                literal &= arg.literal();
+            } else if (w.equals("-")) {
+                inv.stdin().ifPresent(s -> code.append(s).append('\n'));
+            } else if (w.equals("-m") && language == Language.PYTHON) {
+                script = i + 1 < args.size() ? "-m " + args.get(i + 1).value() : "-m";
+            } else if (w.equals("-f") && language == Language.PHP) {
+                script = i + 1 < args.size() ? args.get(++i).value() : "";
+            } else if (VALUED.contains(w)) {
+                i++;
+            } else if (w.startsWith("-")) {
+                inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");
+            } else {
+                script = w;
+            }
+        }
+        return new Source(code, literal, script, operands, inPlace && !operands.isEmpty(), "");
+    }
+
+    /** PowerShell flags are case-insensitive and may be abbreviated; -Command takes the rest of the line. */
+    private static Source powershell(List<Arg> args) {
+        StringBuilder code = new StringBuilder();
+        boolean literal = true;
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value().toLowerCase(Locale.ROOT);
+            if (w.startsWith("-e") && "-encodedcommand".startsWith(w) || w.equals("-ec") || w.equals("-enc")) {
+                return new Source(code, true, "", List.of(), false, "runs a base64-encoded PowerShell command");
+            }
+            if (w.startsWith("-f") && "-file".startsWith(w)) {
+                return new Source(code, true, i + 1 < args.size() ? args.get(i + 1).value() : "", List.of(), false, "");
+            }
+            boolean commandFlag = w.startsWith("-c") && "-command".startsWith(w);
+            if (commandFlag || !w.startsWith("-")) {
+                int from = commandFlag ? i + 1 : i;
+                if (!commandFlag && w.endsWith(".ps1")) {
+                    return new Source(code, true, args.get(i).value(), List.of(), false, "");
+                }
+                for (Arg a : args.subList(from, args.size())) {
+                    code.append(a.value()).append(' ');
+                    literal &= a.literal();
+                }
+                break;
+            }
+            if (VALUED.contains(w)) {
+                i++;
+            }
+        }
+        return new Source(code, literal, "", List.of(), false, "");
+    }
+
+    /** {@code seen} spans eval'd literals too: their calls were already found when scanning the outer text. */
+    private static List<Operation> code(String code, Language language, Invocation inv, Nested nested, int depth,
+                                        Set<String> seen) {
+        List<Operation> ops = new ArrayList<>();
+        if (depth == 0) {
+            code = CodeAliases.canonical(code, language);
+            CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
+            ops.addAll(sdk(code, language, inv, nested));
+        }
+        List<CodeScanner.Found> found = CodeScanner.scan(code, language);
+        if (depth == 0) {
+            protectedPathInComputedWrite(code, found, inv).ifPresent(ops::add);
+        }
+        for (CodeScanner.Found f : found) {
+            String key = f.kind() + ":" + f.literals();
+            if (!f.literals().isEmpty() && !seen.add(key)) {
+                continue;
+            }
+            switch (f.kind()) {
+                case SHELL -> {
+                    if (f.literal()) {
+                        for (Operation op : nested.shell(shellLine(f.literals()), inv)) {
+                            ops.add(op.withEvidence(inv.evidence()));
+                        }
+                    } else {
+                        ops.add(LocalFiles.opaque(inv, f.what() + " runs a shell command computed at run time"));
+                    }
+                }
+                case DELETE, DELETE_TREE, DELETE_MAYBE_TREE -> {
+                    boolean recursive = f.kind() == Kind.DELETE_TREE
+                            || (f.kind() == Kind.DELETE_MAYBE_TREE && RECURSIVE.matcher(f.tail()).find());
+                    if (f.literal()) {
+                        ops.add(LocalFiles.delete(inv, f.literals().getFirst(), recursive, Confidence.EXACT,
+                                f.what() + " deletes " + f.literals().getFirst()));
+                    } else {
+                        ops.add(LocalFiles.delete(inv, "", recursive, Confidence.INFERRED,
+                                f.what() + " deletes a path computed at run time"));
+                    }
+                }
+                case EVAL -> {
+                    if (f.literal() && depth < MAX_DEPTH) {
+                        ops.addAll(code(String.join("\n", f.literals()), language, inv, nested, depth + 1, seen));
+                    } else {
+                        ops.add(LocalFiles.opaque(inv, f.what() + " evaluates code computed at run time"));
+                    }
+                }
+                case OPEN -> {
+                    boolean writes = f.literals().size() > 1 && Regex.matches(f.literals().get(1), "[rbt]*[wax+][bt+]*");
+                    if (f.literal() && writes) {
+                        ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
+                    } else if (f.literal() && SecretFiles.isSecret(inv.workspace().resolve(f.literals().getFirst()))) {
+                        ops.add(CredentialRecognizer.secretFile(inv, f.literals().getFirst()));
+                    }
+                }
+                case HTTP -> ops.add(NetworkRecognizer.request(inv, f.literal() ? f.literals().getFirst() : "", f.what(),
+                        f.what() + " request from " + inv.program() + " code"));
+                case WRITE -> {
+                    if (f.literal()) {
+                        ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
+                    }
+                }
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * Cloud, Kubernetes and database calls, judged as the CLI command that does the same. Code that loads such a library
+     * but makes no call Interlock can read is opaque, and takes the environment of the system it reaches.
+     */
+    private static List<Operation> sdk(String code, Language language, Invocation inv, Nested nested) {
+        List<Operation> ops = new ArrayList<>();
+        SdkCalls.Found found = SdkCalls.find(code, language);
+        for (String line : found.commandLines()) {
+            for (Operation op : nested.shell(line, inv)) {
+                ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                        + "from " + inv.program() + " code, as `" + line + "`").build());
+            }
+        }
+        for (SdkCalls.Generic g : found.generic()) {
+            ops.add(Operation.builder(g.system(), g.deletes() ? Verb.DELETE : Verb.UPDATE).resource(g.type(), g.name())
+                    .confidence(Confidence.INFERRED).stateful(g.deletes()).reversible(!g.deletes())
+                    .scope(g.many() ? dev.interlock.model.Scope.MANY : dev.interlock.model.Scope.ONE)
+                    .note(g.call() + " in " + inv.program() + " code").evidence(inv.evidence()).build());
+        }
+        if (found.isEmpty()) {
+            for (String system : SdkCalls.reaches(code, language)) {
+                ops.add(Operation.builder(system, Verb.UNKNOWN).resource("code", inv.program()).confidence(Confidence.OPAQUE)
+                        .reversible(false).evidence(inv.evidence())
+                        .note(inv.program() + " code uses a " + system + " library in a way Interlock cannot read").build());
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * {@code fs.writeFileSync(process.env.HOME + '/.claude/settings.json', …)}: a write whose path is computed, in code
+     * that spells out a piece of Interlock's or an agent's guard configuration, is taken to write it.
+     */
+    private static Optional<Operation> protectedPathInComputedWrite(String code, List<CodeScanner.Found> found, Invocation inv) {
+        boolean computedWrite = found.stream().anyMatch(f -> !f.literal() && (f.kind() == Kind.WRITE || f.kind() == Kind.OPEN
+                || f.kind() == Kind.DELETE || f.kind() == Kind.DELETE_TREE || f.kind() == Kind.DELETE_MAYBE_TREE));
+        if (!computedWrite) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = LITERAL_PATH.matcher(code);
+        while (m.find()) {
+            String text = m.group(1) != null ? m.group(1) : m.group(2);
+            String home = inv.workspace().home();
+            for (String candidate : List.of(inv.workspace().resolve(text), home + (text.startsWith("/") ? "" : "/") + text)) {
+                if (SelfProtection.isProtectedPath(candidate, inv.workspace())) {
+                    return Optional.of(SelfProtectionRecognizer.protectedWrite(inv, candidate, inv.program() + " code writes"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern LITERAL_PATH = Pattern.compile("'([^'\\n]*/[^'\\n]*)'|\"([^\"\\n]*/[^\"\\n]*)\"");
+
+    /** Joins argv-style lists back into a command line; single strings are already one. */
+    private static String shellLine(List<String> words) {
+        if (words.size() == 1) {
+            return words.getFirst();
+        }
+        StringBuilder line = new StringBuilder();
+        for (String w : words) {
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(Regex.matches(w, "[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.interlock.analysis.shell.recognizers.containers;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.recognizers.containers.DockerRecognizer.Daemon;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code docker compose}, {@code docker-compose}, {@code podman compose}: a project of services. Bringing it down
+ * removes containers and networks (recreated by {@code up}); only {@code -v}/{@code --volumes} loses data.
+ */
+final class DockerCompose {
+
+    private static final Set<String> GLOBAL_VALUED = Set.of("-f", "--file", "-p", "--project-name",
+            "--project-directory", "--profile", "--env-file", "--ansi", "--parallel", "--progress", "-H", "--host",
+            "-c", "--context");
+    private static final Set<String> READS = Set.of("ps", "logs", "config", "convert", "ls", "top", "images", "version",
+            "port", "events", "stats", "wait", "alpha");
+    private static final Set<String> UPDATES = Set.of("up", "start", "stop", "restart", "pause", "unpause", "kill",
+            "build", "pull", "create", "scale", "watch", "cp", "attach", "publish");
+
+    private DockerCompose() {
+    }
+
+    static List<Operation> recognize(Daemon daemon, List<Arg> args) {
+        String project = "";
+        int i = 0;
+        Daemon current = daemon;
+        while (i < args.size() && args.get(i).value().startsWith("-")) {
+            String w = args.get(i).value();
+            if (Set.of("--version", "-v", "--help", "-h").contains(w)) {
+                return List.of();
+            }
+            String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+            String value = w.contains("=") ? w.substring(w.indexOf('=') + 1)
+                    : GLOBAL_VALUED.contains(w) && i + 1 < args.size() ? args.get(++i).value() : "";
+            switch (name) {
+                case "-p", "--project-name" -> project = value;
+                case "-H", "--host" -> current = Daemon.of(current.inv(), value, "");
+                case "-c", "--context" -> current = Daemon.of(current.inv(), "", value);
+                default -> { }
+            }
+            i++;
+        }
+        if (i >= args.size()) {
+            return List.of();
+        }
+        Daemon d = current;
+        String sub = args.get(i).value();
+        List<Arg> rest = args.subList(i + 1, args.size());
+        if (rest.stream().anyMatch(a -> a.value().equals("--help"))) {
+            return List.of();
+        }
+        ParsedArgs p = ParsedArgs.parse(rest, Set.of("--rmi", "-t", "--timeout", "-e", "--env", "-u", "--user", "-w",
+                "--workdir", "--scale", "--wait-timeout", "--pull", "--name", "--entrypoint", "-l", "--label", "-p",
+                "--publish", "-v", "--volume"));
+        if (READS.contains(sub)) {
+            return List.of(d.op(Verb.READ, "compose-project", project).build());
+        }
+        if (UPDATES.contains(sub)) {
+            return List.of(d.op(sub.equals("create") || sub.equals("build") || sub.equals("pull") ? Verb.CREATE : Verb.UPDATE,
+                    "compose-project", project).build());
+        }
+        List<Operation> ops = new ArrayList<>();
+        switch (sub) {
+            case "run", "exec" -> {
+                String service = p.positional(0).orElse("");
+                ops.add(d.op(Verb.EXECUTE, "service", service).note("runs a command in service " + service).build());
+                if (sub.equals("run")) {
+                    List<String> escapes = DockerRun.parse(rest).escapes(d.inv());
+                    if (!escapes.isEmpty()) {
+                        ops.add(d.op(Verb.ESCALATE, "host", service).reversible(false)
+                                .note("the container gets the host: " + String.join(", ", escapes)).build());
+                    }
+                }
+            }
+            case "down" -> {
+                ops.add(d.op(Verb.UPDATE, "compose-project", project)
+                        .note("stops and removes the project's containers and networks; up recreates them").build());
+                volumes(d, p, ops, "-v", "--volumes");
+                p.value("--rmi").ifPresent(r -> ops.add(d.op(Verb.DELETE, "image", r.equals("all") ? "" : r)
+                        .scope(Scope.MANY).note("removes the project's images; a build or pull brings them back").build()));
+            }
+            case "rm" -> {
+                ops.add(d.op(Verb.DELETE, "container", p.positional(0).orElse(project)).scope(p.positionals().size() == 1 ? Scope.ONE : Scope.MANY)
+                        .note("removes stopped service containers").build());
+                volumes(d, p, ops, "-v", "--volumes");
+            }
+            case "push" -> {
+                ops.add(Operation.builder("docker", Verb.UPDATE).resource("image", project)
+                        .evidence(d.inv().evidence()).scope(Scope.MANY).note("publishes the project's images to their registries").build());
+            }
+            default -> ops.add(d.op(Verb.UNKNOWN, "compose-project", sub).confidence(Confidence.INFERRED)
+                    .note("'" + sub + "' is not a known compose command").build());
+        }
+        return ops;
+    }
+
+    private static void volumes(Daemon d, ParsedArgs p, List<Operation> ops, String... flags) {
+        if (p.has(flags)) {
+            ops.add(d.op(Verb.DELETE, "compose-volumes", "").scope(Scope.MANY).stateful(true).reversible(false)
+                    .note("deletes the project's volumes and the data in them").build());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.interlock.analysis.shell.recognizers.database;
+
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.flag;
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.op;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The single-purpose database tools: {@code dropdb}/{@code createdb}, dumps ({@code pg_dump}, {@code mysqldump}: reads
+ * into a file), {@code pg_restore} (adds objects; with {@code --clean} replaces them) and {@code mysqladmin}.
+ */
+final class DatabaseAdminTools {
+
+    private static final Set<String> PG_VALUED = Set.of("-h", "--host", "-p", "--port", "-U", "--username", "-d",
+            "--dbname", "-f", "--file", "-F", "--format", "-n", "--schema", "-N", "--exclude-schema", "-t", "--table", "-T",
+            "--exclude-table", "-j", "--jobs", "-Z", "--compress", "-E", "--encoding", "--section", "-S", "--superuser",
+            "--role", "-I", "--index", "-P", "--function", "-L", "--use-list", "--maintenance-db", "--owner",
+            "--locale", "--tablespace", "--template");
+    private static final Set<String> MYSQL_VALUED = Set.of("-h", "--host", "-u", "--user", "-P", "--port", "-S",
+            "--socket", "-r", "--result-file", "-w", "--where", "--defaults-file", "--default-character-set", "-i",
+            "--sleep", "-c", "--count", "--login-path", "--protocol");
+
+    private DatabaseAdminTools() {
+    }
+
+    static List<Operation> recognize(Invocation inv) {
+        String program = inv.program();
+        boolean mysqlFamily = program.startsWith("mysql");
+        if (DatabaseOps.help(inv, "-V")) {
+            return List.of();
+        }
+        Invocation cleaned = mysqlFamily ? DatabaseClientRecognizer.withoutPasswords(inv) : inv;
+        ParsedArgs p = cleaned.parse(mysqlFamily ? MYSQL_VALUED : PG_VALUED);
+        DatabaseTarget target = flag(DatabaseTarget.NONE, p.value("-h", "--host"), true, inv);
+        if (!mysqlFamily) {
+            target = flag(target, p.value("-d", "--dbname"), false, inv);
+        }
+        List<Arg> positionals = p.positionals();
+        List<Operation> ops = switch (program) {
+            case "dropdb", "createdb" -> {
+                if (positionals.isEmpty()) {
+                    yield List.of(DatabaseOps.unknown(inv, program + " without a database name"));
+                }
+                Arg name = positionals.getFirst();
+                target = target.withDatabase(DatabaseTarget.value(name, inv.env()).orElse("")).withUncertain(!name.literal());
+                yield List.of(program.equals("dropdb")
+                        ? DatabaseOps.teardown(inv, "database", name.value(), "drops the database " + name.value())
+                        : op(inv, Verb.CREATE, "database", name.value()).build());
+            }
+            case "pg_dump" -> {
+                if (!positionals.isEmpty()) {
+                    target = target.or(DatabaseTarget.looksLikeUrl(positionals.getFirst().value())
+                            ? DatabaseTarget.fromUrl(positionals.getFirst().value())
+                            : DatabaseTarget.NONE.withDatabase(positionals.getFirst().value()));
+                }
+                yield List.of(op(inv, Verb.READ, "database", target.database()).note("dumps the database to a file").build());
+            }
+            case "pg_dumpall" -> List.of(op(inv, Verb.READ, "database", "").scope(Scope.ALL).note("dumps every database").build());
+            case "pg_restore" -> List.of(restore(inv, p, target));
+            case "mysqldump" -> {
+                if (!positionals.isEmpty() && !p.has("--databases", "-B")) {
+                    target = target.withDatabase(positionals.getFirst().value());
+                }
+                yield List.of(op(inv, Verb.READ, "database", p.has("-A", "--all-databases") ? "" : target.database())
+                        .note("dumps the database to a file").build());
+            }
+            case "mysqladmin" -> mysqladmin(inv, positionals);
+            default -> List.of(DatabaseOps.unknown(inv, "unrecognized database tool " + program));
+        };
+        return DatabaseOps.locate(ops, target.or(DatabaseTarget.fromEnv(inv.env())), inv);
+    }
+
+    /** pg_restore: {@code -l} lists the archive; without {@code -d} it only prints a script; {@code --clean} drops first. */
+    private static Operation restore(Invocation inv, ParsedArgs p, DatabaseTarget target) {
+        if (p.has("-l", "--list") || !p.has("-d", "--dbname")) {
+            return op(inv, Verb.READ, "database", target.database()).note("reads the archive").build();
+        }
+        if (p.has("-c", "--clean")) {
+            return op(inv, Verb.REPLACE, "database", target.database()).scope(Scope.ALL).stateful(true).reversible(false)
+                    .note("--clean drops the database objects before recreating them from the archive").build();
+        }
+        return op(inv, Verb.UPDATE, "database", target.database()).scope(Scope.MANY)
+                .note("restores objects from an archive").build();
+    }
+
+    private static List<Operation> mysqladmin(Invocation inv, List<Arg> positionals) {
+        List<Operation> ops = new ArrayList<>();
+        for (int i = 0; i < positionals.size(); i++) {
+            String cmd = positionals.get(i).value().toLowerCase(Locale.ROOT);
+            Optional<String> arg = i + 1 < positionals.size() ? Optional.of(positionals.get(i + 1).value()) : Optional.empty();
+            switch (cmd) {
+                case "drop" -> {
+                    ops.add(DatabaseOps.teardown(inv, "database", arg.orElse(""), "drops the database " + arg.orElse("")));
+                    i++;
+                }
+                case "create" -> {
+                    ops.add(op(inv, Verb.CREATE, "database", arg.orElse("")).build());
+                    i++;
+                }
+                case "shutdown" -> ops.add(op(inv, Verb.UPDATE, "host", "").system("process").scope(Scope.ALL).reversible(false)
+                        .note("shuts the server down").build());
+                case "kill" -> {
+                    ops.add(op(inv, Verb.UPDATE, "connection", arg.orElse("")).note("kills server threads").build());
+                    i++;
+                }
+                case "password", "old-password" -> {
+                    ops.add(op(inv, Verb.GRANT, "user", "").note("changes the account password").build());
+                    i++;
+                }
+                case "status", "ping", "processlist", "variables", "version", "extended-status", "debug" ->
+                        ops.add(op(inv, Verb.READ, "database", "").note("mysqladmin " + cmd).build());
+                case "reload", "refresh", "start-replica", "stop-replica", "start-slave", "stop-slave" ->
+                        ops.add(op(inv, Verb.UPDATE, "database", "").note("mysqladmin " + cmd).build());
+                default -> ops.add(cmd.startsWith("flush")
+                        ? op(inv, Verb.UPDATE, "database", "").note("mysqladmin " + cmd).build()
+                        : op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.INFERRED)
+                                .note("unrecognized mysqladmin command " + cmd).build());
+            }
+        }
+        if (ops.isEmpty()) {
+            ops.add(op(inv, Verb.READ, "database", "").note("mysqladmin without a command").build());
+        }
+        return ops;
+    }
+}

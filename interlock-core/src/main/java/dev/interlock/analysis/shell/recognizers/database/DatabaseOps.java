@@ -1,0 +1,129 @@
+package dev.interlock.analysis.shell.recognizers.database;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Operations and argument helpers shared by the database client recognizers. */
+public final class DatabaseOps {
+
+    public static final String SYSTEM = "database";
+    private static final Pattern WHOLE_EXPANSION = Pattern.compile("^\\s*(\\$\\{?\\w+\\}?|\\$\\(.*\\)|`.*`)\\s*$", Pattern.DOTALL);
+
+    private DatabaseOps() {
+    }
+
+    public static Operation.Builder op(Invocation inv, Verb verb, String type, String name) {
+        return Operation.builder(SYSTEM, verb).resource(type, name).evidence(inv.evidence());
+    }
+
+    /** Dropping, flushing or resetting a whole database: everything in it is gone. */
+    public static Operation teardown(Invocation inv, String type, String name, String note) {
+        return op(inv, Verb.DELETE, type, name).scope(Scope.ALL).stateful(true).reversible(false).note(note).build();
+    }
+
+    /** A client started without statements: whatever is typed next is unknown. */
+    public static Operation session(Invocation inv, String database) {
+        return op(inv, Verb.UNKNOWN, "database", database).confidence(Confidence.INFERRED)
+                .note("opens an interactive session").build();
+    }
+
+    /** A script file the client will run: its content cannot be read at decision time. */
+    public static Operation scriptFile(Invocation inv, String database, String file) {
+        return op(inv, Verb.UNKNOWN, "database", database).confidence(Confidence.OPAQUE)
+                .note("runs the SQL file " + file + ", which cannot be read statically").build();
+    }
+
+    public static Operation unknown(Invocation inv, String note) {
+        return op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.INFERRED).note(note).build();
+    }
+
+    /**
+     * Analyzes statements given on the command line. When the text is an expansion ({@code -c "$SQL"}) nothing can
+     * be said; when only part of it is ({@code WHERE id = $ID}) the structure still counts but is not exact.
+     */
+    public static List<Operation> statements(String text, boolean literal, String dialect, Invocation inv, Nested nested) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        if (!literal && WHOLE_EXPANSION.matcher(text).matches()) {
+            return List.of(op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.OPAQUE)
+                    .note("the statement comes from " + text.trim() + ", which cannot be resolved statically").build());
+        }
+        List<Operation> ops = nested.sql(text, dialect, inv);
+        return literal ? ops : inferred(ops);
+    }
+
+    public static List<Operation> inferred(List<Operation> ops) {
+        return ops.stream().map(o -> o.confidence() == Confidence.EXACT ? o.toBuilder().confidence(Confidence.INFERRED).build() : o)
+                .toList();
+    }
+
+    /** All values of the flags, in the order the names are given. */
+    public static List<String> values(ParsedArgs parsed, String... names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.addAll(parsed.flags().getOrDefault(n, List.of()));
+        }
+        return out;
+    }
+
+    /** Whether the argument that carried {@code value} (alone or as {@code --flag=value}) was free of expansions. */
+    public static boolean literal(Invocation inv, String value) {
+        for (Arg a : inv.args()) {
+            if (a.value().equals(value) || a.value().endsWith("=" + value)
+                    || a.value().length() > 2 && a.value().substring(2).equals(value)) {
+                return a.literal();
+            }
+        }
+        return true;
+    }
+
+    /** {@code --help}, {@code --version} and friends: nothing happens. */
+    public static boolean help(Invocation inv, String... more) {
+        for (String w : inv.words()) {
+            if (w.equals("--help") || w.equals("--version") || w.equals("-?")) {
+                return true;
+            }
+            for (String m : more) {
+                if (w.equals(m)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A target flag's value: a URL or conninfo is parsed, a plain name fills {@code host} or {@code database}. */
+    public static DatabaseTarget flag(DatabaseTarget target, Optional<String> value, boolean host, Invocation inv) {
+        if (value.isEmpty()) {
+            return target;
+        }
+        String resolved = DatabaseTarget.resolve(value.get(), inv.env());
+        if (resolved == null) {
+            return target.withUncertain(true);
+        }
+        if (DatabaseTarget.looksLikeUrl(resolved)) {
+            return target.or(DatabaseTarget.fromUrl(resolved));
+        }
+        return host ? target.withHost(target.host().isEmpty() ? resolved : target.host())
+                : target.withDatabase(target.database().isEmpty() ? resolved : target.database());
+    }
+
+    public static List<Operation> locate(List<Operation> ops, DatabaseTarget target, Invocation inv) {
+        return ops.stream().map(o -> target.applyTo(o, inv)).toList();
+    }
+
+    public static Optional<String> first(List<String> values) {
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+}

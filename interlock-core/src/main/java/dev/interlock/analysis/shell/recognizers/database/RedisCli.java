@@ -1,0 +1,165 @@
+package dev.interlock.analysis.shell.recognizers.database;
+
+import dev.interlock.analysis.Regex;
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.op;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code redis-cli}: the command after the options is looked up in a table of Redis commands. Keys are the resource;
+ * {@code FLUSHALL}/{@code FLUSHDB} empty everything, {@code DEL k1 k2} deletes what it names, {@code SHUTDOWN} is an
+ * outage. The target is {@code -h}/{@code -u redis://…}/{@code REDIS_URL}, and {@code -n} the database number.
+ */
+final class RedisCli {
+
+    private static final Set<String> VALUED = Set.of("-h", "-p", "-a", "-n", "-u", "-s", "-r", "-i", "--user", "--pass",
+            "--pattern", "--rdb", "--eval", "--cert", "--key", "--cacert", "--sni", "--count", "--functions-rdb", "-d", "-D",
+            "--quoted-pattern");
+
+    private record Row(Verb verb, String type, Scope scope, boolean stateful, boolean reversible, String note) {
+    }
+
+    private static final Row READ = new Row(Verb.READ, "key", Scope.ONE, false, true, "");
+    private static final Row WRITE = new Row(Verb.UPDATE, "key", Scope.ONE, false, true, "");
+    private static final Map<String, Row> COMMANDS = Map.ofEntries(
+            Map.entry("FLUSHALL", new Row(Verb.DELETE, "database", Scope.ALL, true, false, "empties every database on the server")),
+            Map.entry("FLUSHDB", new Row(Verb.DELETE, "database", Scope.ALL, true, false, "empties the database")),
+            Map.entry("SWAPDB", new Row(Verb.REPLACE, "database", Scope.ALL, true, true, "swaps two databases")),
+            // a replica discards its own data set to copy the primary's
+            Map.entry("REPLICAOF", new Row(Verb.REPLACE, "database", Scope.ALL, true, false, "makes the server a replica; its data is discarded")),
+            Map.entry("SLAVEOF", new Row(Verb.REPLACE, "database", Scope.ALL, true, false, "makes the server a replica; its data is discarded")),
+            Map.entry("SHUTDOWN", new Row(Verb.UPDATE, "host", Scope.ALL, false, false, "shuts the server down")),
+            Map.entry("DEBUG", new Row(Verb.UNKNOWN, "host", Scope.ALL, false, false, "DEBUG can crash or stall the server")),
+            Map.entry("CONFIG SET", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "changes the server configuration")),
+            Map.entry("CONFIG REWRITE", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "rewrites the configuration file")),
+            Map.entry("CONFIG RESETSTAT", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "")),
+            Map.entry("SCRIPT FLUSH", new Row(Verb.DELETE, "script", Scope.ALL, false, true, "removes cached scripts")),
+            Map.entry("FUNCTION FLUSH", new Row(Verb.DELETE, "function", Scope.ALL, true, false, "removes every function library")),
+            Map.entry("FUNCTION DELETE", new Row(Verb.DELETE, "function", Scope.ONE, true, false, "")),
+            Map.entry("ACL SETUSER", new Row(Verb.GRANT, "user", Scope.ONE, false, true, "changes a user's permissions")),
+            Map.entry("ACL DELUSER", new Row(Verb.GRANT, "user", Scope.ONE, false, true, "removes a user")),
+            Map.entry("CLIENT KILL", new Row(Verb.UPDATE, "client", Scope.MANY, false, true, "disconnects clients")),
+            Map.entry("CLUSTER RESET", new Row(Verb.DELETE, "database", Scope.ALL, true, false, "resets the cluster node")),
+            Map.entry("CLUSTER FAILOVER", new Row(Verb.UPDATE, "cluster", Scope.ONE, false, true, "forces a failover")),
+            Map.entry("EVAL", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a Lua script on the server")),
+            Map.entry("EVALSHA", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a cached Lua script")),
+            Map.entry("FCALL", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a server-side function")),
+            Map.entry("RENAME", new Row(Verb.UPDATE, "key", Scope.ONE, true, false, "renames a key, overwriting the target")),
+            Map.entry("EXPIRE", new Row(Verb.UPDATE, "key", Scope.ONE, true, true, "the key will be deleted when it expires")),
+            Map.entry("GETDEL", new Row(Verb.DELETE, "key", Scope.ONE, true, false, "")),
+            Map.entry("SAVE", WRITE), Map.entry("BGSAVE", WRITE), Map.entry("BGREWRITEAOF", WRITE),
+            Map.entry("SET", WRITE), Map.entry("MSET", WRITE), Map.entry("SETEX", WRITE), Map.entry("SETNX", WRITE),
+            Map.entry("PSETEX", WRITE), Map.entry("GETSET", WRITE), Map.entry("APPEND", WRITE), Map.entry("INCR", WRITE),
+            Map.entry("INCRBY", WRITE), Map.entry("DECR", WRITE), Map.entry("DECRBY", WRITE), Map.entry("HSET", WRITE),
+            Map.entry("HMSET", WRITE), Map.entry("HDEL", WRITE), Map.entry("HINCRBY", WRITE), Map.entry("LPUSH", WRITE),
+            Map.entry("RPUSH", WRITE), Map.entry("LPOP", WRITE), Map.entry("RPOP", WRITE), Map.entry("LREM", WRITE),
+            Map.entry("LTRIM", WRITE), Map.entry("SADD", WRITE), Map.entry("SREM", WRITE), Map.entry("ZADD", WRITE),
+            Map.entry("ZREM", WRITE), Map.entry("ZINCRBY", WRITE), Map.entry("XADD", WRITE), Map.entry("XDEL", WRITE),
+            Map.entry("XTRIM", WRITE), Map.entry("PUBLISH", WRITE), Map.entry("PERSIST", WRITE), Map.entry("PEXPIRE", WRITE),
+            Map.entry("MOVE", WRITE), Map.entry("COPY", WRITE), Map.entry("RESTORE", WRITE), Map.entry("PFADD", WRITE),
+            Map.entry("SETRANGE", WRITE), Map.entry("SETBIT", WRITE), Map.entry("LSET", WRITE), Map.entry("LINSERT", WRITE),
+            Map.entry("SPOP", WRITE), Map.entry("ZPOPMIN", WRITE), Map.entry("ZPOPMAX", WRITE), Map.entry("XGROUP", WRITE),
+            Map.entry("XACK", WRITE), Map.entry("FUNCTION LOAD", WRITE), Map.entry("SCRIPT LOAD", WRITE),
+            Map.entry("GET", READ), Map.entry("MGET", READ), Map.entry("KEYS", READ), Map.entry("SCAN", READ),
+            Map.entry("INFO", READ), Map.entry("PING", READ), Map.entry("TTL", READ), Map.entry("PTTL", READ),
+            Map.entry("TYPE", READ), Map.entry("EXISTS", READ), Map.entry("DBSIZE", READ), Map.entry("HGET", READ),
+            Map.entry("HGETALL", READ), Map.entry("HMGET", READ), Map.entry("HKEYS", READ), Map.entry("HVALS", READ),
+            Map.entry("HLEN", READ), Map.entry("HEXISTS", READ), Map.entry("HSCAN", READ), Map.entry("LRANGE", READ),
+            Map.entry("LLEN", READ), Map.entry("LINDEX", READ), Map.entry("SMEMBERS", READ), Map.entry("SCARD", READ),
+            Map.entry("SISMEMBER", READ), Map.entry("SSCAN", READ), Map.entry("ZRANGE", READ), Map.entry("ZRANGEBYSCORE", READ),
+            Map.entry("ZREVRANGE", READ), Map.entry("ZCARD", READ), Map.entry("ZSCORE", READ), Map.entry("ZRANK", READ),
+            Map.entry("ZSCAN", READ), Map.entry("XRANGE", READ), Map.entry("XREVRANGE", READ), Map.entry("XREAD", READ),
+            Map.entry("XLEN", READ), Map.entry("XINFO", READ), Map.entry("STRLEN", READ), Map.entry("GETRANGE", READ),
+            Map.entry("ECHO", READ), Map.entry("TIME", READ), Map.entry("LASTSAVE", READ), Map.entry("ROLE", READ),
+            Map.entry("OBJECT", READ), Map.entry("MEMORY", READ), Map.entry("PUBSUB", READ), Map.entry("SUBSCRIBE", READ),
+            Map.entry("PSUBSCRIBE", READ), Map.entry("MONITOR", READ), Map.entry("SLOWLOG", READ), Map.entry("CLIENT", READ),
+            Map.entry("CONFIG", READ), Map.entry("CLUSTER", READ), Map.entry("COMMAND", READ), Map.entry("LATENCY", READ),
+            Map.entry("DUMP", READ), Map.entry("RANDOMKEY", READ), Map.entry("BITCOUNT", READ), Map.entry("PFCOUNT", READ),
+            Map.entry("ACL", READ), Map.entry("HELLO", READ), Map.entry("AUTH", READ), Map.entry("SELECT", READ),
+            Map.entry("SCRIPT", READ), Map.entry("FUNCTION", READ), Map.entry("MODULE", READ), Map.entry("WAIT", READ));
+
+    private RedisCli() {
+    }
+
+    static List<Operation> recognize(Invocation inv, dev.interlock.analysis.shell.Nested nested) {
+        if (DatabaseOps.help(inv, "-v")) {
+            return List.of();
+        }
+        ParsedArgs p = inv.parse(VALUED);
+        DatabaseTarget target = DatabaseOps.flag(DatabaseTarget.NONE, p.value("-u"), true, inv);
+        target = DatabaseOps.flag(target, p.value("-h"), true, inv);
+        target = target.withDatabase(p.value("-n").map(n -> "db" + n).orElse(""));
+        target = target.or(DatabaseTarget.fromEnv(inv.env()).withDatabase(""));
+        List<Operation> ops = new ArrayList<>();
+        if (p.has("--eval")) {
+            ops.add(op(inv, Verb.EXECUTE, "script", p.value("--eval").orElse("")).confidence(Confidence.OPAQUE)
+                    .note("runs the Lua script file " + p.value("--eval").orElse("") + ", which cannot be read statically").build());
+        } else if (p.has("--scan", "--bigkeys", "--memkeys", "--hotkeys", "--stat", "--latency", "--latency-history",
+                "--latency-dist", "--intrinsic-latency", "--keystats")) {
+            ops.add(op(inv, Verb.READ, "key", p.value("--pattern").orElse("*")).note("scans keys").build());
+        } else if (p.has("--rdb", "--functions-rdb")) {
+            ops.add(op(inv, Verb.READ, "database", "").note("copies the data set to a local file").build());
+        } else if (p.has("--pipe")) {
+            ops.add(op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.INFERRED)
+                    .note("sends raw commands from standard input").build());
+        } else if (!p.positionals().isEmpty()) {
+            ops.add(command(p.positionals(), inv, p.has("-x")));
+        } else if (inv.stdin().isPresent()) {
+            for (String line : inv.stdin().get().split("\n")) {
+                if (!line.isBlank()) {
+                    ops.add(command(Regex.split(line.trim(), "\\s+"), inv));
+                }
+            }
+        } else {
+            ops.add(DatabaseOps.session(inv, target.database()));
+        }
+        return DatabaseOps.locate(ops, target, inv);
+    }
+
+    private static Operation command(String[] words, Invocation inv) {
+        return command(java.util.Arrays.stream(words).map(Arg::of).toList(), inv, false);
+    }
+
+    private static Operation command(List<Arg> words, Invocation inv, boolean lastFromStdin) {
+        Arg first = words.getFirst();
+        if (!first.literal()) {
+            return op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.OPAQUE)
+                    .note("the Redis command comes from " + first.value()).build();
+        }
+        String name = first.value().toUpperCase(Locale.ROOT);
+        String sub = words.size() > 1 ? name + " " + words.get(1).value().toUpperCase(Locale.ROOT) : name;
+        List<Arg> keys = words.subList(1, words.size());
+        if (name.equals("DEL") || name.equals("UNLINK")) {
+            boolean unresolved = keys.isEmpty() || lastFromStdin || keys.stream().anyMatch(k -> !k.literal() || k.glob());
+            // without keys on the line they come from standard input (KEYS … | xargs redis-cli DEL): many
+            Scope scope = keys.size() == 1 && !unresolved ? Scope.ONE : Scope.MANY;
+            // like rm of one file (docs/risk.md), one named key is not counted as stateful; a batch is
+            return op(inv, Verb.DELETE, "key", keys.isEmpty() ? "" : String.join(" ", keys.stream().map(Arg::value).toList()))
+                    .scope(scope).stateful(scope != Scope.ONE).reversible(false)
+                    .confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
+                    .note(keys.isEmpty() ? "deletes keys given on standard input" : "deletes keys").build();
+        }
+        Row row = COMMANDS.getOrDefault(sub, COMMANDS.get(name));
+        if (row == null) {
+            return DatabaseOps.unknown(inv, "unrecognized Redis command " + name);
+        }
+        String resource = row.type().equals("key") && !keys.isEmpty() ? keys.getFirst().value() : "";
+        Scope scope = row.type().equals("key") && (name.equals("MSET") || name.equals("MGET")) ? Scope.MANY : row.scope();
+        // a server shutdown is an outage of the process, not a change to the data
+        String system = row.type().equals("host") && row.verb() == Verb.UPDATE ? "process" : DatabaseOps.SYSTEM;
+        return op(inv, row.verb(), row.type(), resource).system(system).scope(scope).stateful(row.stateful())
+                .reversible(row.reversible())
+                .note(row.note().isEmpty() ? "" : row.note()).build();
+    }
+}

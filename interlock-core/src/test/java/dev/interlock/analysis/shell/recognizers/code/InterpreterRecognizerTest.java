@@ -1,0 +1,198 @@
+package dev.interlock.analysis.shell.recognizers.code;
+
+import dev.interlock.analysis.shell.recognizers.RecordingNested;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Evidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InterpreterRecognizerTest {
+
+    private final InterpreterRecognizer recognizer = new InterpreterRecognizer();
+    private final RecordingNested nested = new RecordingNested();
+
+    private List<Operation> run(String program, String... args) {
+        return recognizer.recognize(Invocation.of(program, args), nested);
+    }
+
+    private Operation one(String program, String... args) {
+        List<Operation> ops = run(program, args);
+        assertThat(ops).hasSize(1);
+        return ops.getFirst();
+    }
+
+    @Test
+    void harmlessOneLinersAreLocalProcessRuns() {
+        for (String[] c : new String[][] {{"python", "-c", "print('hello')"}, {"node", "-e", "console.log(1)"},
+                {"ruby", "-e", "puts 1"}, {"php", "-r", "echo 1;"}, {"python3.12", "-c", "import json; print(json.dumps({}))"}}) {
+            Operation op = one(c[0], c[1], c[2]);
+            assertThat(op.verb()).isEqualTo(Verb.EXECUTE);
+            assertThat(op.environment()).isEqualTo(Tier.LOCAL);
+            assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
+        }
+        assertThat(nested.commands).isEmpty();
+    }
+
+    @Test
+    void scriptsAndModulesAreProcessRuns() {
+        assertThat(one("python", "script.py", "--flag").resource().name()).isEqualTo("script.py");
+        assertThat(one("python3", "-m", "pytest", "-q").resource().name()).isEqualTo("-m pytest");
+        assertThat(one("node", "app.js").verb()).isEqualTo(Verb.EXECUTE);
+    }
+
+    @Test
+    void rmtreeIsAnIrreversibleRecursiveDeleteEvenInTemp() {
+        Operation op = one("python", "-c", "import shutil; shutil.rmtree('/tmp/demo')");
+        assertThat(op.system()).isEqualTo("filesystem");
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.resource().type()).isEqualTo("directory");
+        assertThat(op.resource().locator("area")).isEqualTo("temp");
+        assertThat(op.scope()).isEqualTo(Scope.MANY);
+        assertThat(op.stateful()).isTrue();
+        assertThat(op.reversible()).isFalse();
+    }
+
+    @Test
+    void deletingAHomeOrSystemTreeIsScopeAll() {
+        Operation home = one("python", "-c", "import shutil; shutil.rmtree(\"/home/user\")");
+        assertThat(home.resource().locator("area")).isEqualTo("home-root");
+        assertThat(home.scope()).isEqualTo(Scope.ALL);
+        Operation etc = one("python3", "-c", "import os; os.remove('/etc/passwd')");
+        assertThat(etc.resource().name()).isEqualTo("/etc/passwd");
+        assertThat(etc.resource().locator("area")).isEqualTo("system");
+        assertThat(etc.resource().type()).isEqualTo("file");
+    }
+
+    @Test
+    void deletesAcrossLanguages() {
+        assertThat(one("ruby", "-e", "require 'fileutils'; FileUtils.rm_rf('/home/dev/x')").scope()).isEqualTo(Scope.MANY);
+        assertThat(one("perl", "-e", "unlink '/etc/shadow'").resource().name()).isEqualTo("/etc/shadow");
+        assertThat(one("php", "-r", "unlink(\"notes.txt\");").resource().name()).isEqualTo("/home/dev/project/notes.txt");
+        Operation node = one("node", "-e", "require('fs').rmSync('dist', {recursive: true})");
+        assertThat(node.resource().type()).isEqualTo("directory");
+        assertThat(one("node", "-e", "require('fs').rmSync('dist/a.txt')").resource().type()).isEqualTo("file");
+        assertThat(one("pwsh", "-Command", "Remove-Item -Recurse -Force /home/dev/project").scope()).isEqualTo(Scope.ALL);
+        assertThat(one("python", "-c", "from pathlib import Path; Path('/etc/hosts').unlink()").resource().name())
+                .isEqualTo("/etc/hosts");
+    }
+
+    @Test
+    void literalShellCommandsAreAnalyzedAsShell() {
+        run("node", "-e", "require('child_process').execSync('rm -rf /')");
+        run("perl", "-e", "system('rm -rf /home/user')");
+        run("ruby", "-e", "`git reset --hard`");
+        run("python", "-c", "import subprocess; subprocess.run(['rm', '-rf', 'my dir'])");
+        run("osascript", "-e", "do shell script \"rm -rf ~/x\"");
+        run("ruby", "-e", "%x(ls -la)");
+        assertThat(nested.commands).containsExactly("rm -rf /", "rm -rf /home/user", "git reset --hard",
+                "rm -rf 'my dir'", "rm -rf ~/x", "ls -la");
+    }
+
+    @Test
+    void nestedOperationsCarryTheOriginalEvidence() {
+        Operation op = one("python", "-c", "import os; os.system('git clean -fdx')");
+        assertThat(op.system()).isEqualTo("nested");
+        assertThat(op.evidence().text()).startsWith("python -c");
+    }
+
+    @Test
+    void dynamicCodeIsOpaque() {
+        for (String code : List.of("exec(__import__('base64').b64decode('eA=='))", "import os, sys; os.system(sys.argv[1])",
+                "eval(input())", "getattr(__builtins__, 'ex'+'ec')('x')")) {
+            List<Operation> ops = run("python", "-c", code);
+            assertThat(ops).as(code).anyMatch(op -> op.confidence() == Confidence.OPAQUE && op.verb() == Verb.UNKNOWN);
+        }
+        assertThat(run("node", "-e", "new Function(process.argv[1])()")).anyMatch(op -> op.confidence() == Confidence.OPAQUE);
+        assertThat(one("pwsh", "-enc", "SQBFAFgA").confidence()).isEqualTo(Confidence.OPAQUE);
+        assertThat(nested.commands).isEmpty();
+    }
+
+    @Test
+    void evalOfALiteralIsScannedInstead() {
+        Operation op = one("python", "-c", "exec(\"import shutil; shutil.rmtree('/srv/data')\")");
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.resource().name()).isEqualTo("/srv/data");
+    }
+
+    @Test
+    void codeBuiltFromShellVariablesIsOpaque() {
+        Invocation inv = Invocation.of("python", "-c", "x").withArgs(List.of(Arg.of("-c"), new Arg("$CODE", false, false, Evidence.NONE)));
+        assertThat(recognizer.recognize(inv, nested).getFirst().confidence()).isEqualTo(Confidence.OPAQUE);
+    }
+
+    @Test
+    void codeOnStdinIsScanned() {
+        Invocation inv = new Invocation("python3", List.of(Arg.of("-")), Map.of(), Workspace.of("/home/dev/project"),
+                Evidence.text("python3 - <<PY"), Optional.of("import shutil\nshutil.rmtree('/home/dev')\n"), Map.of());
+        Operation op = recognizer.recognize(inv, nested).getFirst();
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.scope()).isEqualTo(Scope.ALL);
+    }
+
+    @Test
+    void aPathFromAVariableIsAnUnknownDelete() {
+        Operation op = one("python", "-c", "import shutil, sys; shutil.rmtree(sys.argv[1])");
+        assertThat(op.verb()).isEqualTo(Verb.DELETE);
+        assertThat(op.confidence()).isEqualTo(Confidence.INFERRED);
+        assertThat(op.resource().name()).isEmpty();
+    }
+
+    @Test
+    void readingASecretFileInCodeIsACredentialRead() {
+        assertThat(one("python3", "-c", "print(open('.env').read())").verb()).isEqualTo(Verb.CREDENTIAL);
+        assertThat(one("python3", "-c", "print(open('README.md').read())").verb()).isEqualTo(Verb.EXECUTE);
+    }
+
+    @Test
+    void writingInterlockFilesFromCodeIsAnInterlockChange() {
+        assertThat(one("python3", "-c", "open('.claude/settings.json','w').write('{}')").system()).isEqualTo("interlock");
+        assertThat(one("node", "-e", "require('fs').writeFileSync('/etc/interlock/p.yaml', '')").system()).isEqualTo("interlock");
+        assertThat(one("perl", "-i", "-pe", "s/deny/allow/", ".claude/settings.json").system()).isEqualTo("interlock");
+        Operation plain = one("python", "-c", "open('out.txt', 'w').write('x')");
+        assertThat(plain.system()).isEqualTo("filesystem");
+        assertThat(plain.verb()).isEqualTo(Verb.UPDATE);
+    }
+
+    @Test
+    void httpCallsThatChangeEndpoints() {
+        Operation del = one("python", "-c", "import requests; requests.delete('https://api.example.com/users/1')");
+        assertThat(del.system()).isEqualTo("http");
+        assertThat(del.verb()).isEqualTo(Verb.DELETE);
+        assertThat(del.resource().name()).isEqualTo("/users/1");
+        assertThat(del.resource().locator("host")).isEqualTo("api.example.com");
+        assertThat(one("node", "-e", "fetch('https://a.example.com/x', {method: 'PUT', body: '{}'})").verb()).isEqualTo(Verb.UPDATE);
+        assertThat(one("node", "-e", "fetch('https://a.example.com/x').then(r => r.json())").verb()).isEqualTo(Verb.EXECUTE);
+    }
+
+    @Test
+    void literalAttributeNamesAndEncodingAreNotDynamic() {
+        assertThat(one("python", "-c", "import sys; print(getattr(sys, 'version'))").verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(one("node", "-e", "console.log(Buffer.from('hi').toString('base64'))").verb()).isEqualTo(Verb.EXECUTE);
+    }
+
+    @Test
+    void perlInPlaceEditsAreFileUpdates() {
+        Operation op = one("perl", "-i", "-pe", "s/a/b/", "config.ini");
+        assertThat(op.verb()).isEqualTo(Verb.UPDATE);
+        assertThat(op.resource().name()).isEqualTo("/home/dev/project/config.ini");
+    }
+
+    @Test
+    void onARemoteHostTheEnvironmentIsLeftUnknown() {
+        Invocation inv = Invocation.of("python", "-c", "import shutil; shutil.rmtree('/srv/app')");
+        inv = new Invocation(inv.program(), inv.args(), inv.env(), inv.workspace(), inv.evidence(), inv.stdin(), Map.of("host", "web-1"));
+        assertThat(recognizer.recognize(inv, nested).getFirst().environment()).isEqualTo(Tier.UNKNOWN);
+    }
+}
