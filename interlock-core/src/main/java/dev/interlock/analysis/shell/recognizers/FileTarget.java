@@ -44,7 +44,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
      * files there often enough.
      */
     static final Set<String> BUILD_OUTPUT = Set.of("build", "out");
-    private static final Pattern REGENERABLE_FILES = Pattern.compile(".*\\.(pyc|pyo|o|obj|class|tsbuildinfo)$");
+    private static final Pattern REGENERABLE_FILES = Pattern.compile(".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp)$");
 
     /** Wildcards that match every entry of their directory. */
     private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");
@@ -143,11 +143,17 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** A build or dependency directory (or compiled files) tools recreate on the next build. */
+    /** A build or dependency directory (or compiled files, logs) tools recreate, inside the workspace or temp. */
     boolean regenerable() {
         String name = wildAll ? leaf() : glob ? written.substring(written.lastIndexOf('/') + 1) : leaf();
-        return REGENERABLE.contains(name) || name.endsWith(".egg-info") || REGENERABLE_FILES.matcher(name).matches()
+        boolean own = area == Area.WORKSPACE || area == Area.TEMP;
+        return REGENERABLE.contains(name) || name.endsWith(".egg-info") || own && REGENERABLE_FILES.matcher(name).matches()
                 || insideRegenerable();
+    }
+
+    /** Whether a file called {@code name} is one builds and runs make again (compiled files, logs, temporaries). */
+    static boolean regenerableName(String name) {
+        return REGENERABLE_FILES.matcher(name).matches();
     }
 
     /**

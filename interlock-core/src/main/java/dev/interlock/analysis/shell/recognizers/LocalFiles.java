@@ -86,6 +86,11 @@ public final class LocalFiles {
         return local(inv, b, "runs on this machine").build();
     }
 
+    /** Whether a file called {@code name} is one builds and runs make again (compiled files, logs, temporaries). */
+    public static boolean regenerableName(String name) {
+        return FileTarget.regenerableName(name);
+    }
+
     public static String basename(String path) {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         int slash = p.lastIndexOf('/');
