@@ -1,0 +1,194 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.analysis.Regex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Commands run later, in another terminal or on other hosts: {@code tmux}, {@code screen}, {@code at}/{@code batch},
+ * {@code crontab}, {@code ansible}, {@code salt}, {@code pdsh}/{@code pssh}/{@code clush}. Found for
+ * {@link ExecutionRoutes}.
+ */
+final class ElsewhereRuns {
+
+    private static final Set<String> TMUX_RUNS = Set.of("new", "new-session", "new-window", "neww", "split-window", "splitw",
+            "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run", "display-popup", "popup");
+    private static final Set<String> TMUX_VALUED = Set.of("-s", "-n", "-c", "-t", "-e", "-x", "-y", "-F", "-f", "-l",
+            "-p", "-L", "-S", "-w", "-T");
+    private static final Set<String> FAN_OUT_VALUED = Set.of("-w", "-x", "-g", "-X", "-l", "-R", "-f", "-t", "-u", "-h",
+            "-H", "-p", "-o", "-e", "-O", "--hosts", "--host", "--user", "--par", "--timeout", "--outdir", "--errdir",
+            "--option", "--extra-args", "-N", "-F", "--hostfile");
+    private static final Set<String> ANSIBLE_SHELL_MODULES = Set.of("shell", "command", "raw", "ansible.builtin.shell",
+            "ansible.builtin.command", "ansible.builtin.raw", "win_shell", "win_command");
+    private static final Set<String> SALT_SHELL_FUNCTIONS = Set.of("cmd.run", "cmd.run_all", "cmd.run_stdout",
+            "cmd.shell", "cmd.exec_code", "cmd.exec_code_all", "cmd.powershell");
+
+    private final ExecutionRoutes routes;
+    private final SimpleCommands commands;
+    private final ShellWalk walk;
+
+    ElsewhereRuns(ExecutionRoutes routes) {
+        this.routes = routes;
+        this.commands = routes.commands;
+        this.walk = routes.walk;
+    }
+
+    /** {@code tmux new -d 'cmd'}, {@code tmux send-keys 'cmd' Enter}: the command runs in a new terminal. */
+    boolean tmux(List<Arg> args, SimpleCommands.Run run) {
+        int i = 0;
+        while (i < args.size() && args.get(i).value().startsWith("-")) {
+            i += Set.of("-L", "-S", "-f", "-c", "-T").contains(args.get(i).value()) ? 2 : 1;
+        }
+        if (i >= args.size()) {
+            return false;
+        }
+        String verb = args.get(i).value();
+        List<Arg> rest = args.subList(i + 1, args.size());
+        if (verb.equals("send-keys") || verb.equals("send")) {
+            List<Arg> keys = new ArrayList<>();
+            for (int k = 0; k < rest.size(); k++) {
+                String w = rest.get(k).value();
+                if (w.equals("-t") || w.equals("-N")) {
+                    k++;
+                } else if (!w.startsWith("-") && !Set.of("Enter", "C-m", "KPEnter", "C-j").contains(w)) {
+                    keys.add(rest.get(k));
+                }
+            }
+            if (!keys.isEmpty()) {
+                routes.runs(ExecutionRoutes.joined(keys), keys.stream().allMatch(Arg::literal), run, Map.of(), "tmux send-keys");
+            }
+            return true;
+        }
+        if (!TMUX_RUNS.contains(verb)) {
+            return false;
+        }
+        List<Arg> command = Unwrapper.afterOptions(rest, TMUX_VALUED, 0);
+        if (!command.isEmpty()) {
+            routes.runs(ExecutionRoutes.joined(command), command.stream().allMatch(Arg::literal), run, Map.of(), "tmux " + verb);
+        }
+        return !command.isEmpty();
+    }
+
+    /** {@code screen -dmS name cmd args}: runs the command detached; {@code screen -X stuff 'cmd\n'} types it. */
+    boolean screen(List<Arg> args, SimpleCommands.Run run) {
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if (w.equals("-X") && i + 2 < args.size() && args.get(i + 1).value().equals("stuff")) {
+                Arg keys = args.get(i + 2);
+                routes.runs(Regex.replaceAll(keys.value(), "\\^M|\\\\n|\\r", "\n"), keys.literal(), run, Map.of(), "screen stuff");
+                return true;
+            }
+            if (w.startsWith("-") && !w.startsWith("--") && w.length() >= 2 && "SceHhpTt".indexOf(w.charAt(w.length() - 1)) >= 0
+                    || w.equals("-Logfile")) {
+                i++;
+            } else if (!w.startsWith("-")) {
+                commands.dispatch(run.inner(args.subList(i, args.size())));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code echo 'cmd' | at now + 1 minute}: the job's text is shell, run later by the same user. */
+    boolean deferred(String program, List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs p = ParsedArgs.parse(args, Set.of("-f", "-q", "-t", "-M"));
+        if (p.has("-l", "-r", "-d", "-c")) {
+            return false;
+        }
+        Optional<String> file = p.value("-f");
+        if (file.isPresent()) {
+            String written = walk.text(file.get()).orElse(null);
+            if (written != null) {
+                walk.nested(written, run.evidence(), run.locators());
+            } else {
+                walk.add(Opaque.operation(program + " schedules the script " + file.get() + " (its contents are not analyzed)",
+                        run.evidence(), run.locators()));
+            }
+            return true;
+        }
+        if (run.stdin().text().isPresent()) {
+            walk.nested(run.stdin().text().get(), run.evidence(), run.locators());
+        } else {
+            walk.add(Opaque.operation(program + " schedules commands read from " + run.stdin().producer().orElse("the terminal"),
+                    run.evidence(), run.locators()));
+        }
+        return true;
+    }
+
+    /** {@code (crontab -l; echo '* * * * * cmd') | crontab -}: each entry's command is shell run on a schedule. */
+    boolean crontab(List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs p = ParsedArgs.parse(args, Set.of("-u"));
+        if (p.has("-l", "-r", "-e", "-i") || p.positionals().isEmpty() && run.stdin().text().isEmpty() && run.stdin().producer().isEmpty()) {
+            return false;
+        }
+        String source = p.positional(0).orElse("-");
+        Optional<String> text = source.equals("-") ? run.stdin().text()
+                : walk.text(source);
+        if (text.isEmpty()) {
+            walk.add(Opaque.operation("crontab installs entries read from " + (source.equals("-")
+                    ? run.stdin().producer().orElse("standard input") : source), run.evidence(), run.locators()));
+            return true;
+        }
+        for (String line : text.get().split("\n")) {
+            String entry = line.strip();
+            if (entry.isEmpty() || entry.startsWith("#") || Regex.matches(entry, "[A-Za-z_][A-Za-z0-9_]*\\s*=.*")) {
+                continue;
+            }
+            Matcher m = Regex.pattern("^(?:@\\w+|(?:\\S+\\s+){4}\\S+)\\s+(.+)$").matcher(entry);
+            if (m.matches()) {
+                walk.nested(m.group(1), run.evidence(), run.locators());
+            }
+        }
+        return true;
+    }
+
+    /** {@code ansible web -m shell -a 'cmd'}: the command runs on every host of the pattern. */
+    boolean ansible(List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs p = ParsedArgs.parse(args, Set.of("-m", "--module-name", "-a", "--args", "-i", "--inventory", "-u",
+                "--user", "-f", "--forks", "-e", "--extra-vars", "-l", "--limit", "-B", "-P", "-T", "-c", "--connection",
+                "--become-user", "--private-key", "-t", "--tree", "-M", "--module-path", "--vault-id", "--vault-password-file"));
+        String module = p.value("-m", "--module-name").orElse("command");
+        Optional<String> moduleArgs = p.value("-a", "--args");
+        if (!ANSIBLE_SHELL_MODULES.contains(module) || moduleArgs.isEmpty()) {
+            return false;
+        }
+        String hosts = p.positional(0).orElse("all");
+        String command = Regex.replaceAll(moduleArgs.get(), "(?:^|\\s)(?:chdir|creates|removes|executable|stdin|warn)=\\S+", " ").strip();
+        boolean literal = args.stream().filter(a -> a.value().equals(moduleArgs.get())).allMatch(Arg::literal);
+        boolean local = Regex.matches(hosts, "localhost|127\\.0\\.0\\.1") || p.value("-c", "--connection").orElse("").equals("local");
+        routes.runs(command, literal, run, local ? Map.of() : Map.of("host", hosts), "ansible -m " + module);
+        return true;
+    }
+
+    /** {@code salt '*' cmd.run 'cmd'}: the command runs on every matching minion ({@code salt-call}: on this one). */
+    boolean salt(String program, List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs p = ParsedArgs.parse(args, Set.of("-t", "--timeout", "--out", "-b", "--batch-size", "-c", "--config-dir",
+                "--log-level", "-l", "--roster-file", "-i", "--user", "--priv", "--return"));
+        List<Arg> positionals = p.positionals();
+        int function = program.equals("salt-call") ? 0 : 1;
+        if (positionals.size() <= function + 1 || !SALT_SHELL_FUNCTIONS.contains(positionals.get(function).value())) {
+            return false;
+        }
+        Arg command = positionals.get(function + 1);
+        Map<String, String> where = program.equals("salt-call") ? Map.of() : Map.of("host", positionals.getFirst().value());
+        routes.runs(command, run, where, program + " " + positionals.get(function).value());
+        return true;
+    }
+
+    /** {@code pdsh -w web[1-5] 'cmd'}, {@code pssh -h hosts 'cmd'}, {@code clush -g all 'cmd'}: one command, many hosts. */
+    boolean fanOut(String program, List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> command = Unwrapper.afterOptions(args, FAN_OUT_VALUED, 0);
+        if (command.isEmpty()) {
+            return false;
+        }
+        ParsedArgs p = ParsedArgs.parse(args.subList(0, args.size() - command.size()), FAN_OUT_VALUED);
+        String hosts = p.value("-w", "-H", "--host", "-g").orElse(p.value("-h", "--hosts", "--hostfile").map(f -> "hosts in " + f)
+                .orElse("many hosts"));
+        routes.runs(ExecutionRoutes.joined(command), command.stream().allMatch(Arg::literal), run, Map.of("host", hosts), program);
+        return true;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.analysis.Regex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Programs whose own language runs commands: {@code awk} ({@code system()}, pipes, {@code getline}), GNU {@code sed}
+ * ({@code e}, {@code s///e}), {@code vim -c '!…'} and ex scripts, and makefiles (the recipes of the targets asked for).
+ * Found for {@link ExecutionRoutes}.
+ */
+final class EmbeddedScripts {
+
+    private static final Pattern AWK_LITERAL_COMMAND = Pattern.compile(
+            "\\bsystem\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)|\\|&?\\s*\"((?:[^\"\\\\]|\\\\.)*)\"|\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\|&?\\s*getline");
+    private static final Pattern AWK_COMPUTED_COMMAND = Pattern.compile("\\bsystem\\s*\\(|(?<!\\|)\\|(?!\\|)&?\\s*[^\"|\\s]|[^\"\\s|]\\s*\\|&?\\s*getline");
+    /** An ex command that runs the shell: {@code !cmd}, {@code r !cmd}, {@code w !cmd}, {@code %!cmd}, {@code terminal cmd}. */
+    private static final Pattern VIM_SHELL = Pattern.compile(
+            "^\\s*:*\\s*(?:sil(?:ent)?!?\\s*)?(?:(?:[.$%]|\\d+)(?:,(?:[.$]|\\d+))?\\s*)?(?:r(?:ead)?\\s*!|w(?:rite)?\\s+!|!|ter(?:minal)?\\b|sh(?:ell)?\\b)(.*)$",
+            Pattern.DOTALL);
+    private static final Pattern VIM_SYSTEM = Pattern.compile("\\b(?:system|systemlist|jobstart|term_start)\\s*\\(\\s*(?:'([^']*)'|\"([^\"]*)\")?");
+
+    private final ExecutionRoutes routes;
+    private final SimpleCommands commands;
+    private final ShellWalk walk;
+
+    EmbeddedScripts(ExecutionRoutes routes) {
+        this.routes = routes;
+        this.commands = routes.commands;
+        this.walk = routes.walk;
+    }
+
+    /** {@code vim -c '!rm -rf …'}, {@code vim +'!cmd'}, {@code vim -es} fed ex commands, {@code call system('…')}. */
+    void vim(List<Arg> args, SimpleCommands.Run run) {
+        boolean script = false;
+        for (int i = 0; i < args.size(); i++) {
+            Arg a = args.get(i);
+            String w = a.value();
+            if ((w.equals("-c") || w.equals("--cmd")) && i + 1 < args.size()) {
+                exCommand(args.get(++i), run);
+            } else if (w.startsWith("+") && w.length() > 1) {
+                exCommand(new Arg(w.substring(1), a.literal(), false, a.evidence()), run);
+            } else if (w.equals("-s") || w.equals("-es") || w.equals("-e") || w.equals("-Es") || w.equals("-E")) {
+                script = true;
+            }
+        }
+        if (script && run.stdin().text().isPresent()) {
+            for (String line : run.stdin().text().get().split("\n")) {
+                exCommand(new Arg(line, true, false, run.evidence()), run);
+            }
+        } else if (script && run.stdin().producer().isPresent()) {
+            walk.add(Opaque.operation("vim runs editor commands produced by " + run.stdin().producer().get(), run.evidence(), run.locators()));
+        }
+    }
+
+    private void exCommand(Arg command, SimpleCommands.Run run) {
+        String ex = command.value();
+        Matcher shell = VIM_SHELL.matcher(ex);
+        if (shell.matches()) {
+            String text = shell.group(1).strip();
+            if (!text.isEmpty()) {
+                routes.runs(text, command.literal(), run, Map.of(), "vim");
+            } else {
+                walk.add(Opaque.operation("vim opens a shell", run.evidence(), run.locators()));
+            }
+            return;
+        }
+        Matcher system = VIM_SYSTEM.matcher(ex);
+        while (system.find()) {
+            String text = system.group(1) != null ? system.group(1) : system.group(2);
+            routes.runs(text == null ? ex : text, text != null && command.literal(), run, Map.of(), "vim");
+        }
+    }
+
+    /** The commands an awk program runs: {@code system("…")}, {@code print | "…"}, {@code "…" | getline}. */
+    void awk(List<Arg> args, SimpleCommands.Run run) {
+        Optional<Arg> program = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if (w.equals("-f") || w.equals("--file")) {
+                return;
+            }
+            if ((w.equals("-e") || w.equals("--source")) && i + 1 < args.size()) {
+                program = Optional.of(args.get(++i));
+                break;
+            }
+            if (Set.of("-F", "-v", "--assign", "--field-separator").contains(w)) {
+                i++;
+            } else if (!w.startsWith("-") || w.equals("-")) {
+                program = Optional.of(args.get(i));
+                break;
+            } else if (w.equals("--")) {
+                program = i + 1 < args.size() ? Optional.of(args.get(i + 1)) : Optional.empty();
+                break;
+            }
+        }
+        if (program.isEmpty()) {
+            return;
+        }
+        String text = program.get().value();
+        if (!program.get().literal()) {
+            if (text.contains("system") || text.contains("|")) {
+                walk.add(Opaque.operation("the awk program is only known at run time", run.evidence(), run.locators()));
+            }
+            return;
+        }
+        Matcher m = AWK_LITERAL_COMMAND.matcher(text);
+        String rest = text;
+        while (m.find()) {
+            for (int g = 1; g <= 3; g++) {
+                if (m.group(g) == null) {
+                    continue;
+                }
+                String command = m.group(g).replace("\\\"", "\"").replace("\\\\", "\\");
+                String first = Regex.split(command.strip() + " ", "\\s+")[0];
+                if (g == 2 && (Wrappers.SHELLS.contains(first) || Wrappers.isInterpreter(first))) {
+                    walk.add(Opaque.operation("awk pipes the text it builds into " + first + " to run", run.evidence(), run.locators()));
+                } else {
+                    routes.runs(command, true, run, Map.of(), "awk");
+                }
+            }
+            rest = rest.replace(m.group(), "");
+        }
+        if (AWK_COMPUTED_COMMAND.matcher(Regex.replaceAll(rest, "\"(?:[^\"\\\\]|\\\\.)*\"|/(?:[^/\\\\\\n]|\\\\.)+/", "\"\"")).find()) {
+            walk.add(Opaque.operation("awk runs a command it builds at run time", run.evidence(), run.locators()));
+        }
+    }
+
+    /** GNU sed's {@code e COMMAND} runs a command; the {@code e} flag of {@code s///} runs the pattern space. */
+    void sed(List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> scripts = new ArrayList<>();
+        boolean explicit = false;
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if ((w.equals("-e") || w.equals("--expression")) && i + 1 < args.size()) {
+                scripts.add(args.get(++i));
+                explicit = true;
+            } else if (w.startsWith("--expression=")) {
+                scripts.add(new Arg(w.substring(13), args.get(i).literal(), false, args.get(i).evidence()));
+                explicit = true;
+            } else if (w.equals("-f") || w.equals("--file") || w.equals("-l") || w.equals("--line-length")) {
+                i++;
+            } else if (!w.startsWith("-") && !explicit && scripts.isEmpty()) {
+                scripts.add(args.get(i));
+            }
+        }
+        for (Arg script : scripts) {
+            if (!script.literal()) {
+                continue;
+            }
+            for (String command : SedScripts.commands(script.value())) {
+                if (command.startsWith("e")) {
+                    String text = command.substring(1).strip();
+                    if (text.isEmpty()) {
+                        walk.add(Opaque.operation("sed runs each input line as a command", run.evidence(), run.locators()));
+                    } else {
+                        routes.runs(text, true, run, Map.of(), "sed e");
+                    }
+                } else if (command.startsWith("s") && SedScripts.substituteFlags(command).contains("e")) {
+                    walk.add(Opaque.operation("sed's s///e runs the substituted text as a command", run.evidence(), run.locators()));
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code make -f - <<< 'all: ; rm -rf …'}, {@code make deploy} with the Makefile in view: the recipes of the targets
+     * asked for (and what they depend on) are shell. True when a makefile was read, so the target's name no longer
+     * needs to speak for it.
+     */
+    boolean make(List<Arg> args, SimpleCommands.Run run) {
+        List<String> targets = new ArrayList<>();
+        List<String> makefiles = new ArrayList<>();
+        boolean read = false;
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            String file = null;
+            if ((w.equals("-f") || w.equals("--file") || w.equals("--makefile")) && i + 1 < args.size()) {
+                file = args.get(++i).value();
+            } else if (w.startsWith("--file=") || w.startsWith("--makefile=")) {
+                file = w.substring(w.indexOf('=') + 1);
+            } else if (w.startsWith("-f") && w.length() > 2 && !w.startsWith("--")) {
+                file = w.substring(2);
+            } else if (w.startsWith("--eval=") || w.equals("-E") || w.equals("--eval")) {
+                Arg text = w.contains("=") ? new Arg(w.substring(7), args.get(i).literal(), false, args.get(i).evidence())
+                        : i + 1 < args.size() ? args.get(++i) : Arg.of("");
+                if (!text.literal()) {
+                    walk.add(Opaque.operation("make evaluates text only known at run time", run.evidence(), run.locators()));
+                } else {
+                    MakeRules.Makefile eval = MakeRules.parse(text.value());
+                    eval.always().forEach(c -> routes.runs(c, true, run, Map.of(), "make $(shell)"));
+                    eval.recipes(List.of()).forEach(c -> routes.runs(c, true, run, Map.of(), "make"));
+                }
+            } else if (Set.of("-C", "--directory", "-j", "--jobs", "-l", "-o", "-W", "-I").contains(w)) {
+                i++;
+            } else if (!w.startsWith("-") && !w.contains("=")) {
+                targets.add(w);
+            }
+            if (file != null) {
+                makefiles.add(file);
+            }
+        }
+        for (String file : makefiles) {
+            if (file.equals("-") || file.equals("/dev/stdin") || file.startsWith("/dev/fd/") || file.startsWith("/proc/self/fd/")) {
+                if (run.stdin().text().isPresent()) {
+                    recipes(run.stdin().text().get(), targets, run);
+                } else {
+                    walk.add(Opaque.operation("make reads its recipes from " + run.stdin().producer().orElse("standard input"),
+                            run.evidence(), run.locators()));
+                }
+                read = true;
+            } else {
+                Optional<String> text = walk.text(file);
+                text.ifPresent(t -> recipes(t, targets, run));
+                read |= text.isPresent();
+            }
+        }
+        if (makefiles.isEmpty()) {
+            for (String name : List.of("GNUmakefile", "makefile", "Makefile")) {
+                Optional<String> text = walk.text(name);
+                if (text.isPresent()) {
+                    recipes(text.get(), targets, run);
+                    return true;
+                }
+            }
+        }
+        return read;
+    }
+
+    private void recipes(String makefile, List<String> targets, SimpleCommands.Run run) {
+        MakeRules.Makefile rules = MakeRules.parse(makefile);
+        rules.always().forEach(c -> routes.runs(c, true, run, Map.of(), "make $(shell)"));
+        for (String recipe : rules.recipes(targets)) {
+            routes.runs(recipe, true, run, Map.of(), "make");
+        }
+    }
+}
