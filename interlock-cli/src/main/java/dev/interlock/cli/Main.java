@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point. Exit codes: 0 allow, 10 ask, 11 require_approval, 12 deny, 1 internal error (fail closed), 2 usage. */
 @Command(name = "interlock", mixinStandardHelpOptions = true, version = "interlock 0.1.0",
         description = "Hard action boundaries between AI agents and production infrastructure.",
-        subcommands = {CheckCommand.class, ExecCommand.class, PlanCommand.class, McpCommand.class, PolicyCommand.class, ReplayCommand.class, IncidentCommand.class, ReportCommand.class, ServeCommand.class, DemoCommand.class,
+        subcommands = {CheckCommand.class, ExecCommand.class, DeciderCommand.class, PlanCommand.class, McpCommand.class, PolicyCommand.class, ReplayCommand.class, IncidentCommand.class, ReportCommand.class, ServeCommand.class, DemoCommand.class,
                 ApprovalsCommand.class, GrantsCommand.class, AuditCommand.class, TokenCommand.class,
                 dev.interlock.cli.install.InstallCommand.class, dev.interlock.cli.install.UninstallCommand.class,
                 dev.interlock.cli.install.VerifyCommand.class, CommandLine.HelpCommand.class})

@@ -61,7 +61,7 @@ class HookEndToEndTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> e = pb.environment();
-        e.keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") || k.startsWith("AWS_")
+        e.keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") && !k.equals("INTERLOCK_DECIDER") || k.startsWith("AWS_")
                 || k.equals("KUBECONFIG") || k.equals("XDG_CACHE_HOME") || k.startsWith("CLOUDSDK_"));
         e.put("HOME", home.toString());
         e.putAll(env);

@@ -78,7 +78,7 @@ class McpGatewayEndToEndTest {
             command.addAll(args);
             log = Files.createTempFile("interlock-mcp", ".log");
             ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectError(log.toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") || k.equals("KUBECONFIG"));
+            pb.environment().keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") && !k.equals("INTERLOCK_DECIDER") || k.equals("KUBECONFIG"));
             pb.environment().put("HOME", ROOT.resolve("interlock-cli/target").toString());
             pb.environment().putAll(env);
             process = pb.start();

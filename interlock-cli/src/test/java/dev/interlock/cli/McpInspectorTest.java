@@ -46,7 +46,7 @@ class McpInspectorTest {
                 "node", McpGatewayEndToEndTest.server.toString(), dir.toString(), "--connect-timeout", "120000"));
         command.addAll(List.of(method));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") && !k.equals("INTERLOCK_DECIDER"));
         pb.environment().put("HOME", McpGatewayEndToEndTest.ROOT.resolve("interlock-cli/target").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -194,7 +194,7 @@ class PlanEndToEndTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
         Map<String, String> e = pb.environment();
-        e.keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") || k.equals("KUBECONFIG")
+        e.keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") && !k.equals("INTERLOCK_DECIDER") || k.equals("KUBECONFIG")
                 || k.startsWith("TF_") || k.equals("GITHUB_STEP_SUMMARY"));
         e.put("HOME", ROOT.resolve("interlock-cli/target").toString());
         e.putAll(env);

@@ -87,7 +87,7 @@ final class ReliabilityServers {
         command.add(ROOT.resolve("interlock").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("INTERLOCK_") && !k.equals("INTERLOCK_JAVA") && !k.equals("INTERLOCK_DECIDER"));
         pb.environment().put("HOME", ROOT.resolve("interlock-cli/target").toString());
         return pb;
     }

@@ -35,7 +35,15 @@ public record AmbientContext(Map<String, String> env, Optional<String> kubeConte
 
     /** Reads this process's environment and kubeconfig. I/O happens here, once. */
     public static AmbientContext detect() {
-        Map<String, String> env = System.getenv();
+        return detect(System.getenv());
+    }
+
+    /**
+     * What a process with environment {@code env} on this machine would see: the kubeconfig and gcloud files its
+     * {@code KUBECONFIG}, {@code HOME} and {@code CLOUDSDK_CONFIG} point at. A decider serving another process of the
+     * same user (the local decider) reads that process's files, never its own environment's.
+     */
+    public static AmbientContext detect(Map<String, String> env) {
         Map<String, String> steering = new HashMap<>(EnvironmentVariables.steering(env));
         String kubeconfig = env.getOrDefault("KUBECONFIG", "");
         Path config = kubeconfig.isBlank()

@@ -21,8 +21,12 @@ public record AgentSide(String principal, Map<String, String> env, Kubeconfig ku
 
     /** Reads this process's environment and kubeconfig: the hook runs where the agent runs. */
     public static AgentSide detect() {
-        AmbientContext ambient = AmbientContext.detect();
-        Map<String, String> env = System.getenv();
+        return detect(System.getenv());
+    }
+
+    /** The same for a process whose environment is {@code env}, on this machine (the local decider's callers). */
+    public static AgentSide detect(Map<String, String> env) {
+        AmbientContext ambient = AmbientContext.detect(env);
         String principal = env.getOrDefault("INTERLOCK_PRINCIPAL", env.getOrDefault("USER", System.getProperty("user.name", "")));
         // HOME places ~ (and so ~/.claude/settings.json, ~/.aws/credentials) where the agent's shell would.
         Map<String, String> carried = new java.util.TreeMap<>(ambient.env());
