@@ -16,6 +16,39 @@ final class Answers {
     private Answers() {
     }
 
+    /**
+     * A list command's output: the server's answer as it is with {@code --format json}; else the table of the items
+     * under {@code key}, or "no NOUN" when there are none.
+     */
+    static int printList(picocli.CommandLine.Model.CommandSpec spec, String format, JsonNode answer, String key, String noun,
+                         java.util.function.Function<List<JsonNode>, String> table) {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            out.println(json(answer));
+        } else {
+            List<JsonNode> items = items(answer, key);
+            out.print(items.isEmpty() ? "no " + noun + "\n" : table.apply(items));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * A full id, or the short form a list shows: a prefix that names exactly one item of {@code listPath}'s
+     * {@code key}. An unknown id is returned as it is (the server then says it does not exist).
+     */
+    static String resolveId(ServerClient client, String listPath, String key, String id) {
+        List<String> matches = items(client.get(listPath), key).stream()
+                .map(a -> text(a, "id")).filter(full -> full.startsWith(id)).toList();
+        if (matches.contains(id) || matches.isEmpty()) {
+            return id;
+        }
+        if (matches.size() > 1) {
+            throw new ServerClient.ServerException(0, "'" + id + "' names " + matches.size() + " " + key + "; give more of the id");
+        }
+        return matches.getFirst();
+    }
+
     /** A field's text at a dotted path ({@code requester.principal}), or "" when any step is missing. */
     static String text(JsonNode node, String path) {
         JsonNode n = at(node, path);

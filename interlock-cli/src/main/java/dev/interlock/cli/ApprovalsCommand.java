@@ -6,7 +6,6 @@ import dev.interlock.json.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,15 +26,7 @@ final class ApprovalsCommand {
 
     /** Accepts a full id or the short form {@code list} shows: a prefix that names exactly one approval. */
     static String resolve(ServerClient client, String id) {
-        List<String> matches = Answers.items(client.get("/v1/approvals?state=all"), "approvals").stream()
-                .map(a -> Answers.text(a, "id")).filter(full -> full.startsWith(id)).toList();
-        if (matches.contains(id) || matches.isEmpty()) {
-            return id;
-        }
-        if (matches.size() > 1) {
-            throw new ServerClient.ServerException(0, "'" + id + "' names " + matches.size() + " approvals; give more of the id");
-        }
-        return matches.getFirst();
+        return Answers.resolveId(client, "/v1/approvals?state=all", "approvals", id);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Approvals in a table: the newest first.")
@@ -60,16 +51,8 @@ final class ApprovalsCommand {
                 return Main.USAGE;
             }
             JsonNode answer = server.client().get("/v1/approvals?state=" + ServerClient.encode(state));
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
-                out.println(Answers.json(answer));
-            } else {
-                List<JsonNode> items = Answers.items(answer, "approvals");
-                out.print(items.isEmpty() ? "no " + (state.equals("all") ? "" : state + " ") + "approvals\n"
-                        : ApprovalView.table(items, Instant.now()));
-            }
-            out.flush();
-            return 0;
+            return Answers.printList(spec, format, answer, "approvals", (state.equals("all") ? "" : state + " ") + "approvals",
+                    items -> ApprovalView.table(items, Instant.now()));
         }
     }
 

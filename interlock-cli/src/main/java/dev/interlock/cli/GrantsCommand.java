@@ -1,7 +1,6 @@
 package dev.interlock.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,12 +53,8 @@ final class GrantsCommand {
             if (!Cli.format(spec, format)) {
                 return Main.USAGE;
             }
-            JsonNode answer = server.client().get("/v1/grants");
-            List<JsonNode> items = Answers.items(answer, "grants");
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(format.equals("json") ? Answers.json(answer) + "\n" : items.isEmpty() ? "no grants\n" : table(items, Instant.now()));
-            out.flush();
-            return 0;
+            return Answers.printList(spec, format, server.client().get("/v1/grants"), "grants", "grants",
+                    items -> table(items, Instant.now()));
         }
     }
 
@@ -76,12 +71,7 @@ final class GrantsCommand {
         @Override
         public Integer call() {
             ServerClient client = server.client();
-            List<String> matches = Answers.items(client.get("/v1/grants"), "grants").stream()
-                    .map(g -> Answers.text(g, "id")).filter(full -> full.startsWith(id)).toList();
-            if (matches.size() > 1 && !matches.contains(id)) {
-                return Cli.usage(spec, "'" + id + "' names " + matches.size() + " grants; give more of the id");
-            }
-            String full = matches.size() == 1 ? matches.getFirst() : id;
+            String full = Answers.resolveId(client, "/v1/grants", "grants", id);
             client.post("/v1/grants/" + ServerClient.encode(full) + "/revoke", null);
             spec.commandLine().getOut().println("revoked grant " + full);
             spec.commandLine().getOut().flush();

@@ -79,6 +79,17 @@ final class TokenCommand {
         }
     }
 
+    static String table(List<JsonNode> tokens) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode t : tokens) {
+            List<String> groups = Answers.items(t.path("groups"), "").stream().map(JsonNode::asText).toList();
+            rows.add(List.of(Answers.text(t, "id"), Answers.text(t, "role"), Answers.text(t, "principal"),
+                    Answers.text(t, "agent"), String.join(",", groups), Answers.instant(t, "created_at").map(c -> c.toString().substring(0, 16).replace('T', ' ')).orElse(""),
+                    Answers.text(t, "revoked_at").isEmpty() ? "active" : "revoked", Answers.text(t, "description")));
+        }
+        return LIST.render(rows);
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Tokens (never their secrets).")
     static final class ListTokens implements Callable<Integer> {
         @Spec
@@ -94,22 +105,7 @@ final class TokenCommand {
             if (!Cli.format(spec, format)) {
                 return Main.USAGE;
             }
-            JsonNode answer = server.client().get("/v1/tokens");
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
-                out.println(Answers.json(answer));
-            } else {
-                List<List<String>> rows = new ArrayList<>();
-                for (JsonNode t : Answers.items(answer, "tokens")) {
-                    List<String> groups = Answers.items(t.path("groups"), "").stream().map(JsonNode::asText).toList();
-                    rows.add(List.of(Answers.text(t, "id"), Answers.text(t, "role"), Answers.text(t, "principal"),
-                            Answers.text(t, "agent"), String.join(",", groups), Answers.instant(t, "created_at").map(c -> c.toString().substring(0, 16).replace('T', ' ')).orElse(""),
-                            Answers.text(t, "revoked_at").isEmpty() ? "active" : "revoked", Answers.text(t, "description")));
-                }
-                out.print(rows.isEmpty() ? "no tokens\n" : LIST.render(rows));
-            }
-            out.flush();
-            return 0;
+            return Answers.printList(spec, format, server.client().get("/v1/tokens"), "tokens", "tokens", TokenCommand::table);
         }
     }
 

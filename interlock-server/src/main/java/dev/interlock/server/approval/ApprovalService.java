@@ -8,7 +8,7 @@ import dev.interlock.model.Effect;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Request;
 import dev.interlock.model.RuleMatch;
-import dev.interlock.server.approval.ApprovalException.Kind;
+import dev.interlock.server.auth.Refused.Kind;
 import dev.interlock.server.auth.Caller;
 import dev.interlock.server.auth.Role;
 import dev.interlock.server.storage.Database;

@@ -1,7 +1,7 @@
 package dev.interlock.server.approval;
 
 import dev.interlock.model.Verb;
-import dev.interlock.server.approval.ApprovalException.Kind;
+import dev.interlock.server.auth.Refused.Kind;
 import dev.interlock.server.auth.Caller;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,30 +1,9 @@
 package dev.interlock.server.auth;
 
-/** A token operation was refused; {@link Kind} says which HTTP status the server answers with. */
-public final class TokenException extends RuntimeException {
-
-    public enum Kind {
-        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409);
-
-        private final int httpStatus;
-
-        Kind(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
-        }
-    }
-
-    private final Kind kind;
+/** A token operation was refused. */
+public final class TokenException extends Refused {
 
     public TokenException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
-    }
-
-    public Kind kind() {
-        return kind;
+        super(kind, message);
     }
 }

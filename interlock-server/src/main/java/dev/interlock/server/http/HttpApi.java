@@ -2,8 +2,6 @@ package dev.interlock.server.http;
 
 import dev.interlock.json.Json;
 import io.javalin.Javalin;
-import dev.interlock.server.approval.ApprovalException;
-import dev.interlock.server.auth.TokenException;
 import dev.interlock.server.storage.StorageException;
 import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -39,10 +37,7 @@ public final class HttpApi {
                 group.register(config.routes, guard);
             }
             config.routes.exception(ApiException.class, (e, ctx) -> Replies.error(ctx, e.status(), e.getMessage()));
-            // Reviewed too soon is a conflict with the approval's state, as docs/api.md says (not 425, which is about TLS early data).
-            config.routes.exception(ApprovalException.class, (e, ctx) -> Replies.error(ctx,
-                    e.kind() == ApprovalException.Kind.TOO_EARLY ? 409 : e.kind().httpStatus(), e.getMessage()));
-            config.routes.exception(TokenException.class, (e, ctx) -> Replies.error(ctx, e.kind().httpStatus(), e.getMessage()));
+            config.routes.exception(dev.interlock.server.auth.Refused.class, (e, ctx) -> Replies.error(ctx, e.kind().httpStatus(), e.getMessage()));
             config.routes.exception(StorageException.class, (e, ctx) -> Replies.error(ctx, 503,
                     "storage unavailable: " + e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> Replies.error(ctx, 500,
