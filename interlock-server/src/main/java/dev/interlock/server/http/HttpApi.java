@@ -26,6 +26,9 @@ public final class HttpApi {
             config.http.maxRequestSize = Json.MAX_REQUEST_BYTES + 1024;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Jetty keeps a header cache per connection (a 96 KB trie at its default size): a thousand keep-alive
+            // agents held 100 MB of a 256 MB heap in those, and the collector's pauses became the decision tail.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(15_000);
                 server.insertHandler(new GracefulHandler());
