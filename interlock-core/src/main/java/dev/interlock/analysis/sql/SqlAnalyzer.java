@@ -72,6 +72,10 @@ public final class SqlAnalyzer {
                     continue;
                 }
             }
+            if (ops.isEmpty() && client.isEmpty() && SqlClientCommands.displayOnly(words)) {
+                out.add(SqlOps.read("session", "").evidence(evidence).note("client display command \\" + words.tokens().get(1).text()).build());
+                continue;
+            }
             if (ops.isEmpty()) {
                 String why = parse.parsed() ? "statement not recognized: " + words.kw(0) : "could not parse: " + parse.problem();
                 out.add(opaque(why, evidence));

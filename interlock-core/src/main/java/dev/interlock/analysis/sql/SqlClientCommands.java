@@ -25,6 +25,25 @@ final class SqlClientCommands {
             "d", "dt", "dt+", "di", "dv", "ds", "dn", "df", "du", "dg", "dx", "dp", "db", "dd", "dm", "dT", "d+", "l+",
             "s", "G", "P", "T", "H", "C", "f", "z", "sf", "sv", "lo_list", "status", "set", "unset");
 
+    /**
+     * A piece that is one display command ({@code \dt}, {@code \d users}, {@code \x}) and nothing else: no second
+     * command after psql's {@code \\} separator, no statement keyword that could ride along.
+     */
+    static boolean displayOnly(SqlWords w) {
+        if (w.size() < 2 || !w.isSymbol(0, "\\") || !ops(w).isEmpty()) {
+            return false;
+        }
+        for (int i = 1; i < w.size(); i++) {
+            if (w.isSymbol(i, "\\")) {
+                return false;
+            }
+        }
+        String cmd = w.tokens().get(1).text();
+        return (HARMLESS.contains(cmd) || HARMLESS.contains(cmd.toLowerCase(Locale.ROOT)))
+                && !w.sub(2, w.size()).has("DELETE", "INSERT", "UPDATE", "DROP", "TRUNCATE", "ALTER", "CREATE", "GRANT", "REVOKE", "COPY",
+                "EXECUTE", "CALL", "MERGE", "REPLACE", "SELECT", "WITH", "DO", "SET", "VACUUM", "REINDEX");
+    }
+
     static List<Operation.Builder> ops(SqlWords w) {
         List<Operation.Builder> ops = new ArrayList<>();
         for (int i = 0; i < w.size(); i++) {

@@ -46,6 +46,10 @@ public final class SecretFiles {
     private static final Pattern HARMLESS = Pattern.compile(
             ".*\\.pub|.*\\.(example|sample|template|dist)(\\..*)?|.*\\.(md|txt|go|py|java|ts|js|rb|rs)|package-lock\\.json");
 
+    /** Certificates are public halves (cert.pem, fullchain.pem, ca-bundle.pem) unless the name also says key. */
+    private static final Pattern CERTIFICATES = Pattern.compile(
+            "(?!.*(key|priv|secret)).*(cert|chain|bundle|^ca(?=[._-])|[._-]ca(?=[._-])).*\\.pem");
+
     /** File names a glob is tried against: {@code ~/.aws/*} and {@code cred*} name secrets once expanded. */
     private static final List<String> SECRET_NAMES = List.of("credentials", "config", "id_rsa", "id_ed25519", "id_ecdsa",
             ".env", ".env.production", "secrets.yaml", "secrets.json", "service-account.json", "credentials.json", ".netrc",
@@ -110,6 +114,9 @@ public final class SecretFiles {
         String lower = name.toLowerCase(Locale.ROOT);
         if (HARMLESS.matcher(lower).matches() && !lower.startsWith(".env.")) {
             return false;
+        }
+        if (CERTIFICATES.matcher(lower).matches()) {
+            return secretPath(resolvedPath); // by name a certificate; a private directory still makes it secret
         }
         if (NAMES.matcher(lower).matches() && !lower.equals("credentials.md")) {
             return true;
