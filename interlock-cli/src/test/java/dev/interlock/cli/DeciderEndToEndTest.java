@@ -227,4 +227,40 @@ class DeciderEndToEndTest {
         assertThat(hook("on", prodHome, "claude-code-bash").out()).contains("\"permissionDecision\":\"deny\"");
         assertThat(served()).isEqualTo(before + 1);
     }
+
+    @Test
+    @Order(6)
+    void aDeciderThatNeverAnswersCostsTwoSecondsNotTheDecision() throws Exception {
+        awaitDecider();
+        Path sock = socket();
+        assertThat(launcher(bareHome, "decider", "stop").exit()).isZero();
+        for (int i = 0; i < 100 && Files.exists(sock); i++) {
+            Thread.sleep(100);
+        }
+        // Something listening on the socket that accepts and never answers (a hung decider).
+        try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            hung.bind(UnixDomainSocketAddress.of(sock));
+            List<java.nio.channels.SocketChannel> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(hung.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            long start = System.nanoTime();
+            Result deny = hook("on", prodHome, "claude-code-bash");
+            assertThat(deny.out()).as(deny.err()).contains("\"permissionDecision\":\"deny\"");
+            assertThat(held).as("the hook did ask the hung decider first").isNotEmpty();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(60));
+            hung.close();
+            acceptor.join(5_000);
+            for (var c : held) {
+                c.close();
+            }
+        }
+        Files.deleteIfExists(sock);
+    }
 }

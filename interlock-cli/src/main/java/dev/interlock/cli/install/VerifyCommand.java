@@ -112,13 +112,31 @@ public final class VerifyCommand implements Callable<Integer> {
                 Run broken = run(command, SamplePayloads.shell(agent, HARMLESS, cwd), Map.of("INTERLOCK_POLICY", cwd + "/.interlock-verify-no-such-policy"));
                 ok &= report(out, "blocks when its policy cannot be loaded", broken.answer().blocks(agent), broken);
             }
-            Run late = run(command, SamplePayloads.shell(agent, HARMLESS, cwd), Map.of("INTERLOCK_HOOK_TIMEOUT", "0.001"));
+            // The in-process watchdog: a warm local decider may well answer within the millisecond.
+            Run late = run(command, SamplePayloads.shell(agent, HARMLESS, cwd), Map.of("INTERLOCK_HOOK_TIMEOUT", "0.001", "INTERLOCK_DECIDER", "off"));
             ok &= report(out, "blocks when it cannot decide in time", late.answer().blocks(agent), late);
         }
         times.sort(null);
         out.println("  latency (harmless call, median of 3, whole process): " + times.get(1) + " ms");
+        if (!command.contains("interlock-hook-client")) {
+            out.println("  local decider: " + deciderState());
+        }
         out.println("  " + (ok ? "OK" : "FAILED: this agent's tool calls are not reliably checked"));
         return ok;
+    }
+
+    /** Whether the local decider answers on this user's socket (the hooks then take ~50 ms instead of a JVM start). */
+    private static String deciderState() {
+        String socket = System.getProperty("interlock.decider", "");
+        if (socket.isBlank()) {
+            return "unknown (run verify through the interlock launcher)";
+        }
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+            return "running (" + socket + "); later calls are answered warm";
+        } catch (IOException | RuntimeException e) {
+            return "not running; the next call decides in its own JVM and starts it (INTERLOCK_DECIDER=off keeps it off)";
+        }
     }
 
     private static boolean report(PrintWriter out, String what, boolean passed, Run run) {
