@@ -119,6 +119,17 @@ class DeciderEndToEndTest {
         }
     }
 
+    /** Stops the running decider and waits until its socket is gone; returns where it was. */
+    static Path stopDecider() throws Exception {
+        awaitDecider();
+        Path sock = socket();
+        assertThat(launcher(bareHome, "decider", "stop").exit()).isZero();
+        for (int i = 0; i < 100 && Files.exists(sock); i++) {
+            Thread.sleep(100);
+        }
+        return sock;
+    }
+
     @Test
     @Order(1)
     void theFirstHookDecidesInItsOwnProcessAndStartsTheDecider() throws Exception {
@@ -205,12 +216,7 @@ class DeciderEndToEndTest {
     @Test
     @Order(5)
     void aStoppedOrDeadDeciderOnlyCostsTime() throws Exception {
-        awaitDecider();
-        Path sock = socket();
-        assertThat(launcher(bareHome, "decider", "stop").exit()).isZero();
-        for (int i = 0; i < 100 && Files.exists(sock); i++) {
-            Thread.sleep(100);
-        }
+        Path sock = stopDecider();
         assertThat(sock).doesNotExist();
         // A socket nobody listens on (a decider killed with -9): the hook falls back and still decides.
         try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -231,12 +237,7 @@ class DeciderEndToEndTest {
     @Test
     @Order(6)
     void aDeciderThatNeverAnswersCostsTwoSecondsNotTheDecision() throws Exception {
-        awaitDecider();
-        Path sock = socket();
-        assertThat(launcher(bareHome, "decider", "stop").exit()).isZero();
-        for (int i = 0; i < 100 && Files.exists(sock); i++) {
-            Thread.sleep(100);
-        }
+        Path sock = stopDecider();
         // Something listening on the socket that accepts and never answers (a hung decider).
         try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             hung.bind(UnixDomainSocketAddress.of(sock));
