@@ -88,8 +88,10 @@ final class FileCopies {
                 } else if (SelfProtection.isProtectedPath(t.path(), inv.workspace())) {
                     // Interlock's own files and the agents' hook settings moved away: the guard is off.
                     ops.add(SelfProtectionRecognizer.protectedWrite(inv, inv.workspace().resolve(t.path()), "moves away"));
-                } else if (FileKind.of(t.path(), inv.workspace()) == FileKind.TERRAFORM_STATE) {
+                } else if (FileKind.of(t.path(), inv.workspace()) == FileKind.TERRAFORM_STATE
+                        || FileKind.of(t.path(), inv.workspace()) == FileKind.COMMAND_HISTORY) {
                     // Terraform reads state where it was: moved away is gone, and the next apply recreates everything.
+                    // A history moved away is no longer where the shell and a reviewer look for it.
                     FileMeaning.of(t.path(), inv.workspace(), true, "moves away ").ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
                 }
             }

@@ -18,6 +18,9 @@ public enum FileKind {
     CREDENTIALS((path, ws) -> SecretFiles.isSecret(path)),
     /** Files that let someone log in: adding a line grants access to the machine. */
     ACCESS_GRANTS(path(".*/\\.ssh/authorized_keys2?|/etc/ssh/sshd_config(\\.d/.*)?|.*/\\.k5login|.*/\\.rhosts|/etc/hosts\\.equiv")),
+    /** Shell and client histories: the machine's own record of what was run, which an incident review reads. */
+    COMMAND_HISTORY(name("\\.(bash|zsh|sh|ksh|python|psql|mysql|sqlite|node_repl|irb|rediscli|mongosh|lesshst)_?history|\\.zhistory|\\.histfile"
+            + "|fish_history|\\.history|consolehost_history\\.txt")),
     CI_PIPELINE(path(".*/\\.github/workflows/[^/]+\\.ya?ml|.*/\\.gitlab-ci\\.ya?ml|.*/\\.gitlab/ci/.*\\.ya?ml|.*/Jenkinsfile"
             + "|.*/\\.circleci/config\\.ya?ml|.*/azure-pipelines\\.ya?ml|.*/\\.buildkite/.*|.*/bitbucket-pipelines\\.ya?ml"
             + "|.*/\\.drone\\.ya?ml|.*/\\.travis\\.ya?ml|.*/cloudbuild\\.ya?ml|.*/buildspec\\.ya?ml|.*/\\.github/actions/.*/action\\.ya?ml")),

@@ -26,6 +26,10 @@ public final class FileMeaning {
             case CREDENTIALS -> Optional.of(local(resolvedPath, Verb.CREDENTIAL, "file", ws).note(does + "a credential or secret file"));
             case ACCESS_GRANTS -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.ESCALATE, "login", ws).reversible(!delete)
                     .note(does + "who may log in to this machine (" + resolvedPath.substring(resolvedPath.lastIndexOf('/') + 1) + ")"));
+            // Anything but an append erases what it held.
+            case COMMAND_HISTORY -> Optional.of(local(resolvedPath, delete || !does.startsWith("appends") ? Verb.DELETE : Verb.UPDATE, "history", ws)
+                    .stateful(true).reversible(false)
+                    .note(does + "a command history: the record of what was run on this machine, which an incident review reads"));
             case CI_PIPELINE -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "pipeline", ws).system("ci")
                     .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials"));
             default -> Optional.empty();
