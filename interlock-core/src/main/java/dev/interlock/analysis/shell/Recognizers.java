@@ -43,6 +43,7 @@ final class Recognizers {
                 new NetworkRecognizer(),
                 new PackagePublishRecognizer(),
                 new PrivilegeRecognizer(),
+                new PublicTunnels(),
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),
                 new ServiceControlRecognizer(),

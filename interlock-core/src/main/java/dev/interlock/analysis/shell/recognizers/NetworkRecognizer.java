@@ -258,10 +258,13 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         ParsedArgs p = inv.parse(Set.of("-p", "-s", "-w", "-i", "-x", "-X", "-q", "-e", "-c", "--exec", "--sh-exec"));
         String host = "";
         boolean listen = p.has("-l", "--listen");
+        boolean runsProgram = false;
         if (inv.program().equals("socat")) {
             for (String address : p.words()) {
                 String upper = address.toUpperCase(java.util.Locale.ROOT);
-                if (upper.contains("LISTEN")) {
+                if (upper.startsWith("EXEC:") || upper.startsWith("SYSTEM:")) {
+                    runsProgram = true; // the other end talks to a program: with a network address, a remote shell
+                } else if (upper.contains("LISTEN")) {
                     listen = true;
                 } else if (Regex.matches(upper, "(TCP[46]?|UDP[46]?|OPENSSL|SSL):.*")) {
                     host = address.split(":")[1];
@@ -270,7 +273,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         } else if (!listen) {
             host = p.positional(0).orElse("");
         }
-        if (p.has("-e", "-c", "--exec", "--sh-exec")) {
+        if (p.has("-e", "-c", "--exec", "--sh-exec") || runsProgram && (listen || !host.isEmpty())) {
             return List.of(Operation.builder("network", Verb.EXECUTE).resource("socket", host).locator("host", host)
                     .reversible(false).evidence(inv.evidence()).note("hands a shell to a network peer").build());
         }

@@ -288,6 +288,12 @@ public final class PackagePublishRecognizer implements Recognizer {
         return List.of(repo.isEmpty() ? github : github.toBuilder().locator("repository", repo).build());
     }
 
+    /** Publishing {@code what} to {@code registry} (a URL or host), judged by the registry's host. */
+    public static Operation publishTo(Invocation inv, String what, String how, String registry) {
+        Operation o = publish(inv, what, how);
+        return registry.isBlank() ? o : hostLocator(o, registry);
+    }
+
     static Operation publish(Invocation inv, String what, String how) {
         return op(inv, Verb.TRANSFER, "package", what).scope(Scope.MANY).stateful(false).reversible(false)
                 .note(how + ": publishes to a registry; everyone who installs it gets this version").build();

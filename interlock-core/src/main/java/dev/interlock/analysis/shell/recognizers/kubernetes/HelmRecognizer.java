@@ -101,7 +101,9 @@ public final class HelmRecognizer implements Recognizer {
             case "rollback" -> List.of(base(inv, p, dryRun ? Verb.READ : Verb.UPDATE, "release", first)
                     .note(second.isEmpty() ? "rolls back to the previous revision" : "rolls back to revision " + second).build());
             case "test" -> List.of(base(inv, p, Verb.EXECUTE, "release", first).note("runs the chart's test pods").build());
-            case "push" -> List.of(base(inv, p, Verb.CREATE, "chart", first).note("publishes to " + second).build());
+            // A chart pushed to a registry is a package published, wherever the cluster is.
+            case "push" -> List.of(dev.interlock.analysis.shell.recognizers.PackagePublishRecognizer.publishTo(inv, first,
+                    "helm push to " + second, second));
             default -> List.of(base(inv, p, Verb.UNKNOWN, "", sub).confidence(Confidence.INFERRED)
                     .note("unrecognized helm subcommand or plugin '" + sub + "'").build());
         };
