@@ -19,6 +19,21 @@ public record AgentSide(String principal, Map<String, String> env, Kubeconfig ku
         env = Map.copyOf(env);
     }
 
+    /**
+     * The variables a hook client sent as {@code X-Interlock-Env: NAME=value} headers (the server and the local decider
+     * read the same headers); malformed ones are skipped.
+     */
+    public static Map<String, String> envHeaders(Iterable<String> headers) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String h : headers) {
+            int eq = h.indexOf('=');
+            if (eq > 0) {
+                env.put(h.substring(0, eq).strip(), h.substring(eq + 1).strip());
+            }
+        }
+        return env;
+    }
+
     /** Reads this process's environment and kubeconfig: the hook runs where the agent runs. */
     public static AgentSide detect() {
         return detect(System.getenv());

@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -190,13 +189,7 @@ public final class DeciderDaemon {
         try (InputStream in = Content.Source.asInputStream(request)) {
             payload = in.readNBytes(MAX_BODY);
         }
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String h : request.getHeaders().getValuesList("X-Interlock-Env")) {
-            int eq = h.indexOf('=');
-            if (eq > 0) {
-                env.put(h.substring(0, eq).strip(), h.substring(eq + 1));
-            }
-        }
+        Map<String, String> env = AgentSide.envHeaders(request.getHeaders().getValuesList("X-Interlock-Env"));
         HookAnswer answer;
         try {
             LocalDecider decider = decider(path(request, "X-Interlock-Policy"), path(request, "X-Interlock-Inventory"));

@@ -13,7 +13,6 @@ import dev.interlock.server.decisions.DecisionService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -97,14 +96,7 @@ public final class HookRoutes implements RouteGroup {
     }
 
     private static Map<String, String> env(Context ctx) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String h : Collections.list(ctx.req().getHeaders("X-Interlock-Env"))) {
-            int eq = h.indexOf('=');
-            if (eq > 0) {
-                env.put(h.substring(0, eq).strip(), h.substring(eq + 1).strip());
-            }
-        }
-        return env;
+        return AgentSide.envHeaders(Collections.list(ctx.req().getHeaders("X-Interlock-Env")));
     }
 
     /** What the agent's machine said about its kubeconfig; nothing said is "unknown", never this server's own. */

@@ -88,8 +88,7 @@ final class FileCopies {
                 } else if (SelfProtection.isProtectedPath(t.path(), inv.workspace())) {
                     // Interlock's own files and the agents' hook settings moved away: the guard is off.
                     ops.add(SelfProtectionRecognizer.protectedWrite(inv, inv.workspace().resolve(t.path()), "moves away"));
-                } else if (FileKind.of(t.path(), inv.workspace()) == FileKind.TERRAFORM_STATE
-                        || FileKind.of(t.path(), inv.workspace()) == FileKind.COMMAND_HISTORY) {
+                } else if (Set.of(FileKind.TERRAFORM_STATE, FileKind.COMMAND_HISTORY).contains(FileKind.of(t.path(), inv.workspace()))) {
                     // Terraform reads state where it was: moved away is gone, and the next apply recreates everything.
                     // A history moved away is no longer where the shell and a reviewer look for it.
                     FileMeaning.of(t.path(), inv.workspace(), true, "moves away ").ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
