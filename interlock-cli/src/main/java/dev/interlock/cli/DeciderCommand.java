@@ -75,6 +75,10 @@ final class DeciderCommand implements Callable<Integer> {
                 buf.clear();
             }
             String response = out.toString(StandardCharsets.UTF_8);
+            if (response.isEmpty() && "POST".equals(method)) {
+                System.out.println("decider stopping (" + sock + ")"); // it closed the connection on its way out
+                return 0;
+            }
             int body = response.indexOf("\r\n\r\n");
             System.out.println(body < 0 ? response : response.substring(body + 4));
             return response.startsWith("HTTP/1.1 200") || response.startsWith("HTTP/1.0 200") ? 0 : 1;

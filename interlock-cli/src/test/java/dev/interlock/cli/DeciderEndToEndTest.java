@@ -123,7 +123,8 @@ class DeciderEndToEndTest {
     static Path stopDecider() throws Exception {
         awaitDecider();
         Path sock = socket();
-        assertThat(launcher(bareHome, "decider", "stop").exit()).isZero();
+        Result stop = launcher(bareHome, "decider", "stop");
+        assertThat(stop.exit()).as(stop.out() + stop.err() + logs()).isZero();
         for (int i = 0; i < 100 && Files.exists(sock); i++) {
             Thread.sleep(100);
         }

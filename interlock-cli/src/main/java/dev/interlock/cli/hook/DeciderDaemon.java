@@ -152,14 +152,18 @@ public final class DeciderDaemon {
                 response.setStatus(reply.status());
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE,
                         reply.status() == 200 ? "application/json" : "text/plain; charset=utf-8");
-                Content.Sink.write(response, true, reply.body(), callback);
+                // Stop only once the answer is out: stopping first could close the connection before it is written.
+                Content.Sink.write(response, true, reply.body(), reply.thenStop() ? Callback.from(callback, stop::countDown) : callback);
                 return true;
             }
         });
         return server;
     }
 
-    private record Reply(int status, String body) {
+    private record Reply(int status, String body, boolean thenStop) {
+        Reply(int status, String body) {
+            this(status, body, false);
+        }
     }
 
     private Reply answer(Request request) throws IOException {
@@ -169,15 +173,13 @@ public final class DeciderDaemon {
             return new Reply(200, status());
         }
         if (method.equals("POST") && path.equals("/v1/stop")) {
-            stop.countDown();
-            return new Reply(200, "{\"stopping\":true}");
+            return new Reply(200, "{\"stopping\":true}", true);
         }
         if (!method.equals("POST") || !path.startsWith("/v1/hooks/")) {
             return new Reply(404, "no such endpoint: " + method + " " + path);
         }
         if (!build.current()) {
-            stop.countDown();
-            return new Reply(503, "this decider is an older build of Interlock; decide in process");
+            return new Reply(503, "this decider is an older build of Interlock; decide in process", true);
         }
         Agent agent;
         try {
