@@ -130,6 +130,7 @@ class McpSdkClientTest {
                 spec:
                   mcp:
                     - { server: notes, tool: append_note, operation: { system: notes, verb: create, type: note, name: "args.text" } }
+                    - { server: notes, tool: confirmed_note, operation: { system: notes, verb: create, type: note, name: "'asked'" } }
                     - { server: notes, tool: drop_everything, operation: { system: notes, verb: delete, type: note, name: "'*'", scope: all, stateful: true } }
                   rules:
                     - id: notes-are-not-dropped-by-agents
@@ -145,10 +146,23 @@ class McpSdkClientTest {
                 .build();
         StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
         transport.setStdErrorHandler(line -> { });
-        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).initializationTimeout(Duration.ofSeconds(120)).build()) {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).initializationTimeout(Duration.ofSeconds(120))
+                .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+                .elicitation(request -> {
+                    asked.add(request.message());
+                    return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("text", "what the user typed"));
+                }).build()) {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.serverInfo().name()).isEqualTo("sdk-stateless");
-            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("append_note", "drop_everything");
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("append_note", "drop_everything", "confirmed_note");
+
+            // The stateless server's input_required result reaches this client as the elicitation it would have sent.
+            McpSchema.CallToolResult confirmed = client.callTool(McpSchema.CallToolRequest.builder().name("confirmed_note").arguments(Map.of()).build());
+            assertThat(confirmed.isError()).as(confirmed.toString()).isNotEqualTo(Boolean.TRUE);
+            assertThat(((McpSchema.TextContent) confirmed.content().getFirst()).text()).isEqualTo("what the user typed (asked-once)");
+            assertThat(asked).containsExactly("What shall I note?");
+            java.nio.file.Files.delete(work.resolve("notes.txt"));
 
             McpSchema.CallToolResult ok = client.callTool(McpSchema.CallToolRequest.builder().name("append_note").arguments(Map.of("text", "across generations")).build());
             assertThat(ok.isError()).isNotEqualTo(Boolean.TRUE);

@@ -2,6 +2,7 @@ package dev.interlock.cli;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.modern.McpSchema;
+import io.modelcontextprotocol.modern.server.InputResponses;
 import io.modelcontextprotocol.modern.server.McpRequestContext;
 import io.modelcontextprotocol.modern.server.McpServer;
 import io.modelcontextprotocol.modern.server.McpSyncResponse;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * A stateless (2026-07-28) MCP server on the official Java SDK's {@code io.modelcontextprotocol.modern} server, over
  * stdio, its own process: {@code append_note} appends to {@code notes.txt} in the directory it is given,
- * {@code drop_everything} leaves a {@code dropped} file there. It refuses the {@code initialize} handshake.
+ * {@code drop_everything} leaves a {@code dropped} file there, {@code confirmed_note} first asks its user what to note
+ * (an {@code input_required} result). It refuses the {@code initialize} handshake.
  */
 public final class SdkStatelessServer {
 
@@ -34,15 +36,30 @@ public final class SdkStatelessServer {
             write(dir.resolve("dropped"), "dropped\n");
             return "dropped";
         });
+        // Asks its user (the input_required round of this generation) what to note, then notes the answer.
+        McpSyncTool confirm = McpSyncTool.of(McpSchema.Tool.builder("confirmed_note", Map.of("type", "object")).description("Notes what the user says.").build(),
+                (context, call) -> {
+                    if (call.inputResponses() == null || !call.inputResponses().containsKey("what")) {
+                        return McpSyncResponse.result(McpSchema.InputRequiredResult.builder()
+                                .elicit("what", McpSchema.ElicitFormRequest.builder("What shall I note?", Map.of("type", "object",
+                                        "properties", Map.of("text", Map.of("type", "string")))).build())
+                                .requestState("asked-once").build());
+                    }
+                    McpSchema.ElicitResult answer = InputResponses.get(call.inputResponses(), "what", McpSchema.ElicitResult.class, McpJsonDefaults.getMapper());
+                    String text = answer.content().get("text") + " (" + call.requestState() + ")";
+                    write(dir.resolve("notes.txt"), text + "\n");
+                    return McpSyncResponse.result(McpSchema.CallToolResult.builder().addContent(McpSchema.TextContent.builder(text).build()).build());
+                });
+        List<McpSyncTool> all = List.of(append, drop, confirm);
         McpSyncToolRepository tools = new McpSyncToolRepository() {
             @Override
             public ToolsPage list(McpRequestContext context, String cursor) {
-                return ToolsPage.of(List.of(append.definition(), drop.definition()));
+                return ToolsPage.of(all.stream().map(McpSyncTool::definition).toList());
             }
 
             @Override
             public McpSyncTool find(McpRequestContext context, String name) {
-                return name.equals("append_note") ? append : name.equals("drop_everything") ? drop : null;
+                return all.stream().filter(t -> t.definition().name().equals(name)).findFirst().orElse(null);
             }
         };
         McpServer server = McpServer.builder().serverInfo(McpSchema.Implementation.builder("sdk-stateless", "1.0.0").build())

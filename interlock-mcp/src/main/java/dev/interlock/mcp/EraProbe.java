@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * every later request with the client's info and capabilities in {@code _meta}, the client gets an {@code initialize}
  * answer made from the discovery, and results lose this generation's extra fields; any other answer (an error, or
  * none within {@link #PROBE_MILLIS}) means the handshake generation, and the client's own {@code initialize} goes on
- * unchanged.
+ * unchanged. A stateless server's {@code input_required} results are relayed to the client ({@link InputRounds}).
  */
 final class EraProbe implements Upstream {
 
@@ -31,6 +31,7 @@ final class EraProbe implements Upstream {
     private final java.io.PrintStream log;
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final List<String> held = new ArrayList<>();
+    private final InputRounds inputs = new InputRounds();
     private Era era = Era.UNKNOWN;
     private String probeId;
     private JsonNode clientInit;
@@ -76,11 +77,26 @@ final class EraProbe implements Upstream {
         if (request && method.equals("initialize")) {
             inbox.add(initialized(msg)); // a re-initialize after a restart: the discovery answers it again
         } else if (request) {
-            inner.send(Modern.withMeta(msg, clientInit.path("params").path("clientInfo"), clientInit.path("params").path("capabilities")).toString());
+            ObjectNode out = Modern.withMeta(msg, clientInit.path("params").path("clientInfo"), clientInit.path("params").path("capabilities"));
+            inputs.sent(msg.get("id").toString(), out);
+            inner.send(out.toString());
         } else if (method.equals("notifications/cancelled")) {
             inner.send(message);
+        } else if (msg != null && msg.has("id") && method.isEmpty()) {
+            InputRounds.Step step = inputs.clientAnswered(msg);
+            if (step != null) {
+                relay(step);
+            }
         }
-        // notifications/initialized, and answers to server requests (this generation has none): nothing to send
+        // notifications/initialized: nothing to send (this generation has no session)
+    }
+
+    /** One step of an input round: the retried request to the server, or requests and errors to the client. */
+    private void relay(InputRounds.Step step) throws IOException {
+        step.toClient().forEach(inbox::add);
+        if (step.toServer() != null) {
+            inner.send(step.toServer());
+        }
     }
 
     private void timeout(String probe) {
@@ -131,9 +147,20 @@ final class EraProbe implements Upstream {
                 }
                 return; // a probe's answer is never the client's
             }
-            if (era == Era.STATELESS && msg != null && msg.has("result")) {
-                inbox.add(handshakeShaped(msg));
-                return;
+            if (era == Era.STATELESS && msg != null && msg.has("id") && !msg.has("method")) {
+                InputRounds.Step step = inputs.answered(msg, clientInit.path("params").path("capabilities"));
+                if (step != null) {
+                    try {
+                        relay(step);
+                    } catch (IOException e) {
+                        inbox.add(JsonRpc.error(msg.get("id"), -32603, "the upstream MCP server " + name + " is not reachable: " + e.getMessage()));
+                    }
+                    return;
+                }
+                if (msg.has("result")) {
+                    inbox.add(handshakeShaped(msg));
+                    return;
+                }
             }
         }
         inbox.add(line);
@@ -181,7 +208,7 @@ final class EraProbe implements Upstream {
         return JsonRpc.result(init.get("id"), result);
     }
 
-    /** A stateless server's result for a handshake-generation client: its extra fields dropped; input it needs refused. */
+    /** A stateless server's result for a handshake-generation client: its extra fields dropped (input rounds relayed before). */
     private static String handshakeShaped(JsonNode msg) {
         JsonNode result = msg.get("result");
         if (result.path("resultType").asText().equals("input_required")) {

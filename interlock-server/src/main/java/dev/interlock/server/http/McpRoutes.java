@@ -31,6 +31,8 @@ public final class McpRoutes implements RouteGroup {
     private static final long ANSWER_WITHIN_MILLIS = 10 * 60 * 1000;
     private static final int KEEP_ALIVE_SECONDS = 15;
     private static final java.util.concurrent.atomic.AtomicLong STATELESS_IDS = new java.util.concurrent.atomic.AtomicLong();
+    /** A stateless request parked for its agent's input carries this in its requestState. */
+    private static final String INPUT_STATE = "interlock-input-";
 
     private final Optional<McpSessions> sessions;
     private final Supplier<String> publicUrl;
@@ -143,14 +145,38 @@ public final class McpRoutes implements RouteGroup {
             ctx.status(200).contentType("application/json").result(discovered(id, session.initialized()));
             return;
         }
-        // Stateless agents pick ids freely, so two in flight may share one: each goes upstream under its own.
-        var forwarded = Modern.withoutMeta(msg);
-        String key = "\"interlock-s-" + STATELESS_IDS.incrementAndGet() + "\"";
-        forwarded.set("id", Json.MAPPER.readTree(key));
-        McpSession.Stream answers = session.request(key, forwarded.toString(), false);
+        String key;
+        McpSession.Stream answers;
+        String state = msg.path("params").path("requestState").asText("");
+        if (state.startsWith(INPUT_STATE)) {
+            McpSession.Parked parked = session.resume(state).orElse(null);
+            String refused = parked == null ? "requestState " + state + " is unknown or has expired; make the request again without it"
+                    : answerServers(session, parked, msg);
+            if (refused != null) {
+                ctx.status(400).contentType("application/json").result(Modern.error(id, -32602, refused));
+                return;
+            }
+            key = parked.key();
+            answers = parked.answers();
+        } else {
+            // Stateless agents pick ids freely, so two in flight may share one: each goes upstream under its own.
+            var forwarded = Modern.withoutMeta(msg);
+            key = "\"interlock-s-" + STATELESS_IDS.incrementAndGet() + "\"";
+            forwarded.set("id", Json.MAPPER.readTree(key));
+            answers = session.request(key, forwarded.toString(), false);
+        }
+        boolean waitsForInput = false;
         try {
             String answer = answers.next(ANSWER_WITHIN_MILLIS);
-            var out = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(answer != null ? answer : timeout(forwarded));
+            var out = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(answer != null ? answer : timeout(Json.MAPPER.readTree("{\"id\":" + key + "}")));
+            if (out.hasNonNull("id") && out.has("method")) {
+                // A server asks the agent for input mid-request: this generation's way is an input_required result.
+                String next = INPUT_STATE + java.util.UUID.randomUUID();
+                session.park(next, new McpSession.Parked(key, answers, method, Modern.name(msg), java.util.Map.of("input-1", out.get("id")), System.nanoTime()));
+                waitsForInput = true;
+                ctx.status(200).contentType("application/json").result(inputRequired(id, out, next));
+                return;
+            }
             out.set("id", id);
             if (out.has("result")) {
                 out.set("result", Modern.complete(method, out.get("result")));
@@ -159,8 +185,51 @@ public final class McpRoutes implements RouteGroup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            session.finished(key, answers);
+            if (!waitsForInput) {
+                session.finished(key, answers);
+            }
         }
+    }
+
+    /**
+     * The agent's retry of a request that waited for its input: each answer goes to the server request it answers;
+     * null when done, else why the retry is refused (the request stays parked for a correct one).
+     */
+    private static String answerServers(McpSession session, McpSession.Parked parked, JsonNode retry) {
+        String refused = null;
+        JsonNode responses = retry.path("params").path("inputResponses");
+        if (!parked.method().equals(retry.path("method").asText()) || !java.util.Objects.equals(parked.name(), Modern.name(retry))) {
+            refused = "requestState belongs to another request (" + parked.method() + (parked.name() == null ? "" : " " + parked.name()) + ")";
+        } else {
+            for (String input : parked.serverIds().keySet()) {
+                if (!responses.has(input)) {
+                    refused = "inputResponses has no '" + input + "', which this request is waiting for";
+                }
+            }
+        }
+        if (refused != null) {
+            session.park(retry.path("params").path("requestState").asText(), parked);
+            return refused;
+        }
+        parked.serverIds().forEach((input, serverId) -> {
+            var answer = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
+            answer.set("id", serverId);
+            answer.set("result", responses.get(input));
+            session.tell(answer.toString());
+        });
+        return null;
+    }
+
+    private static String inputRequired(JsonNode id, JsonNode serverRequest, String state) {
+        var out = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
+        out.set("id", id);
+        var result = out.putObject("result").put("resultType", "input_required");
+        var ask = result.putObject("inputRequests").putObject("input-1").put("method", serverRequest.get("method").asText());
+        if (serverRequest.has("params")) {
+            ask.set("params", serverRequest.get("params"));
+        }
+        result.put("requestState", state);
+        return out.toString();
     }
 
     /** What in the request's headers does not mirror its body (null when all does). */

@@ -7,6 +7,7 @@ import dev.interlock.mcp.Gateway;
 import dev.interlock.server.auth.Caller;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,9 @@ public final class McpSession {
     /** A stateless (2026-07-28) agent's session: nothing can reach it unasked. */
     private volatile boolean stateless;
     private volatile JsonNode initialized;
+    private final Map<String, Parked> parked = new ConcurrentHashMap<>();
+    /** How long a request waits for its agent's input before it is dropped. */
+    private static final long PARKED_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
     McpSession(String id, Caller owner) {
         this.id = id;
@@ -155,19 +159,47 @@ public final class McpSession {
     }
 
     /**
-     * A stateless agent cannot be asked anything (roots, sampling, elicitation) outside a request's result: the
-     * server's request is answered with an error, as by a client without that capability; notifications are dropped.
+     * A stateless agent is asked for input (roots, sampling, elicitation) only in a request's result: a server's
+     * request goes to the one request in flight, whose answer becomes {@code input_required}; with none or several
+     * in flight no one can tell whose it is, and it is answered with an error, as by a client without that
+     * capability. Notifications are dropped.
      */
     private void refuseUnasked(String message) {
         try {
             JsonNode msg = Json.MAPPER.readTree(message);
             if (msg.hasNonNull("id") && msg.has("method")) {
+                var inFlight = List.copyOf(waiting.values());
+                if (inFlight.size() == 1) {
+                    inFlight.getFirst().offer(message);
+                    return;
+                }
                 gateway.receive(dev.interlock.mcp.Modern.error(msg.get("id"), -32601, msg.get("method").asText()
-                        + " cannot reach a stateless (2026-07-28) client through this gateway"));
+                        + " cannot reach a stateless (2026-07-28) client through this gateway while "
+                        + (inFlight.isEmpty() ? "none" : inFlight.size()) + " of its requests are in flight"));
             }
         } catch (JacksonException e) {
             // not JSON-RPC: nothing to answer
         }
+    }
+
+    /** A stateless request waiting for its agent's input: its stream, and which server request each input answers. */
+    public record Parked(String key, Stream answers, String method, String name, Map<String, JsonNode> serverIds, long since) {
+    }
+
+    /** Parks a stateless request under {@code state} until its agent retries it with the input the servers asked for. */
+    public void park(String state, Parked parked) {
+        this.parked.put(state, parked);
+    }
+
+    /** The request parked under {@code state}, taken; empty when unknown (another session's, expired, or resumed). */
+    public java.util.Optional<Parked> resume(String state) {
+        this.parked.values().removeIf(p -> System.nanoTime() - p.since() > PARKED_NANOS && expire(p));
+        return java.util.Optional.ofNullable(this.parked.remove(state));
+    }
+
+    private boolean expire(Parked p) {
+        finished(p.key(), p.answers());
+        return true;
     }
 
     /** The id of a response, as the agent's request keyed it; null for requests and notifications. */

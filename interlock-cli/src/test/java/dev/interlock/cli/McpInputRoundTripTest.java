@@ -1,0 +1,135 @@
+package dev.interlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server's requests for input while a tool runs — sampling and elicitation, from the real server-everything —
+ * reach the agent's own client through {@code interlock serve --mcp} and its answers reach the server: a handshake
+ * client over a session's event streams, and a stateless (2026-07-28) client as {@code input_required} rounds.
+ */
+class McpInputRoundTripTest {
+
+    static Process server;
+    static String url;
+    static String admin;
+
+    @BeforeAll
+    static void serve() throws Exception {
+        McpGatewayEndToEndTest.installTheRealServer();
+        Path dir = Files.createTempDirectory("interlock-mcp-input");
+        Path gateway = dir.resolve("gateway.yaml");
+        Files.writeString(gateway, """
+                apiVersion: interlock.dev/v1
+                kind: Gateway
+                spec:
+                  upstreams:
+                    - { name: everything, command: [node, "%s", stdio], environment: dev }
+                """.formatted(McpGatewayEndToEndTest.everything));
+        Path policy = Files.createDirectories(dir.resolve("policy"));
+        Files.copy(McpGatewayEndToEndTest.ROOT.resolve("interlock-core/src/main/resources/interlock/policies/production-guardrails.yaml"),
+                policy.resolve("production-guardrails.yaml"));
+        Files.writeString(policy.resolve("demo.yaml"), """
+                apiVersion: interlock.dev/v1
+                kind: Policy
+                metadata: { name: demo-tools }
+                spec:
+                  mcp:
+                    - { server: everything, tool: trigger-sampling-request, operation: { system: demo, verb: read, type: sample, name: "'sample'" } }
+                    - { server: everything, tool: trigger-elicitation-request, operation: { system: demo, verb: read, type: form, name: "'form'" } }
+                """);
+        ServerEndToEndTest.Served served = ServerEndToEndTest.serve(dir, "--mcp", gateway.toString(), "--policy", policy.toString());
+        server = served.process();
+        url = served.url();
+        admin = Files.readString(served.data().resolve("admin-token")).strip();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.descendants().forEach(ProcessHandle::destroy);
+        server.destroy();
+        if (!server.waitFor(20, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+    }
+
+    static String agentToken(String principal) throws Exception {
+        var created = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create(url + "/v1/tokens"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"agent\",\"principal\":\"" + principal + "\",\"agent\":\"cursor\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return McpHttpEndpointTest.JSON.readTree(created.body()).get("token").asText();
+    }
+
+    static String text(McpSchema.CallToolResult result) {
+        return result.content().stream().map(c -> ((McpSchema.TextContent) c).text()).reduce("", String::concat);
+    }
+
+    @Test
+    void aHandshakeClientIsAskedForSamplingAndElicitationOverItsSession() throws Exception {
+        String token = agentToken("hana@example.com");
+        List<String> asked = new CopyOnWriteArrayList<>();
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .capabilities(McpSchema.ClientCapabilities.builder().sampling().elicitation().build())
+                .sampling(request -> {
+                    asked.add("sampling: " + ((McpSchema.TextContent) request.messages().getFirst().content()).text());
+                    return McpSchema.CreateMessageResult.builder().role(McpSchema.Role.ASSISTANT)
+                            .content(new McpSchema.TextContent("a model's words")).model("test-model").build();
+                })
+                .elicitation(request -> {
+                    asked.add("elicitation: " + request.message());
+                    return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("name", "Hana"));
+                }).build()) {
+            client.initialize();
+            McpSchema.CallToolResult sampled = client.callTool(McpSchema.CallToolRequest.builder().name("trigger-sampling-request")
+                    .arguments(Map.of("prompt", "say hi")).build());
+            assertThat(sampled.isError()).as(text(sampled)).isNotEqualTo(Boolean.TRUE);
+            assertThat(text(sampled)).contains("a model's words");
+
+            McpSchema.CallToolResult elicited = client.callTool(McpSchema.CallToolRequest.builder().name("trigger-elicitation-request").arguments(Map.of()).build());
+            assertThat(elicited.isError()).as(text(elicited)).isNotEqualTo(Boolean.TRUE);
+            assertThat(text(elicited)).contains("User provided the requested information").contains("Hana");
+        }
+        assertThat(asked).containsExactly("sampling: Resource trigger-sampling-request context: say hi",
+                "elicitation: Please provide inputs for the following fields:");
+    }
+
+    @Test
+    void aStatelessClientIsAskedForElicitationAsAnInputRequiredRound() throws Exception {
+        String token = agentToken("sami@example.com");
+        List<String> asked = new CopyOnWriteArrayList<>();
+        var transport = io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport.builder(url + "/mcp")
+                .requestCustomizer(io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer.fromSync(
+                        (request, headers, context) -> headers.set("Authorization", "Bearer " + token)))
+                .build();
+        var client = io.modelcontextprotocol.modern.client.McpClient.sync(transport)
+                .clientInfo(io.modelcontextprotocol.modern.McpSchema.Implementation.builder("stateless-input", "1").build())
+                .formElicitation(request -> {
+                    asked.add(request.message());
+                    return io.modelcontextprotocol.modern.McpSchema.ElicitResult.accept(Map.of("name", "Sami"));
+                }).build();
+        var result = client.tool("trigger-elicitation-request").arguments(Map.of()).call();
+        String text = result.content().stream().map(c -> ((io.modelcontextprotocol.modern.McpSchema.TextContent) c).text()).reduce("", String::concat);
+        assertThat(result.isError()).as(text).isNotEqualTo(Boolean.TRUE);
+        assertThat(text).contains("User provided the requested information").contains("Sami");
+        assertThat(asked).containsExactly("Please provide inputs for the following fields:");
+    }
+}
