@@ -65,7 +65,7 @@ final class McpCommand implements Callable<Integer> {
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.Converter.class,
             description = "With a server: hold a call that needs approval open this long for a reviewer (default: answer at once;"
-                    + " MCP clients time out requests, often after 20-60 s).")
+                    + " MCP clients time out requests, often after 20-60 s; the config's spec.approvalWait when not given).")
     java.time.Duration wait;
 
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The upstream MCP server's command, after --.")
@@ -96,6 +96,9 @@ final class McpCommand implements Callable<Integer> {
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         if (wait != null && !server.named()) {
             return Cli.usage(spec, "--wait needs a server to wait on (set INTERLOCK_URL or --server)");
+        }
+        if (wait == null && server.named() && !gateway.approvalWait().isZero()) {
+            wait = gateway.approvalWait(); // the config's spec.approvalWait, unless --wait says otherwise
         }
         CallDecider decider = server.named() ? remote(environments) : local(environments, gateway.identity());
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);

@@ -52,6 +52,7 @@ class McpHttpEndpointTest {
                 apiVersion: interlock.dev/v1
                 kind: Gateway
                 spec:
+                  approvalWait: 2m
                   upstreams:
                     - { name: files, command: [node, "%s", "%s"], environment: dev }
                 """.formatted(McpGatewayEndToEndTest.server, files));
@@ -197,6 +198,50 @@ class McpHttpEndpointTest {
      * {@code /mcp} as its HTTP upstream. The first finds the second speaks the stateless generation and sends every
      * request with the headers mirroring its body, which the second checks before deciding.
      */
+    @Test
+    void aHeldCallStaysOpenForItsApprovalAndGoesThroughWhenApproved() throws Exception {
+        HttpResponse<String> created = post(admin, "/v1/tokens", "{\"role\":\"approver\",\"principal\":\"ines@example.com\",\"groups\":[\"sre\"]}", Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String reviewer = JSON.readTree(created.body()).get("token").asText();
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + agent)).build();
+        Path script = files.resolve("restart.sh");
+        // The agent's call on a thread of its own: the common pool (one thread on two cores) is the SDK's to answer on.
+        java.util.concurrent.ExecutorService agentThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(150)).build()) {
+            client.initialize();
+            var call = agentThread.submit(() -> client.callTool(McpSchema.CallToolRequest.builder().name("write_file")
+                    .arguments(Map.of("path", script.toString(), "content", "#!/bin/sh\nkubectl --context prod-eu-1 -n payments rollout restart deployment/api\n")).build()));
+            String id = null;
+            for (int i = 0; i < 120 && id == null; i++) {
+                JsonNode pending = JSON.readTree(get(reviewer, "/v1/approvals?state=pending").body());
+                for (JsonNode a : pending.isArray() ? pending : pending.path("approvals")) {
+                    if (a.at("/requester/principal").asText().equals("alice@example.com")) {
+                        id = a.get("id").asText();
+                    }
+                }
+                Thread.sleep(500);
+            }
+            assertThat(id).as("the held call's approval").isNotNull();
+            assertThat(get(reviewer, "/v1/approvals/" + id).statusCode()).isEqualTo(200); // the reviewer reads it
+            Thread.sleep(16_000); // the minimum review time
+            assertThat(call).as("still held while the reviewer reads").isNotDone();
+            assertThat(script).doesNotExist();
+            HttpResponse<String> approved = post(reviewer, "/v1/approvals/" + id + "/approve", "{\"confirm\":\"api\",\"comment\":\"ok\"}", Map.of());
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            McpSchema.CallToolResult done = call.get(60, TimeUnit.SECONDS);
+            assertThat(done.isError()).as(done.toString()).isNotEqualTo(Boolean.TRUE);
+            assertThat(script).exists();
+        } finally {
+            agentThread.shutdownNow();
+        }
+    }
+
+    static HttpResponse<String> get(String token, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void aGatewayReachesThisEndpointAsAStatelessUpstream(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path config = tmp.resolve("gateway.yaml");

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -55,7 +54,6 @@ public final class PolicyLoader {
             "expires", "min_review", "confirm", "max_grant");
     private static final List<String> TEST_FIELDS = List.of("name", "request", "expect");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)([dhms])");
 
     private PolicyLoader() {
     }
@@ -321,26 +319,14 @@ public final class PolicyLoader {
         return Boolean.parseBoolean(v);
     }
 
-    /** {@code 30m}, {@code 15s}, {@code 1h30m}, {@code 2d}. */
+    /** {@code 30m}, {@code 15s}, {@code 1h30m}, {@code 2d} ({@link DurationText}). */
     static Duration duration(YamlNode n, String what) {
         String text = n.scalar(what).trim();
-        Matcher m = DURATION.matcher(text);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            long amount = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "d" -> Duration.ofDays(amount);
-                case "h" -> Duration.ofHours(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofSeconds(amount);
-            });
-            end = m.end();
-        }
-        if (end != text.length() || text.isEmpty()) {
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
             throw PolicyException.at(n.where(), what + " must be a duration like 30s, 15m, 1h30m or 2d, not '" + text + "'");
         }
-        return total;
     }
 
     private static void readDefaults(YamlNode node, Map<Tier, Map<Risk, Effect>> into) {

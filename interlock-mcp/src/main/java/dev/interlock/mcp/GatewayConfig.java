@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * spec:
  *   identity: { principal: alice@example.com, agent: claude-code }
  *   separator: "__"          # tools of several upstreams are listed as NAME__TOOL
+ *   approvalWait: 2m         # a held call waits this long for its approval before the agent is told (at most 10m)
  *   upstreams:
  *     - name: postgres
  *       command: [npx, -y, "@modelcontextprotocol/server-postgres", "postgresql://db.prod.internal/app"]
@@ -32,11 +33,20 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *       headers: { Authorization: "Bearer …" }
  * </pre>
  */
-public record GatewayConfig(List<Upstream> upstreams, Identity identity, String separator) {
+public record GatewayConfig(List<Upstream> upstreams, Identity identity, String separator, java.time.Duration approvalWait) {
+
+    /** The longest a held call waits for its approval before the agent is told it is held. */
+    public static final java.time.Duration MAX_APPROVAL_WAIT = java.time.Duration.ofMinutes(10);
 
     public GatewayConfig {
         upstreams = List.copyOf(upstreams);
         separator = separator == null || separator.isEmpty() ? "__" : separator;
+        approvalWait = approvalWait == null ? java.time.Duration.ZERO
+                : approvalWait.compareTo(MAX_APPROVAL_WAIT) > 0 ? MAX_APPROVAL_WAIT : approvalWait;
+    }
+
+    public GatewayConfig(List<Upstream> upstreams, Identity identity, String separator) {
+        this(upstreams, identity, separator, java.time.Duration.ZERO);
     }
 
     /** The first (with one upstream, the only) server. */
@@ -101,9 +111,17 @@ public record GatewayConfig(List<Upstream> upstreams, Identity identity, String 
             upstreams.add(u);
         }
         Map<?, ?> id = spec.get("identity") instanceof Map<?, ?> m ? m : Map.of();
+        java.time.Duration wait = java.time.Duration.ZERO;
+        if (spec.get("approvalWait") != null) {
+            try {
+                wait = dev.interlock.policy.DurationText.parse(String.valueOf(spec.get("approvalWait")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": spec.approvalWait: " + e.getMessage());
+            }
+        }
         return new GatewayConfig(upstreams, new Identity(id.get("principal") == null ? "" : String.valueOf(id.get("principal")),
                 id.get("agent") == null ? "mcp-client" : String.valueOf(id.get("agent"))),
-                spec.get("separator") == null ? "__" : String.valueOf(spec.get("separator")));
+                spec.get("separator") == null ? "__" : String.valueOf(spec.get("separator")), wait);
     }
 
     private static Upstream upstream(Object entry, String where) {

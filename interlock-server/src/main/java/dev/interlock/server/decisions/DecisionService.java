@@ -290,6 +290,28 @@ public final class DecisionService {
         return gate.state(approvalId);
     }
 
+    /**
+     * A held request waited on: while its approval is pending (until {@code deadline}, or until {@code stopping}),
+     * polls it; once a reviewer has decided, decides the same request {@code again} — approved, it now passes as
+     * the approval allows; denied, it is refused. Past the deadline the held outcome is returned unchanged.
+     */
+    public DecisionOutcome awaitApproval(DecisionOutcome outcome, java.time.Instant deadline, java.util.function.BooleanSupplier stopping,
+                                         java.util.function.Supplier<DecisionOutcome> again) throws InterruptedException {
+        DecisionOutcome current = outcome;
+        while (current.pending() && java.time.Instant.now().isBefore(deadline) && !stopping.getAsBoolean()) {
+            String id = current.approval().orElseThrow().id();
+            while (java.time.Instant.now().isBefore(deadline) && !stopping.getAsBoolean() && approvalState(id).map("pending"::equals).orElse(false)) {
+                Thread.sleep(APPROVAL_POLL.toMillis());
+            }
+            if (!approvalState(id).map("pending"::equals).orElse(false)) {
+                current = again.get();
+            }
+        }
+        return current;
+    }
+
+    private static final java.time.Duration APPROVAL_POLL = java.time.Duration.ofMillis(200);
+
     private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -15,7 +15,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -32,7 +31,6 @@ public final class DecisionRoutes implements RouteGroup {
     static final int MAX_IN_FLIGHT = 256;
     static final Duration ADMISSION_WAIT = Duration.ofMillis(250);
     private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final DecisionService decisions;
     private final DecisionStore store;
@@ -84,22 +82,14 @@ public final class DecisionRoutes implements RouteGroup {
         } finally {
             inFlight.release();
         }
-        Instant deadline = Instant.now().plus(wait);
-        while (outcome.pending() && Instant.now().isBefore(deadline) && !stopping.getAsBoolean()) {
-            String id = outcome.approval().orElseThrow().id();
-            while (Instant.now().isBefore(deadline) && !stopping.getAsBoolean()
-                    && decisions.approvalState(id).map("pending"::equals).orElse(false)) {
-                Thread.sleep(POLL);
+        outcome = decisions.awaitApproval(outcome, Instant.now().plus(wait), stopping, () -> {
+            inFlight.acquireUninterruptibly();
+            try {
+                return decisions.decide(request, caller);
+            } finally {
+                inFlight.release();
             }
-            if (!decisions.approvalState(id).map("pending"::equals).orElse(false)) {
-                inFlight.acquire();
-                try {
-                    outcome = decisions.decide(request, caller);
-                } finally {
-                    inFlight.release();
-                }
-            }
-        }
+        });
         // Could not decide (storage lost, internal error): the body is a deny with the cause; the status says so too.
         boolean failedClosed = outcome.decision().rules().stream().anyMatch(r -> r.id().equals("invariant:fail-closed"));
         Replies.raw(ctx, failedClosed ? 503 : 200, DecisionJson.answer(outcome, publicUrl.get()));
@@ -174,28 +164,13 @@ public final class DecisionRoutes implements RouteGroup {
         }
         Duration d;
         try {
-            d = text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : parseShort(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
+            d = dev.interlock.policy.DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(field + " must be a duration like 60s, 20m or 2h, not '" + text + "'");
         }
         if (d.isNegative()) {
             throw ApiException.badRequest(field + " must not be negative");
         }
         return d;
-    }
-
-    private static Duration parseShort(String text) {
-        String t = text.trim();
-        char unit = t.charAt(t.length() - 1);
-        if (Character.isDigit(unit)) {
-            return Duration.ofSeconds(Long.parseLong(t));
-        }
-        long n = Long.parseLong(t.substring(0, t.length() - 1));
-        return switch (unit) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            default -> throw new NumberFormatException(text);
-        };
     }
 }

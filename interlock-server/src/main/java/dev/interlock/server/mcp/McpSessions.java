@@ -141,6 +141,15 @@ public final class McpSessions implements AutoCloseable {
                         new RequestContext(env.isEmpty() ? Optional.empty() : Optional.of(env), Optional.empty(), Map.of(), Optional.empty()),
                         new Actor(caller.principal(), caller.agent(), sessionId));
                 DecisionOutcome o = decisions.decide(request, caller);
+                if (o.pending() && !config.approvalWait().isZero()) {
+                    // The agent's call stays open while a reviewer looks: approved in time, it goes through.
+                    try {
+                        o = decisions.awaitApproval(o, java.time.Instant.now().plus(config.approvalWait()), () -> false,
+                                () -> decisions.decide(request, caller));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 var d = o.decision();
                 String approvalId = o.approval().map(a -> a.id()).orElse("");
                 return Verdict.of(d.effect(), d.summary(), HookVerdict.why(d), approvalId,
