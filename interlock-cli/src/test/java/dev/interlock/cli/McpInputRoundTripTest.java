@@ -2,6 +2,7 @@ package dev.interlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class McpInputRoundTripTest {
 
     static Process server;
+    static Path notes;
+    static Path policy;
     static String url;
     static String admin;
 
@@ -40,8 +43,11 @@ class McpInputRoundTripTest {
                 spec:
                   upstreams:
                     - { name: everything, command: [node, "%s", stdio], environment: dev }
-                """.formatted(McpGatewayEndToEndTest.everything));
-        Path policy = Files.createDirectories(dir.resolve("policy"));
+                    - { name: notes, command: ["%s", "-cp", "%s", "%s", "%s"], environment: dev }
+                """.formatted(McpGatewayEndToEndTest.everything, ProcessHandle.current().info().command().orElseThrow(),
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), SdkStatelessServer.class.getName(),
+                notes = Files.createDirectories(dir.resolve("notes"))));
+        policy = Files.createDirectories(dir.resolve("policy"));
         Files.copy(McpGatewayEndToEndTest.ROOT.resolve("interlock-core/src/main/resources/interlock/policies/production-guardrails.yaml"),
                 policy.resolve("production-guardrails.yaml"));
         Files.writeString(policy.resolve("demo.yaml"), """
@@ -52,6 +58,8 @@ class McpInputRoundTripTest {
                   mcp:
                     - { server: everything, tool: trigger-sampling-request, operation: { system: demo, verb: read, type: sample, name: "'sample'" } }
                     - { server: everything, tool: trigger-elicitation-request, operation: { system: demo, verb: read, type: form, name: "'form'" } }
+                    - { server: notes, tool: note_in_region, operation: { system: notes, verb: create, type: note, name: "args.region" } }
+                    - { server: central, tool: notes__note_in_region, operation: { system: notes, verb: create, type: note, name: "args.region" } }
                 """);
         ServerEndToEndTest.Served served = ServerEndToEndTest.serve(dir, "--mcp", gateway.toString(), "--policy", policy.toString());
         server = served.process();
@@ -99,12 +107,12 @@ class McpInputRoundTripTest {
                     return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("name", "Hana"));
                 }).build()) {
             client.initialize();
-            McpSchema.CallToolResult sampled = client.callTool(McpSchema.CallToolRequest.builder().name("trigger-sampling-request")
+            McpSchema.CallToolResult sampled = client.callTool(McpSchema.CallToolRequest.builder().name("everything__trigger-sampling-request")
                     .arguments(Map.of("prompt", "say hi")).build());
             assertThat(sampled.isError()).as(text(sampled)).isNotEqualTo(Boolean.TRUE);
             assertThat(text(sampled)).contains("a model's words");
 
-            McpSchema.CallToolResult elicited = client.callTool(McpSchema.CallToolRequest.builder().name("trigger-elicitation-request").arguments(Map.of()).build());
+            McpSchema.CallToolResult elicited = client.callTool(McpSchema.CallToolRequest.builder().name("everything__trigger-elicitation-request").arguments(Map.of()).build());
             assertThat(elicited.isError()).as(text(elicited)).isNotEqualTo(Boolean.TRUE);
             assertThat(text(elicited)).contains("User provided the requested information").contains("Hana");
         }
@@ -126,10 +134,66 @@ class McpInputRoundTripTest {
                     asked.add(request.message());
                     return io.modelcontextprotocol.modern.McpSchema.ElicitResult.accept(Map.of("name", "Sami"));
                 }).build();
-        var result = client.tool("trigger-elicitation-request").arguments(Map.of()).call();
+        var result = client.tool("everything__trigger-elicitation-request").arguments(Map.of()).call();
         String text = result.content().stream().map(c -> ((io.modelcontextprotocol.modern.McpSchema.TextContent) c).text()).reduce("", String::concat);
         assertThat(result.isError()).as(text).isNotEqualTo(Boolean.TRUE);
         assertThat(text).contains("User provided the requested information").contains("Sami");
         assertThat(asked).containsExactly("Please provide inputs for the following fields:");
+    }
+
+    /** A stateless SDK client for {@code token}, on {@code /mcp}. */
+    static io.modelcontextprotocol.modern.client.McpSyncClient statelessClient(String token) {
+        var transport = io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport.builder(url + "/mcp")
+                .requestCustomizer(io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer.fromSync(
+                        (request, headers, context) -> headers.set("Authorization", "Bearer " + token)))
+                .build();
+        return io.modelcontextprotocol.modern.client.McpClient.sync(transport)
+                .clientInfo(io.modelcontextprotocol.modern.McpSchema.Implementation.builder("stateless-headers", "1").build()).build();
+    }
+
+    @Test
+    void parametersMirroredInHeadersMustMatchTheBodyAndTheGatewayMirrorsThemUpstream(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        String token = agentToken("uma@example.com");
+        var client = statelessClient(token);
+        assertThat(client.listTools().list().tools()).extracting(io.modelcontextprotocol.modern.McpSchema.Tool::name).contains("notes__note_in_region");
+        // The SDK client mirrors region into Mcp-Param-Region; it matches the body, so the call is served.
+        var ok = client.tool("notes__note_in_region").arguments(Map.of("region", "eu-west-1", "text", "from the SDK")).call();
+        assertThat(ok.isError()).isNotEqualTo(Boolean.TRUE);
+        assertThat(notes.resolve("notes.txt")).content().contains("eu-west-1: from the SDK");
+
+        // A header that says one region while the body says another (what a router would be fooled by) is refused.
+        String body = """
+                {"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"notes__note_in_region","arguments":{"region":"us-east-1","text":"sneaky"},
+                 "_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"raw","version":"1"},
+                 "io.modelcontextprotocol/clientCapabilities":{}}}}""";
+        var refused = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create(url + "/mcp"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call").header("Mcp-Name", "notes__note_in_region")
+                .header("Mcp-Param-Region", "eu-west-1").POST(HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("-32020").contains("mcp-param-region");
+        assertThat(Files.readString(notes.resolve("notes.txt"))).doesNotContain("sneaky");
+
+        // A gateway in front of /mcp learns the tool's schema from its listing and mirrors the header itself.
+        Path config = tmp.resolve("gateway.yaml");
+        Files.writeString(config, """
+                apiVersion: interlock.dev/v1
+                kind: Gateway
+                spec:
+                  upstreams:
+                    - name: central
+                      url: "%s/mcp"
+                      headers: { Authorization: "Bearer %s" }
+                      environment: dev
+                """.formatted(url, token));
+        try (McpGatewayEndToEndTest.Gateway g = new McpGatewayEndToEndTest.Gateway(Map.of(), List.of("--config", config.toString(), "--policy", policy.toString()))) {
+            JsonNode init = g.call(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"e2e\",\"version\":\"1\"}}");
+            assertThat(init.has("result")).as(init.toString()).isTrue();
+            g.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            assertThat(g.call(2, "tools/list", "{}").at("/result/tools").findValuesAsText("name")).contains("notes__note_in_region");
+            var chained = g.call(3, "tools/call", "{\"name\":\"notes__note_in_region\",\"arguments\":{\"region\":\"ap-south-1\",\"text\":\"two hops\"}}");
+            assertThat(chained.has("result") && !chained.at("/result/isError").asBoolean(false)).as(chained.toString()).isTrue();
+            assertThat(notes.resolve("notes.txt")).content().contains("ap-south-1: two hops");
+        }
     }
 }

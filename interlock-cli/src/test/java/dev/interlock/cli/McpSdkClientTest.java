@@ -155,7 +155,7 @@ class McpSdkClientTest {
                 }).build()) {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.serverInfo().name()).isEqualTo("sdk-stateless");
-            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("append_note", "drop_everything", "confirmed_note");
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("append_note", "drop_everything", "confirmed_note", "note_in_region");
 
             // The stateless server's input_required result reaches this client as the elicitation it would have sent.
             McpSchema.CallToolResult confirmed = client.callTool(McpSchema.CallToolRequest.builder().name("confirmed_note").arguments(Map.of()).build());

@@ -50,7 +50,15 @@ public final class SdkStatelessServer {
                     write(dir.resolve("notes.txt"), text + "\n");
                     return McpSyncResponse.result(McpSchema.CallToolResult.builder().addContent(McpSchema.TextContent.builder(text).build()).build());
                 });
-        List<McpSyncTool> all = List.of(append, drop, confirm);
+        // Its region is mirrored in an Mcp-Param-Region header over HTTP (x-mcp-header), for routers that read headers.
+        McpSyncTool regional = McpSyncTool.of(McpSchema.Tool.builder("note_in_region", Map.of("type", "object", "properties", Map.of(
+                        "region", Map.of("type", "string", "x-mcp-header", "Region"), "text", Map.of("type", "string")))).description("Notes, per region.").build(),
+                (context, call) -> {
+                    String text = call.arguments().get("region") + ": " + call.arguments().get("text");
+                    write(dir.resolve("notes.txt"), text + "\n");
+                    return McpSyncResponse.result(McpSchema.CallToolResult.builder().addContent(McpSchema.TextContent.builder(text).build()).build());
+                });
+        List<McpSyncTool> all = List.of(append, drop, confirm, regional);
         McpSyncToolRepository tools = new McpSyncToolRepository() {
             @Override
             public ToolsPage list(McpRequestContext context, String cursor) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * endpoint; an answer comes back as JSON or as an event stream that may carry the server's own requests and
  * notifications first; a GET stream carries what the server sends unasked. The session id the server assigns at
  * {@code initialize} and the negotiated protocol version go on every later request, with the gateway's own
- * credentials from its config — never the agent's. A session the server forgot (404) is started again with the
+ * credentials from its config — never the agent's. Toward a stateless server, a tool call's parameters that the
+ * tool's listed schema marks with {@code x-mcp-header} are mirrored into {@code Mcp-Param-*} headers. A session the server forgot (404) is started again with the
  * client's own {@code initialize} and the request retried once. HTTP failures become JSON-RPC errors for the request
  * that met them; nothing is dropped silently.
  */
@@ -36,6 +37,8 @@ final class HttpUpstream implements Upstream {
     private final HttpClient http;
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final AtomicLong ownIds = new AtomicLong();
+    /** Tools whose input schema marks parameters for {@code Mcp-Param-*} headers (stateless servers check them). */
+    private final java.util.Map<String, JsonNode> paramSchemas = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String session;
     private volatile String version = "";
     private volatile String initialize;
@@ -131,6 +134,10 @@ final class HttpUpstream implements Upstream {
         if (name != null) {
             b.header("Mcp-Name", Modern.header(name));
         }
+        JsonNode schema = msg.path("method").asText().equals("tools/call") && name != null ? paramSchemas.get(name) : null;
+        if (schema != null) {
+            Modern.paramHeaders(schema, msg.path("params").path("arguments")).forEach(b::header);
+        }
         return b.build();
     }
 
@@ -185,6 +192,9 @@ final class HttpUpstream implements Upstream {
             if (msg.isArray()) {
                 msg.forEach(m -> deliver(m.toString(), initializing));
                 return;
+            }
+            if (msg.path("result").path("tools").isArray()) {
+                paramSchemas.putAll(Modern.headerTools(msg.get("result"))); // what its tools/call must mirror in headers
             }
             if (initializing && msg.path("result").has("protocolVersion")) {
                 version = msg.path("result").path("protocolVersion").asText();

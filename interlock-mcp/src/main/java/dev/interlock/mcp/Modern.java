@@ -66,6 +66,49 @@ public final class Modern {
         return value;
     }
 
+    /**
+     * The {@code Mcp-Param-*} headers a {@code tools/call} with {@code arguments} carries for a tool whose input schema
+     * marks properties with {@code x-mcp-header} (nested objects too): lower-cased header name → value as sent
+     * ({@link #header}). Only primitive arguments are mirrored, and none longer than 8 KiB.
+     */
+    public static java.util.Map<String, String> paramHeaders(JsonNode inputSchema, JsonNode arguments) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        mirror(inputSchema, arguments, out);
+        return out;
+    }
+
+    private static void mirror(JsonNode schema, JsonNode value, java.util.Map<String, String> out) {
+        if (schema == null || !schema.path("properties").isObject() || value == null || !value.isObject()) {
+            return;
+        }
+        for (var p : schema.get("properties").properties()) {
+            JsonNode arg = value.get(p.getKey());
+            if (arg == null || arg.isNull()) {
+                continue;
+            }
+            String name = p.getValue().path("x-mcp-header").asText("");
+            if (!name.isEmpty() && (arg.isTextual() || arg.isNumber() || arg.isBoolean())) {
+                String sent = header(arg.isTextual() ? arg.asText() : arg.isBigDecimal() ? arg.decimalValue().toPlainString() : arg.asText());
+                if (sent.length() <= 8192) {
+                    out.put("mcp-param-" + name.toLowerCase(java.util.Locale.ROOT), sent);
+                }
+            } else if (arg.isObject()) {
+                mirror(p.getValue(), arg, out);
+            }
+        }
+    }
+
+    /** The tools of a {@code tools/list} result that mirror parameters into headers: name → input schema. */
+    public static java.util.Map<String, JsonNode> headerTools(JsonNode result) {
+        java.util.Map<String, JsonNode> out = new java.util.HashMap<>();
+        for (JsonNode tool : result.path("tools")) {
+            if (tool.path("inputSchema").toString().contains("\"x-mcp-header\"")) {
+                out.put(tool.path("name").asText(), tool.get("inputSchema"));
+            }
+        }
+        return out;
+    }
+
     /** {@code msg} with the stateless keys taken out of {@code params._meta} (the rest, e.g. a progress token, kept). */
     public static ObjectNode withoutMeta(JsonNode msg) {
         ObjectNode copy = msg.deepCopy();

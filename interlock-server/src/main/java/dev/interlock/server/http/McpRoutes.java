@@ -141,6 +141,11 @@ public final class McpRoutes implements RouteGroup {
             ctx.status(502).contentType("application/json").result(Modern.error(id, -32603, e.getMessage()));
             return;
         }
+        String params = paramMismatch(ctx, msg, session);
+        if (params != null) {
+            ctx.status(400).contentType("application/json").result(Modern.error(id, Modern.HEADER_MISMATCH, "Header mismatch: " + params));
+            return;
+        }
         if (method.equals("server/discover")) {
             ctx.status(200).contentType("application/json").result(discovered(id, session.initialized()));
             return;
@@ -180,6 +185,9 @@ public final class McpRoutes implements RouteGroup {
             out.set("id", id);
             if (out.has("result")) {
                 out.set("result", Modern.complete(method, out.get("result")));
+                if (method.equals("tools/list")) {
+                    session.listed(out.get("result"));
+                }
             }
             ctx.status(200).contentType("application/json").result(out.toString());
         } catch (InterruptedException e) {
@@ -250,6 +258,44 @@ public final class McpRoutes implements RouteGroup {
             }
         }
         return null;
+    }
+
+    /**
+     * What in a {@code tools/call}'s {@code Mcp-Param-*} headers does not mirror its arguments, for a tool whose listed
+     * schema marks parameters with {@code x-mcp-header} (null when all does, or when this agent was not listed the
+     * tool here and nothing can be checked): each marked argument's header present and equal (base64 decoded,
+     * numbers by value), no header without its argument.
+     */
+    private static String paramMismatch(Context ctx, JsonNode msg, McpSession session) {
+        JsonNode schema = msg.path("method").asText().equals("tools/call") ? session.paramSchema(Modern.name(msg)) : null;
+        if (schema == null) {
+            return null;
+        }
+        java.util.Map<String, String> expected = Modern.paramHeaders(schema, msg.path("params").path("arguments"));
+        java.util.Map<String, String> sent = new java.util.TreeMap<>();
+        for (String h : java.util.Collections.list(ctx.req().getHeaderNames())) {
+            String lower = h.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("mcp-param-")) {
+                sent.put(lower, ctx.req().getHeader(h));
+            }
+        }
+        for (var e : expected.entrySet()) {
+            String got = sent.remove(e.getKey());
+            String value = Modern.decodeHeader(e.getValue());
+            String decoded = Modern.decodeHeader(got == null ? null : got.strip());
+            if (decoded == null || !(decoded.equals(value) || sameNumber(decoded, value))) {
+                return e.getKey() + " header '" + got + "' does not match its argument '" + value + "'";
+            }
+        }
+        return sent.isEmpty() ? null : sent.keySet().iterator().next() + " header has no argument in the body";
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** {@code server/discover}'s answer, from what the upstreams answered the session's handshake. */

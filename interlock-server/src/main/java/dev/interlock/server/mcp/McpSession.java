@@ -182,6 +182,19 @@ public final class McpSession {
         }
     }
 
+    /** Tools this agent was listed whose parameters are mirrored in {@code Mcp-Param-*} headers: name → input schema. */
+    private final Map<String, JsonNode> paramSchemas = new ConcurrentHashMap<>();
+
+    /** A {@code tools/list} result the agent was given: which tools' calls must mirror parameters in headers. */
+    public void listed(JsonNode result) {
+        paramSchemas.putAll(dev.interlock.mcp.Modern.headerTools(result));
+    }
+
+    /** The input schema of a tool that mirrors parameters in headers, as the agent was listed it; null otherwise. */
+    public JsonNode paramSchema(String tool) {
+        return tool == null ? null : paramSchemas.get(tool);
+    }
+
     /** A stateless request waiting for its agent's input: its stream, and which server request each input answers. */
     public record Parked(String key, Stream answers, String method, String name, Map<String, JsonNode> serverIds, long since) {
     }
