@@ -103,7 +103,7 @@ final class McpCommand implements Callable<Integer> {
         CallDecider decider = server.named() ? remote(environments) : local(environments, gateway.identity());
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-        return Gateway.serve(Gateway.of(gateway, decider, Gateway.lines(out), log), in);
+        return Gateway.serve(Gateway.stdio(gateway, decider, Gateway.lines(out), log), in);
     }
 
     private CallDecider local(Map<String, String> environments, GatewayConfig.Identity identity) {

@@ -49,6 +49,30 @@ class McpSdkClientTest {
         }
     }
 
+    @Test
+    void theSdkStatelessClientOverStdioReachesAHandshakeServerThroughTheGateway(@TempDir Path dir) {
+        ServerParameters params = ServerParameters.builder(McpGatewayEndToEndTest.ROOT.resolve("interlock").toString())
+                .args("mcp", "--", "node", McpGatewayEndToEndTest.server.toString(), dir.toString())
+                .env(Map.of("HOME", McpGatewayEndToEndTest.ROOT.resolve("interlock-cli/target").toString()))
+                .build();
+        try (var transport = io.modelcontextprotocol.modern.client.transport.StdioMcpClientTransport.builder(params).stderrConsumer(line -> { }).start()) {
+            var client = io.modelcontextprotocol.modern.client.McpClient.sync(transport)
+                    .clientInfo(io.modelcontextprotocol.modern.McpSchema.Implementation.builder("stateless-stdio", "1").build()).build();
+            var discovered = client.discover();
+            assertThat(discovered.supportedVersions()).contains("2026-07-28");
+            assertThat(client.listTools().list().tools()).extracting(io.modelcontextprotocol.modern.McpSchema.Tool::name).contains("write_file");
+
+            var ok = client.tool("write_file").arguments(Map.of("path", dir.resolve("stateless.txt").toString(), "content", "no handshake")).call();
+            assertThat(ok.isError()).isNotEqualTo(Boolean.TRUE);
+            assertThat(dir.resolve("stateless.txt")).hasContent("no handshake");
+
+            var refused = client.tool("write_file").arguments(Map.of("path", dir.resolve(".codex/config.toml").toString(), "content", "x")).call();
+            assertThat(refused.isError()).isTrue();
+            assertThat(((io.modelcontextprotocol.modern.McpSchema.TextContent) refused.content().getFirst()).text()).startsWith("Interlock denied this call");
+            assertThat(dir.resolve(".codex")).doesNotExist();
+        }
+    }
+
     /**
      * SDK client → {@code interlock mcp} → an SDK server ({@link SdkOpsServer}, its own process): a tool the policy
      * forbids for every argument is not listed, and a call made anyway is denied without reaching the server; the

@@ -28,6 +28,11 @@ public interface Gateway extends AutoCloseable {
         return new PassThroughGateway(config.upstream(), decider, client, log);
     }
 
+    /** The gateway for one stdio client of either protocol generation: a stateless one gets its handshake made for it. */
+    static Gateway stdio(GatewayConfig config, CallDecider decider, java.util.function.Consumer<String> client, PrintStream log) {
+        return StatelessFront.of(config, decider, client, log);
+    }
+
     /** Serves {@code gateway} over stdio until the agent closes its end; the exit code. */
     static int serve(Gateway gateway, BufferedReader from) throws IOException {
         // An agent that stops the gateway with a signal must not leave the upstream servers running.

@@ -146,6 +146,33 @@ public final class Modern {
         return copy;
     }
 
+    /** {@code server/discover}'s answer, from what the upstreams answered the session's handshake. */
+    public static String discovered(JsonNode id, JsonNode init) {
+        var out = JsonRpc.JSON.createObjectNode().put("jsonrpc", "2.0");
+        out.set("id", id);
+        var result = out.putObject("result");
+        result.putArray("supportedVersions").add(VERSION);
+        result.set("capabilities", init.path("capabilities").isObject() ? init.get("capabilities") : JsonRpc.JSON.createObjectNode());
+        if (init.hasNonNull("instructions")) {
+            result.set("instructions", init.get("instructions"));
+        }
+        result.put("ttlMs", 0).put("cacheScope", "private").put("resultType", "complete");
+        if (init.path("serverInfo").isObject()) {
+            result.putObject("_meta").set(SERVER_INFO, init.get("serverInfo"));
+        }
+        return out.toString();
+    }
+
+    /** The handshake a gateway makes for a stateless client: an {@code initialize} with the client's own info and capabilities. */
+    public static ObjectNode initialize(String id, JsonNode meta) {
+        ObjectNode init = JsonRpc.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", "initialize");
+        ObjectNode params = init.putObject("params").put("protocolVersion", LEGACY.getFirst());
+        params.set("capabilities", meta.path(CLIENT_CAPABILITIES).isObject() ? meta.get(CLIENT_CAPABILITIES) : JsonRpc.JSON.createObjectNode());
+        params.set("clientInfo", meta.path(CLIENT_INFO).isObject() ? meta.get(CLIENT_INFO)
+                : JsonRpc.JSON.createObjectNode().put("name", "stateless-client").put("version", "0"));
+        return init;
+    }
+
     /** The error a server answers a version it does not speak with. */
     public static String unsupported(JsonNode id, String requested, List<String> supported) {
         ObjectNode out = JsonRpc.JSON.createObjectNode().put("jsonrpc", "2.0");

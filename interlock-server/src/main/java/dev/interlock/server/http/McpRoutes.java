@@ -147,7 +147,7 @@ public final class McpRoutes implements RouteGroup {
             return;
         }
         if (method.equals("server/discover")) {
-            ctx.status(200).contentType("application/json").result(discovered(id, session.initialized()));
+            ctx.status(200).contentType("application/json").result(Modern.discovered(id, session.initialized()));
             return;
         }
         String key;
@@ -296,23 +296,6 @@ public final class McpRoutes implements RouteGroup {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** {@code server/discover}'s answer, from what the upstreams answered the session's handshake. */
-    private static String discovered(JsonNode id, JsonNode init) {
-        var out = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
-        out.set("id", id);
-        var result = out.putObject("result");
-        result.putArray("supportedVersions").add(Modern.VERSION);
-        result.set("capabilities", init.path("capabilities").isObject() ? init.get("capabilities") : Json.MAPPER.createObjectNode());
-        if (init.hasNonNull("instructions")) {
-            result.set("instructions", init.get("instructions"));
-        }
-        result.put("ttlMs", 0).put("cacheScope", "private").put("resultType", "complete");
-        if (init.path("serverInfo").isObject()) {
-            result.putObject("_meta").set(Modern.SERVER_INFO, init.get("serverInfo"));
-        }
-        return out.toString();
     }
 
     /** The request's event stream: the servers' messages meanwhile, then its answer, then the end of the stream. */

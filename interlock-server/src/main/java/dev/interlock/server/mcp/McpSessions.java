@@ -74,13 +74,7 @@ public final class McpSessions implements AutoCloseable {
                 return s;
             }
             s = open(caller).orElseThrow(() -> new IOException("too many MCP sessions (" + MAX + ")"));
-            var init = dev.interlock.json.Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("id", "interlock-stateless-init")
-                    .put("method", "initialize");
-            var params = init.putObject("params").put("protocolVersion", dev.interlock.mcp.Modern.LEGACY.getFirst());
-            params.set("capabilities", meta.path(dev.interlock.mcp.Modern.CLIENT_CAPABILITIES).isObject()
-                    ? meta.get(dev.interlock.mcp.Modern.CLIENT_CAPABILITIES) : dev.interlock.json.Json.MAPPER.createObjectNode());
-            params.set("clientInfo", meta.path(dev.interlock.mcp.Modern.CLIENT_INFO).isObject()
-                    ? meta.get(dev.interlock.mcp.Modern.CLIENT_INFO) : dev.interlock.json.Json.MAPPER.createObjectNode().put("name", "stateless-client").put("version", "0"));
+            var init = dev.interlock.mcp.Modern.initialize("interlock-stateless-init", meta);
             String key = "\"interlock-stateless-init\"";
             McpSession.Stream answer = s.request(key, init.toString(), false);
             String line;
