@@ -42,11 +42,12 @@ class McpInputRoundTripTest {
                 kind: Gateway
                 spec:
                   upstreams:
-                    - { name: everything, command: [node, "%s", stdio], environment: dev }
-                    - { name: notes, command: ["%s", "-cp", "%s", "%s", "%s"], environment: dev }
+                    - { name: everything, command: [node, "%1$s", stdio], environment: dev }
+                    - { name: notes, command: ["%2$s", "-cp", "%3$s", "%4$s", "%5$s"], environment: dev }
+                    - { name: ops, command: ["%2$s", "-cp", "%3$s", "%6$s", "%7$s"], environment: dev }
                 """.formatted(McpGatewayEndToEndTest.everything, ProcessHandle.current().info().command().orElseThrow(),
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), SdkStatelessServer.class.getName(),
-                notes = Files.createDirectories(dir.resolve("notes"))));
+                notes = Files.createDirectories(dir.resolve("notes")), SdkOpsServer.class.getName(), Files.createDirectories(dir.resolve("ops"))));
         policy = Files.createDirectories(dir.resolve("policy"));
         Files.copy(McpGatewayEndToEndTest.ROOT.resolve("interlock-core/src/main/resources/interlock/policies/production-guardrails.yaml"),
                 policy.resolve("production-guardrails.yaml"));
@@ -59,6 +60,7 @@ class McpInputRoundTripTest {
                     - { server: everything, tool: trigger-sampling-request, operation: { system: demo, verb: read, type: sample, name: "'sample'" } }
                     - { server: everything, tool: trigger-elicitation-request, operation: { system: demo, verb: read, type: form, name: "'form'" } }
                     - { server: notes, tool: note_in_region, operation: { system: notes, verb: create, type: note, name: "args.region" } }
+                    - { server: ops, tool: append_note, operation: { system: notes, verb: create, type: note, name: "args.text" } }
                     - { server: central, tool: notes__note_in_region, operation: { system: notes, verb: create, type: note, name: "args.region" } }
                 """);
         ServerEndToEndTest.Served served = ServerEndToEndTest.serve(dir, "--mcp", gateway.toString(), "--policy", policy.toString());
@@ -195,5 +197,25 @@ class McpInputRoundTripTest {
             assertThat(chained.has("result") && !chained.at("/result/isError").asBoolean(false)).as(chained.toString()).isTrue();
             assertThat(notes.resolve("notes.txt")).content().contains("ap-south-1: two hops");
         }
+    }
+
+    @Test
+    void aStatelessClientsSubscriptionCarriesTheUpstreamsToolListChanges() throws Exception {
+        var client = statelessClient(agentToken("vera@example.com"));
+        List<io.modelcontextprotocol.modern.client.SubscriptionEvent> events = new CopyOnWriteArrayList<>();
+        try (var listening = client.listen().toolsChanged().open(events::add)) {
+            awaitEvent(events, io.modelcontextprotocol.modern.client.SubscriptionEvent.Subscribed.class);
+            // SdkOpsServer rewrites a tool after its first call and says its tools changed.
+            var noted = client.tool("ops__append_note").arguments(Map.of("text", "trusted at first")).call();
+            assertThat(noted.isError()).isNotEqualTo(Boolean.TRUE);
+            awaitEvent(events, io.modelcontextprotocol.modern.client.SubscriptionEvent.ToolsListChanged.class);
+        }
+    }
+
+    static void awaitEvent(List<io.modelcontextprotocol.modern.client.SubscriptionEvent> events, Class<?> type) throws InterruptedException {
+        for (int i = 0; i < 300 && events.stream().noneMatch(type::isInstance); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(events).as("a " + type.getSimpleName() + " event").anyMatch(type::isInstance);
     }
 }

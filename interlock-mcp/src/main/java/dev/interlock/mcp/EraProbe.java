@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EraProbe implements Upstream {
 
-    static final long PROBE_MILLIS = 5_000;
+    /** Long enough for a server that starts slowly (a cold JVM on a busy machine) to answer its first request. */
+    static final long PROBE_MILLIS = 20_000;
     private static final String END = "\u0000end";
     private static final AtomicLong PROBES = new AtomicLong();
 

@@ -130,10 +130,6 @@ public final class McpRoutes implements RouteGroup {
             ctx.status(202);
             return;
         }
-        if (method.equals("subscriptions/listen")) {
-            ctx.status(404).contentType("application/json").result(Modern.error(id, -32601, "subscriptions/listen is not offered by this gateway yet"));
-            return;
-        }
         McpSession session;
         try {
             session = all.statelessFor(caller, msg.path("params").path("_meta"));
@@ -144,6 +140,10 @@ public final class McpRoutes implements RouteGroup {
         String params = paramMismatch(ctx, msg, session);
         if (params != null) {
             ctx.status(400).contentType("application/json").result(Modern.error(id, Modern.HEADER_MISMATCH, "Header mismatch: " + params));
+            return;
+        }
+        if (method.equals("subscriptions/listen")) {
+            subscription(ctx, session, id, msg.path("params").path("notifications"));
             return;
         }
         if (method.equals("server/discover")) {
@@ -196,6 +196,53 @@ public final class McpRoutes implements RouteGroup {
             if (!waitsForInput) {
                 session.finished(key, answers);
             }
+        }
+    }
+
+    /** The list-change notifications a stateless agent can subscribe to here, by their filter field. */
+    private static final java.util.Map<String, String> SUBSCRIBABLE = java.util.Map.of("toolsListChanged", "notifications/tools/list_changed",
+            "promptsListChanged", "notifications/prompts/list_changed", "resourcesListChanged", "notifications/resources/list_changed");
+
+    /**
+     * {@code subscriptions/listen}: an event stream that first acknowledges what of the filter this gateway honours
+     * (the list changes; not resource updates, which would need the upstreams' own subscriptions), then carries those
+     * notifications from the upstreams until the agent goes away or the session ends, which ends the request.
+     */
+    private void subscription(Context ctx, McpSession session, JsonNode id, JsonNode filter) throws IOException {
+        var honoured = Json.MAPPER.createObjectNode();
+        java.util.Set<String> methods = new java.util.HashSet<>();
+        SUBSCRIBABLE.forEach((field, notification) -> {
+            if (filter.path(field).asBoolean(false)) {
+                honoured.put(field, true);
+                methods.add(notification);
+            }
+        });
+        McpSession.Stream stream = session.subscribe(methods);
+        try {
+            OutputStream out = open(ctx);
+            var ack = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/subscriptions/acknowledged");
+            ack.putObject("params").set("notifications", honoured);
+            send(out, ack.toString());
+            int quiet = 0;
+            while (!session.closed()) {
+                String m = stream.next(1000);
+                if (m != null) {
+                    send(out, m);
+                } else if (++quiet >= KEEP_ALIVE_SECONDS) {
+                    quiet = 0;
+                    keepAlive(out);
+                }
+            }
+            var done = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
+            done.set("id", id);
+            done.putObject("result").put("resultType", "complete");
+            send(out, done.toString());
+        } catch (IOException e) {
+            // the agent closed the stream
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            session.unsubscribe(stream);
         }
     }
 

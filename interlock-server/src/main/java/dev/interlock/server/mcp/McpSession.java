@@ -84,7 +84,7 @@ public final class McpSession {
     }
 
     long idleNanos() {
-        return System.nanoTime() - lastUsed;
+        return subscribers.isEmpty() ? System.nanoTime() - lastUsed : 0; // an agent listening is not idle
     }
 
     /**
@@ -167,6 +167,15 @@ public final class McpSession {
     private void refuseUnasked(String message) {
         try {
             JsonNode msg = Json.MAPPER.readTree(message);
+            if (!msg.has("id") && msg.has("method")) {
+                String method = msg.get("method").asText();
+                subscribers.forEach((s, methods) -> {
+                    if (methods.contains(method)) {
+                        s.offer(message);
+                    }
+                });
+                return;
+            }
             if (msg.hasNonNull("id") && msg.has("method")) {
                 var inFlight = List.copyOf(waiting.values());
                 if (inFlight.size() == 1) {
@@ -180,6 +189,21 @@ public final class McpSession {
         } catch (JacksonException e) {
             // not JSON-RPC: nothing to answer
         }
+    }
+
+    /** A stateless agent's {@code subscriptions/listen} streams and the notification methods each asked for. */
+    private final Map<Stream, java.util.Set<String>> subscribers = new ConcurrentHashMap<>();
+
+    /** A stateless agent's subscription: the notifications named in {@code methods} go to the returned stream. */
+    public Stream subscribe(java.util.Set<String> methods) {
+        lastUsed = System.nanoTime();
+        Stream s = new Stream();
+        subscribers.put(s, java.util.Set.copyOf(methods));
+        return s;
+    }
+
+    public void unsubscribe(Stream s) {
+        subscribers.remove(s);
     }
 
     /** Tools this agent was listed whose parameters are mirrored in {@code Mcp-Param-*} headers: name → input schema. */
