@@ -47,6 +47,7 @@ final class Unwrapper {
         return switch (program) {
             case "sudo", "doas", "run0", "pkexec" -> privileged(program, args, run);
             case "su" -> su(args, run);
+            case "systemd-run" -> systemdRun(args, run);
             case "env" -> env(args, run);
             case "xargs" -> xargs(args, run);
             case "find" -> FindCommands.find(args, run, commands);
@@ -93,6 +94,11 @@ final class Unwrapper {
             walk.add(escalation(program + " opens a shell as " + user, user, run));
             return true;
         }
+        return runAs(program, inner, user, run);
+    }
+
+    /** The inner command, and an escalation when it changes anything as {@code user} on this machine. */
+    private boolean runAs(String program, List<Arg> inner, String user, SimpleCommands.Run run) {
         int before = walk.operations.size();
         commands.dispatch(run.inner(inner));
         boolean changes = walk.operations.subList(before, walk.operations.size()).stream().anyMatch(op -> op.verb() != Verb.READ);
@@ -100,6 +106,23 @@ final class Unwrapper {
             walk.add(escalation("runs a change as " + user + " through " + program, user, run));
         }
         return true;
+    }
+
+    /**
+     * {@code systemd-run} starts its command as a transient unit: the user's own with {@code --user}; otherwise through
+     * the system manager, as root unless {@code --uid} names another user. Without a command it is judged as a program.
+     */
+    private boolean systemdRun(List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> inner = afterOptions(args, Wrappers.SYSTEMD_RUN_VALUED, 0);
+        if (inner.isEmpty()) {
+            return false;
+        }
+        ParsedArgs opts = ParsedArgs.parse(args.subList(0, args.size() - inner.size()), Wrappers.SYSTEMD_RUN_VALUED);
+        if (opts.has("--user")) {
+            commands.dispatch(run.inner(inner));
+            return true;
+        }
+        return runAs("systemd-run", inner, opts.value("--uid").orElse("root"), run);
     }
 
     private boolean su(List<Arg> args, SimpleCommands.Run run) {

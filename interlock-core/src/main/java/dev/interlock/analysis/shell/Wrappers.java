@@ -62,6 +62,11 @@ final class Wrappers {
             "--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--role", "--type", "--other-user",
             "--command-timeout", "--chroot");
 
+    static final Set<String> SYSTEMD_RUN_VALUED = Set.of("-u", "--unit", "-p", "--property", "--description", "--slice",
+            "-E", "--setenv", "--uid", "--gid", "--nice", "--working-directory", "-H", "--host", "-M", "--machine",
+            "--on-active", "--on-boot", "--on-startup", "--on-unit-active", "--on-unit-inactive", "--on-calendar",
+            "--timer-property", "--path-property", "--socket-property", "--service-type");
+
     static final Set<String> XARGS_VALUED = Set.of("-I", "-i", "-n", "-P", "-L", "-l", "-d", "-a", "-E", "-e", "-s",
             "--replace", "--max-args", "--max-procs", "--max-lines", "--delimiter", "--arg-file", "--eof", "--max-chars",
             "--process-slot-var");
