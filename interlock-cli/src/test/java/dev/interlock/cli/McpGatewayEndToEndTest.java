@@ -222,6 +222,29 @@ class McpGatewayEndToEndTest {
         }
     }
 
+    @Test
+    void aResourceIsReadFromTheServerThatListedItEvenWhenItIsNotTheFirst(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("gateway.yaml");
+        Files.writeString(config, """
+                apiVersion: interlock.dev/v1
+                kind: Gateway
+                spec:
+                  upstreams:
+                    - { name: files, command: [node, "%s", "%s"] }
+                    - { name: everything, command: [node, "%s", stdio] }
+                """.formatted(server, dir, everything));
+        try (Gateway g = new Gateway(java.util.Map.of(), List.of("--config", config.toString()))) {
+            JsonNode init = g.call(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"e2e\",\"version\":\"1\"}}");
+            assertThat(init.has("result")).as(init.toString()).isTrue();
+            g.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            JsonNode listed = g.call(2, "resources/list", "{}");
+            String uri = listed.at("/result/resources").findValuesAsText("uri").stream()
+                    .filter(u -> u.startsWith("demo://resource/static/document/")).findFirst().orElseThrow(() -> new AssertionError(listed.toString()));
+            JsonNode read = g.call(3, "resources/read", JSON.createObjectNode().put("uri", uri).toString());
+            assertThat(read.at("/result/contents/0/uri").asText()).as(read.toString()).isEqualTo(uri);
+        }
+    }
+
     static String write(String path, String content) throws Exception {
         return JSON.createObjectNode().put("name", "write_file").set("arguments",
                 JSON.createObjectNode().put("path", path).put("content", content)).toString();

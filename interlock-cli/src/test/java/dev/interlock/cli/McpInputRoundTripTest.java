@@ -60,6 +60,7 @@ class McpInputRoundTripTest {
                     - { server: everything, tool: trigger-sampling-request, operation: { system: demo, verb: read, type: sample, name: "'sample'" } }
                     - { server: everything, tool: trigger-elicitation-request, operation: { system: demo, verb: read, type: form, name: "'form'" } }
                     - { server: notes, tool: note_in_region, operation: { system: notes, verb: create, type: note, name: "args.region" } }
+                    - { server: everything, tool: toggle-subscriber-updates, operation: { system: demo, verb: read, type: updates, name: "'updates'" } }
                     - { server: ops, tool: append_note, operation: { system: notes, verb: create, type: note, name: "args.text" } }
                     - { server: central, tool: notes__note_in_region, operation: { system: notes, verb: create, type: note, name: "args.region" } }
                 """);
@@ -209,6 +210,22 @@ class McpInputRoundTripTest {
             var noted = client.tool("ops__append_note").arguments(Map.of("text", "trusted at first")).call();
             assertThat(noted.isError()).isNotEqualTo(Boolean.TRUE);
             awaitEvent(events, io.modelcontextprotocol.modern.client.SubscriptionEvent.ToolsListChanged.class);
+        }
+    }
+
+    @Test
+    void aStatelessClientsSubscriptionCarriesUpdatesOfTheResourcesItSubscribedTo() throws Exception {
+        var client = statelessClient(agentToken("wes@example.com"));
+        List<io.modelcontextprotocol.modern.client.SubscriptionEvent> events = new CopyOnWriteArrayList<>();
+        String uri = "demo://resource/static/document/architecture.md";
+        try (var listening = client.listen().resourceUpdates(uri).open(events::add)) {
+            awaitEvent(events, io.modelcontextprotocol.modern.client.SubscriptionEvent.Subscribed.class);
+            // server-everything then sends an update of every subscribed resource every 5 s.
+            var toggled = client.tool("everything__toggle-subscriber-updates").arguments(Map.of()).call();
+            assertThat(toggled.isError()).isNotEqualTo(Boolean.TRUE);
+            awaitEvent(events, io.modelcontextprotocol.modern.client.SubscriptionEvent.ResourceUpdated.class);
+            assertThat(events).filteredOn(io.modelcontextprotocol.modern.client.SubscriptionEvent.ResourceUpdated.class::isInstance)
+                    .first().asString().contains(uri);
         }
     }
 

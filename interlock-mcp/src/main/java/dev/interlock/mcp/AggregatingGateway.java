@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * configurable) and each call is routed to its server after Interlock decides it. Every id crossing the gateway is
  * its own, so requests from the client and from the servers (sampling, roots, elicitation, ping) find their way back,
  * and a cancellation names the id the server knows. {@code initialize}, {@code tools/list}, {@code resources/list},
- * {@code prompts/list} are asked of every server and merged; other requests go to the first server.
+ * {@code prompts/list} are asked of every server and merged; reading, subscribing to and unsubscribing from a
+ * resource, and getting a prompt, go to the server that listed it; other requests go to the first server.
  */
 public final class AggregatingGateway implements Gateway {
 
@@ -33,6 +34,8 @@ public final class AggregatingGateway implements Gateway {
     private final Consumer<String> client;
     private final PrintStream log;
     private final Map<String, Link> links = new LinkedHashMap<>();
+    /** Which server listed each resource URI and prompt name: their reads, subscriptions and gets go there. */
+    private final Map<String, Link> owners = new ConcurrentHashMap<>();
     /** Gateway id → where its answer goes. */
     private final Map<String, Consumer<JsonNode>> waiting = new ConcurrentHashMap<>();
     /** Client id (as text) → the server and gateway id it was forwarded as, for cancellation. */
@@ -123,6 +126,9 @@ public final class AggregatingGateway implements Gateway {
             case "prompts/list" -> everyServer(msg, results -> reply(JsonRpc.result(id, merged(results, "prompts", false))));
             case "ping" -> reply(JsonRpc.result(id, JSON.createObjectNode()));
             case "tools/call" -> call(id, msg);
+            case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
+                    route(owner(owners, "resource " + msg.path("params").path("uri").asText()), id, msg, null);
+            case "prompts/get" -> route(owner(owners, "prompt " + msg.path("params").path("name").asText()), id, msg, null);
             default -> route(links.values().iterator().next(), id, msg, null);
         }
     }
@@ -271,12 +277,22 @@ public final class AggregatingGateway implements Gateway {
                     ObjectNode copy = item.deepCopy();
                     if (rename) {
                         copy.put("name", link.config.name() + separator + item.path("name").asText());
+                    } else if (item.hasNonNull("uri")) {
+                        owners.put("resource " + item.get("uri").asText(), link);
+                    } else if (field.equals("prompts") && item.hasNonNull("name")) {
+                        owners.put("prompt " + item.get("name").asText(), link);
                     }
                     all.add(copy);
                 }
             }
         }
         return out;
+    }
+
+    /** The server that listed {@code key} ("resource URI", "prompt NAME"); the first server when none did (yet). */
+    private Link owner(Map<String, Link> known, String key) {
+        Link link = known.get(key);
+        return link != null ? link : links.values().iterator().next();
     }
 
     /** A response (to the gateway's own id): handed to whoever waits for it. True when {@code msg} was one. */

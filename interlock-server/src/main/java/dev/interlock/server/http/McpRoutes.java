@@ -205,8 +205,9 @@ public final class McpRoutes implements RouteGroup {
 
     /**
      * {@code subscriptions/listen}: an event stream that first acknowledges what of the filter this gateway honours
-     * (the list changes; not resource updates, which would need the upstreams' own subscriptions), then carries those
-     * notifications from the upstreams until the agent goes away or the session ends, which ends the request.
+     * (the list changes, and updates of the resources the upstreams accepted a {@code resources/subscribe} for), then
+     * carries those notifications from the upstreams until the agent goes away or the session ends, which ends the
+     * request; the resource subscriptions end with it.
      */
     private void subscription(Context ctx, McpSession session, JsonNode id, JsonNode filter) throws IOException {
         var honoured = Json.MAPPER.createObjectNode();
@@ -217,7 +218,17 @@ public final class McpRoutes implements RouteGroup {
                 methods.add(notification);
             }
         });
-        McpSession.Stream stream = session.subscribe(methods);
+        java.util.Set<String> uris = new java.util.LinkedHashSet<>();
+        for (JsonNode uri : filter.path("resourceSubscriptions")) {
+            if (upstream(session, "resources/subscribe", uri.asText())) {
+                uris.add(uri.asText());
+            }
+        }
+        if (!uris.isEmpty()) {
+            methods.add(McpSession.RESOURCE_UPDATED);
+            uris.forEach(honoured.putArray("resourceSubscriptions")::add);
+        }
+        McpSession.Stream stream = session.subscribe(methods, uris);
         try {
             OutputStream out = open(ctx);
             var ack = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/subscriptions/acknowledged");
@@ -243,6 +254,30 @@ public final class McpRoutes implements RouteGroup {
             Thread.currentThread().interrupt();
         } finally {
             session.unsubscribe(stream);
+            uris.forEach(uri -> upstream(session, "resources/unsubscribe", uri));
+        }
+    }
+
+    /** The gateway's own {@code resources/subscribe|unsubscribe} for a stateless agent's listen stream; true when accepted. */
+    private static boolean upstream(McpSession session, String method, String uri) {
+        if (session.closed()) {
+            return false;
+        }
+        String key = "\"interlock-s-" + STATELESS_IDS.incrementAndGet() + "\"";
+        var request = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", method);
+        request.set("id", Json.MAPPER.getNodeFactory().textNode(key.substring(1, key.length() - 1)));
+        request.putObject("params").put("uri", uri);
+        McpSession.Stream answer = session.request(key, request.toString(), false);
+        try {
+            String line = answer.next(10_000);
+            return line != null && Json.MAPPER.readTree(line).has("result");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            session.finished(key, answer);
         }
     }
 

@@ -169,8 +169,9 @@ public final class McpSession {
             JsonNode msg = Json.MAPPER.readTree(message);
             if (!msg.has("id") && msg.has("method")) {
                 String method = msg.get("method").asText();
-                subscribers.forEach((s, methods) -> {
-                    if (methods.contains(method)) {
+                String uri = msg.path("params").path("uri").asText("");
+                subscribers.forEach((s, wanted) -> {
+                    if (wanted.methods().contains(method) && (!method.equals(RESOURCE_UPDATED) || wanted.uris().contains(uri))) {
                         s.offer(message);
                     }
                 });
@@ -191,14 +192,23 @@ public final class McpSession {
         }
     }
 
-    /** A stateless agent's {@code subscriptions/listen} streams and the notification methods each asked for. */
-    private final Map<Stream, java.util.Set<String>> subscribers = new ConcurrentHashMap<>();
+    public static final String RESOURCE_UPDATED = "notifications/resources/updated";
 
-    /** A stateless agent's subscription: the notifications named in {@code methods} go to the returned stream. */
-    public Stream subscribe(java.util.Set<String> methods) {
+    /** What one {@code subscriptions/listen} stream asked for: notification methods, and the resources whose updates. */
+    private record Wanted(java.util.Set<String> methods, java.util.Set<String> uris) {
+    }
+
+    /** A stateless agent's {@code subscriptions/listen} streams and what each asked for. */
+    private final Map<Stream, Wanted> subscribers = new ConcurrentHashMap<>();
+
+    /**
+     * A stateless agent's subscription: the notifications named in {@code methods} go to the returned stream, resource
+     * updates only for {@code uris}.
+     */
+    public Stream subscribe(java.util.Set<String> methods, java.util.Set<String> uris) {
         lastUsed = System.nanoTime();
         Stream s = new Stream();
-        subscribers.put(s, java.util.Set.copyOf(methods));
+        subscribers.put(s, new Wanted(java.util.Set.copyOf(methods), java.util.Set.copyOf(uris)));
         return s;
     }
 
