@@ -65,6 +65,27 @@ class InstallTest {
         assertThat(json("project/.claude/settings.json").at("/hooks/PostToolUse").size()).as("local mode: nothing to report to").isZero();
     }
 
+    /** Codex, Cursor, Copilot and Kiro get their own after-the-tool events in server mode, never with a fail-closed option. */
+    @Test
+    void theOtherAgentsGetTheirAfterTheToolEventsInServerMode() throws Exception {
+        Path data = dir.resolve("data");
+        for (String agent : new String[] {"codex", "cursor", "copilot", "kiro"}) {
+            assertThat(run("install", agent, "--server", "http://127.0.0.1:8470", "--token", "il_secret", "--data", data.toString()).exit())
+                    .as(agent).isZero();
+        }
+        JsonNode codex = json("project/.codex/hooks.json");
+        assertThat(codex.at("/hooks/PostToolUse/0/matcher").asText()).isEqualTo("Bash|apply_patch|mcp__.*");
+        assertThat(codex.at("/hooks/PostToolUse/0/hooks/0/command").asText()).endsWith("' codex");
+        JsonNode cursor = json("project/.cursor/hooks.json");
+        for (String event : new String[] {"afterShellExecution", "afterMCPExecution"}) {
+            assertThat(cursor.at("/hooks/" + event + "/0/command").asText()).as(event).endsWith("' cursor");
+            assertThat(cursor.at("/hooks/" + event + "/0/failClosed").isMissingNode()).as("reporting never blocks").isTrue();
+        }
+        assertThat(json("project/.github/hooks/interlock.json").at("/hooks/postToolUse/0/bash").asText()).endsWith("' copilot");
+        assertThat(run("uninstall", "cursor").out()).contains("removed 6 Interlock hook entries");
+        assertThat(json("project/.cursor/hooks.json").at("/hooks/afterShellExecution").size()).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource({
             "claude-code, project/.claude/settings.json, /hooks/PreToolUse/0/hooks/0/command",

@@ -60,10 +60,10 @@ public final class PayloadReader {
         JsonNode input = input(root);
 
         String lowerEvent = event.toLowerCase(Locale.ROOT);
-        if (lowerEvent.equals("beforeshellexecution")) {
+        if (lowerEvent.equals("beforeshellexecution") || lowerEvent.equals("aftershellexecution")) {
             return new HookEvent(agent, event, "shell", new ToolCall.Shell(required(root, "command")), session, cwd, subagent);
         }
-        if (lowerEvent.equals("beforemcpexecution")) {
+        if (lowerEvent.equals("beforemcpexecution") || lowerEvent.equals("aftermcpexecution")) {
             String server = text(root, "server", "server_name");
             if (server.isEmpty()) {
                 server = serverName(text(root, "url", "command"));

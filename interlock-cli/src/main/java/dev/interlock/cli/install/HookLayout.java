@@ -33,13 +33,14 @@ record HookLayout(Agent agent, String project, String user, List<String> events)
 
     /**
      * The after-the-tool events that report how an allowed call ended, for server mode (where there is an audit log to
-     * record it): Claude Code's {@code PostToolUse}, Gemini CLI's {@code AfterTool}; none for the others yet.
+     * record it).
      */
     List<String> afterEvents() {
         return switch (agent) {
-            case CLAUDE_CODE -> List.of("PostToolUse");
+            case CLAUDE_CODE, CODEX -> List.of("PostToolUse");
             case GEMINI -> List.of("AfterTool");
-            default -> List.of();
+            case CURSOR -> List.of("afterShellExecution", "afterMCPExecution");
+            case COPILOT, KIRO -> List.of("postToolUse");
         };
     }
 
@@ -54,8 +55,11 @@ record HookLayout(Agent agent, String project, String user, List<String> events)
     ObjectNode afterEntry(String command) {
         return switch (agent) {
             case CLAUDE_CODE -> matcherEntry("Bash|mcp__.*", F.objectNode().put("type", "command").put("command", command).put("timeout", 30));
+            case CODEX -> matcherEntry("Bash|apply_patch|mcp__.*", F.objectNode().put("type", "command").put("command", command).put("timeout", 30));
             case GEMINI -> matcherEntry(".*", F.objectNode().put("type", "command").put("command", command).put("timeout", 30000));
-            default -> throw new IllegalStateException(agent + " has no after-the-tool event");
+            case CURSOR -> F.objectNode().put("command", command);
+            case COPILOT -> F.objectNode().put("type", "command").put("bash", command).put("timeoutSec", 30);
+            case KIRO -> F.objectNode().put("matcher", "*").put("command", command).put("timeout_ms", 30000);
         };
     }
 

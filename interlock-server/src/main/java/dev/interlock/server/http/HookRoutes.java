@@ -78,6 +78,9 @@ public final class HookRoutes implements RouteGroup {
         if (after.isEmpty()) {
             return false;
         }
+        if (!after.get().ran()) {
+            return true;
+        }
         try {
             dev.interlock.hooks.HookRequests.of(after.get().event(), side)
                     .ifPresent(request -> decisions.reportOutcome(request, caller, after.get().exitCode()));

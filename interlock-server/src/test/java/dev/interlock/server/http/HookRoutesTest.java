@@ -147,4 +147,59 @@ class HookRoutesTest {
         }
         assertThat(count).isEqualTo(1);
     }
+
+    List<Integer> reportedExitCodes() {
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (JsonNode e : s.get(bob, "/v1/audit?after=0&limit=1000").json().get("events")) {
+            if (e.get("type").asText().equals("execution.reported")) {
+                codes.add(e.get("body").get("data").get("exit_code").asInt());
+            }
+        }
+        return codes;
+    }
+
+    /** Codex, Cursor (shell and MCP), Copilot and Kiro after-the-tool payloads report the outcome of what the server allowed. */
+    @Test
+    void everyAgentsAfterTheToolEventReportsTheOutcome() {
+        String read = "kubectl --context prod-eu-1 -n payments get pods -l app=";
+        record Case(String agent, String pre, String after, Integer exit) {
+        }
+        List<Case> cases = List.of(
+                new Case("codex", "{\"hook_event_name\":\"PreToolUse\",\"session_id\":\"cx\",\"cwd\":\"/srv/app\",\"tool_name\":\"Bash\","
+                        + "\"tool_input\":{\"command\":[\"bash\",\"-lc\",\"" + read + "a1\"]}}",
+                        "{\"hook_event_name\":\"PostToolUse\",\"session_id\":\"cx\",\"cwd\":\"/srv/app\",\"tool_name\":\"Bash\","
+                        + "\"tool_input\":{\"command\":[\"bash\",\"-lc\",\"" + read + "a1\"]},\"tool_response\":{\"exit_code\":3}}", 3),
+                new Case("cursor", "{\"hook_event_name\":\"beforeShellExecution\",\"conversation_id\":\"cu\",\"cwd\":\"/srv/app\",\"command\":\"" + read + "a2\"}",
+                        "{\"hook_event_name\":\"afterShellExecution\",\"conversation_id\":\"cu\",\"cwd\":\"/srv/app\",\"command\":\"" + read + "a2\","
+                        + "\"output\":\"NAME READY\"}", 0),
+                new Case("cursor", "{\"hook_event_name\":\"beforeMCPExecution\",\"conversation_id\":\"cu\",\"cwd\":\"/srv/app\",\"server\":\"github\","
+                        + "\"tool_name\":\"get_issue\",\"tool_input\":\"{\\\"owner\\\":\\\"acme\\\",\\\"repo\\\":\\\"api\\\",\\\"issue_number\\\":7}\"}",
+                        "{\"hook_event_name\":\"afterMCPExecution\",\"conversation_id\":\"cu\",\"cwd\":\"/srv/app\",\"server\":\"github\",\"tool_name\":\"get_issue\","
+                        + "\"tool_input\":\"{\\\"owner\\\":\\\"acme\\\",\\\"repo\\\":\\\"api\\\",\\\"issue_number\\\":7}\",\"result_json\":\"{\\\"isError\\\":true}\"}", 1),
+                new Case("copilot", "{\"timestamp\":1,\"cwd\":\"/srv/app\",\"toolName\":\"bash\",\"toolArgs\":\"{\\\"command\\\":\\\"" + read + "a3\\\"}\"}",
+                        "{\"timestamp\":2,\"cwd\":\"/srv/app\",\"toolName\":\"bash\",\"toolArgs\":\"{\\\"command\\\":\\\"" + read + "a3\\\"}\","
+                        + "\"toolResult\":{\"resultType\":\"failure\",\"textResultForLlm\":\"forbidden\"}}", 1),
+                new Case("copilot", "{\"timestamp\":1,\"cwd\":\"/srv/app\",\"toolName\":\"bash\",\"toolArgs\":\"{\\\"command\\\":\\\"" + read + "a4\\\"}\"}",
+                        "{\"timestamp\":2,\"cwd\":\"/srv/app\",\"toolName\":\"bash\",\"toolArgs\":\"{\\\"command\\\":\\\"" + read + "a4\\\"}\","
+                        + "\"toolResult\":{\"resultType\":\"denied\"}}", null),
+                new Case("kiro", "{\"hook_event_name\":\"preToolUse\",\"cwd\":\"/srv/app\",\"tool_name\":\"execute_bash\",\"tool_input\":{\"command\":\"" + read + "a5\"}}",
+                        "{\"hook_event_name\":\"postToolUse\",\"cwd\":\"/srv/app\",\"tool_name\":\"execute_bash\",\"tool_input\":{\"command\":\"" + read + "a5\"},"
+                        + "\"tool_response\":{\"success\":true}}", 0));
+        for (Case c : cases) {
+            List<Integer> before = reportedExitCodes();
+            TestServer.Reply allowed = hook(c.agent(), c.pre(), agent);
+            assertThat(allowed.status()).as(c.agent() + ": " + allowed.text()).isEqualTo(200);
+            assertThat(allowed.text()).as(c.agent()).doesNotContain("deny");
+            TestServer.Reply after = hook(c.agent(), c.after(), agent);
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.text().strip()).as(c.agent() + ": an after-event never blocks").isEqualTo("{}");
+            List<Integer> now = reportedExitCodes();
+            if (c.exit() == null) {
+                assertThat(now).as(c.agent() + ": a call its user refused never ran").hasSameSizeAs(before);
+            } else {
+                assertThat(now).as(c.agent() + " " + c.after()).hasSize(before.size() + 1);
+                assertThat(now.getLast()).as(c.agent()).isEqualTo(c.exit());
+            }
+        }
+    }
 }
