@@ -199,6 +199,9 @@ public final class McpRoutes implements RouteGroup {
         }
     }
 
+    /** Resources one listen stream may follow (each is a subscription upstream); the rest are not acknowledged. */
+    private static final int MAX_RESOURCE_SUBSCRIPTIONS = 100;
+
     /** The list-change notifications a stateless agent can subscribe to here, by their filter field. */
     private static final java.util.Map<String, String> SUBSCRIBABLE = java.util.Map.of("toolsListChanged", "notifications/tools/list_changed",
             "promptsListChanged", "notifications/prompts/list_changed", "resourcesListChanged", "notifications/resources/list_changed");
@@ -220,7 +223,7 @@ public final class McpRoutes implements RouteGroup {
         });
         java.util.Set<String> uris = new java.util.LinkedHashSet<>();
         for (JsonNode uri : filter.path("resourceSubscriptions")) {
-            if (upstream(session, "resources/subscribe", uri.asText())) {
+            if (uris.size() < MAX_RESOURCE_SUBSCRIPTIONS && upstream(session, "resources/subscribe", uri.asText())) {
                 uris.add(uri.asText());
             }
         }
