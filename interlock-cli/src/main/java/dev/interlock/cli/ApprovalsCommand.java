@@ -39,19 +39,19 @@ final class ApprovalsCommand {
         @Option(names = "--state", paramLabel = "STATE", description = "pending (default), approved, denied, consumed, expired or all.")
         String state = "pending";
 
-        @Option(names = "--format", paramLabel = "text|json", description = "text (default) or json (the server's answer).")
-        String format = "text";
+        @Mixin
+        TextOrJson output = new TextOrJson();
 
         @Override
         public Integer call() {
             if (!STATES.contains(state)) {
                 return Cli.usage(spec, "--state must be one of pending, approved, denied, consumed, expired, all; not '" + state + "'");
             }
-            if (!Cli.format(spec, format)) {
+            if (!output.valid(spec)) {
                 return Main.USAGE;
             }
             JsonNode answer = server.client().get("/v1/approvals?state=" + ServerClient.encode(state));
-            return Answers.printList(spec, format, answer, "approvals", (state.equals("all") ? "" : state + " ") + "approvals",
+            return Answers.printList(spec, output.format, answer, "approvals", (state.equals("all") ? "" : state + " ") + "approvals",
                     items -> ApprovalView.table(items, Instant.now()));
         }
     }
@@ -68,18 +68,18 @@ final class ApprovalsCommand {
         @Parameters(paramLabel = "ID", description = "The approval (the short id from list is enough).")
         String id;
 
-        @Option(names = "--format", paramLabel = "text|json", description = "text (default) or json (the server's answer).")
-        String format = "text";
+        @Mixin
+        TextOrJson output = new TextOrJson();
 
         @Override
         public Integer call() {
-            if (!Cli.format(spec, format)) {
+            if (!output.valid(spec)) {
                 return Main.USAGE;
             }
             ServerClient client = server.client();
             JsonNode a = client.get("/v1/approvals/" + ServerClient.encode(resolve(client, id)));
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format.equals("json") ? Answers.json(a) + "\n" : ApprovalView.show(a, Instant.now()));
+            out.print(output.format.equals("json") ? Answers.json(a) + "\n" : ApprovalView.show(a, Instant.now()));
             out.flush();
             return 0;
         }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,15 +44,15 @@ final class GrantsCommand {
         @Mixin
         ServerOptions server = new ServerOptions();
 
-        @Option(names = "--format", paramLabel = "text|json", description = "text (default) or json (the server's answer).")
-        String format = "text";
+        @Mixin
+        TextOrJson output = new TextOrJson();
 
         @Override
         public Integer call() {
-            if (!Cli.format(spec, format)) {
+            if (!output.valid(spec)) {
                 return Main.USAGE;
             }
-            return Answers.printList(spec, format, server.client().get("/v1/grants"), "grants", "grants",
+            return Answers.printList(spec, output.format, server.client().get("/v1/grants"), "grants", "grants",
                     items -> table(items, Instant.now()));
         }
     }

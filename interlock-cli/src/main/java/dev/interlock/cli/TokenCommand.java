@@ -97,15 +97,15 @@ final class TokenCommand {
         @Mixin
         ServerOptions server = new ServerOptions();
 
-        @Option(names = "--format", paramLabel = "text|json", description = "text (default) or json (the server's answer).")
-        String format = "text";
+        @Mixin
+        TextOrJson output = new TextOrJson();
 
         @Override
         public Integer call() {
-            if (!Cli.format(spec, format)) {
+            if (!output.valid(spec)) {
                 return Main.USAGE;
             }
-            return Answers.printList(spec, format, server.client().get("/v1/tokens"), "tokens", "tokens", TokenCommand::table);
+            return Answers.printList(spec, output.format, server.client().get("/v1/tokens"), "tokens", "tokens", TokenCommand::table);
         }
     }
 
