@@ -244,17 +244,7 @@ class McpHttpEndpointTest {
 
     @Test
     void aGatewayReachesThisEndpointAsAStatelessUpstream(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("gateway.yaml");
-        Files.writeString(config, """
-                apiVersion: interlock.dev/v1
-                kind: Gateway
-                spec:
-                  upstreams:
-                    - name: central
-                      url: "%s/mcp"
-                      headers: { Authorization: "Bearer %s" }
-                      environment: dev
-                """.formatted(url, agent));
+        Path config = McpGatewayEndToEndTest.centralConfig(tmp, url, agent);
         try (McpGatewayEndToEndTest.Gateway g = new McpGatewayEndToEndTest.Gateway(Map.of(), List.of("--config", config.toString()))) {
             g.initialize("secure-filesystem-server");
             JsonNode tools = g.call(2, "tools/list", "{}");

@@ -2,7 +2,6 @@ package dev.interlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -178,21 +177,9 @@ class McpInputRoundTripTest {
         assertThat(Files.readString(notes.resolve("notes.txt"))).doesNotContain("sneaky");
 
         // A gateway in front of /mcp learns the tool's schema from its listing and mirrors the header itself.
-        Path config = tmp.resolve("gateway.yaml");
-        Files.writeString(config, """
-                apiVersion: interlock.dev/v1
-                kind: Gateway
-                spec:
-                  upstreams:
-                    - name: central
-                      url: "%s/mcp"
-                      headers: { Authorization: "Bearer %s" }
-                      environment: dev
-                """.formatted(url, token));
+        Path config = McpGatewayEndToEndTest.centralConfig(tmp, url, token);
         try (McpGatewayEndToEndTest.Gateway g = new McpGatewayEndToEndTest.Gateway(Map.of(), List.of("--config", config.toString(), "--policy", policy.toString()))) {
-            JsonNode init = g.call(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"e2e\",\"version\":\"1\"}}");
-            assertThat(init.has("result")).as(init.toString()).isTrue();
-            g.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            g.initialize(null);
             assertThat(g.call(2, "tools/list", "{}").at("/result/tools").findValuesAsText("name")).contains("notes__note_in_region");
             var chained = g.call(3, "tools/call", "{\"name\":\"notes__note_in_region\",\"arguments\":{\"region\":\"ap-south-1\",\"text\":\"two hops\"}}");
             assertThat(chained.has("result") && !chained.at("/result/isError").asBoolean(false)).as(chained.toString()).isTrue();

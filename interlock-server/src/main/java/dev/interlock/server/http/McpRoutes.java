@@ -166,8 +166,9 @@ public final class McpRoutes implements RouteGroup {
         } else {
             // Stateless agents pick ids freely, so two in flight may share one: each goes upstream under its own.
             var forwarded = Modern.withoutMeta(msg);
-            key = "\"interlock-s-" + STATELESS_IDS.incrementAndGet() + "\"";
-            forwarded.set("id", Json.MAPPER.readTree(key));
+            JsonNode own = ownId();
+            key = own.toString();
+            forwarded.set("id", own);
             answers = session.request(key, forwarded.toString(), false);
         }
         boolean waitsForInput = false;
@@ -197,6 +198,11 @@ public final class McpRoutes implements RouteGroup {
                 session.finished(key, answers);
             }
         }
+    }
+
+    /** An id of the gateway's own for a request it sends upstream for a stateless agent (whose ids may collide). */
+    private static JsonNode ownId() {
+        return Json.MAPPER.getNodeFactory().textNode("interlock-s-" + STATELESS_IDS.incrementAndGet());
     }
 
     /** Resources one listen stream may follow (each is a subscription upstream); the rest are not acknowledged. */
@@ -237,16 +243,7 @@ public final class McpRoutes implements RouteGroup {
             var ack = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/subscriptions/acknowledged");
             ack.putObject("params").set("notifications", honoured);
             send(out, ack.toString());
-            int quiet = 0;
-            while (!session.closed()) {
-                String m = stream.next(1000);
-                if (m != null) {
-                    send(out, m);
-                } else if (++quiet >= KEEP_ALIVE_SECONDS) {
-                    quiet = 0;
-                    keepAlive(out);
-                }
-            }
+            relay(out, stream, session);
             var done = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
             done.set("id", id);
             done.putObject("result").put("resultType", "complete");
@@ -266,9 +263,10 @@ public final class McpRoutes implements RouteGroup {
         if (session.closed()) {
             return false;
         }
-        String key = "\"interlock-s-" + STATELESS_IDS.incrementAndGet() + "\"";
+        JsonNode own = ownId();
+        String key = own.toString();
         var request = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", method);
-        request.set("id", Json.MAPPER.getNodeFactory().textNode(key.substring(1, key.length() - 1)));
+        request.set("id", own);
         request.putObject("params").put("uri", uri);
         McpSession.Stream answer = session.request(key, request.toString(), false);
         try {
@@ -416,23 +414,27 @@ public final class McpRoutes implements RouteGroup {
         }
         McpSession.Stream stream = session.listen();
         try {
-            OutputStream out = open(ctx);
-            int quiet = 0;
-            while (!session.closed()) {
-                String m = stream.next(1000);
-                if (m != null) {
-                    send(out, m);
-                } else if (++quiet >= KEEP_ALIVE_SECONDS) {
-                    quiet = 0;
-                    keepAlive(out);
-                }
-            }
+            relay(open(ctx), stream, session);
         } catch (IOException e) {
             // the agent closed the stream
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             session.unlisten(stream);
+        }
+    }
+
+    /** Writes what comes on {@code stream} to the agent's event stream, with keep-alives, until the session ends. */
+    private static void relay(OutputStream out, McpSession.Stream stream, McpSession session) throws IOException, InterruptedException {
+        int quiet = 0;
+        while (!session.closed()) {
+            String m = stream.next(1000);
+            if (m != null) {
+                send(out, m);
+            } else if (++quiet >= KEEP_ALIVE_SECONDS) {
+                quiet = 0;
+                keepAlive(out);
+            }
         }
     }
 
