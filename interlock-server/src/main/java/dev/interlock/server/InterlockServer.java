@@ -13,6 +13,7 @@ import dev.interlock.server.decisions.Readiness;
 import dev.interlock.server.approval.ApprovalService;
 import dev.interlock.server.approval.GrantService;
 import dev.interlock.server.decisions.StoredApprovals;
+import dev.interlock.server.decisions.TimeOrderedIds;
 import dev.interlock.server.audit.AuditVerifier;
 import dev.interlock.server.audit.TrustedKeys;
 import dev.interlock.server.console.ConsoleRoutes;
@@ -165,7 +166,7 @@ public final class InterlockServer implements AutoCloseable {
     }
 
     private static Interlock engine(ServerConfig config) {
-        Interlock.Builder b = Interlock.builder();
+        Interlock.Builder b = Interlock.builder().decisionIds(new TimeOrderedIds(Clock.systemUTC()));
         config.policy().ifPresent(b::policy);
         config.inventory().ifPresent(b::inventory);
         return b.build();

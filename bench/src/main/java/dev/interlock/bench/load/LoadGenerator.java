@@ -1,15 +1,13 @@
 package dev.interlock.bench.load;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Load for {@code POST /v1/decisions}. Two modes: {@code --concurrency N} keeps N requests in flight (closed loop:
  * the sustained throughput), {@code --rate R} sends R requests a second on schedule whatever the answers do (open
- * loop: latency at a given load, measured from the scheduled send time, so a stall is not hidden). Prints throughput,
+ * loop: latency at a given load, measured from the scheduled send time, so a stall is not hidden; {@code --connections}
+ * keep-alive connections carry it). Prints throughput,
  * latency percentiles and the status codes seen. Bounded in count and time; targets loopback.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.interlock.bench.load.LoadGenerator --url http://127.0.0.1:8470 \
@@ -42,74 +41,95 @@ public final class LoadGenerator {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = Args.parse(args);
-        String url = o.getOrDefault("url", "http://127.0.0.1:8470") + "/v1/decisions";
+        URI url = URI.create(o.getOrDefault("url", "http://127.0.0.1:8470") + "/v1/decisions");
         String token = Args.token(o);
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
         int sessions = Integer.parseInt(o.getOrDefault("sessions", "200"));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Recorder warm = new Recorder();
         Recorder main = new Recorder();
         if (o.containsKey("rate")) {
             int rate = Integer.parseInt(o.get("rate"));
-            openLoop(http, url, token, rate, warmup, sessions, warm);
-            openLoop(http, url, token, rate, seconds, sessions, main);
+            int connections = Integer.parseInt(o.getOrDefault("connections", "64"));
+            openLoop(url, token, rate, connections, warmup, sessions, warm);
+            openLoop(url, token, rate, connections, seconds, sessions, main);
             System.out.println(main.report("open loop at " + rate + "/s for " + seconds + " s", seconds));
         } else {
             int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "64"));
-            closedLoop(http, url, token, concurrency, warmup, sessions, warm);
-            closedLoop(http, url, token, concurrency, seconds, sessions, main);
+            closedLoop(url, token, concurrency, warmup, sessions, warm);
+            closedLoop(url, token, concurrency, seconds, sessions, main);
             System.out.println(main.report("closed loop, " + concurrency + " in flight, " + seconds + " s", seconds));
         }
     }
 
-    static HttpRequest request(String url, String token, long n, int sessions) {
+    static byte[] request(URI url, String token, long n, int sessions) {
         String command = COMMANDS.get((int) (n % COMMANDS.size()));
         String body = "{\"kind\":\"shell\",\"command\":\"" + command.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\",\"context\":{\"cwd\":\"/srv/app\"},\"actor\":{\"session\":\"load-" + (n % sessions) + "\"}}";
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return KeepAliveConnection.post(url, token, body);
     }
 
-    static void closedLoop(HttpClient http, String url, String token, int concurrency, int seconds, int sessions, Recorder r)
-            throws InterruptedException {
+    static void closedLoop(URI url, String token, int concurrency, int seconds, int sessions, Recorder r) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong counter = new AtomicLong();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
                 pool.execute(() -> {
-                    while (System.nanoTime() < end) {
-                        long start = System.nanoTime();
-                        r.record(send(http, request(url, token, counter.getAndIncrement(), sessions)), System.nanoTime() - start);
+                    try (KeepAliveConnection connection = new KeepAliveConnection(url)) {
+                        while (System.nanoTime() < end) {
+                            long start = System.nanoTime();
+                            int status = connection.exchange(request(url, token, counter.getAndIncrement(), sessions));
+                            r.record(status, System.nanoTime() - start);
+                        }
                     }
                 });
             }
         }
     }
 
-    static void openLoop(HttpClient http, String url, String token, int rate, int seconds, int sessions, Recorder r) {
+    /**
+     * Requests are due on a fixed schedule and wait in a queue for one of the connections; latency runs from the
+     * time a request was due, so a stall in the server shows in every request it delayed (no coordinated omission,
+     * as long as there are enough connections for the rate).
+     */
+    static void openLoop(URI url, String token, int rate, int connections, int seconds, int sessions, Recorder r)
+            throws InterruptedException {
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long total = (long) rate * seconds;
-        long begin = System.nanoTime();
+        BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
+        long[] stop = {-1, 0};
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < connections; i++) {
+                pool.execute(() -> {
+                    try (KeepAliveConnection connection = new KeepAliveConnection(url)) {
+                        for (long[] next = take(due); next != stop; next = take(due)) {
+                            int status = connection.exchange(request(url, token, next[0], sessions));
+                            r.record(status, System.nanoTime() - next[1]);
+                        }
+                    }
+                });
+            }
+            long begin = System.nanoTime();
             for (long i = 0; i < total; i++) {
                 long scheduled = begin + i * interval;
                 long wait = scheduled - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                long n = i;
-                pool.execute(() -> r.record(send(http, request(url, token, n, sessions)), System.nanoTime() - scheduled));
+                due.add(new long[] {i, scheduled});
+            }
+            for (int i = 0; i < connections; i++) {
+                due.add(stop);
             }
         }
     }
 
-    static int send(HttpClient http, HttpRequest request) {
+    private static long[] take(BlockingQueue<long[]> due) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
+            return due.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

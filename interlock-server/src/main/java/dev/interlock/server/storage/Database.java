@@ -62,7 +62,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
         config.setPoolName("interlock-sqlite");
         config.setMaximumPoolSize(16);
-        config.setConnectionInitSql("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON");
+        config.setConnectionInitSql("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384");
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("busy_timeout", "10000");
