@@ -125,6 +125,9 @@ class McpInputRoundTripTest {
     @Test
     void aStatelessClientIsAskedForElicitationAsAnInputRequiredRound() throws Exception {
         String token = agentToken("sami@example.com");
+        // The same token first used by a client that declares no elicitation: the gateway's upstream handshake for
+        // that one says so, and must not be the one the next client's calls go through.
+        assertThat(statelessClient(token).listTools().list().tools()).isNotEmpty();
         List<String> asked = new CopyOnWriteArrayList<>();
         var transport = io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport.builder(url + "/mcp")
                 .requestCustomizer(io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer.fromSync(

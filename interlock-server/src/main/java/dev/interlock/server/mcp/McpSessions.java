@@ -39,8 +39,16 @@ public final class McpSessions implements AutoCloseable {
     private final Supplier<String> publicUrl;
     private final PrintStream log;
     private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
-    /** Token id → the session its stateless (2026-07-28) requests share. */
-    private final Map<String, McpSession> stateless = new ConcurrentHashMap<>();
+    /**
+     * Token and client capabilities → the session their stateless (2026-07-28) requests share. The upstream handshake
+     * declares the capabilities, so two clients of one token that declare different ones (say, only one can answer
+     * elicitation) need a session each.
+     */
+    private final Map<StatelessKey, McpSession> stateless = new ConcurrentHashMap<>();
+
+    /** JsonNode equality is deep and ignores the order of an object's members. */
+    private record StatelessKey(String tokenId, JsonNode capabilities) {
+    }
 
     public McpSessions(GatewayConfig config, DecisionService decisions, Supplier<String> publicUrl, PrintStream log) {
         this.config = config;
@@ -64,17 +72,19 @@ public final class McpSessions implements AutoCloseable {
     }
 
     /**
-     * The session a stateless agent's requests go through: one per token, opened on its first request with a
-     * handshake the gateway makes for it (the request's client info and capabilities, the newest handshake version).
+     * The session a stateless agent's requests go through: one per token and declared client capabilities, opened on
+     * its first request with a handshake the gateway makes for it (the request's client info and capabilities, the
+     * newest handshake version).
      */
     public McpSession statelessFor(Caller caller, JsonNode meta) throws IOException {
+        var init = dev.interlock.mcp.Modern.initialize("interlock-stateless-init", meta);
+        StatelessKey k = new StatelessKey(caller.tokenId(), init.path("params").path("capabilities"));
         synchronized (stateless) {
-            McpSession s = stateless.get(caller.tokenId());
+            McpSession s = stateless.get(k);
             if (s != null && !s.closed()) {
                 return s;
             }
             s = open(caller).orElseThrow(() -> new IOException("too many MCP sessions (" + MAX + ")"));
-            var init = dev.interlock.mcp.Modern.initialize("interlock-stateless-init", meta);
             String key = "\"interlock-stateless-init\"";
             McpSession.Stream answer = s.request(key, init.toString(), false);
             String line;
@@ -93,7 +103,8 @@ public final class McpSessions implements AutoCloseable {
             }
             s.stateless(result);
             s.tell("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-            stateless.put(caller.tokenId(), s);
+            stateless.values().removeIf(McpSession::closed);
+            stateless.put(k, s);
             return s;
         }
     }
