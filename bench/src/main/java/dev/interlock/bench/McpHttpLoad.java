@@ -1,13 +1,13 @@
 package dev.interlock.bench;
 
+import dev.interlock.bench.load.KeepAliveConnection;
+import dev.interlock.bench.load.KeepAliveConnection.Answer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,14 +20,14 @@ import java.util.concurrent.atomic.LongAdder;
 public final class McpHttpLoad {
 
     private static final String CALL = "{\"name\":\"get-sum\",\"arguments\":{\"a\":2,\"b\":3}}";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private McpHttpLoad() {
     }
 
-    /** One MCP session over streamable HTTP. */
+    /** One MCP session over streamable HTTP, on one keep-alive connection (the JDK's HttpClient cost more CPU). */
     private static final class Session {
         final URI url;
+        final KeepAliveConnection connection;
         final String token;
         String id;
         int next = 1;
@@ -35,33 +35,37 @@ public final class McpHttpLoad {
         Session(String url, String token) throws Exception {
             this.url = URI.create(url);
             this.token = token;
-            HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+            this.connection = new KeepAliveConnection(this.url);
+            Answer r = post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
                     + "\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
-            id = r.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new IllegalStateException("no session from " + url + ": " + r.body()));
+            id = r.headers().get("mcp-session-id");
+            if (id == null) {
+                throw new IllegalStateException("no session from " + url + ": " + r.status() + " " + r.body());
+            }
             post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         }
 
-        HttpResponse<String> post(String body) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                    .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2025-11-25")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
+        Answer post(String body) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Accept", "application/json, text/event-stream");
+            headers.put("MCP-Protocol-Version", "2025-11-25");
             if (id != null) {
-                b.header("Mcp-Session-Id", id);
+                headers.put("Mcp-Session-Id", id);
             }
             if (!token.isEmpty()) {
-                b.header("Authorization", "Bearer " + token);
+                headers.put("Authorization", "Bearer " + token);
             }
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return connection.exchange(KeepAliveConnection.post(url, headers, body), true);
         }
 
         /** One tools/call's round trip in nanoseconds; fails unless the answer is the tool's own. */
         long call() throws Exception {
             int n = next++;
             long start = System.nanoTime();
-            HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":" + n + ",\"method\":\"tools/call\",\"params\":" + CALL + "}");
+            Answer r = post("{\"jsonrpc\":\"2.0\",\"id\":" + n + ",\"method\":\"tools/call\",\"params\":" + CALL + "}");
             long took = System.nanoTime() - start;
-            if (r.statusCode() != 200 || !r.body().contains("\"id\":" + n) || r.body().contains("isError\":true")) {
-                throw new IllegalStateException("call " + n + " to " + url + " failed: " + r.statusCode() + " " + r.body());
+            if (r.status() != 200 || !r.body().contains("\"id\":" + n) || r.body().contains("isError\":true")) {
+                throw new IllegalStateException("call " + n + " to " + url + " failed: " + r.status() + " " + r.body());
             }
             return took;
         }
