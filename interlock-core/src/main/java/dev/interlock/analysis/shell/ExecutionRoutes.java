@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.ShellHistory;
 import dev.interlock.model.Evidence;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,8 @@ final class ExecutionRoutes {
                 } else {
                     walk.add(Opaque.operation(name + " is set to a command only known at run time", evidence, locators));
                 }
+            } else if (ShellHistory.disables(name, value)) {
+                walk.add(ShellHistory.variable(name, value, evidence, locators));
             } else if (LOADED_VARIABLES.containsKey(name) && value.map(v -> LOADED_VARIABLES.get(name).matcher(v).matches()).orElse(true)) {
                 walk.add(Opaque.operation(name + " loads code into the programs that follow", evidence, locators));
             }

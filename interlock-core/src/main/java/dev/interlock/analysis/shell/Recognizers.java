@@ -7,6 +7,8 @@ import dev.interlock.analysis.shell.recognizers.cloud.AzRecognizer;
 import dev.interlock.analysis.shell.recognizers.cloud.GcloudRecognizer;
 import dev.interlock.analysis.shell.recognizers.containers.DockerRecognizer;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseClientRecognizer;
+import dev.interlock.analysis.shell.recognizers.database.SqlShells;
+import dev.interlock.analysis.shell.recognizers.ShellHistory;
 import dev.interlock.analysis.shell.recognizers.database.MigrationRecognizer;
 import dev.interlock.analysis.shell.recognizers.iac.CdkRecognizer;
 import dev.interlock.analysis.shell.recognizers.iac.PulumiRecognizer;
@@ -46,6 +48,8 @@ final class Recognizers {
                 new PublicTunnels(),
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),
+                new ShellHistory(),
+                new SqlShells(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),
                 new TerraformRecognizer());

@@ -113,7 +113,8 @@ public final class CredentialRecognizer implements Recognizer {
         }
         return switch (program) {
             case "source", "." -> source(inv);
-            case "printenv", "env", "export", "set", "declare", "typeset" -> environment(inv);
+            case "set" -> ShellHistory.erases(inv) ? List.of(ShellHistory.operation(inv)) : environment(inv);
+            case "printenv", "env", "export", "declare", "typeset" -> environment(inv);
             default -> SecretStores.recognize(inv);
         };
     }

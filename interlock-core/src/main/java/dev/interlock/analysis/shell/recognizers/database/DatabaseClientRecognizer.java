@@ -59,20 +59,21 @@ public final class DatabaseClientRecognizer implements Recognizer {
     public Set<String> programs() {
         return Set.of("psql", "mysql", "mariadb", "sqlite3", "mongosh", "mongo", "redis-cli", "cqlsh", "clickhouse-client",
                 "dropdb", "createdb", "pg_dump", "pg_dumpall", "pg_restore", "mysqldump", "mysqladmin", "pgcli", "usql", "mycli",
-                "mongodump", "mongorestore", "mongoimport", "mongoexport");
+                "mongodump", "mongorestore", "mongoimport", "mongoexport", "ysqlsh", "ycqlsh", "duckdb");
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         return switch (inv.program()) {
-            // pgcli and usql take psql's connection flags; mycli takes mysql's
-            case "psql", "pgcli", "usql" -> DatabaseOps.help(inv, "-V") ? List.of() : psql(inv, nested);
+            // pgcli, usql and YugabyteDB's ysqlsh take psql's connection flags; mycli takes mysql's
+            case "psql", "pgcli", "usql", "ysqlsh" -> DatabaseOps.help(inv, "-V") ? List.of() : psql(inv, nested);
             case "mysql", "mariadb", "mycli" -> DatabaseOps.help(inv, "-V") ? List.of() : mysql(inv, nested);
             case "mongodump", "mongorestore", "mongoimport", "mongoexport" -> MongoShell.tools(inv);
-            case "sqlite3" -> DatabaseOps.help(inv, "-version") ? List.of() : sqlite(inv, nested);
+            // duckdb: a database file, statements as words or on standard input, dot-commands like sqlite3's
+            case "sqlite3", "duckdb" -> DatabaseOps.help(inv, "-version") ? List.of() : sqlite(inv, nested);
             case "mongosh", "mongo" -> MongoShell.recognize(inv, nested);
             case "redis-cli" -> RedisCli.recognize(inv, nested);
-            case "cqlsh" -> DatabaseOps.help(inv) ? List.of() : cqlsh(inv, nested);
+            case "cqlsh", "ycqlsh" -> DatabaseOps.help(inv) ? List.of() : cqlsh(inv, nested);
             case "clickhouse-client" -> DatabaseOps.help(inv) ? List.of() : clickhouse(inv, nested);
             default -> DatabaseAdminTools.recognize(inv);
         };
@@ -215,7 +216,9 @@ public final class DatabaseClientRecognizer implements Recognizer {
         List<Arg> args = inv.args();
         for (int i = 0; i < args.size(); i++) {
             String v = args.get(i).value();
-            if (v.startsWith("-") && v.length() > 1) {
+            if (inv.program().equals("duckdb") && (v.equals("-c") || v.equals("-s")) && i + 1 < args.size()) {
+                commands.add(args.get(++i).value()); // duckdb runs these and exits
+            } else if (v.startsWith("-") && v.length() > 1) {
                 String name = v.startsWith("--") ? v.substring(1) : v;
                 if (SQLITE_VALUED.contains(name) && i + 1 < args.size()) {
                     if (name.equals("-cmd")) {

@@ -1,0 +1,209 @@
+package dev.interlock.analysis.shell.recognizers.database;
+
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.flag;
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.literal;
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.locate;
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.statements;
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.values;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
+import dev.interlock.model.Operation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SQL shells beyond the common ones (SQL Server's sqlcmd, Snowflake, Trino/Presto, CockroachDB, Vertica, Hive,
+ * Spark SQL, Impala, Oracle's sqlplus): each is a row that says which flags carry statements, script files, the
+ * host or URL and the database. Statements go to the SQL analyzer and land where the flags say, so a
+ * {@code DROP DATABASE} through a client Interlock had no row for is no longer an allowed "execute program".
+ */
+public final class SqlShells implements Recognizer {
+
+    /**
+     * One client. {@code subcommand} is the word that opens its SQL shell when the program does more ({@code
+     * cockroach sql}); flags not listed in {@code valued} are read as switches.
+     */
+    record Client(String program, String subcommand, String dialect, Set<String> valued, List<String> query,
+                  List<String> file, List<String> host, List<String> url, List<String> database, String hostVariable) {
+    }
+
+    private static final Set<String> SQLCMD_VALUED = Set.of("-S", "-U", "-P", "-d", "-Q", "-q", "-i", "-o", "-s", "-w",
+            "-h", "-t", "-l", "-v", "-H", "-f", "-a", "-c", "-y", "-Y", "-K", "-M", "-F", "--server", "--user-name",
+            "--database-name", "--database", "--query", "--initial-query", "--input-file", "--output-file");
+    private static final Set<String> SNOWSQL_VALUED = Set.of("-a", "--accountname", "-u", "--username", "-d", "--dbname",
+            "-s", "--schemaname", "-r", "--rolename", "-w", "--warehouse", "-h", "--host", "-p", "--port", "-q", "--query",
+            "-f", "--filename", "-c", "--connection", "-o", "--option", "-D", "--variable", "--config", "--authenticator",
+            "--private-key-path", "--account", "--database", "--schema", "--role", "--user");
+    private static final Set<String> TRINO_VALUED = Set.of("--server", "--execute", "-f", "--file", "--catalog", "--schema",
+            "--user", "--output-format", "--session", "--source", "--client-tags", "--truststore-path", "--keystore-path",
+            "--access-token", "--extra-credential", "--timezone", "--client-info", "--resource-estimate");
+    private static final Set<String> COCKROACH_VALUED = Set.of("--url", "--host", "--port", "-p", "-d", "--database",
+            "-u", "--user", "-e", "--execute", "-f", "--file", "--certs-dir", "--format", "--set");
+    private static final Set<String> VSQL_VALUED = Set.of("-c", "--command", "-f", "--file", "-h", "--host", "-d",
+            "--dbname", "-U", "--username", "-p", "--port", "-w", "--password", "-o", "--output", "-v", "--set", "-F", "-R", "-P");
+    private static final Set<String> HIVE_VALUED = Set.of("-u", "-n", "-p", "-d", "-e", "-f", "-i", "--hiveconf",
+            "--hivevar", "--define", "--property-file", "-a", "--outputformat", "--database", "--master", "--conf",
+            "--name", "--deploy-mode", "--queue", "--num-executors", "--executor-memory", "--driver-memory", "--jars");
+    private static final Set<String> IMPALA_VALUED = Set.of("-q", "--query", "-f", "--query_file", "-i", "--impalad",
+            "-d", "--database", "-u", "--user", "-o", "--output_file", "--var", "--config_file");
+
+    static final List<Client> CLIENTS = List.of(
+            new Client("sqlcmd", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "-q", "--query", "--initial-query"),
+                    List.of("-i", "--input-file"), List.of("-S", "--server"), List.of(), List.of("-d", "--database-name"), "SQLCMDSERVER"),
+            new Client("osql", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "-q"), List.of("-i"), List.of("-S"), List.of(),
+                    List.of("-d"), ""),
+            new Client("mssql-cli", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "--query"), List.of("-i", "--input-file"),
+                    List.of("-S", "--server"), List.of(), List.of("-d", "--database"), ""),
+            new Client("snowsql", "", "snowflake", SNOWSQL_VALUED, List.of("-q", "--query"), List.of("-f", "--filename"),
+                    List.of("-a", "--accountname", "-h", "--host"), List.of(), List.of("-d", "--dbname"), "SNOWSQL_ACCOUNT"),
+            new Client("snow", "sql", "snowflake", SNOWSQL_VALUED, List.of("-q", "--query"), List.of("-f", "--filename"),
+                    List.of("--account", "--host"), List.of(), List.of("--database"), "SNOWFLAKE_ACCOUNT"),
+            new Client("trino", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
+                    List.of("--server"), List.of("--catalog"), ""),
+            new Client("trino-cli", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
+                    List.of("--server"), List.of("--catalog"), ""),
+            new Client("presto", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
+                    List.of("--server"), List.of("--catalog"), ""),
+            new Client("presto-cli", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
+                    List.of("--server"), List.of("--catalog"), ""),
+            new Client("cockroach", "sql", "postgresql", COCKROACH_VALUED, List.of("-e", "--execute"), List.of("-f", "--file"),
+                    List.of("--host"), List.of("--url"), List.of("-d", "--database"), "COCKROACH_HOST"),
+            new Client("vsql", "", "", VSQL_VALUED, List.of("-c", "--command"), List.of("-f", "--file"), List.of("-h", "--host"),
+                    List.of(), List.of("-d", "--dbname"), "VSQL_HOST"),
+            new Client("beeline", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of("-u"),
+                    List.of("--database"), ""),
+            new Client("hive", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of(),
+                    List.of("--database"), ""),
+            new Client("spark-sql", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of(),
+                    List.of("--database"), ""),
+            new Client("impala-shell", "", "", IMPALA_VALUED, List.of("-q", "--query"), List.of("-f", "--query_file"),
+                    List.of("-i", "--impalad"), List.of(), List.of("-d", "--database"), ""));
+
+    private static final Map<String, List<Client>> BY_PROGRAM = new HashMap<>();
+    private static final Recognizer OTHER = new UnrecognizedProgram();
+
+    static {
+        for (Client c : CLIENTS) {
+            BY_PROGRAM.computeIfAbsent(c.program(), k -> new ArrayList<>()).add(c);
+        }
+    }
+
+    @Override
+    public Set<String> programs() {
+        Set<String> all = new java.util.HashSet<>(BY_PROGRAM.keySet());
+        all.add("sqlplus");
+        return all;
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (DatabaseOps.help(inv, "-?", "-V", "--version")) {
+            return List.of();
+        }
+        if (inv.program().equals("sqlplus")) {
+            return sqlplus(inv, nested);
+        }
+        for (Client c : BY_PROGRAM.get(inv.program())) {
+            if (c.subcommand().isEmpty()) {
+                return run(c, inv, inv, nested);
+            }
+            List<Arg> args = inv.args();
+            if (!args.isEmpty() && args.getFirst().value().equals(c.subcommand())) {
+                return run(c, inv.withArgs(args.subList(1, args.size())), inv, nested);
+            }
+        }
+        // the program's other commands (cockroach start, snow app …) are not SQL: judged as any other program
+        return OTHER.recognize(inv, nested);
+    }
+
+    private static List<Operation> run(Client c, Invocation args, Invocation inv, Nested nested) {
+        ParsedArgs p = args.parse(c.valued());
+        DatabaseTarget target = DatabaseTarget.NONE;
+        for (String h : c.host()) {
+            target = flag(target, p.value(h).map(SqlShells::hostName), true, inv);
+        }
+        for (String u : c.url()) {
+            target = flag(target, p.value(u).map(v -> DatabaseTarget.looksLikeUrl(v) ? v : hostName(v)), true, inv);
+        }
+        for (String d : c.database()) {
+            target = flag(target, p.value(d), false, inv);
+        }
+        if (!c.hostVariable().isEmpty()) {
+            target = target.withHost(target.host().isEmpty() ? hostName(inv.env().getOrDefault(c.hostVariable(), "")) : "");
+        }
+        target = target.or(DatabaseTarget.fromEnv(inv.env()));
+        List<Operation> ops = new ArrayList<>();
+        for (String q : values(p, c.query().toArray(String[]::new))) {
+            ops.addAll(statements(q, literal(inv, q), c.dialect(), inv, nested));
+        }
+        List<String> files = values(p, c.file().toArray(String[]::new));
+        for (String f : files) {
+            Optional<String> text = nested.written(f);
+            ops.addAll(text.isPresent() ? statements(text.get(), true, c.dialect(), inv, nested)
+                    : List.of(DatabaseOps.scriptFile(inv, target.database(), f)));
+        }
+        if (ops.isEmpty()) {
+            ops.addAll(inv.stdin().map(s -> statements(s, true, c.dialect(), inv, nested))
+                    .orElse(List.of(DatabaseOps.session(inv, target.database()))));
+        }
+        return locate(ops, target, inv);
+    }
+
+    /**
+     * sqlplus takes a logon ({@code user/password@//host:1521/service}, {@code user@tnsalias}, {@code /nolog}) and
+     * {@code @script} as words; statements usually come on standard input.
+     */
+    private static List<Operation> sqlplus(Invocation inv, Nested nested) {
+        DatabaseTarget target = DatabaseTarget.NONE;
+        List<Operation> ops = new ArrayList<>();
+        boolean logonSeen = false;
+        for (Arg a : inv.args()) {
+            String v = a.value();
+            if (v.startsWith("-")) {
+                continue;
+            }
+            if (v.startsWith("@")) {
+                ops.add(DatabaseOps.scriptFile(inv, target.database(), v.substring(1)));
+            } else if (!logonSeen) {
+                logonSeen = true;
+                int at = v.lastIndexOf('@');
+                if (!a.literal()) {
+                    target = target.withUncertain(true);
+                } else if (at >= 0) {
+                    String connect = Regex.replaceFirst(v.substring(at + 1), "^//", "");
+                    target = target.withHost(hostName(connect.split("[:/]")[0]))
+                            .withDatabase(connect.contains("/") ? connect.substring(connect.lastIndexOf('/') + 1) : "");
+                }
+            }
+        }
+        target = target.withHost(target.host().isEmpty() ? hostName(inv.env().getOrDefault("TWO_TASK", "")) : "");
+        if (ops.isEmpty()) {
+            ops.addAll(inv.stdin().map(s -> statements(s, true, "", inv, nested))
+                    .orElse(List.of(DatabaseOps.session(inv, target.database()))));
+        }
+        return locate(ops, target, inv);
+    }
+
+    /** SQL Server's {@code tcp:host,1433} and {@code host\instance}, Trino-style {@code host:port}: the host. */
+    static String hostName(String value) {
+        String v = Regex.replaceFirst(value.trim(), "^(?i)(tcp|np|lpc|admin):", "");
+        int cut = v.length();
+        for (char c : new char[] {',', '\\', ':'}) {
+            int i = v.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return v.substring(0, cut);
+    }
+}
