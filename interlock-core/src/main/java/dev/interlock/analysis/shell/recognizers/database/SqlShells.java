@@ -101,7 +101,7 @@ public final class SqlShells implements Recognizer {
     @Override
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(BY_PROGRAM.keySet());
-        all.add("sqlplus");
+        all.addAll(Set.of("sqlplus", "bq", "wrangler"));
         return all;
     }
 
@@ -110,8 +110,17 @@ public final class SqlShells implements Recognizer {
         if (DatabaseOps.help(inv, "-?", "-V", "--version")) {
             return List.of();
         }
-        if (inv.program().equals("sqlplus")) {
-            return sqlplus(inv, nested);
+        switch (inv.program()) {
+            case "sqlplus" -> {
+                return sqlplus(inv, nested);
+            }
+            case "bq" -> {
+                return bigQuery(inv, nested);
+            }
+            case "wrangler" -> {
+                return d1(inv, nested);
+            }
+            default -> { }
         }
         for (Client c : BY_PROGRAM.get(inv.program())) {
             if (c.subcommand().isEmpty()) {
@@ -192,6 +201,59 @@ public final class SqlShells implements Recognizer {
                     .orElse(List.of(DatabaseOps.session(inv, target.database()))));
         }
         return locate(ops, target, inv);
+    }
+
+    /**
+     * {@code bq query [flags] 'SQL'}: the statement is the word after the flags; it lands in {@code --project_id} or
+     * the project its tables name ({@code `acme-prod.analytics.events`}), else in gcloud's default project, unknown
+     * here. bq's other commands are judged as any other program.
+     */
+    private static List<Operation> bigQuery(Invocation inv, Nested nested) {
+        ParsedArgs p = inv.parse(Set.of("--project_id", "--location", "--dataset_id", "--destination_table", "--parameter",
+                "--max_rows", "-n", "--format", "--job_id", "--api", "--max_bad_records", "--maximum_bytes_billed", "--label"));
+        List<Arg> words = p.positionals();
+        if (words.isEmpty() || !words.getFirst().value().equals("query")) {
+            return OTHER.recognize(inv, nested);
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (Arg sql : words.subList(1, words.size())) {
+            ops.addAll(statements(sql.value(), sql.literal(), "", inv, nested));
+        }
+        if (ops.isEmpty()) {
+            ops.addAll(inv.stdin().map(s -> statements(s, true, "", inv, nested))
+                    .orElse(List.of(DatabaseOps.session(inv, ""))));
+        }
+        String project = p.value("--project_id").orElseGet(() -> words.stream().skip(1)
+                .map(a -> Regex.find(a.value(), "`([a-z][a-z0-9-]{4,28}[a-z0-9])[.:]") ? Regex.replaceFirst(
+                        a.value().substring(a.value().indexOf('`') + 1), "[.:].*", "") : "")
+                .filter(v -> !v.isEmpty()).findFirst().orElse(inv.env().getOrDefault("CLOUDSDK_CORE_PROJECT", "")));
+        return ops.stream().map(o -> project.isEmpty() ? o : o.toBuilder().locator("project", project).build()).toList();
+    }
+
+    /**
+     * {@code wrangler d1 execute DB --command SQL | --file F [--remote]}: Cloudflare D1. Without {@code --remote} it
+     * runs on the local development copy.
+     */
+    private static List<Operation> d1(Invocation inv, Nested nested) {
+        List<Arg> args = inv.args();
+        if (args.size() < 2 || !args.get(0).value().equals("d1") || !args.get(1).value().equals("execute")) {
+            return OTHER.recognize(inv, nested);
+        }
+        ParsedArgs p = inv.withArgs(args.subList(2, args.size())).parse(Set.of("--command", "--file", "--env", "-e",
+                "--config", "-c", "--persist-to", "--batch-size"));
+        String database = p.positional(0).orElse("");
+        boolean remote = p.has("--remote") && !p.has("--local");
+        List<Operation> ops = new ArrayList<>();
+        for (String q : values(p, "--command")) {
+            ops.addAll(statements(q, literal(inv, q), "sqlite", inv, nested));
+        }
+        for (String f : values(p, "--file")) {
+            ops.add(DatabaseOps.scriptFile(inv, database, f));
+        }
+        DatabaseTarget target = DatabaseTarget.NONE.withDatabase(database).withHost(remote ? "d1:" + database : "");
+        return locate(ops.isEmpty() ? List.of(DatabaseOps.session(inv, database)) : ops, target, inv).stream()
+                .map(o -> remote ? o : o.withEnvironment(dev.interlock.model.Tier.LOCAL, "wrangler d1 without --remote runs on the local copy"))
+                .toList();
     }
 
     /** SQL Server's {@code tcp:host,1433} and {@code host\instance}, Trino-style {@code host:port}: the host. */
