@@ -84,7 +84,7 @@ public final class CredentialRecognizer implements Recognizer {
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(FILE_READERS.keySet());
         all.addAll(PATTERN_READERS.keySet());
-        all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security",
+        all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security", "sops", "ansible-vault", "age",
                 "pass", "gpg", "gpg2"));
         return Set.copyOf(all);
     }

@@ -44,6 +44,7 @@ public final class PackagePublishRecognizer implements Recognizer {
     private static final Set<String> DELEGATED = Set.of("prisma", "drizzle-kit", "knex", "sequelize", "sequelize-cli",
             "typeorm", "supabase", "cdk", "pulumi", "wrangler", "vercel", "netlify", "firebase", "serverless", "sls", "lerna",
             "changeset", "atlas", "dbmate", "migrate");
+    private static final Pattern AUTH_KEY = Pattern.compile("(?i)(_auth|authtoken|_password|token)");
     private static final Pattern RISKY_SCRIPT =
             Pattern.compile("(?i).*(deploy|release|publish|destroy|teardown|drop|reset|nuke|wipe|prod).*");
     private static final Set<String> MAVEN_VALUED = Set.of("-P", "-pl", "--projects", "-f", "--file", "-s", "--settings",
@@ -98,6 +99,12 @@ public final class PackagePublishRecognizer implements Recognizer {
         String target = words.size() > at + 1 ? words.get(at + 1) : "";
         boolean dryRun = p.has("--dry-run");
         Optional<String> registry = p.value("--registry");
+        if (sub.equals("config") && words.size() > at + 2 && Set.of("get", "list", "ls").contains(words.get(at + 1))
+                && AUTH_KEY.matcher(words.get(at + 2)).find()) {
+            // `npm config get //registry…/:_authToken` prints the registry token (list masks it; get does not)
+            return List.of(LocalFiles.local(inv, Operation.builder("package", Verb.CREDENTIAL).resource("token", words.get(at + 2))
+                    .evidence(inv.evidence()).note("prints a package registry token"), tool + "'s configuration on this machine").build());
+        }
         Operation o = switch (sub) {
             case "publish" -> dryRun ? read(inv, "package", target, "dry run of a publish")
                     : publish(inv, target.isEmpty() ? "the package in " + inv.workspace().cwd() : target,

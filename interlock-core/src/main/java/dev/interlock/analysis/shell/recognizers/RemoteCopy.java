@@ -76,8 +76,11 @@ final class RemoteCopy {
         if (!source.remote()) {
             return LocalFiles.read(inv, source.path());
         }
-        return Operation.builder("network", Verb.READ).resource("file", source.path()).locator("host", source.host())
-                .evidence(inv.evidence()).build();
+        // Fetching a remote host's secret file (secrets.yaml, a private key, .env) puts its secrets here.
+        boolean secret = SecretFiles.isSecret(source.path());
+        return Operation.builder("network", secret ? Verb.CREDENTIAL : Verb.READ).resource("file", source.path())
+                .locator("host", source.host()).evidence(inv.evidence())
+                .note(secret ? "copies a secret file from " + source.host() + " to this machine" : "").build();
     }
 
     /** The destination is written, here or on the remote host. */

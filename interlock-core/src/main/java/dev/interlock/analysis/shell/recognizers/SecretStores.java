@@ -46,6 +46,7 @@ final class SecretStores {
             case "op" -> onePassword(inv);
             case "security" -> keychain(inv);
             case "pass" -> pass(inv);
+            case "sops", "ansible-vault", "age" -> decrypter(inv);
             default -> gpg(inv);
         };
     }
@@ -136,6 +137,41 @@ final class SecretStores {
         }
         Operation op = local(inv, "gpg", "key", "", verb);
         return List.of(verb == Verb.DELETE ? op.toBuilder().stateful(true).reversible(false).build() : op);
+    }
+
+    /** What each file-encryption tool's words do: decrypting (or opening decrypted) reads the secrets in clear. */
+    private static final Map<String, Verb> DECRYPTERS = Map.ofEntries(
+            Map.entry("sops -d", Verb.CREDENTIAL), Map.entry("sops --decrypt", Verb.CREDENTIAL),
+            Map.entry("sops decrypt", Verb.CREDENTIAL), Map.entry("sops exec-env", Verb.CREDENTIAL),
+            Map.entry("sops exec-file", Verb.CREDENTIAL), Map.entry("sops edit", Verb.CREDENTIAL),
+            Map.entry("sops -e", Verb.UPDATE), Map.entry("sops --encrypt", Verb.UPDATE), Map.entry("sops encrypt", Verb.UPDATE),
+            Map.entry("sops updatekeys", Verb.UPDATE), Map.entry("sops -r", Verb.UPDATE), Map.entry("sops rotate", Verb.UPDATE),
+            Map.entry("sops filestatus", Verb.READ), Map.entry("sops --version", Verb.READ), Map.entry("sops --help", Verb.READ),
+            Map.entry("ansible-vault view", Verb.CREDENTIAL), Map.entry("ansible-vault decrypt", Verb.CREDENTIAL),
+            Map.entry("ansible-vault edit", Verb.CREDENTIAL), Map.entry("ansible-vault encrypt", Verb.UPDATE),
+            Map.entry("ansible-vault encrypt_string", Verb.READ), Map.entry("ansible-vault create", Verb.UPDATE),
+            Map.entry("ansible-vault rekey", Verb.UPDATE), Map.entry("age -d", Verb.CREDENTIAL),
+            Map.entry("age --decrypt", Verb.CREDENTIAL));
+
+    /**
+     * sops, ansible-vault, age: the first word the table knows decides; a bare {@code sops FILE} opens the file
+     * decrypted in an editor, and age without {@code -d} encrypts.
+     */
+    private static List<Operation> decrypter(Invocation inv) {
+        Verb verb = null;
+        String file = "";
+        for (String w : inv.words()) {
+            Verb v = DECRYPTERS.get(inv.program() + " " + w);
+            if (v != null) {
+                verb = verb == null || v == Verb.CREDENTIAL ? v : verb;
+            } else if (!w.startsWith("-")) {
+                file = w;
+            }
+        }
+        if (verb == null) {
+            verb = inv.program().equals("age") ? Verb.READ : Verb.CREDENTIAL; // unknown words: the stricter reading
+        }
+        return List.of(local(inv, inv.program(), "file", file, verb));
     }
 
     private static Operation local(Invocation inv, String system, String type, String name, Verb verb) {
