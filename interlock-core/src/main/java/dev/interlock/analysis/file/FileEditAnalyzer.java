@@ -73,6 +73,12 @@ public final class FileEditAnalyzer {
                     .locator("directory", FileMeaning.parent(path))
                     .note(does + (FileKind.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")
                             + "; applying it is decided when it is applied").build());
+            case STARTUP_FILE -> {
+                // the change itself asks; what it will run is analysed too, as a script
+                List<Operation> ops = new ArrayList<>(withContent(c, path, ws, evidence, does, "when it runs", content -> script(content, path, context)));
+                ops.set(0, FileMeaning.of(path, ws, delete, does).orElseThrow().evidence(evidence).confidence(Confidence.EXACT).build());
+                yield ops;
+            }
             case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(content));
             case SHELL_SCRIPT -> withContent(c, path, ws, evidence, does, "when the script runs", content -> script(content, path, context));
             case KUBERNETES_MANIFEST -> manifest(c, path, ws, evidence, does);

@@ -24,6 +24,15 @@ public enum FileKind {
     CI_PIPELINE(path(".*/\\.github/workflows/[^/]+\\.ya?ml|.*/\\.gitlab-ci\\.ya?ml|.*/\\.gitlab/ci/.*\\.ya?ml|.*/Jenkinsfile"
             + "|.*/\\.circleci/config\\.ya?ml|.*/azure-pipelines\\.ya?ml|.*/\\.buildkite/.*|.*/bitbucket-pipelines\\.ya?ml"
             + "|.*/\\.drone\\.ya?ml|.*/\\.travis\\.ya?ml|.*/cloudbuild\\.ya?ml|.*/buildspec\\.ya?ml|.*/\\.github/actions/.*/action\\.ya?ml")),
+    /**
+     * Files that run by themselves later: shell start-up files, git hooks, session autostart, system cron directories.
+     * What an agent puts there runs in every new shell (or commit, or login) without being asked again.
+     */
+    STARTUP_FILE(either(name("\\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|zlogout"
+            + "|kshrc|mkshrc|cshrc|tcshrc|inputrc)|config\\.fish"),
+            path("/etc/profile(\\.d/.*)?|/etc/bash\\.bashrc|/etc/zsh/.*|/etc/environment|.*/\\.git/hooks/[^/]+"
+                    + "|.*/\\.config/autostart/.*|/etc/rc\\.local|/etc/cron\\.(d|hourly|daily|weekly|monthly)/.*|/var/spool/cron/.*"
+                    + "|.*/\\.config/systemd/user/.*"))),
     TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
     SQL_MIGRATION(path(".*\\.sql")),
     SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
@@ -55,6 +64,10 @@ public enum FileKind {
     private static BiPredicate<String, Workspace> name(String regex) {
         Pattern p = Pattern.compile(regex);
         return (path, ws) -> p.matcher(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches();
+    }
+
+    private static BiPredicate<String, Workspace> either(BiPredicate<String, Workspace> a, BiPredicate<String, Workspace> b) {
+        return a.or(b);
     }
 
     private static BiPredicate<String, Workspace> path(String regex) {

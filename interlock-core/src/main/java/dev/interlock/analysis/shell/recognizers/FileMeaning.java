@@ -30,6 +30,9 @@ public final class FileMeaning {
             case COMMAND_HISTORY -> Optional.of(local(resolvedPath, delete || !does.startsWith("appends") ? Verb.DELETE : Verb.UPDATE, "history", ws)
                     .stateful(true).reversible(false)
                     .note(does + "a command history: the record of what was run on this machine, which an incident review reads"));
+            case STARTUP_FILE -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "startup-file", ws).system("startup")
+                    .note(does + "a file that runs by itself later (every new shell, a git hook, a login or cron): what it holds"
+                            + " runs without being asked again"));
             case CI_PIPELINE -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "pipeline", ws).system("ci")
                     .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials"));
             default -> Optional.empty();

@@ -25,7 +25,8 @@ public final class ShellHistory implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("history", "unset"); // set is CredentialRecognizer's (it prints the environment), which asks here
+        // `set` belongs to CredentialRecognizer (a bare `set` prints the environment); it calls erases() for +o history
+        return Set.of("history", "unset");
     }
 
     @Override
