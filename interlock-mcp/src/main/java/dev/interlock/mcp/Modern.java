@@ -164,10 +164,15 @@ public final class Modern {
     }
 
     /** The handshake a gateway makes for a stateless client: an {@code initialize} with the client's own info and capabilities. */
+    /** The client capabilities a stateless request declares in its {@code _meta}; none declared is an empty object. */
+    public static JsonNode capabilities(JsonNode meta) {
+        return meta.path(CLIENT_CAPABILITIES).isObject() ? meta.get(CLIENT_CAPABILITIES) : JsonRpc.JSON.createObjectNode();
+    }
+
     public static ObjectNode initialize(String id, JsonNode meta) {
         ObjectNode init = JsonRpc.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", "initialize");
         ObjectNode params = init.putObject("params").put("protocolVersion", LEGACY.getFirst());
-        params.set("capabilities", meta.path(CLIENT_CAPABILITIES).isObject() ? meta.get(CLIENT_CAPABILITIES) : JsonRpc.JSON.createObjectNode());
+        params.set("capabilities", capabilities(meta));
         params.set("clientInfo", meta.path(CLIENT_INFO).isObject() ? meta.get(CLIENT_INFO)
                 : JsonRpc.JSON.createObjectNode().put("name", "stateless-client").put("version", "0"));
         return init;

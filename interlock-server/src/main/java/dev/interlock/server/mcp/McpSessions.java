@@ -77,14 +77,14 @@ public final class McpSessions implements AutoCloseable {
      * newest handshake version).
      */
     public McpSession statelessFor(Caller caller, JsonNode meta) throws IOException {
-        var init = dev.interlock.mcp.Modern.initialize("interlock-stateless-init", meta);
-        StatelessKey k = new StatelessKey(caller.tokenId(), init.path("params").path("capabilities"));
+        StatelessKey k = new StatelessKey(caller.tokenId(), dev.interlock.mcp.Modern.capabilities(meta));
         synchronized (stateless) {
             McpSession s = stateless.get(k);
             if (s != null && !s.closed()) {
                 return s;
             }
             s = open(caller).orElseThrow(() -> new IOException("too many MCP sessions (" + MAX + ")"));
+            var init = dev.interlock.mcp.Modern.initialize("interlock-stateless-init", meta);
             String key = "\"interlock-stateless-init\"";
             McpSession.Stream answer = s.request(key, init.toString(), false);
             String line;
