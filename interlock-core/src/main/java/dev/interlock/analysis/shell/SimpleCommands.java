@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.SelfProtection;
 import dev.interlock.analysis.shell.syntax.Assignment;
 import dev.interlock.analysis.shell.syntax.Braces;
 import dev.interlock.analysis.shell.syntax.Command;
@@ -70,6 +71,7 @@ final class SimpleCommands {
         ExecutionRoutes.variables(assigned, walk.evidence(s.span()), walk.locators, walk);
         if (s.words().isEmpty()) {
             // NAME=value alone stays in force for the rest of the line (and is what `export` would pass on).
+            assigned.keySet().forEach(name -> SelfProtection.setting(name, walk.evidence(s.span()), walk.locators).ifPresent(walk::add));
             walk.variables.putAll(prefix);
             walk.env.putAll(prefix);
             return;
@@ -102,6 +104,7 @@ final class SimpleCommands {
                 int eq = a.value().indexOf('=');
                 if (eq > 0) {
                     exported.put(a.value().substring(0, eq), a.literal() ? Optional.of(a.value().substring(eq + 1)) : Optional.empty());
+                    SelfProtection.setting(a.value().substring(0, eq), walk.evidence(s.span()), walk.locators).ifPresent(walk::add);
                 }
                 if (a.literal() && eq > 0) {
                     walk.variables.put(a.value().substring(0, eq), a.value().substring(eq + 1));

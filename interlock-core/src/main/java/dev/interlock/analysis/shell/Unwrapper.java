@@ -57,11 +57,66 @@ final class Unwrapper {
             case "kubectl", "oc" -> podExec(program, args, run);
             case "docker", "podman", "nerdctl" -> containerExec(program, args, run);
             case "aws-vault" -> awsVault(args, run);
-            case "op", "doppler", "infisical", "with-contenv", "direnv", "parallel" -> afterDoubleDash(program, args, run);
+            case "with-contenv", "direnv", "parallel" -> afterDoubleDash(program, args, run);
             case "source", "." -> source(program, args, run);
             case "rimraf", "del-cli", "trash", "trash-put" -> alias("rm", List.of("-rf"), args, run);
-            default -> Wrappers.SHELLS.contains(program) ? shell(program, args, run) : interpreterModule(program, args, run);
+            default -> SecretInjectors.TABLE.containsKey(program) ? injected(SecretInjectors.TABLE.get(program), args, run)
+                    : Wrappers.SHELLS.contains(program) ? shell(program, args, run) : interpreterModule(program, args, run);
         };
+    }
+
+    /**
+     * {@code doppler run --config prd -- CMD}: the command runs with that environment's secrets, so what it reaches
+     * (databases, clouds, scripts whose effect is unknown) is that environment's; the files it touches stay on this
+     * machine. Without a run word or a command the program is judged by its recognizer.
+     */
+    private boolean injected(SecretInjectors injector, List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> rest = args;
+        if (!injector.subcommand().isEmpty()) {
+            if (args.isEmpty() || !args.getFirst().value().equals(injector.subcommand())) {
+                return false;
+            }
+            rest = args.subList(1, args.size());
+        }
+        int dash = indexOf(rest, "--");
+        if (dash < 0 && injector.operandsFirst()) {
+            return false;
+        }
+        List<Arg> inner = dash >= 0 ? rest.subList(dash + 1, rest.size()) : afterOptions(rest, injector.valued(), 0);
+        ParsedArgs options = ParsedArgs.parse(rest.subList(0, dash >= 0 ? dash : rest.size() - inner.size()), injector.valued());
+        Optional<String> line = injector.command().isEmpty() ? Optional.empty() : options.value(injector.command());
+        if (inner.isEmpty() && line.isEmpty()) {
+            return false;
+        }
+        Optional<String> environment = injector.environmentOf(options, run.env());
+        // what the recognizers read as a named environment (DEPLOY_ENV=prod psql …), for the tools that honour it
+        SimpleCommands.Run within = environment.map(e -> run.withEnv(Map.of("DEPLOY_ENV", e))).orElse(run);
+        int before = walk.operations.size();
+        if (line.isPresent()) {
+            walk.nested(line.get(), run.evidence(), run.locators());
+        } else {
+            commands.dispatch(within.inner(inner));
+        }
+        environment.ifPresent(name -> walk.operations.subList(Math.min(before, walk.operations.size()), walk.operations.size())
+                .replaceAll(op -> withSecretsOf(op, name)));
+        return true;
+    }
+
+    /**
+     * Code run with an environment's secrets acts there: a script or program whose effect is unknown, and anything
+     * that names no environment itself. Files stay on this machine.
+     */
+    private static Operation withSecretsOf(Operation op, String environment) {
+        boolean local = op.environment() == Tier.LOCAL;
+        if (op.system().equals("filesystem") || local && !op.system().equals("process")) {
+            return op;
+        }
+        Operation.Builder b = op.toBuilder();
+        if (op.resource().locator("environment").isEmpty()) {
+            b.locator("environment", environment);
+        }
+        return b
+                .environment(local ? Tier.UNKNOWN : op.environment(), local ? "" : op.environmentSource()).build();
     }
 
     /** The words after leading options (and {@code skip} operands such as timeout's duration). */
@@ -374,7 +429,7 @@ final class Unwrapper {
         if (walk.analyzer.hasRecognizer("source")) {
             return false;
         }
-        walk.add(scriptRun(args.getFirst(), run));
+        walk.add(scriptRun(args.getFirst(), args.subList(1, args.size()), run));
         return true;
     }
 
@@ -403,7 +458,7 @@ final class Unwrapper {
                 if (script != null) {
                     walk.nested(script, run.evidence(), run.locators());
                 } else {
-                    walk.add(scriptRun(args.get(i), run));
+                    walk.add(scriptRun(args.get(i), args.subList(i + 1, args.size()), run));
                 }
                 return true;
             }
@@ -430,13 +485,16 @@ final class Unwrapper {
     }
 
     /** Running a script file that this command line did not write: its contents are not visible here. */
-    private Operation scriptRun(Arg script, SimpleCommands.Run run) {
+    private Operation scriptRun(Arg script, List<Arg> operands, SimpleCommands.Run run) {
         Workspace.Area area = walk.workspace.area(script.value());
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", script.value())
                 .confidence(Confidence.INFERRED).scope(Scope.ONE).note("runs the script " + script.value() + " (its contents are not analyzed)")
                 .evidence(run.evidence());
         run.locators().forEach(b::locator);
-        if (run.locators().isEmpty() && (area == Workspace.Area.WORKSPACE || area == Workspace.Area.TEMP || area == Workspace.Area.HOME)) {
+        Optional<String> named = dev.interlock.analysis.shell.recognizers.LocalFiles.namedEnvironment(run.env(), operands);
+        named.ifPresent(e -> b.locator("environment", e));
+        if (run.locators().isEmpty() && named.isEmpty()
+                && (area == Workspace.Area.WORKSPACE || area == Workspace.Area.TEMP || area == Workspace.Area.HOME)) {
             b.environment(Tier.LOCAL, "a script on this machine");
         }
         return b.build();

@@ -37,7 +37,6 @@ final class Wrappers {
             Map.entry("pnpx", new Shape(Set.of(), 0, true)),
             Map.entry("bunx", new Shape(Set.of(), 0, true)),
             Map.entry("uvx", new Shape(Set.of("--from", "--with", "--python"), 0, true)),
-            Map.entry("dotenv", new Shape(Set.of("-e", "-v", "-c"), 0, true)),
             Map.entry("retry", new Shape(Set.of("-t", "--times", "-d", "--delay"), 0, true)),
             Map.entry("strace", new Shape(Set.of("-o", "-e", "-p", "-s"), 0, true)),
             Map.entry("ltrace", new Shape(Set.of("-o", "-e", "-p", "-s"), 0, true)),

@@ -86,6 +86,7 @@ public final class CredentialRecognizer implements Recognizer {
         all.addAll(PATTERN_READERS.keySet());
         all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security", "sops", "ansible-vault", "age",
                 "pass", "gpg", "gpg2"));
+        all.addAll(SecretManagers.programs());
         return Set.copyOf(all);
     }
 
@@ -115,7 +116,7 @@ public final class CredentialRecognizer implements Recognizer {
             case "source", "." -> source(inv);
             case "set" -> ShellHistory.erases(inv) ? List.of(ShellHistory.operation(inv)) : environment(inv);
             case "printenv", "env", "export", "declare", "typeset" -> environment(inv);
-            default -> SecretStores.recognize(inv);
+            default -> SecretManagers.programs().contains(program) ? SecretManagers.recognize(inv) : SecretStores.recognize(inv);
         };
     }
 

@@ -39,6 +39,14 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
             ".nuxt", ".svelte-kit", ".angular", ".turbo", ".parcel-cache", "__pycache__", ".pytest_cache", ".mypy_cache",
             ".ruff_cache", ".tox", ".nox", ".eggs", ".gradle", ".cache", "coverage", ".nyc_output", ".venv", "venv");
     /**
+     * Regenerable only inside the workspace (or temp): the project's scratch directories (Rails' {@code tmp}) and the
+     * lock files a package manager writes again on the next install. {@code ~/tmp} is the user's own.
+     */
+    static final Set<String> REGENERABLE_IN_WORKSPACE = Set.of("tmp", ".tmp", "temp",
+            "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock", "npm-shrinkwrap.json",
+            "Cargo.lock", "poetry.lock", "Pipfile.lock", "uv.lock", "Gemfile.lock", "composer.lock", "go.sum",
+            "packages.lock.json", "mix.lock", "pubspec.lock", "Podfile.lock");
+    /**
      * Directories that are build output when a command clears them together with other build output
      * ({@code rm -rf target build .pytest_cache}); {@code rm -rf ./build} alone asks, since projects keep hand-written
      * files there often enough.
@@ -147,7 +155,8 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
     boolean regenerable() {
         String name = wildAll ? leaf() : glob ? written.substring(written.lastIndexOf('/') + 1) : leaf();
         boolean own = area == Area.WORKSPACE || area == Area.TEMP;
-        return REGENERABLE.contains(name) || name.endsWith(".egg-info") || own && REGENERABLE_FILES.matcher(name).matches()
+        return REGENERABLE.contains(name) || name.endsWith(".egg-info")
+                || own && (REGENERABLE_FILES.matcher(name).matches() || REGENERABLE_IN_WORKSPACE.contains(name))
                 || insideRegenerable();
     }
 
@@ -170,7 +179,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
             return false;
         }
         for (int i = 0; i < parts.length - 1; i++) {
-            if (REGENERABLE.contains(parts[i])) {
+            if (REGENERABLE.contains(parts[i]) || REGENERABLE_IN_WORKSPACE.contains(parts[i])) {
                 return true;
             }
         }

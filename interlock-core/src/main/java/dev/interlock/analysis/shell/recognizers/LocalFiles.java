@@ -38,6 +38,58 @@ public final class LocalFiles {
         return b;
     }
 
+    /**
+     * Where code Interlock cannot see into runs, when the command line names it: a deployment environment in an
+     * operand or an environment option ({@code ./deploy.sh production}, {@code backfill.py --env prod}) or in a
+     * variable set for the command ({@code DEPLOY_ENV=prod ./release.sh}). Only production and staging words count:
+     * those are what a script carries somewhere else; build-mode variables such as {@code NODE_ENV} do not.
+     */
+    public static java.util.Optional<String> namedEnvironment(Invocation inv) {
+        return namedEnvironment(inv.env(), inv.args());
+    }
+
+    public static java.util.Optional<String> namedEnvironment(java.util.Map<String, String> env,
+                                                              java.util.List<dev.interlock.analysis.shell.Arg> args) {
+        for (String variable : ENVIRONMENT_VARIABLES) {
+            String value = env.get(variable);
+            if (value != null && DEPLOYMENT_WORD.matcher(value).matches()) {
+                return java.util.Optional.of(value);
+            }
+        }
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            int eq = w.indexOf('=');
+            if (w.startsWith("-") && eq > 0 && ENVIRONMENT_OPTIONS.contains(w.substring(0, eq))) {
+                w = w.substring(eq + 1);
+            } else if (ENVIRONMENT_OPTIONS.contains(w) && i + 1 < args.size()) {
+                w = args.get(++i).value();
+            } else if (w.startsWith("-")) {
+                continue;
+            }
+            if (DEPLOYMENT_WORD.matcher(w).matches()) {
+                return java.util.Optional.of(w);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Local unless the command line names a deployment environment for it ({@link #namedEnvironment}). */
+    public static Operation.Builder localUnlessNamed(Invocation inv, Operation.Builder b, String why) {
+        java.util.Optional<String> named = namedEnvironment(inv);
+        if (named.isPresent()) {
+            return b.locator("environment", named.get());
+        }
+        return local(inv, b, why);
+    }
+
+    private static final java.util.List<String> ENVIRONMENT_VARIABLES = java.util.List.of("DEPLOY_ENV", "ENVIRONMENT", "STAGE",
+            "APP_ENV", "TARGET_ENV", "DEPLOY_TARGET", "TIER", "ENV");
+    private static final java.util.Set<String> ENVIRONMENT_OPTIONS = java.util.Set.of("--env", "-e", "--environment", "--stage",
+            "-s", "--target", "-t", "--tier", "--to");
+    /** prod, production, prd, staging, stg, preprod, uat, alone or as a part ({@code prod-eu-1}, {@code eu_staging}). */
+    private static final java.util.regex.Pattern DEPLOYMENT_WORD = java.util.regex.Pattern.compile(
+            "(?i)(?:[a-z0-9]+[-_])*(prod|production|prd|staging|stg|preprod|pre-prod|uat)(?:[-_][a-z0-9]+)*");
+
     public static Operation read(Invocation inv, String path) {
         return on(inv, Verb.READ, "file", path).build();
     }

@@ -79,6 +79,23 @@ public final class SelfProtection {
                 + (op.note().isEmpty() ? "" : "; " + op.note())).build();
     }
 
+    /**
+     * {@code export INTERLOCK_POLICY=/tmp/allow-all}: the Interlock processes this shell starts next (a hook, the
+     * decider, the CLI) would take another policy, inventory, server or token; changing Interlock's settings from the
+     * agent's shell is self-protection like editing its files. A prefix for one {@code interlock} command is not.
+     */
+    public static java.util.Optional<dev.interlock.model.Operation> setting(String variable, dev.interlock.model.Evidence evidence,
+                                                                           java.util.Map<String, String> locators) {
+        if (!variable.startsWith("INTERLOCK_")) {
+            return java.util.Optional.empty();
+        }
+        dev.interlock.model.Operation.Builder b = dev.interlock.model.Operation.builder("interlock", dev.interlock.model.Verb.UPDATE)
+                .resource("setting", variable).reversible(false).evidence(evidence)
+                .note("changes Interlock's settings (" + variable + ") for what this shell runs next");
+        locators.forEach(b::locator);
+        return java.util.Optional.of(b.build());
+    }
+
     /** Every protected path names one of these; most paths name none, and skip the patterns. */
     private static boolean mayBeProtected(String path) {
         return path.contains("interlock") || path.contains(".claude") || path.contains(".codex") || path.contains(".gemini")

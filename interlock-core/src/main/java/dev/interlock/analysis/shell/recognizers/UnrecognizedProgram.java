@@ -312,7 +312,7 @@ public final class UnrecognizedProgram implements Recognizer {
                     .resource("program", inv.program()).confidence(Confidence.INFERRED).evidence(inv.evidence());
             locators.forEach(b::locator);
             if (locators.isEmpty() && !(reads || notReally)) {
-                LocalFiles.local(inv, b, "an unfamiliar program with no destructive words");
+                LocalFiles.localUnlessNamed(inv, b, "an unfamiliar program with no destructive words");
             }
             return b.build();
         }

@@ -141,7 +141,7 @@ public final class InterpreterRecognizer implements Recognizer {
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", path)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence())
                 .note("runs the script " + path + " (its contents are not analyzed)");
-        return LocalFiles.local(inv, b, "a script on this machine").build();
+        return LocalFiles.localUnlessNamed(inv, b, "a script on this machine").build();
     }
 
     private static Source source(Invocation inv, Language language) {

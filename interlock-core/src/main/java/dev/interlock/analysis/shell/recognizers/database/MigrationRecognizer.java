@@ -350,18 +350,13 @@ public final class MigrationRecognizer implements Recognizer {
     /** The framework environment the command runs in ({@code RAILS_ENV}, {@code --env}, Django settings, …). */
     private static String environment(String tool, ParsedArgs p, Map<String, String> env) {
         Optional<String> named = switch (tool) {
-            case "rails", "rake" -> p.value("-e", "--environment").or(() -> var(env, "RAILS_ENV", "RACK_ENV"))
-                    .or(() -> Optional.of("development")); // Rails' own default
-            case "knex", "sequelize", "sequelize-cli" -> p.value("--env").or(() -> var(env, "NODE_ENV"))
-                    .or(() -> Optional.of("development")); // both read the "development" block by default
-            // without --settings or DJANGO_SETTINGS_MODULE, manage.py loads the settings module the project wrote into it:
-            // the developer's own, on this machine
-            case "manage.py" -> p.value("--settings").or(() -> var(env, "DJANGO_SETTINGS_MODULE")).or(() -> Optional.of("development"));
-            case "django-admin" -> p.value("--settings").or(() -> var(env, "DJANGO_SETTINGS_MODULE"));
+            case "rails", "rake" -> p.value("-e", "--environment").or(() -> var(env, "RAILS_ENV", "RACK_ENV"));
+            case "knex", "sequelize", "sequelize-cli" -> p.value("--env").or(() -> var(env, "NODE_ENV"));
+            case "manage.py", "django-admin" -> p.value("--settings").or(() -> var(env, "DJANGO_SETTINGS_MODULE"));
             case "flyway" -> p.value("-environment", "--environment").or(() -> p.value("-configFiles"));
             case "atlas" -> p.value("--env");
             case "artisan" -> p.value("--env");
-            case "mix" -> var(env, "MIX_ENV").or(() -> Optional.of("dev")); // Mix's own default
+            case "mix" -> var(env, "MIX_ENV");
             case "dotnet-ef" -> var(env, "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
             // config files are often named per environment (alembic.prod.ini, liquibase.prod.properties)
             case "alembic" -> p.value("-n", "--name").filter(n -> !n.equals("alembic"))
@@ -370,7 +365,21 @@ public final class MigrationRecognizer implements Recognizer {
             case "liquibase" -> p.value("--defaults-file", "--defaultsFile");
             default -> var(env, "NODE_ENV");
         };
-        return named.or(() -> var(env, "APP_ENV", "ENVIRONMENT", "DEPLOY_ENV", "STAGE")).orElse("");
+        // an environment the command line names (APP_ENV=production, a secrets injector's config) beats the
+        // framework's own default
+        return named.or(() -> var(env, "APP_ENV", "ENVIRONMENT", "DEPLOY_ENV", "STAGE")).or(() -> frameworkDefault(tool)).orElse("");
+    }
+
+    /**
+     * What the framework reads when nothing names an environment: Rails and Mix their development block, knex and
+     * sequelize theirs; manage.py the settings module the project wrote into it, the developer's own on this machine.
+     */
+    private static Optional<String> frameworkDefault(String tool) {
+        return switch (tool) {
+            case "rails", "rake", "knex", "sequelize", "sequelize-cli", "manage.py" -> Optional.of("development");
+            case "mix" -> Optional.of("dev");
+            default -> Optional.empty();
+        };
     }
 
     private static Optional<String> var(Map<String, String> env, String... names) {
