@@ -46,7 +46,14 @@ public final class FileEditAnalyzer {
         List<Operation> ops = new ArrayList<>();
         for (FileChange c : edit.changes()) {
             if (c.action() == FileChange.Action.MOVE) {
-                ops.addAll(change(new FileChange(c.path(), FileChange.Action.DELETE, "", ""), ws, context, "moves away "));
+                List<Operation> away = change(new FileChange(c.path(), FileChange.Action.DELETE, "", ""), ws, context, "moves away ");
+                if (ws.area(c.path()) == Workspace.Area.HOME && ws.area(c.movedTo()) == Workspace.Area.TEMP) {
+                    // the user's files moved where the system clears them: as good as deleted
+                    away = away.stream().map(op -> op.system().equals("filesystem") && op.verb() == Verb.DELETE
+                            ? op.toBuilder().stateful(true).reversible(false).note(op.note() + " into a temporary directory, which the system clears").build()
+                            : op).toList();
+                }
+                ops.addAll(away);
                 ops.addAll(change(new FileChange(c.movedTo(), FileChange.Action.WRITE, "", ""), ws, context, "moves " + c.path() + " onto "));
             } else {
                 ops.addAll(change(c, ws, context, ""));

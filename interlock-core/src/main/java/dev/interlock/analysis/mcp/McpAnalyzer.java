@@ -7,7 +7,6 @@ import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An MCP {@code tools/call} → operations. The tables of the common infrastructure servers come first (AWS, Kubernetes,
@@ -21,37 +20,30 @@ public final class McpAnalyzer {
             GitHubTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY,
             DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, MessagingTools.FAMILY);
 
-    /** A tool named for looking: get_…, list…, describe_…, search_… (snake or camel case). */
-    private static final Pattern READ_NAME = Pattern.compile("(?i)^(get|list|describe|search|read|show|fetch|find|view|explain|lookup"
-            + "|inspect|count|check|validate|summari[sz]e|query_docs|resolve|retrieve|browse|preview|diff|watch|tail|logs?|status|whoami|version|ping)"
-            + "([_A-Z-].*|s)?$");
-    /** …or ending so: {@code azmcp_group_list}, {@code storage-account-get}. */
-    private static final Pattern READ_SUFFIX = Pattern.compile("(?i)^.*[_-](list|get|show|describe|search|read|view|logs?|status|info|details)$");
-    /** …and nothing in the name says it changes something. */
-    private static final Pattern CHANGING_WORD = Pattern.compile("(?i).*(delete|remove|drop|destroy|purge|truncate|kill|terminate|reset|wipe"
-            + "|exec|run|write|update|create|put|set|apply|patch|push|merge|deploy|install|grant|revoke|rotate|restart|scale|stop|start"
-            + "|send|post|upload|move|rename|copy|attach|detach|enable|disable|approve|assume|secret|credential|token|password|key).*");
-
     private McpAnalyzer() {
     }
 
     public static List<Operation> analyze(Payload.Mcp call, Analyses analyses) {
         String tool = call.tool().startsWith(call.server() + "__") ? call.tool().substring(call.server().length() + 2) : call.tool();
-        McpCall c = new McpCall(call.server(), tool, call.arguments() == null
-                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : call.arguments(), analyses);
+        com.fasterxml.jackson.databind.JsonNode arguments = call.arguments() == null
+                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : call.arguments();
+        McpCall c = new McpCall(call.server(), tool, arguments, analyses);
         for (McpMapping mapping : analyses.mappings()) {
             Optional<List<Operation>> ops = mapping.map(call.server(), tool, c.arguments(), analyses);
             if (ops.isPresent()) {
                 return located(c, ops.get());
             }
         }
-        for (ToolFamily family : FAMILIES) {
-            Optional<List<Operation>> ops = family.map(c);
-            if (ops.isPresent()) {
-                return located(c, ops.get());
+        for (String spelling : ToolNames.spellings(call.server(), tool)) {
+            McpCall spelled = new McpCall(call.server(), spelling, arguments, analyses);
+            for (ToolFamily family : FAMILIES) {
+                Optional<List<Operation>> ops = family.map(spelled);
+                if (ops.isPresent()) {
+                    return located(c, ops.get());
+                }
             }
         }
-        if ((READ_NAME.matcher(tool).matches() || READ_SUFFIX.matcher(tool).matches()) && !CHANGING_WORD.matcher(tool).matches()) {
+        if (ToolNames.reads(tool)) {
             return List.of(c.op("mcp", Verb.READ, "tool", call.server() + "." + tool).confidence(Confidence.INFERRED)
                     .note("a tool named for reading").build());
         }

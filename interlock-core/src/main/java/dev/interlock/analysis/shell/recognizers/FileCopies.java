@@ -92,6 +92,9 @@ final class FileCopies {
                     // Terraform reads state where it was: moved away is gone, and the next apply recreates everything.
                     // A history moved away is no longer where the shell and a reviewer look for it.
                     FileMeaning.of(t.path(), inv.workspace(), true, "moves away ").ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
+                } else if (t.area() == Area.HOME && dest.area() == Area.TEMP) {
+                    // mv ~/Documents /tmp/trash: the user's files go where the system clears them (and others can read)
+                    ops.add(FilesystemRecognizer.removal(t, true, true, inv, "moved into a temporary directory, which the system clears"));
                 }
             }
         }

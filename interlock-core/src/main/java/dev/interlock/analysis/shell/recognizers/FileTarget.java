@@ -52,7 +52,9 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
      * files there often enough.
      */
     static final Set<String> BUILD_OUTPUT = Set.of("build", "out");
-    private static final Pattern REGENERABLE_FILES = Pattern.compile(".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp)$");
+    /** Compiled files, logs, temporaries, and the leftovers of merges and editors ({@code *.orig}, {@code *.rej}, {@code *~}). */
+    private static final Pattern REGENERABLE_FILES = Pattern.compile(
+            ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db");
 
     /** Wildcards that match every entry of their directory. */
     private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");

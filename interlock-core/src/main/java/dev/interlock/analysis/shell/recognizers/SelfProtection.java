@@ -79,14 +79,19 @@ public final class SelfProtection {
                 + (op.note().isEmpty() ? "" : "; " + op.note())).build();
     }
 
+    /** Settings that choose what Interlock decides with: another policy, inventory, server or identity. */
+    private static final java.util.Set<String> DECIDING_SETTINGS = java.util.Set.of("INTERLOCK_POLICY", "INTERLOCK_INVENTORY",
+            "INTERLOCK_URL", "INTERLOCK_SERVER", "INTERLOCK_TOKEN", "INTERLOCK_PRINCIPAL");
+
     /**
-     * {@code export INTERLOCK_POLICY=/tmp/allow-all}: the Interlock processes this shell starts next (a hook, the
-     * decider, the CLI) would take another policy, inventory, server or token; changing Interlock's settings from the
-     * agent's shell is self-protection like editing its files. A prefix for one {@code interlock} command is not.
+     * {@code export INTERLOCK_POLICY=/tmp/allow-all}: the Interlock processes this shell starts next would decide with
+     * another policy, inventory, server or identity; pointing the guard elsewhere from the agent's shell is
+     * self-protection like editing its files. Speed settings ({@code INTERLOCK_DECIDER=off}) and a prefix for one
+     * {@code interlock} command are not.
      */
     public static java.util.Optional<dev.interlock.model.Operation> setting(String variable, dev.interlock.model.Evidence evidence,
                                                                            java.util.Map<String, String> locators) {
-        if (!variable.startsWith("INTERLOCK_")) {
+        if (!DECIDING_SETTINGS.contains(variable)) {
             return java.util.Optional.empty();
         }
         dev.interlock.model.Operation.Builder b = dev.interlock.model.Operation.builder("interlock", dev.interlock.model.Verb.UPDATE)

@@ -27,6 +27,8 @@ public final class UnrecognizedProgram implements Recognizer {
     /** How many positionals can hold a subcommand; later ones are operands ({@code cogito ergo sum delete} is data). */
     private static final int SUBCOMMAND_DEPTH = 3;
     private static final Set<String> ALL_WORDS = Set.of("--all", "-a", "-A", "*", "all", "--everything", "--all-namespaces");
+    private static final Set<String> TAR_VALUED = Set.of("-f", "--file", "-C", "--directory", "-T", "--files-from", "-X",
+            "--exclude-from", "-b", "--blocking-factor", "-I", "--use-compress-program", "--exclude", "-N", "--newer");
     private static final Set<String> NOT_REALLY = Set.of("--dry-run", "--dryrun", "--help", "-h", "--version", "--what-if",
             "--whatif", "--check", "--noop", "--no-op", "--plan");
 
@@ -119,6 +121,18 @@ public final class UnrecognizedProgram implements Recognizer {
     }
 
     private static Operation reader(Invocation inv) {
+        if (inv.program().equals("tar") && inv.words().contains("--remove-files")) {
+            // tar --remove-files deletes what it archived (tar -cf /dev/null ~/Documents --remove-files)
+            List<Arg> files = inv.parse(TAR_VALUED).positionals();
+            if (!files.isEmpty() && !inv.args().getFirst().value().startsWith("-")
+                    && Regex.matches(files.getFirst().value(), "[A-Za-z]+")) {
+                // old-style keys (tar czf ARCHIVE FILES…): the letters, then the archive when f is among them
+                int skip = files.getFirst().value().contains("f") ? 2 : 1;
+                files = files.subList(Math.min(skip, files.size()), files.size());
+            }
+            String first = files.isEmpty() ? "" : files.getFirst().value();
+            return LocalFiles.delete(inv, first, true, Confidence.INFERRED, "tar --remove-files deletes the files it archives");
+        }
         if (inv.program().equals("find") && inv.words().contains("-delete")) {
             String root = inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-")).findFirst().orElse(".");
             return LocalFiles.delete(inv, root, true, Confidence.INFERRED, "find -delete removes every match under " + root);

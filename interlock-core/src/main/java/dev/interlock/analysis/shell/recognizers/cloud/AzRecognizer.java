@@ -41,6 +41,9 @@ public final class AzRecognizer implements Recognizer {
     private static final Pattern ARM_PATH = Pattern.compile(
             "(?i)/subscriptions/([^/?]+)(?:/resourceGroups/([^/?]+))?(/providers/[^?]+)?");
 
+    /** Global options that take a value. */
+    private static final Set<String> GLOBAL_VALUED = Set.of("--subscription", "-o", "--output", "--query");
+
     @Override
     public Set<String> programs() {
         return Set.of("az");
@@ -53,12 +56,23 @@ public final class AzRecognizer implements Recognizer {
 
     private List<Operation> analyze(Invocation inv, Nested nested) {
         List<Arg> args = inv.args();
-        int firstFlag = 0;
+        // global options may come before the command words: az --subscription prod group delete …
+        List<Arg> options = new ArrayList<>();
+        int start = 0;
+        while (start < args.size() && args.get(start).value().startsWith("-")) {
+            String w = args.get(start++).value();
+            options.add(args.get(start - 1));
+            if (GLOBAL_VALUED.contains(w) && start < args.size()) {
+                options.add(args.get(start++));
+            }
+        }
+        int firstFlag = start;
         while (firstFlag < args.size() && !args.get(firstFlag).value().startsWith("-")) {
             firstFlag++;
         }
-        List<Arg> pathArgs = args.subList(0, firstFlag);
-        IacArgs a = IacArgs.parse(args.subList(firstFlag, args.size()), Set.of(), BOOLEANS, true);
+        List<Arg> pathArgs = args.subList(start, firstFlag);
+        options.addAll(args.subList(firstFlag, args.size()));
+        IacArgs a = IacArgs.parse(options, Set.of(), BOOLEANS, true);
         if (pathArgs.isEmpty() || a.has("help", "h")) {
             return List.of();
         }

@@ -122,18 +122,22 @@ final class CodeScanner {
         return new Found(call.kind(), call.what(), values, literal && !values.isEmpty(), tail(code, from));
     }
 
-    /** A Python/JS/Ruby list of literals; null when an element is not a literal. */
+    /**
+     * A Python/JS/Ruby list: its literals, and {@link #COMPUTED} for an element computed at run time
+     * ({@code ['rm', '-rf', process.env.HOME]}); null when the first element is not a literal.
+     */
     private static List<String> listItems(String text, Language language) {
         List<String> items = new ArrayList<>();
         int i = skip(text, 0);
         while (i < text.length()) {
             int end = literalEnd(text, i);
-            if (end < 0) {
-                return null;
-            }
-            Optional<String> v = literal(text.substring(i, end), language);
+            Optional<String> v = end < 0 ? Optional.empty() : literal(text.substring(i, end), language);
             if (v.isEmpty()) {
-                return null;
+                if (items.isEmpty()) {
+                    return null;
+                }
+                end = elementEnd(text, i);
+                v = Optional.of(COMPUTED);
             }
             items.add(v.get());
             i = skip(text, end);
@@ -142,6 +146,31 @@ final class CodeScanner {
             }
         }
         return items;
+    }
+
+    /** Stands for a list element whose value only exists at run time. */
+    static final String COMPUTED = "\u0000computed";
+
+    /** Where an expression element of a list ends: the next comma outside brackets and strings, or the end. */
+    private static int elementEnd(String s, int i) {
+        int depth = 0;
+        for (int k = i; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if ("\"'`".indexOf(c) >= 0) {
+                int end = literalEnd(s, k);
+                if (end < 0) {
+                    return s.length();
+                }
+                k = end - 1;
+            } else if ("([{".indexOf(c) >= 0) {
+                depth++;
+            } else if (")]}".indexOf(c) >= 0) {
+                depth--;
+            } else if (c == ',' && depth <= 0) {
+                return k;
+            }
+        }
+        return s.length();
     }
 
     /** End index (exclusive) of the string literal starting at {@code i} (after an optional r/b/u/f prefix), or -1. */

@@ -365,7 +365,9 @@ public final class InterpreterRecognizer implements Recognizer {
             if (!line.isEmpty()) {
                 line.append(' ');
             }
-            line.append(Regex.matches(w, "[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+            // an argument computed at run time is a word the shell analysis cannot resolve
+            line.append(w.equals(CodeScanner.COMPUTED) ? "\"$computed_at_run_time\""
+                    : Regex.matches(w, "[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
         }
         return line.toString();
     }

@@ -1,0 +1,94 @@
+package dev.interlock.analysis.mcp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How MCP tool names are read. Servers spell the same tool {@code execute_query}, {@code execute-query} or
+ * {@code executeQuery}, and often put their own name first ({@code jira_get_issue}, {@code mysql_query}); the tables
+ * are looked up under each spelling. A tool no table knows is a read only when its first verb is a reading one and
+ * nothing after it asks for secrets or chains a change ({@code get_merge_request} and {@code list_deployments} read;
+ * {@code get_api_key} and {@code get_or_create_user} do not).
+ */
+final class ToolNames {
+
+    private static final Set<String> READING = Set.of("get", "list", "describe", "search", "read", "show", "fetch", "find",
+            "view", "explain", "lookup", "inspect", "count", "check", "validate", "summarize", "summarise", "resolve",
+            "retrieve", "browse", "preview", "diff", "watch", "tail", "logs", "status", "whoami", "version", "ping",
+            "info", "details");
+    private static final Set<String> CHANGING = Set.of("delete", "remove", "drop", "destroy", "purge", "truncate", "kill",
+            "terminate", "reset", "wipe", "exec", "execute", "run", "write", "update", "create", "put", "set", "apply", "patch",
+            "push", "merge", "deploy", "install", "uninstall", "grant", "revoke", "rotate", "restart", "scale", "stop", "start",
+            "send", "post", "upload", "move", "rename", "copy", "attach", "detach", "enable", "disable", "approve", "assume",
+            "add", "edit", "modify", "replace", "insert", "upsert", "publish", "cancel", "close", "trigger", "invoke", "call",
+            "refund", "charge", "transfer", "archive", "restore", "rollback", "sync", "import", "export", "cordon", "drain",
+            "evict", "reboot", "shutdown", "pause", "resume", "suspend", "unsuspend", "promote", "demote", "flush", "clear",
+            "expire", "reindex", "migrate", "seed", "generate", "sign", "impersonate", "login", "logout", "submit");
+    /** Nouns a read of which prints secret material. */
+    private static final Set<String> SECRET = Set.of("secret", "secrets", "credential", "credentials", "token", "tokens",
+            "password", "passwords", "passwd", "key", "keys", "apikey", "api_key", "private", "kubeconfig", "connection_string",
+            "dsn", "env", "environment_variables");
+
+    private ToolNames() {
+    }
+
+    /** The spellings to look a tool up under: as sent, in snake case, and without the server's name in front. */
+    static List<String> spellings(String server, String tool) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(tool);
+        String snake = snake(tool);
+        out.add(snake);
+        for (String prefix : prefixes(server)) {
+            if (snake.startsWith(prefix + "_") && snake.length() > prefix.length() + 1) {
+                out.add(snake.substring(prefix.length() + 1));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether a tool no table knows reads, by its name. */
+    static boolean reads(String tool) {
+        List<String> words = List.of(snake(tool).split("_"));
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (CHANGING.contains(w)) {
+                return false;
+            }
+            if (READING.contains(w)) {
+                List<String> rest = words.subList(i + 1, words.size());
+                boolean chained = rest.stream().anyMatch(r -> r.equals("and") || r.equals("or") || r.equals("then"))
+                        && rest.stream().anyMatch(CHANGING::contains);
+                return !chained && rest.stream().noneMatch(SECRET::contains)
+                        && !String.join("_", rest).contains("api_key") && !String.join("_", rest).contains("connection_string");
+            }
+        }
+        return false;
+    }
+
+    /** {@code executeQuery}, {@code execute-query}, {@code Execute Query} → {@code execute_query}. */
+    static String snake(String name) {
+        StringBuilder b = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)))) {
+                b.append('_');
+            }
+            b.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_');
+        }
+        return b.toString().replaceAll("_+", "_").replaceAll("^_|_$", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code mcp-atlassian} → atlassian; {@code github-mcp-server} → github. */
+    private static List<String> prefixes(String server) {
+        List<String> out = new ArrayList<>();
+        String s = snake(server).replaceAll("(^|_)(mcp|server)(?=_|$)", "").replaceAll("_+", "_").replaceAll("^_|_$", "");
+        if (!s.isEmpty()) {
+            out.add(s);
+            out.add(s.split("_")[0]);
+        }
+        return out;
+    }
+}
