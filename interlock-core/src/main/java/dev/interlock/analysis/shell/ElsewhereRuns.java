@@ -160,7 +160,13 @@ final class ElsewhereRuns {
         String command = Regex.replaceAll(moduleArgs.get(), "(?:^|\\s)(?:chdir|creates|removes|executable|stdin|warn)=\\S+", " ").strip();
         boolean literal = args.stream().filter(a -> a.value().equals(moduleArgs.get())).allMatch(Arg::literal);
         boolean local = Regex.matches(hosts, "localhost|127\\.0\\.0\\.1") || p.value("-c", "--connection").orElse("").equals("local");
-        routes.runs(command, literal, run, local ? Map.of() : Map.of("host", hosts), "ansible -m " + module);
+        Map<String, String> where = new java.util.HashMap<>();
+        if (!local) {
+            where.put("host", hosts);
+            // the inventory's path names the environment (inventories/prod)
+            p.value("-i", "--inventory").ifPresent(i -> where.put("directory", i));
+        }
+        routes.runs(command, literal, run, where, "ansible -m " + module);
         return true;
     }
 

@@ -10,6 +10,7 @@ import dev.interlock.analysis.shell.recognizers.database.DatabaseClientRecognize
 import dev.interlock.analysis.shell.recognizers.database.SqlShells;
 import dev.interlock.analysis.shell.recognizers.ShellHistory;
 import dev.interlock.analysis.shell.recognizers.database.MigrationRecognizer;
+import dev.interlock.analysis.shell.recognizers.iac.AnsibleRecognizer;
 import dev.interlock.analysis.shell.recognizers.iac.CdkRecognizer;
 import dev.interlock.analysis.shell.recognizers.iac.PulumiRecognizer;
 import dev.interlock.analysis.shell.recognizers.iac.TerraformRecognizer;
@@ -26,6 +27,7 @@ final class Recognizers {
 
     static List<Recognizer> all() {
         return List.of(
+                new AnsibleRecognizer(),
                 new AwsRecognizer(),
                 new AzRecognizer(),
                 new CdkRecognizer(),

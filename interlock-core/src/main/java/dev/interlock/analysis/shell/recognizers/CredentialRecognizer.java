@@ -65,7 +65,7 @@ public final class CredentialRecognizer implements Recognizer {
         return names;
     }
 
-    static boolean secretName(String name) {
+    public static boolean secretName(String name) {
         return SECRET_VARIABLE.matcher(name).matches() && !name.equals("PWD") && !name.equals("OLDPWD");
     }
 

@@ -243,6 +243,9 @@ public final class InterpreterRecognizer implements Recognizer {
             code = CodeAliases.canonical(code, language);
             CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
             ops.addAll(sdk(code, language, inv, nested));
+            if (language == Language.POWERSHELL) {
+                ops.addAll(PowerShellCmdlets.operations(code, inv));
+            }
         }
         List<CodeScanner.Found> found = CodeScanner.scan(code, language);
         if (depth == 0) {

@@ -65,7 +65,7 @@ public final class PulumiRecognizer implements Recognizer {
                     .note("brings an existing resource under the stack's management").build());
             case "stack" -> stack(c, sub, rest, showSecrets);
             case "state" -> state(c, a, sub, rest);
-            case "config" -> config(c, sub, showSecrets);
+            case "config" -> config(c, sub, rest.size() > 1 ? rest.get(1).value() : "", showSecrets);
             case "env" -> env(c, a, sub, rest, showSecrets, nested);
             case "deployment" -> List.of(c.op(sub.equals("run") ? Verb.UPDATE : Verb.READ, "stack", c.stack("")).build());
             case "policy" -> List.of(c.op(Set.of("ls", "validate-config").contains(sub) ? Verb.READ : Verb.UPDATE,
@@ -149,9 +149,13 @@ public final class PulumiRecognizer implements Recognizer {
                 .note("edits the stack's state by hand").build());
     }
 
-    private List<Operation> config(Ctx c, String sub, boolean showSecrets) {
+    private List<Operation> config(Ctx c, String sub, String key, boolean showSecrets) {
         if (showSecrets) {
             return List.of(c.op(Verb.CREDENTIAL, "stack-config", c.stack("")).note("prints the stack's secrets in clear").build());
+        }
+        if (sub.equals("get") && dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretName(key)) {
+            // config get decrypts a secret value without --show-secrets
+            return List.of(c.op(Verb.CREDENTIAL, "stack-config", c.stack("")).note("prints the secret " + key + " in clear").build());
         }
         return switch (sub) {
             case "", "get", "env" -> List.of(c.op(Verb.READ, "stack-config", c.stack("")).build());
