@@ -45,7 +45,9 @@ public final class EnvironmentResolver {
             lookup(kind, locators.get(kind)).ifPresent(matches::add);
         }
         for (Inventory.Match m : matches) {
-            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL) {
+            // localhost on a developer's machine is a sandbox; on a machine the request declares (prod, staging) it is
+            // that machine, and the declared environment below decides
+            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL && context.environment().isEmpty()) {
                 return op.withEnvironment(Tier.LOCAL, m.explain());
             }
         }

@@ -27,6 +27,9 @@ public final class UnrecognizedProgram implements Recognizer {
     /** How many positionals can hold a subcommand; later ones are operands ({@code cogito ergo sum delete} is data). */
     private static final int SUBCOMMAND_DEPTH = 3;
     private static final Set<String> ALL_WORDS = Set.of("--all", "-a", "-A", "*", "all", "--everything", "--all-namespaces");
+    /** Options whose value is a file the program writes. */
+    private static final Set<String> OUTPUT_FLAGS = Set.of("-out", "-keyout", "--out", "-o", "--output", "--output-file",
+            "--outfile", "-outfile");
     private static final Set<String> TAR_VALUED = Set.of("-f", "--file", "-C", "--directory", "-T", "--files-from", "-X",
             "--exclude-from", "-b", "--blocking-factor", "-I", "--use-compress-program", "--exclude", "-N", "--newer");
     private static final Set<String> NOT_REALLY = Set.of("--dry-run", "--dryrun", "--help", "-h", "--version", "--what-if",
@@ -90,7 +93,12 @@ public final class UnrecognizedProgram implements Recognizer {
      */
     private static List<Operation> touchedFiles(Invocation inv, boolean mayWrite, boolean readsFiles, boolean prints) {
         List<Operation> ops = new ArrayList<>();
+        String previous = "";
         for (Arg arg : inv.args()) {
+            // openssl req -keyout dev.key, … -o out.pem: a file the program writes is not a secret it reads
+            boolean written = OUTPUT_FLAGS.contains(previous) || arg.value().contains("=")
+                    && OUTPUT_FLAGS.contains(arg.value().substring(0, arg.value().indexOf('=')));
+            previous = arg.value();
             String value = arg.value().startsWith("-") && arg.value().contains("=")
                     ? arg.value().substring(arg.value().indexOf('=') + 1) : arg.value();
             if (prints) {
@@ -104,7 +112,7 @@ public final class UnrecognizedProgram implements Recognizer {
             String resolved = inv.workspace().resolve(value);
             if (mayWrite && SelfProtection.isProtectedPath(resolved, inv.workspace())) {
                 ops.add(SelfProtectionRecognizer.protectedWrite(inv, value, inv.program() + " touches"));
-            } else if (readsFiles && CredentialRecognizer.secret(inv, new Arg(value, arg.literal(), arg.glob(), arg.evidence()))) {
+            } else if (readsFiles && !written && CredentialRecognizer.secret(inv, new Arg(value, arg.literal(), arg.glob(), arg.evidence()))) {
                 ops.add(CredentialRecognizer.secretFile(inv, value));
             }
         }
