@@ -117,7 +117,11 @@ final class KnownPrograms {
             "rabbitmqctl", Map.of("reset", Verb.DELETE, "force_reset", Verb.DELETE, "forget_cluster_node", Verb.DELETE,
                     "close_all_connections", Verb.UPDATE, "stop_app", Verb.UPDATE),
             "etcdctl", Map.of("defrag", Verb.UPDATE, "move-leader", Verb.UPDATE),
-            "consul", Map.of("leave", Verb.UPDATE, "force-leave", Verb.DELETE));
+            "consul", Map.of("leave", Verb.UPDATE, "force-leave", Verb.DELETE),
+            // MinIO's mc and s3cmd: rb removes a bucket; PaaS CLIs whose "down" takes the deployment away
+            "mc", Map.of("rb", Verb.DELETE, "mirror", Verb.REPLACE),
+            "s3cmd", Map.of("rb", Verb.DELETE, "sync", Verb.REPLACE),
+            "railway", Map.of("down", Verb.DELETE));
 
     /** Flags that name where an unfamiliar CLI acts, and the locator each becomes. */
     static final Map<String, String> LOCATOR_FLAGS = Map.ofEntries(

@@ -24,7 +24,8 @@ public final class LocalMachines implements Recognizer {
     /** Local cluster tools: the words that tear the cluster down. */
     private static final Map<String, Set<String>> CLUSTER_TEARDOWN = Map.of(
             "kind", Set.of("delete"), "minikube", Set.of("delete", "stop"), "k3d", Set.of("delete", "stop"),
-            "microk8s", Set.of("reset", "stop", "uninstall"), "colima", Set.of("delete", "stop"), "limactl", Set.of("delete", "stop"));
+            "microk8s", Set.of("reset", "stop", "uninstall"), "colima", Set.of("delete", "stop"), "limactl", Set.of("delete", "stop"),
+            "vagrant", Set.of("destroy", "halt", "suspend"), "multipass", Set.of("delete", "purge", "stop"));
 
     @Override
     public Set<String> programs() {

@@ -27,6 +27,10 @@ public final class UnrecognizedProgram implements Recognizer {
     /** How many positionals can hold a subcommand; later ones are operands ({@code cogito ergo sum delete} is data). */
     private static final int SUBCOMMAND_DEPTH = 3;
     private static final Set<String> ALL_WORDS = Set.of("--all", "-a", "-A", "*", "all", "--everything", "--all-namespaces");
+    /** Program-name parts that only look like a destructive verb glued to a noun. */
+    private static final Set<String> NOUNS = Set.of("dropbox", "dropbear", "dropwizard", "dropzone", "dropdown", "removebg",
+            "wipefs");
+
     /** Options whose value is a file the program writes. */
     private static final Set<String> OUTPUT_FLAGS = Set.of("-out", "-keyout", "--out", "-o", "--output", "--output-file",
             "--outfile", "-outfile");
@@ -295,9 +299,14 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         Verb verb = null;
         int at = -1;
-        for (String part : parts(inv.program())) {
-            if (KnownPrograms.DESTRUCTIVE.containsKey(part) ) {
-                verb = KnownPrograms.DESTRUCTIVE.get(part);
+        List<String> programParts = parts(inv.program());
+        for (int k = 0; k < programParts.size(); k++) {
+            String part = programParts.get(k);
+            // a part of a compound name may be a verb glued to its object (pg_dropcluster); a whole name is a noun
+            // as often as not (dropbox)
+            Verb named = k == 0 ? KnownPrograms.DESTRUCTIVE.get(part) : NOUNS.contains(part) ? null : destructive(part);
+            if (named != null) {
+                verb = named;
             }
         }
         boolean force = words.contains("force") || words.contains("f");
