@@ -83,6 +83,25 @@ final class Flows {
         return local(host) ? Optional.empty() : Optional.of(host);
     }
 
+    /** Registry and forge logins that read a password or token from standard input. */
+    private static final Set<String> LOGINS = Set.of("docker", "podman", "nerdctl", "finch", "buildah", "skopeo", "oras", "crane",
+            "regctl", "helm");
+
+    /**
+     * {@code docker login --password-stdin}, {@code helm registry login --password-stdin}, {@code gh auth login
+     * --with-token}: the stage that consumes a secret from its input as a credential, naming the login.
+     */
+    static Optional<String> logsInFromStdin(Command stage, ShellWalk walk) {
+        List<String> words = words(stage, walk);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String program = program(words);
+        boolean login = LOGINS.contains(program) && words.contains("login") && words.contains("--password-stdin")
+                || program.equals("gh") && words.contains("auth") && words.contains("login") && words.contains("--with-token");
+        return login ? Optional.of(program + " login") : Optional.empty();
+    }
+
     /** The host a network command named in its words talks to ({@code curl -d "$(cat key)" https://x}), or empty. */
     static Optional<String> networkCommand(List<Arg> words) {
         if (words.isEmpty() || !words.getFirst().literal()) {

@@ -9,6 +9,7 @@ import dev.interlock.analysis.shell.syntax.Word;
 import dev.interlock.analysis.shell.syntax.WordPart;
 import dev.interlock.model.Evidence;
 import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,11 +164,28 @@ final class ShellWalk {
     private void walkPipeline(Command.Pipeline p) {
         Stdin stdin = Stdin.NONE;
         List<Flows.Cargo> carried = new ArrayList<>();
+        List<Integer> secrets = List.of();
         for (Command stage : p.stages()) {
             int before = operations.size();
             walk(stage, stdin);
             List<Operation> produced = List.copyOf(operations.subList(Math.min(before, operations.size()), operations.size()));
-            if (!carried.isEmpty()) {
+            Optional<String> login = secrets.isEmpty() ? Optional.empty() : Flows.logsInFromStdin(stage, this);
+            if (login.isPresent()) {
+                // aws ecr get-login-password | docker login --password-stdin: the secret goes into the login, not on screen
+                for (int i : secrets) {
+                    Operation op = operations.get(i);
+                    operations.set(i, op.toBuilder().verb(Verb.READ)
+                            .note("handed to " + login.get() + " on standard input; not shown").build());
+                }
+            }
+            List<Integer> produces = new ArrayList<>();
+            for (int i = 0; i < produced.size(); i++) {
+                if (produced.get(i).verb() == Verb.CREDENTIAL) {
+                    produces.add(before + i);
+                }
+            }
+            secrets = produces;
+            if (!carried.isEmpty() && login.isEmpty()) {
                 Flows.sendsInput(stage, this).ifPresent(host -> carried.forEach(c ->
                         add(Flows.exfiltration(c, host, evidence(p.span()), locators))));
             }

@@ -70,7 +70,7 @@ public final class CredentialRecognizer implements Recognizer {
     }
 
     /** Printing a secret variable's value. */
-    static Operation secretVariable(Invocation inv, String name) {
+    public static Operation secretVariable(Invocation inv, String name) {
         return LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL).resource("environment", name)
                 .evidence(inv.evidence()).note("prints the secret variable " + name), "the shell's own environment").build();
     }

@@ -250,6 +250,9 @@ public final class InterpreterRecognizer implements Recognizer {
         List<CodeScanner.Found> found = CodeScanner.scan(code, language);
         if (depth == 0) {
             protectedPathInComputedWrite(code, found, inv).ifPresent(ops::add);
+            boolean printsResult = inv.words().contains("-p") || inv.words().contains("--print"); // node -p, deno eval -p
+            printedSecretVariables(code, printsResult).forEach(name -> ops.add(
+                    dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretVariable(inv, name)));
         }
         for (CodeScanner.Found f : found) {
             String key = f.kind() + ":" + f.literals();
@@ -331,6 +334,34 @@ public final class InterpreterRecognizer implements Recognizer {
             }
         }
         return ops;
+    }
+
+    /** Reading an environment variable in code: os.environ['X'], os.getenv("X"), process.env.X, ENV['X'], $ENV{X}, getenv('X'). */
+    private static final java.util.regex.Pattern ENV_READ = java.util.regex.Pattern.compile(
+            "(?:environ(?:\\.get)?\\s*[\\[(]\\s*|getenv\\s*\\(\\s*|ENV(?:\\.fetch)?\\s*[\\[(]\\s*|ENV\\{\\s*)['\"]?([A-Za-z_][A-Za-z0-9_]*)"
+            + "|process\\.env(?:\\.([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([A-Za-z_][A-Za-z0-9_]*))");
+    /** Output calls of the interpreters: what they print lands in the agent's transcript. */
+    private static final java.util.regex.Pattern PRINTS = java.util.regex.Pattern.compile(
+            "\\bprint\\s*\\(|\\bprint\\s+|console\\.(?:log|info|error|warn|dir)\\s*\\(|\\bputs\\b|\\bp\\s+ENV|\\becho\\b|\\bprintf\\b"
+            + "|\\bsay\\b|stdout\\.write|\\bpprint\\b|\\bvar_dump\\b|\\bprint_r\\b|\\bWrite-(?:Host|Output)\\b");
+
+    /**
+     * {@code python -c "import os; print(os.environ['GITHUB_TOKEN'])"}: one-liner code that prints output and reads a
+     * secret-looking variable shows the secret, as {@code echo $GITHUB_TOKEN} does.
+     */
+    private static List<String> printedSecretVariables(String code, boolean printsResult) {
+        if (!printsResult && !PRINTS.matcher(code).find()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = ENV_READ.matcher(code);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            if (name != null && dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretName(name) && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**

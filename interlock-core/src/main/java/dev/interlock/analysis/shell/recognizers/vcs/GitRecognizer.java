@@ -134,6 +134,11 @@ public final class GitRecognizer implements Recognizer {
             case "tag" -> GitRefs.tag(git);
             case "push" -> GitPush.push(git);
             case "remote" -> GitRefs.remote(git);
+            // git credential fill prints the stored username and password for a host
+            case "credential", "credential-store", "credential-cache", "credential-osxkeychain", "credential-libsecret",
+                 "credential-manager" -> List.of(git.op(GitContext.positional(git.parse(Set.of()), 0).matches("fill|get")
+                    ? Verb.CREDENTIAL : Verb.UPDATE, "credential", GitContext.positional(git.parse(Set.of()), 0))
+                    .note("the credential helper's stored secrets").build());
             case "send-email" -> List.of(git.op(Verb.TRANSFER, "patch", "").note("sends patches by email").build());
             case "init", "clone" -> List.of(git.op(Verb.CREATE, "repository", GitContext.positional(git.parse(Set.of(
                     "-b", "--branch", "-o", "--origin", "--depth", "--reference", "--template", "--separate-git-dir",
