@@ -20,7 +20,7 @@ final class KnownPrograms {
 
     /** Programs that print, inspect or navigate; their arguments never name something they change. */
     static final Set<String> READERS = names("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
-            "stern", "kubetail", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
+            "stern", "kubetail", "pg_isready", "tcpdump", "tshark", "ngrep", "ss", "lsof", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
             "smartctl", "sensors", "dmidecode", "lshw", "lspci", "lsusb", "lscpu", "lsmem", "numactl", "turbostat",
             "iotop", "iftop", "nload", "nethogs", "bmon", "pidstat", "dstat", "glances", "btop", "atop", "openssl",
             "pwd", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza", "lsd", "find", "fd", "fdfind", "sort", "uniq", "wc",
@@ -122,6 +122,21 @@ final class KnownPrograms {
             "mc", Map.of("rb", Verb.DELETE, "mirror", Verb.REPLACE),
             "s3cmd", Map.of("rb", Verb.DELETE, "sync", Verb.REPLACE),
             "railway", Map.of("down", Verb.DELETE));
+
+    /**
+     * Programs that only look when given one of these flags: configuration tests ({@code nginx -t}, {@code sshd -t},
+     * {@code haproxy -c}), metadata listings and consumers ({@code kcat -L}, {@code kcat -C}).
+     */
+    static final Map<String, Set<String>> READ_FLAGS = Map.of(
+            "nginx", Set.of("-t", "-T", "-v", "-V", "-h"),
+            "apachectl", Set.of("-t", "-S", "-M", "-v", "-V", "configtest"),
+            "httpd", Set.of("-t", "-S", "-M", "-v", "-V"),
+            "haproxy", Set.of("-c", "-v", "-vv"),
+            "sshd", Set.of("-t", "-T"),
+            "kcat", Set.of("-L", "-C", "-Q"),
+            "kafkacat", Set.of("-L", "-C", "-Q"),
+            "caddy", Set.of("validate", "version", "list-modules", "fmt"),
+            "named-checkconf", Set.of());
 
     /** Flags that name where an unfamiliar CLI acts, and the locator each becomes. */
     static final Map<String, String> LOCATOR_FLAGS = Map.ofEntries(

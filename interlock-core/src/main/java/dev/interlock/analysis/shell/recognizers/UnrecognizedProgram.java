@@ -337,7 +337,9 @@ public final class UnrecognizedProgram implements Recognizer {
                 }
             }
         }
-        boolean reads = words.stream().anyMatch(w -> parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains));
+        Set<String> readFlags = KnownPrograms.READ_FLAGS.get(inv.program());
+        boolean reads = words.stream().anyMatch(w -> parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains))
+                || readFlags != null && (readFlags.isEmpty() || inv.words().stream().anyMatch(readFlags::contains));
         if (verb == null || notReally) {
             Operation.Builder b = Operation.builder(inv.program(), reads || notReally ? Verb.READ : Verb.EXECUTE)
                     .resource("program", inv.program()).confidence(Confidence.INFERRED).evidence(inv.evidence());
