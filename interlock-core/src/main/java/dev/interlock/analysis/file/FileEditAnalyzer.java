@@ -88,6 +88,8 @@ public final class FileEditAnalyzer {
             }
             case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(content));
             case SHELL_SCRIPT -> withContent(c, path, ws, evidence, does, "when the script runs", content -> script(content, path, context));
+            case PACKAGE_MANIFEST -> withContent(c, path, ws, evidence, does, "when npm install runs its lifecycle scripts",
+                    content -> script(lifecycleScripts(content), path, context));
             case KUBERNETES_MANIFEST -> manifest(c, path, ws, evidence, does);
             case OTHER -> SHEBANG.matcher(c.content()).lookingAt()
                     ? withContent(c, path, ws, evidence, does, "when the script runs", content -> script(content, path, context))
@@ -138,6 +140,46 @@ public final class FileEditAnalyzer {
                 context.target(), context.kubeconfig());
         return shell.analyze(content, inScriptDir);
     }
+
+    /** Scripts npm, yarn and pnpm run by themselves around install, pack and publish. */
+    private static final List<String> LIFECYCLE = List.of("preinstall", "install", "postinstall", "prepare", "preprepare",
+            "postprepare", "prepublish", "prepublishOnly", "prepack", "postpack", "preuninstall", "uninstall", "postuninstall");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The lifecycle scripts of a package.json as one shell script, a line each; a manifest that is not JSON yet (an
+     * edit in progress) gives nothing.
+     */
+    private static String lifecycleScripts(String content) {
+        StringBuilder out = new StringBuilder();
+        try {
+            com.fasterxml.jackson.databind.JsonNode manifest = JSON.readTree(content);
+            if (manifest != null && manifest.isObject()) {
+                com.fasterxml.jackson.databind.JsonNode scripts = manifest.path("scripts");
+                for (String name : LIFECYCLE) {
+                    if (scripts.path(name).isTextual()) {
+                        out.append(scripts.path(name).asText()).append('\n');
+                    }
+                }
+                return out.toString();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not a whole manifest: read it as an edit's fragment below
+        }
+        // an edit's fragment ("postinstall": "…"): the lifecycle entries it spells out
+        Matcher m = LIFECYCLE_ENTRY.matcher(content);
+        while (m.find()) {
+            try {
+                out.append(JSON.readValue("\"" + m.group(2) + "\"", String.class)).append('\n');
+            } catch (java.io.IOException | RuntimeException bad) {
+                out.append(m.group(2)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static final Pattern LIFECYCLE_ENTRY = Pattern.compile(
+            "\"(" + String.join("|", LIFECYCLE) + ")\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** A Kubernetes Secret manifest holds credentials; other manifests are files until someone applies them. */
     private List<Operation> manifest(FileChange c, String path, Workspace ws, Evidence evidence, String does) {

@@ -36,6 +36,8 @@ public enum FileKind {
     TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
     SQL_MIGRATION(path(".*\\.sql")),
     SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
+    /** A package manifest: its install lifecycle scripts run by themselves on the next {@code npm install}. */
+    PACKAGE_MANIFEST(name("package\\.json")),
     KUBERNETES_MANIFEST(name(".*\\.(ya?ml|json)")),
     OTHER((path, ws) -> true);
 

@@ -105,6 +105,14 @@ public final class PackagePublishRecognizer implements Recognizer {
             return List.of(LocalFiles.local(inv, Operation.builder("package", Verb.CREDENTIAL).resource("token", words.get(at + 2))
                     .evidence(inv.evidence()).note("prints a package registry token"), tool + "'s configuration on this machine").build());
         }
+        // npm run X, npm test/start, and yarn or pnpm X run the project's own script: its commands decide when in view
+        String scriptName = Set.of("run", "run-script").contains(sub) ? target
+                : Set.of("test", "t", "start", "stop", "restart").contains(sub) ? (sub.equals("t") ? "test" : sub)
+                : !tool.equals("npm") && !LOCAL_NPM.contains(sub) && !BUILT_IN.contains(sub) ? sub : "";
+        Optional<List<Operation>> inView = scriptInView(inv, nested, scriptName);
+        if (inView.isPresent()) {
+            return inView.get();
+        }
         Operation o = switch (sub) {
             case "publish" -> dryRun ? read(inv, "package", target, "dry run of a publish")
                     : publish(inv, target.isEmpty() ? "the package in " + inv.workspace().cwd() : target,
@@ -129,7 +137,6 @@ public final class PackagePublishRecognizer implements Recognizer {
                 if (LOCAL_NPM.contains(sub) || tool.equals("npm")) {
                     yield local(inv, tool + " " + sub);
                 }
-                // yarn and pnpm run package scripts by name: `yarn deploy`
                 yield script(inv, sub);
             }
         };
@@ -149,6 +156,42 @@ public final class PackagePublishRecognizer implements Recognizer {
         return out;
     }
 
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Commands of the tools themselves, which win over a script of the same name. */
+    private static final Set<String> BUILT_IN = Set.of("publish", "unpublish", "deprecate", "dist-tag", "owner", "access",
+            "team", "token", "login", "adduser", "logout", "config");
+
+    /**
+     * The package script's own commands ({@code pre}NAME, NAME, {@code post}NAME) when the project's package.json is in
+     * view (the CLI and the local hooks read it into {@code context.files}); empty when it is not, or names no such
+     * script, so that the name decides as before.
+     */
+    private static Optional<List<Operation>> scriptInView(Invocation inv, Nested nested, String name) {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> json = nested.written("package.json");
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        com.fasterxml.jackson.databind.JsonNode scripts;
+        try {
+            scripts = JSON.readTree(json.get()).path("scripts");
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!scripts.path(name).isTextual()) {
+            return Optional.empty();
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (String key : List.of("pre" + name, name, "post" + name)) {
+            if (scripts.path(key).isTextual()) {
+                ops.addAll(nested.shell(scripts.path(key).asText(), inv));
+            }
+        }
+        return Optional.of(ops.isEmpty() ? List.of(local(inv, inv.program() + " run " + name)) : ops);
+    }
 
     /** A package script runs arbitrary commands; names that say deploy, release or reset are not assumed local. */
     private static Operation script(Invocation inv, String name) {
