@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -306,6 +307,19 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (access.isPresent()) {
             return List.of(access.get());
         }
+        String repoName = p.value("-R", "--repo").orElse("");
+        if (group.equals("pr") && words.size() > 1 && words.get(1).equals("merge") && inv.words().contains("--admin")) {
+            // --admin merges past failing checks and missing reviews: the agent grants itself what review would
+            Operation.Builder b = op(inv, Verb.ESCALATE, "pull-request", words.size() > 2 ? words.get(2) : "").system("github")
+                    .note("merges with administrator privileges, past required reviews and checks");
+            return List.of((repoName.isEmpty() ? b : b.locator("repository", repoName)).build());
+        }
+        if (group.equals("workflow") && words.size() > 2 && words.get(1).equals("run")) {
+            Optional<Operation> deploy = workflowDeploy(inv, words.get(2), repoName);
+            if (deploy.isPresent()) {
+                return List.of(deploy.get());
+            }
+        }
         if (!group.equals("release") && !group.equals("repo")) {
             // pull requests, issues, workflows …: not publishing; judged by their words like any unfamiliar CLI
             return new UnrecognizedProgram().recognize(inv, nested);
@@ -336,6 +350,39 @@ public final class PackagePublishRecognizer implements Recognizer {
         };
         Operation github = o.toBuilder().system("github").build();
         return List.of(repo.isEmpty() ? github : github.toBuilder().locator("repository", repo).build());
+    }
+
+    private static final Set<String> WORKFLOW_VALUED = Set.of("-f", "--raw-field", "-F", "--field", "-r", "--ref", "-R", "--repo");
+    private static final Pattern ENVIRONMENT_FIELD = Pattern.compile("(?i)(env|environment|stage|target|tier|deploy_?env)=(.+)");
+    private static final Pattern DEPLOYING_WORKFLOW = Pattern.compile("(?i).*(deploy|release|publish|rollout|promote|prod|production|destroy|teardown).*");
+
+    /**
+     * {@code gh workflow run deploy.yml -f environment=production}: a workflow that deploys (by its name or an
+     * environment input) runs with the repository's deployment secrets, in the environment it is given.
+     */
+    private static Optional<Operation> workflowDeploy(Invocation inv, String workflow, String repo) {
+        ParsedArgs p = inv.parse(WORKFLOW_VALUED);
+        String environment = "";
+        for (String flag : List.of("-f", "--raw-field", "-F", "--field")) {
+            for (String field : p.flags().getOrDefault(flag, List.of())) {
+                Matcher m = ENVIRONMENT_FIELD.matcher(field);
+                if (m.matches()) {
+                    environment = m.group(2);
+                }
+            }
+        }
+        if (environment.isEmpty() && !DEPLOYING_WORKFLOW.matcher(workflow).matches()) {
+            return Optional.empty();
+        }
+        Operation.Builder b = op(inv, Verb.EXECUTE, "workflow", workflow).system("github").confidence(Confidence.INFERRED)
+                .note("runs the workflow " + workflow + " with the repository's secrets" + (environment.isEmpty() ? "" : " in " + environment));
+        if (!environment.isEmpty()) {
+            b.locator("environment", environment);
+        }
+        if (!repo.isEmpty()) {
+            b.locator("repository", repo);
+        }
+        return Optional.of(b.build());
     }
 
     /** Publishing {@code what} to {@code registry} (a URL or host), judged by the registry's host. */
