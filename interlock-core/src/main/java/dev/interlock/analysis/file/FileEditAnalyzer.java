@@ -74,7 +74,7 @@ public final class FileEditAnalyzer {
                     .note(does + "Interlock's configuration or an agent's hook settings").build());
             case SUDOERS -> List.of(Operation.builder("os", Verb.ESCALATE).resource("sudoers", path).reversible(false)
                     .evidence(evidence).environment(Tier.LOCAL, "a file on this machine").note(does + "who may become root").build());
-            case TERRAFORM_STATE, CREDENTIALS, ACCESS_GRANTS, COMMAND_HISTORY, CI_PIPELINE -> List.of(FileMeaning.of(path, ws, delete, does).orElseThrow()
+            case TERRAFORM_STATE, CREDENTIALS, ACCESS_GRANTS, COMMAND_HISTORY, CI_PIPELINE, COMMAND_CONFIG -> List.of(FileMeaning.of(path, ws, delete, does).orElseThrow()
                     .evidence(evidence).confidence(Confidence.EXACT).build());
             case TERRAFORM_CODE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "code", ws, evidence).system("terraform")
                     .locator("directory", FileMeaning.parent(path))

@@ -25,6 +25,12 @@ public enum FileKind {
             + "|.*/\\.circleci/config\\.ya?ml|.*/azure-pipelines\\.ya?ml|.*/\\.buildkite/.*|.*/bitbucket-pipelines\\.ya?ml"
             + "|.*/\\.drone\\.ya?ml|.*/\\.travis\\.ya?ml|.*/cloudbuild\\.ya?ml|.*/buildspec\\.ya?ml|.*/\\.github/actions/.*/action\\.ya?ml")),
     /**
+     * Tool configuration that names commands the tool runs later: ssh's ProxyCommand and LocalCommand, git's
+     * core.sshCommand, pager, aliases and hooksPath, the AWS CLI's credential_process.
+     */
+    COMMAND_CONFIG(path(".*/\\.ssh/config|.*/\\.gitconfig|.*/\\.config/git/config|.*/\\.git/config|.*/\\.aws/config"
+            + "|/etc/ssh/ssh_config(\\.d/.*)?|/etc/gitconfig")),
+    /**
      * Files that run by themselves later: shell start-up files, git hooks, session autostart, system cron directories.
      * What an agent puts there runs in every new shell (or commit, or login) without being asked again.
      */
