@@ -67,8 +67,22 @@ public final class SelfProtection {
      * operations come back unchanged.
      */
     public static dev.interlock.model.Operation guard(dev.interlock.model.Operation op) {
-        if (!op.system().equals("process") || op.verb() == dev.interlock.model.Verb.READ || op.verb() == dev.interlock.model.Verb.EXECUTE
-                || op.verb() == dev.interlock.model.Verb.CREDENTIAL) {
+        dev.interlock.model.Verb verb = op.verb();
+        if (verb == dev.interlock.model.Verb.READ || verb == dev.interlock.model.Verb.CREDENTIAL) {
+            return op;
+        }
+        if (op.system().equals("http") && INTERLOCK_API.matcher(op.resource().name()).matches()) {
+            // curl -X POST …/v1/approvals/ID/approve: the agent answering its own approval through the API
+            return op.toBuilder().system("interlock").note("changes Interlock's approvals, grants, tokens or policy through its API"
+                    + (op.note().isEmpty() ? "" : "; " + op.note())).build();
+        }
+        if (RUNS_INTERLOCK.contains(op.system()) && verb != dev.interlock.model.Verb.EXECUTE && verb != dev.interlock.model.Verb.CREATE
+                && op.resource().name().toLowerCase(java.util.Locale.ROOT).contains("interlock")) {
+            // docker stop interlock, kubectl scale deploy interlock --replicas=0: the guard's own container or deployment
+            return op.toBuilder().system("interlock").note("stops, removes or changes the container or deployment that runs Interlock"
+                    + (op.note().isEmpty() ? "" : "; " + op.note())).build();
+        }
+        if (!op.system().equals("process") || verb == dev.interlock.model.Verb.EXECUTE) {
             return op;
         }
         String named = (op.resource().name() + " " + op.evidence().text()).toLowerCase(java.util.Locale.ROOT);
@@ -100,6 +114,13 @@ public final class SelfProtection {
         locators.forEach(b::locator);
         return java.util.Optional.of(b.build());
     }
+
+    /** The server's endpoints that decide for people: approving, granting, minting tokens, reloading policy. */
+    private static final java.util.regex.Pattern INTERLOCK_API = java.util.regex.Pattern.compile(
+            ".*/approvals/[^/]+/(approve|deny)/?|.*/(v1|api|console)/(grants(/[^/]+/revoke)?|tokens(/[^/]+)?|policy/reload)/?");
+    /** Systems whose operations can stop the service Interlock runs as. */
+    private static final java.util.Set<String> RUNS_INTERLOCK = java.util.Set.of("docker", "kubernetes", "helm", "os", "service",
+            "systemd", "launchd", "pm2", "supervisor");
 
     /** Every protected path names one of these; most paths name none, and skip the patterns. */
     private static boolean mayBeProtected(String path) {
