@@ -84,9 +84,51 @@ record Stdin(Optional<String> text, Optional<String> producer) {
             return Optional.empty();
         }
         Optional<String> program = walk.value(s.words().getFirst());
+        if (program.isPresent() && program.get().equals("mktemp")) {
+            return mktemp(s, walk);
+        }
         if (program.isEmpty() || !(program.get().equals("echo") || program.get().equals("printf"))) {
             return Optional.empty();
         }
         return literalOutput(s, walk).map(String::strip);
+    }
+
+    /**
+     * The path {@code mktemp} prints, with its random part left as X: {@code /tmp/tmp.XXXXXXXXXX} by default, in
+     * {@code -p DIR} or {@code --tmpdir=DIR} when given, and a template as written (relative to the working directory)
+     * unless {@code -t} puts it in the temp directory.
+     */
+    private static Optional<String> mktemp(Command.Simple s, ShellWalk walk) {
+        String dir = null;
+        String template = null;
+        boolean inTemp = false;
+        List<Word> words = s.words();
+        for (int i = 1; i < words.size(); i++) {
+            Optional<String> w = walk.value(words.get(i));
+            if (w.isEmpty()) {
+                return Optional.empty();
+            }
+            String v = w.get();
+            if (v.equals("-p") && i + 1 < words.size()) {
+                Optional<String> d = walk.value(words.get(++i));
+                if (d.isEmpty()) {
+                    return Optional.empty();
+                }
+                dir = d.get();
+            } else if (v.startsWith("--tmpdir=")) {
+                dir = v.substring(9);
+            } else if (v.equals("--tmpdir") || v.equals("-t")) {
+                inTemp = true;
+            } else if (v.equals("--suffix") && i + 1 < words.size()) {
+                i++;
+            } else if (!v.startsWith("-")) {
+                template = v;
+            }
+        }
+        String name = template == null ? "tmp.XXXXXXXXXX" : template;
+        if (dir != null) {
+            return Optional.of(dir + "/" + name);
+        }
+        return Optional.of(template == null || inTemp ? "/tmp/" + name : template);
     }
 }

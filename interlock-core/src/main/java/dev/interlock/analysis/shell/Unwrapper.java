@@ -52,6 +52,7 @@ final class Unwrapper {
             case "xargs" -> xargs(args, run);
             case "find" -> FindCommands.find(args, run, commands);
             case "eval" -> eval(args, run);
+            case "trap" -> trap(args, run);
             case "watch" -> watch(args, run);
             case "ssh" -> ssh(args, run);
             case "kubectl", "oc" -> podExec(program, args, run);
@@ -117,6 +118,27 @@ final class Unwrapper {
         }
         return b
                 .environment(local ? Tier.UNKNOWN : op.environment(), local ? "" : op.environmentSource()).build();
+    }
+
+    /**
+     * {@code trap 'rm -rf ~' EXIT}: the action runs later in this shell, on the signal, so it is analyzed like the
+     * line itself; {@code trap -l}, {@code trap -p} and a reset ({@code trap - INT}) run nothing.
+     */
+    private boolean trap(List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> rest = !args.isEmpty() && args.getFirst().value().equals("--") ? args.subList(1, args.size()) : args;
+        if (rest.size() < 2 || rest.getFirst().value().startsWith("-")) {
+            return true; // listing, printing or resetting traps runs nothing
+        }
+        Arg action = rest.getFirst();
+        if (action.value().isEmpty()) {
+            return true;
+        }
+        if (action.literal()) {
+            walk.nested(action.value(), run.evidence(), run.locators());
+        } else {
+            walk.add(Opaque.operation("trap runs text only known at run time (" + action.value() + ")", run.evidence(), run.locators()));
+        }
+        return true;
     }
 
     /** The words after leading options (and {@code skip} operands such as timeout's duration). */

@@ -89,6 +89,10 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
                 exact = false;
             } else if (pwd.matches()) {
                 concrete = ws.dir() + (pwd.group(2) == null ? "" : pwd.group(2));
+            } else if (Regex.matches(unquoted, "/(tmp|var/tmp|dev/shm)/[^/$`]+(\\$\\$|\\$\\{\\$}|\\$RANDOM|\\$BASHPID)[^/$`]*/?")) {
+                // /tmp/lock.$$: a number filled into a name in the temp directory, which cannot leave it
+                concrete = Regex.replaceAll(unquoted, "\\$\\$|\\$\\{\\$}|\\$RANDOM|\\$BASHPID", "0");
+                exact = false;
             } else if (!Regex.matches(unquoted, "^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
                 return new FileTarget(v, v, Area.OTHER, arg.glob(), false, false);
             }
