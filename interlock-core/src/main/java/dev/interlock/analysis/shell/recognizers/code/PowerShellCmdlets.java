@@ -35,6 +35,7 @@ final class PowerShellCmdlets {
             "initialize-disk", "re-initializes a disk", "remove-partition", "removes a partition");
     private static final Pattern NAME = Pattern.compile("(?i)-(?:Name|ResourceGroupName|BucketName|InstanceId|DBInstanceIdentifier"
             + "|FunctionName|TableName|VMName|ServerName|DatabaseName|Id)\\s+['\"]?([^'\"\\s]+)");
+    private static final Pattern RESOURCE_GROUP = Pattern.compile("(?i)-ResourceGroupName\\s+['\"]?([^'\"\\s]+)");
     private static final Pattern AWS_NOUN = Pattern.compile("(?i)(AWS|S3|EC2|RDS|IAM|DDB|LM|CFN|EKS|ECS|ECR|KMS|SM|SSM|R53|CW|SQS|SNS).*");
 
     static List<Operation> operations(String code, Invocation inv) {
@@ -69,7 +70,7 @@ final class PowerShellCmdlets {
             if (noun.equalsIgnoreCase("AzResourceGroup")) {
                 b.locator("resource-group", target);
             } else if (system.equals("azure")) {
-                Matcher group = Pattern.compile("(?i)-ResourceGroupName\\s+['\"]?([^'\"\\s]+)").matcher(rest);
+                Matcher group = RESOURCE_GROUP.matcher(rest);
                 if (group.find()) {
                     b.locator("resource-group", group.group(1));
                 }
