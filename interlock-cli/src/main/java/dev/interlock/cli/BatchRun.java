@@ -1,6 +1,7 @@
 package dev.interlock.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlock.Interlock;
 import dev.interlock.json.DecisionWriter;
 import dev.interlock.json.Json;
@@ -18,8 +19,10 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 
 /**
@@ -36,78 +39,106 @@ final class BatchRun {
 
     private final Interlock interlock;
     private final Writer out;
-    private final Map<Request, Decision> decided = new ConcurrentHashMap<>();
+    private int lineNumber;
+    /** Requests without their id, and how their decision is written; empty when it must be written each time. */
+    private final Map<JsonNode, Optional<DecisionTemplate>> decided = new ConcurrentHashMap<>();
 
     BatchRun(Interlock interlock, Writer out) {
         this.interlock = interlock;
         this.out = out;
     }
 
+    /**
+     * Reads the next chunk while the one before is decided, and writes each chunk's answers while the next is decided,
+     * so that neither reading nor writing leaves a core idle.
+     */
     int run(BufferedReader in) throws IOException {
-        List<String> lines = new ArrayList<>(CHUNK);
-        List<Integer> numbers = new ArrayList<>(CHUNK);
-        String line;
-        int number = 0;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
-                continue;
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            ForkJoinTask<String[]> inFlight = null;
+            while (true) {
+                Chunk chunk = read(in);
+                ForkJoinTask<String[]> next = chunk.lines().isEmpty() ? null : pool.submit(() -> answers(chunk));
+                if (inFlight != null) {
+                    write(inFlight.join());
+                }
+                if (next == null) {
+                    break;
+                }
+                inFlight = next;
+                if (decided.size() > MAX_REMEMBERED) {
+                    decided.clear();
+                }
             }
-            lines.add(line);
-            numbers.add(number);
-            if (lines.size() == CHUNK) {
-                flush(lines, numbers);
-            }
+        } finally {
+            pool.shutdownNow();
         }
-        flush(lines, numbers);
         out.flush();
         return 0;
     }
 
-    private void flush(List<String> lines, List<Integer> numbers) throws IOException {
-        if (lines.isEmpty()) {
-            return;
+    /** Up to {@link #CHUNK} non-blank lines, each with its line number in the input. */
+    private record Chunk(List<String> lines, List<Integer> numbers) {
+    }
+
+    private Chunk read(BufferedReader in) throws IOException {
+        List<String> lines = new ArrayList<>(CHUNK);
+        List<Integer> numbers = new ArrayList<>(CHUNK);
+        String line;
+        while (lines.size() < CHUNK && (line = in.readLine()) != null) {
+            lineNumber++;
+            if (!line.isBlank()) {
+                lines.add(line);
+                numbers.add(lineNumber);
+            }
         }
-        String[] answers = new String[lines.size()];
-        IntStream.range(0, lines.size()).parallel().forEach(i -> answers[i] = decide(lines.get(i), numbers.get(i)));
+        return new Chunk(lines, numbers);
+    }
+
+    private String[] answers(Chunk chunk) {
+        String[] answers = new String[chunk.lines().size()];
+        IntStream.range(0, answers.length).parallel()
+                .forEach(i -> answers[i] = decide(chunk.lines().get(i), chunk.numbers().get(i)));
+        return answers;
+    }
+
+    private void write(String[] answers) throws IOException {
         for (String answer : answers) {
             out.write(answer);
             out.write('\n');
         }
-        lines.clear();
-        numbers.clear();
-        if (decided.size() > MAX_REMEMBERED) {
-            decided.clear();
-        }
     }
 
     private String decide(String line, int number) {
-        Request request;
         try {
-            request = RequestReader.read(line);
+            JsonNode request = RequestReader.tree(line);
+            String id = RequestReader.id(request);
+            if (request instanceof ObjectNode fields) {
+                fields.remove("id"); // what is left is what the decision depends on
+            }
+            Optional<DecisionTemplate> seen = decided.getOrDefault(request, Optional.empty());
+            if (seen.isPresent()) {
+                return seen.get().render(id);
+            }
+            Decision decision = interlock.decide(RequestReader.read(request).withId(id));
+            String json = DecisionWriter.toJson(decision);
+            decided.putIfAbsent(request, DecisionTemplate.of(decision, json));
+            return json;
         } catch (RequestFormatException e) {
             Request unreadable = new Request(idOf(line).orElse("line " + number), RequestKind.SHELL, new Payload.Shell(""),
                     RequestContext.EMPTY, Actor.UNKNOWN);
             return DecisionWriter.toJson(interlock.failClosed(unreadable, "line " + number + ": " + e.getMessage()));
         }
-        Decision seen = decided.get(request.withId(""));
-        if (seen != null) {
-            return DecisionWriter.toJson(new Decision(request.id(), seen.effect(), seen.risk(), seen.summary(), seen.operations(),
-                    seen.rules(), seen.approval(), seen.policyVersion(), UUID.randomUUID().toString(), seen.blastRadius()));
-        }
-        Decision decision = interlock.decide(request);
-        decided.putIfAbsent(request.withId(""), decision);
-        return DecisionWriter.toJson(decision);
     }
 
     /** The id of a line that is JSON but not a valid request, so the caller can still match the answer. */
-    private static java.util.Optional<String> idOf(String line) {
+    private static Optional<String> idOf(String line) {
         try {
             JsonNode node = Json.MAPPER.readTree(line);
             JsonNode id = node == null ? null : node.get("id");
-            return id != null && id.isValueNode() ? java.util.Optional.of(id.asText()) : java.util.Optional.empty();
+            return id != null && id.isValueNode() ? Optional.of(id.asText()) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -77,6 +77,40 @@ class CliEndToEndTest {
     }
 
     @Test
+    void batchDecidesARepeatedRequestOnceAndAnswersEachCopyWithItsOwnIds(@TempDir Path dir) throws Exception {
+        // More lines than one chunk, ids that need escaping, and copies that differ only in their id.
+        String[] ids = {"plain", "quote \" and \\ backslash", "ünïcode ✓", "tab\tnew\nline"};
+        StringBuilder in = new StringBuilder();
+        int lines = 5000;
+        for (int i = 0; i < lines; i++) {
+            String command = i % 2 == 0 ? "kubectl delete ns payments" : "git status";
+            String id = JSON.writeValueAsString(ids[i % ids.length] + " " + i);
+            in.append("{\"id\":").append(id).append(",\"kind\":\"shell\",\"command\":\"").append(command)
+                    .append("\",\"context\":{\"environment\":\"prod\"}}\n");
+        }
+        in.append("{\"id\":7,\"kind\":\"shell\",\"command\":\"git status\",\"context\":{\"environment\":\"prod\"}}\n");
+        // A file, not stdin: this test writes all input before reading any output.
+        Path requests = Files.writeString(dir.resolve("requests.jsonl"), in);
+        Result r = run("", "check", "--batch", requests.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] out = r.out().strip().split("\n");
+        assertThat(out).hasSize(lines + 1);
+        java.util.Set<String> decisionIds = new java.util.HashSet<>();
+        for (int i = 0; i < out.length; i++) {
+            JsonNode answer = JSON.readTree(out[i]);
+            String expectedId = i < lines ? ids[i % ids.length] + " " + i : "7";
+            assertThat(answer.get("id").asText()).isEqualTo(expectedId);
+            assertThat(answer.get("effect").asText()).isEqualTo(i % 2 == 0 && i < lines ? "deny" : "allow");
+            decisionIds.add(answer.get("decision_id").asText());
+            JsonNode first = JSON.readTree(out[i < lines ? i % 2 : 1]);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove(List.of("id", "decision_id"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove(List.of("id", "decision_id"));
+            assertThat(answer).isEqualTo(first);
+        }
+        assertThat(decisionIds).hasSize(out.length);
+    }
+
+    @Test
     void usageErrorsAndBrokenPoliciesFailClosed(@TempDir Path dir) throws Exception {
         assertThat(run("", "check").exit()).isEqualTo(2);
         assertThat(run("", "check", "--format", "yaml", "--", "ls").exit()).isEqualTo(2);

@@ -34,7 +34,14 @@ public final class RequestReader {
 
     /** Parses one JSON text; errors say what is wrong and where. */
     public static Request read(String json) {
-        if (json.getBytes(StandardCharsets.UTF_8).length > Json.MAX_REQUEST_BYTES) {
+        return read(tree(json));
+    }
+
+    /** The JSON tree of one request text, with the size and syntax checks of {@link #read(String)}. */
+    public static JsonNode tree(String json) {
+        // A char is at most 3 UTF-8 bytes: count the bytes only when the text could be too large.
+        if ((long) json.length() * 3 > Json.MAX_REQUEST_BYTES
+                && json.getBytes(StandardCharsets.UTF_8).length > Json.MAX_REQUEST_BYTES) {
             throw new RequestFormatException("request is larger than 1 MiB");
         }
         JsonNode node;
@@ -49,14 +56,20 @@ public final class RequestReader {
         if (node == null || node.isMissingNode()) {
             throw new RequestFormatException("empty request: expected a JSON object");
         }
-        return read(node);
+        return node;
+    }
+
+    /** The request's id as {@link #read(JsonNode)} takes it; empty when there is none. */
+    public static String id(JsonNode node) {
+        JsonNode id = node.isObject() ? node.get("id") : null;
+        return id == null || id.isNull() ? "" : scalarText(id, "id");
     }
 
     public static Request read(JsonNode node) {
         if (!node.isObject()) {
             throw new RequestFormatException("a request must be a JSON object, not " + describe(node));
         }
-        String id = node.has("id") && !node.get("id").isNull() ? scalarText(node.get("id"), "id") : "";
+        String id = id(node);
         String kindText = text(node, "kind", true);
         RequestKind kind;
         try {

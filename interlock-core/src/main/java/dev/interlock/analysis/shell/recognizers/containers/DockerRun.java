@@ -36,7 +36,7 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
             "--storage-opt", "--sysctl", "--tmpfs", "--ulimit", "-u", "--user", "--userns", "--uts", "-v", "--volume",
             "--volume-driver", "--volumes-from", "-w", "--workdir", "--detach-keys", "--pod", "--secret", "--arch",
             "--os", "--variant", "--uidmap", "--gidmap", "--subuidname", "--subgidname", "--userns-uid-map");
-    private static final Set<String> HOST_NAMESPACES = Set.of("--pid", "--network", "--net", "--ipc", "--uts",
+    private static final List<String> HOST_NAMESPACES = List.of("--pid", "--network", "--net", "--ipc", "--uts",
             "--userns", "--cgroupns");
     private static final Set<String> ESCAPE_CAPS = Set.of("ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO",
             "DAC_READ_SEARCH", "DAC_OVERRIDE", "BPF", "NET_ADMIN", "SYS_BOOT");
