@@ -2,7 +2,9 @@ package dev.interlock.analysis.file;
 
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.FileKind;
+import dev.interlock.analysis.shell.recognizers.PackageScripts;
 import dev.interlock.analysis.shell.recognizers.FileMeaning;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
@@ -14,6 +16,8 @@ import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -78,7 +82,7 @@ public final class FileEditAnalyzer {
                     .evidence(evidence).confidence(Confidence.EXACT).build());
             case TERRAFORM_CODE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "code", ws, evidence).system("terraform")
                     .locator("directory", FileMeaning.parent(path))
-                    .note(does + (FileKind.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")
+                    .note(does + (DeploymentWords.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")
                             + "; applying it is decided when it is applied").build());
             case STARTUP_FILE -> {
                 // the change itself asks; what it will run is analysed too, as a script
@@ -144,36 +148,20 @@ public final class FileEditAnalyzer {
     /** Scripts npm, yarn and pnpm run by themselves around install, pack and publish. */
     private static final List<String> LIFECYCLE = List.of("preinstall", "install", "postinstall", "prepare", "preprepare",
             "postprepare", "prepublish", "prepublishOnly", "prepack", "postpack", "preuninstall", "uninstall", "postuninstall");
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     /**
-     * The lifecycle scripts of a package.json as one shell script, a line each; a manifest that is not JSON yet (an
-     * edit in progress) gives nothing.
+     * The lifecycle scripts of a package.json as one shell script, a line each; for a manifest that is not JSON yet
+     * (an edit's fragment such as {@code "postinstall": "…"}), the lifecycle entries it spells out.
      */
     private static String lifecycleScripts(String content) {
         StringBuilder out = new StringBuilder();
-        try {
-            com.fasterxml.jackson.databind.JsonNode manifest = JSON.readTree(content);
-            if (manifest != null && manifest.isObject()) {
-                com.fasterxml.jackson.databind.JsonNode scripts = manifest.path("scripts");
-                for (String name : LIFECYCLE) {
-                    if (scripts.path(name).isTextual()) {
-                        out.append(scripts.path(name).asText()).append('\n');
-                    }
-                }
-                return out.toString();
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // not a whole manifest: read it as an edit's fragment below
+        Optional<Map<String, String>> manifest = PackageScripts.of(content);
+        if (manifest.isPresent()) {
+            LIFECYCLE.stream().map(manifest.get()::get).filter(Objects::nonNull).forEach(s -> out.append(s).append('\n'));
+            return out.toString();
         }
-        // an edit's fragment ("postinstall": "…"): the lifecycle entries it spells out
         Matcher m = LIFECYCLE_ENTRY.matcher(content);
         while (m.find()) {
-            try {
-                out.append(JSON.readValue("\"" + m.group(2) + "\"", String.class)).append('\n');
-            } catch (java.io.IOException | RuntimeException bad) {
-                out.append(m.group(2)).append('\n');
-            }
+            out.append(PackageScripts.unescape(m.group(2)).orElse(m.group(2))).append('\n');
         }
         return out.toString();
     }

@@ -62,12 +62,6 @@ public enum FileKind {
         return OTHER;
     }
 
-    /** A directory named for production anywhere in the path: {@code infra/prod/main.tf}, {@code envs/production/}. */
-    private static final Pattern PROD_DIRECTORY = Pattern.compile("(?i).*/(prod|production|prd|live)([-_.][^/]*)?/.*");
-
-    public static boolean inProductionDirectory(String resolvedPath) {
-        return PROD_DIRECTORY.matcher(resolvedPath).matches();
-    }
 
     private static BiPredicate<String, Workspace> name(String regex) {
         Pattern p = Pattern.compile(regex);

@@ -41,7 +41,7 @@ public final class LocalFiles {
     /**
      * Where code Interlock cannot see into runs, when the command line names it: a deployment environment in an
      * operand or an environment option ({@code ./deploy.sh production}, {@code backfill.py --env prod}) or in a
-     * variable set for the command ({@code DEPLOY_ENV=prod ./release.sh}). Only production and staging words count:
+     * variable set for the command ({@code DEPLOY_ENV=prod ./release.sh}). Only production and staging words count ({@link DeploymentWords}):
      * those are what a script carries somewhere else; build-mode variables such as {@code NODE_ENV} do not.
      */
     public static java.util.Optional<String> namedEnvironment(Invocation inv) {
@@ -52,7 +52,7 @@ public final class LocalFiles {
                                                               java.util.List<dev.interlock.analysis.shell.Arg> args) {
         for (String variable : ENVIRONMENT_VARIABLES) {
             String value = env.get(variable);
-            if (value != null && DEPLOYMENT_WORD.matcher(value).matches()) {
+            if (value != null && DeploymentWords.named(value)) {
                 return java.util.Optional.of(value);
             }
         }
@@ -66,7 +66,7 @@ public final class LocalFiles {
             } else if (w.startsWith("-")) {
                 continue;
             }
-            if (DEPLOYMENT_WORD.matcher(w).matches()) {
+            if (DeploymentWords.named(w)) {
                 return java.util.Optional.of(w);
             }
         }
@@ -86,10 +86,6 @@ public final class LocalFiles {
             "APP_ENV", "TARGET_ENV", "DEPLOY_TARGET", "TIER", "ENV");
     private static final java.util.Set<String> ENVIRONMENT_OPTIONS = java.util.Set.of("--env", "-e", "--environment", "--stage",
             "-s", "--target", "-t", "--tier", "--to");
-    /** prod, production, prd, staging, stg, preprod, uat, alone or as a part ({@code prod-eu-1}, {@code eu_staging}). */
-    private static final java.util.regex.Pattern DEPLOYMENT_WORD = java.util.regex.Pattern.compile(
-            "(?i)(?:[a-z0-9]+[-_])*(prod|production|prd|staging|stg|preprod|pre-prod|uat)(?:[-_][a-z0-9]+)*");
-
     public static Operation read(Invocation inv, String path) {
         return on(inv, Verb.READ, "file", path).build();
     }

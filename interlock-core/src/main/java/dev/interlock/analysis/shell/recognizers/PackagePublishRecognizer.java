@@ -16,6 +16,7 @@ import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -158,7 +159,6 @@ public final class PackagePublishRecognizer implements Recognizer {
     }
 
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** Commands of the tools themselves, which win over a script of the same name. */
     private static final Set<String> BUILT_IN = Set.of("publish", "unpublish", "deprecate", "dist-tag", "owner", "access",
             "team", "token", "login", "adduser", "logout", "config");
@@ -176,19 +176,14 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (json.isEmpty()) {
             return Optional.empty();
         }
-        com.fasterxml.jackson.databind.JsonNode scripts;
-        try {
-            scripts = JSON.readTree(json.get()).path("scripts");
-        } catch (java.io.IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        if (!scripts.path(name).isTextual()) {
+        Map<String, String> scripts = PackageScripts.of(json.get()).orElse(Map.of());
+        if (!scripts.containsKey(name)) {
             return Optional.empty();
         }
         List<Operation> ops = new ArrayList<>();
         for (String key : List.of("pre" + name, name, "post" + name)) {
-            if (scripts.path(key).isTextual()) {
-                ops.addAll(nested.shell(scripts.path(key).asText(), inv));
+            if (scripts.containsKey(key)) {
+                ops.addAll(nested.shell(scripts.get(key), inv));
             }
         }
         return Optional.of(ops.isEmpty() ? List.of(local(inv, inv.program() + " run " + name)) : ops);

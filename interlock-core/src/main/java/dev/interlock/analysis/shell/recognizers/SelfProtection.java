@@ -1,7 +1,15 @@
 package dev.interlock.analysis.shell.recognizers;
 
 import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Evidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -61,40 +69,53 @@ public final class SelfProtection {
         return false;
     }
 
+    /** The server's endpoints that decide for people: approving, granting, minting tokens, reloading policy. */
+    private static final Pattern INTERLOCK_API = Pattern.compile(
+            ".*/approvals/[^/]+/(approve|deny)/?|.*/(v1|api|console)/(grants(/[^/]+/revoke)?|tokens(/[^/]+)?|policy/reload)/?");
+    /** Systems whose operations can stop the service Interlock runs as. */
+    private static final Set<String> RUNS_INTERLOCK = Set.of("docker", "kubernetes", "helm", "os", "service",
+            "systemd", "launchd", "pm2", "supervisor");
+
+    /** A route by which an operation reaches the running guard rather than its files. */
+    private record Route(String does, Predicate<Operation> reaches) {
+    }
+
+    private static final List<Route> ROUTES = List.of(
+            // curl -X POST …/v1/approvals/ID/approve: the agent answering its own approval through the API
+            new Route("changes Interlock's approvals, grants, tokens or policy through its API",
+                    op -> op.system().equals("http") && INTERLOCK_API.matcher(op.resource().name()).matches()),
+            // docker stop interlock, kubectl scale deploy interlock --replicas=0: the guard's own container or deployment
+            new Route("stops, removes or changes the container or deployment that runs Interlock",
+                    op -> RUNS_INTERLOCK.contains(op.system()) && op.verb() != Verb.EXECUTE && op.verb() != Verb.CREATE
+                            && names(op.resource().name())),
+            // pkill -f interlock, systemctl stop interlock-server: its processes and services
+            new Route("stops, signals or disables Interlock itself (the guard)",
+                    op -> op.system().equals("process") && op.verb() != Verb.EXECUTE
+                            && names(op.resource().name() + " " + op.evidence().text())));
+
     /**
      * Signalling, stopping or disabling a process or service that is Interlock (its server, its hook's JVM, a unit or
-     * launch agent named for it) is an operation on system {@code interlock}: the guard turned off is no guard. Other
-     * operations come back unchanged.
+     * launch agent named for it), its container or deployment, or its deciding API is an operation on system
+     * {@code interlock}: the guard turned off is no guard. Other operations come back unchanged.
      */
-    public static dev.interlock.model.Operation guard(dev.interlock.model.Operation op) {
-        dev.interlock.model.Verb verb = op.verb();
-        if (verb == dev.interlock.model.Verb.READ || verb == dev.interlock.model.Verb.CREDENTIAL) {
+    public static Operation guard(Operation op) {
+        if (op.verb() == Verb.READ || op.verb() == Verb.CREDENTIAL) {
             return op;
         }
-        if (op.system().equals("http") && INTERLOCK_API.matcher(op.resource().name()).matches()) {
-            // curl -X POST …/v1/approvals/ID/approve: the agent answering its own approval through the API
-            return op.toBuilder().system("interlock").note("changes Interlock's approvals, grants, tokens or policy through its API"
-                    + (op.note().isEmpty() ? "" : "; " + op.note())).build();
+        for (Route route : ROUTES) {
+            if (route.reaches().test(op)) {
+                return op.toBuilder().system("interlock").note(route.does() + (op.note().isEmpty() ? "" : "; " + op.note())).build();
+            }
         }
-        if (RUNS_INTERLOCK.contains(op.system()) && verb != dev.interlock.model.Verb.EXECUTE && verb != dev.interlock.model.Verb.CREATE
-                && op.resource().name().toLowerCase(java.util.Locale.ROOT).contains("interlock")) {
-            // docker stop interlock, kubectl scale deploy interlock --replicas=0: the guard's own container or deployment
-            return op.toBuilder().system("interlock").note("stops, removes or changes the container or deployment that runs Interlock"
-                    + (op.note().isEmpty() ? "" : "; " + op.note())).build();
-        }
-        if (!op.system().equals("process") || verb == dev.interlock.model.Verb.EXECUTE) {
-            return op;
-        }
-        String named = (op.resource().name() + " " + op.evidence().text()).toLowerCase(java.util.Locale.ROOT);
-        if (!named.contains("interlock")) {
-            return op;
-        }
-        return op.toBuilder().system("interlock").note("stops, signals or disables Interlock itself (the guard)"
-                + (op.note().isEmpty() ? "" : "; " + op.note())).build();
+        return op;
+    }
+
+    private static boolean names(String text) {
+        return text.toLowerCase(Locale.ROOT).contains("interlock");
     }
 
     /** Settings that choose what Interlock decides with: another policy, inventory, server or identity. */
-    private static final java.util.Set<String> DECIDING_SETTINGS = java.util.Set.of("INTERLOCK_POLICY", "INTERLOCK_INVENTORY",
+    private static final Set<String> DECIDING_SETTINGS = Set.of("INTERLOCK_POLICY", "INTERLOCK_INVENTORY",
             "INTERLOCK_URL", "INTERLOCK_SERVER", "INTERLOCK_TOKEN", "INTERLOCK_PRINCIPAL");
 
     /**
@@ -103,24 +124,17 @@ public final class SelfProtection {
      * self-protection like editing its files. Speed settings ({@code INTERLOCK_DECIDER=off}) and a prefix for one
      * {@code interlock} command are not.
      */
-    public static java.util.Optional<dev.interlock.model.Operation> setting(String variable, dev.interlock.model.Evidence evidence,
-                                                                           java.util.Map<String, String> locators) {
+    public static Optional<Operation> setting(String variable, Evidence evidence,
+                                                                           Map<String, String> locators) {
         if (!DECIDING_SETTINGS.contains(variable)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        dev.interlock.model.Operation.Builder b = dev.interlock.model.Operation.builder("interlock", dev.interlock.model.Verb.UPDATE)
+        Operation.Builder b = Operation.builder("interlock", Verb.UPDATE)
                 .resource("setting", variable).reversible(false).evidence(evidence)
                 .note("changes Interlock's settings (" + variable + ") for what this shell runs next");
         locators.forEach(b::locator);
-        return java.util.Optional.of(b.build());
+        return Optional.of(b.build());
     }
-
-    /** The server's endpoints that decide for people: approving, granting, minting tokens, reloading policy. */
-    private static final java.util.regex.Pattern INTERLOCK_API = java.util.regex.Pattern.compile(
-            ".*/approvals/[^/]+/(approve|deny)/?|.*/(v1|api|console)/(grants(/[^/]+/revoke)?|tokens(/[^/]+)?|policy/reload)/?");
-    /** Systems whose operations can stop the service Interlock runs as. */
-    private static final java.util.Set<String> RUNS_INTERLOCK = java.util.Set.of("docker", "kubernetes", "helm", "os", "service",
-            "systemd", "launchd", "pm2", "supervisor");
 
     /** Every protected path names one of these; most paths name none, and skip the patterns. */
     private static boolean mayBeProtected(String path) {

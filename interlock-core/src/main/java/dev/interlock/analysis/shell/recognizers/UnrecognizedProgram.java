@@ -175,11 +175,7 @@ public final class UnrecognizedProgram implements Recognizer {
                 continue;
             }
             List<String> parts = parts(w);
-            String environment = parts.stream().map(p -> switch (p) {
-                case "prod", "production", "prd", "live" -> "production";
-                case "staging", "stage", "stg", "uat", "preprod" -> "staging";
-                default -> "";
-            }).filter(e -> !e.isEmpty()).findFirst().orElse("");
+            String environment = parts.stream().map(DeploymentWords::tierOf).flatMap(Optional::stream).findFirst().orElse("");
             Verb verb = null;
             for (String part : parts.subList(1, parts.size())) {
                 verb = verb != null ? verb : destructive(part);

@@ -1,0 +1,90 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Wrappers that run their command as another user on this machine: {@code sudo}, {@code doas}, {@code run0},
+ * {@code pkexec}, {@code su}, {@code systemd-run}. The inner command is analyzed, plus an escalation when it changes
+ * anything with those privileges.
+ */
+final class PrivilegeWrappers {
+
+    private final SimpleCommands commands;
+    private final ShellWalk walk;
+
+    PrivilegeWrappers(SimpleCommands commands) {
+        this.commands = commands;
+        this.walk = commands.walk;
+    }
+
+    boolean privileged(String program, List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> inner = Unwrapper.afterOptions(args, Wrappers.SUDO_VALUED, 0);
+        ParsedArgs opts = ParsedArgs.parse(args.subList(0, args.size() - inner.size()), Wrappers.SUDO_VALUED);
+        String user = opts.value("-u", "--user").orElse("root");
+        if (opts.has("-l", "--list", "-v", "--validate", "-k", "-K", "--reset-timestamp", "--remove-timestamp", "-V", "--version", "-h", "--help")
+                && inner.isEmpty()) {
+            return true;
+        }
+        if (inner.isEmpty()) {
+            walk.add(escalation(program + " opens a shell as " + user, user, run));
+            return true;
+        }
+        return runAs(program, inner, user, run);
+    }
+
+    /** The inner command, and an escalation when it changes anything as {@code user} on this machine. */
+    private boolean runAs(String program, List<Arg> inner, String user, SimpleCommands.Run run) {
+        int before = walk.operations.size();
+        commands.dispatch(run.inner(inner));
+        boolean changes = walk.operations.subList(before, walk.operations.size()).stream().anyMatch(op -> op.verb() != Verb.READ);
+        if (changes && !run.locators().containsKey("host")) {
+            walk.add(escalation("runs a change as " + user + " through " + program, user, run));
+        }
+        return true;
+    }
+
+    /**
+     * {@code systemd-run} starts its command as a transient unit: the user's own with {@code --user}; otherwise through
+     * the system manager, as root unless {@code --uid} names another user. Without a command it is judged as a program.
+     */
+    boolean systemdRun(List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> inner = Unwrapper.afterOptions(args, Wrappers.SYSTEMD_RUN_VALUED, 0);
+        if (inner.isEmpty()) {
+            return false;
+        }
+        ParsedArgs opts = ParsedArgs.parse(args.subList(0, args.size() - inner.size()), Wrappers.SYSTEMD_RUN_VALUED);
+        if (opts.has("--user")) {
+            commands.dispatch(run.inner(inner));
+            return true;
+        }
+        return runAs("systemd-run", inner, opts.value("--uid").orElse("root"), run);
+    }
+
+    boolean su(List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs opts = ParsedArgs.parse(args, Set.of("-c", "--command", "-s", "--shell", "-g", "--group"));
+        String user = opts.positional(0).filter(u -> !u.equals("-")).orElse("root");
+        Optional<String> command = opts.value("-c", "--command");
+        if (command.isEmpty()) {
+            walk.add(escalation("su switches to " + user, user, run));
+            return true;
+        }
+        walk.nested(command.get(), run.evidence(), run.locators());
+        walk.add(escalation("runs a command as " + user + " through su", user, run));
+        return true;
+    }
+
+    private static Operation escalation(String note, String user, SimpleCommands.Run run) {
+        Operation.Builder b = Operation.builder("process", Verb.ESCALATE).resource("user", user).note(note)
+                .reversible(true).evidence(run.evidence());
+        run.locators().forEach(b::locator);
+        if (run.locators().isEmpty()) {
+            b.environment(Tier.LOCAL, "privileges on this machine");
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.interlock.analysis.shell;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Wrappers that run their command somewhere else: {@code ssh host CMD}, {@code kubectl exec POD -- CMD},
+ * {@code docker exec CONTAINER CMD}. The inner command carries where it runs (host, pod, container) as locators.
+ */
+final class RemoteWrappers {
+
+    private final SimpleCommands commands;
+    private final ShellWalk walk;
+
+    RemoteWrappers(SimpleCommands commands) {
+        this.commands = commands;
+        this.walk = commands.walk;
+    }
+
+    boolean ssh(List<Arg> args, SimpleCommands.Run run) {
+        // ssh's own options end at the host; everything after it is the remote command, flags included.
+        int i = 0;
+        while (i < args.size() && args.get(i).value().startsWith("-") && !args.get(i).value().equals("--")) {
+            String w = args.get(i).value();
+            i += Wrappers.SSH_VALUED.contains(w) ? 2 : 1;
+        }
+        if (i < args.size() && args.get(i).value().equals("--")) {
+            i++;
+        }
+        if (i + 1 >= args.size()) {
+            return false;
+        }
+        String host = args.get(i).value();
+        host = host.substring(host.indexOf('@') + 1);
+        List<Arg> command = args.subList(i + 1, args.size());
+        SimpleCommands.Run remote = run.withLocators(Map.of("host", host));
+        if (command.stream().allMatch(Arg::literal)) {
+            walk.nested(String.join(" ", command.stream().map(Arg::value).toList()), run.evidence(), remote.locators());
+        } else {
+            walk.add(Opaque.operation("runs a command on " + host + " built at run time", run.evidence(), remote.locators()));
+        }
+        return true;
+    }
+
+    boolean podExec(String program, List<Arg> args, SimpleCommands.Run run) {
+        int dash = Unwrapper.indexOf(args, "--");
+        if (dash < 0 || !args.subList(0, dash).stream().map(Arg::value).toList().contains("exec")) {
+            return false;
+        }
+        List<Arg> before = args.subList(0, dash);
+        ParsedArgs opts = ParsedArgs.parse(before, Wrappers.KUBECTL_VALUED);
+        Map<String, String> where = new HashMap<>();
+        List<String> words = opts.words();
+        int exec = words.indexOf("exec");
+        if (exec >= 0 && exec + 1 < words.size()) {
+            where.put("pod", words.get(exec + 1));
+        }
+        opts.value("--context").ifPresent(c -> where.put("context", c));
+        opts.value("-n", "--namespace").ifPresent(n -> where.put("namespace", n));
+        opts.value("--kubeconfig").ifPresent(k -> where.put("kubeconfig", k));
+        where.putIfAbsent("pod", "unknown");
+        commands.recognize(program, before, run);
+        commands.dispatch(run.inner(args.subList(dash + 1, args.size())).withLocators(where).withStdin(Stdin.NONE));
+        return true;
+    }
+
+    boolean containerExec(String program, List<Arg> args, SimpleCommands.Run run) {
+        int exec = -1;
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if (w.equals("exec")) {
+                exec = i;
+                break;
+            }
+            if (!w.startsWith("-") && !(i > 0 && Set.of("-H", "--host", "--context", "-c", "--config").contains(args.get(i - 1).value()))) {
+                return false;
+            }
+        }
+        if (exec < 0) {
+            return false;
+        }
+        List<Arg> rest = args.subList(exec + 1, args.size());
+        List<Arg> inner = Unwrapper.afterOptions(rest, Wrappers.DOCKER_EXEC_VALUED, 1);
+        if (inner.isEmpty()) {
+            return false;
+        }
+        String container = rest.get(rest.size() - inner.size() - 1).value();
+        commands.recognize(program, args.subList(0, args.size() - inner.size()), run);
+        Map<String, String> where = new HashMap<>(Map.of("container", container));
+        ParsedArgs global = ParsedArgs.parse(args.subList(0, exec), Set.of("-H", "--host", "--context", "-c"));
+        // A container of the local daemon is on this machine; -H/--context/DOCKER_HOST name another one.
+        where.put("host", global.value("-H", "--host").or(() -> global.value("--context", "-c"))
+                .or(() -> java.util.Optional.ofNullable(run.env().get("DOCKER_HOST"))).orElse("localhost"));
+        commands.dispatch(run.inner(inner).withLocators(where).withStdin(Stdin.NONE));
+        return true;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.interlock.analysis.shell;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.Tier;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Wrappers that run their command with an environment's credentials: {@code doppler run}, {@code infisical run},
+ * {@code op run}, {@code dotenv -e}, {@code chamber exec} (see {@link SecretInjectors}) and {@code aws-vault exec}.
+ * What the command reaches is that environment's.
+ */
+final class SecretWrappers {
+
+    private final SimpleCommands commands;
+    private final ShellWalk walk;
+
+    SecretWrappers(SimpleCommands commands) {
+        this.commands = commands;
+        this.walk = commands.walk;
+    }
+
+    /**
+     * {@code doppler run --config prd -- CMD}: the command runs with that environment's secrets, so what it reaches
+     * (databases, clouds, scripts whose effect is unknown) is that environment's; the files it touches stay on this
+     * machine. Without a run word or a command the program is judged by its recognizer.
+     */
+    boolean injected(SecretInjectors injector, List<Arg> args, SimpleCommands.Run run) {
+        List<Arg> rest = args;
+        if (!injector.subcommand().isEmpty()) {
+            if (args.isEmpty() || !args.getFirst().value().equals(injector.subcommand())) {
+                return false;
+            }
+            rest = args.subList(1, args.size());
+        }
+        int dash = Unwrapper.indexOf(rest, "--");
+        if (dash < 0 && injector.operandsFirst()) {
+            return false;
+        }
+        List<Arg> inner = dash >= 0 ? rest.subList(dash + 1, rest.size()) : Unwrapper.afterOptions(rest, injector.valued(), 0);
+        ParsedArgs options = ParsedArgs.parse(rest.subList(0, dash >= 0 ? dash : rest.size() - inner.size()), injector.valued());
+        Optional<String> line = injector.command().isEmpty() ? Optional.empty() : options.value(injector.command());
+        if (inner.isEmpty() && line.isEmpty()) {
+            return false;
+        }
+        Optional<String> environment = injector.environmentOf(options, run.env());
+        // what the recognizers read as a named environment (DEPLOY_ENV=prod psql …), for the tools that honour it
+        SimpleCommands.Run within = environment.map(e -> run.withEnv(Map.of("DEPLOY_ENV", e))).orElse(run);
+        int before = walk.operations.size();
+        if (line.isPresent()) {
+            walk.nested(line.get(), run.evidence(), run.locators());
+        } else {
+            commands.dispatch(within.inner(inner));
+        }
+        environment.ifPresent(name -> walk.operations.subList(Math.min(before, walk.operations.size()), walk.operations.size())
+                .replaceAll(op -> withSecretsOf(op, name)));
+        return true;
+    }
+
+    /**
+     * Code run with an environment's secrets acts there: a script or program whose effect is unknown, and anything
+     * that names no environment itself. Files stay on this machine.
+     */
+    private static Operation withSecretsOf(Operation op, String environment) {
+        boolean local = op.environment() == Tier.LOCAL;
+        if (op.system().equals("filesystem") || local && !op.system().equals("process")) {
+            return op;
+        }
+        Operation.Builder b = op.toBuilder();
+        if (op.resource().locator("environment").isEmpty()) {
+            b.locator("environment", environment);
+        }
+        return b
+                .environment(local ? Tier.UNKNOWN : op.environment(), local ? "" : op.environmentSource()).build();
+    }
+
+    boolean awsVault(List<Arg> args, SimpleCommands.Run run) {
+        int dash = Unwrapper.indexOf(args, "--");
+        if (args.size() < 2 || !args.getFirst().value().equals("exec") || dash < 0) {
+            return false;
+        }
+        ParsedArgs opts = ParsedArgs.parse(args.subList(1, dash), Set.of("-d", "--duration", "-t", "--mfa-token", "--region"));
+        Map<String, String> env = new HashMap<>();
+        opts.positional(0).ifPresent(p -> env.put("AWS_PROFILE", p));
+        commands.dispatch(run.inner(args.subList(dash + 1, args.size())).withEnv(env));
+        return true;
+    }
+}
