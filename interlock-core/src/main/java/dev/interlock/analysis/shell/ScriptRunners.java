@@ -32,6 +32,11 @@ final class ScriptRunners {
         if (args.isEmpty()) {
             return true;
         }
+        Optional<String> setup = walk.shellSetup(args.getFirst());
+        if (setup.isPresent()) {
+            walk.add(ShellSetup.load(setup.get(), run));
+            return true;
+        }
         if (!args.getFirst().literal()) {
             walk.add(Opaque.operation(program + " loads a script only known at run time (" + args.getFirst().value() + ")",
                     run.evidence(), run.locators()));

@@ -42,6 +42,8 @@ final class ShellWalk {
     /** Files whose text would have decided something had it been known: what an adapter should read ({@link ShellAnalyzer#filesNamed}). */
     final java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
     final List<Operation> operations = new ArrayList<>();
+    /** Words that are the output of a shell-setup printer ({@link ShellSetup}), by where they are written. */
+    private final Map<Evidence, String> shellSetup = new HashMap<>();
     private int depth;
     /** While walking a nested script, evidence is the outer command (offsets in the nested text mean nothing outside). */
     private Evidence pinned;
@@ -246,7 +248,15 @@ final class ShellWalk {
     Arg arg(Word word) {
         Optional<String> v = value(word);
         Evidence ev = pinned != null ? Evidence.text(word.raw()) : Evidence.of(source, word.span().start(), word.span().end());
+        if (v.isEmpty()) {
+            ShellSetup.printer(word, this).ifPresent(printer -> shellSetup.put(ev, printer));
+        }
         return v.map(s -> new Arg(s, true, word.glob(), ev)).orElseGet(() -> new Arg(display(word), false, word.glob(), ev));
+    }
+
+    /** The command whose printed shell setup {@code arg} is ({@code "$(pyenv init -)"}), when it is only that. */
+    Optional<String> shellSetup(Arg arg) {
+        return arg.literal() ? Optional.empty() : Optional.ofNullable(shellSetup.get(arg.evidence()));
     }
 
     /** A word that depends on run time, quotes removed and expansions shown as written: {@code "$TMPDIR/x"} → {@code $TMPDIR/x}. */

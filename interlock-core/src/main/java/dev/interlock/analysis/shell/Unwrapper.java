@@ -188,7 +188,10 @@ final class Unwrapper {
     }
 
     private boolean eval(List<Arg> args, SimpleCommands.Run run) {
-        if (args.stream().allMatch(Arg::literal)) {
+        Optional<String> setup = args.size() == 1 ? walk.shellSetup(args.getFirst()) : Optional.empty();
+        if (setup.isPresent()) {
+            walk.add(ShellSetup.load(setup.get(), run));
+        } else if (args.stream().allMatch(Arg::literal)) {
             walk.nested(String.join(" ", args.stream().map(Arg::value).toList()), run.evidence(), run.locators());
         } else {
             walk.add(Opaque.operation("eval of text only known at run time", run.evidence(), run.locators()));

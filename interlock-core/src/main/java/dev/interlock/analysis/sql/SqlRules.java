@@ -33,6 +33,9 @@ final class SqlRules {
             "VACUUM", "ANALYZE", "ANALYSE", "REINDEX", "CLUSTER", "OPTIMIZE", "REPAIR", "CHECKPOINT", "REFRESH", "LOCK",
             "UNLOCK", "FLUSH", "CHECK", "CHECKSUM", "COMMENT", "SECURITY", "NOTIFY", "INSTALL", "UNINSTALL");
 
+    /** Maintenance that takes no lock against reads or writes: statistics, plain VACUUM, checksums. */
+    private static final Set<String> NON_BLOCKING = Set.of("ANALYZE", "ANALYSE", "VACUUM", "CHECKSUM");
+
     private static final Set<String> SERVER_WIDE = Set.of("FLUSH", "CHECKPOINT", "UNLOCK");
 
     private static final Map<String, Function<SqlWords, List<Operation.Builder>>> RULES = Map.ofEntries(
@@ -91,6 +94,11 @@ final class SqlRules {
         }
         if (SESSION_READS.contains(first)) {
             return List.of(read(first.equals("USE") ? "database" : "session", first.equals("USE") ? w.name(1).text() : ""));
+        }
+        if (NON_BLOCKING.contains(first) && !w.has("FULL") && !w.has("FREEZE")) {
+            // statistics and plain VACUUM run beside reads and writes (autovacuum does the same): a look, not a change
+            SqlWords.Name target = w.name(w.skip(1, "TABLE", "VERBOSE", "ANALYZE", "ANALYSE", "SKIP_LOCKED"));
+            return List.of(read("table", target.text()).note(first.toLowerCase() + " (maintenance that blocks nothing)"));
         }
         if (MAINTENANCE.contains(first)) {
             SqlWords.Name target = w.name(w.skip(1, "TABLE", "FULL", "VERBOSE", "INDEX", "MATERIALIZED", "VIEW", "CONCURRENTLY", "ON"));

@@ -124,6 +124,19 @@ final class KnownPrograms {
             "railway", Map.of("down", Verb.DELETE));
 
     /**
+     * Hosting platforms' words that print an app's secret values (its environment variables): {@code netlify env:list},
+     * {@code heroku config}, {@code railway variables}. Unless a write flag ({@code --set}) makes them a change.
+     */
+    static final Map<String, Set<String>> SECRET_PRINTERS = Map.of(
+            "netlify", Set.of("env:list", "env:get"),
+            "heroku", Set.of("config", "config:get", "auth:token", "pg:credentials:url", "redis:credentials"),
+            "railway", Set.of("variables", "variable", "vars"),
+            "firebase", Set.of("functions:config:get"),
+            "cf", Set.of("env"),
+            "dokku", Set.of("config", "config:show", "config:get", "config:export"),
+            "render", Set.of("env"));
+
+    /**
      * Programs that only look when given one of these flags: configuration tests ({@code nginx -t}, {@code sshd -t},
      * {@code haproxy -c}), metadata listings and consumers ({@code kcat -L}, {@code kcat -C}).
      */

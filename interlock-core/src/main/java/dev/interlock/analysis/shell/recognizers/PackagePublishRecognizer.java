@@ -69,6 +69,10 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (inv.words().contains("--help") || inv.words().contains("--version") && inv.words().size() == 1) {
             return List.of();
         }
+        List<Operation> sources = PackageSources.of(inv);
+        if (!sources.isEmpty()) {
+            return sources;
+        }
         return switch (inv.program()) {
             case "npm", "pnpm", "yarn" -> node(inv, nested);
             case "mvn", "mvnw" -> maven(inv);

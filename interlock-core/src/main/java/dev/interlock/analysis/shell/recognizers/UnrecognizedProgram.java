@@ -61,6 +61,10 @@ public final class UnrecognizedProgram implements Recognizer {
             return List.of(LocalFiles.local(inv, clears ? b.stateful(true).reversible(false).note(program + " deletes logs") : b,
                     "this machine's logs").build());
         }
+        List<Operation> sources = PackageSources.of(inv);
+        if (!sources.isEmpty()) {
+            return sources;
+        }
         boolean builder = KnownPrograms.BUILDERS.contains(program);
         boolean reader = KnownPrograms.READERS.contains(program);
         List<Operation> touched = builder ? List.of() : touchedFiles(inv, !reader,
@@ -291,6 +295,20 @@ public final class UnrecognizedProgram implements Recognizer {
                 notReally |= positionals == 1 && raw.equals("help");
                 words.add(raw);
                 wordAt.add(new int[] {i, 0});
+            }
+        }
+        Set<String> printers = KnownPrograms.SECRET_PRINTERS.getOrDefault(inv.program(), Set.of());
+        for (int k = 0; k < words.size(); k++) {
+            if (wordAt.get(k)[1] == 0) {
+                if (printers.contains(words.get(k)) && inv.words().stream().noneMatch(w -> w.startsWith("--set") || w.equals("-s")
+                        || w.startsWith("--unset"))) {
+                    Operation.Builder b = Operation.builder(inv.program(), Verb.CREDENTIAL).resource("secrets", inv.program())
+                            .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                            .note(inv.program() + " " + words.get(k) + " prints the app's secret values");
+                    locators.forEach(b::locator);
+                    return b.build();
+                }
+                break;
             }
         }
         Verb verb = null;
