@@ -56,6 +56,15 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
     private static final Pattern REGENERABLE_FILES = Pattern.compile(
             ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db");
 
+    /**
+     * A tool's cache in the home directory ({@code ~/.cache/pip}, {@code ~/.m2/repository/com/acme},
+     * {@code ~/.gradle/caches}): downloads and builds the tool fetches again. Interlock's own cache is not one.
+     */
+    private static final Pattern HOME_CACHES = Pattern.compile("/(home/[^/]+|Users/[^/]+|root)/(\\.cache/(?!interlock(/|$))[^/]+"
+            + "|\\.npm/_cacache|\\.npm/_npx|\\.m2/repository|\\.gradle/caches|\\.gradle/wrapper/dists|\\.cargo/registry"
+            + "|\\.cargo/git|go/pkg/mod/cache|\\.pnpm-store|\\.local/share/pnpm/store|Library/Caches/[^/]+|\\.yarn/berry/cache"
+            + "|\\.bun/install/cache|\\.nuget/packages|\\.ivy2/cache)(/.*)?");
+
     /** Wildcards that match every entry of their directory. */
     private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");
     /** {@code $TMPDIR}, {@code ${TMPDIR}}, {@code ${TMPDIR:-/tmp}} and friends, with what follows. */
@@ -163,7 +172,7 @@ record FileTarget(String written, String path, Area area, boolean glob, boolean 
         boolean own = area == Area.WORKSPACE || area == Area.TEMP;
         return REGENERABLE.contains(name) || name.endsWith(".egg-info")
                 || own && (REGENERABLE_FILES.matcher(name).matches() || REGENERABLE_IN_WORKSPACE.contains(name))
-                || insideRegenerable();
+                || insideRegenerable() || area == Area.HOME && !glob && HOME_CACHES.matcher(path).matches();
     }
 
     /** Whether a file called {@code name} is one builds and runs make again (compiled files, logs, temporaries). */

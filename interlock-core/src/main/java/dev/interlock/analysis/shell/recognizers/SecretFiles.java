@@ -50,6 +50,11 @@ public final class SecretFiles {
     private static final Pattern CERTIFICATES = Pattern.compile(
             "(?!.*(key|priv|secret)).*(cert|chain|bundle|^ca(?=[._-])|[._-]ca(?=[._-])).*\\.pem");
 
+    /** Directories that hold public certificates only: the system trust stores. */
+    private static final Pattern CERTIFICATE_STORES = Pattern.compile(
+            "/(etc/ssl/certs|etc/pki/tls/certs|etc/pki/ca-trust|usr/share/ca-certificates|usr/local/share/ca-certificates"
+                    + "|etc/ca-certificates)/.*");
+
     /** File names a glob is tried against: {@code ~/.aws/*} and {@code cred*} name secrets once expanded. */
     private static final List<String> SECRET_NAMES = List.of("credentials", "config", "id_rsa", "id_ed25519", "id_ecdsa",
             ".env", ".env.production", "secrets.yaml", "secrets.json", "service-account.json", "credentials.json", ".netrc",
@@ -114,6 +119,9 @@ public final class SecretFiles {
         String lower = name.toLowerCase(Locale.ROOT);
         if (HARMLESS.matcher(lower).matches() && !lower.startsWith(".env.")) {
             return false;
+        }
+        if (CERTIFICATE_STORES.matcher(resolvedPath).matches() && !lower.contains("key")) {
+            return false; // the system's store of public certificates (/etc/ssl/certs/app.pem)
         }
         if (CERTIFICATES.matcher(lower).matches()) {
             return secretPath(resolvedPath); // by name a certificate; a private directory still makes it secret

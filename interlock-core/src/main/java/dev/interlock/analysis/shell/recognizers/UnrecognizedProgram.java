@@ -52,6 +52,10 @@ public final class UnrecognizedProgram implements Recognizer {
             return List.of(LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL).resource("environment", "all processes")
                     .evidence(inv.evidence()).note("prints the environment of every process, secrets included"), "processes on this machine").build());
         }
+        if (program.equals("getent") && inv.words().stream().anyMatch(w -> w.equals("shadow") || w.equals("gshadow"))) {
+            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.CREDENTIAL).resource("file", "/etc/shadow")
+                    .evidence(inv.evidence()).note("prints password hashes"), "this machine's accounts").build());
+        }
         if (program.equals("journalctl") || program.equals("dmesg")) {
             // logs are read, unless vacuumed, rotated away or cleared
             String clearing = program.equals("dmesg") ? "-[a-zA-Z]*[cC][a-zA-Z]*|--clear|--read-clear" : "--vacuum-.*|--rotate|--flush|--relinquish-var";
@@ -67,8 +71,9 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         boolean builder = KnownPrograms.BUILDERS.contains(program);
         boolean reader = KnownPrograms.READERS.contains(program);
-        List<Operation> touched = builder ? List.of() : touchedFiles(inv, !reader,
-                !KnownPrograms.NAMES_ONLY.contains(program), KnownPrograms.PRINTERS.contains(program));
+        boolean namesOnly = KnownPrograms.NAMES_ONLY.contains(program)
+                || program.equals("openssl") && !inv.words().isEmpty() && OPENSSL_CERTIFICATES.contains(inv.words().getFirst());
+        List<Operation> touched = builder ? List.of() : touchedFiles(inv, !reader, !namesOnly, KnownPrograms.PRINTERS.contains(program));
         if (!touched.isEmpty()) {
             return touched;
         }
@@ -164,6 +169,10 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         return ops.isEmpty() ? List.of(LocalFiles.execute(inv, inv.program(), "creates a file")) : ops;
     }
+
+    /** openssl commands that read certificates, requests and revocation lists: public halves, never a private key's text. */
+    private static final Set<String> OPENSSL_CERTIFICATES = Set.of("x509", "verify", "crl", "s_client", "ciphers", "version",
+            "req", "asn1parse", "crl2pkcs7", "sess_id");
 
     /** Task runners whose positionals are target names that say what they do ({@code make deploy-prod}). */
     private static final Set<String> TASK_RUNNERS = Set.of("make", "gmake", "just", "task", "mage", "invoke", "doit");
