@@ -170,6 +170,35 @@ public final class UnrecognizedProgram implements Recognizer {
         return ops.isEmpty() ? List.of(LocalFiles.execute(inv, inv.program(), "creates a file")) : ops;
     }
 
+    /**
+     * {@code heroku config:set X=1 -a shop}, {@code fly scale count 0}, {@code railway variables --set}: a change to an
+     * app hosted elsewhere, in the environment its app or flags name (unknown otherwise), never this machine. A preview
+     * deploy ({@code netlify deploy}, {@code vercel deploy} without {@code --prod}) builds a throwaway URL and stays
+     * routine.
+     */
+    private static Optional<Operation> hostedChange(Invocation inv, List<String> words, List<int[]> wordAt, Map<String, String> locators) {
+        boolean preview = (inv.program().equals("netlify") || inv.program().equals("vercel")) && !locators.containsKey("environment");
+        for (int k = 0; k < words.size() && k < 3; k++) {
+            String word = words.get(k);
+            boolean positional = wordAt.get(k)[1] == 0;
+            List<String> parts = parts(word);
+            boolean changes = parts.stream().skip(positional && parts.size() > 1 ? 1 : 0).anyMatch(KnownPrograms.HOSTING_CHANGES::contains);
+            if (!changes || preview && parts.contains("deploy") || !positional && !(word.equals("set") || word.equals("unset"))) {
+                continue;
+            }
+            String app = inv.parse(Set.of("-a", "--app", "--site", "-s")).value("-a", "--app", "--site").orElse(locators.getOrDefault("app", ""));
+            Operation.Builder b = Operation.builder(inv.program(), Verb.UPDATE).resource("app", app)
+                    .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                    .note("'" + word + "' changes an app hosted on " + inv.program() + ", not this machine");
+            locators.forEach(b::locator);
+            if (!app.isEmpty()) {
+                b.locator("app", app);
+            }
+            return Optional.of(b.build());
+        }
+        return Optional.empty();
+    }
+
     /** openssl commands that read certificates, requests and revocation lists: public halves, never a private key's text. */
     private static final Set<String> OPENSSL_CERTIFICATES = Set.of("x509", "verify", "crl", "s_client", "ciphers", "version",
             "req", "asn1parse", "crl2pkcs7", "sess_id");
@@ -318,6 +347,12 @@ public final class UnrecognizedProgram implements Recognizer {
                     return b.build();
                 }
                 break;
+            }
+        }
+        if (KnownPrograms.HOSTING.contains(inv.program()) && !notReally) {
+            Optional<Operation> change = hostedChange(inv, words, wordAt, locators);
+            if (change.isPresent()) {
+                return change.get();
             }
         }
         Verb verb = null;
