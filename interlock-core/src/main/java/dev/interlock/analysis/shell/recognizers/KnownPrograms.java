@@ -123,27 +123,6 @@ final class KnownPrograms {
             "s3cmd", Map.of("rb", Verb.DELETE, "sync", Verb.REPLACE),
             "railway", Map.of("down", Verb.DELETE));
 
-    /** Hosting platforms' CLIs: what they change is an app running elsewhere, not this machine. */
-    static final Set<String> HOSTING = Set.of("heroku", "netlify", "railway", "fly", "flyctl", "vercel", "render", "dokku",
-            "cf", "firebase", "amplify", "eb", "wrangler", "doctl");
-    /** Word parts that change a hosted app: its settings, its scale, its running release. */
-    static final Set<String> HOSTING_CHANGES = Set.of("set", "unset", "add", "rm", "remove", "import", "put", "scale",
-            "restart", "stop", "kill", "rollback", "promote", "redeploy", "up", "deploy", "push", "enable", "disable",
-            "update", "attach", "detach", "on", "off", "clone");
-
-    /**
-     * Hosting platforms' words that print an app's secret values (its environment variables): {@code netlify env:list},
-     * {@code heroku config}, {@code railway variables}. Unless a write flag ({@code --set}) makes them a change.
-     */
-    static final Map<String, Set<String>> SECRET_PRINTERS = Map.of(
-            "netlify", Set.of("env:list", "env:get"),
-            "heroku", Set.of("config", "config:get", "auth:token", "pg:credentials:url", "redis:credentials"),
-            "railway", Set.of("variables", "variable", "vars"),
-            "firebase", Set.of("functions:config:get"),
-            "cf", Set.of("env"),
-            "dokku", Set.of("config", "config:show", "config:get", "config:export"),
-            "render", Set.of("env"));
-
     /**
      * Programs that only look when given one of these flags: configuration tests ({@code nginx -t}, {@code sshd -t},
      * {@code haproxy -c}), metadata listings and consumers ({@code kcat -L}, {@code kcat -C}).

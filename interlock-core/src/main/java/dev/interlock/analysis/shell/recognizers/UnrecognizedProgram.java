@@ -11,9 +11,9 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -170,35 +170,6 @@ public final class UnrecognizedProgram implements Recognizer {
         return ops.isEmpty() ? List.of(LocalFiles.execute(inv, inv.program(), "creates a file")) : ops;
     }
 
-    /**
-     * {@code heroku config:set X=1 -a shop}, {@code fly scale count 0}, {@code railway variables --set}: a change to an
-     * app hosted elsewhere, in the environment its app or flags name (unknown otherwise), never this machine. A preview
-     * deploy ({@code netlify deploy}, {@code vercel deploy} without {@code --prod}) builds a throwaway URL and stays
-     * routine.
-     */
-    private static Optional<Operation> hostedChange(Invocation inv, List<String> words, List<int[]> wordAt, Map<String, String> locators) {
-        boolean preview = (inv.program().equals("netlify") || inv.program().equals("vercel")) && !locators.containsKey("environment");
-        for (int k = 0; k < words.size() && k < 3; k++) {
-            String word = words.get(k);
-            boolean positional = wordAt.get(k)[1] == 0;
-            List<String> parts = parts(word);
-            boolean changes = parts.stream().skip(positional && parts.size() > 1 ? 1 : 0).anyMatch(KnownPrograms.HOSTING_CHANGES::contains);
-            if (!changes || preview && parts.contains("deploy") || !positional && !(word.equals("set") || word.equals("unset"))) {
-                continue;
-            }
-            String app = inv.parse(Set.of("-a", "--app", "--site", "-s")).value("-a", "--app", "--site").orElse(locators.getOrDefault("app", ""));
-            Operation.Builder b = Operation.builder(inv.program(), Verb.UPDATE).resource("app", app)
-                    .confidence(Confidence.INFERRED).evidence(inv.evidence())
-                    .note("'" + word + "' changes an app hosted on " + inv.program() + ", not this machine");
-            locators.forEach(b::locator);
-            if (!app.isEmpty()) {
-                b.locator("app", app);
-            }
-            return Optional.of(b.build());
-        }
-        return Optional.empty();
-    }
-
     /** openssl commands that read certificates, requests and revocation lists: public halves, never a private key's text. */
     private static final Set<String> OPENSSL_CERTIFICATES = Set.of("x509", "verify", "crl", "s_client", "ciphers", "version",
             "req", "asn1parse", "crl2pkcs7", "sess_id");
@@ -335,24 +306,10 @@ public final class UnrecognizedProgram implements Recognizer {
                 wordAt.add(new int[] {i, 0});
             }
         }
-        Set<String> printers = KnownPrograms.SECRET_PRINTERS.getOrDefault(inv.program(), Set.of());
-        for (int k = 0; k < words.size(); k++) {
-            if (wordAt.get(k)[1] == 0) {
-                if (printers.contains(words.get(k)) && inv.words().stream().noneMatch(w -> w.startsWith("--set") || w.equals("-s")
-                        || w.startsWith("--unset"))) {
-                    Operation.Builder b = Operation.builder(inv.program(), Verb.CREDENTIAL).resource("secrets", inv.program())
-                            .confidence(Confidence.INFERRED).evidence(inv.evidence())
-                            .note(inv.program() + " " + words.get(k) + " prints the app's secret values");
-                    locators.forEach(b::locator);
-                    return b.build();
-                }
-                break;
-            }
-        }
-        if (KnownPrograms.HOSTING.contains(inv.program()) && !notReally) {
-            Optional<Operation> change = hostedChange(inv, words, wordAt, locators);
-            if (change.isPresent()) {
-                return change.get();
+        if (HostingPlatforms.PROGRAMS.contains(inv.program()) && !notReally) {
+            Optional<Operation> hosted = HostingPlatforms.recognize(inv, words, wordAt, locators);
+            if (hosted.isPresent()) {
+                return hosted.get();
             }
         }
         Verb verb = null;
@@ -491,7 +448,7 @@ public final class UnrecognizedProgram implements Recognizer {
     }
 
     /** {@code delete-queue} → delete-queue, delete, queue; {@code topics:delete} → topics, delete. */
-    private static List<String> parts(String word) {
+    static List<String> parts(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         List<String> parts = new ArrayList<>();
         parts.add(w);

@@ -1,0 +1,94 @@
+package dev.interlock.analysis.shell.recognizers;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Hosting platforms' CLIs (heroku, netlify, railway, fly, vercel, …), which no recognizer of their own claims: the
+ * words that print an app's secrets are credential reads, the words that change the app are updates of an app hosted
+ * elsewhere (placed by its name, the {@code app} locator), and the rest is judged like any unfamiliar CLI.
+ */
+final class HostingPlatforms {
+
+    private HostingPlatforms() {
+    }
+
+    /** Hosting platforms' CLIs: what they change is an app running elsewhere, not this machine. */
+    static final Set<String> PROGRAMS = Set.of("heroku", "netlify", "railway", "fly", "flyctl", "vercel", "render", "dokku",
+            "cf", "firebase", "amplify", "eb", "wrangler", "doctl");
+    /** Word parts that change a hosted app: its settings, its scale, its running release. */
+    private static final Set<String> CHANGES = Set.of("set", "unset", "add", "rm", "remove", "import", "put", "scale",
+            "restart", "stop", "kill", "rollback", "promote", "redeploy", "up", "deploy", "push", "enable", "disable",
+            "update", "attach", "detach", "on", "off", "clone");
+
+    /**
+     * Hosting platforms' words that print an app's secret values (its environment variables): {@code netlify env:list},
+     * {@code heroku config}, {@code railway variables}. Unless a write flag ({@code --set}) makes them a change.
+     */
+    private static final Map<String, Set<String>> SECRET_PRINTERS = Map.of(
+            "netlify", Set.of("env:list", "env:get"),
+            "heroku", Set.of("config", "config:get", "auth:token", "pg:credentials:url", "redis:credentials"),
+            "railway", Set.of("variables", "variable", "vars"),
+            "firebase", Set.of("functions:config:get"),
+            "cf", Set.of("env"),
+            "dokku", Set.of("config", "config:show", "config:get", "config:export"),
+            "render", Set.of("env"));
+
+    /**
+     * What a hosting CLI's words do, when they print secrets or change the app; empty for the rest. {@code words} are
+     * the first positionals and flag names as {@link UnrecognizedProgram} reads them, {@code wordAt} says which are flags.
+     */
+    static Optional<Operation> recognize(Invocation inv, List<String> words, List<int[]> wordAt, Map<String, String> locators) {
+        Set<String> printers = SECRET_PRINTERS.getOrDefault(inv.program(), Set.of());
+        for (int k = 0; k < words.size(); k++) {
+            if (wordAt.get(k)[1] == 0) {
+                if (printers.contains(words.get(k)) && inv.words().stream().noneMatch(w -> w.startsWith("--set") || w.equals("-s")
+                        || w.startsWith("--unset"))) {
+                    Operation.Builder b = Operation.builder(inv.program(), Verb.CREDENTIAL).resource("secrets", inv.program())
+                            .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                            .note(inv.program() + " " + words.get(k) + " prints the app's secret values");
+                    locators.forEach(b::locator);
+                    return Optional.of(b.build());
+                }
+                break;
+            }
+        }
+        return change(inv, words, wordAt, locators);
+    }
+
+    /**
+     * {@code heroku config:set X=1 -a shop}, {@code fly scale count 0}, {@code railway variables --set}: a change to an
+     * app hosted elsewhere, in the environment its app or flags name (unknown otherwise), never this machine. A preview
+     * deploy ({@code netlify deploy}, {@code vercel deploy} without {@code --prod}) builds a throwaway URL and stays
+     * routine.
+     */
+    private static Optional<Operation> change(Invocation inv, List<String> words, List<int[]> wordAt, Map<String, String> locators) {
+        boolean preview = (inv.program().equals("netlify") || inv.program().equals("vercel")) && !locators.containsKey("environment");
+        for (int k = 0; k < words.size() && k < 3; k++) {
+            String word = words.get(k);
+            boolean positional = wordAt.get(k)[1] == 0;
+            List<String> parts = UnrecognizedProgram.parts(word);
+            boolean changes = parts.stream().skip(positional && parts.size() > 1 ? 1 : 0).anyMatch(CHANGES::contains);
+            if (!changes || preview && parts.contains("deploy") || !positional && !(word.equals("set") || word.equals("unset"))) {
+                continue;
+            }
+            String app = inv.parse(Set.of("-a", "--app", "--site", "-s")).value("-a", "--app", "--site").orElse(locators.getOrDefault("app", ""));
+            Operation.Builder b = Operation.builder(inv.program(), Verb.UPDATE).resource("app", app)
+                    .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                    .note("'" + word + "' changes an app hosted on " + inv.program() + ", not this machine");
+            locators.forEach(b::locator);
+            if (!app.isEmpty()) {
+                b.locator("app", app);
+            }
+            return Optional.of(b.build());
+        }
+        return Optional.empty();
+    }
+
+}
