@@ -20,7 +20,7 @@ final class KnownPrograms {
 
     /** Programs that print, inspect or navigate; their arguments never name something they change. */
     static final Set<String> READERS = names("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
-            "stern", "kubetail", "pg_isready", "getent", "tcpdump", "tshark", "ngrep", "ss", "lsof", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
+            "stern", "kubetail", "pg_isready", "getent", "sar", "mpstat", "sadf", "nstat", "systemd-analyze", "py-spy", "rbspy", "tcpdump", "tshark", "ngrep", "ss", "lsof", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
             "smartctl", "sensors", "dmidecode", "lshw", "lspci", "lsusb", "lscpu", "lsmem", "numactl", "turbostat",
             "iotop", "iftop", "nload", "nethogs", "bmon", "pidstat", "dstat", "glances", "btop", "atop", "openssl",
             "pwd", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza", "lsd", "find", "fd", "fdfind", "sort", "uniq", "wc",
@@ -105,7 +105,7 @@ final class KnownPrograms {
             "cat", "view", "search", "version", "help", "h", "dry-run", "dryrun", "diff", "plan", "check", "validate",
             "lint", "test", "logs", "log", "top", "watch", "whatif", "what-if", "preview", "explain", "print", "dump-config",
             "snapshots", "stats", "stat", "tree", "lsd", "lsf", "lsl", "lsjson", "size", "health", "ping", "whoami", "query",
-            "instant", "range", "series", "labels", "targets", "members", "lag", "offsets", "readonly", "read-only");
+            "instant", "range", "series", "labels", "targets", "members", "lag", "offsets", "readonly", "read-only", "ps");
 
     /** Verbs that destroy data in one family of tools though the word is harmless elsewhere: {@code rclone sync} deletes at the destination. */
     static final Map<String, Map<String, Verb>> FAMILY_DESTRUCTIVE = Map.of(
@@ -127,16 +127,18 @@ final class KnownPrograms {
      * Programs that only look when given one of these flags: configuration tests ({@code nginx -t}, {@code sshd -t},
      * {@code haproxy -c}), metadata listings and consumers ({@code kcat -L}, {@code kcat -C}).
      */
-    static final Map<String, Set<String>> READ_FLAGS = Map.of(
-            "nginx", Set.of("-t", "-T", "-v", "-V", "-h"),
-            "apachectl", Set.of("-t", "-S", "-M", "-v", "-V", "configtest"),
-            "httpd", Set.of("-t", "-S", "-M", "-v", "-V"),
-            "haproxy", Set.of("-c", "-v", "-vv"),
-            "sshd", Set.of("-t", "-T"),
-            "kcat", Set.of("-L", "-C", "-Q"),
-            "kafkacat", Set.of("-L", "-C", "-Q"),
-            "caddy", Set.of("validate", "version", "list-modules", "fmt"),
-            "named-checkconf", Set.of());
+    static final Map<String, Set<String>> READ_FLAGS = Map.ofEntries(
+            Map.entry("nginx", Set.of("-t", "-T", "-v", "-V", "-h")),
+            Map.entry("apachectl", Set.of("-t", "-S", "-M", "-v", "-V", "configtest")),
+            Map.entry("httpd", Set.of("-t", "-S", "-M", "-v", "-V")),
+            Map.entry("haproxy", Set.of("-c", "-v", "-vv")),
+            Map.entry("sshd", Set.of("-t", "-T")),
+            Map.entry("kcat", Set.of("-L", "-C", "-Q")),
+            Map.entry("kafkacat", Set.of("-L", "-C", "-Q")),
+            Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt")),
+            Map.entry("certbot", Set.of("certificates", "plugins", "--version")),
+            Map.entry("consul", Set.of("members", "catalog", "info", "version")),
+            Map.entry("named-checkconf", Set.of()));
 
     /** Flags that name where an unfamiliar CLI acts, and the locator each becomes. */
     static final Map<String, String> LOCATOR_FLAGS = Map.ofEntries(

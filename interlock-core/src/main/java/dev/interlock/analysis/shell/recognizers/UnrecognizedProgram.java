@@ -285,7 +285,7 @@ public final class UnrecognizedProgram implements Recognizer {
                 if (hostFlag) {
                     name = "--host";
                 }
-                notReally |= NOT_REALLY.contains(name);
+                notReally |= NOT_REALLY.contains(name) || args.size() == 1 && name.equals("-V"); // a lone -V prints the version
                 if (name.equals("--prod") || name.equals("--production")) {
                     // vercel --prod, netlify deploy --prod: the flag itself names the environment.
                     locators.put("environment", "production");
