@@ -90,7 +90,9 @@ public final class FileEditAnalyzer {
                 ops.set(0, FileMeaning.of(path, ws, delete, does).orElseThrow().evidence(evidence).confidence(Confidence.EXACT).build());
                 yield ops;
             }
-            case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(content));
+            case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(sql.apply(content, "")));
+            case CODE_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs",
+                    content -> migration(MigrationCode.analyze(content, sql)));
             case SHELL_SCRIPT -> withContent(c, path, ws, evidence, does, "when the script runs", content -> script(content, path, context));
             case PACKAGE_MANIFEST -> withContent(c, path, ws, evidence, does, "when npm install runs its lifecycle scripts",
                     content -> script(lifecycleScripts(content), path, context));
@@ -130,9 +132,9 @@ public final class FileEditAnalyzer {
     }
 
     /** A migration's statements run later, wherever migrations are applied: they are judged here, in this checkout. */
-    private List<Operation> migration(String content) {
+    private static List<Operation> migration(List<Operation> operations) {
         List<Operation> out = new ArrayList<>();
-        for (Operation op : sql.apply(content, "")) {
+        for (Operation op : operations) {
             out.add(op.environment() == Tier.UNKNOWN || op.environment() == null
                     ? op.withEnvironment(Tier.LOCAL, "a migration in this checkout; it runs wherever migrations are applied") : op);
         }

@@ -38,8 +38,11 @@ public enum FileKind {
             + "|kshrc|mkshrc|cshrc|tcshrc|inputrc)|config\\.fish"),
             path("/etc/profile(\\.d/.*)?|/etc/bash\\.bashrc|/etc/zsh/.*|/etc/environment|.*/\\.git/hooks/[^/]+"
                     + "|.*/\\.config/autostart/.*|/etc/rc\\.local|/etc/cron\\.(d|hourly|daily|weekly|monthly)/.*|/var/spool/cron/.*"
-                    + "|.*/\\.config/systemd/user/.*"))),
+                    + "|.*/\\.config/systemd/user/.*|.*/\\.husky/[^/_][^/]*|.*/\\.?lefthook(-local)?\\.ya?ml"))),
     TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
+    /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM). */
+    CODE_MIGRATION(path(".*/db/migrate/[^/]+\\.rb|.*/(migrations?|alembic)/versions/[^/]+\\.py|.*/migrations/\\d[^/]*\\.py"
+            + "|.*/migrations?/[^/]+\\.(js|ts|cjs|mjs)")),
     SQL_MIGRATION(path(".*\\.sql")),
     SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
     /** A package manifest: its install lifecycle scripts run by themselves on the next {@code npm install}. */
