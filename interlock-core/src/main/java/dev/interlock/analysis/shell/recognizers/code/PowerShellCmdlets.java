@@ -47,8 +47,16 @@ final class PowerShellCmdlets {
             String cmdlet = verb + "-" + noun.toLowerCase(Locale.ROOT);
             String rest = m.group(3) == null ? "" : m.group(3);
             if (Regex.matches(cmdlet, "remove-item(property)?|set-location|set-variable|set-content|set-item|clear-host"
-                    + "|set-strictmode|set-executionpolicy|stop-transcript|set-psdebug|clear-variable")) {
+                    + "|set-strictmode|stop-transcript|set-psdebug|clear-variable")
+                    || cmdlet.equals("set-executionpolicy") && Regex.find(rest, "(?i)-Scope\\s+Process\\b")) {
                 continue; // paths are CodeCalls'; the rest change only the session
+            }
+            if (cmdlet.equals("set-executionpolicy")) {
+                // beyond this process the policy lets every script run (or not) for the user or the machine, like setenforce
+                ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("settings", "execution-policy")
+                        .scope(Scope.MANY).stateful(true).reversible(false).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                        .note("Set-ExecutionPolicy" + rest.stripTrailing() + " changes which scripts may run on this machine"), "this machine").build());
+                continue;
             }
             if (MACHINE.containsKey(cmdlet)) {
                 ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource(cmdlet.contains("computer") ? "machine" : "device", "")
