@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 
 /**
@@ -39,7 +37,6 @@ final class BatchRun {
 
     private final Interlock interlock;
     private final Writer out;
-    private int lineNumber;
     /** Requests without their id, and how their decision is written; empty when it must be written each time. */
     private final Map<JsonNode, Optional<DecisionTemplate>> decided = new ConcurrentHashMap<>();
 
@@ -48,64 +45,41 @@ final class BatchRun {
         this.out = out;
     }
 
-    /**
-     * Reads the next chunk while the one before is decided, and writes each chunk's answers while the next is decided,
-     * so that neither reading nor writing leaves a core idle.
-     */
     int run(BufferedReader in) throws IOException {
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            ForkJoinTask<String[]> inFlight = null;
-            while (true) {
-                Chunk chunk = read(in);
-                ForkJoinTask<String[]> next = chunk.lines().isEmpty() ? null : pool.submit(() -> answers(chunk));
-                if (inFlight != null) {
-                    write(inFlight.join());
-                }
-                if (next == null) {
-                    break;
-                }
-                inFlight = next;
-                if (decided.size() > MAX_REMEMBERED) {
-                    decided.clear();
-                }
+        List<String> lines = new ArrayList<>(CHUNK);
+        List<Integer> numbers = new ArrayList<>(CHUNK);
+        String line;
+        int number = 0;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
             }
-        } finally {
-            pool.shutdownNow();
+            lines.add(line);
+            numbers.add(number);
+            if (lines.size() == CHUNK) {
+                flush(lines, numbers);
+            }
         }
+        flush(lines, numbers);
         out.flush();
         return 0;
     }
 
-    /** Up to {@link #CHUNK} non-blank lines, each with its line number in the input. */
-    private record Chunk(List<String> lines, List<Integer> numbers) {
-    }
-
-    private Chunk read(BufferedReader in) throws IOException {
-        List<String> lines = new ArrayList<>(CHUNK);
-        List<Integer> numbers = new ArrayList<>(CHUNK);
-        String line;
-        while (lines.size() < CHUNK && (line = in.readLine()) != null) {
-            lineNumber++;
-            if (!line.isBlank()) {
-                lines.add(line);
-                numbers.add(lineNumber);
-            }
+    private void flush(List<String> lines, List<Integer> numbers) throws IOException {
+        if (lines.isEmpty()) {
+            return;
         }
-        return new Chunk(lines, numbers);
-    }
-
-    private String[] answers(Chunk chunk) {
-        String[] answers = new String[chunk.lines().size()];
-        IntStream.range(0, answers.length).parallel()
-                .forEach(i -> answers[i] = decide(chunk.lines().get(i), chunk.numbers().get(i)));
-        return answers;
-    }
-
-    private void write(String[] answers) throws IOException {
+        String[] answers = new String[lines.size()];
+        IntStream.range(0, lines.size()).parallel().forEach(i -> answers[i] = decide(lines.get(i), numbers.get(i)));
         for (String answer : answers) {
             out.write(answer);
             out.write('\n');
+        }
+        lines.clear();
+        numbers.clear();
+        if (decided.size() > MAX_REMEMBERED) {
+            decided.clear();
         }
     }
 
