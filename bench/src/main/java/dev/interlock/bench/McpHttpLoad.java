@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The MCP gateway over streamable HTTP: the same upstream called directly and through {@code interlock serve --mcp}.
  * First latency — one call in flight, alternating direct and proxied, pairwise difference p50/p99 — then throughput:
  * CLIENTS sessions calling as fast as they are answered for SECONDS, on each side.
- * {@code java -cp bench/target/benchmarks.jar dev.interlock.bench.McpHttpLoad DIRECT_URL GATEWAY_URL TOKEN CALLS CLIENTS SECONDS}
+ * {@code java -cp bench/target/benchmarks.jar dev.interlock.bench.McpHttpLoad DIRECT_URL GATEWAY_URL TOKEN CALLS CLIENTS SECONDS [WARM_SECONDS]}
  */
 public final class McpHttpLoad {
 
@@ -78,6 +78,11 @@ public final class McpHttpLoad {
         int calls = Integer.parseInt(args[3]);
         int clients = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
+        int warmSeconds = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        if (warmSeconds > 0) { // a long-running server is measured after its JIT has settled, not while it compiles
+            throughput(gateway, token, clients, warmSeconds);
+            throughput(direct, "", clients, warmSeconds);
+        }
         Session d = new Session(direct, "");
         Session g = new Session(gateway, token);
         for (int i = 0; i < Math.min(1000, calls); i++) {

@@ -8,14 +8,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpMethod;
 
 /**
  * One upstream MCP server over streamable HTTP (2025-06-18 / 2025-11-25): every message is a POST to its one
@@ -30,11 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpUpstream implements Upstream {
 
     private static final String END = "\u0000end";
-    private static final Duration CONNECT = Duration.ofSeconds(10);
+    private static final long ANSWER_WITHIN = TimeUnit.MINUTES.toMillis(10);
 
     private final GatewayConfig.Upstream config;
     private final URI endpoint;
-    private final HttpClient http;
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final AtomicLong ownIds = new AtomicLong();
     /** Tools whose input schema marks parameters for {@code Mcp-Param-*} headers (stateless servers check them). */
@@ -44,12 +44,13 @@ final class HttpUpstream implements Upstream {
     private volatile String initialize;
     private volatile String initialized;
     private volatile boolean listening;
+    /** The GET stream open now, aborted on close (the client is shared: closing it would end other sessions'). */
+    private volatile Request stream;
     private volatile boolean closed;
 
     HttpUpstream(GatewayConfig.Upstream config) {
         this.config = config;
         this.endpoint = URI.create(config.url());
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT).build();
     }
 
     @Override
@@ -80,13 +81,15 @@ final class HttpUpstream implements Upstream {
     /** POSTs one message and queues what comes back; a failure answers the request (if it is one) with an error. */
     private void post(String message, JsonNode msg, boolean request) {
         try {
-            HttpResponse<InputStream> r = http.send(build(message, msg), HttpResponse.BodyHandlers.ofInputStream());
-            if (r.statusCode() == 404 && session != null && !msg.path("method").asText().equals("initialize") && reinitialize()) {
+            UpstreamHttp.Answer r = UpstreamHttp.send(build(message, msg));
+            if (r.status() == 404 && session != null && !msg.path("method").asText().equals("initialize") && reinitialize()) {
                 r.body().close();
-                r = http.send(build(message, msg), HttpResponse.BodyHandlers.ofInputStream());
+                r = UpstreamHttp.send(build(message, msg));
             }
-            r.headers().firstValue("Mcp-Session-Id").ifPresent(id -> session = id);
-            int status = r.statusCode();
+            if (r.sessionId() != null) {
+                session = r.sessionId();
+            }
+            int status = r.status();
             if (status == 202 || status == 204) {
                 r.body().close();
                 return;
@@ -119,42 +122,43 @@ final class HttpUpstream implements Upstream {
         }
     }
 
-    private HttpRequest build(String message, JsonNode msg) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(message, StandardCharsets.UTF_8));
+    private Request build(String message, JsonNode msg) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Accept", "application/json, text/event-stream");
         String stateless = msg == null ? "" : Modern.version(msg);
         if (stateless.isEmpty()) {
-            return headers(b).build();
+            return UpstreamHttp.request(endpoint, HttpMethod.POST, headers(h), message, ANSWER_WITHIN);
         }
         // The stateless generation mirrors the body in headers, and has no session.
-        config.headers().forEach(b::header);
-        b.header("MCP-Protocol-Version", stateless).header("Mcp-Method", msg.path("method").asText());
+        h.putAll(config.headers());
+        h.put("MCP-Protocol-Version", stateless);
+        h.put("Mcp-Method", msg.path("method").asText());
         String name = Modern.name(msg);
         if (name != null) {
-            b.header("Mcp-Name", Modern.header(name));
+            h.put("Mcp-Name", Modern.header(name));
         }
         JsonNode schema = msg.path("method").asText().equals("tools/call") && name != null ? paramSchemas.get(name) : null;
         if (schema != null) {
-            Modern.paramHeaders(schema, msg.path("params").path("arguments")).forEach(b::header);
+            h.putAll(Modern.paramHeaders(schema, msg.path("params").path("arguments")));
         }
-        return b.build();
+        return UpstreamHttp.request(endpoint, HttpMethod.POST, h, message, ANSWER_WITHIN);
     }
 
-    private HttpRequest.Builder headers(HttpRequest.Builder b) {
-        config.headers().forEach(b::header);
+    /** The gateway's own credentials, and the session and version once the server gave them. */
+    private Map<String, String> headers(Map<String, String> h) {
+        h.putAll(config.headers());
         if (session != null) {
-            b.header("Mcp-Session-Id", session);
+            h.put("Mcp-Session-Id", session);
         }
         if (!version.isEmpty()) {
-            b.header("MCP-Protocol-Version", version);
+            h.put("MCP-Protocol-Version", version);
         }
-        return b;
+        return h;
     }
 
     /** A JSON answer, or an event stream's messages, into the inbox; the negotiated version noted from initialize. */
-    private void read(HttpResponse<InputStream> r, boolean initializing) throws IOException {
-        String type = r.headers().firstValue("Content-Type").orElse("");
+    private void read(UpstreamHttp.Answer r, boolean initializing) throws IOException {
+        String type = r.contentType() == null ? "" : r.contentType();
         try (InputStream body = r.body()) {
             if (type.startsWith("text/event-stream")) {
                 events(body, initializing);
@@ -217,13 +221,15 @@ final class HttpUpstream implements Upstream {
         try {
             ObjectNode again = (ObjectNode) JsonRpc.JSON.readTree(initialize);
             again.put("id", "interlock-reinitialize-" + ownIds.incrementAndGet());
-            HttpResponse<InputStream> r = http.send(build(again.toString(), null), HttpResponse.BodyHandlers.ofInputStream());
-            r.headers().firstValue("Mcp-Session-Id").ifPresent(id -> session = id);
+            UpstreamHttp.Answer r = UpstreamHttp.send(build(again.toString(), null));
+            if (r.sessionId() != null) {
+                session = r.sessionId();
+            }
             read(r, true);
             if (initialized != null) {
-                http.send(build(initialized, null), HttpResponse.BodyHandlers.discarding());
+                UpstreamHttp.send(build(initialized, null)).body().close();
             }
-            return r.statusCode() / 100 == 2;
+            return r.status() / 100 == 2;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -242,9 +248,16 @@ final class HttpUpstream implements Upstream {
             int failures = 0;
             while (!closed && failures < 5) {
                 try {
-                    HttpRequest get = headers(HttpRequest.newBuilder(endpoint).header("Accept", "text/event-stream").GET()).build();
-                    HttpResponse<InputStream> r = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
-                    if (r.statusCode() != 200) {
+                    Map<String, String> h = new LinkedHashMap<>();
+                    h.put("Accept", "text/event-stream");
+                    // Open as long as the session: a quiet server is not a dead one.
+                    Request get = UpstreamHttp.request(endpoint, HttpMethod.GET, headers(h), null, 0).idleTimeout(1, TimeUnit.DAYS);
+                    stream = get;
+                    if (closed) {
+                        return;
+                    }
+                    UpstreamHttp.Answer r = UpstreamHttp.send(get);
+                    if (r.status() != 200) {
                         r.body().close();
                         return;
                     }
@@ -301,16 +314,19 @@ final class HttpUpstream implements Upstream {
         closed = true;
         if (session != null) {
             try {
-                http.send(headers(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).DELETE()).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                UpstreamHttp.send(UpstreamHttp.request(endpoint, HttpMethod.DELETE, headers(new LinkedHashMap<>()), null,
+                        TimeUnit.SECONDS.toMillis(5))).body().close();
             } catch (IOException e) {
                 // the server is gone already; nothing to end
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        Request open = stream;
+        if (open != null) {
+            open.abort(new IOException("the session ended"));
+        }
         inbox.add(END);
-        http.close();
     }
 
 }
