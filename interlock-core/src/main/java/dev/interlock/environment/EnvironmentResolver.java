@@ -88,10 +88,13 @@ public final class EnvironmentResolver {
     /**
      * Work inside the agent's workspace (its files, its git repository, builds it runs) stays local even on a machine
      * declared prod; anything else local (system files, services, the docker daemon, a script whose contents are not
-     * shown) takes the declared environment.
+     * shown, a database file even in the workspace: that machine's live data) takes the declared environment.
      */
     private static boolean insideWorkspace(Operation op) {
         String area = op.resource().locator("area");
+        if (area.equals("workspace") && DataFiles.holdsData(op.resource().locator("path"))) {
+            return false;
+        }
         boolean inside = area.equals("workspace") || area.equals("temp");
         return inside || (area.isEmpty() && (op.system().equals("git")
                 || op.system().equals("process") && op.verb() == dev.interlock.model.Verb.EXECUTE

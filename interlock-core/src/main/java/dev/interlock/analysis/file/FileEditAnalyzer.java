@@ -80,6 +80,9 @@ public final class FileEditAnalyzer {
                     .evidence(evidence).environment(Tier.LOCAL, "a file on this machine").note(does + "who may become root").build());
             case TERRAFORM_STATE, CREDENTIALS, ACCESS_GRANTS, COMMAND_HISTORY, CI_PIPELINE, COMMAND_CONFIG -> List.of(FileMeaning.of(path, ws, delete, does).orElseThrow()
                     .evidence(evidence).confidence(Confidence.EXACT).build());
+            case DATABASE_FILE -> List.of(FileMeaning.of(path, ws, delete, delete ? does : "overwrites ")
+                    .orElseGet(() -> local(path, Verb.DELETE, "file", ws, evidence).note(does + "a database file"))
+                    .evidence(evidence).confidence(Confidence.EXACT).build());
             case TERRAFORM_CODE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "code", ws, evidence).system("terraform")
                     .locator("directory", FileMeaning.parent(path))
                     .note(does + (DeploymentWords.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")

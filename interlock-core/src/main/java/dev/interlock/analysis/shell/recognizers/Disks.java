@@ -75,7 +75,12 @@ final class Disks {
             String name = in == null ? "" : in.value();
             return List.of(Operation.builder("filesystem", Verb.READ).resource("file", name).evidence(inv.evidence()).build());
         }
-        return List.of(write(inv, FileTarget.of(out, inv), "dd overwrites it"));
+        FileTarget target = FileTarget.of(out, inv);
+        boolean keeps = inv.args().stream().anyMatch(a -> a.value().startsWith("conv=") && a.value().contains("notrunc"))
+                || inv.args().stream().anyMatch(a -> a.value().startsWith("oflag=") && a.value().contains("append"));
+        var meaning = keeps ? java.util.Optional.<Operation.Builder>empty()
+                : FileMeaning.of(inv.workspace().resolve(target.path()), inv.workspace(), false, "overwrites ");
+        return List.of(meaning.map(b -> b.evidence(inv.evidence()).build()).orElseGet(() -> write(inv, target, "dd overwrites it")));
     }
 
     /** Overwriting a target: a device loses everything on it; a file is replaced. */

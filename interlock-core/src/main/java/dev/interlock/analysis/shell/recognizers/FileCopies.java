@@ -88,10 +88,12 @@ final class FileCopies {
                 } else if (SelfProtection.isProtectedPath(t.path(), inv.workspace())) {
                     // Interlock's own files and the agents' hook settings moved away: the guard is off.
                     ops.add(SelfProtectionRecognizer.protectedWrite(inv, inv.workspace().resolve(t.path()), "moves away"));
-                } else if (Set.of(FileKind.TERRAFORM_STATE, FileKind.COMMAND_HISTORY).contains(FileKind.of(t.path(), inv.workspace()))) {
+                } else if (Set.of(FileKind.TERRAFORM_STATE, FileKind.COMMAND_HISTORY, FileKind.DATABASE_FILE)
+                        .contains(FileKind.of(t.path(), inv.workspace()))) {
                     // Terraform reads state where it was: moved away is gone, and the next apply recreates everything.
-                    // A history moved away is no longer where the shell and a reviewer look for it.
-                    FileMeaning.of(t.path(), inv.workspace(), true, "moves away ").ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
+                    // A history moved away is no longer where the shell and a reviewer look for it; a database file is
+                    // no longer where its database (or the app) opens it.
+                    FileMeaning.of(inv.workspace().resolve(t.path()), inv.workspace(), !FileKind.DATABASE_FILE.equals(FileKind.of(t.path(), inv.workspace())), "moves away ").ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
                 } else if (t.area() == Area.HOME && dest.area() == Area.TEMP) {
                     // mv ~/Documents /tmp/trash: the user's files go where the system clears them (and others can read)
                     ops.add(FilesystemRecognizer.removal(t, true, true, inv, "moved into a temporary directory, which the system clears"));

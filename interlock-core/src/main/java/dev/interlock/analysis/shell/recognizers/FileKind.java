@@ -16,6 +16,8 @@ public enum FileKind {
     SUDOERS((path, ws) -> PrivilegeRecognizer.isSudoers(path)),
     TERRAFORM_STATE(name(".*\\.tfstate(\\.backup)?|.*\\.tfstate\\.\\d+\\.backup")),
     CREDENTIALS((path, ws) -> SecretFiles.isSecret(path)),
+    /** A database's own file (SQLite, InnoDB, Redis, …): overwriting or moving it away loses the data in it. */
+    DATABASE_FILE((path, ws) -> dev.interlock.environment.DataFiles.holdsData(path)),
     /** Files that let someone log in: adding a line grants access to the machine. */
     ACCESS_GRANTS(path(".*/\\.ssh/authorized_keys2?|/etc/ssh/sshd_config(\\.d/.*)?|.*/\\.k5login|.*/\\.rhosts|/etc/hosts\\.equiv")),
     /** Shell and client histories: the machine's own record of what was run, which an incident review reads. */

@@ -73,6 +73,12 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (!sources.isEmpty()) {
             return sources;
         }
+        if (!List.of("npm", "pnpm", "yarn").contains(inv.program())) { // a package.json's start script is read below
+            Optional<Operation> run = ProjectRuns.of(inv);
+            if (run.isPresent()) {
+                return List.of(run.get());
+            }
+        }
         return switch (inv.program()) {
             case "npm", "pnpm", "yarn" -> node(inv, nested);
             case "mvn", "mvnw" -> maven(inv);
@@ -118,6 +124,10 @@ public final class PackagePublishRecognizer implements Recognizer {
         Optional<List<Operation>> inView = scriptInView(inv, nested, scriptName);
         if (inView.isPresent()) {
             return inView.get();
+        }
+        Optional<Operation> app = scriptName.equals("start") ? ProjectRuns.of(inv) : Optional.empty();
+        if (app.isPresent()) {
+            return List.of(app.get()); // starts the application itself, its start script not in view
         }
         Operation o = switch (sub) {
             case "publish" -> dryRun ? read(inv, "package", target, "dry run of a publish")

@@ -81,6 +81,10 @@ public final class SelfProtectionRecognizer implements Recognizer {
         if (PrivilegeRecognizer.isSudoers(resolved)) {
             return PrivilegeRecognizer.sudoersWrite(inv, path);
         }
+        var meaning = FileMeaning.of(resolved, inv.workspace(), false, how + " ");
+        if (meaning.isPresent()) {
+            return meaning.get().evidence(inv.evidence()).build();
+        }
         Operation.Builder b = LocalFiles.on(inv, Verb.UPDATE, "file", path).note(how + " " + path);
         if (inv.workspace().area(path) == Workspace.Area.SYSTEM) {
             b.stateful(true).reversible(false);
@@ -90,9 +94,11 @@ public final class SelfProtectionRecognizer implements Recognizer {
 
     private static List<Operation> tee(Invocation inv) {
         List<Operation> ops = new ArrayList<>();
-        for (Arg file : inv.parse(Set.of("--output-error")).positionals()) {
+        ParsedArgs p = inv.parse(Set.of("--output-error"));
+        String how = p.has("-a", "--append") ? "appends to" : "overwrites";
+        for (Arg file : p.positionals()) {
             if (!Regex.matches(file.value(), "/dev/(null|stdout|stderr|tty|fd/\\d+)")) {
-                ops.add(write(inv, file.value(), "writes"));
+                ops.add(write(inv, file.value(), how));
             }
         }
         if (ops.isEmpty()) {

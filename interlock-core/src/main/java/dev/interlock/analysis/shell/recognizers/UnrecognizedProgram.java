@@ -214,6 +214,10 @@ public final class UnrecognizedProgram implements Recognizer {
 
     /** Builds and tests run locally; {@code clean} deletes regenerable output; publishing leaves the machine. */
     private static Operation builder(Invocation inv) {
+        Optional<Operation> run = ProjectRuns.of(inv);
+        if (run.isPresent()) {
+            return run.get();
+        }
         if (TASK_RUNNERS.contains(inv.program())) {
             Optional<Operation> target = target(inv);
             if (target.isPresent()) {
