@@ -20,13 +20,9 @@ final class RemoteWrappers {
     }
 
     boolean ssh(List<Arg> args, SimpleCommands.Run run) {
-        // ssh's own options end at the host; everything after it is the remote command, flags included.
-        int i = 0;
-        while (i < args.size() && args.get(i).value().startsWith("-") && !args.get(i).value().equals("--")) {
-            String w = args.get(i).value();
-            i += Wrappers.SSH_VALUED.contains(w) ? 2 : 1;
-        }
-        if (i < args.size() && args.get(i).value().equals("--")) {
+        int i = sshOptions(args, 0);
+        boolean terminated = i < args.size() && args.get(i).value().equals("--");
+        if (terminated) {
             i++;
         }
         if (i + 1 >= args.size()) {
@@ -34,7 +30,16 @@ final class RemoteWrappers {
         }
         String host = args.get(i).value();
         host = host.substring(host.indexOf('@') + 1);
-        List<Arg> command = args.subList(i + 1, args.size());
+        // OpenSSH reads options after the host too (ssh bastion -N -L …) unless -- ended them; the remote command is
+        // the first word that is not one, and everything after it belongs to that command, flags included.
+        int start = terminated ? i + 1 : sshOptions(args, i + 1);
+        if (!terminated && start < args.size() && args.get(start).value().equals("--")) {
+            start++;
+        }
+        if (start >= args.size()) {
+            return false; // no remote command: a session or a tunnel
+        }
+        List<Arg> command = args.subList(start, args.size());
         SimpleCommands.Run remote = run.withLocators(Map.of("host", host));
         if (command.stream().allMatch(Arg::literal)) {
             walk.nested(String.join(" ", command.stream().map(Arg::value).toList()), run.evidence(), remote.locators());
@@ -42,6 +47,18 @@ final class RemoteWrappers {
             walk.add(Opaque.operation("runs a command on " + host + " built at run time", run.evidence(), remote.locators()));
         }
         return true;
+    }
+
+    /** The index of the first word at or after {@code i} that is not one of ssh's options or their values. */
+    private static int sshOptions(List<Arg> args, int i) {
+        while (i < args.size() && args.get(i).value().startsWith("-") && !args.get(i).value().equals("--")) {
+            String w = args.get(i).value();
+            // -fNL 8080:host:80: bundled flags whose last letter takes the next word as its value
+            boolean valued = Wrappers.SSH_VALUED.contains(w)
+                    || w.length() > 2 && !w.startsWith("--") && Wrappers.SSH_VALUED.contains("-" + w.charAt(w.length() - 1));
+            i += valued ? 2 : 1;
+        }
+        return i;
     }
 
     boolean podExec(String program, List<Arg> args, SimpleCommands.Run run) {
