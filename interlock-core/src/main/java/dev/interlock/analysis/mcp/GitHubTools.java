@@ -36,9 +36,29 @@ final class GitHubTools {
             Map.entry("add_issue_comment", GitHubTools::conversation),
             Map.entry("create_pull_request", GitHubTools::conversation),
             Map.entry("update_pull_request", GitHubTools::conversation),
-            Map.entry("create_pull_request_review", GitHubTools::conversation),
+            Map.entry("create_pull_request_review", GitHubTools::review),
+            Map.entry("pull_request_review_write", GitHubTools::review),
+            Map.entry("submit_pending_pull_request_review", GitHubTools::review),
+            Map.entry("create_pending_pull_request_review", GitHubTools::conversation),
             Map.entry("add_comment_to_pending_review", GitHubTools::conversation),
+            Map.entry("add_pull_request_review_comment_to_pending_review", GitHubTools::conversation),
+            Map.entry("update_pull_request_branch", GitHubTools::conversation),
+            Map.entry("request_copilot_review", GitHubTools::conversation),
+            Map.entry("add_sub_issue", GitHubTools::conversation),
             Map.entry("create_branch", GitHubTools::conversation)));
+
+    /**
+     * A review is conversation unless it approves: an approval made with the user's token counts as a human's for
+     * branch protection, so an agent approving a pull request (its own, say) grants itself the second reviewer.
+     */
+    private static List<Operation> review(McpCall c) {
+        String event = c.text("event");
+        if (!event.equalsIgnoreCase("APPROVE")) {
+            return conversation(c);
+        }
+        return List.of(c.op("github", Verb.ESCALATE, "pull-request", repo(c) + "#" + c.text("pullNumber", "pull_number"))
+                .note("approves the pull request as the token's owner: it counts as a human review for branch protection").build());
+    }
 
     private static String repo(McpCall c) {
         String owner = c.text("owner");

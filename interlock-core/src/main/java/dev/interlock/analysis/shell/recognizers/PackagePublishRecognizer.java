@@ -53,7 +53,7 @@ public final class PackagePublishRecognizer implements Recognizer {
             "-gs", "-T", "--threads", "-rf", "--resume-from", "-t", "--toolchains", "-l", "--log-file", "-b", "--builder");
     private static final Set<String> GRADLE_VALUED = Set.of("-x", "--exclude-task", "-p", "--project-dir", "-b", "--build-file",
             "-c", "--settings-file", "-g", "--gradle-user-home", "-I", "--init-script", "--console", "--warning-mode", "--max-workers");
-    private static final Set<String> GH_VALUED = Set.of("-R", "--repo", "-t", "--title", "-n", "--notes", "-F", "--notes-file",
+    private static final Set<String> GH_VALUED = Set.of("-R", "--repo", "-t", "--title", "-b", "--body", "--body-file", "-n", "--notes", "-F", "--notes-file",
             "--target", "--discussion-category", "--notes-start-tag", "-p", "--pattern", "-D", "--dir", "-O", "--output");
 
     @Override

@@ -40,6 +40,9 @@ public final class GithubAccess {
                     .stateful(true).reversible(false);
             case "ssh-key add", "gpg-key add" -> op(inv, Verb.GRANT, "key", words.size() > 2 ? words.get(2) : "")
                     .note("adds a key that can act as the account");
+            // an approval with the user's token counts as a human review for branch protection
+            case "pr review" -> p.has("--approve", "-a") ? op(inv, Verb.ESCALATE, "pull-request", words.size() > 2 ? words.get(2) : "")
+                    .note("approves the pull request as the token's owner: it counts as a human review for branch protection") : null;
             case "repo deploy-key" -> words.size() > 2 && words.get(2).equals("add")
                     ? op(inv, Verb.GRANT, "deploy-key", repo).note("adds a key with access to the repository") : null;
             default -> group.equals("api") ? api(inv) : null;
