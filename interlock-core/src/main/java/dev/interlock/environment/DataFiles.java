@@ -11,7 +11,7 @@ public final class DataFiles {
 
     private static final Pattern NAMES = Pattern.compile(
             "(?i).*\\.(db|db3|sqlite|sqlite3|duckdb|mdb|accdb|ibd|myd|myi|wt|realm|ldb)|.*\\.mv\\.db|ibdata\\d+|ib_logfile\\d+"
-                    + "|dump\\.rdb|appendonly\\.aof|.*\\.aof");
+                    + "|dump\\.rdb|.*\\.aof");
     private static final Pattern NOT_DATA = Pattern.compile("(?i)thumbs\\.db|\\.ds_store");
 
     private DataFiles() {

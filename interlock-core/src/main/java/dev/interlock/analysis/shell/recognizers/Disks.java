@@ -76,8 +76,8 @@ final class Disks {
             return List.of(Operation.builder("filesystem", Verb.READ).resource("file", name).evidence(inv.evidence()).build());
         }
         FileTarget target = FileTarget.of(out, inv);
-        boolean keeps = inv.args().stream().anyMatch(a -> a.value().startsWith("conv=") && a.value().contains("notrunc"))
-                || inv.args().stream().anyMatch(a -> a.value().startsWith("oflag=") && a.value().contains("append"));
+        boolean keeps = inv.args().stream().map(Arg::value) // conv=notrunc, oflag=append: the rest of the file stays
+                .anyMatch(v -> v.startsWith("conv=") && v.contains("notrunc") || v.startsWith("oflag=") && v.contains("append"));
         var meaning = keeps ? java.util.Optional.<Operation.Builder>empty()
                 : FileMeaning.of(inv.workspace().resolve(target.path()), inv.workspace(), false, "overwrites ");
         return List.of(meaning.map(b -> b.evidence(inv.evidence()).build()).orElseGet(() -> write(inv, target, "dd overwrites it")));

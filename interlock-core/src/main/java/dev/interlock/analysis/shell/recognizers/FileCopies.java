@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  */
 final class FileCopies {
 
+    /** Files whose owner reads them where they are: moved away, they are as good as deleted. */
+    private static final Set<FileKind> MOVED_AWAY_IS_GONE = Set.of(FileKind.TERRAFORM_STATE, FileKind.COMMAND_HISTORY,
+            FileKind.DATABASE_FILE);
+
     static final Set<String> PROGRAMS = Set.of("mv", "cp", "install", "ln", "rsync");
 
     /** Files that decide who may do what on this machine: writing them is a privilege change. */
@@ -88,12 +92,12 @@ final class FileCopies {
                 } else if (SelfProtection.isProtectedPath(t.path(), inv.workspace())) {
                     // Interlock's own files and the agents' hook settings moved away: the guard is off.
                     ops.add(SelfProtectionRecognizer.protectedWrite(inv, inv.workspace().resolve(t.path()), "moves away"));
-                } else if (Set.of(FileKind.TERRAFORM_STATE, FileKind.COMMAND_HISTORY, FileKind.DATABASE_FILE)
-                        .contains(FileKind.of(t.path(), inv.workspace()))) {
+                } else if (MOVED_AWAY_IS_GONE.contains(FileKind.of(t.path(), inv.workspace()))) {
                     // Terraform reads state where it was: moved away is gone, and the next apply recreates everything.
                     // A history moved away is no longer where the shell and a reviewer look for it; a database file is
                     // no longer where its database (or the app) opens it.
-                    FileMeaning.of(inv.workspace().resolve(t.path()), inv.workspace(), !FileKind.DATABASE_FILE.equals(FileKind.of(t.path(), inv.workspace())), "moves away ").ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
+                    FileMeaning.of(inv.workspace().resolve(t.path()), inv.workspace(), true, "moves away ")
+                            .ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
                 } else if (t.area() == Area.HOME && dest.area() == Area.TEMP) {
                     // mv ~/Documents /tmp/trash: the user's files go where the system clears them (and others can read)
                     ops.add(FilesystemRecognizer.removal(t, true, true, inv, "moved into a temporary directory, which the system clears"));

@@ -73,7 +73,7 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (!sources.isEmpty()) {
             return sources;
         }
-        if (!List.of("npm", "pnpm", "yarn").contains(inv.program())) { // a package.json's start script is read below
+        if (!ProjectRuns.NODE.contains(inv.program())) { // a package.json's start script is read below
             Optional<Operation> run = ProjectRuns.of(inv);
             if (run.isPresent()) {
                 return List.of(run.get());

@@ -21,15 +21,20 @@ final class ProjectRuns {
     private ProjectRuns() {
     }
 
+    private static final Set<String> GRADLE_RUNS = Set.of("run", "bootRun", "quarkusDev", "appRun");
+    private static final Set<String> MAVEN_RUNS = Set.of("exec:java", "exec:exec", "spring-boot:run", "quarkus:dev", "jetty:run", "tomcat7:run");
+    /** The package managers, whose {@code start} runs a package.json script when one is in view (read there first). */
+    static final Set<String> NODE = Set.of("npm", "pnpm", "yarn");
+
     /** Program → the first words (subcommand, goal or task) that run the project's program. */
     private static final Map<String, Set<String>> RUN_VERBS = Map.ofEntries(
             Map.entry("go", Set.of("run")),
             Map.entry("cargo", Set.of("run")),
             Map.entry("dotnet", Set.of("run", "watch")),
-            Map.entry("gradle", Set.of("run", "bootRun", "quarkusDev", "appRun")),
-            Map.entry("gradlew", Set.of("run", "bootRun", "quarkusDev", "appRun")),
-            Map.entry("mvn", Set.of("exec:java", "exec:exec", "spring-boot:run", "quarkus:dev", "jetty:run", "tomcat7:run")),
-            Map.entry("mvnw", Set.of("exec:java", "exec:exec", "spring-boot:run", "quarkus:dev", "jetty:run", "tomcat7:run")),
+            Map.entry("gradle", GRADLE_RUNS),
+            Map.entry("gradlew", GRADLE_RUNS),
+            Map.entry("mvn", MAVEN_RUNS),
+            Map.entry("mvnw", MAVEN_RUNS),
             Map.entry("sbt", Set.of("run", "runMain")),
             Map.entry("lein", Set.of("run")),
             Map.entry("swift", Set.of("run")),
@@ -46,7 +51,7 @@ final class ProjectRuns {
     /** Options of these tools that take a value (so that the value is not read as the verb). */
     private static final Set<String> VALUED = Set.of("-C", "-p", "--package", "--manifest-path", "--project", "-f", "--file",
             "-b", "--build-file", "-s", "--settings", "--prefix", "--filter", "-w", "--workspace", "--cwd", "-cp", "-classpath",
-            "--class-path", "-jar", "--dir", "-r", "--require", "--loader", "--import");
+            "--class-path", "--dir", "-r", "--require", "--loader", "--import");
 
     /** The project's program run by {@code inv}, when it is one. */
     static Optional<Operation> of(Invocation inv) {
