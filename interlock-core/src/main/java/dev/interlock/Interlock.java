@@ -56,6 +56,14 @@ public final class Interlock {
         return engine.decide(request, session);
     }
 
+    /**
+     * The request decided under each policy in turn (no session history), analysed once for policies that share a
+     * catalogue and MCP mappings: what a replay of history against a candidate policy needs.
+     */
+    public List<Decision> decideUnder(Request request, List<CompiledPolicy> policies) {
+        return engine.decideUnder(request, policies);
+    }
+
     /** What a request would do (operations with environment and risk), without a policy decision. */
     public List<Operation> operations(Request request) {
         return engine.operations(request);

@@ -29,17 +29,28 @@ public class DecisionBenchmark {
     private Interlock interlock;
     private List<Request> requests;
     private int next;
+    private List<Request> distinct;
+    private int nextDistinct;
 
     @Setup
     public void setup() {
         interlock = Interlock.builder().ambient(AmbientContext.BARE_WORKSTATION).decisionIds(() -> "bench").build();
         requests = Requests.all();
+        distinct = Requests.distinct(200_000);
     }
 
     @Benchmark
     public Decision decideMix() {
         Request r = requests.get(next);
         next = (next + 1) % requests.size();
+        return interlock.decide(r);
+    }
+
+    /** The same mix, but no request is ever seen twice: what a history of new commands costs per decision. */
+    @Benchmark
+    public Decision decideDistinct() {
+        Request r = distinct.get(nextDistinct);
+        nextDistinct = (nextDistinct + 1) % distinct.size();
         return interlock.decide(r);
     }
 }

@@ -3,6 +3,7 @@ package dev.interlock.bench;
 import dev.interlock.json.RequestReader;
 import dev.interlock.model.Request;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** A mix of 20 commands an agent sends in a day: mostly reads and routine work, some production changes. */
 final class Requests {
@@ -32,6 +33,14 @@ final class Requests {
     static List<Request> all() {
         return COMMANDS.stream().map(c -> RequestReader.read("{\"kind\":\"shell\",\"command\":" + quote(c)
                 + ",\"context\":{\"cwd\":\"/home/dev/project\"},\"actor\":{\"agent\":\"claude-code\"}}")).toList();
+    }
+
+    /** {@code count} requests of the mix, each command made unique by a trailing comment. */
+    static List<Request> distinct(int count) {
+        return IntStream.range(0, count).mapToObj(i -> RequestReader.read(
+                "{\"kind\":\"shell\",\"command\":" + quote(COMMANDS.get(i % COMMANDS.size()) + " # " + i)
+                        + ",\"context\":{\"cwd\":\"/home/dev/project\"},\"actor\":{\"agent\":\"claude-code\"}}"))
+                .toList();
     }
 
     static String quote(String s) {

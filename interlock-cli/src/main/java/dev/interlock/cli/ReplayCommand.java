@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,6 +43,9 @@ import picocli.CommandLine.Spec;
 final class ReplayCommand implements Callable<Integer> {
 
     static final int LOOSENS = 3;
+
+    /** Lines of history parsed and decided together. */
+    private static final int CHUNK = 8192;
 
     @Spec
     CommandSpec spec;
@@ -89,14 +93,18 @@ final class ReplayCommand implements Callable<Integer> {
             return Main.INTERNAL_ERROR;
         }
         List<String> problems = new ArrayList<>();
-        List<Replay.Recorded> recorded;
+        Replay replay = new Replay(candidate, before.policy(), candidate.policy());
         try {
-            recorded = data != null ? fromAudit(problems) : fromLines(problems);
+            if (data != null) {
+                fromAudit(replay, problems);
+            } else {
+                fromLines(replay, problems);
+            }
         } catch (IOException | OfflineAudit.Problem e) {
             err.println("interlock replay: " + e.getMessage());
             return Main.INTERNAL_ERROR;
         }
-        Replay.Result result = Replay.run(before, candidate, recorded);
+        Replay.Result result = replay.result();
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? json(result, problems) : markdown(result, problems));
         out.flush();
@@ -122,26 +130,38 @@ final class ReplayCommand implements Callable<Integer> {
 
     // ---- input
 
-    private List<Replay.Recorded> fromLines(List<String> problems) throws IOException {
+    private void fromLines(Replay replay, List<String> problems) throws IOException {
         BufferedReader in = requests.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(requests), StandardCharsets.UTF_8);
-        List<String> lines;
-        try (in) {
-            lines = in.lines().toList();
-        }
         String name = requests.equals("-") ? "stdin" : requests;
-        // Parsed on every core, kept in file order.
-        List<Object> parsed = java.util.stream.IntStream.range(0, lines.size()).parallel()
-                .mapToObj(i -> parse(lines.get(i), name + ":" + (i + 1))).toList();
-        List<Replay.Recorded> out = new ArrayList<>(parsed.size());
+        // Read a chunk at a time (a month of history need not fit in memory), each parsed and decided on every core.
+        try (in) {
+            List<String> lines = new ArrayList<>(CHUNK);
+            int firstLine = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lines.add(line);
+                if (lines.size() == CHUNK) {
+                    replayLines(replay, lines, name, firstLine, problems);
+                    firstLine += lines.size();
+                    lines.clear();
+                }
+            }
+            replayLines(replay, lines, name, firstLine, problems);
+        }
+    }
+
+    private static void replayLines(Replay replay, List<String> lines, String name, int firstLine, List<String> problems) {
+        List<Object> parsed = IntStream.range(0, lines.size()).parallel()
+                .mapToObj(i -> parse(lines.get(i), name + ":" + (firstLine + i))).toList();
+        List<Replay.Recorded> chunk = new ArrayList<>(parsed.size());
         for (Object p : parsed) {
             if (p instanceof Replay.Recorded r) {
-                out.add(r);
+                chunk.add(r);
             } else if (p instanceof String problem) {
                 problems.add(problem);
             }
         }
-        return out;
+        replay.add(chunk);
     }
 
     /** One line: a request, a decision event (with what was decided), a problem (text), or null (blank, other events). */
@@ -170,8 +190,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private List<Replay.Recorded> fromAudit(List<String> problems) {
-        List<Replay.Recorded> out = new ArrayList<>();
+    private void fromAudit(Replay replay, List<String> problems) {
+        List<Replay.Recorded> chunk = new ArrayList<>(CHUNK);
         try (Database db = OfflineAudit.open(data, database)) {
             Iterator<AuditEvent> events = new AuditReader(db).stream(0);
             while (events.hasNext()) {
@@ -181,13 +201,17 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 String source = "audit #" + e.seq();
                 try {
-                    out.add(recorded(Json.MAPPER.readTree(e.body()).path("data"), source));
+                    chunk.add(recorded(Json.MAPPER.readTree(e.body()).path("data"), source));
                 } catch (IOException | RequestFormatException | IllegalArgumentException ex) {
                     problems.add(source + ": skipped: " + ex.getMessage());
                 }
+                if (chunk.size() == CHUNK) {
+                    replay.add(chunk);
+                    chunk.clear();
+                }
             }
         }
-        return out;
+        replay.add(chunk);
     }
 
     /** A decision event's request, with the effect recorded then and the enforced rules that set it. */

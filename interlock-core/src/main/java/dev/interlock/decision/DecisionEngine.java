@@ -126,17 +126,48 @@ public final class DecisionEngine {
 
     Decision decide(Request request, CompiledPolicy snapshot, SessionHistory session) {
         try {
-            List<Operation> ops = operations(request, snapshot.catalogue(), snapshot.mcpMappings());
-            Evaluation evaluation = PolicyEvaluator.evaluate(snapshot, request, ops, session);
-            Risk risk = ops.stream().map(Operation::risk).reduce(Risk.LOW, Risk::max);
-            Optional<BlastRadius> blast = request.payload() instanceof Payload.Document d
-                    ? Optional.of(BlastRadii.of(d.plan(), ops)) : Optional.empty();
-            String summary = blast.map(BlastRadius::summary).orElseGet(() -> Summaries.summary(ops, evaluation.effects()));
-            return new Decision(request.id(), evaluation.effect(), risk, summary, ops,
-                    evaluation.matches(), evaluation.approval(), snapshot.version(), ids.get(), blast);
+            return decided(request, snapshot, operations(request, snapshot.catalogue(), snapshot.mcpMappings()), session);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return failClosed(request, "internal error while deciding: " + e, snapshot.version());
         }
+    }
+
+    /**
+     * The request decided under each of {@code policies} (no session history), in their order. Analysis depends on
+     * the policy only through its catalogue and MCP mappings, so policies that share them share one analysis: a
+     * replay of history against a candidate policy analyses each request once, not once per policy.
+     */
+    public List<Decision> decideUnder(Request request, List<CompiledPolicy> policies) {
+        List<Decision> out = new ArrayList<>(policies.size());
+        List<Operation> ops = null;
+        CompiledPolicy analysedFor = null;
+        for (CompiledPolicy snapshot : policies) {
+            try {
+                if (ops == null || !readsAlike(analysedFor, snapshot)) {
+                    ops = null; // a failed analysis is not reused
+                    ops = operations(request, snapshot.catalogue(), snapshot.mcpMappings());
+                    analysedFor = snapshot;
+                }
+                out.add(decided(request, snapshot, ops, SessionHistory.EMPTY));
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                out.add(failClosed(request, "internal error while deciding: " + e, snapshot.version()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean readsAlike(CompiledPolicy a, CompiledPolicy b) {
+        return a == b || (a.catalogue().entries().equals(b.catalogue().entries()) && a.mcpMappings().equals(b.mcpMappings()));
+    }
+
+    private Decision decided(Request request, CompiledPolicy snapshot, List<Operation> ops, SessionHistory session) {
+        Evaluation evaluation = PolicyEvaluator.evaluate(snapshot, request, ops, session);
+        Risk risk = ops.stream().map(Operation::risk).reduce(Risk.LOW, Risk::max);
+        Optional<BlastRadius> blast = request.payload() instanceof Payload.Document d
+                ? Optional.of(BlastRadii.of(d.plan(), ops)) : Optional.empty();
+        String summary = blast.map(BlastRadius::summary).orElseGet(() -> Summaries.summary(ops, evaluation.effects()));
+        return new Decision(request.id(), evaluation.effect(), risk, summary, ops,
+                evaluation.matches(), evaluation.approval(), snapshot.version(), ids.get(), blast);
     }
 
     /** A deny that explains why nothing better could be decided. */

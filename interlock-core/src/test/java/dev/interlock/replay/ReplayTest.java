@@ -78,4 +78,47 @@ class ReplayTest {
             assertThat(g.examples()).extracting(Replay.Change::source).containsOnly("audit #7");
         });
     }
+
+    @Test
+    void oneAnalysisServesEveryPolicyAndDecidesAsEachPolicyAlone() {
+        Interlock shipped = Interlock.builder().decisionIds(() -> "").build();
+        List<PolicyFile> files = new ArrayList<>(PolicyFile.defaults());
+        files.add(new PolicyFile("team.yaml", NO_RESTARTS));
+        Interlock strict = Interlock.builder().policy(files).decisionIds(() -> "").build();
+        for (String command : List.of("kubectl --context prod-eu-1 -n payments rollout restart deployment/api", "git status",
+                "psql -h db.prod.internal -c 'DELETE FROM sessions'", "rm -rf ~/", "terraform destroy -auto-approve")) {
+            Request r = shell(command);
+            List<dev.interlock.model.Decision> both = shipped.decideUnder(r, List.of(strict.policy(), shipped.policy()));
+            assertThat(both.get(0).effect()).as(command).isEqualTo(strict.decide(r).effect());
+            assertThat(both.get(0).deciding()).as(command).isEqualTo(strict.decide(r).deciding());
+            assertThat(both.get(1).effect()).as(command).isEqualTo(shipped.decide(r).effect());
+            assertThat(both.get(1).deciding()).as(command).isEqualTo(shipped.decide(r).deciding());
+        }
+    }
+
+    @Test
+    void historyFedInChunksTalliesAsTheWholeAtOnceAndKeepsTheFirstExamples() {
+        Interlock shipped = Interlock.builder().decisionIds(() -> "").build();
+        List<PolicyFile> files = new ArrayList<>(PolicyFile.defaults());
+        files.add(new PolicyFile("team.yaml", NO_RESTARTS));
+        Interlock strict = Interlock.builder().policy(files).decisionIds(() -> "").build();
+        List<Replay.Recorded> history = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            history.add(unrecorded("kubectl --context prod-eu-1 -n payments rollout restart deployment/api-" + i));
+            history.add(unrecorded("kubectl get pods"));
+        }
+        Replay.Result whole = Replay.run(shipped, strict, history);
+        Replay chunked = new Replay(strict, shipped.policy(), strict.policy());
+        chunked.add(history.subList(0, 3));
+        chunked.add(history.subList(3, 11));
+        chunked.add(List.of());
+        chunked.add(history.subList(11, 20));
+        Replay.Result r = chunked.result();
+        assertThat(r).isEqualTo(whole);
+        assertThat(r.stricter()).isEqualTo(10);
+        assertThat(r.groups()).singleElement().satisfies(g -> assertThat(g.examples()).extracting(Replay.Change::source)
+                .containsExactly("kubectl --context prod-eu-1 -n payments rollout restart deployment/api-0",
+                        "kubectl --context prod-eu-1 -n payments rollout restart deployment/api-1",
+                        "kubectl --context prod-eu-1 -n payments rollout restart deployment/api-2"));
+    }
 }
