@@ -1,7 +1,7 @@
 package dev.interlock.analysis.shell.recognizers;
 
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
-import dev.interlock.analysis.shell.recognizers.vcs.GithubAccess;
+import dev.interlock.analysis.shell.recognizers.vcs.ForgeAccess;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -59,7 +59,7 @@ public final class PackagePublishRecognizer implements Recognizer {
     @Override
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(Set.of("npm", "pnpm", "yarn", "mvn", "mvnw", "gradle", "gradlew", "twine", "cargo",
-                "gem", "gh"));
+                "gem", "gh", "glab"));
         all.addAll(PublishTools.PROGRAMS);
         return Set.copyOf(all);
     }
@@ -87,6 +87,7 @@ public final class PackagePublishRecognizer implements Recognizer {
             case "cargo" -> cargo(inv);
             case "gem" -> gem(inv);
             case "gh" -> gh(inv, nested);
+            case "glab" -> glab(inv, nested);
             default -> PublishTools.recognize(inv, nested);
         };
     }
@@ -307,12 +308,25 @@ public final class PackagePublishRecognizer implements Recognizer {
         return List.of(p.value("--host").map(h -> hostLocator(o, h)).orElse(o));
     }
 
+    private static final Set<String> GLAB_VALUED = Set.of("-R", "--repo", "-t", "--title", "-d", "--description", "-m", "--message",
+            "--milestone", "-l", "--label", "-a", "--assignee", "-b", "--branch", "-s", "--source-branch", "--target-branch", "--sha",
+            "-g", "--group", "--scope", "-v", "--value", "--hostname", "--type");
+
+    /**
+     * The GitLab CLI: its routes to secrets and access (a merge request approved as the user, CI/CD variables, keys,
+     * tokens, the API); the rest (merge requests, issues, pipelines) is judged by its words like any unfamiliar CLI.
+     */
+    private static List<Operation> glab(Invocation inv, Nested nested) {
+        ParsedArgs p = inv.parse(GLAB_VALUED);
+        return ForgeAccess.gitlab(inv, p, p.words()).map(List::of).orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
+    }
+
     /** gh release and gh repo: GitHub is remote, so the environment stays unknown unless the repository names it. */
     private static List<Operation> gh(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(GH_VALUED);
         List<String> words = p.words();
         String group = words.isEmpty() ? "" : words.getFirst();
-        Optional<Operation> access = GithubAccess.of(inv, p, words);
+        Optional<Operation> access = ForgeAccess.github(inv, p, words);
         if (access.isPresent()) {
             return List.of(access.get());
         }
