@@ -43,6 +43,10 @@ public final class PrivilegeRecognizer implements Recognizer {
             "kiro-cli", Set.of("--trust-all-tools", "--trust-tools=*"),
             "q", Set.of("--trust-all-tools"));
 
+    /** The AWS Copilot CLI's command groups: the same program name as GitHub's coding agent. */
+    private static final Set<String> AWS_COPILOT = Set.of("app", "env", "svc", "job", "pipeline", "storage", "task", "deploy",
+            "init", "run", "secret", "docs");
+
     @Override
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(Set.of("userdel", "deluser", "groupdel", "delgroup"));
@@ -55,6 +59,10 @@ public final class PrivilegeRecognizer implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = inv.program();
+        if (program.equals("copilot") && !inv.words().isEmpty() && AWS_COPILOT.contains(inv.words().getFirst())) {
+            // AWS Copilot, not GitHub's agent: `copilot app delete` is read by its words like any unfamiliar CLI
+            return new UnrecognizedProgram().recognize(inv, nested);
+        }
         if (AGENT_BYPASS.containsKey(program)) {
             return agent(inv);
         }
