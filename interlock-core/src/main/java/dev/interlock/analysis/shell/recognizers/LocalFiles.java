@@ -83,7 +83,9 @@ public final class LocalFiles {
     }
 
     private static final java.util.List<String> ENVIRONMENT_VARIABLES = java.util.List.of("DEPLOY_ENV", "ENVIRONMENT", "STAGE",
-            "APP_ENV", "TARGET_ENV", "DEPLOY_TARGET", "TIER", "ENV");
+            "APP_ENV", "TARGET_ENV", "DEPLOY_TARGET", "TIER", "ENV",
+            // a framework's environment picks the configuration, and with it the database, the program talks to
+            "MIX_ENV", "RAILS_ENV", "RACK_ENV", "SPRING_PROFILES_ACTIVE", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
     private static final java.util.Set<String> ENVIRONMENT_OPTIONS = java.util.Set.of("--env", "-e", "--environment", "--stage",
             "-s", "--target", "-t", "--tier", "--to");
     public static Operation read(Invocation inv, String path) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * read, like a script run by path — local work on a developer's machine, but on a machine the request declares prod or
  * staging it runs there, with that machine's credentials, so it takes that environment.
  */
-final class ProjectRuns {
+public final class ProjectRuns {
 
     private ProjectRuns() {
     }
@@ -41,6 +41,7 @@ final class ProjectRuns {
             Map.entry("stack", Set.of("run", "exec")),
             Map.entry("cabal", Set.of("run", "exec")),
             Map.entry("dart", Set.of("run")),
+            Map.entry("mix", Set.of("run", "phx.server", "app.start")),
             Map.entry("npm", Set.of("start")),
             Map.entry("pnpm", Set.of("start")),
             Map.entry("yarn", Set.of("start")));
@@ -54,7 +55,7 @@ final class ProjectRuns {
             "--class-path", "--dir", "-r", "--require", "--loader", "--import");
 
     /** The project's program run by {@code inv}, when it is one. */
-    static Optional<Operation> of(Invocation inv) {
+    public static Optional<Operation> of(Invocation inv) {
         String program = inv.program();
         List<String> positionals = positionals(inv.args());
         Set<String> verbs = RUN_VERBS.get(program);

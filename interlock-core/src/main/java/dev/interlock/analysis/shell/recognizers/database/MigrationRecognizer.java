@@ -6,6 +6,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.ProjectRuns;
 import dev.interlock.analysis.shell.recognizers.database.MigrationTable.Row;
 import dev.interlock.analysis.shell.recognizers.database.MigrationTable.Where;
 import dev.interlock.model.Confidence;
@@ -60,6 +61,13 @@ public final class MigrationRecognizer implements Recognizer {
         String tool = inv.program().startsWith("typeorm") ? "typeorm" : inv.program();
         if (DatabaseOps.help(inv, "-h", "-V", "version")) {
             return List.of();
+        }
+        if (tool.equals("mix")) {
+            // mix run / phx.server run the project's own program, not a database task
+            Optional<Operation> run = ProjectRuns.of(inv);
+            if (run.isPresent()) {
+                return List.of(run.get());
+            }
         }
         Set<String> valued = new java.util.HashSet<>(COMMON_VALUED);
         valued.addAll(VALUED.getOrDefault(tool, Set.of()));
