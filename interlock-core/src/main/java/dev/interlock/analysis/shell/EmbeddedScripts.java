@@ -58,6 +58,39 @@ final class EmbeddedScripts {
         }
     }
 
+    /**
+     * {@code less +'!rm -rf …' file}: a pager's start-up commands ({@code +cmd}, {@code ++cmd}) are its own key
+     * commands, and {@code !} runs the rest in a shell ({@code |m cmd} pipes to one).
+     */
+    void pager(List<Arg> args, SimpleCommands.Run run) {
+        for (Arg a : args) {
+            String w = a.value();
+            if (w.equals("--")) {
+                return;
+            }
+            if (!w.startsWith("+") || w.length() < 2) {
+                continue;
+            }
+            String keys = w.substring(w.startsWith("++") ? 2 : 1);
+            int bang = keys.indexOf('!');
+            int pipe = keys.indexOf('|');
+            if (bang >= 0 && (pipe < 0 || bang < pipe)) {
+                runKeys(keys.substring(bang + 1), a, run);
+            } else if (pipe >= 0 && pipe + 2 <= keys.length()) {
+                runKeys(keys.substring(pipe + 2), a, run); // |m cmd: the mark, then the command
+            }
+        }
+    }
+
+    private void runKeys(String command, Arg from, SimpleCommands.Run run) {
+        String text = command.strip();
+        if (text.isEmpty()) {
+            walk.add(Opaque.operation("the pager opens a shell", run.evidence(), run.locators()));
+        } else {
+            routes.runs(text, from.literal(), run, Map.of(), "the pager");
+        }
+    }
+
     private void exCommand(Arg command, SimpleCommands.Run run) {
         String ex = command.value();
         Matcher shell = VIM_SHELL.matcher(ex);

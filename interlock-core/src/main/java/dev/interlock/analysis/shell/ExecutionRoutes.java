@@ -95,6 +95,7 @@ final class ExecutionRoutes {
                 return embedded.make(args, run);
             }
             case "sed", "gsed" -> embedded.sed(args, run);
+            case "less", "more" -> embedded.pager(args, run);
             default -> {
                 if (VIM.contains(program)) {
                     embedded.vim(args, run);

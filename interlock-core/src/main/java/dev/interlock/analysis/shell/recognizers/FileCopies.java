@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
@@ -98,9 +99,13 @@ final class FileCopies {
                     // no longer where its database (or the app) opens it.
                     FileMeaning.of(inv.workspace().resolve(t.path()), inv.workspace(), true, "moves away ")
                             .ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
-                } else if (t.area() == Area.HOME && dest.area() == Area.TEMP) {
-                    // mv ~/Documents /tmp/trash: the user's files go where the system clears them (and others can read)
-                    ops.add(FilesystemRecognizer.removal(t, true, true, inv, "moved into a temporary directory, which the system clears"));
+                } else if ((t.area() == Area.HOME || t.area() == Area.WORKSPACE && !t.regenerable())
+                        && (dest.area() == Area.TEMP || inv.workspace().area(dest.path() + "/x") == Area.TEMP)) {
+                    // mv ~/Documents /tmp/trash, mv /srv/app/data /tmp/old: the files go where the system clears them
+                    // (and others can read), and are no longer where their owner looks for them: as rm -r
+                    // a name with an extension is most likely one file, like rm without -r
+                    boolean file = Regex.matches(t.path(), ".*/?[^/]+\\.[A-Za-z0-9]{1,8}");
+                    ops.add(FilesystemRecognizer.removal(t, !file, false, inv, "moved into a temporary directory, which the system clears"));
                 }
             }
         }
