@@ -151,7 +151,13 @@ class RefusalsTest {
             assertThat(version()).as("the file watch reloads the policy").isNotEqualTo(before);
         } finally {
             Files.delete(added);
+            // the watch picks the removal up too: wait for it, so that no reload lands in another test
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!version().equals(before) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
         }
+        assertThat(version()).as("the file watch reloads the policy without the removed file").isEqualTo(before);
     }
 
     String version() {

@@ -72,7 +72,8 @@ public final class ProjectRuns {
         return Optional.empty();
     }
 
-    private static Operation run(Invocation inv, String what) {
+    /** {@code what} (a tool's command) runs the project's own program. */
+    public static Operation run(Invocation inv, String what) {
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", what)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence())
                 .note(what + " runs the project's own program (its code is not analyzed)");

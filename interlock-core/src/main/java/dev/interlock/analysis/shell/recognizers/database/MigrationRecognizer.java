@@ -41,7 +41,7 @@ public final class MigrationRecognizer implements Recognizer {
             "--startup-project", "--context", "--seeder", "--class", "--path", "--configuration", "--framework", "--runtime");
     private static final Map<String, Set<String>> VALUED = Map.ofEntries(
             Map.entry("rails", Set.of("-e")), Map.entry("rake", Set.of("-f", "-e", "-C")),
-            Map.entry("alembic", Set.of("-c", "-n", "-x")), Map.entry("atlas", Set.of("-u", "-c")),
+            Map.entry("alembic", Set.of("-c", "-n", "-x")), Map.entry("flask", Set.of("--app", "-A", "-e", "--env-file")), Map.entry("atlas", Set.of("-u", "-c")),
             Map.entry("dbmate", Set.of("-u", "-e", "-d", "-s")), Map.entry("goose", Set.of("-dir", "-table", "-certfile")),
             Map.entry("migrate", Set.of("-path", "-source", "-database", "-lock-timeout", "-prefetch")),
             Map.entry("typeorm", Set.of("-d")), Map.entry("flyway", Set.of("-url", "-user", "-password", "-environment",
@@ -53,7 +53,7 @@ public final class MigrationRecognizer implements Recognizer {
     public Set<String> programs() {
         return Set.of("prisma", "drizzle-kit", "rails", "rake", "manage.py", "django-admin", "flyway", "liquibase", "alembic",
                 "knex", "sequelize", "sequelize-cli", "typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm", "atlas",
-                "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef");
+                "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef", "flask");
     }
 
     @Override
@@ -67,6 +67,16 @@ public final class MigrationRecognizer implements Recognizer {
             Optional<Operation> run = ProjectRuns.of(inv);
             if (run.isPresent()) {
                 return List.of(run.get());
+            }
+        }
+        if (tool.equals("flask")) {
+            // Flask-Migrate's `flask db …` is Alembic; every other flask command (run, shell, the app's own) is the app
+            List<String> positionals = inv.parse(VALUED.get("flask")).positionals().stream().map(Arg::value).toList();
+            if (positionals.isEmpty()) {
+                return List.of();
+            }
+            if (!positionals.getFirst().equals("db")) {
+                return List.of(ProjectRuns.run(inv, "flask " + positionals.getFirst()));
             }
         }
         Set<String> valued = new java.util.HashSet<>(COMMON_VALUED);
@@ -117,6 +127,9 @@ public final class MigrationRecognizer implements Recognizer {
                     : List.of(step(tool, w0));
             case "goose" -> List.of(goose(words));
             case "supabase" -> List.of(supabase(p, w0, w1));
+            // Flask-Migrate names Alembic's commands, but for `migrate` (a new revision); flask db alone prints its usage
+            case "flask" -> w1.isEmpty() ? List.of() : List.of(single("alembic", p, words.subList(1, words.size()),
+                    w1.equals("migrate") ? "revision" : w1, words.size() > 2 ? words.get(2) : ""));
             default -> List.of(single(tool, p, words, w0, w1));
         };
     }
