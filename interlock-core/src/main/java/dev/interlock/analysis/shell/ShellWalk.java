@@ -180,6 +180,15 @@ final class ShellWalk {
                             .note("handed to " + login.get() + " on standard input; not shown").build());
                 }
             }
+            Optional<String> filter = secrets.isEmpty() || login.isPresent() ? Optional.empty() : Flows.picksHarmlessVariables(stage, this);
+            if (filter.isPresent() && secrets.stream().allMatch(i -> operations.get(i).resource().type().equals("environment")
+                    && operations.get(i).resource().name().isEmpty())) {
+                // env | grep ^PATH: the dump is filtered down to variables that are not secrets
+                for (int i : secrets) {
+                    Operation op = operations.get(i);
+                    operations.set(i, op.toBuilder().verb(Verb.READ).note("filtered by " + filter.get() + ": no secret reaches the output").build());
+                }
+            }
             List<Integer> produces = new ArrayList<>();
             for (int i = 0; i < produced.size(); i++) {
                 if (produced.get(i).verb() == Verb.CREDENTIAL) {

@@ -69,10 +69,11 @@ public final class CredentialRecognizer implements Recognizer {
         return SECRET_VARIABLE.matcher(name).matches() && !name.equals("PWD") && !name.equals("OLDPWD");
     }
 
-    /** Printing a secret variable's value. */
+    /** Printing a secret variable's value (every variable's, when {@code name} is empty). */
     public static Operation secretVariable(Invocation inv, String name) {
         return LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL).resource("environment", name)
-                .evidence(inv.evidence()).note("prints the secret variable " + name), "the shell's own environment").build();
+                .evidence(inv.evidence()).note(name.isEmpty() ? "prints every environment variable, secrets included"
+                        : "prints the secret variable " + name), "the shell's own environment").build();
     }
 
     private static Set<String> grepFlags() {
@@ -84,7 +85,7 @@ public final class CredentialRecognizer implements Recognizer {
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(FILE_READERS.keySet());
         all.addAll(PATTERN_READERS.keySet());
-        all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security", "sops", "ansible-vault", "age",
+        all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security", "secret-tool", "sops", "ansible-vault", "age",
                 "pass", "gpg", "gpg2"));
         all.addAll(SecretManagers.programs());
         return Set.copyOf(all);

@@ -51,7 +51,7 @@ public final class PrivilegeRecognizer implements Recognizer {
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(Set.of("userdel", "deluser", "groupdel", "delgroup"));
         all.addAll(Set.of("sudo", "su", "pkexec", "doas", "runuser", "visudo", "usermod",
-                "useradd", "adduser", "gpasswd", "passwd", "chpasswd", "setcap", "newgrp", "sg", "ssh-add", "ssh-keygen"));
+                "useradd", "adduser", "gpasswd", "passwd", "chpasswd", "setcap", "newgrp", "sg", "ssh-add", "ssh-keygen", "ssh-copy-id"));
         all.addAll(AGENT_BYPASS.keySet());
         return Set.copyOf(all);
     }
@@ -69,6 +69,7 @@ public final class PrivilegeRecognizer implements Recognizer {
         return switch (program) {
             case "sudo", "doas", "pkexec", "runuser" -> runAs(inv, nested);
             case "su" -> su(inv, nested);
+            case "ssh-copy-id" -> List.of(copyId(inv));
             case "visudo" -> inv.words().contains("-c") || inv.words().contains("--check")
                     ? List.of(LocalFiles.read(inv, "/etc/sudoers"))
                     : List.of(escalate(inv, "sudoers", "/etc/sudoers", "edits who may become root"));
@@ -201,6 +202,18 @@ public final class PrivilegeRecognizer implements Recognizer {
             }
         }
         return List.of(LocalFiles.execute(inv, inv.program(), "runs a coding agent with its own permission checks"));
+    }
+
+    /**
+     * {@code ssh-copy-id user@host}: this machine's key goes into the host's {@code authorized_keys}, so whoever holds
+     * it (the agent) logs in there from now on without a password: access granted on that host.
+     */
+    private static Operation copyId(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("-i", "-p", "-o", "-F", "-t", "-J"));
+        String target = p.positional(0).orElse("");
+        String host = target.substring(target.indexOf('@') + 1);
+        return Operation.builder("ssh", Verb.GRANT).resource("authorized-key", target).locator("host", host)
+                .evidence(inv.evidence()).note("adds a key to " + target + "'s authorized_keys: it logs in there from now on").build();
     }
 
     /** {@code ssh-keygen} and {@code ssh-add} create or load keys on this machine. */

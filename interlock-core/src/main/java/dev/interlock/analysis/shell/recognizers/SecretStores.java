@@ -46,6 +46,7 @@ final class SecretStores {
             case "op" -> onePassword(inv);
             case "security" -> keychain(inv);
             case "pass" -> pass(inv);
+            case "secret-tool" -> secretTool(inv);
             case "sops", "ansible-vault", "age" -> decrypter(inv);
             default -> gpg(inv);
         };
@@ -97,7 +98,9 @@ final class SecretStores {
         List<String> words = inv.words();
         String sub = words.isEmpty() ? "" : words.getFirst();
         Verb verb;
-        if (sub.startsWith("find-") && (words.contains("-w") || words.contains("-g"))
+        // -w/-g may come bundled with other flags (-wa github)
+        boolean prints = words.stream().anyMatch(w -> Regex.matches(w, "-[A-Za-z]*[wg][A-Za-z]*"));
+        if (sub.startsWith("find-") && prints
                 || sub.equals("dump-keychain") || sub.equals("export") || sub.equals("unlock-keychain")) {
             verb = Verb.CREDENTIAL;
         } else if (sub.startsWith("delete-")) {
@@ -121,6 +124,19 @@ final class SecretStores {
         };
         String name = sub.equals("show") || verb != Verb.CREDENTIAL ? (words.size() > 1 ? words.get(1) : "") : sub;
         return List.of(local(inv, "pass", "secret", name, verb));
+    }
+
+    /** libsecret's {@code secret-tool}: {@code lookup} prints a password, {@code search} prints secrets with their attributes. */
+    private static List<Operation> secretTool(Invocation inv) {
+        List<String> words = inv.parse(Set.of()).words();
+        String sub = words.isEmpty() ? "" : words.getFirst();
+        Verb verb = switch (sub) {
+            case "lookup", "search" -> Verb.CREDENTIAL;
+            case "store" -> Verb.UPDATE;
+            case "clear" -> Verb.DELETE;
+            default -> Verb.READ;
+        };
+        return List.of(local(inv, "keyring", "secret", String.join(" ", words.subList(Math.min(1, words.size()), words.size())), verb));
     }
 
     private static List<Operation> gpg(Invocation inv) {

@@ -253,6 +253,9 @@ public final class InterpreterRecognizer implements Recognizer {
             boolean printsResult = inv.words().contains("-p") || inv.words().contains("--print"); // node -p, deno eval -p
             printedSecretVariables(code, printsResult).forEach(name -> ops.add(
                     dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretVariable(inv, name)));
+            if ((printsResult || PRINTS.matcher(code).find()) && WHOLE_ENVIRONMENT.matcher(code).find()) {
+                ops.add(dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretVariable(inv, ""));
+            }
         }
         for (CodeScanner.Found f : found) {
             String key = f.kind() + ":" + f.literals();
@@ -340,6 +343,16 @@ public final class InterpreterRecognizer implements Recognizer {
     private static final java.util.regex.Pattern ENV_READ = java.util.regex.Pattern.compile(
             "(?:environ(?:\\.get)?\\s*[\\[(]\\s*|getenv\\s*\\(\\s*|ENV(?:\\.fetch)?\\s*[\\[(]\\s*|ENV\\{\\s*)['\"]?([A-Za-z_][A-Za-z0-9_]*)"
             + "|process\\.env(?:\\.([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([A-Za-z_][A-Za-z0-9_]*))");
+    /**
+     * The whole environment as a value (printed, it shows every token): {@code print(os.environ)}, {@code dict(os.environ)},
+     * {@code console.log(process.env)}, {@code JSON.stringify(process.env)}, {@code p ENV}, {@code ENV.to_h}, {@code %ENV},
+     * {@code getenv()}, {@code $_ENV}. Its names alone ({@code os.environ.keys()}, {@code Object.keys(process.env)}) are not secrets.
+     */
+    private static final java.util.regex.Pattern WHOLE_ENVIRONMENT = java.util.regex.Pattern.compile(
+            "os\\.environ\\s*(?:[),;]|$|\\.(?:items|copy|values)\\s*\\()|os\\.environ\\s*\\)|(?<!keys\\()\\bprocess\\.env\\s*(?:[),;]|$)"
+            + "|Object\\.(?:entries|values)\\s*\\(\\s*process\\.env|\\bENV\\.(?:to_h|to_a|to_hash|inspect|each|map)\\b|\\b(?:p|pp|puts)\\s+ENV\\s*(?:$|;)"
+            + "|%ENV\\b|\\bgetenv\\s*\\(\\s*\\)|\\$_ENV\\s*[),;]|\\$_SERVER\\s*[),;]|\\benviron\\s*\\(\\s*\\)");
+
     /** Output calls of the interpreters: what they print lands in the agent's transcript. */
     private static final java.util.regex.Pattern PRINTS = java.util.regex.Pattern.compile(
             "\\bprint\\s*\\(|\\bprint\\s+|console\\.(?:log|info|error|warn|dir)\\s*\\(|\\bputs\\b|\\bp\\s+ENV|\\becho\\b|\\bprintf\\b"

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.iac;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.catalogue.Catalogue;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -108,6 +109,10 @@ public final class TerraformRecognizer implements Recognizer {
             case "untaint" -> List.of(t.op(Verb.UPDATE, "resource", word(rest, 0)).scope(Scope.ONE).build());
             case "force-unlock" -> List.of(t.op(Verb.UPDATE, "state", t.name).reversible(false)
                     .note("removes a state lock another run may hold; concurrent runs can corrupt the state").build());
+            // an output asked for by name (or with -raw/-json) prints sensitive values in clear: a secret-looking one is a credential
+            case "output" -> Regex.find(word(rest, 0), "(?i)passw|secret|token|private|credential|api_?key|access_?key|dsn|conn(ection)?_?str")
+                    ? List.of(t.op(Verb.CREDENTIAL, "output", word(rest, 0)).note("prints the output's value in clear, sensitive or not").build())
+                    : List.of(t.op(Verb.READ, "workspace", t.name).build());
             case "state" -> state(t, a, rest);
             case "workspace", "env" -> workspace(inv, t, rest);
             case "test" -> List.of(t.op(Verb.EXECUTE, "workspace", t.name)
