@@ -108,20 +108,25 @@ final class KnownPrograms {
             "instant", "range", "series", "labels", "targets", "members", "lag", "offsets", "readonly", "read-only", "ps");
 
     /** Verbs that destroy data in one family of tools though the word is harmless elsewhere: {@code rclone sync} deletes at the destination. */
-    static final Map<String, Map<String, Verb>> FAMILY_DESTRUCTIVE = Map.of(
-            "rclone", Map.of("sync", Verb.REPLACE, "move", Verb.DELETE, "moveto", Verb.DELETE, "dedupe", Verb.DELETE,
-                    "cleanup", Verb.DELETE, "bisync", Verb.REPLACE),
-            "borg", Map.of("recreate", Verb.REPLACE, "break-lock", Verb.UPDATE),
-            "restic", Map.of("rewrite", Verb.REPLACE, "unlock", Verb.UPDATE),
-            "kopia", Map.of("maintenance", Verb.DELETE),
-            "rabbitmqctl", Map.of("reset", Verb.DELETE, "force_reset", Verb.DELETE, "forget_cluster_node", Verb.DELETE,
-                    "close_all_connections", Verb.UPDATE, "stop_app", Verb.UPDATE),
-            "etcdctl", Map.of("defrag", Verb.UPDATE, "move-leader", Verb.UPDATE),
-            "consul", Map.of("leave", Verb.UPDATE, "force-leave", Verb.DELETE),
+    static final Map<String, Map<String, Verb>> FAMILY_DESTRUCTIVE = Map.ofEntries(
+            Map.entry("rclone", Map.of("sync", Verb.REPLACE, "move", Verb.DELETE, "moveto", Verb.DELETE, "dedupe", Verb.DELETE,
+                    "cleanup", Verb.DELETE, "bisync", Verb.REPLACE)),
+            Map.entry("borg", Map.of("recreate", Verb.REPLACE, "break-lock", Verb.UPDATE)),
+            Map.entry("restic", Map.of("rewrite", Verb.REPLACE, "unlock", Verb.UPDATE)),
+            Map.entry("kopia", Map.of("maintenance", Verb.DELETE)),
+            Map.entry("rabbitmqctl", Map.of("reset", Verb.DELETE, "force_reset", Verb.DELETE, "forget_cluster_node", Verb.DELETE,
+                    "close_all_connections", Verb.UPDATE, "stop_app", Verb.UPDATE)),
+            Map.entry("etcdctl", Map.of("defrag", Verb.UPDATE, "move-leader", Verb.UPDATE)),
+            Map.entry("consul", Map.of("leave", Verb.UPDATE, "force-leave", Verb.DELETE)),
             // MinIO's mc and s3cmd: rb removes a bucket; PaaS CLIs whose "down" takes the deployment away
-            "mc", Map.of("rb", Verb.DELETE, "mirror", Verb.REPLACE),
-            "s3cmd", Map.of("rb", Verb.DELETE, "sync", Verb.REPLACE),
-            "railway", Map.of("down", Verb.DELETE));
+            Map.entry("mc", Map.of("rb", Verb.DELETE, "mirror", Verb.REPLACE)),
+            Map.entry("s3cmd", Map.of("rb", Verb.DELETE, "sync", Verb.REPLACE)),
+            Map.entry("railway", Map.of("down", Verb.DELETE)),
+            // database cluster managers: a failover or a rebuilt replica moves or replaces the primary's data
+            Map.entry("patronictl", Map.of("failover", Verb.UPDATE, "switchover", Verb.UPDATE, "reinit", Verb.REPLACE,
+                    "restart", Verb.UPDATE, "reload", Verb.UPDATE, "pause", Verb.UPDATE)),
+            Map.entry("repmgr", Map.of("switchover", Verb.UPDATE, "promote", Verb.UPDATE, "clone", Verb.REPLACE)),
+            Map.entry("stolonctl", Map.of("failkeeper", Verb.UPDATE, "promote", Verb.UPDATE)));
 
     /**
      * Programs that only look when given one of these flags: configuration tests ({@code nginx -t}, {@code sshd -t},

@@ -356,6 +356,18 @@ public final class UnrecognizedProgram implements Recognizer {
                 }
             }
         }
+        String scripted = "";
+        if (verb == null && !notReally && inv.stdin().isPresent()) {
+            // hbase shell <<< "drop 'orders'": an unfamiliar shell fed its script; the script's own words decide
+            for (String token : Regex.split(inv.stdin().get().toLowerCase(java.util.Locale.ROOT), "[^a-z_-]+")) {
+                Verb v = KnownPrograms.DESTRUCTIVE.get(token);
+                if (v == Verb.DELETE || v == Verb.REPLACE) {
+                    verb = v;
+                    scripted = token;
+                    break;
+                }
+            }
+        }
         Set<String> readFlags = KnownPrograms.READ_FLAGS.get(inv.program());
         boolean reads = words.stream().anyMatch(w -> parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains))
                 || readFlags != null && (readFlags.isEmpty() || inv.words().stream().anyMatch(readFlags::contains));
@@ -376,7 +388,8 @@ public final class UnrecognizedProgram implements Recognizer {
         Operation.Builder b = Operation.builder(inv.program(), verb).resource(target[0], target[1])
                 .scope(all ? Scope.ALL : Scope.ONE).stateful(true).reversible(false).confidence(Confidence.INFERRED)
                 .evidence(inv.evidence())
-                .note("'" + word + "' reads as a destructive " + inv.program() + " command");
+                .note(scripted.isEmpty() ? "'" + word + "' reads as a destructive " + inv.program() + " command"
+                        : "the script fed to " + inv.program() + " on standard input says '" + scripted + "'");
         locators.forEach(b::locator);
         return b.build();
     }
