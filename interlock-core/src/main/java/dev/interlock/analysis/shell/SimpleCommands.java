@@ -97,6 +97,11 @@ final class SimpleCommands {
                 }
             }
         }
+        if (!words.isEmpty() && words.getFirst().literal() && words.getFirst().value().equals("unset")) {
+            // unset INTERLOCK_URL: the next interlock this shell starts decides without its server, like export of another
+            words.subList(1, words.size()).forEach(a -> SelfProtection.setting(a.value(), walk.evidence(s.span()), walk.locators)
+                    .ifPresent(walk::add));
+        }
         if (!words.isEmpty() && words.getFirst().literal() && List.of("export", "declare", "typeset", "local", "readonly")
                 .contains(words.getFirst().value())) {
             Map<String, Optional<String>> exported = new java.util.LinkedHashMap<>();

@@ -188,10 +188,22 @@ public final class PrivilegeRecognizer implements Recognizer {
                 .evidence(inv.evidence()).confidence(Confidence.INFERRED), "this machine's accounts").build());
     }
 
+    /** Settings through which an agent's own CLI turns its hooks or permission checks off. */
+    private static final Pattern GUARD_SETTINGS = Pattern.compile("(?i)hooks?|disableAllHooks|permissions?|allowedTools|"
+            + "defaultMode|dangerouslySkipPermissions|approval_?(policy|mode)|sandbox_?mode|yolo|trust.*|autoApprove.*|tools?\\.allowed");
+
     /** {@code claude --dangerously-skip-permissions} and friends: the agent removes its own guard rails. */
     private static List<Operation> agent(Invocation inv) {
         Set<String> bypass = AGENT_BYPASS.get(inv.program());
         List<String> words = inv.words();
+        // claude config set -g hooks '{}': the agent's own settings command rewrites what guards it
+        if (words.size() > 2 && words.getFirst().equals("config") && Set.of("set", "add", "remove", "rm", "unset").contains(words.get(1))) {
+            String key = words.stream().skip(2).filter(w -> !w.startsWith("-")).findFirst().orElse("");
+            if (GUARD_SETTINGS.matcher(key).matches()) {
+                return List.of(SelfProtectionRecognizer.protectedWrite(inv, inv.workspace().home() + "/." + inv.program() + "/settings.json",
+                        inv.program() + " config " + words.get(1) + " " + key + " changes"));
+            }
+        }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             String joined = i + 1 < words.size() ? w + "=" + words.get(i + 1) : w;

@@ -1,6 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.vcs;
 
 import dev.interlock.analysis.shell.recognizers.FilesystemRecognizer;
+import dev.interlock.analysis.shell.recognizers.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.SelfProtectionRecognizer;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -264,6 +266,13 @@ public final class GitRecognizer implements Recognizer {
         String name = String.join(" ", paths);
         if (p.has("-n", "--dry-run")) {
             return List.of(git.read("working-tree", name));
+        }
+        for (String path : paths) {
+            // git rm .claude/settings.json: the agent's hook settings (or Interlock's files) removed, the guard is off
+            String resolved = git.inv().workspace().resolve(git.directory().isEmpty() ? path : git.directory() + "/" + path);
+            if (SelfProtection.isProtectedPath(resolved, git.inv().workspace())) {
+                return List.of(SelfProtectionRecognizer.protectedWrite(git.inv(), resolved, "git rm removes"));
+            }
         }
         if (p.has("--cached")) {
             return List.of(git.update("index", name));
