@@ -51,8 +51,8 @@ public final class FileEditAnalyzer {
         for (FileChange c : edit.changes()) {
             if (c.action() == FileChange.Action.MOVE) {
                 List<Operation> away = change(new FileChange(c.path(), FileChange.Action.DELETE, "", ""), ws, context, "moves away ");
-                if (ws.area(c.path()) == Workspace.Area.HOME && ws.area(c.movedTo()) == Workspace.Area.TEMP) {
-                    // the user's files moved where the system clears them: as good as deleted
+                if (ws.clearedAway(c.path(), c.movedTo())) {
+                    // the user's or the project's files moved where the system clears them: as good as deleted
                     away = away.stream().map(op -> op.system().equals("filesystem") && op.verb() == Verb.DELETE
                             ? op.toBuilder().stateful(true).reversible(false).note(op.note() + " into a temporary directory, which the system clears").build()
                             : op).toList();

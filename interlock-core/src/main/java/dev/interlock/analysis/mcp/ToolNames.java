@@ -49,11 +49,20 @@ final class ToolNames {
         return List.copyOf(out);
     }
 
+    /** What a {@code query_…} tool queries when it only reads: metrics, logs and traces (a query of a database may write). */
+    private static final Set<String> TELEMETRY = Set.of("prometheus", "promql", "loki", "logql", "logs", "log", "metrics",
+            "metric", "traces", "trace", "tempo", "cloudwatch", "insights", "datadog", "splunk", "elasticsearch", "opensearch",
+            "graphite", "influx", "alerts", "events", "spans");
+
     /** Whether a tool no table knows reads, by its name. */
     static boolean reads(String tool) {
         List<String> words = List.of(snake(tool).split("_"));
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
+            if (w.equals("query") && words.subList(i + 1, words.size()).stream().anyMatch(TELEMETRY::contains)
+                    && words.stream().noneMatch(CHANGING::contains)) {
+                return true; // query_prometheus, query_loki_logs
+            }
             if (CHANGING.contains(w)) {
                 return false;
             }

@@ -82,6 +82,16 @@ public record Workspace(String cwd, String home, String dir) {
         return normalize(p, dir);
     }
 
+    /**
+     * Whether moving {@code source} to {@code destination} takes the user's or the project's files to where the system
+     * clears them ({@code mv data /tmp/old}): as good as deleting them.
+     */
+    public boolean clearedAway(String source, String destination) {
+        Area from = area(source);
+        return (from == Area.HOME || from == Area.WORKSPACE)
+                && (area(destination) == Area.TEMP || area(destination + "/x") == Area.TEMP);
+    }
+
     public Area area(String path) {
         String abs = resolve(path);
         if (abs.equals("/")) {

@@ -99,8 +99,7 @@ final class FileCopies {
                     // no longer where its database (or the app) opens it.
                     FileMeaning.of(inv.workspace().resolve(t.path()), inv.workspace(), true, "moves away ")
                             .ifPresent(b -> ops.add(b.evidence(inv.evidence()).build()));
-                } else if ((t.area() == Area.HOME || t.area() == Area.WORKSPACE && !t.regenerable())
-                        && (dest.area() == Area.TEMP || inv.workspace().area(dest.path() + "/x") == Area.TEMP)) {
+                } else if (inv.workspace().clearedAway(t.path(), dest.path()) && !t.regenerable()) {
                     // mv ~/Documents /tmp/trash, mv /srv/app/data /tmp/old: the files go where the system clears them
                     // (and others can read), and are no longer where their owner looks for them: as rm -r
                     // a name with an extension is most likely one file, like rm without -r
