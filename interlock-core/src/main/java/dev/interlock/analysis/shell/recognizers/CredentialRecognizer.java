@@ -95,7 +95,9 @@ public final class CredentialRecognizer implements Recognizer {
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = inv.program();
         if (FILE_READERS.containsKey(program)) {
-            return reads(inv, inv.parse(FILE_READERS.get(program)).positionals(), program);
+            // a pager's +cmd is a start-up command (less +F), not a file
+            return reads(inv, inv.parse(FILE_READERS.get(program)).positionals().stream()
+                    .filter(a -> !(a.value().startsWith("+") && (program.equals("less") || program.equals("more")))).toList(), program);
         }
         if (PATTERN_READERS.containsKey(program)) {
             ParsedArgs parsed = inv.parse(PATTERN_READERS.get(program));
