@@ -54,7 +54,8 @@ final class Recognizers {
                 new SqlShells(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),
-                new TerraformRecognizer());
+                new TerraformRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands());
     }
 
     /** For programs no recognizer claims. */

@@ -81,7 +81,9 @@ public final class FilesystemRecognizer implements Recognizer {
             return Disks.recognize(inv);
         }
         return switch (program) {
-            case "rmdir" -> rmdir(inv);
+            // cmd's rmdir /s /q removes a whole tree
+            case "rmdir" -> inv.words().stream().anyMatch(w -> w.equalsIgnoreCase("/s") || w.equalsIgnoreCase("/q"))
+                    ? dev.interlock.analysis.shell.recognizers.windows.WindowsCommands.removeDirectory(inv) : rmdir(inv);
             case "truncate" -> truncate(inv);
             default -> remove(inv, program.equals("shred"));
         };

@@ -245,6 +245,7 @@ public final class InterpreterRecognizer implements Recognizer {
             ops.addAll(sdk(code, language, inv, nested));
             if (language == Language.POWERSHELL) {
                 ops.addAll(PowerShellCmdlets.operations(code, inv));
+                ops.addAll(PowerShellCmdlets.readsAndQueries(code, inv, nested));
             }
         }
         List<CodeScanner.Found> found = CodeScanner.scan(code, language);

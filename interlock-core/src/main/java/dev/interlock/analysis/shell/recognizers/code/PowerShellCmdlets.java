@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers.code;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -84,6 +85,51 @@ final class PowerShellCmdlets {
                 }
             }
             ops.add(system.equals("powershell") ? LocalFiles.local(inv, b, "a cmdlet on this machine").build() : b.build());
+        }
+        return ops;
+    }
+
+    /** A file read by a cmdlet or its aliases ({@code Get-Content}, {@code gc}, {@code cat}, {@code type}). */
+    private static final Pattern READ_FILE = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(?:Get-Content|gc|cat|type)\\s+(?:-Path\\s+|-LiteralPath\\s+)?['\"]?([^'\"|;\\s]+)");
+    /** The environment drive listed whole ({@code Get-ChildItem Env:}, {@code dir env:}, {@code ls env:}). */
+    private static final Pattern ENV_DRIVE = Pattern.compile("(?i)(?:Get-ChildItem|gci|dir|ls)\\s+(?:-Path\\s+)?['\"]?Env:['\"]?\\s*(?:$|[;|)])");
+    /** A query sent to SQL Server ({@code Invoke-Sqlcmd -Query "…"}). */
+    private static final Pattern SQLCMD = Pattern.compile("(?i)Invoke-Sqlcmd\\b[^;|]*?-Query\\s+(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern SQL_SERVER = Pattern.compile("(?i)-ServerInstance\\s+['\"]?([^'\"\\s]+)");
+    /** Windows Defender switched off or told to look away. */
+    private static final Pattern DEFENDER = Pattern.compile("(?i)(?:Set|Add)-MpPreference\\b[^;|]*-(?:Disable\\w+\\s+\\$?true|Exclusion\\w+)");
+
+    /**
+     * What the cmdlets read that matters: secret files (profile paths written the Windows way), the whole environment,
+     * SQL sent to a server, and Defender's protection turned off.
+     */
+    static List<Operation> readsAndQueries(String code, Invocation inv, Nested nested) {
+        List<Operation> ops = new ArrayList<>();
+        Matcher file = READ_FILE.matcher(code);
+        while (file.find()) {
+            String path = Regex.replaceAll(file.group(1).replace('\\', '/'), "(?i)^(\\$env:USERPROFILE|\\$HOME|%USERPROFILE%)", "~");
+            String resolved = inv.workspace().resolve(path);
+            if (dev.interlock.analysis.shell.recognizers.SecretFiles.isSecret(resolved)) {
+                ops.add(dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretFile(inv, resolved));
+            }
+        }
+        if (ENV_DRIVE.matcher(code).find()) {
+            ops.add(dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretVariable(inv, ""));
+        }
+        Matcher sql = SQLCMD.matcher(code);
+        while (sql.find()) {
+            String text = sql.group(1) != null ? sql.group(1) : sql.group(2);
+            Matcher server = SQL_SERVER.matcher(code);
+            List<Operation> statements = nested.sql(text, "", inv);
+            String host = server.find() ? server.group(1) : "";
+            for (Operation op : statements) {
+                ops.add(host.isEmpty() || !op.resource().locator("host").isEmpty() ? op : op.toBuilder().locator("host", host).build());
+            }
+        }
+        if (DEFENDER.matcher(code).find()) {
+            ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("settings", "defender")
+                    .scope(Scope.MANY).stateful(true).reversible(false).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                    .note("turns Windows Defender's protection off or excludes paths from it"), "this machine's settings").build());
         }
         return ops;
     }

@@ -1,0 +1,307 @@
+package dev.interlock.analysis.shell.recognizers.windows;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Windows' own commands, as an agent on a Windows machine runs them: {@code cmd /c} (its command line analyzed like
+ * any other), {@code rd /s}, {@code del /s}, {@code format}, {@code robocopy /mir}, and the administration tools that
+ * destroy recovery points, clear the event logs, open the firewall, hand out file ownership or schedule commands
+ * ({@code vssadmin}, {@code wevtutil}, {@code bcdedit}, {@code netsh}, {@code icacls}, {@code takeown},
+ * {@code schtasks}, {@code sc}, {@code reg}, {@code wsl --unregister}). Paths are read the Windows way: a drive's root,
+ * a user profile and {@code C:\Windows} are this machine itself.
+ */
+public final class WindowsCommands implements Recognizer {
+
+    /** Program (lower case, with and without {@code .exe}) → what it does with its words. */
+    private static final Map<String, BiFunction<Invocation, Nested, List<Operation>>> TABLE = Map.ofEntries(
+            Map.entry("cmd", WindowsCommands::cmd), Map.entry("rd", (inv, n) -> removeDirectory(inv)),
+            Map.entry("del", (inv, n) -> deleteFiles(inv)), Map.entry("erase", (inv, n) -> deleteFiles(inv)),
+            Map.entry("format", (inv, n) -> format(inv)), Map.entry("robocopy", (inv, n) -> robocopy(inv)),
+            Map.entry("vssadmin", (inv, n) -> vssadmin(inv)), Map.entry("wevtutil", (inv, n) -> wevtutil(inv)),
+            Map.entry("bcdedit", (inv, n) -> setting(inv, has(inv, "/set", "/delete", "/deletevalue", "/import"), "boot configuration")),
+            Map.entry("netsh", (inv, n) -> setting(inv, !has(inv, "show", "dump") && has(inv, "set", "add", "delete", "reset"),
+                    "network and firewall configuration")),
+            Map.entry("icacls", (inv, n) -> permissions(inv, has(inv, "/grant", "/grant:r", "/setowner", "/reset", "/remove", "/deny"))),
+            Map.entry("takeown", (inv, n) -> permissions(inv, true)),
+            Map.entry("schtasks", WindowsCommands::schtasks), Map.entry("sc", (inv, n) -> serviceControl(inv)),
+            Map.entry("reg", (inv, n) -> registry(inv)), Map.entry("wsl", (inv, n) -> wsl(inv)),
+            Map.entry("cipher", (inv, n) -> setting(inv, tokens(inv).stream().anyMatch(w -> w.startsWith("/w")), "free disk space (wiped)")));
+
+    @Override
+    public Set<String> programs() {
+        Set<String> all = new java.util.HashSet<>();
+        for (String p : TABLE.keySet()) {
+            all.add(p);
+            all.add(p + ".exe");
+            all.add(p.toUpperCase(Locale.ROOT));
+        }
+        return Set.copyOf(all);
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        String program = Regex.replaceFirst(inv.program().toLowerCase(Locale.ROOT), "\\.exe$", "");
+        return TABLE.get(program).apply(inv, nested);
+    }
+
+    /** {@code rd /s /q X} and {@code rmdir /s X} (cmd's): the tree under X; without /s only an empty directory. */
+    public static List<Operation> removeDirectory(Invocation inv) {
+        boolean tree = has(inv, "/s");
+        List<Operation> ops = new ArrayList<>();
+        for (String path : operands(inv)) {
+            ops.add(deletion(inv, path, tree, tree ? "removes the directory tree" : "removes an empty directory"));
+        }
+        return ops;
+    }
+
+    /** {@code del /s /q /f X}: files matching X, in every subdirectory with /s. */
+    private static List<Operation> deleteFiles(Invocation inv) {
+        boolean tree = has(inv, "/s");
+        List<Operation> ops = new ArrayList<>();
+        for (String path : operands(inv)) {
+            ops.add(deletion(inv, path, tree || path.contains("*"), "deletes files" + (tree ? " in every subdirectory" : "")));
+        }
+        return ops;
+    }
+
+    /** {@code format D: /q}: only a drive letter makes it Windows' format; anything else (a help request, another tool) is not. */
+    private static List<Operation> format(Invocation inv) {
+        String drive = operands(inv).stream().findFirst().orElse("");
+        if (!Regex.matches(drive, "[A-Za-z]:\\\\?") || has(inv, "/?", "--help", "-h")) {
+            return List.of(LocalFiles.execute(inv, "format", "not a drive to format"));
+        }
+        return List.of(LocalFiles.local(inv, Operation.builder("filesystem", Verb.DELETE).resource("device", drive)
+                .scope(Scope.ALL).stateful(true).reversible(false).evidence(inv.evidence())
+                .note("formats the volume " + drive + ": everything on it is gone"), "a disk of this machine").build());
+    }
+
+    /** {@code robocopy SRC DST /MIR} or {@code /PURGE} deletes what the source lacks at the destination. */
+    private static List<Operation> robocopy(Invocation inv) {
+        List<String> paths = operands(inv);
+        String dest = paths.size() > 1 ? paths.get(1) : "";
+        if (has(inv, "/mir", "/purge")) {
+            return List.of(deletion(inv, dest, true, "mirrors onto it: whatever the source lacks is deleted"));
+        }
+        return List.of(LocalFiles.local(inv, Operation.builder("filesystem", Verb.UPDATE).resource("directory", dest)
+                .scope(Scope.MANY).locator("area", area(dest)).evidence(inv.evidence()), "files on this machine").build());
+    }
+
+    /** {@code vssadmin delete shadows /all}: the machine's restore points, what ransomware removes first. */
+    private static List<Operation> vssadmin(Invocation inv) {
+        if (!has(inv, "delete", "resize")) {
+            return List.of(read(inv, "shadow-copies"));
+        }
+        return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource("shadow-copies", "")
+                .scope(has(inv, "/all") ? Scope.ALL : Scope.MANY).stateful(true).reversible(false).evidence(inv.evidence())
+                .note("deletes the volume shadow copies: the machine's restore points"), "this machine's backups").build());
+    }
+
+    /** {@code wevtutil cl Security}: the event log an incident review reads, cleared. */
+    private static List<Operation> wevtutil(Invocation inv) {
+        List<String> w = words(inv);
+        if (w.isEmpty() || !Set.of("cl", "clear-log", "sl", "set-log", "um", "uninstall-manifest").contains(w.getFirst())) {
+            return List.of(read(inv, "event-log"));
+        }
+        String log = w.size() > 1 ? w.get(1) : "";
+        return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource("logs", log).scope(Scope.ALL)
+                .stateful(true).reversible(false).evidence(inv.evidence())
+                .note("clears or reconfigures the " + log + " event log: the record of what happened"), "this machine's logs").build());
+    }
+
+    private static List<Operation> setting(Invocation inv, boolean changes, String what) {
+        if (!changes) {
+            return List.of(read(inv, "settings"));
+        }
+        return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("settings", inv.program())
+                .scope(Scope.MANY).stateful(true).reversible(false).evidence(inv.evidence())
+                .note(inv.program() + " changes this machine's " + what), "this machine's settings").build());
+    }
+
+    /** {@code icacls C:\ /grant Everyone:F /T}, {@code takeown /f C:\Windows /r}: who may read and change the files. */
+    private static List<Operation> permissions(Invocation inv, boolean changes) {
+        if (!changes) {
+            return List.of(read(inv, "permissions"));
+        }
+        String path = inv.program().toLowerCase(Locale.ROOT).startsWith("takeown") ? value(inv, "/f") : operands(inv).stream().findFirst().orElse("");
+        String area = area(path);
+        boolean machine = area.equals("root") || area.equals("system") || area.equals("home-root");
+        return List.of(LocalFiles.local(inv, Operation.builder("os", machine ? Verb.ESCALATE : Verb.GRANT).resource("permissions", path)
+                .locator("area", area).scope(has(inv, "/t", "/r") ? Scope.MANY : Scope.ONE).reversible(false).evidence(inv.evidence())
+                .note("changes who owns or may change " + path), "files on this machine").build());
+    }
+
+    /** {@code schtasks /create … /tr "CMD"}: CMD runs later, again and again; what it does is analyzed. */
+    private static List<Operation> schtasks(Invocation inv, Nested nested) {
+        if (!has(inv, "/create", "/change", "/delete", "/run")) {
+            return List.of(read(inv, "scheduled-tasks"));
+        }
+        List<Operation> ops = new ArrayList<>();
+        ops.add(LocalFiles.local(inv, Operation.builder("os", has(inv, "/delete") ? Verb.DELETE : Verb.UPDATE)
+                .resource("scheduled-task", value(inv, "/tn")).stateful(true).evidence(inv.evidence())
+                .note("schedules a command on this machine (it runs again, unattended)"), "this machine's scheduled tasks").build());
+        String command = value(inv, "/tr");
+        if (!command.isEmpty()) {
+            ops.addAll(nested.shell(command, inv));
+        }
+        return ops;
+    }
+
+    /** {@code sc delete|stop|config SERVICE}: Windows services. */
+    private static List<Operation> serviceControl(Invocation inv) {
+        List<String> w = words(inv);
+        String sub = w.isEmpty() ? "" : w.getFirst();
+        String name = w.size() > 1 ? w.get(1) : "";
+        Verb verb = switch (sub) {
+            case "delete" -> Verb.DELETE;
+            case "stop", "config", "failure", "pause", "create", "sdset", "start" -> Verb.UPDATE;
+            default -> Verb.READ;
+        };
+        Operation.Builder b = Operation.builder("process", verb).resource("service", name).evidence(inv.evidence());
+        if (verb == Verb.DELETE) {
+            b.stateful(true).reversible(false).note("removes the service " + name + " from this machine");
+        }
+        return List.of(LocalFiles.local(inv, b, "a service of this machine").build());
+    }
+
+    /** {@code reg delete|add|import HKLM\…}: the machine's registry (HKCU is the user's own). */
+    private static List<Operation> registry(Invocation inv) {
+        List<String> w = words(inv);
+        String sub = w.isEmpty() ? "" : w.getFirst();
+        String key = w.size() > 1 ? w.get(1) : "";
+        if (!Set.of("delete", "add", "import", "restore", "copy", "load", "unload").contains(sub)) {
+            return List.of(read(inv, "registry"));
+        }
+        boolean machine = Regex.find(key.toUpperCase(Locale.ROOT), "^(HKLM|HKEY_LOCAL_MACHINE|HKCR|HKEY_CLASSES_ROOT|HKU|HKEY_USERS)");
+        return List.of(LocalFiles.local(inv, Operation.builder("os", sub.equals("delete") ? Verb.DELETE : Verb.UPDATE)
+                .resource("registry", key).scope(machine ? Scope.MANY : Scope.ONE).stateful(machine).reversible(!machine)
+                .evidence(inv.evidence()).note(machine ? "changes the machine-wide registry" : "changes the user's registry"),
+                "this machine's registry").build());
+    }
+
+    /** {@code wsl --unregister NAME}: the distribution and every file in it are deleted. */
+    private static List<Operation> wsl(Invocation inv) {
+        if (!has(inv, "--unregister")) {
+            return List.of(LocalFiles.execute(inv, "wsl", "runs a command in the Windows Subsystem for Linux"));
+        }
+        String name = value(inv, "--unregister");
+        return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource("wsl-distribution", name)
+                .scope(Scope.ALL).stateful(true).reversible(false).evidence(inv.evidence())
+                .note("unregisters " + name + ": its whole file system is deleted"), "this machine").build());
+    }
+
+    /** {@code cmd /c COMMAND} or {@code /k}: the rest of the line is a command line of its own. */
+    private static List<Operation> cmd(Invocation inv, Nested nested) {
+        List<String> w = inv.args().stream().map(a -> a.value()).toList();
+        for (int i = 0; i < w.size(); i++) {
+            String flag = w.get(i).toLowerCase(Locale.ROOT);
+            if (flag.equals("/c") || flag.equals("/k") || flag.equals("/r")) {
+                String line = String.join(" ", w.subList(i + 1, w.size()));
+                // cmd's %VAR% is the shell's $VAR; ^ escapes the next character
+                line = Regex.replaceAll(Regex.replaceAll(line, "%([A-Za-z_][A-Za-z0-9_]*)%", "\\$$1"), "\\^(.)", "$1");
+                return nested.shell(line, inv);
+            }
+        }
+        if (inv.stdin().isPresent()) {
+            return nested.shell(inv.stdin().get(), inv);
+        }
+        // without /c cmd reads its commands from standard input (… | cmd): what they do is not known
+        Operation.Builder b = Operation.builder("shell", Verb.UNKNOWN).resource("command", "cmd").confidence(Confidence.OPAQUE)
+                .reversible(false).evidence(inv.evidence()).note("cmd runs the commands it reads from standard input");
+        inv.locators().forEach(b::locator);
+        return List.of(b.build());
+    }
+
+    // ---- paths and words
+
+    /** The Windows way of placing a path: a drive's root, the system's directories, a user profile, or elsewhere. */
+    static String area(String path) {
+        // backslashes may be gone already when a POSIX shell read the line (C:\Users → C:Users): they are optional here
+        String p = path.replace('/', '\\').replace("\"", "");
+        String upper = p.toUpperCase(Locale.ROOT);
+        if (Regex.matches(p, "[A-Za-z]:\\\\?(\\*(\\.\\*)?)?") || p.equals("\\") || p.equals("\\*")) {
+            return "root";
+        }
+        if (Regex.find(upper, "^[A-Z]:\\\\?(WINDOWS|PROGRAM ?FILES( \\(X86\\))?|PROGRAMDATA|SYSTEM VOLUME INFORMATION)(\\\\|$)")) {
+            return "system";
+        }
+        if (Regex.matches(upper, "(%USERPROFILE%|\\$ENV:USERPROFILE|\\$USERPROFILE|~|%HOMEPATH%|[A-Z]:\\\\?USERS(\\\\?[^\\\\]+)?)\\\\?(\\*(\\.\\*)?)?")) {
+            return "home-root";
+        }
+        return "";
+    }
+
+    private static Operation deletion(Invocation inv, String path, boolean tree, String note) {
+        String area = area(path);
+        boolean machine = !area.isEmpty();
+        return LocalFiles.local(inv, Operation.builder("filesystem", Verb.DELETE).resource(tree ? "directory" : "file", path)
+                .locator("area", area).scope(machine ? Scope.ALL : tree ? Scope.MANY : Scope.ONE).stateful(true).reversible(false)
+                .evidence(inv.evidence()).note(note), "files on this machine").build();
+    }
+
+    private static Operation read(Invocation inv, String what) {
+        return LocalFiles.local(inv, Operation.builder("os", Verb.READ).resource(what, "").evidence(inv.evidence()), "this machine").build();
+    }
+
+    /** Words without switches, lower case (Windows commands ignore case). */
+    private static List<String> words(Invocation inv) {
+        return inv.args().stream().map(a -> a.value()).filter(v -> !v.startsWith("/") && !v.startsWith("-"))
+                .map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Paths and names: the words that are not switches, as written. */
+    private static List<String> operands(Invocation inv) {
+        List<String> out = new ArrayList<>();
+        for (var a : inv.args()) {
+            for (String t : a.value().trim().split("\\s+(?=/)")) { // "C: /grant" (see tokens): the switch is not part of the path
+                if (!t.isEmpty() && !Regex.matches(t, "/[A-Za-z?][A-Za-z0-9:]*") && !t.startsWith("-")) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean has(Invocation inv, String... switches) {
+        Set<String> wanted = Set.of(switches);
+        return tokens(inv).stream().anyMatch(wanted::contains);
+    }
+
+    /**
+     * The arguments split at blanks, lower case: a POSIX shell reading {@code icacls C:\ /grant …} takes the backslash
+     * as escaping the blank and hands over one word {@code "C: /grant"}.
+     */
+    private static List<String> tokens(Invocation inv) {
+        List<String> out = new ArrayList<>();
+        for (var a : inv.args()) {
+            for (String t : a.value().trim().split("\\s+")) {
+                out.add(t.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** The value after a switch ({@code /tn NAME}), or "". */
+    private static String value(Invocation inv, String name) {
+        List<String> w = inv.args().stream().map(a -> a.value()).toList();
+        for (int i = 0; i + 1 < w.size(); i++) {
+            if (w.get(i).equalsIgnoreCase(name)) {
+                return w.get(i + 1);
+            }
+        }
+        return "";
+    }
+}

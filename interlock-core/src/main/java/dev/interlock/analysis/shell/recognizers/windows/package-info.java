@@ -1,0 +1,2 @@
+/** Windows' own commands (cmd and its built-ins, the administration tools), with Windows paths: a drive's root, a user profile and the system directories are the machine itself. */
+package dev.interlock.analysis.shell.recognizers.windows;
