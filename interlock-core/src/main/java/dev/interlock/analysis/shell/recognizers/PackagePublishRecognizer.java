@@ -95,6 +95,18 @@ public final class PackagePublishRecognizer implements Recognizer {
     private static List<Operation> node(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(NPM_VALUED);
         List<String> words = p.words();
+        if (words.size() > 2 && words.get(0).equals("pkg") && words.get(1).equals("set")) {
+            // npm pkg set scripts.postinstall='…': the package manager runs it later (on install, test, start …): what it does counts now
+            List<Operation> ops = new ArrayList<>();
+            for (String assignment : words.subList(2, words.size())) {
+                int eq = assignment.indexOf('=');
+                if (assignment.startsWith("scripts.") && eq > 0) {
+                    ops.addAll(nested.shell(assignment.substring(eq + 1), inv));
+                }
+            }
+            ops.add(SelfProtectionRecognizer.write(inv, "package.json", "npm pkg set writes"));
+            return ops;
+        }
         String tool = inv.program();
         int at = tool.equals("yarn") && !words.isEmpty() && words.getFirst().equals("npm") ? 1 : 0;
         if (tool.equals("yarn") && words.size() > 2 && words.getFirst().equals("workspace")) {
