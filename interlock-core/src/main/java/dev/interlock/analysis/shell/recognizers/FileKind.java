@@ -36,11 +36,12 @@ public enum FileKind {
      * Files that run by themselves later: shell start-up files, git hooks, session autostart, system cron directories.
      * What an agent puts there runs in every new shell (or commit, or login) without being asked again.
      */
-    STARTUP_FILE(either(name("\\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|zlogout"
+    STARTUP_FILE(either(either(name("\\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|zlogout"
             + "|kshrc|mkshrc|cshrc|tcshrc|inputrc)|config\\.fish"),
             path("/etc/profile(\\.d/.*)?|/etc/bash\\.bashrc|/etc/zsh/.*|/etc/environment|.*/\\.git/hooks/[^/]+"
                     + "|.*/\\.config/autostart/.*|/etc/rc\\.local|/etc/cron\\.(d|hourly|daily|weekly|monthly)/.*|/var/spool/cron/.*"
-                    + "|.*/\\.config/systemd/user/.*|.*/\\.husky/[^/_][^/]*|.*/\\.?lefthook(-local)?\\.ya?ml"))),
+                    + "|.*/\\.config/systemd/user/.*|.*/\\.husky/[^/_][^/]*|.*/\\.?lefthook(-local)?\\.ya?ml")),
+            FileKind::shadowsCommand)),
     TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
     /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM). */
     CODE_MIGRATION(path(".*/db/migrate/[^/]+\\.rb|.*/(migrations?|alembic)/versions/[^/]+\\.py|.*/migrations/\\d[^/]*\\.py"
@@ -51,6 +52,21 @@ public enum FileKind {
     PACKAGE_MANIFEST(name("package\\.json")),
     KUBERNETES_MANIFEST(name(".*\\.(ya?ml|json)")),
     OTHER((path, ws) -> true);
+
+    /** Everyday commands: a file of that name in the user's own bin directory (early on PATH) runs instead of the real one. */
+    private static final Pattern EVERYDAY_COMMANDS = Pattern.compile("ls|cd|cat|git|sudo|su|ssh|scp|grep|find|cp|mv|rm|python3?"
+            + "|pip3?|node|npm|npx|docker|kubectl|terraform|aws|gcloud|az|curl|wget|make|vim?|nano|less|ps|top|env|bash|sh|zsh|psql|mysql");
+
+    private static boolean shadowsCommand(String path, Workspace ws) {
+        String home = ws.home();
+        int slash = path.lastIndexOf('/');
+        if (home == null || home.isEmpty() || slash < 0) {
+            return false;
+        }
+        String dir = path.substring(0, slash);
+        return (dir.equals(home + "/bin") || dir.equals(home + "/.local/bin"))
+                && EVERYDAY_COMMANDS.matcher(path.substring(slash + 1)).matches();
+    }
 
     private final BiPredicate<String, Workspace> test;
 
