@@ -62,9 +62,32 @@ public final class ShellAnalyzer {
 
     private ShellWalk walk(String command, RequestContext context) {
         Workspace workspace = new Workspace(context.cwd().orElse(null), context.env().get("HOME"));
-        ShellWalk walk = new ShellWalk(this, command, workspace, context.env());
+        ShellWalk walk = new ShellWalk(this, windowsPaths(command, context), workspace, context.env());
         walk.written.putAll(context.files());
         return walk;
+    }
+
+    /**
+     * On a Windows machine (a cwd such as {@code C:\\Users\\dev}) a backslash separates path parts, it escapes nothing:
+     * doubled outside single quotes, it reaches the words whole ({@code del C:\\Users\\dev\\x.txt}).
+     */
+    static String windowsPaths(String command, RequestContext context) {
+        if (context.cwd().isEmpty() || !context.cwd().get().matches("[A-Za-z]:[\\\\/].*") || command.indexOf('\\') < 0) {
+            return command;
+        }
+        StringBuilder out = new StringBuilder(command.length() + 8);
+        boolean single = false;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c == '\'') {
+                single = !single;
+            }
+            out.append(c);
+            if (c == '\\' && !single) {
+                out.append('\\');
+            }
+        }
+        return out.toString();
     }
 
     Recognizer recognizerFor(String program) {

@@ -230,7 +230,7 @@ public final class WindowsCommands implements Recognizer {
     /** The Windows way of placing a path: a drive's root, the system's directories, a user profile, or elsewhere. */
     static String area(String path) {
         // backslashes may be gone already when a POSIX shell read the line (C:\Users → C:Users): they are optional here
-        String p = path.replace('/', '\\').replace("\"", "");
+        String p = Regex.replaceAll(path.replace('/', '\\').replace("\"", ""), "\\\\+", "\\\\");
         String upper = p.toUpperCase(Locale.ROOT);
         if (Regex.matches(p, "[A-Za-z]:\\\\?(\\*(\\.\\*)?)?") || p.equals("\\") || p.equals("\\*")) {
             return "root";
@@ -248,7 +248,8 @@ public final class WindowsCommands implements Recognizer {
         String area = area(path);
         boolean machine = !area.isEmpty();
         return LocalFiles.local(inv, Operation.builder("filesystem", Verb.DELETE).resource(tree ? "directory" : "file", path)
-                .locator("area", area).scope(machine ? Scope.ALL : tree ? Scope.MANY : Scope.ONE).stateful(true).reversible(false)
+                // one file of the project, like rm without -r; a tree or the machine's own directories lose data
+                .locator("area", area).scope(machine ? Scope.ALL : tree ? Scope.MANY : Scope.ONE).stateful(machine || tree).reversible(false)
                 .evidence(inv.evidence()).note(note), "files on this machine").build();
     }
 
