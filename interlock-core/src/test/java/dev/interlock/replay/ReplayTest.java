@@ -35,12 +35,17 @@ class ReplayTest {
         return new Replay.Recorded(command, shell(command), Optional.empty(), List.of());
     }
 
+    /** The shipped pack plus a team rule that denies restarts in prod. */
+    private static Interlock withTeamRule() {
+        List<PolicyFile> files = new ArrayList<>(PolicyFile.defaults());
+        files.add(new PolicyFile("team.yaml", NO_RESTARTS));
+        return Interlock.builder().policy(files).decisionIds(() -> "").build();
+    }
+
     @Test
     void aStricterCandidateIsNamedByTheRulesThatDecideBeforeAndAfter() {
         Interlock shipped = Interlock.builder().decisionIds(() -> "").build();
-        List<PolicyFile> files = new ArrayList<>(PolicyFile.defaults());
-        files.add(new PolicyFile("team.yaml", NO_RESTARTS));
-        Interlock strict = Interlock.builder().policy(files).decisionIds(() -> "").build();
+        Interlock strict = withTeamRule();
         List<Replay.Recorded> recorded = List.of(
                 unrecorded("kubectl --context prod-eu-1 -n payments rollout restart deployment/api"),
                 unrecorded("kubectl --context prod-eu-1 -n payments rollout restart deployment/web"),
@@ -82,9 +87,7 @@ class ReplayTest {
     @Test
     void oneAnalysisServesEveryPolicyAndDecidesAsEachPolicyAlone() {
         Interlock shipped = Interlock.builder().decisionIds(() -> "").build();
-        List<PolicyFile> files = new ArrayList<>(PolicyFile.defaults());
-        files.add(new PolicyFile("team.yaml", NO_RESTARTS));
-        Interlock strict = Interlock.builder().policy(files).decisionIds(() -> "").build();
+        Interlock strict = withTeamRule();
         for (String command : List.of("kubectl --context prod-eu-1 -n payments rollout restart deployment/api", "git status",
                 "psql -h db.prod.internal -c 'DELETE FROM sessions'", "rm -rf ~/", "terraform destroy -auto-approve")) {
             Request r = shell(command);
@@ -99,9 +102,7 @@ class ReplayTest {
     @Test
     void historyFedInChunksTalliesAsTheWholeAtOnceAndKeepsTheFirstExamples() {
         Interlock shipped = Interlock.builder().decisionIds(() -> "").build();
-        List<PolicyFile> files = new ArrayList<>(PolicyFile.defaults());
-        files.add(new PolicyFile("team.yaml", NO_RESTARTS));
-        Interlock strict = Interlock.builder().policy(files).decisionIds(() -> "").build();
+        Interlock strict = withTeamRule();
         List<Replay.Recorded> history = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             history.add(unrecorded("kubectl --context prod-eu-1 -n payments rollout restart deployment/api-" + i));
