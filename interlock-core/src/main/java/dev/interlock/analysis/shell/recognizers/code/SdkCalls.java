@@ -49,6 +49,21 @@ final class SdkCalls {
                     "pg", "postgresql", "mysql2", "mysql", "mongo", "mongodb", "redis", "redis", "net/ssh", "ssh",
                     "octokit", "github"));
 
+    /**
+     * Languages whose database access needs no import (PHP's PDO and mysqli, Perl's DBI once loaded): the connector's
+     * own call names what it reaches.
+     */
+    private static final Map<Pattern, String> CONNECTORS = Map.of(
+            Pattern.compile("\\bPDO\\s*\\(\\s*['\"]mysql:"), "mysql",
+            Pattern.compile("\\bPDO\\s*\\(\\s*['\"]pgsql:"), "postgresql",
+            Pattern.compile("\\bPDO\\s*\\(\\s*['\"](?:sqlite|oci|sqlsrv|odbc|firebird|ibm|informix|dblib):"), "database",
+            Pattern.compile("\\b(?:mysqli_connect|mysqli_real_connect|mysql_connect)\\s*\\(|\\bnew\\s+mysqli\\s*\\("), "mysql",
+            Pattern.compile("\\bpg_p?connect\\s*\\("), "postgresql",
+            Pattern.compile("(?i)\\bDBI\\s*->\\s*connect\\s*\\(\\s*['\"]dbi:Pg:"), "postgresql",
+            Pattern.compile("(?i)\\bDBI\\s*->\\s*connect\\s*\\(\\s*['\"]dbi:(?:mysql|MariaDB):"), "mysql",
+            Pattern.compile("(?i)\\bDBI\\s*->\\s*connect\\s*\\(\\s*['\"]dbi:(?!Pg:|mysql:|MariaDB:)\\w+:"), "database");
+    /** A PDO or DBI data source name: driver, then {@code key=value} pairs separated by {@code ;}. */
+    private static final Pattern DSN = Pattern.compile("(?i)^(?:dbi:)?(mysql|MariaDB|pgsql|Pg|sqlite):(.*)$");
     private static final Pattern PY_IMPORT = Pattern.compile("(?:^|[;\\n])\\s*(?:from\\s+([\\w.]+)\\s+import|import\\s+([\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*))");
     private static final Pattern JS_IMPORT = Pattern.compile("(?:require|import)\\s*\\(\\s*['\"]([^'\"]+)['\"]|\\bfrom\\s+['\"]([^'\"]+)['\"]|^\\s*import\\s+['\"]([^'\"]+)['\"]");
     private static final Pattern RB_IMPORT = Pattern.compile("\\brequire(?:_relative)?\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
@@ -61,9 +76,9 @@ final class SdkCalls {
     private static final Pattern JS_V2_SERVICE = Pattern.compile("\\bnew\\s+(?:AWS\\.)?(S3|EC2|RDS|DynamoDB|Lambda|IAM|SQS|SNS|KMS|ECS|EKS|Route53|CloudFormation|SecretsManager|ElastiCache|Redshift|CloudWatchLogs|STS|ECR)\\s*\\(");
     private static final Pattern CAMEL_CALL = Pattern.compile("\\.\\s*([a-z]+[A-Z]\\w*)\\s*\\(\\s*(\\{[^}]*\\})?");
     private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:collection_?)?(?:namespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
-    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|exec_driver_sql|exec|query|raw|run|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:text\\s*\\(\\s*)?|`)"
+    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
-    private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*)?" + LIT);
+    private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*)?" + LIT);
     private static final Pattern KWARG = Pattern.compile("\\b(host|hostname|dbname|database|db|user|port)\\s*[=:]\\s*" + LIT);
     private static final Pattern REDIS_CALL = Pattern.compile("\\.\\s*(flushall|flushdb|flushAll|flushDb|delete|del|unlink)\\s*\\(([^)]*)\\)");
     private static final Pattern MONGO_DROP_DB = Pattern.compile("\\.\\s*(?:drop_database|dropDatabase)\\s*\\(\\s*" + LIT + "?");
@@ -85,11 +100,13 @@ final class SdkCalls {
 
     /** What the code's imports reach beyond this machine, or empty: {@code aws}, {@code postgresql}, … */
     static List<String> reaches(String code, Language language) {
-        Map<String, String> table = REMOTE.get(language);
-        if (table == null) {
-            return List.of();
-        }
+        Map<String, String> table = REMOTE.getOrDefault(language, Map.of());
         List<String> out = new ArrayList<>();
+        CONNECTORS.forEach((connector, system) -> {
+            if (connector.matcher(code).find() && !out.contains(system)) {
+                out.add(system);
+            }
+        });
         for (String module : modules(code, language)) {
             table.forEach((prefix, system) -> {
                 boolean hit = prefix.endsWith("/") ? module.startsWith(prefix)
@@ -372,11 +389,44 @@ final class SdkCalls {
         Matcher c = CONNECT.matcher(code);
         while (c.find()) {
             String value = lit(c, 1);
+            Matcher dsn = DSN.matcher(value);
+            if (dsn.matches()) {
+                return Optional.of(url(dsn.group(1), dsn.group(2), ";"));
+            }
+            if (c.group().startsWith("pg_") && value.contains("=")) {
+                return Optional.of(url("pgsql", value, " ")); // libpq's key=value connection string
+            }
+            if (c.group().startsWith("mysqli") && !value.isBlank()) {
+                return Optional.of("mysql://" + value); // mysqli's first argument is the host
+            }
             if (value.contains("://") || value.contains("=") || value.contains("@")) {
                 return Optional.of(value);
             }
         }
         return Optional.empty();
+    }
+
+    /** A DSN's {@code host}, {@code port} and database as a URL the SQL clients' lines take. */
+    private static String url(String driver, String pairs, String separator) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String pair : pairs.split(separator)) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                kv.put(pair.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), pair.substring(eq + 1).strip());
+            }
+        }
+        String scheme = switch (driver.toLowerCase(java.util.Locale.ROOT)) {
+            case "mysql", "mariadb" -> "mysql";
+            case "sqlite" -> "sqlite";
+            default -> "postgresql";
+        };
+        if (scheme.equals("sqlite")) {
+            return "sqlite:///" + pairs.replaceFirst("^/+", "");
+        }
+        String host = kv.getOrDefault("host", kv.getOrDefault("hostname", "localhost"));
+        String port = kv.containsKey("port") ? ":" + kv.get("port") : "";
+        String database = kv.getOrDefault("dbname", kv.getOrDefault("database", kv.getOrDefault("db", "")));
+        return scheme + "://" + host + port + (database.isEmpty() ? "" : "/" + database);
     }
 
     private static String pgTarget(String code) {
