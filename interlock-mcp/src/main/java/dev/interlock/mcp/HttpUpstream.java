@@ -3,10 +3,8 @@ package dev.interlock.mcp;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -169,22 +167,7 @@ final class HttpUpstream implements Upstream {
     }
 
     private void events(InputStream body, boolean initializing) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        StringBuilder data = new StringBuilder();
-        String line;
-        while ((line = in.readLine()) != null && !closed) {
-            if (line.isEmpty()) {
-                if (!data.isEmpty()) {
-                    deliver(data.toString(), initializing);
-                    data.setLength(0);
-                }
-            } else if (line.startsWith("data:")) {
-                data.append(data.isEmpty() ? "" : "\n").append(line.substring(line.startsWith("data: ") ? 6 : 5));
-            }
-        }
-        if (!data.isEmpty()) {
-            deliver(data.toString(), initializing);
-        }
+        EventStream.read(body, () -> closed, data -> deliver(data, initializing));
     }
 
     private void deliver(String text, boolean initializing) {

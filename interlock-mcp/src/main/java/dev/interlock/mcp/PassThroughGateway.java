@@ -125,13 +125,14 @@ public final class PassThroughGateway implements Gateway {
             try {
                 String line;
                 while ((line = u.receive()) != null) {
-                    String key = responseId(line);
+                    JsonNode response = response(line);
+                    String key = response == null ? null : response.get("id").toString();
                     if (key != null && replayed.remove(key)) {
                         continue; // the answer to our own re-initialize after a restart
                     }
                     if (key != null) {
                         pending.remove(key);
-                        report(key, failed(line));
+                        report(key, response.has("error") || response.path("result").path("isError").asBoolean(false));
                         if (listings.remove(key)) {
                             line = tools.filtered(server, line);
                         }
@@ -160,26 +161,14 @@ public final class PassThroughGateway implements Gateway {
         }
     }
 
-    private static boolean failed(String line) {
+    /** A response (as pending keys it by its id), or null for requests, notifications and what is not JSON-RPC. */
+    private static JsonNode response(String line) {
         try {
             JsonNode msg = JSON.readTree(line);
-            return msg.has("error") || msg.path("result").path("isError").asBoolean(false);
+            return msg != null && msg.isObject() && msg.has("id") && !msg.has("method") ? msg : null;
         } catch (JacksonException e) {
-            return true;
+            return null; // not ours to judge: passed through as the server wrote it
         }
-    }
-
-    /** The id of a response (as pending keys it), or null for requests and notifications. */
-    private static String responseId(String line) {
-        try {
-            JsonNode msg = JSON.readTree(line);
-            if (msg != null && msg.isObject() && msg.has("id") && !msg.has("method")) {
-                return msg.get("id").toString();
-            }
-        } catch (JacksonException e) {
-            // not ours to judge: passed through as the server wrote it
-        }
-        return null;
     }
 
     private void exited(Upstream u) {

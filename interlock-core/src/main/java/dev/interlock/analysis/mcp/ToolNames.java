@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How MCP tool names are read. Servers spell the same tool {@code execute_query}, {@code execute-query} or
@@ -79,21 +80,34 @@ final class ToolNames {
 
     /** {@code executeQuery}, {@code execute-query}, {@code Execute Query} → {@code execute_query}. */
     static String snake(String name) {
+        // One pass, no regular expressions: every MCP tool call spells its tool's name this way.
         StringBuilder b = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)))) {
-                b.append('_');
+            boolean boundary = Character.isUpperCase(c) && i > 0
+                    && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+            if (boundary || !Character.isLetterOrDigit(c)) {
+                if (!b.isEmpty() && b.charAt(b.length() - 1) != '_') {
+                    b.append('_');
+                }
+                if (!boundary) {
+                    continue;
+                }
             }
-            b.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_');
+            b.append(Character.toLowerCase(c));
         }
-        return b.toString().replaceAll("_+", "_").replaceAll("^_|_$", "").toLowerCase(Locale.ROOT);
+        if (!b.isEmpty() && b.charAt(b.length() - 1) == '_') {
+            b.setLength(b.length() - 1);
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
     }
+
+    private static final Pattern SERVER_WORDS = Pattern.compile("(^|_)(mcp|server)(?=_|$)");
 
     /** {@code mcp-atlassian} → atlassian; {@code github-mcp-server} → github. */
     private static List<String> prefixes(String server) {
         List<String> out = new ArrayList<>();
-        String s = snake(server).replaceAll("(^|_)(mcp|server)(?=_|$)", "").replaceAll("_+", "_").replaceAll("^_|_$", "");
+        String s = snake(SERVER_WORDS.matcher(snake(server)).replaceAll("_"));
         if (!s.isEmpty()) {
             out.add(s);
             out.add(s.split("_")[0]);

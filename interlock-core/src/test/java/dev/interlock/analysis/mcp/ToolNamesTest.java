@@ -1,0 +1,35 @@
+package dev.interlock.analysis.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ToolNamesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "executeQuery, execute_query",
+            "execute-query, execute_query",
+            "Execute Query, execute_query",
+            "__get--Issue__, get_issue",
+            "listS3Buckets, list_s3_buckets",
+            "kubectl_generic, kubectl_generic",
+            "HTMLParse, htmlparse",
+            "a, a",
+    })
+    void spellsNamesInSnakeCase(String name, String snake) {
+        assertThat(ToolNames.snake(name)).isEqualTo(snake);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "github-mcp-server, github_get_issue, get_issue",
+            "mcp-atlassian, jira_get_issue, jira_get_issue",
+            "mcp-atlassian, atlassian_jira_get_issue, jira_get_issue",
+            "mysql, mysqlQuery, query",
+    })
+    void dropsTheServersNameInFront(String server, String tool, String withoutPrefix) {
+        assertThat(ToolNames.spellings(server, tool)).contains(withoutPrefix);
+    }
+}
