@@ -174,20 +174,13 @@ final class ShellWalk {
             Optional<String> login = secrets.isEmpty() ? Optional.empty() : Flows.logsInFromStdin(stage, this);
             if (login.isPresent()) {
                 // aws ecr get-login-password | docker login --password-stdin: the secret goes into the login, not on screen
-                for (int i : secrets) {
-                    Operation op = operations.get(i);
-                    operations.set(i, op.toBuilder().verb(Verb.READ)
-                            .note("handed to " + login.get() + " on standard input; not shown").build());
-                }
+                shownNowhere(secrets, "handed to " + login.get() + " on standard input; not shown");
             }
             Optional<String> filter = secrets.isEmpty() || login.isPresent() ? Optional.empty() : Flows.picksHarmlessVariables(stage, this);
             if (filter.isPresent() && secrets.stream().allMatch(i -> operations.get(i).resource().type().equals("environment")
                     && operations.get(i).resource().name().isEmpty())) {
                 // env | grep ^PATH: the dump is filtered down to variables that are not secrets
-                for (int i : secrets) {
-                    Operation op = operations.get(i);
-                    operations.set(i, op.toBuilder().verb(Verb.READ).note("filtered by " + filter.get() + ": no secret reaches the output").build());
-                }
+                shownNowhere(secrets, "filtered by " + filter.get() + ": no secret reaches the output");
             }
             List<Integer> produces = new ArrayList<>();
             for (int i = 0; i < produced.size(); i++) {
@@ -202,6 +195,13 @@ final class ShellWalk {
             }
             Flows.carried(stage, produced, this).ifPresent(carried::add);
             stdin = Stdin.from(stage, this);
+        }
+    }
+
+    /** The credential reads at {@code indexes} are plain reads: the next stage keeps their secret off the screen. */
+    private void shownNowhere(List<Integer> indexes, String why) {
+        for (int i : indexes) {
+            operations.set(i, operations.get(i).toBuilder().verb(Verb.READ).note(why).build());
         }
     }
 

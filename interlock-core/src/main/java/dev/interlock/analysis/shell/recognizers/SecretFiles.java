@@ -25,6 +25,10 @@ public final class SecretFiles {
             Pattern.compile("/etc/(ssl|pki)/private/.*"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
             Pattern.compile("/proc/[^/]+/environ"),
+            // secrets mounted into containers (Docker/Compose/Swarm, Kubernetes service-account tokens, Vault agent)
+            Pattern.compile("(/var)?/run/secrets/.+|/vault/secrets/.+"),
+            // a cluster's admin credentials on its control-plane nodes
+            Pattern.compile("/etc/kubernetes/(admin|super-admin|controller-manager|scheduler|kubelet)\\.conf|/etc/rancher/(k3s/k3s|rke2/rke2)\\.yaml"),
             // browsers' cookie jars and saved passwords: sessions to every site the user is logged in to
             Pattern.compile(".*/(google-chrome|chromium|Google/Chrome|BraveSoftware/[^/]+|Microsoft/Edge|microsoft-edge|vivaldi|opera)"
                     + "/[^/]+/(Network/)?(Cookies|Login Data|Web Data)(-journal)?"),

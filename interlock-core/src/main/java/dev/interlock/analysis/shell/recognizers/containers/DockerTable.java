@@ -174,6 +174,11 @@ final class DockerTable {
         }
         ParsedArgs p = ParsedArgs.parse(args, valued);
         List<Arg> names = FilesystemRecognizer.operands(p);
+        if (key.equals("container inspect") && p.value("-f", "--format").filter(f -> f.contains(".Env")).isPresent()) {
+            // docker inspect -f '{{json .Config.Env}}' api: the container's environment, its secrets with it
+            return List.of(d.op(Verb.CREDENTIAL, "container", names.isEmpty() ? "" : names.getFirst().value())
+                    .note("prints the container's environment variables, secrets included").build());
+        }
         List<Operation> ops = new ArrayList<>();
         boolean prune = key.endsWith(" prune") || key.equals("system reset");
         if (spec.verb() == Verb.DELETE && !prune && !names.isEmpty()) {
