@@ -147,7 +147,7 @@ final class Flows {
         }
         for (String pattern : patterns) {
             java.util.regex.Matcher m = VARIABLE_NAME.matcher(pattern);
-            if (!m.matches() || dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretName(m.group(1))) {
+            if (!m.matches() || dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretName(m.group(1))) {
                 return Optional.empty();
             }
             // a prefix picks every variable it starts (^AWS: AWS_SECRET_ACCESS_KEY too), and a variable not named as a

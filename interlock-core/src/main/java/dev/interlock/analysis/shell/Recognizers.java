@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.recognizers.*;
 import dev.interlock.analysis.shell.recognizers.cloud.AwsRecognizer;
 import dev.interlock.analysis.shell.recognizers.code.InterpreterRecognizer;

@@ -30,7 +30,7 @@ final class RedirectWrites {
         List<Operation> ops = new ArrayList<>();
         for (Redirect r : redirects) {
             if (r.operator().equals("<") && r.heredoc().isEmpty()) {
-                walk.value(r.target()).map(walk.workspace::resolve).filter(dev.interlock.analysis.shell.recognizers.SecretFiles::isSecret)
+                walk.value(r.target()).map(walk.workspace::resolve).filter(dev.interlock.analysis.shell.recognizers.secrets.SecretFiles::isSecret)
                         .ifPresent(path -> ops.add(located(Operation.builder("filesystem", Verb.CREDENTIAL).resource("file", path)
                                 .locator("path", path).locator("area", walk.workspace.area(path).wire())
                                 .note("reads secret material (" + path.substring(path.lastIndexOf('/') + 1) + ")")

@@ -1,5 +1,7 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;

@@ -1,10 +1,10 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
 import dev.interlock.analysis.shell.recognizers.SelfProtection;
-import dev.interlock.analysis.shell.recognizers.CredentialRecognizer;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.recognizers.SelfProtectionRecognizer;
 import dev.interlock.analysis.shell.recognizers.NetworkRecognizer;
-import dev.interlock.analysis.shell.recognizers.SecretFiles;
+import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 
 import dev.interlock.analysis.Regex;
@@ -253,9 +253,9 @@ public final class InterpreterRecognizer implements Recognizer {
             protectedPathInComputedWrite(code, found, inv).ifPresent(ops::add);
             boolean printsResult = inv.words().contains("-p") || inv.words().contains("--print"); // node -p, deno eval -p
             printedSecretVariables(code, printsResult).forEach(name -> ops.add(
-                    dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretVariable(inv, name)));
+                    dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretVariable(inv, name)));
             if ((printsResult || PRINTS.matcher(code).find()) && WHOLE_ENVIRONMENT.matcher(code).find()) {
-                ops.add(dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretVariable(inv, ""));
+                ops.add(dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretVariable(inv, ""));
             }
         }
         for (CodeScanner.Found f : found) {
@@ -371,7 +371,7 @@ public final class InterpreterRecognizer implements Recognizer {
         java.util.regex.Matcher m = ENV_READ.matcher(code);
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            if (name != null && dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretName(name) && !names.contains(name)) {
+            if (name != null && dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretName(name) && !names.contains(name)) {
                 names.add(name);
             }
         }

@@ -109,12 +109,12 @@ final class PowerShellCmdlets {
         while (file.find()) {
             String path = Regex.replaceAll(file.group(1).replace('\\', '/'), "(?i)^(\\$env:USERPROFILE|\\$HOME|%USERPROFILE%)", "~");
             String resolved = inv.workspace().resolve(path);
-            if (dev.interlock.analysis.shell.recognizers.SecretFiles.isSecret(resolved)) {
-                ops.add(dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretFile(inv, resolved));
+            if (dev.interlock.analysis.shell.recognizers.secrets.SecretFiles.isSecret(resolved)) {
+                ops.add(dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretFile(inv, resolved));
             }
         }
         if (ENV_DRIVE.matcher(code).find()) {
-            ops.add(dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretVariable(inv, ""));
+            ops.add(dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretVariable(inv, ""));
         }
         Matcher sql = SQLCMD.matcher(code);
         while (sql.find()) {

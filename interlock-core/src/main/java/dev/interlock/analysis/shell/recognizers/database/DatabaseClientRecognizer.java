@@ -1,7 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.database;
 
-import dev.interlock.analysis.shell.recognizers.CredentialRecognizer;
-import dev.interlock.analysis.shell.recognizers.SecretFiles;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
+import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.analysis.Regex;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.first;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.flag;

@@ -153,7 +153,7 @@ public final class PulumiRecognizer implements Recognizer {
         if (showSecrets) {
             return List.of(c.op(Verb.CREDENTIAL, "stack-config", c.stack("")).note("prints the stack's secrets in clear").build());
         }
-        if (sub.equals("get") && dev.interlock.analysis.shell.recognizers.CredentialRecognizer.secretName(key)) {
+        if (sub.equals("get") && dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretName(key)) {
             // config get decrypts a secret value without --show-secrets
             return List.of(c.op(Verb.CREDENTIAL, "stack-config", c.stack("")).note("prints the secret " + key + " in clear").build());
         }

@@ -1,5 +1,6 @@
-package dev.interlock.analysis.shell.recognizers;
+package dev.interlock.analysis.shell.recognizers.secrets;
 
+import dev.interlock.analysis.shell.recognizers.RecordingNested;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlock.analysis.shell.Invocation;

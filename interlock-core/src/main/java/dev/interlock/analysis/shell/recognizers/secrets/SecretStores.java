@@ -1,5 +1,6 @@
-package dev.interlock.analysis.shell.recognizers;
+package dev.interlock.analysis.shell.recognizers.secrets;
 
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
@@ -16,7 +17,7 @@ import java.util.Set;
  * unknown), the macOS keychain, pass and gpg (this machine). Getting a secret's value is {@code credential}; listing
  * names is a {@code read}; writing and deleting secrets are changes.
  */
-final class SecretStores {
+public final class SecretStores {
 
     private SecretStores() {
     }
@@ -213,7 +214,7 @@ final class SecretStores {
         return table.getOrDefault(words.getFirst(), Verb.CREDENTIAL);
     }
 
-    static String host(String url) {
+    public static String host(String url) {
         if (url == null || url.isEmpty()) {
             return "";
         }

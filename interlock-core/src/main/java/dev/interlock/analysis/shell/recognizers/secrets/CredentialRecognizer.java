@@ -1,5 +1,8 @@
-package dev.interlock.analysis.shell.recognizers;
+package dev.interlock.analysis.shell.recognizers.secrets;
 
+import dev.interlock.analysis.shell.recognizers.ShellHistory;
+import dev.interlock.analysis.shell.recognizers.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -51,7 +54,7 @@ public final class CredentialRecognizer implements Recognizer {
     private static final Pattern EXPANSION = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
     /** The secret-looking variables an argument expands ({@code echo $AWS_SECRET_ACCESS_KEY}); PWD is not a password. */
-    static List<String> secretVariables(Arg arg) {
+    public static List<String> secretVariables(Arg arg) {
         List<String> names = new ArrayList<>();
         if (!arg.literal()) {
             java.util.regex.Matcher m = EXPANSION.matcher(arg.value());
@@ -136,7 +139,7 @@ public final class CredentialRecognizer implements Recognizer {
     }
 
     /** True when reading {@code arg} reads secrets (a secret file, a glob over them, or a secret directory). */
-    static boolean secret(Invocation inv, Arg arg) {
+    public static boolean secret(Invocation inv, Arg arg) {
         String resolved = inv.workspace().resolve(arg.value());
         if (SecretFiles.isSecret(resolved) || SECRET_DIRS.matcher(resolved).matches()) {
             return true;
@@ -145,7 +148,7 @@ public final class CredentialRecognizer implements Recognizer {
     }
 
     /** Plain reads of ordinary files, credential operations for secret ones. */
-    static List<Operation> reads(Invocation inv, List<Arg> files, String program) {
+    public static List<Operation> reads(Invocation inv, List<Arg> files, String program) {
         List<Operation> ops = new ArrayList<>();
         for (Arg file : files) {
             if (file.value().equals("-") || Regex.matches(file.value(), "[-+]\\d+")) {

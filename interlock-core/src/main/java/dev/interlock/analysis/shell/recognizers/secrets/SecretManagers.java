@@ -1,4 +1,4 @@
-package dev.interlock.analysis.shell.recognizers;
+package dev.interlock.analysis.shell.recognizers.secrets;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;

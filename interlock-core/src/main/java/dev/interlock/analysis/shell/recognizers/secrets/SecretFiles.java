@@ -1,5 +1,6 @@
-package dev.interlock.analysis.shell.recognizers;
+package dev.interlock.analysis.shell.recognizers.secrets;
 
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.Regex;
 import java.util.List;
 import java.util.Locale;
