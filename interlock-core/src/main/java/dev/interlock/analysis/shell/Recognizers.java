@@ -1,5 +1,14 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
+import dev.interlock.analysis.shell.recognizers.filesystem.FilesystemRecognizer;
+import dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer;
+import dev.interlock.analysis.shell.recognizers.network.LocalMachines;
+import dev.interlock.analysis.shell.recognizers.network.FileServers;
+import dev.interlock.analysis.shell.recognizers.network.PublicTunnels;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.analysis.shell.recognizers.process.SystemSettings;
+import dev.interlock.analysis.shell.recognizers.process.ServiceControlRecognizer;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.recognizers.*;
 import dev.interlock.analysis.shell.recognizers.cloud.AwsRecognizer;

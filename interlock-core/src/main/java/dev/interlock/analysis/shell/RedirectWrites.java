@@ -1,9 +1,9 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
-import dev.interlock.analysis.shell.recognizers.FileMeaning;
+import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
 import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
-import dev.interlock.analysis.shell.recognizers.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.syntax.Redirect;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;

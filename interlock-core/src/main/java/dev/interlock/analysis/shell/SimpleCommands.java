@@ -1,7 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
-import dev.interlock.analysis.shell.recognizers.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.syntax.Assignment;
 import dev.interlock.analysis.shell.syntax.Braces;
 import dev.interlock.analysis.shell.syntax.Command;
@@ -322,6 +322,6 @@ final class SimpleCommands {
             }
         }
         Operation built = b.build();
-        return dev.interlock.analysis.shell.recognizers.SelfProtection.guard(walk.carried.tunnels.through(built).orElse(built));
+        return dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection.guard(walk.carried.tunnels.through(built).orElse(built));
     }
 }

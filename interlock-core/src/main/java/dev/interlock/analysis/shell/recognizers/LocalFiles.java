@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.model.Confidence;

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -97,7 +98,7 @@ public final class PrivilegeRecognizer implements Recognizer {
     }
 
     /** Writing sudoers through {@code tee} or {@code sed -i}, for {@link SelfProtectionRecognizer}. */
-    static Operation sudoersWrite(Invocation inv, String path) {
+    public static Operation sudoersWrite(Invocation inv, String path) {
         return escalate(inv, "sudoers", inv.workspace().resolve(path), "edits who may become root");
     }
 

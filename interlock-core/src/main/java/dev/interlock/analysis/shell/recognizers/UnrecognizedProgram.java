@@ -1,5 +1,9 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.packages.ProjectRuns;
+import dev.interlock.analysis.shell.recognizers.packages.PackageSources;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.Regex;

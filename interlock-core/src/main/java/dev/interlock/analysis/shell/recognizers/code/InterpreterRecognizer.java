@@ -1,9 +1,9 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import dev.interlock.analysis.shell.recognizers.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
-import dev.interlock.analysis.shell.recognizers.SelfProtectionRecognizer;
-import dev.interlock.analysis.shell.recognizers.NetworkRecognizer;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 

@@ -6,7 +6,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
-import dev.interlock.analysis.shell.recognizers.ProjectRuns;
+import dev.interlock.analysis.shell.recognizers.packages.ProjectRuns;
 import dev.interlock.analysis.shell.recognizers.database.MigrationTable.Row;
 import dev.interlock.analysis.shell.recognizers.database.MigrationTable.Where;
 import dev.interlock.model.Confidence;

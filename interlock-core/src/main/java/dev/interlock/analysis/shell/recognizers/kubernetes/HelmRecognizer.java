@@ -102,7 +102,7 @@ public final class HelmRecognizer implements Recognizer {
                     .note(second.isEmpty() ? "rolls back to the previous revision" : "rolls back to revision " + second).build());
             case "test" -> List.of(base(inv, p, Verb.EXECUTE, "release", first).note("runs the chart's test pods").build());
             // A chart pushed to a registry is a package published, wherever the cluster is.
-            case "push" -> List.of(dev.interlock.analysis.shell.recognizers.PackagePublishRecognizer.publishTo(inv, first,
+            case "push" -> List.of(dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.publishTo(inv, first,
                     "helm push to " + second, second));
             default -> List.of(base(inv, p, Verb.UNKNOWN, "", sub).confidence(Confidence.INFERRED)
                     .note("unrecognized helm subcommand or plugin '" + sub + "'").build());

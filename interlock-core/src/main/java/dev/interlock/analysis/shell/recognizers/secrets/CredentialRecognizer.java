@@ -1,7 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.secrets;
 
 import dev.interlock.analysis.shell.recognizers.ShellHistory;
-import dev.interlock.analysis.shell.recognizers.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;

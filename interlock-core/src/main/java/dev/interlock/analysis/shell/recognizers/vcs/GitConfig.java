@@ -1,6 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.vcs;
 
-import dev.interlock.analysis.shell.recognizers.FilesystemRecognizer;
+import dev.interlock.analysis.shell.recognizers.filesystem.FilesystemRecognizer;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Workspace.Area;

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.vcs;
 
-import dev.interlock.analysis.shell.recognizers.FilesystemRecognizer;
-import dev.interlock.analysis.shell.recognizers.SelfProtection;
-import dev.interlock.analysis.shell.recognizers.SelfProtectionRecognizer;
+import dev.interlock.analysis.shell.recognizers.filesystem.FilesystemRecognizer;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;

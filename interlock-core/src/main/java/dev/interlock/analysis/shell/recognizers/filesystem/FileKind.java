@@ -1,0 +1,103 @@
+package dev.interlock.analysis.shell.recognizers.filesystem;
+
+import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
+import dev.interlock.analysis.shell.Workspace;
+import java.util.Locale;
+import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * The kinds of file whose change means more than "a file changed", first match wins — for an agent's edit tool and
+ * for the shell's {@code >}, {@code rm}, {@code mv} alike. Tested against the resolved
+ * absolute path (and, for manifests and scripts, the content).
+ */
+public enum FileKind {
+    /** Interlock's policy, inventory, data, tokens, and the agents' hook settings: self-protection. */
+    GUARD_CONFIGURATION((path, ws) -> SelfProtection.isProtectedPath(path, ws)),
+    SUDOERS((path, ws) -> PrivilegeRecognizer.isSudoers(path)),
+    TERRAFORM_STATE(name(".*\\.tfstate(\\.backup)?|.*\\.tfstate\\.\\d+\\.backup")),
+    CREDENTIALS((path, ws) -> SecretFiles.isSecret(path)),
+    /** A database's own file (SQLite, InnoDB, Redis, …): overwriting or moving it away loses the data in it. */
+    DATABASE_FILE((path, ws) -> dev.interlock.environment.DataFiles.holdsData(path)),
+    /** Files that let someone log in: adding a line grants access to the machine. */
+    ACCESS_GRANTS(path(".*/\\.ssh/authorized_keys2?|/etc/ssh/sshd_config(\\.d/.*)?|.*/\\.k5login|.*/\\.rhosts|/etc/hosts\\.equiv")),
+    /** Shell and client histories: the machine's own record of what was run, which an incident review reads. */
+    COMMAND_HISTORY(name("\\.(bash|zsh|sh|ksh|python|psql|mysql|sqlite|node_repl|irb|rediscli|mongosh|lesshst)_?history|\\.zhistory|\\.histfile"
+            + "|fish_history|\\.history|consolehost_history\\.txt")),
+    CI_PIPELINE(path(".*/\\.github/workflows/[^/]+\\.ya?ml|.*/\\.gitlab-ci\\.ya?ml|.*/\\.gitlab/ci/.*\\.ya?ml|.*/Jenkinsfile"
+            + "|.*/\\.circleci/config\\.ya?ml|.*/azure-pipelines\\.ya?ml|.*/\\.buildkite/.*|.*/bitbucket-pipelines\\.ya?ml"
+            + "|.*/\\.drone\\.ya?ml|.*/\\.travis\\.ya?ml|.*/cloudbuild\\.ya?ml|.*/buildspec\\.ya?ml|.*/\\.github/actions/.*/action\\.ya?ml")),
+    /**
+     * Tool configuration that names commands the tool runs later: ssh's ProxyCommand and LocalCommand, git's
+     * core.sshCommand, pager, aliases and hooksPath, the AWS CLI's credential_process.
+     */
+    COMMAND_CONFIG(path(".*/\\.ssh/config|.*/\\.gitconfig|.*/\\.config/git/config|.*/\\.git/config|.*/\\.aws/config"
+            + "|/etc/ssh/ssh_config(\\.d/.*)?|/etc/gitconfig")),
+    /**
+     * Files that run by themselves later: shell start-up files, git hooks, session autostart, system cron directories.
+     * What an agent puts there runs in every new shell (or commit, or login) without being asked again.
+     */
+    STARTUP_FILE(either(either(name("\\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|zlogout"
+            + "|kshrc|mkshrc|cshrc|tcshrc|inputrc)|config\\.fish"),
+            path("/etc/profile(\\.d/.*)?|/etc/bash\\.bashrc|/etc/zsh/.*|/etc/environment|.*/\\.git/hooks/[^/]+"
+                    + "|.*/\\.config/autostart/.*|/etc/rc\\.local|/etc/cron\\.(d|hourly|daily|weekly|monthly)/.*|/var/spool/cron/.*"
+                    + "|.*/\\.config/systemd/user/.*|.*/\\.husky/[^/_][^/]*|.*/\\.?lefthook(-local)?\\.ya?ml")),
+            FileKind::shadowsCommand)),
+    TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
+    /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM). */
+    CODE_MIGRATION(path(".*/db/migrate/[^/]+\\.rb|.*/(migrations?|alembic)/versions/[^/]+\\.py|.*/migrations/\\d[^/]*\\.py"
+            + "|.*/migrations?/[^/]+\\.(js|ts|cjs|mjs)")),
+    SQL_MIGRATION(path(".*\\.sql")),
+    SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
+    /** A package manifest: its install lifecycle scripts run by themselves on the next {@code npm install}. */
+    PACKAGE_MANIFEST(name("package\\.json")),
+    KUBERNETES_MANIFEST(name(".*\\.(ya?ml|json)")),
+    OTHER((path, ws) -> true);
+
+    /** Everyday commands: a file of that name in the user's own bin directory (early on PATH) runs instead of the real one. */
+    private static final Pattern EVERYDAY_COMMANDS = Pattern.compile("ls|cd|cat|git|sudo|su|ssh|scp|grep|find|cp|mv|rm|python3?"
+            + "|pip3?|node|npm|npx|docker|kubectl|terraform|aws|gcloud|az|curl|wget|make|vim?|nano|less|ps|top|env|bash|sh|zsh|psql|mysql");
+
+    private static boolean shadowsCommand(String path, Workspace ws) {
+        String home = ws.home();
+        int slash = path.lastIndexOf('/');
+        if (home == null || home.isEmpty() || slash < 0) {
+            return false;
+        }
+        String dir = path.substring(0, slash);
+        return (dir.equals(home + "/bin") || dir.equals(home + "/.local/bin"))
+                && EVERYDAY_COMMANDS.matcher(path.substring(slash + 1)).matches();
+    }
+
+    private final BiPredicate<String, Workspace> test;
+
+    FileKind(BiPredicate<String, Workspace> test) {
+        this.test = test;
+    }
+
+    public static FileKind of(String resolvedPath, Workspace ws) {
+        for (FileKind kind : values()) {
+            if (kind.test.test(resolvedPath, ws)) {
+                return kind;
+            }
+        }
+        return OTHER;
+    }
+
+
+    private static BiPredicate<String, Workspace> name(String regex) {
+        Pattern p = Pattern.compile(regex);
+        return (path, ws) -> p.matcher(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches();
+    }
+
+    private static BiPredicate<String, Workspace> either(BiPredicate<String, Workspace> a, BiPredicate<String, Workspace> b) {
+        return a.or(b);
+    }
+
+    private static BiPredicate<String, Workspace> path(String regex) {
+        Pattern p = Pattern.compile(regex);
+        return (path, ws) -> p.matcher(path).matches();
+    }
+}

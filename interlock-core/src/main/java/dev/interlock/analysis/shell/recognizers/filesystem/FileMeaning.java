@@ -1,0 +1,62 @@
+package dev.interlock.analysis.shell.recognizers.filesystem;
+
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.Optional;
+
+/**
+ * What changing a file stands for, when its kind says more than "a file changed": Terraform state (what the next
+ * apply believes exists), a credential file, a CI pipeline. One answer for the edit tools and the shell.
+ */
+public final class FileMeaning {
+
+    private FileMeaning() {
+    }
+
+    /** The operation changing {@code resolvedPath} stands for, or empty for files whose kind adds nothing. */
+    public static Optional<Operation.Builder> of(String resolvedPath, Workspace ws, boolean delete, String does) {
+        return switch (FileKind.of(resolvedPath, ws)) {
+            // State is Terraform's record of real infrastructure: lose or corrupt it and resources are orphaned or destroyed.
+            case TERRAFORM_STATE -> Optional.of(Operation.builder("terraform", delete ? Verb.DELETE : Verb.UPDATE)
+                    .resource("state", resolvedPath).locator("directory", parent(resolvedPath)).stateful(true).reversible(false)
+                    .note(does + "Terraform state by hand: resources it no longer records are orphaned, or destroyed on the next apply"));
+            case CREDENTIALS -> Optional.of(local(resolvedPath, Verb.CREDENTIAL, "file", ws).note(does + "a credential or secret file"));
+            case ACCESS_GRANTS -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.ESCALATE, "login", ws).reversible(!delete)
+                    .note(does + "who may log in to this machine (" + resolvedPath.substring(resolvedPath.lastIndexOf('/') + 1) + ")"));
+            // Anything but an append erases what it held.
+            case COMMAND_HISTORY -> Optional.of(local(resolvedPath, delete || !does.startsWith("appends") ? Verb.DELETE : Verb.UPDATE, "history", ws)
+                    .stateful(true).reversible(false)
+                    .note(does + "a command history: the record of what was run on this machine, which an incident review reads"));
+            case STARTUP_FILE -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "startup-file", ws).system("startup")
+                    .note(does + "a file that runs by itself later (every new shell, a git hook, a login or cron): what it holds"
+                            + " runs without being asked again"));
+            case COMMAND_CONFIG -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "command-config", ws).system("startup")
+                    .note(does + "a tool's configuration that names commands it runs later (ProxyCommand, core.sshCommand,"
+                            + " credential_process)"));
+            case CI_PIPELINE -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "pipeline", ws).system("ci")
+                    .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials"));
+            // Deleting it is a plain file deletion (routine for a dev database in the workspace); overwriting it or moving
+            // it from under its database is the same loss in a form that does not look like one.
+            case DATABASE_FILE -> does.startsWith("overwrites") || does.startsWith("moves away")
+                    ? Optional.of(local(resolvedPath, Verb.DELETE, "file", ws).stateful(ws.area(resolvedPath) != Workspace.Area.WORKSPACE)
+                            .reversible(false).note(does + "a database file: the data it held is gone"))
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** A change to one file on the agent's machine. */
+    public static Operation.Builder local(String resolvedPath, Verb verb, String type, Workspace ws) {
+        return Operation.builder("filesystem", verb).resource(type, resolvedPath).scope(Scope.ONE)
+                .locator("path", resolvedPath).locator("area", ws.area(resolvedPath).wire())
+                .environment(Tier.LOCAL, "a file on the agent's machine");
+    }
+
+    public static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.interlock.analysis.shell.recognizers.filesystem;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.Workspace.Area;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A path operand as the filesystem recognizers see it: where it resolves, which {@link Area} that is, whether it
+ * names everything below a directory (a whole-directory wildcard), and whether it could be resolved statically.
+ *
+ * @param written  the operand as written ({@code $TMPDIR/build}, {@code ./src})
+ * @param path     the resolved absolute path (for a wildcard: the directory it expands in)
+ * @param area     where the path lies
+ * @param glob     the operand is an unquoted wildcard
+ * @param wildAll  the wildcard matches everything in its directory ({@code *}, {@code .*})
+ * @param exact    false when a variable or command substitution had to be guessed
+ */
+public record FileTarget(String written, String path, Area area, boolean glob, boolean wildAll, boolean exact) {
+
+    /**
+     * Build, cache and dependency directories that tools recreate: deleting them inside the workspace loses nothing a
+     * build does not make again. {@code build} and {@code out} are {@link #BUILD_OUTPUT}: alone they may hold
+     * hand-written files.
+     */
+    static final Set<String> REGENERABLE = Set.of("node_modules", "bower_components", "target", "dist", ".next",
+            ".terraform", "obj", "_build", ".dart_tool", ".stack-work", "dist-newstyle", ".build",
+            "cmake-build-debug", "cmake-build-release", ".serverless", ".docusaurus", "storybook-static", "htmlcov",
+            ".nuxt", ".svelte-kit", ".angular", ".turbo", ".parcel-cache", "__pycache__", ".pytest_cache", ".mypy_cache",
+            ".ruff_cache", ".tox", ".nox", ".eggs", ".gradle", ".cache", "coverage", ".nyc_output", ".venv", "venv");
+    /**
+     * Regenerable only inside the workspace (or temp): the project's scratch directories (Rails' {@code tmp}) and the
+     * lock files a package manager writes again on the next install. {@code ~/tmp} is the user's own.
+     */
+    static final Set<String> REGENERABLE_IN_WORKSPACE = Set.of("tmp", ".tmp", "temp",
+            "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock", "npm-shrinkwrap.json",
+            "Cargo.lock", "poetry.lock", "Pipfile.lock", "uv.lock", "Gemfile.lock", "composer.lock", "go.sum",
+            "packages.lock.json", "mix.lock", "pubspec.lock", "Podfile.lock");
+    /**
+     * Directories that are build output when a command clears them together with other build output
+     * ({@code rm -rf target build .pytest_cache}); {@code rm -rf ./build} alone asks, since projects keep hand-written
+     * files there often enough.
+     */
+    static final Set<String> BUILD_OUTPUT = Set.of("build", "out");
+    /** Compiled files, logs, temporaries, and the leftovers of merges and editors ({@code *.orig}, {@code *.rej}, {@code *~}). */
+    private static final Pattern REGENERABLE_FILES = Pattern.compile(
+            ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db");
+
+    /**
+     * A tool's cache in the home directory ({@code ~/.cache/pip}, {@code ~/.m2/repository/com/acme},
+     * {@code ~/.gradle/caches}): downloads and builds the tool fetches again. Interlock's own cache is not one.
+     */
+    private static final Pattern HOME_CACHES = Pattern.compile("/(home/[^/]+|Users/[^/]+|root)/(\\.cache/(?!interlock(/|$))[^/]+"
+            + "|\\.npm/_cacache|\\.npm/_npx|\\.m2/repository|\\.gradle/caches|\\.gradle/wrapper/dists|\\.cargo/registry"
+            + "|\\.cargo/git|go/pkg/mod/cache|\\.pnpm-store|\\.local/share/pnpm/store|Library/Caches/[^/]+|\\.yarn/berry/cache"
+            + "|\\.bun/install/cache|\\.nuget/packages|\\.ivy2/cache)(/.*)?");
+
+    /** Wildcards that match every entry of their directory. */
+    private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");
+    /** {@code $TMPDIR}, {@code ${TMPDIR}}, {@code ${TMPDIR:-/tmp}} and friends, with what follows. */
+    private static final Pattern TMPDIR = Pattern.compile("^\\$\\{?(TMPDIR|TMP|TEMP|RUNNER_TEMP)(:?-[^}]*)?}?(/.*)?$");
+    private static final Pattern OTHER_HOME = Pattern.compile("^~([a-z_][a-z0-9_.-]*)(/.*)?$");
+    /** The working directory spelled dynamically. */
+    private static final Pattern PWD = Pattern.compile("^(\\$\\{?PWD}?|\\$\\(pwd\\)|`pwd`)(/.*)?$");
+
+    public static FileTarget of(Arg arg, Invocation inv) {
+        Workspace ws = inv.workspace();
+        String v = arg.value();
+        boolean exact = true;
+        String concrete = v;
+        if (v.endsWith("/{}")) {
+            return placeholder(v, ws, arg.literal());
+        }
+        if (!arg.literal()) {
+            // The raw text still has its quotes: "$TMPDIR/build".
+            String unquoted = v.replace("\"", "").replace("'", "");
+            concrete = unquoted;
+            Matcher tmp = TMPDIR.matcher(unquoted);
+            Matcher pwd = PWD.matcher(unquoted);
+            if (tmp.matches()) {
+                // A temp directory by convention; its value is rarely known statically.
+                String rest = tmp.group(3) == null ? "" : tmp.group(3);
+                String base = inv.env().getOrDefault(tmp.group(1), "/tmp");
+                concrete = (base.isBlank() ? "/tmp" : base) + rest;
+                if (ws.area(concrete) != Area.TEMP) {
+                    concrete = "/tmp/" + (rest.isEmpty() ? "x" : rest);
+                }
+                exact = false;
+            } else if (pwd.matches()) {
+                concrete = ws.dir() + (pwd.group(2) == null ? "" : pwd.group(2));
+            } else if (Regex.matches(unquoted, "/(tmp|var/tmp|dev/shm)/[^/$`]+(\\$\\$|\\$\\{\\$}|\\$RANDOM|\\$BASHPID)[^/$`]*/?")) {
+                // /tmp/lock.$$: a number filled into a name in the temp directory, which cannot leave it
+                concrete = Regex.replaceAll(unquoted, "\\$\\$|\\$\\{\\$}|\\$RANDOM|\\$BASHPID", "0");
+                exact = false;
+            } else if (!Regex.matches(unquoted, "^(\\$HOME|\\$\\{HOME}|~)(/.*)?$")) {
+                return new FileTarget(v, v, Area.OTHER, arg.glob(), false, false);
+            }
+        }
+        Matcher other = OTHER_HOME.matcher(concrete);
+        if (other.matches()) {
+            // ~alice is alice's home directory (~root is /root), not a file named "~alice".
+            String user = other.group(1);
+            concrete = (user.equals("root") ? "/root" : Regex.replaceFirst(ws.home(), "/[^/]+$", "/") + user)
+                    + (other.group(2) == null ? "" : other.group(2));
+        }
+        if (!arg.glob()) {
+            String resolved = ws.resolve(concrete);
+            return new FileTarget(v, resolved, ws.area(concrete), false, false, exact);
+        }
+        return globbed(v, concrete, ws, exact);
+    }
+
+    /**
+     * {@code find ROOT -exec rm {} ;}: each run gets one file found under ROOT, which lies where ROOT's entries lie
+     * (files of the workspace when ROOT is the workspace itself).
+     */
+    private static FileTarget placeholder(String written, Workspace ws, boolean literal) {
+        if (!literal) {
+            return new FileTarget(written, written, Area.OTHER, false, false, false);
+        }
+        String dir = ws.resolve(written.substring(0, written.length() - 3).isEmpty() ? "/" : written.substring(0, written.length() - 3));
+        Area area;
+        if (dir.equals("/")) {
+            area = Area.ROOT;
+        } else if (ws.area(dir) == Area.HOME_ROOT && !dir.equals(ws.cwd())) {
+            area = Area.HOME_ROOT;
+        } else {
+            area = ws.area(dir + "/x");
+        }
+        return new FileTarget(written, dir, area, false, false, literal);
+    }
+
+    /** A wildcard: classify the directory it expands in, or what lies below it. */
+    private static FileTarget globbed(String written, String concrete, Workspace ws, boolean exact) {
+        List<String> segments = List.of(concrete.split("/", -1));
+        int first = 0;
+        while (first < segments.size() && !Regex.matches(segments.get(first), ".*[*?\\[{].*")) {
+            first++;
+        }
+        String dirText = String.join("/", segments.subList(0, Math.min(first, segments.size())));
+        if (dirText.isEmpty()) {
+            dirText = concrete.startsWith("/") ? "/" : ".";
+        }
+        String dir = ws.resolve(dirText);
+        boolean last = first == segments.size() - 1;
+        Area dirArea = ws.area(dir);
+        Area childArea = dir.equals("/") ? Area.ROOT : ws.area(dir + "/x");
+        if (last && ALL_ENTRIES.contains(segments.get(first)) && childArea != Area.TEMP) {
+            return new FileTarget(written, dir, dirArea, true, true, exact);
+        }
+        return new FileTarget(written, dir, childArea, true, false, exact);
+    }
+
+    /** The last path component, without a trailing slash. */
+    String leaf() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** A build or dependency directory (or compiled files, logs) tools recreate, inside the workspace or temp. */
+    public boolean regenerable() {
+        String name = wildAll ? leaf() : glob ? written.substring(written.lastIndexOf('/') + 1) : leaf();
+        boolean own = area == Area.WORKSPACE || area == Area.TEMP;
+        return REGENERABLE.contains(name) || name.endsWith(".egg-info")
+                || own && (REGENERABLE_FILES.matcher(name).matches() || REGENERABLE_IN_WORKSPACE.contains(name))
+                || insideRegenerable() || area == Area.HOME && !glob && HOME_CACHES.matcher(path).matches();
+    }
+
+    /** Whether a file called {@code name} is one builds and runs make again (compiled files, logs, temporaries). */
+    public static boolean regenerableName(String name) {
+        return REGENERABLE_FILES.matcher(name).matches();
+    }
+
+    /**
+     * {@code node_modules/.vite}, {@code target/classes}: everything inside a regenerable directory is regenerable.
+     * Only relative paths inside the workspace count, so a workspace that itself lives under a directory called
+     * {@code target} is not mistaken for build output.
+     */
+    private boolean insideRegenerable() {
+        if (area != Area.WORKSPACE || written.startsWith("/") || written.startsWith("~") || written.startsWith("$")) {
+            return false;
+        }
+        String[] parts = written.split("/");
+        if (java.util.Arrays.asList(parts).contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (REGENERABLE.contains(parts[i]) || REGENERABLE_IN_WORKSPACE.contains(parts[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The root, a home directory, the workspace itself or a system directory. */
+    boolean catastrophic() {
+        return area == Area.ROOT || area == Area.HOME_ROOT || area == Area.SYSTEM;
+    }
+
+    /** True for block devices and other disks. */
+    boolean device() {
+        return Regex.matches(path, "/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|loop|md|dm-|mapper/|nbd|sr).*");
+    }
+
+    /** How many entries the operand stands for, given whether the command descends into directories. */
+    Scope scope(boolean recursive) {
+        if (catastrophic() && (recursive || wildAll)) {
+            return Scope.ALL;
+        }
+        return recursive || glob ? Scope.MANY : Scope.ONE;
+    }
+
+    /** A filesystem operation on this target, local unless a wrapper moved the command elsewhere. */
+    Operation.Builder operation(Invocation inv, Verb verb, String type) {
+        Operation.Builder b = Operation.builder("filesystem", verb)
+                .resource(type, written)
+                .locator("path", path)
+                .locator("area", area.wire())
+                .confidence(exact ? Confidence.EXACT : Confidence.INFERRED)
+                .evidence(inv.evidence());
+        if (!inv.remote()) {
+            b.environment(Tier.LOCAL, "a path on this machine");
+        }
+        return b;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.interlock.analysis.shell.recognizers.network;
+
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The machine's own storage and the development clusters that live on it. Volume managers' destroy verbs
+ * ({@code lvremove}, {@code vgremove}, {@code zfs destroy}, {@code btrfs subvolume delete}) delete disks' data: this
+ * machine itself. Local clusters ({@code kind delete cluster}, {@code minikube delete}, {@code k3d cluster delete}) are
+ * sandboxes the developer recreates in a minute.
+ */
+public final class LocalMachines implements Recognizer {
+
+    /** Commands that remove a logical volume, group or physical volume outright. */
+    private static final Set<String> VOLUME_REMOVERS = Set.of("lvremove", "vgremove", "pvremove", "lvreduce", "vgreduce");
+    /** Local cluster tools: the words that tear the cluster down. */
+    private static final Map<String, Set<String>> CLUSTER_TEARDOWN = Map.of(
+            "kind", Set.of("delete"), "minikube", Set.of("delete", "stop"), "k3d", Set.of("delete", "stop"),
+            "microk8s", Set.of("reset", "stop", "uninstall"), "colima", Set.of("delete", "stop"), "limactl", Set.of("delete", "stop"),
+            "vagrant", Set.of("destroy", "halt", "suspend"), "multipass", Set.of("delete", "purge", "stop"));
+
+    @Override
+    public Set<String> programs() {
+        Set<String> all = new java.util.HashSet<>(VOLUME_REMOVERS);
+        all.addAll(CLUSTER_TEARDOWN.keySet());
+        all.addAll(Set.of("zfs", "zpool", "btrfs"));
+        return Set.copyOf(all);
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        String program = inv.program();
+        List<String> words = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
+        if (VOLUME_REMOVERS.contains(program)) {
+            return List.of(volume(inv, program, words.isEmpty() ? "" : String.join(" ", words), program + " removes the volume and its data"));
+        }
+        Set<String> teardown = CLUSTER_TEARDOWN.get(program);
+        if (teardown != null) {
+            boolean down = words.stream().anyMatch(teardown::contains);
+            String name = inv.parse(Set.of("--name", "-n", "-p", "--profile", "--context")).value("--name", "-n", "-p", "--profile").orElse(program);
+            Operation.Builder b = Operation.builder("kubernetes", down ? Verb.DELETE : words.isEmpty() ? Verb.READ : Verb.UPDATE)
+                    .resource("cluster", name).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                    .note(program + " manages a development cluster on this machine");
+            return List.of(LocalFiles.local(inv, b, "a development cluster on this machine (" + program + ")").build());
+        }
+        String sub = words.isEmpty() ? "" : words.getFirst();
+        boolean destroys = switch (program) {
+            case "zfs" -> Set.of("destroy", "rollback").contains(sub);
+            case "zpool" -> Set.of("destroy", "labelclear", "remove", "detach").contains(sub);
+            default -> words.size() > 1 && Set.of("subvolume", "sub").contains(sub) && Set.of("delete", "del").contains(words.get(1));
+        };
+        if (destroys) {
+            return List.of(volume(inv, program, words.size() > 1 ? words.getLast() : "", program + " " + sub + " deletes the data on it"));
+        }
+        boolean reads = Set.of("list", "get", "status", "iostat", "show", "history", "events", "df", "usage", "").contains(sub)
+                || program.equals("btrfs") && words.contains("show");
+        return List.of(LocalFiles.local(inv, Operation.builder("os", reads ? Verb.READ : Verb.UPDATE).resource("storage", sub)
+                .confidence(Confidence.INFERRED).evidence(inv.evidence()), "storage on this machine").build());
+    }
+
+    private static Operation volume(Invocation inv, String program, String name, String note) {
+        Operation.Builder b = Operation.builder("filesystem", Verb.DELETE).resource("device", name).scope(Scope.ALL)
+                .stateful(true).reversible(false).evidence(inv.evidence()).note(note);
+        return LocalFiles.local(inv, b, "a disk of this machine").build();
+    }
+}

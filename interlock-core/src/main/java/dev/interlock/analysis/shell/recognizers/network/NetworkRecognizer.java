@@ -1,0 +1,299 @@
+package dev.interlock.analysis.shell.recognizers.network;
+
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
+import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Data leaving this machine and requests that change remote endpoints: HTTP clients ({@code curl}, {@code wget},
+ * HTTPie, {@code xh}), copies to other hosts ({@code scp}, {@code sftp}; {@code rsync} is the filesystem
+ * recognizer's), raw sockets ({@code nc},
+ * {@code socat}) and interactive {@code ssh}. Uploading a local file is {@code transfer}; fetching is a {@code read};
+ * {@code DELETE}/{@code PUT}/{@code PATCH}/{@code POST} change the endpoint. The environment is left to the host
+ * locator ({@code localhost} resolves local).
+ */
+public final class NetworkRecognizer implements dev.interlock.analysis.shell.Recognizer {
+
+    private static final Set<String> CURL_VALUED = Set.of("-d", "--data", "--data-binary", "--data-raw", "--data-ascii",
+            "--data-urlencode", "--json", "-F", "--form", "--form-string", "-T", "--upload-file", "-X", "--request",
+            "-H", "--header", "-o", "--output", "-u", "--user", "-A", "--user-agent", "-e", "--referer", "-b", "--cookie",
+            "-c", "--cookie-jar", "--url", "-w", "--write-out", "-m", "--max-time", "--connect-timeout", "--retry", "-x",
+            "--proxy", "-K", "--config", "--cacert", "--cert", "--key", "-E", "--resolve", "-r", "--range", "--limit-rate",
+            "--max-filesize", "--output-dir", "--oauth2-bearer", "-U", "--proxy-user", "--retry-delay", "--retry-max-time");
+    private static final Set<String> CURL_DATA = Set.of("-d", "--data", "--data-binary", "--data-raw", "--data-ascii",
+            "--data-urlencode", "--json");
+    private static final Set<String> WGET_VALUED = Set.of("-O", "--output-document", "-o", "--output-file", "-P",
+            "--directory-prefix", "--post-data", "--post-file", "--body-data", "--body-file", "--method", "--header",
+            "-U", "--user-agent", "--user", "--password", "-t", "--tries", "-T", "--timeout", "-e", "--execute", "-i", "--input-file");
+    private static final Set<String> HTTPIE_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Set<String> SSH_VALUED = Set.of("-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-W", "-b",
+            "-c", "-E", "-e", "-m", "-O", "-Q", "-S", "-w", "-B", "-P");
+    /** Cloud instance metadata services (AWS IMDS and its IPv6 form, ECS task credentials, Google, Azure, Alibaba). */
+    private static final java.util.regex.Pattern INSTANCE_METADATA = java.util.regex.Pattern.compile(
+            "(?i)^(?:https?://)?(?:169\\.254\\.169\\.254|\\[?fd00:ec2::254\\]?|169\\.254\\.170\\.2|metadata\\.google\\.internal|metadata/|100\\.100\\.100\\.200)");
+    private static final java.util.regex.Pattern METADATA_CREDENTIALS = java.util.regex.Pattern.compile(
+            "(?i)security-credentials|/identity|oauth2/token|service-accounts/[^/]*/(?:token|identity)|/token\\b|/credentials|169\\.254\\.170\\.2|api/token|ram/security");
+    private static final Set<String> GIT_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "ssh.dev.azure.com",
+            "codeberg.org", "git.sr.ht");
+
+    @Override
+    public Set<String> programs() {
+        return Set.of("curl", "wget", "http", "https", "xh", "xhs", "httpie", "scp", "sftp", "nc", "ncat",
+                "netcat", "socat", "ssh", "telnet", "ftp", "lftp");
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        return switch (inv.program()) {
+            case "curl" -> curl(inv);
+            case "wget" -> wget(inv);
+            case "http", "https", "xh", "xhs", "httpie" -> httpie(inv);
+            case "scp" -> RemoteCopy.recognize(inv, inv.parse(Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J")));
+            case "ssh", "sftp", "telnet", "ftp", "lftp" -> ssh(inv, nested);
+            default -> socket(inv);
+        };
+    }
+
+    private static List<Operation> curl(Invocation inv) {
+        ParsedArgs p = inv.parse(CURL_VALUED);
+        String url = p.value("--url").orElse(p.positional(0).orElse(""));
+        List<String> files = new ArrayList<>();
+        boolean data = false;
+        for (Map.Entry<String, List<String>> flag : p.flags().entrySet()) {
+            for (String v : flag.getValue()) {
+                if (CURL_DATA.contains(flag.getKey())) {
+                    data = true;
+                    String file = flag.getKey().equals("--data-urlencode") && v.contains("@") ? v.substring(v.indexOf('@')) : v;
+                    if (file.startsWith("@") && !file.equals("@-")) {
+                        files.add(file.substring(1));
+                    }
+                } else if (flag.getKey().equals("-F") || flag.getKey().equals("--form")) {
+                    data = true;
+                    int at = v.indexOf("=@") >= 0 ? v.indexOf("=@") : v.indexOf("=<");
+                    if (at >= 0 && !v.substring(at + 2).startsWith("-")) {
+                        files.add(v.substring(at + 2).split(";")[0]);
+                    }
+                } else if ((flag.getKey().equals("-T") || flag.getKey().equals("--upload-file")) && !v.equals("-") && !v.equals(".")) {
+                    files.add(v);
+                }
+            }
+        }
+        String method = p.value("-X", "--request").orElse("").toUpperCase(java.util.Locale.ROOT);
+        if (p.has("-G", "--get", "-I", "--head")) {
+            method = method.isEmpty() ? "GET" : method;
+        }
+        return withOutput(inv, p.value("-o", "--output"), http(inv, url, method, data, files));
+    }
+
+    private static List<Operation> wget(Invocation inv) {
+        ParsedArgs p = inv.parse(WGET_VALUED);
+        List<String> files = new ArrayList<>();
+        p.value("--post-file", "--body-file").ifPresent(files::add);
+        boolean data = p.has("--post-data", "--body-data", "--post-file", "--body-file");
+        String method = p.value("--method").orElse(p.has("--post-data", "--post-file") ? "POST" : "").toUpperCase(java.util.Locale.ROOT);
+        return withOutput(inv, p.value("-O", "--output-document"), http(inv, p.positional(0).orElse(""), method, data, files));
+    }
+
+    /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
+    private static List<Operation> withOutput(Invocation inv, java.util.Optional<String> output, List<Operation> ops) {
+        if (output.isEmpty() || output.get().equals("-") || output.get().startsWith("/dev/")) {
+            return ops;
+        }
+        List<Operation> all = new ArrayList<>(ops);
+        all.add(SelfProtectionRecognizer.write(inv, output.get(), "downloads into"));
+        return all;
+    }
+
+    /** HTTPie and xh: {@code http [METHOD] URL [items]}; {@code field@file} and {@code =@file} upload files. */
+    private static List<Operation> httpie(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("-a", "--auth", "-o", "--output", "--session", "-A", "--auth-type", "--verify",
+                "--cert", "--cert-key", "--timeout", "--proxy", "-p", "--print"));
+        List<String> words = p.words();
+        String method = "";
+        int i = 0;
+        if (!words.isEmpty() && HTTPIE_METHODS.contains(words.getFirst())) {
+            method = words.getFirst();
+            i = 1;
+        }
+        String url = i < words.size() ? words.get(i) : "";
+        boolean data = false;
+        List<String> files = new ArrayList<>();
+        for (String item : words.subList(Math.min(i + 1, words.size()), words.size())) {
+            if (Regex.matches(item, "[^=:@]*(=@|@)[^=].*") && !item.contains("==")) {
+                files.add(item.substring(item.indexOf('@') + 1));
+                data = true;
+            } else if (Regex.matches(item, "[^=:]*:?=.*") && !item.contains("==")) {
+                data = true;
+            }
+        }
+        return http(inv, url, method, data || p.has("--raw") || inv.stdin().isPresent(), files);
+    }
+
+    /**
+     * The common HTTP reading: local files sent are {@code transfer}; an explicit DELETE deletes the endpoint; PUT and
+     * PATCH update it, an explicit POST creates; inline data posted without an explicit method is treated as a query
+     * (search APIs, GraphQL, webhooks are the usual case) and stays a read, with a note.
+     */
+    private static List<Operation> http(Invocation inv, String url, String method, boolean data, List<String> files) {
+        String host = SecretStores.host(url);
+        String path = path(url);
+        List<Operation> ops = new ArrayList<>();
+        if (INSTANCE_METADATA.matcher(url).find()) {
+            boolean credentials = METADATA_CREDENTIALS.matcher(url).find();
+            ops.add(Operation.builder("http", credentials ? Verb.CREDENTIAL : Verb.READ)
+                    .resource(credentials ? "instance-credentials" : "instance-metadata", path)
+                    .locator("host", host.isEmpty() ? "instance-metadata" : host).evidence(inv.evidence())
+                    .note(credentials ? "reads the machine's cloud credentials from the instance metadata service" : "reads instance metadata")
+                    .build());
+            return ops;
+        }
+        for (String file : files) {
+            boolean secret = CredentialRecognizer.secret(inv, dev.interlock.analysis.shell.Arg.of(file));
+            if (secret) {
+                ops.add(CredentialRecognizer.secretFile(inv, file));
+            }
+            if (!localHost(host)) {
+                Operation sent = transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host));
+                ops.add(secret ? sent.toBuilder().resource("credentials", inv.workspace().resolve(file))
+                        .locator("host", host).locator("area", inv.workspace().area(file).wire()).build() : sent);
+            }
+        }
+        Verb verb = switch (method) {
+            case "DELETE" -> Verb.DELETE;
+            case "PUT", "PATCH" -> Verb.UPDATE;
+            case "POST" -> Verb.CREATE;
+            case "", "GET", "HEAD", "OPTIONS" -> Verb.READ;
+            default -> Verb.UPDATE;
+        };
+        if (verb == Verb.READ && !files.isEmpty()) {
+            if (!localHost(host)) {
+                return ops;
+            }
+            verb = Verb.CREATE;
+        }
+        Operation.Builder b = Operation.builder("http", verb).resource("endpoint", path).locator("host", host)
+                .evidence(inv.evidence());
+        if (verb == Verb.DELETE) {
+            b.stateful(true).note("deletes " + path + " on " + host);
+        } else if (verb == Verb.READ && data) {
+            b.note("posts inline request data to " + host);
+        }
+        ops.add(b.build());
+        return ops;
+    }
+
+    /** An HTTP request that changes {@code url} (from code an interpreter runs); an unknown URL leaves the host empty. */
+    public static Operation request(Invocation inv, String url, String method, String note) {
+        Verb verb = switch (method) {
+            case "DELETE" -> Verb.DELETE;
+            case "POST" -> Verb.CREATE;
+            default -> Verb.UPDATE;
+        };
+        return Operation.builder("http", verb).resource("endpoint", url.isEmpty() ? "" : path(url))
+                .locator("host", SecretStores.host(url)).stateful(verb == Verb.DELETE)
+                .confidence(url.isEmpty() ? Confidence.INFERRED : Confidence.EXACT).evidence(inv.evidence()).note(note).build();
+    }
+
+    /** A local file sent to {@code host}. */
+    static Operation transfer(Invocation inv, String file, String host, String note) {
+        return Operation.builder("network", Verb.TRANSFER)
+                .resource("file", inv.workspace().resolve(file))
+                .locator("host", host)
+                .locator("area", inv.workspace().area(file).wire())
+                .reversible(false)
+                .evidence(inv.evidence())
+                .note(note)
+                .build();
+    }
+
+    private static String path(String url) {
+        int scheme = url.indexOf("://");
+        String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
+        int slash = rest.indexOf('/');
+        String p = slash >= 0 ? rest.substring(slash) : "/";
+        int query = p.indexOf('?');
+        return query >= 0 ? p.substring(0, query) : p;
+    }
+
+    /** {@code ssh host} alone opens a remote shell; with a command the analyzer unwraps it, or we analyze it here. */
+    private static List<Operation> ssh(Invocation inv, Nested nested) {
+        ParsedArgs p = inv.parse(SSH_VALUED);
+        List<String> words = p.words();
+        String target = words.isEmpty() ? "" : words.getFirst();
+        String host = target.contains("@") ? target.substring(target.indexOf('@') + 1) : target;
+        host = host.startsWith("ssh://") ? SecretStores.host(host) : host.split(":")[0];
+        if (inv.program().equals("ssh") && words.size() > 1) {
+            Map<String, String> locators = new HashMap<>(inv.locators());
+            locators.put("host", host);
+            Invocation remote = new Invocation("ssh", inv.args(), inv.env(), inv.workspace(), inv.evidence(), inv.stdin(), locators);
+            List<Operation> ops = new ArrayList<>();
+            int start = inv.args().indexOf(p.positionals().getFirst()) + 1;
+            String command = String.join(" ", inv.args().subList(start, inv.args().size()).stream()
+                    .map(dev.interlock.analysis.shell.Arg::value).toList());
+            for (Operation op : nested.shell(command, remote)) {
+                ops.add(op.withEvidence(inv.evidence()));
+            }
+            return ops;
+        }
+        boolean probe = p.has("-T", "-V", "-G") && GIT_HOSTS.contains(host) || p.has("-V", "-G", "-Q");
+        Operation.Builder b = Operation.builder(inv.program(), probe ? Verb.READ : Verb.EXECUTE)
+                .resource("host", host).locator("host", host).evidence(inv.evidence());
+        if (!probe) {
+            b.note(p.has("-N") ? "opens a tunnel to " + host : "opens an interactive session on " + host);
+        }
+        return List.of(b.build());
+    }
+
+    /** {@code nc host port}: whatever is piped in leaves; {@code -l} listens, {@code -z} only probes. */
+    private static List<Operation> socket(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("-p", "-s", "-w", "-i", "-x", "-X", "-q", "-e", "-c", "--exec", "--sh-exec"));
+        String host = "";
+        boolean listen = p.has("-l", "--listen");
+        boolean runsProgram = false;
+        if (inv.program().equals("socat")) {
+            for (String address : p.words()) {
+                String upper = address.toUpperCase(java.util.Locale.ROOT);
+                if (upper.startsWith("EXEC:") || upper.startsWith("SYSTEM:")) {
+                    runsProgram = true; // the other end talks to a program: with a network address, a remote shell
+                } else if (upper.contains("LISTEN")) {
+                    listen = true;
+                } else if (Regex.matches(upper, "(TCP[46]?|UDP[46]?|OPENSSL|SSL):.*")) {
+                    host = address.split(":")[1];
+                }
+            }
+        } else if (!listen) {
+            host = p.positional(0).orElse("");
+        }
+        if (p.has("-e", "-c", "--exec", "--sh-exec") || runsProgram && (listen || !host.isEmpty())) {
+            return List.of(Operation.builder("network", Verb.EXECUTE).resource("socket", host).locator("host", host)
+                    .reversible(false).evidence(inv.evidence()).note("hands a shell to a network peer").build());
+        }
+        if (listen || host.isEmpty()) {
+            return List.of(LocalFiles.execute(inv, inv.program(), "listens on a local port"));
+        }
+        Verb verb = p.has("-z") ? Verb.READ : localHost(host) ? Verb.EXECUTE : Verb.TRANSFER;
+        String target = inv.program().equals("socat") ? host : host + p.positional(1).map(x -> ":" + x).orElse("");
+        return List.of(Operation.builder("network", verb).resource("socket", target)
+                .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
+                .note(verb == Verb.READ ? "probes a port" : "sends its input to " + host).build());
+    }
+
+    /** Hosts that are this machine: talking to them sends nothing away. */
+    static boolean localHost(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("0.0.0.0")
+                || host.endsWith(".localhost");
+    }
+}

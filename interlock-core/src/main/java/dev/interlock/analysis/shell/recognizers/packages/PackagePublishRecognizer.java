@@ -1,0 +1,458 @@
+package dev.interlock.analysis.shell.recognizers.packages;
+
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
+import dev.interlock.analysis.shell.recognizers.vcs.ForgeAccess;
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Package managers and build tools, for the part that leaves the machine: publishing to a registry (npm, pnpm, yarn,
+ * maven, gradle, twine, cargo, gem) and GitHub releases and repositories. Everything else they do (install, test,
+ * build, run) is local execution and passes.
+ *
+ * <p>Scoring choice (docs/risk.md): a published version goes to everyone who installs the package and usually cannot
+ * be taken back, but nothing is lost. So publishing is a {@code transfer}, not reversible, not stateful, scope
+ * {@code many} (the whole world gets it): 2 + 1 + 1 = 4, high, so it asks even locally and needs approval elsewhere.
+ * A dry run is a read.
+ */
+public final class PackagePublishRecognizer implements Recognizer {
+
+    private static final Set<String> NPM_VALUED = Set.of("--registry", "--tag", "--access", "--otp", "-w", "--workspace",
+            "--filter", "-F", "--prefix", "-C", "--dir", "--cwd", "--userconfig", "--loglevel");
+    private static final Set<String> LOCAL_NPM = Set.of("install", "i", "ci", "add", "remove", "rm", "uninstall", "un",
+            "update", "up", "upgrade", "test", "t", "run", "run-script", "build", "start", "exec", "x", "dlx", "link", "ln",
+            "pack", "prune", "dedupe", "rebuild", "init", "create", "version", "audit", "outdated", "ls", "list", "why",
+            "view", "info", "show", "search", "config", "get", "set", "cache", "doctor", "explain", "fund", "root", "bin",
+            "help", "lint", "format", "dev", "serve", "store", "import", "env", "pkg", "set-script", "install-test", "it",
+            "workspaces", "workspace", "patch", "licenses", "node", "plugin", "constraints", "tsc", "jest", "vitest");
+    /** Tools with their own recognizers that projects commonly run through yarn/pnpm. */
+    private static final Set<String> DELEGATED = Set.of("prisma", "drizzle-kit", "knex", "sequelize", "sequelize-cli",
+            "typeorm", "supabase", "cdk", "pulumi", "wrangler", "vercel", "netlify", "firebase", "serverless", "sls", "lerna",
+            "changeset", "atlas", "dbmate", "migrate");
+    private static final Pattern AUTH_KEY = Pattern.compile("(?i)(_auth|authtoken|_password|token)");
+    private static final Pattern RISKY_SCRIPT =
+            Pattern.compile("(?i).*(deploy|release|publish|destroy|teardown|drop|reset|nuke|wipe|prod).*");
+    private static final Set<String> MAVEN_VALUED = Set.of("-P", "-pl", "--projects", "-f", "--file", "-s", "--settings",
+            "-gs", "-T", "--threads", "-rf", "--resume-from", "-t", "--toolchains", "-l", "--log-file", "-b", "--builder");
+    private static final Set<String> GRADLE_VALUED = Set.of("-x", "--exclude-task", "-p", "--project-dir", "-b", "--build-file",
+            "-c", "--settings-file", "-g", "--gradle-user-home", "-I", "--init-script", "--console", "--warning-mode", "--max-workers");
+    private static final Set<String> GH_VALUED = Set.of("-R", "--repo", "-t", "--title", "-b", "--body", "--body-file", "-n", "--notes", "-F", "--notes-file",
+            "--target", "--discussion-category", "--notes-start-tag", "-p", "--pattern", "-D", "--dir", "-O", "--output");
+
+    @Override
+    public Set<String> programs() {
+        Set<String> all = new java.util.HashSet<>(Set.of("npm", "pnpm", "yarn", "mvn", "mvnw", "gradle", "gradlew", "twine", "cargo",
+                "gem", "gh", "glab"));
+        all.addAll(PublishTools.PROGRAMS);
+        return Set.copyOf(all);
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (inv.words().contains("--help") || inv.words().contains("--version") && inv.words().size() == 1) {
+            return List.of();
+        }
+        List<Operation> sources = PackageSources.of(inv);
+        if (!sources.isEmpty()) {
+            return sources;
+        }
+        if (!ProjectRuns.NODE.contains(inv.program())) { // a package.json's start script is read below
+            Optional<Operation> run = ProjectRuns.of(inv);
+            if (run.isPresent()) {
+                return List.of(run.get());
+            }
+        }
+        return switch (inv.program()) {
+            case "npm", "pnpm", "yarn" -> node(inv, nested);
+            case "mvn", "mvnw" -> maven(inv);
+            case "gradle", "gradlew" -> gradle(inv);
+            case "twine" -> twine(inv);
+            case "cargo" -> cargo(inv);
+            case "gem" -> gem(inv);
+            case "gh" -> gh(inv, nested);
+            case "glab" -> glab(inv, nested);
+            default -> PublishTools.recognize(inv, nested);
+        };
+    }
+
+    private static List<Operation> node(Invocation inv, Nested nested) {
+        ParsedArgs p = inv.parse(NPM_VALUED);
+        List<String> words = p.words();
+        if (words.size() > 2 && words.get(0).equals("pkg") && words.get(1).equals("set")) {
+            // npm pkg set scripts.postinstall='…': the package manager runs it later (on install, test, start …): what it does counts now
+            List<Operation> ops = new ArrayList<>();
+            for (String assignment : words.subList(2, words.size())) {
+                int eq = assignment.indexOf('=');
+                if (assignment.startsWith("scripts.") && eq > 0) {
+                    ops.addAll(nested.shell(assignment.substring(eq + 1), inv));
+                }
+            }
+            ops.add(SelfProtectionRecognizer.write(inv, "package.json", "npm pkg set writes"));
+            return ops;
+        }
+        String tool = inv.program();
+        int at = tool.equals("yarn") && !words.isEmpty() && words.getFirst().equals("npm") ? 1 : 0;
+        if (tool.equals("yarn") && words.size() > 2 && words.getFirst().equals("workspace")) {
+            at = 2; // yarn workspace NAME COMMAND…
+        }
+        String sub = words.size() > at ? words.get(at) : "install";
+        // `yarn prisma …`, `pnpm knex …` run a project binary: the tool decides, so analyze it as a command
+        // (`npm exec`, `pnpm exec`, `yarn dlx` are unwrapped by the analyzer before they get here)
+        if (!tool.equals("npm") && DELEGATED.contains(sub)) {
+            List<String> rest = commandAfter(inv.args(), sub);
+            if (!rest.isEmpty()) {
+                return nested.shell(String.join(" ", rest), inv);
+            }
+        }
+        String target = words.size() > at + 1 ? words.get(at + 1) : "";
+        boolean dryRun = p.has("--dry-run");
+        Optional<String> registry = p.value("--registry");
+        if (sub.equals("config") && words.size() > at + 2 && Set.of("get", "list", "ls").contains(words.get(at + 1))
+                && AUTH_KEY.matcher(words.get(at + 2)).find()) {
+            // `npm config get //registry…/:_authToken` prints the registry token (list masks it; get does not)
+            return List.of(LocalFiles.local(inv, Operation.builder("package", Verb.CREDENTIAL).resource("token", words.get(at + 2))
+                    .evidence(inv.evidence()).note("prints a package registry token"), tool + "'s configuration on this machine").build());
+        }
+        // npm run X, npm test/start, and yarn or pnpm X run the project's own script: its commands decide when in view
+        String scriptName = Set.of("run", "run-script").contains(sub) ? target
+                : Set.of("test", "t", "start", "stop", "restart").contains(sub) ? (sub.equals("t") ? "test" : sub)
+                : !tool.equals("npm") && !LOCAL_NPM.contains(sub) && !BUILT_IN.contains(sub) ? sub : "";
+        Optional<List<Operation>> inView = scriptInView(inv, nested, scriptName);
+        if (inView.isPresent()) {
+            return inView.get();
+        }
+        Optional<Operation> app = scriptName.equals("start") ? ProjectRuns.of(inv) : Optional.empty();
+        if (app.isPresent()) {
+            return List.of(app.get()); // starts the application itself, its start script not in view
+        }
+        Operation o = switch (sub) {
+            case "publish" -> dryRun ? read(inv, "package", target, "dry run of a publish")
+                    : publish(inv, target.isEmpty() ? "the package in " + inv.workspace().cwd() : target,
+                            tool + " publish" + (p.has("-r", "--recursive") ? " -r" : ""));
+            case "unpublish" -> {
+                boolean whole = !target.contains("@") || target.startsWith("@") && target.indexOf('@', 1) < 0;
+                yield op(inv, Verb.DELETE, "package", target).stateful(true).reversible(false)
+                        .scope(p.has("--force", "-f") && whole ? Scope.ALL : Scope.ONE)
+                        .note(whole ? "removes every version of the package from the registry" : "removes a published version").build();
+            }
+            case "deprecate" -> op(inv, Verb.UPDATE, "package", target).scope(Scope.MANY)
+                    .note("marks published versions as deprecated for everyone who installs them").build();
+            case "dist-tag" -> op(inv, Verb.UPDATE, "package", words.size() > at + 2 ? words.get(at + 2) : target)
+                    .note("moves a registry tag").build();
+            case "owner", "access", "team" -> words.size() > at + 1 && Set.of("ls", "list", "get").contains(target)
+                    ? read(inv, "package", "", "")
+                    : op(inv, Verb.GRANT, "package", words.getLast()).note("changes who may publish the package").build();
+            case "token", "login", "adduser", "logout" -> op(inv, Verb.CREDENTIAL, "token", "")
+                    .note(tool + " " + sub + " handles registry credentials").build();
+            case "run", "run-script" -> script(inv, target);
+            default -> {
+                if (LOCAL_NPM.contains(sub) || tool.equals("npm")) {
+                    yield local(inv, tool + " " + sub);
+                }
+                yield script(inv, sub);
+            }
+        };
+        return List.of(registry.map(r -> hostLocator(o, r)).orElse(o));
+    }
+
+    /** The words of the command a runner starts, from {@code marker} on, requoted for the shell. */
+    static List<String> commandAfter(List<Arg> args, String marker) {
+        List<String> out = new ArrayList<>();
+        boolean started = false;
+        for (Arg a : args) {
+            started = started || a.value().equals(marker);
+            if (started) {
+                out.add(a.shellText());
+            }
+        }
+        return out;
+    }
+
+
+    /** Commands of the tools themselves, which win over a script of the same name. */
+    private static final Set<String> BUILT_IN = Set.of("publish", "unpublish", "deprecate", "dist-tag", "owner", "access",
+            "team", "token", "login", "adduser", "logout", "config");
+
+    /**
+     * The package script's own commands ({@code pre}NAME, NAME, {@code post}NAME) when the project's package.json is in
+     * view (the CLI and the local hooks read it into {@code context.files}); empty when it is not, or names no such
+     * script, so that the name decides as before.
+     */
+    private static Optional<List<Operation>> scriptInView(Invocation inv, Nested nested, String name) {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> json = nested.written("package.json");
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> scripts = PackageScripts.of(json.get()).orElse(Map.of());
+        if (!scripts.containsKey(name)) {
+            return Optional.empty();
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (String key : List.of("pre" + name, name, "post" + name)) {
+            if (scripts.containsKey(key)) {
+                ops.addAll(nested.shell(scripts.get(key), inv));
+            }
+        }
+        return Optional.of(ops.isEmpty() ? List.of(local(inv, inv.program() + " run " + name)) : ops);
+    }
+
+    /** A package script runs arbitrary commands; names that say deploy, release or reset are not assumed local. */
+    private static Operation script(Invocation inv, String name) {
+        if (RISKY_SCRIPT.matcher(name).matches()) {
+            return op(inv, Verb.EXECUTE, "script", name).confidence(Confidence.INFERRED)
+                    .note("the package script '" + name + "' may deploy, publish or destroy; its commands are not analyzed").build();
+        }
+        return local(inv, inv.program() + " run " + name);
+    }
+
+    private static List<Operation> maven(Invocation inv) {
+        ParsedArgs p = inv.parse(MAVEN_VALUED);
+        boolean skip = inv.words().stream().anyMatch(w -> w.startsWith("-Dmaven.deploy.skip=true"));
+        List<Operation> ops = new ArrayList<>();
+        boolean local = false;
+        for (String goal : p.words()) {
+            if (goal.equals("deploy") || goal.startsWith("deploy:") || goal.equals("release:perform") || goal.equals("site-deploy")
+                    || goal.startsWith("nexus-staging:") || goal.startsWith("central-publishing:")) {
+                ops.add(skip ? local(inv, "mvn " + goal + " (deploy skipped)") : publish(inv, artifact(inv), "mvn " + goal));
+            } else if (goal.equals("jib:build") || goal.equals("dockerfile:push")) {
+                ops.add(op(inv, Verb.TRANSFER, "image", "").reversible(true).note("mvn " + goal + " pushes a container image").build());
+            } else if (goal.equals("release:prepare") || goal.equals("release:rollback")) {
+                ops.add(op(inv, Verb.UPDATE, "repository", "").note("mvn " + goal + " commits, tags and pushes").build());
+            } else {
+                local = true;
+            }
+        }
+        if (ops.isEmpty() || local) {
+            ops.add(local(inv, inv.program() + " " + String.join(" ", p.words())));
+        }
+        return ops;
+    }
+
+    private static List<Operation> gradle(Invocation inv) {
+        ParsedArgs p = inv.parse(GRADLE_VALUED);
+        List<String> excluded = DatabaseOps.values(p, "-x", "--exclude-task");
+        List<Operation> ops = new ArrayList<>();
+        for (String task : p.words()) {
+            String t = task.substring(task.lastIndexOf(':') + 1);
+            if (excluded.contains(task) || excluded.contains(t) || t.startsWith("publishToMavenLocal") || t.endsWith("ToMavenLocal")) {
+                continue;
+            }
+            if (t.startsWith("publish") || t.equals("uploadArchives") || t.equals("bintrayUpload") || t.equals("artifactoryPublish")
+                    || t.startsWith("closeAndRelease") || t.equals("releaseSonatypeStagingRepository") || t.equals("jreleaserDeploy")) {
+                ops.add(publish(inv, artifact(inv), "gradle " + task));
+            } else if (t.equals("jib")) {
+                ops.add(op(inv, Verb.TRANSFER, "image", "").reversible(true).note("gradle jib pushes a container image").build());
+            }
+        }
+        if (ops.isEmpty()) {
+            ops.add(local(inv, inv.program() + " " + String.join(" ", p.words())));
+        }
+        return ops;
+    }
+
+    private static List<Operation> twine(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("-r", "--repository", "--repository-url", "-u", "--username", "-p", "--password",
+                "--config-file", "-c", "--comment", "-i", "--identity", "--sign-with", "--cert", "--client-cert"));
+        String sub = p.positional(0).orElse("");
+        if (!sub.equals("upload") && !sub.equals("register")) {
+            return List.of(read(inv, "package", "", "twine " + sub));
+        }
+        String files = String.join(" ", p.words().subList(1, p.words().size()));
+        Operation o = publish(inv, files, "twine " + sub);
+        Optional<String> repository = p.value("--repository-url").or(() -> p.value("-r", "--repository"));
+        return List.of(repository.map(r -> hostLocator(o, r.equals("testpypi") ? "test.pypi.org" : r)).orElse(o));
+    }
+
+    private static List<Operation> cargo(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("--registry", "--index", "--token", "-p", "--package", "--vers", "--version",
+                "--manifest-path", "-j", "--jobs", "--target", "--features", "-F", "-a", "--add", "-r", "--remove"));
+        String sub = p.positional(0).orElse("build");
+        Operation o = switch (sub) {
+            case "publish" -> p.has("--dry-run", "-n") ? read(inv, "package", "", "dry run of a publish")
+                    : publish(inv, p.value("-p", "--package").orElse(artifact(inv)),
+                            "cargo publish (a published crate version can never be deleted, only yanked)");
+            case "yank" -> op(inv, Verb.UPDATE, "package", p.positional(1).orElse("") + " " + p.value("--vers", "--version").orElse(""))
+                    .note(p.has("--undo") ? "un-yanks a published version" : "yanks a published version (reversible with --undo)").build();
+            case "owner" -> p.has("-a", "--add", "-r", "--remove")
+                    ? op(inv, Verb.GRANT, "package", p.positional(1).orElse("")).note("changes who may publish the crate").build()
+                    : read(inv, "package", "", "cargo owner --list");
+            case "login", "logout" -> op(inv, Verb.CREDENTIAL, "token", "").note("cargo " + sub + " handles the registry token").build();
+            default -> local(inv, "cargo " + sub);
+        };
+        return List.of(p.value("--registry", "--index").map(r -> o.toBuilder().locator("registry", r).build()).orElse(o));
+    }
+
+    private static List<Operation> gem(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("--host", "-v", "--version", "-k", "--key", "--otp", "-a", "--add", "-r", "--remove"));
+        String sub = p.positional(0).orElse("help");
+        String target = p.positional(1).orElse("");
+        Operation o = switch (sub) {
+            case "push" -> publish(inv, target, "gem push");
+            // a yanked version can never be pushed again under the same number
+            case "yank" -> op(inv, Verb.DELETE, "package", target + " " + p.value("-v", "--version").orElse(""))
+                    .reversible(false).note("removes a published version from the index").build();
+            case "owner" -> p.has("-a", "--add", "-r", "--remove")
+                    ? op(inv, Verb.GRANT, "package", target).note("changes who may push the gem").build()
+                    : read(inv, "package", target, "gem owner");
+            case "signin", "signout" -> op(inv, Verb.CREDENTIAL, "token", "").note("gem " + sub).build();
+            default -> local(inv, "gem " + sub);
+        };
+        return List.of(p.value("--host").map(h -> hostLocator(o, h)).orElse(o));
+    }
+
+    private static final Set<String> GLAB_VALUED = Set.of("-R", "--repo", "-t", "--title", "-d", "--description", "-m", "--message",
+            "--milestone", "-l", "--label", "-a", "--assignee", "-b", "--branch", "-s", "--source-branch", "--target-branch", "--sha",
+            "-g", "--group", "--scope", "-v", "--value", "--hostname", "--type");
+
+    /**
+     * The GitLab CLI: its routes to secrets and access (a merge request approved as the user, CI/CD variables, keys,
+     * tokens, the API); the rest (merge requests, issues, pipelines) is judged by its words like any unfamiliar CLI.
+     */
+    private static List<Operation> glab(Invocation inv, Nested nested) {
+        ParsedArgs p = inv.parse(GLAB_VALUED);
+        return ForgeAccess.gitlab(inv, p, p.words()).map(List::of).orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
+    }
+
+    /** gh release and gh repo: GitHub is remote, so the environment stays unknown unless the repository names it. */
+    private static List<Operation> gh(Invocation inv, Nested nested) {
+        ParsedArgs p = inv.parse(GH_VALUED);
+        List<String> words = p.words();
+        String group = words.isEmpty() ? "" : words.getFirst();
+        Optional<Operation> access = ForgeAccess.github(inv, p, words);
+        if (access.isPresent()) {
+            return List.of(access.get());
+        }
+        String repoName = p.value("-R", "--repo").orElse("");
+        if (group.equals("pr") && words.size() > 1 && words.get(1).equals("merge") && inv.words().contains("--admin")) {
+            // --admin merges past failing checks and missing reviews: the agent grants itself what review would
+            Operation.Builder b = op(inv, Verb.ESCALATE, "pull-request", words.size() > 2 ? words.get(2) : "").system("github")
+                    .note("merges with administrator privileges, past required reviews and checks");
+            return List.of((repoName.isEmpty() ? b : b.locator("repository", repoName)).build());
+        }
+        if (group.equals("workflow") && words.size() > 2 && words.get(1).equals("run")) {
+            Optional<Operation> deploy = workflowDeploy(inv, words.get(2), repoName);
+            if (deploy.isPresent()) {
+                return List.of(deploy.get());
+            }
+        }
+        if (!group.equals("release") && !group.equals("repo")) {
+            // pull requests, issues, workflows …: not publishing; judged by their words like any unfamiliar CLI
+            return new UnrecognizedProgram().recognize(inv, nested);
+        }
+        String sub = words.size() > 1 ? words.get(1) : "";
+        String name = words.size() > 2 ? words.get(2) : "";
+        String repo = p.value("-R", "--repo").orElse(group.equals("repo") ? name : "");
+        Operation o = switch (group + " " + sub) {
+            case "release create" -> op(inv, Verb.CREATE, "release", name).note("publishes a GitHub release").build();
+            case "release delete" -> op(inv, Verb.DELETE, "release", name).stateful(true).reversible(false)
+                    .note("deletes the release and its assets" + (p.has("--cleanup-tag") ? " and its tag" : "")).build();
+            case "release upload", "release edit" -> op(inv, Verb.UPDATE, "release", name).build();
+            case "release delete-asset" -> op(inv, Verb.DELETE, "release", name).stateful(true).reversible(false).build();
+            case "release list", "release view", "release download", "repo view", "repo list", "repo clone" ->
+                    read(inv, group, name, "gh " + group + " " + sub);
+            case "repo delete" -> op(inv, Verb.DELETE, "repository", name).scope(Scope.ALL).stateful(true).reversible(false)
+                    .note("deletes the repository with its issues, pull requests, releases and wiki").build();
+            case "repo create", "repo fork" -> op(inv, Verb.CREATE, "repository", name).build();
+            case "repo archive", "repo unarchive", "repo rename", "repo sync", "repo set-default" ->
+                    op(inv, Verb.UPDATE, "repository", name).build();
+            case "repo edit" -> inv.words().stream().anyMatch(w -> w.contains("visibility") && !w.contains("private"))
+                    && inv.words().stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("public"))
+                    ? op(inv, Verb.TRANSFER, "repository", name).reversible(false).scope(Scope.MANY)
+                            .note("makes the repository public: its contents and history become readable by anyone").build()
+                    : op(inv, Verb.UPDATE, "repository", name).build();
+            default -> op(inv, Verb.UNKNOWN, group, name).confidence(Confidence.INFERRED)
+                    .note("gh " + group + " " + sub + " is not recognized").build();
+        };
+        Operation github = o.toBuilder().system("github").build();
+        return List.of(repo.isEmpty() ? github : github.toBuilder().locator("repository", repo).build());
+    }
+
+    private static final Set<String> WORKFLOW_VALUED = Set.of("-f", "--raw-field", "-F", "--field", "-r", "--ref", "-R", "--repo");
+    private static final Pattern ENVIRONMENT_FIELD = Pattern.compile("(?i)(env|environment|stage|target|tier|deploy_?env)=(.+)");
+    private static final Pattern DEPLOYING_WORKFLOW = Pattern.compile("(?i).*(deploy|release|publish|rollout|promote|prod|production|destroy|teardown).*");
+
+    /**
+     * {@code gh workflow run deploy.yml -f environment=production}: a workflow that deploys (by its name or an
+     * environment input) runs with the repository's deployment secrets, in the environment it is given.
+     */
+    private static Optional<Operation> workflowDeploy(Invocation inv, String workflow, String repo) {
+        ParsedArgs p = inv.parse(WORKFLOW_VALUED);
+        String environment = "";
+        for (String flag : List.of("-f", "--raw-field", "-F", "--field")) {
+            for (String field : p.flags().getOrDefault(flag, List.of())) {
+                Matcher m = ENVIRONMENT_FIELD.matcher(field);
+                if (m.matches()) {
+                    environment = m.group(2);
+                }
+            }
+        }
+        if (environment.isEmpty() && !DEPLOYING_WORKFLOW.matcher(workflow).matches()) {
+            return Optional.empty();
+        }
+        Operation.Builder b = op(inv, Verb.EXECUTE, "workflow", workflow).system("github").confidence(Confidence.INFERRED)
+                .note("runs the workflow " + workflow + " with the repository's secrets" + (environment.isEmpty() ? "" : " in " + environment));
+        if (!environment.isEmpty()) {
+            b.locator("environment", environment);
+        }
+        if (!repo.isEmpty()) {
+            b.locator("repository", repo);
+        }
+        return Optional.of(b.build());
+    }
+
+    /** Publishing {@code what} to {@code registry} (a URL or host), judged by the registry's host. */
+    public static Operation publishTo(Invocation inv, String what, String how, String registry) {
+        Operation o = publish(inv, what, how);
+        return registry.isBlank() ? o : hostLocator(o, registry);
+    }
+
+    static Operation publish(Invocation inv, String what, String how) {
+        return op(inv, Verb.TRANSFER, "package", what).scope(Scope.MANY).stateful(false).reversible(false)
+                .note(how + ": publishes to a registry; everyone who installs it gets this version").build();
+    }
+
+    static Operation local(Invocation inv, String what) {
+        Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("process", what.trim()).evidence(inv.evidence());
+        return inv.remote() ? b.build() : b.environment(Tier.LOCAL, what.trim() + " runs on this machine").build();
+    }
+
+    static Operation read(Invocation inv, String type, String name, String note) {
+        return op(inv, Verb.READ, type, name).note(note).build();
+    }
+
+    static Operation.Builder op(Invocation inv, Verb verb, String type, String name) {
+        return Operation.builder("package", verb).resource(type, name).evidence(inv.evidence());
+    }
+
+    private static Operation hostLocator(Operation o, String registry) {
+        String host = Regex.replaceFirst(Regex.replaceFirst(registry, "^[a-z+]+://", ""), "[:/].*$", "");
+        return o.toBuilder().locator("host", host).build();
+    }
+
+    private static String artifact(Invocation inv) {
+        return "the artifacts built in " + inv.workspace().cwd();
+    }
+}

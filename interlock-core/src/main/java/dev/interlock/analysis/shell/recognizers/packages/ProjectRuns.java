@@ -1,0 +1,101 @@
+package dev.interlock.analysis.shell.recognizers.packages;
+
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Build tools' verbs that run the project's own program rather than build or test it ({@code go run ./cmd/cleanup},
+ * {@code cargo run}, {@code mvn spring-boot:run}, {@code npm start}, {@code tsx script.ts}): code Interlock does not
+ * read, like a script run by path — local work on a developer's machine, but on a machine the request declares prod or
+ * staging it runs there, with that machine's credentials, so it takes that environment.
+ */
+public final class ProjectRuns {
+
+    private ProjectRuns() {
+    }
+
+    private static final Set<String> GRADLE_RUNS = Set.of("run", "bootRun", "quarkusDev", "appRun");
+    private static final Set<String> MAVEN_RUNS = Set.of("exec:java", "exec:exec", "spring-boot:run", "quarkus:dev", "jetty:run", "tomcat7:run");
+    /** The package managers, whose {@code start} runs a package.json script when one is in view (read there first). */
+    static final Set<String> NODE = Set.of("npm", "pnpm", "yarn");
+
+    /** Program → the first words (subcommand, goal or task) that run the project's program. */
+    private static final Map<String, Set<String>> RUN_VERBS = Map.ofEntries(
+            Map.entry("go", Set.of("run")),
+            Map.entry("cargo", Set.of("run")),
+            Map.entry("dotnet", Set.of("run", "watch")),
+            Map.entry("gradle", GRADLE_RUNS),
+            Map.entry("gradlew", GRADLE_RUNS),
+            Map.entry("mvn", MAVEN_RUNS),
+            Map.entry("mvnw", MAVEN_RUNS),
+            Map.entry("sbt", Set.of("run", "runMain")),
+            Map.entry("lein", Set.of("run")),
+            Map.entry("swift", Set.of("run")),
+            Map.entry("stack", Set.of("run", "exec")),
+            Map.entry("cabal", Set.of("run", "exec")),
+            Map.entry("dart", Set.of("run")),
+            Map.entry("mix", Set.of("run", "phx.server", "app.start")),
+            Map.entry("npm", Set.of("start")),
+            Map.entry("pnpm", Set.of("start")),
+            Map.entry("yarn", Set.of("start")));
+
+    /** Programs that run the source file they are given ({@code tsx scripts/purge.ts}). */
+    private static final Set<String> FILE_RUNNERS = Set.of("ts-node", "tsx", "kotlin", "scala", "elixir", "java", "jshell");
+
+    /** Options of these tools that take a value (so that the value is not read as the verb). */
+    private static final Set<String> VALUED = Set.of("-C", "-p", "--package", "--manifest-path", "--project", "-f", "--file",
+            "-b", "--build-file", "-s", "--settings", "--prefix", "--filter", "-w", "--workspace", "--cwd", "-cp", "-classpath",
+            "--class-path", "--dir", "-r", "--require", "--loader", "--import");
+
+    /** The project's program run by {@code inv}, when it is one. */
+    public static Optional<Operation> of(Invocation inv) {
+        String program = inv.program();
+        List<String> positionals = positionals(inv.args());
+        Set<String> verbs = RUN_VERBS.get(program);
+        if (verbs != null && !positionals.isEmpty() && verbs.contains(positionals.getFirst())) {
+            return Optional.of(run(inv, program + " " + positionals.getFirst()));
+        }
+        if (verbs != null && positionals.size() > 1 && positionals.getFirst().equals("run") && verbs.contains(positionals.get(1))) {
+            return Optional.of(run(inv, program + " run " + positionals.get(1))); // npm run start
+        }
+        if (FILE_RUNNERS.contains(program) && !positionals.isEmpty() && !inv.words().contains("-version")
+                && !inv.words().contains("--version")) {
+            return Optional.of(run(inv, program + " " + positionals.getFirst()));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code what} (a tool's command) runs the project's own program. */
+    public static Operation run(Invocation inv, String what) {
+        Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", what)
+                .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note(what + " runs the project's own program (its code is not analyzed)");
+        return LocalFiles.localUnlessNamed(inv, b, "the project's program on this machine").build();
+    }
+
+    private static List<String> positionals(List<Arg> args) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size() && out.size() < 2; i++) {
+            String w = args.get(i).value();
+            if (w.equals("--")) {
+                break;
+            }
+            if (w.startsWith("-")) {
+                if (VALUED.contains(w)) {
+                    i++;
+                }
+                continue;
+            }
+            out.add(w.strip().split("\\s+")[0]); // sbt 'runMain app.Main': one word holds the task and its argument
+        }
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.interlock.analysis.shell.recognizers.packages;
+
+import dev.interlock.analysis.shell.recognizers.database.MigrationRecognizer;
+import static dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.local;
+import static dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.publish;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The other release tools: monorepo publishers (lerna, changesets), Python (poetry, uv, hatch, flit), editor
+ * extensions (vsce, ovsx), CocoaPods and dotnet (NuGet, and {@code dotnet ef} for migrations). Same choices as
+ * {@link PackagePublishRecognizer}: publishing is an irreversible transfer to many, the rest is local work. Runners
+ * ({@code poetry run}, {@code uv run}) are unwrapped by the analyzer before this is called.
+ */
+final class PublishTools {
+
+    static final Set<String> PROGRAMS = Set.of("lerna", "changeset", "poetry", "uv", "hatch", "flit", "vsce", "ovsx", "pod", "dotnet");
+
+    private PublishTools() {
+    }
+
+    static List<Operation> recognize(Invocation inv, Nested nested) {
+        List<String> words = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
+        String sub = words.isEmpty() ? "" : words.getFirst();
+        boolean dryRun = inv.words().contains("--dry-run");
+        String program = inv.program();
+        if (program.equals("dotnet")) {
+            return dotnet(inv, nested, words);
+        }
+        Operation o = switch (program + " " + sub) {
+            case "lerna publish", "changeset publish", "poetry publish", "uv publish", "hatch publish", "flit publish",
+                 "vsce publish", "ovsx publish" -> dryRun ? PackagePublishRecognizer.read(inv, "package", "", program + " publish --dry-run")
+                    : publish(inv, "the package in " + inv.workspace().cwd(), program + " publish");
+            case "pod trunk", "pod repo" -> words.size() > 1 && words.get(1).equals("push")
+                    ? publish(inv, words.size() > 2 ? words.get(2) : "the podspec", "pod " + sub + " push")
+                    : words.size() > 1 && words.get(1).equals("delete")
+                            ? PackagePublishRecognizer.op(inv, Verb.DELETE, "package", words.size() > 2 ? words.get(2) : "")
+                                    .reversible(false).note("deletes a published pod version").build()
+                            : local(inv, "pod " + sub);
+            case "vsce unpublish", "ovsx unpublish" -> PackagePublishRecognizer.op(inv, Verb.DELETE, "package",
+                    words.size() > 1 ? words.get(1) : "").scope(Scope.ALL).stateful(true).reversible(false)
+                    .note("removes the extension from the marketplace").build();
+            case "lerna version" -> inv.words().contains("--no-push") ? local(inv, "lerna version --no-push")
+                    : PackagePublishRecognizer.op(inv, Verb.UPDATE, "repository", "")
+                            .note("lerna version commits, tags and pushes new versions").build();
+            default -> local(inv, program + " " + sub);
+        };
+        return List.of(o);
+    }
+
+    /** {@code dotnet ef …} is a migration tool; {@code dotnet nuget push} publishes; the rest builds and runs here. */
+    private static List<Operation> dotnet(Invocation inv, Nested nested, List<String> words) {
+        String sub = words.isEmpty() ? "" : words.getFirst();
+        if (sub.equals("ef")) {
+            List<Arg> rest = inv.args().subList(inv.words().indexOf("ef") + 1, inv.args().size());
+            return new MigrationRecognizer().recognize(inv.withProgram("dotnet-ef", rest), nested);
+        }
+        if (sub.equals("nuget") && words.size() > 1) {
+            return switch (words.get(1)) {
+                case "push" -> List.of(publish(inv, words.size() > 2 ? words.get(2) : "", "dotnet nuget push"));
+                case "delete" -> List.of(PackagePublishRecognizer.op(inv, Verb.DELETE, "package", words.size() > 2 ? words.get(2) : "")
+                        .reversible(false).note("unlists a published NuGet version").build());
+                default -> List.of(local(inv, "dotnet nuget " + words.get(1)));
+            };
+        }
+        return List.of(local(inv, "dotnet " + sub));
+    }
+}

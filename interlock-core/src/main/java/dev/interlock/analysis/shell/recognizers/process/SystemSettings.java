@@ -1,0 +1,59 @@
+package dev.interlock.analysis.shell.recognizers.process;
+
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The machine's own settings: firewall rules ({@code iptables -F}, {@code ufw disable}, {@code nft flush}), kernel
+ * parameters ({@code sysctl -w}), SELinux, swap and network links. Changing them changes this machine for everyone on
+ * it — not disposable dev data; listing them is a read.
+ */
+public final class SystemSettings implements Recognizer {
+
+    /** Per program, the words that only look. Anything else changes the setting. */
+    private static final Map<String, Predicate<List<String>>> READS = Map.ofEntries(
+            Map.entry("iptables", SystemSettings::iptablesRead), Map.entry("ip6tables", SystemSettings::iptablesRead),
+            Map.entry("iptables-save", w -> true), Map.entry("ip6tables-save", w -> true),
+            Map.entry("nft", w -> w.isEmpty() || w.getFirst().equals("list") || w.contains("-c") || w.contains("--check")),
+            Map.entry("ufw", w -> w.isEmpty() || Set.of("status", "show", "app", "version", "--dry-run").contains(w.getFirst())),
+            Map.entry("firewall-cmd", w -> w.stream().allMatch(a -> Regex.matches(a, "--(list|get|query|state|info).*|--zone(=.*)?|--permanent"))),
+            Map.entry("sysctl", w -> w.stream().noneMatch(a -> a.equals("-w") || a.equals("--write") || a.equals("-p")
+                    || a.equals("--load") || a.equals("--system") || a.contains("="))),
+            Map.entry("setenforce", w -> false), Map.entry("swapoff", w -> false), Map.entry("modprobe", w -> w.contains("-n")
+                    || w.contains("--dry-run") || w.contains("-c") || w.contains("--showconfig")),
+            Map.entry("rmmod", w -> false), Map.entry("insmod", w -> false));
+
+    @Override
+    public Set<String> programs() {
+        return READS.keySet();
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        List<String> words = inv.words();
+        boolean reads = READS.get(inv.program()).test(words);
+        Operation.Builder b = Operation.builder("os", reads ? Verb.READ : Verb.UPDATE).resource("settings", inv.program())
+                .evidence(inv.evidence());
+        if (!reads) {
+            b.scope(Scope.MANY).stateful(true).reversible(false)
+                    .note(inv.program() + " changes this machine's " + (inv.program().contains("tables") || inv.program().equals("nft")
+                            || inv.program().equals("ufw") || inv.program().startsWith("firewall") ? "firewall" : "kernel or system settings"));
+        }
+        return List.of(LocalFiles.local(inv, b, "this machine's settings").build());
+    }
+
+    private static boolean iptablesRead(List<String> w) {
+        return w.stream().anyMatch(a -> Regex.matches(a, "-[a-zA-Z]*[LS][a-zA-Z]*|--list(-rules)?|-C|--check"))
+                && w.stream().noneMatch(a -> Regex.matches(a, "-[AIDRFXPNZE]|--(append|insert|delete|replace|flush|delete-chain|policy|new-chain|zero|rename-chain)"));
+    }
+}
