@@ -45,7 +45,7 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
     static final Set<String> REGENERABLE_IN_WORKSPACE = Set.of("tmp", ".tmp", "temp",
             "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock", "npm-shrinkwrap.json",
             "Cargo.lock", "poetry.lock", "Pipfile.lock", "uv.lock", "Gemfile.lock", "composer.lock", "go.sum",
-            "packages.lock.json", "mix.lock", "pubspec.lock", "Podfile.lock");
+            "packages.lock.json", "mix.lock", "pubspec.lock", "Podfile.lock", ".terraform.lock.hcl");
     /**
      * Directories that are build output when a command clears them together with other build output
      * ({@code rm -rf target build .pytest_cache}); {@code rm -rf ./build} alone asks, since projects keep hand-written
