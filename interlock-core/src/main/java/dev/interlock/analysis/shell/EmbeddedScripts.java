@@ -35,6 +35,59 @@ final class EmbeddedScripts {
         this.walk = routes.walk;
     }
 
+    /** A debugger command that runs a shell: gdb's {@code !cmd} and {@code shell cmd}, lldb's {@code platform shell cmd}. */
+    private static final Pattern DEBUGGER_SHELL = Pattern.compile("^\\s*(?:!|shell\\s+|platform\\s+shell\\s+)(.*)$", Pattern.DOTALL);
+    /** gdb's and lldb's options whose value is one of their own commands. */
+    private static final Set<String> DEBUGGER_COMMANDS = Set.of("-ex", "--ex", "-eval-command", "--eval-command", "-iex",
+            "--iex", "-init-eval-command", "--init-eval-command", "-o", "--one-line", "-O", "--one-line-before-file",
+            "-k", "--one-line-on-crash");
+    /** An expect (Tcl) command that starts a program: {@code spawn}, {@code exec}, {@code system}. */
+    private static final Pattern EXPECT_RUNS = Pattern.compile("(?:^|[;\\n\\[{])\\s*(?:spawn(?:\\s+-\\w+)*|exec|system)\\s+([^;\\n\\]}]+)");
+
+    /** {@code gdb -batch -ex '!rm -rf …'}, {@code lldb -o 'platform shell …'}: the debugger's shell escape. */
+    void debugger(List<Arg> args, SimpleCommands.Run run) {
+        for (int i = 0; i < args.size(); i++) {
+            Arg a = args.get(i);
+            String w = a.value();
+            int eq = w.indexOf('=');
+            Arg command = null;
+            if (DEBUGGER_COMMANDS.contains(w) && i + 1 < args.size()) {
+                command = args.get(++i);
+            } else if (eq > 0 && w.startsWith("--") && DEBUGGER_COMMANDS.contains(w.substring(0, eq))) {
+                command = new Arg(w.substring(eq + 1), a.literal(), false, a.evidence());
+            }
+            Matcher m = command == null ? null : DEBUGGER_SHELL.matcher(command.value());
+            if (m != null && m.matches()) {
+                routes.runs(m.group(1), command.literal(), run, Map.of(), "the debugger");
+            }
+        }
+    }
+
+    /**
+     * {@code expect -c 'spawn terraform destroy; expect …; send "yes\r"'}: the programs an expect script starts — and
+     * answers for, which is the point of it. A script from a file or stdin is not read: opaque.
+     */
+    void expect(List<Arg> args, SimpleCommands.Run run) {
+        for (int i = 0; i < args.size(); i++) {
+            Arg a = args.get(i);
+            if (a.value().equals("-c") && i + 1 < args.size()) {
+                Arg script = args.get(++i);
+                if (!script.literal()) {
+                    routes.runs(script.value(), false, run, Map.of(), "expect");
+                    continue;
+                }
+                Matcher m = EXPECT_RUNS.matcher(script.value());
+                while (m.find()) {
+                    routes.runs(m.group(1).strip(), true, run, Map.of(), "expect");
+                }
+            } else if (a.value().equals("-f") || !a.value().startsWith("-")) {
+                walk.add(Opaque.operation("expect runs the script " + (a.value().equals("-f") && i + 1 < args.size()
+                        ? args.get(i + 1).value() : a.value()) + ", which Interlock does not read", run.evidence(), run.locators()));
+                return;
+            }
+        }
+    }
+
     /** {@code vim -c '!rm -rf …'}, {@code vim +'!cmd'}, {@code vim -es} fed ex commands, {@code call system('…')}. */
     void vim(List<Arg> args, SimpleCommands.Run run) {
         boolean script = false;

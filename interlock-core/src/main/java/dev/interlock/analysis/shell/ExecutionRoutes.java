@@ -96,6 +96,18 @@ final class ExecutionRoutes {
             }
             case "sed", "gsed" -> embedded.sed(args, run);
             case "less", "more" -> embedded.pager(args, run);
+            case "gdb", "lldb", "gdb-multiarch", "cgdb" -> embedded.debugger(args, run);
+            case "git" -> {
+                // git difftool -x|--extcmd CMD runs CMD on each changed file
+                int tool = args.stream().map(Arg::value).toList().indexOf("difftool");
+                if (tool >= 0) {
+                    commandOptions("git difftool", List.of("-x", "--extcmd"), args.subList(tool + 1, args.size()), run);
+                }
+            }
+            case "expect" -> {
+                embedded.expect(args, run);
+                return true;
+            }
             default -> {
                 if (VIM.contains(program)) {
                     embedded.vim(args, run);

@@ -42,6 +42,9 @@ final class ScriptRunners {
                     run.evidence(), run.locators()));
             return true;
         }
+        if (STDIN.contains(args.getFirst().value())) {
+            return fromStdin(program, run); // echo '…' | source /dev/stdin
+        }
         String script = walk.text(args.getFirst().value()).orElse(null);
         if (script != null) {
             walk.nested(script, run.evidence(), run.locators());
@@ -75,6 +78,9 @@ final class ScriptRunners {
                     walk.add(Opaque.operation(program + " runs a script only known at run time (" + w + ")", run.evidence(), run.locators()));
                     return true;
                 }
+                if (STDIN.contains(w)) {
+                    return fromStdin(program, run);
+                }
                 String script = walk.text(w).orElse(null);
                 if (script != null) {
                     walk.nested(script, run.evidence(), run.locators());
@@ -87,6 +93,14 @@ final class ScriptRunners {
                 break;
             }
         }
+        return fromStdin(program, run);
+    }
+
+    /** Paths that name the shell's own standard input. */
+    private static final java.util.Set<String> STDIN = java.util.Set.of("/dev/stdin", "/dev/fd/0", "/proc/self/fd/0");
+
+    /** The shell reads its script from standard input: what the pipeline or here-document feeds it, or an interactive shell. */
+    private boolean fromStdin(String program, SimpleCommands.Run run) {
         Stdin in = run.stdin();
         if (in.text().isPresent()) {
             walk.nested(in.text().get(), run.evidence(), run.locators());
