@@ -146,6 +146,11 @@ public final class KubectlRecognizer implements Recognizer {
             Operation.Builder b = c.op(grant ? Verb.GRANT : verb, t.type(), t.name()).scope(c.scope(t));
             if (t.type().equals("manifest") || t.type().equals("kustomization")) {
                 b.confidence(Confidence.INFERRED);
+                // kubectl delete -f k8s/prod/, -k overlays/production: the directory names the environment, as for IaC tools
+                String dir = t.type().equals("kustomization") ? t.name() : t.name().contains("/") ? t.name().substring(0, t.name().lastIndexOf('/')) : "";
+                if (!dir.isEmpty() && !c.locators.containsKey("directory")) {
+                    b.locator("directory", dir);
+                }
             }
             ops.add(b.build());
         }
