@@ -3,14 +3,10 @@ package dev.interlock.analysis.shell;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Word;
-import dev.interlock.model.Confidence;
-import dev.interlock.model.Evidence;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -171,20 +167,6 @@ final class Flows {
         }
         String host = host(program, values.subList(1, values.size()));
         return local(host) ? Optional.empty() : Optional.of(host);
-    }
-
-    static Operation exfiltration(Cargo cargo, String host, Evidence evidence, Map<String, String> locators) {
-        Operation.Builder b = Operation.builder("network", Verb.TRANSFER).resource(cargo.type(), cargo.what())
-                .locator("host", host).reversible(false).stateful(true).scope(Scope.ALL).confidence(Confidence.INFERRED)
-                .note("sends " + (cargo.type().equals("credentials") ? "secrets (" + cargo.what() + ")" : cargo.what())
-                        + " to " + (host.isEmpty() ? "another host" : host))
-                .evidence(evidence);
-        locators.forEach((k, v) -> {
-            if (!k.equals("host")) {
-                b.locator(k, v);
-            }
-        });
-        return b.build();
     }
 
     private static boolean dumps(String program, List<String> words) {

@@ -67,12 +67,18 @@ public final class ShellAnalyzer {
         return walk;
     }
 
+    /** {@code C:\\…} or {@code C:/…}, without a regular expression: this runs for every request. */
+    private static boolean driveLetterPath(String cwd) {
+        return cwd.length() >= 3 && Character.isLetter(cwd.charAt(0)) && cwd.charAt(0) < 128 && cwd.charAt(1) == ':'
+                && (cwd.charAt(2) == '\\' || cwd.charAt(2) == '/');
+    }
+
     /**
      * On a Windows machine (a cwd such as {@code C:\\Users\\dev}) a backslash separates path parts, it escapes nothing:
      * doubled outside single quotes, it reaches the words whole ({@code del C:\\Users\\dev\\x.txt}).
      */
     static String windowsPaths(String command, RequestContext context) {
-        if (context.cwd().isEmpty() || !context.cwd().get().matches("[A-Za-z]:[\\\\/].*") || command.indexOf('\\') < 0) {
+        if (command.indexOf('\\') < 0 || context.cwd().isEmpty() || !driveLetterPath(context.cwd().get())) {
             return command;
         }
         StringBuilder out = new StringBuilder(command.length() + 8);

@@ -191,7 +191,7 @@ final class ShellWalk {
             secrets = produces;
             if (!carried.isEmpty() && login.isEmpty()) {
                 Flows.sendsInput(stage, this).ifPresent(host -> carried.forEach(c ->
-                        add(Flows.exfiltration(c, host, evidence(p.span()), locators))));
+                        add(dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration(c.type(), c.what(), host, evidence(p.span()), locators))));
             }
             Flows.carried(stage, produced, this).ifPresent(carried::add);
             stdin = Stdin.from(stage, this);

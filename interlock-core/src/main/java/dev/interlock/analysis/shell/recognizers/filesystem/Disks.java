@@ -71,16 +71,23 @@ final class Disks {
                 out = new Arg(a.value().substring(3), a.literal(), a.glob(), a.evidence());
             }
         }
+        // what dd reads is read as cat reads it: a secret file (dd if=~/.ssh/id_rsa) is a credential read
+        List<Operation> reads = in == null || in.value().startsWith("/dev/") ? List.of()
+                : dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.reads(inv, List.of(in), "dd");
         if (out == null || Set.of("/dev/null", "/dev/zero", "/dev/stdout", "/dev/stderr", "-").contains(out.value())) {
             String name = in == null ? "" : in.value();
-            return List.of(Operation.builder("filesystem", Verb.READ).resource("file", name).evidence(inv.evidence()).build());
+            return reads.isEmpty()
+                    ? List.of(Operation.builder("filesystem", Verb.READ).resource("file", name).evidence(inv.evidence()).build())
+                    : reads;
         }
         FileTarget target = FileTarget.of(out, inv);
         boolean keeps = inv.args().stream().map(Arg::value) // conv=notrunc, oflag=append: the rest of the file stays
                 .anyMatch(v -> v.startsWith("conv=") && v.contains("notrunc") || v.startsWith("oflag=") && v.contains("append"));
         var meaning = keeps ? java.util.Optional.<Operation.Builder>empty()
                 : FileMeaning.of(inv.workspace().resolve(target.path()), inv.workspace(), false, "overwrites ");
-        return List.of(meaning.map(b -> b.evidence(inv.evidence()).build()).orElseGet(() -> write(inv, target, "dd overwrites it")));
+        Operation written = meaning.map(b -> b.evidence(inv.evidence()).build()).orElseGet(() -> write(inv, target, "dd overwrites it"));
+        return reads.stream().anyMatch(op -> op.verb() == Verb.CREDENTIAL)
+                ? List.of(reads.getFirst(), written) : List.of(written);
     }
 
     /** Overwriting a target: a device loses everything on it; a file is replaced. */

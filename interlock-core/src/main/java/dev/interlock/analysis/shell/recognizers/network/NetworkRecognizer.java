@@ -207,6 +207,25 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .confidence(url.isEmpty() ? Confidence.INFERRED : Confidence.EXACT).evidence(inv.evidence()).note(note).build();
     }
 
+    /**
+     * {@code what} ({@code type} "credentials" for secrets, else a dump or an archive) sent to {@code host}, a place the
+     * organisation may not own: irreversible, and everything in it is out.
+     */
+    public static Operation exfiltration(String type, String what, String host, dev.interlock.model.Evidence evidence,
+                                         Map<String, String> locators) {
+        Operation.Builder b = Operation.builder("network", Verb.TRANSFER).resource(type, what)
+                .locator("host", host).reversible(false).stateful(true).scope(dev.interlock.model.Scope.ALL).confidence(Confidence.INFERRED)
+                .note("sends " + (type.equals("credentials") ? "secrets (" + what + ")" : what)
+                        + " to " + (host.isEmpty() ? "another host" : host))
+                .evidence(evidence);
+        locators.forEach((k, v) -> {
+            if (!k.equals("host")) {
+                b.locator(k, v);
+            }
+        });
+        return b.build();
+    }
+
     /** A local file sent to {@code host}. */
     static Operation transfer(Invocation inv, String file, String host, String note) {
         return Operation.builder("network", Verb.TRANSFER)
