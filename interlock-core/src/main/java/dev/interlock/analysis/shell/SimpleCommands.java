@@ -149,7 +149,8 @@ final class SimpleCommands {
                 // mysql < dump.sql, bash < setup.sh: the file is the input, judged when its text is known
                 Optional<String> path = walk.value(r.target());
                 if (path.isPresent() && !path.get().startsWith("/dev/")) {
-                    return Optional.of(new Stdin(walk.text(path.get()), Optional.of("the file " + path.get())));
+                    return Optional.of(new Stdin(walk.text(path.get()), Optional.of("the file " + path.get()),
+                            Optional.of(Stdin.directory(path.get())).filter(d -> !d.isEmpty())));
                 }
             }
         }
@@ -289,11 +290,19 @@ final class SimpleCommands {
         }
         List<Operation> done = new ArrayList<>(ops.size());
         for (Operation op : ops) {
-            Operation completed = complete(op, inv);
+            Operation completed = complete(fromStdinSource(op, run.stdin()), inv);
             walk.add(completed);
             done.add(completed);
         }
         return done;
+    }
+
+    /** {@code kustomize build overlays/prod | kubectl delete -f -}: what was read as "-" comes from the producer's directory. */
+    private static Operation fromStdinSource(Operation op, Stdin stdin) {
+        if (stdin.source().isEmpty() || !op.resource().name().equals("-") || !op.resource().locator("directory").isEmpty()) {
+            return op;
+        }
+        return op.toBuilder().locator("directory", stdin.source().get()).build();
     }
 
     private Operation complete(Operation op, Invocation inv) {

@@ -14,9 +14,13 @@ import java.util.Optional;
  * What a command reads on standard input, as far as it can be known statically: literal text (from {@code echo},
  * {@code printf}, a heredoc fed to {@code cat}), or only the name of the program producing it.
  */
-record Stdin(Optional<String> text, Optional<String> producer) {
+record Stdin(Optional<String> text, Optional<String> producer, Optional<String> source) {
 
     static final Stdin NONE = new Stdin(Optional.empty(), Optional.empty());
+
+    Stdin(Optional<String> text, Optional<String> producer) {
+        this(text, producer, Optional.empty());
+    }
 
     boolean piped() {
         return text.isPresent() || producer.isPresent();
@@ -28,9 +32,42 @@ record Stdin(Optional<String> text, Optional<String> producer) {
             Optional<String> first = walk.value(s.words().getFirst());
             String program = first.map(p -> p.substring(p.lastIndexOf('/') + 1)).orElse("");
             Optional<String> text = literalOutput(s, walk);
-            return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program));
+            return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program), source(s, walk));
         }
         return new Stdin(Optional.empty(), Optional.of("a compound command"));
+    }
+
+    /**
+     * Where the producer's output comes from, as a directory: {@code kustomize build overlays/prod},
+     * {@code cat k8s/prod/app.yaml}, {@code helm template api charts/api} — the last argument that is a path. What a
+     * consumer reads as {@code -f -} was rendered from there, and that directory may name the environment, as it does
+     * for {@code kubectl apply -f k8s/prod/app.yaml}.
+     */
+    static Optional<String> source(Command.Simple s, ShellWalk walk) {
+        String found = null;
+        for (Word w : s.words().subList(1, s.words().size())) {
+            Optional<String> v = walk.value(w);
+            if (v.isPresent() && !v.get().startsWith("-") && (v.get().indexOf('/') >= 0 || manifestFile(v.get()))) {
+                found = v.get();
+            }
+        }
+        for (Redirect r : s.redirects()) { // envsubst < k8s/prod/app.yaml
+            Optional<String> v = r.operator().equals("<") ? walk.value(r.target()) : Optional.empty();
+            if (found == null && v.isPresent() && !v.get().startsWith("/dev/")) {
+                found = v.get();
+            }
+        }
+        return Optional.ofNullable(found).map(Stdin::directory).filter(d -> !d.isEmpty());
+    }
+
+    /** A file's directory ({@code k8s/prod/app.yaml} → {@code k8s/prod}); a directory itself as it is. */
+    static String directory(String path) {
+        int slash = path.lastIndexOf('/');
+        return manifestFile(path) || path.lastIndexOf('.') > slash + 1 ? slash < 0 ? "" : path.substring(0, slash) : path;
+    }
+
+    private static boolean manifestFile(String word) {
+        return word.endsWith(".yaml") || word.endsWith(".yml") || word.endsWith(".json") || word.endsWith(".jsonnet");
     }
 
     /** The output of {@code echo}/{@code printf} with literal arguments, or of {@code cat} fed a heredoc. */

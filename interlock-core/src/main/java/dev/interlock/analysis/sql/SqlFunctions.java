@@ -123,9 +123,27 @@ final class SqlFunctions {
             "where", "select", "table", "group", "order", "having", "limit", "offset", "union", "intersect", "except",
             "case", "end", "distinct", "top", "fetch", "window", "grouping", "rollup", "cube", "sets", "match",
             "against", "set", "with", "recursive", "materialized", "ordinality", "escape", "collate", "at", "zone");
+    /** The analytics stores' own (ClickHouse, BigQuery, Snowflake, Trino): aggregates, dates, conversions. */
+    private static final Set<String> WAREHOUSE_PURE = Set.of(
+            "today", "yesterday", "now64", "uniq", "uniqexact", "uniqcombined", "countif", "sumif", "avgif", "minif",
+            "maxif", "anyif", "any", "anylast", "argmin", "argmax", "grouparray", "groupuniqarray", "topk", "median",
+            "multiif", "empty", "notempty", "has", "hasany", "hasall", "splitbychar", "splitbystring", "lowerutf8",
+            "upperutf8", "formatdatetime", "runningdifference", "tuple", "tupleelement", "map", "mapkeys", "mapvalues",
+            "assumenotnull", "dictget", "arrayjoin", "arraymap", "arrayfilter", "logical_and", "logical_or",
+            "generate_date_array", "generate_array", "farm_fingerprint", "struct", "offset", "ordinal", "zeroifnull",
+            "nullifzero", "div0", "iff", "hash", "object_construct", "parse_json", "flatten", "ratio_to_report",
+            "timediff", "date_from_parts", "approx_distinct", "element_at", "transform", "contains", "split",
+            "day_of_week", "year_of_week", "countdistinct", "count_if", "sum_if", "collect_list", "collect_set",
+            "explode", "posexplode", "size", "nvl2", "ifnull", "decode", "base64", "unbase64");
     private static final List<String> PURE_PREFIXES = List.of("pg_get_", "pg_stat_get_", "pg_size_", "regr_", "st_",
             "json_", "jsonb_", "to_", "array_", "date_", "regexp_", "string_", "bit_", "is_", "has_", "current_",
-            "ts_", "pg_try_advisory_", "pg_column_", "pg_relation_", "pg_index", "pg_table_", "pg_visible");
+            "ts_", "pg_try_advisory_", "pg_column_", "pg_relation_", "pg_index", "pg_table_", "pg_visible",
+            // ClickHouse's conversions and date parts (toDate, toStartOfHour, toYYYYMM), quantiles and uniq variants;
+            // BigQuery's and Trino's safe_, format_, parse_, timestamp_ and approx_ families
+            "todate", "tostring", "toint", "touint", "tofloat", "todecimal", "totypename", "torelative", "tounixtimestamp",
+            "tomonday", "toyear", "tomonth", "todayof", "tohour", "tominute", "tosecond", "tostartof", "toyyyymm", "toiso",
+            "toweek", "toquarter", "totimezone", "touuid", "tonullable", "quantile", "uniq", "formatreadable", "approx_",
+            "safe_", "try_", "parse_", "format_", "timestamp_", "datetime_", "unix_", "from_", "map_", "url_extract_");
 
     /** SELECT/WITH/VALUES queries: reading a secret catalog is a credential read; calling an unknown function is not a read. */
     static List<Operation.Builder> queryEffects(SqlWords w) {
@@ -150,7 +168,7 @@ final class SqlFunctions {
                     || qualified && CATALOG_SCHEMAS.contains(schema) && SECRET_CATALOGS.contains(name)) && seen.add(full)) {
                 ops.add(admin(Verb.CREDENTIAL, "table", full, Scope.ALL).note("reads " + full + ", which holds password hashes or credentials"));
             }
-            if (call && t.kind() == SqlToken.Kind.WORD && !PURE.contains(name) && !DANGEROUS.containsKey(name)
+            if (call && t.kind() == SqlToken.Kind.WORD && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DANGEROUS.containsKey(name)
                     && PURE_PREFIXES.stream().noneMatch(name::startsWith) && !(i > 0 && Set.of("INTO", "TABLE", "JOIN", "AS")
                     .contains(w.kw(i - 1))) && seen.add("call:" + full)) {
                 ops.add(admin(Verb.EXECUTE, "function", full, Scope.ONE).confidence(Confidence.INFERRED)

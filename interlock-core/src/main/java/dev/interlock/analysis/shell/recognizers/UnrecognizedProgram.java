@@ -316,6 +316,9 @@ public final class UnrecognizedProgram implements Recognizer {
                 wordAt.add(new int[] {i, 0});
             }
         }
+        // NOMAD_ADDR, VAULT_ADDR, CONSUL_HTTP_ADDR: the address variable names where the CLI acts
+        dev.interlock.environment.EnvironmentVariables.locators(inv.program(), inv.env()).forEach(locators::putIfAbsent);
+        copyDestination(inv).ifPresent(dest -> locators.putIfAbsent("host", hostOf(dest)));
         if (HostingPlatforms.PROGRAMS.contains(inv.program()) && !notReally) {
             Optional<Operation> hosted = HostingPlatforms.recognize(inv, words, wordAt, locators);
             if (hosted.isPresent()) {
@@ -336,6 +339,9 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         boolean force = words.contains("force") || words.contains("f");
         for (int k = 0; k < words.size() && verb == null; k++) {
+            if (wordAt.get(k)[1] == 0 && words.get(k).indexOf('/') >= 0) {
+                continue; // a path or URL (./restore/, s3://b/delete-me) names a place, not what the command does
+            }
             for (String part : parts(words.get(k))) {
                 if ((part.equals("clean") || part.equals("cleanup")) && (all || force)) {
                     verb = Verb.DELETE;
@@ -376,7 +382,8 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         Set<String> readFlags = KnownPrograms.READ_FLAGS.get(inv.program());
         boolean reads = words.stream().anyMatch(w -> parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains))
-                || readFlags != null && (readFlags.isEmpty() || inv.words().stream().anyMatch(readFlags::contains));
+                || readFlags != null && (readFlags.isEmpty() || inv.words().stream().anyMatch(readFlags::contains))
+                || copiesHere(inv);
         if (verb == null || notReally) {
             Operation.Builder b = Operation.builder(inv.program(), reads || notReally ? Verb.READ : Verb.EXECUTE)
                     .resource("program", inv.program()).confidence(Confidence.INFERRED).evidence(inv.evidence());
@@ -398,6 +405,24 @@ public final class UnrecognizedProgram implements Recognizer {
                         : "the script fed to " + inv.program() + " on standard input says '" + scripted + "'");
         locators.forEach(b::locator);
         return b.build();
+    }
+
+    /** {@code rclone copy s3prod:reports ./reports}: a copy word of a sync tool whose destination is on this machine. */
+    private static boolean copiesHere(Invocation inv) {
+        return copy(inv).filter(dest -> !KnownPrograms.FAMILY_COPIES.get(inv.program()).getValue().test(dest)).isPresent();
+    }
+
+    /** {@code azcopy copy ./x https://prodacct.blob…}: the remote a copy writes to names where it acts. */
+    private static Optional<String> copyDestination(Invocation inv) {
+        return copy(inv).filter(dest -> KnownPrograms.FAMILY_COPIES.get(inv.program()).getValue().test(dest));
+    }
+
+    /** The destination of a sync tool's copy word, or empty for any other run. */
+    private static Optional<String> copy(Invocation inv) {
+        var copies = KnownPrograms.FAMILY_COPIES.get(inv.program());
+        List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
+        return copies != null && positional.size() >= 3 && copies.getKey().contains(positional.getFirst())
+                ? Optional.of(positional.getLast()) : Optional.empty();
     }
 
     /** The verb a word of an unfamiliar CLI means: a destructive word, or one glued to its object ({@code deletefile}, {@code dropdb}). */
