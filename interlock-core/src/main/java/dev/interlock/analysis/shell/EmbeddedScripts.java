@@ -89,6 +89,62 @@ final class EmbeddedScripts {
     }
 
     /** {@code vim -c '!rm -rf …'}, {@code vim +'!cmd'}, {@code vim -es} fed ex commands, {@code call system('…')}. */
+    /** Emacs Lisp calls that run or delete: each read as the shell command that does the same. */
+    private static final Pattern ELISP_CALL = Pattern.compile(
+            "\\((shell-command|shell-command-to-string|async-shell-command|call-process|call-process-shell-command"
+            + "|start-process-shell-command|delete-directory|delete-file|make-directory)((?:\\s+(?:\"(?:[^\"\\\\]|\\\\.)*\"|nil|t|'[\\w-]+|[\\w-]+))*)\\s*\\)");
+    private static final Pattern ELISP_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** {@code emacs --batch --eval '(delete-directory "~" t)'}, {@code emacsclient -e '(shell-command "…")'}. */
+    void emacs(List<Arg> args, SimpleCommands.Run run) {
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            Arg code = null;
+            if ((w.equals("--eval") || w.equals("-eval") || w.equals("--execute") || w.equals("-e")) && i + 1 < args.size()) {
+                code = args.get(++i);
+            } else if (w.startsWith("--eval=") || w.startsWith("--execute=")) {
+                code = new Arg(w.substring(w.indexOf('=') + 1), args.get(i).literal(), false, args.get(i).evidence());
+            }
+            if (code == null) {
+                continue;
+            }
+            Matcher m = ELISP_CALL.matcher(code.value());
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                List<String> strings = new ArrayList<>();
+                Matcher str = ELISP_STRING.matcher(m.group(2));
+                while (str.find()) {
+                    strings.add(str.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+                }
+                boolean recursive = m.group(2).strip().endsWith(" t") || m.group(2).strip().equals("t");
+                String command = switch (m.group(1)) {
+                    case "delete-directory" -> strings.isEmpty() ? null : (recursive ? "rm -rf " : "rmdir ") + shellWord(strings.getFirst());
+                    case "delete-file" -> strings.isEmpty() ? null : "rm -f " + shellWord(strings.getFirst());
+                    case "make-directory" -> null;
+                    case "call-process" -> strings.isEmpty() ? null
+                            : String.join(" ", strings.stream().map(EmbeddedScripts::shellWord).toList());
+                    case "start-process-shell-command" -> strings.isEmpty() ? null : strings.getLast();
+                    default -> strings.isEmpty() ? null : strings.getFirst();
+                };
+                if (command != null) {
+                    routes.runs(command, code.literal(), run, Map.of(), "emacs");
+                } else if (!m.group(1).equals("make-directory")) {
+                    walk.add(Opaque.operation("emacs runs " + m.group(1) + " on a value only known at run time", run.evidence(), run.locators()));
+                }
+            }
+            if (!any && Regex.find(code.value(), "\\((?:delete-directory|delete-file|shell-command|async-shell-command|call-process|start-process|process-lines)\\b")) {
+                // (delete-directory (expand-file-name "x") t): the argument is computed
+                walk.add(Opaque.operation("emacs code runs or deletes something computed at run time", run.evidence(), run.locators()));
+            }
+        }
+    }
+
+    /** A path as one shell word: left bare when safe (so that {@code ~} still means home), else single-quoted. */
+    private static String shellWord(String s) {
+        return Regex.matches(s, "[A-Za-z0-9_./~@%+=:,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
     void vim(List<Arg> args, SimpleCommands.Run run) {
         boolean script = false;
         for (int i = 0; i < args.size(); i++) {

@@ -97,6 +97,7 @@ final class ExecutionRoutes {
             case "sed", "gsed" -> embedded.sed(args, run);
             case "less", "more" -> embedded.pager(args, run);
             case "gdb", "lldb", "gdb-multiarch", "cgdb" -> embedded.debugger(args, run);
+            case "emacs", "emacsclient" -> embedded.emacs(args, run);
             case "git" -> {
                 // git difftool -x|--extcmd CMD runs CMD on each changed file
                 int tool = args.stream().map(Arg::value).toList().indexOf("difftool");

@@ -35,6 +35,8 @@ final class ShellWalk {
     final Map<String, String> env;
     /** Aliases defined earlier in this line ({@code alias x='rm -rf'}), expanded when a command starts with one. */
     final Map<String, String> aliases = new HashMap<>();
+    /** Programs copied or linked under another name earlier in the line: resolved new path → the program's name. */
+    final Map<String, String> programCopies = new HashMap<>();
     /** Variables assigned earlier in this line with literal values. */
     final Map<String, String> variables = new HashMap<>();
     /** Files whose text is known, by resolved path: written earlier in this line, or read by the adapter ({@code context.files}). */

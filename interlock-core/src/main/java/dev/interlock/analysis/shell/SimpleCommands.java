@@ -78,6 +78,7 @@ final class SimpleCommands {
         }
         Stdin stdin = ownStdin(s).orElse(piped);
         rememberWrittenScript(s);
+        rememberProgramCopy(s);
         List<Arg> words = new ArrayList<>(s.words().size());
         s.words().forEach(w -> words.addAll(expanded(w)));
         Map<String, String> env = new HashMap<>(walk.env);
@@ -181,6 +182,40 @@ final class SimpleCommands {
         }
     }
 
+    private static final java.util.Set<String> COPIERS = java.util.Set.of("cp", "ln", "install", "mv", "rsync");
+
+    /**
+     * {@code cp /bin/rm /tmp/x; /tmp/x -rf ~}: a program copied, moved or linked under another name is still that
+     * program when the new name runs later in the line.
+     */
+    private void rememberProgramCopy(Command.Simple s) {
+        List<String> words = new ArrayList<>();
+        for (Word w : s.words()) {
+            Optional<String> v = walk.value(w);
+            if (v.isEmpty()) {
+                return;
+            }
+            if (!v.get().startsWith("-")) {
+                words.add(v.get());
+            }
+        }
+        if (words.size() != 3 || !COPIERS.contains(words.getFirst().substring(words.getFirst().lastIndexOf('/') + 1))) {
+            return;
+        }
+        String source = words.get(1);
+        String program = source.substring(source.lastIndexOf('/') + 1);
+        boolean binary = source.contains("/bin/") || source.contains("/sbin/") || source.startsWith("/bin")
+                || source.startsWith("/sbin") || walk.programCopies.containsKey(walk.workspace.resolve(source))
+                || walk.analyzer.hasRecognizer(program) && program.indexOf('.') < 0; // a downloaded aws, kubectl, terraform
+        if (!binary || program.isEmpty()) {
+            return;
+        }
+        program = walk.programCopies.getOrDefault(walk.workspace.resolve(source), program);
+        String target = walk.workspace.resolve(words.get(2));
+        walk.programCopies.put(target, program);
+        walk.programCopies.put(target + (target.endsWith("/") ? "" : "/") + source.substring(source.lastIndexOf('/') + 1), program);
+    }
+
     /** Resolves the program of a run and analyzes it. */
     void dispatch(Run run) {
         if (run.words().isEmpty()) {
@@ -241,7 +276,8 @@ final class SimpleCommands {
             walk.aliases.put(path, alias);
             return;
         }
-        String program = path.substring(path.lastIndexOf('/') + 1);
+        String copied = path.contains("/") ? walk.programCopies.get(walk.workspace.resolve(path)) : null;
+        String program = copied != null ? copied : path.substring(path.lastIndexOf('/') + 1);
         List<Arg> args = run.words().subList(1, run.words().size());
         if (new ExecutionRoutes(this).route(program, args, run) || new Unwrapper(this).unwrap(program, args, run)) {
             return;

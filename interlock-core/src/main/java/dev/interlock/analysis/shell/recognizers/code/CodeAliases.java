@@ -21,11 +21,33 @@ final class CodeAliases {
     }
 
     static String canonical(String code, Language language) {
+        String folded = folded(code, language == Language.PHP || language == Language.PERL ? "." : "+");
         return switch (language) {
-            case PYTHON -> python(code);
-            case JAVASCRIPT -> javascript(code);
-            default -> code;
+            case PYTHON -> python(folded);
+            case JAVASCRIPT -> javascript(folded);
+            default -> folded;
         };
+    }
+
+    /** Two string literals joined by the language's concatenation operator, each without escapes. */
+    private static final Pattern PLUS_JOINED = Pattern.compile("(['\"])([^'\"\\\\\\n]*)\\1\\s*\\+\\s*(['\"])([^'\"\\\\\\n]*)\\3");
+    private static final Pattern DOT_JOINED = Pattern.compile("(['\"])([^'\"\\\\\\n]*)\\1\\s*\\.\\s*(['\"])([^'\"\\\\\\n]*)\\3");
+
+    /**
+     * {@code require('child_'+'process').execSync('rm -rf ~')}: literals joined at run time are one literal, so the
+     * calls and paths they spell are found like any other.
+     */
+    private static String folded(String code, String operator) {
+        Pattern joined = operator.equals(".") ? DOT_JOINED : PLUS_JOINED;
+        String out = code;
+        for (int round = 0; round < 16; round++) {
+            Matcher m = joined.matcher(out);
+            if (!m.find()) {
+                break;
+            }
+            out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + r.group(4) + r.group(1)));
+        }
+        return out;
     }
 
     private static String python(String code) {
