@@ -134,7 +134,10 @@ final class SqlFunctions {
             "nullifzero", "div0", "iff", "hash", "object_construct", "parse_json", "flatten", "ratio_to_report",
             "timediff", "date_from_parts", "approx_distinct", "element_at", "transform", "contains", "split",
             "day_of_week", "year_of_week", "countdistinct", "count_if", "sum_if", "collect_list", "collect_set",
-            "explode", "posexplode", "size", "nvl2", "ifnull", "decode", "base64", "unbase64");
+            "explode", "posexplode", "size", "nvl2", "ifnull", "decode", "base64", "unbase64",
+            // DuckDB's table functions that read files into a query
+            "read_parquet", "read_csv", "read_csv_auto", "read_json", "read_json_auto", "read_ndjson", "read_ndjson_auto",
+            "parquet_scan", "parquet_metadata", "parquet_schema", "iceberg_scan", "delta_scan", "glob");
     private static final List<String> PURE_PREFIXES = List.of("pg_get_", "pg_stat_get_", "pg_size_", "regr_", "st_",
             "json_", "jsonb_", "to_", "array_", "date_", "regexp_", "string_", "bit_", "is_", "has_", "current_",
             "ts_", "pg_try_advisory_", "pg_column_", "pg_relation_", "pg_index", "pg_table_", "pg_visible",
