@@ -404,17 +404,8 @@ public final class InterpreterRecognizer implements Recognizer {
         if (!computedWrite) {
             return Optional.empty();
         }
-        java.util.regex.Matcher m = LITERAL_PATH.matcher(code);
-        while (m.find()) {
-            String text = m.group(1) != null ? m.group(1) : m.group(2);
-            String home = inv.workspace().home();
-            for (String candidate : List.of(inv.workspace().resolve(text), home + (text.startsWith("/") ? "" : "/") + text)) {
-                if (SelfProtection.isProtectedPath(candidate, inv.workspace())) {
-                    return Optional.of(SelfProtectionRecognizer.protectedWrite(inv, candidate, inv.program() + " code writes"));
-                }
-            }
-        }
-        return Optional.empty();
+        return spelledPath(code, inv, candidate -> SelfProtection.isProtectedPath(candidate, inv.workspace()))
+                .map(candidate -> SelfProtectionRecognizer.protectedWrite(inv, candidate, inv.program() + " code writes"));
     }
 
     /**
@@ -426,13 +417,21 @@ public final class InterpreterRecognizer implements Recognizer {
         if (found.stream().noneMatch(f -> !f.literal() && f.kind() == Kind.OPEN)) {
             return Optional.empty();
         }
+        return spelledPath(code, inv, SecretFiles::isSecret).map(candidate -> CredentialRecognizer.secretFile(inv, candidate));
+    }
+
+    /**
+     * The first path a string literal of {@code code} spells that {@code wanted} accepts, taken as given (resolved in the
+     * workspace) or under the home directory ({@code '/.npmrc'} after {@code process.env.HOME +}).
+     */
+    private static Optional<String> spelledPath(String code, Invocation inv, java.util.function.Predicate<String> wanted) {
         java.util.regex.Matcher m = LITERAL_PATH.matcher(code);
+        String home = inv.workspace().home();
         while (m.find()) {
             String text = m.group(1) != null ? m.group(1) : m.group(2);
-            String home = inv.workspace().home();
             for (String candidate : List.of(inv.workspace().resolve(text), home + (text.startsWith("/") ? "" : "/") + text)) {
-                if (SecretFiles.isSecret(candidate)) {
-                    return Optional.of(CredentialRecognizer.secretFile(inv, candidate));
+                if (wanted.test(candidate)) {
+                    return Optional.of(candidate);
                 }
             }
         }
