@@ -42,6 +42,14 @@ public interface AuditLog extends AutoCloseable {
      */
     AuditEvent append(String type, Map<String, Object> data, Attached attached, boolean redact);
 
+    /**
+     * An event no caller needs durable before it goes on (the reported outcome of an action that already ran): queued
+     * like {@link #append}, committed with the next batch or within a few milliseconds, never blocking the caller.
+     * The future completes with the stored event, or with the {@link dev.interlock.server.storage.StorageException}
+     * that kept it out.
+     */
+    java.util.concurrent.CompletableFuture<AuditEvent> appendSoon(String type, Map<String, Object> data, Attached attached);
+
     /** Events with {@code seq > after}, oldest first, at most {@code limit}. */
     List<AuditEvent> read(long after, int limit);
 

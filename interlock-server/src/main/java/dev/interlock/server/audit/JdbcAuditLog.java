@@ -72,8 +72,12 @@ public final class JdbcAuditLog implements AuditLog {
     /** Shared by every server on one PostgreSQL database: the bytes of "IntlAudi". */
     static final long ADVISORY_LOCK = 0x496e746c41756469L;
 
-    private record Pending(String type, String data, Attached attached, CompletableFuture<AuditEvent> done) {
+    /** {@code soon}: no caller waits for this event, so it may wait a little for a batch to join (see {@link #appendSoon}). */
+    private record Pending(String type, String data, Attached attached, boolean soon, CompletableFuture<AuditEvent> done) {
     }
+
+    /** How long an event no caller waits for may wait for one that a caller does, to share its commit. */
+    static final long SOON_MILLIS = 20;
 
     private final Database db;
     private final AuditKey key;
@@ -105,10 +109,32 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public AuditEvent append(String type, Map<String, Object> data, Attached attached, boolean redact) {
-        // Redaction and conversion run on the caller's thread, in parallel; the writer only chains and stores.
+        CompletableFuture<AuditEvent> done = enqueue(type, data, attached, redact, false);
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StorageException s ? s
+                    : new StorageException("cannot record the audit event '" + type + "': " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while the audit event '" + type + "' was being committed; it may or"
+                    + " may not be recorded", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<AuditEvent> appendSoon(String type, Map<String, Object> data, Attached attached) {
+        try {
+            return enqueue(type, data, attached, true, true);
+        } catch (StorageException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<AuditEvent> enqueue(String type, Map<String, Object> data, Attached attached, boolean redact, boolean soon) {
         Map<String, Object> given = data == null ? Map.of() : data;
         // Redaction and canonical JSON run here, on the caller's thread, in parallel; the writer only chains and stores.
-        Pending pending = new Pending(type, CanonicalJson.write(redact ? redactor.redactTree(given) : given), attached,
+        Pending pending = new Pending(type, CanonicalJson.write(redact ? redactor.redactTree(given) : given), attached, soon,
                 new CompletableFuture<>());
         admission.readLock().lock();
         try {
@@ -125,16 +151,7 @@ public final class JdbcAuditLog implements AuditLog {
         } finally {
             admission.readLock().unlock();
         }
-        try {
-            return pending.done().get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof StorageException s ? s
-                    : new StorageException("cannot record the audit event '" + type + "': " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while the audit event '" + type + "' was being committed; it may or"
-                    + " may not be recorded", e);
-        }
+        return pending.done();
     }
 
     @Override
@@ -196,8 +213,35 @@ public final class JdbcAuditLog implements AuditLog {
             }
             batch.add(first);
             queue.drainTo(batch, settings.maxBatch() - 1);
+            if (first.soon()) {
+                lingerForWaited(batch);
+            }
             writeBatch(batch);
             batch.clear();
+        }
+    }
+
+    /**
+     * Only events no one waits for so far: wait up to {@link #SOON_MILLIS} for one that someone does (the next
+     * decision, say), so that both share one commit instead of the waited one queueing behind this batch's fsync.
+     */
+    private void lingerForWaited(List<Pending> batch) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SOON_MILLIS);
+        while (batch.size() < settings.maxBatch() && batch.stream().allMatch(Pending::soon) && !closed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    return;
+                }
+                batch.add(next);
+                queue.drainTo(batch, settings.maxBatch() - batch.size());
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 

@@ -224,14 +224,31 @@ public final class DecisionService {
 
     /** Reported after an allowed action: exit status and duration, durable in the audit log. */
     public long reportExecution(String decisionId, int exitCode, long durationMs, Caller caller) {
-        Instant now = clock.instant();
+        return audit.append("execution.reported", execution(decisionId, exitCode, durationMs, caller),
+                DecisionStore.execution(decisionId, exitCode, durationMs, caller.tokenId(), clock.instant())).seq();
+    }
+
+    /**
+     * As {@link #reportExecution}, for a reporter that does not wait (a gateway relaying the tool's answer): the event
+     * shares the next decision's commit instead of delaying it. One that cannot be recorded is said on stderr; the
+     * decision then reads as "no outcome reported", which is what the audit log can prove.
+     */
+    public void reportExecutionSoon(String decisionId, int exitCode, long durationMs, Caller caller) {
+        audit.appendSoon("execution.reported", execution(decisionId, exitCode, durationMs, caller),
+                DecisionStore.execution(decisionId, exitCode, durationMs, caller.tokenId(), clock.instant()))
+                .exceptionally(e -> {
+                    System.err.println("interlock: the outcome of decision " + decisionId + " was not recorded: " + e.getMessage());
+                    return null;
+                });
+    }
+
+    private static Map<String, Object> execution(String decisionId, int exitCode, long durationMs, Caller caller) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("decision_id", decisionId);
         data.put("exit_code", exitCode);
         data.put("duration_ms", durationMs);
         data.put("reported_by", Map.of("principal", caller.principal(), "agent", caller.agent(), "token", caller.tokenId()));
-        return audit.append("execution.reported", data,
-                DecisionStore.execution(decisionId, exitCode, durationMs, caller.tokenId(), now)).seq();
+        return data;
     }
 
     /** A tool whose description or schemas changed between two listings a gateway saw: both digests and texts. */

@@ -164,7 +164,7 @@ public final class McpSessions implements AutoCloseable {
             @Override
             public void executed(Verdict verdict, boolean error, long millis) {
                 if (!verdict.decisionId().isEmpty()) {
-                    decisions.reportExecution(verdict.decisionId(), error ? 1 : 0, millis, caller);
+                    decisions.reportExecutionSoon(verdict.decisionId(), error ? 1 : 0, millis, caller);
                 }
             }
 

@@ -105,6 +105,30 @@ class JdbcAuditLogTest {
     }
 
     @Test
+    void anEventNoOneWaitsForSharesTheNextCommitOrIsWrittenAlone() throws Exception {
+        try (Database db = Database.open("", dir)) {
+            try (JdbcAuditLog log = AuditFixtures.open(db, dir, 1000)) {
+                var outcome = log.appendSoon("execution.reported", Map.of("decision_id", "d1"), null);
+                AuditEvent next = log.append("decision", Map.of("effect", "allow"));
+                AuditEvent reported = outcome.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                // queued first, chained first (normally in the decision's transaction: the writer waited for it)
+                assertThat(reported.seq()).isEqualTo(1);
+                assertThat(next.seq()).isEqualTo(2);
+                assertThat(next.prevHash()).isEqualTo(reported.hash());
+
+                AuditEvent alone = log.appendSoon("execution.reported", Map.of("decision_id", "d2"), null)
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(alone.seq()).isEqualTo(3);
+                log.appendSoon("execution.reported", Map.of("decision_id", "d3"), null);
+            }
+            // closing waits for what was queued
+            assertThat(new AuditReader(db).head().orElseThrow().seq()).isEqualTo(4);
+            Verification v = AuditFixtures.trustedVerifier(dir).verify(db);
+            assertThat(v.ok()).as(v.message()).isTrue();
+        }
+    }
+
+    @Test
     void aClosedLogRefusesToAppendAndSignsItsHead() throws Exception {
         try (Database db = Database.open("", dir)) {
             JdbcAuditLog log = AuditFixtures.open(db, dir, 1000);
