@@ -46,7 +46,7 @@ public final class FileEditAnalyzer {
     }
 
     public List<Operation> analyze(Payload.FileEdit edit, RequestContext context) {
-        Workspace ws = new Workspace(context.cwd().orElse(null), context.env().get("HOME"));
+        Workspace ws = Workspace.of(context.cwd().orElse(null), context.env());
         List<Operation> ops = new ArrayList<>();
         for (FileChange c : edit.changes()) {
             if (c.action() == FileChange.Action.MOVE) {

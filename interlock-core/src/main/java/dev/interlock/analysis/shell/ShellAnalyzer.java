@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.shell.recognizers.code.PowerShellStatements;
 import dev.interlock.model.Operation;
 import dev.interlock.model.RequestContext;
 import java.util.HashMap;
@@ -61,8 +62,11 @@ public final class ShellAnalyzer {
     }
 
     private ShellWalk walk(String command, RequestContext context) {
-        Workspace workspace = new Workspace(context.cwd().orElse(null), context.env().get("HOME"));
-        ShellWalk walk = new ShellWalk(this, windowsPaths(command, context), workspace, context.env());
+        Workspace workspace = Workspace.of(context.cwd().orElse(null), context.env());
+        // A line in PowerShell (agents on Windows send theirs as they are) is read as the PowerShell code it is.
+        String line = PowerShellStatements.isPowerShellLine(command) ? PowerShellStatements.asCommandLine(command)
+                : windowsPaths(command, context);
+        ShellWalk walk = new ShellWalk(this, line, workspace, context.env());
         walk.written.putAll(context.files());
         return walk;
     }

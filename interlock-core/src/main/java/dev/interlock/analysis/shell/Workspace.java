@@ -59,9 +59,18 @@ public record Workspace(String cwd, String home, String dir) {
         return new Workspace(cwd, home, resolve(directory));
     }
 
-    /** /home/dev/project → /home/dev; /Users/ann/x → /Users/ann; /root/x → /root. */
+    /** The home a request names: {@code HOME}, or on Windows {@code USERPROFILE}. */
+    public static Workspace of(String cwd, java.util.Map<String, String> env) {
+        String home = env.get("HOME");
+        return new Workspace(cwd, home != null ? home : env.get("USERPROFILE"));
+    }
+
+    /** /home/dev/project → /home/dev; /Users/ann/x → /Users/ann; /root/x → /root; /C:/Users/ann/x → /C:/Users/ann. */
     private static String guessHome(String cwd) {
         String[] parts = cwd.split("/");
+        if (parts.length >= 4 && isDrive(parts[1]) && parts[2].equalsIgnoreCase("Users")) {
+            return "/" + parts[1] + "/" + parts[2] + "/" + parts[3];
+        }
         if (parts.length >= 3 && (parts[1].equals("home") || parts[1].equals("Users"))) {
             return "/" + parts[1] + "/" + parts[2];
         }
@@ -114,12 +123,44 @@ public record Workspace(String cwd, String home, String dir) {
         if (Regex.matches(abs, "/(home|Users)/[^/]+")) {
             return Area.HOME_ROOT;
         }
+        if (abs.length() >= 3 && abs.charAt(2) == ':' && isDrive(abs.substring(1, 3))) {
+            return windowsArea(abs);
+        }
         for (String dir : SYSTEM_DIRS) {
             if (under(abs, dir)) {
                 return Area.SYSTEM;
             }
         }
         if (abs.equals("/home") || abs.equals("/Users") || TEMP_DIRS.contains(abs)) {
+            return Area.SYSTEM;
+        }
+        return Area.OTHER;
+    }
+
+    /** {@code C:}: a drive letter and its colon. */
+    private static boolean isDrive(String part) {
+        return part.length() == 2 && part.charAt(1) == ':' && Character.isLetter(part.charAt(0)) && part.charAt(0) < 128;
+    }
+
+    /** A Windows path ({@code C:\\x}, {@code C:/x}, or {@code /C:/x} once normalized). */
+    private static boolean isWindows(String path) {
+        return path.length() >= 2 && isDrive(path.substring(0, 2))
+                || path.length() >= 3 && path.charAt(0) == '/' && isDrive(path.substring(1, 3));
+    }
+
+    /** A drive's root, the system's directories, a profile and its temp directory, the way Windows lays them out. */
+    private static Area windowsArea(String abs) {
+        String p = abs.substring(3).toLowerCase(java.util.Locale.ROOT);
+        if (p.isEmpty()) {
+            return Area.ROOT;
+        }
+        if (Regex.matches(p, "/users/[^/]+/appdata/local/temp/.+|/windows/temp/.+|/temp/.+|/tmp/.+")) {
+            return Area.TEMP;
+        }
+        if (Regex.matches(p, "/users(/[^/]+)?")) {
+            return p.equals("/users") ? Area.SYSTEM : Area.HOME_ROOT;
+        }
+        if (Regex.matches(p, "/(windows|program files|program files \\(x86\\)|programdata|system volume information|boot|recovery)(/.*)?")) {
             return Area.SYSTEM;
         }
         return Area.OTHER;
@@ -133,6 +174,13 @@ public record Workspace(String cwd, String home, String dir) {
     }
 
     static String normalize(String path, String base) {
+        if (isWindows(base) || isWindows(path)) {
+            // Windows: backslashes separate, C:\x is /C:/x (the drive letter upper case), a relative path joins the base
+            path = path.replace('\\', '/');
+            if (isDrive(path.length() >= 2 ? path.substring(0, 2) : path)) {
+                path = "/" + Character.toUpperCase(path.charAt(0)) + path.substring(1);
+            }
+        }
         String joined = path.startsWith("/") ? path : base + "/" + path;
         Deque<String> parts = new ArrayDeque<>();
         for (String part : joined.split("/")) {

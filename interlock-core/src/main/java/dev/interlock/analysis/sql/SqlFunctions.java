@@ -137,7 +137,16 @@ final class SqlFunctions {
             "explode", "posexplode", "size", "nvl2", "ifnull", "decode", "base64", "unbase64",
             // DuckDB's table functions that read files into a query
             "read_parquet", "read_csv", "read_csv_auto", "read_json", "read_json_auto", "read_ndjson", "read_ndjson_auto",
-            "parquet_scan", "parquet_metadata", "parquet_schema", "iceberg_scan", "delta_scan", "glob");
+            "parquet_scan", "parquet_metadata", "parquet_schema", "iceberg_scan", "delta_scan", "glob",
+            // SQL Server's (T-SQL) dates, strings, conversions and metadata
+            "sysutcdatetime", "sysdatetime", "sysdatetimeoffset", "current_timezone", "eomonth", "datename", "datediff_big",
+            "datefromparts", "datetimefromparts", "datetime2fromparts", "timefromparts", "switchoffset", "todatetimeoffset",
+            "count_big", "string_agg", "charindex", "patindex", "stuff", "replicate", "quotename", "len", "datalength",
+            "try_cast", "try_convert", "try_parse", "convert", "cast", "isnumeric", "isdate", "choose", "object_id",
+            "object_name", "db_name", "db_id", "schema_name", "suser_sname", "suser_name", "user_name", "host_name",
+            "app_name", "scope_identity", "ident_current", "newsequentialid", "str", "string_split", "openjson",
+            "json_modify", "checksum", "binary_checksum", "hashbytes", "approx_count_distinct", "stdev", "stdevp", "var",
+            "varp", "serverproperty", "databasepropertyex", "col_length", "type_name", "error_message", "error_number");
     private static final List<String> PURE_PREFIXES = List.of("pg_get_", "pg_stat_get_", "pg_size_", "regr_", "st_",
             "json_", "jsonb_", "to_", "array_", "date_", "regexp_", "string_", "bit_", "is_", "has_", "current_",
             "ts_", "pg_try_advisory_", "pg_column_", "pg_relation_", "pg_index", "pg_table_", "pg_visible",

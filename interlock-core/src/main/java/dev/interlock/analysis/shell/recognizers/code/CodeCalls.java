@@ -153,7 +153,6 @@ final class CodeCalls {
             case POWERSHELL -> {
                 c.add(call("(?i)\\b(?:Remove-Item|rm|del|rd|rmdir|ri)\\s+(?:-(?:Path|LiteralPath)\\s+)?",
                         Kind.DELETE_MAYBE_TREE, "Remove-Item"));
-                c.add(call("(?i)\\bcmd(?:\\.exe)?\\s+/c\\s+", Kind.SHELL, "cmd /c"));
             }
         }
         return c;
@@ -197,7 +196,7 @@ final class CodeCalls {
                     dynamic("(?i)\\bInvoke-Expression\\b|\\biex\\b", "evaluates a string as PowerShell"),
                     dynamic("(?i)FromBase64String|-enc(?:odedcommand)?\\b", "decodes a hidden payload"),
                     dynamic("(?i)\\bDownloadString\\b|\\bInvoke-WebRequest\\b.*\\|\\s*iex|\\birm\\b.*\\|\\s*iex", "runs downloaded code"),
-                    dynamic("(?i)\\bStart-Process\\b|\\bInvoke-Command\\b", "starts a process given as text"));
+                    dynamic("(?i)\\bStart-Process\\b|\\bInvoke-Command\\b(?![^|;\\n]*-ScriptBlock\\s*\\{)", "starts a process given as text"));
         };
     }
 }

@@ -35,7 +35,7 @@ final class CodeScanner {
                     found.add(new Found(call.kind(), call.what(), value.map(List::of).orElse(List.of()), value.isPresent(),
                             tail(code, m.end())));
                 } else if (language == Language.POWERSHELL && call.kind() == CodeCalls.Kind.DELETE_MAYBE_TREE) {
-                    found.add(powershellRemove(code.substring(m.start())));
+                    found.addAll(powershellRemove(code.substring(m.start())));
                 } else if (called(code, m.end())) {
                     found.add(arguments(code, m.end(), call, language));
                 }
@@ -232,23 +232,38 @@ final class CodeScanner {
         return Optional.of(out.toString());
     }
 
-    /** {@code Remove-Item -Recurse -Force C:\x}: the first non-flag word is the path. */
-    private static Found powershellRemove(String text) {
-        String statement = Regex.split(text, "[;|\\n]", 2)[0];
-        String[] words = Regex.split(statement.trim(), "\\s+");
-        String path = "";
+    /**
+     * {@code Remove-Item -Recurse -Force C:\\x, .\\obj}: the words that are not parameters are the paths (a list
+     * separated by commas); the profile and temp directories named through the environment are those directories.
+     */
+    private static List<Found> powershellRemove(String text) {
+        String statement = Regex.split(text, "[;|\\n}]", 2)[0];
+        String[] words = Regex.split(statement.trim(), "[\\s,]+");
+        List<String> paths = new ArrayList<>();
         boolean recursive = false;
         for (int i = 1; i < words.length; i++) {
             String w = words[i];
             if (w.startsWith("-")) {
                 recursive |= w.equalsIgnoreCase("-Recurse") || w.equalsIgnoreCase("-r");
-            } else if (path.isEmpty()) {
-                path = Regex.replaceAll(w, "^['\"]|['\"]$", "");
+                if (Regex.matches(w, "(?i)-(Path|LiteralPath|Include|Exclude|Filter)")) {
+                    continue; // the value that follows is a path (or a filter on one): read on
+                }
+            } else if (!w.isEmpty()) {
+                paths.add(Regex.replaceAll(Regex.replaceAll(Regex.replaceAll(w, "^['\"]|['\"]$", ""),
+                        "(?i)^(\\$env:USERPROFILE|\\$HOME)(?=[\\\\/]|$)", "~"), "(?i)^\\$env:(TEMP|TMP)(?=[\\\\/])", "/tmp")
+                        .replace('\\', '/')); // PowerShell takes either separator; the workspace reads '/'
             }
         }
-        boolean literal = !path.isEmpty() && !path.contains("$");
-        return new Found(recursive ? CodeCalls.Kind.DELETE_TREE : CodeCalls.Kind.DELETE, "Remove-Item",
-                literal ? List.of(path) : List.of(), literal, statement);
+        CodeCalls.Kind kind = recursive ? CodeCalls.Kind.DELETE_TREE : CodeCalls.Kind.DELETE;
+        List<Found> found = new ArrayList<>();
+        for (String path : paths) {
+            boolean literal = !path.contains("$") && !path.contains("(");
+            found.add(new Found(kind, "Remove-Item", literal ? List.of(path) : List.of(), literal, statement));
+        }
+        if (found.isEmpty()) {
+            found.add(new Found(kind, "Remove-Item", List.of(), false, statement));
+        }
+        return found;
     }
 
     private static int skip(String s, int i) {

@@ -127,6 +127,13 @@ public final class InterpreterRecognizer implements Recognizer {
             return ops;
         }
         ops.addAll(code(source.code().toString(), language, inv, nested, 0, new HashSet<>()));
+        if (ops.isEmpty() && language == Language.POWERSHELL && PowerShellStatements.onlyLooks(source.code().toString())) {
+            // Get-Service W3SVC | Select-Object Status: a look at the machine, wherever it runs (a prod host too)
+            ops.add(LocalFiles.local(inv, Operation.builder("powershell", Verb.READ).resource("cmdlets", "")
+                    .confidence(Confidence.INFERRED).evidence(inv.evidence()).note("PowerShell that only reads and prints"),
+                    "runs on this machine").build());
+            return ops;
+        }
         if (ops.isEmpty()) {
             ops.add(LocalFiles.execute(inv, inv.program(), "inline code with no destructive call"));
         }
@@ -244,8 +251,17 @@ public final class InterpreterRecognizer implements Recognizer {
             CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
             ops.addAll(sdk(code, language, inv, nested));
             if (language == Language.POWERSHELL) {
+                code = PowerShellStatements.canonical(code);
+                code = PowerShellRemoting.elsewhere(code, inv, nested, ops);
                 ops.addAll(PowerShellCmdlets.operations(code, inv));
+                ops.addAll(PowerShellCmdlets.writes(code, inv));
+                ops.addAll(PowerShellCmdlets.escalations(code, inv));
                 ops.addAll(PowerShellCmdlets.readsAndQueries(code, inv, nested));
+                for (String program : PowerShellStatements.programs(code)) {
+                    for (Operation op : nested.shell(program, inv)) {
+                        ops.add(op.withEvidence(inv.evidence()));
+                    }
+                }
             }
         }
         List<CodeScanner.Found> found = CodeScanner.scan(code, language);

@@ -39,6 +39,20 @@ final class PowerShellCmdlets {
     private static final Pattern RESOURCE_GROUP = Pattern.compile("(?i)-ResourceGroupName\\s+['\"]?([^'\"\\s]+)");
     private static final Pattern AWS_NOUN = Pattern.compile("(?i)(AWS|S3|EC2|RDS|IAM|DDB|LM|CFN|EKS|ECS|ECR|KMS|SM|SSM|R53|CW|SQS|SNS).*");
 
+    /** Nouns whose cmdlets act on what the shell's own tools act on: a process, a service (and so on the guard itself). */
+    private static final Map<String, String> LOCAL_SYSTEMS = Map.of("process", "process", "service", "service",
+            "scheduledtask", "service");
+
+    /** The first word that is not a parameter: {@code Stop-Service Interlock -Force}. */
+    private static String positional(String rest) {
+        for (String w : Regex.split(rest.strip(), "\\s+")) {
+            if (!w.isEmpty() && !w.startsWith("-")) {
+                return Regex.replaceAll(w, "^['\"]|['\",]+$", "");
+            }
+        }
+        return "";
+    }
+
     static List<Operation> operations(String code, Invocation inv) {
         List<Operation> ops = new ArrayList<>();
         Matcher m = CMDLET.matcher(code);
@@ -48,7 +62,7 @@ final class PowerShellCmdlets {
             String cmdlet = verb + "-" + noun.toLowerCase(Locale.ROOT);
             String rest = m.group(3) == null ? "" : m.group(3);
             if (Regex.matches(cmdlet, "remove-item(property)?|set-location|set-variable|set-content|set-item|clear-host"
-                    + "|set-strictmode|stop-transcript|set-psdebug|clear-variable")
+                    + "|set-strictmode|stop-transcript|set-psdebug|clear-variable|format-(table|list|wide|custom|hex)")
                     || cmdlet.equals("set-executionpolicy") && Regex.find(rest, "(?i)-Scope\\s+Process\\b")) {
                 continue; // paths are CodeCalls'; the rest change only the session
             }
@@ -68,8 +82,9 @@ final class PowerShellCmdlets {
             }
             Verb v = Regex.matches(verb, "remove|clear|uninstall|unregister|format|reset") ? Verb.DELETE : Verb.UPDATE;
             Matcher name = NAME.matcher(rest);
-            String target = name.find() ? name.group(1) : "";
-            String system = noun.startsWith("Az") ? "azure" : AWS_NOUN.matcher(noun).matches() ? "aws" : "powershell";
+            String target = name.find() ? name.group(1) : positional(rest);
+            String system = noun.startsWith("Az") ? "azure" : AWS_NOUN.matcher(noun).matches() ? "aws"
+                    : LOCAL_SYSTEMS.getOrDefault(noun.toLowerCase(Locale.ROOT), "powershell");
             Operation.Builder b = Operation.builder(system, v).resource(noun.toLowerCase(Locale.ROOT), target)
                     .confidence(Confidence.INFERRED).evidence(inv.evidence())
                     .note(m.group(1) + "-" + noun + (v == Verb.DELETE ? " deletes" : " changes") + (target.isEmpty() ? "" : " " + target));
@@ -84,7 +99,110 @@ final class PowerShellCmdlets {
                     b.locator("resource-group", group.group(1));
                 }
             }
-            ops.add(system.equals("powershell") ? LocalFiles.local(inv, b, "a cmdlet on this machine").build() : b.build());
+            boolean here = system.equals("powershell") || LOCAL_SYSTEMS.containsValue(system);
+            ops.add(here && !Regex.find(rest, "(?i)-ComputerName\\b") ? LocalFiles.local(inv, b, "a cmdlet on this machine").build() : b.build());
+        }
+        return ops;
+    }
+
+    /** A cmdlet that writes a file: its path, and for a copy or a move its destination. */
+    private static final Pattern WRITE = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(Add-Content|Set-Content|Out-File|New-Item|Copy-Item|Move-Item"
+            + "|Rename-Item|Tee-Object|Set-ItemProperty|New-ItemProperty)\\b([^|;\\n}]*)");
+    /** A redirection of output into a file ({@code "x" >> $PROFILE}). */
+    private static final Pattern REDIRECT = Pattern.compile("(?<![0-9&])>>?\\s*(?!&|\\$null\\b)(['\"]?)([^\\s'\";|]+)\\1");
+    private static final Pattern PATH_PARAM = Pattern.compile("(?i)-(?:Path|FilePath|LiteralPath)\\s+(['\"]?)([^'\"\\s,]+)\\1");
+    private static final Pattern DESTINATION = Pattern.compile("(?i)-Destination\\s+(['\"]?)([^'\"\\s,]+)\\1");
+    /** The registry keys whose values Windows runs at every logon. */
+    private static final Pattern RUN_KEY = Pattern.compile("(?i).*\\\\(Run|RunOnce|RunServices|Winlogon)\\\\?$|.*\\\\Startup\\\\?$");
+
+    /**
+     * Files the cmdlets write, judged as any write is (the guard's own files, start-up files, system files, the
+     * project's), and the registry's autostart keys, which run what they hold at every logon like a start-up file.
+     */
+    static List<Operation> writes(String code, Invocation inv) {
+        List<Operation> ops = new ArrayList<>();
+        Matcher m = WRITE.matcher(code);
+        while (m.find()) {
+            String cmdlet = m.group(1).toLowerCase(Locale.ROOT);
+            String rest = m.group(2);
+            Matcher named = PATH_PARAM.matcher(rest);
+            String path = named.find() ? named.group(2) : positional(rest);
+            if (path.isEmpty()) {
+                continue;
+            }
+            if (cmdlet.endsWith("itemproperty")) {
+                if (RUN_KEY.matcher(path.replace('/', '\\')).matches()) {
+                    ops.add(dev.interlock.analysis.shell.recognizers.windows.WindowsCommands.autostart(inv, path));
+                }
+                continue;
+            }
+            if (Regex.matches(path, "(?i)(HKCU|HKLM|HKEY_[A-Z_]+|Env|Variable|Function|Alias|Cert):.*")) {
+                continue; // a provider's drive, not a file
+            }
+            if (cmdlet.equals("move-item") || cmdlet.equals("rename-item")) {
+                ops.add(dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer.write(inv, file(path), "moves"));
+            }
+            Matcher dest = DESTINATION.matcher(rest);
+            String target = cmdlet.equals("copy-item") || cmdlet.equals("move-item")
+                    ? (dest.find() ? dest.group(2) : secondPositional(rest)) : path;
+            if (!target.isEmpty() && !cmdlet.equals("rename-item")) {
+                ops.add(dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer.write(inv, file(target), "writes"));
+            }
+        }
+        Matcher r = REDIRECT.matcher(code);
+        while (r.find()) {
+            ops.add(dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer.write(inv, file(r.group(2)), "writes"));
+        }
+        return ops;
+    }
+
+    /** A Windows path as the workspace reads it: profile and temp variables spelled out, either separator. */
+    private static String file(String path) {
+        String p = Regex.replaceAll(path, "(?i)^\\$PROFILE(\\.\\w+)*$", "~/Documents/PowerShell/Microsoft.PowerShell_profile.ps1");
+        p = Regex.replaceAll(p, "(?i)^(\\$env:USERPROFILE|\\$HOME|%USERPROFILE%)(?=[\\\\/]|$)", "~");
+        p = Regex.replaceAll(p, "(?i)^(\\$env:(TEMP|TMP))(?=[\\\\/])", "/tmp");
+        return p.replace('\\', '/');
+    }
+
+    private static String secondPositional(String rest) {
+        String first = positional(rest);
+        int at = first.isEmpty() ? -1 : rest.indexOf(first);
+        return at < 0 ? "" : positional(rest.substring(at + first.length()));
+    }
+
+    /** Groups whose members administer the machine or the domain. */
+    private static final Pattern ADMIN_GROUP = Pattern.compile("(?i)['\"]?(Administrators|Domain Admins|Enterprise Admins|Schema Admins"
+            + "|Account Operators|Backup Operators|Server Operators|Remote Desktop Users|Hyper-V Administrators|DnsAdmins|Group Policy Creator Owners)['\"]?");
+    private static final Pattern GROUP_MEMBER = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(Add-ADGroupMember|Add-LocalGroupMember|Add-ADPrincipalGroupMembership)\\b([^|;\\n}]*)");
+    /** Secret values read in clear text from a vault ({@code -AsPlainText}, AWS Secrets Manager's value). */
+    private static final Pattern SECRET_VALUE = Pattern.compile("(?i)(?:Get-AzKeyVaultSecret\\b[^|;\\n]*-AsPlainText|Get-Secret\\b[^|;\\n]*-AsPlainText"
+            + "|Get-SECSecretValue\\b|Get-AzKeyVaultSecret\\b[^|;\\n]*-Name\\b[^|;\\n]*\\)?\\.SecretValue|ConvertFrom-SecureString\\b[^|;\\n]*-AsPlainText)");
+
+    private static final Pattern VAULT = Pattern.compile("(?i)-VaultName\\s+['\"]?([^'\"\\s]+)");
+
+    /** Adding an account to a group that administers the machine or the domain: escalation, as joining sudo is. */
+    static List<Operation> escalations(String code, Invocation inv) {
+        List<Operation> ops = new ArrayList<>();
+        Matcher m = GROUP_MEMBER.matcher(code);
+        while (m.find()) {
+            Matcher group = ADMIN_GROUP.matcher(m.group(2));
+            if (group.find()) {
+                ops.add(LocalFiles.localUnlessNamed(inv, Operation.builder("os", Verb.ESCALATE).resource("group", group.group(1))
+                        .reversible(false).evidence(inv.evidence()).note(m.group(1) + " adds an account to " + group.group(1)),
+                        "this machine's accounts").build());
+            }
+        }
+        Matcher secret = SECRET_VALUE.matcher(code);
+        if (secret.find()) {
+            Matcher name = NAME.matcher(secret.group());
+            Matcher vault = VAULT.matcher(secret.group());
+            Operation.Builder b = Operation.builder(secret.group().regionMatches(true, 0, "Get-SEC", 0, 7) ? "aws" : "azure", Verb.CREDENTIAL)
+                    .resource("secret", name.find() ? name.group(1) : "").evidence(inv.evidence())
+                    .note("reads a secret's value in clear text");
+            if (vault.find()) {
+                b.locator("vault", vault.group(1));
+            }
+            ops.add(b.build());
         }
         return ops;
     }
@@ -121,7 +239,7 @@ final class PowerShellCmdlets {
             String text = sql.group(1) != null ? sql.group(1) : sql.group(2);
             Matcher server = SQL_SERVER.matcher(code);
             List<Operation> statements = nested.sql(text, "", inv);
-            String host = server.find() ? server.group(1) : "";
+            String host = server.find() ? dev.interlock.analysis.shell.recognizers.database.SqlShells.hostName(server.group(1)) : "";
             for (Operation op : statements) {
                 ops.add(host.isEmpty() || !op.resource().locator("host").isEmpty() ? op : op.toBuilder().locator("host", host).build());
             }

@@ -257,8 +257,12 @@ public final class SqlShells implements Recognizer {
     }
 
     /** SQL Server's {@code tcp:host,1433} and {@code host\instance}, Trino-style {@code host:port}: the host. */
-    static String hostName(String value) {
+    /** SQL Server's spellings of a server: {@code tcp:host,1433}, {@code host\\INSTANCE}; {@code .}, {@code (local)}, {@code (localdb)\\…} are this machine. */
+    public static String hostName(String value) {
         String v = Regex.replaceFirst(value.trim(), "^(?i)(tcp|np|lpc|admin):", "");
+        if (v.equals(".") || v.startsWith(".\\") || Regex.find(v, "^(?i)\\((local|localdb)\\)")) {
+            return "localhost";
+        }
         int cut = v.length();
         for (char c : new char[] {',', '\\', ':'}) {
             int i = v.indexOf(c);

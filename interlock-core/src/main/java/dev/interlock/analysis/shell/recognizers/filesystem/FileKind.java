@@ -43,7 +43,9 @@ public enum FileKind {
             + "|kshrc|mkshrc|cshrc|tcshrc|inputrc)|config\\.fish"),
             path("/etc/profile(\\.d/.*)?|/etc/bash\\.bashrc|/etc/zsh/.*|/etc/environment|.*/\\.git/hooks/[^/]+"
                     + "|.*/\\.config/autostart/.*|/etc/rc\\.local|/etc/cron\\.(d|hourly|daily|weekly|monthly)/.*|/var/spool/cron/.*"
-                    + "|.*/\\.config/systemd/user/.*|.*/\\.husky/[^/_][^/]*|.*/\\.?lefthook(-local)?\\.ya?ml")),
+                    + "|.*/\\.config/systemd/user/.*|.*/\\.husky/[^/_][^/]*|.*/\\.?lefthook(-local)?\\.ya?ml"
+                    // Windows: PowerShell profiles, the Startup folders
+                    + "|(?i).*/(windows)?powershell/([^/]+_)?profile\\.ps1|(?i).*/start menu/programs/startup/.*")),
             FileKind::shadowsCommand)),
     TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
     /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM). */

@@ -38,7 +38,8 @@ public final class WindowsCommands implements Recognizer {
             Map.entry("icacls", (inv, n) -> permissions(inv, has(inv, "/grant", "/grant:r", "/setowner", "/reset", "/remove", "/deny"))),
             Map.entry("takeown", (inv, n) -> permissions(inv, true)),
             Map.entry("schtasks", WindowsCommands::schtasks), Map.entry("sc", (inv, n) -> serviceControl(inv)),
-            Map.entry("reg", (inv, n) -> registry(inv)), Map.entry("wsl", (inv, n) -> wsl(inv)),
+            Map.entry("reg", (inv, n) -> registry(inv)), Map.entry("wsl", WindowsCommands::wsl),
+            Map.entry("diskpart", (inv, n) -> diskpart(inv)), Map.entry("net", (inv, n) -> net(inv)),
             Map.entry("cipher", (inv, n) -> setting(inv, tokens(inv).stream().anyMatch(w -> w.startsWith("/w")), "free disk space (wiped)")));
 
     @Override
@@ -185,6 +186,9 @@ public final class WindowsCommands implements Recognizer {
         if (!Set.of("delete", "add", "import", "restore", "copy", "load", "unload").contains(sub)) {
             return List.of(read(inv, "registry"));
         }
+        if (!sub.equals("delete") && Regex.matches(key, "(?i).*\\\\(Run|RunOnce|RunServices|Winlogon)\\\\?")) {
+            return List.of(autostart(inv, key));
+        }
         boolean machine = Regex.find(key.toUpperCase(Locale.ROOT), "^(HKLM|HKEY_LOCAL_MACHINE|HKCR|HKEY_CLASSES_ROOT|HKU|HKEY_USERS)");
         return List.of(LocalFiles.local(inv, Operation.builder("os", sub.equals("delete") ? Verb.DELETE : Verb.UPDATE)
                 .resource("registry", key).scope(machine ? Scope.MANY : Scope.ONE).stateful(machine).reversible(!machine)
@@ -192,10 +196,29 @@ public final class WindowsCommands implements Recognizer {
                 "this machine's registry").build());
     }
 
-    /** {@code wsl --unregister NAME}: the distribution and every file in it are deleted. */
-    private static List<Operation> wsl(Invocation inv) {
+    /** wsl's options that take a value. */
+    private static final Set<String> WSL_VALUED = Set.of("-d", "--distribution", "-u", "--user", "--cd", "--distribution-id");
+
+    /**
+     * {@code wsl --unregister NAME}: the distribution and every file in it are deleted. {@code wsl [-d D] [-u U]
+     * [--exec|-e|--] COMMAND…}: the command runs in the distribution's shell, so it is analyzed as one.
+     */
+    private static List<Operation> wsl(Invocation inv, Nested nested) {
+        List<String> w = inv.args().stream().map(a -> a.value()).toList();
         if (!has(inv, "--unregister")) {
-            return List.of(LocalFiles.execute(inv, "wsl", "runs a command in the Windows Subsystem for Linux"));
+            for (int i = 0; i < w.size(); i++) {
+                String word = w.get(i);
+                if (WSL_VALUED.contains(word)) {
+                    i++;
+                } else if (word.equals("-e") || word.equals("--exec") || word.equals("--")) {
+                    return i + 1 < w.size() ? nested.shell(shellWords(w.subList(i + 1, w.size())), inv) : List.of();
+                } else if (!word.startsWith("-")) {
+                    return nested.shell(shellWords(w.subList(i, w.size())), inv);
+                } else {
+                    break; // --list, --status, --shutdown, --install…: wsl's own management
+                }
+            }
+            return List.of(LocalFiles.execute(inv, "wsl", "manages the Windows Subsystem for Linux"));
         }
         String name = value(inv, "--unregister");
         return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource("wsl-distribution", name)
@@ -212,6 +235,8 @@ public final class WindowsCommands implements Recognizer {
                 String line = String.join(" ", w.subList(i + 1, w.size()));
                 // cmd's %VAR% is the shell's $VAR; ^ escapes the next character
                 line = Regex.replaceAll(Regex.replaceAll(line, "%([A-Za-z_][A-Za-z0-9_]*)%", "\\$$1"), "\\^(.)", "$1");
+                // cmd's type prints a file, as cat does; a backslash separates path parts, it escapes nothing
+                line = Regex.replaceAll(line, "(?i)(^|[&|]\\s*)type\\s+", "$1cat ").replace("\\", "\\\\");
                 return nested.shell(line, inv);
             }
         }
@@ -223,6 +248,63 @@ public final class WindowsCommands implements Recognizer {
                 .reversible(false).evidence(inv.evidence()).note("cmd runs the commands it reads from standard input");
         inv.locators().forEach(b::locator);
         return List.of(b.build());
+    }
+
+    /** Words joined back into a command line, each quoted when it holds what the shell would split or expand. */
+    private static String shellWords(List<String> words) {
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            out.append(out.isEmpty() ? "" : " ").append(Regex.matches(w, "[A-Za-z0-9_./~:=@%+,-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code diskpart /s FILE}: a script of partitioning commands (clean, format, delete partition) whose text this
+     * line does not show; without /s it reads them from its input. Either way the disks of this machine, unseen.
+     */
+    private static List<Operation> diskpart(Invocation inv) {
+        String script = value(inv, "/s");
+        Operation.Builder b = Operation.builder("os", Verb.UNKNOWN).resource("device", script).confidence(Confidence.OPAQUE)
+                .reversible(false).evidence(inv.evidence())
+                .note(script.isEmpty() ? "diskpart runs the partitioning commands it reads" : "diskpart runs the partitioning script " + script);
+        return List.of(LocalFiles.local(inv, b, "the disks of this machine").build());
+    }
+
+    /**
+     * {@code net}: {@code user}/{@code localgroup}/{@code group} with {@code /add} or {@code /delete} change accounts
+     * (joining an administrators group is escalation), {@code stop}/{@code start} a service; listings are reads.
+     */
+    private static List<Operation> net(Invocation inv) {
+        List<String> w = words(inv);
+        String sub = w.isEmpty() ? "" : w.getFirst();
+        boolean adds = has(inv, "/add"), deletes = has(inv, "/delete", "/del");
+        if ((sub.equals("localgroup") || sub.equals("group")) && adds && w.size() > 1
+                && Regex.matches(w.get(1), "administrators|domain admins|enterprise admins|schema admins|backup operators|remote desktop users")) {
+            return List.of(LocalFiles.localUnlessNamed(inv, Operation.builder("os", Verb.ESCALATE).resource("group", w.get(1))
+                    .reversible(false).evidence(inv.evidence()).note("adds an account to " + w.get(1)), "this machine's accounts").build());
+        }
+        if (Set.of("user", "localgroup", "group").contains(sub) && (adds || deletes || w.size() > 2)) {
+            return List.of(LocalFiles.local(inv, Operation.builder("os", deletes ? Verb.DELETE : Verb.UPDATE).resource("account", w.size() > 1 ? w.get(1) : "")
+                    .reversible(!deletes).evidence(inv.evidence()).note("changes this machine's accounts"), "this machine's accounts").build());
+        }
+        if (Set.of("stop", "start", "pause", "continue").contains(sub)) {
+            String service = w.size() > 1 ? w.get(1) : "";
+            return List.of(LocalFiles.local(inv, Operation.builder("process", Verb.UPDATE).resource("service", service)
+                    .evidence(inv.evidence()).note("net " + sub + " " + service), "a service on this machine").build());
+        }
+        if (Set.of("use", "share").contains(sub) && (adds || deletes || w.size() > 2)) {
+            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("share", w.size() > 1 ? w.get(1) : "")
+                    .evidence(inv.evidence()).note("changes network drives or shares"), "this machine").build());
+        }
+        return List.of(read(inv, "accounts"));
+    }
+
+    /** {@code reg add HKCU\\…\\Run}, {@code Set-ItemProperty HKCU:\\…\\Run}: a program that starts at every logon. */
+    public static Operation autostart(Invocation inv, String key) {
+        return LocalFiles.local(inv, Operation.builder("startup", Verb.UPDATE).resource("startup-file", key).reversible(false)
+                .evidence(inv.evidence()).note("adds a program that Windows starts by itself at every logon (" + key + ")"),
+                "this machine's logon").build();
     }
 
     // ---- paths and words
@@ -247,6 +329,10 @@ public final class WindowsCommands implements Recognizer {
     private static Operation deletion(Invocation inv, String path, boolean tree, String note) {
         String area = area(path);
         boolean machine = !area.isEmpty();
+        if (!machine && !path.isEmpty()) {
+            // elsewhere it is a deletion like rm's: in the project, build output is routine; beyond it, files are lost
+            return LocalFiles.delete(inv, path.replace('\\', '/'), tree, Confidence.EXACT, note);
+        }
         return LocalFiles.local(inv, Operation.builder("filesystem", Verb.DELETE).resource(tree ? "directory" : "file", path)
                 // one file of the project, like rm without -r; a tree or the machine's own directories lose data
                 .locator("area", area).scope(machine ? Scope.ALL : tree ? Scope.MANY : Scope.ONE).stateful(machine || tree).reversible(false)

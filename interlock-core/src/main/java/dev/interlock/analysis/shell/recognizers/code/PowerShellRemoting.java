@@ -1,0 +1,74 @@
+package dev.interlock.analysis.shell.recognizers.code;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.model.Operation;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Invoke-Command -ComputerName HOST -ScriptBlock { … }}: the block runs on that computer, so it is judged
+ * there — as {@code ssh HOST pwsh -Command '…'} would be, which names the host's environment — and not here.
+ */
+final class PowerShellRemoting {
+
+    private PowerShellRemoting() {
+    }
+
+    private static final Pattern REMOTE = Pattern.compile("(?i)\\bInvoke-Command\\b([^|;\\n{]*?)-ScriptBlock\\s*\\{");
+    private static final Pattern COMPUTER = Pattern.compile("(?i)-(?:ComputerName|Cn|HostName)\\s+['\"]?([^'\"\\s,;]+)");
+
+    /**
+     * Adds the operations of every remote block to {@code ops}; the code without those blocks, for the rest of the
+     * analysis on this machine.
+     */
+    static String elsewhere(String code, Invocation inv, Nested nested, List<Operation> ops) {
+        Matcher m = REMOTE.matcher(code);
+        StringBuilder local = null;
+        int copied = 0;
+        while (m.find()) {
+            int open = m.end() - 1;
+            int close = closing(code, open);
+            if (close < 0) {
+                return code;
+            }
+            Matcher host = COMPUTER.matcher(code.substring(m.start(), close));
+            if (!host.find()) {
+                continue; // without a computer the block runs here, and is analyzed with the rest
+            }
+            String block = code.substring(open + 1, close);
+            for (Operation op : nested.shell("ssh " + host.group(1) + " '" + PowerShellStatements.asCommandLine(block.strip())
+                    .replace("'", "'\\''") + "'", inv)) {
+                ops.add(op.withEvidence(inv.evidence()));
+            }
+            if (local == null) {
+                local = new StringBuilder(code.length());
+            }
+            local.append(code, copied, open + 1).append(' ');
+            copied = close;
+        }
+        return local == null ? code : local.append(code, copied, code.length()).toString();
+    }
+
+    /** The brace that closes the one at {@code open}, outside quotes; -1 when there is none. */
+    private static int closing(String code, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
