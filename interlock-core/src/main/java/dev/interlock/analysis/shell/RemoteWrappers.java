@@ -78,8 +78,11 @@ final class RemoteWrappers {
         opts.value("-n", "--namespace").ifPresent(n -> where.put("namespace", n));
         opts.value("--kubeconfig").ifPresent(k -> where.put("kubeconfig", k));
         where.putIfAbsent("pod", "unknown");
+        int entry = walk.operations.size();
         commands.recognize(program, before, run);
+        int inner = walk.operations.size();
         commands.dispatch(run.inner(args.subList(dash + 1, args.size())).withLocators(where).withStdin(Stdin.NONE));
+        onlyItsCommandWhenItReads(entry, inner);
         return true;
     }
 
@@ -104,13 +107,27 @@ final class RemoteWrappers {
             return false;
         }
         String container = rest.get(rest.size() - inner.size() - 1).value();
+        int entry = walk.operations.size();
         commands.recognize(program, args.subList(0, args.size() - inner.size()), run);
+        int ran = walk.operations.size();
         Map<String, String> where = new HashMap<>(Map.of("container", container));
         ParsedArgs global = ParsedArgs.parse(args.subList(0, exec), Set.of("-H", "--host", "--context", "-c"));
         // A container of the local daemon is on this machine; -H/--context/DOCKER_HOST name another one.
         where.put("host", global.value("-H", "--host").or(() -> global.value("--context", "-c"))
                 .or(() -> java.util.Optional.ofNullable(run.env().get("DOCKER_HOST"))).orElse("localhost"));
         commands.dispatch(run.inner(inner).withLocators(where).withStdin(Stdin.NONE));
+        onlyItsCommandWhenItReads(entry, ran);
         return true;
+    }
+
+    /**
+     * {@code kubectl exec POD -- cat /etc/resolv.conf}: when all the command does in there is read, getting in is no
+     * change of its own — judged as {@code ssh HOST cat …} is, by what runs. Any other command keeps the exec too.
+     */
+    private void onlyItsCommandWhenItReads(int entry, int inner) {
+        List<dev.interlock.model.Operation> ran = walk.operations.subList(inner, walk.operations.size());
+        if (!ran.isEmpty() && ran.stream().allMatch(op -> op.verb() == dev.interlock.model.Verb.READ)) {
+            walk.operations.subList(entry, inner).removeIf(op -> op.verb() == dev.interlock.model.Verb.EXECUTE);
+        }
     }
 }

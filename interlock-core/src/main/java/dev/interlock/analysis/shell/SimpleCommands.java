@@ -189,6 +189,14 @@ final class SimpleCommands {
      * program when the new name runs later in the line.
      */
     private void rememberProgramCopy(Command.Simple s) {
+        if (s.words().size() < 3) {
+            return;
+        }
+        // the program first: this runs for every command, and only a copier can name a program anew
+        Optional<String> first = walk.value(s.words().getFirst());
+        if (first.isEmpty() || !COPIERS.contains(first.get().substring(first.get().lastIndexOf('/') + 1))) {
+            return;
+        }
         List<String> words = new ArrayList<>();
         for (Word w : s.words()) {
             Optional<String> v = walk.value(w);

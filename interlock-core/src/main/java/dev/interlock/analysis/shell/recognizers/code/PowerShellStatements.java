@@ -262,8 +262,8 @@ public final class PowerShellStatements {
      * {@code iex}. Lowercase {@code update-alternatives} and the like stay the programs they are.
      */
     public static boolean isPowerShellLine(String line) {
-        if (line.indexOf('-') < 0 && !line.contains("iex")) {
-            return false;
+        if (!mayHoldCmdlet(line) && !line.contains("iex")) {
+            return false; // every request passes here: most have no "Verb-Noun" at all, and are done in one scan
         }
         for (Command command : commands(line)) {
             String head = command.head();
@@ -272,6 +272,16 @@ public final class PowerShellStatements {
                 return true;
             }
             if (head.equalsIgnoreCase("iex") && command.start() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A lower-case letter, a dash, an upper-case letter: how every cmdlet PowerShell ships is spelled ({@code Get-Item}). */
+    private static boolean mayHoldCmdlet(String line) {
+        for (int i = line.indexOf('-'); i > 0 && i + 1 < line.length(); i = line.indexOf('-', i + 1)) {
+            if (Character.isLowerCase(line.charAt(i - 1)) && Character.isUpperCase(line.charAt(i + 1))) {
                 return true;
             }
         }

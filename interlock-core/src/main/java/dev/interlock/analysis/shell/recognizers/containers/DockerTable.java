@@ -48,7 +48,8 @@ final class DockerTable {
             LEGACY.put(c, "system " + c);
         }
         read("container", "ls", "list", "ps", "logs", "top", "stats", "port", "diff", "export", "inspect", "wait", "exists");
-        read("image", "ls", "list", "inspect", "history", "save", "search", "exists", "tree", "trust");
+        // a pull copies an image into this daemon's cache: nothing that runs changes until something runs it
+        read("image", "ls", "list", "inspect", "history", "save", "search", "exists", "tree", "trust", "pull");
         read("volume", "ls", "list", "inspect", "exists", "export");
         read("network", "ls", "list", "inspect", "exists");
         read("system", "df", "info", "events", "version", "dial-stdio", "connection");
@@ -76,7 +77,7 @@ final class DockerTable {
                 "container init", "container mount", "container unmount", "container restore");
         table(Verb.EXECUTE, "container", false, true, "container run", "container exec", "container attach",
                 "kube play", "play kube", "machine ssh", "container healthcheck");
-        table(Verb.CREATE, "image", false, true, "image build", "image pull", "image tag", "image load", "image import",
+        table(Verb.CREATE, "image", false, true, "image build", "image tag", "image load", "image import",
                 "buildx build", "buildx bake", "builder build", "image sign", "manifest create", "manifest add", "manifest annotate");
         table(Verb.UPDATE, "builder", false, true, "buildx create", "buildx use", "buildx stop");
         table(Verb.UPDATE, "registry", false, true, "registry login", "registry logout");

@@ -34,7 +34,10 @@ public enum FileKind {
      * core.sshCommand, pager, aliases and hooksPath, the AWS CLI's credential_process.
      */
     COMMAND_CONFIG(path(".*/\\.ssh/config|.*/\\.gitconfig|.*/\\.config/git/config|.*/\\.git/config|.*/\\.aws/config"
-            + "|/etc/ssh/ssh_config(\\.d/.*)?|/etc/gitconfig")),
+            + "|/etc/ssh/ssh_config(\\.d/.*)?|/etc/gitconfig"
+            // where every later install takes its packages from: pip's, conda's, yarn's, gem's and cargo's own settings
+            + "|.*/pip/pip\\.(conf|ini)|.*/\\.pip/pip\\.conf|/etc/pip\\.conf|.*/\\.condarc|.*/\\.yarnrc(\\.yml)?|.*/\\.gemrc"
+            + "|.*/\\.cargo/config(\\.toml)?|.*/\\.config/go/env")),
     /**
      * Files that run by themselves later: shell start-up files, git hooks, session autostart, system cron directories.
      * What an agent puts there runs in every new shell (or commit, or login) without being asked again.

@@ -34,8 +34,8 @@ public final class FileMeaning {
                     .note(does + "a file that runs by itself later (every new shell, a git hook, a login or cron): what it holds"
                             + " runs without being asked again"));
             case COMMAND_CONFIG -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "command-config", ws).system("startup")
-                    .note(does + "a tool's configuration that names commands it runs later (ProxyCommand, core.sshCommand,"
-                            + " credential_process)"));
+                    .note(does + "a tool's configuration that names commands it runs later or where its packages come from"
+                            + " (ProxyCommand, core.sshCommand, credential_process, a package index)"));
             case CI_PIPELINE -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.UPDATE, "pipeline", ws).system("ci")
                     .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials"));
             // Deleting it is a plain file deletion (routine for a dev database in the workspace); overwriting it or moving

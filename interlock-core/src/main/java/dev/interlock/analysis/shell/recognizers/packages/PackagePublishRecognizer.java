@@ -157,8 +157,8 @@ public final class PackagePublishRecognizer implements Recognizer {
             }
             case "deprecate" -> op(inv, Verb.UPDATE, "package", target).scope(Scope.MANY)
                     .note("marks published versions as deprecated for everyone who installs them").build();
-            case "dist-tag" -> op(inv, Verb.UPDATE, "package", words.size() > at + 2 ? words.get(at + 2) : target)
-                    .note("moves a registry tag").build();
+            case "dist-tag" -> Set.of("ls", "list").contains(target) || target.isEmpty() ? read(inv, "package", "", "")
+                    : op(inv, Verb.UPDATE, "package", words.size() > at + 2 ? words.get(at + 2) : target).note("moves a registry tag").build();
             case "owner", "access", "team" -> words.size() > at + 1 && Set.of("ls", "list", "get").contains(target)
                     ? read(inv, "package", "", "")
                     : op(inv, Verb.GRANT, "package", words.getLast()).note("changes who may publish the package").build();

@@ -50,6 +50,12 @@ public final class PackageSources {
 
     /** The untrusted sources this install fetches from and the settings it changes, as operations; empty when none. */
     public static List<Operation> of(Invocation inv) {
+        if (inv.program().equals("go")) {
+            return goEnv(inv);
+        }
+        if (inv.program().equals("brew")) {
+            return brewTap(inv);
+        }
         Set<String> installs = INSTALLS.get(inv.program());
         List<String> words = inv.words();
         if (installs == null || words.isEmpty()) {
@@ -104,12 +110,80 @@ public final class PackageSources {
                 && (value.startsWith("http://") || value.equalsIgnoreCase("false") || lower.contains("trusted-host")
                 || lower.contains("unsafehttp"))) {
             does = "every later " + inv.program() + " install fetches code over plaintext HTTP or without TLS checks (" + key + "=" + value + ")";
+        } else if (SOURCE_SETTING.matcher(lower).matches() && !value.isEmpty() && !LOOPBACK_ANY.matcher(value).matches()
+                && !KNOWN_SOURCE.matcher(value).matches()) {
+            // a one-off --registry is this install's business; a setting is every later install's, from whoever runs that host
+            does = "every later " + inv.program() + " install takes its packages from " + value + " (" + key + ")";
+        } else if (TOKEN_SETTING.matcher(lower).matches()) {
+            does = inv.program() + " keeps a registry token in its configuration (" + key + "): whoever reads it may publish";
         } else {
             return List.of();
         }
         Operation.Builder b = Operation.builder("startup", Verb.UPDATE).resource("setting", inv.program() + " " + key)
                 .evidence(inv.evidence()).note(does);
         return List.of(LocalFiles.local(inv, b, inv.program() + "'s configuration on this machine").build());
+    }
+
+    /** Settings that hold a registry credential ({@code //registry.npmjs.org/:_authToken}, {@code npmAuthToken}). */
+    private static final Pattern TOKEN_SETTING = Pattern.compile("(?i).*(_authtoken|:_auth|_password|npmauthtoken|npmauthident)");
+    /**
+     * Sources a team points its tools at on purpose: the public registries themselves, the hosted artifact services
+     * (Artifactory/JFrog, Nexus, CodeArtifact, GitHub/GitLab/Azure/Google packages, Cloudsmith, Gemfury) and names
+     * of the organisation's own network ({@code .internal}, {@code .corp}, {@code .lan}, private addresses). Anything
+     * else named as every later install's source asks first: that is how a mirror that serves other code gets in.
+     */
+    private static final Pattern KNOWN_SOURCE = Pattern.compile("(?i)(https://)?([\\w.-]*@)?("
+            + "registry\\.npmjs\\.org|registry\\.yarnpkg\\.com|(upload\\.|test\\.)?pypi\\.org|files\\.pythonhosted\\.org"
+            + "|proxy\\.golang\\.org|sum\\.golang\\.org|rubygems\\.org|index\\.crates\\.io|crates\\.io|conda\\.anaconda\\.org"
+            + "|npm\\.pkg\\.github\\.com|maven\\.pkg\\.github\\.com|[\\w.-]+\\.jfrog\\.io|[\\w.-]+\\.codeartifact\\.[\\w.-]+\\.amazonaws\\.com"
+            + "|pkgs\\.dev\\.azure\\.com|[\\w.-]+\\.pkgs\\.visualstudio\\.com|[\\w.-]+-(npm|python|go|maven)\\.pkg\\.dev|gitlab\\.com"
+            + "|[\\w.-]+\\.cloudsmith\\.io|npm\\.fury\\.io|pypi\\.fury\\.io"
+            + "|[\\w.-]+\\.(internal|corp|lan|local|intranet|intra)|([\\w-]+\\.)*(corp|internal|intranet)\\.[\\w.-]+"
+            + "|10\\.[\\d.]+|192\\.168\\.[\\d.]+|172\\.(1[6-9]|2\\d|3[01])\\.[\\d.]+)([:/].*)?");
+
+    /** A source on this machine, over any scheme. */
+    private static final Pattern LOOPBACK_ANY = Pattern.compile("(?i)(https?://)?(localhost|127\\.0\\.0\\.1|\\[::1\\])([:/].*)?");
+
+    /**
+     * {@code go env -w GOPROXY=https://… GOSUMDB=off}: where every later module download comes from, and whether its
+     * checksums are checked, changed for good. The default proxy, {@code direct} and {@code off} are not a new source.
+     */
+    private static List<Operation> goEnv(Invocation inv) {
+        List<String> words = inv.words();
+        if (words.size() < 3 || !words.get(0).equals("env") || !words.contains("-w")) {
+            return List.of();
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (String w : words) {
+            int eq = w.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String key = w.substring(0, eq).toUpperCase(Locale.ROOT);
+            String value = w.substring(eq + 1);
+            boolean foreignProxy = key.equals("GOPROXY") && java.util.Arrays.stream(value.split("[,|]"))
+                    .anyMatch(v -> !v.isBlank() && !Set.of("direct", "off", "https://proxy.golang.org").contains(v) && !LOOPBACK_ANY.matcher(v).matches());
+            boolean unchecked = key.equals("GOSUMDB") && value.equalsIgnoreCase("off") || key.equals("GOINSECURE")
+                    || key.equals("GONOSUMCHECK") || key.equals("GOFLAGS") && value.contains("-insecure");
+            if (foreignProxy || unchecked) {
+                ops.add(LocalFiles.local(inv, Operation.builder("startup", Verb.UPDATE).resource("setting", "go " + key)
+                        .evidence(inv.evidence()).note(foreignProxy ? "every later go download takes its modules from " + value
+                                : "every later go download skips checksum verification (" + key + "=" + value + ")"),
+                        "go's configuration on this machine").build());
+            }
+        }
+        return ops;
+    }
+
+    /** {@code brew tap OWNER/REPO}: formulae from a third party's repository, installable from now on (Homebrew's own are not). */
+    private static List<Operation> brewTap(Invocation inv) {
+        List<String> words = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
+        if (words.size() < 2 || !words.getFirst().equals("tap") || words.get(1).toLowerCase(Locale.ROOT).startsWith("homebrew/")) {
+            return List.of();
+        }
+        return List.of(LocalFiles.local(inv, Operation.builder("startup", Verb.UPDATE).resource("setting", "brew tap " + words.get(1))
+                .evidence(inv.evidence()).note("adds " + words.get(1) + "'s formulae: what they install runs as this user"),
+                "Homebrew's configuration on this machine").build());
     }
 
     private static Optional<String> plaintext(String value) {
