@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * Finds each operation's tier. Sources, in order: what analysis already knows (files and git inside the workspace are
  * {@code local}, and so is everything on this machine unless the request declares an environment); the explicit {@code context.environment}; the command's own locators (flags, prefixes, connection
- * strings) through the inventory; ambient variables and the kubeconfig. An explicit environment is a floor: a locator
- * that resolves to a stricter tier wins. Nothing resolvable means {@code unknown}.
+ * strings) through the inventory; ambient variables and the kubeconfig; a database client with no server named, whose
+ * default is this machine, when the request carries the agent's variables. An explicit environment is a floor: a
+ * locator that resolves to a stricter tier wins. Nothing resolvable means {@code unknown}.
  */
 public final class EnvironmentResolver {
 
@@ -68,6 +69,12 @@ public final class EnvironmentResolver {
         if (op.environment() != Tier.UNKNOWN && !op.environmentSource().isEmpty()) {
             return op;
         }
+        if (!op.resource().locator("default-host").isEmpty() && !context.env().isEmpty() && !throughMcp(op)) {
+            // redis-cli FLUSHALL, psql -c …: with no server named the client talks to this machine's. The request carries
+            // the agent's variables (the hooks always do), so PGHOST, DATABASE_URL and the like would have named another
+            return op.withEnvironment(Tier.LOCAL, "no server named: the client's default is this machine "
+                    + "(the agent's environment carried with the request names no other)");
+        }
         if (kubernetes(op.system()) && !locators.containsKey("context") && !locators.containsKey("kubeconfig")
                 && !op.resource().locators().containsKey("server") && !throughMcp(op) && noKubernetes(context)) {
             return op.withEnvironment(Tier.LOCAL, "no kubeconfig and not in a cluster: kubectl has no cluster to reach");
@@ -88,7 +95,8 @@ public final class EnvironmentResolver {
     /**
      * Work inside the agent's workspace (its files, its git repository, builds it runs) stays local even on a machine
      * declared prod; anything else local (system files, services, the docker daemon, a script whose contents are not
-     * shown, a database file even in the workspace: that machine's live data) takes the declared environment.
+     * shown, a database file even in the workspace: that machine's live data; a git checkout moved to other code or
+     * reset: the code that machine runs) takes the declared environment.
      */
     private static boolean insideWorkspace(Operation op) {
         String area = op.resource().locator("area");
@@ -96,7 +104,7 @@ public final class EnvironmentResolver {
             return false;
         }
         boolean inside = area.equals("workspace") || area.equals("temp");
-        return inside || (area.isEmpty() && (op.system().equals("git")
+        return inside || (area.isEmpty() && (op.system().equals("git") && op.resource().locator("checkout").isEmpty()
                 || op.system().equals("process") && op.verb() == dev.interlock.model.Verb.EXECUTE
                 && !op.resource().type().equals("script")));
     }

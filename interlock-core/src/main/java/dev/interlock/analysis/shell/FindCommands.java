@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -8,6 +9,7 @@ import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,13 +61,53 @@ final class FindCommands {
                 i = j;
             } else if (w.equals("-delete")) {
                 String filter = filter(args);
-                for (String r : roots.isEmpty() ? List.of(".") : roots) {
-                    commands.walk.add(deletion(r, filter, run, commands.walk.workspace));
+                List<String> starts = roots.isEmpty() ? List.of(".") : roots;
+                boolean buildOutput = filter.isEmpty() && buildOutput(starts, run, commands.walk.workspace);
+                for (String r : starts) {
+                    commands.walk.add(deletion(r, filter, buildOutput, run, commands.walk.workspace));
                 }
                 acted = true;
             }
         }
         return acted;
+    }
+
+    /**
+     * What a {@code find} that only lists prints, one path per search root and name test ({@code find . -path ./.venv
+     * -prune -o -name '*.pyc' -print0} lists {@code ./*.pyc}): what a consumer such as {@code xargs rm} gets. Empty when
+     * no name test says what it lists, when one is negated ({@code ! -name x} lists everything else), or when the find
+     * acts itself ({@code -exec}, {@code -delete}).
+     */
+    static List<String> listed(List<String> args) {
+        List<String> roots = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        while (i < args.size() && Regex.matches(args.get(i), "-[HLP]|-O\\d")) {
+            i++;
+        }
+        while (i < args.size() && !args.get(i).startsWith("-") && !args.get(i).equals("(") && !args.get(i).equals("!")) {
+            roots.add(args.get(i++));
+        }
+        for (; i < args.size(); i++) {
+            String w = args.get(i);
+            if (EXEC.contains(w) || w.equals("-delete")) {
+                return List.of();
+            }
+            if ((w.equals("-name") || w.equals("-iname")) && i + 1 < args.size()) {
+                String before = i > 0 ? args.get(i - 1) : "";
+                if (before.equals("!") || before.equals("-not")) {
+                    return List.of();
+                }
+                names.add(args.get(++i));
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        for (String root : roots.isEmpty() ? List.of(".") : roots) {
+            for (String name : names) {
+                paths.add((root.endsWith("/") ? root : root + "/") + name);
+            }
+        }
+        return paths;
     }
 
     /** The tests that narrow what a find matches by name, path, age or size, as written; "" when none does. */
@@ -82,10 +124,22 @@ final class FindCommands {
     }
 
     /**
+     * Whether the start points are build output the next build makes again, judged as {@code rm -rf} judges its
+     * operands ({@code find ./dist -delete}; {@code find ./build ./dist -mindepth 1 -delete} clears build output
+     * together, as {@code rm -rf build dist} does).
+     */
+    private static boolean buildOutput(List<String> roots, SimpleCommands.Run run, Workspace workspace) {
+        Invocation inv = new Invocation("find", run.words(), run.env(), workspace, run.evidence(), Optional.empty(), run.locators());
+        List<FileTarget> targets = roots.stream().map(r -> FileTarget.of(Arg.of(r), inv)).toList();
+        return targets.size() == 1 ? targets.getFirst().regenerable() && !targets.getFirst().catastrophic()
+                : FileTarget.clearedTogether(targets);
+    }
+
+    /**
      * What {@code find -delete} removes under {@code root}. Narrowed by a name, path, age or size test, it removes the
      * matches, not the tree it starts from ({@code find . -name '*.pyc' -delete}); unnarrowed, everything under it.
      */
-    private static Operation deletion(String root, String filter, SimpleCommands.Run run, Workspace workspace) {
+    private static Operation deletion(String root, String filter, boolean buildOutput, SimpleCommands.Run run, Workspace workspace) {
         // Narrowed, what goes is inside the start, so it is judged by where its contents live, not the start itself —
         // except from the filesystem root, where the matches are anywhere on the machine.
         Workspace.Area start = workspace.area(root);
@@ -95,7 +149,7 @@ final class FindCommands {
         java.util.regex.Matcher name = dev.interlock.analysis.Regex.pattern("^-i?name (\\S+)$").matcher(filter);
         boolean regenerableNames = area == Workspace.Area.WORKSPACE && name.matches()
                 && dev.interlock.analysis.shell.recognizers.LocalFiles.regenerableName(name.group(1).replace("*", "x"));
-        boolean disposable = area == Workspace.Area.TEMP || regenerableNames;
+        boolean disposable = area == Workspace.Area.TEMP || regenerableNames || buildOutput;
         boolean everything = area == Workspace.Area.ROOT || area == Workspace.Area.SYSTEM || area == Workspace.Area.HOME_ROOT;
         Operation.Builder b = Operation.builder("filesystem", Verb.DELETE)
                 .resource(filter.isEmpty() ? "directory" : "files", filter.isEmpty() ? root : root + " (" + filter + ")")

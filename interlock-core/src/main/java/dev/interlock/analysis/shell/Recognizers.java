@@ -43,6 +43,7 @@ final class Recognizers {
                 new CdkRecognizer(),
                 new CredentialRecognizer(),
                 new DatabaseClientRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.database.DataServiceRecognizer(),
                 new DockerRecognizer(),
                 new EksctlRecognizer(),
                 new FileServers(),

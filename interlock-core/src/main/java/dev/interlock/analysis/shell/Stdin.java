@@ -12,14 +12,19 @@ import java.util.Optional;
 
 /**
  * What a command reads on standard input, as far as it can be known statically: literal text (from {@code echo},
- * {@code printf}, a heredoc fed to {@code cat}), or only the name of the program producing it.
+ * {@code printf}, a heredoc fed to {@code cat}), or only the name of the program producing it; for a {@code find}
+ * that names what it lists, the paths each of its lines stands for ({@code found}: {@code ./*.pyc}).
  */
-record Stdin(Optional<String> text, Optional<String> producer, Optional<String> source) {
+record Stdin(Optional<String> text, Optional<String> producer, Optional<String> source, List<String> found) {
 
     static final Stdin NONE = new Stdin(Optional.empty(), Optional.empty());
 
     Stdin(Optional<String> text, Optional<String> producer) {
         this(text, producer, Optional.empty());
+    }
+
+    Stdin(Optional<String> text, Optional<String> producer, Optional<String> source) {
+        this(text, producer, source, List.of());
     }
 
     boolean piped() {
@@ -32,7 +37,8 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
             Optional<String> first = walk.value(s.words().getFirst());
             String program = first.map(p -> p.substring(p.lastIndexOf('/') + 1)).orElse("");
             Optional<String> text = literalOutput(s, walk);
-            return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program), source(s, walk));
+            return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program), source(s, walk),
+                    program.equals("find") ? found(s, walk) : List.of());
         }
         return new Stdin(Optional.empty(), Optional.of("a compound command"));
     }
@@ -58,6 +64,19 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
             }
         }
         return Optional.ofNullable(found).map(Stdin::directory).filter(d -> !d.isEmpty());
+    }
+
+    /** What a {@code find} with literal words lists ({@link FindCommands#listed}). */
+    private static List<String> found(Command.Simple s, ShellWalk walk) {
+        List<String> args = new ArrayList<>();
+        for (Word w : s.words().subList(1, s.words().size())) {
+            Optional<String> v = walk.value(w);
+            if (v.isEmpty()) {
+                return List.of();
+            }
+            args.add(v.get());
+        }
+        return FindCommands.listed(args);
     }
 
     /** A file's directory ({@code k8s/prod/app.yaml} → {@code k8s/prod}); a directory itself as it is. */

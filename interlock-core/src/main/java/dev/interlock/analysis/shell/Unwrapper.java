@@ -168,6 +168,12 @@ final class Unwrapper {
                     items.add(new Arg(item, true, false, run.evidence()));
                 }
             }
+        } else if (!run.stdin().found().isEmpty()) {
+            // find . -name '*.pyc' -print0 | xargs rm -f: the items are the files find matched, as -exec's {} would be;
+            // a name with a wildcard stands for many files
+            for (String path : run.stdin().found()) {
+                items.add(new Arg(path, true, Regex.matches(path, ".*[*?\\[].*"), run.evidence()));
+            }
         } else {
             items.add(new Arg("<items read from stdin>", false, true, run.evidence()));
         }

@@ -78,7 +78,7 @@ final class DatabaseAdminTools {
             case "mysqladmin" -> mysqladmin(inv, positionals);
             default -> List.of(DatabaseOps.unknown(inv, "unrecognized database tool " + program));
         };
-        return DatabaseOps.locate(ops, target.or(DatabaseTarget.fromEnv(inv.env())), inv);
+        return DatabaseOps.locateClient(ops, target.or(DatabaseTarget.fromEnv(inv.env())), inv);
     }
 
     /** pg_restore: {@code -l} lists the archive; without {@code -d} it only prints a script; {@code --clean} drops first. */

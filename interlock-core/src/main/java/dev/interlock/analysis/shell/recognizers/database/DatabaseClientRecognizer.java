@@ -7,6 +7,7 @@ import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.firs
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.flag;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.literal;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.locate;
+import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.locateClient;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.op;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.statements;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.values;
@@ -107,7 +108,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
                     .orElse(p.has("-l", "--list") ? List.of(op(inv, Verb.READ, "database", "").note("lists databases").build())
                             : List.of(DatabaseOps.session(inv, target.database()))));
         }
-        return locate(ops, target, inv);
+        return locateClient(ops, target, inv);
     }
 
     /** A database argument that may be a plain name, a URL or a conninfo string ({@code psql "$DATABASE_URL"}). */
@@ -182,7 +183,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
             ops.addAll(inv.stdin().map(s -> mysqlText(s, true, inv, nested, where))
                     .orElse(List.of(DatabaseOps.session(inv, where.database()))));
         }
-        return locate(ops, where, inv);
+        return locateClient(ops, where, inv);
     }
 
     private static List<Operation> mysqlText(String text, boolean literal, Invocation inv, Nested nested, DatabaseTarget target) {
@@ -323,7 +324,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
         } else if (file.isEmpty()) {
             ops.add(DatabaseOps.session(inv, target.database()));
         }
-        return locate(ops, target, inv);
+        return locateClient(ops, target, inv);
     }
 
     private static List<Operation> clickhouse(Invocation inv, Nested nested) {
@@ -340,6 +341,6 @@ public final class DatabaseClientRecognizer implements Recognizer {
             ops.addAll(inv.stdin().map(s -> statements(s, true, "", inv, nested))
                     .orElse(List.of(DatabaseOps.session(inv, ""))));
         }
-        return locate(ops, target, inv);
+        return locateClient(ops, target, inv);
     }
 }

@@ -123,6 +123,11 @@ public final class DatabaseOps {
         return ops.stream().map(o -> target.applyTo(o, inv)).toList();
     }
 
+    /** {@link #locate} for clients that connect to this machine when no server is named ({@link DatabaseTarget#defaultingHere}). */
+    public static List<Operation> locateClient(List<Operation> ops, DatabaseTarget target, Invocation inv) {
+        return ops.stream().map(o -> target.defaultingHere(target.applyTo(o, inv), inv)).toList();
+    }
+
     public static Optional<String> first(List<String> values) {
         return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }

@@ -28,6 +28,9 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
     private static final Pattern VARIABLE = Pattern.compile("^\\$\\{?(\\w+)\\}?$");
     private static final Pattern NAMED_DATABASE = Pattern.compile("(?i)[;?&](?:databaseName|database|dbname)=([^;&]+)");
+    /** A connection named in a configuration file ({@code service=orders}, {@code --login-path=prod}): not the default. */
+    private static final Pattern CONFIGURED = Pattern.compile(
+            "(.*\\s)?service=.*|--login-path.*|--defaults(-extra)?-file.*|--cqlshrc.*|--config-file.*|--secure-connect-bundle.*");
     private static final Pattern CONNINFO = Pattern.compile("(\\w+)\\s*=\\s*('[^']*'|\\S+)");
 
     public DatabaseTarget {
@@ -180,6 +183,22 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
             b.confidence(Confidence.INFERRED);
         }
         return b.build();
+    }
+
+    /**
+     * Marks an operation of a client whose server, when nothing names one, is this machine's ({@code redis-cli},
+     * {@code psql} without {@code -h}, {@code PGHOST} or a URL; {@code mongosh}, {@code clickhouse-client}): the
+     * {@code default-host} locator lets environment resolution place it here when the request carries the agent's
+     * environment variables and they name no other server. A guessed target ({@code -h $DB_HOST}), a connection
+     * named in a configuration file ({@code service=…}, {@code PGSERVICE}, {@code --login-path}) or a command run on
+     * another machine is not marked.
+     */
+    Operation defaultingHere(Operation op, Invocation inv) {
+        if (!host.isEmpty() || uncertain || inv.remote() || !op.resource().locator("host").isEmpty()
+                || inv.env().containsKey("PGSERVICE") || inv.words().stream().anyMatch(w -> CONFIGURED.matcher(w).matches())) {
+            return op;
+        }
+        return op.toBuilder().locator("default-host", "localhost").build();
     }
 
     private static int indexOfAny(String s, String chars) {

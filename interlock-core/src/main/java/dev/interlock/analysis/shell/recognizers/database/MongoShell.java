@@ -132,7 +132,7 @@ final class MongoShell {
         if (evals.isEmpty() && files.isEmpty()) {
             ops.addAll(inv.stdin().map(s -> script(s, true, inv)).orElse(List.of(DatabaseOps.session(inv, target.database()))));
         }
-        return DatabaseOps.locate(ops, target, inv);
+        return DatabaseOps.locateClient(ops, target, inv);
     }
 
     /**
@@ -160,7 +160,7 @@ final class MongoShell {
             o = op(inv, Verb.UPDATE, "collection", collection).scope(Scope.MANY)
                     .note(inv.program() + " writes documents").build();
         }
-        return DatabaseOps.locate(List.of(o), target, inv);
+        return DatabaseOps.locateClient(List.of(o), target, inv);
     }
 
     /** {@code mongodb+srv://…}, {@code host:27017/app}, {@code host/app} or just {@code app}. */

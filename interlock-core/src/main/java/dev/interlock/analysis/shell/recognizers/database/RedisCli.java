@@ -124,7 +124,7 @@ final class RedisCli {
         } else {
             ops.add(DatabaseOps.session(inv, target.database()));
         }
-        return DatabaseOps.locate(ops, target, inv);
+        return DatabaseOps.locateClient(ops, target, inv);
     }
 
     private static Operation command(String[] words, Invocation inv) {

@@ -201,8 +201,17 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         return false;
     }
 
+    /**
+     * Several operands cleared at once that are all build output ({@code rm -rf target build .pytest_cache}): at least
+     * one regenerable, and {@code build/} or {@code out/} in the workspace count among them.
+     */
+    public static boolean clearedTogether(List<FileTarget> targets) {
+        return targets.size() > 1 && targets.stream().anyMatch(FileTarget::regenerable)
+                && targets.stream().allMatch(t -> t.regenerable() || t.area() == Area.WORKSPACE && BUILD_OUTPUT.contains(t.leaf()));
+    }
+
     /** The root, a home directory, the workspace itself or a system directory. */
-    boolean catastrophic() {
+    public boolean catastrophic() {
         return area == Area.ROOT || area == Area.HOME_ROOT || area == Area.SYSTEM;
     }
 

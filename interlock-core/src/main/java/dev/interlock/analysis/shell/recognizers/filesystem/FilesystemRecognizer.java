@@ -118,9 +118,7 @@ public final class FilesystemRecognizer implements Recognizer {
                 : args.has("--no-preserve-root") ? "--no-preserve-root: rm will not refuse to delete /" : "";
         List<FileTarget> targets = operands.stream().map(o -> FileTarget.of(o, inv)).toList();
         // rm -rf target build .pytest_cache: cleaning several build outputs at once, build/ and out/ are build output too
-        boolean cleaning = !shred && targets.size() > 1 && targets.stream().anyMatch(FileTarget::regenerable)
-                && targets.stream().allMatch(t -> t.regenerable() || t.area() == Area.WORKSPACE
-                && FileTarget.BUILD_OUTPUT.contains(t.leaf()));
+        boolean cleaning = !shred && FileTarget.clearedTogether(targets);
         List<Operation> ops = new ArrayList<>();
         for (FileTarget target : targets) {
             Operation op = removal(target, recursive, shred, inv, note);

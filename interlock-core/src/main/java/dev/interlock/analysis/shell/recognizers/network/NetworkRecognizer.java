@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,8 +63,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "wget" -> wget(inv);
             case "http", "https", "xh", "xhs", "httpie" -> httpie(inv);
             case "scp" -> RemoteCopy.recognize(inv, inv.parse(Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J")));
-            case "ssh", "sftp", "telnet", "ftp", "lftp" -> ssh(inv, nested);
-            default -> socket(inv);
+            case "telnet" -> spoken(inv, nested, inv.parse(Set.of()).positional(0).orElse(""),
+                    inv.parse(Set.of()).positional(1).orElse("")).orElseGet(() -> ssh(inv, nested));
+            case "ssh", "sftp", "ftp", "lftp" -> ssh(inv, nested);
+            default -> socket(inv, nested);
         };
     }
 
@@ -276,10 +279,14 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         return List.of(b.build());
     }
 
-    /** {@code nc host port}: whatever is piped in leaves; {@code -l} listens, {@code -z} only probes. */
-    private static List<Operation> socket(Invocation inv) {
+    /**
+     * {@code nc host port}: whatever is piped in leaves; {@code -l} listens, {@code -z} only probes; commands piped to a
+     * data store's line protocol are that store's commands ({@link TextProtocols}).
+     */
+    private static List<Operation> socket(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(Set.of("-p", "-s", "-w", "-i", "-x", "-X", "-q", "-e", "-c", "--exec", "--sh-exec"));
         String host = "";
+        String port = "";
         boolean listen = p.has("-l", "--listen");
         boolean runsProgram = false;
         if (inv.program().equals("socat")) {
@@ -291,10 +298,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                     listen = true;
                 } else if (Regex.matches(upper, "(TCP[46]?|UDP[46]?|OPENSSL|SSL):.*")) {
                     host = address.split(":")[1];
+                    port = address.split(":").length > 2 ? address.split(":")[2].split(",")[0] : "";
                 }
             }
         } else if (!listen) {
             host = p.positional(0).orElse("");
+            port = p.positional(1).orElse("");
         }
         if (p.has("-e", "-c", "--exec", "--sh-exec") || runsProgram && (listen || !host.isEmpty())) {
             return List.of(Operation.builder("network", Verb.EXECUTE).resource("socket", host).locator("host", host)
@@ -303,11 +312,25 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         if (listen || host.isEmpty()) {
             return List.of(LocalFiles.execute(inv, inv.program(), "listens on a local port"));
         }
+        if (!p.has("-z") && !listen) {
+            Optional<List<Operation>> commands = spoken(inv, nested, host, port);
+            if (commands.isPresent()) {
+                return commands.get();
+            }
+        }
         Verb verb = p.has("-z") ? Verb.READ : localHost(host) ? Verb.EXECUTE : Verb.TRANSFER;
         String target = inv.program().equals("socat") ? host : host + p.positional(1).map(x -> ":" + x).orElse("");
         return List.of(Operation.builder("network", verb).resource("socket", target)
                 .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
                 .note(verb == Verb.READ ? "probes a port" : "sends its input to " + host).build());
+    }
+
+    /** What a data store at {@code host:port} does with the commands piped in, when both are known. */
+    private static Optional<List<Operation>> spoken(Invocation inv, Nested nested, String host, String port) {
+        if (host.isEmpty() || inv.stdin().isEmpty()) {
+            return Optional.empty();
+        }
+        return TextProtocols.of(inv, nested, host, port, inv.stdin().get());
     }
 
     /** Hosts that are this machine: talking to them sends nothing away. */

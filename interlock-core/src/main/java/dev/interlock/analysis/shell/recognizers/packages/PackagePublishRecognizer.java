@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.vcs.ForgeAccess;
+import dev.interlock.analysis.shell.recognizers.vcs.ForgeRepositories;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -18,7 +19,6 @@ import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -329,14 +329,19 @@ public final class PackagePublishRecognizer implements Recognizer {
 
     /**
      * The GitLab CLI: its routes to secrets and access (a merge request approved as the user, CI/CD variables, keys,
-     * tokens, the API); the rest (merge requests, issues, pipelines) is judged by its words like any unfamiliar CLI.
+     * tokens, the API), its projects and releases as {@code gh}'s repositories and releases ({@link ForgeRepositories});
+     * the rest (merge requests, issues, pipelines) is judged by its words like any unfamiliar CLI.
      */
     private static List<Operation> glab(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(GLAB_VALUED);
-        return ForgeAccess.gitlab(inv, p, p.words()).map(List::of).orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
+        return ForgeAccess.gitlab(inv, p, p.words()).or(() -> ForgeRepositories.gitlab(inv, p, p.words())).map(List::of)
+                .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
     }
 
-    /** gh release and gh repo: GitHub is remote, so the environment stays unknown unless the repository names it. */
+    /**
+     * gh release and gh repo ({@link ForgeRepositories}): GitHub is remote, so the environment stays unknown unless the
+     * request or the repository names it.
+     */
     private static List<Operation> gh(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(GH_VALUED);
         List<String> words = p.words();
@@ -358,36 +363,18 @@ public final class PackagePublishRecognizer implements Recognizer {
                 return List.of(deploy.get());
             }
         }
+        Optional<Operation> repository = ForgeRepositories.github(inv, p, words);
+        if (repository.isPresent()) {
+            return List.of(repository.get());
+        }
         if (!group.equals("release") && !group.equals("repo")) {
             // pull requests, issues, workflows …: not publishing; judged by their words like any unfamiliar CLI
             return new UnrecognizedProgram().recognize(inv, nested);
         }
         String sub = words.size() > 1 ? words.get(1) : "";
-        String name = words.size() > 2 ? words.get(2) : "";
-        String repo = p.value("-R", "--repo").orElse(group.equals("repo") ? name : "");
-        Operation o = switch (group + " " + sub) {
-            case "release create" -> op(inv, Verb.CREATE, "release", name).note("publishes a GitHub release").build();
-            case "release delete" -> op(inv, Verb.DELETE, "release", name).stateful(true).reversible(false)
-                    .note("deletes the release and its assets" + (p.has("--cleanup-tag") ? " and its tag" : "")).build();
-            case "release upload", "release edit" -> op(inv, Verb.UPDATE, "release", name).build();
-            case "release delete-asset" -> op(inv, Verb.DELETE, "release", name).stateful(true).reversible(false).build();
-            case "release list", "release view", "release download", "repo view", "repo list", "repo clone" ->
-                    read(inv, group, name, "gh " + group + " " + sub);
-            case "repo delete" -> op(inv, Verb.DELETE, "repository", name).scope(Scope.ALL).stateful(true).reversible(false)
-                    .note("deletes the repository with its issues, pull requests, releases and wiki").build();
-            case "repo create", "repo fork" -> op(inv, Verb.CREATE, "repository", name).build();
-            case "repo archive", "repo unarchive", "repo rename", "repo sync", "repo set-default" ->
-                    op(inv, Verb.UPDATE, "repository", name).build();
-            case "repo edit" -> inv.words().stream().anyMatch(w -> w.contains("visibility") && !w.contains("private"))
-                    && inv.words().stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("public"))
-                    ? op(inv, Verb.TRANSFER, "repository", name).reversible(false).scope(Scope.MANY)
-                            .note("makes the repository public: its contents and history become readable by anyone").build()
-                    : op(inv, Verb.UPDATE, "repository", name).build();
-            default -> op(inv, Verb.UNKNOWN, group, name).confidence(Confidence.INFERRED)
-                    .note("gh " + group + " " + sub + " is not recognized").build();
-        };
-        Operation github = o.toBuilder().system("github").build();
-        return List.of(repo.isEmpty() ? github : github.toBuilder().locator("repository", repo).build());
+        Operation.Builder unknown = op(inv, Verb.UNKNOWN, group, words.size() > 2 ? words.get(2) : "").system("github")
+                .confidence(Confidence.INFERRED).note("gh " + group + " " + sub + " is not recognized");
+        return List.of((repoName.isEmpty() ? unknown : unknown.locator("repository", repoName)).build());
     }
 
     private static final Set<String> WORKFLOW_VALUED = Set.of("-f", "--raw-field", "-F", "--field", "-r", "--ref", "-R", "--repo");

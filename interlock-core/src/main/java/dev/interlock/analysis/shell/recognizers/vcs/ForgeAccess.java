@@ -17,7 +17,8 @@ import java.util.Optional;
  * A code forge's CLI routes to secrets and access, for the GitHub CLI ({@code gh}) and the GitLab CLI ({@code glab})
  * alike: printing the session's token, storing CI secrets, adding keys that act as the account, approving a change
  * request as the user (it counts as a human review for branch protection), and the REST API ({@code gh api},
- * {@code glab api}) — granting a member admin, making a project public, or any other call by its method.
+ * {@code glab api}) — granting a member admin, making a project public, lifting a branch's protection, deleting the
+ * repository or organization itself, or any other call by its method.
  */
 public final class ForgeAccess {
 
@@ -27,10 +28,13 @@ public final class ForgeAccess {
     /**
      * One forge: its system name, its subcommands by "group sub", and the API paths that change access. A member's
      * rights are admin when the fields say so (GitHub: permission admin/maintain; GitLab: access level 40 maintainer
-     * or 50 owner).
+     * or 50 owner). {@code protectionPaths} are a branch's or tag's protection rules (deleted, they are lifted), and
+     * {@code repositoryPaths}/{@code organizationPaths} the repository (GitLab: project) and the organization (group)
+     * themselves, whose deletion takes everything in them.
      */
     private record Forge(String system, Map<String, Kind> subcommands, String memberPaths, String adminFields,
-                         String secretPaths, String keyPaths, String tokenPaths) {
+                         String secretPaths, String keyPaths, String tokenPaths, String protectionPaths,
+                         String repositoryPaths, String organizationPaths) {
     }
 
     private static final Forge GITHUB = new Forge("github", Map.ofEntries(
@@ -41,7 +45,9 @@ public final class ForgeAccess {
             "/collaborators/[^/]+$|/teams/[^/]+/repos/|/memberships/|/outside_collaborators/",
             "permission=(admin|maintain)|role=(admin|maintainer)",
             "/actions/secrets/|/environments/[^/]+/secrets/|/dependabot/secrets/|/codespaces/secrets/",
-            "/keys$|(^|/)user/keys|/gpg_keys", "^$");
+            "/keys$|(^|/)user/keys|/gpg_keys", "^$",
+            "/branches/[^/]+/protection(/.*)?$|/rulesets/\\d+$",
+            "^/?repos/[^/]+/[^/]+/?$", "^/?orgs/[^/]+/?$");
 
     private static final Forge GITLAB = new Forge("gitlab", Map.ofEntries(
             Map.entry("auth status", Kind.SHOWN_TOKEN), Map.entry("config get", Kind.SHOWN_TOKEN),
@@ -53,7 +59,9 @@ public final class ForgeAccess {
             "(^|/)(projects|groups)/[^/]+/(members(/[^/]+)?|share)$",
             "access_level=(40|50)\\b|group_access=(40|50)\\b",
             "/variables(/[^/]+)?$", "/deploy_keys$|(^|/)users?/([^/]+/)?(gpg_)?keys$",
-            "/personal_access_tokens|/access_tokens(/[^/]+/rotate)?$|/deploy_tokens$");
+            "/personal_access_tokens|/access_tokens(/[^/]+/rotate)?$|/deploy_tokens$",
+            "/protected_branches/[^/]+$|/protected_tags/[^/]+$|/push_rule$|/approval_rules/\\d+$",
+            "^/?projects/[^/]+/?$", "^/?groups/[^/]+/?$");
 
     private ForgeAccess() {
     }
@@ -144,6 +152,19 @@ public final class ForgeAccess {
         }
         if (Regex.find(path, forge.keyPaths()) && method.equals("POST")) {
             return op(forge, inv, Verb.GRANT, "key", path).note("adds a key that can act as the account or on the repository");
+        }
+        if (method.equals("DELETE") && Regex.find(path, forge.protectionPaths())
+                || writes && Regex.find(path, "/repository/branches/[^/]+/unprotect$")) {
+            // the review and push rules of a protected branch hold the agent's own pushes back; lifting them grants the
+            // agent what review would, as gh pr merge --admin does
+            return op(forge, inv, Verb.ESCALATE, "branch-protection", path)
+                    .note("lifts branch protection (" + path + "): pushes and merges there no longer need review");
+        }
+        if (method.equals("DELETE") && (Regex.find(path, forge.repositoryPaths()) || Regex.find(path, forge.organizationPaths()))) {
+            boolean organization = Regex.find(path, forge.organizationPaths());
+            return op(forge, inv, Verb.DELETE, organization ? "organization" : "repository", path).scope(Scope.ALL)
+                    .stateful(true).reversible(false)
+                    .note("deletes the " + (organization ? "organization with every repository in it" : "repository with its history and issues"));
         }
         if (Regex.find(path, forge.tokenPaths()) && method.equals("POST")) {
             return op(forge, inv, Verb.CREDENTIAL, "token", path).reversible(false)

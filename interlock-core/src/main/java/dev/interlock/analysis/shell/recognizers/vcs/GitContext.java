@@ -31,6 +31,15 @@ record GitContext(Invocation inv, Nested nested, List<Arg> args, String director
         return b;
     }
 
+    /**
+     * The operation marked as rewriting this checkout's files (the {@code checkout} locator: the working tree's path).
+     * On a developer's machine that is local work; on a machine the request declares prod the checkout is the code
+     * running there, and environment resolution gives the operation that environment.
+     */
+    Operation rewritingCheckout(Operation op) {
+        return op.toBuilder().locator("checkout", inv.workspace().resolve(directory.isEmpty() ? "." : directory)).build();
+    }
+
     Operation read(String type, String name) {
         return op(Verb.READ, type, name).build();
     }

@@ -47,6 +47,14 @@ public final class GitRecognizer implements Recognizer {
             Map.entry("fast-import", "repository"), Map.entry("format-patch", "patch"), Map.entry("bundle", "repository"),
             Map.entry("checkout-index", "working-tree"), Map.entry("mergetool", "working-tree"),
             Map.entry("rerere", "repository"), Map.entry("pack-refs", "repository"));
+    /**
+     * Subcommands that rewrite the working tree's files — to other commits ({@code pull}, {@code checkout v2.3.9},
+     * {@code reset --hard}) or back to the committed state ({@code restore}, {@code clean}). On a machine the request
+     * declares prod that checkout is what runs there: they deploy or roll back, they are not local edits.
+     */
+    private static final Set<String> REWRITES_CHECKOUT = Set.of("pull", "merge", "checkout", "switch", "reset", "rebase",
+            "cherry-pick", "revert", "am", "apply", "stash", "restore", "clean", "rm", "mv", "checkout-index", "read-tree",
+            "sparse-checkout", "bisect", "mergetool", "submodule");
     /** Global options that take a value as the next word. */
     private static final Set<String> GLOBAL_VALUED = Set.of("-C", "-c", "--git-dir", "--work-tree", "--namespace",
             "--config-env", "--exec-path", "--super-prefix");
@@ -110,8 +118,23 @@ public final class GitRecognizer implements Recognizer {
                     .confidence(Confidence.INFERRED).note("the git subcommand comes from a variable").build());
             return ops;
         }
-        ops.addAll(subcommand(git, sub));
+        for (Operation op : subcommand(git, sub)) {
+            ops.add(rewritesCheckout(sub, op) ? git.rewritingCheckout(op) : op);
+        }
         return ops;
+    }
+
+    /**
+     * Whether {@code op} (of {@code git sub}) changes the files checked out. Reads, the index, a branch created where
+     * HEAD is and {@code reset --soft} (only the branch moves) leave them as they are; commands a subcommand runs
+     * ({@code rebase --exec}) are judged on their own.
+     */
+    private static boolean rewritesCheckout(String sub, Operation op) {
+        if (!op.system().equals("git") || op.verb() == Verb.READ || op.resource().type().equals("index")
+                || op.verb() == Verb.CREATE && op.resource().type().equals("branch")) {
+            return false;
+        }
+        return REWRITES_CHECKOUT.contains(sub) && !(sub.equals("reset") && op.resource().type().equals("branch"));
     }
 
     private static List<Operation> subcommand(GitContext git, String sub) {
@@ -158,7 +181,10 @@ public final class GitRecognizer implements Recognizer {
         };
     }
 
-    /** {@code reset --hard} throws away uncommitted changes; the other modes only move the branch or the index. */
+    /**
+     * {@code reset --hard} throws away uncommitted changes; the other modes move the branch, the index or (keeping
+     * uncommitted changes) the tree.
+     */
     private static List<Operation> reset(GitContext git) {
         ParsedArgs p = git.parse(Set.of("--pathspec-from-file"));
         if (p.has("--hard")) {
@@ -166,7 +192,9 @@ public final class GitRecognizer implements Recognizer {
             return List.of(git.discard("working-tree", "uncommitted changes", Scope.MANY,
                     "discards uncommitted changes" + (target.isEmpty() ? "" : " and moves the branch to " + target)));
         }
-        return List.of(git.update(p.has("--soft") ? "branch" : "index", GitContext.positional(p, 0)));
+        // --keep and --merge move the working tree too, but refuse to overwrite uncommitted changes
+        String type = p.has("--soft") ? "branch" : p.has("--keep", "--merge") ? "working-tree" : "index";
+        return List.of(git.update(type, GitContext.positional(p, 0)));
     }
 
     /** Switching branches is routine; checking out paths overwrites their uncommitted changes. */

@@ -1,0 +1,123 @@
+package dev.interlock.analysis.shell.recognizers.database;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Data services that are not SQL or document databases: message brokers (Kafka's scripts, {@code kcat}, RabbitMQ's
+ * {@code rabbitmqctl} and {@code rabbitmqadmin}) and the etcd key-value store. What they hold — a topic's events, a
+ * queue's messages, etcd's keys — is data like a table's rows: deleting or purging it is a stateful delete, writing
+ * into it reaches whatever consumes it, and listing or consuming only reads. Where they act is the broker or endpoint
+ * they are given ({@code --bootstrap-server}, {@code -b}, {@code --endpoints}, {@code -n rabbit@host}): a loopback
+ * address is a sandbox on this machine, a prod host is prod, and nothing named is unknown (these tools are run on the
+ * servers as often as against a local broker).
+ */
+public final class DataServiceRecognizer implements Recognizer {
+
+    /** What one subcommand or mode does to the resource it names. */
+    record Action(Verb verb, String type, Scope scope, boolean stateful, boolean reversible, String note) {
+
+        static Action read(String type) {
+            return new Action(Verb.READ, type, Scope.ONE, false, true, "");
+        }
+
+        static Action create(String type, String note) {
+            return new Action(Verb.CREATE, type, Scope.ONE, false, true, note);
+        }
+
+        static Action update(String type, String note) {
+            return new Action(Verb.UPDATE, type, Scope.ONE, false, true, note);
+        }
+
+        /** Data that is gone once deleted: nothing in the service keeps a copy. */
+        static Action delete(String type, String note) {
+            return new Action(Verb.DELETE, type, Scope.ONE, true, false, note);
+        }
+
+        static Action grant(String type, String note) {
+            return new Action(Verb.GRANT, type, Scope.ONE, false, true, note);
+        }
+
+        /** Messages written into a topic or exchange: consumers act on them, and they cannot be called back. */
+        static Action produce(String type, String note) {
+            return new Action(Verb.CREATE, type, Scope.ONE, false, false, note);
+        }
+
+        Action scope(Scope wider) {
+            return new Action(verb, type, wider, stateful, reversible, note);
+        }
+
+        Operation.Builder on(String system, String name, Invocation inv) {
+            return Operation.builder(system, verb).resource(type, name).scope(scope).stateful(stateful).reversible(reversible)
+                    .evidence(inv.evidence()).note(note);
+        }
+    }
+
+    @Override
+    public Set<String> programs() {
+        Set<String> all = new HashSet<>(KafkaClients.PROGRAMS);
+        all.addAll(List.of("etcdctl", "rabbitmqctl", "rabbitmqadmin"));
+        return Set.copyOf(all);
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (DatabaseOps.help(inv)) {
+            return List.of();
+        }
+        Optional<Operation> known = switch (inv.program()) {
+            case "etcdctl" -> EtcdCtl.recognize(inv);
+            case "rabbitmqctl", "rabbitmqadmin" -> RabbitMqClients.recognize(inv);
+            default -> Optional.of(KafkaClients.recognize(inv));
+        };
+        // a command the tables do not know is judged by its words, like any unfamiliar CLI's
+        return known.map(List::of).orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
+    }
+
+    /**
+     * The host of a broker or endpoint list ({@code localhost:9092,kafka-2:9092}, {@code http://127.0.0.1:2379}): the
+     * first that is not this machine, so one prod broker among local ones is not hidden.
+     */
+    static String host(String list) {
+        String first = "";
+        for (String entry : list.split(",")) {
+            String h = Regex.replaceFirst(Regex.replaceFirst(entry.trim(), "^[a-zA-Z][a-zA-Z0-9+.-]*://", ""), "[/?].*$", "");
+            h = h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1) : Regex.replaceFirst(h, ":\\d+$", "");
+            h = h.substring(h.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            if (h.isEmpty()) {
+                continue;
+            }
+            if (first.isEmpty()) {
+                first = h;
+            }
+            if (!loopback(h)) {
+                return h;
+            }
+        }
+        return first;
+    }
+
+    static boolean loopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")
+                || host.endsWith(".localhost");
+    }
+
+    /** Puts the host locator on the operation, unless the command runs on another machine (there localhost is that one). */
+    static Operation located(Operation.Builder b, String host, Invocation inv) {
+        if (!host.isEmpty() && !(loopback(host) && inv.remote())) {
+            b.locator("host", host);
+        }
+        return b.build();
+    }
+}

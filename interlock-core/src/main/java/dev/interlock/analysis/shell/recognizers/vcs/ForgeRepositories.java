@@ -1,0 +1,121 @@
+package dev.interlock.analysis.shell.recognizers.vcs;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A code forge's repositories and releases as its CLI changes them, one table per forge: {@code gh repo delete} and
+ * {@code glab repo delete} take the repository (GitLab: the project) with its issues, change requests and wiki, so
+ * they are the same teardown; releases are published and deleted alike. The same word can differ between forges —
+ * {@code gh repo archive} archives the repository, {@code glab repo archive} only downloads it — which is why each
+ * forge has its own rows. A forge is remote: the environment is what the request or the repository names.
+ */
+public final class ForgeRepositories {
+
+    /** What one subcommand does to the repository or release it names. */
+    private record Action(Verb verb, String type, Scope scope, boolean stateful, boolean reversible, String note) {
+    }
+
+    private record Forge(String system, String program, Map<String, Action> actions) {
+    }
+
+    private static Action read(String type) {
+        return new Action(Verb.READ, type, Scope.ONE, false, true, "");
+    }
+
+    private static Action change(Verb verb, String type) {
+        return new Action(verb, type, Scope.ONE, false, true, "");
+    }
+
+    private static Action teardown(String note) {
+        return new Action(Verb.DELETE, "repository", Scope.ALL, true, false, note);
+    }
+
+    private static final Action RELEASE_DELETE = new Action(Verb.DELETE, "release", Scope.ONE, true, false,
+            "deletes the release and its assets");
+    /** Visibility and settings; {@link #of} turns a change to public into a transfer. */
+    private static final Action EDIT = change(Verb.UPDATE, "repository");
+
+    private static final Forge GITHUB = new Forge("github", "gh", Map.ofEntries(
+            Map.entry("repo delete", teardown("deletes the repository with its issues, pull requests, releases and wiki")),
+            Map.entry("repo create", change(Verb.CREATE, "repository")), Map.entry("repo fork", change(Verb.CREATE, "repository")),
+            Map.entry("repo archive", EDIT), Map.entry("repo unarchive", EDIT), Map.entry("repo rename", EDIT),
+            Map.entry("repo sync", EDIT), Map.entry("repo set-default", EDIT), Map.entry("repo edit", EDIT),
+            Map.entry("repo view", read("repository")), Map.entry("repo list", read("repository")),
+            Map.entry("repo clone", read("repository")),
+            Map.entry("release create", new Action(Verb.CREATE, "release", Scope.ONE, false, true, "publishes a GitHub release")),
+            Map.entry("release delete", RELEASE_DELETE), Map.entry("release delete-asset", RELEASE_DELETE),
+            Map.entry("release upload", change(Verb.UPDATE, "release")), Map.entry("release edit", change(Verb.UPDATE, "release")),
+            Map.entry("release list", read("release")), Map.entry("release view", read("release")),
+            Map.entry("release download", read("release"))));
+
+    private static final Forge GITLAB = new Forge("gitlab", "glab", Map.ofEntries(
+            Map.entry("repo delete", teardown("deletes the project with its issues, merge requests, pipelines and wiki")),
+            Map.entry("repo create", change(Verb.CREATE, "repository")), Map.entry("repo fork", change(Verb.CREATE, "repository")),
+            // moves the project to another namespace: its URL, members and CI variables come from the new one
+            Map.entry("repo transfer", new Action(Verb.UPDATE, "repository", Scope.ONE, false, false,
+                    "moves the project to another namespace")),
+            Map.entry("repo update", EDIT), Map.entry("repo edit", EDIT), Map.entry("repo mirror", EDIT),
+            // glab repo archive downloads an archive of the repository; it changes nothing
+            Map.entry("repo archive", read("repository")),
+            Map.entry("repo view", read("repository")), Map.entry("repo list", read("repository")),
+            Map.entry("repo ls", read("repository")), Map.entry("repo clone", read("repository")),
+            Map.entry("repo search", read("repository")), Map.entry("repo contributors", read("repository")),
+            Map.entry("release create", new Action(Verb.CREATE, "release", Scope.ONE, false, true, "publishes a GitLab release")),
+            Map.entry("release delete", RELEASE_DELETE),
+            Map.entry("release upload", change(Verb.UPDATE, "release")), Map.entry("release update", change(Verb.UPDATE, "release")),
+            Map.entry("release list", read("release")), Map.entry("release ls", read("release")),
+            Map.entry("release view", read("release")), Map.entry("release download", read("release"))));
+
+    private ForgeRepositories() {
+    }
+
+    public static Optional<Operation> github(Invocation inv, ParsedArgs p, List<String> words) {
+        return of(GITHUB, inv, p, words);
+    }
+
+    public static Optional<Operation> gitlab(Invocation inv, ParsedArgs p, List<String> words) {
+        return of(GITLAB, inv, p, words);
+    }
+
+    /** {@code FORGE repo|release SUB [NAME]}, when the forge's table knows the subcommand. */
+    private static Optional<Operation> of(Forge forge, Invocation inv, ParsedArgs p, List<String> words) {
+        if (words.size() < 2) {
+            return Optional.empty();
+        }
+        String group = words.get(0);
+        Action action = forge.actions().get(group + " " + words.get(1));
+        if (action == null) {
+            return Optional.empty();
+        }
+        String name = words.size() > 2 ? words.get(2) : "";
+        String repo = p.value("-R", "--repo").orElse(group.equals("repo") ? name : "");
+        Operation.Builder b = Operation.builder(forge.system(), action.verb()).resource(action.type(), name)
+                .scope(action.scope()).stateful(action.stateful()).reversible(action.reversible()).evidence(inv.evidence())
+                .note(action.note().isEmpty() ? forge.program() + " " + group + " " + words.get(1) : action.note());
+        if (action == EDIT && madePublic(inv)) {
+            b = Operation.builder(forge.system(), Verb.TRANSFER).resource("repository", name).scope(Scope.MANY)
+                    .reversible(false).evidence(inv.evidence())
+                    .note("makes the repository public: its contents and history become readable by anyone");
+        }
+        if (!repo.isEmpty()) {
+            b.locator("repository", repo);
+        }
+        return Optional.of(b.build());
+    }
+
+    /** {@code --visibility public}, {@code --visibility=public}, {@code --public}. */
+    private static boolean madePublic(Invocation inv) {
+        List<String> words = inv.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        return words.contains("--public")
+                || words.stream().anyMatch(w -> w.contains("visibility") && !w.contains("private"))
+                && words.stream().anyMatch(w -> w.contains("public"));
+    }
+}
