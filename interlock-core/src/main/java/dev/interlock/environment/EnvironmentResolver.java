@@ -61,6 +61,9 @@ public final class EnvironmentResolver {
             if (strictest.isPresent() && strictest.get().entry().tier().gravity() > explicit.gravity()) {
                 return op.withEnvironment(strictest.get().entry().tier(), strictest.get().explain() + ", stricter than " + source);
             }
+            if (op.environment() == Tier.LOCAL && checkoutOnAWorkMachine(op, explicit)) {
+                return op;
+            }
             return op.withEnvironment(explicit, source);
         }
         if (strictest.isPresent()) {
@@ -90,6 +93,16 @@ public final class EnvironmentResolver {
             lookups.clear();
         }
         return lookups.computeIfAbsent(kind + '\u0000' + value, k -> inventory.lookup(kind, value));
+    }
+
+    /**
+     * A checkout moved or reset on a machine declared dev is still the developer's own work (and judged as such, as on
+     * a laptop): only a machine that serves others — staging, prod, or one whose environment is not known — runs that
+     * checkout's code for someone else.
+     */
+    private static boolean checkoutOnAWorkMachine(Operation op, Tier declared) {
+        return op.system().equals("git") && !op.resource().locator("checkout").isEmpty()
+                && (declared == Tier.LOCAL || declared == Tier.DEV);
     }
 
     /**
