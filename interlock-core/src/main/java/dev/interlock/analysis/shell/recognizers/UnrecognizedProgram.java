@@ -254,7 +254,8 @@ public final class UnrecognizedProgram implements Recognizer {
                         .note("deletes regenerable build output"), "build output in the workspace").build();
             }
         }
-        return LocalFiles.execute(inv, inv.program(), "builds, tests or runs project code");
+        return dev.interlock.analysis.shell.recognizers.packages.PackageSources.dependencies(inv)
+                .orElseGet(() -> LocalFiles.execute(inv, inv.program(), "builds, tests or runs project code"));
     }
 
     private static Operation kill(Invocation inv) {

@@ -167,7 +167,7 @@ public final class PackagePublishRecognizer implements Recognizer {
             case "run", "run-script" -> script(inv, target);
             default -> {
                 if (LOCAL_NPM.contains(sub) || tool.equals("npm")) {
-                    yield local(inv, tool + " " + sub);
+                    yield PackageSources.dependencies(inv).orElseGet(() -> local(inv, tool + " " + sub));
                 }
                 yield script(inv, sub);
             }

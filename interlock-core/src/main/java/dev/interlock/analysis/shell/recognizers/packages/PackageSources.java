@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,29 @@ public final class PackageSources {
             "poetry", Set.of("add", "install", "source"), "npm", Set.of("install", "i", "add", "ci", "update", "exec"),
             "pnpm", Set.of("install", "i", "add", "update", "dlx"), "yarn", Set.of("add", "install", "dlx"),
             "gem", Set.of("install", "update"), "bundle", Set.of("install", "add"));
+    /** Installs of a project's dependencies: program → the words that install them. */
+    private static final Map<String, Set<String>> DEPENDENCIES = Map.of(
+            "pip", Set.of("install"), "pip3", Set.of("install"), "uv", Set.of("sync", "add"), "poetry", Set.of("install", "add"),
+            "npm", Set.of("install", "i", "ci", "add", "update"), "pnpm", Set.of("install", "i", "add", "update"),
+            "yarn", Set.of("install", "add"), "bundle", Set.of("install", "add"), "composer", Set.of("install", "require", "update"));
+
+    /**
+     * {@code pip install -r requirements.txt}, {@code npm ci}: the libraries whatever runs here imports, replaced. On
+     * the agent's own machine that is routine; on a machine declared staging or prod it changes what that service
+     * runs on its next start, so the operation takes the declared environment (a build or a test run does not).
+     */
+    public static Optional<Operation> dependencies(Invocation inv) {
+        Set<String> words = DEPENDENCIES.get(inv.program());
+        String first = inv.words().stream().filter(w -> !w.startsWith("-")).findFirst().orElse("");
+        if (words == null || !words.contains(first)) {
+            return Optional.empty();
+        }
+        Operation.Builder b = Operation.builder("packages", Verb.UPDATE).resource("dependencies", inv.program() + " " + first)
+                .scope(Scope.MANY).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note(inv.program() + " " + first + " installs the dependencies what runs here imports");
+        return Optional.of(LocalFiles.local(inv, b, "packages on this machine").build());
+    }
+
     /** Options whose value is where packages come from. */
     private static final Set<String> SOURCE_OPTIONS = Set.of("-i", "--index-url", "--extra-index-url", "-f", "--find-links",
             "--registry", "--source", "--index", "--default-index", "--pip-args");

@@ -39,9 +39,17 @@ class PackagePublishRecognizerTest {
         assertThat(run("npm", "unpublish", "left-pad@1.0.1")).singleElement().satisfies(o -> assertThat(o.scope()).isEqualTo(Scope.ONE));
         assertThat(run("npm", "publish", "--registry", "http://localhost:4873")).singleElement()
                 .satisfies(o -> assertThat(o.resource().locator("host")).isEqualTo("localhost"));
-        for (String[] local : new String[][] {{"install"}, {"ci"}, {"test"}, {"run", "build"}, {"run", "lint"}}) {
+        for (String[] local : new String[][] {{"test"}, {"run", "build"}, {"run", "lint"}}) {
             assertThat(run("npm", local)).singleElement().satisfies(o -> {
                 assertThat(o.verb()).isEqualTo(Verb.EXECUTE);
+                assertThat(o.environment()).isEqualTo(Tier.LOCAL);
+            });
+        }
+        // installs replace what runs here imports: local on the agent's machine, a declared environment's on a server
+        for (String[] install : new String[][] {{"install"}, {"ci"}}) {
+            assertThat(run("npm", install)).singleElement().satisfies(o -> {
+                assertThat(o.verb()).isEqualTo(Verb.UPDATE);
+                assertThat(o.resource().type()).isEqualTo("dependencies");
                 assertThat(o.environment()).isEqualTo(Tier.LOCAL);
             });
         }
