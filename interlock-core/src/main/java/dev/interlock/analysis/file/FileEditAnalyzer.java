@@ -40,6 +40,16 @@ public final class FileEditAnalyzer {
     private final ShellAnalyzer shell;
     private final BiFunction<String, String, List<Operation>> sql;
 
+    /** Files an agent reads its own permissions from beside its main settings: editor settings, commands, prompts, agents. */
+    private static final java.util.regex.Pattern AGENT_INSTRUCTIONS = java.util.regex.Pattern.compile(
+            ".*/\\.vscode/settings\\.json|.*/\\.claude/(commands|agents|skills)/.+|.*/\\.github/(prompts|chatmodes|agents)/.+"
+                    + "|.*/\\.cursor/(rules|commands)/.+|.*/\\.gemini/commands/.+|.*/\\.codex/prompts/.+");
+    /** Content that pre-approves what the agent may do: auto-approval, an unrestricted shell, a bypass mode. */
+    private static final java.util.regex.Pattern PRE_APPROVES = java.util.regex.Pattern.compile(
+            "(?i)\"?chat\\.tools\\.(auto|global)Approve\"?\\s*:\\s*true|autoApprove[\"']?\\s*:\\s*(true|\\{|\\[)"
+                    + "|allowed[-_]tools\\s*:[^\\n]*\\b(Bash|shell|run_shell_command)\\b(\\((\\*|:\\*)?\\))?(?!\\()"
+                    + "|permissionMode\\s*:\\s*bypassPermissions|dangerously-?skip-?permissions");
+
     public FileEditAnalyzer(ShellAnalyzer shell, BiFunction<String, String, List<Operation>> sql) {
         this.shell = shell;
         this.sql = sql;
@@ -71,6 +81,12 @@ public final class FileEditAnalyzer {
         Evidence evidence = Evidence.text(c.action().wire() + " " + c.path());
         boolean delete = c.action() == FileChange.Action.DELETE;
         String does = how.isEmpty() ? describe(c.action()) + " " : how;
+        if (AGENT_INSTRUCTIONS.matcher(path).matches() && PRE_APPROVES.matcher(c.content()).find()) {
+            return List.of(Operation.builder("agent", Verb.ESCALATE).resource("permissions", path).reversible(false).evidence(evidence)
+                    .environment(Tier.LOCAL, "a file on the agent's machine")
+                    .note(does + "agent settings that pre-approve tools (" + PRE_APPROVES.matcher(c.content()).results().findFirst()
+                            .map(java.util.regex.MatchResult::group).orElse("") + "): the agent would stop asking").build());
+        }
         return switch (FileKind.of(path, ws)) {
             case GUARD_CONFIGURATION -> List.of(Operation.builder("interlock", delete ? Verb.DELETE : Verb.UPDATE)
                     .resource("configuration", path).locator("path", path).reversible(false).evidence(evidence)

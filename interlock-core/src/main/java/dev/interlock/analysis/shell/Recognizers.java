@@ -38,6 +38,7 @@ final class Recognizers {
     static List<Recognizer> all() {
         return List.of(
                 new AnsibleRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.observability.AlertingClients(),
                 new AwsRecognizer(),
                 new AzRecognizer(),
                 new CdkRecognizer(),
@@ -56,6 +57,7 @@ final class Recognizers {
                 new LocalMachines(),
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.network.PacketCaptures(),
                 new PackagePublishRecognizer(),
                 new PrivilegeRecognizer(),
                 new PublicTunnels(),

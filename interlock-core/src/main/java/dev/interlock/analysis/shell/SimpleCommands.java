@@ -76,6 +76,7 @@ final class SimpleCommands {
             walk.env.putAll(prefix);
             return;
         }
+        assigned.keySet().forEach(name -> SelfProtection.agentSetting(name, walk.evidence(s.span()), walk.locators).ifPresent(walk::add));
         Stdin stdin = ownStdin(s).orElse(piped);
         rememberWrittenScript(s);
         rememberProgramCopy(s);

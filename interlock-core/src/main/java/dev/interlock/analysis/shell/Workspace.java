@@ -114,6 +114,9 @@ public record Workspace(String cwd, String home, String dir) {
                 return Area.TEMP;
             }
         }
+        if (under(abs, "/etc") || under(abs, "/boot")) {
+            return Area.SYSTEM; // the machine's configuration, even when the agent works in it (cwd /etc/nginx)
+        }
         if (under(abs, cwd)) {
             return Area.WORKSPACE;
         }

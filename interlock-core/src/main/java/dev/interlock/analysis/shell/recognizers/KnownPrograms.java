@@ -20,7 +20,7 @@ final class KnownPrograms {
 
     /** Programs that print, inspect or navigate; their arguments never name something they change. */
     static final Set<String> READERS = names("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
-            "stern", "kubetail", "pg_isready", "getent", "sar", "mpstat", "sadf", "nstat", "systemd-analyze", "py-spy", "rbspy", "tcpdump", "tshark", "ngrep", "ss", "lsof", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
+            "stern", "kubetail", "pg_isready", "getent", "sar", "mpstat", "sadf", "nstat", "systemd-analyze", "py-spy", "rbspy", "ss", "lsof", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
             "smartctl", "sensors", "dmidecode", "lshw", "lspci", "lsusb", "lscpu", "lsmem", "numactl", "turbostat",
             "iotop", "iftop", "nload", "nethogs", "bmon", "pidstat", "dstat", "glances", "btop", "atop", "openssl",
             "pwd", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza", "lsd", "find", "fd", "fdfind", "sort", "uniq", "wc",

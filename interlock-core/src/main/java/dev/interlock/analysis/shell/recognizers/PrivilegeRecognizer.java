@@ -189,7 +189,12 @@ public final class PrivilegeRecognizer implements Recognizer {
                 .evidence(inv.evidence()).confidence(Confidence.INFERRED), "this machine's accounts").build());
     }
 
-    /** Settings through which an agent's own CLI turns its hooks or permission checks off. */
+    /** Options that pre-approve tools for the agent they start. */
+    private static final Set<String> ALLOWED_TOOLS = Set.of("--allowedTools", "--allowed-tools", "--allow-tool", "--allowedtools");
+    /** A pre-approved shell with no command pattern: Bash, Bash(*), shell, run_shell_command without arguments. */
+    private static final Pattern ANY_SHELL = Pattern.compile("(?i)(^|[\\s,])(Bash|shell|run_shell_command|execute_bash)(\\((\\*|:\\*)?\\))?(?=$|[\\s,])");
+
+        /** Settings through which an agent's own CLI turns its hooks or permission checks off. */
     private static final Pattern GUARD_SETTINGS = Pattern.compile("(?i)hooks?|disableAllHooks|permissions?|allowedTools|"
             + "defaultMode|dangerouslySkipPermissions|approval_?(policy|mode)|sandbox_?mode|yolo|trust.*|autoApprove.*|tools?\\.allowed");
 
@@ -205,9 +210,23 @@ public final class PrivilegeRecognizer implements Recognizer {
                         inv.program() + " config " + words.get(1) + " " + key + " changes"));
             }
         }
+        // claude mcp add …: a tool server the agent gets from now on, written into its own configuration
+        if (words.size() > 1 && words.getFirst().equals("mcp") && Set.of("add", "add-json", "add-from-claude-desktop", "remove", "rm")
+                .contains(words.get(1))) {
+            return List.of(SelfProtectionRecognizer.protectedWrite(inv, inv.workspace().home() + "/." + inv.program() + ".json",
+                    inv.program() + " mcp " + words.get(1) + " changes the agent's MCP servers in"));
+        }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             String joined = i + 1 < words.size() ? w + "=" + words.get(i + 1) : w;
+            int eq = w.indexOf('=');
+            String option = eq > 0 ? w.substring(0, eq) : w;
+            String value = eq > 0 ? w.substring(eq + 1) : i + 1 < words.size() ? words.get(i + 1) : "";
+            if (ALLOWED_TOOLS.contains(option) && ANY_SHELL.matcher(value).find()) {
+                return List.of(Operation.builder("agent", Verb.ESCALATE).resource("agent", inv.program()).reversible(false)
+                        .evidence(inv.evidence()).note(inv.program() + " " + option + " '" + value
+                                + "' lets the agent run any shell command without asking").build());
+            }
             if (bypass.contains(w) || bypass.contains(joined)) {
                 return List.of(Operation.builder("agent", Verb.ESCALATE).resource("agent", inv.program())
                         .reversible(false).evidence(inv.evidence())

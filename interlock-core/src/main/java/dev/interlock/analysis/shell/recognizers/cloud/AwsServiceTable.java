@@ -148,6 +148,10 @@ final class AwsServiceTable {
         TABLE.put("logs", "delete-log-group", delete("log-group").stateful().named("--log-group-name"));
         TABLE.put("logs", "delete-log-stream", delete("log-stream").stateful().named("--log-stream-name"));
         TABLE.put("logs", "tail", read("log-group"));
+        // Logs Insights: a query runs over the logs and is fetched later; it changes nothing
+        TABLE.put("logs", "start-query", read("log-group").named("--log-group-name"));
+        TABLE.put("logs", "stop-query", read("query"));
+        TABLE.put("logs", "start-live-tail", read("log-group"));
         TABLE.put("sqs", "purge-queue", delete("message").stateful().all().named("--queue-url"));
         TABLE.put("sqs", "delete-queue", delete("queue").stateful().named("--queue-url"));
         TABLE.put("sqs", "receive-message", read("message").named("--queue-url"));

@@ -309,6 +309,13 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             return List.of(Operation.builder("network", Verb.EXECUTE).resource("socket", host).locator("host", host)
                     .reversible(false).evidence(inv.evidence()).note("hands a shell to a network peer").build());
         }
+        if (listen && !host.isEmpty() && !localHost(host) && inv.program().equals("socat")
+                && p.words().stream().noneMatch(a -> Regex.find(a, "(?i)LISTEN[^ ]*,.*bind=(127\\.0\\.0\\.1|localhost|\\[::1\\])"))) {
+            // socat TCP-LISTEN:15432,fork TCP:db.prod:5432: whoever reaches this machine reaches that server through it
+            return List.of(Operation.builder("network", Verb.GRANT).resource("relay", host + (port.isEmpty() ? "" : ":" + port))
+                    .locator("host", host).reversible(true).evidence(inv.evidence())
+                    .note("relays " + host + (port.isEmpty() ? "" : ":" + port) + " to every interface of this machine").build());
+        }
         if (listen || host.isEmpty()) {
             return List.of(LocalFiles.execute(inv, inv.program(), "listens on a local port"));
         }

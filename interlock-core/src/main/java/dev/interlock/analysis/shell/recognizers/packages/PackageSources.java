@@ -202,6 +202,12 @@ public final class PackageSources {
     /** {@code brew tap OWNER/REPO}: formulae from a third party's repository, installable from now on (Homebrew's own are not). */
     private static List<Operation> brewTap(Invocation inv) {
         List<String> words = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
+        if (words.size() > 2 && words.getFirst().equals("services") && Set.of("stop", "kill", "restart", "uninstall", "cleanup")
+                .contains(words.get(1))) {
+            // brew services stop NAME: a launchd service of this user's, the guard's own among them
+            return List.of(LocalFiles.local(inv, Operation.builder("service", Verb.UPDATE).resource("service", words.get(2))
+                    .evidence(inv.evidence()).note("brew services " + words.get(1) + " " + words.get(2)), "a service on this machine").build());
+        }
         if (words.size() < 2 || !words.getFirst().equals("tap") || words.get(1).toLowerCase(Locale.ROOT).startsWith("homebrew/")) {
             return List.of();
         }

@@ -31,7 +31,12 @@ public final class SystemSettings implements Recognizer {
                     || a.equals("--load") || a.equals("--system") || a.contains("="))),
             Map.entry("setenforce", w -> false), Map.entry("swapoff", w -> false), Map.entry("modprobe", w -> w.contains("-n")
                     || w.contains("--dry-run") || w.contains("-c") || w.contains("--showconfig")),
-            Map.entry("rmmod", w -> false), Map.entry("insmod", w -> false));
+            Map.entry("rmmod", w -> false), Map.entry("insmod", w -> false),
+            // a NIC's settings: shown by default and by -S/-i/-k/-g…; changed by -s/-K/-G/-A/-C/-L/-E/-f/--set-*
+            Map.entry("ethtool", w -> w.stream().noneMatch(a -> Regex.matches(a, "-[sKGACLEfNUWXP]|--(change|features|offload|set-.*"
+                    + "|coalesce|pause|ring|channels|flash|config-.*|reset|change-eeprom)"))),
+            // connection tracking: listed and counted by -L/-S/-G/-C; -F/-D/-U/-I change it for every connection
+            Map.entry("conntrack", w -> w.stream().noneMatch(a -> Regex.matches(a, "-[FDUIR]|--(flush|delete|update|create|load-file)"))));
 
     @Override
     public Set<String> programs() {

@@ -222,7 +222,13 @@ public final class SecretStores {
             String h = URI.create(url.contains("://") ? url : "https://" + url).getHost();
             return h == null ? "" : h;
         } catch (IllegalArgumentException e) {
-            return "";
+            // a query a strict parser refuses (match[]={__name__=~"x"}): the host is before the path all the same
+            java.util.regex.Matcher m = AUTHORITY.matcher(url);
+            return m.lookingAt() ? m.group(1) : "";
         }
     }
+
+    /** Scheme, optional user, then the host: a bracketed IPv6 address or a name. */
+    private static final java.util.regex.Pattern AUTHORITY = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?:[^/?#@\\s]*@)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)");
 }

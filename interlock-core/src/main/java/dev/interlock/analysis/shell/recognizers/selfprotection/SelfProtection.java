@@ -46,6 +46,11 @@ public final class SelfProtection {
             Pattern.compile(".*/\\.copilot/(config\\.json|hooks(/.*)?)"),
             Pattern.compile(".*/\\.github/hooks/[^/]+\\.json"),
             Pattern.compile(".*/\\.kiro(/.*)?"),
+            // the agents' MCP server lists: a server added there is a tool the agent gets without anyone asking
+            Pattern.compile(".*/\\.mcp\\.json"),
+            Pattern.compile(".*/\\.claude\\.json"),
+            Pattern.compile(".*/\\.(cursor|vscode|gemini|codex|kiro|amazonq|windsurf)/mcp(_config)?\\.json"),
+            Pattern.compile(".*/\\.codeium/windsurf/mcp_config\\.json"),
             // the directories that hold them: moving or deleting one moves or deletes what is inside
             Pattern.compile(".*/\\.(claude|codex|gemini|cursor|copilot)/?"),
             Pattern.compile(".*/\\.github(/hooks)?/?"),
@@ -114,7 +119,11 @@ public final class SelfProtection {
         return text.toLowerCase(Locale.ROOT).contains("interlock");
     }
 
-    /** Settings that choose what Interlock decides with: another policy, inventory, server or identity. */
+    /** Where agents read their settings, hooks included: pointed elsewhere, the agent starts without Interlock's hook. */
+    private static final Set<String> AGENT_SETTINGS = Set.of("CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME",
+            "CURSOR_CONFIG_DIR", "COPILOT_HOME", "KIRO_HOME");
+
+        /** Settings that choose what Interlock decides with: another policy, inventory, server or identity. */
     private static final Set<String> DECIDING_SETTINGS = Set.of("INTERLOCK_POLICY", "INTERLOCK_INVENTORY",
             "INTERLOCK_URL", "INTERLOCK_SERVER", "INTERLOCK_TOKEN", "INTERLOCK_PRINCIPAL");
 
@@ -126,6 +135,9 @@ public final class SelfProtection {
      */
     public static Optional<Operation> setting(String variable, Evidence evidence,
                                                                            Map<String, String> locators) {
+        if (AGENT_SETTINGS.contains(variable)) {
+            return agentSetting(variable, evidence, locators);
+        }
         if (!DECIDING_SETTINGS.contains(variable)) {
             return Optional.empty();
         }
@@ -136,9 +148,25 @@ public final class SelfProtection {
         return Optional.of(b.build());
     }
 
-    /** Every protected path names one of these; most paths name none, and skip the patterns. */
+    /**
+     * {@code CLAUDE_CONFIG_DIR=/tmp/clean claude -p …}: the agent started (or every agent this shell starts) with its
+     * settings read from elsewhere, where the hook that routes its tools through Interlock is not. Empty for any other
+     * variable.
+     */
+    public static Optional<Operation> agentSetting(String variable, Evidence evidence, Map<String, String> locators) {
+        if (!AGENT_SETTINGS.contains(variable)) {
+            return Optional.empty();
+        }
+        Operation.Builder b = Operation.builder("agent", Verb.ESCALATE).resource("setting", variable).reversible(false)
+                .evidence(evidence).note(variable + " points the agent at another settings directory, where Interlock's hook is not");
+        locators.forEach(b::locator);
+        return Optional.of(b.build());
+    }
+
+        /** Every protected path names one of these; most paths name none, and skip the patterns. */
     private static boolean mayBeProtected(String path) {
         return path.contains("interlock") || path.contains(".claude") || path.contains(".codex") || path.contains(".gemini")
+                || path.contains("mcp")
                 || path.contains(".cursor") || path.contains(".github") || path.contains(".kiro") || path.contains("claude-code")
                 || path.contains("ClaudeCode") || path.contains("/etc/codex") || path.contains("gemini-cli") || path.contains(".copilot");
     }

@@ -38,7 +38,9 @@ public final class SelfProtectionRecognizer implements Recognizer {
             Map.entry("check", Verb.READ), Map.entry("decide", Verb.READ), Map.entry("explain", Verb.READ),
             Map.entry("demo", Verb.READ), Map.entry("version", Verb.READ), Map.entry("help", Verb.READ),
             Map.entry("audit", Verb.READ), Map.entry("hook", Verb.READ), Map.entry("verify", Verb.READ), Map.entry("doctor", Verb.READ),
-            Map.entry("report", Verb.READ), Map.entry("status", Verb.READ), Map.entry("plan", Verb.READ));
+            Map.entry("report", Verb.READ), Map.entry("status", Verb.READ), Map.entry("plan", Verb.READ),
+            Map.entry("incident", Verb.READ), Map.entry("replay", Verb.READ), Map.entry("grants list", Verb.READ),
+            Map.entry("grants", Verb.GRANT));
 
     /** {@code interlock exec} options that take a value; {@code --policy}/{@code --inventory} choose the rules. */
     private static final Set<String> EXEC_VALUED = Set.of("--wait", "--env", "--session", "--server", "--token",
