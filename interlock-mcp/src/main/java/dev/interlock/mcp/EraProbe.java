@@ -33,7 +33,7 @@ final class EraProbe implements Upstream {
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final List<String> held = new ArrayList<>();
     private final InputRounds inputs = new InputRounds();
-    private Era era = Era.UNKNOWN;
+    private volatile Era era = Era.UNKNOWN;
     private String probeId;
     private JsonNode clientInit;
     private JsonNode discovery;
@@ -47,6 +47,10 @@ final class EraProbe implements Upstream {
 
     @Override
     public void send(String message) throws IOException {
+        if (era == Era.HANDSHAKE) {
+            inner.send(message); // settled: every message passes as it is, unparsed
+            return;
+        }
         JsonNode msg = parse(message);
         String method = msg == null ? "" : msg.path("method").asText("");
         boolean request = msg != null && msg.hasNonNull("id") && !method.isEmpty();
@@ -115,7 +119,6 @@ final class EraProbe implements Upstream {
 
     /** The handshake generation: the client's initialize, then what waited behind it (the lock held). */
     private void handshake() {
-        era = Era.HANDSHAKE;
         try {
             inner.send(clientInit.toString());
             for (String m : held) {
@@ -125,6 +128,8 @@ final class EraProbe implements Upstream {
             inbox.add(JsonRpc.error(clientInit.get("id"), -32603, "the upstream MCP server " + name + " is not reachable: " + e.getMessage()));
         }
         held.clear();
+        // only now: send() passes messages without the lock once this is set, and they must follow the held ones
+        era = Era.HANDSHAKE;
     }
 
     private void pump() {
@@ -140,6 +145,10 @@ final class EraProbe implements Upstream {
     }
 
     private void fromServer(String line) {
+        if (era == Era.HANDSHAKE && !line.contains("interlock-discover-")) {
+            inbox.add(line); // settled, and not a late answer to the probe: passed on unparsed
+            return;
+        }
         JsonNode msg = parse(line);
         synchronized (this) {
             if (msg != null && msg.has("id") && !msg.has("method") && msg.get("id").asText().startsWith("interlock-discover-")) {
