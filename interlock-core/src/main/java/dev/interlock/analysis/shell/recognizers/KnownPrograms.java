@@ -105,7 +105,8 @@ final class KnownPrograms {
             "cat", "view", "search", "version", "help", "h", "dry-run", "dryrun", "diff", "plan", "check", "validate",
             "lint", "test", "logs", "log", "top", "watch", "whatif", "what-if", "preview", "explain", "print", "dump-config",
             "snapshots", "stats", "stat", "tree", "lsd", "lsf", "lsl", "lsjson", "size", "health", "ping", "whoami", "query",
-            "instant", "range", "series", "labels", "targets", "members", "lag", "offsets", "readonly", "read-only", "ps");
+            "instant", "range", "series", "labels", "targets", "members", "lag", "offsets", "readonly", "read-only", "ps",
+            "trace", "render", "history", "events", "audit", "doctor", "verify");
 
     /** Verbs that destroy data in one family of tools though the word is harmless elsewhere: {@code rclone sync} deletes at the destination. */
     static final Map<String, Map<String, Verb>> FAMILY_DESTRUCTIVE = Map.ofEntries(

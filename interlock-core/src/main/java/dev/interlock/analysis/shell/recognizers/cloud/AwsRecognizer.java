@@ -139,6 +139,13 @@ public final class AwsRecognizer implements Recognizer {
                     : Operation.builder("aws", Verb.READ).resource("aws-config", key);
             case "export-credentials" -> Operation.builder("aws", Verb.CREDENTIAL).resource("credential", "")
                     .note("prints the profile's credentials");
+            // a key written into ~/.aws/credentials: the machine acts with it from now on, as editing that file would
+            case "set" -> key.contains("secret") || key.contains("session_token") || key.contains("access_key")
+                    ? Operation.builder("aws", Verb.CREDENTIAL).resource("credential", key)
+                            .environment(Tier.LOCAL, "writes the local AWS CLI credentials")
+                            .note("stores " + key + " in the AWS CLI's credentials file")
+                    : Operation.builder("aws", Verb.UPDATE).resource("aws-config", key)
+                            .environment(Tier.LOCAL, "writes the local AWS CLI configuration");
             default -> Operation.builder("aws", Verb.UPDATE).resource("aws-config", key)
                     .environment(Tier.LOCAL, "writes the local AWS CLI configuration");
         };

@@ -30,6 +30,12 @@ final class AwsRules {
         if (cmd.has("--generate-cli-skeleton")) {
             return AwsAction.read(action.type()).note("prints a request skeleton; nothing is called");
         }
+        if (service.equals("cloudformation") && (operation.equals("create-change-set")
+                || operation.equals("deploy") && cmd.has("--no-execute-changeset"))) {
+            // a change set is a proposal a human reviews; nothing in the stack changes until it is executed
+            return AwsAction.read("change-set").named(action.nameFlags().toArray(String[]::new))
+                    .note("creates a change set for review; the stack is unchanged until it is executed");
+        }
         AwsAction refined = byService(service, operation, cmd, action);
         boolean unprotects = cmd.options().keySet().stream().anyMatch(f -> f.startsWith("--no-")
                 && (f.contains("deletion-protection") || f.contains("termination-protection")));

@@ -57,7 +57,8 @@ public final class PulumiRecognizer implements Recognizer {
         return switch (cmd) {
             case "up", "update", "watch" -> up(c, a, cmd.equals("watch"));
             case "destroy", "down", "dn" -> destroy(c, a);
-            case "refresh" -> List.of(c.op(Verb.UPDATE, "stack", c.stack(""))
+            case "refresh" -> a.has("preview-only") ? List.of(c.op(Verb.READ, "stack", c.stack("")).note("previews the drift only").build())
+                    : List.of(c.op(Verb.UPDATE, "stack", c.stack(""))
                     .note("refreshes the stack's state from the real resources" + noConfirmation(a)).build());
             case "cancel" -> List.of(c.op(Verb.UPDATE, "stack", c.stack(""))
                     .note("cancels a running update; the stack may be left half-changed").build());

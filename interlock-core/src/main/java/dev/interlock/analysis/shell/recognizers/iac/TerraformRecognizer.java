@@ -114,6 +114,10 @@ public final class TerraformRecognizer implements Recognizer {
                     ? List.of(t.op(Verb.CREDENTIAL, "output", word(rest, 0)).note("prints the output's value in clear, sensitive or not").build())
                     : List.of(t.op(Verb.READ, "workspace", t.name).build());
             case "state" -> state(t, a, rest);
+            // console evaluates what it reads: nonsensitive(…) or a secret attribute prints that secret in clear
+            case "console" -> inv.stdin().filter(code -> Regex.find(code, "(?i)nonsensitive\\s*\\(|\\.(password|secret|token|private_key)")).isPresent()
+                    ? List.of(t.op(Verb.CREDENTIAL, "state", t.name).note("prints a sensitive value from the state in clear").build())
+                    : List.of(t.op(Verb.READ, "workspace", t.name).build());
             case "workspace", "env" -> workspace(inv, t, rest);
             case "test" -> List.of(t.op(Verb.EXECUTE, "workspace", t.name)
                     .note("terraform test creates and destroys real infrastructure for its runs").build());
@@ -186,7 +190,12 @@ public final class TerraformRecognizer implements Recognizer {
                     ? List.of(t.op(Verb.REPLACE, "state", t.name).stateful(true).reversible(false)
                             .note("overwrites the remote state even if it is newer").build())
                     : List.of(t.op(Verb.UPDATE, "state", t.name).reversible(false).note("overwrites the remote state").build());
-            case "rm", "mv", "replace-provider" -> List.of(t.op(Verb.UPDATE, "state", t.name)
+            case "rm", "mv" -> a.has("dry-run") ? List.of(t.op(Verb.READ, "state", t.name).note("prints what it would change").build())
+                    : List.of(t.op(Verb.UPDATE, "state", t.name)
+                    .scope(addresses.size() > 1 ? Scope.MANY : Scope.ONE).reversible(false)
+                    .note(sub.equals("rm") ? "terraform forgets " + join(addresses) + forgotten(addresses) + "; the real resources keep running unmanaged"
+                            : "rewrites the state; a mistake orphans or recreates resources").build());
+            case "replace-provider" -> List.of(t.op(Verb.UPDATE, "state", t.name)
                     .scope(addresses.size() > 1 ? Scope.MANY : Scope.ONE).reversible(false)
                     .note(sub.equals("rm") ? "terraform forgets " + join(addresses) + forgotten(addresses) + "; the real resources keep running unmanaged"
                             : "rewrites the state; a mistake orphans or recreates resources").build());
