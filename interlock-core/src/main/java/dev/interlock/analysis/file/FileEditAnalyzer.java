@@ -104,8 +104,9 @@ public final class FileEditAnalyzer {
                     .note(does + (DeploymentWords.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")
                             + "; applying it is decided when it is applied").build());
             case STARTUP_FILE -> {
-                // the change itself asks; what it will run is analysed too, as a script
-                List<Operation> ops = new ArrayList<>(withContent(c, path, ws, evidence, does, "when it runs", content -> script(content, path, context)));
+                // the change itself asks; what it will run is analysed too, as a script (a launchd job: the command it names)
+                List<Operation> ops = new ArrayList<>(withContent(c, path, ws, evidence, does, "when it runs", content ->
+                        script(path.endsWith(".plist") ? LaunchdJob.commandLine(content) : content, path, context)));
                 ops.set(0, FileMeaning.of(path, ws, delete, does).orElseThrow().evidence(evidence).confidence(Confidence.EXACT).build());
                 yield ops;
             }

@@ -110,6 +110,44 @@ final class FindCommands {
         return paths;
     }
 
+    /**
+     * What an index search prints: files named like its query, wherever they are. {@code mdfind -name id_ed25519} (or a
+     * bare query, or {@code kMDItemFSName == "…"}) finds them across the user's files ({@code ~}, or {@code -onlyin
+     * DIR}); {@code locate NAME} across the whole machine. Empty for a query that names no file (a content or kind search
+     * with operators or spaces).
+     */
+    static List<String> searched(String program, List<String> args) {
+        String root = program.equals("mdfind") ? "~" : "/";
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i);
+            java.util.regex.Matcher byName = SPOTLIGHT_NAME.matcher(w);
+            if (w.equals("-onlyin") && i + 1 < args.size()) {
+                root = args.get(++i);
+            } else if (w.equals("-name") && i + 1 < args.size()) {
+                names.add(args.get(++i));
+            } else if (SEARCH_VALUED.contains(w)) {
+                i++;
+            } else if (byName.matches()) {
+                names.add(byName.group(1));
+            } else if (!w.startsWith("-") && Regex.matches(w, "\\\\?[\\w.@+-]+")) {
+                // locate -b '\id_rsa': the backslash asks for the exact name
+                names.add(Regex.replaceFirst(w, "^\\\\", ""));
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        for (String name : names) {
+            paths.add((root.endsWith("/") ? root : root + "/") + name);
+        }
+        return paths;
+    }
+
+    /** Options of mdfind and locate that take a value. */
+    private static final Set<String> SEARCH_VALUED = Set.of("-s", "-attr", "-d", "--database", "-n", "-l", "--limit");
+    /** A Spotlight query by file name: {@code kMDItemFSName == "id_rsa"}, {@code kMDItemDisplayName == 'x'c}. */
+    private static final java.util.regex.Pattern SPOTLIGHT_NAME = java.util.regex.Pattern.compile(
+            "kMDItem(?:FSName|DisplayName)\\s*==\\s*[\"']?([^\"'*\\s]+)[\"']?[cdw]*");
+
     /** The tests that narrow what a find matches by name, path, age or size, as written; "" when none does. */
     static String filter(List<Arg> args) {
         Set<String> narrowing = Set.of("-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex",

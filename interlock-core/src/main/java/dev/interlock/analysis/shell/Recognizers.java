@@ -28,6 +28,9 @@ import dev.interlock.analysis.shell.recognizers.kubernetes.EksctlRecognizer;
 import dev.interlock.analysis.shell.recognizers.kubernetes.HelmRecognizer;
 import dev.interlock.analysis.shell.recognizers.kubernetes.KubectlRecognizer;
 import dev.interlock.analysis.shell.recognizers.vcs.GitRecognizer;
+import dev.interlock.analysis.shell.recognizers.packages.Homebrew;
+import dev.interlock.analysis.shell.recognizers.macos.MacDefaults;
+import dev.interlock.analysis.shell.recognizers.macos.Simulators;
 import java.util.List;
 
 /** Every recognizer, registered in one place. */
@@ -52,9 +55,11 @@ final class Recognizers {
                 new GcloudRecognizer(),
                 new GitRecognizer(),
                 new HelmRecognizer(),
+                new Homebrew(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
                 new LocalMachines(),
+                new MacDefaults(),
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.network.PacketCaptures(),
@@ -64,6 +69,7 @@ final class Recognizers {
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),
                 new ShellHistory(),
+                new Simulators(),
                 new SqlShells(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),

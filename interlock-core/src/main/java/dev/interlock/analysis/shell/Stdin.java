@@ -9,11 +9,13 @@ import dev.interlock.analysis.shell.syntax.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a command reads on standard input, as far as it can be known statically: literal text (from {@code echo},
  * {@code printf}, a heredoc fed to {@code cat}), or only the name of the program producing it; for a {@code find}
- * that names what it lists, the paths each of its lines stands for ({@code found}: {@code ./*.pyc}).
+ * (or {@code mdfind}, {@code locate}) that names what it lists, the paths each of its lines stands for ({@code found}:
+ * {@code ./*.pyc}).
  */
 record Stdin(Optional<String> text, Optional<String> producer, Optional<String> source, List<String> found) {
 
@@ -38,7 +40,7 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
             String program = first.map(p -> p.substring(p.lastIndexOf('/') + 1)).orElse("");
             Optional<String> text = literalOutput(s, walk);
             return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program), source(s, walk),
-                    program.equals("find") ? found(s, walk) : List.of());
+                    NAMERS.contains(program) ? found(program, s, walk) : List.of());
         }
         return new Stdin(Optional.empty(), Optional.of("a compound command"));
     }
@@ -66,8 +68,11 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
         return Optional.ofNullable(found).map(Stdin::directory).filter(d -> !d.isEmpty());
     }
 
-    /** What a {@code find} with literal words lists ({@link FindCommands#listed}). */
-    private static List<String> found(Command.Simple s, ShellWalk walk) {
+    /** Producers whose output is the names of files they found: find, and the indexes' searches (Spotlight, locate). */
+    private static final Set<String> NAMERS = Set.of("find", "mdfind", "locate", "plocate", "mlocate");
+
+    /** What a {@code find} or an index search with literal words lists ({@link FindCommands#listed}, {@link FindCommands#searched}). */
+    private static List<String> found(String program, Command.Simple s, ShellWalk walk) {
         List<String> args = new ArrayList<>();
         for (Word w : s.words().subList(1, s.words().size())) {
             Optional<String> v = walk.value(w);
@@ -76,7 +81,7 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
             }
             args.add(v.get());
         }
-        return FindCommands.listed(args);
+        return program.equals("find") ? FindCommands.listed(args) : FindCommands.searched(program, args);
     }
 
     /** A file's directory ({@code k8s/prod/app.yaml} → {@code k8s/prod}); a directory itself as it is. */

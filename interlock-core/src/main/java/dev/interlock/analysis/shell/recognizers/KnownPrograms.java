@@ -36,7 +36,8 @@ final class KnownPrograms {
             "shift", "return", "exit", "break", "continue", "getopts", "trap", "ulimit", "umask", "times", "caller",
             "enable", "help", "logname", "sync", "column", "look", "tsort", "pr", "csplit", "gzip", "gunzip", "zcat",
             "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzip", "tar", "zip", "7z", "open", "xdg-open", "pbcopy",
-            "pbpaste", "xclip", "xsel", "say", "notify-send", "tmux", "screen", "script", "tput", "sw_vers", "system_profiler", "ioreg", "launchctl-list", "mdfind",
+            "pbpaste", "xclip", "xsel", "say", "notify-send", "tmux", "screen", "script", "tput", "sw_vers", "system_profiler", "ioreg", "launchctl-list",
+            "mdfind", "mdls", "locate", "plocate",
             "hyperfine", "tokei", "cloc", "scc", "ctags", "delta", "difft", "glow", "mdcat", "pandoc", "convert",
             "identify", "ffprobe", "exiftool", "otool", "nm", "objdump", "ldd", "readelf", "size", "addr2line",
             "shellcheck", "hadolint", "actionlint", "yamllint", "markdownlint", "codespell", "vale", "fzf", "lnav");
@@ -45,7 +46,7 @@ final class KnownPrograms {
     static final Set<String> NAMES_ONLY = Set.of("echo", "printf", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza",
             "lsd", "find", "fd", "fdfind", "test", "[", "[[", "cd", "pushd", "popd", "which", "type", "command", "whereis",
             "hash", "man", "info", "tldr", "help", "basename", "dirname", "realpath", "readlink", "stat", "file", "du",
-            "alias", "say", "notify-send", "sleep", "date", "true", "false");
+            "alias", "say", "notify-send", "sleep", "date", "true", "false", "mdfind", "mdls", "locate", "plocate");
 
     /** Programs that print their arguments: a secret variable among them is printed. */
     static final Set<String> PRINTERS = Set.of("echo", "printf", "say", "notify-send");

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Privilege changes are {@code escalate}: interactive root shells ({@code sudo -i}, {@code su -}), {@code pkexec},
- * {@code doas -s}, editing sudoers, joining privileged groups, file capabilities, and an agent turning off its own
- * permission prompts ({@code claude --dangerously-skip-permissions}). {@code sudo CMD} itself is unwrapped by the
- * analyzer and judged by CMD: {@code sudo git status} stays a read.
+ * {@code doas -s}, editing sudoers, joining privileged groups (also through macOS's directory tools: {@link MacAccounts}),
+ * file capabilities, and an agent turning off its own permission prompts ({@code claude --dangerously-skip-permissions}).
+ * {@code sudo CMD} itself is unwrapped by the analyzer and judged by CMD: {@code sudo git status} stays a read.
  */
 public final class PrivilegeRecognizer implements Recognizer {
 
@@ -53,6 +53,7 @@ public final class PrivilegeRecognizer implements Recognizer {
         Set<String> all = new java.util.HashSet<>(Set.of("userdel", "deluser", "groupdel", "delgroup"));
         all.addAll(Set.of("sudo", "su", "pkexec", "doas", "runuser", "visudo", "usermod",
                 "useradd", "adduser", "gpasswd", "passwd", "chpasswd", "setcap", "newgrp", "sg", "ssh-add", "ssh-keygen", "ssh-copy-id"));
+        all.addAll(MacAccounts.PROGRAMS);
         all.addAll(AGENT_BYPASS.keySet());
         return Set.copyOf(all);
     }
@@ -75,6 +76,7 @@ public final class PrivilegeRecognizer implements Recognizer {
                     ? List.of(LocalFiles.read(inv, "/etc/sudoers"))
                     : List.of(escalate(inv, "sudoers", "/etc/sudoers", "edits who may become root"));
             case "usermod", "useradd", "adduser", "gpasswd" -> membership(inv);
+            case "dscl", "dseditgroup", "sysadminctl" -> List.of(MacAccounts.recognize(inv, PRIVILEGED_GROUPS));
             case "passwd", "chpasswd" -> List.of(LocalFiles.local(inv, Operation.builder("os", Verb.CREDENTIAL)
                     .resource("user", inv.parse(Set.of()).positional(0).orElse(""))
                     .reversible(false).evidence(inv.evidence()).note("changes a login password"), "this machine's accounts").build());
@@ -102,7 +104,7 @@ public final class PrivilegeRecognizer implements Recognizer {
         return escalate(inv, "sudoers", inv.workspace().resolve(path), "edits who may become root");
     }
 
-    private static Operation escalate(Invocation inv, String type, String name, String note) {
+    static Operation escalate(Invocation inv, String type, String name, String note) {
         Operation.Builder b = Operation.builder("os", Verb.ESCALATE).resource(type, name)
                 .reversible(false).evidence(inv.evidence()).note(note);
         return LocalFiles.local(inv, b, "this machine's privileges").build();

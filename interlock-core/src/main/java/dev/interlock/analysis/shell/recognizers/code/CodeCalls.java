@@ -140,7 +140,12 @@ final class CodeCalls {
                 c.add(call("(?<![\\w$>:])(?:file_get_contents|fopen|file)\\s*\\(", Kind.OPEN, "file_get_contents"));
                 c.add(call("(?<![\\w$>:])file_put_contents\\s*\\(", Kind.WRITE, "file_put_contents"));
             }
-            case APPLESCRIPT -> c.add(call("\\bdo shell script\\s+", Kind.SHELL, "do shell script"));
+            case APPLESCRIPT -> {
+                c.add(call("\\bdo shell script\\s+", Kind.SHELL, "do shell script"));
+                // text typed into a terminal window runs there as a shell command: Terminal's do script, iTerm's write text
+                c.add(call("\\bdo script\\s+", Kind.SHELL, "Terminal's do script"));
+                c.add(gated("\\bwrite text\\s+", Kind.SHELL, "iTerm", "iTerm's write text"));
+            }
             case R -> {
                 c.add(call("(?<![\\w.])(?:system|system2|shell)\\s*\\(", Kind.SHELL, "system"));
                 c.add(call("(?<![\\w.])unlink\\s*\\(", Kind.DELETE_MAYBE_TREE, "unlink"));
@@ -188,7 +193,7 @@ final class CodeCalls {
                     dynamic("(?<![\\w>:])\\$\\w+\\s*\\(", "calls a function held in a variable"),
                     dynamic("\\b(?:include|require)(?:_once)?\\s*\\(?\\s*\\$", "includes a file by computed name"));
             case APPLESCRIPT -> List.of(
-                    dynamic("\\bdo shell script\\s+(?!\")", "the shell command is computed"),
+                    dynamic("\\bdo (?:shell )?script\\s+(?!\")", "the shell command is computed"),
                     dynamic("\\brun script\\b", "runs a script given as text"));
             case R -> List.of(dynamic("\\beval\\s*\\(\\s*parse\\b|\\bsource\\s*\\(\\s*(?:url|\")http", "evaluates computed or downloaded code"));
             case LUA -> List.of(dynamic("\\b(?:loadstring|load|dofile|loadfile)\\s*\\(", "loads code at run time"));

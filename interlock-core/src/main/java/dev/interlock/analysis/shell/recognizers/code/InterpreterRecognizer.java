@@ -283,7 +283,12 @@ public final class InterpreterRecognizer implements Recognizer {
             switch (f.kind()) {
                 case SHELL -> {
                     if (f.literal()) {
-                        for (Operation op : nested.shell(shellLine(f.literals()), inv)) {
+                        String line = shellLine(f.literals());
+                        if (language == Language.APPLESCRIPT && AS_ADMINISTRATOR.matcher(Regex.replaceFirst(f.tail(), "\n[\\s\\S]*", "")).find()) {
+                            // macOS asks for an administrator's password and runs the command as root: sudo by another name
+                            line = "sudo sh -c '" + line.replace("'", "'\\''") + "'";
+                        }
+                        for (Operation op : nested.shell(line, inv)) {
                             ops.add(op.withEvidence(inv.evidence()));
                         }
                     } else {
@@ -330,6 +335,9 @@ public final class InterpreterRecognizer implements Recognizer {
         }
         return ops;
     }
+
+    /** AppleScript's {@code do shell script "…" with administrator privileges}, on the same line as the call. */
+    private static final java.util.regex.Pattern AS_ADMINISTRATOR = java.util.regex.Pattern.compile("\\bwith administrator privileges\\b");
 
     /** Code that reads a secret and sends a request body somewhere sends the secret: {@code urlopen(url, data=open(key).read())}. */
     private static Optional<Operation> secretsSent(List<Operation> ops, Invocation inv) {

@@ -58,12 +58,15 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
 
     /**
      * A tool's cache in the home directory ({@code ~/.cache/pip}, {@code ~/.m2/repository/com/acme},
-     * {@code ~/.gradle/caches}): downloads and builds the tool fetches again. Interlock's own cache is not one.
+     * {@code ~/.gradle/caches}, {@code ~/Library/Caches/X}, Xcode's DerivedData): downloads and builds the tool makes
+     * again. Interlock's own cache is not one.
      */
     private static final Pattern HOME_CACHES = Pattern.compile("/(home/[^/]+|Users/[^/]+|root)/(\\.cache/(?!interlock(/|$))[^/]+"
             + "|\\.npm/_cacache|\\.npm/_npx|\\.m2/repository|\\.gradle/caches|\\.gradle/wrapper/dists|\\.cargo/registry"
             + "|\\.cargo/git|go/pkg/mod/cache|\\.pnpm-store|\\.local/share/pnpm/store|Library/Caches/[^/]+|\\.yarn/berry/cache"
-            + "|\\.bun/install/cache|\\.nuget/packages|\\.ivy2/cache)(/.*)?");
+            + "|\\.bun/install/cache|\\.nuget/packages|\\.ivy2/cache"
+            // Xcode's build products and indexes, the symbols it copies from devices, the simulators' caches
+            + "|Library/Developer/Xcode/(DerivedData|iOS DeviceSupport|watchOS DeviceSupport)|Library/Developer/CoreSimulator/Caches)(/.*)?");
 
     /** Wildcards that match every entry of their directory. */
     private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");
@@ -172,7 +175,29 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         boolean own = area == Area.WORKSPACE || area == Area.TEMP;
         return REGENERABLE.contains(name) || name.endsWith(".egg-info")
                 || own && (REGENERABLE_FILES.matcher(name).matches() || REGENERABLE_IN_WORKSPACE.contains(name))
-                || insideRegenerable() || area == Area.HOME && !glob && HOME_CACHES.matcher(path).matches();
+                || insideRegenerable() || area == Area.HOME && (glob ? insideHomeCache() : HOME_CACHES.matcher(path).matches());
+    }
+
+    /**
+     * {@code ~/Library/Developer/Xcode/DerivedData/Shop-*}, {@code ~/.cache/pip-*}, {@code ~/Library/Caches/Homebrew/*}:
+     * a wildcard in the last component whose every expansion lies in a tool's cache. One that could name Interlock's own
+     * cache is not.
+     */
+    private boolean insideHomeCache() {
+        if (wildAll) {
+            return HOME_CACHES.matcher(path).matches();
+        }
+        int slash = written.lastIndexOf('/');
+        String leaf = written.substring(slash + 1);
+        if (slash < 0 || Regex.matches(written.substring(0, slash), ".*[*?\\[{].*") || !Regex.matches(leaf, "[^\\[{]*[*?][^\\[{]*")) {
+            return false;
+        }
+        StringBuilder expands = new StringBuilder();
+        for (char c : leaf.toCharArray()) {
+            expands.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return HOME_CACHES.matcher(path + "/" + leaf.replace("*", "").replace("?", "")).matches()
+                && !Regex.matches("interlock", expands.toString());
     }
 
     /** Whether a file called {@code name} is one builds and runs make again (compiled files, logs, temporaries). */

@@ -68,7 +68,7 @@ public final class ServiceControlRecognizer implements Recognizer {
             case "service" -> service(inv);
             case "kill" -> Processes.kill(inv);
             case "killall", "pkill" -> Processes.killByName(inv);
-            case "launchctl" -> launchctl(inv);
+            case "launchctl" -> launchctl(inv, nested);
             case "crontab" -> crontab(inv);
             case "pm2", "supervisorctl", "fuser" -> ProcessManagers.recognize(inv);
             default -> machine(inv);
@@ -174,7 +174,7 @@ public final class ServiceControlRecognizer implements Recognizer {
                 .note(what + ": takes the whole machine down or out of service").build();
     }
 
-    private static List<Operation> launchctl(Invocation inv) {
+    private static List<Operation> launchctl(Invocation inv, Nested nested) {
         List<String> words = inv.words();
         String sub = words.isEmpty() ? "help" : words.getFirst();
         String target = words.isEmpty() ? "" : words.getLast();
@@ -183,7 +183,10 @@ public final class ServiceControlRecognizer implements Recognizer {
                  "managerpid", "manageruid", "managername", "error", "procinfo", "hostinfo" ->
                     op(inv, "process", Verb.READ, "service", words.size() > 1 ? target : "").build();
             case "reboot" -> machineDown(inv, "launchctl reboot");
-            case "load", "bootstrap", "enable", "kickstart", "start", "setenv", "unsetenv", "config" ->
+            case "load", "bootstrap" -> jobs(words).isEmpty() ? op(inv, "process", Verb.UPDATE, "service", target).build()
+                    : autostart(inv, jobs(words).getFirst(), "launchctl " + sub + " registers a launchd job");
+            case "submit" -> autostart(inv, "", "launchctl submit registers a job launchd keeps running");
+            case "enable", "kickstart", "start", "setenv", "unsetenv", "config" ->
                     op(inv, "process", Verb.UPDATE, "service", target).build();
             case "unload", "bootout", "disable", "stop", "remove", "kill" -> {
                 Operation.Builder b = op(inv, "process", Verb.UPDATE, "service", target).note("launchctl " + sub + " " + target);
@@ -195,7 +198,35 @@ public final class ServiceControlRecognizer implements Recognizer {
             default -> op(inv, "process", Verb.UNKNOWN, "service", target).confidence(Confidence.INFERRED)
                     .note("unrecognized launchctl command " + sub).build();
         };
-        return List.of(located(o, inv, ""));
+        List<Operation> ops = new ArrayList<>(List.of(located(o, inv, "")));
+        int dash = words.indexOf("--");
+        if (sub.equals("submit") && dash >= 0 && dash + 1 < words.size()) {
+            // what the job runs, judged as the command it is
+            String line = String.join(" ", words.subList(dash + 1, words.size()).stream()
+                    .map(w -> Regex.matches(w, "[\\w@%+=:,./~-]+") ? w : "'" + w.replace("'", "'\\''") + "'").toList());
+            nested.shell(line, inv).forEach(op -> ops.add(op.withEvidence(inv.evidence())));
+        }
+        return ops;
+    }
+
+    /** The job files a {@code launchctl load|bootstrap} names: property lists, or the launchd directories holding them. */
+    private static List<String> jobs(List<String> words) {
+        return words.stream().skip(1).filter(w -> !w.startsWith("-"))
+                .filter(w -> w.endsWith(".plist") || Regex.matches(w, ".*/Library/Launch(Agents|Daemons)/?")).toList();
+    }
+
+    /**
+     * A launchd job runs by itself — at every login or boot (RunAtLoad, KeepAlive, StartInterval) — without being asked
+     * again, like a line in {@code ~/.bashrc}: a {@code startup} change, whatever the job's name says it is.
+     */
+    private static Operation autostart(Invocation inv, String plist, String does) {
+        String path = plist.isEmpty() ? "" : inv.workspace().resolve(plist);
+        Operation.Builder b = Operation.builder("startup", Verb.UPDATE).resource("startup-file", path.isEmpty() ? "launchd job" : path)
+                .evidence(inv.evidence()).note(does + ": it runs by itself at every login or boot, without being asked again");
+        if (!path.isEmpty()) {
+            b.locator("path", path).locator("area", inv.workspace().area(path).wire());
+        }
+        return b.build();
     }
 
     /**

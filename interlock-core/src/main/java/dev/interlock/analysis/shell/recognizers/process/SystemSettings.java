@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 
 /**
  * The machine's own settings: firewall rules ({@code iptables -F}, {@code ufw disable}, {@code nft flush}), kernel
- * parameters ({@code sysctl -w}), SELinux, swap and network links. Changing them changes this machine for everyone on
- * it — not disposable dev data; listing them is a read.
+ * parameters ({@code sysctl -w}), SELinux, swap and network links, macOS's Gatekeeper ({@code spctl}) and application
+ * firewall ({@code socketfilterfw}). Changing them changes this machine for everyone on it — not disposable dev data;
+ * listing them is a read.
  */
 public final class SystemSettings implements Recognizer {
 
@@ -36,7 +37,12 @@ public final class SystemSettings implements Recognizer {
             Map.entry("ethtool", w -> w.stream().noneMatch(a -> Regex.matches(a, "-[sKGACLEfNUWXP]|--(change|features|offload|set-.*"
                     + "|coalesce|pause|ring|channels|flash|config-.*|reset|change-eeprom)"))),
             // connection tracking: listed and counted by -L/-S/-G/-C; -F/-D/-U/-I change it for every connection
-            Map.entry("conntrack", w -> w.stream().noneMatch(a -> Regex.matches(a, "-[FDUIR]|--(flush|delete|update|create|load-file)"))));
+            Map.entry("conntrack", w -> w.stream().noneMatch(a -> Regex.matches(a, "-[FDUIR]|--(flush|delete|update|create|load-file)"))),
+            // macOS: Gatekeeper's assessments and the application firewall
+            Map.entry("spctl", w -> w.stream().anyMatch(a -> Regex.matches(a, "--status|--assess|-a|--list|--test-devid-status|status"))
+                    && w.stream().noneMatch(a -> Regex.matches(a, "--(master|global)-(en|dis)able|--add|--remove|--enable|--disable"
+                    + "|--reset-default|enable.*|disable.*|add|remove"))),
+            Map.entry("socketfilterfw", w -> w.stream().allMatch(a -> Regex.matches(a, "--get.*|--list.*|-h|--help"))));
 
     @Override
     public Set<String> programs() {
@@ -52,7 +58,8 @@ public final class SystemSettings implements Recognizer {
         if (!reads) {
             b.scope(Scope.MANY).stateful(true).reversible(false)
                     .note(inv.program() + " changes this machine's " + (inv.program().contains("tables") || inv.program().equals("nft")
-                            || inv.program().equals("ufw") || inv.program().startsWith("firewall") ? "firewall" : "kernel or system settings"));
+                            || inv.program().equals("ufw") || inv.program().startsWith("firewall") || inv.program().equals("socketfilterfw")
+                            ? "firewall" : inv.program().equals("spctl") ? "Gatekeeper (which apps may run)" : "kernel or system settings"));
         }
         return List.of(LocalFiles.local(inv, b, "this machine's settings").build());
     }

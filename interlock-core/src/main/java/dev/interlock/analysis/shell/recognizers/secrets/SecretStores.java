@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Secret stores for {@link CredentialRecognizer}: HashiCorp Vault and 1Password (remote services, environment left
@@ -94,24 +96,65 @@ public final class SecretStores {
         return List.of(b.build());
     }
 
-    /** macOS {@code security}: {@code -w}/{@code -g} print the password itself; without them only metadata. */
+    /**
+     * macOS {@code security} subcommands that do more than look (prefixes: {@code delete-generic-password} is
+     * {@code delete-}). {@code find-*-password} prints the password itself only with {@code -w}/{@code -g}.
+     */
+    private static final Map<String, Verb> KEYCHAIN = Map.ofEntries(
+            Map.entry("dump-keychain", Verb.CREDENTIAL), Map.entry("export", Verb.CREDENTIAL),
+            Map.entry("unlock-keychain", Verb.CREDENTIAL), Map.entry("delete-", Verb.DELETE), Map.entry("add-", Verb.UPDATE),
+            Map.entry("set-", Verb.UPDATE), Map.entry("import", Verb.UPDATE), Map.entry("create-keychain", Verb.CREATE),
+            Map.entry("lock-keychain", Verb.UPDATE), Map.entry("remove-trusted-cert", Verb.UPDATE),
+            // authorizationdb write system.privilege.admin allow: who may do what an administrator does
+            Map.entry("authorizationdb write", Verb.ESCALATE), Map.entry("authorizationdb remove", Verb.ESCALATE));
+    /** The keychains every login depends on: the user's own store of saved passwords, and the machine's. */
+    private static final Pattern CREDENTIAL_STORES = Pattern.compile("(.*/)?(login|System|metainfo)\\.keychain(-db)?");
+
     private static List<Operation> keychain(Invocation inv) {
         List<String> words = inv.words();
         String sub = words.isEmpty() ? "" : words.getFirst();
-        Verb verb;
+        String two = words.size() > 1 ? sub + " " + words.get(1) : sub;
         // -w/-g may come bundled with other flags (-wa github)
         boolean prints = words.stream().anyMatch(w -> Regex.matches(w, "-[A-Za-z]*[wg][A-Za-z]*"));
-        if (sub.startsWith("find-") && prints
-                || sub.equals("dump-keychain") || sub.equals("export") || sub.equals("unlock-keychain")) {
-            verb = Verb.CREDENTIAL;
-        } else if (sub.startsWith("delete-")) {
-            verb = Verb.DELETE;
-        } else if (sub.startsWith("add-") || sub.startsWith("set-") || sub.equals("import")) {
-            verb = Verb.UPDATE;
-        } else {
-            verb = Verb.READ;
+        Verb verb = KEYCHAIN.entrySet().stream().filter(e -> e.getKey().endsWith("-") ? sub.startsWith(e.getKey())
+                        : e.getKey().equals(sub) || e.getKey().equals(two))
+                .map(Map.Entry::getValue).findFirst().orElse(sub.startsWith("find-") && prints ? Verb.CREDENTIAL : Verb.READ);
+        if (verb == Verb.ESCALATE) {
+            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.ESCALATE).resource("authorization", words.size() > 2 ? words.get(2) : "")
+                    .reversible(false).evidence(inv.evidence()).note("security " + two + " changes who may act as an administrator"),
+                    "this machine's privileges").build());
+        }
+        if (sub.equals("delete-keychain")) {
+            return List.of(deleteKeychain(inv, inv.parse(Set.of()).positionals().stream().map(a -> a.value()).toList()));
         }
         return List.of(local(inv, "keychain", "secret", sub, verb));
+    }
+
+    /**
+     * Deleting the login or System keychain (or the default one, when none is named) loses every saved password and key
+     * at once, with no copy: the user's whole credential store. Another keychain holds what was put in it (a signing
+     * identity); one in the workspace or a temporary directory is a build's own.
+     */
+    private static Operation deleteKeychain(Invocation inv, List<String> keychains) {
+        List<String> names = keychains.size() > 1 ? keychains.subList(1, keychains.size()) : List.of();
+        boolean store = names.isEmpty() || names.stream().anyMatch(n -> CREDENTIAL_STORES.matcher(n).matches());
+        String name = String.join(" ", names);
+        Operation.Builder b = Operation.builder("keychain", Verb.DELETE).resource("keychain", name.isEmpty() ? "default keychain" : name)
+                .evidence(inv.evidence());
+        if (store) {
+            b.scope(Scope.ALL).stateful(true).reversible(false)
+                    .note("deletes " + (name.isEmpty() ? "the default keychain" : name) + ": every saved password and key in it, for good");
+        } else if (names.stream().allMatch(n -> n.contains("/") && buildOwn(inv.workspace().area(n)))) {
+            b.note("deletes a build's own keychain");
+        } else {
+            // a bare name is one of ~/Library/Keychains
+            b.stateful(true).reversible(false).note("deletes the keychain " + name + " and what was saved in it");
+        }
+        return LocalFiles.local(inv, b, "keychain on this machine").build();
+    }
+
+    private static boolean buildOwn(Workspace.Area area) {
+        return area == Workspace.Area.WORKSPACE || area == Workspace.Area.TEMP;
     }
 
     private static List<Operation> pass(Invocation inv) {

@@ -108,6 +108,13 @@ class ServiceControlRecognizerTest {
         assertThat(run("launchctl", "unload", "-w", "~/Library/LaunchAgents/com.example.agent.plist")).singleElement()
                 .satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.UPDATE));
         assertThat(run("launchctl", "list")).singleElement().satisfies(o -> assertThat(o.verb()).isEqualTo(Verb.READ));
+        // registering a job is a start-up change: it runs by itself at every login
+        assertThat(run("launchctl", "load", "-w", "~/Library/LaunchAgents/com.example.agent.plist")).singleElement()
+                .satisfies(o -> assertThat(o.system()).isEqualTo("startup"));
+        assertThat(run("launchctl", "bootstrap", "gui/501", "/Library/LaunchDaemons/com.example.d.plist")).singleElement()
+                .satisfies(o -> assertThat(o.resource().name()).isEqualTo("/Library/LaunchDaemons/com.example.d.plist"));
+        assertThat(run("launchctl", "kickstart", "-k", "gui/501/com.example.agent")).singleElement()
+                .satisfies(o -> assertThat(o.system()).isEqualTo("process"));
     }
 
     @Test
