@@ -21,7 +21,9 @@ final class HostingPlatforms {
 
     /** Hosting platforms' CLIs: what they change is an app running elsewhere, not this machine. */
     static final Set<String> PROGRAMS = Set.of("heroku", "netlify", "railway", "fly", "flyctl", "vercel", "render", "dokku",
-            "cf", "firebase", "amplify", "eb", "wrangler", "doctl");
+            "cf", "firebase", "amplify", "eb", "wrangler", "doctl", "caprover");
+    /** Words after a change word that only show it ({@code fly scale show}). */
+    private static final Set<String> LOOKS = Set.of("show", "list", "ls", "status", "get", "history", "info");
     /** Word parts that change a hosted app: its settings, its scale, its running release. */
     private static final Set<String> CHANGES = Set.of("set", "unset", "add", "rm", "remove", "import", "put", "scale",
             "restart", "stop", "kill", "rollback", "promote", "redeploy", "up", "deploy", "push", "enable", "disable",
@@ -45,6 +47,12 @@ final class HostingPlatforms {
      * the first positionals and flag names as {@link UnrecognizedProgram} reads them, {@code wordAt} says which are flags.
      */
     static Optional<Operation> recognize(Invocation inv, List<String> words, List<int[]> wordAt, Map<String, String> locators) {
+        if (!words.isEmpty() && wordAt.getFirst()[1] == 0 && Set.of("releases", "releases:info", "releases:output").contains(words.getFirst())) {
+            // heroku releases: the history of what was deployed
+            Operation.Builder b = Operation.builder(inv.program(), Verb.READ).resource("releases", "").evidence(inv.evidence());
+            locators.forEach(b::locator);
+            return Optional.of(b.build());
+        }
         Set<String> printers = SECRET_PRINTERS.getOrDefault(inv.program(), Set.of());
         for (int k = 0; k < words.size(); k++) {
             if (wordAt.get(k)[1] == 0) {
@@ -78,7 +86,13 @@ final class HostingPlatforms {
             if (!changes || preview && parts.contains("deploy") || !positional && !(word.equals("set") || word.equals("unset"))) {
                 continue;
             }
-            String app = inv.parse(Set.of("-a", "--app", "--site", "-s")).value("-a", "--app", "--site").orElse(locators.getOrDefault("app", ""));
+            if (k + 1 < words.size() && wordAt.get(k + 1)[1] == 0 && LOOKS.contains(words.get(k + 1))) {
+                return Optional.empty(); // fly scale show, heroku releases list: the change word names what is shown
+            }
+            String app = inv.parse(Set.of("-a", "--app", "--site", "-s", "-n")).value("-a", "--app", "--site").orElse(locators.getOrDefault("app", ""));
+            if (app.isEmpty() && inv.program().equals("dokku") && k + 1 < words.size() && wordAt.get(k + 1)[1] == 0) {
+                app = words.get(k + 1); // dokku ps:restart APP: the app is the word after the command
+            }
             Operation.Builder b = Operation.builder(inv.program(), Verb.UPDATE).resource("app", app)
                     .confidence(Confidence.INFERRED).evidence(inv.evidence())
                     .note("'" + word + "' changes an app hosted on " + inv.program() + ", not this machine");

@@ -120,6 +120,10 @@ public final class KubectlRecognizer implements Recognizer {
             case "config" -> List.of(KubectlConfig.config(c));
             case "proxy" -> List.of(c.op(Verb.EXECUTE, "apiserver", "").note("opens a proxy to the cluster API").build());
             case "login", "whoami", "project", "extract", "adm", "policy", "ctx", "ns", "krew" -> KubectlConfig.special(c);
+            // the Argo Rollouts plugin: get/list/status/dashboard look; promote, abort, undo, retry, restart, set change traffic
+            case "argo" -> c.word(0).equals("rollouts") && Set.of("get", "list", "status", "version", "dashboard", "lint").contains(c.word(1))
+                    ? reads(c, List.of())
+                    : List.of(c.op(Verb.UPDATE, "rollout", c.word(2)).note("argo rollouts " + c.word(1) + " changes where traffic goes").build());
             default -> List.of(c.op(Verb.UNKNOWN, "", sub).confidence(Confidence.INFERRED)
                     .note("unrecognized " + c.program + " subcommand or plugin '" + sub + "'").build());
         };
