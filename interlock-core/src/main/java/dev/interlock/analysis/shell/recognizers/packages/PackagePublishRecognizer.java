@@ -334,8 +334,34 @@ public final class PackagePublishRecognizer implements Recognizer {
      */
     private static List<Operation> glab(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(GLAB_VALUED);
-        return ForgeAccess.gitlab(inv, p, p.words()).or(() -> ForgeRepositories.gitlab(inv, p, p.words())).map(List::of)
+        return ForgeAccess.gitlab(inv, p, p.words()).or(() -> ForgeRepositories.gitlab(inv, p, p.words()))
+                .or(() -> pipelineDeploy(inv, p.words())).map(List::of)
                 .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
+    }
+
+    /** glab's pipeline variables: {@code --variables KEY:VALUE}, {@code --variables-env KEY:VALUE}, or KEY=VALUE. */
+    private static final Pattern PIPELINE_VARIABLE = Pattern.compile("(?i)(?:[\\w]*_)?(env|environment|stage|target|tier|deploy_?env)[:=](.+)");
+
+    /**
+     * {@code glab ci run --variables DEPLOY_ENV:production}: a pipeline given an environment deploys there with the
+     * project's CI/CD secrets, as {@code gh workflow run -f env=…} does.
+     */
+    private static Optional<Operation> pipelineDeploy(Invocation inv, List<String> words) {
+        if (words.size() < 2 || !words.getFirst().equals("ci") || !Set.of("run", "trigger").contains(words.get(1))) {
+            return Optional.empty();
+        }
+        List<String> all = inv.words();
+        for (int i = 0; i + 1 < all.size(); i++) {
+            if (Set.of("--variables", "--variables-env", "--variables-file", "-V").contains(all.get(i))) {
+                Matcher m = PIPELINE_VARIABLE.matcher(all.get(i + 1));
+                if (m.matches()) {
+                    return Optional.of(op(inv, Verb.EXECUTE, "pipeline", words.get(1)).system("gitlab").confidence(Confidence.INFERRED)
+                            .locator("environment", m.group(2))
+                            .note("runs a pipeline with the project's CI/CD secrets in " + m.group(2)).build());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
