@@ -98,6 +98,36 @@ final class Flows {
         return login ? Optional.of(program + " login") : Optional.empty();
     }
 
+    /** Tools whose reads print configuration and state where secrets sit in clear (state files, outputs, chart values). */
+    private static final Set<String> SECRET_HOLDERS = Set.of("terraform", "tofu", "terragrunt", "pulumi", "helm", "cdk");
+    private static final Set<String> PICKERS = Set.of("jq", "gojq", "jaq", "yq", "jp", "jmespath", "grep", "egrep", "rg", "awk");
+    /** A field or key that holds a secret ({@code .db_password.value}, {@code "private_key"}); paging tokens do not. */
+    private static final java.util.regex.Pattern SECRET_FIELD = java.util.regex.Pattern.compile(
+            "(?i)(?<!next_?|page_?|continuation_?)(password|passwd|secret|token|private_?key|api_?key|access_?key|credential|connection_?string|dsn)");
+
+    /** True for a read by a tool whose output holds secrets in clear ({@code terraform state pull}, {@code helm get values}). */
+    static boolean holdsSecrets(Operation read) {
+        return read.verb() == Verb.READ && SECRET_HOLDERS.contains(read.system());
+    }
+
+    /**
+     * {@code terraform state pull | jq '.resources[].instances[].attributes.password'}: a filter that picks a secret's
+     * field out of its input; the field it names, or empty.
+     */
+    static Optional<String> picksSecrets(Command stage, ShellWalk walk) {
+        List<String> words = words(stage, walk);
+        if (words.isEmpty() || !PICKERS.contains(program(words))) {
+            return Optional.empty();
+        }
+        for (String w : words.subList(1, words.size())) {
+            java.util.regex.Matcher m = SECRET_FIELD.matcher(w);
+            if (!w.startsWith("-") && m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A variable's name, as grep is given it to pick one variable out of a dump ({@code ^PATH}, {@code JAVA_HOME=}). */
     private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("\\^?([A-Za-z_][A-Za-z0-9_]{2,})=?");
 

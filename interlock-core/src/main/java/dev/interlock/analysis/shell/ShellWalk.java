@@ -169,6 +169,7 @@ final class ShellWalk {
         Stdin stdin = Stdin.NONE;
         List<Flows.Cargo> carried = new ArrayList<>();
         List<Integer> secrets = List.of();
+        List<Integer> holders = List.of();
         for (Command stage : p.stages()) {
             int before = operations.size();
             walk(stage, stdin);
@@ -184,13 +185,26 @@ final class ShellWalk {
                 // env | grep ^PATH: the dump is filtered down to variables that are not secrets
                 shownNowhere(secrets, "filtered by " + filter.get() + ": no secret reaches the output");
             }
+            if (!holders.isEmpty()) {
+                Optional<String> field = Flows.picksSecrets(stage, this);
+                if (field.isPresent()) {
+                    for (int i : holders) {
+                        operations.set(i, operations.get(i).toBuilder().verb(Verb.CREDENTIAL)
+                                .note("the next stage picks '" + field.get() + "' out of it: a secret, printed in clear").build());
+                    }
+                }
+            }
             List<Integer> produces = new ArrayList<>();
+            List<Integer> holding = new ArrayList<>();
             for (int i = 0; i < produced.size(); i++) {
                 if (produced.get(i).verb() == Verb.CREDENTIAL) {
                     produces.add(before + i);
+                } else if (Flows.holdsSecrets(produced.get(i))) {
+                    holding.add(before + i);
                 }
             }
             secrets = produces;
+            holders = holding;
             if (!carried.isEmpty() && login.isEmpty()) {
                 Flows.sendsInput(stage, this).ifPresent(host -> carried.forEach(c ->
                         add(dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration(c.type(), c.what(), host, evidence(p.span()), locators))));

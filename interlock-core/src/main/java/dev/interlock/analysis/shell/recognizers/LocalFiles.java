@@ -67,11 +67,17 @@ public final class LocalFiles {
             } else if (w.startsWith("-")) {
                 continue;
             }
-            if (DeploymentWords.named(w)) {
+            if (DeploymentWords.named(w) || namedInAPhrase(w)) {
                 return java.util.Optional.of(w);
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** {@code --name "Deploy to Prod"}: a short name of a few words, one of them an environment's (prose does not count). */
+    private static boolean namedInAPhrase(String w) {
+        String[] words = w.strip().split("\\s+");
+        return words.length > 1 && words.length <= 4 && java.util.Arrays.stream(words).anyMatch(DeploymentWords::named);
     }
 
     /** Local unless the command line names a deployment environment for it ({@link #namedEnvironment}). */
