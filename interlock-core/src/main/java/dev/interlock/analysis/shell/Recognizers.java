@@ -41,6 +41,7 @@ final class Recognizers {
     static List<Recognizer> all() {
         return List.of(
                 new AnsibleRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.iac.ConfigManagementAgents(),
                 new dev.interlock.analysis.shell.recognizers.observability.AlertingClients(),
                 new AwsRecognizer(),
                 new AzRecognizer(),
@@ -55,6 +56,7 @@ final class Recognizers {
                 new GcloudRecognizer(),
                 new GitRecognizer(),
                 new HelmRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.kubernetes.GitOpsRecognizer(),
                 new Homebrew(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),

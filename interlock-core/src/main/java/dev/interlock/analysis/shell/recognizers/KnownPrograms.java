@@ -109,6 +109,12 @@ final class KnownPrograms {
             "instant", "range", "series", "labels", "targets", "members", "lag", "offsets", "readonly", "read-only", "ps",
             "trace", "render", "history", "events", "audit", "doctor", "verify");
 
+    /** Words of one family of tools that print or mint secrets: {@code nomad var get}, {@code consul acl token create}. */
+    static final Map<String, Set<String>> FAMILY_SECRETS = Map.of(
+            "nomad", Set.of("var get", "acl token create", "acl token self", "acl token info", "acl bootstrap", "operator keygen"),
+            "consul", Set.of("acl token create", "acl token read", "acl token clone", "acl bootstrap", "keygen"),
+            "boundary", Set.of("authenticate", "credential-stores read", "targets authorize-session"));
+
     /** Verbs that destroy data in one family of tools though the word is harmless elsewhere: {@code rclone sync} deletes at the destination. */
     static final Map<String, Map<String, Verb>> FAMILY_DESTRUCTIVE = Map.ofEntries(
             Map.entry("rclone", Map.of("sync", Verb.REPLACE, "move", Verb.DELETE, "moveto", Verb.DELETE, "dedupe", Verb.DELETE,
@@ -157,7 +163,10 @@ final class KnownPrograms {
             Map.entry("consul", Set.of("members", "catalog", "info", "version")),
             // jenkins-cli console JOB N prints a build's log; who-am-i and list-changes only look
             Map.entry("jenkins-cli", Set.of("console", "who-am-i", "list-changes", "get-view")),
-            Map.entry("named-checkconf", Set.of()));
+            Map.entry("named-checkconf", Set.of()),
+            // prints the inventory's groups and hosts; kustomize build renders manifests to standard output
+            Map.entry("ansible-inventory", Set.of()),
+            Map.entry("kustomize", Set.of("build", "cfg", "version", "help")));
 
     /** Flags that name where an unfamiliar CLI acts, and the locator each becomes. */
     static final Map<String, String> LOCATOR_FLAGS = Map.ofEntries(
@@ -170,7 +179,10 @@ final class KnownPrograms {
             Map.entry("-n", "namespace"), Map.entry("--cluster", "cluster"), Map.entry("--region", "region"),
             Map.entry("--account", "account"), Map.entry("--database", "database"), Map.entry("--db", "database"),
             Map.entry("--org", "organization"), Map.entry("--workspace", "workspace"), Map.entry("--stack", "stack"),
-            Map.entry("--app", "app"), Map.entry("--vhost", "namespace"));
+            Map.entry("--app", "app"), Map.entry("--vhost", "namespace"),
+            // HashiCorp's CLIs spell their flags with one dash
+            Map.entry("-address", "host"), Map.entry("-http-addr", "host"), Map.entry("--http-addr", "host"),
+            Map.entry("-namespace", "namespace"));
 
     /** Flags of unfamiliar CLIs that usually take a value (besides the locator flags). */
     static final Set<String> NOUN_FLAGS = Set.of("--topic", "--queue", "--name", "--id", "--bucket", "--table",

@@ -74,10 +74,13 @@ public final class LocalFiles {
         return java.util.Optional.empty();
     }
 
-    /** {@code --name "Deploy to Prod"}: a short name of a few words, one of them an environment's (prose does not count). */
+    /**
+     * {@code --name "Deploy to Prod"}, {@code -var-file=prod.pkrvars.hcl}, {@code acme-prod:sales.orders}: a short name of a
+     * few words or dotted parts, one of them an environment's (prose does not count).
+     */
     private static boolean namedInAPhrase(String w) {
-        String[] words = w.strip().split("\\s+");
-        return words.length > 1 && words.length <= 4 && java.util.Arrays.stream(words).anyMatch(DeploymentWords::named);
+        String[] words = w.strip().split("[\\s.:]+");
+        return words.length > 1 && words.length <= 5 && java.util.Arrays.stream(words).anyMatch(DeploymentWords::named);
     }
 
     /** Local unless the command line names a deployment environment for it ({@link #namedEnvironment}). */
@@ -94,7 +97,7 @@ public final class LocalFiles {
             // a framework's environment picks the configuration, and with it the database, the program talks to
             "MIX_ENV", "RAILS_ENV", "RACK_ENV", "SPRING_PROFILES_ACTIVE", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
     private static final java.util.Set<String> ENVIRONMENT_OPTIONS = java.util.Set.of("--env", "-e", "--environment", "--stage",
-            "-s", "--target", "-t", "--tier", "--to");
+            "-s", "--target", "-t", "--tier", "--to", "-var-file", "--var-file", "--values");
     public static Operation read(Invocation inv, String path) {
         return on(inv, Verb.READ, "file", path).build();
     }

@@ -320,6 +320,14 @@ public final class UnrecognizedProgram implements Recognizer {
         // NOMAD_ADDR, VAULT_ADDR, CONSUL_HTTP_ADDR: the address variable names where the CLI acts
         dev.interlock.environment.EnvironmentVariables.locators(inv.program(), inv.env()).forEach(locators::putIfAbsent);
         copyDestination(inv).ifPresent(dest -> locators.putIfAbsent("host", hostOf(dest)));
+        Optional<String> secret = familySecret(inv);
+        if (secret.isPresent() && !notReally) {
+            Operation.Builder b = Operation.builder(inv.program(), Verb.CREDENTIAL).resource("secret", "")
+                    .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                    .note(inv.program() + " " + secret.get() + " prints or mints a secret");
+            locators.forEach(b::locator);
+            return b.build();
+        }
         if (HostingPlatforms.PROGRAMS.contains(inv.program()) && !notReally) {
             Optional<Operation> hosted = HostingPlatforms.recognize(inv, words, wordAt, locators);
             if (hosted.isPresent()) {
@@ -406,6 +414,16 @@ public final class UnrecognizedProgram implements Recognizer {
                         : "the script fed to " + inv.program() + " on standard input says '" + scripted + "'");
         locators.forEach(b::locator);
         return b.build();
+    }
+
+    /** The words of {@link KnownPrograms#FAMILY_SECRETS} the command starts with, when it does. */
+    private static Optional<String> familySecret(Invocation inv) {
+        Set<String> phrases = KnownPrograms.FAMILY_SECRETS.get(inv.program());
+        if (phrases == null) {
+            return Optional.empty();
+        }
+        String command = String.join(" ", inv.words().stream().filter(w -> !w.startsWith("-")).limit(SUBCOMMAND_DEPTH).toList());
+        return phrases.stream().filter(ph -> command.equals(ph) || command.startsWith(ph + " ")).findFirst();
     }
 
     /** {@code rclone copy s3prod:reports ./reports}: a copy word of a sync tool whose destination is on this machine. */

@@ -249,9 +249,7 @@ final class CodeScanner {
                     continue; // the value that follows is a path (or a filter on one): read on
                 }
             } else if (!w.isEmpty()) {
-                paths.add(Regex.replaceAll(Regex.replaceAll(Regex.replaceAll(w, "^['\"]|['\"]$", ""),
-                        "(?i)^(\\$env:USERPROFILE|\\$HOME)(?=[\\\\/]|$)", "~"), "(?i)^\\$env:(TEMP|TMP)(?=[\\\\/])", "/tmp")
-                        .replace('\\', '/')); // PowerShell takes either separator; the workspace reads '/'
+                paths.add(PowerShellCmdlets.file(Regex.replaceAll(w, "^['\"]|['\"]$", "")));
             }
         }
         CodeCalls.Kind kind = recursive ? CodeCalls.Kind.DELETE_TREE : CodeCalls.Kind.DELETE;

@@ -157,7 +157,7 @@ final class PowerShellCmdlets {
     }
 
     /** A Windows path as the workspace reads it: profile and temp variables spelled out, either separator. */
-    private static String file(String path) {
+    static String file(String path) {
         String p = Regex.replaceAll(path, "(?i)^\\$PROFILE(\\.\\w+)*$", "~/Documents/PowerShell/Microsoft.PowerShell_profile.ps1");
         p = Regex.replaceAll(p, "(?i)^(\\$env:USERPROFILE|\\$HOME|%USERPROFILE%)(?=[\\\\/]|$)", "~");
         p = Regex.replaceAll(p, "(?i)^(\\$env:(TEMP|TMP))(?=[\\\\/])", "/tmp");
@@ -225,8 +225,7 @@ final class PowerShellCmdlets {
         List<Operation> ops = new ArrayList<>();
         Matcher file = READ_FILE.matcher(code);
         while (file.find()) {
-            String path = Regex.replaceAll(file.group(1).replace('\\', '/'), "(?i)^(\\$env:USERPROFILE|\\$HOME|%USERPROFILE%)", "~");
-            String resolved = inv.workspace().resolve(path);
+            String resolved = inv.workspace().resolve(file(file.group(1)));
             if (dev.interlock.analysis.shell.recognizers.secrets.SecretFiles.isSecret(resolved)) {
                 ops.add(dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretFile(inv, resolved));
             }
