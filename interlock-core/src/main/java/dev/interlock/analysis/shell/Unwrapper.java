@@ -17,6 +17,8 @@ import java.util.Set;
  */
 final class Unwrapper {
 
+    private static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "dash", "zsh", "ksh", "ash", "mksh");
+
     private final SimpleCommands commands;
     private final ShellWalk walk;
     private final PrivilegeWrappers privilege;
@@ -181,9 +183,18 @@ final class Unwrapper {
         if (replace.isPresent()) {
             String placeholder = items.size() == 1 ? items.getFirst().value() : "<items read from stdin>";
             boolean literal = items.size() == 1 && items.getFirst().literal();
-            for (Arg a : inner) {
-                full.add(a.value().contains(replace.get())
-                        ? new Arg(a.value().replace(replace.get(), placeholder), literal && a.literal(), a.glob() || !literal, a.evidence()) : a);
+            for (int k = 0; k < inner.size(); k++) {
+                Arg a = inner.get(k);
+                if (!a.value().contains(replace.get())) {
+                    full.add(a);
+                } else if (!literal && a.literal() && k > 0 && Wrappers.isCommandFlag(inner.get(k - 1).value())
+                        && SHELLS.contains(inner.getFirst().value().substring(inner.getFirst().value().lastIndexOf('/') + 1))) {
+                    // xargs -I{} sh -c 'cd services/{} && go test': the script is known, only the item is not; it stays
+                    // an unknown word where it stands (a program word made of it is still opaque)
+                    full.add(new Arg(a.value().replace(replace.get(), "${XARGS_ITEM}"), true, false, a.evidence()));
+                } else {
+                    full.add(new Arg(a.value().replace(replace.get(), placeholder), literal && a.literal(), a.glob() || !literal, a.evidence()));
+                }
             }
         } else {
             full.addAll(inner);

@@ -30,6 +30,7 @@ final class Wrappers {
             Map.entry("exec", new Shape(Set.of("-a"), 0, true)),
             Map.entry("command", new Shape(Set.of(), 0, true)),
             Map.entry("busybox", new Shape(Set.of(), 0, true)),
+            Map.entry("toybox", new Shape(Set.of(), 0, true)),
             Map.entry("torsocks", new Shape(Set.of(), 0, true)),
             Map.entry("proxychains", new Shape(Set.of("-f"), 0, true)),
             Map.entry("proxychains4", new Shape(Set.of("-f"), 0, true)),

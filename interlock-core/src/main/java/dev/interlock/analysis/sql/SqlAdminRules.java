@@ -78,8 +78,57 @@ final class SqlAdminRules {
                     .note("dynamic SQL: statement text is only known at run time"));
         }
         String name = w.name(w.skip(1, "PROCEDURE", "FUNCTION")).text();
+        String bare = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (LOOKING_PROCEDURES.contains(bare) || bare.equals("sp_configure") && w.size() <= 3) {
+            return List.of(read("server", name).note(name + " only reports (a system procedure that changes nothing)"));
+        }
         return List.of(admin(Verb.EXECUTE, "procedure", name, Scope.ONE).confidence(Confidence.INFERRED)
                 .note("runs a stored procedure whose body is not analyzed"));
+    }
+
+    /** SQL Server's system procedures that only report: sessions, locks, sizes, definitions, the error log. */
+    private static final java.util.Set<String> LOOKING_PROCEDURES = java.util.Set.of("sp_who", "sp_who2", "sp_lock", "sp_help",
+            "sp_helpdb", "sp_helptext", "sp_helpindex", "sp_helpuser", "sp_helprole", "sp_helprolemember", "sp_helpfile",
+            "sp_helpconstraint", "sp_helpstats", "sp_helpserver", "sp_helplogins", "sp_spaceused", "sp_databases", "sp_tables",
+            "sp_columns", "sp_stored_procedures", "sp_server_info", "sp_readerrorlog", "sp_describe_first_result_set",
+            "sp_depends", "sp_monitor", "sp_statistics", "sp_pkeys", "sp_fkeys", "xp_fixeddrives", "xp_msver", "sp_blitz",
+            "sp_whoisactive", "sp_blitzfirst", "sp_blitzindex", "sp_blitzcache");
+
+    /**
+     * SQL Server's DBCC: the checks and reports only look ({@code CHECKDB} without a repair option, {@code SQLPERF},
+     * {@code OPENTRAN}); a repair that allows data loss deletes; shrinking and clearing caches are maintenance.
+     */
+    static List<Operation.Builder> dbcc(SqlWords w) {
+        String command = w.kw(1);
+        if (w.has("REPAIR_ALLOW_DATA_LOSS")) {
+            return List.of(admin(Verb.DELETE, "database", "", Scope.MANY).stateful(true)
+                    .note("DBCC " + command + " WITH REPAIR_ALLOW_DATA_LOSS may delete rows and pages to repair"));
+        }
+        if (command.startsWith("CHECK") && !w.has("REPAIR_REBUILD", "REPAIR_FAST") || java.util.Set.of("SQLPERF", "OPENTRAN", "INPUTBUFFER",
+                "SHOW_STATISTICS", "USEROPTIONS", "TRACESTATUS", "SHOWCONTIG", "PROCCACHE", "HELP", "MEMORYSTATUS").contains(command)) {
+            return List.of(read("database", "").note("DBCC " + command + " only checks or reports"));
+        }
+        return List.of(admin(Verb.UPDATE, "database", "", Scope.ALL).note("DBCC " + command + " (maintenance)"));
+    }
+
+    /** BACKUP … WITH COPY_ONLY copies and leaves the backup chain alone; other backups reset it, and BACKUP LOG truncates the log. */
+    static List<Operation.Builder> backup(SqlWords w) {
+        String name = w.name(w.skip(1, "DATABASE", "LOG")).text();
+        if (w.has("COPY_ONLY") && !w.kw(1).equals("LOG")) {
+            return List.of(read("database", name).note("a copy-only backup: data and backup chain untouched"));
+        }
+        return List.of(admin(Verb.UPDATE, "database", name, Scope.ONE)
+                .note(w.kw(1).equals("LOG") ? "backs up and truncates the transaction log" : "a backup that resets the backup chain"));
+    }
+
+    /** RESTORE … WITH REPLACE overwrites a database; the HEADERONLY/FILELISTONLY/VERIFYONLY/LABELONLY forms only read the backup. */
+    static List<Operation.Builder> restore(SqlWords w) {
+        if (java.util.Set.of("HEADERONLY", "FILELISTONLY", "VERIFYONLY", "LABELONLY").contains(w.kw(1))) {
+            return List.of(read("backup", "").note("reads a backup's description"));
+        }
+        String name = w.name(w.skip(1, "DATABASE", "LOG")).text();
+        return List.of(admin(Verb.REPLACE, "database", name, Scope.ALL).stateful(true)
+                .note("restores over the database " + name + (w.has("REPLACE") ? " (WITH REPLACE: even when it exists)" : "")));
     }
 
     static List<Operation.Builder> kill(SqlWords w) {

@@ -69,7 +69,10 @@ final class SqlRules {
             Map.entry("SHUTDOWN", SqlAdminRules::kill),
             Map.entry("ATTACH", SqlAdminRules::attach),
             Map.entry("IMPORT", SqlAdminRules::importSchema),
-            Map.entry("PURGE", SqlAdminRules::purge));
+            Map.entry("PURGE", SqlAdminRules::purge),
+            Map.entry("DBCC", SqlAdminRules::dbcc),
+            Map.entry("BACKUP", SqlAdminRules::backup),
+            Map.entry("RESTORE", SqlAdminRules::restore));
 
     static List<Operation.Builder> classify(SqlWords w) {
         String first = w.kw(0);

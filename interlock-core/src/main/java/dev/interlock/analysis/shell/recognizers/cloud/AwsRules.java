@@ -42,6 +42,12 @@ final class AwsRules {
         return unprotects ? refined.note("turns off deletion protection") : refined;
     }
 
+    /** A PartiQL statement that only reads: one SELECT, nothing after it. */
+    private static boolean partiqlSelect(String statement) {
+        String s = statement.strip();
+        return dev.interlock.analysis.Regex.matches(s, "(?is)select\\s.*") && !s.replaceFirst(";\\s*$", "").contains(";");
+    }
+
     private static AwsAction byService(String service, String operation, AwsCommand cmd, AwsAction action) {
         return switch (service) {
             case "rds", "docdb", "neptune" -> rds(operation, cmd, action);
@@ -49,7 +55,9 @@ final class AwsRules {
             case "s3api" -> s3api(operation, cmd, action);
             case "iam" -> iam(operation, cmd, action);
             case "dynamodb" -> operation.equals("batch-write-item") && cmd.anyValueContains("DeleteRequest")
-                    ? action.verb(Verb.DELETE).stateful().irreversible().note("the batch deletes items") : action;
+                    ? action.verb(Verb.DELETE).stateful().irreversible().note("the batch deletes items")
+                    : operation.equals("execute-statement") && partiqlSelect(cmd.text("--statement").orElse(""))
+                    ? AwsAction.read("item").named(action.nameFlags().toArray(String[]::new)).note("a PartiQL SELECT reads items") : action;
             case "ecs" -> operation.equals("update-service") && cmd.text("--desired-count").orElse("").equals("0")
                     ? action.note("scales the service to zero tasks: an outage") : action;
             case "ecr" -> operation.equals("delete-repository") && cmd.has("--force")

@@ -41,6 +41,10 @@ final class AzTable {
             Map.entry("containerapp exec", Verb.EXECUTE), Map.entry("container exec", Verb.EXECUTE),
             Map.entry("vm reimage", Verb.REPLACE), Map.entry("vmss reimage", Verb.REPLACE),
             Map.entry("storage blob download", Verb.READ), Map.entry("storage blob download-batch", Verb.READ),
+            // an app's settings and connection strings carry its keys and passwords in clear
+            Map.entry("webapp config appsettings list", Verb.CREDENTIAL), Map.entry("functionapp config appsettings list", Verb.CREDENTIAL),
+            Map.entry("webapp config connection-string list", Verb.CREDENTIAL), Map.entry("staticwebapp appsettings list", Verb.CREDENTIAL),
+            Map.entry("functionapp keys list", Verb.CREDENTIAL), Map.entry("containerapp secret show", Verb.CREDENTIAL),
             // Database connection strings are templates with a <password> placeholder, not secrets.
             Map.entry("sql db show-connection-string", Verb.READ),
             Map.entry("postgres flexible-server show-connection-string", Verb.READ),
