@@ -55,6 +55,7 @@ final class Recognizers {
                 new GcloudRecognizer(),
                 new GitRecognizer(),
                 new HelmRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.host.HostAdministration(),
                 new Homebrew(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
@@ -73,6 +74,7 @@ final class Recognizers {
                 new SqlShells(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),
+                new dev.interlock.analysis.shell.recognizers.packages.SystemPackages(),
                 new TerraformRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands());
     }
