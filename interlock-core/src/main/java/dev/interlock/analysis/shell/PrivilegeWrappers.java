@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.shell.recognizers.network.LocalMachines;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
@@ -41,7 +42,8 @@ final class PrivilegeWrappers {
     private boolean runAs(String program, List<Arg> inner, String user, SimpleCommands.Run run) {
         int before = walk.operations.size();
         commands.dispatch(run.inner(inner));
-        boolean changes = walk.operations.subList(before, walk.operations.size()).stream().anyMatch(op -> op.verb() != Verb.READ);
+        boolean changes = walk.operations.subList(before, walk.operations.size()).stream()
+                .anyMatch(op -> op.verb() != Verb.READ && !LocalMachines.restorePoint(op));
         if (changes && !run.locators().containsKey("host")) {
             walk.add(escalation("runs a change as " + user + " through " + program, user, run));
         }

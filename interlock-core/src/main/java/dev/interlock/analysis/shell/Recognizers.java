@@ -57,6 +57,7 @@ final class Recognizers {
                 new GitRecognizer(),
                 new HelmRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.GitOpsRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.host.HostAdministration(),
                 new Homebrew(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
@@ -75,6 +76,7 @@ final class Recognizers {
                 new SqlShells(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),
+                new dev.interlock.analysis.shell.recognizers.packages.SystemPackages(),
                 new TerraformRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands());
     }

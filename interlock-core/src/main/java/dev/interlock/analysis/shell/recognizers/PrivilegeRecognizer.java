@@ -68,6 +68,11 @@ public final class PrivilegeRecognizer implements Recognizer {
         if (AGENT_BYPASS.containsKey(program)) {
             return agent(inv);
         }
+        if (program.equals("passwd") && (inv.words().contains("-S") || inv.words().contains("--status"))) {
+            // an account's password status (locked, set, last changed): no hash, no change
+            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.READ).resource("user",
+                    inv.parse(Set.of()).positional(0).orElse("")).evidence(inv.evidence()), "this machine's accounts").build());
+        }
         return switch (program) {
             case "sudo", "doas", "pkexec", "runuser" -> runAs(inv, nested);
             case "su" -> su(inv, nested);

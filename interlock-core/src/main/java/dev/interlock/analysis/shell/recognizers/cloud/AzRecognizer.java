@@ -94,6 +94,9 @@ public final class AzRecognizer implements Recognizer {
         }
         // An action from a variable is read the strictest way, as a delete.
         Verb verb = pathArgs.getLast().literal() ? AzTable.verb(path).orElse(Verb.UNKNOWN) : Verb.DELETE;
+        if (verb == Verb.CREDENTIAL && a.value("query").filter(q -> AzTable.metadataQuery(path, q)).isPresent()) {
+            verb = Verb.READ;
+        }
         AzTable.Kind kind = AzTable.kind(groups);
         String name = a.value("n", "name").orElse(a.value("ids").orElse(""));
         if (AzTable.GROUP_NAMED_BY_G.contains(String.join(" ", groups))) {

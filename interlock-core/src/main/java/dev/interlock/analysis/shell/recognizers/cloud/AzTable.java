@@ -100,6 +100,29 @@ final class AzTable {
         return PREFIXES.entrySet().stream().filter(e -> action.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
     }
 
+    /** The fields of {@code keyvault secret show} besides its {@code value}: what the secret is, never what it says. */
+    private static final Set<String> SECRET_METADATA = Set.of("id", "name", "attributes", "enabled", "created", "updated",
+            "expires", "notbefore", "recoverylevel", "recoverabledays", "contenttype", "tags", "kid", "managed");
+
+    /**
+     * {@code az keyvault secret show --query attributes.expires}: a query that picks only the secret's metadata prints no
+     * value. A query that names {@code value}, the whole object ({@code @}) or every field ({@code *}) does.
+     */
+    static boolean metadataQuery(List<String> path, String query) {
+        if (!String.join(" ", path).equals("keyvault secret show") || query.contains("@") || query.contains("*")) {
+            return false;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(query);
+        boolean picked = false;
+        while (m.find()) {
+            if (!SECRET_METADATA.contains(m.group().toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+            picked = true;
+        }
+        return picked;
+    }
+
     private static final List<Map.Entry<String, Kind>> KINDS = List.of(
             Map.entry("group", new Kind("resource-group", true, true)),
             Map.entry("stack group", new Kind("stack", true, true)),

@@ -125,7 +125,7 @@ final class Disks {
         String p = inv.program();
         ParsedArgs args = inv.parse(p.equals("parted") ? Set.of("-a", "--align") : Set.of("-b", "-u", "-c", "-H", "-S", "-C", "-L", "-N", "-X", "-O", "--backup-file"));
         boolean reads = switch (p) {
-            case "fdisk" -> args.has("-l", "--list", "-x", "--list-details");
+            case "fdisk", "gdisk" -> args.has("-l", "--list", "-x", "--list-details");
             case "sfdisk" -> SFDISK_READS.stream().anyMatch(args::has);
             case "sgdisk" -> args.has("-p", "--print", "-i", "--info", "-v", "--verify", "-P", "--pretend");
             case "parted" -> args.has("-l", "--list") || args.positionals().size() > 1

@@ -175,7 +175,12 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         boolean own = area == Area.WORKSPACE || area == Area.TEMP;
         return REGENERABLE.contains(name) || name.endsWith(".egg-info")
                 || own && (REGENERABLE_FILES.matcher(name).matches() || REGENERABLE_IN_WORKSPACE.contains(name))
-                || insideRegenerable() || area == Area.HOME && (glob ? insideHomeCache() : HOME_CACHES.matcher(path).matches());
+                || insideRegenerable() || homeCache();
+    }
+
+    /** A tool's cache in the home directory, also when the agent works in the home directory itself (cwd ~). */
+    private boolean homeCache() {
+        return (area == Area.HOME || area == Area.WORKSPACE) && (glob ? insideHomeCache() : HOME_CACHES.matcher(path).matches());
     }
 
     /**

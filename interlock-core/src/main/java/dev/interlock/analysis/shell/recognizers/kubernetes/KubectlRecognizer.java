@@ -161,7 +161,7 @@ public final class KubectlRecognizer implements Recognizer {
         return ops;
     }
 
-    /** Secrets printed with their data ({@code -o yaml|json|jsonpath…}) are credentials; a name listing is a read. */
+    /** Secrets printed with their data ({@code -o yaml|json|jsonpath={.data…}}) are credentials; a name listing is a read. */
     private static List<Operation> get(KubectlCall c) {
         Optional<String> raw = c.flags.value("--raw");
         if (raw.isPresent()) {
@@ -169,7 +169,7 @@ public final class KubectlRecognizer implements Recognizer {
             return List.of(c.op(secret ? Verb.CREDENTIAL : Verb.READ, secret ? "secret" : "api", raw.get()).build());
         }
         String output = c.flags.value("-o", "--output").orElse("").toLowerCase(Locale.ROOT);
-        boolean revealing = !output.isEmpty() && !output.equals("wide") && !output.equals("name") || c.has("--template");
+        boolean revealing = SecretOutputs.revealing(output, c.has("--template"));
         List<Operation> ops = new ArrayList<>();
         for (Operation op : reads(c, c.targets(0))) {
             boolean secret = op.resource().type().equals("secret");

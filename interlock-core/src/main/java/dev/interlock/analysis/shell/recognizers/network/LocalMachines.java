@@ -61,11 +61,28 @@ public final class LocalMachines implements Recognizer {
         if (destroys) {
             return List.of(volume(inv, program, words.size() > 1 ? words.getLast() : "", program + " " + sub + " deletes the data on it"));
         }
+        boolean snapshot = program.equals("zfs") && sub.equals("snapshot")
+                || program.equals("btrfs") && words.size() > 2 && Set.of("subvolume", "sub").contains(sub) && words.get(1).equals("snapshot");
+        if (snapshot) {
+            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.CREATE).resource(RESTORE_POINT, words.getLast())
+                    .reversible(true).evidence(inv.evidence())
+                    .note(program + " takes a snapshot: a read-only copy to restore from; nothing in use changes"), "storage on this machine").build());
+        }
         boolean reads = Set.of("list", "get", "status", "iostat", "show", "history", "events", "df", "usage", "").contains(sub)
                 || program.equals("btrfs") && words.contains("show");
         return List.of(LocalFiles.local(inv, Operation.builder("os", reads ? Verb.READ : Verb.UPDATE).resource("storage", sub)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence()), "storage on this machine").build());
     }
+
+    /**
+     * A snapshot taken of a volume on this machine: it only adds a copy to go back to. Taking one needs root, and that
+     * grants nothing, so running it through sudo is no escalation.
+     */
+    public static boolean restorePoint(Operation op) {
+        return op.verb() == Verb.CREATE && op.resource().type().equals(RESTORE_POINT) && op.system().equals("os");
+    }
+
+    private static final String RESTORE_POINT = "snapshot";
 
     private static Operation volume(Invocation inv, String program, String name, String note) {
         Operation.Builder b = Operation.builder("filesystem", Verb.DELETE).resource("device", name).scope(Scope.ALL)

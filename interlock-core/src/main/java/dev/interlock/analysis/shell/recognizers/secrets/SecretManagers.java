@@ -30,6 +30,9 @@ final class SecretManagers {
     private record Row(String system, Map<String, Verb> verbs, Set<String> valued, List<String> where) {
     }
 
+    /** Flags that reduce a listing to the secrets' names ({@code doppler secrets --only-names}). */
+    private static final Set<String> NAMES_ONLY = Set.of("--only-names");
+
     private static final Verb C = Verb.CREDENTIAL;
     private static final Verb R = Verb.READ;
     private static final Verb U = Verb.UPDATE;
@@ -95,6 +98,9 @@ final class SecretManagers {
         List<String> words = p.words();
         int used = used(row.verbs(), words);
         Verb verb = used == 0 ? (words.isEmpty() ? R : C) : row.verbs().get(String.join(" ", words.subList(0, used)));
+        if (verb == C && NAMES_ONLY.stream().anyMatch(p::has)) {
+            verb = R;
+        }
         String name = words.size() > used ? words.get(used) : "";
         Operation.Builder b = Operation.builder(row.system(), verb).resource("secret", name).evidence(inv.evidence());
         Optional<String> where = row.where().isEmpty() ? Optional.empty() : p.value(row.where().toArray(String[]::new));
@@ -108,7 +114,7 @@ final class SecretManagers {
     }
 
     /** How many leading words name the subcommand: the longest prefix (up to three words) the row knows. */
-    private static int used(Map<String, Verb> verbs, List<String> words) {
+    static int used(Map<String, Verb> verbs, List<String> words) {
         for (int n = Math.min(3, words.size()); n > 0; n--) {
             if (verbs.containsKey(String.join(" ", words.subList(0, n)))) {
                 return n;

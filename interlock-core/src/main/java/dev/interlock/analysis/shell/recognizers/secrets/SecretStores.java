@@ -33,7 +33,28 @@ public final class SecretStores {
             Map.entry("list", Verb.READ), Map.entry("status", Verb.READ), Map.entry("version", Verb.READ),
             Map.entry("secrets list", Verb.READ), Map.entry("policy list", Verb.READ), Map.entry("policy read", Verb.READ),
             Map.entry("token lookup", Verb.READ), Map.entry("auth list", Verb.READ), Map.entry("token revoke", Verb.GRANT),
-            Map.entry("policy write", Verb.GRANT), Map.entry("policy delete", Verb.GRANT), Map.entry("kv rollback", Verb.UPDATE));
+            Map.entry("policy write", Verb.GRANT), Map.entry("policy delete", Verb.GRANT), Map.entry("kv rollback", Verb.UPDATE),
+            // what a token may do, and the server's configuration: names, mounts, devices, peers; never a secret's value
+            Map.entry("token capabilities", Verb.READ), Map.entry("audit list", Verb.READ), Map.entry("lease lookup", Verb.READ),
+            Map.entry("namespace list", Verb.READ), Map.entry("namespace lookup", Verb.READ), Map.entry("plugin list", Verb.READ),
+            Map.entry("plugin info", Verb.READ), Map.entry("path-help", Verb.READ), Map.entry("policy fmt", Verb.READ),
+            Map.entry("operator members", Verb.READ), Map.entry("operator key-status", Verb.READ),
+            Map.entry("operator raft list-peers", Verb.READ), Map.entry("operator usage", Verb.READ),
+            Map.entry("version-history", Verb.READ),
+            Map.entry("audit enable", Verb.UPDATE), Map.entry("audit disable", Verb.UPDATE), Map.entry("auth enable", Verb.UPDATE),
+            Map.entry("auth tune", Verb.UPDATE), Map.entry("secrets enable", Verb.UPDATE), Map.entry("secrets tune", Verb.UPDATE),
+            Map.entry("secrets move", Verb.UPDATE), Map.entry("token renew", Verb.UPDATE), Map.entry("lease renew", Verb.UPDATE),
+            Map.entry("kv undelete", Verb.UPDATE), Map.entry("kv enable-versioning", Verb.UPDATE),
+            Map.entry("operator seal", Verb.UPDATE), Map.entry("operator step-down", Verb.UPDATE),
+            // disabling a mount or an auth method deletes its secrets, or revokes every token it issued
+            Map.entry("secrets disable", Verb.DELETE), Map.entry("auth disable", Verb.DELETE), Map.entry("lease revoke", Verb.GRANT));
+
+    /**
+     * Paths {@code vault read} answers with configuration or metadata only: the {@code sys/} endpoints (health, mounts,
+     * auth methods, policies, leader, seal status) and KV version 2's {@code metadata/}. Not {@code sys/raw}, which
+     * returns storage entries as stored, secrets included, nor a raft snapshot, which holds every secret.
+     */
+    private static final Pattern METADATA_PATHS = Pattern.compile("/?(sys/(?!raw(/|$)|storage/raft/snapshot).*|[^/]+/metadata/.+)");
 
     /** 1Password subcommand → verb. */
     private static final Map<String, Verb> OP = Map.ofEntries(
@@ -41,7 +62,11 @@ public final class SecretStores {
             Map.entry("inject", Verb.CREDENTIAL), Map.entry("run", Verb.CREDENTIAL), Map.entry("signin", Verb.CREDENTIAL),
             Map.entry("item list", Verb.READ), Map.entry("vault list", Verb.READ), Map.entry("whoami", Verb.READ),
             Map.entry("account list", Verb.READ), Map.entry("item create", Verb.CREATE), Map.entry("item edit", Verb.UPDATE),
-            Map.entry("item delete", Verb.DELETE), Map.entry("document delete", Verb.DELETE), Map.entry("vault delete", Verb.DELETE));
+            Map.entry("item delete", Verb.DELETE), Map.entry("document delete", Verb.DELETE), Map.entry("vault delete", Verb.DELETE),
+            // vaults, people and documents by name: metadata, not the items' fields
+            Map.entry("vault get", Verb.READ), Map.entry("document list", Verb.READ), Map.entry("user list", Verb.READ),
+            Map.entry("user get", Verb.READ), Map.entry("group list", Verb.READ), Map.entry("group get", Verb.READ),
+            Map.entry("account get", Verb.READ), Map.entry("item template list", Verb.READ), Map.entry("connect server list", Verb.READ));
 
     static List<Operation> recognize(Invocation inv) {
         return switch (inv.program()) {
@@ -60,7 +85,10 @@ public final class SecretStores {
                 "-mount", "--mount", "-format", "--format", "-policy", "--policy", "-method", "--method"));
         List<String> words = p.words();
         Verb verb = lookup(VAULT, words);
-        String name = words.size() > (twoWord(VAULT, words) ? 2 : 1) ? words.get(twoWord(VAULT, words) ? 2 : 1) : "";
+        String name = name(VAULT, words);
+        if (verb == Verb.CREDENTIAL && words.getFirst().equals("read") && METADATA_PATHS.matcher(name).matches()) {
+            verb = Verb.READ;
+        }
         String address = p.value("-address", "--address").orElse(inv.env().getOrDefault("VAULT_ADDR", ""));
         Operation.Builder b = Operation.builder("vault", verb)
                 .resource("secret", p.value("-mount", "--mount").map(m -> m + "/").orElse("") + name)
@@ -84,7 +112,7 @@ public final class SecretStores {
         ParsedArgs p = inv.parse(Set.of("--vault", "--account", "--fields", "--format", "--field", "-o", "--out-file"));
         List<String> words = p.words();
         Verb verb = lookup(OP, words);
-        String name = words.size() > (twoWord(OP, words) ? 2 : 1) ? words.get(twoWord(OP, words) ? 2 : 1) : "";
+        String name = name(OP, words);
         Operation.Builder b = Operation.builder("1password", verb).resource("secret", name)
                 .locator("account", p.value("--account").orElse(""))
                 .evidence(inv.evidence());
@@ -242,19 +270,19 @@ public final class SecretStores {
         return LocalFiles.local(inv, b, system + " on this machine").build();
     }
 
-    private static boolean twoWord(Map<String, Verb> table, List<String> words) {
-        return words.size() > 1 && table.containsKey(words.get(0) + " " + words.get(1));
-    }
-
     /** Unknown subcommands of a secret store are taken as reading a secret: the stricter reading. */
     private static Verb lookup(Map<String, Verb> table, List<String> words) {
         if (words.isEmpty()) {
             return Verb.READ;
         }
-        if (twoWord(table, words)) {
-            return table.get(words.get(0) + " " + words.get(1));
-        }
-        return table.getOrDefault(words.getFirst(), Verb.CREDENTIAL);
+        int used = SecretManagers.used(table, words);
+        return used == 0 ? Verb.CREDENTIAL : table.get(String.join(" ", words.subList(0, used)));
+    }
+
+    /** The word after the subcommand (after the first word when the table does not know it). */
+    private static String name(Map<String, Verb> table, List<String> words) {
+        int at = Math.max(1, SecretManagers.used(table, words));
+        return words.size() > at ? words.get(at) : "";
     }
 
     public static String host(String url) {
