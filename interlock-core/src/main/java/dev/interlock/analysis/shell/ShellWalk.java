@@ -205,6 +205,16 @@ final class ShellWalk {
             }
             secrets = produces;
             holders = holding;
+            if (carried.stream().anyMatch(c -> c.type().equals("database-dump"))) {
+                // pg_dump prod | psql staging: the client runs the dump, writing every table it holds
+                for (int i = before; i < before + produced.size() && i < operations.size(); i++) {
+                    Operation op = operations.get(i);
+                    if (op.system().equals("database") && op.verb() == Verb.UNKNOWN) {
+                        operations.set(i, op.toBuilder().verb(Verb.REPLACE).scope(dev.interlock.model.Scope.ALL).stateful(true)
+                                .reversible(false).note("loads a database dump from its input: every table in it is written").build());
+                    }
+                }
+            }
             if (!carried.isEmpty() && login.isEmpty()) {
                 Flows.sendsInput(stage, this).ifPresent(host -> carried.forEach(c ->
                         add(dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration(c.type(), c.what(), host, evidence(p.span()), locators))));

@@ -51,6 +51,12 @@ final class DockerContainers {
             return List.of(d.op(Verb.UPDATE, "container", dest.substring(0, colon)).note("copies files into the container").build());
         }
         String src = operands.getFirst().value();
+        String path = src.contains(":") ? src.substring(src.indexOf(':') + 1) : "";
+        if (!path.isEmpty() && dev.interlock.analysis.shell.recognizers.secrets.SecretFiles.isSecret(path)) {
+            // docker cp api:/app/.env .: the container's secrets, copied out in clear
+            return List.of(d.op(Verb.CREDENTIAL, "container", src.substring(0, src.indexOf(':')))
+                    .note("copies the secret file " + path + " out of the container").build());
+        }
         return List.of(d.op(Verb.READ, "container", src.contains(":") ? src.substring(0, src.indexOf(':')) : src).build());
     }
 }

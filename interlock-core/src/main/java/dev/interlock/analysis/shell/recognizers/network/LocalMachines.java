@@ -28,6 +28,9 @@ public final class LocalMachines implements Recognizer {
             "microk8s", Set.of("reset", "stop", "uninstall"), "colima", Set.of("delete", "stop"), "limactl", Set.of("delete", "stop"),
             "vagrant", Set.of("destroy", "halt", "suspend"), "multipass", Set.of("delete", "purge", "stop"));
 
+    /** VMs that run this machine's container engine (as podman machine does): deleting one loses every volume. */
+    private static final Set<String> CONTAINER_ENGINES = Set.of("colima", "limactl");
+
     @Override
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(VOLUME_REMOVERS);
@@ -46,6 +49,13 @@ public final class LocalMachines implements Recognizer {
         Set<String> teardown = CLUSTER_TEARDOWN.get(program);
         if (teardown != null) {
             boolean down = words.stream().anyMatch(teardown::contains);
+            if (down && CONTAINER_ENGINES.contains(program) && words.contains("delete")) {
+                // colima delete: the VM is this machine's container engine, with every project's images and volumes
+                return List.of(LocalFiles.local(inv, Operation.builder("docker", Verb.DELETE).resource("machine", program)
+                        .scope(Scope.ALL).stateful(true).reversible(false).evidence(inv.evidence())
+                        .note(program + " delete removes the container engine's VM with every image and volume in it"),
+                        "the container engine on this machine").build());
+            }
             String name = inv.parse(Set.of("--name", "-n", "-p", "--profile", "--context")).value("--name", "-n", "-p", "--profile").orElse(program);
             Operation.Builder b = Operation.builder("kubernetes", down ? Verb.DELETE : words.isEmpty() ? Verb.READ : Verb.UPDATE)
                     .resource("cluster", name).confidence(Confidence.INFERRED).evidence(inv.evidence())

@@ -218,8 +218,7 @@ public final class GitRecognizer implements Recognizer {
         if (p.has("-p", "--patch", "--ours", "--theirs", "-m", "--merge")) {
             ops.add(git.update("working-tree", String.join(" ", paths)));
         } else if (!paths.isEmpty()) {
-            ops.add(git.discard("working-tree", String.join(" ", paths), pathScope(paths),
-                    "overwrites uncommitted changes in " + String.join(" ", paths)));
+            ops.add(discardPaths(git, paths));
         } else if (!creates) {
             ops.add(git.update("branch", words.isEmpty() ? "" : words.getFirst()));
         }
@@ -251,8 +250,22 @@ public final class GitRecognizer implements Recognizer {
         if (!worktree || paths.isEmpty() && !p.has("--pathspec-from-file")) {
             return List.of(git.update("index", String.join(" ", paths)));
         }
-        return List.of(git.discard("working-tree", String.join(" ", paths), pathScope(paths),
-                "overwrites uncommitted changes in " + String.join(" ", paths)));
+        return List.of(discardPaths(git, paths));
+    }
+
+    /** Lockfiles their package manager writes: changes to them are regenerated, not authored. */
+    private static final java.util.regex.Pattern LOCKFILE = java.util.regex.Pattern.compile(
+            "(.*/)?(package-lock\\.json|npm-shrinkwrap\\.json|yarn\\.lock|pnpm-lock\\.yaml|bun\\.lockb?|Cargo\\.lock|poetry\\.lock"
+                    + "|Pipfile\\.lock|uv\\.lock|go\\.sum|Gemfile\\.lock|composer\\.lock|mix\\.lock|pubspec\\.lock|Podfile\\.lock"
+                    + "|packages\\.lock\\.json|gradle\\.lockfile|flake\\.lock)");
+
+    /** Checking out or restoring paths overwrites their uncommitted changes, unless all of them are lockfiles. */
+    private static Operation discardPaths(GitContext git, List<String> paths) {
+        String names = String.join(" ", paths);
+        if (paths.stream().allMatch(path -> LOCKFILE.matcher(path).matches())) {
+            return git.op(Verb.UPDATE, "working-tree", names).note("restores " + names + ": a lockfile its package manager regenerates").build();
+        }
+        return git.discard("working-tree", names, pathScope(paths), "overwrites uncommitted changes in " + names);
     }
 
     /** {@code clean} deletes untracked files: they were never committed, so nothing can restore them. */
