@@ -1,2 +1,2 @@
-/** Infrastructure-as-code CLIs (terraform, tofu, terragrunt, pulumi, cdk): what a run applies or destroys, and the workspace or stack it targets. */
+/** Infrastructure-as-code CLIs (terraform, tofu, terragrunt, pulumi, cdk, and the serverless deployers sam and sls): what a run applies or destroys, and the workspace or stack it targets. */
 package dev.interlock.analysis.shell.recognizers.iac;
