@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -21,7 +22,7 @@ final class HostingPlatforms {
 
     /** Hosting platforms' CLIs: what they change is an app running elsewhere, not this machine. */
     static final Set<String> PROGRAMS = Set.of("heroku", "netlify", "railway", "fly", "flyctl", "vercel", "render", "dokku",
-            "cf", "firebase", "amplify", "eb", "wrangler", "doctl", "caprover");
+            "cf", "firebase", "amplify", "eb", "wrangler", "doctl", "caprover", "deployctl");
     /** Words after a change word that only show it ({@code fly scale show}). */
     private static final Set<String> LOOKS = Set.of("show", "list", "ls", "status", "get", "history", "info");
     /** Word parts that change a hosted app: its settings, its scale, its running release. */
@@ -37,7 +38,7 @@ final class HostingPlatforms {
             "netlify", Set.of("env:list", "env:get"),
             "heroku", Set.of("config", "config:get", "auth:token", "pg:credentials:url", "redis:credentials"),
             "railway", Set.of("variables", "variable", "vars"),
-            "firebase", Set.of("functions:config:get"),
+            "firebase", Set.of("functions:config:get", "functions:secrets:access", "apphosting:secrets:access"),
             "cf", Set.of("env"),
             "dokku", Set.of("config", "config:show", "config:get", "config:export"),
             "render", Set.of("env"));
@@ -47,6 +48,9 @@ final class HostingPlatforms {
      * the first positionals and flag names as {@link UnrecognizedProgram} reads them, {@code wordAt} says which are flags.
      */
     static Optional<Operation> recognize(Invocation inv, List<String> words, List<int[]> wordAt, Map<String, String> locators) {
+        if (inv.program().equals("netlify") && words.size() > 1 && words.getFirst().equals("api") && wordAt.get(1)[1] == 0) {
+            return Optional.of(api(inv, words.get(1), locators));
+        }
         if (!words.isEmpty() && wordAt.getFirst()[1] == 0 && Set.of("releases", "releases:info", "releases:output").contains(words.getFirst())) {
             // heroku releases: the history of what was deployed
             Operation.Builder b = Operation.builder(inv.program(), Verb.READ).resource("releases", "").evidence(inv.evidence());
@@ -71,19 +75,39 @@ final class HostingPlatforms {
     }
 
     /**
+     * {@code netlify api METHOD}: a call of Netlify's API by its operation's name. {@code get…}/{@code list…} read
+     * (environment variables' values are secrets), {@code delete…} deletes, anything else ({@code restoreSiteDeploy},
+     * {@code updateSite}) changes a site.
+     */
+    private static Operation api(Invocation inv, String method, Map<String, String> locators) {
+        String action = Regex.replaceFirst(method, "[A-Z].*", "");
+        boolean looks = Set.of("get", "list", "show").contains(action);
+        Verb verb = looks && method.contains("EnvVar") ? Verb.CREDENTIAL : looks ? Verb.READ
+                : action.equals("delete") ? Verb.DELETE : Verb.UPDATE;
+        Operation.Builder b = Operation.builder(inv.program(), verb).resource("api", method).confidence(Confidence.INFERRED)
+                .evidence(inv.evidence());
+        if (verb != Verb.READ) {
+            b.note("netlify api " + method + (verb == Verb.CREDENTIAL ? " prints environment variables' values" : " changes a site"));
+        }
+        if (verb == Verb.DELETE) {
+            b.stateful(true).reversible(false);
+        }
+        locators.forEach(b::locator);
+        return b.build();
+    }
+
+    /**
      * {@code heroku config:set X=1 -a shop}, {@code fly scale count 0}, {@code railway variables --set}: a change to an
-     * app hosted elsewhere, in the environment its app or flags name (unknown otherwise), never this machine. A preview
-     * deploy ({@code netlify deploy}, {@code vercel deploy} without {@code --prod}) builds a throwaway URL and stays
-     * routine.
+     * app hosted elsewhere, in the environment its app or flags name (unknown otherwise), never this machine. Previews
+     * and local copies are placed afterwards ({@link HostingTargets}).
      */
     private static Optional<Operation> change(Invocation inv, List<String> words, List<int[]> wordAt, Map<String, String> locators) {
-        boolean preview = (inv.program().equals("netlify") || inv.program().equals("vercel")) && !locators.containsKey("environment");
         for (int k = 0; k < words.size() && k < 3; k++) {
             String word = words.get(k);
             boolean positional = wordAt.get(k)[1] == 0;
             List<String> parts = UnrecognizedProgram.parts(word);
             boolean changes = parts.stream().skip(positional && parts.size() > 1 ? 1 : 0).anyMatch(CHANGES::contains);
-            if (!changes || preview && parts.contains("deploy") || !positional && !(word.equals("set") || word.equals("unset"))) {
+            if (!changes || !positional && !(word.equals("set") || word.equals("unset"))) {
                 continue;
             }
             if (k + 1 < words.size() && wordAt.get(k + 1)[1] == 0 && LOOKS.contains(words.get(k + 1))) {

@@ -101,7 +101,7 @@ public final class UnrecognizedProgram implements Recognizer {
         return switch (program) {
             case "kill", "pkill", "killall" -> List.of(kill(inv));
             case "crontab" -> List.of(crontab(inv));
-            default -> List.of(unfamiliar(inv));
+            default -> List.of(HostingTargets.place(inv, unfamiliar(inv)));
         };
     }
 

@@ -110,7 +110,8 @@ class UnrecognizedProgramTest {
         assertThat(op.verb()).isEqualTo(Verb.EXECUTE);
         assertThat(op.resource().locator("environment")).isEqualTo("production");
         assertThat(op.environment()).isEqualTo(Tier.UNKNOWN);
-        assertThat(one("netlify", "deploy", "--dir", "dist").environment()).isEqualTo(Tier.LOCAL);
+        // without --prod the deploy is a preview on its own URL: a dev deployment, whatever the site
+        assertThat(one("netlify", "deploy", "--dir", "dist").environment()).isEqualTo(Tier.DEV);
     }
 
     @Test

@@ -101,7 +101,7 @@ public final class SqlShells implements Recognizer {
     @Override
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(BY_PROGRAM.keySet());
-        all.addAll(Set.of("sqlplus", "bq", "wrangler"));
+        all.addAll(Set.of("sqlplus", "wrangler"));
         return all;
     }
 
@@ -113,9 +113,6 @@ public final class SqlShells implements Recognizer {
         switch (inv.program()) {
             case "sqlplus" -> {
                 return sqlplus(inv, nested);
-            }
-            case "bq" -> {
-                return bigQuery(inv, nested);
             }
             case "wrangler" -> {
                 return d1(inv, nested);
@@ -152,6 +149,7 @@ public final class SqlShells implements Recognizer {
         }
         target = target.or(DatabaseTarget.fromEnv(inv.env()));
         List<Operation> ops = new ArrayList<>();
+        Optional<String> connection = c.dialect().equals("snowflake") ? p.value("-c", "--connection") : Optional.empty();
         for (String q : values(p, c.query().toArray(String[]::new))) {
             ops.addAll(statements(q, literal(inv, q), c.dialect(), inv, nested));
         }
@@ -165,7 +163,9 @@ public final class SqlShells implements Recognizer {
             ops.addAll(inv.stdin().map(s -> statements(s, true, c.dialect(), inv, nested))
                     .orElse(List.of(DatabaseOps.session(inv, target.database()))));
         }
-        return locate(ops, target, inv);
+        // a Snowflake connection is a named profile of account, user and role: its name places it like an AWS profile
+        return locate(ops, target, inv).stream()
+                .map(o -> connection.map(name -> o.toBuilder().locator("profile", name).build()).orElse(o)).toList();
     }
 
     /**
@@ -206,15 +206,12 @@ public final class SqlShells implements Recognizer {
     /**
      * {@code bq query [flags] 'SQL'}: the statement is the word after the flags; it lands in {@code --project_id} or
      * the project its tables name ({@code `acme-prod.analytics.events`}), else in gcloud's default project, unknown
-     * here. bq's other commands are judged as any other program.
+     * here. bq's other commands are the data-platform recognizer's.
      */
-    private static List<Operation> bigQuery(Invocation inv, Nested nested) {
+    public static List<Operation> bigQuery(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(Set.of("--project_id", "--location", "--dataset_id", "--destination_table", "--parameter",
                 "--max_rows", "-n", "--format", "--job_id", "--api", "--max_bad_records", "--maximum_bytes_billed", "--label"));
         List<Arg> words = p.positionals();
-        if (words.isEmpty() || !words.getFirst().value().equals("query")) {
-            return OTHER.recognize(inv, nested);
-        }
         List<Operation> ops = new ArrayList<>();
         for (Arg sql : words.subList(1, words.size())) {
             ops.addAll(statements(sql.value(), sql.literal(), "", inv, nested));

@@ -1,0 +1,31 @@
+package dev.interlock.analysis.shell.recognizers.dataplatforms;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.model.Operation;
+import java.util.List;
+import java.util.Set;
+
+/** Data-platform CLIs, one table each: {@code bq}, {@code dbt}, {@code airflow}, {@code databricks}. */
+public final class DataPlatformRecognizer implements Recognizer {
+
+    @Override
+    public Set<String> programs() {
+        return Set.of("bq", "dbt", "airflow", "databricks");
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (inv.words().contains("--help") || inv.words().contains("-h") && inv.words().size() == 1
+                || inv.words().equals(List.of("--version"))) {
+            return List.of();
+        }
+        return switch (inv.program()) {
+            case "bq" -> BigQuery.recognize(inv, nested);
+            case "dbt" -> Dbt.recognize(inv);
+            case "airflow" -> Airflow.recognize(inv);
+            default -> Databricks.recognize(inv);
+        };
+    }
+}
