@@ -89,6 +89,11 @@ final class GitHubTools {
                 }
             }
         }
+        if (!branch.isEmpty() && dev.interlock.analysis.shell.recognizers.vcs.GitRefs.shared(branch)) {
+            // a commit written straight onto main through the API: no pull request, no review, no CI before it lands
+            ops.add(c.op("github", Verb.UPDATE, "branch", repo(c) + ":" + branch).locator("branch", branch)
+                    .note("commits straight to the shared branch " + branch + ", bypassing review").build());
+        }
         List<Operation> out = new ArrayList<>();
         for (Operation op : ops) {
             out.add(op.toBuilder().evidence(c.evidence()).locator("mcp-server", c.server()).build());

@@ -21,7 +21,9 @@ final class KubernetesTools {
     static final ToolFamily FAMILY = new ToolFamily("kubernetes", c -> true, Map.ofEntries(
             Map.entry("resources_delete", c -> kubectl(c, "delete", c.text("kind"), c.text("name"))),
             Map.entry("resources_create_or_update", c -> manifest(c, c.text("resource", "manifest", "yaml"), "apply")),
-            Map.entry("resources_scale", c -> kubectl(c, "scale", c.text("kind") + "/" + c.text("name"), "--replicas=" + c.text("scale", "replicas"))),
+            // without a scale the server only reports the current replica count
+            Map.entry("resources_scale", c -> c.text("scale", "replicas").isEmpty() ? kubectl(c, "get", c.text("kind"), c.text("name"))
+                    : kubectl(c, "scale", c.text("kind") + "/" + c.text("name"), "--replicas=" + c.text("scale", "replicas"))),
             Map.entry("pods_delete", c -> kubectl(c, "delete", "pod", c.text("name"))),
             Map.entry("pods_exec", c -> exec(c)),
             Map.entry("exec_in_pod", c -> exec(c)),
@@ -147,7 +149,14 @@ final class KubernetesTools {
         if (!chart.isEmpty()) {
             argv.add(chart);
         }
-        scope(c, argv);
+        String namespace = c.text("namespace");
+        if (!namespace.isEmpty()) {
+            argv.addAll(List.of("-n", namespace));
+        }
+        String context = c.text("context");
+        if (!context.isEmpty()) {
+            argv.addAll(List.of("--kube-context", context)); // helm's name for kubectl's --context
+        }
         return c.analyses().shell(Shell.join(argv));
     }
 

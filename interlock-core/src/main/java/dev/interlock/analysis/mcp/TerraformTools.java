@@ -53,6 +53,10 @@ final class TerraformTools {
             return List.of(c.op("terraform", Verb.UPDATE, "run", c.text("run_id")).scope(Scope.MANY).confidence(Confidence.INFERRED)
                     .note("applies run " + c.text("run_id") + ", whose plan Interlock has not read").build());
         }
+        if (action.equals("discard")) {
+            // a discarded run never applies: the workspace stays as it is
+            return List.of(c.op("terraform", Verb.READ, "run", c.text("run_id")).note("discards a run: nothing is applied").build());
+        }
         return List.of(c.op("terraform", Verb.UPDATE, "run", c.text("run_id")).note(action + " a run").build());
     }
 }

@@ -76,8 +76,17 @@ public final class PlanAnalyzer {
         return ops;
     }
 
+    /** Types whose objects give someone permissions: Kubernetes RBAC, cloud IAM bindings, members and policy attachments. */
+    private static final java.util.regex.Pattern PERMISSIONS = java.util.regex.Pattern.compile(
+            "(?i)^(Role|ClusterRole|RoleBinding|ClusterRoleBinding)$|kubernetes_(cluster_)?role(_binding)?|iam_(member|binding|policy)\\b"
+                    + "|_iam_(member|binding)$|policy_attachment|role_assignment|aws_iam_(role|user|group)_policy$|AWS::IAM::(Policy|ManagedPolicy|UserToGroupAddition)"
+                    + "|iam/(rolePolicyAttachment|policyAttachment|userPolicyAttachment)|authorization:RoleAssignment|rbac\\.authorization");
+
     private static Operation operation(Plan plan, PlanChange change, Catalogue catalogue, String directory, String backend) {
-        Operation.Builder b = Operation.builder(plan.tool(), change.verb())
+        // creating or changing a permission binding (a ClusterRoleBinding, an IAM member or attachment) grants access
+        Verb verb = (change.verb() == Verb.CREATE || change.verb() == Verb.UPDATE) && PERMISSIONS.matcher(change.type()).find()
+                ? Verb.GRANT : change.verb();
+        Operation.Builder b = Operation.builder(plan.tool(), verb)
                 .resource(change.type(), change.address())
                 .locator("directory", directory)
                 .locator("backend", backend)

@@ -37,7 +37,10 @@ final class Tunnels {
 
     /** A database operation on localhost, moved to the far end of the last tunnel. */
     Optional<Operation> through(Operation op) {
-        if (last == null || !op.system().equals("database") || !LOCAL_HOSTS.contains(op.resource().locator("host"))) {
+        // redis-cli FLUSHALL with no -h talks to this machine's default port: the tunnel's local end, when one is open
+        boolean local = LOCAL_HOSTS.contains(op.resource().locator("host"))
+                || op.resource().locator("host").isEmpty() && !op.resource().locator("default-host").isEmpty();
+        if (last == null || !op.system().equals("database") || !local) {
             return Optional.empty();
         }
         Operation.Builder b = op.toBuilder();

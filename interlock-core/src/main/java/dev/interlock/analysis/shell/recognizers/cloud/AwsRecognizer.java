@@ -106,7 +106,10 @@ public final class AwsRecognizer implements Recognizer {
         Operation op = finish(b, cmd, inv, action.localOnly());
         List<Operation> ops = new ArrayList<>(List.of(op));
         if (service.equals("ssm") && operation.equals("send-command")) {
-            ops.addAll(AwsSsm.commands(cmd, inv, nested, op));
+            List<Operation> inner = AwsSsm.commands(cmd, inv, nested, op);
+            // the commands, once analyzed, are what the run does on the instances
+            boolean analyzed = !inner.isEmpty() && !(inner.size() == 1 && inner.getFirst().system().equals("aws"));
+            return analyzed ? inner : ops;
         }
         return ops;
     }

@@ -49,23 +49,10 @@ final class AwsSsm {
         Invocation onInstances = new Invocation(inv.program(), inv.args(), inv.env(), inv.workspace(), inv.evidence(),
                 Optional.empty(), locators);
         List<Operation> out = new ArrayList<>();
+        Operation run = sendCommand.resource().locator("host").isEmpty()
+                ? sendCommand.toBuilder().locator("host", locators.get("host")).build() : sendCommand;
         for (String script : extract(parameters.get().value())) {
-            for (Operation op : nested.shell(script, onInstances)) {
-                Operation.Builder b = op.toBuilder();
-                sendCommand.resource().locators().forEach((k, v) -> {
-                    if (op.resource().locator(k).isEmpty()) {
-                        b.locator(k, v);
-                    }
-                });
-                if (op.resource().locator("host").isEmpty()) {
-                    b.locator("host", locators.get("host"));
-                }
-                if (op.environment() == Tier.LOCAL) {
-                    // Runs on the instances, not on this machine.
-                    b.environment(Tier.UNKNOWN, "");
-                }
-                out.add(b.build());
-            }
+            out.addAll(RemoteRuns.placed(nested.shell(script, onInstances), run));
         }
         return out;
     }

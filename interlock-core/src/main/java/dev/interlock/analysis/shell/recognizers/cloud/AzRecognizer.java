@@ -162,7 +162,12 @@ public final class AzRecognizer implements Recognizer {
             case GRANT -> notes.add("grants " + a.value("role").orElse("permissions")
                     + a.value("assignee", "assignee-object-id", "upn", "object-id").map(m -> " to " + m).orElse(""));
             case CREDENTIAL -> notes.add("reveals a secret or access key");
-            case EXECUTE -> ops.addAll(remoteCommand(inv, a, groups, name, nested));
+            case EXECUTE -> {
+                List<Operation> inner = remoteCommand(inv, a, groups, name, nested);
+                if (!inner.isEmpty()) {
+                    return RemoteRuns.placed(inner, b.build());
+                }
+            }
             default -> { }
         }
         if (groups.equals(List.of("deployment", "group")) && action.equals("create")
@@ -239,7 +244,11 @@ public final class AzRecognizer implements Recognizer {
 
     /** {@code az vm run-command invoke --scripts …}, {@code az aks command invoke --command …}: analysed where they run. */
     private static List<Operation> remoteCommand(Invocation inv, IacArgs a, List<String> groups, String target, Nested nested) {
-        List<Arg> scripts = a.values("scripts", "command", "c");
+        List<Arg> scripts = new ArrayList<>(a.values("scripts", "command", "c"));
+        if (scripts.isEmpty() && groups.getFirst().equals("ssh") && !a.afterDoubleDash().isEmpty()) {
+            // az ssh vm -n VM -- 'uptime': ssh's own arguments; the last word is the command, as for ssh
+            scripts.add(a.afterDoubleDash().getLast());
+        }
         if (scripts.isEmpty() || target.isEmpty()) {
             return List.of();
         }

@@ -163,7 +163,12 @@ public final class GcloudRecognizer implements Recognizer {
         switch (verb) {
             case GRANT -> notes.add(grantNote(a));
             case CREDENTIAL -> notes.add(action.equals("create") ? "creates and downloads a service-account key" : "prints a secret");
-            case EXECUTE -> ops.addAll(remoteCommand(inv, a, names, nested));
+            case EXECUTE -> {
+                List<Operation> inner = remoteCommand(inv, a, names, nested);
+                if (!inner.isEmpty()) {
+                    return RemoteRuns.placed(inner, b.build());
+                }
+            }
             default -> { }
         }
         if (action.equals("disable") && groups.contains("services")) {

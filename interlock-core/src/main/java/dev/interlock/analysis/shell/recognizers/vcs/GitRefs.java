@@ -15,7 +15,7 @@ import java.util.Set;
  * nothing; {@code -D} can drop unmerged commits; expiring the reflog or pruning unreachable objects removes the very
  * thing that makes other git mistakes recoverable.
  */
-final class GitRefs {
+public final class GitRefs {
 
     private static final Set<String> BRANCH_VALUED = Set.of("-u", "--set-upstream-to", "--contains", "--no-contains",
             "--merged", "--no-merged", "--points-at", "--format", "--sort");
@@ -26,7 +26,7 @@ final class GitRefs {
     }
 
     /** Default, release and environment branches: other people's work depends on them. */
-    static boolean shared(String branch) {
+    public static boolean shared(String branch) {
         String b = branch.startsWith("refs/heads/") ? branch.substring(11) : branch;
         return Set.of("main", "master", "trunk", "develop", "development", "production", "prod", "staging", "stable", "HEAD")
                 .contains(b) || b.startsWith("release") || b.startsWith("hotfix") || b.isEmpty()
