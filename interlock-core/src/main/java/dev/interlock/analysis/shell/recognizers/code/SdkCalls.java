@@ -2,12 +2,15 @@ package dev.interlock.analysis.shell.recognizers.code;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
+import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,16 +19,23 @@ import java.util.regex.Pattern;
  * CLI that does the same, so that they are judged exactly like it: boto3's {@code delete_bucket(Bucket='x')} is
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
- * against the same server. Calls with no CLI twin become {@link Generic} operations.
+ * against the same server. Calls with no CLI twin become {@link Generic} operations. Redis and MongoDB drivers are
+ * {@link DataStoreCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}; every finder records the calls it
+ * accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
 
-    /** A call with no exact CLI twin: which cloud, whether it deletes, what it names. */
-    record Generic(String system, boolean deletes, String type, String name, boolean many, String call) {
+    /**
+     * A call with no exact CLI twin: which system, what it does, what it names, and where: {@code locators} (project,
+     * subscription, resource group, host, database) for the environment, or {@code local}, why it stays on this machine
+     * (an emulator), when it does.
+     */
+    record Generic(String system, Verb verb, String type, String name, boolean many, String call,
+                   Map<String, String> locators, String local) {
     }
 
-    /** What the code does through SDKs and drivers. */
-    record Found(List<String> commandLines, List<Generic> generic) {
+    /** What the code does through SDKs and drivers, and the names of the calls that account for it. */
+    record Found(List<String> commandLines, List<Generic> generic, Set<String> accounted) {
         boolean isEmpty() {
             return commandLines.isEmpty() && generic.isEmpty();
         }
@@ -34,13 +44,13 @@ final class SdkCalls {
     /** Libraries that act on systems beyond this machine, by language: module prefix → what it reaches. */
     private static final Map<Language, Map<String, String>> REMOTE = Map.of(
             Language.PYTHON, ordered("boto3", "aws", "botocore", "aws", "aiobotocore", "aws", "google.cloud", "gcp",
-                    "googleapiclient", "gcp", "azure", "azure", "kubernetes", "kubernetes", "psycopg", "postgresql", "psycopg2", "postgresql",
+                    "googleapiclient", "gcp", "firebase_admin", "gcp", "azure", "azure", "kubernetes", "kubernetes", "psycopg", "postgresql", "psycopg2", "postgresql",
                     "asyncpg", "postgresql", "pg8000", "postgresql", "pymysql", "mysql", "MySQLdb", "mysql", "mysql", "mysql",
                     "sqlalchemy", "database", "pymongo", "mongodb", "motor", "mongodb", "redis", "redis", "elasticsearch",
                     "search", "opensearchpy", "search", "cassandra", "cassandra", "snowflake", "database", "clickhouse_driver",
                     "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
                     "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab"),
-            Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp",
+            Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
                     "@elastic/elasticsearch", "search", "knex", "database", "sequelize", "database", "@prisma/client",
@@ -67,11 +77,17 @@ final class SdkCalls {
     private static final Pattern PY_IMPORT = Pattern.compile("(?:^|[;\\n])\\s*(?:from\\s+([\\w.]+)\\s+import|import\\s+([\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*))");
     private static final Pattern JS_IMPORT = Pattern.compile("(?:require|import)\\s*\\(\\s*['\"]([^'\"]+)['\"]|\\bfrom\\s+['\"]([^'\"]+)['\"]|^\\s*import\\s+['\"]([^'\"]+)['\"]");
     private static final Pattern RB_IMPORT = Pattern.compile("\\brequire(?:_relative)?\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
-    private static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
+    static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
     private static final Pattern BOTO_CLIENT = Pattern.compile("(?:(\\w+)\\s*=\\s*)?[\\w.()]*?\\bclient\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
     private static final Pattern BOTO_RESOURCE = Pattern.compile("\\bresource\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
     private static final Pattern SNAKE_CALL = Pattern.compile("(\\w+|\\))\\s*\\.\\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)+|invoke|publish|scan|query|decrypt)\\s*\\(");
     private static final Pattern AWS_VERBS = Pattern.compile("(?:delete|terminate|remove|purge|deregister|detach|disassociate|revoke|stop|reboot|modify|update|put|create|run|start|attach|associate|authorize|restore|copy|invoke|send|publish|empty|cancel|disable|enable|reset|import|register|tag|untag|set|rotate|schedule|describe|list|get|head|batch|execute|scan|query|decrypt|assume|upload|abort|complete|change|replace|release|allocate|promote|failover)(?:[_A-Z].*)?");
+    private static final Pattern RESOURCE_DELETES = Pattern.compile("delete|terminate|purge|stop|reboot|delete_objects|delete_item|batch_delete|detach_\\w+|remove\\w*");
+    private static final Pattern RESOURCE_READS = Pattern.compile("all|filter|limit|page_size|pages|load|reload|get|get_item|batch_get_item|query|scan"
+            + "|download_file|download_fileobj|get_available_subresources|wait_until_\\w+|describe_\\w+|list_\\w+");
+    private static final Pattern RESOURCE_WRITES = Pattern.compile("put|put_\\w+|update|update_\\w+|upload_file|upload_fileobj|copy|copy_from"
+            + "|create|create_\\w+|modify_\\w+|start|attach_\\w+|associate_\\w+|batch_writer|restore_object|send_message|send_messages"
+            + "|publish|change_\\w+|replace_\\w+|set_\\w+|enable_\\w+|disable_\\w+|accept|reject|invoke|run_instances|authorize_\\w+|revoke_\\w+");
     private static final Pattern JS_COMMAND = Pattern.compile("\\bnew\\s+(\\w+?)Command\\s*\\(\\s*(\\{[^}]*\\})?");
     private static final Pattern JS_V2_SERVICE = Pattern.compile("\\bnew\\s+(?:AWS\\.)?(S3|EC2|RDS|DynamoDB|Lambda|IAM|SQS|SNS|KMS|ECS|EKS|Route53|CloudFormation|SecretsManager|ElastiCache|Redshift|CloudWatchLogs|STS|ECR)\\s*\\(");
     private static final Pattern CAMEL_CALL = Pattern.compile("\\.\\s*([a-z]+[A-Z]\\w*)\\s*\\(\\s*(\\{[^}]*\\})?");
@@ -80,12 +96,6 @@ final class SdkCalls {
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
     private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*)?" + LIT);
     private static final Pattern KWARG = Pattern.compile("\\b(host|hostname|dbname|database|db|user|port)\\s*[=:]\\s*" + LIT);
-    private static final Pattern REDIS_CALL = Pattern.compile("\\.\\s*(flushall|flushdb|flushAll|flushDb|delete|del|unlink)\\s*\\(([^)]*)\\)");
-    private static final Pattern MONGO_DROP_DB = Pattern.compile("\\.\\s*(?:drop_database|dropDatabase)\\s*\\(\\s*" + LIT + "?");
-    private static final Pattern MONGO_COLLECTION = Pattern.compile("(?:\\[\\s*" + LIT + "\\s*\\]|\\.(\\w+)|collection\\s*\\(\\s*" + LIT + "\\s*\\))\\s*\\.\\s*(drop|delete_many|deleteMany|remove|drop_indexes)\\s*\\(([^)]*)\\)");
-    private static final Pattern MONGO_DROP_COLLECTION = Pattern.compile("\\.\\s*(?:drop_collection|dropCollection)\\s*\\(\\s*" + LIT);
-    private static final Pattern CLOUD_CALL = Pattern.compile("\\.\\s*((?:begin_)?(delete|drop|destroy|purge|remove|truncate|create|insert|update|patch|set|put|stop|start|restart|reset|resize|deallocate|power_off)\\w*)\\s*\\(([^)]*)\\)");
-    private static final Pattern CLOUD_NAMED = Pattern.compile("\\b(bucket|get_bucket|dataset|table|instance|topic|subscription|blob|database|cluster|secret|key_ring|zone)\\s*\\(\\s*" + LIT);
 
     private SdkCalls() {
     }
@@ -152,53 +162,61 @@ final class SdkCalls {
         return out;
     }
 
-    static Found find(String code, Language language) {
+    /** {@code env}: the variables the code runs with (emulator hosts, connection strings it reads). */
+    static Found find(String code, Language language, Map<String, String> env) {
         List<String> reaches = reaches(code, language);
         List<String> lines = new ArrayList<>();
         List<Generic> generic = new ArrayList<>();
+        Set<String> accounted = new LinkedHashSet<>();
         if (reaches.isEmpty()) {
-            return new Found(lines, generic);
+            return new Found(lines, generic, accounted);
         }
         if (reaches.contains("aws")) {
             if (language == Language.PYTHON) {
-                boto3(code, lines, generic);
+                boto3(code, env, lines, generic, accounted);
             } else if (language == Language.JAVASCRIPT) {
-                awsJs(code, lines);
+                awsJs(code, env, lines, accounted);
             }
         }
         if (reaches.contains("kubernetes")) {
-            kubernetes(code, lines);
+            kubernetes(code, lines, accounted);
         }
         String dialect = reaches.contains("postgresql") ? "postgresql" : reaches.contains("mysql") ? "mysql"
                 : reaches.contains("database") ? "" : null;
         if (dialect != null) {
-            sql(code, dialect, lines);
+            sql(code, dialect, lines, accounted);
+            DataStoreCalls.ormSchema(code, generic, accounted);
         }
         if (reaches.contains("redis")) {
-            redis(code, lines);
+            DataStoreCalls.redis(code, lines, accounted);
         }
         if (reaches.contains("mongodb")) {
-            mongo(code, lines);
+            DataStoreCalls.mongo(code, lines, accounted);
         }
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {
-                cloud(cloud, code, generic);
+                CloudSdkCalls.find(cloud, code, language, env, lines, generic, accounted);
             }
         }
-        return new Found(lines, generic);
+        return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted));
     }
 
     // --- AWS -------------------------------------------------------------------------------------------------------
 
-    private static void boto3(String code, List<String> lines, List<Generic> generic) {
+    private static void boto3(String code, Map<String, String> env, List<String> lines, List<Generic> generic, Set<String> accounted) {
         Map<String, String> clients = new LinkedHashMap<>();
+        Map<String, String> endpoints = new LinkedHashMap<>();
         List<String> services = new ArrayList<>();
+        List<String> serviceEndpoints = new ArrayList<>();
         Matcher c = BOTO_CLIENT.matcher(code);
         while (c.find()) {
             String service = lit(c, 2);
+            String endpoint = endpointOption(callArguments(code, c.end()), service, env);
             services.add(service);
+            serviceEndpoints.add(endpoint);
             if (c.group(1) != null) {
                 clients.put(c.group(1), service);
+                endpoints.put(c.group(1), endpoint);
             }
         }
         String prefix = awsPrefix(code);
@@ -207,48 +225,114 @@ final class SdkCalls {
             String receiver = m.group(1);
             String method = m.group(2);
             String service = clients.get(receiver);
+            String endpoint = endpoints.getOrDefault(receiver, "");
             if (service == null && receiver.equals(")")) {
                 Matcher chained = Regex.pattern("client\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT + "[^)]*\\)\\s*$")
                         .matcher(Regex.replaceFirst(code.substring(0, m.start(2)), "\\s*\\.\\s*$", ""));
-                service = chained.find() ? lit(chained, 1) : null;
+                if (chained.find()) {
+                    service = lit(chained, 1);
+                    endpoint = endpointOption(chained.group(), service, env);
+                }
             }
             if (service == null && services.size() == 1 && AWS_VERBS.matcher(method).matches()
                     && !Regex.matches(method, "get_paginator|get_waiter|can_paginate|generate_presigned_\\w+|get_object_or_none")) {
                 service = services.getFirst();
+                endpoint = serviceEndpoints.getFirst();
             }
-            if (service == null || Regex.matches(method, "get_paginator|get_waiter|can_paginate|generate_presigned_\\w+|load_kube_config")) {
+            if (method.equals("can_paginate")) {
+                accounted.add(method); // answered from the service model the library ships: no request
+                continue;
+            }
+            if (service == null || Regex.matches(method, "generate_presigned_\\w+|load_kube_config")) {
                 continue;
             }
             String args = callArguments(code, m.end());
-            lines.add(prefix + "aws " + (service.equals("s3") ? "s3api" : service) + " " + method.replace('_', '-')
-                    + awsOptions(args, "=") + region(code));
+            String cli = service.equals("s3") ? "s3api" : service;
+            String operation = method.replace('_', '-');
+            String options = awsOptions(args, "=");
+            if (method.equals("get_paginator") || method.equals("get_waiter")) {
+                // a paginator runs its list operation page by page; a waiter polls a describe until a state is reached
+                Matcher name = Regex.pattern("^\\s*" + LIT).matcher(args);
+                if (!name.find()) {
+                    continue;
+                }
+                String then = code.substring(Math.min(code.length(), m.end() + args.length() + 1));
+                Matcher follow = Regex.pattern("^\\s*\\.\\s*(paginate|wait)\\s*\\(").matcher(then);
+                options = follow.find() ? awsOptions(callArguments(then, follow.end()), "=") : "";
+                operation = method.equals("get_waiter") ? "wait " + lit(name, 1).replace('_', '-') : lit(name, 1).replace('_', '-');
+                accounted.add(method.equals("get_waiter") ? "wait" : "paginate");
+            }
+            accounted.add(method);
+            lines.add(prefix + "aws " + cli + " " + operation + options + region(code) + endpoint);
         }
+        boto3Resources(code, env, prefix, lines, generic, accounted);
+    }
+
+    /**
+     * {@code endpoint_url='http://localhost:4566'} among a client's arguments, else the SDK's endpoint variables
+     * ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}) → {@code  --endpoint-url http://localhost:4566}.
+     */
+    private static String endpointOption(String args, String service, Map<String, String> env) {
+        Matcher e = Regex.pattern("\\bendpoint_url\\s*=\\s*" + LIT).matcher(args);
+        if (e.find()) {
+            return " --endpoint-url " + quote(lit(e, 1));
+        }
+        String fromEnv = env.getOrDefault("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT).replace('-', '_'),
+                env.getOrDefault("AWS_ENDPOINT_URL", ""));
+        return fromEnv.isBlank() ? "" : " --endpoint-url " + quote(fromEnv);
+    }
+
+    /**
+     * boto3's resource API: {@code Bucket('x').objects.all().delete()} and the like become the CLI line that does the
+     * same where there is one; other calls are read by name: collections and loads read, puts and uploads change.
+     */
+    private static void boto3Resources(String code, Map<String, String> env, String prefix, List<String> lines, List<Generic> generic,
+                                       Set<String> accounted) {
         Matcher r = BOTO_RESOURCE.matcher(code);
-        if (r.find()) {
-            String service = lit(r, 1);
-            Matcher d = Regex.pattern("\\.\\s*(delete|terminate|purge|stop|reboot|delete_objects|delete_item|batch_delete|detach_\\w+|remove\\w*)\\s*\\(").matcher(code);
-            while (d.find()) {
-                String before = code.substring(0, d.start());
-                Matcher named = Regex.pattern("\\.\\s*([A-Z]\\w*)\\s*\\(\\s*" + LIT).matcher(before);
-                String type = "resource";
-                String name = "";
-                while (named.find()) {
-                    type = named.group(1);
-                    name = lit(named, 2);
-                }
-                boolean many = Regex.find(before.substring(Math.max(0, before.length() - 60)), "\\.(?:all|filter|objects|object_versions)\\b");
-                if (service.equals("s3") && type.equals("Bucket") && !name.isEmpty()) {
-                    lines.add(prefix + (many ? "aws s3 rm s3://" + name + " --recursive" : d.group(1).equals("delete")
-                            ? "aws s3 rb s3://" + name : "aws s3 rm s3://" + name + " --recursive"));
-                } else if (service.equals("ec2") && type.equals("Instance") && !name.isEmpty()) {
-                    lines.add(prefix + "aws ec2 " + (d.group(1).equals("terminate") ? "terminate" : d.group(1)) + "-instances --instance-ids " + name);
-                } else if (service.equals("dynamodb") && type.equals("Table") && !name.isEmpty()) {
-                    lines.add(prefix + "aws dynamodb " + (d.group(1).equals("delete") ? "delete-table" : d.group(1).replace('_', '-'))
-                            + " --table-name " + name);
-                } else {
-                    generic.add(new Generic("aws", !Regex.matches(d.group(1), "stop|reboot"), service + " " + type, name, many,
-                            "boto3 " + service + " ." + d.group(1) + "()"));
-                }
+        if (!r.find()) {
+            return;
+        }
+        String service = lit(r, 1);
+        String endpoint = endpointOption(callArguments(code, r.end()), service, env);
+        String host = endpoint.isEmpty() ? "" : CloudSdkCalls.host(Regex.replaceFirst(endpoint, "^ --endpoint-url '?|'$", ""));
+        String local = !host.isEmpty() && CloudSdkCalls.local(host) ? "endpoint_url points at an emulator on this machine (" + host + ")" : "";
+        Map<String, String> locators = host.isEmpty() || !local.isEmpty() ? Map.of() : Map.of("host", host);
+        Matcher d = Regex.pattern("\\.\\s*(\\w+)\\s*\\(").matcher(code);
+        while (d.find()) {
+            String method = d.group(1);
+            boolean deletes = RESOURCE_DELETES.matcher(method).matches();
+            Verb verb = deletes ? (Regex.matches(method, "stop|reboot") ? Verb.UPDATE : Verb.DELETE)
+                    : RESOURCE_READS.matcher(method).matches() ? Verb.READ : RESOURCE_WRITES.matcher(method).matches() ? Verb.UPDATE : null;
+            if (verb == null) {
+                continue;
+            }
+            accounted.add(method);
+            Matcher next = Regex.pattern("^\\s*\\)\\s*\\.\\s*(\\w+)\\s*\\(").matcher(code.substring(d.end() + callArguments(code, d.end()).length()));
+            if (verb == Verb.READ && next.find() && !RESOURCE_READS.matcher(next.group(1)).matches()) {
+                continue; // objects.all().delete(): the collection is what the next call acts on
+            }
+            String before = code.substring(0, d.start());
+            Matcher named = Regex.pattern("\\.\\s*([A-Z]\\w*)\\s*\\(\\s*" + LIT).matcher(before);
+            String type = "resource";
+            String name = "";
+            while (named.find()) {
+                type = named.group(1);
+                name = lit(named, 2);
+            }
+            // the statement's own receiver chain: b.objects.all().delete() empties the bucket; b.delete() on the next removes it
+            String statement = before.substring(Math.max(before.lastIndexOf(';') + 1, before.length() - 60));
+            boolean many = Regex.find(statement, "\\.(?:all|filter|objects|object_versions)\\b");
+            if (deletes && service.equals("s3") && type.equals("Bucket") && !name.isEmpty()) {
+                lines.add(prefix + (many ? "aws s3 rm s3://" + name + " --recursive" : method.equals("delete")
+                        ? "aws s3 rb s3://" + name : "aws s3 rm s3://" + name + " --recursive") + endpoint);
+            } else if (deletes && service.equals("ec2") && type.equals("Instance") && !name.isEmpty()) {
+                lines.add(prefix + "aws ec2 " + (method.equals("terminate") ? "terminate" : method) + "-instances --instance-ids " + name + endpoint);
+            } else if (deletes && service.equals("dynamodb") && type.equals("Table") && !name.isEmpty()) {
+                lines.add(prefix + "aws dynamodb " + (method.equals("delete") ? "delete-table" : method.replace('_', '-'))
+                        + " --table-name " + name + endpoint);
+            } else {
+                generic.add(new Generic("aws", verb, service + " " + type, name, deletes && many,
+                        "boto3 " + service + " ." + method + "()", locators, local));
             }
         }
     }
@@ -264,7 +348,7 @@ final class SdkCalls {
         return p.find() ? " --region " + quote(lit(p, 1)) : "";
     }
 
-    private static void awsJs(String code, List<String> lines) {
+    private static void awsJs(String code, Map<String, String> env, List<String> lines, Set<String> accounted) {
         List<String> services = new ArrayList<>();
         Matcher pkg = Regex.pattern("@aws-sdk/client-([\\w-]+)").matcher(code);
         while (pkg.find()) {
@@ -273,8 +357,9 @@ final class SdkCalls {
         Matcher cmd = JS_COMMAND.matcher(code);
         while (cmd.find()) {
             String service = services.isEmpty() ? "unknown" : services.getFirst();
+            accounted.add(cmd.group(1) + "Command");
             lines.add("aws " + (service.equals("s3") ? "s3api" : service) + " " + kebab(cmd.group(1))
-                    + awsOptions(cmd.group(2) == null ? "" : cmd.group(2), ":") + region(code));
+                    + awsOptions(cmd.group(2) == null ? "" : cmd.group(2), ":") + region(code) + jsEndpoint(code, service, env));
         }
         Matcher v2 = JS_V2_SERVICE.matcher(code);
         if (v2.find()) {
@@ -282,11 +367,18 @@ final class SdkCalls {
             Matcher call = CAMEL_CALL.matcher(code);
             while (call.find()) {
                 if (AWS_VERBS.matcher(call.group(1)).matches() && !call.group(1).equals("promise")) {
+                    accounted.add(call.group(1));
                     lines.add("aws " + (service.equals("s3") ? "s3api" : service) + " " + kebab(call.group(1))
-                            + awsOptions(call.group(2) == null ? "" : call.group(2), ":") + region(code));
+                            + awsOptions(call.group(2) == null ? "" : call.group(2), ":") + region(code) + jsEndpoint(code, service, env));
                 }
             }
         }
+    }
+
+    /** The JavaScript SDK's {@code endpoint: 'http://localhost:4566'} client option, else the endpoint variables. */
+    private static String jsEndpoint(String code, String service, Map<String, String> env) {
+        Matcher e = Regex.pattern("\\bendpoint\\s*:\\s*" + LIT).matcher(code);
+        return e.find() ? " --endpoint-url " + quote(lit(e, 1)) : endpointOption("", service, env);
     }
 
     /** {@code Bucket='x', InstanceIds=['i-1']} → {@code  --bucket x --instance-ids i-1}; non-literal values are left out. */
@@ -315,11 +407,12 @@ final class SdkCalls {
 
     // --- Kubernetes -------------------------------------------------------------------------------------------------
 
-    private static void kubernetes(String code, List<String> lines) {
+    private static void kubernetes(String code, List<String> lines, Set<String> accounted) {
         Matcher ctx = Regex.pattern("\\bload_kube_config\\s*\\([^)]*context\\s*=\\s*" + LIT).matcher(code);
         String context = ctx.find() ? " --context " + quote(lit(ctx, 1)) : "";
         Matcher m = K8S_CALL.matcher(code);
         while (m.find()) {
+            accounted.add(m.group(1));
             String method = snake(m.group(1));
             String verb = method.substring(0, method.indexOf('_') < 0 ? method.length() : method.indexOf('_'));
             boolean namespaced = method.contains("namespaced");
@@ -364,7 +457,7 @@ final class SdkCalls {
 
     // --- Databases --------------------------------------------------------------------------------------------------
 
-    private static void sql(String code, String dialect, List<String> lines) {
+    private static void sql(String code, String dialect, List<String> lines, Set<String> accounted) {
         Optional<String> url = connection(code);
         String d = dialect;
         if (d.isEmpty()) {
@@ -376,6 +469,7 @@ final class SdkCalls {
             if (statement == null || !Regex.find(statement, "(?i)^\\s*(?:select|insert|update|delete|drop|truncate|alter|create|grant|revoke|with|merge|replace|copy|vacuum|reindex|call|do|set|reset|flush|purge|load|rename|comment|lock|begin|commit)\\b")) {
                 continue;
             }
+            accounted.add(Regex.replaceFirst(m.group(), "^\\W*([\\w$]+)[\\s\\S]*$", "$1").replace("$", ""));
             String target = url.map(SdkCalls::quote).orElse("");
             lines.add(switch (d) {
                 case "mysql" -> "mysql " + mysqlTarget(code, url) + "-e " + quote(statement);
@@ -385,7 +479,7 @@ final class SdkCalls {
         }
     }
 
-    private static Optional<String> connection(String code) {
+    static Optional<String> connection(String code) {
         Matcher c = CONNECT.matcher(code);
         while (c.find()) {
             String value = lit(c, 1);
@@ -462,77 +556,45 @@ final class SdkCalls {
         return out + database;
     }
 
-    private static void redis(String code, List<String> lines) {
-        Optional<String> url = connection(code).filter(u -> u.startsWith("redis"));
-        Matcher host = Regex.pattern("\\bhost\\s*[=:]\\s*" + LIT).matcher(code);
-        String target = url.map(u -> "-u " + quote(u) + " ").orElse(host.find() ? "-h " + quote(lit(host, 1)) + " " : "");
-        Matcher m = REDIS_CALL.matcher(code);
-        while (m.find()) {
-            String call = m.group(1).toLowerCase(Locale.ROOT);
-            if (call.startsWith("flush")) {
-                lines.add("redis-cli " + target + call);
-            } else {
-                List<String> keys = new ArrayList<>();
-                Matcher k = Regex.pattern(LIT).matcher(m.group(2));
-                while (k.find()) {
-                    keys.add(quote(lit(k, 1)));
-                }
-                if (!keys.isEmpty()) {
-                    lines.add("redis-cli " + target + "del " + String.join(" ", keys));
-                }
-            }
-        }
-    }
-
-    private static void mongo(String code, List<String> lines) {
-        String target = connection(code).filter(u -> u.startsWith("mongodb")).map(u -> quote(u) + " ").orElse("");
-        Matcher db = MONGO_DROP_DB.matcher(code);
-        while (db.find()) {
-            String name = lit(db, 1);
-            lines.add("mongosh " + target + "--eval " + quote(name.isEmpty() ? "db.dropDatabase()"
-                    : "db.getSiblingDB('" + name + "').dropDatabase()"));
-        }
-        Matcher dc = MONGO_DROP_COLLECTION.matcher(code);
-        while (dc.find()) {
-            lines.add("mongosh " + target + "--eval " + quote("db." + lit(dc, 1) + ".drop()"));
-        }
-        Matcher c = MONGO_COLLECTION.matcher(code);
-        while (c.find()) {
-            String collection = c.group(1) != null || c.group(2) != null ? lit(c, 1) : c.group(3) != null ? c.group(3) : lit(c, 4);
-            String call = switch (c.group(6)) {
-                case "delete_many", "deleteMany", "remove" -> "deleteMany(" + (c.group(7).isBlank() ? "{}" : c.group(7).strip()) + ")";
-                case "drop_indexes" -> "dropIndexes()";
-                default -> "drop()";
-            };
-            lines.add("mongosh " + target + "--eval " + quote("db." + collection + "." + call));
-        }
-    }
-
-    // --- Google Cloud, Azure ----------------------------------------------------------------------------------------
-
-    private static void cloud(String system, String code, List<Generic> generic) {
-        Matcher m = CLOUD_CALL.matcher(code);
-        while (m.find()) {
-            String name = "";
-            String type = system + " resource";
-            Matcher own = Regex.pattern(LIT).matcher(m.group(3));
-            if (own.find()) {
-                name = lit(own, 1);
-            }
-            Matcher named = CLOUD_NAMED.matcher(code.substring(0, m.start()));
-            while (named.find()) {
-                type = named.group(1).replace("get_", "");
-                name = name.isEmpty() ? lit(named, 2) : name;
-            }
-            boolean deletes = Regex.matches(m.group(2), "delete|drop|destroy|purge|remove|truncate");
-            generic.add(new Generic(system, deletes, type, name, m.group(3).contains("force"), m.group(1)));
-        }
-    }
-
     // --- helpers ----------------------------------------------------------------------------------------------------
 
+    /** The name of the call whose parentheses hold {@code at}: {@code help} for {@code help(s3.delete_bucket)}. */
+    static Optional<String> enclosingCall(String code, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            char c = code.charAt(i);
+            if (c == ')' || c == ']' || c == '}') {
+                depth++;
+            } else if (c == '[' || c == '{') {
+                depth--;
+            } else if (c == '(' && depth-- == 0) {
+                Matcher name = Regex.pattern("(\\w+)\\s*$").matcher(code.substring(0, i));
+                return name.find() ? Optional.of(name.group(1)) : Optional.empty();
+            }
+            if (depth < 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The name of the call whose closing parenthesis ends just before {@code end}: {@code Redis} for {@code Redis(host='h')}. */
+    static Optional<String> calledBefore(String code, int end) {
+        int depth = 0;
+        for (int i = end - 1; i >= 0; i--) {
+            char c = code.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && --depth == 0) {
+                Matcher name = Regex.pattern("(\\w+)\\s*$").matcher(code.substring(0, i));
+                return name.find() ? Optional.of(name.group(1)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The text of a call's arguments, from just after its opening parenthesis to the matching close. */
-    private static String callArguments(String code, int from) {
+    static String callArguments(String code, int from) {
         int depth = 1;
         for (int i = from; i < code.length(); i++) {
             char c = code.charAt(i);
@@ -547,7 +609,7 @@ final class SdkCalls {
         return code.substring(from);
     }
 
-    private static String lit(Matcher m, int firstGroup) {
+    static String lit(Matcher m, int firstGroup) {
         String v = m.group(firstGroup);
         return v != null ? v : m.group(firstGroup + 1) != null ? m.group(firstGroup + 1) : "";
     }
@@ -562,7 +624,7 @@ final class SdkCalls {
         return kebab(camel).replace('-', '_');
     }
 
-    private static String quote(String value) {
+    static String quote(String value) {
         return Regex.matches(value, "[\\w@%+=:,./~-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 }
