@@ -78,6 +78,11 @@ final class CodeCalls {
                         Kind.SHELL, "subprocess", "subprocess"));
                 c.add(call("(?<![\\w.])(?:eval|exec)\\s*\\(", Kind.EVAL, "exec"));
                 c.add(call("(?<![\\w.])open\\s*\\(", Kind.OPEN, "open"));
+                // reading a file by other means than open(): an INI parser, pathlib, python-dotenv
+                c.add(gated("\\.read\\s*\\(", Kind.OPEN, "configparser", "ConfigParser.read"));
+                c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)(?:\\s*\\.\\s*expanduser\\s*\\(\\s*\\))?\\s*\\.(?:read_text|read_bytes)\\s*\\(",
+                        Kind.OPEN, "Path.read_text"));
+                c.add(call("(?:\\bdotenv\\.|(?<![\\w.]))(?:dotenv_values|read_dotenv)\\s*\\(", Kind.OPEN, "dotenv_values"));
                 c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.write_(?:text|bytes)\\s*\\(", Kind.WRITE, "Path.write_text"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));

@@ -332,8 +332,29 @@ public final class InterpreterRecognizer implements Recognizer {
         }
         if (depth == 0) {
             secretsSent(ops, inv).ifPresent(ops::add);
+            return buildOutputCleared(ops, inv);
         }
         return ops;
+    }
+
+    /**
+     * {@code shutil.rmtree('build'); shutil.rmtree('dist')}: several build outputs of the workspace cleared by one piece
+     * of code are a clean, judged like {@code rm -rf build dist} (where {@code build} alone would ask).
+     */
+    private static List<Operation> buildOutputCleared(List<Operation> ops, Invocation inv) {
+        List<Operation> deletes = ops.stream().filter(op -> op.system().equals("filesystem") && op.verb() == Verb.DELETE
+                && op.resource().type().equals("directory") && !op.resource().name().isEmpty()).toList();
+        if (deletes.size() < 2) {
+            return ops;
+        }
+        List<dev.interlock.analysis.shell.recognizers.filesystem.FileTarget> targets = deletes.stream()
+                .map(op -> dev.interlock.analysis.shell.recognizers.filesystem.FileTarget.of(Arg.of(op.resource().name()), inv)).toList();
+        if (!dev.interlock.analysis.shell.recognizers.filesystem.FileTarget.clearedTogether(targets)) {
+            return ops;
+        }
+        return ops.stream().map(op -> deletes.contains(op) && op.stateful()
+                ? op.toBuilder().stateful(false).reversible(true).note(op.note() + "; build output cleared with the rest of the build").build()
+                : op).toList();
     }
 
     /** AppleScript's {@code do shell script "…" with administrator privileges}, on the same line as the call. */
@@ -353,11 +374,13 @@ public final class InterpreterRecognizer implements Recognizer {
 
     /**
      * Cloud, Kubernetes and database calls, judged as the CLI command that does the same. Code that loads such a library
-     * but makes no call Interlock can read is opaque, and takes the environment of the system it reaches.
+     * but makes calls Interlock cannot read is opaque, and takes the environment of the system it reaches; so is code
+     * whose calls read as reads only when another call in it is unaccounted for. Python or JavaScript that only builds
+     * clients and calls none of their operations ({@code print(s3.delete_bucket.__doc__)}) sends no request at all.
      */
     private static List<Operation> sdk(String code, Language language, Invocation inv, Nested nested) {
         List<Operation> ops = new ArrayList<>();
-        SdkCalls.Found found = SdkCalls.find(code, language);
+        SdkCalls.Found found = SdkCalls.find(code, language, inv.env());
         for (String line : found.commandLines()) {
             for (Operation op : nested.shell(line, inv)) {
                 ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
@@ -365,19 +388,65 @@ public final class InterpreterRecognizer implements Recognizer {
             }
         }
         for (SdkCalls.Generic g : found.generic()) {
-            ops.add(Operation.builder(g.system(), g.deletes() ? Verb.DELETE : Verb.UPDATE).resource(g.type(), g.name())
-                    .confidence(Confidence.INFERRED).stateful(g.deletes()).reversible(!g.deletes())
-                    .scope(g.many() ? dev.interlock.model.Scope.MANY : dev.interlock.model.Scope.ONE)
-                    .note(g.call() + " in " + inv.program() + " code").evidence(inv.evidence()).build());
+            boolean loses = g.verb() == Verb.DELETE;
+            Operation.Builder b = Operation.builder(g.system(), g.verb()).resource(g.type(), g.name())
+                    .confidence(Confidence.INFERRED).stateful(loses).reversible(!loses)
+                    .scope(g.many() && g.type().equals("tables") ? dev.interlock.model.Scope.ALL
+                            : g.many() ? dev.interlock.model.Scope.MANY : dev.interlock.model.Scope.ONE)
+                    .note(g.call() + " in " + inv.program() + " code").evidence(inv.evidence());
+            g.locators().forEach(b::locator);
+            if (!g.local().isEmpty()) {
+                LocalFiles.local(inv, b.stateful(false).reversible(true), g.local());
+            }
+            ops.add(b.build());
         }
-        if (found.isEmpty()) {
-            for (String system : SdkCalls.reaches(code, language)) {
-                ops.add(Operation.builder(system, Verb.UNKNOWN).resource("code", inv.program()).confidence(Confidence.OPAQUE)
-                        .reversible(false).evidence(inv.evidence())
-                        .note(inv.program() + " code uses a " + system + " library in a way Interlock cannot read").build());
+        List<String> reaches = SdkCalls.reaches(code, language);
+        // where calls cannot be listed (Ruby, Perl, PHP), what the tables found is taken as what the code does
+        Optional<List<String>> unread = reaches.isEmpty() ? Optional.empty() : UnreadCalls.in(code, language, found.accounted());
+        if (found.isEmpty() && unread.filter(List::isEmpty).isPresent()) {
+            ops.add(LocalFiles.execute(inv, inv.program(), "builds " + String.join(", ", reaches)
+                    + " clients but calls none of their operations: no request leaves this machine"));
+            return ops;
+        }
+        // reads stand only if no other call in the code is named like a change (a data method like sort() or groupby() is not)
+        boolean onlyReads = ops.stream().allMatch(op -> op.verb() == Verb.READ || op.verb() == Verb.CREDENTIAL);
+        List<String> unreadChanges = unread.map(u -> u.stream().filter(UnreadCalls::changes).toList()).orElse(List.of());
+        if (found.isEmpty() || onlyReads && !unreadChanges.isEmpty()) {
+            String what = found.isEmpty() ? "in a way Interlock cannot read" : "and also calls " + String.join(", ", unreadChanges)
+                    + ", which Interlock cannot read";
+            List<Operation> read = List.copyOf(ops);
+            for (String system : reaches) {
+                Operation.Builder b = Operation.builder(system, Verb.UNKNOWN).resource("code", inv.program())
+                        .confidence(Confidence.OPAQUE).reversible(false).evidence(inv.evidence())
+                        .note(inv.program() + " code uses a " + system + " library " + what);
+                whereItActs(system, read).forEach(b::locator);
+                ops.add(b.build());
             }
         }
         return ops;
+    }
+
+    private static final List<String> WHERE = List.of("context", "kubeconfig", "cluster", "profile", "account", "project",
+            "subscription", "resource-group", "host", "database", "namespace");
+
+    /**
+     * The locators the recognized calls of {@code system} carry (the context, project, host the code names), for its
+     * unread rest; not a host on this machine, which may be one client's emulator while the unread call uses another.
+     */
+    private static Map<String, String> whereItActs(String system, List<Operation> recognized) {
+        boolean dataStore = !List.of("aws", "gcp", "azure", "kubernetes").contains(system);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Operation op : recognized) {
+            if (op.system().equals(system) || dataStore && op.system().equals("database")) {
+                WHERE.forEach(kind -> {
+                    String value = op.resource().locator(kind);
+                    if (!value.isEmpty() && !(kind.equals("host") && CloudSdkCalls.local(value))) {
+                        out.putIfAbsent(kind, value);
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     /** Reading an environment variable in code: os.environ['X'], os.getenv("X"), process.env.X, ENV['X'], $ENV{X}, getenv('X'). */

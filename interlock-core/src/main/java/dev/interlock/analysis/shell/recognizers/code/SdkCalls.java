@@ -2,12 +2,15 @@ package dev.interlock.analysis.shell.recognizers.code;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
+import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,16 +19,23 @@ import java.util.regex.Pattern;
  * CLI that does the same, so that they are judged exactly like it: boto3's {@code delete_bucket(Bucket='x')} is
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
- * against the same server. Calls with no CLI twin become {@link Generic} operations.
+ * against the same server. Calls with no CLI twin become {@link Generic} operations. Redis and MongoDB drivers are
+ * {@link DataStoreCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}; every finder records the calls it
+ * accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
 
-    /** A call with no exact CLI twin: which cloud, whether it deletes, what it names. */
-    record Generic(String system, boolean deletes, String type, String name, boolean many, String call) {
+    /**
+     * A call with no exact CLI twin: which system, what it does, what it names, and where: {@code locators} (project,
+     * subscription, resource group, host, database) for the environment, or {@code local}, why it stays on this machine
+     * (an emulator), when it does.
+     */
+    record Generic(String system, Verb verb, String type, String name, boolean many, String call,
+                   Map<String, String> locators, String local) {
     }
 
-    /** What the code does through SDKs and drivers. */
-    record Found(List<String> commandLines, List<Generic> generic) {
+    /** What the code does through SDKs and drivers, and the names of the calls that account for it. */
+    record Found(List<String> commandLines, List<Generic> generic, Set<String> accounted) {
         boolean isEmpty() {
             return commandLines.isEmpty() && generic.isEmpty();
         }
@@ -34,13 +44,13 @@ final class SdkCalls {
     /** Libraries that act on systems beyond this machine, by language: module prefix → what it reaches. */
     private static final Map<Language, Map<String, String>> REMOTE = Map.of(
             Language.PYTHON, ordered("boto3", "aws", "botocore", "aws", "aiobotocore", "aws", "google.cloud", "gcp",
-                    "googleapiclient", "gcp", "azure", "azure", "kubernetes", "kubernetes", "psycopg", "postgresql", "psycopg2", "postgresql",
+                    "googleapiclient", "gcp", "firebase_admin", "gcp", "azure", "azure", "kubernetes", "kubernetes", "psycopg", "postgresql", "psycopg2", "postgresql",
                     "asyncpg", "postgresql", "pg8000", "postgresql", "pymysql", "mysql", "MySQLdb", "mysql", "mysql", "mysql",
                     "sqlalchemy", "database", "pymongo", "mongodb", "motor", "mongodb", "redis", "redis", "elasticsearch",
                     "search", "opensearchpy", "search", "cassandra", "cassandra", "snowflake", "database", "clickhouse_driver",
                     "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
                     "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab"),
-            Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp",
+            Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
                     "@elastic/elasticsearch", "search", "knex", "database", "sequelize", "database", "@prisma/client",
@@ -67,25 +77,12 @@ final class SdkCalls {
     private static final Pattern PY_IMPORT = Pattern.compile("(?:^|[;\\n])\\s*(?:from\\s+([\\w.]+)\\s+import|import\\s+([\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*))");
     private static final Pattern JS_IMPORT = Pattern.compile("(?:require|import)\\s*\\(\\s*['\"]([^'\"]+)['\"]|\\bfrom\\s+['\"]([^'\"]+)['\"]|^\\s*import\\s+['\"]([^'\"]+)['\"]");
     private static final Pattern RB_IMPORT = Pattern.compile("\\brequire(?:_relative)?\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
-    private static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
-    private static final Pattern BOTO_CLIENT = Pattern.compile("(?:(\\w+)\\s*=\\s*)?[\\w.()]*?\\bclient\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
-    private static final Pattern BOTO_RESOURCE = Pattern.compile("\\bresource\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
-    private static final Pattern SNAKE_CALL = Pattern.compile("(\\w+|\\))\\s*\\.\\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)+|invoke|publish|scan|query|decrypt)\\s*\\(");
-    private static final Pattern AWS_VERBS = Pattern.compile("(?:delete|terminate|remove|purge|deregister|detach|disassociate|revoke|stop|reboot|modify|update|put|create|run|start|attach|associate|authorize|restore|copy|invoke|send|publish|empty|cancel|disable|enable|reset|import|register|tag|untag|set|rotate|schedule|describe|list|get|head|batch|execute|scan|query|decrypt|assume|upload|abort|complete|change|replace|release|allocate|promote|failover)(?:[_A-Z].*)?");
-    private static final Pattern JS_COMMAND = Pattern.compile("\\bnew\\s+(\\w+?)Command\\s*\\(\\s*(\\{[^}]*\\})?");
-    private static final Pattern JS_V2_SERVICE = Pattern.compile("\\bnew\\s+(?:AWS\\.)?(S3|EC2|RDS|DynamoDB|Lambda|IAM|SQS|SNS|KMS|ECS|EKS|Route53|CloudFormation|SecretsManager|ElastiCache|Redshift|CloudWatchLogs|STS|ECR)\\s*\\(");
-    private static final Pattern CAMEL_CALL = Pattern.compile("\\.\\s*([a-z]+[A-Z]\\w*)\\s*\\(\\s*(\\{[^}]*\\})?");
+    static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
     private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:collection_?)?(?:namespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
     private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
     private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*)?" + LIT);
     private static final Pattern KWARG = Pattern.compile("\\b(host|hostname|dbname|database|db|user|port)\\s*[=:]\\s*" + LIT);
-    private static final Pattern REDIS_CALL = Pattern.compile("\\.\\s*(flushall|flushdb|flushAll|flushDb|delete|del|unlink)\\s*\\(([^)]*)\\)");
-    private static final Pattern MONGO_DROP_DB = Pattern.compile("\\.\\s*(?:drop_database|dropDatabase)\\s*\\(\\s*" + LIT + "?");
-    private static final Pattern MONGO_COLLECTION = Pattern.compile("(?:\\[\\s*" + LIT + "\\s*\\]|\\.(\\w+)|collection\\s*\\(\\s*" + LIT + "\\s*\\))\\s*\\.\\s*(drop|delete_many|deleteMany|remove|drop_indexes)\\s*\\(([^)]*)\\)");
-    private static final Pattern MONGO_DROP_COLLECTION = Pattern.compile("\\.\\s*(?:drop_collection|dropCollection)\\s*\\(\\s*" + LIT);
-    private static final Pattern CLOUD_CALL = Pattern.compile("\\.\\s*((?:begin_)?(delete|drop|destroy|purge|remove|truncate|create|insert|update|patch|set|put|stop|start|restart|reset|resize|deallocate|power_off)\\w*)\\s*\\(([^)]*)\\)");
-    private static final Pattern CLOUD_NAMED = Pattern.compile("\\b(bucket|get_bucket|dataset|table|instance|topic|subscription|blob|database|cluster|secret|key_ring|zone)\\s*\\(\\s*" + LIT);
 
     private SdkCalls() {
     }
@@ -152,174 +149,53 @@ final class SdkCalls {
         return out;
     }
 
-    static Found find(String code, Language language) {
+    /** {@code env}: the variables the code runs with (emulator hosts, connection strings it reads). */
+    static Found find(String code, Language language, Map<String, String> env) {
         List<String> reaches = reaches(code, language);
         List<String> lines = new ArrayList<>();
         List<Generic> generic = new ArrayList<>();
+        Set<String> accounted = new LinkedHashSet<>();
         if (reaches.isEmpty()) {
-            return new Found(lines, generic);
+            return new Found(lines, generic, accounted);
         }
         if (reaches.contains("aws")) {
             if (language == Language.PYTHON) {
-                boto3(code, lines, generic);
+                AwsSdkCalls.boto3(code, env, lines, generic, accounted);
             } else if (language == Language.JAVASCRIPT) {
-                awsJs(code, lines);
+                AwsSdkCalls.awsJs(code, env, lines, accounted);
             }
         }
         if (reaches.contains("kubernetes")) {
-            kubernetes(code, lines);
+            kubernetes(code, lines, accounted);
         }
         String dialect = reaches.contains("postgresql") ? "postgresql" : reaches.contains("mysql") ? "mysql"
                 : reaches.contains("database") ? "" : null;
         if (dialect != null) {
-            sql(code, dialect, lines);
+            sql(code, dialect, lines, accounted);
+            DataStoreCalls.ormSchema(code, generic, accounted);
         }
         if (reaches.contains("redis")) {
-            redis(code, lines);
+            DataStoreCalls.redis(code, lines, accounted);
         }
         if (reaches.contains("mongodb")) {
-            mongo(code, lines);
+            DataStoreCalls.mongo(code, lines, accounted);
         }
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {
-                cloud(cloud, code, generic);
+                CloudSdkCalls.find(cloud, code, language, env, lines, generic, accounted);
             }
         }
-        return new Found(lines, generic);
-    }
-
-    // --- AWS -------------------------------------------------------------------------------------------------------
-
-    private static void boto3(String code, List<String> lines, List<Generic> generic) {
-        Map<String, String> clients = new LinkedHashMap<>();
-        List<String> services = new ArrayList<>();
-        Matcher c = BOTO_CLIENT.matcher(code);
-        while (c.find()) {
-            String service = lit(c, 2);
-            services.add(service);
-            if (c.group(1) != null) {
-                clients.put(c.group(1), service);
-            }
-        }
-        String prefix = awsPrefix(code);
-        Matcher m = SNAKE_CALL.matcher(code);
-        while (m.find()) {
-            String receiver = m.group(1);
-            String method = m.group(2);
-            String service = clients.get(receiver);
-            if (service == null && receiver.equals(")")) {
-                Matcher chained = Regex.pattern("client\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT + "[^)]*\\)\\s*$")
-                        .matcher(Regex.replaceFirst(code.substring(0, m.start(2)), "\\s*\\.\\s*$", ""));
-                service = chained.find() ? lit(chained, 1) : null;
-            }
-            if (service == null && services.size() == 1 && AWS_VERBS.matcher(method).matches()
-                    && !Regex.matches(method, "get_paginator|get_waiter|can_paginate|generate_presigned_\\w+|get_object_or_none")) {
-                service = services.getFirst();
-            }
-            if (service == null || Regex.matches(method, "get_paginator|get_waiter|can_paginate|generate_presigned_\\w+|load_kube_config")) {
-                continue;
-            }
-            String args = callArguments(code, m.end());
-            lines.add(prefix + "aws " + (service.equals("s3") ? "s3api" : service) + " " + method.replace('_', '-')
-                    + awsOptions(args, "=") + region(code));
-        }
-        Matcher r = BOTO_RESOURCE.matcher(code);
-        if (r.find()) {
-            String service = lit(r, 1);
-            Matcher d = Regex.pattern("\\.\\s*(delete|terminate|purge|stop|reboot|delete_objects|delete_item|batch_delete|detach_\\w+|remove\\w*)\\s*\\(").matcher(code);
-            while (d.find()) {
-                String before = code.substring(0, d.start());
-                Matcher named = Regex.pattern("\\.\\s*([A-Z]\\w*)\\s*\\(\\s*" + LIT).matcher(before);
-                String type = "resource";
-                String name = "";
-                while (named.find()) {
-                    type = named.group(1);
-                    name = lit(named, 2);
-                }
-                boolean many = Regex.find(before.substring(Math.max(0, before.length() - 60)), "\\.(?:all|filter|objects|object_versions)\\b");
-                if (service.equals("s3") && type.equals("Bucket") && !name.isEmpty()) {
-                    lines.add(prefix + (many ? "aws s3 rm s3://" + name + " --recursive" : d.group(1).equals("delete")
-                            ? "aws s3 rb s3://" + name : "aws s3 rm s3://" + name + " --recursive"));
-                } else if (service.equals("ec2") && type.equals("Instance") && !name.isEmpty()) {
-                    lines.add(prefix + "aws ec2 " + (d.group(1).equals("terminate") ? "terminate" : d.group(1)) + "-instances --instance-ids " + name);
-                } else if (service.equals("dynamodb") && type.equals("Table") && !name.isEmpty()) {
-                    lines.add(prefix + "aws dynamodb " + (d.group(1).equals("delete") ? "delete-table" : d.group(1).replace('_', '-'))
-                            + " --table-name " + name);
-                } else {
-                    generic.add(new Generic("aws", !Regex.matches(d.group(1), "stop|reboot"), service + " " + type, name, many,
-                            "boto3 " + service + " ." + d.group(1) + "()"));
-                }
-            }
-        }
-    }
-
-    /** {@code boto3.Session(profile_name='prod')} → {@code AWS_PROFILE=prod }. */
-    private static String awsPrefix(String code) {
-        Matcher p = Regex.pattern("\\bprofile_name\\s*=\\s*" + LIT).matcher(code);
-        return p.find() ? "AWS_PROFILE=" + quote(lit(p, 1)) + " " : "";
-    }
-
-    private static String region(String code) {
-        Matcher p = Regex.pattern("\\b(?:region_name|region)\\s*[=:]\\s*" + LIT).matcher(code);
-        return p.find() ? " --region " + quote(lit(p, 1)) : "";
-    }
-
-    private static void awsJs(String code, List<String> lines) {
-        List<String> services = new ArrayList<>();
-        Matcher pkg = Regex.pattern("@aws-sdk/client-([\\w-]+)").matcher(code);
-        while (pkg.find()) {
-            services.add(pkg.group(1));
-        }
-        Matcher cmd = JS_COMMAND.matcher(code);
-        while (cmd.find()) {
-            String service = services.isEmpty() ? "unknown" : services.getFirst();
-            lines.add("aws " + (service.equals("s3") ? "s3api" : service) + " " + kebab(cmd.group(1))
-                    + awsOptions(cmd.group(2) == null ? "" : cmd.group(2), ":") + region(code));
-        }
-        Matcher v2 = JS_V2_SERVICE.matcher(code);
-        if (v2.find()) {
-            String service = v2.group(1).toLowerCase(Locale.ROOT);
-            Matcher call = CAMEL_CALL.matcher(code);
-            while (call.find()) {
-                if (AWS_VERBS.matcher(call.group(1)).matches() && !call.group(1).equals("promise")) {
-                    lines.add("aws " + (service.equals("s3") ? "s3api" : service) + " " + kebab(call.group(1))
-                            + awsOptions(call.group(2) == null ? "" : call.group(2), ":") + region(code));
-                }
-            }
-        }
-    }
-
-    /** {@code Bucket='x', InstanceIds=['i-1']} → {@code  --bucket x --instance-ids i-1}; non-literal values are left out. */
-    private static String awsOptions(String args, String assign) {
-        StringBuilder out = new StringBuilder();
-        Matcher kv = Regex.pattern("\\b([A-Z]\\w*)\\s*" + Pattern.quote(assign) + "\\s*(\\[[^\\]]*\\]|" + LIT + "|True|False|true|false)").matcher(args);
-        while (kv.find()) {
-            String option = "--" + kebab(kv.group(1));
-            String value = kv.group(2);
-            if (value.equals("True") || value.equals("true")) {
-                out.append(' ').append(option);
-            } else if (value.equals("False") || value.equals("false")) {
-                out.append(" --no-").append(option.substring(2));
-            } else if (value.startsWith("[")) {
-                out.append(' ').append(option);
-                Matcher item = Regex.pattern(LIT).matcher(value);
-                while (item.find()) {
-                    out.append(' ').append(quote(lit(item, 1)));
-                }
-            } else {
-                out.append(' ').append(option).append(' ').append(quote(lit(kv, 3)));
-            }
-        }
-        return out.toString();
+        return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted));
     }
 
     // --- Kubernetes -------------------------------------------------------------------------------------------------
 
-    private static void kubernetes(String code, List<String> lines) {
+    private static void kubernetes(String code, List<String> lines, Set<String> accounted) {
         Matcher ctx = Regex.pattern("\\bload_kube_config\\s*\\([^)]*context\\s*=\\s*" + LIT).matcher(code);
         String context = ctx.find() ? " --context " + quote(lit(ctx, 1)) : "";
         Matcher m = K8S_CALL.matcher(code);
         while (m.find()) {
+            accounted.add(m.group(1));
             String method = snake(m.group(1));
             String verb = method.substring(0, method.indexOf('_') < 0 ? method.length() : method.indexOf('_'));
             boolean namespaced = method.contains("namespaced");
@@ -364,7 +240,7 @@ final class SdkCalls {
 
     // --- Databases --------------------------------------------------------------------------------------------------
 
-    private static void sql(String code, String dialect, List<String> lines) {
+    private static void sql(String code, String dialect, List<String> lines, Set<String> accounted) {
         Optional<String> url = connection(code);
         String d = dialect;
         if (d.isEmpty()) {
@@ -376,6 +252,7 @@ final class SdkCalls {
             if (statement == null || !Regex.find(statement, "(?i)^\\s*(?:select|insert|update|delete|drop|truncate|alter|create|grant|revoke|with|merge|replace|copy|vacuum|reindex|call|do|set|reset|flush|purge|load|rename|comment|lock|begin|commit)\\b")) {
                 continue;
             }
+            accounted.add(Regex.replaceFirst(m.group(), "^\\W*([\\w$]+)[\\s\\S]*$", "$1").replace("$", ""));
             String target = url.map(SdkCalls::quote).orElse("");
             lines.add(switch (d) {
                 case "mysql" -> "mysql " + mysqlTarget(code, url) + "-e " + quote(statement);
@@ -385,7 +262,7 @@ final class SdkCalls {
         }
     }
 
-    private static Optional<String> connection(String code) {
+    static Optional<String> connection(String code) {
         Matcher c = CONNECT.matcher(code);
         while (c.find()) {
             String value = lit(c, 1);
@@ -462,77 +339,45 @@ final class SdkCalls {
         return out + database;
     }
 
-    private static void redis(String code, List<String> lines) {
-        Optional<String> url = connection(code).filter(u -> u.startsWith("redis"));
-        Matcher host = Regex.pattern("\\bhost\\s*[=:]\\s*" + LIT).matcher(code);
-        String target = url.map(u -> "-u " + quote(u) + " ").orElse(host.find() ? "-h " + quote(lit(host, 1)) + " " : "");
-        Matcher m = REDIS_CALL.matcher(code);
-        while (m.find()) {
-            String call = m.group(1).toLowerCase(Locale.ROOT);
-            if (call.startsWith("flush")) {
-                lines.add("redis-cli " + target + call);
-            } else {
-                List<String> keys = new ArrayList<>();
-                Matcher k = Regex.pattern(LIT).matcher(m.group(2));
-                while (k.find()) {
-                    keys.add(quote(lit(k, 1)));
-                }
-                if (!keys.isEmpty()) {
-                    lines.add("redis-cli " + target + "del " + String.join(" ", keys));
-                }
-            }
-        }
-    }
-
-    private static void mongo(String code, List<String> lines) {
-        String target = connection(code).filter(u -> u.startsWith("mongodb")).map(u -> quote(u) + " ").orElse("");
-        Matcher db = MONGO_DROP_DB.matcher(code);
-        while (db.find()) {
-            String name = lit(db, 1);
-            lines.add("mongosh " + target + "--eval " + quote(name.isEmpty() ? "db.dropDatabase()"
-                    : "db.getSiblingDB('" + name + "').dropDatabase()"));
-        }
-        Matcher dc = MONGO_DROP_COLLECTION.matcher(code);
-        while (dc.find()) {
-            lines.add("mongosh " + target + "--eval " + quote("db." + lit(dc, 1) + ".drop()"));
-        }
-        Matcher c = MONGO_COLLECTION.matcher(code);
-        while (c.find()) {
-            String collection = c.group(1) != null || c.group(2) != null ? lit(c, 1) : c.group(3) != null ? c.group(3) : lit(c, 4);
-            String call = switch (c.group(6)) {
-                case "delete_many", "deleteMany", "remove" -> "deleteMany(" + (c.group(7).isBlank() ? "{}" : c.group(7).strip()) + ")";
-                case "drop_indexes" -> "dropIndexes()";
-                default -> "drop()";
-            };
-            lines.add("mongosh " + target + "--eval " + quote("db." + collection + "." + call));
-        }
-    }
-
-    // --- Google Cloud, Azure ----------------------------------------------------------------------------------------
-
-    private static void cloud(String system, String code, List<Generic> generic) {
-        Matcher m = CLOUD_CALL.matcher(code);
-        while (m.find()) {
-            String name = "";
-            String type = system + " resource";
-            Matcher own = Regex.pattern(LIT).matcher(m.group(3));
-            if (own.find()) {
-                name = lit(own, 1);
-            }
-            Matcher named = CLOUD_NAMED.matcher(code.substring(0, m.start()));
-            while (named.find()) {
-                type = named.group(1).replace("get_", "");
-                name = name.isEmpty() ? lit(named, 2) : name;
-            }
-            boolean deletes = Regex.matches(m.group(2), "delete|drop|destroy|purge|remove|truncate");
-            generic.add(new Generic(system, deletes, type, name, m.group(3).contains("force"), m.group(1)));
-        }
-    }
-
     // --- helpers ----------------------------------------------------------------------------------------------------
 
+    /** The name of the call whose parentheses hold {@code at}: {@code help} for {@code help(s3.delete_bucket)}. */
+    static Optional<String> enclosingCall(String code, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            char c = code.charAt(i);
+            if (c == ')' || c == ']' || c == '}') {
+                depth++;
+            } else if (c == '[' || c == '{') {
+                depth--;
+            } else if (c == '(' && depth-- == 0) {
+                Matcher name = Regex.pattern("(\\w+)\\s*$").matcher(code.substring(0, i));
+                return name.find() ? Optional.of(name.group(1)) : Optional.empty();
+            }
+            if (depth < 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The name of the call whose closing parenthesis ends just before {@code end}: {@code Redis} for {@code Redis(host='h')}. */
+    static Optional<String> calledBefore(String code, int end) {
+        int depth = 0;
+        for (int i = end - 1; i >= 0; i--) {
+            char c = code.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && --depth == 0) {
+                Matcher name = Regex.pattern("(\\w+)\\s*$").matcher(code.substring(0, i));
+                return name.find() ? Optional.of(name.group(1)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The text of a call's arguments, from just after its opening parenthesis to the matching close. */
-    private static String callArguments(String code, int from) {
+    static String callArguments(String code, int from) {
         int depth = 1;
         for (int i = from; i < code.length(); i++) {
             char c = code.charAt(i);
@@ -547,7 +392,7 @@ final class SdkCalls {
         return code.substring(from);
     }
 
-    private static String lit(Matcher m, int firstGroup) {
+    static String lit(Matcher m, int firstGroup) {
         String v = m.group(firstGroup);
         return v != null ? v : m.group(firstGroup + 1) != null ? m.group(firstGroup + 1) : "";
     }
@@ -562,7 +407,7 @@ final class SdkCalls {
         return kebab(camel).replace('-', '_');
     }
 
-    private static String quote(String value) {
+    static String quote(String value) {
         return Regex.matches(value, "[\\w@%+=:,./~-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 }
