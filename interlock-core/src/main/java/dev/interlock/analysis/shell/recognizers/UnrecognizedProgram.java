@@ -101,6 +101,7 @@ public final class UnrecognizedProgram implements Recognizer {
         return switch (program) {
             case "kill", "pkill", "killall" -> List.of(kill(inv));
             case "crontab" -> List.of(crontab(inv));
+            case "wormhole", "croc", "ffsend" -> List.of(fileDrop(inv));
             default -> List.of(HostingTargets.place(inv, unfamiliar(inv)));
         };
     }
@@ -264,6 +265,23 @@ public final class UnrecognizedProgram implements Recognizer {
         return LocalFiles.local(inv, Operation.builder("process", Verb.DELETE).resource("process",
                         String.join(" ", inv.words())).scope(scope).confidence(Confidence.INFERRED).evidence(inv.evidence())
                 .note("stops processes"), "processes on this machine").build();
+    }
+
+    /**
+     * {@code wormhole send FILE}, {@code croc send FILE}, {@code ffsend upload FILE}: a file handed to whoever holds the
+     * code or link, on a host nobody here names; receiving is a download.
+     */
+    private static Operation fileDrop(Invocation inv) {
+        List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
+        boolean sends = !positional.isEmpty() && Set.of("send", "upload", "u").contains(positional.getFirst());
+        if (!sends) {
+            return LocalFiles.local(inv, Operation.builder("network", Verb.READ).resource("program", inv.program())
+                    .evidence(inv.evidence()), "receives files on this machine").build();
+        }
+        String what = positional.size() > 1 ? String.join(" ", positional.subList(1, positional.size())) : "";
+        return Operation.builder("network", Verb.TRANSFER).resource("file", what).scope(Scope.MANY).reversible(false)
+                .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note(inv.program() + " hands " + (what.isEmpty() ? "files" : what) + " to whoever holds the code: off this machine, to nobody named").build();
     }
 
     private static Operation crontab(Invocation inv) {

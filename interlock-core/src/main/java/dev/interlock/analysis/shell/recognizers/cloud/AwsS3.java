@@ -37,7 +37,8 @@ final class AwsS3 {
         List<Operation.Builder> ops = new ArrayList<>();
         switch (command) {
             case "ls" -> ops.add(s3(Verb.READ, paths.isEmpty() ? "bucket" : "object", first(paths)));
-            case "presign" -> ops.add(s3(Verb.READ, "object", first(paths)).note("creates a time-limited download URL"));
+            // a presigned URL grants read access to whoever holds the link until it expires
+            case "presign" -> ops.add(s3(Verb.GRANT, "object", first(paths)).note("creates a download URL: read access for whoever holds it"));
             case "mb" -> ops.add(s3(Verb.CREATE, "bucket", first(paths)));
             case "website" -> ops.add(s3(Verb.UPDATE, "bucket-website", first(paths)));
             case "rb" -> {

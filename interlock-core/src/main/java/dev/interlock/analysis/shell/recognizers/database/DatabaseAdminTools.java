@@ -64,16 +64,18 @@ final class DatabaseAdminTools {
                             ? DatabaseTarget.fromUrl(positionals.getFirst().value())
                             : DatabaseTarget.NONE.withDatabase(positionals.getFirst().value()));
                 }
-                yield List.of(op(inv, Verb.READ, "database", target.database()).note("dumps the database to a file").build());
+                yield List.of(dataCopy(op(inv, Verb.READ, "database", target.database()), !p.has("-s", "--schema-only"))
+                        .note("dumps the database to a file").build());
             }
-            case "pg_dumpall" -> List.of(op(inv, Verb.READ, "database", "").scope(Scope.ALL).note("dumps every database").build());
+            case "pg_dumpall" -> List.of(dataCopy(op(inv, Verb.READ, "database", ""), !p.has("-s", "--schema-only", "-g", "--globals-only", "-r", "--roles-only"))
+                    .scope(Scope.ALL).note("dumps every database").build());
             case "pg_restore" -> List.of(restore(inv, p, target));
             case "mysqldump" -> {
                 if (!positionals.isEmpty() && !p.has("--databases", "-B")) {
                     target = target.withDatabase(positionals.getFirst().value());
                 }
-                yield List.of(op(inv, Verb.READ, "database", p.has("-A", "--all-databases") ? "" : target.database())
-                        .note("dumps the database to a file").build());
+                yield List.of(dataCopy(op(inv, Verb.READ, "database", p.has("-A", "--all-databases") ? "" : target.database()),
+                        !p.has("-d", "--no-data")).note("dumps the database to a file").build());
             }
             case "mysqladmin" -> mysqladmin(inv, positionals);
             default -> List.of(DatabaseOps.unknown(inv, "unrecognized database tool " + program));
@@ -132,5 +134,13 @@ final class DatabaseAdminTools {
             ops.add(op(inv, Verb.READ, "database", "").note("mysqladmin without a command").build());
         }
         return ops;
+    }
+
+    /**
+     * A dump that carries the rows (not only the schema) copies the database's data to wherever the dump is written:
+     * {@link DatabaseOps#COPIES_DATA} lets the policy hold copies of production data leaving production.
+     */
+    static Operation.Builder dataCopy(Operation.Builder b, boolean rows) {
+        return rows ? b.locator(DatabaseOps.COPIES_DATA, "rows") : b;
     }
 }

@@ -16,6 +16,16 @@ import java.util.regex.Pattern;
 /** Operations and argument helpers shared by the database client recognizers. */
 public final class DatabaseOps {
 
+    /** The locator a dump or copy of a database's rows carries: where those rows end up is no longer the database. */
+    public static final String COPIES_DATA = "copies-data";
+    private static final Pattern ROWS = Pattern.compile(
+            "(?i)\\.(dump|sql|sql\\.gz|sql\\.zst|bak|pgdump|bson|archive)$|/backups?(/|$)|/var/lib/(postgresql|mysql|mongodb)(/|$)|pg_basebackup|/dumps?(/|$)");
+
+    /** A path that holds a database's rows: a dump, a backup, a data directory. */
+    public static boolean holdsRows(String path) {
+        return ROWS.matcher(path).find();
+    }
+
     public static final String SYSTEM = "database";
     private static final Pattern WHOLE_EXPANSION = Pattern.compile("^\\s*(\\$\\{?\\w+\\}?|\\$\\(.*\\)|`.*`)\\s*$", Pattern.DOTALL);
 

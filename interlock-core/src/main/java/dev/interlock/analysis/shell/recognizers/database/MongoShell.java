@@ -152,7 +152,8 @@ final class MongoShell {
         String collection = p.value("-c", "--collection").or(() -> p.value("--nsInclude")).orElse("");
         Operation o;
         if (inv.program().equals("mongodump") || inv.program().equals("mongoexport")) {
-            o = op(inv, Verb.READ, "collection", collection).note(inv.program() + " copies data to a local file").build();
+            o = op(inv, Verb.READ, "collection", collection).locator(DatabaseOps.COPIES_DATA, "documents")
+                    .note(inv.program() + " copies data to a local file").build();
         } else if (p.has("--drop")) {
             o = op(inv, Verb.REPLACE, "collection", collection).scope(collection.isEmpty() ? Scope.ALL : Scope.ONE)
                     .stateful(true).reversible(false).note("--drop drops each collection before restoring it").build();

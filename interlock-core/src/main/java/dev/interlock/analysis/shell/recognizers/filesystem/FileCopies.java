@@ -195,9 +195,14 @@ final class FileCopies {
         for (Arg source : sources) {
             Matcher remote = remote(source);
             if (remote != null) {
-                ops.add(Operation.builder("network", Verb.READ).resource("host", remote.group(1))
+                Operation.Builder fetch = Operation.builder("network", Verb.READ).resource("host", remote.group(1))
                         .locator("host", remote.group(1)).locator("path", remote.group(2)).evidence(inv.evidence())
-                        .note("fetches files from " + remote.group(1)).build());
+                        .note("fetches files from " + remote.group(1));
+                if (dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsRows(remote.group(2))) {
+                    fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup")
+                            .note("fetches database dumps or backups from " + remote.group(1));
+                }
+                ops.add(fetch.build());
             }
         }
         ops.addAll(secrets(inv, sources.stream().filter(a -> remote(a) == null).toList()));

@@ -81,9 +81,15 @@ final class RemoteCopy {
         }
         // Fetching a remote host's secret file (secrets.yaml, a private key, .env) puts its secrets here.
         boolean secret = SecretFiles.isSecret(source.path());
-        return Operation.builder("network", secret ? Verb.CREDENTIAL : Verb.READ).resource("file", source.path())
+        Operation.Builder b = Operation.builder("network", secret ? Verb.CREDENTIAL : Verb.READ).resource("file", source.path())
                 .locator("host", source.host()).evidence(inv.evidence())
-                .note(secret ? "copies a secret file from " + source.host() + " to this machine" : "").build();
+                .note(secret ? "copies a secret file from " + source.host() + " to this machine" : "");
+        if (!secret && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsRows(source.path())) {
+            // scp db-prod-1:/var/backups/pg/shop.dump .: a database's rows, brought to this machine
+            b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup")
+                    .note("copies a database dump or backup from " + source.host() + " to this machine");
+        }
+        return b.build();
     }
 
     /** The destination is written, here or on the remote host. */
