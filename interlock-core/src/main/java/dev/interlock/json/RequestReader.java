@@ -91,7 +91,10 @@ public final class RequestReader {
         return new Request(id, kind, payload, context(node.get("context")), actor(node.get("actor")));
     }
 
-    /** {@code "changes":[{"path":…,"action":"create|write|edit|delete|move","content":…,"to":…}]}. */
+    /** Where a move's destination is named: {@code to}, and the spellings edit tools use for a rename. */
+    private static final List<String> MOVE_DESTINATIONS = List.of("to", "new_path", "newPath", "destination", "new_name", "newName");
+
+    /** {@code "changes":[{"path":…,"action":"create|write|edit|delete|move|rename","content":…,"to":…}]}. */
     private static List<FileChange> changes(JsonNode node) {
         JsonNode list = node.get("changes");
         if (list == null || !list.isArray() || list.isEmpty()) {
@@ -108,14 +111,16 @@ public final class RequestReader {
                 throw new RequestFormatException(where + " has no 'path'");
             }
             FileChange.Action action;
+            String named = c.path("action").asText("edit");
             try {
-                action = Wire.parse(FileChange.Action.class, c.path("action").asText("edit"));
+                // a rename is a move, whatever the tool calls it
+                action = named.equalsIgnoreCase("rename") ? FileChange.Action.MOVE : Wire.parse(FileChange.Action.class, named);
             } catch (IllegalArgumentException e) {
-                throw new RequestFormatException(where + ".action: " + e.getMessage());
+                throw new RequestFormatException(where + ".action: " + e.getMessage() + " (or rename)");
             }
-            String to = c.path("to").asText("");
+            String to = MOVE_DESTINATIONS.stream().map(f -> c.path(f).asText("")).filter(s -> !s.isBlank()).findFirst().orElse("");
             if (action == FileChange.Action.MOVE && to.isBlank()) {
-                throw new RequestFormatException(where + " moves " + path + " but names no destination ('to')");
+                throw new RequestFormatException(where + " moves " + path + " but names no destination ('to' or 'new_path')");
             }
             out.add(new FileChange(path, action, c.path("content").asText(""), to));
         }

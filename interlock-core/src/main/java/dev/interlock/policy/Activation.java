@@ -15,7 +15,7 @@ final class Activation {
     /** Locators every {@code op.resource} has (empty when unknown), so rules can compare without {@code has()}. */
     private static final List<String> COMMON_LOCATORS = List.of("namespace", "context", "account", "profile", "project",
             "region", "path", "database", "branch", "host", "workspace", "area", "directory", "stack", "holds", "data", "what",
-            "apply");
+            "apply", "deploys", "migration");
 
     private Activation() {
     }

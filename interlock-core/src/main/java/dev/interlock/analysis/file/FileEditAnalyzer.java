@@ -2,15 +2,17 @@ package dev.interlock.analysis.file;
 
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
-import dev.interlock.analysis.shell.recognizers.DeploymentWords;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseTarget;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileKind;
 import dev.interlock.analysis.shell.recognizers.packages.PackageScripts;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
+import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
 import dev.interlock.model.FileChange;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Payload;
+import dev.interlock.model.Scope;
 import dev.interlock.model.RequestContext;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
@@ -26,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * An agent's file edits as operations. Every change is a filesystem operation on its path; where the kind of file
  * matters ({@link FileKind}) it is an operation on what the file stands for — Interlock's own configuration, Terraform
- * state, credentials, a CI pipeline — and where the content will be run later (SQL migrations, shell scripts), the
- * content is analyzed as what it will do when it runs (write-a-script-then-run-it is no way around a rule).
+ * state, credentials, a CI pipeline, deployment code, the agent's own instructions ({@link AgentInstructions}) — and
+ * where the content will be run later (SQL migrations, shell scripts, a Dockerfile's RUN lines), the content is
+ * analyzed as what it will do when it runs (write-a-script-then-run-it is no way around a rule).
  */
 public final class FileEditAnalyzer {
 
@@ -39,16 +42,6 @@ public final class FileEditAnalyzer {
 
     private final ShellAnalyzer shell;
     private final BiFunction<String, String, List<Operation>> sql;
-
-    /** Files an agent reads its own permissions from beside its main settings: editor settings, commands, prompts, agents. */
-    private static final java.util.regex.Pattern AGENT_INSTRUCTIONS = java.util.regex.Pattern.compile(
-            ".*/\\.vscode/settings\\.json|.*/\\.claude/(commands|agents|skills)/.+|.*/\\.github/(prompts|chatmodes|agents)/.+"
-                    + "|.*/\\.cursor/(rules|commands)/.+|.*/\\.gemini/commands/.+|.*/\\.codex/prompts/.+");
-    /** Content that pre-approves what the agent may do: auto-approval, an unrestricted shell, a bypass mode. */
-    private static final java.util.regex.Pattern PRE_APPROVES = java.util.regex.Pattern.compile(
-            "(?i)\"?chat\\.tools\\.(auto|global)Approve\"?\\s*:\\s*true|autoApprove[\"']?\\s*:\\s*(true|\\{|\\[)"
-                    + "|allowed[-_]tools\\s*:[^\\n]*\\b(Bash|shell|run_shell_command)\\b(\\((\\*|:\\*)?\\))?(?!\\()"
-                    + "|permissionMode\\s*:\\s*bypassPermissions|dangerously-?skip-?permissions");
 
     public FileEditAnalyzer(ShellAnalyzer shell, BiFunction<String, String, List<Operation>> sql) {
         this.shell = shell;
@@ -81,11 +74,14 @@ public final class FileEditAnalyzer {
         Evidence evidence = Evidence.text(c.action().wire() + " " + c.path());
         boolean delete = c.action() == FileChange.Action.DELETE;
         String does = how.isEmpty() ? describe(c.action()) + " " : how;
-        if (AGENT_INSTRUCTIONS.matcher(path).matches() && PRE_APPROVES.matcher(c.content()).find()) {
-            return List.of(Operation.builder("agent", Verb.ESCALATE).resource("permissions", path).reversible(false).evidence(evidence)
-                    .environment(Tier.LOCAL, "a file on the agent's machine")
-                    .note(does + "agent settings that pre-approve tools (" + PRE_APPROVES.matcher(c.content()).results().findFirst()
-                            .map(java.util.regex.MatchResult::group).orElse("") + "): the agent would stop asking").build());
+        if (AgentInstructions.governs(path) && !delete) {
+            Optional<String> preApproval = AgentInstructions.preApproval(c.content(), command -> shell.analyze(command, context));
+            if (preApproval.isPresent()) {
+                return List.of(Operation.builder("agent", Verb.ESCALATE).resource("permissions", path).reversible(false).evidence(evidence)
+                        .environment(Tier.LOCAL, "a file on the agent's machine")
+                        .note(does + "agent instructions or settings that pre-approve what the agent does (" + preApproval.get()
+                                + "): the agent would stop asking").build());
+            }
         }
         return switch (FileKind.of(path, ws)) {
             case GUARD_CONFIGURATION -> List.of(Operation.builder("interlock", delete ? Verb.DELETE : Verb.UPDATE)
@@ -94,15 +90,19 @@ public final class FileEditAnalyzer {
                     .note(does + "Interlock's configuration or an agent's hook settings").build());
             case SUDOERS -> List.of(Operation.builder("os", Verb.ESCALATE).resource("sudoers", path).reversible(false)
                     .evidence(evidence).environment(Tier.LOCAL, "a file on this machine").note(does + "who may become root").build());
-            case TERRAFORM_STATE, CREDENTIALS, ACCESS_GRANTS, COMMAND_HISTORY, CI_PIPELINE, COMMAND_CONFIG -> List.of(FileMeaning.of(path, ws, delete, does).orElseThrow()
-                    .evidence(evidence).confidence(Confidence.EXACT).build());
+            case TERRAFORM_STATE, CREDENTIALS, ACCESS_GRANTS, COMMAND_HISTORY, CI_PIPELINE, COMMAND_CONFIG, TERRAFORM_CODE ->
+                    List.of(FileMeaning.of(path, ws, delete, does).orElseThrow().evidence(evidence).confidence(Confidence.EXACT).build());
             case DATABASE_FILE -> List.of(FileMeaning.of(path, ws, delete, delete ? does : "overwrites ")
                     .orElseGet(() -> local(path, Verb.DELETE, "file", ws, evidence).note(does + "a database file"))
                     .evidence(evidence).confidence(Confidence.EXACT).build());
-            case TERRAFORM_CODE -> List.of(local(path, delete ? Verb.DELETE : Verb.UPDATE, "code", ws, evidence).system("terraform")
-                    .locator("directory", FileMeaning.parent(path))
-                    .note(does + (DeploymentWords.inProductionDirectory(path) ? "Terraform code for production" : "Terraform code")
-                            + "; applying it is decided when it is applied").build());
+            case DEPLOYMENT_CONFIG -> {
+                // a Secret kept with the deployment is a credential first
+                List<Operation> secret = manifest(c, path, ws, evidence, does);
+                yield secret.getFirst().verb() == Verb.CREDENTIAL ? secret
+                        : List.of(FileMeaning.of(path, ws, delete, does).orElseThrow().confidence(Confidence.EXACT).evidence(evidence).build());
+            }
+            case DOCKERFILE -> withContent(c, path, ws, evidence, does, "when the image is built",
+                    content -> script(DockerfileRuns.script(content), path, context).stream().filter(DockerfileRuns::beyondTheBuild).toList());
             case STARTUP_FILE -> {
                 // the change itself asks; what it will run is analysed too, as a script (a launchd job: the command it names)
                 List<Operation> ops = new ArrayList<>(withContent(c, path, ws, evidence, does, "when it runs", content ->
@@ -110,16 +110,24 @@ public final class FileEditAnalyzer {
                 ops.set(0, FileMeaning.of(path, ws, delete, does).orElseThrow().evidence(evidence).confidence(Confidence.EXACT).build());
                 yield ops;
             }
-            case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(sql.apply(content, "")));
+            case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(sql.apply(content, ""), path));
             case CODE_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs",
-                    content -> migration(MigrationCode.analyze(content, sql)));
-            case SHELL_SCRIPT -> withContent(c, path, ws, evidence, does, "when the script runs", content -> script(content, path, context));
+                    content -> migration(MigrationCode.analyze(content, sql), path));
+            case SHELL_SCRIPT -> withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(content, path, context, ws));
             case PACKAGE_MANIFEST -> withContent(c, path, ws, evidence, does, "when npm install runs its lifecycle scripts",
                     content -> script(lifecycleScripts(content), path, context));
             case KUBERNETES_MANIFEST -> manifest(c, path, ws, evidence, does);
-            case OTHER -> SHEBANG.matcher(c.content()).lookingAt()
-                    ? withContent(c, path, ws, evidence, does, "when the script runs", content -> script(content, path, context))
-                    : List.of(plain(c, path, ws, evidence, does));
+            case OTHER -> {
+                Optional<String> tree = delete && how.isEmpty() ? wholeTree(c.path(), path, ws) : Optional.empty();
+                if (tree.isPresent()) {
+                    // as rm -rf would be: everything below it is lost
+                    yield List.of(local(path, Verb.DELETE, "directory", ws, evidence).scope(Scope.MANY).stateful(true).reversible(false)
+                            .note(does + c.path() + ": " + tree.get()).build());
+                }
+                yield SHEBANG.matcher(c.content()).lookingAt()
+                        ? withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(content, path, context, ws))
+                        : List.of(plain(c, path, ws, evidence, does));
+            }
         };
     }
 
@@ -151,12 +159,42 @@ public final class FileEditAnalyzer {
         return ops;
     }
 
-    /** A migration's statements run later, wherever migrations are applied: they are judged here, in this checkout. */
-    private static List<Operation> migration(List<Operation> operations) {
+    /**
+     * A migration's statements run later, wherever migrations are applied: they are judged here, in this checkout, and
+     * marked as a migration's ({@code migration} locator), which is what the rule on destructive migrations reads.
+     */
+    private static List<Operation> migration(List<Operation> operations, String path) {
         List<Operation> out = new ArrayList<>();
         for (Operation op : operations) {
-            out.add(op.environment() == Tier.UNKNOWN || op.environment() == null
-                    ? op.withEnvironment(Tier.LOCAL, "a migration in this checkout; it runs wherever migrations are applied") : op);
+            Operation marked = op.toBuilder().locator("migration", path).build();
+            out.add(marked.environment() == Tier.UNKNOWN || marked.environment() == null
+                    ? marked.withEnvironment(Tier.LOCAL, "a migration in this checkout; it runs wherever migrations are applied") : marked);
+        }
+        return out;
+    }
+
+    /**
+     * A delete of a whole tree (version control metadata, a source root, a directory written with a trailing slash);
+     * build output and dependencies tools recreate, and temp files, are not one.
+     */
+    private static Optional<String> wholeTree(String written, String path, Workspace ws) {
+        FileTarget target = new FileTarget(written, path, ws.area(written), false, false, true);
+        if (target.area() == Workspace.Area.TEMP || target.regenerable()) {
+            return Optional.empty();
+        }
+        return ProjectTrees.of(written, path);
+    }
+
+    /**
+     * A script's commands, judged as they will run. A SQL file it hands a database on this machine (loopback) cannot be
+     * read before the script runs, and is read when it runs: that is left to the run, as the database is a local sandbox.
+     */
+    private List<Operation> workspaceScript(String content, String path, RequestContext context, Workspace ws) {
+        List<Operation> out = new ArrayList<>();
+        for (Operation op : script(content, path, context)) {
+            boolean sandboxFile = op.system().equals("database") && op.confidence() == Confidence.OPAQUE
+                    && DatabaseTarget.loopback(op.resource().locator("host")) && ws.area(path) == Workspace.Area.WORKSPACE;
+            out.add(sandboxFile ? op.toBuilder().confidence(Confidence.INFERRED).note(op.note() + "; judged again when the script runs").build() : op);
         }
         return out;
     }

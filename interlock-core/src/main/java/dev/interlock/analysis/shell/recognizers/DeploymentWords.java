@@ -17,6 +17,8 @@ public final class DeploymentWords {
     private static final List<String> STAGING = List.of("staging", "stage", "stg", "uat", "preprod");
     private static final Map<String, String> TIER_OF = tiers();
     private static final Pattern PARTS = Pattern.compile("[-_]");
+    /** The parts of a file's name: {@code values-prod.yaml}, {@code prod.tfvars}. */
+    private static final Pattern NAME_PARTS = Pattern.compile("[-_.]");
     /** A directory named for production anywhere in a path. */
     private static final Pattern PRODUCTION_DIRECTORY = Pattern.compile(
             "(?i).*/(" + String.join("|", PRODUCTION) + ")([-_.][^/]*)?/.*");
@@ -45,6 +47,23 @@ public final class DeploymentWords {
     /** {@code infra/prod/main.tf}, {@code envs/production-eu/}: a directory named for production. */
     public static boolean inProductionDirectory(String path) {
         return PRODUCTION_DIRECTORY.matcher(path).matches();
+    }
+
+    /**
+     * {@code envs/prod/main.tf}, and files named for production whatever their directory: {@code values-production.yaml},
+     * {@code prod.tfvars}, {@code docker-compose.prod.yml} (a {@code -}/{@code _}/{@code .} part of the name is a production word).
+     */
+    public static boolean forProduction(String path) {
+        if (inProductionDirectory(path)) {
+            return true;
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        for (String part : NAME_PARTS.split(name)) {
+            if (PRODUCTION.contains(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> tiers() {

@@ -170,6 +170,11 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
      * Puts the locators on an operation. A loopback host is dropped when the command runs on another machine
      * (ssh, a pod): "localhost" there is that machine, not this one.
      */
+    /** Whether {@code host} is this machine's loopback: a database on this machine. */
+    public static boolean loopback(String host) {
+        return LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
+    }
+
     Operation applyTo(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
         boolean loopback = LOOPBACK.contains(host.toLowerCase(Locale.ROOT));

@@ -61,7 +61,14 @@ public enum FileKind {
     SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
     /** A package manifest: its install lifecycle scripts run by themselves on the next {@code npm install}. */
     PACKAGE_MANIFEST(name("package\\.json")),
+    /**
+     * What a deployment becomes once it is synced or applied, besides Terraform: Helm values, charts and helmfiles,
+     * Kustomize, manifests kept in a deployment directory (GitOps), compose files, deploy configurations (Kamal).
+     */
+    DEPLOYMENT_CONFIG((path, ws) -> DeploymentCode.holds(path)),
     KUBERNETES_MANIFEST(name(".*\\.(ya?ml|json)")),
+    /** A Dockerfile or Containerfile: its RUN lines run on a build machine whenever the image is built. */
+    DOCKERFILE(name("(.*\\.)?(docker|container)file(\\..+)?")),
     OTHER((path, ws) -> true);
 
     /** Everyday commands: a file of that name in the user's own bin directory (early on PATH) runs instead of the real one. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What changing a file stands for, when its kind says more than "a file changed": Terraform state (what the next
- * apply believes exists), a credential file, a CI pipeline. One answer for the edit tools and the shell.
+ * apply believes exists), a credential file, a CI pipeline, deployment code. One answer for the edit tools and the shell.
  */
 public final class FileMeaning {
 
@@ -18,7 +18,8 @@ public final class FileMeaning {
 
     /** The operation changing {@code resolvedPath} stands for, or empty for files whose kind adds nothing. */
     public static Optional<Operation.Builder> of(String resolvedPath, Workspace ws, boolean delete, String does) {
-        return switch (FileKind.of(resolvedPath, ws)) {
+        FileKind kind = FileKind.of(resolvedPath, ws);
+        return switch (kind) {
             // State is Terraform's record of real infrastructure: lose or corrupt it and resources are orphaned or destroyed.
             case TERRAFORM_STATE -> Optional.of(Operation.builder("terraform", delete ? Verb.DELETE : Verb.UPDATE)
                     .resource("state", resolvedPath).locator("directory", parent(resolvedPath)).stateful(true).reversible(false)
@@ -44,6 +45,7 @@ public final class FileMeaning {
                     ? Optional.of(local(resolvedPath, Verb.DELETE, "file", ws).stateful(ws.area(resolvedPath) != Workspace.Area.WORKSPACE)
                             .reversible(false).note(does + "a database file: the data it held is gone"))
                     : Optional.empty();
+            case TERRAFORM_CODE, DEPLOYMENT_CONFIG -> Optional.of(DeploymentCode.operation(kind, resolvedPath, ws, delete, does));
             default -> Optional.empty();
         };
     }

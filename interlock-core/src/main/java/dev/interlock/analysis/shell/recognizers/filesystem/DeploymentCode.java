@@ -1,0 +1,63 @@
+package dev.interlock.analysis.shell.recognizers.filesystem;
+
+import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Code that says what a deployment becomes once someone applies or syncs it: Terraform code, Helm values and charts,
+ * Kustomize overlays, manifests kept for GitOps, compose and deploy files, whether an edit tool or the shell
+ * ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
+ * file is for production — a production directory, or a name such as {@code values-prod.yaml} or {@code prod.tfvars}
+ * — the change is production's next change in waiting. Every such operation is an update of {@code code} with the
+ * locator {@code deploys} ({@code production} or {@code other}), which one rule reads for all of them.
+ */
+final class DeploymentCode {
+
+    /** One kind of deployment file: the tool that rolls it out (the operation's system), its names, the directories it lives in. */
+    private record Tool(String system, String what, Pattern name, Pattern directory) {
+        Tool(String system, String what, String name, String directory) {
+            this(system, what, Pattern.compile(name), Pattern.compile("(?i).*/(" + directory + ")/(.*/)?[^/]+\\.(ya?ml|json)"));
+        }
+
+        boolean holds(String path) {
+            return name.matcher(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches() || directory.matcher(path).matches();
+        }
+    }
+
+    /** First match wins; Terraform's own files are {@link FileKind#TERRAFORM_CODE}. */
+    private static final List<Tool> TOOLS = List.of(
+            new Tool("helm", "Helm values or chart", "(.*[-_.])?values([-_.].*)?\\.ya?ml|chart\\.ya?ml|helmfile.*\\.ya?ml", "charts?|helm|helmfile\\.d"),
+            new Tool("docker", "a compose file", "(docker-)?compose([-_.].*)?\\.ya?ml", "compose"),
+            new Tool("deployment", "a deploy configuration", "deploy([-_.].*)?\\.ya?ml", "deploy|deployments?"),
+            new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
+                    "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
+
+    private DeploymentCode() {
+    }
+
+    /** Whether {@code path} is a deployment file other than Terraform's. */
+    static boolean holds(String path) {
+        return tool(path).isPresent();
+    }
+
+    /** The change to one file of deployment code (Terraform's, or one {@link #holds} names). */
+    static Operation.Builder operation(FileKind kind, String path, Workspace ws, boolean delete, String does) {
+        // a rendering in the temp directory deploys nothing
+        boolean production = ws.area(path) != Workspace.Area.TEMP && DeploymentWords.forProduction(path);
+        Optional<Tool> tool = kind == FileKind.TERRAFORM_CODE ? Optional.empty() : tool(path);
+        return FileMeaning.local(path, delete ? Verb.DELETE : Verb.UPDATE, "code", ws).system(tool.map(Tool::system).orElse("terraform"))
+                .locator("directory", FileMeaning.parent(path)).locator("deploys", production ? "production" : "other")
+                .note(does + tool.map(Tool::what).orElse("Terraform code") + (production ? " for production" : "")
+                        + "; applying it is decided when it is applied");
+    }
+
+    private static Optional<Tool> tool(String path) {
+        return TOOLS.stream().filter(t -> t.holds(path)).findFirst();
+    }
+}
