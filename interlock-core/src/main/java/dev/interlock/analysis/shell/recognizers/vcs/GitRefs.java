@@ -45,9 +45,8 @@ public final class GitRefs {
             for (String name : names) {
                 String branch = remoteTracking ? "" : name;
                 Operation.Builder b = git.op(Verb.DELETE, "branch", name).locator("branch", branch);
-                // git prints the deleted tip and the reflog keeps it: a feature branch comes back with `git branch NAME SHA`
                 ops.add(force && !remoteTracking
-                        ? b.stateful(true).reversible(!shared(name)).note("force-deletes the branch, merged or not").build()
+                        ? b.stateful(true).reversible(false).note("force-deletes the branch, merged or not").build()
                         : b.note(remoteTracking ? "forgets a remote-tracking branch" : "deletes a merged branch").build());
             }
             return ops;
