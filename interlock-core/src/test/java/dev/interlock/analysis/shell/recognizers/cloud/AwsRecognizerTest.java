@@ -153,7 +153,7 @@ class AwsRecognizerTest {
         assertThat(one("s3", "cp", "--recursive", "s3://a/", "./local").scope()).isEqualTo(Scope.MANY);
         assertThat(one("s3", "ls").verb()).isEqualTo(Verb.READ);
         assertThat(one("s3", "ls", "s3://bucket", "--recursive", "--human-readable").verb()).isEqualTo(Verb.READ);
-        assertThat(one("s3", "presign", "s3://b/k", "--expires-in", "600").verb()).isEqualTo(Verb.READ);
+        assertThat(one("s3", "presign", "s3://b/k", "--expires-in", "600").verb()).isEqualTo(Verb.GRANT);
         assertThat(one("s3", "mb", "s3://new").verb()).isEqualTo(Verb.CREATE);
     }
 
@@ -367,12 +367,14 @@ class AwsRecognizerTest {
                 "commands=[\"rm -rf /var/lib/app\",\"systemctl restart app\"]", "--profile", "prod"), nested);
         assertThat(nested.commands).containsExactly("rm -rf /var/lib/app", "systemctl restart app");
         assertThat(nested.parents.getFirst().locators()).containsEntry("host", "i-1,i-2");
-        assertThat(ops).hasSize(3);
-        assertThat(ops.getFirst().verb()).isEqualTo(Verb.EXECUTE);
-        assertThat(ops.getFirst().scope()).isEqualTo(Scope.MANY);
-        assertThat(ops.getFirst().resource().locator("host")).isEqualTo("i-1,i-2");
+        // the commands, analyzed, are what the run does on the instances: they carry its placement
+        assertThat(ops).hasSize(2);
+        assertThat(ops).extracting(Operation::system).containsOnly("nested");
         assertThat(ops.get(1).resource().locator("host")).isEqualTo("i-1,i-2");
         assertThat(ops.get(1).resource().locator("profile")).isEqualTo("prod");
+        List<Operation> unseen = recognizer.recognize(Invocation.of("aws", "ssm", "send-command", "--instance-ids", "i-1",
+                "--document-name", "AWS-ApplyPatchBaseline", "--profile", "prod"), new RecordingNested());
+        assertThat(unseen.getFirst().verb()).isEqualTo(Verb.EXECUTE);
         assertThat(AwsSsm.extract("{\"commands\":[\"df -h\"]}")).containsExactly("df -h");
         assertThat(AwsSsm.extract("commands=uptime")).containsExactly("uptime");
     }

@@ -112,7 +112,8 @@ class AzRecognizerTest {
     void runCommandIsAnalysedOnTheVm() {
         List<Operation> ops = new AzRecognizer().recognize(Invocation.of("az", "vm", "run-command", "invoke", "-g", "rg",
                 "-n", "vm1", "--command-id", "RunShellScript", "--scripts", "systemctl stop nginx"), nested);
-        assertThat(ops.getFirst().verb()).isEqualTo(Verb.EXECUTE);
+        assertThat(ops).extracting(Operation::system).containsOnly("nested");
+        assertThat(ops.getFirst().resource().locator("resource-group")).isEqualTo("rg");
         assertThat(nested.commands).containsExactly("systemctl stop nginx");
         assertThat(nested.parents.getFirst().locators()).containsEntry("host", "vm1");
     }
