@@ -175,12 +175,14 @@ final class CodeCalls {
                     dynamic("(?<![\\w.])getattr\\s*\\([^,()]*,\\s*+(?!(?:'[^']*'|\"[^\"]*\")\\s*[,)])|\\b__builtins__\\b",
                             "getattr calls a function by computed name"),
                     // literal names were resolved to plain calls (CodeAliases); what is left names the module at run time
-                    dynamic("\\bimportlib\\.|\\bimport_module\\s*\\(", "importlib loads a module by computed name"),
+                    dynamic("\\bimportlib\\.(?:import_module|__import__|reload)\\b|(?<![\\w.])import_module\\s*\\("
+                            + "|\\b(?:spec_from_file_location|spec_from_loader|module_from_spec|exec_module|SourceFileLoader)\\b",
+                            "importlib loads a module by computed name"),
                     dynamic("(?:(?<![\\w.])vars\\s*\\([^)]*\\)|(?<![\\w.])globals\\s*\\(\\s*\\)|\\.__dict__|\\bsys\\.modules)\\s*\\[",
                             "looks a function up by computed name"),
                     // decoded data only printed or parsed is harmless (literal payloads were decoded and are read as
                     // text); one decoded at run time in code that also runs, evaluates or writes something is hidden
-                    dynamic("(?s)^(?=.*(?:(?<![\\w.])(?:exec|eval|compile)\\s*\\(|\\.(?:system|popen|exec\\w*|spawn\\w*|write\\w*)\\s*\\("
+                    dynamic("(?s)^(?=.*(?:(?<![\\w.])(?:exec|eval|compile)\\s*\\(|\\.(?:system|popen|exec\\w*|spawn\\w*)\\s*\\(|(?<!stdout|stderr)\\.write\\w*\\s*\\("
                             + "|\\b(?:subprocess|pty|ctypes|runpy)\\b)).*?(?:\\b(?:b64decode|b32decode|a85decode|unhexlify|fromhex|decodebytes)\\b"
                             + "|\\bcodecs\\.decode\\b)", "decodes a hidden payload"),
                     dynamic("\\b(?:marshal|pickle)\\.loads?\\b", "deserializes code"),
