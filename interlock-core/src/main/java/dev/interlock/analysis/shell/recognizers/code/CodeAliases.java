@@ -2,6 +2,8 @@ package dev.interlock.analysis.shell.recognizers.code;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +23,10 @@ final class CodeAliases {
     }
 
     static String canonical(String code, Language language) {
-        String folded = folded(code, language == Language.PHP || language == Language.PERL ? "." : "+");
+        String operator = language == Language.PHP || language == Language.PERL ? "." : "+";
+        String folded = folded(StaticStrings.resolved(folded(code, operator), language), operator);
         return switch (language) {
-            case PYTHON -> python(folded);
+            case PYTHON -> reflected(python(reflected(folded)));
             case JAVASCRIPT -> javascript(folded);
             default -> folded;
         };
@@ -46,6 +49,35 @@ final class CodeAliases {
                 break;
             }
             out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + r.group(4) + r.group(1)));
+        }
+        return out;
+    }
+
+    /**
+     * Reflection with literal names is the plain call: {@code getattr(os, 'system')} → {@code os.system},
+     * {@code vars(os)['system']} and {@code os.__dict__['system']} → {@code os.system}, {@code __import__('os')},
+     * {@code importlib.import_module('os')} and {@code sys.modules['os']} → {@code os}, {@code __builtins__.exec} →
+     * {@code exec}. With computed names they stay, and the dynamic table makes the code opaque.
+     */
+    private static final List<Map.Entry<Pattern, String>> REFLECTION = List.of(
+            Map.entry(Pattern.compile("\\b(?:__import__|importlib\\.import_module)\\s*\\(\\s*(['\"])([\\w.]+)\\1\\s*\\)"), "$2"),
+            Map.entry(Pattern.compile("\\bsys\\.modules\\s*\\[\\s*(['\"])([\\w.]+)\\1\\s*\\]"), "$2"),
+            Map.entry(Pattern.compile("(?<![\\w.])getattr\\s*\\(\\s*([\\w.]+)\\s*,\\s*(['\"])(\\w+)\\2\\s*\\)"), "$1.$3"),
+            Map.entry(Pattern.compile("(?<![\\w.])vars\\s*\\(\\s*([\\w.]+)\\s*\\)\\s*\\[\\s*(['\"])(\\w+)\\2\\s*\\]"), "$1.$3"),
+            Map.entry(Pattern.compile("\\b([\\w.]+)\\.__dict__\\s*\\[\\s*(['\"])(\\w+)\\2\\s*\\]"), "$1.$3"),
+            Map.entry(Pattern.compile("(?<![\\w.])globals\\s*\\(\\s*\\)\\s*\\[\\s*(['\"])(\\w+)\\1\\s*\\]"), "$2"),
+            Map.entry(Pattern.compile("\\b(?:__builtins__|builtins)\\.(?=\\w+\\s*\\()"), ""));
+
+    private static String reflected(String code) {
+        String out = code;
+        for (int round = 0; round < 4; round++) {
+            String before = out;
+            for (Map.Entry<Pattern, String> r : REFLECTION) {
+                out = r.getKey().matcher(out).replaceAll(r.getValue());
+            }
+            if (out.equals(before)) {
+                break;
+            }
         }
         return out;
     }

@@ -174,8 +174,17 @@ final class CodeCalls {
                     dynamic("\\b__import__\\b", "__import__ loads a module by computed name"),
                     dynamic("(?<![\\w.])getattr\\s*\\([^,()]*,\\s*+(?!(?:'[^']*'|\"[^\"]*\")\\s*[,)])|\\b__builtins__\\b",
                             "getattr calls a function by computed name"),
-                    dynamic("\\bimportlib\\b", "importlib loads a module by computed name"),
-                    dynamic("\\b(?:b64decode|b32decode|a85decode|unhexlify|fromhex)\\b|\\bcodecs\\.decode\\b", "decodes a hidden payload"),
+                    // literal names were resolved to plain calls (CodeAliases); what is left names the module at run time
+                    dynamic("\\bimportlib\\.(?:import_module|__import__|reload)\\b|(?<![\\w.])import_module\\s*\\("
+                            + "|\\b(?:spec_from_file_location|spec_from_loader|module_from_spec|exec_module|SourceFileLoader)\\b",
+                            "importlib loads a module by computed name"),
+                    dynamic("(?:(?<![\\w.])vars\\s*\\([^)]*\\)|(?<![\\w.])globals\\s*\\(\\s*\\)|\\.__dict__|\\bsys\\.modules)\\s*\\[",
+                            "looks a function up by computed name"),
+                    // decoded data only printed or parsed is harmless (literal payloads were decoded and are read as
+                    // text); one decoded at run time in code that also runs, evaluates or writes something is hidden
+                    dynamic("(?s)^(?=.*(?:(?<![\\w.])(?:exec|eval|compile)\\s*\\(|\\.(?:system|popen|exec\\w*|spawn\\w*)\\s*\\(|(?<!stdout|stderr)\\.write\\w*\\s*\\("
+                            + "|\\b(?:subprocess|pty|ctypes|runpy)\\b)).*?(?:\\b(?:b64decode|b32decode|a85decode|unhexlify|fromhex|decodebytes)\\b"
+                            + "|\\bcodecs\\.decode\\b)", "decodes a hidden payload"),
                     dynamic("\\b(?:marshal|pickle)\\.loads?\\b", "deserializes code"),
                     dynamic("(?<![\\w.])compile\\s*\\(", "compiles code at run time"));
             case JAVASCRIPT -> List.of(

@@ -104,6 +104,11 @@ final class CodeScanner {
                     break;
                 }
                 Optional<String> value = literal(code.substring(i, end), language);
+                if (value.isPresent() && continues(code, end, call, language)) {
+                    int argEnd = argumentEnd(code, i);
+                    value = joined(code.substring(i, argEnd), call.kind(), language);
+                    end = argEnd;
+                }
                 if (value.isEmpty()) {
                     literal &= !first;
                     break;
@@ -120,6 +125,87 @@ final class CodeScanner {
             }
         }
         return new Found(call.kind(), call.what(), values, literal && !values.isEmpty(), tail(code, from));
+    }
+
+    /**
+     * {@code os.system('rm -rf ' + path)}, {@code ''.join(…)}, {@code 'rm %s' % x}: in Python and JavaScript a literal
+     * followed by an operator or a method is only the start of the argument, not the command.
+     */
+    private static boolean continues(String code, int end, CodeCalls.Call call, Language language) {
+        int k = skip(code, end);
+        return (language == Language.PYTHON || language == Language.JAVASCRIPT)
+                && (call.kind() == CodeCalls.Kind.SHELL || call.kind() == CodeCalls.Kind.EVAL)
+                && k < code.length() && "+.%([*\"'`".indexOf(code.charAt(k)) >= 0;
+    }
+
+    /**
+     * The value of an argument that joins literals and run-time values with {@code +}: each part computed at run time
+     * stands as {@link #COMPUTED}, so a shell command keeps its spelled-out words ({@code rm -rf} of something unknown);
+     * empty when the command itself (the first part) is not spelled out, or for code to evaluate that is not all literal.
+     */
+    private static Optional<String> joined(String argument, CodeCalls.Kind kind, Language language) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        boolean first = true;
+        while (i <= argument.length()) {
+            int end = partEnd(argument, i);
+            String part = argument.substring(i, end).strip();
+            int literalEnd = literalEnd(part, 0);
+            Optional<String> value = literalEnd == part.length() ? literal(part, language) : Optional.empty();
+            if (value.isEmpty() && (first || kind == CodeCalls.Kind.EVAL)) {
+                return Optional.empty();
+            }
+            out.append(value.orElse(COMPUTED));
+            first = false;
+            i = end + 1;
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** Where one {@code +}-joined part of an argument ends: the next {@code +} outside brackets and strings, or the end. */
+    private static int partEnd(String s, int i) {
+        int depth = 0;
+        for (int k = i; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if ("\"'`".indexOf(c) >= 0) {
+                int end = literalEnd(s, k);
+                if (end < 0) {
+                    return s.length();
+                }
+                k = end - 1;
+            } else if ("([{".indexOf(c) >= 0) {
+                depth++;
+            } else if (")]}".indexOf(c) >= 0) {
+                depth--;
+            } else if (c == '+' && depth <= 0) {
+                return k;
+            }
+        }
+        return s.length();
+    }
+
+    /** Where the call argument starting at {@code i} ends: a comma, a closing bracket or a statement end at its level. */
+    private static int argumentEnd(String s, int i) {
+        int depth = 0;
+        for (int k = i; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if ("\"'`".indexOf(c) >= 0) {
+                int end = literalEnd(s, k);
+                if (end < 0) {
+                    return s.length();
+                }
+                k = end - 1;
+            } else if ("([{".indexOf(c) >= 0) {
+                depth++;
+            } else if (")]}".indexOf(c) >= 0) {
+                if (--depth < 0) {
+                    return k;
+                }
+            } else if (depth == 0 && ",;\n".indexOf(c) >= 0) {
+                return k;
+            }
+        }
+        return s.length();
     }
 
     /**

@@ -536,7 +536,8 @@ public final class InterpreterRecognizer implements Recognizer {
     /** Joins argv-style lists back into a command line; single strings are already one. */
     private static String shellLine(List<String> words) {
         if (words.size() == 1) {
-            return words.getFirst();
+            // a part computed at run time is a word the shell analysis cannot resolve
+            return words.getFirst().replace(CodeScanner.COMPUTED, "\"$computed_at_run_time\"");
         }
         StringBuilder line = new StringBuilder();
         for (String w : words) {

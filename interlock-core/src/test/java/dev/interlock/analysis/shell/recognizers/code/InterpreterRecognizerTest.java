@@ -108,9 +108,20 @@ class InterpreterRecognizerTest {
     }
 
     @Test
+    void namesAndCommandsComputedFromLiteralsAreResolved() {
+        run("python", "-c", "getattr(__import__('o'+'s'), 'sys'+'tem')('rm -rf ~')");
+        run("python", "-c", "import os; os.system(''.join(chr(c) for c in [108, 115]))");
+        run("python", "-c", "import os, base64; os.system(base64.b64decode('Z2l0IHN0YXR1cw==').decode())");
+        run("python", "-c", "import os; os.system('rm -rf ' + path)");
+        run("node", "-e", "require('child_process').execSync(Buffer.from('6c73202d6c61', 'hex').toString())");
+        assertThat(nested.commands).containsExactly("rm -rf ~", "ls", "git status", "rm -rf \"$computed_at_run_time\"", "ls -la");
+    }
+
+    @Test
     void dynamicCodeIsOpaque() {
         for (String code : List.of("exec(__import__('base64').b64decode('eA=='))", "import os, sys; os.system(sys.argv[1])",
-                "eval(input())", "getattr(__builtins__, 'ex'+'ec')('x')")) {
+                "eval(input())", "getattr(__builtins__, sys.argv[1])('x')",
+                "import os; vars(os)[name]('x')", "import os, base64; exec(base64.b64decode('eA=='))")) {
             List<Operation> ops = run("python", "-c", code);
             assertThat(ops).as(code).anyMatch(op -> op.confidence() == Confidence.OPAQUE && op.verb() == Verb.UNKNOWN);
         }
