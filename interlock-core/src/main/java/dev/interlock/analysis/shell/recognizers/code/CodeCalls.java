@@ -74,6 +74,10 @@ final class CodeCalls {
                 c.add(call("(?:\\bos\\.|(?<![\\w.]))(?:rmdir|removedirs)\\s*\\(", Kind.DELETE, "os.rmdir"));
                 c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.(?:unlink|rmdir)\\s*\\(", Kind.DELETE, "Path.unlink"));
                 c.add(call("\\.(?:system|popen)\\s*\\(", Kind.SHELL, "os.system"));
+                // the process is replaced by the program: os.execvp('rm', ['rm', '-rf', p]) (its path, then its argv);
+                // os.spawn*(mode, …) and pty.spawn(argv) start one
+                c.add(call("\\bos\\.exec[lv]p?e?\\s*\\(", Kind.SHELL, "os.exec"));
+                c.add(call("\\bos\\.(?:spawn[lv]p?e?|posix_spawnp?)\\s*\\(|\\bpty\\.spawn\\s*\\(", Kind.SHELL, "os.spawn"));
                 c.add(gated("(?:\\bsubprocess\\.|(?<![\\w.]))(?:run|call|Popen|check_call|check_output|getoutput|getstatusoutput)\\s*\\(",
                         Kind.SHELL, "subprocess", "subprocess"));
                 c.add(call("(?<![\\w.])(?:eval|exec)\\s*\\(", Kind.EVAL, "exec"));

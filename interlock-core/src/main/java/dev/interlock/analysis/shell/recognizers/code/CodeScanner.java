@@ -104,7 +104,7 @@ final class CodeScanner {
                     break;
                 }
                 Optional<String> value = literal(code.substring(i, end), language);
-                if (value.isPresent() && continues(code, end, call, language)) {
+                if (joins(call, language) && (value.isEmpty() || continues(code, end))) {
                     int argEnd = argumentEnd(code, i);
                     value = joined(code.substring(i, argEnd), call.kind(), language);
                     end = argEnd;
@@ -131,11 +131,15 @@ final class CodeScanner {
      * {@code os.system('rm -rf ' + path)}, {@code ''.join(…)}, {@code 'rm %s' % x}: in Python and JavaScript a literal
      * followed by an operator or a method is only the start of the argument, not the command.
      */
-    private static boolean continues(String code, int end, CodeCalls.Call call, Language language) {
+    private static boolean continues(String code, int end) {
         int k = skip(code, end);
+        return k < code.length() && "+.%([*\"'`".indexOf(code.charAt(k)) >= 0;
+    }
+
+    /** Python and JavaScript commands and code are often put together from pieces: read them as such. */
+    private static boolean joins(CodeCalls.Call call, Language language) {
         return (language == Language.PYTHON || language == Language.JAVASCRIPT)
-                && (call.kind() == CodeCalls.Kind.SHELL || call.kind() == CodeCalls.Kind.EVAL)
-                && k < code.length() && "+.%([*\"'`".indexOf(code.charAt(k)) >= 0;
+                && (call.kind() == CodeCalls.Kind.SHELL || call.kind() == CodeCalls.Kind.EVAL);
     }
 
     /**
@@ -150,9 +154,9 @@ final class CodeScanner {
         while (i <= argument.length()) {
             int end = partEnd(argument, i);
             String part = argument.substring(i, end).strip();
-            int literalEnd = literalEnd(part, 0);
-            Optional<String> value = literalEnd == part.length() ? literal(part, language) : Optional.empty();
-            if (value.isEmpty() && (first || kind == CodeCalls.Kind.EVAL)) {
+            Optional<String> value = filled(part, language);
+            if (value.isEmpty() && first || value.orElse(COMPUTED).startsWith(COMPUTED) && first
+                    || kind == CodeCalls.Kind.EVAL && value.orElse(COMPUTED).contains(COMPUTED)) {
                 return Optional.empty();
             }
             out.append(value.orElse(COMPUTED));
@@ -160,6 +164,37 @@ final class CodeScanner {
             i = end + 1;
         }
         return Optional.of(out.toString());
+    }
+
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile(
+            "(?s)([rRuU]?(?:'[^'\\\\]*'|\"[^\"\\\\]*\"))\\s*(?:\\.\\s*format\\s*\\(.*\\)|%\\s*.+)");
+    private static final java.util.regex.Pattern SPLIT = java.util.regex.Pattern.compile(
+            "(?s)(.+?)\\s*\\.\\s*(?:split|strip|encode)\\s*\\(\\s*\\)");
+
+    /**
+     * One part of an argument: a literal; a template with its holes filled by {@link #COMPUTED} (an f-string, a JavaScript
+     * template literal, {@code '…'.format(x)}, {@code '…' % x}); a literal split into words ({@code 'git status'.split()});
+     * empty for anything else.
+     */
+    private static Optional<String> filled(String part, Language language) {
+        java.util.regex.Matcher split = SPLIT.matcher(part);
+        if (language == Language.PYTHON && split.matches() && literalEnd(split.group(1), 0) == split.group(1).length()) {
+            return literal(split.group(1), language);
+        }
+        if (literalEnd(part, 0) == part.length()) {
+            Optional<String> value = literal(part, language);
+            if (value.isPresent()) {
+                return value;
+            }
+            String body = Regex.replaceAll(part, "(?s)^[a-zA-Z]*[\"'`]|[\"'`]$", "");
+            return Optional.of(Regex.replaceAll(body, language == Language.PYTHON ? "\\{[^{}]*\\}" : "\\$\\{[^{}]*\\}", COMPUTED));
+        }
+        java.util.regex.Matcher format = FORMAT.matcher(part);
+        if (language == Language.PYTHON && format.matches()) {
+            return literal(format.group(1), language)
+                    .map(body -> Regex.replaceAll(body, "\\{[^{}]*\\}|%[-+ #0-9.]*[sdrifxX]", COMPUTED));
+        }
+        return Optional.empty();
     }
 
     /** Where one {@code +}-joined part of an argument ends: the next {@code +} outside brackets and strings, or the end. */

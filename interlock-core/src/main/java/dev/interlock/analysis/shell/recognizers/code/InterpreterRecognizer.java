@@ -283,7 +283,10 @@ public final class InterpreterRecognizer implements Recognizer {
             switch (f.kind()) {
                 case SHELL -> {
                     if (f.literal()) {
-                        String line = shellLine(f.literals());
+                        // os.exec*(path, argv…): the path is not a word of the command line, argv[0] names it
+                        List<String> words = f.what().equals("os.exec") && f.literals().size() > 1
+                                ? f.literals().subList(1, f.literals().size()) : f.literals();
+                        String line = shellLine(words);
                         if (language == Language.APPLESCRIPT && AS_ADMINISTRATOR.matcher(Regex.replaceFirst(f.tail(), "\n[\\s\\S]*", "")).find()) {
                             // macOS asks for an administrator's password and runs the command as root: sudo by another name
                             line = "sudo sh -c '" + line.replace("'", "'\\''") + "'";

@@ -47,6 +47,8 @@ final class StaticStrings {
                     m -> arg(m, 1).flatMap(sep -> chars(m.group(2), sep))),
             rule("\\b(?:bytes|bytearray)\\s*\\(\\s*" + INTS + "\\s*\\)" + AS_TEXT, m -> chars(m.group(1), "")),
             rule("(?<![\\w.])chr\\s*\\(\\s*(\\d+)\\s*\\)", m -> chars(m.group(1), "")),
+            // shlex.split('git status') runs the words of the literal: the same command
+            rule("\\bshlex\\.split\\s*\\(\\s*" + STR + "\\s*\\)", m -> arg(m, 1)),
             rule("\\bos\\.path\\.expanduser\\s*\\(\\s*" + STR + "\\s*\\)", m -> arg(m, 1)),
             rule(STR + "\\s*\\[\\s*::\\s*-1\\s*\\]", m -> arg(m, 1).map(s -> new StringBuilder(s).reverse().toString())));
 
