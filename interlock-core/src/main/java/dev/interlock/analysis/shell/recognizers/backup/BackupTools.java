@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -29,10 +30,12 @@ public final class BackupTools implements Recognizer {
     /**
      * One tool: subcommand (one or two words) → what it does, with anything unlisted a read; subcommands that print
      * the repository's keys; flags that make it a dry run; the flag a delete needs to act (empty: acts without one)
-     * and the subcommands that need it; flags naming the repository and the variables that do.
+     * and the subcommands that need it; flags naming the repository and the variables that do; subcommands that bring
+     * the repository's files to this machine.
      */
     private record Tool(Map<String, Verb> verbs, Set<String> secrets, Set<String> dryRun, String confirm,
-                        Set<String> needConfirm, Set<String> repoFlags, List<String> repoVariables, Set<String> valued) {
+                        Set<String> needConfirm, Set<String> repoFlags, List<String> repoVariables, Set<String> valued,
+                        Set<String> fetches, boolean repoOperand) {
     }
 
     private static final Map<String, Tool> TOOLS = Map.of(
@@ -46,8 +49,9 @@ public final class BackupTools implements Recognizer {
                     List.of("RESTIC_REPOSITORY"), Set.of("-r", "--repo", "--password-file", "-p", "--password-command",
                             "--cache-dir", "-o", "--option", "--repository-file", "--keep-last", "--keep-daily", "--keep-weekly",
                             "--keep-monthly", "--keep-yearly", "--keep-within", "--keep-tag", "--tag", "--host", "--path",
-                            "--target", "-t", "--exclude", "-e", "--files-from", "--limit-upload", "--limit-download",
-                            "--from-repo", "--from-password-file", "--max-unused", "--group-by", "-g", "--pack-size")),
+                            "--target", "-t", "--exclude", "-e", "--include", "-i", "--iinclude", "--iexclude", "--files-from", "--limit-upload", "--limit-download",
+                            "--from-repo", "--from-password-file", "--max-unused", "--group-by", "-g", "--pack-size"),
+                    Set.of("restore", "dump", "mount"), false),
             "borg", new Tool(Map.ofEntries(Map.entry("init", Verb.CREATE), Map.entry("rcreate", Verb.CREATE),
                     Map.entry("create", Verb.CREATE), Map.entry("transfer", Verb.CREATE), Map.entry("delete", Verb.DELETE),
                     Map.entry("rdelete", Verb.DELETE), Map.entry("prune", Verb.DELETE), Map.entry("compact", Verb.DELETE),
@@ -60,7 +64,8 @@ public final class BackupTools implements Recognizer {
                     List.of("BORG_REPO"), Set.of("--repo", "-r", "--remote-path", "--rsh", "--keep-last", "--keep-daily",
                             "--keep-weekly", "--keep-monthly", "--keep-yearly", "--keep-within", "-d", "-w", "-m", "-y",
                             "--glob-archives", "-a", "--prefix", "-e", "--exclude", "--compression", "-C", "--encryption",
-                            "--lock-wait", "--umask", "--comment", "--checkpoint-interval")),
+                            "--lock-wait", "--umask", "--comment", "--checkpoint-interval"),
+                    Set.of("extract", "export-tar", "mount"), true),
             "duplicity", new Tool(Map.ofEntries(Map.entry("full", Verb.CREATE), Map.entry("incremental", Verb.CREATE),
                     Map.entry("incr", Verb.CREATE), Map.entry("backup", Verb.CREATE), Map.entry("remove-older-than", Verb.DELETE),
                     Map.entry("remove-all-but-n-full", Verb.DELETE), Map.entry("remove-all-inc-of-but-n-full", Verb.DELETE),
@@ -68,13 +73,16 @@ public final class BackupTools implements Recognizer {
                     Set.of(), Set.of("--dry-run"), "--force",
                     Set.of("remove-older-than", "remove-all-but-n-full", "remove-all-inc-of-but-n-full", "cleanup"),
                     Set.of(), List.of(), Set.of("--name", "--archive-dir", "--encrypt-key", "--sign-key", "--file-to-restore",
-                            "-t", "--time", "--exclude", "--include", "--full-if-older-than", "--volsize", "--s3-endpoint-url")),
+                            "-t", "--time", "--exclude", "--include", "--full-if-older-than", "--volsize", "--s3-endpoint-url"),
+                    Set.of("restore"), true),
             "wal-g", new Tool(Map.ofEntries(Map.entry("backup-push", Verb.CREATE), Map.entry("wal-push", Verb.CREATE),
                     Map.entry("delete", Verb.DELETE), Map.entry("backup-mark", Verb.UPDATE), Map.entry("st rm", Verb.DELETE),
                     Map.entry("st put", Verb.CREATE), Map.entry("st transfer", Verb.CREATE)),
                     Set.of(), Set.of(), "--confirm", Set.of("delete"), Set.of(),
                     List.of("WALG_S3_PREFIX", "WALG_GS_PREFIX", "WALG_AZ_PREFIX", "WALG_SWIFT_PREFIX", "WALG_FILE_PREFIX",
-                            "WALG_SSH_PREFIX", "WALE_S3_PREFIX"), Set.of("--config", "--turbo", "-f", "--target")));
+                            "WALG_SSH_PREFIX", "WALE_S3_PREFIX"), Set.of("--config", "--turbo", "-f", "--target"),
+                    // wal-g only stores PostgreSQL (or MySQL) backups: a fetch is the database's rows
+                    Set.of("backup-fetch", "wal-fetch", "binlog-fetch", "catchup-fetch"), false));
 
     /** Repository spellings that name a remote place: restic's backend prefixes, URLs, borg's {@code user@host:path}. */
     private static final Pattern BACKEND = Pattern.compile(
@@ -116,6 +124,12 @@ public final class BackupTools implements Recognizer {
                     .note(inv.program() + " " + sub + (dry ? " as a dry run" : unconfirmed) + " only lists what it would change").build());
         }
         Operation.Builder b = at(inv, Operation.builder(inv.program(), verb).resource("repository", repo), repo);
+        if (tool.fetches().contains(sub) && (inv.program().equals("wal-g")
+                || inv.words().stream().anyMatch(w -> !w.equals(repo) && DatabaseOps.holdsRows("/" + w)))) {
+            // restic restore --include /var/lib/postgresql: a database's files, brought here from the backup (borg names
+            // archive paths without the leading slash)
+            b.locator(DatabaseOps.COPIES_DATA, "backup").note(inv.program() + " " + sub + " brings database files from " + repo + " to this machine");
+        }
         if (verb == Verb.DELETE || verb == Verb.REPLACE) {
             boolean whole = inv.program().equals("borg") && sub.endsWith("delete") && !repo.contains("::") && !p.has("-a", "--glob-archives");
             b.stateful(true).reversible(false).scope(whole ? Scope.ALL : Scope.MANY)
@@ -130,6 +144,9 @@ public final class BackupTools implements Recognizer {
         if (flagged.isPresent()) {
             return flagged.get();
         }
+        if (!tool.repoOperand()) {
+            return variable(inv, tool);
+        }
         int named = (int) java.util.Arrays.stream(sub.split(" ")).filter(w -> !w.startsWith("-")).count();
         for (String w : words.subList(Math.min(named, words.size()), words.size())) {
             if (BACKEND.matcher(w).matches() || w.startsWith("/") || w.startsWith("./") || w.startsWith("~")) {
@@ -138,6 +155,10 @@ public final class BackupTools implements Recognizer {
                 }
             }
         }
+        return variable(inv, tool);
+    }
+
+    private static String variable(Invocation inv, Tool tool) {
         return tool.repoVariables().stream().map(v -> inv.env().getOrDefault(v, "")).filter(v -> !v.isEmpty()).findFirst()
                 .orElse("");
     }
