@@ -44,6 +44,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.iac.ConfigManagementAgents(),
                 new dev.interlock.analysis.shell.recognizers.observability.AlertingClients(),
                 new AwsRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.backup.BackupTools(),
                 new AzRecognizer(),
                 new CdkRecognizer(),
                 new CredentialRecognizer(),

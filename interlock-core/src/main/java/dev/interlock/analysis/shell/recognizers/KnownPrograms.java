@@ -113,7 +113,9 @@ final class KnownPrograms {
     static final Map<String, Set<String>> FAMILY_SECRETS = Map.of(
             "nomad", Set.of("var get", "acl token create", "acl token self", "acl token info", "acl bootstrap", "operator keygen"),
             "consul", Set.of("acl token create", "acl token read", "acl token clone", "acl bootstrap", "keygen"),
-            "boundary", Set.of("authenticate", "credential-stores read", "targets authorize-session"));
+            "boundary", Set.of("authenticate", "credential-stores read", "targets authorize-session"),
+            // rclone's config holds each remote's access keys and tokens in clear ("config redacted" masks them)
+            "rclone", Set.of("config show", "config dump"));
 
     /** Verbs that destroy data in one family of tools though the word is harmless elsewhere: {@code rclone sync} deletes at the destination. */
     static final Map<String, Map<String, Verb>> FAMILY_DESTRUCTIVE = Map.ofEntries(
@@ -182,7 +184,16 @@ final class KnownPrograms {
             Map.entry("--app", "app"), Map.entry("--vhost", "namespace"),
             // HashiCorp's CLIs spell their flags with one dash
             Map.entry("-address", "host"), Map.entry("-http-addr", "host"), Map.entry("--http-addr", "host"),
-            Map.entry("-namespace", "namespace"));
+            Map.entry("-namespace", "namespace"),
+            // velero names its cluster with --kubecontext; Solr's CLI with its ZooKeeper or base URL
+            Map.entry("--kubecontext", "context"), Map.entry("--zk-host", "host"), Map.entry("--solr-url", "host"));
+
+    /**
+     * CLIs that act on a server on this machine unless one of these flags names another: Solr's {@code bin/solr}
+     * defaults to localhost.
+     */
+    static final Map<String, Set<String>> LOCAL_BY_DEFAULT = Map.of(
+            "solr", Set.of("-z", "-zkhost", "--zk-host", "-url", "--solr-url", "--url", "-solrUrl"));
 
     /** Flags of unfamiliar CLIs that usually take a value (besides the locator flags). */
     static final Set<String> NOUN_FLAGS = Set.of("--topic", "--queue", "--name", "--id", "--bucket", "--table",

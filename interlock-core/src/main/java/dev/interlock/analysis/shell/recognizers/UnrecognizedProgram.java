@@ -338,6 +338,10 @@ public final class UnrecognizedProgram implements Recognizer {
         // NOMAD_ADDR, VAULT_ADDR, CONSUL_HTTP_ADDR: the address variable names where the CLI acts
         dev.interlock.environment.EnvironmentVariables.locators(inv.program(), inv.env()).forEach(locators::putIfAbsent);
         copyDestination(inv).ifPresent(dest -> locators.putIfAbsent("host", hostOf(dest)));
+        Set<String> elsewhere = KnownPrograms.LOCAL_BY_DEFAULT.get(inv.program());
+        if (elsewhere != null && inv.words().stream().noneMatch(w -> elsewhere.contains(w.split("=")[0]))) {
+            locators.putIfAbsent("host", "localhost");
+        }
         Optional<String> secret = familySecret(inv);
         if (secret.isPresent() && !notReally) {
             Operation.Builder b = Operation.builder(inv.program(), Verb.CREDENTIAL).resource("secret", "")
@@ -414,6 +418,12 @@ public final class UnrecognizedProgram implements Recognizer {
         if (verb == null || notReally) {
             Operation.Builder b = Operation.builder(inv.program(), reads || notReally ? Verb.READ : Verb.EXECUTE)
                     .resource("program", inv.program()).confidence(Confidence.INFERRED).evidence(inv.evidence());
+            copiedRows(inv).ifPresent(source -> {
+                // rclone copy s3-prod:backups/pg/main.dump ./restore/: a database's rows, brought to this machine
+                locators.putIfAbsent("host", source.contains("://") ? SecretStores.host(source) : source.substring(0, source.indexOf(':')));
+                locators.put(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup");
+                b.resource("file", source).note("copies a database dump or backup from " + source + " to this machine");
+            });
             locators.forEach(b::locator);
             if (locators.isEmpty() && !(reads || notReally)) {
                 LocalFiles.localUnlessNamed(inv, b, "an unfamiliar program with no destructive words");
@@ -447,6 +457,18 @@ public final class UnrecognizedProgram implements Recognizer {
     /** {@code rclone copy s3prod:reports ./reports}: a copy word of a sync tool whose destination is on this machine. */
     private static boolean copiesHere(Invocation inv) {
         return copy(inv).filter(dest -> !KnownPrograms.FAMILY_COPIES.get(inv.program()).getValue().test(dest)).isPresent();
+    }
+
+    /** The remote source of a copy to this machine when it holds a database's rows (a dump, a backup). */
+    private static Optional<String> copiedRows(Invocation inv) {
+        if (!copiesHere(inv)) {
+            return Optional.empty();
+        }
+        var remote = KnownPrograms.FAMILY_COPIES.get(inv.program()).getValue();
+        List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
+        return positional.subList(1, positional.size() - 1).stream()
+                .filter(w -> remote.test(w) && w.indexOf(':') > 0 && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsRows(w))
+                .findFirst();
     }
 
     /** {@code azcopy copy ./x https://prodacct.blob…}: the remote a copy writes to names where it acts. */

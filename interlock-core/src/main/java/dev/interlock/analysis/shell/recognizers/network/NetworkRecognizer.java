@@ -59,9 +59,9 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         return switch (inv.program()) {
-            case "curl" -> curl(inv);
-            case "wget" -> wget(inv);
-            case "http", "https", "xh", "xhs", "httpie" -> httpie(inv);
+            case "curl" -> curl(inv, nested);
+            case "wget" -> wget(inv, nested);
+            case "http", "https", "xh", "xhs", "httpie" -> httpie(inv, nested);
             case "scp" -> RemoteCopy.recognize(inv, inv.parse(Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J")));
             case "telnet" -> spoken(inv, nested, inv.parse(Set.of()).positional(0).orElse(""),
                     inv.parse(Set.of()).positional(1).orElse("")).orElseGet(() -> ssh(inv, nested));
@@ -70,15 +70,17 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         };
     }
 
-    private static List<Operation> curl(Invocation inv) {
+    private static List<Operation> curl(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(CURL_VALUED);
         String url = p.value("--url").orElse(p.positional(0).orElse(""));
         List<String> files = new ArrayList<>();
+        List<String> body = new ArrayList<>();
         boolean data = false;
         for (Map.Entry<String, List<String>> flag : p.flags().entrySet()) {
             for (String v : flag.getValue()) {
                 if (CURL_DATA.contains(flag.getKey())) {
                     data = true;
+                    sent(inv, v).ifPresent(body::add);
                     String file = flag.getKey().equals("--data-urlencode") && v.contains("@") ? v.substring(v.indexOf('@')) : v;
                     if (file.startsWith("@") && !file.equals("@-")) {
                         files.add(file.substring(1));
@@ -98,16 +100,25 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         if (p.has("-G", "--get", "-I", "--head")) {
             method = method.isEmpty() ? "GET" : method;
         }
-        return withOutput(inv, p.value("-o", "--output"), http(inv, url, method, data, files));
+        // -G sends the data as the query string (ClickHouse's query=…)
+        boolean query = p.has("-G", "--get") && !body.isEmpty();
+        String target = query ? url + (url.contains("?") ? "&" : "?") + String.join("&", body) : url;
+        String verb = method;
+        boolean sends = data;
+        return withOutput(inv, p.value("-o", "--output"), SearchApis.of(inv, nested, target, method, query ? List.of() : body)
+                .orElseGet(() -> http(inv, url, verb, sends, files)));
     }
 
-    private static List<Operation> wget(Invocation inv) {
+    private static List<Operation> wget(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(WGET_VALUED);
         List<String> files = new ArrayList<>();
         p.value("--post-file", "--body-file").ifPresent(files::add);
         boolean data = p.has("--post-data", "--body-data", "--post-file", "--body-file");
         String method = p.value("--method").orElse(p.has("--post-data", "--post-file") ? "POST" : "").toUpperCase(java.util.Locale.ROOT);
-        return withOutput(inv, p.value("-O", "--output-document"), http(inv, p.positional(0).orElse(""), method, data, files));
+        String url = p.positional(0).orElse("");
+        List<String> body = p.value("--post-data", "--body-data").stream().toList();
+        return withOutput(inv, p.value("-O", "--output-document"), SearchApis.of(inv, nested, url, method, body)
+                .orElseGet(() -> http(inv, url, method, data, files)));
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
@@ -121,7 +132,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     }
 
     /** HTTPie and xh: {@code http [METHOD] URL [items]}; {@code field@file} and {@code =@file} upload files. */
-    private static List<Operation> httpie(Invocation inv) {
+    private static List<Operation> httpie(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(Set.of("-a", "--auth", "-o", "--output", "--session", "-A", "--auth-type", "--verify",
                 "--cert", "--cert-key", "--timeout", "--proxy", "-p", "--print"));
         List<String> words = p.words();
@@ -142,7 +153,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 data = true;
             }
         }
-        return http(inv, url, method, data || p.has("--raw") || inv.stdin().isPresent(), files);
+        List<String> body = p.value("--raw").or(inv::stdin).stream().toList();
+        boolean sends = data || p.has("--raw") || inv.stdin().isPresent();
+        String verb = method;
+        return SearchApis.of(inv, nested, url, method, body).orElseGet(() -> http(inv, url, verb, sends, files));
     }
 
     /**
@@ -241,7 +255,15 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .build();
     }
 
-    private static String path(String url) {
+    /** The text a curl data flag sends, when it is on the command line or piped in ({@code @-}); not a file's. */
+    private static Optional<String> sent(Invocation inv, String value) {
+        if (value.equals("@-")) {
+            return inv.stdin();
+        }
+        return value.startsWith("@") ? Optional.empty() : Optional.of(value);
+    }
+
+    static String path(String url) {
         int scheme = url.indexOf("://");
         String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
         int slash = rest.indexOf('/');
