@@ -340,6 +340,16 @@ public final class MigrationRecognizer implements Recognizer {
         for (String name : flags) {
             target = DatabaseOps.flag(target, p.value(name), true, inv);
         }
+        // Flyway and Liquibase read their URL from their own variables when no flag gives it
+        String urlVariable = switch (tool) {
+            case "flyway" -> env.containsKey("FLYWAY_URL") ? "FLYWAY_URL" : "";
+            case "liquibase" -> env.containsKey("LIQUIBASE_COMMAND_URL") ? "LIQUIBASE_COMMAND_URL"
+                    : env.containsKey("LIQUIBASE_URL") ? "LIQUIBASE_URL" : "";
+            default -> "";
+        };
+        if (!urlVariable.isEmpty()) {
+            target = target.or(DatabaseTarget.fromUrl(env.get(urlVariable)));
+        }
         if (tool.equals("dbmate")) {
             // dbmate --env NAME reads the URL from the variable NAME
             Optional<String> variable = p.value("-e", "--env", "--url-env");
