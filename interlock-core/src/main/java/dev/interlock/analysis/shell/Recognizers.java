@@ -75,6 +75,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new ShellHistory(),
                 new Simulators(),
+                new dev.interlock.analysis.shell.recognizers.mobile.AndroidDebugBridge(),
                 new SqlShells(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),
