@@ -76,6 +76,7 @@ final class Recognizers {
                 new ShellHistory(),
                 new Simulators(),
                 new dev.interlock.analysis.shell.recognizers.mobile.AndroidDebugBridge(),
+                new dev.interlock.analysis.shell.recognizers.packages.ReleaseTools(),
                 new SqlShells(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),

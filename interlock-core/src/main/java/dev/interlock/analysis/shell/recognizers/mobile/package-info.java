@@ -1,2 +1,2 @@
-/** Mobile app tooling: Android devices and emulators ({@code adb}) and the app-store release tools ({@code fastlane}). */
+/** Mobile device tooling: Android devices and emulators ({@code adb}). */
 package dev.interlock.analysis.shell.recognizers.mobile;
