@@ -76,6 +76,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new ShellHistory(),
                 new Simulators(),
+                new dev.interlock.analysis.shell.recognizers.mobile.AndroidDebugBridge(),
+                new dev.interlock.analysis.shell.recognizers.packages.ReleaseTools(),
                 new SqlShells(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),

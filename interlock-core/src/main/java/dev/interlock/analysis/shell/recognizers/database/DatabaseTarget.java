@@ -25,6 +25,7 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
 
     static final DatabaseTarget NONE = new DatabaseTarget("", "", false);
 
+    private static final Set<String> EMBEDDED_JDBC = Set.of("h2", "hsqldb", "derby", "sqlite");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
     private static final Pattern VARIABLE = Pattern.compile("^\\$\\{?(\\w+)\\}?$");
     private static final Pattern NAMED_DATABASE = Pattern.compile("(?i)[;?&](?:databaseName|database|dbname)=([^;&]+)");
@@ -76,14 +77,18 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
             // "Server=tcp:h,1433" → h
             return fromConninfo(t);
         }
-        if (t.startsWith("jdbc:")) {
+        boolean jdbc = t.startsWith("jdbc:");
+        if (jdbc) {
             t = t.substring(5);
         }
         int scheme = t.indexOf("://");
         if (scheme < 0) {
             // sqlite:relative.db, file:app.db
             int colon = t.indexOf(':');
-            return colon > 0 ? NONE.withDatabase(t.substring(colon + 1)) : NONE;
+            DatabaseTarget file = colon > 0 ? NONE.withDatabase(t.substring(colon + 1)) : NONE;
+            // jdbc:h2:mem:x, jdbc:h2:file:./db, jdbc:sqlite:app.db: an engine embedded in the JVM on this machine
+            return jdbc && colon > 0 && EMBEDDED_JDBC.contains(t.substring(0, colon).toLowerCase(Locale.ROOT))
+                    ? file.withHost("localhost") : file;
         }
         String rest = t.substring(scheme + 3);
         int end = indexOfAny(rest, "/?;");

@@ -340,6 +340,21 @@ public final class MigrationRecognizer implements Recognizer {
         for (String name : flags) {
             target = DatabaseOps.flag(target, p.value(name), true, inv);
         }
+        // Flyway and Liquibase read their URL from their own variables when no flag gives it
+        String urlVariable = switch (tool) {
+            case "flyway" -> env.containsKey("FLYWAY_URL") ? "FLYWAY_URL" : "";
+            case "liquibase" -> env.containsKey("LIQUIBASE_COMMAND_URL") ? "LIQUIBASE_COMMAND_URL"
+                    : env.containsKey("LIQUIBASE_URL") ? "LIQUIBASE_URL" : "";
+            default -> "";
+        };
+        if (!urlVariable.isEmpty()) {
+            target = target.or(DatabaseTarget.fromUrl(env.get(urlVariable)));
+        }
+        if (tool.equals("artisan")) {
+            // Laravel's database settings, from .env or the environment
+            target = target.or(DatabaseTarget.fromUrl(env.get("DB_URL"))).or(DatabaseTarget.NONE
+                    .withHost(env.getOrDefault("DB_HOST", "")).withDatabase(env.getOrDefault("DB_DATABASE", "")));
+        }
         if (tool.equals("dbmate")) {
             // dbmate --env NAME reads the URL from the variable NAME
             Optional<String> variable = p.value("-e", "--env", "--url-env");
@@ -388,15 +403,21 @@ public final class MigrationRecognizer implements Recognizer {
         };
         // an environment the command line names (APP_ENV=production, a secrets injector's config) beats the
         // framework's own default
-        return named.or(() -> var(env, "APP_ENV", "ENVIRONMENT", "DEPLOY_ENV", "STAGE")).or(() -> frameworkDefault(tool)).orElse("");
+        String environment = named.or(() -> var(env, "APP_ENV", "ENVIRONMENT", "DEPLOY_ENV", "STAGE"))
+                .or(() -> frameworkDefault(tool, p)).orElse("");
+        // Laravel names its development environment "local" (the APP_ENV of a new project's .env)
+        return tool.equals("artisan") && environment.equalsIgnoreCase("local") ? "development" : environment;
     }
 
     /**
      * What the framework reads when nothing names an environment: Rails and Mix their development block, knex and
-     * sequelize theirs; manage.py the settings module the project wrote into it, the developer's own on this machine.
+     * sequelize theirs; manage.py the settings module the project wrote into it, the developer's own on this machine;
+     * artisan the {@code local} of a new project's {@code .env}, unless {@code --force} overrides the production prompt.
      */
-    private static Optional<String> frameworkDefault(String tool) {
+    private static Optional<String> frameworkDefault(String tool, ParsedArgs p) {
         return switch (tool) {
+            // artisan's destructive commands stop for confirmation in production unless --force is given
+            case "artisan" -> p.has("--force") ? Optional.empty() : Optional.of("local");
             case "rails", "rake", "knex", "sequelize", "sequelize-cli", "manage.py" -> Optional.of("development");
             case "mix" -> Optional.of("dev");
             default -> Optional.empty();

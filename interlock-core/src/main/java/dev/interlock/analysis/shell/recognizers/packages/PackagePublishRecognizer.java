@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.packages;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
+import dev.interlock.analysis.shell.recognizers.database.BuildToolMigrations;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.vcs.ForgeAccess;
 import dev.interlock.analysis.shell.recognizers.vcs.ForgeRepositories;
@@ -84,8 +85,8 @@ public final class PackagePublishRecognizer implements Recognizer {
         }
         return switch (inv.program()) {
             case "npm", "pnpm", "yarn" -> node(inv, nested);
-            case "mvn", "mvnw" -> maven(inv);
-            case "gradle", "gradlew" -> gradle(inv);
+            case "mvn", "mvnw" -> maven(inv, nested);
+            case "gradle", "gradlew" -> gradle(inv, nested);
             case "twine" -> twine(inv);
             case "cargo" -> cargo(inv);
             case "gem" -> gem(inv);
@@ -228,13 +229,20 @@ public final class PackagePublishRecognizer implements Recognizer {
         return local(inv, inv.program() + " run " + name);
     }
 
-    private static List<Operation> maven(Invocation inv) {
+    private static List<Operation> maven(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(MAVEN_VALUED);
         boolean skip = inv.words().stream().anyMatch(w -> w.startsWith("-Dmaven.deploy.skip=true"));
+        boolean dryRun = inv.words().stream().anyMatch(w -> w.equals("-DdryRun") || w.equals("-DdryRun=true"));
         List<Operation> ops = new ArrayList<>();
         boolean local = false;
         for (String goal : p.words()) {
-            if (goal.equals("deploy") || goal.startsWith("deploy:") || goal.equals("release:perform") || goal.equals("site-deploy")
+            Optional<List<Operation>> migration = BuildToolMigrations.maven(inv, goal, nested);
+            if (migration.isPresent()) {
+                ops.addAll(migration.get());
+            } else if (dryRun && goal.startsWith("release:")) {
+                // -DdryRun=true: the release plugin writes release.properties and the would-be POMs here, no commit, tag or push
+                local = true;
+            } else if (goal.equals("deploy") || goal.startsWith("deploy:") || goal.equals("release:perform") || goal.equals("site-deploy")
                     || goal.startsWith("nexus-staging:") || goal.startsWith("central-publishing:")) {
                 ops.add(skip ? local(inv, "mvn " + goal + " (deploy skipped)") : publish(inv, artifact(inv), "mvn " + goal));
             } else if (goal.equals("jib:build") || goal.equals("dockerfile:push")) {
@@ -251,7 +259,7 @@ public final class PackagePublishRecognizer implements Recognizer {
         return ops;
     }
 
-    private static List<Operation> gradle(Invocation inv) {
+    private static List<Operation> gradle(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(GRADLE_VALUED);
         List<String> excluded = DatabaseOps.values(p, "-x", "--exclude-task");
         List<Operation> ops = new ArrayList<>();
@@ -260,7 +268,10 @@ public final class PackagePublishRecognizer implements Recognizer {
             if (excluded.contains(task) || excluded.contains(t) || t.startsWith("publishToMavenLocal") || t.endsWith("ToMavenLocal")) {
                 continue;
             }
-            if (t.startsWith("publish") || t.equals("uploadArchives") || t.equals("bintrayUpload") || t.equals("artifactoryPublish")
+            Optional<List<Operation>> migration = BuildToolMigrations.gradle(inv, task, nested);
+            if (migration.isPresent()) {
+                ops.addAll(migration.get());
+            } else if (t.startsWith("publish") || t.equals("uploadArchives") || t.equals("bintrayUpload") || t.equals("artifactoryPublish")
                     || t.startsWith("closeAndRelease") || t.equals("releaseSonatypeStagingRepository") || t.equals("jreleaserDeploy")) {
                 ops.add(publish(inv, artifact(inv), "gradle " + task));
             } else if (t.equals("jib")) {

@@ -1,0 +1,90 @@
+package dev.interlock.analysis.shell.recognizers.database;
+
+import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.model.Operation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Flyway and Liquibase run through the build: Maven goals ({@code mvn flyway:migrate},
+ * {@code mvn org.liquibase:liquibase-maven-plugin:dropAll}) and Gradle tasks ({@code flywayClean}, Liquibase's bare
+ * {@code update}, {@code dropAll}, {@code rollbackCount}). They do what the CLIs do, so they are handed to
+ * {@link MigrationRecognizer} as the CLI command, with the database the build names by property
+ * ({@code -Dflyway.url=jdbc:…}, {@code -Pliquibase.url=…}); {@code FLYWAY_URL} and {@code LIQUIBASE_COMMAND_URL} are
+ * read there like for the CLIs. Without either, the plugin's configuration in the build file decides: unknown.
+ */
+public final class BuildToolMigrations {
+
+    /** Liquibase Gradle task names too generic to mean Liquibase on their own (other plugins use them too). */
+    private static final Set<String> GENERIC_TASKS = Set.of("tag", "diff", "validate", "status", "history", "snapshot");
+    /** Build properties and the CLI flag each stands for, per tool. */
+    private static final Map<String, Map<String, String>> PROPERTIES = Map.of(
+            "flyway", Map.of("flyway.url", "-url", "flyway.configFiles", "-configFiles", "flyway.environment", "-environment"),
+            "liquibase", Map.of("liquibase.url", "--url", "liquibase.command.url", "--url", "liquibase.propertyFile",
+                    "--defaults-file", "liquibase.defaultsFile", "--defaults-file"));
+
+    private BuildToolMigrations() {
+    }
+
+    /** A Maven goal of the Flyway or Liquibase plugin ({@code prefix:goal} or {@code group:artifact[:version]:goal}). */
+    public static Optional<List<Operation>> maven(Invocation inv, String goal, Nested nested) {
+        int colon = goal.lastIndexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String plugin = goal.substring(0, colon).toLowerCase(Locale.ROOT);
+        String command = goal.substring(colon + 1);
+        String tool = plugin.contains("flyway") ? "flyway" : plugin.contains("liquibase") ? "liquibase" : "";
+        return tool.isEmpty() ? Optional.empty() : Optional.of(run(inv, tool, command, nested));
+    }
+
+    /** A Gradle task of the Flyway plugin ({@code flywayMigrate}) or the Liquibase plugin ({@code dropAll}). */
+    public static Optional<List<Operation>> gradle(Invocation inv, String task, Nested nested) {
+        String t = task.substring(task.lastIndexOf(':') + 1);
+        if (t.startsWith("flyway") && t.length() > "flyway".length()) {
+            return Optional.of(run(inv, "flyway", t.substring("flyway".length()), nested));
+        }
+        String normalized = t.toLowerCase(Locale.ROOT);
+        if (!GENERIC_TASKS.contains(t) && MigrationTable.lookup("liquibase " + normalized) != null) {
+            return Optional.of(run(inv, "liquibase", t, nested));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Operation> run(Invocation inv, String tool, String command, Nested nested) {
+        List<Arg> args = new ArrayList<>(List.of(Arg.of(command.toLowerCase(Locale.ROOT))));
+        properties(inv).forEach((name, value) -> {
+            String flag = PROPERTIES.get(tool).get(name);
+            if (flag != null) {
+                args.add(Arg.of(flag));
+                args.add(Arg.of(value));
+            }
+        });
+        return new MigrationRecognizer().recognize(inv.withProgram(tool, args), nested);
+    }
+
+    /** {@code -Dname=value} and {@code -Pname=value} (also written {@code -D name=value}); the last one wins. */
+    private static Map<String, String> properties(Invocation inv) {
+        Map<String, String> found = new LinkedHashMap<>();
+        List<String> words = inv.words();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            String property = w.startsWith("-D") || w.startsWith("-P") ? w.substring(2) : "";
+            if (property.isEmpty() && (w.equals("-D") || w.equals("-P")) && i + 1 < words.size()) {
+                property = words.get(++i);
+            }
+            int eq = property.indexOf('=');
+            if (eq > 0) {
+                found.put(property.substring(0, eq), property.substring(eq + 1));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,2 @@
+/** Mobile device tooling: Android devices and emulators ({@code adb}). */
+package dev.interlock.analysis.shell.recognizers.mobile;
