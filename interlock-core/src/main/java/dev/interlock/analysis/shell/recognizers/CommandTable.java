@@ -147,6 +147,18 @@ public final class CommandTable {
     }
 
     /**
+     * The command the first positionals name; one the table does not list is taken to span the first {@code span}
+     * positionals and is judged by the last of them ({@link #guess}).
+     */
+    public Found findOrGuess(List<String> positionals, int span, String type) {
+        return find(positionals).orElseGet(() -> {
+            int n = Math.min(span, positionals.size());
+            return new Found(String.join(" ", positionals.subList(0, n)),
+                    guess(n == 0 ? "" : positionals.get(n - 1), type), n);
+        });
+    }
+
+    /**
      * A command the table does not list, judged by its own word: reading words read, destructive words delete,
      * anything else changes the target. Only for CLIs whose every command acts on a remote platform.
      */

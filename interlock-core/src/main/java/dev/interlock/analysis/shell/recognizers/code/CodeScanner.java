@@ -197,51 +197,7 @@ final class CodeScanner {
         return Optional.empty();
     }
 
-    /** Where one {@code +}-joined part of an argument ends: the next {@code +} outside brackets and strings, or the end. */
-    private static int partEnd(String s, int i) {
-        int depth = 0;
-        for (int k = i; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if ("\"'`".indexOf(c) >= 0) {
-                int end = literalEnd(s, k);
-                if (end < 0) {
-                    return s.length();
-                }
-                k = end - 1;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0) {
-                depth--;
-            } else if (c == '+' && depth <= 0) {
-                return k;
-            }
-        }
-        return s.length();
-    }
 
-    /** Where the call argument starting at {@code i} ends: a comma, a closing bracket or a statement end at its level. */
-    private static int argumentEnd(String s, int i) {
-        int depth = 0;
-        for (int k = i; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if ("\"'`".indexOf(c) >= 0) {
-                int end = literalEnd(s, k);
-                if (end < 0) {
-                    return s.length();
-                }
-                k = end - 1;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0) {
-                if (--depth < 0) {
-                    return k;
-                }
-            } else if (depth == 0 && ",;\n".indexOf(c) >= 0) {
-                return k;
-            }
-        }
-        return s.length();
-    }
 
     /**
      * A Python/JS/Ruby list: its literals, and {@link #COMPUTED} for an element computed at run time
@@ -272,8 +228,27 @@ final class CodeScanner {
     /** Stands for a list element whose value only exists at run time. */
     static final String COMPUTED = "\u0000computed";
 
+
+    /** Where one {@code +}-joined part of an argument ends: the next {@code +} outside brackets and strings, or the end. */
+    private static int partEnd(String s, int i) {
+        return endAtLevel(s, i, "+", false);
+    }
+
+    /** Where the call argument starting at {@code i} ends: a comma, a closing bracket or a statement end at its level. */
+    private static int argumentEnd(String s, int i) {
+        return endAtLevel(s, i, ",;\n", true);
+    }
+
     /** Where an expression element of a list ends: the next comma outside brackets and strings, or the end. */
     private static int elementEnd(String s, int i) {
+        return endAtLevel(s, i, ",", false);
+    }
+
+    /**
+     * The first of {@code stops} at the bracket level of {@code i}, outside strings; or, when {@code closerEnds}, a
+     * bracket that closes that level; else the end.
+     */
+    private static int endAtLevel(String s, int i, String stops, boolean closerEnds) {
         int depth = 0;
         for (int k = i; k < s.length(); k++) {
             char c = s.charAt(k);
@@ -286,8 +261,10 @@ final class CodeScanner {
             } else if ("([{".indexOf(c) >= 0) {
                 depth++;
             } else if (")]}".indexOf(c) >= 0) {
-                depth--;
-            } else if (c == ',' && depth <= 0) {
+                if (--depth < 0 && closerEnds) {
+                    return k;
+                }
+            } else if (depth <= 0 && stops.indexOf(c) >= 0) {
                 return k;
             }
         }

@@ -4,6 +4,7 @@ import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.Action;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -24,45 +25,6 @@ import java.util.Set;
  * servers as often as against a local broker).
  */
 public final class DataServiceRecognizer implements Recognizer {
-
-    /** What one subcommand or mode does to the resource it names. */
-    record Action(Verb verb, String type, Scope scope, boolean stateful, boolean reversible, String note) {
-
-        static Action read(String type) {
-            return new Action(Verb.READ, type, Scope.ONE, false, true, "");
-        }
-
-        static Action create(String type, String note) {
-            return new Action(Verb.CREATE, type, Scope.ONE, false, true, note);
-        }
-
-        static Action update(String type, String note) {
-            return new Action(Verb.UPDATE, type, Scope.ONE, false, true, note);
-        }
-
-        /** Data that is gone once deleted: nothing in the service keeps a copy. */
-        static Action delete(String type, String note) {
-            return new Action(Verb.DELETE, type, Scope.ONE, true, false, note);
-        }
-
-        static Action grant(String type, String note) {
-            return new Action(Verb.GRANT, type, Scope.ONE, false, true, note);
-        }
-
-        /** Messages written into a topic or exchange: consumers act on them, and they cannot be called back. */
-        static Action produce(String type, String note) {
-            return new Action(Verb.CREATE, type, Scope.ONE, false, false, note);
-        }
-
-        Action scope(Scope wider) {
-            return new Action(verb, type, wider, stateful, reversible, note);
-        }
-
-        Operation.Builder on(String system, String name, Invocation inv) {
-            return Operation.builder(system, verb).resource(type, name).scope(scope).stateful(stateful).reversible(reversible)
-                    .evidence(inv.evidence()).note(note);
-        }
-    }
 
     @Override
     public Set<String> programs() {

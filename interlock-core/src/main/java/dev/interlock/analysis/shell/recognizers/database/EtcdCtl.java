@@ -2,7 +2,7 @@ package dev.interlock.analysis.shell.recognizers.database;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
-import dev.interlock.analysis.shell.recognizers.database.DataServiceRecognizer.Action;
+import dev.interlock.analysis.shell.recognizers.Action;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;

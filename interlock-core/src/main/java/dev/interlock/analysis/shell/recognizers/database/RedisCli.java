@@ -6,6 +6,7 @@ import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.op;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.recognizers.Action;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -27,37 +28,35 @@ final class RedisCli {
             "--pattern", "--rdb", "--eval", "--cert", "--key", "--cacert", "--sni", "--count", "--functions-rdb", "-d", "-D",
             "--quoted-pattern");
 
-    private record Row(Verb verb, String type, Scope scope, boolean stateful, boolean reversible, String note) {
-    }
 
-    private static final Row READ = new Row(Verb.READ, "key", Scope.ONE, false, true, "");
-    private static final Row WRITE = new Row(Verb.UPDATE, "key", Scope.ONE, false, true, "");
-    private static final Map<String, Row> COMMANDS = Map.ofEntries(
-            Map.entry("FLUSHALL", new Row(Verb.DELETE, "database", Scope.ALL, true, false, "empties every database on the server")),
-            Map.entry("FLUSHDB", new Row(Verb.DELETE, "database", Scope.ALL, true, false, "empties the database")),
-            Map.entry("SWAPDB", new Row(Verb.REPLACE, "database", Scope.ALL, true, true, "swaps two databases")),
+    private static final Action READ = new Action(Verb.READ, "key", Scope.ONE, false, true, "");
+    private static final Action WRITE = new Action(Verb.UPDATE, "key", Scope.ONE, false, true, "");
+    private static final Map<String, Action> COMMANDS = Map.ofEntries(
+            Map.entry("FLUSHALL", new Action(Verb.DELETE, "database", Scope.ALL, true, false, "empties every database on the server")),
+            Map.entry("FLUSHDB", new Action(Verb.DELETE, "database", Scope.ALL, true, false, "empties the database")),
+            Map.entry("SWAPDB", new Action(Verb.REPLACE, "database", Scope.ALL, true, true, "swaps two databases")),
             // a replica discards its own data set to copy the primary's
-            Map.entry("REPLICAOF", new Row(Verb.REPLACE, "database", Scope.ALL, true, false, "makes the server a replica; its data is discarded")),
-            Map.entry("SLAVEOF", new Row(Verb.REPLACE, "database", Scope.ALL, true, false, "makes the server a replica; its data is discarded")),
-            Map.entry("SHUTDOWN", new Row(Verb.UPDATE, "host", Scope.ALL, false, false, "shuts the server down")),
-            Map.entry("DEBUG", new Row(Verb.UNKNOWN, "host", Scope.ALL, false, false, "DEBUG can crash or stall the server")),
-            Map.entry("CONFIG SET", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "changes the server configuration")),
-            Map.entry("CONFIG REWRITE", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "rewrites the configuration file")),
-            Map.entry("CONFIG RESETSTAT", new Row(Verb.UPDATE, "config", Scope.ONE, false, true, "")),
-            Map.entry("SCRIPT FLUSH", new Row(Verb.DELETE, "script", Scope.ALL, false, true, "removes cached scripts")),
-            Map.entry("FUNCTION FLUSH", new Row(Verb.DELETE, "function", Scope.ALL, true, false, "removes every function library")),
-            Map.entry("FUNCTION DELETE", new Row(Verb.DELETE, "function", Scope.ONE, true, false, "")),
-            Map.entry("ACL SETUSER", new Row(Verb.GRANT, "user", Scope.ONE, false, true, "changes a user's permissions")),
-            Map.entry("ACL DELUSER", new Row(Verb.GRANT, "user", Scope.ONE, false, true, "removes a user")),
-            Map.entry("CLIENT KILL", new Row(Verb.UPDATE, "client", Scope.MANY, false, true, "disconnects clients")),
-            Map.entry("CLUSTER RESET", new Row(Verb.DELETE, "database", Scope.ALL, true, false, "resets the cluster node")),
-            Map.entry("CLUSTER FAILOVER", new Row(Verb.UPDATE, "cluster", Scope.ONE, false, true, "forces a failover")),
-            Map.entry("EVAL", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a Lua script on the server")),
-            Map.entry("EVALSHA", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a cached Lua script")),
-            Map.entry("FCALL", new Row(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a server-side function")),
-            Map.entry("RENAME", new Row(Verb.UPDATE, "key", Scope.ONE, true, false, "renames a key, overwriting the target")),
-            Map.entry("EXPIRE", new Row(Verb.UPDATE, "key", Scope.ONE, true, true, "the key will be deleted when it expires")),
-            Map.entry("GETDEL", new Row(Verb.DELETE, "key", Scope.ONE, true, false, "")),
+            Map.entry("REPLICAOF", new Action(Verb.REPLACE, "database", Scope.ALL, true, false, "makes the server a replica; its data is discarded")),
+            Map.entry("SLAVEOF", new Action(Verb.REPLACE, "database", Scope.ALL, true, false, "makes the server a replica; its data is discarded")),
+            Map.entry("SHUTDOWN", new Action(Verb.UPDATE, "host", Scope.ALL, false, false, "shuts the server down")),
+            Map.entry("DEBUG", new Action(Verb.UNKNOWN, "host", Scope.ALL, false, false, "DEBUG can crash or stall the server")),
+            Map.entry("CONFIG SET", new Action(Verb.UPDATE, "config", Scope.ONE, false, true, "changes the server configuration")),
+            Map.entry("CONFIG REWRITE", new Action(Verb.UPDATE, "config", Scope.ONE, false, true, "rewrites the configuration file")),
+            Map.entry("CONFIG RESETSTAT", new Action(Verb.UPDATE, "config", Scope.ONE, false, true, "")),
+            Map.entry("SCRIPT FLUSH", new Action(Verb.DELETE, "script", Scope.ALL, false, true, "removes cached scripts")),
+            Map.entry("FUNCTION FLUSH", new Action(Verb.DELETE, "function", Scope.ALL, true, false, "removes every function library")),
+            Map.entry("FUNCTION DELETE", new Action(Verb.DELETE, "function", Scope.ONE, true, false, "")),
+            Map.entry("ACL SETUSER", new Action(Verb.GRANT, "user", Scope.ONE, false, true, "changes a user's permissions")),
+            Map.entry("ACL DELUSER", new Action(Verb.GRANT, "user", Scope.ONE, false, true, "removes a user")),
+            Map.entry("CLIENT KILL", new Action(Verb.UPDATE, "client", Scope.MANY, false, true, "disconnects clients")),
+            Map.entry("CLUSTER RESET", new Action(Verb.DELETE, "database", Scope.ALL, true, false, "resets the cluster node")),
+            Map.entry("CLUSTER FAILOVER", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "forces a failover")),
+            Map.entry("EVAL", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a Lua script on the server")),
+            Map.entry("EVALSHA", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a cached Lua script")),
+            Map.entry("FCALL", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a server-side function")),
+            Map.entry("RENAME", new Action(Verb.UPDATE, "key", Scope.ONE, true, false, "renames a key, overwriting the target")),
+            Map.entry("EXPIRE", new Action(Verb.UPDATE, "key", Scope.ONE, true, true, "the key will be deleted when it expires")),
+            Map.entry("GETDEL", new Action(Verb.DELETE, "key", Scope.ONE, true, false, "")),
             Map.entry("SAVE", WRITE), Map.entry("BGSAVE", WRITE), Map.entry("BGREWRITEAOF", WRITE),
             Map.entry("SET", WRITE), Map.entry("MSET", WRITE), Map.entry("SETEX", WRITE), Map.entry("SETNX", WRITE),
             Map.entry("PSETEX", WRITE), Map.entry("GETSET", WRITE), Map.entry("APPEND", WRITE), Map.entry("INCR", WRITE),
@@ -150,7 +149,7 @@ final class RedisCli {
                     .confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
                     .note(keys.isEmpty() ? "deletes keys given on standard input" : "deletes keys").build();
         }
-        Row row = COMMANDS.getOrDefault(sub, COMMANDS.get(name));
+        Action row = COMMANDS.getOrDefault(sub, COMMANDS.get(name));
         if (row == null) {
             return DatabaseOps.unknown(inv, "unrecognized Redis command " + name);
         }

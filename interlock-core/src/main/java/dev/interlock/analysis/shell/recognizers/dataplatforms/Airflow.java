@@ -93,9 +93,7 @@ final class Airflow {
     static List<Operation> recognize(Invocation inv) {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
-        CommandTable.Found found = COMMANDS.find(words).orElseGet(() -> new CommandTable.Found(String.join(" ", words),
-                CommandTable.guess(words.size() > 1 ? words.get(1) : words.isEmpty() ? "" : words.getFirst(), "dag"),
-                Math.min(2, words.size())));
+        CommandTable.Found found = COMMANDS.findOrGuess(words, 2, "dag");
         CommandTable.Act act = found.act();
         String name = p.value("-d", "--dag-id").orElse(words.size() > found.words() ? words.get(found.words()) : "");
         if (found.command().equals("config get-value")) {

@@ -83,8 +83,7 @@ final class BigQuery {
 
     /** A command of the table (or, unlisted, judged by its word), on the first name it is given. */
     private static Operation table(Invocation inv, ParsedArgs p, String command, String name) {
-        CommandTable.Act act = COMMANDS.find(List.of(command)).map(CommandTable.Found::act)
-                .orElseGet(() -> CommandTable.guess(command, "dataset"));
+        CommandTable.Act act = COMMANDS.findOrGuess(List.of(command), 1, "dataset").act();
         if (command.equals("rm") && p.has("-r", "--recursive")) {
             act = act.all().note("deletes the dataset with every table in it");
         }

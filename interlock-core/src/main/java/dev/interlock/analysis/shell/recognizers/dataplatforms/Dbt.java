@@ -47,9 +47,7 @@ final class Dbt {
     static List<Operation> recognize(Invocation inv) {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
-        Optional<CommandTable.Found> found = COMMANDS.find(words);
-        CommandTable.Act act = found.map(CommandTable.Found::act)
-                .orElseGet(() -> CommandTable.guess(words.isEmpty() ? "" : words.getFirst(), "models"));
+        CommandTable.Act act = COMMANDS.findOrGuess(words, 1, "models").act();
         String name = act.type().equals("macro") && words.size() > 1 ? words.get(1)
                 : p.value("--select", "-s", "--models", "-m").orElse("");
         if (act.type().equals("models") && act.verb() == Verb.READ && p.has("--store-failures")) {

@@ -81,8 +81,7 @@ public final class ServerlessStacks implements Recognizer {
             return List.of();
         }
         boolean sam = inv.program().equals("sam");
-        CommandTable.Found found = (sam ? SAM : SERVERLESS).find(words)
-                .orElseGet(() -> new CommandTable.Found(words.getFirst(), CommandTable.guess(words.getFirst(), "stack"), 1));
+        CommandTable.Found found = (sam ? SAM : SERVERLESS).findOrGuess(words, 1, "stack");
         CommandTable.Act act = found.act();
         if (sam && found.command().equals("deploy") && p.has("--no-execute-changeset")) {
             act = read("stack").note("only creates a change set for review");

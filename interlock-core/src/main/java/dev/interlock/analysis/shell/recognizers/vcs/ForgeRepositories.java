@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers.vcs;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.recognizers.Action;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -19,15 +20,7 @@ import java.util.Optional;
  */
 public final class ForgeRepositories {
 
-    /** What one subcommand does to the repository or release it names. */
-    private record Action(Verb verb, String type, Scope scope, boolean stateful, boolean reversible, String note) {
-    }
-
     private record Forge(String system, String program, Map<String, Action> actions) {
-    }
-
-    private static Action read(String type) {
-        return new Action(Verb.READ, type, Scope.ONE, false, true, "");
     }
 
     private static Action change(Verb verb, String type) {
@@ -48,13 +41,13 @@ public final class ForgeRepositories {
             Map.entry("repo create", change(Verb.CREATE, "repository")), Map.entry("repo fork", change(Verb.CREATE, "repository")),
             Map.entry("repo archive", EDIT), Map.entry("repo unarchive", EDIT), Map.entry("repo rename", EDIT),
             Map.entry("repo sync", EDIT), Map.entry("repo set-default", EDIT), Map.entry("repo edit", EDIT),
-            Map.entry("repo view", read("repository")), Map.entry("repo list", read("repository")),
-            Map.entry("repo clone", read("repository")),
+            Map.entry("repo view", Action.read("repository")), Map.entry("repo list", Action.read("repository")),
+            Map.entry("repo clone", Action.read("repository")),
             Map.entry("release create", new Action(Verb.CREATE, "release", Scope.ONE, false, true, "publishes a GitHub release")),
             Map.entry("release delete", RELEASE_DELETE), Map.entry("release delete-asset", RELEASE_DELETE),
             Map.entry("release upload", change(Verb.UPDATE, "release")), Map.entry("release edit", change(Verb.UPDATE, "release")),
-            Map.entry("release list", read("release")), Map.entry("release view", read("release")),
-            Map.entry("release download", read("release"))));
+            Map.entry("release list", Action.read("release")), Map.entry("release view", Action.read("release")),
+            Map.entry("release download", Action.read("release"))));
 
     private static final Forge GITLAB = new Forge("gitlab", "glab", Map.ofEntries(
             Map.entry("repo delete", teardown("deletes the project with its issues, merge requests, pipelines and wiki")),
@@ -64,15 +57,15 @@ public final class ForgeRepositories {
                     "moves the project to another namespace")),
             Map.entry("repo update", EDIT), Map.entry("repo edit", EDIT), Map.entry("repo mirror", EDIT),
             // glab repo archive downloads an archive of the repository; it changes nothing
-            Map.entry("repo archive", read("repository")),
-            Map.entry("repo view", read("repository")), Map.entry("repo list", read("repository")),
-            Map.entry("repo ls", read("repository")), Map.entry("repo clone", read("repository")),
-            Map.entry("repo search", read("repository")), Map.entry("repo contributors", read("repository")),
+            Map.entry("repo archive", Action.read("repository")),
+            Map.entry("repo view", Action.read("repository")), Map.entry("repo list", Action.read("repository")),
+            Map.entry("repo ls", Action.read("repository")), Map.entry("repo clone", Action.read("repository")),
+            Map.entry("repo search", Action.read("repository")), Map.entry("repo contributors", Action.read("repository")),
             Map.entry("release create", new Action(Verb.CREATE, "release", Scope.ONE, false, true, "publishes a GitLab release")),
             Map.entry("release delete", RELEASE_DELETE),
             Map.entry("release upload", change(Verb.UPDATE, "release")), Map.entry("release update", change(Verb.UPDATE, "release")),
-            Map.entry("release list", read("release")), Map.entry("release ls", read("release")),
-            Map.entry("release view", read("release")), Map.entry("release download", read("release"))));
+            Map.entry("release list", Action.read("release")), Map.entry("release ls", Action.read("release")),
+            Map.entry("release view", Action.read("release")), Map.entry("release download", Action.read("release"))));
 
     private ForgeRepositories() {
     }
@@ -97,9 +90,7 @@ public final class ForgeRepositories {
         }
         String name = words.size() > 2 ? words.get(2) : "";
         String repo = p.value("-R", "--repo").orElse(group.equals("repo") ? name : "");
-        Operation.Builder b = Operation.builder(forge.system(), action.verb()).resource(action.type(), name)
-                .scope(action.scope()).stateful(action.stateful()).reversible(action.reversible()).evidence(inv.evidence())
-                .note(action.note().isEmpty() ? forge.program() + " " + group + " " + words.get(1) : action.note());
+        Operation.Builder b = action.on(forge.system(), name, inv, forge.program() + " " + group + " " + words.get(1));
         if (action == EDIT && madePublic(inv)) {
             b = Operation.builder(forge.system(), Verb.TRANSFER).resource("repository", name).scope(Scope.MANY)
                     .reversible(false).evidence(inv.evidence())
