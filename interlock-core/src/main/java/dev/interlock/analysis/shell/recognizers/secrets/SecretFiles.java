@@ -12,6 +12,28 @@ public final class SecretFiles {
     private SecretFiles() {
     }
 
+    /**
+     * Where CLIs keep their logins, below a home directory: forges, PaaS and cloud CLIs, CI, SaaS and data tools.
+     * Their other files (aliases, themes, caches) are not secrets.
+     */
+    private static final List<String> CLI_LOGINS = List.of(
+            "\\.config/glab-cli/config\\.ya?ml", "\\.config/hub", "\\.config/gitlab/[^/]+\\.ya?ml",
+            "\\.config/doctl/config\\.ya?ml", "\\.config/hcloud/cli\\.toml", "\\.config/scw/config\\.ya?ml",
+            "\\.config/linode-cli", "\\.config/exoscale/exoscale\\.toml", "\\.config/vultr-cli\\.ya?ml",
+            "\\.fly/config\\.yml", "\\.railway/config\\.json", "\\.netlify/config\\.json", "\\.config/netlify/config\\.json",
+            "\\.wrangler/config/[^/]+\\.toml", "\\.config/\\.wrangler/config/[^/]+\\.toml",
+            "\\.config/configstore/(snyk|netlify|firebase-tools|@vercel[^/]*)\\.json",
+            "\\.circleci/cli\\.ya?ml", "\\.config/bk\\.ya?ml", "\\.buildkite/[^/]*\\.ya?ml",
+            "\\.config/ldcli/config\\.ya?ml", "\\.pd\\.ya?ml", "\\.config/pd/[^/]+", "\\.config/stripe/config\\.toml",
+            "\\.config/ngrok/ngrok\\.yml", "\\.ngrok2/ngrok\\.yml", "\\.sentryclirc", "\\.config/sentry/[^/]+",
+            "\\.terraform\\.d/credentials\\.tfrc\\.json", "\\.config/helm/registry/config\\.json",
+            "\\.oci/config", "\\.config/openstack/(clouds|secure)\\.ya?ml", "\\.config/rclone/rclone\\.conf",
+            "\\.mc/config\\.json", "\\.kaggle/kaggle\\.json", "\\.databrickscfg", "\\.snowsql/config",
+            "\\.config/snowflake/(connections|config)\\.toml", "\\.dbt/profiles\\.ya?ml",
+            "\\.confluent/config\\.json", "\\.ccloud/config\\.json",
+            "\\.m2/settings(-security)?\\.xml", "\\.gradle/gradle\\.properties", "\\.cargo/credentials(\\.toml)?",
+            "\\.ansible/[^/]*vault[-_]pass[^/]*", "[^/]*vault[-_]pass(word)?(\\.txt)?");
+
     /** Matched against the resolved absolute path. */
     private static final List<Pattern> PATHS = List.of(
             Pattern.compile(".*/\\.aws/(credentials|sso/cache/.*|cli/cache/.*)"),
@@ -35,6 +57,10 @@ public final class SecretFiles {
                     + "/[^/]+/(Network/)?(Cookies|Login Data|Web Data)(-journal)?"),
             Pattern.compile(".*/(\\.mozilla/firefox|Firefox/Profiles|Mozilla/Firefox/Profiles)/[^/]+/(cookies\\.sqlite|logins\\.json|key[34]\\.db)"),
             Pattern.compile(".*/Library/Cookies/.*\\.binarycookies|.*/Library/Keychains/.*"),
+            // CLIs' own logins: the token or password each keeps after `login`
+            Pattern.compile(".*/(" + String.join("|", CLI_LOGINS) + ")"),
+            // a token kept in a tool's own directory (~/.config/gitlab/token, ~/.cache/huggingface/token)
+            Pattern.compile(".*/\\.[^/]+/(?:[^/]+/)*(token|[^/]*\\.token|access[-_]tokens?(\\.[a-z]+)?)"),
             // Interlock's tokens and its database (which holds token hashes and approvals)
             Pattern.compile(".*/interlock/([^/]*token[^/]*|[^/]*\\.db(-wal|-shm|-journal)?)"));
 
