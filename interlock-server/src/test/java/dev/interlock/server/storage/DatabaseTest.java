@@ -38,6 +38,29 @@ class DatabaseTest {
     }
 
     @Test
+    void sqliteSyncsEveryCommitUnlessTheUrlSaysNormal(@TempDir Path dir) {
+        try (Database db = Database.open("", dir)) {
+            assertThat(synchronous(db)).isEqualTo(2); // FULL
+        }
+        try (Database db = Database.open("sqlite:?synchronous=normal", dir)) {
+            assertThat(synchronous(db)).isEqualTo(1); // NORMAL
+            assertThat(db.healthy()).isTrue();
+        }
+        assertThat(dir.resolve("interlock.db")).exists();
+        assertThatThrownBy(() -> Database.open("sqlite:?synchronous=off", dir))
+                .isInstanceOf(StorageException.class).hasMessageContaining("synchronous=normal");
+    }
+
+    private static int synchronous(Database db) {
+        return db.transaction(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("PRAGMA synchronous")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Test
     void postgresqlIsMigrated() {
         String url = TestPostgres.freshDatabase();
         try (Database db = Database.open(url, Path.of("."))) {
