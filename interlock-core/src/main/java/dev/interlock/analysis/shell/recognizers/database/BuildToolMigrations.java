@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.database;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.model.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +68,48 @@ public final class BuildToolMigrations {
                 args.add(Arg.of(value));
             }
         });
-        return new MigrationRecognizer().recognize(inv.withProgram(tool, args), nested);
+        List<Operation> ops = new MigrationRecognizer().recognize(inv.withProgram(tool, args), nested);
+        Optional<String> profile = profileEnvironment(inv);
+        if (profile.isEmpty()) {
+            return ops;
+        }
+        // a build profile named for an environment (mvn -Pdev, gradle -Penv=prod) selects that environment's database
+        return ops.stream().map(op -> op.resource().locator("environment").isEmpty()
+                ? op.toBuilder().locator("environment", profile.get()).build() : op).toList();
+    }
+
+    /** Profile names for a developer's own database. */
+    private static final Set<String> DEVELOPMENT = Set.of("dev", "development", "test", "ci", "sandbox");
+
+    /** Build properties that name the environment a build is configured for. */
+    private static final Set<String> ENVIRONMENT_PROPERTIES = Set.of("env", "environment", "profile", "stage",
+            "spring.profiles.active");
+
+    /**
+     * The environment the build's profiles or properties name: Maven's {@code -Pdev} and {@code --activate-profiles
+     * dev,h2}, or {@code -Penv=prod}/{@code -Dspring.profiles.active=staging}.
+     */
+    private static Optional<String> profileEnvironment(Invocation inv) {
+        List<String> names = new ArrayList<>();
+        properties(inv).forEach((name, value) -> {
+            if (ENVIRONMENT_PROPERTIES.contains(name)) {
+                names.addAll(List.of(value.split(",")));
+            }
+        });
+        List<String> words = inv.words();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            String list = w.startsWith("--activate-profiles=") ? w.substring(w.indexOf('=') + 1)
+                    : (w.equals("-P") || w.equals("--activate-profiles")) && i + 1 < words.size() ? words.get(i + 1)
+                    : w.startsWith("-P") && w.length() > 2 ? w.substring(2) : "";
+            if (!list.contains("=")) {
+                names.addAll(List.of(list.split(",")));
+            }
+        }
+        List<String> clean = names.stream().map(n -> n.replaceFirst("^[!?]", "")).filter(n -> !n.isEmpty()).toList();
+        // a production or staging profile wins over a development one named beside it (-Pprod,local-cache)
+        return clean.stream().filter(DeploymentWords::named).findFirst()
+                .or(() -> clean.stream().filter(n -> DEVELOPMENT.contains(n.toLowerCase(Locale.ROOT))).findFirst());
     }
 
     /** {@code -Dname=value} and {@code -Pname=value} (also written {@code -D name=value}); the last one wins. */
