@@ -83,6 +83,7 @@ final class Recognizers {
                 new SystemSettings(),
                 new dev.interlock.analysis.shell.recognizers.packages.SystemPackages(),
                 new TerraformRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.virtualization.VirtualizationRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands());
     }
 

@@ -1,0 +1,2 @@
+/** Hypervisors, private clouds and bare-metal controllers (Proxmox, libvirt, ESXi, OpenStack, iDRAC, MAAS): their read and change commands. */
+package dev.interlock.analysis.shell.recognizers.virtualization;
