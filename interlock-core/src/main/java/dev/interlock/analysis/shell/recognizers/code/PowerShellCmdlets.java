@@ -43,7 +43,7 @@ final class PowerShellCmdlets {
     private static final Map<String, String> LOCAL_SYSTEMS = Map.of("process", "process", "service", "service");
 
     /** The first word that is not a parameter: {@code Stop-Service Interlock -Force}. */
-    private static String positional(String rest) {
+    static String positional(String rest) {
         for (String w : Regex.split(rest.strip(), "\\s+")) {
             if (!w.isEmpty() && !w.startsWith("-")) {
                 return Regex.replaceAll(w, "^['\"]|['\",]+$", "");

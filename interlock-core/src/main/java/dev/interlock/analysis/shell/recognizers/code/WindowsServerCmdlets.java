@@ -108,7 +108,7 @@ final class WindowsServerCmdlets {
             Verb v = f.cmdlets().getOrDefault(cmdlet, VERBS.getOrDefault(verb, Verb.UPDATE));
             Matcher name = NAME.matcher(rest);
             Matcher host = HOST.matcher(rest);
-            Operation.Builder b = Operation.builder(f.system(), v).resource(f.type(), name.find() ? name.group(1) : "")
+            Operation.Builder b = Operation.builder(f.system(), v).resource(f.type(), name.find() ? name.group(1) : PowerShellCmdlets.positional(rest))
                     .confidence(Confidence.INFERRED).evidence(inv.evidence()).note(m.group(1) + "-" + m.group(2) + " "
                             + (v == Verb.DELETE ? "deletes" : v == Verb.GRANT ? "changes who may do what in" : "changes") + " " + f.system());
             if (v == Verb.DELETE || LOSES_DATA.contains(cmdlet)) {
