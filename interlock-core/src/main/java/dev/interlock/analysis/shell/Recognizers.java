@@ -84,7 +84,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.packages.SystemPackages(),
                 new TerraformRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.virtualization.VirtualizationRecognizer(),
-                new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands());
+                new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands(),
+                new dev.interlock.analysis.shell.recognizers.windows.WindowsServerTools());
     }
 
     /** For programs no recognizer claims. */

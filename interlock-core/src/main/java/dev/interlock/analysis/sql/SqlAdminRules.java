@@ -4,6 +4,7 @@ import static dev.interlock.analysis.sql.SqlOps.admin;
 import static dev.interlock.analysis.sql.SqlOps.op;
 import static dev.interlock.analysis.sql.SqlOps.read;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -79,7 +80,9 @@ final class SqlAdminRules {
         }
         String name = w.name(w.skip(1, "PROCEDURE", "FUNCTION")).text();
         String bare = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-        if (LOOKING_PROCEDURES.contains(bare) || bare.equals("sp_configure") && w.size() <= 3) {
+        // sp_help… and sysmail_help… (sp_help_jobhistory, sp_helpsrvrolemember) are SQL Server's reporting family
+        if (LOOKING_PROCEDURES.contains(bare) || bare.startsWith("sp_help") || Regex.matches(bare, "sysmail_help_\\w*_sp")
+                || bare.equals("sp_configure") && w.size() <= 3) {
             return List.of(read("server", name).note(name + " only reports (a system procedure that changes nothing)"));
         }
         return List.of(admin(Verb.EXECUTE, "procedure", name, Scope.ONE).confidence(Confidence.INFERRED)
@@ -92,7 +95,9 @@ final class SqlAdminRules {
             "sp_helpconstraint", "sp_helpstats", "sp_helpserver", "sp_helplogins", "sp_spaceused", "sp_databases", "sp_tables",
             "sp_columns", "sp_stored_procedures", "sp_server_info", "sp_readerrorlog", "sp_describe_first_result_set",
             "sp_depends", "sp_monitor", "sp_statistics", "sp_pkeys", "sp_fkeys", "xp_fixeddrives", "xp_msver", "sp_blitz",
-            "sp_whoisactive", "sp_blitzfirst", "sp_blitzindex", "sp_blitzcache");
+            "sp_whoisactive", "sp_blitzfirst", "sp_blitzindex", "sp_blitzcache", "xp_readerrorlog", "sp_enumerrorlogs",
+            "sp_table_privileges", "sp_column_privileges", "sp_sproc_columns", "sp_special_columns", "sp_datatype_info",
+            "sp_validatelogins", "xp_logininfo", "sp_enum_login_for_proxy", "sp_enum_proxy_for_subsystem");
 
     /**
      * SQL Server's DBCC: the checks and reports only look ({@code CHECKDB} without a repair option, {@code SQLPERF},
@@ -115,10 +120,22 @@ final class SqlAdminRules {
     static List<Operation.Builder> backup(SqlWords w) {
         String name = w.name(w.skip(1, "DATABASE", "LOG")).text();
         if (w.has("COPY_ONLY") && !w.kw(1).equals("LOG")) {
-            return List.of(read("database", name).note("a copy-only backup: data and backup chain untouched"));
+            // the chain is untouched, but the file is a full copy of the rows, written wherever the path points
+            return List.of(read("database", name).locator(COPIES_DATA, "backup")
+                    .note("a copy-only backup: data and backup chain untouched, a copy of every row written to " + target(w)));
         }
         return List.of(admin(Verb.UPDATE, "database", name, Scope.ONE)
                 .note(w.kw(1).equals("LOG") ? "backs up and truncates the transaction log" : "a backup that resets the backup chain"));
+    }
+
+    /** {@link dev.interlock.analysis.shell.recognizers.database.DatabaseOps#COPIES_DATA}, which the policy reads for copies of production data. */
+    private static final String COPIES_DATA = "copies-data";
+
+    /** Where a backup goes: TO DISK|URL|TAPE = 'place'. */
+    private static String target(SqlWords w) {
+        int to = w.topLevel("TO", 0);
+        int at = w.isSymbol(to + 2, "=") ? to + 3 : to + 2;
+        return to < 0 || at >= w.size() ? "a backup device" : w.kw(to + 1) + " " + w.tokens().get(at).text();
     }
 
     /** RESTORE … WITH REPLACE overwrites a database; the HEADERONLY/FILELISTONLY/VERIFYONLY/LABELONLY forms only read the backup. */

@@ -254,6 +254,7 @@ public final class InterpreterRecognizer implements Recognizer {
                 code = PowerShellStatements.canonical(code);
                 code = PowerShellRemoting.elsewhere(code, inv, nested, ops);
                 ops.addAll(PowerShellCmdlets.operations(code, inv));
+                ops.addAll(WindowsServerCmdlets.operations(code, inv, nested));
                 ops.addAll(PowerShellCmdlets.writes(code, inv));
                 ops.addAll(PowerShellCmdlets.escalations(code, inv));
                 ops.addAll(PowerShellCmdlets.readsAndQueries(code, inv, nested));

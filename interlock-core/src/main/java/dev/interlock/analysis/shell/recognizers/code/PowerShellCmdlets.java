@@ -40,11 +40,10 @@ final class PowerShellCmdlets {
     private static final Pattern AWS_NOUN = Pattern.compile("(?i)(AWS|S3|EC2|RDS|IAM|DDB|LM|CFN|EKS|ECS|ECR|KMS|SM|SSM|R53|CW|SQS|SNS).*");
 
     /** Nouns whose cmdlets act on what the shell's own tools act on: a process, a service (and so on the guard itself). */
-    private static final Map<String, String> LOCAL_SYSTEMS = Map.of("process", "process", "service", "service",
-            "scheduledtask", "service");
+    private static final Map<String, String> LOCAL_SYSTEMS = Map.of("process", "process", "service", "service");
 
     /** The first word that is not a parameter: {@code Stop-Service Interlock -Force}. */
-    private static String positional(String rest) {
+    static String positional(String rest) {
         for (String w : Regex.split(rest.strip(), "\\s+")) {
             if (!w.isEmpty() && !w.startsWith("-")) {
                 return Regex.replaceAll(w, "^['\"]|['\",]+$", "");
@@ -61,6 +60,9 @@ final class PowerShellCmdlets {
             String noun = m.group(2);
             String cmdlet = verb + "-" + noun.toLowerCase(Locale.ROOT);
             String rest = m.group(3) == null ? "" : m.group(3);
+            if (WindowsServerCmdlets.owns(noun)) {
+                continue; // every verb of a server role's family is judged there
+            }
             if (Regex.matches(cmdlet, "remove-item(property)?|set-location|set-variable|set-content|set-item|clear-host"
                     + "|set-strictmode|stop-transcript|set-psdebug|clear-variable|format-(table|list|wide|custom|hex)")
                     || cmdlet.equals("set-executionpolicy") && Regex.find(rest, "(?i)-Scope\\s+Process\\b")) {

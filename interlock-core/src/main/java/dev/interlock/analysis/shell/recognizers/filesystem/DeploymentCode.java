@@ -22,7 +22,11 @@ final class DeploymentCode {
     /** One kind of deployment file: the tool that rolls it out (the operation's system), its names, the directories it lives in. */
     private record Tool(String system, String what, Pattern name, Pattern directory) {
         Tool(String system, String what, String name, String directory) {
-            this(system, what, Pattern.compile(name), Pattern.compile("(?i).*/(" + directory + ")/(.*/)?[^/]+\\.(ya?ml|json)"));
+            this(system, what, name, directory, "ya?ml|json");
+        }
+
+        Tool(String system, String what, String name, String directory, String extensions) {
+            this(system, what, Pattern.compile(name), Pattern.compile("(?i).*/(" + directory + ")/(.*/)?[^/]+\\.(" + extensions + ")"));
         }
 
         boolean holds(String path) {
@@ -35,6 +39,9 @@ final class DeploymentCode {
             new Tool("helm", "Helm values or chart", "(.*[-_.])?values([-_.].*)?\\.ya?ml|chart\\.ya?ml|helmfile.*\\.ya?ml", "charts?|helm|helmfile\\.d"),
             new Tool("docker", "a compose file", "(docker-)?compose([-_.].*)?\\.ya?ml", "compose"),
             new Tool("deployment", "a deploy configuration", "deploy([-_.].*)?\\.ya?ml", "deploy|deployments?"),
+            // the Windows scripts a release runs from its deploy directory (Set-ShopSite.ps1, install.cmd) are what it
+            // does there; POSIX shell scripts are FileKind.SHELL_SCRIPT's, judged by what they run
+            new Tool("deployment", "a deployment script", "$^", "deploy|deployments?", "ps1|psm1|bat|cmd"),
             new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
                     "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
 

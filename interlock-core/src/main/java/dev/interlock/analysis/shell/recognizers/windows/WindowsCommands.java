@@ -183,6 +183,12 @@ public final class WindowsCommands implements Recognizer {
         List<String> w = words(inv);
         String sub = w.isEmpty() ? "" : w.getFirst();
         String key = w.size() > 1 ? w.get(1) : "";
+        if ((sub.equals("save") || sub.equals("export")) && Regex.matches(key.toUpperCase(Locale.ROOT), "(HKLM|HKEY_LOCAL_MACHINE):?[\\\\/]*(SAM|SECURITY|SYSTEM)\\\\*")) {
+            // SAM holds the local password hashes, SECURITY the LSA secrets, SYSTEM the boot key that decrypts both
+            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.CREDENTIAL).resource("registry-hive", key)
+                    .evidence(inv.evidence()).note("saves the " + key + " hive: the machine's password hashes and secrets, to crack offline"),
+                    "this machine's registry").build());
+        }
         if (!Set.of("delete", "add", "import", "restore", "copy", "load", "unload").contains(sub)) {
             return List.of(read(inv, "registry"));
         }
@@ -339,7 +345,7 @@ public final class WindowsCommands implements Recognizer {
                 .evidence(inv.evidence()).note(note), "files on this machine").build();
     }
 
-    private static Operation read(Invocation inv, String what) {
+    static Operation read(Invocation inv, String what) {
         return LocalFiles.local(inv, Operation.builder("os", Verb.READ).resource(what, "").evidence(inv.evidence()), "this machine").build();
     }
 
@@ -371,7 +377,7 @@ public final class WindowsCommands implements Recognizer {
      * The arguments split at blanks, lower case: a POSIX shell reading {@code icacls C:\ /grant …} takes the backslash
      * as escaping the blank and hands over one word {@code "C: /grant"}.
      */
-    private static List<String> tokens(Invocation inv) {
+    static List<String> tokens(Invocation inv) {
         List<String> out = new ArrayList<>();
         for (var a : inv.args()) {
             for (String t : a.value().trim().split("\\s+")) {

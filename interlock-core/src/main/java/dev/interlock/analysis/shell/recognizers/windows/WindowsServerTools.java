@@ -1,0 +1,94 @@
+package dev.interlock.analysis.shell.recognizers.windows;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The command-line tools of Windows Server administration: Active Directory's ({@code repadmin}, {@code dcdiag},
+ * {@code ds*}, {@code netdom}, {@code nltest}, {@code setspn}), Group Policy's ({@code gpresult}, {@code gpupdate}),
+ * the DNS server's {@code dnscmd}, and this machine's time, audit and ticket tools. Each is a table of the switches
+ * that change something; everything else they do is a report ({@code repadmin /replsummary}, {@code gpresult /r}).
+ */
+public final class WindowsServerTools implements Recognizer {
+
+    /**
+     * One tool: the system it acts on, whether that is this machine (or the domain), and the words (lower case) by
+     * which it changes or deletes; a tool whose {@code changes} is null changes with every use.
+     */
+    private record Tool(String system, String type, boolean here, Pattern changes, Pattern deletes) {
+        Tool(String system, String type, boolean here, String changes, String deletes) {
+            this(system, type, here, changes == null ? null : Pattern.compile(changes), Pattern.compile(deletes));
+        }
+    }
+
+    private static final Map<String, Tool> TABLE = Map.ofEntries(
+            // /options and /siteoptions with +FLAG or -FLAG set replication options; without one they print them
+            Map.entry("repadmin", new Tool("active-directory", "replication", false,
+                    "/(syncall|replicate|add|del|mod|kcc|removelingeringobjects|rehost|unhost|setattr|regkey|replsingleobj|rodcpwdrepl)|[+-][a-z_]+",
+                    "/(del|removelingeringobjects|unhost)")),
+            Map.entry("dcdiag", new Tool("active-directory", "domain-controller", false, "/fix", "$^")),
+            Map.entry("gpresult", new Tool("group-policy", "resultant-policy", true, "$^", "$^")),
+            Map.entry("gpupdate", new Tool("group-policy", "applied-policy", true, null, "$^")),
+            Map.entry("dsquery", new Tool("active-directory", "directory-object", false, "$^", "$^")),
+            Map.entry("dsget", new Tool("active-directory", "directory-object", false, "$^", "$^")),
+            Map.entry("dsadd", new Tool("active-directory", "directory-object", false, null, "$^")),
+            Map.entry("dsmod", new Tool("active-directory", "directory-object", false, null, "$^")),
+            Map.entry("dsmove", new Tool("active-directory", "directory-object", false, null, "$^")),
+            Map.entry("dsrm", new Tool("active-directory", "directory-object", false, null, ".*")),
+            Map.entry("dsacls", new Tool("active-directory", "permissions", false, "/(g|d|r|s|p:[yn])", "$^")),
+            Map.entry("netdom", new Tool("active-directory", "computer-account", false,
+                    "join|remove|reset|resetpwd|add|move|renamecomputer|trust|computername", "remove")),
+            Map.entry("nltest", new Tool("active-directory", "secure-channel", false, "/(sc_reset|sc_change_pwd|shutdown|transport_notify):?.*", "$^")),
+            Map.entry("setspn", new Tool("active-directory", "service-principal-name", false, "-[asdru]", "-d")),
+            Map.entry("dnscmd", new Tool("dns", "dns-server", false,
+                    "/(record|zone|node|directorypartition|ageallrecords|clearcache|config|resetforwarders|resetlisten|startscavenging|writebackfiles)(?!print|info$).*",
+                    "/(recorddelete|zonedelete|nodedelete|deletedirectorypartition)")),
+            Map.entry("w32tm", new Tool("os", "time-service", true, "/(resync|config|register|unregister)", "$^")),
+            Map.entry("auditpol", new Tool("os", "audit-policy", true, "/(set|clear|remove|restore)", "/(clear|remove)")),
+            Map.entry("secedit", new Tool("os", "security-policy", true, "/(configure|import)", "$^")),
+            Map.entry("klist", new Tool("os", "kerberos-tickets", true, "purge|purge_bind", "$^")));
+
+    @Override
+    public Set<String> programs() {
+        Set<String> all = new HashSet<>();
+        for (String p : TABLE.keySet()) {
+            all.add(p);
+            all.add(p + ".exe");
+        }
+        return Set.copyOf(all);
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        String program = Regex.replaceFirst(inv.program().toLowerCase(Locale.ROOT), "\\.exe$", "");
+        Tool tool = TABLE.get(program);
+        List<String> words = WindowsCommands.tokens(inv);
+        boolean changes = tool.changes() == null || words.stream().anyMatch(w -> tool.changes().matcher(w).matches());
+        Operation.Builder b;
+        if (!changes) {
+            // a report on the domain or this machine: a look, wherever it is taken
+            b = Operation.builder(tool.system(), Verb.READ).resource(tool.type(), "").evidence(inv.evidence());
+            return List.of(LocalFiles.local(inv, b, "a report").build());
+        }
+        boolean deletes = words.stream().anyMatch(w -> tool.deletes().matcher(w).matches());
+        b = Operation.builder(tool.system(), deletes ? Verb.DELETE : Verb.UPDATE).resource(tool.type(), "")
+                .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note(program + (deletes ? " deletes from " : " changes ") + (tool.here() ? "this machine's " : "the domain's ") + tool.type());
+        if (deletes) {
+            b.stateful(true).reversible(false);
+        }
+        return List.of(tool.here() ? LocalFiles.local(inv, b, "this machine's " + tool.type()).build() : b.build());
+    }
+}
