@@ -64,6 +64,7 @@ final class Recognizers {
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),
                 new LocalMachines(),
+                new dev.interlock.analysis.shell.recognizers.storage.CephAdm(),
                 new MacDefaults(),
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),

@@ -115,7 +115,15 @@ final class KnownPrograms {
             "consul", Set.of("acl token create", "acl token read", "acl token clone", "acl bootstrap", "keygen"),
             "boundary", Set.of("authenticate", "credential-stores read", "targets authorize-session"),
             // rclone's config holds each remote's access keys and tokens in clear ("config redacted" masks them)
-            "rclone", Set.of("config show", "config dump"));
+            "rclone", Set.of("config show", "config dump"),
+            // Ceph prints keyrings (auth), RGW users' S3 keys (user info/create, key create) and config-key secrets
+            "ceph", Set.of("auth get", "auth get-key", "auth print-key", "auth print_key", "auth export", "auth ls", "auth list",
+                    "auth get-or-create", "auth get-or-create-key", "config-key get", "config-key dump"),
+            "radosgw-admin", Set.of("user info", "user create", "user modify", "key create", "subuser create", "subuser modify",
+                    "metadata get"),
+            // MinIO's mc: aliases hold each server's access and secret keys; share mints presigned URLs; svcacct add prints a secret
+            "mc", Set.of("alias list", "alias ls", "alias export", "config host list", "config host ls", "admin config export",
+                    "admin user svcacct add", "share"));
 
     /** Verbs that destroy data in one family of tools though the word is harmless elsewhere: {@code rclone sync} deletes at the destination. */
     static final Map<String, Map<String, Verb>> FAMILY_DESTRUCTIVE = Map.ofEntries(
@@ -168,7 +176,14 @@ final class KnownPrograms {
             Map.entry("named-checkconf", Set.of()),
             // prints the inventory's groups and hosts; kustomize build renders manifests to standard output
             Map.entry("ansible-inventory", Set.of()),
-            Map.entry("kustomize", Set.of("build", "cfg", "version", "help")));
+            Map.entry("kustomize", Set.of("build", "cfg", "version", "help")),
+            // ceph -s and the status words; mc's listing and usage words
+            Map.entry("ceph", Set.of("-s", "--status", "-w", "--watch", "health", "df", "versions", "quorum_status", "mon_status",
+                    "fsid", "dump", "--version", "-v")),
+            Map.entry("mc", Set.of("du", "ls", "stat", "find", "tree", "diff", "ping", "ready", "info", "head", "cat", "--version")));
+
+    /** Object-store CLIs' aliases for a server on this machine: MinIO's mc ships {@code local} (localhost:9000) for test data. */
+    static final Map<String, Set<String>> LOCAL_ALIASES = Map.of("mc", Set.of("local", "localhost", "127.0.0.1"));
 
     /** Flags that name where an unfamiliar CLI acts, and the locator each becomes. */
     static final Map<String, String> LOCATOR_FLAGS = Map.ofEntries(

@@ -420,7 +420,8 @@ public final class UnrecognizedProgram implements Recognizer {
                     .resource("program", inv.program()).confidence(Confidence.INFERRED).evidence(inv.evidence());
             copiedRows(inv).ifPresent(source -> {
                 // rclone copy s3-prod:backups/pg/main.dump ./restore/: a database's rows, brought to this machine
-                locators.putIfAbsent("host", source.contains("://") ? SecretStores.host(source) : source.substring(0, source.indexOf(':')));
+                locators.putIfAbsent("host", source.contains("://") ? SecretStores.host(source)
+                        : source.substring(0, source.indexOf(':') > 0 ? source.indexOf(':') : source.indexOf('/')));
                 locators.put(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup");
                 b.resource("file", source).note("copies a database dump or backup from " + source + " to this machine");
             });
@@ -441,7 +442,18 @@ public final class UnrecognizedProgram implements Recognizer {
                 .note(scripted.isEmpty() ? "'" + word + "' reads as a destructive " + inv.program() + " command"
                         : "the script fed to " + inv.program() + " on standard input says '" + scripted + "'");
         locators.forEach(b::locator);
+        if (onLocalAlias(inv)) {
+            b.stateful(false).reversible(true).note("'" + word + "' acts on " + inv.program() + "'s alias for a server on this machine: test data");
+            LocalFiles.local(inv, b, inv.program() + "'s local alias");
+        }
         return b.build();
+    }
+
+    /** {@code mc rb local/e2e-uploads}: every object path names an alias of a server on this machine. */
+    private static boolean onLocalAlias(Invocation inv) {
+        Set<String> aliases = KnownPrograms.LOCAL_ALIASES.get(inv.program());
+        List<String> paths = inv.words().stream().filter(w -> !w.startsWith("-") && w.indexOf('/') > 0).toList();
+        return aliases != null && !paths.isEmpty() && paths.stream().allMatch(w -> aliases.contains(w.substring(0, w.indexOf('/'))));
     }
 
     /** The words of {@link KnownPrograms#FAMILY_SECRETS} the command starts with, when it does. */
@@ -467,7 +479,8 @@ public final class UnrecognizedProgram implements Recognizer {
         var remote = KnownPrograms.FAMILY_COPIES.get(inv.program()).getValue();
         List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
         return positional.subList(1, positional.size() - 1).stream()
-                .filter(w -> remote.test(w) && w.indexOf(':') > 0 && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsRows(w))
+                .filter(w -> remote.test(w) && (w.indexOf(':') > 0 || w.indexOf('/') > 0)
+                        && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsRows(w))
                 .findFirst();
     }
 

@@ -22,6 +22,13 @@ public final class LocalMachines implements Recognizer {
 
     /** Commands that remove a logical volume, group or physical volume outright. */
     private static final Set<String> VOLUME_REMOVERS = Set.of("lvremove", "vgremove", "pvremove", "lvreduce", "vgreduce");
+    /** LVM commands that change volumes in place (grow, convert, activate, move extents): nothing is lost, but it is a change. */
+    private static final Set<String> VOLUME_CHANGERS = Set.of("lvcreate", "lvextend", "lvresize", "lvchange", "lvconvert",
+            "lvrename", "vgextend", "vgchange", "vgrename", "vgimport", "vgexport", "vgmerge", "vgsplit",
+            "pvresize", "pvmove", "pvchange");
+    /** zfs and zpool words that only look. */
+    private static final Set<String> STORAGE_READS = Set.of("list", "get", "status", "iostat", "show", "history", "events",
+            "df", "usage", "", "diff", "holds", "userspace", "groupspace", "projectspace", "version", "wait");
     /** Local cluster tools: the words that tear the cluster down. */
     private static final Map<String, Set<String>> CLUSTER_TEARDOWN = Map.of(
             "kind", Set.of("delete"), "minikube", Set.of("delete", "stop"), "k3d", Set.of("delete", "stop"),
@@ -35,6 +42,7 @@ public final class LocalMachines implements Recognizer {
     public Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(VOLUME_REMOVERS);
         all.addAll(CLUSTER_TEARDOWN.keySet());
+        all.addAll(VOLUME_CHANGERS);
         all.addAll(Set.of("zfs", "zpool", "btrfs"));
         return Set.copyOf(all);
     }
@@ -45,6 +53,9 @@ public final class LocalMachines implements Recognizer {
         List<String> words = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
         if (VOLUME_REMOVERS.contains(program)) {
             return List.of(volume(inv, program, words.isEmpty() ? "" : String.join(" ", words), program + " removes the volume and its data"));
+        }
+        if (VOLUME_CHANGERS.contains(program)) {
+            return List.of(lvm(inv, program, words));
         }
         Set<String> teardown = CLUSTER_TEARDOWN.get(program);
         if (teardown != null) {
@@ -63,6 +74,20 @@ public final class LocalMachines implements Recognizer {
             return List.of(LocalFiles.local(inv, b, "a development cluster on this machine (" + program + ")").build());
         }
         String sub = words.isEmpty() ? "" : words.getFirst();
+        if (program.equals("zfs") && sub.equals("destroy") && words.size() > 1 && words.getLast().contains("@")) {
+            // tank/scratch@before-refactor: only the snapshot goes; the dataset and its live data stay
+            return List.of(snapshot(inv, Verb.DELETE, words.getLast(), "zfs destroy drops the snapshot; the live dataset is untouched")
+                    .scope(inv.words().contains("-r") || inv.words().contains("-R") ? Scope.MANY : Scope.ONE).build());
+        }
+        if (program.equals("zpool") && Set.of("scrub", "trim").contains(sub)) {
+            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource(CHECK, words.size() > 1 ? words.getLast() : "")
+                    .reversible(true).evidence(inv.evidence())
+                    .note("zpool " + sub + " verifies or trims the pool in the background; no data changes"), "storage on this machine").build());
+        }
+        if (program.equals("zfs") && sub.equals("allow") && words.size() > 2) {
+            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.GRANT).resource("dataset", words.getLast())
+                    .evidence(inv.evidence()).note("zfs allow delegates dataset permissions to a user or group"), "storage on this machine").build());
+        }
         boolean destroys = switch (program) {
             case "zfs" -> Set.of("destroy", "rollback").contains(sub);
             case "zpool" -> Set.of("destroy", "labelclear", "remove", "detach").contains(sub);
@@ -74,25 +99,50 @@ public final class LocalMachines implements Recognizer {
         boolean snapshot = program.equals("zfs") && sub.equals("snapshot")
                 || program.equals("btrfs") && words.size() > 2 && Set.of("subvolume", "sub").contains(sub) && words.get(1).equals("snapshot");
         if (snapshot) {
-            return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.CREATE).resource(RESTORE_POINT, words.getLast())
-                    .reversible(true).evidence(inv.evidence())
-                    .note(program + " takes a snapshot: a read-only copy to restore from; nothing in use changes"), "storage on this machine").build());
+            return List.of(snapshot(inv, Verb.CREATE, words.getLast(),
+                    program + " takes a snapshot: a read-only copy to restore from; nothing in use changes").build());
         }
-        boolean reads = Set.of("list", "get", "status", "iostat", "show", "history", "events", "df", "usage", "").contains(sub)
+        boolean reads = STORAGE_READS.contains(sub)
                 || program.equals("btrfs") && words.contains("show");
         return List.of(LocalFiles.local(inv, Operation.builder("os", reads ? Verb.READ : Verb.UPDATE).resource("storage", sub)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence()), "storage on this machine").build());
     }
 
     /**
-     * A snapshot taken of a volume on this machine: it only adds a copy to go back to. Taking one needs root, and that
-     * grants nothing, so running it through sudo is no escalation.
+     * Upkeep of this machine's volumes: taking or dropping a snapshot, scrubbing a pool. It needs root, grants nothing and
+     * loses no live data, so running it through sudo is no escalation.
      */
     public static boolean restorePoint(Operation op) {
-        return op.verb() == Verb.CREATE && op.resource().type().equals(RESTORE_POINT) && op.system().equals("os");
+        return op.system().equals("os") && (op.resource().type().equals(RESTORE_POINT) && Set.of(Verb.CREATE, Verb.DELETE).contains(op.verb())
+                || op.resource().type().equals(CHECK) && op.verb() == Verb.UPDATE);
     }
 
     private static final String RESTORE_POINT = "snapshot";
+    private static final String CHECK = "pool-check";
+
+    private static Operation.Builder snapshot(Invocation inv, Verb verb, String name, String note) {
+        return LocalFiles.local(inv, Operation.builder("os", verb).resource(RESTORE_POINT, name).reversible(verb == Verb.CREATE)
+                .evidence(inv.evidence()).note(note), "storage on this machine");
+    }
+
+    /**
+     * An LVM change: {@code lvcreate -s} takes a snapshot, {@code lvconvert --merge} rolls the origin back to one (every
+     * later write is lost), the rest grow, activate or move volumes in place.
+     */
+    private static Operation lvm(Invocation inv, String program, List<String> words) {
+        String name = words.isEmpty() ? "" : words.getLast();
+        if (program.equals("lvcreate") && (inv.words().contains("-s") || inv.words().contains("--snapshot"))) {
+            String snap = inv.parse(Set.of("-n", "--name", "-L", "--size", "-l", "--extents")).value("-n", "--name").orElse(name);
+            return snapshot(inv, Verb.CREATE, snap, "lvcreate -s takes a snapshot of " + name + "; nothing in use changes").build();
+        }
+        if (program.equals("lvconvert") && inv.words().contains("--merge")) {
+            return LocalFiles.local(inv, Operation.builder("os", Verb.REPLACE).resource("volume", name).stateful(true).reversible(false)
+                    .evidence(inv.evidence()).note("lvconvert --merge rolls the origin volume back to the snapshot; later writes are lost"),
+                    "storage on this machine").build();
+        }
+        return LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("volume", name).evidence(inv.evidence())
+                .note(program + " changes a volume in place"), "storage on this machine").build();
+    }
 
     private static Operation volume(Invocation inv, String program, String name, String note) {
         Operation.Builder b = Operation.builder("filesystem", Verb.DELETE).resource("device", name).scope(Scope.ALL)
