@@ -68,7 +68,8 @@ final class Auth0 {
     private static Act guess(List<String> command) {
         Act found = update("resource");
         for (String word : command) {
-            Act act = CommandTable.guess(word, word);
+            // "auth0 apps open" only opens the dashboard page in a browser
+            Act act = word.equals("open") ? read(word) : CommandTable.guess(word, word);
             if (act.verb() == Verb.DELETE) {
                 return act;
             }

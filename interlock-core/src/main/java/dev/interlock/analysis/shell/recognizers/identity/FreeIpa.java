@@ -25,7 +25,7 @@ final class FreeIpa {
     }
 
     private static final Set<String> READS = Set.of("find", "show", "status", "hbactest", "ping", "env", "help",
-            "whoami", "topics", "commands", "show-config", "version", "i18n-messages", "schema");
+            "whoami", "topics", "commands", "version", "i18n-messages", "schema");
     /** Objects whose membership or state decides who may do what. */
     private static final Set<String> ACCESS_OBJECTS = Set.of("group", "role", "sudorule", "hbacrule", "privilege",
             "permission", "netgroup", "hostgroup", "selinuxusermap", "sudocmdgroup", "hbacsvcgroup", "idview", "automember",
@@ -52,8 +52,7 @@ final class FreeIpa {
     }
 
     private static Act act(String command, String object, String action) {
-        if (READS.contains(command) || READS.contains(action) || action.startsWith("find") || action.endsWith("-find")
-                || action.endsWith("-show")) {
+        if (READS.contains(command) || READS.contains(action)) {
             return read(object);
         }
         if (command.equals("vault-retrieve")) {

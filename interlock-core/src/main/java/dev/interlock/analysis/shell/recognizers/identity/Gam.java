@@ -33,7 +33,7 @@ final class Gam {
     private static final Set<String> GRANT_OBJECTS = Set.of("admin", "admins", "member", "members", "owner", "owners",
             "manager", "managers", "delegate", "delegates", "delegation", "drivefileacl", "drivefileacls", "calendaracl",
             "calendaracls", "acl", "acls", "sendas", "role", "roles", "domainwidedelegation", "serviceaccount",
-            "adminrole", "adminroles", "permissions", "shareddriveacl", "teamdriveacl", "license");
+            "adminrole", "adminroles", "permissions", "shareddriveacl", "teamdriveacl");
     /** Objects that are secrets: printing or generating them hands out a way to sign in. */
     private static final Set<String> SECRET_OBJECTS = Set.of("backupcodes", "backupcode", "verificationcodes",
             "verificationcode");

@@ -78,7 +78,7 @@ final class Teleport {
                 act = credential("resource").note("prints secret values");
             }
         }
-        if (found.command().equals("auth export") && (p.has("--keys") || p.value("--type").filter(t -> t.contains("key")).isPresent())) {
+        if (found.command().equals("auth export") && p.has("--keys")) {
             act = credential("certificate-authority").note("exports the CA's private keys");
         }
         return List.of(DirectoryAdmin.operation(inv, "teleport", act, name, p.value("--auth-server").orElse("")));
