@@ -60,6 +60,7 @@ final class Recognizers {
                 new HelmRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.GitOpsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.host.HostAdministration(),
+                new dev.interlock.analysis.shell.recognizers.identity.DirectoryAdmin(),
                 new Homebrew(),
                 new InterpreterRecognizer(),
                 new KubectlRecognizer(),

@@ -58,6 +58,14 @@ final class SqlFunctions {
             "pg_user_mappings", "user_mapping_options", "mysql.user", "user", "mysql.global_priv", "global_priv",
             "sql_logins", "sys.sql_logins", "syslogins", "sys.syslogins", "dba_users", "sys.user$", "user$",
             "mysql.slave_master_info", "slave_master_info", "mysql.replication_connection_configuration");
+    /**
+     * Application columns that hold secrets (OAuth client secrets, password hashes, API keys and tokens): selecting one
+     * prints it, whatever the table is called ({@code SELECT client_id, secret FROM client}).
+     */
+    private static final Set<String> SECRET_COLUMNS = Set.of("secret", "client_secret", "secret_key", "secret_data",
+            "secret_value", "password", "password_hash", "hashed_password", "encrypted_password", "passwd", "api_key",
+            "apikey", "private_key", "access_token", "refresh_token", "token_secret", "otp_secret", "totp_secret",
+            "mfa_secret", "auth_token", "session_token", "bind_credential");
     /** Schemas that qualify a catalog name ({@code pg_catalog.pg_authid}, {@code mysql.user}). */
     private static final Set<String> CATALOG_SCHEMAS = Set.of("pg_catalog", "mysql", "sys", "master", "information_schema");
 
@@ -165,6 +173,7 @@ final class SqlFunctions {
             return ops;
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
+        secretColumns(w, seen, ops);
         for (int i = 0; i < w.size(); i++) {
             SqlToken t = w.tokens().get(i);
             if (!t.isName()) {
@@ -188,6 +197,24 @@ final class SqlFunctions {
             }
         }
         return ops;
+    }
+
+    /** Secret columns named in a select list (not in a condition, where they are compared, not printed). */
+    private static void secretColumns(SqlWords w, java.util.Set<String> seen, List<Operation.Builder> ops) {
+        for (int i = 0; i < w.size(); i++) {
+            if (!w.kw(i).equals("SELECT")) {
+                continue;
+            }
+            int depth = w.depth(i);
+            for (int j = i + 1; j < w.size() && !(w.depth(j) <= depth && Set.of("FROM", "INTO", "WHERE").contains(w.kw(j))); j++) {
+                SqlToken t = w.tokens().get(j);
+                String name = t.isName() ? t.text().toLowerCase(Locale.ROOT) : "";
+                if (w.depth(j) == depth && SECRET_COLUMNS.contains(name) && !w.isSymbol(j + 1, "(") && !w.kw(j - 1).equals("AS")
+                        && seen.add("column:" + name)) {
+                    ops.add(admin(Verb.CREDENTIAL, "column", name, Scope.MANY).note("selects " + name + ", which holds a secret"));
+                }
+            }
+        }
     }
 
     /** Calls (name followed by an opening parenthesis) of known dangerous functions; quoted names count too. */

@@ -363,7 +363,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     }
 
     /** Hosts that are this machine: talking to them sends nothing away. */
-    static boolean localHost(String host) {
+    public static boolean localHost(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("0.0.0.0")
                 || host.endsWith(".localhost");
     }

@@ -1,0 +1,53 @@
+package dev.interlock.analysis.shell.recognizers.identity;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
+import dev.interlock.model.Operation;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Identity providers and directories, one table each: LDAP's client tools, Google Workspace's {@code gam}, FreeIPA's
+ * {@code ipa}, Teleport's {@code tctl}, the {@code auth0} CLI and Keycloak's {@code kcadm.sh}. Their changes decide who
+ * may log in with which rights, so group memberships, roles and rules are grants, and printed secrets are credential
+ * reads; lookups only read.
+ */
+public final class DirectoryAdmin implements Recognizer {
+
+    @Override
+    public Set<String> programs() {
+        return Set.of("ldapmodify", "ldapadd", "ldapdelete", "ldapmodrdn", "ldappasswd", "ldapsearch", "ldapwhoami",
+                "ldapcompare", "ldapexop", "gam", "ipa", "ipa-getkeytab", "tctl", "auth0", "kcadm.sh", "kcadm");
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        List<String> words = inv.words();
+        if (words.isEmpty() || words.contains("--help") || words.equals(List.of("--version")) || words.equals(List.of("version"))) {
+            return List.of();
+        }
+        return switch (inv.program()) {
+            case "gam" -> Gam.recognize(inv);
+            case "ipa", "ipa-getkeytab" -> FreeIpa.recognize(inv);
+            case "tctl" -> Teleport.recognize(inv);
+            case "auth0" -> Auth0.recognize(inv);
+            case "kcadm.sh", "kcadm" -> Keycloak.recognize(inv);
+            default -> Ldap.recognize(inv);
+        };
+    }
+
+    /**
+     * The operation of {@code act} on {@code name}, on the server the command line names ({@code ""} for the tool's
+     * configured default), with the locators a wrapper (ssh, kubectl exec) carried.
+     */
+    static Operation operation(Invocation inv, String system, Act act, String name, String host) {
+        Operation.Builder b = act.operation(inv, system, name);
+        if (!host.isEmpty()) {
+            b.locator("host", host);
+        }
+        inv.locators().forEach(b::locator);
+        return b.build();
+    }
+}
