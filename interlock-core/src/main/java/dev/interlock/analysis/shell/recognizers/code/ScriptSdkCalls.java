@@ -97,12 +97,37 @@ final class ScriptSdkCalls {
         StringBuilder out = new StringBuilder();
         Matcher m = Regex.pattern("\\.([a-z_]\\w*[?!]?)(?![\\w(?!])([ \\t]+(?!(?:do|if|unless|and|or|then|while|until|rescue|end)\\b)"
                 + "(?=[\"'\\[:\\w])([^;\\n{}|]*))?").matcher(s);
+        boolean[] quoted = quoted(s);
         while (m.find()) {
             String args = m.group(3) == null ? "" : m.group(3).strip();
-            m.appendReplacement(out, Matcher.quoteReplacement("." + m.group(1) + "(" + args + ")"));
+            // "a.csv" is text, not a call of csv
+            m.appendReplacement(out, Matcher.quoteReplacement(quoted[m.start()] ? m.group() : "." + m.group(1) + "(" + args + ")"));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Which characters of {@code s} lie inside a quoted string. */
+    private static boolean[] quoted(String s) {
+        boolean[] out = new boolean[s.length() + 1];
+        char open = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (open != 0 && c == '\\') {
+                out[i] = true;
+                if (i + 1 < s.length()) {
+                    out[++i] = true;
+                }
+                continue;
+            }
+            if (open == 0 && (c == '"' || c == '\'')) {
+                open = c;
+            } else if (c == open) {
+                open = 0;
+            }
+            out[i] = open != 0;
+        }
+        return out;
     }
 
     /** AWS calls in Ruby, PHP or Perl code, as {@code aws} command lines; the names of the calls read go to {@code accounted}. */
