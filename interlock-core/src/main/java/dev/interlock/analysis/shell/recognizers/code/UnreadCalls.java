@@ -129,7 +129,7 @@ final class UnreadCalls {
 
     /**
      * Ruby, PHP and Perl: a call needs no parentheses there, so every method name after {@code .} or {@code ->} that no
-     * table accounted for is listed ({@code Perl's TerminateInstances} as {@code terminate_instances}), and a change among
+     * table accounted for is listed (Perl's {@code TerminateInstances} as {@code terminate_instances}), and a change among
      * them keeps reads from standing alone.
      */
     private static List<String> methodCalls(String code, Language language, Set<String> accounted) {
