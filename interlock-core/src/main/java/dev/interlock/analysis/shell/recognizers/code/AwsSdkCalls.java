@@ -30,7 +30,7 @@ final class AwsSdkCalls {
     private static final Pattern BOTO_CLIENT = Pattern.compile("(?:(\\w+)\\s*=\\s*)?[\\w.()]*?\\bclient\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
     private static final Pattern BOTO_RESOURCE = Pattern.compile("\\bresource\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
     private static final Pattern SNAKE_CALL = Pattern.compile("(\\w+|\\))\\s*\\.\\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)+|invoke|publish|scan|query|decrypt)\\s*\\(");
-    private static final Pattern AWS_VERBS = Pattern.compile("(?:delete|terminate|remove|purge|deregister|detach|disassociate|revoke|stop|reboot|modify|update|put|create|run|start|attach|associate|authorize|restore|copy|invoke|send|publish|empty|cancel|disable|enable|reset|import|register|tag|untag|set|rotate|schedule|describe|list|get|head|batch|execute|scan|query|decrypt|assume|upload|abort|complete|change|replace|release|allocate|promote|failover)(?:[_A-Z].*)?");
+    static final Pattern AWS_VERBS = Pattern.compile("(?:delete|terminate|remove|purge|deregister|detach|disassociate|revoke|stop|reboot|modify|update|put|create|run|start|attach|associate|authorize|restore|copy|invoke|send|publish|empty|cancel|disable|enable|reset|import|register|tag|untag|set|rotate|schedule|describe|list|get|head|batch|execute|scan|query|decrypt|assume|upload|abort|complete|change|replace|release|allocate|promote|failover)(?:[_A-Z].*)?");
     private static final Pattern RESOURCE_DELETES = Pattern.compile("delete|terminate|purge|stop|reboot|delete_objects|delete_item|batch_delete|detach_\\w+|remove\\w*");
     private static final Pattern RESOURCE_READS = Pattern.compile("all|filter|limit|page_size|pages|load|reload|get|get_item|batch_get_item|query|scan"
             + "|download_file|download_fileobj|get_available_subresources|wait_until_\\w+|describe_\\w+|list_\\w+");
@@ -114,7 +114,7 @@ final class AwsSdkCalls {
      * {@code endpoint_url='http://localhost:4566'} among a client's arguments, else the SDK's endpoint variables
      * ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}) → {@code  --endpoint-url http://localhost:4566}.
      */
-    private static String endpointOption(String args, String service, Map<String, String> env) {
+    static String endpointOption(String args, String service, Map<String, String> env) {
         Matcher e = Regex.pattern("\\bendpoint_url\\s*=\\s*" + LIT).matcher(args);
         if (e.find()) {
             return " --endpoint-url " + quote(lit(e, 1));
@@ -185,7 +185,7 @@ final class AwsSdkCalls {
         return p.find() ? "AWS_PROFILE=" + quote(lit(p, 1)) + " " : "";
     }
 
-    private static String region(String code) {
+    static String region(String code) {
         Matcher p = Regex.pattern("\\b(?:region_name|region)\\s*[=:]\\s*" + LIT).matcher(code);
         return p.find() ? " --region " + quote(lit(p, 1)) : "";
     }
@@ -224,7 +224,7 @@ final class AwsSdkCalls {
     }
 
     /** {@code Bucket='x', InstanceIds=['i-1']} → {@code  --bucket x --instance-ids i-1}; non-literal values are left out. */
-    private static String awsOptions(String args, String assign) {
+    static String awsOptions(String args, String assign) {
         StringBuilder out = new StringBuilder();
         Matcher kv = Regex.pattern("\\b([A-Z]\\w*)\\s*" + Pattern.quote(assign) + "\\s*(\\[[^\\]]*\\]|" + LIT + "|True|False|true|false)").matcher(args);
         while (kv.find()) {

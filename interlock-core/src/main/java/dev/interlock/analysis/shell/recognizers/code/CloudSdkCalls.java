@@ -40,7 +40,10 @@ final class CloudSdkCalls {
             + "|replace|set|put|add|remove|start|stop|restart|send|publish|copy|purge|clear)[A-Z]\\w*|(?:delete|create|update|upload"
             + "|upsert|set|add|remove|start|stop|restart|send|publish|copy|purge|clear|save|destroy)");
     private static final Pattern READ = Pattern.compile("(?:list|get|exists|reload|download|fetch|describe|lookup|read|search"
-            + "|check|test_iam_permissions|stream|peek|query_\\w+|properties)\\w*|(?:list|get|exists|download|read|check)[A-Z]\\w*");
+            + "|check|test_iam_permissions|stream|peek|query_\\w+|properties)\\w*|(?:list|get|exists|download|read|check)[A-Z]\\w*"
+            // Ruby's and PHP's Google clients list by the plural noun: storage.buckets, $bucket->objects(), dataset.tables
+            + "|buckets|objects|files|blobs|datasets|tables|topics|subscriptions|instances|databases|collections|cols|documents"
+            + "|docs|snapshots|jobs|zones|regions|clusters|backups|secrets|versions");
     /** Calls that make a handle to a resource without a request: a bucket, a blob, a collection, a table reference. */
     private static final Set<String> HANDLES = Set.of("bucket", "blob", "collection", "document", "collection_group",
             "where", "order_by", "limit", "offset", "select", "start_after", "start_at", "end_before", "end_at", "dataset",

@@ -405,7 +405,6 @@ public final class InterpreterRecognizer implements Recognizer {
             ops.add(b.build());
         }
         List<String> reaches = SdkCalls.reaches(code, language);
-        // where calls cannot be listed (Ruby, Perl, PHP), what the tables found is taken as what the code does
         Optional<List<String>> unread = reaches.isEmpty() ? Optional.empty() : UnreadCalls.in(code, language, found.accounted());
         if (found.isEmpty() && unread.filter(List::isEmpty).isPresent()) {
             ops.add(LocalFiles.execute(inv, inv.program(), "builds " + String.join(", ", reaches)

@@ -57,7 +57,9 @@ final class SdkCalls {
                     "database", "ssh2", "ssh", "dockerode", "docker", "@octokit/", "github"),
             Language.RUBY, ordered("aws-sdk", "aws", "google/cloud", "gcp", "azure", "azure", "kubeclient", "kubernetes",
                     "pg", "postgresql", "mysql2", "mysql", "mongo", "mongodb", "redis", "redis", "net/ssh", "ssh",
-                    "octokit", "github"));
+                    "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp"),
+            Language.PHP, ordered("Aws", "aws", "Google\\Cloud", "gcp", "MicrosoftAzure", "azure"),
+            Language.PERL, ordered("Paws", "aws", "Net::Amazon::S3", "aws", "Amazon::S3", "aws"));
 
     /**
      * Languages whose database access needs no import (PHP's PDO and mysqli, Perl's DBI once loaded): the connector's
@@ -108,6 +110,7 @@ final class SdkCalls {
             table.forEach((prefix, system) -> {
                 boolean hit = prefix.endsWith("/") ? module.startsWith(prefix)
                         : module.equals(prefix) || module.startsWith(prefix + ".") || module.startsWith(prefix + "/")
+                        || module.startsWith(prefix + "\\") || module.startsWith(prefix + "::")
                         || language == Language.RUBY && module.startsWith(prefix);
                 if (hit && !out.contains(system)) {
                     out.add(system);
@@ -143,7 +146,9 @@ final class SdkCalls {
                 while (m.find()) {
                     out.add(m.group(1));
                 }
+                out.addAll(ScriptSdkCalls.classes(code, language)); // ruby -raws-sdk-s3 loads it outside the code
             }
+            case PHP, PERL -> out.addAll(ScriptSdkCalls.classes(code, language));
             default -> { }
         }
         return out;
@@ -163,6 +168,8 @@ final class SdkCalls {
                 AwsSdkCalls.boto3(code, env, lines, generic, accounted);
             } else if (language == Language.JAVASCRIPT) {
                 AwsSdkCalls.awsJs(code, env, lines, accounted);
+            } else {
+                ScriptSdkCalls.aws(code, language, env, lines, accounted);
             }
         }
         if (reaches.contains("kubernetes")) {
@@ -182,7 +189,7 @@ final class SdkCalls {
         }
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {
-                CloudSdkCalls.find(cloud, code, language, env, lines, generic, accounted);
+                CloudSdkCalls.find(cloud, ScriptSdkCalls.normalized(code, language), language, env, lines, generic, accounted);
             }
         }
         return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted));
@@ -403,7 +410,7 @@ final class SdkCalls {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private static String snake(String camel) {
+    static String snake(String camel) {
         return kebab(camel).replace('-', '_');
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * dictionary and list methods, the standard library), constructors, and functions the code defines itself. An
  * operation named without being called ({@code map(s3.delete_object, keys)}) counts as called, unless only its
  * documentation is looked at ({@code s3.delete_bucket.__doc__}, {@code help(s3.delete_bucket)}). Only Python and
- * JavaScript are counted: in Ruby and Perl a call needs no parentheses, so their calls cannot be listed.
+ * JavaScript calls are counted; in Ruby, PHP and Perl every method name is.
  */
 final class UnreadCalls {
 
@@ -80,6 +80,9 @@ final class UnreadCalls {
      * cannot be listed.
      */
     static java.util.Optional<List<String>> in(String code, Language language, Set<String> accounted) {
+        if (ScriptSdkCalls.LANGUAGES.contains(language)) {
+            return java.util.Optional.of(methodCalls(code, language, accounted));
+        }
         if (language != Language.PYTHON && language != Language.JAVASCRIPT) {
             return java.util.Optional.empty();
         }
@@ -122,6 +125,25 @@ final class UnreadCalls {
             out.add(name);
         }
         return java.util.Optional.of(out);
+    }
+
+    /**
+     * Ruby, PHP and Perl: a call needs no parentheses there, so every method name after {@code .} or {@code ->} that no
+     * table accounted for is listed (Perl's {@code TerminateInstances} as {@code terminate_instances}), and a change among
+     * them keeps reads from standing alone.
+     */
+    private static List<String> methodCalls(String code, Language language, Set<String> accounted) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Regex.pattern("(?:\\.|->)\\s*([A-Za-z_]\\w*)").matcher(withoutStringContents(code, language));
+        while (m.find()) {
+            String name = m.group(1);
+            String snake = SdkCalls.snake(name);
+            if (!accounted.contains(name) && !name.equals("new") && !DATA_METHODS.contains(name) && !FACTORIES.contains(name)
+                    && !out.contains(snake)) {
+                out.add(snake);
+            }
+        }
+        return out;
     }
 
     private static final Pattern DEFINED_HERE = Pattern.compile("\\b(?:def|function|class)\\s+$");
