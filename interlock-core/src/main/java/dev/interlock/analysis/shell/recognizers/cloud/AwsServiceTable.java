@@ -152,9 +152,7 @@ final class AwsServiceTable {
         TABLE.put("logs", "start-query", read("log-group").named("--log-group-name"));
         TABLE.put("logs", "stop-query", read("query"));
         TABLE.put("logs", "start-live-tail", read("log-group"));
-        // a purge empties one queue (less than deleting it): the queue is what it acts on, not "every message" anywhere
-        TABLE.put("sqs", "purge-queue", delete("queue").stateful().named("--queue-url")
-                .note("deletes every message in the queue"));
+        TABLE.put("sqs", "purge-queue", delete("message").stateful().all().named("--queue-url"));
         TABLE.put("sqs", "delete-queue", delete("queue").stateful().named("--queue-url"));
         TABLE.put("sqs", "receive-message", read("message").named("--queue-url"));
         TABLE.put("sqs", "delete-message", delete("message").stateful().named("--queue-url"));
