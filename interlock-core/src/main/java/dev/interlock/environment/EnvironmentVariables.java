@@ -43,6 +43,10 @@ public final class EnvironmentVariables {
             new Hint("ETCDCTL_ENDPOINTS", List.of("etcdctl", "etcd"), "host"),
             new Hint("ARGOCD_SERVER", List.of("argocd"), "host"),
             new Hint("TEMPORAL_ADDRESS", List.of("temporal"), "host"),
+            new Hint("NATS_URL", List.of("nats"), "host"),
+            new Hint("NATS_CONTEXT", List.of("nats"), "context"),
+            // an AutoSys instance's name (PRD, DEV) is the environment it schedules in
+            new Hint("AUTOSERV", List.of("autosys"), "environment"),
             new Hint("ENVIRONMENT", List.of("*"), "environment"),
             new Hint("DEPLOY_ENV", List.of("*"), "environment"),
             new Hint("RAILS_ENV", List.of("database", "process"), "environment"),

@@ -75,6 +75,7 @@ final class Recognizers {
                 new PublicTunnels(),
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.schedulers.JobSchedulerRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new ShellHistory(),
                 new Simulators(),

@@ -87,6 +87,7 @@ public final class SqlAnalyzer {
                 continue;
             }
             ops.addAll(SqlFunctions.calls(words));
+            ops.addAll(SqlScheduledJobs.calls(words));
             ops.addAll(SqlFunctions.queryEffects(words));
             for (Operation.Builder b : List.copyOf(ops)) {
                 SqlOps.privilegeCatalogWrite(b.build()).ifPresent(ops::add);

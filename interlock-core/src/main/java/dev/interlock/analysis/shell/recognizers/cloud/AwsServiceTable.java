@@ -156,6 +156,13 @@ final class AwsServiceTable {
         TABLE.put("sqs", "delete-queue", delete("queue").stateful().named("--queue-url"));
         TABLE.put("sqs", "receive-message", read("message").named("--queue-url"));
         TABLE.put("sqs", "delete-message", delete("message").stateful().named("--queue-url"));
+        TABLE.put("sqs", "delete-message-batch", delete("message").stateful().named("--queue-url"));
+        TABLE.put("sqs", "add-permission", grant("queue").named("--queue-url"));
+        TABLE.put("sqs", "remove-permission", grant("queue").named("--queue-url"));
+        TABLE.put("sqs", "send-message", update("message").named("--queue-url"));
+        TABLE.put("sqs", "send-message-batch", update("message").named("--queue-url"));
+        TABLE.put("sqs", "start-message-move-task", update("queue").named("--source-arn")
+                .note("moves messages out of the dead-letter queue: their consumers process them again"));
         TABLE.put("sns", "delete-topic", delete("topic").named("--topic-arn"));
         TABLE.put("sns", "publish", update("message").named("--topic-arn", "--target-arn", "--phone-number"));
 
