@@ -47,6 +47,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.backup.BackupTools(),
                 new AzRecognizer(),
                 new CdkRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.ci.CiRecognizer(),
                 new CredentialRecognizer(),
                 new DatabaseClientRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.database.DataServiceRecognizer(),

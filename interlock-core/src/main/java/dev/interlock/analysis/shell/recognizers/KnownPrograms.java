@@ -171,8 +171,6 @@ final class KnownPrograms {
             Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt")),
             Map.entry("certbot", Set.of("certificates", "plugins", "--version")),
             Map.entry("consul", Set.of("members", "catalog", "info", "version")),
-            // jenkins-cli console JOB N prints a build's log; who-am-i and list-changes only look
-            Map.entry("jenkins-cli", Set.of("console", "who-am-i", "list-changes", "get-view")),
             Map.entry("named-checkconf", Set.of()),
             // prints the inventory's groups and hosts; kustomize build renders manifests to standard output
             Map.entry("ansible-inventory", Set.of()),

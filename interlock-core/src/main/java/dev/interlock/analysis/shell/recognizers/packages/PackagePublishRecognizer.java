@@ -340,13 +340,15 @@ public final class PackagePublishRecognizer implements Recognizer {
 
     /**
      * The GitLab CLI: its routes to secrets and access (a merge request approved as the user, CI/CD variables, keys,
-     * tokens, the API), its projects and releases as {@code gh}'s repositories and releases ({@link ForgeRepositories});
-     * the rest (merge requests, issues, pipelines) is judged by its words like any unfamiliar CLI.
+     * tokens, the API), its projects and releases as {@code gh}'s repositories and releases ({@link ForgeRepositories}),
+     * its pipelines' manual jobs and schedules as other CI systems' commands; the rest (merge requests, issues, runs of
+     * a pipeline) is judged by its words like any unfamiliar CLI.
      */
     private static List<Operation> glab(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(GLAB_VALUED);
         return ForgeAccess.gitlab(inv, p, p.words()).or(() -> ForgeRepositories.gitlab(inv, p, p.words()))
-                .or(() -> pipelineDeploy(inv, p.words())).map(List::of)
+                .or(() -> pipelineDeploy(inv, p.words()))
+                .or(() -> dev.interlock.analysis.shell.recognizers.ci.CiRecognizer.gitlab(inv)).map(List::of)
                 .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
     }
 
