@@ -162,7 +162,8 @@ final class KnownPrograms {
             Map.entry("kafkacat", Set.of("-L", "-C", "-Q")),
             Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt")),
             Map.entry("certbot", Set.of("certificates", "plugins", "--version")),
-            Map.entry("consul", Set.of("members", "catalog", "info", "version")),
+            // config read, acl policy read, operator raft list-peers, intention match: Consul reads (token reads are secrets above)
+            Map.entry("consul", Set.of("members", "catalog", "info", "version", "read", "list-peers", "get-config", "match")),
             // jenkins-cli console JOB N prints a build's log; who-am-i and list-changes only look
             Map.entry("jenkins-cli", Set.of("console", "who-am-i", "list-changes", "get-view")),
             Map.entry("named-checkconf", Set.of()),
