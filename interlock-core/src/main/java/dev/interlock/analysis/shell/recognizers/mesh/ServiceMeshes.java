@@ -18,8 +18,9 @@ import java.util.Set;
  * Service-mesh CLIs that act on a Kubernetes cluster: Istio's {@code istioctl}, Linkerd's {@code linkerd}, Kuma's
  * {@code kumactl} and Cilium's {@code cilium}. Analysis, proxy configuration and status, diagnostics and checks only look,
  * in production too. {@code istioctl install|upgrade|uninstall}, waypoint and tag changes act on the cluster directly,
- * while {@code linkerd install|upgrade|uninstall|inject} only render manifests to standard output: whatever consumes them
- * ({@code | kubectl apply -f -}) is judged on its own. A printed multicluster link or remote secret carries a cluster's
+ * while {@code linkerd install|upgrade|inject} only render manifests to standard output: whatever consumes them
+ * ({@code | kubectl apply -f -}) is judged on its own; a rendered uninstall or prune is the removal it is made for.
+ * A printed multicluster link or remote secret carries a cluster's
  * credentials. The operations are the cluster's ({@code kubernetes}, kumactl's are its control plane's), placed by {@code --context}, so a kind cluster stays
  * a sandbox and a production one asks for a human.
  */
@@ -109,9 +110,13 @@ public final class ServiceMeshes implements Recognizer {
         if (verb == Verb.READ && command.equals("admin log") && p.has("--level", "--log-level", "--reset", "-r")) {
             verb = Verb.UPDATE; // istioctl admin log --level changes istiod's logging; without it, prints the levels
         }
+        boolean renders = mesh.renders().contains(command) || mesh.renders().stream().anyMatch(r -> command.endsWith(" " + r));
+        if (renders && (command.endsWith("uninstall") || command.endsWith("prune") || command.endsWith("unlink"))) {
+            verb = Verb.DELETE; // the rendered list exists only to be fed to kubectl delete: judged as the removal it is
+        }
         Operation.Builder b = op(inv, mesh, p, verb, words.size() > command.split(" ").length
                 ? words.get(command.split(" ").length) : "");
-        if (mesh.renders().contains(command) || mesh.renders().stream().anyMatch(r -> command.endsWith(" " + r))) {
+        if (renders && verb == Verb.READ) {
             b.note(inv.program() + " " + command + " only renders manifests; what applies them is judged on its own");
         } else if (verb == Verb.CREDENTIAL) {
             b.note(inv.program() + " " + command + " prints credentials for the cluster");
@@ -137,9 +142,10 @@ public final class ServiceMeshes implements Recognizer {
     }
 
     private static Operation.Builder op(Invocation inv, Mesh mesh, ParsedArgs p, Verb verb, String name) {
-        // kumactl talks to Kuma's control plane, whose --context is kumactl's own, not a kube context
-        boolean kube = !inv.program().equals("kumactl");
-        Operation.Builder b = Operation.builder(kube ? "kubernetes" : "kuma", verb).resource(mesh.type(), name).confidence(Confidence.EXACT)
+        // kumactl talks to Kuma's control plane, whose --context is kumactl's own, not a kube context; without a named
+        // context or kubeconfig the cluster is whichever is current, so a change there is not taken for a sandbox's
+        boolean kube = !inv.program().equals("kumactl") && (p.has("--context") || inv.env().containsKey("KUBECONFIG"));
+        Operation.Builder b = Operation.builder(kube ? "kubernetes" : mesh.type(), verb).resource(mesh.type(), name).confidence(Confidence.EXACT)
                 .evidence(inv.evidence());
         p.value("--context").filter(c -> kube).ifPresent(c -> b.locator("context", c));
         p.value("-n", "--namespace").ifPresent(ns -> b.locator("namespace", ns));
