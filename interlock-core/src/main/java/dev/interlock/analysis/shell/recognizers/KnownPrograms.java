@@ -170,7 +170,8 @@ final class KnownPrograms {
             Map.entry("kafkacat", Set.of("-L", "-C", "-Q")),
             Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt")),
             Map.entry("certbot", Set.of("certificates", "plugins", "--version")),
-            Map.entry("consul", Set.of("members", "catalog", "info", "version")),
+            // config read, acl policy read, operator raft list-peers, intention match: Consul reads (token reads are secrets above)
+            Map.entry("consul", Set.of("members", "catalog", "info", "version", "read", "list-peers", "get-config", "match")),
             Map.entry("named-checkconf", Set.of()),
             // prints the inventory's groups and hosts; kustomize build renders manifests to standard output
             Map.entry("ansible-inventory", Set.of()),

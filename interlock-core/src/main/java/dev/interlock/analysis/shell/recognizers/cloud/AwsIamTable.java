@@ -128,6 +128,9 @@ final class AwsIamTable {
         TABLE.put("sso", "logout", update("sso-session").local());
         TABLE.put("ssm", "get-connection-status", read("instance").named("--target"));
         TABLE.put("apigateway", "get-api-key", read("api-key").named("--api-key"));
+        TABLE.put("apigateway", "get-api-keys", read("api-key").many().named("--name-query"));
+        // an AppSync API key's id is the key itself: listing them prints the secrets
+        TABLE.put("appsync", "list-api-keys", credential("api-key").many().named("--api-id"));
         TABLE.put("iot", "create-keys-and-certificate", credential("certificate"));
         TABLE.put("ssm", "send-automation-signal", update("automation").named("--automation-execution-id"));
         TABLE.put("ds", "reset-user-password", credential("user-password").named("--user-name"));

@@ -69,8 +69,10 @@ final class AwsRules {
                     ? action.verb(Verb.CREDENTIAL).note("--with-decryption returns secret values") : action;
             case "cloudformation" -> operation.equals("delete-stack") && cmd.has("--retain-resources")
                     ? action.note("the listed resources are retained; the rest of the stack is deleted") : action;
+            // the value flag makes the key listing print every API key in clear
             case "apigateway" -> operation.equals("get-api-key") && cmd.has("--include-value")
-                    ? action.verb(Verb.CREDENTIAL) : action;
+                    || operation.equals("get-api-keys") && cmd.has("--include-values")
+                    ? action.verb(Verb.CREDENTIAL).note("--include-value(s) returns the API key values") : action;
             default -> action;
         };
     }

@@ -6,6 +6,7 @@ import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.mesh.HaproxyRuntime;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.model.Confidence;
@@ -318,7 +319,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                     runsProgram = true; // the other end talks to a program: with a network address, a remote shell
                 } else if (upper.contains("LISTEN")) {
                     listen = true;
-                } else if (Regex.matches(upper, "(TCP[46]?|UDP[46]?|OPENSSL|SSL):.*")) {
+                } else if (Regex.matches(upper, "(TCP[46]?(-CONNECT)?|UDP[46]?(-CONNECT|-SENDTO)?|OPENSSL(-CONNECT)?|SSL):.*")) {
                     host = address.split(":")[1];
                     port = address.split(":").length > 2 ? address.split(":")[2].split(",")[0] : "";
                 }
@@ -338,6 +339,14 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                     .locator("host", host).reversible(true).evidence(inv.evidence())
                     .note("relays " + host + (port.isEmpty() ? "" : ":" + port) + " to every interface of this machine").build());
         }
+        Optional<String> unix = unixSocket(inv, p);
+        if (!listen && unix.isPresent() && inv.stdin().isPresent()) {
+            // a stats socket on the machine where this runs: the commands piped in are what happens
+            Optional<List<Operation>> admin = HaproxyRuntime.of(inv, unix.get(), "", inv.stdin().get());
+            if (admin.isPresent()) {
+                return admin.get();
+            }
+        }
         if (listen || host.isEmpty()) {
             return List.of(LocalFiles.execute(inv, inv.program(), "listens on a local port"));
         }
@@ -346,12 +355,27 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             if (commands.isPresent()) {
                 return commands.get();
             }
+            Optional<List<Operation>> admin = HaproxyRuntime.of(inv, host + ":" + port, host, inv.stdin().orElse(""));
+            if (admin.isPresent()) {
+                return admin.get();
+            }
         }
         Verb verb = p.has("-z") ? Verb.READ : localHost(host) ? Verb.EXECUTE : Verb.TRANSFER;
         String target = inv.program().equals("socat") ? host : host + p.positional(1).map(x -> ":" + x).orElse("");
         return List.of(Operation.builder("network", verb).resource("socket", target)
                 .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
                 .note(verb == Verb.READ ? "probes a port" : "sends its input to " + host).build());
+    }
+
+    /** The Unix socket {@code socat} ({@code UNIX-CONNECT:PATH} or a bare path) or {@code nc -U PATH} connects to. */
+    private static Optional<String> unixSocket(Invocation inv, ParsedArgs p) {
+        if (!inv.program().equals("socat")) {
+            return p.has("-U") ? p.positional(0) : Optional.empty();
+        }
+        return p.words().stream()
+                .map(a -> Regex.matches(a, "(?i)(UNIX(-CONNECT|-CLIENT)?|GOPEN):.*") ? a.substring(a.indexOf(':') + 1).split(",")[0]
+                        : a.startsWith("/") || a.startsWith("./") ? a.split(",")[0] : "")
+                .filter(path -> !path.isEmpty()).findFirst();
     }
 
     /** What a data store at {@code host:port} does with the commands piped in, when both are known. */
