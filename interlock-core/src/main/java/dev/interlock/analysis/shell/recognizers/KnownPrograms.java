@@ -147,16 +147,6 @@ final class KnownPrograms {
             Map.entry("stolonctl", Map.of("failkeeper", Verb.UPDATE, "promote", Verb.UPDATE)));
 
     /**
-     * Copy words of sync and object-store tools, and how each spells a remote location: a copy whose destination is on
-     * this machine only reads the source ({@code rclone copy s3prod:reports ./reports}).
-     */
-    static final Map<String, Map.Entry<Set<String>, java.util.function.Predicate<String>>> FAMILY_COPIES = Map.of(
-            "rclone", Map.entry(Set.of("copy", "copyto"), w -> w.indexOf(':') > 0 && !w.startsWith("/") && !w.startsWith(".")),
-            "s3cmd", Map.entry(Set.of("get", "sync"), w -> w.startsWith("s3://")),
-            "azcopy", Map.entry(Set.of("copy", "cp", "sync"), w -> w.startsWith("http://") || w.startsWith("https://")),
-            "mc", Map.entry(Set.of("cp", "mirror"), w -> !w.startsWith("/") && !w.startsWith(".") && !w.startsWith("~")));
-
-    /**
      * Programs that only look when given one of these flags: configuration tests ({@code nginx -t}, {@code sshd -t},
      * {@code haproxy -c}), metadata listings and consumers ({@code kcat -L}, {@code kcat -C}).
      */

@@ -6,6 +6,8 @@ import dev.interlock.analysis.shell.recognizers.packages.ProjectRuns;
 import dev.interlock.analysis.shell.recognizers.packages.PackageSources;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
+import dev.interlock.analysis.shell.recognizers.network.FileDrops;
+import dev.interlock.analysis.shell.recognizers.network.SyncCopies;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -99,9 +101,8 @@ public final class UnrecognizedProgram implements Recognizer {
             return List.of(builder(inv));
         }
         return switch (program) {
-            case "kill", "pkill", "killall" -> List.of(kill(inv));
-            case "crontab" -> List.of(crontab(inv));
-            case "wormhole", "croc", "ffsend" -> List.of(fileDrop(inv));
+            // kill and crontab are ServiceControlRecognizer's
+            case "wormhole", "croc", "ffsend" -> List.of(FileDrops.of(inv));
             default -> List.of(HostingTargets.place(inv, unfamiliar(inv)));
         };
     }
@@ -259,41 +260,6 @@ public final class UnrecognizedProgram implements Recognizer {
                 .orElseGet(() -> LocalFiles.execute(inv, inv.program(), "builds, tests or runs project code"));
     }
 
-    private static Operation kill(Invocation inv) {
-        boolean everything = inv.words().contains("-1") || inv.program().equals("killall") && inv.words().contains("-u");
-        Scope scope = everything ? Scope.ALL : inv.program().equals("kill") ? Scope.ONE : Scope.MANY;
-        return LocalFiles.local(inv, Operation.builder("process", Verb.DELETE).resource("process",
-                        String.join(" ", inv.words())).scope(scope).confidence(Confidence.INFERRED).evidence(inv.evidence())
-                .note("stops processes"), "processes on this machine").build();
-    }
-
-    /**
-     * {@code wormhole send FILE}, {@code croc send FILE}, {@code ffsend upload FILE}: a file handed to whoever holds the
-     * code or link, on a host nobody here names; receiving is a download.
-     */
-    private static Operation fileDrop(Invocation inv) {
-        List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
-        boolean sends = !positional.isEmpty() && Set.of("send", "upload", "u").contains(positional.getFirst());
-        if (!sends) {
-            return LocalFiles.local(inv, Operation.builder("network", Verb.READ).resource("program", inv.program())
-                    .evidence(inv.evidence()), "receives files on this machine").build();
-        }
-        String what = positional.size() > 1 ? String.join(" ", positional.subList(1, positional.size())) : "";
-        return Operation.builder("network", Verb.TRANSFER).resource("file", what).scope(Scope.MANY).reversible(false)
-                .confidence(Confidence.INFERRED).evidence(inv.evidence())
-                .note(inv.program() + " hands " + (what.isEmpty() ? "files" : what) + " to whoever holds the code: off this machine, to nobody named").build();
-    }
-
-    private static Operation crontab(Invocation inv) {
-        List<String> w = inv.words();
-        Verb verb = w.contains("-l") ? Verb.READ : w.contains("-r") ? Verb.DELETE : Verb.UPDATE;
-        Operation.Builder b = Operation.builder("os", verb).resource("crontab", "").evidence(inv.evidence());
-        if (verb == Verb.DELETE) {
-            b.stateful(true).reversible(false).note("removes every scheduled job");
-        }
-        return LocalFiles.local(inv, b, "this machine's scheduled jobs").build();
-    }
-
     /** An unfamiliar CLI, judged by the words in its flags and first positionals. */
     static Operation unfamiliar(Invocation inv) {
         List<Arg> args = inv.args();
@@ -337,7 +303,7 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         // NOMAD_ADDR, VAULT_ADDR, CONSUL_HTTP_ADDR: the address variable names where the CLI acts
         dev.interlock.environment.EnvironmentVariables.locators(inv.program(), inv.env()).forEach(locators::putIfAbsent);
-        copyDestination(inv).ifPresent(dest -> locators.putIfAbsent("host", hostOf(dest)));
+        SyncCopies.destination(inv).ifPresent(dest -> locators.putIfAbsent("host", hostOf(dest)));
         Set<String> elsewhere = KnownPrograms.LOCAL_BY_DEFAULT.get(inv.program());
         if (elsewhere != null && inv.words().stream().noneMatch(w -> elsewhere.contains(w.split("=")[0]))) {
             locators.putIfAbsent("host", "localhost");
@@ -414,11 +380,11 @@ public final class UnrecognizedProgram implements Recognizer {
         Set<String> readFlags = KnownPrograms.READ_FLAGS.get(inv.program());
         boolean reads = words.stream().anyMatch(w -> parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains))
                 || readFlags != null && (readFlags.isEmpty() || inv.words().stream().anyMatch(readFlags::contains))
-                || copiesHere(inv);
+                || SyncCopies.toThisMachine(inv);
         if (verb == null || notReally) {
             Operation.Builder b = Operation.builder(inv.program(), reads || notReally ? Verb.READ : Verb.EXECUTE)
                     .resource("program", inv.program()).confidence(Confidence.INFERRED).evidence(inv.evidence());
-            copiedRows(inv).ifPresent(source -> {
+            SyncCopies.copiedRows(inv).ifPresent(source -> {
                 // rclone copy s3-prod:backups/pg/main.dump ./restore/: a database's rows, brought to this machine
                 locators.putIfAbsent("host", source.contains("://") ? SecretStores.host(source)
                         : source.substring(0, source.indexOf(':') > 0 ? source.indexOf(':') : source.indexOf('/')));
@@ -464,37 +430,6 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         String command = String.join(" ", inv.words().stream().filter(w -> !w.startsWith("-")).limit(SUBCOMMAND_DEPTH).toList());
         return phrases.stream().filter(ph -> command.equals(ph) || command.startsWith(ph + " ")).findFirst();
-    }
-
-    /** {@code rclone copy s3prod:reports ./reports}: a copy word of a sync tool whose destination is on this machine. */
-    private static boolean copiesHere(Invocation inv) {
-        return copy(inv).filter(dest -> !KnownPrograms.FAMILY_COPIES.get(inv.program()).getValue().test(dest)).isPresent();
-    }
-
-    /** The remote source of a copy to this machine when it holds a database's rows (a dump, a backup). */
-    private static Optional<String> copiedRows(Invocation inv) {
-        if (!copiesHere(inv)) {
-            return Optional.empty();
-        }
-        var remote = KnownPrograms.FAMILY_COPIES.get(inv.program()).getValue();
-        List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
-        return positional.subList(1, positional.size() - 1).stream()
-                .filter(w -> remote.test(w) && (w.indexOf(':') > 0 || w.indexOf('/') > 0)
-                        && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsRows(w))
-                .findFirst();
-    }
-
-    /** {@code azcopy copy ./x https://prodacct.blob…}: the remote a copy writes to names where it acts. */
-    private static Optional<String> copyDestination(Invocation inv) {
-        return copy(inv).filter(dest -> KnownPrograms.FAMILY_COPIES.get(inv.program()).getValue().test(dest));
-    }
-
-    /** The destination of a sync tool's copy word, or empty for any other run. */
-    private static Optional<String> copy(Invocation inv) {
-        var copies = KnownPrograms.FAMILY_COPIES.get(inv.program());
-        List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
-        return copies != null && positional.size() >= 3 && copies.getKey().contains(positional.getFirst())
-                ? Optional.of(positional.getLast()) : Optional.empty();
     }
 
     /** The verb a word of an unfamiliar CLI means: a destructive word, or one glued to its object ({@code deletefile}, {@code dropdb}). */
