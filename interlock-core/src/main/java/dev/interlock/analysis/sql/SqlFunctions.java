@@ -199,6 +199,9 @@ final class SqlFunctions {
         return ops;
     }
 
+    private static final Set<String> SELECT_LIST_ENDS = Set.of("FROM", "INTO", "WHERE", "UNION", "INTERSECT", "EXCEPT",
+            "GROUP", "ORDER", "LIMIT", ";");
+
     /** Secret columns named in a select list (not in a condition, where they are compared, not printed). */
     private static void secretColumns(SqlWords w, java.util.Set<String> seen, List<Operation.Builder> ops) {
         for (int i = 0; i < w.size(); i++) {
@@ -206,7 +209,10 @@ final class SqlFunctions {
                 continue;
             }
             int depth = w.depth(i);
-            for (int j = i + 1; j < w.size() && !(w.depth(j) <= depth && Set.of("FROM", "INTO", "WHERE").contains(w.kw(j))); j++) {
+            // the select list ends at its FROM/INTO/WHERE, or where its parentheses close (a subquery's list): each
+            // token is scanned once per enclosing SELECT, never to the end of a long statement
+            for (int j = i + 1; j < w.size() && w.depth(j) >= depth
+                    && !(w.depth(j) == depth && SELECT_LIST_ENDS.contains(w.kw(j))); j++) {
                 SqlToken t = w.tokens().get(j);
                 String name = t.isName() ? t.text().toLowerCase(Locale.ROOT) : "";
                 if (w.depth(j) == depth && SECRET_COLUMNS.contains(name) && !w.isSymbol(j + 1, "(") && !w.kw(j - 1).equals("AS")
