@@ -133,13 +133,4 @@ class UnrecognizedProgramTest {
         assertThat(one("shutdown", "-h", "now").verb()).isEqualTo(Verb.DELETE);
         assertThat(one("shutdown", "-c").verb()).isEqualTo(Verb.READ);
     }
-
-    @Test
-    void processesAndScheduledJobs() {
-        assertThat(one("kill", "123").scope()).isEqualTo(Scope.ONE);
-        assertThat(one("kill", "-9", "-1").scope()).isEqualTo(Scope.ALL);
-        assertThat(one("pkill", "-f", "vite").scope()).isEqualTo(Scope.MANY);
-        assertThat(one("crontab", "-r").verb()).isEqualTo(Verb.DELETE);
-        assertThat(one("crontab", "-l").verb()).isEqualTo(Verb.READ);
-    }
 }

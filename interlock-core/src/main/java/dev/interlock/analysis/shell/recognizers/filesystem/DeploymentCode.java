@@ -41,7 +41,7 @@ final class DeploymentCode {
             new Tool("deployment", "a deploy configuration", "deploy([-_.].*)?\\.ya?ml", "deploy|deployments?"),
             // the Windows scripts a release runs from its deploy directory (Set-ShopSite.ps1, install.cmd) are what it
             // does there; POSIX shell scripts are FileKind.SHELL_SCRIPT's, judged by what they run
-            new Tool("deployment", "a deployment script", "$^", "deploy|deployments?", "ps1|psm1|bat|cmd"),
+            new Tool("deployment", "a deployment script", "(?!)", "deploy|deployments?", "ps1|psm1|bat|cmd"),
             new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
                     "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
 
