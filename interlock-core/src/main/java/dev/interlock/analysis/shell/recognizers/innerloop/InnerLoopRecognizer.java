@@ -134,6 +134,9 @@ public final class InnerLoopRecognizer implements Recognizer {
         p.value(tool.contexts().toArray(String[]::new)).ifPresent(c -> b.locator("context", c));
         p.value(tool.namespaces().toArray(String[]::new)).ifPresent(ns -> b.locator("namespace", ns));
         p.value(tool.environments().toArray(String[]::new)).ifPresent(env -> environment(b, env));
+        // a project file in an environment's directory (helmfile -f envs/prod/helmfile.yaml) names that environment
+        p.value("-f", "--file", "--filename", "--config").filter(f -> f.contains("/") && !f.startsWith("/") && !f.startsWith("~"))
+                .ifPresent(f -> b.locator("directory", f.substring(0, f.lastIndexOf('/'))));
         if (inv.program().equals("okteto") && p.value("-c", "--context").isEmpty() && !inv.env().containsKey("OKTETO_CONTEXT")) {
             // okteto acts in its own current context (~/.okteto), often a shared Okteto instance: no kubeconfig on
             // this machine says nothing about where that is

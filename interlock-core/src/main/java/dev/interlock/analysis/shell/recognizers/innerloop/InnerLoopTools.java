@@ -30,7 +30,7 @@ final class InnerLoopTools {
             "--target-namespace", "--agent-namespace", "-a", "--config-file", "--mechanism", "--docker-run", "--env-file",
             "--env-json", "--mount", "--host", "--digest-source", "--file-output", "--build-artifacts", "-i", "--images",
             "--skip-deploys", "--pipeline", "--log-level", "--workload", "--container", "-c", "--name", "--args",
-            "--concurrency", "--cascade", "--deletion-propagation", "--detailed-exitcode", "--context-lines", "--build-concurrency");
+            "--concurrency", "--config", "--cascade", "--deletion-propagation", "--detailed-exitcode", "--context-lines", "--build-concurrency");
 
     private static final InnerLoopTool SKAFFOLD = new InnerLoopTool("kubernetes", "application", table(
             same(cluster(Verb.READ, "skaffold renders, inspects or checks locally"), "render", "diagnose", "inspect", "schema",
