@@ -37,7 +37,7 @@ public final class InnerLoopRecognizer implements Recognizer {
         if (words.isEmpty() || p.has("-h", "--help", "--version")) {
             return List.of(op(inv, tool, p, Verb.READ, "", "").build());
         }
-        if (p.positionals().stream().limit(3).anyMatch(a -> !a.literal())) {
+        if (!p.positionals().getFirst().literal()) {
             return List.of(op(inv, tool, p, Verb.UNKNOWN, "", "").confidence(Confidence.OPAQUE)
                     .note("the " + inv.program() + " subcommand is not known before the command runs").build());
         }
