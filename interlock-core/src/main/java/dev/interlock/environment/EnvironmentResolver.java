@@ -130,7 +130,20 @@ public final class EnvironmentResolver {
             context.kubeconfig().map(k -> k.currentContext()).orElse(ambient.kubeContext())
                     .ifPresent(c -> locators.putIfAbsent("context", c));
         }
+        locators.computeIfPresent("kubeconfig", (k, path) -> belowHome(path, context.env()));
         return locators;
+    }
+
+    /**
+     * A kubeconfig in a home directory is named by its path below it: the account's name ({@code /home/dev/.kube/config},
+     * {@code /Users/prod-ops/…}) says whose machine it is, not which cluster the file reaches.
+     */
+    private static String belowHome(String path, Map<String, String> env) {
+        String home = env.getOrDefault("HOME", "").replaceFirst("/+$", "");
+        if (!home.isEmpty() && path.startsWith(home + "/")) {
+            return "~" + path.substring(home.length());
+        }
+        return path.replaceFirst("^(/home/[^/]+|/Users/[^/]+|/root)/", "~/");
     }
 
     /** The agent's machine's kubeconfig when the request carries it; this machine's only when it is the agent's. */

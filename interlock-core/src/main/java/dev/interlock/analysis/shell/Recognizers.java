@@ -64,6 +64,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.identity.DirectoryAdmin(),
                 new Homebrew(),
                 new InterpreterRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.innerloop.InnerLoopRecognizer(),
                 new KubectlRecognizer(),
                 new LocalMachines(),
                 new dev.interlock.analysis.shell.recognizers.storage.CephAdm(),
