@@ -79,6 +79,7 @@ final class Recognizers {
                 new SelfProtectionRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.schedulers.JobSchedulerRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
+                new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
                 new dev.interlock.analysis.shell.recognizers.mesh.ServiceMeshes(),
                 new ShellHistory(),
                 new Simulators(),

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.network;
 
+import dev.interlock.analysis.shell.recognizers.saas.SaasApis;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
@@ -196,6 +197,9 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "", "GET", "HEAD", "OPTIONS" -> Verb.READ;
             default -> Verb.UPDATE;
         };
+        if (method.isEmpty() && data && SaasApis.writesOnPost(host)) {
+            verb = Verb.CREATE;
+        }
         if (verb == Verb.READ && !files.isEmpty()) {
             if (!localHost(host)) {
                 return ops;
@@ -204,6 +208,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         }
         Operation.Builder b = Operation.builder("http", verb).resource("endpoint", path).locator("host", host)
                 .evidence(inv.evidence());
+        SaasApis.stripeMode(inv, host).ifPresent(mode -> b.locator("environment", mode));
         if (verb == Verb.DELETE) {
             b.stateful(true).note("deletes " + path + " on " + host);
         } else if (verb == Verb.READ && data) {

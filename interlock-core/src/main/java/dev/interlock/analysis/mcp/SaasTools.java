@@ -1,0 +1,103 @@
+package dev.interlock.analysis.mcp;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * SaaS admin servers: Stripe's (its agent toolkit's tools: customers, prices, invoices, refunds, subscriptions) and
+ * Salesforce's. A Stripe change moves money or customers in whichever account the server holds keys for (the inventory
+ * places the server: {@code stripe-test}, {@code stripe-prod}); a SOQL or SOSL query only reads (the languages have no
+ * writes), while anonymous Apex, DML and deploys change the org.
+ */
+final class SaasTools {
+
+    private SaasTools() {
+    }
+
+    private static final Pattern STRIPE_SERVER = Pattern.compile("(?i)stripe");
+    private static final Pattern SALESFORCE_SERVER = Pattern.compile("(?i)salesforce|sfdc|force\\.com|(^|[-_.])sf([-_.]|$)");
+    private static final Pattern QUERY = Pattern.compile("(?is)\\s*(select|find)\\b.*");
+
+    private static Function<McpCall, List<Operation>> act(String system, Verb verb, String type, String... names) {
+        return c -> {
+            Operation.Builder b = c.op(system, verb, type, c.text(names));
+            return List.of((verb == Verb.DELETE ? b.stateful(true).reversible(false) : b).build());
+        };
+    }
+
+    private static Map<String, Function<McpCall, List<Operation>>> stripeTools() {
+        Map<String, Function<McpCall, List<Operation>>> tools = new HashMap<>();
+        for (String read : List.of("list_customers", "list_products", "list_prices", "list_invoices", "retrieve_balance",
+                "list_payment_intents", "list_subscriptions", "list_coupons", "list_disputes", "search_documentation",
+                "search_stripe_documentation", "search_stripe_resources", "fetch_stripe_resources", "get_stripe_account_info",
+                "list_refunds", "list_charges", "retrieve_customer", "list_payment_links")) {
+            tools.put(read, act("stripe", Verb.READ, "object", "id", "customer", "email"));
+        }
+        for (String made : List.of("create_customer", "create_product", "create_price", "create_payment_link", "create_invoice",
+                "create_invoice_item", "create_coupon", "create_refund", "create_payment_intent", "create_subscription")) {
+            tools.put(made, act("stripe", Verb.CREATE, made.substring("create_".length()), "name", "customer", "payment_intent", "id"));
+        }
+        for (String changed : List.of("finalize_invoice", "update_subscription", "update_dispute", "update_customer",
+                "cancel_subscription", "update_price", "update_product", "void_invoice", "send_invoice", "capture_payment_intent")) {
+            tools.put(changed, act("stripe", Verb.UPDATE, changed.substring(changed.indexOf('_') + 1), "subscription", "invoice",
+                    "dispute", "customer", "price", "product", "payment_intent", "id"));
+        }
+        tools.put("delete_customer", act("stripe", Verb.DELETE, "customer", "customer", "id"));
+        tools.put("delete_product", act("stripe", Verb.DELETE, "product", "product", "id"));
+        return tools;
+    }
+
+    static final ToolFamily STRIPE = new ToolFamily("stripe", c -> STRIPE_SERVER.matcher(c.server()).find(), stripeTools());
+
+    /** A SOQL/SOSL query reads; anything else in a query tool is not a query Interlock can vouch for. */
+    private static final Function<McpCall, List<Operation>> SOQL = c -> {
+        String query = c.text("query", "soql", "q", "sosl", "searchString");
+        if (!QUERY.matcher(query).matches()) {
+            return List.of(c.opaque("not a SOQL or SOSL query"));
+        }
+        return List.of(c.op("salesforce", Verb.READ, "records", c.text("objectName", "sobject")).note("a SOQL/SOSL query only reads").build());
+    };
+
+    private static final Function<McpCall, List<Operation>> APEX = c -> List.of(c.op("salesforce", Verb.EXECUTE, "apex",
+            c.text("apexCode", "code", "apex", "body")).note("runs anonymous Apex in the org").build());
+
+    /** {@code salesforce_dml_records}: the operation argument says insert, update, upsert or delete. */
+    private static final Function<McpCall, List<Operation>> DML = c -> {
+        String operation = c.text("operation", "action").toLowerCase(java.util.Locale.ROOT);
+        Verb verb = operation.equals("delete") ? Verb.DELETE : operation.equals("insert") ? Verb.CREATE : Verb.UPDATE;
+        Operation.Builder b = c.op("salesforce", verb, "records", c.text("objectName", "sobject")).scope(Scope.MANY);
+        return List.of((verb == Verb.DELETE ? b.stateful(true).reversible(false) : b).build());
+    };
+
+    private static Map<String, Function<McpCall, List<Operation>>> salesforceTools() {
+        Map<String, Function<McpCall, List<Operation>>> tools = new HashMap<>();
+        for (String query : List.of("execute_soql", "run_soql_query", "soql_query", "query_records", "aggregate_query", "query",
+                "search_all", "execute_sosl", "run_soql")) {
+            tools.put(query, SOQL);
+        }
+        for (String apex : List.of("execute_apex", "execute_anonymous", "execute_anonymous_apex", "run_apex", "run_anonymous_apex")) {
+            tools.put(apex, APEX);
+        }
+        tools.put("dml_records", DML);
+        tools.put("deploy_metadata", act("salesforce", Verb.UPDATE, "metadata", "sourceDir", "manifest"));
+        tools.put("retrieve_metadata", act("salesforce", Verb.READ, "metadata", "sourceDir", "manifest"));
+        tools.put("run_apex_test", act("salesforce", Verb.READ, "apex-tests", "classNames", "testLevel"));
+        tools.put("assign_permission_set", act("salesforce", Verb.GRANT, "user", "permissionSetName", "onBehalfOf"));
+        tools.put("write_apex", act("salesforce", Verb.UPDATE, "apex", "className", "name"));
+        tools.put("write_apex_trigger", act("salesforce", Verb.UPDATE, "apex", "triggerName", "name"));
+        tools.put("manage_object", act("salesforce", Verb.UPDATE, "schema", "objectName"));
+        tools.put("manage_field", act("salesforce", Verb.UPDATE, "schema", "objectName", "fieldName"));
+        tools.put("create_record", act("salesforce", Verb.CREATE, "record", "objectName", "sobject"));
+        tools.put("update_record", act("salesforce", Verb.UPDATE, "record", "recordId", "id"));
+        tools.put("delete_record", act("salesforce", Verb.DELETE, "record", "recordId", "id"));
+        return tools;
+    }
+
+    static final ToolFamily SALESFORCE = new ToolFamily("salesforce", c -> SALESFORCE_SERVER.matcher(c.server()).find(), salesforceTools());
+}

@@ -1,0 +1,67 @@
+package dev.interlock.analysis.shell.recognizers.saas;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Tier;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SaaS admin CLIs, one table each: Stripe's {@code stripe}, Shopify's {@code shopify}, Salesforce's {@code sf} (and the
+ * older {@code sfdx}), HubSpot's {@code hs} and Zendesk's {@code zcli}. They act on a live business account (money,
+ * storefront, customer records), so a change there is a production change unless the command names a test mode, a
+ * development theme or a scratch org; downloads and listings only read.
+ */
+public final class SaasAdmin implements Recognizer {
+
+    @Override
+    public Set<String> programs() {
+        return Set.of("stripe", "shopify", "sf", "sfdx", "hs", "zcli");
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        List<String> words = inv.words();
+        if (words.isEmpty() || words.contains("--help") || words.contains("-h") || words.equals(List.of("--version"))) {
+            return List.of();
+        }
+        Operation op = switch (inv.program()) {
+            case "stripe" -> StripeCli.recognize(inv);
+            case "shopify" -> ShopifyCli.recognize(inv);
+            case "sf", "sfdx" -> SalesforceCli.recognize(inv);
+            case "hs" -> HubSpotCli.recognize(inv);
+            default -> ZendeskCli.recognize(inv);
+        };
+        return List.of(op);
+    }
+
+    /** The positionals in lower case, with colon-joined commands ({@code apps:update}, {@code force:data:soql:query}) split. */
+    static List<String> commandWords(List<String> positionals) {
+        return positionals.stream().flatMap(w -> w.contains(":") && !w.contains("/") ? List.of(w.split(":")).stream() : java.util.stream.Stream.of(w))
+                .filter(w -> !w.isEmpty()).map(w -> w.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * The operation of {@code act} on {@code name} with the account locators the command names, and the tier it
+     * itself implies ({@code Tier.UNKNOWN} for none: then the inventory places the locators).
+     */
+    static Operation operation(Invocation inv, String system, Act act, String name, Map<String, String> locators,
+                               Tier implied, String why) {
+        Operation.Builder b = act.operation(inv, system, name);
+        locators.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                b.locator(k, v);
+            }
+        });
+        inv.locators().forEach(b::locator);
+        if (implied != Tier.UNKNOWN && !act.here()) {
+            b.environment(implied, why);
+        }
+        return b.build();
+    }
+}
