@@ -78,6 +78,7 @@ final class Recognizers {
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.schedulers.JobSchedulerRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.pipelines.PipelineRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
                 new dev.interlock.analysis.shell.recognizers.mesh.ServiceMeshes(),

@@ -107,7 +107,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String target = query ? url + (url.contains("?") ? "&" : "?") + String.join("&", body) : url;
         String verb = method;
         boolean sends = data;
-        return withOutput(inv, p.value("-o", "--output"), SearchApis.of(inv, nested, target, method, query ? List.of() : body)
+        return withOutput(inv, p.value("-o", "--output"), apis(inv, nested, target, method, query ? List.of() : body)
                 .orElseGet(() -> http(inv, url, verb, sends, files)));
     }
 
@@ -119,8 +119,13 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String method = p.value("--method").orElse(p.has("--post-data", "--post-file") ? "POST" : "").toUpperCase(java.util.Locale.ROOT);
         String url = p.positional(0).orElse("");
         List<String> body = p.value("--post-data", "--body-data").stream().toList();
-        return withOutput(inv, p.value("-O", "--output-document"), SearchApis.of(inv, nested, url, method, body)
+        return withOutput(inv, p.value("-O", "--output-document"), apis(inv, nested, url, method, body)
                 .orElseGet(() -> http(inv, url, method, data, files)));
+    }
+
+    /** What a request does when the service's API says more than its method: search stores', data pipelines'. */
+    private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
+        return SearchApis.of(inv, nested, url, method, body).or(() -> PipelineApis.of(inv, url));
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
@@ -158,7 +163,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         List<String> body = p.value("--raw").or(inv::stdin).stream().toList();
         boolean sends = data || p.has("--raw") || inv.stdin().isPresent();
         String verb = method;
-        return SearchApis.of(inv, nested, url, method, body).orElseGet(() -> http(inv, url, verb, sends, files));
+        return apis(inv, nested, url, method, body).orElseGet(() -> http(inv, url, verb, sends, files));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.packages;
 
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.pipelines.HadoopYarn;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.shell.recognizers.database.BuildToolMigrations;
@@ -72,6 +73,9 @@ public final class PackagePublishRecognizer implements Recognizer {
     public List<Operation> recognize(Invocation inv, Nested nested) {
         if (inv.words().contains("--help") || inv.words().contains("--version") && inv.words().size() == 1) {
             return List.of();
+        }
+        if (inv.program().equals("yarn") && HadoopYarn.claims(inv)) {
+            return HadoopYarn.recognize(inv); // Hadoop's yarn, not the package manager
         }
         List<Operation> sources = PackageSources.of(inv);
         if (!sources.isEmpty()) {
