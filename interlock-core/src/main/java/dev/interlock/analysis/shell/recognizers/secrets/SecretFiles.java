@@ -46,6 +46,8 @@ public final class SecretFiles {
             Pattern.compile(".*/\\.gnupg/private-keys.*|.*/\\.gnupg/secring.*"),
             Pattern.compile("/etc/(shadow|gshadow|sudoers|master\\.passwd)(-|\\.d/.*)?"),
             Pattern.compile("/etc/(ssl|pki)/private/.*"),
+            // a CA's keys and their passwords: smallstep's secrets directory, an OpenSSL CA's private directory
+            Pattern.compile(".*/\\.step/secrets/.+|/etc/pki/[^/]+/private/.+"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
             Pattern.compile("/proc/[^/]+/environ"),
             // secrets mounted into containers (Docker/Compose/Swarm, Kubernetes service-account tokens, Vault agent)

@@ -47,14 +47,21 @@ public final class SecretStores {
             Map.entry("kv undelete", Verb.UPDATE), Map.entry("kv enable-versioning", Verb.UPDATE),
             Map.entry("operator seal", Verb.UPDATE), Map.entry("operator step-down", Verb.UPDATE),
             // disabling a mount or an auth method deletes its secrets, or revokes every token it issued
-            Map.entry("secrets disable", Verb.DELETE), Map.entry("auth disable", Verb.DELETE), Map.entry("lease revoke", Verb.GRANT));
+            Map.entry("secrets disable", Verb.DELETE), Map.entry("auth disable", Verb.DELETE), Map.entry("lease revoke", Verb.GRANT),
+            // vault pki: checks of a PKI mount's issuers and configuration; issue and reissue mint a key pair and certificate
+            Map.entry("pki health-check", Verb.READ), Map.entry("pki verify-sign", Verb.READ),
+            Map.entry("pki list-intermediates", Verb.READ), Map.entry("pki issue", Verb.CREATE), Map.entry("pki reissue", Verb.CREATE));
 
     /**
      * Paths {@code vault read} answers with configuration or metadata only: the {@code sys/} endpoints (health, mounts,
      * auth methods, policies, leader, seal status) and KV version 2's {@code metadata/}. Not {@code sys/raw}, which
-     * returns storage entries as stored, secrets included, nor a raft snapshot, which holds every secret.
+     * returns storage entries as stored, secrets included, nor a raft snapshot, which holds every secret. A PKI mount's
+     * certificates, chains, revocation lists, issuers, roles and URLs are public halves: its private keys come only from
+     * {@code issue}, {@code sign} or an exported {@code key}, which are writes or other paths.
      */
-    private static final Pattern METADATA_PATHS = Pattern.compile("/?(sys/(?!raw(/|$)|storage/raft/snapshot).*|[^/]+/metadata/.+)");
+    private static final Pattern METADATA_PATHS = Pattern.compile("/?(sys/(?!raw(/|$)|storage/raft/snapshot).*|[^/]+/metadata/.+"
+            + "|pki[\\w-]*/(cert/[^/]+(/raw(/pem)?)?|certs(/revoked)?|ca(/pem)?|ca_chain|crl(/pem|/delta(/pem)?)?|issuers?(/[^/]+)?"
+            + "|issuer/[^/]+/(json|pem|der|crl(/pem)?)|roles(/[^/]+)?|config/(urls|crl|issuers|auto-tidy|cluster)|tidy-status))");
 
     /** 1Password subcommand → verb. */
     private static final Map<String, Verb> OP = Map.ofEntries(

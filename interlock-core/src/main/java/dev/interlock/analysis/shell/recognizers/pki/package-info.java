@@ -1,0 +1,2 @@
+/** Recognizers for certificate tooling (openssl's key and CA commands, keytool, smallstep's step): which commands read public halves, which print private keys, and which issue, sign or revoke. */
+package dev.interlock.analysis.shell.recognizers.pki;
