@@ -25,7 +25,7 @@ public final class McpHttpLoad {
     }
 
     /** One MCP session over streamable HTTP, on one keep-alive connection (the JDK's HttpClient cost more CPU). */
-    private static final class Session {
+    private static final class Session implements AutoCloseable {
         final URI url;
         final KeepAliveConnection connection;
         final String token;
@@ -46,6 +46,17 @@ public final class McpHttpLoad {
         }
 
         Answer post(String body) {
+            return connection.exchange(KeepAliveConnection.post(url, headers(), body), true);
+        }
+
+        /** Ends the session on the server (DELETE), so that repeated runs do not fill its session table. */
+        @Override
+        public void close() {
+            connection.exchange(KeepAliveConnection.request("DELETE", url, headers(), ""), false);
+            connection.close();
+        }
+
+        private Map<String, String> headers() {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Accept", "application/json, text/event-stream");
             headers.put("MCP-Protocol-Version", "2025-11-25");
@@ -55,7 +66,7 @@ public final class McpHttpLoad {
             if (!token.isEmpty()) {
                 headers.put("Authorization", "Bearer " + token);
             }
-            return connection.exchange(KeepAliveConnection.post(url, headers, body), true);
+            return headers;
         }
 
         /** One tools/call's round trip in nanoseconds; fails unless the answer is the tool's own. */
@@ -83,8 +94,15 @@ public final class McpHttpLoad {
             throughput(gateway, token, clients, warmSeconds);
             throughput(direct, "", clients, warmSeconds);
         }
-        Session d = new Session(direct, "");
-        Session g = new Session(gateway, token);
+        try (Session d = new Session(direct, ""); Session g = new Session(gateway, token)) {
+            latency(d, g, calls);
+        }
+        System.out.printf("direct    %,.0f calls/s with %d clients%n", throughput(direct, "", clients, seconds), clients);
+        System.out.printf("gateway   %,.0f calls/s with %d clients%n", throughput(gateway, token, clients, seconds), clients);
+    }
+
+    /** One call in flight, alternating direct and proxied; prints each side and the pairwise difference. */
+    private static void latency(Session d, Session g, int calls) throws Exception {
         for (int i = 0; i < Math.min(1000, calls); i++) {
             d.call();
             g.call();
@@ -100,8 +118,6 @@ public final class McpHttpLoad {
         System.out.printf("direct    p50 %.3f ms  p99 %.3f ms%n", pct(dl, 50), pct(dl, 99));
         System.out.printf("gateway   p50 %.3f ms  p99 %.3f ms%n", pct(gl, 50), pct(gl, 99));
         System.out.printf("added     p50 %.3f ms  p99 %.3f ms (pairwise, %d calls)%n", pct(added, 50), pct(added, 99), calls);
-        System.out.printf("direct    %,.0f calls/s with %d clients%n", throughput(direct, "", clients, seconds), clients);
-        System.out.printf("gateway   %,.0f calls/s with %d clients%n", throughput(gateway, token, clients, seconds), clients);
     }
 
     private static double throughput(String url, String token, int clients, int seconds) throws Exception {
@@ -136,6 +152,9 @@ public final class McpHttpLoad {
         stop.set(true);
         for (Thread t : threads) {
             t.join();
+        }
+        for (Session s : sessions) {
+            s.close();
         }
         return rate;
     }

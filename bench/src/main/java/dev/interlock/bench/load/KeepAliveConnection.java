@@ -42,8 +42,13 @@ public final class KeepAliveConnection implements AutoCloseable {
 
     /** A POST with a JSON body and these extra headers, as bytes ready to write. */
     public static byte[] post(URI url, Map<String, String> headers, String body) {
+        return request("POST", url, headers, body);
+    }
+
+    /** A request of this method with a JSON body (may be empty) and these extra headers, as bytes ready to write. */
+    public static byte[] request(String method, URI url, Map<String, String> headers, String body) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder("POST ").append(url.getRawPath()).append(" HTTP/1.1\r\nHost: ")
+        StringBuilder head = new StringBuilder(method).append(' ').append(url.getRawPath()).append(" HTTP/1.1\r\nHost: ")
                 .append(url.getHost()).append(':').append(url.getPort()).append("\r\nContent-Type: application/json\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
