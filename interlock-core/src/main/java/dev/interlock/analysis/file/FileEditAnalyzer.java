@@ -2,8 +2,8 @@ package dev.interlock.analysis.file;
 
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
-import dev.interlock.analysis.shell.recognizers.database.DatabaseTarget;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileKind;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.analysis.shell.recognizers.packages.PackageScripts;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
@@ -193,7 +193,7 @@ public final class FileEditAnalyzer {
         List<Operation> out = new ArrayList<>();
         for (Operation op : script(content, path, context)) {
             boolean sandboxFile = op.system().equals("database") && op.confidence() == Confidence.OPAQUE
-                    && DatabaseTarget.loopback(op.resource().locator("host")) && ws.area(path) == Workspace.Area.WORKSPACE;
+                    && NetworkRecognizer.localHost(op.resource().locator("host")) && ws.area(path) == Workspace.Area.WORKSPACE;
             out.add(sandboxFile ? op.toBuilder().confidence(Confidence.INFERRED).note(op.note() + "; judged again when the script runs").build() : op);
         }
         return out;

@@ -10,6 +10,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.read;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.Placement;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.List;
@@ -29,9 +30,9 @@ final class CiCommands {
 
     /**
      * One CLI: the system its operations belong to, its table, the flags that take a value, and the flags and
-     * variable that name its server.
+     * variables that name its server.
      */
-    record Cli(String system, CommandTable commands, Set<String> valued, List<String> hostFlags, String hostVariable) {
+    record Cli(String system, CommandTable commands, Set<String> valued, Placement server) {
     }
 
     /** Approving a gate: a person's decision made by the agent. */
@@ -76,8 +77,8 @@ final class CiCommands {
             .add("runner token", "delete", delete("token"))
             .add("runner instance", "list", read("runner"))
             .add("pipeline", "list", read("pipeline"))
-            .build(), Set.of("--host", "--token", "--org-id", "--integration", "--org", "--owner-id"), List.of("--host"),
-            "CIRCLECI_CLI_HOST");
+            .build(), Set.of("--host", "--token", "--org-id", "--integration", "--org", "--owner-id"),
+            Placement.of("host", "--host").orVariables("CIRCLECI_CLI_HOST"));
 
     static final Cli BUILDKITE = new Cli("buildkite", CommandTable.builder()
             .add("", "version whoami help", read("organization"))
@@ -94,7 +95,7 @@ final class CiCommands {
             .add("package", "push", publish("package", "pushes a package to a Buildkite registry"))
             .add("user", "invite", grant("user"))
             .build(), Set.of("-p", "--pipeline", "-b", "--branch", "-c", "--commit", "-m", "--message", "-o", "--org",
-            "-e", "--env", "-M", "--metadata", "--state", "--web"), List.of(), "");
+            "-e", "--env", "-M", "--metadata", "--state", "--web"), Placement.of("host"));
 
     /** Drone and its fork Woodpecker: builds (Woodpecker: pipelines), repository and organization secrets, crons. */
     private static CommandTable.Builder droneLike(String builds) {
@@ -128,11 +129,11 @@ final class CiCommands {
             "--value", "--event", "--image", "--branch", "--commit", "--param", "-p", "--format", "--pipeline", "--org",
             "--organization", "--global", "--schedule", "--target", "--after", "--limit");
 
-    static final Cli DRONE = new Cli("drone", droneLike("build").build(), DRONE_VALUED, List.of("-s", "--server"),
-            "DRONE_SERVER");
+    static final Cli DRONE = new Cli("drone", droneLike("build").build(), DRONE_VALUED,
+            Placement.of("host", "-s", "--server").orVariables("DRONE_SERVER"));
 
     static final Cli WOODPECKER = new Cli("woodpecker", droneLike("pipeline").build(), DRONE_VALUED,
-            List.of("-s", "--server"), "WOODPECKER_SERVER");
+            Placement.of("host", "-s", "--server").orVariables("WOODPECKER_SERVER"));
 
     static final Cli JENKINS = new Cli("jenkins", CommandTable.builder()
             .add("", "console who-am-i list-changes get-view get-job get-node list-jobs list-plugins version help"
@@ -150,8 +151,8 @@ final class CiCommands {
             .add("", "create-credentials-by-xml update-credentials-by-xml import-credentials-as-xml",
                     secret("stores credentials in Jenkins: every job allowed to use them reads them"))
             .add("", "delete-credentials", delete("secret"))
-            .build(), Set.of("-s", "-i", "-auth", "-user", "-logger", "-bearer"), List.of("-s"),
-            "JENKINS_URL");
+            .build(), Set.of("-s", "-i", "-auth", "-user", "-logger", "-bearer"),
+            Placement.of("host", "-s").orVariables("JENKINS_URL"));
 
     /** Argo's kinds with the same verbs: workflow templates, cluster templates, cron workflows. */
     private static CommandTable.Builder argo() {
@@ -177,7 +178,7 @@ final class CiCommands {
     static final Cli ARGO = new Cli("argo", argo().build(), Set.of("-n", "--namespace", "-o", "--output", "-p",
             "--parameter", "-l", "--selector", "--from", "--context", "--kube-context", "-s", "--argo-server",
             "--node-field-selector", "--message", "--older", "--status", "--since", "--prefix", "--field-selector"),
-            List.of("-s", "--argo-server"), "ARGO_SERVER");
+            Placement.of("host", "-s", "--argo-server").orVariables("ARGO_SERVER"));
 
     /** Tekton: runs (pipeline start, task start) are judged by their words; deletes and cancels act on the cluster. */
     private static CommandTable.Builder tekton() {
@@ -204,7 +205,7 @@ final class CiCommands {
     static final Cli TEKTON = new Cli("tekton", tekton().build(), Set.of("-n", "--namespace", "-p", "--param", "-w",
             "--workspace", "-s", "--serviceaccount", "-o", "--output", "-c", "--context", "-k", "--kubeconfig", "-L",
             "--label", "--keep", "--keep-since", "--prefix-name", "--pipeline-timeout", "--timeout", "-f", "--filename"),
-            List.of(), "");
+            Placement.of("host"));
 
     static final Cli SPINNAKER = new Cli("spinnaker", CommandTable.builder()
             .add("", "version help", read("application"))
@@ -225,7 +226,7 @@ final class CiCommands {
             .add("canary canary-config", "save", update("canary-config"))
             .add("canary canary-config", "delete", delete("canary-config"))
             .build(), Set.of("--application", "-a", "--name", "-n", "--file", "-f", "--parameter-file", "--id", "-i",
-            "--gate-endpoint", "--config", "--output", "-o", "--pipeline-id"), List.of("--gate-endpoint"), "");
+            "--gate-endpoint", "--config", "--output", "-o", "--pipeline-id"), Placement.of("host", "--gate-endpoint"));
 
     /** GitLab's pipelines, for glab: the rest of glab (projects, secrets, the API) has its own tables. */
     static final Cli GITLAB = new Cli("gitlab", CommandTable.builder()
@@ -236,14 +237,14 @@ final class CiCommands {
             .add("schedule", "list", read("schedule"))
             .add("schedule", "create update", update("schedule"))
             .build(), Set.of("-R", "--repo", "-b", "--branch", "-p", "--pipeline-id", "--variables", "--variables-env",
-            "--variables-file", "-V"), List.of(), "GITLAB_HOST");
+            "--variables-file", "-V"), Placement.of("host").orVariables("GITLAB_HOST"));
 
     /** The Buildkite agent inside a job: {@code secret get} prints a cluster secret. */
     static final Cli BUILDKITE_AGENT = new Cli("buildkite", CommandTable.builder()
             .add("secret", "get", credential("secret").note("prints a Buildkite secret's value"))
             .add("meta-data", "get exists keys", read("build"))
             .add("pipeline", "upload", update("build").note("adds steps to the running build"))
-            .build(), Set.of("--job", "--build", "--format", "--replace"), List.of(), "");
+            .build(), Set.of("--job", "--build", "--format", "--replace"), Placement.of("host"));
 
     static final Map<String, Cli> CLIS = Map.of("circleci", CIRCLECI, "bk", BUILDKITE, "drone", DRONE,
             "woodpecker-cli", WOODPECKER, "jenkins-cli", JENKINS, "argo", ARGO, "tkn", TEKTON, "spin", SPINNAKER,

@@ -60,9 +60,9 @@ public final class CiRecognizer implements Recognizer {
         // where the command acts: the namespace or context it names, the CI server, a deployment environment in its operands
         p.value("-n", "--namespace").ifPresent(ns -> b.locator("namespace", ns));
         p.value("--context", "--kube-context").ifPresent(c -> b.locator("context", c));
-        cli.hostFlags().stream().flatMap(f -> p.flags().getOrDefault(f, List.of()).stream())
+        cli.server().flags().stream().flatMap(f -> p.flags().getOrDefault(f, List.of()).stream())
                 .filter(v -> !v.startsWith("-") && (v.contains("://") || v.contains("."))).findFirst()
-                .or(() -> Optional.ofNullable(inv.env().get(cli.hostVariable())))
+                .or(() -> cli.server().variable(inv))
                 .map(SecretStores::host).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator("host", h));
         LocalFiles.namedEnvironment(inv).ifPresent(e -> b.locator("environment", e));
         EnvironmentVariables.locators(cli.system(), inv.env()).forEach(b::locator);

@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
 public final class AwsRecognizer implements Recognizer {
 
     private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]*:([a-z0-9-]*):(\\d{12}):");
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
     /** Identifier options that name an environment-level thing, and the inventory locator kind they feed. */
     private static final Map<String, String> NAME_LOCATORS = Map.ofEntries(
@@ -189,7 +189,7 @@ public final class AwsRecognizer implements Recognizer {
         }
         String host = endpointHost(cmd.text("--endpoint-url")
                 .or(() -> Optional.of(envValue(inv, "AWS_ENDPOINT_URL")).filter(v -> !v.isEmpty())));
-        boolean loopback = LOOPBACK.contains(host);
+        boolean loopback = NetworkRecognizer.localHost(host);
         if (!host.isEmpty() && !(loopback && inv.remote())) {
             b.locator("host", host);
         }

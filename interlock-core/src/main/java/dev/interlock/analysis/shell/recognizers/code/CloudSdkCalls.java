@@ -6,6 +6,7 @@ import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.model.Verb;
 import java.net.URI;
 import java.util.ArrayList;
@@ -73,7 +74,6 @@ final class CloudSdkCalls {
             Map.entry("datastore", "DATASTORE_EMULATOR_HOST"), Map.entry("ndb", "DATASTORE_EMULATOR_HOST"),
             Map.entry("spanner", "SPANNER_EMULATOR_HOST"), Map.entry("auth", "FIREBASE_AUTH_EMULATOR_HOST"),
             Map.entry("db", "FIREBASE_DATABASE_EMULATOR_HOST"));
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", "host.docker.internal");
     private static final Pattern GOOGLE_SERVICE = Pattern.compile("(?:from\\s+google\\.cloud(?:\\.(\\w+))?\\s+import\\s+([\\w \\t,]+)"
             + "|import\\s+google\\.cloud\\.(\\w+)|from\\s+firebase_admin(?:\\.(\\w+))?\\s+import\\s+([\\w \\t,]+)|@google-cloud/([\\w-]+))");
 
@@ -289,7 +289,8 @@ final class CloudSdkCalls {
     }
 
     static boolean local(String host) {
-        return LOOPBACK.contains(host) || host.endsWith(".localhost") || Regex.matches(host, "azurite|localstack|[\\w-]*emulator[\\w-]*");
+        return NetworkRecognizer.localHost(host) || host.equals("host.docker.internal")
+                || Regex.matches(host, "azurite|localstack|[\\w-]*emulator[\\w-]*");
     }
 
     static String host(String endpoint) {

@@ -5,12 +5,12 @@ import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -123,10 +123,9 @@ public final class DockerRecognizer implements Recognizer {
             return h;
         }
 
+        /** This machine, or (from inside a container) the machine the container runs on. */
         private static boolean localHost(String h) {
-            String l = h.toLowerCase(Locale.ROOT);
-            return l.equals("localhost") || l.equals("127.0.0.1") || l.equals("[::1]") || l.equals("::1")
-                    || l.endsWith(".localhost") || l.equals("host.docker.internal");
+            return NetworkRecognizer.localHost(h) || h.equalsIgnoreCase("host.docker.internal");
         }
 
         Operation.Builder op(Verb verb, String type, String name) {

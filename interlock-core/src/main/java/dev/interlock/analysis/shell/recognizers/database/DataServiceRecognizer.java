@@ -4,11 +4,9 @@ import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
-import dev.interlock.analysis.shell.recognizers.Action;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Scope;
-import dev.interlock.model.Verb;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,21 +64,16 @@ public final class DataServiceRecognizer implements Recognizer {
             if (first.isEmpty()) {
                 first = h;
             }
-            if (!loopback(h)) {
+            if (!NetworkRecognizer.localHost(h)) {
                 return h;
             }
         }
         return first;
     }
 
-    static boolean loopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")
-                || host.endsWith(".localhost");
-    }
-
     /** Puts the host locator on the operation, unless the command runs on another machine (there localhost is that one). */
     static Operation located(Operation.Builder b, String host, Invocation inv) {
-        if (!host.isEmpty() && !(loopback(host) && inv.remote())) {
+        if (!host.isEmpty() && !(NetworkRecognizer.localHost(host) && inv.remote())) {
             b.locator("host", host);
         }
         return b.build();

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.database;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import java.util.List;
@@ -26,7 +27,6 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
     static final DatabaseTarget NONE = new DatabaseTarget("", "", false);
 
     private static final Set<String> EMBEDDED_JDBC = Set.of("h2", "hsqldb", "derby", "sqlite");
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
     private static final Pattern VARIABLE = Pattern.compile("^\\$\\{?(\\w+)\\}?$");
     private static final Pattern NAMED_DATABASE = Pattern.compile("(?i)[;?&](?:databaseName|database|dbname)=([^;&]+)");
     /** A connection named in a configuration file ({@code service=orders}, {@code --login-path=prod}): not the default. */
@@ -175,14 +175,9 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
      * Puts the locators on an operation. A loopback host is dropped when the command runs on another machine
      * (ssh, a pod): "localhost" there is that machine, not this one.
      */
-    /** Whether {@code host} is this machine's loopback: a database on this machine. */
-    public static boolean loopback(String host) {
-        return LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
-    }
-
     Operation applyTo(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
-        boolean loopback = LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
+        boolean loopback = NetworkRecognizer.localHost(host);
         if (!host.isEmpty() && op.resource().locator("host").isEmpty() && !(loopback && inv.remote())) {
             b.locator("host", host);
         }

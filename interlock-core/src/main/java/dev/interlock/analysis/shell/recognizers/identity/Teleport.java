@@ -9,6 +9,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.Placement;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +66,8 @@ final class Teleport {
         return b;
     }
 
+    private static final Placement AUTH_SERVER = Placement.of("host", "--auth-server");
+
     static List<Operation> recognize(Invocation inv) {
         var p = inv.parse(Set.of("--auth-server", "--config", "-c", "--identity", "-i", "--format", "--roles", "--logins",
                 "--type", "--ttl", "--reason", "--user", "--out", "-o", "--labels", "--set-roles", "--set-logins"));
@@ -81,6 +84,6 @@ final class Teleport {
         if (found.command().equals("auth export") && p.has("--keys")) {
             act = credential("certificate-authority").note("exports the CA's private keys");
         }
-        return List.of(DirectoryAdmin.operation(inv, "teleport", act, name, p.value("--auth-server").orElse("")));
+        return List.of(DirectoryAdmin.operation(inv, "teleport", act, name, AUTH_SERVER.target(inv, p).orElse("")));
     }
 }

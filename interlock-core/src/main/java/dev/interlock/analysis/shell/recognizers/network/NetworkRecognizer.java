@@ -16,6 +16,7 @@ import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -396,9 +397,15 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         return TextProtocols.of(inv, nested, host, port, inv.stdin().get());
     }
 
-    /** Hosts that are this machine: talking to them sends nothing away. */
+    /**
+     * Hosts that are this machine: talking to them sends nothing away. The one test of it every recognizer uses; in
+     * any case, an IPv6 address with or without its URL brackets. (A server bound to 0.0.0.0 listens on every
+     * interface: that is not this test's question.)
+     */
     public static boolean localHost(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("0.0.0.0")
-                || host.endsWith(".localhost");
+        String h = host.toLowerCase(Locale.ROOT);
+        h = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0.0.0.0")
+                || h.endsWith(".localhost");
     }
 }

@@ -10,6 +10,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.Placement;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
 import dev.interlock.model.Operation;
 import java.util.List;
@@ -42,6 +43,11 @@ final class Temporal {
             "--headers_provider_plugin", "--tls_cert_path", "--tls_key_path", "--tls_ca_path", "--tls_server_name",
             "--workflow_id", "--run_id", "--workflow_type", "--taskqueue", "--tq", "--signal_name", "--event_id",
             "--reset_type", "--reset_reapply_type");
+
+    private static final Placement SERVER = Placement.of("host", "--address", "--ad")
+            .orVariables("TEMPORAL_ADDRESS", "TEMPORAL_CLI_ADDRESS");
+    private static final Placement NAMESPACE = Placement.of("namespace", "--namespace", "-n", "--ns")
+            .orVariables("TEMPORAL_NAMESPACE");
 
     /** Both CLIs' commands, {@code temporal operator}'s without that word. */
     private static final CommandTable COMMANDS = CommandTable.builder()
@@ -95,7 +101,7 @@ final class Temporal {
             act = p.has("--query", "-q") && !found.command().startsWith("batch") ? act.many()
                     .note("acts on every workflow the query matches") : act;
         }
-        Optional<String> namespace = p.value("--namespace", "-n", "--ns").or(() -> Optional.ofNullable(inv.env().get("TEMPORAL_NAMESPACE")));
+        Optional<String> namespace = NAMESPACE.target(inv, p);
         String name = p.value("--workflow-id", "-w", "--wid", "--workflow_id", "--schedule-id", "-s")
                 .orElse(act.type().equals("namespace") ? namespace.orElse(words.size() > found.words() ? words.get(found.words()) : "")
                         : words.size() > found.words() ? words.get(found.words()) : "");
@@ -103,10 +109,8 @@ final class Temporal {
         if (act.here()) {
             return List.of(b.build());
         }
-        p.value("--address", "--ad").or(() -> Optional.ofNullable(inv.env().get("TEMPORAL_ADDRESS")))
-                .or(() -> Optional.ofNullable(inv.env().get("TEMPORAL_CLI_ADDRESS")))
-                .map(SecretStores::host).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator("host", h));
-        namespace.ifPresent(n -> b.locator("namespace", n));
+        SERVER.target(inv, p).map(SecretStores::host).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator(SERVER.locator(), h));
+        namespace.ifPresent(n -> b.locator(NAMESPACE.locator(), n));
         p.value("--env", "--profile").ifPresent(e -> b.locator("environment", e));
         return List.of(b.build());
     }

@@ -9,10 +9,10 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
+import dev.interlock.analysis.shell.recognizers.Placement;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +57,7 @@ final class HubSpotCli {
             .add("sandbox", "delete", delete("sandbox"))
             .add("sandbox", "sync", update("sandbox"))
             .build();
+    private static final Placement ACCOUNT = Placement.of("account", "--account", "-a", "--portal", "-p");
     private static final Set<String> VALUED = Set.of("--account", "-a", "--portal", "-p", "--mode", "-m", "--path",
             "--name", "--dest", "--src", "--type", "--profile", "--buildId", "--build-id", "--dest-account");
 
@@ -66,7 +67,6 @@ final class HubSpotCli {
         var found = TABLE.findOrGuess(words, 2, "resource");
         Act act = found.act();
         String name = words.size() > found.words() ? words.get(found.words()) : "";
-        return SaasAdmin.operation(inv, "hubspot", act, name,
-                Map.of("account", p.value("--account", "-a", "--portal", "-p").orElse("")), Tier.UNKNOWN, "");
+        return SaasAdmin.operation(inv, "hubspot", act, name, ACCOUNT.locators(inv, p), Tier.UNKNOWN, "");
     }
 }

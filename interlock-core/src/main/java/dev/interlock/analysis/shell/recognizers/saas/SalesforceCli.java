@@ -13,6 +13,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
+import dev.interlock.analysis.shell.recognizers.Placement;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
@@ -115,6 +116,9 @@ final class SalesforceCli {
             .add("org", "create", create("scratch-org"))
             .add("org", "delete", delete("scratch-org"))
             .build();
+    /** The org the command acts on; commands that make scratch orgs name the Dev Hub that owns them instead. */
+    private static final Placement ORG = Placement.of("account", "--target-org", "-o", "-u", "--targetusername");
+    private static final Placement DEV_HUB = Placement.of("account", "--target-dev-hub", "-v", "--targetdevhubusername");
     private static final Set<String> VALUED = Set.of("--target-org", "-o", "-u", "--targetusername", "--target-dev-hub", "-v",
             "--targetdevhubusername", "--query", "-q", "--file", "-f", "--sobject", "-s", "--record-id", "-i", "--wait", "-w",
             "--manifest", "-x", "--source-dir", "-d", "--metadata", "-m", "--test-level", "-l", "--tests", "-t",
@@ -127,7 +131,7 @@ final class SalesforceCli {
     static Operation recognize(Invocation inv) {
         var p = inv.parse(VALUED);
         List<String> words = SaasAdmin.commandWords(p.words()).stream().filter(w -> !w.equals("force")).toList();
-        String org = p.value("--target-org", "-o", "-u", "--targetusername").orElse("");
+        String org = ORG.target(inv, p).orElse("");
         // sfdx force:org:create makes a scratch org unless told otherwise; sf names the kind (org create scratch|sandbox)
         var scratch = SCRATCH.find(words).filter(f -> f.words() == 3 || words.size() == 2);
         Act act = scratch.map(CommandTable.Found::act).orElseGet(() -> TABLE.findOrGuess(words, 3, "org").act());
@@ -140,8 +144,8 @@ final class SalesforceCli {
         }
         String name = p.value("--sobject", "-s", "--record-id", "-i", "--name", "-n", "--manifest", "-x", "--source-dir", "-d",
                 "--alias", "-a").orElse(org);
-        String where = scratch.isPresent() ? "" : org.isEmpty() ? p.value("--target-dev-hub", "-v", "--targetdevhubusername").orElse("") : org;
-        return SaasAdmin.operation(inv, "salesforce", act, name, Map.of("account", where),
+        Map<String, String> where = scratch.isPresent() ? Map.of() : org.isEmpty() ? DEV_HUB.locators(inv, p) : ORG.locators(inv, p);
+        return SaasAdmin.operation(inv, "salesforce", act, name, where,
                 scratchOrg ? Tier.DEV : Tier.UNKNOWN, "a scratch org: a disposable development org");
     }
 }

@@ -8,10 +8,10 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.Placement;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +35,7 @@ final class ZendeskCli {
             .add("themes", "delete", delete("theme"))
             .add("", "login logout profiles help version autocomplete plugins", local("cli"))
             .build();
+    private static final Placement ACCOUNT = Placement.of("account", "--subdomain", "-s", "--profile", "-p");
     private static final Set<String> VALUED = Set.of("--subdomain", "-s", "--themeId", "--theme-id", "--port", "--bind",
             "--profile", "-p", "--brandId");
 
@@ -43,7 +44,6 @@ final class ZendeskCli {
         List<String> words = SaasAdmin.commandWords(p.words());
         var found = TABLE.findOrGuess(words, 2, "resource");
         String name = words.size() > found.words() ? words.get(found.words()) : p.value("--themeId", "--theme-id").orElse("");
-        return SaasAdmin.operation(inv, "zendesk", found.act(), name,
-                Map.of("account", p.value("--subdomain", "-s", "--profile", "-p").orElse("")), Tier.UNKNOWN, "");
+        return SaasAdmin.operation(inv, "zendesk", found.act(), name, ACCOUNT.locators(inv, p), Tier.UNKNOWN, "");
     }
 }

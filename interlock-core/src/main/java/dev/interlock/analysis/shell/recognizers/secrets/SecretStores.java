@@ -5,6 +5,7 @@ import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -109,7 +110,7 @@ public final class SecretStores {
         } else if (verb == Verb.CREDENTIAL) {
             b.note("reads a secret from Vault");
         }
-        if (Regex.matches(host(address), "localhost|127\\.0\\.0\\.1")) {
+        if (NetworkRecognizer.localHost(host(address))) {
             LocalFiles.local(inv, b, "Vault dev server on this machine");
         }
         return List.of(b.build());

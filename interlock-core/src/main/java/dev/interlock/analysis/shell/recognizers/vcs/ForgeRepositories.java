@@ -23,35 +23,30 @@ public final class ForgeRepositories {
     private record Forge(String system, String program, Map<String, Action> actions) {
     }
 
-    private static Action change(Verb verb, String type) {
-        return new Action(verb, type, Scope.ONE, false, true, "");
-    }
-
     private static Action teardown(String note) {
-        return new Action(Verb.DELETE, "repository", Scope.ALL, true, false, note);
+        return Action.delete("repository", note).scope(Scope.ALL);
     }
 
-    private static final Action RELEASE_DELETE = new Action(Verb.DELETE, "release", Scope.ONE, true, false,
-            "deletes the release and its assets");
+    private static final Action RELEASE_DELETE = Action.delete("release", "deletes the release and its assets");
     /** Visibility and settings; {@link #of} turns a change to public into a transfer. */
-    private static final Action EDIT = change(Verb.UPDATE, "repository");
+    private static final Action EDIT = Action.update("repository", "");
 
     private static final Forge GITHUB = new Forge("github", "gh", Map.ofEntries(
             Map.entry("repo delete", teardown("deletes the repository with its issues, pull requests, releases and wiki")),
-            Map.entry("repo create", change(Verb.CREATE, "repository")), Map.entry("repo fork", change(Verb.CREATE, "repository")),
+            Map.entry("repo create", Action.create("repository", "")), Map.entry("repo fork", Action.create("repository", "")),
             Map.entry("repo archive", EDIT), Map.entry("repo unarchive", EDIT), Map.entry("repo rename", EDIT),
             Map.entry("repo sync", EDIT), Map.entry("repo set-default", EDIT), Map.entry("repo edit", EDIT),
             Map.entry("repo view", Action.read("repository")), Map.entry("repo list", Action.read("repository")),
             Map.entry("repo clone", Action.read("repository")),
-            Map.entry("release create", new Action(Verb.CREATE, "release", Scope.ONE, false, true, "publishes a GitHub release")),
+            Map.entry("release create", Action.create("release", "publishes a GitHub release")),
             Map.entry("release delete", RELEASE_DELETE), Map.entry("release delete-asset", RELEASE_DELETE),
-            Map.entry("release upload", change(Verb.UPDATE, "release")), Map.entry("release edit", change(Verb.UPDATE, "release")),
+            Map.entry("release upload", Action.update("release", "")), Map.entry("release edit", Action.update("release", "")),
             Map.entry("release list", Action.read("release")), Map.entry("release view", Action.read("release")),
             Map.entry("release download", Action.read("release"))));
 
     private static final Forge GITLAB = new Forge("gitlab", "glab", Map.ofEntries(
             Map.entry("repo delete", teardown("deletes the project with its issues, merge requests, pipelines and wiki")),
-            Map.entry("repo create", change(Verb.CREATE, "repository")), Map.entry("repo fork", change(Verb.CREATE, "repository")),
+            Map.entry("repo create", Action.create("repository", "")), Map.entry("repo fork", Action.create("repository", "")),
             // moves the project to another namespace: its URL, members and CI variables come from the new one
             Map.entry("repo transfer", new Action(Verb.UPDATE, "repository", Scope.ONE, false, false,
                     "moves the project to another namespace")),
@@ -61,9 +56,9 @@ public final class ForgeRepositories {
             Map.entry("repo view", Action.read("repository")), Map.entry("repo list", Action.read("repository")),
             Map.entry("repo ls", Action.read("repository")), Map.entry("repo clone", Action.read("repository")),
             Map.entry("repo search", Action.read("repository")), Map.entry("repo contributors", Action.read("repository")),
-            Map.entry("release create", new Action(Verb.CREATE, "release", Scope.ONE, false, true, "publishes a GitLab release")),
+            Map.entry("release create", Action.create("release", "publishes a GitLab release")),
             Map.entry("release delete", RELEASE_DELETE),
-            Map.entry("release upload", change(Verb.UPDATE, "release")), Map.entry("release update", change(Verb.UPDATE, "release")),
+            Map.entry("release upload", Action.update("release", "")), Map.entry("release update", Action.update("release", "")),
             Map.entry("release list", Action.read("release")), Map.entry("release ls", Action.read("release")),
             Map.entry("release view", Action.read("release")), Map.entry("release download", Action.read("release"))));
 
