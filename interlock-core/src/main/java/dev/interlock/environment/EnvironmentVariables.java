@@ -64,21 +64,10 @@ public final class EnvironmentVariables {
         for (Hint hint : HINTS) {
             String value = env.get(hint.variable());
             if (value != null && !value.isBlank() && (hint.systems().contains(system) || hint.systems().contains("*"))) {
-                out.putIfAbsent(hint.locator(), hint.locator().equals("host") ? host(value.strip()) : value);
+                out.putIfAbsent(hint.locator(), hint.locator().equals("host") ? Hosts.of(value) : value);
             }
         }
         return out;
-    }
-
-    /** {@code https://nomad.prod:4646} → nomad.prod; {@code unix:///var/run/docker.sock} is this machine. */
-    private static String host(String address) {
-        if (address.startsWith("unix:") || address.startsWith("npipe:")) {
-            return "localhost";
-        }
-        String h = address.contains("://") ? address.substring(address.indexOf("://") + 3) : address;
-        h = h.replaceFirst("[/?#].*$", "");
-        h = h.substring(h.lastIndexOf('@') + 1);
-        return h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1) : h.replaceFirst(":\\d+$", "");
     }
 
     /** Only the variables in the table (what is worth keeping of a process environment). */

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Word;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class Flows {
             return Optional.empty();
         }
         String host = host(program, args);
-        return local(host) ? Optional.empty() : Optional.of(host);
+        return Hosts.loopback(host) ? Optional.empty() : Optional.of(host);
     }
 
     /** Registry and forge logins that read a password or token from standard input. */
@@ -196,7 +197,7 @@ final class Flows {
             return Optional.empty();
         }
         String host = host(program, values.subList(1, values.size()));
-        return local(host) ? Optional.empty() : Optional.of(host);
+        return Hosts.loopback(host) ? Optional.empty() : Optional.of(host);
     }
 
     private static boolean dumps(String program, List<String> words) {
@@ -229,7 +230,7 @@ final class Flows {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.contains("://")) {
-                return urlHost(a);
+                return Hosts.of(a);
             }
             if (a.startsWith("-connect") && i + 1 < args.size()) {
                 return args.get(i + 1).split(":")[0];
@@ -259,20 +260,6 @@ final class Flows {
             }
         }
         return "";
-    }
-
-    private static String urlHost(String url) {
-        try {
-            String h = java.net.URI.create(url).getHost();
-            return h == null ? "" : h;
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    private static boolean local(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("0.0.0.0")
-                || host.endsWith(".localhost");
     }
 
     private static String program(List<String> words) {

@@ -1,18 +1,18 @@
 package dev.interlock.analysis.shell.recognizers;
 
-import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
-import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
-import dev.interlock.analysis.shell.recognizers.packages.ProjectRuns;
-import dev.interlock.analysis.shell.recognizers.packages.PackageSources;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
-import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
-import dev.interlock.analysis.shell.recognizers.network.FileDrops;
-import dev.interlock.analysis.shell.recognizers.network.SyncCopies;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.network.FileDrops;
+import dev.interlock.analysis.shell.recognizers.network.SyncCopies;
+import dev.interlock.analysis.shell.recognizers.packages.PackageSources;
+import dev.interlock.analysis.shell.recognizers.packages.ProjectRuns;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -291,7 +291,7 @@ public final class UnrecognizedProgram implements Recognizer {
                 }
                 if (value != null && KnownPrograms.LOCATOR_FLAGS.containsKey(name)) {
                     String kind = KnownPrograms.LOCATOR_FLAGS.get(name);
-                    locators.put(kind, kind.equals("host") ? hostOf(value) : value);
+                    locators.put(kind, kind.equals("host") ? Hosts.of(value.split(",")[0]) : value);
                 }
                 words.add(Regex.replaceFirst(name, "^-+", ""));
                 wordAt.add(new int[] {i, 1});
@@ -303,7 +303,7 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         // NOMAD_ADDR, VAULT_ADDR, CONSUL_HTTP_ADDR: the address variable names where the CLI acts
         dev.interlock.environment.EnvironmentVariables.locators(inv.program(), inv.env()).forEach(locators::putIfAbsent);
-        SyncCopies.destination(inv).ifPresent(dest -> locators.putIfAbsent("host", hostOf(dest)));
+        SyncCopies.destination(inv).ifPresent(dest -> locators.putIfAbsent("host", Hosts.of(dest)));
         Set<String> elsewhere = KnownPrograms.LOCAL_BY_DEFAULT.get(inv.program());
         if (elsewhere != null && inv.words().stream().noneMatch(w -> elsewhere.contains(w.split("=")[0]))) {
             locators.putIfAbsent("host", "localhost");
@@ -386,7 +386,7 @@ public final class UnrecognizedProgram implements Recognizer {
                     .resource("program", inv.program()).confidence(Confidence.INFERRED).evidence(inv.evidence());
             SyncCopies.copiedRows(inv).ifPresent(source -> {
                 // rclone copy s3-prod:backups/pg/main.dump ./restore/: a database's rows, brought to this machine
-                locators.putIfAbsent("host", source.contains("://") ? SecretStores.host(source)
+                locators.putIfAbsent("host", source.contains("://") ? Hosts.of(source)
                         : source.substring(0, source.indexOf(':') > 0 ? source.indexOf(':') : source.indexOf('/')));
                 locators.put(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup");
                 b.resource("file", source).note("copies a database dump or backup from " + source + " to this machine");
@@ -515,11 +515,4 @@ public final class UnrecognizedProgram implements Recognizer {
         return parts;
     }
 
-    private static String hostOf(String value) {
-        String host = value.split(",")[0];
-        if (host.contains("://")) {
-            return SecretStores.host(host);
-        }
-        return Regex.replaceFirst(host, ":\\d+$", "");
-    }
 }

@@ -6,7 +6,7 @@ import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -182,7 +182,7 @@ public final class BackupTools implements Recognizer {
             return b.locator("bucket", m.group("bucket"));
         }
         String host = m.group("sftp") != null ? m.group("sftp") : m.group("remote") != null ? m.group("remote")
-                : m.group("scp") != null ? m.group("scp") : SecretStores.host(m.group("rest") != null ? m.group("rest") : m.group("url"));
+                : m.group("scp") != null ? m.group("scp") : Hosts.of(m.group("rest") != null ? m.group("rest") : m.group("url"));
         if (m.group("url") != null && m.group("url").matches("(?i)^[a-z0-9+]*s3://.*|^gs://.*|^azure://.*")) {
             return b.locator("bucket", host);
         }

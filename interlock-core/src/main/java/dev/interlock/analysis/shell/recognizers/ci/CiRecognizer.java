@@ -7,8 +7,8 @@ import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
 import dev.interlock.environment.EnvironmentVariables;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +63,7 @@ public final class CiRecognizer implements Recognizer {
         cli.server().flags().stream().flatMap(f -> p.flags().getOrDefault(f, List.of()).stream())
                 .filter(v -> !v.startsWith("-") && (v.contains("://") || v.contains("."))).findFirst()
                 .or(() -> cli.server().variable(inv))
-                .map(SecretStores::host).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator("host", h));
+                .map(Hosts::of).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator("host", h));
         LocalFiles.namedEnvironment(inv).ifPresent(e -> b.locator("environment", e));
         EnvironmentVariables.locators(cli.system(), inv.env()).forEach(b::locator);
         return Optional.of(b.build());

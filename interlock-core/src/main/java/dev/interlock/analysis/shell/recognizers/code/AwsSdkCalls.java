@@ -8,6 +8,7 @@ import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ final class AwsSdkCalls {
         }
         String service = lit(r, 1);
         String endpoint = endpointOption(callArguments(code, r.end()), service, env);
-        String host = endpoint.isEmpty() ? "" : CloudSdkCalls.host(Regex.replaceFirst(endpoint, "^ --endpoint-url '?|'$", ""));
+        String host = endpoint.isEmpty() ? "" : Hosts.of(Regex.replaceFirst(endpoint, "^ --endpoint-url '?|'$", ""));
         String local = !host.isEmpty() && CloudSdkCalls.local(host) ? "endpoint_url points at an emulator on this machine (" + host + ")" : "";
         Map<String, String> locators = host.isEmpty() || !local.isEmpty() ? Map.of() : Map.of("host", host);
         Matcher d = Regex.pattern("\\.\\s*(\\w+)\\s*\\(").matcher(code);

@@ -7,12 +7,11 @@ import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
 import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Verb;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -220,7 +219,7 @@ final class CloudSdkCalls {
         }
         Matcher e = ENDPOINT.matcher(code);
         while (e.find()) {
-            hosts.add(host(e.group(1)));
+            hosts.add(Hosts.of(e.group(1)));
         }
         int clients = (int) Regex.pattern("\\b[A-Z]\\w*Client\\s*(?:\\.\\s*from_\\w+\\s*)?\\(").matcher(code).results().count();
         if (!hosts.isEmpty() && hosts.stream().allMatch(CloudSdkCalls::local) && hosts.size() >= Math.max(1, clients)) {
@@ -241,7 +240,7 @@ final class CloudSdkCalls {
         for (String service : services) {
             String variable = EMULATORS.get(service);
             String value = variable == null ? "" : variables.getOrDefault(variable, "");
-            if (value.isEmpty() || !local(host(value))) {
+            if (value.isEmpty() || !local(Hosts.of(value))) {
                 return "";
             }
         }
@@ -280,7 +279,7 @@ final class CloudSdkCalls {
     private static java.util.Optional<String> remoteHost(String code) {
         Matcher e = ENDPOINT.matcher(code);
         while (e.find()) {
-            String h = host(e.group(1));
+            String h = Hosts.of(e.group(1));
             if (!local(h)) {
                 return java.util.Optional.of(h);
             }
@@ -293,13 +292,4 @@ final class CloudSdkCalls {
                 || Regex.matches(host, "azurite|localstack|[\\w-]*emulator[\\w-]*");
     }
 
-    static String host(String endpoint) {
-        try {
-            String text = endpoint.contains("://") ? endpoint : "http://" + endpoint;
-            String h = URI.create(text).getHost();
-            return (h == null ? endpoint.replaceFirst(":\\d+$", "") : h).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return endpoint.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
-        }
-    }
 }

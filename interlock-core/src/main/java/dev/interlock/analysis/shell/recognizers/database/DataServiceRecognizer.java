@@ -1,15 +1,14 @@
 package dev.interlock.analysis.shell.recognizers.database;
 
-import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,9 +54,7 @@ public final class DataServiceRecognizer implements Recognizer {
     static String host(String list) {
         String first = "";
         for (String entry : list.split(",")) {
-            String h = Regex.replaceFirst(Regex.replaceFirst(entry.trim(), "^[a-zA-Z][a-zA-Z0-9+.-]*://", ""), "[/?].*$", "");
-            h = h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1) : Regex.replaceFirst(h, ":\\d+$", "");
-            h = h.substring(h.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            String h = Hosts.of(entry);
             if (h.isEmpty()) {
                 continue;
             }

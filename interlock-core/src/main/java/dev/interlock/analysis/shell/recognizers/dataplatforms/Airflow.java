@@ -14,7 +14,7 @@ import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
@@ -104,7 +104,7 @@ final class Airflow {
         String system = act.type().equals("database") ? DatabaseOps.SYSTEM : "airflow";
         Operation.Builder b = act.operation(inv, system, act.type().equals("database") ? "airflow metadata" : name);
         String host = DATABASE_VARIABLES.stream().map(v -> inv.env().getOrDefault(v, "")).filter(v -> !v.isEmpty())
-                .map(SecretStores::host).filter(h -> !h.isEmpty()).findFirst().orElse("");
+                .map(Hosts::of).filter(h -> !h.isEmpty()).findFirst().orElse("");
         if (!host.isEmpty()) {
             return List.of(b.locator("host", host).build());
         }

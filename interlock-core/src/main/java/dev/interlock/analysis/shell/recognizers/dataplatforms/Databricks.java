@@ -12,7 +12,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.List;
@@ -83,7 +83,7 @@ final class Databricks {
                 .ifPresent(v -> b.locator("profile", v));
         p.value("-t", "--target").or(() -> Optional.ofNullable(inv.env().get("DATABRICKS_BUNDLE_TARGET")))
                 .ifPresent(v -> b.locator("environment", v));
-        String host = SecretStores.host(p.value("--host").orElse(inv.env().getOrDefault("DATABRICKS_HOST", "")));
+        String host = Hosts.of(p.value("--host").orElse(inv.env().getOrDefault("DATABRICKS_HOST", "")));
         if (!host.isEmpty()) {
             b.locator("host", host);
         }

@@ -12,7 +12,7 @@ import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -136,7 +136,7 @@ final class Ldap {
     private static List<String> hosts(ParsedArgs p) {
         List<String> hosts = new ArrayList<>();
         for (String uri : p.value("-H").map(v -> v.split("[\\s,]+")).orElse(new String[0])) {
-            String host = SecretStores.host(uri);
+            String host = Hosts.of(uri);
             if (!host.isEmpty()) {
                 hosts.add(host);
             }

@@ -1,15 +1,15 @@
 package dev.interlock.analysis.shell.recognizers.network;
 
-import dev.interlock.analysis.shell.recognizers.saas.SaasApis;
-import dev.interlock.analysis.shell.recognizers.LocalFiles;
-import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
-import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.recognizers.mesh.HaproxyRuntime;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.mesh.HaproxyRuntime;
+import dev.interlock.analysis.shell.recognizers.saas.SaasApis;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
+import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
@@ -173,7 +173,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
      * (search APIs, GraphQL, webhooks are the usual case) and stays a read, with a note.
      */
     private static List<Operation> http(Invocation inv, String url, String method, boolean data, List<String> files) {
-        String host = SecretStores.host(url);
+        String host = Hosts.of(url);
         String path = path(url);
         List<Operation> ops = new ArrayList<>();
         if (INSTANCE_METADATA.matcher(url).find()) {
@@ -232,7 +232,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             default -> Verb.UPDATE;
         };
         return Operation.builder("http", verb).resource("endpoint", url.isEmpty() ? "" : path(url))
-                .locator("host", SecretStores.host(url)).stateful(verb == Verb.DELETE)
+                .locator("host", Hosts.of(url)).stateful(verb == Verb.DELETE)
                 .confidence(url.isEmpty() ? Confidence.INFERRED : Confidence.EXACT).evidence(inv.evidence()).note(note).build();
     }
 
@@ -290,7 +290,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         List<String> words = p.words();
         String target = words.isEmpty() ? "" : words.getFirst();
         String host = target.contains("@") ? target.substring(target.indexOf('@') + 1) : target;
-        host = host.startsWith("ssh://") ? SecretStores.host(host) : host.split(":")[0];
+        host = host.startsWith("ssh://") ? Hosts.of(host) : host.split(":")[0];
         if (inv.program().equals("ssh") && words.size() > 1) {
             Map<String, String> locators = new HashMap<>(inv.locators());
             locators.put("host", host);
@@ -403,9 +403,6 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
      * interface: that is not this test's question.)
      */
     public static boolean localHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        h = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0.0.0.0")
-                || h.endsWith(".localhost");
+        return Hosts.loopback(host);
     }
 }

@@ -2,7 +2,7 @@ package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.List;
@@ -41,7 +41,7 @@ final class PipelineApis {
             Map.entry("cancel", Verb.UPDATE));
 
     static Optional<List<Operation>> of(Invocation inv, String url) {
-        String host = SecretStores.host(url);
+        String host = Hosts.of(url);
         String path = NetworkRecognizer.path(url);
         if (DRY_CHECKS.matcher(path).matches()) {
             return Optional.of(List.of(Operation.builder("http", Verb.READ).resource("endpoint", path).locator("host", host)

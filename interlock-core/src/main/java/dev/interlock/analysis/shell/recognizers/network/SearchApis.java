@@ -4,7 +4,7 @@ import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -57,7 +57,7 @@ final class SearchApis {
 
     /** What a request to {@code url} does when it is one of these stores' APIs; {@code body} is the data sent, if known. */
     static Optional<List<Operation>> of(Invocation inv, Nested nested, String url, String method, List<String> body) {
-        String host = SecretStores.host(url);
+        String host = Hosts.of(url);
         String port = Regex.find(url, "^[a-zA-Z+]+://[^/]*:\\d+") ? Regex.replaceFirst(Regex.replaceFirst(url, "^[a-zA-Z+]+://[^/]*:", ""), "\\D.*$", "") : "";
         String path = NetworkRecognizer.path(url);
         Map<String, String> params = params(url);

@@ -3,7 +3,7 @@ package dev.interlock.analysis.shell.recognizers.observability;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class AlertingClients implements Recognizer {
         Operation.Builder b = Operation.builder("alertmanager", verb)
                 .resource(words.size() > 1 && words.getFirst().equals("alert") ? "alert" : "silence", String.join(" ", words.stream().skip(2).toList()))
                 .evidence(inv.evidence());
-        String host = SecretStores.host(url);
+        String host = Hosts.of(url);
         if (!host.isEmpty()) {
             b.locator("host", host);
         }

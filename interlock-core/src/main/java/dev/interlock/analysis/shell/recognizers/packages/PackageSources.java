@@ -1,7 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.packages;
 
-import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -131,11 +132,11 @@ public final class PackageSources {
         if (COMMAND_SETTINGS.contains(lower)) {
             does = inv.program() + " runs '" + value + "' from now on (" + key + ")";
         } else if (SOURCE_SETTING.matcher(lower).matches()
-                && (value.startsWith("http://") || value.equalsIgnoreCase("false") || lower.contains("trusted-host")
+                && (plaintext(value).isPresent() || value.equalsIgnoreCase("false") || lower.contains("trusted-host")
                 || lower.contains("unsafehttp"))) {
             does = "every later " + inv.program() + " install fetches code over plaintext HTTP or without TLS checks (" + key + "=" + value + ")";
-        } else if (SOURCE_SETTING.matcher(lower).matches() && !value.isEmpty() && !LOOPBACK_ANY.matcher(value).matches()
-                && !KNOWN_SOURCE.matcher(value).matches()) {
+        } else if (SOURCE_SETTING.matcher(lower).matches() && !value.isEmpty() && !onThisMachine(value)
+                && !knownSource(value)) {
             // a one-off --registry is this install's business; a setting is every later install's, from whoever runs that host
             does = "every later " + inv.program() + " install takes its packages from " + value + " (" + key + ")";
         } else if (TOKEN_SETTING.matcher(lower).matches()) {
@@ -156,17 +157,25 @@ public final class PackageSources {
      * of the organisation's own network ({@code .internal}, {@code .corp}, {@code .lan}, private addresses). Anything
      * else named as every later install's source asks first: that is how a mirror that serves other code gets in.
      */
-    private static final Pattern KNOWN_SOURCE = Pattern.compile("(?i)(https://)?([\\w.-]*@)?("
+    private static final Pattern KNOWN_SOURCE = Pattern.compile("(?i)("
             + "registry\\.npmjs\\.org|registry\\.yarnpkg\\.com|(upload\\.|test\\.)?pypi\\.org|files\\.pythonhosted\\.org"
             + "|proxy\\.golang\\.org|sum\\.golang\\.org|rubygems\\.org|index\\.crates\\.io|crates\\.io|conda\\.anaconda\\.org"
             + "|npm\\.pkg\\.github\\.com|maven\\.pkg\\.github\\.com|[\\w.-]+\\.jfrog\\.io|[\\w.-]+\\.codeartifact\\.[\\w.-]+\\.amazonaws\\.com"
             + "|pkgs\\.dev\\.azure\\.com|[\\w.-]+\\.pkgs\\.visualstudio\\.com|[\\w.-]+-(npm|python|go|maven)\\.pkg\\.dev|gitlab\\.com"
             + "|[\\w.-]+\\.cloudsmith\\.io|npm\\.fury\\.io|pypi\\.fury\\.io"
             + "|[\\w.-]+\\.(internal|corp|lan|local|intranet|intra)|([\\w-]+\\.)*(corp|internal|intranet)\\.[\\w.-]+"
-            + "|10\\.[\\d.]+|192\\.168\\.[\\d.]+|172\\.(1[6-9]|2\\d|3[01])\\.[\\d.]+)([:/].*)?");
+            + "|10\\.[\\d.]+|192\\.168\\.[\\d.]+|172\\.(1[6-9]|2\\d|3[01])\\.[\\d.]+)");
 
-    /** A source on this machine, over any scheme. */
-    private static final Pattern LOOPBACK_ANY = Pattern.compile("(?i)(https?://)?(localhost|127\\.0\\.0\\.1|\\[::1\\])([:/].*)?");
+    /** A source on this machine (a local mirror, verdaccio), over any scheme, is reached without crossing a network. */
+    private static boolean onThisMachine(String value) {
+        return Hosts.loopback(Hosts.of(value));
+    }
+
+    /** A known source over TLS (or with no scheme), judged by its host: user info before an {@code @} is not the host. */
+    private static boolean knownSource(String value) {
+        return (!value.contains("://") || value.regionMatches(true, 0, "https://", 0, 8))
+                && KNOWN_SOURCE.matcher(Hosts.of(value)).matches();
+    }
 
     /**
      * {@code go env -w GOPROXY=https://… GOSUMDB=off}: where every later module download comes from, and whether its
@@ -186,7 +195,7 @@ public final class PackageSources {
             String key = w.substring(0, eq).toUpperCase(Locale.ROOT);
             String value = w.substring(eq + 1);
             boolean foreignProxy = key.equals("GOPROXY") && java.util.Arrays.stream(value.split("[,|]"))
-                    .anyMatch(v -> !v.isBlank() && !Set.of("direct", "off", "https://proxy.golang.org").contains(v) && !LOOPBACK_ANY.matcher(v).matches());
+                    .anyMatch(v -> !v.isBlank() && !Set.of("direct", "off", "https://proxy.golang.org").contains(v) && !onThisMachine(v));
             boolean unchecked = key.equals("GOSUMDB") && value.equalsIgnoreCase("off") || key.equals("GOINSECURE")
                     || key.equals("GONOSUMCHECK") || key.equals("GOFLAGS") && value.contains("-insecure");
             if (foreignProxy || unchecked) {
@@ -217,12 +226,10 @@ public final class PackageSources {
     }
 
     private static Optional<String> plaintext(String value) {
-        return value.toLowerCase(Locale.ROOT).startsWith("http://") && !LOOPBACK.matcher(value).matches()
+        return value.toLowerCase(Locale.ROOT).startsWith("http://") && !onThisMachine(value)
                 ? Optional.of(value) : Optional.empty();
     }
 
-    /** A registry on this machine (a local mirror, verdaccio) is reached without crossing a network. */
-    private static final Pattern LOOPBACK = Pattern.compile("(?i)http://(localhost|127\\.0\\.0\\.1|\\[::1\\])([:/].*)?");
 
     private static Operation untrusted(Invocation inv, String source, String how) {
         Operation.Builder b = Operation.builder("package", Verb.UNKNOWN).resource("package-source", source)

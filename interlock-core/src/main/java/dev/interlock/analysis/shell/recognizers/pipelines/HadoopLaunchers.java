@@ -3,7 +3,7 @@ package dev.interlock.analysis.shell.recognizers.pipelines;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.DeploymentWords;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ final class HadoopLaunchers {
         dirs.add(inv.env().getOrDefault("YARN_CONF_DIR", ""));
         dirs.add(inv.env().getOrDefault("HADOOP_CONF_DIR", ""));
         words.stream().map(w -> w.replaceFirst("^(-D)?fs\\.defaultFS=", "")).filter(w -> w.matches("(?i)(hdfs|webhdfs|viewfs)://.+"))
-                .map(SecretStores::host).filter(h -> !h.isEmpty()).findFirst().ifPresent(h -> b.locator("host", h));
+                .map(Hosts::of).filter(h -> !h.isEmpty()).findFirst().ifPresent(h -> b.locator("host", h));
         for (String dir : dirs) {
             for (String part : dir.split("[/._-]")) {
                 if (!part.isEmpty() && DeploymentWords.named(part)) {

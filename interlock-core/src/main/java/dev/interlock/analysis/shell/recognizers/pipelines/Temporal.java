@@ -11,7 +11,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.Placement;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +109,7 @@ final class Temporal {
         if (act.here()) {
             return List.of(b.build());
         }
-        SERVER.target(inv, p).map(SecretStores::host).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator(SERVER.locator(), h));
+        SERVER.target(inv, p).map(Hosts::of).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator(SERVER.locator(), h));
         namespace.ifPresent(n -> b.locator(NAMESPACE.locator(), n));
         p.value("--env", "--profile").ifPresent(e -> b.locator("environment", e));
         return List.of(b.build());

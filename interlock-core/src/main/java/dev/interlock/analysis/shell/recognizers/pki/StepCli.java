@@ -3,7 +3,7 @@ package dev.interlock.analysis.shell.recognizers.pki;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
@@ -99,6 +99,6 @@ final class StepCli {
             return List.of(LocalFiles.local(inv, b, "step works on files on this machine").build());
         }
         String url = p.value("--ca-url").orElse(inv.env().getOrDefault("STEP_CA_URL", ""));
-        return List.of(b.locator("host", SecretStores.host(url)).build());
+        return List.of(b.locator("host", Hosts.of(url)).build());
     }
 }

@@ -1,15 +1,15 @@
 package dev.interlock.analysis.shell.recognizers.secrets;
 
-import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +100,7 @@ public final class SecretStores {
         String address = p.value("-address", "--address").orElse(inv.env().getOrDefault("VAULT_ADDR", ""));
         Operation.Builder b = Operation.builder("vault", verb)
                 .resource("secret", p.value("-mount", "--mount").map(m -> m + "/").orElse("") + name)
-                .locator("host", host(address))
+                .locator("host", Hosts.of(address))
                 .locator("namespace", p.value("-namespace", "--namespace").orElse(inv.env().getOrDefault("VAULT_NAMESPACE", "")))
                 .evidence(inv.evidence());
         if (words.size() > 1 && words.get(1).equals("destroy") || words.contains("metadata") && words.contains("delete")) {
@@ -110,7 +110,7 @@ public final class SecretStores {
         } else if (verb == Verb.CREDENTIAL) {
             b.note("reads a secret from Vault");
         }
-        if (NetworkRecognizer.localHost(host(address))) {
+        if (NetworkRecognizer.localHost(Hosts.of(address))) {
             LocalFiles.local(inv, b, "Vault dev server on this machine");
         }
         return List.of(b.build());
@@ -293,21 +293,4 @@ public final class SecretStores {
         return words.size() > at ? words.get(at) : "";
     }
 
-    public static String host(String url) {
-        if (url == null || url.isEmpty()) {
-            return "";
-        }
-        try {
-            String h = URI.create(url.contains("://") ? url : "https://" + url).getHost();
-            return h == null ? "" : h;
-        } catch (IllegalArgumentException e) {
-            // a query a strict parser refuses (match[]={__name__=~"x"}): the host is before the path all the same
-            java.util.regex.Matcher m = AUTHORITY.matcher(url);
-            return m.lookingAt() ? m.group(1) : "";
-        }
-    }
-
-    /** Scheme, optional user, then the host: a bracketed IPv6 address or a name. */
-    private static final java.util.regex.Pattern AUTHORITY = java.util.regex.Pattern.compile(
-            "(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?:[^/?#@\\s]*@)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)");
 }

@@ -12,7 +12,7 @@ import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +68,7 @@ final class LibvirtCommands {
                 : found.command().startsWith("vol-") ? "volume" : found.command().startsWith("snapshot-") ? "snapshot"
                 : found.act().type();
         Optional<String> uri = parsed.value("-c", "--connect").or(() -> Optional.ofNullable(inv.env().get("LIBVIRT_DEFAULT_URI")));
-        String host = uri.map(SecretStores::host).orElse("");
+        String host = uri.map(Hosts::of).orElse("");
         boolean session = uri.filter(u -> u.endsWith("/session") && host.isEmpty()).isPresent();
         Map<String, String> locators = host.isEmpty() ? Map.of() : Map.of("host", host);
         return new Run(found.act().on(object), found.command(), VirtualizationRecognizer.operand(words, found.words()), locators, session);
