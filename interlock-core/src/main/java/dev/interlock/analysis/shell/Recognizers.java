@@ -64,6 +64,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.dns.DnsTools(),
                 new dev.interlock.analysis.shell.recognizers.pki.PkiRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.identity.DirectoryAdmin(),
+                new dev.interlock.analysis.shell.recognizers.kerberos.KerberosRecognizer(),
                 new Homebrew(),
                 new InterpreterRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.innerloop.InnerLoopRecognizer(),

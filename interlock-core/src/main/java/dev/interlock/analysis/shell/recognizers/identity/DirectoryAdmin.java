@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Identity providers and directories, one table each: LDAP's client tools, Google Workspace's {@code gam}, FreeIPA's
- * {@code ipa}, Teleport's {@code tctl}, the {@code auth0} CLI and Keycloak's {@code kcadm.sh}. Their changes decide who
+ * {@code ipa}, Samba's {@code ldb*} tools (LDAP's shape, on a directory file), Teleport's {@code tctl}, the {@code auth0} CLI and Keycloak's {@code kcadm.sh}. Their changes decide who
  * may log in with which rights, so group memberships, roles and rules are grants, and printed secrets are credential
  * reads; lookups only read.
  */
@@ -19,7 +19,7 @@ public final class DirectoryAdmin implements Recognizer {
     @Override
     public Set<String> programs() {
         return Set.of("ldapmodify", "ldapadd", "ldapdelete", "ldapmodrdn", "ldappasswd", "ldapsearch", "ldapwhoami",
-                "ldapcompare", "ldapexop", "gam", "ipa", "ipa-getkeytab", "tctl", "auth0", "kcadm.sh", "kcadm");
+                "ldapcompare", "ldapexop", "ldbsearch", "ldbmodify", "ldbadd", "ldbdel", "ldbrename", "ldbedit", "gam", "ipa", "ipa-getkeytab", "tctl", "auth0", "kcadm.sh", "kcadm");
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class DirectoryAdmin implements Recognizer {
      * The operation of {@code act} on {@code name}, on the server the command line names ({@code ""} for the tool's
      * configured default), with the locators a wrapper (ssh, kubectl exec) carried.
      */
-    static Operation operation(Invocation inv, String system, Act act, String name, String host) {
+    public static Operation operation(Invocation inv, String system, Act act, String name, String host) {
         Operation.Builder b = act.operation(inv, system, name);
         if (!host.isEmpty()) {
             b.locator("host", host);

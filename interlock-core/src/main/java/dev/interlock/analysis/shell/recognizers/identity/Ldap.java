@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,11 @@ final class Ldap {
     private static final Set<String> MORE_VALUED = Set.of("-a", "-t");
     /** Attributes holding password hashes or keys: printing them is reading credentials. */
     private static final Set<String> SECRET_ATTRIBUTES = Set.of("userpassword", "authpassword", "sambantpassword",
-            "sambalmpassword", "unicodepwd", "krbprincipalkey", "ipanthash", "pwdhistory", "olcrootpw", "krbextradata");
+            "sambalmpassword", "unicodepwd", "krbprincipalkey", "ipanthash", "pwdhistory", "olcrootpw", "krbextradata",
+            // Active Directory's (read straight from Samba's sam.ldb): hashes, Kerberos keys, trust and gMSA secrets
+            "supplementalcredentials", "dbcspwd", "ntpwdhistory", "lmpwdhistory", "msds-managedpassword",
+            "trustauthincoming", "trustauthoutgoing", "initialauthincoming", "initialauthoutgoing", "currentvalue",
+            "priorvalue", "peklist");
     /** Attributes that say who belongs to a group or role: changing them grants or revokes. */
     private static final Set<String> MEMBERSHIP = Set.of("member", "memberuid", "uniquemember", "memberof", "roleoccupant",
             "nsroledn", "olcaccess", "olcrootdn");
@@ -46,8 +51,12 @@ final class Ldap {
     private static final Pattern ADMIN_BIND = Pattern.compile("(?i)^\\s*cn\\s*=\\s*(admin|administrator|manager|root|directory manager)\\s*(,.*)?$");
     private static final Pattern LDIF_LINE = Pattern.compile("(?im)^\\s*(add|replace|delete|changetype)\\s*:\\s*(\\S+)");
 
+    /** Samba's ldb tools take the same filters, attributes and LDIF as their LDAP counterparts. */
+    private static final Map<String, String> LDB = Map.of("ldbsearch", "ldapsearch", "ldbmodify", "ldapmodify",
+            "ldbadd", "ldapadd", "ldbdel", "ldapdelete", "ldbrename", "ldapmodrdn", "ldbedit", "ldapmodify");
+
     static List<Operation> recognize(Invocation inv) {
-        String program = inv.program();
+        String program = LDB.getOrDefault(inv.program(), inv.program());
         boolean searchOrPasswd = program.equals("ldapsearch") || program.equals("ldappasswd");
         Set<String> valued = new HashSet<>(VALUED);
         if (searchOrPasswd) {
@@ -90,6 +99,9 @@ final class Ldap {
         List<String> attributes = positionals.size() > 1 ? positionals.subList(1, positionals.size()) : List.of();
         if (attributes.stream().anyMatch(a -> SECRET_ATTRIBUTES.contains(a.toLowerCase(Locale.ROOT)))) {
             return credential("directory-entry").many().note("asks for password attributes: prints password hashes");
+        }
+        if (p.value("-H").filter(h -> h.matches("(?i).*secrets\\.(ldb|tdb)")).isPresent()) {
+            return credential("directory-entry").many().note("secrets.ldb holds the machine account's password and keys");
         }
         boolean admin = p.value("-D").filter(d -> ADMIN_BIND.matcher(d).matches()).isPresent();
         if (admin && (attributes.isEmpty() || attributes.contains("*"))) {

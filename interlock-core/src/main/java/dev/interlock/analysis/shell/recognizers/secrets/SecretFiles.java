@@ -50,6 +50,9 @@ public final class SecretFiles {
             Pattern.compile(".*/\\.step/secrets/.+|/etc/pki/[^/]+/private/.+"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
             Pattern.compile("/proc/[^/]+/environ"),
+            // Kerberos: ticket caches, a KDC's database and stash, Samba's private directory (machine secrets, sam.ldb)
+            Pattern.compile("/tmp/krb5cc_[^/]+|/(var/kerberos/krb5kdc|etc/krb5kdc|var/lib/krb5kdc)/(\\.k5\\..*|stash|principal.*)"
+                    + "|/var/lib/samba/private/(secrets\\.(tdb|ldb|keytab)|sam\\.ldb.*|.*\\.keytab)"),
             // secrets mounted into containers (Docker/Compose/Swarm, Kubernetes service-account tokens, Vault agent)
             Pattern.compile("(/var)?/run/secrets/.+|/vault/secrets/.+"),
             // a cluster's admin credentials on its control-plane nodes
@@ -69,7 +72,7 @@ public final class SecretFiles {
     /** Matched against the file name alone. */
     private static final Pattern NAMES = Pattern.compile(
             "\\.env|\\.envrc|\\.env\\.(?!(example|sample|template|dist|defaults|schema)$)[^/]+|.*\\.env"
-                    + "|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfstate\\.backup)"
+                    + "|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfstate\\.backup|keytab)"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"
                     + "|secrets?\\.(ya?ml|json|toml|env)|credentials(\\.json|\\.ya?ml|\\.csv)?|service[-_]account.*\\.json"

@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.kerberos.SambaNet;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -284,6 +285,9 @@ public final class WindowsCommands implements Recognizer {
     private static List<Operation> net(Invocation inv) {
         List<String> w = words(inv);
         String sub = w.isEmpty() ? "" : w.getFirst();
+        if (SambaNet.handles(sub)) {
+            return SambaNet.recognize(inv);
+        }
         boolean adds = has(inv, "/add"), deletes = has(inv, "/delete", "/del");
         if ((sub.equals("localgroup") || sub.equals("group")) && adds && w.size() > 1
                 && Regex.matches(w.get(1), "administrators|domain admins|enterprise admins|schema admins|backup operators|remote desktop users")) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The command-line tools of Windows Server administration: Active Directory's ({@code repadmin}, {@code dcdiag},
  * {@code ds*}, {@code netdom}, {@code nltest}, {@code setspn}), Group Policy's ({@code gpresult}, {@code gpupdate}),
- * the DNS server's {@code dnscmd}, and this machine's time, audit and ticket tools. Each is a table of the switches
+ * the DNS server's {@code dnscmd}, and this machine's time and audit tools ({@code klist} is Kerberos'). Each is a table of the switches
  * that change something; everything else they do is a report ({@code repadmin /replsummary}, {@code gpresult /r}).
  */
 public final class WindowsServerTools implements Recognizer {
@@ -57,8 +57,7 @@ public final class WindowsServerTools implements Recognizer {
                     "/(recorddelete|zonedelete|nodedelete|deletedirectorypartition)")),
             Map.entry("w32tm", new Tool("os", "time-service", true, "/(resync|config|register|unregister)", "$^")),
             Map.entry("auditpol", new Tool("os", "audit-policy", true, "/(set|clear|remove|restore)", "/(clear|remove)")),
-            Map.entry("secedit", new Tool("os", "security-policy", true, "/(configure|import)", "$^")),
-            Map.entry("klist", new Tool("os", "kerberos-tickets", true, "purge|purge_bind", "$^")));
+            Map.entry("secedit", new Tool("os", "security-policy", true, "/(configure|import)", "$^")));
 
     @Override
     public Set<String> programs() {
