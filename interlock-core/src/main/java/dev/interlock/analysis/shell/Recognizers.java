@@ -84,6 +84,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.pipelines.PipelineRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
+                new dev.interlock.analysis.shell.recognizers.fleet.FleetRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.messaging.MessagingRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mesh.ServiceMeshes(),
                 new ShellHistory(),
                 new Simulators(),

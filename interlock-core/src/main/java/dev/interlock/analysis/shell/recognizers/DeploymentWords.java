@@ -44,9 +44,16 @@ public final class DeploymentWords {
         return false;
     }
 
-    /** {@code infra/prod/main.tf}, {@code envs/production-eu/}: a directory named for production. */
+    /**
+     * A directory named for one production deployment among its siblings ({@code fleets/sensors-prod/},
+     * {@code stacks/eu_production/}); {@code non-prod} and {@code pre-prod} are not production.
+     */
+    private static final Pattern NAMED_PRODUCTION_DIRECTORY = Pattern.compile(
+            "(?i).*/[^/]*(?<!non|pre|not)[-_](" + String.join("|", PRODUCTION) + ")([-_.][^/]*)?/.*");
+
+    /** {@code infra/prod/main.tf}, {@code envs/production-eu/}, {@code fleets/sensors-prod/}: a directory named for production. */
     public static boolean inProductionDirectory(String path) {
-        return PRODUCTION_DIRECTORY.matcher(path).matches();
+        return PRODUCTION_DIRECTORY.matcher(path).matches() || NAMED_PRODUCTION_DIRECTORY.matcher(path).matches();
     }
 
     /**

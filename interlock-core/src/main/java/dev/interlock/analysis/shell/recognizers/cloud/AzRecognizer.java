@@ -123,6 +123,7 @@ public final class AzRecognizer implements Recognizer {
             b.locator("host", a.value("server", "s", "server-name").orElse(""));
         }
         a.value("vault-name").ifPresent(v -> b.locator("host", v + ".vault.azure.net"));
+        a.value("hub-name", "hn").ifPresent(v -> b.locator("host", v + ".azure-devices.net"));
         if (path.getFirst().equals("keyvault") && groups.size() == 1) {
             b.locator("host", name.isEmpty() ? "" : name + ".vault.azure.net");
         }

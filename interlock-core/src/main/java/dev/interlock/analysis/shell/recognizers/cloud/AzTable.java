@@ -48,7 +48,18 @@ final class AzTable {
             // Database connection strings are templates with a <password> placeholder, not secrets.
             Map.entry("sql db show-connection-string", Verb.READ),
             Map.entry("postgres flexible-server show-connection-string", Verb.READ),
-            Map.entry("mysql flexible-server show-connection-string", Verb.READ));
+            Map.entry("mysql flexible-server show-connection-string", Verb.READ),
+            // IoT Hub: a device's or the hub's connection string holds its shared access key; watching telemetry only reads;
+            // a direct method or a cloud-to-device message acts on the device
+            Map.entry("iot hub device-identity connection-string show", Verb.CREDENTIAL),
+            Map.entry("iot hub module-identity connection-string show", Verb.CREDENTIAL),
+            Map.entry("iot hub connection-string show", Verb.CREDENTIAL), Map.entry("iot dps connection-string show", Verb.CREDENTIAL),
+            Map.entry("iot hub generate-sas-token", Verb.CREDENTIAL),
+            Map.entry("iot hub monitor-events", Verb.READ), Map.entry("iot hub monitor-feedback", Verb.READ),
+            Map.entry("iot central diagnostics monitor-events", Verb.READ),
+            Map.entry("iot hub invoke-device-method", Verb.EXECUTE), Map.entry("iot hub invoke-module-method", Verb.EXECUTE),
+            Map.entry("iot device c2d-message send", Verb.UPDATE), Map.entry("iot device send-d2c-message", Verb.UPDATE),
+            Map.entry("iot device simulate", Verb.UPDATE));
 
     private static final Map<String, Verb> ACTIONS = Map.ofEntries(
             Map.entry("list", Verb.READ), Map.entry("show", Verb.READ), Map.entry("get", Verb.READ),

@@ -75,6 +75,8 @@ public final class SecretFiles {
                     + "|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfstate\\.backup|keytab)"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"
+                    // mail clients' logins: msmtp and fetchmail keep the mail password in their rc file (hence its 0600 rule)
+                    + "|\\.?msmtprc|\\.fetchmailrc|\\.mbsyncrc"
                     + "|secrets?\\.(ya?ml|json|toml|env)|credentials(\\.json|\\.ya?ml|\\.csv)?|service[-_]account.*\\.json"
                     + "|.*-key\\.json|client_secrets?\\.json|token\\.json|auth\\.json");
 
