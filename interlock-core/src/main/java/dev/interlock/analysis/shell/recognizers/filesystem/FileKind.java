@@ -28,7 +28,9 @@ public enum FileKind {
             + "|fish_history|\\.history|consolehost_history\\.txt")),
     CI_PIPELINE(path(".*/\\.github/workflows/[^/]+\\.ya?ml|.*/\\.gitlab-ci\\.ya?ml|.*/\\.gitlab/ci/.*\\.ya?ml|.*/Jenkinsfile"
             + "|.*/\\.circleci/config\\.ya?ml|.*/azure-pipelines\\.ya?ml|.*/\\.buildkite/.*|.*/bitbucket-pipelines\\.ya?ml"
-            + "|.*/\\.drone\\.ya?ml|.*/\\.travis\\.ya?ml|.*/cloudbuild\\.ya?ml|.*/buildspec\\.ya?ml|.*/\\.github/actions/.*/action\\.ya?ml")),
+            + "|.*/\\.drone\\.ya?ml|.*/\\.travis\\.ya?ml|.*/cloudbuild\\.ya?ml|.*/buildspec\\.ya?ml|.*/\\.github/actions/.*/action\\.ya?ml"
+            // mobile CI services' workflows and hooks, and fastlane's lanes (what a release run does)
+            + "|.*/codemagic\\.ya?ml|.*/\\.?bitrise\\.ya?ml|.*/appcenter-(post-clone|pre-build|post-build)\\.sh|.*/fastlane/Fastfile")),
     /**
      * Tool configuration that names commands the tool runs later: ssh's ProxyCommand and LocalCommand, git's
      * core.sshCommand, pager, aliases and hooksPath, the AWS CLI's credential_process.

@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
+import dev.interlock.analysis.shell.recognizers.mobile.AppStoreUploads;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -15,8 +16,8 @@ import java.util.Set;
 /**
  * Xcode's simulators ({@code xcrun simctl}). Booting, installing and resetting one simulator is everyday iOS work;
  * {@code erase all} or {@code delete all} wipes every simulator on the machine, other projects' apps and state with them
- * (scope all). {@code delete unavailable} only drops simulators whose runtime is gone. Other {@code xcrun} tools are
- * judged as build tools ({@link UnrecognizedProgram}).
+ * (scope all). {@code delete unavailable} only drops simulators whose runtime is gone. Apple's upload tools are
+ * {@link AppStoreUploads}'; other {@code xcrun} tools are judged as build tools ({@link UnrecognizedProgram}).
  */
 public final class Simulators implements Recognizer {
 
@@ -28,6 +29,8 @@ public final class Simulators implements Recognizer {
     /** Device words that stand for more than one simulator. */
     private static final Map<String, Scope> SCOPES = Map.of("all", Scope.ALL, "unavailable", Scope.MANY);
     private static final Set<String> XCRUN_VALUED = Set.of("-sdk", "--sdk", "-toolchain", "--toolchain");
+    /** Apple's upload tools, run through xcrun as often as not. */
+    private final AppStoreUploads uploads = new AppStoreUploads();
 
     @Override
     public Set<String> programs() {
@@ -42,8 +45,11 @@ public final class Simulators implements Recognizer {
             while (at < words.size() && words.get(at).startsWith("-")) {
                 at += XCRUN_VALUED.contains(words.get(at)) ? 2 : 1;
             }
-            if (at >= words.size() || !words.get(at).equals("simctl") || words.subList(0, at).stream().anyMatch(w -> w.equals("-f")
-                    || w.equals("--find"))) {
+            boolean finds = words.subList(0, Math.min(at, words.size())).stream().anyMatch(w -> w.equals("-f") || w.equals("--find"));
+            if (!finds && at < words.size() && uploads.programs().contains(words.get(at))) {
+                return uploads.recognize(inv.withProgram(words.get(at), inv.args().subList(at + 1, words.size())), nested);
+            }
+            if (at >= words.size() || !words.get(at).equals("simctl") || finds) {
                 return new UnrecognizedProgram().recognize(inv, nested);
             }
             at++;

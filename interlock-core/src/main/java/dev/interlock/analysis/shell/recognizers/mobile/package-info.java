@@ -1,2 +1,5 @@
-/** Mobile device tooling: Android devices and emulators ({@code adb}). */
+/**
+ * Mobile app delivery: Android devices, emulators and bootloaders ({@code adb}, {@code emulator}, {@code fastboot}),
+ * Apple's upload tools, fastlane's account actions, and over-the-air updates (CodePush, EAS).
+ */
 package dev.interlock.analysis.shell.recognizers.mobile;

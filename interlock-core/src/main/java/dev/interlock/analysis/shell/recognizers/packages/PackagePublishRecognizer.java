@@ -276,7 +276,9 @@ public final class PackagePublishRecognizer implements Recognizer {
             if (migration.isPresent()) {
                 ops.addAll(migration.get());
             } else if (t.startsWith("publish") || t.equals("uploadArchives") || t.equals("bintrayUpload") || t.equals("artifactoryPublish")
-                    || t.startsWith("closeAndRelease") || t.equals("releaseSonatypeStagingRepository") || t.equals("jreleaserDeploy")) {
+                    || t.startsWith("closeAndRelease") || t.equals("releaseSonatypeStagingRepository") || t.equals("jreleaserDeploy")
+                    // Gradle Play Publisher: promote[Variant]Artifact moves a release between Play tracks (publish* uploads)
+                    || t.startsWith("promote") && t.endsWith("Artifact")) {
                 ops.add(publish(inv, artifact(inv), "gradle " + task));
             } else if (t.equals("jib")) {
                 ops.add(op(inv, Verb.TRANSFER, "image", "").reversible(true).note("gradle jib pushes a container image").build());

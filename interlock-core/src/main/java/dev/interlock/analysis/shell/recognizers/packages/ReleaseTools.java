@@ -8,6 +8,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.mobile.FastlaneActions;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -87,23 +88,30 @@ public final class ReleaseTools implements Recognizer {
         return List.of(switch (action) {
             case "", "help" -> local(inv, "fastlane");
             case "deliver" -> validateOnly || words.contains("download_metadata") || words.contains("download_screenshots")
+                    || words.contains("init")
                     ? read(inv, "app", app, "fastlane deliver only verifies or downloads")
                     : Boolean.parseBoolean(option(options, "submit_for_review").orElse("false"))
                             ? ship(inv, app, "fastlane deliver --submit_for_review sends the build to App Store review and then to users")
                             : update(inv, app, "fastlane deliver uploads the build and metadata to App Store Connect");
-            case "supply" -> validateOnly ? read(inv, "app", app, "fastlane supply --validate_only checks the upload with Google Play")
+            case "supply" -> validateOnly || words.contains("init")
+                    ? read(inv, "app", app, "fastlane supply --validate_only or init only checks or downloads the Play listing")
                     : option(options, "track").orElse("production").equals("production")
                             ? ship(inv, app, "fastlane supply releases to the Play Store production track")
                             : update(inv, app, "fastlane supply uploads to a Google Play testing track");
             case "pilot" -> words.stream().anyMatch(w -> Set.of("list", "builds").contains(w))
                     ? read(inv, "app", app, "fastlane pilot lists TestFlight builds and testers")
                     : update(inv, app, "fastlane pilot changes the app's TestFlight builds or testers");
-            default -> FASTLANE_LOCAL.contains(action) ? local(inv, "fastlane " + action)
-                    : RELEASE_LANE.matcher(action).matches()
-                            ? op(inv, Verb.EXECUTE, "script", action).confidence(Confidence.INFERRED)
-                                    .note("the fastlane lane '" + action + "' may ship the app; its actions are not analyzed").build()
-                            : local(inv, "fastlane " + action);
+            default -> account(inv, action, options, words);
         });
+    }
+
+    /** An action on the team's Apple account ({@link FastlaneActions}), a local tool, or a lane of the project's own. */
+    private static Operation account(Invocation inv, String action, Map<String, String> options, List<String> words) {
+        return FastlaneActions.of(inv, action, options, words).orElseGet(() -> FASTLANE_LOCAL.contains(action) ? local(inv, "fastlane " + action)
+                : RELEASE_LANE.matcher(action).matches()
+                        ? op(inv, Verb.EXECUTE, "script", action).confidence(Confidence.INFERRED)
+                                .note("the fastlane lane '" + action + "' may ship the app; its actions are not analyzed").build()
+                        : local(inv, "fastlane " + action));
     }
 
     private static Operation ship(Invocation inv, String app, String note) {

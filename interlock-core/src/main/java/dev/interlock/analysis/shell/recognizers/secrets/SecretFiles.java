@@ -62,6 +62,8 @@ public final class SecretFiles {
                     + "/[^/]+/(Network/)?(Cookies|Login Data|Web Data)(-journal)?"),
             Pattern.compile(".*/(\\.mozilla/firefox|Firefox/Profiles|Mozilla/Firefox/Profiles)/[^/]+/(cookies\\.sqlite|logins\\.json|key[34]\\.db)"),
             Pattern.compile(".*/Library/Cookies/.*\\.binarycookies|.*/Library/Keychains/.*"),
+            // where altool looks for App Store Connect keys, and fastlane's saved Apple ID session
+            Pattern.compile(".*/(\\.appstoreconnect/)?\\.?private_keys/[^/]+|.*/\\.fastlane/spaceship/.+/cookie"),
             // CLIs' own logins: the token or password each keeps after `login`
             Pattern.compile(".*/(" + String.join("|", CLI_LOGINS) + ")"),
             // a token kept in a tool's own directory (~/.config/gitlab/token, ~/.cache/huggingface/token)
@@ -73,6 +75,8 @@ public final class SecretFiles {
     private static final Pattern NAMES = Pattern.compile(
             "\\.env|\\.envrc|\\.env\\.(?!(example|sample|template|dist|defaults|schema)$)[^/]+|.*\\.env"
                     + "|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfstate\\.backup|keytab)"
+                    // App Store Connect and APNs keys (AuthKey_*.p8); Android signing passwords (Flutter's key.properties)
+                    + "|.*\\.p8|key\\.properties|keystore\\.properties"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"
                     // mail clients' logins: msmtp and fetchmail keep the mail password in their rc file (hence its 0600 rule)
