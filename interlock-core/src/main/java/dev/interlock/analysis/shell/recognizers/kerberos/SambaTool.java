@@ -10,7 +10,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.analysis.shell.recognizers.identity.DirectoryAdmin;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +65,6 @@ final class SambaTool {
         }
         String name = positionals.size() > found.words() ? positionals.get(found.words()) : "";
         return List.of(DirectoryAdmin.operation(inv, "active-directory", act, name,
-                p.value("-H", "--URL").map(SecretStores::host).orElse("")));
+                p.value("-H", "--URL").map(Hosts::of).orElse("")));
     }
 }
