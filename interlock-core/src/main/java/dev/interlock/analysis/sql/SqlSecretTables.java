@@ -18,7 +18,7 @@ import java.util.Set;
  * they are credential reads. Counting them or selecting named columns ({@code SELECT id, created_at}) is not; the
  * secret columns a select list names are {@link SqlFunctions}'.
  */
-final class SqlSecretTables {
+public final class SqlSecretTables {
     private SqlSecretTables() {}
 
     /** The last word of a table's name (singular) that says each row is a secret: {@code user_passwords}, {@code secrets}. */
@@ -27,6 +27,9 @@ final class SqlSecretTables {
     /** Two-word endings that say the same: {@code api_keys}, {@code signing_keys}, {@code client_secrets}. */
     private static final Set<String> SECRET_PAIRS = Set.of("api key", "access key", "secret key", "private key", "signing key",
             "encryption key", "master key", "auth key", "license key", "ssh privatekey");
+    /** Tokens that are not credentials: a design system's, a lexer's. */
+    private static final Set<String> NOT_SECRET_PAIRS = Set.of("design token", "theme token", "style token", "lexer token",
+            "parser token", "search token");
     /** Keywords that end the FROM list of one SELECT. */
     private static final Set<String> FROM_ENDS = Set.of("WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "INTERSECT",
             "EXCEPT", "WINDOW", "OFFSET", "FETCH", "FOR", "INTO", "RETURNING", "QUALIFY");
@@ -34,8 +37,8 @@ final class SqlSecretTables {
     private static final Set<String> NOT_ALIASES = Set.of("ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS",
             "NATURAL", "OUTER", "LATERAL", "TABLESAMPLE", "WITH", "AS");
 
-    /** Whether a table's name says its rows are secrets (the schema does not matter). */
-    static boolean secretTable(String name) {
+    /** Whether a table's (or a collection's) name says its rows are secrets (the schema does not matter). */
+    public static boolean secretTable(String name) {
         String table = name.substring(name.lastIndexOf('.') + 1);
         // split snake_case, kebab-case and camelCase (ApiKeys, "OAuthTokens") into lower-case words
         List<String> words = java.util.Arrays.stream(Regex.split(Regex.replaceAll(table, "([a-z0-9])([A-Z])", "$1_$2")
@@ -44,8 +47,8 @@ final class SqlSecretTables {
             return false;
         }
         String last = words.getLast();
-        return SECRET_NOUNS.contains(last)
-                || words.size() > 1 && SECRET_PAIRS.contains(words.get(words.size() - 2) + " " + last);
+        String pair = words.size() > 1 ? words.get(words.size() - 2) + " " + last : "";
+        return SECRET_NOUNS.contains(last) && !NOT_SECRET_PAIRS.contains(pair) || SECRET_PAIRS.contains(pair);
     }
 
     private static String singular(String word) {
@@ -58,10 +61,14 @@ final class SqlSecretTables {
             SqlWords.Name n = w.name(1);
             add(n.text(), seen, ops);
         }
+        // WITH k AS (SELECT * FROM api_keys): the rows are printed only where a SELECT takes them whole from k
+        Map<String, String> ctes = new HashMap<>();
         for (int i = 0; i < w.size(); i++) {
             if (!w.kw(i).equals("SELECT") || w.isSymbol(i - 1, "(") && w.kw(i - 2).equals("EXISTS")) {
                 continue; // EXISTS (SELECT * …) tests for rows, it prints none
             }
+            String cte = w.isSymbol(i - 1, "(") && w.kw(i - 2).equals("AS") && i >= 3 && w.tokens().get(i - 3).isName()
+                    ? w.tokens().get(i - 3).text().toLowerCase(Locale.ROOT) : "";
             int depth = w.depth(i);
             int from = -1;
             java.util.List<String> stars = new java.util.ArrayList<>();
@@ -87,8 +94,13 @@ final class SqlSecretTables {
             Map<String, String> tables = tables(w, from + 1, depth);
             for (String star : stars) {
                 for (Map.Entry<String, String> t : tables.entrySet()) {
-                    if ((star.isEmpty() || star.equals(t.getKey())) && secretTable(t.getValue())) {
-                        add(t.getValue(), seen, ops);
+                    String table = ctes.getOrDefault(t.getValue().toLowerCase(Locale.ROOT), t.getValue());
+                    if ((star.isEmpty() || star.equals(t.getKey())) && secretTable(table)) {
+                        if (cte.isEmpty()) {
+                            add(table, seen, ops);
+                        } else {
+                            ctes.put(cte, table);
+                        }
                     }
                 }
             }
