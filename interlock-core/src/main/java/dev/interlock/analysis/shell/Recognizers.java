@@ -71,6 +71,7 @@ final class Recognizers {
                 new KubectlRecognizer(),
                 new LocalMachines(),
                 new dev.interlock.analysis.shell.recognizers.storage.CephAdm(),
+                new dev.interlock.analysis.shell.recognizers.storage.PublicStorage(),
                 new MacDefaults(),
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),

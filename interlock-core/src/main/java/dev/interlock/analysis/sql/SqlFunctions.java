@@ -174,6 +174,7 @@ final class SqlFunctions {
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         secretColumns(w, seen, ops);
+        SqlSecretTables.wholeRows(w, seen, ops);
         for (int i = 0; i < w.size(); i++) {
             SqlToken t = w.tokens().get(i);
             if (!t.isName()) {

@@ -8,7 +8,7 @@ import java.util.Set;
  * Tables behind {@link UnrecognizedProgram}: programs known to be harmless (their arguments are data), build and dev
  * tools, and the words by which an unfamiliar CLI says it destroys or only reads.
  */
-final class KnownPrograms {
+public final class KnownPrograms {
 
     private KnownPrograms() {
     }
@@ -172,7 +172,7 @@ final class KnownPrograms {
             Map.entry("mc", Set.of("du", "ls", "stat", "find", "tree", "diff", "ping", "ready", "info", "head", "cat", "--version")));
 
     /** Object-store CLIs' aliases for a server on this machine: MinIO's mc ships {@code local} (localhost:9000) for test data. */
-    static final Map<String, Set<String>> LOCAL_ALIASES = Map.of("mc", Set.of("local", "localhost", "127.0.0.1"));
+    public static final Map<String, Set<String>> LOCAL_ALIASES = Map.of("mc", Set.of("local", "localhost", "127.0.0.1"));
 
     /** Flags that name where an unfamiliar CLI acts, and the locator each becomes. */
     static final Map<String, String> LOCATOR_FLAGS = Map.ofEntries(

@@ -181,6 +181,13 @@ public final class AzRecognizer implements Recognizer {
             ops.add(b.build().toBuilder().verb(Verb.DELETE).scope(Scope.MANY).stateful(true).reversible(false)
                     .note("deletes destination blobs missing from the source").build());
         }
+        boolean anonymous = a.value("public-access").map(v -> Set.of("blob", "container").contains(v.toLowerCase(Locale.ROOT))).orElse(false)
+                || a.value("allow-blob-public-access").map(v -> !v.equalsIgnoreCase("false")).orElse(a.has("allow-blob-public-access"));
+        if (anonymous && verb != Verb.READ) {
+            // anonymous access is a grant to everyone, whatever else the command changes
+            ops.add(b.build().toBuilder().verb(Verb.GRANT).scope(Scope.ALL)
+                    .note("lets anyone read its blobs without credentials (public access)").build());
+        }
         if (a.has("yes", "y") && verb != Verb.READ) {
             notes.add("no confirmation prompt");
         }

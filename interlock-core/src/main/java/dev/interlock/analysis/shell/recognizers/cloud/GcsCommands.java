@@ -75,9 +75,14 @@ final class GcsCommands {
             case "mb", "makebucket" -> urls.stream().map(u -> op(inv, locators, Verb.CREATE).resource("bucket", u.value()).build()).toList();
             case "cp", "copy", "mv", "move", "rename" -> copy(inv, locators, urls, cmd.startsWith("m") || cmd.equals("rename"), !a.has("n"));
             case "rsync" -> rsync(inv, locators, urls, a.has("d"), a.has("n"));
-            case "iam", "acl", "defacl" -> List.of(op(inv, locators, sub.equals("get") ? Verb.READ : Verb.GRANT)
-                    .resource("bucket", urls.isEmpty() ? "" : urls.getLast().value())
-                    .note(sub.equals("get") ? "" : "changes who may access the bucket").build());
+            case "iam", "acl", "defacl" -> {
+                // allUsers, allAuthenticatedUsers or a public canned ACL: readable by anyone
+                boolean everyone = !sub.equals("get") && inv.words().stream().anyMatch(w -> Regex.find(w,
+                        "(?i)\\ball(Authenticated)?Users\\b|^public-read(-write)?$"));
+                yield List.of(op(inv, locators, sub.equals("get") ? Verb.READ : Verb.GRANT)
+                        .resource("bucket", urls.isEmpty() ? "" : urls.getLast().value()).scope(everyone ? Scope.ALL : Scope.ONE)
+                        .note(sub.equals("get") ? "" : everyone ? "makes it public: anyone may read it" : "changes who may access the bucket").build());
+            }
             case "signurl" -> List.of(op(inv, locators, Verb.CREDENTIAL).resource("object", urls.isEmpty() ? "" : urls.getLast().value())
                     .note("creates a signed URL that gives anyone holding it access").build());
             case "config" -> List.of(op(inv, locators, Verb.UPDATE).resource("configuration", "~/.boto")

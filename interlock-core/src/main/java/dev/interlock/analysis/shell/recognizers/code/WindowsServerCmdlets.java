@@ -127,6 +127,7 @@ final class WindowsServerCmdlets {
                     .evidence(inv.evidence()).note("reads a computer's local administrator password in clear text (LAPS)").build());
         }
         ops.addAll(taskActions(code, inv, nested));
+        ops.addAll(dev.interlock.analysis.shell.recognizers.windows.SystemAccounts.powershell(code, inv));
         return ops;
     }
 

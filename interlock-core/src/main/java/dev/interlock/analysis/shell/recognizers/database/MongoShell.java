@@ -220,6 +220,11 @@ final class MongoShell {
                     .stateful(row.stateful()).reversible(row.reversible())
                     .note(scope == Scope.ALL && row.filtered() ? note + " (empty filter: all of them)" : note);
             database(js, call.start()).ifPresent(d -> b.locator("database", d));
+            if ((method.equals("find") || method.equals("findOne")) && wholeDocuments(args)
+                    && dev.interlock.analysis.sql.SqlSecretTables.secretTable(name)) {
+                // db.api_keys.find(): every field of every key, in clear, as SELECT * FROM api_keys is
+                b.verb(Verb.CREDENTIAL).note("prints whole documents of " + name + ", whose name says it holds secrets");
+            }
             ops.add(literal ? b.build() : b.confidence(Confidence.INFERRED).build());
         }
         Matcher agg = Pattern.compile("\\.\\s*aggregate\\s*\\(").matcher(js);
@@ -273,6 +278,30 @@ final class MongoShell {
             default -> READ_COMMANDS.contains(name) ? op(inv, Verb.READ, "database", "").note(name).build()
                     : DatabaseOps.unknown(inv, "runs the database command " + name);
         };
+    }
+
+    /**
+     * Whether a find's arguments (the text after its opening parenthesis) print whole documents: no projection as a
+     * second argument, and no count chained after it.
+     */
+    private static boolean wholeDocuments(String args) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ',' && depth == 0) {
+                return false;
+            } else if ((c == ')' || c == '}' || c == ']') && depth-- == 0) {
+                return !Pattern.compile("^\\s*\\.\\s*(count|countDocuments|size|itcount|explain)\\s*\\(").matcher(args.substring(i + 1)).find();
+            }
+        }
+        return true;
     }
 
     private static String firstString(String args) {

@@ -54,7 +54,7 @@ public final class InnerLoopRecognizer implements Recognizer {
             LocalFiles.local(inv, b, inv.program() + " " + command + " changes only this machine");
         }
         exceptions(inv.program(), command, p, row, b);
-        return List.of(b.build());
+        return InnerCommands.of(inv, nested, inv.program() + " " + command, p, b.build());
     }
 
     /** Flags that change what a command does: namespaces deleted too, volumes lost, traffic taken rather than copied. */

@@ -152,6 +152,10 @@ public final class WindowsCommands implements Recognizer {
             return List.of(read(inv, "scheduled-tasks"));
         }
         List<Operation> ops = new ArrayList<>();
+        if (!has(inv, "/delete", "/run") && (SystemAccounts.isSystem(value(inv, "/ru")) || value(inv, "/rl").equalsIgnoreCase("highest"))) {
+            ops.add(SystemAccounts.escalation(inv, "scheduled-task", value(inv, "/tn"),
+                    "registers a task that runs as SYSTEM or with the highest privileges"));
+        }
         ops.add(LocalFiles.local(inv, Operation.builder("os", has(inv, "/delete") ? Verb.DELETE : Verb.UPDATE)
                 .resource("scheduled-task", value(inv, "/tn")).stateful(true).evidence(inv.evidence())
                 .note("schedules a command on this machine (it runs again, unattended)"), "this machine's scheduled tasks").build());
@@ -162,11 +166,20 @@ public final class WindowsCommands implements Recognizer {
         return ops;
     }
 
-    /** {@code sc delete|stop|config SERVICE}: Windows services. */
+    /**
+     * {@code sc [\\HOST] delete|stop|config SERVICE}: Windows services. A created service runs as LocalSystem unless
+     * {@code obj=} names another account, and a changed {@code binPath=} is what such a service runs: escalation.
+     */
     private static List<Operation> serviceControl(Invocation inv) {
-        List<String> w = words(inv);
+        List<String> w = words(inv).stream().dropWhile(v -> v.startsWith("\\\\")).toList();
         String sub = w.isEmpty() ? "" : w.getFirst();
         String name = w.size() > 1 ? w.get(1) : "";
+        String account = option(w, "obj=");
+        if (sub.equals("create") && (account.isEmpty() || SystemAccounts.isSystem(account))
+                || sub.equals("config") && (SystemAccounts.isSystem(account) || !option(w, "binpath=").isEmpty())) {
+            return List.of(SystemAccounts.escalation(inv, "service", name, sub.equals("create")
+                    ? "creates a service that runs as LocalSystem" : "changes what a service runs or makes it run as LocalSystem"));
+        }
         Verb verb = switch (sub) {
             case "delete" -> Verb.DELETE;
             case "stop", "config", "failure", "pause", "create", "sdset", "start" -> Verb.UPDATE;
@@ -389,6 +402,19 @@ public final class WindowsCommands implements Recognizer {
             }
         }
         return out;
+    }
+
+    /** sc's {@code name= value} options (lower-case words), written as two words or one; "" when absent. */
+    private static String option(List<String> w, String name) {
+        for (int i = 0; i < w.size(); i++) {
+            if (w.get(i).equals(name)) {
+                return i + 1 < w.size() ? w.get(i + 1) : "";
+            }
+            if (w.get(i).startsWith(name) && w.get(i).length() > name.length()) {
+                return w.get(i).substring(name.length());
+            }
+        }
+        return "";
     }
 
     /** The value after a switch ({@code /tn NAME}), or "". */

@@ -1,0 +1,149 @@
+package dev.interlock.analysis.sql;
+
+import static dev.interlock.analysis.sql.SqlOps.admin;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whole rows of application tables whose names say they hold secrets ({@code api_keys}, {@code oauth_tokens},
+ * {@code credentials}): {@code SELECT *}, {@code SELECT k.*} and {@code TABLE api_keys} print every key in clear, so
+ * they are credential reads. Counting them or selecting named columns ({@code SELECT id, created_at}) is not; the
+ * secret columns a select list names are {@link SqlFunctions}'.
+ */
+public final class SqlSecretTables {
+    private SqlSecretTables() {}
+
+    /** The last word of a table's name (singular) that says each row is a secret: {@code user_passwords}, {@code secrets}. */
+    private static final Set<String> SECRET_NOUNS = Set.of("secret", "credential", "password", "passwd", "token", "apikey",
+            "keypair");
+    /** Two-word endings that say the same: {@code api_keys}, {@code signing_keys}, {@code client_secrets}. */
+    private static final Set<String> SECRET_PAIRS = Set.of("api key", "access key", "secret key", "private key", "signing key",
+            "encryption key", "master key", "auth key", "license key", "ssh privatekey");
+    /** Tokens that are not credentials: a design system's, a lexer's. */
+    private static final Set<String> NOT_SECRET_PAIRS = Set.of("design token", "theme token", "style token", "lexer token",
+            "parser token", "search token");
+    /** Keywords that end the FROM list of one SELECT. */
+    private static final Set<String> FROM_ENDS = Set.of("WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "INTERSECT",
+            "EXCEPT", "WINDOW", "OFFSET", "FETCH", "FOR", "INTO", "RETURNING", "QUALIFY");
+    /** Words after a table name that are not its alias. */
+    private static final Set<String> NOT_ALIASES = Set.of("ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS",
+            "NATURAL", "OUTER", "LATERAL", "TABLESAMPLE", "WITH", "AS");
+
+    /** Whether a table's (or a collection's) name says its rows are secrets (the schema does not matter). */
+    public static boolean secretTable(String name) {
+        String table = name.substring(name.lastIndexOf('.') + 1);
+        // split snake_case, kebab-case and camelCase (ApiKeys, "OAuthTokens") into lower-case words
+        List<String> words = java.util.Arrays.stream(Regex.split(Regex.replaceAll(table, "([a-z0-9])([A-Z])", "$1_$2")
+                        .toLowerCase(Locale.ROOT), "[_\\-\\s]+")).filter(w -> !w.isEmpty()).map(SqlSecretTables::singular).toList();
+        if (words.isEmpty()) {
+            return false;
+        }
+        String last = words.getLast();
+        String pair = words.size() > 1 ? words.get(words.size() - 2) + " " + last : "";
+        return SECRET_NOUNS.contains(last) && !NOT_SECRET_PAIRS.contains(pair) || SECRET_PAIRS.contains(pair);
+    }
+
+    private static String singular(String word) {
+        return word.endsWith("s") && word.length() > 3 && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    /** Every whole-row read of a secret table in a query: each SELECT's stars against its own FROM list. */
+    static void wholeRows(SqlWords w, Set<String> seen, List<Operation.Builder> ops) {
+        if (w.kw(0).equals("TABLE")) {
+            SqlWords.Name n = w.name(1);
+            add(n.text(), seen, ops);
+        }
+        // WITH k AS (SELECT * FROM api_keys): the rows are printed only where a SELECT takes them whole from k
+        Map<String, String> ctes = new HashMap<>();
+        for (int i = 0; i < w.size(); i++) {
+            if (!w.kw(i).equals("SELECT") || w.isSymbol(i - 1, "(") && w.kw(i - 2).equals("EXISTS")) {
+                continue; // EXISTS (SELECT * …) tests for rows, it prints none
+            }
+            String cte = w.isSymbol(i - 1, "(") && w.kw(i - 2).equals("AS") && i >= 3 && w.tokens().get(i - 3).isName()
+                    ? w.tokens().get(i - 3).text().toLowerCase(Locale.ROOT) : "";
+            int depth = w.depth(i);
+            int from = -1;
+            java.util.List<String> stars = new java.util.ArrayList<>();
+            for (int j = i + 1; j < w.size() && w.depth(j) >= depth; j++) {
+                if (w.depth(j) != depth) {
+                    continue;
+                }
+                if (w.kw(j).equals("FROM")) {
+                    from = j;
+                    break;
+                }
+                if (SELECT_ENDS.contains(w.kw(j))) {
+                    break;
+                }
+                if (w.isSymbol(j, "*") && !w.isSymbol(j - 1, "(")) {
+                    stars.add(w.isSymbol(j - 1, ".") && w.tokens().get(j - 2).isName()
+                            ? w.tokens().get(j - 2).text().toLowerCase(Locale.ROOT) : "");
+                }
+            }
+            if (from < 0 || stars.isEmpty()) {
+                continue;
+            }
+            Map<String, String> tables = tables(w, from + 1, depth);
+            for (String star : stars) {
+                for (Map.Entry<String, String> t : tables.entrySet()) {
+                    String table = ctes.getOrDefault(t.getValue().toLowerCase(Locale.ROOT), t.getValue());
+                    if ((star.isEmpty() || star.equals(t.getKey())) && secretTable(table)) {
+                        if (cte.isEmpty()) {
+                            add(table, seen, ops);
+                        } else {
+                            ctes.put(cte, table);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static final Set<String> SELECT_ENDS = Set.of("WHERE", "UNION", "INTERSECT", "EXCEPT", "GROUP", "ORDER", "LIMIT", ";");
+
+    /** The tables of one FROM list at {@code depth}, by alias (or by their own name, lower case, when unaliased). */
+    private static Map<String, String> tables(SqlWords w, int start, int depth) {
+        Map<String, String> out = new HashMap<>();
+        boolean expectTable = true;
+        for (int j = start; j < w.size() && w.depth(j) >= depth; j++) {
+            if (w.depth(j) != depth) {
+                continue;
+            }
+            String kw = w.kw(j);
+            if (FROM_ENDS.contains(kw) || w.tokens().get(j).kind() == SqlToken.Kind.SEMICOLON) {
+                break;
+            }
+            if (kw.equals("JOIN") || w.isSymbol(j, ",")) {
+                expectTable = true;
+                continue;
+            }
+            if (!expectTable || !w.tokens().get(j).isName() || NOT_ALIASES.contains(kw) || w.isSymbol(j + 1, "(")) {
+                continue;
+            }
+            SqlWords.Name n = w.name(j);
+            String table = n.text();
+            int next = w.kw(n.next()).equals("AS") ? n.next() + 1 : n.next();
+            String alias = next < w.size() && w.tokens().get(next).isName() && !NOT_ALIASES.contains(w.kw(next))
+                    && !FROM_ENDS.contains(w.kw(next)) ? w.tokens().get(next).text() : table.substring(table.lastIndexOf('.') + 1);
+            out.put(alias.toLowerCase(Locale.ROOT), table);
+            expectTable = false;
+            j = n.next() - 1;
+        }
+        return out;
+    }
+
+    private static void add(String table, Set<String> seen, List<Operation.Builder> ops) {
+        if (!table.isEmpty() && secretTable(table) && seen.add("secret-table:" + table.toLowerCase(Locale.ROOT))) {
+            ops.add(admin(Verb.CREDENTIAL, "table", table, Scope.ALL)
+                    .note("prints whole rows of " + table + ", whose name says it holds secrets"));
+        }
+    }
+}
