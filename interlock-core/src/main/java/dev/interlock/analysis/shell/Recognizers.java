@@ -83,6 +83,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.pipelines.PipelineRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
+                new dev.interlock.analysis.shell.recognizers.gateways.GatewayRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mesh.ServiceMeshes(),
                 new ShellHistory(),
                 new Simulators(),
