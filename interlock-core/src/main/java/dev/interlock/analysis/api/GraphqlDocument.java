@@ -52,9 +52,10 @@ public record GraphqlDocument(boolean mutation, List<String> fields, boolean eve
 
     /**
      * The document a request body carries: GraphQL over HTTP's JSON ({@code {"query": "…"}}, or a batch of them), or
-     * the document itself ({@code application/graphql}); empty when the body is neither.
+     * the document itself ({@code application/graphql}) where {@code bare} says the endpoint is a GraphQL one; empty
+     * when the body is neither.
      */
-    public static Optional<GraphqlDocument> ofBody(String body) {
+    public static Optional<GraphqlDocument> ofBody(String body, boolean bare) {
         String text = body.strip();
         if (text.startsWith("{") || text.startsWith("[")) {
             try {
@@ -71,7 +72,7 @@ public record GraphqlDocument(boolean mutation, List<String> fields, boolean eve
                 // a document in the shorthand form ({ orders { id } }) is not JSON
             }
         }
-        return parse(text);
+        return bare ? parse(text) : Optional.empty();
     }
 
     /** Parses a document; empty when the text is not one. */

@@ -45,7 +45,7 @@ public final class GraphqlApis {
             }
         }
         for (String text : body) {
-            Optional<GraphqlDocument> document = GraphqlDocument.ofBody(text);
+            Optional<GraphqlDocument> document = GraphqlDocument.ofBody(text, Regex.find(path, "(?i)graphql|gql"));
             if (document.isPresent()) {
                 return Optional.of(List.of(operation(inv, document.get(), host, path)));
             }
