@@ -45,6 +45,9 @@ public final class EnvironmentVariables {
             new Hint("TEMPORAL_ADDRESS", List.of("temporal"), "host"),
             new Hint("NATS_URL", List.of("nats"), "host"),
             new Hint("NATS_CONTEXT", List.of("nats"), "context"),
+            // where GraphQL and gateway CLIs act when no flag says: Hasura's engine, Kong's admin API
+            new Hint("HASURA_GRAPHQL_ENDPOINT", List.of("hasura"), "host"),
+            new Hint("DECK_KONG_ADDR", List.of("deck"), "host"),
             // an AutoSys instance's name (PRD, DEV) is the environment it schedules in
             new Hint("AUTOSERV", List.of("autosys"), "environment"),
             new Hint("ENVIRONMENT", List.of("*"), "environment"),

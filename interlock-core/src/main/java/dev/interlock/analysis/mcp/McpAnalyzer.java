@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class McpAnalyzer {
 
     private static final List<ToolFamily> FAMILIES = List.of(AwsTools.FAMILY, KubernetesTools.FAMILY, TerraformTools.FAMILY,
-            GitHubTools.FAMILY, MongoTools.FAMILY, CloudflareTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY,
+            GitHubTools.FAMILY, MongoTools.FAMILY, CloudflareTools.FAMILY, GraphqlTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY,
             ProxmoxTools.FAMILY, DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, MessagingTools.FAMILY, BrowserTools.FAMILY,
             SaasTools.STRIPE, SaasTools.SALESFORCE);
 

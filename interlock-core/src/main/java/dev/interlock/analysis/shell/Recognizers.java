@@ -87,6 +87,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
                 new dev.interlock.analysis.shell.recognizers.fleet.FleetRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.messaging.MessagingRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.gateways.GatewayRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mesh.ServiceMeshes(),
                 new ShellHistory(),
                 new Simulators(),

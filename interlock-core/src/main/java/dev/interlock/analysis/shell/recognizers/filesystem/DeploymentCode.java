@@ -42,6 +42,8 @@ final class DeploymentCode {
             // the Windows scripts a release runs from its deploy directory (Set-ShopSite.ps1, install.cmd) are what it
             // does there; POSIX shell scripts are FileKind.SHELL_SCRIPT's, judged by what they run
             new Tool("deployment", "a deployment script", "(?!)", "deploy|deployments?", "ps1|psm1|bat|cmd"),
+            // declarative API gateway configuration: the next deck or tyk-sync sync makes the gateway match it
+            new Tool("gateway", "API gateway configuration", "kong([-_.].*)?\\.ya?ml", "kong|deck|tyk|apisix"),
             new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
                     "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
 

@@ -126,7 +126,9 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
 
     /** What a request does when the service's API says more than its method: search stores', data pipelines'. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
-        return SearchApis.of(inv, nested, url, method, body).or(() -> PipelineApis.of(inv, url));
+        return SearchApis.of(inv, nested, url, method, body).or(() -> PipelineApis.of(inv, url))
+                .or(() -> GraphqlApis.of(inv, nested, url, method, body))
+                .or(() -> GatewayAdminApis.of(inv, url, method, !body.isEmpty()));
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
@@ -150,18 +152,26 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             method = words.getFirst();
             i = 1;
         }
-        String url = i < words.size() ? words.get(i) : "";
+        String given = i < words.size() ? words.get(i) : "";
+        // HTTPie's shorthand for this machine: ":3000/api", ":/health"
+        String url = given.startsWith(":") ? "localhost" + (given.startsWith(":/") ? given.substring(1) : given) : given;
         boolean data = false;
         List<String> files = new ArrayList<>();
+        com.fasterxml.jackson.databind.node.ObjectNode fields = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         for (String item : words.subList(Math.min(i + 1, words.size()), words.size())) {
             if (Regex.matches(item, "[^=:@]*(=@|@)[^=].*") && !item.contains("==")) {
                 files.add(item.substring(item.indexOf('@') + 1));
                 data = true;
             } else if (Regex.matches(item, "[^=:]*:?=.*") && !item.contains("==")) {
                 data = true;
+                int eq = item.indexOf('=');
+                boolean raw = eq > 0 && item.charAt(eq - 1) == ':';
+                fields.put(item.substring(0, raw ? eq - 1 : eq), item.substring(eq + 1));
             }
         }
-        List<String> body = p.value("--raw").or(inv::stdin).stream().toList();
+        // the request items are the JSON body's fields: query='{ … }' is a GraphQL document
+        List<String> body = p.value("--raw").or(inv::stdin).or(() -> fields.isEmpty() ? Optional.empty() : Optional.of(fields.toString()))
+                .stream().toList();
         boolean sends = data || p.has("--raw") || inv.stdin().isPresent();
         String verb = method;
         return apis(inv, nested, url, method, body).orElseGet(() -> http(inv, url, verb, sends, files));

@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.vcs;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.api.GraphqlDocument;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
@@ -136,6 +137,11 @@ public final class ForgeAccess {
         if (method.isEmpty()) {
             method = fields.isEmpty() ? "GET" : "POST";
         }
+        Optional<GraphqlDocument> document = path.equals("graphql") ? fields.stream().filter(f -> f.startsWith("query="))
+                .findFirst().flatMap(f -> GraphqlDocument.parse(f.substring("query=".length()))) : Optional.empty();
+        if (document.isPresent()) {
+            return graphql(forge, inv, document.get());
+        }
         String all = String.join(" ", fields).toLowerCase(Locale.ROOT);
         boolean writes = !method.equals("GET") && !method.equals("HEAD");
         if (Regex.find(path, forge.memberPaths()) && writes && !method.equals("DELETE")) {
@@ -177,6 +183,21 @@ public final class ForgeAccess {
             default -> Verb.UPDATE;
         };
         Operation.Builder b = op(forge, inv, verb, "api", path).note(inv.program() + " api " + method + " " + path);
+        return verb == Verb.DELETE ? b.stateful(true).reversible(false) : b;
+    }
+
+    /**
+     * {@code gh api graphql -f query=…}: a query reads whatever the method; a mutation as its fields say, and one that
+     * lifts branch protection escalates as the REST call does.
+     */
+    private static Operation.Builder graphql(Forge forge, Invocation inv, GraphqlDocument document) {
+        Verb verb = document.verb();
+        if (verb != Verb.READ && document.fields().stream().anyMatch(f -> Regex.find(f, "(?i)^(delete|update)BranchProtection|^(delete|update)Ruleset"))) {
+            return op(forge, inv, Verb.ESCALATE, "branch-protection", document.name())
+                    .note("changes branch protection through GraphQL: pushes and merges there may no longer need review");
+        }
+        Operation.Builder b = op(forge, inv, verb, document.mutation() ? "mutation" : "query", document.name()).scope(document.scope())
+                .note(inv.program() + " api graphql " + (document.mutation() ? "mutation " + document.name() : "query"));
         return verb == Verb.DELETE ? b.stateful(true).reversible(false) : b;
     }
 
