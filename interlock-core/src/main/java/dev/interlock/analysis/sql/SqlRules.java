@@ -34,7 +34,7 @@ final class SqlRules {
             "UNLOCK", "FLUSH", "CHECK", "CHECKSUM", "COMMENT", "SECURITY", "NOTIFY", "INSTALL", "UNINSTALL");
 
     /** Maintenance that takes no lock against reads or writes: statistics, plain VACUUM, checksums. */
-    private static final Set<String> NON_BLOCKING = Set.of("ANALYZE", "ANALYSE", "VACUUM", "CHECKSUM");
+    private static final Set<String> NON_BLOCKING = Set.of("ANALYZE", "ANALYSE", "VACUUM", "CHECKSUM", "COLLECT");
 
     private static final Set<String> SERVER_WIDE = Set.of("FLUSH", "CHECKPOINT", "UNLOCK");
 
@@ -100,7 +100,9 @@ final class SqlRules {
         }
         if (NON_BLOCKING.contains(first) && !w.has("FULL") && !w.has("FREEZE")) {
             // statistics and plain VACUUM run beside reads and writes (autovacuum does the same): a look, not a change
-            SqlWords.Name target = w.name(w.skip(1, "TABLE", "VERBOSE", "ANALYZE", "ANALYSE", "SKIP_LOCKED"));
+            // Teradata's COLLECT STATISTICS … ON table names its table last
+            SqlWords.Name target = first.equals("COLLECT") ? w.name(w.topLevel("ON", 1) + 1)
+                    : w.name(w.skip(1, "TABLE", "VERBOSE", "ANALYZE", "ANALYSE", "SKIP_LOCKED"));
             return List.of(read("table", target.text()).note(first.toLowerCase() + " (maintenance that blocks nothing)"));
         }
         if (MAINTENANCE.contains(first)) {

@@ -196,11 +196,15 @@ public final class SqlShells implements Recognizer {
             }
         }
         target = target.withHost(target.host().isEmpty() ? hostName(inv.env().getOrDefault("TWO_TASK", "")) : "");
-        if (ops.isEmpty()) {
-            ops.addAll(inv.stdin().map(s -> statements(s, true, "", inv, nested))
-                    .orElse(List.of(DatabaseOps.session(inv, target.database()))));
+        if (ops.isEmpty() && inv.stdin().isPresent()) {
+            ClientScripts.Split script = ClientScripts.SQLPLUS.split(inv.stdin().get(), target.database(), inv, nested);
+            ops.addAll(statements(script.sql(), true, "", inv, nested));
+            ops.addAll(script.others());
         }
-        return locate(ops, target, inv);
+        if (ops.isEmpty()) {
+            ops.add(DatabaseOps.session(inv, target.database()));
+        }
+        return locate(ops, target.or(DatabaseTarget.NONE.withDatabase(inv.env().getOrDefault("ORACLE_SID", ""))), inv);
     }
 
     /**

@@ -1,0 +1,2 @@
+/** Recognizers for mainframe (z/OS) tooling run from a workstation: the Zowe CLI's data sets, jobs, TSO and console commands. */
+package dev.interlock.analysis.shell.recognizers.mainframe;
