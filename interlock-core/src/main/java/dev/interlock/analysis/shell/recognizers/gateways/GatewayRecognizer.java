@@ -4,7 +4,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.List;
@@ -62,6 +62,6 @@ public final class GatewayRecognizer implements Recognizer {
 
     /** The host of an endpoint URL or {@code host:port} address; "" for none. */
     static String host(String address) {
-        return address.isEmpty() ? "" : SecretStores.host(address);
+        return address.isEmpty() ? "" : Hosts.of(address);
     }
 }

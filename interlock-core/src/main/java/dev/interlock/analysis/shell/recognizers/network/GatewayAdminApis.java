@@ -2,7 +2,7 @@ package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.List;
@@ -30,7 +30,7 @@ final class GatewayAdminApis {
         if (!kong && !tyk) {
             return Optional.empty();
         }
-        String host = SecretStores.host(url);
+        String host = Hosts.of(url);
         String m = method.isEmpty() ? (sends ? "POST" : "GET") : method;
         if (m.equals("GET")) {
             return Optional.of(List.of(Operation.builder("http", Verb.CREDENTIAL).resource("api-keys", path).locator("host", host)

@@ -8,7 +8,7 @@ import dev.interlock.analysis.api.MethodNames;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretStores;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -33,7 +33,7 @@ public final class GraphqlApis {
         if (!(method.isEmpty() || method.equals("POST") || method.equals("GET"))) {
             return Optional.empty();
         }
-        String host = SecretStores.host(url);
+        String host = Hosts.of(url);
         String path = NetworkRecognizer.path(url);
         if (Regex.matches(path, "(?i).*/v[12]/(query|metadata)/?")) {
             List<Operation> ops = new ArrayList<>();
