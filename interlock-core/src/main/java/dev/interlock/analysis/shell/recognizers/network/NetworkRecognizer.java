@@ -125,7 +125,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
 
     /** What a request does when the service's API says more than its method: search stores', data pipelines'. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
-        return SearchApis.of(inv, nested, url, method, body).or(() -> PipelineApis.of(inv, url));
+        return SearchApis.of(inv, nested, url, method, body).or(() -> PipelineApis.of(inv, url))
+                .or(() -> dev.interlock.analysis.shell.recognizers.netdevices.DeviceApis.of(inv, url, body));
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
