@@ -61,6 +61,8 @@ final class Recognizers {
                 new HelmRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.GitOpsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.host.HostAdministration(),
+                new dev.interlock.analysis.shell.recognizers.netdevices.RoutingCli(),
+                new dev.interlock.analysis.shell.recognizers.netdevices.HostNetworking(),
                 new dev.interlock.analysis.shell.recognizers.dns.DnsTools(),
                 new dev.interlock.analysis.shell.recognizers.pki.PkiRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.identity.DirectoryAdmin(),

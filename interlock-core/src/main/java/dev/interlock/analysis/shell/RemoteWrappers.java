@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.shell.recognizers.netdevices.DeviceCommands;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,12 @@ final class RemoteWrappers {
         }
         List<Arg> command = args.subList(start, args.size());
         SimpleCommands.Run remote = run.withLocators(Map.of("host", host));
-        if (command.stream().allMatch(Arg::literal)) {
+        String text = String.join(" ", command.stream().map(Arg::value).toList());
+        if (command.stream().allMatch(Arg::literal) && DeviceCommands.spoken(text)) {
+            // a router's or switch's own CLI (show …, configure; commit, /system reboot): not a POSIX shell line
+            DeviceCommands.operations(DeviceCommands.lines(text), host, remote.locators(), run.evidence(), "device CLI over ssh")
+                    .forEach(walk::add);
+        } else if (command.stream().allMatch(Arg::literal)) {
             walk.nested(String.join(" ", command.stream().map(Arg::value).toList()), run.evidence(), remote.locators());
         } else {
             walk.add(Opaque.operation("runs a command on " + host + " built at run time", run.evidence(), remote.locators()));

@@ -156,6 +156,7 @@ public final class KnownPrograms {
             Map.entry("httpd", Set.of("-t", "-S", "-M", "-v", "-V")),
             Map.entry("haproxy", Set.of("-c", "-v", "-vv")),
             Map.entry("sshd", Set.of("-t", "-T")),
+            Map.entry("keepalived", Set.of("-t", "--config-test", "-v", "--version", "-h", "--help")),
             Map.entry("kcat", Set.of("-L", "-C", "-Q")),
             Map.entry("kafkacat", Set.of("-L", "-C", "-Q")),
             Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt")),

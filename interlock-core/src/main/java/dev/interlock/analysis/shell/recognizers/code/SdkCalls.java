@@ -49,7 +49,9 @@ final class SdkCalls {
                     "sqlalchemy", "database", "pymongo", "mongodb", "motor", "mongodb", "redis", "redis", "elasticsearch",
                     "search", "opensearchpy", "search", "cassandra", "cassandra", "snowflake", "database", "clickhouse_driver",
                     "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
-                    "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab"),
+                    "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
+                    "ncclient", "network", "napalm", "network", "jnpr", "network", "netmiko", "network", "scrapli", "network",
+                    "pyeapi", "network"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
@@ -186,6 +188,9 @@ final class SdkCalls {
         }
         if (reaches.contains("mongodb")) {
             DataStoreCalls.mongo(code, lines, accounted);
+        }
+        if (language == Language.PYTHON && (reaches.contains("network") || reaches.contains("ssh"))) {
+            NetworkDeviceCalls.find(code, lines, generic, accounted);
         }
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {

@@ -111,7 +111,7 @@ final class UnreadCalls {
             }
         }
         // a call of what a call or subscript returned (getattr(c, 'x')(…), require('postgres')(url))
-        if (Regex.find(text, "[)\\]]\\s*\\(") && !out.contains("__call__")) {
+        if (Regex.find(text, "[)\\]]\\s*\\(") && !out.contains("__call__") && !accounted.contains("__call__")) {
             out.add("__call__");
         }
         Matcher r = REFERENCE.matcher(text);

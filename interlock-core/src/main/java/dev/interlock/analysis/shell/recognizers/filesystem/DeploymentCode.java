@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Code that says what a deployment becomes once someone applies or syncs it: Terraform code, Helm values and charts,
- * Kustomize overlays, manifests kept for GitOps, compose and deploy files, whether an edit tool or the shell
+ * Kustomize overlays, manifests kept for GitOps, compose and deploy files, Ansible inventories and their variables, whether an edit tool or the shell
  * ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
  * file is for production — a production directory, or a name such as {@code values-prod.yaml} or {@code prod.tfvars}
  * — the change is production's next change in waiting. Every such operation is an update of {@code code} with the
@@ -44,6 +44,9 @@ final class DeploymentCode {
             new Tool("deployment", "a deployment script", "(?!)", "deploy|deployments?", "ps1|psm1|bat|cmd"),
             // declarative API gateway configuration: the next deck or tyk-sync sync makes the gateway match it
             new Tool("gateway", "API gateway configuration", "kong([-_.].*)?\\.ya?ml", "kong|deck|tyk|apisix"),
+            // an inventory's variables are what the next playbook run pushes to its hosts (network devices among them)
+            new Tool("ansible", "Ansible inventory or host and group variables", "(?!)", "group_vars|host_vars|inventor(?:y|ies)",
+                    "ya?ml|json|ini|cfg"),
             new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
                     "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
 

@@ -76,6 +76,11 @@ public final class AnsibleRecognizer implements Recognizer {
                 .scope(hosts.equals("all") || hosts.equals("*") ? Scope.MANY : Scope.ONE);
         if (READ_MODULES.contains(shortModule)) {
             b.verb(Verb.READ).resource("module", shortModule);
+        } else if (Regex.matches(shortModule, "\\w+_facts|net_ping|\\w+_ping")
+                || Regex.matches(shortModule, "\\w+_command|cli_command")
+                && dev.interlock.analysis.shell.recognizers.netdevices.DeviceCommands.quotedRead(p.value("-a", "--args").orElse(""))) {
+            // network modules: facts and pings look; *_command sends CLI text, which here only shows
+            b.verb(Verb.READ).resource("module", shortModule).note("only looks at " + hosts + " through " + shortModule);
         } else if (state.equals("absent") && ABSENT.containsKey(shortModule)) {
             String kind = ABSENT.get(shortModule);
             String name = moduleArgs.getOrDefault("path", moduleArgs.getOrDefault("name", moduleArgs.getOrDefault("dest", "")));

@@ -6,6 +6,7 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.mesh.HaproxyRuntime;
+import dev.interlock.analysis.shell.recognizers.netdevices.DeviceApis;
 import dev.interlock.analysis.shell.recognizers.saas.SaasApis;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
@@ -128,7 +129,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
         return SearchApis.of(inv, nested, url, method, body).or(() -> PipelineApis.of(inv, url))
                 .or(() -> GraphqlApis.of(inv, nested, url, method, body))
-                .or(() -> GatewayAdminApis.of(inv, url, method, !body.isEmpty()));
+                .or(() -> GatewayAdminApis.of(inv, url, method, !body.isEmpty()))
+                .or(() -> DeviceApis.of(inv, url, body));
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */

@@ -25,6 +25,10 @@ public final class SystemSettings implements Recognizer {
     private static final Map<String, Predicate<List<String>>> READS = Map.ofEntries(
             Map.entry("iptables", SystemSettings::iptablesRead), Map.entry("ip6tables", SystemSettings::iptablesRead),
             Map.entry("iptables-save", w -> true), Map.entry("ip6tables-save", w -> true),
+            // restore replaces every rule, unless --test only parses them; tc changes queues and shaping, netplan the links
+            Map.entry("iptables-restore", SystemSettings::restoreTest), Map.entry("ip6tables-restore", SystemSettings::restoreTest),
+            Map.entry("tc", w -> w.stream().noneMatch(a -> Regex.matches(a, "add|del|delete|change|replace|link|flush|exec|-b|-batch|-force"))),
+            Map.entry("netplan", w -> w.isEmpty() || Regex.matches(w.getFirst(), "get|info|status|--help|-h|help|--debug") && !w.contains("apply")),
             Map.entry("nft", w -> w.isEmpty() || w.getFirst().equals("list") || w.contains("-c") || w.contains("--check")),
             Map.entry("ufw", w -> w.isEmpty() || Set.of("status", "show", "app", "version", "--dry-run").contains(w.getFirst())),
             Map.entry("firewall-cmd", w -> w.stream().allMatch(a -> Regex.matches(a, "--(list|get|query|state|info).*|--zone(=.*)?|--permanent"))),
@@ -57,11 +61,15 @@ public final class SystemSettings implements Recognizer {
                 .evidence(inv.evidence());
         if (!reads) {
             b.scope(Scope.MANY).stateful(true).reversible(false)
-                    .note(inv.program() + " changes this machine's " + (inv.program().contains("tables") || inv.program().equals("nft")
+                    .note(inv.program() + " changes this machine's " + (inv.program().contains("tables") || inv.program().equals("nft") || inv.program().equals("tc")
                             || inv.program().equals("ufw") || inv.program().startsWith("firewall") || inv.program().equals("socketfilterfw")
                             ? "firewall" : inv.program().equals("spctl") ? "Gatekeeper (which apps may run)" : "kernel or system settings"));
         }
         return List.of(LocalFiles.local(inv, b, "this machine's settings").build());
+    }
+
+    private static boolean restoreTest(List<String> w) {
+        return w.stream().anyMatch(a -> a.equals("--test") || Regex.matches(a, "-[a-zA-Z]*t[a-zA-Z]*") && !a.startsWith("--"));
     }
 
     private static boolean iptablesRead(List<String> w) {
