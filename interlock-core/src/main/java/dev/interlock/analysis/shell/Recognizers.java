@@ -51,6 +51,7 @@ final class Recognizers {
                 new CredentialRecognizer(),
                 new DatabaseClientRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.database.DataServiceRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.database.NoSqlRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.dataplatforms.DataPlatformRecognizer(),
                 new DockerRecognizer(),
                 new EksctlRecognizer(),

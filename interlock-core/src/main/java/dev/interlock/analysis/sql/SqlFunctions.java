@@ -155,6 +155,12 @@ final class SqlFunctions {
             "app_name", "scope_identity", "ident_current", "newsequentialid", "str", "string_split", "openjson",
             "json_modify", "checksum", "binary_checksum", "hashbytes", "approx_count_distinct", "stdev", "stdevp", "var",
             "varp", "serverproperty", "databasepropertyex", "col_length", "type_name", "error_message", "error_number");
+    /** Couchbase N1QL's (cbq): document metadata, MISSING tests, object and millisecond-date helpers. */
+    private static final Set<String> DOCUMENT_PURE = Set.of("meta", "ifmissing", "ifmissingornull", "ifnan", "ifinf",
+            "missingif", "nanif", "ismissing", "isnumber", "isstring", "isarray", "isobject", "isboolean", "type",
+            "object_names", "object_values", "object_length", "object_pairs", "millis", "now_millis", "now_str",
+            "clock_millis", "clock_str", "millis_to_str", "millis_to_utc", "str_to_millis", "date_add_str",
+            "date_diff_str", "date_part_str", "date_trunc_str", "poly_length", "base64_encode", "base64_decode");
     private static final List<String> PURE_PREFIXES = List.of("pg_get_", "pg_stat_get_", "pg_size_", "regr_", "st_",
             "json_", "jsonb_", "to_", "array_", "date_", "regexp_", "string_", "bit_", "is_", "has_", "current_",
             "ts_", "pg_try_advisory_", "pg_column_", "pg_relation_", "pg_index", "pg_table_", "pg_visible",
@@ -190,7 +196,7 @@ final class SqlFunctions {
                     || qualified && CATALOG_SCHEMAS.contains(schema) && SECRET_CATALOGS.contains(name)) && seen.add(full)) {
                 ops.add(admin(Verb.CREDENTIAL, "table", full, Scope.ALL).note("reads " + full + ", which holds password hashes or credentials"));
             }
-            if (call && t.kind() == SqlToken.Kind.WORD && !SqlScheduledJobs.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DANGEROUS.containsKey(name)
+            if (call && t.kind() == SqlToken.Kind.WORD && !SqlScheduledJobs.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DOCUMENT_PURE.contains(name) && !DANGEROUS.containsKey(name)
                     && PURE_PREFIXES.stream().noneMatch(name::startsWith) && !(i > 0 && Set.of("INTO", "TABLE", "JOIN", "AS")
                     .contains(w.kw(i - 1))) && seen.add("call:" + full)) {
                 ops.add(admin(Verb.EXECUTE, "function", full, Scope.ONE).confidence(Confidence.INFERRED)

@@ -53,6 +53,9 @@ public final class DatabaseClientRecognizer implements Recognizer {
             "--encoding", "-b", "--secure-connect-bundle");
     private static final Set<String> CLICKHOUSE_VALUED = Set.of("-q", "--query", "-h", "--host", "--port", "-d",
             "--database", "-u", "--user", "--password", "--queries-file", "--format", "-C", "--config-file");
+    private static final String EXPORT_FORMATS = "(CSV\\w*|TSV\\w*|TabSeparated\\w*|Parquet|Arrow\\w*|ORC|Avro|Native|RowBinary\\w*|"
+            + "JSONEachRow|JSONLines|NDJSON|JSONCompactEachRow\\w*|Values|SQLInsert|CustomSeparated\\w*|MsgPack|Protobuf\\w*)";
+    private static final Pattern CLICKHOUSE_EXPORT = Pattern.compile("(?i)\\bINTO\\s+OUTFILE\\b|\\bFORMAT\\s+" + EXPORT_FORMATS + "\\s*;?\\s*$");
     private static final Pattern DROP_KEYSPACE = Pattern.compile("(?is)^\\s*DROP\\s+KEYSPACE\\s+(?:IF\\s+EXISTS\\s+)?\"?([\\w]+)\"?.*");
     private static final Pattern COPY_FROM = Pattern.compile("(?is)^\\\\copy\\s+([\\w.\"]+).*\\bfrom\\b.*");
 
@@ -327,6 +330,21 @@ public final class DatabaseClientRecognizer implements Recognizer {
         return locateClient(ops, target, inv);
     }
 
+    /**
+     * A ClickHouse query that writes its rows out in a file format ({@code FORMAT CSV}, {@code --format Parquet},
+     * {@code INTO OUTFILE}): an export of the table, unless it only counts or aggregates.
+     */
+    private static boolean exports(String query, Optional<String> format) {
+        boolean fileFormat = CLICKHOUSE_EXPORT.matcher(query).find()
+                || format.filter(f -> Regex.matches(f, "(?i)" + EXPORT_FORMATS)).isPresent();
+        return fileFormat && !Regex.matches(query, "(?is)\\s*SELECT\\s+(count|uniq\\w*|sum|avg|min|max)\\s*\\(.*");
+    }
+
+    private static Operation exported(Operation read) {
+        return read.verb() != Verb.READ ? read
+                : DatabaseAdminTools.dataCopy(read.toBuilder(), true).note("exports the rows in a file format").build();
+    }
+
     private static List<Operation> clickhouse(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(CLICKHOUSE_VALUED);
         DatabaseTarget target = flag(DatabaseTarget.NONE, p.value("-h", "--host"), true, inv);
@@ -334,7 +352,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
         target = target.withHost(target.host().isEmpty() ? inv.env().getOrDefault("CLICKHOUSE_HOST", "") : "");
         List<Operation> ops = new ArrayList<>();
         for (String q : values(p, "-q", "--query")) {
-            ops.addAll(statements(q, literal(inv, q), "", inv, nested));
+            List<Operation> read = statements(q, literal(inv, q), "", inv, nested);
+            ops.addAll(exports(q, p.value("--format")) ? read.stream().map(DatabaseClientRecognizer::exported).toList() : read);
         }
         p.value("--queries-file").ifPresent(f -> ops.add(DatabaseOps.scriptFile(inv, "", f)));
         if (!p.has("-q", "--query", "--queries-file")) {

@@ -88,7 +88,20 @@ final class RedisCli {
             Map.entry("ACL", READ), Map.entry("HELLO", READ), Map.entry("AUTH", READ), Map.entry("SELECT", READ),
             Map.entry("SCRIPT", READ), Map.entry("FUNCTION", READ), Map.entry("MODULE", READ), Map.entry("WAIT", READ));
 
+    /** Configuration parameters that hold passwords in clear. */
+    private static final List<String> SECRET_PARAMETERS = List.of("requirepass", "masterauth", "masteruser",
+            "tls-key-file-pass", "tls-client-key-file-pass");
+
     private RedisCli() {
+    }
+
+    /** {@code CONFIG GET requirepass}, or a pattern that takes it in ({@code *}, {@code *pass*}). */
+    private static boolean namesSecret(Arg pattern) {
+        if (!pattern.literal()) {
+            return true;
+        }
+        String regex = "(?i)" + java.util.regex.Pattern.quote(pattern.value()).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+        return SECRET_PARAMETERS.stream().anyMatch(p -> Regex.matches(p, regex));
     }
 
     static List<Operation> recognize(Invocation inv, dev.interlock.analysis.shell.Nested nested) {
@@ -107,8 +120,11 @@ final class RedisCli {
         } else if (p.has("--scan", "--bigkeys", "--memkeys", "--hotkeys", "--stat", "--latency", "--latency-history",
                 "--latency-dist", "--intrinsic-latency", "--keystats")) {
             ops.add(op(inv, Verb.READ, "key", p.value("--pattern").orElse("*")).note("scans keys").build());
-        } else if (p.has("--rdb", "--functions-rdb")) {
-            ops.add(op(inv, Verb.READ, "database", "").note("copies the data set to a local file").build());
+        } else if (p.has("--rdb")) {
+            ops.add(DatabaseAdminTools.dataCopy(op(inv, Verb.READ, "database", ""), true).scope(Scope.ALL)
+                    .note("copies the whole data set to a local file").build());
+        } else if (p.has("--functions-rdb")) {
+            ops.add(op(inv, Verb.READ, "function", "").note("copies the function libraries to a local file").build());
         } else if (p.has("--pipe")) {
             ops.add(op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.INFERRED)
                     .note("sends raw commands from standard input").build());
@@ -148,6 +164,9 @@ final class RedisCli {
                     .scope(scope).stateful(scope != Scope.ONE).reversible(false)
                     .confidence(unresolved ? Confidence.INFERRED : Confidence.EXACT)
                     .note(keys.isEmpty() ? "deletes keys given on standard input" : "deletes keys").build();
+        }
+        if (sub.equals("CONFIG GET") && keys.size() > 1 && keys.subList(1, keys.size()).stream().anyMatch(RedisCli::namesSecret)) {
+            return op(inv, Verb.CREDENTIAL, "config", keys.get(1).value()).note("prints the server's passwords in clear").build();
         }
         Action row = COMMANDS.getOrDefault(sub, COMMANDS.get(name));
         if (row == null) {
