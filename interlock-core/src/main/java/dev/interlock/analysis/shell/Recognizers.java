@@ -111,6 +111,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.packages.SystemPackages(),
                 new TerraformRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.virtualization.VirtualizationRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.cloud.IbmAndOracleClouds(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsServerTools());
     }

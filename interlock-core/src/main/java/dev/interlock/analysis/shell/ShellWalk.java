@@ -176,8 +176,10 @@ final class ShellWalk {
             List<Operation> produced = List.copyOf(operations.subList(Math.min(before, operations.size()), operations.size()));
             Optional<String> login = secrets.isEmpty() ? Optional.empty() : Flows.logsInFromStdin(stage, this);
             if (login.isPresent()) {
-                // aws ecr get-login-password | docker login --password-stdin: the secret goes into the login, not on screen
-                shownNowhere(secrets, "handed to " + login.get() + " on standard input; not shown");
+                // aws ecr get-login-password | docker login --password-stdin: the secret goes into the login, not on screen,
+                // but the login keeps it on this machine (policy holds that for production credentials)
+                shownNowhere(secrets, "handed to " + login.get() + " on standard input; not shown, but kept by the login");
+                secrets.forEach(i -> operations.set(i, operations.get(i).toBuilder().locator("kept-by", login.get()).build()));
             }
             Optional<String> filter = secrets.isEmpty() || login.isPresent() ? Optional.empty() : Flows.picksHarmlessVariables(stage, this);
             if (filter.isPresent() && secrets.stream().allMatch(i -> operations.get(i).resource().type().equals("environment")

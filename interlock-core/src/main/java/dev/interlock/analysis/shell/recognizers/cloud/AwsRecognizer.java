@@ -42,6 +42,11 @@ public final class AwsRecognizer implements Recognizer {
             Map.entry("--cluster-identifier", "cluster"), Map.entry("--cache-cluster-id", "cluster"),
             Map.entry("--replication-group-id", "cluster"), Map.entry("--cluster-arn", "cluster"));
 
+    /** Operations that send SQL to a managed database, and the option that carries it. */
+    private static final Map<String, String> SQL_FLAGS = Map.of(
+            "rds-data execute-statement", "--sql", "rds-data batch-execute-statement", "--sql",
+            "redshift-data execute-statement", "--sql", "athena start-query-execution", "--query-string");
+
     /** Options never taken as the resource name. */
     private static final Set<String> NOT_NAMES = Set.of("--profile", "--region", "--endpoint-url", "--output",
             "--query", "--role-session-name", "--ca-bundle", "--color", "--client-request-token", "--kms-key-id");
@@ -104,6 +109,11 @@ public final class AwsRecognizer implements Recognizer {
             b.locator("database", cmd.text("--table-name", "--database").orElse(""));
         }
         Operation op = finish(b, cmd, inv, action.localOnly());
+        String sqlFlag = SQL_FLAGS.getOrDefault(service + " " + operation, "");
+        Optional<Arg> sql = sqlFlag.isEmpty() ? Optional.empty() : cmd.first(sqlFlag);
+        if (sql.isPresent()) {
+            return CloudSql.statements(sql.get().value(), sql.get().literal(), op, inv, nested);
+        }
         List<Operation> ops = new ArrayList<>(List.of(op));
         if (service.equals("ssm") && operation.equals("send-command")) {
             List<Operation> inner = AwsSsm.commands(cmd, inv, nested, op);

@@ -38,6 +38,8 @@ public final class GcloudRecognizer implements Recognizer {
 
     private static final Pattern SERVICE_ACCOUNT = Pattern.compile("@([a-z][a-z0-9-]+)\\.iam\\.gserviceaccount\\.com");
     private static final Pattern PROJECT_PATH = Pattern.compile("(?:^|/)projects/([^/]+)");
+    /** An image's address names its project: LOCATION-docker.pkg.dev/PROJECT/REPO/IMAGE, [REGION.]gcr.io/PROJECT/IMAGE. */
+    private static final Pattern IMAGE_PATH = Pattern.compile("^(?:[a-z0-9-]+-docker\\.pkg\\.dev|(?:[a-z]+\\.)?gcr\\.io)/([a-z][a-z0-9-]{4,28}[a-z0-9])(?:/|$)");
 
     @Override
     public Set<String> programs() {
@@ -146,6 +148,10 @@ public final class GcloudRecognizer implements Recognizer {
             if (m.find()) {
                 b.locator("project", m.group(1));
             }
+            Matcher image = IMAGE_PATH.matcher(n.value());
+            if (image.find()) {
+                b.locator("project", image.group(1));
+            }
         }
         boolean certain = words.get(actionAt).literal() && names.stream().allMatch(Arg::literal)
                 && a.literal("project", "region", "zone", "configuration");
@@ -164,6 +170,11 @@ public final class GcloudRecognizer implements Recognizer {
             case GRANT -> notes.add(grantNote(a));
             case CREDENTIAL -> notes.add(action.equals("create") ? "creates and downloads a service-account key" : "prints a secret");
             case EXECUTE -> {
+                Optional<Arg> sql = a.arg("sql");
+                if (action.equals("execute-sql") && sql.isPresent()) {
+                    ops.addAll(CloudSql.statements(sql.get().value(), sql.get().literal(), b.build(), inv, nested));
+                    return ops;
+                }
                 List<Operation> inner = remoteCommand(inv, a, names, nested);
                 if (!inner.isEmpty()) {
                     return RemoteRuns.placed(inner, b.build());
