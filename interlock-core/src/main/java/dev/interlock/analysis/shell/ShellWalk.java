@@ -39,6 +39,10 @@ final class ShellWalk {
     final Map<String, String> programCopies = new HashMap<>();
     /** Variables assigned earlier in this line with literal values. */
     final Map<String, String> variables = new HashMap<>();
+    /** Loop variables whose value stands for many ({@code for f in *.log}): words made of them are patterns. */
+    final java.util.Set<String> patterns = new java.util.HashSet<>();
+    /** Loop bodies walked so far ({@link LoopVariables#MAX_PASSES}). */
+    private int loopPasses;
     /** Files whose text is known, by resolved path: written earlier in this line, or read by the adapter ({@code context.files}). */
     final Map<String, String> written = new HashMap<>();
     /** Files whose text would have decided something had it been known: what an adapter should read ({@link ShellAnalyzer#filesNamed}). */
@@ -145,8 +149,9 @@ final class ShellWalk {
             }
             case Command.Loop l -> {
                 l.condition().ifPresent(this::walkScript);
+                int before = operations.size();
                 l.items().forEach(this::substitutions);
-                walkScript(l.body());
+                loop(l, List.copyOf(operations.subList(Math.min(before, operations.size()), operations.size())));
                 redirects(l.redirects());
             }
             case Command.Case c -> {
@@ -162,6 +167,46 @@ final class ShellWalk {
                 walk(f.body(), Stdin.NONE);
             }
             case Command.Test t -> t.words().forEach(this::substitutions);
+        }
+    }
+
+    /**
+     * A {@code for} loop's body, once per value its variable can take ({@link LoopVariables}), and once more with the
+     * variable unknown when some value is; the same operation found in several passes is kept once.
+     */
+    private void loop(Command.Loop l, List<Operation> listed) {
+        String name = l.variable();
+        if (name.isEmpty() || !(l.keyword().equals("for") || l.keyword().equals("select"))) {
+            walkScript(l.body());
+            return;
+        }
+        LoopVariables.Values values = LoopVariables.of(l, listed, this);
+        int before = operations.size();
+        int walked = 0;
+        for (LoopVariables.Value v : values.known()) {
+            if (loopPasses >= LoopVariables.MAX_PASSES) {
+                break;
+            }
+            loopPasses++;
+            walked++;
+            variables.put(name, v.text());
+            if (v.many()) {
+                patterns.add(name);
+            } else {
+                patterns.remove(name);
+            }
+            walkScript(l.body());
+        }
+        boolean unknown = values.unknown() || walked < values.known().size() || walked == 0;
+        if (unknown) {
+            variables.remove(name);
+            patterns.remove(name);
+            walkScript(l.body());
+        }
+        if (operations.size() > before) {
+            List<Operation> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(operations.subList(before, operations.size())));
+            operations.subList(before, operations.size()).clear();
+            operations.addAll(distinct);
         }
     }
 
@@ -288,7 +333,8 @@ final class ShellWalk {
         if (v.isEmpty()) {
             ShellSetup.printer(word, this).ifPresent(printer -> shellSetup.put(ev, printer));
         }
-        return v.map(s -> new Arg(s, true, word.glob(), ev)).orElseGet(() -> new Arg(display(word), false, word.glob(), ev));
+        boolean glob = word.glob() || word.parts().stream().anyMatch(p -> p instanceof WordPart.Parameter param && patterns.contains(param.name()));
+        return v.map(s -> new Arg(s, true, glob, ev)).orElseGet(() -> new Arg(display(word), false, glob, ev));
     }
 
     /** The command whose printed shell setup {@code arg} is ({@code "$(pyenv init -)"}), when it is only that. */

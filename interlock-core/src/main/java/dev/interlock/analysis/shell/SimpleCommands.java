@@ -72,6 +72,13 @@ final class SimpleCommands {
         if (s.words().isEmpty()) {
             // NAME=value alone stays in force for the rest of the line (and is what `export` would pass on).
             assigned.keySet().forEach(name -> SelfProtection.setting(name, walk.evidence(s.span()), walk.locators).ifPresent(walk::add));
+            // x=$(cmd) with output unknown here: whatever x held before is gone
+            assigned.forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    walk.variables.remove(name);
+                }
+            });
+            walk.patterns.removeAll(assigned.keySet());
             walk.variables.putAll(prefix);
             walk.env.putAll(prefix);
             return;
@@ -115,6 +122,7 @@ final class SimpleCommands {
                 }
                 if (a.literal() && eq > 0) {
                     walk.variables.put(a.value().substring(0, eq), a.value().substring(eq + 1));
+                    walk.patterns.remove(a.value().substring(0, eq));
                     walk.env.put(a.value().substring(0, eq), a.value().substring(eq + 1));
                 }
             }

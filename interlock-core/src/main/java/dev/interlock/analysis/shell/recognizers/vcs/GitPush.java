@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.vcs;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -50,16 +51,20 @@ public final class GitPush {
                         all ? "every branch" : "the current branch (not known here)"));
             }
         }
-        for (String spec : refspecs) {
+        List<Arg> specArgs = p.positionals().size() > 1 ? p.positionals().subList(1, p.positionals().size()) : List.of();
+        for (int k = 0; k < refspecs.size(); k++) {
+            String spec = refspecs.get(k);
             boolean plus = spec.startsWith("+");
             String s = plus ? spec.substring(1) : spec;
             String dst = destination(s);
             boolean unknown = dst.isEmpty() || dst.equals("HEAD") || dst.equals("@");
             String name = unknown ? "" : dst;
             if (deleting || s.startsWith(":") && s.length() > 1) {
+                // xargs git push origin --delete, "$b" from a listing: branches only named at run time may be shared ones
+                boolean named = !unknown && (k >= specArgs.size() || specArgs.get(k).literal() && !specArgs.get(k).glob());
                 // A feature branch's commits live on in the clone that pushed them; a shared branch is others' work.
-                boolean feature = !unknown && !GitRefs.shared(name);
-                ops.add(branchOp(git, Verb.DELETE, name, remote).scope(unknown ? Scope.MANY : Scope.ONE)
+                boolean feature = named && !GitRefs.shared(name);
+                ops.add(branchOp(git, Verb.DELETE, name, remote).scope(!named ? Scope.MANY : Scope.ONE)
                         .stateful(!feature).reversible(feature).note("deletes the remote branch " + dst).build());
             } else {
                 ops.add(forcedOr(git, force || plus, lease, name, remote, Scope.MANY, dst));
