@@ -43,6 +43,8 @@ final class Recognizers {
                 new AnsibleRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ConfigManagementAgents(),
                 new dev.interlock.analysis.shell.recognizers.observability.AlertingClients(),
+                new dev.interlock.analysis.shell.recognizers.observability.InfluxCli(),
+                new dev.interlock.analysis.shell.recognizers.observability.GrafanaCli(),
                 new AwsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.backup.BackupTools(),
                 new AzRecognizer(),

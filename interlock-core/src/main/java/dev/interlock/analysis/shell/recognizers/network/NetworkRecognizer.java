@@ -125,12 +125,13 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .orElseGet(() -> http(inv, url, method, data, files)));
     }
 
-    /** What a request does when the service's API says more than its method: search stores', data pipelines'. */
+    /** What a request does when the service's API says more than its method: search stores', data pipelines', observability backends'. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
         return SearchApis.of(inv, nested, url, method, body).or(() -> PipelineApis.of(inv, url))
                 .or(() -> GraphqlApis.of(inv, nested, url, method, body))
                 .or(() -> GatewayAdminApis.of(inv, url, method, !body.isEmpty()))
-                .or(() -> DeviceApis.of(inv, url, body));
+                .or(() -> DeviceApis.of(inv, url, body))
+                .or(() -> ObservabilityApis.of(inv, url, method, !body.isEmpty()));
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
@@ -285,6 +286,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             return inv.stdin();
         }
         return value.startsWith("@") ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The port a URL names, or "" when it names none. */
+    static String port(String url) {
+        return Regex.find(url, "^[a-zA-Z+]+://[^/]*:\\d+")
+                ? Regex.replaceFirst(Regex.replaceFirst(url, "^[a-zA-Z+]+://[^/]*:", ""), "\\D.*$", "") : "";
     }
 
     static String path(String url) {

@@ -58,7 +58,7 @@ final class SearchApis {
     /** What a request to {@code url} does when it is one of these stores' APIs; {@code body} is the data sent, if known. */
     static Optional<List<Operation>> of(Invocation inv, Nested nested, String url, String method, List<String> body) {
         String host = Hosts.of(url);
-        String port = Regex.find(url, "^[a-zA-Z+]+://[^/]*:\\d+") ? Regex.replaceFirst(Regex.replaceFirst(url, "^[a-zA-Z+]+://[^/]*:", ""), "\\D.*$", "") : "";
+        String port = NetworkRecognizer.port(url);
         String path = NetworkRecognizer.path(url);
         Map<String, String> params = params(url);
         String lowerHost = host.toLowerCase(Locale.ROOT);

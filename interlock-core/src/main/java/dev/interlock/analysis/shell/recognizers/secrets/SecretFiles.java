@@ -57,6 +57,12 @@ public final class SecretFiles {
             Pattern.compile("(/var)?/run/secrets/.+|/vault/secrets/.+"),
             // a cluster's admin credentials on its control-plane nodes
             Pattern.compile("/etc/kubernetes/(admin|super-admin|controller-manager|scheduler|kubelet)\\.conf|/etc/rancher/(k3s/k3s|rke2/rke2)\\.yaml"),
+            // monitoring agents' and servers' own configs, which hold their API keys, admin passwords and tokens
+            Pattern.compile("(/etc/datadog-agent|/opt/datadog-agent/etc)/(datadog\\.yaml|auth_token)|/etc/dd-agent/datadog\\.conf"
+                    + "|.*/\\.datadog-agent/datadog\\.yaml|/etc/newrelic-infra\\.yml"
+                    + "|/(usr/local/)?etc/grafana/(grafana\\.ini|provisioning/datasources/[^/]+)"
+                    + "|.*/\\.influxdbv2/(configs|influxd\\.bolt)|/etc/influxdb/influx-configs|/var/lib/influxdb2?/influxd\\.bolt"
+                    + "|/opt/splunk/etc/(passwd|auth/splunk\\.secret)"),
             // browsers' cookie jars and saved passwords: sessions to every site the user is logged in to
             Pattern.compile(".*/(google-chrome|chromium|Google/Chrome|BraveSoftware/[^/]+|Microsoft/Edge|microsoft-edge|vivaldi|opera)"
                     + "/[^/]+/(Network/)?(Cookies|Login Data|Web Data)(-journal)?"),
