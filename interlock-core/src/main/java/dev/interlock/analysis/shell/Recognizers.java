@@ -103,6 +103,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.mobile.ExpoServices(),
                 new dev.interlock.analysis.shell.recognizers.mobile.Fastboot(),
                 new dev.interlock.analysis.shell.recognizers.packages.ReleaseTools(),
+                new dev.interlock.analysis.shell.recognizers.registries.RegistryTools(),
                 new SqlShells(),
                 new dev.interlock.analysis.shell.recognizers.database.VendorSqlShells(),
                 new dev.interlock.analysis.shell.recognizers.database.OracleTools(),

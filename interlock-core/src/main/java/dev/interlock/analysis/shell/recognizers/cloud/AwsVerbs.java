@@ -61,6 +61,10 @@ final class AwsVerbs {
             }
         }
         if (!best.isEmpty()) {
+            if (op.endsWith("-preview") && PREFIXES.get(best) != Verb.DELETE) {
+                // start-lifecycle-policy-preview, create-access-preview: a preview reports what a change would do
+                return AwsAction.of(Verb.READ, type(op.substring(best.length()))).note("a preview changes nothing");
+            }
             AwsAction action = AwsAction.of(PREFIXES.get(best), type(op.substring(best.length())));
             return op.startsWith("batch-") && PREFIXES.get(best) != Verb.READ ? action.many() : action;
         }

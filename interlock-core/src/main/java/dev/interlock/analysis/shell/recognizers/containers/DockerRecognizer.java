@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.containers;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.registries.ImageReference;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -139,7 +140,7 @@ public final class DockerRecognizer implements Recognizer {
 
         /** Pushing publishes to a registry: where the image goes decides the environment, not the daemon. */
         Operation.Builder registry(Verb verb, String image) {
-            String registry = registryOf(image);
+            String registry = ImageReference.registryOf(image);
             Operation.Builder b = Operation.builder("docker", verb).resource("image", image).locator("host", registry)
                     .evidence(inv.evidence()).note("publishes the image to " + registry);
             if (localHost(Regex.replaceFirst(registry, ":\\d+$", ""))) {
@@ -148,15 +149,5 @@ public final class DockerRecognizer implements Recognizer {
             return b;
         }
 
-        static String registryOf(String image) {
-            int slash = image.indexOf('/');
-            if (slash > 0) {
-                String first = image.substring(0, slash);
-                if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                    return first;
-                }
-            }
-            return "docker.io";
-        }
     }
 }

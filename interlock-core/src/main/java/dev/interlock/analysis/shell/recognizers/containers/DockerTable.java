@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.recognizers.filesystem.FilesystemRecognizer;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.containers.DockerRecognizer.Daemon;
+import dev.interlock.analysis.shell.recognizers.registries.RegistryTools;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -54,7 +55,7 @@ final class DockerTable {
         read("network", "ls", "list", "inspect", "exists");
         read("system", "df", "info", "events", "version", "dial-stdio", "connection");
         read("context", "ls", "list", "show", "inspect", "export");
-        read("buildx", "ls", "inspect", "du", "version", "imagetools", "history");
+        read("buildx", "ls", "inspect", "du", "version", "history");
         read("builder", "ls", "inspect", "du");
         read("manifest", "inspect", "exists");
         read("node", "ls", "ps", "inspect");
@@ -157,6 +158,7 @@ final class DockerTable {
             case "container run", "container create", "container exec" -> DockerContainers.run(d, key, args);
             case "container cp" -> DockerContainers.copy(d, args);
             case "image push", "manifest push", "plugin push", "trust sign" -> push(d, args);
+            case "buildx imagetools" -> RegistryTools.imagetools(d.inv(), args);
             default -> byTable(d, key, args);
         };
     }

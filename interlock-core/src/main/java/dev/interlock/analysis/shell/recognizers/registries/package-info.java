@@ -1,0 +1,6 @@
+/**
+ * Recognizers for container registry clients (crane, skopeo, regctl, oras, cosign, notation, docker buildx imagetools):
+ * the image reference a command writes places it, so a copy from staging into the prod registry is a prod change and a
+ * copy out of prod into a local directory only reads prod.
+ */
+package dev.interlock.analysis.shell.recognizers.registries;
