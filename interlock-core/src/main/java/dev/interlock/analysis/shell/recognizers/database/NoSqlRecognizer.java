@@ -9,15 +9,15 @@ import java.util.Set;
 
 /**
  * NoSQL, wide-column, time-series and graph databases whose tools are not SQL clients: Cassandra's {@code nodetool},
- * Couchbase's {@code couchbase-cli} and {@code cbq}, Neo4j's {@code cypher-shell}, ArangoDB's {@code arangosh} and
- * InfluxDB's {@code influx}. Their operations are {@code database} operations placed on the server they name, so a
+ * Couchbase's {@code couchbase-cli} and {@code cbq}, Neo4j's {@code cypher-shell} and ArangoDB's {@code arangosh}
+ * (InfluxDB's {@code influx} is observability's). Their operations are {@code database} operations placed on the server they name, so a
  * loopback instance is a local sandbox and a prod host is prod.
  */
 public final class NoSqlRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("nodetool", "couchbase-cli", "cbq", "cypher-shell", "arangosh", "influx");
+        return Set.of("nodetool", "couchbase-cli", "cbq", "cypher-shell", "arangosh");
     }
 
     @Override
@@ -30,8 +30,7 @@ public final class NoSqlRecognizer implements Recognizer {
             case "couchbase-cli" -> List.of(CouchbaseCli.cli(inv));
             case "cbq" -> CouchbaseCli.cbq(inv, nested);
             case "cypher-shell" -> GraphShells.cypherShell(inv);
-            case "arangosh" -> GraphShells.arangosh(inv);
-            default -> List.of(InfluxCli.recognize(inv));
+            default -> GraphShells.arangosh(inv);
         };
     }
 }

@@ -140,8 +140,15 @@ public final class InfluxCli implements Recognizer {
                 row = new Action(Verb.DELETE, "points", all ? Scope.ALL : Scope.MANY, true, false,
                         all ? "deletes every point in the time range" : "deletes the points the predicate matches");
             }
+            if (words.getFirst().equals("query") && String.join(" ", words).matches("(?s).*\\|>\\s*(experimental\\.)?to\\s*\\(.*")) {
+                row = Action.update("points", "the Flux query writes its result with to()");
+            }
             String name = p.value("--name", "-n", "--bucket", "-b", "--id", "-i").orElse(p.value("--org", "-o").orElse(""));
-            ops.add(row.on(DatabaseOps.SYSTEM, name, inv).build());
+            Operation.Builder b = row.on(DatabaseOps.SYSTEM, name, inv);
+            if (words.getFirst().equals("backup")) {
+                b.locator(DatabaseOps.COPIES_DATA, "rows").note("copies the instance's data to a local directory");
+            }
+            ops.add(b.build());
         }
         return ops.stream().map(o -> host.isEmpty() ? o : o.toBuilder().locator("host", host).build()).toList();
     }
