@@ -49,7 +49,8 @@ final class SdkCalls {
                     "sqlalchemy", "database", "pymongo", "mongodb", "motor", "mongodb", "redis", "redis", "elasticsearch",
                     "search", "opensearchpy", "search", "cassandra", "cassandra", "snowflake", "database", "clickhouse_driver",
                     "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
-                    "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab"),
+                    "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
+                    "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
@@ -190,6 +191,11 @@ final class SdkCalls {
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {
                 CloudSdkCalls.find(cloud, ScriptSdkCalls.normalized(code, language), language, env, lines, generic, accounted);
+            }
+        }
+        for (String ml : List.of("huggingface", "mlflow", "wandb", "sagemaker")) {
+            if (reaches.contains(ml) && language == Language.PYTHON) {
+                MlSdkCalls.find(ml, code, env, lines, generic, accounted);
             }
         }
         return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted));
