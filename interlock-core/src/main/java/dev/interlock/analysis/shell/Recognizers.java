@@ -88,6 +88,7 @@ final class Recognizers {
                 new SelfProtectionRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.schedulers.JobSchedulerRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.pipelines.PipelineRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.mlops.MlopsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
                 new dev.interlock.analysis.shell.recognizers.fleet.FleetRecognizer(),

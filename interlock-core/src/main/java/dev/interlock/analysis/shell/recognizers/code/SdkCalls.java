@@ -51,7 +51,8 @@ final class SdkCalls {
                     "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
                     "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
                     "ncclient", "network", "napalm", "network", "jnpr", "network", "netmiko", "network", "scrapli", "network",
-                    "pyeapi", "network"),
+                    "pyeapi", "network",
+                    "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
@@ -195,6 +196,11 @@ final class SdkCalls {
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {
                 CloudSdkCalls.find(cloud, ScriptSdkCalls.normalized(code, language), language, env, lines, generic, accounted);
+            }
+        }
+        for (String ml : List.of("huggingface", "mlflow", "wandb", "sagemaker")) {
+            if (reaches.contains(ml) && language == Language.PYTHON) {
+                MlSdkCalls.find(ml, code, env, lines, generic, accounted);
             }
         }
         return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted));
