@@ -29,7 +29,8 @@ class HostsTest {
 
     @ParameterizedTest
     @CsvSource({"localhost,true", "127.0.0.2,true", "[::1],true", "::1,true", "0.0.0.0,true", "app.localhost,true",
-        "LOCALHOST,true", "localhost.evil.example,false", "10.0.0.1,false", "'',false"})
+        "LOCALHOST,true", "127.0.1.1,true", "localhost.evil.example,false", "localhost.example.com,false", "10.0.0.1,false",
+        "'',false", "db.prod.internal,false", "[2001:db8::1],false", "host.docker.internal,false"})
     void loopbackIsThisMachineOnly(String host, boolean loopback) {
         assertThat(Hosts.loopback(host)).isEqualTo(loopback);
     }

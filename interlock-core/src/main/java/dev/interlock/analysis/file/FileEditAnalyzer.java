@@ -3,17 +3,17 @@ package dev.interlock.analysis.file;
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileKind;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
-import dev.interlock.analysis.shell.recognizers.packages.PackageScripts;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
+import dev.interlock.analysis.shell.recognizers.packages.PackageScripts;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Evidence;
 import dev.interlock.model.FileChange;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Payload;
-import dev.interlock.model.Scope;
 import dev.interlock.model.RequestContext;
+import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -193,7 +193,7 @@ public final class FileEditAnalyzer {
         List<Operation> out = new ArrayList<>();
         for (Operation op : script(content, path, context)) {
             boolean sandboxFile = op.system().equals("database") && op.confidence() == Confidence.OPAQUE
-                    && NetworkRecognizer.localHost(op.resource().locator("host")) && ws.area(path) == Workspace.Area.WORKSPACE;
+                    && Hosts.loopback(op.resource().locator("host")) && ws.area(path) == Workspace.Area.WORKSPACE;
             out.add(sandboxFile ? op.toBuilder().confidence(Confidence.INFERRED).note(op.note() + "; judged again when the script runs").build() : op);
         }
         return out;

@@ -4,7 +4,7 @@ import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -199,7 +199,7 @@ public final class AwsRecognizer implements Recognizer {
         }
         String host = endpointHost(cmd.text("--endpoint-url")
                 .or(() -> Optional.of(envValue(inv, "AWS_ENDPOINT_URL")).filter(v -> !v.isEmpty())));
-        boolean loopback = NetworkRecognizer.localHost(host);
+        boolean loopback = Hosts.loopback(host);
         if (!host.isEmpty() && !(loopback && inv.remote())) {
             b.locator("host", host);
         }

@@ -6,7 +6,6 @@ import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -288,7 +287,7 @@ final class CloudSdkCalls {
     }
 
     static boolean local(String host) {
-        return NetworkRecognizer.localHost(host) || host.equals("host.docker.internal")
+        return Hosts.loopback(host) || host.equals("host.docker.internal")
                 || Regex.matches(host, "azurite|localstack|[\\w-]*emulator[\\w-]*");
     }
 

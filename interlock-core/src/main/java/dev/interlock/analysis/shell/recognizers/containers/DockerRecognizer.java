@@ -1,12 +1,12 @@
 package dev.interlock.analysis.shell.recognizers.containers;
 
 import dev.interlock.analysis.Regex;
-import dev.interlock.analysis.shell.recognizers.registries.ImageReference;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.analysis.shell.recognizers.registries.ImageReference;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
@@ -109,24 +109,12 @@ public final class DockerRecognizer implements Recognizer {
 
         /** {@code ssh://deploy@prod-web-1:22} → {@code prod-web-1}; sockets → {@code localhost}. */
         static String hostName(String host) {
-            if (host.isEmpty()) {
-                return "";
-            }
-            if (host.startsWith("unix://") || host.startsWith("npipe://") || host.startsWith("/")) {
-                return "localhost";
-            }
-            String h = Regex.replaceFirst(host, "^[a-z]+://", "");
-            h = h.substring(h.indexOf('@') + 1);
-            if (h.startsWith("[")) {
-                return h.substring(0, h.indexOf(']') + 1);
-            }
-            h = Regex.split(h, "[/:]")[0];
-            return h;
+            return host.startsWith("/") ? "localhost" : Hosts.of(host);
         }
 
         /** This machine, or (from inside a container) the machine the container runs on. */
         private static boolean localHost(String h) {
-            return NetworkRecognizer.localHost(h) || h.equalsIgnoreCase("host.docker.internal");
+            return Hosts.loopback(h) || h.equalsIgnoreCase("host.docker.internal");
         }
 
         Operation.Builder op(Verb verb, String type, String name) {

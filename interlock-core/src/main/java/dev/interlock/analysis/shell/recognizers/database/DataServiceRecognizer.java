@@ -4,7 +4,6 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.HashSet;
@@ -61,7 +60,7 @@ public final class DataServiceRecognizer implements Recognizer {
             if (first.isEmpty()) {
                 first = h;
             }
-            if (!NetworkRecognizer.localHost(h)) {
+            if (!Hosts.loopback(h)) {
                 return h;
             }
         }
@@ -70,7 +69,7 @@ public final class DataServiceRecognizer implements Recognizer {
 
     /** Puts the host locator on the operation, unless the command runs on another machine (there localhost is that one). */
     static Operation located(Operation.Builder b, String host, Invocation inv) {
-        if (!host.isEmpty() && !(NetworkRecognizer.localHost(host) && inv.remote())) {
+        if (!host.isEmpty() && !(Hosts.loopback(host) && inv.remote())) {
             b.locator("host", host);
         }
         return b.build();

@@ -3,7 +3,7 @@ package dev.interlock.analysis.shell.recognizers.database;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import java.util.List;
@@ -177,7 +177,7 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
      */
     Operation applyTo(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
-        boolean loopback = NetworkRecognizer.localHost(host);
+        boolean loopback = Hosts.loopback(host);
         if (!host.isEmpty() && op.resource().locator("host").isEmpty() && !(loopback && inv.remote())) {
             b.locator("host", host);
         }

@@ -5,7 +5,7 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
@@ -97,7 +97,7 @@ public final class DnsTools implements Recognizer {
                 .note("rndc " + sub + (verb == Verb.READ ? " reports on the name server" : " changes what the name server serves"));
         Optional<String> server = p.value("-s");
         server.ifPresent(s -> b.locator("host", s));
-        return local(inv, b, server.isEmpty() || NetworkRecognizer.localHost(server.get()));
+        return local(inv, b, server.isEmpty() || Hosts.loopback(server.get()));
     }
 
     /** Cloudflare's flarectl: {@code dns create|update|delete}, {@code zone create|delete|purge} change the account. */

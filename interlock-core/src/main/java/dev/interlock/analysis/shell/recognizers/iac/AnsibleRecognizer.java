@@ -5,7 +5,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -56,7 +56,7 @@ public final class AnsibleRecognizer implements Recognizer {
         boolean playbook = inv.program().equals("ansible-playbook");
         String hosts = p.value("-l", "--limit").orElse(playbook ? "" : p.positional(0).orElse("all"));
         Optional<String> inventory = p.value("-i", "--inventory", "--inventory-file");
-        boolean local = NetworkRecognizer.localHost(hosts) || p.value("-c", "--connection").orElse("").equals("local");
+        boolean local = Hosts.loopback(hosts) || p.value("-c", "--connection").orElse("").equals("local");
         if (p.has(LOOKING.toArray(String[]::new))) {
             return List.of(where(Operation.builder("ansible", Verb.READ).resource(playbook ? "playbook" : "module",
                     playbook ? String.join(" ", p.words()) : p.value("-m", "--module-name").orElse("command")), hosts, inventory, local, inv)

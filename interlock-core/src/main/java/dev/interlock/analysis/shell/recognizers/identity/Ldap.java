@@ -11,7 +11,6 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ final class Ldap {
         };
         List<String> hosts = hosts(p);
         Operation op = DirectoryAdmin.operation(inv, "ldap", act, name, String.join(",", hosts));
-        if (!hosts.isEmpty() && hosts.stream().allMatch(NetworkRecognizer::localHost)) {
+        if (!hosts.isEmpty() && hosts.stream().allMatch(Hosts::loopback)) {
             op = LocalFiles.local(inv, op.toBuilder(), "a directory server on this machine").build();
         }
         return List.of(op);

@@ -203,7 +203,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             if (secret) {
                 ops.add(CredentialRecognizer.secretFile(inv, file));
             }
-            if (!localHost(host)) {
+            if (!Hosts.loopback(host)) {
                 Operation sent = transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host));
                 ops.add(secret ? sent.toBuilder().resource("credentials", inv.workspace().resolve(file))
                         .locator("host", host).locator("area", inv.workspace().area(file).wire()).build() : sent);
@@ -220,7 +220,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             verb = Verb.CREATE;
         }
         if (verb == Verb.READ && !files.isEmpty()) {
-            if (!localHost(host)) {
+            if (!Hosts.loopback(host)) {
                 return ops;
             }
             verb = Verb.CREATE;
@@ -362,7 +362,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             return List.of(Operation.builder("network", Verb.EXECUTE).resource("socket", host).locator("host", host)
                     .reversible(false).evidence(inv.evidence()).note("hands a shell to a network peer").build());
         }
-        if (listen && !host.isEmpty() && !localHost(host) && inv.program().equals("socat")
+        if (listen && !host.isEmpty() && !Hosts.loopback(host) && inv.program().equals("socat")
                 && p.words().stream().noneMatch(a -> Regex.find(a, "(?i)LISTEN[^ ]*,.*bind=(127\\.0\\.0\\.1|localhost|\\[::1\\])"))) {
             // socat TCP-LISTEN:15432,fork TCP:db.prod:5432: whoever reaches this machine reaches that server through it
             return List.of(Operation.builder("network", Verb.GRANT).resource("relay", host + (port.isEmpty() ? "" : ":" + port))
@@ -390,7 +390,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 return admin.get();
             }
         }
-        Verb verb = p.has("-z") ? Verb.READ : localHost(host) ? Verb.EXECUTE : Verb.TRANSFER;
+        Verb verb = p.has("-z") ? Verb.READ : Hosts.loopback(host) ? Verb.EXECUTE : Verb.TRANSFER;
         String target = inv.program().equals("socat") ? host : host + p.positional(1).map(x -> ":" + x).orElse("");
         return List.of(Operation.builder("network", verb).resource("socket", target)
                 .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
@@ -414,14 +414,5 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             return Optional.empty();
         }
         return TextProtocols.of(inv, nested, host, port, inv.stdin().get());
-    }
-
-    /**
-     * Hosts that are this machine: talking to them sends nothing away. The one test of it every recognizer uses; in
-     * any case, an IPv6 address with or without its URL brackets. (A server bound to 0.0.0.0 listens on every
-     * interface: that is not this test's question.)
-     */
-    public static boolean localHost(String host) {
-        return Hosts.loopback(host);
     }
 }

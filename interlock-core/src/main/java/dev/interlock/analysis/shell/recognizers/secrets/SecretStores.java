@@ -5,7 +5,6 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
-import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -110,7 +109,7 @@ public final class SecretStores {
         } else if (verb == Verb.CREDENTIAL) {
             b.note("reads a secret from Vault");
         }
-        if (NetworkRecognizer.localHost(Hosts.of(address))) {
+        if (Hosts.loopback(Hosts.of(address))) {
             LocalFiles.local(inv, b, "Vault dev server on this machine");
         }
         return List.of(b.build());
