@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.kerberos;
 
 import static dev.interlock.analysis.shell.recognizers.CommandTable.create;
+import static dev.interlock.analysis.shell.recognizers.CommandTable.credential;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.delete;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.grant;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.read;
@@ -36,6 +37,21 @@ public final class KerberosRecognizer implements Recognizer {
             "(?i)([^/@]+/admin|admin|administrator|root|krbtgt(/[^@]*)?|[^/@]+/root)(@.*)?");
     private static final Set<String> KINIT_VALUED = Set.of("-l", "-s", "-r", "-c", "-S", "-t", "-T", "-X", "-I", "-E");
 
+    /**
+     * The KDC's own database tool: a dump holds every principal's keys (under the master key) and the stash file the
+     * master key itself, so both are credentials; load and destroy replace or remove the realm.
+     */
+    private static final CommandTable KDB5_UTIL = CommandTable.builder()
+            .add("", "list_mkeys tabdump", read("kdc-database"))
+            .add("", "dump", credential("kdc-database").note("writes every principal's keys, under the master key, to a file"))
+            .add("", "stash", credential("master-key").note("writes the realm's master key to a stash file"))
+            .add("", "create", create("kdc-database"))
+            .add("", "load", new Act(Verb.REPLACE, "kdc-database", false, true, Scope.ALL, "replaces the realm's principals"))
+            .add("", "destroy", new Act(Verb.DELETE, "kdc-database", false, true, Scope.ALL, "deletes the realm's database"))
+            .add("", "add_mkey use_mkey purge_mkeys update_princ_encryption ark", update("master-key"))
+            .build();
+    private static final Set<String> KDB5_UTIL_VALUED = Set.of("-r", "-d", "-k", "-M", "-sf", "-x");
+
     /** Domain-join and SSSD tools: their verbs as tables; a verb they do not list changes something. */
     private static final Map<String, CommandTable> TOOLS = Map.of(
             "adcli", CommandTable.builder()
@@ -67,7 +83,7 @@ public final class KerberosRecognizer implements Recognizer {
     @Override
     public Set<String> programs() {
         return Set.of("kadmin", "kadmin.local", "klist", "ktutil", "kinit", "msktutil", "adcli", "realm", "sssctl",
-                "samba-tool");
+                "samba-tool", "kdb5_util");
     }
 
     @Override
@@ -83,6 +99,7 @@ public final class KerberosRecognizer implements Recognizer {
             case "kinit" -> List.of(kinit(inv));
             case "msktutil" -> List.of(msktutil(inv));
             case "samba-tool" -> SambaTool.recognize(inv);
+            case "kdb5_util" -> List.of(kdb5Util(inv));
             default -> List.of(tool(inv));
         };
     }
@@ -116,6 +133,12 @@ public final class KerberosRecognizer implements Recognizer {
         }
         return LocalFiles.local(inv, Operation.builder("kerberos", Verb.READ).resource("kerberos-tickets", principal)
                 .evidence(inv.evidence()).note("obtains or renews the user's own tickets"), "this machine's ticket cache").build();
+    }
+
+    private static Operation kdb5Util(Invocation inv) {
+        var p = inv.parse(KDB5_UTIL_VALUED);
+        var found = KDB5_UTIL.findOrGuess(p.words(), 1, "kdc-database");
+        return DirectoryAdmin.operation(inv, "kerberos", found.act(), p.value("-r").orElse(""), "");
     }
 
     /** msktutil creates or refreshes a computer account: a new machine password, new keys written to the keytab. */
