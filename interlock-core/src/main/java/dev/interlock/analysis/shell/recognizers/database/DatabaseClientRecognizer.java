@@ -58,6 +58,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
     private static final Pattern CLICKHOUSE_EXPORT = Pattern.compile("(?i)\\bINTO\\s+OUTFILE\\b|\\bFORMAT\\s+" + EXPORT_FORMATS + "\\s*;?\\s*$");
     private static final Pattern DROP_KEYSPACE = Pattern.compile("(?is)^\\s*DROP\\s+KEYSPACE\\s+(?:IF\\s+EXISTS\\s+)?\"?([\\w]+)\"?.*");
     private static final Pattern COPY_FROM = Pattern.compile("(?is)^\\\\copy\\s+([\\w.\"]+).*\\bfrom\\b.*");
+    /** {@code \copy TABLE|(query) TO DEST}: the destination, a file on this machine unless it is stdout or a program. */
+    private static final Pattern COPY_TO = Pattern.compile("(?is)^\\\\copy\\s+(.+?)\\s+to\\s+(program\\b)?\\s*'?([^'\\s]*).*");
 
     @Override
     public Set<String> programs() {
@@ -93,8 +95,11 @@ public final class DatabaseClientRecognizer implements Recognizer {
         }
         target = target.or(DatabaseTarget.fromEnv(inv.env()));
         List<Operation> ops = new ArrayList<>();
+        boolean toFile = p.value("-o", "--output").filter(f -> !f.startsWith("|") && !f.equals("/dev/null")).isPresent();
         for (String sql : values(p, "-c", "--command")) {
-            ops.addAll(psqlText(sql, literal(inv, sql), inv, nested));
+            List<Operation> read = psqlText(sql, literal(inv, sql), inv, nested);
+            // -o FILE: the query's rows are written to a file here, unless it only counts or aggregates
+            ops.addAll(toFile && !AGGREGATE_ONLY.matcher(sql).matches() ? read.stream().map(o -> o.resource().type().equals("table") ? exported(o) : o).toList() : read);
         }
         for (String file : values(p, "-f", "--file")) {
             if (file.equals("-")) {
@@ -154,9 +159,19 @@ public final class DatabaseClientRecognizer implements Recognizer {
             case "\\!" -> rest.isBlank() ? List.of(DatabaseOps.unknown(inv, "opens a shell from psql")) : nested.shell(rest, inv);
             case "\\copy" -> {
                 Matcher m = COPY_FROM.matcher(line);
-                yield List.of(m.matches()
-                        ? op(inv, Verb.UPDATE, "table", m.group(1)).scope(Scope.MANY).note("loads rows from a file").build()
-                        : op(inv, Verb.READ, "table", Regex.split(rest, "\\s+")[0]).build());
+                Matcher to = COPY_TO.matcher(line);
+                if (m.matches()) {
+                    yield List.of(op(inv, Verb.UPDATE, "table", m.group(1)).scope(Scope.MANY).note("loads rows from a file").build());
+                }
+                Operation.Builder read = op(inv, Verb.READ, "table", rest.startsWith("(") ? "" : Regex.split(rest, "\\s+")[0]);
+                if (to.matches() && to.group(2) != null) {
+                    yield List.of(DatabaseOps.unknown(inv, "\\copy … TO PROGRAM runs a command on this machine with the rows"));
+                }
+                if (to.matches() && !Set.of("stdout", "pstdout").contains(to.group(3).toLowerCase(Locale.ROOT))) {
+                    // the rows land in a file here, like a dump: a copy of the data out of its environment
+                    DatabaseAdminTools.dataCopy(read, true).note("copies the rows to " + to.group(3) + " on this machine");
+                }
+                yield List.of(read.build());
             }
             case "\\gexec" -> List.of();
             case "\\c", "\\connect", "\\q", "\\set", "\\pset", "\\timing", "\\x", "\\echo", "\\o", "\\a", "\\t", "\\f",
@@ -337,8 +352,11 @@ public final class DatabaseClientRecognizer implements Recognizer {
     private static boolean exports(String query, Optional<String> format) {
         boolean fileFormat = CLICKHOUSE_EXPORT.matcher(query).find()
                 || format.filter(f -> Regex.matches(f, "(?i)" + EXPORT_FORMATS)).isPresent();
-        return fileFormat && !Regex.matches(query, "(?is)\\s*SELECT\\s+(count|uniq\\w*|sum|avg|min|max)\\s*\\(.*");
+        return fileFormat && !AGGREGATE_ONLY.matcher(query).matches();
     }
+
+    /** A query that only counts or aggregates: writing its answer to a file copies no rows. */
+    private static final Pattern AGGREGATE_ONLY = Pattern.compile("(?is)\\s*SELECT\\s+(count|uniq\\w*|sum|avg|min|max)\\s*\\(.*");
 
     private static Operation exported(Operation read) {
         return read.verb() != Verb.READ ? read
@@ -353,7 +371,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
         List<Operation> ops = new ArrayList<>();
         for (String q : values(p, "-q", "--query")) {
             List<Operation> read = statements(q, literal(inv, q), "", inv, nested);
-            ops.addAll(exports(q, p.value("--format")) ? read.stream().map(DatabaseClientRecognizer::exported).toList() : read);
+            ops.addAll(exports(q, p.value("--format")) ? read.stream().map(o -> o.resource().type().equals("table") ? exported(o) : o).toList() : read);
         }
         p.value("--queries-file").ifPresent(f -> ops.add(DatabaseOps.scriptFile(inv, "", f)));
         if (!p.has("-q", "--query", "--queries-file")) {
