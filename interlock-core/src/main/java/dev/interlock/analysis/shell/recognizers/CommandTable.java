@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,25 @@ public final class CommandTable {
                 b.note(note);
             }
             return here ? LocalFiles.local(inv, b, inv.program() + " runs this on this machine") : b;
+        }
+
+        /**
+         * The operation on {@code name} with the locators the command names (empty values left out) and the tier it
+         * itself implies ({@code Tier.UNKNOWN} for none: then the inventory places the locators).
+         */
+        public Operation placed(Invocation inv, String system, String name, Map<String, String> locators, Tier implied,
+                                String why) {
+            Operation.Builder b = operation(inv, system, name);
+            locators.forEach((k, v) -> {
+                if (!v.isEmpty()) {
+                    b.locator(k, v);
+                }
+            });
+            inv.locators().forEach(b::locator);
+            if (implied != Tier.UNKNOWN && !here) {
+                b.environment(implied, why);
+            }
+            return b.build();
         }
     }
 

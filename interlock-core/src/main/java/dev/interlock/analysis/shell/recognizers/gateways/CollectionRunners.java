@@ -6,6 +6,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.List;
@@ -39,7 +40,7 @@ final class CollectionRunners {
         // newman run C; postman collection run C
         int run = words.indexOf("run");
         if (run < 0 || run + 1 >= words.size()) {
-            return GatewayRecognizer.operation(inv, "postman", CommandTable.local("collection"), String.join(" ", words), Map.of(),
+            return CommandTable.local("collection").placed(inv, "postman", String.join(" ", words), Map.of(),
                     Tier.UNKNOWN, "");
         }
         String collection = words.get(run + 1);
@@ -49,9 +50,9 @@ final class CollectionRunners {
                 : CommandTable.execute("collection").note("sends the collection's requests; what they change is in the collection");
         String environment = p.value("-e", "--environment").map(CollectionRunners::environmentName).orElse("");
         String host = url(p.flags().getOrDefault("--env-var", List.of())).or(() -> url(p.flags().getOrDefault("--global-var", List.of())))
-                .map(GatewayRecognizer::host).orElse("");
+                .map(Hosts::of).orElse("");
         boolean local = host.isEmpty() && Regex.find(environment, "(?i)(^|[-_. ])(local|localhost|docker)($|[-_. ])");
-        return GatewayRecognizer.operation(inv, "postman", act, stem, Map.of("host", host, "environment", local ? "" : environment),
+        return act.placed(inv, "postman", stem, Map.of("host", host, "environment", local ? "" : environment),
                 local ? Tier.LOCAL : Tier.UNKNOWN, "the environment file " + environment + " names this machine");
     }
 

@@ -3,12 +3,8 @@ package dev.interlock.analysis.shell.recognizers.gateways;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
-import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
-import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Tier;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,29 +35,5 @@ public final class GatewayRecognizer implements Recognizer {
             case "grpcurl" -> Grpcurl.recognize(inv);
             default -> CollectionRunners.recognize(inv);
         });
-    }
-
-    /**
-     * The operation of {@code act} on {@code name}, with the locators the command names (empty values left out) and
-     * the tier it itself implies ({@code Tier.UNKNOWN} for none: then the inventory places the locators).
-     */
-    static Operation operation(Invocation inv, String system, Act act, String name, Map<String, String> locators,
-                               Tier implied, String why) {
-        Operation.Builder b = act.operation(inv, system, name);
-        locators.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                b.locator(k, v);
-            }
-        });
-        inv.locators().forEach(b::locator);
-        if (implied != Tier.UNKNOWN && !act.here()) {
-            b.environment(implied, why);
-        }
-        return b.build();
-    }
-
-    /** The host of an endpoint URL or {@code host:port} address; "" for none. */
-    static String host(String address) {
-        return address.isEmpty() ? "" : Hosts.of(address);
     }
 }

@@ -10,6 +10,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.List;
@@ -63,7 +64,7 @@ final class GatewaySync {
         }
         String address = deck ? p.value("--kong-addr").orElse("") : p.value("-d", "--dashboard", "-g", "--gateway").orElse("");
         String controlPlane = p.value("--konnect-control-plane-name", "--konnect-runtime-group-name").orElse("");
-        return GatewayRecognizer.operation(inv, inv.program(), act, address.isEmpty() ? controlPlane : address,
-                Map.of("host", GatewayRecognizer.host(address), "environment", controlPlane), Tier.UNKNOWN, "");
+        return act.placed(inv, inv.program(), address.isEmpty() ? controlPlane : address,
+                Map.of("host", Hosts.of(address), "environment", controlPlane), Tier.UNKNOWN, "");
     }
 }

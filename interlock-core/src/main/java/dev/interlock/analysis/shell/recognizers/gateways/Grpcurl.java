@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
@@ -32,7 +33,7 @@ final class Grpcurl {
         List<String> words = p.words();
         boolean reflection = !words.isEmpty() && (words.getFirst().equals("list") || words.getFirst().equals("describe"));
         if (reflection) {
-            return GatewayRecognizer.operation(inv, "grpc", CommandTable.local("service"), String.join(" ", words), Map.of(),
+            return CommandTable.local("service").placed(inv, "grpc", String.join(" ", words), Map.of(),
                     Tier.UNKNOWN, "");
         }
         String address = words.isEmpty() ? "" : words.getFirst();
@@ -52,6 +53,6 @@ final class Grpcurl {
             act = MethodNames.everything(call) ? act.all() : act;
         }
         String name = call.isEmpty() || call.equals("list") || call.equals("describe") ? String.join(" ", words.subList(Math.min(1, words.size()), words.size())) : call;
-        return GatewayRecognizer.operation(inv, "grpc", act, name, Map.of("host", GatewayRecognizer.host(address)), Tier.UNKNOWN, "");
+        return act.placed(inv, "grpc", name, Map.of("host", Hosts.of(address)), Tier.UNKNOWN, "");
     }
 }

@@ -9,6 +9,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.List;
@@ -61,7 +62,7 @@ final class HasuraCli {
             act = act.all();
         }
         String endpoint = p.value("--endpoint").orElse("");
-        return GatewayRecognizer.operation(inv, "hasura", act, p.value("--database-name").orElse(endpoint),
-                Map.of("host", GatewayRecognizer.host(endpoint), "database", p.value("--database-name").orElse("")), Tier.UNKNOWN, "");
+        return act.placed(inv, "hasura", p.value("--database-name").orElse(endpoint),
+                Map.of("host", Hosts.of(endpoint), "database", p.value("--database-name").orElse("")), Tier.UNKNOWN, "");
     }
 }

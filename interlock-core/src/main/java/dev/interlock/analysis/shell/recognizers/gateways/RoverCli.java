@@ -58,7 +58,7 @@ final class RoverCli {
                 .or(() -> p.value("--graph-ref")).orElse("");
         String variant = ref.contains("@") ? ref.substring(ref.indexOf('@') + 1) : "";
         String name = p.value("--name").map(n -> ref + " " + n).orElse(ref);
-        return GatewayRecognizer.operation(inv, "apollo", found.act(), name,
+        return found.act().placed(inv, "apollo", name,
                 Map.of("environment", variant, "app", ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref), Tier.UNKNOWN, "");
     }
 }

@@ -67,6 +67,6 @@ final class HubSpotCli {
         var found = TABLE.findOrGuess(words, 2, "resource");
         Act act = found.act();
         String name = words.size() > found.words() ? words.get(found.words()) : "";
-        return SaasAdmin.operation(inv, "hubspot", act, name, ACCOUNT.locators(inv, p), Tier.UNKNOWN, "");
+        return act.placed(inv, "hubspot", name, ACCOUNT.locators(inv, p), Tier.UNKNOWN, "");
     }
 }

@@ -3,12 +3,9 @@ package dev.interlock.analysis.shell.recognizers.saas;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
-import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Tier;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,24 +41,5 @@ public final class SaasAdmin implements Recognizer {
     static List<String> commandWords(List<String> positionals) {
         return positionals.stream().flatMap(w -> w.contains(":") && !w.contains("/") ? List.of(w.split(":")).stream() : java.util.stream.Stream.of(w))
                 .filter(w -> !w.isEmpty()).map(w -> w.toLowerCase(Locale.ROOT)).toList();
-    }
-
-    /**
-     * The operation of {@code act} on {@code name} with the account locators the command names, and the tier it
-     * itself implies ({@code Tier.UNKNOWN} for none: then the inventory places the locators).
-     */
-    static Operation operation(Invocation inv, String system, Act act, String name, Map<String, String> locators,
-                               Tier implied, String why) {
-        Operation.Builder b = act.operation(inv, system, name);
-        locators.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                b.locator(k, v);
-            }
-        });
-        inv.locators().forEach(b::locator);
-        if (implied != Tier.UNKNOWN && !act.here()) {
-            b.environment(implied, why);
-        }
-        return b.build();
     }
 }

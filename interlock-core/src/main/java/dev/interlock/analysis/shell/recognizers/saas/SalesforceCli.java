@@ -145,7 +145,7 @@ final class SalesforceCli {
         String name = p.value("--sobject", "-s", "--record-id", "-i", "--name", "-n", "--manifest", "-x", "--source-dir", "-d",
                 "--alias", "-a").orElse(org);
         Map<String, String> where = scratch.isPresent() ? Map.of() : org.isEmpty() ? DEV_HUB.locators(inv, p) : ORG.locators(inv, p);
-        return SaasAdmin.operation(inv, "salesforce", act, name, where,
+        return act.placed(inv, "salesforce", name, where,
                 scratchOrg ? Tier.DEV : Tier.UNKNOWN, "a scratch org: a disposable development org");
     }
 }

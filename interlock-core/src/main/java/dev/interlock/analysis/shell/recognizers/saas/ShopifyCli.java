@@ -74,7 +74,7 @@ final class ShopifyCli {
             environment = "live";
         }
         String name = p.value("--theme", "-t", "--version", "--name", "-n").orElse(words.isEmpty() ? "" : words.getFirst());
-        return SaasAdmin.operation(inv, "shopify", act, name,
+        return act.placed(inv, "shopify", name,
                 Map.of("environment", environment, "account", p.value("--store", "-s", "--shop").orElse("")), Tier.UNKNOWN, "");
     }
 }

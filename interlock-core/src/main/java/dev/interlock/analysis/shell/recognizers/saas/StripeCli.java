@@ -75,7 +75,7 @@ final class StripeCli {
                 name = words.size() > 2 ? words.get(2) : "";
             }
         }
-        return SaasAdmin.operation(inv, "stripe", act, name,
+        return act.placed(inv, "stripe", name,
                 Map.of("environment", live ? "live" : test ? "test" : "", "project", p.value("--project-name", "-p").orElse(""),
                         "account", p.value("--stripe-account").orElse("")),
                 Tier.UNKNOWN, "");

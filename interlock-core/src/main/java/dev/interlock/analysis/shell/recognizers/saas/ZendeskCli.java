@@ -44,6 +44,6 @@ final class ZendeskCli {
         List<String> words = SaasAdmin.commandWords(p.words());
         var found = TABLE.findOrGuess(words, 2, "resource");
         String name = words.size() > found.words() ? words.get(found.words()) : p.value("--themeId", "--theme-id").orElse("");
-        return SaasAdmin.operation(inv, "zendesk", found.act(), name, ACCOUNT.locators(inv, p), Tier.UNKNOWN, "");
+        return found.act().placed(inv, "zendesk", name, ACCOUNT.locators(inv, p), Tier.UNKNOWN, "");
     }
 }
