@@ -134,11 +134,15 @@ final class ShellWalk {
             case Command.AndOr a -> a.items().forEach(c -> walk(c, Stdin.NONE));
             case Command.Background b -> walk(b.command(), Stdin.NONE);
             case Command.Subshell s -> {
+                int before = operations.size();
                 walkScript(s.body());
+                RowsToFile.target(s, this).ifPresent(file -> RowsToFile.mark(operations, before, file));
                 redirects(s.redirects());
             }
             case Command.Group g -> {
+                int before = operations.size();
                 walkScript(g.body());
+                RowsToFile.target(g, this).ifPresent(file -> RowsToFile.mark(operations, before, file));
                 redirects(g.redirects());
             }
             case Command.If i -> {
@@ -215,10 +219,22 @@ final class ShellWalk {
         List<Flows.Cargo> carried = new ArrayList<>();
         List<Integer> secrets = List.of();
         List<Integer> holders = List.of();
+        List<Integer> rows = new ArrayList<>();
         for (Command stage : p.stages()) {
             int before = operations.size();
             walk(stage, stdin);
             List<Operation> produced = List.copyOf(operations.subList(Math.min(before, operations.size()), operations.size()));
+            // psql -c "SELECT * FROM users" | gzip > users.gz: the rows travel down the pipeline into the file
+            if (!rows.isEmpty() && RowsToFile.counts(stage, this)) {
+                rows.clear();
+            }
+            Optional<String> file = rows.isEmpty() ? Optional.empty() : RowsToFile.target(stage, this);
+            file.ifPresent(f -> rows.forEach(i -> operations.set(i, RowsToFile.copied(operations.get(i), f))));
+            for (int i = 0; i < produced.size(); i++) {
+                if (RowsToFile.rows(produced.get(i))) {
+                    rows.add(before + i);
+                }
+            }
             Optional<String> login = secrets.isEmpty() ? Optional.empty() : Flows.logsInFromStdin(stage, this);
             if (login.isPresent()) {
                 // aws ecr get-login-password | docker login --password-stdin: the secret goes into the login, not on screen,

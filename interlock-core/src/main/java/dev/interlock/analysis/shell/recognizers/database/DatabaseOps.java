@@ -26,6 +26,14 @@ public final class DatabaseOps {
         return ROWS.matcher(path).find();
     }
 
+    private static final Pattern AGGREGATES = Pattern.compile(
+            "(?is)\\s*SELECT\\s+(count|uniq\\w*|sum|avg|min|max)\\s*\\(.*|.*\\bGROUP\\s+BY\\b.*");
+
+    /** A query whose answer only counts or aggregates: written to a file, it copies no rows. */
+    public static boolean aggregatesOnly(String query) {
+        return AGGREGATES.matcher(query).matches();
+    }
+
     public static final String SYSTEM = "database";
     private static final Pattern WHOLE_EXPANSION = Pattern.compile("^\\s*(\\$\\{?\\w+\\}?|\\$\\(.*\\)|`.*`)\\s*$", Pattern.DOTALL);
 
