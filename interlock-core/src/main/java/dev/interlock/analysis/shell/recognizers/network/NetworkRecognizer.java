@@ -88,6 +88,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                     String file = flag.getKey().equals("--data-urlencode") && v.contains("@") ? v.substring(v.indexOf('@')) : v;
                     if (file.startsWith("@") && !file.equals("@-")) {
                         files.add(file.substring(1));
+                        // -d @query.json: the file's text is the body, judged like one on the command line when it is known
+                        if (!flag.getKey().equals("--data-urlencode")) {
+                            nested.written(file.substring(1)).ifPresent(body::add);
+                        }
                     }
                 } else if (flag.getKey().equals("-F") || flag.getKey().equals("--form")) {
                     data = true;
