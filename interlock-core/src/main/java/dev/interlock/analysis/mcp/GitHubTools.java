@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlock.model.FileChange;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
-import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,9 +108,7 @@ final class GitHubTools {
     /** Issues, pull requests, reviews, comments, branches: reversible collaboration, judged like work in the workspace. */
     private static List<Operation> conversation(McpCall c) {
         Verb verb = c.tool().startsWith("create") || c.tool().startsWith("add") ? Verb.CREATE : Verb.UPDATE;
-        return List.of(c.op("github", verb, c.tool().replaceFirst("^(create|update|add)_", ""), repo(c))
-                .locator("area", "workspace")
-                .environment(Tier.LOCAL, "a GitHub conversation (issue, pull request, review, comment, branch): collaboration, not infrastructure")
-                .build());
+        return List.of(TrackerTools.collaboration(c, "github", verb, c.tool().replaceFirst("^(create|update|add)_", ""), repo(c),
+                "a GitHub conversation (issue, pull request, review, comment, branch)"));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class McpAnalyzer {
 
     private static final List<ToolFamily> FAMILIES = List.of(AwsTools.FAMILY, KubernetesTools.FAMILY, TerraformTools.FAMILY,
-            GitHubTools.FAMILY, MongoTools.FAMILY, CloudflareTools.FAMILY, GraphqlTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY,
+            AlertingTools.SENTRY_FAMILY, AlertingTools.DATADOG_FAMILY, TrackerTools.NOTION, GitHubTools.FAMILY, TrackerTools.FAMILY, MongoTools.FAMILY, CloudflareTools.FAMILY, GraphqlTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY,
             ProxmoxTools.FAMILY, DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, MessagingTools.FAMILY, BrowserTools.FAMILY,
             SaasTools.STRIPE, SaasTools.SALESFORCE, GrafanaTools.FAMILY);
 
@@ -44,9 +44,10 @@ public final class McpAnalyzer {
                 }
             }
         }
-        if (ToolNames.reads(tool)) {
-            return List.of(c.op("mcp", Verb.READ, "tool", call.server() + "." + tool).confidence(Confidence.INFERRED)
-                    .note("a tool named for reading").build());
+        String operation = ToolNames.operation(arguments);
+        if (ToolNames.reads(operation.isEmpty() ? tool : operation)) {
+            return List.of(c.op("mcp", Verb.READ, "tool", call.server() + "." + tool + (operation.isEmpty() ? "" : " " + operation))
+                    .confidence(Confidence.INFERRED).note("a tool named for reading").build());
         }
         return List.of(c.opaque("the MCP tool " + call.server() + "." + tool + " is not one Interlock knows; the call is judged as opaque"));
     }

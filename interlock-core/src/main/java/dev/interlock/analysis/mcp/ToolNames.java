@@ -28,6 +28,8 @@ final class ToolNames {
             "refund", "charge", "transfer", "archive", "restore", "rollback", "sync", "import", "export", "cordon", "drain",
             "evict", "reboot", "shutdown", "pause", "resume", "suspend", "unsuspend", "promote", "demote", "flush", "clear",
             "expire", "reindex", "migrate", "seed", "generate", "sign", "impersonate", "login", "logout", "submit");
+    /** Words in front of a verb that make a tool act on many things at once. */
+    private static final Set<String> QUANTIFIERS = Set.of("bulk", "batch", "mass", "multi", "all", "many", "force", "recursive");
     /** Nouns a read of which prints secret material. */
     private static final Set<String> SECRET = Set.of("secret", "secrets", "credential", "credentials", "token", "tokens",
             "password", "passwords", "passwd", "key", "keys", "apikey", "api_key", "private", "kubeconfig", "connection_string",
@@ -45,6 +47,15 @@ final class ToolNames {
         for (String prefix : prefixes(server)) {
             if (snake.startsWith(prefix + "_") && snake.length() > prefix.length() + 1) {
                 out.add(snake.substring(prefix.length() + 1));
+            }
+        }
+        // a product or API name in front that is not the server's (mcp-atlassian's jira_add_comment, Notion's
+        // API-post-database-query); a verb or a quantifier in front (bulk_update_issues) is part of what the tool does
+        int first = snake.indexOf('_');
+        if (first > 0 && snake.indexOf('_', first + 1) > 0) {
+            String word = snake.substring(0, first);
+            if (!READING.contains(word) && !CHANGING.contains(word) && !QUANTIFIERS.contains(word)) {
+                out.add(snake.substring(first + 1));
             }
         }
         return List.copyOf(out);
@@ -76,6 +87,16 @@ final class ToolNames {
             }
         }
         return false;
+    }
+
+    /**
+     * The operation a dispatching tool is asked for, or "": Netlify's servers name a family of operations per tool
+     * ({@code netlify-project-services-reader}) and take the one to run as {@code selectSchema.operation}
+     * ({@code get-projects}, {@code deploy-site}); the operation, not the tool, says what the call does.
+     */
+    static String operation(com.fasterxml.jackson.databind.JsonNode arguments) {
+        com.fasterxml.jackson.databind.JsonNode op = arguments.path("selectSchema").path("operation");
+        return op.isTextual() ? op.asText() : "";
     }
 
     /** {@code executeQuery}, {@code execute-query}, {@code Execute Query} → {@code execute_query}. */
