@@ -36,6 +36,9 @@ public final class DeploymentWords {
         if (tierOf(word).isPresent() || word.equalsIgnoreCase("pre-prod")) {
             return true;
         }
+        if (objectId(word)) {
+            return false;
+        }
         for (String part : PARTS.split(word)) {
             if (tierOf(part).isPresent()) {
                 return true;
@@ -43,6 +46,22 @@ public final class DeploymentWords {
         }
         return false;
     }
+
+    /**
+     * An object's id with a type prefix: Stripe's {@code prod_NWjs8kKbJWmuuc} is a product, not production. The rest is
+     * one random token (mixed case, or a long run of letters and digits), where a name's parts are words ({@code prod_eu}).
+     */
+    static boolean objectId(String word) {
+        var m = OBJECT_ID.matcher(word);
+        if (!m.matches()) {
+            return false;
+        }
+        String token = m.group(1);
+        boolean mixedCase = !token.equals(token.toLowerCase(Locale.ROOT)) && !token.equals(token.toUpperCase(Locale.ROOT));
+        return mixedCase || token.length() >= 16 && token.matches(".*[0-9].*") && token.matches(".*[A-Za-z].*");
+    }
+
+    private static final Pattern OBJECT_ID = Pattern.compile("[a-z]{2,8}_([A-Za-z0-9]{10,})");
 
     /**
      * A directory named for one production deployment among its siblings ({@code fleets/sensors-prod/},

@@ -8,6 +8,7 @@ import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.mesh.HaproxyRuntime;
 import dev.interlock.analysis.shell.recognizers.netdevices.DeviceApis;
 import dev.interlock.analysis.shell.recognizers.saas.SaasApis;
+import dev.interlock.analysis.shell.recognizers.saas.TestModes;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.environment.Hosts;
@@ -114,7 +115,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String verb = method;
         boolean sends = data;
         return withOutput(inv, p.value("-o", "--output"), apis(inv, nested, target, method, query ? List.of() : body)
-                .orElseGet(() -> http(inv, url, verb, sends, files)));
+                .orElseGet(() -> http(inv, url, verb, sends, files, body)));
     }
 
     private static List<Operation> wget(Invocation inv, Nested nested) {
@@ -126,7 +127,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String url = p.positional(0).orElse("");
         List<String> body = p.value("--post-data", "--body-data").stream().toList();
         return withOutput(inv, p.value("-O", "--output-document"), apis(inv, nested, url, method, body)
-                .orElseGet(() -> http(inv, url, method, data, files)));
+                .orElseGet(() -> http(inv, url, method, data, files, body)));
     }
 
     /** What a request does when the service's API says more than its method: search stores', data pipelines', observability backends'. */
@@ -181,7 +182,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .stream().toList();
         boolean sends = data || p.has("--raw") || inv.stdin().isPresent();
         String verb = method;
-        return apis(inv, nested, url, method, body).orElseGet(() -> http(inv, url, verb, sends, files));
+        return apis(inv, nested, url, method, body).orElseGet(() -> http(inv, url, verb, sends, files, body));
     }
 
     /**
@@ -189,7 +190,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
      * PATCH update it, an explicit POST creates; inline data posted without an explicit method is treated as a query
      * (search APIs, GraphQL, webhooks are the usual case) and stays a read, with a note.
      */
-    private static List<Operation> http(Invocation inv, String url, String method, boolean data, List<String> files) {
+    private static List<Operation> http(Invocation inv, String url, String method, boolean data, List<String> files, List<String> body) {
         String host = Hosts.of(url);
         String path = path(url);
         List<Operation> ops = new ArrayList<>();
@@ -231,7 +232,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         }
         Operation.Builder b = Operation.builder("http", verb).resource("endpoint", path).locator("host", host)
                 .evidence(inv.evidence());
-        SaasApis.stripeMode(inv, host).ifPresent(mode -> b.locator("environment", mode));
+        TestModes.of(inv, host, path, body).ifPresent(mode -> b.locator("environment", mode.environment()).note(mode.why()));
         if (verb == Verb.DELETE) {
             b.stateful(true).note("deletes " + path + " on " + host);
         } else if (verb == Verb.READ && data) {

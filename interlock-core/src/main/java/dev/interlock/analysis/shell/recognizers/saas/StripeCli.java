@@ -14,13 +14,15 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The Stripe CLI: {@code stripe RESOURCE ACTION} ({@code refunds create}, {@code subscriptions cancel}), the raw
  * {@code stripe get|post|delete PATH}, and its developer tools ({@code listen}, {@code trigger}, {@code fixtures}). It
  * works in the live account with {@code --live} or a live key ({@code sk_live_…}, {@code rk_live_…}), where every
- * change moves real money or real customers; a named test key is test mode, a development account.
+ * change moves real money or real customers. Without them it is test mode, a development account: the CLI's own keys
+ * default to it, and a key given by flag or {@code STRIPE_API_KEY} counts when it (or its variable's name) says test.
  */
 final class StripeCli {
 
@@ -54,10 +56,11 @@ final class StripeCli {
         var p = inv.parse(VALUED);
         List<String> words = SaasAdmin.commandWords(p.words());
         String key = p.value("--api-key").orElse(inv.env().getOrDefault("STRIPE_API_KEY", ""));
-        boolean live = p.has("--live") || key.matches("(sk|rk)_live_.*");
-        // without --live the CLI uses a test key, unless STRIPE_API_KEY or the project's config holds a live one: only a
-        // named test key (or trigger, which only works in test mode) places it in test mode
-        boolean test = !live && (key.matches("(sk|rk)_test_.*") || !words.isEmpty() && words.getFirst().equals("trigger"));
+        Optional<String> named = TestModes.stripeKey(key, true);
+        boolean live = p.has("--live") || named.filter("live"::equals).isPresent();
+        // the CLI's own keys (stripe login) are used in test mode unless --live says otherwise; a key given some other
+        // way (a variable or flag whose mode is not named) may be either; trigger only works in test mode
+        boolean test = !live && (key.isEmpty() || named.isPresent() || !words.isEmpty() && words.getFirst().equals("trigger"));
         String name = "";
         Act act;
         if (words.isEmpty()) {
