@@ -42,7 +42,8 @@ final class FindCommands {
                 break;
             }
         }
-        String each = (root.endsWith("/") ? root : root + "/") + found;
+        // From the filesystem root the matches are anywhere on the machine (/usr/lib/node_modules too), as for -delete
+        String each = (root.endsWith("/") ? root : root + "/") + (root.equals("/") && !found.equals("{}") ? "**/" : "") + found;
         boolean acted = false;
         for (; i < args.size(); i++) {
             String w = args.get(i).value();
@@ -53,7 +54,7 @@ final class FindCommands {
                     Arg a = args.get(j);
                     inner.add(a.value().contains("{}")
                             // -exec … {} runs once per file found: each run touches one file under the root.
-                            ? new Arg(a.value().replace("{}", each), a.literal(), false, a.evidence())
+                            ? new Arg(a.value().replace("{}", each), a.literal(), each.contains("**/"), a.evidence())
                             : a);
                 }
                 commands.dispatch(run.inner(inner).withStdin(Stdin.NONE));

@@ -190,19 +190,50 @@ public final class UnrecognizedProgram implements Recognizer {
      * {@code just db-reset} destroy; {@code task deploy:prod} deploys, to the environment the name says.
      */
     private static Optional<Operation> target(Invocation inv) {
-        for (Arg a : inv.args()) {
-            String w = a.value();
-            if (w.startsWith("-") || w.contains("=")) {
-                continue;
+        return namedTarget(inv, inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-") && !w.contains("=")).toList(), true);
+    }
+
+    /** Nx's own commands: the first word is a target only when it is none of these ({@code nx reset} clears its cache). */
+    private static final Set<String> NX_COMMANDS = Set.of("reset", "graph", "affected", "run-many", "show", "list", "migrate",
+            "format", "format:write", "format:check", "init", "add", "generate", "g", "report", "daemon", "connect", "sync",
+            "sync:check", "watch", "exec", "repair", "import", "view-logs", "release", "login", "logout", "mcp");
+
+    /**
+     * The target a build tool runs, when its name says it deploys or destroys: {@code nx run api:deploy:production},
+     * {@code bazel run //deploy/k8s:prod.apply}. A name that only says an environment
+     * ({@code nx run api:build:production}: a production build) is an ordinary build.
+     */
+    private static Optional<Operation> builtTarget(Invocation inv) {
+        List<String> positionals = inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-")).toList();
+        List<String> targets = switch (inv.program()) {
+            case "nx" -> {
+                // nx run P:T[:C], or nx T P --configuration=C
+                List<String> out = new ArrayList<>(positionals.isEmpty() || NX_COMMANDS.contains(positionals.getFirst()) ? List.of()
+                        : !positionals.getFirst().equals("run") ? positionals.subList(0, 1) : positionals.subList(1, Math.min(2, positionals.size())));
+                inv.parse(Set.of("-c", "--configuration")).value("-c", "--configuration").ifPresent(c -> out.replaceAll(t -> t + ":" + c));
+                yield out;
             }
-            List<String> parts = parts(w);
+            case "bazel", "bazelisk" -> positionals.size() > 1 && positionals.getFirst().equals("run") ? List.of(positionals.get(1)) : List.of();
+            default -> List.of();
+        };
+        return namedTarget(inv, targets, false);
+    }
+
+    /**
+     * The first of {@code targets} whose name says it destroys or deploys, as an operation of the tool; a name that only
+     * says an environment counts when {@code environmentAlone} ({@code make prod}: a task runner's target is an action).
+     */
+    public static Optional<Operation> namedTarget(Invocation inv, List<String> targets, boolean environmentAlone) {
+        for (String w : targets) {
+            // deployProd, destroyStaging: camel-cased task names are words too
+            List<String> parts = parts(w.replaceAll("([a-z0-9])([A-Z])", "$1_$2"));
             String environment = parts.stream().map(DeploymentWords::tierOf).flatMap(Optional::stream).findFirst().orElse("");
             Verb verb = null;
             for (String part : parts.subList(1, parts.size())) {
                 verb = verb != null ? verb : destructive(part);
             }
             boolean publishes = parts.stream().anyMatch(p -> KnownPrograms.PUBLISH.contains(p) || p.equals("apply") || p.equals("rollout"));
-            if (verb == null && !publishes && environment.isEmpty()) {
+            if (verb == null && !publishes && (environment.isEmpty() || !environmentAlone)) {
                 continue;
             }
             Operation.Builder b = Operation.builder(inv.program(), verb != null ? verb : Verb.UPDATE).resource("target", w)
@@ -222,6 +253,10 @@ public final class UnrecognizedProgram implements Recognizer {
 
     /** Builds and tests run locally; {@code clean} deletes regenerable output; publishing leaves the machine. */
     private static Operation builder(Invocation inv) {
+        Optional<Operation> built = builtTarget(inv);
+        if (built.isPresent()) {
+            return built.get();
+        }
         Optional<Operation> run = ProjectRuns.of(inv);
         if (run.isPresent()) {
             return run.get();

@@ -263,6 +263,10 @@ public final class PackagePublishRecognizer implements Recognizer {
         return ops;
     }
 
+    /** Gradle tasks that build, check or run a variant here, whatever words follow ({@code assembleProdRelease}). */
+    private static final java.util.regex.Pattern BUILD_TASK = java.util.regex.Pattern.compile(
+            "(assemble|bundle|build|compile|test|check|lint|package|install|run|generate|process|merge|clean|connected|jar|javadoc)([A-Z0-9].*)?");
+
     private static List<Operation> gradle(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(GRADLE_VALUED);
         List<String> excluded = DatabaseOps.values(p, "-x", "--exclude-task");
@@ -282,6 +286,10 @@ public final class PackagePublishRecognizer implements Recognizer {
                 ops.add(publish(inv, artifact(inv), "gradle " + task));
             } else if (t.equals("jib")) {
                 ops.add(op(inv, Verb.TRANSFER, "image", "").reversible(true).note("gradle jib pushes a container image").build());
+            } else if (!BUILD_TASK.matcher(t).matches()) {
+                // deployProd, destroyStaging: a task whose name says it deploys or destroys, in the environment it names
+                // (assembleRelease, bundleProdRelease build a variant: nothing leaves the machine)
+                dev.interlock.analysis.shell.recognizers.UnrecognizedProgram.namedTarget(inv, List.of(t), false).ifPresent(ops::add);
             }
         }
         if (ops.isEmpty()) {

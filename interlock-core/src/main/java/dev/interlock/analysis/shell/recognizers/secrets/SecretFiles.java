@@ -123,6 +123,9 @@ public final class SecretFiles {
         String base = glob.substring(slash + 1);
         // A bare * says nothing about names: it reads secrets only in a directory of secrets (~/.aws/*).
         boolean namesOnlyByPath = base.replaceAll("\\[[^\\]]*\\]|[*?]", "").isEmpty();
+        if (!namesOnlyByPath && literalIsSecret(glob)) {
+            return true; // /**/*.pem, ./keys/*.key: the pattern's own name is a secret's
+        }
         Pattern pattern = Pattern.compile(globRegex(glob));
         boolean wildDir = dir.indexOf('*') >= 0 || dir.indexOf('?') >= 0;
         for (String name : SECRET_NAMES) {

@@ -111,7 +111,9 @@ public final class GitRefs {
                     : p.value("--expire").filter(v -> !now(v)).isPresent() ? git.update("repository", "")
                     : git.discard("history", "unreachable objects", Scope.MANY, "deletes unreachable commits"));
             case "update-ref" -> updateRef(git, p);
-            case "filter-branch", "filter-repo" -> List.of(git.op(Verb.REPLACE, "history", "all commits")
+            // filter-repo --analyze only writes reports about the history under .git/filter-repo
+            case "filter-branch", "filter-repo" -> sub.equals("filter-repo") && p.has("--analyze") && !p.has("--force")
+                    ? List.of(git.read("history", "")) : List.of(git.op(Verb.REPLACE, "history", "all commits")
                     .scope(Scope.MANY).stateful(true).reversible(true)
                     .note("rewrites every commit; the old history survives only in refs/original or another clone").build());
             case "worktree" -> switch (first) {
