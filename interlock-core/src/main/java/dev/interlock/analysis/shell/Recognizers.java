@@ -76,6 +76,7 @@ final class Recognizers {
                 new KubectlRecognizer(),
                 new LocalMachines(),
                 new dev.interlock.analysis.shell.recognizers.storage.CephAdm(),
+                new dev.interlock.analysis.shell.recognizers.storage.StorageClusters(),
                 new dev.interlock.analysis.shell.recognizers.storage.PublicStorage(),
                 new MacDefaults(),
                 new MigrationRecognizer(),

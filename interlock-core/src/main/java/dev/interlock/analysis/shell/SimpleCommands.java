@@ -377,7 +377,9 @@ final class SimpleCommands {
         });
         if (inv.remote()) {
             inv.locators().forEach((k, v) -> {
-                if (op.resource().locator(k).isEmpty()) {
+                // ssh edge-prod-01 'curl http://127.0.0.1:9901/…': the remote machine's loopback is the remote machine
+                boolean remoteLoopback = k.equals("host") && dev.interlock.environment.Hosts.loopback(op.resource().locator(k));
+                if (op.resource().locator(k).isEmpty() || remoteLoopback) {
                     b.locator(k, v);
                 }
             });

@@ -107,7 +107,9 @@ public final class KnownPrograms {
             "lint", "test", "logs", "log", "top", "watch", "whatif", "what-if", "preview", "explain", "print", "dump-config",
             "snapshots", "stats", "stat", "tree", "lsd", "lsf", "lsl", "lsjson", "size", "health", "ping", "whoami", "query",
             "instant", "range", "series", "labels", "targets", "members", "lag", "offsets", "readonly", "read-only", "ps",
-            "trace", "render", "history", "events", "audit", "doctor", "verify");
+            "trace", "render", "history", "events", "audit", "doctor", "verify",
+            // wrangler tail, az webapp log tail: a subcommand that streams logs
+            "tail");
 
     /** Words of one family of tools that print or mint secrets: {@code nomad var get}, {@code consul acl token create}. */
     static final Map<String, Set<String>> FAMILY_SECRETS = Map.of(
@@ -116,9 +118,7 @@ public final class KnownPrograms {
             "boundary", Set.of("authenticate", "credential-stores read", "targets authorize-session"),
             // rclone's config holds each remote's access keys and tokens in clear ("config redacted" masks them)
             "rclone", Set.of("config show", "config dump"),
-            // Ceph prints keyrings (auth), RGW users' S3 keys (user info/create, key create) and config-key secrets
-            "ceph", Set.of("auth get", "auth get-key", "auth print-key", "auth print_key", "auth export", "auth ls", "auth list",
-                    "auth get-or-create", "auth get-or-create-key", "config-key get", "config-key dump"),
+            // RGW users' S3 keys (user info/create, key create); ceph's own keyrings are StorageClusters'
             "radosgw-admin", Set.of("user info", "user create", "user modify", "key create", "subuser create", "subuser modify",
                     "metadata get"),
             // MinIO's mc: aliases hold each server's access and secret keys; share mints presigned URLs; svcacct add prints a secret
@@ -167,9 +167,7 @@ public final class KnownPrograms {
             // prints the inventory's groups and hosts; kustomize build renders manifests to standard output
             Map.entry("ansible-inventory", Set.of()),
             Map.entry("kustomize", Set.of("build", "cfg", "version", "help")),
-            // ceph -s and the status words; mc's listing and usage words
-            Map.entry("ceph", Set.of("-s", "--status", "-w", "--watch", "health", "df", "versions", "quorum_status", "mon_status",
-                    "fsid", "dump", "--version", "-v")),
+            // mc's listing and usage words
             Map.entry("mc", Set.of("du", "ls", "stat", "find", "tree", "diff", "ping", "ready", "info", "head", "cat", "--version")));
 
     /** Object-store CLIs' aliases for a server on this machine: MinIO's mc ships {@code local} (localhost:9000) for test data. */

@@ -345,9 +345,12 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         Optional<String> secret = familySecret(inv);
         if (secret.isPresent() && !notReally) {
-            Operation.Builder b = Operation.builder(inv.program(), Verb.CREDENTIAL).resource("secret", "")
+            // a token minted by a dev agent on this machine (consul agent -dev at 127.0.0.1) opens nothing beyond it
+            boolean sandboxMint = MINTS.contains(secret.get()) && Hosts.loopback(locators.getOrDefault("host", "-"));
+            Operation.Builder b = Operation.builder(inv.program(), sandboxMint ? Verb.GRANT : Verb.CREDENTIAL).resource("secret", "")
                     .confidence(Confidence.INFERRED).evidence(inv.evidence())
-                    .note(inv.program() + " " + secret.get() + " prints or mints a secret");
+                    .note(inv.program() + " " + secret.get() + (sandboxMint ? " mints a token on the agent on this machine"
+                            : " prints or mints a secret"));
             locators.forEach(b::locator);
             return b.build();
         }
@@ -456,6 +459,9 @@ public final class UnrecognizedProgram implements Recognizer {
         List<String> paths = inv.words().stream().filter(w -> !w.startsWith("-") && w.indexOf('/') > 0).toList();
         return aliases != null && !paths.isEmpty() && paths.stream().allMatch(w -> aliases.contains(w.substring(0, w.indexOf('/'))));
     }
+
+    /** Words of {@link KnownPrograms#FAMILY_SECRETS} that mint a new token rather than print an existing secret. */
+    private static final Set<String> MINTS = Set.of("acl token create", "acl token clone", "acl bootstrap");
 
     /** The words of {@link KnownPrograms#FAMILY_SECRETS} the command starts with, when it does. */
     private static Optional<String> familySecret(Invocation inv) {

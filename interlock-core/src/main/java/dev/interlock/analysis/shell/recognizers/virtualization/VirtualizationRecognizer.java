@@ -31,7 +31,9 @@ public final class VirtualizationRecognizer implements Recognizer {
             Map.entry("esxcli", Map.entry("esxi", EsxiCommands::esxcli)),
             Map.entry("openstack", Map.entry("openstack", OpenStackCommands::openstack)),
             Map.entry("racadm", Map.entry("bmc", BareMetalCommands::racadm)),
-            Map.entry("maas", Map.entry("maas", BareMetalCommands::maas)));
+            Map.entry("maas", Map.entry("maas", BareMetalCommands::maas)),
+            Map.entry("lxc", Map.entry("lxc", LxcCommands::lxc)),
+            Map.entry("incus", Map.entry("lxc", LxcCommands::lxc)));
 
     @Override
     public Set<String> programs() {
