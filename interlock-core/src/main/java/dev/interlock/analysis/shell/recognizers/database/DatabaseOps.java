@@ -37,10 +37,18 @@ public final class DatabaseOps {
 
     private static final Set<String> ROW_TYPES = Set.of("table", "collection", "view");
 
-    /** A database read whose answer holds rows: a table's, a collection's or a view's, not only counts or aggregates. */
+    /** The server's own views of itself (sessions, statistics, the catalog): their rows are no one's data. */
+    private static final Pattern CATALOG = Pattern.compile(
+            "(?i)(g?v\\$|dba_|pg_stat|information_schema\\.|pg_catalog\\.|performance_schema\\.|sys\\.|system\\.).*");
+
+    /**
+     * A database read whose answer holds rows: a table's, a collection's or a view's, not only counts or aggregates,
+     * and not the server's catalog.
+     */
     public static boolean returnsRows(Operation op) {
         return op.system().equals(SYSTEM) && op.verb() == Verb.READ && ROW_TYPES.contains(op.resource().type())
-                && !op.resource().locators().containsKey(COPIES_DATA) && !aggregatesOnly(sqlOf(op.note()));
+                && !op.resource().locators().containsKey(COPIES_DATA) && !aggregatesOnly(sqlOf(op.note()))
+                && !CATALOG.matcher(op.resource().name()).matches();
     }
 
     /** The SQL text a nested read carries in its note ("…; SQL: SELECT …"); empty when it carries none. */

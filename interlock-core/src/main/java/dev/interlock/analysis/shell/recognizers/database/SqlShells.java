@@ -219,7 +219,7 @@ public final class SqlShells implements Recognizer {
         target = target.withHost(target.host().isEmpty() ? hostName(inv.env().getOrDefault("TWO_TASK", "")) : "");
         if (ops.isEmpty() && inv.stdin().isPresent()) {
             ClientScripts.Split script = ClientScripts.SQLPLUS.split(inv.stdin().get(), target.database(), inv, nested);
-            ops.addAll(statements(script.sql(), true, "", inv, nested));
+            ops.addAll(script.written(statements(script.sql(), true, "", inv, nested)));
             ops.addAll(script.others());
         }
         if (ops.isEmpty()) {
