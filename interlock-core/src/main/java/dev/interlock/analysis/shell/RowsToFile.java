@@ -4,7 +4,6 @@ import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Redirect;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +15,6 @@ import java.util.Set;
  * or aggregate copy no rows.
  */
 final class RowsToFile {
-
-    private static final Set<String> TYPES = Set.of("table", "collection", "view");
-
 
     private RowsToFile() {
     }
@@ -57,29 +53,12 @@ final class RowsToFile {
         return words.getFirst().equals("wc") || words.getFirst().equals("grep") && words.stream().anyMatch(w -> w.equals("-c") || w.equals("--count"));
     }
 
-    /** True for a database read whose answer holds rows. */
-    static boolean rows(Operation op) {
-        return op.system().equals("database") && op.verb() == Verb.READ && TYPES.contains(op.resource().type())
-                && !op.resource().locators().containsKey(DatabaseOps.COPIES_DATA) && !aggregates(op.note());
-    }
-
-    /** The SQL text a nested read carries in its note ("…; SQL: SELECT …"), judged for aggregates only. */
-    private static boolean aggregates(String note) {
-        int at = note.indexOf("SQL: ");
-        return at >= 0 && DatabaseOps.aggregatesOnly(note.substring(at + 5));
-    }
-
     /** {@code ops[from..]}: the row reads among them now copy their rows to {@code file}. */
     static void mark(List<Operation> ops, int from, String file) {
         for (int i = from; i < ops.size(); i++) {
-            if (rows(ops.get(i))) {
-                ops.set(i, copied(ops.get(i), file));
+            if (DatabaseOps.returnsRows(ops.get(i))) {
+                ops.set(i, DatabaseOps.rowsWrittenTo(ops.get(i), file));
             }
         }
-    }
-
-    static Operation copied(Operation read, String file) {
-        return read.toBuilder().locator(DatabaseOps.COPIES_DATA, "rows")
-                .note(read.note() + (read.note().isEmpty() ? "" : "; ") + "the rows are written to " + file + " on this machine").build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Redirect;
 import dev.interlock.analysis.shell.syntax.Script;
@@ -229,9 +230,9 @@ final class ShellWalk {
                 rows.clear();
             }
             Optional<String> file = rows.isEmpty() ? Optional.empty() : RowsToFile.target(stage, this);
-            file.ifPresent(f -> rows.forEach(i -> operations.set(i, RowsToFile.copied(operations.get(i), f))));
+            file.ifPresent(f -> rows.forEach(i -> operations.set(i, DatabaseOps.rowsWrittenTo(operations.get(i), f))));
             for (int i = 0; i < produced.size(); i++) {
-                if (RowsToFile.rows(produced.get(i))) {
+                if (DatabaseOps.returnsRows(produced.get(i))) {
                     rows.add(before + i);
                 }
             }

@@ -196,7 +196,7 @@ final class SqlFunctions {
                     || qualified && CATALOG_SCHEMAS.contains(schema) && SECRET_CATALOGS.contains(name)) && seen.add(full)) {
                 ops.add(admin(Verb.CREDENTIAL, "table", full, Scope.ALL).note("reads " + full + ", which holds password hashes or credentials"));
             }
-            if (call && t.kind() == SqlToken.Kind.WORD && !SqlScheduledJobs.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DOCUMENT_PURE.contains(name) && !DANGEROUS.containsKey(name)
+            if (call && t.kind() == SqlToken.Kind.WORD && !timeTravel(w, i) && !SqlScheduledJobs.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DOCUMENT_PURE.contains(name) && !DANGEROUS.containsKey(name)
                     && PURE_PREFIXES.stream().noneMatch(name::startsWith) && !(i > 0 && Set.of("INTO", "TABLE", "JOIN", "AS")
                     .contains(w.kw(i - 1))) && seen.add("call:" + full)) {
                 ops.add(admin(Verb.EXECUTE, "function", full, Scope.ONE).confidence(Confidence.INFERRED)
@@ -204,6 +204,15 @@ final class SqlFunctions {
             }
         }
         return ops;
+    }
+
+    /** The points Snowflake's time travel reads at: {@code AT(TIMESTAMP => …)}, {@code BEFORE(STATEMENT => '…')}. */
+    private static final Set<String> TIME_TRAVEL_POINTS = Set.of("TIMESTAMP", "OFFSET", "STATEMENT", "STREAM");
+
+    /** {@code AT(…)}/{@code BEFORE(…)} after a table is the point in time the table is read at, not a function call. */
+    private static boolean timeTravel(SqlWords w, int i) {
+        return Set.of("AT", "BEFORE").contains(w.kw(i)) && TIME_TRAVEL_POINTS.contains(w.kw(i + 2))
+                && w.isSymbol(i + 3, "=") && w.isSymbol(i + 4, ">");
     }
 
     private static final Set<String> SELECT_LIST_ENDS = Set.of("FROM", "INTO", "WHERE", "UNION", "INTERSECT", "EXCEPT",

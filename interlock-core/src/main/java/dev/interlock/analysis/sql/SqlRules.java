@@ -70,6 +70,8 @@ final class SqlRules {
             Map.entry("ATTACH", SqlAdminRules::attach),
             Map.entry("IMPORT", SqlAdminRules::importSchema),
             Map.entry("PURGE", SqlAdminRules::purge),
+            Map.entry("UNDROP", SqlRestoreRules::undrop),
+            Map.entry("FLASHBACK", SqlRestoreRules::flashback),
             Map.entry("DBCC", SqlAdminRules::dbcc),
             Map.entry("BACKUP", SqlAdminRules::backup),
             Map.entry("RESTORE", SqlAdminRules::restore));

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  * @param script   a line that runs a script file (group 1)
  * @param logon    a line that names the server (group 1), for the target; SQL*Plus's {@code CONNECT} switches servers
  *                 mid-script and is left to the SQL analyzer, which cannot place it
+ * @param output   a line that writes the answers that follow to a file here (group 1): SQL*Plus's {@code SPOOL FILE},
+ *                 BTEQ's {@code .EXPORT DATA FILE=…}
  */
-public record ClientScripts(Pattern commands, Pattern shell, Pattern script, Pattern logon) {
+public record ClientScripts(Pattern commands, Pattern shell, Pattern script, Pattern logon, Pattern output) {
 
     /** SQL*Plus: its own commands, except SQL's {@code SET ROLE}/{@code SET TRANSACTION}; {@code HOST}, {@code !}, {@code @}. */
     public static final ClientScripts SQLPLUS = new ClientScripts(Pattern.compile("(?i)\\s*(?:(?:SET(?!\\s+(?:ROLE|TRANSACTION|CONSTRAINTS?)\\b)"
@@ -31,21 +33,33 @@ public record ClientScripts(Pattern commands, Pattern shell, Pattern script, Pat
             + "|DEF|DEFINE|UNDEF|UNDEFINE|VAR|VARIABLE|PRI|PRINT|CL|CLEAR|REM|REMARK|PAU|PAUSE|ACC|ACCEPT|TIMI|TIMING"
             + "|DESC|DESCRIBE|ARCHIVE\\s+LOG\\s+LIST)(?:[\\s;].*)?|/|--.*)\\s*"),
             Pattern.compile("(?i)\\s*(?:HO(?:ST)?\\s+|!|\\$)(.*)"), Pattern.compile("(?i)\\s*(?:@@?|STA(?:RT)?\\s+)(\\S+).*"),
-            Pattern.compile("(?!)"));
+            Pattern.compile("(?!)"),
+            Pattern.compile("(?i)\\s*SPO(?:OL)?\\s+(?!OFF\\b|OUT\\b)([^\\s;]+).*"));
 
     /** BTEQ: every dot command is the client's; {@code .OS} runs a shell command, {@code .RUN FILE} a script. */
     public static final ClientScripts BTEQ = new ClientScripts(Pattern.compile("(?i)\\s*\\.(?!OS\\b|RUN\\b)\\w+.*"),
             Pattern.compile("(?i)\\s*\\.OS\\s+(.*)"), Pattern.compile("(?i)\\s*\\.RUN\\s+FILE\\s*=?\\s*(\\S+?);?\\s*"),
-            Pattern.compile("(?i)\\s*\\.LOGON\\s+([^/\\s,;]+)/.*"));
+            Pattern.compile("(?i)\\s*\\.LOGON\\s+([^/\\s,;]+)/.*"),
+            Pattern.compile("(?i)\\s*\\.EXPORT\\s+\\w+\\s+FILE\\s*=\\s*([^\\s,;]+).*"));
 
-    /** The script's SQL (client lines blanked) and the operations of its shell and script lines. */
-    public record Split(String sql, List<Operation> others, Optional<String> server) {
+    /**
+     * The script's SQL (client lines blanked), the operations of its shell and script lines, and the file its answers
+     * are written to, if any.
+     */
+    public record Split(String sql, List<Operation> others, Optional<String> server, Optional<String> output) {
+
+        /** The script's reads: those that return rows copy them when the script writes its answers to a file. */
+        public List<Operation> written(List<Operation> reads) {
+            return output.map(file -> reads.stream()
+                    .map(o -> DatabaseOps.returnsRows(o) ? DatabaseOps.rowsWrittenTo(o, file) : o).toList()).orElse(reads);
+        }
     }
 
     public Split split(String text, String database, Invocation inv, Nested nested) {
         StringBuilder sql = new StringBuilder(text.length());
         List<Operation> others = new ArrayList<>();
         Optional<String> server = Optional.empty();
+        Optional<String> written = Optional.empty();
         boolean open = false;
         for (String line : text.split("\n", -1)) {
             if (sql.length() > 0) {
@@ -55,6 +69,9 @@ public record ClientScripts(Pattern commands, Pattern shell, Pattern script, Pat
                 Matcher m = logon.matcher(line);
                 if (m.matches() && server.isEmpty()) {
                     server = Optional.of(m.group(1));
+                }
+                if ((m = output.matcher(line)).matches() && written.isEmpty() && !m.group(1).startsWith("/dev/")) {
+                    written = Optional.of(m.group(1));
                 }
                 if ((m = shell.matcher(line)).matches()) {
                     others.addAll(nested.shell(m.group(1), inv));
@@ -76,6 +93,6 @@ public record ClientScripts(Pattern commands, Pattern shell, Pattern script, Pat
                 open = !Regex.find(line, ";\\s*(--.*)?$");
             }
         }
-        return new Split(sql.toString(), List.copyOf(others), server);
+        return new Split(sql.toString(), List.copyOf(others), server, written);
     }
 }

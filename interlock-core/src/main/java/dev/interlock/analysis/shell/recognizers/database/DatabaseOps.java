@@ -11,6 +11,7 @@ import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Operations and argument helpers shared by the database client recognizers. */
@@ -32,6 +33,34 @@ public final class DatabaseOps {
     /** A query whose answer only counts or aggregates: written to a file, it copies no rows. */
     public static boolean aggregatesOnly(String query) {
         return AGGREGATES.matcher(query).matches();
+    }
+
+    private static final Set<String> ROW_TYPES = Set.of("table", "collection", "view");
+
+    /** The server's own views of itself (sessions, statistics, the catalog): their rows are no one's data. */
+    private static final Pattern CATALOG = Pattern.compile(
+            "(?i)(g?v\\$|dba_|pg_stat|information_schema\\.|pg_catalog\\.|performance_schema\\.|sys\\.|system\\.).*");
+
+    /**
+     * A database read whose answer holds rows: a table's, a collection's or a view's, not only counts or aggregates,
+     * and not the server's catalog.
+     */
+    public static boolean returnsRows(Operation op) {
+        return op.system().equals(SYSTEM) && op.verb() == Verb.READ && ROW_TYPES.contains(op.resource().type())
+                && !op.resource().locators().containsKey(COPIES_DATA) && !aggregatesOnly(sqlOf(op.note()))
+                && !CATALOG.matcher(op.resource().name()).matches();
+    }
+
+    /** The SQL text a nested read carries in its note ("…; SQL: SELECT …"); empty when it carries none. */
+    private static String sqlOf(String note) {
+        int at = note.indexOf("SQL: ");
+        return at < 0 ? "" : note.substring(at + 5);
+    }
+
+    /** The read, whose rows are now written to {@code file} on this machine: a copy of the data. */
+    public static Operation rowsWrittenTo(Operation read, String file) {
+        return read.toBuilder().locator(COPIES_DATA, "rows")
+                .note(read.note() + (read.note().isEmpty() ? "" : "; ") + "the rows are written to " + file + " on this machine").build();
     }
 
     public static final String SYSTEM = "database";

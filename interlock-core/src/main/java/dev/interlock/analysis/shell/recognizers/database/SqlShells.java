@@ -31,10 +31,12 @@ public final class SqlShells implements Recognizer {
 
     /**
      * One client. {@code subcommand} is the word that opens its SQL shell when the program does more ({@code
-     * cockroach sql}); flags not listed in {@code valued} are read as switches.
+     * cockroach sql}); flags not listed in {@code valued} are read as switches. {@code output} are the flags that write
+     * the answer to a file here: a flag alone ({@code -o}) or a flag and the option it sets ({@code -o output_file=}).
      */
     record Client(String program, String subcommand, String dialect, Set<String> valued, List<String> query,
-                  List<String> file, List<String> host, List<String> url, List<String> database, String hostVariable) {
+                  List<String> file, List<String> host, List<String> url, List<String> database, String hostVariable,
+                  List<String> output) {
     }
 
     private static final Set<String> SQLCMD_VALUED = Set.of("-S", "-U", "-P", "-d", "-Q", "-q", "-i", "-o", "-s", "-w",
@@ -59,35 +61,37 @@ public final class SqlShells implements Recognizer {
 
     static final List<Client> CLIENTS = List.of(
             new Client("sqlcmd", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "-q", "--query", "--initial-query"),
-                    List.of("-i", "--input-file"), List.of("-S", "--server"), List.of(), List.of("-d", "--database-name"), "SQLCMDSERVER"),
+                    List.of("-i", "--input-file"), List.of("-S", "--server"), List.of(), List.of("-d", "--database-name"), "SQLCMDSERVER",
+                    List.of("-o", "--output-file")),
             new Client("osql", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "-q"), List.of("-i"), List.of("-S"), List.of(),
-                    List.of("-d"), ""),
+                    List.of("-d"), "", List.of("-o")),
             new Client("mssql-cli", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "--query"), List.of("-i", "--input-file"),
-                    List.of("-S", "--server"), List.of(), List.of("-d", "--database"), ""),
+                    List.of("-S", "--server"), List.of(), List.of("-d", "--database"), "", List.of("-o", "--output-file")),
             new Client("snowsql", "", "snowflake", SNOWSQL_VALUED, List.of("-q", "--query"), List.of("-f", "--filename"),
-                    List.of("-a", "--accountname", "-h", "--host"), List.of(), List.of("-d", "--dbname"), "SNOWSQL_ACCOUNT"),
+                    List.of("-a", "--accountname", "-h", "--host"), List.of(), List.of("-d", "--dbname"), "SNOWSQL_ACCOUNT",
+                    List.of("-o output_file=", "--option output_file=")),
             new Client("snow", "sql", "snowflake", SNOWSQL_VALUED, List.of("-q", "--query"), List.of("-f", "--filename"),
-                    List.of("--account", "--host"), List.of(), List.of("--database"), "SNOWFLAKE_ACCOUNT"),
+                    List.of("--account", "--host"), List.of(), List.of("--database"), "SNOWFLAKE_ACCOUNT", List.of()),
             new Client("trino", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
-                    List.of("--server"), List.of("--catalog"), ""),
+                    List.of("--server"), List.of("--catalog"), "", List.of()),
             new Client("trino-cli", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
-                    List.of("--server"), List.of("--catalog"), ""),
+                    List.of("--server"), List.of("--catalog"), "", List.of()),
             new Client("presto", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
-                    List.of("--server"), List.of("--catalog"), ""),
+                    List.of("--server"), List.of("--catalog"), "", List.of()),
             new Client("presto-cli", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
-                    List.of("--server"), List.of("--catalog"), ""),
+                    List.of("--server"), List.of("--catalog"), "", List.of()),
             new Client("cockroach", "sql", "postgresql", COCKROACH_VALUED, List.of("-e", "--execute"), List.of("-f", "--file"),
-                    List.of("--host"), List.of("--url"), List.of("-d", "--database"), "COCKROACH_HOST"),
+                    List.of("--host"), List.of("--url"), List.of("-d", "--database"), "COCKROACH_HOST", List.of()),
             new Client("vsql", "", "", VSQL_VALUED, List.of("-c", "--command"), List.of("-f", "--file"), List.of("-h", "--host"),
-                    List.of(), List.of("-d", "--dbname"), "VSQL_HOST"),
+                    List.of(), List.of("-d", "--dbname"), "VSQL_HOST", List.of("-o", "--output")),
             new Client("beeline", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of("-u"),
-                    List.of("--database"), ""),
+                    List.of("--database"), "", List.of()),
             new Client("hive", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of(),
-                    List.of("--database"), ""),
+                    List.of("--database"), "", List.of()),
             new Client("spark-sql", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of(),
-                    List.of("--database"), ""),
+                    List.of("--database"), "", List.of()),
             new Client("impala-shell", "", "", IMPALA_VALUED, List.of("-q", "--query"), List.of("-f", "--query_file"),
-                    List.of("-i", "--impalad"), List.of(), List.of("-d", "--database"), ""));
+                    List.of("-i", "--impalad"), List.of(), List.of("-d", "--database"), "", List.of("-o", "--output_file")));
 
     private static final Map<String, List<Client>> BY_PROGRAM = new HashMap<>();
     private static final Recognizer OTHER = new UnrecognizedProgram();
@@ -163,9 +167,26 @@ public final class SqlShells implements Recognizer {
             ops.addAll(inv.stdin().map(s -> statements(s, true, c.dialect(), inv, nested))
                     .orElse(List.of(DatabaseOps.session(inv, target.database()))));
         }
+        // the answer written to a file here is a copy of the rows it holds, as psql -o's is
+        outputFile(c, p).ifPresent(out -> ops.replaceAll(o -> DatabaseOps.returnsRows(o) ? DatabaseOps.rowsWrittenTo(o, out) : o));
         // a Snowflake connection is a named profile of account, user and role: its name places it like an AWS profile
         return locate(ops, target, inv).stream()
                 .map(o -> connection.map(name -> o.toBuilder().locator("profile", name).build()).orElse(o)).toList();
+    }
+
+    /** The file the client writes its answer to, by the client's {@code output} flags; not a device. */
+    private static Optional<String> outputFile(Client c, ParsedArgs p) {
+        for (String spelling : c.output()) {
+            String[] flagAndOption = spelling.split(" ", 2);
+            String option = flagAndOption.length > 1 ? flagAndOption[1] : "";
+            for (String value : values(p, flagAndOption[0])) {
+                String file = value.startsWith(option) ? value.substring(option.length()).trim() : "";
+                if (!file.isEmpty() && !file.startsWith("/dev/")) {
+                    return Optional.of(file);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -198,7 +219,7 @@ public final class SqlShells implements Recognizer {
         target = target.withHost(target.host().isEmpty() ? hostName(inv.env().getOrDefault("TWO_TASK", "")) : "");
         if (ops.isEmpty() && inv.stdin().isPresent()) {
             ClientScripts.Split script = ClientScripts.SQLPLUS.split(inv.stdin().get(), target.database(), inv, nested);
-            ops.addAll(statements(script.sql(), true, "", inv, nested));
+            ops.addAll(script.written(statements(script.sql(), true, "", inv, nested)));
             ops.addAll(script.others());
         }
         if (ops.isEmpty()) {

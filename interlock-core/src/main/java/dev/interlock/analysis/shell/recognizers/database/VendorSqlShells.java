@@ -77,7 +77,7 @@ public final class VendorSqlShells implements Recognizer {
         if (inv.stdin().isPresent()) {
             ClientScripts.Split split = ClientScripts.BTEQ.split(inv.stdin().get(), "", inv, nested);
             target = target.withHost(split.server().orElse(""));
-            ops.addAll(statements(split.sql(), true, "", inv, nested));
+            ops.addAll(split.written(statements(split.sql(), true, "", inv, nested)));
             ops.addAll(split.others());
         }
         return DatabaseOps.locate(ops.isEmpty() ? List.of(DatabaseOps.session(inv, "")) : ops, target, inv);

@@ -17,6 +17,7 @@ import dev.interlock.analysis.shell.recognizers.database.SqlShells;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -94,18 +95,33 @@ final class BigQuery {
         return placed(inv, p, name, act);
     }
 
-    /** {@code bq cp [-f|-a] SOURCE… DESTINATION}: the destination is written; {@code -f} overwrites it. */
+    /**
+     * {@code bq cp [-f|-a] SOURCE… DESTINATION}: the sources are read, the destination is written; {@code -f}
+     * overwrites it.
+     */
     private static List<Operation> copy(Invocation inv, boolean dryRun) {
         Set<String> valued = new HashSet<>(VALUED);
         valued.remove("-n"); // cp -n is --no_clobber
         ParsedArgs p = inv.parse(valued);
-        List<String> names = names(p.words().subList(1, p.words().size()));
+        // several sources are given comma-separated: a,b DESTINATION
+        List<String> names = names(p.words().subList(1, p.words().size()).stream()
+                .flatMap(w -> Arrays.stream(w.split(","))).filter(n -> !n.isEmpty()).toList());
         String destination = names.isEmpty() ? "" : names.getLast();
         CommandTable.Act act = dryRun ? read("table")
                 : p.has("-f", "--force") ? replace("table").note("overwrites the destination table")
                 : p.has("-a", "--append_table") ? update("table").note("appends to the destination table")
                 : create("table");
-        return List.of(placed(inv, p, destination, act));
+        Operation written = placed(inv, p, destination, act);
+        List<Operation> ops = new ArrayList<>();
+        for (String source : names.subList(0, Math.max(0, names.size() - 1))) {
+            // rows copied into another project or dataset leave the source's environment, as a dump does
+            Operation read = placed(inv, p, source, read("table"));
+            boolean leaves = !dryRun && !written.resource().locators().equals(read.resource().locators());
+            ops.add(leaves ? read.toBuilder().locator(DatabaseOps.COPIES_DATA, "rows")
+                    .note("copies the rows to " + destination).build() : read);
+        }
+        ops.add(written);
+        return ops;
     }
 
     /**

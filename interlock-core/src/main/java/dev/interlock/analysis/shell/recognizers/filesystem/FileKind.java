@@ -59,7 +59,13 @@ public enum FileKind {
     /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM). */
     CODE_MIGRATION(path(".*/db/migrate/[^/]+\\.rb|.*/(migrations?|alembic)/versions/[^/]+\\.py|.*/migrations/\\d[^/]*\\.py"
             + "|.*/migrations?/[^/]+\\.(js|ts|cjs|mjs)")),
-    SQL_MIGRATION(path(".*\\.sql")),
+    /**
+     * SQL that a migration tool runs as it is. A dbt project's models, analyses, tests, snapshots and macros are
+     * templates dbt compiles into queries when it is run (and that run is judged then): editing one is source work;
+     * a migration directory below them is still one.
+     */
+    SQL_MIGRATION(path(".*\\.sql").and(path(".*/(models|analyses|analysis|tests|snapshots|macros)/"
+            + "(?!.*(?i:migrat|flyway|liquibase|changelog)).*").negate())),
     SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
     /** A package manifest: its install lifecycle scripts run by themselves on the next {@code npm install}. */
     PACKAGE_MANIFEST(name("package\\.json")),
