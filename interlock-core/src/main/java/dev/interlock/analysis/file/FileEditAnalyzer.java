@@ -124,8 +124,12 @@ public final class FileEditAnalyzer {
                     yield List.of(local(path, Verb.DELETE, "directory", ws, evidence).scope(Scope.MANY).stateful(true).reversible(false)
                             .note(does + c.path() + ": " + tree.get()).build());
                 }
-                yield SHEBANG.matcher(c.content()).lookingAt()
-                        ? withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(content, path, context, ws))
+                if (SHEBANG.matcher(c.content()).lookingAt()) {
+                    yield withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(content, path, context, ws));
+                }
+                Optional<String> interpreter = oneOffScript(path, ws);
+                yield interpreter.isPresent()
+                        ? withContent(c, path, ws, evidence, does, "when the script runs", content -> code(interpreter.get(), content, path, context))
                         : List.of(plain(c, path, ws, evidence, does));
             }
         };
@@ -197,6 +201,33 @@ public final class FileEditAnalyzer {
             out.add(sandboxFile ? op.toBuilder().confidence(Confidence.INFERRED).note(op.note() + "; judged again when the script runs").build() : op);
         }
         return out;
+    }
+
+    /** The interpreter of a program file by its extension. */
+    private static final Map<String, String> INTERPRETERS = Map.of(".py", "python3", ".js", "node", ".mjs", "node", ".cjs", "node",
+            ".rb", "ruby", ".pl", "perl", ".php", "php");
+
+    /**
+     * A program written outside the checkout (/tmp, the home directory) is a one-off script, written to be run: its
+     * interpreter, or empty. A project's own source files are code under review, not actions.
+     */
+    private static Optional<String> oneOffScript(String path, Workspace ws) {
+        Workspace.Area area = ws.area(path);
+        if (area != Workspace.Area.TEMP && area != Workspace.Area.HOME) {
+            return Optional.empty();
+        }
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.ofNullable(INTERPRETERS.get(path.substring(dot)));
+    }
+
+    /**
+     * What a one-off script's code will do, judged as the same code run by its interpreter. Only what the code is
+     * seen to do counts: code Interlock cannot read is judged when it is run, not when it is written.
+     */
+    private List<Operation> code(String interpreter, String content, String path, RequestContext context) {
+        String delimiter = "INTERLOCK_CODE_" + Integer.toHexString(content.hashCode());
+        return script(interpreter + " - <<'" + delimiter + "'\n" + content + (content.endsWith("\n") ? "" : "\n") + delimiter + "\n", path, context)
+                .stream().filter(op -> op.confidence() != Confidence.OPAQUE && !op.system().equals("process")).toList();
     }
 
     private List<Operation> script(String content, String path, RequestContext context) {

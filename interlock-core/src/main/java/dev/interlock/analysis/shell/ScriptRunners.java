@@ -128,7 +128,10 @@ final class ScriptRunners {
         run.locators().forEach(b::locator);
         Optional<String> named = dev.interlock.analysis.shell.recognizers.LocalFiles.namedEnvironment(run.env(), operands);
         named.ifPresent(e -> b.locator("environment", e));
-        if (run.locators().isEmpty() && named.isEmpty()
+        Optional<String> server = dev.interlock.analysis.shell.recognizers.LocalFiles.serverInEnv(run.env());
+        server.ifPresent(h -> b.locator("host", h).note("runs the script " + script.value() + " (its contents are not analyzed) with "
+                + h + " named as its server in its environment"));
+        if (run.locators().isEmpty() && named.isEmpty() && server.isEmpty()
                 && (area == Workspace.Area.WORKSPACE || area == Workspace.Area.TEMP || area == Workspace.Area.HOME)) {
             b.environment(Tier.LOCAL, "a script on this machine");
         }

@@ -92,6 +92,23 @@ public final class LocalFiles {
         return local(inv, b, why);
     }
 
+    /** A variable that names a server by URL or host: {@code DATABASE_URL=postgresql://app@db.prod.internal/shop}, {@code PGHOST=…}. */
+    private static final java.util.regex.Pattern SERVER_VARIABLE = java.util.regex.Pattern.compile("\\w*(?:_URL|_URI|_DSN|HOST|_ENDPOINT|_ADDR|_SERVER)");
+
+    /**
+     * The remote server a script's environment points it at: code Interlock cannot read inherits where its variables send
+     * it (a loopback address keeps it on this machine).
+     */
+    public static java.util.Optional<String> serverInEnv(java.util.Map<String, String> env) {
+        return env.entrySet().stream()
+                .filter(e -> SERVER_VARIABLE.matcher(e.getKey()).matches())
+                .filter(e -> e.getValue().contains("://") || !e.getKey().endsWith("_URL") && !e.getKey().endsWith("_URI"))
+                .map(e -> dev.interlock.environment.Hosts.of(e.getValue()))
+                .filter(h -> dev.interlock.analysis.Regex.matches(h, "[a-z0-9][a-z0-9.-]*[a-z0-9]") && !dev.interlock.environment.Hosts.loopback(h))
+                .findFirst();
+    }
+
+
     private static final java.util.List<String> ENVIRONMENT_VARIABLES = java.util.List.of("DEPLOY_ENV", "ENVIRONMENT", "STAGE",
             "APP_ENV", "TARGET_ENV", "DEPLOY_TARGET", "TIER", "ENV",
             // a framework's environment picks the configuration, and with it the database, the program talks to

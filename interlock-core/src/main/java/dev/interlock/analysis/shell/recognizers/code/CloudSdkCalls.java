@@ -6,12 +6,14 @@ import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +45,14 @@ final class CloudSdkCalls {
             // Ruby's and PHP's Google clients list by the plural noun: storage.buckets, $bucket->objects(), dataset.tables
             + "|buckets|objects|files|blobs|datasets|tables|topics|subscriptions|instances|databases|collections|cols|documents"
             + "|docs|snapshots|jobs|zones|regions|clusters|backups|secrets|versions");
+    /** Calls that bring an object's bytes to this machine. */
+    private static final Pattern DOWNLOAD = Pattern.compile("download\\w*|readall|download[A-Z]\\w*");
+    /**
+     * A database backup, dump or export named in the code (a {@code *-backups} bucket, a {@code .dump} blob): downloaded
+     * from production it is a copy of production data ({@link DatabaseOps#COPIES_DATA}); an asset or a log is not.
+     */
+    private static final Pattern BACKUP = Pattern.compile("(?i)['\"/][^'\"]*(?:backups?\\b|backups?[-_]|dumps?\\b|[-_]dump|snapshots?[-_/'\"]"
+            + "|exports?[-_/'\"]|\\.(?:dump|sql|bak|bson|rdb|archive)(?:\\.(?:gz|bz2|xz|zst))?['\"])");
     /** Calls that make a handle to a resource without a request: a bucket, a blob, a collection, a table reference. */
     private static final Set<String> HANDLES = Set.of("bucket", "blob", "collection", "document", "collection_group",
             "where", "order_by", "limit", "offset", "select", "start_after", "start_at", "end_before", "end_at", "dataset",
@@ -168,6 +178,9 @@ final class CloudSdkCalls {
             if (system.equals("gcp") && dotted.find()) {
                 locators.put("project", dotted.group(1)); // project.dataset.table: the table's own project
             }
+            if (verb == Verb.READ && DOWNLOAD.matcher(method).matches() && BACKUP.matcher(code.substring(0, m.start()) + " " + args).find()) {
+                locators.put(DatabaseOps.COPIES_DATA, "backup");
+            }
             generic.add(new Generic(system, verb, type, name, args.contains("force"), method, Map.copyOf(locators), local));
         }
     }
@@ -177,11 +190,16 @@ final class CloudSdkCalls {
         if (!Regex.find(code, "bigquery")) {
             return;
         }
-        Matcher q = Regex.pattern("\\.\\s*query\\s*\\(\\s*(?:query\\s*=\\s*)?" + LIT + "\\s*[,)]").matcher(code);
+        Matcher q = Regex.pattern("\\.\\s*query\\s*\\(\\s*(?:query\\s*=\\s*)?(?:" + LIT + "|([A-Za-z_]\\w*))\\s*[,)]").matcher(code);
         while (q.find()) {
+            // the SQL held in a variable (sql = "SELECT …"; client.query(sql)) is the same SQL
+            Optional<String> sql = q.group(3) == null ? Optional.of(lit(q, 1)) : SdkCalls.assigned(code, q.group(3), q.start());
+            if (sql.isEmpty()) {
+                continue;
+            }
             accounted.add("query");
             lines.add("bq " + (project.isEmpty() ? "" : "--project_id=" + quote(project) + " ") + "query --nouse_legacy_sql "
-                    + quote(lit(q, 1)));
+                    + quote(sql.get()));
         }
     }
 

@@ -26,7 +26,7 @@ final class CodeAliases {
         String operator = language == Language.PHP || language == Language.PERL ? "." : "+";
         String folded = folded(StaticStrings.resolved(folded(code, operator), language), operator);
         return switch (language) {
-            case PYTHON -> reflected(python(reflected(folded)));
+            case PYTHON -> reflected(python(reflected(unrolled(folded))));
             case JAVASCRIPT -> javascript(folded);
             default -> folded;
         };
@@ -80,6 +80,31 @@ final class CodeAliases {
             }
         }
         return out;
+    }
+
+    private static final String NAME = "['\"]([A-Za-z_]\\w*)['\"]";
+    private static final Pattern LOOP_OVER_NAMES = Pattern.compile("\\bfor\\s+(\\w+)\\s+in\\s+[(\\[]\\s*(" + NAME
+            + "(?:\\s*,\\s*" + NAME + ")*)\\s*,?\\s*[)\\]]");
+
+    /**
+     * {@code for m in ('get_a', 'get_b'): getattr(s3, m)(Bucket='b')}: a loop over literal method names calls each of
+     * them, so the call is written out once per name ({@code s3.get_a(Bucket='b')}, {@code s3.get_b(…)} appended).
+     */
+    private static String unrolled(String code) {
+        Matcher loop = LOOP_OVER_NAMES.matcher(code);
+        if (!loop.find()) {
+            return code;
+        }
+        List<String> names = Regex.pattern(NAME).matcher(loop.group(2)).results().map(r -> r.group(1)).toList();
+        Matcher call = Pattern.compile("(?<![\\w.])getattr\\s*\\(\\s*([\\w.]+)\\s*,\\s*" + loop.group(1) + "\\s*\\)\\s*\\(").matcher(code);
+        if (!call.find()) {
+            return code;
+        }
+        String target = call.group(1);
+        String args = SdkCalls.callArguments(code, call.end());
+        StringBuilder rest = new StringBuilder();
+        names.stream().skip(1).forEach(n -> rest.append('\n').append(target).append('.').append(n).append('(').append(args).append(')'));
+        return code.substring(0, call.start()) + target + "." + names.getFirst() + "(" + code.substring(call.end()) + rest;
     }
 
     private static String python(String code) {

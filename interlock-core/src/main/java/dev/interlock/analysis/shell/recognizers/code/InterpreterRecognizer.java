@@ -148,7 +148,9 @@ public final class InterpreterRecognizer implements Recognizer {
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", path)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence())
                 .note("runs the script " + path + " (its contents are not analyzed)");
-        return LocalFiles.localUnlessNamed(inv, b, "a script on this machine").build();
+        // code Interlock cannot read goes where its variables send it (DATABASE_URL=postgresql://db.prod…)
+        Optional<String> server = LocalFiles.serverInEnv(inv.env());
+        return server.isPresent() ? b.locator("host", server.get()).build() : LocalFiles.localUnlessNamed(inv, b, "a script on this machine").build();
     }
 
     private static Source source(Invocation inv, Language language) {

@@ -84,7 +84,7 @@ final class SdkCalls {
     private static final Pattern RB_IMPORT = Pattern.compile("\\brequire(?:_relative)?\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
     static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
     private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:collection_?)?(?:namespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
-    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
+    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
     private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*)?" + LIT);
     private static final Pattern KWARG = Pattern.compile("\\b(host|hostname|dbname|database|db|user|port)\\s*[=:]\\s*" + LIT);
@@ -242,6 +242,9 @@ final class SdkCalls {
                 default -> verb;
             };
             StringBuilder line = new StringBuilder("kubectl ").append(kubectlVerb).append(' ').append(kind);
+            if (kind.equals("secret") && kubectlVerb.equals("get") && !metadataOnly(code)) {
+                line.append(" -o yaml"); // the client's V1Secret carries the values, as kubectl's -o yaml prints them
+            }
             if (!name.isEmpty()) {
                 line.append(' ').append(quote(name));
             } else if (collection || verb.equals("delete")) {
@@ -254,6 +257,25 @@ final class SdkCalls {
             }
             lines.add(line.append(context).toString());
         }
+    }
+
+    /** Code that reads only a secret's metadata (names, labels), never its {@code data}. */
+    private static boolean metadataOnly(String code) {
+        return Regex.find(code, "\\.metadata\\b") && !Regex.find(code, "\\.data\\b|\\[\\s*['\"]data['\"]|string_data|b64decode|to_dict|to_str");
+    }
+
+    /**
+     * The text a name was last given before {@code before} as a string literal ({@code sql = "SELECT …"}, a triple-quoted
+     * Python string too): the SQL a call receives through a variable.
+     */
+    static Optional<String> assigned(String code, String name, int before) {
+        Matcher a = Regex.pattern("(?<![\\w.])" + Pattern.quote(name) + "\\s*=\\s*(?:\"\"\"([\\s\\S]*?)\"\"\"|'\'\'([\\s\\S]*?)'\'\'|" + LIT + ")")
+                .matcher(code.substring(0, Math.max(0, before)));
+        String value = null;
+        while (a.find()) {
+            value = a.group(1) != null ? a.group(1) : a.group(2) != null ? a.group(2) : lit(a, 3);
+        }
+        return Optional.ofNullable(value).map(v -> Regex.replaceAll(v.strip(), "\\s+", " "));
     }
 
     // --- Databases --------------------------------------------------------------------------------------------------
@@ -339,7 +361,7 @@ final class SdkCalls {
 
     private static String mysqlTarget(String code, Optional<String> url) {
         if (url.isPresent()) {
-            Matcher u = Regex.pattern("^\\w+://(?:[^@/]*@)?([^/:?]+)(?::\\d+)?(?:/([^?]+))?").matcher(url.get());
+            Matcher u = Regex.pattern("^[\\w+]+://(?:[^@/]*@)?([^/:?]+)(?::\\d+)?(?:/([^?]+))?").matcher(url.get());
             if (u.find()) {
                 return "-h " + quote(u.group(1)) + " " + (u.group(2) != null ? quote(u.group(2)) + " " : "");
             }
