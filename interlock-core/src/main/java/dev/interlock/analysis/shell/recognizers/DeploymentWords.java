@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The words that name a shared deployment environment — production and staging spellings — wherever a command line
  * or a path says where code runs ({@code ./deploy.sh prod}, {@code make deploy-staging}, {@code envs/production/}).
- * Development words are not here: code told to act in dev carries nothing elsewhere that the local tier misses.
+ * Development words only place what names its target by them ({@link #development}: a CI job, a per-PR preview app):
+ * code told to act in dev carries nothing elsewhere that the local tier misses.
  */
 public final class DeploymentWords {
 
@@ -90,6 +92,32 @@ public final class DeploymentWords {
             }
         }
         return false;
+    }
+
+    /** Development tiers' words in a job's, pipeline's or app's name ("Deploy to Dev", {@code ci-tests}). */
+    private static final Set<String> DEVELOPMENT = Set.of("dev", "development", "test", "tests", "testing", "qa", "sandbox",
+            "preview", "review", "e2e");
+
+    /**
+     * A development environment a name says ({@code payments-dev}, "Deploy to Dev", a per-PR preview app
+     * {@code shop-preview-pr-1287}), unless it also names production or staging.
+     */
+    public static Optional<String> development(String name) {
+        if (named(name) || dev.interlock.analysis.Regex.find(name, "(?i)(^|[^a-z])(prod|production|prd|live|staging|stg|uat)([^a-z]|$)")) {
+            return Optional.empty();
+        }
+        String[] parts = name.toLowerCase(Locale.ROOT).split("[\\s/_.:-]+");
+        for (int i = 0; i < parts.length; i++) {
+            boolean pullRequest = (parts[i].equals("pr") || parts[i].equals("mr")) && i + 1 < parts.length
+                    && parts[i + 1].matches("\\d+") || parts[i].matches("(pr|mr)\\d+");
+            if (pullRequest) {
+                return Optional.of("preview");
+            }
+            if (DEVELOPMENT.contains(parts[i])) {
+                return Optional.of(parts[i]);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<String, String> tiers() {

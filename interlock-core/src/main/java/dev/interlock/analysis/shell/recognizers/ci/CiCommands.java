@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * The commands of CI/CD systems' CLIs. Runs of a build or pipeline ({@code bk build create}, {@code argo submit},
- * {@code tkn pipeline start}, {@code jenkins-cli build}) are deliberately absent: they are judged by their words.
+ * {@code tkn pipeline start}, {@code fly trigger-job}) and deployments ({@code octopus release deploy}) are placed by
+ * what their target names ({@link CiRuns}).
  * What passes a human gate ({@code bk job unblock}, {@code drone build approve}) is an {@code escalate}: the agent
  * would give the approval a person is asked for. A CI secret stored is a {@code transfer} (every pipeline there reads it).
  */
@@ -32,7 +33,34 @@ final class CiCommands {
      * One CLI: the system its operations belong to, its table, the flags that take a value, and the flags and
      * variables that name its server.
      */
-    record Cli(String system, CommandTable commands, Set<String> valued, Placement server) {
+    record Cli(String system, CommandTable commands, Set<String> valued, Placement server, Runs runs) {
+
+        Cli(String system, CommandTable commands, Set<String> valued, Placement server) {
+            this(system, commands, valued, server, Runs.NONE);
+        }
+    }
+
+    /**
+     * The commands that run a pipeline, job or build and those that deploy ({@link CiRuns}), the flags whose value is
+     * the environment deployed to, and the flag that names the branch built.
+     */
+    record Runs(Set<String> runs, Set<String> deploys, Set<String> environments, Set<String> branches) {
+
+        static final Runs NONE = new Runs(Set.of(), Set.of(), Set.of(), Set.of());
+
+        boolean runs(String command) {
+            return runs.contains(command) || deploys.contains(command);
+        }
+    }
+
+    /** A run of a build, job or pipeline: placed by what it names ({@link CiRuns}). */
+    private static CommandTable.Act run(String type) {
+        return execute(type).note("runs the " + type + " on the CI system with the secrets it is given");
+    }
+
+    /** A deployment: it lands in the environment its target names. */
+    private static CommandTable.Act deploy(String type) {
+        return execute(type).note("deploys to the environment it names, with that environment's secrets");
     }
 
     /** Approving a gate: a person's decision made by the agent. */
@@ -83,6 +111,8 @@ final class CiCommands {
     static final Cli BUILDKITE = new Cli("buildkite", CommandTable.builder()
             .add("", "version whoami help", read("organization"))
             .add("build", "view list watch download", read("build"))
+            .add("build", "create new rebuild", run("build"))
+            .add("build", "cancel", update("build"))
             .add("job", "log list view", read("job"))
             .add("job", "unblock", gate("job", "unblocks a block step: the agent passes the gate a person was to decide"))
             .add("job", "reprioritize", update("job"))
@@ -95,7 +125,8 @@ final class CiCommands {
             .add("package", "push", publish("package", "pushes a package to a Buildkite registry"))
             .add("user", "invite", grant("user"))
             .build(), Set.of("-p", "--pipeline", "-b", "--branch", "-c", "--commit", "-m", "--message", "-o", "--org",
-            "-e", "--env", "-M", "--metadata", "--state", "--web"), Placement.of("host"));
+            "-e", "--env", "-M", "--metadata", "--state", "--web"), Placement.of("host"),
+            new Runs(Set.of("build create", "build new", "build rebuild"), Set.of(), Set.of(), Set.of("-b", "--branch")));
 
     /** Drone and its fork Woodpecker: builds (Woodpecker: pipelines), repository and organization secrets, crons. */
     private static CommandTable.Builder droneLike(String builds) {
@@ -139,6 +170,7 @@ final class CiCommands {
             .add("", "console who-am-i list-changes get-view get-job get-node list-jobs list-plugins version help"
                     + " session-id keep-build list-credentials list-credentials-providers get-credentials-as-xml"
                     + " get-credentials-domain-as-xml list-credentials-as-xml list-credentials-context-resolvers", read("job"))
+            .add("", "build", run("build"))
             .add("", "groovy groovysh", execute("controller")
                     .note("runs a Groovy script on the Jenkins controller: code with every credential and admin right it holds"))
             .add("", "install-plugin", execute("controller").note("installs plugin code on the Jenkins controller"))
@@ -152,12 +184,13 @@ final class CiCommands {
                     secret("stores credentials in Jenkins: every job allowed to use them reads them"))
             .add("", "delete-credentials", delete("secret"))
             .build(), Set.of("-s", "-i", "-auth", "-user", "-logger", "-bearer"),
-            Placement.of("host", "-s").orVariables("JENKINS_URL"));
+            Placement.of("host", "-s").orVariables("JENKINS_URL"), new Runs(Set.of("build"), Set.of(), Set.of(), Set.of()));
 
     /** Argo's kinds with the same verbs: workflow templates, cluster templates, cron workflows. */
     private static CommandTable.Builder argo() {
         CommandTable.Builder b = CommandTable.builder()
                 .add("", "list get logs watch wait lint version cp", read("workflow"))
+                .add("", "submit resubmit retry", run("workflow"))
                 .add("", "server", local("server"))
                 .add("", "resume", update("workflow").note("resumes a suspended workflow: suspend steps are where workflows wait for a person"))
                 .add("", "suspend stop terminate", update("workflow"))
@@ -178,7 +211,8 @@ final class CiCommands {
     static final Cli ARGO = new Cli("argo", argo().build(), Set.of("-n", "--namespace", "-o", "--output", "-p",
             "--parameter", "-l", "--selector", "--from", "--context", "--kube-context", "-s", "--argo-server",
             "--node-field-selector", "--message", "--older", "--status", "--since", "--prefix", "--field-selector"),
-            Placement.of("host", "-s", "--argo-server").orVariables("ARGO_SERVER"));
+            Placement.of("host", "-s", "--argo-server").orVariables("ARGO_SERVER"),
+            new Runs(Set.of("submit", "resubmit", "retry"), Set.of(), Set.of(), Set.of()));
 
     /** Tekton: runs (pipeline start, task start) are judged by their words; deletes and cancels act on the cluster. */
     private static CommandTable.Builder tekton() {
@@ -194,6 +228,9 @@ final class CiCommands {
                 .add("approvaltask", "reject", update("approvaltask"));
         for (String kind : List.of("pipeline", "pipelinerun", "task", "taskrun", "clustertask", "eventlistener",
                 "triggertemplate", "triggerbinding", "clustertriggerbinding", "resource", "customrun")) {
+            if (Set.of("pipeline", "task", "clustertask").contains(kind)) {
+                b.add(kind, "start", run(kind));
+            }
             b.add(kind, "list ls describe desc logs export", read(kind))
                     .add(kind, "cancel", update(kind))
                     .add(kind, "create", create(kind))
@@ -205,7 +242,8 @@ final class CiCommands {
     static final Cli TEKTON = new Cli("tekton", tekton().build(), Set.of("-n", "--namespace", "-p", "--param", "-w",
             "--workspace", "-s", "--serviceaccount", "-o", "--output", "-c", "--context", "-k", "--kubeconfig", "-L",
             "--label", "--keep", "--keep-since", "--prefix-name", "--pipeline-timeout", "--timeout", "-f", "--filename"),
-            Placement.of("host"));
+            Placement.of("host"), new Runs(Set.of("pipeline start", "task start", "clustertask start", "pipelinerun rerun",
+            "taskrun rerun"), Set.of(), Set.of(), Set.of()));
 
     static final Cli SPINNAKER = new Cli("spinnaker", CommandTable.builder()
             .add("", "version help", read("application"))
@@ -215,6 +253,7 @@ final class CiCommands {
             .add("pipeline", "get list", read("pipeline"))
             .add("pipeline", "save update", update("pipeline"))
             .add("pipeline", "delete", delete("pipeline"))
+            .add("pipeline", "execute", run("pipeline"))
             .add("pipeline execution", "get list", read("execution"))
             .add("pipeline execution", "cancel", update("execution"))
             .add("pipeline-template", "get list plan", read("pipeline-template"))
@@ -226,7 +265,8 @@ final class CiCommands {
             .add("canary canary-config", "save", update("canary-config"))
             .add("canary canary-config", "delete", delete("canary-config"))
             .build(), Set.of("--application", "-a", "--name", "-n", "--file", "-f", "--parameter-file", "--id", "-i",
-            "--gate-endpoint", "--config", "--output", "-o", "--pipeline-id"), Placement.of("host", "--gate-endpoint"));
+            "--gate-endpoint", "--config", "--output", "-o", "--pipeline-id"), Placement.of("host", "--gate-endpoint"),
+            new Runs(Set.of("pipeline execute"), Set.of(), Set.of(), Set.of()));
 
     /** GitLab's pipelines, for glab: the rest of glab (projects, secrets, the API) has its own tables. */
     static final Cli GITLAB = new Cli("gitlab", CommandTable.builder()
@@ -246,7 +286,98 @@ final class CiCommands {
             .add("pipeline", "upload", update("build").note("adds steps to the running build"))
             .build(), Set.of("--job", "--build", "--format", "--replace"), Placement.of("host"));
 
-    static final Map<String, Cli> CLIS = Map.of("circleci", CIRCLECI, "bk", BUILDKITE, "drone", DRONE,
-            "woodpecker-cli", WOODPECKER, "jenkins-cli", JENKINS, "argo", ARGO, "tkn", TEKTON, "spin", SPINNAKER,
-            "buildkite-agent", BUILDKITE_AGENT);
+    /** Octopus Deploy's CLI: a release deployed or a runbook run lands in the environment it is given. */
+    private static CommandTable.Builder octopus() {
+        CommandTable.Builder b = CommandTable.builder()
+                .add("", "version help", read("space"))
+                .add("", "login logout config", local("session"))
+                .add("release", "list view", read("release"))
+                .add("release", "create", create("release"))
+                .add("release", "delete", delete("release"))
+                .add("release", "deploy", deploy("release"))
+                .add("runbook", "list view", read("runbook"))
+                .add("runbook", "run", deploy("runbook"))
+                .add("runbook", "delete", delete("runbook"))
+                .add("deployment", "list view", read("deployment"))
+                .add("task", "wait view list", read("task"))
+                .add("package", "list versions", read("package"))
+                .add("package", "upload", publish("package", "uploads a package to Octopus's feed: deployments of it run this code"))
+                .add("package", "delete", delete("package"))
+                .add("build-information", "list view", read("build-information"))
+                .add("build-information", "upload", update("build-information"))
+                .add("environment", "create", create("environment"))
+                .add("account", "create", secret("stores a deployment account's credentials in Octopus: deployments use them"));
+        for (String kind : List.of("project", "project-group", "environment", "tenant", "channel", "space", "account", "worker",
+                "worker-pool", "deployment-target", "user", "team", "lifecycle")) {
+            b.add(kind, "list view ls", read(kind)).add(kind, "delete rm", delete(kind));
+        }
+        for (String kind : List.of("project", "project-group", "tenant", "channel", "lifecycle")) {
+            b.add(kind, "create clone", create(kind)).add(kind, "enable disable connect disconnect update", update(kind));
+        }
+        return b;
+    }
+
+    static final Cli OCTOPUS = new Cli("octopus", octopus().build(), Set.of("--project", "-p", "--version", "-v",
+            "--environment", "-e", "--space", "-s", "--channel", "-c", "--tenant", "--tenant-tag", "--runbook", "-n", "--name",
+            "--variable", "--server", "--api-key", "-f", "--output-format", "--package-version", "--git-ref", "--deploy-at",
+            "--update-variables", "--skip", "--guided-failure"),
+            Placement.of("host", "--server").orVariables("OCTOPUS_URL", "OCTOPUS_HOST"),
+            new Runs(Set.of(), Set.of("release deploy", "runbook run"), Set.of("--environment", "-e"), Set.of("--git-ref")));
+
+    /** Octopus's older .NET CLI, one verb each: deploy-release and promote-release land where --deployTo/--to says. */
+    static final Cli OCTO = new Cli("octopus", CommandTable.builder()
+            .add("", "help version list-environments list-projects list-releases list-deployments list-latestdeployments"
+                    + " list-machines list-tenants list-workerpools list-workers list-projectgroups list-channels"
+                    + " dump-deployments", read("project"))
+            .add("", "pack", local("package"))
+            .add("", "push", publish("package", "pushes a package to Octopus's feed: deployments of it run this code"))
+            .add("", "build-information", update("build-information"))
+            .add("", "create-release", create("release"))
+            .add("", "deploy-release promote-release run-runbook", deploy("release"))
+            .add("", "delete-releases delete-autodeployoverride", delete("release"))
+            .add("", "clean-environment", delete("machine").note("removes the environment's machines from Octopus"))
+            .add("", "create-environment create-project create-channel create-workerpool create-autodeployoverride",
+                    create("project"))
+            .add("", "import export", update("space"))
+            .build(), Set.of("--project", "--version", "--releasenumber", "--releaseNumber", "--deployto", "--deployTo", "--to",
+            "--from", "--environment", "--server", "--apikey", "--apiKey", "--space", "--channel", "--tenant", "--tenanttag",
+            "--package", "--packageversion", "--variable", "--runbook", "--name", "--basePath", "--outFolder", "--id",
+            "--format", "--user", "--pass", "--releaseNotes", "--releasenotes"),
+            Placement.of("host", "--server").orVariables("OCTOPUS_CLI_SERVER"),
+            new Runs(Set.of(), Set.of("deploy-release", "promote-release", "run-runbook"),
+                    Set.of("--deployto", "--to", "--environment"), Set.of()));
+
+    /**
+     * Concourse's fly (Fly.io's CLI shares the name; {@link CiRecognizer} tells them apart: Concourse's commands take
+     * flags only, always with a target). A job triggered lands where its name says; set-pipeline changes what runs.
+     */
+    static final Cli CONCOURSE = new Cli("concourse", CommandTable.builder()
+            .add("", "targets status userinfo teams pipelines ps jobs js builds bs watch w containers cs volumes vs workers ws"
+                    + " resources rs resource-versions rvs get-pipeline gp validate-pipeline vp format-pipeline fp get-team"
+                    + " gt active-users au checklist cl completion help", read("pipeline"))
+            .add("", "login logout sync edit-target delete-target", local("session"))
+            .add("", "set-pipeline sp", update("pipeline").note("changes what the pipeline runs and where it deploys"))
+            .add("", "destroy-pipeline dp", delete("pipeline").losesData().note("deletes the pipeline with its build history"))
+            .add("", "pause-pipeline pp unpause-pipeline up archive-pipeline ap expose-pipeline ep hide-pipeline hp"
+                    + " rename-pipeline rp order-pipelines op order-instanced-pipelines oip", update("pipeline"))
+            .add("", "trigger-job tj rerun-build rb execute e", run("build"))
+            .add("", "pause-job pj unpause-job uj abort-build ab clear-task-cache ctc schedule-job", update("job"))
+            .add("", "check-resource cr check-resource-type crt pin-resource pr unpin-resource ur disable-resource-version"
+                    + " drv enable-resource-version erv clear-resource-cache crc clear-versions cv", update("resource"))
+            .add("", "hijack intercept i", execute("container").note("opens a shell in a build's container, with the secrets it was given"))
+            .add("", "set-team st", grant("team"))
+            .add("", "destroy-team dt", delete("team"))
+            .add("", "rename-team rt", update("team"))
+            .add("", "prune-worker pw land-worker lw retire-worker", update("worker"))
+            .build(), Set.of("-t", "--target", "-p", "--pipeline", "-j", "--job", "-c", "--config", "-n", "--team-name",
+            "--team", "-r", "--resource", "-v", "--var", "-y", "--yaml-var", "-l", "--load-vars-from", "-b", "--build", "--count",
+            "-i", "--input", "-o", "--output", "--instance-var", "--url", "-u", "--username", "--password", "--step", "-s"),
+            Placement.of("host", "-c", "--concourse-url"),
+            new Runs(Set.of("trigger-job", "tj", "rerun-build", "rb", "execute", "e"), Set.of(), Set.of(), Set.of()));
+
+    static final Map<String, Cli> CLIS = Map.ofEntries(Map.entry("circleci", CIRCLECI), Map.entry("bk", BUILDKITE),
+            Map.entry("drone", DRONE), Map.entry("woodpecker-cli", WOODPECKER), Map.entry("jenkins-cli", JENKINS),
+            Map.entry("argo", ARGO), Map.entry("tkn", TEKTON), Map.entry("spin", SPINNAKER),
+            Map.entry("buildkite-agent", BUILDKITE_AGENT), Map.entry("octopus", OCTOPUS), Map.entry("octo", OCTO),
+            Map.entry("fly", CONCOURSE));
 }

@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.environment.EnvironmentVariables;
@@ -16,8 +17,8 @@ import java.util.Set;
 
 /**
  * CI/CD systems' CLIs, judged by their commands ({@link CiCommands}). A command the table lists acts on the CI server
- * (or, marked local, on this machine); a run of a build or pipeline is not listed and is judged by its words as any
- * unfamiliar CLI is: a branch's build is routine, one whose pipeline or parameters name production is not.
+ * (or, marked local, on this machine); a run of a build or pipeline and a deployment land where their target says
+ * ({@link CiRuns}): a feature branch's build is routine, one whose job, pipeline or parameters name production is not.
  */
 public final class CiRecognizer implements Recognizer {
 
@@ -28,6 +29,9 @@ public final class CiRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (inv.program().equals("fly") && !concourse(inv)) {
+            return new UnrecognizedProgram().recognize(inv, nested);
+        }
         return of(CiCommands.CLIS.get(inv.program()), inv).map(List::of)
                 .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
     }
@@ -35,6 +39,12 @@ public final class CiRecognizer implements Recognizer {
     /** GitLab's pipelines and schedules ({@code glab ci trigger}), for the glab recognizer to ask first. */
     public static Optional<Operation> gitlab(Invocation inv) {
         return of(CiCommands.GITLAB, inv);
+    }
+
+    /** Concourse's fly always names its target and takes its command's arguments as flags; Fly.io's fly does neither. */
+    private static boolean concourse(Invocation inv) {
+        ParsedArgs p = inv.parse(CiCommands.CONCOURSE.valued());
+        return p.has("-t", "--target") && p.words().size() == 1;
     }
 
     private static Optional<Operation> of(CiCommands.Cli cli, Invocation inv) {
@@ -52,7 +62,7 @@ public final class CiRecognizer implements Recognizer {
             act = act.all();
         }
         int n = found.get().words();
-        String name = p.words().size() > n ? p.words().get(n) : p.value("--name").orElse("");
+        String name = p.words().size() > n ? p.words().get(n) : p.value("--name", "--job", "-j", "--pipeline").orElse("");
         Operation.Builder b = act.operation(inv, cli.system(), name);
         if (act.here()) {
             return Optional.of(b.build());
@@ -64,8 +74,33 @@ public final class CiRecognizer implements Recognizer {
                 .filter(v -> !v.startsWith("-") && (v.contains("://") || v.contains("."))).findFirst()
                 .or(() -> cli.server().variable(inv))
                 .map(Hosts::of).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator("host", h));
-        LocalFiles.namedEnvironment(inv).ifPresent(e -> b.locator("environment", e));
+        Optional<String> environment = environmentFlag(cli, p).or(() -> LocalFiles.namedEnvironment(inv));
+        environment.ifPresent(e -> b.locator("environment", e));
+        String command = found.get().command();
+        if (environment.isEmpty() && cli.runs().runs(command)) {
+            Optional<String> branch = cli.runs().branches().stream().map(p::value).flatMap(Optional::stream).findFirst();
+            CiRuns.place(b, operands(cli, p, n), branch, cli.runs().deploys().contains(command));
+        }
         EnvironmentVariables.locators(cli.system(), inv.env()).forEach(b::locator);
         return Optional.of(b.build());
+    }
+
+    /** {@code --environment Development}, {@code --deployTo Production}: the environment a deploy lands in, whatever its name. */
+    private static Optional<String> environmentFlag(CiCommands.Cli cli, ParsedArgs p) {
+        List<String> values = p.flags().entrySet().stream()
+                .filter(f -> cli.runs().environments().contains(f.getKey().toLowerCase(java.util.Locale.ROOT)))
+                .flatMap(f -> f.getValue().stream()).filter(v -> !v.isEmpty()).toList();
+        return values.stream().filter(DeploymentWords::named).findFirst().or(() -> values.stream().findFirst());
+    }
+
+    /** What a run names: its positionals after the command and its flags' values, the CI server and target aside. */
+    private static List<String> operands(CiCommands.Cli cli, ParsedArgs p, int command) {
+        List<String> operands = new java.util.ArrayList<>(p.words().subList(Math.min(command, p.words().size()), p.words().size()));
+        p.flags().forEach((flag, values) -> {
+            if (!cli.server().flags().contains(flag) && !flag.equals("-t") && !flag.equals("--target")) {
+                operands.addAll(values);
+            }
+        });
+        return operands;
     }
 }

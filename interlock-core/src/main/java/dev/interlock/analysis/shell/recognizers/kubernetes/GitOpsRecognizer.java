@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -91,6 +92,8 @@ public final class GitOpsRecognizer implements Recognizer {
         Operation.Builder b = op(inv, noun.equals("app") ? "application" : noun, prune ? Verb.DELETE : v, name, p);
         if (noun.equals("app") && !name.isEmpty()) {
             b.locator("app", name.contains("/") ? name.substring(name.indexOf('/') + 1) : name);
+            // a per-PR preview app (shop-preview-pr-1287) is a throwaway deployment, not production
+            DeploymentWords.development(name).ifPresent(e -> b.locator("environment", e));
         }
         p.value("--server").ifPresent(s -> b.locator("host", s));
         p.value("--dest-namespace").ifPresent(ns -> b.locator("namespace", ns));

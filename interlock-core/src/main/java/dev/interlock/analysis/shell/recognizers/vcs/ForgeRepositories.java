@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.Action;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,10 @@ public final class ForgeRepositories {
     /** Visibility and settings; {@link #of} turns a change to public into a transfer. */
     private static final Action EDIT = Action.update("repository", "");
 
+    /** An Actions cache (dependencies, build output): the next run that misses it rebuilds it, so nothing is lost. */
+    private static final Action CACHE_DELETE = new Action(Verb.DELETE, "cache", Scope.ONE, false, true,
+            "deletes an Actions cache: the next run that misses it rebuilds it");
+
     private static final Forge GITHUB = new Forge("github", "gh", Map.ofEntries(
             Map.entry("repo delete", teardown("deletes the repository with its issues, pull requests, releases and wiki")),
             Map.entry("repo create", Action.create("repository", "")), Map.entry("repo fork", Action.create("repository", "")),
@@ -42,7 +47,8 @@ public final class ForgeRepositories {
             Map.entry("release delete", RELEASE_DELETE), Map.entry("release delete-asset", RELEASE_DELETE),
             Map.entry("release upload", Action.update("release", "")), Map.entry("release edit", Action.update("release", "")),
             Map.entry("release list", Action.read("release")), Map.entry("release view", Action.read("release")),
-            Map.entry("release download", Action.read("release"))));
+            Map.entry("release download", Action.read("release")),
+            Map.entry("cache list", Action.read("cache")), Map.entry("cache delete", CACHE_DELETE)));
 
     private static final Forge GITLAB = new Forge("gitlab", "glab", Map.ofEntries(
             Map.entry("repo delete", teardown("deletes the project with its issues, merge requests, pipelines and wiki")),
@@ -93,6 +99,11 @@ public final class ForgeRepositories {
         }
         if (!repo.isEmpty()) {
             b.locator("repository", repo);
+        }
+        if (action == CACHE_DELETE) {
+            // one cache is routine; every cache of the repository at once (--all) slows every next run and keeps its default
+            b = p.has("--all", "-a") ? b.scope(Scope.MANY)
+                    : b.environment(Tier.DEV, "an Actions cache is rebuilt by the next run that misses it");
         }
         return Optional.of(b.build());
     }

@@ -1,0 +1,57 @@
+package dev.interlock.analysis.shell.recognizers.network;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.ci.CiRuns;
+import dev.interlock.environment.Hosts;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CI systems' REST calls that start a pipeline or build: CircleCI's {@code POST /api/v2/project/SLUG/pipeline} and
+ * Buildkite's {@code POST /v2/organizations/ORG/pipelines/P/builds}. The body says where the run lands, as the CLIs'
+ * flags do ({@link CiRuns}): a feature branch's tests are routine; a shipping branch, a tag, or parameters that deploy
+ * or name production are not.
+ */
+final class CiTriggerApis {
+
+    private CiTriggerApis() {
+    }
+
+    private static final Pattern CIRCLECI = Pattern.compile("/api/v2/project/([^/]+/[^/]+/[^/]+)/pipeline(/run)?/?");
+    private static final Pattern BUILDKITE = Pattern.compile("/v2/organizations/([^/]+)/pipelines/([^/]+)/builds/?");
+    private static final Pattern BRANCH = Pattern.compile("\"branch\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TAG = Pattern.compile("\"tag\"\\s*:\\s*\"[^\"]+\"");
+
+    static Optional<List<Operation>> of(Invocation inv, String url, String method, List<String> body) {
+        if (!method.equalsIgnoreCase("POST")) {
+            return Optional.empty();
+        }
+        String host = Hosts.of(url);
+        String path = NetworkRecognizer.path(url);
+        Matcher circle = CIRCLECI.matcher(path);
+        Matcher buildkite = BUILDKITE.matcher(path);
+        String system;
+        String pipeline;
+        if (circle.matches() && host.contains("circleci")) {
+            system = "circleci";
+            pipeline = circle.group(1);
+        } else if (buildkite.matches() && host.contains("buildkite")) {
+            system = "buildkite";
+            pipeline = buildkite.group(1) + "/" + buildkite.group(2);
+        } else {
+            return Optional.empty();
+        }
+        String sent = String.join(" ", body);
+        Matcher branch = BRANCH.matcher(sent);
+        Operation.Builder b = Operation.builder(system, Verb.EXECUTE).resource("pipeline", pipeline).locator("host", host)
+                .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note("starts a pipeline of " + pipeline + " with the secrets its jobs are given");
+        CiRuns.place(b, body, branch.find() ? Optional.of(branch.group(1)) : Optional.empty(), TAG.matcher(sent).find());
+        return Optional.of(List.of(b.build()));
+    }
+}
