@@ -15,7 +15,7 @@ import java.util.Set;
  * are: the recognizers see the client's own options, the shell's redirections are seen here. Answers that only count
  * or aggregate copy no rows.
  */
-final class RowsToFile {
+public final class RowsToFile {
 
     private static final Set<String> TYPES = Set.of("table", "collection", "view");
 
@@ -58,7 +58,7 @@ final class RowsToFile {
     }
 
     /** True for a database read whose answer holds rows. */
-    static boolean rows(Operation op) {
+    public static boolean rows(Operation op) {
         return op.system().equals("database") && op.verb() == Verb.READ && TYPES.contains(op.resource().type())
                 && !op.resource().locators().containsKey(DatabaseOps.COPIES_DATA) && !aggregates(op.note());
     }
@@ -78,7 +78,7 @@ final class RowsToFile {
         }
     }
 
-    static Operation copied(Operation read, String file) {
+    public static Operation copied(Operation read, String file) {
         return read.toBuilder().locator(DatabaseOps.COPIES_DATA, "rows")
                 .note(read.note() + (read.note().isEmpty() ? "" : "; ") + "the rows are written to " + file + " on this machine").build();
     }

@@ -51,7 +51,7 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
      * ({@code rm -rf target build .pytest_cache}); {@code rm -rf ./build} alone asks, since projects keep hand-written
      * files there often enough.
      */
-    static final Set<String> BUILD_OUTPUT = Set.of("build", "out");
+    static final Set<String> BUILD_OUTPUT = Set.of("build", "out", "bin"); // bin: .NET's, cleared with its obj
     /** Compiled files, logs, temporaries, and the leftovers of merges and editors ({@code *.orig}, {@code *.rej}, {@code *~}). */
     private static final Pattern REGENERABLE_FILES = Pattern.compile(
             ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db");
