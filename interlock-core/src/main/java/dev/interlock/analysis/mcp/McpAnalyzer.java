@@ -19,7 +19,8 @@ public final class McpAnalyzer {
     private static final List<ToolFamily> FAMILIES = List.of(AwsTools.FAMILY, KubernetesTools.FAMILY, TerraformTools.FAMILY,
             AlertingTools.SENTRY_FAMILY, AlertingTools.DATADOG_FAMILY, TrackerTools.NOTION, GitHubTools.FAMILY, TrackerTools.FAMILY, MongoTools.FAMILY, CloudflareTools.FAMILY, GraphqlTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY,
             ProxmoxTools.FAMILY, DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, MessagingTools.FAMILY, BrowserTools.FAMILY,
-            SaasTools.STRIPE, SaasTools.SALESFORCE, GrafanaTools.FAMILY);
+            SaasTools.STRIPE, SaasTools.SALESFORCE, GrafanaTools.FAMILY,
+            MicrosoftTools.FAMILY);
 
     private McpAnalyzer() {
     }

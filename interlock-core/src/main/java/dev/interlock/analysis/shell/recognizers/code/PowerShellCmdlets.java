@@ -28,8 +28,13 @@ final class PowerShellCmdlets {
     }
 
     /** A cmdlet at the start of a statement or pipeline stage (not a word inside a string). */
-    private static final Pattern CMDLET = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(Remove|Clear|Uninstall|Unregister|Format|Initialize|Reset"
-            + "|Stop|Restart|Disable|Set|Revoke|Dismount|Suspend)-([A-Za-z0-9]+)((?:\\s+(?!\\||;)[^|;\\n]*)?)");
+    private static final String VERBS = "Remove|Clear|Uninstall|Unregister|Format|Initialize|Reset|Stop|Restart|Disable|Set|Revoke|Dismount|Suspend";
+    private static final Pattern CMDLET = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(" + VERBS + ")-([A-Za-z0-9]+)((?:\\s+(?!\\||;)[^|;\\n]*)?)");
+
+    /** Whether cmdlets with {@code verb} are judged here, whatever their noun. */
+    static boolean judges(String verb) {
+        return Regex.matches(verb, "(?i)" + VERBS);
+    }
     /** Whole-machine cmdlets: power and disks. */
     private static final Map<String, String> MACHINE = Map.of("stop-computer", "stops this machine",
             "restart-computer", "restarts this machine", "format-volume", "formats a volume", "clear-disk", "wipes a disk",
@@ -214,8 +219,14 @@ final class PowerShellCmdlets {
     /** The environment drive listed whole ({@code Get-ChildItem Env:}, {@code dir env:}, {@code ls env:}). */
     private static final Pattern ENV_DRIVE = Pattern.compile("(?i)(?:Get-ChildItem|gci|dir|ls)\\s+(?:-Path\\s+)?['\"]?Env:['\"]?\\s*(?:$|[;|)])");
     /** A query sent to SQL Server ({@code Invoke-Sqlcmd -Query "…"}). */
-    private static final Pattern SQLCMD = Pattern.compile("(?i)Invoke-Sqlcmd\\b[^;|]*?-Query\\s+(?:\"([^\"]*)\"|'([^']*)')");
-    private static final Pattern SQL_SERVER = Pattern.compile("(?i)-ServerInstance\\s+['\"]?([^'\"\\s]+)");
+    private static final Pattern SQLCMD = Pattern.compile("(?i)Invoke-(?:Sqlcmd|DbaQuery)\\b[^;|]*?-Query\\s+(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern SQL_SERVER = Pattern.compile("(?i)-(?:ServerInstance|SqlInstance)\\s+['\"]?([^'\"\\s]+)");
+    /** What follows a query when its rows go to a file: {@code | Export-Csv -Path F}, {@code | Out-File F}, {@code > F}. */
+    private static final Pattern ROWS_TO_FILE = Pattern.compile("(?i)[^|;\\n]*(?:\\|\\s*(?:Export-Csv|Export-Clixml|Export-Excel|Out-File|Set-Content"
+            + "|Add-Content|Tee-Object)\\b[^|;\\n]*?(?:-(?:Path|FilePath|LiteralPath)\\s+)?|>>?\\s*)['\"]?([^'\"\\s|;]+)");
+    private static final Pattern SQL_BACKUP = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(Backup|Restore)-(?:Sql|Dba)Database\\b[^|;\\n]*");
+    private static final Pattern SQL_DATABASE = Pattern.compile("(?i)-Database\\s+['\"]?([^'\"\\s]+)");
+    private static final Pattern SQL_BACKUP_FILE = Pattern.compile("(?i)-(?:BackupFile|Path|FilePath)\\s+['\"]?([^'\"\\s]+)");
     /** Windows Defender switched off or told to look away. */
     private static final Pattern DEFENDER = Pattern.compile("(?i)(?:Set|Add)-MpPreference\\b[^;|]*-(?:Disable\\w+\\s+\\$?true|Exclusion\\w+)");
 
@@ -241,8 +252,30 @@ final class PowerShellCmdlets {
             Matcher server = SQL_SERVER.matcher(code);
             List<Operation> statements = nested.sql(text, "", inv);
             String host = server.find() ? dev.interlock.analysis.shell.recognizers.database.SqlShells.hostName(server.group(1)) : "";
+            // rows piped on into a file (| Export-Csv, | Out-File, > file) are a copy of them here, as psql's > file is
+            Matcher copy = ROWS_TO_FILE.matcher(code.substring(sql.end()));
             for (Operation op : statements) {
-                ops.add(host.isEmpty() || !op.resource().locator("host").isEmpty() ? op : op.toBuilder().locator("host", host).build());
+                Operation placed = host.isEmpty() || !op.resource().locator("host").isEmpty() ? op : op.toBuilder().locator("host", host).build();
+                ops.add(copy.lookingAt() && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.returnsRows(placed)
+                        ? dev.interlock.analysis.shell.recognizers.database.DatabaseOps.rowsWrittenTo(placed, copy.group(1)) : placed);
+            }
+        }
+        Matcher backup = SQL_BACKUP.matcher(code);
+        while (backup.find()) {
+            // the SqlServer module's backup and restore are BACKUP and RESTORE statements, judged as SQL on that server
+            Matcher server = SQL_SERVER.matcher(backup.group());
+            Matcher database = SQL_DATABASE.matcher(backup.group());
+            Matcher into = SQL_BACKUP_FILE.matcher(backup.group());
+            String name = database.find() ? database.group(1) : "";
+            String where = into.find() ? into.group(1) : "";
+            boolean restore = backup.group(1).equalsIgnoreCase("Restore");
+            String statement = restore
+                    ? "RESTORE DATABASE [" + name + "] FROM DISK = '" + where + "'" + (Regex.find(backup.group(), "(?i)-ReplaceDatabase\\b") ? " WITH REPLACE" : "")
+                    : "BACKUP " + (Regex.find(backup.group(), "(?i)-BackupAction\\s+Log\\b") ? "LOG" : "DATABASE") + " [" + name + "] TO DISK = '"
+                    + where + "'" + (Regex.find(backup.group(), "(?i)-CopyOnly\\b") ? " WITH COPY_ONLY" : "");
+            String host = server.find() ? dev.interlock.analysis.shell.recognizers.database.SqlShells.hostName(server.group(1)) : "";
+            for (Operation op : nested.sql(statement, "", inv)) {
+                ops.add(host.isEmpty() ? op : op.toBuilder().locator("host", host).build());
             }
         }
         if (DEFENDER.matcher(code).find()) {

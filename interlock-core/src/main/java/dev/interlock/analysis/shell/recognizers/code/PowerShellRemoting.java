@@ -17,6 +17,8 @@ final class PowerShellRemoting {
     }
 
     private static final Pattern REMOTE = Pattern.compile("(?i)\\bInvoke-Command\\b([^|;\\n{]*?)-ScriptBlock\\s*\\{");
+    private static final Pattern INTERACTIVE = Pattern.compile(
+            "(?i)\\bEnter-PSSession\\b(?:[^|;\\n]*?-(?:ComputerName|Cn|HostName)\\s+|\\s+)['\"]?([A-Za-z0-9][^'\"\\s,;]*)");
     private static final Pattern COMPUTER = Pattern.compile("(?i)-(?:ComputerName|Cn|HostName)\\s+['\"]?([^'\"\\s,;]+)");
 
     /**
@@ -24,6 +26,13 @@ final class PowerShellRemoting {
      * analysis on this machine.
      */
     static String elsewhere(String code, Invocation inv, Nested nested, List<Operation> ops) {
+        Matcher session = INTERACTIVE.matcher(code);
+        while (session.find()) {
+            // an interactive session on that computer: what is typed there is not checked, as with ssh HOST alone
+            for (Operation op : nested.shell("ssh " + session.group(1), inv)) {
+                ops.add(op.withEvidence(inv.evidence()));
+            }
+        }
         Matcher m = REMOTE.matcher(code);
         StringBuilder local = null;
         int copied = 0;

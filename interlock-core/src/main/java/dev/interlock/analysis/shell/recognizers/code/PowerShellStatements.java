@@ -153,6 +153,9 @@ public final class PowerShellStatements {
                 || c == '>' || c == '<' || c == '#' || Character.isDigit(c)) {
             return true;
         }
+        if (c == '.' && head.length() > 1 && Character.isLetter(head.charAt(1))) {
+            return true; // (Get-Date).AddDays(-90): a method of the value before it, not .\script.ps1
+        }
         String lower = head.toLowerCase(Locale.ROOT);
         return isCmdlet(head) || ALIASES.containsKey(lower) || KEYWORDS.contains(lower);
     }
@@ -165,6 +168,10 @@ public final class PowerShellStatements {
      * Code whose every command only looks ({@code Get-Service W3SVC | Select-Object Name, Status}): cmdlets with the
      * verbs above, their aliases, expressions. {@code Out-File}, {@code Set-…} and any program it starts are not.
      */
+    /** Cmdlets outside those verbs that load or print without changing anything. */
+    private static final Set<String> LOOKING_CMDLETS = Set.of("import-module", "import-csv", "import-clixml",
+            "import-powershelldatafile", "out-string", "out-host", "out-null", "out-gridview", "get-date");
+
     static boolean onlyLooks(String code) {
         List<Command> commands = commands(code);
         if (commands.isEmpty()) {
@@ -174,7 +181,8 @@ public final class PowerShellStatements {
             String head = command.head();
             String cmdlet = ALIASES.getOrDefault(head.toLowerCase(Locale.ROOT), head);
             if (isCmdlet(cmdlet)) {
-                if (!LOOKING.contains(cmdlet.substring(0, cmdlet.indexOf('-')).toLowerCase(Locale.ROOT))) {
+                if (!LOOKING.contains(cmdlet.substring(0, cmdlet.indexOf('-')).toLowerCase(Locale.ROOT))
+                        && !LOOKING_CMDLETS.contains(cmdlet.toLowerCase(Locale.ROOT))) {
                     return false;
                 }
             } else if (!isPowerShells(head) || head.startsWith("&") || command.text().startsWith("&")) {

@@ -58,7 +58,20 @@ final class WindowsServerCmdlets {
             new Family("VM\\w*|VHD\\w*", "hyper-v", "vm", true, Map.of("restore-vmsnapshot", Verb.UPDATE, "restore-vmcheckpoint", Verb.UPDATE,
                     "start-vm", Verb.UPDATE, "merge-vhd", Verb.UPDATE, "remove-vmsnapshot", Verb.DELETE, "remove-vmcheckpoint", Verb.DELETE)),
             new Family("ScheduledTask|ClusteredScheduledTask|ScheduledJob|JobTrigger|ScheduledJobOption", "os", "scheduled-task", true,
-                    Map.of("start-scheduledtask", Verb.EXECUTE)));
+                    Map.of("start-scheduledtask", Verb.EXECUTE)),
+            // Exchange (on premises and Online): mailboxes, their rules and permissions live in the organization's directory
+            new Family("EXO\\w+|CAS\\w+|\\w*Mailbox\\w*|InboxRule|TransportRule|Message\\w*|MailUser|MailContact|\\w*DistributionGroup\\w*"
+                    + "|UnifiedGroup\\w*|RecipientPermission|ComplianceSearch\\w*|MoveRequest|ManagementRole\\w*|RoleGroup\\w*|RemoteDomain"
+                    + "|AcceptedDomain|(Inbound|Outbound)Connector|OrganizationConfig", "exchange", "mailbox", false, Map.of()),
+            // Microsoft Graph (Entra ID, Microsoft 365): the tenant's users, groups, applications and their permissions
+            new Family("Mg\\w+", "microsoft-graph", "directory-object", false, Map.of()),
+            // SQL Server's own modules (SqlServer, dbatools); Invoke-Sqlcmd's query and the
+            // database's backup and restore are SQL, judged as SQL (PowerShellCmdlets)
+            new Family("(?!Sqlcmd$|DbaQuery$|SqlDatabase$|DbaDatabase$)(Sql|Dba)\\w+", "database", "database", false, Map.of()),
+            // this machine's shares, firewall and network settings, unless -CimSession or -ComputerName names another
+            new Family("Smb\\w+", "os", "share", true, Map.of()),
+            new Family("Net(Firewall|IPsec|Adapter|IPAddress|IPInterface|Route|ConnectionProfile|Nat|Lbfo|Qos|TCPSetting)\\w*", "os",
+                    "network-settings", true, Map.of()));
 
     /** Verbs that only look; the report-writing ones ({@code Backup-GPO}, {@code Export-DnsServerZone}) copy, not change. */
     private static final Set<String> LOOKING = Set.of("get", "search", "test", "show", "measure", "resolve", "compare", "find",
@@ -71,13 +84,30 @@ final class WindowsServerCmdlets {
             Map.entry("uninstall", Verb.DELETE), Map.entry("clear", Verb.DELETE), Map.entry("grant", Verb.GRANT),
             Map.entry("revoke", Verb.GRANT));
 
+    /** Nouns of permissions and memberships: changing one changes who may do what (Add-MailboxPermission, New-AzRoleAssignment). */
+    private static final Pattern GRANTS = Pattern.compile("(?i)\\w*(RoleAssignment|PermissionGrant|Permissions?|ShareAccess|AccessRule"
+            + "|GroupMember(ByRef)?|RoleMember(ByRef)?|MemberByRef|Owner(ByRef)?|Delegation|AccessRights)");
+    /** Cmdlets that mint a new secret for an application and print it: a credential handed to whoever ran them. */
+    private static final Pattern MINTS_SECRET = Pattern.compile("(?i)(add|new)-(Mg(Application|ServicePrincipal)(Password|Key)"
+            + "|AzAD(App|Sp|ServicePrincipal|Application)Credential)");
+    /** A read that deletes what it finds (Search-Mailbox -DeleteContent). */
+    private static final Pattern DELETES_FOUND = Pattern.compile("(?i)\\s-Delete\\w*(?!:\\s*\\$false)\\b");
+    /**
+     * Azure's cmdlets: the verbs the generic rule of {@link PowerShellCmdlets} does not judge ({@code New-}, {@code Add-},
+     * {@code Grant-}, {@code Update-}); its own ({@code Remove-}, {@code Set-}) stay there.
+     */
+    private static final Family AZURE = new Family("Az\\w+", "azure", "resource", false, Map.of());
+
+    /** The resource group an Azure cmdlet acts in: {@code -ResourceGroupName}, or the one a {@code -Scope} path names. */
+    private static final Pattern RESOURCE_GROUP = Pattern.compile("(?i)-ResourceGroupName\\s+['\"]?([^'\"\\s]+)|/resourceGroups/([^/'\"\\s]+)");
+
     /** Reverting to a checkpoint or merging a disk loses what was written since: data gone for good. */
     private static final Set<String> LOSES_DATA = Set.of("restore-vmsnapshot", "restore-vmcheckpoint", "merge-vhd", "restore-gpo",
             "import-gpo", "restore-adobject", "clear-dnsserverzone");
 
     private static final Pattern CMDLET = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*([A-Za-z]+)-([A-Za-z0-9]+)((?:\\s+(?!\\||;)[^|;\\n}]*)?)");
     private static final Pattern NAME = Pattern.compile("(?i)-(?:Identity|Name|VMName|ZoneName|TaskName|ScopeId|Guid|DisplayName)\\s+['\"]?([^'\"\\s]+)");
-    private static final Pattern HOST = Pattern.compile("(?i)-(?:ComputerName|Server|CimSession|Domain)\\s+['\"]?([^'\"\\s,]+)");
+    private static final Pattern HOST = Pattern.compile("(?i)-(?:ComputerName|Server|CimSession|Domain|ServerInstance|SqlInstance)\\s+['\"]?(?!\\$)([^'\"\\s,]+)");
     /** LAPS passwords come back in clear with -AsPlainText; the legacy module's always do, as does the attribute read directly. */
     private static final Pattern LAPS_SECRET = Pattern.compile("(?i)Get-Laps(AD|AAD)Password\\b[^|;\\n]*-AsPlainText|Get-AdmPwdPassword\\b"
             + "|Get-AD(Computer|Object)\\b[^|;\\n]*(ms-Mcs-AdmPwd\\b|msLAPS-(Encrypted)?Password\\b)");
@@ -98,25 +128,37 @@ final class WindowsServerCmdlets {
         Matcher m = CMDLET.matcher(code);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
-            Optional<Family> family = family(m.group(2));
-            if (family.isEmpty() || LOOKING.contains(verb) || !PowerShellStatements.isCmdlet(m.group(1) + "-" + m.group(2))) {
+            Optional<Family> family = family(m.group(2)).or(() -> AZURE.noun().matcher(m.group(2)).matches()
+                    && !PowerShellCmdlets.judges(verb) ? Optional.of(AZURE) : Optional.empty());
+            String rest = m.group(3) == null ? "" : m.group(3);
+            boolean deletesFound = verb.equals("search") && DELETES_FOUND.matcher(rest).find();
+            if (family.isEmpty() || LOOKING.contains(verb) && !deletesFound || !PowerShellStatements.isCmdlet(m.group(1) + "-" + m.group(2))) {
                 continue;
             }
             String cmdlet = verb + "-" + m.group(2).toLowerCase(Locale.ROOT);
-            String rest = m.group(3) == null ? "" : m.group(3);
             Family f = family.get();
-            Verb v = f.cmdlets().getOrDefault(cmdlet, VERBS.getOrDefault(verb, Verb.UPDATE));
+            Verb v = deletesFound ? Verb.DELETE : MINTS_SECRET.matcher(cmdlet).matches() ? Verb.CREDENTIAL
+                    : f.cmdlets().getOrDefault(cmdlet, GRANTS.matcher(m.group(2)).matches() ? Verb.GRANT : VERBS.getOrDefault(verb, Verb.UPDATE));
             Matcher name = NAME.matcher(rest);
             Matcher host = HOST.matcher(rest);
             Operation.Builder b = Operation.builder(f.system(), v).resource(f.type(), name.find() ? name.group(1) : PowerShellCmdlets.positional(rest))
                     .confidence(Confidence.INFERRED).evidence(inv.evidence()).note(m.group(1) + "-" + m.group(2) + " "
-                            + (v == Verb.DELETE ? "deletes" : v == Verb.GRANT ? "changes who may do what in" : "changes") + " " + f.system());
-            if (v == Verb.DELETE || LOSES_DATA.contains(cmdlet)) {
+                            + (v == Verb.DELETE ? "deletes" : v == Verb.GRANT ? "changes who may do what in"
+                            : v == Verb.CREDENTIAL ? "mints a secret in" : "changes") + " " + f.system());
+            boolean remote = host.find();
+            // a VM of this machine's own Hyper-V is the developer's sandbox, like a local cluster: removing it is routine
+            boolean sandbox = f.type().equals("vm") && !remote && cmdlet.equals("remove-vm");
+            if ((v == Verb.DELETE || LOSES_DATA.contains(cmdlet)) && !sandbox) {
                 b.stateful(true).reversible(false);
             }
-            boolean remote = host.find();
             if (remote) {
                 b.locator("host", host.group(1));
+            }
+            if (f == AZURE) {
+                Matcher group = RESOURCE_GROUP.matcher(rest);
+                if (group.find()) {
+                    b.locator("resource-group", group.group(1) != null ? group.group(1) : group.group(2));
+                }
             }
             ops.add(f.here() && !remote ? LocalFiles.local(inv, b, "this machine's " + f.type()).build() : b.build());
         }

@@ -47,6 +47,8 @@ final class DeploymentCode {
             // an inventory's variables are what the next playbook run pushes to its hosts (network devices among them)
             new Tool("ansible", "Ansible inventory or host and group variables", "(?!)", "group_vars|host_vars|inventor(?:y|ies)",
                     "ya?ml|json|ini|cfg"),
+            // Azure's declarative templates: the next az deployment makes the subscription match them
+            new Tool("azure", "a Bicep or ARM template", ".*\\.bicep(param)?|azuredeploy(\\.parameters)?\\.json", "bicep|arm"),
             new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
                     "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
 

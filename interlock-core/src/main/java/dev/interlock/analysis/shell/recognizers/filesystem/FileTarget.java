@@ -233,11 +233,19 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
 
     /**
      * Several operands cleared at once that are all build output ({@code rm -rf target build .pytest_cache}): at least
-     * one regenerable, and {@code build/} or {@code out/} in the workspace count among them.
+     * one regenerable, and {@code build/} or {@code out/} in the workspace count among them, as does .NET's {@code bin/}
+     * beside its {@code obj/}.
      */
     public static boolean clearedTogether(List<FileTarget> targets) {
         return targets.size() > 1 && targets.stream().anyMatch(FileTarget::regenerable)
-                && targets.stream().allMatch(t -> t.regenerable() || t.area() == Area.WORKSPACE && BUILD_OUTPUT.contains(t.leaf()));
+                && targets.stream().allMatch(t -> t.regenerable() || t.area() == Area.WORKSPACE
+                        && (BUILD_OUTPUT.contains(t.leaf()) || dotnetBin(t, targets)));
+    }
+
+    /** {@code bin} cleared with the {@code obj} beside it: the pair .NET builds; {@code bin} alone may hold scripts. */
+    private static boolean dotnetBin(FileTarget bin, List<FileTarget> targets) {
+        String parent = bin.path.substring(0, bin.path.lastIndexOf('/') + 1);
+        return bin.leaf().equals("bin") && targets.stream().anyMatch(t -> t.path.equals(parent + "obj"));
     }
 
     /** The root, a home directory, the workspace itself or a system directory. */

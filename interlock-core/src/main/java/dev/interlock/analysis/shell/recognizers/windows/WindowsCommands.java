@@ -171,7 +171,10 @@ public final class WindowsCommands implements Recognizer {
      * {@code obj=} names another account, and a changed {@code binPath=} is what such a service runs: escalation.
      */
     private static List<Operation> serviceControl(Invocation inv) {
-        List<String> w = words(inv).stream().dropWhile(v -> v.startsWith("\\\\")).toList();
+        List<String> all = words(inv);
+        // sc \\HOST …: the service of that computer, not of this one
+        String host = !all.isEmpty() && all.getFirst().startsWith("\\\\") ? Regex.replaceAll(all.getFirst(), "^\\\\+", "") : "";
+        List<String> w = host.isEmpty() ? all : all.subList(1, all.size());
         String sub = w.isEmpty() ? "" : w.getFirst();
         String name = w.size() > 1 ? w.get(1) : "";
         String account = option(w, "obj=");
@@ -189,7 +192,7 @@ public final class WindowsCommands implements Recognizer {
         if (verb == Verb.DELETE) {
             b.stateful(true).reversible(false).note("removes the service " + name + " from this machine");
         }
-        return List.of(LocalFiles.local(inv, b, "a service of this machine").build());
+        return List.of(host.isEmpty() ? LocalFiles.local(inv, b, "a service of this machine").build() : b.locator("host", host).build());
     }
 
     /** {@code reg delete|add|import HKLM\…}: the machine's registry (HKCU is the user's own). */
