@@ -148,10 +148,38 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
         if (program.isPresent() && program.get().equals("mktemp")) {
             return mktemp(s, walk);
         }
+        if (program.isPresent() && LOOKUPS.contains(program.get())) {
+            return lookedUp(s, walk);
+        }
         if (program.isEmpty() || !(program.get().equals("echo") || program.get().equals("printf"))) {
             return Optional.empty();
         }
         return literalOutput(s, walk).map(String::strip);
+    }
+
+    /** Commands that print where a program is: {@code $(which rm)} is rm. */
+    private static final java.util.Set<String> LOOKUPS = java.util.Set.of("which", "command", "type");
+
+    /**
+     * {@code which NAME}, {@code command -v NAME}, {@code type -P NAME}: the program they find, by name (its directory on
+     * PATH does not change what it does). Only these plain forms; anything else stays unknown.
+     */
+    private static Optional<String> lookedUp(Command.Simple s, ShellWalk walk) {
+        List<String> words = new java.util.ArrayList<>();
+        for (Word w : s.words()) {
+            Optional<String> v = walk.value(w);
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            words.add(v.get());
+        }
+        boolean form = switch (words.getFirst()) {
+            case "which" -> words.size() == 2;
+            case "command" -> words.size() == 3 && (words.get(1).equals("-v") || words.get(1).equals("-V"));
+            default -> words.size() == 3 && (words.get(1).equals("-P") || words.get(1).equals("-p"));
+        };
+        String name = words.getLast();
+        return form && !name.startsWith("-") && dev.interlock.analysis.Regex.matches(name, "[\\w./+-]+") ? Optional.of(name) : Optional.empty();
     }
 
     /**
