@@ -20,7 +20,7 @@ public final class McpAnalyzer {
             AlertingTools.SENTRY_FAMILY, AlertingTools.DATADOG_FAMILY, TrackerTools.NOTION, GitHubTools.FAMILY, TrackerTools.FAMILY, MongoTools.FAMILY, CloudflareTools.FAMILY, GraphqlTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY,
             ProxmoxTools.FAMILY, DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, MessagingTools.FAMILY, BrowserTools.FAMILY,
             SaasTools.STRIPE, SaasTools.SALESFORCE, GrafanaTools.FAMILY,
-            MicrosoftTools.FAMILY);
+            MicrosoftTools.FAMILY, VaultTools.FAMILY);
 
     private McpAnalyzer() {
     }

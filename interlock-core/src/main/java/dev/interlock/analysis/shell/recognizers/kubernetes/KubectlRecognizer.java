@@ -78,8 +78,7 @@ public final class KubectlRecognizer implements Recognizer {
         }
         String sub = c.sub();
         if (sub.equals("describe")) {
-            return reads(c, c.targets(0)).stream().map(op -> op.resource().type().equals("secret")
-                    ? op.toBuilder().verb(Verb.CREDENTIAL).note("shows a secret").build() : op).toList();
+            return reads(c, c.targets(0)).stream().map(op -> op.resource().type().equals("secret") ? describedSecret(op) : op).toList();
         }
         if (sub.equals("logs") || sub.equals("log")) {
             // logs POD [CONTAINER]: the first word is a pod unless written TYPE/NAME
@@ -127,6 +126,23 @@ public final class KubectlRecognizer implements Recognizer {
             default -> List.of(c.op(Verb.UNKNOWN, "", sub).confidence(Confidence.INFERRED)
                     .note("unrecognized " + c.program + " subcommand or plugin '" + sub + "'").build());
         };
+    }
+
+    /** A name a service account's token secret goes by ({@code default-token-x7k2p}, {@code ci-sa-secret}, {@code deployer-sa}). */
+    private static final java.util.regex.Pattern TOKEN_SECRET = java.util.regex.Pattern.compile(
+            "(?i).*(token|(^|[-_.])(sa|serviceaccount|service-account)([-_.]|$)).*");
+
+    /**
+     * {@code kubectl describe secret} lists key names and byte sizes, never values, except the token of a service-account
+     * token secret, which it prints in full. Secrets named like one, and every secret of a namespace or selector (which
+     * may include one), are credential reads; an ordinary secret by name is a read.
+     */
+    private static Operation describedSecret(Operation op) {
+        String name = op.resource().name();
+        boolean tokens = op.scope() != Scope.ONE || name.isEmpty()
+                || java.util.Arrays.stream(name.split("[\\s,]+")).anyMatch(n -> TOKEN_SECRET.matcher(n).matches());
+        return tokens ? op.toBuilder().verb(Verb.CREDENTIAL).note("shows a secret; a service-account token's is printed in full").build()
+                : op.toBuilder().note("describes a secret: key names and sizes, not values").build();
     }
 
     static List<Operation> reads(KubectlCall c, List<Target> targets) {

@@ -89,7 +89,7 @@ public final class CredentialRecognizer implements Recognizer {
         Set<String> all = new java.util.HashSet<>(FILE_READERS.keySet());
         all.addAll(PATTERN_READERS.keySet());
         all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security", "secret-tool", "sops", "ansible-vault", "age",
-                "pass", "gpg", "gpg2"));
+                "pass", "gpg", "gpg2", "kubeseal", "direnv"));
         all.addAll(SecretManagers.programs());
         return Set.copyOf(all);
     }
@@ -122,6 +122,8 @@ public final class CredentialRecognizer implements Recognizer {
             case "source", "." -> source(inv);
             case "set" -> ShellHistory.erases(inv) ? List.of(ShellHistory.operation(inv)) : environment(inv);
             case "printenv", "env", "export", "declare", "typeset" -> environment(inv);
+            case "kubeseal" -> Kubeseal.recognize(inv);
+            case "direnv" -> Direnv.recognize(inv);
             default -> SecretManagers.programs().contains(program) ? SecretManagers.recognize(inv) : SecretStores.recognize(inv);
         };
     }

@@ -4,6 +4,7 @@ import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
@@ -91,6 +92,9 @@ public final class SecretStores {
         ParsedArgs p = inv.parse(Set.of("-address", "--address", "-namespace", "--namespace", "-field", "--field",
                 "-mount", "--mount", "-format", "--format", "-policy", "--policy", "-method", "--method"));
         List<String> words = p.words();
+        if (!words.isEmpty() && words.getFirst().equals("server")) {
+            return List.of(vaultServer(inv));
+        }
         Verb verb = lookup(VAULT, words);
         String name = name(VAULT, words);
         if (verb == Verb.CREDENTIAL && words.getFirst().equals("read") && METADATA_PATHS.matcher(name).matches()) {
@@ -113,6 +117,20 @@ public final class SecretStores {
             LocalFiles.local(inv, b, "Vault dev server on this machine");
         }
         return List.of(b.build());
+    }
+
+    /**
+     * {@code vault server -dev}: an in-memory Vault on this machine, empty and gone when it stops; the root token on its
+     * command line opens nothing else. A server from a configuration is started here too: what it serves is in the
+     * storage that configuration names, opened only by its unseal keys.
+     */
+    private static Operation vaultServer(Invocation inv) {
+        boolean dev = inv.words().stream().anyMatch(w -> w.equals("-dev") || w.equals("--dev") || w.startsWith("-dev-tls")
+                || w.equals("-dev=true"));
+        return LocalFiles.local(inv, Operation.builder("vault", Verb.EXECUTE).resource("server", dev ? "dev server" : "server")
+                .evidence(inv.evidence())
+                .note(dev ? "starts a throwaway in-memory Vault dev server" : "starts a Vault server from its configuration"),
+                "a server process on this machine").build();
     }
 
     private static List<Operation> onePassword(Invocation inv) {
@@ -240,7 +258,11 @@ public final class SecretStores {
             Map.entry("sops decrypt", Verb.CREDENTIAL), Map.entry("sops exec-env", Verb.CREDENTIAL),
             Map.entry("sops exec-file", Verb.CREDENTIAL), Map.entry("sops edit", Verb.CREDENTIAL),
             Map.entry("sops -e", Verb.UPDATE), Map.entry("sops --encrypt", Verb.UPDATE), Map.entry("sops encrypt", Verb.UPDATE),
-            Map.entry("sops updatekeys", Verb.UPDATE), Map.entry("sops -r", Verb.UPDATE), Map.entry("sops rotate", Verb.UPDATE),
+            Map.entry("sops -r", Verb.UPDATE), Map.entry("sops rotate", Verb.UPDATE),
+            // re-keying to the recipients in .sops.yaml, or to added ones, changes who can decrypt the file
+            Map.entry("sops updatekeys", Verb.GRANT), Map.entry("sops --add-age", Verb.GRANT), Map.entry("sops --add-pgp", Verb.GRANT),
+            Map.entry("sops --add-kms", Verb.GRANT), Map.entry("sops --add-gcp-kms", Verb.GRANT),
+            Map.entry("sops --add-azure-kv", Verb.GRANT), Map.entry("sops --add-hc-vault-transit", Verb.GRANT),
             Map.entry("sops filestatus", Verb.READ), Map.entry("sops --version", Verb.READ), Map.entry("sops --help", Verb.READ),
             Map.entry("ansible-vault view", Verb.CREDENTIAL), Map.entry("ansible-vault decrypt", Verb.CREDENTIAL),
             Map.entry("ansible-vault edit", Verb.CREDENTIAL), Map.entry("ansible-vault encrypt", Verb.UPDATE),
@@ -248,9 +270,12 @@ public final class SecretStores {
             Map.entry("ansible-vault rekey", Verb.UPDATE), Map.entry("age -d", Verb.CREDENTIAL),
             Map.entry("age --decrypt", Verb.CREDENTIAL));
 
+    /** Which of two words decides: reading in clear over widening who can decrypt, over any other change. */
+    private static final List<Verb> DECRYPTER_ORDER = List.of(Verb.CREDENTIAL, Verb.GRANT);
+
     /**
-     * sops, ansible-vault, age: the first word the table knows decides; a bare {@code sops FILE} opens the file
-     * decrypted in an editor, and age without {@code -d} encrypts.
+     * sops, ansible-vault, age: the first word the table knows decides, unless a later one reveals or grants more; a
+     * bare {@code sops FILE} opens the file decrypted in an editor, and age without {@code -d} encrypts.
      */
     private static List<Operation> decrypter(Invocation inv) {
         Verb verb = null;
@@ -258,7 +283,7 @@ public final class SecretStores {
         for (String w : inv.words()) {
             Verb v = DECRYPTERS.get(inv.program() + " " + w);
             if (v != null) {
-                verb = verb == null || v == Verb.CREDENTIAL ? v : verb;
+                verb = verb == null || stronger(v, verb) ? v : verb;
             } else if (!w.startsWith("-")) {
                 file = w;
             }
@@ -266,7 +291,31 @@ public final class SecretStores {
         if (verb == null) {
             verb = inv.program().equals("age") ? Verb.READ : Verb.CREDENTIAL; // unknown words: the stricter reading
         }
+        if (verb == Verb.GRANT) {
+            return List.of(rekey(inv, file));
+        }
         return List.of(local(inv, inv.program(), "file", file, verb));
+    }
+
+    private static boolean stronger(Verb v, Verb than) {
+        int a = DECRYPTER_ORDER.indexOf(v);
+        int b = DECRYPTER_ORDER.indexOf(than);
+        return a >= 0 && (b < 0 || a < b);
+    }
+
+    /**
+     * {@code sops updatekeys -y secrets/prod.enc.yaml}: the data key is encrypted anew for the recipients the config now
+     * names; each new one can decrypt every copy of the file from then on, which no later re-key takes back. A file named
+     * for production holds production's secrets: the grant is there.
+     */
+    private static Operation rekey(Invocation inv, String file) {
+        Operation.Builder b = Operation.builder(inv.program(), Verb.GRANT).resource("file", file).scope(Scope.ONE)
+                .reversible(false).evidence(inv.evidence())
+                .note("re-encrypts " + (file.isEmpty() ? "the file" : file) + " for new recipients: whoever holds their keys can decrypt it");
+        if (!file.isEmpty() && DeploymentWords.forProduction(file)) {
+            return b.locator("path", inv.workspace().resolve(file)).locator("environment", "production").build();
+        }
+        return LocalFiles.local(inv, b, inv.program() + " on this machine").build();
     }
 
     private static Operation local(Invocation inv, String system, String type, String name, Verb verb) {
