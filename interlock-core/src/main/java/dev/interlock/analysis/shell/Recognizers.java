@@ -79,6 +79,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.storage.StorageClusters(),
                 new dev.interlock.analysis.shell.recognizers.storage.PublicStorage(),
                 new MacDefaults(),
+                new dev.interlock.analysis.shell.recognizers.macos.Nvram(),
+                new dev.interlock.analysis.shell.recognizers.macos.Quarantine(),
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.network.PacketCaptures(),

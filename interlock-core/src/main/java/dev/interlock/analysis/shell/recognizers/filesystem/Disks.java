@@ -169,8 +169,23 @@ final class Disks {
                     .build());
         }
         FileTarget point = FileTarget.of(operands.getLast(), inv);
+        if (unmount && args.has("-f", "--force")) {
+            return List.of(forced(inv, operands.getLast().value()));
+        }
         return List.of(point.operation(inv, Verb.UPDATE, "mount").scope(Scope.ONE).stateful(false).reversible(true)
                 .build());
+    }
+
+    /**
+     * A forced unmount ({@code umount -f}, {@code diskutil unmountDisk force}) pulls the filesystem from under every
+     * program with a file open on it: unwritten data is lost, and nothing puts it back.
+     */
+    private static Operation forced(Invocation inv, String target) {
+        // what is lost is unwritten data, not the files under the mount point: no area, so it is not a system tree's deletion
+        Operation.Builder b = Operation.builder("filesystem", Verb.UPDATE).resource("mount", target).evidence(inv.evidence())
+                .scope(Scope.MANY).stateful(true).reversible(false)
+                .note("a forced unmount ignores open files: whatever programs had not yet written to the disk is lost");
+        return (inv.remote() ? b : b.environment(Tier.LOCAL, "mounts on this machine")).build();
     }
 
     /** macOS {@code diskutil}: erase and partition verbs replace the disk; the rest reads or (un)mounts. */
@@ -192,7 +207,8 @@ final class Disks {
         if (Set.of("unmount", "unmountDisk", "mount", "mountDisk", "eject").contains(verb)) {
             Arg dev = rest.isEmpty() ? Arg.of("") : rest.getLast();
             FileTarget t = new FileTarget(dev.value(), dev.value(), Area.SYSTEM, false, false, dev.literal());
-            return List.of(t.operation(inv, Verb.UPDATE, "mount").build());
+            return List.of(verb.startsWith("unmount") && words.contains("force") ? forced(inv, dev.value())
+                    : t.operation(inv, Verb.UPDATE, "mount").build());
         }
         return List.of(Operation.builder("filesystem", Verb.READ).resource("device", "").evidence(inv.evidence()).build());
     }

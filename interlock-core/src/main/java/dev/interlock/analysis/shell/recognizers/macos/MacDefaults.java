@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * macOS preferences ({@code defaults}). An app's own domain is its settings, routine to change; a few domains hold the
  * machine's security controls — quarantine of downloads, Gatekeeper, the application firewall, the screen lock, software
  * updates — and weakening them changes this machine for everyone on it, as {@code ufw disable} or
- * {@code spctl --master-disable} do. A login hook names a script that runs at every login: a start-up change.
+ * {@code spctl --master-disable} do. A login hook names a script that runs at every login: a start-up change. Deleting one
+ * key is an update; deleting a domain without a key wipes all of that app's settings at once.
  */
 public final class MacDefaults implements Recognizer {
 
@@ -81,6 +82,11 @@ public final class MacDefaults implements Recognizer {
                         .note("defaults " + sub + " changes " + c.what() + ", a security control of this machine");
                 return List.of(LocalFiles.local(inv, b, "this machine's settings").build());
             }
+        }
+        if (sub.equals("delete") && key.isEmpty()) {
+            // no key: every setting the app keeps (profiles, accounts, layouts) is gone, and defaults keeps no copy
+            return List.of(LocalFiles.local(inv, b.verb(Verb.DELETE).stateful(true).reversible(false)
+                    .note("defaults delete " + domain + " wipes the whole preference domain, not one key"), "this machine's preferences").build());
         }
         return List.of(LocalFiles.local(inv, b.note("changes " + domain + "'s own preferences"), "this machine's preferences").build());
     }

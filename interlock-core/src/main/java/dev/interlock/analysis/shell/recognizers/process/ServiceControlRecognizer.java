@@ -6,6 +6,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.macos.LaunchdJobs;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -192,6 +193,11 @@ public final class ServiceControlRecognizer implements Recognizer {
                 Operation.Builder b = op(inv, "process", Verb.UPDATE, "service", target).note("launchctl " + sub + " " + target);
                 if (critical(Regex.replaceFirst(target, ".*[./]", ""))) {
                     b.scope(Scope.ALL).reversible(false);
+                } else if (!Set.of("stop", "kill").contains(sub) && LaunchdJobs.guardsMachine(target)) {
+                    // a VPN, EDR or Apple service taken off this machine, not a dev tool's own agent
+                    b.scope(Scope.MANY).stateful(true).reversible(false).note("launchctl " + sub + " " + target
+                            + (sub.equals("disable") || words.contains("-w") ? " stays off across reboots" : " stops until it is loaded again")
+                            + ": a service this machine relies on (security, VPN or the system's own) is taken away");
                 }
                 yield b.build();
             }
