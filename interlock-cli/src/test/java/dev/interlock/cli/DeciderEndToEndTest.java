@@ -231,8 +231,14 @@ class DeciderEndToEndTest {
         assertThat(allow.out()).isEmpty();
         awaitDecider(); // the fallback started a new one, which cleared the dead socket
         long before = served();
-        assertThat(hook("on", prodHome, "claude-code-bash").out()).contains("\"permissionDecision\":\"deny\"");
-        assertThat(served()).isEqualTo(before + 1);
+        // On a loaded machine the new decider's first (cold) answer may miss the hook's budget, and the hook decides
+        // itself: the decision is the same either way. What matters is that the new decider serves the calls after it.
+        boolean servedByDecider = false;
+        for (int i = 0; i < 3 && !servedByDecider; i++) {
+            assertThat(hook("on", prodHome, "claude-code-bash").out()).contains("\"permissionDecision\":\"deny\"");
+            servedByDecider = served() > before;
+        }
+        assertThat(servedByDecider).as("a hook call answered by the decider the fallback started").isTrue();
     }
 
     @Test
