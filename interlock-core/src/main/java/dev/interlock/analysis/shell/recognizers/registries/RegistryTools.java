@@ -71,7 +71,8 @@ public final class RegistryTools implements Recognizer {
         Command c = RegistryCommands.find(table, p.words());
         List<String> operands = p.words().subList(c.words(), p.words().size());
         String what = table + (c.name().isEmpty() ? "" : " " + c.name());
-        Role role = p.has("--help", "-h") ? Role.LOCAL : p.has("--dry-run") ? Role.READ : c.role();
+        Role role = p.has("--help", "-h") ? Role.LOCAL : p.has("--dry-run") ? Role.READ
+                : c.name().equals("commit") && !operands.isEmpty() && operands.getLast().startsWith("docker://") ? Role.COPY : c.role();
         boolean layout = p.has("--oci-layout");
         return switch (role) {
             case READ -> List.of(at(inv, Verb.READ, "image", reference(firstImage(operands), layout || p.has("--from-oci-layout")),
