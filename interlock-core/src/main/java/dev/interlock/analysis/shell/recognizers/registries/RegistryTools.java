@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * crane, skopeo, regctl, oras, cosign, notation and {@code docker buildx imagetools}: registry clients, judged by the
+ * crane, skopeo, regctl, oras, cosign, notation, buildah and {@code docker buildx imagetools}: registry clients, judged by the
  * image a command writes. The registry's host places the operation (the inventory's host patterns give its tier; one
  * on this machine is local), so {@code crane copy registry.stg… registry.prod…} changes prod while
  * {@code skopeo sync --dest dir registry.prod… ./mirror} only reads prod and writes files here.
