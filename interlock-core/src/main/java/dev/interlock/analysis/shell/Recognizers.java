@@ -120,7 +120,9 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.virtualization.VirtualizationRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.cloud.IbmAndOracleClouds(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands(),
-                new dev.interlock.analysis.shell.recognizers.windows.WindowsServerTools());
+                new dev.interlock.analysis.shell.recognizers.windows.WindowsServerTools(),
+                new dev.interlock.analysis.shell.recognizers.containers.NodeRuntimes(),
+                new dev.interlock.analysis.shell.recognizers.kubernetes.Kubeadm());
     }
 
     /** For programs no recognizer claims. */

@@ -88,6 +88,7 @@ public final class SqlAnalyzer {
             }
             ops.addAll(SqlFunctions.calls(words));
             ops.addAll(SqlScheduledJobs.calls(words));
+            ops.addAll(SqlExtensionFunctions.calls(words));
             ops.addAll(SqlFunctions.queryEffects(words));
             for (Operation.Builder b : List.copyOf(ops)) {
                 SqlOps.privilegeCatalogWrite(b.build()).ifPresent(ops::add);

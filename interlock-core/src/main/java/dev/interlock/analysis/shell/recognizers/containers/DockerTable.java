@@ -91,6 +91,8 @@ final class DockerTable {
         table(Verb.UPDATE, "service", false, true, "service create", "service update", "service scale",
                 "service rollback", "stack deploy", "stack up");
         table(Verb.CREATE, "secret", false, true, "secret create", "config create");
+        // podman: pulls newer images for containers labelled for it and restarts them
+        table(Verb.UPDATE, "container", false, true, "auto-update");
         table(Verb.UPDATE, "plugin", false, true, "plugin install", "plugin enable", "plugin disable",
                 "plugin upgrade", "plugin set", "plugin create", "plugin push");
         table(Verb.UPDATE, "pod", false, true, "pod create", "pod start", "pod stop", "pod restart", "pod kill",
@@ -169,6 +171,10 @@ final class DockerTable {
             return List.of(d.op(Verb.UNKNOWN, "", key).confidence(Confidence.INFERRED)
                     .note("'" + key + "' is not a known " + d.inv().program() + " command").build());
         }
+        if (spec.verb() != Verb.READ && args.stream().anyMatch(a -> a.value().equals("--dry-run"))) {
+            // podman auto-update --dry-run: only reports what it would do
+            spec = new Spec(Verb.READ, spec.type(), false, true);
+        }
         boolean build = key.endsWith(" build") || key.equals("buildx bake");
         Set<String> valued = new java.util.HashSet<>(VALUED);
         if (build || spec.verb() == Verb.READ && !key.endsWith(" logs")) {
@@ -181,6 +187,10 @@ final class DockerTable {
             // docker inspect -f '{{json .Config.Env}}' api: the container's environment, its secrets with it
             return List.of(d.op(Verb.CREDENTIAL, "container", names.isEmpty() ? "" : names.getFirst().value())
                     .note("prints the container's environment variables, secrets included").build());
+        }
+        if (key.equals("secret inspect") && p.has("--showsecret")) {
+            return List.of(d.op(Verb.CREDENTIAL, "secret", names.isEmpty() ? "" : names.getFirst().value())
+                    .note("--showsecret prints the secret's value").build());
         }
         List<Operation> ops = new ArrayList<>();
         boolean prune = key.endsWith(" prune") || key.equals("system reset");

@@ -16,7 +16,8 @@ import java.util.Set;
  * Kafka's command-line tools ({@code kafka-topics.sh}, {@code kafka-consumer-groups}, the console producer and
  * consumer, … with or without {@code .sh}) and {@code kcat}: each tool's action flag decides ({@code --delete},
  * {@code --alter}, {@code --reset-offsets --execute}), the first row whose flags are all given wins; {@code kcat}'s
- * mode does ({@code -P} produces, {@code -C}, {@code -G}, {@code -L} and {@code -Q} read).
+ * mode does ({@code -P} produces, {@code -C}, {@code -L} and {@code -Q} read). A consumer given a group ({@code --group},
+ * kcat's {@code -G}) is no longer a read: it joins that group, which may be a live service's.
  */
 final class KafkaClients {
 
@@ -30,6 +31,9 @@ final class KafkaClients {
 
     private static final Action PRODUCE = Action.produce("topic", "writes messages into the topic: its consumers act on them");
     private static final Action CONSUME = Action.read("topic");
+    /** A consumer in a named group takes partitions from the group's live members and commits the group's offsets. */
+    private static final Action JOIN = Action.update("consumer-group",
+            "joins the consumer group: it takes partitions from the group's consumers and commits its offsets");
 
     private static final Map<String, List<Row>> TOOLS = Map.ofEntries(
             Map.entry("kafka-topics", List.of(
@@ -52,9 +56,9 @@ final class KafkaClients {
             Map.entry("kafka-console-producer", List.of(row(PRODUCE))),
             Map.entry("kafka-verifiable-producer", List.of(row(PRODUCE))),
             Map.entry("kafka-producer-perf-test", List.of(row(PRODUCE))),
-            Map.entry("kafka-console-consumer", List.of(row(CONSUME))),
-            Map.entry("kafka-verifiable-consumer", List.of(row(CONSUME))),
-            Map.entry("kafka-consumer-perf-test", List.of(row(CONSUME))),
+            Map.entry("kafka-console-consumer", List.of(row(JOIN, "--group"), row(CONSUME))),
+            Map.entry("kafka-verifiable-consumer", List.of(row(JOIN, "--group-id"), row(CONSUME))),
+            Map.entry("kafka-consumer-perf-test", List.of(row(JOIN, "--group"), row(CONSUME))),
             Map.entry("kafka-acls", List.of(
                     row(Action.grant("acl", "grants access to Kafka resources"), "--add"),
                     row(Action.grant("acl", "removes access to Kafka resources"), "--remove"),
@@ -77,7 +81,7 @@ final class KafkaClients {
             "--producer.config", "--property", "--to-offset", "--to-datetime", "--shift-by", "--offset-json-file",
             "--reassignment-json-file", "--topics-to-move-json-file", "--max-messages", "--num-records", "--throughput",
             "--record-size", "--allow-principal", "--deny-principal", "--operation", "--resource-pattern-type",
-            "--input-topics", "--intermediate-topics", "--from-file", "-b", "-t", "-p", "-o", "-c", "-G", "-X", "-F", "-s",
+            "--input-topics", "--intermediate-topics", "--from-file", "--group-id", "--consumer-property", "-b", "-t", "-p", "-o", "-c", "-G", "-X", "-F", "-s",
             "-k", "-K", "-D", "-f", "-m", "-z");
     /** kcat's modes: produce, consume, the balanced consumer, metadata listing and offset queries. */
     private static final Set<String> KCAT_READS = Set.of("-C", "-G", "-L", "-Q");
@@ -102,14 +106,18 @@ final class KafkaClients {
         String topic = p.value("--topic", "-t").orElse("");
         Operation.Builder b;
         if (tool.equals("kcat") || tool.equals("kafkacat")) {
-            b = kcat(p, inv).on("kafka", topic, inv);
+            b = kcat(p, inv).on("kafka", p.value("-G").orElse(topic), inv);
             if (!p.has("-P") && KCAT_READS.stream().noneMatch(p::has)) {
                 b.confidence(Confidence.INFERRED);
             }
         } else {
             Action action = TOOLS.get(tool).stream().filter(r -> r.flags().stream().allMatch(p::has)).findFirst()
                     .map(Row::action).orElseThrow();
-            String name = p.value("--topic", "--group", "--entity-name", "--application-id").orElse("");
+            String name = p.value("--topic", "--group", "--group-id", "--entity-name", "--application-id").orElse("");
+            if (action == CONSUME && groupProperty(p).isPresent()) {
+                action = JOIN;
+                name = groupProperty(p).get();
+            }
             if (p.has("--all-groups", "--all-topics")) {
                 action = action.scope(Scope.ALL);
             } else if (action.verb() != Verb.READ && name.matches(".*[*+?|\\[].*")) {
@@ -120,6 +128,12 @@ final class KafkaClients {
         return DataServiceRecognizer.located(b, host, inv);
     }
 
+    /** The group a consumer joins through {@code --consumer-property group.id=NAME}. */
+    private static java.util.Optional<String> groupProperty(ParsedArgs p) {
+        return p.flags().getOrDefault("--consumer-property", List.of()).stream().filter(v -> v.startsWith("group.id="))
+                .map(v -> v.substring("group.id=".length())).findFirst();
+    }
+
     /**
      * kcat's mode. Without {@code -P} or {@code -C} it produces when its input is piped and consumes on a terminal: text
      * fed to it is produced; otherwise which one is not known.
@@ -127,6 +141,9 @@ final class KafkaClients {
     private static Action kcat(ParsedArgs p, Invocation inv) {
         if (p.has("-P")) {
             return PRODUCE;
+        }
+        if (p.has("-G")) {
+            return JOIN;
         }
         if (KCAT_READS.stream().anyMatch(p::has)) {
             return CONSUME;

@@ -15,7 +15,7 @@ import java.util.Set;
  * RabbitMQ's {@code rabbitmqctl COMMAND} (the node is {@code -n rabbit@HOST}) and the management API's
  * {@code rabbitmqadmin VERB OBJECT name=…} ({@code -H HOST}): purging or deleting a queue loses its messages, a
  * virtual host takes every queue in it, {@code reset} returns the node to a blank state, users and permissions are
- * grants, and {@code list_*}/{@code list …} read. The virtual host ({@code -p}, {@code -V}) is the {@code namespace}.
+ * grants, and {@code list_*}/{@code list …} read, as does {@code get} unless its ackmode drops the messages. The virtual host ({@code -p}, {@code -V}) is the {@code namespace}.
  */
 final class RabbitMqClients {
 
@@ -69,11 +69,24 @@ final class RabbitMqClients {
             Map.entry("get", Action.read("queue")), Map.entry("export", Action.read("definitions")),
             Map.entry("help", Action.read("queue")));
 
+    /** {@code get … ackmode=ack_requeue_false}: the messages are acknowledged, so the queue loses them. */
+    private static final Action CONSUME = Action.delete("queue",
+            "takes the messages off the queue without requeueing them: they are gone (or dead-lettered)").scope(Scope.MANY);
+
     private static final Set<String> VALUED = Set.of("-n", "--node", "-p", "--vhost", "-t", "--timeout", "-l",
             "--longnames", "-H", "--host", "-P", "--port", "-V", "-u", "--username", "--password", "-U", "--base-uri",
             "-c", "--config", "-N", "-f", "--format", "-d", "--depth", "--path-prefix");
 
     private RabbitMqClients() {
+    }
+
+    /**
+     * Whether a {@code get} keeps the messages it fetches: only {@code *_requeue_true} (the default) puts them back;
+     * the older {@code requeue=false} does not.
+     */
+    private static boolean consumes(List<String> words) {
+        return words.stream().anyMatch(w -> w.startsWith("ackmode=") && w.endsWith("_requeue_false")
+                || w.equals("requeue=false"));
     }
 
     static Optional<Operation> recognize(Invocation inv) {
@@ -94,6 +107,9 @@ final class RabbitMqClients {
                     ? RABBITMQADMIN.get(command + " " + words.get(1)) : RABBITMQADMIN.get(command);
             name = words.stream().filter(w -> w.startsWith("name=") || w.startsWith("queue=")).findFirst()
                     .map(w -> w.substring(w.indexOf('=') + 1)).orElse("");
+            if (command.equals("get") && consumes(words)) {
+                action = CONSUME;
+            }
         } else {
             action = command.startsWith("list_") ? Action.read("queue") : RABBITMQCTL.get(command);
             name = words.size() > 1 ? words.get(1) : "";

@@ -102,6 +102,14 @@ final class RegistryCommands {
                 .words(Role.LOGIN, "login logout")
                 // signatures of local files, the trust store, keys, plugins and trust policies live on this machine
                 .words(Role.LOCAL, "blob cert key plugin policy version help");
+        // buildah works in this machine's image store; push (and commit to a docker:// name) reach a registry
+        table("buildah")
+                .words(Role.READ, "pull")
+                .words(Role.COPY, "push")
+                .commands(Role.COPY, "manifest push")
+                .words(Role.LOGIN, "login logout")
+                .words(Role.LOCAL, "add build bud build-using-dockerfile commit config containers copy from images info "
+                        + "inspect manifest mkcw mount prune rename rm rmi run source tag umount unmount unshare version help");
         // docker buildx imagetools: create pushes an index assembled from images under each -t
         table(IMAGETOOLS)
                 .words(Role.READ, "inspect")
@@ -112,7 +120,7 @@ final class RegistryCommands {
     }
 
     static Set<String> programs() {
-        return Set.of("crane", "skopeo", "regctl", "oras", "cosign", "notation");
+        return Set.of("crane", "skopeo", "regctl", "oras", "cosign", "notation", "buildah");
     }
 
     /**

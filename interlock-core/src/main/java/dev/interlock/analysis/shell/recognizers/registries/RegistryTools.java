@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * crane, skopeo, regctl, oras, cosign, notation and {@code docker buildx imagetools}: registry clients, judged by the
+ * crane, skopeo, regctl, oras, cosign, notation, buildah and {@code docker buildx imagetools}: registry clients, judged by the
  * image a command writes. The registry's host places the operation (the inventory's host patterns give its tier; one
  * on this machine is local), so {@code crane copy registry.stg… registry.prod…} changes prod while
  * {@code skopeo sync --dest dir registry.prod… ./mirror} only reads prod and writes files here.
@@ -71,7 +71,8 @@ public final class RegistryTools implements Recognizer {
         Command c = RegistryCommands.find(table, p.words());
         List<String> operands = p.words().subList(c.words(), p.words().size());
         String what = table + (c.name().isEmpty() ? "" : " " + c.name());
-        Role role = p.has("--help", "-h") ? Role.LOCAL : p.has("--dry-run") ? Role.READ : c.role();
+        Role role = p.has("--help", "-h") ? Role.LOCAL : p.has("--dry-run") ? Role.READ
+                : c.name().equals("commit") && !operands.isEmpty() && operands.getLast().startsWith("docker://") ? Role.COPY : c.role();
         boolean layout = p.has("--oci-layout");
         return switch (role) {
             case READ -> List.of(at(inv, Verb.READ, "image", reference(firstImage(operands), layout || p.has("--from-oci-layout")),
