@@ -1,6 +1,7 @@
 package dev.interlock.analysis.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlock.analysis.shell.recognizers.iac.CommentCommands;
 import dev.interlock.model.FileChange;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -107,6 +108,11 @@ final class GitHubTools {
 
     /** Issues, pull requests, reviews, comments, branches: reversible collaboration, judged like work in the workspace. */
     private static List<Operation> conversation(McpCall c) {
+        // a comment that is a Terraform bot's command (atlantis apply -p prod-network) is judged as what the bot runs
+        var command = c.tool().contains("comment") ? CommentCommands.of(c.text("body")) : java.util.Optional.<Operation.Builder>empty();
+        if (command.isPresent()) {
+            return List.of(command.get().locator("repository", repo(c)).evidence(c.evidence()).locator("mcp-server", c.server()).build());
+        }
         Verb verb = c.tool().startsWith("create") || c.tool().startsWith("add") ? Verb.CREATE : Verb.UPDATE;
         return List.of(TrackerTools.collaboration(c, "github", verb, c.tool().replaceFirst("^(create|update|add)_", ""), repo(c),
                 "a GitHub conversation (issue, pull request, review, comment, branch)"));

@@ -74,7 +74,41 @@ public final class DeploymentWords {
 
     /** {@code infra/prod/main.tf}, {@code envs/production-eu/}, {@code fleets/sensors-prod/}: a directory named for production. */
     public static boolean inProductionDirectory(String path) {
-        return PRODUCTION_DIRECTORY.matcher(path).matches() || NAMED_PRODUCTION_DIRECTORY.matcher(path).matches();
+        String p = withoutLiveRoot(path);
+        return PRODUCTION_DIRECTORY.matcher(p).matches() || NAMED_PRODUCTION_DIRECTORY.matcher(p).matches();
+    }
+
+    /**
+     * Terragrunt's {@code live/} (or {@code infrastructure-live/}) holds every environment's configuration, one
+     * directory each: below it, {@code live/dev/…} is dev's, so {@code live} names production only when no deeper
+     * directory names another tier ({@code live/prod/…}, {@code live/us-east-1/…} stay production's).
+     */
+    private static String withoutLiveRoot(String path) {
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (!LIVE_ROOT.matcher(segments[i]).matches()) {
+                continue;
+            }
+            for (int j = i + 1; j < segments.length - 1; j++) {
+                if (otherTier(segments[j])) {
+                    segments[i] = "_";
+                    break;
+                }
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    private static final Pattern LIVE_ROOT = Pattern.compile("(?i)([^/]*[-_])?live");
+
+    /** A directory named for staging or a development tier ({@code dev}, {@code qa-eu}, {@code sandbox}). */
+    private static boolean otherTier(String segment) {
+        for (String part : PARTS.split(segment.toLowerCase(Locale.ROOT))) {
+            if (STAGING.contains(part) || DEVELOPMENT.contains(part) || part.equals("nonprod")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -118,6 +152,18 @@ public final class DeploymentWords {
             }
         }
         return Optional.empty();
+    }
+
+    /** Development words that name one short-lived deployment rather than a standing environment. */
+    private static final Set<String> EPHEMERAL = Set.of("preview", "review");
+
+    /**
+     * A per-PR or preview deployment a name says ({@code WebStack-pr-311}, {@code web-preview-42}): one of many
+     * throwaway copies, so tearing it down removes one deployment, not an environment. Where it runs is still said
+     * by the account or profile (a {@code pr-12} stack in a production account stays production's).
+     */
+    public static boolean ephemeral(String name) {
+        return development(name).filter(EPHEMERAL::contains).isPresent();
     }
 
     private static Map<String, String> tiers() {

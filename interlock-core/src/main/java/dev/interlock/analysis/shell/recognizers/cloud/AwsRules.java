@@ -2,7 +2,9 @@ package dev.interlock.analysis.shell.recognizers.cloud;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.model.Confidence;
+import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Locale;
@@ -67,14 +69,23 @@ final class AwsRules {
                     ? action.irreversible().note("--force-delete-without-recovery: no recovery window") : action;
             case "ssm" -> operation.startsWith("get-parameter") && cmd.has("--with-decryption")
                     ? action.verb(Verb.CREDENTIAL).note("--with-decryption returns secret values") : action;
-            case "cloudformation" -> operation.equals("delete-stack") && cmd.has("--retain-resources")
-                    ? action.note("the listed resources are retained; the rest of the stack is deleted") : action;
+            case "cloudformation" -> cloudformation(operation, cmd, action);
             // the value flag makes the key listing print every API key in clear
             case "apigateway" -> operation.equals("get-api-key") && cmd.has("--include-value")
                     || operation.equals("get-api-keys") && cmd.has("--include-values")
                     ? action.verb(Verb.CREDENTIAL).note("--include-value(s) returns the API key values") : action;
             default -> action;
         };
+    }
+
+    private static AwsAction cloudformation(String operation, AwsCommand cmd, AwsAction action) {
+        if (!operation.equals("delete-stack")) {
+            return action;
+        }
+        // a per-PR preview stack (web-pr-1182) is one throwaway copy among many, not an environment
+        AwsAction a = cmd.text("--stack-name").filter(DeploymentWords::ephemeral).isPresent()
+                ? action.scope(Scope.MANY).note("a per-PR or preview stack") : action;
+        return cmd.has("--retain-resources") ? a.note("the listed resources are retained; the rest of the stack is deleted") : a;
     }
 
     private static AwsAction rds(String operation, AwsCommand cmd, AwsAction action) {

@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -117,9 +118,11 @@ public final class CdkRecognizer implements Recognizer {
         }
         List<Operation> ops = new ArrayList<>();
         for (Arg stack : stacks) {
-            // Destroying a stack destroys everything in it, like a terraform workspace.
+            // Destroying a stack destroys everything in it, like a terraform workspace; a per-PR preview stack is
+            // one throwaway copy among many
+            Scope torn = stack.literal() && DeploymentWords.ephemeral(stack.value()) ? Scope.MANY : Scope.ALL;
             ops.add(op(inv, a, stack.literal() ? confidence : Confidence.INFERRED, verb).resource("stack", stack.value())
-                    .locator("stack", stack.value()).scope(destructive ? Scope.ALL : Scope.ONE)
+                    .locator("stack", stack.value()).scope(destructive ? torn : Scope.ONE)
                     .stateful(destructive).reversible(!destructive).note(note).build());
         }
         return ops;

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.packages;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.pipelines.HadoopYarn;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
+import dev.interlock.analysis.shell.recognizers.iac.CommentCommands;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.shell.recognizers.database.BuildToolMigrations;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
@@ -362,6 +363,7 @@ public final class PackagePublishRecognizer implements Recognizer {
         ParsedArgs p = inv.parse(GLAB_VALUED);
         return ForgeAccess.gitlab(inv, p, p.words()).or(() -> ForgeRepositories.gitlab(inv, p, p.words()))
                 .or(() -> pipelineDeploy(inv, p.words()))
+                .or(() -> comment(inv, p, p.words(), List.of("mr", "issue"), List.of("note", "comment"), "-m", "--message"))
                 .or(() -> dev.interlock.analysis.shell.recognizers.ci.CiRecognizer.gitlab(inv)).map(List::of)
                 .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
     }
@@ -420,6 +422,10 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (repository.isPresent()) {
             return List.of(repository.get());
         }
+        Optional<Operation> command = comment(inv, p, words, List.of("pr", "issue"), List.of("comment"), "-b", "--body");
+        if (command.isPresent()) {
+            return List.of(command.get());
+        }
         if (!group.equals("release") && !group.equals("repo")) {
             // pull requests, issues, workflows …: not publishing; judged by their words like any unfamiliar CLI
             return new UnrecognizedProgram().recognize(inv, nested);
@@ -428,6 +434,18 @@ public final class PackagePublishRecognizer implements Recognizer {
         Operation.Builder unknown = op(inv, Verb.UNKNOWN, group, words.size() > 2 ? words.get(2) : "").system("github")
                 .confidence(Confidence.INFERRED).note("gh " + group + " " + sub + " is not recognized");
         return List.of((repoName.isEmpty() ? unknown : unknown.locator("repository", repoName)).build());
+    }
+
+    /**
+     * A comment on a pull request or issue that is a command to a Terraform bot ({@code atlantis apply -p prod-network}):
+     * judged as what the bot runs ({@link CommentCommands}).
+     */
+    private static Optional<Operation> comment(Invocation inv, ParsedArgs p, List<String> words, List<String> groups,
+                                               List<String> subs, String... bodyFlags) {
+        if (words.size() < 2 || !groups.contains(words.get(0)) || !subs.contains(words.get(1))) {
+            return Optional.empty();
+        }
+        return p.value(bodyFlags).flatMap(CommentCommands::of).map(b -> b.evidence(inv.evidence()).build());
     }
 
     private static final Set<String> WORKFLOW_VALUED = Set.of("-f", "--raw-field", "-F", "--field", "-r", "--ref", "-R", "--repo");
