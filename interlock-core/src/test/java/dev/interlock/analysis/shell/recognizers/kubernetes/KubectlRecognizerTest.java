@@ -221,7 +221,9 @@ class KubectlRecognizerTest {
         assertThat(one("get", "secrets", "-o", "wide").verb()).isEqualTo(Verb.READ);
         assertThat(one("get", "secret", "db-pass").verb()).isEqualTo(Verb.READ);
         assertThat(one("get", "configmap", "cfg", "-o", "yaml").verb()).isEqualTo(Verb.READ);
-        assertThat(one("describe", "secret", "db-pass").verb()).isEqualTo(Verb.CREDENTIAL);
+        // describe prints an Opaque secret's key names and sizes; a service-account token's value in full
+        assertThat(one("describe", "secret", "db-pass").verb()).isEqualTo(Verb.READ);
+        assertThat(one("describe", "secret", "deployer-token-x7k2p").verb()).isEqualTo(Verb.CREDENTIAL);
         assertThat(one("config", "view", "--raw").verb()).isEqualTo(Verb.CREDENTIAL);
         assertThat(one("config", "view").verb()).isEqualTo(Verb.READ);
     }
