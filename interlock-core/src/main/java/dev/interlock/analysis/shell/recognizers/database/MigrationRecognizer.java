@@ -121,7 +121,7 @@ public final class MigrationRecognizer implements Recognizer {
             case "flyway" -> words.stream().map(w -> step(tool, w.toLowerCase(Locale.ROOT))).toList();
             case "liquibase" -> liquibase(p, w0, inv, nested);
             case "prisma" -> List.of(prisma(p, w0, w1, inv, nested));
-            case "manage.py", "django-admin" -> List.of(django(tool, p, words));
+            case "manage.py", "django-admin" -> django(tool, p, words, inv, nested);
             case "typeorm" -> w0.equals("query") && words.size() > 1
                     ? nested.sql(w1, "", inv).stream().map(o -> new Step("query", null, Confidence.EXACT, o)).toList()
                     : List.of(step(tool, w0));
@@ -256,7 +256,50 @@ public final class MigrationRecognizer implements Recognizer {
         return step("prisma", command);
     }
 
-    private static Step django(String tool, ParsedArgs p, List<String> words) {
+    /** psql's and mysql's flags that carry the statements to run; dbshell hands them what follows {@code --}. */
+    private static final Set<String> PSQL_SQL = Set.of("-c", "--command");
+    private static final Set<String> MYSQL_SQL = Set.of("-e", "--execute");
+    private static final Set<String> CLIENT_VALUED = Set.of("-c", "--command", "-f", "--file", "-d", "--dbname", "-U",
+            "--username", "-h", "--host", "-p", "--port", "-v", "--set", "-o", "--output");
+
+    private static List<Step> django(String tool, ParsedArgs p, List<String> words, Invocation inv, Nested nested) {
+        if (!words.isEmpty() && words.getFirst().equals("dbshell")) {
+            List<Step> statements = dbshellStatements(p.afterDoubleDash(), inv, nested);
+            if (statements.isEmpty() && inv.stdin().isPresent()) {
+                // statements fed on standard input (a heredoc, echo … |) are what the session runs
+                DatabaseOps.statements(inv.stdin().get(), true, "", inv, nested)
+                        .forEach(o -> statements.add(new Step("dbshell", null, o.confidence(), o)));
+            }
+            if (!statements.isEmpty()) {
+                return statements;
+            }
+        }
+        return List.of(djangoCommand(tool, p, words));
+    }
+
+    /**
+     * {@code dbshell -- -c SQL} (psql) or {@code -- -e SQL} (mysql) runs those statements and exits: the SQL decides.
+     * psql's {@code -e} is a flag without a value, so mysql's reading applies only when there is no {@code -c}.
+     * Without statements dbshell is an interactive session.
+     */
+    private static List<Step> dbshellStatements(List<Arg> client, Invocation inv, Nested nested) {
+        ParsedArgs psql = ParsedArgs.parse(client, CLIENT_VALUED);
+        List<String> sql = DatabaseOps.values(psql, PSQL_SQL.toArray(String[]::new));
+        if (sql.isEmpty()) {
+            Set<String> valued = new java.util.HashSet<>(CLIENT_VALUED);
+            valued.remove("-c");
+            valued.addAll(MYSQL_SQL);
+            sql = DatabaseOps.values(ParsedArgs.parse(client, valued), MYSQL_SQL.toArray(String[]::new));
+        }
+        List<Step> steps = new ArrayList<>();
+        for (String text : sql) {
+            DatabaseOps.statements(text, DatabaseOps.literal(inv, text), "", inv, nested)
+                    .forEach(o -> steps.add(new Step("dbshell", null, o.confidence(), o)));
+        }
+        return steps;
+    }
+
+    private static Step djangoCommand(String tool, ParsedArgs p, List<String> words) {
         String command = words.isEmpty() ? "help" : words.getFirst();
         if (command.equals("migrate")) {
             if (p.has("--plan", "--check")) {
