@@ -95,7 +95,9 @@ public final class ForgeAccess {
             case SECRET_READ -> op(forge, inv, Verb.CREDENTIAL, "secret", name).note("prints CI/CD variables with their values");
             case SECRET_DELETE -> op(forge, inv, Verb.DELETE, "secret", name).stateful(true).reversible(false);
             // gh repo deploy-key add: the third word is the action
-            case KEY -> !sub.equals("deploy-key") || name.equals("add")
+            // gh repo deploy-key list shows public keys only
+            case KEY -> sub.equals("deploy-key") && name.equals("list") ? op(forge, inv, Verb.READ, "key", repo)
+                    : !sub.equals("deploy-key") || name.equals("add")
                     ? op(forge, inv, Verb.GRANT, "key", sub.equals("deploy-key") ? repo : name).note("adds a key that can act as the account or on the repository")
                     : null;
             case APPROVAL -> !group.equals("pr") || p.has("--approve", "-a")
@@ -149,7 +151,7 @@ public final class ForgeAccess {
             return op(forge, inv, admin ? Verb.ESCALATE : Verb.GRANT, "collaborator", path)
                     .note("gives " + path.substring(path.lastIndexOf('/') + 1) + (admin ? " admin rights on " : " access to ") + path);
         }
-        if (writes && Regex.find(all, "private=false|visibility=public")) {
+        if (writes && ForgeRoutes.madePublic(all)) {
             return op(forge, inv, Verb.TRANSFER, "repository", path).reversible(false).scope(Scope.MANY)
                     .note("makes the repository public: its contents and history become readable by anyone");
         }
@@ -175,6 +177,10 @@ public final class ForgeAccess {
         if (Regex.find(path, forge.tokenPaths()) && method.equals("POST")) {
             return op(forge, inv, Verb.CREDENTIAL, "token", path).reversible(false)
                     .note("creates an access token through the API: whoever reads the answer acts as its owner");
+        }
+        Optional<Operation.Builder> route = ForgeRoutes.of(forge.system(), method, path, String.join(" ", fields), inv.evidence());
+        if (route.isPresent()) {
+            return route.get();
         }
         Verb verb = switch (method) {
             case "GET", "HEAD" -> Verb.READ;

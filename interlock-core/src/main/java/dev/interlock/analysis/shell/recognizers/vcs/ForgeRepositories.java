@@ -32,6 +32,9 @@ public final class ForgeRepositories {
     /** Visibility and settings; {@link #of} turns a change to public into a transfer. */
     private static final Action EDIT = Action.update("repository", "");
 
+    /** gh repo set-default: which repository gh talks to from this clone, kept in the clone's own git config. */
+    private static final Action LOCAL_DEFAULT = Action.update("config", "sets the default repository for gh in this clone");
+
     /** An Actions cache (dependencies, build output): the next run that misses it rebuilds it, so nothing is lost. */
     private static final Action CACHE_DELETE = new Action(Verb.DELETE, "cache", Scope.ONE, false, true,
             "deletes an Actions cache: the next run that misses it rebuilds it");
@@ -40,7 +43,7 @@ public final class ForgeRepositories {
             Map.entry("repo delete", teardown("deletes the repository with its issues, pull requests, releases and wiki")),
             Map.entry("repo create", Action.create("repository", "")), Map.entry("repo fork", Action.create("repository", "")),
             Map.entry("repo archive", EDIT), Map.entry("repo unarchive", EDIT), Map.entry("repo rename", EDIT),
-            Map.entry("repo sync", EDIT), Map.entry("repo set-default", EDIT), Map.entry("repo edit", EDIT),
+            Map.entry("repo sync", EDIT), Map.entry("repo set-default", LOCAL_DEFAULT), Map.entry("repo edit", EDIT),
             Map.entry("repo view", Action.read("repository")), Map.entry("repo list", Action.read("repository")),
             Map.entry("repo clone", Action.read("repository")),
             Map.entry("release create", Action.create("release", "publishes a GitHub release")),
@@ -99,6 +102,9 @@ public final class ForgeRepositories {
         }
         if (!repo.isEmpty()) {
             b.locator("repository", repo);
+        }
+        if (action == LOCAL_DEFAULT) {
+            b.environment(Tier.LOCAL, "gh's default repository lives in this clone's git config");
         }
         if (action == CACHE_DELETE) {
             // one cache is routine; every cache of the repository at once (--all) slows every next run and keeps its default
