@@ -113,7 +113,7 @@ public final class EnvironmentResolver {
      */
     private static boolean insideWorkspace(Operation op) {
         String area = op.resource().locator("area");
-        if (area.equals("workspace") && DataFiles.holdsData(op.resource().locator("path"))) {
+        if (area.equals("workspace") && DataFiles.holdsLiveData(op.resource().locator("path"))) {
             return false;
         }
         boolean inside = area.equals("workspace") || area.equals("temp");

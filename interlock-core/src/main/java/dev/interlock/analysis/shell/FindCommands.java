@@ -63,7 +63,8 @@ final class FindCommands {
             } else if (w.equals("-delete")) {
                 String filter = filter(args);
                 List<String> starts = roots.isEmpty() ? List.of(".") : roots;
-                boolean buildOutput = filter.isEmpty() && buildOutput(starts, run, commands.walk.workspace);
+                // narrowed or not, what lies under scratch or build output (find data/tmp -name '*.parquet' -delete) is disposable
+                boolean buildOutput = buildOutput(starts, run, commands.walk.workspace);
                 for (String r : starts) {
                     commands.walk.add(deletion(r, filter, buildOutput, run, commands.walk.workspace));
                 }

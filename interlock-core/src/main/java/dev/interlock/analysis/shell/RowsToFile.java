@@ -56,7 +56,7 @@ final class RowsToFile {
     /** {@code ops[from..]}: the row reads among them now copy their rows to {@code file}. */
     static void mark(List<Operation> ops, int from, String file) {
         for (int i = from; i < ops.size(); i++) {
-            if (DatabaseOps.returnsRows(ops.get(i))) {
+            if (DatabaseOps.returnsRows(ops.get(i)) || DatabaseOps.readsRemoteData(ops.get(i))) {
                 ops.set(i, DatabaseOps.rowsWrittenTo(ops.get(i), file));
             }
         }

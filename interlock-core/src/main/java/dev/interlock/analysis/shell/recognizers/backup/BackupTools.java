@@ -130,6 +130,12 @@ public final class BackupTools implements Recognizer {
             // archive paths without the leading slash)
             b.locator(DatabaseOps.COPIES_DATA, "backup").note(inv.program() + " " + sub + " brings database files from " + repo + " to this machine");
         }
+        java.util.Optional<String> target = p.value("--target").or(() -> inv.program().equals("restic") ? p.value("-t") : java.util.Optional.empty());
+        if (tool.fetches().contains(sub) && target.isPresent() && dev.interlock.environment.DataFiles.liveDirectory(target.get())) {
+            // restic restore latest --target /srv/app/data: the snapshot's files overwrite the live ones in place
+            return List.of(b.build(), LocalFiles.on(inv, Verb.REPLACE, "directory", target.get()).scope(Scope.MANY).stateful(true)
+                    .reversible(false).note(inv.program() + " " + sub + " writes the snapshot over the live data in " + target.get()).build());
+        }
         if (verb == Verb.DELETE || verb == Verb.REPLACE) {
             boolean whole = inv.program().equals("borg") && sub.endsWith("delete") && !repo.contains("::") && !p.has("-a", "--glob-archives");
             b.stateful(true).reversible(false).scope(whole ? Scope.ALL : Scope.MANY)

@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers.cloud;
 
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -86,7 +87,16 @@ final class AwsS3 {
             ops.add(s3(Verb.UPDATE, "object", dst).scope(scope)
                     .note(isS3(src) ? "copies objects between S3 locations" : "uploads local files, overwriting objects"));
         } else {
-            ops.add(s3(Verb.READ, "object", src).scope(scope).note("downloads to " + dst.value()));
+            Operation.Builder download = s3(Verb.READ, "object", src).scope(scope).note("downloads to " + dst.value());
+            // a public bucket (--no-sign-request) or one no deployment word ties to an environment is not prod's data
+            boolean deployed = DeploymentWords.named(bucket(src.value())) || p.value("--profile").filter(DeploymentWords::named).isPresent();
+            if (!isS3(src) || !holdsData(src.value()) || !deployed || p.has("--no-sign-request")) {
+                ops.add(download);
+            } else {
+                // aws s3 sync s3://acme-prod-data/ ./local-copy/: the bucket's data, now on this machine
+                ops.add(download.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "objects")
+                        .note("downloads data objects to " + dst.value() + " on this machine"));
+            }
         }
         if (command.equals("mv")) {
             // The source is gone afterwards, but its data now lives at the destination.
@@ -96,6 +106,22 @@ final class AwsS3 {
             ops.add(place(dst, Verb.DELETE).scope(Scope.MANY).stateful(true).reversible(false)
                     .note("sync --delete removes files at the destination that the source does not have"));
         }
+    }
+
+    /** A bucket or prefix named for data, exports or backups, or a data file itself ({@code s3://acme-prod/exports/}). */
+    private static final java.util.regex.Pattern DATA_PLACES = java.util.regex.Pattern.compile(
+            "(?i)(^|[-_./])(data|datalake|lake|warehouse|exports?|backups?|dumps?|snapshots?|pii|customers?)([-_./]|$)");
+
+    /**
+     * What a download of {@code path} brings here is data: a data file, or a whole bucket or prefix named for data. One
+     * other named object ({@code s3://acme-prod-data/config/app.yaml}, an asset, a log) is a read.
+     */
+    private static boolean holdsData(String path) {
+        String rest = path.substring("s3://".length());
+        String leaf = rest.substring(rest.lastIndexOf('/') + 1);
+        boolean oneObject = rest.contains("/") && leaf.contains(".");
+        return dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsDataCopy(rest)
+                || !oneObject && DATA_PLACES.matcher(rest).find();
     }
 
     /** An operation on the source or destination, wherever it is: an S3 object or a local file. */

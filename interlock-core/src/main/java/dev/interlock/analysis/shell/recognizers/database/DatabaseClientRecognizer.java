@@ -305,7 +305,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
                     .note("overwrites the database with a backup").build();
             case ".shell", ".system" -> nested.shell(rest, inv).stream().findFirst()
                     .orElse(DatabaseOps.unknown(inv, "runs a shell command from sqlite3"));
-            case ".tables", ".schema", ".dump", ".indexes", ".indices", ".databases", ".dbinfo", ".fullschema", ".headers",
+            case ".dump" -> op(inv, Verb.READ, "database", file).note("sqlite3 .dump " + DatabaseOps.DUMPS_ROWS).build();
+            case ".tables", ".schema", ".indexes", ".indices", ".databases", ".dbinfo", ".fullschema", ".headers",
                  ".mode", ".show", ".help", ".quit", ".exit", ".timer", ".width", ".print", ".output", ".once", ".echo",
                  ".eqp", ".stats", ".nullvalue", ".separator", ".changes", ".lint", ".expert", ".sha3sum", ".backup",
                  ".save", ".clone", ".open", ".bail", ".excel", ".log", ".prompt", ".scanstats", ".timeout" ->

@@ -27,6 +27,17 @@ public final class DatabaseOps {
         return ROWS.matcher(path).find();
     }
 
+    /**
+     * A file whose copy is a copy of the data: a dump or backup, a database file, or a table kept as a file
+     * ({@code /srv/app/exports/customers.csv}). Logs and configuration are not.
+     */
+    public static boolean holdsDataCopy(String path) {
+        return holdsRows(path) || dev.interlock.environment.DataFiles.holdsData(path) || dev.interlock.environment.DataFiles.holdsTable(path);
+    }
+
+    /** What {@code sqlite3 .dump} prints: every row, as SQL. */
+    public static final String DUMPS_ROWS = "prints every row as SQL";
+
     private static final Pattern AGGREGATES = Pattern.compile(
             "(?is)\\s*SELECT\\s+(count|uniq\\w*|sum|avg|min|max)\\s*\\(.*|.*\\bGROUP\\s+BY\\b.*");
 
@@ -46,7 +57,8 @@ public final class DatabaseOps {
      * and not the server's catalog.
      */
     public static boolean returnsRows(Operation op) {
-        return op.system().equals(SYSTEM) && op.verb() == Verb.READ && ROW_TYPES.contains(op.resource().type())
+        return op.system().equals(SYSTEM) && op.verb() == Verb.READ
+                && (ROW_TYPES.contains(op.resource().type()) || op.note().endsWith(DUMPS_ROWS))
                 && !op.resource().locators().containsKey(COPIES_DATA) && !aggregatesOnly(sqlOf(op.note()))
                 && !CATALOG.matcher(op.resource().name()).matches();
     }
@@ -55,6 +67,15 @@ public final class DatabaseOps {
     private static String sqlOf(String note) {
         int at = note.indexOf("SQL: ");
         return at < 0 ? "" : note.substring(at + 5);
+    }
+
+    /**
+     * A remote host's data file read out over the connection ({@code ssh db-prod-1 "head -n 1000 /srv/exports/c.csv"}):
+     * written to a file here, it is a copy of that host's data.
+     */
+    public static boolean readsRemoteData(Operation op) {
+        return op.system().equals("filesystem") && op.verb() == Verb.READ && !op.resource().locator("host").isEmpty()
+                && !op.resource().locators().containsKey(COPIES_DATA) && holdsDataCopy(op.resource().name());
     }
 
     /** The read, whose rows are now written to {@code file} on this machine: a copy of the data. */

@@ -198,7 +198,7 @@ final class FileCopies {
                 Operation.Builder fetch = Operation.builder("network", Verb.READ).resource("host", remote.group(1))
                         .locator("host", remote.group(1)).locator("path", remote.group(2)).evidence(inv.evidence())
                         .note("fetches files from " + remote.group(1));
-                if (dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsRows(remote.group(2))) {
+                if (dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsDataCopy(remote.group(2))) {
                     fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup")
                             .note("fetches database dumps or backups from " + remote.group(1));
                 }

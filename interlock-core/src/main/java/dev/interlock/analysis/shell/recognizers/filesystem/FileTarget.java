@@ -210,6 +210,13 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         return REGENERABLE_FILES.matcher(name).matches();
     }
 
+    /** A file under the workspace's build output or scratch ({@code out/results.csv}, {@code build/x}, {@code tmp/y}). */
+    public boolean generated() {
+        String relative = written.startsWith("./") ? written.substring(2) : written;
+        return insideRegenerable() || area == Area.WORKSPACE && !glob && relative.contains("/")
+                && BUILD_OUTPUT.contains(relative.substring(0, relative.indexOf('/')));
+    }
+
     /**
      * {@code node_modules/.vite}, {@code target/classes}: everything inside a regenerable directory is regenerable.
      * Only relative paths inside the workspace count, so a workspace that itself lives under a directory called

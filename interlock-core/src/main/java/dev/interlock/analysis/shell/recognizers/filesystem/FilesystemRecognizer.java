@@ -142,8 +142,9 @@ public final class FilesystemRecognizer implements Recognizer {
             stateful = false;
             reversible = true;
             why = why.isEmpty() ? "build output or dependencies that tools recreate" : why;
-        } else if (t.area() == Area.WORKSPACE && !recursive && !t.wildAll()) {
-            // One file of the project: version control or the agent itself can usually bring it back.
+        } else if ((t.area() == Area.WORKSPACE || downloaded(t, inv)) && !recursive && !t.wildAll()) {
+            // One file of the project: version control or the agent itself can usually bring it back; one download
+            // (~/Downloads/yellow_tripdata_2023-01.parquet) can be downloaded again.
             stateful = destroysContent;
             reversible = false;
         } else {
@@ -159,6 +160,11 @@ public final class FilesystemRecognizer implements Recognizer {
         }
         return t.operation(inv, Verb.DELETE, type).scope(scope).stateful(stateful).reversible(reversible).note(why)
                 .build();
+    }
+
+    /** One named file in ~/Downloads, not a wildcard over the folder. */
+    private static boolean downloaded(FileTarget t, Invocation inv) {
+        return t.area() == Area.HOME && !t.glob() && Regex.matches(t.path(), java.util.regex.Pattern.quote(inv.workspace().home()) + "/Downloads/[^/]+");
     }
 
     private static boolean homeSecret(FileTarget t, Invocation inv) {
@@ -196,7 +202,8 @@ public final class FilesystemRecognizer implements Recognizer {
             FileTarget t = FileTarget.of(operand, inv);
             boolean temp = t.area() == Area.TEMP;
             Verb verb = empties ? Verb.DELETE : Verb.UPDATE;
-            boolean loses = (empties || shrinks) && !temp;
+            // truncate -s 0 out/results.csv: output a run writes again, not the project's own files or logs a server writes
+            boolean loses = (empties || shrinks) && !temp && !t.generated();
             ops.add(t.operation(inv, verb, t.device() ? "device" : "file").scope(t.glob() ? Scope.MANY : Scope.ONE)
                     .stateful(loses).reversible(!loses).note(empties ? "empties the file" : shrinks ? "may cut the end of the file" : "")
                     .build());

@@ -84,7 +84,7 @@ final class RemoteCopy {
         Operation.Builder b = Operation.builder("network", secret ? Verb.CREDENTIAL : Verb.READ).resource("file", source.path())
                 .locator("host", source.host()).evidence(inv.evidence())
                 .note(secret ? "copies a secret file from " + source.host() + " to this machine" : "");
-        if (!secret && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsRows(source.path())) {
+        if (!secret && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsDataCopy(source.path())) {
             // scp db-prod-1:/var/backups/pg/shop.dump .: a database's rows, brought to this machine
             b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup")
                     .note("copies a database dump or backup from " + source.host() + " to this machine");
