@@ -64,7 +64,7 @@ public final class SqlAnalyzer {
             SqlWords words = new SqlWords(piece.tokens());
             SqlParse.Outcome parse = SqlParse.parse(piece.parseText(), dialect, budget);
             List<Operation.Builder> client = SqlClientCommands.ops(words);
-            List<Operation.Builder> ops = new ArrayList<>(SqlRules.classify(words));
+            List<Operation.Builder> ops = new ArrayList<>(SqlRules.classify(words, dialect));
             if (!client.isEmpty()) {
                 // The client runs these whatever the SQL around them is; the SQL part is classified as usual.
                 client.forEach(b -> out.add(b.evidence(evidence).build()));

@@ -76,8 +76,26 @@ final class SqlRules {
             Map.entry("BACKUP", SqlAdminRules::backup),
             Map.entry("RESTORE", SqlAdminRules::restore));
 
+    /** As {@link #classify(SqlWords)}, with the few statements whose meaning depends on the dialect. */
+    static List<Operation.Builder> classify(SqlWords w, SqlDialect dialect) {
+        if (dialect == SqlDialect.SQLITE && w.kw(0).equals("VACUUM") && !w.has("INTO")) {
+            // SQLite has no lazy VACUUM: it rebuilds the whole database file under an exclusive lock
+            String schema = w.name(1).text();
+            return List.of(admin(Verb.UPDATE, "database", schema, Scope.ALL)
+                    .note("VACUUM rebuilds the whole SQLite database file, locking out every writer"));
+        }
+        return classify(w);
+    }
+
     static List<Operation.Builder> classify(SqlWords w) {
         String first = w.kw(0);
+        if (first.equals("VACUUM") && w.has("INTO")) {
+            // SQLite's VACUUM INTO writes a full copy of the database, every row, to the named file
+            int into = w.topLevel("INTO", 0);
+            String file = into + 1 < w.size() ? w.tokens().get(into + 1).text() : "";
+            return List.of(op(Verb.TRANSFER, "file", file).reversible(false).locator("path", file)
+                    .note("VACUUM INTO copies the whole database into a file"));
+        }
         if (w.isSymbol(0, "(")) {
             // "(SELECT …) UNION (SELECT …)": classify what is inside the first parenthesis and the rest alike.
             return SqlDmlRules.select(w);

@@ -51,7 +51,7 @@ final class SdkCalls {
                     "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
                     "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
                     "ncclient", "network", "napalm", "network", "jnpr", "network", "netmiko", "network", "scrapli", "network",
-                    "pyeapi", "network",
+                    "pyeapi", "network", "sqlite3", "sqlite",
                     "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
@@ -87,6 +87,7 @@ final class SdkCalls {
     private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
     private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*)?" + LIT);
+    private static final Pattern SQLITE_CONNECT = Pattern.compile("\\bsqlite3\\.connect\\s*\\(\\s*" + LIT);
     private static final Pattern KWARG = Pattern.compile("\\b(host|hostname|dbname|database|db|user|port)\\s*[=:]\\s*" + LIT);
 
     private SdkCalls() {
@@ -179,7 +180,7 @@ final class SdkCalls {
             kubernetes(code, lines, accounted);
         }
         String dialect = reaches.contains("postgresql") ? "postgresql" : reaches.contains("mysql") ? "mysql"
-                : reaches.contains("database") ? "" : null;
+                : reaches.contains("database") ? "" : reaches.contains("sqlite") ? "sqlite" : null;
         if (dialect != null) {
             sql(code, dialect, lines, accounted);
             DataStoreCalls.ormSchema(code, generic, accounted);
@@ -282,6 +283,9 @@ final class SdkCalls {
 
     private static void sql(String code, String dialect, List<String> lines, Set<String> accounted) {
         Optional<String> url = connection(code);
+        // sqlite3.connect('/var/lib/app/app.db'): the file is the database; the sqlite3 line places it
+        Matcher connect = SQLITE_CONNECT.matcher(code);
+        String sqliteFile = url.isEmpty() && dialect.equals("sqlite") && connect.find() ? lit(connect, 1) : null;
         String d = dialect;
         if (d.isEmpty()) {
             d = url.map(u -> u.startsWith("mysql") ? "mysql" : u.startsWith("sqlite") ? "sqlite" : "postgresql").orElse("postgresql");
@@ -296,7 +300,7 @@ final class SdkCalls {
             String target = url.map(SdkCalls::quote).orElse("");
             lines.add(switch (d) {
                 case "mysql" -> "mysql " + mysqlTarget(code, url) + "-e " + quote(statement);
-                case "sqlite" -> "sqlite3 " + (target.isEmpty() ? "db.sqlite" : quote(url.get().replaceFirst("^sqlite:/*", "/"))) + " " + quote(statement);
+                case "sqlite" -> "sqlite3 " + (sqliteFile != null ? quote(sqliteFile) : target.isEmpty() ? "db.sqlite" : quote(url.get().replaceFirst("^sqlite:/*", "/"))) + " " + quote(statement);
                 default -> "psql " + (target.isEmpty() ? pgTarget(code) : target + " ") + "-c " + quote(statement);
             });
         }

@@ -273,9 +273,23 @@ public final class DatabaseClientRecognizer implements Recognizer {
             case WORKSPACE, TEMP -> true;
             default -> false;
         });
-        return locate(ops, target, inv).stream()
-                .map(o -> local ? o.withEnvironment(Tier.LOCAL, "the SQLite database " + file + " is a file in the workspace") : o)
-                .toList();
+        StringBuilder text = new StringBuilder(String.join("\n", commands));
+        positionals.stream().skip(1).forEach(a -> text.append('\n').append(a.value()));
+        inv.stdin().ifPresent(s -> text.append('\n').append(s));
+        List<EmbeddedAttach.Attached> servers = EmbeddedAttach.servers(text.toString());
+        List<Operation> out = new ArrayList<>();
+        for (Operation o : locate(ops, target, inv)) {
+            Optional<EmbeddedAttach.Attached> server = EmbeddedAttach.serverOf(o, servers);
+            if (server.isEmpty() && o.verb() == Verb.TRANSFER && !servers.isEmpty()) {
+                server = Optional.of(servers.getFirst()); // a file written beside an attached server may hold its rows
+            }
+            if (server.isPresent()) {
+                out.add(EmbeddedAttach.onServer(o, server.get(), inv));
+            } else {
+                out.add(local ? EmbeddedAttach.keptLocal(o, inv).withEnvironment(Tier.LOCAL, "the SQLite database " + file + " is a file in the workspace") : o);
+            }
+        }
+        return out;
     }
 
     /** sqlite3 text: SQL plus dot-commands, one per line. */

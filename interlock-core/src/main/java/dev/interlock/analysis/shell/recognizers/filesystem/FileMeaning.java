@@ -41,7 +41,7 @@ public final class FileMeaning {
                     .note(does + "a CI pipeline: once pushed it runs with the repository's deploy credentials"));
             // Deleting it is a plain file deletion (routine for a dev database in the workspace); overwriting it or moving
             // it from under its database is the same loss in a form that does not look like one.
-            case DATABASE_FILE -> does.startsWith("overwrites") || does.startsWith("moves away")
+            case DATABASE_FILE -> does.startsWith("overwrites") || does.startsWith("moves away") || does.startsWith("replaces")
                     ? Optional.of(local(resolvedPath, Verb.DELETE, "file", ws).stateful(ws.area(resolvedPath) != Workspace.Area.WORKSPACE)
                             .reversible(false).note(does + "a database file: the data it held is gone"))
                     : Optional.empty();

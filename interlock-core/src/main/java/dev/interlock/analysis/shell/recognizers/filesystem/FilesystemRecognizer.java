@@ -38,6 +38,7 @@ public final class FilesystemRecognizer implements Recognizer {
         all.addAll(FileCopies.PROGRAMS);
         all.addAll(FileModes.PROGRAMS);
         all.addAll(Disks.PROGRAMS);
+        all.addAll(Compressors.PROGRAMS);
         return all;
     }
 
@@ -81,6 +82,9 @@ public final class FilesystemRecognizer implements Recognizer {
         }
         if (Disks.PROGRAMS.contains(program)) {
             return Disks.recognize(inv);
+        }
+        if (Compressors.PROGRAMS.contains(program)) {
+            return Compressors.recognize(inv);
         }
         return switch (program) {
             // cmd's rmdir /s /q removes a whole tree
