@@ -88,6 +88,9 @@ final class CodeCalls {
                         Kind.OPEN, "Path.read_text"));
                 c.add(call("(?:\\bdotenv\\.|(?<![\\w.]))(?:dotenv_values|read_dotenv)\\s*\\(", Kind.OPEN, "dotenv_values"));
                 c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.write_(?:text|bytes)\\s*\\(", Kind.WRITE, "Path.write_text"));
+                // a data frame written out (pandas, polars, pyarrow): a file write like any other, judged by where it lands
+                c.add(call("\\.(?:to_csv|to_parquet|to_json|to_excel|to_feather|to_pickle|write_csv|write_parquet|write_json|write_ndjson"
+                        + "|write_excel|write_ipc|sink_csv|sink_parquet)\\s*\\(", Kind.WRITE, "DataFrame.to_csv"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.post\\s*\\(", Kind.HTTP, "POST"));
