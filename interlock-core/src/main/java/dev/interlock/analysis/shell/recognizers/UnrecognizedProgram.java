@@ -427,7 +427,7 @@ public final class UnrecognizedProgram implements Recognizer {
                 locators.putIfAbsent("host", source.contains("://") ? Hosts.of(source)
                         : source.substring(0, source.indexOf(':') > 0 ? source.indexOf(':') : source.indexOf('/')));
                 locators.put(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup");
-                b.resource("file", source).note("copies a database dump or backup from " + source + " to this machine");
+                b.resource("file", source).note("copies data (a dump, a backup or data files) from " + source + " to this machine");
             });
             locators.forEach(b::locator);
             if (locators.isEmpty() && !(reads || notReally)) {

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.cloud;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.DeploymentWords;
+import dev.interlock.analysis.shell.recognizers.storage.ObjectDownloads;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -108,20 +109,9 @@ final class AwsS3 {
         }
     }
 
-    /** A bucket or prefix named for data, exports or backups, or a data file itself ({@code s3://acme-prod/exports/}). */
-    private static final java.util.regex.Pattern DATA_PLACES = java.util.regex.Pattern.compile(
-            "(?i)(^|[-_./])(data|datalake|lake|warehouse|exports?|backups?|dumps?|snapshots?|pii|customers?)([-_./]|$)");
-
-    /**
-     * What a download of {@code path} brings here is data: a data file, or a whole bucket or prefix named for data. One
-     * other named object ({@code s3://acme-prod-data/config/app.yaml}, an asset, a log) is a read.
-     */
+    /** What a download of {@code s3://path} brings here is data (see {@link ObjectDownloads#holdsData}). */
     private static boolean holdsData(String path) {
-        String rest = path.substring("s3://".length());
-        String leaf = rest.substring(rest.lastIndexOf('/') + 1);
-        boolean oneObject = rest.contains("/") && leaf.contains(".");
-        return dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsDataCopy(rest)
-                || !oneObject && DATA_PLACES.matcher(rest).find();
+        return ObjectDownloads.holdsData(path.substring("s3://".length()));
     }
 
     /** An operation on the source or destination, wherever it is: an S3 object or a local file. */

@@ -1,6 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.cloud;
 
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.iac.IacArgs;
+import dev.interlock.analysis.shell.recognizers.storage.ObjectDownloads;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -99,18 +101,30 @@ final class GcsCommands {
                         .note("unrecognized gsutil command '" + cmd + "'").build());
             }
         });
-        return ops;
+        return withBuckets(ops);
     }
 
     static List<Operation> storage(Invocation inv, IacArgs a, String cmd, List<Arg> urls) {
         Operation.Builder base = GcloudRecognizer.base(inv, a, Verb.READ);
         Map<String, String> locators = base.build().resource().locators();
-        return switch (cmd) {
+        return withBuckets(switch (cmd) {
             case "rm" -> remove(inv, locators, urls, a.has("recursive", "r", "R"), a.has("read-paths-from-stdin", "I"));
             case "cp", "mv" -> copy(inv, locators, urls, cmd.equals("mv"), !a.has("no-clobber", "n"));
             case "rsync" -> rsync(inv, locators, urls, a.has("delete-unmatched-destination-objects"), a.has("dry-run"));
             default -> List.of(op(inv, locators, Verb.READ).resource("object", urls.isEmpty() ? "" : urls.getLast().value()).build());
-        };
+        });
+    }
+
+    /** The bucket each operation acts on, as a locator: a bucket named for an environment places it (inventory {@code bucket}). */
+    private static List<Operation> withBuckets(List<Operation> ops) {
+        return ops.stream().map(op -> {
+            String name = op.resource().name();
+            if (!name.startsWith("gs://") || op.resource().locators().containsKey("bucket")) {
+                return op;
+            }
+            String rest = name.substring("gs://".length());
+            return op.toBuilder().locator("bucket", rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest).build();
+        }).toList();
     }
 
     private static List<Operation> remove(Invocation inv, Map<String, String> locators, List<Arg> urls, boolean recursive, boolean fromStdin) {
@@ -151,7 +165,7 @@ final class GcsCommands {
                     .scope(sources.size() > 1 || sources.stream().anyMatch(s -> s.value().contains("*")) ? Scope.MANY : Scope.ONE)
                     .note(overwrite ? "overwrites objects of the same name" : "").build());
         } else {
-            ops.add(op(inv, locators, Verb.READ).resource("object", sources.getFirst().value()).build());
+            ops.add(download(inv, locators, sources.getFirst().value()));
         }
         if (move) {
             for (Arg s : sources) {
@@ -167,14 +181,25 @@ final class GcsCommands {
     private static List<Operation> rsync(Invocation inv, Map<String, String> locators, List<Arg> urls, boolean delete, boolean dryRun) {
         String destination = urls.isEmpty() ? "" : urls.getLast().value();
         boolean remote = destination.startsWith("gs://");
-        if (dryRun || !remote) {
+        if (dryRun) {
             return List.of(op(inv, locators, Verb.READ).resource("object", urls.isEmpty() ? "" : urls.getFirst().value()).build());
+        }
+        if (!remote) {
+            return List.of(download(inv, locators, urls.isEmpty() ? "" : urls.getFirst().value()));
         }
         if (delete) {
             return List.of(op(inv, locators, Verb.DELETE).resource("object", destination).scope(Scope.MANY).stateful(true)
                     .reversible(false).note("deletes every object in " + destination + " missing from the source").build());
         }
         return List.of(op(inv, locators, Verb.UPDATE).resource("object", destination).scope(Scope.MANY).build());
+    }
+
+    /** A copy to this machine: production's data files or a bucket named for data, brought here, are a copy of the data. */
+    private static Operation download(Invocation inv, Map<String, String> locators, String source) {
+        Operation.Builder read = op(inv, locators, Verb.READ).resource("object", source);
+        return source.startsWith("gs://") && ObjectDownloads.copiesProductionData(source)
+                ? read.locator(DatabaseOps.COPIES_DATA, "objects").note("downloads production's data to this machine").build()
+                : read.build();
     }
 
     /** gsutil's options are single letters and may be bundled: {@code -rf} is {@code -r -f}. */

@@ -20,7 +20,7 @@ public final class DatabaseOps {
     /** The locator a dump or copy of a database's rows carries: where those rows end up is no longer the database. */
     public static final String COPIES_DATA = "copies-data";
     private static final Pattern ROWS = Pattern.compile(
-            "(?i)\\.(dump|sql|sql\\.gz|sql\\.zst|bak|pgdump|bson|archive)$|/backups?(/|$)|/var/lib/(postgresql|mysql|mongodb)(/|$)|pg_basebackup|/dumps?(/|$)|/[\\w.]+[-_]exports?(/|$)");
+            "(?i)\\.(dump|sql|sql\\.gz|sql\\.zst|bak|bacpac|pgdump|bson|archive)$|/backups?(/|$)|/var/lib/(postgresql|mysql|mongodb)(/|$)|pg_basebackup|/dumps?(/|$)|/[\\w.]+[-_]exports?(/|$)");
 
     /** A path that holds a database's rows: a dump, a backup, a data directory. */
     public static boolean holdsRows(String path) {

@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
+import dev.interlock.analysis.shell.recognizers.storage.ObjectDownloads;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class SyncCopies {
         return copy(inv).filter(dest -> !FAMILY_COPIES.get(inv.program()).getValue().test(dest)).isPresent();
     }
 
-    /** The remote source of a copy to this machine when it holds a database's rows (a dump, a backup). */
+    /** The remote source of a copy to this machine when it holds data: a database's rows (a dump, a backup), or production's data files. */
     public static Optional<String> copiedRows(Invocation inv) {
         if (!toThisMachine(inv)) {
             return Optional.empty();
@@ -41,7 +42,7 @@ public final class SyncCopies {
         List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
         return positional.subList(1, positional.size() - 1).stream()
                 .filter(w -> remote.test(w) && (w.indexOf(':') > 0 || w.indexOf('/') > 0)
-                        && DatabaseOps.holdsRows(w))
+                        && (DatabaseOps.holdsRows(w) || ObjectDownloads.copiesProductionData(w)))
                 .findFirst();
     }
 
