@@ -54,6 +54,8 @@ final class Recognizers {
                 new DatabaseClientRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.database.DataServiceRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.database.NoSqlRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.database.PostgresServerTools(),
+                new dev.interlock.analysis.shell.recognizers.database.MySqlOperatorTools(),
                 new dev.interlock.analysis.shell.recognizers.dataplatforms.DataPlatformRecognizer(),
                 new DockerRecognizer(),
                 new EksctlRecognizer(),

@@ -100,6 +100,10 @@ final class SqlRules {
             // "(SELECT …) UNION (SELECT …)": classify what is inside the first parenthesis and the rest alike.
             return SqlDmlRules.select(w);
         }
+        if (PgBouncerConsole.COMMANDS.contains(first) && !w.kw(1).equals("TRIGGER")) {
+            // T-SQL's ENABLE/DISABLE TRIGGER is not the console's
+            return PgBouncerConsole.command(w);
+        }
         Function<SqlWords, List<Operation.Builder>> rule = RULES.get(first);
         if (rule != null) {
             return rule.apply(w);

@@ -30,6 +30,11 @@ final class DatabaseAdminTools {
     private static final Set<String> MYSQL_VALUED = Set.of("-h", "--host", "-u", "--user", "-P", "--port", "-S",
             "--socket", "-r", "--result-file", "-w", "--where", "--defaults-file", "--default-character-set", "-i",
             "--sleep", "-c", "--count", "--login-path", "--protocol");
+    /** mysqladmin's own: {@code -r} is {@code --relative} and {@code -w} takes its count glued, not mysqldump's files. */
+    private static final Set<String> MYSQLADMIN_VALUED = Set.of("-h", "--host", "-u", "--user", "-P", "--port", "-S",
+            "--socket", "-i", "--sleep", "-c", "--count", "--defaults-file", "--defaults-extra-file", "--login-path",
+            "--protocol", "--default-character-set", "--connect-timeout", "--shutdown-timeout", "--ssl-ca", "--ssl-cert",
+            "--ssl-key", "--ssl-mode", "-O", "--set-variable", "--character-sets-dir", "--plugin-dir", "--default-auth");
 
     private DatabaseAdminTools() {
     }
@@ -41,7 +46,7 @@ final class DatabaseAdminTools {
             return List.of();
         }
         Invocation cleaned = mysqlFamily ? DatabaseClientRecognizer.withoutPasswords(inv) : inv;
-        ParsedArgs p = cleaned.parse(mysqlFamily ? MYSQL_VALUED : PG_VALUED);
+        ParsedArgs p = cleaned.parse(program.equals("mysqladmin") ? MYSQLADMIN_VALUED : mysqlFamily ? MYSQL_VALUED : PG_VALUED);
         DatabaseTarget target = flag(DatabaseTarget.NONE, p.value("-h", "--host"), true, inv);
         if (!mysqlFamily) {
             target = flag(target, p.value("-d", "--dbname"), false, inv);
@@ -110,7 +115,8 @@ final class DatabaseAdminTools {
                     ops.add(op(inv, Verb.CREATE, "database", arg.orElse("")).build());
                     i++;
                 }
-                case "shutdown" -> ops.add(op(inv, Verb.UPDATE, "host", "").system("process").scope(Scope.ALL).reversible(false)
+                // the server named, stopped: a change where it runs, routine for a developer's own MySQL on this machine
+                case "shutdown" -> ops.add(op(inv, Verb.UPDATE, "server", "").reversible(false)
                         .note("shuts the server down").build());
                 case "kill" -> {
                     ops.add(op(inv, Verb.UPDATE, "connection", arg.orElse("")).note("kills server threads").build());
