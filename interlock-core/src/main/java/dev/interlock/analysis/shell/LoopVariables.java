@@ -102,7 +102,8 @@ final class LoopVariables {
         if (!script.complete() || script.commands().size() != 1 || !(script.commands().getFirst() instanceof Command.Simple s)) {
             return Optional.empty();
         }
-        List<String> found = Stdin.from(s, walk).found();
+        // grep -rl's DIR/{} names no file a loop body could be judged by
+        List<String> found = Stdin.from(s, walk).found().stream().filter(f -> !f.endsWith("/{}")).toList();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.stream().map(f -> new Value(f, true)).toList());
     }
 

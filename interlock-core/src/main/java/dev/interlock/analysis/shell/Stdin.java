@@ -40,7 +40,7 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
             String program = first.map(p -> p.substring(p.lastIndexOf('/') + 1)).orElse("");
             Optional<String> text = literalOutput(s, walk);
             return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program), source(s, walk),
-                    NAMERS.contains(program) ? found(program, s, walk) : List.of());
+                    NAMERS.contains(program) || MatchListings.PROGRAMS.contains(program) ? found(program, s, walk) : List.of());
         }
         return new Stdin(Optional.empty(), Optional.of("a compound command"));
     }
@@ -71,7 +71,10 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
     /** Producers whose output is the names of files they found: find, and the indexes' searches (Spotlight, locate). */
     private static final Set<String> NAMERS = Set.of("find", "mdfind", "locate", "plocate", "mlocate");
 
-    /** What a {@code find} or an index search with literal words lists ({@link FindCommands#listed}, {@link FindCommands#searched}). */
+    /**
+     * What a {@code find}, an index search or a search for file names with literal words lists ({@link FindCommands#listed},
+     * {@link FindCommands#searched}, {@link MatchListings#listed}).
+     */
     private static List<String> found(String program, Command.Simple s, ShellWalk walk) {
         List<String> args = new ArrayList<>();
         for (Word w : s.words().subList(1, s.words().size())) {
@@ -80,6 +83,9 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
                 return List.of();
             }
             args.add(v.get());
+        }
+        if (MatchListings.PROGRAMS.contains(program)) {
+            return MatchListings.listed(program, args);
         }
         return program.equals("find") ? FindCommands.listed(args) : FindCommands.searched(program, args);
     }

@@ -174,7 +174,8 @@ final class Unwrapper {
             // find . -name '*.pyc' -print0 | xargs rm -f: the items are the files find matched, as -exec's {} would be;
             // a name with a wildcard stands for many files
             for (String path : run.stdin().found()) {
-                items.add(new Arg(path, true, Regex.matches(path, ".*[*?\\[].*"), run.evidence()));
+                // DIR/{} (grep -rl x DIR): which files is known only at run time; an editor still edits under DIR
+                items.add(new Arg(path, !path.endsWith("/{}"), Regex.matches(path, ".*[*?\\[].*"), run.evidence()));
             }
         } else {
             items.add(new Arg("<items read from stdin>", false, true, run.evidence()));

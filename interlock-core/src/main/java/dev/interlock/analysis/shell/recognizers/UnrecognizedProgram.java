@@ -73,6 +73,11 @@ public final class UnrecognizedProgram implements Recognizer {
             return List.of(LocalFiles.local(inv, clears ? b.stateful(true).reversible(false).note(program + " deletes logs") : b,
                     "this machine's logs").build());
         }
+        // yq -i, sd, prettier --write, kustomize edit: the files they rewrite say what is at stake
+        List<Operation> rewritten = dev.interlock.analysis.shell.recognizers.editing.InPlaceEdits.rewrites(inv);
+        if (!rewritten.isEmpty()) {
+            return rewritten;
+        }
         List<Operation> sources = PackageSources.of(inv);
         if (!sources.isEmpty()) {
             return sources;

@@ -68,6 +68,12 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             // Xcode's build products and indexes, the symbols it copies from devices, the simulators' caches
             + "|Library/Developer/Xcode/(DerivedData|iOS DeviceSupport|watchOS DeviceSupport)|Library/Developer/CoreSimulator/Caches)(/.*)?");
 
+    /**
+     * A tool's whole home directory that is named like build output but keeps settings and credentials beside its
+     * caches: {@code ~/.gradle} holds gradle.properties (publishing and signing secrets) and init scripts.
+     */
+    private static final Pattern HOME_TOOL_SETTINGS = Pattern.compile("/(home/[^/]+|Users/[^/]+|root)/\\.gradle/?");
+
     /** Wildcards that match every entry of their directory. */
     private static final Set<String> ALL_ENTRIES = Set.of("*", ".*", "*.*", "**", ".??*", ".[!.]*", ".[^.]*", "{*,.*}", "{.*,*}");
     /** {@code $TMPDIR}, {@code ${TMPDIR}}, {@code ${TMPDIR:-/tmp}} and friends, with what follows. */
@@ -135,7 +141,7 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         Area area;
         if (dir.equals("/")) {
             area = Area.ROOT;
-        } else if (ws.area(dir) == Area.HOME_ROOT && !dir.equals(ws.cwd())) {
+        } else if (ws.area(dir) == Area.HOME_ROOT && (!dir.equals(ws.cwd()) || dir.equals(ws.home()))) {
             area = Area.HOME_ROOT;
         } else {
             area = ws.area(dir + "/x");
@@ -159,9 +165,22 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         Area dirArea = ws.area(dir);
         Area childArea = dir.equals("/") ? Area.ROOT : ws.area(dir + "/x");
         if (last && ALL_ENTRIES.contains(segments.get(first)) && childArea != Area.TEMP) {
-            return new FileTarget(written, dir, dirArea, true, true, exact);
+            return new FileTarget(written, dir, buildDirectory(dir, ws) ? Area.WORKSPACE : dirArea, true, true, exact);
         }
         return new FileTarget(written, dir, childArea, true, false, exact);
+    }
+
+    /**
+     * The working directory is a project's build directory ({@code ~/shop-web/dist}, {@code /workspace/app/target}):
+     * what lies in it is judged as {@code rm -rf dist/*} from the project would be, not as the workspace itself. A
+     * directory of that name in the home directory itself, or in a system directory, is not a project's.
+     */
+    private static boolean buildDirectory(String dir, Workspace ws) {
+        String name = dir.substring(dir.lastIndexOf('/') + 1);
+        String parent = dir.substring(0, Math.max(dir.lastIndexOf('/'), 0));
+        return dir.equals(ws.cwd()) && !parent.isEmpty() && !parent.equals(ws.home())
+                && (ws.area(parent) == Area.HOME || ws.area(parent) == Area.OTHER)
+                && (REGENERABLE.contains(name) || BUILD_OUTPUT.contains(name));
     }
 
     /** The last path component, without a trailing slash. */
@@ -173,7 +192,7 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
     public boolean regenerable() {
         String name = wildAll ? leaf() : glob ? written.substring(written.lastIndexOf('/') + 1) : leaf();
         boolean own = area == Area.WORKSPACE || area == Area.TEMP;
-        return REGENERABLE.contains(name) || name.endsWith(".egg-info")
+        return REGENERABLE.contains(name) && !HOME_TOOL_SETTINGS.matcher(path).matches() || name.endsWith(".egg-info")
                 || own && (REGENERABLE_FILES.matcher(name).matches() || REGENERABLE_IN_WORKSPACE.contains(name))
                 || insideRegenerable() || homeCache();
     }

@@ -103,6 +103,11 @@ public final class CredentialRecognizer implements Recognizer {
                     .filter(a -> !(a.value().startsWith("+") && (program.equals("less") || program.equals("more")))).toList(), program);
         }
         if (PATTERN_READERS.containsKey(program)) {
+            List<Operation> rewritten = program.equals("yq")
+                    ? dev.interlock.analysis.shell.recognizers.editing.InPlaceEdits.yq(inv) : List.of();
+            if (!rewritten.isEmpty()) {
+                return rewritten;
+            }
             ParsedArgs parsed = inv.parse(PATTERN_READERS.get(program));
             List<Arg> files = new ArrayList<>(parsed.positionals());
             files.addAll(parsed.afterDoubleDash());

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.selfprotection;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
+import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
@@ -12,10 +13,12 @@ import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,6 +83,12 @@ public final class SelfProtectionRecognizer implements Recognizer {
      * first, then sudoers, then an ordinary local write.
      */
     public static Operation write(Invocation inv, String path, String how) {
+        if (path.endsWith("/{}")) {
+            Optional<Operation> found = everyFound(inv, path, how);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         if (isProtected(inv, path)) {
             return protectedWrite(inv, path, how);
         }
@@ -96,6 +105,28 @@ public final class SelfProtectionRecognizer implements Recognizer {
             b.stateful(true).reversible(false);
         }
         return b.build();
+    }
+
+    /**
+     * {@code find DIR -exec sed -i … {} +}, {@code rg -l x DIR | xargs sd …}: every file found under DIR is edited. Under
+     * a protected directory that includes the guard's settings; under the root, a home directory (also as the working
+     * directory) or a top system directory it is every dotfile, key and setting there. Empty for other directories.
+     */
+    private static Optional<Operation> everyFound(Invocation inv, String path, String how) {
+        String dir = path.length() == 3 ? "/" : path.substring(0, path.length() - 3);
+        if (isProtected(inv, dir)) {
+            return Optional.of(protectedWrite(inv, dir, how + " every file found under"));
+        }
+        FileTarget t = FileTarget.of(Arg.of(path), inv);
+        boolean wide = t.area() == Workspace.Area.ROOT || t.area() == Workspace.Area.HOME_ROOT
+                || t.area() == Workspace.Area.SYSTEM && Regex.matches(t.path(), "/[^/]+");
+        if (!wide) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalFiles.local(inv, Operation.builder("filesystem", Verb.UPDATE)
+                .resource("files", t.path()).locator("path", t.path()).locator("area", t.area().wire())
+                .scope(Scope.ALL).stateful(true).reversible(false).evidence(inv.evidence())
+                .note(how + " every file found under " + t.path() + ": dotfiles, keys and settings included"), "files on this machine").build());
     }
 
     private static List<Operation> tee(Invocation inv) {
