@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 
 /**
  * Commands run later, in another terminal or on other hosts: {@code tmux}, {@code screen}, {@code at}/{@code batch},
- * {@code crontab}, {@code ansible}, {@code salt}, {@code pdsh}/{@code pssh}/{@code clush}. Found for
+ * {@code crontab}, {@code ansible}, {@code salt}, {@code knife ssh}, {@code pyinfra exec}, {@code pdsh}/{@code pssh}/{@code clush}. Found for
  * {@link ExecutionRoutes}.
  */
 final class ElsewhereRuns {
@@ -26,6 +26,11 @@ final class ElsewhereRuns {
             "ansible.builtin.command", "ansible.builtin.raw", "win_shell", "win_command");
     private static final Set<String> SALT_SHELL_FUNCTIONS = Set.of("cmd.run", "cmd.run_all", "cmd.run_stdout",
             "cmd.shell", "cmd.exec_code", "cmd.exec_code_all", "cmd.powershell");
+
+    private static final Set<String> KNIFE_SSH_VALUED = Set.of("-x", "--ssh-user", "-i", "--ssh-identity-file", "-P",
+            "--ssh-password", "-p", "--ssh-port", "-C", "--concurrency", "-a", "--attribute", "-G", "--ssh-gateway",
+            "--prefix-attribute", "-c", "--config", "-u", "--user", "-k", "--key", "-s", "--server-url", "-E",
+            "--environment", "-F", "--format", "--ssh-gateway-identity");
 
     private final ExecutionRoutes routes;
     private final SimpleCommands commands;
@@ -182,6 +187,46 @@ final class ElsewhereRuns {
         Arg command = positionals.get(function + 1);
         Map<String, String> where = program.equals("salt-call") ? Map.of() : Map.of("host", positionals.getFirst().value());
         routes.runs(command, run, where, program + " " + positionals.get(function).value());
+        return true;
+    }
+
+    /**
+     * {@code knife ssh 'chef_environment:production AND role:web' 'sudo chef-client'}: the command runs on every node the
+     * search finds ({@code -m}: on the hosts listed); a {@code chef_environment:} term names their environment.
+     */
+    boolean knifeSsh(List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs p = ParsedArgs.parse(args, KNIFE_SSH_VALUED);
+        List<Arg> positionals = p.positionals();
+        if (positionals.size() < 3 || !positionals.getFirst().value().equals("ssh")) {
+            return false;
+        }
+        String query = positionals.get(1).value();
+        Map<String, String> where = new java.util.HashMap<>(Map.of("host", query));
+        Matcher environment = Regex.pattern("chef_environment:\\s*\"?([\\w.-]+)").matcher(query);
+        if (environment.find()) {
+            where.put("environment", environment.group(1));
+        }
+        List<Arg> command = positionals.subList(2, positionals.size());
+        routes.runs(ExecutionRoutes.joined(command), command.stream().allMatch(Arg::literal), run, where, "knife ssh");
+        return true;
+    }
+
+    /** {@code pyinfra INVENTORY exec -- CMD}: the command runs on every host of the inventory (unless {@code --dry}). */
+    boolean pyinfraExec(List<Arg> args, SimpleCommands.Run run) {
+        ParsedArgs p = ParsedArgs.parse(args, dev.interlock.analysis.shell.recognizers.iac.Pyinfra.VALUED);
+        List<String> words = p.words();
+        int exec = words.indexOf("exec");
+        if (exec != 1 || p.has("--dry")) {
+            return false;
+        }
+        List<Arg> command = new ArrayList<>(p.positionals().subList(exec + 1, p.positionals().size()));
+        command.addAll(p.afterDoubleDash());
+        if (command.isEmpty()) {
+            return false;
+        }
+        Map<String, String> where = dev.interlock.analysis.shell.recognizers.iac.Pyinfra.where(words.getFirst(),
+                p.value("--limit"));
+        routes.runs(ExecutionRoutes.joined(command), command.stream().allMatch(Arg::literal), run, where, "pyinfra exec");
         return true;
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * ({@code tar --checkpoint-action=exec=…}, {@code ssh -o ProxyCommand=…}, {@code rsync -e}), inside their own language
  * ({@code awk 'system(…)'}, {@code sed 'e …'}, {@code vim -c '!…'}, a makefile on stdin), later or elsewhere
  * ({@code at}, {@code crontab -}, {@code tmux new}, {@code screen -dm}, {@code script -c}), on many hosts
- * ({@code ansible -m shell}, {@code salt … cmd.run}, {@code pdsh}, {@code pssh}), or in an environment variable another
+ * ({@code ansible -m shell}, {@code salt … cmd.run}, {@code knife ssh}, {@code pyinfra exec}, {@code pdsh}, {@code pssh}), or in an environment variable another
  * program executes ({@code GIT_SSH_COMMAND}, {@code PAGER}, {@code EDITOR}). The command is analyzed as shell where it
  * runs; one only known at run time is opaque.
  */
@@ -87,6 +87,12 @@ final class ExecutionRoutes {
             }
             case "salt", "salt-ssh", "salt-call" -> {
                 return elsewhere.salt(program, args, run);
+            }
+            case "knife" -> {
+                return elsewhere.knifeSsh(args, run);
+            }
+            case "pyinfra" -> {
+                return elsewhere.pyinfraExec(args, run);
             }
             case "pdsh", "pssh", "parallel-ssh", "clush", "prsh" -> {
                 return elsewhere.fanOut(program, args, run);

@@ -43,12 +43,24 @@ final class PrivilegeWrappers {
         int before = walk.operations.size();
         commands.dispatch(run.inner(inner));
         boolean changes = walk.operations.subList(before, walk.operations.size()).stream()
-                .anyMatch(op -> op.verb() != Verb.READ && !LocalMachines.restorePoint(op));
+                .anyMatch(op -> op.verb() != Verb.READ && !LocalMachines.restorePoint(op) && !onOtherHosts(op));
         if (changes && !run.locators().containsKey("host")) {
             walk.add(escalation("runs a change as " + user + " through " + program, user, run));
         }
         return true;
     }
+
+    /**
+     * A change a fleet tool makes on the hosts it targets ({@code sudo salt 'web*' state.apply}): root here only opens the
+     * master's socket; what changes is judged on those hosts, not as this machine's privileges.
+     */
+    private static boolean onOtherHosts(Operation op) {
+        String host = op.resource().locator("host");
+        return FLEET_SYSTEMS.contains(op.system()) && !host.isEmpty() && !dev.interlock.environment.Hosts.loopback(host);
+    }
+
+    /** Tools that act through their own agents on other machines. */
+    private static final Set<String> FLEET_SYSTEMS = Set.of("salt", "chef", "ansible", "pyinfra");
 
     /**
      * {@code systemd-run} starts its command as a transient unit: the user's own with {@code --user}; otherwise through

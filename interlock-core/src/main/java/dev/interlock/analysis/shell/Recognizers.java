@@ -42,6 +42,8 @@ final class Recognizers {
         return List.of(
                 new AnsibleRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ConfigManagementAgents(),
+                new dev.interlock.analysis.shell.recognizers.iac.Pyinfra(),
+                new dev.interlock.analysis.shell.recognizers.iac.AutomationController(),
                 new dev.interlock.analysis.shell.recognizers.observability.AlertingClients(),
                 new dev.interlock.analysis.shell.recognizers.observability.InfluxCli(),
                 new dev.interlock.analysis.shell.recognizers.observability.GrafanaCli(),

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Code that says what a deployment becomes once someone applies or syncs it: Terraform code, Helm values and charts,
  * Kustomize overlays, manifests kept for GitOps, compose and deploy files, Ansible inventories and their variables,
- * Pulumi stack configuration, whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
+ * Chef environments and roles, Salt states and pillar, Puppet Hiera data, Pulumi stack configuration, whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
  * file is for production — a production directory, or a name such as {@code values-prod.yaml} or {@code prod.tfvars}
  * — the change is production's next change in waiting. Every such operation is an update of {@code code} with the
  * locator {@code deploys} ({@code production} or {@code other}), which one rule reads for all of them.
@@ -47,6 +47,12 @@ final class DeploymentCode {
             // an inventory's variables are what the next playbook run pushes to its hosts (network devices among them)
             new Tool("ansible", "Ansible inventory or host and group variables", "(?!)", "group_vars|host_vars|inventor(?:y|ies)",
                     "ya?ml|json|ini|cfg"),
+            // Chef's environments, roles and data bags (environments/production.json pins cookbook versions): the next
+            // knife upload and chef-client run apply them (Rails' config/environments is the app's own); Salt's states and
+            // pillar, Puppet's manifests and Hiera data likewise
+            new Tool("chef", "a Chef environment, role or data bag", "(?!)", "(?<!config/)environments|roles|data_bags", "json|rb"),
+            new Tool("salt", "Salt states or pillar data", ".*\\.sls", "pillar", "sls|ya?ml"),
+            new Tool("puppet", "Puppet manifests or Hiera data", "hiera\\.ya?ml|.*\\.pp", "hieradata", "ya?ml|eyaml|json"),
             // a Pulumi project and its stacks' configuration (Pulumi.prod.yaml): the next pulumi up applies it
             new Tool("pulumi", "a Pulumi project or stack configuration", "pulumi(\\..+)?\\.ya?ml", "(?!)"),
             // Azure's declarative templates: the next az deployment makes the subscription match them

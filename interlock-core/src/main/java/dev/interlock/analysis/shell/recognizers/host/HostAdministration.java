@@ -127,6 +127,12 @@ public final class HostAdministration implements Recognizer {
                     "serverstats", "rtcdata", "selectdata", "authdata", "waitsync", "help")), "steps the clock or changes its time sources")),
             Map.entry("ntpq", reader("clock")),
             Map.entry("ntpdate", tool("clock", any("-q", "-d"), "sets the machine's clock")),
+            // cloud-init: the instance's first-boot state; clean makes the next boot provision the machine anew
+            Map.entry("cloud-init", new Tool("instance-state", first(Set.of("", "status", "query", "analyze", "schema",
+                    "collect-logs", "features", "help")), first(Set.of("clean")),
+                    "re-runs first-boot stages or modules on this machine (users, keys, packages, mounts, commands)",
+                    "wipes the instance's cloud-init state (with --machine-id and --seed its identity and seed): the next boot "
+                            + "provisions the machine anew, at once with --reboot")),
             // boot, kernel and security settings
             Map.entry("update-alternatives", tool("alternatives", any("--display", "--query", "--list", "--get-selections")
                     .and(any(UPDATE_ALTERNATIVES_CHANGES).negate()), "switches which program a system command runs")),

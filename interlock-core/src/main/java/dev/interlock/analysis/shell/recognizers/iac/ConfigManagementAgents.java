@@ -62,6 +62,22 @@ public final class ConfigManagementAgents implements Recognizer {
             Map.entry("system.shutdown", new Row(Verb.DELETE, "machine", "shuts the minions down")),
             Map.entry("service.stop", new Row(Verb.UPDATE, "service", "stops the service on the minions")),
             Map.entry("service.restart", new Row(Verb.UPDATE, "service", "restarts the service on the minions")));
+    /** salt-run runner functions ({@code runner.function} or {@code runner.*}); the rest run something on the minions. */
+    private static final Map<String, Row> SALT_RUN = Map.ofEntries(
+            Map.entry("jobs.*", Row.read("job")), Map.entry("manage.*", Row.read("minion")), Map.entry("fileserver.*", Row.read("file")),
+            Map.entry("survey.*", Row.read("minion")), Map.entry("doc.*", Row.read("doc")),
+            Map.entry("cache.grains", Row.read("grains")), Map.entry("cache.mine", Row.read("mine")),
+            Map.entry("cache.pillar", new Row(Verb.CREDENTIAL, "pillar", "prints the minions' cached pillar data: passwords and keys in clear")),
+            Map.entry("pillar.show_pillar", new Row(Verb.CREDENTIAL, "pillar", "prints pillar data: passwords and keys in clear")),
+            Map.entry("pillar.show_top", Row.read("pillar")),
+            Map.entry("cache.clear_all", new Row(Verb.UPDATE, "cache", "clears the master's cache of minion data")),
+            Map.entry("cache.clear_grains", new Row(Verb.UPDATE, "cache", "clears the master's cache of minion data")),
+            Map.entry("cache.clear_pillar", new Row(Verb.UPDATE, "cache", "clears the master's cache of minion data")),
+            Map.entry("manage.bootstrap", new Row(Verb.EXECUTE, "minion", "installs and starts salt-minion on the hosts")),
+            Map.entry("state.orchestrate", RUN), Map.entry("state.orch", RUN), Map.entry("state.sls", RUN));
+    /** {@code saltenv=dev}, {@code pillarenv=prod}, or an environment grain in a target ({@code G@env:dev}). */
+    private static final java.util.regex.Pattern SALT_ENVIRONMENT = Regex.pattern(
+            "(?i)(?:saltenv|pillarenv)=([\\w.-]+)|(?:^|G@|\\s)(?:env|environment|tier):([\\w.-]+)");
     private static final Set<String> SALT_STATES = Set.of("state.apply", "state.sls", "state.highstate", "state.single",
             "state.sls_id", "state.top");
 
@@ -89,8 +105,7 @@ public final class ConfigManagementAgents implements Recognizer {
         Optional<Operation.Builder> known = switch (inv.program()) {
             case "salt", "salt-ssh", "salt-call" -> salt(inv, p);
             case "salt-key" -> Optional.of(saltKey(inv, p));
-            case "salt-run" -> Optional.of(p.positional(0).filter(f -> Regex.matches(f, "(jobs|manage|fileserver)\\..*"))
-                    .map(f -> op(inv, Row.read("job"), f)).orElseGet(() -> op(inv, RUN, p.positional(0).orElse(""))));
+            case "salt-run" -> Optional.of(saltRun(inv, p));
             case "chef-client", "chef-solo" -> Optional.of(p.has("-W", "--why-run") || p.has("-v", "--version", "-h", "--help")
                     ? op(inv, Row.read("node"), "").note("a why-run only reports what would change")
                     : op(inv, new Row(Verb.EXECUTE, "node", "converges this node to its run list (the changes are not in view)"), ""));
@@ -116,7 +131,7 @@ public final class ConfigManagementAgents implements Recognizer {
         if (row == null && f.contains(".")) {
             row = SALT.get(f.substring(0, f.indexOf('.')) + ".*");
         }
-        boolean dry = p.words().stream().anyMatch(w -> Regex.matches(w, "(?i)test=true"));
+        boolean dry = dryRun(p);
         if (row == null && SALT_STATES.contains(f)) {
             row = dry ? new Row(Verb.READ, "state", "test=True only reports what would change") : RUN;
         }
@@ -124,12 +139,51 @@ public final class ConfigManagementAgents implements Recognizer {
             row = new Row(Verb.EXECUTE, "module", "runs " + f + " on the minions");
         }
         Operation.Builder b = op(inv, row, f);
+        targetEnvironment(p).ifPresent(e -> b.locator("environment", e));
         if (at == 1) {
             String target = p.positional(0).orElse("*");
             b.locator("host", target).scope(Regex.matches(target, "\\*|.*[*?\\[].*") || p.has("-G", "--grain", "-N", "--nodegroup")
                     ? Scope.MANY : Scope.ONE);
         }
         return Optional.of(b);
+    }
+
+    /**
+     * The environment a salt command names: {@code saltenv=}/{@code pillarenv=} (or {@code --saltenv}), or an
+     * {@code env}/{@code environment} grain in the target ({@code -C 'G@env:dev'}, {@code -G 'environment:prod'}).
+     */
+    private static Optional<String> targetEnvironment(ParsedArgs p) {
+        Optional<String> named = p.value("--saltenv", "--pillarenv");
+        for (String w : p.words()) {
+            java.util.regex.Matcher m = SALT_ENVIRONMENT.matcher(w);
+            if (named.isEmpty() && m.find()) {
+                named = Optional.of(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        return named;
+    }
+
+    /**
+     * salt-run: the master's runner functions. Job and minion queries look, unless {@code manage.down removekeys=True}
+     * also deletes the down minions' keys; orchestration runs states across minions ({@code test=True} only reports).
+     */
+    private static Operation.Builder saltRun(Invocation inv, ParsedArgs p) {
+        String f = p.positional(0).orElse("");
+        Row row = SALT_RUN.get(f);
+        if (row == null && f.contains(".")) {
+            row = SALT_RUN.get(f.substring(0, f.indexOf('.')) + ".*");
+        }
+        if (f.equals("manage.down") && p.words().stream().anyMatch(w -> Regex.matches(w, "(?i)removekeys=(true|1|yes)"))) {
+            row = new Row(Verb.DELETE, "minion-key", "removes the keys of the minions that are down: the master stops managing them");
+        } else if (row == RUN && dryRun(p)) {
+            row = new Row(Verb.READ, "state", "test=True only reports what would change");
+        }
+        Operation.Builder b = op(inv, row == null ? RUN : row, f);
+        return row != null && row.verb() == Verb.DELETE ? b.scope(Scope.MANY) : b;
+    }
+
+    private static boolean dryRun(ParsedArgs p) {
+        return p.words().stream().anyMatch(w -> Regex.matches(w, "(?i)test=true"));
     }
 
     /** salt-key: listing and fingerprints look; accepting admits a host to the master; deleting cuts one off. */

@@ -15,13 +15,19 @@ import java.util.Set;
 
 /**
  * The other release tools: monorepo publishers (lerna, changesets), Python (poetry, uv, hatch, flit), editor
- * extensions (vsce, ovsx), CocoaPods and dotnet (NuGet, and {@code dotnet ef} for migrations). Same choices as
+ * extensions (vsce, ovsx), CocoaPods, dotnet (NuGet, and {@code dotnet ef} for migrations) and Ansible Galaxy. Same choices as
  * {@link PackagePublishRecognizer}: publishing is an irreversible transfer to many, the rest is local work. Runners
  * ({@code poetry run}, {@code uv run}) are unwrapped by the analyzer before this is called.
  */
 final class PublishTools {
 
-    static final Set<String> PROGRAMS = Set.of("lerna", "changeset", "poetry", "uv", "hatch", "flit", "vsce", "ovsx", "pod", "dotnet");
+    static final Set<String> PROGRAMS = Set.of("lerna", "changeset", "poetry", "uv", "hatch", "flit", "vsce", "ovsx", "pod", "dotnet",
+            "ansible-galaxy");
+
+    private static final Set<String> GALAXY_VALUED = Set.of("-s", "--server", "--api-key", "--token", "-p", "--roles-path",
+            "--collections-path", "-r", "--role-file", "--requirements-file", "--output-path", "--import-timeout", "--timeout",
+            "--init-path", "--role-skeleton", "--collection-skeleton", "--type", "--keyring",
+            "--signature", "--required-valid-signature-count", "--ignore-signature-status-code", "--offline-dir");
 
     private PublishTools() {
     }
@@ -33,6 +39,9 @@ final class PublishTools {
         String program = inv.program();
         if (program.equals("dotnet")) {
             return dotnet(inv, nested, words);
+        }
+        if (program.equals("ansible-galaxy")) {
+            return List.of(galaxy(inv));
         }
         Operation o = switch (program + " " + sub) {
             case "lerna publish", "changeset publish", "poetry publish", "uv publish", "hatch publish", "flit publish",
@@ -53,6 +62,25 @@ final class PublishTools {
             default -> local(inv, program + " " + sub);
         };
         return List.of(o);
+    }
+
+    /**
+     * {@code ansible-galaxy [collection|role] VERB}: publishing a collection or importing a role releases it on Galaxy
+     * (or the {@code --server} named), deleting a role removes it there; installing, building and listing are local.
+     */
+    private static Operation galaxy(Invocation inv) {
+        var p = inv.parse(GALAXY_VALUED);
+        List<String> words = p.words();
+        int at = !words.isEmpty() && Set.of("collection", "role").contains(words.getFirst()) ? 1 : 0;
+        String verb = words.size() > at ? words.get(at) : "";
+        String what = words.size() > at + 1 ? String.join("/", words.subList(at + 1, Math.min(words.size(), at + 3))) : "";
+        String server = p.value("-s", "--server").orElse("");
+        return switch (verb) {
+            case "publish", "import" -> PackagePublishRecognizer.publishTo(inv, what, "ansible-galaxy " + verb, server);
+            case "delete" -> PackagePublishRecognizer.op(inv, Verb.DELETE, "package", what).reversible(false)
+                    .note("deletes the role from Galaxy: everyone who installs it loses it").build();
+            default -> local(inv, "ansible-galaxy " + String.join(" ", words.subList(0, Math.min(words.size(), at + 1))));
+        };
     }
 
     /** {@code dotnet ef …} is a migration tool; {@code dotnet nuget push} publishes; the rest builds and runs here. */

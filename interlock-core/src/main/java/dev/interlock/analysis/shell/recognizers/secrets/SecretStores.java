@@ -294,7 +294,19 @@ public final class SecretStores {
         if (verb == Verb.GRANT) {
             return List.of(rekey(inv, file));
         }
+        if (verb == Verb.UPDATE && inPlace(inv)) {
+            // encrypting, re-keying or rotating rewrites the secrets file: production's when the file is named for it
+            return List.of(placed(inv, Operation.builder(inv.program(), verb).resource("file", file).scope(Scope.ONE)
+                    .evidence(inv.evidence()).note("rewrites the encrypted secrets in " + (file.isEmpty() ? "the file" : file)), file));
+        }
         return List.of(local(inv, inv.program(), "file", file, verb));
+    }
+
+    /** ansible-vault rewrites the file it is given (unless {@code --output}); sops only with {@code -i}. */
+    private static boolean inPlace(Invocation inv) {
+        List<String> words = inv.words();
+        return inv.program().equals("ansible-vault") ? words.stream().noneMatch(w -> w.startsWith("--output"))
+                : inv.program().equals("sops") && (words.contains("-i") || words.contains("--in-place"));
     }
 
     private static boolean stronger(Verb v, Verb than) {
@@ -312,6 +324,11 @@ public final class SecretStores {
         Operation.Builder b = Operation.builder(inv.program(), Verb.GRANT).resource("file", file).scope(Scope.ONE)
                 .reversible(false).evidence(inv.evidence())
                 .note("re-encrypts " + (file.isEmpty() ? "the file" : file) + " for new recipients: whoever holds their keys can decrypt it");
+        return placed(inv, b, file);
+    }
+
+    /** A secrets file named for production ({@code inventories/production/…/vault.yml}) holds production's secrets. */
+    private static Operation placed(Invocation inv, Operation.Builder b, String file) {
         if (!file.isEmpty() && DeploymentWords.forProduction(file)) {
             return b.locator("path", inv.workspace().resolve(file)).locator("environment", "production").build();
         }
