@@ -126,7 +126,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsServerTools(),
                 new dev.interlock.analysis.shell.recognizers.containers.NodeRuntimes(),
-                new dev.interlock.analysis.shell.recognizers.kubernetes.Kubeadm());
+                new dev.interlock.analysis.shell.recognizers.kubernetes.Kubeadm(),
+                new dev.interlock.analysis.shell.recognizers.hosting.HostingRecognizer());
     }
 
     /** For programs no recognizer claims. */

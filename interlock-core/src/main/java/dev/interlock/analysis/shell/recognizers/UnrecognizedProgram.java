@@ -35,9 +35,9 @@ public final class UnrecognizedProgram implements Recognizer {
     /** How many positionals can hold a subcommand; later ones are operands ({@code cogito ergo sum delete} is data). */
     private static final int SUBCOMMAND_DEPTH = 3;
     private static final Set<String> ALL_WORDS = Set.of("--all", "-a", "-A", "*", "all", "--everything", "--all-namespaces");
-    /** Program-name parts that only look like a destructive verb glued to a noun. */
+    /** Program-name parts and resource nouns that only look like a destructive verb glued to a noun. */
     private static final Set<String> NOUNS = Set.of("dropbox", "dropbear", "dropwizard", "dropzone", "dropdown", "removebg",
-            "wipefs");
+            "wipefs", "droplet", "droplets");
 
     /** Options whose value is a file the program writes. */
     private static final Set<String> OUTPUT_FLAGS = Set.of("-out", "-keyout", "--out", "-o", "--output", "--output-file",
@@ -394,7 +394,7 @@ public final class UnrecognizedProgram implements Recognizer {
                     at = wordAt.get(k)[0];
                     break;
                 }
-                if (destructive(part) != null) {
+                if (!NOUNS.contains(part) && destructive(part) != null) {
                     // A noun-verb CLI names the kind first: `velero restore get`, `velero backup describe` only look.
                     boolean noun = wordAt.get(k)[1] == 0 && k + 1 < words.size() && wordAt.get(k + 1)[1] == 0
                             && KnownPrograms.READ_ONLY.contains(words.get(k + 1));

@@ -228,7 +228,7 @@ public final class AzRecognizer implements Recognizer {
         return b.note("points kubectl at " + cluster).build();
     }
 
-    /** {@code az rest --method delete --url …}: the HTTP method decides. */
+    /** {@code az rest --method delete --url …}: the HTTP method decides, and for a POST the action ({@link ArmActions}). */
     private static Operation rest(Operation.Builder b, IacArgs a) {
         String method = a.value("method", "m").orElse("get").toLowerCase(Locale.ROOT);
         Verb verb = switch (method) {
@@ -237,6 +237,9 @@ public final class AzRecognizer implements Recognizer {
             default -> Verb.UPDATE;
         };
         String url = a.value("url", "uri", "u").orElse("");
+        if (method.equals("post")) {
+            verb = ArmActions.postedAction(url).orElse(verb);
+        }
         b.verb(verb).resource("resource", url).confidence(Confidence.INFERRED).reversible(verb != Verb.DELETE);
         Matcher m = ARM_PATH.matcher(url);
         if (m.find()) {

@@ -13,14 +13,18 @@ import java.util.Map;
  * statements decide the verb, as they would from psql, so a SELECT in prod is a read and an UPDATE a change. The
  * statements are placed where the cloud command is (project, profile, region, database).
  */
-final class CloudSql {
+public final class CloudSql {
 
     private CloudSql() {
     }
 
     /** The statements' operations carrying {@code placed}'s locators; {@code placed} itself when there are none. */
-    static List<Operation> statements(String sql, boolean literal, Operation placed, Invocation inv, Nested nested) {
-        List<Operation> ops = DatabaseOps.statements(sql, literal, "", inv, nested);
+    public static List<Operation> statements(String sql, boolean literal, Operation placed, Invocation inv, Nested nested) {
+        return placedAs(DatabaseOps.statements(sql, literal, "", inv, nested), placed);
+    }
+
+    /** Operations a client's text produced, given {@code placed}'s locators they lack; {@code placed} when there are none. */
+    public static List<Operation> placedAs(List<Operation> ops, Operation placed) {
         if (ops.isEmpty()) {
             return List.of(placed);
         }

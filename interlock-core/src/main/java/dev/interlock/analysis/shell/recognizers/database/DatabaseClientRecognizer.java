@@ -130,7 +130,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
     }
 
     /** psql text: SQL plus backslash meta-commands, one per line. */
-    private static List<Operation> psqlText(String text, boolean literal, Invocation inv, Nested nested) {
+    public static List<Operation> psqlText(String text, boolean literal, Invocation inv, Nested nested) {
         List<Operation> ops = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         for (String line : text.split("\n")) {
