@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.network.FileServers;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -149,6 +150,14 @@ final class ScriptRunners {
             List<Arg> inner = new ArrayList<>();
             inner.add(new Arg("artisan", true, false, args.getFirst().evidence()));
             inner.addAll(args.subList(1, args.size()));
+            commands.dispatch(run.inner(inner));
+            return true;
+        }
+        if (program.startsWith("php") && Wrappers.isInterpreter(program) && args.stream().anyMatch(a -> a.value().equals("-S"))) {
+            // php -S ADDR [-t DIR]: PHP's built-in web server, judged like any file server by what it publishes
+            List<Arg> inner = new ArrayList<>();
+            inner.add(new Arg(FileServers.PHP_SERVER, true, false, args.getFirst().evidence()));
+            inner.addAll(args);
             commands.dispatch(run.inner(inner));
             return true;
         }

@@ -26,7 +26,12 @@ final class ContainerCommands {
             Map.entry("k8s-kubectl", "kubectl"), Map.entry("helm", "helm"), Map.entry("terraform", "terraform"),
             Map.entry("opentofu", "tofu"), Map.entry("terragrunt", "terragrunt"), Map.entry("eksctl", "eksctl"),
             Map.entry("pulumi", "pulumi"), Map.entry("flux-cli", "flux"), Map.entry("argocd", "argocd"),
-            Map.entry("velero", "velero"), Map.entry("vault", "vault"), Map.entry("gh", "gh"));
+            Map.entry("velero", "velero"), Map.entry("vault", "vault"), Map.entry("gh", "gh"),
+            // scanners shipped as images (instrumentisto/nmap, projectdiscovery/nuclei, …): judged by their targets
+            Map.entry("nmap", "nmap"), Map.entry("masscan", "masscan"), Map.entry("nuclei", "nuclei"),
+            Map.entry("naabu", "naabu"), Map.entry("sqlmap", "sqlmap"), Map.entry("nikto", "nikto"),
+            Map.entry("wpscan", "wpscan"), Map.entry("hydra", "hydra"), Map.entry("ffuf", "ffuf"),
+            Map.entry("gobuster", "gobuster"), Map.entry("feroxbuster", "feroxbuster"), Map.entry("dalfox", "dalfox"));
     /** Systems whose effects stay inside the container unless a path is mounted. */
     private static final Set<String> CONTAINED = Set.of("filesystem", "process", "os", "package", "shell");
 

