@@ -36,8 +36,8 @@ final class Flows {
     /** What the output of {@code stage} carries, judged from what it did ({@code produced}) and what it is. */
     static Optional<Cargo> carried(Command stage, List<Operation> produced, ShellWalk walk) {
         for (Operation op : produced) {
-            if (op.verb() == Verb.CREDENTIAL) {
-                return Optional.of(new Cargo("credentials", op.resource().name().isEmpty() ? op.note() : op.resource().name()));
+            if (op.verb() == Verb.CREDENTIAL || dev.interlock.analysis.shell.recognizers.security.SecretFindings.printed(op)) {
+                return Optional.of(new Cargo("credentials", SecretOutputs.what(op)));
             }
         }
         List<String> words = words(stage, walk);

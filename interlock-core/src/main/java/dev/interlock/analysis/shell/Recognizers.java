@@ -94,6 +94,7 @@ final class Recognizers {
                 new PublicTunnels(),
                 new PulumiRecognizer(),
                 new SelfProtectionRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.security.SecurityTools(),
                 new dev.interlock.analysis.shell.recognizers.schedulers.JobSchedulerRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.pipelines.PipelineRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mlops.MlopsRecognizer(),

@@ -32,6 +32,8 @@ final class ShellWalk {
     /** Moves when the line runs {@code cd}. */
     Workspace workspace;
     final CarriedContext carried = new CarriedContext();
+    /** Files of secrets written earlier in the line, followed to where they are published. */
+    final SecretOutputs secretOutputs = new SecretOutputs();
     private final String source;
     final Map<String, String> env;
     /** Aliases defined earlier in this line ({@code alias x='rm -rf'}), expanded when a command starts with one. */
@@ -288,6 +290,9 @@ final class ShellWalk {
                         add(dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration(c.type(), c.what(), host, evidence(p.span()), locators))));
             }
             Flows.carried(stage, produced, this).ifPresent(carried::add);
+            // trufflehog … | jq . > findings.json: the secrets the pipeline carries land in the file
+            carried.stream().filter(c -> c.type().equals("credentials")).findFirst().ifPresent(c ->
+                    RowsToFile.target(stage, this).ifPresent(f -> secretOutputs.written(workspace.resolve(f), c.what())));
             stdin = Stdin.from(stage, this);
         }
     }

@@ -103,6 +103,8 @@ final class SimpleCommands {
             Flows.carried(s, substituted, walk).filter(c -> c.type().equals("credentials")).ifPresent(cargo ->
                     Flows.networkCommand(words).ifPresent(host -> walk.add(dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration(cargo.type(), cargo.what(), host, walk.evidence(s.span()), walk.locators))));
         }
+        walk.secretOutputs.published(words, dispatched, walk.evidence(s.span()), walk);
+        walk.secretOutputs.written(s, List.copyOf(walk.operations.subList(Math.min(dispatched, walk.operations.size()), walk.operations.size())), walk);
         walk.carried.observe(words, walk);
         if (!words.isEmpty() && words.getFirst().literal() && words.getFirst().value().equals("alias")) {
             for (Arg a : words.subList(1, words.size())) {

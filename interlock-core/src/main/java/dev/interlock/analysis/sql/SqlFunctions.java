@@ -193,7 +193,8 @@ final class SqlFunctions {
             // "WITH r(n) AS (…)" names a CTE's columns: a name whose parentheses are followed by AS is not a call.
             boolean call = w.isSymbol(i + 1, "(") && !w.kw(w.closing(i + 1) + 1).equals("AS");
             if (!call && (SECRET_CATALOGS.contains(full) && (qualified || !name.equals("user"))
-                    || qualified && CATALOG_SCHEMAS.contains(schema) && SECRET_CATALOGS.contains(name)) && seen.add(full)) {
+                    || qualified && CATALOG_SCHEMAS.contains(schema) && SECRET_CATALOGS.contains(name))
+                    && !seen.contains(full) && !namesOnlyPlainColumns(w) && seen.add(full)) {
                 ops.add(admin(Verb.CREDENTIAL, "table", full, Scope.ALL).note("reads " + full + ", which holds password hashes or credentials"));
             }
             if (call && t.kind() == SqlToken.Kind.WORD && !timeTravel(w, i) && !SqlScheduledJobs.known(full) && !SqlExtensionFunctions.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DOCUMENT_PURE.contains(name) && !DANGEROUS.containsKey(name)
@@ -217,6 +218,34 @@ final class SqlFunctions {
 
     private static final Set<String> SELECT_LIST_ENDS = Set.of("FROM", "INTO", "WHERE", "UNION", "INTERSECT", "EXCEPT",
             "GROUP", "ORDER", "LIMIT", ";");
+
+    /** The columns of the secret catalogs that hold the hash, password or key itself; their other columns are an audit's. */
+    private static final Set<String> CATALOG_SECRET_COLUMNS = Set.of("authentication_string", "password", "rolpassword",
+            "passwd", "password_hash", "priv", "user_password", "umoptions", "srvoptions", "option_value", "spare4");
+
+    /**
+     * {@code SELECT user, host, plugin FROM mysql.user}: every select list names its columns (no {@code *}) and none of
+     * them is one of {@link #CATALOG_SECRET_COLUMNS}, even inside a call; an account audit, not a read of hashes.
+     */
+    private static boolean namesOnlyPlainColumns(SqlWords w) {
+        boolean any = false;
+        for (int i = 0; i < w.size(); i++) {
+            if (!w.kw(i).equals("SELECT")) {
+                continue;
+            }
+            any = true;
+            int depth = w.depth(i);
+            for (int j = i + 1; j < w.size() && w.depth(j) >= depth
+                    && !(w.depth(j) == depth && SELECT_LIST_ENDS.contains(w.kw(j))); j++) {
+                SqlToken t = w.tokens().get(j);
+                if (w.depth(j) == depth && w.isSymbol(j, "*")
+                        || t.isName() && CATALOG_SECRET_COLUMNS.contains(t.text().toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
 
     /** Secret columns named in a select list (not in a condition, where they are compared, not printed). */
     private static void secretColumns(SqlWords w, java.util.Set<String> seen, List<Operation.Builder> ops) {

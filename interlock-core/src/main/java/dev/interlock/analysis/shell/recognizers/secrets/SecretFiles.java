@@ -90,6 +90,16 @@ public final class SecretFiles {
                     + "|secrets?\\.(ya?ml|json|toml|env)|credentials(\\.json|\\.ya?ml|\\.csv)?|service[-_]account.*\\.json"
                     + "|.*-key\\.json|client_secrets?\\.json|token\\.json|auth\\.json");
 
+    /**
+     * Database servers' maintenance and bootstrap logins, whatever their extension says: Debian's debian-sys-maint
+     * password, MySQL's generated root password, dbconfig-common's and phpMyAdmin's control users, PgBouncer's and
+     * Pgpool's password lists, ProxySQL's admin login, Plesk's MySQL admin, GitLab's first root password.
+     */
+    private static final Pattern SERVICE_LOGINS = Pattern.compile(
+            "/etc/mysql/debian(-[^/]+)?\\.cnf|.*/\\.mysql_secret|/etc/dbconfig-common/[^/]+\\.conf|/etc/phpmyadmin/config-db\\.php"
+                    + "|/etc/pgbouncer/userlist\\.txt|/etc/pgpool(-II|2)?/(pool_passwd|pcp\\.conf|\\.pgpoolkey)|/etc/proxysql\\.cnf"
+                    + "|/etc/psa/\\.psa\\.shadow|/etc/gitlab/(initial_root_password|gitlab-secrets\\.json)");
+
     /** Names that look like secrets but are templates or public halves. */
     private static final Pattern HARMLESS = Pattern.compile(
             ".*\\.pub|.*\\.(example|sample|template|dist)(\\..*)?|.*\\.(md|txt|go|py|java|ts|js|rb|rs)|package-lock\\.json");
@@ -166,6 +176,9 @@ public final class SecretFiles {
     }
 
     private static boolean literalIsSecret(String resolvedPath) {
+        if (SERVICE_LOGINS.matcher(resolvedPath).matches()) {
+            return true;
+        }
         String name = LocalFiles.basename(resolvedPath);
         String lower = name.toLowerCase(Locale.ROOT);
         if (HARMLESS.matcher(lower).matches() && !lower.startsWith(".env.")) {
