@@ -22,6 +22,12 @@ final class ElsewhereRuns {
     private static final Set<String> FAN_OUT_VALUED = Set.of("-w", "-x", "-g", "-X", "-l", "-R", "-f", "-t", "-u", "-h",
             "-H", "-p", "-o", "-e", "-O", "--hosts", "--host", "--user", "--par", "--timeout", "--outdir", "--errdir",
             "--option", "--extra-args", "-N", "-F", "--hostfile");
+    /** GNU parallel's options that take a value; {@code -S}/{@code --slf} name the hosts the jobs run on. */
+    private static final Set<String> PARALLEL_VALUED = Set.of("-S", "--sshlogin", "--slf", "--sshloginfile", "-j", "--jobs",
+            "-P", "--max-procs", "--joblog", "--results", "--res", "--tmpdir", "--workdir", "--wd", "--transferfile", "--tf",
+            "--return", "--basefile", "--bf", "-a", "--arg-file", "--colsep", "-C", "-I", "--replace", "--delay",
+            "--timeout", "--retries", "-n", "--max-args", "-L", "--max-lines", "--env", "--tagstring", "--sshdelay",
+            "--ssh", "--memfree", "--load", "--halt", "--termseq", "-d", "--delimiter", "-E", "--eof", "--shebang-wrap");
     private static final Set<String> ANSIBLE_SHELL_MODULES = Set.of("shell", "command", "raw", "ansible.builtin.shell",
             "ansible.builtin.command", "ansible.builtin.raw", "win_shell", "win_command");
     private static final Set<String> SALT_SHELL_FUNCTIONS = Set.of("cmd.run", "cmd.run_all", "cmd.run_stdout",
@@ -227,6 +233,32 @@ final class ElsewhereRuns {
         Map<String, String> where = dev.interlock.analysis.shell.recognizers.iac.Pyinfra.where(words.getFirst(),
                 p.value("--limit"));
         routes.runs(ExecutionRoutes.joined(command), command.stream().allMatch(Arg::literal), run, where, "pyinfra exec");
+        return true;
+    }
+
+    /**
+     * {@code parallel --nonall --slf prod-hosts 'cmd'}, {@code parallel -S web1,web2 'cmd {}' ::: a b}: with ssh logins
+     * the jobs run on those hosts, placed by the host list (or the file that holds it); {@code -S :} is this machine,
+     * and without logins parallel is a local wrapper ({@link Unwrapper}).
+     */
+    boolean parallel(List<Arg> args, SimpleCommands.Run run) {
+        int items = Unwrapper.indexOf(args, ":::");
+        List<Arg> own = items < 0 ? args : args.subList(0, items);
+        List<Arg> command = Unwrapper.afterOptions(own, PARALLEL_VALUED, 0);
+        Map<String, List<String>> flags = ParsedArgs.parse(own.subList(0, own.size() - command.size()), PARALLEL_VALUED).flags();
+        String hosts = String.join(",", java.util.stream.Stream.of("-S", "--sshlogin")
+                .flatMap(f -> flags.getOrDefault(f, List.of()).stream()).filter(h -> !h.equals(":")).toList());
+        String file = String.join(",", java.util.stream.Stream.of("--slf", "--sshloginfile")
+                .flatMap(f -> flags.getOrDefault(f, List.of()).stream()).toList());
+        if (hosts.isEmpty() && file.isEmpty() || command.isEmpty()) {
+            return false;
+        }
+        String text = ExecutionRoutes.joined(command);
+        if (items >= 0 && !text.contains("{")) {
+            text += " " + ExecutionRoutes.joined(args.subList(items + 1, args.size()));
+        }
+        String where = hosts.isEmpty() ? "hosts in " + file : hosts;
+        routes.runs(text, command.stream().allMatch(Arg::literal), run, Map.of("host", where), "parallel");
         return true;
     }
 

@@ -97,6 +97,9 @@ final class ExecutionRoutes {
             case "pdsh", "pssh", "parallel-ssh", "clush", "prsh" -> {
                 return elsewhere.fanOut(program, args, run);
             }
+            case "parallel" -> {
+                return elsewhere.parallel(args, run);
+            }
             case "make", "gmake" -> {
                 return embedded.make(args, run);
             }

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * experiments and registered models, moving a model version between stages; the tracking URI places it, and an unset
  * or loopback one is the developer's own store), Weights &amp; Biases' public API ({@code wandb.Api().artifact(…).delete()},
  * placed by the entity/project path) and the SageMaker SDK (deleting and deploying endpoints, written back as the
- * {@code aws sagemaker} command that does the same).
+ * {@code aws sagemaker} command that does the same), and LangSmith's client (deleting datasets, projects, examples and
+ * prompts loses them; sharing publishes a public link), placed by its API URL: LangSmith's cloud unless the code or
+ * {@code LANGSMITH_ENDPOINT} names a self-hosted one.
  */
 final class MlSdkCalls {
 
@@ -30,7 +32,8 @@ final class MlSdkCalls {
 
     private static final Pattern CALL = Pattern.compile("(?:\\.|\\b)([a-z_]\\w*)\\s*\\(");
     /** A keyword or first positional naming what the call acts on. */
-    private static final Pattern NAMED = Pattern.compile("\\b(?:repo_id|run_id|experiment_id|name|model_name|endpoint_name)\\s*=\\s*" + LIT);
+    private static final Pattern NAMED = Pattern.compile("\\b(?:repo_id|run_id|experiment_id|name|model_name|endpoint_name"
+            + "|dataset_name|project_name|prompt_identifier)\\s*=\\s*" + LIT);
     private static final Pattern FIRST = Pattern.compile("^\\s*" + LIT);
 
     /** Hugging Face Hub: call → verb and the kind of thing it acts on. */
@@ -66,7 +69,13 @@ final class MlSdkCalls {
     /** Reads that account for a call: the names SDK code reads data with. */
     private static final Pattern READS = Pattern.compile("(?:get|list|search|load|download|describe|model|dataset|space|repo|file)_\\w+|"
             + "hf_hub_download|snapshot_download|whoami|file_exists|repo_exists|Api|HfApi|MlflowClient|artifact|artifacts|runs?|"
-            + "projects?|sweep|history|scan_history|download|set_tracking_uri|set_registry_uri|Session|Predictor|wait_for_endpoint");
+            + "projects?|sweep|history|scan_history|download|set_tracking_uri|set_registry_uri|Session|Predictor|wait_for_endpoint|"
+            + "read_\\w+|has_\\w+|pull_prompt|similar_examples");
+    /** LangSmith: a call's first word → what it does; the rest of the name is what it acts on. */
+    private static final Map<String, Verb> LANGSMITH = Map.of("delete", Verb.DELETE, "create", Verb.CREATE,
+            "clone", Verb.CREATE, "upload", Verb.CREATE, "update", Verb.UPDATE, "push", Verb.UPDATE, "share", Verb.GRANT,
+            "unshare", Verb.UPDATE, "add", Verb.UPDATE);
+    private static final Pattern LANGSMITH_URL = Pattern.compile("\\bapi_url\\s*=\\s*" + LIT);
     private static final Pattern TRACKING = Pattern.compile("\\b(?:set_tracking_uri|tracking_uri\\s*=)\\s*\\(?\\s*" + LIT);
 
     /** The calls of {@code system}'s library ({@code huggingface}, {@code mlflow}, {@code wandb}, {@code sagemaker}). */
@@ -122,12 +131,28 @@ final class MlSdkCalls {
                         lines.add("aws sagemaker create-endpoint --endpoint-name " + quote(name.isEmpty() ? endpoint(code) : name));
                     }
                 }
+                case "langsmith" -> {
+                    Verb verb = LANGSMITH.get(method.split("_")[0]);
+                    if (verb != null && method.contains("_")) {
+                        accounted.add(method);
+                        String type = method.substring(method.indexOf('_') + 1);
+                        generic.add(new Generic("langsmith", verb, Regex.replaceFirst(type, "s$", "").replace('_', '-'), name,
+                                type.endsWith("s"), "langsmith " + method, Map.of("host", langsmith(code, env)), ""));
+                    }
+                }
                 default -> { }
             }
             if (READS.matcher(method).matches()) {
                 accounted.add(method);
             }
         }
+    }
+
+    /** The LangSmith API the client talks to: the code's {@code api_url}, the endpoint variable, or LangSmith's cloud. */
+    private static String langsmith(String code, Map<String, String> env) {
+        Matcher u = LANGSMITH_URL.matcher(code);
+        String url = u.find() ? lit(u, 1) : env.getOrDefault("LANGSMITH_ENDPOINT", env.getOrDefault("LANGCHAIN_ENDPOINT", ""));
+        return url.isEmpty() ? "api.smith.langchain.com" : Hosts.of(url);
     }
 
     /** The endpoint a SageMaker Predictor was made for, when the deleting call itself names none. */

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
  * against the same server. Calls with no CLI twin become {@link Generic} operations. Redis and MongoDB drivers are
- * {@link DataStoreCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}; every finder records the calls it
- * accounted for, so that {@link UnreadCalls} can name the rest.
+ * {@link DataStoreCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
+ * {@link VectorStoreCalls}; every finder records the calls it accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
 
@@ -52,12 +52,16 @@ final class SdkCalls {
                     "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
                     "ncclient", "network", "napalm", "network", "jnpr", "network", "netmiko", "network", "scrapli", "network",
                     "pyeapi", "network", "sqlite3", "sqlite",
-                    "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker"),
+                    "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker",
+                    "langsmith", "langsmith", "chromadb", "chroma", "pymilvus", "milvus", "qdrant_client", "qdrant",
+                    "pinecone", "pinecone", "weaviate", "weaviate"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
                     "@elastic/elasticsearch", "search", "knex", "database", "sequelize", "database", "@prisma/client",
-                    "database", "ssh2", "ssh", "dockerode", "docker", "@octokit/", "github"),
+                    "database", "ssh2", "ssh", "dockerode", "docker", "@octokit/", "github", "chromadb", "chroma",
+                    "@zilliz/milvus2-sdk-node", "milvus", "@qdrant/js-client-rest", "qdrant", "@pinecone-database/pinecone", "pinecone",
+                    "weaviate-client", "weaviate", "weaviate-ts-client", "weaviate"),
             Language.RUBY, ordered("aws-sdk", "aws", "google/cloud", "gcp", "azure", "azure", "kubeclient", "kubernetes",
                     "pg", "postgresql", "mysql2", "mysql", "mongo", "mongodb", "redis", "redis", "net/ssh", "ssh",
                     "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp"),
@@ -199,7 +203,12 @@ final class SdkCalls {
                 CloudSdkCalls.find(cloud, ScriptSdkCalls.normalized(code, language), language, env, lines, generic, accounted);
             }
         }
-        for (String ml : List.of("huggingface", "mlflow", "wandb", "sagemaker")) {
+        for (String store : List.of("chroma", "milvus", "qdrant", "pinecone", "weaviate")) {
+            if (reaches.contains(store) && (language == Language.PYTHON || language == Language.JAVASCRIPT)) {
+                VectorStoreCalls.find(store, code, generic, accounted);
+            }
+        }
+        for (String ml : List.of("huggingface", "mlflow", "wandb", "sagemaker", "langsmith")) {
             if (reaches.contains(ml) && language == Language.PYTHON) {
                 MlSdkCalls.find(ml, code, env, lines, generic, accounted);
             }

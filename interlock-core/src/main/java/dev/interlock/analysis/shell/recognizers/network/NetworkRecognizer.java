@@ -130,9 +130,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .orElseGet(() -> http(inv, url, method, data, files, body)));
     }
 
-    /** What a request does when the service's API says more than its method: search stores', data pipelines', observability backends'. */
+    /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends'. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
-        return SearchApis.of(inv, nested, url, method, body).or(() -> PipelineApis.of(inv, url))
+        return SearchApis.of(inv, nested, url, method, body).or(() -> VectorStoreApis.of(inv, url, method, body))
+                .or(() -> PipelineApis.of(inv, url))
                 .or(() -> GraphqlApis.of(inv, nested, url, method, body))
                 .or(() -> GatewayAdminApis.of(inv, url, method, !body.isEmpty()))
                 .or(() -> DeviceApis.of(inv, url, body))
