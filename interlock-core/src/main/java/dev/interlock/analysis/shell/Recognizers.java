@@ -54,6 +54,7 @@ final class Recognizers {
                 new DatabaseClientRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.database.DataServiceRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.database.NoSqlRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.database.SearchDumps(),
                 new dev.interlock.analysis.shell.recognizers.dataplatforms.DataPlatformRecognizer(),
                 new DockerRecognizer(),
                 new EksctlRecognizer(),
