@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Functions of well-known extensions, called schema-qualified, whose effect is documented: pgmq's queue functions
- * ({@code pgmq.metrics_all()} reports, {@code pgmq.purge_queue('q')} empties a queue). A known read is a plain read of
- * the query; a known change becomes an operation of its own, judged in the database's environment. Anything else an
- * extension offers stays an unknown function call.
+ * Functions of well-known extensions whose effect is documented: pgmq's queue functions, called schema-qualified
+ * ({@code pgmq.metrics_all()} reports, {@code pgmq.purge_queue('q')} empties a queue), and TimescaleDB's, usually called
+ * bare ({@code show_chunks} and {@code hypertable_size} report, {@code drop_chunks} deletes rows). A known read is a
+ * plain read of the query; a known change becomes an operation of its own, judged in the database's environment.
+ * Anything else an extension offers stays an unknown function call.
  */
 final class SqlExtensionFunctions {
     private SqlExtensionFunctions() {}
@@ -45,21 +46,66 @@ final class SqlExtensionFunctions {
             Map.entry("pgmq.create_partitioned", new Effect(Verb.CREATE, "queue", Scope.ONE, "")),
             Map.entry("pgmq.create_unlogged", new Effect(Verb.CREATE, "queue", Scope.ONE, "")));
 
+    /** Rewrites how a chunk's or a hypertable's rows are stored (compressed, moved, reordered): no row is lost. */
+    private static final Effect CHUNK = new Effect(Verb.UPDATE, "chunk", Scope.ONE, "");
+    private static final Effect HYPERTABLE = new Effect(Verb.UPDATE, "hypertable", Scope.ONE, "");
+
+    /**
+     * TimescaleDB's, by bare name (the extension lives in whichever schema it was created in): sizes, chunk lists and
+     * time buckets look; dropping chunks deletes their rows, a retention policy deletes them on a schedule, the rest
+     * (compression, policies, reordering) rewrites how the rows are stored.
+     */
+    private static final Map<String, Effect> TIMESCALEDB = Map.ofEntries(
+            Map.entry("show_chunks", reads()), Map.entry("hypertable_size", reads()),
+            Map.entry("hypertable_detailed_size", reads()), Map.entry("hypertable_index_size", reads()),
+            Map.entry("hypertable_approximate_size", reads()), Map.entry("hypertable_approximate_detailed_size", reads()),
+            Map.entry("chunks_detailed_size", reads()), Map.entry("approximate_row_count", reads()),
+            Map.entry("hypertable_compression_stats", reads()), Map.entry("chunk_compression_stats", reads()),
+            Map.entry("hypertable_columnstore_stats", reads()), Map.entry("chunk_columnstore_stats", reads()),
+            Map.entry("show_tablespaces", reads()), Map.entry("get_telemetry_report", reads()),
+            Map.entry("time_bucket", reads()), Map.entry("time_bucket_gapfill", reads()), Map.entry("time_bucket_ng", reads()),
+            Map.entry("locf", reads()), Map.entry("interpolate", reads()), Map.entry("first", reads()), Map.entry("last", reads()),
+            Map.entry("histogram", reads()), Map.entry("by_range", reads()), Map.entry("by_hash", reads()),
+            Map.entry("drop_chunks", new Effect(Verb.DELETE, "hypertable", Scope.MANY, "deletes the chunks in the time range with their rows")),
+            Map.entry("add_retention_policy", new Effect(Verb.DELETE, "hypertable", Scope.MANY,
+                    "schedules deletion of every chunk older than the interval, again and again")),
+            Map.entry("remove_retention_policy", new Effect(Verb.UPDATE, "hypertable", Scope.ONE, "stops deleting old chunks")),
+            Map.entry("compress_chunk", CHUNK), Map.entry("decompress_chunk", CHUNK), Map.entry("recompress_chunk", CHUNK),
+            Map.entry("convert_to_columnstore", CHUNK), Map.entry("convert_to_rowstore", CHUNK),
+            Map.entry("move_chunk", CHUNK), Map.entry("reorder_chunk", CHUNK),
+            Map.entry("add_compression_policy", HYPERTABLE), Map.entry("remove_compression_policy", HYPERTABLE),
+            Map.entry("add_columnstore_policy", HYPERTABLE), Map.entry("remove_columnstore_policy", HYPERTABLE),
+            Map.entry("add_reorder_policy", HYPERTABLE), Map.entry("remove_reorder_policy", HYPERTABLE),
+            Map.entry("add_continuous_aggregate_policy", HYPERTABLE), Map.entry("remove_continuous_aggregate_policy", HYPERTABLE),
+            Map.entry("create_hypertable", new Effect(Verb.UPDATE, "table", Scope.ONE, "turns the table into a hypertable")),
+            Map.entry("add_dimension", HYPERTABLE), Map.entry("set_chunk_time_interval", HYPERTABLE),
+            Map.entry("set_integer_now_func", HYPERTABLE), Map.entry("set_number_partitions", HYPERTABLE),
+            Map.entry("attach_tablespace", HYPERTABLE), Map.entry("detach_tablespace", HYPERTABLE), Map.entry("detach_tablespaces", HYPERTABLE),
+            Map.entry("timescaledb_pre_restore", new Effect(Verb.UPDATE, "database", Scope.ONE, "stops background jobs for a restore")),
+            Map.entry("timescaledb_post_restore", new Effect(Verb.UPDATE, "database", Scope.ONE, "restarts background jobs")));
+
+    /** The table's effect of a call of {@code full} (schema-qualified where it was), if it judges it. */
+    private static Effect effect(String full) {
+        Effect e = FUNCTIONS.get(full);
+        return e != null ? e : TIMESCALEDB.get(full.substring(full.lastIndexOf('.') + 1));
+    }
+
     /** Whether {@code name} (schema-qualified where it was) is a function this table judges. */
     static boolean known(String name) {
-        return FUNCTIONS.containsKey(name);
+        return effect(name) != null;
     }
 
     /** An operation for each call of a known function that changes something; its first argument names the target. */
     static List<Operation.Builder> calls(SqlWords w) {
         List<Operation.Builder> ops = new ArrayList<>();
-        for (int i = 2; i + 1 < w.size(); i++) {
+        for (int i = 0; i + 1 < w.size(); i++) {
             SqlToken t = w.tokens().get(i);
-            if (!t.isName() || !w.isSymbol(i + 1, "(") || !w.isSymbol(i - 1, ".")) {
+            if (!t.isName() || !w.isSymbol(i + 1, "(")) {
                 continue;
             }
-            String full = w.tokens().get(i - 2).text().toLowerCase(Locale.ROOT) + "." + t.text().toLowerCase(Locale.ROOT);
-            Effect e = FUNCTIONS.get(full);
+            String bare = t.text().toLowerCase(Locale.ROOT);
+            String full = i >= 2 && w.isSymbol(i - 1, ".") ? w.tokens().get(i - 2).text().toLowerCase(Locale.ROOT) + "." + bare : bare;
+            Effect e = effect(full);
             if (e != null && e.verb() != Verb.READ) {
                 String arg = i + 2 < w.size() ? w.tokens().get(i + 2).text() : "";
                 ops.add(admin(e.verb(), e.type(), arg, e.scope()).stateful(e.verb() == Verb.DELETE)

@@ -108,11 +108,16 @@ final class KubectlCreate {
      * {@code kubectl run x --image=postgres -- psql -h db.prod -c 'DROP TABLE users'}.
      */
     static List<Operation> inPod(KubectlCall c, String pod, Nested nested) {
+        return inPod(c, pod, nested, "");
+    }
+
+    /** The words after {@code --} run in {@code pod} as arguments of {@code program} (or as the command, when it is empty). */
+    static List<Operation> inPod(KubectlCall c, String pod, Nested nested, String program) {
         List<Arg> command = c.flags.afterDoubleDash();
-        if (command.isEmpty()) {
+        if (command.isEmpty() && program.isEmpty()) {
             return List.of();
         }
-        String text = command.stream().map(Arg::shellText).collect(Collectors.joining(" "));
+        String text = (program + " " + command.stream().map(Arg::shellText).collect(Collectors.joining(" "))).strip();
         Map<String, String> where = new TreeMap<>(c.inv.locators());
         where.put("pod", pod.isEmpty() ? "unknown" : pod);
         c.locators.forEach(where::putIfAbsent);

@@ -39,33 +39,52 @@ public final class KubectlRecognizer implements Recognizer {
     /** {@code app=web}, {@code app-}, {@code key=v:NoSchedule}, {@code c=nginx:1.2}: changes, not object names. */
     private static final Predicate<String> ASSIGNMENT = w -> w.contains("=") || w.contains(":") || w.endsWith("-");
 
+    private static final Set<String> PROGRAMS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("kubectl", "oc", "k", "kubecolor", "kubectx", "kubens"), KubectlPlugins.executables().stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     @Override
     public Set<String> programs() {
-        return Set.of("kubectl", "oc", "k", "kubecolor", "kubectx", "kubens");
+        return PROGRAMS;
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        KubectlCall c = KubectlCall.parse(standalonePlugin(inv));
+        KubectlCall c = KubectlCall.parse(neatGet(standalonePlugin(inv)));
         List<Operation> ops = new ArrayList<>(subcommand(c, nested));
         impersonation(c).ifPresent(ops::add);
         return ops;
     }
 
-    /** kubectx and kubens are the ctx and ns plugins run on their own. */
+    /** kubectx and kubens are the ctx and ns plugins run on their own, as {@code kubectl-cnpg} is {@code kubectl cnpg}. */
     private static Invocation standalonePlugin(Invocation inv) {
-        String plugin = switch (inv.program()) {
-            case "kubectx" -> "ctx";
-            case "kubens" -> "ns";
-            default -> "";
+        List<String> plugin = switch (inv.program()) {
+            case "kubectx" -> List.of("ctx");
+            case "kubens" -> List.of("ns");
+            default -> inv.program().startsWith("kubectl-") ? KubectlPlugins.words(inv.program()) : List.of();
         };
         if (plugin.isEmpty()) {
             return inv;
         }
         List<Arg> args = new ArrayList<>();
-        args.add(Arg.of(plugin));
+        plugin.forEach(w -> args.add(Arg.of(w)));
         args.addAll(inv.args());
         return inv.withArgs(args);
+    }
+
+    /**
+     * {@code kubectl neat get -- secret db -o yaml} is {@code kubectl get secret db -o yaml} with the noise removed: what
+     * it prints (a secret's values too) is what that get prints.
+     */
+    private static Invocation neatGet(Invocation inv) {
+        KubectlCall c = KubectlCall.parse(inv);
+        if (!c.sub().equals("neat") || !c.word(0).equals("get")) {
+            return inv;
+        }
+        List<Arg> unwrapped = new ArrayList<>(inv.args());
+        unwrapped.remove(c.subcommand);
+        unwrapped.removeIf(a -> a.value().equals("--"));
+        return inv.withArgs(unwrapped);
     }
 
     private List<Operation> subcommand(KubectlCall c, Nested nested) {
@@ -119,12 +138,8 @@ public final class KubectlRecognizer implements Recognizer {
             case "config" -> List.of(KubectlConfig.config(c));
             case "proxy" -> List.of(c.op(Verb.EXECUTE, "apiserver", "").note("opens a proxy to the cluster API").build());
             case "login", "whoami", "project", "extract", "adm", "policy", "ctx", "ns", "krew" -> KubectlConfig.special(c);
-            // the Argo Rollouts plugin: get/list/status/dashboard look; promote, abort, undo, retry, restart, set change traffic
-            case "argo" -> c.word(0).equals("rollouts") && Set.of("get", "list", "status", "version", "dashboard", "lint").contains(c.word(1))
-                    ? reads(c, List.of())
-                    : List.of(c.op(Verb.UPDATE, "rollout", c.word(2)).note("argo rollouts " + c.word(1) + " changes where traffic goes").build());
-            default -> List.of(c.op(Verb.UNKNOWN, "", sub).confidence(Confidence.INFERRED)
-                    .note("unrecognized " + c.program + " subcommand or plugin '" + sub + "'").build());
+            default -> KubectlPlugins.recognize(c, nested).orElseGet(() -> List.of(c.op(Verb.UNKNOWN, "", sub)
+                    .confidence(Confidence.INFERRED).note("unrecognized " + c.program + " subcommand or plugin '" + sub + "'").build()));
         };
     }
 
