@@ -54,7 +54,7 @@ final class ScriptRunners {
         if (walk.analyzer.hasRecognizer("source")) {
             return false;
         }
-        walk.add(scriptRun(args.getFirst(), args.subList(1, args.size()), run));
+        addScriptRun(args.getFirst(), args.subList(1, args.size()), run);
         return true;
     }
 
@@ -86,7 +86,7 @@ final class ScriptRunners {
                 if (script != null) {
                     walk.nested(script, run.evidence(), run.locators());
                 } else {
-                    walk.add(scriptRun(args.get(i), args.subList(i + 1, args.size()), run));
+                    addScriptRun(args.get(i), args.subList(i + 1, args.size()), run);
                 }
                 return true;
             }
@@ -118,6 +118,13 @@ final class ScriptRunners {
             walk.add(b.build());
         }
         return true;
+    }
+
+    /** The script's run, and the copy of production's data its name says it makes ({@code bash refresh-staging-from-prod.sh}). */
+    private void addScriptRun(Arg script, List<Arg> operands, SimpleCommands.Run run) {
+        walk.add(scriptRun(script, operands, run));
+        dev.interlock.analysis.shell.recognizers.DataCopies.named("process", script.value())
+                .ifPresent(copy -> walk.add(copy.evidence(run.evidence()).build()));
     }
 
     /** Running a script file that this command line did not write: its contents are not visible here. */

@@ -33,6 +33,19 @@ public final class DeploymentWords {
         return Optional.ofNullable(TIER_OF.get(word.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * Production's spelling in one of a name's parts, whatever separates them: {@code acme-prod-uploads},
+     * {@code arn:aws:rds:…:snapshot:shop-prod-2024-05-01}, {@code prod.daily}. Staging's words do not count.
+     */
+    public static boolean namesProduction(String name) {
+        for (String part : name.split("[^A-Za-z0-9]+")) {
+            if (PRODUCTION.contains(part.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the word, or one of its {@code -}/{@code _} parts ({@code prod-eu-1}, {@code eu_staging}), names one. */
     public static boolean named(String word) {
         if (tierOf(word).isPresent() || word.equalsIgnoreCase("pre-prod")) {

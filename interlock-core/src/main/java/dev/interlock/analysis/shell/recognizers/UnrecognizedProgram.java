@@ -108,7 +108,7 @@ public final class UnrecognizedProgram implements Recognizer {
         return switch (program) {
             // kill and crontab are ServiceControlRecognizer's
             case "wormhole", "croc", "ffsend" -> List.of(FileDrops.of(inv));
-            default -> List.of(HostingTargets.place(inv, unfamiliar(inv)));
+            default -> DataCopies.along(inv, HostingTargets.place(inv, unfamiliar(inv)));
         };
     }
 
@@ -230,6 +230,10 @@ public final class UnrecognizedProgram implements Recognizer {
      */
     public static Optional<Operation> namedTarget(Invocation inv, List<String> targets, boolean environmentAlone) {
         for (String w : targets) {
+            Optional<Operation> copy = DataCopies.named(inv, w);
+            if (copy.isPresent()) {
+                return copy; // make refresh-staging-from-prod: production's data, copied
+            }
             // deployProd, destroyStaging: camel-cased task names are words too
             List<String> parts = parts(w.replaceAll("([a-z0-9])([A-Z])", "$1_$2"));
             String environment = parts.stream().map(DeploymentWords::tierOf).flatMap(Optional::stream).findFirst().orElse("");

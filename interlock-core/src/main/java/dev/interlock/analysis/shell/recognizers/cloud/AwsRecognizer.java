@@ -115,6 +115,7 @@ public final class AwsRecognizer implements Recognizer {
             return CloudSql.statements(sql.get().value(), sql.get().literal(), op, inv, nested);
         }
         List<Operation> ops = new ArrayList<>(List.of(op));
+        ops.addAll(AwsDataCopies.fromProduction(service, operation, cmd, op));
         if (service.equals("ssm") && operation.equals("send-command")) {
             List<Operation> inner = AwsSsm.commands(cmd, inv, nested, op);
             // the commands, once analyzed, are what the run does on the instances

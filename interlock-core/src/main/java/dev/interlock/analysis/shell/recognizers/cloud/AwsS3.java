@@ -87,6 +87,13 @@ final class AwsS3 {
         if (isS3(dst)) {
             ops.add(s3(Verb.UPDATE, "object", dst).scope(scope)
                     .note(isS3(src) ? "copies objects between S3 locations" : "uploads local files, overwriting objects"));
+            if (isS3(src) && !p.has("--dryrun") && ObjectDownloads.copiesProductionData(src.value())
+                    && !DeploymentWords.namesProduction(bucket(dst.value()))) {
+                // s3://acme-prod-uploads → s3://acme-dev-uploads: production's data, now in another environment's bucket
+                ops.add(s3(Verb.READ, "object", src).scope(scope)
+                        .locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "objects")
+                        .note("copies production's data to " + dst.value()));
+            }
         } else {
             Operation.Builder download = s3(Verb.READ, "object", src).scope(scope).note("downloads to " + dst.value());
             // a public bucket (--no-sign-request) or one no deployment word ties to an environment is not prod's data

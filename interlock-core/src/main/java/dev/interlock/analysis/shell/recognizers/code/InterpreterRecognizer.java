@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
+import dev.interlock.analysis.shell.recognizers.DataCopies;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 
 import dev.interlock.analysis.Regex;
@@ -113,6 +114,7 @@ public final class InterpreterRecognizer implements Recognizer {
             Optional<String> written = nested.written(source.script());
             if (written.isEmpty()) {
                 ops.add(script(inv, source.script()));
+                DataCopies.named(inv, source.script()).ifPresent(ops::add);
                 return ops;
             }
             source.code().append(written.get());

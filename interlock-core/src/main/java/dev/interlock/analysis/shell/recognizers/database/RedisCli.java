@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * {@code redis-cli}: the command after the options is looked up in a table of Redis commands. Keys are the resource;
  * {@code FLUSHALL}/{@code FLUSHDB} empty everything, {@code DEL k1 k2} deletes what it names, {@code SHUTDOWN} is an
- * outage. The target is {@code -h}/{@code -u redis://…}/{@code REDIS_URL}, and {@code -n} the database number.
+ * outage; {@code MIGRATE} writes into the server it names ({@link RedisMigrate}). The target is
+ * {@code -h}/{@code -u redis://…}/{@code REDIS_URL}, and {@code -n} the database number.
  */
 final class RedisCli {
 
@@ -128,6 +129,9 @@ final class RedisCli {
         } else if (p.has("--pipe")) {
             ops.add(op(inv, Verb.UNKNOWN, "database", "").confidence(Confidence.INFERRED)
                     .note("sends raw commands from standard input").build());
+        } else if (!p.positionals().isEmpty() && p.positionals().getFirst().literal()
+                && p.positionals().getFirst().value().equalsIgnoreCase("MIGRATE")) {
+            ops.addAll(RedisMigrate.of(p.positionals(), inv));
         } else if (!p.positionals().isEmpty()) {
             ops.add(command(p.positionals(), inv, p.has("-x")));
         } else if (inv.stdin().isPresent()) {

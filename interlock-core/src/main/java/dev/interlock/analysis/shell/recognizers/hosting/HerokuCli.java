@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * The Heroku CLI ({@code heroku TOPIC:COMMAND -a APP}). Listings and diagnostics only read, whatever app they name;
  * {@code pg:psql -c SQL} is the SQL it sends, on the app's database (a SELECT in prod is a read, a DELETE a change);
  * {@code pipelines:promote} deploys the app's slug to the pipeline's downstream stage, which the command does not name
- * unless {@code --to} does: taken as production, whatever stage the app is in. The app is named by {@code -a}, or by the git remote
+ * unless {@code --to} does: taken as production, whatever stage the app is in. Data copies between apps are
+ * {@link HerokuData}'s. The app is named by {@code -a}, or by the git remote
  * {@code -r} ({@code staging}, {@code production}).
  */
 final class HerokuCli {
@@ -48,7 +49,7 @@ final class HerokuCli {
                     + "ci:config", credential("secrets").note("prints a secret: a database URL with its password, a token"))
             .build();
     private static final Set<String> VALUED = Set.of("-a", "--app", "-r", "--remote", "-c", "--command", "-f", "--file",
-            "--credential", "--to", "-t", "--team", "-o", "--output");
+            "--credential", "--to", "-t", "--team", "-o", "--output", "--confirm", "--wait-interval");
     /** Commands whose operands or flags set a value (ps:type web=…, pg:settings:… VALUE): those change the app. */
     private static final Set<String> SETTERS = Set.of("ps:type", "ps:autoscale", "pg:settings", "maintenance", "stack",
             "buildpacks", "features", "labs");
@@ -65,6 +66,10 @@ final class HerokuCli {
         }
         if (command.equals("pipelines:promote")) {
             return Optional.of(promote(inv, p, locators));
+        }
+        Optional<List<Operation>> data = HerokuData.recognize(inv, p, locators);
+        if (data.isPresent()) {
+            return data;
         }
         Optional<CommandTable.Act> act = SETTERS.contains(command) && p.words().size() > 1
                 ? Optional.of(update("app").note("'" + command + "' with a value changes the app's settings"))

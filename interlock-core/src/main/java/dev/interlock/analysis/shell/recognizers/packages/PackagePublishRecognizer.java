@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.packages;
 
+import dev.interlock.analysis.shell.recognizers.DataCopies;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.pipelines.HadoopYarn;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
@@ -227,6 +228,10 @@ public final class PackagePublishRecognizer implements Recognizer {
 
     /** A package script runs arbitrary commands; names that say deploy, release or reset are not assumed local. */
     private static Operation script(Invocation inv, String name) {
+        Optional<Operation> copy = DataCopies.named(inv, name);
+        if (copy.isPresent()) {
+            return copy.get(); // npm run db:refresh-from-prod
+        }
         if (RISKY_SCRIPT.matcher(name).matches()) {
             return op(inv, Verb.EXECUTE, "script", name).confidence(Confidence.INFERRED)
                     .note("the package script '" + name + "' may deploy, publish or destroy; its commands are not analyzed").build();

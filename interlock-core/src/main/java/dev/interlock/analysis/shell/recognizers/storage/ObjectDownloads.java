@@ -16,10 +16,9 @@ public final class ObjectDownloads {
     private ObjectDownloads() {
     }
 
-    /** A bucket or prefix named for data, exports or backups ({@code s3://acme-prod/exports/}). */
+    /** A bucket or prefix named for data, exports, backups or what users uploaded ({@code s3://acme-prod/exports/}). */
     private static final Pattern DATA_PLACES = Pattern.compile(
-            "(?i)(^|[-_./])(data|datalake|lake|warehouse|exports?|backups?|dumps?|snapshots?|pii|customers?)([-_./]|$)");
-    private static final Pattern NAME_PARTS = Pattern.compile("[-_.]");
+            "(?i)(^|[-_./])(data|datalake|lake|warehouse|exports?|backups?|dumps?|snapshots?|pii|customers?|uploads?|attachments?|media)([-_./]|$)");
     /** A storage account's one-word name that starts or ends with production's spelling ({@code acmeprod}, {@code prdlogs}). */
     private static final Pattern ACCOUNT_TIER = Pattern.compile("[a-z0-9]*(prod|prd)|(prod(?!uct)|prd)[a-z0-9]*");
 
@@ -41,12 +40,7 @@ public final class ObjectDownloads {
 
     /** Production's spelling in one of a name's parts ({@code acme-prod-exports}, {@code prodbackups} is not one). */
     private static boolean production(String name) {
-        for (String part : NAME_PARTS.split(name)) {
-            if (DeploymentWords.tierOf(part).filter("production"::equals).isPresent()) {
-                return true;
-            }
-        }
-        return false;
+        return DeploymentWords.namesProduction(name);
     }
 
     /** Where a location's store is named (bucket, remote, alias, account) and the path inside it, bucket included. */
