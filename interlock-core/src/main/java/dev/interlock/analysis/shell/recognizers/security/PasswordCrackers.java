@@ -2,9 +2,7 @@ package dev.interlock.analysis.shell.recognizers.security;
 
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
-import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
@@ -14,15 +12,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Password crackers. Cracking hashes (john, hashcat), merging them out of the shadow file (unshadow), extracting a
- * protected file's hash to crack ({@code zip2john}, {@code ssh2john}) and guessing a service's logins (hydra, medusa)
- * all recover credentials: {@code credential} reads. Benchmarks, self-tests and listings touch no hash.
+ * Password crackers. Cracking hashes (john, hashcat), merging them out of the shadow file (unshadow) and extracting a
+ * protected file's hash to crack ({@code zip2john}, {@code ssh2john}) all recover credentials: {@code credential}
+ * reads. Benchmarks, self-tests and listings touch no hash. Guessing a live service's logins (hydra, medusa, ncrack)
+ * is {@code offensive.AttackTools}', judged by its targets.
  */
 final class PasswordCrackers {
 
     static final Set<String> PROGRAMS = Set.of("john", "hashcat", "unshadow", "zip2john", "rar2john", "7z2john", "ssh2john",
-            "keepass2john", "office2john", "pdf2john", "gpg2john", "bitlocker2john", "fcrackzip", "pdfcrack", "aircrack-ng",
-            "hydra", "medusa", "ncrack");
+            "keepass2john", "office2john", "pdf2john", "gpg2john", "bitlocker2john", "fcrackzip", "pdfcrack", "aircrack-ng");
     /** Runs that only measure or describe the cracker itself (hashcat --stdout prints candidates, it reads no hash). */
     private static final Map<String, Set<String>> LOOKS_ONLY = Map.of(
             "hashcat", Set.of("-b", "--benchmark", "--benchmark-all", "-I", "--backend-info", "--version", "-V", "-h", "--help",
@@ -36,10 +34,6 @@ final class PasswordCrackers {
             "--session", "--outfile-format", "-1", "-2", "-3", "-4", "--custom-charset1", "--potfile-path", "--status-timer",
             "--runtime", "-j", "-k", "--increment-min", "--increment-max", "-t", "--markov-threshold", "--skip", "--limit",
             "--restore-file-path", "--segment-size", "--separator", "-p");
-    private static final Set<String> ONLINE_VALUED = Set.of("-l", "-L", "-p", "-P", "-C", "-s", "-t", "-o", "-M", "-m", "-u",
-            "-U", "-h", "-H", "-n", "-T", "-W", "-w", "-c", "-x", "-b", "--user", "--pass", "-O", "-S");
-    private static final Set<String> ONLINE = Set.of("hydra", "medusa", "ncrack");
-
     private PasswordCrackers() {
     }
 
@@ -51,9 +45,6 @@ final class PasswordCrackers {
             return List.of(LocalFiles.local(inv, Operation.builder(inv.program(), Verb.READ).resource("program", inv.program())
                     .confidence(Confidence.INFERRED).evidence(inv.evidence())
                     .note(inv.program() + " benchmarks, tests or describes itself: no hash is read"), "runs on this machine").build());
-        }
-        if (ONLINE.contains(inv.program())) {
-            return List.of(online(inv));
         }
         List<Arg> files = switch (inv.program()) {
             case "hashcat" -> {
@@ -76,15 +67,5 @@ final class PasswordCrackers {
                     .confidence(Confidence.INFERRED).evidence(inv.evidence()).note(inv.program() + what), "this machine").build());
         }
         return ops;
-    }
-
-    /** hydra, medusa, ncrack: guessing logins against a live service is taking its credentials, on that host. */
-    private static Operation online(Invocation inv) {
-        ParsedArgs p = inv.parse(ONLINE_VALUED);
-        String target = p.value("-h").or(() -> p.value("-H")).orElse(p.words().stream().filter(w -> !w.contains("/") || w.contains("://"))
-                .findFirst().orElse(""));
-        return Operation.builder("network", Verb.CREDENTIAL).resource("logins", target)
-                .locator("host", Hosts.of(target)).confidence(Confidence.INFERRED).evidence(inv.evidence())
-                .note(inv.program() + " guesses passwords against " + (target.isEmpty() ? "a live service" : target)).build();
     }
 }
