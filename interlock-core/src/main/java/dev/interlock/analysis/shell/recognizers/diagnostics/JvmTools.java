@@ -44,7 +44,7 @@ final class JvmTools {
             Map.entry("Compiler.queue", Effect.READ), Map.entry("Compiler.directives_print", Effect.READ),
             Map.entry("Compiler.perfmap", Effect.READ), Map.entry("Compiler.CodeHeap_Analytics", Effect.READ),
             Map.entry("System.map", Effect.READ), Map.entry("System.dump_map", Effect.READ),
-            Map.entry("ManagementAgent.status", Effect.READ), Map.entry("JVMTI.agent_load", Effect.LOAD),
+            Map.entry("ManagementAgent.status", Effect.READ), Map.entry("PerfCounter.print", Effect.READ), Map.entry("JVMTI.agent_load", Effect.LOAD),
             Map.entry("JVMTI.data_dump", Effect.READ));
     /** {@code VM.log}, {@code VM.native_memory} and the string tables read unless given these (a change, or every string). */
     private static final Map<String, java.util.regex.Pattern> UNLESS = Map.of(
@@ -77,16 +77,18 @@ final class JvmTools {
         };
     }
 
-    /** {@code jcmd [PID|MAIN_CLASS] COMMAND [ARGS]}; {@code jcmd} and {@code jcmd -l} list JVMs, {@code -f FILE} reads commands. */
+    /**
+     * {@code jcmd PID|MAIN_CLASS COMMAND [ARGS]}; {@code jcmd} and {@code jcmd -l} list JVMs; {@code jcmd PID -f FILE}
+     * runs the commands in a file Interlock cannot see. What follows the command is its own ({@code -all}, {@code -format=json}).
+     */
     private static List<Operation> jcmd(Invocation inv) {
-        ParsedArgs p = inv.parse(Set.of("-f", "-J"));
-        List<String> words = p.words();
-        if (p.has("-f")) {
-            return List.of(RuntimeDiagnostics.change(inv, Verb.EXECUTE, target(p), "jcmd runs the diagnostic commands in "
-                    + p.value("-f").orElse("a file")));
-        }
+        List<String> words = inv.words().stream().dropWhile(w -> w.startsWith("-")).toList();
         if (words.size() < 2) {
-            return List.of(RuntimeDiagnostics.read(inv, target(p), "jcmd lists the JVMs or their diagnostic commands"));
+            return List.of(RuntimeDiagnostics.read(inv, words.isEmpty() ? "" : words.getFirst(), "jcmd lists the JVMs or their diagnostic commands"));
+        }
+        if (words.get(1).equals("-f")) {
+            return List.of(RuntimeDiagnostics.change(inv, Verb.EXECUTE, words.getFirst(), "jcmd runs the diagnostic commands in "
+                    + (words.size() > 2 ? words.get(2) : "a file")));
         }
         return List.of(command(inv, words.getFirst(), words.get(1), words.subList(2, words.size())));
     }

@@ -10,15 +10,17 @@ import java.util.regex.Pattern;
  */
 public final class MemoryDumps {
 
+    /** {@code core}, {@code core.1234}, {@code core.java.1001.<boot>.<pid>.<time>.zst}; not {@code core.py}. */
     private static final Pattern NAMES = Pattern.compile(
-            "(?i)(core|vgcore)(\\.[\\w*-]+)*|.*\\.(core|hprof|heapsnapshot|dmp|mdmp|jfr|crash)(\\.(gz|zst|xz|lz4|bz2))?");
-    private static final Pattern PLACES = Pattern.compile("(?i).*/(systemd/coredump|var/crash|cores?)/[^/]*");
+            "(?i)(vg)?core(\\.\\d+)?|core\\.[\\w*-]+\\.[\\d*].*|.*\\.(core|hprof|heapsnapshot|dmp|mdmp|jfr|crash)(\\.(gz|zst|xz|lz4|bz2))?");
+    /** Where systems keep them: systemd-coredump, apport and kdump, macOS. */
+    private static final Pattern PLACES = Pattern.compile("(?i)(.*/)?(systemd/coredump|var/crash)(/.*)?|/cores(/.*)?");
 
     private MemoryDumps() {
     }
 
     public static boolean holds(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return NAMES.matcher(name).matches() || PLACES.matcher(path).matches() && !name.isEmpty();
+        return NAMES.matcher(name).matches() || PLACES.matcher(path).matches();
     }
 }
