@@ -89,6 +89,7 @@ final class Recognizers {
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.network.PacketCaptures(),
+                new dev.interlock.analysis.shell.recognizers.diagnostics.RuntimeDiagnostics(),
                 new dev.interlock.analysis.shell.recognizers.offensive.AttackTools(),
                 new PackagePublishRecognizer(),
                 new PrivilegeRecognizer(),

@@ -100,6 +100,11 @@ public final class ShellAnalyzer {
         return out.toString();
     }
 
+    /** Whether a recognizer, not the fallback, judges {@code program}. */
+    boolean claims(String program) {
+        return recognizers.containsKey(program);
+    }
+
     Recognizer recognizerFor(String program) {
         Recognizer r = recognizers.get(program);
         return r != null ? r : fallback;

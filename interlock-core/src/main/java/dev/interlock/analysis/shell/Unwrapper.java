@@ -42,7 +42,11 @@ final class Unwrapper {
         }
         Wrappers.Shape shape = Wrappers.SIMPLE.get(program);
         if (shape != null) {
-            commands.dispatch(run.inner(afterOptions(args, shape.valued(), shape.leadingOperands())));
+            List<Arg> inner = afterOptions(args, shape.valued(), shape.leadingOperands());
+            if (inner.isEmpty() && walk.analyzer.claims(program)) {
+                return false; // strace -p PID runs nothing: it attaches, and its recognizer judges what it shows
+            }
+            commands.dispatch(run.inner(inner));
             return true;
         }
         Set<String> runnerVerbs = Wrappers.RUNNERS.get(program);

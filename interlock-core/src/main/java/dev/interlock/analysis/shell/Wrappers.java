@@ -39,7 +39,7 @@ final class Wrappers {
             Map.entry("bunx", new Shape(Set.of(), 0, true)),
             Map.entry("uvx", new Shape(Set.of("--from", "--with", "--python"), 0, true)),
             Map.entry("retry", new Shape(Set.of("-t", "--times", "-d", "--delay"), 0, true)),
-            Map.entry("strace", new Shape(Set.of("-o", "-e", "-p", "-s"), 0, true)),
+            Map.entry("strace", new Shape(Set.of("-o", "-e", "-p", "-s", "-P", "-a", "-b", "-E", "-I", "-O", "-S", "-u", "-U", "-X"), 0, true)),
             Map.entry("ltrace", new Shape(Set.of("-o", "-e", "-p", "-s"), 0, true)),
             Map.entry("chroot", new Shape(Set.of("--userspec", "--groups"), 1, true)));
 

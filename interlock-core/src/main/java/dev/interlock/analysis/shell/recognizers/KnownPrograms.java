@@ -20,7 +20,7 @@ public final class KnownPrograms {
 
     /** Programs that print, inspect or navigate; their arguments never name something they change. */
     static final Set<String> READERS = names("echo", "printf", "true", "false", "test", "[", "[[", "cd", "pushd", "popd",
-            "stern", "kubetail", "pg_isready", "getent", "sar", "mpstat", "sadf", "nstat", "systemd-analyze", "py-spy", "rbspy", "ss", "lsof", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
+            "stern", "kubetail", "pg_isready", "getent", "sar", "mpstat", "sadf", "nstat", "systemd-analyze", "ss", "lsof", "lvs", "pvs", "vgs", "lvdisplay", "pvdisplay", "vgdisplay", "lvscan", "pvscan", "vgscan",
             "smartctl", "sensors", "dmidecode", "lshw", "lspci", "lsusb", "lscpu", "lsmem", "numactl", "turbostat",
             "iotop", "iftop", "nload", "nethogs", "bmon", "pidstat", "dstat", "glances", "btop", "atop", "openssl",
             "pwd", "ls", "ll", "la", "l", "dir", "tree", "exa", "eza", "lsd", "find", "fd", "fdfind", "sort", "uniq", "wc",
@@ -75,7 +75,7 @@ public final class KnownPrograms {
             "buf", "sqlc", "openapi-generator", "swagger-codegen", "jupyter", "ipython", "nvm", "sdk", "jenv", "pyenv",
             "rbenv", "goenv", "nodenv", "corepack", "storybook", "next", "nuxt", "astro", "remix", "expo", "ng", "vue",
             "svelte-kit", "hugo", "jekyll", "mkdocs", "sphinx-build", "doxygen", "javadoc", "godoc", "rustdoc", "valgrind",
-            "gdb", "lldb", "strace", "ltrace", "perf", "jstack", "jmap", "jcmd", "jps", "jconsole", "coverage", "nyc",
+            "gdb", "lldb", "jconsole", "coverage", "nyc",
             "c8", "benchstat", "wasm-pack", "trunk", "tauri", "electron", "ncu", "renovate", "dependabot", "cspell",
             "stylelint", "sass", "lessc", "postcss", "tailwindcss", "babel", "swc");
 

@@ -201,6 +201,9 @@ final class FileCopies {
                 if (dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsDataCopy(remote.group(2))) {
                     fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup")
                             .note("fetches database dumps or backups from " + remote.group(1));
+                } else if (dev.interlock.analysis.shell.recognizers.diagnostics.MemoryDumps.holds(remote.group(2))) {
+                    fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "process-memory")
+                            .note("fetches core or heap dumps (a process's memory) from " + remote.group(1));
                 }
                 ops.add(fetch.build());
             }

@@ -130,7 +130,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .orElseGet(() -> http(inv, url, method, data, files, body)));
     }
 
-    /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends'. */
+    /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends', app servers' admin endpoints. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
         return SearchApis.of(inv, nested, url, method, body).or(() -> VectorStoreApis.of(inv, url, method, body))
                 .or(() -> PipelineApis.of(inv, url))
@@ -139,7 +139,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> DeviceApis.of(inv, url, body))
                 .or(() -> CiTriggerApis.of(inv, url, method, body))
                 .or(() -> ForgeApis.of(inv, url, method, body))
-                .or(() -> ObservabilityApis.of(inv, url, method, !body.isEmpty()));
+                .or(() -> ObservabilityApis.of(inv, url, method, !body.isEmpty()))
+                .or(() -> AppServerAdminApis.of(inv, url, method, body));
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */

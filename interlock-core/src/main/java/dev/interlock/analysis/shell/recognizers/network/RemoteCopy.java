@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.diagnostics.MemoryDumps;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.Arg;
@@ -88,6 +89,9 @@ final class RemoteCopy {
             // scp db-prod-1:/var/backups/pg/shop.dump .: a database's rows, brought to this machine
             b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup")
                     .note("copies a database dump or backup from " + source.host() + " to this machine");
+        } else if (!secret && MemoryDumps.holds(source.path())) {
+            b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "process-memory")
+                    .note("copies a core or heap dump (the process's memory) from " + source.host() + " to this machine");
         }
         return b.build();
     }

@@ -60,6 +60,9 @@ final class Processes {
             return List.of(located(op(inv, "process", Verb.READ, "process", names(pids)).note("checks that the process exists").build(),
                     inv, ""));
         }
+        if (threadDump(sig) && !pids.isEmpty() && pids.stream().allMatch(pid -> aJvm(pid, inv))) {
+            return List.of(located(op(inv, "process", Verb.READ, "process", names(pids)).note(THREAD_DUMP).build(), inv, ""));
+        }
         String how = sig.equals("KILL") || sig.equals("9") ? " with SIGKILL (no clean shutdown)" : "";
         List<Operation> ops = new ArrayList<>();
         List<String> plain = new ArrayList<>();
@@ -114,11 +117,14 @@ final class Processes {
         if (normalize(signal).equals("0")) {
             return List.of(located(op(inv, "process", Verb.READ, "process", "").note("checks that processes exist").build(), inv, ""));
         }
+        List<Arg> patterns = pkill ? p.positionals().stream().limit(1).toList() : p.positionals();
+        if (threadDump(normalize(signal)) && !patterns.isEmpty() && patterns.stream().allMatch(a -> Regex.find(a.value(), JVM_WORDS))) {
+            return List.of(located(op(inv, "process", Verb.READ, "process", names(patterns)).note(THREAD_DUMP).build(), inv, ""));
+        }
         String how = normalize(signal).equals("KILL") || signal.equals("9") ? " with SIGKILL" : "";
         String user = p.value("-u", "--user", "--euid", "-U", "--uid").orElse("");
         List<Operation> ops = new ArrayList<>();
-        List<Arg> names = pkill ? p.positionals().stream().limit(1).toList() : p.positionals();
-        for (Arg name : names) {
+        for (Arg name : patterns) {
             String n = name.value();
             if (!name.literal()) {
                 ops.add(op(inv, "process", Verb.UPDATE, "process", n).scope(Scope.MANY).confidence(Confidence.INFERRED)
@@ -133,7 +139,7 @@ final class Processes {
                         .note("stops every process matching " + n + how).build());
             }
         }
-        if (names.isEmpty()) {
+        if (patterns.isEmpty()) {
             ops.add(user.isEmpty()
                     ? op(inv, "process", Verb.UPDATE, "process", "").confidence(Confidence.INFERRED)
                             .note(inv.program() + " without a process name").build()
@@ -141,6 +147,27 @@ final class Processes {
                             .note("stops every process of " + user + how).locator("user", user).build());
         }
         return ops.stream().map(o -> located(o, inv, "")).toList();
+    }
+
+    private static final String THREAD_DUMP = "SIGQUIT makes a JVM print a thread dump; it keeps running";
+    /** How a command line names a JVM ({@code pgrep -f orders.jar}, {@code jps -q}, {@code java -jar}). */
+    private static final String JVM_WORDS = "(?i)\\bjava\\b|\\.jar\\b|\\bjps\\b|\\bjvm\\b";
+
+    private static boolean threadDump(String signal) {
+        return signal.equals("QUIT") || signal.equals("3");
+    }
+
+    /**
+     * A process {@code kill -3} is the JVM thread-dump idiom for: a plain PID (PID 1 only inside a pod or container,
+     * where it is the application; on a host it is init), or one looked up by a JVM's name. A PID read from a pid file
+     * ({@code $(cat /run/nginx.pid)}) is some other daemon, for which SIGQUIT means quit.
+     */
+    private static boolean aJvm(Arg pid, Invocation inv) {
+        String v = pid.value();
+        if (!pid.literal()) {
+            return Regex.find(pid.evidence().text(), JVM_WORDS); // the substitution as written: $(pgrep -f orders.jar)
+        }
+        return Regex.matches(v, "[1-9]\\d*") && (!v.equals("1") || inv.locators().containsKey("pod") || inv.locators().containsKey("container"));
     }
 
     private static Operation everything(Invocation inv, String note) {
