@@ -124,6 +124,7 @@ final class ScriptRunners {
     private void addScriptRun(Arg script, List<Arg> operands, SimpleCommands.Run run) {
         walk.add(scriptRun(script, operands, run));
         dev.interlock.analysis.shell.recognizers.DataCopies.named("process", script.value())
+                .or(() -> dev.interlock.analysis.shell.recognizers.DeploymentScripts.named("process", script.value()))
                 .ifPresent(copy -> walk.add(copy.evidence(run.evidence()).build()));
     }
 

@@ -108,7 +108,12 @@ public final class UnrecognizedProgram implements Recognizer {
         return switch (program) {
             // kill and crontab are ServiceControlRecognizer's
             case "wormhole", "croc", "ffsend" -> List.of(FileDrops.of(inv));
-            default -> DataCopies.along(inv, HostingTargets.place(inv, unfamiliar(inv)));
+            default -> {
+                List<Operation> ops = DataCopies.along(inv, HostingTargets.place(inv, unfamiliar(inv)));
+                // ./scripts/deploy-prod.sh: a script named for deploying to a shared tier acts there
+                yield ops.size() > 1 ? ops : DeploymentScripts.named(inv.program(), inv.program())
+                        .map(b -> List.of(ops.getFirst(), b.evidence(inv.evidence()).build())).orElse(ops);
+            }
         };
     }
 

@@ -6,6 +6,7 @@ import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRec
 import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.analysis.shell.recognizers.DataCopies;
+import dev.interlock.analysis.shell.recognizers.DeploymentScripts;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 
 import dev.interlock.analysis.Regex;
@@ -114,7 +115,9 @@ public final class InterpreterRecognizer implements Recognizer {
             Optional<String> written = nested.written(source.script());
             if (written.isEmpty()) {
                 ops.add(script(inv, source.script()));
-                DataCopies.named(inv, source.script()).ifPresent(ops::add);
+                DataCopies.named(inv, source.script())
+                        .or(() -> DeploymentScripts.named(inv.program(), source.script()).map(b -> b.evidence(inv.evidence()).build()))
+                        .ifPresent(ops::add);
                 return ops;
             }
             source.code().append(written.get());
