@@ -113,8 +113,14 @@ public final class DataCopies {
         return DeploymentWords.tierOf(word).isPresent() || OTHER_TIERS.contains(word);
     }
 
+    /** Whether a file name ends in a script's extension ({@code deploy-prod.sh}, {@code deployProd.py}). */
+    static boolean script(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > name.lastIndexOf('/') + 1 && SCRIPT_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
     /** A name's words, without its directory and script extension: {@code refreshStagingFromProd}, {@code prod2dev}. */
-    private static List<String> words(String name) {
+    static List<String> words(String name) {
         String base = name.substring(name.lastIndexOf('/') + 1);
         int dot = base.lastIndexOf('.');
         if (dot > 0 && SCRIPT_EXTENSIONS.contains(base.substring(dot + 1).toLowerCase(Locale.ROOT))) {

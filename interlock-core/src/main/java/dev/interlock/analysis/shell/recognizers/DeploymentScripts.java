@@ -1,12 +1,10 @@
 package dev.interlock.analysis.shell.recognizers;
 
-import dev.interlock.analysis.Regex;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +19,6 @@ public final class DeploymentScripts {
     private DeploymentScripts() {
     }
 
-    private static final Set<String> EXTENSIONS = Set.of("sh", "bash", "zsh", "py", "rb", "js", "mjs", "ts", "pl", "ps1");
     /** Words that say the script changes where it deploys, beyond {@link KnownPrograms#PUBLISH}. */
     private static final Set<String> DEPLOYS = Set.of("apply", "rollout", "promote", "migrate", "cutover", "failover");
     /** Words that say the run only looks or builds. */
@@ -30,13 +27,10 @@ public final class DeploymentScripts {
 
     /** The deployment or teardown a script's name says it performs in production or staging, as an operation of {@code system}. */
     public static Optional<Operation.Builder> named(String system, String path) {
-        String base = path.substring(path.lastIndexOf('/') + 1);
-        int dot = base.lastIndexOf('.');
-        if (dot <= 0 || !EXTENSIONS.contains(base.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+        if (!DataCopies.script(path)) {
             return Optional.empty();
         }
-        List<String> parts = List.of(Regex.split(Regex.replaceAll(base.substring(0, dot), "([a-z0-9])([A-Z])", "$1_$2")
-                .toLowerCase(Locale.ROOT), "[^a-z0-9]+"));
+        List<String> parts = DataCopies.words(path);
         if (parts.stream().anyMatch(LOOKS::contains)) {
             return Optional.empty();
         }
@@ -49,7 +43,7 @@ public final class DeploymentScripts {
         }
         Operation.Builder b = Operation.builder(system, destroys != null ? destroys : Verb.UPDATE).resource("script", path)
                 .locator("environment", tier.get()).confidence(Confidence.INFERRED)
-                .note("the script's name '" + base + "' says it " + (destroys != null ? "tears down" : "deploys to") + " "
+                .note("the script's name '" + path.substring(path.lastIndexOf('/') + 1) + "' says it " + (destroys != null ? "tears down" : "deploys to") + " "
                         + tier.get() + " (its contents are not analyzed)");
         return Optional.of(destroys != null ? b.scope(Scope.MANY).stateful(true).reversible(false) : b);
     }
