@@ -151,7 +151,20 @@ public final class RequestReader {
             f.properties().forEach(p -> files.put(p.getKey(), scalarText(p.getValue(), "context.files." + p.getKey())));
         }
         return new RequestContext(Optional.of(text(n, "environment", false, "context.")), Optional.of(text(n, "cwd", false, "context.")),
-                env, Optional.of(text(n, "target", false, "context.")), kubeconfig(n.get("kubeconfig")), files);
+                env, Optional.of(target(n)), kubeconfig(n.get("kubeconfig")), files);
+    }
+
+    /**
+     * The connection string, or one made of {@code host} and {@code database} when the adapter names those instead
+     * (a database client's own connection settings): {@code {"host": "db.stg.internal", "database": "app"}} is
+     * {@code db://db.stg.internal/app}.
+     */
+    private static String target(JsonNode n) {
+        String target = text(n, "target", false, "context.");
+        String host = text(n, "host", false, "context.").strip();
+        String database = text(n, "database", false, "context.").strip();
+        return !target.isBlank() || (host.isEmpty() && database.isEmpty()) ? target
+                : "db://" + host + (database.isEmpty() ? "" : "/" + database);
     }
 
     /** {@code {"current_context": "…"}}, {@code {"absent": true}}, or {@code {}} (a kubeconfig without a current context). */

@@ -27,6 +27,18 @@ class RequestReaderTest {
     }
 
     @Test
+    void aDatabaseHostAndNameStandForATargetWhenNoneIsGiven() {
+        assertThat(RequestReader.read("{\"kind\":\"sql\",\"statement\":\"SELECT 1\",\"context\":{\"host\":\"db.stg.internal\",\"database\":\"app\"}}")
+                .context().target()).contains("db://db.stg.internal/app");
+        assertThat(RequestReader.read("{\"kind\":\"sql\",\"statement\":\"SELECT 1\",\"context\":{\"database\":\"billing_prod\"}}")
+                .context().target()).contains("db:///billing_prod");
+        assertThat(RequestReader.read("{\"kind\":\"sql\",\"statement\":\"SELECT 1\",\"context\":{\"target\":\"postgres://a/b\",\"host\":\"c\"}}")
+                .context().target()).contains("postgres://a/b");
+        assertThatThrownBy(() -> RequestReader.read("{\"kind\":\"sql\",\"statement\":\"SELECT 1\",\"context\":{\"host\":5432}}"))
+                .hasMessage("field 'context.host' must be a string, not a number");
+    }
+
+    @Test
     void badInputGetsAnErrorThatNamesTheProblem() {
         assertThatThrownBy(() -> RequestReader.read("{\"kind\":\"shell\",")).hasMessageStartingWith("malformed JSON at line 1");
         assertThatThrownBy(() -> RequestReader.read("{\"kind\":\"teleport\",\"command\":\"x\"}")).hasMessageContaining("field 'kind': 'teleport' is not one of shell, sql");
