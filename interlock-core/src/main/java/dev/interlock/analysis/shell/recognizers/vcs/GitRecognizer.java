@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.vcs;
 
 import dev.interlock.analysis.shell.recognizers.filesystem.FilesystemRecognizer;
+import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.Regex;
@@ -158,6 +159,7 @@ public final class GitRecognizer implements Recognizer {
             case "branch" -> GitRefs.branch(git);
             case "tag" -> GitRefs.tag(git);
             case "push" -> GitPush.push(git);
+            case "add" -> add(git);
             case "remote" -> GitRefs.remote(git);
             // git credential fill prints the stored username and password for a host
             case "credential", "credential-store", "credential-cache", "credential-osxkeychain", "credential-libsecret",
@@ -333,6 +335,27 @@ public final class GitRecognizer implements Recognizer {
         for (String flag : List.of("-x", "--exec")) {
             for (String command : p.flags().getOrDefault(flag, List.of())) {
                 ops.addAll(git.nested().shell(command, git.inv()));
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * {@code git add .env}: a secret file staged is one commit and one push away from the remote and its history,
+     * where rotating is the only cure. Naming one (by path, or {@code -f} past {@code .gitignore}) is a credential use.
+     */
+    private static List<Operation> add(GitContext git) {
+        List<Operation> ops = new ArrayList<>();
+        ops.add(git.update("index", ""));
+        String base = git.directory().isEmpty() ? "" : git.directory() + "/";
+        for (Arg path : git.parse(Set.of("--chmod", "--pathspec-from-file")).positionals()) {
+            if (path.value().indexOf('$') >= 0 || path.value().indexOf('`') >= 0) {
+                continue;
+            }
+            String resolved = git.inv().workspace().resolve(base + path.value());
+            if (SecretFiles.isSecret(resolved)) {
+                ops.add(git.op(Verb.CREDENTIAL, "credentials", resolved).locator("path", resolved)
+                        .note("stages a secret file for commit: a push publishes it in the repository's history").build());
             }
         }
         return ops;
