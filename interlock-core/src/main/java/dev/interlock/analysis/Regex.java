@@ -34,6 +34,15 @@ public final class Regex {
         return pattern(regex).split(text, limit);
     }
 
+    /**
+     * {@code text} up to the first match of {@code regex}, all of it when there is none: {@code split(regex)[0]}
+     * without its failure on a text made only of separators ({@code ":".split(":")} has no element 0).
+     */
+    public static String before(CharSequence text, String regex) {
+        java.util.regex.Matcher m = pattern(regex).matcher(text);
+        return (m.find() ? text.subSequence(0, m.start()) : text).toString();
+    }
+
     public static String replaceAll(CharSequence text, String regex, String replacement) {
         return pattern(regex).matcher(text).replaceAll(replacement);
     }

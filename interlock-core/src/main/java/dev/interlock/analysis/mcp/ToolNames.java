@@ -1,5 +1,6 @@
 package dev.interlock.analysis.mcp;
 
+import dev.interlock.analysis.Regex;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,7 +132,7 @@ final class ToolNames {
         String s = snake(SERVER_WORDS.matcher(snake(server)).replaceAll("_"));
         if (!s.isEmpty()) {
             out.add(s);
-            out.add(s.split("_")[0]);
+            out.add(Regex.before(s, "_"));
         }
         return out;
     }

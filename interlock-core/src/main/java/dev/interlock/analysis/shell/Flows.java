@@ -233,10 +233,10 @@ final class Flows {
                 return Hosts.of(a);
             }
             if (a.startsWith("-connect") && i + 1 < args.size()) {
-                return args.get(i + 1).split(":")[0];
+                return Regex.before(args.get(i + 1), ":");
             }
             if (program.equals("socat") && Regex.matches(a, "(?i)(tcp|tcp4|tcp6|openssl|udp|ssl):[^:]+:.*")) {
-                return a.split(":")[1];
+                return Regex.before(a.substring(a.indexOf(':') + 1), ":");
             }
             if (Set.of("mail", "mailx", "sendmail", "mutt").contains(program) && a.contains("@")) {
                 return a.substring(a.indexOf('@') + 1);
@@ -256,7 +256,7 @@ final class Flows {
         }
         for (String a : args) {
             if (!a.startsWith("-") && Regex.matches(a, "[\\w.-]+\\.[a-z]{2,}(?::\\d+)?(/.*)?")) {
-                return a.split("[:/]")[0];
+                return Regex.before(a, "[:/]");
             }
         }
         return "";

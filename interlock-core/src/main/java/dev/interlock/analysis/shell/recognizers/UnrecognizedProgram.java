@@ -340,7 +340,7 @@ public final class UnrecognizedProgram implements Recognizer {
                 }
                 if (value != null && KnownPrograms.LOCATOR_FLAGS.containsKey(name)) {
                     String kind = KnownPrograms.LOCATOR_FLAGS.get(name);
-                    locators.put(kind, kind.equals("host") ? Hosts.of(value.split(",")[0]) : value);
+                    locators.put(kind, kind.equals("host") ? Hosts.of(Regex.before(value, ",")) : value);
                 }
                 words.add(Regex.replaceFirst(name, "^-+", ""));
                 wordAt.add(new int[] {i, 1});
@@ -354,7 +354,7 @@ public final class UnrecognizedProgram implements Recognizer {
         dev.interlock.environment.EnvironmentVariables.locators(inv.program(), inv.env()).forEach(locators::putIfAbsent);
         SyncCopies.destination(inv).ifPresent(dest -> locators.putIfAbsent("host", Hosts.of(dest)));
         Set<String> elsewhere = KnownPrograms.LOCAL_BY_DEFAULT.get(inv.program());
-        if (elsewhere != null && inv.words().stream().noneMatch(w -> elsewhere.contains(w.split("=")[0]))) {
+        if (elsewhere != null && inv.words().stream().noneMatch(w -> elsewhere.contains(Regex.before(w, "=")))) {
             locators.putIfAbsent("host", "localhost");
         }
         Optional<String> secret = familySecret(inv);

@@ -284,7 +284,7 @@ final class CloudSdkCalls {
                 names.add(g.group(6));
             }
             for (String name : names) {
-                String n = name.strip().split("\\s+")[0];
+                String n = Regex.before(name.strip(), "\\s+");
                 if (!n.isEmpty() && !Set.of("credentials", "exceptions", "initialize_app", "api_core", "App").contains(n) && !out.contains(n)) {
                     out.add(n);
                 }

@@ -335,7 +335,7 @@ final class CodeScanner {
      * separated by commas); the profile and temp directories named through the environment are those directories.
      */
     private static List<Found> powershellRemove(String text) {
-        String statement = Regex.split(text, "[;|\\n}]", 2)[0];
+        String statement = Regex.before(text, "[;|\\n}]");
         String[] words = Regex.split(statement.trim(), "[\\s,]+");
         List<String> paths = new ArrayList<>();
         boolean recursive = false;

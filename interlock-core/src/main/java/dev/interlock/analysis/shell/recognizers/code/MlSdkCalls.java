@@ -132,7 +132,7 @@ final class MlSdkCalls {
                     }
                 }
                 case "langsmith" -> {
-                    Verb verb = LANGSMITH.get(method.split("_")[0]);
+                    Verb verb = LANGSMITH.get(Regex.before(method, "_"));
                     if (verb != null && method.contains("_")) {
                         accounted.add(method);
                         String type = method.substring(method.indexOf('_') + 1);

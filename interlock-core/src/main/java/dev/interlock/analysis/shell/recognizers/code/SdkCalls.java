@@ -138,7 +138,7 @@ final class SdkCalls {
                         out.add(m.group(1));
                     } else {
                         for (String part : m.group(2).split(",")) {
-                            out.add(part.strip().split("\\s+")[0]);
+                            out.add(Regex.before(part.strip(), "\\s+"));
                         }
                     }
                 }

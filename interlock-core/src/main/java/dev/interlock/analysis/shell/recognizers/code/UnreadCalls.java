@@ -193,10 +193,12 @@ final class UnreadCalls {
             Matcher f = PY_FROM.matcher(text);
             while (f.find()) {
                 if (SdkCalls.reaches("import " + f.group(1), language).isEmpty()) {
-                    plain.add(f.group(1).split("\\.")[0]); // from x import y; y.z() reads x.y.z() once aliases are undone
+                    plain.add(Regex.before(f.group(1), "\\.")); // from x import y; y.z() reads x.y.z() once aliases are undone
                     for (String n : f.group(2).split(",")) {
                         String[] words = n.strip().split("\\s+");
-                        plain.add(words[words.length - 1]);
+                        if (words.length > 0) {
+                            plain.add(words[words.length - 1]);
+                        }
                     }
                 }
             }
@@ -204,7 +206,7 @@ final class UnreadCalls {
             while (i.find()) {
                 for (String module : i.group(1).split("\\s*,\\s*")) {
                     if (SdkCalls.reaches("import " + module, language).isEmpty()) {
-                        plain.add(module.split("\\.")[0]);
+                        plain.add(Regex.before(module, "\\."));
                     }
                 }
             }
@@ -265,4 +267,5 @@ final class UnreadCalls {
         }
         return out.toString();
     }
+
 }

@@ -163,7 +163,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
                 if (m.matches()) {
                     yield List.of(op(inv, Verb.UPDATE, "table", m.group(1)).scope(Scope.MANY).note("loads rows from a file").build());
                 }
-                Operation.Builder read = op(inv, Verb.READ, "table", rest.startsWith("(") ? "" : Regex.split(rest, "\\s+")[0]);
+                Operation.Builder read = op(inv, Verb.READ, "table", rest.startsWith("(") ? "" : Regex.before(rest, "\\s+"));
                 if (to.matches() && to.group(2) != null) {
                     yield List.of(DatabaseOps.unknown(inv, "\\copy … TO PROGRAM runs a command on this machine with the rows"));
                 }

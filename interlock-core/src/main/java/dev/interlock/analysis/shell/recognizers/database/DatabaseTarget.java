@@ -95,7 +95,7 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
         String authority = end < 0 ? rest : rest.substring(0, end);
         String tail = end < 0 ? "" : rest.substring(end);
         String hostPart = authority.substring(authority.lastIndexOf('@') + 1);
-        hostPart = hostPart.split(",")[0];
+        hostPart = Regex.before(hostPart, ",");
         String host;
         if (hostPart.startsWith("[")) {
             int close = hostPart.indexOf(']');
@@ -110,7 +110,7 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
             int stop = indexOfAny(path, "?;");
             path = stop < 0 ? path : path.substring(0, stop);
             // without a host the path is a file (sqlite:///rel.db, sqlite:////abs.db); else postgres://h/app/x is "app"
-            database = authority.isEmpty() ? path : path.split("/")[0];
+            database = authority.isEmpty() ? path : Regex.before(path, "/");
         }
         Matcher named = NAMED_DATABASE.matcher(tail);
         if (database.isEmpty() && named.find()) {
@@ -128,7 +128,7 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
             String value = m.group(2).replace("'", "");
             switch (m.group(1).toLowerCase(Locale.ROOT)) {
                 case "host", "hostaddr", "server", "address", "addr" ->
-                        target = target.withHost(Regex.replaceFirst(value, "^tcp:", "").split(",")[0]);
+                        target = target.withHost(Regex.before(Regex.replaceFirst(value, "^tcp:", ""), ","));
                 case "dbname", "database" -> target = target.withDatabase(value);
                 default -> { }
             }

@@ -179,7 +179,7 @@ public final class MigrationRecognizer implements Recognizer {
     private static Step step(String tool, String command) {
         Row row = MigrationTable.lookup(tool + " " + command);
         if (row == null && command.contains(" ")) {
-            row = MigrationTable.lookup(tool + " " + command.split(" ")[0]);
+            row = MigrationTable.lookup(tool + " " + Regex.before(command, " "));
         }
         if (row == null) {
             return new Step(command, new Row(Verb.UNKNOWN, "database", Scope.ONE, false, true, Where.TARGET,

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.database;
 
+import dev.interlock.analysis.Regex;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.op;
 
 import dev.interlock.analysis.shell.Arg;
@@ -178,7 +179,7 @@ final class MongoShell {
         if (slash >= 0) {
             return target.or(DatabaseTarget.fromUrl("mongodb://" + v));
         }
-        return v.contains(":") || v.contains(".") ? target.or(DatabaseTarget.NONE.withHost(v.split(":")[0]))
+        return v.contains(":") || v.contains(".") ? target.or(DatabaseTarget.NONE.withHost(Regex.before(v, ":")))
                 : target.or(DatabaseTarget.NONE.withDatabase(v));
     }
 

@@ -82,7 +82,7 @@ public final class OracleTools implements Recognizer {
             String v = logon.get().value();
             String connect = Regex.replaceFirst(v.substring(v.lastIndexOf('@') + 1), "^//", "");
             if (connect.contains("/") || connect.contains(":")) {
-                target = target.withHost(SqlShells.hostName(connect.split("[:/]")[0]))
+                target = target.withHost(SqlShells.hostName(Regex.before(connect, "[:/]")))
                         .withDatabase(connect.contains("/") ? connect.substring(connect.lastIndexOf('/') + 1) : "");
             } else {
                 target = target.withDatabase(connect);

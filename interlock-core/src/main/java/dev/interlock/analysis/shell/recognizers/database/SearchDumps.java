@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.database;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
@@ -94,6 +95,6 @@ public final class SearchDumps implements Recognizer {
         String rest = url.substring(url.indexOf("://") + 3);
         int slash = rest.indexOf('/');
         String path = slash < 0 ? "" : rest.substring(slash + 1);
-        return path.split("[/?#]", 2)[0];
+        return Regex.before(path, "[/?#]");
     }
 }

@@ -211,7 +211,7 @@ public final class SqlShells implements Recognizer {
                     target = target.withUncertain(true);
                 } else if (at >= 0) {
                     String connect = Regex.replaceFirst(v.substring(at + 1), "^//", "");
-                    target = target.withHost(hostName(connect.split("[:/]")[0]))
+                    target = target.withHost(hostName(Regex.before(connect, "[:/]")))
                             .withDatabase(connect.contains("/") ? connect.substring(connect.lastIndexOf('/') + 1) : "");
                 }
             }

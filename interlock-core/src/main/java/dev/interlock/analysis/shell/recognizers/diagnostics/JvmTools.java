@@ -188,7 +188,7 @@ final class JvmTools {
                     + (url.isEmpty() ? "" : " on " + url)));
         } else {
             for (String line : script.get().split("[\\n;]")) {
-                String word = line.strip().split("\\s+")[0];
+                String word = Regex.before(line.strip(), "\\s+");
                 if (word.isEmpty()) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.kubernetes;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.recognizers.Action;
 import dev.interlock.model.Confidence;
@@ -119,7 +120,7 @@ final class KubectlPlugins {
     /** Plugin executables run on their own ({@code kubectl-argo-rollouts}, {@code kubectl-view_secret}): krew's names. */
     static Set<String> executables() {
         // a plugin of two words (argo rollouts) is one executable with a dash; a dash inside a word is an underscore
-        return TABLE.keySet().stream().map(k -> k.startsWith("argo ") ? "argo-rollouts" : k.split(" ")[0].replace('-', '_'))
+        return TABLE.keySet().stream().map(k -> k.startsWith("argo ") ? "argo-rollouts" : Regex.before(k, " ").replace('-', '_'))
                 .map(p -> "kubectl-" + p).collect(Collectors.toUnmodifiableSet());
     }
 

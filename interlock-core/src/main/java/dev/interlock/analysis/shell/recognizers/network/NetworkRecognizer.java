@@ -98,7 +98,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                     data = true;
                     int at = v.indexOf("=@") >= 0 ? v.indexOf("=@") : v.indexOf("=<");
                     if (at >= 0 && !v.substring(at + 2).startsWith("-")) {
-                        files.add(v.substring(at + 2).split(";")[0]);
+                        files.add(Regex.before(v.substring(at + 2), ";"));
                     }
                 } else if ((flag.getKey().equals("-T") || flag.getKey().equals("--upload-file")) && !v.equals("-") && !v.equals(".")) {
                     files.add(v);
@@ -318,7 +318,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         List<String> words = p.words();
         String target = words.isEmpty() ? "" : words.getFirst();
         String host = target.contains("@") ? target.substring(target.indexOf('@') + 1) : target;
-        host = host.startsWith("ssh://") ? Hosts.of(host) : host.split(":")[0];
+        host = host.startsWith("ssh://") ? Hosts.of(host) : Regex.before(host, ":");
         if (inv.program().equals("ssh") && words.size() > 1) {
             Map<String, String> locators = new HashMap<>(inv.locators());
             locators.put("host", host);
@@ -359,8 +359,9 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 } else if (upper.contains("LISTEN")) {
                     listen = true;
                 } else if (Regex.matches(upper, "(TCP[46]?(-CONNECT)?|UDP[46]?(-CONNECT|-SENDTO)?|OPENSSL(-CONNECT)?|SSL):.*")) {
-                    host = address.split(":")[1];
-                    port = address.split(":").length > 2 ? address.split(":")[2].split(",")[0] : "";
+                    String[] parts = address.split(":");
+                    host = parts.length > 1 ? parts[1] : "";
+                    port = parts.length > 2 ? Regex.before(parts[2], ",") : "";
                 }
             }
         } else if (!listen) {
@@ -426,8 +427,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             return p.has("-U") ? p.positional(0) : Optional.empty();
         }
         return p.words().stream()
-                .map(a -> Regex.matches(a, "(?i)(UNIX(-CONNECT|-CLIENT)?|GOPEN):.*") ? a.substring(a.indexOf(':') + 1).split(",")[0]
-                        : a.startsWith("/") || a.startsWith("./") ? a.split(",")[0] : "")
+                .map(a -> Regex.matches(a, "(?i)(UNIX(-CONNECT|-CLIENT)?|GOPEN):.*") ? Regex.before(a.substring(a.indexOf(':') + 1), ",")
+                        : a.startsWith("/") || a.startsWith("./") ? Regex.before(a, ",") : "")
                 .filter(path -> !path.isEmpty()).findFirst();
     }
 

@@ -73,14 +73,14 @@ final class VectorStoreApis {
             String action = q.group(2) == null ? "" : q.group(2);
             // POST /points with ids retrieves them; PUT upserts: the method says which
             Verb verb = action.isEmpty() ? (method.equals("POST") ? Verb.READ : null)
-                    : QDRANT_POINTS.getOrDefault(action, QDRANT_POINTS.get(action.split("/")[0])); // search/batch, query/groups
+                    : QDRANT_POINTS.getOrDefault(action, QDRANT_POINTS.get(Regex.before(action, "/"))); // search/batch, query/groups
             return verb == null ? Optional.empty()
                     : Optional.of(List.of(op(inv, verb, q.group(1), host, "Qdrant points/" + action, Scope.MANY)));
         }
         if (host.endsWith(".pinecone.io") && !host.equals("api.pinecone.io")) {
             String action = Regex.replaceFirst(Regex.replaceAll(path, "^/|/$", ""), "^records/namespaces/[^/]+/", "");
             Verb verb = PINECONE.get(action);
-            String index = host.split("\\.")[0];
+            String index = Regex.before(host, "\\.");
             boolean everything = Regex.find(sent, "\"deleteAll\"\\s*:\\s*true");
             return Optional.ofNullable(verb).map(v -> List.of(op(inv, v, index, host, "Pinecone " + action,
                     everything ? Scope.ALL : Scope.MANY)));

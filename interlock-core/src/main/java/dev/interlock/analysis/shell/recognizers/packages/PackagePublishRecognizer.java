@@ -417,6 +417,12 @@ public final class PackagePublishRecognizer implements Recognizer {
                     .note("merges with administrator privileges, past required reviews and checks");
             return List.of((repoName.isEmpty() ? b : b.locator("repository", repoName)).build());
         }
+        if (group.equals("run") && words.size() > 1 && words.get(1).equals("cancel")) {
+            // The run may be a deployment half-way through: stopping it can leave an environment half rolled out.
+            Operation.Builder b = op(inv, Verb.UPDATE, "workflow-run", words.size() > 2 ? words.get(2) : "").system("github")
+                    .note("cancels a workflow run in progress, which may be a deployment");
+            return List.of((repoName.isEmpty() ? b : b.locator("repository", repoName)).build());
+        }
         if (group.equals("workflow") && words.size() > 2 && words.get(1).equals("run")) {
             Optional<Operation> deploy = workflowDeploy(inv, words.get(2), repoName);
             if (deploy.isPresent()) {

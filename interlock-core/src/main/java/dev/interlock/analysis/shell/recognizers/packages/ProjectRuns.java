@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.packages;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -94,7 +95,7 @@ public final class ProjectRuns {
                 }
                 continue;
             }
-            out.add(w.strip().split("\\s+")[0]); // sbt 'runMain app.Main': one word holds the task and its argument
+            out.add(Regex.before(w.strip(), "\\s+")); // sbt 'runMain app.Main': one word holds the task and its argument
         }
         return out;
     }

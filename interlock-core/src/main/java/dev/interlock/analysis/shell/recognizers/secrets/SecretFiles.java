@@ -160,17 +160,30 @@ public final class SecretFiles {
                 case '*' -> out.append("[^/]*");
                 case '?' -> out.append("[^/]");
                 case '[' -> {
-                    int close = glob.indexOf(']', i + 1);
+                    // A ']' first in the set (after an optional '!') belongs to it, as in the shell: "[]x]", "[!]]".
+                    int from = i + 1 < glob.length() && glob.charAt(i + 1) == '!' ? i + 2 : i + 1;
+                    int close = glob.indexOf(']', from < glob.length() && glob.charAt(from) == ']' ? from + 1 : from);
                     if (close < 0) {
                         out.append("\\[");
                     } else {
-                        String body = glob.substring(i + 1, close).replace("\\", "\\\\");
-                        out.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+                        out.append('[').append(from > i + 1 ? "^" : "").append(setBody(glob.substring(from, close))).append(']');
                         i = close;
                     }
                 }
                 default -> out.append(Pattern.quote(String.valueOf(c)));
             }
+        }
+        return out.toString();
+    }
+
+    /** A bracket expression's members, each escaped for a regex class except the '-' of a range. */
+    private static String setBody(String body) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            // A reversed range ("[z-a]") matches nothing in the shell; read its '-' as itself rather than fail.
+            boolean range = c == '-' && i > 0 && i < body.length() - 1 && body.charAt(i - 1) <= body.charAt(i + 1);
+            out.append(range || Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
         }
         return out.toString();
     }

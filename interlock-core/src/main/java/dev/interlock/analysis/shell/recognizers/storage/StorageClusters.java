@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.storage;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
@@ -139,7 +140,7 @@ public final class StorageClusters implements Recognizer {
     /** {@code --cluster NAME} names the cluster, {@code -m HOST} and gluster's {@code --remote-host} its address. */
     private static Map<String, String> locators(Invocation inv, ParsedArgs p) {
         return Map.of("cluster", p.value("--cluster").orElse(""),
-                "host", p.value("-m", "--mon-host", "--remote-host").map(h -> Hosts.of(h.split(",")[0])).orElse(""));
+                "host", p.value("-m", "--mon-host", "--remote-host").map(h -> Hosts.of(Regex.before(h, ","))).orElse(""));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
