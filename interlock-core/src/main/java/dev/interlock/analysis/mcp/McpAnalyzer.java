@@ -3,15 +3,18 @@ package dev.interlock.analysis.mcp;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Payload;
+import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * An MCP {@code tools/call} → operations. The tables of the common infrastructure servers come first (AWS, Kubernetes,
  * Terraform, GitHub, databases, filesystems, shells), each handing the call's payload to the analysis it stands for; a
- * tool no table knows is a read when its name says so and nothing in it says otherwise, and opaque otherwise. Tool
+ * tool no table knows is a read when its name says so and nothing in it says otherwise, a change of what its name
+ * states when it names a plain verb and object ({@code create_user}, {@code delete_component}), and opaque otherwise. Tool
  * annotations ({@code readOnlyHint}, {@code destructiveHint}) come from the server and are never read as grounds to allow.
  */
 public final class McpAnalyzer {
@@ -50,7 +53,28 @@ public final class McpAnalyzer {
             return List.of(c.op("mcp", Verb.READ, "tool", call.server() + "." + tool + (operation.isEmpty() ? "" : " " + operation))
                     .confidence(Confidence.INFERRED).note("a tool named for reading").build());
         }
+        Optional<ToolNames.NamedChange> change = ToolNames.change(call.server(), operation.isEmpty() ? tool : operation);
+        if (change.isPresent()) {
+            return List.of(named(c, change.get()));
+        }
         return List.of(c.opaque("the MCP tool " + call.server() + "." + tool + " is not one Interlock knows; the call is judged as opaque"));
+    }
+
+    /**
+     * A change the tool's name states, in the server's environment: inferred, never exact, so that a dev server's
+     * {@code create_user} follows the dev tier while the same call in prod or unknown is a change there, never allowed
+     * by name. What is deleted is taken as lost.
+     */
+    private static Operation named(McpCall c, ToolNames.NamedChange change) {
+        boolean delete = change.verb() == Verb.DELETE;
+        String name = c.text("name", "username", "id", "key", "title", "slug");
+        return c.op("mcp", change.verb(), change.object(), name.isEmpty() ? c.server() + "." + c.tool() : name)
+                .confidence(Confidence.INFERRED)
+                .scope(change.many() ? Scope.MANY : Scope.ONE)
+                .stateful(delete).reversible(change.verb() == Verb.CREATE)
+                .note("a tool named for " + change.verb().name().toLowerCase(Locale.ROOT) + " of "
+                        + change.object().replace('-', ' ') + "; Interlock does not know the tool otherwise")
+                .build();
     }
 
     /** Every operation of a call names the MCP server it goes through (the inventory can place a server). */

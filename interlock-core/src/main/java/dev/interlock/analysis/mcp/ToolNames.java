@@ -1,10 +1,13 @@
 package dev.interlock.analysis.mcp;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -88,6 +91,57 @@ final class ToolNames {
             }
         }
         return false;
+    }
+
+    /** Verbs a tool name can state plainly, by what they do to the object named after them. */
+    private static final Map<String, Verb> PLAIN_CHANGES = Map.ofEntries(
+            Map.entry("create", Verb.CREATE), Map.entry("add", Verb.CREATE),
+            Map.entry("insert", Verb.CREATE), Map.entry("new", Verb.CREATE),
+            Map.entry("register", Verb.CREATE), Map.entry("update", Verb.UPDATE),
+            Map.entry("edit", Verb.UPDATE), Map.entry("modify", Verb.UPDATE),
+            Map.entry("patch", Verb.UPDATE), Map.entry("rename", Verb.UPDATE),
+            Map.entry("upsert", Verb.UPDATE), Map.entry("set", Verb.UPDATE),
+            Map.entry("delete", Verb.DELETE), Map.entry("remove", Verb.DELETE),
+            Map.entry("drop", Verb.DELETE), Map.entry("destroy", Verb.DELETE));
+    /**
+     * Objects whose change is more than its verb says: someone's permissions, secrets, data leaving by a share or a hook,
+     * the guard's own approvals and rules, the agent's MCP servers. A tool that names one stays opaque.
+     */
+    private static final Set<String> NOT_BY_NAME = Set.of("role", "roles", "permission", "permissions", "policy",
+            "policies", "admin", "admins", "acl", "acls", "member", "members", "membership", "memberships", "privilege",
+            "privileges", "grant", "grants", "access", "rolebinding", "owner", "owners", "collaborator", "collaborators",
+            "sudo", "superuser", "iam", "webhook", "webhooks", "hook", "hooks", "share", "shares", "sharing", "link", "links",
+            "public", "external", "invite", "invites", "invitation", "invitations", "approval", "approvals", "rule", "rules",
+            "mcp", "interlock", "to", "into", "from", "and", "or", "then", "with", "as", "for");
+
+    /** A change a tool's name states: the verb and the object it acts on ({@code delete_component}: delete, component). */
+    record NamedChange(Verb verb, String object, boolean many) {}
+
+    /**
+     * The change a tool no table knows states in its name, under any of its spellings: a plain verb first
+     * ({@link #PLAIN_CHANGES}), then an object of ordinary words ({@code create_user}, {@code update_record}). A
+     * quantifier, a second verb, a secret or a permission in the name ({@code bulk_delete}, {@code create_and_deploy},
+     * {@code create_api_key}, {@code add_role}) leaves the tool opaque.
+     */
+    static Optional<NamedChange> change(String server, String tool) {
+        for (String spelling : spellings(server, tool)) {
+            String snake = snake(spelling);
+            int cut = snake.indexOf('_');
+            Verb verb = cut > 0 ? PLAIN_CHANGES.get(snake.substring(0, cut)) : null;
+            if (verb == null) {
+                continue;
+            }
+            List<String> object = List.of(snake.substring(cut + 1).split("_"));
+            boolean plain = object.stream().allMatch(w -> !w.isEmpty() && !CHANGING.contains(w) && !READING.contains(w)
+                    && !QUANTIFIERS.contains(w) && !SECRET.contains(w) && !NOT_BY_NAME.contains(w) && !w.chars().allMatch(Character::isDigit));
+            if (!plain || snake.contains("api_key") || snake.contains("connection_string")) {
+                return Optional.empty();
+            }
+            String last = object.getLast();
+            boolean many = last.length() > 3 && last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us");
+            return Optional.of(new NamedChange(verb, String.join("-", object), many));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -65,7 +65,8 @@ final class SqlFunctions {
     private static final Set<String> SECRET_COLUMNS = Set.of("secret", "client_secret", "secret_key", "secret_data",
             "secret_value", "password", "password_hash", "hashed_password", "encrypted_password", "passwd", "api_key",
             "apikey", "private_key", "access_token", "refresh_token", "token_secret", "otp_secret", "totp_secret",
-            "mfa_secret", "auth_token", "session_token", "bind_credential");
+            "mfa_secret", "auth_token", "session_token", "bind_credential", "token", "api_token", "secret_access_key",
+            "signing_key", "encryption_key", "webhook_secret", "private_key_pem");
     /** Schemas that qualify a catalog name ({@code pg_catalog.pg_authid}, {@code mysql.user}). */
     private static final Set<String> CATALOG_SCHEMAS = Set.of("pg_catalog", "mysql", "sys", "master", "information_schema");
 
@@ -115,7 +116,12 @@ final class SqlFunctions {
             "current_database", "current_schema", "current_schemas", "current_setting", "current_role", "database",
             "schema", "pg_backend_pid", "pg_size_pretty", "pg_size_bytes", "pg_database_size", "pg_relation_size",
             "pg_total_relation_size", "pg_table_size", "pg_indexes_size", "pg_column_size", "pg_postmaster_start_time",
-            "pg_conf_load_time", "pg_is_in_recovery", "pg_last_wal_receive_lsn", "pg_last_wal_replay_lsn",
+            "pg_conf_load_time", "pg_is_in_recovery", "pg_control_checkpoint", "pg_control_system", "pg_control_init",
+            "pg_control_recovery", "pg_is_in_backup", "pg_backup_start_time", "pg_last_committed_xact",
+            "pg_current_snapshot", "pg_current_wal_insert_lsn", "pg_current_wal_flush_lsn", "pg_walfile_name",
+            "pg_walfile_name_offset", "pg_get_wal_replay_pause_state", "pg_my_temp_schema", "pg_jit_available",
+            "pg_listening_channels", "pg_notification_queue_usage", "pg_trigger_depth", "pg_snapshot_xmin",
+            "pg_snapshot_xmax", "pg_last_wal_receive_lsn", "pg_last_wal_replay_lsn",
             "pg_current_wal_lsn", "pg_wal_lsn_diff", "pg_last_xact_replay_timestamp", "pg_typeof", "pg_blocking_pids",
             "pg_xact_commit_timestamp", "pg_is_wal_replay_paused", "pg_replication_slots", "txid_current",
             "txid_current_if_assigned", "pg_current_xact_id", "has_table_privilege", "has_column_privilege",
@@ -181,6 +187,7 @@ final class SqlFunctions {
         java.util.Set<String> seen = new java.util.HashSet<>();
         secretColumns(w, seen, ops);
         SqlSecretTables.wholeRows(w, seen, ops);
+        SqlSecretTables.secretColumns(w, seen, ops);
         for (int i = 0; i < w.size(); i++) {
             SqlToken t = w.tokens().get(i);
             if (!t.isName()) {

@@ -37,6 +37,21 @@ public final class SqlSecretTables {
     private static final Set<String> NOT_ALIASES = Set.of("ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS",
             "NATURAL", "OUTER", "LATERAL", "TABLESAMPLE", "WITH", "AS");
 
+    /**
+     * Applications' tables whose secret sits in a column with a plain name: PowerDNS's DNSSEC private keys
+     * ({@code cryptokeys.content}) and TSIG secrets, Django REST framework's tokens, Django's session keys, WordPress's
+     * password hashes. Their other columns (ids, flags, dates) stay reads.
+     */
+    private static final Map<String, Set<String>> KNOWN_SECRET_COLUMNS = Map.of(
+            "cryptokeys", Set.of("content"),
+            "tsigkeys", Set.of("secret"),
+            "authtoken_token", Set.of("key"),
+            "django_session", Set.of("session_key", "session_data"),
+            "wp_users", Set.of("user_pass", "user_activation_key"));
+    /** In a table whose name says its rows are secrets ({@code api_keys}), the columns that hold the secret itself. */
+    private static final Set<String> VALUE_COLUMNS = Set.of("key", "value", "content", "data", "secret", "token", "hash",
+            "ciphertext", "encrypted_value", "key_value", "secret_value");
+
     /** Whether a table's (or a collection's) name says its rows are secrets (the schema does not matter). */
     public static boolean secretTable(String name) {
         String table = name.substring(name.lastIndexOf('.') + 1);
@@ -101,6 +116,55 @@ public final class SqlSecretTables {
                         } else {
                             ctes.put(cte, table);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Columns a select list names that hold the secret of one of its FROM tables ({@code SELECT content FROM cryptokeys},
+     * {@code SELECT k.key FROM api_keys k}): decided by the table, so {@code SELECT content FROM posts} stays a read.
+     */
+    static void secretColumns(SqlWords w, Set<String> seen, List<Operation.Builder> ops) {
+        for (int i = 0; i < w.size(); i++) {
+            if (!w.kw(i).equals("SELECT") || w.isSymbol(i - 1, "(") && w.kw(i - 2).equals("EXISTS")) {
+                continue;
+            }
+            int depth = w.depth(i);
+            int from = -1;
+            List<String[]> columns = new java.util.ArrayList<>(); // {qualifier or "", column}, lower case
+            for (int j = i + 1; j < w.size() && w.depth(j) >= depth; j++) {
+                if (w.depth(j) != depth) {
+                    continue;
+                }
+                if (w.kw(j).equals("FROM")) {
+                    from = j;
+                    break;
+                }
+                if (SELECT_ENDS.contains(w.kw(j))) {
+                    break;
+                }
+                SqlToken t = w.tokens().get(j);
+                if (t.isName() && !w.isSymbol(j + 1, "(") && !w.isSymbol(j + 1, ".") && !w.kw(j - 1).equals("AS")) {
+                    boolean qualified = w.isSymbol(j - 1, ".") && j >= 2 && w.tokens().get(j - 2).isName();
+                    columns.add(new String[] {qualified ? w.tokens().get(j - 2).text().toLowerCase(Locale.ROOT) : "",
+                            t.text().toLowerCase(Locale.ROOT)});
+                }
+            }
+            if (from < 0 || columns.isEmpty()) {
+                continue;
+            }
+            Map<String, String> tables = tables(w, from + 1, depth);
+            for (String[] column : columns) {
+                for (Map.Entry<String, String> t : tables.entrySet()) {
+                    String table = t.getValue().substring(t.getValue().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+                    boolean secret = KNOWN_SECRET_COLUMNS.getOrDefault(table, Set.of()).contains(column[1])
+                            || VALUE_COLUMNS.contains(column[1]) && secretTable(table);
+                    if ((column[0].isEmpty() || column[0].equals(t.getKey())) && secret && !seen.contains("column:" + column[1])
+                            && seen.add("column:" + table + "." + column[1])) {
+                        ops.add(admin(Verb.CREDENTIAL, "column", t.getValue() + "." + column[1], Scope.MANY)
+                                .note("selects " + column[1] + " of " + t.getValue() + ", which holds its secrets"));
                     }
                 }
             }

@@ -32,4 +32,33 @@ class ToolNamesTest {
     void dropsTheServersNameInFront(String server, String tool, String withoutPrefix) {
         assertThat(ToolNames.spellings(server, tool)).contains(withoutPrefix);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ad-dev, create_user, CREATE, user",
+            "jenkins, deleteJob, DELETE, job",
+            "crm, crm_update_record, UPDATE, record",
+            "nexus, remove-components, DELETE, components",
+    })
+    void readsAPlainVerbAndObject(String server, String tool, String verb, String object) {
+        assertThat(ToolNames.change(server, tool)).hasValueSatisfying(c -> {
+            assertThat(c.verb().name()).isEqualTo(verb);
+            assertThat(c.object()).isEqualTo(object);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "keycloak, add_role_to_user",
+            "keycloak, create_client_secret",
+            "nexus, bulk_delete_components",
+            "svc, create_and_deploy_app",
+            "gitea, create_webhook",
+            "svc, create_api_key",
+            "svc, deploy_service",
+            "svc, delete",
+    })
+    void leavesOtherChangesOpaque(String server, String tool) {
+        assertThat(ToolNames.change(server, tool)).isEmpty();
+    }
 }

@@ -88,10 +88,16 @@ final class SdkCalls {
     private static final Pattern RB_IMPORT = Pattern.compile("\\brequire(?:_relative)?\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
     static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
     private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:collection_?)?(?:namespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
-    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
+    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
-    private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*)?" + LIT);
+    private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*|(?:dsn|conninfo|url)\\s*=\\s*)?" + LIT);
     private static final Pattern SQLITE_CONNECT = Pattern.compile("\\bsqlite3\\.connect\\s*\\(\\s*" + LIT);
+    /**
+     * What names a Snowflake connection in the connector's and Snowpark's arguments: {@code connection_name='prod'} (a
+     * profile of connections.toml, as {@code snowsql -c}), the account, the database; keyword, dict entry or
+     * {@code .config('account', 'x')}.
+     */
+    private static final Pattern SNOWFLAKE_KWARG = Pattern.compile("\\b(connection_name|account|database)['\"]?\\s*[=:,]\\s*" + LIT);
     private static final Pattern KWARG = Pattern.compile("\\b(host|hostname|dbname|database|db|user|port)\\s*[=:]\\s*" + LIT);
 
     private SdkCalls() {
@@ -184,7 +190,7 @@ final class SdkCalls {
             kubernetes(code, lines, accounted);
         }
         String dialect = reaches.contains("postgresql") ? "postgresql" : reaches.contains("mysql") ? "mysql"
-                : reaches.contains("database") ? "" : reaches.contains("sqlite") ? "sqlite" : null;
+                : reaches.contains("database") ? snowflake(code, language) ? "snowflake" : "" : reaches.contains("sqlite") ? "sqlite" : null;
         if (dialect != null) {
             sql(code, dialect, lines, accounted);
             DataStoreCalls.ormSchema(code, generic, accounted);
@@ -309,6 +315,7 @@ final class SdkCalls {
             String target = url.map(SdkCalls::quote).orElse("");
             lines.add(switch (d) {
                 case "mysql" -> "mysql " + mysqlTarget(code, url) + "-e " + quote(statement);
+                case "snowflake" -> "snowsql " + snowflakeTarget(code) + "-q " + quote(statement);
                 case "sqlite" -> "sqlite3 " + (sqliteFile != null ? quote(sqliteFile) : target.isEmpty() ? "db.sqlite" : quote(url.get().replaceFirst("^sqlite:/*", "/"))) + " " + quote(statement);
                 default -> "psql " + (target.isEmpty() ? pgTarget(code) : target + " ") + "-c " + quote(statement);
             });
@@ -357,6 +364,29 @@ final class SdkCalls {
         String port = kv.containsKey("port") ? ":" + kv.get("port") : "";
         String database = kv.getOrDefault("dbname", kv.getOrDefault("database", kv.getOrDefault("db", "")));
         return scheme + "://" + host + port + (database.isEmpty() ? "" : "/" + database);
+    }
+
+    /** Code that imports the Snowflake connector or Snowpark: its SQL runs in a Snowflake account, never on this machine. */
+    private static boolean snowflake(String code, Language language) {
+        return language == Language.PYTHON && code.contains("snowflake")
+                && modules(code, language).stream().anyMatch(m -> m.equals("snowflake") || m.startsWith("snowflake."));
+    }
+
+    /** snowsql's flags for what the code's connection names: the named connection, the account, the database. */
+    private static String snowflakeTarget(String code) {
+        StringBuilder out = new StringBuilder();
+        Matcher kv = SNOWFLAKE_KWARG.matcher(code);
+        while (kv.find()) {
+            String flag = switch (kv.group(1)) {
+                case "connection_name" -> "-c ";
+                case "account" -> "-a ";
+                default -> "-d ";
+            };
+            if (out.indexOf(flag) < 0) {
+                out.append(flag).append(quote(lit(kv, 2))).append(' ');
+            }
+        }
+        return out.toString();
     }
 
     private static String pgTarget(String code) {
