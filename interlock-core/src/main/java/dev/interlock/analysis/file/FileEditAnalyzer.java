@@ -90,7 +90,7 @@ public final class FileEditAnalyzer {
                     .note(does + "Interlock's configuration or an agent's hook settings").build());
             case SUDOERS -> List.of(Operation.builder("os", Verb.ESCALATE).resource("sudoers", path).reversible(false)
                     .evidence(evidence).environment(Tier.LOCAL, "a file on this machine").note(does + "who may become root").build());
-            case TERRAFORM_STATE, CREDENTIALS, ACCESS_GRANTS, COMMAND_HISTORY, CI_PIPELINE, COMMAND_CONFIG, TERRAFORM_CODE ->
+            case TERRAFORM_STATE, CREDENTIALS, ACCESS_GRANTS, COMMAND_HISTORY, CI_PIPELINE, COMMAND_CONFIG, TERRAFORM_CODE, LIVE_SERVER_CONFIG ->
                     List.of(FileMeaning.of(path, ws, delete, does).orElseThrow().evidence(evidence).confidence(Confidence.EXACT).build());
             case DATABASE_FILE -> List.of(FileMeaning.of(path, ws, delete, delete ? does : "overwrites ")
                     .orElseGet(() -> local(path, Verb.DELETE, "file", ws, evidence).note(does + "a database file"))

@@ -141,6 +141,22 @@ public final class DeploymentWords {
         return false;
     }
 
+    /**
+     * The production or staging word a place names, in any of its parts ({@code /srv/dagster-prod/home} → prod,
+     * {@code /etc/nginx/sites-enabled/shop-staging.conf} → staging); {@code non-prod} and {@code pre-prod} are not
+     * production, and {@code live} alone is too common a word in paths to count.
+     */
+    public static Optional<String> tierWordIn(String place) {
+        String[] parts = place.toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
+        for (int i = 0; i < parts.length; i++) {
+            boolean negated = i > 0 && (parts[i - 1].equals("non") || parts[i - 1].equals("not") || parts[i - 1].equals("pre"));
+            if (!negated && !parts[i].equals("live") && tierOf(parts[i]).isPresent()) {
+                return Optional.of(parts[i]);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Development tiers' words in a job's, pipeline's or app's name ("Deploy to Dev", {@code ci-tests}). */
     private static final Set<String> DEVELOPMENT = Set.of("dev", "development", "test", "tests", "testing", "qa", "sandbox",
             "preview", "review", "e2e");

@@ -257,6 +257,13 @@ public final class InterpreterRecognizer implements Recognizer {
             code = CodeAliases.canonical(code, language);
             CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
             ops.addAll(sdk(code, language, inv, nested));
+            for (String line : MailCalls.commandLines(code, language)) {
+                // judged as the swaks command that sends the same mail
+                for (Operation op : nested.shell(line, inv)) {
+                    ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                            + "from " + inv.program() + " code, as `" + line + "`").build());
+                }
+            }
             if (language == Language.POWERSHELL) {
                 code = PowerShellStatements.canonical(code);
                 code = PowerShellRemoting.elsewhere(code, inv, nested, ops);

@@ -7,12 +7,12 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** Data-platform CLIs, one table each: {@code bq}, {@code dbt}, {@code airflow}, {@code databricks}. */
+/** Data-platform CLIs, one table each: {@code bq}, {@code dbt}, {@code airflow}, {@code databricks}, {@code dagster}, {@code prefect}. */
 public final class DataPlatformRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("bq", "dbt", "airflow", "databricks");
+        return Set.of("bq", "dbt", "airflow", "databricks", "dagster", "prefect");
     }
 
     @Override
@@ -25,6 +25,7 @@ public final class DataPlatformRecognizer implements Recognizer {
             case "bq" -> BigQuery.recognize(inv, nested);
             case "dbt" -> Dbt.recognize(inv);
             case "airflow" -> Airflow.recognize(inv);
+            case "dagster", "prefect" -> Orchestrators.recognize(inv);
             default -> Databricks.recognize(inv);
         };
     }

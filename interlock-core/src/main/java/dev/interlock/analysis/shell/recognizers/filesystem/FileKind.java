@@ -70,6 +70,12 @@ public enum FileKind {
     /** A package manifest: its install lifecycle scripts run by themselves on the next {@code npm install}. */
     PACKAGE_MANIFEST(name("package\\.json")),
     /**
+     * A running server's own configuration, which it reloads as soon as the file changes (Traefik's dynamic files, nginx
+     * and Apache sites, Caddy, HAProxy, Envoy, Varnish), in a system directory whose path names production or staging
+     * ({@code /srv/traefik-prod/dynamic/routers.yml}, {@code /etc/nginx/sites-enabled/shop-prod.conf}): the edit is live.
+     */
+    LIVE_SERVER_CONFIG(FileKind::liveServerConfig),
+    /**
      * What a deployment becomes once it is synced or applied, besides Terraform: Helm values, charts and helmfiles,
      * Kustomize, manifests kept in a deployment directory (GitOps), compose files, deploy configurations (Kamal).
      */
@@ -92,6 +98,16 @@ public enum FileKind {
         String dir = path.substring(0, slash);
         return (dir.equals(home + "/bin") || dir.equals(home + "/.local/bin"))
                 && EVERYDAY_COMMANDS.matcher(path.substring(slash + 1)).matches();
+    }
+
+    /** System directories where servers keep what they serve from, and the servers that reload their configuration there. */
+    private static final Pattern LIVE_ROOTS = Pattern.compile("/(etc|srv|opt|var/www|var/lib|usr/local/etc)/.*");
+    private static final Pattern LIVE_SERVERS = Pattern.compile("(?i).*/[^/]*(traefik|nginx|apache2?|httpd|caddy|haproxy|envoy|varnish)[^/]*/.*");
+
+    private static boolean liveServerConfig(String path, Workspace ws) {
+        // cheap tests first: a system directory, a server's directory, then a tier's name
+        return LIVE_ROOTS.matcher(path).matches() && LIVE_SERVERS.matcher(path).matches()
+                && dev.interlock.analysis.shell.recognizers.DeploymentWords.tierWordIn(path).isPresent();
     }
 
     private final BiPredicate<String, Workspace> test;

@@ -46,6 +46,12 @@ public final class FileMeaning {
                             .reversible(false).note(does + "a database file: the data it held is gone"))
                     : Optional.empty();
             case TERRAFORM_CODE, DEPLOYMENT_CONFIG -> Optional.of(DeploymentCode.operation(kind, resolvedPath, ws, delete, does));
+            // the server reloads it at once: a change in the environment the path names, not on the agent's machine
+            case LIVE_SERVER_CONFIG -> Optional.of(Operation.builder("filesystem", delete ? Verb.DELETE : Verb.UPDATE)
+                    .resource("live-config", resolvedPath).locator("path", resolvedPath)
+                    .locator("environment", dev.interlock.analysis.shell.recognizers.DeploymentWords.tierWordIn(resolvedPath).orElse(""))
+                    .stateful(delete).reversible(!delete)
+                    .note(does + "the configuration a running server reloads as soon as it changes: live at once"));
             default -> Optional.empty();
         };
     }

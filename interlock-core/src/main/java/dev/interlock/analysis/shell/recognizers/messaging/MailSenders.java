@@ -66,7 +66,7 @@ final class MailSenders {
         }
         addresses.addAll(p.afterDoubleDash());
         for (String flag : client.recipientFlags()) {
-            p.flags().getOrDefault(flag, List.of()).forEach(v -> addresses.add(Arg.of(v)));
+            p.flags().getOrDefault(flag, List.of()).forEach(v -> addresses.add(given(inv, v)));
         }
         List<Arg> split = addresses.stream().flatMap(a -> a.literal() && a.value().contains(",")
                 ? java.util.Arrays.stream(a.value().split(",")).filter(v -> !v.isBlank()).map(v -> new Arg(v.strip(), true, false, a.evidence()))
@@ -109,6 +109,19 @@ final class MailSenders {
             }
         }
         return ops;
+    }
+
+    /**
+     * The word a flag's value came from, so that it keeps whether it was literal: {@code xargs -I{} swaks --to {}} and
+     * {@code --to "$addr"} name recipients only known when the command runs.
+     */
+    private static Arg given(Invocation inv, String value) {
+        for (Arg a : inv.args()) {
+            if (a.value().equals(value) || a.value().endsWith("=" + value) && a.value().startsWith("-")) {
+                return a.value().equals(value) ? a : new Arg(value, a.literal(), a.glob(), a.evidence());
+            }
+        }
+        return Arg.of(value);
     }
 
     /** Reading a mailbox, the queue, a configuration check or a server's capabilities. */

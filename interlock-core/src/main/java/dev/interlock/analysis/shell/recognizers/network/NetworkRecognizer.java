@@ -140,7 +140,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> CiTriggerApis.of(inv, url, method, body))
                 .or(() -> ForgeApis.of(inv, url, method, body))
                 .or(() -> ObservabilityApis.of(inv, url, method, !body.isEmpty()))
-                .or(() -> AppServerAdminApis.of(inv, url, method, body));
+                .or(() -> AppServerAdminApis.of(inv, url, method, body))
+                .or(() -> QueryCommandApis.of(inv, url, method));
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
