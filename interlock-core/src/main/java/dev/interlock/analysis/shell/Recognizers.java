@@ -78,6 +78,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.pki.PkiRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.identity.DirectoryAdmin(),
                 new dev.interlock.analysis.shell.recognizers.kerberos.KerberosRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.activedirectory.WindowsRemoteRecognizer(),
                 new Homebrew(),
                 new InterpreterRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.innerloop.InnerLoopRecognizer(),

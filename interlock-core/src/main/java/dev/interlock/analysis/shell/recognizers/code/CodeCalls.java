@@ -222,7 +222,8 @@ final class CodeCalls {
                     dynamic("(?i)\\bInvoke-Expression\\b|\\biex\\b", "evaluates a string as PowerShell"),
                     dynamic("(?i)FromBase64String|-enc(?:odedcommand)?\\b", "decodes a hidden payload"),
                     dynamic("(?i)\\bDownloadString\\b|\\bInvoke-WebRequest\\b.*\\|\\s*iex|\\birm\\b.*\\|\\s*iex", "runs downloaded code"),
-                    dynamic("(?i)\\bStart-Process\\b|\\bInvoke-Command\\b(?![^|;\\n]*-ScriptBlock\\s*\\{)", "starts a process given as text"));
+                    dynamic("(?i)\\bStart-Process\\b|\\bInvoke-Command\\b(?![^|;\\n]*-(?:ScriptBlock|Command)\\s*\\{|[^|;\\n{]*(?<!@)\\{)",
+                            "starts a process given as text"));
         };
     }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code Invoke-Command -ComputerName HOST -ScriptBlock { … }}: the block runs on that computer, so it is judged
+ * {@code Invoke-Command -ComputerName HOST -ScriptBlock { … }} (or the block as its first positional,
+ * {@code Invoke-Command -ComputerName HOST { … }}): the block runs on that computer, so it is judged
  * there — as {@code ssh HOST pwsh -Command '…'} would be, which names the host's environment — and not here.
  */
 final class PowerShellRemoting {
@@ -16,7 +17,8 @@ final class PowerShellRemoting {
     private PowerShellRemoting() {
     }
 
-    private static final Pattern REMOTE = Pattern.compile("(?i)\\bInvoke-Command\\b([^|;\\n{]*?)-ScriptBlock\\s*\\{");
+    private static final Pattern REMOTE = Pattern.compile(
+            "(?i)\\bInvoke-Command\\b([^|;\\n{]*?)(?:-(?:ScriptBlock|Command)\\s*)?(?<!@)\\{");
     private static final Pattern INTERACTIVE = Pattern.compile(
             "(?i)\\bEnter-PSSession\\b(?:[^|;\\n]*?-(?:ComputerName|Cn|HostName)\\s+|\\s+)['\"]?([A-Za-z0-9][^'\"\\s,;]*)");
     private static final Pattern COMPUTER = Pattern.compile("(?i)-(?:ComputerName|Cn|HostName)\\s+['\"]?([^'\"\\s,;]+)");

@@ -42,7 +42,10 @@ final class Ldap {
             // Active Directory's (read straight from Samba's sam.ldb): hashes, Kerberos keys, trust and gMSA secrets
             "supplementalcredentials", "dbcspwd", "ntpwdhistory", "lmpwdhistory", "msds-managedpassword",
             "trustauthincoming", "trustauthoutgoing", "initialauthincoming", "initialauthoutgoing", "currentvalue",
-            "priorvalue", "peklist");
+            "priorvalue", "peklist",
+            // LAPS: each computer's local administrator password, in clear (legacy) or encrypted to the reader (Windows LAPS)
+            "ms-mcs-admpwd", "mslaps-password", "mslaps-encryptedpassword", "mslaps-encryptedpasswordhistory",
+            "mslaps-encrypteddsrmpassword", "mslaps-encrypteddsrmpasswordhistory");
     /** Attributes that say who belongs to a group or role: changing them grants or revokes. */
     private static final Set<String> MEMBERSHIP = Set.of("member", "memberuid", "uniquemember", "memberof", "roleoccupant",
             "nsroledn", "olcaccess", "olcrootdn");
@@ -97,7 +100,7 @@ final class Ldap {
         List<String> positionals = p.words();
         List<String> attributes = positionals.size() > 1 ? positionals.subList(1, positionals.size()) : List.of();
         if (attributes.stream().anyMatch(a -> SECRET_ATTRIBUTES.contains(a.toLowerCase(Locale.ROOT)))) {
-            return credential("directory-entry").many().note("asks for password attributes: prints password hashes");
+            return credential("directory-entry").many().note("asks for password attributes: prints password hashes or LAPS passwords");
         }
         if (p.value("-H").filter(h -> h.matches("(?i).*secrets\\.(ldb|tdb)")).isPresent()) {
             return credential("directory-entry").many().note("secrets.ldb holds the machine account's password and keys");

@@ -89,8 +89,6 @@ public final class AttackTools implements Recognizer {
             Map.entry("ncrack", new Tool("tries passwords against", NONE, 0, Set.of("-iL", "-iX", "-iN"), false, Set.of("-p",
                     "-U", "-P", "--user", "--pass", "-oN", "-oX", "-oA", "-m", "-g"))),
             Map.entry("patator", new Tool("tries passwords against", NONE, 1, NONE, false, NONE)),
-            Map.entry("crackmapexec", new Tool("attacks", NONE, 1, NONE, false, Set.of("-u", "-p", "-H", "-d", "-x", "-X", "-M",
-                    "-o", "--port", "-t", "--threads", "--log"))),
             Map.entry("nikto", new Tool("runs a web vulnerability scan against", Set.of("-h", "-host", "-url", "--host", "--url"),
                     -1, NONE, false, Set.of("-p", "-port", "-o", "-output", "-Format", "-F", "-Tuning", "-T", "-Plugins", "-id",
                             "-vhost", "-useproxy", "-config", "-evasion", "-e", "-mutate", "-root", "-timeout", "-maxtime"))),
@@ -137,8 +135,8 @@ public final class AttackTools implements Recognizer {
                     Set.of("-eval", "-caplet", "-gateway-override", "-script")))
     );
     /** The same programs under other names. */
-    private static final Map<String, String> ALIASES = Map.of("netexec", "crackmapexec", "nxc", "crackmapexec", "cme",
-            "crackmapexec", "dirsearch.py", "dirsearch", "xsstrike.py", "xsstrike", "sqlmap.py", "sqlmap");
+    private static final Map<String, String> ALIASES = Map.of("dirsearch.py", "dirsearch", "xsstrike.py", "xsstrike",
+            "sqlmap.py", "sqlmap");
 
     /** Flags that only print help, versions or template lists, or update the tool: nothing is sent to a target. */
     private static final Set<String> ONLY_LOOKS = Set.of("--help", "-help", "-hh", "--version", "-version", "-Version",

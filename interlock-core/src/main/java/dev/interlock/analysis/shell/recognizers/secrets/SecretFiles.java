@@ -46,6 +46,8 @@ public final class SecretFiles {
             Pattern.compile(".*/\\.gnupg/private-keys.*|.*/\\.gnupg/secring.*"),
             Pattern.compile("/etc/(shadow|gshadow|sudoers|master\\.passwd)(-|\\.d/.*)?"),
             Pattern.compile("/etc/(ssl|pki)/private/.*"),
+            // mount.cifs credential files kept beside Samba's configuration
+            Pattern.compile("/etc/(samba|cifs)/[^/]*cred[^/]*|/etc/samba/[^/]*\\.(pw|pass|passwd)"),
             // a CA's keys and their passwords: smallstep's secrets directory, an OpenSSL CA's private directory
             Pattern.compile(".*/\\.step/secrets/.+|/etc/pki/[^/]+/private/.+"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
@@ -85,6 +87,8 @@ public final class SecretFiles {
                     + "|.*\\.p8|key\\.properties|keystore\\.properties"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"
+                    // SMB/CIFS logins for smbclient -A and mount.cifs credentials=
+                    + "|\\.?smb-?cred(s|entials?)?|\\.cifs(-?cred(s|entials?)?)?|[^/]*\\.(smb|cifs)cred(s|entials?)?"
                     // mail clients' logins: msmtp and fetchmail keep the mail password in their rc file (hence its 0600 rule)
                     + "|\\.?msmtprc|\\.fetchmailrc|\\.mbsyncrc"
                     + "|secrets?\\.(ya?ml|json|toml|env)|credentials(\\.json|\\.ya?ml|\\.csv)?|service[-_]account.*\\.json"
