@@ -26,7 +26,7 @@ public final class DataServiceRecognizer implements Recognizer {
     @Override
     public Set<String> programs() {
         Set<String> all = new HashSet<>(KafkaClients.PROGRAMS);
-        all.addAll(List.of("etcdctl", "rabbitmqctl", "rabbitmqadmin", "nats", "pulsar-admin", "pulsarctl", "pulsar-client", "celery"));
+        all.addAll(List.of("etcdctl", "etcdutl", "rabbitmqctl", "rabbitmqadmin", "nats", "pulsar-admin", "pulsarctl", "pulsar-client", "celery"));
         return Set.copyOf(all);
     }
 
@@ -36,7 +36,7 @@ public final class DataServiceRecognizer implements Recognizer {
             return List.of();
         }
         Optional<Operation> known = switch (inv.program()) {
-            case "etcdctl" -> EtcdCtl.recognize(inv);
+            case "etcdctl", "etcdutl" -> EtcdCtl.recognize(inv);
             case "rabbitmqctl", "rabbitmqadmin" -> RabbitMqClients.recognize(inv);
             case "nats" -> Optional.of(NatsCli.recognize(inv));
             case "pulsar-admin", "pulsarctl", "pulsar-client" -> Optional.of(PulsarAdmin.recognize(inv));

@@ -4,6 +4,8 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
@@ -44,10 +46,20 @@ public final class DirectoryAdmin implements Recognizer {
      */
     public static Operation operation(Invocation inv, String system, Act act, String name, String host) {
         Operation.Builder b = act.operation(inv, system, name);
-        if (!host.isEmpty()) {
+        // In a container named for production or staging (docker exec keycloak-prod …) the server it reaches without
+        // naming one, or on localhost, is that container's: its name places it, not the local daemon's host.
+        String container = inv.locators().getOrDefault("container", "");
+        boolean deployed = !container.isEmpty() && DeploymentWords.named(container) && (host.isEmpty() || Hosts.loopback(host));
+        if (deployed) {
+            b.locator("host", container);
+        } else if (!host.isEmpty()) {
             b.locator("host", host);
         }
-        inv.locators().forEach(b::locator);
+        inv.locators().forEach((kind, value) -> {
+            if (!(deployed && kind.equals("host"))) {
+                b.locator(kind, value);
+            }
+        });
         return b.build();
     }
 }

@@ -46,7 +46,7 @@ public final class CredentialRecognizer implements Recognizer {
     private static final Set<String> PATTERN_FROM_FLAG = Set.of("-e", "-f", "--regexp", "--file", "--from-file");
     /** Directories whose whole content is secret ({@code grep -r token ~/.aws}). */
     private static final Pattern SECRET_DIRS = Pattern.compile(
-            ".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store)|.*/\\.config/(gcloud|gh|op)|/etc/ssl/private");
+            ".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store|okta|keycloak|tsh)|.*/\\.config/(gcloud|gh|op|borg/keys)|/etc/ssl/private");
     /** Patterns that search for private keys and cloud secrets rather than for text. */
     private static final Pattern KEY_MATERIAL = Pattern.compile(
             "(?i)PRIVATE KEY|BEGIN (RSA|OPENSSH|EC|DSA|PGP|ENCRYPTED)|aws_secret_access_key|AKIA\\[?|ghp_|xox[bp]-|sk_live_|-----BEGIN");
@@ -148,7 +148,7 @@ public final class CredentialRecognizer implements Recognizer {
     /** True when reading {@code arg} reads secrets (a secret file, a glob over them, or a secret directory). */
     public static boolean secret(Invocation inv, Arg arg) {
         String resolved = inv.workspace().resolve(arg.value());
-        if (SecretFiles.isSecret(resolved) || SECRET_DIRS.matcher(resolved).matches()) {
+        if (SecretFiles.isSecret(resolved) || SECRET_DIRS.matcher(resolved).matches() || SecretFileVariables.named(inv, arg, resolved)) {
             return true;
         }
         return arg.glob() && LocalFiles.basename(arg.value()).startsWith(".env");

@@ -32,7 +32,11 @@ public final class SecretFiles {
             "\\.config/snowflake/(connections|config)\\.toml", "\\.dbt/profiles\\.ya?ml",
             "\\.confluent/config\\.json", "\\.ccloud/config\\.json",
             "\\.m2/settings(-security)?\\.xml", "\\.gradle/gradle\\.properties", "\\.cargo/credentials(\\.toml)?",
-            "\\.ansible/[^/]*vault[-_]pass[^/]*", "[^/]*vault[-_]pass(word)?(\\.txt)?");
+            "\\.ansible/[^/]*vault[-_]pass[^/]*", "[^/]*vault[-_]pass(word)?(\\.txt)?",
+            // identity providers' admin CLIs: Okta's org API token, kcadm's access and refresh tokens, auth0's
+            // machine login, GAM's OAuth refresh token and service-account key, Teleport's keys and certificates
+            "\\.okta/okta\\.ya?ml", "\\.config/okta/okta\\.ya?ml", "\\.keycloak/kcadm\\.config",
+            "\\.config/auth0/config\\.json", "\\.gam/(oauth2\\.txt|oauth2service\\.json)", "\\.tsh/keys/.+");
 
     /** Matched against the resolved absolute path. */
     private static final List<Pattern> PATHS = List.of(
@@ -55,6 +59,8 @@ public final class SecretFiles {
             // Kerberos: ticket caches, a KDC's database and stash, Samba's private directory (machine secrets, sam.ldb)
             Pattern.compile("/tmp/krb5cc_[^/]+|/(var/kerberos/krb5kdc|etc/krb5kdc|var/lib/krb5kdc)/(\\.k5\\..*|stash|principal.*)"
                     + "|/var/lib/samba/private/(secrets\\.(tdb|ldb|keytab)|sam\\.ldb.*|.*\\.keytab)"),
+            // LDAP bind passwords kept for the system's own directory lookups (pam_ldap, nss-ldap, nslcd, SSSD)
+            Pattern.compile("/etc/(ldap|pam_ldap|libnss-ldap)\\.secret|/etc/nslcd\\.conf|/etc/sssd/sssd\\.conf"),
             // secrets mounted into containers (Docker/Compose/Swarm, Kubernetes service-account tokens, Vault agent)
             Pattern.compile("(/var)?/run/secrets/.+|/vault/secrets/.+"),
             // a cluster's admin credentials on its control-plane nodes
@@ -104,9 +110,23 @@ public final class SecretFiles {
                     + "|/etc/pgbouncer/userlist\\.txt|/etc/pgpool(-II|2)?/(pool_passwd|pcp\\.conf|\\.pgpoolkey)|/etc/proxysql\\.cnf"
                     + "|/etc/psa/\\.psa\\.shadow|/etc/gitlab/(initial_root_password|gitlab-secrets\\.json)");
 
+    /**
+     * Backup tools' repository passwords and keys, which open every snapshot: a password-named file in a directory
+     * named after the tool ({@code ~/.config/restic/pw}, {@code /etc/borg/passphrase.txt}), a file named for the tool's
+     * password anywhere ({@code ~/.restic-password}), borg's key files, kopia's saved password. Checked before the
+     * harmless names, since these files are often {@code .txt}; the tools' source code is not.
+     */
+    private static final Pattern BACKUP_PASSWORDS = Pattern.compile(
+            "(?i).*/\\.?(restic|rustic|resticprofile|autorestic|borg|kopia|duplicity)/(?:[^/]+/)*"
+                    + "[^/]*(pass|pw|pwd|secret|token|cred)[^/]*(?<!\\.(md|go|py|rs|java|js|ts|rb|sh|c|h))"
+                    + "|.*/\\.?(restic|rustic|borg|kopia|duplicity)[-_.]?(pass|password|passphrase|passwd|pw|pwd|key|secret)(\\.txt)?"
+                    + "|.*/\\.config/borg/keys/[^/]+|.*\\.kopia-password");
+
     /** Names that look like secrets but are templates or public halves. */
     private static final Pattern HARMLESS = Pattern.compile(
             ".*\\.pub|.*\\.(example|sample|template|dist)(\\..*)?|.*\\.(md|txt|go|py|java|ts|js|rb|rs)|package-lock\\.json");
+
+    private static final Pattern TEMPLATES = Pattern.compile(".*\\.(example|sample|template|dist)(\\..*)?");
 
     /** Certificates are public halves (cert.pem, fullchain.pem, ca-bundle.pem) unless the name also says key. */
     private static final Pattern CERTIFICATES = Pattern.compile(
@@ -193,13 +213,14 @@ public final class SecretFiles {
     }
 
     private static boolean literalIsSecret(String resolvedPath) {
-        if (SERVICE_LOGINS.matcher(resolvedPath).matches()) {
+        if (SERVICE_LOGINS.matcher(resolvedPath).matches() || backupPassword(resolvedPath)) {
             return true;
         }
         String name = LocalFiles.basename(resolvedPath);
         String lower = name.toLowerCase(Locale.ROOT);
         if (HARMLESS.matcher(lower).matches() && !lower.startsWith(".env.")) {
-            return false;
+            // a text file where a CLI keeps its login is the login all the same (GAM's oauth2.txt, vault-pass.txt)
+            return lower.endsWith(".txt") && !TEMPLATES.matcher(lower).matches() && secretPath(resolvedPath);
         }
         if (CERTIFICATE_STORES.matcher(resolvedPath).matches() && !lower.contains("key")) {
             return false; // the system's store of public certificates (/etc/ssl/certs/app.pem)
@@ -211,6 +232,13 @@ public final class SecretFiles {
             return true;
         }
         return secretPath(resolvedPath);
+    }
+
+    private static boolean backupPassword(String resolvedPath) {
+        String lower = resolvedPath.toLowerCase(Locale.ROOT);
+        // most paths name no backup tool: skip the pattern for them
+        boolean named = lower.contains("restic") || lower.contains("borg") || lower.contains("kopia") || lower.contains("duplicity");
+        return named && BACKUP_PASSWORDS.matcher(resolvedPath).matches();
     }
 
     private static boolean secretPath(String resolvedPath) {
