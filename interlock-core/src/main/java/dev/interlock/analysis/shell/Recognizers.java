@@ -120,6 +120,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.mobile.Fastboot(),
                 new dev.interlock.analysis.shell.recognizers.packages.ReleaseTools(),
                 new dev.interlock.analysis.shell.recognizers.registries.RegistryTools(),
+                new dev.interlock.analysis.shell.recognizers.registries.JfrogCli(),
                 new SqlShells(),
                 new dev.interlock.analysis.shell.recognizers.database.VendorSqlShells(),
                 new dev.interlock.analysis.shell.recognizers.database.OracleTools(),

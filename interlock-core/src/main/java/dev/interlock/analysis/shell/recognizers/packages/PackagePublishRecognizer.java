@@ -11,6 +11,7 @@ import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.vcs.ForgeAccess;
 import dev.interlock.analysis.shell.recognizers.vcs.ForgeRepositories;
 import dev.interlock.analysis.Regex;
+import dev.interlock.environment.Hosts;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -133,7 +134,9 @@ public final class PackagePublishRecognizer implements Recognizer {
         }
         String target = words.size() > at + 1 ? words.get(at + 1) : "";
         boolean dryRun = p.has("--dry-run");
-        Optional<String> registry = p.value("--registry");
+        // npm_config_registry set for the command is --registry by another name
+        Optional<String> registry = p.value("--registry").or(() -> Optional.ofNullable(inv.env().get("npm_config_registry")))
+                .or(() -> Optional.ofNullable(inv.env().get("NPM_CONFIG_REGISTRY"))).filter(r -> !r.isBlank());
         if (sub.equals("config") && words.size() > at + 2 && Set.of("get", "list", "ls").contains(words.get(at + 1))
                 && AUTH_KEY.matcher(words.get(at + 2)).find()) {
             // `npm config get //registry…/:_authToken` prints the registry token (list masks it; get does not)
@@ -254,7 +257,7 @@ public final class PackagePublishRecognizer implements Recognizer {
                 local = true;
             } else if (goal.equals("deploy") || goal.startsWith("deploy:") || goal.equals("release:perform") || goal.equals("site-deploy")
                     || goal.startsWith("nexus-staging:") || goal.startsWith("central-publishing:")) {
-                ops.add(skip ? local(inv, "mvn " + goal + " (deploy skipped)") : publish(inv, artifact(inv), "mvn " + goal));
+                ops.add(skip ? local(inv, "mvn " + goal + " (deploy skipped)") : mavenDeploy(inv, goal));
             } else if (goal.equals("jib:build") || goal.equals("dockerfile:push")) {
                 ops.add(op(inv, Verb.TRANSFER, "image", "").reversible(true).note("mvn " + goal + " pushes a container image").build());
             } else if (goal.equals("release:prepare") || goal.equals("release:rollback")) {
@@ -267,6 +270,33 @@ public final class PackagePublishRecognizer implements Recognizer {
             ops.add(local(inv, inv.program() + " " + String.join(" ", p.words())));
         }
         return ops;
+    }
+
+    private static final List<String> ALT_REPOSITORIES = List.of("-DaltDeploymentRepository=",
+            "-DaltReleaseDeploymentRepository=", "-DaltSnapshotDeploymentRepository=");
+
+    /**
+     * {@code mvn deploy -DaltDeploymentRepository=id::url}: the repository the command line names instead of the POM's.
+     * A {@code file:} URL is a folder on this machine (a staging directory for a later upload); any other is placed by
+     * its host. Without one the POM's distribution management decides, which is not in view.
+     */
+    private static Operation mavenDeploy(Invocation inv, String goal) {
+        List<String> urls = new ArrayList<>();
+        for (String w : inv.words()) {
+            for (String flag : ALT_REPOSITORIES) {
+                if (w.startsWith(flag)) {
+                    String value = w.substring(flag.length());
+                    urls.add(value.contains("::") ? value.substring(value.lastIndexOf("::") + 2) : value);
+                }
+            }
+        }
+        Optional<String> remote = urls.stream().filter(u -> !u.startsWith("file:")).findFirst();
+        if (!urls.isEmpty() && remote.isEmpty()) {
+            String folder = Regex.replaceFirst(urls.getFirst().substring("file:".length()), "^//(?=/)", "");
+            return LocalFiles.on(inv, Verb.CREATE, "directory", folder)
+                    .note("mvn " + goal + " deploys the artifacts into the folder " + folder).build();
+        }
+        return publishTo(inv, artifact(inv), "mvn " + goal, remote.orElse(""));
     }
 
     /** Gradle tasks that build, check or run a variant here, whatever words follow ({@code assembleProdRelease}). */
@@ -516,8 +546,17 @@ public final class PackagePublishRecognizer implements Recognizer {
         return Operation.builder("package", verb).resource(type, name).evidence(inv.evidence());
     }
 
+    /**
+     * The registry's host as a locator, for the inventory to place. A publish to a registry on this machine (Verdaccio
+     * on localhost:4873, a registry container on localhost:5000) reaches no one else: it is a change of that sandbox,
+     * as {@code docker push localhost:5000/…} is, not a version sent to everyone who installs the package.
+     */
     private static Operation hostLocator(Operation o, String registry) {
-        String host = Regex.replaceFirst(Regex.replaceFirst(registry, "^[a-z+]+://", ""), "[:/].*$", "");
+        String host = Hosts.of(registry);
+        if (o.verb() == Verb.TRANSFER && (Hosts.loopback(host) || host.equals("host.docker.internal"))) {
+            return o.toBuilder().verb(Verb.CREATE).scope(Scope.ONE).reversible(true).locator("host", host)
+                    .note("publishes to a registry on this machine (" + registry + "): no one else installs from it").build();
+        }
         return o.toBuilder().locator("host", host).build();
     }
 

@@ -29,6 +29,12 @@ final class PublishTools {
             "--init-path", "--role-skeleton", "--collection-skeleton", "--type", "--keyring",
             "--signature", "--required-valid-signature-count", "--ignore-signature-status-code", "--offline-dir");
 
+    /** Where lerna ({@code --registry}), uv ({@code --publish-url}) and hatch ({@code -r URL}) publish to. */
+    private static final Set<String> PUBLISH_VALUED = Set.of("--registry", "--publish-url", "-r", "--repo", "--index", "-u",
+            "--username", "-p", "--password", "-t", "--token", "--dist-tag", "--preid", "-a", "--auth", "--otp");
+    private static final Set<String> NUGET_VALUED = Set.of("-s", "--source", "-k", "--api-key", "-ss", "--symbol-source",
+            "-sk", "--symbol-api-key", "-t", "--timeout", "--configfile");
+
     private PublishTools() {
     }
 
@@ -46,7 +52,8 @@ final class PublishTools {
         Operation o = switch (program + " " + sub) {
             case "lerna publish", "changeset publish", "poetry publish", "uv publish", "hatch publish", "flit publish",
                  "vsce publish", "ovsx publish" -> dryRun ? PackagePublishRecognizer.read(inv, "package", "", program + " publish --dry-run")
-                    : publish(inv, "the package in " + inv.workspace().cwd(), program + " publish");
+                    : PackagePublishRecognizer.publishTo(inv, "the package in " + inv.workspace().cwd(), program + " publish",
+                            inv.parse(PUBLISH_VALUED).value("--registry", "--publish-url", "-r", "--repo").filter(r -> r.contains("://")).orElse(""));
             case "pod trunk", "pod repo" -> words.size() > 1 && words.get(1).equals("push")
                     ? publish(inv, words.size() > 2 ? words.get(2) : "the podspec", "pod " + sub + " push")
                     : words.size() > 1 && words.get(1).equals("delete")
@@ -92,12 +99,31 @@ final class PublishTools {
         }
         if (sub.equals("nuget") && words.size() > 1) {
             return switch (words.get(1)) {
-                case "push" -> List.of(publish(inv, words.size() > 2 ? words.get(2) : "", "dotnet nuget push"));
+                case "push" -> List.of(nugetPush(inv));
                 case "delete" -> List.of(PackagePublishRecognizer.op(inv, Verb.DELETE, "package", words.size() > 2 ? words.get(2) : "")
                         .reversible(false).note("unlists a published NuGet version").build());
                 default -> List.of(local(inv, "dotnet nuget " + words.get(1)));
             };
         }
         return List.of(local(inv, "dotnet " + sub));
+    }
+
+    /**
+     * {@code dotnet nuget push PKG --source S}: a folder feed ({@code ./local-feed}, {@code ~/nuget}, {@code file://…})
+     * is a directory on this machine the package is copied into; a URL is a registry, placed by its host; a source's
+     * name is looked up in NuGet.config, which is not in view.
+     */
+    private static Operation nugetPush(Invocation inv) {
+        var p = inv.parse(NUGET_VALUED);
+        List<String> words = p.words();
+        String pkg = words.size() > 2 ? words.get(2) : "";
+        String source = p.value("-s", "--source").orElse("");
+        String folder = source.startsWith("file://") ? source.substring("file://".length()) : source;
+        if (folder.startsWith("./") || folder.startsWith("../") || folder.startsWith("/") || folder.startsWith("~")
+                || folder.equals(".") || dev.interlock.analysis.Regex.matches(folder, "[A-Za-z]:\\\\.*")) {
+            return dev.interlock.analysis.shell.recognizers.LocalFiles.on(inv, Verb.CREATE, "directory", folder)
+                    .note("dotnet nuget push copies " + pkg + " into the folder feed " + source).build();
+        }
+        return PackagePublishRecognizer.publishTo(inv, pkg, "dotnet nuget push", source.contains("://") ? source : "");
     }
 }

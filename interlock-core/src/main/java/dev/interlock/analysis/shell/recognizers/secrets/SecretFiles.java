@@ -141,7 +141,12 @@ public final class SecretFiles {
     private static final List<String> SECRET_NAMES = List.of("credentials", "config", "id_rsa", "id_ed25519", "id_ecdsa",
             ".env", ".env.production", "secrets.yaml", "secrets.json", "service-account.json", "credentials.json", ".netrc",
             ".pgpass", ".git-credentials", "token.json", "hosts.yml", "config.json", "environ", "private.pem", "server.key",
-            ".vault-token", "terraform.tfstate", "application_default_credentials.json", "kubeconfig", "shadow");
+            ".vault-token", "terraform.tfstate", "application_default_credentials.json", "kubeconfig", "shadow",
+            "admin.conf", "k3s.yaml", "secring.gpg", "private-keys-v1.d");
+
+    /** Directories named for what they hold: a bare {@code *} in them ({@code secrets/*}, {@code /etc/kubernetes/pki/*}) reads secrets. */
+    private static final Pattern SECRET_DIRECTORIES = Pattern.compile(
+            "(?i).*/(secrets?|keys|private|private[-_]keys|credentials|creds|pki|\\.gnupg)");
 
     public static boolean isSecret(String resolvedPath) {
         if (resolvedPath.indexOf('*') >= 0 || resolvedPath.indexOf('?') >= 0 || resolvedPath.indexOf('[') >= 0) {
@@ -157,6 +162,9 @@ public final class SecretFiles {
         String base = glob.substring(slash + 1);
         // A bare * says nothing about names: it reads secrets only in a directory of secrets (~/.aws/*).
         boolean namesOnlyByPath = base.replaceAll("\\[[^\\]]*\\]|[*?]", "").isEmpty();
+        if (namesOnlyByPath && SECRET_DIRECTORIES.matcher(dir).matches()) {
+            return true;
+        }
         if (!namesOnlyByPath && literalIsSecret(glob)) {
             return true; // /**/*.pem, ./keys/*.key: the pattern's own name is a secret's
         }
@@ -168,12 +176,21 @@ public final class SecretFiles {
                 if (!pattern.matcher(candidate).matches() || name.startsWith(".") && Regex.matches(base, "[*?\\[].*")) {
                     continue;
                 }
-                if (namesOnlyByPath ? secretPath(candidate) : literalIsSecret(candidate)) {
+                if (namesOnlyByPath ? secretBecauseOfDirectory(candidate, name) : literalIsSecret(candidate)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * For a bare {@code *}: the directory must be what makes the file secret ({@code ~/.aws/credentials}). A path
+     * pattern that holds for the name anywhere ({@code kubeconfig}) would make every {@code dir/*} a secret read,
+     * {@code libs-release-local/com/acme/*} included.
+     */
+    private static boolean secretBecauseOfDirectory(String candidate, String name) {
+        return secretPath(candidate) && !secretPath("/" + name);
     }
 
     private static String globRegex(String glob) {

@@ -7,6 +7,24 @@ import org.junit.jupiter.api.Test;
 class SecretFilesTest {
 
     @Test
+    void aNamePatternNamesSecretsWherever() {
+        assertThat(SecretFiles.isSecret("/home/dev/.ssh/id_*")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/app/keys/*.pem")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/app/k8s/kubeconfig*")).isTrue();
+    }
+
+    @Test
+    void aBareStarReadsSecretsOnlyWhereTheDirectorySaysSo() {
+        assertThat(SecretFiles.isSecret("/home/dev/.aws/*")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/.kube/*")).isTrue();
+        assertThat(SecretFiles.isSecret("/etc/kubernetes/*")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/app/secrets/*")).isTrue();
+        // a name that is secret in any directory (kubeconfig) says nothing about this one
+        assertThat(SecretFiles.isSecret("/home/dev/app/libs-release-local/com/acme/payments/*")).isFalse();
+        assertThat(SecretFiles.isSecret("/home/dev/app/deploy/*")).isFalse();
+    }
+
+    @Test
     void bracketExpressionsAreReadAsTheShellReadsThem() {
         assertThat(SecretFiles.isSecret("/home/dev/.ssh/id_[er]*")).isTrue();
         assertThat(SecretFiles.isSecret("/home/dev/.ssh/id_[!x]sa")).isTrue();
