@@ -20,7 +20,7 @@ public final class EnvironmentResolver {
 
     /** Locator kinds looked up in the inventory, most specific first. */
     static final List<String> KINDS = List.of("context", "kubeconfig", "cluster", "host", "profile", "account", "project",
-            "subscription", "resource-group", "stack", "app", "workspace", "backend", "mcp-server", "directory", "database", "bucket", "namespace", "environment", "cwd");
+            "subscription", "resource-group", "stack", "app", "workspace", "backend", "mcp-server", "directory", "database", "bucket", "container", "namespace", "environment", "cwd");
     /** Kinds that identify the target system itself: when one of them is local, nothing shared is at stake. */
     static final List<String> TARGETS = List.of("context", "kubeconfig", "cluster", "host");
 
@@ -45,10 +45,12 @@ public final class EnvironmentResolver {
         for (String kind : KINDS) {
             lookup(kind, locators.get(kind)).ifPresent(matches::add);
         }
+        // A container named for production (docker exec postgres-prod …) holds that environment's copy, even on this daemon.
+        boolean namedContainer = matches.stream().anyMatch(m -> m.kind().equals("container") && m.entry().tier().gravity() > Tier.DEV.gravity());
         for (Inventory.Match m : matches) {
             // localhost on a developer's machine is a sandbox; on a machine the request declares (prod, staging) it is
             // that machine, and the declared environment below decides
-            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL && context.environment().isEmpty()) {
+            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL && context.environment().isEmpty() && !namedContainer) {
                 return op.withEnvironment(Tier.LOCAL, m.explain());
             }
         }
