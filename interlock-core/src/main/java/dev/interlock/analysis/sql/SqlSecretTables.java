@@ -85,24 +85,13 @@ public final class SqlSecretTables {
             String cte = w.isSymbol(i - 1, "(") && w.kw(i - 2).equals("AS") && i >= 3 && w.tokens().get(i - 3).isName()
                     ? w.tokens().get(i - 3).text().toLowerCase(Locale.ROOT) : "";
             int depth = w.depth(i);
-            int from = -1;
             java.util.List<String> stars = new java.util.ArrayList<>();
-            for (int j = i + 1; j < w.size() && w.depth(j) >= depth; j++) {
-                if (w.depth(j) != depth) {
-                    continue;
-                }
-                if (w.kw(j).equals("FROM")) {
-                    from = j;
-                    break;
-                }
-                if (SELECT_ENDS.contains(w.kw(j))) {
-                    break;
-                }
+            int from = selectList(w, i, j -> {
                 if (w.isSymbol(j, "*") && !w.isSymbol(j - 1, "(")) {
                     stars.add(w.isSymbol(j - 1, ".") && w.tokens().get(j - 2).isName()
                             ? w.tokens().get(j - 2).text().toLowerCase(Locale.ROOT) : "");
                 }
-            }
+            });
             if (from < 0 || stars.isEmpty()) {
                 continue;
             }
@@ -132,26 +121,15 @@ public final class SqlSecretTables {
                 continue;
             }
             int depth = w.depth(i);
-            int from = -1;
             List<String[]> columns = new java.util.ArrayList<>(); // {qualifier or "", column}, lower case
-            for (int j = i + 1; j < w.size() && w.depth(j) >= depth; j++) {
-                if (w.depth(j) != depth) {
-                    continue;
-                }
-                if (w.kw(j).equals("FROM")) {
-                    from = j;
-                    break;
-                }
-                if (SELECT_ENDS.contains(w.kw(j))) {
-                    break;
-                }
+            int from = selectList(w, i, j -> {
                 SqlToken t = w.tokens().get(j);
                 if (t.isName() && !w.isSymbol(j + 1, "(") && !w.isSymbol(j + 1, ".") && !w.kw(j - 1).equals("AS")) {
                     boolean qualified = w.isSymbol(j - 1, ".") && j >= 2 && w.tokens().get(j - 2).isName();
                     columns.add(new String[] {qualified ? w.tokens().get(j - 2).text().toLowerCase(Locale.ROOT) : "",
                             t.text().toLowerCase(Locale.ROOT)});
                 }
-            }
+            });
             if (from < 0 || columns.isEmpty()) {
                 continue;
             }
@@ -169,6 +147,27 @@ public final class SqlSecretTables {
                 }
             }
         }
+    }
+
+    /**
+     * Hands each token of the select list of the SELECT at {@code select} (at its own depth) to {@code item}; returns
+     * the index of its FROM, or -1 when the list ends without one.
+     */
+    private static int selectList(SqlWords w, int select, java.util.function.IntConsumer item) {
+        int depth = w.depth(select);
+        for (int j = select + 1; j < w.size() && w.depth(j) >= depth; j++) {
+            if (w.depth(j) != depth) {
+                continue;
+            }
+            if (w.kw(j).equals("FROM")) {
+                return j;
+            }
+            if (SELECT_ENDS.contains(w.kw(j))) {
+                return -1;
+            }
+            item.accept(j);
+        }
+        return -1;
     }
 
     private static final Set<String> SELECT_ENDS = Set.of("WHERE", "UNION", "INTERSECT", "EXCEPT", "GROUP", "ORDER", "LIMIT", ";");
