@@ -47,10 +47,12 @@ public final class EnvironmentResolver {
         }
         // A container named for production (docker exec postgres-prod …) holds that environment's copy, even on this daemon.
         boolean namedContainer = matches.stream().anyMatch(m -> m.kind().equals("container") && m.entry().tier().gravity() > Tier.DEV.gravity());
+        // kubectl --context prod-eu-1 run in a local container: the target it names outweighs the machine it runs on
+        boolean sharedTarget = matches.stream().anyMatch(m -> TARGETS.contains(m.kind()) && m.entry().tier().gravity() > Tier.DEV.gravity());
         for (Inventory.Match m : matches) {
             // localhost on a developer's machine is a sandbox; on a machine the request declares (prod, staging) it is
             // that machine, and the declared environment below decides
-            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL && context.environment().isEmpty() && !namedContainer) {
+            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL && context.environment().isEmpty() && !namedContainer && !sharedTarget) {
                 return op.withEnvironment(Tier.LOCAL, m.explain());
             }
         }
@@ -81,7 +83,9 @@ public final class EnvironmentResolver {
                     + "(the agent's environment carried with the request names no other)");
         }
         if (kubernetes(op.system()) && !locators.containsKey("context") && !locators.containsKey("kubeconfig")
-                && !op.resource().locators().containsKey("server") && !throughMcp(op) && noKubernetes(context)) {
+                && !op.resource().locators().containsKey("server") && !throughMcp(op) && noKubernetes(context)
+                // inside a container or on another host, kubectl reads that machine's kubeconfig, not the agent's
+                && !locators.containsKey("container") && !locators.containsKey("host") && !locators.containsKey("pod")) {
             return op.withEnvironment(Tier.LOCAL, "no kubeconfig and not in a cluster: kubectl has no cluster to reach");
         }
         return op.withEnvironment(Tier.UNKNOWN, op.environmentSource().isEmpty() ? "nothing names the environment" : op.environmentSource());

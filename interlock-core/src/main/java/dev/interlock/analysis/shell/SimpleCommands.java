@@ -14,6 +14,7 @@ import dev.interlock.model.Tier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -366,6 +367,17 @@ final class SimpleCommands {
         return op.toBuilder().locator("directory", stdin.source().get()).build();
     }
 
+    /** Clients of clouds, clusters, forges and hosted platforms: where they run says nothing of what they act on. */
+    private static final Set<String> REMOTE_API_SYSTEMS = Set.of("aws", "gcp", "azure", "kubernetes", "helm", "terraform",
+            "pulumi", "eksctl", "argocd", "github", "gitlab", "heroku", "doctl", "oci", "vercel", "fly", "wrangler",
+            "cloudflare", "firebase", "databricks", "neonctl", "linode-cli", "hcloud", "ibmcloud", "openstack", "netlify",
+            "railway", "render", "fastly", "registry");
+
+    /** Whether {@code op} is a call to a service elsewhere (a cloud, a cluster, a platform), not to the machine it runs on. */
+    private static boolean callsRemoteApi(Operation op) {
+        return REMOTE_API_SYSTEMS.contains(op.system());
+    }
+
     private Operation complete(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
         walk.carried.locators(op.system()).forEach((k, v) -> {
@@ -385,6 +397,9 @@ final class SimpleCommands {
             inv.locators().forEach((k, v) -> {
                 // ssh edge-prod-01 'curl http://127.0.0.1:9901/…': the remote machine's loopback is the remote machine
                 boolean remoteLoopback = k.equals("host") && dev.interlock.environment.Hosts.loopback(op.resource().locator(k));
+                if (k.equals("host") && dev.interlock.environment.Hosts.loopback(v) && callsRemoteApi(op)) {
+                    return; // docker exec tools kubectl delete ns x: a container on this machine, a cluster that is not
+                }
                 if (op.resource().locator(k).isEmpty() || remoteLoopback) {
                     b.locator(k, v);
                 }

@@ -54,7 +54,7 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
     static final Set<String> BUILD_OUTPUT = Set.of("build", "out");
     /** Compiled files, logs, temporaries, and the leftovers of merges and editors ({@code *.orig}, {@code *.rej}, {@code *~}). */
     private static final Pattern REGENERABLE_FILES = Pattern.compile(
-            ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db");
+            ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db|(?i)(tmp|temp)[-_.].+");
 
     /**
      * A tool's cache in the home directory ({@code ~/.cache/pip}, {@code ~/.m2/repository/com/acme},
