@@ -46,6 +46,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.iac.AutomationController(),
                 new dev.interlock.analysis.shell.recognizers.observability.AlertingClients(),
                 new dev.interlock.analysis.shell.recognizers.observability.IncidentTools(),
+                new dev.interlock.analysis.shell.recognizers.observability.MonitoringClis(),
                 new dev.interlock.analysis.shell.recognizers.observability.InfluxCli(),
                 new dev.interlock.analysis.shell.recognizers.observability.GrafanaCli(),
                 new AwsRecognizer(),

@@ -51,7 +51,15 @@ final class Unwrapper {
         }
         Set<String> runnerVerbs = Wrappers.RUNNERS.get(program);
         if (runnerVerbs != null && !args.isEmpty() && runnerVerbs.contains(args.getFirst().value())) {
-            commands.dispatch(run.inner(afterOptions(args.subList(1, args.size()), Set.of("-p", "--package", "-c", "--call", "--from", "--with"), 0)));
+            List<Arg> rest = args.subList(1, args.size());
+            int dash = indexOf(rest, "--");
+            List<Arg> inner = Wrappers.DASHED_RUNNERS.contains(program) && dash >= 0 ? rest.subList(dash + 1, rest.size())
+                    : afterOptions(rest, Set.of("-p", "--package", "-c", "--call", "--from", "--with", "--node", "--npm",
+                    "--yarn", "--using"), Wrappers.VERSIONED_RUNNERS.contains(program) ? 1 : 0);
+            if (inner.isEmpty()) {
+                return false;
+            }
+            commands.dispatch(run.inner(inner));
             return true;
         }
         return switch (program) {

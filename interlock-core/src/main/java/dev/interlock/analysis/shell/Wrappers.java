@@ -44,17 +44,34 @@ final class Wrappers {
             Map.entry("chroot", new Shape(Set.of("--userspec", "--groups"), 1, true)));
 
     /** Two-word runners: {@code npm exec}, {@code yarn dlx}, {@code poetry run}, {@code bundle exec}, … */
-    static final Map<String, Set<String>> RUNNERS = Map.of(
-            "npm", Set.of("exec", "x"),
-            "pnpm", Set.of("exec", "dlx"),
-            "yarn", Set.of("dlx", "exec"),
-            "bundle", Set.of("exec"),
-            "poetry", Set.of("run"),
-            "uv", Set.of("run"),
-            "pipenv", Set.of("run"),
-            "pipx", Set.of("run"),
-            "pdm", Set.of("run"),
-            "hatch", Set.of("run"));
+    static final Map<String, Set<String>> RUNNERS = Map.ofEntries(
+            Map.entry("npm", Set.of("exec", "x")),
+            Map.entry("pnpm", Set.of("exec", "dlx")),
+            Map.entry("yarn", Set.of("dlx", "exec")),
+            Map.entry("bundle", Set.of("exec")),
+            Map.entry("poetry", Set.of("run")),
+            Map.entry("uv", Set.of("run")),
+            Map.entry("pipenv", Set.of("run")),
+            Map.entry("pipx", Set.of("run")),
+            Map.entry("pdm", Set.of("run")),
+            Map.entry("hatch", Set.of("run")),
+            // version managers run the command with a chosen toolchain: mise exec node@20 -- node x.js, asdf exec kubectl …
+            Map.entry("mise", Set.of("exec", "x")),
+            Map.entry("rtx", Set.of("exec", "x")),
+            Map.entry("asdf", Set.of("exec")),
+            Map.entry("rbenv", Set.of("exec")),
+            Map.entry("pyenv", Set.of("exec")),
+            Map.entry("nodenv", Set.of("exec")),
+            Map.entry("goenv", Set.of("exec")),
+            Map.entry("jenv", Set.of("exec")),
+            Map.entry("volta", Set.of("run")),
+            Map.entry("fnm", Set.of("exec")),
+            Map.entry("nvm", Set.of("exec", "run")));
+
+    /** Runners whose own operands (tool versions) come before {@code --} and the command after it. */
+    static final Set<String> DASHED_RUNNERS = Set.of("mise", "rtx", "fnm");
+    /** Runners whose first operand is a version ({@code nvm exec 18 node app.js}). */
+    static final Set<String> VERSIONED_RUNNERS = Set.of("nvm");
 
     static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "tcsh", "csh", "rbash");
 

@@ -1,0 +1,117 @@
+package dev.interlock.analysis.shell.recognizers.observability;
+
+import static dev.interlock.analysis.shell.recognizers.CommandTable.create;
+import static dev.interlock.analysis.shell.recognizers.CommandTable.credential;
+import static dev.interlock.analysis.shell.recognizers.CommandTable.delete;
+import static dev.interlock.analysis.shell.recognizers.CommandTable.local;
+import static dev.interlock.analysis.shell.recognizers.CommandTable.read;
+import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
+
+import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Tier;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Monitoring platforms' CLIs: Datadog's {@code dog}, New Relic's {@code newrelic} and Prometheus' {@code promtool}.
+ * Muting a monitor, scheduling a downtime or deleting an alert policy silences the alarms a production incident would
+ * raise: a change to live operations, in whatever environment the request declares (unknown when none). Showing,
+ * querying and checking only read. A NerdGraph request is judged by its GraphQL: a {@code mutation} changes, a query reads.
+ */
+public final class MonitoringClis implements Recognizer {
+
+    private static final Set<String> VALUED = Set.of("--config", "--api-key", "--application-key", "--timeout", "-t",
+            "--profile", "-p", "--accountId", "-a", "--format", "--query", "--variables", "--scope", "--message", "--end",
+            "--start", "--type", "--name", "--options", "--tags", "--priority", "--host", "--url", "--time", "--lookback-delta");
+
+    private static final CommandTable DATADOG = CommandTable.builder()
+            .add("monitor", "show show_all can_delete validate", read("monitor"))
+            .add("monitor", "mute unmute mute_all unmute_all", update("monitor").note("silences or restores alerting"))
+            .add("monitor", "post", create("monitor"))
+            .add("monitor", "update fupdate", update("monitor"))
+            .add("monitor", "delete", delete("monitor").note("removes the alert"))
+            .add("downtime", "show show_all", read("downtime"))
+            .add("downtime", "post update", update("downtime").note("schedules a downtime: alerts are silenced"))
+            .add("downtime", "delete", delete("downtime"))
+            .add("dashboard", "show show_all", read("dashboard"))
+            .add("dashboard", "post update", update("dashboard"))
+            .add("dashboard", "delete", delete("dashboard"))
+            .add("event", "show stream", read("event"))
+            .add("event", "post", create("event"))
+            .add("metric", "post", create("metric"))
+            .add("tag", "show", read("tag"))
+            .add("tag", "add replace", update("tag"))
+            .add("tag", "detach", delete("tag"))
+            .add("host", "mute unmute", update("host").note("silences or restores the host's alerts"))
+            .add("service_check", "check", create("service-check"))
+            .add("search", "query", read("search"))
+            .build();
+
+    private static final CommandTable NEWRELIC = CommandTable.builder()
+            .add("apm application", "get search", read("application"))
+            .add("entity", "search tags", read("entity"))
+            .add("nrql", "query", read("nrql"))
+            .add("profile", "list default add delete", local("profile"))
+            .add("profile", "show", credential("token").note("prints the profile's API key"))
+            .add("apiAccess", "apiAccessGetKey", credential("key"))
+            .add("utils", "", read("utility"))
+            .build();
+
+    private static final CommandTable PROMTOOL = CommandTable.builder()
+            .add("check", "config rules web-config metrics service-discovery healthy ready", read("configuration"))
+            .add("query", "instant range series labels analyze", read("query"))
+            .add("tsdb", "analyze list dump dump-openmetrics bench", read("tsdb"))
+            .add("tsdb", "create-blocks-from", local("tsdb"))
+            .add("test", "rules", read("rules"))
+            .add("debug", "pprof metrics all", read("debug"))
+            .add("push", "metrics", update("metrics"))
+            .build();
+
+    @Override
+    public Set<String> programs() {
+        return Set.of("dog", "newrelic", "promtool");
+    }
+
+    @Override
+    public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (inv.words().isEmpty() || inv.words().contains("--help") || inv.words().contains("-h")
+                || inv.words().equals(List.of("--version")) || inv.words().equals(List.of("version"))) {
+            return List.of();
+        }
+        ParsedArgs p = inv.parse(VALUED);
+        List<String> words = p.words();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        return switch (inv.program()) {
+            case "dog" -> List.of(placed(inv, DATADOG.findOrGuess(words, 2, "monitor"), words, "datadog"));
+            case "promtool" -> List.of(placed(inv, PROMTOOL.findOrGuess(words, 2, "tsdb"), words, "prometheus"));
+            default -> List.of(newRelic(inv, p, words));
+        };
+    }
+
+    private static Operation newRelic(Invocation inv, ParsedArgs p, List<String> words) {
+        if (words.getFirst().equals("nerdgraph")) {
+            String graphql = p.value("--query").orElse(words.size() > 2 ? words.get(2) : "");
+            boolean mutation = Regex.find(graphql, "^\\s*mutation\\b");
+            boolean deletes = mutation && Regex.find(graphql, "(?i)\\b\\w*(delete|remove|purge)\\w*\\s*\\(");
+            CommandTable.Act act = !mutation ? read("nerdgraph")
+                    : deletes ? delete("nerdgraph").note("a NerdGraph mutation that deletes")
+                    : update("nerdgraph").note("a NerdGraph mutation changes the account");
+            return act.placed(inv, "newrelic", "", Map.of(), Tier.UNKNOWN, "");
+        }
+        return placed(inv, NEWRELIC.findOrGuess(words, 2, "entity"), words, "newrelic");
+    }
+
+    private static Operation placed(Invocation inv, CommandTable.Found found, List<String> words, String system) {
+        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        return found.act().placed(inv, system, name, Map.of(), Tier.UNKNOWN, "");
+    }
+}
