@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.network;
 
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -9,6 +10,7 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +49,17 @@ public final class LocalMachines implements Recognizer {
         return Set.copyOf(all);
     }
 
+    /**
+     * The machine a VM manager's command names ({@code vagrant destroy staging-db}), or for Vagrant with none the
+     * directory of its Vagrantfile, when that name is production's or staging's.
+     */
+    private static Optional<String> sharedMachine(Invocation inv, String program, List<String> words) {
+        String machine = words.size() > 1 && (program.equals("vagrant") || program.equals("multipass")) ? words.get(1) : "";
+        String place = !machine.isEmpty() ? machine
+                : program.equals("vagrant") ? inv.workspace().cwd().substring(inv.workspace().cwd().lastIndexOf('/') + 1) : "";
+        return DeploymentWords.tierWordIn(place).isPresent() ? Optional.of(place) : Optional.empty();
+    }
+
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = inv.program();
@@ -71,6 +84,14 @@ public final class LocalMachines implements Recognizer {
             Operation.Builder b = Operation.builder("kubernetes", down ? Verb.DELETE : words.isEmpty() ? Verb.READ : Verb.UPDATE)
                     .resource("cluster", name).confidence(Confidence.INFERRED).evidence(inv.evidence())
                     .note(program + " manages a development cluster on this machine");
+            Optional<String> shared = sharedMachine(inv, program, words);
+            if (shared.isPresent()) {
+                // vagrant destroy -f staging-db, multipass delete prod-runner, a Vagrantfile under ops/prod-bastion: a
+                // machine named for a shared environment (and Vagrant's providers reach clouds) is not a scratch box
+                b.resource("machine", shared.get()).locator("host", shared.get())
+                        .note(program + " acts on a machine named for a shared environment");
+                return List.of((down ? b.scope(Scope.ALL).stateful(true).reversible(false) : b).build());
+            }
             return List.of(LocalFiles.local(inv, b, "a development cluster on this machine (" + program + ")").build());
         }
         String sub = words.isEmpty() ? "" : words.getFirst();
