@@ -68,6 +68,7 @@ final class Recognizers {
                 new FilesystemRecognizer(),
                 new GcloudRecognizer(),
                 new GitRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.vcs.ForgeServers(),
                 new HelmRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.GitOpsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.host.HostAdministration(),

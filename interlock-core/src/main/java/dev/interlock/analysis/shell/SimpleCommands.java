@@ -371,7 +371,9 @@ final class SimpleCommands {
     private static final Set<String> REMOTE_API_SYSTEMS = Set.of("aws", "gcp", "azure", "kubernetes", "helm", "terraform",
             "pulumi", "eksctl", "argocd", "github", "gitlab", "heroku", "doctl", "oci", "vercel", "fly", "wrangler",
             "cloudflare", "firebase", "databricks", "neonctl", "linode-cli", "hcloud", "ibmcloud", "openstack", "netlify",
-            "railway", "render", "fastly", "registry");
+            "railway", "render", "fastly", "registry",
+            // a self-hosted forge's admin CLI in its container: the team's forge, not a sandbox of this machine
+            "gitea", "gogs");
 
     /** Whether {@code op} is a call to a service elsewhere (a cloud, a cluster, a platform), not to the machine it runs on. */
     private static boolean callsRemoteApi(Operation op) {

@@ -40,14 +40,21 @@ public final class SqlSecretTables {
     /**
      * Applications' tables whose secret sits in a column with a plain name: PowerDNS's DNSSEC private keys
      * ({@code cryptokeys.content}) and TSIG secrets, Django REST framework's tokens, Django's session keys, WordPress's
-     * password hashes. Their other columns (ids, flags, dates) stay reads.
+     * password hashes, browsers' cookies and saved passwords. Their other columns (ids, flags, dates) stay reads.
      */
-    private static final Map<String, Set<String>> KNOWN_SECRET_COLUMNS = Map.of(
-            "cryptokeys", Set.of("content"),
-            "tsigkeys", Set.of("secret"),
-            "authtoken_token", Set.of("key"),
-            "django_session", Set.of("session_key", "session_data"),
-            "wp_users", Set.of("user_pass", "user_activation_key"));
+    private static final Map<String, Set<String>> KNOWN_SECRET_COLUMNS = Map.ofEntries(
+            Map.entry("cryptokeys", Set.of("content")),
+            Map.entry("tsigkeys", Set.of("secret")),
+            Map.entry("authtoken_token", Set.of("key")),
+            Map.entry("django_session", Set.of("session_key", "session_data")),
+            Map.entry("wp_users", Set.of("user_pass", "user_activation_key")),
+            // browsers' stores: Chromium's cookie jar and saved passwords (Cookies, Login Data), its saved cards and
+            // account tokens (Web Data), Firefox's cookie jar (cookies.sqlite)
+            Map.entry("cookies", Set.of("encrypted_value", "value")),
+            Map.entry("moz_cookies", Set.of("value")),
+            Map.entry("logins", Set.of("password_value")),
+            Map.entry("credit_cards", Set.of("card_number_encrypted")),
+            Map.entry("token_service", Set.of("encrypted_token")));
     /** In a table whose name says its rows are secrets ({@code api_keys}), the columns that hold the secret itself. */
     private static final Set<String> VALUE_COLUMNS = Set.of("key", "value", "content", "data", "secret", "token", "hash",
             "ciphertext", "encrypted_value", "key_value", "secret_value");

@@ -283,6 +283,7 @@ public final class InterpreterRecognizer implements Recognizer {
         if (depth == 0) {
             protectedPathInComputedWrite(code, found, inv).ifPresent(ops::add);
             secretPathInComputedRead(code, found, inv).ifPresent(ops::add);
+            ops.addAll(StoredSecretCalls.in(code, language, inv));
             boolean printsResult = inv.words().contains("-p") || inv.words().contains("--print"); // node -p, deno eval -p
             printedSecretVariables(code, printsResult).forEach(name -> ops.add(
                     dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretVariable(inv, name)));

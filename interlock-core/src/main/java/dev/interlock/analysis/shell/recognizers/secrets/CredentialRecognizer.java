@@ -46,7 +46,9 @@ public final class CredentialRecognizer implements Recognizer {
     private static final Set<String> PATTERN_FROM_FLAG = Set.of("-e", "-f", "--regexp", "--file", "--from-file");
     /** Directories whose whole content is secret ({@code grep -r token ~/.aws}). */
     private static final Pattern SECRET_DIRS = Pattern.compile(
-            ".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store|okta|keycloak|tsh)|.*/\\.config/(gcloud|gh|op|borg/keys)|/etc/ssl/private");
+            ".*/\\.(aws|ssh|kube|docker|gnupg|azure|password-store|okta|keycloak|tsh)|.*/\\.config/(gcloud|gh|op|borg/keys)|/etc/ssl/private"
+                    // a browser's or Electron app's stored sessions: grep -r token '~/.config/discord/Local Storage'
+                    + "|.*/Local Storage(/leveldb)?|.*/\\.mozilla/firefox/(?!profiles\\.ini$|installs\\.ini$)[^/]+");
     /** Patterns that search for private keys and cloud secrets rather than for text. */
     private static final Pattern KEY_MATERIAL = Pattern.compile(
             "(?i)PRIVATE KEY|BEGIN (RSA|OPENSSH|EC|DSA|PGP|ENCRYPTED)|aws_secret_access_key|AKIA\\[?|ghp_|xox[bp]-|sk_live_|-----BEGIN");
@@ -89,7 +91,7 @@ public final class CredentialRecognizer implements Recognizer {
         Set<String> all = new java.util.HashSet<>(FILE_READERS.keySet());
         all.addAll(PATTERN_READERS.keySet());
         all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security", "secret-tool", "sops", "ansible-vault", "age",
-                "pass", "gpg", "gpg2", "kubeseal", "direnv"));
+                "pass", "gopass", "kwallet-query", "gpg", "gpg2", "kubeseal", "direnv"));
         all.addAll(SecretManagers.programs());
         return Set.copyOf(all);
     }

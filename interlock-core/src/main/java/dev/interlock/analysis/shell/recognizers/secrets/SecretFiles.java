@@ -38,6 +38,18 @@ public final class SecretFiles {
             "\\.okta/okta\\.ya?ml", "\\.config/okta/okta\\.ya?ml", "\\.keycloak/kcadm\\.config",
             "\\.config/auth0/config\\.json", "\\.gam/(oauth2\\.txt|oauth2service\\.json)", "\\.tsh/keys/.+");
 
+    /**
+     * Chromium browsers' data directories (Linux {@code ~/.config/NAME}, macOS {@code Application Support/Vendor/NAME},
+     * Windows {@code AppData/Local/Vendor/NAME/User Data}).
+     */
+    private static final String CHROMIUM_BROWSERS = "google-chrome(-beta|-unstable)?|chromium(-browser)?|Google/Chrome( Beta| Canary)?"
+            + "|Chromium|BraveSoftware/[^/]+|Microsoft/Edge|Microsoft Edge( Beta| Dev)?|microsoft-edge(-beta|-dev)?|vivaldi|Vivaldi"
+            + "|opera|com\\.operasoftware\\.Opera|Opera Software/[^/]+|Arc/User Data|yandex-browser|Yandex/YandexBrowser";
+
+    /** Electron apps whose stored session is a login to a chat or work account (Discord's, Slack's, Teams's tokens). */
+    private static final String ELECTRON_APPS = "(?i:discord(canary|ptb)?|slack|Microsoft Teams|Microsoft/Teams|teams-for-linux"
+            + "|Signal|Element|WhatsApp|Telegram Desktop|Notion|Figma|Zoom|Mattermost)";
+
     /** Matched against the resolved absolute path. */
     private static final List<Pattern> PATHS = List.of(
             Pattern.compile(".*/\\.aws/(credentials|sso/cache/.*|cli/cache/.*)"),
@@ -71,11 +83,16 @@ public final class SecretFiles {
                     + "|/(usr/local/)?etc/grafana/(grafana\\.ini|provisioning/datasources/[^/]+)"
                     + "|.*/\\.influxdbv2/(configs|influxd\\.bolt)|/etc/influxdb/influx-configs|/var/lib/influxdb2?/influxd\\.bolt"
                     + "|/opt/splunk/etc/(passwd|auth/splunk\\.secret)"),
-            // browsers' cookie jars and saved passwords: sessions to every site the user is logged in to
-            Pattern.compile(".*/(google-chrome|chromium|Google/Chrome|BraveSoftware/[^/]+|Microsoft/Edge|microsoft-edge|vivaldi|opera)"
-                    + "/[^/]+/(Network/)?(Cookies|Login Data|Web Data)(-journal)?"),
-            Pattern.compile(".*/(\\.mozilla/firefox|Firefox/Profiles|Mozilla/Firefox/Profiles)/[^/]+/(cookies\\.sqlite|logins\\.json|key[34]\\.db)"),
-            Pattern.compile(".*/Library/Cookies/.*\\.binarycookies|.*/Library/Keychains/.*"),
+            // browsers' cookie jars and saved passwords: sessions to every site the user is logged in to. Chromium's
+            // Local State holds os_crypt.encrypted_key, which decrypts them all; Windows keeps profiles under User Data.
+            Pattern.compile(".*/(" + CHROMIUM_BROWSERS + ")/(User Data/)?(Local State|[^/]+/(Network/)?"
+                    + "(Cookies|Login Data|Login Data For Account|Web Data|Extension Cookies)(-journal)?)"),
+            // Electron apps are Chromium too: their cookie jar and Local Storage hold the app's session token
+            Pattern.compile(".*/(" + ELECTRON_APPS + ")/(Network/)?(Cookies|Local State)(-journal)?"),
+            Pattern.compile(".*/Local Storage/leveldb(/.*)?"),
+            Pattern.compile(".*/(\\.mozilla/firefox|Firefox/Profiles|Mozilla/Firefox/Profiles|\\.librewolf|\\.waterfox|\\.thunderbird)/[^/]+/"
+                    + "(cookies\\.sqlite|logins\\.json|key[34]\\.db|signons\\.sqlite)(-wal)?"),
+            Pattern.compile(".*/Library/(Containers/com\\.apple\\.Safari/Data/Library/)?Cookies/.*\\.binarycookies|.*/Library/Keychains/.*"),
             // where altool looks for App Store Connect keys, and fastlane's saved Apple ID session
             Pattern.compile(".*/(\\.appstoreconnect/)?\\.?private_keys/[^/]+|.*/\\.fastlane/spaceship/.+/cookie"),
             // CLIs' own logins: the token or password each keeps after `login`

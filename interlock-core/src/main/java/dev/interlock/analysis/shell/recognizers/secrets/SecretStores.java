@@ -12,12 +12,13 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Secret stores for {@link CredentialRecognizer}: HashiCorp Vault and 1Password (remote services, environment left
- * unknown), the macOS keychain, pass and gpg (this machine). Getting a secret's value is {@code credential}; listing
+ * unknown), the macOS keychain, KDE Wallet, libsecret, pass, gopass and gpg (this machine). Getting a secret's value is {@code credential}; listing
  * names is a {@code read}; writing and deleting secrets are changes.
  */
 public final class SecretStores {
@@ -81,7 +82,8 @@ public final class SecretStores {
             case "vault" -> vault(inv);
             case "op" -> onePassword(inv);
             case "security" -> keychain(inv);
-            case "pass" -> pass(inv);
+            case "pass", "gopass" -> pass(inv);
+            case "kwallet-query" -> kwallet(inv);
             case "secret-tool" -> secretTool(inv);
             case "sops", "ansible-vault", "age" -> decrypter(inv);
             default -> gpg(inv);
@@ -210,17 +212,48 @@ public final class SecretStores {
         return area == Workspace.Area.WORKSPACE || area == Workspace.Area.TEMP;
     }
 
+    /**
+     * pass and gopass (the same store, the same words): {@code show} (also a bare entry name, gopass's {@code -o} or
+     * {@code cat}, an {@code otp} code) prints a secret; {@code ls}/{@code find} list names only; {@code rm} deletes the
+     * encrypted entry ({@code -r} a whole folder of them); gopass's {@code recipients add|remove} changes who can decrypt.
+     */
     private static List<Operation> pass(Invocation inv) {
         List<String> words = inv.parse(Set.of()).words();
         String sub = words.isEmpty() ? "ls" : words.getFirst();
         Verb verb = switch (sub) {
-            case "ls", "list", "find", "search", "grep", "git", "version", "help" -> Verb.READ;
-            case "insert", "add", "edit", "generate", "mv", "cp", "init" -> Verb.UPDATE;
+            case "ls", "list", "find", "search", "grep", "git", "version", "help", "mounts", "templates", "fsck", "audit",
+                 "config", "history", "sync", "update", "completion" -> Verb.READ;
+            case "insert", "add", "edit", "generate", "mv", "move", "cp", "copy", "init", "setup", "clone", "create", "new" -> Verb.UPDATE;
             case "rm", "remove", "delete" -> Verb.DELETE;
+            case "recipients" -> words.size() > 1 && !words.get(1).equals("ls") && !words.get(1).equals("list") ? Verb.GRANT : Verb.READ;
             default -> Verb.CREDENTIAL;
         };
         String name = sub.equals("show") || verb != Verb.CREDENTIAL ? (words.size() > 1 ? words.get(1) : "") : sub;
-        return List.of(local(inv, "pass", "secret", name, verb));
+        Operation op = local(inv, inv.program(), "secret", name, verb);
+        Optional<String> tier = verb == Verb.CREDENTIAL ? DeploymentWords.tierWordIn(name) : Optional.empty();
+        if (tier.isPresent()) {
+            // the store is on this machine, the password is production's (pass show prod/db/postgres): held as production's secret
+            op = Operation.builder(inv.program(), verb).resource("secret", name).scope(Scope.ONE).evidence(inv.evidence())
+                    .locator("environment", tier.get()).note("prints the password " + name + ", named for " + tier.get()).build();
+        } else if (verb == Verb.DELETE) {
+            // the entry is gone unless the store is a git repository someone restores from: treat it as lost
+            boolean recursive = inv.words().stream().anyMatch(w -> Regex.matches(w, "-[a-zA-Z]*r[a-zA-Z]*|--recursive"));
+            op = op.toBuilder().stateful(true).reversible(false).scope(recursive ? Scope.MANY : Scope.ONE)
+                    .note("deletes " + (recursive ? "every password under " : "the password ") + name + " from " + inv.program()).build();
+        } else if (verb == Verb.GRANT) {
+            op = op.toBuilder().resource("recipients", words.size() > 2 ? words.get(2) : "").reversible(false)
+                    .note("re-encrypts the store for another key: its holder can decrypt every password").build();
+        }
+        return List.of(op);
+    }
+
+    /** KDE Wallet's {@code kwallet-query}: {@code -r} prints an entry's password, {@code -l} lists folders and entries, {@code -w} writes one. */
+    private static List<Operation> kwallet(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("-r", "--read-password", "-w", "--write-password", "-f", "--folder"));
+        Verb verb = p.has("-r", "--read-password") ? Verb.CREDENTIAL : p.has("-w", "--write-password") ? Verb.UPDATE : Verb.READ;
+        String entry = p.value("-r", "--read-password", "-w", "--write-password").orElse("");
+        String folder = p.value("-f", "--folder").orElse("");
+        return List.of(local(inv, "kwallet", "secret", folder.isEmpty() ? entry : folder + "/" + entry, verb));
     }
 
     /** libsecret's {@code secret-tool}: {@code lookup} prints a password, {@code search} prints secrets with their attributes. */
