@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * What earlier commands in the same line establish for later ones: {@code cd DIR}, and switching the target of a CLI
  * ({@code kubectl config use-context prod && kubectl delete ns x}, {@code gcloud config set project p}, {@code az account
- * set -s s}, {@code terraform workspace select w}). Later operations of that system get the locator unless they name
- * their own.
+ * set -s s}, {@code terraform workspace select w}, {@code rpk container start} or {@code rpk profile use p}). Later
+ * operations of that system get the locator unless they name their own.
  */
 final class CarriedContext {
 
@@ -16,7 +16,7 @@ final class CarriedContext {
 
     /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
     private static final java.util.Set<String> PROGRAMS = java.util.Set.of("cd", "pushd", "kubectx", "kubens", "kubectl", "oc",
-            "gcloud", "az", "terraform", "tofu", "git");
+            "gcloud", "az", "terraform", "tofu", "git", "rpk");
     /** Remotes added earlier in the line, by name: pushing to one sends the repository to that address. */
     private final Map<String, String> addedRemotes = new HashMap<>();
 
@@ -81,6 +81,18 @@ final class CarriedContext {
                 int s = Math.max(w.indexOf("--subscription"), w.indexOf("-s"));
                 if (w.size() > 3 && w.get(1).equals("account") && w.get(2).equals("set") && s > 0 && s + 1 < w.size()) {
                     carry("subscription", w.get(s + 1), "azure");
+                }
+            }
+            case "rpk" -> {
+                // rpk container start makes a profile for the cluster it starts here and selects it; profile use selects one
+                if (w.size() >= 3 && w.get(1).equals("container") && w.get(2).equals("start")) {
+                    carry("host", "127.0.0.1", "kafka");
+                } else if (w.size() == 4 && w.get(1).equals("profile") && w.get(2).equals("use")) {
+                    if (w.get(3).equals("container")) {
+                        carry("host", "127.0.0.1", "kafka");
+                    } else {
+                        carry("context", w.get(3), "kafka");
+                    }
                 }
             }
             case "terraform", "tofu" -> {

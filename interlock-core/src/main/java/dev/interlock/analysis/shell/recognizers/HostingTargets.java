@@ -32,9 +32,8 @@ final class HostingTargets {
     private static final Set<String> PREVIEW_BY_DEFAULT = Set.of("netlify", "vercel", "deployctl");
     /** The flags that make such a deploy the live one (vercel's {@code --target} names the environment too). */
     private static final Set<String> PRODUCTION_FLAGS = Set.of("--prod", "--production", "--prod-if-unlocked");
-    /** Firebase command families and the variable that points each at its emulator. */
-    private static final Map<String, String> EMULATOR_VARIABLES = Map.of("firestore", "FIRESTORE_EMULATOR_HOST",
-            "database", "FIREBASE_DATABASE_EMULATOR_HOST", "auth", "FIREBASE_AUTH_EMULATOR_HOST");
+    /** Firebase command families with an emulator; {@link Emulators} names the variable that points each at it. */
+    private static final Set<String> EMULATED = Set.of("firestore", "database", "auth");
     /** An emulator's address on this machine or a single-label name (a compose service): never a Google endpoint. */
     private static final Pattern LOCAL_HOST = Pattern.compile(
             "(?i)(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\]|::1|[a-z0-9-]+)(:\\d+)?");
@@ -70,7 +69,8 @@ final class HostingTargets {
             return Optional.of("a demo- Firebase project exists only in the emulators");
         }
         String command = p.words().isEmpty() ? "" : p.words().getFirst();
-        String variable = EMULATOR_VARIABLES.get(command.contains(":") ? command.substring(0, command.indexOf(':')) : command);
+        String family = command.contains(":") ? command.substring(0, command.indexOf(':')) : command;
+        String variable = EMULATED.contains(family) ? Emulators.GOOGLE_VARIABLES.get(family) : null;
         String emulator = variable == null ? "" : inv.env().getOrDefault(variable, "");
         if (!emulator.isEmpty() && LOCAL_HOST.matcher(emulator).matches()) {
             return Optional.of(variable + " points the command at the emulator on " + emulator);

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.cloud;
 
+import dev.interlock.analysis.shell.recognizers.Emulators;
 import dev.interlock.analysis.shell.recognizers.iac.IacArgs;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * Google Cloud's {@code gcloud} and {@code gsutil}. A gcloud command is {@code gcloud GROUP… ACTION [NAME…] [flags]}:
  * the action word decides the verb ({@link GcloudTable}), the groups decide the resource type, and
  * {@code --project}, {@code --region}/{@code --zone} and {@code --configuration} locate it. Identity changes
- * ({@code auth login}, {@code --impersonate-service-account}, {@code config set account}) are escalations.
+ * ({@code auth login}, {@code --impersonate-service-account}, {@code config set account}) are escalations. A command
+ * pointed at an emulator on this machine is a local sandbox ({@link Emulators#gcloud}).
  */
 public final class GcloudRecognizer implements Recognizer {
 
@@ -34,7 +36,7 @@ public final class GcloudRecognizer implements Recognizer {
             "log-http", "dry-run", "verbose", "all-versions", "a", "no-user-output-enabled", "internal-ip",
             "tunnel-through-iap", "show-secrets", "uri", "no-clobber", "n", "continue-on-error", "help", "h",
             "allow-unauthenticated", "delete-unmatched-destination-objects", "update-adc", "cred-file",
-            "no-launch-browser", "brief", "admin", "strict-ssl");
+            "no-launch-browser", "brief", "admin", "strict-ssl", "auto-ack", "return-immediately");
 
     private static final Pattern SERVICE_ACCOUNT = Pattern.compile("@([a-z][a-z0-9-]+)\\.iam\\.gserviceaccount\\.com");
     private static final Pattern PROJECT_PATH = Pattern.compile("(?:^|/)projects/([^/]+)");
@@ -115,6 +117,12 @@ public final class GcloudRecognizer implements Recognizer {
             // Copying to HOST:PATH sends local data to the instance; copying from it only reads.
             verb = names.getLast().value().contains(":") ? Verb.TRANSFER : Verb.READ;
         }
+        boolean autoAck = false;
+        if (action.equals("pull") && groups.contains("subscriptions")) {
+            // messages pulled without --auto-ack stay unacknowledged and are redelivered: a look at the backlog
+            autoAck = a.has("auto-ack");
+            verb = autoAck ? Verb.UPDATE : Verb.READ;
+        }
         String top = groups.isEmpty() ? "" : groups.getFirst();
         if (top.equals("config") || top.equals("auth") || top.equals("components") || top.equals("emulators")) {
             ops.add(configuration(inv, a, groups, action, names, verb));
@@ -186,6 +194,14 @@ public final class GcloudRecognizer implements Recognizer {
             notes.add("disabling an API can delete the resources that use it");
         } else if (action.equals("stop") || action.equals("reset")) {
             notes.add(action.equals("reset") ? "hard-resets the machine" : "stops serving until started again");
+        }
+        if (autoAck) {
+            notes.add("acknowledges what it pulls: the subscription's consumers never get those messages");
+        }
+        if (!inv.remote()) {
+            String project = a.value("project").orElse(inv.env().getOrDefault("CLOUDSDK_CORE_PROJECT",
+                    inv.env().getOrDefault("GOOGLE_CLOUD_PROJECT", "")));
+            Emulators.gcloud(top, project, inv.env()).ifPresent(why -> b.environment(Tier.LOCAL, why));
         }
         if (a.has("quiet", "q") && verb != Verb.READ) {
             notes.add("no confirmation prompt");

@@ -75,17 +75,21 @@ final class CloudSdkCalls {
     private static final Pattern GRANT = Pattern.compile("(?:set_iam_policy|setIamPolicy|add_iam\\w*|role_?[aA]ssignments?\\.\\w+)$");
     private static final Pattern EMULATOR_IN_CODE = Pattern.compile("\\b(\\w+_EMULATOR_HOST)['\"]?\\s*\\]?\\s*(?:=|,)\\s*" + LIT);
     /** Which emulator variable each Google client library honours. */
-    private static final Map<String, String> EMULATORS = Map.ofEntries(
-            Map.entry("storage", "STORAGE_EMULATOR_HOST"), Map.entry("firestore", "FIRESTORE_EMULATOR_HOST"),
-            Map.entry("firestore_v1", "FIRESTORE_EMULATOR_HOST"), Map.entry("pubsub", "PUBSUB_EMULATOR_HOST"),
-            Map.entry("pubsub_v1", "PUBSUB_EMULATOR_HOST"), Map.entry("bigtable", "BIGTABLE_EMULATOR_HOST"),
-            Map.entry("datastore", "DATASTORE_EMULATOR_HOST"), Map.entry("ndb", "DATASTORE_EMULATOR_HOST"),
-            Map.entry("spanner", "SPANNER_EMULATOR_HOST"), Map.entry("auth", "FIREBASE_AUTH_EMULATOR_HOST"),
-            Map.entry("db", "FIREBASE_DATABASE_EMULATOR_HOST"));
+    private static final Map<String, String> EMULATORS = libraryEmulators();
     private static final Pattern GOOGLE_SERVICE = Pattern.compile("(?:from\\s+google\\.cloud(?:\\.(\\w+))?\\s+import\\s+([\\w \\t,]+)"
             + "|import\\s+google\\.cloud\\.(\\w+)|from\\s+firebase_admin(?:\\.(\\w+))?\\s+import\\s+([\\w \\t,]+)|@google-cloud/([\\w-]+))");
 
     private CloudSdkCalls() {
+    }
+
+    /** The services' own names, and the library modules that spell them otherwise ({@code pubsub_v1}, {@code ndb}, {@code db}). */
+    private static Map<String, String> libraryEmulators() {
+        Map<String, String> out = new java.util.HashMap<>(dev.interlock.analysis.shell.recognizers.Emulators.GOOGLE_VARIABLES);
+        out.put("firestore_v1", out.get("firestore"));
+        out.put("pubsub_v1", out.get("pubsub"));
+        out.put("ndb", out.get("datastore"));
+        out.put("db", out.get("database"));
+        return Map.copyOf(out);
     }
 
     static void find(String system, String code, CodeCalls.Language language, Map<String, String> env, List<String> lines,
@@ -305,8 +309,7 @@ final class CloudSdkCalls {
     }
 
     static boolean local(String host) {
-        return Hosts.loopback(host) || host.equals("host.docker.internal")
-                || Regex.matches(host, "azurite|localstack|[\\w-]*emulator[\\w-]*");
+        return dev.interlock.analysis.shell.recognizers.Emulators.local(host);
     }
 
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Data services that are not SQL or document databases: message brokers (Kafka's scripts, {@code kcat}, RabbitMQ's
+ * Data services that are not SQL or document databases: message brokers (Kafka's scripts, {@code kcat}, Redpanda's {@code rpk}, RabbitMQ's
  * {@code rabbitmqctl} and {@code rabbitmqadmin}, the NATS CLI, Pulsar's admin and client, Celery's task queues) and the etcd key-value
  * store. What they hold — a topic's events, a queue's messages, etcd's keys — is data like a table's rows: deleting or
  * purging it is a stateful delete, writing into it reaches whatever consumes it, and listing or consuming only reads.
@@ -26,7 +26,7 @@ public final class DataServiceRecognizer implements Recognizer {
     @Override
     public Set<String> programs() {
         Set<String> all = new HashSet<>(KafkaClients.PROGRAMS);
-        all.addAll(List.of("etcdctl", "etcdutl", "rabbitmqctl", "rabbitmqadmin", "nats", "pulsar-admin", "pulsarctl", "pulsar-client", "celery"));
+        all.addAll(List.of("etcdctl", "etcdutl", "rabbitmqctl", "rabbitmqadmin", "nats", "pulsar-admin", "pulsarctl", "pulsar-client", "celery", "rpk"));
         return Set.copyOf(all);
     }
 
@@ -41,6 +41,7 @@ public final class DataServiceRecognizer implements Recognizer {
             case "nats" -> Optional.of(NatsCli.recognize(inv));
             case "pulsar-admin", "pulsarctl", "pulsar-client" -> Optional.of(PulsarAdmin.recognize(inv));
             case "celery" -> Optional.of(CeleryCli.recognize(inv));
+            case "rpk" -> Optional.of(RedpandaCli.recognize(inv));
             default -> Optional.of(KafkaClients.recognize(inv));
         };
         // a command the tables do not know is judged by its words, like any unfamiliar CLI's
