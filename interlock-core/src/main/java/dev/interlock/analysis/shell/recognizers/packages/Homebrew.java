@@ -23,6 +23,7 @@ public final class Homebrew implements Recognizer {
     /** Subcommands that only clear what Homebrew downloads or builds again. */
     private static final Set<String> HOUSEKEEPING = Set.of("cleanup");
     private static final Set<String> DRY_RUN = Set.of("-n", "--dry-run");
+    private static final Set<String> UNINSTALL = Set.of("uninstall", "remove", "rm");
 
     @Override
     public Set<String> programs() {
@@ -32,6 +33,13 @@ public final class Homebrew implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         List<String> words = inv.words();
+        if (!words.isEmpty() && UNINSTALL.contains(words.getFirst()) && !words.contains("--zap")) {
+            // one formula or cask goes; what it made (data, settings) stays, and brew install brings it back
+            List<String> names = words.subList(1, words.size()).stream().filter(w -> !w.startsWith("-")).toList();
+            Operation.Builder b = Operation.builder("package", Verb.DELETE).resource("package", String.join(" ", names))
+                    .scope(names.size() > 1 ? Scope.MANY : Scope.ONE).reversible(true).evidence(inv.evidence());
+            return List.of(LocalFiles.local(inv, b, "packages on this machine").build());
+        }
         if (words.isEmpty() || !HOUSEKEEPING.contains(words.getFirst())) {
             return new UnrecognizedProgram().recognize(inv, nested);
         }
