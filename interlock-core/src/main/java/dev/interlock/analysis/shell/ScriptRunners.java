@@ -64,7 +64,7 @@ final class ScriptRunners {
             if (Wrappers.isCommandFlag(w) || w.equals("--command")) {
                 Arg text = i + 1 < args.size() ? args.get(i + 1) : Arg.of("");
                 if (text.literal()) {
-                    walk.nested(text.value(), run.evidence(), run.locators());
+                    walk.nestedChild(text.value(), run.evidence(), run.locators(), run.env());
                 } else {
                     walk.add(Opaque.operation(program + " -c runs text only known at run time (" + text.value() + ")", run.evidence(), run.locators()));
                 }
@@ -84,7 +84,7 @@ final class ScriptRunners {
                 }
                 String script = walk.text(w).orElse(null);
                 if (script != null) {
-                    walk.nested(script, run.evidence(), run.locators());
+                    walk.nestedChild(script, run.evidence(), run.locators(), run.env());
                 } else {
                     addScriptRun(args.get(i), args.subList(i + 1, args.size()), run);
                 }
@@ -104,7 +104,11 @@ final class ScriptRunners {
     private boolean fromStdin(String program, SimpleCommands.Run run) {
         Stdin in = run.stdin();
         if (in.text().isPresent()) {
-            walk.nested(in.text().get(), run.evidence(), run.locators());
+            if (program.equals("source") || program.equals(".")) {
+                walk.nested(in.text().get(), run.evidence(), run.locators());
+            } else {
+                walk.nestedChild(in.text().get(), run.evidence(), run.locators(), run.env());
+            }
         } else if (in.producer().isPresent()) {
             walk.add(Opaque.operation(program + " runs a script produced by " + in.producer().get() + " (decoded, downloaded or generated)",
                     run.evidence(), run.locators()));

@@ -105,6 +105,21 @@ final class ShellWalk {
         }
     }
 
+    /**
+     * {@link #nested} for a child shell ({@code KUBECONFIG=… sh -c '…'}, {@code AWS_PROFILE=prod bash deploy.sh}): the
+     * variables the command was given are in force inside it, and what it exports does not outlive it.
+     */
+    void nestedChild(String text, Evidence outer, Map<String, String> extraLocators, Map<String, String> commandEnv) {
+        Map<String, String> saved = new HashMap<>(env);
+        env.putAll(commandEnv);
+        try {
+            nested(text, outer, extraLocators);
+        } finally {
+            env.clear();
+            env.putAll(saved);
+        }
+    }
+
     void add(Operation op) {
         if (operations.size() < MAX_OPERATIONS) {
             operations.add(op);
