@@ -29,7 +29,9 @@ public final class SystemSettings implements Recognizer {
             Map.entry("iptables-restore", SystemSettings::restoreTest), Map.entry("ip6tables-restore", SystemSettings::restoreTest),
             Map.entry("tc", w -> w.stream().noneMatch(a -> Regex.matches(a, "add|del|delete|change|replace|link|flush|exec|-b|-batch|-force"))),
             Map.entry("netplan", w -> w.isEmpty() || Regex.matches(w.getFirst(), "get|info|status|--help|-h|help|--debug") && !w.contains("apply")),
-            Map.entry("nft", w -> w.isEmpty() || w.getFirst().equals("list") || w.contains("-c") || w.contains("--check")),
+            // nft -j list tables: output options come before the command
+            Map.entry("nft", w -> w.isEmpty() || w.stream().filter(x -> !x.startsWith("-")).findFirst().orElse("list").equals("list")
+                    || w.contains("-c") || w.contains("--check")),
             Map.entry("ufw", w -> w.isEmpty() || Set.of("status", "show", "app", "version", "--dry-run").contains(w.getFirst())),
             Map.entry("firewall-cmd", w -> w.stream().allMatch(a -> Regex.matches(a, "--(list|get|query|state|info).*|--zone(=.*)?|--permanent"))),
             Map.entry("sysctl", w -> w.stream().noneMatch(a -> a.equals("-w") || a.equals("--write") || a.equals("-p")
