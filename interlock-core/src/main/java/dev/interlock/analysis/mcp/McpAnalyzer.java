@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * An MCP {@code tools/call} → operations. The tables of the common infrastructure servers come first (AWS, Kubernetes,
- * Terraform, GitHub, databases, filesystems, shells), each handing the call's payload to the analysis it stands for; a
- * tool no table knows is a read when its name says so and nothing in it says otherwise, a change of what its name
+ * Terraform, GitHub, databases, filesystems, shells, browsers, mobile devices), each handing the call's payload to the
+ * analysis it stands for; a tool no table knows is a read when its name says so and nothing in it says otherwise, a change of what its name
  * states when it names a plain verb and object ({@code create_user}, {@code delete_component}), and opaque otherwise. Tool
  * annotations ({@code readOnlyHint}, {@code destructiveHint}) come from the server and are never read as grounds to allow.
  */
@@ -21,7 +21,7 @@ public final class McpAnalyzer {
 
     private static final List<ToolFamily> FAMILIES = List.of(AwsTools.FAMILY, KubernetesTools.FAMILY, TerraformTools.FAMILY,
             AlertingTools.SENTRY_FAMILY, AlertingTools.DATADOG_FAMILY, TrackerTools.NOTION, GitHubTools.FAMILY, TrackerTools.FAMILY, MongoTools.FAMILY, CloudflareTools.FAMILY, GraphqlTools.FAMILY, VectorStoreTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ShellTools.FAMILY, PowerShellTools.FAMILY,
-            ProxmoxTools.FAMILY, DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, KafkaTools.FAMILY, MessagingTools.FAMILY, BrowserTools.FAMILY,
+            ProxmoxTools.FAMILY, DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, KafkaTools.FAMILY, MessagingTools.FAMILY, BrowserTools.FAMILY, MobileTools.FAMILY,
             SaasTools.STRIPE, SaasTools.SALESFORCE, GrafanaTools.FAMILY,
             MicrosoftTools.FAMILY, VaultTools.FAMILY);
 

@@ -94,6 +94,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.macos.Quarantine(),
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.network.HeadlessBrowsers(),
                 new dev.interlock.analysis.shell.recognizers.network.PacketCaptures(),
                 new dev.interlock.analysis.shell.recognizers.diagnostics.RuntimeDiagnostics(),
                 new dev.interlock.analysis.shell.recognizers.offensive.AttackTools(),

@@ -36,7 +36,12 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
             "--storage-opt", "--sysctl", "--tmpfs", "--ulimit", "-u", "--user", "--userns", "--uts", "-v", "--volume",
             "--volume-driver", "--volumes-from", "-w", "--workdir", "--detach-keys", "--pod", "--secret", "--arch",
             "--os", "--variant", "--uidmap", "--gidmap", "--subuidname", "--subgidname", "--userns-uid-map");
-    private static final List<String> HOST_NAMESPACES = List.of("--pid", "--network", "--net", "--ipc", "--uts",
+    /**
+     * Host namespaces that let the container see or act on the host's processes, network or identity. {@code --ipc=host}
+     * is not one: it shares only System V and POSIX shared memory, which Chromium needs for Playwright and Puppeteer
+     * (their documented flag), and gives no process, file or network of the host.
+     */
+    private static final List<String> HOST_NAMESPACES = List.of("--pid", "--network", "--net", "--uts",
             "--userns", "--cgroupns");
     private static final Set<String> ESCAPE_CAPS = Set.of("ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO",
             "DAC_READ_SEARCH", "DAC_OVERRIDE", "BPF", "NET_ADMIN", "SYS_BOOT");

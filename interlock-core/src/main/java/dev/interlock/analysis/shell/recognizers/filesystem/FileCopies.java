@@ -122,12 +122,55 @@ final class FileCopies {
             ops.addAll(secrets(inv, sources));
         }
         boolean many = sources.size() > 1 || targetDir.isPresent() || sources.stream().anyMatch(Arg::glob);
-        ops.add(destination(inv, dest, recursive && sources.stream().anyMatch(s -> !s.glob()) || many, many));
+        Operation written = destination(inv, dest, recursive && sources.stream().anyMatch(s -> !s.glob()) || many, many);
+        boolean intoFolder = destArg.value().endsWith("/") || targetDir.isPresent() || sources.size() > 1;
+        if (move && intoFolder && tidying(inv, dest, sources)) {
+            // mv ~/Desktop/Screenshot*.png ~/Pictures/Screenshots/: the files keep their names in a folder of their owner's,
+            // and moving them back undoes it; only a same-named file already there is replaced (none with -n)
+            written = written.toBuilder().reversible(true).stateful(!args.has("-n", "--no-clobber", "--update=none"))
+                    .note("moves the user's own files into a folder of the home directory (undone by moving them back)").build();
+        }
+        ops.add(written);
         String mode = args.value("-m", "--mode").orElse("");
         if (install && FileModes.setsId(mode)) {
             ops.add(dest.operation(inv, Verb.ESCALATE, "file").note("installs a setuid/setgid program").build());
         }
         return ops;
+    }
+
+    /**
+     * Home folders that are the user's own documents, not configuration: no dot-directory ({@code ~/.config},
+     * {@code ~/.ssh}), not the folders programs run or load from ({@code ~/Library}, {@code ~/bin}, {@code AppData}).
+     */
+    private static final Set<String> NOT_DOCUMENTS = Set.of("Library", "bin", "AppData", "snap", "Applications");
+
+    /**
+     * A move of the user's files between folders of the home directory: every source is a file or folder inside a
+     * home folder (not a top-level folder such as {@code ~/Documents} itself, which programs look for), and the
+     * destination a home folder; neither lies in a dot-directory or where programs run from.
+     */
+    private static boolean tidying(Invocation inv, FileTarget dest, List<Arg> sources) {
+        String home = inv.workspace().home();
+        if (dest.area() != Area.HOME || !userFolder(dest.path(), home, 1)) {
+            return false;
+        }
+        for (Arg source : sources) {
+            FileTarget t = FileTarget.of(source, inv);
+            String leaf = source.value().substring(source.value().lastIndexOf('/') + 1);
+            if (t.area() != Area.HOME || !t.exact() || leaf.startsWith(".") || !userFolder(t.path(), home, t.glob() ? 1 : 2)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean userFolder(String path, String home, int depth) {
+        if (!path.startsWith(home + "/")) {
+            return false;
+        }
+        String[] segments = path.substring(home.length() + 1).split("/");
+        return segments.length >= depth && !NOT_DOCUMENTS.contains(segments[0])
+                && java.util.Arrays.stream(segments).noneMatch(seg -> seg.isEmpty() || seg.startsWith("."));
     }
 
     /** The write to a destination: cheap inside the workspace or temp, lost data elsewhere. */

@@ -39,10 +39,13 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             ".nuxt", ".svelte-kit", ".angular", ".turbo", ".parcel-cache", "__pycache__", ".pytest_cache", ".mypy_cache",
             ".ruff_cache", ".tox", ".nox", ".eggs", ".gradle", ".cache", "coverage", ".nyc_output", ".venv", "venv");
     /**
-     * Regenerable only inside the workspace (or temp): the project's scratch directories (Rails' {@code tmp}) and the
-     * lock files a package manager writes again on the next install. {@code ~/tmp} is the user's own.
+     * Regenerable only inside the workspace (or temp): the project's scratch directories (Rails' {@code tmp}), the
+     * output test runners write again on the next run (Playwright, Allure, JUnit-style reports), and the lock files a
+     * package manager writes again on the next install. {@code ~/tmp} is the user's own.
      */
     static final Set<String> REGENERABLE_IN_WORKSPACE = Set.of("tmp", ".tmp", "temp",
+            "test-results", "test-reports", "playwright-report", "blob-report", "allure-results", "allure-report",
+            "junit-reports", "cypress-results", "mochawesome-report", "jest-html-reporters-attach",
             "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock", "npm-shrinkwrap.json",
             "Cargo.lock", "poetry.lock", "Pipfile.lock", "uv.lock", "Gemfile.lock", "composer.lock", "go.sum",
             "packages.lock.json", "mix.lock", "pubspec.lock", "Podfile.lock", ".terraform.lock.hcl");
@@ -52,9 +55,11 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
      * files there often enough.
      */
     static final Set<String> BUILD_OUTPUT = Set.of("build", "out");
-    /** Compiled files, logs, temporaries, and the leftovers of merges and editors ({@code *.orig}, {@code *.rej}, {@code *~}). */
+    /** Compiled files, logs, temporaries, test results, and the leftovers of merges and editors ({@code *.orig}, {@code *.rej}, {@code *~}). */
     private static final Pattern REGENERABLE_FILES = Pattern.compile(
-            ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db|(?i)(tmp|temp)[-_.].+");
+            ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db|(?i)(tmp|temp)[-_.].+"
+            // test runners' result files, written again on the next run
+            + "|(?i)junit[^/]*\\.xml|TEST-[^/]+\\.xml");
 
     /**
      * A tool's cache in the home directory ({@code ~/.cache/pip}, {@code ~/.m2/repository/com/acme},
@@ -66,7 +71,12 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             + "|\\.cargo/git|go/pkg/mod/cache|\\.pnpm-store|\\.local/share/pnpm/store|Library/Caches/[^/]+|\\.yarn/berry/cache"
             + "|\\.bun/install/cache|\\.nuget/packages|\\.ivy2/cache"
             // Xcode's build products and indexes, the symbols it copies from devices, the simulators' caches
-            + "|Library/Developer/Xcode/(DerivedData|iOS DeviceSupport|watchOS DeviceSupport)|Library/Developer/CoreSimulator/Caches)(/.*)?");
+            + "|Library/Developer/Xcode/(DerivedData|iOS DeviceSupport|watchOS DeviceSupport)|Library/Developer/CoreSimulator/Caches"
+            // Electron and Chromium apps (VS Code, Slack, Chrome) keep their caches beside their settings and rebuild them on
+            // start; the profile's other files (Local Storage, Cookies, settings) are not caches
+            + "|(\\.config|Library/Application Support)/(?!interlock/)[^/]+(/(Default|Profile \\d+))?/(Cache|CachedData|GPUCache|Code Cache"
+            + "|DawnCache|DawnGraphiteCache|DawnWebGPUCache|GrShaderCache|ShaderCache|CachedExtensionVSIXs|Service Worker/CacheStorage"
+            + "|Service Worker/ScriptCache))(/.*)?");
 
     /**
      * A tool's whole home directory that is named like build output but keeps settings and credentials beside its
