@@ -45,14 +45,14 @@ public final class EnvironmentResolver {
         for (String kind : KINDS) {
             lookup(kind, locators.get(kind)).ifPresent(matches::add);
         }
-        // A container named for production (docker exec postgres-prod …) holds that environment's copy, even on this daemon.
-        boolean namedContainer = matches.stream().anyMatch(m -> m.kind().equals("container") && m.entry().tier().gravity() > Tier.DEV.gravity());
-        // kubectl --context prod-eu-1 run in a local container: the target it names outweighs the machine it runs on
-        boolean sharedTarget = matches.stream().anyMatch(m -> TARGETS.contains(m.kind()) && m.entry().tier().gravity() > Tier.DEV.gravity());
+        // A shared place named beside this machine outweighs it: a container named for production (docker exec
+        // postgres-prod …), or a target such as kubectl --context prod-eu-1 run in a local container.
+        boolean sharedPlace = matches.stream().anyMatch(m -> (m.kind().equals("container") || TARGETS.contains(m.kind()))
+                && m.entry().tier().gravity() > Tier.DEV.gravity());
         for (Inventory.Match m : matches) {
             // localhost on a developer's machine is a sandbox; on a machine the request declares (prod, staging) it is
             // that machine, and the declared environment below decides
-            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL && context.environment().isEmpty() && !namedContainer && !sharedTarget) {
+            if (TARGETS.contains(m.kind()) && m.entry().tier() == Tier.LOCAL && context.environment().isEmpty() && !sharedPlace) {
                 return op.withEnvironment(Tier.LOCAL, m.explain());
             }
         }

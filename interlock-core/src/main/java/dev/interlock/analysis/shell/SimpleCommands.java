@@ -14,9 +14,9 @@ import dev.interlock.model.Tier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A simple command: its substitutions and redirections, its assignments, then the program run — unwrapped through
@@ -375,11 +375,6 @@ final class SimpleCommands {
             // a self-hosted forge's admin CLI in its container: the team's forge, not a sandbox of this machine
             "gitea", "gogs");
 
-    /** Whether {@code op} is a call to a service elsewhere (a cloud, a cluster, a platform), not to the machine it runs on. */
-    private static boolean callsRemoteApi(Operation op) {
-        return REMOTE_API_SYSTEMS.contains(op.system());
-    }
-
     private Operation complete(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
         walk.carried.locators(op.system()).forEach((k, v) -> {
@@ -399,7 +394,7 @@ final class SimpleCommands {
             inv.locators().forEach((k, v) -> {
                 // ssh edge-prod-01 'curl http://127.0.0.1:9901/…': the remote machine's loopback is the remote machine
                 boolean remoteLoopback = k.equals("host") && dev.interlock.environment.Hosts.loopback(op.resource().locator(k));
-                if (k.equals("host") && dev.interlock.environment.Hosts.loopback(v) && callsRemoteApi(op)) {
+                if (k.equals("host") && dev.interlock.environment.Hosts.loopback(v) && REMOTE_API_SYSTEMS.contains(op.system())) {
                     return; // docker exec tools kubectl delete ns x: a container on this machine, a cluster that is not
                 }
                 if (op.resource().locator(k).isEmpty() || remoteLoopback) {
