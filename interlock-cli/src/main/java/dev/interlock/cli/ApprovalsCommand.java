@@ -7,13 +7,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code interlock approvals list|show|approve|deny}: a reviewer's side of held requests, against a server. */
 @Command(name = "approvals", mixinStandardHelpOptions = true,
@@ -30,12 +27,7 @@ final class ApprovalsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Approvals in a table: the newest first.")
-    static final class ListApprovals implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class ListApprovals extends ServerSubcommand {
         @Option(names = "--state", paramLabel = "STATE", description = "pending (default), approved, denied, consumed, expired or all.")
         String state = "pending";
 
@@ -59,12 +51,7 @@ final class ApprovalsCommand {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"One approval in full: what the agent wants, why it is held, the terms, the reviews.",
                     "Showing it records your first view on the server: min_review counts from then."})
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Show extends ServerSubcommand {
         @Parameters(paramLabel = "ID", description = "The approval (the short id from list is enough).")
         String id;
 
@@ -88,12 +75,7 @@ final class ApprovalsCommand {
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = {"Approve a held request (or, with --grant-pattern, a bounded class of them).",
                     "The server refuses an approval given sooner than min_review after your first view (see show)."})
-    static final class Approve implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Approve extends ServerSubcommand {
         @Parameters(paramLabel = "ID", description = "The approval.")
         String id;
 
@@ -154,12 +136,7 @@ final class ApprovalsCommand {
 
     @Command(name = "deny", mixinStandardHelpOptions = true,
             description = "Deny a held request; the agent's next identical request is told your reason.")
-    static final class Deny implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Deny extends ServerSubcommand {
         @Parameters(paramLabel = "ID", description = "The approval.")
         String id;
 
@@ -176,9 +153,7 @@ final class ApprovalsCommand {
             ServerClient client = server.client();
             String full = resolve(client, id);
             client.post("/v1/approvals/" + ServerClient.encode(full) + "/deny", body);
-            spec.commandLine().getOut().println("denied " + full + ": " + reason);
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("denied " + full + ": " + reason);
         }
     }
 }

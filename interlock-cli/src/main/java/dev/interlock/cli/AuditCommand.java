@@ -18,13 +18,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code interlock audit}: the hash-chained event log. {@code tail} reads a running server (approver token);
@@ -63,12 +59,7 @@ final class AuditCommand {
     @Command(name = "tail", mixinStandardHelpOptions = true,
             description = {"The latest events, one line each: seq, time, type, what happened.",
                     "Without --after, the last -n events (the log is read from the start to find them)."})
-    static final class Tail implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Tail extends ServerSubcommand {
         @Option(names = {"-f", "--follow"}, description = "Keep printing new events (polls every second) until interrupted.")
         boolean follow;
 
@@ -113,12 +104,7 @@ final class AuditCommand {
             footer = {"", "Examples:", "  interlock audit export --since 24h --out audit.jsonl",
                     "  interlock audit export --since 2025-01-31T00:00:00Z --format jsonl | gzip > audit.jsonl.gz",
                     "  interlock audit export --data /var/lib/interlock --out audit.jsonl     (offline, no server)"})
-    static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Export extends ServerSubcommand {
         @Option(names = "--since", paramLabel = "ISO|DURATION",
                 description = "Events at or after this instant (2025-01-31T12:00:00Z) or this long ago (24h). Default: all.")
         String since;
@@ -205,12 +191,7 @@ final class AuditCommand {
             footer = {"", "Examples:", "  interlock audit verify --server http://127.0.0.1:8470 --token-file approver.token",
                     "  interlock audit verify --data /var/lib/interlock",
                     "  interlock audit verify --file audit.jsonl --public-key audit-ed25519.pub"})
-    static final class Verify implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Verify extends ServerSubcommand {
         @Option(names = "--data", paramLabel = "DIR", description = "Verify this data directory offline (no server needed).")
         Path data;
 
@@ -270,15 +251,12 @@ final class AuditCommand {
             JsonNode answer = server.client().get("/v1/audit/verify");
             boolean ok = answer.path("ok").asBoolean(false);
             if (format.equals("json")) {
-                spec.commandLine().getOut().println(Answers.json(answer));
-                spec.commandLine().getOut().flush();
+                say(Answers.json(answer));
                 return ok ? 0 : Main.INTERNAL_ERROR;
             }
             if (ok) {
-                spec.commandLine().getOut().println("audit log intact: " + Answers.text(answer, "events") + " events, "
+                return say("audit log intact: " + Answers.text(answer, "events") + " events, "
                         + Answers.text(answer, "checkpoints") + " checkpoints");
-                spec.commandLine().getOut().flush();
-                return 0;
             }
             spec.commandLine().getErr().println("audit log BROKEN at seq " + Answers.text(answer, "first_broken_seq") + ": "
                     + Answers.text(answer, "message"));

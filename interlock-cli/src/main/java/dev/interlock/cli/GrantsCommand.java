@@ -6,12 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code interlock grants list|revoke}: the bounded classes of actions reviewers approved for a while. */
 @Command(name = "grants", mixinStandardHelpOptions = true,
@@ -38,12 +35,7 @@ final class GrantsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Grants in a table.")
-    static final class ListGrants implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class ListGrants extends ServerSubcommand {
         @Mixin
         TextOrJson output = new TextOrJson();
 
@@ -58,12 +50,7 @@ final class GrantsCommand {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "End a grant now; held requests it covered are held again.")
-    static final class Revoke implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Revoke extends ServerSubcommand {
         @Parameters(paramLabel = "ID", description = "The grant (the short id from list is enough).")
         String id;
 
@@ -72,9 +59,7 @@ final class GrantsCommand {
             ServerClient client = server.client();
             String full = Answers.resolveId(client, "/v1/grants", "grants", id);
             client.post("/v1/grants/" + ServerClient.encode(full) + "/revoke", null);
-            spec.commandLine().getOut().println("revoked grant " + full);
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("revoked grant " + full);
         }
     }
 }

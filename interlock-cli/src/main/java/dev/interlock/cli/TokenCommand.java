@@ -7,13 +7,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code interlock token create|list|revoke}: who may talk to the server, as whom (admin token). */
 @Command(name = "token", mixinStandardHelpOptions = true,
@@ -30,12 +27,7 @@ final class TokenCommand {
             description = "Create a token; its secret is printed once and cannot be shown again.",
             footer = {"", "Examples:", "  interlock token create --role agent --principal alice@example.com --agent claude-code",
                     "  interlock token create --role approver --principal bob@example.com --group sre"})
-    static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Create extends ServerSubcommand {
         @Option(names = "--role", required = true, paramLabel = "agent|approver|admin", description = "What the token may do.")
         String role;
 
@@ -91,12 +83,7 @@ final class TokenCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Tokens (never their secrets).")
-    static final class ListTokens implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class ListTokens extends ServerSubcommand {
         @Mixin
         TextOrJson output = new TextOrJson();
 
@@ -110,21 +97,14 @@ final class TokenCommand {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token: it is refused from now on.")
-    static final class Revoke implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ServerOptions server = new ServerOptions();
-
+    static final class Revoke extends ServerSubcommand {
         @Parameters(paramLabel = "ID", description = "The token's id (from list; not its secret).")
         String id;
 
         @Override
         public Integer call() {
             server.client().delete("/v1/tokens/" + ServerClient.encode(id));
-            spec.commandLine().getOut().println("revoked token " + id);
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("revoked token " + id);
         }
     }
 }
