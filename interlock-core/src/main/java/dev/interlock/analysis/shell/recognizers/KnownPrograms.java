@@ -107,7 +107,7 @@ public final class KnownPrograms {
             "lint", "test", "logs", "log", "top", "watch", "whatif", "what-if", "preview", "explain", "print", "dump-config",
             "snapshots", "stats", "stat", "tree", "lsd", "lsf", "lsl", "lsjson", "size", "health", "ping", "whoami", "query",
             "instant", "range", "series", "labels", "targets", "members", "lag", "offsets", "readonly", "read-only", "ps",
-            "trace", "render", "history", "events", "audit", "doctor", "verify",
+            "trace", "render", "history", "events", "audit", "doctor", "verify", "observe",
             // wrangler tail, az webapp log tail: a subcommand that streams logs
             "tail");
 

@@ -488,13 +488,17 @@ public final class UnrecognizedProgram implements Recognizer {
     }
 
     /** The verb a word of an unfamiliar CLI means: a destructive word, or one glued to its object ({@code deletefile}, {@code dropdb}). */
+    /** Endings that make a past participle, a state (--verdict DROPPED, list --state deleted), not a command. */
+    private static final Set<String> PAST = Set.of("d", "ed", "ped");
+
     private static Verb destructive(String part) {
         Verb exact = KnownPrograms.DESTRUCTIVE.get(part);
         if (exact != null) {
             return exact;
         }
         for (String prefix : List.of("delete", "remove", "purge", "destroy", "drop", "truncate", "wipe")) {
-            if (part.startsWith(prefix) && part.length() > prefix.length() + 2 && Character.isLetter(part.charAt(prefix.length()))) {
+            if (part.startsWith(prefix) && part.length() > prefix.length() + 2 && Character.isLetter(part.charAt(prefix.length()))
+                    && !PAST.contains(part.substring(prefix.length()))) {
                 return Verb.DELETE;
             }
         }
