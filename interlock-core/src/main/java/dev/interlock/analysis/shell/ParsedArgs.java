@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Arguments split into flags and positionals the way most CLIs read them: {@code --name=value}, {@code --name value}
- * (when the flag is known to take a value), {@code -n value}, {@code -nvalue}, bundled short flags ({@code -rf} → r, f),
- * and {@code --} ending the flags. Flag names are kept with their dashes.
+ * (when the flag is known to take a value), {@code -n value}, {@code -nvalue}, {@code -name=value} (Go's flags),
+ * bundled short flags ({@code -rf} → r, f), and {@code --} ending the flags. Flag names are kept with their dashes.
  */
 public record ParsedArgs(List<Arg> positionals, Map<String, List<String>> flags, List<Arg> afterDoubleDash) {
 
@@ -42,6 +42,9 @@ public record ParsedArgs(List<Arg> positionals, Map<String, List<String>> flags,
                     put(flags, w, i + 1 < args.size() ? args.get(++i).value() : "");
                 } else if (w.length() > 2 && valued.contains(w.substring(0, 2))) {
                     put(flags, w.substring(0, 2), w.substring(2));
+                } else if (eq > 2 && !valued.contains(w.substring(0, 2))) {
+                    // -ttl=720h, -address=https://…: a Go-style long flag with its value, not bundled letters
+                    put(flags, w.substring(0, eq), w.substring(eq + 1));
                 } else if (w.length() > 2 && !w.substring(1).contains("-")) {
                     for (int c = 1; c < w.length(); c++) {
                         String f = "-" + w.charAt(c);

@@ -66,7 +66,9 @@ final class SqlFunctions {
             "secret_value", "password", "password_hash", "hashed_password", "encrypted_password", "passwd", "api_key",
             "apikey", "private_key", "access_token", "refresh_token", "token_secret", "otp_secret", "totp_secret",
             "mfa_secret", "auth_token", "session_token", "bind_credential", "token", "api_token", "secret_access_key",
-            "signing_key", "encryption_key", "webhook_secret", "private_key_pem");
+            "signing_key", "encryption_key", "webhook_secret", "private_key_pem",
+            // Supabase Vault's decrypted view, pgsodium's decrypted columns
+            "decrypted_secret", "decrypted_value", "plaintext_secret");
     /** Schemas that qualify a catalog name ({@code pg_catalog.pg_authid}, {@code mysql.user}). */
     private static final Set<String> CATALOG_SCHEMAS = Set.of("pg_catalog", "mysql", "sys", "master", "information_schema");
 

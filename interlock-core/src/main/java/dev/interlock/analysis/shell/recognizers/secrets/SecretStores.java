@@ -94,6 +94,12 @@ public final class SecretStores {
         ParsedArgs p = inv.parse(Set.of("-address", "--address", "-namespace", "--namespace", "-field", "--field",
                 "-mount", "--mount", "-format", "--format", "-policy", "--policy", "-method", "--method"));
         List<String> words = p.words();
+        if (inv.words().stream().anyMatch(w -> w.equals("-h") || w.equals("-help") || w.equals("--help"))) {
+            // vault kv get -h: Vault's flag parser prints the usage and runs nothing (its flags are Go's, never bundled:
+            // -orphan is not -o -r -p -h …)
+            return List.of(Operation.builder("vault", Verb.READ).resource("help", String.join(" ", words)).evidence(inv.evidence())
+                    .note("prints vault's usage").build());
+        }
         if (!words.isEmpty() && words.getFirst().equals("server")) {
             return List.of(vaultServer(inv));
         }
