@@ -15,7 +15,7 @@ import java.util.Set;
  * What a command reads on standard input, as far as it can be known statically: literal text (from {@code echo},
  * {@code printf}, a heredoc fed to {@code cat}), or only the name of the program producing it; for a {@code find}
  * (or {@code mdfind}, {@code locate}) that names what it lists, the paths each of its lines stands for ({@code found}:
- * {@code ./*.pyc}).
+ * {@code ./*.pyc}); for a process lister, the processes ({@code $(pgrep -f interlock)}).
  */
 record Stdin(Optional<String> text, Optional<String> producer, Optional<String> source, List<String> found) {
 
@@ -40,7 +40,8 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
             String program = first.map(p -> p.substring(p.lastIndexOf('/') + 1)).orElse("");
             Optional<String> text = literalOutput(s, walk);
             return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program), source(s, walk),
-                    NAMERS.contains(program) || MatchListings.PROGRAMS.contains(program) ? found(program, s, walk) : List.of());
+                    NAMERS.contains(program) || MatchListings.PROGRAMS.contains(program) ? found(program, s, walk)
+                            : PID_LISTERS.contains(program) ? processes(s, walk) : List.of());
         }
         return new Stdin(Optional.empty(), Optional.of("a compound command"));
     }
@@ -66,6 +67,21 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
             }
         }
         return Optional.ofNullable(found).map(Stdin::directory).filter(d -> !d.isEmpty());
+    }
+
+    /** Producers whose output is process ids: each line stands for a process they matched. */
+    private static final Set<String> PID_LISTERS = Set.of("pgrep", "pidof");
+
+    /**
+     * {@code pgrep -f interlock | xargs kill}: the ids stand for the processes the lister matched, written as the
+     * expansion that would give them ({@code $(pgrep -f interlock)}), so that a consumer sees which processes it signals.
+     */
+    private static List<String> processes(Command.Simple s, ShellWalk walk) {
+        List<String> words = new ArrayList<>();
+        for (Word w : s.words()) {
+            words.add(walk.value(w).orElse("…"));
+        }
+        return List.of("$(" + String.join(" ", words) + ")");
     }
 
     /** Producers whose output is the names of files they found: find, and the indexes' searches (Spotlight, locate). */

@@ -187,7 +187,9 @@ final class Unwrapper {
             // a name with a wildcard stands for many files
             for (String path : run.stdin().found()) {
                 // DIR/{} (grep -rl x DIR): which files is known only at run time; an editor still edits under DIR
-                items.add(new Arg(path, !path.endsWith("/{}"), Regex.matches(path, ".*[*?\\[].*"), run.evidence()));
+                // $(pgrep -f x): process ids known only at run time
+                boolean literal = !path.endsWith("/{}") && !path.startsWith("$(");
+                items.add(new Arg(path, literal, Regex.matches(path, ".*[*?\\[].*"), run.evidence()));
             }
         } else {
             items.add(new Arg("<items read from stdin>", false, true, run.evidence()));

@@ -205,6 +205,14 @@ public final class PrivilegeRecognizer implements Recognizer {
     private static final Pattern GUARD_SETTINGS = Pattern.compile("(?i)hooks?|disableAllHooks|permissions?|allowedTools|"
             + "defaultMode|dangerouslySkipPermissions|approval_?(policy|mode)|sandbox_?mode|yolo|trust.*|autoApprove.*|tools?\\.allowed");
 
+    /** Options that give an agent settings for one run: claude's --settings JSON, codex's -c key=value overrides. */
+    private static final Map<String, Set<String>> SETTINGS_OPTIONS = Map.of("claude", Set.of("--settings"),
+            "codex", Set.of("-c", "--config"));
+    /** Settings given that way which turn the hooks off, empty them, or skip the permission checks. */
+    private static final Pattern BYPASS_SETTINGS = Pattern.compile("(?i)\"disableAllHooks\"\\s*:\\s*true"
+            + "|\"hooks\"\\s*:\\s*(\\{\\s*}|null)|\"bypassPermissions\"|\"dangerouslySkipPermissions\"\\s*:\\s*true|approval_policy\\s*=\\s*\"?never"
+            + "|sandbox_mode\\s*=\\s*\"?danger-full-access");
+
     /** {@code claude --dangerously-skip-permissions} and friends: the agent removes its own guard rails. */
     private static List<Operation> agent(Invocation inv) {
         Set<String> bypass = AGENT_BYPASS.get(inv.program());
@@ -233,6 +241,11 @@ public final class PrivilegeRecognizer implements Recognizer {
                 return List.of(Operation.builder("agent", Verb.ESCALATE).resource("agent", inv.program()).reversible(false)
                         .evidence(inv.evidence()).note(inv.program() + " " + option + " '" + value
                                 + "' lets the agent run any shell command without asking").build());
+            }
+            if (SETTINGS_OPTIONS.getOrDefault(inv.program(), Set.of()).contains(option) && BYPASS_SETTINGS.matcher(value).find()) {
+                return List.of(Operation.builder("agent", Verb.ESCALATE).resource("agent", inv.program()).reversible(false)
+                        .evidence(inv.evidence()).note(inv.program() + " " + option + " '" + value
+                                + "' starts the agent with its hooks or permission checks off").build());
             }
             if (bypass.contains(w) || bypass.contains(joined)) {
                 return List.of(Operation.builder("agent", Verb.ESCALATE).resource("agent", inv.program())
