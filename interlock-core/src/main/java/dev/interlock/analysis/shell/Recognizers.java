@@ -82,6 +82,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.kerberos.KerberosRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.activedirectory.WindowsRemoteRecognizer(),
                 new Homebrew(),
+                new dev.interlock.analysis.shell.recognizers.packages.Nix(),
                 new InterpreterRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.innerloop.InnerLoopRecognizer(),
                 new KubectlRecognizer(),

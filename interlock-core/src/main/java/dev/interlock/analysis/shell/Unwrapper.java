@@ -77,6 +77,7 @@ final class Unwrapper {
             case "docker", "podman", "nerdctl" -> remote.containerExec(program, args, run);
             case "aws-vault" -> secrets.awsVault(args, run);
             case "with-contenv", "direnv", "parallel" -> afterDoubleDash(program, args, run);
+            case "nix", "nix-shell" -> nixShell(program, args, run);
             case "source", "." -> scripts.source(program, args, run);
             case "rimraf", "del-cli", "trash", "trash-put" -> alias("rm", List.of("-rf"), args, run);
             default -> SecretInjectors.TABLE.containsKey(program) ? secrets.injected(SecretInjectors.TABLE.get(program), args, run)
@@ -261,6 +262,34 @@ final class Unwrapper {
         }
         commands.dispatch(run.inner(args.subList(dash + 1, args.size())));
         return true;
+    }
+
+    /**
+     * A Nix development shell runs its command with the packages it names on {@code PATH}: {@code nix develop -c CMD …},
+     * {@code nix shell nixpkgs#jq --command CMD …}, {@code nix-shell -p jq --run 'LINE'}. Without one it opens an
+     * interactive shell (or does something else), which the Nix recognizer judges.
+     */
+    private boolean nixShell(String program, List<Arg> args, SimpleCommands.Run run) {
+        if (program.equals("nix-shell")) {
+            for (int i = 0; i + 1 < args.size(); i++) {
+                String w = args.get(i).value();
+                if (w.equals("--run") || w.equals("--command")) {
+                    return eval(List.of(args.get(i + 1)), run);
+                }
+            }
+            return false;
+        }
+        if (args.isEmpty() || !Set.of("develop", "shell").contains(args.getFirst().value())) {
+            return false;
+        }
+        for (int i = 1; i + 1 < args.size(); i++) {
+            String w = args.get(i).value();
+            if (w.equals("-c") || w.equals("--command")) {
+                commands.dispatch(run.inner(args.subList(i + 1, args.size())));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** npm's {@code rimraf} and friends are {@code rm -rf} under another name; their own flags are dropped. */

@@ -130,8 +130,9 @@ public final class LocalFiles {
         if (area == Workspace.Area.ROOT || area == Workspace.Area.HOME_ROOT || (recursive && area == Workspace.Area.SYSTEM)) {
             scope = Scope.ALL;
         }
-        // shutil.rmtree('build'), fs.rmSync('dist'): build output in the workspace comes back with the next build
-        boolean regenerable = !path.isEmpty() && area == Workspace.Area.WORKSPACE
+        // shutil.rmtree('build'), fs.rmSync('dist'): build output in the workspace comes back with the next build, as
+        // a tool's cache or one installed version in the home directory comes back with the tool (judged as rm would)
+        boolean regenerable = !path.isEmpty() && (area == Workspace.Area.WORKSPACE || area == Workspace.Area.HOME)
                 && FileTarget.of(dev.interlock.analysis.shell.Arg.of(path), inv).regenerable();
         return on(inv, Verb.DELETE, recursive ? "directory" : "file", path)
                 .scope(scope)

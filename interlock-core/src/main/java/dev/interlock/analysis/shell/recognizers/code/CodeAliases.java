@@ -24,7 +24,7 @@ final class CodeAliases {
 
     static String canonical(String code, Language language) {
         String operator = language == Language.PHP || language == Language.PERL ? "." : "+";
-        String folded = folded(StaticStrings.resolved(folded(code, operator), language), operator);
+        String folded = folded(HomePaths.resolved(StaticStrings.resolved(folded(code, operator), language), language), operator);
         return switch (language) {
             case PYTHON -> reflected(python(reflected(unrolled(folded))));
             case JAVASCRIPT -> javascript(folded);

@@ -79,6 +79,18 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             + "|Service Worker/ScriptCache))(/.*)?");
 
     /**
+     * One installed version of a language or tool under a version manager in the home directory
+     * ({@code ~/.rbenv/versions/2.7.8}, {@code ~/.nvm/versions/node/v16.20.0}, {@code ~/.asdf/installs/ruby/3.1.4}): what
+     * {@code rbenv uninstall}, {@code nvm uninstall} or {@code asdf uninstall} remove, installed again by one command. The
+     * manager's own directory, and every version at once ({@code ~/.rbenv/versions/*}), are not one version.
+     */
+    private static final Pattern INSTALLED_VERSIONS = Pattern.compile("/(home/[^/]+|Users/[^/]+|root)/("
+            + "\\.(rbenv|pyenv|nodenv|goenv|phpenv|plenv|tfenv|jenv)/versions|\\.nvm/versions/(node|io\\.js)|\\.rvm/rubies|\\.rubies"
+            + "|\\.asdf/installs/[^/]+|\\.local/share/mise/installs/[^/]+|\\.local/share/rtx/installs/[^/]+"
+            + "|(\\.local/share/fnm|\\.fnm)/node-versions|\\.volta/tools/image/[^/]+|\\.sdkman/candidates/[^/]+"
+            + "|\\.rustup/toolchains|\\.local/share/uv/python|\\.gvm/gos|\\.jabba/jdk)/[^/*?\\[{]+(/.*)?");
+
+    /**
      * A tool's whole home directory that is named like build output but keeps settings and credentials beside its
      * caches: {@code ~/.gradle} holds gradle.properties (publishing and signing secrets) and init scripts.
      */
@@ -207,9 +219,18 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
                 || insideRegenerable() || homeCache();
     }
 
-    /** A tool's cache in the home directory, also when the agent works in the home directory itself (cwd ~). */
+    /**
+     * A tool's cache or one installed version under a version manager in the home directory, also when the agent works
+     * in the home directory itself (cwd ~).
+     */
     private boolean homeCache() {
-        return (area == Area.HOME || area == Area.WORKSPACE) && (glob ? insideHomeCache() : HOME_CACHES.matcher(path).matches());
+        return (area == Area.HOME || area == Area.WORKSPACE) && (glob ? insideHomeCache() : HOME_CACHES.matcher(path).matches())
+                || installedVersion();
+    }
+
+    /** One installed version of a tool under its version manager ({@link #INSTALLED_VERSIONS}); a wildcard never is. */
+    public boolean installedVersion() {
+        return (area == Area.HOME || area == Area.WORKSPACE) && !glob && INSTALLED_VERSIONS.matcher(path).matches();
     }
 
     /**

@@ -145,7 +145,8 @@ public final class FilesystemRecognizer implements Recognizer {
         } else if (t.regenerable() && !t.catastrophic()) {
             stateful = false;
             reversible = true;
-            why = why.isEmpty() ? "build output or dependencies that tools recreate" : why;
+            why = !why.isEmpty() ? why : t.installedVersion() ? "one installed version of a tool: its version manager installs it again"
+                    : "build output or dependencies that tools recreate";
         } else if ((t.area() == Area.WORKSPACE || downloaded(t, inv)) && !recursive && !t.wildAll()) {
             // One file of the project: version control or the agent itself can usually bring it back; one download
             // (~/Downloads/yellow_tripdata_2023-01.parquet) can be downloaded again.

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * machines reads wherever it runs ({@code qm config}, {@code virsh dominfo}, {@code vim-cmd vmsvc/getallvms},
  * {@code racadm getsysinfo}, {@code maas admin machines read}); powering off, rolling back, destroying or redeploying
  * changes what runs there, in the environment the host, connection URI or cloud profile names. They are not the
- * agent's machine unless the command says so: a VM on a hypervisor host is someone's service.
+ * agent's machine unless the command says so: a VM on a hypervisor host is someone's service. Desktop hypervisors
+ * (VirtualBox, Parallels, UTM) are the exception: they only drive VMs on this machine.
  */
 public final class VirtualizationRecognizer implements Recognizer {
 
@@ -33,7 +34,11 @@ public final class VirtualizationRecognizer implements Recognizer {
             Map.entry("racadm", Map.entry("bmc", BareMetalCommands::racadm)),
             Map.entry("maas", Map.entry("maas", BareMetalCommands::maas)),
             Map.entry("lxc", Map.entry("lxc", LxcCommands::lxc)),
-            Map.entry("incus", Map.entry("lxc", LxcCommands::lxc)));
+            Map.entry("incus", Map.entry("lxc", LxcCommands::lxc)),
+            Map.entry("VBoxManage", Map.entry("virtualbox", DesktopHypervisors::vboxmanage)),
+            Map.entry("vboxmanage", Map.entry("virtualbox", DesktopHypervisors::vboxmanage)),
+            Map.entry("prlctl", Map.entry("parallels", DesktopHypervisors::prlctl)),
+            Map.entry("utmctl", Map.entry("utm", DesktopHypervisors::utmctl)));
 
     @Override
     public Set<String> programs() {
