@@ -3,11 +3,13 @@ package dev.interlock.analysis.shell;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What earlier commands in the same line establish for later ones: {@code cd DIR}, and switching the target of a CLI
  * ({@code kubectl config use-context prod && kubectl delete ns x}, {@code gcloud config set project p}, {@code az account
- * set -s s}, {@code terraform workspace select w}, {@code rpk container start} or {@code rpk profile use p}). Later
+ * set -s s}, {@code terraform workspace select w}, {@code rpk container start} or {@code rpk profile use p}), and
+ * a named target's server ({@code fly -t ci login -c http://localhost:8080}: later {@code fly -t ci …} act there). Later
  * operations of that system get the locator unless they name their own.
  */
 final class CarriedContext {
@@ -16,7 +18,9 @@ final class CarriedContext {
 
     /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
     private static final java.util.Set<String> PROGRAMS = java.util.Set.of("cd", "pushd", "kubectx", "kubens", "kubectl", "oc",
-            "gcloud", "az", "terraform", "tofu", "git", "rpk");
+            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly");
+    /** Servers of CLI targets logged in earlier in the line, by system and target name. */
+    private final Map<String, String> targetHosts = new HashMap<>();
     /** Remotes added earlier in the line, by name: pushing to one sends the repository to that address. */
     private final Map<String, String> addedRemotes = new HashMap<>();
 
@@ -95,6 +99,17 @@ final class CarriedContext {
                     }
                 }
             }
+            case "fly" -> {
+                // Concourse's login names the target's server; Fly.io's fly has no -t
+                Optional<String> target = value(w, "-t", "--target");
+                Optional<String> url = value(w, "-c", "--concourse-url");
+                if (w.contains("login") && target.isPresent() && url.isPresent()) {
+                    String host = dev.interlock.environment.Hosts.of(url.get());
+                    if (!host.isEmpty()) {
+                        targetHosts.put("concourse\u0000" + target.get(), host);
+                    }
+                }
+            }
             case "terraform", "tofu" -> {
                 int ws = w.indexOf("workspace");
                 if (ws > 0 && ws + 2 < w.size() && (w.get(ws + 1).equals("select") || w.get(ws + 1).equals("new"))) {
@@ -111,7 +126,31 @@ final class CarriedContext {
         }
     }
 
-    Map<String, String> locators(String system) {
-        return bySystem.getOrDefault(system, Map.of());
+    /** What the line established for this operation's system, and the server of the target it names. */
+    Map<String, String> locators(dev.interlock.model.Operation op) {
+        Map<String, String> carried = bySystem.getOrDefault(op.system(), Map.of());
+        String target = op.resource().locator("target");
+        String host = target.isEmpty() ? null : targetHosts.get(op.system() + '\u0000' + target);
+        if (host == null) {
+            return carried;
+        }
+        Map<String, String> withHost = new HashMap<>(carried);
+        withHost.put("host", host);
+        return withHost;
+    }
+
+    /** {@code -t ci}, {@code --target ci}, {@code --target=ci}: the value of the first of these flags. */
+    private static Optional<String> value(List<String> w, String... flags) {
+        for (int i = 1; i < w.size(); i++) {
+            for (String f : flags) {
+                if (w.get(i).equals(f) && i + 1 < w.size()) {
+                    return Optional.of(w.get(i + 1));
+                }
+                if (w.get(i).startsWith(f + "=") && f.startsWith("--")) {
+                    return Optional.of(w.get(i).substring(f.length() + 1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

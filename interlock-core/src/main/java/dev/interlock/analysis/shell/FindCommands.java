@@ -185,10 +185,11 @@ final class FindCommands {
         Workspace.Area start = workspace.area(root);
         Workspace.Area area = filter.isEmpty() || start == Workspace.Area.ROOT ? start
                 : workspace.area((root.endsWith("/") ? root : root + "/") + "match");
-        // find . -name '*.pyc' -delete: only compiled files, logs or caches in the workspace, which builds make again
-        java.util.regex.Matcher name = dev.interlock.analysis.Regex.pattern("^-i?name (\\S+)$").matcher(filter);
+        // find . -name '*.pyc' -delete, find . -type d -name __pycache__ -empty -delete: only compiled files, logs or
+        // caches in the workspace, which builds make again
+        java.util.regex.Matcher name = dev.interlock.analysis.Regex.pattern("^-i?(name|path|wholename) (\\S+)$").matcher(filter);
         boolean regenerableNames = area == Workspace.Area.WORKSPACE && name.matches()
-                && dev.interlock.analysis.shell.recognizers.LocalFiles.regenerableName(name.group(1).replace("*", "x"));
+                && dev.interlock.analysis.shell.recognizers.LocalFiles.regenerablePattern(name.group(2), !name.group(1).equals("name"));
         boolean disposable = area == Workspace.Area.TEMP || regenerableNames || buildOutput;
         boolean everything = area == Workspace.Area.ROOT || area == Workspace.Area.SYSTEM || area == Workspace.Area.HOME_ROOT;
         Operation.Builder b = Operation.builder("filesystem", Verb.DELETE)

@@ -377,7 +377,7 @@ final class SimpleCommands {
 
     private Operation complete(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
-        walk.carried.locators(op.system()).forEach((k, v) -> {
+        walk.carried.locators(op).forEach((k, v) -> {
             if (op.resource().locator(k).isEmpty()) {
                 b.locator(k, v);
             }
@@ -404,6 +404,9 @@ final class SimpleCommands {
             if (op.environment() == Tier.LOCAL) {
                 b.environment(Tier.UNKNOWN, "");
             }
+            // the command runs on another host, in a pod or a container: a "localhost" there is where it runs, not a
+            // server it names (ssh localhost fastlane match nuke talks to Apple), so policy can tell the two apart
+            b.locator("runs-in", inv.locators().containsKey("pod") ? "pod" : inv.locators().containsKey("container") ? "container" : "host");
         }
         Operation built = b.build();
         return dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection.guard(walk.carried.tunnels.through(built).orElse(built));

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 
 /**
  * Tunnels opened earlier in the line ({@code kubectl port-forward}, {@code ssh -L}, {@code cloud-sql-proxy},
- * {@code aws ssm start-session … PortForwarding…}): a data store reached on {@code localhost} afterwards is the
- * tunnel's far end, and takes that environment — not the local machine's.
+ * {@code aws ssm start-session … PortForwarding…}): a data store or another server reached on {@code localhost}
+ * afterwards is the tunnel's far end, and takes that environment — not the local machine's.
  */
 final class Tunnels {
 
@@ -35,12 +35,15 @@ final class Tunnels {
         }
     }
 
-    /** A database operation on localhost, moved to the far end of the last tunnel. */
+    /** A database operation or another server's on localhost, moved to the far end of the last tunnel. */
     Optional<Operation> through(Operation op) {
         // redis-cli FLUSHALL with no -h talks to this machine's default port: the tunnel's local end, when one is open
         boolean local = LOCAL_HOSTS.contains(op.resource().locator("host"))
                 || op.resource().locator("host").isEmpty() && !op.resource().locator("default-host").isEmpty();
-        if (last == null || !op.system().equals("database") || !local) {
+        // any other server named on localhost (jenkins-cli -s http://localhost:8080 after ssh -L 8080:ci.prod:8080) is the
+        // far end too; one that runs elsewhere (ssh host …) has its own localhost
+        boolean server = LOCAL_HOSTS.contains(op.resource().locator("host")) && op.resource().locator("runs-in").isEmpty();
+        if (last == null || !(op.system().equals("database") || server) || !local) {
             return Optional.empty();
         }
         Operation.Builder b = op.toBuilder();

@@ -169,6 +169,11 @@ public final class LocalFiles {
         return FileTarget.regenerableName(name);
     }
 
+    /** {@link FileTarget#regenerablePattern}: a find {@code -name} or {@code -path} pattern that matches only what tools make again. */
+    public static boolean regenerablePattern(String pattern, boolean path) {
+        return FileTarget.regenerablePattern(pattern, path);
+    }
+
     public static String basename(String path) {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         int slash = p.lastIndexOf('/');

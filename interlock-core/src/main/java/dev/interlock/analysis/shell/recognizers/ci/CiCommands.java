@@ -142,6 +142,7 @@ final class CiCommands {
                 .add("log", "purge", delete("log"))
                 .add("repo", "ls list info", read("repository"))
                 .add("repo", "enable disable update repair chown sync add", update("repository"))
+                .add("repo", "rm remove delete", delete("repository").note("removes the repository from the CI server with its builds"))
                 .add("cron", "ls list info", read("cron"))
                 .add("cron", "add update", update("cron"))
                 .add("user", "ls list info", read("user"))

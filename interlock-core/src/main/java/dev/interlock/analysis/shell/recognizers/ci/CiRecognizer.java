@@ -71,9 +71,11 @@ public final class CiRecognizer implements Recognizer {
         p.value("-n", "--namespace").ifPresent(ns -> b.locator("namespace", ns));
         p.value("--context", "--kube-context").ifPresent(c -> b.locator("context", c));
         cli.server().flags().stream().flatMap(f -> p.flags().getOrDefault(f, List.of()).stream())
-                .filter(v -> !v.startsWith("-") && (v.contains("://") || v.contains("."))).findFirst()
+                .filter(CiRecognizer::serverAddress).findFirst()
                 .or(() -> cli.server().variable(inv))
                 .map(Hosts::of).filter(h -> !h.isEmpty()).ifPresent(h -> b.locator("host", h));
+        // fly -t ci: the target whose server a login earlier in the line named (CarriedContext)
+        p.value("-t", "--target").filter(t -> cli == CiCommands.CONCOURSE).ifPresent(t -> b.locator("target", t));
         Optional<String> environment = environmentFlag(cli, p).or(() -> LocalFiles.namedEnvironment(inv));
         environment.ifPresent(e -> b.locator("environment", e));
         String command = found.get().command();
@@ -83,6 +85,20 @@ public final class CiRecognizer implements Recognizer {
         }
         EnvironmentVariables.locators(cli.system(), inv.env()).forEach(b::locator);
         return Optional.of(b.build());
+    }
+
+    /**
+     * A server's address: a URL, a host name, or this machine by name and port ({@code localhost:2746}); not a file that
+     * shares the flag ({@code fly set-pipeline -c pipeline.yml} is the pipeline's config, {@code fly login -c URL} the server).
+     */
+    private static boolean serverAddress(String v) {
+        if (v.startsWith("-")) {
+            return false;
+        }
+        String lower = v.toLowerCase(java.util.Locale.ROOT);
+        boolean file = !lower.contains("://") && (lower.endsWith(".yml") || lower.endsWith(".yaml") || lower.endsWith(".json")
+                || lower.endsWith(".jsonnet") || lower.endsWith(".xml") || lower.endsWith(".groovy"));
+        return !file && (v.contains("://") || v.contains(".") || Hosts.loopback(Hosts.of(v)));
     }
 
     /** {@code --environment Development}, {@code --deployTo Production}: the environment a deploy lands in, whatever its name. */

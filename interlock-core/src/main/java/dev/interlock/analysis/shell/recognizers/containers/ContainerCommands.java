@@ -31,7 +31,15 @@ final class ContainerCommands {
             Map.entry("nmap", "nmap"), Map.entry("masscan", "masscan"), Map.entry("nuclei", "nuclei"),
             Map.entry("naabu", "naabu"), Map.entry("sqlmap", "sqlmap"), Map.entry("nikto", "nikto"),
             Map.entry("wpscan", "wpscan"), Map.entry("hydra", "hydra"), Map.entry("ffuf", "ffuf"),
-            Map.entry("gobuster", "gobuster"), Map.entry("feroxbuster", "feroxbuster"), Map.entry("dalfox", "dalfox"));
+            Map.entry("gobuster", "gobuster"), Map.entry("feroxbuster", "feroxbuster"), Map.entry("dalfox", "dalfox"),
+            // schema migration tools: judged like the CLI on the command line, by the database their URL names
+            Map.entry("flyway", "flyway"), Map.entry("liquibase", "liquibase"), Map.entry("atlas", "atlas"),
+            Map.entry("dbmate", "dbmate"));
+    /** CLI images whose last name part is too common to trust alone ({@code myorg/migrate} is a project's own image). */
+    private static final Map<String, String> CLI_IMAGES_BY_NAME = Map.of("migrate/migrate", "migrate");
+    /** CLI images that probe networks: with the host's network they scan and sniff as the host, so that stays an escalation. */
+    private static final Set<String> SCANNERS = Set.of("nmap", "masscan", "nuclei", "naabu", "sqlmap", "nikto", "wpscan",
+            "hydra", "ffuf", "gobuster", "feroxbuster", "dalfox");
     /** Systems whose effects stay inside the container unless a path is mounted. */
     private static final Set<String> CONTAINED = Set.of("filesystem", "process", "os", "package", "shell");
 
@@ -45,15 +53,12 @@ final class ContainerCommands {
         if (image.isEmpty() || !run.target().literal()) {
             return List.of();
         }
-        String base = image.substring(image.lastIndexOf('/') + 1);
-        base = base.contains(":") ? base.substring(0, base.indexOf(':')) : base;
-        base = base.contains("@") ? base.substring(0, base.indexOf('@')) : base;
         List<String> argv = new ArrayList<>();
         List<String> entrypoint = run.values("--entrypoint");
         if (!entrypoint.isEmpty()) {
             argv.add(entrypoint.getLast());
-        } else if (CLI_IMAGES.containsKey(base)) {
-            argv.add(CLI_IMAGES.get(base));
+        } else {
+            cli(image).ifPresent(argv::add);
         }
         Map<String, String> mounts = mounts(d.inv(), run);
         for (Arg a : run.command()) {
@@ -87,6 +92,30 @@ final class ContainerCommands {
             }
         }
         return shell && out.isEmpty() ? List.of() : out;
+    }
+
+    /** The CLI an image's entrypoint is ({@code flyway/flyway:10} → flyway), by its name without registry, tag or digest. */
+    static java.util.Optional<String> cli(String image) {
+        String name = image;
+        int at = name.indexOf('@');
+        name = at >= 0 ? name.substring(0, at) : name;
+        int colon = name.lastIndexOf(':');
+        name = colon > name.lastIndexOf('/') ? name.substring(0, colon) : name;
+        int slash = name.indexOf('/');
+        if (slash > 0 && (name.substring(0, slash).contains(".") || name.substring(0, slash).contains(":")
+                || name.startsWith("localhost/"))) {
+            name = name.substring(slash + 1); // a registry: docker.io/migrate/migrate is migrate/migrate
+        }
+        String byName = CLI_IMAGES_BY_NAME.get(name);
+        return java.util.Optional.ofNullable(byName != null ? byName : CLI_IMAGES.get(name.substring(name.lastIndexOf('/') + 1)));
+    }
+
+    /**
+     * A client CLI run as the image's own entrypoint: with the host's network it only reaches servers on this machine,
+     * as the same CLI run here would, and what it does there is judged as that CLI's command.
+     */
+    static boolean client(String image, DockerRun run) {
+        return run.values("--entrypoint").isEmpty() && cli(image).filter(c -> !SCANNERS.contains(c)).isPresent();
     }
 
     /** Container path → host path, for bind mounts of host paths. */

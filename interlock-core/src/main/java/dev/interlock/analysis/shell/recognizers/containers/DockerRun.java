@@ -102,7 +102,13 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
         if (has("--privileged")) {
             why.add("--privileged");
         }
+        // the host's network for a client CLI image (flyway/flyway against localhost) is how it reaches this machine's
+        // servers; its command is judged as that CLI's, and a server or arbitrary program there still escalates
+        boolean client = ContainerCommands.client(target.value(), this);
         for (String ns : HOST_NAMESPACES) {
+            if (client && (ns.equals("--network") || ns.equals("--net"))) {
+                continue;
+            }
             for (String v : values(ns)) {
                 if (v.equals("host")) {
                     why.add(ns + "=host");

@@ -260,6 +260,27 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         return REGENERABLE_FILES.matcher(name).matches();
     }
 
+    /**
+     * Whether what a find name or path pattern matches inside the workspace is made again by builds and tools: compiled
+     * files and logs ({@code -name '*.pyc'}), cache and build directories ({@code -name __pycache__}, {@code -name
+     * .pytest_cache}), or anything inside one ({@code -path '*}{@code /node_modules/.cache/*'}).
+     */
+    public static boolean regenerablePattern(String pattern, boolean path) {
+        String leaf = pattern.substring(pattern.lastIndexOf('/') + 1);
+        if (regenerableName(leaf.replace("*", "x")) || REGENERABLE.contains(leaf)) {
+            return true;
+        }
+        if (!path) {
+            return false;
+        }
+        for (String segment : pattern.split("/")) {
+            if (REGENERABLE.contains(segment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A file under the workspace's build output or scratch ({@code out/results.csv}, {@code build/x}, {@code tmp/y}). */
     public boolean generated() {
         String relative = written.startsWith("./") ? written.substring(2) : written;

@@ -21,7 +21,8 @@ import java.util.Set;
  * running release, a delete (cascading by default) removes the workloads, and pruning deletes what the repository no
  * longer has. Settings of an app ({@code app set … --auto-prune}) are changes to the app, not a prune. Listing, diffing
  * and history only look; minted tokens are credentials. Argo CD apps are placed by their name (the {@code app} locator)
- * and server; Flux acts on the kube context it is given, so a kind or minikube cluster stays a sandbox.
+ * and server; Flux, and Argo CD in core mode, act on the kube context they are given, so a kind or minikube cluster
+ * stays a sandbox.
  */
 public final class GitOpsRecognizer implements Recognizer {
 
@@ -96,6 +97,7 @@ public final class GitOpsRecognizer implements Recognizer {
             DeploymentWords.development(name).ifPresent(e -> b.locator("environment", e));
         }
         p.value("--server").ifPresent(s -> b.locator("host", s));
+        p.value("--kube-context").ifPresent(c -> b.locator("context", c));
         p.value("--dest-namespace").ifPresent(ns -> b.locator("namespace", ns));
         return List.of(shape(b, v, prune, verb).build());
     }
@@ -133,8 +135,18 @@ public final class GitOpsRecognizer implements Recognizer {
         return Operation.builder(system(inv), verb).resource(type, name).evidence(inv.evidence()).confidence(Confidence.EXACT);
     }
 
-    /** Flux acts on the cluster of its kube context; Argo CD through its own server. */
+    /**
+     * Flux acts on the cluster of its kube context; Argo CD through its own server, except in core mode ({@code --core})
+     * or when only a kube context names where (it port-forwards to the server in that cluster): then, like Flux, on the
+     * cluster of that context or of the kubeconfig's current one.
+     */
     private static String system(Invocation inv) {
-        return inv.program().equals("flux") ? "kubernetes" : "argocd";
+        if (inv.program().equals("flux")) {
+            return "kubernetes";
+        }
+        List<String> w = inv.words();
+        boolean inCluster = w.contains("--core") || w.stream().anyMatch(a -> a.equals("--kube-context") || a.startsWith("--kube-context="))
+                && w.stream().noneMatch(a -> a.equals("--server") || a.startsWith("--server="));
+        return inCluster ? "kubernetes" : "argocd";
     }
 }
