@@ -2,6 +2,7 @@ package dev.interlock.analysis.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
 import dev.interlock.model.Plan;
 import dev.interlock.model.PlanChange;
 import dev.interlock.model.RequestKind;
@@ -123,6 +124,8 @@ final class KubernetesManifests {
         JsonNode labels = metadata.path("labels");
         String environment = Values.environmentTag(labels.isObject() ? mapperless(labels) : null);
         put(where, "environment", environment);
+        // a PeerAuthentication set to DISABLE, a Namespace enforcing nothing, a NetworkPolicy deleted
+        SecurityControls.manifest(kind, verb, name, o.toString()).ifPresent(control -> where.put(SecurityControls.LOCATOR, control));
         String address = (namespace.isEmpty() || kind.equals("Namespace") ? "" : namespace + "/") + kind + "/" + name;
         return new PlanChange(address, kind, verb, action.verb() + (action.force() ? " --force" : ""), "", where, attributes);
     }

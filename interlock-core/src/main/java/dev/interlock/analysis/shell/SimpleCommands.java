@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.syntax.Assignment;
 import dev.interlock.analysis.shell.syntax.Braces;
@@ -346,7 +347,7 @@ final class SimpleCommands {
         Invocation inv = new Invocation(program, args, run.env(), walk.workspace, run.evidence(), run.stdin().text(), run.locators());
         List<Operation> ops;
         try {
-            ops = walk.analyzer.recognizerFor(program).recognize(inv, new WalkNested(walk));
+            ops = SecurityControls.mark(inv, walk.analyzer.recognizerFor(program).recognize(inv, new WalkNested(walk)));
         } catch (RuntimeException e) {
             ops = List.of(Opaque.operation("the " + program + " recognizer failed (" + e + ")", run.evidence(), run.locators()));
         }

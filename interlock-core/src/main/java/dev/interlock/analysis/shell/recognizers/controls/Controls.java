@@ -1,0 +1,22 @@
+package dev.interlock.analysis.shell.recognizers.controls;
+
+/** The controls an operation can switch off: the values of the {@code disables-control} locator. */
+final class Controls {
+
+    static final String AUDIT_TRAIL = "audit-trail";
+    static final String THREAT_DETECTION = "threat-detection";
+    static final String MTLS = "mtls";
+    static final String NETWORK_POLICY = "network-policy";
+    static final String AUTHORIZATION_POLICY = "authorization-policy";
+    static final String FIREWALL = "firewall";
+    static final String MAC = "mandatory-access-control";
+    static final String ADMISSION_POLICY = "admission-policy";
+    static final String WAF = "waf";
+    static final String MFA = "mfa";
+    static final String PUBLIC_ACCESS_BLOCK = "public-access-block";
+    static final String ENCRYPTION = "encryption-by-default";
+    static final String APP_ALLOWLISTING = "gatekeeper";
+
+    private Controls() {
+    }
+}

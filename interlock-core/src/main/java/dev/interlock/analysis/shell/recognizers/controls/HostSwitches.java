@@ -1,0 +1,121 @@
+package dev.interlock.analysis.shell.recognizers.controls;
+
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.APP_ALLOWLISTING;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUDIT_TRAIL;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.FIREWALL;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.MAC;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.THREAT_DETECTION;
+
+import dev.interlock.analysis.shell.Invocation;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A machine's own security controls, on this machine or over ssh: SELinux and AppArmor, the kernel audit, the
+ * firewall, and the services that detect intrusions (auditd, falco, EDR sensors, osquery, wazuh) stopped, disabled or
+ * masked. Starting, restarting and showing them is not switching them off.
+ */
+final class HostSwitches {
+
+    private HostSwitches() {
+    }
+
+    /** Services that are a security control, by unit name (without {@code .service}). */
+    private static final Map<String, String> SERVICES = Map.ofEntries(
+            Map.entry("auditd", AUDIT_TRAIL), Map.entry("auditbeat", AUDIT_TRAIL), Map.entry("go-audit", AUDIT_TRAIL),
+            Map.entry("falco", THREAT_DETECTION), Map.entry("falco-modern-bpf", THREAT_DETECTION), Map.entry("falco-bpf", THREAT_DETECTION),
+            Map.entry("falco-kmod", THREAT_DETECTION), Map.entry("falcon-sensor", THREAT_DETECTION), Map.entry("osqueryd", THREAT_DETECTION),
+            Map.entry("wazuh-agent", THREAT_DETECTION), Map.entry("wazuh-manager", THREAT_DETECTION), Map.entry("ossec", THREAT_DETECTION),
+            Map.entry("ossec-hids", THREAT_DETECTION), Map.entry("sentinelone", THREAT_DETECTION), Map.entry("sentinelagent", THREAT_DETECTION),
+            Map.entry("cbagentd", THREAT_DETECTION), Map.entry("cbdaemon", THREAT_DETECTION), Map.entry("mdatp", THREAT_DETECTION),
+            Map.entry("tetragon", THREAT_DETECTION), Map.entry("dragent", THREAT_DETECTION), Map.entry("qualys-cloud-agent", THREAT_DETECTION),
+            Map.entry("nessusagent", THREAT_DETECTION), Map.entry("amazon-guardduty-agent", THREAT_DETECTION),
+            Map.entry("elastic-endpoint", THREAT_DETECTION), Map.entry("taniumclient", THREAT_DETECTION), Map.entry("ds_agent", THREAT_DETECTION),
+            Map.entry("suricata", THREAT_DETECTION), Map.entry("snort", THREAT_DETECTION), Map.entry("clamav-daemon", THREAT_DETECTION),
+            Map.entry("apparmor", MAC),
+            Map.entry("firewalld", FIREWALL), Map.entry("ufw", FIREWALL), Map.entry("nftables", FIREWALL), Map.entry("iptables", FIREWALL),
+            Map.entry("ip6tables", FIREWALL), Map.entry("netfilter-persistent", FIREWALL), Map.entry("fail2ban", FIREWALL),
+            Map.entry("csf", FIREWALL), Map.entry("lfd", FIREWALL));
+
+    private static final Set<String> SYSTEMCTL_OFF = Set.of("stop", "disable", "mask", "kill");
+    private static final Set<String> SYSTEMCTL_VALUED = Set.of("H", "host", "M", "machine", "s", "signal", "kill-whom",
+            "kill-value", "t", "type", "p", "property", "state", "root", "o", "output", "n", "lines");
+
+    /** One row per program: the condition on its words, and the control. */
+    private record HostSwitch(String control, java.util.function.Predicate<List<String>> when) {
+    }
+
+    private static final Map<String, HostSwitch> TOOLS = Map.ofEntries(
+            Map.entry("setenforce", new HostSwitch(MAC, w -> !w.isEmpty() && Set.of("0", "permissive").contains(w.getFirst().toLowerCase(Locale.ROOT)))),
+            Map.entry("aa-teardown", new HostSwitch(MAC, w -> true)),
+            Map.entry("aa-disable", new HostSwitch(MAC, w -> true)),
+            Map.entry("aa-complain", new HostSwitch(MAC, w -> true)),
+            // -e 0 turns the kernel audit off; -D deletes every rule
+            Map.entry("auditctl", new HostSwitch(AUDIT_TRAIL, w -> w.contains("-D") || w.contains("-e0") || w.indexOf("-e") >= 0
+                    && w.indexOf("-e") + 1 < w.size() && w.get(w.indexOf("-e") + 1).equals("0"))),
+            Map.entry("ufw", new HostSwitch(FIREWALL, HostSwitches::ufwOff)),
+            Map.entry("iptables", new HostSwitch(FIREWALL, HostSwitches::iptablesOpen)),
+            Map.entry("ip6tables", new HostSwitch(FIREWALL, HostSwitches::iptablesOpen)),
+            Map.entry("nft", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s)(.*\\s)?flush ruleset(\\s.*)?"))),
+            Map.entry("firewall-cmd", new HostSwitch(FIREWALL, w -> w.stream().anyMatch(a -> a.equals("--set-default-zone=trusted")))),
+            Map.entry("netsh", new HostSwitch(FIREWALL, w -> String.join(" ", w).toLowerCase(Locale.ROOT)
+                    .matches("(?s).*advfirewall set \\S+ state off.*"))),
+            Map.entry("spctl", new HostSwitch(APP_ALLOWLISTING, w -> w.contains("--master-disable") || w.contains("--global-disable"))),
+            Map.entry("socketfilterfw", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s).*--setglobalstate off.*"))));
+
+    static Set<String> programs() {
+        Set<String> all = new java.util.HashSet<>(TOOLS.keySet());
+        all.add("systemctl");
+        all.add("service");
+        return Set.copyOf(all);
+    }
+
+    static Optional<String> control(Invocation inv) {
+        List<String> words = inv.words();
+        return switch (inv.program()) {
+            case "systemctl" -> systemctl(Command.parse(inv, SYSTEMCTL_VALUED, Set.of(), false));
+            // service NAME stop
+            case "service" -> words.size() >= 2 && words.get(1).equals("stop") ? service(words.getFirst()) : Optional.empty();
+            default -> Optional.ofNullable(TOOLS.get(inv.program())).filter(t -> t.when().test(words)).map(HostSwitch::control);
+        };
+    }
+
+    private static Optional<String> systemctl(Command c) {
+        if (!SYSTEMCTL_OFF.contains(c.word(0))) {
+            return Optional.empty();
+        }
+        return c.path().subList(1, c.path().size()).stream().map(HostSwitches::service).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<String> service(String unit) {
+        String name = unit.toLowerCase(Locale.ROOT);
+        name = name.endsWith(".service") ? name.substring(0, name.length() - ".service".length()) : name;
+        int at = name.indexOf('@');
+        return Optional.ofNullable(SERVICES.get(at > 0 ? name.substring(0, at) : name));
+    }
+
+    /** {@code ufw disable}, {@code ufw reset}, {@code ufw default allow [incoming]}. */
+    private static boolean ufwOff(List<String> w) {
+        List<String> words = w.stream().filter(a -> !a.startsWith("-")).toList();
+        if (words.isEmpty()) {
+            return false;
+        }
+        return words.getFirst().equals("disable") || words.getFirst().equals("reset")
+                || words.getFirst().equals("default") && words.size() > 1 && words.get(1).equals("allow")
+                && (words.size() == 2 || words.get(2).equals("incoming"));
+    }
+
+    private static final Pattern OPEN_POLICY = Pattern.compile("(^|\\s)(-P|--policy) (INPUT|FORWARD) ACCEPT(\\s|$)");
+    private static final Pattern FLUSH = Pattern.compile("(^|\\s)(-F|--flush)(\\s+INPUT)?(\\s+-\\S.*)?$");
+
+    /** The INPUT or FORWARD chain set to accept everything, or the filter rules flushed (all chains or INPUT). */
+    private static boolean iptablesOpen(List<String> w) {
+        String line = String.join(" ", w);
+        boolean filterTable = !line.matches(".*(-t|--table)[ =](nat|mangle|raw|security).*");
+        return filterTable && (OPEN_POLICY.matcher(line).find() || FLUSH.matcher(line).find());
+    }
+}
