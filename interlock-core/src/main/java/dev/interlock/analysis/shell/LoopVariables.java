@@ -103,7 +103,7 @@ final class LoopVariables {
             return Optional.empty();
         }
         // grep -rl's DIR/{} names no file a loop body could be judged by
-        List<String> found = Stdin.from(s, walk).found().stream().filter(f -> !f.endsWith("/{}")).toList();
+        List<String> found = Stdin.from(s, walk, Stdin.NONE).found().stream().filter(f -> !f.endsWith("/{}")).toList();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.stream().map(f -> new Value(f, true)).toList());
     }
 

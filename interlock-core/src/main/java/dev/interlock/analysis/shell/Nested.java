@@ -17,6 +17,14 @@ public interface Nested {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What produced {@code path} when this command line wrote it from text it hides (a decoder of input not in view, a
+     * download): running it is opaque. Empty when the file is not such a one.
+     */
+    default java.util.Optional<String> hiddenSource(String path) {
+        return java.util.Optional.empty();
+    }
+
     /** Analyzes {@code sql}; {@code dialect} is {@code postgresql}, {@code mysql}, {@code sqlite} or empty. */
     List<Operation> sql(String sql, String dialect, Invocation parent);
 }

@@ -51,6 +51,9 @@ final class ScriptRunners {
             walk.nested(script, run.evidence(), run.locators());
             return true;
         }
+        if (hidden(program, args.getFirst().value(), run)) {
+            return true;
+        }
         if (walk.analyzer.hasRecognizer("source")) {
             return false;
         }
@@ -85,7 +88,7 @@ final class ScriptRunners {
                 String script = walk.text(w).orElse(null);
                 if (script != null) {
                     walk.nestedChild(script, run.evidence(), run.locators(), run.env());
-                } else {
+                } else if (!hidden(program, w, run)) {
                     addScriptRun(args.get(i), args.subList(i + 1, args.size()), run);
                 }
                 return true;
@@ -95,6 +98,17 @@ final class ScriptRunners {
             }
         }
         return fromStdin(program, run);
+    }
+
+    /**
+     * {@code curl -o x.sh URL && sh x.sh}, {@code echo "$P" | base64 -d > c.sh && sh c.sh}: a script this line wrote
+     * from text it hides is opaque, as piping that text into the shell would be.
+     */
+    boolean hidden(String program, String path, SimpleCommands.Run run) {
+        Optional<String> by = walk.hiddenSource(path);
+        by.ifPresent(what -> walk.add(Opaque.operation(program + " runs " + path + ", which this command line " + what,
+                run.evidence(), run.locators())));
+        return by.isPresent();
     }
 
     /** Paths that name the shell's own standard input. */
@@ -112,6 +126,8 @@ final class ScriptRunners {
         } else if (in.producer().isPresent()) {
             walk.add(Opaque.operation(program + " runs a script produced by " + in.producer().get() + " (decoded, downloaded or generated)",
                     run.evidence(), run.locators()));
+            // echo cm0gLXJmIH4v | base64 -d | sh: still opaque, and also what the decoded text does when it can be read
+            in.decoded().ifPresent(text -> walk.nestedChild(text, run.evidence(), run.locators(), run.env()));
         } else {
             Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("shell", program)
                     .confidence(Confidence.INFERRED).note("opens an interactive shell").evidence(run.evidence());

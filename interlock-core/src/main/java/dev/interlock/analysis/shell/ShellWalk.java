@@ -48,6 +48,11 @@ final class ShellWalk {
     private int loopPasses;
     /** Files whose text is known, by resolved path: written earlier in this line, or read by the adapter ({@code context.files}). */
     final Map<String, String> written = new HashMap<>();
+    /**
+     * Files written earlier in this line whose text is hidden, by resolved path: what produced them (a decoder of input
+     * not in view, a download). Running one is opaque, never a local script with unread contents.
+     */
+    final Map<String, String> hidden = new HashMap<>();
     /** Files whose text would have decided something had it been known: what an adapter should read ({@link ShellAnalyzer#filesNamed}). */
     final java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
     final List<Operation> operations = new ArrayList<>();
@@ -74,6 +79,11 @@ final class ShellWalk {
             wanted.add(resolved);
         }
         return Optional.ofNullable(known);
+    }
+
+    /** What produced {@code path} when this line wrote it from text it hides ({@link #hidden}). */
+    Optional<String> hiddenSource(String path) {
+        return Optional.ofNullable(hidden.get(workspace.resolve(path)));
     }
 
     List<Operation> run() {
@@ -240,6 +250,7 @@ final class ShellWalk {
         List<Integer> rows = new ArrayList<>();
         for (Command stage : p.stages()) {
             int before = operations.size();
+            Stdin in = stdin;
             walk(stage, stdin);
             List<Operation> produced = List.copyOf(operations.subList(Math.min(before, operations.size()), operations.size()));
             // psql -c "SELECT * FROM users" | gzip > users.gz: the rows travel down the pipeline into the file
@@ -308,7 +319,7 @@ final class ShellWalk {
             // trufflehog … | jq . > findings.json: the secrets the pipeline carries land in the file
             carried.stream().filter(c -> c.type().equals("credentials")).findFirst().ifPresent(c ->
                     RowsToFile.target(stage, this).ifPresent(f -> secretOutputs.written(workspace.resolve(f), c.what())));
-            stdin = Stdin.from(stage, this);
+            stdin = Stdin.from(stage, this, in);
         }
     }
 

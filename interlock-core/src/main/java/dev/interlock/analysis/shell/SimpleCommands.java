@@ -88,8 +88,8 @@ final class SimpleCommands {
             return;
         }
         assigned.keySet().forEach(name -> SelfProtection.agentSetting(name, walk.evidence(s.span()), walk.locators).ifPresent(walk::add));
-        Stdin stdin = ownStdin(s).orElse(piped);
-        rememberWrittenScript(s);
+        Stdin stdin = Stdin.own(s, walk).orElse(piped);
+        StagedScripts.remember(s, stdin, walk);
         rememberProgramCopy(s);
         List<Arg> words = new ArrayList<>(s.words().size());
         s.words().forEach(w -> words.addAll(expanded(w)));
@@ -153,52 +153,6 @@ final class SimpleCommands {
         List<Arg> out = new ArrayList<>(braces.get().size());
         braces.get().forEach(v -> out.add(new Arg(v, true, arg.glob(), arg.evidence())));
         return out;
-    }
-
-    /** A heredoc or here-string on the command itself is its standard input. */
-    private Optional<Stdin> ownStdin(Command.Simple s) {
-        for (Redirect r : s.redirects()) {
-            if (r.heredoc().isPresent()) {
-                return Optional.of(new Stdin(Optional.of(r.heredoc().get().body()), Optional.of("a heredoc")));
-            }
-            if (r.operator().equals("<<<")) {
-                Optional<String> text = walk.value(r.target());
-                return Optional.of(new Stdin(text, Optional.of("a here-string")));
-            }
-            if (r.operator().equals("<")) {
-                // mysql < dump.sql, bash < setup.sh: the file is the input, judged when its text is known
-                Optional<String> path = walk.value(r.target());
-                if (path.isPresent() && !path.get().startsWith("/dev/")) {
-                    return Optional.of(new Stdin(walk.text(path.get()), Optional.of("the file " + path.get()),
-                            Optional.of(Stdin.directory(path.get())).filter(d -> !d.isEmpty())));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code echo 'rm -rf ~' > x.sh}: remember the text, so that running x.sh later in the line is analyzed. */
-    private void rememberWrittenScript(Command.Simple s) {
-        if (s.redirects().isEmpty()) {
-            return;
-        }
-        Optional<String> text = Stdin.literalOutput(s, walk);
-        if (text.isEmpty()) {
-            Optional<String> teeInput = ownStdin(s).flatMap(Stdin::text);
-            if (teeInput.isPresent() && !s.words().isEmpty() && walk.value(s.words().getFirst()).orElse("").equals("tee")) {
-                for (int i = 1; i < s.words().size(); i++) {
-                    walk.value(s.words().get(i)).filter(p -> !p.startsWith("-"))
-                            .ifPresent(p -> walk.written.put(walk.workspace.resolve(p), teeInput.get()));
-                }
-            }
-            return;
-        }
-        for (Redirect r : s.redirects()) {
-            if (r.operator().equals(">") || r.operator().equals(">>") || r.operator().equals(">|")) {
-                walk.value(r.target()).ifPresent(p -> walk.written.merge(walk.workspace.resolve(p), text.get(),
-                        (old, add) -> r.operator().equals(">>") ? old + "\n" + add : add));
-            }
-        }
     }
 
     private static final java.util.Set<String> COPIERS = java.util.Set.of("cp", "ln", "install", "mv", "rsync");
@@ -287,6 +241,9 @@ final class SimpleCommands {
             String script = walk.text(path).orElse(null);
             if (script != null) {
                 walk.nested(script, run.evidence(), run.locators());
+                return;
+            }
+            if (new ScriptRunners(this).hidden(path, path, run)) {
                 return;
             }
         }

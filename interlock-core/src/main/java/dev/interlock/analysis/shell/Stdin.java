@@ -15,11 +15,17 @@ import java.util.Set;
  * What a command reads on standard input, as far as it can be known statically: literal text (from {@code echo},
  * {@code printf}, a heredoc fed to {@code cat}), or only the name of the program producing it; for a {@code find}
  * (or {@code mdfind}, {@code locate}) that names what it lists, the paths each of its lines stands for ({@code found}:
- * {@code ./*.pyc}); for a process lister, the processes ({@code $(pgrep -f interlock)}).
+ * {@code ./*.pyc}); for a process lister, the processes ({@code $(pgrep -f interlock)}); for a decoder of literal input ({@link Decoders}), what it printed ({@code decoded}): known, but
+ * text the line hid, so a shell fed it still runs an opaque script while a file written from it holds that text.
  */
-record Stdin(Optional<String> text, Optional<String> producer, Optional<String> source, List<String> found) {
+record Stdin(Optional<String> text, Optional<String> producer, Optional<String> source, List<String> found,
+             Optional<String> decoded) {
 
     static final Stdin NONE = new Stdin(Optional.empty(), Optional.empty());
+
+    Stdin(Optional<String> text, Optional<String> producer, Optional<String> source, List<String> found) {
+        this(text, producer, source, found, Optional.empty());
+    }
 
     Stdin(Optional<String> text, Optional<String> producer) {
         this(text, producer, Optional.empty());
@@ -33,17 +39,46 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
         return text.isPresent() || producer.isPresent();
     }
 
-    /** What {@code stage} writes to its standard output. */
-    static Stdin from(Command stage, ShellWalk walk) {
+    /** What {@code stage}, fed {@code in}, writes to its standard output. */
+    static Stdin from(Command stage, ShellWalk walk, Stdin in) {
         if (stage instanceof Command.Simple s && !s.words().isEmpty()) {
             Optional<String> first = walk.value(s.words().getFirst());
             String program = first.map(p -> p.substring(p.lastIndexOf('/') + 1)).orElse("");
             Optional<String> text = literalOutput(s, walk);
+            Optional<String> decoded = Decoders.candidate(program) ? decoded(s, own(s, walk).orElse(in), walk) : Optional.empty();
             return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program), source(s, walk),
                     NAMERS.contains(program) || MatchListings.PROGRAMS.contains(program) ? found(program, s, walk)
-                            : PID_LISTERS.contains(program) ? processes(s, walk) : List.of());
+                            : PID_LISTERS.contains(program) ? processes(s, walk) : List.of(),
+                    decoded);
         }
         return new Stdin(Optional.empty(), Optional.of("a compound command"));
+    }
+
+    /** What the decoder {@code s} prints from {@code in}, when it can be computed. */
+    static Optional<String> decoded(Command.Simple s, Stdin in, ShellWalk walk) {
+        return Decoders.of(s.words().stream().map(walk::value).toList(), in.text().or(in::decoded), walk).flatMap(Decoders.Output::text);
+    }
+
+    /** A heredoc, here-string or {@code < FILE} on the command itself is its standard input. */
+    static Optional<Stdin> own(Command.Simple s, ShellWalk walk) {
+        for (Redirect r : s.redirects()) {
+            if (r.heredoc().isPresent()) {
+                return Optional.of(new Stdin(Optional.of(r.heredoc().get().body()), Optional.of("a heredoc")));
+            }
+            if (r.operator().equals("<<<")) {
+                Optional<String> text = walk.value(r.target());
+                return Optional.of(new Stdin(text, Optional.of("a here-string")));
+            }
+            if (r.operator().equals("<")) {
+                // mysql < dump.sql, bash < setup.sh: the file is the input, judged when its text is known
+                Optional<String> path = walk.value(r.target());
+                if (path.isPresent() && !path.get().startsWith("/dev/")) {
+                    return Optional.of(new Stdin(walk.text(path.get()), Optional.of("the file " + path.get()),
+                            Optional.of(Stdin.directory(path.get())).filter(d -> !d.isEmpty())));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

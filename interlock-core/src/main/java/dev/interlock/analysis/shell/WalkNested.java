@@ -22,6 +22,11 @@ record WalkNested(ShellWalk walk) implements Nested {
     }
 
     @Override
+    public java.util.Optional<String> hiddenSource(String path) {
+        return walk.hiddenSource(path);
+    }
+
+    @Override
     public List<Operation> sql(String sql, String dialect, Invocation parent) {
         List<Operation> out = new ArrayList<>();
         for (Operation op : walk.analyzer.sql(sql, dialect)) {

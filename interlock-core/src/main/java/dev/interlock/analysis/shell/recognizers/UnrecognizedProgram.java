@@ -82,6 +82,10 @@ public final class UnrecognizedProgram implements Recognizer {
         if (!sources.isEmpty()) {
             return sources;
         }
+        List<Operation> installScripts = dev.interlock.analysis.shell.recognizers.packages.ProjectInstallScripts.of(inv, nested);
+        if (!installScripts.isEmpty()) {
+            return installScripts; // pip install . with the setup.py in view: what it runs decides
+        }
         boolean builder = KnownPrograms.BUILDERS.contains(program);
         boolean reader = KnownPrograms.READERS.contains(program);
         boolean namesOnly = KnownPrograms.NAMES_ONLY.contains(program)

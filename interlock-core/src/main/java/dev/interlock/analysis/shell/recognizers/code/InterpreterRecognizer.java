@@ -113,6 +113,14 @@ public final class InterpreterRecognizer implements Recognizer {
                 return ops;
             }
             Optional<String> written = nested.written(source.script());
+            Optional<String> hidden = written.isPresent() ? Optional.empty() : nested.hiddenSource(source.script());
+            if (hidden.isPresent()) {
+                // echo "$P" | base64 -d > /tmp/c.py && python3 /tmp/c.py: code no one has read, like curl … | python3 -
+                ops.add(Operation.builder("process", Verb.UNKNOWN).resource("program", inv.program()).confidence(Confidence.OPAQUE)
+                        .reversible(false).evidence(inv.evidence())
+                        .note(inv.program() + " runs " + source.script() + ", which this command line " + hidden.get()).build());
+                return ops;
+            }
             if (written.isEmpty()) {
                 ops.add(script(inv, source.script()));
                 DataCopies.named(inv, source.script())

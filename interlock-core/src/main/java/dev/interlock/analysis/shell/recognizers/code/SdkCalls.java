@@ -50,6 +50,7 @@ final class SdkCalls {
                     "search", "opensearchpy", "search", "cassandra", "cassandra", "snowflake", "database", "clickhouse_driver",
                     "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
                     "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
+                    "jenkins", "jenkins", "jenkinsapi", "jenkins",
                     "ncclient", "network", "napalm", "network", "jnpr", "network", "netmiko", "network", "scrapli", "network",
                     "pyeapi", "network", "sqlite3", "sqlite",
                     "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker",
@@ -174,8 +175,11 @@ final class SdkCalls {
         List<String> lines = new ArrayList<>();
         List<Generic> generic = new ArrayList<>();
         Set<String> accounted = new LinkedHashSet<>();
+        if (language == Language.PYTHON) {
+            ToolApiCalls.find(code, env, lines, accounted);
+        }
         if (reaches.isEmpty()) {
-            return new Found(lines, generic, accounted);
+            return new Found(List.copyOf(lines), generic, Set.copyOf(accounted));
         }
         if (reaches.contains("aws")) {
             if (language == Language.PYTHON) {

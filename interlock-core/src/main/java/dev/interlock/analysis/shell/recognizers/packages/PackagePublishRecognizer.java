@@ -84,6 +84,10 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (!sources.isEmpty()) {
             return sources;
         }
+        List<Operation> installScripts = ProjectInstallScripts.of(inv, nested);
+        if (!installScripts.isEmpty()) {
+            return installScripts; // npm install with the package.json in view: its install scripts decide
+        }
         if (!ProjectRuns.NODE.contains(inv.program())) { // a package.json's start script is read below
             Optional<Operation> run = ProjectRuns.of(inv);
             if (run.isPresent()) {
