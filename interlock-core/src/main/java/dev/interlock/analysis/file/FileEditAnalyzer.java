@@ -114,8 +114,16 @@ public final class FileEditAnalyzer {
             case CODE_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs",
                     content -> migration(MigrationCode.analyze(content, sql), path));
             case SHELL_SCRIPT -> withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(content, path, context, ws));
-            case PACKAGE_MANIFEST -> withContent(c, path, ws, evidence, does, "when npm install runs its lifecycle scripts",
-                    content -> script(lifecycleScripts(content), path, context));
+            case TASK_RECIPES -> withContent(c, path, ws, evidence, does, "when its recipes run",
+                    content -> staged(RecipeFiles.script(path, content), path, context));
+            case PACKAGE_MANIFEST -> {
+                List<Operation> ops = new ArrayList<>(withContent(c, path, ws, evidence, does, "when npm install runs its lifecycle scripts",
+                        content -> script(lifecycleScripts(content), path, context)));
+                List<Operation> named = withContent(c, path, ws, evidence, does, "when its scripts run",
+                        content -> staged(RecipeFiles.script(path, content), path, context));
+                ops.addAll(named.subList(1, named.size()));
+                yield ops;
+            }
             case KUBERNETES_MANIFEST -> manifest(c, path, ws, evidence, does);
             case OTHER -> {
                 Optional<String> tree = delete && how.isEmpty() ? wholeTree(c.path(), path, ws) : Optional.empty();
@@ -236,8 +244,18 @@ public final class FileEditAnalyzer {
         return shell.analyze(content, inScriptDir);
     }
 
+    /**
+     * What recipes run by hand stage: only what destroys beyond this machine (a prod namespace deleted, a database
+     * dropped). A {@code clean} target's {@code rm -rf build} or a local cluster's teardown is routine there, and the
+     * run itself is judged again with the file in view.
+     */
+    private List<Operation> staged(String commands, String path, RequestContext context) {
+        return script(commands, path, context).stream()
+                .filter(op -> op.verb().destructive() && op.environment() != Tier.LOCAL).toList();
+    }
+
     /** Scripts npm, yarn and pnpm run by themselves around install, pack and publish. */
-    private static final List<String> LIFECYCLE = List.of("preinstall", "install", "postinstall", "prepare", "preprepare",
+    static final List<String> LIFECYCLE = List.of("preinstall", "install", "postinstall", "prepare", "preprepare",
             "postprepare", "prepublish", "prepublishOnly", "prepack", "postpack", "preuninstall", "uninstall", "postuninstall");
     /**
      * The lifecycle scripts of a package.json as one shell script, a line each; for a manifest that is not JSON yet

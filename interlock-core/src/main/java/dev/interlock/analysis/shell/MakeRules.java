@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
  * recipe lines), the prerequisites they pull in, and {@code $(shell …)} calls that run whatever the target. Recipe
  * prefixes ({@code @}, {@code -}, {@code +}) are dropped and {@code $$} is the shell's {@code $}.
  */
-final class MakeRules {
+public final class MakeRules {
 
     private static final int MAX_DEPTH = 8;
 
@@ -44,6 +44,18 @@ final class MakeRules {
     }
 
     private MakeRules() {
+    }
+
+    /**
+     * Every command a makefile can run: the recipes of all its targets and its {@code $(shell …)} calls. What a file
+     * written now stages for whichever {@code make TARGET} comes next.
+     */
+    public static List<String> commands(String text) {
+        // an edit's fragment may be recipe lines alone: they belong to a target all the same
+        Makefile m = parse("interlock-fragment:\n" + text);
+        List<String> out = new ArrayList<>(m.always());
+        m.recipes().values().forEach(out::addAll);
+        return out;
     }
 
     static Makefile parse(String text) {

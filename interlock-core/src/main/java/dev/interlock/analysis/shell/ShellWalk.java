@@ -56,6 +56,8 @@ final class ShellWalk {
     /** Files whose text would have decided something had it been known: what an adapter should read ({@link ShellAnalyzer#filesNamed}). */
     final java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
     final List<Operation> operations = new ArrayList<>();
+    /** Functions defined in this line that take arguments, walked at their calls. */
+    final FunctionCalls functions = new FunctionCalls(this);
     /** Words that are the output of a shell-setup printer ({@link ShellSetup}), by where they are written. */
     private final Map<Evidence, String> shellSetup = new HashMap<>();
     private int depth;
@@ -88,7 +90,42 @@ final class ShellWalk {
 
     List<Operation> run() {
         walkScript(ShellParser.parse(source));
+        functions.uncalled();
         return List.copyOf(operations);
+    }
+
+    /**
+     * A function's body run by a call ({@link FunctionCalls}): evidence pinned to the call, with the variables the call
+     * was given ({@code X=1 f …}) in force for it.
+     */
+    void body(Command body, Optional<Evidence> call, Map<String, String> callEnv) {
+        if (depth >= MAX_DEPTH) {
+            add(Opaque.operation("function calls deeper than " + MAX_DEPTH + " levels", call.orElse(evidence(body.span())), locators));
+            return;
+        }
+        Evidence savedPin = pinned;
+        Map<String, String> saved = new HashMap<>();
+        callEnv.forEach((k, v) -> {
+            if (!v.equals(env.get(k))) {
+                saved.put(k, env.get(k));
+                env.put(k, v);
+            }
+        });
+        depth++;
+        pinned = pinned != null ? pinned : call.orElse(null);
+        try {
+            walk(body, Stdin.NONE);
+        } finally {
+            depth--;
+            pinned = savedPin;
+            saved.forEach((k, v) -> {
+                if (v == null) {
+                    env.remove(k);
+                } else {
+                    env.put(k, v);
+                }
+            });
+        }
     }
 
     /** Analyzes shell text found inside the command ({@code sh -c}, {@code eval}, {@code ssh host CMD}, heredocs). */
@@ -196,7 +233,9 @@ final class ShellWalk {
                 if (ForkBombs.recursesInBackground(f)) {
                     add(ForkBombs.operation(f, evidence(f.span()), locators));
                 }
-                walk(f.body(), Stdin.NONE);
+                if (!functions.define(f)) {
+                    walk(f.body(), Stdin.NONE);
+                }
             }
             case Command.Test t -> t.words().forEach(this::substitutions);
         }

@@ -142,6 +142,10 @@ final class SimpleCommands {
 
     /** A word after brace expansion: {@code {rm,-rf,/srv}} runs {@code rm}; one too large to expand stays dynamic. */
     private List<Arg> expanded(Word w) {
+        Optional<List<Arg>> parameters = walk.functions.all(w);
+        if (parameters.isPresent()) {
+            return parameters.get(); // "$@" in a function called with known words
+        }
         Arg arg = walk.arg(w);
         Optional<List<String>> braces = Braces.expand(w);
         if (braces.isEmpty()) {
@@ -259,6 +263,13 @@ final class SimpleCommands {
             dispatch(run.inner(words));
             walk.aliases.put(path, alias);
             return;
+        }
+        if (!path.contains("/")) {
+            // a function of this line runs instead of a program of that name (k(){ kubectl … "$@"; }; k get pods)
+            List<Arg> callArgs = run.words().subList(1, run.words().size());
+            if (walk.functions.call(path, callArgs, run) || path.equals("shift") && walk.functions.shift(callArgs)) {
+                return;
+            }
         }
         String copied = path.contains("/") ? walk.programCopies.get(walk.workspace.resolve(path)) : null;
         String program = copied != null ? copied : path.substring(path.lastIndexOf('/') + 1);

@@ -67,6 +67,11 @@ public enum FileKind {
     SQL_MIGRATION(path(".*\\.sql").and(path(".*/(models|analyses|analysis|tests|snapshots|macros)/"
             + "(?!.*(?i:migrat|flyway|liquibase|changelog)).*").negate())),
     SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
+    /**
+     * Recipes run by name later ({@code make reset}, {@code just deploy}, {@code task clean}): what they hold is staged
+     * for the next run.
+     */
+    TASK_RECIPES(name("(gnu)?makefile|.*\\.mk|\\.?justfile|taskfile(\\.dist)?\\.ya?ml")),
     /** A package manifest: its install lifecycle scripts run by themselves on the next {@code npm install}. */
     PACKAGE_MANIFEST(name("package\\.json")),
     /**

@@ -1,2 +1,5 @@
-/** The machine's own administration tools (accounts, disks and RAID, logs, clock, boot): their read forms and their changes. */
+/**
+ * The machine's own administration tools (accounts, disks and RAID, logs, clock, boot) and its declarative system
+ * builders (NixOS, nix-darwin, Home Manager): their read forms and their changes.
+ */
 package dev.interlock.analysis.shell.recognizers.host;

@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -53,12 +54,47 @@ public final class LocalMachines implements Recognizer {
      * The machine a VM manager's command names ({@code vagrant destroy staging-db}), or for Vagrant with none the
      * directory of its Vagrantfile, when that name is production's or staging's.
      */
-    private static Optional<String> sharedMachine(Invocation inv, String program, List<String> words) {
+    private static Optional<String> sharedMachine(Invocation inv, String program) {
+        // the command of vagrant ssh -c CMD is no machine's name
+        List<String> words = inv.parse(VM_COMMAND_VALUED).words();
         String machine = words.size() > 1 && (program.equals("vagrant") || program.equals("multipass")) ? words.get(1) : "";
         String place = !machine.isEmpty() ? machine
                 : program.equals("vagrant") ? inv.workspace().cwd().substring(inv.workspace().cwd().lastIndexOf('/') + 1) : "";
         return DeploymentWords.tierWordIn(place).isPresent() ? Optional.of(place) : Optional.empty();
     }
+
+    /**
+     * {@code vagrant ssh stg-db -c 'dropdb orders'}, {@code multipass exec prod-runner -- rm -rf /data}: on a machine
+     * named for a shared environment the command is judged there, as {@code ssh HOST CMD} is (a read stays a read).
+     * A developer's own VM keeps its sandbox operation.
+     */
+    private static Optional<List<Operation>> commandOnSharedMachine(Invocation inv, String program, Nested nested) {
+        List<String> all = inv.words();
+        if (all.isEmpty() || !(program.equals("vagrant") && all.getFirst().equals("ssh")
+                || program.equals("multipass") && all.getFirst().equals("exec"))) {
+            return Optional.empty();
+        }
+        ParsedArgs p = inv.parse(VM_COMMAND_VALUED);
+        Optional<String> command = program.equals("vagrant") ? p.value("-c", "--command")
+                : Optional.of(String.join(" ", p.afterDoubleDash().stream().map(dev.interlock.analysis.shell.Arg::value).toList()))
+                        .filter(c -> !c.isBlank());
+        if (command.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> named = p.words();
+        String machine = named.size() > 1 ? named.get(1)
+                : program.equals("vagrant") ? inv.workspace().cwd().substring(inv.workspace().cwd().lastIndexOf('/') + 1) : "";
+        if (DeploymentWords.tierWordIn(machine).isEmpty()) {
+            return Optional.empty();
+        }
+        Invocation there = new Invocation(program, inv.args(), inv.env(), inv.workspace(), inv.evidence(), Optional.empty(),
+                Map.of("host", machine));
+        List<Operation> ops = nested.shell(command.get(), there);
+        return ops.isEmpty() ? Optional.empty() : Optional.of(ops);
+    }
+
+    /** Options of {@code vagrant ssh} and {@code multipass exec} that take a value. */
+    private static final Set<String> VM_COMMAND_VALUED = Set.of("-c", "--command", "-d", "--working-directory");
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
@@ -80,11 +116,15 @@ public final class LocalMachines implements Recognizer {
                         .note(program + " delete removes the container engine's VM with every image and volume in it"),
                         "the container engine on this machine").build());
             }
+            Optional<List<Operation>> inside = commandOnSharedMachine(inv, program, nested);
+            if (inside.isPresent()) {
+                return inside.get();
+            }
             String name = inv.parse(Set.of("--name", "-n", "-p", "--profile", "--context")).value("--name", "-n", "-p", "--profile").orElse(program);
             Operation.Builder b = Operation.builder("kubernetes", down ? Verb.DELETE : words.isEmpty() ? Verb.READ : Verb.UPDATE)
                     .resource("cluster", name).confidence(Confidence.INFERRED).evidence(inv.evidence())
                     .note(program + " manages a development cluster on this machine");
-            Optional<String> shared = sharedMachine(inv, program, words);
+            Optional<String> shared = sharedMachine(inv, program);
             if (shared.isPresent()) {
                 // vagrant destroy -f staging-db, multipass delete prod-runner, a Vagrantfile under ops/prod-bastion: a
                 // machine named for a shared environment (and Vagrant's providers reach clouds) is not a scratch box

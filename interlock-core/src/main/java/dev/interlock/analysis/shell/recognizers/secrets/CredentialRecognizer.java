@@ -52,6 +52,9 @@ public final class CredentialRecognizer implements Recognizer {
     /** Patterns that search for private keys and cloud secrets rather than for text. */
     private static final Pattern KEY_MATERIAL = Pattern.compile(
             "(?i)PRIVATE KEY|BEGIN (RSA|OPENSSH|EC|DSA|PGP|ENCRYPTED)|aws_secret_access_key|AKIA\\[?|ghp_|xox[bp]-|sk_live_|-----BEGIN");
+    /** Search patterns that name where settings keep a secret: {@code access-tokens}, {@code api_key}, {@code password}. */
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(?i)token|secret|passw|api.{0,8}key|credential|private.{0,3}key|access.{0,3}key|bearer");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|passw|pwd|api_?key|private|credential|auth).*");
     private static final Pattern EXPANSION = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -118,6 +121,14 @@ public final class CredentialRecognizer implements Recognizer {
                 pattern = Optional.of(files.removeFirst().value());
             }
             List<Operation> ops = reads(inv, files, program);
+            Optional<Arg> tree = pattern.isPresent() && ops.stream().noneMatch(o -> o.verb() == Verb.CREDENTIAL)
+                    && SECRET_KEY.matcher(pattern.get()).find() ? configTree(inv, parsed, files) : Optional.empty();
+            if (tree.isPresent()) {
+                // grep -r access-tokens ~/.config/: a search for secret-named keys through the machine's or the user's
+                // settings prints the values stored beside them
+                return List.of(LocalFiles.on(inv, Verb.CREDENTIAL, "search", tree.get().value()).scope(dev.interlock.model.Scope.MANY)
+                        .note("searches configuration files for secret-named keys (" + pattern.get() + ") and prints their values").build());
+            }
             if (pattern.isPresent() && KEY_MATERIAL.matcher(pattern.get()).find() && ops.stream().noneMatch(o -> o.verb() == Verb.CREDENTIAL)) {
                 // grep -r 'BEGIN RSA PRIVATE KEY' ~: a search for key material prints whatever keys it finds.
                 return List.of(LocalFiles.on(inv, Verb.CREDENTIAL, "search", files.isEmpty() ? "" : files.getFirst().value())
@@ -133,6 +144,28 @@ public final class CredentialRecognizer implements Recognizer {
             case "direnv" -> Direnv.recognize(inv);
             default -> SecretManagers.programs().contains(program) ? SecretManagers.recognize(inv) : SecretStores.recognize(inv);
         };
+    }
+
+    /**
+     * The settings tree a search runs through: the home directory, one of its dot-directories or anything below one
+     * ({@code ~/.config/}), or {@code /etc}, searched recursively. The checkout's own files are code, not settings.
+     */
+    private static Optional<Arg> configTree(Invocation inv, ParsedArgs parsed, List<Arg> files) {
+        boolean recursive = !inv.program().endsWith("grep") || parsed.has("-r", "-R", "--recursive", "--dereference-recursive")
+                || parsed.value("-d").filter(v -> v.equals("recurse")).isPresent();
+        if (!recursive) {
+            return Optional.empty();
+        }
+        String home = inv.workspace().home() == null ? "" : inv.workspace().home();
+        for (Arg file : files) {
+            String path = inv.workspace().resolve(file.value());
+            boolean settings = !home.isEmpty() && (path.equals(home) || path.startsWith(home + "/."))
+                    || path.equals("/etc") || path.startsWith("/etc/") || path.equals("/root") || path.startsWith("/root/.");
+            if (settings) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A credential operation for reading the secret file at {@code path}. */

@@ -36,7 +36,9 @@ public final class SecretFiles {
             // identity providers' admin CLIs: Okta's org API token, kcadm's access and refresh tokens, auth0's
             // machine login, GAM's OAuth refresh token and service-account key, Teleport's keys and certificates
             "\\.okta/okta\\.ya?ml", "\\.config/okta/okta\\.ya?ml", "\\.keycloak/kcadm\\.config",
-            "\\.config/auth0/config\\.json", "\\.gam/(oauth2\\.txt|oauth2service\\.json)", "\\.tsh/keys/.+");
+            "\\.config/auth0/config\\.json", "\\.gam/(oauth2\\.txt|oauth2service\\.json)", "\\.tsh/keys/.+",
+            // Nix's settings hold access-tokens (GitHub, GitLab) for fetching flakes, and its netrc-file the cache logins
+            "\\.config/nix/(nix\\.conf|netrc)");
 
     /**
      * Chromium browsers' data directories (Linux {@code ~/.config/NAME}, macOS {@code Application Support/Vendor/NAME},
@@ -67,6 +69,8 @@ public final class SecretFiles {
             // a CA's keys and their passwords: smallstep's secrets directory, an OpenSSL CA's private directory
             Pattern.compile(".*/\\.step/secrets/.+|/etc/pki/[^/]+/private/.+"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
+            // the machine-wide Nix settings and netrc-file: access-tokens and binary-cache logins
+            Pattern.compile("/etc/nix/(nix\\.conf|netrc)"),
             Pattern.compile("/proc/[^/]+/environ"),
             // Kerberos: ticket caches, a KDC's database and stash, Samba's private directory (machine secrets, sam.ldb)
             Pattern.compile("/tmp/krb5cc_[^/]+|/(var/kerberos/krb5kdc|etc/krb5kdc|var/lib/krb5kdc)/(\\.k5\\..*|stash|principal.*)"
