@@ -34,6 +34,8 @@ final class ShellWalk {
     final CarriedContext carried = new CarriedContext();
     /** Files of secrets written earlier in the line, followed to where they are published. */
     final SecretOutputs secretOutputs = new SecretOutputs();
+    /** Volumes and disk images created earlier in the line: formatting them loses nothing. */
+    final NewVolumes newVolumes = new NewVolumes();
     private final String source;
     final Map<String, String> env;
     /** Aliases defined earlier in this line ({@code alias x='rm -rf'}), expanded when a command starts with one. */

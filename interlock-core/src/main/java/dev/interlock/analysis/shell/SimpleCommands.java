@@ -108,6 +108,8 @@ final class SimpleCommands {
         walk.secretOutputs.published(words, dispatched, walk.evidence(s.span()), walk);
         walk.secretOutputs.written(s, List.copyOf(walk.operations.subList(Math.min(dispatched, walk.operations.size()), walk.operations.size())), walk);
         walk.carried.observe(words, walk);
+        walk.newVolumes.formatted(walk.operations, dispatched);
+        walk.newVolumes.observe(words, List.copyOf(walk.operations.subList(Math.min(dispatched, walk.operations.size()), walk.operations.size())), walk);
         if (!words.isEmpty() && words.getFirst().literal() && words.getFirst().value().equals("alias")) {
             for (Arg a : words.subList(1, words.size())) {
                 int eq = a.value().indexOf('=');

@@ -118,6 +118,12 @@ final class SqlFunctions {
             "current_database", "current_schema", "current_schemas", "current_setting", "current_role", "database",
             "schema", "pg_backend_pid", "pg_size_pretty", "pg_size_bytes", "pg_database_size", "pg_relation_size",
             "pg_total_relation_size", "pg_table_size", "pg_indexes_size", "pg_column_size", "pg_postmaster_start_time",
+            "pg_tablespace_size", "pg_tablespace_location", "pg_tablespace_databases", "pg_filenode_relation",
+            "pg_current_logfile", "pg_partition_tree", "pg_partition_root", "pg_partition_ancestors",
+            // the server's own directories (WAL, logs, archive status, temp files): names, sizes and times, never a
+            // path the caller chooses, unlike pg_ls_dir and pg_stat_file (DANGEROUS)
+            "pg_ls_waldir", "pg_ls_logdir", "pg_ls_archive_statusdir", "pg_ls_tmpdir", "pg_ls_logicalsnapdir",
+            "pg_ls_logicalmapdir", "pg_ls_replslotdir",
             "pg_conf_load_time", "pg_is_in_recovery", "pg_control_checkpoint", "pg_control_system", "pg_control_init",
             "pg_control_recovery", "pg_is_in_backup", "pg_backup_start_time", "pg_last_committed_xact",
             "pg_current_snapshot", "pg_current_wal_insert_lsn", "pg_current_wal_flush_lsn", "pg_walfile_name",

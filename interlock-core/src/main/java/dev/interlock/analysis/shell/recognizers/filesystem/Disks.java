@@ -35,8 +35,9 @@ final class Disks {
         PROGRAMS = Set.copyOf(all);
     }
 
-    /** parted commands that only look. */
-    private static final Set<String> PARTED_READS = Set.of("print", "p", "unit", "help", "version", "align-check");
+    /** parted commands that only look, and print's own words ({@code print free}, {@code print all}). */
+    private static final Set<String> PARTED_READS = Set.of("print", "p", "unit", "help", "version", "align-check",
+            "free", "all", "list", "devices");
     private static final Set<String> SFDISK_READS = Set.of("-l", "--list", "-d", "--dump", "-J", "--json", "-s",
             "--show-size", "-F", "--list-free", "-g", "--show-geometry", "-V", "--verify", "--part-type", "--part-label");
     private static final Set<String> DISKUTIL_WIPES = Set.of("eraseDisk", "eraseVolume", "partitionDisk", "zeroDisk",

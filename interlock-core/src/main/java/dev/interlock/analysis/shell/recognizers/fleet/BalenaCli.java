@@ -78,7 +78,7 @@ final class BalenaCli {
         CommandTable.Found found = TABLE.findOrGuess(words, 2, "fleet");
         String operand = words.size() > found.words() ? words.get(found.words()) : "";
         String fleet = p.value("--fleet", "-f", "--application", "-a", "--app").orElse(
-                FLEET_OPERANDS.contains(words.getFirst()) ? operand : "");
+                !words.isEmpty() && FLEET_OPERANDS.contains(words.getFirst()) ? operand : "");
         if (found.command().equals("push") && localMode(operand)) {
             Operation op = found.act().note("local mode: builds and runs on a development device on this network")
                     .operation(inv, "balena", operand).build();

@@ -87,6 +87,13 @@ public final class HostAdministration implements Recognizer {
             Map.entry("dumpe2fs", reader("filesystem")),
             Map.entry("xfs_info", reader("filesystem")),
             Map.entry("tune2fs", tool("filesystem", only("-l"), "changes a filesystem's settings")),
+            // xfs_db -r opens the device read-only: its commands (freesp, frag, print) can only look
+            Map.entry("xfs_db", tool("filesystem", any("-r"), "can write a filesystem's metadata (xfs_db without -r)")),
+            Map.entry("xfs_admin", tool("filesystem", w -> Set.of("-l", "-u", "-f", "-V").containsAll(w.flags()),
+                    "changes a filesystem's label, UUID or features")),
+            Map.entry("xfs_growfs", tool("filesystem", any("-n"), "grows a filesystem into its device's free space")),
+            Map.entry("losetup", tool("loop-device", HostAdministration::losetupReads,
+                    "attaches a file as a loop device, or detaches or resizes one")),
             Map.entry("e2fsck", fsck()),
             Map.entry("fsck", fsck()),
             Map.entry("fsck.ext2", fsck()),
@@ -223,6 +230,19 @@ public final class HostAdministration implements Recognizer {
         boolean op = w.value("-o").or(() -> w.value("--op")).filter(v -> !v.equals("show")).isPresent();
         return !op && !w.flags().stream().anyMatch(Set.of("-l", "--login", "-u", "--logout", "--loginall", "--logoutall",
                 "-R", "--rescan", "-k", "--killiscsid")::contains);
+    }
+
+    /**
+     * {@code losetup -a}, {@code losetup -l}, {@code losetup /dev/loop0}, {@code losetup -j FILE}, {@code losetup -f}:
+     * listing and looking up. A file operand attaches it; {@code -d}/{@code -D} detach, {@code -c} resizes.
+     */
+    private static boolean losetupReads(Words w) {
+        Set<String> values = new java.util.HashSet<>();
+        for (String flag : List.of("-j", "--associated", "-O", "--output")) {
+            w.value(flag).ifPresent(values::add);
+        }
+        return w.flags().stream().noneMatch(Set.of("-d", "--detach", "-D", "--detach-all", "-c", "--set-capacity")::contains)
+                && w.positionals().stream().allMatch(p -> p.startsWith("/dev/loop") || values.contains(p));
     }
 
     /** {@code hostnamectl}, {@code hostnamectl status}, {@code hostnamectl hostname}: a property named without a new value. */

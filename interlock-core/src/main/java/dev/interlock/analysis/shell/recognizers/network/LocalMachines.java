@@ -163,10 +163,60 @@ public final class LocalMachines implements Recognizer {
             return List.of(snapshot(inv, Verb.CREATE, words.getLast(),
                     program + " takes a snapshot: a read-only copy to restore from; nothing in use changes").build());
         }
-        boolean reads = STORAGE_READS.contains(sub)
-                || program.equals("btrfs") && words.contains("show");
+        boolean reads = program.equals("btrfs") ? btrfsReads(inv.words()) : STORAGE_READS.contains(sub);
         return List.of(LocalFiles.local(inv, Operation.builder("os", reads ? Verb.READ : Verb.UPDATE).resource("storage", sub)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence()), "storage on this machine").build());
+    }
+
+    /**
+     * btrfs command groups and the commands in them that only look. btrfs takes any unique prefix of a word
+     * ({@code btrfs fi us /}), so words are matched by prefix.
+     */
+    private static final Map<String, Set<String>> BTRFS_READS = Map.of(
+            "filesystem", Set.of("show", "df", "du", "usage"),
+            "device", Set.of("stats", "usage"),
+            "subvolume", Set.of("list", "show", "get-default", "find-new"),
+            "qgroup", Set.of("show"),
+            "scrub", Set.of("status"),
+            "balance", Set.of("status"),
+            "replace", Set.of("status"),
+            "property", Set.of("get", "list"),
+            "inspect-internal", Set.of("dump-tree", "dump-super", "inode-resolve", "logical-resolve", "subvolid-resolve",
+                    "rootid", "min-dev-size", "tree-stats", "map-swapfile", "list-chunks"));
+    /** btrfs check repairs only when told to; these are the flags that make it write. */
+    private static final Set<String> BTRFS_CHECK_WRITES = Set.of("--repair", "--init-csum-tree", "--init-extent-tree",
+            "--clear-space-cache", "--clear-ino-cache");
+
+    /**
+     * {@code btrfs filesystem usage /}, {@code btrfs device stats /dev/sdb}, {@code btrfs check --readonly}: looking.
+     * {@code device stats -z} resets the counters and {@code filesystem label DEV NEW} renames, so they are changes.
+     */
+    private static boolean btrfsReads(List<String> args) {
+        List<String> words = args.stream().filter(w -> !w.startsWith("-")).toList();
+        if (words.isEmpty() || words.getFirst().equals("version") || words.getFirst().equals("help")) {
+            return true;
+        }
+        String group = btrfsWord(words.getFirst(), Set.of("filesystem", "device", "subvolume", "qgroup", "quota", "scrub",
+                "balance", "replace", "property", "inspect-internal", "check", "rescue", "restore", "send", "receive"));
+        if (group.equals("check")) {
+            return args.stream().noneMatch(a -> BTRFS_CHECK_WRITES.contains(a.contains("=") ? a.substring(0, a.indexOf('=')) : a));
+        }
+        Set<String> reads = BTRFS_READS.get(group);
+        if (reads == null || words.size() < 2) {
+            return false;
+        }
+        String command = btrfsWord(words.get(1), reads);
+        if (group.equals("device") && command.equals("stats")) {
+            return !args.contains("-z") && !args.contains("--reset");
+        }
+        return reads.contains(command) || group.equals("filesystem") && btrfsWord(words.get(1), Set.of("label")).equals("label")
+                && words.size() <= 3;
+    }
+
+    /** The one word of {@code known} that {@code word} is a prefix of, or {@code word} itself. */
+    private static String btrfsWord(String word, Set<String> known) {
+        List<String> matches = known.stream().filter(k -> k.startsWith(word)).toList();
+        return known.contains(word) ? word : matches.size() == 1 ? matches.getFirst() : word;
     }
 
     /**
@@ -196,6 +246,12 @@ public final class LocalMachines implements Recognizer {
             String snap = inv.parse(Set.of("-n", "--name", "-L", "--size", "-l", "--extents")).value("-n", "--name").orElse(name);
             return snapshot(inv, Verb.CREATE, snap, "lvcreate -s takes a snapshot of " + name + "; nothing in use changes").build();
         }
+        if (program.equals("lvcreate")) {
+            Optional<Operation> created = newVolume(inv);
+            if (created.isPresent()) {
+                return created.get();
+            }
+        }
         if (program.equals("lvconvert") && inv.words().contains("--merge")) {
             return LocalFiles.local(inv, Operation.builder("os", Verb.REPLACE).resource("volume", name).stateful(true).reversible(false)
                     .evidence(inv.evidence()).note("lvconvert --merge rolls the origin volume back to the snapshot; later writes are lost"),
@@ -203,6 +259,35 @@ public final class LocalMachines implements Recognizer {
         }
         return LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("volume", name).evidence(inv.evidence())
                 .note(program + " changes a volume in place"), "storage on this machine").build();
+    }
+
+    /** lvcreate's flags that take a value (the rest are switches). */
+    private static final Set<String> LVCREATE_VALUED = Set.of("-n", "--name", "-L", "--size", "-l", "--extents", "-V",
+            "--virtualsize", "-i", "--stripes", "-I", "--stripesize", "-m", "--mirrors", "-R", "--regionsize", "--type",
+            "-c", "--chunksize", "-r", "--readahead", "-p", "--permission", "-C", "--contiguous", "-M", "--persistent",
+            "--major", "--minor", "-Z", "--zero", "-W", "--wipesignatures", "-a", "--activate", "-k", "--setactivationskip",
+            "--addtag", "--alloc", "--thinpool", "--cachepool", "--cachemode", "--cachepolicy", "--poolmetadatasize",
+            "--vdopool", "--discards", "--config", "--profile", "--metadataprofile");
+
+    /**
+     * {@code lvcreate -L 20G -n scratch vg0}: a new logical volume carved from the group's free space. Nothing that
+     * exists is touched, so it is a create of {@code vg0/scratch}, with the device path a later {@code mkfs} names.
+     */
+    private static Optional<Operation> newVolume(Invocation inv) {
+        var args = inv.parse(LVCREATE_VALUED);
+        Optional<String> name = args.value("-n", "--name");
+        if (name.isEmpty() || args.positionals().isEmpty()) {
+            return Optional.empty();
+        }
+        String group = args.positionals().getFirst().value();
+        group = group.substring(group.startsWith("/dev/") ? 5 : 0);
+        group = group.contains("/") ? group.substring(0, group.indexOf('/')) : group;
+        if (group.isEmpty() || name.get().contains("/")) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalFiles.local(inv, Operation.builder("os", Verb.CREATE).resource("volume", group + "/" + name.get())
+                .locator("path", "/dev/" + group + "/" + name.get()).evidence(inv.evidence())
+                .note("lvcreate makes a new volume from free space; nothing that exists changes"), "storage on this machine").build());
     }
 
     private static Operation volume(Invocation inv, String program, String name, String note) {
