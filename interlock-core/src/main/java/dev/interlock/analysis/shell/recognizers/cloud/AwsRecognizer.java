@@ -4,6 +4,8 @@ import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -73,8 +75,15 @@ public final class AwsRecognizer implements Recognizer {
                     .note("the service or operation comes from a variable"), cmd, inv, false));
         }
         if (service.equals("s3") && !operation.isEmpty()) {
-            return AwsS3.recognize(operation, cmd.rest()).stream()
-                    .map(b -> finish(b, cmd, inv, false)).toList();
+            List<Operation> ops = new ArrayList<>(AwsS3.recognize(operation, cmd.rest()).stream()
+                    .map(b -> finish(b, cmd, inv, false)).toList());
+            // aws s3 cp ~/.aws/credentials s3://…: the secret read here and sent to a bucket
+            AwsS3.uploaded(operation, cmd.rest()).filter(src -> CredentialRecognizer.secret(inv, src)).ifPresent(src -> {
+                ops.add(CredentialRecognizer.secretFile(inv, src.value()));
+                ops.add(NetworkRecognizer.exfiltration("credentials", inv.workspace().resolve(src.value()), "s3",
+                        inv.evidence(), ops.getFirst().resource().locators()));
+            });
+            return ops;
         }
         if (service.equals("configure")) {
             return List.of(finish(configure(operation, cmd), cmd, inv, false));

@@ -10,6 +10,7 @@ import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,16 @@ final class AwsS3 {
             "--content-disposition", "--content-encoding", "--content-language", "--expires", "--source-region",
             "--metadata", "--metadata-directive", "--expected-size", "--page-size", "--expires-in", "--index-document",
             "--error-document", "--checksum-algorithm", "--copy-props", "--cli-binary-format");
+
+    /** The local file or directory {@code cp}, {@code mv} or {@code sync} uploads to S3, when it uploads one. */
+    static Optional<Arg> uploaded(String command, List<Arg> rest) {
+        List<Arg> paths = ParsedArgs.parse(rest, VALUED).positionals();
+        if (!Set.of("cp", "mv", "sync").contains(command) || paths.size() < 2) {
+            return Optional.empty();
+        }
+        Arg src = paths.get(paths.size() - 2);
+        return isS3(paths.getLast()) && !isS3(src) && !src.value().equals("-") ? Optional.of(src) : Optional.empty();
+    }
 
     /** Operations before locators are added: system, verb, resource type and name, scope, losses. */
     static List<Operation.Builder> recognize(String command, List<Arg> rest) {

@@ -55,9 +55,12 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
      * files there often enough.
      */
     static final Set<String> BUILD_OUTPUT = Set.of("build", "out");
-    /** Compiled files, logs, temporaries, test results, and the leftovers of merges and editors ({@code *.orig}, {@code *.rej}, {@code *~}). */
+    /**
+     * Compiled files, logs, temporaries ({@code tmp-x}, {@code parquet-tmp}), test results, and the leftovers of merges
+     * and editors ({@code *.orig}, {@code *.rej}, {@code *~}).
+     */
     private static final Pattern REGENERABLE_FILES = Pattern.compile(
-            ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db|(?i)(tmp|temp)[-_.].+"
+            ".*\\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp|swp|swo|orig|rej)$|.+~|\\.DS_Store|Thumbs\\.db|(?i)(tmp|temp)[-_.].+|(?i).+[-_](tmp|temp)"
             // test runners' result files, written again on the next run
             + "|(?i)junit[^/]*\\.xml|TEST-[^/]+\\.xml");
 
