@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,8 @@ final class AwsSdkCalls {
     private static final Pattern RESOURCE_WRITES = Pattern.compile("put|put_\\w+|update|update_\\w+|upload_file|upload_fileobj|copy|copy_from"
             + "|create|create_\\w+|modify_\\w+|start|attach_\\w+|associate_\\w+|batch_writer|restore_object|send_message|send_messages"
             + "|publish|change_\\w+|replace_\\w+|set_\\w+|enable_\\w+|disable_\\w+|accept|reject|invoke|run_instances|authorize_\\w+|revoke_\\w+");
-    private static final Pattern JS_COMMAND = Pattern.compile("\\bnew\\s+(\\w+?)Command\\s*\\(\\s*(\\{[^}]*\\})?");
+    // new DeleteBucketCommand({...}) as imported by name, or new s3.DeleteBucketCommand({...}) through the module's namespace
+    private static final Pattern JS_COMMAND = Pattern.compile("\\bnew\\s+(?:([\\w$]+)\\s*\\.\\s*)?([A-Z]\\w*?)Command\\s*\\(\\s*(\\{[^}]*\\})?");
     private static final Pattern JS_V2_SERVICE = Pattern.compile("\\bnew\\s+(?:AWS\\.)?(S3|EC2|RDS|DynamoDB|Lambda|IAM|SQS|SNS|KMS|ECS|EKS|Route53|CloudFormation|SecretsManager|ElastiCache|Redshift|CloudWatchLogs|STS|ECR)\\s*\\(");
     private static final Pattern CAMEL_CALL = Pattern.compile("\\.\\s*([a-z]+[A-Z]\\w*)\\s*\\(\\s*(\\{[^}]*\\})?");
 
@@ -199,10 +201,11 @@ final class AwsSdkCalls {
         }
         Matcher cmd = JS_COMMAND.matcher(code);
         while (cmd.find()) {
-            String service = services.isEmpty() ? "unknown" : services.getFirst();
-            accounted.add(cmd.group(1) + "Command");
-            lines.add("aws " + (service.equals("s3") ? "s3api" : service) + " " + kebab(cmd.group(1))
-                    + awsOptions(cmd.group(2) == null ? "" : cmd.group(2), ":") + region(code) + jsEndpoint(code, service, env));
+            String service = jsService(code, cmd.group(1), cmd.group(2) + "Command")
+                    .orElse(services.isEmpty() ? "unknown" : services.getFirst());
+            accounted.add(cmd.group(2) + "Command");
+            lines.add("aws " + (service.equals("s3") ? "s3api" : service) + " " + kebab(cmd.group(2))
+                    + awsOptions(cmd.group(3) == null ? "" : cmd.group(3), ":") + region(code) + jsEndpoint(code, service, env));
         }
         Matcher v2 = JS_V2_SERVICE.matcher(code);
         if (v2.find()) {
@@ -216,6 +219,24 @@ final class AwsSdkCalls {
                 }
             }
         }
+    }
+
+    /**
+     * The {@code @aws-sdk/client-X} module a command class comes from, so code importing several clients names each
+     * command's own service: {@code ns} bound by {@code require}, {@code import(…)} or {@code import * as ns}, else the
+     * import whose braces list the class.
+     */
+    private static Optional<String> jsService(String code, String namespace, String command) {
+        if (!code.contains("@aws-sdk/client-")) {
+            return Optional.empty();
+        }
+        String module = "['\"`]@aws-sdk/client-([\\w-]+)";
+        Matcher m = namespace != null
+                ? Pattern.compile("(?:\\b" + Pattern.quote(namespace) + "\\s*=\\s*(?:await\\s+)?(?:require|import)\\s*\\(\\s*|\\*\\s*as\\s+"
+                        + Pattern.quote(namespace) + "\\s+from\\s*)" + module).matcher(code)
+                : Pattern.compile("\\{[^}]*\\b" + Pattern.quote(command) + "\\b[^}]*\\}\\s*(?:=\\s*(?:await\\s+)?(?:require|import)\\s*\\(\\s*|from\\s*)"
+                        + module).matcher(code);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The JavaScript SDK's {@code endpoint: 'http://localhost:4566'} client option, else the endpoint variables. */
