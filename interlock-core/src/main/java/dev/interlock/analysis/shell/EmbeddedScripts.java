@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Programs whose own language runs commands: {@code awk} ({@code system()}, pipes, {@code getline}), GNU {@code sed}
- * ({@code e}, {@code s///e}), {@code vim -c '!…'} and ex scripts, and makefiles (the recipes of the targets asked for).
+ * ({@code e}, {@code s///e}), and makefiles (the recipes of the targets asked for).
  * Found for {@link ExecutionRoutes}.
  */
 final class EmbeddedScripts {
@@ -19,12 +19,6 @@ final class EmbeddedScripts {
     private static final Pattern AWK_LITERAL_COMMAND = Pattern.compile(
             "\\bsystem\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)|\\|&?\\s*\"((?:[^\"\\\\]|\\\\.)*)\"|\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\|&?\\s*getline");
     private static final Pattern AWK_COMPUTED_COMMAND = Pattern.compile("\\bsystem\\s*\\(|(?<!\\|)\\|(?!\\|)&?\\s*[^\"|\\s]|[^\"\\s|]\\s*\\|&?\\s*getline");
-    /** An ex command that runs the shell: {@code !cmd}, {@code r !cmd}, {@code w !cmd}, {@code %!cmd}, {@code terminal cmd}. */
-    private static final Pattern VIM_SHELL = Pattern.compile(
-            "^\\s*:*\\s*(?:sil(?:ent)?!?\\s*)?(?:(?:[.$%]|\\d+)(?:,(?:[.$]|\\d+))?\\s*)?(?:r(?:ead)?\\s*!|w(?:rite)?\\s+!|!|ter(?:minal)?\\b|sh(?:ell)?\\b)(.*)$",
-            Pattern.DOTALL);
-    private static final Pattern VIM_SYSTEM = Pattern.compile("\\b(?:system|systemlist|jobstart|term_start)\\s*\\(\\s*(?:'([^']*)'|\"([^\"]*)\")?");
-
     private final ExecutionRoutes routes;
     private final SimpleCommands commands;
     private final ShellWalk walk;
@@ -88,7 +82,6 @@ final class EmbeddedScripts {
         }
     }
 
-    /** {@code vim -c '!rm -rf …'}, {@code vim +'!cmd'}, {@code vim -es} fed ex commands, {@code call system('…')}. */
     /** Emacs Lisp calls that run or delete: each read as the shell command that does the same. */
     private static final Pattern ELISP_CALL = Pattern.compile(
             "\\((shell-command|shell-command-to-string|async-shell-command|call-process|call-process-shell-command"
@@ -141,30 +134,8 @@ final class EmbeddedScripts {
     }
 
     /** A path as one shell word: left bare when safe (so that {@code ~} still means home), else single-quoted. */
-    private static String shellWord(String s) {
+    static String shellWord(String s) {
         return Regex.matches(s, "[A-Za-z0-9_./~@%+=:,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
-    }
-
-    void vim(List<Arg> args, SimpleCommands.Run run) {
-        boolean script = false;
-        for (int i = 0; i < args.size(); i++) {
-            Arg a = args.get(i);
-            String w = a.value();
-            if ((w.equals("-c") || w.equals("--cmd")) && i + 1 < args.size()) {
-                exCommand(args.get(++i), run);
-            } else if (w.startsWith("+") && w.length() > 1) {
-                exCommand(new Arg(w.substring(1), a.literal(), false, a.evidence()), run);
-            } else if (w.equals("-s") || w.equals("-es") || w.equals("-e") || w.equals("-Es") || w.equals("-E")) {
-                script = true;
-            }
-        }
-        if (script && run.stdin().text().isPresent()) {
-            for (String line : run.stdin().text().get().split("\n")) {
-                exCommand(new Arg(line, true, false, run.evidence()), run);
-            }
-        } else if (script && run.stdin().producer().isPresent()) {
-            walk.add(Opaque.operation("vim runs editor commands produced by " + run.stdin().producer().get(), run.evidence(), run.locators()));
-        }
     }
 
     /**
@@ -197,25 +168,6 @@ final class EmbeddedScripts {
             walk.add(Opaque.operation("the pager opens a shell", run.evidence(), run.locators()));
         } else {
             routes.runs(text, from.literal(), run, Map.of(), "the pager");
-        }
-    }
-
-    private void exCommand(Arg command, SimpleCommands.Run run) {
-        String ex = command.value();
-        Matcher shell = VIM_SHELL.matcher(ex);
-        if (shell.matches()) {
-            String text = shell.group(1).strip();
-            if (!text.isEmpty()) {
-                routes.runs(text, command.literal(), run, Map.of(), "vim");
-            } else {
-                walk.add(Opaque.operation("vim opens a shell", run.evidence(), run.locators()));
-            }
-            return;
-        }
-        Matcher system = VIM_SYSTEM.matcher(ex);
-        while (system.find()) {
-            String text = system.group(1) != null ? system.group(1) : system.group(2);
-            routes.runs(text == null ? ex : text, text != null && command.literal(), run, Map.of(), "vim");
         }
     }
 

@@ -55,12 +55,14 @@ final class ExecutionRoutes {
     final SimpleCommands commands;
     final ShellWalk walk;
     private final EmbeddedScripts embedded;
+    private final VimScripts vim;
     private final ElsewhereRuns elsewhere;
 
     ExecutionRoutes(SimpleCommands commands) {
         this.commands = commands;
         this.walk = commands.walk;
         this.embedded = new EmbeddedScripts(this);
+        this.vim = new VimScripts(this);
         this.elsewhere = new ElsewhereRuns(this);
     }
 
@@ -120,7 +122,7 @@ final class ExecutionRoutes {
             }
             default -> {
                 if (VIM.contains(program)) {
-                    embedded.vim(args, run);
+                    vim.vim(args, run);
                 } else if (AWK.contains(program)) {
                     embedded.awk(args, run);
                 } else if (SSH_LIKE.contains(program)) {

@@ -44,6 +44,7 @@ final class FindCommands {
         }
         // From the filesystem root the matches are anywhere on the machine (/usr/lib/node_modules too), as for -delete
         String each = (root.endsWith("/") ? root : root + "/") + (root.equals("/") && !found.equals("{}") ? "**/" : "") + found;
+        FindOutputs.remember(args.subList(i, args.size()), commands.walk);
         boolean acted = false;
         for (; i < args.size(); i++) {
             String w = args.get(i).value();

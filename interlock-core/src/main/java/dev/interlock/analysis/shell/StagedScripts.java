@@ -69,7 +69,7 @@ final class StagedScripts {
      * The file's text, appended or replacing, or what produced it when that is hidden; a write of text that is neither
      * leaves the file as it was known (a log, a report: nothing this line runs).
      */
-    private static void keep(String path, Optional<String> text, boolean append, String hiddenBy, ShellWalk walk) {
+    static void keep(String path, Optional<String> text, boolean append, String hiddenBy, ShellWalk walk) {
         String resolved = walk.workspace.resolve(path);
         if (text.isPresent()) {
             if (append && walk.hidden.containsKey(resolved)) {
