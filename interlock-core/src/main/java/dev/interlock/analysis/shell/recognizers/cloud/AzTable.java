@@ -45,6 +45,9 @@ final class AzTable {
             Map.entry("webapp config appsettings list", Verb.CREDENTIAL), Map.entry("functionapp config appsettings list", Verb.CREDENTIAL),
             Map.entry("webapp config connection-string list", Verb.CREDENTIAL), Map.entry("staticwebapp appsettings list", Verb.CREDENTIAL),
             Map.entry("functionapp keys list", Verb.CREDENTIAL), Map.entry("containerapp secret show", Verb.CREDENTIAL),
+            // a VPN connection's IPsec pre-shared key, in clear
+            Map.entry("network vpn-connection shared-key show", Verb.CREDENTIAL),
+            Map.entry("network vpn-connection shared-key reset", Verb.UPDATE),
             // Database connection strings are templates with a <password> placeholder, not secrets.
             Map.entry("sql db show-connection-string", Verb.READ),
             Map.entry("postgres flexible-server show-connection-string", Verb.READ),
