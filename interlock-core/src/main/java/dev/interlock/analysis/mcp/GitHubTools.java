@@ -1,6 +1,7 @@
 package dev.interlock.analysis.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.iac.CommentCommands;
 import dev.interlock.model.FileChange;
 import dev.interlock.model.Operation;
@@ -27,6 +28,7 @@ final class GitHubTools {
             Map.entry("push_files", c -> push(c, files(c))),
             Map.entry("create_or_update_file", c -> push(c, List.of(new FileChange(c.text("path"), FileChange.Action.WRITE, c.text("content"), "")))),
             Map.entry("delete_file", c -> push(c, List.of(new FileChange(c.text("path"), FileChange.Action.DELETE, "", "")))),
+            Map.entry("get_file_contents", GitHubTools::contents),
             Map.entry("merge_pull_request", c -> List.of(c.op("github", Verb.UPDATE, "pull-request", repo(c) + "#" + c.text("pullNumber", "pull_number"))
                     .note("merges the pull request into its base branch (" + (c.text("merge_method").isEmpty() ? "merge" : c.text("merge_method")) + ")").build())),
             Map.entry("actions_run_trigger", GitHubTools::workflow),
@@ -99,6 +101,19 @@ final class GitHubTools {
             out.add(op.toBuilder().evidence(c.evidence()).locator("mcp-server", c.server()).build());
         }
         return out;
+    }
+
+    /**
+     * A file read from the repository: a read, unless it is a secret file someone committed ({@code .env.production},
+     * {@code id_rsa}, {@code credentials.json}): its content is a credential wherever it is read from.
+     */
+    private static List<Operation> contents(McpCall c) {
+        String path = c.text("path");
+        boolean secret = !path.isBlank() && dev.interlock.analysis.shell.recognizers.secrets.SecretFiles.isSecret(
+                "/" + repo(c) + "/" + Regex.replaceFirst(path, "^/+", ""));
+        return List.of(c.op("github", secret ? Verb.CREDENTIAL : Verb.READ, "file", repo(c) + ":" + path)
+                .locator("branch", c.text("ref", "branch"))
+                .note(secret ? "reads a secret file committed to the repository" : "reads a file of the repository").build());
     }
 
     private static List<Operation> workflow(McpCall c) {
