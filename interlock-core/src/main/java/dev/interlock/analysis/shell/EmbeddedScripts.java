@@ -268,6 +268,9 @@ final class EmbeddedScripts {
      * needs to speak for it.
      */
     boolean make(List<Arg> args, SimpleCommands.Run run) {
+        if (MakeRules.dryRun(args.stream().map(Arg::value).toList())) {
+            return false; // make -n prints the recipes and runs none of them
+        }
         List<String> targets = new ArrayList<>();
         List<String> makefiles = new ArrayList<>();
         boolean read = false;
@@ -290,7 +293,7 @@ final class EmbeddedScripts {
                     eval.always().forEach(c -> routes.runs(c, true, run, Map.of(), "make $(shell)"));
                     eval.recipes(List.of()).forEach(c -> routes.runs(c, true, run, Map.of(), "make"));
                 }
-            } else if (Set.of("-C", "--directory", "-j", "--jobs", "-l", "-o", "-W", "-I").contains(w)) {
+            } else if (MakeRules.VALUED.contains(w)) {
                 i++;
             } else if (!w.startsWith("-") && !w.contains("=")) {
                 targets.add(w);

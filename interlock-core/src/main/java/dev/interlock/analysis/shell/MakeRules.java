@@ -16,6 +16,24 @@ import java.util.regex.Matcher;
  */
 public final class MakeRules {
 
+    /** make's options that always take a value: {@code -f Makefile.prod} names a file, {@code -C infra} a directory. */
+    public static final Set<String> VALUED = Set.of("-f", "--file", "--makefile", "-C", "--directory", "-I",
+            "--include-dir", "-o", "--old-file", "-W", "--what-if", "--new-file", "--assume-new");
+    /** make's options that take no value, which may be bundled ({@code -kn}). */
+    private static final String BUNDLED_FLAGS = "bBdeiknpqrsStvw";
+
+    /** True when make only prints the recipes' commands ({@code -n}, {@code --dry-run}, {@code --just-print}, {@code --recon}). */
+    public static boolean dryRun(List<String> args) {
+        for (String w : args) {
+            if (w.equals("--dry-run") || w.equals("--just-print") || w.equals("--recon")
+                    || w.length() > 1 && w.charAt(0) == '-' && w.charAt(1) != '-' && w.indexOf('n') > 0
+                    && w.substring(1).chars().allMatch(c -> BUNDLED_FLAGS.indexOf(c) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final int MAX_DEPTH = 8;
 
     /** Recipes by target, in file order, and the commands {@code $(shell …)} runs while the file is read. */

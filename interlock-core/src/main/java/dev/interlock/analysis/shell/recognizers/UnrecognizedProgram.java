@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.MakeRules;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
@@ -205,8 +206,9 @@ public final class UnrecognizedProgram implements Recognizer {
      * {@code just db-reset} destroy; {@code task deploy:prod} deploys, to the environment the name says.
      */
     private static Optional<Operation> target(Invocation inv) {
-        ParsedArgs p = inv.parse(RUNNER_VALUED.getOrDefault(inv.program().equals("gmake") ? "make" : inv.program(), Set.of()));
-        if (DRY_RUNS.contains(inv.program()) && p.has("-n", "--dry-run", "--just-print", "--recon", "--dry")) {
+        boolean make = inv.program().equals("make") || inv.program().equals("gmake");
+        ParsedArgs p = inv.parse(make ? MakeRules.VALUED : RUNNER_VALUED.getOrDefault(inv.program(), Set.of()));
+        if (make ? MakeRules.dryRun(inv.words()) : DRY_RUNS.contains(inv.program()) && p.has("-n", "--dry-run", "--dry")) {
             // make -n deploy-prod: prints the recipe's commands, runs none of them
             return Optional.of(Operation.builder(inv.program(), Verb.READ).resource("target", String.join(" ", p.words()))
                     .evidence(inv.evidence()).note(inv.program() + " only prints what the target would run").build());
@@ -214,14 +216,12 @@ public final class UnrecognizedProgram implements Recognizer {
         return namedTarget(inv, p.words().stream().filter(w -> !w.contains("=")).toList(), true);
     }
 
-    /** Task runners' options that always take a value: {@code make -f Makefile.prod deploy} names a file, not a target. */
+    /** just's and task's options that always take a value (make's: {@link MakeRules#VALUED}). */
     private static final Map<String, Set<String>> RUNNER_VALUED = Map.of(
-            "make", Set.of("-f", "--file", "--makefile", "-C", "--directory", "-I", "--include-dir", "-o", "--old-file",
-                    "-W", "--what-if", "--new-file", "--assume-new"),
             "just", Set.of("-f", "--justfile", "-d", "--working-directory", "--set", "--dotenv-filename", "--dotenv-path"),
             "task", Set.of("-t", "--taskfile", "-d", "--dir", "-o", "--output"));
-    /** Task runners whose -n / --dry-run prints the commands instead of running them. */
-    private static final Set<String> DRY_RUNS = Set.of("make", "gmake", "just", "task");
+    /** Task runners besides make whose -n / --dry-run prints the commands instead of running them. */
+    private static final Set<String> DRY_RUNS = Set.of("just", "task");
 
     /** Nx's own commands: the first word is a target only when it is none of these ({@code nx reset} clears its cache). */
     private static final Set<String> NX_COMMANDS = Set.of("reset", "graph", "affected", "run-many", "show", "list", "migrate",
