@@ -63,7 +63,7 @@ final class CelExpressions {
         return new CelExpression(source, where, () -> program(source, resultType, where, field));
     }
 
-    private static CelRuntime.Program program(String source, CelType resultType, SourceLocation where, String field) {
+    private static CelExpression.Compiled program(String source, CelType resultType, SourceLocation where, String field) {
         try {
             CelAbstractSyntaxTree ast = Environment.COMPILER.compile(source).getAst();
             if (!resultType.equals(ast.getResultType()) && !SimpleType.DYN.equals(ast.getResultType())) {
@@ -71,7 +71,7 @@ final class CelExpressions {
                         + source + "' is " + ast.getResultType().name()
                         + (field.equals("message") ? " (to write plain text, quote it: message: \"'your text'\")" : ""));
             }
-            return Environment.RUNTIME.createProgram(ast);
+            return new CelExpression.Compiled(Environment.RUNTIME.createProgram(ast), DirectEvaluation.of(ast.getExpr()));
         } catch (CelValidationException e) {
             CelIssue first = e.getErrors().getFirst();
             int line = first.getSourceLocation().getLine();

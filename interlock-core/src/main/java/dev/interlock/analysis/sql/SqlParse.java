@@ -1,5 +1,6 @@
 package dev.interlock.analysis.sql;
 
+import dev.interlock.analysis.Memo;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -53,11 +54,29 @@ final class SqlParse {
         if (!budget.allows(text)) {
             return Outcome.SKIPPED;
         }
+        Asked asked = new Asked(text, dialect);
+        Outcome known = KNOWN.get(asked);
+        if (known != null) {
+            return known;
+        }
         budget.statements++;
         budget.chars += text.length();
-        if (shallow(text)) {
-            return inline(text, dialect, budget);
+        int timeouts = budget.timeouts;
+        Outcome outcome = shallow(text) ? inline(text, dialect, budget) : pooled(text, dialect, budget);
+        if (budget.timeouts == timeouts) {
+            // a timeout says how busy the machine was, not what the statement is: only the others are remembered
+            KNOWN.remember(asked, outcome);
         }
+        return outcome;
+    }
+
+    /** Agents send the same statements again and again (and a replay sends a month of them): each is parsed once. */
+    private record Asked(String text, SqlDialect dialect) {
+    }
+
+    private static final Memo<Asked, Outcome> KNOWN = Memo.bounded(2048);
+
+    private static Outcome pooled(String text, SqlDialect dialect, Budget budget) {
         try {
             Statement st = CCJSqlParserUtil.parse(text, EXECUTOR, p -> p.withTimeOut(TIMEOUT_MILLIS)
                     .withBackslashEscapeCharacter(dialect.backslashEscapes)

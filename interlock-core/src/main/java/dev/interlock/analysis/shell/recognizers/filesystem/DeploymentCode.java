@@ -20,17 +20,20 @@ import java.util.regex.Pattern;
 final class DeploymentCode {
 
     /** One kind of deployment file: the tool that rolls it out (the operation's system), its names, the directories it lives in. */
-    private record Tool(String system, String what, Pattern name, Pattern directory) {
+    private record Tool(String system, String what, Pattern name, Pattern extensions, Pattern directory) {
         Tool(String system, String what, String name, String directory) {
             this(system, what, name, directory, "ya?ml|json");
         }
 
         Tool(String system, String what, String name, String directory, String extensions) {
-            this(system, what, Pattern.compile(name), Pattern.compile("(?i).*/(" + directory + ")/(.*/)?[^/]+\\.(" + extensions + ")"));
+            this(system, what, Pattern.compile(name), Pattern.compile(extensions),
+                    Pattern.compile("(?i).*/(" + directory + ")/(.*/)?[^/]+\\.(" + extensions + ")"));
         }
 
-        boolean holds(String path) {
-            return name.matcher(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches() || directory.matcher(path).matches();
+        /** {@code name} is the path's lower-cased file name; the extension is tested before the costlier directory pattern. */
+        boolean holds(String path, String name, String extension) {
+            return this.name.matcher(name).matches()
+                    || extensions.matcher(extension).matches() && directory.matcher(path).matches();
         }
     }
 
@@ -80,6 +83,13 @@ final class DeploymentCode {
     }
 
     private static Optional<Tool> tool(String path) {
-        return TOOLS.stream().filter(t -> t.holds(path)).findFirst();
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        for (Tool tool : TOOLS) {
+            if (tool.holds(path, name, extension)) {
+                return Optional.of(tool);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.filesystem;
 import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
+import dev.interlock.analysis.Memo;
 import dev.interlock.analysis.shell.Workspace;
 import java.util.Locale;
 import java.util.function.BiPredicate;
@@ -121,9 +122,20 @@ public enum FileKind {
         this.test = test;
     }
 
+    /** The kind of a path is asked for several times per command (and again by the next one): tested once. */
+    private record Asked(String path, Workspace ws) {
+    }
+
+    private static final FileKind[] KINDS = values();
+    private static final Memo<Asked, FileKind> KNOWN = Memo.of(4096, FileKind::test);
+
     public static FileKind of(String resolvedPath, Workspace ws) {
-        for (FileKind kind : values()) {
-            if (kind.test.test(resolvedPath, ws)) {
+        return KNOWN.get(new Asked(resolvedPath, ws));
+    }
+
+    private static FileKind test(Asked asked) {
+        for (FileKind kind : KINDS) {
+            if (kind.test.test(asked.path(), asked.ws())) {
                 return kind;
             }
         }

@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.secrets;
 
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.Memo;
 import dev.interlock.analysis.Regex;
 import java.util.List;
 import java.util.Locale;
@@ -169,7 +170,14 @@ public final class SecretFiles {
     private static final Pattern SECRET_DIRECTORIES = Pattern.compile(
             "(?i).*/(secrets?|keys|private|private[-_]keys|credentials|creds|pki|\\.gnupg)");
 
+    /** Asked for the same paths by several recognizers per command, and by the next command again. */
+    private static final Memo<String, Boolean> SECRET = Memo.of(4096, SecretFiles::secret);
+
     public static boolean isSecret(String resolvedPath) {
+        return SECRET.get(resolvedPath);
+    }
+
+    private static boolean secret(String resolvedPath) {
         if (resolvedPath.indexOf('*') >= 0 || resolvedPath.indexOf('?') >= 0 || resolvedPath.indexOf('[') >= 0) {
             return globMatchesSecret(resolvedPath);
         }
