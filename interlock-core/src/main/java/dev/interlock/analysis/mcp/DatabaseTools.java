@@ -20,7 +20,7 @@ final class DatabaseTools {
     private DatabaseTools() {
     }
 
-    private static final Function<McpCall, List<Operation>> SQL = DatabaseTools::sql;
+    static final Function<McpCall, List<Operation>> SQL = DatabaseTools::sql;
     private static final Function<McpCall, List<Operation>> SCHEMA = c -> List.of(c.op("database", Verb.READ, "schema",
             c.text("table", "table_name", "schema")).build());
 
@@ -51,7 +51,7 @@ final class DatabaseTools {
             Map.entry("deploy_edge_function", c -> List.of(c.op("database", Verb.UPDATE, "function", c.text("name")).build()))));
 
     private static List<Operation> sql(McpCall c) {
-        String statement = c.text("sql", "query", "statement", "sql_query");
+        String statement = c.text("sql", "query", "statement", "sql_query", "sql_statement");
         if (statement.isEmpty()) {
             return List.of(c.opaque("a database tool called without SQL"));
         }

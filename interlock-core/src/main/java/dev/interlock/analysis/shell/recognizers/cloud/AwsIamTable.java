@@ -135,6 +135,34 @@ final class AwsIamTable {
         TABLE.put("ssm", "send-automation-signal", update("automation").named("--automation-execution-id"));
         TABLE.put("ds", "reset-user-password", credential("user-password").named("--user-name"));
         TABLE.put("redshift", "get-cluster-credentials", credential("cluster-credentials").named("--cluster-identifier"));
+        TABLE.put("redshift", "get-cluster-credentials-with-iam", credential("cluster-credentials").named("--cluster-identifier"));
+        TABLE.put("redshift-serverless", "get-credentials", credential("workgroup-credentials").named("--workgroup-name"));
+        // Glue connections carry the database's user and password; --hide-password leaves it out (AwsRules)
+        TABLE.put("glue", "get-connection", credential("connection").named("--name")
+                .note("returns the connection's password unless --hide-password is given"));
+        TABLE.put("glue", "get-connections", credential("connection").many()
+                .note("returns the connections' passwords unless --hide-password is given"));
+        TABLE.put("ecr-public", "get-login-password", credential("registry-password"));
+        TABLE.put("ecr-public", "get-authorization-token", credential("registry-token"));
+        TABLE.put("lightsail", "get-relational-database-master-user-password", credential("database-password")
+                .named("--relational-database-name"));
+        TABLE.put("lightsail", "download-default-key-pair", credential("key-pair").note("returns the region's default private key"));
+        TABLE.put("cognito-identity", "get-credentials-for-identity", credential("identity-credentials").named("--identity-id"));
+        TABLE.put("cognito-identity", "get-open-id-token", credential("identity-token").named("--identity-id"));
+        TABLE.put("cognito-identity", "get-open-id-token-for-developer-identity", credential("identity-token")
+                .named("--identity-pool-id"));
+        TABLE.put("gamelift", "get-instance-access", credential("instance-access").named("--instance-id"));
+        TABLE.put("gamelift", "get-compute-access", credential("instance-access").named("--compute-name"));
+        TABLE.put("mwaa", "create-cli-token", credential("airflow-token").named("--name"));
+        TABLE.put("mwaa", "create-web-login-token", credential("airflow-token").named("--name"));
+        TABLE.put("acm", "export-certificate", credential("certificate").named("--certificate-arn")
+                .note("returns the certificate's private key"));
+        TABLE.put("ivs", "get-stream-key", credential("stream-key").named("--arn"));
+        TABLE.put("connect", "get-federation-token", credential("federation-token").named("--instance-id"));
+        TABLE.put("sso-oidc", "create-token", credential("sso-token").named("--client-id"));
+        // a presigned URL logs whoever holds it in as the user profile
+        TABLE.put("sagemaker", "create-presigned-domain-url", credential("login-url").named("--user-profile-name"));
+        TABLE.put("sagemaker", "create-presigned-notebook-instance-url", credential("login-url").named("--notebook-instance-name"));
         TABLE.put("rds-data", "execute-statement", execute("database").inferred().named("--database", "--resource-arn")
                 .note("SQL statement sent to the database"));
         TABLE.put("athena", "start-query-execution", execute("query").inferred().named("--query-string")

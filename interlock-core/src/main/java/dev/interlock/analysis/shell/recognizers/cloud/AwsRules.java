@@ -70,6 +70,8 @@ final class AwsRules {
             case "ssm" -> operation.startsWith("get-parameter") && cmd.has("--with-decryption")
                     ? action.verb(Verb.CREDENTIAL).note("--with-decryption returns secret values") : action;
             case "cloudformation" -> cloudformation(operation, cmd, action);
+            case "glue" -> operation.startsWith("get-connection") && cmd.has("--hide-password")
+                    ? action.verb(Verb.READ).note("--hide-password: the connection without its password") : action;
             // the value flag makes the key listing print every API key in clear
             case "apigateway" -> operation.equals("get-api-key") && cmd.has("--include-value")
                     || operation.equals("get-api-keys") && cmd.has("--include-values")

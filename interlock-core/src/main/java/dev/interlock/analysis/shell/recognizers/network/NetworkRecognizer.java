@@ -114,8 +114,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String target = query ? url + (url.contains("?") ? "&" : "?") + String.join("&", body) : url;
         String verb = method;
         boolean sends = data;
-        return withOutput(inv, p.value("-o", "--output"), apis(inv, nested, target, method, query ? List.of() : body)
-                .orElseGet(() -> http(inv, url, verb, sends, files, body)));
+        return withSecretsSent(inv, url, withOutput(inv, p.value("-o", "--output"), apis(inv, nested, target, method, query ? List.of() : body)
+                .orElseGet(() -> http(inv, url, verb, sends, files, body))));
     }
 
     private static List<Operation> wget(Invocation inv, Nested nested) {
@@ -126,8 +126,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         String method = p.value("--method").orElse(p.has("--post-data", "--post-file") ? "POST" : "").toUpperCase(java.util.Locale.ROOT);
         String url = p.positional(0).orElse("");
         List<String> body = p.value("--post-data", "--body-data").stream().toList();
-        return withOutput(inv, p.value("-O", "--output-document"), apis(inv, nested, url, method, body)
-                .orElseGet(() -> http(inv, url, method, data, files, body)));
+        return withSecretsSent(inv, url, withOutput(inv, p.value("-O", "--output-document"), apis(inv, nested, url, method, body)
+                .orElseGet(() -> http(inv, url, method, data, files, body))));
     }
 
     /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends', app servers' admin endpoints. */
@@ -142,6 +142,17 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> ObservabilityApis.of(inv, url, method, !body.isEmpty()))
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
                 .or(() -> QueryCommandApis.of(inv, url, method));
+    }
+
+    /** A secret variable in the request's words, sent to a request catcher, paste or tunnel host, leaves with it. */
+    private static List<Operation> withSecretsSent(Invocation inv, String url, List<Operation> ops) {
+        Optional<Operation> sent = DropHosts.secretsSent(inv, Hosts.of(url));
+        if (sent.isEmpty()) {
+            return ops;
+        }
+        List<Operation> all = new ArrayList<>(ops);
+        all.add(sent.get());
+        return all;
     }
 
     /** A download saved to a file writes that file (Interlock's own files and sudoers included). */
@@ -187,7 +198,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .stream().toList();
         boolean sends = data || p.has("--raw") || inv.stdin().isPresent();
         String verb = method;
-        return apis(inv, nested, url, method, body).orElseGet(() -> http(inv, url, verb, sends, files, body));
+        return withSecretsSent(inv, url, apis(inv, nested, url, method, body).orElseGet(() -> http(inv, url, verb, sends, files, body)));
     }
 
     /**

@@ -27,6 +27,12 @@ public final class SecretFiles {
             "\\.circleci/cli\\.ya?ml", "\\.config/bk\\.ya?ml", "\\.buildkite/[^/]*\\.ya?ml",
             "\\.config/ldcli/config\\.ya?ml", "\\.pd\\.ya?ml", "\\.config/pd/[^/]+", "\\.config/stripe/config\\.toml",
             "\\.config/ngrok/ngrok\\.yml", "\\.ngrok2/ngrok\\.yml", "\\.sentryclirc", "\\.config/sentry/[^/]+",
+            // on-call, GitOps and SaaS admin CLIs an SRE logs in to: PagerDuty's pd, Argo CD, Gitea's tea, Aiven, Doppler,
+            // Twilio, IBM Cloud, MongoDB Atlas, Grafana's grafanactl, Civo
+            "\\.config/pagerduty-cli/[^/]+", "\\.config/argocd/config", "\\.argocd/config", "\\.config/tea/config\\.ya?ml",
+            "\\.config/aiven/aiven-credentials\\.json", "\\.doppler/\\.doppler\\.ya?ml", "\\.config/twilio-cli/config\\.json",
+            "\\.twilio-cli/config\\.json", "\\.bluemix/config\\.json", "\\.config/atlascli/config\\.toml", "\\.config/mongocli\\.toml",
+            "\\.config/grafanactl/config\\.ya?ml", "\\.civo\\.json",
             "\\.terraform\\.d/credentials\\.tfrc\\.json", "\\.config/helm/registry/config\\.json",
             "\\.oci/config", "\\.config/openstack/(clouds|secure)\\.ya?ml", "\\.config/rclone/rclone\\.conf",
             "\\.mc/config\\.json", "\\.kaggle/kaggle\\.json", "\\.databrickscfg", "\\.snowsql/config",
@@ -59,6 +65,9 @@ public final class SecretFiles {
             Pattern.compile(".*/\\.kube/config(\\..*)?|.*/\\.kube/.*\\.kubeconfig|.*/kubeconfig(\\.ya?ml)?"),
             Pattern.compile(".*/\\.ssh/(id_[^/]*|[^/]*\\.pem|[^/]*_rsa|[^/]*_ed25519|[^/]*_ecdsa)"),
             Pattern.compile(".*/\\.docker/config\\.json"),
+            // cloudflared's origin certificate (creates tunnels and DNS records for the whole account) and the tunnels'
+            // credentials files (UUID.json); its config.yml only names them
+            Pattern.compile("(.*/\\.cloudflared|.*/\\.cloudflare-warp|/(usr/local/)?etc/cloudflared)/(cert\\.pem|[^/]+\\.json)"),
             Pattern.compile(".*/\\.config/gh/hosts\\.ya?ml"),
             Pattern.compile(".*/\\.config/gcloud/(credentials\\.db|access_tokens\\.db|application_default_credentials\\.json|legacy_credentials/.*)"),
             Pattern.compile(".*/\\.azure/(?!config$)[^/]+"),
@@ -115,6 +124,9 @@ public final class SecretFiles {
                     + "|.*\\.p8|key\\.properties|keystore\\.properties"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"
+                    // Datadog's dogshell keeps the API and application keys in ~/.dogrc; Terraform's CLI config its
+                    // registry and HCP tokens (credentials blocks)
+                    + "|\\.dogrc|\\.terraformrc|terraform\\.rc"
                     // SMB/CIFS logins for smbclient -A and mount.cifs credentials=
                     + "|\\.?smb-?cred(s|entials?)?|\\.cifs(-?cred(s|entials?)?)?|[^/]*\\.(smb|cifs)cred(s|entials?)?"
                     // mail clients' logins: msmtp and fetchmail keep the mail password in their rc file (hence its 0600 rule)
