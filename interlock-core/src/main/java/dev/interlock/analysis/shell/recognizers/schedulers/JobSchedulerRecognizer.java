@@ -9,13 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Control-M's, AutoSys's and Slurm's command lines, one table each. */
+/** Control-M's and AutoSys's command lines, one table each. */
 public final class JobSchedulerRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
         Set<String> all = new HashSet<>(AutoSys.PROGRAMS);
-        all.addAll(Slurm.PROGRAMS);
         all.add("ctm");
         return Set.copyOf(all);
     }
@@ -24,9 +23,6 @@ public final class JobSchedulerRecognizer implements Recognizer {
     public List<Operation> recognize(Invocation inv, Nested nested) {
         if (DatabaseOps.help(inv)) {
             return List.of();
-        }
-        if (Slurm.PROGRAMS.contains(inv.program())) {
-            return Slurm.recognize(inv, nested);
         }
         return List.of(inv.program().equals("ctm") ? ControlM.recognize(inv) : AutoSys.recognize(inv));
     }

@@ -1,7 +1,6 @@
 /**
- * Enterprise job schedulers (Control-M's {@code ctm}, AutoSys's {@code autorep}, {@code sendevent} and {@code jil}) and
- * the Slurm workload manager's ({@code sinfo}, {@code squeue}, {@code sbatch}, {@code scancel}, {@code scontrol}, {@code sacctmgr}):
+ * Enterprise job schedulers (Control-M's {@code ctm}, AutoSys's {@code autorep}, {@code sendevent} and {@code jil}):
  * reports and status queries read; deploying definitions, forcing, killing, holding or marking jobs changes what the
- * scheduler runs next.
+ * scheduler runs next. HPC workload managers such as Slurm are in {@code recognizers.hpc}.
  */
 package dev.interlock.analysis.shell.recognizers.schedulers;

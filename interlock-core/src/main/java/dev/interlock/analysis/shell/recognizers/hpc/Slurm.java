@@ -1,4 +1,4 @@
-package dev.interlock.analysis.shell.recognizers.schedulers;
+package dev.interlock.analysis.shell.recognizers.hpc;
 
 import static dev.interlock.analysis.shell.recognizers.CommandTable.create;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.delete;
@@ -12,7 +12,6 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
-import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.model.Operation;
 import java.util.List;
@@ -92,10 +91,41 @@ final class Slurm {
     }
 
     static List<Operation> recognize(Invocation inv, Nested nested) {
+        if ((inv.program().equals("sbatch") || inv.program().equals("srun")) && testOnlyOption(inv)) {
+            return List.of(testOnly(inv));
+        }
         if (inv.program().equals("srun") || inv.program().equals("salloc")) {
             return step(inv, nested);
         }
         return List.of(job(inv));
+    }
+
+    /** {@code --test-only} among the options, not among the arguments of the script or command that follows them. */
+    private static boolean testOnlyOption(Invocation inv) {
+        List<Arg> args = inv.args();
+        for (int i = 0; i < args.size() && args.get(i).value().startsWith("-"); i++) {
+            String w = args.get(i).value();
+            if (w.equals("--test-only")) {
+                return true;
+            }
+            if (w.equals("--")) {
+                return false;
+            }
+            if (!w.contains("=") && (STEP_VALUED.contains(w) || VALUED.contains(w))) {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /** {@code --test-only} validates the request and estimates when it would start: nothing is queued or run. */
+    private static Operation testOnly(Invocation inv) {
+        ParsedArgs p = inv.parse(STEP_VALUED);
+        Operation.Builder b = read("job").note("--test-only: validates and estimates a start time; nothing is submitted")
+                .operation(inv, "slurm", p.value("-J", "--job-name")
+                        .orElse(inv.program().equals("sbatch") && !p.words().isEmpty() ? p.words().getFirst() : ""));
+        located(inv, p, b);
+        return b.build();
     }
 
     /**
@@ -182,13 +212,7 @@ final class Slurm {
 
     /** The cluster: {@code -M}, {@code SLURM_CLUSTERS}, or a deployment word in the configuration's path. */
     private static void located(Invocation inv, ParsedArgs p, Operation.Builder b) {
-        p.value("-M", "--clusters").or(() -> java.util.Optional.ofNullable(inv.env().get("SLURM_CLUSTERS")))
-                .ifPresent(c -> b.locator("cluster", c));
-        for (String part : inv.env().getOrDefault("SLURM_CONF", "").split("[/._-]")) {
-            if (!part.isEmpty() && DeploymentWords.named(part)) {
-                b.locator("environment", part);
-                return;
-            }
-        }
+        ClusterPlacement.place(inv, b, p.value("-M", "--clusters").or(() -> java.util.Optional.ofNullable(inv.env().get("SLURM_CLUSTERS"))),
+                "SLURM_CONF");
     }
 }
