@@ -74,6 +74,10 @@ final class LoopVariables {
             Optional<List<Value>> found = foundFiles(cs.script(), walk);
             return found.isPresent() ? found : kubernetesNames(cs.script(), listed, walk);
         }
+        Optional<List<String>> elements = walk.arrays.words(item);
+        if (elements.isPresent()) {
+            return Optional.of(elements.get().stream().map(e -> new Value(e, false)).toList()); // for h in "${hosts[@]}"
+        }
         Optional<List<String>> braces = Braces.expand(item);
         if (braces.isPresent() && !braces.get().contains(null)) {
             return Optional.of(braces.get().stream().map(v -> new Value(v, item.glob())).toList());

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.netdevices.DeviceCommands;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,10 @@ final class RemoteWrappers {
             DeviceCommands.operations(DeviceCommands.lines(text), host, remote.locators(), run.evidence(), "device CLI over ssh")
                     .forEach(walk::add);
         } else if (command.stream().allMatch(Arg::literal)) {
-            walk.nested(String.join(" ", command.stream().map(Arg::value).toList()), run.evidence(), remote.locators());
+            // ssh hands its standard input to the remote command: echo 'df -h' | ssh host bash runs df there (-n, -f: none)
+            Stdin in = args.subList(0, start).stream().anyMatch(a -> Regex.matches(a.value(), "-[a-zA-Z]*[nf][a-zA-Z]*"))
+                    ? Stdin.NONE : run.stdin();
+            walk.nested(String.join(" ", command.stream().map(Arg::value).toList()), run.evidence(), remote.locators(), in);
         } else {
             walk.add(Opaque.operation("runs a command on " + host + " built at run time", run.evidence(), remote.locators()));
         }

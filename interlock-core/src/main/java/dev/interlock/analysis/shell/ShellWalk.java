@@ -44,6 +44,8 @@ final class ShellWalk {
     final Map<String, String> programCopies = new HashMap<>();
     /** Variables assigned earlier in this line with literal values. */
     final Map<String, String> variables = new HashMap<>();
+    /** Arrays assigned earlier in this line with literal words, and indirection through variables. */
+    final ArrayVariables arrays = new ArrayVariables();
     /** Loop variables whose value stands for many ({@code for f in *.log}): words made of them are patterns. */
     final java.util.Set<String> patterns = new java.util.HashSet<>();
     /** Loop bodies walked so far ({@link LoopVariables#MAX_PASSES}). */
@@ -132,6 +134,14 @@ final class ShellWalk {
 
     /** Analyzes shell text found inside the command ({@code sh -c}, {@code eval}, {@code ssh host CMD}, heredocs). */
     void nested(String text, Evidence outer, Map<String, String> extraLocators) {
+        nested(text, outer, extraLocators, Stdin.NONE);
+    }
+
+    /**
+     * {@link #nested} for text that gets the outer command's standard input ({@code echo 'df -h' | ssh host bash}): a
+     * script of one command reads it; in a longer one, which command reads it is not known, so none does.
+     */
+    void nested(String text, Evidence outer, Map<String, String> extraLocators, Stdin stdin) {
         if (depth >= MAX_DEPTH) {
             add(Opaque.operation("shell nesting deeper than " + MAX_DEPTH + " levels", outer, locators));
             return;
@@ -146,7 +156,12 @@ final class ShellWalk {
             locators = merged;
         }
         try {
-            walkScript(ShellParser.parse(text));
+            Script script = ShellParser.parse(text);
+            if (stdin.piped() && script.complete() && script.commands().size() == 1) {
+                walk(script.commands().getFirst(), stdin);
+            } else {
+                walkScript(script);
+            }
         } finally {
             depth--;
             pinned = savedPin;
@@ -405,6 +420,13 @@ final class ShellWalk {
                 case WordPart.Literal l -> out.append(l.text());
                 case WordPart.Parameter p when variables.containsKey(p.name()) && p.expression().equals(p.name()) ->
                         out.append(variables.get(p.name()));
+                case WordPart.Parameter p -> {
+                    Optional<String> element = arrays.value(p, variables);
+                    if (element.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    out.append(element.get());
+                }
                 case WordPart.CommandSubstitution cs -> {
                     Optional<String> echoed = Stdin.echoed(cs.script(), this);
                     if (echoed.isEmpty()) {

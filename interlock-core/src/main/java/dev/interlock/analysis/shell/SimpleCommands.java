@@ -68,7 +68,12 @@ final class SimpleCommands {
         Map<String, String> prefix = new HashMap<>();
         Map<String, Optional<String>> assigned = new java.util.LinkedHashMap<>();
         for (Assignment a : s.assignments()) {
-            Optional<String> value = walk.value(a.value());
+            // an array is followed only where it stands alone (cmd=(kubectl get pods); "${cmd[@]}")
+            Optional<String> value = a.elements().isEmpty() ? walk.value(a.value())
+                    : s.words().isEmpty() ? walk.arrays.assign(a, walk) : Optional.empty();
+            if (a.elements().isEmpty() && s.words().isEmpty()) {
+                walk.arrays.forget(a.name());
+            }
             value.ifPresent(v -> prefix.put(a.name(), v));
             assigned.put(a.name(), value);
         }
@@ -105,6 +110,7 @@ final class SimpleCommands {
             Flows.carried(s, substituted, walk).filter(c -> c.type().equals("credentials")).ifPresent(cargo ->
                     Flows.networkCommand(words).ifPresent(host -> walk.add(dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration(cargo.type(), cargo.what(), host, walk.evidence(s.span()), walk.locators))));
         }
+        walk.arrays.filled(words);
         walk.secretOutputs.published(words, dispatched, walk.evidence(s.span()), walk);
         walk.secretOutputs.written(s, List.copyOf(walk.operations.subList(Math.min(dispatched, walk.operations.size()), walk.operations.size())), walk);
         walk.carried.observe(words, walk);
@@ -149,6 +155,10 @@ final class SimpleCommands {
             return parameters.get(); // "$@" in a function called with known words
         }
         Arg arg = walk.arg(w);
+        Optional<List<String>> elements = walk.arrays.words(w);
+        if (elements.isPresent()) {
+            return elements.get().stream().map(e -> new Arg(e, true, false, arg.evidence())).toList(); // "${cmd[@]}"
+        }
         Optional<List<String>> braces = Braces.expand(w);
         if (braces.isEmpty()) {
             return List.of(arg);

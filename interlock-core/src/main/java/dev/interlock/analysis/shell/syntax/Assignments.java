@@ -45,7 +45,8 @@ final class Assignments {
             name = s.substring(start, i);
             subscript = parts.done();
         }
-        if (i < in.end && s.charAt(i) == '+') {
+        boolean append = i < in.end && s.charAt(i) == '+';
+        if (append) {
             i++;
         }
         if (i >= in.end || s.charAt(i) != '=') {
@@ -54,8 +55,10 @@ final class Assignments {
         }
         in.advance(i + 1 - in.pos);
         Word value;
+        List<Word> elements = null;
         if (in.peek() == '(') {
-            value = array();
+            elements = new ArrayList<>();
+            value = array(elements);
         } else if (words.ends(in.peek())) {
             value = words.empty();
         } else {
@@ -67,7 +70,7 @@ final class Assignments {
             parts.addHidden(subscript);
             value = new Word(parts.done(), value.raw(), value.span());
         }
-        return new Assignment(name, value, in.span(start, in.lastEnd));
+        return new Assignment(name, value, in.span(start, in.lastEnd), java.util.Optional.ofNullable(elements), append);
     }
 
     /** True at {@code NAME=(} or {@code NAME+=(}: an array argument of {@code declare}, {@code local} and the like. */
@@ -96,8 +99,8 @@ final class Assignments {
         return new Word(parts.done(), in.raw(a.span()), a.span());
     }
 
-    /** {@code (a b c)}: kept as raw text, plus any substitutions in the elements (they run at assignment). */
-    private Word array() {
+    /** {@code (a b c)}: kept as raw text, plus any substitutions in the elements (they run at assignment); the words go to {@code elements}. */
+    private Word array(List<Word> elements) {
         int start = in.pos;
         in.advance(1);
         Parts hidden = new Parts();
@@ -117,6 +120,7 @@ final class Assignments {
                 break;
             }
             hidden.addHidden(w.parts());
+            elements.add(w);
         }
         Span span = in.span(start, in.lastEnd);
         List<WordPart> parts = new ArrayList<>();

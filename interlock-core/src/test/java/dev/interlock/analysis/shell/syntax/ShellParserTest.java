@@ -78,6 +78,14 @@ class ShellParserTest {
         assertThat(s.assignments()).extracting(Assignment::name).containsExactly("a", "b", "c[1]");
         assertThat(s.assignments().getFirst().value().literal()).contains("(x 'y z')");
         assertThat(s.assignments().get(1).value().literal()).contains("");
+        // the array's words are kept for "${a[@]}"; a scalar has none
+        assertThat(s.assignments().getFirst().elements().orElseThrow()).extracting(w -> w.literal().orElseThrow())
+                .containsExactly("x", "y z");
+        assertThat(s.assignments().get(1).elements()).isEmpty();
+        assertThat(simple("a+=(z)").assignments().getFirst()).satisfies(a -> {
+            assertThat(a.name()).isEqualTo("a");
+            assertThat(a.append()).isTrue();
+        });
     }
 
     @Test

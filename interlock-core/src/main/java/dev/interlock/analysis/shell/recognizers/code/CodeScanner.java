@@ -41,6 +41,9 @@ final class CodeScanner {
                 }
             }
         }
+        if (language == Language.PYTHON) {
+            found.addAll(PathVariables.writes(code));
+        }
         return found;
     }
 

@@ -140,7 +140,7 @@ public final class InterpreterRecognizer implements Recognizer {
             return ops;
         }
         ops.addAll(code(source.code().toString(), language, inv, nested, 0, new HashSet<>()));
-        if (ops.isEmpty() && language == Language.POWERSHELL && PowerShellStatements.onlyLooks(source.code().toString())) {
+        if (ops.isEmpty() && language == Language.POWERSHELL && PowerShellStatements.onlyLooks(LiteralEvaluations.inlined(source.code().toString(), language))) {
             // Get-Service W3SVC | Select-Object Status: a look at the machine, wherever it runs (a prod host too)
             ops.add(LocalFiles.local(inv, Operation.builder("powershell", Verb.READ).resource("cmdlets", "")
                     .confidence(Confidence.INFERRED).evidence(inv.evidence()).note("PowerShell that only reads and prints"),
@@ -262,7 +262,7 @@ public final class InterpreterRecognizer implements Recognizer {
                                         Set<String> seen) {
         List<Operation> ops = new ArrayList<>();
         if (depth == 0) {
-            code = CodeAliases.canonical(code, language);
+            code = LiteralEvaluations.inlined(CodeAliases.canonical(code, language), language);
             CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
             ops.addAll(sdk(code, language, inv, nested));
             for (String line : MailCalls.commandLines(code, language)) {
