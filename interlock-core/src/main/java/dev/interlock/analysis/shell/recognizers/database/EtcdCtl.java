@@ -70,6 +70,13 @@ final class EtcdCtl {
             Map.entry("auth disable", new Action(Verb.ESCALATE, "access", Scope.ALL, false, true,
                     "switches authentication off: every client may do anything")));
 
+    private static final Action SECRETS = new Action(Verb.CREDENTIAL, "secret", Scope.MANY, false, true,
+            "prints Kubernetes Secrets as the API server stores them in etcd");
+    /** Where Kubernetes keeps Secrets in etcd (OpenShift 3 used the second). */
+    private static final List<String> SECRET_PREFIXES = List.of("/registry/secrets", "/kubernetes.io/secrets");
+    /** Client certificates only a Kubernetes control plane's etcd has: kubeadm's and k3s's. */
+    private static final List<String> CLUSTER_CERTS = List.of("/etc/kubernetes/pki/etcd/", "/var/lib/rancher/k3s/server/tls/etcd/");
+
     private static final Set<String> VALUED = Set.of("--endpoints", "--endpoint", "--peers", "-C", "--cacert", "--cert",
             "--key", "--user", "--password", "--dial-timeout", "--command-timeout", "--keepalive-time", "--keepalive-timeout",
             "-w", "--write-out", "--discovery-srv", "--lease", "--rev", "--limit", "--sort-by", "--order", "--range-end",
@@ -108,11 +115,39 @@ final class EtcdCtl {
         }
         String key = action.type().equals("key") && words.size() > 1 ? words.get(1) : "";
         boolean prefix = p.has("--prefix", "--from-key", "--recursive", "-r") || p.has("--range-end");
+        if ((command.equals("get") || command.equals("watch")) && printsSecrets(inv, p, key, prefix)) {
+            return Optional.of(DataServiceRecognizer.located(SECRETS.on("etcd", key, inv), host, inv));
+        }
         if (action.type().equals("key") && action.verb() != Verb.READ && prefix) {
             // del '' --prefix, del / --prefix, --from-key '': every key in the store
             action = action.scope(key.isEmpty() || key.equals("/") || key.equals("\0") ? Scope.ALL : Scope.MANY);
         }
         return Optional.of(DataServiceRecognizer.located(action.on("etcd", key, inv), host, inv));
+    }
+
+    /**
+     * A read of values under Kubernetes' Secrets: the key is below {@code /registry/secrets}, or a prefix or
+     * {@code --from-key} range that takes them in ({@code /registry --prefix}); with the control plane's own client
+     * certificates, the whole store ({@code get "" --prefix}) is that cluster's too. Key names alone
+     * ({@code --keys-only}, {@code --count-only}) are no secret.
+     */
+    private static boolean printsSecrets(Invocation inv, ParsedArgs p, String key, boolean prefix) {
+        if (p.has("--keys-only", "--count-only")) {
+            return false;
+        }
+        boolean wholeStore = (key.isEmpty() || key.equals("/") || key.equals("\0")) && prefix;
+        if (wholeStore) {
+            String certs = p.value("--cacert").orElse("") + " " + p.value("--cert").orElse("")
+                    + " " + inv.env().getOrDefault("ETCDCTL_CERT", "") + " " + inv.env().getOrDefault("ETCDCTL_CACERT", "");
+            return CLUSTER_CERTS.stream().anyMatch(certs::contains);
+        }
+        for (String secrets : SECRET_PREFIXES) {
+            if (key.startsWith(secrets) || prefix && !key.isEmpty() && secrets.startsWith(key)
+                    || p.has("--from-key") && key.startsWith(secrets.substring(0, secrets.indexOf('/', 1))) && key.compareTo(secrets) <= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

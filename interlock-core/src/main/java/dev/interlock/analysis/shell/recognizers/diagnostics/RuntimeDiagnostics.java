@@ -20,7 +20,8 @@ import java.util.Set;
  * What shows memory contents or payloads in clear ({@code py-spy --locals}, {@code strace -s 4096 -e trace=write},
  * {@code ltrace -e SSL_write}, a bpftrace program printing buffers) is a {@code credential} read; a heap or core dump
  * written out is a copy of the process's data ({@link DatabaseOps#COPIES_DATA}); flags set, MBean operations invoked
- * and agents loaded change the process ({@code update}, {@code execute}).
+ * and agents loaded change the process ({@code update}, {@code execute}). GPU tools ({@link GpuTools}) report the
+ * devices' state the same way, and change it with their reset and settings options.
  */
 public final class RuntimeDiagnostics implements Recognizer {
 
@@ -29,6 +30,7 @@ public final class RuntimeDiagnostics implements Recognizer {
         Set<String> all = new HashSet<>(JvmTools.PROGRAMS);
         all.addAll(Tracers.PROGRAMS);
         all.addAll(KernelTracing.PROGRAMS);
+        all.addAll(GpuTools.PROGRAMS);
         return Set.copyOf(all);
     }
 
@@ -36,6 +38,9 @@ public final class RuntimeDiagnostics implements Recognizer {
     public List<Operation> recognize(Invocation inv, Nested nested) {
         if (JvmTools.PROGRAMS.contains(inv.program())) {
             return JvmTools.recognize(inv);
+        }
+        if (GpuTools.PROGRAMS.contains(inv.program())) {
+            return GpuTools.recognize(inv);
         }
         if (KernelTracing.PROGRAMS.contains(inv.program())) {
             return KernelTracing.recognize(inv, nested);

@@ -19,7 +19,9 @@ import java.util.Set;
  * ({@code printf 'stats\r\n' | nc cache.prod 11211}): the lines piped in are the commands the server runs, so they are
  * judged as such instead of as data sent away. memcached (port 11211): {@code stats}, {@code get} and
  * {@code version} read, storage commands write a key, {@code delete} deletes one, {@code flush_all} empties the cache.
- * Redis (port 6379) takes the same command lines as {@code redis-cli}, whose recognizer judges them. Input that is not
+ * Redis (port 6379) takes the same command lines as {@code redis-cli}, whose recognizer judges them. ZooKeeper (port
+ * 2181, or a host named {@code zk}/{@code zookeeper}) answers four-letter words: {@code mntr}, {@code ruok},
+ * {@code stat} and the other reports read, {@code crst}/{@code srst} reset statistics. Input that is not
  * known, or a port that is not one of these, stays a plain socket.
  */
 final class TextProtocols {
@@ -52,8 +54,22 @@ final class TextProtocols {
     private TextProtocols() {
     }
 
+    /**
+     * ZooKeeper's four-letter words ({@code echo mntr | nc zk-1 2181}): reports of the server's state and its sessions;
+     * {@code crst} and {@code srst} reset its statistics.
+     */
+    private static final Set<String> ZOOKEEPER_REPORTS = Set.of("mntr", "ruok", "stat", "srvr", "conf", "envi", "cons",
+            "wchs", "wchc", "wchp", "dump", "isro", "dirs", "gtmk");
+    private static final Set<String> ZOOKEEPER_RESETS = Set.of("crst", "srst");
+
     /** The commands {@code input} sends to {@code host:port}, when the port is a known protocol's. */
     static Optional<List<Operation>> of(Invocation inv, Nested nested, String host, String port, String input) {
+        if (port.equals("2181") || Regex.find(host, "(?i)(^|[.-])(zk|zoo|zookeeper)[0-9]*([.-]|$)")) {
+            Optional<List<Operation>> words = zookeeper(inv, host, input);
+            if (words.isPresent()) {
+                return words;
+            }
+        }
         return switch (port) {
             case "11211" -> Optional.of(memcached(inv, host, input));
             case "6379" -> Optional.of(redis(inv, nested, host, input));
@@ -84,6 +100,23 @@ final class TextProtocols {
         }
         return ops.isEmpty() ? List.of(Operation.builder("database", Verb.READ).resource("cache", "").locator("host", host)
                 .evidence(inv.evidence()).note("connects without commands").build()) : ops;
+    }
+
+    /** Only input made of four-letter words is judged here; anything else stays data sent to the server. */
+    private static Optional<List<Operation>> zookeeper(Invocation inv, String host, String input) {
+        List<Operation> ops = new ArrayList<>();
+        for (String line : Regex.split(input.strip(), "\\s+")) {
+            String word = line.toLowerCase(Locale.ROOT);
+            boolean reset = ZOOKEEPER_RESETS.contains(word);
+            if (!reset && !ZOOKEEPER_REPORTS.contains(word)) {
+                return Optional.empty();
+            }
+            ops.add(Operation.builder("zookeeper", reset ? Verb.UPDATE : Verb.READ).resource(reset ? "statistics" : "server", host)
+                    .locator("host", host).evidence(inv.evidence())
+                    .note(reset ? "ZooKeeper '" + word + "' resets the server's statistics" : "ZooKeeper '" + word + "' reports the server's state")
+                    .build());
+        }
+        return ops.isEmpty() ? Optional.empty() : Optional.of(ops);
     }
 
     /** Redis's inline commands are redis-cli's lines: the same recognizer judges them, against the same server. */

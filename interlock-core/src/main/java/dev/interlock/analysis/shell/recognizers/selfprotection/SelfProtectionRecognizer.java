@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers.selfprotection;
 
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.PrivilegeRecognizer;
+import dev.interlock.analysis.shell.recognizers.controls.ControlFiles;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
@@ -144,6 +145,9 @@ public final class SelfProtectionRecognizer implements Recognizer {
         return ops;
     }
 
+    /** The replacement of each {@code s} command ({@code s/old/new/}, any delimiter): what the edit writes. */
+    private static final java.util.regex.Pattern SED_REPLACEMENTS = java.util.regex.Pattern.compile("\\bs([/|#,:@])((?:(?!\\1).)*)\\1((?:(?!\\1).)*)\\1");
+
     /** {@code sed -i} edits its files; without {@code -i} it only reads them (secret files are still credentials). */
     private static List<Operation> sed(Invocation inv) {
         ParsedArgs p = inv.parse(Set.of("-e", "-f", "--expression", "--file", "-l", "--line-length"));
@@ -151,15 +155,22 @@ public final class SelfProtectionRecognizer implements Recognizer {
                 || f.startsWith("-i") && !f.startsWith("--"));
         List<Arg> files = new ArrayList<>(p.positionals().stream().filter(a -> !a.value().isEmpty()).toList());
         files.addAll(p.afterDoubleDash());
+        String script = String.join("\n", java.util.stream.Stream.of("-e", "--expression")
+                .flatMap(f -> p.flags().getOrDefault(f, List.of()).stream()).toList());
         if (!p.has("-e", "-f", "--expression", "--file") && !files.isEmpty()) {
-            files.removeFirst();
+            script = files.removeFirst().value();
         }
         if (!inPlace) {
             return CredentialRecognizer.reads(inv, files, inv.program());
         }
         List<Operation> ops = new ArrayList<>();
+        String written = SED_REPLACEMENTS.matcher(script).results().map(m -> m.group(3)).reduce((a, b) -> a + "\n" + b).orElse(script);
         for (Arg file : files) {
             ops.add(write(inv, file.value(), "edits"));
+            // sed -i 's/^SELINUX=.*/SELINUX=disabled/' /etc/selinux/config: what the edit writes switches the control off
+            String resolved = inv.workspace().resolve(file.value());
+            ControlFiles.disabled(resolved, written).ifPresent(control -> ops.add(LocalFiles.local(inv,
+                    ControlFiles.operation(resolved, control).evidence(inv.evidence()), "this machine's settings").build()));
         }
         return ops.isEmpty() ? CredentialRecognizer.reads(inv, files, inv.program()) : ops;
     }

@@ -1,0 +1,86 @@
+package dev.interlock.analysis.shell.recognizers.controls;
+
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUDIT_TRAIL;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.MAC;
+
+import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A security control's own configuration file written so that the control is off at its next start or reload: SELinux
+ * ({@code SELINUX=disabled|permissive} in {@code /etc/selinux/config}), the kernel's boot switches in
+ * {@code /etc/default/grub} ({@code selinux=0}, {@code enforcing=0}, {@code apparmor=0}, {@code audit=0}), audit rules
+ * ending in {@code -e 0}, Consul's and Nomad's ACLs ({@code acl { enabled = false }} or a default policy of
+ * {@code allow}). The same as {@code setenforce 0} or {@code auditctl -e 0}, only later. Settings that weaken nothing
+ * (Vault's {@code disable_mlock}, an ACL turned on) are not marked. Only the path's directory is tested first, so other
+ * files cost one prefix check.
+ */
+public final class ControlFiles {
+
+    private static final Pattern SELINUX = Pattern.compile("(?i)\\bSELINUX\\s*=\\s*[\"']?(disabled|permissive)\\b");
+    private static final Pattern BOOT_SWITCH = Pattern.compile("\\b(selinux|enforcing|apparmor|audit)=0\\b");
+    private static final Pattern AUDIT_OFF = Pattern.compile("^\\s*-e\\s*0\\b");
+    /** An {@code acl} block (HCL or JSON) that is switched off or lets every request through. */
+    private static final Pattern ACL_OFF = Pattern.compile("(?s)\\bacl\"?\\s*[:=]?\\s*\\{[^}]*?\\b(?:enabled\"?\\s*[=:]\\s*\"?false"
+            + "|default_policy\"?\\s*[=:]\\s*\"allow\")|\\bacl_default_policy\"?\\s*[=:]\\s*\"allow\"");
+    private static final String ACL = "acl";
+
+    private ControlFiles() {
+    }
+
+    /**
+     * The control that {@code text} — a file's new content, or the script of an in-place edit — switches off in the file
+     * at {@code path} (absolute), if any.
+     */
+    public static Optional<String> disabled(String path, String text) {
+        if (text.isBlank() || !path.startsWith("/etc/")) {
+            return Optional.empty();
+        }
+        if (path.equals("/etc/selinux/config") || path.equals("/etc/sysconfig/selinux")) {
+            return anyLine(text, SELINUX) ? Optional.of(MAC) : Optional.empty();
+        }
+        if (path.equals("/etc/default/grub") || path.startsWith("/etc/default/grub.d/")) {
+            return Optional.ofNullable(bootSwitch(text));
+        }
+        if (path.equals("/etc/audit/audit.rules") || path.startsWith("/etc/audit/rules.d/")) {
+            return anyLine(text, AUDIT_OFF) ? Optional.of(AUDIT_TRAIL) : Optional.empty();
+        }
+        if (path.startsWith("/etc/consul.d/") || path.startsWith("/etc/consul/") || path.startsWith("/etc/nomad.d/")
+                || path.startsWith("/etc/nomad/")) {
+            return ACL_OFF.matcher(text).find() ? Optional.of(ACL) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The operation that says so: this machine's control, off from its next start (the caller places it). */
+    public static Operation.Builder operation(String path, String control) {
+        return Operation.builder("os", Verb.UPDATE).resource("security-control", path).locator("path", path)
+                .locator(SecurityControls.LOCATOR, control).reversible(true)
+                .note("writes " + path + " so that " + control + " is off from its next start or reload");
+    }
+
+    /** A line that is not a comment and matches. */
+    private static boolean anyLine(String text, Pattern p) {
+        for (String line : text.split("\n")) {
+            if (!line.stripLeading().startsWith("#") && p.matcher(line).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String bootSwitch(String text) {
+        for (String line : text.split("\n")) {
+            if (line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            var m = BOOT_SWITCH.matcher(line);
+            if (m.find()) {
+                return m.group(1).equals("audit") ? AUDIT_TRAIL : MAC;
+            }
+        }
+        return null;
+    }
+}
