@@ -78,6 +78,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.dns.DnsTools(),
                 new dev.interlock.analysis.shell.recognizers.dns.ExternalDns(),
                 new dev.interlock.analysis.shell.recognizers.edge.Fastly(),
+                new dev.interlock.analysis.shell.recognizers.edge.Akamai(),
                 new dev.interlock.analysis.shell.recognizers.pki.PkiRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.identity.DirectoryAdmin(),
                 new dev.interlock.analysis.shell.recognizers.kerberos.KerberosRecognizer(),

@@ -76,7 +76,12 @@ final class MlSdkCalls {
             "clone", Verb.CREATE, "upload", Verb.CREATE, "update", Verb.UPDATE, "push", Verb.UPDATE, "share", Verb.GRANT,
             "unshare", Verb.UPDATE, "add", Verb.UPDATE);
     private static final Pattern LANGSMITH_URL = Pattern.compile("\\bapi_url\\s*=\\s*" + LIT);
-    private static final Pattern TRACKING = Pattern.compile("\\b(?:set_tracking_uri|tracking_uri\\s*=)\\s*\\(?\\s*" + LIT);
+    /**
+     * Where the client talks to: {@code set_tracking_uri(…)}, {@code tracking_uri=}, the registry's own URI, or the
+     * client's first positional ({@code MlflowClient('http://mlflow.prod…')}, whose first parameter is the tracking URI).
+     */
+    private static final Pattern TRACKING = Pattern.compile(
+            "\\b(?:set_tracking_uri|set_registry_uri|(?:tracking|registry)_uri\\s*=|MlflowClient\\s*(?=\\(\\s*['\"]))\\s*\\(?\\s*" + LIT);
 
     /** The calls of {@code system}'s library ({@code huggingface}, {@code mlflow}, {@code wandb}, {@code sagemaker}). */
     static void find(String system, String code, Map<String, String> env, List<String> lines, List<Generic> generic,

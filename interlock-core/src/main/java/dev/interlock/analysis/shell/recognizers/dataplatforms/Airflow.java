@@ -16,6 +16,7 @@ import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Set;
 
@@ -101,6 +102,9 @@ final class Airflow {
             act = words.size() > 3 && secretKey(words.get(3)) ? credential("configuration").note("prints a secret setting") : act;
             name = String.join(".", words.subList(2, words.size()));
         }
+        if (act.verb() != Verb.READ && act.verb() != Verb.CREDENTIAL && dryRun(found.command(), p)) {
+            act = read(act.type()).note("a dry run: prints what " + found.command() + " would do and changes nothing");
+        }
         String system = act.type().equals("database") ? DatabaseOps.SYSTEM : "airflow";
         Operation.Builder b = act.operation(inv, system, act.type().equals("database") ? "airflow metadata" : name);
         String host = DATABASE_VARIABLES.stream().map(v -> inv.env().getOrDefault(v, "")).filter(v -> !v.isEmpty())
@@ -128,6 +132,15 @@ final class Airflow {
                     || ws.resolve(home).equals(ws.cwd());
         }
         return ws.cwd().startsWith(ws.home() + "/") || ws.cwd().equals(ws.home());
+    }
+
+    /**
+     * Whether the command only reports: {@code --dry-run} ({@code db clean}, {@code dags backfill}, {@code tasks test};
+     * {@code -n} for the last two) and {@code --show-sql-only} (schema migrations print their SQL).
+     */
+    private static boolean dryRun(String command, ParsedArgs p) {
+        return p.has("--dry-run") || p.has("--show-sql-only")
+                || p.has("-n") && (command.equals("dags backfill") || command.equals("tasks test"));
     }
 
     /** Settings that hold secrets: {@code sql_alchemy_conn}, {@code fernet_key}, {@code secret_key}, passwords. */

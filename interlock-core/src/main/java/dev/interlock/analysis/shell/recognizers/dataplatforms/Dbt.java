@@ -8,6 +8,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.iac.IacArgs;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
@@ -19,7 +20,8 @@ import java.util.Set;
  * dbt. Compiling, listing, documenting, testing and previewing only read the warehouse (or the project); {@code run},
  * {@code build}, {@code seed}, {@code snapshot}, {@code clone} and {@code retry} materialize tables in the target and
  * {@code run-operation} runs a macro there. The target is {@code --target}/{@code -t} (or {@code DBT_TARGET}); without
- * one dbt uses the profile's default target, which by dbt's own convention is the developer's.
+ * one dbt uses the profile's default target, which by dbt's own convention is the developer's, unless the profiles or
+ * project directory (or the working directory) is named for an environment.
  */
 final class Dbt {
 
@@ -64,8 +66,30 @@ final class Dbt {
         target.ifPresent(t -> b.locator("environment", t));
         p.value("--profile").or(() -> Optional.ofNullable(inv.env().get("DBT_PROFILE"))).ifPresent(v -> b.locator("profile", v));
         if (target.isEmpty()) {
-            b.environment(Tier.DEV, "no --target: the profile's default target, by dbt's convention the developer's own");
+            Optional<String> placed = placedByPath(inv, p);
+            placed.ifPresent(e -> b.locator("environment", e));
+            if (placed.isEmpty()) {
+                b.environment(Tier.DEV, "no --target: the profile's default target, by dbt's convention the developer's own");
+            }
         }
         return List.of(b.build());
+    }
+
+    /**
+     * The environment the profiles or project directory names when no target does: a production project's checkout
+     * ({@code /srv/analytics-prod}, {@code DBT_PROFILES_DIR=/srv/analytics-prod/.dbt}) has profiles whose default
+     * target is that environment, not a developer's. Read as an IaC working directory is, below the home directory.
+     */
+    private static Optional<String> placedByPath(Invocation inv, ParsedArgs p) {
+        List<Optional<String>> places = List.of(p.value("--profiles-dir"), Optional.ofNullable(inv.env().get("DBT_PROFILES_DIR")),
+                p.value("--project-dir"), Optional.ofNullable(inv.env().get("DBT_PROJECT_DIR")));
+        for (Optional<String> place : places) {
+            Optional<String> named = place.filter(d -> !d.isEmpty())
+                    .flatMap(d -> IacArgs.environmentOfPath(inv.workspace().resolve(d)));
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return IacArgs.environmentOfPath(inv.workspace().dir());
     }
 }

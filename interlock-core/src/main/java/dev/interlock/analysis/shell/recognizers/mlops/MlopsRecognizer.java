@@ -8,12 +8,12 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** MLflow's, Hugging Face's, DVC's and Ollama's command lines, one table each. */
+/** MLflow's, Hugging Face's, DVC's, Ollama's and Feast's command lines, one table each. */
 public final class MlopsRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("mlflow", "hf", "huggingface-cli", "dvc", "ollama");
+        return Set.of("mlflow", "hf", "huggingface-cli", "dvc", "ollama", "feast");
     }
 
     @Override
@@ -25,6 +25,7 @@ public final class MlopsRecognizer implements Recognizer {
             case "mlflow" -> Mlflow.recognize(inv);
             case "dvc" -> Dvc.recognize(inv);
             case "ollama" -> Ollama.recognize(inv);
+            case "feast" -> Feast.recognize(inv);
             default -> HuggingFace.recognize(inv);
         });
     }
