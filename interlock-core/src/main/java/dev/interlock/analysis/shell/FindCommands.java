@@ -33,6 +33,7 @@ final class FindCommands {
             roots.add(args.get(i).value());
             i++;
         }
+        int expression = i;
         String root = roots.isEmpty() ? "." : roots.getFirst();
         // {} is a file found under the root; a -name test says what it is called (find ~/.ssh -name 'id_*' -exec cat {}).
         String found = "{}";
@@ -66,8 +67,9 @@ final class FindCommands {
                 List<String> starts = roots.isEmpty() ? List.of(".") : roots;
                 // narrowed or not, what lies under scratch or build output (find data/tmp -name '*.parquet' -delete) is disposable
                 boolean buildOutput = buildOutput(starts, run, commands.walk.workspace);
+                boolean regenerableMatches = regenerableMatches(values(args.subList(expression, i)));
                 for (String r : starts) {
-                    commands.walk.add(deletion(r, filter, buildOutput, run, commands.walk.workspace));
+                    commands.walk.add(deletion(r, filter, buildOutput, regenerableMatches, run, commands.walk.workspace));
                 }
                 acted = true;
             }
@@ -164,6 +166,106 @@ final class FindCommands {
         return String.join(" ", parts);
     }
 
+    /** Tests by name or path: the only ones that can say a match is something builds make again. */
+    private static final Set<String> NAME_TESTS = Set.of("-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename");
+    /** Tests and options that take one value, so that value is not read as a test of its own. */
+    private static final Set<String> VALUED = Set.of("-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename",
+            "-regex", "-iregex", "-lname", "-ilname", "-type", "-xtype", "-newer", "-anewer", "-cnewer", "-mtime", "-mmin",
+            "-atime", "-amin", "-ctime", "-cmin", "-used", "-size", "-user", "-group", "-uid", "-gid", "-perm", "-links",
+            "-inum", "-samefile", "-fstype", "-maxdepth", "-mindepth", "-regextype", "-context");
+
+    private static List<String> values(List<Arg> args) {
+        return args.stream().map(Arg::value).toList();
+    }
+
+    /**
+     * Whether everything the {@code -delete} at the end of {@code expression} removes is named like what builds and runs
+     * make again. Only the {@code -o} branch holding the {@code -delete} deletes, and it is a conjunction: one
+     * un-negated name or path test that is regenerable ({@code -name '*.log'}, or a group of such alternatives) bounds
+     * it, whatever age, size or type tests narrow it further ({@code -mtime +3}, {@code -type f}). Branches before it
+     * (a {@code -prune}d path) only keep files out. A negated name ({@code ! -name '*.log'}) bounds nothing.
+     */
+    static boolean regenerableMatches(List<String> expression) {
+        int start = 0;
+        int depth = 0;
+        for (int k = 0; k < expression.size(); k++) {
+            String w = expression.get(k);
+            if (w.equals("(")) {
+                depth++;
+            } else if (w.equals(")")) {
+                depth--;
+            } else if (depth == 0 && (w.equals("-o") || w.equals("-or") || w.equals(","))) {
+                start = k + 1;
+            } else if (VALUED.contains(w)) {
+                k++;
+            }
+        }
+        if (depth != 0) {
+            return false; // the -delete sits inside a group: what it deletes depends on the rest of the group
+        }
+        boolean negated = false;
+        for (int k = start; k < expression.size(); k++) {
+            String w = expression.get(k);
+            if (w.equals("!") || w.equals("-not")) {
+                negated = !negated;
+                continue;
+            }
+            if (w.equals("(")) {
+                int close = closing(expression, k);
+                if (close < 0) {
+                    return false;
+                }
+                if (!negated && regenerableAlternatives(expression.subList(k + 1, close))) {
+                    return true;
+                }
+                k = close;
+            } else if (NAME_TESTS.contains(w) && k + 1 < expression.size()) {
+                if (!negated && regenerableName(w, expression.get(k + 1))) {
+                    return true;
+                }
+                k++;
+            } else if (EXEC.contains(w)) {
+                return false;
+            } else if (VALUED.contains(w)) {
+                k++;
+            }
+            negated = false;
+        }
+        return false;
+    }
+
+    /** {@code ( -name '*.pyc' -o -name '*.pyo' )}: every alternative is one regenerable name or path test. */
+    private static boolean regenerableAlternatives(List<String> group) {
+        List<List<String>> alternatives = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String w : group) {
+            if (w.equals("-o") || w.equals("-or")) {
+                alternatives.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(w);
+            }
+        }
+        alternatives.add(current);
+        return alternatives.stream().allMatch(a -> a.size() == 2 && NAME_TESTS.contains(a.get(0)) && regenerableName(a.get(0), a.get(1)));
+    }
+
+    private static boolean regenerableName(String test, String pattern) {
+        return dev.interlock.analysis.shell.recognizers.LocalFiles.regenerablePattern(pattern, test.contains("path") || test.contains("wholename"));
+    }
+
+    private static int closing(List<String> expression, int open) {
+        int depth = 0;
+        for (int k = open; k < expression.size(); k++) {
+            if (expression.get(k).equals("(")) {
+                depth++;
+            } else if (expression.get(k).equals(")") && --depth == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Whether the start points are build output the next build makes again, judged as {@code rm -rf} judges its
      * operands ({@code find ./dist -delete}; {@code find ./build ./dist -mindepth 1 -delete} clears build output
@@ -180,17 +282,18 @@ final class FindCommands {
      * What {@code find -delete} removes under {@code root}. Narrowed by a name, path, age or size test, it removes the
      * matches, not the tree it starts from ({@code find . -name '*.pyc' -delete}); unnarrowed, everything under it.
      */
-    private static Operation deletion(String root, String filter, boolean buildOutput, SimpleCommands.Run run, Workspace workspace) {
+    private static Operation deletion(String root, String filter, boolean buildOutput, boolean regenerableMatches,
+            SimpleCommands.Run run, Workspace workspace) {
         // Narrowed, what goes is inside the start, so it is judged by where its contents live, not the start itself —
         // except from the filesystem root, where the matches are anywhere on the machine.
         Workspace.Area start = workspace.area(root);
         Workspace.Area area = filter.isEmpty() || start == Workspace.Area.ROOT ? start
                 : workspace.area((root.endsWith("/") ? root : root + "/") + "match");
-        // find . -name '*.pyc' -delete, find . -type d -name __pycache__ -empty -delete: only compiled files, logs or
-        // caches in the workspace, which builds make again
-        java.util.regex.Matcher name = dev.interlock.analysis.Regex.pattern("^-i?(name|path|wholename) (\\S+)$").matcher(filter);
-        boolean regenerableNames = area == Workspace.Area.WORKSPACE && name.matches()
-                && dev.interlock.analysis.shell.recognizers.LocalFiles.regenerablePattern(name.group(2), !name.group(1).equals("name"));
+        // find . -name '*.pyc' -delete, find ./logs -name '*.log' -mtime +3 -delete: only compiled files, logs or caches
+        // in the workspace, which builds and runs make again
+        // from the home directory (also as the working directory) the matches are anywhere in the user's files
+        boolean regenerableNames = area == Workspace.Area.WORKSPACE && regenerableMatches
+                && !workspace.resolve(root).equals(workspace.home());
         boolean disposable = area == Workspace.Area.TEMP || regenerableNames || buildOutput;
         boolean everything = area == Workspace.Area.ROOT || area == Workspace.Area.SYSTEM || area == Workspace.Area.HOME_ROOT;
         Operation.Builder b = Operation.builder("filesystem", Verb.DELETE)

@@ -37,7 +37,9 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             ".terraform", "obj", "_build", ".dart_tool", ".stack-work", "dist-newstyle", ".build",
             "cmake-build-debug", "cmake-build-release", ".serverless", ".docusaurus", "storybook-static", "htmlcov",
             ".nuxt", ".svelte-kit", ".angular", ".turbo", ".parcel-cache", "__pycache__", ".pytest_cache", ".mypy_cache",
-            ".ruff_cache", ".tox", ".nox", ".eggs", ".gradle", ".cache", "coverage", ".nyc_output", ".venv", "venv");
+            ".ruff_cache", ".tox", ".nox", ".eggs", ".gradle", ".cache", "coverage", ".nyc_output", ".venv", "venv",
+            // dbt's installed packages (`dbt deps`), its node_modules
+            "dbt_packages");
     /**
      * Regenerable only inside the workspace (or temp): the project's scratch directories (Rails' {@code tmp}), the
      * output test runners write again on the next run (Playwright, Allure, JUnit-style reports), and the lock files a
@@ -48,7 +50,23 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             "junit-reports", "cypress-results", "mochawesome-report", "jest-html-reporters-attach",
             "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock", "npm-shrinkwrap.json",
             "Cargo.lock", "poetry.lock", "Pipfile.lock", "uv.lock", "Gemfile.lock", "composer.lock", "go.sum",
-            "packages.lock.json", "mix.lock", "pubspec.lock", "Podfile.lock", ".terraform.lock.hcl");
+            "packages.lock.json", "mix.lock", "pubspec.lock", "Podfile.lock", ".terraform.lock.hcl",
+            // experiment trackers' local runs and scratch (MLflow, Weights & Biases, Lightning, Hydra's sweeps), written
+            // again by the next run
+            "mlruns", "wandb", "lightning_logs", "multirun", ".ipynb_checkpoints");
+    /**
+     * Scratch, log and work directories of tools run in the project ({@code logs}, {@code ./le/work} of certbot,
+     * Nextflow's {@code work}, Hydra's {@code outputs}): regenerable inside the workspace, but only outside its source
+     * directories, where the same word names a module ({@code src/cache}, {@code internal/work}).
+     */
+    static final Set<String> SCRATCH_IN_WORKSPACE = Set.of("logs", "log", "work", "scratch", "cache", "outputs");
+    /** The scratch names that hold logs. */
+    private static final Set<String> LOG_DIRS = Set.of("logs", "log");
+    /** A path whose first component below a home directory is group 2. */
+    private static final Pattern HOME_ENTRY = Pattern.compile("/(home/[^/]+|Users/[^/]+|root)/([^/]+)(/.*)?");
+    /** Directories that hold a project's own code: a scratch name below one of them is a module, not scratch. */
+    private static final Set<String> SOURCE_DIRS = Set.of("src", "lib", "app", "pkg", "internal", "cmd", "source",
+            "sources", "migrations", "test", "tests", "spec", "include", ".git");
     /**
      * Directories that are build output when a command clears them together with other build output
      * ({@code rm -rf target build .pytest_cache}); {@code rm -rf ./build} alone asks, since projects keep hand-written
@@ -219,7 +237,48 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         boolean own = area == Area.WORKSPACE || area == Area.TEMP;
         return REGENERABLE.contains(name) && !HOME_TOOL_SETTINGS.matcher(path).matches() || name.endsWith(".egg-info")
                 || own && (REGENERABLE_FILES.matcher(name).matches() || REGENERABLE_IN_WORKSPACE.contains(name))
-                || insideRegenerable() || homeCache();
+                || !glob && workspaceScratch() || insideRegenerable(true) || homeCache();
+    }
+
+    /** A scratch, log or work directory of the workspace ({@link #SCRATCH_IN_WORKSPACE}), not below its sources. */
+    private boolean workspaceScratch() {
+        String[] parts = relativeParts();
+        return parts.length > 0 && scratchAt(parts, parts.length - 1);
+    }
+
+    /**
+     * The operand's components relative to the workspace, or none when it is not written as a path inside it (absolute,
+     * from home, a variable, or climbing out with {@code ..}): only those are trusted to name the project's own layout.
+     */
+    private String[] relativeParts() {
+        if (area != Area.WORKSPACE || written.startsWith("/") || written.startsWith("~") || written.startsWith("$")) {
+            return new String[0];
+        }
+        String relative = written.startsWith("./") ? written.substring(2) : written;
+        String[] parts = java.util.Arrays.stream(relative.split("/")).filter(p -> !p.isEmpty() && !p.equals(".")).toArray(String[]::new);
+        return java.util.Arrays.asList(parts).contains("..") ? new String[0] : parts;
+    }
+
+    /**
+     * A scratch name at {@code end} counts: no component before it is a source directory ({@link #SOURCE_DIRS}), and the
+     * workspace is not the home directory itself, where {@code work} or {@code logs} are the user's own folders.
+     */
+    private boolean scratchAt(String[] parts, int end) {
+        if (!SCRATCH_IN_WORKSPACE.contains(parts[end]) || !outsideSources(parts, end)) {
+            return false;
+        }
+        Matcher inHome = HOME_ENTRY.matcher(path);
+        return !(inHome.matches() && inHome.group(2).equals(parts[0]));
+    }
+
+    /** No component before {@code end} is a source directory ({@link #SOURCE_DIRS}). */
+    private static boolean outsideSources(String[] parts, int end) {
+        for (int i = 0; i < end; i++) {
+            if (SOURCE_DIRS.contains(parts[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -284,10 +343,14 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
         return false;
     }
 
-    /** A file under the workspace's build output or scratch ({@code out/results.csv}, {@code build/x}, {@code tmp/y}). */
+    /**
+     * A file under the workspace's build output or scratch ({@code out/results.csv}, {@code build/x}, {@code tmp/y}). A
+     * file in {@code logs/} is not: clearing the directory is routine, but emptying one log is done to a log a running
+     * server still writes, and loses what it holds.
+     */
     public boolean generated() {
         String relative = written.startsWith("./") ? written.substring(2) : written;
-        return insideRegenerable() || area == Area.WORKSPACE && !glob && relative.contains("/")
+        return insideRegenerable(false) || area == Area.WORKSPACE && !glob && relative.contains("/")
                 && BUILD_OUTPUT.contains(relative.substring(0, relative.indexOf('/')));
     }
 
@@ -296,16 +359,11 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
      * Only relative paths inside the workspace count, so a workspace that itself lives under a directory called
      * {@code target} is not mistaken for build output.
      */
-    private boolean insideRegenerable() {
-        if (area != Area.WORKSPACE || written.startsWith("/") || written.startsWith("~") || written.startsWith("$")) {
-            return false;
-        }
-        String[] parts = written.split("/");
-        if (java.util.Arrays.asList(parts).contains("..")) {
-            return false;
-        }
+    private boolean insideRegenerable(boolean logs) {
+        String[] parts = relativeParts();
         for (int i = 0; i < parts.length - 1; i++) {
-            if (REGENERABLE.contains(parts[i]) || REGENERABLE_IN_WORKSPACE.contains(parts[i])) {
+            if (REGENERABLE.contains(parts[i]) || REGENERABLE_IN_WORKSPACE.contains(parts[i])
+                    || scratchAt(parts, i) && (logs || !LOG_DIRS.contains(parts[i]))) {
                 return true;
             }
         }
@@ -320,7 +378,17 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
     public static boolean clearedTogether(List<FileTarget> targets) {
         return targets.size() > 1 && targets.stream().anyMatch(FileTarget::regenerable)
                 && targets.stream().allMatch(t -> t.regenerable() || t.area() == Area.WORKSPACE
-                        && (BUILD_OUTPUT.contains(t.leaf()) || dotnetBin(t, targets)));
+                        && (BUILD_OUTPUT.contains(t.leaf()) || dotnetBin(t, targets) || subProjectBin(t)));
+    }
+
+    /**
+     * {@code services/api/bin}: the output directory of a sub-project's Go or .NET build, when cleared with other build
+     * output. The workspace's own {@code bin} holds scripts ({@code bin/rails}), and one below the sources is code
+     * ({@code src/bin/*.rs}).
+     */
+    private static boolean subProjectBin(FileTarget t) {
+        String[] parts = t.relativeParts();
+        return parts.length > 1 && !t.glob && parts[parts.length - 1].equals("bin") && outsideSources(parts, parts.length - 1);
     }
 
     /** {@code bin} cleared with the {@code obj} beside it: the pair .NET builds; {@code bin} alone may hold scripts. */
