@@ -95,4 +95,32 @@ final class DevToolsTools {
                 return c.analyses().shell(Shell.join(argv));
             }),
             Map.entry("fetch", c -> c.analyses().shell(Shell.join(List.of("curl", "-s", c.text("url")))))));
+
+    /**
+     * Fetch servers by other names (fetch-mcp's {@code fetch_html}/{@code fetch_markdown}/{@code fetch_txt}/
+     * {@code fetch_json}, {@code fetch_url}) and generic {@code http_request} tools: the curl request they make, so a URL
+     * that carries a credential is judged as that credential sent, and a plain URL as a read.
+     */
+    static final ToolFamily FETCH = new ToolFamily("fetch", c -> !c.text("url").isEmpty(), Map.ofEntries(
+            Map.entry("fetch_url", DevToolsTools::request),
+            Map.entry("fetch_html", DevToolsTools::request),
+            Map.entry("fetch_markdown", DevToolsTools::request),
+            Map.entry("fetch_txt", DevToolsTools::request),
+            Map.entry("fetch_json", DevToolsTools::request),
+            Map.entry("http_get", DevToolsTools::request),
+            Map.entry("http_request", DevToolsTools::request)));
+
+    private static List<Operation> request(McpCall c) {
+        List<String> argv = new ArrayList<>(List.of("curl", "-s"));
+        String method = c.text("method").toUpperCase(java.util.Locale.ROOT);
+        if (!method.isEmpty() && !method.equals("GET")) {
+            argv.addAll(List.of("-X", method));
+        }
+        com.fasterxml.jackson.databind.JsonNode body = c.arguments().get("body");
+        if (body != null && !body.isNull()) {
+            argv.addAll(List.of("--data-raw", body.isTextual() ? body.asText() : body.toString()));
+        }
+        argv.add(c.text("url"));
+        return c.analyses().shell(Shell.join(argv));
+    }
 }

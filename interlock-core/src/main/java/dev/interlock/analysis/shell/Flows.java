@@ -173,17 +173,40 @@ final class Flows {
             return Optional.empty();
         }
         for (String pattern : patterns) {
-            java.util.regex.Matcher m = VARIABLE_NAME.matcher(pattern);
-            if (!m.matches() || dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretName(m.group(1))) {
-                return Optional.empty();
-            }
-            // a prefix picks every variable it starts (^AWS: AWS_SECRET_ACCESS_KEY too), and a variable not named as a
-            // secret may still hold one (DATABASE_URL): only the everyday variables that hold no secret
-            if (!EVERYDAY_VARIABLES.contains(m.group(1).toUpperCase(java.util.Locale.ROOT))) {
-                return Optional.empty();
+            for (String name : alternatives(pattern)) {
+                java.util.regex.Matcher m = VARIABLE_NAME.matcher(name);
+                if (!m.matches() || dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretName(m.group(1))) {
+                    return Optional.empty();
+                }
+                // a prefix picks every variable it starts (^AWS: AWS_SECRET_ACCESS_KEY too), and a variable not named as a
+                // secret may still hold one (DATABASE_URL): only the everyday variables that hold no secret
+                if (!EVERYDAY_VARIABLES.contains(m.group(1).toUpperCase(java.util.Locale.ROOT))) {
+                    return Optional.empty();
+                }
             }
         }
         return Optional.of(program(words) + " " + String.join(" ", patterns));
+    }
+
+    /**
+     * The names an alternation picks: {@code ^(PATH|SHELL|LANG)=} and {@code PATH\|HOME} pick each of them, as one name
+     * does; a pattern with any other regular-expression syntax stays one unmatched piece.
+     */
+    private static List<String> alternatives(String pattern) {
+        if (pattern.indexOf('|') < 0) {
+            return List.of(pattern);
+        }
+        boolean anchored = pattern.startsWith("^");
+        boolean assigned = pattern.endsWith("=");
+        String body = pattern.substring(anchored ? 1 : 0, assigned ? pattern.length() - 1 : pattern.length());
+        if (body.startsWith("(") && body.endsWith(")")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        List<String> names = new ArrayList<>();
+        for (String piece : body.split("\\\\?\\|", -1)) {
+            names.add((anchored && !piece.startsWith("^") ? "^" : "") + piece + (assigned && !piece.endsWith("=") ? "=" : ""));
+        }
+        return names;
     }
 
     /** The host a network command named in its words talks to ({@code curl -d "$(cat key)" https://x}), or empty. */

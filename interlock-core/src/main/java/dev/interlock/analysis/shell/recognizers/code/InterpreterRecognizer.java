@@ -359,6 +359,10 @@ public final class InterpreterRecognizer implements Recognizer {
         }
         if (depth == 0) {
             secretsSent(ops, inv).ifPresent(ops::add);
+            if (ops.stream().noneMatch(op -> op.verb() == Verb.TRANSFER && op.resource().type().equals("credentials"))) {
+                SecretLookups.in(code, ops, inv).ifPresent(ops::add);
+            }
+            ReverseShells.in(code, inv).ifPresent(ops::add);
             return buildOutputCleared(ops, inv);
         }
         return ops;
@@ -476,7 +480,7 @@ public final class InterpreterRecognizer implements Recognizer {
     }
 
     /** Reading an environment variable in code: os.environ['X'], os.getenv("X"), process.env.X, ENV['X'], $ENV{X}, getenv('X'). */
-    private static final java.util.regex.Pattern ENV_READ = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern ENV_READ = java.util.regex.Pattern.compile(
             "(?:environ(?:\\.get)?\\s*[\\[(]\\s*|getenv\\s*\\(\\s*|ENV(?:\\.fetch)?\\s*[\\[(]\\s*|ENV\\{\\s*)['\"]?([A-Za-z_][A-Za-z0-9_]*)"
             + "|process\\.env(?:\\.([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([A-Za-z_][A-Za-z0-9_]*))");
     /**

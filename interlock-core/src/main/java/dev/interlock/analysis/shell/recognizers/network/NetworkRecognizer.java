@@ -144,9 +144,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> QueryCommandApis.of(inv, url, method));
     }
 
-    /** A secret variable in the request's words, sent to a request catcher, paste or tunnel host, leaves with it. */
+    /**
+     * A secret variable in the request's words, sent to a request catcher, paste or tunnel host, leaves with it; so does
+     * a credential written into the URL ({@link UrlSecrets}).
+     */
     private static List<Operation> withSecretsSent(Invocation inv, String url, List<Operation> ops) {
-        Optional<Operation> sent = DropHosts.secretsSent(inv, Hosts.of(url));
+        Optional<Operation> sent = DropHosts.secretsSent(inv, Hosts.of(url)).or(() -> UrlSecrets.sent(inv, url));
         if (sent.isEmpty()) {
             return ops;
         }
@@ -289,6 +292,11 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         return b.build();
     }
 
+    /** Whether {@code host} is a request catcher, paste or tunnel host ({@link DropHosts}), for code that sends to it. */
+    public static boolean dropHost(String host) {
+        return DropHosts.drop(host);
+    }
+
     /** A local file sent to {@code host}. */
     static Operation transfer(Invocation inv, String file, String host, String note) {
         return Operation.builder("network", Verb.TRANSFER)
@@ -385,11 +393,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             // program run. Only when both ends are this machine is it a local plumbing trick.
             boolean loopbackOnly = listen ? boundToLoopback(p)
                     : !host.isEmpty() && Hosts.loopback(host);
-            return List.of(Operation.builder("network", loopbackOnly ? Verb.EXECUTE : Verb.GRANT).resource("socket", host)
-                    .locator("host", host).reversible(false).evidence(inv.evidence())
-                    .note(loopbackOnly ? "hands a shell to a peer on this machine"
-                            : "hands a shell on this machine to " + (host.isEmpty() || listen ? "whoever connects" : host))
-                    .build());
+            return List.of(shellHandedOver(inv, host, listen, loopbackOnly, ""));
         }
         if (listen && !host.isEmpty() && !Hosts.loopback(host) && inv.program().equals("socat")
                 && p.words().stream().noneMatch(a -> Regex.find(a, "(?i)LISTEN[^ ]*,.*bind=(127\\.0\\.0\\.1|localhost|\\[::1\\])"))) {
@@ -424,6 +428,19 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         return List.of(Operation.builder("network", verb).resource("socket", target)
                 .locator("host", host).reversible(verb == Verb.READ).evidence(inv.evidence())
                 .note(verb == Verb.READ ? "probes a port" : "sends its input to " + host).build());
+    }
+
+    /**
+     * A shell on this machine wired to a socket ({@code nc -e /bin/sh H P}, {@code socat exec:… tcp:…}, the same in
+     * interpreter code): whoever is at {@code host} (anyone who connects, when it listens) gets this machine's account. That
+     * is access granted, not a program run; only when both ends are this machine is it a local plumbing trick.
+     */
+    public static Operation shellHandedOver(Invocation inv, String host, boolean listen, boolean loopbackOnly, String how) {
+        return Operation.builder("network", loopbackOnly ? Verb.EXECUTE : Verb.GRANT).resource("socket", host)
+                .locator("host", host).reversible(false).evidence(inv.evidence())
+                .note((loopbackOnly ? "hands a shell to a peer on this machine"
+                        : "hands a shell on this machine to " + (host.isEmpty() || listen ? "whoever connects" : host)) + how)
+                .build();
     }
 
     /** A listener bound to loopback: {@code socat TCP-LISTEN:9000,bind=127.0.0.1 …}, {@code nc -l [-s] 127.0.0.1 9000}. */
