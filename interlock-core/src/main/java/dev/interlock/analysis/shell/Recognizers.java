@@ -141,6 +141,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.cloud.IbmAndOracleClouds(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsServerTools(),
+                new dev.interlock.analysis.shell.recognizers.windows.IisAppcmd(),
                 new dev.interlock.analysis.shell.recognizers.containers.NodeRuntimes(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.Kubeadm(),
                 new dev.interlock.analysis.shell.recognizers.hosting.HostingRecognizer());

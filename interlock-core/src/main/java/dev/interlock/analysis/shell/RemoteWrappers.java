@@ -52,11 +52,19 @@ final class RemoteWrappers {
             // ssh hands its standard input to the remote command: echo 'df -h' | ssh host bash runs df there (-n, -f: none)
             Stdin in = args.subList(0, start).stream().anyMatch(a -> Regex.matches(a.value(), "-[a-zA-Z]*[nf][a-zA-Z]*"))
                     ? Stdin.NONE : run.stdin();
-            walk.nested(String.join(" ", command.stream().map(Arg::value).toList()), run.evidence(), remote.locators(), in);
+            walk.nested(windowsHost(text) ? ShellAnalyzer.backslashesKept(text) : text, run.evidence(), remote.locators(), in);
         } else {
             walk.add(Opaque.operation("runs a command on " + host + " built at run time", run.evidence(), remote.locators()));
         }
         return true;
+    }
+
+    /**
+     * A command for a Windows host's shell ({@code ssh admin@web-01 "%windir%\\system32\\inetsrv\\appcmd.exe list …"},
+     * {@code "C:\\tools\\x.exe"}): its backslashes separate path parts there, they escape nothing.
+     */
+    private static boolean windowsHost(String text) {
+        return text.indexOf('\\') >= 0 && Regex.find(text, "(^|[\\s\"'])([A-Za-z]:|%[A-Za-z_]+%)\\\\");
     }
 
     /** The index of the first word at or after {@code i} that is not one of ssh's options or their values. */

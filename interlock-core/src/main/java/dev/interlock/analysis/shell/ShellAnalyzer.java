@@ -85,6 +85,11 @@ public final class ShellAnalyzer {
         if (command.indexOf('\\') < 0 || context.cwd().isEmpty() || !driveLetterPath(context.cwd().get())) {
             return command;
         }
+        return backslashesKept(command);
+    }
+
+    /** The line with each backslash outside single quotes doubled, so that the shell's parser hands it on whole. */
+    static String backslashesKept(String command) {
         StringBuilder out = new StringBuilder(command.length() + 8);
         boolean single = false;
         for (int i = 0; i < command.length(); i++) {

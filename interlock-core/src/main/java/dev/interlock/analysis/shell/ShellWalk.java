@@ -95,7 +95,7 @@ final class ShellWalk {
     List<Operation> run() {
         walkScript(ShellParser.parse(source));
         functions.uncalled();
-        return List.copyOf(operations);
+        return List.copyOf(dev.interlock.analysis.shell.recognizers.filesystem.BuildOutputPairs.of(operations));
     }
 
     /**

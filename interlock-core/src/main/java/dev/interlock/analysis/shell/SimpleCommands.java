@@ -286,6 +286,8 @@ final class SimpleCommands {
         }
         String copied = path.contains("/") ? walk.programCopies.get(walk.workspace.resolve(path)) : null;
         String program = copied != null ? copied : path.substring(path.lastIndexOf('/') + 1);
+        // C:\Windows\System32\inetsrv\appcmd.exe: a Windows path names its program after the last backslash
+        program = program.substring(program.lastIndexOf('\\') + 1);
         List<Arg> args = run.words().subList(1, run.words().size());
         if (new ExecutionRoutes(this).route(program, args, run) || new Unwrapper(this).unwrap(program, args, run)) {
             return;

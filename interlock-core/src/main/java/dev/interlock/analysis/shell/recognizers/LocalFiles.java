@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Workspace;
@@ -23,6 +24,13 @@ public final class LocalFiles {
     public static Operation.Builder on(Invocation inv, Verb verb, String type, String path) {
         Workspace ws = inv.workspace();
         Operation.Builder b = Operation.builder("filesystem", verb).evidence(inv.evidence());
+        java.util.Optional<String> share = uncHost(path);
+        // on Linux and macOS //host/share is a local path; it names a host where Windows reads it, or as an admin share (c$)
+        if (share.isPresent() && (path.charAt(0) == '\\' || windows(ws) || Regex.find(path, "^//[^/]+/[A-Za-z]\\$(/|$)"))) {
+            // \\HOST\share\… is HOST's disk (c$ its whole drive): the inventory places it, not this machine's layout
+            String unc = "//" + path.replace('\\', '/').replaceFirst("^/+", "");
+            return b.resource(type, unc).locator("path", unc).locator("area", Workspace.Area.OTHER.wire()).locator("host", share.get());
+        }
         if (path.isEmpty()) {
             b.resource(type, "");
         } else {
@@ -30,6 +38,26 @@ public final class LocalFiles {
         }
         return local(inv, b, "file on this machine");
     }
+
+    /** A workspace on a Windows drive ({@code /C:/Users/dev/src} once normalized). */
+    private static boolean windows(Workspace ws) {
+        return ws.cwd().length() >= 3 && ws.cwd().charAt(2) == ':';
+    }
+
+    /**
+     * The host a UNC path names ({@code \\web-prod-01\c$\inetpub}, {@code //web-prod-01/c$/inetpub}), lower case; empty
+     * for any other path. Tested by its first two characters before any pattern work: this runs for every path.
+     */
+    public static java.util.Optional<String> uncHost(String path) {
+        if (path.length() < 4 || path.charAt(0) != path.charAt(1) || path.charAt(0) != '\\' && path.charAt(0) != '/') {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = UNC.matcher(path);
+        return m.matches() ? java.util.Optional.of(m.group(1).toLowerCase(java.util.Locale.ROOT)) : java.util.Optional.empty();
+    }
+
+    /** Two separators, a host name (not a variable or a pattern), one more separator and the share. */
+    private static final java.util.regex.Pattern UNC = java.util.regex.Pattern.compile("[\\\\/]{2}([A-Za-z0-9][A-Za-z0-9.-]*)[\\\\/][^\\\\/].*");
 
     /** Marks the operation local when it runs on this machine; on an ssh host or pod the analyzer adds locators. */
     public static Operation.Builder local(Invocation inv, Operation.Builder b, String why) {

@@ -356,7 +356,9 @@ final class CodeScanner {
         CodeCalls.Kind kind = recursive ? CodeCalls.Kind.DELETE_TREE : CodeCalls.Kind.DELETE;
         List<Found> found = new ArrayList<>();
         for (String path : paths) {
-            boolean literal = !path.contains("$") && !path.contains("(");
+            // an admin share's $ (\\host\c$\…, //host/c$/… once read) is a name, not a variable
+            String named = path.indexOf('$') < 0 ? path : Regex.replaceAll(path, "(?<=/[A-Za-z])\\$(?=/|$)", "");
+            boolean literal = !named.contains("$") && !named.contains("(");
             found.add(new Found(kind, "Remove-Item", literal ? List.of(path) : List.of(), literal, statement));
         }
         if (found.isEmpty()) {

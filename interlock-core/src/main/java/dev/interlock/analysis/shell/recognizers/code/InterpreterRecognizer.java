@@ -280,6 +280,7 @@ public final class InterpreterRecognizer implements Recognizer {
                 ops.addAll(PowerShellCmdlets.writes(code, inv));
                 ops.addAll(PowerShellCmdlets.escalations(code, inv));
                 ops.addAll(PowerShellCmdlets.readsAndQueries(code, inv, nested));
+                ops.addAll(PowerShellTransfers.operations(code, inv));
                 for (String program : PowerShellStatements.programs(code)) {
                     for (Operation op : nested.shell(program, inv)) {
                         ops.add(op.withEvidence(inv.evidence()));

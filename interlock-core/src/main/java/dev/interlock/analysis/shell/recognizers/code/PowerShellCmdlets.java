@@ -4,6 +4,7 @@ import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -227,6 +228,8 @@ final class PowerShellCmdlets {
     private static final Pattern SQL_BACKUP = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(Backup|Restore)-(?:Sql|Dba)Database\\b[^|;\\n]*");
     private static final Pattern SQL_DATABASE = Pattern.compile("(?i)-Database\\s+['\"]?([^'\"\\s]+)");
     private static final Pattern SQL_BACKUP_FILE = Pattern.compile("(?i)-(?:BackupFile|Path|FilePath)\\s+['\"]?([^'\"\\s]+)");
+    /** WinRM's settings set through the WSMan: drive (Set-Item skips the generic rule: its paths are CodeCalls'). */
+    private static final Pattern WSMAN = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*Set-Item\\b([^|;\\n}]*WSMan:[^|;\\n}]*)");
     /** Windows Defender switched off or told to look away. */
     private static final Pattern DEFENDER = Pattern.compile("(?i)(?:Set|Add)-MpPreference\\b[^;|]*-(?:Disable\\w+\\s+\\$?true|Exclusion\\w+)");
 
@@ -278,10 +281,24 @@ final class PowerShellCmdlets {
                 ops.add(host.isEmpty() ? op : op.toBuilder().locator("host", host).build());
             }
         }
-        if (DEFENDER.matcher(code).find()) {
-            ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("settings", "defender")
+        Matcher defender = DEFENDER.matcher(code);
+        if (defender.find()) {
+            Operation.Builder b = Operation.builder("os", Verb.UPDATE).resource("settings", "defender")
                     .scope(Scope.MANY).stateful(true).reversible(false).confidence(Confidence.INFERRED).evidence(inv.evidence())
-                    .note("turns Windows Defender's protection off or excludes paths from it"), "this machine's settings").build());
+                    .note("turns Windows Defender's protection off or excludes paths from it");
+            // an exclusion narrows what it scans; a Disable… switch takes the protection away
+            SecurityControls.cmdlet("Set-MpPreference", defender.group().replaceFirst("(?i)^(Set|Add)-MpPreference", ""))
+                    .ifPresent(control -> b.locator(SecurityControls.LOCATOR, control));
+            ops.add(LocalFiles.local(inv, b, "this machine's settings").build());
+        }
+        Matcher wsman = WSMAN.matcher(code);
+        while (wsman.find()) {
+            String rest = wsman.group(1);
+            SecurityControls.cmdlet("Set-Item", rest).ifPresent(control -> ops.add(LocalFiles.local(inv,
+                    Operation.builder("os", Verb.UPDATE).resource("settings", "winrm").locator(SecurityControls.LOCATOR, control)
+                            .stateful(true).reversible(false).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                            .note("Set-Item" + rest.stripTrailing() + " lets WinRM accept unencrypted traffic or clear-text passwords"),
+                    "this machine's settings").build()));
         }
         return ops;
     }

@@ -154,6 +154,9 @@ final class WindowsServerCmdlets {
             if (remote) {
                 b.locator("host", host.group(1));
             }
+            dev.interlock.analysis.shell.recognizers.controls.SecurityControls.cmdlet(m.group(1) + "-" + m.group(2), rest).ifPresent(control ->
+                    b.locator(dev.interlock.analysis.shell.recognizers.controls.SecurityControls.LOCATOR, control)
+                            .note(m.group(1) + "-" + m.group(2) + " switches off " + control));
             if (f == AZURE) {
                 Matcher group = RESOURCE_GROUP.matcher(rest);
                 if (group.find()) {

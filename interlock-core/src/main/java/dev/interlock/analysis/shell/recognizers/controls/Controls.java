@@ -16,6 +16,8 @@ final class Controls {
     static final String PUBLIC_ACCESS_BLOCK = "public-access-block";
     static final String ENCRYPTION = "encryption-by-default";
     static final String APP_ALLOWLISTING = "gatekeeper";
+    /** Remote management that accepts unencrypted traffic or clear-text passwords (WinRM's AllowUnencrypted, Basic). */
+    static final String TRANSPORT_SECURITY = "transport-security";
 
     private Controls() {
     }

@@ -5,6 +5,7 @@ import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUDIT_T
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.FIREWALL;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.MAC;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.THREAT_DETECTION;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.TRANSPORT_SECURITY;
 
 import dev.interlock.analysis.shell.Invocation;
 import java.util.List;
@@ -65,6 +66,7 @@ final class HostSwitches {
             Map.entry("netsh", new HostSwitch(FIREWALL, w -> String.join(" ", w).toLowerCase(Locale.ROOT)
                     .matches("(?s).*advfirewall set \\S+ state off.*"))),
             Map.entry("spctl", new HostSwitch(APP_ALLOWLISTING, w -> w.contains("--master-disable") || w.contains("--global-disable"))),
+            Map.entry("winrm", new HostSwitch(TRANSPORT_SECURITY, WindowsSwitches::winrmOff)),
             Map.entry("socketfilterfw", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s).*--setglobalstate off.*"))));
 
     static Set<String> programs() {

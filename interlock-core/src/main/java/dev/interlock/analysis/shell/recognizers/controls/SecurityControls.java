@@ -69,6 +69,14 @@ public final class SecurityControls {
         return out;
     }
 
+    /**
+     * The control a PowerShell cmdlet switches off, given the words after it ({@code Set-NetFirewallProfile -Enabled False},
+     * {@code Set-MpPreference -DisableRealtimeMonitoring $true}, {@code Set-Item WSMan:\localhost\Service\AllowUnencrypted $true}).
+     */
+    public static Optional<String> cmdlet(String cmdlet, String rest) {
+        return WindowsSwitches.cmdlet(cmdlet, rest);
+    }
+
     /** An object of a manifest ({@code kind: PeerAuthentication} with its body) that switches a control off, if it does. */
     public static Optional<String> manifest(String kind, Verb verb, String name, String body) {
         return ClusterSwitches.manifest(kind, verb, name, body);

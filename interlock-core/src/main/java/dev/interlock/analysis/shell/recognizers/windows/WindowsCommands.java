@@ -41,6 +41,7 @@ public final class WindowsCommands implements Recognizer {
             Map.entry("schtasks", WindowsCommands::schtasks), Map.entry("sc", (inv, n) -> serviceControl(inv)),
             Map.entry("reg", (inv, n) -> registry(inv)), Map.entry("wsl", WindowsCommands::wsl),
             Map.entry("diskpart", (inv, n) -> diskpart(inv)), Map.entry("net", (inv, n) -> net(inv)),
+            Map.entry("winrm", (inv, n) -> winrm(inv)),
             Map.entry("cipher", (inv, n) -> setting(inv, tokens(inv).stream().anyMatch(w -> w.startsWith("/w")), "free disk space (wiped)")));
 
     @Override
@@ -91,15 +92,52 @@ public final class WindowsCommands implements Recognizer {
                 .note("formats the volume " + drive + ": everything on it is gone"), "a disk of this machine").build());
     }
 
-    /** {@code robocopy SRC DST /MIR} or {@code /PURGE} deletes what the source lacks at the destination. */
+    /**
+     * {@code robocopy SRC DST /MIR} or {@code /PURGE} deletes what the source lacks at the destination; {@code /L} only
+     * lists what it would copy and delete, whatever else the line asks. A UNC destination is that host's disk.
+     */
     private static List<Operation> robocopy(Invocation inv) {
         List<String> paths = operands(inv);
         String dest = paths.size() > 1 ? paths.get(1) : "";
+        if (has(inv, "/l")) {
+            return List.of(LocalFiles.on(inv, Verb.READ, "directory", dest).note("robocopy /L lists what it would do and copies nothing").build());
+        }
         if (has(inv, "/mir", "/purge")) {
             return List.of(deletion(inv, dest, true, "mirrors onto it: whatever the source lacks is deleted"));
         }
+        if (LocalFiles.uncHost(dest).isPresent()) {
+            return List.of(LocalFiles.on(inv, Verb.UPDATE, "directory", dest).scope(Scope.MANY).note("copies files onto " + dest).build());
+        }
         return List.of(LocalFiles.local(inv, Operation.builder("filesystem", Verb.UPDATE).resource("directory", dest)
                 .scope(Scope.MANY).locator("area", area(dest)).evidence(inv.evidence()), "files on this machine").build());
+    }
+
+    /** winrm's actions that change its configuration; {@code get}, {@code enumerate}, {@code identify} only look. */
+    private static final Set<String> WINRM_CHANGES = Set.of("set", "s", "put", "create", "c", "delete", "d", "invoke", "i",
+            "quickconfig", "qc");
+
+    /**
+     * {@code winrm set winrm/config/service @{…} [-r:HOST]}: Windows Remote Management's configuration, of the machine
+     * {@code -r:}/{@code -remote:} names ({@code http://HOST:5985/wsman} or a bare name) or of this one.
+     */
+    private static List<Operation> winrm(Invocation inv) {
+        List<String> w = inv.words();
+        String action = w.isEmpty() ? "" : w.getFirst().toLowerCase(Locale.ROOT).replaceFirst("^[-/]", "");
+        String host = "";
+        for (String word : w) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("-r:") || lower.startsWith("-remote:") || lower.startsWith("/r:") || lower.startsWith("/remote:")) {
+                host = dev.interlock.environment.Hosts.of(word.substring(word.indexOf(':') + 1));
+            }
+        }
+        String resource = w.size() > 1 && !w.get(1).startsWith("-") && !w.get(1).startsWith("@") ? w.get(1) : "";
+        Verb verb = !WINRM_CHANGES.contains(action) ? Verb.READ : action.startsWith("d") ? Verb.DELETE : Verb.UPDATE;
+        Operation.Builder b = Operation.builder("os", verb).resource("winrm-config", resource).evidence(inv.evidence());
+        if (verb != Verb.READ) {
+            b.stateful(true).reversible(false).note("winrm " + action + " changes " + (host.isEmpty() ? "this machine's" : host + "'s")
+                    + " remote management configuration");
+        }
+        return List.of(host.isEmpty() ? LocalFiles.local(inv, b, "this machine's remote management").build() : b.locator("host", host).build());
     }
 
     /** {@code vssadmin delete shadows /all}: the machine's restore points, what ransomware removes first. */

@@ -1,0 +1,59 @@
+package dev.interlock.analysis.shell.recognizers.controls;
+
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.FIREWALL;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.THREAT_DETECTION;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.TRANSPORT_SECURITY;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Windows' own security controls switched off, by cmdlet or by {@code winrm}: the firewall's profiles disabled,
+ * Defender's protections disabled, and WinRM told to accept unencrypted traffic or Basic (clear-text) logins. One row
+ * per cmdlet: the words after it that make it an off switch. Turning them on, or reading them, matches nothing.
+ */
+final class WindowsSwitches {
+
+    private WindowsSwitches() {
+    }
+
+    private record Row(String cmdlet, Pattern off, String control) {
+        Row(String cmdlet, String off, String control) {
+            this(cmdlet, Pattern.compile("(?is)" + off), control);
+        }
+    }
+
+    /** PowerShell's false and true, as a parameter's value ({@code False}, {@code $false}, {@code 0}, {@code :$true}). */
+    private static final String FALSE = "[\\s:]+['\"]?(\\$?false|0)\\b";
+    private static final String TRUE = "[\\s:]+['\"]?(\\$?true|1)\\b";
+    /** WinRM's settings that let traffic go unencrypted or passwords go in clear text. */
+    private static final String WINRM_WEAK = "(allowunencrypted|basic)";
+
+    private static final List<Row> CMDLETS = List.of(
+            new Row("set-netfirewallprofile", ".*-Enabled" + FALSE + ".*", FIREWALL),
+            new Row("set-mppreference", ".*-Disable\\w+" + TRUE + ".*", THREAT_DETECTION),
+            // Set-Item WSMan:\localhost\Service\AllowUnencrypted $true, …\Service\Auth\Basic -Value true
+            new Row("set-item", ".*WSMan:[\\\\/]+[^\\s\\\\/]+[\\\\/]+(Service|Client)[\\\\/]+(Auth[\\\\/]+)?" + WINRM_WEAK
+                    + "['\"]?\\s+(-Value\\s+)?['\"]?\\$?true\\b.*", TRANSPORT_SECURITY));
+
+    /** The control a cmdlet ({@code Verb-Noun}, any case) with the words after it switches off, if it does. */
+    static Optional<String> cmdlet(String cmdlet, String rest) {
+        String name = cmdlet.toLowerCase(Locale.ROOT);
+        for (Row row : CMDLETS) {
+            if (row.cmdlet().equals(name) && row.off().matcher(rest).matches()) {
+                return Optional.of(row.control());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern WINRM_SET = Pattern.compile("(?is)(set|put)\\s+winrm/config/(service|client)(/auth)?\\s+.*\\b"
+            + WINRM_WEAK + "\\s*=\\s*['\"]?true\\b.*");
+
+    /** {@code winrm set winrm/config/service @{AllowUnencrypted="true"}} (or {@code Basic="true"}, on the client too). */
+    static boolean winrmOff(List<String> words) {
+        return !words.isEmpty() && WINRM_SET.matcher(String.join(" ", words)).matches();
+    }
+}
