@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * consumer groups as the shell's Kafka tools see them (system {@code kafka}). Consuming or peeking reads unless it
  * commits offsets for a group — {@code commit_offsets: true}, or a group given without {@code commit_offsets: false} —
  * which updates the group, as {@code kafka-console-consumer --group} does; producing writes into the topic; resetting a
- * group's offsets moves what its consumers process next. Listing and describing tools read by their names. Where it
+ * group's offsets moves what its consumers process next; a config change that purges messages (a retention of one
+ * millisecond, a new cleanup policy) deletes them. Listing and describing tools read by their names. Where it
  * acts is the server's (the inventory places {@code kafka-dev} and {@code kafka-prod}).
  */
 final class KafkaTools {
@@ -59,6 +60,35 @@ final class KafkaTools {
                 .note("consumes as the group and commits its offsets: the group's consumers skip what it read").build());
     }
 
+    /**
+     * Why the settings the call sets lose messages ({@code retention.ms: 1}, a new {@code cleanup.policy}), or empty.
+     * Settings come as an object ({@code configs: {"retention.ms": "1"}}), a list of name/value entries, or one pair.
+     */
+    private static java.util.Optional<String> settings(McpCall c) {
+        List<String[]> pairs = new java.util.ArrayList<>();
+        for (String field : List.of("configs", "config", "configurations", "config_entries", "configEntries", "settings",
+                "set_config", "properties", "topicConfigs", "topic_configs", "config_updates", "configUpdates")) {
+            JsonNode v = c.arguments().get(field);
+            if (v == null) {
+                continue;
+            }
+            if (v.isObject()) {
+                v.properties().forEach(e -> pairs.add(new String[] {e.getKey(), e.getValue().asText()}));
+            } else if (v.isArray()) {
+                for (JsonNode entry : v) {
+                    String name = entry.path("name").asText(entry.path("key").asText(entry.path("config_name").asText("")));
+                    pairs.add(new String[] {name, entry.path("value").asText(entry.path("config_value").asText(""))});
+                }
+            }
+        }
+        String name = c.text("config_name", "configName", "config_key", "configKey", "key", "name");
+        if (!name.isEmpty()) {
+            pairs.add(new String[] {name, c.text("config_value", "configValue", "value")});
+        }
+        return pairs.stream().map(p -> dev.interlock.analysis.TopicSettings.losesData(p[0], p[1]))
+                .flatMap(java.util.Optional::stream).findFirst();
+    }
+
     /** A change of the named topic(s) or group; what is lost is not reversible. */
     private static Function<McpCall, List<Operation>> on(Verb verb, String type, boolean stateful, String note) {
         return on(verb, type, stateful, !stateful && verb != Verb.DELETE, note);
@@ -99,9 +129,13 @@ final class KafkaTools {
         for (String tool : List.of("delete_records", "purge_topic")) {
             t.put(tool, on(Verb.DELETE, "topic", true, "deletes the topic's messages"));
         }
+        Function<McpCall, List<Operation>> alter = on(Verb.UPDATE, "topic", false, "changes the topic's partitions or settings");
         for (String tool : List.of("alter_topic_config", "update_topic_config", "set_topic_config", "alter_topic",
-                "update_topic", "add_partitions", "create_partitions")) {
-            t.put(tool, on(Verb.UPDATE, "topic", false, "changes the topic's partitions or settings"));
+                "update_topic", "alter_topic_configs", "update_topic_configs", "alter_configs", "incremental_alter_configs")) {
+            t.put(tool, c -> settings(c).map(why -> on(Verb.DELETE, "topic", true, why).apply(c)).orElseGet(() -> alter.apply(c)));
+        }
+        for (String tool : List.of("add_partitions", "create_partitions")) {
+            t.put(tool, alter);
         }
         for (String tool : List.of("reset_consumer_group_offsets", "reset_consumer_group_offset", "reset_offsets",
                 "reset_group_offsets", "alter_consumer_group_offsets", "set_consumer_group_offsets", "seek_consumer_group")) {
@@ -111,6 +145,9 @@ final class KafkaTools {
         for (String tool : List.of("delete_consumer_group", "delete_consumer_groups", "delete_group")) {
             t.put(tool, on(Verb.DELETE, "consumer-group", true, "deletes the group and its committed offsets"));
         }
-        return Map.copyOf(t);
+        // Confluent's mcp-confluent spells its tools with hyphens (alter-topic-config, delete-topics)
+        Map<String, Function<McpCall, List<Operation>>> hyphenated = new HashMap<>(t);
+        t.forEach((tool, mapping) -> hyphenated.put(tool.replace('_', '-'), mapping));
+        return Map.copyOf(hyphenated);
     }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
  * What earlier commands in the same line establish for later ones: {@code cd DIR}, and switching the target of a CLI
  * ({@code kubectl config use-context prod && kubectl delete ns x}, {@code gcloud config set project p}, {@code az account
  * set -s s}, {@code terraform workspace select w}, {@code rpk container start} or {@code rpk profile use p}), and
- * a named target's server ({@code fly -t ci login -c http://localhost:8080}: later {@code fly -t ci …} act there). Later
- * operations of that system get the locator unless they name their own.
+ * a named target's server ({@code fly -t ci login -c http://localhost:8080}: later {@code fly -t ci …} act there), and
+ * the server a CLI signs in to ({@code kcadm.sh config credentials --server URL}, {@code argocd login HOST}: the CLI
+ * keeps it and later calls go there). Later operations of that system get the locator unless they name their own.
  */
 final class CarriedContext {
 
@@ -18,7 +19,7 @@ final class CarriedContext {
 
     /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
     private static final java.util.Set<String> PROGRAMS = java.util.Set.of("cd", "pushd", "kubectx", "kubens", "kubectl", "oc",
-            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly");
+            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly", "kcadm.sh", "kcadm", "argocd");
     /** Servers of CLI targets logged in earlier in the line, by system and target name. */
     private final Map<String, String> targetHosts = new HashMap<>();
     /** Remotes added earlier in the line, by name: pushing to one sends the repository to that address. */
@@ -110,6 +111,19 @@ final class CarriedContext {
                     }
                 }
             }
+            case "kcadm.sh", "kcadm" -> {
+                Optional<String> server = value(w, "--server");
+                if (w.size() > 2 && w.get(1).equals("config") && w.get(2).equals("credentials") && server.isPresent()) {
+                    carryHost(server.get(), "keycloak");
+                }
+            }
+            case "argocd" -> {
+                // argocd login SERVER: the first word after login that is not a flag's value
+                int login = w.indexOf("login");
+                if (login == 1 && w.size() > 2 && !w.get(2).startsWith("-")) {
+                    carryHost(w.get(2), "argocd");
+                }
+            }
             case "terraform", "tofu" -> {
                 int ws = w.indexOf("workspace");
                 if (ws > 0 && ws + 2 < w.size() && (w.get(ws + 1).equals("select") || w.get(ws + 1).equals("new"))) {
@@ -117,6 +131,13 @@ final class CarriedContext {
                 }
             }
             default -> { }
+        }
+    }
+
+    private void carryHost(String address, String system) {
+        String host = dev.interlock.environment.Hosts.of(address);
+        if (!host.isEmpty()) {
+            carry("host", host, system);
         }
     }
 

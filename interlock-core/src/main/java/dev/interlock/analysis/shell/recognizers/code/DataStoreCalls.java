@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  */
 final class DataStoreCalls {
 
-    /** A name bound to a Redis client or pipeline: {@code r = redis.Redis(…)}, {@code const c = createClient()}. */
+    /**
+     * A name bound to a Redis client or pipeline: {@code r = redis.Redis(…)}, {@code const c = createClient()}, Ruby's
+     * {@code r = Redis.new(…)}.
+     */
     private static final Pattern REDIS_CLIENT = Pattern.compile("(\\w+)\\s*=\\s*(?:await\\s+)?(?:new\\s+)?[\\w.]*?\\b"
-            + "(?:Redis|StrictRedis|RedisCluster|Cluster|from_url|createClient|createCluster|pipeline|multi)\\s*\\("
+            + "(?:Redis|StrictRedis|RedisCluster|Cluster|from_url|createClient|createCluster|pipeline|multi)(?:\\.new)?\\s*\\("
             + "|\\b(?:Redis|StrictRedis|from_url|pipeline)\\s*\\([^)]*\\)\\s+as\\s+(\\w+)");
     private static final Pattern REDIS_FACTORY = Pattern.compile("(?:Redis|StrictRedis|RedisCluster|Cluster|from_url|createClient|createCluster|pipeline|multi)");
     private static final Pattern METHOD_CALL = Pattern.compile("(\\w+|\\))\\s*\\.\\s*(\\w+)\\s*\\(");
@@ -129,7 +132,8 @@ final class DataStoreCalls {
             String receiver = m.group(1);
             String method = m.group(2);
             boolean onClient = clients.contains(receiver)
-                    || receiver.equals(")") && SdkCalls.calledBefore(code, m.start(1) + 1).filter(REDIS_FACTORY.asMatchPredicate()).isPresent();
+                    || receiver.equals(")") && SdkCalls.calledBefore(code, m.start(1) + 1).filter(REDIS_FACTORY.asMatchPredicate()).isPresent()
+                    || receiver.equals(")") && Regex.find(code.substring(0, m.start(1) + 1), "\\bRedis\\s*\\.\\s*new\\s*\\([^()]*\\)$");
             if (!onClient || REDIS_KILL.matcher("." + method + "()").matches()) {
                 continue;
             }

@@ -63,7 +63,8 @@ final class ScriptSdkCalls {
     /** The classes and packages the code names ({@code Aws::S3::Client}, {@code Aws\S3\S3Client}, {@code Paws}): what it loads. */
     static List<String> classes(String code, Language language) {
         Pattern p = switch (language) {
-            case RUBY -> Regex.pattern("\\b((?:Aws|Google::Cloud)(?:::\\w+)*)");
+            // Redis.new and Redis::Cluster: the redis gem, loaded by ruby -rredis as often as by require
+            case RUBY -> Regex.pattern("\\b((?:Aws|Google::Cloud|Redis(?=\\s*(?:\\.|::)))(?:::\\w+)*)");
             case PHP -> Regex.pattern("(?<![\\w\\\\])\\\\?([A-Z]\\w*(?:\\\\\\w+)+)");
             case PERL -> Regex.pattern("\\b(?:use|require)\\s+([A-Z][\\w:]*)|\\b([A-Z]\\w*(?:::\\w+)*)\\s*->");
             default -> null;

@@ -65,7 +65,7 @@ final class SdkCalls {
                     "weaviate-client", "weaviate", "weaviate-ts-client", "weaviate", "etcd3", "etcd"),
             Language.RUBY, ordered("aws-sdk", "aws", "google/cloud", "gcp", "azure", "azure", "kubeclient", "kubernetes",
                     "pg", "postgresql", "mysql2", "mysql", "mongo", "mongodb", "redis", "redis", "net/ssh", "ssh",
-                    "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp"),
+                    "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp", "Redis", "redis"),
             Language.PHP, ordered("Aws", "aws", "Google\\Cloud", "gcp", "MicrosoftAzure", "azure"),
             Language.PERL, ordered("Paws", "aws", "Net::Amazon::S3", "aws", "Amazon::S3", "aws"));
 
@@ -178,6 +178,9 @@ final class SdkCalls {
         if (language == Language.PYTHON) {
             ToolApiCalls.find(code, env, lines, accounted);
         }
+        if (language == Language.PYTHON || language == Language.JAVASCRIPT) {
+            KafkaAdminCalls.find(code, lines, accounted);
+        }
         if (reaches.isEmpty()) {
             return new Found(List.copyOf(lines), generic, Set.copyOf(accounted));
         }
@@ -200,7 +203,8 @@ final class SdkCalls {
             DataStoreCalls.ormSchema(code, generic, accounted);
         }
         if (reaches.contains("redis")) {
-            DataStoreCalls.redis(code, lines, accounted);
+            // Ruby calls without parentheses (r.flushall) are written with them first
+            DataStoreCalls.redis(ScriptSdkCalls.normalized(code, language), lines, accounted);
         }
         if (reaches.contains("mongodb")) {
             DataStoreCalls.mongo(code, lines, accounted);

@@ -17,7 +17,8 @@ import java.util.Set;
  * consumer, … with or without {@code .sh}) and {@code kcat}: each tool's action flag decides ({@code --delete},
  * {@code --alter}, {@code --reset-offsets --execute}), the first row whose flags are all given wins; {@code kcat}'s
  * mode does ({@code -P} produces, {@code -C}, {@code -L} and {@code -Q} read). A consumer given a group ({@code --group},
- * kcat's {@code -G}) is no longer a read: it joins that group, which may be a live service's.
+ * kcat's {@code -G}) is no longer a read: it joins that group, which may be a live service's. An alter that sets a
+ * retention of moments or a new cleanup policy deletes the topic's messages ({@link dev.interlock.analysis.TopicSettings}).
  */
 final class KafkaClients {
 
@@ -123,9 +124,25 @@ final class KafkaClients {
             } else if (action.verb() != Verb.READ && name.matches(".*[*+?|\\[].*")) {
                 action = action.scope(Scope.MANY); // --topic 'test-.*' is a regular expression
             }
+            if (action.verb() == Verb.UPDATE && (tool.equals("kafka-configs") || tool.equals("kafka-topics"))) {
+                action = purge(p).map(why -> new Action(Verb.DELETE, "topic", Scope.ONE, true, false, why)).orElse(action);
+            }
             b = action.on("kafka", name, inv);
         }
         return DataServiceRecognizer.located(b, host, inv);
+    }
+
+    /**
+     * Why the settings an alter sets delete messages ({@code --add-config retention.ms=1}, kafka-topics' {@code --config
+     * cleanup.policy=compact}), or empty. {@code --add-config} takes a comma list, bracketed where a value is a list.
+     */
+    private static java.util.Optional<String> purge(ParsedArgs p) {
+        List<String> values = new java.util.ArrayList<>(p.flags().getOrDefault("--add-config", List.of()));
+        values.addAll(p.flags().getOrDefault("--config", List.of()));
+        return values.stream().flatMap(v -> java.util.Arrays.stream(v.split(",(?![^\\[]*\\])")))
+                .filter(kv -> kv.indexOf('=') > 0)
+                .map(kv -> dev.interlock.analysis.TopicSettings.losesData(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)))
+                .flatMap(java.util.Optional::stream).findFirst();
     }
 
     /** The group a consumer joins through {@code --consumer-property group.id=NAME}. */

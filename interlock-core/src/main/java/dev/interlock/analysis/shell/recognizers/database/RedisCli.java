@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * {@code redis-cli}: the command after the options is looked up in a table of Redis commands. Keys are the resource;
  * {@code FLUSHALL}/{@code FLUSHDB} empty everything, {@code DEL k1 k2} deletes what it names, {@code SHUTDOWN} is an
- * outage; {@code MIGRATE} writes into the server it names ({@link RedisMigrate}). The target is
+ * outage; {@code MIGRATE} writes into the server it names ({@link RedisMigrate}). {@code SENTINEL} and {@code CLUSTER}
+ * subcommands that ask (masters, get-master-addr-by-name, nodes, slots) read; those that fail over, forget nodes or move
+ * slots change the topology. The target is
  * {@code -h}/{@code -u redis://…}/{@code REDIS_URL}, and {@code -n} the database number.
  */
 final class RedisCli {
@@ -32,6 +34,8 @@ final class RedisCli {
 
     private static final Action READ = new Action(Verb.READ, "key", Scope.ONE, false, true, "");
     private static final Action WRITE = new Action(Verb.UPDATE, "key", Scope.ONE, false, true, "");
+    /** What a sentinel reports: the primaries it watches, their replicas and addresses. */
+    private static final Action TOPOLOGY = new Action(Verb.READ, "cluster", Scope.ONE, false, true, "");
     private static final Map<String, Action> COMMANDS = Map.ofEntries(
             Map.entry("FLUSHALL", new Action(Verb.DELETE, "database", Scope.ALL, true, false, "empties every database on the server")),
             Map.entry("FLUSHDB", new Action(Verb.DELETE, "database", Scope.ALL, true, false, "empties the database")),
@@ -52,6 +56,38 @@ final class RedisCli {
             Map.entry("CLIENT KILL", new Action(Verb.UPDATE, "client", Scope.MANY, false, true, "disconnects clients")),
             Map.entry("CLUSTER RESET", new Action(Verb.DELETE, "database", Scope.ALL, true, false, "resets the cluster node")),
             Map.entry("CLUSTER FAILOVER", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "forces a failover")),
+            // CLUSTER's other changes: which nodes belong and which slots (keys) each one serves
+            Map.entry("CLUSTER FORGET", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "removes a node from the cluster")),
+            Map.entry("CLUSTER MEET", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "adds a node to the cluster")),
+            Map.entry("CLUSTER REPLICATE", new Action(Verb.REPLACE, "database", Scope.ALL, true, false, "makes the node a replica; its data is discarded")),
+            Map.entry("CLUSTER ADDSLOTS", new Action(Verb.UPDATE, "cluster", Scope.MANY, false, true, "assigns hash slots to the node")),
+            Map.entry("CLUSTER ADDSLOTSRANGE", new Action(Verb.UPDATE, "cluster", Scope.MANY, false, true, "assigns hash slots to the node")),
+            Map.entry("CLUSTER DELSLOTS", new Action(Verb.UPDATE, "cluster", Scope.MANY, false, true, "unassigns hash slots: their keys stop being served")),
+            Map.entry("CLUSTER DELSLOTSRANGE", new Action(Verb.UPDATE, "cluster", Scope.MANY, false, true, "unassigns hash slots: their keys stop being served")),
+            Map.entry("CLUSTER FLUSHSLOTS", new Action(Verb.UPDATE, "cluster", Scope.ALL, false, true, "unassigns every slot of the node")),
+            Map.entry("CLUSTER SETSLOT", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "moves a hash slot between nodes")),
+            Map.entry("CLUSTER SAVECONFIG", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "")),
+            Map.entry("CLUSTER SET-CONFIG-EPOCH", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "")),
+            Map.entry("CLUSTER BUMPEPOCH", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "")),
+            Map.entry("CLIENT PAUSE", new Action(Verb.UPDATE, "client", Scope.ALL, false, true, "stops serving clients for a while")),
+            // Sentinel (redis-cli -p 26379): who is primary and how it is watched; asking is a read, changing it is not
+            Map.entry("SENTINEL FAILOVER", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "forces a failover to a replica")),
+            Map.entry("SENTINEL RESET", new Action(Verb.UPDATE, "cluster", Scope.MANY, false, true, "forgets the primaries' replicas and sentinels")),
+            Map.entry("SENTINEL REMOVE", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "stops watching a primary: no failover for it any more")),
+            Map.entry("SENTINEL MONITOR", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "starts watching a primary")),
+            Map.entry("SENTINEL SET", new Action(Verb.UPDATE, "config", Scope.ONE, false, true, "changes how a primary is watched")),
+            Map.entry("SENTINEL CONFIG", new Action(Verb.UPDATE, "config", Scope.ONE, false, true, "changes the sentinel's configuration")),
+            Map.entry("SENTINEL FLUSHCONFIG", new Action(Verb.UPDATE, "config", Scope.ONE, false, true, "rewrites the sentinel's configuration file")),
+            Map.entry("SENTINEL SIMULATE-FAILURE", new Action(Verb.UPDATE, "host", Scope.ONE, false, true, "makes the sentinel crash on purpose")),
+            Map.entry("SENTINEL DEBUG", new Action(Verb.UPDATE, "config", Scope.ONE, false, true, "changes the sentinel's timings")),
+            Map.entry("SENTINEL CONFIG GET", TOPOLOGY), Map.entry("SENTINEL MASTERS", TOPOLOGY),
+            Map.entry("SENTINEL MASTER", TOPOLOGY), Map.entry("SENTINEL PRIMARIES", TOPOLOGY),
+            Map.entry("SENTINEL PRIMARY", TOPOLOGY), Map.entry("SENTINEL REPLICAS", TOPOLOGY),
+            Map.entry("SENTINEL SLAVES", TOPOLOGY), Map.entry("SENTINEL SENTINELS", TOPOLOGY),
+            Map.entry("SENTINEL GET-MASTER-ADDR-BY-NAME", TOPOLOGY), Map.entry("SENTINEL GET-PRIMARY-ADDR-BY-NAME", TOPOLOGY),
+            Map.entry("SENTINEL CKQUORUM", TOPOLOGY), Map.entry("SENTINEL INFO-CACHE", TOPOLOGY),
+            Map.entry("SENTINEL MYID", TOPOLOGY), Map.entry("SENTINEL PENDING-SCRIPTS", TOPOLOGY),
+            Map.entry("SENTINEL IS-MASTER-DOWN-BY-ADDR", TOPOLOGY), Map.entry("SENTINEL IS-PRIMARY-DOWN-BY-ADDR", TOPOLOGY),
             Map.entry("EVAL", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a Lua script on the server")),
             Map.entry("EVALSHA", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a cached Lua script")),
             Map.entry("FCALL", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a server-side function")),
@@ -172,7 +208,9 @@ final class RedisCli {
         if (sub.equals("CONFIG GET") && keys.size() > 1 && keys.subList(1, keys.size()).stream().anyMatch(RedisCli::namesSecret)) {
             return op(inv, Verb.CREDENTIAL, "config", keys.get(1).value()).note("prints the server's passwords in clear").build();
         }
-        Action row = COMMANDS.getOrDefault(sub, COMMANDS.get(name));
+        // three words where a subcommand has its own (SENTINEL CONFIG GET reads, SENTINEL CONFIG SET changes)
+        Action row = words.size() > 2 ? COMMANDS.get(sub + " " + words.get(2).value().toUpperCase(Locale.ROOT)) : null;
+        row = row != null ? row : COMMANDS.getOrDefault(sub, COMMANDS.get(name));
         if (row == null) {
             return DatabaseOps.unknown(inv, "unrecognized Redis command " + name);
         }

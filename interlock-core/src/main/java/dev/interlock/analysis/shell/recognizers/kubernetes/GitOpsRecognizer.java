@@ -96,7 +96,8 @@ public final class GitOpsRecognizer implements Recognizer {
             // a per-PR preview app (shop-preview-pr-1287) is a throwaway deployment, not production
             DeploymentWords.development(name).ifPresent(e -> b.locator("environment", e));
         }
-        p.value("--server").ifPresent(s -> b.locator("host", s));
+        // the host without its port, as the inventory and the local-server rule name hosts
+        p.value("--server").map(dev.interlock.environment.Hosts::of).filter(s -> !s.isEmpty()).ifPresent(s -> b.locator("host", s));
         p.value("--kube-context").ifPresent(c -> b.locator("context", c));
         p.value("--dest-namespace").ifPresent(ns -> b.locator("namespace", ns));
         return List.of(shape(b, v, prune, verb).build());

@@ -175,8 +175,10 @@ public final class KubectlRecognizer implements Recognizer {
         }
         List<Operation> ops = new ArrayList<>();
         for (Target t : targets) {
-            // creating or changing a role or binding changes who may do what
-            boolean grant = KubernetesTypes.rbac(t.type()) && (verb == Verb.CREATE || verb == Verb.UPDATE || verb == Verb.REPLACE)
+            // creating, changing or deleting a role or binding changes who may do what; deleting every one of them
+            // stays a delete, which the teardown rules judge
+            boolean grant = KubernetesTypes.rbac(t.type())
+                    && (verb == Verb.CREATE || verb == Verb.UPDATE || verb == Verb.REPLACE || verb == Verb.DELETE && c.scope(t) != Scope.ALL)
                     && !c.sub().equals("label") && !c.sub().equals("annotate");
             Operation.Builder b = c.op(grant ? Verb.GRANT : verb, t.type(), t.name()).scope(c.scope(t));
             if (t.type().equals("manifest") || t.type().equals("kustomization")) {
