@@ -50,6 +50,17 @@ class DeciderEndToEndTest {
     @AfterAll
     static void stop() throws Exception {
         launcher(bareHome, "decider", "stop");
+        // A hook's fallback may have spawned a decider that is still starting (the last test leaves one behind): end
+        // every decider of this test's cache directory, so none writes into it while JUnit deletes it.
+        List<ProcessHandle> ours = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(cache.toString())).orElse(false))
+                .toList();
+        for (ProcessHandle p : ours) {
+            p.destroy();
+        }
+        for (ProcessHandle p : ours) {
+            p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     static Map<String, String> env(String decider) {
