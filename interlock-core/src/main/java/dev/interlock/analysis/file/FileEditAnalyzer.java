@@ -145,14 +145,29 @@ public final class FileEditAnalyzer {
         if (delete) {
             return meaning;
         }
-        // a security control's own configuration, written so that the control is off: as setenforce 0 would be, later
+        List<Operation> judged = withLaterRun(meaning, c, path, ws, context, evidence, does);
+        // a security control's own configuration
         return ControlFiles.disabled(path, c.content()).map(control -> {
             List<Operation> all = new ArrayList<>();
             all.add(ControlFiles.operation(path, control).evidence(evidence).confidence(Confidence.EXACT)
                     .environment(Tier.LOCAL, "a file on the agent's machine").build());
-            all.addAll(meaning);
+            all.addAll(judged);
             return List.copyOf(all);
-        }).orElse(meaning);
+        }).orElse(judged);
+    }
+
+    /** The change's meaning, plus what it stages when another tool runs the file by itself later ({@link LaterRuns}). */
+    private List<Operation> withLaterRun(List<Operation> meaning, FileChange c, String path, Workspace ws, RequestContext context,
+                                         Evidence evidence, String does) {
+        Optional<LaterRuns.Run> later = LaterRuns.of(path, c.content());
+        if (later.isEmpty()) {
+            return meaning;
+        }
+        List<Operation> all = new ArrayList<>(meaning);
+        List<Operation> runs = withContent(c, path, ws, evidence, does, later.get().when(),
+                content -> hazards(script(later.get().script(), path, context)).stream().filter(later.get()::reaches).toList());
+        all.addAll(runs.subList(1, runs.size()));
+        return List.copyOf(all);
     }
 
     /** The file operation itself, plus what its content will do when it is run. */
@@ -264,6 +279,17 @@ public final class FileEditAnalyzer {
     private List<Operation> staged(String commands, String path, RequestContext context) {
         return script(commands, path, context).stream()
                 .filter(op -> op.verb().destructive() && op.environment() != Tier.LOCAL).toList();
+    }
+
+    /**
+     * What a hook another tool runs later stages beyond routine work: a test fixture's files and local containers are
+     * the project's own business; deletes, credentials, uploads, privilege changes and downloaded code are not. The
+     * interpreter's own operation (code it cannot read) is left to the run.
+     */
+    private static List<Operation> hazards(List<Operation> operations) {
+        return operations.stream().filter(op -> !op.system().equals("process") && op.verb() != Verb.READ
+                && !(op.environment() == Tier.LOCAL && (op.verb() == Verb.CREATE || op.verb() == Verb.UPDATE || op.verb() == Verb.EXECUTE)))
+                .toList();
     }
 
     /** Scripts npm, yarn and pnpm run by themselves around install, pack and publish. */
