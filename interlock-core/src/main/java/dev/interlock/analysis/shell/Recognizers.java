@@ -125,6 +125,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.mobile.CodePush(),
                 new dev.interlock.analysis.shell.recognizers.mobile.ExpoServices(),
                 new dev.interlock.analysis.shell.recognizers.mobile.Fastboot(),
+                new dev.interlock.analysis.shell.recognizers.mobile.Watchman(),
                 new dev.interlock.analysis.shell.recognizers.packages.ReleaseTools(),
                 new dev.interlock.analysis.shell.recognizers.registries.RegistryTools(),
                 new dev.interlock.analysis.shell.recognizers.registries.JfrogCli(),

@@ -73,7 +73,7 @@ public final class KnownPrograms {
             "esbuild", "rollup", "parcel", "turbo", "nx", "lerna", "pre-commit", "lefthook", "husky", "just", "task",
             "mise", "asdf", "direnv", "configure", "autoconf", "automake", "autoreconf", "libtool", "pkg-config", "protoc",
             "buf", "sqlc", "openapi-generator", "swagger-codegen", "jupyter", "ipython", "nvm", "sdk", "jenv", "pyenv",
-            "rbenv", "goenv", "nodenv", "corepack", "storybook", "next", "nuxt", "astro", "remix", "expo", "ng", "vue",
+            "rbenv", "goenv", "nodenv", "corepack", "storybook", "next", "nuxt", "astro", "remix", "expo", "react-native", "metro", "ng", "vue",
             "svelte-kit", "hugo", "jekyll", "mkdocs", "sphinx-build", "doxygen", "javadoc", "godoc", "rustdoc", "valgrind",
             "gdb", "lldb", "jconsole", "coverage", "nyc",
             "c8", "benchstat", "wasm-pack", "trunk", "tauri", "electron", "ncu", "renovate", "dependabot", "cspell",

@@ -372,6 +372,7 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         // NOMAD_ADDR, VAULT_ADDR, CONSUL_HTTP_ADDR: the address variable names where the CLI acts
         dev.interlock.environment.EnvironmentVariables.locators(inv.program(), inv.env()).forEach(locators::putIfAbsent);
+        SyncCopies.rcloneTarget(inv).forEach(locators::putIfAbsent);
         SyncCopies.destination(inv).ifPresent(dest -> locators.putIfAbsent("host", Hosts.of(dest)));
         Set<String> elsewhere = KnownPrograms.LOCAL_BY_DEFAULT.get(inv.program());
         if (elsewhere != null && inv.words().stream().noneMatch(w -> elsewhere.contains(Regex.before(w, "=")))) {

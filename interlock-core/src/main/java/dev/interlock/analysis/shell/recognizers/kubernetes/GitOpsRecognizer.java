@@ -19,7 +19,7 @@ import java.util.Set;
  * GitOps controllers' CLIs: Argo CD ({@code argocd app sync|rollback|delete NAME}) and Flux ({@code flux reconcile|suspend|
  * delete|uninstall}). What they change is what runs in a cluster: a sync or reconcile deploys now, a rollback replaces the
  * running release, a delete (cascading by default) removes the workloads, and pruning deletes what the repository no
- * longer has. Settings of an app ({@code app set … --auto-prune}) are changes to the app, not a prune. Listing, diffing
+ * longer has. Settings of an app ({@code app set … --auto-prune}) are changes to the app, not a prune. Listing, diffing, a dry-run or previewed sync
  * and history only look; minted tokens are credentials. Argo CD apps are placed by their name (the {@code app} locator)
  * and server; Flux, and Argo CD in core mode, act on the kube context they are given, so a kind or minikube cluster
  * stays a sandbox.
@@ -89,6 +89,11 @@ public final class GitOpsRecognizer implements Recognizer {
         if (v == null) {
             return new UnrecognizedProgram().recognize(inv, nested);
         }
+        if (v == Verb.UPDATE && noun.equals("app") && verb.equals("sync") && previewOnly(inv, p)) {
+            Operation.Builder b = op(inv, "application", Verb.READ, name, p)
+                    .note("a dry run or preview of the sync: it shows what would change and applies nothing");
+            return List.of((name.isEmpty() ? b : b.locator("app", name.contains("/") ? name.substring(name.indexOf('/') + 1) : name)).build());
+        }
         boolean prune = v == Verb.UPDATE && verb.equals("sync") && p.has("--prune");
         Operation.Builder b = op(inv, noun.equals("app") ? "application" : noun, prune ? Verb.DELETE : v, name, p);
         if (noun.equals("app") && !name.isEmpty()) {
@@ -101,6 +106,17 @@ public final class GitOpsRecognizer implements Recognizer {
         p.value("--kube-context").ifPresent(c -> b.locator("context", c));
         p.value("--dest-namespace").ifPresent(ns -> b.locator("namespace", ns));
         return List.of(shape(b, v, prune, verb).build());
+    }
+
+    /**
+     * {@code app sync --dry-run} applies nothing; {@code --preview-changes} shows the diff and waits for a yes on standard
+     * input, which an agent's shell does not give unless it feeds one.
+     */
+    private static boolean previewOnly(Invocation inv, ParsedArgs p) {
+        boolean dryRun = p.has("--dry-run") && !"false".equals(p.value("--dry-run").orElse(""));
+        boolean preview = p.has("--preview-changes") && !"false".equals(p.value("--preview-changes").orElse(""))
+                && inv.stdin().isEmpty();
+        return dryRun || preview;
     }
 
     private static List<Operation> flux(Invocation inv, ParsedArgs p, List<String> words) {

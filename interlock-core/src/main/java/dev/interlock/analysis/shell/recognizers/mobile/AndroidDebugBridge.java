@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code adb} aimed at an Android emulator ({@code -e}, {@code -s emulator-5554}, {@code ANDROID_SERIAL=emulator-…}):
  * the emulator is a disposable virtual device on this machine, so installing, uninstalling and clearing app data there
  * is local work. A physical device (a USB serial, {@code -d}) or a device over the network is someone's phone and is
- * judged like any unfamiliar program ({@link UnrecognizedProgram}), except where the words say more: rooting the device
+ * judged like any unfamiliar program ({@link UnrecognizedProgram}), except where the words say more: a debug build
+ * ({@code com.shop.app.debug}) is the developer's own on any device, so uninstalling it or clearing its data is local; rooting the device
  * or switching SELinux off is an escalation on it, and printing an app's stored tokens out of its sandbox
  * ({@code run-as PKG cat shared_prefs/auth_tokens.xml}) is a credential read on any device.
  */
@@ -38,6 +39,12 @@ public final class AndroidDebugBridge implements Recognizer {
             "hexdump");
     /** Files in an app's sandbox that hold its logins: tokens, sessions, cookies, keys. */
     private static final String APP_SECRET = "(?i)(.*/)?[^/]*(token|auth|session|cookie|credential|secret|passw|api[-_]?key)[^/]*";
+
+    /** Package names of debug and dev builds ({@code applicationIdSuffix ".debug"}): {@code com.shop.app.debug}. */
+    private static final String DEBUG_BUILD = "[A-Za-z][\\w]*(\\.[\\w]+)+\\.(debug|dev)";
+
+    /** The words of removing a package or its data: {@code uninstall [-k] PKG}, {@code shell pm clear [--user 0] PKG}. */
+    private static final Set<String> PACKAGE_WORDS = Set.of("shell", "pm", "cmd", "package", "uninstall", "clear");
 
     @Override
     public Set<String> programs() {
@@ -57,6 +64,8 @@ public final class AndroidDebugBridge implements Recognizer {
             return List.of(emulator ? LocalFiles.local(inv, secret.get().toBuilder(), "an Android emulator on this machine").build()
                     : secret.get());
         }
+        boolean removes = words.stream().anyMatch(REMOVES::contains);
+        String app = words.isEmpty() ? "" : words.getLast();
         if (!emulator) {
             boolean shell = !words.isEmpty() && Set.of("shell", "exec-out").contains(words.getFirst());
             boolean roots = !words.isEmpty() && ROOTS.contains(words.getFirst())
@@ -65,10 +74,17 @@ public final class AndroidDebugBridge implements Recognizer {
                 return List.of(Operation.builder("device", Verb.ESCALATE).resource("device", device).confidence(Confidence.INFERRED)
                         .evidence(inv.evidence()).note("adb " + String.join(" ", words) + " gives root on the device or switches SELinux off").build());
             }
+            // only the package command itself: `shell "rm -rf /sdcard/*; pm clear x.debug"` is more than the debug build
+            if (words.stream().anyMatch(w -> w.equals("uninstall") || w.equals("clear")) && Regex.matches(app, DEBUG_BUILD)
+                    && words.stream().allMatch(w -> PACKAGE_WORDS.contains(w) || w.startsWith("-") || Regex.matches(w, "\\d+")
+                    || w.equals(app))) {
+                // a debug build is the developer's own, installed from this machine's build: its data is test data
+                Operation.Builder b = Operation.builder("device", Verb.DELETE).resource("app", app).evidence(inv.evidence())
+                        .note("adb " + String.join(" ", words) + ": a debug build of the app, reinstalled by the next run");
+                return List.of(LocalFiles.local(inv, b, "a debug build installed from this machine").build());
+            }
             return new UnrecognizedProgram().recognize(inv, nested);
         }
-        boolean removes = words.stream().anyMatch(REMOVES::contains);
-        String app = words.isEmpty() ? "" : words.getLast();
         Operation.Builder b = Operation.builder("device", removes ? Verb.DELETE : Verb.EXECUTE)
                 .resource("emulator", device).evidence(inv.evidence())
                 .note("adb " + String.join(" ", words) + " on an emulator" + (removes ? " (" + app + ")" : ""));

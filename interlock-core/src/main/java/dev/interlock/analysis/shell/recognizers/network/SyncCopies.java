@@ -51,6 +51,44 @@ public final class SyncCopies {
         return copy(inv).filter(dest -> FAMILY_COPIES.get(inv.program()).getValue().test(dest));
     }
 
+    /** rclone commands that write the last operand from the ones before it. */
+    private static final Set<String> RCLONE_TRANSFERS = Set.of("copy", "copyto", "sync", "move", "moveto", "bisync");
+    /** {@code remote:bucket/key}: a remote (not a URL, not a Windows drive) and the first segment of its path. */
+    private static final java.util.regex.Pattern RCLONE_REMOTE = java.util.regex.Pattern.compile("([A-Za-z0-9_][\\w.-]+):([^/:]*)[^:]*");
+
+    /**
+     * Where an rclone command writes, as the inventory names places: the remote ({@code host}) and its bucket
+     * ({@code bucket}, the first segment of the remote path) — {@code rclone sync ./build s3:acme-dev-assets} writes the
+     * dev bucket. Deleting on a remote (purge, delete, rmdirs) is not placed this way: a recursive delete there asks
+     * whatever the bucket is called. A transfer whose sources are remote too stays unplaced here: what it copies comes from elsewhere, and
+     * the destination's tier says nothing about that.
+     */
+    public static Map<String, String> rcloneTarget(Invocation inv) {
+        if (!inv.program().equals("rclone")) {
+            return Map.of();
+        }
+        List<String> positional = inv.words().stream().filter(w -> !w.startsWith("-")).toList();
+        if (positional.size() < 2) {
+            return Map.of();
+        }
+        String command = positional.getFirst();
+        List<String> operands = positional.subList(1, positional.size());
+        String target;
+        if (RCLONE_TRANSFERS.contains(command) && operands.size() >= 2) {
+            target = operands.getLast();
+            if (operands.subList(0, operands.size() - 1).stream().anyMatch(w -> RCLONE_REMOTE.matcher(w).matches())) {
+                return Map.of();
+            }
+        } else {
+            return Map.of();
+        }
+        java.util.regex.Matcher m = RCLONE_REMOTE.matcher(target);
+        if (!m.matches()) {
+            return Map.of();
+        }
+        return m.group(2).isEmpty() ? Map.of("host", m.group(1)) : Map.of("host", m.group(1), "bucket", m.group(2));
+    }
+
     /** The destination of a sync tool's copy word, or empty for any other run. */
     private static Optional<String> copy(Invocation inv) {
         var copies = FAMILY_COPIES.get(inv.program());

@@ -395,7 +395,7 @@ public final class PackagePublishRecognizer implements Recognizer {
     /**
      * The GitLab CLI: its routes to secrets and access (a merge request approved as the user, CI/CD variables, keys,
      * tokens, the API), its projects and releases as {@code gh}'s repositories and releases ({@link ForgeRepositories}),
-     * its pipelines' manual jobs and schedules as other CI systems' commands; the rest (merge requests, issues, runs of
+     * its pipelines' manual jobs and schedules as other CI systems' commands; opened merge requests as proposals; the rest (merging, issues, runs of
      * a pipeline) is judged by its words like any unfamiliar CLI.
      */
     private static List<Operation> glab(Invocation inv, Nested nested) {
@@ -472,7 +472,7 @@ public final class PackagePublishRecognizer implements Recognizer {
             return List.of(command.get());
         }
         if (!group.equals("release") && !group.equals("repo")) {
-            // pull requests, issues, workflows …: not publishing; judged by their words like any unfamiliar CLI
+            // merges and other pull-request commands, issues, workflows …: not publishing; judged by their words like any unfamiliar CLI
             return new UnrecognizedProgram().recognize(inv, nested);
         }
         String sub = words.size() > 1 ? words.get(1) : "";

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A code forge's repositories and releases as its CLI changes them, one table per forge: {@code gh repo delete} and
+ * A code forge's repositories, releases and pull requests as its CLI changes them, one table per forge: {@code gh repo delete} and
  * {@code glab repo delete} take the repository (GitLab: the project) with its issues, change requests and wiki, so
- * they are the same teardown; releases are published and deleted alike. The same word can differ between forges —
+ * they are the same teardown; releases are published and deleted alike; opening
+ * a pull request (GitLab: a merge request) is a proposal for review, routine whatever its base. The same word can differ between forges —
  * {@code gh repo archive} archives the repository, {@code glab repo archive} only downloads it — which is why each
  * forge has its own rows. A forge is remote: the environment is what the request or the repository names.
  */
@@ -39,6 +41,15 @@ public final class ForgeRepositories {
     private static final Action CACHE_DELETE = new Action(Verb.DELETE, "cache", Scope.ONE, false, true,
             "deletes an Actions cache: the next run that misses it rebuilds it");
 
+    /**
+     * A pull (merge) request proposes commits for review: the target branch changes only when it is merged, which is its
+     * own command ({@code gh pr merge}, {@code glab mr merge}) and judged there.
+     */
+    private static final Action PROPOSAL = Action.create("pull-request",
+            "opens a pull request for review: merging it is what changes the branch");
+    private static final Action PROPOSAL_EDIT = Action.update("pull-request",
+            "edits a pull request under review: merging it is what changes the branch");
+
     private static final Forge GITHUB = new Forge("github", "gh", Map.ofEntries(
             Map.entry("repo delete", teardown("deletes the repository with its issues, pull requests, releases and wiki")),
             Map.entry("repo create", Action.create("repository", "")), Map.entry("repo fork", Action.create("repository", "")),
@@ -51,7 +62,9 @@ public final class ForgeRepositories {
             Map.entry("release upload", Action.update("release", "")), Map.entry("release edit", Action.update("release", "")),
             Map.entry("release list", Action.read("release")), Map.entry("release view", Action.read("release")),
             Map.entry("release download", Action.read("release")),
-            Map.entry("cache list", Action.read("cache")), Map.entry("cache delete", CACHE_DELETE)));
+            Map.entry("cache list", Action.read("cache")), Map.entry("cache delete", CACHE_DELETE),
+            Map.entry("pr create", PROPOSAL), Map.entry("pr new", PROPOSAL), Map.entry("pr edit", PROPOSAL_EDIT),
+            Map.entry("pr ready", PROPOSAL_EDIT)));
 
     private static final Forge GITLAB = new Forge("gitlab", "glab", Map.ofEntries(
             Map.entry("repo delete", teardown("deletes the project with its issues, merge requests, pipelines and wiki")),
@@ -69,7 +82,8 @@ public final class ForgeRepositories {
             Map.entry("release delete", RELEASE_DELETE),
             Map.entry("release upload", Action.update("release", "")), Map.entry("release update", Action.update("release", "")),
             Map.entry("release list", Action.read("release")), Map.entry("release ls", Action.read("release")),
-            Map.entry("release view", Action.read("release")), Map.entry("release download", Action.read("release"))));
+            Map.entry("release view", Action.read("release")), Map.entry("release download", Action.read("release")),
+            Map.entry("mr create", PROPOSAL), Map.entry("mr new", PROPOSAL), Map.entry("mr update", PROPOSAL_EDIT)));
 
     private ForgeRepositories() {
     }
@@ -92,7 +106,9 @@ public final class ForgeRepositories {
         if (action == null) {
             return Optional.empty();
         }
-        String name = words.size() > 2 ? words.get(2) : "";
+        // a new pull request has no number yet; the words after "pr create" are values of flags this parser does not know
+        boolean opens = action == PROPOSAL && Set.of("create", "new").contains(words.get(1));
+        String name = words.size() > 2 && !opens ? words.get(2) : "";
         String repo = p.value("-R", "--repo").orElse(group.equals("repo") ? name : "");
         Operation.Builder b = action.on(forge.system(), name, inv, forge.program() + " " + group + " " + words.get(1));
         if (action == EDIT && madePublic(inv)) {
@@ -105,6 +121,10 @@ public final class ForgeRepositories {
         }
         if (action == LOCAL_DEFAULT) {
             b.environment(Tier.LOCAL, "gh's default repository lives in this clone's git config");
+        }
+        if (action == PROPOSAL || action == PROPOSAL_EDIT) {
+            // the title, body and base name nothing that runs: a "prod" in them is the subject of the review
+            b.environment(Tier.DEV, "a pull request only proposes a change: merging it is what lands it");
         }
         if (action == CACHE_DELETE) {
             // one cache is routine; every cache of the repository at once (--all) slows every next run and keeps its default
