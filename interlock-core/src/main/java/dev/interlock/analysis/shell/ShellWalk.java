@@ -36,6 +36,8 @@ final class ShellWalk {
     final SecretOutputs secretOutputs = new SecretOutputs();
     /** Volumes and disk images created earlier in the line: formatting them loses nothing. */
     final NewVolumes newVolumes = new NewVolumes();
+    /** Repositories cloned earlier in the line: rewriting or resetting them loses nothing. */
+    final FreshClones freshClones = new FreshClones();
     private final String source;
     final Map<String, String> env;
     /** Aliases defined earlier in this line ({@code alias x='rm -rf'}), expanded when a command starts with one. */

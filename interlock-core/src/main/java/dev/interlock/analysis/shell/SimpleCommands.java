@@ -114,6 +114,8 @@ final class SimpleCommands {
         walk.arrays.filled(words);
         walk.secretOutputs.published(words, dispatched, walk.evidence(s.span()), walk);
         walk.secretOutputs.written(s, List.copyOf(walk.operations.subList(Math.min(dispatched, walk.operations.size()), walk.operations.size())), walk);
+        walk.freshClones.rewritten(walk.operations, dispatched, walk.workspace);
+        walk.freshClones.observe(words, walk);
         walk.carried.observe(words, walk);
         walk.newVolumes.formatted(walk.operations, dispatched);
         walk.newVolumes.observe(words, List.copyOf(walk.operations.subList(Math.min(dispatched, walk.operations.size()), walk.operations.size())), walk);

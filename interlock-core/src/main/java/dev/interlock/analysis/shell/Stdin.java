@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * What a command reads on standard input, as far as it can be known statically: literal text (from {@code echo},
  * {@code printf}, a heredoc fed to {@code cat}), or only the name of the program producing it; for a {@code find}
- * (or {@code mdfind}, {@code locate}) that names what it lists, the paths each of its lines stands for ({@code found}:
+ * (or {@code mdfind}, {@code locate}, {@code ls}, {@code git ls-files}) that names what it lists, the paths each of its lines stands for ({@code found}:
  * {@code ./*.pyc}); for a process lister, the processes ({@code $(pgrep -f interlock)}); for a decoder of literal input ({@link Decoders}), what it printed ({@code decoded}): known, but
  * text the line hid, so a shell fed it still runs an opaque script while a file written from it holds that text.
  */
@@ -47,7 +47,8 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
             Optional<String> text = literalOutput(s, walk);
             Optional<String> decoded = Decoders.candidate(program) ? decoded(s, own(s, walk).orElse(in), walk) : Optional.empty();
             return new Stdin(text, Optional.of(program.isEmpty() ? "a dynamic command" : program), source(s, walk),
-                    NAMERS.contains(program) || MatchListings.PROGRAMS.contains(program) ? found(program, s, walk)
+                    NAMERS.contains(program) || MatchListings.PROGRAMS.contains(program) || PathListings.PROGRAMS.contains(program)
+                            ? found(program, s, walk)
                             : PID_LISTERS.contains(program) ? processes(s, walk) : List.of(),
                     decoded);
         }
@@ -123,8 +124,8 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
     private static final Set<String> NAMERS = Set.of("find", "mdfind", "locate", "plocate", "mlocate");
 
     /**
-     * What a {@code find}, an index search or a search for file names with literal words lists ({@link FindCommands#listed},
-     * {@link FindCommands#searched}, {@link MatchListings#listed}).
+     * What a {@code find}, an index search, a search for file names or a listing of paths with literal words lists
+     * ({@link FindCommands#listed}, {@link FindCommands#searched}, {@link MatchListings#listed}, {@link PathListings#listed}).
      */
     private static List<String> found(String program, Command.Simple s, ShellWalk walk) {
         List<String> args = new ArrayList<>();
@@ -137,6 +138,9 @@ record Stdin(Optional<String> text, Optional<String> producer, Optional<String> 
         }
         if (MatchListings.PROGRAMS.contains(program)) {
             return MatchListings.listed(program, args);
+        }
+        if (PathListings.PROGRAMS.contains(program)) {
+            return PathListings.listed(program, args);
         }
         return program.equals("find") ? FindCommands.listed(args) : FindCommands.searched(program, args);
     }

@@ -131,8 +131,25 @@ public final class SecretFiles {
                     + "|\\.?smb-?cred(s|entials?)?|\\.cifs(-?cred(s|entials?)?)?|[^/]*\\.(smb|cifs)cred(s|entials?)?"
                     // mail clients' logins: msmtp and fetchmail keep the mail password in their rc file (hence its 0600 rule)
                     + "|\\.?msmtprc|\\.fetchmailrc|\\.mbsyncrc"
-                    + "|secrets?\\.(ya?ml|json|toml|env)|credentials(\\.json|\\.ya?ml|\\.csv)?|service[-_]account.*\\.json"
+                    + "|secrets?\\.(ya?ml|json|toml|env)|credentials(\\.json|\\.ya?ml|\\.csv)?"
+                    // Google service-account keys as teams name them: prod-service-account.json, bq-etl-sa.json, sa-prod.json
+                    + "|.*service[-_]?account.*\\.json|(.*[-_])?sa([-_].*)?\\.json"
                     + "|.*-key\\.json|client_secrets?\\.json|token\\.json|auth\\.json");
+
+    /** Locale files named for a region ({@code ar-sa.json}: Arabic, Saudi Arabia) are not service-account keys. */
+    private static final Pattern LOCALES = Pattern.compile("[a-z]{2}[-_]sa\\.json");
+
+    /**
+     * A data file kept in a directory named for secrets ({@code secrets/bq-prod-etl-sa.json}, {@code config/credentials/
+     * db.yaml}, {@code .secrets/prod/token}): the directory says what it holds, whatever the file is called. Its parent or
+     * grandparent must be that directory, so a repository that happens to be called {@code secrets} does not make all of
+     * its files secrets; code and documentation (handled before this) and the project's own manifests are not data.
+     */
+    private static final Pattern IN_SECRET_DIRECTORY = Pattern.compile(
+            "(?i).*/\\.?(secrets?|credentials|creds)/([^/]+/)?[^/]+");
+    private static final Pattern NOT_SECRET_DATA = Pattern.compile(
+            "(?i)(readme|license|changelog|makefile|dockerfile|\\.git.*|\\.keep|\\.dockerignore|\\.sops\\.ya?ml|package(-lock)?\\.json"
+                    + "|tsconfig.*\\.json|composer\\.json|kustomization\\.ya?ml|chart\\.ya?ml|.*\\.(lock|tf|hcl|sh|tpl|html|css))(\\..*)?");
 
     /**
      * Database servers' maintenance and bootstrap logins, whatever their extension says: Debian's debian-sys-maint
@@ -278,7 +295,8 @@ public final class SecretFiles {
         String lower = name.toLowerCase(Locale.ROOT);
         if (HARMLESS.matcher(lower).matches() && !lower.startsWith(".env.")) {
             // a text file where a CLI keeps its login is the login all the same (GAM's oauth2.txt, vault-pass.txt)
-            return lower.endsWith(".txt") && !TEMPLATES.matcher(lower).matches() && secretPath(resolvedPath);
+            return lower.endsWith(".txt") && !TEMPLATES.matcher(lower).matches()
+                    && (secretPath(resolvedPath) || inSecretDirectory(resolvedPath, lower));
         }
         if (CERTIFICATE_STORES.matcher(resolvedPath).matches() && !lower.contains("key")) {
             return false; // the system's store of public certificates (/etc/ssl/certs/app.pem)
@@ -286,10 +304,17 @@ public final class SecretFiles {
         if (CERTIFICATES.matcher(lower).matches()) {
             return secretPath(resolvedPath); // by name a certificate; a private directory still makes it secret
         }
-        if (NAMES.matcher(lower).matches() && !lower.equals("credentials.md")) {
+        if (NAMES.matcher(lower).matches() && !lower.equals("credentials.md") && !LOCALES.matcher(lower).matches()) {
             return true;
         }
-        return secretPath(resolvedPath);
+        return secretPath(resolvedPath) || inSecretDirectory(resolvedPath, lower);
+    }
+
+    private static boolean inSecretDirectory(String resolvedPath, String lower) {
+        // most paths name no such directory: skip the patterns for them
+        String path = resolvedPath.toLowerCase(Locale.ROOT);
+        return (path.contains("/secret") || path.contains("/.secret") || path.contains("/cred") || path.contains("/.cred"))
+                && IN_SECRET_DIRECTORY.matcher(resolvedPath).matches() && !NOT_SECRET_DATA.matcher(lower).matches();
     }
 
     private static boolean backupPassword(String resolvedPath) {

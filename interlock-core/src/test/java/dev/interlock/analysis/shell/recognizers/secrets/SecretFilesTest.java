@@ -41,4 +41,23 @@ class SecretFilesTest {
         assertThat(SecretFiles.isSecret("/home/dev/app/[")).isFalse();
         assertThat(SecretFiles.isSecret("/home/dev/app/x[z-a]")).isFalse();
     }
+
+    @Test
+    void dataFilesInADirectoryOfSecretsAreSecrets() {
+        assertThat(SecretFiles.isSecret("/home/dana/projects/churn/secrets/bq-prod-etl-sa.json")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/app/config/credentials/prod.yaml")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/app/.secrets/prod/db-password.txt")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/app/secrets/README.md")).isFalse();
+        assertThat(SecretFiles.isSecret("/home/dev/app/secrets/package.json")).isFalse();
+        assertThat(SecretFiles.isSecret("/home/dev/app/modules/secrets/main.tf")).isFalse();
+        assertThat(SecretFiles.isSecret("/home/dev/app/src/secrets/manager.py")).isFalse();
+    }
+
+    @Test
+    void serviceAccountKeysAreNamedInMoreThanOneWay() {
+        assertThat(SecretFiles.isSecret("/home/dev/app/etl-sa.json")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/app/deploy/prod-service-account.json")).isTrue();
+        assertThat(SecretFiles.isSecret("/home/dev/app/i18n/ar-sa.json")).isFalse();
+        assertThat(SecretFiles.isSecret("/home/dev/app/tsconfig.json")).isFalse();
+    }
 }
