@@ -60,6 +60,15 @@ final class FindCommands {
                             : a);
                 }
                 commands.dispatch(run.inner(inner).withStdin(Stdin.NONE));
+                // find . -type f -exec rm {} \; with no test narrowing the matches removes every file under the roots,
+                // as -delete does: one file per run says nothing of how many runs there are
+                if (deletesEachMatch(inner) && filter(args).isEmpty()) {
+                    List<String> starts = roots.isEmpty() ? List.of(".") : roots;
+                    boolean buildOutput = buildOutput(starts, run, commands.walk.workspace);
+                    for (String r : starts) {
+                        commands.walk.add(deletion(r, "", buildOutput, false, run, commands.walk.workspace));
+                    }
+                }
                 acted = true;
                 i = j;
             } else if (w.equals("-delete")) {
@@ -75,6 +84,19 @@ final class FindCommands {
             }
         }
         return acted;
+    }
+
+    /** Programs that remove the file they are given. */
+    private static final Set<String> DELETERS = Set.of("rm", "unlink", "shred", "srm");
+
+    /** {@code -exec rm -f {} +}: the command run on each match removes it. */
+    private static boolean deletesEachMatch(List<Arg> inner) {
+        if (inner.isEmpty()) {
+            return false;
+        }
+        String program = inner.getFirst().value();
+        return DELETERS.contains(program.substring(program.lastIndexOf('/') + 1))
+                && inner.stream().skip(1).anyMatch(a -> a.value().contains("/{}") || a.value().endsWith("{}") || a.value().contains("/**/"));
     }
 
     /**
