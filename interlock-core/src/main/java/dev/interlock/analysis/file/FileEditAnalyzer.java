@@ -1,5 +1,6 @@
 package dev.interlock.analysis.file;
 
+import dev.interlock.analysis.shell.LaterRuns;
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.controls.ControlFiles;
@@ -102,11 +103,13 @@ public final class FileEditAnalyzer {
                 yield secret.getFirst().verb() == Verb.CREDENTIAL ? secret
                         : List.of(FileMeaning.of(path, ws, delete, does).orElseThrow().confidence(Confidence.EXACT).evidence(evidence).build());
             }
-            case DOCKERFILE -> withContent(c, path, ws, evidence, does, "when the image is built",
-                    content -> script(DockerfileRuns.script(content), path, context).stream().filter(DockerfileRuns::beyondTheBuild).toList());
+            // its RUN lines are what it stages ({@link LaterRuns})
+            case DOCKERFILE -> List.of(plain(c, path, ws, evidence, does));
             case STARTUP_FILE -> {
-                // the change itself asks; what it will run is analysed too, as a script (a launchd job: the command it names)
-                List<Operation> ops = new ArrayList<>(withContent(c, path, ws, evidence, does, "when it runs", content ->
+                // the change itself asks; what it will run is analysed too, as a script (a launchd job: the command it
+                // names); a shell's own start-up file is a later run ({@link LaterRuns}), with its aliases
+                List<Operation> ops = new ArrayList<>(LaterRuns.shellStartup(path) ? List.of(plain(c, path, ws, evidence, does))
+                        : withContent(c, path, ws, evidence, does, "when it runs", content ->
                         script(path.endsWith(".plist") ? LaunchdJob.commandLine(content) : content, path, context)));
                 ops.set(0, FileMeaning.of(path, ws, delete, does).orElseThrow().evidence(evidence).confidence(Confidence.EXACT).build());
                 yield ops;
@@ -159,14 +162,15 @@ public final class FileEditAnalyzer {
     /** The change's meaning, plus what it stages when another tool runs the file by itself later ({@link LaterRuns}). */
     private List<Operation> withLaterRun(List<Operation> meaning, FileChange c, String path, Workspace ws, RequestContext context,
                                          Evidence evidence, String does) {
-        Optional<LaterRuns.Run> later = LaterRuns.of(path, c.content());
+        List<LaterRuns.Run> later = LaterRuns.of(path, c.content());
         if (later.isEmpty()) {
             return meaning;
         }
         List<Operation> all = new ArrayList<>(meaning);
-        List<Operation> runs = withContent(c, path, ws, evidence, does, later.get().when(),
-                content -> hazards(script(later.get().script(), path, context)).stream().filter(later.get()::reaches).toList());
-        all.addAll(runs.subList(1, runs.size()));
+        for (LaterRuns.Run run : later) {
+            List<Operation> runs = withContent(c, path, ws, evidence, does, run.when(), content -> run.kept(script(run.script(), path, context)));
+            all.addAll(runs.subList(1, runs.size()));
+        }
         return List.copyOf(all);
     }
 
@@ -279,17 +283,6 @@ public final class FileEditAnalyzer {
     private List<Operation> staged(String commands, String path, RequestContext context) {
         return script(commands, path, context).stream()
                 .filter(op -> op.verb().destructive() && op.environment() != Tier.LOCAL).toList();
-    }
-
-    /**
-     * What a hook another tool runs later stages beyond routine work: a test fixture's files and local containers are
-     * the project's own business; deletes, credentials, uploads, privilege changes and downloaded code are not. The
-     * interpreter's own operation (code it cannot read) is left to the run.
-     */
-    private static List<Operation> hazards(List<Operation> operations) {
-        return operations.stream().filter(op -> !op.system().equals("process") && op.verb() != Verb.READ
-                && !(op.environment() == Tier.LOCAL && (op.verb() == Verb.CREATE || op.verb() == Verb.UPDATE || op.verb() == Verb.EXECUTE)))
-                .toList();
     }
 
     /** Scripts npm, yarn and pnpm run by themselves around install, pack and publish. */

@@ -177,6 +177,9 @@ final class EmbeddedScripts {
         for (int i = 0; i < args.size(); i++) {
             String w = args.get(i).value();
             if (w.equals("-f") || w.equals("--file")) {
+                if (i + 1 < args.size()) {
+                    walk.runsHidden("awk", args.get(i + 1).value(), run.evidence(), run.locators());
+                }
                 return;
             }
             if ((w.equals("-e") || w.equals("--source")) && i + 1 < args.size()) {
@@ -314,7 +317,7 @@ final class EmbeddedScripts {
             } else {
                 Optional<String> text = walk.text(file);
                 text.ifPresent(t -> recipes(t, targets, run));
-                read |= text.isPresent();
+                read |= text.isPresent() || walk.runsHidden("make", file, run.evidence(), run.locators());
             }
         }
         if (makefiles.isEmpty()) {
@@ -324,9 +327,33 @@ final class EmbeddedScripts {
                     recipes(text.get(), targets, run);
                     return true;
                 }
+                if (walk.runsHidden("make", name, run.evidence(), run.locators())) {
+                    return true;
+                }
             }
         }
         return read;
+    }
+
+    /** The options naming the recipe file of task runners other than make. */
+    private static final Map<String, Set<String>> RECIPE_FILE = Map.of("just", Set.of("-f", "--justfile"), "task", Set.of("-t", "--taskfile"));
+
+    /**
+     * {@code curl -o j URL && just -f j deploy}: recipes downloaded or decoded in this line are code no one has read
+     * (opaque). True when that is so; otherwise the runner's recognizer judges the target.
+     */
+    boolean recipeFile(String program, List<Arg> args, SimpleCommands.Run run) {
+        Set<String> options = RECIPE_FILE.get(program);
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            int eq = w.indexOf('=');
+            String file = options.contains(w) && i + 1 < args.size() ? args.get(i + 1).value()
+                    : eq > 0 && options.contains(w.substring(0, eq)) ? w.substring(eq + 1) : null;
+            if (file != null) {
+                return walk.runsHidden(program, file, run.evidence(), run.locators());
+            }
+        }
+        return false;
     }
 
     private void recipes(String makefile, List<String> targets, SimpleCommands.Run run) {

@@ -105,6 +105,9 @@ final class ExecutionRoutes {
             case "make", "gmake" -> {
                 return embedded.make(args, run);
             }
+            case "just", "task" -> {
+                return embedded.recipeFile(program, args, run);
+            }
             case "sed", "gsed" -> embedded.sed(args, run);
             case "less", "more" -> embedded.pager(args, run);
             case "gdb", "lldb", "gdb-multiarch", "cgdb" -> embedded.debugger(args, run);

@@ -105,10 +105,7 @@ final class ScriptRunners {
      * from text it hides is opaque, as piping that text into the shell would be.
      */
     boolean hidden(String program, String path, SimpleCommands.Run run) {
-        Optional<String> by = walk.hiddenSource(path);
-        by.ifPresent(what -> walk.add(Opaque.operation(program + " runs " + path + ", which this command line " + what,
-                run.evidence(), run.locators())));
-        return by.isPresent();
+        return walk.runsHidden(program, path, run.evidence(), run.locators());
     }
 
     /** Paths that name the shell's own standard input. */

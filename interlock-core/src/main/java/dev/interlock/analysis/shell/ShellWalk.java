@@ -54,6 +54,10 @@ final class ShellWalk {
     private int loopPasses;
     /** Files whose text is known, by resolved path: written earlier in this line, or read by the adapter ({@code context.files}). */
     final Map<String, String> written = new HashMap<>();
+    /** Files of this machine this line writes with text in view, by resolved path, with the write: judged for what they stage ({@link LaterRunWrites}). */
+    final Map<String, Evidence> writtenHere = new java.util.LinkedHashMap<>();
+    /** How many later runs deep this walk is: a start-up file written by a start-up file's script is followed once more, no further. */
+    int laterDepth;
     /**
      * Files written earlier in this line whose text is hidden, by resolved path: what produced them (a decoder of input
      * not in view, a download). Running one is opaque, never a local script with unread contents.
@@ -94,9 +98,20 @@ final class ShellWalk {
         return Optional.ofNullable(hidden.get(workspace.resolve(path)));
     }
 
+    /**
+     * {@code curl -o x.sh URL && sh x.sh}, {@code curl -o m.mk URL && make -f m.mk}: a file this line wrote from text it
+     * hides, run by {@code program}, is opaque, as piping that text into the program would be. True when it was one.
+     */
+    boolean runsHidden(String program, String path, Evidence evidence, Map<String, String> locators) {
+        Optional<String> by = hiddenSource(path);
+        by.ifPresent(what -> add(Opaque.operation(program + " runs " + path + ", which this command line " + what, evidence, locators)));
+        return by.isPresent();
+    }
+
     List<Operation> run() {
         walkScript(ShellParser.parse(source));
         functions.uncalled();
+        LaterRunWrites.check(this);
         return List.copyOf(dev.interlock.analysis.shell.recognizers.filesystem.BuildOutputPairs.of(operations));
     }
 

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell;
 import dev.interlock.analysis.shell.syntax.Command;
 import dev.interlock.analysis.shell.syntax.Redirect;
 import dev.interlock.analysis.shell.syntax.Word;
+import dev.interlock.model.Evidence;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,12 +56,12 @@ final class StagedScripts {
         if (program.equals("tee")) {
             boolean append = s.words().stream().anyMatch(w -> walk.value(w).filter(v -> v.equals("-a") || v.equals("--append")).isPresent());
             for (Word w : s.words().subList(1, s.words().size())) {
-                walk.value(w).filter(p -> !p.startsWith("-")).ifPresent(p -> keep(p, known, append, by, walk));
+                walk.value(w).filter(p -> !p.startsWith("-")).ifPresent(p -> keep(p, known, append, by, walk, walk.evidence(s.span())));
             }
         }
         for (Redirect r : s.redirects()) {
             if (WRITES.contains(r.operator()) && r.heredoc().isEmpty()) {
-                walk.value(r.target()).ifPresent(p -> keep(p, known, r.operator().contains(">>"), by, walk));
+                walk.value(r.target()).ifPresent(p -> keep(p, known, r.operator().contains(">>"), by, walk, walk.evidence(s.span())));
             }
         }
     }
@@ -70,7 +71,14 @@ final class StagedScripts {
      * leaves the file as it was known (a log, a report: nothing this line runs).
      */
     static void keep(String path, Optional<String> text, boolean append, String hiddenBy, ShellWalk walk) {
+        keep(path, text, append, hiddenBy, walk, null);
+    }
+
+    private static void keep(String path, Optional<String> text, boolean append, String hiddenBy, ShellWalk walk, Evidence write) {
         String resolved = walk.workspace.resolve(path);
+        if (text.isPresent() && write != null && walk.locators.isEmpty()) {
+            walk.writtenHere.putIfAbsent(resolved, write); // on this machine; a remote write is judged as one
+        }
         if (text.isPresent()) {
             if (append && walk.hidden.containsKey(resolved)) {
                 return; // known lines after hidden ones: the file is still what produced its start
@@ -90,7 +98,7 @@ final class StagedScripts {
             String w = walk.value(words.get(i)).orElse("");
             boolean output = program.equals("curl")
                     ? w.equals("--output") || w.matches("-[a-zA-Z]*o")
-                    : w.equals("-O") || w.equals("--output-document");
+                    : w.equals("--output-document") || w.matches("-[a-zA-Z]*O");
             if (output && i + 1 < words.size()) {
                 walk.value(words.get(i + 1)).filter(p -> !p.equals("-") && !p.startsWith("/dev/"))
                         .ifPresent(p -> keep(p, Optional.empty(), false, "downloaded by " + program, walk));

@@ -87,11 +87,11 @@ class FileEditAnalyzerTest {
 
     @Test
     void aDockerfilesRunLinesAreItsScriptInEveryForm() {
-        assertThat(DockerfileRuns.script("FROM x\n# note\nRUN apt-get update \\\n  && curl -sL https://x | bash\nCOPY . .\n"))
+        assertThat(dev.interlock.analysis.shell.DockerfileRuns.script("FROM x\n# note\nRUN apt-get update \\\n  && curl -sL https://x | bash\nCOPY . .\n"))
                 .isEqualTo("apt-get update    && curl -sL https://x | bash\n");
-        assertThat(DockerfileRuns.script("RUN [\"sh\", \"-c\", \"curl -s https://x | sh\"]\n")).isEqualTo("'sh' '-c' 'curl -s https://x | sh'\n");
-        assertThat(DockerfileRuns.script("RUN --mount=type=cache,target=/c <<EOF\nset -e\nmake\nEOF\nRUN ls\n")).isEqualTo("set -e\nmake\nls\n");
-        assertThat(DockerfileRuns.script("    && wget -qO- https://x | sh \\\n").strip()).isEqualTo("wget -qO- https://x | sh");
+        assertThat(dev.interlock.analysis.shell.DockerfileRuns.script("RUN [\"sh\", \"-c\", \"curl -s https://x | sh\"]\n")).isEqualTo("'sh' '-c' 'curl -s https://x | sh'\n");
+        assertThat(dev.interlock.analysis.shell.DockerfileRuns.script("RUN --mount=type=cache,target=/c <<EOF\nset -e\nmake\nEOF\nRUN ls\n")).isEqualTo("set -e\nmake\nls\n");
+        assertThat(dev.interlock.analysis.shell.DockerfileRuns.script("    && wget -qO- https://x | sh \\\n").strip()).isEqualTo("wget -qO- https://x | sh");
     }
 
     @Test

@@ -45,11 +45,11 @@ public enum FileKind {
      * Files that run by themselves later: shell start-up files, git hooks, session autostart (XDG, launchd), system cron directories.
      * What an agent puts there runs in every new shell (or commit, or login) without being asked again.
      */
-    STARTUP_FILE(either(either(name("\\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|zlogout"
+    STARTUP_FILE(either(either(name("\\.(bashrc|bash_aliases|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|zlogout"
             + "|kshrc|mkshrc|cshrc|tcshrc|inputrc)|config\\.fish"),
             path("/etc/profile(\\.d/.*)?|/etc/bash\\.bashrc|/etc/zsh/.*|/etc/environment|.*/\\.git/hooks/[^/]+"
                     + "|.*/\\.config/autostart/.*|/etc/rc\\.local|/etc/cron\\.(d|hourly|daily|weekly|monthly)/.*|/var/spool/cron/.*"
-                    + "|.*/\\.config/systemd/user/.*|.*/\\.husky/[^/_][^/]*|.*/\\.?lefthook(-local)?\\.ya?ml"
+                    + "|.*/\\.config/systemd/user/.*|.*/fish/(conf\\.d|functions)/[^/]+\\.fish|.*/\\.husky/[^/_][^/]*|.*/\\.?lefthook(-local)?\\.ya?ml"
                     // macOS: launchd's agents and daemons (the user's and the machine's), started at every login or
                     // boot; what is copied into the directory is one
                     + "|.*/Library/Launch(Agents|Daemons)(/[^/]+)?"

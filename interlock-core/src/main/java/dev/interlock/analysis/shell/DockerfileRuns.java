@@ -1,4 +1,4 @@
-package dev.interlock.analysis.file;
+package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.model.Operation;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * business; what reaches beyond it is not: code fetched and run unseen ({@code curl … | sh}), data sent away, and
  * changes to shared environments ({@link #beyondTheBuild}).
  */
-final class DockerfileRuns {
+public final class DockerfileRuns {
 
     private static final Pattern RUN = Pattern.compile("(?i)^\\s*(?:ONBUILD\\s+)?RUN\\s+(.*)$", Pattern.DOTALL);
     /** RUN's own options: {@code --mount=…}, {@code --network=…}, {@code --security=…}. */
@@ -35,7 +35,7 @@ final class DockerfileRuns {
      * The commands of every RUN instruction, a line (or a heredoc) each. An edit's fragment with no instruction in it
      * is the inside of a RUN line ({@code && curl … | bash}).
      */
-    static String script(String dockerfile) {
+    public static String script(String dockerfile) {
         StringBuilder out = new StringBuilder();
         List<String> lines = instructions(dockerfile);
         if (lines.stream().noneMatch(l -> INSTRUCTION.matcher(l).lookingAt())) {
@@ -70,7 +70,7 @@ final class DockerfileRuns {
     }
 
     /** Whether an operation of the build reaches beyond the throwaway container it runs in. */
-    static boolean beyondTheBuild(Operation op) {
+    public static boolean beyondTheBuild(Operation op) {
         if (op.verb() == Verb.TRANSFER) {
             return true;
         }
