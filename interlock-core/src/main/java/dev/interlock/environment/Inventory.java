@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Maps names to environments with glob patterns, per locator kind ({@code context}, {@code namespace},
  * {@code profile}, {@code account}, {@code project}, {@code subscription}, {@code workspace}, {@code directory},
- * {@code host}, {@code database}, {@code kubeconfig}, {@code cwd}, {@code stack}, {@code cluster}). Environments are
+ * {@code host}, {@code database}, {@code catalog}, {@code kubeconfig}, {@code cwd}, {@code stack}, {@code cluster}). Environments are
  * tried in order; a user's inventory is consulted before the shipped defaults.
  */
 public record Inventory(List<Entry> environments) {

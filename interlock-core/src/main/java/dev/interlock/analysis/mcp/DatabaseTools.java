@@ -9,13 +9,16 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Database servers (Postgres, MySQL, SQLite, Supabase, Neon, …): {@code query}, {@code execute_sql} and the like
+ * Database servers (Postgres, MySQL, SQLite, Supabase, Neon, ClickHouse, Trino, Presto, …): {@code query},
+ * {@code execute_sql}, {@code run_select_query} and the like
  * carry SQL, judged by the SQL analysis in the server's dialect — so a "read-only" query tool that is handed
  * {@code COMMIT; DROP TABLE …} is judged by what it would do.
  */
 final class DatabaseTools {
 
-    private static final Pattern DATABASE_SERVER = Pattern.compile("(?i).*(sql|postgres|\\bpg|pg[-_]|mysql|maria|sqlite|database|\\bdb|db[-_]|_db|supabase|neon|redshift|snowflake|bigquery|cockroach|timescale|clickhouse).*");
+    private static final Pattern DATABASE_SERVER = Pattern.compile("(?i).*(sql|postgres|\\bpg|pg[-_]|mysql|maria|sqlite|database|\\bdb|db[-_]|_db|supabase|neon|redshift|snowflake|bigquery|cockroach|timescale|clickhouse|chdb"
+            // query engines over lakes and warehouses: Trino's, Presto's, Athena's, Dremio's, DuckDB's, Spark's servers
+            + "|trino|presto|starburst|athena|dremio|duckdb|motherduck|spark|hive|impala|starrocks|doris|druid|pinot|vertica).*");
 
     private DatabaseTools() {
     }
@@ -32,6 +35,9 @@ final class DatabaseTools {
                     Map.entry("execute_query", SQL), Map.entry("sql", SQL), Map.entry("execute", SQL), Map.entry("run_sql", SQL),
                     Map.entry("read_query", SQL), Map.entry("write_query", SQL), Map.entry("create_table", SQL),
                     Map.entry("pg_execute", SQL), Map.entry("mysql_query", SQL),
+                    // ClickHouse's server (run_select_query, also chDB's) and the Trino/Presto servers' statement tools
+                    Map.entry("run_select_query", SQL), Map.entry("run_chdb_select_query", SQL), Map.entry("execute_statement", SQL),
+                    Map.entry("list_catalogs", SCHEMA), Map.entry("get_table_schema", SCHEMA),
                     Map.entry("list_tables", SCHEMA), Map.entry("describe_table", SCHEMA), Map.entry("list_schemas", SCHEMA),
                     Map.entry("get_schema", SCHEMA), Map.entry("list_databases", SCHEMA)));
 

@@ -78,7 +78,12 @@ final class SqlAdminRules {
             return List.of(admin(Verb.EXECUTE, "statement", "", Scope.ONE).confidence(Confidence.OPAQUE)
                     .note("dynamic SQL: statement text is only known at run time"));
         }
-        String name = w.name(w.skip(1, "PROCEDURE", "FUNCTION")).text();
+        SqlWords.Name called = w.name(w.skip(1, "PROCEDURE", "FUNCTION"));
+        String name = called.text();
+        java.util.Optional<Operation.Builder> known = LakehouseProcedures.call(name, w, w.isSymbol(called.next(), "(") ? called.next() : -1);
+        if (known.isPresent()) {
+            return List.of(known.get());
+        }
         String bare = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
         // sp_help… and sysmail_help… (sp_help_jobhistory, sp_helpsrvrolemember) are SQL Server's reporting family
         if (LOOKING_PROCEDURES.contains(bare) || bare.startsWith("sp_help") || Regex.matches(bare, "sysmail_help_\\w*_sp")

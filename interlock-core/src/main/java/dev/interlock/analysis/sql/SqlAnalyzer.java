@@ -59,12 +59,13 @@ public final class SqlAnalyzer {
 
     private static List<Operation> analyzeUnder(String input, SqlDialect dialect, SqlParse.Budget budget) {
         List<Operation> out = new ArrayList<>();
+        PreparedStatements prepared = new PreparedStatements();
         for (SqlLexer.Piece piece : SqlLexer.split(input, dialect)) {
             Evidence evidence = Evidence.of(input, piece.start(), piece.end());
             SqlWords words = new SqlWords(piece.tokens());
             SqlParse.Outcome parse = SqlParse.parse(piece.parseText(), dialect, budget);
             List<Operation.Builder> client = SqlClientCommands.ops(words);
-            List<Operation.Builder> ops = new ArrayList<>(SqlRules.classify(words, dialect));
+            List<Operation.Builder> ops = new ArrayList<>(prepared.execution(words).orElseGet(() -> SqlRules.classify(words, dialect)));
             if (!client.isEmpty()) {
                 // The client runs these whatever the SQL around them is; the SQL part is classified as usual.
                 client.forEach(b -> out.add(b.evidence(evidence).build()));
@@ -93,8 +94,9 @@ public final class SqlAnalyzer {
             for (Operation.Builder b : List.copyOf(ops)) {
                 SqlOps.privilegeCatalogWrite(b.build()).ifPresent(ops::add);
             }
+            prepared.remember(words, ops);
             for (Operation.Builder b : ops) {
-                Operation op = b.evidence(evidence).build();
+                Operation op = Catalogs.placed(b.evidence(evidence).build());
                 if (!parse.parsed() && op.confidence() == Confidence.EXACT) {
                     String note = op.note().isEmpty() ? "" : op.note() + "; ";
                     op = op.toBuilder().confidence(Confidence.INFERRED)

@@ -138,6 +138,14 @@ final class SqlDdlRules {
             }
             default -> { }
         }
+        int execute = w.topLevel("EXECUTE", 2);
+        if (word.equals("TABLE") && execute >= 0) {
+            // Trino's table procedures: ALTER TABLE t EXECUTE expire_snapshots(…) loses history like Spark's CALL does
+            var known = LakehouseProcedures.execute(name, w.name(execute + 1).text());
+            if (known.isPresent()) {
+                return List.of(known.get());
+            }
+        }
         if (w.has("OWNER")) {
             return List.of(admin(Verb.GRANT, type, name, Scope.ONE).note("changes the owner"));
         }

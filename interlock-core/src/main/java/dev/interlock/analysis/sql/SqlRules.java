@@ -73,11 +73,15 @@ final class SqlRules {
             Map.entry("UNDROP", SqlRestoreRules::undrop),
             Map.entry("FLASHBACK", SqlRestoreRules::flashback),
             Map.entry("DBCC", SqlAdminRules::dbcc),
+            Map.entry("SYSTEM", SqlSystemRules::system),
             Map.entry("BACKUP", SqlAdminRules::backup),
             Map.entry("RESTORE", SqlAdminRules::restore));
 
     /** As {@link #classify(SqlWords)}, with the few statements whose meaning depends on the dialect. */
     static List<Operation.Builder> classify(SqlWords w, SqlDialect dialect) {
+        if (w.kw(0).equals("VACUUM") && deltaVacuum(w)) {
+            return classify(w);
+        }
         if (dialect == SqlDialect.SQLITE && w.kw(0).equals("VACUUM") && !w.has("INTO")) {
             // SQLite has no lazy VACUUM: it rebuilds the whole database file under an exclusive lock
             String schema = w.name(1).text();
@@ -122,6 +126,14 @@ final class SqlRules {
         if (SESSION_READS.contains(first)) {
             return List.of(read(first.equals("USE") ? "database" : "session", first.equals("USE") ? w.name(1).text() : ""));
         }
+        if (first.equals("VACUUM") && deltaVacuum(w)) {
+            SqlWords.Name table = w.name(w.skip(1, "TABLE"));
+            if (w.has("DRY")) {
+                return List.of(read("table", table.text()).note("VACUUM … DRY RUN only lists the files it would delete"));
+            }
+            return List.of(admin(Verb.UPDATE, "table", table.text(), Scope.ONE)
+                    .note("Delta VACUUM deletes data files no version within the retention needs: older time travel is lost"));
+        }
         if (NON_BLOCKING.contains(first) && !w.has("FULL") && !w.has("FREEZE")) {
             // statistics and plain VACUUM run beside reads and writes (autovacuum does the same): a look, not a change
             // Teradata's COLLECT STATISTICS … ON table names its table last
@@ -135,6 +147,18 @@ final class SqlRules {
             return List.of(admin(Verb.UPDATE, "table", target.text(), scope).note(first.toLowerCase() + " (maintenance)"));
         }
         return List.of();
+    }
+
+    /**
+     * Delta Lake's VACUUM (Databricks, Spark): a retention or dry run clause, a catalog-qualified table or a path
+     * ({@code delta.`/mnt/…`}, {@code '/mnt/…'}); PostgreSQL's and SQLite's VACUUM have none of these.
+     */
+    private static boolean deltaVacuum(SqlWords w) {
+        int at = w.skip(1, "TABLE");
+        String name = w.name(at).text();
+        return w.has("RETAIN", "DRY", "LITE") || name.chars().filter(c -> c == '.').count() >= 2
+                || name.toLowerCase(java.util.Locale.ROOT).startsWith("delta.") || w.tokens().size() > at
+                && w.tokens().get(at).kind() == SqlToken.Kind.STRING;
     }
 
     private static final Set<String> STATEMENT_STARTS = Set.of(

@@ -12,6 +12,9 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
+import dev.interlock.analysis.shell.recognizers.storage.ObjectDownloads;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
@@ -73,21 +76,37 @@ final class Databricks {
         String group = words.isEmpty() ? "" : words.getFirst();
         String command = words.size() > 1 ? words.get(1) : group;
         CommandTable.Act act = COMMANDS.find(words).map(CommandTable.Found::act).orElseGet(() -> byWord(group, command, words));
+        boolean download = group.equals("fs") && command.equals("cp") && act.verb() == Verb.READ && words.size() > 3;
         String name = p.value("--job-id", "--cluster-id", "--pipeline-id", "--run-id", "--scope")
-                .orElse(group.equals("fs") && command.equals("cp") ? words.getLast() : words.size() > 2 ? words.get(2) : "");
+                .orElse(download ? words.get(words.size() - 2) : group.equals("fs") && command.equals("cp") ? words.getLast()
+                        : words.size() > 2 ? words.get(2) : "");
         Operation.Builder b = act.operation(inv, "databricks", name);
         if (act.here()) {
             return List.of(b.build());
         }
-        p.value("-p", "--profile").or(() -> Optional.ofNullable(inv.env().get("DATABRICKS_CONFIG_PROFILE")))
-                .ifPresent(v -> b.locator("profile", v));
-        p.value("-t", "--target").or(() -> Optional.ofNullable(inv.env().get("DATABRICKS_BUNDLE_TARGET")))
-                .ifPresent(v -> b.locator("environment", v));
+        Optional<String> profile = p.value("-p", "--profile").or(() -> Optional.ofNullable(inv.env().get("DATABRICKS_CONFIG_PROFILE")));
+        profile.ifPresent(v -> b.locator("profile", v));
+        Optional<String> target = p.value("-t", "--target").or(() -> Optional.ofNullable(inv.env().get("DATABRICKS_BUNDLE_TARGET")));
+        target.ifPresent(v -> b.locator("environment", v));
         String host = Hosts.of(p.value("--host").orElse(inv.env().getOrDefault("DATABRICKS_HOST", "")));
         if (!host.isEmpty()) {
             b.locator("host", host);
         }
+        if (download && copiesData(name, profile.orElse("") + " " + target.orElse("") + " " + host)) {
+            b.locator(DatabaseOps.COPIES_DATA, "files").note("copies the workspace's data files to " + words.getLast() + " on this machine");
+        }
         return List.of(b.build());
+    }
+
+    /**
+     * {@code fs cp -r dbfs:/mnt/prod/customers ./data}: a data file, or a directory named for data, from a workspace or a
+     * path named for a deployment tier is that tier's data, now here (as {@code aws s3 cp} of data objects is).
+     */
+    private static boolean copiesData(String source, String workspace) {
+        String path = source.replaceFirst("^dbfs:/*", "").replaceFirst("^/+", "");
+        boolean tiered = DeploymentWords.tierWordIn(path).isPresent()
+                || java.util.Arrays.stream(workspace.split("[\\s.]+")).anyMatch(DeploymentWords::named);
+        return tiered && ObjectDownloads.holdsRecords(path);
     }
 
     /** {@code fs cp}: the destination is written unless it is on this machine; access groups grant; the rest by the word. */

@@ -9,6 +9,9 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
+import dev.interlock.analysis.shell.recognizers.storage.ObjectDownloads;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
@@ -96,6 +99,24 @@ final class Hadoop {
             act = read("cluster"); // -safemode get|wait only asks
         }
         String name = Set.of("jar", "distcp").contains(sub) && words.size() > 1 ? words.get(1) : action.name();
-        return List.of(HadoopLaunchers.located(inv, act.operation(inv, "hadoop", name)).build());
+        Operation.Builder b = HadoopLaunchers.located(inv, act.operation(inv, "hadoop", name));
+        if (sub.equals("fs") && words.stream().anyMatch(DOWNLOADS::contains) && copiesData(name, b.build())) {
+            b.locator(DatabaseOps.COPIES_DATA, "files").note("copies the cluster's data files to this machine");
+        }
+        return List.of(b.build());
+    }
+
+    /** The file system shell's copies from the cluster to this machine. */
+    private static final Set<String> DOWNLOADS = Set.of("-get", "-copyToLocal", "-getmerge", "-copytolocal");
+
+    /**
+     * {@code hdfs dfs -get /data/prod/customers .}: a data file, or a directory named for data, of a cluster or path
+     * named for a deployment tier is that tier's data, now here (as {@code aws s3 cp} of data objects is).
+     */
+    private static boolean copiesData(String source, Operation op) {
+        String path = source.replaceFirst("^[a-z]+://[^/]*", "").replaceFirst("^/+", "");
+        boolean tiered = DeploymentWords.tierWordIn(path).isPresent() || DeploymentWords.named(op.resource().locator("environment"))
+                || DeploymentWords.tierWordIn(op.resource().locator("host")).isPresent();
+        return tiered && ObjectDownloads.holdsRecords(path);
     }
 }

@@ -38,6 +38,18 @@ public final class ObjectDownloads {
         return DatabaseOps.holdsDataCopy(path) || !oneObject && DATA_PLACES.matcher(path).find();
     }
 
+    /** A file named for a report or summary ({@code report.csv}, {@code q1_summary.csv}): figures about the data, not its records. */
+    private static final Pattern REPORTS = Pattern.compile("(?i)(^|[-_.])(reports?|summary|summaries|stats|metrics|dashboard)([-_.]|$)");
+
+    /**
+     * What a data platform's copy of {@code path} ({@code databricks fs cp}, {@code hdfs dfs -get}) brings here is the
+     * data's records: {@link #holdsData} without a report's figures ({@code exports/report.csv} reads).
+     */
+    public static boolean holdsRecords(String path) {
+        String leaf = path.substring(path.lastIndexOf('/') + 1);
+        return holdsData(path) && !REPORTS.matcher(leaf).find();
+    }
+
     /** Production's spelling in one of a name's parts ({@code acme-prod-exports}, {@code prodbackups} is not one). */
     private static boolean production(String name) {
         return DeploymentWords.namesProduction(name);
