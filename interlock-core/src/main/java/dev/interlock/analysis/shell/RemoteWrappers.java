@@ -104,13 +104,30 @@ final class RemoteWrappers {
         return true;
     }
 
+    /** Compose's global options that take a value ({@code docker compose -f docker-compose.prod.yml exec …}). */
+    private static final Set<String> COMPOSE_VALUED = Set.of("-f", "--file", "-p", "--project-name", "--project-directory",
+            "--profile", "--env-file", "--ansi", "--parallel", "--progress");
+
+    /**
+     * {@code docker exec CONTAINER CMD}, and {@code docker compose exec SERVICE CMD} ({@code docker-compose exec}), which
+     * runs CMD in the service's running container just the same.
+     */
     boolean containerExec(String program, List<Arg> args, SimpleCommands.Run run) {
+        boolean compose = program.endsWith("-compose");
         int exec = -1;
         for (int i = 0; i < args.size(); i++) {
             String w = args.get(i).value();
             if (w.equals("exec")) {
                 exec = i;
                 break;
+            }
+            if (w.equals("compose") && !compose) {
+                compose = true;
+                continue;
+            }
+            if (compose && COMPOSE_VALUED.contains(w)) {
+                i++;
+                continue;
             }
             if (!w.startsWith("-") && !(i > 0 && Set.of("-H", "--host", "--context", "-c", "--config").contains(args.get(i - 1).value()))) {
                 return false;
@@ -133,9 +150,25 @@ final class RemoteWrappers {
         // A container of the local daemon is on this machine; -H/--context/DOCKER_HOST name another one.
         where.put("host", global.value("-H", "--host").or(() -> global.value("--context", "-c"))
                 .or(() -> java.util.Optional.ofNullable(run.env().get("DOCKER_HOST"))).orElse("localhost"));
-        commands.dispatch(run.inner(inner).withLocators(where).withStdin(Stdin.NONE));
+        commands.dispatch(run.inner(inner).withEnv(execEnv(rest.subList(0, rest.size() - inner.size()))).withLocators(where)
+                .withStdin(Stdin.NONE));
         onlyItsCommandWhenItReads(entry, ran);
         return true;
+    }
+
+    /** The variables {@code -e K=V}/{@code --env K=V} give the command run in the container. */
+    private static Map<String, String> execEnv(List<Arg> options) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            String w = options.get(i).value();
+            String pair = w.equals("-e") || w.equals("--env") ? (i + 1 < options.size() ? options.get(++i).value() : "")
+                    : w.startsWith("--env=") ? w.substring(6) : w.startsWith("-e") && w.length() > 2 && w.indexOf('=') > 2 ? w.substring(2) : "";
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return env;
     }
 
     /**

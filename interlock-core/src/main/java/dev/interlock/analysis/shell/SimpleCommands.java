@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
+import dev.interlock.analysis.shell.recognizers.packages.ProjectDatabases;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.syntax.Assignment;
 import dev.interlock.analysis.shell.syntax.Braces;
@@ -333,6 +334,7 @@ final class SimpleCommands {
         List<Operation> ops;
         try {
             ops = SecurityControls.mark(inv, walk.analyzer.recognizerFor(program).recognize(inv, new WalkNested(walk)));
+            ops = ProjectDatabases.place(inv, ops);
         } catch (RuntimeException e) {
             ops = List.of(Opaque.operation("the " + program + " recognizer failed (" + e + ")", run.evidence(), run.locators()));
         }

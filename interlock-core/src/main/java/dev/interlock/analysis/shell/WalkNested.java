@@ -38,7 +38,8 @@ record WalkNested(ShellWalk walk) implements Nested {
                 b.note((op.note().isEmpty() ? "" : op.note() + "; ") + "SQL: " + op.evidence().text());
                 b.evidence(parent.evidence());
             }
-            parent.locators().forEach(b::locator);
+            // where the client runs (ssh host, a container) is added when the operation is completed, after the client's own
+            // -h or URL: docker exec app psql -h db.prod.internal acts on db.prod.internal, not on the container's machine
             out.add(b.build());
         }
         return out;

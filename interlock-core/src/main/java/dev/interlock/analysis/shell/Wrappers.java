@@ -92,7 +92,7 @@ final class Wrappers {
             "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B", "-I");
 
     static final Set<String> DOCKER_EXEC_VALUED = Set.of("-e", "-u", "-w", "--env", "--user", "--workdir", "--env-file",
-            "--detach-keys");
+            "--detach-keys", "--index");
 
     static final Set<String> KUBECTL_VALUED = Set.of("-n", "--namespace", "-c", "--container", "--context", "--cluster",
             "--kubeconfig", "--user", "-s", "--server", "--as", "--as-group", "--pod-running-timeout", "-f", "--filename",

@@ -46,6 +46,15 @@ public final class DeploymentWords {
         return false;
     }
 
+    /**
+     * A single-label host name that names no shared environment ({@code db}, {@code postgres}, {@code redis}): a compose
+     * service or container beside the project, not a server of the network ({@code pg-prd-2} names production).
+     */
+    public static boolean serviceName(String host) {
+        return !host.isEmpty() && host.indexOf('.') < 0 && host.indexOf(':') < 0 && !host.startsWith("[")
+                && Character.isLetter(host.charAt(0)) && !named(host);
+    }
+
     /** True when the word, or one of its {@code -}/{@code _} parts ({@code prod-eu-1}, {@code eu_staging}), names one. */
     public static boolean named(String word) {
         if (tierOf(word).isPresent() || word.equalsIgnoreCase("pre-prod")) {

@@ -48,6 +48,18 @@ final class ContainerCommands {
 
     /** The operations of {@code run}'s command outside the container; {@code args} follow {@code run}. */
     static List<Operation> outside(Daemon d, Nested nested, List<Arg> args) {
+        return outside(d, nested, args, false);
+    }
+
+    /**
+     * The same for {@code compose run SERVICE CMD}: the service's image is in the compose file, not in view, so only
+     * an {@code --entrypoint} or the command given says what runs ({@code --entrypoint sh migrator -c 'psql …'}).
+     */
+    static List<Operation> inService(Daemon d, Nested nested, List<Arg> args) {
+        return outside(d, nested, args, true);
+    }
+
+    private static List<Operation> outside(Daemon d, Nested nested, List<Arg> args, boolean service) {
         DockerRun run = DockerRun.parse(args);
         String image = run.target().value();
         if (image.isEmpty() || !run.target().literal()) {
@@ -57,7 +69,7 @@ final class ContainerCommands {
         List<String> entrypoint = run.values("--entrypoint");
         if (!entrypoint.isEmpty()) {
             argv.add(entrypoint.getLast());
-        } else {
+        } else if (!service) {
             cli(image).ifPresent(argv::add);
         }
         Map<String, String> mounts = mounts(d.inv(), run);
@@ -86,9 +98,11 @@ final class ContainerCommands {
                 : d.inv();
         List<Operation> out = new ArrayList<>();
         for (Operation op : nested.shell(line.toString().strip(), where)) {
-            if (!CONTAINED.contains(op.system()) || underMount(op, mounts)) {
+            // a test run or script pointed at a remote database (-e DATABASE_URL=…) acts there, not in the container
+            if (!CONTAINED.contains(op.system()) || underMount(op, mounts) || !op.resource().locator("host").isEmpty()) {
                 out.add(op.toBuilder().evidence(d.inv().evidence())
-                        .note((op.note().isEmpty() ? "" : op.note() + "; ") + "run in a container of " + image).build());
+                        .note((op.note().isEmpty() ? "" : op.note() + "; ") + "run in " + (service ? "service " + image + "'s container"
+                                : "a container of " + image)).build());
             }
         }
         return shell && out.isEmpty() ? List.of() : out;

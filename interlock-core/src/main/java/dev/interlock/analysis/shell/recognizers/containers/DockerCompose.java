@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.containers;
 
 import dev.interlock.analysis.shell.Arg;
+import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.containers.DockerRecognizer.Daemon;
 import dev.interlock.model.Confidence;
@@ -13,7 +14,9 @@ import java.util.Set;
 
 /**
  * {@code docker compose}, {@code docker-compose}, {@code podman compose}: a project of services. Bringing it down
- * removes containers and networks (recreated by {@code up}); only {@code -v}/{@code --volumes} loses data.
+ * removes containers and networks (recreated by {@code up}); only {@code -v}/{@code --volumes} loses data. The command
+ * of {@code run} is judged as {@code docker run}'s is ({@link ContainerCommands}), that of {@code exec} as
+ * {@code docker exec}'s (unwrapped by the analyzer).
  */
 final class DockerCompose {
 
@@ -28,7 +31,7 @@ final class DockerCompose {
     private DockerCompose() {
     }
 
-    static List<Operation> recognize(Daemon daemon, List<Arg> args) {
+    static List<Operation> recognize(Daemon daemon, Nested nested, List<Arg> args) {
         String project = "";
         int i = 0;
         Daemon current = daemon;
@@ -78,6 +81,8 @@ final class DockerCompose {
                         ops.add(d.op(Verb.ESCALATE, "host", service).reversible(false)
                                 .note("the container gets the host: " + String.join(", ", escapes)).build());
                     }
+                    // what it runs reaches as far as docker run's command does (exec's command is unwrapped by the analyzer)
+                    ops.addAll(ContainerCommands.inService(d, nested, rest));
                 }
             }
             case "down" -> {

@@ -67,7 +67,7 @@ public final class DockerRecognizer implements Recognizer {
         Daemon daemon = Daemon.of(inv, host, context);
         List<Arg> rest = args.subList(Math.min(i, args.size()), args.size());
         if (compose) {
-            return DockerCompose.recognize(daemon, rest);
+            return DockerCompose.recognize(daemon, nested, rest);
         }
         if (rest.isEmpty()) {
             return List.of();
@@ -79,7 +79,7 @@ public final class DockerRecognizer implements Recognizer {
         }
         String first = rest.getFirst().value();
         if (first.equals("compose")) {
-            return DockerCompose.recognize(daemon, rest.subList(1, rest.size()));
+            return DockerCompose.recognize(daemon, nested, rest.subList(1, rest.size()));
         }
         List<Operation> ops = new java.util.ArrayList<>(DockerTable.recognize(daemon, rest));
         boolean run = first.equals("run") || (first.equals("container") && rest.size() > 1 && rest.get(1).value().equals("run"));

@@ -35,7 +35,7 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
             "--restart", "--runtime", "--security-opt", "--shm-size", "--stop-signal", "--stop-timeout",
             "--storage-opt", "--sysctl", "--tmpfs", "--ulimit", "-u", "--user", "--userns", "--uts", "-v", "--volume",
             "--volume-driver", "--volumes-from", "-w", "--workdir", "--detach-keys", "--pod", "--secret", "--arch",
-            "--os", "--variant", "--uidmap", "--gidmap", "--subuidname", "--subgidname", "--userns-uid-map");
+            "--os", "--variant", "--env-from-file", "--uidmap", "--gidmap", "--subuidname", "--subgidname", "--userns-uid-map");
     /**
      * Host namespaces that let the container see or act on the host's processes, network or identity. {@code --ipc=host}
      * is not one: it shares only System V and POSIX shared memory, which Chromium needs for Playwright and Puppeteer

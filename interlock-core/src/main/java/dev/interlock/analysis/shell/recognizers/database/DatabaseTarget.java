@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.database;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -173,12 +174,14 @@ public record DatabaseTarget(String host, String database, boolean uncertain) {
 
     /**
      * Puts the locators on an operation. A loopback host is dropped when the command runs on another machine
-     * (ssh, a pod): "localhost" there is that machine, not this one.
+     * (ssh, a pod): "localhost" there is that machine, not this one; so is a service's bare name in a container.
      */
     Operation applyTo(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
         boolean loopback = Hosts.loopback(host);
-        if (!host.isEmpty() && op.resource().locator("host").isEmpty() && !(loopback && inv.remote())) {
+        // in a container (docker compose exec web psql -h db) a bare service name is a sibling container on its network
+        boolean sibling = inv.locators().containsKey("container") && DeploymentWords.serviceName(host);
+        if (!host.isEmpty() && op.resource().locator("host").isEmpty() && !((loopback || sibling) && inv.remote())) {
             b.locator("host", host);
         }
         if (!database.isEmpty() && op.resource().locator("database").isEmpty()) {
