@@ -262,6 +262,32 @@ final class ElsewhereRuns {
         return true;
     }
 
+    /**
+     * {@code fab -H web-prod-01,web-prod-02 -- sudo systemctl restart app}: Fabric runs the command after {@code --} on
+     * each host; with tasks before it, the tasks run too ({@code RemoteTasks} judges them).
+     */
+    boolean fabric(List<Arg> args, SimpleCommands.Run run) {
+        int dashes = Unwrapper.indexOf(args, "--");
+        if (dashes < 0 || dashes == args.size() - 1) {
+            return false;
+        }
+        ParsedArgs p = ParsedArgs.parse(args.subList(0, dashes),
+                dev.interlock.analysis.shell.recognizers.iac.RemoteTasks.FAB_VALUED);
+        List<String> hosts = new ArrayList<>(p.flags().getOrDefault("-H", List.of()));
+        hosts.addAll(p.flags().getOrDefault("--hosts", List.of()));
+        if (hosts.isEmpty()) {
+            return false;
+        }
+        List<Arg> command = args.subList(dashes + 1, args.size());
+        for (String host : String.join(",", hosts).split(",")) {
+            if (!host.isBlank()) {
+                routes.runs(ExecutionRoutes.joined(command), command.stream().allMatch(Arg::literal), run,
+                        Map.of("host", dev.interlock.environment.Hosts.of(host.strip())), "fab");
+            }
+        }
+        return p.positionals().isEmpty();
+    }
+
     /** {@code pdsh -w web[1-5] 'cmd'}, {@code pssh -h hosts 'cmd'}, {@code clush -g all 'cmd'}: one command, many hosts. */
     boolean fanOut(String program, List<Arg> args, SimpleCommands.Run run) {
         List<Arg> command = Unwrapper.afterOptions(args, FAN_OUT_VALUED, 0);

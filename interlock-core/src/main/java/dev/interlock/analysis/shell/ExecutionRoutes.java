@@ -96,6 +96,9 @@ final class ExecutionRoutes {
             case "pyinfra" -> {
                 return elsewhere.pyinfraExec(args, run);
             }
+            case "fab" -> {
+                return elsewhere.fabric(args, run);
+            }
             case "pdsh", "pssh", "parallel-ssh", "clush", "prsh" -> {
                 return elsewhere.fanOut(program, args, run);
             }

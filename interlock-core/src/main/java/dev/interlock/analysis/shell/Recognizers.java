@@ -43,6 +43,8 @@ final class Recognizers {
                 new AnsibleRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ConfigManagementAgents(),
                 new dev.interlock.analysis.shell.recognizers.iac.Pyinfra(),
+                new dev.interlock.analysis.shell.recognizers.iac.Molecule(),
+                new dev.interlock.analysis.shell.recognizers.iac.RemoteTasks(),
                 new dev.interlock.analysis.shell.recognizers.iac.AutomationController(),
                 new dev.interlock.analysis.shell.recognizers.observability.AlertingClients(),
                 new dev.interlock.analysis.shell.recognizers.observability.IncidentTools(),

@@ -346,8 +346,8 @@ public final class UnrecognizedProgram implements Recognizer {
                 String value = raw.contains("=") ? raw.substring(raw.indexOf('=') + 1) : null;
                 boolean hostFlag = name.equals("-h") && value == null && i + 1 < args.size()
                         && !args.get(i + 1).value().startsWith("-");
-                if (hostFlag) {
-                    name = "--host";
+                if (hostFlag || name.equals("-H") && value == null) {
+                    name = "--host"; // -H web-prod-01 names a host; it is not -h's help
                 }
                 notReally |= NOT_REALLY.contains(name) || args.size() == 1 && name.equals("-V"); // a lone -V prints the version
                 if (name.equals("--prod") || name.equals("--production")) {
@@ -372,6 +372,8 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         // NOMAD_ADDR, VAULT_ADDR, CONSUL_HTTP_ADDR: the address variable names where the CLI acts
         dev.interlock.environment.EnvironmentVariables.locators(inv.program(), inv.env()).forEach(locators::putIfAbsent);
+        // heroku -a shop-api-dev, FLY_APP: the hosted app places whatever the command does to it
+        HostingApps.locators(inv).forEach(locators::putIfAbsent);
         SyncCopies.rcloneTarget(inv).forEach(locators::putIfAbsent);
         SyncCopies.destination(inv).ifPresent(dest -> locators.putIfAbsent("host", Hosts.of(dest)));
         Set<String> elsewhere = KnownPrograms.LOCAL_BY_DEFAULT.get(inv.program());
@@ -481,6 +483,10 @@ public final class UnrecognizedProgram implements Recognizer {
                 .note(scripted.isEmpty() ? "'" + word + "' reads as a destructive " + inv.program() + " command"
                         : "the script fed to " + inv.program() + " on standard input says '" + scripted + "'");
         locators.forEach(b::locator);
+        if (HostingPlatforms.PROGRAMS.contains(inv.program()) && target[0].equals("app") && !target[1].isEmpty()
+                && !locators.containsKey("app")) {
+            b.locator("app", target[1]); // flyctl apps destroy shop-api-dev: the app destroyed is the one it names
+        }
         if (onLocalAlias(inv)) {
             b.stateful(false).reversible(true).note("'" + word + "' acts on " + inv.program() + "'s alias for a server on this machine: test data");
             LocalFiles.local(inv, b, inv.program() + "'s local alias");

@@ -8,6 +8,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.HostingApps;
 import dev.interlock.analysis.shell.recognizers.cloud.CloudSql;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseClientRecognizer;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
@@ -60,7 +61,8 @@ final class HerokuCli {
             return Optional.empty();
         }
         String command = p.words().getFirst();
-        Map<String, String> locators = locators(inv, p);
+        // the app (-a, HEROKU_APP) and the git remote (-r production), which names a stage
+        Map<String, String> locators = new TreeMap<>(HostingApps.locators(inv));
         if (command.equals("pg:psql") || command.equals("psql")) {
             return Optional.of(psql(inv, p, locators, nested));
         }
@@ -75,15 +77,6 @@ final class HerokuCli {
                 ? Optional.of(update("app").note("'" + command + "' with a value changes the app's settings"))
                 : TABLE.find(p.words().subList(0, 1)).map(CommandTable.Found::act);
         return act.map(a -> List.of(a.placed(inv, "heroku", locators.getOrDefault("app", ""), locators, Tier.UNKNOWN, "")));
-    }
-
-    /** The app ({@code -a}, {@code HEROKU_APP}) and the git remote ({@code -r production}), which names a stage. */
-    private static Map<String, String> locators(Invocation inv, ParsedArgs p) {
-        Map<String, String> locators = new TreeMap<>();
-        Optional<String> app = p.value("-a", "--app").or(() -> Optional.ofNullable(inv.env().get("HEROKU_APP")));
-        app.ifPresent(a -> locators.put("app", a));
-        p.value("-r", "--remote").filter(r -> !r.equals("heroku")).ifPresent(r -> locators.put("environment", r));
-        return locators;
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.Optional;
  * database's rows; a source on another app ({@code acme-prod::DATABASE_URL}, {@code acme-prod::b101}) or at a URL is
  * that app's data, now in this one: a read of the source carrying {@link DatabaseOps#COPIES_DATA}, placed by the
  * source's app. {@code pg:pull} and {@code pg:backups:download} bring the app's rows to this machine; {@code pg:push}
- * writes a local database into the app's.
+ * writes a local database into the app's; {@code pg:reset} empties the app's database, so the app decides how much that
+ * matters (a dev app's database is a sandbox, a prod app's is production's data).
  */
 final class HerokuData {
 
@@ -58,6 +59,9 @@ final class HerokuData {
                         .stateful(true).confidence(Confidence.INFERRED)
                         .note("pg:push writes the local database " + words.get(1) + " into the app's " + words.get(2)).build());
             }
+            case "pg:reset" -> ops.add(placed(DatabaseOps.op(inv, Verb.DELETE, "database", words.size() > 1 ? words.get(1) : "DATABASE_URL"),
+                    locators).scope(Scope.ALL).stateful(true).reversible(false).confidence(Confidence.INFERRED)
+                    .note("pg:reset drops every table of the app's database").build());
             case "pg:backups:capture" -> ops.add(placed(DatabaseOps.op(inv, Verb.CREATE, "backup", words.size() > 1 ? words.get(1) : "DATABASE_URL"),
                     locators).confidence(Confidence.INFERRED).note("captures a backup, kept by Heroku").build());
             default -> {
