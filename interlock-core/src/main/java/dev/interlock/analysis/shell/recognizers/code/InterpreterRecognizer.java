@@ -147,6 +147,22 @@ public final class InterpreterRecognizer implements Recognizer {
                     "runs on this machine").build());
             return ops;
         }
+        if (ops.isEmpty() && ReadOnlyCode.only(source.code().toString(), language)) {
+            // print(open(sys.argv[1]).read()) ~/.ssh/id_ed25519: what it reads is named on the command line
+            for (String operand : source.operands()) {
+                if (Regex.find(source.code(), "\\b(?:argv|ARGV)\\b") && SecretFiles.isSecret(inv.workspace().resolve(operand))) {
+                    ops.add(CredentialRecognizer.secretFile(inv, operand));
+                }
+            }
+            if (!ops.isEmpty()) {
+                return ops;
+            }
+            // puts File.read("/etc/os-release"): a look at the machine, wherever it runs (a prod host too)
+            ops.add(LocalFiles.local(inv, Operation.builder("process", Verb.READ).resource("code", inv.program())
+                    .confidence(Confidence.INFERRED).evidence(inv.evidence()).note("inline code that only reads and prints"),
+                    "runs on this machine").build());
+            return ops;
+        }
         if (ops.isEmpty()) {
             ops.add(LocalFiles.execute(inv, inv.program(), "inline code with no destructive call"));
         }
@@ -197,8 +213,9 @@ public final class InterpreterRecognizer implements Recognizer {
                 operands.add(w);
                 continue;
             }
+            // -ne, -lane, -wE bundle the code flag; -rstripe, -Mre, -Iinclude and -Eutf-8 attach a library, a path or an encoding
             boolean bundledCode = language == Language.PERL || language == Language.RUBY
-                    ? Regex.matches(w, "-[a-zA-Z0-9.]*[eE]") && !w.startsWith("--") : false;
+                    ? Regex.matches(w, "-(?![rIMmCxEKd])[a-zA-Z0-9.]*[eE]") && !w.startsWith("--") : false;
             if (codeFlags.contains(w) || bundledCode) {
                 inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");
                 if (i + 1 < args.size()) {
@@ -270,6 +287,13 @@ public final class InterpreterRecognizer implements Recognizer {
                 for (Operation op : nested.shell(line, inv)) {
                     ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
                             + "from " + inv.program() + " code, as `" + line + "`").build());
+                }
+            }
+            for (String hook : InstallHooks.commands(code)) {
+                // npm runs it by itself at the next install, on this machine
+                for (Operation op : nested.shell(hook, inv)) {
+                    ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                            + "written by " + inv.program() + " code into package.json's install hooks: `" + hook + "`").build());
                 }
             }
             if (language == Language.POWERSHELL) {

@@ -181,6 +181,7 @@ final class SdkCalls {
         if (language == Language.PYTHON || language == Language.JAVASCRIPT) {
             KafkaAdminCalls.find(code, lines, accounted);
         }
+        ServiceSdkCalls.find(code, language, env, generic, accounted);
         if (reaches.isEmpty()) {
             return new Found(List.copyOf(lines), generic, Set.copyOf(accounted));
         }

@@ -30,7 +30,7 @@ public final class ProjectInstallScripts {
     private static final Set<String> NODE = Set.of("npm", "pnpm", "yarn");
     private static final Set<String> NODE_INSTALLS = Set.of("install", "i", "ci", "isntall", "add");
     /** What npm runs of the root package on install, in order. */
-    private static final List<String> LIFECYCLE = List.of("preinstall", "install", "postinstall", "prepublish", "preprepare",
+    public static final List<String> LIFECYCLE = List.of("preinstall", "install", "postinstall", "prepublish", "preprepare",
             "prepare", "postprepare");
     private static final Set<String> NPM_VALUED = Set.of("--registry", "--prefix", "-C", "--dir", "--cache", "--userconfig",
             "--workspace", "-w", "--filter", "--loglevel", "--omit", "--include", "--cwd");
