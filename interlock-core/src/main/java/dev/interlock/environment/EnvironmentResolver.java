@@ -37,7 +37,7 @@ public final class EnvironmentResolver {
 
     public Operation resolve(Operation op, RequestContext context) {
         if (op.environment() == Tier.LOCAL && !op.environmentSource().isEmpty()
-                && (context.environment().isEmpty() || insideWorkspace(op))) {
+                && (context.environment().isEmpty() || insideWorkspace(op)) && !sharedServer(op)) {
             return op;
         }
         Map<String, String> locators = locatorsWithAmbient(op, context);
@@ -163,6 +163,15 @@ public final class EnvironmentResolver {
      */
     private static boolean throughMcp(Operation op) {
         return !op.resource().locator("mcp-server").isEmpty();
+    }
+
+    /**
+     * A call through an MCP server that the inventory places in a shared environment ({@code docker-prod},
+     * {@code docker-staging}): what analysis calls this machine (the local docker daemon) is that server's machine.
+     */
+    private boolean sharedServer(Operation op) {
+        return throughMcp(op) && !insideWorkspace(op) && lookup("mcp-server", op.resource().locator("mcp-server"))
+                .filter(m -> m.entry().tier().gravity() > Tier.DEV.gravity()).isPresent();
     }
 
     private static boolean kubernetes(String system) {

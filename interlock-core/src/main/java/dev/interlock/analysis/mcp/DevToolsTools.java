@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Servers that wrap a CLI the shell analysis already knows: mcp-server-git ({@code git -C REPO …}), Docker servers
- * ({@code docker …} against the server's own daemon), Google's gcloud server ({@code run_gcloud_command(args)}),
+ * ({@code docker …} against the server's own daemon, or {@code docker -H HOST …} when the call names one; a server the
+ * inventory places, such as {@code docker-prod}, is placed there by the resolver), Google's gcloud server ({@code run_gcloud_command(args)}),
  * and fetch ({@code curl URL}). Each call becomes that command line.
  */
 final class DevToolsTools {
@@ -50,6 +51,11 @@ final class DevToolsTools {
     private static Function<McpCall, List<Operation>> docker(Function<McpCall, List<String>> words) {
         return c -> {
             List<String> argv = new ArrayList<>(List.of("docker"));
+            // a daemon named in the call is where it acts, as docker -H places it; else the server's own daemon
+            String host = c.text("docker_host", "base_url", "host");
+            if (!host.isEmpty()) {
+                argv.addAll(List.of("-H", host));
+            }
             argv.addAll(words.apply(c));
             return c.analyses().shell(Shell.join(argv));
         };

@@ -76,9 +76,15 @@ public final class GcloudRecognizer implements Recognizer {
         if (words.isEmpty() || a.has("help", "h") || words.getFirst().value().equals("help")) {
             return List.of();
         }
+        List<Operation> ops = new ArrayList<>();
+        identity(inv, a, "impersonate-service-account").ifPresent(sa -> ops.add(base(inv, a, Verb.ESCALATE)
+                .resource("service-account", sa).note("acts as the service account " + sa).build()));
+        identity(inv, a, "account").ifPresent(account -> ops.add(base(inv, a, Verb.ESCALATE)
+                .resource("credentials", account).note("acts as the account " + account).build()));
         if (words.getFirst().value().equals("storage") && words.size() > 1
                 && Set.of("rm", "cp", "mv", "rsync", "ls", "cat", "du", "hash").contains(words.get(1).value())) {
-            return GcsCommands.storage(inv, a, words.get(1).value(), words.subList(2, words.size()));
+            ops.addAll(GcsCommands.storage(inv, a, words.get(1).value(), words.subList(2, words.size())));
+            return ops;
         }
         // "deploy" and "run" are groups when they come first ("gcloud deploy releases create", "gcloud run deploy").
         int actionAt = -1;
@@ -88,11 +94,6 @@ public final class GcloudRecognizer implements Recognizer {
                 break;
             }
         }
-        List<Operation> ops = new ArrayList<>();
-        a.arg("impersonate-service-account").ifPresent(sa -> ops.add(base(inv, a, Verb.ESCALATE)
-                .resource("service-account", sa.value()).note("acts as the service account " + sa.value()).build()));
-        a.arg("account").ifPresent(account -> ops.add(base(inv, a, Verb.ESCALATE)
-                .resource("credentials", account.value()).note("acts as the account " + account.value()).build()));
         for (int i = 0; actionAt < 0 && i < words.size(); i++) {
             if (!words.get(i).literal()) {
                 actionAt = i;
@@ -265,16 +266,33 @@ public final class GcloudRecognizer implements Recognizer {
         return nested.shell(command.get(), remote);
     }
 
+    /**
+     * The identity a run switches to, by flag or by the property variable gcloud reads in the flag's place
+     * ({@code CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT=sa@… gcloud …} is {@code --impersonate-service-account=sa@…}).
+     */
+    private static Optional<String> identity(Invocation inv, IacArgs a, String flag) {
+        Optional<String> given = a.arg(flag).map(Arg::value);
+        return given.isPresent() ? given
+                : Optional.ofNullable(inv.env().get(IDENTITY_VARIABLES.get(flag))).filter(v -> !v.isBlank());
+    }
+
+    /** gcloud's properties as variables ({@code CLOUDSDK_SECTION_PROPERTY}) for the flags that switch identity. */
+    private static final Map<String, String> IDENTITY_VARIABLES = Map.of(
+            "impersonate-service-account", "CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT",
+            "account", "CLOUDSDK_CORE_ACCOUNT");
+
     /** An operation carrying this run's locators. */
     static Operation.Builder base(Invocation inv, IacArgs a, Verb verb) {
         String project = a.value("project").orElse(inv.env().getOrDefault("CLOUDSDK_CORE_PROJECT",
                 inv.env().getOrDefault("GOOGLE_CLOUD_PROJECT", "")));
         if (project.isEmpty()) {
             // A service account's address names its project: sa@shop-prod.iam.gserviceaccount.com.
-            List<Arg> candidates = new ArrayList<>(a.values("iam-account", "impersonate-service-account", "member", "service-account"));
-            candidates.addAll(a.positionals());
-            for (Arg account : candidates) {
-                Matcher m = SERVICE_ACCOUNT.matcher(account.value());
+            List<String> candidates = new ArrayList<>(a.values("iam-account", "impersonate-service-account", "member", "service-account")
+                    .stream().map(Arg::value).toList());
+            candidates.add(inv.env().getOrDefault(IDENTITY_VARIABLES.get("impersonate-service-account"), ""));
+            candidates.addAll(a.positionals().stream().map(Arg::value).toList());
+            for (String account : candidates) {
+                Matcher m = SERVICE_ACCOUNT.matcher(account);
                 if (m.find()) {
                     project = m.group(1);
                 }

@@ -61,7 +61,12 @@ final class GcloudTable {
             Map.entry("revoke", Verb.UPDATE), Map.entry("configure-docker", Verb.UPDATE),
             Map.entry("get-credentials", Verb.UPDATE), Map.entry("scale", Verb.UPDATE), Map.entry("ack", Verb.UPDATE),
             Map.entry("set-password", Verb.UPDATE), Map.entry("run", Verb.EXECUTE), Map.entry("reboot", Verb.UPDATE),
-            Map.entry("trigger", Verb.EXECUTE));
+            Map.entry("trigger", Verb.EXECUTE),
+            // the IAM troubleshooter, Policy Analyzer and the activity query only evaluate who may do what
+            Map.entry("troubleshoot-policy", Verb.READ), Map.entry("policy-troubleshoot", Verb.READ),
+            Map.entry("query-activity", Verb.READ),
+            // ... except the long-running analysis, which writes its report to a bucket or a BigQuery table
+            Map.entry("analyze-iam-policy-longrunning", Verb.CREATE));
 
     /** Words that are command groups, not actions, when they come first ("gcloud run deploy", "gcloud deploy …"). */
     static final Set<String> FIRST_GROUPS = Set.of("run", "deploy");
@@ -83,6 +88,7 @@ final class GcloudTable {
     private static final Map<String, Verb> PREFIXES = Map.ofEntries(
             Map.entry("list-", Verb.READ), Map.entry("describe-", Verb.READ), Map.entry("get-", Verb.READ),
             Map.entry("search-", Verb.READ), Map.entry("check-", Verb.READ), Map.entry("print-", Verb.READ),
+            Map.entry("analyze-", Verb.READ), Map.entry("lint-", Verb.READ),
             Map.entry("add-", Verb.UPDATE), Map.entry("set-", Verb.UPDATE), Map.entry("attach-", Verb.UPDATE),
             Map.entry("detach-", Verb.UPDATE), Map.entry("update-", Verb.UPDATE), Map.entry("enable-", Verb.UPDATE),
             Map.entry("disable-", Verb.UPDATE), Map.entry("promote-", Verb.UPDATE), Map.entry("create-", Verb.CREATE),

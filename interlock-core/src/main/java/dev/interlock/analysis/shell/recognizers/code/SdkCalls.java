@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * CLI that does the same, so that they are judged exactly like it: boto3's {@code delete_bucket(Bucket='x')} is
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
- * against the same server. Calls with no CLI twin become {@link Generic} operations. Redis and MongoDB drivers are
- * {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
+ * against the same server. Calls with no CLI twin become {@link Generic} operations. The Docker SDK for Python is
+ * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
  * {@link VectorStoreCalls}; every finder records the calls it accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
@@ -196,6 +196,9 @@ final class SdkCalls {
         }
         if (reaches.contains("kubernetes")) {
             kubernetes(code, lines, accounted);
+        }
+        if (reaches.contains("docker") && language == Language.PYTHON) {
+            DockerSdkCalls.find(code, env, lines, accounted);
         }
         String dialect = reaches.contains("postgresql") ? "postgresql" : reaches.contains("mysql") ? "mysql"
                 : reaches.contains("database") ? snowflake(code, language) ? "snowflake" : "" : reaches.contains("sqlite") ? "sqlite" : null;
