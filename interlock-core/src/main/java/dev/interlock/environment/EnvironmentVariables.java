@@ -48,6 +48,8 @@ public final class EnvironmentVariables {
             // where GraphQL and gateway CLIs act when no flag says: Hasura's engine, Kong's admin API
             new Hint("HASURA_GRAPHQL_ENDPOINT", List.of("hasura"), "host"),
             new Hint("DECK_KONG_ADDR", List.of("deck"), "host"),
+            // Toxiproxy's server (the CLI defaults to localhost:8474)
+            new Hint("TOXIPROXY_URL", List.of("toxiproxy"), "host"),
             // the automation controller (AWX, Tower) a job is launched from
             new Hint("CONTROLLER_HOST", List.of("awx"), "host"),
             new Hint("TOWER_HOST", List.of("awx"), "host"),

@@ -32,7 +32,7 @@ final class Keycloak {
                 "--roleid", "--username", "--userid", "--new-password", "-p", "--password", "--user", "--client", "--secret",
                 "--config", "--offset", "--limit", "--format", "-o", "--truststore", "--trustpass"));
         List<String> words = p.words();
-        String verb = words.getFirst().toLowerCase(Locale.ROOT);
+        String verb = words.isEmpty() ? "" : words.getFirst().toLowerCase(Locale.ROOT); // kcadm.sh -- PATH: no command
         String path = words.size() > 1 ? words.get(1) : "";
         String realm = p.value("-r", "--target-realm").orElse("");
         String name = realm.isEmpty() ? path : realm + "/" + path;
