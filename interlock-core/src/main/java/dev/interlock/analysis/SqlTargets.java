@@ -80,7 +80,8 @@ public final class SqlTargets {
             }
             out.add(b.build());
         }
-        return out;
+        // macOS's privacy database is a file too, but its rows are a security control's settings
+        return dev.interlock.analysis.shell.recognizers.controls.PrivacyDatabases.mark(out, file);
     }
 
     /** {@code postgres://} → postgresql, {@code mysql://} → mysql, {@code sqlite:} → sqlite, else "". */

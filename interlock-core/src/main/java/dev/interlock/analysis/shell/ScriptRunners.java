@@ -147,6 +147,12 @@ final class ScriptRunners {
 
     /** Running a script file that this command line did not write: its contents are not visible here. */
     private Operation scriptRun(Arg script, List<Arg> operands, SimpleCommands.Run run) {
+        if (run.locators().isEmpty()) {
+            Optional<Operation> applied = dev.interlock.analysis.shell.recognizers.AppliedScripts.inProduction(script.value(), operands, run.env(), run.evidence());
+            if (applied.isPresent()) {
+                return applied.get();
+            }
+        }
         Workspace.Area area = walk.workspace.area(script.value());
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", script.value())
                 .confidence(Confidence.INFERRED).scope(Scope.ONE).note("runs the script " + script.value() + " (its contents are not analyzed)")

@@ -174,6 +174,12 @@ public final class InterpreterRecognizer implements Recognizer {
      * in a declared environment, so it takes that environment (like {@code ./deploy.sh}).
      */
     static Operation script(Invocation inv, String path) {
+        if (!inv.remote()) {
+            Optional<Operation> applied = dev.interlock.analysis.shell.recognizers.AppliedScripts.inProduction(path, inv.args(), inv.env(), inv.evidence());
+            if (applied.isPresent()) {
+                return applied.get();
+            }
+        }
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", path)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence())
                 .note("runs the script " + path + " (its contents are not analyzed)");
@@ -287,6 +293,15 @@ public final class InterpreterRecognizer implements Recognizer {
                 for (Operation op : nested.shell(line, inv)) {
                     ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
                             + "from " + inv.program() + " code, as `" + line + "`").build());
+                }
+            }
+            if (language == Language.APPLESCRIPT) {
+                for (String line : FinderScripts.commandLines(code)) {
+                    // judged as the shell command that does to the files what Finder does
+                    for (Operation op : nested.shell(line, inv)) {
+                        ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                                + "from Finder in AppleScript, as `" + line + "`").build());
+                    }
                 }
             }
             for (String hook : InstallHooks.commands(code)) {

@@ -18,6 +18,8 @@ final class Controls {
     static final String APP_ALLOWLISTING = "gatekeeper";
     /** Remote management that accepts unencrypted traffic or clear-text passwords (WinRM's AllowUnencrypted, Basic). */
     static final String TRANSPORT_SECURITY = "transport-security";
+    /** macOS's privacy consent (TCC): which apps may read the disk, the screen, the camera, other apps. */
+    static final String PRIVACY_PERMISSIONS = "privacy-permissions";
 
     private Controls() {
     }

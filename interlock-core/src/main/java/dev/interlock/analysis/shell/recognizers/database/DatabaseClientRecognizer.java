@@ -1,5 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.database;
 
+import dev.interlock.analysis.shell.recognizers.controls.PrivacyDatabases;
+
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.analysis.Regex;
@@ -289,7 +291,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
                 out.add(local ? EmbeddedAttach.keptLocal(o, inv).withEnvironment(Tier.LOCAL, "the SQLite database " + file + " is a file in the workspace") : o);
             }
         }
-        return out;
+        return inv.remote() || !fileArg.literal() ? out : PrivacyDatabases.mark(out, inv.workspace().resolve(file));
     }
 
     /** sqlite3 text: SQL plus dot-commands, one per line. */
