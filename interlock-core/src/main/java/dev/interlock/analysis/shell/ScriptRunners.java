@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.database.MigrationRecognizer;
 import dev.interlock.analysis.shell.recognizers.network.FileServers;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -180,6 +181,14 @@ final class ScriptRunners {
         if (program.startsWith("php") && !args.isEmpty() && args.getFirst().value().endsWith("artisan")) {
             List<Arg> inner = new ArrayList<>();
             inner.add(new Arg("artisan", true, false, args.getFirst().evidence()));
+            inner.addAll(args.subList(1, args.size()));
+            commands.dispatch(run.inner(inner));
+            return true;
+        }
+        if (program.startsWith("php") && !args.isEmpty() && args.getFirst().value().endsWith("bin/console")) {
+            // php bin/console doctrine:…: Symfony's console, judged by its command like artisan's
+            List<Arg> inner = new ArrayList<>();
+            inner.add(new Arg(MigrationRecognizer.SYMFONY_CONSOLE, true, false, args.getFirst().evidence()));
             inner.addAll(args.subList(1, args.size()));
             commands.dispatch(run.inner(inner));
             return true;

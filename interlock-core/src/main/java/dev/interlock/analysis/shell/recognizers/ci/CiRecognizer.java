@@ -30,7 +30,8 @@ public final class CiRecognizer implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         if (inv.program().equals("fly") && !concourse(inv)) {
-            return new UnrecognizedProgram().recognize(inv, nested);
+            return dev.interlock.analysis.shell.recognizers.hosting.HostingRecognizer.onAppMachine(inv, nested)
+                    .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
         }
         return of(CiCommands.CLIS.get(inv.program()), inv).map(List::of)
                 .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));

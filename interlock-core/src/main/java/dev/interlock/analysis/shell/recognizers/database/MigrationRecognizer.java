@@ -24,13 +24,17 @@ import java.util.Set;
 
 /**
  * Schema-migration tools and framework database tasks (prisma, drizzle-kit, rails/rake, Django's manage.py, flyway,
- * liquibase, alembic, knex, sequelize, typeorm, atlas, goose, golang-migrate, dbmate, supabase). The command is looked
- * up in {@link MigrationTable}; the code here handles the flags that turn a migration into a wipe
- * ({@code --force-reset}, {@code --all}, {@code downgrade base}, {@code migrate app zero}) and finds the target:
+ * liquibase, alembic, knex, sequelize, typeorm, atlas, goose, golang-migrate, dbmate, supabase, artisan, Symfony's
+ * {@code bin/console}). The command is looked up in {@link MigrationTable}; the code here handles the flags that turn
+ * a migration into a wipe ({@code --force-reset}, {@code --all}, {@code downgrade base}, {@code migrate app zero}), or a
+ * change into a print ({@code --dump-sql}, Doctrine without {@code --force}), and finds the target:
  * {@code DATABASE_URL} and {@code --url} give {@code host}/{@code database}, {@code RAILS_ENV}, {@code --env},
  * {@code --settings} give the {@code environment} locator.
  */
 public final class MigrationRecognizer implements Recognizer {
+
+    /** Symfony's {@code bin/console}, by the name {@code php bin/console} is dispatched under (a bare "console" is too common). */
+    public static final String SYMFONY_CONSOLE = "symfony-console";
 
     private static final Set<String> COMMON_VALUED = Set.of("--url", "--database-url", "--db-url", "--schema", "--file",
             "--config", "--env", "--environment", "--settings", "--database", "--knexfile", "--cwd", "--dir", "--dev-url",
@@ -44,7 +48,7 @@ public final class MigrationRecognizer implements Recognizer {
             Map.entry("alembic", Set.of("-c", "-n", "-x")), Map.entry("flask", Set.of("--app", "-A", "-e", "--env-file")), Map.entry("atlas", Set.of("-u", "-c")),
             Map.entry("dbmate", Set.of("-u", "-e", "-d", "-s")), Map.entry("goose", Set.of("-dir", "-table", "-certfile")),
             Map.entry("migrate", Set.of("-path", "-source", "-database", "-lock-timeout", "-prefetch")),
-            Map.entry("typeorm", Set.of("-d")), Map.entry("flyway", Set.of("-url", "-user", "-password", "-environment",
+            Map.entry("typeorm", Set.of("-d")), Map.entry(SYMFONY_CONSOLE, Set.of("-e", "--em", "--connection")), Map.entry("flyway", Set.of("-url", "-user", "-password", "-environment",
                     "-configFiles", "-schemas", "-locations", "-target", "-workingDirectory", "-cleanDisabled")));
     private static final Set<String> GOOSE_DRIVERS = Set.of("postgres", "mysql", "sqlite3", "sqlite", "mssql", "redshift",
             "tidb", "clickhouse", "vertica", "ydb", "turso", "starrocks");
@@ -53,7 +57,7 @@ public final class MigrationRecognizer implements Recognizer {
     public Set<String> programs() {
         return Set.of("prisma", "drizzle-kit", "rails", "rake", "manage.py", "django-admin", "flyway", "liquibase", "alembic",
                 "knex", "sequelize", "sequelize-cli", "typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm", "atlas",
-                "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef", "flask");
+                "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef", "flask", SYMFONY_CONSOLE);
     }
 
     @Override
@@ -94,7 +98,9 @@ public final class MigrationRecognizer implements Recognizer {
             }
         }
         DatabaseTarget target = target(tool, p, words, inv, env);
-        String environment = environment(tool, p, env);
+        // on a hosted app's dyno or machine (heroku run -a APP) the app's deployed environment applies, not the
+        // framework's development default
+        String environment = environment(tool, p, env, inv.locators().containsKey("app"));
         List<Operation> ops = new ArrayList<>();
         for (Step step : steps(tool, p, words, env, inv, nested)) {
             ops.add(step.op() != null ? step.op() : build(step, inv, target, environment));
@@ -127,6 +133,7 @@ public final class MigrationRecognizer implements Recognizer {
                     : List.of(step(tool, w0));
             case "goose" -> List.of(goose(words));
             case "supabase" -> List.of(supabase(p, w0, w1));
+            case SYMFONY_CONSOLE -> symfony(p, words, inv, nested);
             // Flask-Migrate names Alembic's commands, but for `migrate` (a new revision); flask db alone prints its usage
             case "flask" -> w1.isEmpty() ? List.of() : List.of(single("alembic", p, words.subList(1, words.size()),
                     w1.equals("migrate") ? "revision" : w1, words.size() > 2 ? words.get(2) : ""));
@@ -219,6 +226,47 @@ public final class MigrationRecognizer implements Recognizer {
             }
         }
         return steps;
+    }
+
+    /**
+     * Symfony's console: Doctrine's schema and database commands only print (or refuse) without {@code --force};
+     * {@code --dump-sql} prints the SQL; {@code --dry-run} of a migration runs nothing; SQL given to
+     * {@code dbal:run-sql} is judged as SQL. Commands not in the table run the application's own code.
+     */
+    private static List<Step> symfony(ParsedArgs p, List<String> words, Invocation inv, Nested nested) {
+        String command = words.getFirst();
+        if ((command.equals("dbal:run-sql") || command.equals("doctrine:query:sql")) && words.size() > 1) {
+            return nested.sql(words.get(1), "", inv).stream().map(o -> new Step(command, null, Confidence.EXACT, o)).toList();
+        }
+        Row row = MigrationTable.lookup(SYMFONY_CONSOLE + " " + command);
+        if (row == null) {
+            Row prefixed = command.startsWith("debug:") || command.startsWith("lint:") ? MigrationTable.SHOW
+                    : command.startsWith("make:") ? MigrationTable.FILES : null;
+            return List.of(prefixed != null ? Step.of(command, prefixed)
+                    : new Step(command, new Row(Verb.EXECUTE, "task", Scope.ONE, false, true, Where.TARGET, "runs the command"),
+                            Confidence.INFERRED, null));
+        }
+        if (command.equals("secrets:list") && p.has("--reveal", "-r")) {
+            return List.of(Step.of(command + " --reveal", MigrationTable.lookup(SYMFONY_CONSOLE + " secrets:reveal")));
+        }
+        boolean forced = p.has("--force", "-f");
+        if (Set.of("doctrine:schema:update", "doctrine:schema:drop", "doctrine:database:drop").contains(command)
+                && (!forced || p.has("--dump-sql"))) {
+            return List.of(Step.of(command + " (prints SQL only)", MigrationTable.READ));
+        }
+        if (p.has("--dry-run", "--write-sql") && row.verb() != Verb.READ) {
+            return List.of(Step.of(command + " (dry run)", MigrationTable.READ));
+        }
+        if (command.equals("doctrine:fixtures:load") && p.has("--append")) {
+            return List.of(Step.of(command + " --append", MigrationTable.SEED));
+        }
+        if (command.equals("doctrine:migrations:migrate") && words.size() > 1 && Set.of("first", "prev").contains(words.get(1))) {
+            return List.of(Step.of(command + " " + words.get(1), words.get(1).equals("first") ? MigrationTable.WIPE : MigrationTable.ROLLBACK));
+        }
+        if (command.equals("doctrine:migrations:execute") && p.has("--down")) {
+            return List.of(Step.of(command + " --down", MigrationTable.ROLLBACK));
+        }
+        return List.of(Step.of(command, row));
     }
 
     private static final String ROLLBACK_NOTE = MigrationTable.ROLLBACK.note();
@@ -427,7 +475,7 @@ public final class MigrationRecognizer implements Recognizer {
     }
 
     /** The framework environment the command runs in ({@code RAILS_ENV}, {@code --env}, Django settings, …). */
-    private static String environment(String tool, ParsedArgs p, Map<String, String> env) {
+    private static String environment(String tool, ParsedArgs p, Map<String, String> env, boolean hosted) {
         Optional<String> named = switch (tool) {
             case "rails", "rake" -> p.value("-e", "--environment").or(() -> var(env, "RAILS_ENV", "RACK_ENV"));
             case "knex", "sequelize", "sequelize-cli" -> p.value("--env").or(() -> var(env, "NODE_ENV"));
@@ -435,6 +483,7 @@ public final class MigrationRecognizer implements Recognizer {
             case "flyway" -> p.value("-environment", "--environment").or(() -> p.value("-configFiles"));
             case "atlas" -> p.value("--env");
             case "artisan" -> p.value("--env");
+            case SYMFONY_CONSOLE -> p.value("--env", "-e");
             case "mix" -> var(env, "MIX_ENV");
             case "dotnet-ef" -> var(env, "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
             // config files are often named per environment (alembic.prod.ini, liquibase.prod.properties)
@@ -447,7 +496,7 @@ public final class MigrationRecognizer implements Recognizer {
         // an environment the command line names (APP_ENV=production, a secrets injector's config) beats the
         // framework's own default
         String environment = named.or(() -> var(env, "APP_ENV", "ENVIRONMENT", "DEPLOY_ENV", "STAGE"))
-                .or(() -> frameworkDefault(tool, p)).orElse("");
+                .or(() -> hosted ? Optional.empty() : frameworkDefault(tool, p)).orElse("");
         // Laravel names its development environment "local" (the APP_ENV of a new project's .env)
         return tool.equals("artisan") && environment.equalsIgnoreCase("local") ? "development" : environment;
     }

@@ -43,6 +43,9 @@ final class MigrationTable {
     static final Row SESSION = new Row(Verb.UNKNOWN, "database", Scope.ONE, false, true, Where.TARGET, "opens an interactive session");
     static final Row METADATA = new Row(Verb.UPDATE, "schema", Scope.ONE, false, true, Where.TARGET, "changes migration bookkeeping");
 
+    /** Listings of the application's own commands, routes and configuration: they touch no database. */
+    static final Row SHOW = new Row(Verb.READ, "application", Scope.ONE, false, true, Where.TARGET, "shows the application's setup");
+
     private static final Map<String, Row> ROWS = new HashMap<>();
 
     static {
@@ -209,6 +212,27 @@ final class MigrationTable {
                 "artisan route:clear", "artisan queue:work", "artisan queue:listen", "artisan storage:link", "artisan key:generate");
         put(CONSOLE, "artisan tinker");
         put(SESSION, "artisan db");
+
+        String sf = MigrationRecognizer.SYMFONY_CONSOLE + " ";
+        put(WIPE, sf + "doctrine:schema:drop", sf + "doctrine:database:drop");
+        put(new Row(Verb.UPDATE, "schema", Scope.MANY, true, false, Where.TARGET,
+                "applies the entity mapping to the schema directly; with --complete, tables not mapped are dropped"),
+                sf + "doctrine:schema:update");
+        put(CREATE, sf + "doctrine:database:create", sf + "doctrine:schema:create");
+        put(APPLY, sf + "doctrine:migrations:migrate", sf + "doctrine:migrations:execute");
+        put(METADATA, sf + "doctrine:migrations:version", sf + "doctrine:migrations:sync-metadata-storage",
+                sf + "doctrine:migrations:rollup");
+        put(new Row(Verb.DELETE, "database", Scope.MANY, true, false, Where.TARGET,
+                "purges the tables before loading fixtures"), sf + "doctrine:fixtures:load");
+        put(READ, sf + "doctrine:migrations:status", sf + "doctrine:migrations:list", sf + "doctrine:migrations:latest",
+                sf + "doctrine:migrations:current", sf + "doctrine:migrations:up-to-date", sf + "doctrine:schema:validate",
+                sf + "doctrine:mapping:info", sf + "doctrine:migrations:dump-schema", sf + "doctrine:ensure-production-settings");
+        put(SHOW, sf + "list", sf + "help", sf + "about", sf + "router:match", sf + "secrets:list");
+        put(FILES, sf + "doctrine:migrations:diff", sf + "doctrine:migrations:generate");
+        put(LOCAL, sf + "cache:clear", sf + "cache:warmup", sf + "cache:pool:clear", sf + "assets:install", sf + "server:run",
+                sf + "server:start", sf + "importmap:install", sf + "asset-map:compile", sf + "tailwind:build");
+        put(new Row(Verb.CREDENTIAL, "secret", Scope.ONE, false, true, Where.TARGET, "prints decrypted secrets"),
+                sf + "secrets:reveal");
 
         put(WIPE, "mix ecto.drop", "mix ecto.reset");
         put(APPLY, "mix ecto.migrate", "mix ecto.setup");

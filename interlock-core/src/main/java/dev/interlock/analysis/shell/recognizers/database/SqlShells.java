@@ -155,7 +155,8 @@ public final class SqlShells implements Recognizer {
         List<Operation> ops = new ArrayList<>();
         Optional<String> connection = c.dialect().equals("snowflake") ? p.value("-c", "--connection") : Optional.empty();
         for (String q : values(p, c.query().toArray(String[]::new))) {
-            ops.addAll(statements(q, literal(inv, q), c.dialect(), inv, nested));
+            List<Operation> stated = statements(q, literal(inv, q), c.dialect(), inv, nested);
+            ops.addAll(c.program().equals("spark-sql") ? SparkLocalTables.place(p, q, inv, stated) : stated);
         }
         List<String> files = values(p, c.file().toArray(String[]::new));
         for (String f : files) {

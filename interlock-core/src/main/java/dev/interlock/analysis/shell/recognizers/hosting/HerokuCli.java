@@ -66,6 +66,15 @@ final class HerokuCli {
         if (command.equals("pg:psql") || command.equals("psql")) {
             return Optional.of(psql(inv, p, locators, nested));
         }
+        if (command.equals("run") || command.equals("run:detached")) {
+            // heroku run -a APP CMD…: CMD on a one-off dyno of the app
+            List<String> rest = p.words().size() > 1 ? p.positionals().subList(1, p.positionals().size()).stream()
+                    .map(dev.interlock.analysis.shell.Arg::shellText).toList()
+                    : p.afterDoubleDash().stream().map(dev.interlock.analysis.shell.Arg::shellText).toList();
+            if (!rest.isEmpty()) {
+                return Optional.of(AppMachines.run(inv, String.join(" ", rest), locators, nested));
+            }
+        }
         if (command.equals("pipelines:promote")) {
             return Optional.of(promote(inv, p, locators));
         }

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Hosting platforms' and server clouds' CLIs read by their command tables ({@link HerokuCli}, {@link PlatformCommands},
- * {@link ServerClouds}). A command no table lists keeps the unfamiliar-CLI reading, which knows these programs' secret
- * printers and preview deployments.
+ * {@link ServerClouds}); a command run on an app's machine ({@code heroku run}, {@code fly ssh console -C}) is judged as
+ * that command there ({@link AppMachines}). A command no table lists keeps the unfamiliar-CLI reading, which knows these
+ * programs' secret printers and preview deployments.
  */
 public final class HostingRecognizer implements Recognizer {
 
@@ -20,7 +21,15 @@ public final class HostingRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("heroku", "cf", "cf7", "cf8", "render", "railway", "doctl", "hcloud", "linode-cli", "vultr-cli", "civo");
+        return Set.of("heroku", "flyctl", "cf", "cf7", "cf8", "render", "railway", "doctl", "hcloud", "linode-cli", "vultr-cli", "civo");
+    }
+
+    /**
+     * Fly.io's {@code fly ssh console -C CMD}, for the recognizer that claims {@code fly} (Concourse's CLI has the same
+     * name) to ask first; empty for any other command.
+     */
+    public static Optional<List<Operation>> onAppMachine(Invocation inv, Nested nested) {
+        return AppMachines.fly(inv, nested);
     }
 
     @Override
@@ -30,6 +39,7 @@ public final class HostingRecognizer implements Recognizer {
         }
         Optional<List<Operation>> known = switch (inv.program()) {
             case "heroku" -> HerokuCli.recognize(inv, nested);
+            case "flyctl" -> AppMachines.fly(inv, nested);
             case "doctl", "hcloud", "linode-cli", "vultr-cli", "civo" -> ServerClouds.recognize(inv).map(List::of);
             default -> PlatformCommands.recognize(inv).map(List::of);
         };

@@ -40,6 +40,9 @@ final class Auth0 {
                 "--permissions", "--filter", "--connection-name", "--email", "--password", "--format", "--method", "-m",
                 "--api", "--id", "--type", "--description", "--callbacks", "--logout-urls", "--origins", "--web-origins", "--scopes"));
         List<String> words = p.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        if (words.isEmpty()) {
+            return List.of(); // flags only, or words after "--" (which auth0 takes as no command): it prints its usage
+        }
         String tenant = p.value("--tenant", "-t").orElse("");
         Act act = words.getFirst().equals("api") ? api(words, p.has("--data", "-d")) : TABLE.find(words).map(CommandTable.Found::act)
                 .orElseGet(() -> guess(words.subList(0, Math.min(3, words.size()))));
