@@ -19,6 +19,9 @@ final class Controls {
     /** Remote management that accepts unencrypted traffic or clear-text passwords (WinRM's AllowUnencrypted, Basic). */
     static final String TRANSPORT_SECURITY = "transport-security";
 
+    /** User Account Control: programs run elevated without asking (EnableLUA=0, ConsentPromptBehaviorAdmin=0). */
+    static final String UAC = "user-account-control";
+
     private Controls() {
     }
 }
