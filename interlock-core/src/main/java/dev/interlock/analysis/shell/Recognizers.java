@@ -29,6 +29,7 @@ import dev.interlock.analysis.shell.recognizers.kubernetes.HelmRecognizer;
 import dev.interlock.analysis.shell.recognizers.kubernetes.KubectlRecognizer;
 import dev.interlock.analysis.shell.recognizers.vcs.GitRecognizer;
 import dev.interlock.analysis.shell.recognizers.packages.Homebrew;
+import dev.interlock.analysis.shell.recognizers.packages.WindowsPackages;
 import dev.interlock.analysis.shell.recognizers.macos.MacDefaults;
 import dev.interlock.analysis.shell.recognizers.macos.Simulators;
 import java.util.List;
@@ -87,6 +88,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.kerberos.KerberosRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.activedirectory.WindowsRemoteRecognizer(),
                 new Homebrew(),
+                new WindowsPackages(),
                 new dev.interlock.analysis.shell.recognizers.packages.Nix(),
                 new InterpreterRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.innerloop.InnerLoopRecognizer(),

@@ -114,6 +114,9 @@ public record Workspace(String cwd, String home, String dir) {
                 return Area.TEMP;
             }
         }
+        if (abs.length() >= 3 && abs.charAt(2) == ':' && isDrive(abs.substring(1, 3)) && windowsArea(abs) == Area.TEMP) {
+            return Area.TEMP; // a profile's AppData\Local\Temp is temp before it is home, as /tmp is before /
+        }
         if (under(abs, "/etc") || under(abs, "/boot")) {
             return Area.SYSTEM; // the machine's configuration, even when the agent works in it (cwd /etc/nginx)
         }

@@ -269,7 +269,7 @@ public final class InterpreterRecognizer implements Recognizer {
                 }
                 for (Arg a : args.subList(from, args.size())) {
                     code.append(a.value()).append(' ');
-                    literal &= a.literal();
+                    literal &= a.literal() || onlyConstants(a.value());
                 }
                 break;
             }
@@ -278,6 +278,16 @@ public final class InterpreterRecognizer implements Recognizer {
             }
         }
         return new Source(code, literal, "", List.of(), false, "");
+    }
+
+    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile("(?i)\\$(true|false|null)(?![\\w:])");
+
+    /**
+     * Whether the only expansions in a word of PowerShell code are PowerShell's own constants ({@code -CaseSensitive:$false},
+     * {@code -Force:$true}, {@code $null}): PowerShell reads them as values, whatever a shell would make of them.
+     */
+    private static boolean onlyConstants(String word) {
+        return word.indexOf('$') >= 0 && CONSTANT.matcher(word).replaceAll("").indexOf('$') < 0 && word.indexOf('`') < 0;
     }
 
     /** {@code seen} spans eval'd literals too: their calls were already found when scanning the outer text. */

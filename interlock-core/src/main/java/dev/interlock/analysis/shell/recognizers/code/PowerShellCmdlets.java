@@ -93,12 +93,19 @@ final class PowerShellCmdlets {
             String target = name.find() ? name.group(1) : positional(rest);
             String system = noun.startsWith("Az") ? "azure" : AWS_NOUN.matcher(noun).matches() ? "aws"
                     : LOCAL_SYSTEMS.getOrDefault(noun.toLowerCase(Locale.ROOT), "powershell");
+            java.util.Optional<String> control = system.equals("azure") || system.equals("aws")
+                    ? java.util.Optional.empty() : SecurityControls.cmdlet(cmdlet, rest);
+            if (control.isPresent()) {
+                // a Defender process or service stopped, UAC turned off in the registry: this machine's controls (os, process)
+                system = noun.equalsIgnoreCase("ItemProperty") ? "os" : "process";
+            }
             Operation.Builder b = Operation.builder(system, v).resource(noun.toLowerCase(Locale.ROOT), target)
                     .confidence(Confidence.INFERRED).evidence(inv.evidence())
                     .note(m.group(1) + "-" + noun + (v == Verb.DELETE ? " deletes" : " changes") + (target.isEmpty() ? "" : " " + target));
             if (v == Verb.DELETE) {
                 b.stateful(true).reversible(false);
             }
+            control.ifPresent(off -> b.locator(SecurityControls.LOCATOR, off));
             if (noun.equalsIgnoreCase("AzResourceGroup")) {
                 b.locator("resource-group", target);
             } else if (system.equals("azure")) {
@@ -107,7 +114,7 @@ final class PowerShellCmdlets {
                     b.locator("resource-group", group.group(1));
                 }
             }
-            boolean here = system.equals("powershell") || LOCAL_SYSTEMS.containsValue(system);
+            boolean here = system.equals("powershell") || LOCAL_SYSTEMS.containsValue(system) || control.isPresent();
             ops.add(here && !Regex.find(rest, "(?i)-ComputerName\\b") ? LocalFiles.local(inv, b, "a cmdlet on this machine").build() : b.build());
         }
         return ops;
@@ -230,6 +237,7 @@ final class PowerShellCmdlets {
     private static final Pattern SQL_BACKUP_FILE = Pattern.compile("(?i)-(?:BackupFile|Path|FilePath)\\s+['\"]?([^'\"\\s]+)");
     /** WinRM's settings set through the WSMan: drive (Set-Item skips the generic rule: its paths are CodeCalls'). */
     private static final Pattern WSMAN = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*Set-Item\\b([^|;\\n}]*WSMan:[^|;\\n}]*)");
+    private static final Pattern NEW_PROPERTY = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*New-ItemProperty\\b([^|;\\n}]*)");
     /** Windows Defender switched off or told to look away. */
     private static final Pattern DEFENDER = Pattern.compile("(?i)(?:Set|Add)-MpPreference\\b[^;|]*-(?:Disable\\w+\\s+\\$?true|Exclusion\\w+)");
 
@@ -290,6 +298,16 @@ final class PowerShellCmdlets {
             SecurityControls.cmdlet("Set-MpPreference", defender.group().replaceFirst("(?i)^(Set|Add)-MpPreference", ""))
                     .ifPresent(control -> b.locator(SecurityControls.LOCATOR, control));
             ops.add(LocalFiles.local(inv, b, "this machine's settings").build());
+        }
+        Matcher property = NEW_PROPERTY.matcher(code);
+        while (property.find()) {
+            // New-ItemProperty has no verb judged above; it writes a registry value as Set-ItemProperty does
+            String rest = property.group(1);
+            SecurityControls.cmdlet("New-ItemProperty", rest).ifPresent(control -> ops.add(LocalFiles.local(inv,
+                    Operation.builder("os", Verb.UPDATE).resource("itemproperty", positional(rest)).locator(SecurityControls.LOCATOR, control)
+                            .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                            .note("New-ItemProperty" + rest.stripTrailing() + " switches off " + control),
+                    "this machine's settings").build()));
         }
         Matcher wsman = WSMAN.matcher(code);
         while (wsman.find()) {

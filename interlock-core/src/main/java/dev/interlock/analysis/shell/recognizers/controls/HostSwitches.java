@@ -40,7 +40,18 @@ final class HostSwitches {
             Map.entry("apparmor", MAC),
             Map.entry("firewalld", FIREWALL), Map.entry("ufw", FIREWALL), Map.entry("nftables", FIREWALL), Map.entry("iptables", FIREWALL),
             Map.entry("ip6tables", FIREWALL), Map.entry("netfilter-persistent", FIREWALL), Map.entry("fail2ban", FIREWALL),
-            Map.entry("csf", FIREWALL), Map.entry("lfd", FIREWALL));
+            Map.entry("csf", FIREWALL), Map.entry("lfd", FIREWALL),
+            // Windows: services and the processes behind them (taskkill /IM MsMpEng.exe, Stop-Process -Name MsMpEng, sc stop WinDefend)
+            Map.entry("windefend", THREAT_DETECTION), Map.entry("msmpeng", THREAT_DETECTION), Map.entry("mpdefendercoreservice", THREAT_DETECTION),
+            Map.entry("wdnissvc", THREAT_DETECTION), Map.entry("nissrv", THREAT_DETECTION), Map.entry("sense", THREAT_DETECTION),
+            Map.entry("mssense", THREAT_DETECTION), Map.entry("securityhealthservice", THREAT_DETECTION),
+            Map.entry("csfalconservice", THREAT_DETECTION), Map.entry("csfalconcontainer", THREAT_DETECTION), Map.entry("csagent", THREAT_DETECTION),
+            Map.entry("sentinelservicehost", THREAT_DETECTION), Map.entry("sentinelstaticengine", THREAT_DETECTION),
+            Map.entry("elastic-agent", THREAT_DETECTION), Map.entry("elastic-endpoint-service", THREAT_DETECTION), Map.entry("winlogbeat", AUDIT_TRAIL),
+            Map.entry("sysmon", AUDIT_TRAIL), Map.entry("sysmon64", AUDIT_TRAIL), Map.entry("eventlog", AUDIT_TRAIL),
+            Map.entry("cb", THREAT_DETECTION), Map.entry("repmgr", THREAT_DETECTION), Map.entry("cylancesvc", THREAT_DETECTION),
+            Map.entry("xagt", THREAT_DETECTION), Map.entry("wazuhsvc", THREAT_DETECTION), Map.entry("ossec-agent", THREAT_DETECTION),
+            Map.entry("mpssvc", FIREWALL), Map.entry("bfe", FIREWALL));
 
     private static final Set<String> SYSTEMCTL_OFF = Set.of("stop", "disable", "mask", "kill");
     private static final Set<String> SYSTEMCTL_VALUED = Set.of("H", "host", "M", "machine", "s", "signal", "kill-whom",
@@ -73,6 +84,7 @@ final class HostSwitches {
         Set<String> all = new java.util.HashSet<>(TOOLS.keySet());
         all.add("systemctl");
         all.add("service");
+        all.addAll(WINDOWS_TOOLS);
         return Set.copyOf(all);
     }
 
@@ -82,6 +94,13 @@ final class HostSwitches {
             case "systemctl" -> systemctl(Command.parse(inv, SYSTEMCTL_VALUED, Set.of(), false));
             // service NAME stop
             case "service" -> words.size() >= 2 && words.get(1).equals("stop") ? service(words.getFirst()) : Optional.empty();
+            // taskkill /F /IM MsMpEng.exe; sc stop|config WinDefend [start= disabled]; net stop WinDefend
+            case "taskkill" -> taskkill(words);
+            case "sc", "sc.exe" -> words.size() >= 2 && Set.of("stop", "config", "delete", "pause").contains(words.getFirst().toLowerCase(Locale.ROOT))
+                    && (!words.getFirst().equalsIgnoreCase("config") || String.join(" ", words).toLowerCase(Locale.ROOT).matches("(?s).*start=\\s*disabled.*"))
+                    ? service(words.get(1)) : Optional.empty();
+            case "reg", "reg.exe" -> RegistrySwitches.reg(words);
+            case "net", "net1" -> words.size() >= 2 && words.getFirst().equalsIgnoreCase("stop") ? service(words.get(1)) : Optional.empty();
             default -> Optional.ofNullable(TOOLS.get(inv.program())).filter(t -> t.when().test(words)).map(HostSwitch::control);
         };
     }
@@ -93,9 +112,29 @@ final class HostSwitches {
         return c.path().subList(1, c.path().size()).stream().map(HostSwitches::service).flatMap(Optional::stream).findFirst();
     }
 
-    private static Optional<String> service(String unit) {
-        String name = unit.toLowerCase(Locale.ROOT);
-        name = name.endsWith(".service") ? name.substring(0, name.length() - ".service".length()) : name;
+    private static final Set<String> WINDOWS_TOOLS = Set.of("taskkill", "sc", "sc.exe", "net", "net1", "reg", "reg.exe");
+
+    /** {@code taskkill /IM NAME.exe} (any number of them, {@code /F} or not); {@code /PID} names no program. */
+    private static Optional<String> taskkill(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equalsIgnoreCase("/IM") || words.get(i).equalsIgnoreCase("-IM")) {
+                Optional<String> control = service(words.get(i + 1));
+                if (control.isPresent()) {
+                    return control;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The control a service or process is, by its name: a systemd unit ({@code auditd.service}, {@code falco@x}), a
+     * Windows service ({@code WinDefend}) or image ({@code MsMpEng.exe}), any case.
+     */
+    static Optional<String> service(String unit) {
+        String name = unit.toLowerCase(Locale.ROOT).replaceAll("^['\"]|['\"]$", "");
+        name = name.endsWith(".service") ? name.substring(0, name.length() - ".service".length())
+                : name.endsWith(".exe") ? name.substring(0, name.length() - ".exe".length()) : name;
         int at = name.indexOf('@');
         return Optional.ofNullable(SERVICES.get(at > 0 ? name.substring(0, at) : name));
     }

@@ -38,12 +38,42 @@ final class WindowsSwitches {
             new Row("set-item", ".*WSMan:[\\\\/]+[^\\s\\\\/]+[\\\\/]+(Service|Client)[\\\\/]+(Auth[\\\\/]+)?" + WINRM_WEAK
                     + "['\"]?\\s+(-Value\\s+)?['\"]?\\$?true\\b.*", TRANSPORT_SECURITY));
 
+    /** Set-Service that stops the service now or at every boot. */
+    private static final Pattern SERVICE_OFF = Pattern.compile("(?i).*-(StartupType\\s+['\"]?Disabled|Status\\s+['\"]?(Stopped|Paused))\\b.*");
+
     /** The control a cmdlet ({@code Verb-Noun}, any case) with the words after it switches off, if it does. */
     static Optional<String> cmdlet(String cmdlet, String rest) {
         String name = cmdlet.toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "stop-process", "stop-service", "suspend-service" -> {
+                return named(rest);
+            }
+            case "set-service" -> {
+                return SERVICE_OFF.matcher(rest).matches() ? named(rest) : Optional.empty();
+            }
+            case "set-itemproperty", "new-itemproperty" -> {
+                return RegistrySwitches.cmdlet(rest);
+            }
+            default -> {
+            }
+        }
         for (Row row : CMDLETS) {
             if (row.cmdlet().equals(name) && row.off().matcher(rest).matches()) {
                 return Optional.of(row.control());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first process or service named that is a security control ({@code -Name MsMpEng}, {@code WinDefend,Sense}):
+     * other parameters' values ({@code -Id 4242}, {@code -Force}) name none of them.
+     */
+    private static Optional<String> named(String rest) {
+        for (String w : rest.split("[\\s,]+")) {
+            Optional<String> control = w.startsWith("-") ? Optional.empty() : HostSwitches.service(w);
+            if (control.isPresent()) {
+                return control;
             }
         }
         return Optional.empty();

@@ -170,6 +170,37 @@ final class Processes {
         return Regex.matches(v, "[1-9]\\d*") && (!v.equals("1") || inv.locators().containsKey("pod") || inv.locators().containsKey("container"));
     }
 
+    /**
+     * Windows' {@code taskkill}: {@code /IM NAME} (wildcards: every match) and {@code /PID N} stop those processes,
+     * {@code /T} their children too; {@code /S HOST} on that host. Filters ({@code /FI}) alone name no process.
+     */
+    static List<Operation> taskkill(Invocation inv) {
+        List<String> w = inv.words();
+        List<Operation> ops = new ArrayList<>();
+        String host = "";
+        String how = w.stream().anyMatch(a -> a.equalsIgnoreCase("/F")) ? " by force" : "";
+        for (int i = 0; i + 1 < w.size(); i++) {
+            String flag = w.get(i).toUpperCase(Locale.ROOT);
+            String value = w.get(i + 1);
+            switch (flag) {
+                case "/S" -> host = value;
+                case "/IM" -> ops.add(op(inv, "process", Verb.UPDATE, "process", value).scope(value.contains("*") ? Scope.MANY : Scope.ONE)
+                        .note("stops " + value + how).build());
+                case "/PID" -> ops.add(op(inv, "process", Verb.UPDATE, "process", value).note("stops process " + value + how).build());
+                default -> {
+                    continue;
+                }
+            }
+            i++;
+        }
+        if (ops.isEmpty()) {
+            ops.add(op(inv, "process", Verb.UPDATE, "process", "").scope(Scope.MANY).confidence(Confidence.INFERRED)
+                    .note("taskkill without a process name or id").build());
+        }
+        String where = host;
+        return ops.stream().map(o -> located(o, inv, where)).toList();
+    }
+
     private static Operation everything(Invocation inv, String note) {
         return op(inv, "process", Verb.UPDATE, "process", "*").scope(Scope.ALL).reversible(false).note(note).build();
     }
