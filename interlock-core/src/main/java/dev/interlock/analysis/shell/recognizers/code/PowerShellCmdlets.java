@@ -194,6 +194,14 @@ final class PowerShellCmdlets {
             + "|Get-SECSecretValue\\b|Get-AzKeyVaultSecret\\b[^|;\\n]*-Name\\b[^|;\\n]*\\)?\\.SecretValue|ConvertFrom-SecureString\\b[^|;\\n]*-AsPlainText)");
 
     private static final Pattern VAULT = Pattern.compile("(?i)-VaultName\\s+['\"]?([^'\"\\s]+)");
+    /**
+     * A password taken out of Windows' own credential stores in clear text: the Credential Manager module's
+     * {@code Get-StoredCredential … .GetNetworkCredential().Password} (or {@code -AsCredentialObject} with {@code .Password} or {@code -ExpandProperty Password}),
+     * and the WinRT {@code PasswordVault}'s {@code RetrievePassword()}.
+     */
+    private static final Pattern STORED_PASSWORD = Pattern.compile("(?i)Get-StoredCredential\\b[^;\\n]*?(?:GetNetworkCredential\\(\\)\\.Password|\\.Password\\b|-ExpandProperty\\s+['\"]?Password\\b)"
+            + "|PasswordVault\\b[^;\\n]*?RetrievePassword\\(\\)|\\.RetrievePassword\\(\\)");
+    private static final Pattern TARGET = Pattern.compile("(?i)-Target\\s+['\"]?([^'\"\\s)]+)");
 
     /** Adding an account to a group that administers the machine or the domain: escalation, as joining sudo is. */
     static List<Operation> escalations(String code, Invocation inv) {
@@ -218,6 +226,13 @@ final class PowerShellCmdlets {
                 b.locator("vault", vault.group(1));
             }
             ops.add(b.build());
+        }
+        Matcher stored = STORED_PASSWORD.matcher(code);
+        if (stored.find()) {
+            Matcher target = TARGET.matcher(stored.group());
+            ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.CREDENTIAL)
+                    .resource("stored-credential", target.find() ? target.group(1) : "").evidence(inv.evidence())
+                    .note("takes a saved password out of Windows' credential store in clear text"), "this machine's credential store").build());
         }
         return ops;
     }
