@@ -1,10 +1,12 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -50,13 +52,18 @@ final class PowerShellCmdlets {
 
     /** The first word that is not a parameter: {@code Stop-Service Interlock -Force}. */
     static String positional(String rest) {
-        for (String w : Regex.split(rest.strip(), "\\s+")) {
-            if (!w.isEmpty() && !w.startsWith("-")) {
-                return Regex.replaceAll(w, "^['\"]|['\",]+$", "");
+        Matcher w = WORD.matcher(rest);
+        while (w.find()) {
+            String word = w.group(1) != null ? w.group(1) : w.group(2) != null ? w.group(2) : Regex.replaceAll(w.group(3), ",+$", "");
+            if (w.group(3) == null || !word.isEmpty() && !word.startsWith("-")) {
+                return word;
             }
         }
         return "";
     }
+
+    /** A word of a cmdlet's arguments: quoted (spaces and all, as in {@code "…\User Data\…"}) or bare. */
+    private static final Pattern WORD = Pattern.compile("\"([^\"]*)\"|'([^']*)'|([^\\s'\"]+)");
 
     static List<Operation> operations(String code, Invocation inv) {
         List<Operation> ops = new ArrayList<>();
@@ -153,6 +160,11 @@ final class PowerShellCmdlets {
             }
             if (Regex.matches(path, "(?i)(HKCU|HKLM|HKEY_[A-Z_]+|Env|Variable|Function|Alias|Cert):.*")) {
                 continue; // a provider's drive, not a file
+            }
+            if ((cmdlet.equals("copy-item") || cmdlet.equals("move-item")) && !path.contains("$")
+                    && CredentialRecognizer.secret(inv, Arg.of(file(path)))) {
+                // a copy of a secret store (a browser's Login Data, ~/.aws/credentials) is a read of what it holds
+                ops.add(CredentialRecognizer.secretFile(inv, inv.workspace().resolve(file(path))));
             }
             if (cmdlet.equals("move-item") || cmdlet.equals("rename-item")) {
                 ops.add(dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer.write(inv, file(path), "moves"));
@@ -266,11 +278,11 @@ final class PowerShellCmdlets {
         while (file.find()) {
             String resolved = inv.workspace().resolve(file(file.group(1)));
             if (dev.interlock.analysis.shell.recognizers.secrets.SecretFiles.isSecret(resolved)) {
-                ops.add(dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretFile(inv, resolved));
+                ops.add(CredentialRecognizer.secretFile(inv, resolved));
             }
         }
         if (ENV_DRIVE.matcher(code).find()) {
-            ops.add(dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretVariable(inv, ""));
+            ops.add(CredentialRecognizer.secretVariable(inv, ""));
         }
         Matcher sql = SQLCMD.matcher(code);
         while (sql.find()) {
