@@ -183,7 +183,7 @@ public final class CommandTable {
      * anything else changes the target. Only for CLIs whose every command acts on a remote platform.
      */
     public static Act guess(String command, String type) {
-        List<String> parts = UnrecognizedProgram.parts(command);
+        List<String> parts = CommandWords.parts(command);
         if (parts.stream().anyMatch(p -> KnownPrograms.DESTRUCTIVE.get(p) == Verb.DELETE)) {
             return delete(type);
         }

@@ -105,7 +105,7 @@ final class HostingPlatforms {
         for (int k = 0; k < words.size() && k < 3; k++) {
             String word = words.get(k);
             boolean positional = wordAt.get(k)[1] == 0;
-            List<String> parts = UnrecognizedProgram.parts(word);
+            List<String> parts = CommandWords.parts(word);
             boolean changes = parts.stream().skip(positional && parts.size() > 1 ? 1 : 0).anyMatch(CHANGES::contains);
             if (!changes || !positional && !(word.equals("set") || word.equals("unset"))) {
                 continue;

@@ -3,8 +3,6 @@ package dev.interlock.analysis.shell.recognizers;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
-import dev.interlock.analysis.shell.MakeRules;
-import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.network.FileDrops;
@@ -198,96 +196,9 @@ public final class UnrecognizedProgram implements Recognizer {
     private static final Set<String> OPENSSL_CERTIFICATES = Set.of("x509", "verify", "crl", "s_client", "ciphers", "version",
             "req", "asn1parse", "crl2pkcs7", "sess_id");
 
-    /** Task runners whose positionals are target names that say what they do ({@code make deploy-prod}). */
-    private static final Set<String> TASK_RUNNERS = Set.of("make", "gmake", "just", "task", "mage", "invoke", "doit");
-
-    /**
-     * A task runner's target, judged by its name when its recipe is not in view: {@code make destroy},
-     * {@code just db-reset} destroy; {@code task deploy:prod} deploys, to the environment the name says.
-     */
-    private static Optional<Operation> target(Invocation inv) {
-        boolean make = inv.program().equals("make") || inv.program().equals("gmake");
-        ParsedArgs p = inv.parse(make ? MakeRules.VALUED : RUNNER_VALUED.getOrDefault(inv.program(), Set.of()));
-        if (make ? MakeRules.dryRun(inv.words()) : DRY_RUNS.contains(inv.program()) && p.has("-n", "--dry-run", "--dry")) {
-            // make -n deploy-prod: prints the recipe's commands, runs none of them
-            return Optional.of(Operation.builder(inv.program(), Verb.READ).resource("target", String.join(" ", p.words()))
-                    .evidence(inv.evidence()).note(inv.program() + " only prints what the target would run").build());
-        }
-        return namedTarget(inv, p.words().stream().filter(w -> !w.contains("=")).toList(), true);
-    }
-
-    /** just's and task's options that always take a value (make's: {@link MakeRules#VALUED}). */
-    private static final Map<String, Set<String>> RUNNER_VALUED = Map.of(
-            "just", Set.of("-f", "--justfile", "-d", "--working-directory", "--set", "--dotenv-filename", "--dotenv-path"),
-            "task", Set.of("-t", "--taskfile", "-d", "--dir", "-o", "--output"));
-    /** Task runners besides make whose -n / --dry-run prints the commands instead of running them. */
-    private static final Set<String> DRY_RUNS = Set.of("just", "task");
-
-    /** Nx's own commands: the first word is a target only when it is none of these ({@code nx reset} clears its cache). */
-    private static final Set<String> NX_COMMANDS = Set.of("reset", "graph", "affected", "run-many", "show", "list", "migrate",
-            "format", "format:write", "format:check", "init", "add", "generate", "g", "report", "daemon", "connect", "sync",
-            "sync:check", "watch", "exec", "repair", "import", "view-logs", "release", "login", "logout", "mcp");
-
-    /**
-     * The target a build tool runs, when its name says it deploys or destroys: {@code nx run api:deploy:production},
-     * {@code bazel run //deploy/k8s:prod.apply}. A name that only says an environment
-     * ({@code nx run api:build:production}: a production build) is an ordinary build.
-     */
-    private static Optional<Operation> builtTarget(Invocation inv) {
-        List<String> positionals = inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-")).toList();
-        List<String> targets = switch (inv.program()) {
-            case "nx" -> {
-                // nx run P:T[:C], or nx T P --configuration=C
-                List<String> out = new ArrayList<>(positionals.isEmpty() || NX_COMMANDS.contains(positionals.getFirst()) ? List.of()
-                        : !positionals.getFirst().equals("run") ? positionals.subList(0, 1) : positionals.subList(1, Math.min(2, positionals.size())));
-                inv.parse(Set.of("-c", "--configuration")).value("-c", "--configuration").ifPresent(c -> out.replaceAll(t -> t + ":" + c));
-                yield out;
-            }
-            case "bazel", "bazelisk" -> positionals.size() > 1 && positionals.getFirst().equals("run") ? List.of(positionals.get(1)) : List.of();
-            default -> List.of();
-        };
-        return namedTarget(inv, targets, false);
-    }
-
-    /**
-     * The first of {@code targets} whose name says it destroys or deploys, as an operation of the tool; a name that only
-     * says an environment counts when {@code environmentAlone} ({@code make prod}: a task runner's target is an action).
-     */
-    public static Optional<Operation> namedTarget(Invocation inv, List<String> targets, boolean environmentAlone) {
-        for (String w : targets) {
-            Optional<Operation> copy = DataCopies.named(inv, w);
-            if (copy.isPresent()) {
-                return copy; // make refresh-staging-from-prod: production's data, copied
-            }
-            // deployProd, destroyStaging: camel-cased task names are words too
-            List<String> parts = parts(w.replaceAll("([a-z0-9])([A-Z])", "$1_$2"));
-            String environment = parts.stream().map(DeploymentWords::tierOf).flatMap(Optional::stream).findFirst().orElse("");
-            Verb verb = null;
-            for (String part : parts.subList(1, parts.size())) {
-                verb = verb != null ? verb : destructive(part);
-            }
-            boolean publishes = parts.stream().anyMatch(p -> KnownPrograms.PUBLISH.contains(p) || p.equals("apply") || p.equals("rollout"));
-            if (verb == null && !publishes && (environment.isEmpty() || !environmentAlone)) {
-                continue;
-            }
-            Operation.Builder b = Operation.builder(inv.program(), verb != null ? verb : Verb.UPDATE).resource("target", w)
-                    .confidence(Confidence.INFERRED).evidence(inv.evidence())
-                    .note("the " + inv.program() + " target '" + w + "' reads as " + (verb != null ? "destructive" : "a deployment")
-                            + " (its recipe is not in view)");
-            if (verb != null) {
-                b.stateful(true).reversible(false).scope(Scope.MANY);
-            }
-            if (!environment.isEmpty()) {
-                b.locator("environment", environment);
-            }
-            return Optional.of(b.build());
-        }
-        return Optional.empty();
-    }
-
     /** Builds and tests run locally; {@code clean} deletes regenerable output; publishing leaves the machine. */
     private static Operation builder(Invocation inv) {
-        Optional<Operation> built = builtTarget(inv);
+        Optional<Operation> built = TaskTargets.builtTarget(inv);
         if (built.isPresent()) {
             return built.get();
         }
@@ -295,8 +206,8 @@ public final class UnrecognizedProgram implements Recognizer {
         if (run.isPresent()) {
             return run.get();
         }
-        if (TASK_RUNNERS.contains(inv.program())) {
-            Optional<Operation> target = target(inv);
+        if (TaskTargets.TASK_RUNNERS.contains(inv.program())) {
+            Optional<Operation> target = TaskTargets.target(inv);
             if (target.isPresent()) {
                 return target.get();
             }
@@ -306,7 +217,7 @@ public final class UnrecognizedProgram implements Recognizer {
         for (String w : positionals) {
             String word = w.toLowerCase(Locale.ROOT);
             boolean task = Regex.matches(word, "[\\w-]+:[\\w:-]+") || Regex.matches(word, "\\w+\\.(drop|reset|purge|destroy|truncate)");
-            if (task && parts(word).stream().anyMatch(KnownPrograms.DESTRUCTIVE::containsKey)) {
+            if (task && CommandWords.parts(word).stream().anyMatch(KnownPrograms.DESTRUCTIVE::containsKey)) {
                 // rake db:drop, mix ecto.reset: a task whose name says it destroys data.
                 return unfamiliar(inv);
             }
@@ -399,12 +310,12 @@ public final class UnrecognizedProgram implements Recognizer {
         }
         Verb verb = null;
         int at = -1;
-        List<String> programParts = parts(inv.program());
+        List<String> programParts = CommandWords.parts(inv.program());
         for (int k = 0; k < programParts.size(); k++) {
             String part = programParts.get(k);
             // a part of a compound name may be a verb glued to its object (pg_dropcluster); a whole name is a noun
             // as often as not (dropbox)
-            Verb named = k == 0 ? KnownPrograms.DESTRUCTIVE.get(part) : NOUNS.contains(part) ? null : destructive(part);
+            Verb named = k == 0 ? KnownPrograms.DESTRUCTIVE.get(part) : NOUNS.contains(part) ? null : CommandWords.destructive(part);
             if (named != null) {
                 verb = named;
             }
@@ -414,7 +325,7 @@ public final class UnrecognizedProgram implements Recognizer {
             if (wordAt.get(k)[1] == 0 && words.get(k).indexOf('/') >= 0) {
                 continue; // a path or URL (./restore/, s3://b/delete-me) names a place, not what the command does
             }
-            for (String part : parts(words.get(k))) {
+            for (String part : CommandWords.parts(words.get(k))) {
                 if ((part.equals("clean") || part.equals("cleanup")) && (all || force)) {
                     verb = Verb.DELETE;
                     at = wordAt.get(k)[0];
@@ -426,7 +337,7 @@ public final class UnrecognizedProgram implements Recognizer {
                     at = wordAt.get(k)[0];
                     break;
                 }
-                if (!NOUNS.contains(part) && destructive(part) != null) {
+                if (!NOUNS.contains(part) && CommandWords.destructive(part) != null) {
                     // A noun-verb CLI names the kind first: `velero restore get`, `velero backup describe` only look.
                     boolean noun = wordAt.get(k)[1] == 0 && k + 1 < words.size() && wordAt.get(k + 1)[1] == 0
                             && KnownPrograms.READ_ONLY.contains(words.get(k + 1));
@@ -434,7 +345,7 @@ public final class UnrecognizedProgram implements Recognizer {
                         notReally = true;
                         break;
                     }
-                    verb = destructive(part);
+                    verb = CommandWords.destructive(part);
                     at = wordAt.get(k)[0];
                     break;
                 }
@@ -453,7 +364,7 @@ public final class UnrecognizedProgram implements Recognizer {
             }
         }
         Set<String> readFlags = KnownPrograms.READ_FLAGS.get(inv.program());
-        boolean reads = words.stream().anyMatch(w -> parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains))
+        boolean reads = words.stream().anyMatch(w -> CommandWords.parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains))
                 || readFlags != null && (readFlags.isEmpty() || inv.words().stream().anyMatch(readFlags::contains))
                 || SyncCopies.toThisMachine(inv);
         if (verb == null || notReally) {
@@ -472,10 +383,10 @@ public final class UnrecognizedProgram implements Recognizer {
             }
             return b.build();
         }
-        String[] target = target(args, at);
+        String[] target = CommandWords.target(args, at);
         String word = at < 0 ? inv.program() : args.get(at).value();
         if (target[0].isEmpty()) {
-            target[0] = noun(args, at, word);
+            target[0] = CommandWords.noun(args, at, word);
         }
         Operation.Builder b = Operation.builder(inv.program(), verb).resource(target[0], target[1])
                 .scope(all ? Scope.ALL : Scope.ONE).stateful(true).reversible(false).confidence(Confidence.INFERRED)
@@ -514,91 +425,5 @@ public final class UnrecognizedProgram implements Recognizer {
         return phrases.stream().filter(ph -> command.equals(ph) || command.startsWith(ph + " ")).findFirst();
     }
 
-    /** The verb a word of an unfamiliar CLI means: a destructive word, or one glued to its object ({@code deletefile}, {@code dropdb}). */
-    /** Endings that make a past participle, a state (--verdict DROPPED, list --state deleted), not a command. */
-    private static final Set<String> PAST = Set.of("d", "ed", "ped");
-
-    private static Verb destructive(String part) {
-        Verb exact = KnownPrograms.DESTRUCTIVE.get(part);
-        if (exact != null) {
-            return exact;
-        }
-        for (String prefix : List.of("delete", "remove", "purge", "destroy", "drop", "truncate", "wipe")) {
-            if (part.startsWith(prefix) && part.length() > prefix.length() + 2 && Character.isLetter(part.charAt(prefix.length()))
-                    && !PAST.contains(part.substring(prefix.length()))) {
-                return Verb.DELETE;
-            }
-        }
-        return null;
-    }
-
-    /** The resource after the destructive word: {@code delete queue name=orders}, {@code --delete --topic orders}. */
-    private static String[] target(List<Arg> args, int at) {
-        List<String> rest = args.subList(at + 1, args.size()).stream().map(Arg::value).toList();
-        List<String> positionals = new ArrayList<>();
-        for (int i = 0; i < rest.size(); i++) {
-            String w = rest.get(i);
-            String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
-            if (KnownPrograms.NOUN_FLAGS.contains(name)) {
-                String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(i + 1) : "";
-                return new String[] {Regex.replaceFirst(name, "^-+", ""), value};
-            }
-            if ((KnownPrograms.LOCATOR_FLAGS.containsKey(name) || name.equals("-h")) && !w.contains("=")) {
-                i++;
-            } else if (!w.startsWith("-")) {
-                positionals.add(w);
-            }
-        }
-        if (positionals.isEmpty()) {
-            return new String[] {"", ""};
-        }
-        if (positionals.size() == 1) {
-            return new String[] {"", valueOf(positionals.getFirst())};
-        }
-        return new String[] {positionals.get(0), valueOf(positionals.get(1))};
-    }
-
-    /**
-     * The resource type named before the destructive word: {@code fly apps destroy x} → app, {@code heroku
-     * apps:destroy} → app, {@code consul kv delete} → kv.
-     */
-    private static String noun(List<Arg> args, int at, String word) {
-        String noun = "";
-        if (word.contains(":")) {
-            noun = word.substring(0, word.indexOf(':'));
-        } else {
-            for (int i = 0; i < at; i++) {
-                String w = args.get(i).value();
-                if (!w.startsWith("-") && (i == 0 || !args.get(i - 1).value().startsWith("-"))) {
-                    noun = w;
-                }
-            }
-        }
-        noun = noun.toLowerCase(Locale.ROOT);
-        if (noun.endsWith("ies")) {
-            return noun.substring(0, noun.length() - 3) + "y";
-        }
-        if (noun.endsWith("xes") || noun.endsWith("sses") || noun.endsWith("ches") || noun.endsWith("shes")) {
-            return noun.substring(0, noun.length() - 2);
-        }
-        return noun.endsWith("s") && noun.length() > 3 ? noun.substring(0, noun.length() - 1) : noun;
-    }
-
-    private static String valueOf(String w) {
-        return w.contains("=") ? w.substring(w.indexOf('=') + 1) : w;
-    }
-
-    /** {@code delete-queue} → delete-queue, delete, queue; {@code topics:delete} → topics, delete. */
-    static List<String> parts(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        List<String> parts = new ArrayList<>();
-        parts.add(w);
-        for (String p : Regex.split(w, "[-_:./]")) {
-            if (!p.isEmpty()) {
-                parts.add(p);
-            }
-        }
-        return parts;
-    }
 
 }

@@ -97,7 +97,7 @@ final class SecretLookups {
             }
         }
         if (code.contains("env") || code.contains("ENV")) {
-            Matcher m = InterpreterRecognizer.ENV_READ.matcher(code);
+            Matcher m = CodeSecrets.ENV_READ.matcher(code);
             while (m.find()) {
                 String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
                 if (name != null && CredentialRecognizer.secretName(name) && !names.contains("$" + name)) {

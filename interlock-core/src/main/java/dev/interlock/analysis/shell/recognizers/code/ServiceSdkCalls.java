@@ -356,7 +356,7 @@ final class ServiceSdkCalls {
             out.put("host", h.group(1));
         }
         Optional<String> mode = TestModes.stripeKey(text, false);
-        Matcher variable = InterpreterRecognizer.ENV_READ.matcher(text);
+        Matcher variable = CodeSecrets.ENV_READ.matcher(text);
         while (mode.isEmpty() && variable.find()) {
             String name = variable.group(1) != null ? variable.group(1) : variable.group(2) != null ? variable.group(2) : variable.group(3);
             if (name == null) {

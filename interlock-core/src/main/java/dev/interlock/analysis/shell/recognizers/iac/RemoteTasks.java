@@ -5,7 +5,7 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
-import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
+import dev.interlock.analysis.shell.recognizers.TaskTargets;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -65,7 +65,7 @@ public final class RemoteTasks implements Recognizer {
         List<String> hosts = hosts(p.flags().getOrDefault("-H", List.of()), p.flags().getOrDefault("--hosts", List.of()));
         if (hosts.isEmpty()) {
             // a stage task (fab production deploy) still says where; otherwise the tasks run here
-            return List.of(UnrecognizedProgram.namedTarget(inv, tasks, true)
+            return List.of(TaskTargets.namedTarget(inv, tasks, true)
                     .filter(op -> !op.resource().locator("environment").isEmpty())
                     .orElseGet(() -> LocalFiles.execute(inv, "fab", "runs the fabfile's tasks on this machine (no hosts named)")));
         }
@@ -92,7 +92,7 @@ public final class RemoteTasks implements Recognizer {
 
     /** The tasks, one operation per host (or one for the stage when no host is named). */
     private static List<Operation> onHosts(Invocation inv, List<String> tasks, List<String> hosts, Map<String, String> stage) {
-        Optional<Operation> named = UnrecognizedProgram.namedTarget(inv, tasks, false);
+        Optional<Operation> named = TaskTargets.namedTarget(inv, tasks, false);
         Verb verb = named.map(Operation::verb).filter(v -> v != Verb.UPDATE).orElse(Verb.EXECUTE);
         String what = String.join(" ", tasks);
         List<String> where = hosts.isEmpty() ? List.of("") : hosts.size() > MAX_HOSTS ? List.of(String.join(",", hosts)) : hosts;

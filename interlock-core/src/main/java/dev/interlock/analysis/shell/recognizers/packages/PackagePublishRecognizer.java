@@ -329,7 +329,7 @@ public final class PackagePublishRecognizer implements Recognizer {
             } else if (!BUILD_TASK.matcher(t).matches()) {
                 // deployProd, destroyStaging: a task whose name says it deploys or destroys, in the environment it names
                 // (assembleRelease, bundleProdRelease build a variant: nothing leaves the machine)
-                dev.interlock.analysis.shell.recognizers.UnrecognizedProgram.namedTarget(inv, List.of(t), false).ifPresent(ops::add);
+                dev.interlock.analysis.shell.recognizers.TaskTargets.namedTarget(inv, List.of(t), false).ifPresent(ops::add);
             }
         }
         if (ops.isEmpty()) {
