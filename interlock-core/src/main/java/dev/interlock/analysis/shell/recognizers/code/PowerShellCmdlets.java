@@ -161,7 +161,7 @@ final class PowerShellCmdlets {
             if (Regex.matches(path, "(?i)(HKCU|HKLM|HKEY_[A-Z_]+|Env|Variable|Function|Alias|Cert):.*")) {
                 continue; // a provider's drive, not a file
             }
-            if ((cmdlet.equals("copy-item") || cmdlet.equals("move-item")) && !path.contains("$")
+            if ((cmdlet.equals("copy-item") || cmdlet.equals("move-item")) && !file(path).contains("$")
                     && CredentialRecognizer.secret(inv, Arg.of(file(path)))) {
                 // a copy of a secret store (a browser's Login Data, ~/.aws/credentials) is a read of what it holds
                 ops.add(CredentialRecognizer.secretFile(inv, inv.workspace().resolve(file(path))));
@@ -188,6 +188,9 @@ final class PowerShellCmdlets {
         String p = Regex.replaceAll(path, "(?i)^\\$PROFILE(\\.\\w+)*$", "~/Documents/PowerShell/Microsoft.PowerShell_profile.ps1");
         p = Regex.replaceAll(p, "(?i)^(\\$env:USERPROFILE|\\$HOME|%USERPROFILE%)(?=[\\\\/]|$)", "~");
         p = Regex.replaceAll(p, "(?i)^(\\$env:(TEMP|TMP))(?=[\\\\/])", "/tmp");
+        // Windows' defaults for the profile's application-data folders (where browsers and tools keep their secrets)
+        p = Regex.replaceAll(p, "(?i)^(\\$env:LOCALAPPDATA|%LOCALAPPDATA%)(?=[\\\\/])", "~/AppData/Local");
+        p = Regex.replaceAll(p, "(?i)^(\\$env:APPDATA|%APPDATA%)(?=[\\\\/])", "~/AppData/Roaming");
         return p.replace('\\', '/');
     }
 
@@ -250,7 +253,7 @@ final class PowerShellCmdlets {
     }
 
     /** A file read by a cmdlet or its aliases ({@code Get-Content}, {@code gc}, {@code cat}, {@code type}). */
-    private static final Pattern READ_FILE = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(?:Get-Content|gc|cat|type)\\s+(?:-Path\\s+|-LiteralPath\\s+)?['\"]?([^'\"|;\\s]+)");
+    private static final Pattern READ_FILE = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(?:Get-Content|gc|cat|type)\\s+(?:-Path\\s+|-LiteralPath\\s+)?(?:\"([^\"]*)\"|'([^']*)'|([^'\"|;\\s]+))");
     /** The environment drive listed whole ({@code Get-ChildItem Env:}, {@code dir env:}, {@code ls env:}). */
     private static final Pattern ENV_DRIVE = Pattern.compile("(?i)(?:Get-ChildItem|gci|dir|ls)\\s+(?:-Path\\s+)?['\"]?Env:['\"]?\\s*(?:$|[;|)])");
     /** A query sent to SQL Server ({@code Invoke-Sqlcmd -Query "…"}). */
@@ -276,7 +279,8 @@ final class PowerShellCmdlets {
         List<Operation> ops = new ArrayList<>();
         Matcher file = READ_FILE.matcher(code);
         while (file.find()) {
-            String resolved = inv.workspace().resolve(file(file.group(1)));
+            String named = file.group(1) != null ? file.group(1) : file.group(2) != null ? file.group(2) : file.group(3);
+            String resolved = inv.workspace().resolve(file(named));
             if (dev.interlock.analysis.shell.recognizers.secrets.SecretFiles.isSecret(resolved)) {
                 ops.add(CredentialRecognizer.secretFile(inv, resolved));
             }
