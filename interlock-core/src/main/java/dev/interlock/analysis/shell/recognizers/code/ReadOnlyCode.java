@@ -44,7 +44,10 @@ final class ReadOnlyCode {
                     "include?", "grep", "require", "json", "do", "end", "if", "unless", "then", "else", "nil", "true",
                     "false", "and", "or", "not"),
             Language.PERL, Set.of("print", "say", "printf", "sprintf", "join", "sort", "keys", "values", "length",
-                    "scalar", "uc", "lc", "reverse", "my", "for", "foreach", "if", "else", "unless"));
+                    "scalar", "uc", "lc", "reverse", "my", "for", "foreach", "if", "else", "unless", "while", "until",
+                    "next", "last", "chomp", "chop", "split", "grep", "map", "substr", "index", "int", "abs", "defined",
+                    "exists", "eof", "eq", "ne", "lt", "gt", "le", "ge", "cmp", "and", "or", "not", "x", "END", "BEGIN",
+                    "$_", "$", "$a", "$b", "F", "$F", "ARGV", "$ARGV", "STDIN"));
     /** What a program may load and stay a reader. */
     private static final Map<Language, Set<String>> MODULES = Map.of(
             Language.PYTHON, Set.of("json", "sys", "platform", "pathlib"),
@@ -60,6 +63,12 @@ final class ReadOnlyCode {
     private static final Pattern HIDDEN = Pattern.compile("`|%x|['\"]\\s*\\||__|@\\{\\[|\\$\\{\\\\|\\bqx\\b|<<");
     /** Perl's interpreter variables: {@code $^V}, {@code $]}, {@code $0}. */
     private static final Pattern PERL_SPECIAL = Pattern.compile("\\$\\^[A-Z]|\\$\\]|\\$0\\b");
+    /**
+     * Perl's matches and substitutions ({@code print if /ERROR/}, {@code $x =~ s/a/b/g}): patterns, not names; where a
+     * slash can only start a pattern. A substitution with {@code e} runs its replacement as code, so it stays.
+     */
+    private static final Pattern PERL_MATCH = Pattern.compile("(^|[=!]~|[(,;{!]|\\b(?:if|unless|and|or|not|split|grep|while|until))\\s*"
+            + "(?:(?:m|qr)?/(?:[^/\\\\\\n]|\\\\.)*/[msixpn]*|(?:s|tr|y)/(?:[^/\\\\\\n]|\\\\.)*/(?:[^/\\\\\\n]|\\\\.)*/[msixpgrcd]*(?![a-z]))");
 
     private ReadOnlyCode() {
     }
@@ -81,7 +90,7 @@ final class ReadOnlyCode {
                 return false;
             }
         }
-        String text = language == Language.PERL ? PERL_SPECIAL.matcher(code).replaceAll(" ") : code;
+        String text = language == Language.PERL ? PERL_MATCH.matcher(PERL_SPECIAL.matcher(code).replaceAll(" ")).replaceAll("$1 \"\"") : code;
         StringBuilder scanned = new StringBuilder(UnreadCalls.withoutStringContents(text, language == Language.PERL ? Language.RUBY : language));
         if (language == Language.RUBY || language == Language.PERL) {
             // "#{RUBY_VERSION}" runs what it holds: its names are checked like the rest
