@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Wrappers that run their command with an environment's credentials: {@code doppler run}, {@code infisical run},
- * {@code op run}, {@code dotenv -e}, {@code chamber exec} (see {@link SecretInjectors}) and {@code aws-vault exec}.
- * What the command reaches is that environment's.
+ * {@code op run}, {@code dotenv -e}, {@code chamber exec}, Procfile runners such as {@code honcho run} (see
+ * {@link SecretInjectors}) and {@code aws-vault exec}. What the command reaches is that environment's.
  */
 final class SecretWrappers {
 
@@ -30,18 +30,26 @@ final class SecretWrappers {
      */
     boolean injected(SecretInjectors injector, List<Arg> args, SimpleCommands.Run run) {
         List<Arg> rest = args;
+        List<Arg> leading = List.of();
         if (!injector.subcommand().isEmpty()) {
-            if (args.isEmpty() || !args.getFirst().value().equals(injector.subcommand())) {
+            int at = 0;
+            while (at < args.size() && args.get(at).value().startsWith("-") && !args.get(at).value().equals("--")) {
+                at += injector.valued().contains(args.get(at).value()) ? 2 : 1;
+            }
+            if (at >= args.size() || !args.get(at).value().equals(injector.subcommand())) {
                 return false;
             }
-            rest = args.subList(1, args.size());
+            leading = args.subList(0, at);
+            rest = args.subList(at + 1, args.size());
         }
         int dash = Unwrapper.indexOf(rest, "--");
         if (dash < 0 && injector.operandsFirst()) {
             return false;
         }
         List<Arg> inner = dash >= 0 ? rest.subList(dash + 1, rest.size()) : Unwrapper.afterOptions(rest, injector.valued(), 0);
-        ParsedArgs options = ParsedArgs.parse(rest.subList(0, dash >= 0 ? dash : rest.size() - inner.size()), injector.valued());
+        List<Arg> given = new java.util.ArrayList<>(leading);
+        given.addAll(rest.subList(0, dash >= 0 ? dash : rest.size() - inner.size()));
+        ParsedArgs options = ParsedArgs.parse(given, injector.valued());
         Optional<String> line = injector.command().isEmpty() ? Optional.empty() : options.value(injector.command());
         if (inner.isEmpty() && line.isEmpty()) {
             return false;

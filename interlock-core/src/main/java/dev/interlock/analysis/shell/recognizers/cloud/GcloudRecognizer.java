@@ -184,6 +184,11 @@ public final class GcloudRecognizer implements Recognizer {
                     ops.addAll(CloudSql.statements(sql.get().value(), sql.get().literal(), b.build(), inv, nested));
                     return ops;
                 }
+                if (groups.contains("composer") && action.equals("run") && names.size() > 1) {
+                    // composer environments run ENV SUBCOMMAND: the Airflow CLI of that environment, judged as that
+                    // command there (dags list reads, dags delete deletes), in the environment's project
+                    return RemoteRuns.placed(airflow(inv, a, names, nested), b.build());
+                }
                 List<Operation> inner = remoteCommand(inv, a, names, nested);
                 if (!inner.isEmpty()) {
                     return RemoteRuns.placed(inner, b.build());
@@ -248,6 +253,22 @@ public final class GcloudRecognizer implements Recognizer {
             note += "; whether this is the agent's own identity cannot be told from the command";
         }
         return note;
+    }
+
+    /**
+     * {@code gcloud composer environments run ENV --location L dags list -- ARGS}: the words after the environment and
+     * those after {@code --} are an {@code airflow} command line run in the environment's workers, never here.
+     */
+    private static List<Operation> airflow(Invocation inv, IacArgs a, List<Arg> names, Nested nested) {
+        StringBuilder line = new StringBuilder("airflow");
+        List<Arg> words = new ArrayList<>(names.subList(1, names.size()));
+        words.addAll(a.afterDoubleDash());
+        for (Arg w : words) {
+            line.append(" '").append(w.value().replace("'", "'\\''")).append('\'');
+        }
+        Invocation remote = new Invocation(inv.program(), inv.args(), inv.env(), inv.workspace(), inv.evidence(),
+                inv.stdin(), Map.of("composer-environment", names.getFirst().value()));
+        return nested.shell(line.toString(), remote);
     }
 
     /** {@code gcloud compute ssh VM --command CMD}: the command runs on the VM, so it is analysed as remote. */

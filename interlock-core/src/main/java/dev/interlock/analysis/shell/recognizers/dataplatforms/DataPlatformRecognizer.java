@@ -7,12 +7,12 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** Data-platform CLIs, one table each: {@code bq}, {@code dbt}, {@code airflow}, {@code databricks}, {@code dagster}, {@code prefect}, {@code lakectl}. */
+/** Data-platform CLIs, one table each: {@code bq}, {@code dbt}, {@code airflow}, {@code databricks}, {@code dagster}, {@code prefect}, {@code kedro}, {@code lakectl}. */
 public final class DataPlatformRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("bq", "dbt", "airflow", "databricks", "dagster", "prefect", "lakectl");
+        return Set.of("bq", "dbt", "airflow", "databricks", "dagster", "prefect", "lakectl", "kedro");
     }
 
     @Override
@@ -27,6 +27,7 @@ public final class DataPlatformRecognizer implements Recognizer {
             case "airflow" -> Airflow.recognize(inv);
             case "dagster", "prefect" -> Orchestrators.recognize(inv);
             case "lakectl" -> LakeFs.recognize(inv);
+            case "kedro" -> Kedro.recognize(inv);
             default -> Databricks.recognize(inv);
         };
     }

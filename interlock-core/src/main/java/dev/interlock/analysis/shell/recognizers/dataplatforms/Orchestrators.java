@@ -112,7 +112,8 @@ final class Orchestrators {
         }
         String api = dagster ? "" : inv.env().getOrDefault("PREFECT_API_URL", "");
         String host = Hosts.of(api);
-        if (!host.isEmpty() && !Hosts.loopback(host)) {
+        if (!host.isEmpty()) {
+            // a loopback API is a Prefect server on this machine: named, so it is judged as the local server it is
             b.locator("host", host);
         }
         Optional<String> tier = named(inv, dagster ? DAGSTER_PLACES : PREFECT_PLACES, p.value("-p", "--profile"));
