@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.LaterRuns;
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.controls.ControlFiles;
+import dev.interlock.analysis.shell.recognizers.filesystem.CargoConfig;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileKind;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
@@ -85,7 +86,11 @@ public final class FileEditAnalyzer {
                                 + "): the agent would stop asking").build());
             }
         }
-        List<Operation> meaning = switch (FileKind.of(path, ws)) {
+        FileKind kind = FileKind.of(path, ws);
+        if (kind == FileKind.COMMAND_CONFIG && !delete && CargoConfig.is(path) && CargoConfig.ordinary(c.content())) {
+            kind = FileKind.OTHER; // a Cargo configuration that only tunes the build (linker, flags, profiles) is project setup
+        }
+        List<Operation> meaning = switch (kind) {
             case GUARD_CONFIGURATION -> List.of(Operation.builder("interlock", delete ? Verb.DELETE : Verb.UPDATE)
                     .resource("configuration", path).locator("path", path).reversible(false).evidence(evidence)
                     .environment(Tier.LOCAL, "a file on the agent's machine")

@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * starts a service's {@code command} with its host mounts, {@code terraform plan} runs a {@code data "external"}
  * program and {@code apply} a {@code local-exec} provisioner, the editor runs a folder's auto-run tasks and a dev
  * container's lifecycle commands ({@link EditorTasks}), every new shell runs its start-up files, and a build runs a
- * Dockerfile's {@code RUN} lines ({@link DockerfileRuns}). Their code as one shell script, and when it runs. The same
+ * Dockerfile's {@code RUN} lines ({@link DockerfileRuns}), and the next build a build script's commands ({@link BuildScripts}). Their code as one shell script, and when it runs. The same
  * for an agent's file edit and for a file the shell writes with text in view ({@code cat > conftest.py <<EOF}).
  */
 public final class LaterRuns {
@@ -106,6 +106,10 @@ public final class LaterRuns {
         if (shellStartup(path, name)) {
             return List.of(new Run(content + (content.endsWith("\n") ? "" : "\n") + shadowingCalls(content), "in every new shell",
                     Reach.EVERY_SHELL));
+        }
+        List<Run> build = BuildScripts.of(path, name, content);
+        if (!build.isEmpty()) {
+            return build;
         }
         if (DOCKERFILE.matcher(name).matches()) {
             return List.of(new Run(DockerfileRuns.script(content), "when the image is built", Reach.BUILD));
