@@ -52,6 +52,13 @@ final class InlineCode {
                             + "from " + inv.program() + " code, as `" + line + "`").build());
                 }
             }
+            for (String line : ProcessSignals.commandLines(code)) {
+                // judged as the kill command that stops the same processes
+                for (Operation op : nested.shell(line, inv)) {
+                    ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                            + "from " + inv.program() + " code that signals every process, as `" + line + "`").build());
+                }
+            }
             if (language == Language.APPLESCRIPT) {
                 for (String line : FinderScripts.commandLines(code)) {
                     // judged as the shell command that does to the files what Finder does

@@ -18,7 +18,8 @@ import java.util.Set;
  * and the command is what runs. Samples, stacks and syscall counts are reads. Buffers shown in clear are not:
  * {@code strace -s 4096 -e trace=write} prints request and response bodies, {@code ltrace} prints the strings library
  * calls get ({@code SSL_write}'s plaintext), {@code py-spy dump --locals} prints variables' values. {@code gcore}
- * writes the whole memory to a file.
+ * writes the whole memory to a file. Attached to a process that is not the developer's own ({@link ProcessOwners}),
+ * anything but counts is another user's memory and traffic read.
  */
 final class Tracers {
 
@@ -66,6 +67,11 @@ final class Tracers {
         if (p.has("-c", "--summary-only")) {
             return RuntimeDiagnostics.read(inv, pid, "strace counts the process's syscalls");
         }
+        Optional<String> foreign = ProcessOwners.foreign(ProcessOwners.pid(inv, Set.of("-p", "--attach")), inv);
+        if (foreign.isPresent()) {
+            return RuntimeDiagnostics.secrets(inv, pid, "strace attached to " + foreign.get()
+                    + ": its syscalls and the data they carry belong to another user, not the developer's own process");
+        }
         List<String> expressions = new ArrayList<>(p.flags().getOrDefault("-e", List.of()));
         p.value("--trace").ifPresent(t -> expressions.add("trace=" + t));
         boolean dumps = expressions.stream().anyMatch(e -> Regex.matches(e, "(read|write)=.*")) || p.has("--read", "--write");
@@ -89,6 +95,11 @@ final class Tracers {
         boolean noStrings = !filters.isEmpty() && filters.stream().flatMap(f -> java.util.Arrays.stream(f.split("[+,]")))
                 .map(f -> Regex.replaceFirst(f, "@.*$", "")).filter(f -> !f.isEmpty())
                 .allMatch(f -> Regex.matches(f, LTRACE_NO_STRINGS));
+        Optional<String> foreign = ProcessOwners.foreign(ProcessOwners.pid(inv, Set.of("-p")), inv);
+        if (foreign.isPresent() && !p.has("-c")) {
+            return RuntimeDiagnostics.secrets(inv, pid, "ltrace attached to " + foreign.get()
+                    + ": its library calls and their arguments belong to another user, not the developer's own process");
+        }
         if (p.has("-c") || noStrings) {
             return RuntimeDiagnostics.read(inv, pid, "ltrace counts library calls or shows allocations");
         }
@@ -107,7 +118,12 @@ final class Tracers {
             return List.of(RuntimeDiagnostics.change(inv, Verb.UPDATE, pid, "perf " + sub + " " + change));
         }
         List<Operation> ops = new ArrayList<>();
-        ops.add(RuntimeDiagnostics.read(inv, pid, "perf " + sub + " samples stacks or counts events"));
+        Optional<String> foreign = sub.equals("stat") ? Optional.empty()
+                : ProcessOwners.foreign(ProcessOwners.pid(inv, Set.of("-p", "--pid", "-t", "--tid")), inv);
+        ops.add(foreign.isPresent()
+                ? RuntimeDiagnostics.secrets(inv, pid, "perf " + sub + " attached to " + foreign.get()
+                        + ": its stacks and traced calls are another user's process, not the developer's own")
+                : RuntimeDiagnostics.read(inv, pid, "perf " + sub + " samples stacks or counts events"));
         List<Arg> command = !p.afterDoubleDash().isEmpty() ? p.afterDoubleDash()
                 : PERF_RUNS.contains(sub) ? p.positionals() : List.of();
         if (!command.isEmpty()) {

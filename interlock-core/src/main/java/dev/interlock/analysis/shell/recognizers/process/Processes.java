@@ -96,6 +96,14 @@ final class Processes {
         return ops.stream().map(o -> located(o, inv, "")).toList();
     }
 
+    /** SysV {@code killall5}: every process outside its own session (what shutdown scripts run); {@code -0} only checks. */
+    static List<Operation> killAll5(Invocation inv) {
+        if (inv.words().contains("-0")) {
+            return List.of(located(op(inv, "process", Verb.READ, "process", "*").note("checks that processes exist").build(), inv, ""));
+        }
+        return List.of(located(everything(inv, "killall5 signals every process but its own session: the machine stops"), inv, ""));
+    }
+
     /** killall NAME… and pkill PATTERN: every matching process. */
     static List<Operation> killByName(Invocation inv) {
         boolean pkill = inv.program().equals("pkill");

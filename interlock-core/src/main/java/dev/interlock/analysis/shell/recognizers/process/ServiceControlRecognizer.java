@@ -53,7 +53,7 @@ public final class ServiceControlRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        Set<String> all = new java.util.HashSet<>(Set.of("systemctl", "service", "kill", "killall", "pkill", "shutdown", "reboot",
+        Set<String> all = new java.util.HashSet<>(Set.of("systemctl", "service", "kill", "killall", "killall5", "pkill", "shutdown", "reboot",
                 "halt", "poweroff", "init", "telinit", "launchctl", "crontab", "taskkill"));
         all.addAll(ProcessManagers.PROGRAMS);
         return Set.copyOf(all);
@@ -69,6 +69,7 @@ public final class ServiceControlRecognizer implements Recognizer {
             case "service" -> service(inv);
             case "kill" -> Processes.kill(inv);
             case "killall", "pkill" -> Processes.killByName(inv);
+            case "killall5" -> Processes.killAll5(inv);
             case "taskkill" -> Processes.taskkill(inv);
             case "launchctl" -> launchctl(inv, nested);
             case "crontab" -> crontab(inv);
