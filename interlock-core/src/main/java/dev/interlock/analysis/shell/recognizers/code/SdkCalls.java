@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
  * against the same server. Calls with no CLI twin become {@link Generic} operations. The Docker SDK for Python is
- * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
+ * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
  * {@link VectorStoreCalls}; every finder records the calls it accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
@@ -59,13 +59,14 @@ final class SdkCalls {
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
-                    "@elastic/elasticsearch", "search", "knex", "database", "sequelize", "database", "@prisma/client",
+                    "@elastic/elasticsearch", "search", "@opensearch-project/opensearch", "search", "knex", "database", "sequelize", "database", "@prisma/client",
                     "database", "ssh2", "ssh", "dockerode", "docker", "@octokit/", "github", "chromadb", "chroma",
                     "@zilliz/milvus2-sdk-node", "milvus", "@qdrant/js-client-rest", "qdrant", "@pinecone-database/pinecone", "pinecone",
                     "weaviate-client", "weaviate", "weaviate-ts-client", "weaviate", "etcd3", "etcd"),
             Language.RUBY, ordered("aws-sdk", "aws", "google/cloud", "gcp", "azure", "azure", "kubeclient", "kubernetes",
                     "pg", "postgresql", "mysql2", "mysql", "mongo", "mongodb", "redis", "redis", "net/ssh", "ssh",
-                    "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp", "Redis", "redis"),
+                    "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp", "Redis", "redis", "elasticsearch", "search",
+                    "opensearch", "search", "Elasticsearch::", "search", "OpenSearch::", "search"),
             Language.PHP, ordered("Aws", "aws", "Google\\Cloud", "gcp", "MicrosoftAzure", "azure"),
             Language.PERL, ordered("Paws", "aws", "Net::Amazon::S3", "aws", "Amazon::S3", "aws"));
 
@@ -212,6 +213,9 @@ final class SdkCalls {
         }
         if (reaches.contains("mongodb")) {
             DataStoreCalls.mongo(code, lines, accounted);
+        }
+        if (reaches.contains("search")) {
+            SearchClientCalls.find(code, language, lines, accounted);
         }
         if (reaches.contains("etcd")) {
             EtcdCalls.find(code, lines, accounted);

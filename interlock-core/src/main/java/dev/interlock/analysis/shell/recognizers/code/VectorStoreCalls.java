@@ -36,7 +36,9 @@ final class VectorStoreCalls {
     /** Calls that only read: listing, describing, counting, querying, searching, and choosing a handle. */
     private static final Pattern READS = Pattern.compile("(?:list|get|describe|has|count|search|query|scroll|retrieve|recommend"
             + "|discover|fetch|peek|facet|near|hybrid|similarity|aggregate|read|use|with|info|exists|collection_exists"
-            + "|heartbeat|version|get_version|index|collection|collections|data|connect|close|is_ready|is_live|iterator|Index)"
+            + "|heartbeat|version|get_version|index|collection|collections|data|connect|close|is_ready|is_live|iterator|Index"
+            // Pinecone's list_indexes().names(): the names out of the listing
+            + "|names)"
             + "(?:_\\w+)?");
     /** What a call names: a keyword naming a collection or index, else its first literal argument. */
     private static final Pattern NAMED = Pattern.compile("\\b(?:collection_name|collectionName|index_name|name|class_name)\\s*[=:]\\s*" + LIT);

@@ -21,6 +21,9 @@ final class Controls {
     /** macOS's privacy consent (TCC): which apps may read the disk, the screen, the camera, other apps. */
     static final String PRIVACY_PERMISSIONS = "privacy-permissions";
 
+    /** A service's own authentication and authorization switched off (Elasticsearch's {@code xpack.security.enabled: false}). */
+    static final String AUTHENTICATION = "authentication";
+
     /** User Account Control: programs run elevated without asking (EnableLUA=0, ConsentPromptBehaviorAdmin=0). */
     static final String UAC = "user-account-control";
 

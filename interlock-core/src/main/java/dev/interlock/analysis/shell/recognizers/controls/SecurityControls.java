@@ -77,6 +77,14 @@ public final class SecurityControls {
         return WindowsSwitches.cmdlet(cmdlet, rest);
     }
 
+    /**
+     * The control an Elasticsearch or OpenSearch settings request switches off ({@code PUT _cluster/settings} with
+     * {@code plugins.security.audit.type: noop}), given its path and body.
+     */
+    public static Optional<String> searchSettings(String path, String body) {
+        return SearchSwitches.control(path, body);
+    }
+
     /** An object of a manifest ({@code kind: PeerAuthentication} with its body) that switches a control off, if it does. */
     public static Optional<String> manifest(String kind, Verb verb, String name, String body) {
         return ClusterSwitches.manifest(kind, verb, name, body);

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.network;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
@@ -22,7 +23,10 @@ import java.util.Set;
  * queries to a POST ({@code _search}, {@code _count}, {@code _sql}) and delete with one ({@code _delete_by_query});
  * Solr's collections API deletes with a GET ({@code action=DELETE}) and its update handler takes
  * {@code <delete><query>*:*</query></delete>}; ClickHouse's HTTP interface runs the SQL in its {@code query}
- * parameter and body, which the SQL analysis reads; Meilisearch's {@code GET /keys} returns API key values.
+ * parameter and body, which the SQL analysis reads; Meilisearch's {@code GET /keys} returns API key values. Cluster
+ * settings that switch the security plugin's audit log or authentication off are a security control taken away;
+ * {@code _reindex} from a remote source copies that cluster's documents; Kibana's saved-objects export only reads
+ * configuration, though it is a POST.
  */
 final class SearchApis {
 
@@ -78,7 +82,22 @@ final class SearchApis {
             return Optional.of(List.of(Operation.builder("http", Verb.CREDENTIAL).resource("api-keys", path).locator("host", host)
                     .evidence(inv.evidence()).note("lists Meilisearch API keys with their values").build()));
         }
+        if (path.contains("/api/saved_objects/")) {
+            return kibana(inv, host, path);
+        }
         return elastic(inv, host, path, method, body);
+    }
+
+    /** Kibana's saved-objects calls that only read, though POSTs: export, bulk get and resolve. */
+    private static final Set<String> KIBANA_READS = Set.of("_export", "_bulk_get", "_bulk_resolve", "_find");
+
+    private static Optional<List<Operation>> kibana(Invocation inv, String host, String path) {
+        String call = path.substring(path.lastIndexOf('/') + 1);
+        if (!KIBANA_READS.contains(call)) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(Operation.builder("http", Verb.READ).resource("saved-objects", path).locator("host", host)
+                .evidence(inv.evidence()).note("Kibana's saved objects (dashboards, index patterns): configuration, read").build()));
     }
 
     private static List<Operation> clickhouse(Invocation inv, Nested nested, String host, Map<String, String> params,
@@ -139,6 +158,19 @@ final class SearchApis {
             api++;
         }
         String index = api > 0 ? String.join("/", segments.subList(0, api)) : "";
+        if (segments.size() == 1 && segments.getFirst().equals("_all")) {
+            index = "_all"; // DELETE /_all: every index, as a wildcard is
+            api = 1;
+        }
+        if (api < segments.size() && Set.of("_cluster", "_plugins", "_opendistro").contains(segments.get(api))) {
+            Optional<List<Operation>> switched = switchedOff(inv, host, path, method, body);
+            if (switched.isPresent()) {
+                return switched;
+            }
+        }
+        if (api == segments.size() - 2 && api > 0 && DOCUMENT.contains(segments.get(api))) {
+            return Optional.of(List.of(document(inv, host, index, segments.get(api + 1), method)));
+        }
         if (api == segments.size()) {
             if (method.equals("DELETE") && Regex.matches(index, "(?:.*\\*.*|_all)")) {
                 return Optional.of(List.of(store(Verb.DELETE).resource("collection", index).locator("host", host)
@@ -165,7 +197,70 @@ final class SearchApis {
             b.stateful(true).reversible(false).scope(everything ? Scope.ALL : Scope.MANY)
                     .note("deletes " + (everything ? "every document" : "the matching documents") + " of " + (index.isEmpty() ? "every index" : index));
         }
+        if (endpoint.equals("_reindex")) {
+            return Optional.of(withRemoteSource(inv, b.build(), body));
+        }
         return Optional.of(List.of(b.build()));
+    }
+
+    /** Document APIs: {@code /INDEX/_doc/ID} and its kin name one document. */
+    private static final Set<String> DOCUMENT = Set.of("_doc", "_create", "_update", "_source");
+
+    /** One document by id: a GET reads it, a DELETE loses it, anything else writes it. */
+    private static Operation document(Invocation inv, String host, String index, String id, String method) {
+        Verb verb = method.equals("DELETE") ? Verb.DELETE : method.isEmpty() || method.equals("GET") || method.equals("HEAD") ? Verb.READ : Verb.UPDATE;
+        Operation.Builder b = store(verb).resource(verb == Verb.READ ? "collection" : "document", index + "/" + id)
+                .locator("host", host).evidence(inv.evidence());
+        if (verb == Verb.DELETE) {
+            b.stateful(true).reversible(false).note("deletes document " + id + " of " + index);
+        }
+        return b.build();
+    }
+
+    /** A remote source in a reindex body: {@code "source": {"remote": {"host": "https://es.prod:9200"}, "index": "customers"}}. */
+    private static final java.util.regex.Pattern REMOTE_HOST = java.util.regex.Pattern.compile(
+            "\"remote\"\\s*:\\s*\\{[^}]*?\"host\"\\s*:\\s*\"([^\"]+)\"");
+    private static final java.util.regex.Pattern SOURCE_INDEX = java.util.regex.Pattern.compile(
+            "\"source\"\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\"index\"\\s*:\\s*\\[?\\s*\"([^\"]+)\"");
+
+    /**
+     * {@code _reindex} from a remote cluster reads that cluster's documents into the one called: a copy of its data out
+     * of it, judged where the remote is (a prod source copied onto a laptop's node).
+     */
+    private static List<Operation> withRemoteSource(Invocation inv, Operation write, List<String> body) {
+        for (String sent : body) {
+            if (!sent.contains("\"remote\"")) {
+                continue; // most reindexes copy within the cluster
+            }
+            java.util.regex.Matcher remote = REMOTE_HOST.matcher(sent);
+            if (!remote.find()) {
+                continue;
+            }
+            String source = Hosts.of(remote.group(1));
+            java.util.regex.Matcher index = SOURCE_INDEX.matcher(sent);
+            String name = index.find() ? index.group(1) : "";
+            Operation read = store(Verb.READ).resource("collection", name).locator("host", source)
+                    .locator(DatabaseOps.COPIES_DATA, "documents").evidence(inv.evidence())
+                    .note("reindex from remote: " + source + "'s " + (name.isEmpty() ? "documents" : name) + " are copied into the cluster at "
+                            + write.resource().locator("host"))
+                    .build();
+            return List.of(write, read);
+        }
+        return List.of(write);
+    }
+
+    /**
+     * {@code PUT _cluster/settings} (or the security plugin's audit configuration) switching the audit log or the
+     * security plugin off: the change is marked with the control it takes away, whatever the tier would allow.
+     */
+    private static Optional<List<Operation>> switchedOff(Invocation inv, String host, String path, String method, List<String> body) {
+        if (body.isEmpty() || method.equals("GET") || method.equals("DELETE")) {
+            return Optional.empty();
+        }
+        Optional<String> control = SecurityControls.searchSettings(path, String.join("\n", body));
+        return control.map(name -> List.of(store(Verb.UPDATE).resource("cluster-settings", path).locator("host", host)
+                .locator(SecurityControls.LOCATOR, name).evidence(inv.evidence())
+                .note("changes the cluster's settings; switches off " + name).build()));
     }
 
     /**
