@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -61,6 +64,27 @@ class CorpusTest {
         }
         assertThat(tests).as("corpus cases found").isNotEmpty();
         return tests.stream();
+    }
+
+    /** A case is named by its id in reports and reviews: two cases under one id in the project's corpus hide one of them. */
+    @Test
+    void everyCaseHasItsOwnId() throws IOException {
+        Map<String, String> seen = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
+        try (Stream<Path> own = Files.list(Path.of("src/test/resources/corpus"))) {
+            for (Path file : own.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank()) {
+                        String id = JSON.readTree(line).path("id").asText();
+                        String before = seen.putIfAbsent(id, file.getFileName().toString());
+                        if (before != null) {
+                            repeated.add(id + " (" + before + ", " + file.getFileName() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(repeated).as("ids used twice").isEmpty();
     }
 
     /** ../shared/corpus/dcg-corpus.jsonl beside the checkout (CI and every machine of this kind have it). */
