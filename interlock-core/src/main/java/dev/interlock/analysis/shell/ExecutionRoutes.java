@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * own): through an option
  * ({@code tar --checkpoint-action=exec=…}, {@code ssh -o ProxyCommand=…}, {@code rsync -e}), inside their own language
  * ({@code awk 'system(…)'}, {@code sed 'e …'}, {@code vim -c '!…'}, a makefile on stdin), later or elsewhere
- * ({@code at}, {@code crontab -}, {@code tmux new}, {@code screen -dm}, {@code script -c}), on many hosts
+ * ({@code at}, {@code crontab -}, {@code tmux new}, {@code screen -dm}, {@code script -c}), a notebook's cells
+ * ({@code jupyter nbconvert --execute}, {@code papermill}; {@link Notebooks}), on many hosts
  * ({@code ansible -m shell}, {@code salt … cmd.run}, {@code knife ssh}, {@code pyinfra exec}, {@code pdsh}, {@code pssh}), or in an environment variable another
  * program executes ({@code GIT_SSH_COMMAND}, {@code PAGER}, {@code EDITOR}). The command is analyzed as shell where it
  * runs; one only known at run time is opaque.
@@ -122,6 +123,7 @@ final class ExecutionRoutes {
                     commandOptions("git difftool", List.of("-x", "--extcmd"), args.subList(tool + 1, args.size()), run);
                 }
             }
+            case "jupyter", "jupyter-nbconvert", "jupyter-execute", "papermill" -> Notebooks.run(program, args, run, walk);
             case "expect" -> {
                 embedded.expect(args, run);
                 return true;

@@ -18,8 +18,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code pytest_sessionstart} hooks), pip runs {@code setup.py} and its {@code cmdclass} hooks, {@code compose up}
  * starts a service's {@code command} with its host mounts, {@code terraform plan} runs a {@code data "external"}
  * program and {@code apply} a {@code local-exec} provisioner, the editor runs a folder's auto-run tasks and a dev
- * container's lifecycle commands ({@link EditorTasks}), every new shell runs its start-up files, and a build runs a
- * Dockerfile's {@code RUN} lines ({@link DockerfileRuns}), and the next build a build script's commands ({@link BuildScripts}). Their code as one shell script, and when it runs. The same
+ * container's lifecycle commands ({@link EditorTasks}), every new shell runs its start-up files, a build runs a
+ * Dockerfile's {@code RUN} lines ({@link DockerfileRuns}), the next build a build script's commands ({@link BuildScripts}),
+ * and someone runs a notebook's cells ({@link Notebooks}). Their code as one shell script, and when it runs. The same
  * for an agent's file edit and for a file the shell writes with text in view ({@code cat > conftest.py <<EOF}).
  */
 public final class LaterRuns {
@@ -95,6 +96,10 @@ public final class LaterRuns {
         }
         if (name.equals("setup.py")) {
             return List.of(new Run(python(content), "when the package is built or installed", Reach.HOOK));
+        }
+        if (name.endsWith(".ipynb")) {
+            String script = Notebooks.script(content);
+            return script.isBlank() ? List.of() : List.of(new Run(script, "when the notebook runs", Reach.HOOK));
         }
         if (name.endsWith(".tf") && (content.contains("\"external\"") || content.contains("local-exec"))) {
             String script = terraform(content);

@@ -160,6 +160,12 @@ final class SqlFunctions {
             // DuckDB's table functions that read files into a query
             "read_parquet", "read_csv", "read_csv_auto", "read_json", "read_json_auto", "read_ndjson", "read_ndjson_auto",
             "parquet_scan", "parquet_metadata", "parquet_schema", "iceberg_scan", "delta_scan", "glob",
+            // DuckDB's catalog listings (duckdb_secrets() is left out: it lists the secrets themselves)
+            "duckdb_tables", "duckdb_columns", "duckdb_schemas", "duckdb_databases", "duckdb_views", "duckdb_indexes",
+            "duckdb_constraints", "duckdb_functions", "duckdb_settings", "duckdb_extensions", "duckdb_types",
+            "duckdb_keywords", "duckdb_sequences", "duckdb_dependencies", "duckdb_memory", "duckdb_temporary_files",
+            "duckdb_optimizers", "pragma_table_info", "pragma_storage_info", "pragma_database_size", "pragma_version",
+            "pragma_show", "pragma_metadata_info",
             // SQL Server's (T-SQL) dates, strings, conversions and metadata
             "sysutcdatetime", "sysdatetime", "sysdatetimeoffset", "current_timezone", "eomonth", "datename", "datediff_big",
             "datefromparts", "datetimefromparts", "datetime2fromparts", "timefromparts", "switchoffset", "todatetimeoffset",
