@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Migrations written in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM): the schema calls
+ * Migrations written in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, migrate-mongo and
+ * other MongoDB migrators): the schema calls
  * that drop or rewrite data, and the SQL they pass through ({@code execute "DROP …"}, {@code op.execute(…)},
  * {@code RunSQL(…)}, {@code knex.raw(…)}), as the operations they are when the migration runs. The rollback half
  * ({@code def down}, {@code downgrade()}, {@code exports.down}) undoes a creation and is not what running the
@@ -50,7 +51,12 @@ final class MigrationCode {
             new Call("\\.dropTable(?:IfExists)?\\(\\s*" + NAME, Verb.DELETE, "table", Scope.ALL),
             new Call("\\.(?:dropColumns?|removeColumn)\\(\\s*" + NAME + "(?:\\s*,\\s*" + NAME + ")?", Verb.DELETE, "column", Scope.ALL),
             new Call("\\.bulkDelete\\(\\s*" + NAME + "\\s*,\\s*(?:null|\\{\\s*\\}|undefined)", Verb.DELETE, "table", Scope.ALL),
-            new Call("\\.truncate\\(\\s*" + NAME + "?\\s*\\)", Verb.DELETE, "table", Scope.ALL));
+            new Call("\\.truncate\\(\\s*" + NAME + "?\\s*\\)", Verb.DELETE, "table", Scope.ALL),
+            // MongoDB (migrate-mongo's up(db), mongodb-migrations): a dropped or emptied collection is lost data too
+            new Call("\\.collection\\(\\s*" + NAME + "\\s*\\)\\s*\\.drop\\(", Verb.DELETE, "collection", Scope.ALL),
+            new Call("\\.dropCollection\\(\\s*" + NAME, Verb.DELETE, "collection", Scope.ALL),
+            new Call("\\.collection\\(\\s*" + NAME + "\\s*\\)\\s*\\.(?:deleteMany|remove)\\(\\s*\\{\\s*\\}", Verb.DELETE, "collection", Scope.ALL),
+            new Call("\\.dropDatabase\\(\\s*()\\)", Verb.DELETE, "database", Scope.ALL));
 
     /** SQL handed to the database as text: Rails execute (also heredocs), op.execute, RunSQL, raw and query calls. */
     private static final List<Pattern> SQL = List.of(

@@ -110,6 +110,11 @@ final class AwsServiceTable {
         TABLE.put("dynamodb", "update-table", update("table").named("--table-name"));
         TABLE.put("dynamodb", "update-item", update("item").named("--table-name"));
         TABLE.put("dynamodb", "put-item", update("item").named("--table-name"));
+        // reads of the table's items: rows by DynamoDB's name, so written to a file here they are a copy of the data
+        TABLE.put("dynamodb", "scan", read("items").named("--table-name"));
+        TABLE.put("dynamodb", "query", read("items").named("--table-name"));
+        TABLE.put("dynamodb", "get-item", read("items").named("--table-name"));
+        TABLE.put("dynamodb", "batch-get-item", read("items"));
         TABLE.put("dynamodb", "delete-backup", delete("backup").stateful().named("--backup-arn"));
         TABLE.put("dynamodb", "execute-statement", update("item").inferred().named("--statement")
                 .note("PartiQL statement; its effect is not parsed"));

@@ -45,8 +45,11 @@ final class DataStoreCalls {
 
     /** Driver method → the shell's method ({@code find_one} → {@code findOne}); the JavaScript driver's names are the shell's. */
     private static final Map<String, String> MONGO_COLLECTION_METHODS = mongoMethods();
+    /** A collection: {@code db['x']}, {@code db.x}, {@code collection('x')}, a variable, or Ruby's {@code client[:x]}. */
     private static final Pattern MONGO_RECEIVER = Pattern.compile("(?:\\[\\s*" + LIT + "\\s*\\]|\\.\\s*(\\w+)|(?:get_)?collection\\s*\\(\\s*"
-            + LIT + "\\s*\\)|(?<![\\w.])(\\w+))\\s*\\.\\s*(\\w+)\\s*\\(");
+            + LIT + "\\s*\\)|(?<![\\w.])(\\w+)|\\[\\s*:(\\w+)\\s*\\])\\s*\\.\\s*(\\w+)\\s*\\(");
+    /** The Ruby driver's {@code client.database.drop}: the client's own database, written with parentheses first. */
+    private static final Pattern MONGO_RUBY_DROP_DB = Pattern.compile("\\.\\s*database\\s*\\(\\s*\\)\\s*\\.\\s*drop\\s*\\(");
     private static final Pattern MONGO_DROP_DB = Pattern.compile("\\.\\s*(?:drop_database|dropDatabase)\\s*\\(\\s*" + LIT + "?");
     private static final Pattern MONGO_DROP_COLLECTION = Pattern.compile("\\.\\s*(?:drop_collection|dropCollection)\\s*\\(\\s*" + LIT);
     /** Calls on a database or the client that list or describe: what the shell's helpers do. */
@@ -179,6 +182,10 @@ final class DataStoreCalls {
             lines.add("mongosh " + target + "--eval " + quote(name.isEmpty() ? "db.dropDatabase()"
                     : "db.getSiblingDB('" + name + "').dropDatabase()"));
         }
+        if (MONGO_RUBY_DROP_DB.matcher(code).find()) {
+            accounted.add("drop");
+            lines.add("mongosh " + target + "--eval " + quote("db.dropDatabase()"));
+        }
         Matcher dc = MONGO_DROP_COLLECTION.matcher(code);
         while (dc.find()) {
             accounted.add(Regex.replaceFirst(dc.group(), "^\\.\\s*(\\w+)[\\s\\S]*$", "$1"));
@@ -186,13 +193,13 @@ final class DataStoreCalls {
         }
         Matcher c = MONGO_RECEIVER.matcher(code);
         while (c.find()) {
-            String method = c.group(7);
+            String method = c.group(8);
             String shell = MONGO_COLLECTION_METHODS.get(method);
             if (shell == null) {
                 continue;
             }
             String collection = c.group(1) != null || c.group(2) != null ? lit(c, 1) : c.group(3) != null ? c.group(3)
-                    : c.group(4) != null || c.group(5) != null ? lit(c, 4) : c.group(6);
+                    : c.group(4) != null || c.group(5) != null ? lit(c, 4) : c.group(6) != null ? c.group(6) : c.group(7);
             String args = SdkCalls.callArguments(code, c.end());
             String shellArgs = shell.equals("renameCollection") || shell.equals("stats") ? "" : args.strip();
             accounted.add(method);

@@ -212,7 +212,8 @@ final class SdkCalls {
             DataStoreCalls.redis(ScriptSdkCalls.normalized(code, language), lines, accounted);
         }
         if (reaches.contains("mongodb")) {
-            DataStoreCalls.mongo(code, lines, accounted);
+            // the Ruby driver's calls without parentheses (client[:orders].drop) are written with them first
+            DataStoreCalls.mongo(ScriptSdkCalls.normalized(code, language), lines, accounted);
         }
         if (reaches.contains("search")) {
             SearchClientCalls.find(code, language, lines, accounted);

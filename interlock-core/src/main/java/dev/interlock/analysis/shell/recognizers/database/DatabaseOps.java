@@ -47,18 +47,21 @@ public final class DatabaseOps {
     }
 
     private static final Set<String> ROW_TYPES = Set.of("table", "collection", "view");
+    /** What a cloud CLI reads out of a key-value table ({@code aws dynamodb scan|query|get-item}): rows by another name. */
+    public static final String ITEMS = "items";
 
     /** The server's own views of itself (sessions, statistics, the catalog): their rows are no one's data. */
     private static final Pattern CATALOG = Pattern.compile(
             "(?i)(g?v\\$|dba_|pg_stat|information_schema\\.|pg_catalog\\.|performance_schema\\.|sys\\.|system\\.).*");
 
     /**
-     * A database read whose answer holds rows: a table's, a collection's or a view's, not only counts or aggregates,
+     * A database read whose answer holds rows: a table's, a collection's or a view's (or a cloud table's items), not only counts or aggregates,
      * and not the server's catalog.
      */
     public static boolean returnsRows(Operation op) {
-        return op.system().equals(SYSTEM) && op.verb() == Verb.READ
-                && (ROW_TYPES.contains(op.resource().type()) || op.note().endsWith(DUMPS_ROWS))
+        return op.verb() == Verb.READ
+                && (op.system().equals(SYSTEM) && (ROW_TYPES.contains(op.resource().type()) || op.note().endsWith(DUMPS_ROWS))
+                    || op.resource().type().equals(ITEMS))
                 && !op.resource().locators().containsKey(COPIES_DATA) && !aggregatesOnly(sqlOf(op.note()))
                 && !CATALOG.matcher(op.resource().name()).matches();
     }

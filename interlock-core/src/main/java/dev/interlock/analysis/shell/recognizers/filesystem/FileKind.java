@@ -57,7 +57,7 @@ public enum FileKind {
                     + "|(?i).*/(windows)?powershell/([^/]+_)?profile\\.ps1|(?i).*/start menu/programs/startup/.*")),
             FileKind::shadowsCommand)),
     TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
-    /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM). */
+    /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, migrate-mongo). */
     CODE_MIGRATION(path(".*/db/migrate/[^/]+\\.rb|.*/(migrations?|alembic)/versions/[^/]+\\.py|.*/migrations/\\d[^/]*\\.py"
             + "|.*/migrations?/[^/]+\\.(js|ts|cjs|mjs)")),
     /**

@@ -141,6 +141,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> ForgeApis.of(inv, url, method, body))
                 .or(() -> ObservabilityApis.of(inv, url, method, !body.isEmpty()))
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
+                .or(() -> DataStoreAdminApis.of(inv, url, method))
                 .or(() -> QueryCommandApis.of(inv, url, method));
     }
 
