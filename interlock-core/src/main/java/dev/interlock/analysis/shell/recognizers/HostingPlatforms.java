@@ -57,6 +57,12 @@ final class HostingPlatforms {
             locators.forEach(b::locator);
             return Optional.of(b.build());
         }
+        if (inv.program().equals("firebase") && words.size() > 1 && words.getFirst().equals("firestore:delete")) {
+            Optional<Operation> one = firestoreDocument(inv, words.get(1), locators);
+            if (one.isPresent()) {
+                return one;
+            }
+        }
         Set<String> printers = SECRET_PRINTERS.getOrDefault(inv.program(), Set.of());
         for (int k = 0; k < words.size(); k++) {
             if (wordAt.get(k)[1] == 0) {
@@ -72,6 +78,27 @@ final class HostingPlatforms {
             }
         }
         return change(inv, words, wordAt, locators);
+    }
+
+    /**
+     * {@code firebase firestore:delete users/abc123}: one document (a path of collection/id pairs), as a MongoDB
+     * {@code deleteOne} is; with {@code -r}/{@code --recursive}, {@code --all-collections} or a collection's path it is
+     * judged as before, a destructive command of the project.
+     */
+    private static Optional<Operation> firestoreDocument(Invocation inv, String path, Map<String, String> locators) {
+        String[] segments = Regex.split(Regex.replaceAll(path, "^/+|/+$", ""), "/+");
+        if (path.startsWith("-") || segments.length % 2 != 0 || inv.words().stream().anyMatch(w -> w.equals("-r")
+                || w.equals("--recursive") || w.equals("--all-collections") || w.equals("--shallow"))) {
+            return Optional.empty();
+        }
+        Operation.Builder b = Operation.builder("database", Verb.DELETE).resource("document", path)
+                .scope(dev.interlock.model.Scope.ONE).stateful(true).reversible(false).confidence(Confidence.INFERRED)
+                .evidence(inv.evidence()).note("firebase firestore:delete deletes the document " + path);
+        locators.forEach(b::locator);
+        if (!locators.containsKey("project")) {
+            inv.parse(Set.of("-P", "--project")).value("-P", "--project").ifPresent(project -> b.locator("project", project));
+        }
+        return Optional.of(b.build());
     }
 
     /**
