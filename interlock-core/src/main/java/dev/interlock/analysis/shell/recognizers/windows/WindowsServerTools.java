@@ -38,7 +38,7 @@ public final class WindowsServerTools implements Recognizer {
 
     /** ntdsutil's (and AD LDS' dsdbutil's) menu commands, each a quoted word, that change the directory or its roles. */
     private static final String NTDSUTIL_CHANGES = "(metadata cleanup|remove selected .*|seize .*|transfer .*|authoritative restore"
-            + "|restore (object|subtree|database).*|compact to .*|set dsrm password|reset password.*|files|move (db|logs) to .*)";
+            + "|restore (object|subtree|database).*|compact to .*|set dsrm password|reset password.*|move (db|logs) to .*)";
     private static final String NTDSUTIL_DELETES = "(metadata cleanup|remove selected .*)";
 
     private static final Map<String, Tool> TABLE = Map.ofEntries(
