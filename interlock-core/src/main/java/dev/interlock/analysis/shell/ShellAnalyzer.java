@@ -64,8 +64,9 @@ public final class ShellAnalyzer {
     private ShellWalk walk(String command, RequestContext context) {
         Workspace workspace = Workspace.of(context.cwd().orElse(null), context.env());
         // A line in PowerShell (agents on Windows send theirs as they are) is read as the PowerShell code it is.
+        // cmd's for-loop over files (for /r %i in (*.log) do del "%i") is read as the find command that does the same.
         String line = PowerShellStatements.isPowerShellLine(command) ? PowerShellStatements.asCommandLine(command)
-                : windowsPaths(command, context);
+                : windowsPaths(dev.interlock.analysis.shell.recognizers.windows.CmdForLoops.asShell(command).orElse(command), context);
         ShellWalk walk = new ShellWalk(this, line, workspace, context.env());
         walk.written.putAll(context.files());
         return walk;

@@ -78,6 +78,9 @@ final class InlineCode {
             if (language == Language.POWERSHELL) {
                 code = PowerShellStatements.canonical(code);
                 code = PowerShellRemoting.elsewhere(code, inv, nested, ops);
+                code = PowerShellFileFilters.judged(code, inv, nested, ops);
+                ops.addAll(PowerShellRequests.deletes(code, inv, nested));
+                ops.addAll(EnvironmentVariables.operations(code, inv));
                 ops.addAll(PowerShellCmdlets.operations(code, inv));
                 ops.addAll(WindowsServerCmdlets.operations(code, inv, nested));
                 ops.addAll(PowerShellCmdlets.writes(code, inv));

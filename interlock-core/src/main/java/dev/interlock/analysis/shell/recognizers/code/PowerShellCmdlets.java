@@ -218,6 +218,10 @@ final class PowerShellCmdlets {
             + "|PasswordVault\\b[^;\\n]*?RetrievePassword\\(\\)|\\.RetrievePassword\\(\\)");
     private static final Pattern TARGET = Pattern.compile("(?i)-Target\\s+['\"]?([^'\"\\s)]+)");
 
+    /** A certificate exported with its private key ({@code Export-PfxCertificate}): whoever holds the file is that machine or site. */
+    private static final Pattern PFX_EXPORT = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*Export-PfxCertificate\\b([^|;\\n}]*)");
+    private static final Pattern CERT_PATH = Pattern.compile("(?i)Cert:[\\\\/][^'\"\\s|;)]*");
+
     /** Adding an account to a group that administers the machine or the domain: escalation, as joining sudo is. */
     static List<Operation> escalations(String code, Invocation inv) {
         List<Operation> ops = new ArrayList<>();
@@ -241,6 +245,15 @@ final class PowerShellCmdlets {
                 b.locator("vault", vault.group(1));
             }
             ops.add(b.build());
+        }
+        Matcher pfx = PFX_EXPORT.matcher(code);
+        if (pfx.find()) {
+            Matcher cert = CERT_PATH.matcher(code);
+            Matcher into = PATH_PARAM.matcher(pfx.group(1));
+            ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.CREDENTIAL)
+                    .resource("certificate-private-key", cert.find() ? cert.group() : "").evidence(inv.evidence())
+                    .note("exports a certificate with its private key" + (into.find() ? " to " + into.group(2) : "")),
+                    "this machine's certificate store").build());
         }
         Matcher stored = STORED_PASSWORD.matcher(code);
         if (stored.find()) {

@@ -21,7 +21,8 @@ final class PowerShellRemoting {
             "(?i)\\bInvoke-Command\\b([^|;\\n{]*?)(?:-(?:ScriptBlock|Command)\\s*)?(?<!@)\\{");
     private static final Pattern INTERACTIVE = Pattern.compile(
             "(?i)\\bEnter-PSSession\\b(?:[^|;\\n]*?-(?:ComputerName|Cn|HostName)\\s+|\\s+)['\"]?([A-Za-z0-9][^'\"\\s,;]*)");
-    private static final Pattern COMPUTER = Pattern.compile("(?i)-(?:ComputerName|Cn|HostName)\\s+['\"]?([^'\"\\s,;]+)");
+    /** A computer named, or a list computed where it is given ({@code (Get-Content servers.txt)}, {@code @(…)}). */
+    private static final Pattern COMPUTER = Pattern.compile("(?i)-(?:ComputerName|Cn|HostName)\\s+(@?\\((?:[^()]|\\([^()]*\\))*\\)|['\"]?[^'\"\\s,;]+)");
 
     /**
      * Adds the operations of every remote block to {@code ops}; the code without those blocks, for the rest of the
@@ -49,7 +50,12 @@ final class PowerShellRemoting {
                 continue; // without a computer the block runs here, and is analyzed with the rest
             }
             String block = code.substring(open + 1, close);
-            for (Operation op : nested.shell("ssh " + host.group(1) + " '" + PowerShellStatements.asCommandLine(block.strip())
+            String computer = dev.interlock.analysis.Regex.replaceFirst(host.group(1), "^['\"]", "");
+            if (computer.startsWith("(") || computer.startsWith("@(")) {
+                // computers listed at run time: the expression stands as the host's name (prod-servers.txt still says prod)
+                computer = "'" + computer.replace("'", "") + "'";
+            }
+            for (Operation op : nested.shell("ssh " + computer + " '" + PowerShellStatements.asCommandLine(block.strip())
                     .replace("'", "'\\''") + "'", inv)) {
                 ops.add(op.withEvidence(inv.evidence()));
             }

@@ -222,14 +222,22 @@ public final class PowerShellStatements {
      */
     static List<String> programs(String code) {
         List<String> out = new ArrayList<>();
+        StringBuilder variables = new StringBuilder();
         for (Command command : commands(code)) {
             boolean called = command.text().startsWith("&"); // & 'C:\\…\\x.exe': whatever follows the call operator runs
-            if ((called || !isPowerShells(command.head())) && !command.head().isEmpty()) {
-                out.add(asShell(executable(command.text().startsWith("&") ? command.text().substring(1).strip() : command.text())));
+            java.util.regex.Matcher set = ASSIGNMENT.matcher(command.text());
+            if (set.matches()) {
+                // $env:KUBECONFIG = "prod.yaml"; kubectl …: the programs after it run with the variable, as NAME=v cmd would
+                variables.append(set.group(1)).append("='").append(set.group(3)).append("' ");
+            } else if ((called || !isPowerShells(command.head())) && !command.head().isEmpty()) {
+                out.add(variables + asShell(executable(command.text().startsWith("&") ? command.text().substring(1).strip() : command.text())));
             }
         }
         return out;
     }
+
+    /** {@code $env:NAME = "literal"}: a variable of this session, set to a value known here. */
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("(?i)\\$env:(\\w+)\\s*=\\s*(['\"])([^'\"$`]*)\\2");
 
     private static final java.util.regex.Pattern EXE = java.util.regex.Pattern.compile("(?i)^(['\"]?)(?:[^'\"]*[\\\\/])?([^'\"\\\\/\\s]+)\\.exe\\1(?=\\s|$)");
 
@@ -270,6 +278,9 @@ public final class PowerShellStatements {
      * {@code iex}. Lowercase {@code update-alternatives} and the like stay the programs they are.
      */
     public static boolean isPowerShellLine(String line) {
+        if (settingLine(line)) {
+            return true;
+        }
         if (!mayHoldCmdlet(line) && !line.contains("iex")) {
             return false; // every request passes here: most have no "Verb-Noun" at all, and are done in one scan
         }
@@ -284,6 +295,18 @@ public final class PowerShellStatements {
             }
         }
         return false;
+    }
+
+    /** {@code $env:NAME = …} or a call of .NET's {@code [Environment]} class: PowerShell's way to set a variable. */
+    private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:\\$env:\\w+\\s*[+]?=(?!=)|\\[(?:System\\.)?Environment\\]::).*", java.util.regex.Pattern.DOTALL);
+
+    private static boolean settingLine(String line) {
+        int at = 0;
+        while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+            at++;
+        }
+        return at < line.length() && (line.charAt(at) == '$' || line.charAt(at) == '[') && SETTING.matcher(line).matches();
     }
 
     /** A lower-case letter, a dash, an upper-case letter: how every cmdlet PowerShell ships is spelled ({@code Get-Item}). */

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 /**
  * The command-line tools of Windows Server administration: Active Directory's ({@code repadmin}, {@code dcdiag},
  * {@code ds*}, {@code netdom}, {@code nltest}, {@code setspn}), Group Policy's ({@code gpresult}, {@code gpupdate}),
- * the DNS server's {@code dnscmd}, and this machine's time and audit tools ({@code klist} is Kerberos'). Each is a table of the switches
- * that change something; everything else they do is a report ({@code repadmin /replsummary}, {@code gpresult /r}).
+ * the DNS server's {@code dnscmd}, this machine's time and audit tools ({@code klist} is Kerberos'), and the directory
+ * database's own ({@code ntdsutil}, {@code dsdbutil}, {@code esentutl}). Each is a table of the switches that change
+ * something; everything else they do is a report ({@code repadmin /replsummary}, {@code gpresult /r}). A copy of the
+ * directory database ({@code ntdsutil "ac i ntds" ifm "create full C:\temp"}, {@code esentutl /y …\ntds.dit}) holds every
+ * account's password hash: a credential read.
  */
 public final class WindowsServerTools implements Recognizer {
 
@@ -32,6 +35,11 @@ public final class WindowsServerTools implements Recognizer {
             this(system, type, here, changes == null ? null : Pattern.compile(changes), Pattern.compile(deletes));
         }
     }
+
+    /** ntdsutil's (and AD LDS' dsdbutil's) menu commands, each a quoted word, that change the directory or its roles. */
+    private static final String NTDSUTIL_CHANGES = "(metadata cleanup|remove selected .*|seize .*|transfer .*|authoritative restore"
+            + "|restore (object|subtree|database).*|compact to .*|set dsrm password|reset password.*|move (db|logs) to .*)";
+    private static final String NTDSUTIL_DELETES = "(metadata cleanup|remove selected .*)";
 
     private static final Map<String, Tool> TABLE = Map.ofEntries(
             // /options and /siteoptions with +FLAG or -FLAG set replication options; without one they print them
@@ -57,7 +65,16 @@ public final class WindowsServerTools implements Recognizer {
                     "/(recorddelete|zonedelete|nodedelete|deletedirectorypartition)")),
             Map.entry("w32tm", new Tool("os", "time-service", true, "/(resync|config|register|unregister)", "$^")),
             Map.entry("auditpol", new Tool("os", "audit-policy", true, "/(set|clear|remove|restore)", "/(clear|remove)")),
-            Map.entry("secedit", new Tool("os", "security-policy", true, "/(configure|import)", "$^")));
+            Map.entry("secedit", new Tool("os", "security-policy", true, "/(configure|import)", "$^")),
+            Map.entry("ntdsutil", new Tool("active-directory", "directory-database", false, NTDSUTIL_CHANGES, NTDSUTIL_DELETES)),
+            Map.entry("dsdbutil", new Tool("active-directory", "directory-database", false, NTDSUTIL_CHANGES, NTDSUTIL_DELETES)),
+            Map.entry("esentutl", new Tool("os", "ese-database", true, "/(p|d|r|c|y).*", "/p")));
+
+    /** Words by which a tool copies the directory database out: ntdsutil's install-from-media, a mounted snapshot, ntds.dit named. */
+    private static final Map<String, Pattern> DUMPS = Map.of(
+            "ntdsutil", Pattern.compile("ifm|create (sysvol )?(full|rodc)( .*)?|mount .*|.*ntds\\.dit.*"),
+            "dsdbutil", Pattern.compile("ifm|create (sysvol )?(full|rodc)( .*)?|mount .*|.*\\.dit.*"),
+            "esentutl", Pattern.compile(".*ntds\\.dit.*"));
 
     @Override
     public Set<String> programs() {
@@ -73,7 +90,15 @@ public final class WindowsServerTools implements Recognizer {
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = Regex.replaceFirst(inv.program().toLowerCase(Locale.ROOT), "\\.exe$", "");
         Tool tool = TABLE.get(program);
-        List<String> words = WindowsCommands.tokens(inv);
+        // ntdsutil's menu commands are phrases, one quoted word each ("create full C:\\ifm"); other tools' switches are words
+        List<String> words = program.endsWith("util") && !program.equals("esentutl") ? phrases(inv) : WindowsCommands.tokens(inv);
+        Pattern dumps = DUMPS.get(program);
+        if (dumps != null && words.stream().anyMatch(w -> dumps.matcher(w.toLowerCase(Locale.ROOT)).matches())) {
+            // NTDS.dit holds every domain account's password hash: whoever copies it can crack or pass them offline
+            return List.of(LocalFiles.local(inv, Operation.builder("active-directory", Verb.CREDENTIAL).resource("directory-database", "NTDS.dit")
+                    .evidence(inv.evidence()).note(program + " copies the directory database (NTDS.dit): every domain account's password hash"),
+                    "this domain controller's directory database").build());
+        }
         boolean changes = tool.changes() == null || words.stream().anyMatch(w -> tool.changes().matcher(w).matches());
         Operation.Builder b;
         if (!changes) {
@@ -89,5 +114,10 @@ public final class WindowsServerTools implements Recognizer {
             b.stateful(true).reversible(false);
         }
         return List.of(tool.here() ? LocalFiles.local(inv, b, "this machine's " + tool.type()).build() : b.build());
+    }
+
+    /** Each argument whole, spaces collapsed, lower case. */
+    private static List<String> phrases(Invocation inv) {
+        return inv.args().stream().map(a -> Regex.replaceAll(a.value().strip(), "\\s+", " ").toLowerCase(Locale.ROOT)).toList();
     }
 }
