@@ -11,7 +11,7 @@ import java.util.Optional;
  * set -s s}, {@code terraform workspace select w}, {@code rpk container start} or {@code rpk profile use p}), and
  * a named target's server ({@code fly -t ci login -c http://localhost:8080}: later {@code fly -t ci …} act there), and
  * the server a CLI signs in to ({@code kcadm.sh config credentials --server URL}, {@code argocd login HOST}: the CLI
- * keeps it and later calls go there). Later operations of that system get the locator unless they name their own.
+ * keeps it and later calls go there), and the cluster a {@code telepresence connect --context} session joins. Later operations of that system get the locator unless they name their own.
  */
 final class CarriedContext {
 
@@ -19,7 +19,7 @@ final class CarriedContext {
 
     /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
     private static final java.util.Set<String> PROGRAMS = java.util.Set.of("cd", "pushd", "kubectx", "kubens", "kubectl", "oc",
-            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly", "kcadm.sh", "kcadm", "argocd");
+            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly", "kcadm.sh", "kcadm", "argocd", "telepresence");
     /** Servers of CLI targets logged in earlier in the line, by system and target name. */
     private final Map<String, String> targetHosts = new HashMap<>();
     /** Remotes added earlier in the line, by name: pushing to one sends the repository to that address. */
@@ -75,6 +75,13 @@ final class CarriedContext {
                 if (push > 0) {
                     w.subList(push + 1, w.size()).stream().filter(addedRemotes::containsKey).findFirst().ifPresent(name ->
                             walk.add(dev.interlock.analysis.shell.recognizers.vcs.GitPush.toUrl(addedRemotes.get(name), words.getFirst().evidence())));
+                }
+            }
+            case "telepresence" -> {
+                // telepresence connect --context prod-eu-1: later intercepts and lists go through that session's cluster
+                Optional<String> context = value(w, "--context");
+                if (w.size() > 1 && w.get(1).equals("connect") && context.isPresent()) {
+                    carry("context", context.get(), "kubernetes", "helm");
                 }
             }
             case "gcloud" -> {
