@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What earlier commands in the same line establish for later ones: {@code cd DIR}, and switching the target of a CLI
@@ -67,9 +68,19 @@ final class CarriedContext {
             }
             case "git" -> {
                 int remote = w.indexOf("remote");
-                if (remote > 0 && remote + 3 < w.size() && w.get(remote + 1).equals("add")
-                        && dev.interlock.analysis.shell.recognizers.vcs.GitPush.isUrl(w.get(w.size() - 1))) {
-                    addedRemotes.put(w.get(w.size() - 2), w.get(w.size() - 1));
+                if (remote > 0 && remote + 3 < w.size() && Set.of("add", "set-url").contains(w.get(remote + 1))) {
+                    // git remote set-url origin URL re-points a configured name: a later push to it goes to URL
+                    List<String> operands = new java.util.ArrayList<>();
+                    for (int i = remote + 2; i < w.size(); i++) {
+                        if (w.get(i).equals("-t") || w.get(i).equals("-m")) {
+                            i++; // git remote add -t BRANCH / -m HEAD: the option's value
+                        } else if (!w.get(i).startsWith("-")) {
+                            operands.add(w.get(i));
+                        }
+                    }
+                    if (operands.size() >= 2 && dev.interlock.analysis.shell.recognizers.vcs.GitPush.isUrl(operands.get(1))) {
+                        addedRemotes.put(operands.get(0), operands.get(1));
+                    }
                 }
                 int push = w.indexOf("push");
                 if (push > 0) {

@@ -36,6 +36,8 @@ final class ExecutionRoutes {
             "NODE_OPTIONS", Pattern.compile(".*(?:^|\\s)(?:--require|-r|--import|--loader|--experimental-loader)\\b.*"),
             "PERL5OPT", Pattern.compile(".*-[MmId].*"), "RUBYOPT", Pattern.compile(".*-r.*"));
 
+    private static final Set<String> PRELOADS = Set.of("LD_PRELOAD", "DYLD_INSERT_LIBRARIES");
+
     /** Option → how its value is written; the value is a command this program runs on this machine. */
     private static final Map<String, List<String>> COMMAND_OPTIONS = Map.of(
             "tar", List.of("--checkpoint-action=exec=", "--to-command", "--use-compress-program", "-I", "--info-script",
@@ -148,7 +150,14 @@ final class ExecutionRoutes {
 
     /** {@code PAGER='sh -c …' man ls}, {@code export GIT_SSH_COMMAND=…}: a variable a program will run. */
     static void variables(Map<String, Optional<String>> assigned, Evidence evidence, Map<String, String> locators, ShellWalk walk) {
+        variables(assigned, evidence, locators, walk, Optional.empty());
+    }
+
+    /** {@link #variables} for assignments before {@code program}, the command they are given to. */
+    static void variables(Map<String, Optional<String>> assigned, Evidence evidence, Map<String, String> locators, ShellWalk walk,
+                          Optional<String> program) {
         assigned.forEach((name, value) -> {
+            value.flatMap(v -> ShellHooks.variable(name, v, evidence, locators)).ifPresent(walk::add);
             if (EXECUTED_VARIABLES.contains(name)) {
                 if (value.isPresent() && carrier(value.get())) {
                     return;
@@ -160,7 +169,8 @@ final class ExecutionRoutes {
                 }
             } else if (ShellHistory.disables(name, value)) {
                 walk.add(ShellHistory.variable(name, value, evidence, locators));
-            } else if (LOADED_VARIABLES.containsKey(name) && value.map(v -> LOADED_VARIABLES.get(name).matcher(v).matches()).orElse(true)) {
+            } else if (LOADED_VARIABLES.containsKey(name) && value.map(v -> LOADED_VARIABLES.get(name).matcher(v).matches()).orElse(true)
+                    && !(PRELOADS.contains(name) && value.filter(v -> ShellHooks.projectPreload(v, program)).isPresent())) {
                 walk.add(Opaque.operation(name + " loads code into the programs that follow", evidence, locators));
             }
         });

@@ -159,6 +159,15 @@ final class Flows {
             "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "CLOUDSDK_CORE_PROJECT", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
             "XDG_RUNTIME_DIR", "PROXY", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "CI", "DEBIAN_FRONTEND", "SSH_AUTH_SOCK");
 
+    /**
+     * Prefixes of a language runtime's settings ({@code ^NODE}: NODE_ENV, NODE_OPTIONS, NODE_PATH; {@code ^PYTHON}:
+     * PYTHONPATH, PYTHONHASHSEED), anchored at the start of the line: what they pick configures the runtime. Prefixes
+     * that also start credentials ({@code ^AWS}, {@code ^NPM}, {@code ^GO}: GOOGLE_API_KEY, {@code ^PIP}: an index URL
+     * with a password) are not here.
+     */
+    private static final Set<String> RUNTIME_PREFIXES = Set.of("NODE", "PYTHON", "JAVA", "JDK", "LC", "XDG", "CONDA",
+            "VIRTUAL", "RUST");
+
     static Optional<String> picksHarmlessVariables(Command stage, ShellWalk walk) {
         List<String> words = words(stage, walk);
         if (words.isEmpty() || !Set.of("grep", "egrep", "fgrep", "rg").contains(program(words))) {
@@ -196,7 +205,8 @@ final class Flows {
                 }
                 // a prefix picks every variable it starts (^AWS: AWS_SECRET_ACCESS_KEY too), and a variable not named as a
                 // secret may still hold one (DATABASE_URL): only the everyday variables that hold no secret
-                if (!EVERYDAY_VARIABLES.contains(m.group(1).toUpperCase(java.util.Locale.ROOT))) {
+                String upper = m.group(1).toUpperCase(java.util.Locale.ROOT);
+                if (!EVERYDAY_VARIABLES.contains(upper) && !(name.startsWith("^") && RUNTIME_PREFIXES.contains(upper))) {
                     return Optional.empty();
                 }
             }

@@ -78,7 +78,8 @@ final class SimpleCommands {
             value.ifPresent(v -> prefix.put(a.name(), v));
             assigned.put(a.name(), value);
         }
-        ExecutionRoutes.variables(assigned, walk.evidence(s.span()), walk.locators, walk);
+        Optional<String> program = s.words().isEmpty() ? Optional.empty() : walk.value(s.words().getFirst());
+        ExecutionRoutes.variables(assigned, walk.evidence(s.span()), walk.locators, walk, program);
         if (s.words().isEmpty()) {
             // NAME=value alone stays in force for the rest of the line (and is what `export` would pass on).
             assigned.keySet().forEach(name -> SelfProtection.setting(name, walk.evidence(s.span()), walk.locators).ifPresent(walk::add));

@@ -99,6 +99,8 @@ final class Unwrapper {
             return true;
         }
         if (action.literal()) {
+            ShellHooks.trap(action.value(), rest.subList(1, rest.size()).stream().map(Arg::value).toList(), run.evidence(),
+                    run.locators()).ifPresent(walk::add);
             walk.nested(action.value(), run.evidence(), run.locators());
         } else {
             walk.add(Opaque.operation("trap runs text only known at run time (" + action.value() + ")", run.evidence(), run.locators()));
@@ -160,7 +162,8 @@ final class Unwrapper {
         }
         Map<String, Optional<String>> executed = new HashMap<>();
         assigned.forEach((k, v) -> executed.put(k, Optional.of(v)));
-        ExecutionRoutes.variables(executed, run.evidence(), run.locators(), walk);
+        ExecutionRoutes.variables(executed, run.evidence(), run.locators(), walk,
+                rest.isEmpty() || !rest.getFirst().literal() ? Optional.empty() : Optional.of(rest.getFirst().value()));
         if (rest.isEmpty()) {
             commands.recognize("env", List.of(), run);
             return true;

@@ -189,7 +189,7 @@ final class CodeCalls {
                             "looks a function up by computed name"),
                     // decoded data only printed or parsed is harmless (literal payloads were decoded and are read as
                     // text); one decoded at run time in code that also runs, evaluates or writes something is hidden
-                    dynamic("(?s)^(?=.*(?:(?<![\\w.])(?:exec|eval|compile)\\s*\\(|\\.(?:system|popen|exec\\w*|spawn\\w*)\\s*\\(|(?<!stdout|stderr)\\.write\\w*\\s*\\("
+                    dynamic("(?s)^(?=.*(?:(?<![\\w.])(?:exec|eval|compile)\\s*\\(|\\.(?:system|popen|exec\\w*|spawn\\w*)\\s*\\(|(?<!stdout|stderr|stdout\\.buffer|stderr\\.buffer)\\.write\\w*\\s*\\("
                             + "|\\b(?:subprocess|pty|ctypes|runpy)\\b)).*?(?:\\b(?:b64decode|b32decode|a85decode|unhexlify|fromhex|decodebytes)\\b"
                             + "|\\bcodecs\\.decode\\b)", "decodes a hidden payload"),
                     dynamic("\\b(?:marshal|pickle)\\.loads?\\b", "deserializes code"),
@@ -199,7 +199,11 @@ final class CodeCalls {
                     dynamic("\\bvm\\.run\\w*\\s*\\(", "runs text in a VM context"),
                     dynamic("\\brequire\\s*\\(\\s*[^'\"`\\s)]", "requires a module by computed name"),
                     dynamic("\\bimport\\s*\\(\\s*[^'\"`\\s)]", "imports a module by computed name"),
-                    dynamic("Buffer\\.from\\s*\\([^;]*?,\\s*['\"](?:base64|hex)['\"]\\s*\\)|\\batob\\s*\\(", "decodes a hidden payload"),
+                    // as for Python: decoded data only printed (process.stdout.write, console.log) is data; decoded in code
+                    // that also runs, evaluates or writes something, it is a hidden payload
+                    dynamic("(?s)^(?=.*(?:(?<![\\w.$])(?:eval|Function)\\s*\\(|child_process|\\.(?:exec\\w*|spawn\\w*|fork)\\s*\\("
+                            + "|(?<!stdout|stderr)\\.write\\w*\\s*\\(|\\bwriteFile\\w*\\s*\\(|\\bvm\\.|\\b(?:require|import)\\s*\\(\\s*[^'\"`\\s)]))"
+                            + ".*?(?:Buffer\\.from\\s*\\([^;]*?,\\s*['\"](?:base64|hex)['\"]\\s*\\)|\\batob\\s*\\()", "decodes a hidden payload"),
                     dynamic("\\bsetTimeout\\s*\\(\\s*['\"`]", "evaluates a string later"));
             case RUBY -> List.of(
                     dynamic("\\.(?:public_)?send\\s*\\(", "calls a method by computed name"),
