@@ -45,6 +45,10 @@ final class Flows {
             return Optional.empty();
         }
         String program = program(words);
+        if (history(program, words)) {
+            return Optional.of(new Cargo("credentials", "the shell history (" + String.join(" ", words)
+                    + "), where tokens and passwords typed on command lines stay"));
+        }
         if (DUMPERS.contains(program) && dumps(program, words)) {
             return Optional.of(new Cargo("database-dump", "a dump made by " + String.join(" ", words)));
         }
@@ -52,6 +56,21 @@ final class Flows {
             return Optional.of(new Cargo("archive", "an archive made by " + String.join(" ", words)));
         }
         return Optional.empty();
+    }
+
+    /** Shells' and REPLs' history files: every command line typed, secrets given as arguments too. */
+    private static final java.util.regex.Pattern HISTORY_FILE = java.util.regex.Pattern.compile(
+            "(?:^|.*/)(?:\\.(?:bash|zsh|sh|python|psql|mysql|sqlite|node_repl|irb|rediscli|mongosh|dbshell)_history|\\.zhistory|\\.histfile|fish_history"
+            + "|ConsoleHost_history\\.txt)");
+    private static final Set<String> PRINTERS = Set.of("cat", "tac", "tail", "head", "strings", "less", "more", "nl", "cut",
+            "sort", "uniq", "base64", "gzip", "xxd", "od");
+
+    /** {@code history}, {@code fc -l}, or a printer of a history file: the stage's output is the history. */
+    private static boolean history(String program, List<String> words) {
+        if (program.equals("history") || program.equals("fc") && words.contains("-l")) {
+            return true;
+        }
+        return PRINTERS.contains(program) && words.stream().skip(1).anyMatch(w -> HISTORY_FILE.matcher(w).matches());
     }
 
     /** The host {@code stage} sends its standard input to, when it does. */
@@ -207,6 +226,11 @@ final class Flows {
                 // secret may still hold one (DATABASE_URL): only the everyday variables that hold no secret
                 String upper = m.group(1).toUpperCase(java.util.Locale.ROOT);
                 if (!EVERYDAY_VARIABLES.contains(upper) && !(name.startsWith("^") && RUNTIME_PREFIXES.contains(upper))) {
+                    return Optional.empty();
+                }
+                // ^NODE also picks NODE_AUTH_TOKEN: a prefix is harmless only while no secret-named variable known here starts with it
+                if (!EVERYDAY_VARIABLES.contains(upper) && walk.env.keySet().stream().anyMatch(k -> k.toUpperCase(java.util.Locale.ROOT)
+                        .startsWith(upper) && dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretName(k))) {
                     return Optional.empty();
                 }
             }
