@@ -222,13 +222,26 @@ public final class PowerShellStatements {
      */
     static List<String> programs(String code) {
         List<String> out = new ArrayList<>();
-        for (Command command : commands(code)) {
+        for (Command whole : commands(code)) {
+            Command command = assigned(whole);
             boolean called = command.text().startsWith("&"); // & 'C:\\…\\x.exe': whatever follows the call operator runs
             if ((called || !isPowerShells(command.head())) && !command.head().isEmpty()) {
                 out.add(asShell(executable(command.text().startsWith("&") ? command.text().substring(1).strip() : command.text())));
             }
         }
         return out;
+    }
+
+    /** {@code $s = …} before a command: the value is what the command prints, and the command still runs. */
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("^\\$[\\w:]+\\s*=(?!=)\\s*");
+
+    /** The command an assignment runs ({@code $s = az keyvault secret show …} runs az), or the command itself. */
+    private static Command assigned(Command command) {
+        if (!command.text().startsWith("$")) {
+            return command;
+        }
+        java.util.regex.Matcher m = ASSIGNMENT.matcher(command.text());
+        return m.find() ? new Command(command.start() + m.end(), command.text().substring(m.end())) : command;
     }
 
     private static final java.util.regex.Pattern EXE = java.util.regex.Pattern.compile("(?i)^(['\"]?)(?:[^'\"]*[\\\\/])?([^'\"\\\\/\\s]+)\\.exe\\1(?=\\s|$)");
@@ -267,9 +280,12 @@ public final class PowerShellStatements {
     /**
      * A command line written in PowerShell rather than a POSIX shell: one of its commands, outside quotes, starts
      * with a cmdlet spelled as PowerShell spells them ({@code Get-ChildItem}, {@code Stop-Service}), or it pipes into
-     * {@code iex}. Lowercase {@code update-alternatives} and the like stay the programs they are.
+     * {@code iex}, or it starts with the call operator on a quoted path ({@code & "C:\…\MSBuild.exe" …}). Lowercase {@code update-alternatives} and the like stay the programs they are.
      */
     public static boolean isPowerShellLine(String line) {
+        if (callsQuotedProgram(line)) {
+            return true;
+        }
         if (!mayHoldCmdlet(line) && !line.contains("iex")) {
             return false; // every request passes here: most have no "Verb-Noun" at all, and are done in one scan
         }
@@ -284,6 +300,19 @@ public final class PowerShellStatements {
             }
         }
         return false;
+    }
+
+    /**
+     * PowerShell's call operator before a quoted program path, how a program under {@code C:\Program Files} is run: no
+     * POSIX shell line can start with {@code &}.
+     */
+    private static boolean callsQuotedProgram(String line) {
+        String t = line.stripLeading();
+        if (t.length() < 3 || t.charAt(0) != '&') {
+            return false;
+        }
+        String rest = t.substring(1).stripLeading();
+        return !rest.isEmpty() && (rest.charAt(0) == '"' || rest.charAt(0) == '\'');
     }
 
     /** A lower-case letter, a dash, an upper-case letter: how every cmdlet PowerShell ships is spelled ({@code Get-Item}). */
