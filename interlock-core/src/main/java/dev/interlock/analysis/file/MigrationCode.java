@@ -11,11 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Migrations written in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, migrate-mongo and
- * other MongoDB migrators): the schema calls
+ * Migrations written in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, EF Core, migrate-mongo
+ * and other MongoDB migrators): the schema calls
  * that drop or rewrite data, and the SQL they pass through ({@code execute "DROP …"}, {@code op.execute(…)},
  * {@code RunSQL(…)}, {@code knex.raw(…)}), as the operations they are when the migration runs. The rollback half
- * ({@code def down}, {@code downgrade()}, {@code exports.down}) undoes a creation and is not what running the
+ * ({@code def down}, {@code downgrade()}, {@code exports.down}, EF Core's {@code Down(MigrationBuilder)}) undoes a creation and is not what running the
  * migration does, so it is left out.
  */
 final class MigrationCode {
@@ -52,6 +52,11 @@ final class MigrationCode {
             new Call("\\.(?:dropColumns?|removeColumn)\\(\\s*" + NAME + "(?:\\s*,\\s*" + NAME + ")?", Verb.DELETE, "column", Scope.ALL),
             new Call("\\.bulkDelete\\(\\s*" + NAME + "\\s*,\\s*(?:null|\\{\\s*\\}|undefined)", Verb.DELETE, "table", Scope.ALL),
             new Call("\\.truncate\\(\\s*" + NAME + "?\\s*\\)", Verb.DELETE, "table", Scope.ALL),
+            // EF Core's MigrationBuilder (named arguments: name:, table:; DropColumn names the column first)
+            new Call("\\.DropTable\\(\\s*(?:name\\s*:\\s*)?" + NAME, Verb.DELETE, "table", Scope.ALL),
+            new Call("\\.DropColumn\\(\\s*(?:name\\s*:\\s*)?" + NAME, Verb.DELETE, "column", Scope.ALL),
+            new Call("\\.Rename(?:Table|Column)\\(\\s*(?:name\\s*:\\s*)?" + NAME, Verb.UPDATE, "table", Scope.ALL),
+            new Call("\\.AlterColumn<[\\w?]+>\\(\\s*(?:name\\s*:\\s*)?" + NAME, Verb.UPDATE, "column", Scope.ALL),
             // MongoDB (migrate-mongo's up(db), mongodb-migrations): a dropped or emptied collection is lost data too
             new Call("\\.collection\\(\\s*" + NAME + "\\s*\\)\\s*\\.drop\\(", Verb.DELETE, "collection", Scope.ALL),
             new Call("\\.dropCollection\\(\\s*" + NAME, Verb.DELETE, "collection", Scope.ALL),
@@ -61,13 +66,15 @@ final class MigrationCode {
     /** SQL handed to the database as text: Rails execute (also heredocs), op.execute, RunSQL, raw and query calls. */
     private static final List<Pattern> SQL = List.of(
             Pattern.compile("\\bexecute\\s*\\(?\\s*<<[~-]?(\\w+)\\s*\\n(.*?)\\n\\s*\\1", Pattern.DOTALL),
-            Pattern.compile("\\b(?:execute|RunSQL|raw|query)\\s*\\(?\\s*(?:sql\\s*=\\s*)?(\"\"\"|'''|[\"'`])(.*?)\\1", Pattern.DOTALL));
+            Pattern.compile("\\b(?:execute|RunSQL|raw|query)\\s*\\(?\\s*(?:sql\\s*=\\s*)?(\"\"\"|'''|[\"'`])(.*?)\\1", Pattern.DOTALL),
+            // EF Core's migrationBuilder.Sql("…") and Sql(@"…")
+            Pattern.compile("\\.Sql\\(\\s*(?:sql\\s*:\\s*)?@?(\")(.*?)\\1", Pattern.DOTALL));
 
     /** Where the rollback half starts, and where an up half starts again. */
     private static final Pattern DOWN = Pattern.compile("\\bdef\\s+down\\b|\\bdef\\s+downgrade\\s*\\(|\\bexports\\.down\\s*="
-            + "|\\bexport\\s+(?:async\\s+)?function\\s+down\\b|\\bdown\\s*:\\s*(?:async\\s*)?(?:function|\\()|\\basync\\s+down\\s*\\(");
+            + "|\\bvoid\\s+Down\\s*\\(|\\bexport\\s+(?:async\\s+)?function\\s+down\\b|\\bdown\\s*:\\s*(?:async\\s*)?(?:function|\\()|\\basync\\s+down\\s*\\(");
     private static final Pattern UP = Pattern.compile("\\bdef\\s+(?:up|change)\\b|\\bdef\\s+upgrade\\s*\\(|\\bexports\\.up\\s*="
-            + "|\\bexport\\s+(?:async\\s+)?function\\s+up\\b|\\bup\\s*:\\s*(?:async\\s*)?(?:function|\\()|\\basync\\s+up\\s*\\(");
+            + "|\\bvoid\\s+Up\\s*\\(|\\bexport\\s+(?:async\\s+)?function\\s+up\\b|\\bup\\s*:\\s*(?:async\\s*)?(?:function|\\()|\\basync\\s+up\\s*\\(");
 
     /** What running the migration does to the database; {@code sql} analyzes the SQL it passes through. */
     static List<Operation> analyze(String content, BiFunction<String, String, List<Operation>> sql) {

@@ -32,6 +32,33 @@ public final class Emulators {
                 || Regex.matches(host, "azurite|localstack|[\\w-]*emulator[\\w-]*");
     }
 
+    /** An endpoint named in an Azure Storage connection string: {@code BlobEndpoint=http://127.0.0.1:10000/…}. */
+    private static final java.util.regex.Pattern STORAGE_ENDPOINT = java.util.regex.Pattern.compile("(?i)(?:Blob|Queue|Table|File)Endpoint=([^;\\s]+)");
+
+    /**
+     * Why an Azure Storage connection string (or a blob endpoint) reaches Azurite on this machine, or empty: the
+     * development-storage shorthand, or endpoints that are all local. The well-known {@code devstoreaccount1} name alone
+     * proves nothing, since the endpoints decide where the requests go.
+     */
+    public static Optional<String> azurite(String connection) {
+        if (connection.isBlank()) {
+            return Optional.empty();
+        }
+        if (connection.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("usedevelopmentstorage=true")) {
+            return Optional.of("UseDevelopmentStorage=true targets Azurite, the storage emulator on this machine");
+        }
+        java.util.regex.Matcher m = STORAGE_ENDPOINT.matcher(connection.contains("=") ? connection : "BlobEndpoint=" + connection);
+        String host = "";
+        while (m.find()) {
+            String h = Hosts.of(m.group(1));
+            if (!local(h)) {
+                return Optional.empty();
+            }
+            host = h;
+        }
+        return host.isEmpty() ? Optional.empty() : Optional.of("the storage endpoint is Azurite on this machine (" + host + ")");
+    }
+
     /**
      * Why a gcloud command of the group {@code group} ({@code pubsub}, {@code firestore}, …) reaches an emulator on this
      * machine, or empty. gcloud follows its endpoint override ({@code CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB=

@@ -7,6 +7,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.model.Confidence;
+import dev.interlock.analysis.shell.recognizers.Emulators;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
@@ -190,6 +191,14 @@ public final class AzRecognizer implements Recognizer {
         }
         if (a.has("yes", "y") && verb != Verb.READ) {
             notes.add("no confirmation prompt");
+        }
+        if (path.getFirst().equals("storage")) {
+            // Azurite holds throwaway test data, as LocalStack does for aws
+            Emulators.azurite(a.value("connection-string").or(() -> a.value("blob-endpoint"))
+                    .orElse(inv.env().getOrDefault("AZURE_STORAGE_CONNECTION_STRING", ""))).ifPresent(why -> {
+                        b.environment(Tier.LOCAL, why).stateful(false).reversible(true);
+                        notes.add("local emulator: test data");
+                    });
         }
         if (verb == Verb.UNKNOWN) {
             b.confidence(Confidence.INFERRED);

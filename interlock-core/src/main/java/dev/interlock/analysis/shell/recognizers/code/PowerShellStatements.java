@@ -223,9 +223,11 @@ public final class PowerShellStatements {
     static List<String> programs(String code) {
         List<String> out = new ArrayList<>();
         StringBuilder variables = new StringBuilder();
-        for (Command command : commands(code)) {
+        for (Command whole : commands(code)) {
+            java.util.regex.Matcher set = ASSIGNMENT.matcher(whole.text());
+            // $s = az … runs az (its output is captured); $env:X = "v" only sets a variable
+            Command command = set.matches() ? whole : assigned(whole);
             boolean called = command.text().startsWith("&"); // & 'C:\\…\\x.exe': whatever follows the call operator runs
-            java.util.regex.Matcher set = ASSIGNMENT.matcher(command.text());
             if (set.matches()) {
                 // $env:KUBECONFIG = "prod.yaml"; kubectl …: the programs after it run with the variable, as NAME=v cmd would
                 variables.append(set.group(1)).append("='").append(set.group(3)).append("' ");
@@ -238,6 +240,18 @@ public final class PowerShellStatements {
 
     /** {@code $env:NAME = "literal"}: a variable of this session, set to a value known here. */
     private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("(?i)\\$env:(\\w+)\\s*=\\s*(['\"])([^'\"$`]*)\\2");
+
+    /** {@code $s = …} before a command: the value is what the command prints, and the command still runs. */
+    private static final java.util.regex.Pattern CAPTURE = java.util.regex.Pattern.compile("^\\$[\\w:]+\\s*=(?!=)\\s*");
+
+    /** The command an assignment runs ({@code $s = az keyvault secret show …} runs az), or the command itself. */
+    private static Command assigned(Command command) {
+        if (!command.text().startsWith("$")) {
+            return command;
+        }
+        java.util.regex.Matcher m = CAPTURE.matcher(command.text());
+        return m.find() ? new Command(command.start() + m.end(), command.text().substring(m.end())) : command;
+    }
 
     private static final java.util.regex.Pattern EXE = java.util.regex.Pattern.compile("(?i)^(['\"]?)(?:[^'\"]*[\\\\/])?([^'\"\\\\/\\s]+)\\.exe\\1(?=\\s|$)");
 
@@ -275,10 +289,10 @@ public final class PowerShellStatements {
     /**
      * A command line written in PowerShell rather than a POSIX shell: one of its commands, outside quotes, starts
      * with a cmdlet spelled as PowerShell spells them ({@code Get-ChildItem}, {@code Stop-Service}), or it pipes into
-     * {@code iex}. Lowercase {@code update-alternatives} and the like stay the programs they are.
+     * {@code iex}, or it starts with the call operator on a quoted path ({@code & "C:\…\MSBuild.exe" …}). Lowercase {@code update-alternatives} and the like stay the programs they are.
      */
     public static boolean isPowerShellLine(String line) {
-        if (settingLine(line)) {
+        if (settingLine(line) || callsQuotedProgram(line)) {
             return true;
         }
         if (!mayHoldCmdlet(line) && !line.contains("iex")) {
@@ -307,6 +321,19 @@ public final class PowerShellStatements {
             at++;
         }
         return at < line.length() && (line.charAt(at) == '$' || line.charAt(at) == '[') && SETTING.matcher(line).matches();
+    }
+
+    /**
+     * PowerShell's call operator before a quoted program path, how a program under {@code C:\Program Files} is run: no
+     * POSIX shell line can start with {@code &}.
+     */
+    private static boolean callsQuotedProgram(String line) {
+        String t = line.stripLeading();
+        if (t.length() < 3 || t.charAt(0) != '&') {
+            return false;
+        }
+        String rest = t.substring(1).stripLeading();
+        return !rest.isEmpty() && (rest.charAt(0) == '"' || rest.charAt(0) == '\'');
     }
 
     /** A lower-case letter, a dash, an upper-case letter: how every cmdlet PowerShell ships is spelled ({@code Get-Item}). */

@@ -57,9 +57,11 @@ public enum FileKind {
                     + "|(?i).*/(windows)?powershell/([^/]+_)?profile\\.ps1|(?i).*/start menu/programs/startup/.*")),
             FileKind::shadowsCommand)),
     TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
-    /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, migrate-mongo). */
+    /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, migrate-mongo, EF Core). */
     CODE_MIGRATION(path(".*/db/migrate/[^/]+\\.rb|.*/(migrations?|alembic)/versions/[^/]+\\.py|.*/migrations/\\d[^/]*\\.py"
-            + "|.*/migrations?/[^/]+\\.(js|ts|cjs|mjs)")),
+            + "|.*/migrations?/[^/]+\\.(js|ts|cjs|mjs)"
+            // EF Core's Migrations folder; its .Designer.cs and model snapshot only describe the model
+            + "|.*/Migrations/(?![^/]*\\.Designer\\.cs$)(?![^/]*ModelSnapshot\\.cs$)[^/]+\\.cs")),
     /**
      * SQL that a migration tool runs as it is. A dbt project's models, analyses, tests, snapshots and macros are
      * templates dbt compiles into queries when it is run (and that run is judged then): editing one is source work;

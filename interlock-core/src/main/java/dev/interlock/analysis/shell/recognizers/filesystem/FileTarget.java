@@ -53,7 +53,10 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             "packages.lock.json", "mix.lock", "pubspec.lock", "Podfile.lock", ".terraform.lock.hcl",
             // experiment trackers' local runs and scratch (MLflow, Weights & Biases, Lightning, Hydra's sweeps), written
             // again by the next run
-            "mlruns", "wandb", "lightning_logs", "multirun", ".ipynb_checkpoints");
+            "mlruns", "wandb", "lightning_logs", "multirun", ".ipynb_checkpoints",
+            // Visual Studio's per-solution cache and dotnet test's results, written again when the solution is opened or
+            // the tests run
+            ".vs", "TestResults");
     /**
      * Scratch, log and work directories of tools run in the project ({@code logs}, {@code ./le/work} of certbot,
      * Nextflow's {@code work}, Hydra's {@code outputs}): regenerable inside the workspace, but only outside its source

@@ -90,7 +90,10 @@ final class PublishTools {
         };
     }
 
-    /** {@code dotnet ef …} is a migration tool; {@code dotnet nuget push} publishes; the rest builds and runs here. */
+    /**
+     * {@code dotnet ef …} is a migration tool; {@code dotnet nuget push} publishes; {@code dotnet user-secrets list}
+     * reads credentials; the rest builds and runs here.
+     */
     private static List<Operation> dotnet(Invocation inv, Nested nested, List<String> words) {
         String sub = words.isEmpty() ? "" : words.getFirst();
         if (sub.equals("ef")) {
@@ -104,6 +107,13 @@ final class PublishTools {
                         .reversible(false).note("unlists a published NuGet version").build());
                 default -> List.of(local(inv, "dotnet nuget " + words.get(1)));
             };
+        }
+        if (sub.equals("user-secrets") && words.subList(1, words.size()).contains("list")) {
+            // the project's secret store printed in clear; `set`, `remove`, `init` only change it, on this machine
+            return List.of(dev.interlock.analysis.shell.recognizers.LocalFiles.local(inv,
+                    Operation.builder("secrets", Verb.CREDENTIAL).resource("secret", "dotnet user-secrets")
+                            .evidence(inv.evidence()).note("prints every user secret of the project with its value"),
+                    "the project's user secrets on this machine").build());
         }
         return List.of(local(inv, "dotnet " + sub));
     }
