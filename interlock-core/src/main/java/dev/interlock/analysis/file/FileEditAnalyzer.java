@@ -144,6 +144,11 @@ public final class FileEditAnalyzer {
                 if (SHEBANG.matcher(c.content()).lookingAt()) {
                     yield withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(content, path, context, ws));
                 }
+                if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".ps1")) {
+                    // a PowerShell script is judged by what it runs, as a shell script is
+                    yield withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(
+                            dev.interlock.analysis.shell.recognizers.code.PowerShellStatements.asCommandLine(content), path, context, ws));
+                }
                 Optional<String> interpreter = oneOffScript(path, ws);
                 yield interpreter.isPresent()
                         ? withContent(c, path, ws, evidence, does, "when the script runs", content -> code(interpreter.get(), content, path, context))

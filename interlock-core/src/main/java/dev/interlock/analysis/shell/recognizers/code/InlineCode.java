@@ -81,6 +81,7 @@ final class InlineCode {
                 code = PowerShellFileFilters.judged(code, inv, nested, ops);
                 ops.addAll(PowerShellRequests.deletes(code, inv, nested));
                 ops.addAll(EnvironmentVariables.operations(code, inv));
+                ops.addAll(AwsToolsCmdlets.operations(code, inv, nested));
                 ops.addAll(PowerShellCmdlets.operations(code, inv));
                 ops.addAll(WindowsServerCmdlets.operations(code, inv, nested));
                 ops.addAll(PowerShellCmdlets.writes(code, inv));

@@ -73,6 +73,9 @@ final class PowerShellCmdlets {
             String noun = m.group(2);
             String cmdlet = verb + "-" + noun.toLowerCase(Locale.ROOT);
             String rest = m.group(3) == null ? "" : m.group(3);
+            if (AwsToolsCmdlets.owns(m.group(1), noun, rest)) {
+                continue; // the aws CLI call it wraps is judged there
+            }
             if (WindowsServerCmdlets.owns(noun)) {
                 continue; // every verb of a server role's family is judged there
             }
