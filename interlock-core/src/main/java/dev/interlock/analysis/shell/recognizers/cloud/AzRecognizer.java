@@ -134,6 +134,12 @@ public final class AzRecognizer implements Recognizer {
         }
         List<String> notes = new ArrayList<>();
         List<Operation> ops = new ArrayList<>();
+        if (groups.equals(List.of("storage", "blob")) && action.startsWith("download") && !a.has("dryrun", "dry-run")
+                && downloadsProductionData(a, action)) {
+            // a container of exports or a data file from a production account, now on this machine (aws s3 cp's twin)
+            b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "objects");
+            notes.add("downloads production's data to this machine");
+        }
         if (groups.equals(List.of("aks")) && action.equals("get-credentials")) {
             return List.of(kubeconfig(inv, a, b, name));
         }
@@ -206,6 +212,26 @@ public final class AzRecognizer implements Recognizer {
         }
         ops.addFirst(b.note(String.join("; ", notes)).build());
         return ops;
+    }
+
+    /**
+     * {@code az storage blob download-batch --account-name A -s CONTAINER} and {@code download -c CONTAINER -n BLOB}:
+     * judged as the same download by URL is ({@link dev.interlock.analysis.shell.recognizers.storage.ObjectDownloads}).
+     */
+    private static boolean downloadsProductionData(IacArgs a, String action) {
+        String source = action.equals("download-batch") ? a.value("s", "source").orElse("") : a.value("c", "container-name").orElse("");
+        String location;
+        if (source.startsWith("https://")) {
+            location = source;
+        } else {
+            String account = a.value("account-name").orElse("");
+            if (account.isEmpty() || source.isEmpty()) {
+                return false;
+            }
+            String blob = action.equals("download") ? a.value("n", "name").map(n -> "/" + n).orElse("") : "";
+            location = "https://" + account + ".blob.core.windows.net/" + source + blob;
+        }
+        return dev.interlock.analysis.shell.recognizers.storage.ObjectDownloads.copiesProductionData(location);
     }
 
     /** {@code az login}, {@code az account set}, {@code az config}, {@code az extension}: settings of az itself. */

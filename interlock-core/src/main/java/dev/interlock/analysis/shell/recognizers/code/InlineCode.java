@@ -86,6 +86,7 @@ final class InlineCode {
                 ops.addAll(WindowsServerCmdlets.operations(code, inv, nested));
                 ops.addAll(PowerShellCmdlets.writes(code, inv));
                 ops.addAll(PowerShellCmdlets.escalations(code, inv));
+                ops.addAll(AzCmdlets.credentials(code, inv));
                 ops.addAll(PowerShellCmdlets.readsAndQueries(code, inv, nested));
                 ops.addAll(PowerShellTransfers.operations(code, inv));
                 for (String program : PowerShellStatements.programs(code)) {

@@ -91,6 +91,10 @@ final class PowerShellCmdlets {
                         .note("Set-ExecutionPolicy" + rest.stripTrailing() + " changes which scripts may run on this machine"), "this machine").build());
                 continue;
             }
+            if (AzCmdlets.switchesContext(cmdlet)) {
+                ops.add(AzCmdlets.contextSwitch(inv, m.group(1) + "-" + noun, rest));
+                continue;
+            }
             if (MACHINE.containsKey(cmdlet)) {
                 ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource(cmdlet.contains("computer") ? "machine" : "device", "")
                         .scope(Scope.ALL).stateful(!cmdlet.contains("computer")).reversible(cmdlet.contains("computer"))
@@ -123,6 +127,9 @@ final class PowerShellCmdlets {
                 if (group.find()) {
                     b.locator("resource-group", group.group(1));
                 }
+            }
+            if (system.equals("azure")) {
+                AzCmdlets.place(code, m.start(1), noun, verb, rest, b);
             }
             boolean here = system.equals("powershell") || LOCAL_SYSTEMS.containsValue(system) || control.isPresent();
             ops.add(here && !Regex.find(rest, "(?i)-ComputerName\\b") ? LocalFiles.local(inv, b, "a cmdlet on this machine").build() : b.build());

@@ -42,11 +42,12 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             "dbt_packages");
     /**
      * Regenerable only inside the workspace (or temp): the project's scratch directories (Rails' {@code tmp}), the
-     * output test runners write again on the next run (Playwright, Allure, JUnit-style reports), and the lock files a
+     * output test runners write again on the next run (Playwright, Allure, JUnit-style reports, {@code dotnet test}'s
+     * {@code TestResults}), and the lock files a
      * package manager writes again on the next install. {@code ~/tmp} is the user's own.
      */
     static final Set<String> REGENERABLE_IN_WORKSPACE = Set.of("tmp", ".tmp", "temp",
-            "test-results", "test-reports", "playwright-report", "blob-report", "allure-results", "allure-report",
+            "test-results", "test-reports", "TestResults", "playwright-report", "blob-report", "allure-results", "allure-report",
             "junit-reports", "cypress-results", "mochawesome-report", "jest-html-reporters-attach",
             "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock", "npm-shrinkwrap.json",
             "Cargo.lock", "poetry.lock", "Pipfile.lock", "uv.lock", "Gemfile.lock", "composer.lock", "go.sum",

@@ -19,8 +19,11 @@ public final class ObjectDownloads {
     /** A bucket or prefix named for data, exports, backups or what users uploaded ({@code s3://acme-prod/exports/}). */
     private static final Pattern DATA_PLACES = Pattern.compile(
             "(?i)(^|[-_./])(data|datalake|lake|warehouse|exports?|backups?|dumps?|snapshots?|pii|customers?|uploads?|attachments?|media)([-_./]|$)");
-    /** A storage account's one-word name that starts or ends with production's spelling ({@code acmeprod}, {@code prdlogs}). */
-    private static final Pattern ACCOUNT_TIER = Pattern.compile("[a-z0-9]*(prod|prd)|(prod(?!uct)|prd)[a-z0-9]*");
+    /**
+     * A storage account's one-word name that holds production's spelling ({@code acmeprod}, {@code prdlogs}, and the
+     * usual {@code st<env><workload>} convention's {@code stprodcustomer}); {@code product} is not it.
+     */
+    private static final Pattern ACCOUNT_TIER = Pattern.compile("[a-z0-9]*(prod(?!uct)|prd)[a-z0-9]*|[a-z0-9]*prod");
 
     /** {@code gs://acme-prod-exports/customers.csv}, {@code prod-s3:backups/pg/}: production's data when downloaded. */
     public static boolean copiesProductionData(String location) {
