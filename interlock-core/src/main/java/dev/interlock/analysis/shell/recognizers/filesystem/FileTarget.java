@@ -55,9 +55,8 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             // experiment trackers' local runs and scratch (MLflow, Weights & Biases, Lightning, Hydra's sweeps), written
             // again by the next run
             "mlruns", "wandb", "lightning_logs", "multirun", ".ipynb_checkpoints",
-            // Visual Studio's per-solution cache and dotnet test's results, written again when the solution is opened or
-            // the tests run
-            ".vs", "TestResults");
+            // Visual Studio's per-solution cache, written again when the solution is opened
+            ".vs");
     /**
      * Scratch, log and work directories of tools run in the project ({@code logs}, {@code ./le/work} of certbot,
      * Nextflow's {@code work}, Hydra's {@code outputs}): regenerable inside the workspace, but only outside its source
