@@ -439,13 +439,16 @@ final class ShellWalk {
             return literal;
         }
         StringBuilder out = new StringBuilder();
+        boolean trimmedPattern = false;
         for (WordPart part : word.parts()) {
             switch (part) {
                 case WordPart.Literal l -> out.append(l.text());
                 case WordPart.Parameter p when variables.containsKey(p.name()) && p.expression().equals(p.name()) ->
                         out.append(variables.get(p.name()));
                 case WordPart.Parameter p -> {
-                    Optional<String> element = arrays.value(p, variables);
+                    Optional<String> trimmed = ParameterTrims.value(p, variables, patterns);
+                    trimmedPattern |= trimmed.isPresent() && patterns.contains(p.name());
+                    Optional<String> element = trimmed.or(() -> arrays.value(p, variables));
                     if (element.isEmpty()) {
                         return Optional.empty();
                     }
@@ -463,7 +466,7 @@ final class ShellWalk {
                 }
             }
         }
-        return Optional.of(out.toString());
+        return trimmedPattern && ParameterTrims.bareWildcard(out.toString()) ? Optional.empty() : Optional.of(out.toString());
     }
 
     Arg arg(Word word) {

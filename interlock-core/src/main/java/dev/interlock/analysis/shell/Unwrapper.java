@@ -79,7 +79,7 @@ final class Unwrapper {
             case "with-contenv", "direnv", "parallel" -> afterDoubleDash(program, args, run);
             case "nix", "nix-shell" -> nixShell(program, args, run);
             case "source", "." -> scripts.source(program, args, run);
-            case "rimraf", "del-cli", "trash", "trash-put" -> alias("rm", List.of("-rf"), args, run);
+            case "rimraf", "del-cli" -> alias("rm", List.of("-rf"), args, run);
             default -> SecretInjectors.TABLE.containsKey(program) ? secrets.injected(SecretInjectors.TABLE.get(program), args, run)
                     : Wrappers.SHELLS.contains(program) ? scripts.shell(program, args, run) : scripts.interpreterModule(program, args, run);
         };

@@ -1,10 +1,13 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.analysis.shell.recognizers.filesystem.ArchiveExtractions;
+
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.filesystem.ArchiveExtractions;
 import dev.interlock.analysis.shell.recognizers.network.FileDrops;
 import dev.interlock.analysis.shell.recognizers.network.SyncCopies;
 import dev.interlock.analysis.shell.recognizers.packages.PackageSources;
@@ -164,6 +167,12 @@ public final class UnrecognizedProgram implements Recognizer {
     }
 
     private static Operation reader(Invocation inv) {
+        if (ArchiveExtractions.PROGRAMS.contains(inv.program())) {
+            Optional<Operation> over = ArchiveExtractions.overSystem(inv);
+            if (over.isPresent()) {
+                return over.get();
+            }
+        }
         if (inv.program().equals("tar") && inv.words().contains("--remove-files")) {
             // tar --remove-files deletes what it archived (tar -cf /dev/null ~/Documents --remove-files)
             List<Arg> files = inv.parse(TAR_VALUED).positionals();

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * {@code chmod}, {@code chown}, {@code chgrp}: updates of modes and owners. Recursive changes lose the old modes
  * (irreversible) and over the root, a home or a system directory they break the machine; a setuid or setgid bit is a
- * privilege change.
+ * privilege change; opening the home directory's key stores to others is a grant ({@link SecretModes}).
  */
 final class FileModes {
 
@@ -67,6 +67,7 @@ final class FileModes {
                     .scope(t.scope(recursive)).stateful(false).reversible(!recursive)
                     .note(recursive ? "changes the " + what + " of everything below; the old ones are not kept" : "")
                     .build());
+            SecretModes.exposure(inv, t, chmod, spec, recursive).ifPresent(ops::add);
             if (chmod && spec != null && setsId(spec)) {
                 ops.add(t.operation(inv, Verb.ESCALATE, "file").note("sets the setuid/setgid bit: runs as its owner")
                         .build());

@@ -348,8 +348,7 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
 
     /**
      * A file under the workspace's build output or scratch ({@code out/results.csv}, {@code build/x}, {@code tmp/y}). A
-     * file in {@code logs/} is not: clearing the directory is routine, but emptying one log is done to a log a running
-     * server still writes, and loses what it holds.
+     * file in {@code logs/} is not (the project's logs count as regenerable where a caller says so).
      */
     public boolean generated() {
         String relative = written.startsWith("./") ? written.substring(2) : written;

@@ -39,6 +39,7 @@ public final class FilesystemRecognizer implements Recognizer {
         all.addAll(FileModes.PROGRAMS);
         all.addAll(Disks.PROGRAMS);
         all.addAll(Compressors.PROGRAMS);
+        all.addAll(Trash.PROGRAMS);
         return all;
     }
 
@@ -85,6 +86,9 @@ public final class FilesystemRecognizer implements Recognizer {
         }
         if (Compressors.PROGRAMS.contains(program)) {
             return Compressors.recognize(inv);
+        }
+        if (Trash.PROGRAMS.contains(program)) {
+            return Trash.recognize(inv);
         }
         return switch (program) {
             // cmd's rmdir /s /q removes a whole tree
@@ -207,8 +211,10 @@ public final class FilesystemRecognizer implements Recognizer {
             FileTarget t = FileTarget.of(operand, inv);
             boolean temp = t.area() == Area.TEMP;
             Verb verb = empties ? Verb.DELETE : Verb.UPDATE;
-            // truncate -s 0 out/results.csv: output a run writes again, not the project's own files or logs a server writes
-            boolean loses = (empties || shrinks) && !temp && !t.generated();
+            // truncate -s 0 out/results.csv, logs/app.log: output a run writes again and the project's own logs, as with
+            // cp /dev/null; not its other files, a database file or logs outside the workspace
+            boolean own = t.area() == Area.WORKSPACE && !t.catastrophic();
+            boolean loses = (empties || shrinks) && !temp && !t.generated() && !(own && t.regenerable());
             ops.add(t.operation(inv, verb, t.device() ? "device" : "file").scope(t.glob() ? Scope.MANY : Scope.ONE)
                     .stateful(loses).reversible(!loses).note(empties ? "empties the file" : shrinks ? "may cut the end of the file" : "")
                     .build());
