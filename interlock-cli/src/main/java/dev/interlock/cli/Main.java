@@ -48,6 +48,12 @@ public final class Main {
             c.getErr().println("interlock: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return INTERNAL_ERROR;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (LinkageError e) {
+            // picocli's handler sees Exceptions only: a class that failed to load is an internal error too, said in one line
+            cli.getErr().println("interlock: internal error: " + (e.getCause() == null ? e : e.getCause()));
+            return INTERNAL_ERROR;
+        }
     }
 }
