@@ -54,6 +54,12 @@ public record Invocation(String program, List<Arg> args, Map<String, String> env
         return !locators.isEmpty();
     }
 
+    /** True when the command runs in a container of this machine's own docker daemon ({@code docker exec NAME …}, no {@code -H}). */
+    public boolean inLocalContainer() {
+        return locators.containsKey("container") && !locators.containsKey("pod")
+                && dev.interlock.environment.Hosts.loopback(locators.getOrDefault("host", ""));
+    }
+
     public Invocation withArgs(List<Arg> newArgs) {
         return new Invocation(program, newArgs, env, workspace, evidence, stdin, locators);
     }

@@ -390,7 +390,9 @@ final class SimpleCommands {
                     b.locator(k, v);
                 }
             });
-            if (op.environment() == Tier.LOCAL) {
+            // local there is not local here, except an emulator in a container on this machine's daemon (LocalStack)
+            boolean emulatorHere = !op.resource().locator("emulator").isEmpty() && inv.inLocalContainer();
+            if (op.environment() == Tier.LOCAL && !emulatorHere) {
                 b.environment(Tier.UNKNOWN, "");
             }
             // the command runs on another host, in a pod or a container: a "localhost" there is where it runs, not a

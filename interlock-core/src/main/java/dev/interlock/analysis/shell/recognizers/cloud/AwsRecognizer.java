@@ -213,7 +213,12 @@ public final class AwsRecognizer implements Recognizer {
         if (!host.isEmpty() && !(loopback && inv.remote())) {
             b.locator("host", host);
         }
-        if (!inv.remote()) {
+        // a container on this machine's own daemon (docker exec localstack awslocal …): LocalStack's image carries awslocal
+        boolean containerHere = inv.inLocalContainer();
+        if (containerHere && (inv.program().equals("awslocal") || loopback || host.equals("localstack"))) {
+            b.locator("emulator", "localstack");
+        }
+        if (!inv.remote() || containerHere) {
             if (inv.program().equals("awslocal")) {
                 disposable(b.environment(Tier.LOCAL, "awslocal targets LocalStack on this machine"));
             } else if (host.equals("localstack") || loopback) {
