@@ -45,7 +45,7 @@ final class Flows {
             return Optional.empty();
         }
         String program = program(words);
-        if (history(program, words)) {
+        if (history(program, words, walk)) {
             return Optional.of(new Cargo("credentials", "the shell history (" + String.join(" ", words)
                     + "), where tokens and passwords typed on command lines stay"));
         }
@@ -58,19 +58,16 @@ final class Flows {
         return Optional.empty();
     }
 
-    /** Shells' and REPLs' history files: every command line typed, secrets given as arguments too. */
-    private static final java.util.regex.Pattern HISTORY_FILE = java.util.regex.Pattern.compile(
-            "(?:^|.*/)(?:\\.(?:bash|zsh|sh|python|psql|mysql|sqlite|node_repl|irb|rediscli|mongosh|dbshell)_history|\\.zhistory|\\.histfile|fish_history"
-            + "|ConsoleHost_history\\.txt)");
     private static final Set<String> PRINTERS = Set.of("cat", "tac", "tail", "head", "strings", "less", "more", "nl", "cut",
             "sort", "uniq", "base64", "gzip", "xxd", "od");
 
     /** {@code history}, {@code fc -l}, or a printer of a history file: the stage's output is the history. */
-    private static boolean history(String program, List<String> words) {
+    private static boolean history(String program, List<String> words, ShellWalk walk) {
         if (program.equals("history") || program.equals("fc") && words.contains("-l")) {
             return true;
         }
-        return PRINTERS.contains(program) && words.stream().skip(1).anyMatch(w -> HISTORY_FILE.matcher(w).matches());
+        return PRINTERS.contains(program) && words.stream().skip(1)
+                .anyMatch(w -> dev.interlock.analysis.shell.recognizers.filesystem.FileKind.COMMAND_HISTORY.matches(w, walk.workspace));
     }
 
     /** The host {@code stage} sends its standard input to, when it does. */

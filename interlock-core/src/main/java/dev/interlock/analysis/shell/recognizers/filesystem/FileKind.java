@@ -131,6 +131,11 @@ public enum FileKind {
     private static final FileKind[] KINDS = values();
     private static final Memo<Asked, FileKind> KNOWN = Memo.of(4096, FileKind::test);
 
+    /** Whether {@code path} is a file of this kind, whatever other kind it may also be. */
+    public boolean matches(String path, Workspace ws) {
+        return test.test(path, ws);
+    }
+
     public static FileKind of(String resolvedPath, Workspace ws) {
         return KNOWN.get(new Asked(resolvedPath, ws));
     }
