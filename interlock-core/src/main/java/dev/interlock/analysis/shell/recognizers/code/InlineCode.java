@@ -76,24 +76,7 @@ final class InlineCode {
                 }
             }
             if (language == Language.POWERSHELL) {
-                code = PowerShellStatements.canonical(code);
-                code = PowerShellRemoting.elsewhere(code, inv, nested, ops);
-                code = PowerShellFileFilters.judged(code, inv, nested, ops);
-                ops.addAll(PowerShellRequests.deletes(code, inv, nested));
-                ops.addAll(EnvironmentVariables.operations(code, inv));
-                ops.addAll(AwsToolsCmdlets.operations(code, inv, nested));
-                ops.addAll(PowerShellCmdlets.operations(code, inv));
-                ops.addAll(WindowsServerCmdlets.operations(code, inv, nested));
-                ops.addAll(PowerShellCmdlets.writes(code, inv));
-                ops.addAll(PowerShellCmdlets.escalations(code, inv));
-                ops.addAll(AzCmdlets.credentials(code, inv));
-                ops.addAll(PowerShellCmdlets.readsAndQueries(code, inv, nested));
-                ops.addAll(PowerShellTransfers.operations(code, inv));
-                for (String program : PowerShellStatements.programs(code)) {
-                    for (Operation op : nested.shell(program, inv)) {
-                        ops.add(op.withEvidence(inv.evidence()));
-                    }
-                }
+                code = PowerShellCode.judged(code, inv, nested, ops);
             }
         }
         List<CodeScanner.Found> found = CodeScanner.scan(code, language);
