@@ -67,12 +67,16 @@ final class PowerShellCmdlets {
 
     static List<Operation> operations(String code, Invocation inv) {
         List<Operation> ops = new ArrayList<>();
+        boolean vsphere = PowerCliCmdlets.drives(code);
         Matcher m = CMDLET.matcher(code);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             String noun = m.group(2);
             String cmdlet = verb + "-" + noun.toLowerCase(Locale.ROOT);
             String rest = m.group(3) == null ? "" : m.group(3);
+            if (vsphere && PowerCliCmdlets.owns(noun)) {
+                continue; // judged as vSphere's (PowerCliCmdlets)
+            }
             if (AwsToolsCmdlets.owns(m.group(1), noun, rest)) {
                 continue; // the aws CLI call it wraps is judged there
             }

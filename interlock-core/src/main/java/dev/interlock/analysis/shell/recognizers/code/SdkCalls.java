@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
  * against the same server. Calls with no CLI twin become {@link Generic} operations. The Docker SDK for Python is
- * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
+ * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
  * {@link VectorStoreCalls}; every finder records the calls it accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
@@ -55,7 +55,7 @@ final class SdkCalls {
                     "pyeapi", "network", "sqlite3", "sqlite",
                     "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker",
                     "langsmith", "langsmith", "chromadb", "chroma", "pymilvus", "milvus", "qdrant_client", "qdrant",
-                    "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd"),
+                    "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd", "libvirt", "libvirt"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
@@ -217,6 +217,9 @@ final class SdkCalls {
         }
         if (reaches.contains("search")) {
             SearchClientCalls.find(code, language, lines, accounted);
+        }
+        if (reaches.contains("libvirt") && language == Language.PYTHON) {
+            LibvirtSdkCalls.find(code, lines, accounted);
         }
         if (reaches.contains("etcd")) {
             EtcdCalls.find(code, lines, accounted);

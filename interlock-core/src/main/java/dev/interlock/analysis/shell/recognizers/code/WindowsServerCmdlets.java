@@ -125,8 +125,12 @@ final class WindowsServerCmdlets {
 
     static List<Operation> operations(String code, Invocation inv, Nested nested) {
         List<Operation> ops = new ArrayList<>();
+        boolean vsphere = PowerCliCmdlets.drives(code);
         Matcher m = CMDLET.matcher(code);
         while (m.find()) {
+            if (vsphere && PowerCliCmdlets.owns(m.group(2))) {
+                continue; // PowerCLI's VMs and hosts, not this machine's Hyper-V
+            }
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             Optional<Family> family = family(m.group(2)).or(() -> AZURE.noun().matcher(m.group(2)).matches()
                     && !PowerShellCmdlets.judges(verb) ? Optional.of(AZURE) : Optional.empty());

@@ -247,6 +247,9 @@ final class FileCopies {
                 } else if (dev.interlock.analysis.shell.recognizers.diagnostics.MemoryDumps.holds(remote.group(2))) {
                     fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "process-memory")
                             .note("fetches core or heap dumps (a process's memory) from " + remote.group(1));
+                } else if (dev.interlock.analysis.shell.recognizers.virtualization.VmDisks.holds(remote.group(2))) {
+                    fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "vm-disk")
+                            .note("fetches virtual machine disks (everything they stored) from " + remote.group(1));
                 }
                 ops.add(fetch.build());
             }

@@ -92,6 +92,9 @@ final class RemoteCopy {
         } else if (!secret && MemoryDumps.holds(source.path())) {
             b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "process-memory")
                     .note("copies a core or heap dump (the process's memory) from " + source.host() + " to this machine");
+        } else if (!secret && dev.interlock.analysis.shell.recognizers.virtualization.VmDisks.holds(source.path())) {
+            b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "vm-disk")
+                    .note("copies a virtual machine's disk (everything it stored) from " + source.host() + " to this machine");
         }
         return b.build();
     }

@@ -87,6 +87,9 @@ public final class SecretFiles {
                     + "|/var/lib/samba/private/(secrets\\.(tdb|ldb|keytab)|sam\\.ldb.*|.*\\.keytab)"),
             // LDAP bind passwords kept for the system's own directory lookups (pam_ldap, nss-ldap, nslcd, SSSD)
             Pattern.compile("/etc/(ldap|pam_ldap|libnss-ldap)\\.secret|/etc/nslcd\\.conf|/etc/sssd/sssd\\.conf"),
+            // a Proxmox cluster's own secrets: API token secrets, the ticket signing key, storage keyrings and passwords
+            Pattern.compile("/etc/pve/priv/(token\\.cfg|authkey\\.key|shadow\\.cfg|tfa\\.cfg|ceph/[^/]+|storage/[^/]+|[^/]+\\.(keyring|key|pw))"
+                    + "|/etc/pve/(local/)?pve-www\\.key|/etc/pve/nodes/[^/]+/pve-ssl\\.key"),
             // secrets mounted into containers (Docker/Compose/Swarm, Kubernetes service-account tokens, Vault agent)
             Pattern.compile("(/var)?/run/secrets/.+|/vault/secrets/.+"),
             // a cluster's admin credentials on its control-plane nodes

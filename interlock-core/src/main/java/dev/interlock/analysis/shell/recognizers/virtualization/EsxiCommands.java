@@ -71,6 +71,12 @@ final class EsxiCommands {
             .add("software vib", "install update", update("host"))
             .build();
 
+    /** What an esxcli command ({@code network firewall get}) does, here or run through {@code govc host.esxcli}. */
+    static CommandTable.Act esxcliAct(List<String> words) {
+        return ESXCLI.find(words).map(CommandTable.Found::act)
+                .orElseGet(() -> CommandTable.guess(words.isEmpty() ? "help" : words.getLast(), "host"));
+    }
+
     private static final Set<String> GLOBAL_VALUED = Set.of("-s", "--server", "-u", "--username", "-p", "--password",
             "--formatter", "-f", "--thumbprint", "-h", "--host", "--vihost", "--config", "-c");
 
@@ -90,8 +96,7 @@ final class EsxiCommands {
             }
         }
         String command = String.join(" ", words);
-        CommandTable.Act act = ESXCLI.find(words).map(CommandTable.Found::act)
-                .orElseGet(() -> CommandTable.guess(words.isEmpty() ? "help" : words.getLast(), "host"));
+        CommandTable.Act act = esxcliAct(words);
         Map<String, String> locators = parsed.value("-s", "--server", "-h", "--host").map(h -> Map.of("host", h)).orElse(Map.of());
         return new Run(act, command, parsed.value("--world-id", "-w", "--vmname").orElse(""), locators, false);
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * Hypervisor, private-cloud and bare-metal CLIs, each known by its commands: listing and showing VMs, hosts and
- * machines reads wherever it runs ({@code qm config}, {@code virsh dominfo}, {@code vim-cmd vmsvc/getallvms},
+ * machines reads wherever it runs ({@code qm config}, {@code virsh dominfo}, {@code vim-cmd vmsvc/getallvms}, {@code govc vm.info},
  * {@code racadm getsysinfo}, {@code maas admin machines read}); powering off, rolling back, destroying or redeploying
  * changes what runs there, in the environment the host, connection URI or cloud profile names. They are not the
  * agent's machine unless the command says so: a VM on a hypervisor host is someone's service. Desktop hypervisors
@@ -30,6 +30,7 @@ public final class VirtualizationRecognizer implements Recognizer {
             Map.entry("virsh", Map.entry("libvirt", LibvirtCommands::virsh)),
             Map.entry("vim-cmd", Map.entry("esxi", EsxiCommands::vimCmd)),
             Map.entry("esxcli", Map.entry("esxi", EsxiCommands::esxcli)),
+            Map.entry("govc", Map.entry("vsphere", GovcCommands::govc)),
             Map.entry("openstack", Map.entry("openstack", OpenStackCommands::openstack)),
             Map.entry("racadm", Map.entry("bmc", BareMetalCommands::racadm)),
             Map.entry("maas", Map.entry("maas", BareMetalCommands::maas)),
