@@ -43,7 +43,7 @@ final class PrivilegeWrappers {
         int before = walk.operations.size();
         commands.dispatch(run.inner(inner));
         boolean changes = walk.operations.subList(before, walk.operations.size()).stream()
-                .anyMatch(op -> op.verb() != Verb.READ && !LocalMachines.restorePoint(op) && !onOtherHosts(op));
+                .anyMatch(op -> op.verb() != Verb.READ && !LocalMachines.restorePoint(op) && !onOtherHosts(op) && !shellState(op));
         if (changes && !run.locators().containsKey("host")) {
             walk.add(escalation("runs a change as " + user + " through " + program, user, run));
         }
@@ -58,6 +58,16 @@ final class PrivilegeWrappers {
         String host = op.resource().locator("host");
         return FLEET_SYSTEMS.contains(op.system()) && !host.isEmpty() && !dev.interlock.environment.Hosts.loopback(host);
     }
+
+    /**
+     * {@code sudo -u oracle bash -c "export ORACLE_SID=X; …"}: setting the child shell's own variables or options changes
+     * nothing on the machine, so it is no reason to call the run a change made as that user.
+     */
+    private static boolean shellState(Operation op) {
+        return op.system().equals("process") && op.verb() == Verb.EXECUTE && SHELL_STATE.contains(op.resource().name());
+    }
+
+    private static final Set<String> SHELL_STATE = Set.of("export", "set", "unset", "declare", "typeset", "readonly", "local", "shopt");
 
     /** Tools that act through their own agents on other machines. */
     private static final Set<String> FLEET_SYSTEMS = Set.of("salt", "chef", "ansible", "pyinfra");

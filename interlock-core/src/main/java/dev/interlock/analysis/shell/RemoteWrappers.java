@@ -99,7 +99,10 @@ final class RemoteWrappers {
         int entry = walk.operations.size();
         commands.recognize(program, before, run);
         int inner = walk.operations.size();
-        commands.dispatch(run.inner(args.subList(dash + 1, args.size())).withLocators(where).withStdin(Stdin.NONE));
+        // -i/--stdin hands this command's standard input to the command in the pod (kubectl exec -i db -- psql <<< 'SELECT 1')
+        boolean stdin = before.stream().map(Arg::value).anyMatch(w -> w.equals("--stdin") || w.equals("--stdin=true")
+                || Regex.matches(w, "-[a-zA-Z]*i[a-zA-Z]*") && !w.startsWith("--"));
+        commands.dispatch(run.inner(args.subList(dash + 1, args.size())).withLocators(where).withStdin(stdin ? run.stdin() : Stdin.NONE));
         onlyItsCommandWhenItReads(entry, inner);
         return true;
     }

@@ -58,7 +58,7 @@ final class SdkCalls {
                     "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd", "libvirt", "libvirt"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
-                    "mysql", "mysql", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
+                    "mysql", "mysql", "ibm_db", "database", "oracledb", "database", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
                     "@elastic/elasticsearch", "search", "@opensearch-project/opensearch", "search", "knex", "database", "sequelize", "database", "@prisma/client",
                     "database", "ssh2", "ssh", "dockerode", "docker", "@octokit/", "github", "chromadb", "chroma",
                     "@zilliz/milvus2-sdk-node", "milvus", "@qdrant/js-client-rest", "qdrant", "@pinecone-database/pinecone", "pinecone",
@@ -90,9 +90,15 @@ final class SdkCalls {
     private static final Pattern RB_IMPORT = Pattern.compile("\\brequire(?:_relative)?\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
     static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
     private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:collection_?)?(?:namespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
-    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
+    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|querySync|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
     private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*|(?:dsn|conninfo|url)\\s*=\\s*)?" + LIT);
+    /**
+     * Oracle's {@code dsn='host[:port]/service'} keyword (oracledb, cx_Oracle) and the Db2 driver's
+     * {@code open('DATABASE=…;HOSTNAME=…')}: where the connection goes when no URL comes first.
+     */
+    private static final Pattern ORACLE_DSN = Pattern.compile("\\bdsn\\s*=\\s*" + LIT);
+    private static final Pattern DB2_OPEN = Pattern.compile("\\.open(?:Sync)?\\s*\\(\\s*" + LIT);
     private static final Pattern SQLITE_CONNECT = Pattern.compile("\\bsqlite3\\.connect\\s*\\(\\s*" + LIT);
     /**
      * What names a Snowflake connection in the connector's and Snowpark's arguments: {@code connection_name='prod'} (a
@@ -362,6 +368,15 @@ final class SdkCalls {
             if (value.contains("://") || value.contains("=") || value.contains("@")) {
                 return Optional.of(value);
             }
+        }
+        Matcher oracle = ORACLE_DSN.matcher(code);
+        if (oracle.find() && Regex.matches(lit(oracle, 1), "[\\w.-]+(:\\d+)?/[\\w.$-]+")) {
+            String dsn = lit(oracle, 1);
+            return Optional.of("postgresql://" + dsn);
+        }
+        Matcher db2 = DB2_OPEN.matcher(code);
+        if (db2.find() && Regex.find(lit(db2, 1), "(?i)\\bHOSTNAME=")) {
+            return Optional.of(url("db2", lit(db2, 1), ";"));
         }
         return Optional.empty();
     }

@@ -22,7 +22,10 @@ import java.util.Set;
  * {@code content=METADATA_ONLY} or {@code estimate_only=y}); {@code impdp} with {@code sqlfile=} only writes the DDL to
  * a file, otherwise it loads objects, and {@code table_exists_action=REPLACE|TRUNCATE} loses what was there. RMAN and
  * Data Guard's DGMGRL are command languages read as tables ({@code LIST} and {@code SHOW} look; {@code DELETE},
- * {@code SWITCHOVER}, {@code FAILOVER} change). The target is the logon's connect identifier, else {@code ORACLE_SID}.
+ * {@code SWITCHOVER}, {@code FAILOVER} change). SQL*Loader ({@code sqlldr}) loads rows into the logon's database. The
+ * wallet tool {@code mkstore} prints stored passwords with {@code -viewEntry} and {@code -listCredential}; {@code -list}
+ * prints only entry names, as other secret stores' listings do. The target is the logon's connect identifier, else
+ * {@code ORACLE_SID}.
  */
 public final class OracleTools implements Recognizer {
 
@@ -55,7 +58,7 @@ public final class OracleTools implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("expdp", "impdp", "rman", "dgmgrl");
+        return Set.of("expdp", "impdp", "rman", "dgmgrl", "sqlldr", "mkstore");
     }
 
     @Override
@@ -66,6 +69,8 @@ public final class OracleTools implements Recognizer {
         return switch (inv.program()) {
             case "expdp", "impdp" -> dataPump(inv);
             case "rman" -> rman(inv, nested);
+            case "sqlldr" -> sqlLoader(inv, nested);
+            case "mkstore" -> List.of(wallet(inv));
             default -> dgmgrl(inv, nested);
         };
     }
@@ -123,6 +128,52 @@ public final class OracleTools implements Recognizer {
             result = op(inv, Verb.UPDATE, "schema", what).scope(Scope.MANY).note("imports objects from a dump").build();
         }
         return DatabaseOps.locate(List.of(result), target, inv);
+    }
+
+    /**
+     * {@code sqlldr [userid=]LOGON control=F …}: a load writes rows into the logon's database, and a control file in view
+     * that says {@code REPLACE} or {@code TRUNCATE} empties the table first.
+     */
+    private static List<Operation> sqlLoader(Invocation inv, Nested nested) {
+        Map<String, String> params = new java.util.HashMap<>();
+        Optional<Arg> logon = Optional.empty();
+        for (Arg a : inv.args()) {
+            int eq = a.value().indexOf('=');
+            if (eq > 0) {
+                params.put(a.value().substring(0, eq).toLowerCase(Locale.ROOT), a.value().substring(eq + 1));
+            } else if (!a.value().startsWith("-") && logon.isEmpty()) {
+                logon = Optional.of(a);
+            }
+        }
+        DatabaseTarget target = logon(logon.or(() -> Optional.ofNullable(params.containsKey("userid")
+                ? Arg.of(params.get("userid")) : null)), inv);
+        String control = params.getOrDefault("control", "");
+        boolean empties = nested.written(control).map(t -> Regex.find(t, "(?i)\\b(?:REPLACE|TRUNCATE)\\b")).orElse(false);
+        Operation.Builder b = op(inv, empties ? Verb.REPLACE : Verb.UPDATE, "table", params.getOrDefault("table", ""))
+                .scope(Scope.MANY).note(empties ? "SQL*Loader replaces the table's rows" : "SQL*Loader loads rows into the database");
+        if (empties) {
+            b.stateful(true).reversible(false);
+        }
+        return DatabaseOps.locate(List.of(b.build()), target, inv);
+    }
+
+    /** {@code mkstore -wrl DIR -viewEntry NAME}: the wallet holds database passwords; listing entry names reveals none. */
+    private static Operation wallet(Invocation inv) {
+        List<String> words = inv.words();
+        String wallet = inv.parse(Set.of("-wrl")).value("-wrl").orElse("");
+        Verb verb = words.stream().anyMatch(w -> Set.of("-viewEntry", "-listCredential").contains(w)) ? Verb.CREDENTIAL
+                : words.stream().anyMatch(w -> Set.of("-deleteEntry", "-deleteCredential").contains(w)) ? Verb.DELETE
+                : words.stream().anyMatch(w -> Set.of("-createEntry", "-modifyEntry", "-createCredential", "-modifyCredential",
+                        "-create", "-createALO", "-createSSO").contains(w)) ? Verb.UPDATE
+                : words.contains("-list") || words.isEmpty() || words.contains("-help") ? Verb.READ : Verb.UNKNOWN;
+        Operation.Builder b = dev.interlock.analysis.shell.recognizers.LocalFiles.on(inv, verb, "wallet", wallet);
+        if (verb == Verb.CREDENTIAL) {
+            b.note("mkstore prints the passwords stored in the Oracle wallet");
+        }
+        if (verb == Verb.UNKNOWN) {
+            b.confidence(dev.interlock.model.Confidence.INFERRED);
+        }
+        return b.build();
     }
 
     /** {@code rman target CONNECT [catalog …] [cmdfile F | @F]}; commands on stdin or after {@code cmd}. */

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.database;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.op;
 import static dev.interlock.analysis.shell.recognizers.database.DatabaseOps.statements;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
@@ -22,7 +23,9 @@ import java.util.Set;
  * its own commands ({@code update db cfg}, {@code force application}, {@code restore db}) from a table. The monitors
  * ({@code db2pd}, {@code onstat}, {@code oncheck -c…}) only look. Targets: BTEQ's {@code .LOGON tdpid/…}, hdbsql's
  * {@code -n host} and {@code -U} user-store key (a named connection, placed like a profile), Db2's
- * {@code connect to DB} and {@code -db}, Informix's {@code INFORMIXSERVER}.
+ * {@code connect to DB} and {@code -db}, Informix's {@code INFORMIXSERVER}. Informix's {@code dbaccess DB[@SERVER] [FILE|-]}
+ * and Sybase/SAP ASE's {@code isql -S SERVER [-D DB]} (unixODBC's {@code isql DSN} too) read SQL from stdin; isql's
+ * batches end at {@code go} lines, and a batch that starts with a procedure name runs it ({@code sp_who}).
  */
 public final class VendorSqlShells implements Recognizer {
 
@@ -57,7 +60,7 @@ public final class VendorSqlShells implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("bteq", "hdbsql", "db2", "db2pd", "db2top", "db2level", "db2look", "onstat", "oncheck");
+        return Set.of("bteq", "hdbsql", "db2", "dbaccess", "isql", "db2pd", "db2top", "db2level", "db2look", "onstat", "oncheck");
     }
 
     @Override
@@ -66,6 +69,8 @@ public final class VendorSqlShells implements Recognizer {
             case "bteq" -> bteq(inv, nested);
             case "hdbsql" -> hdbsql(inv, nested);
             case "db2" -> db2(inv, nested);
+            case "dbaccess" -> dbaccess(inv, nested);
+            case "isql" -> isql(inv, nested);
             case "oncheck" -> List.of(monitor(inv, inv.words().stream().anyMatch(w -> w.equals("-y"))));
             default -> List.of(monitor(inv, false));
         };
@@ -98,6 +103,55 @@ public final class VendorSqlShells implements Recognizer {
         String key = p.value("-U").orElse("");
         return DatabaseOps.locate(ops, target, inv).stream()
                 .map(o -> key.isEmpty() ? o : o.toBuilder().locator("profile", key).build()).toList();
+    }
+
+    /** {@code dbaccess [-flags] DB[@SERVER] [FILE|-]}: SQL from the file when this line wrote it, from stdin with {@code -}. */
+    private static List<Operation> dbaccess(Invocation inv, Nested nested) {
+        List<Arg> positionals = inv.args().stream().filter(a -> !a.value().startsWith("-") || a.value().equals("-")).toList();
+        String database = positionals.isEmpty() || positionals.getFirst().value().equals("-") ? "" : positionals.getFirst().value();
+        String server = database.contains("@") ? database.substring(database.indexOf('@') + 1)
+                : inv.env().getOrDefault("INFORMIXSERVER", "");
+        database = Regex.before(database, "@");
+        List<Operation> ops = new ArrayList<>();
+        String file = positionals.size() > 1 ? positionals.get(1).value() : "-";
+        if (!file.equals("-")) {
+            ops.addAll(nested.written(file).map(t -> statements(t, true, "", inv, nested))
+                    .orElse(List.of(DatabaseOps.scriptFile(inv, database, file))));
+        } else if (inv.stdin().isPresent()) {
+            ops.addAll(statements(inv.stdin().get(), true, "", inv, nested));
+        }
+        if (ops.isEmpty()) {
+            ops.add(DatabaseOps.session(inv, database));
+        }
+        return DatabaseOps.locate(ops, DatabaseTarget.NONE.withDatabase(database).withHost(server), inv);
+    }
+
+    /** {@code isql -S SERVER [-D DB] [-i FILE]} (Sybase/SAP ASE) or {@code isql DSN [USER [PASSWORD]]} (unixODBC). */
+    private static List<Operation> isql(Invocation inv, Nested nested) {
+        ParsedArgs p = inv.parse(Set.of("-S", "-U", "-P", "-D", "-i", "-o", "-w", "-s", "-c", "-H", "-I", "-J", "-a", "-A",
+                "-z", "-t", "-l", "-m", "-E", "-R", "-y", "-T", "-k", "-K", "-d", "-b"));
+        String server = p.value("-S").orElse(p.positionals().isEmpty() ? "" : p.positionals().getFirst().value());
+        DatabaseTarget target = DatabaseTarget.NONE.withHost(SqlShells.hostName(server)).withDatabase(p.value("-D").orElse(""));
+        List<Operation> ops = new ArrayList<>();
+        p.value("-i").ifPresent(f -> ops.addAll(nested.written(f).map(t -> batches(t, inv, nested))
+                .orElse(List.of(DatabaseOps.scriptFile(inv, "", f)))));
+        if (ops.isEmpty()) {
+            ops.addAll(inv.stdin().map(s -> batches(s, inv, nested)).orElse(List.of()));
+        }
+        if (ops.isEmpty()) {
+            ops.add(DatabaseOps.session(inv, ""));
+        }
+        return DatabaseOps.locate(ops, target, inv);
+    }
+
+    /** Transact-SQL batches separated by {@code go} lines; a procedure name at a batch's start is an {@code EXEC}. */
+    private static List<Operation> batches(String script, Invocation inv, Nested nested) {
+        List<Operation> ops = new ArrayList<>();
+        for (String batch : Regex.split(script, "(?im)^\\s*go(?:\\s+\\d+)?\\s*;?\\s*$")) {
+            String sql = Regex.find(batch, "^\\s*sp_\\w+") ? "EXEC " + batch.strip() : batch;
+            ops.addAll(statements(sql, true, "sqlserver", inv, nested));
+        }
+        return ops;
     }
 
     /** {@code db2 [-options] COMMAND}: SQL goes to the analyzer, CLP commands to the table; {@code -f F} runs a script. */
