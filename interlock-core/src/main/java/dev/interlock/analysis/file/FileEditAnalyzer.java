@@ -261,6 +261,10 @@ public final class FileEditAnalyzer {
      * interpreter, or empty. A project's own source files are code under review, not actions.
      */
     private static Optional<String> oneOffScript(String path, Workspace ws) {
+        if (path.endsWith(".lua") && !path.contains("/nvim/") && !path.contains("/lua/")) {
+            // a Lua file outside a module tree (nvim's lua/, a rock's lua/) is a script run by hand with lua: what it runs
+            return Optional.of("lua");
+        }
         Workspace.Area area = ws.area(path);
         if (area != Workspace.Area.TEMP && area != Workspace.Area.HOME) {
             return Optional.empty();

@@ -31,6 +31,13 @@ final class EmbeddedScripts {
 
     /** A debugger command that runs a shell: gdb's {@code !cmd} and {@code shell cmd}, lldb's {@code platform shell cmd}. */
     private static final Pattern DEBUGGER_SHELL = Pattern.compile("^\\s*(?:!|shell\\s+|platform\\s+shell\\s+)(.*)$", Pattern.DOTALL);
+    /**
+     * {@code call (int)system("…")}, {@code print system("…")}, lldb's {@code expr (int)system("…")}: the debugged
+     * process runs the string as a shell command, with that process's identity.
+     */
+    private static final Pattern DEBUGGER_SYSTEM = Pattern.compile(
+            "^\\s*(?:call|print|p|expr|expression|e)\\s+(?:--\\s+)?(?:\\(\\s*(?:int|void|long)\\s*\\)\\s*)?system\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)\\s*;?\\s*$",
+            Pattern.DOTALL);
     /** gdb's and lldb's options whose value is one of their own commands. */
     private static final Set<String> DEBUGGER_COMMANDS = Set.of("-ex", "--ex", "-eval-command", "--eval-command", "-iex",
             "--iex", "-init-eval-command", "--init-eval-command", "-o", "--one-line", "-O", "--one-line-before-file",
@@ -53,6 +60,12 @@ final class EmbeddedScripts {
             Matcher m = command == null ? null : DEBUGGER_SHELL.matcher(command.value());
             if (m != null && m.matches()) {
                 routes.runs(m.group(1), command.literal(), run, Map.of(), "the debugger");
+                continue;
+            }
+            Matcher sys = command == null || !command.value().contains("system") ? null : DEBUGGER_SYSTEM.matcher(command.value());
+            if (sys != null && sys.matches()) {
+                routes.runs(sys.group(1).replace("\\\"", "\"").replace("\\\\", "\\"), command.literal(), run, Map.of(),
+                        "system() called inside the debugged process");
             }
         }
     }

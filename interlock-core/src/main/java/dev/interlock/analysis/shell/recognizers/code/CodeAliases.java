@@ -27,7 +27,9 @@ final class CodeAliases {
         String folded = folded(HomePaths.resolved(StaticStrings.resolved(folded(code, operator), language), language), operator);
         return switch (language) {
             case PYTHON -> reflected(python(reflected(unrolled(folded))));
-            case JAVASCRIPT -> javascript(folded);
+            case JAVASCRIPT -> CommandLiterals.javascript(javascript(folded));
+            case JULIA -> CommandLiterals.julia(folded);
+            case JAVA, GROOVY, SCALA -> CommandLiterals.jvm(folded);
             default -> folded;
         };
     }

@@ -14,7 +14,7 @@ final class CodeCalls {
     private CodeCalls() {
     }
 
-    enum Language { PYTHON, JAVASCRIPT, RUBY, PERL, PHP, APPLESCRIPT, R, LUA, POWERSHELL }
+    enum Language { PYTHON, JAVASCRIPT, RUBY, PERL, PHP, APPLESCRIPT, R, LUA, POWERSHELL, JULIA, JAVA, GROOVY, SCALA }
 
     enum Kind {
         /** Runs its argument(s) as a shell command. */
@@ -32,7 +32,9 @@ final class CodeCalls {
         /** Writes a file. */
         WRITE,
         /** Sends an HTTP request that changes the endpoint; {@code what} names the method. */
-        HTTP
+        HTTP,
+        /** Opens a raw connection to the host it names: only what the code is seen to send over it counts. */
+        SOCKET
     }
 
     /**
@@ -97,11 +99,14 @@ final class CodeCalls {
                 // the standard library sends a body too: urlopen(url, data=…), Request(url, data=…), conn.request("POST", …)
                 c.add(call("\\b(?:urlopen|Request)\\s*\\((?=[^)]*\\bdata\\s*=|[^,)]*,\\s*(?!timeout)\\w)", Kind.HTTP, "POST"));
                 c.add(call("\\.request\\s*\\(\\s*['\"](?:POST|PUT|PATCH)['\"]", Kind.HTTP, "POST"));
+                c.add(call("\\bsocket\\.create_connection\\s*\\(", Kind.SOCKET, "socket.create_connection"));
             }
             case JAVASCRIPT -> {
                 c.add(gated("(?:\\.|(?<![\\w.$]))(?:execSync|exec|spawnSync|spawn|execFileSync|execFile)\\s*\\(",
                         Kind.SHELL, "child_process", "child_process"));
                 c.add(call("\\bBun\\.spawn(?:Sync)?\\s*\\(", Kind.SHELL, "Bun.spawn"));
+                // new Deno.Command(cmd, {args}) and Deno.run({cmd}) arrive as Deno.Command([cmd, …args]) (CommandLiterals)
+                c.add(call("\\bDeno\\.(?:Command|run)\\s*\\(", Kind.SHELL, "Deno.Command"));
                 c.add(embedded("(?:\\bBun\\.|(?<![\\w.]))\\$`([^`$]*)`", Kind.SHELL, "Bun shell"));
                 c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:rmSync|rm|rmdirSync|rmdir)\\s*\\(",
                         Kind.DELETE_MAYBE_TREE, "fs", "fs.rm"));
@@ -133,6 +138,7 @@ final class CodeCalls {
                 c.add(call("(?<![\\w.])(?:eval|instance_eval|class_eval)\\b\\s*", Kind.EVAL, "eval"));
                 c.add(call("\\bFile\\.(?:read|open|readlines)\\s*", Kind.OPEN, "File.read"));
                 c.add(call("\\bFile\\.(?:write|binwrite)\\s*", Kind.WRITE, "File.write"));
+                c.add(call("\\b(?:TCPSocket\\.(?:new|open)|Socket\\.tcp)\\b\\s*", Kind.SOCKET, "TCPSocket"));
                 c.add(call("\\bNet::HTTP\\.(?:post|post_form|put)\\b\\s*\\(?|\\bNet::HTTP::(?:Post|Put|Patch)\\.new\\s*\\(?", Kind.HTTP, "POST"));
             }
             case PERL -> {
@@ -142,6 +148,9 @@ final class CodeCalls {
                 c.add(embedded("`([^`]*)`", Kind.SHELL, "backticks"));
                 c.add(embedded("\\bqx\\s*\\(([^)]*)\\)|\\bqx\\s*\\{([^}]*)\\}|\\bqx\\s*/([^/]*)/", Kind.SHELL, "qx"));
                 c.add(call("(?<![\\w$])eval\\b\\s*+(?!\\{)", Kind.EVAL, "eval"));
+                // open(F, '<', "path") and open F, "<path": the handle and a mode of its own come before the path
+                c.add(call("(?<![\\w$])open\\b\\s*\\(?\\s*(?:my\\s+)?\\$?\\w+\\s*,\\s*(?:(['\"])\\+?<\\1\\s*,\\s*)?", Kind.OPEN, "open"));
+                c.add(call("\\bIO::Socket::(?:INET6?|IP|SSL)\\s*->\\s*new\\b\\s*", Kind.SOCKET, "IO::Socket"));
             }
             case PHP -> {
                 c.add(call("(?<![\\w$>:])(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\\s*\\(", Kind.SHELL, "system"));
@@ -166,6 +175,22 @@ final class CodeCalls {
             case LUA -> {
                 c.add(call("\\b(?:os\\.execute|io\\.popen)\\s*\\(?", Kind.SHELL, "os.execute"));
                 c.add(call("\\bos\\.remove\\s*\\(", Kind.DELETE, "os.remove"));
+            }
+            case JULIA -> {
+                // a backtick literal is a Cmd, made to be run (run, read, success, pipeline — joined by CommandLiterals)
+                c.add(embedded("`([^`]*)`", Kind.SHELL, "run(`…`)"));
+                c.add(call("(?<![\\w.])(?:Base\\.)?rm\\s*\\(", Kind.DELETE_MAYBE_TREE, "rm"));
+            }
+            case JAVA, GROOVY, SCALA -> {
+                // "cmd".execute(), "cmd".! and Seq(…).!! arrive as execute(…) (CommandLiterals)
+                c.add(call("(?<![\\w.])execute\\s*\\(", Kind.SHELL, "execute"));
+                c.add(gated("\\.exec\\s*\\(", Kind.SHELL, "Runtime", "Runtime.exec"));
+                if (language == Language.GROOVY) {
+                    // what is left after CommandLiterals: .execute() on a value computed at run time
+                    c.add(call("\\.execute\\b(?=\\s*\\(\\s*\\))", Kind.SHELL, "execute"));
+                }
+                c.add(call("\\bnew\\s+ProcessBuilder\\s*\\(|\\bProcess\\s*\\(", Kind.SHELL, "ProcessBuilder"));
+                c.add(call("\\bFiles\\.(?:delete|deleteIfExists)\\s*\\(\\s*(?:Path\\.of|Paths\\.get)\\s*\\(", Kind.DELETE, "Files.delete"));
             }
             case POWERSHELL -> {
                 c.add(call("(?i)\\b(?:Remove-Item|rm|del|rd|rmdir|ri)\\s+(?:-(?:Path|LiteralPath)\\s+)?",
@@ -221,6 +246,9 @@ final class CodeCalls {
                     dynamic("\\bdo (?:shell )?script\\s+(?!\")", "the shell command is computed"),
                     dynamic("\\brun script\\b", "runs a script given as text"));
             case R -> List.of(dynamic("\\beval\\s*\\(\\s*parse\\b|\\bsource\\s*\\(\\s*(?:url|\")http", "evaluates computed or downloaded code"));
+            case JULIA -> List.of(dynamic("\\bMeta\\.parse\\b|\\binclude_string\\b|(?<![\\w.])eval\\s*\\(", "evaluates code built at run time"));
+            case JAVA, GROOVY, SCALA -> List.of(dynamic("\\bClass\\.forName\\b|\\.getMethod\\s*\\(|\\bGroovyShell\\b|\\bEval\\.me\\b|\\bScriptEngine",
+                    "calls or evaluates code by computed name"));
             case LUA -> List.of(dynamic("\\b(?:loadstring|load|dofile|loadfile)\\s*\\(", "loads code at run time"));
             case POWERSHELL -> List.of(
                     dynamic("(?i)\\bInvoke-Expression\\b|\\biex\\b", "evaluates a string as PowerShell"),

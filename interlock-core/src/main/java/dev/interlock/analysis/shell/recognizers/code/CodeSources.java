@@ -23,16 +23,23 @@ final class CodeSources {
 
     static final Map<String, Language> LANGUAGES = languages();
     /** Flags whose next argument is code, per language. */
-    private static final Map<Language, Set<String>> CODE_FLAGS = Map.of(
-            Language.PYTHON, Set.of("-c"),
-            Language.JAVASCRIPT, Set.of("-e", "--eval", "-p", "--print"),
-            Language.RUBY, Set.of("-e"),
-            Language.PERL, Set.of("-e", "-E"),
-            Language.PHP, Set.of("-r"),
-            Language.APPLESCRIPT, Set.of("-e"),
-            Language.R, Set.of("-e"),
-            Language.LUA, Set.of("-e"),
-            Language.POWERSHELL, Set.of("-command", "-c", "-cmd"));
+    private static final Map<Language, Set<String>> CODE_FLAGS = Map.ofEntries(
+            Map.entry(Language.PYTHON, Set.of("-c")),
+            Map.entry(Language.JAVASCRIPT, Set.of("-e", "--eval", "-p", "--print")),
+            Map.entry(Language.RUBY, Set.of("-e")),
+            Map.entry(Language.PERL, Set.of("-e", "-E")),
+            Map.entry(Language.PHP, Set.of("-r")),
+            Map.entry(Language.APPLESCRIPT, Set.of("-e")),
+            Map.entry(Language.R, Set.of("-e")),
+            Map.entry(Language.LUA, Set.of("-e")),
+            Map.entry(Language.POWERSHELL, Set.of("-command", "-c", "-cmd")),
+            Map.entry(Language.JULIA, Set.of("-e", "--eval", "-E", "--print")),
+            Map.entry(Language.JAVA, Set.<String>of()),
+            Map.entry(Language.GROOVY, Set.of("-e")),
+            Map.entry(Language.SCALA, Set.of("-e", "--execute-script", "-c")));
+    /** Julia's options with a separate value (threads, workers, a system image), so the value is not taken for a script. */
+    private static final Set<String> JULIA_VALUED = Set.of("-t", "--threads", "-p", "--procs", "-J", "--sysimage", "-C",
+            "--cpu-target", "-L", "--load");
     /** Flags that take a value which is not code (a module, an include path, a library). */
     private static final Set<String> VALUED = Set.of("-W", "-X", "-r", "--require", "-I", "--import", "-l", "-M", "-d",
             "-x", "--loader", "--input-type", "-c:", "-executionpolicy", "-ex", "-windowstyle", "-configurationname",
@@ -56,6 +63,12 @@ final class CodeSources {
         m.put("R", Language.R);
         m.put("lua", Language.LUA);
         m.put("luajit", Language.LUA);
+        m.put("julia", Language.JULIA);
+        m.put("jshell", Language.JAVA);
+        m.put("groovy", Language.GROOVY);
+        m.put("scala", Language.SCALA);
+        m.put("scala-cli", Language.SCALA);
+        m.put("amm", Language.SCALA);
         m.put("pwsh", Language.POWERSHELL);
         m.put("powershell", Language.POWERSHELL);
         m.put("powershell.exe", Language.POWERSHELL);
@@ -117,7 +130,7 @@ final class CodeSources {
                 script = i + 1 < args.size() ? "-m " + args.get(i + 1).value() : "-m";
             } else if (w.equals("-f") && language == Language.PHP) {
                 script = i + 1 < args.size() ? args.get(++i).value() : "";
-            } else if (VALUED.contains(w)) {
+            } else if (VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)) {
                 i++;
             } else if (w.startsWith("-")) {
                 inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");

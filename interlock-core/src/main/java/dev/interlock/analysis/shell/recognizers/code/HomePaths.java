@@ -31,6 +31,8 @@ final class HomePaths {
     private static final String HOME_RUBY = "(?:\\bDir\\.home\\b(?:\\s*\\(\\s*\\))?(?!\\s*\\()|\\bENV\\s*\\[\\s*['\"]HOME['\"]\\s*]"
             + "|\\bENV\\.fetch\\s*\\(\\s*['\"]HOME['\"]\\s*\\))";
 
+    private static final String HOME_PERL = "\\$ENV\\{\\s*['\"]?HOME['\"]?\\s*}";
+
     /** How a match spells its path. */
     private enum Shape {
         /** A join call or pathlib's {@code /}: group 1 is the first part (the home directory or a literal), group 2 the rest. */
@@ -68,6 +70,10 @@ final class HomePaths {
             // one argument only: a second one is the directory a relative path is taken from
             rule("expand_path", "\\bFile\\.expand_path\\s*\\(\\s*(" + LIT + ")\\s*\\)()", Shape.JOIN, Language.RUBY, HOME_RUBY));
 
+    private static final List<Rule> PERL = List.of(
+            rule("$ENV", "(\")" + HOME_PERL + "([^\"$@\\\\]*)\"", Shape.TEMPLATE, Language.PERL, HOME_PERL),
+            rule(".", "(" + HOME_PERL + ")\\s*\\.\\s*(" + LIT + ")" + ENDS, Shape.CONCAT, Language.PERL, HOME_PERL));
+
     /** Words without which code cannot name the home directory. */
     private static final List<String> HOME_WORDS = List.of("HOME", "home", "~");
 
@@ -83,6 +89,7 @@ final class HomePaths {
             case PYTHON -> PYTHON;
             case JAVASCRIPT -> JAVASCRIPT;
             case RUBY -> RUBY;
+            case PERL -> PERL;
             default -> List.of();
         };
         if (rules.isEmpty() || HOME_WORDS.stream().noneMatch(code::contains)) {

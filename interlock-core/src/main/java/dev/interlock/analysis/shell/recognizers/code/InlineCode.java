@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -117,9 +118,15 @@ final class InlineCode {
                 case DELETE, DELETE_TREE, DELETE_MAYBE_TREE -> {
                     boolean recursive = f.kind() == Kind.DELETE_TREE
                             || (f.kind() == Kind.DELETE_MAYBE_TREE && RECURSIVE.matcher(f.tail()).find());
+                    Optional<GlobLoops.Walk> walk = f.literal() ? Optional.empty() : GlobLoops.deleted(code, f.tail(), language);
                     if (f.literal()) {
                         ops.add(LocalFiles.delete(inv, f.literals().getFirst(), recursive, Confidence.EXACT,
                                 f.what() + " deletes " + f.literals().getFirst()));
+                    } else if (walk.isPresent()) {
+                        // as rm -rf ROOT would be for a glob that walks a tree, rm PATTERN for one directory's matches
+                        boolean tree = walk.get().recursive();
+                        ops.add(LocalFiles.delete(inv, tree ? walk.get().root() : walk.get().pattern(), tree || recursive,
+                                Confidence.INFERRED, f.what() + " deletes what " + walk.get().pattern() + " matches"));
                     } else {
                         ops.add(LocalFiles.delete(inv, "", recursive, Confidence.INFERRED,
                                 f.what() + " deletes a path computed at run time"));
@@ -133,6 +140,15 @@ final class InlineCode {
                     }
                 }
                 case OPEN -> {
+                    if (language == Language.PERL && f.literal()) {
+                        // Perl's two-argument open carries its mode in the path: "<key" reads, ">out" or "cmd|" do not
+                        String path = f.literals().getFirst().strip();
+                        if (!path.startsWith(">") && !path.startsWith("|") && !path.endsWith("|")
+                                && SecretFiles.isSecret(inv.workspace().resolve(Regex.replaceFirst(path, "^\\+?<\\s*", "")))) {
+                            ops.add(CredentialRecognizer.secretFile(inv, Regex.replaceFirst(path, "^\\+?<\\s*", "")));
+                        }
+                        continue;
+                    }
                     boolean writes = f.literals().size() > 1 && Regex.matches(f.literals().get(1), "[rbt]*[wax+][bt+]*");
                     if (f.literal() && writes) {
                         ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
@@ -150,7 +166,7 @@ final class InlineCode {
             }
         }
         if (depth == 0) {
-            secretsSent(ops, inv).ifPresent(ops::add);
+            secretsSent(ops, found, inv).ifPresent(ops::add);
             if (ops.stream().noneMatch(op -> op.verb() == Verb.TRANSFER && op.resource().type().equals("credentials"))) {
                 SecretLookups.in(code, ops, inv).ifPresent(ops::add);
             }
@@ -183,16 +199,32 @@ final class InlineCode {
     /** AppleScript's {@code do shell script "…" with administrator privileges}, on the same line as the call. */
     private static final Pattern AS_ADMINISTRATOR = Pattern.compile("\\bwith administrator privileges\\b");
 
-    /** Code that reads a secret and sends a request body somewhere sends the secret: {@code urlopen(url, data=open(key).read())}. */
-    private static Optional<Operation> secretsSent(List<Operation> ops, Invocation inv) {
+    /**
+     * Code that reads a secret and sends a request body somewhere sends the secret: {@code urlopen(url, data=open(key).read())};
+     * so does code that reads one and opens a raw socket to another host ({@code IO::Socket::INET->new("h:443")}).
+     */
+    private static Optional<Operation> secretsSent(List<Operation> ops, List<CodeScanner.Found> found, Invocation inv) {
         Optional<Operation> secret = ops.stream().filter(op -> op.verb() == Verb.CREDENTIAL).findFirst();
-        Optional<Operation> send = ops.stream()
-                .filter(op -> op.system().equals("http") && (op.verb() == Verb.CREATE || op.verb() == Verb.UPDATE)).findFirst();
-        if (secret.isEmpty() || send.isEmpty()) {
+        if (secret.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(NetworkRecognizer.exfiltration("credentials", secret.get().resource().name(),
-                send.get().resource().locators().getOrDefault("host", ""), inv.evidence(), Map.of()));
+        Optional<String> host = ops.stream()
+                .filter(op -> op.system().equals("http") && (op.verb() == Verb.CREATE || op.verb() == Verb.UPDATE)).findFirst()
+                .map(op -> op.resource().locators().getOrDefault("host", ""));
+        if (host.isEmpty()) {
+            host = found.stream().filter(f -> f.kind() == Kind.SOCKET).map(InlineCode::socketHost)
+                    .filter(h -> !dev.interlock.environment.Hosts.loopback(h)).findFirst();
+        }
+        return host.map(h -> NetworkRecognizer.exfiltration("credentials", secret.get().resource().name(), h, inv.evidence(), Map.of()));
+    }
+
+    private static final Pattern PEER = Pattern.compile("Peer(?:Addr|Host)\\s*=>\\s*['\"]([^'\"]+)['\"]");
+
+    /** The host a socket call names: its first literal ({@code "h:443"}, {@code ("h", 443)}) or Perl's {@code PeerAddr => "h"}; empty when computed. */
+    private static String socketHost(CodeScanner.Found f) {
+        Matcher peer = PEER.matcher(f.tail());
+        String host = peer.find() ? peer.group(1) : f.literal() ? f.literals().getFirst() : "";
+        return Regex.replaceFirst(host, ":\\d+$", "");
     }
 
     /**
