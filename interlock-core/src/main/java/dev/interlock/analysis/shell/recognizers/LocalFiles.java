@@ -164,7 +164,8 @@ public final class LocalFiles {
                 && FileTarget.of(dev.interlock.analysis.shell.Arg.of(path), inv).regenerable();
         return on(inv, Verb.DELETE, recursive ? "directory" : "file", path)
                 .scope(scope)
-                .stateful(!regenerable && (recursive || path.isEmpty()))
+                // one system file (a log, the audit trail) is lost as with rm of it; one of the project's is not
+                .stateful(!regenerable && (recursive || path.isEmpty() || area == Workspace.Area.SYSTEM))
                 .reversible(regenerable)
                 .confidence(confidence)
                 .note(note)

@@ -25,6 +25,8 @@ final class CodeCalls {
         DELETE_TREE,
         /** Deletes; recursive only when the call says so ({@code recursive: true}, {@code recursive = TRUE}). */
         DELETE_MAYBE_TREE,
+        /** Cuts a file to the length its second argument gives (none: to nothing), as {@code truncate -s} does. */
+        TRUNCATE,
         /** Evaluates its argument as code of the same language. */
         EVAL,
         /** Reads a file (checked against the secret-file table), or writes it when opened with a write mode. */
@@ -75,6 +77,7 @@ final class CodeCalls {
                 c.add(call("(?:\\bos\\.|(?<![\\w.]))(?:remove|unlink)\\s*\\(", Kind.DELETE, "os.remove"));
                 c.add(call("(?:\\bos\\.|(?<![\\w.]))(?:rmdir|removedirs)\\s*\\(", Kind.DELETE, "os.rmdir"));
                 c.add(embedded("Path\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.(?:unlink|rmdir)\\s*\\(", Kind.DELETE, "Path.unlink"));
+                c.add(call("\\bos\\.truncate\\s*\\(", Kind.TRUNCATE, "os.truncate"));
                 c.add(call("\\.(?:system|popen)\\s*\\(", Kind.SHELL, "os.system"));
                 // the process is replaced by the program: os.execvp('rm', ['rm', '-rf', p]) (its path, then its argv);
                 // os.spawn*(mode, …) and pty.spawn(argv) start one
@@ -111,6 +114,8 @@ final class CodeCalls {
                 c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:rmSync|rm|rmdirSync|rmdir)\\s*\\(",
                         Kind.DELETE_MAYBE_TREE, "fs", "fs.rm"));
                 c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:unlinkSync|unlink)\\s*\\(", Kind.DELETE, "fs", "fs.unlink"));
+                c.add(gated("(?:\\bfs\\w*\\.(?:promises\\.)?|\\)\\.|(?<![\\w.$]))(?:truncateSync|truncate)\\s*\\(", Kind.TRUNCATE, "fs", "fs.truncate"));
+                c.add(call("\\bDeno\\.truncate(?:Sync)?\\s*\\(", Kind.TRUNCATE, "Deno.truncate"));
                 c.add(call("\\b(?:fse\\w*\\.(?:remove|removeSync|emptyDirSync|emptyDir)|rimraf(?:\\.sync)?)\\s*\\(",
                         Kind.DELETE_TREE, "rimraf"));
                 c.add(call("\\bDeno\\.remove(?:Sync)?\\s*\\(", Kind.DELETE_MAYBE_TREE, "Deno.remove"));
@@ -131,6 +136,7 @@ final class CodeCalls {
                 c.add(call("\\bFileUtils\\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree)\\b\\s*", Kind.DELETE_TREE, "FileUtils.rm_rf"));
                 c.add(call("\\bFileUtils\\.(?:rm|rm_f|remove|remove_file|safe_unlink|rmdir)\\b\\s*", Kind.DELETE, "FileUtils.rm"));
                 c.add(call("\\b(?:File|Dir)\\.(?:delete|unlink|rmdir)\\b\\s*", Kind.DELETE, "File.delete"));
+                c.add(call("\\bFile\\.truncate\\b\\s*", Kind.TRUNCATE, "File.truncate"));
                 c.add(call("(?:\\bKernel\\.|(?<![\\w.]))(?:system|exec|spawn)\\b\\s*", Kind.SHELL, "system"));
                 c.add(call("\\b(?:IO\\.popen|Open3\\.\\w+)\\s*", Kind.SHELL, "IO.popen"));
                 c.add(embedded("`([^`]*)`", Kind.SHELL, "backticks"));
@@ -144,6 +150,7 @@ final class CodeCalls {
             case PERL -> {
                 c.add(call("(?<![\\w$])(?:rmtree|remove_tree)\\b\\s*", Kind.DELETE_TREE, "rmtree"));
                 c.add(call("(?<![\\w$])(?:unlink|rmdir)\\b\\s*", Kind.DELETE, "unlink"));
+                c.add(call("(?<![\\w$])truncate\\b\\s*", Kind.TRUNCATE, "truncate"));
                 c.add(call("(?<![\\w$])(?:system|exec)\\b\\s*", Kind.SHELL, "system"));
                 c.add(embedded("`([^`]*)`", Kind.SHELL, "backticks"));
                 c.add(embedded("\\bqx\\s*\\(([^)]*)\\)|\\bqx\\s*\\{([^}]*)\\}|\\bqx\\s*/([^/]*)/", Kind.SHELL, "qx"));

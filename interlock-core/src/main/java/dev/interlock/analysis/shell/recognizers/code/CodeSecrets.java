@@ -67,7 +67,8 @@ final class CodeSecrets {
      */
     static Optional<Operation> protectedPathInComputedWrite(String code, List<CodeScanner.Found> found, Invocation inv) {
         boolean computedWrite = found.stream().anyMatch(f -> !f.literal() && (f.kind() == Kind.WRITE || f.kind() == Kind.OPEN
-                || f.kind() == Kind.DELETE || f.kind() == Kind.DELETE_TREE || f.kind() == Kind.DELETE_MAYBE_TREE));
+                || f.kind() == Kind.DELETE || f.kind() == Kind.DELETE_TREE || f.kind() == Kind.DELETE_MAYBE_TREE
+                || f.kind() == Kind.TRUNCATE));
         if (!computedWrite) {
             return Optional.empty();
         }

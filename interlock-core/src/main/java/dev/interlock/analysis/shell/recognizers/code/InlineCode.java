@@ -132,6 +132,17 @@ final class InlineCode {
                                 f.what() + " deletes a path computed at run time"));
                     }
                 }
+                case TRUNCATE -> {
+                    // File.truncate('/var/log/audit/audit.log', 0) is truncate -s 0 of it, judged as that command is
+                    String literal = f.literal() ? f.literals().getFirst() : "";
+                    // a home path keeps its ~ outside the quotes, so that the shell analysis expands it
+                    String path = !f.literal() ? "\"$computed_at_run_time\"" : literal.startsWith("~/")
+                            ? "~/" + Arg.of(literal.substring(2)).shellText() : Arg.of(literal).shellText();
+                    for (Operation op : nested.shell("truncate -s " + truncatedSize(f.tail()) + " -- " + path, inv)) {
+                        ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                                + "from " + f.what() + " in " + inv.program() + " code").build());
+                    }
+                }
                 case EVAL -> {
                     if (f.literal() && depth < MAX_DEPTH) {
                         ops.addAll(code(String.join("\n", f.literals()), language, inv, nested, depth + 1, seen));
@@ -194,6 +205,21 @@ final class InlineCode {
         return ops.stream().map(op -> deletes.contains(op) && op.stateful()
                 ? op.toBuilder().stateful(false).reversible(true).note(op.note() + "; build output cleared with the rest of the build").build()
                 : op).toList();
+    }
+
+    private static final Pattern LENGTH = Pattern.compile("^\\s*(?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|[^,]*)\\s*,\\s*([^,)\\s]+)");
+
+    /**
+     * The {@code truncate -s} size for the call's length argument: none (Node's default) or {@code 0} empties the file,
+     * another number keeps that much, a length computed at run time may cut the end.
+     */
+    private static String truncatedSize(String tail) {
+        java.util.regex.Matcher m = LENGTH.matcher(tail.startsWith("(") ? tail.substring(1) : tail);
+        if (!m.find()) {
+            return "0";
+        }
+        String length = m.group(1);
+        return Regex.matches(length, "\\d+") ? length : "'<0'";
     }
 
     /** AppleScript's {@code do shell script "…" with administrator privileges}, on the same line as the call. */

@@ -68,11 +68,19 @@ final class CloudSwitches {
     /** Log sinks that carry the audit log to where the security team reads it. */
     private static final Pattern AUDIT_SINK = Pattern.compile("(?i)audit|siem|security|compliance|chronicle|splunk|soc([-_]|$)");
 
+    /** A log filter that selects Cloud Audit Logs: by log name (plain or URL-encoded) or by payload type. */
+    private static final Pattern AUDIT_LOGS = Pattern.compile("(?i)cloudaudit(?:\\.|%2E)googleapis(?:\\.|%2E)com|google\\.cloud\\.audit\\.AuditLog");
+
     private static final Set<String> GCLOUD_BOOLEANS = Set.of("quiet", "q", "async", "help", "h", "disabled", "verbose");
 
     static final List<Switch> GCLOUD = List.of(
             Switch.of("logging sinks delete", AUDIT_TRAIL, c -> AUDIT_SINK.matcher(c.word(3)).find()),
             Switch.of("logging sinks update", AUDIT_TRAIL, c -> c.has("disabled") && AUDIT_SINK.matcher(c.word(3)).find()),
+            // an exclusion matching the audit logs keeps them out of the sink (the _Default one: out of storage), as
+            // cloudtrail stop-logging would; one created --disabled excludes nothing yet
+            Switch.of("logging sinks update", AUDIT_TRAIL, c -> AUDIT_LOGS.matcher(c.values("add-exclusion")).find()),
+            Switch.of("logging exclusions create", AUDIT_TRAIL, c -> !c.has("disabled") && AUDIT_LOGS.matcher(c.values("log-filter")).find()),
+            Switch.of("logging exclusions update", AUDIT_TRAIL, c -> !c.has("disabled") && AUDIT_LOGS.matcher(c.values("log-filter")).find()),
             Switch.of("compute firewall-rules create", FIREWALL, CloudSwitches::gcloudOpenIngress),
             Switch.of("compute firewall-rules update", FIREWALL, CloudSwitches::gcloudOpenIngress),
             Switch.of("compute security-policies delete", WAF),

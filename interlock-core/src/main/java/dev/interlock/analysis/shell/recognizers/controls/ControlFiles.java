@@ -26,6 +26,10 @@ public final class ControlFiles {
     private static final Pattern ACL_OFF = Pattern.compile("(?s)\\bacl\"?\\s*[:=]?\\s*\\{[^}]*?\\b(?:enabled\"?\\s*[=:]\\s*\"?false"
             + "|default_policy\"?\\s*[=:]\\s*\"allow\")|\\bacl_default_policy\"?\\s*[=:]\\s*\"allow\"");
     private static final String ACL = "acl";
+    private static final String K8S_AUDIT_API = "audit.k8s.io";
+    private static final Pattern K8S_POLICY = Pattern.compile("\"?\\bkind\"?\\s*:\\s*[\"']?Policy\\b");
+    /** A rule's level, in YAML or JSON; an audit policy whose rules are all {@code None} records nothing. */
+    private static final Pattern LEVEL = Pattern.compile("\"?\\blevel\"?\\s*:\\s*[\"']?(\\w+)");
 
     private ControlFiles() {
     }
@@ -35,7 +39,14 @@ public final class ControlFiles {
      * at {@code path} (absolute), if any.
      */
     public static Optional<String> disabled(String path, String text) {
-        if (text.isBlank() || !path.startsWith("/etc/")) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        // recognized by content wherever it lies: the API server is pointed at whatever file holds it
+        if (text.contains(K8S_AUDIT_API) && k8sAuditOff(text)) {
+            return Optional.of(AUDIT_TRAIL);
+        }
+        if (!path.startsWith("/etc/")) {
             return Optional.empty();
         }
         if (path.equals("/etc/selinux/config") || path.equals("/etc/sysconfig/selinux")) {
@@ -58,7 +69,27 @@ public final class ControlFiles {
     public static Operation.Builder operation(String path, String control) {
         return Operation.builder("os", Verb.UPDATE).resource("security-control", path).locator("path", path)
                 .locator(SecurityControls.LOCATOR, control).reversible(true)
-                .note("writes " + path + " so that " + control + " is off from its next start or reload");
+                .note("writes " + path + " so that " + control + " is off from its next start or reload"
+                        + (path.startsWith("/etc/") ? "" : " where it is applied"));
+    }
+
+    /** A Kubernetes audit {@code Policy} with no rule that records anything: every level {@code None}, or no rule at all. */
+    private static boolean k8sAuditOff(String text) {
+        if (!K8S_POLICY.matcher(text).find()) {
+            return false;
+        }
+        for (String line : text.split("\n")) {
+            if (line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            var m = LEVEL.matcher(line);
+            while (m.find()) {
+                if (!m.group(1).equals("None")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A line that is not a comment and matches. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,7 +23,8 @@ import java.util.Set;
  * {@code FLUSHALL}/{@code FLUSHDB} empty everything, {@code DEL k1 k2} deletes what it names, {@code SHUTDOWN} is an
  * outage; {@code MIGRATE} writes into the server it names ({@link RedisMigrate}). {@code SENTINEL} and {@code CLUSTER}
  * subcommands that ask (masters, get-master-addr-by-name, nodes, slots) read; those that fail over, forget nodes or move
- * slots change the topology. The target is
+ * slots change the topology. {@code EVAL}'s Lua script is judged by the commands it calls ({@link RedisScripts}); the
+ * {@code _RO} variants only read. The target is
  * {@code -h}/{@code -u redis://…}/{@code REDIS_URL}, and {@code -n} the database number.
  */
 final class RedisCli {
@@ -91,6 +93,10 @@ final class RedisCli {
             Map.entry("EVAL", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a Lua script on the server")),
             Map.entry("EVALSHA", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a cached Lua script")),
             Map.entry("FCALL", new Action(Verb.EXECUTE, "script", Scope.ONE, false, true, "runs a server-side function")),
+            // the _RO variants: the server refuses any command in them that writes
+            Map.entry("EVAL_RO", new Action(Verb.READ, "script", Scope.ONE, false, true, "runs a read-only Lua script")),
+            Map.entry("EVALSHA_RO", new Action(Verb.READ, "script", Scope.ONE, false, true, "runs a cached read-only Lua script")),
+            Map.entry("FCALL_RO", new Action(Verb.READ, "script", Scope.ONE, false, true, "runs a read-only server-side function")),
             Map.entry("RENAME", new Action(Verb.UPDATE, "key", Scope.ONE, true, false, "renames a key, overwriting the target")),
             Map.entry("EXPIRE", new Action(Verb.UPDATE, "key", Scope.ONE, true, true, "the key will be deleted when it expires")),
             Map.entry("GETDEL", new Action(Verb.DELETE, "key", Scope.ONE, true, false, "")),
@@ -151,6 +157,7 @@ final class RedisCli {
         target = target.withDatabase(p.value("-n").map(n -> "db" + n).orElse(""));
         target = target.or(DatabaseTarget.fromEnv(inv.env()).withDatabase(""));
         List<Operation> ops = new ArrayList<>();
+        Optional<List<List<Arg>>> luaCalls = RedisScripts.isEval(p.positionals()) ? RedisScripts.calls(p.positionals()) : Optional.empty();
         if (p.has("--eval")) {
             ops.add(op(inv, Verb.EXECUTE, "script", p.value("--eval").orElse("")).confidence(Confidence.OPAQUE)
                     .note("runs the Lua script file " + p.value("--eval").orElse("") + ", which cannot be read statically").build());
@@ -168,6 +175,8 @@ final class RedisCli {
         } else if (!p.positionals().isEmpty() && p.positionals().getFirst().literal()
                 && p.positionals().getFirst().value().equalsIgnoreCase("MIGRATE")) {
             ops.addAll(RedisMigrate.of(p.positionals(), inv));
+        } else if (luaCalls.isPresent()) {
+            ops.addAll(script(luaCalls.get(), inv));
         } else if (!p.positionals().isEmpty()) {
             ops.add(command(p.positionals(), inv, p.has("-x")));
         } else if (inv.stdin().isPresent()) {
@@ -180,6 +189,23 @@ final class RedisCli {
             ops.add(DatabaseOps.session(inv, target.database()));
         }
         return DatabaseOps.locateClient(ops, target, inv);
+    }
+
+    /** A Lua script is judged by the commands it calls, as if each were given on the line ({@link RedisScripts}). */
+    private static List<Operation> script(List<List<Arg>> calls, Invocation inv) {
+        if (calls.isEmpty()) {
+            return List.of(op(inv, Verb.READ, "script", "").note("runs a Lua script that calls no Redis command").build());
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (List<Arg> call : calls) {
+            Operation op = command(call, inv, false);
+            Operation noted = op.toBuilder().note((op.note().isEmpty() ? "" : op.note() + "; ") + "redis.call('"
+                    + call.getFirst().value() + "') in the EVAL script").build();
+            if (!ops.contains(noted)) {
+                ops.add(noted);
+            }
+        }
+        return ops;
     }
 
     private static Operation command(String[] words, Invocation inv) {
