@@ -15,8 +15,9 @@ import java.util.Set;
  * The JDK's diagnostic tools and their kin: {@code jcmd PID COMMAND}, {@code jstack}, {@code jmap}, {@code jstat},
  * {@code jinfo}, {@code jps}, {@code jhsdb}, {@code jattach}, async-profiler ({@code asprof}) and jmxterm (commands on
  * its standard input or in an {@code -i} script). Thread dumps, histograms, flags and GC counters are reads; a heap
- * dump or a flight recording dumped is a copy of the JVM's memory; system properties carry passwords
- * ({@code -Djavax.net.ssl.keyStorePassword}); setting flags, forcing GCs and invoking MBean operations change it.
+ * dump or a flight recording dumped is a copy of the JVM's memory; system properties of a JVM elsewhere carry its passwords
+ * ({@code -Djavax.net.ssl.keyStorePassword}); setting flags, forcing GCs, invoking MBean operations and loading an agent
+ * (async-profiler's too) change it.
  */
 final class JvmTools {
 
@@ -60,6 +61,8 @@ final class JvmTools {
             "--lock", "--wall", "--title", "--minwidth", "--include", "--exclude", "--chunksize", "--chunktime", "--jfropts",
             "--fdtransfer", "--loop", "--timeout", "--file", "--interval", "--jstackdepth");
 
+    private static final Set<String> ASPROF_QUERIES = Set.of("status", "list", "check", "meminfo", "version");
+
     private JvmTools() {
     }
 
@@ -102,7 +105,8 @@ final class JvmTools {
         String what = "jcmd " + command;
         return switch (effect) {
             case READ -> RuntimeDiagnostics.read(inv, jvm, what + " shows the JVM's counters, stacks or settings");
-            case SECRETS -> RuntimeDiagnostics.secrets(inv, jvm, what + " prints values the JVM holds (system properties carry passwords)");
+            case SECRETS -> command.equals("VM.system_properties") ? properties(inv, jvm, what + " prints the JVM's system properties")
+                    : RuntimeDiagnostics.secrets(inv, jvm, what + " prints values the JVM holds");
             case DUMP -> RuntimeDiagnostics.dump(inv, jvm, what + " writes the JVM's memory to a file: everything it held is copied");
             case LOAD -> RuntimeDiagnostics.change(inv, Verb.EXECUTE, jvm, what + " loads an agent's code into the JVM");
             case CHANGE -> RuntimeDiagnostics.change(inv, Verb.UPDATE, jvm, what + " changes the running JVM");
@@ -133,7 +137,7 @@ final class JvmTools {
         if (p.has("-flags") || p.has("-h", "-help", "--help")) {
             return List.of(RuntimeDiagnostics.read(inv, jvm, "jinfo prints the JVM's flags"));
         }
-        return List.of(RuntimeDiagnostics.secrets(inv, jvm, "jinfo prints the JVM's system properties (they carry passwords)"));
+        return List.of(properties(inv, jvm, "jinfo prints the JVM's system properties"));
     }
 
     /** {@code jhsdb jstack|jmap|jinfo|jsnap --pid P}: the serviceability agent stops the JVM to read it; {@code --binaryheap} dumps. */
@@ -159,7 +163,7 @@ final class JvmTools {
         String action = words.size() > 1 ? words.get(1) : "";
         return List.of(switch (action) {
             case "threaddump", "inspectheap", "printflag", "" -> RuntimeDiagnostics.read(inv, jvm, "jattach " + action + " shows stacks, a histogram or a flag");
-            case "properties", "agentProperties" -> RuntimeDiagnostics.secrets(inv, jvm, "jattach prints the JVM's system properties");
+            case "properties", "agentProperties" -> properties(inv, jvm, "jattach prints the JVM's system properties");
             case "dumpheap" -> RuntimeDiagnostics.dump(inv, jvm, "jattach dumpheap writes the JVM's heap to a file");
             case "jcmd" -> words.size() > 2 ? command(inv, jvm, words.get(2), words.subList(3, words.size()))
                     : RuntimeDiagnostics.read(inv, jvm, "jattach jcmd lists the diagnostic commands");
@@ -168,11 +172,27 @@ final class JvmTools {
         });
     }
 
-    /** async-profiler samples stacks (CPU, allocations, locks) into a flame graph or JFR file; {@code load} is its agent. */
+    /**
+     * async-profiler samples stacks (CPU, allocations, locks) into a flame graph or JFR file, but to do so it loads its
+     * agent into the target JVM: code injected into a live process ({@code execute}), routine on this machine, a change
+     * where the process is production's. {@code status}, {@code list}, {@code check}, {@code meminfo} and {@code version} only ask.
+     */
     private static List<Operation> asprof(Invocation inv) {
         ParsedArgs p = inv.parse(ASPROF_VALUED);
         String jvm = p.positionals().isEmpty() ? "" : p.positionals().getLast().value();
-        return List.of(RuntimeDiagnostics.read(inv, jvm, "async-profiler samples the JVM's stacks"));
+        boolean asks = p.positionals().stream().anyMatch(a -> ASPROF_QUERIES.contains(a.value())) || p.has("--version", "-h", "--help");
+        return List.of(asks ? RuntimeDiagnostics.read(inv, jvm, "async-profiler reports its agent's state")
+                : RuntimeDiagnostics.change(inv, Verb.EXECUTE, jvm, "async-profiler loads its agent into the JVM to sample its stacks"));
+    }
+
+    /**
+     * System properties name versions and paths, and may carry passwords ({@code -Djavax.net.ssl.keyStorePassword}): a
+     * JVM on this machine is the developer's own, whose properties they can read anyway; one on another host, in a pod or
+     * a container is that system's secrets.
+     */
+    private static Operation properties(Invocation inv, String jvm, String note) {
+        return inv.remote() ? RuntimeDiagnostics.secrets(inv, jvm, note + " (they carry passwords)")
+                : RuntimeDiagnostics.read(inv, jvm, note + " of a JVM on this machine");
     }
 
     /** jmxterm: the commands come on standard input or in {@code -i FILE}; {@code -l HOST:PORT} is the JVM. */

@@ -101,9 +101,7 @@ public final class HelmRecognizer implements Recognizer {
             case "rollback" -> List.of(base(inv, p, dryRun ? Verb.READ : Verb.UPDATE, "release", first)
                     .note(second.isEmpty() ? "rolls back to the previous revision" : "rolls back to revision " + second).build());
             case "test" -> List.of(base(inv, p, Verb.EXECUTE, "release", first).note("runs the chart's test pods").build());
-            // A chart pushed to a registry is a package published, wherever the cluster is.
-            case "push" -> List.of(dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.publishTo(inv, first,
-                    "helm push to " + second, second));
+            case "push" -> List.of(push(inv, first, second));
             default -> List.of(base(inv, p, Verb.UNKNOWN, "", sub).confidence(Confidence.INFERRED)
                     .note("unrecognized helm subcommand or plugin '" + sub + "'").build());
         };
@@ -149,6 +147,16 @@ public final class HelmRecognizer implements Recognizer {
             b.environment(Tier.LOCAL, "helm " + sub + " changes only files on this machine");
         }
         return b.build();
+    }
+
+    /**
+     * A chart pushed to an OCI registry is a new chart version there, placed by the registry's host as {@code docker push}
+     * places an image (a dev registry is dev, a prod one prod, localhost a sandbox, an unplaced one unknown): the cluster
+     * the kube context names plays no part.
+     */
+    private static Operation push(Invocation inv, String chart, String registry) {
+        return Operation.builder("helm", Verb.UPDATE).resource("chart", chart).locator("host", dev.interlock.environment.Hosts.of(registry))
+                .evidence(inv.evidence()).note("helm push publishes the chart to " + registry + "; whoever installs from there gets it").build();
     }
 
     private static Operation.Builder base(Invocation inv, ParsedArgs p, Verb verb, String type, String name) {

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * Package managers and build tools, for the part that leaves the machine: publishing to a registry (npm, pnpm, yarn,
- * maven, gradle, twine, cargo, gem) and GitHub releases and repositories. Everything else they do (install, test,
+ * maven, gradle, sbt, twine, cargo and cargo-release, gem) and GitHub releases and repositories. Everything else they do (install, test,
  * build, run) is local execution and passes.
  *
  * <p>Scoring choice (docs/risk.md): a published version goes to everyone who installs the package and usually cannot
@@ -66,7 +66,7 @@ public final class PackagePublishRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        Set<String> all = new java.util.HashSet<>(Set.of("npm", "pnpm", "yarn", "mvn", "mvnw", "gradle", "gradlew", "twine", "cargo",
+        Set<String> all = new java.util.HashSet<>(Set.of("npm", "pnpm", "yarn", "mvn", "mvnw", "gradle", "gradlew", "sbt", "twine", "cargo",
                 "gem", "gh", "glab"));
         all.addAll(PublishTools.PROGRAMS);
         return Set.copyOf(all);
@@ -98,6 +98,7 @@ public final class PackagePublishRecognizer implements Recognizer {
             case "npm", "pnpm", "yarn" -> node(inv, nested);
             case "mvn", "mvnw" -> maven(inv, nested);
             case "gradle", "gradlew" -> gradle(inv, nested);
+            case "sbt" -> sbt(inv, nested);
             case "twine" -> twine(inv);
             case "cargo" -> cargo(inv);
             case "gem" -> gem(inv);
@@ -256,6 +257,10 @@ public final class PackagePublishRecognizer implements Recognizer {
             Optional<List<Operation>> migration = BuildToolMigrations.maven(inv, goal, nested);
             if (migration.isPresent()) {
                 ops.addAll(migration.get());
+            } else if (goal.equals("help:effective-settings") && showsPasswords(inv)) {
+                ops.add(LocalFiles.local(inv, Operation.builder("package", Verb.CREDENTIAL).resource("file", "~/.m2/settings.xml")
+                        .evidence(inv.evidence()).note("mvn help:effective-settings -DshowPasswords=true prints the repositories' passwords decrypted"),
+                        "maven's settings on this machine").build());
             } else if (dryRun && goal.startsWith("release:")) {
                 // -DdryRun=true: the release plugin writes release.properties and the would-be POMs here, no commit, tag or push
                 local = true;
@@ -274,6 +279,38 @@ public final class PackagePublishRecognizer implements Recognizer {
             ops.add(local(inv, inv.program() + " " + String.join(" ", p.words())));
         }
         return ops;
+    }
+
+    private static boolean showsPasswords(Invocation inv) {
+        return inv.words().stream().anyMatch(w -> w.equals("-DshowPasswords") || w.equals("-DshowPasswords=true"));
+    }
+
+    /**
+     * sbt's tasks that leave the machine: {@code publish} and {@code publishSigned} upload to the build's {@code publishTo}
+     * (not in view), the sonatype plugin's uploads and releases go to Maven Central (immutable), sbt-release's
+     * {@code release} and sbt-ci-release's {@code ci-release} do both. A task may be cross-built ({@code +publish}),
+     * scoped to a project ({@code core/publishSigned}) or one of a {@code ;}-list; {@code publishLocal} and
+     * {@code publishM2} stay on this machine.
+     */
+    private static final Set<String> SBT_PUBLISHES = Set.of("publish", "publishSigned", "sonatypeBundleRelease", "sonatypeRelease",
+            "sonatypeReleaseAll", "sonatypeBundleUpload", "sonatypeCentralUpload", "sonatypeCentralRelease", "release", "ci-release",
+            "releaseEverything");
+
+    private static List<Operation> sbt(Invocation inv, Nested nested) {
+        List<String> published = new ArrayList<>();
+        for (String word : inv.words()) {
+            for (String command : word.split(";")) {
+                String task = Regex.before(command.strip(), "\\s+");
+                task = task.substring(task.lastIndexOf('/') + 1);
+                task = task.startsWith("+") ? task.substring(1) : task;
+                if (SBT_PUBLISHES.contains(task)) {
+                    published.add(task);
+                }
+            }
+        }
+        // other tasks build, test or run the project, judged as any build tool's
+        return published.isEmpty() ? new UnrecognizedProgram().recognize(inv, nested)
+                : List.of(publish(inv, artifact(inv), "sbt " + String.join(" ", published)));
     }
 
     private static final List<String> ALT_REPOSITORIES = List.of("-DaltDeploymentRepository=",
@@ -365,9 +402,33 @@ public final class PackagePublishRecognizer implements Recognizer {
                     ? op(inv, Verb.GRANT, "package", p.positional(1).orElse("")).note("changes who may publish the crate").build()
                     : read(inv, "package", "", "cargo owner --list");
             case "login", "logout" -> op(inv, Verb.CREDENTIAL, "token", "").note("cargo " + sub + " handles the registry token").build();
+            case "release" -> cargoRelease(inv, p);
             default -> local(inv, "cargo " + sub);
         };
         return List.of(p.value("--registry", "--index").map(r -> o.toBuilder().locator("registry", r).build()).orElse(o));
+    }
+
+    /** cargo-release's steps that stay in the working copy; the others push tags or publish crates. */
+    private static final Set<String> CARGO_RELEASE_LOCAL = Set.of("version", "replace", "hook", "commit", "tag", "changes", "config");
+
+    /**
+     * cargo-release: without {@code --execute} (or {@code -x}) it only shows what it would do; with it a release (a level
+     * or version as the first word, or the {@code publish} step) bumps, tags, pushes and publishes the crates, the
+     * {@code push} step pushes commits and tags, and the file-editing steps stay here.
+     */
+    private static Operation cargoRelease(Invocation inv, ParsedArgs p) {
+        String step = p.positional(1).orElse("");
+        if (!p.has("--execute", "-x")) {
+            return read(inv, "package", "", "cargo release without --execute only shows what it would do");
+        }
+        if (CARGO_RELEASE_LOCAL.contains(step)) {
+            return local(inv, "cargo release " + step);
+        }
+        if (step.equals("push")) {
+            return op(inv, Verb.UPDATE, "repository", "").note("cargo release push pushes the release commits and tags").build();
+        }
+        return publish(inv, p.value("-p", "--package").orElse(artifact(inv)),
+                "cargo release " + step + " --execute bumps, tags, pushes and publishes (a published crate version can never be deleted)");
     }
 
     private static List<Operation> gem(Invocation inv) {

@@ -15,14 +15,14 @@ import java.util.Set;
 
 /**
  * The other release tools: monorepo publishers (lerna, changesets), Python (poetry, uv, hatch, flit), editor
- * extensions (vsce, ovsx), CocoaPods, dotnet (NuGet, and {@code dotnet ef} for migrations) and Ansible Galaxy. Same choices as
+ * extensions (vsce, ovsx), release automation (semantic-release, release-it), CocoaPods, dotnet (NuGet, and {@code dotnet ef} for migrations) and Ansible Galaxy. Same choices as
  * {@link PackagePublishRecognizer}: publishing is an irreversible transfer to many, the rest is local work. Runners
  * ({@code poetry run}, {@code uv run}) are unwrapped by the analyzer before this is called.
  */
 final class PublishTools {
 
     static final Set<String> PROGRAMS = Set.of("lerna", "changeset", "poetry", "uv", "hatch", "flit", "vsce", "ovsx", "pod", "dotnet",
-            "ansible-galaxy");
+            "ansible-galaxy", "semantic-release", "release-it");
 
     private static final Set<String> GALAXY_VALUED = Set.of("-s", "--server", "--api-key", "--token", "-p", "--roles-path",
             "--collections-path", "-r", "--role-file", "--requirements-file", "--output-path", "--import-timeout", "--timeout",
@@ -49,6 +49,9 @@ final class PublishTools {
         if (program.equals("ansible-galaxy")) {
             return List.of(galaxy(inv));
         }
+        if (program.equals("semantic-release") || program.equals("release-it")) {
+            return List.of(releaser(inv));
+        }
         Operation o = switch (program + " " + sub) {
             case "lerna publish", "changeset publish", "poetry publish", "uv publish", "hatch publish", "flit publish",
                  "vsce publish", "ovsx publish" -> dryRun ? PackagePublishRecognizer.read(inv, "package", "", program + " publish --dry-run")
@@ -69,6 +72,18 @@ final class PublishTools {
             default -> local(inv, program + " " + sub);
         };
         return List.of(o);
+    }
+
+    /**
+     * semantic-release and release-it tag the repository, create the forge's release and publish the package (npm by
+     * default) in one run; {@code --dry-run} ({@code -d}) only reports the next version. semantic-release outside CI falls
+     * back to a dry run, but {@code --no-ci} and a CI variable make it real, so only the flag counts.
+     */
+    private static Operation releaser(Invocation inv) {
+        if (inv.words().contains("--dry-run") || inv.words().contains("-d") || inv.words().contains("--help") || inv.words().contains("--version")) {
+            return PackagePublishRecognizer.read(inv, "package", "", inv.program() + " --dry-run");
+        }
+        return publish(inv, "the package in " + inv.workspace().cwd(), inv.program() + " tags, creates the release and publishes");
     }
 
     /**
