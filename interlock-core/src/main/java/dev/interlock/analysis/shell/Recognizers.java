@@ -78,6 +78,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.host.HostAdministration(),
                 new dev.interlock.analysis.shell.recognizers.host.NixSystems(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.RoutingCli(),
+                new dev.interlock.analysis.shell.recognizers.netdevices.SnmpTools(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.HostNetworking(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.InterfaceTools(),
                 new dev.interlock.analysis.shell.recognizers.dns.DnsTools(),

@@ -6,6 +6,7 @@ import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
+import dev.interlock.analysis.shell.recognizers.netdevices.DeviceCommands;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,61 @@ final class NetworkDeviceCalls {
     private NetworkDeviceCalls() {
     }
 
+    /** Nornir's tasks from its plugins (nornir_napalm, nornir_netmiko, nornir_scrapli, nornir_netconf) → what each does to every device it runs on. */
+    private static final Map<String, Verb> NORNIR_TASKS = Map.ofEntries(
+            Map.entry("napalm_get", Verb.READ), Map.entry("napalm_ping", Verb.READ), Map.entry("napalm_validate", Verb.READ),
+            Map.entry("netconf_get", Verb.READ), Map.entry("netconf_get_config", Verb.READ), Map.entry("netconf_capabilities", Verb.READ),
+            Map.entry("netconf_validate", Verb.READ), Map.entry("tcp_ping", Verb.READ), Map.entry("echo_data", Verb.READ),
+            Map.entry("napalm_configure", Verb.UPDATE), Map.entry("netmiko_send_config", Verb.UPDATE),
+            Map.entry("netmiko_save_config", Verb.UPDATE), Map.entry("netmiko_commit", Verb.UPDATE),
+            Map.entry("netmiko_file_transfer", Verb.UPDATE), Map.entry("scrapli_send_config", Verb.UPDATE),
+            Map.entry("scrapli_send_configs", Verb.UPDATE), Map.entry("scrapli_send_configs_from_file", Verb.UPDATE),
+            Map.entry("netconf_edit_config", Verb.UPDATE), Map.entry("netconf_commit", Verb.UPDATE),
+            Map.entry("netconf_lock", Verb.UPDATE), Map.entry("netconf_unlock", Verb.UPDATE));
+    /** Tasks that send CLI text: the text decides ({@code netmiko_send_command, command_string='show ip int brief'}). */
+    private static final Set<String> NORNIR_SENDS = Set.of("netmiko_send_command", "scrapli_send_command",
+            "scrapli_send_commands", "napalm_cli", "netmiko_send_commands");
+    private static final Pattern NORNIR_RUN = Pattern.compile("\\.\\s*run\\s*\\(");
+
+    /**
+     * Nornir's {@code nr.run(task=napalm_configure, …)}: the task runs on every device of the inventory
+     * {@code InitNornir(config_file=…)} names, which places them ({@code nornir-prod.yaml} is prod); a task Nornir's plugins
+     * do not ship is the user's own code and stays unread.
+     */
+    private static void nornir(String code, List<Generic> generic, Set<String> accounted) {
+        Matcher init = Regex.pattern("\\bInitNornir\\s*\\([^)]*?\\bconfig_file\\s*=\\s*" + LIT).matcher(code);
+        String inventory = init.find() ? lit(init, 1) : "";
+        Map<String, String> locators = inventory.isEmpty() ? Map.of() : Map.of("environment", inventory);
+        Matcher run = NORNIR_RUN.matcher(code);
+        while (run.find()) {
+            String args = SdkCalls.callArguments(code, run.end());
+            Matcher t = Regex.pattern("^\\s*(\\w+)\\s*(?:,|$)|\\btask\\s*=\\s*(\\w+)").matcher(args);
+            if (!t.find()) {
+                continue;
+            }
+            String task = t.group(1) != null ? t.group(1) : t.group(2);
+            Verb verb;
+            if (NORNIR_SENDS.contains(task)) {
+                Matcher sent = Regex.pattern("\\b(?:command_string|commands?)\\s*=\\s*(\\[[^\\]]*\\]|" + LIT + ")").matcher(args);
+                verb = !sent.find() ? Verb.UNKNOWN : DeviceCommands.quotedRead(sent.group(1)) ? Verb.READ : Verb.UPDATE;
+            } else if (task.equals("napalm_configure")) {
+                verb = Regex.find(args, "\\bdry_run\\s*=\\s*True") ? Verb.READ
+                        : Regex.find(args, "\\breplace\\s*=\\s*True") ? Verb.REPLACE : Verb.UPDATE;
+            } else if (NORNIR_TASKS.containsKey(task)) {
+                verb = NORNIR_TASKS.get(task);
+            } else {
+                continue;
+            }
+            accounted.addAll(Set.of("run", task, "InitNornir", "filter", "print_result", "F"));
+            String devices = inventory.isEmpty() ? "the Nornir inventory's devices" : "the devices of " + inventory;
+            generic.add(new Generic("network", verb, "device", devices, true, "nr.run(task=" + task + ")", locators, ""));
+        }
+    }
+
     static void find(String code, List<String> lines, List<Generic> generic, Set<String> accounted) {
+        if (code.contains("nornir")) {
+            nornir(code, generic, accounted);
+        }
         String host = host(code);
         Map<String, String> locators = host.isEmpty() ? Map.of() : Map.of("host", host);
         String local = !host.isEmpty() && CloudSdkCalls.local(host) ? "a device on this machine" : "";
@@ -96,7 +151,8 @@ final class NetworkDeviceCalls {
         Matcher m = CALL.matcher(code);
         while (m.find()) {
             String method = m.group(1);
-            if (rpcs.contains(method) || UnreadCalls.offSdk(code, m.start(), CodeCalls.Language.PYTHON)) {
+            boolean nornirRun = method.equals("run") && accounted.contains("InitNornir"); // read above, task by task
+            if (nornirRun || rpcs.contains(method) || UnreadCalls.offSdk(code, m.start(), CodeCalls.Language.PYTHON)) {
                 continue;
             }
             String args = SdkCalls.callArguments(code, m.end());

@@ -73,6 +73,9 @@ final class HostSwitches {
             Map.entry("iptables", new HostSwitch(FIREWALL, HostSwitches::iptablesOpen)),
             Map.entry("ip6tables", new HostSwitch(FIREWALL, HostSwitches::iptablesOpen)),
             Map.entry("nft", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s)(.*\\s)?flush ruleset(\\s.*)?"))),
+            // pf switched off, or its rules flushed: every packet passes
+            Map.entry("pfctl", new HostSwitch(FIREWALL, w -> dev.interlock.analysis.shell.recognizers.process.SystemSettings.pfctlOptions(w).stream()
+                    .anyMatch(o -> o[0].equals("d") || o[0].equals("F") && o[1].matches("a(ll)?|r(ules)?")))),
             Map.entry("firewall-cmd", new HostSwitch(FIREWALL, w -> w.stream().anyMatch(a -> a.equals("--set-default-zone=trusted")))),
             Map.entry("netsh", new HostSwitch(FIREWALL, w -> String.join(" ", w).toLowerCase(Locale.ROOT)
                     .matches("(?s).*advfirewall set \\S+ state off.*"))),

@@ -42,6 +42,13 @@ public final class DeviceCommands {
     /** Lines that wipe what the device holds: its configuration or its disks. */
     private static final String WIPES = "(?:request system zeroize|write erase|erase .*|format .*|request system storage cleanup.*"
             + "|/system reset-configuration.*)";
+    /**
+     * Lines that tear a routing process or a whole routing table out of the running device ({@code no router bgp 65001},
+     * {@code no ip routing}, {@code no vrf definition X}, Huawei's {@code undo bgp}): every route it carried is gone, not
+     * one setting changed.
+     */
+    private static final String TEARDOWNS = "(?:no (?:router \\S+|(?:ip|ipv6) routing|vrf\\b|feature (?:bgp|ospf|ospfv3|isis|eigrp|rip)\\b)"
+            + "|undo (?:bgp|ospf|ospfv3|isis|rip|ripng|ip vpn-instance)\\b).*";
     /** Junos {@code request …} that only looks. */
     private static final String REQUEST_READS = "request support information.*|request system (?:software validate|configuration rescue save).*";
     /** Words by which a line leaves configuration mode or only looks while in it. */
@@ -147,7 +154,7 @@ public final class DeviceCommands {
         if ((w[0].equals("do") || w[0].equals("run")) && w.length > 1) {
             return verb(l.substring(w[0].length()));
         }
-        if (Regex.matches(l, WIPES)) {
+        if (Regex.matches(l, WIPES) || (w[0].equals("no") || w[0].equals("undo")) && Regex.matches(l, TEARDOWNS)) {
             return Verb.DELETE;
         }
         return switch (w[0]) {

@@ -85,7 +85,9 @@ public final class HostNetworking implements Recognizer {
             return LocalFiles.execute(inv, inv.program(), "runs a containerlab tool on this machine");
         }
         boolean destroys = command.startsWith("des");
-        return settings(inv, Operation.builder("os", destroys ? Verb.DELETE : Verb.UPDATE).resource("lab", inv.program())
+        // the lab is containers and links this machine built for itself: the policy's local sandboxes, system containerlab
+        String topology = inv.parse(Set.of("-t", "--topo", "--name", "--log-level", "--max-workers", "--timeout")).value("-t", "--topo").orElse(inv.program());
+        return settings(inv, Operation.builder("containerlab", destroys ? Verb.DELETE : Verb.UPDATE).resource("lab", topology)
                 .scope(Scope.MANY).stateful(destroys && inv.words().contains("--cleanup")).reversible(false)
                 .note("containerlab " + command + " changes this machine's bridges, namespaces and firewall rules"));
     }

@@ -18,7 +18,8 @@ import java.util.Set;
  * Command lines that drive a router: FRR's {@code vtysh} (its {@code -c} commands read through {@link DeviceCommands};
  * {@code -f}/{@code -b} load a configuration into the running daemons; {@code -C}/{@code --dryrun} only check one) and
  * the NAPALM CLI ({@code call get_*} reads; {@code configure} without {@code --dry-run} and the other methods change the
- * device it names).
+ * device it names), and Junos' {@code cli -c '…'}, by which a router's shell (ssh root@mx1 'cli -c "show bgp summary"')
+ * hands a line to its CLI.
  */
 public final class RoutingCli implements Recognizer {
 
@@ -31,12 +32,16 @@ public final class RoutingCli implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("vtysh", "napalm");
+        return Set.of("vtysh", "napalm", "cli");
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
-        return inv.program().equals("vtysh") ? vtysh(inv) : List.of(napalm(inv));
+        return switch (inv.program()) {
+            case "vtysh" -> vtysh(inv);
+            case "cli" -> junosCli(inv);
+            default -> List.of(napalm(inv));
+        };
     }
 
     private static List<Operation> vtysh(Invocation inv) {
@@ -59,6 +64,19 @@ public final class RoutingCli implements Recognizer {
                     .note("vtysh loads " + p.value("-f", "--inputfile").orElse("the boot configuration") + " into the running routing daemons")));
         }
         return List.of(LocalFiles.execute(inv, "vtysh", "an interactive routing shell"));
+    }
+
+    /** Junos' shell runs {@code cli -c LINE} in the device's CLI; without {@code -c} it is an interactive session. */
+    private static List<Operation> junosCli(Invocation inv) {
+        ParsedArgs p = inv.parse(Set.of("-c"));
+        List<String> commands = new ArrayList<>();
+        p.flags().getOrDefault("-c", List.of()).forEach(c -> commands.addAll(DeviceCommands.lines(c)));
+        if (commands.isEmpty()) {
+            return List.of(LocalFiles.execute(inv, "cli", "an interactive device CLI"));
+        }
+        String device = inv.locators().getOrDefault("host", "this machine's routing engine");
+        return DeviceCommands.operations(commands, device, inv.locators(), inv.evidence(), "Junos cli").stream()
+                .map(op -> inv.remote() ? op : op.withEnvironment(Tier.LOCAL, "the router this shell runs on")).toList();
     }
 
     private static Operation here(Invocation inv, Operation.Builder b) {

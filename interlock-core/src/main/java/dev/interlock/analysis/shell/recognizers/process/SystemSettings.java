@@ -48,6 +48,8 @@ public final class SystemSettings implements Recognizer {
             Map.entry("spctl", w -> w.stream().anyMatch(a -> Regex.matches(a, "--status|--assess|-a|--list|--test-devid-status|status"))
                     && w.stream().noneMatch(a -> Regex.matches(a, "--(master|global)-(en|dis)able|--add|--remove|--enable|--disable"
                     + "|--reset-default|enable.*|disable.*|add|remove"))),
+            // BSD's and pfSense's packet filter: -s shows, -n only parses; -F, -f, -e, -d, -k, -z and table edits change it
+            Map.entry("pfctl", SystemSettings::pfctlRead),
             Map.entry("socketfilterfw", w -> w.stream().allMatch(a -> Regex.matches(a, "--get.*|--list.*|-h|--help"))));
 
     @Override
@@ -63,7 +65,7 @@ public final class SystemSettings implements Recognizer {
                 .evidence(inv.evidence());
         if (!reads) {
             b.scope(Scope.MANY).stateful(true).reversible(false)
-                    .note(inv.program() + " changes this machine's " + (inv.program().contains("tables") || inv.program().equals("nft") || inv.program().equals("tc")
+                    .note(inv.program() + " changes this machine's " + (inv.program().contains("tables") || inv.program().equals("nft") || inv.program().equals("pfctl") || inv.program().equals("tc")
                             || inv.program().equals("ufw") || inv.program().startsWith("firewall") || inv.program().equals("socketfilterfw")
                             ? "firewall" : inv.program().equals("spctl") ? "Gatekeeper (which apps may run)" : "kernel or system settings"));
         }
@@ -72,6 +74,41 @@ public final class SystemSettings implements Recognizer {
 
     private static boolean restoreTest(List<String> w) {
         return w.stream().anyMatch(a -> a.equals("--test") || Regex.matches(a, "-[a-zA-Z]*t[a-zA-Z]*") && !a.startsWith("--"));
+    }
+
+    /** pfctl's options as (letter, value) pairs: bundled letters ({@code -vsr}) and a valued letter's value in the rest of the word or the next one. */
+    public static List<String[]> pfctlOptions(List<String> w) {
+        List<String[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < w.size(); i++) {
+            String a = w.get(i);
+            if (!a.startsWith("-") || a.startsWith("--") || a.length() < 2) {
+                continue;
+            }
+            for (int c = 1; c < a.length(); c++) {
+                String letter = a.substring(c, c + 1);
+                if (PFCTL_VALUED.indexOf(letter.charAt(0)) >= 0) {
+                    String value = c + 1 < a.length() ? a.substring(c + 1) : i + 1 < w.size() ? w.get(++i) : "";
+                    out.add(new String[] {letter, value});
+                    break;
+                }
+                out.add(new String[] {letter, ""});
+            }
+        }
+        return out;
+    }
+
+    /** pfctl's letters that take a value: anchor, define, flush, file, interface, kill, state files, option, device, show, table, its command, debug. */
+    private static final String PFCTL_VALUED = "aDFfiKkLopstTx";
+
+    private static boolean pfctlRead(List<String> w) {
+        List<String[]> opts = pfctlOptions(w);
+        boolean parseOnly = opts.stream().anyMatch(o -> o[0].equals("n"));
+        return opts.stream().noneMatch(o -> switch (o[0]) {
+            case "F", "e", "d", "k", "K", "z", "x", "L" -> true;
+            case "f" -> !parseOnly;
+            case "T" -> !Regex.matches(o[1], "show|test");
+            default -> false;
+        });
     }
 
     private static boolean iptablesRead(List<String> w) {

@@ -45,7 +45,9 @@ public final class SecretFiles {
             "\\.okta/okta\\.ya?ml", "\\.config/okta/okta\\.ya?ml", "\\.keycloak/kcadm\\.config",
             "\\.config/auth0/config\\.json", "\\.gam/(oauth2\\.txt|oauth2service\\.json)", "\\.tsh/keys/.+",
             // Nix's settings hold access-tokens (GitHub, GitLab) for fetching flakes, and its netrc-file the cache logins
-            "\\.config/nix/(nix\\.conf|netrc)");
+            "\\.config/nix/(nix\\.conf|netrc)",
+            // network config backups: Oxidized's config holds the login (and enable password) of every device it polls
+            "\\.config/oxidized/config", "\\.oxidized/config");
 
     /**
      * Chromium browsers' data directories (Linux {@code ~/.config/NAME}, macOS {@code Application Support/Vendor/NAME},
@@ -126,6 +128,8 @@ public final class SecretFiles {
                     // App Store Connect and APNs keys (AuthKey_*.p8); Android signing passwords (Flutter's key.properties)
                     + "|.*\\.p8|key\\.properties|keystore\\.properties"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
+                    // RANCID's clogin keeps every router's login and enable password in .cloginrc
+                    + "|\\.cloginrc"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"
                     // Datadog's dogshell keeps the API and application keys in ~/.dogrc; Terraform's CLI config its
                     // registry and HCP tokens (credentials blocks)
