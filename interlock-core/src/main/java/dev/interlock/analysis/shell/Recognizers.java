@@ -139,6 +139,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.registries.JfrogCli(),
                 new SqlShells(),
                 new dev.interlock.analysis.shell.recognizers.database.VendorSqlShells(),
+                new dev.interlock.analysis.shell.recognizers.database.SqlServerTools(),
                 new dev.interlock.analysis.shell.recognizers.database.OracleTools(),
                 new dev.interlock.analysis.shell.recognizers.database.IbmMq(),
                 new dev.interlock.analysis.shell.recognizers.mainframe.Zowe(),

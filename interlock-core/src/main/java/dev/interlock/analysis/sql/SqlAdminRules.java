@@ -85,6 +85,12 @@ final class SqlAdminRules {
             return List.of(known.get());
         }
         String bare = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (bare.equals("sp_configure")) {
+            java.util.Optional<Operation.Builder> control = configuredControl(w, called.next());
+            if (control.isPresent()) {
+                return List.of(control.get());
+            }
+        }
         // sp_help… and sysmail_help… (sp_help_jobhistory, sp_helpsrvrolemember) are SQL Server's reporting family
         if (LOOKING_PROCEDURES.contains(bare) || bare.startsWith("sp_help") || Regex.matches(bare, "sysmail_help_\\w*_sp")
                 || bare.equals("sp_configure") && w.size() <= 3) {
@@ -92,6 +98,32 @@ final class SqlAdminRules {
         }
         return List.of(admin(Verb.EXECUTE, "procedure", name, Scope.ONE).confidence(Confidence.INFERRED)
                 .note("runs a stored procedure whose body is not analyzed"));
+    }
+
+    /**
+     * Server options whose value switches a security control off: the shell, OLE and CLR doors closed by default, ad hoc
+     * remote queries, cross-database ownership chains, and the default trace or C2 audit that records what happened.
+     */
+    private static final java.util.Map<String, String> CONTROL_OPTIONS = java.util.Map.of(
+            "xp_cmdshell", "1", "ole automation procedures", "1", "clr enabled", "1", "clr strict security", "0",
+            "ad hoc distributed queries", "1", "cross db ownership chaining", "1", "default trace enabled", "0",
+            "c2 audit mode", "0", "common criteria compliance enabled", "0", "external scripts enabled", "1");
+
+    /** {@code EXEC sp_configure 'xp_cmdshell', 1}: the option and value at {@code at}, when they switch a control off. */
+    private static java.util.Optional<Operation.Builder> configuredControl(SqlWords w, int at) {
+        int option = w.isSymbol(at, "(") ? at + 1 : at;
+        if (option + 2 >= w.size() || w.tokens().get(option).kind() != SqlToken.Kind.STRING || !w.isSymbol(option + 1, ",")) {
+            return java.util.Optional.empty();
+        }
+        String name = w.tokens().get(option).text().toLowerCase(java.util.Locale.ROOT).strip();
+        String value = w.tokens().get(option + 2).text().replace("'", "").strip();
+        String off = CONTROL_OPTIONS.get(name);
+        if (off == null || !off.equals(value)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(admin(Verb.UPDATE, "server", name, Scope.ALL).stateful(true).reversible(false)
+                .locator("disables-control", "sql-server " + name)
+                .note("sp_configure '" + name + "', " + value + " switches off a security control of the server"));
     }
 
     /** SQL Server's system procedures that only report: sessions, locks, sizes, definitions, the error log. */

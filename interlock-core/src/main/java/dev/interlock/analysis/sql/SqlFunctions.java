@@ -174,7 +174,21 @@ final class SqlFunctions {
             "object_name", "db_name", "db_id", "schema_name", "suser_sname", "suser_name", "user_name", "host_name",
             "app_name", "scope_identity", "ident_current", "newsequentialid", "str", "string_split", "openjson",
             "json_modify", "checksum", "binary_checksum", "hashbytes", "approx_count_distinct", "stdev", "stdevp", "var",
-            "varp", "serverproperty", "databasepropertyex", "col_length", "type_name", "error_message", "error_number");
+            "varp", "serverproperty", "databasepropertyex", "col_length", "type_name", "error_message", "error_number",
+            "object_schema_name", "objectproperty", "objectpropertyex", "indexproperty", "columnproperty", "col_name",
+            "index_col", "file_name", "file_id", "filegroup_name", "fileproperty", "databaseproperty", "has_perms_by_name",
+            "is_member", "is_srvrolemember", "is_rolemember", "suser_sid", "suser_id", "user_id", "original_login",
+            "session_context", "context_info", "sessionproperty", "connectionproperty", "typeproperty", "type_id",
+            "schema_id", "assemblyproperty", "fulltextcatalogproperty");
+    /**
+     * SQL Server's own reporting functions, called {@code sys.} qualified: the dynamic management functions
+     * ({@code sys.dm_db_index_physical_stats}, {@code sys.dm_exec_sql_text}, {@code sys.dm_os_…}) and the {@code fn_}
+     * readers of logs, traces and permissions. A user's {@code dbo.fn_purge} is not one of them.
+     */
+    private static final List<String> SQL_SERVER_SYSTEM_PREFIXES = List.of("dm_db_", "dm_exec_", "dm_os_", "dm_io_", "dm_sql_",
+            "dm_tran_", "dm_hadr_", "dm_fts_", "dm_cdc_", "dm_xe_", "dm_server_", "dm_resource_governor_", "dm_broker_",
+            "dm_repl_", "dm_clr_", "dm_qn_", "dm_audit_", "dm_cryptographic_", "dm_database_", "dm_logpool_", "dm_pdw_",
+            "fn_");
     /** Couchbase N1QL's (cbq): document metadata, MISSING tests, object and millisecond-date helpers. */
     private static final Set<String> DOCUMENT_PURE = Set.of("meta", "ifmissing", "ifmissingornull", "ifnan", "ifinf",
             "missingif", "nanif", "ismissing", "isnumber", "isstring", "isarray", "isobject", "isboolean", "type",
@@ -219,13 +233,18 @@ final class SqlFunctions {
                 ops.add(admin(Verb.CREDENTIAL, "table", full, Scope.ALL).note("reads " + full + ", which holds password hashes or credentials"));
             }
             if (call && t.kind() == SqlToken.Kind.WORD && !timeTravel(w, i) && !SqlScheduledJobs.known(full) && !SqlExtensionFunctions.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DOCUMENT_PURE.contains(name) && !DANGEROUS.containsKey(name)
-                    && PURE_PREFIXES.stream().noneMatch(name::startsWith) && !(i > 0 && Set.of("INTO", "TABLE", "JOIN", "AS")
+                    && PURE_PREFIXES.stream().noneMatch(name::startsWith) && !sqlServerSystem(schema, name) && !(i > 0 && Set.of("INTO", "TABLE", "JOIN", "AS")
                     .contains(w.kw(i - 1))) && seen.add("call:" + full)) {
                 ops.add(admin(Verb.EXECUTE, "function", full, Scope.ONE).confidence(Confidence.INFERRED)
                         .note(full + "() is not known to be read-only: a function called from a query can change data"));
             }
         }
         return ops;
+    }
+
+    /** A dynamic management or {@code fn_} reader function of SQL Server's {@code sys} schema. */
+    private static boolean sqlServerSystem(String schema, String name) {
+        return schema.equals("sys") && SQL_SERVER_SYSTEM_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     /** The points Snowflake's time travel reads at: {@code AT(TIMESTAMP => …)}, {@code BEFORE(STATEMENT => '…')}. */

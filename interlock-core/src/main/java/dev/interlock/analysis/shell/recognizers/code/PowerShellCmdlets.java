@@ -80,7 +80,7 @@ final class PowerShellCmdlets {
             if (AwsToolsCmdlets.owns(m.group(1), noun, rest)) {
                 continue; // the aws CLI call it wraps is judged there
             }
-            if (WindowsServerCmdlets.owns(noun)) {
+            if (WindowsServerCmdlets.owns(noun) || DbaToolsCmdlets.owns(cmdlet)) {
                 continue; // every verb of a server role's family is judged there
             }
             if (Regex.matches(cmdlet, "remove-item(property)?|set-location|set-variable|set-content|set-item|clear-host"
@@ -290,7 +290,7 @@ final class PowerShellCmdlets {
     private static final Pattern ROWS_TO_FILE = Pattern.compile("(?i)[^|;\\n]*(?:\\|\\s*(?:Export-Csv|Export-Clixml|Export-Excel|Out-File|Set-Content"
             + "|Add-Content|Tee-Object)\\b[^|;\\n]*?(?:-(?:Path|FilePath|LiteralPath)\\s+)?|>>?\\s*)['\"]?([^'\"\\s|;]+)");
     private static final Pattern SQL_BACKUP = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(Backup|Restore)-(?:Sql|Dba)Database\\b[^|;\\n]*");
-    private static final Pattern SQL_DATABASE = Pattern.compile("(?i)-Database\\s+['\"]?([^'\"\\s]+)");
+    private static final Pattern SQL_DATABASE = Pattern.compile("(?i)-Database(?:Name)?\\s+['\"]?([^'\"\\s]+)");
     private static final Pattern SQL_BACKUP_FILE = Pattern.compile("(?i)-(?:BackupFile|Path|FilePath)\\s+['\"]?([^'\"\\s]+)");
     /** WinRM's settings set through the WSMan: drive (Set-Item skips the generic rule: its paths are CodeCalls'). */
     private static final Pattern WSMAN = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*Set-Item\\b([^|;\\n}]*WSMan:[^|;\\n}]*)");
@@ -339,7 +339,7 @@ final class PowerShellCmdlets {
             String where = into.find() ? into.group(1) : "";
             boolean restore = backup.group(1).equalsIgnoreCase("Restore");
             String statement = restore
-                    ? "RESTORE DATABASE [" + name + "] FROM DISK = '" + where + "'" + (Regex.find(backup.group(), "(?i)-ReplaceDatabase\\b") ? " WITH REPLACE" : "")
+                    ? "RESTORE DATABASE [" + name + "] FROM DISK = '" + where + "'" + (Regex.find(backup.group(), "(?i)-(?:ReplaceDatabase|WithReplace)\\b") ? " WITH REPLACE" : "")
                     : "BACKUP " + (Regex.find(backup.group(), "(?i)-BackupAction\\s+Log\\b") ? "LOG" : "DATABASE") + " [" + name + "] TO DISK = '"
                     + where + "'" + (Regex.find(backup.group(), "(?i)-CopyOnly\\b") ? " WITH COPY_ONLY" : "");
             String host = server.find() ? dev.interlock.analysis.shell.recognizers.database.SqlShells.hostName(server.group(1)) : "";

@@ -54,6 +54,7 @@ final class SdkCalls {
                     "ncclient", "network", "napalm", "network", "jnpr", "network", "netmiko", "network", "scrapli", "network",
                     "pyeapi", "network", "nornir", "network", "nornir_napalm", "network", "nornir_netmiko", "network",
                     "nornir_scrapli", "network", "nornir_netconf", "network", "sqlite3", "sqlite",
+                    "pymssql", "database",
                     "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker",
                     "langsmith", "langsmith", "chromadb", "chroma", "pymilvus", "milvus", "qdrant_client", "qdrant",
                     "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd", "libvirt", "libvirt"),
@@ -63,7 +64,8 @@ final class SdkCalls {
                     "@elastic/elasticsearch", "search", "@opensearch-project/opensearch", "search", "knex", "database", "sequelize", "database", "@prisma/client",
                     "database", "ssh2", "ssh", "dockerode", "docker", "@octokit/", "github", "chromadb", "chroma",
                     "@zilliz/milvus2-sdk-node", "milvus", "@qdrant/js-client-rest", "qdrant", "@pinecone-database/pinecone", "pinecone",
-                    "weaviate-client", "weaviate", "weaviate-ts-client", "weaviate", "etcd3", "etcd"),
+                    "weaviate-client", "weaviate", "weaviate-ts-client", "weaviate", "etcd3", "etcd",
+                    "mssql", "database", "tedious", "database"),
             Language.RUBY, ordered("aws-sdk", "aws", "google/cloud", "gcp", "azure", "azure", "kubeclient", "kubernetes",
                     "pg", "postgresql", "mysql2", "mysql", "mongo", "mongodb", "redis", "redis", "net/ssh", "ssh",
                     "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp", "Redis", "redis", "elasticsearch", "search",
@@ -332,6 +334,9 @@ final class SdkCalls {
         Matcher connect = SQLITE_CONNECT.matcher(code);
         String sqliteFile = url.isEmpty() && dialect.equals("sqlite") && connect.find() ? lit(connect, 1) : null;
         String d = dialect;
+        if (d.isEmpty() && SqlServerCalls.speaks(code)) {
+            d = "sqlserver";
+        }
         if (d.isEmpty()) {
             d = url.map(u -> u.startsWith("mysql") ? "mysql" : u.startsWith("sqlite") ? "sqlite" : "postgresql").orElse("postgresql");
         }
@@ -346,6 +351,7 @@ final class SdkCalls {
             lines.add(switch (d) {
                 case "mysql" -> "mysql " + mysqlTarget(code, url) + "-e " + quote(statement);
                 case "snowflake" -> "snowsql " + snowflakeTarget(code) + "-q " + quote(statement);
+                case "sqlserver" -> SqlServerCalls.line(code, statement);
                 case "sqlite" -> "sqlite3 " + (sqliteFile != null ? quote(sqliteFile) : target.isEmpty() ? "db.sqlite" : quote(url.get().replaceFirst("^sqlite:/*", "/"))) + " " + quote(statement);
                 default -> "psql " + (target.isEmpty() ? pgTarget(code) : target + " ") + "-c " + quote(statement);
             });

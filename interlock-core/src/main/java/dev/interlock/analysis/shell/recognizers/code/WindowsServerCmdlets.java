@@ -136,7 +136,7 @@ final class WindowsServerCmdlets {
                     && !PowerShellCmdlets.judges(verb) ? Optional.of(AZURE) : Optional.empty());
             String rest = m.group(3) == null ? "" : m.group(3);
             boolean deletesFound = verb.equals("search") && DELETES_FOUND.matcher(rest).find();
-            if (family.isEmpty() || LOOKING.contains(verb) && !deletesFound || !PowerShellStatements.isCmdlet(m.group(1) + "-" + m.group(2))) {
+            if (family.isEmpty() || DbaToolsCmdlets.owns(m.group(1) + "-" + m.group(2)) || LOOKING.contains(verb) && !deletesFound || !PowerShellStatements.isCmdlet(m.group(1) + "-" + m.group(2))) {
                 continue;
             }
             String cmdlet = verb + "-" + m.group(2).toLowerCase(Locale.ROOT);
