@@ -20,7 +20,7 @@ public final class EnvironmentResolver {
 
     /** Locator kinds looked up in the inventory, most specific first. */
     static final List<String> KINDS = List.of("context", "kubeconfig", "cluster", "host", "profile", "account", "project",
-            "subscription", "resource-group", "stack", "app", "workspace", "backend", "mcp-server", "directory", "database", "catalog", "bucket", "container", "namespace", "environment", "cwd");
+            "subscription", "tenant", "resource-group", "stack", "app", "workspace", "backend", "mcp-server", "directory", "database", "catalog", "bucket", "container", "namespace", "environment", "cwd");
     /** Kinds that identify the target system itself: when one of them is local, nothing shared is at stake. */
     static final List<String> TARGETS = List.of("context", "kubeconfig", "cluster", "host");
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * An MCP {@code tools/call} → operations. The tables of the common infrastructure servers come first (AWS, Kubernetes,
  * Terraform, GitHub, databases, filesystems, shells, browsers, mobile devices), each handing the call's payload to the
- * analysis it stands for; a tool no table knows is a read when its name says so and nothing in it says otherwise, a change of what its name
+ * analysis it stands for; a tool no table knows is a read when its arguments are a GET request ({@link HttpRequestTools})
+ * or its name says so and nothing in it says otherwise, a change of what its name
  * states when it names a plain verb and object ({@code create_user}, {@code delete_component}), and opaque otherwise. Tool
  * annotations ({@code readOnlyHint}, {@code destructiveHint}) come from the server and are never read as grounds to allow.
  */
@@ -47,6 +48,10 @@ public final class McpAnalyzer {
                     return located(c, ops.get());
                 }
             }
+        }
+        Optional<List<Operation>> request = HttpRequestTools.read(c);
+        if (request.isPresent()) {
+            return located(c, request.get());
         }
         String operation = ToolNames.operation(arguments);
         if (ToolNames.reads(operation.isEmpty() ? tool : operation)) {

@@ -54,11 +54,48 @@ final class CodeSecrets {
         Matcher m = ENV_READ.matcher(code);
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            if (name != null && CredentialRecognizer.secretName(name) && !names.contains(name)) {
+            if (name != null && CredentialRecognizer.secretName(name) && !names.contains(name) && !sentAsCredential(code, m.start())) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    /** Just before a value: an {@code Authorization} header, a bearer token or an API key header being built. */
+    private static final Pattern CREDENTIAL_USE = Pattern.compile("(?i)(?:authorization|bearer|x-api-key|api-key|apikey|private-token"
+            + "|x-auth-token)['\"]?\\s*[:=,+]?\\s*(?:[`'\"][^`'\"\\n]{0,20}[`'\"]\\s*\\+?\\s*|\\$?\\{\\s*)?(?:\\w+\\.)?$");
+    /** The call a value is an argument of, when that call prints. */
+    private static final Pattern PRINT_CALL = Pattern.compile("(?:\\bprint|console\\.(?:log|info|error|warn|dir)|\\bputs|\\bprintf|\\bpprint"
+            + "|stdout\\.write|\\bsay|\\bp)\\s*$");
+
+    /**
+     * {@code fetch(url, {headers: {Authorization: 'Bearer ' + process.env.GRAPH_TOKEN}})}: the variable is read into a
+     * request's credential header, which is how a token is used, not shown; printing the response afterwards does not print
+     * it. Where it is sent is judged apart (a request catcher's host is a transfer). Inside a print call it is still printed.
+     */
+    private static boolean sentAsCredential(String code, int read) {
+        int from = Math.max(0, read - 60);
+        if (!CREDENTIAL_USE.matcher(code.substring(from, read)).find()) {
+            return false;
+        }
+        int depth = 0;
+        boolean inCall = false;
+        for (int i = read - 1; i >= 0; i--) {
+            char c = code.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && depth > 0) {
+                depth--;
+            } else if (c == '(') {
+                // any enclosing print prints what its argument yields, which Interlock does not follow:
+                // print(requests.get(…, headers=…).status_code) is taken to print the token
+                if (PRINT_CALL.matcher(code.substring(Math.max(0, i - 20), i)).find()) {
+                    return false;
+                }
+                inCall = true;
+            }
+        }
+        return inCall; // a header built apart may be printed apart: print(headers)
     }
 
     /**

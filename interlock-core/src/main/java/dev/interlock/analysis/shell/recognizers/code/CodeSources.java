@@ -119,7 +119,7 @@ final class CodeSources {
                 if (i + 1 < args.size()) {
                     Arg next = args.get(++i);
                     code.append(next.value()).append('\n');
-                    literal &= next.literal();
+                    literal &= next.literal() || onlyQueryOptions(next.value());
                 }
             } else if (w.length() > 2 && codeFlags.contains(w.substring(0, 2)) && language == Language.PYTHON) {
                 code.append(w.substring(2)).append('\n');
@@ -170,6 +170,18 @@ final class CodeSources {
             }
         }
         return new Source(code, literal, "", List.of(), false, "");
+    }
+
+    private static final Pattern QUERY_OPTION = Pattern.compile("(?<=[?&])\\$(?:top|filter|select|expand|orderby|count|search|skip"
+            + "|skiptoken|format|apply|levels)=");
+
+    /**
+     * Whether the only expansions in a word of code are OData's query options in a URL ({@code …/users?$top=5&$select=id}):
+     * written for the API, not the shell; the shell expands them (to nothing: no one sets variables of those names), which
+     * changes only the query of a URL the code spells out.
+     */
+    private static boolean onlyQueryOptions(String word) {
+        return word.indexOf('$') >= 0 && QUERY_OPTION.matcher(word).replaceAll("").indexOf('$') < 0 && word.indexOf('`') < 0;
     }
 
     private static final Pattern CONSTANT = Pattern.compile("(?i)\\$(true|false|null)(?![\\w:])");

@@ -80,7 +80,7 @@ final class PowerShellCmdlets {
             if (AwsToolsCmdlets.owns(m.group(1), noun, rest)) {
                 continue; // the aws CLI call it wraps is judged there
             }
-            if (WindowsServerCmdlets.owns(noun) || DbaToolsCmdlets.owns(cmdlet)) {
+            if (WindowsServerCmdlets.owns(noun) || DbaToolsCmdlets.owns(cmdlet) || MgGraphCmdlets.owns(noun)) {
                 continue; // every verb of a server role's family is judged there
             }
             if (Regex.matches(cmdlet, "remove-item(property)?|set-location|set-variable|set-content|set-item|clear-host"

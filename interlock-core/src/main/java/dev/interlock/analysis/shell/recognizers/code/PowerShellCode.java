@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * PowerShell code, judged in one pass: statements made canonical, remote blocks judged on their computers, then every
- * cmdlet family (files, Windows server, dbatools, AWS Tools, Az, VMware PowerCLI, requests, transfers) and the native
- * programs the code runs.
+ * cmdlet family (files, Windows server, dbatools, Microsoft Graph, AWS Tools, Az, VMware PowerCLI, requests,
+ * transfers) and the native programs the code runs.
  * The order matters: a pass that judges part of the code removes it before the passes after it.
  */
 final class PowerShellCode {
@@ -28,6 +28,7 @@ final class PowerShellCode {
         ops.addAll(PowerShellCmdlets.operations(code, inv));
         ops.addAll(WindowsServerCmdlets.operations(code, inv, nested));
         ops.addAll(DbaToolsCmdlets.operations(code, inv, nested));
+        ops.addAll(MgGraphCmdlets.operations(code, inv));
         ops.addAll(PowerShellCmdlets.writes(code, inv));
         ops.addAll(PowerShellCmdlets.escalations(code, inv));
         ops.addAll(AzCmdlets.credentials(code, inv));

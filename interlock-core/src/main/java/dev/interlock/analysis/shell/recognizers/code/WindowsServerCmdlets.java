@@ -63,8 +63,6 @@ final class WindowsServerCmdlets {
             new Family("EXO\\w+|CAS\\w+|\\w*Mailbox\\w*|InboxRule|TransportRule|Message\\w*|MailUser|MailContact|\\w*DistributionGroup\\w*"
                     + "|UnifiedGroup\\w*|RecipientPermission|ComplianceSearch\\w*|MoveRequest|ManagementRole\\w*|RoleGroup\\w*|RemoteDomain"
                     + "|AcceptedDomain|(Inbound|Outbound)Connector|OrganizationConfig", "exchange", "mailbox", false, Map.of()),
-            // Microsoft Graph (Entra ID, Microsoft 365): the tenant's users, groups, applications and their permissions
-            new Family("Mg\\w+", "microsoft-graph", "directory-object", false, Map.of()),
             // SQL Server's own modules (SqlServer, dbatools); Invoke-Sqlcmd's query and the
             // database's backup and restore are SQL, judged as SQL (PowerShellCmdlets)
             new Family("(?!Sqlcmd$|DbaQuery$|SqlDatabase$|DbaDatabase$)(Sql|Dba)\\w+", "database", "database", false, Map.of()),
@@ -88,8 +86,7 @@ final class WindowsServerCmdlets {
     private static final Pattern GRANTS = Pattern.compile("(?i)\\w*(RoleAssignment|PermissionGrant|Permissions?|ShareAccess|AccessRule"
             + "|GroupMember(ByRef)?|RoleMember(ByRef)?|MemberByRef|Owner(ByRef)?|Delegation|AccessRights)");
     /** Cmdlets that mint a new secret for an application and print it: a credential handed to whoever ran them. */
-    private static final Pattern MINTS_SECRET = Pattern.compile("(?i)(add|new)-(Mg(Application|ServicePrincipal)(Password|Key)"
-            + "|AzAD(App|Sp|ServicePrincipal|Application)Credential)");
+    private static final Pattern MINTS_SECRET = Pattern.compile("(?i)(add|new)-AzAD(App|Sp|ServicePrincipal|Application)Credential");
     /** A read that deletes what it finds (Search-Mailbox -DeleteContent). */
     private static final Pattern DELETES_FOUND = Pattern.compile("(?i)\\s-Delete\\w*(?!:\\s*\\$false)\\b");
     /**
@@ -105,7 +102,8 @@ final class WindowsServerCmdlets {
     private static final Set<String> LOSES_DATA = Set.of("restore-vmsnapshot", "restore-vmcheckpoint", "merge-vhd", "restore-gpo",
             "import-gpo", "restore-adobject", "clear-dnsserverzone");
 
-    private static final Pattern CMDLET = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*([A-Za-z]+)-([A-Za-z0-9]+)((?:\\s+(?!\\||;)[^|;\\n}]*)?)");
+    /** A script block ends a cmdlet's arguments: the cmdlets inside it ({@code ForEach-Object { Remove-Mailbox $_ }}) are judged on their own. */
+    private static final Pattern CMDLET = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*([A-Za-z]+)-([A-Za-z0-9]+)((?:\\s+(?!\\||;)[^|;\\n{}]*)?)");
     private static final Pattern NAME = Pattern.compile("(?i)-(?:Identity|Name|VMName|ZoneName|TaskName|ScopeId|Guid|DisplayName)\\s+['\"]?([^'\"\\s]+)");
     private static final Pattern HOST = Pattern.compile("(?i)-(?:ComputerName|Server|CimSession|Domain|ServerInstance|SqlInstance)\\s+['\"]?(?!\\$)([^'\"\\s,]+)");
     /** LAPS passwords come back in clear with -AsPlainText; the legacy module's always do, as does the attribute read directly. */
