@@ -12,15 +12,19 @@ import java.util.Set;
  * set -s s}, {@code terraform workspace select w}, {@code rpk container start} or {@code rpk profile use p}), and
  * a named target's server ({@code fly -t ci login -c http://localhost:8080}: later {@code fly -t ci …} act there), and
  * the server a CLI signs in to ({@code kcadm.sh config credentials --server URL}, {@code argocd login HOST}: the CLI
- * keeps it and later calls go there), and the cluster a {@code telepresence connect --context} session joins. Later operations of that system get the locator unless they name their own.
+ * keeps it and later calls go there), and the cluster a {@code telepresence connect --context} session joins, and the
+ * database a {@code db2 connect to DB} session holds for the {@code db2} calls after it. Later operations of that system
+ * (or program) get the locator unless they name their own.
  */
 final class CarriedContext {
 
     private final Map<String, Map<String, String>> bySystem = new HashMap<>();
+    /** What a program's own session keeps for its later calls, by program (Db2's back-end process keeps the connection). */
+    private final Map<String, Map<String, String>> byProgram = new HashMap<>();
 
     /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
     private static final java.util.Set<String> PROGRAMS = java.util.Set.of("cd", "pushd", "kubectx", "kubens", "kubectl", "oc",
-            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly", "kcadm.sh", "kcadm", "argocd", "telepresence");
+            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly", "kcadm.sh", "kcadm", "argocd", "telepresence", "db2");
     /** Servers of CLI targets logged in earlier in the line, by system and target name. */
     private final Map<String, String> targetHosts = new HashMap<>();
     /** Remotes added earlier in the line, by name: pushing to one sends the repository to that address. */
@@ -142,6 +146,16 @@ final class CarriedContext {
                     carryHost(w.get(2), "argocd");
                 }
             }
+            case "db2" -> {
+                // db2 connect to TESTDB: the CLP's back-end process keeps the connection for the db2 calls after it
+                String[] command = String.join(" ", w.subList(1, w.size())).trim().split("\\s+");
+                if (command.length >= 3 && command[0].equalsIgnoreCase("connect") && command[1].equalsIgnoreCase("to")) {
+                    byProgram.computeIfAbsent("db2", k -> new HashMap<>()).put("database", command[2]);
+                } else if (command.length >= 1 && (command[0].equalsIgnoreCase("terminate")
+                        || command.length >= 2 && command[0].equalsIgnoreCase("connect") && command[1].equalsIgnoreCase("reset"))) {
+                    byProgram.remove("db2");
+                }
+            }
             case "terraform", "tofu" -> {
                 int ws = w.indexOf("workspace");
                 if (ws > 0 && ws + 2 < w.size() && (w.get(ws + 1).equals("select") || w.get(ws + 1).equals("new"))) {
@@ -165,9 +179,14 @@ final class CarriedContext {
         }
     }
 
-    /** What the line established for this operation's system, and the server of the target it names. */
-    Map<String, String> locators(dev.interlock.model.Operation op) {
+    /** What the line established for this operation's system (or its program's session), and the server of the target it names. */
+    Map<String, String> locators(dev.interlock.model.Operation op, String program) {
         Map<String, String> carried = bySystem.getOrDefault(op.system(), Map.of());
+        Map<String, String> session = byProgram.getOrDefault(program, Map.of());
+        if (!session.isEmpty()) {
+            carried = new HashMap<>(carried);
+            carried.putAll(session);
+        }
         String target = op.resource().locator("target");
         String host = target.isEmpty() ? null : targetHosts.get(op.system() + '\u0000' + target);
         if (host == null) {

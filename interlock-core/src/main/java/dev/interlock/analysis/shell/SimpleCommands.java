@@ -366,7 +366,7 @@ final class SimpleCommands {
 
     private Operation complete(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
-        walk.carried.locators(op).forEach((k, v) -> {
+        walk.carried.locators(op, inv.program()).forEach((k, v) -> {
             if (op.resource().locator(k).isEmpty()) {
                 b.locator(k, v);
             }
