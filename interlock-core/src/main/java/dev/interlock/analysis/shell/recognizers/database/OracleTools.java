@@ -97,7 +97,11 @@ public final class OracleTools implements Recognizer {
                 .withDatabase(inv.env().getOrDefault("ORACLE_SID", "")));
     }
 
-    private static List<Operation> dataPump(Invocation inv) {
+    /** Oracle tools' {@code key=value} parameters (keys in lower case) and the database of the logon word or {@code userid=}. */
+    private record Parameters(Map<String, String> values, DatabaseTarget target) {
+    }
+
+    private static Parameters parameters(Invocation inv) {
         Map<String, String> params = new java.util.HashMap<>();
         Optional<Arg> logon = Optional.empty();
         for (Arg a : inv.args()) {
@@ -110,6 +114,13 @@ public final class OracleTools implements Recognizer {
         }
         DatabaseTarget target = logon(logon.or(() -> Optional.ofNullable(params.containsKey("userid")
                 ? Arg.of(params.get("userid")) : null)), inv);
+        return new Parameters(params, target);
+    }
+
+    private static List<Operation> dataPump(Invocation inv) {
+        Parameters parameters = parameters(inv);
+        Map<String, String> params = parameters.values();
+        DatabaseTarget target = parameters.target();
         String content = params.getOrDefault("content", "ALL").toUpperCase(Locale.ROOT);
         String what = params.getOrDefault("schemas", params.getOrDefault("tables", params.getOrDefault("full", "")));
         Operation result;
@@ -135,18 +146,9 @@ public final class OracleTools implements Recognizer {
      * that says {@code REPLACE} or {@code TRUNCATE} empties the table first.
      */
     private static List<Operation> sqlLoader(Invocation inv, Nested nested) {
-        Map<String, String> params = new java.util.HashMap<>();
-        Optional<Arg> logon = Optional.empty();
-        for (Arg a : inv.args()) {
-            int eq = a.value().indexOf('=');
-            if (eq > 0) {
-                params.put(a.value().substring(0, eq).toLowerCase(Locale.ROOT), a.value().substring(eq + 1));
-            } else if (!a.value().startsWith("-") && logon.isEmpty()) {
-                logon = Optional.of(a);
-            }
-        }
-        DatabaseTarget target = logon(logon.or(() -> Optional.ofNullable(params.containsKey("userid")
-                ? Arg.of(params.get("userid")) : null)), inv);
+        Parameters parameters = parameters(inv);
+        Map<String, String> params = parameters.values();
+        DatabaseTarget target = parameters.target();
         String control = params.getOrDefault("control", "");
         boolean empties = nested.written(control).map(t -> Regex.find(t, "(?i)\\b(?:REPLACE|TRUNCATE)\\b")).orElse(false);
         Operation.Builder b = op(inv, empties ? Verb.REPLACE : Verb.UPDATE, "table", params.getOrDefault("table", ""))
