@@ -53,6 +53,10 @@ public final class McpAnalyzer {
         if (request.isPresent()) {
             return located(c, request.get());
         }
+        Optional<List<Operation>> secret = SecretManagerTools.credential(c);
+        if (secret.isPresent()) {
+            return located(c, secret.get());
+        }
         String operation = ToolNames.operation(arguments);
         if (ToolNames.reads(operation.isEmpty() ? tool : operation)) {
             return List.of(c.op("mcp", Verb.READ, "tool", call.server() + "." + tool + (operation.isEmpty() ? "" : " " + operation))

@@ -31,7 +31,24 @@ final class ToolNames {
             "add", "edit", "modify", "replace", "insert", "upsert", "publish", "cancel", "close", "trigger", "invoke", "call",
             "refund", "charge", "transfer", "archive", "restore", "rollback", "sync", "import", "export", "cordon", "drain",
             "evict", "reboot", "shutdown", "pause", "resume", "suspend", "unsuspend", "promote", "demote", "flush", "clear",
-            "expire", "reindex", "migrate", "seed", "generate", "sign", "impersonate", "login", "logout", "submit");
+            "expire", "reindex", "migrate", "seed", "generate", "sign", "impersonate", "login", "logout", "submit", "transition",
+            "assign", "unassign", "register", "unregister", "deregister", "reject", "revert", "reopen", "activate", "deactivate");
+    /**
+     * Changing words that are never the noun of a reading tool's object ({@code get_merge_request} and
+     * {@code get_workflow_run} read; {@code get_model_then_promote}, {@code fetch_and_update} do not): one of these
+     * anywhere in a name makes it a change, wherever the reading word stands.
+     */
+    private static final Set<String> ONLY_VERBS = Set.of("transition", "promote", "demote", "assign", "unassign", "approve",
+            "register", "unregister", "deregister", "set", "update", "move", "delete", "remove", "drop", "destroy", "purge",
+            "truncate", "terminate", "wipe", "create", "apply", "grant", "revoke", "rotate", "restart", "rename", "attach",
+            "detach", "enable", "disable", "add", "edit", "modify", "replace", "insert", "upsert", "cancel", "invoke", "refund",
+            "evict", "reboot", "suspend", "unsuspend", "reindex", "impersonate", "revert", "reject", "reopen", "activate",
+            "deactivate", "kill", "reset", "overwrite");
+    /**
+     * Changing words that also name a thing ({@code merge_request}): a change when last in a name. Not deploy or archive,
+     * which end reading names ({@code get_deploy}, {@code get_archive}).
+     */
+    private static final Set<String> VERB_OR_NOUN = Set.of("merge", "publish", "rollback", "restore", "scale");
     /** Words in front of a verb that make a tool act on many things at once. */
     private static final Set<String> QUANTIFIERS = Set.of("bulk", "batch", "mass", "multi", "all", "many", "force", "recursive");
     /** Nouns a read of which prints secret material. */
@@ -70,9 +87,21 @@ final class ToolNames {
             "metric", "traces", "trace", "tempo", "cloudwatch", "insights", "datadog", "splunk", "elasticsearch", "opensearch",
             "graphite", "influx", "alerts", "events", "spans");
 
-    /** Whether a tool no table knows reads, by its name. */
+    /** Whether a word of a tool's name changes something. */
+    static boolean changing(String word) {
+        return CHANGING.contains(word);
+    }
+
+    /**
+     * Whether a tool no table knows reads, by its name: its first verb reads, and no word after it changes
+     * ({@code transition_model_version_stage} and {@code get_version_then_set_stage} do not read though "version" and
+     * "get" do).
+     */
     static boolean reads(String tool) {
         List<String> words = List.of(snake(tool).split("_"));
+        if (words.stream().anyMatch(ONLY_VERBS::contains) || VERB_OR_NOUN.contains(words.getLast())) {
+            return false;
+        }
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (w.equals("query") && words.subList(i + 1, words.size()).stream().anyMatch(TELEMETRY::contains)

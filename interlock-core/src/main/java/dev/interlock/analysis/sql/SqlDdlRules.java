@@ -59,6 +59,16 @@ final class SqlDdlRules {
     private static final Set<String> UNTRUSTED_LANGUAGES = Set.of("c", "internal", "plpythonu", "plpython2u",
             "plpython3u", "plperlu", "pltclu", "plsh", "plr", "pljavau", "plv8u");
 
+    /**
+     * PostgreSQL extensions that add types, operators and functions and nothing that reaches outside the database (most
+     * are "trusted" in PostgreSQL's own sense): creating one is a schema change, not code loaded into the server.
+     * Extensions that run programs, open connections or load libraries (plpython3u, dblink, postgres_fdw, adminpack,
+     * file_fdw) and any extension not named here keep asking.
+     */
+    private static final Set<String> SCHEMA_EXTENSIONS = Set.of("vector", "pgvector", "pg_trgm", "uuid-ossp", "pgcrypto",
+            "hstore", "citext", "postgis", "postgis_topology", "postgis_raster", "btree_gin", "btree_gist",
+            "pg_stat_statements", "unaccent", "ltree", "intarray", "tablefunc", "fuzzystrmatch", "cube", "earthdistance");
+
     /** Role attributes that give power over the whole server. */
     private static final Set<String> POWERFUL_ATTRIBUTES = Set.of("SUPERUSER", "CREATEROLE", "BYPASSRLS",
             "REPLICATION", "CREATEDB", "SYSADMIN");
@@ -107,6 +117,10 @@ final class SqlDdlRules {
                 return List.of(roleChange(w, name, "creates a role"));
             }
             case "EXTENSION", "LANGUAGE" -> {
+                if (word.equals("EXTENSION") && SCHEMA_EXTENSIONS.contains(unquoted(name))) {
+                    return List.of(op(Verb.CREATE, type, unquoted(name)).reversible(true)
+                            .note("adds a well-known extension's types and functions to the schema"));
+                }
                 return List.of(admin(Verb.EXECUTE, type, name, Scope.ONE)
                         .note("loads code into the database server"));
             }
@@ -120,6 +134,13 @@ final class SqlDdlRules {
         }
         Verb verb = orReplace ? Verb.REPLACE : Verb.CREATE;
         return List.of(op(verb, type, name).reversible(!orReplace));
+    }
+
+    /** {@code "uuid-ossp"} and {@code uuid-ossp} name the same extension. */
+    private static String unquoted(String name) {
+        String n = name.length() > 1 && (name.startsWith("\"") || name.startsWith("'") || name.startsWith("`"))
+                ? name.substring(1, name.length() - 1) : name;
+        return n.toLowerCase(Locale.ROOT);
     }
 
     static List<Operation.Builder> alter(SqlWords w) {
