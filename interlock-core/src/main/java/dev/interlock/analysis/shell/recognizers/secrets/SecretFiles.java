@@ -169,6 +169,18 @@ public final class SecretFiles {
                     + "|/etc/psa/\\.psa\\.shadow|/etc/gitlab/(initial_root_password|gitlab-secrets\\.json)");
 
     /**
+     * Mail servers' secrets: Dovecot's passwd-files (user password hashes) and its SQL/LDAP settings (the lookup
+     * login), DKIM private signing keys ({@code *.private} under a dkim/opendkim directory: anyone holding one signs
+     * mail as the domain), Postfix's relay logins ({@code sasl_passwd} and other {@code *_passwd} tables, with their
+     * compiled {@code .db}/{@code .lmdb}) and database lookup tables, Exim's client and server passwords.
+     */
+    private static final Pattern MAIL_SERVER_SECRETS = Pattern.compile(
+            "/etc/dovecot/(users|passwd|[^/]*\\.(passwd|users)|passwd\\.d/.+|private/.+|dovecot-(sql|ldap|dict-sql)\\.conf(\\.ext)?)"
+                    + "|(?i:.*/[^/]*dkim[^/]*/)(?:[^/]+/)*[^/]+\\.private"
+                    + "|/etc/postfix/(?:[^/]+/)*[^/]*_passwd(\\.(db|lmdb|cdb))?|/etc/postfix/(?:[^/]+/)*(mysql|pgsql|ldap)[-_][^/]*\\.cf"
+                    + "|/etc/exim4?/passwd(\\.client)?");
+
+    /**
      * Backup tools' repository passwords and keys, which open every snapshot: a password-named file in a directory
      * named after the tool ({@code ~/.config/restic/pw}, {@code /etc/borg/passphrase.txt}), a file named for the tool's
      * password anywhere ({@code ~/.restic-password}), borg's key files, kopia's saved password. Checked before the
@@ -295,7 +307,7 @@ public final class SecretFiles {
     }
 
     private static boolean literalIsSecret(String resolvedPath) {
-        if (SERVICE_LOGINS.matcher(resolvedPath).matches() || backupPassword(resolvedPath)) {
+        if (SERVICE_LOGINS.matcher(resolvedPath).matches() || backupPassword(resolvedPath) || mailServerSecret(resolvedPath)) {
             return true;
         }
         String name = LocalFiles.basename(resolvedPath);
@@ -322,6 +334,13 @@ public final class SecretFiles {
         String path = resolvedPath.toLowerCase(Locale.ROOT);
         return (path.contains("/secret") || path.contains("/.secret") || path.contains("/cred") || path.contains("/.cred"))
                 && IN_SECRET_DIRECTORY.matcher(resolvedPath).matches() && !NOT_SECRET_DATA.matcher(lower).matches();
+    }
+
+    private static boolean mailServerSecret(String resolvedPath) {
+        // most paths are not a mail server's: skip the pattern for them
+        boolean named = resolvedPath.startsWith("/etc/dovecot/") || resolvedPath.startsWith("/etc/postfix/")
+                || resolvedPath.startsWith("/etc/exim") || resolvedPath.toLowerCase(Locale.ROOT).contains("dkim");
+        return named && MAIL_SERVER_SECRETS.matcher(resolvedPath).matches();
     }
 
     private static boolean backupPassword(String resolvedPath) {

@@ -60,4 +60,19 @@ class SecretFilesTest {
         assertThat(SecretFiles.isSecret("/home/dev/app/i18n/ar-sa.json")).isFalse();
         assertThat(SecretFiles.isSecret("/home/dev/app/tsconfig.json")).isFalse();
     }
+
+    @Test
+    void mailServersKeepLoginsAndSigningKeysInTheirOwnFiles() {
+        assertThat(SecretFiles.isSecret("/etc/dovecot/users")).isTrue();
+        assertThat(SecretFiles.isSecret("/etc/dovecot/dovecot-sql.conf.ext")).isTrue();
+        assertThat(SecretFiles.isSecret("/etc/opendkim/keys/example.com/mail202405.private")).isTrue();
+        assertThat(SecretFiles.isSecret("/var/lib/rspamd/dkim/example.com.mail.private")).isTrue();
+        assertThat(SecretFiles.isSecret("/etc/postfix/sasl_passwd.db")).isTrue();
+        assertThat(SecretFiles.isSecret("/etc/exim4/passwd.client")).isTrue();
+        // the public DKIM record and the servers' ordinary settings hold no secret
+        assertThat(SecretFiles.isSecret("/etc/opendkim/keys/example.com/mail202405.txt")).isFalse();
+        assertThat(SecretFiles.isSecret("/etc/postfix/main.cf")).isFalse();
+        assertThat(SecretFiles.isSecret("/etc/dovecot/conf.d/10-auth.conf")).isFalse();
+        assertThat(SecretFiles.isSecret("/home/dev/app/src/private.ts")).isFalse();
+    }
 }
