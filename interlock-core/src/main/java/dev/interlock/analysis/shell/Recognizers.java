@@ -122,6 +122,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
                 new dev.interlock.analysis.shell.recognizers.fleet.FleetRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.embedded.BoardFlashing(),
+                new dev.interlock.analysis.shell.recognizers.embedded.DiskImagers(),
                 new dev.interlock.analysis.shell.recognizers.messaging.MessagingRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.gateways.GatewayRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mesh.ServiceMeshes(),

@@ -120,8 +120,11 @@ record DockerRun(Map<String, List<String>> flags, Arg target, List<Arg> command)
                 why.add("--cap-add " + cap);
             }
         }
-        for (String dev : values("--device")) {
-            why.add("--device " + dev);
+        for (String device : values("--device")) {
+            // a serial or USB port hands the container one development board, not the host
+            if (!dev.interlock.analysis.shell.recognizers.embedded.BoardPorts.serial(device)) {
+                why.add("--device " + device);
+            }
         }
         for (String opt : values("--security-opt")) {
             if (Regex.matches(opt, "(apparmor|seccomp)[=:]unconfined|label[=:]disable|systempaths[=:]unconfined")) {

@@ -121,6 +121,13 @@ final class FileCopies {
         if (!move) {
             ops.addAll(secrets(inv, sources));
         }
+        if (uf2(sources, dest)) {
+            // a UF2 bootloader (a Pico's RPI-RP2) mounts as a drive and flashes itself with the file dropped on it
+            ops.add(LocalFiles.local(inv, Operation.builder("device", Verb.UPDATE).resource("board", dest.path())
+                    .reversible(true).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                    .note("flashes a development board through its UF2 bootloader drive"), "a board on this machine's USB").build());
+            return ops;
+        }
         boolean many = sources.size() > 1 || targetDir.isPresent() || sources.stream().anyMatch(Arg::glob);
         Operation written = destination(inv, dest, recursive && sources.stream().anyMatch(s -> !s.glob()) || many, many);
         boolean intoFolder = destArg.value().endsWith("/") || targetDir.isPresent() || sources.size() > 1;
@@ -136,6 +143,19 @@ final class FileCopies {
             ops.add(dest.operation(inv, Verb.ESCALATE, "file").note("installs a setuid/setgid program").build());
         }
         return ops;
+    }
+
+    /** Only {@code .uf2} files, literal, onto a removable volume's mount: what a UF2 bootloader drive takes. */
+    private static boolean uf2(List<Arg> sources, FileTarget dest) {
+        if (!dest.exact()) {
+            return false;
+        }
+        for (Arg source : sources) {
+            if (!source.literal() || !source.value().toLowerCase(java.util.Locale.ROOT).endsWith(".uf2")) {
+                return false;
+            }
+        }
+        return dev.interlock.analysis.shell.recognizers.embedded.BoardPorts.removableMount(dest.path());
     }
 
     /**

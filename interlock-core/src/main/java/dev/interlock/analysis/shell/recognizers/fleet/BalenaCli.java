@@ -65,6 +65,7 @@ final class BalenaCli {
             .add("", "ssh tunnel", execute("device"))
             .add("", "build preload scan login logout os config local util instance", local("cli"))
             .add("os", "versions", read("os"))
+            .add("local", "flash", local("drive"))
             .build();
     private static final Set<String> VALUED = Set.of("--fleet", "-f", "--application", "-a", "--app", "--device", "-d",
             "--service", "-s", "--version", "--release", "--source", "--output", "-o", "--drive", "--config", "--dockerfile",
@@ -79,6 +80,12 @@ final class BalenaCli {
         String operand = words.size() > found.words() ? words.get(found.words()) : "";
         String fleet = p.value("--fleet", "-f", "--application", "-a", "--app").orElse(
                 !words.isEmpty() && FLEET_OPERANDS.contains(words.getFirst()) ? operand : "");
+        if (found.command().equals("local flash")) {
+            // writes the image over a drive of this machine (--drive, else one it asks for)
+            return dev.interlock.analysis.shell.recognizers.embedded.DiskImagers.written(inv,
+                    p.value("--drive").map(dev.interlock.analysis.shell.Arg::of).orElse(dev.interlock.analysis.shell.Arg.of("")),
+                    "balena local flash writes the image over the whole drive");
+        }
         if (found.command().equals("push") && localMode(operand)) {
             Operation op = found.act().note("local mode: builds and runs on a development device on this network")
                     .operation(inv, "balena", operand).build();
