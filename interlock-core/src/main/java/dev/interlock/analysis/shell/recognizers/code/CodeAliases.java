@@ -114,7 +114,8 @@ final class CodeAliases {
         Matcher m = PY_IMPORT_AS.matcher(code);
         while (m.find()) {
             if (!m.group(1).equals(m.group(2))) {
-                out = Pattern.compile("(?<![\\w.])" + m.group(2) + "\\s*\\.").matcher(out).replaceAll(Matcher.quoteReplacement(m.group(1) + "."));
+                // not inside a string that starts with the alias ('mqtt.prod.acme.io' is a host, not paho.mqtt.client)
+                out = Pattern.compile("(?<![\\w.'\"/])" + m.group(2) + "\\s*\\.").matcher(out).replaceAll(Matcher.quoteReplacement(m.group(1) + "."));
             }
         }
         Matcher from = PY_FROM.matcher(code);

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
  * against the same server. Calls with no CLI twin become {@link Generic} operations. The Docker SDK for Python is
- * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
+ * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, MQTT clients {@link MqttCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
  * {@link VectorStoreCalls}; every finder records the calls it accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
@@ -190,6 +190,7 @@ final class SdkCalls {
         }
         if (language == Language.PYTHON || language == Language.JAVASCRIPT) {
             KafkaAdminCalls.find(code, lines, accounted);
+            MqttCalls.find(code, lines, accounted);
         }
         ServiceSdkCalls.find(code, language, env, generic, accounted);
         if (reaches.isEmpty()) {

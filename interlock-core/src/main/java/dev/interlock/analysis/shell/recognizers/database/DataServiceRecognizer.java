@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * Data services that are not SQL or document databases: message brokers (Kafka's scripts, {@code kcat}, Redpanda's {@code rpk}, RabbitMQ's
- * {@code rabbitmqctl} and {@code rabbitmqadmin}, the NATS CLI, Pulsar's admin and client, Celery's task queues), the etcd key-value
+ * {@code rabbitmqctl} and {@code rabbitmqadmin}, the NATS CLI, Pulsar's admin and client, Celery's task queues, MQTT's Mosquitto clients and {@code mqttx}), the etcd key-value
  * store and ZooKeeper's shells. What they hold — a topic's events, a queue's messages, etcd's keys — is data like a table's rows: deleting or
  * purging it is a stateful delete, writing into it reaches whatever consumes it, and listing or consuming only reads.
  * Where they act is the broker or endpoint they are given ({@code --bootstrap-server}, {@code -b}, {@code --endpoints},
- * {@code -server}, {@code -n rabbit@host}, {@code -s nats://…}, {@code --admin-url}): a loopback address is a sandbox on this machine, a
+ * {@code -server}, {@code -n rabbit@host}, {@code -s nats://…}, {@code --admin-url}, MQTT's {@code -h}): a loopback address is a sandbox on this machine, a
  * prod host is prod, and nothing named is unknown (these tools are run on the servers as often as against a local
  * broker).
  */
@@ -27,6 +27,7 @@ public final class DataServiceRecognizer implements Recognizer {
     public Set<String> programs() {
         Set<String> all = new HashSet<>(KafkaClients.PROGRAMS);
         all.addAll(ZooKeeperCli.PROGRAMS);
+        all.addAll(MqttClients.PROGRAMS);
         all.addAll(List.of("etcdctl", "etcdutl", "rabbitmqctl", "rabbitmqadmin", "nats", "pulsar-admin", "pulsarctl", "pulsar-client", "celery", "rpk"));
         return Set.copyOf(all);
     }
@@ -38,6 +39,9 @@ public final class DataServiceRecognizer implements Recognizer {
         }
         if (ZooKeeperCli.PROGRAMS.contains(inv.program())) {
             return ZooKeeperCli.recognize(inv);
+        }
+        if (MqttClients.PROGRAMS.contains(inv.program())) {
+            return List.of(MqttClients.recognize(inv));
         }
         Optional<Operation> known = switch (inv.program()) {
             case "etcdctl", "etcdutl" -> EtcdCtl.recognize(inv);
