@@ -53,6 +53,11 @@ public final class EnvironmentVariables {
             // the automation controller (AWX, Tower) a job is launched from
             new Hint("CONTROLLER_HOST", List.of("awx"), "host"),
             new Hint("TOWER_HOST", List.of("awx"), "host"),
+            // the forge instance glab and gh talk to (a self-hosted gitlab.dev.… is dev)
+            new Hint("GITLAB_HOST", List.of("gitlab"), "host"),
+            new Hint("GL_HOST", List.of("gitlab"), "host"),
+            new Hint("GITLAB_URI", List.of("gitlab"), "host"),
+            new Hint("GH_HOST", List.of("github"), "host"),
             // an AutoSys instance's name (PRD, DEV) is the environment it schedules in
             new Hint("AUTOSERV", List.of("autosys"), "environment"),
             new Hint("ENVIRONMENT", List.of("*"), "environment"),

@@ -362,7 +362,7 @@ final class SimpleCommands {
             "cloudflare", "firebase", "databricks", "neonctl", "linode-cli", "hcloud", "ibmcloud", "openstack", "netlify",
             "railway", "render", "fastly", "registry",
             // a self-hosted forge's admin CLI in its container: the team's forge, not a sandbox of this machine
-            "gitea", "gogs");
+            "gitea", "gogs", "gerrit", "aliyun", "scw");
 
     private Operation complete(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();

@@ -55,6 +55,15 @@ final class ToolApiCalls {
     private static final Pattern GITLAB_DELETE = Pattern.compile("\\.\\s*(projects|groups|users)\\s*\\.\\s*delete\\s*\\(\\s*(?:id\\s*=\\s*)?(?:" + LIT + "|(\\d+))");
     private static final Pattern GITLAB_LIST = Pattern.compile("\\.\\s*(projects|groups|users)\\s*\\.\\s*list\\s*\\(");
 
+    /** python-ovh: {@code ovh.Client(endpoint='ovh-eu').delete('/cloud/project/…')} is an HTTP call of that API path. */
+    private static final Pattern OVH_CLIENT = Pattern.compile("\\bovh\\s*\\.\\s*Client\\s*\\(([^)]*)\\)");
+    private static final Pattern OVH_ENDPOINT = Pattern.compile("endpoint\\s*=\\s*['\"]([\\w-]+)['\"]");
+    private static final Pattern OVH_CALL = Pattern.compile("\\.\\s*(get|post|put|delete)\\s*\\(\\s*(['\"])(/[^'\"]*)\\2");
+    /** The API host of each of python-ovh's endpoint names. */
+    private static final Map<String, String> OVH_HOSTS = Map.of("ovh-eu", "eu.api.ovh.com", "ovh-ca", "ca.api.ovh.com",
+            "ovh-us", "api.us.ovhcloud.com", "kimsufi-eu", "eu.api.kimsufi.com", "kimsufi-ca", "ca.api.kimsufi.com",
+            "soyoustart-eu", "eu.api.soyoustart.com", "soyoustart-ca", "ca.api.soyoustart.com");
+
     private static final Pattern ALEMBIC_MAIN = Pattern.compile("\\bmain\\s*\\(\\s*(?:argv\\s*=\\s*)?[\\[(]([^\\])]*)[\\])]");
     private static final Pattern ALEMBIC_COMMAND = Pattern.compile("\\bcommand\\s*\\.\\s*(upgrade|downgrade|stamp|current|history|heads|check)\\s*\\(\\s*[\\w.]+(?:\\s*\\([^)]*\\))?\\s*(?:,\\s*(?:revision\\s*=\\s*)?" + LIT + ")?");
     private static final Pattern ALEMBIC_CONFIG = Pattern.compile("\\bConfig\\s*\\(\\s*(?:file_\\s*=\\s*)?" + LIT);
@@ -76,6 +85,9 @@ final class ToolApiCalls {
         if (code.contains("gitlab")) {
             gitlab(code, found, accounted);
         }
+        if (code.contains("ovh")) {
+            ovh(code, env, found, accounted);
+        }
         if (code.contains("alembic")) {
             alembic(code, found, accounted);
         }
@@ -89,6 +101,22 @@ final class ToolApiCalls {
             }
         }
         found.forEach(line -> lines.add(prefix + line));
+    }
+
+    /** Each call of an OVH client becomes {@code curl -X METHOD https://HOST/1.0/PATH}: judged as that request is. */
+    private static void ovh(String code, Map<String, String> env, List<String> lines, Set<String> accounted) {
+        Matcher client = OVH_CLIENT.matcher(code);
+        if (!client.find() || !Regex.find(code, "\\bimport\\s+ovh\\b")) {
+            return;
+        }
+        Matcher endpoint = OVH_ENDPOINT.matcher(client.group(1));
+        String name = endpoint.find() ? endpoint.group(1) : env.getOrDefault("OVH_ENDPOINT", "ovh-eu");
+        String host = OVH_HOSTS.getOrDefault(name, "eu.api.ovh.com");
+        Matcher call = OVH_CALL.matcher(code);
+        while (call.find()) {
+            accounted.add(call.group(1));
+            lines.add("curl -X " + call.group(1).toUpperCase(java.util.Locale.ROOT) + " " + quote("https://" + host + "/1.0" + call.group(3)));
+        }
     }
 
     private static void jenkins(String code, List<String> lines, Set<String> accounted) {

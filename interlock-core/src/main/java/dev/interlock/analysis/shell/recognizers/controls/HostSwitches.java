@@ -104,6 +104,9 @@ final class HostSwitches {
                     ? service(words.get(1)) : Optional.empty();
             case "reg", "reg.exe" -> RegistrySwitches.reg(words);
             case "net", "net1" -> words.size() >= 2 && words.getFirst().equalsIgnoreCase("stop") ? service(words.get(1)) : Optional.empty();
+            // schtasks /change /tn "\Microsoft\Windows\Windows Defender\…" /disable; /delete of such a task too
+            case "schtasks", "schtasks.exe" -> words.stream().anyMatch(w -> w.equalsIgnoreCase("/disable") || w.equalsIgnoreCase("/delete"))
+                    ? taskNamed(words) : Optional.empty();
             default -> Optional.ofNullable(TOOLS.get(inv.program())).filter(t -> t.when().test(words)).map(HostSwitch::control);
         };
     }
@@ -115,7 +118,28 @@ final class HostSwitches {
         return c.path().subList(1, c.path().size()).stream().map(HostSwitches::service).flatMap(Optional::stream).findFirst();
     }
 
-    private static final Set<String> WINDOWS_TOOLS = Set.of("taskkill", "sc", "sc.exe", "net", "net1", "reg", "reg.exe");
+    private static final Set<String> WINDOWS_TOOLS = Set.of("taskkill", "sc", "sc.exe", "net", "net1", "reg", "reg.exe",
+            "schtasks", "schtasks.exe");
+
+    /** Scheduled tasks that are a control's own work: Defender's scans and updates, Windows Update's scans and installs. */
+    private static final Pattern DEFENDER_TASK = Pattern.compile("(?i).*(windows defender|exploitguard|\\\\mrt|malicious software).*");
+    private static final Pattern UPDATE_TASK = Pattern.compile("(?i).*(windowsupdate|windows update|updateorchestrator|waasmedic).*");
+
+    /** {@code schtasks … /tn NAME}: the control the named task is part of. */
+    private static Optional<String> taskNamed(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equalsIgnoreCase("/tn")) {
+                return scheduledTask(words.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The control a Windows scheduled task's path or name belongs to, if it is one. */
+    static Optional<String> scheduledTask(String task) {
+        return DEFENDER_TASK.matcher(task).matches() ? Optional.of(Controls.THREAT_DETECTION)
+                : UPDATE_TASK.matcher(task).matches() ? Optional.of(Controls.SECURITY_UPDATES) : Optional.empty();
+    }
 
     /** {@code taskkill /IM NAME.exe} (any number of them, {@code /F} or not); {@code /PID} names no program. */
     private static Optional<String> taskkill(List<String> words) {

@@ -51,6 +51,10 @@ final class WindowsSwitches {
             case "set-service" -> {
                 return SERVICE_OFF.matcher(rest).matches() ? named(rest) : Optional.empty();
             }
+            // Disable-ScheduledTask -TaskPath '\Microsoft\Windows\Windows Defender\' -TaskName '…'
+            case "disable-scheduledtask", "unregister-scheduledtask" -> {
+                return HostSwitches.scheduledTask(rest);
+            }
             case "set-itemproperty", "new-itemproperty" -> {
                 return RegistrySwitches.cmdlet(rest);
             }

@@ -119,6 +119,10 @@ public final class ForgeRepositories {
         if (!repo.isEmpty()) {
             b.locator("repository", repo);
         }
+        Optional<String> host = instance(p, repo);
+        if (host.isPresent()) {
+            b.locator("host", host.get());
+        }
         if (action == LOCAL_DEFAULT) {
             b.environment(Tier.LOCAL, "gh's default repository lives in this clone's git config");
         }
@@ -132,6 +136,21 @@ public final class ForgeRepositories {
                     : b.environment(Tier.DEV, "an Actions cache is rebuilt by the next run that misses it");
         }
         return Optional.of(b.build());
+    }
+
+    /**
+     * The forge instance the command names: {@code --hostname H}, or the host of {@code -R gitlab.dev.acme.io/group/repo}
+     * (a first part with a dot is a host, {@code owner/repo} names none). Its variable ({@code GITLAB_HOST}) is the resolver's.
+     */
+    private static Optional<String> instance(ParsedArgs p, String repo) {
+        Optional<String> host = p.value("--hostname");
+        if (host.isPresent()) {
+            return host;
+        }
+        String path = repo.replaceFirst("^[a-z]+://", "");
+        int slash = path.indexOf('/');
+        return slash > 0 && path.substring(0, slash).contains(".") && path.indexOf('/', slash + 1) > 0
+                ? Optional.of(path.substring(0, slash)) : Optional.empty();
     }
 
     /** {@code --visibility public}, {@code --visibility=public}, {@code --public}. */
