@@ -10,6 +10,7 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.List;
+import java.util.Set;
 
 /** Rules for privileges, server-side files and programs, procedures and session control. */
 final class SqlAdminRules {
@@ -63,8 +64,25 @@ final class SqlAdminRules {
             return List.of(op(Verb.CREATE, "table", into >= 0 ? w.name(into + 1).text() : "")
                     .note(w.has("LOCAL") ? "loads a client file" : "loads a file on the database server"));
         }
+        if (proxySqlLayers(w)) {
+            return proxySqlConfig(w);
+        }
         return List.of(admin(Verb.EXECUTE, "library", w.name(1).text(), Scope.ONE)
                 .note("loads a shared library into the server"));
+    }
+
+    /** ProxySQL's admin interface keeps its configuration in three layers; LOAD and SAVE copy it between them. */
+    private static final Set<String> PROXYSQL_LAYERS = Set.of("RUNTIME", "MEMORY", "DISK", "CONFIG");
+
+    static boolean proxySqlLayers(SqlWords w) {
+        int dir = Math.max(w.topLevel("TO", 1), w.topLevel("FROM", 1));
+        return dir > 1 && PROXYSQL_LAYERS.contains(w.kw(dir + 1));
+    }
+
+    /** LOAD MYSQL SERVERS TO RUNTIME, SAVE … TO DISK: ProxySQL's routing configuration changes, no code runs. */
+    static List<Operation.Builder> proxySqlConfig(SqlWords w) {
+        return List.of(admin(Verb.UPDATE, "proxysql-config", w.kw(1).toLowerCase(), Scope.ALL)
+                .note(w.kw(0) + " … " + w.kw(w.size() - 1) + " changes ProxySQL's configuration"));
     }
 
     /** Anonymous code blocks: whatever the body does is only known by running it. */

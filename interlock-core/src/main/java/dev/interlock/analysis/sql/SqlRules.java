@@ -36,6 +36,9 @@ final class SqlRules {
     /** Maintenance that takes no lock against reads or writes: statistics, plain VACUUM, checksums. */
     private static final Set<String> NON_BLOCKING = Set.of("ANALYZE", "ANALYSE", "VACUUM", "CHECKSUM", "COLLECT");
 
+    /** What MySQL's and MariaDB's STOP stops: a replica's threads, group replication, every named connection. */
+    private static final Set<String> REPLICATION_STOPS = Set.of("REPLICA", "SLAVE", "GROUP_REPLICATION", "ALL");
+
     private static final Set<String> SERVER_WIDE = Set.of("FLUSH", "CHECKPOINT", "UNLOCK");
 
     private static final Map<String, Function<SqlWords, List<Operation.Builder>>> RULES = Map.ofEntries(
@@ -122,6 +125,15 @@ final class SqlRules {
         if (first.equals("START") && !w.kw(1).equals("TRANSACTION")) {
             // START SLAVE/REPLICA/GROUP_REPLICATION changes replication, not the session.
             return List.of(admin(Verb.UPDATE, "server", w.kw(1).toLowerCase(), Scope.ALL).note("starts a server process"));
+        }
+        if (first.equals("SAVE") && SqlAdminRules.proxySqlLayers(w)) {
+            return SqlAdminRules.proxySqlConfig(w);
+        }
+        if (first.equals("STOP") && REPLICATION_STOPS.contains(w.kw(1))
+                || first.equals("CHANGE") && (w.kw(1).equals("MASTER") || w.kw(1).equals("REPLICATION"))) {
+            // MySQL/MariaDB: stopping a replica or pointing it at another source changes that server's replication
+            return List.of(admin(Verb.UPDATE, "replication", w.kw(1).toLowerCase(), Scope.ALL)
+                    .note(first + " " + w.kw(1) + " changes the server's replication"));
         }
         if (SESSION_READS.contains(first)) {
             return List.of(read(first.equals("USE") ? "database" : "session", first.equals("USE") ? w.name(1).text() : ""));

@@ -140,9 +140,7 @@ public final class KnownPrograms {
             Map.entry("mc", Map.of("rb", Verb.DELETE, "mirror", Verb.REPLACE)),
             Map.entry("s3cmd", Map.of("rb", Verb.DELETE, "sync", Verb.REPLACE)),
             Map.entry("railway", Map.of("down", Verb.DELETE)),
-            // database cluster managers: a failover or a rebuilt replica moves or replaces the primary's data
-            Map.entry("patronictl", Map.of("failover", Verb.UPDATE, "switchover", Verb.UPDATE, "reinit", Verb.REPLACE,
-                    "restart", Verb.UPDATE, "reload", Verb.UPDATE, "pause", Verb.UPDATE)),
+            // database cluster managers (patronictl has its own recognizer): a failover or a rebuilt replica moves or replaces the primary's data
             Map.entry("repmgr", Map.of("switchover", Verb.UPDATE, "promote", Verb.UPDATE, "clone", Verb.REPLACE)),
             Map.entry("stolonctl", Map.of("failkeeper", Verb.UPDATE, "promote", Verb.UPDATE)));
 

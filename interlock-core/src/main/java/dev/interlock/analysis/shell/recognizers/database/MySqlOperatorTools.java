@@ -59,7 +59,10 @@ public final class MySqlOperatorTools implements Recognizer {
                 + "topology-tags instance api search find replication-analysis raft-leader raft-health "
                 + "raft-leader-hostname last-pseudo-gtid tags tag-value tag-exists downtimed check-global-recoveries "
                 + "recently-active-cluster-recovery recently-active-instance-recovery get-cluster-heuristic-lag "
-                + "mysql-cluster-domain locate-gtid-errant get-candidate-replica help").split(" ")) {
+                + "mysql-cluster-domain locate-gtid-errant get-candidate-replica help "
+                // read-only names only the HTTP API has
+                + "cluster cluster-info cluster-master cluster-osc-replicas instance-replicas health status "
+                + "maintenance audit audit-recovery replication-analysis-changelog blocked-recoveries").split(" ")) {
             m.put(c, Action.read("topology"));
         }
         for (String c : ("relocate relocate-replicas take-siblings take-master move-up move-up-replicas move-below "
@@ -86,6 +89,15 @@ public final class MySqlOperatorTools implements Recognizer {
         m.put("purge-binary-logs", new Action(Verb.DELETE, "binary-logs", Scope.MANY, true, false,
                 "purges the instance's binary logs"));
         return Map.copyOf(m);
+    }
+
+    /**
+     * What one of orchestrator's commands does; its HTTP API names the same commands as the first word after
+     * {@code /api/} ({@code /api/graceful-master-takeover/CLUSTER/HOST/PORT}), where a GET changes as much as the CLI.
+     */
+    public static Optional<Action> orchestratorCommand(String c) {
+        return Optional.ofNullable(ORCHESTRATOR.get(c))
+                .or(() -> c.startsWith("which-") || c.startsWith("is-") ? Optional.of(Action.read("topology")) : Optional.empty());
     }
 
     @Override
@@ -161,9 +173,8 @@ public final class MySqlOperatorTools implements Recognizer {
             return new UnrecognizedProgram().recognize(inv, nested);
         }
         String c = command.get();
-        Action action = Optional.ofNullable(ORCHESTRATOR.get(c)).orElseGet(() -> c.startsWith("which-") || c.startsWith("is-")
-                ? Action.read("topology")
-                : new Action(Verb.UNKNOWN, "topology", Scope.ONE, false, true, "unrecognized orchestrator command " + c));
+        Action action = orchestratorCommand(c)
+                .orElseGet(() -> new Action(Verb.UNKNOWN, "topology", Scope.ONE, false, true, "unrecognized orchestrator command " + c));
         String instance = p.value("-i").or(() -> p.value("-d")).map(Hosts::of).orElse("");
         String name = instance.isEmpty() ? p.value("-a").orElse("") : instance;
         Operation op = action.on(DatabaseOps.SYSTEM, name, inv, "orchestrator " + c).build();

@@ -161,11 +161,13 @@ public final class SecretFiles {
     /**
      * Database servers' maintenance and bootstrap logins, whatever their extension says: Debian's debian-sys-maint
      * password, MySQL's generated root password, dbconfig-common's and phpMyAdmin's control users, PgBouncer's and
-     * Pgpool's password lists, ProxySQL's admin login, Plesk's MySQL admin, GitLab's first root password.
+     * Pgpool's password lists, ProxySQL's admin login, Patroni's configuration (the cluster's superuser and
+     * replication passwords), Plesk's MySQL admin, GitLab's first root password.
      */
     private static final Pattern SERVICE_LOGINS = Pattern.compile(
             "/etc/mysql/debian(-[^/]+)?\\.cnf|.*/\\.mysql_secret|/etc/dbconfig-common/[^/]+\\.conf|/etc/phpmyadmin/config-db\\.php"
                     + "|/etc/pgbouncer/userlist\\.txt|/etc/pgpool(-II|2)?/(pool_passwd|pcp\\.conf|\\.pgpoolkey)|/etc/proxysql\\.cnf"
+                    + "|/etc/patroni/[^/]*\\.ya?ml|/etc/patroni\\.ya?ml"
                     + "|/etc/psa/\\.psa\\.shadow|/etc/gitlab/(initial_root_password|gitlab-secrets\\.json)");
 
     /**
