@@ -7,7 +7,9 @@ import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.Action;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.model.Confidence;
+import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +53,7 @@ public final class Chezmoi implements Recognizer {
         if (sub.equals("init")) {
             String repo = words.size() > 1 ? words.get(1) : "";
             if (!repo.isEmpty() && !own(repo, inv)) {
-                Operation.Builder b = Operation.builder("process", dev.interlock.model.Verb.EXECUTE).resource("dotfiles", repo)
+                Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("dotfiles", repo)
                         .confidence(Confidence.OPAQUE).reversible(false).evidence(inv.evidence())
                         .note("chezmoi init of " + repo + ", not the user's own repository: runs its templates"
                                 + (p.has("--apply", "-a", "--one-shot") ? ", run_ scripts and shell start-up files" : "") + " on this machine");
@@ -60,7 +62,17 @@ public final class Chezmoi implements Recognizer {
             return List.of(local(inv, Action.update("dotfiles", "sets up the user's own dotfiles"), repo));
         }
         Action action = COMMANDS.getOrDefault(sub, Action.update("dotfiles", ""));
-        return List.of(local(inv, action, String.join(" ", words.subList(Math.min(1, words.size()), words.size()))));
+        List<Operation> ops = new java.util.ArrayList<>();
+        ops.add(local(inv, action, String.join(" ", words.subList(Math.min(1, words.size()), words.size()))));
+        // chezmoi cat|add|edit ~/.ssh/id_ed25519: the target's contents are printed or copied into the source repository
+        for (String target : words.subList(Math.min(1, words.size()), words.size())) {
+            String path = inv.workspace().resolve(target);
+            if (SecretFiles.isSecret(path)) {
+                ops.add(LocalFiles.on(inv, Verb.CREDENTIAL, "file", path)
+                        .note("chezmoi " + sub + " reads the secret file " + target + " into its output or source").build());
+            }
+        }
+        return ops;
     }
 
     private static Operation local(Invocation inv, Action action, String name) {

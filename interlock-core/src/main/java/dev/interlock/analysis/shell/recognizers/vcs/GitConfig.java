@@ -71,7 +71,7 @@ final class GitConfig {
         String base = key.substring(4, key.lastIndexOf('.'));
         String target = dev.interlock.environment.Hosts.of(base);
         String rewritten = dev.interlock.environment.Hosts.of(value);
-        if (target.isEmpty() || target.equals(rewritten) || dev.interlock.environment.Hosts.loopback(target) && rewritten.isEmpty()) {
+        if (target.isEmpty() || target.equals(rewritten)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(git.op(Verb.TRANSFER, "repository", base).locator("host", target)
