@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.controls.ControlFiles;
 import dev.interlock.analysis.shell.recognizers.filesystem.CargoConfig;
+import dev.interlock.analysis.shell.recognizers.filesystem.SshConfig;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileKind;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileMeaning;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
@@ -89,6 +90,9 @@ public final class FileEditAnalyzer {
         FileKind kind = FileKind.of(path, ws);
         if (kind == FileKind.COMMAND_CONFIG && !delete && CargoConfig.is(path) && CargoConfig.ordinary(c.content())) {
             kind = FileKind.OTHER; // a Cargo configuration that only tunes the build (linker, flags, profiles) is project setup
+        }
+        if (kind == FileKind.COMMAND_CONFIG && !delete && SshConfig.is(path) && SshConfig.ordinary(c.content())) {
+            kind = FileKind.OTHER; // host aliases and how to reach them run nothing and weaken no check
         }
         List<Operation> meaning = switch (kind) {
             case GUARD_CONFIGURATION -> List.of(Operation.builder("interlock", delete ? Verb.DELETE : Verb.UPDATE)

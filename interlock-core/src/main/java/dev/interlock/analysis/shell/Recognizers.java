@@ -58,6 +58,7 @@ final class Recognizers {
                 new CdkRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.ci.CiRecognizer(),
                 new CredentialRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.dotfiles.Chezmoi(),
                 new DatabaseClientRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.database.DataServiceRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.database.NoSqlRecognizer(),

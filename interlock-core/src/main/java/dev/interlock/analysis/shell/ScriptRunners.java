@@ -40,6 +40,13 @@ final class ScriptRunners {
             return true;
         }
         if (!args.getFirst().literal()) {
+            Map<String, String> env = new java.util.HashMap<>(walk.env);
+            env.putAll(run.env());
+            Optional<String> init = ShellSetup.initScript(args.getFirst().value(), env);
+            if (init.isPresent()) {
+                walk.add(ShellSetup.loadScript(init.get(), run)); // source "$NVM_DIR/nvm.sh": nvm's own setup
+                return true;
+            }
             walk.add(Opaque.operation(program + " loads a script only known at run time (" + args.getFirst().value() + ")",
                     run.evidence(), run.locators()));
             return true;

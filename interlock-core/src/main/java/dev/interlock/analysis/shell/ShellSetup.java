@@ -47,7 +47,52 @@ final class ShellSetup {
             Map.entry("luarocks", Pattern.compile("path( .*)?")),
             Map.entry("register-python-argcomplete", Pattern.compile("\\S+")));
 
+    /**
+     * Toolchains' own init scripts, as {@code source} names them once variables are resolved: they define the tool's
+     * shell function and {@code PATH}, nothing else. A path in a temporary directory is no such install.
+     */
+    private static final Pattern INIT_SCRIPTS = Pattern.compile("(~|/(home|Users)/[^/]+|/opt|/usr(/local)?|/opt/homebrew)(/[\\w.-]+)*?"
+            + "/(\\.?nvm/nvm\\.sh|\\.?sdkman/bin/sdkman-init\\.sh|\\.cargo/env|\\.asdf/asdf\\.sh|\\.ghcup/env|\\.rye/env"
+            + "|\\.local/bin/env|(mini|ana)?(conda|forge|mamba)\\d*/etc/profile\\.d/(conda|mamba)\\.sh)");
+    /** Variables such scripts are named by → where the tool installs itself when the variable is unset. */
+    private static final Map<String, String> INIT_DIRS = Map.of("NVM_DIR", "~/.nvm", "SDKMAN_DIR", "~/.sdkman",
+            "CARGO_HOME", "~/.cargo", "ASDF_DIR", "~/.asdf", "GHCUP_INSTALL_BASE_PREFIX", "~", "HOME", "~");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)\\}?");
+
     private ShellSetup() {
+    }
+
+    /**
+     * The toolchain init script {@code path} names ({@code "$NVM_DIR/nvm.sh"}, {@code ~/.sdkman/bin/sdkman-init.sh}),
+     * its variables taken from {@code env} or the tool's default; empty for any other script.
+     */
+    static Optional<String> initScript(String path, Map<String, String> env) {
+        if (!path.contains("env") && !path.contains(".sh")) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = VARIABLE.matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = env.getOrDefault(m.group(1), INIT_DIRS.get(m.group(1)));
+            if (value == null || value.contains("$")) {
+                return Optional.empty();
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        String resolved = out.toString();
+        return INIT_SCRIPTS.matcher(resolved).matches() && !resolved.contains("/..") ? Optional.of(resolved) : Optional.empty();
+    }
+
+    /** Sourcing a toolchain's own init script: it sets up this shell for the tool. */
+    static Operation loadScript(String script, SimpleCommands.Run run) {
+        Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("shell-setup", script)
+                .confidence(Confidence.INFERRED).note("loads the toolchain's init script " + script + " into this shell").evidence(run.evidence());
+        run.locators().forEach(b::locator);
+        if (run.locators().isEmpty()) {
+            b.environment(Tier.LOCAL, "shell setup for this shell");
+        }
+        return b.build();
     }
 
     /** Loading that setup into this shell: it changes the shell, not anything the shell reaches. */

@@ -94,7 +94,7 @@ public final class CredentialRecognizer implements Recognizer {
         Set<String> all = new java.util.HashSet<>(FILE_READERS.keySet());
         all.addAll(PATTERN_READERS.keySet());
         all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security", "secret-tool", "sops", "ansible-vault", "age",
-                "pass", "gopass", "kwallet-query", "gpg", "gpg2", "kubeseal", "direnv"));
+                "pass", "gopass", "kwallet-query", "gpg", "gpg2", "kubeseal", "direnv", "gpgconf", "gpg-connect-agent"));
         all.addAll(SecretManagers.programs());
         return Set.copyOf(all);
     }
@@ -142,6 +142,7 @@ public final class CredentialRecognizer implements Recognizer {
             case "printenv", "env", "export", "declare", "typeset" -> environment(inv);
             case "kubeseal" -> Kubeseal.recognize(inv);
             case "direnv" -> Direnv.recognize(inv);
+            case "gpgconf", "gpg-connect-agent" -> GpgAgent.recognize(inv);
             default -> SecretManagers.programs().contains(program) ? SecretManagers.recognize(inv) : SecretStores.recognize(inv);
         };
     }

@@ -52,8 +52,32 @@ final class GitConfig {
         ops.add(git.op(Verb.UPDATE, "config", key).locator("config", level).build());
         if (!value.isEmpty()) {
             ops.addAll(runs(git, key, value, "git will run this later"));
+            redirect(git, key, value).ifPresent(ops::add);
         }
         return ops;
+    }
+
+    /**
+     * {@code url.<base>.insteadOf <prefix>} (and {@code pushInsteadOf}): every later fetch or push of a URL starting with
+     * the prefix goes to the base instead, with the credentials meant for the prefix's host. Another host is a
+     * redirection of the repository traffic, as {@code git remote set-url} to it and a push would be; the same host by
+     * another protocol ({@code git@github.com:} for {@code https://github.com/}) is not.
+     */
+    private static java.util.Optional<Operation> redirect(GitContext git, String key, String value) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (!k.startsWith("url.") || !(k.endsWith(".insteadof") || k.endsWith(".pushinsteadof"))) {
+            return java.util.Optional.empty();
+        }
+        String base = key.substring(4, key.lastIndexOf('.'));
+        String target = dev.interlock.environment.Hosts.of(base);
+        String rewritten = dev.interlock.environment.Hosts.of(value);
+        if (target.isEmpty() || target.equals(rewritten)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(git.op(Verb.TRANSFER, "repository", base).locator("host", target)
+                .scope(dev.interlock.model.Scope.ALL).reversible(false)
+                .note("redirects every " + (k.endsWith(".pushinsteadof") ? "push" : "fetch and push") + " of " + value
+                        + " (and its credentials) to " + base).build());
     }
 
     /** {@code git -c key=value}: applies to this run only, so a command in it runs now. */
