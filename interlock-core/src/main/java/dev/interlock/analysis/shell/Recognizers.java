@@ -160,6 +160,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.windows.IisAppcmd(),
                 new dev.interlock.analysis.shell.recognizers.containers.NodeRuntimes(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.Kubeadm(),
+                new dev.interlock.analysis.shell.recognizers.kubernetes.Clusterctl(),
                 new dev.interlock.analysis.shell.recognizers.hosting.HostingRecognizer());
     }
 
