@@ -44,6 +44,50 @@ final class Flows {
         if (words.isEmpty()) {
             return Optional.empty();
         }
+        if (program(words).equals("ssh")) {
+            // ssh host 'tar czf - /etc/ssl': the stream is what the remote command writes
+            List<String> remote = remoteWords(words);
+            for (Operation op : produced) {
+                if (!op.resource().locator("copies-data").isEmpty()) {
+                    return Optional.of(new Cargo("database-dump", "a dump made by " + String.join(" ", remote) + " on " + op.resource().locator("host")));
+                }
+            }
+            return remote.isEmpty() ? Optional.empty() : cargo(remote, walk).map(c -> new Cargo(c.type(), c.what() + " on a host reached by ssh"));
+        }
+        return cargo(words, walk);
+    }
+
+    private static final Set<String> SSH_VALUED = Set.of("-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l",
+            "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B", "-P");
+
+    /** The words of the command ssh runs on its host, split as the remote shell splits them; empty for a login. */
+    private static List<String> remoteWords(List<String> words) {
+        int i = 1;
+        while (i < words.size() && words.get(i).startsWith("-")) {
+            i += SSH_VALUED.contains(words.get(i)) ? 2 : 1;
+        }
+        if (i + 1 >= words.size()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : words.subList(i + 1, words.size())) {
+            for (String part : w.trim().split("\\s+")) {
+                if (!part.isEmpty()) {
+                    out.add(part);
+                }
+            }
+        }
+        int start = 0;
+        while (start < out.size() && Set.of("sudo", "env", "nohup", "time", "command", "exec").contains(out.get(start))) {
+            start++;
+        }
+        return out.subList(start, out.size());
+    }
+
+    private static Optional<Cargo> cargo(List<String> words, ShellWalk walk) {
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
         String program = program(words);
         if (history(program, words, walk)) {
             return Optional.of(new Cargo("credentials", "the shell history (" + String.join(" ", words)

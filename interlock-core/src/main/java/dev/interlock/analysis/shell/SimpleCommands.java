@@ -331,7 +331,9 @@ final class SimpleCommands {
 
     /** Hands a resolved program run to its recognizer and completes the operations it returns. */
     List<Operation> recognize(String program, List<Arg> args, Run run) {
-        Invocation inv = new Invocation(program, args, run.env(), walk.workspace, run.evidence(), run.stdin().text(), run.locators());
+        Optional<StagedManifests.Staged> staged = StagedManifests.of(program, args, run.stdin().text(), walk);
+        Invocation inv = new Invocation(program, staged.map(StagedManifests.Staged::args).orElse(args), run.env(), walk.workspace,
+                run.evidence(), staged.map(StagedManifests.Staged::text).or(() -> run.stdin().text()), run.locators());
         List<Operation> ops;
         try {
             ops = SecurityControls.mark(inv, walk.analyzer.recognizerFor(program).recognize(inv, new WalkNested(walk)));

@@ -157,7 +157,8 @@ public final class DatabaseClientRecognizer implements Recognizer {
         String cmd = parts[0];
         String rest = parts.length > 1 ? parts[1] : "";
         return switch (cmd) {
-            case "\\i", "\\ir", "\\include", "\\include_relative" -> List.of(DatabaseOps.scriptFile(inv, "", rest));
+            case "\\i", "\\ir", "\\include", "\\include_relative" -> writtenScript(rest, nested, "\\i")
+                    .map(t -> psqlText(t, true, inv, nested)).orElse(List.of(DatabaseOps.scriptFile(inv, "", rest)));
             case "\\!" -> rest.isBlank() ? List.of(DatabaseOps.unknown(inv, "opens a shell from psql")) : nested.shell(rest, inv);
             case "\\copy" -> {
                 Matcher m = COPY_FROM.matcher(line);
@@ -213,7 +214,9 @@ public final class DatabaseClientRecognizer implements Recognizer {
             String t = statement.trim();
             String lower = t.toLowerCase(Locale.ROOT);
             if (lower.startsWith("source ") || t.startsWith("\\.")) {
-                ops.add(DatabaseOps.scriptFile(inv, target.database(), t.substring(t.indexOf(' ') + 1).trim()));
+                String script = t.substring(t.indexOf(' ') + 1).trim();
+                ops.addAll(writtenScript(script, nested, "source").map(w -> mysqlText(w, true, inv, nested, target))
+                        .orElse(List.of(DatabaseOps.scriptFile(inv, target.database(), script))));
             } else if (lower.startsWith("system ") || t.startsWith("\\!")) {
                 ops.addAll(nested.shell(t.substring(t.indexOf(' ') + 1), inv));
             } else {
@@ -301,7 +304,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
         for (String line : text.split("\n")) {
             String t = line.trim();
             if (t.startsWith(".")) {
-                ops.add(sqliteDot(t, inv, nested, file));
+                ops.addAll(sqliteDot(t, inv, nested, file));
             } else {
                 sql.append(line).append('\n');
             }
@@ -310,11 +313,14 @@ public final class DatabaseClientRecognizer implements Recognizer {
         return ops;
     }
 
-    private static Operation sqliteDot(String line, Invocation inv, Nested nested, String file) {
+    private static List<Operation> sqliteDot(String line, Invocation inv, Nested nested, String file) {
         String[] parts = Regex.split(line, "\\s+");
         String rest = line.substring(parts[0].length()).trim();
-        return switch (parts[0]) {
-            case ".read" -> DatabaseOps.scriptFile(inv, file, rest);
+        if (parts[0].equals(".read")) {
+            return writtenScript(rest, nested, ".read").map(t -> sqliteText(t, true, inv, nested, file))
+                    .orElse(List.of(DatabaseOps.scriptFile(inv, file, rest)));
+        }
+        return List.of(switch (parts[0]) {
             case ".import" -> op(inv, Verb.UPDATE, "table", parts[parts.length - 1]).scope(Scope.MANY)
                     .note("imports rows from a file").build();
             case ".restore" -> op(inv, Verb.REPLACE, "database", file).scope(Scope.ALL).stateful(true).reversible(false)
@@ -328,7 +334,16 @@ public final class DatabaseClientRecognizer implements Recognizer {
                  ".save", ".clone", ".open", ".bail", ".excel", ".log", ".prompt", ".scanstats", ".timeout" ->
                     op(inv, Verb.READ, "database", file).note("sqlite3 " + parts[0]).build();
             default -> DatabaseOps.unknown(inv, "unrecognized sqlite3 command " + parts[0]);
-        };
+        });
+    }
+
+    /**
+     * A script a client's include command runs ({@code .read}, {@code \\i}, {@code source}) whose text this line wrote
+     * just before: judged as its statements. A script that includes again is left unread (no include loops).
+     */
+    private static Optional<String> writtenScript(String file, Nested nested, String include) {
+        String name = Regex.replaceAll(file, "^['\"]|['\"]$", "");
+        return nested.written(name).filter(t -> !t.contains(include));
     }
 
     private static List<Operation> cqlsh(Invocation inv, Nested nested) {
