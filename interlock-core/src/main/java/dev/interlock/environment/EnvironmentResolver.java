@@ -46,9 +46,11 @@ public final class EnvironmentResolver {
             lookup(kind, locators.get(kind)).ifPresent(matches::add);
         }
         // A shared place named beside this machine outweighs it: a container named for production (docker exec
-        // postgres-prod …), or a target such as kubectl --context prod-eu-1 run in a local container.
+        // postgres-prod …), or a target such as kubectl --context prod-eu-1 run in a local container. A container named
+        // for dev (docker exec ibmmq-dev …) is that dev service, judged as dev rather than as this machine's own files.
         boolean sharedPlace = matches.stream().anyMatch(m -> (m.kind().equals("container") || TARGETS.contains(m.kind()))
-                && m.entry().tier().gravity() > Tier.DEV.gravity());
+                && m.entry().tier().gravity() > Tier.DEV.gravity()
+                || m.kind().equals("container") && m.entry().tier() == Tier.DEV);
         for (Inventory.Match m : matches) {
             // localhost on a developer's machine is a sandbox; on a machine the request declares (prod, staging) it is
             // that machine, and the declared environment below decides

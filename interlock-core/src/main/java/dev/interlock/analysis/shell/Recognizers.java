@@ -148,6 +148,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.database.OracleTools(),
                 new dev.interlock.analysis.shell.recognizers.database.IbmMq(),
                 new dev.interlock.analysis.shell.recognizers.mainframe.Zowe(),
+                new dev.interlock.analysis.shell.recognizers.enterprise.SapControl(),
+                new dev.interlock.analysis.shell.recognizers.enterprise.EtlJobs(),
                 new ServiceControlRecognizer(),
                 new SystemSettings(),
                 new dev.interlock.analysis.shell.recognizers.packages.SystemPackages(),

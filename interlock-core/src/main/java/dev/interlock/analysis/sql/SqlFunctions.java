@@ -195,6 +195,17 @@ final class SqlFunctions {
             "object_names", "object_values", "object_length", "object_pairs", "millis", "now_millis", "now_str",
             "clock_millis", "clock_str", "millis_to_str", "millis_to_utc", "str_to_millis", "date_add_str",
             "date_diff_str", "date_part_str", "date_trunc_str", "poly_length", "base64_encode", "base64_decode");
+    /**
+     * SAP HANA's (and Oracle's) date arithmetic, conversions and session facts: {@code ADD_DAYS(CURRENT_DATE, -1)} in a
+     * report's WHERE clause computes a value and touches nothing.
+     */
+    private static final Set<String> HANA_PURE = Set.of("add_days", "add_months", "add_months_last", "add_years",
+            "add_seconds", "add_nano100", "add_workdays", "days_between", "months_between", "years_between",
+            "seconds_between", "nano100_between", "workdays_between", "dayname", "monthname", "isoweek", "next_day",
+            "localtoutc", "utctolocal", "nchar", "unicode",
+            "bintohex", "hextobin", "bintostr", "strtobin", "abap_lower", "abap_upper", "abap_numc", "abap_alphanum",
+            "locate_regexpr", "substr_after", "substr_before", "substr_regexpr", "replace_regexpr",
+            "occurrences_regexpr", "session_context", "sysuuid", "rownum", "hash_sha256", "hash_md5");
     private static final List<String> PURE_PREFIXES = List.of("pg_get_", "pg_stat_get_", "pg_size_", "regr_", "st_",
             "json_", "jsonb_", "to_", "array_", "date_", "regexp_", "string_", "bit_", "is_", "has_", "current_",
             "ts_", "pg_try_advisory_", "pg_column_", "pg_relation_", "pg_index", "pg_table_", "pg_visible",
@@ -232,7 +243,7 @@ final class SqlFunctions {
                     && !seen.contains(full) && !namesOnlyPlainColumns(w) && seen.add(full)) {
                 ops.add(admin(Verb.CREDENTIAL, "table", full, Scope.ALL).note("reads " + full + ", which holds password hashes or credentials"));
             }
-            if (call && t.kind() == SqlToken.Kind.WORD && !timeTravel(w, i) && !SqlScheduledJobs.known(full) && !SqlExtensionFunctions.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DOCUMENT_PURE.contains(name) && !DANGEROUS.containsKey(name)
+            if (call && t.kind() == SqlToken.Kind.WORD && !timeTravel(w, i) && !SqlScheduledJobs.known(full) && !SqlExtensionFunctions.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DOCUMENT_PURE.contains(name) && !HANA_PURE.contains(name) && !DANGEROUS.containsKey(name)
                     && PURE_PREFIXES.stream().noneMatch(name::startsWith) && !sqlServerSystem(schema, name) && !(i > 0 && Set.of("INTO", "TABLE", "JOIN", "AS")
                     .contains(w.kw(i - 1))) && seen.add("call:" + full)) {
                 ops.add(admin(Verb.EXECUTE, "function", full, Scope.ONE).confidence(Confidence.INFERRED)

@@ -47,13 +47,30 @@ public final class IbmMq implements Recognizer {
             Map.entry("strmqm", Verb.UPDATE), Map.entry("endmqm", Verb.UPDATE), Map.entry("dltmqm", Verb.DELETE),
             Map.entry("setmqaut", Verb.GRANT), Map.entry("runmqsc", Verb.UNKNOWN));
 
+    /**
+     * The sample programs ({@code amqs…}, the {@code c} forms as MQ clients): queue first, queue manager second. A get is
+     * destructive — the messages are taken off the queue for good — while the browse samples only copy them out.
+     */
+    private static final Map<String, Verb> SAMPLES = Map.ofEntries(
+            Map.entry("amqsget", Verb.DELETE), Map.entry("amqsgetc", Verb.DELETE), Map.entry("amqsbcg", Verb.READ),
+            Map.entry("amqsbcgc", Verb.READ), Map.entry("amqsbrw", Verb.READ), Map.entry("amqsgbr", Verb.READ),
+            Map.entry("amqsgbrc", Verb.READ), Map.entry("amqssub", Verb.READ), Map.entry("amqssubc", Verb.READ),
+            Map.entry("amqsput", Verb.CREATE), Map.entry("amqsputc", Verb.CREATE), Map.entry("amqspub", Verb.CREATE),
+            Map.entry("amqsreq", Verb.CREATE), Map.entry("amqsreqc", Verb.CREATE), Map.entry("dmpmqmsg", Verb.READ));
+
+    private static final Set<String> PROGRAMS = java.util.stream.Stream.concat(CONTROL.keySet().stream(),
+            SAMPLES.keySet().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     @Override
     public Set<String> programs() {
-        return CONTROL.keySet();
+        return PROGRAMS;
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (SAMPLES.containsKey(inv.program())) {
+            return List.of(sample(inv));
+        }
         // -w is runmqsc's wait time but endmqm's switch "wait for the end"
         ParsedArgs p = inv.parse(inv.program().equals("runmqsc") ? Set.of("-m", "-w", "-u")
                 : Set.of("-m", "-u", "-t", "-n", "-p", "-g", "-s", "-o", "-x", "-r", "-ld", "-lf", "-lp", "-lc", "-ll", "-md", "-q"));
@@ -87,6 +104,57 @@ public final class IbmMq implements Recognizer {
             }
         }
         return ops.stream().map(o -> manager.isEmpty() ? o : o.toBuilder().locator("database", manager).build()).toList();
+    }
+
+    /**
+     * A sample program's run. {@code dmpmqmsg -I Q} unloads with destructive gets (the messages leave the queue) and
+     * {@code -o Q} loads messages into a queue; {@code -i Q} only browses. A server-bound program (no {@code c}) talks
+     * to a queue manager on this machine; a client one to where {@code MQSERVER} points.
+     */
+    private static Operation sample(Invocation inv) {
+        String program = inv.program();
+        Verb verb = SAMPLES.get(program);
+        String queue;
+        String manager;
+        if (program.equals("dmpmqmsg")) {
+            ParsedArgs p = inv.parse(Set.of("-m", "-i", "-I", "-o", "-f", "-F", "-c", "-a", "-b", "-C", "-e", "-g", "-r", "-s", "-T", "-t", "-w", "-x"));
+            manager = p.value("-m").orElse("");
+            if (p.has("-I")) {
+                verb = Verb.DELETE;
+                queue = p.value("-I").orElse("");
+            } else if (p.has("-o")) {
+                verb = Verb.CREATE;
+                queue = p.value("-o").orElse("");
+            } else {
+                queue = p.value("-i").orElse("");
+            }
+        } else {
+            ParsedArgs p = inv.parse(Set.of());
+            queue = p.positional(0).orElse("");
+            manager = p.positional(1).orElse("");
+        }
+        Operation.Builder b = op(inv, verb, verb == Verb.READ ? "queue" : "message", queue).note(switch (verb) {
+            case DELETE -> program + " takes the messages off " + queue + " (a destructive get)";
+            case CREATE -> program + " puts messages on " + queue + ": its consumers act on them";
+            default -> program + " browses " + queue + " without removing anything";
+        });
+        if (verb == Verb.DELETE) {
+            b.stateful(true).reversible(false).scope(Scope.MANY);
+        } else if (verb == Verb.CREATE) {
+            b.reversible(false);
+        }
+        if (!manager.isEmpty()) {
+            b.locator("database", manager);
+        }
+        String server = inv.env().getOrDefault("MQSERVER", "");
+        if (program.endsWith("c") && server.contains("(")) {
+            // CHANNEL/TCP/host(port)
+            String conn = server.substring(server.lastIndexOf('/') + 1);
+            b.locator("host", conn.substring(0, conn.indexOf('(')));
+        } else if (!program.endsWith("c")) {
+            b.locator("default-host", "localhost");
+        }
+        return b.build();
     }
 
     private static Operation.Builder op(Invocation inv, Verb verb, String type, String name) {

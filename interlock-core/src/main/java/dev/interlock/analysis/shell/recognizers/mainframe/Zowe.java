@@ -79,6 +79,21 @@ public final class Zowe implements Recognizer {
     /** MVS console commands: DISPLAY looks, everything else acts on the system. */
     private static final CommandWords CONSOLE = new CommandWords(Map.of("D", Verb.READ, "DISPLAY", Verb.READ));
 
+    /**
+     * Last qualifiers of libraries that hold code (JCL, procedures, source, copybooks, macros, REXX, load modules): a
+     * member downloaded from one is code to read, not the production data a dump copies.
+     */
+    private static final Set<String> CODE_LIBRARIES = Set.of("JCL", "JCLLIB", "CNTL", "PROCLIB", "PROC", "PROCS", "SOURCE",
+            "SRC", "SRCLIB", "COBOL", "CBL", "COB", "COPY", "COPYLIB", "CPY", "PLI", "ASM", "ASSEMBLE", "MACLIB", "MACRO",
+            "MACROS", "REXX", "CLIST", "EXEC", "PARMLIB", "SKELS", "PANELS", "ISPPLIB", "ISPSLIB", "ISPMLIB", "DBRMLIB",
+            "LOADLIB", "LOAD", "OBJLIB", "OBJ", "JAVA", "EASYTRIEVE", "EZT", "SYSIN", "PARM", "PARMS");
+    /** USS files that are code by their extension. */
+    private static final Set<String> CODE_EXTENSIONS = Set.of("jcl", "cbl", "cob", "cpy", "pli", "asm", "rexx", "rex",
+            "clist", "sh", "java", "py", "c", "h", "js", "ts", "xml", "yaml", "yml", "properties", "mk", "makefile");
+    /** High-level qualifiers named for a tier ({@code PRD1.}, {@code DEV1.}, {@code TEST.}): they place the data set. */
+    private static final java.util.regex.Pattern TIER_QUALIFIER = java.util.regex.Pattern.compile(
+            "(?i)(PRD|PROD|DEV|TEST|TST|QA|UAT|STG|STAGE)[0-9]?[0-9]?");
+
     @Override
     public Set<String> programs() {
         return Set.of("zowe");
@@ -98,6 +113,13 @@ public final class Zowe implements Recognizer {
         List<String> words = p.positionals().stream().map(Arg::value).toList();
         String group = words.isEmpty() ? "" : canonical(words.get(0));
         String action = words.size() < 2 ? "" : canonical(words.get(1));
+        if (action.equals("delete") && p.has("-f")) {
+            // delete's -f is --for-sure, a switch: the word after it is another flag, not a file
+            p = inv.parse(Set.of("--zosmf-profile", "--zosmf-p", "--tso-profile", "--tso-p", "--ssh-profile", "--ssh-p",
+                    "--base-profile", "--base-p", "--host", "-H", "--port", "-P", "--user", "-u", "--password", "--pass",
+                    "--pw", "--volume-serial", "--vs", "--response-format-filter", "--rff", "--response-format-type", "--rft"));
+            words = p.positionals().stream().map(Arg::value).toList();
+        }
         String object = words.size() < 3 ? "" : words.get(2).toLowerCase(Locale.ROOT);
         String target = words.size() < 4 ? "" : words.get(3);
         Operation.Builder b;
@@ -121,7 +143,16 @@ public final class Zowe implements Recognizer {
                 b.stateful(!group.equals("zos-jobs")).reversible(false).scope(target.contains("*") ? Scope.MANY : Scope.ONE);
             }
             if (group.equals("zos-files") && action.equals("download")) {
-                b.locator(DatabaseOps.COPIES_DATA, "data-set").note("downloads the data set to this machine");
+                if (code(target)) {
+                    b.note("downloads code (a JCL, source or load library's member) to read here");
+                } else {
+                    b.locator(DatabaseOps.COPIES_DATA, "data-set").note("downloads the data set to this machine");
+                }
+            }
+            String dataSet = target.replace("'", "");
+            String hlq = dataSet.indexOf('.') > 0 && !dataSet.startsWith("/") ? dataSet.substring(0, dataSet.indexOf('.')) : "";
+            if (!hlq.isEmpty() && TIER_QUALIFIER.matcher(hlq).matches()) {
+                b.locator("environment", hlq);
             }
         }
         p.value("--zosmf-profile", "--zosmf-p", "--tso-profile", "--tso-p", "--ssh-profile", "--ssh-p", "--base-profile", "--base-p")
@@ -135,6 +166,17 @@ public final class Zowe implements Recognizer {
         Operation.Builder b = Operation.builder(SYSTEM, verb).resource("tso-command", command).evidence(inv.evidence())
                 .note(kind + " " + command);
         return verb == Verb.UNKNOWN ? b.verb(Verb.EXECUTE).confidence(Confidence.INFERRED) : b;
+    }
+
+    /** A data set or USS file that holds code: its library's last qualifier, or the file's extension. */
+    private static boolean code(String target) {
+        String name = target.replace("'", "").toUpperCase(Locale.ROOT);
+        if (name.startsWith("/")) {
+            String file = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            return CODE_EXTENSIONS.contains(file.substring(file.lastIndexOf('.') + 1));
+        }
+        String library = name.contains("(") ? name.substring(0, name.indexOf('(')) : name;
+        return !library.isEmpty() && CODE_LIBRARIES.contains(library.substring(library.lastIndexOf('.') + 1));
     }
 
     private static String canonical(String word) {

@@ -354,6 +354,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             }
             return ops;
         }
+        if (inv.program().equals("sftp") && p.has("-b")) {
+            Optional<List<Operation>> batch = SftpBatch.operations(inv, host, p.value("-b").orElse(""));
+            if (batch.isPresent()) {
+                return batch.get();
+            }
+        }
         boolean probe = p.has("-T", "-V", "-G") && GIT_HOSTS.contains(host) || p.has("-V", "-G", "-Q");
         Operation.Builder b = Operation.builder(inv.program(), probe ? Verb.READ : Verb.EXECUTE)
                 .resource("host", host).locator("host", host).evidence(inv.evidence());
