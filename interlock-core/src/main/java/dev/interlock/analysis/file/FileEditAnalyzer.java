@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.LaterRuns;
 import dev.interlock.analysis.shell.ShellAnalyzer;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.controls.ControlFiles;
+import dev.interlock.analysis.shell.recognizers.iac.AtlantisConfig;
 import dev.interlock.analysis.shell.recognizers.filesystem.CargoConfig;
 import dev.interlock.analysis.shell.recognizers.filesystem.SshConfig;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileKind;
@@ -162,12 +163,22 @@ public final class FileEditAnalyzer {
         if (delete) {
             return meaning;
         }
-        List<Operation> judged = withLaterRun(meaning, c, path, ws, context, evidence, does);
+        List<Operation> judged = withAtlantis(withLaterRun(meaning, c, path, ws, context, evidence, does), path, c.content(), evidence);
         // a security control's own configuration
         return ControlFiles.disabled(path, c.content()).map(control -> {
             List<Operation> all = new ArrayList<>();
             all.add(ControlFiles.operation(path, control).evidence(evidence).confidence(Confidence.EXACT)
                     .environment(Tier.LOCAL, "a file on the agent's machine").build());
+            all.addAll(judged);
+            return List.copyOf(all);
+        }).orElse(judged);
+    }
+
+    /** The change, after an operation for Atlantis's configuration when it lets a production project apply unreviewed. */
+    private static List<Operation> withAtlantis(List<Operation> judged, String path, String content, Evidence evidence) {
+        return AtlantisConfig.weakened(path, content).map(unreviewed -> {
+            List<Operation> all = new ArrayList<>();
+            all.add(unreviewed.evidence(evidence).confidence(Confidence.EXACT).build());
             all.addAll(judged);
             return List.copyOf(all);
         }).orElse(judged);

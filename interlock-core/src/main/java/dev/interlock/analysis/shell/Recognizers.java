@@ -123,6 +123,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.pipelines.PipelineRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mlops.MlopsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
+                new dev.interlock.analysis.shell.recognizers.iac.Spacectl(),
                 new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
                 new dev.interlock.analysis.shell.recognizers.fleet.FleetRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.embedded.BoardFlashing(),

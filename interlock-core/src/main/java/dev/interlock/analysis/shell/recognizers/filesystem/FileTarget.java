@@ -39,7 +39,9 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             ".nuxt", ".svelte-kit", ".angular", ".turbo", ".parcel-cache", "__pycache__", ".pytest_cache", ".mypy_cache",
             ".ruff_cache", ".tox", ".nox", ".eggs", ".gradle", ".cache", "coverage", ".nyc_output", ".venv", "venv",
             // dbt's installed packages (`dbt deps`), its node_modules
-            "dbt_packages");
+            "dbt_packages",
+            // Terragrunt's module copies, CDK's synthesized templates, SAM's build: the next run writes them again
+            ".terragrunt-cache", "cdk.out", ".aws-sam");
     /**
      * Regenerable only inside the workspace (or temp): the project's scratch directories (Rails' {@code tmp}), the
      * output test runners write again on the next run (Playwright, Allure, JUnit-style reports, {@code dotnet test}'s

@@ -551,7 +551,22 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (words.size() < 2 || !groups.contains(words.get(0)) || !subs.contains(words.get(1))) {
             return Optional.empty();
         }
-        return p.value(bodyFlags).flatMap(CommentCommands::of).map(b -> b.evidence(inv.evidence()).build());
+        Optional<String> body = p.value(bodyFlags);
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Operation> command = CommentCommands.of(body.get()).map(b -> b.evidence(inv.evidence()).build());
+        if (command.isPresent() || body.get().indexOf('$') >= 0 || body.get().indexOf('`') >= 0) {
+            // text expanded at run time may carry a secret: judged as before, by the CLI's words
+            return command;
+        }
+        // a bot acts only on a comment whose first word is its name; prose that mentions "atlantis apply" is discussion
+        Operation.Builder b = Operation.builder(inv.program().equals("glab") ? "gitlab" : "github", Verb.CREATE)
+                .resource("comment", words.size() > 2 ? words.get(2) : "").reversible(true).evidence(inv.evidence())
+                .environment(Tier.DEV, "a comment only adds to a pull request's or issue's discussion")
+                .note("posts a comment; no bot reads it as a command");
+        p.value("-R", "--repo").ifPresent(r -> b.locator("repository", r));
+        return Optional.of(b.build());
     }
 
     private static final Set<String> WORKFLOW_VALUED = Set.of("-f", "--raw-field", "-F", "--field", "-r", "--ref", "-R", "--repo");
