@@ -184,11 +184,14 @@ final class CodeSources {
         return word.indexOf('$') >= 0 && QUERY_OPTION.matcher(word).replaceAll("").indexOf('$') < 0 && word.indexOf('`') < 0;
     }
 
-    private static final Pattern CONSTANT = Pattern.compile("(?i)\\$(true|false|null)(?![\\w:])");
+    /** PowerShell's constants, and its pipeline variable read for a property inside a script block ({@code { $_.Status }}). */
+    private static final Pattern CONSTANT = Pattern.compile("(?i)\\$(true|false|null)(?![\\w:])|(?<=\\{[^{}]{0,200})\\$_(?=\\.[A-Za-z])");
 
     /**
      * Whether the only expansions in a word of PowerShell code are PowerShell's own constants ({@code -CaseSensitive:$false},
-     * {@code -Force:$true}, {@code $null}): PowerShell reads them as values, whatever a shell would make of them.
+     * {@code -Force:$true}, {@code $null}) and {@code $_.Name} in a {@code Where-Object { … }} block: PowerShell reads them as
+     * values, whatever a shell would make of them (a property of {@code $_} in a block is PowerShell's pipeline object, as
+     * everyone who types it means it).
      */
     private static boolean onlyConstants(String word) {
         return word.indexOf('$') >= 0 && CONSTANT.matcher(word).replaceAll("").indexOf('$') < 0 && word.indexOf('`') < 0;

@@ -170,10 +170,12 @@ public final class PowerShellStatements {
      */
     /** Cmdlets outside those verbs that load or print without changing anything. */
     private static final Set<String> LOOKING_CMDLETS = Set.of("import-module", "import-csv", "import-clixml",
-            "import-powershelldatafile", "out-string", "out-host", "out-null", "out-gridview", "get-date");
+            "import-powershelldatafile", "out-string", "out-host", "out-null", "out-gridview", "get-date",
+            // a snap-in is a module; a location (a ConfigMgr site drive, P01:) is this session's alone
+            "add-pssnapin", "set-location", "push-location", "pop-location");
 
     static boolean onlyLooks(String code) {
-        List<Command> commands = commands(code);
+        List<Command> commands = commands(PowerShellDryRuns.judged(code));
         if (commands.isEmpty()) {
             return false;
         }

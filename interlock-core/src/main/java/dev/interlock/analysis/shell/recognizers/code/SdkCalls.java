@@ -49,7 +49,7 @@ final class SdkCalls {
                     "sqlalchemy", "database", "pymongo", "mongodb", "motor", "mongodb", "redis", "redis", "elasticsearch",
                     "search", "opensearchpy", "search", "cassandra", "cassandra", "snowflake", "database", "clickhouse_driver",
                     "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
-                    "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
+                    "winrm", "winrm", "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
                     "jenkins", "jenkins", "jenkinsapi", "jenkins",
                     "ncclient", "network", "napalm", "network", "jnpr", "network", "netmiko", "network", "scrapli", "network",
                     "pyeapi", "network", "nornir", "network", "nornir_napalm", "network", "nornir_netmiko", "network",
@@ -233,6 +233,9 @@ final class SdkCalls {
         }
         if (reaches.contains("etcd")) {
             EtcdCalls.find(code, lines, accounted);
+        }
+        if (reaches.contains("winrm") && language == Language.PYTHON) {
+            WinRmCalls.find(code, lines, accounted);
         }
         if (language == Language.PYTHON && (reaches.contains("network") || reaches.contains("ssh"))) {
             NetworkDeviceCalls.find(code, lines, generic, accounted);

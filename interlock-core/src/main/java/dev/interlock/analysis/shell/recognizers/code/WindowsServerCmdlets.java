@@ -31,14 +31,14 @@ final class WindowsServerCmdlets {
     }
 
     /** One family: the nouns it owns, the system and resource type it acts on, and whether it lives on this machine. */
-    private record Family(Pattern noun, String system, String type, boolean here, Map<String, Verb> cmdlets) {
+    record Family(Pattern noun, String system, String type, boolean here, Map<String, Verb> cmdlets) {
         Family(String noun, String system, String type, boolean here, Map<String, Verb> cmdlets) {
             this(Pattern.compile("(?i)" + noun), system, type, here, cmdlets);
         }
     }
 
     /** First match wins; {@code cmdlets} overrides the verb's usual meaning ({@link #VERBS}) for single cmdlets. */
-    private static final List<Family> FAMILIES = List.of(
+    private static final List<Family> OWN = List.of(
             new Family("Laps\\w*|AdmPwd\\w*", "active-directory", "laps-password", false, Map.of(
                     "set-lapsadreadpasswordpermission", Verb.GRANT, "set-lapsadresetpasswordpermission", Verb.GRANT,
                     "set-lapsadcomputerselfpermission", Verb.GRANT, "set-admpwdreadpasswordpermission", Verb.GRANT,
@@ -59,10 +59,6 @@ final class WindowsServerCmdlets {
                     "start-vm", Verb.UPDATE, "merge-vhd", Verb.UPDATE, "remove-vmsnapshot", Verb.DELETE, "remove-vmcheckpoint", Verb.DELETE)),
             new Family("ScheduledTask|ClusteredScheduledTask|ScheduledJob|JobTrigger|ScheduledJobOption", "os", "scheduled-task", true,
                     Map.of("start-scheduledtask", Verb.EXECUTE)),
-            // Exchange (on premises and Online): mailboxes, their rules and permissions live in the organization's directory
-            new Family("EXO\\w+|CAS\\w+|\\w*Mailbox\\w*|InboxRule|TransportRule|Message\\w*|MailUser|MailContact|\\w*DistributionGroup\\w*"
-                    + "|UnifiedGroup\\w*|RecipientPermission|ComplianceSearch\\w*|MoveRequest|ManagementRole\\w*|RoleGroup\\w*|RemoteDomain"
-                    + "|AcceptedDomain|(Inbound|Outbound)Connector|OrganizationConfig", "exchange", "mailbox", false, Map.of()),
             // SQL Server's own modules (SqlServer, dbatools); Invoke-Sqlcmd's query and the
             // database's backup and restore are SQL, judged as SQL (PowerShellCmdlets)
             new Family("(?!Sqlcmd$|DbaQuery$|SqlDatabase$|DbaDatabase$)(Sql|Dba)\\w+", "database", "database", false, Map.of()),
@@ -70,6 +66,8 @@ final class WindowsServerCmdlets {
             new Family("Smb\\w+", "os", "share", true, Map.of()),
             new Family("Net(Firewall|IPsec|Adapter|IPAddress|IPInterface|Route|ConnectionProfile|Nat|Lbfo|Qos|TCPSetting)\\w*", "os",
                     "network-settings", true, Map.of()));
+    /** Windows Server's roles, then the on-premises servers' (Exchange, SharePoint, ConfigMgr, WSUS). */
+    private static final List<Family> FAMILIES = java.util.stream.Stream.concat(OWN.stream(), MicrosoftServerCmdlets.FAMILIES.stream()).toList();
 
     /** Verbs that only look; the report-writing ones ({@code Backup-GPO}, {@code Export-DnsServerZone}) copy, not change. */
     private static final Set<String> LOOKING = Set.of("get", "search", "test", "show", "measure", "resolve", "compare", "find",
@@ -156,6 +154,7 @@ final class WindowsServerCmdlets {
             if (remote) {
                 b.locator("host", host.group(1));
             }
+            MicrosoftServerCmdlets.refine(f.system(), rest, code, remote, b);
             dev.interlock.analysis.shell.recognizers.controls.SecurityControls.cmdlet(m.group(1) + "-" + m.group(2), rest).ifPresent(control ->
                     b.locator(dev.interlock.analysis.shell.recognizers.controls.SecurityControls.LOCATOR, control)
                             .note(m.group(1) + "-" + m.group(2) + " switches off " + control));

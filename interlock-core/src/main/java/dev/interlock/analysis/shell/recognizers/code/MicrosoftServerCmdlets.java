@@ -1,0 +1,93 @@
+package dev.interlock.analysis.shell.recognizers.code;
+
+import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.model.Confidence;
+import dev.interlock.model.Operation;
+import dev.interlock.model.Scope;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Microsoft's on-premises servers managed from PowerShell: Exchange, SharePoint, Configuration Manager (SCCM) and
+ * WSUS. Their families are judged by {@link WindowsServerCmdlets}' verb rules; this table adds what the verbs do not
+ * say: a deployment or an approval reaches every machine of its collection or group, a WSUS cleanup deletes, and
+ * two reads that are not plain reads — {@code Search-Mailbox -TargetMailbox} copies the mail it finds into another
+ * mailbox, and the ConfigMgr client's network access account holds a domain password.
+ */
+final class MicrosoftServerCmdlets {
+
+    private MicrosoftServerCmdlets() {
+    }
+
+    /** The families, after Windows Server's own; ConfigMgr's and SharePoint's prefixes are upper case, as the modules spell them. */
+    static final List<WindowsServerCmdlets.Family> FAMILIES = List.of(
+            // Exchange (on premises and Online): mailboxes, their rules and permissions live in the organization's directory
+            new WindowsServerCmdlets.Family("EXO\\w+|CAS\\w+|\\w*Mailbox\\w*|InboxRule|TransportRule|Message\\w*|MailUser|MailContact"
+                    + "|\\w*DistributionGroup\\w*|UnifiedGroup\\w*|RecipientPermission|ComplianceSearch\\w*|MoveRequest|ManagementRole\\w*"
+                    + "|RoleGroup\\w*|RemoteDomain|AcceptedDomain|(Inbound|Outbound)Connector|OrganizationConfig|Queue|QueueMessage",
+                    "exchange", "mailbox", false, Map.of("retry-queue", Verb.UPDATE, "suspend-queue", Verb.UPDATE)),
+            new WindowsServerCmdlets.Family("(?-i:SP[A-Z])\\w+", "sharepoint", "sharepoint-farm", false, Map.of()),
+            new WindowsServerCmdlets.Family("(?-i:CM[A-Z])\\w+", "configmgr", "configmgr-site", false, Map.of(
+                    "invoke-cmscript", Verb.EXECUTE, "invoke-cmrunscript", Verb.EXECUTE)),
+            // a cleanup deletes update files, computers and approvals for good
+            new WindowsServerCmdlets.Family("Wsus\\w+|PoshWsus\\w*", "wsus", "update-server", false, Map.of(
+                    "invoke-wsusservercleanup", Verb.DELETE)));
+
+    /** A collection or computer group that is every machine the site or update server manages. */
+    private static final Pattern EVERY_MACHINE = Pattern.compile("(?i)-(?:CollectionName|TargetGroupName)\\s+['\"]?(?:All Systems"
+            + "|All Computers|All Desktop and Server Clients|All Users and User Groups|All Users|SMS00001)\\b");
+    private static final Pattern TARGET_GROUP = Pattern.compile("(?i)-(?:CollectionName|CollectionId|Collection|TargetGroupName)\\b");
+    private static final Pattern WSUS_SERVER = Pattern.compile("(?i)Get-WsusServer\\b[^|;\\n]*?-Name\\s+['\"]?([^'\"\\s|;]+)");
+    private static final Pattern TARGET_MAILBOX = Pattern.compile("(?i)\\bSearch-Mailbox\\b[^|;\\n]*?-TargetMailbox\\s+['\"]?([^'\"\\s|;]+)");
+    private static final Pattern SECRET_QUERY = Pattern.compile("(?i)-SearchQuery\\s+(?:'[^']*|\"[^\"]*|\\S*)(passw|credential|secret|api.?key|token)");
+    private static final Pattern NETWORK_ACCESS_ACCOUNT = Pattern.compile("(?i)CCM_NetworkAccessAccount|NetworkAccessPassword");
+
+    /** Scope and host the verb rules cannot see: whom a deployment or approval reaches, which WSUS server a pipeline asked for. */
+    static void refine(String system, String rest, String code, boolean remote, Operation.Builder b) {
+        if (!system.equals("configmgr") && !system.equals("wsus")) {
+            return;
+        }
+        if (EVERY_MACHINE.matcher(rest).find()) {
+            b.scope(Scope.ALL);
+        } else if (TARGET_GROUP.matcher(rest).find() || rest.isBlank()) {
+            b.scope(Scope.MANY); // every member of the collection, every update a piped Get-WsusUpdate listed
+        }
+        if (system.equals("wsus") && !remote) {
+            Matcher server = WSUS_SERVER.matcher(code);
+            if (server.find()) {
+                b.locator("host", server.group(1));
+            }
+        }
+    }
+
+    /** The reads that take something: mail copied to another mailbox, the network access account's password. */
+    static List<Operation> operations(String code, Invocation inv) {
+        List<Operation> ops = new ArrayList<>();
+        String lower = code.toLowerCase(Locale.ROOT);
+        if (lower.contains("-targetmailbox")) {
+            Matcher m = TARGET_MAILBOX.matcher(code);
+            while (m.find()) {
+                boolean secrets = SECRET_QUERY.matcher(m.group()).find();
+                Operation.Builder b = Operation.builder("exchange", secrets ? Verb.CREDENTIAL : Verb.READ).resource("mailbox", m.group(1))
+                        .scope(Scope.MANY).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                        .note("Search-Mailbox copies the mail it finds into the mailbox " + m.group(1)
+                                + (secrets ? ", searching for passwords and credentials" : ""));
+                if (!secrets) {
+                    b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "mail");
+                }
+                ops.add(b.build());
+            }
+        }
+        if ((lower.contains("networkaccess")) && NETWORK_ACCESS_ACCOUNT.matcher(code).find()) {
+            ops.add(Operation.builder("configmgr", Verb.CREDENTIAL).resource("network-access-account", "CCM_NetworkAccessAccount")
+                    .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                    .note("reads ConfigMgr's network access account, a domain account's password").build());
+        }
+        return ops;
+    }
+}
