@@ -124,7 +124,8 @@ public final class FileEditAnalyzer {
                 ops.set(0, FileMeaning.of(path, ws, delete, does).orElseThrow().evidence(evidence).confidence(Confidence.EXACT).build());
                 yield ops;
             }
-            case SQL_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(sql.apply(SqlRollback.applied(path, content), ""), path));
+            case SQL_MIGRATION -> QueryFiles.definesQueries(path, c.content()) ? List.of(plain(c, path, ws, evidence, does))
+                    : withContent(c, path, ws, evidence, does, "when the migration runs", content -> migration(sql.apply(SqlRollback.applied(path, content), ""), path));
             case CODE_MIGRATION -> withContent(c, path, ws, evidence, does, "when the migration runs",
                     content -> migration(MigrationCode.analyze(content, sql), path));
             case SHELL_SCRIPT -> withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(content, path, context, ws));

@@ -1,10 +1,13 @@
 package dev.interlock.analysis.shell;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.network.LocalMachines;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,10 +41,40 @@ final class PrivilegeWrappers {
         return runAs(program, inner, user, run);
     }
 
+    /**
+     * sudo's own {@code VAR=value} words before the command ({@code sudo ETCDCTL_API=3 etcdctl …}) are the command's
+     * environment, as {@code env}'s are: the program is the first word after them.
+     */
+    private SimpleCommands.Run withAssignments(String program, List<Arg> inner, SimpleCommands.Run run) {
+        if (!program.equals("sudo") || inner.getFirst().value().indexOf('=') <= 0) {
+            return run.inner(inner);
+        }
+        Map<String, String> assigned = new HashMap<>();
+        int i = 0;
+        for (; i < inner.size() - 1; i++) {
+            String w = inner.get(i).value();
+            int eq = w.indexOf('=');
+            if (eq <= 0 || !inner.get(i).literal() || !Regex.matches(w.substring(0, eq), "[A-Za-z_][A-Za-z0-9_]*")) {
+                break;
+            }
+            assigned.put(w.substring(0, eq), w.substring(eq + 1));
+        }
+        if (assigned.isEmpty()) {
+            return run.inner(inner);
+        }
+        List<Arg> rest = inner.subList(i, inner.size());
+        Map<String, Optional<String>> executed = new HashMap<>();
+        assigned.forEach((k, v) -> executed.put(k, Optional.of(v)));
+        // LD_PRELOAD=…, GIT_SSH_COMMAND=…: variables the program executes are judged as through env
+        ExecutionRoutes.variables(executed, run.evidence(), run.locators(), walk,
+                rest.getFirst().literal() ? Optional.of(rest.getFirst().value()) : Optional.empty());
+        return run.inner(rest).withEnv(assigned);
+    }
+
     /** The inner command, and an escalation when it changes anything as {@code user} on this machine. */
     private boolean runAs(String program, List<Arg> inner, String user, SimpleCommands.Run run) {
         int before = walk.operations.size();
-        commands.dispatch(run.inner(inner));
+        commands.dispatch(withAssignments(program, inner, run));
         boolean changes = walk.operations.subList(before, walk.operations.size()).stream()
                 .anyMatch(op -> op.verb() != Verb.READ && !LocalMachines.restorePoint(op) && !onOtherHosts(op) && !shellState(op));
         if (changes && !run.locators().containsKey("host")) {

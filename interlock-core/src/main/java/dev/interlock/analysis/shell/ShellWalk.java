@@ -112,7 +112,8 @@ final class ShellWalk {
         walkScript(ShellParser.parse(source));
         functions.uncalled();
         LaterRunWrites.check(this);
-        return List.copyOf(dev.interlock.analysis.shell.recognizers.filesystem.BuildOutputPairs.of(operations));
+        return List.copyOf(dev.interlock.analysis.shell.recognizers.filesystem.CleanedBuildOutput.of(
+                dev.interlock.analysis.shell.recognizers.filesystem.BuildOutputPairs.of(operations)));
     }
 
     /**

@@ -38,7 +38,8 @@ public final class TaskTargets {
             return Optional.of(Operation.builder(inv.program(), Verb.READ).resource("target", String.join(" ", p.words()))
                     .evidence(inv.evidence()).note(inv.program() + " only prints what the target would run").build());
         }
-        return namedTarget(inv, p.words().stream().filter(w -> !w.contains("=")).toList(), true);
+        return namedTarget(inv, p.words().stream().filter(w -> !w.contains("=")).toList(), true)
+                .map(op -> make ? LocalDatabaseTargets.placed(op, p.words(), inv.env()) : op);
     }
 
     /** just's and task's options that always take a value (make's: {@link MakeRules#VALUED}). */

@@ -100,7 +100,9 @@ final class CodeCalls {
                 c.add(call("\\b(?:requests|httpx|session|client)\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.post\\s*\\(", Kind.HTTP, "POST"));
                 // the standard library sends a body too: urlopen(url, data=…), Request(url, data=…), conn.request("POST", …)
-                c.add(call("\\b(?:urlopen|Request)\\s*\\((?=[^)]*\\bdata\\s*=|[^,)]*,\\s*(?!timeout)\\w)", Kind.HTTP, "POST"));
+                // urlopen(Request(url, data=…)) is one request, the Request's: its URL is the literal
+                c.add(call("\\b(?:urlopen\\s*\\((?!\\s*(?:\\w+\\.)*Request\\s*\\()|Request\\s*\\()(?=[^)]*\\bdata\\s*=|[^,)]*,\\s*(?!timeout)\\w)",
+                        Kind.HTTP, "POST"));
                 c.add(call("\\.request\\s*\\(\\s*['\"](?:POST|PUT|PATCH)['\"]", Kind.HTTP, "POST"));
                 c.add(call("\\bsocket\\.create_connection\\s*\\(", Kind.SOCKET, "socket.create_connection"));
             }

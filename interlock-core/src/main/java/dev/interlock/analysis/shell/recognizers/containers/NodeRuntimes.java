@@ -24,7 +24,8 @@ import java.util.Set;
  * Listings, inspections, logs and stats only read, whatever the node; removing, stopping or killing what the kubelet
  * runs, or running code in it, changes the node. Containers, pods and images come back (the kubelet recreates them, a
  * pull restores an image), so removal is not data loss; where the node is comes from the {@code ssh} host or the
- * inventory, not from the tool: a node is never this machine's disposable sandbox.
+ * inventory, not from the tool: a node is never this machine's disposable sandbox. A node container of a local cluster
+ * ({@code docker exec kind-dev-control-plane crictl rmp -a}) is that cluster's ({@link LocalClusterNodes}).
  */
 public final class NodeRuntimes implements Recognizer {
 
@@ -113,7 +114,9 @@ public final class NodeRuntimes implements Recognizer {
         if (!ctr && found.command().equals("config") && p.has("--set")) {
             act = update("config");
         }
-        return List.of(act.operation(inv, inv.program(), act.scope() == Scope.ONE ? name : "").build());
+        Operation.Builder op = act.operation(inv, inv.program(), act.scope() == Scope.ONE ? name : "");
+        return List.of(LocalClusterNodes.context(inv).map(context -> op.system("kubernetes").locator("context", context)
+                .note("acts on the pods of the local cluster " + context + " inside its node container")).orElse(op).build());
     }
 
     /** {@code ctr i ls} → {@code images ls}. */

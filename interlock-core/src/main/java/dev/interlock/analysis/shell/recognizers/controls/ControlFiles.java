@@ -1,6 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.controls;
 
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUDIT_TRAIL;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUTHENTICATION;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUTHORIZATION_POLICY;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.MAC;
 
 import dev.interlock.model.Operation;
@@ -14,7 +16,9 @@ import java.util.regex.Pattern;
  * {@code /etc/default/grub} ({@code selinux=0}, {@code enforcing=0}, {@code apparmor=0}, {@code audit=0}), audit rules
  * ending in {@code -e 0}, Consul's and Nomad's ACLs ({@code acl { enabled = false }} or a default policy of
  * {@code allow}). The same as {@code setenforce 0} or {@code auditctl -e 0}, only later. Settings that weaken nothing
- * (Vault's {@code disable_mlock}, an ACL turned on) are not marked. Only the path's directory is tested first, so other
+ * (Vault's {@code disable_mlock}, an ACL turned on) are not marked. A control-plane component's flags in a static pod
+ * manifest under {@code /etc/kubernetes/} ({@code --authorization-mode=AlwaysAllow}, {@code --anonymous-auth=true}) switch
+ * the cluster's authorization or authentication off as soon as the kubelet restarts the pod. Only the path's directory is tested first, so other
  * files cost one prefix check.
  */
 public final class ControlFiles {
@@ -26,6 +30,9 @@ public final class ControlFiles {
     private static final Pattern ACL_OFF = Pattern.compile("(?s)\\bacl\"?\\s*[:=]?\\s*\\{[^}]*?\\b(?:enabled\"?\\s*[=:]\\s*\"?false"
             + "|default_policy\"?\\s*[=:]\\s*\"allow\")|\\bacl_default_policy\"?\\s*[=:]\\s*\"allow\"");
     private static final String ACL = "acl";
+    /** A Kubernetes component's flag that lets every request through: AlwaysAllow anywhere in its authorizer list. */
+    private static final Pattern K8S_AUTHZ_OFF = Pattern.compile("--authorization-mode[=\\s\"']+[\\w,]*\\bAlwaysAllow\\b");
+    private static final Pattern K8S_ANONYMOUS = Pattern.compile("--anonymous-auth[=\\s\"']+true\\b");
     private static final String K8S_AUDIT_API = "audit.k8s.io";
     private static final Pattern K8S_POLICY = Pattern.compile("\"?\\bkind\"?\\s*:\\s*[\"']?Policy\\b");
     /** A rule's level, in YAML or JSON; an audit policy whose rules are all {@code None} records nothing. */
@@ -61,6 +68,10 @@ public final class ControlFiles {
         if (path.startsWith("/etc/consul.d/") || path.startsWith("/etc/consul/") || path.startsWith("/etc/nomad.d/")
                 || path.startsWith("/etc/nomad/")) {
             return ACL_OFF.matcher(text).find() ? Optional.of(ACL) : Optional.empty();
+        }
+        if (path.startsWith("/etc/kubernetes/")) {
+            return anyLine(text, K8S_AUTHZ_OFF) ? Optional.of(AUTHORIZATION_POLICY)
+                    : anyLine(text, K8S_ANONYMOUS) ? Optional.of(AUTHENTICATION) : Optional.empty();
         }
         return Optional.empty();
     }

@@ -83,6 +83,10 @@ final class DeploymentCode {
     }
 
     private static Optional<Tool> tool(String path) {
+        if (path.startsWith("/etc/kubernetes/")) {
+            // the kubelet's static pods and the node's own configuration: live on this node, not code kept for a deploy
+            return Optional.empty();
+        }
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String extension = name.substring(name.lastIndexOf('.') + 1);
         for (Tool tool : TOOLS) {

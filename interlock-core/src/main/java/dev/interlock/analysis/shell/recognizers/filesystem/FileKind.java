@@ -65,9 +65,10 @@ public enum FileKind {
     /**
      * SQL that a migration tool runs as it is. A dbt project's models, analyses, tests, snapshots and macros are
      * templates dbt compiles into queries when it is run (and that run is judged then): editing one is source work;
-     * a migration directory below them is still one.
+     * a migration directory below them is still one. Query definitions kept for a code generator or a query loader
+     * (sqlc's {@code queries/}, {@code query/}) are the application's source too.
      */
-    SQL_MIGRATION(path(".*\\.sql").and(path(".*/(models|analyses|analysis|tests|snapshots|macros)/"
+    SQL_MIGRATION(path(".*\\.sql").and(path(".*/(models|analyses|analysis|tests|snapshots|macros|queries|query)/"
             + "(?!.*(?i:migrat|flyway|liquibase|changelog)).*").negate())),
     SHELL_SCRIPT(name(".*\\.(sh|bash|zsh|ksh)")),
     /**
