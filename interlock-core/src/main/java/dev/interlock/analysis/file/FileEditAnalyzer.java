@@ -156,8 +156,11 @@ public final class FileEditAnalyzer {
                             dev.interlock.analysis.shell.recognizers.code.PowerShellStatements.asCommandLine(content), path, context, ws));
                 }
                 Optional<String> interpreter = oneOffScript(path, ws);
+                Optional<String> program = interpreter.isPresent() ? Optional.empty() : programFile(path);
                 yield interpreter.isPresent()
                         ? withContent(c, path, ws, evidence, does, "when the script runs", content -> code(interpreter.get(), content, path, context))
+                        : program.isPresent()
+                        ? withContent(c, path, ws, evidence, does, "when the script runs", content -> teardowns(program.get(), content, path, context))
                         : List.of(plain(c, path, ws, evidence, does));
             }
         };
@@ -287,6 +290,25 @@ public final class FileEditAnalyzer {
         }
         int dot = path.lastIndexOf('.');
         return dot < 0 ? Optional.empty() : Optional.ofNullable(INTERPRETERS.get(path.substring(dot)));
+    }
+
+    /** The interpreter of a project's program file by its extension: source under review, read only for teardowns. */
+    private static Optional<String> programFile(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.ofNullable(INTERPRETERS.get(path.substring(dot)));
+    }
+
+    /**
+     * A project's program that wipes a whole data store its own code names ({@code redis.from_url('redis://redis.prod…')
+     * .flushall()}, a {@code DROP DATABASE} on a named host) is held like the command it holds, written to be run; any other
+     * call in source under review (a handler's {@code delete_one}, a client placed by a variable) is the program's
+     * business, judged when it runs, not when it is written.
+     */
+    private List<Operation> teardowns(String interpreter, String content, String path, RequestContext context) {
+        return code(interpreter, content, path, context).stream()
+                .filter(op -> (op.verb() == Verb.DELETE || op.verb() == Verb.REPLACE) && op.scope() == Scope.ALL && op.stateful()
+                        && op.resource().locators().containsKey("host"))
+                .toList();
     }
 
     /**

@@ -211,6 +211,11 @@ final class Unwrapper {
                     // xargs -I{} sh -c 'cd services/{} && go test': the script is known, only the item is not; it stays
                     // an unknown word where it stands (a program word made of it is still opaque)
                     full.add(new Arg(a.value().replace(replace.get(), "${XARGS_ITEM}"), true, false, a.evidence()));
+                } else if (!literal && a.literal() && k > 0 && INLINE_CODE_FLAGS.contains(inner.get(k - 1).value())
+                        && Regex.matches(inner.getFirst().value().substring(inner.getFirst().value().lastIndexOf('/') + 1), INTERPRETERS)
+                        && onlyInStrings(a.value(), replace.get())) {
+                    // xargs -I{} python3 -c "…list_topics(topic='{}')…": the code is known, the item is only data in its strings
+                    full.add(new Arg(a.value().replace(replace.get(), "${XARGS_ITEM}"), true, false, a.evidence()));
                 } else {
                     full.add(new Arg(a.value().replace(replace.get(), placeholder), literal && a.literal(), a.glob() || !literal, a.evidence()));
                 }
@@ -220,6 +225,27 @@ final class Unwrapper {
             full.addAll(items);
         }
         commands.dispatch(run.inner(full).withStdin(Stdin.NONE));
+        return true;
+    }
+
+    private static final Set<String> INLINE_CODE_FLAGS = Set.of("-c", "-e", "-r", "--eval");
+    private static final String INTERPRETERS = "python[\\d.]*|pypy3?|node|nodejs|ruby|perl|php";
+
+    /** Whether every {@code placeholder} in {@code code} lies inside a quoted string of the code, never in its syntax. */
+    static boolean onlyInStrings(String code, String placeholder) {
+        char quote = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char ch = code.charAt(i);
+            if (quote != 0 && ch == '\\') {
+                i++;
+            } else if (quote == 0 && (ch == '\'' || ch == '"' || ch == '`')) {
+                quote = ch;
+            } else if (quote != 0 && ch == quote) {
+                quote = 0;
+            } else if (quote == 0 && code.startsWith(placeholder, i)) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -120,8 +120,8 @@ public final class LocalFiles {
         return local(inv, b, why);
     }
 
-    /** A variable that names a server by URL or host: {@code DATABASE_URL=postgresql://app@db.prod.internal/shop}, {@code PGHOST=…}. */
-    private static final java.util.regex.Pattern SERVER_VARIABLE = java.util.regex.Pattern.compile("\\w*(?:_URL|_URI|_DSN|HOST|_ENDPOINT|_ADDR|_SERVER)");
+    /** A variable that names a server by URL, host or broker list: {@code DATABASE_URL=postgresql://app@db.prod.internal/shop}, {@code PGHOST=…}, {@code KAFKA_BOOTSTRAP=…}. */
+    private static final java.util.regex.Pattern SERVER_VARIABLE = java.util.regex.Pattern.compile("\\w*(?:_URL|_URI|_DSN|HOST|_ENDPOINT|_ADDR|_SERVER|_SERVERS|_BOOTSTRAP|_BROKERS)");
 
     /**
      * The remote server a script's environment points it at: code Interlock cannot read inherits where its variables send
@@ -131,7 +131,7 @@ public final class LocalFiles {
         return env.entrySet().stream()
                 .filter(e -> SERVER_VARIABLE.matcher(e.getKey()).matches())
                 .filter(e -> e.getValue().contains("://") || !e.getKey().endsWith("_URL") && !e.getKey().endsWith("_URI"))
-                .map(e -> dev.interlock.environment.Hosts.of(e.getValue()))
+                .map(e -> dev.interlock.environment.Hosts.of(e.getValue().split(",")[0])) // a broker list: its first broker
                 .filter(h -> dev.interlock.analysis.Regex.matches(h, "[a-z0-9][a-z0-9.-]*[a-z0-9]") && !dev.interlock.environment.Hosts.loopback(h))
                 .findFirst();
     }

@@ -41,6 +41,11 @@ final class DataStoreCalls {
     /** Redis commands of two words, whose driver method joins them ({@code config_get}, {@code configGet}). */
     private static final Set<String> REDIS_CONTAINERS = Set.of("config", "client", "memory", "script", "function",
             "cluster", "acl", "xinfo", "slowlog", "object", "pubsub", "latency", "command", "module", "debug", "xgroup");
+    /** A name the Redis module itself is bound to: {@code const Redis = require('ioredis')}, {@code import R from 'ioredis'}. */
+    private static final Pattern REDIS_MODULE = Pattern.compile("(\\w+)\\s*=\\s*require\\s*\\(\\s*['\"]i?o?redis['\"]\\s*\\)|\\bimport\\s+(\\w+)\\s+from\\s+['\"]i?o?redis['\"]");
+    private static final Pattern REDIS_URL = Pattern.compile("['\"](rediss?://[^'\"]+)['\"]");
+    /** Key patterns the code walks: {@code scan_iter('user:*')}, {@code keys('tmp:*')}, ioredis' {@code scanStream({match: 'x:*'})}. */
+    private static final Pattern REDIS_PATTERN = Pattern.compile("\\.\\s*(?:scan_iter|scanIterator|keys|scanStream|scan)\\s*\\(\\s*(?:\\{\\s*)?(?:(?:match|MATCH|pattern)\\s*[=:]\\s*)?" + LIT);
     private static final Pattern REDIS_KILL = Pattern.compile("\\.\\s*(flushall|flushdb|flushAll|flushDb|delete|del|unlink)\\s*\\(([^)]*)\\)");
 
     /** Driver method → the shell's method ({@code find_one} → {@code findOne}); the JavaScript driver's names are the shell's. */
@@ -99,8 +104,10 @@ final class DataStoreCalls {
 
     // --- Redis ------------------------------------------------------------------------------------------------------
 
-    static void redis(String code, List<String> lines, Set<String> accounted) {
-        Optional<String> url = SdkCalls.connection(code).filter(u -> u.startsWith("redis"));
+    static void redis(String code, List<String> lines, List<Generic> generic, Set<String> accounted) {
+        Matcher literalUrl = REDIS_URL.matcher(code);
+        Optional<String> url = SdkCalls.connection(code).filter(u -> u.startsWith("redis"))
+                .or(() -> literalUrl.find() ? Optional.of(literalUrl.group(1)) : Optional.empty());
         Matcher host = Regex.pattern("\\bhost\\s*[=:]\\s*" + LIT).matcher(code);
         String target = url.map(u -> "-u " + quote(u) + " ").orElse(host.find() ? "-h " + quote(lit(host, 1)) + " " : "");
         Matcher k = REDIS_KILL.matcher(code);
@@ -111,8 +118,19 @@ final class DataStoreCalls {
                 lines.add("redis-cli " + target + call);
             } else {
                 List<String> keys = literals(k.group(2));
+                Matcher walked = REDIS_PATTERN.matcher(code);
                 if (!keys.isEmpty()) {
                     lines.add("redis-cli " + target + "del " + String.join(" ", keys));
+                } else if (walked.find()) {
+                    // r.delete(k) for k in r.scan_iter('user:*'): every key the pattern matches, however many
+                    Map<String, String> locators = url.map(DataStoreCalls::databaseLocators).orElse(new LinkedHashMap<>());
+                    if (url.isEmpty() && host.find(0)) {
+                        locators = Map.of("host", lit(host, 1));
+                    }
+                    locators = new LinkedHashMap<>(locators);
+                    locators.remove("database");
+                    generic.add(new Generic("database", Verb.DELETE, "key", lit(walked, 1), true,
+                            k.group(1) + " of every key matching " + lit(walked, 1), locators, ""));
                 }
             }
         }
@@ -120,6 +138,18 @@ final class DataStoreCalls {
         Matcher c = REDIS_CLIENT.matcher(code);
         while (c.find()) {
             clients.add(c.group(1) != null ? c.group(1) : c.group(2));
+        }
+        Set<String> modules = new java.util.HashSet<>();
+        Matcher module = REDIS_MODULE.matcher(code);
+        while (module.find()) {
+            modules.add(module.group(1) != null ? module.group(1) : module.group(2));
+        }
+        for (String name : modules) {
+            // const R = require('ioredis'); const r = new R(url): r is a client whatever the module is called
+            Matcher n = Regex.pattern("(\\w+)\\s*=\\s*(?:await\\s+)?new\\s+" + Pattern.quote(name) + "\\s*\\(").matcher(code);
+            while (n.find()) {
+                clients.add(n.group(1));
+            }
         }
         for (String client : clients) {
             // redis-py clients take subscripts too: r['k'] reads, r['k'] = v sets, del r['k'] deletes
@@ -135,7 +165,7 @@ final class DataStoreCalls {
             String receiver = m.group(1);
             String method = m.group(2);
             boolean onClient = clients.contains(receiver)
-                    || receiver.equals(")") && SdkCalls.calledBefore(code, m.start(1) + 1).filter(REDIS_FACTORY.asMatchPredicate()).isPresent()
+                    || receiver.equals(")") && SdkCalls.calledBefore(code, m.start(1) + 1).filter(n -> REDIS_FACTORY.matcher(n).matches() || modules.contains(n)).isPresent()
                     || receiver.equals(")") && Regex.find(code.substring(0, m.start(1) + 1), "\\bRedis\\s*\\.\\s*new\\s*\\([^()]*\\)$");
             if (!onClient || REDIS_KILL.matcher("." + method + "()").matches()) {
                 continue;

@@ -57,7 +57,7 @@ final class SdkCalls {
                     "pymssql", "database",
                     "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker",
                     "langsmith", "langsmith", "chromadb", "chroma", "pymilvus", "milvus", "qdrant_client", "qdrant",
-                    "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd", "libvirt", "libvirt"),
+                    "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd", "libvirt", "libvirt", "pika", "amqp", "aio_pika", "amqp", "kombu", "amqp"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "ibm_db", "database", "oracledb", "database", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
@@ -65,11 +65,11 @@ final class SdkCalls {
                     "database", "ssh2", "ssh", "dockerode", "docker", "@octokit/", "github", "chromadb", "chroma",
                     "@zilliz/milvus2-sdk-node", "milvus", "@qdrant/js-client-rest", "qdrant", "@pinecone-database/pinecone", "pinecone",
                     "weaviate-client", "weaviate", "weaviate-ts-client", "weaviate", "etcd3", "etcd",
-                    "mssql", "database", "tedious", "database"),
+                    "mssql", "database", "tedious", "database", "amqplib", "amqp", "amqp-connection-manager", "amqp"),
             Language.RUBY, ordered("aws-sdk", "aws", "google/cloud", "gcp", "azure", "azure", "kubeclient", "kubernetes",
                     "pg", "postgresql", "mysql2", "mysql", "mongo", "mongodb", "redis", "redis", "net/ssh", "ssh",
                     "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp", "Redis", "redis", "elasticsearch", "search",
-                    "opensearch", "search", "Elasticsearch::", "search", "OpenSearch::", "search"),
+                    "opensearch", "search", "Elasticsearch::", "search", "OpenSearch::", "search", "bunny", "amqp", "Bunny", "amqp"),
             Language.PHP, ordered("Aws", "aws", "Google\\Cloud", "gcp", "MicrosoftAzure", "azure"),
             Language.PERL, ordered("Paws", "aws", "Net::Amazon::S3", "aws", "Amazon::S3", "aws"));
 
@@ -95,7 +95,7 @@ final class SdkCalls {
     private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:collection_?)?(?:namespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
     private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|querySync|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
-    private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*|(?:dsn|conninfo|url)\\s*=\\s*)?" + LIT);
+    private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect|postgres)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*|(?:dsn|conninfo|url)\\s*=\\s*)?" + LIT);
     /**
      * Oracle's {@code dsn='host[:port]/service'} keyword (oracledb, cx_Oracle) and the Db2 driver's
      * {@code open('DATABASE=…;HOSTNAME=…')}: where the connection goes when no URL comes first.
@@ -163,7 +163,9 @@ final class SdkCalls {
             case JAVASCRIPT -> {
                 Matcher m = JS_IMPORT.matcher(code);
                 while (m.find()) {
-                    out.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+                    // Deno names npm and JSR packages with a prefix: npm:postgres is the postgres package
+                    out.add(Regex.replaceFirst(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3),
+                            "^(?:npm|jsr|node):", ""));
                 }
             }
             case RUBY -> {
@@ -180,7 +182,9 @@ final class SdkCalls {
     }
 
     /** {@code env}: the variables the code runs with (emulator hosts, connection strings it reads). */
-    static Found find(String code, Language language, Map<String, String> env) {
+    static Found find(String rawCode, Language language, Map<String, String> env) {
+        // os.environ['REDIS_URL'] is the URL the command's environment gives it: the call goes where that points
+        String code = EnvReferences.inlined(rawCode, env);
         List<String> reaches = reaches(code, language);
         List<String> lines = new ArrayList<>();
         List<Generic> generic = new ArrayList<>();
@@ -219,7 +223,7 @@ final class SdkCalls {
         }
         if (reaches.contains("redis")) {
             // Ruby calls without parentheses (r.flushall) are written with them first
-            DataStoreCalls.redis(ScriptSdkCalls.normalized(code, language), lines, accounted);
+            DataStoreCalls.redis(ScriptSdkCalls.normalized(code, language), lines, generic, accounted);
         }
         if (reaches.contains("mongodb")) {
             // the Ruby driver's calls without parentheses (client[:orders].drop) are written with them first
@@ -230,6 +234,9 @@ final class SdkCalls {
         }
         if (reaches.contains("libvirt") && language == Language.PYTHON) {
             LibvirtSdkCalls.find(code, lines, accounted);
+        }
+        if (reaches.contains("amqp")) {
+            AmqpCalls.find(ScriptSdkCalls.normalized(code, language), lines, accounted);
         }
         if (reaches.contains("etcd")) {
             EtcdCalls.find(code, lines, accounted);
@@ -347,6 +354,8 @@ final class SdkCalls {
         Matcher m = SQL_CALL.matcher(code);
         while (m.find()) {
             String statement = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            // 'interval \'1 day\'' in the code's own string is interval '1 day' in the SQL the server gets
+            statement = statement == null || m.group(3) != null ? statement : Regex.replaceAll(statement, "\\\\(['\"\\\\])", "$1");
             if (statement == null || !Regex.find(statement, "(?i)^\\s*(?:select|insert|update|delete|drop|truncate|alter|create|grant|revoke|with|merge|replace|copy|vacuum|reindex|call|do|set|reset|flush|purge|load|rename|comment|lock|begin|commit)\\b")) {
                 continue;
             }

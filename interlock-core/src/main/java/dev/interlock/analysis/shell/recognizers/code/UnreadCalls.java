@@ -111,7 +111,8 @@ final class UnreadCalls {
             }
         }
         // a call of what a call or subscript returned (getattr(c, 'x')(…), require('postgres')(url))
-        if (Regex.find(text, "[)\\]]\\s*\\(") && !out.contains("__call__") && !accounted.contains("__call__")) {
+        // (async () => { … })(): the code's own closure, run at once, is no call of what an SDK returned
+        if (Regex.find(Regex.replaceAll(text, "\\}\\s*\\)\\s*\\(\\s*\\)", "}"), "[)\\]]\\s*\\(") && !out.contains("__call__") && !accounted.contains("__call__")) {
             out.add("__call__");
         }
         Matcher r = REFERENCE.matcher(text);

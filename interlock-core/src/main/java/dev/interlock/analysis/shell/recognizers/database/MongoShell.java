@@ -40,8 +40,9 @@ final class MongoShell {
             Map.entry("drop", new Row(Verb.DELETE, "collection", Scope.ALL, true, false, false, "drops the collection")),
             Map.entry("deleteMany", new Row(Verb.DELETE, "collection", Scope.MANY, true, false, true, "deletes documents")),
             Map.entry("remove", new Row(Verb.DELETE, "collection", Scope.MANY, true, false, true, "deletes documents")),
-            Map.entry("deleteOne", new Row(Verb.DELETE, "collection", Scope.ONE, true, false, false, "deletes a document")),
-            Map.entry("findOneAndDelete", new Row(Verb.DELETE, "collection", Scope.ONE, true, false, false, "deletes a document")),
+            // one document, not the collection: a targeted change, like DELETE … WHERE id = 42
+            Map.entry("deleteOne", new Row(Verb.DELETE, "document", Scope.ONE, true, false, false, "deletes a document")),
+            Map.entry("findOneAndDelete", new Row(Verb.DELETE, "document", Scope.ONE, true, false, false, "deletes a document")),
             Map.entry("updateMany", new Row(Verb.UPDATE, "collection", Scope.MANY, true, false, true, "overwrites fields of documents")),
             Map.entry("update", new Row(Verb.UPDATE, "collection", Scope.MANY, true, false, true, "overwrites fields of documents")),
             Map.entry("bulkWrite", new Row(Verb.UPDATE, "collection", Scope.MANY, true, false, false, "writes a batch of changes")),
@@ -212,7 +213,7 @@ final class MongoShell {
             String collection = collection(receiver);
             boolean onDatabase = collection.equals("db") || collection.isEmpty()
                     || receiver.stripTrailing().endsWith(")") && SIBLING.matcher(receiver).find();
-            boolean collectionLevel = row.type().equals("collection") || row.type().equals("index");
+            boolean collectionLevel = row.type().equals("collection") || row.type().equals("index") || row.type().equals("document");
             String name = collectionLevel ? (onDatabase ? "" : collection) : firstString(args);
             Scope scope = row.filtered() && EMPTY_FILTER.matcher(args).find() ? Scope.ALL : row.scope();
             String note = row.note();

@@ -79,7 +79,10 @@ public final class ProjectRuns {
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", what)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence())
                 .note(what + " runs the project's own program (its code is not analyzed)");
-        return LocalFiles.localUnlessNamed(inv, b, "the project's program on this machine").build();
+        // like a script by path: code Interlock cannot read goes where its variables send it (KAFKA_BOOTSTRAP=kafka-prod-1…)
+        Optional<String> server = LocalFiles.serverInEnv(inv.env());
+        return server.isPresent() ? b.locator("host", server.get()).build()
+                : LocalFiles.localUnlessNamed(inv, b, "the project's program on this machine").build();
     }
 
     private static List<String> positionals(List<Arg> args) {
