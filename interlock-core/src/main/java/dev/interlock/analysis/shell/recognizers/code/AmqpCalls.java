@@ -33,7 +33,8 @@ final class AmqpCalls {
     private static final Pattern URL = Pattern.compile("['\"](amqps?://[^'\"]+)['\"]");
     private static final Pattern PARAMETERS = Pattern.compile("\\b(?:ConnectionParameters\\s*\\(\\s*(?:host\\s*=\\s*)?|\\bhost\\s*[=:]\\s*|hostname\\s*[=:]\\s*)" + LIT);
     private static final Set<String> PLUMBING = Set.of("channel", "create_channel", "createChannel", "start", "close",
-            "BlockingConnection", "URLParameters", "ConnectionParameters", "connect", "connect_robust", "tap", "queue", "exchange");
+            "BlockingConnection", "URLParameters", "ConnectionParameters", "connect", "connect_robust", "tap", "queue", "exchange",
+            "message_count", "consumer_count", "method", "get_message_count");
 
     private AmqpCalls() {
     }
@@ -56,7 +57,13 @@ final class AmqpCalls {
             lines.add("rabbitmqadmin " + target + o.group(4) + " " + kind + " name=" + quote(lit(o, 2)));
         }
         accounted.addAll(PLUMBING);
+        if (PASSIVE.matcher(code).find()) {
+            accounted.add("queue_declare"); // a passive declare only asks whether the queue is there and how full it is
+            accounted.add("declare_queue");
+        }
     }
+
+    private static final Pattern PASSIVE = Pattern.compile("\\bpassive\\s*[=:]\\s*(?:True|true)");
 
     private static java.util.Optional<String> host(String code) {
         Matcher u = URL.matcher(code);
