@@ -55,10 +55,27 @@ public final class UnrecognizedProgram implements Recognizer {
         return Set.of();
     }
 
+    /** ps's options that take a value: {@code -C postgres} names a command, not BSD options. */
+    private static final Set<String> PS_VALUED = Set.of("-C", "-o", "-O", "-p", "-q", "-u", "-U", "-g", "-G", "-s", "-t",
+            "--sort", "--format", "--pid", "--ppid", "--user", "--group", "--cols", "--columns", "--rows", "-k", "--pid=");
+
+    /** BSD-style "e" among ps's option words ({@code ps eww}, {@code ps auxe}), not in the value of a dashed option. */
+    private static boolean bsdEnvironment(List<String> words) {
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (PS_VALUED.contains(w)) {
+                i++;
+            } else if (!w.startsWith("-") && Regex.matches(w, "[aAcefhjlLmrSTuvwxXZ]*e[aAcefhjlLmrSTuvwxXZ]*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = inv.program();
-        if (program.equals("ps") && inv.words().stream().anyMatch(w -> !w.startsWith("-") && Regex.matches(w, "[a-zA-Z]*e[a-zA-Z]*"))) {
+        if (program.equals("ps") && bsdEnvironment(inv.words())) {
             // BSD-style "e" (ps eww, ps auxe) prints every process's environment: tokens and keys included.
             return List.of(LocalFiles.local(inv, Operation.builder("process", Verb.CREDENTIAL).resource("environment", "all processes")
                     .evidence(inv.evidence()).note("prints the environment of every process, secrets included"), "processes on this machine").build());
