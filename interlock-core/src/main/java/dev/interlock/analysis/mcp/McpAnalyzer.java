@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class McpAnalyzer {
 
-    private static final List<ToolFamily> FAMILIES = List.of(AwsTools.FAMILY, KubernetesTools.FAMILY, TerraformTools.FAMILY,
+    private static final List<ToolFamily> FAMILIES = List.of(EndpointTools.FAMILY, AwsTools.FAMILY, KubernetesTools.FAMILY, TerraformTools.FAMILY,
             AlertingTools.SENTRY_FAMILY, AlertingTools.DATADOG_FAMILY, TrackerTools.NOTION, GitHubTools.FAMILY, TrackerTools.FAMILY, MongoTools.FAMILY, CloudflareTools.FAMILY, GraphqlTools.FAMILY, VectorStoreTools.FAMILY, SearchTools.FAMILY, MetricsTools.FAMILY, WarehouseTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ConfigManagementTools.SALT_FAMILY, ConfigManagementTools.ANSIBLE_FAMILY, NetworkDeviceTools.FAMILY, ShellTools.FAMILY, PowerShellTools.FAMILY,
             ProxmoxTools.FAMILY, DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, DevToolsTools.FETCH, KafkaTools.FAMILY, MessagingTools.FAMILY, BrowserTools.FAMILY, MobileTools.FAMILY,
             SaasTools.STRIPE, SaasTools.SALESFORCE, GrafanaTools.FAMILY,
