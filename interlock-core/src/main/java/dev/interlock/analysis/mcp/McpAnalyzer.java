@@ -20,11 +20,53 @@ import java.util.Optional;
  */
 public final class McpAnalyzer {
 
-    private static final List<ToolFamily> FAMILIES = List.of(AwsTools.FAMILY, KubernetesTools.FAMILY, TerraformTools.FAMILY, PulumiTools.FAMILY,
-            AlertingTools.SENTRY_FAMILY, AlertingTools.DATADOG_FAMILY, TrackerTools.NOTION, QueueManagerTools.FAMILY, FileTransferTools.FAMILY, GitHubTools.FAMILY, TrackerTools.FAMILY, MongoTools.FAMILY, RedisTools.FAMILY, CloudflareTools.FAMILY, GraphqlTools.FAMILY, VectorStoreTools.FAMILY, SearchTools.FAMILY, MetricsTools.FAMILY, WarehouseTools.FAMILY, DatabaseTools.FAMILY, DatabaseTools.SUPABASE, FilesystemTools.FAMILY, ConfigManagementTools.SALT_FAMILY, ConfigManagementTools.ANSIBLE_FAMILY, NetworkDeviceTools.FAMILY, ShellTools.FAMILY, PowerShellTools.FAMILY,
-            ProxmoxTools.FAMILY, DevToolsTools.GIT, DevToolsTools.DOCKER, DevToolsTools.CLOUD_CLIS, DevToolsTools.FETCH, KafkaTools.FAMILY, MessagingTools.FAMILY, BrowserTools.FAMILY, MobileTools.FAMILY,
-            SaasTools.STRIPE, SaasTools.SALESFORCE, GrafanaTools.FAMILY,
-            AzureTools.FAMILY, MicrosoftTools.FAMILY, VaultTools.FAMILY, FrameworkTools.PRISMA, FrameworkTools.LARAVEL_BOOST);
+    /** Asked in this order: the first family that knows a tool decides (a narrow server-name family before a broad tool-name one). */
+    private static final List<ToolFamily> FAMILIES = List.of(
+            EndpointTools.FAMILY,
+            AwsTools.FAMILY,
+            KubernetesTools.FAMILY,
+            TerraformTools.FAMILY,
+            PulumiTools.FAMILY,
+            AlertingTools.SENTRY_FAMILY,
+            AlertingTools.DATADOG_FAMILY,
+            TrackerTools.NOTION,
+            QueueManagerTools.FAMILY,
+            FileTransferTools.FAMILY,
+            GitHubTools.FAMILY,
+            TrackerTools.FAMILY,
+            MongoTools.FAMILY,
+            RedisTools.FAMILY,
+            CloudflareTools.FAMILY,
+            GraphqlTools.FAMILY,
+            VectorStoreTools.FAMILY,
+            SearchTools.FAMILY,
+            MetricsTools.FAMILY,
+            WarehouseTools.FAMILY,
+            DatabaseTools.FAMILY,
+            DatabaseTools.SUPABASE,
+            FilesystemTools.FAMILY,
+            ConfigManagementTools.SALT_FAMILY,
+            ConfigManagementTools.ANSIBLE_FAMILY,
+            NetworkDeviceTools.FAMILY,
+            ShellTools.FAMILY,
+            PowerShellTools.FAMILY,
+            ProxmoxTools.FAMILY,
+            DevToolsTools.GIT,
+            DevToolsTools.DOCKER,
+            DevToolsTools.CLOUD_CLIS,
+            DevToolsTools.FETCH,
+            KafkaTools.FAMILY,
+            MessagingTools.FAMILY,
+            BrowserTools.FAMILY,
+            MobileTools.FAMILY,
+            SaasTools.STRIPE,
+            SaasTools.SALESFORCE,
+            GrafanaTools.FAMILY,
+            AzureTools.FAMILY,
+            MicrosoftTools.FAMILY,
+            VaultTools.FAMILY,
+            FrameworkTools.PRISMA,
+            FrameworkTools.LARAVEL_BOOST);
 
     private McpAnalyzer() {
     }

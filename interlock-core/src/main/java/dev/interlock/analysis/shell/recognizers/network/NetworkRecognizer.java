@@ -144,6 +144,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> ObservabilityApis.of(inv, url, method, !body.isEmpty()))
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
                 .or(() -> DataStoreAdminApis.of(inv, url, method))
+                .or(() -> DeviceManagementApis.of(inv, url, method, body))
                 .or(() -> QueryCommandApis.of(inv, url, method));
     }
 

@@ -28,6 +28,17 @@ final class Osquery {
     private Osquery() {
     }
 
+    /** The table holding secrets in clear that {@code sql} reads, if any. */
+    static Optional<String> secretTable(String sql) {
+        String text = sql.toLowerCase(Locale.ROOT);
+        return SECRET_TABLES.stream().filter(t -> text.contains(t) && Regex.matches(text, "(?s).*\\b" + t + "\\b.*")).findFirst();
+    }
+
+    /** Whether {@code sql} writes or attaches rather than queries. */
+    static boolean writes(String sql) {
+        return Regex.matches(sql, WRITES);
+    }
+
     static List<Operation> recognize(Invocation inv) {
         if (inv.program().equals("osqueryctl")) {
             String action = inv.words().isEmpty() ? "help" : inv.words().getFirst();
@@ -43,8 +54,7 @@ final class Osquery {
         }
         Optional<String> query = inv.words().stream().filter(w -> !w.startsWith("-")).reduce((a, b) -> a + " " + b)
                 .or(inv::stdin);
-        String text = query.orElse("").toLowerCase(Locale.ROOT);
-        Optional<String> secret = SECRET_TABLES.stream().filter(t -> Regex.matches(text, "(?s).*\\b" + t + "\\b.*")).findFirst();
+        Optional<String> secret = secretTable(query.orElse(""));
         Operation.Builder b = Operation.builder("os", secret.isPresent() ? Verb.CREDENTIAL : Verb.READ)
                 .resource("osquery-table", secret.orElse("")).confidence(Confidence.INFERRED).evidence(inv.evidence())
                 .note(secret.map(t -> "osqueryi reads " + t + ", which holds secrets in clear")

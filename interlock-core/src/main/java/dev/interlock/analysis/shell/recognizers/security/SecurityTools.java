@@ -27,6 +27,16 @@ public final class SecurityTools implements Recognizer {
         return PROGRAMS;
     }
 
+    /** The osquery table holding secrets in clear (process environments, shell history) that {@code sql} reads, if any. */
+    public static java.util.Optional<String> osquerySecretTable(String sql) {
+        return Osquery.secretTable(sql);
+    }
+
+    /** Whether osquery SQL writes or attaches a database rather than queries (osquery's tables are views of state). */
+    public static boolean osqueryWrites(String sql) {
+        return Osquery.writes(sql);
+    }
+
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String program = inv.program();
