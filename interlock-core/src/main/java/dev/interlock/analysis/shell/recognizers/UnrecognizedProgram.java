@@ -61,7 +61,7 @@ public final class UnrecognizedProgram implements Recognizer {
 
     /** BSD-style "e" among ps's option words ({@code ps eww}, {@code ps auxe}), not in the value of a dashed option. */
     private static boolean bsdEnvironment(List<String> words) {
-        for (int i = 1; i < words.size(); i++) {
+        for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (PS_VALUED.contains(w)) {
                 i++;

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
  * against the same server. Calls with no CLI twin become {@link Generic} operations. The Docker SDK for Python is
- * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, MQTT clients {@link MqttCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
+ * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, LDAP clients {@link LdapCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, MQTT clients {@link MqttCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
  * {@link VectorStoreCalls}; every finder records the calls it accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
@@ -57,7 +57,8 @@ final class SdkCalls {
                     "pymssql", "database",
                     "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker",
                     "langsmith", "langsmith", "chromadb", "chroma", "pymilvus", "milvus", "qdrant_client", "qdrant",
-                    "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd", "libvirt", "libvirt", "pika", "amqp", "aio_pika", "amqp", "kombu", "amqp"),
+                    "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd", "libvirt", "libvirt", "pika", "amqp", "aio_pika", "amqp", "kombu", "amqp",
+                    "ldap3", "ldap", "ldap", "ldap"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "ibm_db", "database", "oracledb", "database", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
@@ -65,7 +66,8 @@ final class SdkCalls {
                     "database", "ssh2", "ssh", "dockerode", "docker", "@octokit/", "github", "chromadb", "chroma",
                     "@zilliz/milvus2-sdk-node", "milvus", "@qdrant/js-client-rest", "qdrant", "@pinecone-database/pinecone", "pinecone",
                     "weaviate-client", "weaviate", "weaviate-ts-client", "weaviate", "etcd3", "etcd",
-                    "mssql", "database", "tedious", "database", "amqplib", "amqp", "amqp-connection-manager", "amqp"),
+                    "mssql", "database", "tedious", "database", "amqplib", "amqp", "amqp-connection-manager", "amqp",
+                    "ldapjs", "ldap", "ldapts", "ldap"),
             Language.RUBY, ordered("aws-sdk", "aws", "google/cloud", "gcp", "azure", "azure", "kubeclient", "kubernetes",
                     "pg", "postgresql", "mysql2", "mysql", "mongo", "mongodb", "redis", "redis", "net/ssh", "ssh",
                     "octokit", "github", "Aws::", "aws", "Google::Cloud", "gcp", "Redis", "redis", "elasticsearch", "search",
@@ -243,6 +245,9 @@ final class SdkCalls {
         }
         if (reaches.contains("winrm") && language == Language.PYTHON) {
             WinRmCalls.find(code, lines, accounted);
+        }
+        if (reaches.contains("ldap") && (language == Language.PYTHON || language == Language.JAVASCRIPT)) {
+            LdapCalls.find(code, language, lines, accounted);
         }
         if (language == Language.PYTHON && (reaches.contains("network") || reaches.contains("ssh"))) {
             NetworkDeviceCalls.find(code, lines, generic, accounted);

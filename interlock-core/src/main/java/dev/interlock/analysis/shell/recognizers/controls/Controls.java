@@ -27,6 +27,9 @@ final class Controls {
     /** User Account Control: programs run elevated without asking (EnableLUA=0, ConsentPromptBehaviorAdmin=0). */
     static final String UAC = "user-account-control";
 
+    /** A directory's password policy: complexity, minimum length, history or lockout switched off. */
+    static final String PASSWORD_POLICY = "password-policy";
+
     /** Windows Update's scheduled scans and installs: security patches stop arriving. */
     static final String SECURITY_UPDATES = "security-updates";
 

@@ -47,6 +47,8 @@ public final class SecurityControls {
         all.put("helm", HELM);
         all.put("helm3", HELM);
         HostSwitches.programs().forEach(p -> all.put(p, HOST));
+        Family directory = new Family(inv -> Command.parse(inv, Set.of(), Set.of(), false), (c, op) -> DirectorySwitches.control(c.inv()));
+        DirectorySwitches.programs().forEach(p -> all.put(p, directory));
         return Map.copyOf(all);
     }
 

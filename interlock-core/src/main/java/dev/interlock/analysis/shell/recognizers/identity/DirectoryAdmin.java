@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Identity providers and directories, one table each: LDAP's client tools, Google Workspace's {@code gam}, FreeIPA's
- * {@code ipa}, Samba's {@code ldb*} tools (LDAP's shape, on a directory file), Teleport's {@code tctl}, the {@code auth0} CLI and Keycloak's {@code kcadm.sh}. Their changes decide who
+ * {@code ipa} and its server tools, Samba's {@code ldb*} tools (LDAP's shape, on a directory file), Teleport's {@code tctl}, the {@code auth0} CLI and Keycloak's {@code kcadm.sh}. Their changes decide who
  * may log in with which rights, so group memberships, roles and rules are grants, and printed secrets are credential
  * reads; lookups only read.
  */
@@ -21,18 +21,20 @@ public final class DirectoryAdmin implements Recognizer {
     @Override
     public Set<String> programs() {
         return Set.of("ldapmodify", "ldapadd", "ldapdelete", "ldapmodrdn", "ldappasswd", "ldapsearch", "ldapwhoami",
-                "ldapcompare", "ldapexop", "ldbsearch", "ldbmodify", "ldbadd", "ldbdel", "ldbrename", "ldbedit", "gam", "ipa", "ipa-getkeytab", "tctl", "auth0", "kcadm.sh", "kcadm");
+                "ldapcompare", "ldapexop", "ldbsearch", "ldbmodify", "ldbadd", "ldbdel", "ldbrename", "ldbedit", "gam", "ipa", "ipa-getkeytab", "tctl", "auth0", "kcadm.sh", "kcadm", "ipa-healthcheck", "ipactl",
+                "ipa-replica-manage", "ipa-csreplica-manage");
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         List<String> words = inv.words();
-        if (words.isEmpty() || words.contains("--help") || words.equals(List.of("--version")) || words.equals(List.of("version"))) {
+        // ipa-healthcheck runs every check with no words at all
+        if (words.isEmpty() && !inv.program().equals("ipa-healthcheck") || words.contains("--help") || words.equals(List.of("--version")) || words.equals(List.of("version"))) {
             return List.of();
         }
         return switch (inv.program()) {
             case "gam" -> Gam.recognize(inv);
-            case "ipa", "ipa-getkeytab" -> FreeIpa.recognize(inv);
+            case "ipa", "ipa-getkeytab", "ipa-healthcheck", "ipactl", "ipa-replica-manage", "ipa-csreplica-manage" -> FreeIpa.recognize(inv);
             case "tctl" -> Teleport.recognize(inv);
             case "auth0" -> Auth0.recognize(inv);
             case "kcadm.sh", "kcadm" -> Keycloak.recognize(inv);
@@ -46,10 +48,11 @@ public final class DirectoryAdmin implements Recognizer {
      */
     public static Operation operation(Invocation inv, String system, Act act, String name, String host) {
         Operation.Builder b = act.operation(inv, system, name);
-        // In a container named for production or staging (docker exec keycloak-prod …) the server it reaches without
-        // naming one, or on localhost, is that container's: its name places it, not the local daemon's host.
+        // In a container named for an environment (docker exec keycloak-prod …, samba-dc-dev …) the server it reaches
+        // without naming one, or on localhost, is that container's: its name places it, not the local daemon's host.
         String container = inv.locators().getOrDefault("container", "");
-        boolean deployed = !container.isEmpty() && DeploymentWords.named(container) && (host.isEmpty() || Hosts.loopback(host));
+        boolean deployed = !container.isEmpty() && (DeploymentWords.named(container)
+                || DeploymentWords.development(container).isPresent()) && (host.isEmpty() || Hosts.loopback(host));
         if (deployed) {
             b.locator("host", container);
         } else if (!host.isEmpty()) {

@@ -11,13 +11,15 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.model.Operation;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * FreeIPA's {@code ipa OBJECT-ACTION}: finds, shows and {@code hbactest} (a simulated access decision) only read; on
  * the objects that decide access (groups, roles, sudo and HBAC rules, privileges, permissions) adding or removing
  * members, and enabling or disabling a rule, are grants; a password policy change can weaken every login;
- * {@code vault-retrieve} and {@code ipa-getkeytab} hand out secrets.
+ * {@code vault-retrieve} and {@code ipa-getkeytab} hand out secrets. The server's tools ({@code ipa-healthcheck},
+ * {@code ipactl status}, {@code ipa-replica-manage list}) look; their other words restart or rewire the server.
  */
 final class FreeIpa {
 
@@ -33,7 +35,17 @@ final class FreeIpa {
     /** Objects whose change weakens how everyone signs in. */
     private static final Set<String> AUTH_POLICIES = Set.of("pwpolicy", "krbtpolicy", "config", "otpconfig", "passkeyconfig");
 
+    /** The server's own tools, by program: the words that only look ({@code ""}: the tool never changes anything). */
+    private static final Map<String, Set<String>> SERVER_READS = Map.of(
+            "ipa-healthcheck", Set.of(""),
+            "ipactl", Set.of("status"),
+            "ipa-replica-manage", Set.of("list", "list-ruv", "list-clean-ruv"),
+            "ipa-csreplica-manage", Set.of("list"));
+
     static List<Operation> recognize(Invocation inv) {
+        if (SERVER_READS.containsKey(inv.program())) {
+            return List.of(DirectoryAdmin.operation(inv, "freeipa", serverTool(inv), "", ""));
+        }
         if (inv.program().equals("ipa-getkeytab")) {
             return List.of(DirectoryAdmin.operation(inv, "freeipa",
                     credential("keytab").note(inv.words().contains("-r") ? "retrieves a principal's keys"
@@ -49,6 +61,23 @@ final class FreeIpa {
         String action = dash > 0 ? command.substring(dash + 1) : "";
         return List.of(DirectoryAdmin.operation(inv, "freeipa", act(command, object, action), name,
                 p.value("--server").orElse("")));
+    }
+
+    /**
+     * ipa-healthcheck only inspects (whatever it is told to print); ipactl and the replica managers look with their
+     * listing words and otherwise stop, restart or rewire the server's replication.
+     */
+    private static Act serverTool(Invocation inv) {
+        Set<String> reads = SERVER_READS.get(inv.program());
+        List<String> words = inv.parse(Set.of("-p", "--password", "-H", "--host", "--binddn", "--bindpw")).words();
+        String verb = words.isEmpty() ? "" : words.getFirst();
+        if (reads.contains("") || reads.contains(verb)) {
+            return read("ipa-server");
+        }
+        if (verb.equals("del") || verb.equals("clean-ruv") || verb.equals("abort-clean-ruv")) {
+            return delete("replica").note("removes a replica or its replication metadata");
+        }
+        return update("ipa-server").note(inv.program() + " " + verb + " changes how the server runs or replicates");
     }
 
     private static Act act(String command, String object, String action) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * OpenLDAP's client tools. Searches, compares and who-am-i only read, except that asking for password attributes (or,
- * bound as the directory's administrator, for every attribute) prints password hashes. Modifications decide who is in
+ * bound as the directory's administrator, for every attribute; or filtering on one with every attribute printed; or
+ * every attribute of {@code cn=config}, which holds {@code olcRootPW}) prints password hashes. Modifications decide who is in
  * which group ({@code add: member}), deletions lose entries, {@code ldappasswd} sets a password; {@code -n} only shows
  * what would be done. A server on this machine ({@code -H ldap://localhost}) is a test directory.
  */
@@ -51,6 +52,8 @@ final class Ldap {
             "nsroledn", "olcaccess", "olcrootdn");
     /** Administrator binds, which see every attribute. */
     private static final Pattern ADMIN_BIND = Pattern.compile("(?i)^\\s*cn\\s*=\\s*(admin|administrator|manager|root|directory manager)\\s*(,.*)?$");
+    /** An attribute a filter tests: {@code (userPassword=*)}, {@code (!(unicodePwd~=x))}. */
+    private static final Pattern FILTER_ATTRIBUTE = Pattern.compile("\\(\\s*([a-z][\\w-]*)\\s*[~<>]?=");
     private static final Pattern LDIF_LINE = Pattern.compile("(?im)^\\s*(add|replace|delete|changetype)\\s*:\\s*(\\S+)");
 
     /** Samba's ldb tools take the same filters, attributes and LDIF as their LDAP counterparts. */
@@ -98,16 +101,32 @@ final class Ldap {
 
     private static Act search(ParsedArgs p) {
         List<String> positionals = p.words();
-        List<String> attributes = positionals.size() > 1 ? positionals.subList(1, positionals.size()) : List.of();
+        // ldapsearch takes its first word as the filter only when it has an "=" (ldapsearch -b cn=config olcRootPW asks
+        // for an attribute under the default filter)
+        boolean filtered = !positionals.isEmpty() && positionals.getFirst().indexOf('=') >= 0;
+        String filter = filtered ? positionals.getFirst().toLowerCase(Locale.ROOT) : "";
+        List<String> attributes = positionals.subList(filtered ? 1 : 0, positionals.size());
         if (attributes.stream().anyMatch(a -> SECRET_ATTRIBUTES.contains(a.toLowerCase(Locale.ROOT)))) {
             return credential("directory-entry").many().note("asks for password attributes: prints password hashes or LAPS passwords");
+        }
+        boolean everyAttribute = attributes.isEmpty() || attributes.contains("*");
+        // (userPassword=*) with every attribute returned prints the very attribute the filter looked for
+        if (everyAttribute && !filter.isEmpty() && FILTER_ATTRIBUTE.matcher(filter).results()
+                .anyMatch(r -> SECRET_ATTRIBUTES.contains(r.group(1)))) {
+            return credential("directory-entry").many().note("selects entries by a password attribute and prints every attribute");
         }
         if (p.value("-H").filter(h -> h.matches("(?i).*secrets\\.(ldb|tdb)")).isPresent()) {
             return credential("directory-entry").many().note("secrets.ldb holds the machine account's password and keys");
         }
         boolean admin = p.value("-D").filter(d -> ADMIN_BIND.matcher(d).matches()).isPresent();
-        if (admin && (attributes.isEmpty() || attributes.contains("*"))) {
+        if (admin && everyAttribute) {
             return credential("directory-entry").many().note("bound as the directory's administrator, every attribute includes password hashes");
+        }
+        // slapd's own configuration: every attribute of its databases includes their olcRootPW
+        boolean config = p.value("-b").map(b -> b.strip().toLowerCase(Locale.ROOT)).filter(b -> b.equals("cn=config")
+                || b.endsWith(",cn=config")).isPresent();
+        if (config && everyAttribute && (filter.isEmpty() || filter.contains("olcdatabase") || filter.contains("objectclass=*"))) {
+            return credential("directory-entry").many().note("every attribute of cn=config includes the databases' olcRootPW");
         }
         return read("directory-entry");
     }

@@ -48,6 +48,7 @@ final class SambaTool {
                 .add("domain backup", "online offline rename", credential("domain-backup")
                         .note("a domain backup holds every account's password hashes"))
                 .add("user", "setpassword password", update("password"))
+                .add("domain passwordsettings", "set", update("password-policy").note("changes how every account's password is checked"))
                 .add("group", "addmembers removemembers", grant("group").note("changes who belongs to a domain group"))
                 .add("domain", "demote", delete("domain-controller").note("removes this domain controller from the domain"))
                 .add("delegation", "add-service del-service for-any-service for-any-protocol",
