@@ -162,6 +162,14 @@ final class KubernetesTools {
 
     /** {@code kubectl_generic}: command, subCommand, resourceType, name, flags {k: v}, args [...]. */
     private static List<Operation> generic(McpCall c) {
+        String command = c.text("command").strip();
+        if (command.indexOf(' ') > 0 && c.text("subCommand").isEmpty() && c.text("resourceType").isEmpty()) {
+            // some servers take the whole command line in `command`, with or without the leading "kubectl"
+            String line = command.startsWith("kubectl ") ? command : "kubectl " + command;
+            List<String> rest = new ArrayList<>(c.texts("args"));
+            scope(c, rest);
+            return c.analyses().shell(rest.isEmpty() ? line : line + " " + Shell.join(rest));
+        }
         List<String> argv = new ArrayList<>(List.of("kubectl", c.text("command")));
         for (String part : List.of(c.text("subCommand"), c.text("resourceType"), c.text("name"))) {
             if (!part.isEmpty()) {

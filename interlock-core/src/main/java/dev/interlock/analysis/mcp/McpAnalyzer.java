@@ -99,6 +99,10 @@ public final class McpAnalyzer {
         if (secret.isPresent()) {
             return located(c, secret.get());
         }
+        Optional<List<Operation>> rpc = JsonRpcMethods.of(c);
+        if (rpc.isPresent()) {
+            return located(c, rpc.get());
+        }
         String operation = ToolNames.operation(arguments);
         if (ToolNames.reads(operation.isEmpty() ? tool : operation)) {
             return List.of(c.op("mcp", Verb.READ, "tool", call.server() + "." + tool + (operation.isEmpty() ? "" : " " + operation))

@@ -147,6 +147,9 @@ final class SqlFunctions {
             "against", "set", "with", "recursive", "materialized", "ordinality", "escape", "collate", "at", "zone");
     /** The analytics stores' own (ClickHouse, BigQuery, Snowflake, Trino): aggregates, dates, conversions. */
     private static final Set<String> WAREHOUSE_PURE = Set.of(
+            // ClickHouse's reports about the server itself
+            "uptime", "hostname", "fqdn", "currentdatabase", "currentuser", "timezone", "servertimezone", "buildid",
+            "getsetting", "getmacro", "displayname", "revision", "versionfull", "shardnum", "shardcount",
             "today", "yesterday", "now64", "uniq", "uniqexact", "uniqcombined", "countif", "sumif", "avgif", "minif",
             "maxif", "anyif", "any", "anylast", "argmin", "argmax", "grouparray", "groupuniqarray", "topk", "median",
             "multiif", "empty", "notempty", "has", "hasany", "hasall", "splitbychar", "splitbystring", "lowerutf8",

@@ -48,7 +48,7 @@ final class SdkCalls {
                     "asyncpg", "postgresql", "pg8000", "postgresql", "pymysql", "mysql", "MySQLdb", "mysql", "mysql", "mysql",
                     "sqlalchemy", "database", "pymongo", "mongodb", "motor", "mongodb", "redis", "redis", "elasticsearch",
                     "search", "opensearchpy", "search", "cassandra", "cassandra", "snowflake", "database", "clickhouse_driver",
-                    "database", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
+                    "clickhouse", "clickhouse_connect", "clickhouse", "cx_Oracle", "database", "oracledb", "database", "pyodbc", "database", "paramiko", "ssh",
                     "winrm", "winrm", "fabric", "ssh", "docker", "docker", "hvac", "vault", "github", "github", "gitlab", "gitlab",
                     "jenkins", "jenkins", "jenkinsapi", "jenkins",
                     "ncclient", "network", "napalm", "network", "jnpr", "network", "netmiko", "network", "scrapli", "network",
@@ -95,7 +95,7 @@ final class SdkCalls {
     private static final Pattern RB_IMPORT = Pattern.compile("\\brequire(?:_relative)?\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
     static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
     private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:collection_?)?(?:namespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
-    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|querySync|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
+    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|command|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|querySync|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
     private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect|postgres)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*|(?:dsn|conninfo|url)\\s*=\\s*)?" + LIT);
     /**
@@ -218,6 +218,7 @@ final class SdkCalls {
             DockerSdkCalls.find(code, env, lines, accounted);
         }
         String dialect = reaches.contains("postgresql") ? "postgresql" : reaches.contains("mysql") ? "mysql"
+                : reaches.contains("clickhouse") ? "clickhouse"
                 : reaches.contains("database") ? snowflake(code, language) ? "snowflake" : "" : reaches.contains("sqlite") ? "sqlite" : null;
         if (dialect != null) {
             sql(code, dialect, lines, accounted);
@@ -369,6 +370,7 @@ final class SdkCalls {
             lines.add(switch (d) {
                 case "mysql" -> "mysql " + mysqlTarget(code, url) + "-e " + quote(statement);
                 case "snowflake" -> "snowsql " + snowflakeTarget(code) + "-q " + quote(statement);
+                case "clickhouse" -> "clickhouse-client " + clickhouseTarget(code) + "--query " + quote(statement);
                 case "sqlserver" -> SqlServerCalls.line(code, statement);
                 case "sqlite" -> "sqlite3 " + (sqliteFile != null ? quote(sqliteFile) : target.isEmpty() ? "db.sqlite" : quote(url.get().replaceFirst("^sqlite:/*", "/"))) + " " + quote(statement);
                 default -> "psql " + (target.isEmpty() ? pgTarget(code) : target + " ") + "-c " + quote(statement);
@@ -450,6 +452,23 @@ final class SdkCalls {
             }
         }
         return out.toString();
+    }
+
+    /** clickhouse_connect's {@code get_client(host=…)} and clickhouse_driver's {@code Client('host')}: the server the SQL runs on. */
+    private static final Pattern CLICKHOUSE_CLIENT = Pattern.compile("\\b(?:get_client|create_client|Client)\\s*\\(\\s*(?:host\\s*=\\s*)?" + LIT);
+
+    private static String clickhouseTarget(String code) {
+        Matcher client = CLICKHOUSE_CLIENT.matcher(code);
+        if (client.find()) {
+            return "--host " + quote(lit(client, 1)) + " ";
+        }
+        Matcher kv = KWARG.matcher(code);
+        while (kv.find()) {
+            if (kv.group(1).startsWith("host")) {
+                return "--host " + quote(lit(kv, 2)) + " ";
+            }
+        }
+        return "";
     }
 
     private static String pgTarget(String code) {

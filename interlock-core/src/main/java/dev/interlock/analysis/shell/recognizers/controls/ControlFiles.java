@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * ({@code SELINUX=disabled|permissive} in {@code /etc/selinux/config}), the kernel's boot switches in
  * {@code /etc/default/grub} ({@code selinux=0}, {@code enforcing=0}, {@code apparmor=0}, {@code audit=0}), audit rules
  * ending in {@code -e 0}, Consul's and Nomad's ACLs ({@code acl { enabled = false }} or a default policy of
- * {@code allow}). The same as {@code setenforce 0} or {@code auditctl -e 0}, only later. Settings that weaken nothing
+ * {@code allow}), a ClickHouse user with an empty password open to every network or allowed to manage access (users.xml,
+ * users.d). The same as {@code setenforce 0} or {@code auditctl -e 0}, only later. Settings that weaken nothing
  * (Vault's {@code disable_mlock}, an ACL turned on) are not marked. A control-plane component's flags in a static pod
  * manifest under {@code /etc/kubernetes/} ({@code --authorization-mode=AlwaysAllow}, {@code --anonymous-auth=true}) switch
  * the cluster's authorization or authentication off as soon as the kubelet restarts the pod. Only the path's directory is tested first, so other
@@ -53,6 +54,9 @@ public final class ControlFiles {
         if (text.contains(K8S_AUDIT_API) && k8sAuditOff(text)) {
             return Optional.of(AUDIT_TRAIL);
         }
+        if (path.endsWith(".xml") && (path.contains("/users.d/") || path.endsWith("/users.xml"))) {
+            return clickhouseOpenUser(text) ? Optional.of(Controls.AUTHENTICATION) : Optional.empty();
+        }
         if (!path.startsWith("/etc/")) {
             return Optional.empty();
         }
@@ -74,6 +78,19 @@ public final class ControlFiles {
                     : anyLine(text, K8S_ANONYMOUS) ? Optional.of(AUTHENTICATION) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private static final Pattern EMPTY_PASSWORD = Pattern.compile("<password\\s*/>|<password>\\s*</password>|<no_password\\s*/?>");
+    private static final Pattern ANY_NETWORK = Pattern.compile("<ip>\\s*(?:::/0|0\\.0\\.0\\.0/0|::)\\s*</ip>|<host_regexp>\\s*\\.\\*\\s*</host_regexp>");
+    private static final Pattern ACCESS_MANAGEMENT = Pattern.compile("<access_management>\\s*1\\s*</access_management>");
+
+    /**
+     * A ClickHouse user with no password that anyone on any network may use, or that may manage users and grants
+     * itself: the server's authentication is off for that account (ClickHouse's users.xml and users.d/*.xml).
+     */
+    private static boolean clickhouseOpenUser(String text) {
+        return EMPTY_PASSWORD.matcher(text).find()
+                && (ANY_NETWORK.matcher(text).find() || ACCESS_MANAGEMENT.matcher(text).find());
     }
 
     /** The operation that says so: this machine's control, off from its next start (the caller places it). */

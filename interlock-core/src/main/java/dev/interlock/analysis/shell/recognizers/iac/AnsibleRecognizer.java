@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code --limit} select ({@code --check}, {@code --syntax-check} and the {@code --list-*} options only look); an
  * ad-hoc module is judged by its table row and its {@code state=} ({@code file state=absent} deletes, {@code service
  * state=stopped} stops). The inventory's path ({@code inventories/prod}) names the environment. {@code ansible -m
- * shell|command|raw} is unwrapped before this recognizer (the command is analyzed on the hosts).
+ * shell|command|raw} is unwrapped before this recognizer (the command is analyzed on the hosts). A local playbook written
+ * earlier in the line is judged by its tasks ({@link LocalPlays}).
  */
 public final class AnsibleRecognizer implements Recognizer {
 
@@ -63,6 +64,10 @@ public final class AnsibleRecognizer implements Recognizer {
                     .evidence(inv.evidence()).note("a dry run or a listing: nothing changes").build());
         }
         if (playbook) {
+            Optional<List<Operation>> written = p.positional(0).flatMap(book -> LocalPlays.of(inv, nested, book));
+            if (written.isPresent()) {
+                return written.get();
+            }
             return List.of(where(Operation.builder("ansible", Verb.EXECUTE).resource("playbook", String.join(" ", p.words())), hosts,
                     inventory, local, inv).scope(Scope.MANY).stateful(true).reversible(false).confidence(Confidence.INFERRED)
                     .evidence(inv.evidence())

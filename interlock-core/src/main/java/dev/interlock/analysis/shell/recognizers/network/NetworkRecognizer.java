@@ -141,7 +141,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> OrchestratorApis.of(inv, url, method))
                 .or(() -> CiTriggerApis.of(inv, url, method, body))
                 .or(() -> ForgeApis.of(inv, url, method, body))
-                .or(() -> ObservabilityApis.of(inv, url, method, !body.isEmpty()))
+                .or(() -> ObservabilityApis.of(inv, url, method, body))
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
                 .or(() -> DataStoreAdminApis.of(inv, url, method))
                 .or(() -> DeviceManagementApis.of(inv, url, method, body))
@@ -211,7 +211,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     /**
      * The common HTTP reading: local files sent are {@code transfer}; an explicit DELETE deletes the endpoint; PUT and
      * PATCH update it, an explicit POST creates; inline data posted without an explicit method is treated as a query
-     * (search APIs, GraphQL, webhooks are the usual case) and stays a read, with a note.
+     * (search APIs, GraphQL, webhooks are the usual case) and stays a read, with a note, unless the host writes on POST
+     * ({@link SaasApis#writesOnPost}) or the path is an appliance's configuration API ({@link AdminApiPosts}).
      */
     private static List<Operation> http(Invocation inv, String url, String method, boolean data, List<String> files, List<String> body) {
         String host = Hosts.of(url);
@@ -244,7 +245,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "", "GET", "HEAD", "OPTIONS" -> Verb.READ;
             default -> Verb.UPDATE;
         };
-        if (method.isEmpty() && data && SaasApis.writesOnPost(host)) {
+        if (method.isEmpty() && data && (SaasApis.writesOnPost(host) || AdminApiPosts.creates(host, path))) {
             verb = Verb.CREATE;
         }
         if (verb == Verb.READ && !files.isEmpty()) {

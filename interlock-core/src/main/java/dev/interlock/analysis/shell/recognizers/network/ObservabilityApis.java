@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * with a POST (a {@code grant}: a new credential with a role), changes roles and permissions with POST/PATCH/PUT,
  * overwrites a dashboard with {@code POST /api/dashboards/db}, and answers data-source queries to a POST; Datadog
  * issues API and application keys the same way and searches logs, spans and metrics with POSTs; Prometheus, Mimir,
- * Thanos and Loki answer queries to a POST while their admin endpoints ({@code delete_series},
- * {@code clean_tombstones}, Loki's {@code delete}) erase stored telemetry. Other requests are the plain HTTP reading.
+ * Thanos, VictoriaMetrics and Loki answer queries to a POST while their admin endpoints ({@code delete_series},
+ * {@code clean_tombstones}, Loki's {@code delete}), behind any mount prefix, erase stored telemetry (all of it for a
+ * selector of every series). Other requests are the plain HTTP reading.
  */
 final class ObservabilityApis {
 
@@ -31,6 +32,11 @@ final class ObservabilityApis {
 
     private static Route route(String path, String methods, Verb verb, String type, String note) {
         return new Route(Pattern.compile("(/[^/]+)?(?:" + path + ")/?"), Pattern.compile(methods), verb, type, verb == Verb.DELETE, note);
+    }
+
+    /** A Prometheus-compatible path behind any mount prefix: VictoriaMetrics cluster's {@code /delete/0/prometheus/…}. */
+    private static Route tsdb(String path, String methods, Verb verb, String type, String note) {
+        return new Route(Pattern.compile("(/[^/]+)*?(?:" + path + ")/?"), Pattern.compile(methods), verb, type, verb == Verb.DELETE, note);
     }
 
     private static final String ANY = ".*";
@@ -70,15 +76,15 @@ final class ObservabilityApis {
 
     /** Prometheus-compatible stores (Prometheus, Mimir, Cortex, Thanos, VictoriaMetrics) and Loki. */
     private static final List<Route> TSDB = List.of(
-            route("/api/v1/admin/tsdb/delete_series", "POST|PUT|DELETE", Verb.DELETE, "series", "deletes stored series"),
-            route("/api/v1/admin/tsdb/clean_tombstones", "POST|PUT", Verb.DELETE, "series",
+            tsdb("/api/v1/admin/tsdb/delete_series", "POST|PUT|DELETE", Verb.DELETE, "series", "deletes stored series"),
+            tsdb("/api/v1/admin/tsdb/clean_tombstones", "POST|PUT", Verb.DELETE, "series",
                     "erases deleted series from disk for good"),
-            route("/api/v1/admin/tsdb/snapshot", "POST|PUT", Verb.CREATE, "snapshot", "writes a snapshot of the data directory"),
-            route("/(loki/)?api/v1/(query|query_range|query_exemplars|series|labels|label/[^/]+/values|format_query|parse_query"
+            tsdb("/api/v1/admin/tsdb/snapshot", "POST|PUT", Verb.CREATE, "snapshot", "writes a snapshot of the data directory"),
+            tsdb("/(loki/)?api/v1/(query|query_range|query_exemplars|series|labels|label/[^/]+/values|format_query|parse_query"
                     + "|index/stats|index/volume|index/volume_range|patterns|detected_fields|detected_labels)", ANY, Verb.READ,
                     "telemetry", "a query"),
-            route("/loki/api/v1/delete", "POST|PUT", Verb.DELETE, "logs", "deletes stored log lines"),
-            route("/loki/api/v1/delete", "DELETE", Verb.UPDATE, "delete-request", "cancels a pending log deletion"));
+            tsdb("/loki/api/v1/delete", "POST|PUT", Verb.DELETE, "logs", "deletes stored log lines"),
+            tsdb("/loki/api/v1/delete", "DELETE", Verb.UPDATE, "delete-request", "cancels a pending log deletion"));
 
     private static final Pattern GRAFANA_HOST = Pattern.compile("(?i).*grafana.*|.*\\.grafana\\.net");
     /** Paths only Grafana serves: a request to one is Grafana's wherever it runs. */
@@ -91,7 +97,11 @@ final class ObservabilityApis {
     private ObservabilityApis() {
     }
 
-    static Optional<List<Operation>> of(Invocation inv, String url, String method, boolean sends) {
+    /** A series selector that matches every series: {@code {__name__=~".+"}}, {@code {__name__=~".*"}}. */
+    private static final Pattern EVERY_SERIES = Pattern.compile("__name__\\s*=~\\s*\\\\?[\"'`]\\.[+*]\\\\?[\"'`]");
+
+    static Optional<List<Operation>> of(Invocation inv, String url, String method, List<String> body) {
+        boolean sends = !body.isEmpty();
         String host = Hosts.of(url);
         String path = NetworkRecognizer.path(url);
         String m = method.isEmpty() ? (sends ? "POST" : "GET") : method.toUpperCase(Locale.ROOT);
@@ -105,7 +115,8 @@ final class ObservabilityApis {
                 Operation.Builder b = Operation.builder(table == TSDB ? DatabaseOps.SYSTEM : "http", r.verb()).resource(r.type(), path).locator("host", host)
                         .stateful(r.stateful()).reversible(!r.stateful() && r.verb() != Verb.CREDENTIAL).evidence(inv.evidence());
                 if (r.stateful()) {
-                    b.scope(Scope.MANY);
+                    boolean every = EVERY_SERIES.matcher(url).find() || body.stream().anyMatch(x -> EVERY_SERIES.matcher(x).find());
+                    b.scope(every ? Scope.ALL : Scope.MANY);
                 }
                 if (!r.note().isEmpty()) {
                     b.note(r.note() + (host.isEmpty() ? "" : " on " + host));

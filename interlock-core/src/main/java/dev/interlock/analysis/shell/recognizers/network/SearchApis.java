@@ -22,8 +22,9 @@ import java.util.Set;
  * HTTP APIs of search and analytics stores, where the method alone misleads: Elasticsearch and OpenSearch answer
  * queries to a POST ({@code _search}, {@code _count}, {@code _sql}) and delete with one ({@code _delete_by_query});
  * Solr's collections API deletes with a GET ({@code action=DELETE}) and its update handler takes
- * {@code <delete><query>*:*</query></delete>}; ClickHouse's HTTP interface runs the SQL in its {@code query}
- * parameter and body, which the SQL analysis reads; Meilisearch's {@code GET /keys} returns API key values. Cluster
+ * {@code <delete><query>*:*</query></delete>}; ClickHouse's and QuestDB's HTTP interfaces run the SQL in their
+ * {@code query} parameter and body, InfluxDB's {@code /query} the InfluxQL in {@code q}, Druid's {@code /druid/v2/sql} the
+ * body's {@code query}, which the SQL analysis reads; Meilisearch's {@code GET /keys} returns API key values. Cluster
  * settings that switch the security plugin's audit log or authentication off are a security control taken away;
  * {@code _reindex} from a remote source copies that cluster's documents; Kibana's saved-objects export only reads
  * configuration, though it is a POST.
@@ -66,8 +67,25 @@ final class SearchApis {
         String path = NetworkRecognizer.path(url);
         Map<String, String> params = params(url);
         String lowerHost = host.toLowerCase(Locale.ROOT);
-        if ((lowerHost.contains("clickhouse") || port.equals("8123")) && (path.equals("/") || path.isEmpty())) {
-            return Optional.of(clickhouse(inv, nested, host, params, body)).filter(ops -> !ops.isEmpty());
+        if ((lowerHost.contains("clickhouse") || lowerHost.startsWith("ch-") || port.equals("8123") || port.equals("8443"))
+                && (path.equals("/") || path.isEmpty())) {
+            return Optional.of(sql(inv, nested, host, params, body, "query")).filter(ops -> !ops.isEmpty());
+        }
+        if (path.equals("/exec") && (lowerHost.contains("questdb") || port.equals("9000"))) {
+            return Optional.of(sql(inv, nested, host, params, body, "query")).filter(ops -> !ops.isEmpty());
+        }
+        boolean influx = lowerHost.contains("influx") || port.equals("8086");
+        if (influx && path.equals("/query")) {
+            return Optional.of(sql(inv, nested, host, params, body, "q")).filter(ops -> !ops.isEmpty());
+        }
+        if (influx && path.equals("/api/v2/delete")) {
+            String bucket = params.getOrDefault("bucket", "");
+            return Optional.of(List.of(store(Verb.DELETE).resource("bucket", bucket).locator("host", host)
+                    .stateful(true).reversible(false).scope(Scope.MANY).evidence(inv.evidence())
+                    .note("deletes the points of InfluxDB bucket " + bucket + " in the time range given").build()));
+        }
+        if (path.startsWith("/druid/")) {
+            return druid(inv, nested, host, path, method, body);
         }
         if (path.startsWith("/solr/") || port.equals("8983")) {
             return solr(inv, host, path, params, body);
@@ -100,13 +118,59 @@ final class SearchApis {
                 .evidence(inv.evidence()).note("Kibana's saved objects (dashboards, index patterns): configuration, read").build()));
     }
 
-    private static List<Operation> clickhouse(Invocation inv, Nested nested, String host, Map<String, String> params,
-                                              List<String> body) {
+    /**
+     * Stores whose HTTP API runs the SQL in a query parameter and the body (ClickHouse's and QuestDB's {@code query},
+     * InfluxDB's {@code q}): a body sent as a form field ({@code --data-urlencode 'query=…'}) is that field's text.
+     */
+    private static List<Operation> sql(Invocation inv, Nested nested, String host, Map<String, String> params,
+                                       List<String> body, String parameter) {
         List<String> sql = new ArrayList<>();
-        if (params.containsKey("query")) {
-            sql.add(params.get("query"));
+        if (params.containsKey(parameter)) {
+            sql.add(params.get(parameter));
         }
-        sql.addAll(body);
+        for (String sent : body) {
+            sql.add(sent.startsWith(parameter + "=") ? decoded(sent.substring(parameter.length() + 1)) : sent);
+        }
+        return statements(inv, nested, host, sql);
+    }
+
+    private static String decoded(String value) {
+        if (!value.contains("%")) {
+            return value; // --data-urlencode sends the text as written
+        }
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
+    }
+
+    /** Druid: SQL in the body's {@code query} field; the coordinator's {@code DELETE …/datasources/X} drops a datasource. */
+    private static Optional<List<Operation>> druid(Invocation inv, Nested nested, String host, String path, String method,
+                                                   List<String> body) {
+        if (Regex.matches(path, "/druid/v2/sql/?")) {
+            List<String> sql = new ArrayList<>();
+            for (String sent : body) {
+                java.util.regex.Matcher m = DRUID_QUERY.matcher(sent);
+                if (m.find()) {
+                    sql.add(m.group(1).replace("\\\"", "\""));
+                }
+            }
+            return sql.isEmpty() ? Optional.empty() : Optional.of(statements(inv, nested, host, sql)).filter(ops -> !ops.isEmpty());
+        }
+        if (method.equals("DELETE") && Regex.matches(path, "/druid/coordinator/v1/datasources/[^/]+/?")) {
+            String name = Regex.replaceFirst(path, "^/druid/coordinator/v1/datasources/([^/]+)/?$", "$1");
+            return Optional.of(List.of(store(Verb.DELETE).resource("datasource", name).locator("host", host)
+                    .stateful(true).reversible(false).scope(Scope.ALL).evidence(inv.evidence())
+                    .note("marks every segment of Druid datasource " + name + " unused").build()));
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern DRUID_QUERY = java.util.regex.Pattern.compile(
+            "\"query\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private static List<Operation> statements(Invocation inv, Nested nested, String host, List<String> sql) {
         List<Operation> ops = new ArrayList<>();
         for (String statement : sql) {
             for (Operation op : DatabaseOps.statements(statement, true, "", inv, nested)) {
