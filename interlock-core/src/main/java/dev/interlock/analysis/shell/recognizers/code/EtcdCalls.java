@@ -26,7 +26,6 @@ final class EtcdCalls {
     private static final Pattern CLIENT = Pattern.compile("(\\w+)\\s*=\\s*(?:await\\s+)?(?:new\\s+)?(?:etcd3\\s*\\.\\s*)?"
             + "(?:client|Etcd3Client|Etcd3)\\s*\\(");
     private static final Pattern FACTORY = Pattern.compile("client|Etcd3Client|Etcd3");
-    private static final Pattern METHOD_CALL = Pattern.compile("(\\w+|\\))\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern NEXT_CALL = Pattern.compile("^\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern PY_HOST = Pattern.compile("\\b(?:etcd3\\s*\\.\\s*)?(?:client|Etcd3Client)\\s*\\(\\s*(?:host\\s*=\\s*)?" + LIT);
     private static final Pattern HOST_KWARG = Pattern.compile("\\bhost\\s*=\\s*" + LIT);
@@ -58,24 +57,12 @@ final class EtcdCalls {
 
     static void find(String code, List<String> lines, Set<String> accounted) {
         String endpoint = endpoint(code);
-        List<String> clients = new ArrayList<>();
-        Matcher c = CLIENT.matcher(code);
-        while (c.find()) {
-            clients.add(c.group(1));
-        }
-        Matcher m = METHOD_CALL.matcher(code);
-        while (m.find()) {
-            String receiver = m.group(1);
-            boolean onClient = clients.contains(receiver)
-                    || receiver.equals(")") && SdkCalls.calledBefore(code, m.start(1) + 1).filter(FACTORY.asMatchPredicate()).isPresent();
-            if (!onClient) {
-                continue;
-            }
-            String method = m.group(2);
+        for (SdkCalls.ClientCall call : SdkCalls.clientCalls(code, List.of(CLIENT), FACTORY)) {
+            String method = call.method();
             accounted.add(method);
-            String args = SdkCalls.callArguments(code, m.end());
+            String args = SdkCalls.callArguments(code, call.argumentsAt());
             Optional<String> command = PLUMBING.contains(method) ? Optional.empty()
-                    : method.equals("delete") || method.equals("getAll") ? Optional.of(builder(method, code, m.end() + args.length() + 1, args, accounted))
+                    : method.equals("delete") || method.equals("getAll") ? Optional.of(builder(method, code, call.argumentsAt() + args.length() + 1, args, accounted))
                     : Optional.ofNullable(METHODS.get(method)).map(t -> t.replace("KEY", quote(first(args))));
             command.ifPresent(line -> lines.add("etcdctl --endpoints " + quote(endpoint) + " " + line));
         }

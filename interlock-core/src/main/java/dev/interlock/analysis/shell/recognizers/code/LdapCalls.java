@@ -30,7 +30,6 @@ final class LdapCalls {
     /** {@code with Connection(…) as c:} */
     private static final Pattern WITH = Pattern.compile("\\bwith\\s+(?:[\\w.]+\\.)?(?:Connection|initialize)\\s*\\(.*?\\bas\\s+(\\w+)\\s*:");
     private static final Pattern FACTORY = Pattern.compile("Connection|initialize|createClient|Client|LDAPObject|SimpleLDAPObject|ReconnectLDAPObject");
-    private static final Pattern METHOD_CALL = Pattern.compile("(\\w+|\\))\\s*\\.\\s*(\\w+)\\s*\\(");
     /** ldap3's extended operations: {@code c.extend.standard.modify_password(…)}, {@code c.extend.microsoft.add_members_to_groups(…)}. */
     private static final Pattern EXTEND = Pattern.compile("\\.\\s*extend\\s*\\.\\s*(?:standard|microsoft|novell)\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern URL = Pattern.compile("(?i)ldap[si]?://[^'\"\\s,)]*");
@@ -67,23 +66,9 @@ final class LdapCalls {
         String server = server(code);
         // ldap3 returns no attributes unless asked; python-ldap and the Node clients return every one
         boolean ldap3 = language == Language.PYTHON && Regex.find(code, "\\bldap3\\b");
-        List<String> clients = new ArrayList<>();
-        for (Pattern p : List.of(CLIENT, WITH)) {
-            Matcher c = p.matcher(code);
-            while (c.find()) {
-                clients.add(c.group(1));
-            }
-        }
         accounted.addAll(List.of("Connection", "Server", "initialize", "createClient", "Client", "Change", "Attribute"));
-        Matcher m = METHOD_CALL.matcher(code);
-        while (m.find()) {
-            String receiver = m.group(1);
-            boolean onClient = clients.contains(receiver)
-                    || receiver.equals(")") && SdkCalls.calledBefore(code, m.start(1) + 1).filter(FACTORY.asMatchPredicate()).isPresent();
-            if (!onClient) {
-                continue;
-            }
-            String method = m.group(2);
+        for (SdkCalls.ClientCall call : SdkCalls.clientCalls(code, List.of(CLIENT, WITH), FACTORY)) {
+            String method = call.method();
             accounted.add(method);
             String base = Regex.replaceFirst(method, "(_ext)?(_st|_s)?$", "");
             if (PLUMBING.contains(base) || base.endsWith("_bind") || base.endsWith("bind")) {
@@ -91,7 +76,7 @@ final class LdapCalls {
             }
             String tool = METHODS.get(base);
             if (tool != null) {
-                lines.add(line(tool, server, SdkCalls.callArguments(code, m.end()), ldap3));
+                lines.add(line(tool, server, SdkCalls.callArguments(code, call.argumentsAt()), ldap3));
             }
         }
         Matcher e = EXTEND.matcher(code);

@@ -526,6 +526,37 @@ final class SdkCalls {
         return Optional.empty();
     }
 
+    /** A method called on one of the code's clients: its name and where its arguments start. */
+    record ClientCall(String method, int argumentsAt) {
+    }
+
+    private static final Pattern METHOD_CALL = Pattern.compile("(\\w+|\\))\\s*\\.\\s*(\\w+)\\s*\\(");
+
+    /**
+     * The methods called on a client, in order: on a variable one of {@code bindings} bound to a client (group 1 names
+     * it), or on a client built inline by a call whose name {@code factory} matches ({@code Connection(…).delete(…)}).
+     * Methods of other objects ({@code s.add(x)} of a set) are not the client's.
+     */
+    static List<ClientCall> clientCalls(String code, List<Pattern> bindings, Pattern factory) {
+        List<String> clients = new ArrayList<>();
+        for (Pattern p : bindings) {
+            Matcher c = p.matcher(code);
+            while (c.find()) {
+                clients.add(c.group(1));
+            }
+        }
+        List<ClientCall> out = new ArrayList<>();
+        Matcher m = METHOD_CALL.matcher(code);
+        while (m.find()) {
+            String receiver = m.group(1);
+            if (clients.contains(receiver)
+                    || receiver.equals(")") && calledBefore(code, m.start(1) + 1).filter(factory.asMatchPredicate()).isPresent()) {
+                out.add(new ClientCall(m.group(2), m.end()));
+            }
+        }
+        return out;
+    }
+
     /** The name of the call whose closing parenthesis ends just before {@code end}: {@code Redis} for {@code Redis(host='h')}. */
     static Optional<String> calledBefore(String code, int end) {
         int depth = 0;
