@@ -69,6 +69,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.database.ElasticCloud(),
                 new dev.interlock.analysis.shell.recognizers.dataplatforms.DataPlatformRecognizer(),
                 new DockerRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.containers.Pumba(),
                 new EksctlRecognizer(),
                 new FileServers(),
                 new FilesystemRecognizer(),

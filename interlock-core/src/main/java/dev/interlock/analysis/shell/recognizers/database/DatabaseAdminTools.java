@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * The single-purpose database tools: {@code dropdb}/{@code createdb}, dumps ({@code pg_dump}, {@code mysqldump}: reads
- * into a file), {@code pg_restore} (adds objects; with {@code --clean} replaces them) and {@code mysqladmin}.
+ * into a file; schema-only dumps copy no rows), {@code pg_restore} (adds objects; with {@code --clean} replaces them),
+ * {@code mysqladmin} and mydumper's {@code mydumper}/{@code myloader}.
  */
 final class DatabaseAdminTools {
 
@@ -30,6 +31,11 @@ final class DatabaseAdminTools {
     private static final Set<String> MYSQL_VALUED = Set.of("-h", "--host", "-u", "--user", "-P", "--port", "-S",
             "--socket", "-r", "--result-file", "-w", "--where", "--defaults-file", "--default-character-set", "-i",
             "--sleep", "-c", "--count", "--login-path", "--protocol");
+    /** mydumper/myloader: {@code -p} is a separate password word, {@code -d} is mydumper's --no-data but myloader's directory. */
+    private static final Set<String> MYDUMPER_VALUED = Set.of("-h", "--host", "-u", "--user", "-p", "--password", "-P",
+            "--port", "-S", "--socket", "-B", "--database", "-T", "--tables-list", "-o", "--outputdir", "-t", "--threads",
+            "-r", "--rows", "-F", "--chunk-filesize", "-x", "--regex", "-L", "--logfile", "-O", "--omit-from-file",
+            "-s", "--source-db", "--defaults-file", "--where", "-v", "--verbose", "--exec", "-q", "--queries-per-transaction");
     /** mysqladmin's own: {@code -r} is {@code --relative} and {@code -w} takes its count glued, not mysqldump's files. */
     private static final Set<String> MYSQLADMIN_VALUED = Set.of("-h", "--host", "-u", "--user", "-P", "--port", "-S",
             "--socket", "-i", "--sleep", "-c", "--count", "--defaults-file", "--defaults-extra-file", "--login-path",
@@ -41,6 +47,9 @@ final class DatabaseAdminTools {
 
     static List<Operation> recognize(Invocation inv) {
         String program = inv.program();
+        if (program.startsWith("my") && !program.startsWith("mysql")) {
+            return mydumper(inv);
+        }
         boolean mysqlFamily = program.startsWith("mysql");
         if (DatabaseOps.help(inv, "-V")) {
             return List.of();
@@ -86,6 +95,32 @@ final class DatabaseAdminTools {
             default -> List.of(DatabaseOps.unknown(inv, "unrecognized database tool " + program));
         };
         return DatabaseOps.locateClient(ops, target.or(DatabaseTarget.fromEnv(inv.env())), inv);
+    }
+
+    /**
+     * mydumper reads the server into a directory (with {@code -d}/{@code --no-data} only the schema, no rows, as
+     * {@code mysqldump --no-data}); myloader loads a directory into the server, {@code -o}/{@code --overwrite-tables}
+     * dropping the tables first.
+     */
+    private static List<Operation> mydumper(Invocation inv) {
+        if (DatabaseOps.help(inv, "-V")) {
+            return List.of();
+        }
+        ParsedArgs p = inv.parse(MYDUMPER_VALUED);
+        DatabaseTarget target = flag(flag(DatabaseTarget.NONE, p.value("-h", "--host"), true, inv),
+                p.value("-B", "--database"), false, inv);
+        String database = target.database();
+        Operation op;
+        if (inv.program().equals("mydumper")) {
+            op = dataCopy(op(inv, Verb.READ, "database", database), !p.has("-d", "--no-data"))
+                    .note("dumps the database to a directory").build();
+        } else if (p.has("-o", "--overwrite-tables")) {
+            op = op(inv, Verb.REPLACE, "database", database).scope(Scope.MANY).stateful(true).reversible(false)
+                    .note("--overwrite-tables drops the tables before loading the dump").build();
+        } else {
+            op = op(inv, Verb.UPDATE, "database", database).scope(Scope.MANY).note("loads a dump into the server").build();
+        }
+        return DatabaseOps.locateClient(List.of(op), target.or(DatabaseTarget.fromEnv(inv.env())), inv);
     }
 
     /** pg_restore: {@code -l} lists the archive; without {@code -d} it only prints a script; {@code --clean} drops first. */

@@ -67,7 +67,7 @@ public final class DatabaseClientRecognizer implements Recognizer {
     public Set<String> programs() {
         return Set.of("psql", "mysql", "mariadb", "sqlite3", "mongosh", "mongo", "redis-cli", "cqlsh", "clickhouse-client",
                 "dropdb", "createdb", "pg_dump", "pg_dumpall", "pg_restore", "mysqldump", "mysqladmin", "pgcli", "usql", "mycli",
-                "mongodump", "mongorestore", "mongoimport", "mongoexport", "ysqlsh", "ycqlsh", "duckdb");
+                "mongodump", "mongorestore", "mongoimport", "mongoexport", "ysqlsh", "ycqlsh", "duckdb", "mydumper", "myloader");
     }
 
     @Override

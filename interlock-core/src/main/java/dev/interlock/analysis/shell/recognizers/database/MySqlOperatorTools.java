@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The tools MySQL operators run beside the client: online schema changes ({@code gh-ost}, {@code
  * pt-online-schema-change}: a dry run unless {@code --execute}), Percona Toolkit (reports only read; {@code pt-kill}
- * only prints unless {@code --kill}/{@code --kill-query}; {@code pt-archiver} deletes the rows it archives) and
+ * only prints unless {@code --kill}/{@code --kill-query}; {@code pt-archiver} deletes the rows it archives;
+ * {@code pt-query-digest} reads its logs but {@code --review}/{@code --history} write its findings into a table) and
  * orchestrator's topology commands ({@code topology}, {@code clusters}, {@code which-…} read; {@code relocate},
  * {@code graceful-master-takeover}, {@code forget} change the replication topology). They act on the server their DSN
  * ({@code h=host,D=db,t=table}), {@code --host} or {@code -i instance} names; the schema change itself is judged as
@@ -34,7 +35,8 @@ public final class MySqlOperatorTools implements Recognizer {
             "--interval", "--limit", "--chunk-size", "--max-load", "--critical-load", "--defaults-file", "-F",
             "--config", "-c", "-i", "-d", "-a", "-s", "--databases", "--tables", "--replicate", "--recursion-method",
             "--max-lag", "--throttle-control-replicas", "--serve-socket-file", "--panic-flag-file", "--conf",
-            "--login-path", "--charset", "--progress", "--check-interval", "--ignore-user", "--log");
+            "--login-path", "--charset", "--progress", "--check-interval", "--ignore-user", "--log", "--review",
+            "--history", "--type", "--filter", "--group-by", "--order-by", "--since", "--until", "--output");
 
     /** Percona Toolkit programs that report and change nothing. */
     private static final Set<String> PERCONA_READERS = Set.of("pt-query-digest", "pt-mysql-summary", "pt-summary",
@@ -145,6 +147,11 @@ public final class MySqlOperatorTools implements Recognizer {
                     : Action.update("table", "writes checksums into the replicated checksum table").scope(Scope.MANY);
             case "pt-slave-restart", "pt-replica-restart" -> Action.update("replication", "restarts replication, skipping errors");
             case "pt-slave-delay" -> Action.update("replication", "stops and starts replication to keep a replica behind");
+            case "pt-query-digest" -> p.has("--create-review-table", "--create-history-table")
+                    ? Action.create("table", "creates the review or history table and writes the query classes into it")
+                    : p.has("--review", "--history")
+                            ? Action.update("table", "writes the query classes into the review or history table").scope(Scope.MANY)
+                            : REPORTS;
             case "pt-deadlock-logger", "pt-fk-error-logger" -> p.has("--dest")
                     ? Action.create("table", "writes the errors it finds into a table") : REPORTS;
             default -> REPORTS;
@@ -187,10 +194,15 @@ public final class MySqlOperatorTools implements Recognizer {
         return DatabaseOps.flag(target, p.value("--database", "-D").or(() -> dsn(p, "D")), false, inv);
     }
 
-    /** A key of the DSN given as an operand or with {@code --source} ({@code h=db-1,D=shop,t=orders}). */
+    /**
+     * A key of the DSN given as an operand or with {@code --source}, else with {@code --review}/{@code --history}, the
+     * server pt-query-digest writes to ({@code h=db-1,D=shop,t=orders}).
+     */
     private static Optional<String> dsn(ParsedArgs p, String key) {
         List<String> dsns = new ArrayList<>(p.words());
         p.value("--source").ifPresent(dsns::add);
+        p.value("--review").ifPresent(dsns::add);
+        p.value("--history").ifPresent(dsns::add);
         for (String d : dsns) {
             for (String part : d.split(",")) {
                 if (part.startsWith(key + "=") && part.length() > key.length() + 1) {

@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * FleetDM's {@code fleetctl}, placed by {@code --context}: listings ({@code get hosts|queries|policies|labels}) read,
  * and so does a live query, osquery SQL being read-only (except the tables that hold secrets in clear); the enroll
- * secret lets anyone enroll a host, so printing it is a credential read; {@code delete}, {@code apply -f} (not
- * {@code --dry-run}), scripts and MDM commands change the enrolled hosts.
+ * secret lets anyone enroll a host, so printing it is a credential read; {@code delete}, {@code apply -f} and
+ * {@code gitops -f} (not {@code --dry-run}), scripts and MDM commands change the enrolled hosts.
  */
 final class Fleetctl {
 
@@ -37,6 +37,7 @@ final class Fleetctl {
                     credential("enroll-secret").note("prints the secret that lets any machine enroll into the fleet"))
             .add("", "delete", delete("fleet"))
             .add("", "apply", update("fleet").many())
+            .add("", "gitops", update("fleet").many().note("makes the fleet's teams, policies, queries and settings match the files"))
             .add("", "run-script", execute("host").note("runs a script as root on the host"))
             .add("mdm", "run-command", update("host").note("sends an MDM command to the host"))
             .add("mdm", "lock wipe", delete("host").losesData().note("locks or wipes the host through MDM"))
@@ -60,8 +61,10 @@ final class Fleetctl {
             act = SecurityTools.osqueryWrites(sql) ? execute("fleet").many().note("a live query that is not a plain SELECT")
                     : SecurityTools.osquerySecretTable(sql).map(t -> credential("osquery-table").note("queries " + t
                     + ", which holds secrets in clear")).orElse(read("osquery-query").many().note("a live osquery query: it only reads"));
-        } else if (found.command().equals("apply") && p.has("--dry-run")) {
-            act = read("fleet");
+        } else if ((found.command().equals("apply") || found.command().equals("gitops")) && p.has("--dry-run")) {
+            act = read("fleet").note("--dry-run only validates and reports the changes");
+        } else if (found.command().equals("gitops") && p.has("--delete-other-teams")) {
+            act = delete("fleet").many().note("--delete-other-teams deletes every team the files do not name");
         }
         String operand = words.size() > found.words() ? words.get(found.words()) : p.value("-f").orElse(p.value("--host").orElse(""));
         String name = found.command().equals("query") ? p.value("--query").orElse("query")

@@ -6,6 +6,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.read;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
@@ -79,9 +80,26 @@ final class MacAgents {
                     .evidence(inv.evidence()), "Munki's own settings").build();
         }
         var p = inv.parse(Set.of("--repo-url", "--repo_url", "--plugin", "--subdirectory", "--name", "--catalog"));
-        String repo = p.value("--repo-url", "--repo_url").orElse(p.positional(0).orElse(""));
-        return Operation.builder("munki", Verb.UPDATE).resource("repository", repo).evidence(inv.evidence())
-                .note(inv.program() + " changes the Munki repository every managed Mac installs from").build();
+        // munkiimport's operand is the package it imports; makecatalogs' is the repository
+        String repo = p.value("--repo-url", "--repo_url")
+                .orElse(inv.program().equals("makecatalogs") ? p.positional(0).orElse("") : "");
+        Operation.Builder b = Operation.builder("munki", Verb.UPDATE).resource("repository", repo).evidence(inv.evidence());
+        if (localRepository(inv, repo)) {
+            // a test repository in the developer's own tree: no managed Mac installs from it
+            return LocalFiles.local(inv, b.note(inv.program() + " changes a Munki repository in the developer's own files"),
+                    "a Munki repository under the home directory or workspace").build();
+        }
+        return b.note(inv.program() + " changes the Munki repository every managed Mac installs from").build();
+    }
+
+    /** A repository given as a path or {@code file://} URL in the workspace, home or temp; shares and servers are not. */
+    private static boolean localRepository(Invocation inv, String repo) {
+        String path = repo.startsWith("file://") ? repo.substring("file://".length()) : repo;
+        if (path.isEmpty() || path.contains("://") || !path.startsWith("/") && !path.startsWith("~") && !path.startsWith(".")) {
+            return false;
+        }
+        Workspace.Area area = inv.workspace().area(path);
+        return area == Workspace.Area.WORKSPACE || area == Workspace.Area.HOME || area == Workspace.Area.TEMP;
     }
 
     private static String valueAfter(List<String> words, String flag) {
