@@ -68,6 +68,7 @@ final class SimpleCommands {
         int afterRedirects = walk.operations.size();
         Map<String, String> prefix = new HashMap<>();
         Map<String, Optional<String>> assigned = new java.util.LinkedHashMap<>();
+        String unresolvedKubeconfig = null;
         for (Assignment a : s.assignments()) {
             // an array is followed only where it stands alone (cmd=(kubectl get pods); "${cmd[@]}")
             Optional<String> value = a.elements().isEmpty() ? walk.value(a.value())
@@ -77,6 +78,11 @@ final class SimpleCommands {
             }
             value.ifPresent(v -> prefix.put(a.name(), v));
             assigned.put(a.name(), value);
+            if (value.isEmpty() && a.name().equals("KUBECONFIG") && a.elements().isEmpty()) {
+                // KUBECONFIG=$HOME/.kube/prod-eu.yaml: the file's own name says where kubectl and helm land, whatever
+                // its directory expands to (as --kubeconfig $HOME/… does); it only steers, it is no variable's value
+                unresolvedKubeconfig = a.value().raw();
+            }
         }
         Optional<String> program = s.words().isEmpty() ? Optional.empty() : walk.value(s.words().getFirst());
         ExecutionRoutes.variables(assigned, walk.evidence(s.span()), walk.locators, walk, program);
@@ -102,6 +108,9 @@ final class SimpleCommands {
         s.words().forEach(w -> words.addAll(expanded(w)));
         Map<String, String> env = new HashMap<>(walk.env);
         env.putAll(prefix);
+        if (unresolvedKubeconfig != null) {
+            env.put("KUBECONFIG", unresolvedKubeconfig);
+        }
         int dispatched = walk.operations.size();
         dispatch(new Run(words, env, stdin, walk.evidence(s.span()), walk.locators, 0));
         RowsToFile.target(s, walk).ifPresent(file -> RowsToFile.mark(walk.operations, dispatched, file));

@@ -44,6 +44,14 @@ final class ClusterSwitches {
     private static final Pattern DETECTION_AGENT = Pattern.compile(
             "(?i)falco|falcon|crowdstrike|tetragon|neuvector|sysdig|twistlock|prisma|aqua|kubearmor|tracee|wazuh|stackrox|sentinel");
 
+    /**
+     * Log shippers and telemetry collectors by their charts' names: removing one stops the host and audit logs that
+     * would show what happened next.
+     */
+    private static final Pattern LOG_SHIPPER = Pattern.compile("(?i)^(filebeat|fluent-?bit|fluentd|td-agent(-bit)?|promtail"
+            + "|vector(-agent|-aggregator)?|(opentelemetry|otel)-collector(-agent|-contrib)?|datadog(-agent)?|splunk-otel-collector"
+            + "|newrelic-infrastructure|newrelic-bundle|grafana-agent|alloy|logstash)$");
+
     /** A PeerAuthentication (or a port of it) no longer requiring mTLS. */
     private static final Pattern MTLS_OFF = Pattern.compile("(?i)\\bmode\"?\\s*[:=]\\s*\"?(DISABLE|PERMISSIVE)\\b");
     /** Pod Security Admission set to enforce nothing, or its enforcing label removed. */
@@ -109,7 +117,10 @@ final class ClusterSwitches {
         if (POLICY_ENGINE.matcher(name).find()) {
             return Optional.of(ADMISSION_POLICY);
         }
-        return DETECTION_AGENT.matcher(name).find() ? Optional.of(THREAT_DETECTION) : Optional.empty();
+        if (DETECTION_AGENT.matcher(name).find()) {
+            return Optional.of(THREAT_DETECTION);
+        }
+        return LOG_SHIPPER.matcher(name).find() ? Optional.of(Controls.AUDIT_TRAIL) : Optional.empty();
     }
 
     private static String kind(Operation op) {

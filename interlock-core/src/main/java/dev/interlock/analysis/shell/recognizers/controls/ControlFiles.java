@@ -7,6 +7,7 @@ import static dev.interlock.analysis.shell.recognizers.controls.Controls.MAC;
 
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
  * users.d). The same as {@code setenforce 0} or {@code auditctl -e 0}, only later. Settings that weaken nothing
  * (Vault's {@code disable_mlock}, an ACL turned on) are not marked. A control-plane component's flags in a static pod
  * manifest under {@code /etc/kubernetes/} ({@code --authorization-mode=AlwaysAllow}, {@code --anonymous-auth=true}) switch
- * the cluster's authorization or authentication off as soon as the kubelet restarts the pod. Only the path's directory is tested first, so other
+ * the cluster's authorization or authentication off as soon as the kubelet restarts the pod. A log shipper's config
+ * (Fluent Bit, Vector, an OpenTelemetry Collector, …) under {@code /etc/} or a prod/staging deploy path whose filter drops
+ * sshd, sudo, PAM or audit records stops the audit trail at the shipper. Only the path's directory is tested first, so other
  * files cost one prefix check.
  */
 public final class ControlFiles {
@@ -57,6 +60,9 @@ public final class ControlFiles {
         if (path.endsWith(".xml") && (path.contains("/users.d/") || path.endsWith("/users.xml"))) {
             return clickhouseOpenUser(text) ? Optional.of(Controls.AUTHENTICATION) : Optional.empty();
         }
+        if (shipperConfig(path) && (path.startsWith("/etc/") || SHARED_DEPLOY.matcher(path).find()) && dropsAuthRecords(text)) {
+            return Optional.of(AUDIT_TRAIL);
+        }
         if (!path.startsWith("/etc/")) {
             return Optional.empty();
         }
@@ -78,6 +84,40 @@ public final class ControlFiles {
                     : anyLine(text, K8S_ANONYMOUS) ? Optional.of(AUTHENTICATION) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private static final List<String> SHIPPERS = List.of("fluent-bit", "fluentbit", "td-agent", "fluentd", "vector", "otel",
+            "opentelemetry", "promtail", "filebeat", "logstash", "datadog", "alloy");
+    /** A directory of what is deployed to a shared environment: deploy/prod/…, overlays/production/…, envs/staging/…. */
+    private static final Pattern SHARED_DEPLOY = Pattern.compile("(?i)/(prod|production|prd|live|staging|stg)(-[\\w.-]+)?/");
+    /** A filter that excludes or drops records, followed (in the same rule) by the names of auth and audit sources. */
+    private static final Pattern DROPS_AUTH = Pattern.compile("(?is)(\\b(exclude|drop|discard|dropped)\\b|!\\s*(contains|match|starts_with|includes)"
+            + "|!=|!~)[^\\n]*(\\n[^\\n]*){0,4}?\\b(sshd|sudo|pam_\\w+|pam|auditd?|authpriv|auth\\.log|auth|secure)\\b");
+
+    /** A log shipper's or collector's config, by a directory or file name (a cheap test before any pattern). */
+    private static boolean shipperConfig(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        for (String s : SHIPPERS) {
+            if (p.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A filter dropping sshd, sudo, PAM or audit records: the host's audit trail stops at the shipper. */
+    private static boolean dropsAuthRecords(String text) {
+        return DROPS_AUTH.matcher(withoutComments(text)).find();
+    }
+
+    private static String withoutComments(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.stripLeading().startsWith("#")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static final Pattern EMPTY_PASSWORD = Pattern.compile("<password\\s*/>|<password>\\s*</password>|<no_password\\s*/?>");

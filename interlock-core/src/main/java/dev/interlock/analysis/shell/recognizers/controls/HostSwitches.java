@@ -37,6 +37,12 @@ final class HostSwitches {
             Map.entry("nessusagent", THREAT_DETECTION), Map.entry("amazon-guardduty-agent", THREAT_DETECTION),
             Map.entry("elastic-endpoint", THREAT_DETECTION), Map.entry("taniumclient", THREAT_DETECTION), Map.entry("ds_agent", THREAT_DETECTION),
             Map.entry("suricata", THREAT_DETECTION), Map.entry("snort", THREAT_DETECTION), Map.entry("clamav-daemon", THREAT_DETECTION),
+            // log shippers and collectors: stopped, the host's logs (auth, audit, sudo) no longer leave it
+            Map.entry("filebeat", AUDIT_TRAIL), Map.entry("fluent-bit", AUDIT_TRAIL), Map.entry("td-agent-bit", AUDIT_TRAIL),
+            Map.entry("fluentd", AUDIT_TRAIL), Map.entry("td-agent", AUDIT_TRAIL), Map.entry("promtail", AUDIT_TRAIL),
+            Map.entry("vector", AUDIT_TRAIL), Map.entry("otelcol", AUDIT_TRAIL), Map.entry("otelcol-contrib", AUDIT_TRAIL),
+            Map.entry("datadog-agent", AUDIT_TRAIL), Map.entry("splunk-otel-collector", AUDIT_TRAIL),
+            Map.entry("newrelic-infra", AUDIT_TRAIL), Map.entry("splunkforwarder", AUDIT_TRAIL), Map.entry("grafana-agent", AUDIT_TRAIL),
             Map.entry("apparmor", MAC),
             Map.entry("firewalld", FIREWALL), Map.entry("ufw", FIREWALL), Map.entry("nftables", FIREWALL), Map.entry("iptables", FIREWALL),
             Map.entry("ip6tables", FIREWALL), Map.entry("netfilter-persistent", FIREWALL), Map.entry("fail2ban", FIREWALL),

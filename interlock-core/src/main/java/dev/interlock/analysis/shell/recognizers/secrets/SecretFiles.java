@@ -102,6 +102,9 @@ public final class SecretFiles {
                     + "|/(usr/local/)?etc/grafana/(grafana\\.ini|provisioning/datasources/[^/]+)"
                     + "|.*/\\.influxdbv2/(configs|influxd\\.bolt)|/etc/influxdb/influx-configs|/var/lib/influxdb2?/influxd\\.bolt"
                     + "|/opt/splunk/etc/(passwd|auth/splunk\\.secret)"),
+            // log shippers' and collectors' configs: their exporters' headers and outputs carry vendor API keys and tokens
+            Pattern.compile("/etc/otelcol[^/]*/[^/]+\\.ya?ml|/etc/(splunk-otel-collector|otel|opentelemetry-collector)/[^/]+\\.(ya?ml|conf)"
+                    + "|/etc/vector/[^/]+\\.(toml|ya?ml|json)|/etc/(fluent-bit|td-agent-bit)/(fluent-bit|td-agent-bit|outputs?[^/]*)\\.(conf|ya?ml)"),
             // browsers' cookie jars and saved passwords: sessions to every site the user is logged in to. Chromium's
             // Local State holds os_crypt.encrypted_key, which decrypts them all; Windows keeps profiles under User Data.
             Pattern.compile(".*/(" + CHROMIUM_BROWSERS + ")/(User Data/)?(Local State|[^/]+/(Network/)?"
