@@ -10,6 +10,7 @@ import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * github/github-mcp-server: a push is judged like {@code git push origin BRANCH} (shared branches are protected), the
@@ -91,6 +92,11 @@ final class GitHubTools {
                 }
             }
         }
+        for (FileChange f : files) {
+            committedSecret(f).ifPresent(what -> ops.add(c.op("github", Verb.TRANSFER, "credentials", repo(c) + ":" + f.path())
+                    .locator("branch", branch).note("commits " + what + " to the repository: everyone who can read it, and its history, "
+                            + "has them").build()));
+        }
         if (!branch.isEmpty() && dev.interlock.analysis.shell.recognizers.vcs.GitRefs.shared(branch)) {
             // a commit written straight onto main through the API: no pull request, no review, no CI before it lands
             ops.add(c.op("github", Verb.UPDATE, "branch", repo(c) + ":" + branch).locator("branch", branch)
@@ -101,6 +107,38 @@ final class GitHubTools {
             out.add(op.toBuilder().evidence(c.evidence()).locator("mcp-server", c.server()).build());
         }
         return out;
+    }
+
+    /** Secret values as they are written into files: live keys, private keys, AWS keys, tokens, a URL's password. */
+    private static final List<Map.Entry<String, Pattern>> SECRET_VALUES = List.of(
+            Map.entry("a live Stripe key", Pattern.compile("\\b[rs]k_live_[A-Za-z0-9]{4,}")),
+            Map.entry("a private key", Pattern.compile("-----BEGIN[ A-Z]*PRIVATE KEY-----")),
+            Map.entry("an AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b|(?i)aws_secret_access_key\\s*[=:]\\s*[A-Za-z0-9/+]{30,}")),
+            Map.entry("a token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}"
+                    + "|xox[abprs]-[A-Za-z0-9-]{10,})")),
+            // a placeholder (${DB_PASSWORD}, <password>) is not a password
+            Map.entry("a connection string with its password",
+                    Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^:/@\\s]+:(?![$<{*]|password@)[^@/\\s]{3,}@")));
+
+    /**
+     * What secret a committed file carries: it is a dotenv file ({@code .env.production}; templates are not), or its
+     * content holds a secret value; empty for other files.
+     */
+    private static java.util.Optional<String> committedSecret(FileChange f) {
+        if (f.action() != FileChange.Action.WRITE) {
+            return java.util.Optional.empty();
+        }
+        String content = f.content() == null ? "" : f.content();
+        for (Map.Entry<String, Pattern> v : SECRET_VALUES) {
+            if (v.getValue().matcher(content).find()) {
+                return java.util.Optional.of(v.getKey());
+            }
+        }
+        // a dotenv file is where values go in clear; a secrets.yml may only name variables (<%= ENV[…] %>)
+        String name = Regex.replaceFirst(f.path(), ".*/", "");
+        boolean secretFile = !content.isBlank() && name.startsWith(".env") && dev.interlock.analysis.shell.recognizers.secrets.SecretFiles.isSecret(
+                "/repository/" + Regex.replaceFirst(f.path(), "^/+", ""));
+        return secretFile ? java.util.Optional.of("the secrets file " + f.path()) : java.util.Optional.empty();
     }
 
     /**

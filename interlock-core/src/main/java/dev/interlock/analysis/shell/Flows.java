@@ -205,6 +205,33 @@ final class Flows {
         return Optional.empty();
     }
 
+    /** A Kubernetes Secret's value fields, base64 in {@code data}, clear in {@code stringData}. */
+    private static final java.util.regex.Pattern SECRET_MANIFEST_FIELD = java.util.regex.Pattern.compile("\\.(data|stringData)\\b");
+
+    /**
+     * {@code yq '.data.password' k8s/prod/db-secret.yaml}: a jq-like filter that picks a Secret manifest's values or a
+     * secret-named field out of the files it reads; the field it names, or empty.
+     */
+    static Optional<String> picksManifestSecrets(Command stage, ShellWalk walk) {
+        List<String> words = words(stage, walk);
+        if (words.isEmpty() || !Set.of("yq", "jq", "gojq", "jaq").contains(program(words))) {
+            return Optional.empty();
+        }
+        for (String w : words.subList(1, words.size())) {
+            if (!w.startsWith("-") && w.startsWith(".") && (SECRET_MANIFEST_FIELD.matcher(w).find() || SECRET_FIELD.matcher(w).find())) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code base64 -d}: a stage that decodes its input, as a Secret's base64 values are decoded to be read. */
+    static boolean decodesInput(Command stage, ShellWalk walk) {
+        List<String> words = words(stage, walk);
+        return !words.isEmpty() && Set.of("base64", "gbase64", "base32", "basenc").contains(program(words))
+                && words.stream().anyMatch(w -> w.equals("--decode") || Regex.matches(w, "-[a-zA-Z]*[dD][a-zA-Z]*"));
+    }
+
     /** A variable's name, as grep is given it to pick one variable out of a dump ({@code ^PATH}, {@code JAVA_HOME=}). */
     private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("\\^?([A-Za-z_][A-Za-z0-9_]{2,})=?");
 

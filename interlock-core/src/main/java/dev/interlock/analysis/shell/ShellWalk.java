@@ -323,6 +323,7 @@ final class ShellWalk {
         List<Integer> holders = List.of();
         List<Integer> rows = new ArrayList<>();
         List<Integer> fileReads = new ArrayList<>();
+        List<Integer> picked = List.of();
         for (Command stage : p.stages()) {
             int before = operations.size();
             Stdin in = stdin;
@@ -381,6 +382,22 @@ final class ShellWalk {
                     }
                 }
             }
+            if (!picked.isEmpty() && Flows.decodesInput(stage, this)) {
+                // yq '.data.password' k8s/prod/db-secret.yaml | base64 -d: a Secret manifest's value, decoded to clear text
+                for (int i : picked) {
+                    Operation read = operations.get(i);
+                    Operation.Builder b = read.toBuilder().verb(Verb.CREDENTIAL)
+                            .note("the picked Secret value is decoded by the next stage: a secret, printed in clear");
+                    if (dev.interlock.analysis.shell.recognizers.DeploymentWords.forProduction(read.resource().name())) {
+                        // a manifest of production's Secret holds production's credential, wherever the file is read
+                        b.locator("environment", "production").environment(dev.interlock.model.Tier.UNKNOWN, "");
+                    }
+                    operations.set(i, b.build());
+                }
+            }
+            picked = Flows.picksManifestSecrets(stage, this).isEmpty() ? List.of()
+                    : java.util.stream.IntStream.range(0, produced.size()).filter(i -> readsNamedFile(produced.get(i)))
+                            .mapToObj(i -> before + i).toList();
             List<Integer> produces = new ArrayList<>();
             List<Integer> holding = new ArrayList<>();
             for (int i = 0; i < produced.size(); i++) {

@@ -70,6 +70,7 @@ final class AwsRules {
             case "ssm" -> operation.startsWith("get-parameter") && cmd.has("--with-decryption")
                     ? action.verb(Verb.CREDENTIAL).note("--with-decryption returns secret values") : action;
             case "cloudformation" -> cloudformation(operation, cmd, action);
+            case "lambda" -> lambda(operation, cmd, action);
             case "glue" -> operation.startsWith("get-connection") && cmd.has("--hide-password")
                     ? action.verb(Verb.READ).note("--hide-password: the connection without its password") : action;
             // the value flag makes the key listing print every API key in clear
@@ -78,6 +79,19 @@ final class AwsRules {
                     ? action.verb(Verb.CREDENTIAL).note("--include-value(s) returns the API key values") : action;
             default -> action;
         };
+    }
+
+    /**
+     * A {@code --query} that picks a function's environment variables prints what functions keep there: database
+     * passwords and API keys. The whole configuration stays a read (the corpus's aws-022/023: inspecting a function).
+     */
+    private static AwsAction lambda(String operation, AwsCommand cmd, AwsAction action) {
+        if (!operation.equals("get-function-configuration") && !operation.equals("get-function")) {
+            return action;
+        }
+        boolean printsEnvironment = cmd.text("--query").map(q -> q.contains("Environment")).orElse(false);
+        return printsEnvironment ? action.verb(Verb.CREDENTIAL).note("prints the function's environment variables, its secrets")
+                : action;
     }
 
     private static AwsAction cloudformation(String operation, AwsCommand cmd, AwsAction action) {

@@ -3,10 +3,12 @@ package dev.interlock.analysis.shell.recognizers.containers;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.containers.DockerRecognizer.Daemon;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +25,21 @@ final class DockerCompose {
     private static final Set<String> GLOBAL_VALUED = Set.of("-f", "--file", "-p", "--project-name",
             "--project-directory", "--profile", "--env-file", "--ansi", "--parallel", "--progress", "-H", "--host",
             "-c", "--context");
-    private static final Set<String> READS = Set.of("ps", "logs", "config", "convert", "ls", "top", "images", "version",
+    private static final Set<String> READS = Set.of("ps", "logs", "ls", "top", "images", "version",
             "port", "events", "stats", "wait", "alpha");
     private static final Set<String> UPDATES = Set.of("up", "start", "stop", "restart", "pause", "unpause", "kill",
             "build", "pull", "create", "scale", "watch", "cp", "attach", "publish");
+
+    /** config's flags that print names or hashes only, never the interpolated model. */
+    private static final Set<String> CONFIG_LISTS = Set.of("--services", "--volumes", "--images", "--profiles", "--networks",
+            "--hash", "-q", "--quiet");
 
     private DockerCompose() {
     }
 
     static List<Operation> recognize(Daemon daemon, Nested nested, List<Arg> args) {
         String project = "";
+        String envFile = "";
         int i = 0;
         Daemon current = daemon;
         while (i < args.size() && args.get(i).value().startsWith("-")) {
@@ -45,6 +52,7 @@ final class DockerCompose {
                     : GLOBAL_VALUED.contains(w) && i + 1 < args.size() ? args.get(++i).value() : "";
             switch (name) {
                 case "-p", "--project-name" -> project = value;
+                case "--env-file" -> envFile = value;
                 case "-H", "--host" -> current = Daemon.of(current.inv(), value, "");
                 case "-c", "--context" -> current = Daemon.of(current.inv(), "", value);
                 default -> { }
@@ -63,6 +71,9 @@ final class DockerCompose {
         ParsedArgs p = ParsedArgs.parse(rest, Set.of("--rmi", "-t", "--timeout", "-e", "--env", "-u", "--user", "-w",
                 "--workdir", "--scale", "--wait-timeout", "--pull", "--name", "--entrypoint", "-l", "--label", "-p",
                 "--publish", "-v", "--volume"));
+        if (sub.equals("config") || sub.equals("convert")) {
+            return List.of(config(d, project, envFile, rest));
+        }
         if (READS.contains(sub)) {
             return List.of(d.op(Verb.READ, "compose-project", project).build());
         }
@@ -105,6 +116,24 @@ final class DockerCompose {
                     .note("'" + sub + "' is not a known compose command").build());
         }
         return ops;
+    }
+
+    /**
+     * config prints the model with the env file's values interpolated: the secrets of .env (or of --env-file) in clear.
+     * The env file's name places it ({@code .env.production}); its listing flags print names only.
+     */
+    private static Operation config(Daemon d, String project, String envFile, List<Arg> rest) {
+        if (rest.stream().anyMatch(a -> CONFIG_LISTS.contains(a.value()))) {
+            return d.op(Verb.READ, "compose-project", project).build();
+        }
+        String file = envFile.isEmpty() ? ".env" : envFile;
+        Operation.Builder b = d.op(Verb.CREDENTIAL, "compose-config", project).locator("env-file", file)
+                .note("prints the compose model with " + file + "'s secrets interpolated");
+        if (DeploymentWords.forProduction(file)) {
+            // the values are production's, whichever daemon renders them
+            b.locator("environment", "production").environment(Tier.UNKNOWN, "");
+        }
+        return b.build();
     }
 
     private static void volumes(Daemon d, ParsedArgs p, List<Operation> ops, String... flags) {

@@ -91,13 +91,15 @@ final class MigrationTable {
             put(CONSOLE, tool + " console", tool + " c", tool + " runner", tool + " r");
             put(SESSION, tool + " dbconsole", tool + " db");
             put(new Row(Verb.CREDENTIAL, "secret", Scope.ONE, false, true, Where.TARGET, "shows decrypted credentials"),
-                    tool + " credentials:show", tool + " credentials:edit", tool + " secret");
+                    tool + " credentials:show", tool + " credentials:edit");
+            // rails secret prints a freshly generated random key; it reads no stored secret
+            put(READ, tool + " secret");
         }
 
         for (String tool : new String[] {"manage.py", "django-admin"}) {
             put(WIPE, tool + " flush", tool + " reset_db", tool + " reset_schema");
             put(READ, tool + " sqlflush", tool + " showmigrations", tool + " sqlmigrate", tool + " check", tool + " inspectdb",
-                    tool + " dumpdata", tool + " diffsettings", tool + " sqlsequencereset", tool + " show_urls",
+                    tool + " dumpdata", tool + " sqlsequencereset", tool + " show_urls",
                     tool + " help", tool + " version", tool + " validate_templates");
             put(APPLY, tool + " migrate", tool + " createcachetable");
             put(LOCAL, tool + " runserver", tool + " test", tool + " compilemessages", tool + " runserver_plus",
@@ -113,6 +115,9 @@ final class MigrationTable {
             put(new Row(Verb.DELETE, "database", Scope.MANY, true, false, Where.TARGET, "deletes stale content types and their objects"),
                     tool + " remove_stale_contenttypes");
             put(CONSOLE, tool + " shell", tool + " shell_plus", tool + " runscript");
+            // the settings module's values printed in full: SECRET_KEY, DATABASES passwords, API keys
+            put(new Row(Verb.CREDENTIAL, "secret", Scope.MANY, false, true, Where.TARGET, "prints the settings, secrets included"),
+                    tool + " diffsettings", tool + " print_settings");
             put(SESSION, tool + " dbshell");
         }
 

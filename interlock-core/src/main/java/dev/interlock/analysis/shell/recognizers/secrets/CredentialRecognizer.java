@@ -94,7 +94,7 @@ public final class CredentialRecognizer implements Recognizer {
         Set<String> all = new java.util.HashSet<>(FILE_READERS.keySet());
         all.addAll(PATTERN_READERS.keySet());
         all.addAll(Set.of("source", ".", "printenv", "env", "export", "set", "declare", "typeset", "vault", "op", "security", "secret-tool", "sops", "ansible-vault", "age",
-                "pass", "gopass", "kwallet-query", "gpg", "gpg2", "kubeseal", "direnv", "gpgconf", "gpg-connect-agent"));
+                "pass", "gopass", "kwallet-query", "gpg", "gpg2", "kubeseal", "direnv", "gpgconf", "gpg-connect-agent", "git-crypt"));
         all.addAll(SecretManagers.programs());
         return Set.copyOf(all);
     }

@@ -81,6 +81,8 @@ public final class SecretFiles {
             // a CA's keys and their passwords: smallstep's secrets directory, an OpenSSL CA's private directory
             Pattern.compile(".*/\\.step/secrets/.+|/etc/pki/[^/]+/private/.+"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
+            // age private keys, sops's and age's own: each decrypts every file encrypted to its recipient
+            Pattern.compile(".*/(\\.config/sops/age|Library/Application Support/sops/age)/keys\\.txt|.*/\\.age/.+"),
             // the machine-wide Nix settings and netrc-file: access-tokens and binary-cache logins
             Pattern.compile("/etc/nix/(nix\\.conf|netrc)"),
             Pattern.compile("/proc/[^/]+/environ"),
@@ -130,6 +132,8 @@ public final class SecretFiles {
                     + "|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfstate\\.backup|keytab)"
                     // App Store Connect and APNs keys (AuthKey_*.p8); Android signing passwords (Flutter's key.properties)
                     + "|.*\\.p8|key\\.properties|keystore\\.properties"
+                    // age identities (age-keygen -o NAME.agekey)
+                    + "|.*\\.agekey"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     // RANCID's clogin keeps every router's login and enable password in .cloginrc
                     + "|\\.cloginrc"
@@ -196,6 +200,12 @@ public final class SecretFiles {
                     + "[^/]*(pass|pw|pwd|secret|token|cred)[^/]*(?<!\\.(md|go|py|rs|java|js|ts|rb|sh|c|h))"
                     + "|.*/\\.?(restic|rustic|borg|kopia|duplicity)[-_.]?(pass|password|passphrase|passwd|pw|pwd|key|secret)(\\.txt)?"
                     + "|.*/\\.config/borg/keys/[^/]+|.*\\.kopia-password");
+
+    /**
+     * sops's encrypted files ({@code secrets.enc.yaml}, {@code prod.sops.json}): their values are ciphertext and only
+     * {@code sops -d} reveals them, so reading one is not reading a secret.
+     */
+    private static final Pattern SOPS_ENCRYPTED = Pattern.compile("[^/]*\\.(enc|sops)(\\.(ya?ml|json|env|ini|toml|txt))?");
 
     /** Names that look like secrets but are templates or public halves. */
     private static final Pattern HARMLESS = Pattern.compile(
@@ -317,6 +327,9 @@ public final class SecretFiles {
         }
         String name = LocalFiles.basename(resolvedPath);
         String lower = name.toLowerCase(Locale.ROOT);
+        if ((lower.contains(".enc") || lower.contains(".sops")) && SOPS_ENCRYPTED.matcher(lower).matches()) {
+            return false;
+        }
         if (HARMLESS.matcher(lower).matches() && !lower.startsWith(".env.")) {
             // a text file where a CLI keeps its login is the login all the same (GAM's oauth2.txt, vault-pass.txt)
             return lower.endsWith(".txt") && !TEMPLATES.matcher(lower).matches()

@@ -86,6 +86,7 @@ public final class SecretStores {
             case "kwallet-query" -> kwallet(inv);
             case "secret-tool" -> secretTool(inv);
             case "sops", "ansible-vault", "age" -> decrypter(inv);
+            case "git-crypt" -> gitCrypt(inv);
             default -> gpg(inv);
         };
     }
@@ -308,6 +309,41 @@ public final class SecretStores {
             Map.entry("ansible-vault encrypt_string", Verb.READ), Map.entry("ansible-vault create", Verb.UPDATE),
             Map.entry("ansible-vault rekey", Verb.UPDATE), Map.entry("age -d", Verb.CREDENTIAL),
             Map.entry("age --decrypt", Verb.CREDENTIAL));
+
+    /** git-crypt's commands; its key is the repository's one symmetric key, which opens every encrypted file. */
+    private static final Map<String, Verb> GIT_CRYPT = Map.ofEntries(
+            Map.entry("add-gpg-user", Verb.GRANT), Map.entry("export-key", Verb.CREDENTIAL),
+            // unlock decrypts every protected file in the working tree, in clear
+            Map.entry("unlock", Verb.CREDENTIAL),
+            Map.entry("init", Verb.UPDATE), Map.entry("lock", Verb.UPDATE),
+            Map.entry("status", Verb.READ), Map.entry("help", Verb.READ), Map.entry("version", Verb.READ),
+            Map.entry("--version", Verb.READ), Map.entry("--help", Verb.READ));
+
+    /**
+     * {@code git-crypt add-gpg-user KEY} commits the repository key encrypted to a new holder: from then on they decrypt
+     * every encrypted secret in every clone, and no later commit takes that back.
+     */
+    private static List<Operation> gitCrypt(Invocation inv) {
+        List<String> words = inv.words();
+        String sub = words.isEmpty() ? "help" : words.getFirst();
+        Verb verb = GIT_CRYPT.getOrDefault(sub, Verb.UNKNOWN);
+        String who = words.stream().skip(1).filter(w -> !w.startsWith("-")).findFirst().orElse("");
+        Operation.Builder b = Operation.builder("git-crypt", verb).resource("repository-key", verb == Verb.GRANT ? who : "")
+                .scope(verb == Verb.GRANT || verb == Verb.CREDENTIAL ? Scope.ALL : Scope.ONE).evidence(inv.evidence())
+                .note(switch (verb) {
+                    case GRANT -> "gives " + (who.isEmpty() ? "a new key holder" : who) + " the key to every encrypted secret in the repository";
+                    case CREDENTIAL -> sub.equals("unlock") ? "decrypts every encrypted secret in the working tree"
+                            : "exports the repository key, which decrypts every encrypted secret";
+                    default -> "git-crypt " + sub;
+                });
+        if (verb == Verb.GRANT) {
+            b.reversible(false);
+        }
+        if (verb == Verb.UNKNOWN) {
+            b.confidence(dev.interlock.model.Confidence.INFERRED);
+        }
+        return List.of(LocalFiles.local(inv, b, "git-crypt in this checkout").build());
+    }
 
     /** Which of two words decides: reading in clear over widening who can decrypt, over any other change. */
     private static final List<Verb> DECRYPTER_ORDER = List.of(Verb.CREDENTIAL, Verb.GRANT);
