@@ -48,6 +48,7 @@ public final class McpAnalyzer {
             ConfigManagementTools.SALT_FAMILY,
             ConfigManagementTools.ANSIBLE_FAMILY,
             NetworkDeviceTools.FAMILY,
+            TeleportTools.FAMILY,
             ShellTools.FAMILY,
             PowerShellTools.FAMILY,
             ProxmoxTools.FAMILY,

@@ -59,6 +59,60 @@ final class RemoteWrappers {
         return true;
     }
 
+    /** {@code tsh}'s own options that take a value, before or after its subcommand. */
+    private static final Set<String> TSH_VALUED = Set.of("--proxy", "--user", "--cluster", "--login", "-l", "--port", "-p",
+            "--auth", "-i", "--identity", "--ttl", "--request-id", "--request-ids", "-o", "--option", "-L", "-R", "-D");
+
+    /**
+     * Teleport: {@code tsh ssh [user@]HOST CMD} runs CMD on HOST as ssh does, and a label selector
+     * ({@code tsh ssh root@env=prod CMD}) on every node it matches; {@code tsh scp} copies as scp does. Anything else
+     * is tsh's own recognizer's.
+     */
+    boolean tsh(List<Arg> args, SimpleCommands.Run run) {
+        int i = 0;
+        while (i < args.size() && args.get(i).value().startsWith("-")) {
+            i += TSH_VALUED.contains(args.get(i).value()) ? 2 : 1; // global options (--proxy x) say nothing about what runs
+        }
+        if (i >= args.size() || !(args.get(i).value().equals("ssh") || args.get(i).value().equals("scp"))) {
+            return false;
+        }
+        boolean scp = args.get(i).value().equals("scp");
+        // tsh's long options (--cluster leaf, --proxy=x) are dropped up to the host; ssh's own short ones stay
+        List<Arg> rest = new java.util.ArrayList<>();
+        boolean atHost = false;
+        for (int j = i + 1; j < args.size(); j++) {
+            String w = args.get(j).value();
+            if (!atHost && w.startsWith("--") && w.length() > 2) {
+                if (!w.contains("=") && TSH_VALUED.contains(w)) {
+                    j++;
+                }
+                continue;
+            }
+            atHost |= !scp && !w.startsWith("-") && !(j > i + 1 && Wrappers.SSH_VALUED.contains(args.get(j - 1).value()));
+            rest.add(args.get(j));
+        }
+        if (scp) {
+            List<Arg> copy = new java.util.ArrayList<>(List.of(Arg.of("scp")));
+            copy.addAll(rest);
+            commands.dispatch(run.inner(copy));
+            return true;
+        }
+        int host = sshOptions(rest, 0);
+        boolean selector = host < rest.size() && rest.get(host).value().contains("=");
+        int entry = walk.operations.size();
+        boolean ran = ssh(rest, run);
+        if (selector) {
+            // a label selector (env=prod) names every node it matches: what runs there, runs on all of them
+            for (int k = entry; k < walk.operations.size(); k++) {
+                dev.interlock.model.Operation op = walk.operations.get(k);
+                if (op.scope() == dev.interlock.model.Scope.ONE) {
+                    walk.operations.set(k, op.toBuilder().scope(dev.interlock.model.Scope.MANY).build());
+                }
+            }
+        }
+        return ran;
+    }
+
     /**
      * A command for a Windows host's shell ({@code ssh admin@web-01 "%windir%\\system32\\inetsrv\\appcmd.exe list …"},
      * {@code "C:\\tools\\x.exe"}): its backslashes separate path parts there, they escape nothing.

@@ -73,6 +73,7 @@ final class Unwrapper {
             case "trap" -> trap(args, run);
             case "watch" -> watch(args, run);
             case "ssh" -> remote.ssh(args, run);
+            case "tsh" -> remote.tsh(args, run);
             case "kubectl", "oc" -> remote.podExec(program, args, run);
             case "docker", "podman", "nerdctl", "docker-compose", "podman-compose" -> remote.containerExec(program, args, run);
             case "aws-vault" -> secrets.awsVault(args, run);

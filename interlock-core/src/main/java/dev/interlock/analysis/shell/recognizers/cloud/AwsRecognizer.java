@@ -125,10 +125,11 @@ public final class AwsRecognizer implements Recognizer {
         }
         List<Operation> ops = new ArrayList<>(List.of(op));
         ops.addAll(AwsDataCopies.fromProduction(service, operation, cmd, op));
-        if (service.equals("ssm") && operation.equals("send-command")) {
-            List<Operation> inner = AwsSsm.commands(cmd, inv, nested, op);
+        if (service.equals("ssm") && (operation.equals("send-command") || operation.equals("start-session"))) {
+            List<Operation> inner = AwsSsm.commands(cmd, inv, nested, op, operation.equals("start-session"));
             // the commands, once analyzed, are what the run does on the instances
-            boolean analyzed = !inner.isEmpty() && !(inner.size() == 1 && inner.getFirst().system().equals("aws"));
+            boolean analyzed = !inner.isEmpty() && !(inner.size() == 1 && inner.getFirst().system().equals("aws")
+                    && inner.getFirst().verb() == Verb.EXECUTE);
             return analyzed ? inner : ops;
         }
         return ops;

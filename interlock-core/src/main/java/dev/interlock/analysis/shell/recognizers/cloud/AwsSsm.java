@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code aws ssm send-command}: the shell commands it runs on the target instances are analyzed like any other
- * command, with the instances as their {@code host}. Commands come from {@code --parameters} in shorthand
- * ({@code commands=["systemctl restart app"]}) or JSON ({@code {"commands":["…"]}}).
+ * {@code aws ssm send-command} and {@code start-session --document-name AWS-StartInteractiveCommand}: the shell
+ * commands they run on the target instances are analyzed like any other command, with the instances as their
+ * {@code host}. Commands come from {@code --parameters} in shorthand ({@code commands=["systemctl restart app"]},
+ * {@code command='tail app.log'}) or JSON ({@code {"commands":["…"]}}). {@code AWS-RunPatchBaseline} scans (a read)
+ * or installs patches.
  */
 final class AwsSsm {
 
@@ -26,17 +29,24 @@ final class AwsSsm {
     }
 
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern JSON_COMMANDS = Pattern.compile("\"commands\"\\s*:\\s*(\\[.*?]|\"(?:[^\"\\\\]|\\\\.)*\")",
+    private static final Pattern JSON_COMMANDS = Pattern.compile("\"commands?\"\\s*:\\s*(\\[.*?]|\"(?:[^\"\\\\]|\\\\.)*\")",
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern SHORTHAND = Pattern.compile("(?i)(?:^|,)\\s*commands\\s*=\\s*(\\[.*]|.*)", Pattern.DOTALL);
+    private static final Pattern SHORTHAND = Pattern.compile("(?i)(?:^|,)\\s*commands?\\s*=\\s*(\\[.*]|.*)", Pattern.DOTALL);
+    private static final Pattern OPERATION = Pattern.compile("(?i)\"?operation\"?\\s*[=:]\\s*\\[?\\s*\"?(\\w+)");
+    private static final Pattern REBOOT = Pattern.compile("(?i)\"?rebootoption\"?\\s*[=:]\\s*\\[?\\s*\"?(\\w+)");
 
-    static List<Operation> commands(AwsCommand cmd, Invocation inv, Nested nested, Operation sendCommand) {
-        String document = cmd.text("--document-name").orElse("AWS-RunShellScript");
-        if (!document.equals("AWS-RunShellScript")) {
-            return List.of();
-        }
+    /** The documents whose parameters carry a shell command: send-command's and start-session's. */
+    private static final Set<String> SHELL_DOCUMENTS = Set.of("AWS-RunShellScript", "AWS-RunPowerShellScript",
+            "AWS-StartInteractiveCommand", "AWS-StartNonInteractiveCommand");
+
+    static List<Operation> commands(AwsCommand cmd, Invocation inv, Nested nested, Operation sendCommand, boolean session) {
+        // start-session without a document opens a shell (judged as the session); send-command's default runs a script
+        String document = cmd.text("--document-name").orElse(session ? "SSM-SessionManagerRunShell" : "AWS-RunShellScript");
         Optional<Arg> parameters = cmd.first("--parameters");
-        if (parameters.isEmpty()) {
+        if (document.equals("AWS-RunPatchBaseline") && !session) {
+            return patchBaseline(parameters.map(Arg::value).orElse(""), sendCommand);
+        }
+        if (!SHELL_DOCUMENTS.contains(document) || parameters.isEmpty()) {
             return List.of();
         }
         String host = sendCommand.resource().name();
@@ -55,6 +65,22 @@ final class AwsSsm {
             out.addAll(RemoteRuns.placed(nested.shell(script, onInstances), run));
         }
         return out;
+    }
+
+    /**
+     * {@code AWS-RunPatchBaseline}: {@code Operation=Scan} only reports the instances' patch compliance; {@code Install}
+     * (the default) patches them, rebooting unless {@code RebootOption=NoReboot}.
+     */
+    private static List<Operation> patchBaseline(String parameters, Operation sendCommand) {
+        Matcher op = OPERATION.matcher(parameters);
+        if (op.find() && op.group(1).equalsIgnoreCase("Scan")) {
+            return List.of(sendCommand.toBuilder().verb(Verb.READ).resource("patch-compliance", sendCommand.resource().name())
+                    .note("scans the instances against their patch baseline: installs nothing").build());
+        }
+        Matcher reboot = REBOOT.matcher(parameters);
+        boolean reboots = !(reboot.find() && reboot.group(1).equalsIgnoreCase("NoReboot"));
+        return List.of(sendCommand.toBuilder().verb(Verb.UPDATE).resource("patches", sendCommand.resource().name()).stateful(true)
+                .note(reboots ? "installs patches on the instances and reboots them when needed" : "installs patches on the instances").build());
     }
 
     /** The command lines in a {@code --parameters} value. */

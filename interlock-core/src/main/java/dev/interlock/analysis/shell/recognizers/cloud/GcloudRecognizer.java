@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.recognizers.iac.IacArgs;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -166,6 +167,17 @@ public final class GcloudRecognizer implements Recognizer {
                 && a.literal("project", "region", "zone", "configuration");
         b.confidence(certain ? Confidence.EXACT : Confidence.INFERRED);
         List<String> notes = new ArrayList<>();
+        if (action.equals("scp") && verb == Verb.READ) {
+            // gcloud compute scp db-1:/var/backups/pg/orders.dump .: a database's rows brought here, as scp's are
+            for (Arg source : names.subList(0, names.size() - 1)) {
+                int colon = source.value().indexOf(':');
+                if (colon > 0 && DatabaseOps.holdsDataCopy(source.value().substring(colon + 1))) {
+                    b.locator(DatabaseOps.COPIES_DATA, "backup");
+                    notes.add("copies a database dump or backup from " + source.value().substring(0, colon) + " to this machine");
+                    break;
+                }
+            }
+        }
         boolean glob = names.stream().anyMatch(n -> n.glob() || n.value().contains("*"));
         b.scope(glob || kind.wholeEnvironment() && verb.destructive() ? Scope.ALL : names.size() > 1 ? Scope.MANY : Scope.ONE);
         if (verb.destructive() || verb == Verb.UPDATE && (action.equals("import") || action.equals("reset"))) {

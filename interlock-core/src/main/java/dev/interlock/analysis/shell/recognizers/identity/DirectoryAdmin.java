@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Identity providers and directories, one table each: LDAP's client tools, Google Workspace's {@code gam}, FreeIPA's
- * {@code ipa} and its server tools, Samba's {@code ldb*} tools (LDAP's shape, on a directory file), Teleport's {@code tctl}, the {@code auth0} CLI and Keycloak's {@code kcadm.sh}. Their changes decide who
+ * {@code ipa} and its server tools, Samba's {@code ldb*} tools (LDAP's shape, on a directory file), Teleport's {@code tctl} and {@code tsh}, HashiCorp Boundary, the {@code auth0} CLI and Keycloak's {@code kcadm.sh}. Their changes decide who
  * may log in with which rights, so group memberships, roles and rules are grants, and printed secrets are credential
  * reads; lookups only read.
  */
@@ -21,7 +21,7 @@ public final class DirectoryAdmin implements Recognizer {
     @Override
     public Set<String> programs() {
         return Set.of("ldapmodify", "ldapadd", "ldapdelete", "ldapmodrdn", "ldappasswd", "ldapsearch", "ldapwhoami",
-                "ldapcompare", "ldapexop", "ldbsearch", "ldbmodify", "ldbadd", "ldbdel", "ldbrename", "ldbedit", "gam", "ipa", "ipa-getkeytab", "tctl", "auth0", "kcadm.sh", "kcadm", "ipa-healthcheck", "ipactl",
+                "ldapcompare", "ldapexop", "ldbsearch", "ldbmodify", "ldbadd", "ldbdel", "ldbrename", "ldbedit", "gam", "ipa", "ipa-getkeytab", "tctl", "tsh", "boundary", "auth0", "kcadm.sh", "kcadm", "ipa-healthcheck", "ipactl",
                 "ipa-replica-manage", "ipa-csreplica-manage");
     }
 
@@ -36,6 +36,8 @@ public final class DirectoryAdmin implements Recognizer {
             case "gam" -> Gam.recognize(inv);
             case "ipa", "ipa-getkeytab", "ipa-healthcheck", "ipactl", "ipa-replica-manage", "ipa-csreplica-manage" -> FreeIpa.recognize(inv);
             case "tctl" -> Teleport.recognize(inv);
+            case "tsh" -> TeleportClient.recognize(inv);
+            case "boundary" -> Boundary.recognize(inv);
             case "auth0" -> Auth0.recognize(inv);
             case "kcadm.sh", "kcadm" -> Keycloak.recognize(inv);
             default -> Ldap.recognize(inv);
