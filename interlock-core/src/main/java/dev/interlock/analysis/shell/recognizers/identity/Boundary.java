@@ -54,6 +54,7 @@ final class Boundary {
     static List<Operation> recognize(Invocation inv) {
         List<String> words = new ArrayList<>();
         String id = "";
+        String scope = "";
         String addr = inv.env().getOrDefault("BOUNDARY_ADDR", "");
         List<Arg> args = inv.args();
         for (int i = 0; i < args.size(); i++) {
@@ -74,6 +75,7 @@ final class Boundary {
             switch (key) {
                 case "id", "target-id", "target-name", "name" -> id = id.isEmpty() ? value : id;
                 case "addr" -> addr = value;
+                case "target-scope-name", "scope-name" -> scope = value;
                 default -> { }
             }
         }
@@ -83,6 +85,8 @@ final class Boundary {
             act = new CommandTable.Act(Verb.ESCALATE, "role", false, false, Scope.ONE,
                     "gives principals an admin role: they gain its rights over every target and scope it covers");
         }
-        return List.of(DirectoryAdmin.operation(inv, "boundary", act, id, addr));
+        // without an address, the scope or target named (api-dev in scope dev) is what places the session
+        String where = !addr.isEmpty() ? addr : !scope.isEmpty() ? scope : id;
+        return List.of(DirectoryAdmin.operation(inv, "boundary", act, id, where));
     }
 }

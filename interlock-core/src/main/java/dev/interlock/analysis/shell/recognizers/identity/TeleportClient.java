@@ -41,6 +41,7 @@ final class TeleportClient {
     private static CommandTable.Builder listings(CommandTable.Builder b) {
         for (String family : "kube db apps app aws az gcloud proxy mfa devices".split(" ")) {
             b.add(family, "ls list status", read(family));
+            b.add(family, "login", read(family)); // a certificate for that resource, kept in ~/.tsh like tsh login's
         }
         return b;
     }

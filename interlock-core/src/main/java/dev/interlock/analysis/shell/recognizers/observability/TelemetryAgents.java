@@ -55,6 +55,9 @@ public final class TelemetryAgents implements Recognizer {
             .add("test", "config output", read("pipeline"))
             .add("", "version", read("pipeline"))
             .add("keystore", "list", read("keystore"))
+            .add("modules", "list", read("pipeline"))
+            .add("modules", "enable disable", update("pipeline"))
+            .add("", "export", read("pipeline"))
             .add("keystore", "add remove create", update("keystore"))
             // loads index templates, dashboards and pipelines into the cluster it is configured for
             .add("", "setup", update("pipeline"))
