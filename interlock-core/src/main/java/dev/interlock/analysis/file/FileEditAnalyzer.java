@@ -152,6 +152,11 @@ public final class FileEditAnalyzer {
                 }
                 if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".ps1")) {
                     // a PowerShell script is judged by what it runs, as a shell script is
+                    if (PesterTests.is(path, c.content()) && ws.area(path) == Workspace.Area.WORKSPACE) {
+                        yield withContent(c, path, ws, evidence, does, "when the tests run", content -> workspaceScript(
+                                dev.interlock.analysis.shell.recognizers.code.PowerShellStatements.asCommandLine(PesterTests.statements(content)),
+                                path, context, ws).stream().filter(op -> op.environment() != Tier.LOCAL).toList());
+                    }
                     yield withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(
                             dev.interlock.analysis.shell.recognizers.code.PowerShellStatements.asCommandLine(content), path, context, ws));
                 }

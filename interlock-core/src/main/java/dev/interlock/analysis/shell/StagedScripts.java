@@ -34,6 +34,8 @@ final class StagedScripts {
         String program = first.map(p -> p.substring(p.lastIndexOf('/') + 1)).orElse("");
         if (program.equals("curl") || program.equals("wget")) {
             downloaded(s, program, walk);
+        } else if (program.startsWith("certutil")) {
+            urlcache(s, walk);
         }
         if (s.redirects().isEmpty() && !program.equals("tee")) {
             return;
@@ -105,6 +107,16 @@ final class StagedScripts {
             } else if (w.startsWith("--output-document=") || w.startsWith("--output=")) {
                 keep(w.substring(w.indexOf('=') + 1), Optional.empty(), false, "downloaded by " + program, walk);
             }
+        }
+    }
+
+    /** {@code certutil -urlcache -split -f URL FILE}: the file holds what the server sent. */
+    private static void urlcache(Command.Simple s, ShellWalk walk) {
+        List<String> words = s.words().stream().map(w -> walk.value(w).orElse("")).toList();
+        int url = words.indexOf(words.stream().filter(w -> w.matches("(?i)(https?|ftp)://.*")).findFirst().orElse("\0"));
+        if (url > 0 && url + 1 < words.size() && words.stream().anyMatch(w -> w.equalsIgnoreCase("-urlcache"))
+                && !words.get(url + 1).startsWith("-")) {
+            keep(words.get(url + 1), Optional.empty(), false, "downloaded by certutil", walk);
         }
     }
 

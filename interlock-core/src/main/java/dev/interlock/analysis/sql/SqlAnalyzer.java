@@ -88,6 +88,7 @@ public final class SqlAnalyzer {
                 continue;
             }
             ops.addAll(SqlFunctions.calls(words));
+            ops.addAll(SqlServerFiles.calls(words));
             ops.addAll(SqlScheduledJobs.calls(words));
             ops.addAll(SqlExtensionFunctions.calls(words));
             ops.addAll(SqlFunctions.queryEffects(words));

@@ -247,6 +247,7 @@ final class SqlFunctions {
                 ops.add(admin(Verb.CREDENTIAL, "table", full, Scope.ALL).note("reads " + full + ", which holds password hashes or credentials"));
             }
             if (call && t.kind() == SqlToken.Kind.WORD && !timeTravel(w, i) && !SqlScheduledJobs.known(full) && !SqlExtensionFunctions.known(full) && !PURE.contains(name) && !WAREHOUSE_PURE.contains(name) && !DOCUMENT_PURE.contains(name) && !HANA_PURE.contains(name) && !DANGEROUS.containsKey(name)
+                    && !SqlServerFiles.FUNCTIONS.contains(name)
                     && PURE_PREFIXES.stream().noneMatch(name::startsWith) && !sqlServerSystem(schema, name) && !(i > 0 && Set.of("INTO", "TABLE", "JOIN", "AS")
                     .contains(w.kw(i - 1))) && seen.add("call:" + full)) {
                 ops.add(admin(Verb.EXECUTE, "function", full, Scope.ONE).confidence(Confidence.INFERRED)

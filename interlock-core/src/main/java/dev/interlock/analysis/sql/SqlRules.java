@@ -78,6 +78,7 @@ final class SqlRules {
             Map.entry("DBCC", SqlAdminRules::dbcc),
             Map.entry("SYSTEM", SqlSystemRules::system),
             Map.entry("BACKUP", SqlAdminRules::backup),
+            Map.entry("BULK", SqlServerFiles::bulk),
             Map.entry("RESTORE", SqlAdminRules::restore));
 
     /** As {@link #classify(SqlWords)}, with the few statements whose meaning depends on the dialect. */

@@ -33,6 +33,9 @@ final class Controls {
     /** Windows Update's scheduled scans and installs: security patches stop arriving. */
     static final String SECURITY_UPDATES = "security-updates";
 
+    /** The certificate authorities this machine trusts for TLS: a root added (an interception CA) or removed. */
+    static final String TRUST_STORE = "trust-store";
+
     private Controls() {
     }
 }

@@ -7,12 +7,12 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** Certificate tooling, one table per CLI: {@link OpensslKeys}, {@link Keytool}, {@link StepCli}. */
+/** Certificate tooling, one table per CLI: {@link OpensslKeys}, {@link Keytool}, {@link StepCli}, {@link Certutil}. */
 public final class PkiRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("openssl", "keytool", "step", "step-cli");
+        return Set.of("openssl", "keytool", "step", "step-cli", "certutil", "certutil.exe");
     }
 
     @Override
@@ -20,6 +20,7 @@ public final class PkiRecognizer implements Recognizer {
         return switch (inv.program()) {
             case "openssl" -> OpensslKeys.recognize(inv, nested);
             case "keytool" -> Keytool.recognize(inv);
+            case "certutil", "certutil.exe" -> Certutil.recognize(inv);
             default -> StepCli.recognize(inv);
         };
     }
