@@ -152,6 +152,11 @@ final class SimpleCommands {
                     exported.put(a.value().substring(0, eq), a.literal() ? Optional.of(a.value().substring(eq + 1)) : Optional.empty());
                     SelfProtection.setting(a.value().substring(0, eq), walk.evidence(s.span()), walk.locators).ifPresent(walk::add);
                 }
+                if (!a.literal() && eq > 0 && a.value().substring(0, eq).equals("KUBECONFIG")) {
+                    // export KUBECONFIG=$HOME/.kube/prod-eu.yaml: the file's name steers later kubectl and helm, as the
+                    // prefix form does; a dropped value would leave them on whatever was set before
+                    walk.env.put("KUBECONFIG", a.value().substring(eq + 1));
+                }
                 if (a.literal() && eq > 0) {
                     walk.variables.put(a.value().substring(0, eq), a.value().substring(eq + 1));
                     walk.patterns.remove(a.value().substring(0, eq));
