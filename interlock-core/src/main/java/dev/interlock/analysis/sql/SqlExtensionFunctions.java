@@ -14,7 +14,8 @@ import java.util.Map;
  * Functions of well-known extensions whose effect is documented: pgmq's queue functions, called schema-qualified
  * ({@code pgmq.metrics_all()} reports, {@code pgmq.purge_queue('q')} empties a queue), and TimescaleDB's, usually called
  * bare ({@code show_chunks} and {@code hypertable_size} report, {@code drop_chunks} deletes rows). A known read is a
- * plain read of the query; a known change becomes an operation of its own, judged in the database's environment.
+ * plain read of the query. PostgreSQL Anonymizer's ({@code anon.}) masking functions compute a fake or partial value
+ * and only look; {@code anon.anonymize_database()} and its kin overwrite the real values in place. A known change becomes an operation of its own, judged in the database's environment.
  * Anything else an extension offers stays an unknown function call.
  */
 final class SqlExtensionFunctions {
@@ -84,9 +85,24 @@ final class SqlExtensionFunctions {
             Map.entry("timescaledb_pre_restore", new Effect(Verb.UPDATE, "database", Scope.ONE, "stops background jobs for a restore")),
             Map.entry("timescaledb_post_restore", new Effect(Verb.UPDATE, "database", Scope.ONE, "restarts background jobs")));
 
+    /** PostgreSQL Anonymizer's functions that change something; every other {@code anon.} function computes a value. */
+    private static final Map<String, Effect> ANONYMIZER = Map.of(
+            "anon.anonymize_database", new Effect(Verb.UPDATE, "database", Scope.ALL,
+                    "overwrites every masked column of every table with fake values: the real values are gone"),
+            "anon.anonymize_table", new Effect(Verb.UPDATE, "table", Scope.ALL, "overwrites the table's masked columns with fake values"),
+            "anon.anonymize_column", new Effect(Verb.UPDATE, "table", Scope.ALL, "overwrites the column with fake values"),
+            "anon.start_dynamic_masking", new Effect(Verb.UPDATE, "database", Scope.ONE, "masks data for the masked roles"),
+            "anon.stop_dynamic_masking", new Effect(Verb.UPDATE, "database", Scope.ONE, "stops masking: masked roles see real data again"),
+            "anon.init", new Effect(Verb.CREATE, "extension-data", Scope.ONE, "loads the extension's fake data"),
+            "anon.load", new Effect(Verb.CREATE, "extension-data", Scope.ONE, "loads the extension's fake data"),
+            "anon.reset", new Effect(Verb.DELETE, "extension-data", Scope.ONE, "removes the extension's fake data"));
+
     /** The table's effect of a call of {@code full} (schema-qualified where it was), if it judges it. */
     private static Effect effect(String full) {
         Effect e = FUNCTIONS.get(full);
+        if (e == null && full.startsWith("anon.")) {
+            e = ANONYMIZER.getOrDefault(full, reads());
+        }
         return e != null ? e : TIMESCALEDB.get(full.substring(full.lastIndexOf('.') + 1));
     }
 

@@ -294,6 +294,9 @@ final class PowerShellCmdlets {
     private static final Pattern SQL_BACKUP_FILE = Pattern.compile("(?i)-(?:BackupFile|Path|FilePath)\\s+['\"]?([^'\"\\s]+)");
     /** WinRM's settings set through the WSMan: drive (Set-Item skips the generic rule: its paths are CodeCalls'). */
     private static final Pattern WSMAN = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*Set-Item\\b([^|;\\n}]*WSMan:[^|;\\n}]*)");
+    /** A certificate imported into a store ({@code Import-Certificate -CertStoreLocation Cert:\\LocalMachine\\Root}). */
+    private static final Pattern IMPORT_CERTIFICATE = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*(Import-(?:Pfx)?Certificate)\\b([^|;\\n}]*)");
+    private static final Pattern STORE = Pattern.compile("(?i)Cert:[\\\\/]+\\w+[\\\\/]+(\\w+)");
     private static final Pattern NEW_PROPERTY = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*New-ItemProperty\\b([^|;\\n}]*)");
     /** Windows Defender switched off or told to look away. */
     private static final Pattern DEFENDER = Pattern.compile("(?i)(?:Set|Add)-MpPreference\\b[^;|]*-(?:Disable\\w+\\s+\\$?true|Exclusion\\w+)");
@@ -366,6 +369,18 @@ final class PowerShellCmdlets {
                             .confidence(Confidence.INFERRED).evidence(inv.evidence())
                             .note("New-ItemProperty" + rest.stripTrailing() + " switches off " + control),
                     "this machine's settings").build()));
+        }
+        Matcher imported = IMPORT_CERTIFICATE.matcher(code);
+        while (imported.find()) {
+            // only a store of trust anchors is a control; a certificate added to My or a service's store is ordinary
+            String rest = imported.group(2);
+            Matcher store = STORE.matcher(rest);
+            String name = store.find() ? store.group(1) : "";
+            SecurityControls.cmdlet(imported.group(1), rest).ifPresent(control -> ops.add(LocalFiles.local(inv,
+                    Operation.builder("os", Verb.UPDATE).resource("certificate-store", name).locator(SecurityControls.LOCATOR, control)
+                            .stateful(true).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                            .note(imported.group(1) + " adds a certificate to the " + name + " store this machine trusts; switches off " + control),
+                    "this machine's certificate store").build()));
         }
         Matcher wsman = WSMAN.matcher(code);
         while (wsman.find()) {

@@ -31,12 +31,17 @@ final class WindowsSwitches {
     /** WinRM's settings that let traffic go unencrypted or passwords go in clear text. */
     private static final String WINRM_WEAK = "(allowunencrypted|basic)";
 
+    private static final String TRUST_ANCHOR_STORE = ".*-CertStoreLocation\\s+['\"]?Cert:[\\\\/]+(LocalMachine|CurrentUser)[\\\\/]+"
+            + "(Root|CA|AuthRoot|TrustedPublisher|TrustedPeople)\\b.*";
     private static final List<Row> CMDLETS = List.of(
             new Row("set-netfirewallprofile", ".*-Enabled" + FALSE + ".*", FIREWALL),
             new Row("set-mppreference", ".*-Disable\\w+" + TRUE + ".*", THREAT_DETECTION),
             // Set-Item WSMan:\localhost\Service\AllowUnencrypted $true, …\Service\Auth\Basic -Value true
             new Row("set-item", ".*WSMan:[\\\\/]+[^\\s\\\\/]+[\\\\/]+(Service|Client)[\\\\/]+(Auth[\\\\/]+)?" + WINRM_WEAK
-                    + "['\"]?\\s+(-Value\\s+)?['\"]?\\$?true\\b.*", TRANSPORT_SECURITY));
+                    + "['\"]?\\s+(-Value\\s+)?['\"]?\\$?true\\b.*", TRANSPORT_SECURITY),
+            // a certificate imported into a store of trust anchors, as certutil -addstore Root is (TrustStores)
+            new Row("import-certificate", TRUST_ANCHOR_STORE, Controls.TRUST_STORE),
+            new Row("import-pfxcertificate", TRUST_ANCHOR_STORE, Controls.TRUST_STORE));
 
     /** Set-Service that stops the service now or at every boot. */
     private static final Pattern SERVICE_OFF = Pattern.compile("(?i).*-(StartupType\\s+['\"]?Disabled|Status\\s+['\"]?(Stopped|Paused))\\b.*");

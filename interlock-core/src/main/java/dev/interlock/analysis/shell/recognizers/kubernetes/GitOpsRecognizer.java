@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * GitOps controllers' CLIs: Argo CD ({@code argocd app sync|rollback|delete NAME}) and Flux ({@code flux reconcile|suspend|
  * delete|uninstall}). What they change is what runs in a cluster: a sync or reconcile deploys now, a rollback replaces the
- * running release, a delete (cascading by default) removes the workloads, and pruning deletes what the repository no
+ * running release with an earlier one it has deployed before (an update, as {@code helm rollback} and {@code kubectl
+ * rollout undo} are), a delete (cascading by default) removes the workloads, and pruning deletes what the repository no
  * longer has. Settings of an app ({@code app set … --auto-prune}) are changes to the app, not a prune. Listing, diffing, a dry-run or previewed sync
  * and history only look; minted tokens are credentials. Argo CD apps are placed by their name (the {@code app} locator)
  * and server; Flux, and Argo CD in core mode, act on the kube context they are given, so a kind or minikube cluster
@@ -33,7 +34,7 @@ public final class GitOpsRecognizer implements Recognizer {
 
     /** Argo CD: what each {@code NOUN VERB} does. */
     private static final Map<String, Verb> ARGOCD = Map.ofEntries(
-            Map.entry("app sync", Verb.UPDATE), Map.entry("app rollback", Verb.REPLACE), Map.entry("app delete", Verb.DELETE),
+            Map.entry("app sync", Verb.UPDATE), Map.entry("app rollback", Verb.UPDATE), Map.entry("app delete", Verb.DELETE),
             Map.entry("app delete-resource", Verb.DELETE), Map.entry("app terminate-op", Verb.UPDATE),
             Map.entry("appset delete", Verb.DELETE), Map.entry("cluster rm", Verb.DELETE), Map.entry("repo rm", Verb.DELETE),
             Map.entry("proj delete", Verb.DELETE), Map.entry("account generate-token", Verb.CREDENTIAL),
@@ -142,6 +143,8 @@ public final class GitOpsRecognizer implements Recognizer {
         }
         if (prune) {
             b.note("sync --prune deletes every resource the repository no longer has");
+        } else if (word.equals("rollback")) {
+            b.note("rolls back to a revision deployed before");
         } else if (v == Verb.UPDATE && (word.equals("sync") || word.equals("reconcile"))) {
             b.note("deploys what the repository says now");
         }

@@ -41,7 +41,7 @@ public final class WindowsCommands implements Recognizer {
             Map.entry("schtasks", WindowsCommands::schtasks), Map.entry("sc", (inv, n) -> serviceControl(inv)),
             Map.entry("reg", (inv, n) -> registry(inv)), Map.entry("wsl", WindowsCommands::wsl),
             Map.entry("diskpart", (inv, n) -> diskpart(inv)), Map.entry("net", (inv, n) -> net(inv)),
-            Map.entry("winrm", (inv, n) -> winrm(inv)),
+            Map.entry("winrm", (inv, n) -> winrm(inv)), Map.entry("setx", (inv, n) -> setx(inv)),
             Map.entry("cipher", (inv, n) -> setting(inv, tokens(inv).stream().anyMatch(w -> w.startsWith("/w")), "free disk space (wiped)")));
 
     @Override
@@ -169,6 +169,19 @@ public final class WindowsCommands implements Recognizer {
         return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("settings", inv.program())
                 .scope(Scope.MANY).stateful(true).reversible(false).evidence(inv.evidence())
                 .note(inv.program() + " changes this machine's " + what), "this machine's settings").build());
+    }
+
+    /**
+     * {@code setx NAME value} keeps a variable in the user's environment for every later process; {@code /M} writes the
+     * machine's (HKLM), which every account and service reads, as {@code reg add HKLM\…\Environment} would.
+     */
+    private static List<Operation> setx(Invocation inv) {
+        if (has(inv, "/m", "-m")) {
+            return setting(inv, true, "machine-wide environment variables");
+        }
+        return List.of(LocalFiles.local(inv, Operation.builder("os", Verb.UPDATE).resource("settings", "user-environment")
+                .scope(Scope.ONE).reversible(true).evidence(inv.evidence())
+                .note("setx keeps a variable in this user's environment"), "this user's settings").build());
     }
 
     /** {@code icacls C:\ /grant Everyone:F /T}, {@code takeown /f C:\Windows /r}: who may read and change the files. */
