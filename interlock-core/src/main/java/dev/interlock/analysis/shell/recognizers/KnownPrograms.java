@@ -142,7 +142,13 @@ public final class KnownPrograms {
             Map.entry("railway", Map.of("down", Verb.DELETE)),
             // database cluster managers (patronictl has its own recognizer): a failover or a rebuilt replica moves or replaces the primary's data
             Map.entry("repmgr", Map.of("switchover", Verb.UPDATE, "promote", Verb.UPDATE, "clone", Verb.REPLACE)),
-            Map.entry("stolonctl", Map.of("failkeeper", Verb.UPDATE, "promote", Verb.UPDATE)));
+            Map.entry("stolonctl", Map.of("failkeeper", Verb.UPDATE, "promote", Verb.UPDATE)),
+            // Varnish's CLI: a backend marked sick takes it out of service, a ban invalidates cached objects, VCL changes what serves
+            Map.entry("varnishadm", Map.ofEntries(Map.entry("backend.set_health", Verb.UPDATE), Map.entry("ban", Verb.DELETE),
+                    Map.entry("ban.url", Verb.DELETE), Map.entry("vcl.use", Verb.UPDATE), Map.entry("vcl.load", Verb.UPDATE),
+                    Map.entry("vcl.inline", Verb.UPDATE), Map.entry("vcl.discard", Verb.DELETE), Map.entry("vcl.label", Verb.UPDATE),
+                    Map.entry("param.set", Verb.UPDATE), Map.entry("param.reset", Verb.UPDATE), Map.entry("stop", Verb.UPDATE),
+                    Map.entry("start", Verb.UPDATE))));
 
     /**
      * Programs that only look when given one of these flags: configuration tests ({@code nginx -t}, {@code sshd -t},
@@ -157,7 +163,9 @@ public final class KnownPrograms {
             Map.entry("keepalived", Set.of("-t", "--config-test", "-v", "--version", "-h", "--help")),
             Map.entry("kcat", Set.of("-L", "-C", "-Q")),
             Map.entry("kafkacat", Set.of("-L", "-C", "-Q")),
-            Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt")),
+            Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt", "adapt", "environ", "build-info")),
+            Map.entry("varnishadm", Set.of("backend.list", "vcl.list", "vcl.show", "ban.list", "param.show", "status", "ping",
+                    "panic.show", "storage.list", "help", "debug.health")),
             Map.entry("certbot", Set.of("certificates", "plugins", "--version")),
             // config read, acl policy read, operator raft list-peers, intention match: Consul reads (token reads are secrets above)
             Map.entry("consul", Set.of("members", "catalog", "info", "version", "read", "list-peers", "get-config", "match")),

@@ -357,7 +357,9 @@ public final class UnrecognizedProgram implements Recognizer {
                     at = wordAt.get(k)[0];
                     break;
                 }
-                Verb familyVerb = KnownPrograms.FAMILY_DESTRUCTIVE.getOrDefault(inv.program(), Map.of()).get(words.get(k));
+                // a CLI handed its command as one quoted word (varnishadm 'ban req.url ~ .') is judged by that word's first token
+                Verb familyVerb = KnownPrograms.FAMILY_DESTRUCTIVE.getOrDefault(inv.program(), Map.of())
+                        .get(words.get(k).strip().split("\\s+", 2)[0]);
                 if (familyVerb != null && wordAt.get(k)[1] == 0) {
                     verb = familyVerb;
                     at = wordAt.get(k)[0];

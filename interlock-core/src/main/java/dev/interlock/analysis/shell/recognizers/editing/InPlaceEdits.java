@@ -52,6 +52,8 @@ public final class InPlaceEdits {
             Map.entry("clang-format", new Formatter("", Set.of("-i"), Set.of(), Set.of("--style", "-style", "--assume-filename"))),
             Map.entry("shfmt", new Formatter("", Set.of("-w", "--write"), Set.of(), Set.of("-i", "--indent", "-ln", "--language-dialect"))),
             Map.entry("taplo", new Formatter("fmt", Set.of(), Set.of("--check"), Set.of("--config"))),
+            // caddy fmt --overwrite [FILE]: the Caddyfile of the current directory when no file is named
+            Map.entry("caddy", new Formatter("fmt", Set.of("--overwrite", "-w"), Set.of("--diff"), Set.of())),
             Map.entry("rubocop", new Formatter("", Set.of("-a", "-A", "--autocorrect", "--autocorrect-all", "-x", "--fix-layout"),
                     Set.of(), Set.of("-c", "--config", "-f", "--format", "-o", "--out"))));
 
@@ -179,6 +181,9 @@ public final class InPlaceEdits {
         boolean writes = f.writes().isEmpty() ? f.looks().stream().noneMatch(p::has) : f.writes().stream().anyMatch(p::has)
                 && f.looks().stream().noneMatch(p::has);
         files.addAll(p.afterDoubleDash());
+        if (writes && files.isEmpty() && inv.program().equals("caddy")) {
+            files.add(Arg.of("Caddyfile"));
+        }
         if (!writes || files.isEmpty() || p.has("-", "--stdin", "--stdin-filepath")) {
             return List.of();
         }
