@@ -64,6 +64,12 @@ final class CodeSecrets {
     /** Just before a value: an {@code Authorization} header, a bearer token or an API key header being built. */
     private static final Pattern CREDENTIAL_USE = Pattern.compile("(?i)(?:authorization|bearer|x-api-key|api-key|apikey|private-token"
             + "|x-auth-token)['\"]?\\s*[:=,+]?\\s*(?:[`'\"][^`'\"\\n]{0,20}[`'\"]\\s*\\+?\\s*|\\$?\\{\\s*)?(?:\\w+\\.)?$");
+    /**
+     * A client handed its credential: a keyword or object argument named for one ({@code WebClient(token=…)},
+     * {@code new Client({auth: …})}) or the first argument of a constructor ({@code new WebClient(process.env.SLACK_TOKEN)}).
+     */
+    private static final Pattern CLIENT_ARGUMENT = Pattern.compile("(?:\\b\\w*(?i:token|auth|key|secret|passw|credential)\\w*['\"]?\\s*[=:]\\s*"
+            + "|\\b(?:new\\s+)?[A-Z]\\w*\\(\\s*)(?:\\w+\\.)?$");
     /** The call a value is an argument of, when that call prints. */
     private static final Pattern PRINT_CALL = Pattern.compile("(?:\\bprint|console\\.(?:log|info|error|warn|dir)|\\bputs|\\bprintf|\\bpprint"
             + "|stdout\\.write|\\bsay|\\bp)\\s*$");
@@ -71,11 +77,14 @@ final class CodeSecrets {
     /**
      * {@code fetch(url, {headers: {Authorization: 'Bearer ' + process.env.GRAPH_TOKEN}})}: the variable is read into a
      * request's credential header, which is how a token is used, not shown; printing the response afterwards does not print
-     * it. Where it is sent is judged apart (a request catcher's host is a transfer). Inside a print call it is still printed.
+     * it; so is a client constructed with it ({@code WebClient(token=os.environ['SLACK_BOT_TOKEN'])}), whose results printed
+     * are the service's data. Where it is sent is judged apart (a request catcher's host is a transfer). Inside a print call
+     * it is still printed.
      */
     private static boolean sentAsCredential(String code, int read) {
         int from = Math.max(0, read - 60);
-        if (!CREDENTIAL_USE.matcher(code.substring(from, read)).find()) {
+        String before = code.substring(from, read);
+        if (!CREDENTIAL_USE.matcher(before).find() && !CLIENT_ARGUMENT.matcher(before).find()) {
             return false;
         }
         int depth = 0;
