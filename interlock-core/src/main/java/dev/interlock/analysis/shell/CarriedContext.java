@@ -13,7 +13,8 @@ import java.util.Set;
  * a named target's server ({@code fly -t ci login -c http://localhost:8080}: later {@code fly -t ci …} act there), and
  * the server a CLI signs in to ({@code kcadm.sh config credentials --server URL}, {@code argocd login HOST}: the CLI
  * keeps it and later calls go there), and the cluster a {@code telepresence connect --context} session joins, and the
- * database a {@code db2 connect to DB} session holds for the {@code db2} calls after it. Later operations of that system
+ * database a {@code db2 connect to DB} session holds for the {@code db2} calls after it, and the daemon a
+ * {@code docker context use NAME} (or {@code podman system connection default NAME}) points later calls at. Later operations of that system
  * (or program) get the locator unless they name their own.
  */
 final class CarriedContext {
@@ -24,11 +25,15 @@ final class CarriedContext {
 
     /** Looks at a command that just ran (its literal words) for a directory change or a target switch. */
     private static final java.util.Set<String> PROGRAMS = java.util.Set.of("cd", "pushd", "kubectx", "kubens", "kubectl", "oc",
-            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly", "kcadm.sh", "kcadm", "argocd", "telepresence", "db2");
+            "gcloud", "az", "terraform", "tofu", "git", "rpk", "fly", "kcadm.sh", "kcadm", "argocd", "telepresence", "db2",
+            "docker", "podman");
     /** Servers of CLI targets logged in earlier in the line, by system and target name. */
     private final Map<String, String> targetHosts = new HashMap<>();
     /** Remotes added earlier in the line, by name: pushing to one sends the repository to that address. */
     private final Map<String, String> addedRemotes = new HashMap<>();
+
+    /** Daemon variables this line's own context switches set (an ambient DOCKER_CONTEXT is not one of them). */
+    private final Set<String> switchedDaemons = new java.util.HashSet<>();
 
     /** Tunnels opened earlier in the line: data stores on localhost after them are their far ends. */
     final Tunnels tunnels = new Tunnels();
@@ -90,6 +95,20 @@ final class CarriedContext {
                 if (push > 0) {
                     w.subList(push + 1, w.size()).stream().filter(addedRemotes::containsKey).findFirst().ifPresent(name ->
                             walk.add(dev.interlock.analysis.shell.recognizers.vcs.GitPush.toUrl(addedRemotes.get(name), words.getFirst().evidence())));
+                }
+            }
+            case "docker", "podman" -> {
+                // docker context use prod-swarm: later docker commands of the line talk to that context's daemon, as
+                // DOCKER_CONTEXT would make them; a DOCKER_CONTEXT already set outranks the switch, so it is kept
+                boolean docker = program.equals("docker");
+                List<String> switchWords = docker ? List.of("context", "use") : List.of("system", "connection", "default");
+                int at = java.util.Collections.indexOfSubList(w, switchWords);
+                if (at > 0 && at + switchWords.size() == w.size() - 1 && !w.getLast().startsWith("-")) {
+                    String variable = docker ? "DOCKER_CONTEXT" : "CONTAINER_CONNECTION";
+                    if (!walk.env.containsKey(variable) || switchedDaemons.contains(variable)) {
+                        walk.env.put(variable, w.getLast());
+                        switchedDaemons.add(variable);
+                    }
                 }
             }
             case "telepresence" -> {

@@ -124,7 +124,12 @@ final class DockerTable {
             "--driver", "--subnet", "--gateway", "--opt", "-u", "--username", "--password", "--network", "--message",
             "-m", "--change", "-c", "--docker", "--description", "--type", "--memory", "--memory-swap",
             "--memory-reservation", "--cpus", "--cpu-shares", "--cpuset-cpus", "--restart", "--pids-limit", "-i",
-            "--input", "--stop-timeout", "--scale");
+            "--input", "--stop-timeout", "--scale",
+            // service and stack options with values (docker service update --image r/api:4.2 shop_api names shop_api)
+            "--image", "--replicas", "--env-add", "--env-rm", "--label-add", "--label-rm", "--constraint-add",
+            "--constraint-rm", "--mount-add", "--mount-rm", "--publish-add", "--publish-rm", "--secret-add",
+            "--secret-rm", "--config-add", "--config-rm", "--update-delay", "--update-parallelism", "--limit-cpu",
+            "--limit-memory", "--compose-file", "--resolve-image");
 
     private DockerTable() {
     }
@@ -161,6 +166,7 @@ final class DockerTable {
             case "container cp" -> DockerContainers.copy(d, args);
             case "image push", "manifest push", "plugin push", "trust sign" -> push(d, args);
             case "buildx imagetools" -> RegistryTools.imagetools(d.inv(), args);
+            case "registry login" -> login(d, args);
             default -> byTable(d, key, args);
         };
     }
@@ -230,6 +236,27 @@ final class DockerTable {
             case "builder prune", "buildx prune" -> "removes build cache";
             default -> "removes unused " + key.substring(0, key.indexOf(' ')) + "s";
         };
+    }
+
+    /**
+     * {@code login}: a password given as a word ({@code -p}, {@code --password}) is in the process list and the shell's
+     * history, and the login stores it on this machine: a credential of the registry, placed by its host. Logins that
+     * take the password from stdin or a prompt keep the table's judgement (a piped credential is judged where it is read).
+     */
+    private static List<Operation> login(Daemon d, List<Arg> args) {
+        ParsedArgs p = ParsedArgs.parse(args, Set.of("-u", "--username", "-p", "--password", "--authfile", "--cert-dir"));
+        List<Arg> names = FilesystemRecognizer.operands(p);
+        if (!p.has("-p", "--password")) {
+            return byTable(d, "registry login", args);
+        }
+        String registry = names.isEmpty() ? "docker.io" : dev.interlock.environment.Hosts.of(names.getFirst().value());
+        Operation.Builder b = Operation.builder("docker", Verb.CREDENTIAL).resource("registry", registry)
+                .locator("host", registry).evidence(d.inv().evidence())
+                .note("the registry password is given on the command line (process list, shell history) and stored on this machine");
+        if (dev.interlock.environment.Hosts.loopback(registry)) {
+            b.environment(dev.interlock.model.Tier.LOCAL, "a registry on this machine");
+        }
+        return List.of(b.build());
     }
 
     /** {@code push}: publishes an image to its registry. */

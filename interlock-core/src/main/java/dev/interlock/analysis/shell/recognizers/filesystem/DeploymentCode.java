@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Code that says what a deployment becomes once someone applies or syncs it: Terraform code, Helm values and charts,
  * Kustomize overlays, manifests kept for GitOps, compose and deploy files, Ansible inventories and their variables,
- * Chef environments and roles, Salt states and pillar, Puppet Hiera data, Pulumi stack configuration, whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
+ * Chef environments and roles, Salt states and pillar, Puppet Hiera data, Pulumi stack configuration, ECS task
+ * definitions, Fly.io and Copilot manifests, whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
  * file is for production — a production directory, or a name such as {@code values-prod.yaml} or {@code prod.tfvars}
  * — the change is production's next change in waiting. Every such operation is an update of {@code code} with the
  * locator {@code deploys} ({@code production} or {@code other}), which one rule reads for all of them.
@@ -60,6 +61,12 @@ final class DeploymentCode {
             new Tool("pulumi", "a Pulumi project or stack configuration", "pulumi(\\..+)?\\.ya?ml", "(?!)"),
             // Azure's declarative templates: the next az deployment makes the subscription match them
             new Tool("azure", "a Bicep or ARM template", ".*\\.bicep(param)?|azuredeploy(\\.parameters)?\\.json", "bicep|arm"),
+            // an ECS task definition (ecs/taskdef-prod.json): the next register-task-definition and service update run
+            // its containers as it says, privileged or with host mounts included
+            new Tool("ecs", "an ECS task definition", "(.*[-_.])?task-?def(inition)?s?([-_.].*)?\\.json", "ecs"),
+            // Fly.io's app configuration (fly.prod.toml) and AWS Copilot's service manifests: the next deploy applies them
+            new Tool("fly", "a Fly.io app configuration", "fly([-_.].*)?\\.toml", "(?!)", "toml"),
+            new Tool("copilot", "an AWS Copilot manifest", "(?!)", "copilot"),
             new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
                     "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
 

@@ -73,6 +73,17 @@ public final class CredentialRecognizer implements Recognizer {
         return names;
     }
 
+    /**
+     * A data store's connection string ({@code DATABASE_URL}, {@code REDIS_URL}, {@code MONGODB_URI}): it carries the
+     * store's password, so printing it is printing a secret (on a production machine, production's).
+     */
+    private static final Pattern CONNECTION_STRING = Pattern.compile(
+            "(?i)(?:\\w+_)?(?:database|db|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|redis|amqp|rabbitmq|cloudamqp|broker|celery_broker)_(?:url|uri|dsn)");
+
+    static boolean connectionString(String name) {
+        return name.length() < 64 && name.indexOf('_') > 0 && CONNECTION_STRING.matcher(name).matches();
+    }
+
     public static boolean secretName(String name) {
         return SECRET_VARIABLE.matcher(name).matches() && !name.equals("PWD") && !name.equals("OLDPWD");
     }
@@ -241,7 +252,7 @@ public final class CredentialRecognizer implements Recognizer {
         if (inv.program().equals("printenv")) {
             List<Operation> ops = new ArrayList<>();
             for (String name : words) {
-                Verb verb = secretName(name) ? Verb.CREDENTIAL : Verb.READ;
+                Verb verb = secretName(name) || connectionString(name) ? Verb.CREDENTIAL : Verb.READ;
                 ops.add(LocalFiles.local(inv, Operation.builder("process", verb).resource("environment", name)
                         .evidence(inv.evidence()), "the shell's own environment").build());
             }
