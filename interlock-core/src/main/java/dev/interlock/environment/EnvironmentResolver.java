@@ -134,6 +134,7 @@ public final class EnvironmentResolver {
         Map<String, String> locators = new HashMap<>(op.resource().locators());
         EnvironmentVariables.locators(op.system(), context.env()).forEach(locators::putIfAbsent);
         EnvironmentVariables.locators(op.system(), ambient.env()).forEach(locators::putIfAbsent);
+        OwnNames.of(op).ifPresent(name -> locators.putIfAbsent("app", name));
         if (kubernetes(op.system()) && !context.env().containsKey("KUBECONFIG") && !throughMcp(op)) {
             context.kubeconfig().map(k -> k.currentContext()).orElse(ambient.kubeContext())
                     .ifPresent(c -> locators.putIfAbsent("context", c));

@@ -57,6 +57,7 @@ public final class McpAnalyzer {
             DevToolsTools.CLOUD_CLIS,
             DevToolsTools.FETCH,
             KafkaTools.FAMILY,
+            PubSubTools.FAMILY,
             MessagingTools.FAMILY,
             BrowserTools.FAMILY,
             MobileTools.FAMILY,

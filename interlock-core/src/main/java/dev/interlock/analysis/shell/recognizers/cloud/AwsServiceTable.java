@@ -157,6 +157,9 @@ final class AwsServiceTable {
         TABLE.put("logs", "start-query", read("log-group").named("--log-group-name"));
         TABLE.put("logs", "stop-query", read("query"));
         TABLE.put("logs", "start-live-tail", read("log-group"));
+        // AppConfig's data plane: a session only hands out the token that get-latest-configuration reads with, as the
+        // application itself does at start-up
+        TABLE.put("appconfigdata", "start-configuration-session", read("configuration").named("--application-identifier"));
         TABLE.put("sqs", "purge-queue", delete("message").stateful().all().named("--queue-url"));
         TABLE.put("sqs", "delete-queue", delete("queue").stateful().named("--queue-url"));
         TABLE.put("sqs", "receive-message", read("message").named("--queue-url"));

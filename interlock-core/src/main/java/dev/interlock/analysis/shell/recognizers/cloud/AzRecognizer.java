@@ -120,6 +120,10 @@ public final class AzRecognizer implements Recognizer {
             b.locator(kind.type(), name);
         }
         b.locator("cluster", a.value("cluster-name").orElse(""));
+        if (path.getFirst().equals("appconfig")) {
+            // a key's label is the environment that reads it (--label dev): the store serves every environment so labelled
+            a.value("label").filter(l -> !l.contains("*") && !l.contains(",")).ifPresent(l -> b.locator("environment", l));
+        }
         if (Set.of("sql", "postgres", "mysql", "mariadb").contains(path.getFirst())) {
             b.locator("host", a.value("server", "s", "server-name").orElse(""));
         }

@@ -179,6 +179,10 @@ final class AzTable {
             Map.entry("acr repository", new Kind("repository", true, false)),
             Map.entry("webapp", new Kind("app", false, false)),
             Map.entry("functionapp", new Kind("function-app", false, false)),
+            // App Configuration: --name is the store; its keys and feature flags are what kv and feature change
+            Map.entry("appconfig", new Kind("configuration-store", true, false)),
+            Map.entry("appconfig kv", new Kind("configuration-key", false, false)),
+            Map.entry("appconfig feature", new Kind("feature-flag", false, false)),
             Map.entry("monitor log-analytics workspace", new Kind("log-workspace", true, false)),
             Map.entry("account", new Kind("subscription", false, false)),
             Map.entry("ad sp", new Kind("service-principal", false, false)),

@@ -139,6 +139,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> DeviceApis.of(inv, url, body))
                 .or(() -> TerraformCloudApis.of(inv, url, method, body))
                 .or(() -> CollaborationApis.of(inv, url, method, body))
+                .or(() -> FeatureFlagApis.of(inv, url, method, body))
                 .or(() -> OrchestratorApis.of(inv, url, method))
                 .or(() -> CiTriggerApis.of(inv, url, method, body))
                 .or(() -> ForgeApis.of(inv, url, method, body))
