@@ -43,6 +43,7 @@ public final class FileEditAnalyzer {
     static final int MAX_ANALYZED_CONTENT = 256 * 1024;
 
     private static final Pattern MANIFEST_KIND = Pattern.compile("(?m)^kind:\\s*[\"']?([A-Za-z]+)");
+    private static final Pattern EXPECT_SHEBANG = Pattern.compile("\\A#!\\s*\\S*(/|env\\s+)expect\\b");
     private static final Pattern SHEBANG = Pattern.compile("\\A#!\\s*\\S*(/|env\\s+)(ba|z|k|da)?sh\\b");
 
     private final ShellAnalyzer shell;
@@ -146,6 +147,11 @@ public final class FileEditAnalyzer {
                     // as rm -rf would be: everything below it is lost
                     yield List.of(local(path, Verb.DELETE, "directory", ws, evidence).scope(Scope.MANY).stateful(true).reversible(false)
                             .note(does + c.path() + ": " + tree.get()).build());
+                }
+                if (path.endsWith(".exp") || EXPECT_SHEBANG.matcher(c.content()).lookingAt()) {
+                    // an expect script: each command it spawns is judged as a shell script's commands are
+                    yield withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(
+                            "expect -c " + dev.interlock.analysis.shell.Arg.of(content).shellText(), path, context, ws));
                 }
                 if (SHEBANG.matcher(c.content()).lookingAt()) {
                     yield withContent(c, path, ws, evidence, does, "when the script runs", content -> workspaceScript(content, path, context, ws));

@@ -49,6 +49,7 @@ public final class McpAnalyzer {
             ConfigManagementTools.ANSIBLE_FAMILY,
             NetworkDeviceTools.FAMILY,
             TeleportTools.FAMILY,
+            TerminalTools.FAMILY,
             ShellTools.FAMILY,
             PowerShellTools.FAMILY,
             ProxmoxTools.FAMILY,

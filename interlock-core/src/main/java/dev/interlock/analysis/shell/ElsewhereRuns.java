@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +62,21 @@ final class ElsewhereRuns {
         List<Arg> rest = args.subList(i + 1, args.size());
         if (verb.equals("send-keys") || verb.equals("send")) {
             List<Arg> keys = new ArrayList<>();
+            String target = "";
             for (int k = 0; k < rest.size(); k++) {
                 String w = rest.get(k).value();
                 if (w.equals("-t") || w.equals("-N")) {
                     k++;
-                } else if (!w.startsWith("-") && !Set.of("Enter", "C-m", "KPEnter", "C-j").contains(w)) {
+                    if (w.equals("-t") && k < rest.size()) {
+                        target = rest.get(k).value();
+                    }
+                } else if (!w.startsWith("-") && !Set.of("Enter", "C-m", "KPEnter", "C-j", "\\n", "\n").contains(w)) {
                     keys.add(rest.get(k));
                 }
             }
             if (!keys.isEmpty()) {
-                routes.runs(ExecutionRoutes.joined(keys), keys.stream().allMatch(Arg::literal), run, Map.of(), "tmux send-keys");
+                routes.runs(Regex.replaceAll(ExecutionRoutes.joined(keys), "(\\\\n)+$", ""), keys.stream().allMatch(Arg::literal), run,
+                        typedInto(Regex.replaceFirst(target, "^=", "").split("[:.]")[0]), "tmux send-keys");
             }
             return true;
         }
@@ -86,12 +92,17 @@ final class ElsewhereRuns {
 
     /** {@code screen -dmS name cmd args}: runs the command detached; {@code screen -X stuff 'cmd\n'} types it. */
     boolean screen(List<Arg> args, SimpleCommands.Run run) {
+        String session = "";
         for (int i = 0; i < args.size(); i++) {
             String w = args.get(i).value();
             if (w.equals("-X") && i + 2 < args.size() && args.get(i + 1).value().equals("stuff")) {
                 Arg keys = args.get(i + 2);
-                routes.runs(Regex.replaceAll(keys.value(), "\\^M|\\\\n|\\r", "\n"), keys.literal(), run, Map.of(), "screen stuff");
+                routes.runs(Regex.replaceAll(keys.value(), "\\^M|\\\\n|\\r", "\n"), keys.literal(), run,
+                        typedInto(Regex.replaceFirst(session, "^\\d+\\.", "")), "screen stuff");
                 return true;
+            }
+            if ((w.equals("-S") || w.equals("-r") || w.equals("-x")) && i + 1 < args.size()) {
+                session = args.get(i + 1).value();
             }
             if (w.startsWith("-") && !w.startsWith("--") && w.length() >= 2 && "SceHhpTt".indexOf(w.charAt(w.length() - 1)) >= 0
                     || w.equals("-Logfile")) {
@@ -102,6 +113,56 @@ final class ElsewhereRuns {
             }
         }
         return false;
+    }
+
+    /** xdotool's commands, which one invocation may chain ({@code xdotool type 'cmd' key Return}). */
+    private static final Set<String> XDOTOOL_COMMANDS = Set.of("type", "key", "keydown", "keyup", "mousemove", "click",
+            "mousedown", "mouseup", "sleep", "search", "windowactivate", "windowfocus", "windowraise", "getactivewindow",
+            "set_desktop", "exec", "behave");
+    private static final Set<String> TYPE_VALUED = Set.of("--window", "--delay", "--terminator", "--args", "--file",
+            "--repeat", "--repeat-delay", "-d", "-w", "-k", "-M", "-m", "-P", "-p", "-s");
+    /** A key that enters what was typed: {@code xdotool key Return}, {@code wtype -k Return}, {@code ydotool key 28:1}. */
+    private static final java.util.regex.Pattern ENTER_KEY = java.util.regex.Pattern.compile(
+            "(?i)(?:\\bkey|-k)\\s+(?:--?\\S+\\s+(?:\\d+\\s+)?)*['\"]?(?:Return|KP_Enter|Enter|ctrl\\+m|28:1)\\b");
+
+    /**
+     * {@code xdotool type 'cmd'} (also {@code ydotool type}, {@code wtype}): the text goes to the focused window, a
+     * terminal's prompt, and runs there once entered — a newline at its end or an Enter key pressed in the same line.
+     * Text never entered is only typed; the program is then judged as itself.
+     */
+    boolean typed(String program, List<Arg> args, SimpleCommands.Run run) {
+        int start = program.equals("wtype") ? 0 : args.stream().map(Arg::value).toList().indexOf("type") + 1;
+        if (start == 0 && !program.equals("wtype")) {
+            return false;
+        }
+        List<Arg> text = new ArrayList<>();
+        for (int i = start; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if (TYPE_VALUED.contains(w)) {
+                i++;
+            } else if (!program.equals("wtype") && XDOTOOL_COMMANDS.contains(w)) {
+                break;
+            } else if (!w.startsWith("-")) {
+                text.add(args.get(i));
+            }
+        }
+        if (text.isEmpty()) {
+            return false;
+        }
+        String typed = text.stream().map(Arg::value).collect(java.util.stream.Collectors.joining(" "));
+        if (!typed.endsWith("\n") && !typed.endsWith("\r") && !ENTER_KEY.matcher(walk.source()).find()) {
+            return false;
+        }
+        routes.runs(typed.strip(), text.stream().allMatch(Arg::literal), run, Map.of(), program + " type");
+        return true;
+    }
+
+    /**
+     * Where text typed into a terminal runs: a session named for an environment ({@code prod-db}, {@code stg-web}) is
+     * taken to be logged in there, so its default host is that machine; any other session is this one's.
+     */
+    static Map<String, String> typedInto(String session) {
+        return !session.isEmpty() && DeploymentWords.named(session) ? Map.of("host", session) : Map.of();
     }
 
     /** {@code echo 'cmd' | at now + 1 minute}: the job's text is shell, run later by the same user. */

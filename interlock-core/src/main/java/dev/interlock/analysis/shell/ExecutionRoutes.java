@@ -29,6 +29,8 @@ final class ExecutionRoutes {
             "GIT_SEQUENCE_EDITOR", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "SUDO_ASKPASS", "PAGER", "MANPAGER",
             "SYSTEMD_PAGER", "EDITOR", "VISUAL", "LESSOPEN", "LESSCLOSE", "BROWSER", "PROMPT_COMMAND", "BASH_ENV", "ENV",
             "RSYNC_RSH", "CVS_RSH", "TAR_OPTIONS", "FCEDIT");
+    /** less's own syntax in front of its preprocessor: {@code |} pipes its output, {@code ||} also when empty, {@code -} on stdin too. */
+    private static final Pattern LESS_PIPE = Pattern.compile("^\\s*\\|\\|?-?");
     /** Variables that load code into the programs started after them, and the values that do (memory flags do not). */
     private static final Map<String, Pattern> LOADED_VARIABLES = Map.of(
             "LD_PRELOAD", Pattern.compile(".*\\S.*"), "LD_AUDIT", Pattern.compile(".*\\S.*"),
@@ -45,7 +47,8 @@ final class ExecutionRoutes {
             "rsync", List.of("-e", "--rsh"),
             "zip", List.of("-TT", "--unzip-command"),
             "flock", List.of("-c", "--command"),
-            "script", List.of("-c", "--command"));
+            "script", List.of("-c", "--command"),
+            "man", List.of("-P", "--pager"));
     private static final Set<String> SSH_LIKE = Set.of("ssh", "scp", "sftp", "autossh", "mosh");
     private static final Pattern SSH_COMMAND_OPTION = Pattern.compile("(?i)(ProxyCommand|LocalCommand|KnownHostsCommand)\\s*[= ]\\s*(.+)", Pattern.DOTALL);
     private static final Set<String> VIM = Set.of("vim", "vi", "nvim", "ex", "view", "gvim", "vimdiff", "evim");
@@ -80,6 +83,9 @@ final class ExecutionRoutes {
             }
             case "screen" -> {
                 return elsewhere.screen(args, run);
+            }
+            case "xdotool", "ydotool", "wtype" -> {
+                return elsewhere.typed(program, args, run);
             }
             case "at", "batch" -> {
                 return elsewhere.deferred(program, args, run);
@@ -163,7 +169,7 @@ final class ExecutionRoutes {
                     return;
                 }
                 if (value.isPresent()) {
-                    walk.nested(value.get(), evidence, locators);
+                    walk.nested(name.startsWith("LESS") ? lessCommand(value.get()) : value.get(), evidence, locators);
                 } else {
                     walk.add(Opaque.operation(name + " is set to a command only known at run time", evidence, locators));
                 }
@@ -174,6 +180,14 @@ final class ExecutionRoutes {
                 walk.add(Opaque.operation(name + " loads code into the programs that follow", evidence, locators));
             }
         });
+    }
+
+    /**
+     * {@code LESSOPEN='|highlight %s'}: less's pipe syntax dropped, and {@code %s} is the file less is asked to show,
+     * known only when it runs ({@code | sh %s} runs whatever file is viewed).
+     */
+    private static String lessCommand(String value) {
+        return LESS_PIPE.matcher(value).replaceFirst("").replace("%s", "\"$LESS_VIEWED_FILE\"");
     }
 
     void runs(Arg text, SimpleCommands.Run run, Map<String, String> where, String what) {

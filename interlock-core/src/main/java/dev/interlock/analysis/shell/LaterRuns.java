@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -107,6 +108,12 @@ public final class LaterRuns {
         }
         if (name.endsWith(".json") && (name.equals("tasks.json") || name.contains("devcontainer"))) {
             return EditorTasks.of(path, content);
+        }
+        if (EditorStartup.named(name)) {
+            Optional<Run> editor = EditorStartup.of(path, name, content);
+            if (editor.isPresent()) {
+                return List.of(editor.get());
+            }
         }
         if (shellStartup(path, name)) {
             return List.of(new Run(content + (content.endsWith("\n") ? "" : "\n") + shadowingCalls(content), "in every new shell",

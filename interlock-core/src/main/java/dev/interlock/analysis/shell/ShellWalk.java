@@ -84,6 +84,11 @@ final class ShellWalk {
     }
 
     /** The text of {@code path} when known; otherwise remembers that it was wanted. */
+    /** The whole request's text: what else the line does decides some of its commands ({@code xdotool key Return}). */
+    String source() {
+        return source;
+    }
+
     Optional<String> text(String path) {
         String resolved = workspace.resolve(path);
         String known = written.get(resolved);
