@@ -46,6 +46,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.iac.Pyinfra(),
                 new dev.interlock.analysis.shell.recognizers.iac.Molecule(),
                 new dev.interlock.analysis.shell.recognizers.iac.RemoteTasks(),
+                new dev.interlock.analysis.shell.recognizers.iac.DeployTools(),
                 new dev.interlock.analysis.shell.recognizers.iac.AutomationController(),
                 new dev.interlock.analysis.shell.recognizers.observability.AlertingClients(),
                 new dev.interlock.analysis.shell.recognizers.observability.IncidentTools(),

@@ -33,21 +33,59 @@ public final class TaskTargets {
     static Optional<Operation> target(Invocation inv) {
         boolean make = inv.program().equals("make") || inv.program().equals("gmake");
         ParsedArgs p = inv.parse(make ? MakeRules.VALUED : RUNNER_VALUED.getOrDefault(inv.program(), Set.of()));
-        if (make ? MakeRules.dryRun(inv.words()) : DRY_RUNS.contains(inv.program()) && p.has("-n", "--dry-run", "--dry")) {
-            // make -n deploy-prod: prints the recipe's commands, runs none of them
+        if (make ? MakeRules.dryRun(inv.words()) : p.has(LOOKS.getOrDefault(inv.program(), Set.of()).toArray(String[]::new))) {
+            // make -n deploy-prod, task --summary deploy:prod: print the recipe or its commands, run none of them
             return Optional.of(Operation.builder(inv.program(), Verb.READ).resource("target", String.join(" ", p.words()))
                     .evidence(inv.evidence()).note(inv.program() + " only prints what the target would run").build());
         }
-        return namedTarget(inv, p.words().stream().filter(w -> !w.contains("=")).toList(), true)
+        List<String> targets = p.words().stream().filter(w -> !w.contains("=")).toList();
+        return namedTarget(inv, targets, true)
+                .map(op -> placedByArguments(inv, op, p.words(), targets))
                 .map(op -> make ? LocalDatabaseTargets.placed(op, p.words(), inv.env()) : op);
+    }
+
+    /** Options of just and task that only describe, list or print recipes (make's: {@link MakeRules#dryRun}). */
+    private static final Map<String, Set<String>> LOOKS = Map.of(
+            "just", Set.of("-n", "--dry-run", "--show", "-s", "--list", "-l", "--summary", "--evaluate", "--dump",
+                    "--variables", "--groups", "--help", "-h", "--fmt", "--check"),
+            "task", Set.of("-n", "--dry-run", "--dry", "--summary", "--list", "-l", "--list-all", "-a", "--help", "-h",
+                    "--status"));
+
+    /** Variables a deploy recipe commonly reads for its environment ({@code make deploy ENV=dev}). */
+    private static final Set<String> ENVIRONMENT_VARIABLES = Set.of("ENV", "ENVIRONMENT", "STAGE", "TARGET_ENV", "DEPLOY_ENV",
+            "APP_ENV", "TIER", "TARGET", "DEPLOY_TARGET", "DEPLOY_ENVIRONMENT");
+
+    /**
+     * A deployment target with no environment in its name, placed by the environment its arguments give the recipe:
+     * {@code make deploy ENV=dev}, {@code task deploy STAGE=staging}, {@code just deploy dev} (a recipe's parameter).
+     * A value no tier's word names is still an environment: the inventory places it, or it stays unknown.
+     */
+    private static Operation placedByArguments(Invocation inv, Operation op, List<String> words, List<String> targets) {
+        if (op.verb() != Verb.UPDATE || op.resource().locators().containsKey("environment")) {
+            return op;
+        }
+        String environment = "";
+        for (String w : words) {
+            int eq = w.indexOf('=');
+            if (eq > 0 && ENVIRONMENT_VARIABLES.contains(w.substring(0, eq).toUpperCase(java.util.Locale.ROOT))) {
+                environment = w.substring(eq + 1);
+            }
+        }
+        int at = targets.indexOf(op.resource().name());
+        if (environment.isEmpty() && inv.program().equals("just") && at >= 0 && at + 1 < targets.size()) {
+            // just deploy dev: the words after a recipe are its parameters
+            environment = targets.get(at + 1);
+        }
+        return environment.isEmpty() ? op : op.toBuilder().locator("environment", environment).build();
     }
 
     /** just's and task's options that always take a value (make's: {@link MakeRules#VALUED}). */
     private static final Map<String, Set<String>> RUNNER_VALUED = Map.of(
             "just", Set.of("-f", "--justfile", "-d", "--working-directory", "--set", "--dotenv-filename", "--dotenv-path"),
             "task", Set.of("-t", "--taskfile", "-d", "--dir", "-o", "--output"));
-    /** Task runners besides make whose -n / --dry-run prints the commands instead of running them. */
-    private static final Set<String> DRY_RUNS = Set.of("just", "task");
+
+    /** Development tiers' words that place a deployment named for them; test and preview words say too little. */
+    private static final Set<String> DEVELOPMENT = Set.of("dev", "development", "sandbox", "qa");
 
     /** Nx's own commands: the first word is a target only when it is none of these ({@code nx reset} clears its cache). */
     private static final Set<String> NX_COMMANDS = Set.of("reset", "graph", "affected", "run-many", "show", "list", "migrate",
@@ -88,6 +126,9 @@ public final class TaskTargets {
             // deployProd, destroyStaging: camel-cased task names are words too
             List<String> parts = CommandWords.parts(w.replaceAll("([a-z0-9])([A-Z])", "$1_$2"));
             String environment = parts.stream().map(DeploymentWords::tierOf).flatMap(Optional::stream).findFirst().orElse("");
+            // deploy:dev, deploy-sandbox: a development word places the target, but alone it is no action (make dev)
+            String development = environment.isEmpty()
+                    ? parts.stream().map(String::toLowerCase).filter(DEVELOPMENT::contains).findFirst().orElse("") : "";
             Verb verb = null;
             for (String part : parts.subList(1, parts.size())) {
                 verb = verb != null ? verb : CommandWords.destructive(part);
@@ -103,8 +144,8 @@ public final class TaskTargets {
             if (verb != null) {
                 b.stateful(true).reversible(false).scope(Scope.MANY);
             }
-            if (!environment.isEmpty()) {
-                b.locator("environment", environment);
+            if (!environment.isEmpty() || !development.isEmpty()) {
+                b.locator("environment", environment.isEmpty() ? development : environment);
             }
             return Optional.of(b.build());
         }

@@ -40,9 +40,13 @@ public final class RemoteTasks implements Recognizer {
             "-r", "--roles", "-z", "--hosts", "-E", "--execute-continue");
     private static final Set<String> CAP_LOOKS = Set.of("-T", "--tasks", "-n", "--dry-run", "-P", "--prereqs", "-D",
             "--describe", "-W", "--where", "-V", "--version", "-h", "--help");
-    /** Capistrano tasks that only look at the servers or at the project's own configuration. */
+    /**
+     * Capistrano tasks that only look at the servers or at the project's own configuration ({@code deploy:check} checks
+     * the repository and the servers' directories and linked files before a deploy, deploying nothing).
+     */
     private static final Set<String> CAP_READS = Set.of("doctor", "doctor:environment", "doctor:gems", "doctor:servers",
-            "doctor:variables", "install");
+            "doctor:variables", "install", "deploy:check", "deploy:check:directories", "deploy:check:linked_dirs",
+            "deploy:check:linked_files", "deploy:check:make_linked_dirs");
     /** A host list longer than this becomes one operation naming them all. */
     private static final int MAX_HOSTS = 16;
 

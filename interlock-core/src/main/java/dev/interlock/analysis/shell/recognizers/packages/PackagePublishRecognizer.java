@@ -241,8 +241,13 @@ public final class PackagePublishRecognizer implements Recognizer {
             return copy.get(); // npm run db:refresh-from-prod
         }
         if (RISKY_SCRIPT.matcher(name).matches()) {
-            return op(inv, Verb.EXECUTE, "script", name).confidence(Confidence.INFERRED)
-                    .note("the package script '" + name + "' may deploy, publish or destroy; its commands are not analyzed").build();
+            Operation.Builder b = op(inv, Verb.EXECUTE, "script", name).confidence(Confidence.INFERRED)
+                    .note("the package script '" + name + "' may deploy, publish or destroy; its commands are not analyzed");
+            // deploy:dev, release-staging: the environment in a deploying script's name is where it acts
+            dev.interlock.analysis.shell.recognizers.TaskTargets.namedTarget(inv, List.of(name), false)
+                    .map(t -> t.resource().locator("environment")).filter(e -> !e.isEmpty())
+                    .ifPresent(e -> b.locator("environment", e));
+            return b.build();
         }
         return local(inv, inv.program() + " run " + name);
     }
