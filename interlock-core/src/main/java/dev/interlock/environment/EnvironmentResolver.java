@@ -43,7 +43,7 @@ public final class EnvironmentResolver {
         Map<String, String> locators = locatorsWithAmbient(op, context);
         List<Inventory.Match> matches = new ArrayList<>();
         for (String kind : KINDS) {
-            lookup(kind, locators.get(kind)).ifPresent(matches::add);
+            (kind.equals("kubeconfig") ? kubeconfig(locators.get(kind)) : lookup(kind, locators.get(kind))).ifPresent(matches::add);
         }
         // A shared place named beside this machine outweighs it: a container named for production (docker exec
         // postgres-prod …), or a target such as kubectl --context prod-eu-1 run in a local container. A container named
@@ -101,6 +101,26 @@ public final class EnvironmentResolver {
             lookups.clear();
         }
         return lookups.computeIfAbsent(kind + '\u0000' + value, k -> inventory.lookup(kind, value));
+    }
+
+    /**
+     * A kubeconfig file named for a context ({@code ~/.kube/kind-ops.yaml}, {@code k3d-checkout.yaml}) reaches that
+     * context's cluster, so its name resolves as the context would; its path ({@code *prod*} anywhere in it) still
+     * counts, and the stricter of the two wins.
+     */
+    private Optional<Inventory.Match> kubeconfig(String path) {
+        Optional<Inventory.Match> byPath = lookup("kubeconfig", path);
+        if (path == null || path.isBlank()) {
+            return byPath;
+        }
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        String stem = file.indexOf('.') > 0 ? file.substring(0, file.indexOf('.')) : file;
+        Optional<Inventory.Match> byName = lookup("context", stem)
+                .map(m -> new Inventory.Match(m.entry(), "kubeconfig", path, "context " + m.pattern()));
+        if (byName.isEmpty() || byPath.isPresent() && byPath.get().entry().tier().gravity() >= byName.get().entry().tier().gravity()) {
+            return byPath;
+        }
+        return byName;
     }
 
     /**

@@ -311,15 +311,27 @@ public final class FileEditAnalyzer {
 
     /**
      * A project's program that wipes a whole data store its own code names ({@code redis.from_url('redis://redis.prod…')
-     * .flushall()}, a {@code DROP DATABASE} on a named host) is held like the command it holds, written to be run; any other
-     * call in source under review (a handler's {@code delete_one}, a client placed by a variable) is the program's
-     * business, judged when it runs, not when it is written.
+     * .flushall()}, a {@code DROP DATABASE} on a named host), or that deletes what holds data in a cloud or cluster its
+     * code names ({@code load_kube_config(context='prod-eu-1')} then {@code delete_namespace}, {@code terminate_instances}
+     * on {@code Session(profile_name='prod')}), is held like the command it holds, written to be run; any other call in
+     * source under review (a handler's {@code delete_one}, a client placed by a variable) is the program's business,
+     * judged when it runs, not when it is written.
      */
     private List<Operation> teardowns(String interpreter, String content, String path, RequestContext context) {
         return code(interpreter, content, path, context).stream()
-                .filter(op -> (op.verb() == Verb.DELETE || op.verb() == Verb.REPLACE) && op.scope() == Scope.ALL && op.stateful()
-                        && op.resource().locators().containsKey("host"))
+                .filter(op -> (op.verb() == Verb.DELETE || op.verb() == Verb.REPLACE)
+                        && (op.scope() == Scope.ALL && op.stateful() && op.resource().locators().containsKey("host")
+                        || (op.scope() == Scope.ALL || op.stateful()) && namesCloudTarget(op, context)))
                 .toList();
+    }
+
+    /** Where a cloud or cluster call goes, as its code names it (a kubeconfig taken from the agent's KUBECONFIG is not named). */
+    private static final List<String> CLOUD_TARGETS = List.of("context", "profile", "project", "subscription", "account");
+
+    private static boolean namesCloudTarget(Operation op, RequestContext context) {
+        String kubeconfig = op.resource().locator("kubeconfig");
+        return CLOUD_TARGETS.stream().anyMatch(op.resource().locators()::containsKey)
+                || !kubeconfig.isEmpty() && !kubeconfig.equals(context.env().getOrDefault("KUBECONFIG", ""));
     }
 
     /**

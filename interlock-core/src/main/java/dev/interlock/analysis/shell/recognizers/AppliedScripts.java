@@ -28,11 +28,30 @@ public final class AppliedScripts {
     /** Flags that keep it reporting, whatever else is given. */
     private static final Set<String> LOOKS = Set.of("--dry-run", "--dryrun", "-n", "--plan", "--check", "--preview", "--noop");
     /** Identity variable → the locator the environment resolver places by (inventory patterns and names). */
-    private static final Map<String, String> IDENTITIES = Map.of(
-            "AWS_PROFILE", "profile", "AWS_DEFAULT_PROFILE", "profile",
-            "GOOGLE_CLOUD_PROJECT", "project", "CLOUDSDK_CORE_PROJECT", "project", "GCLOUD_PROJECT", "project",
-            "AZURE_SUBSCRIPTION_ID", "subscription", "ARM_SUBSCRIPTION_ID", "subscription",
-            "KUBECONFIG", "kubeconfig");
+    private static final List<Map.Entry<String, String>> IDENTITIES = List.of(
+            Map.entry("KUBECONFIG", "kubeconfig"), Map.entry("AWS_PROFILE", "profile"), Map.entry("AWS_DEFAULT_PROFILE", "profile"),
+            Map.entry("GOOGLE_CLOUD_PROJECT", "project"), Map.entry("CLOUDSDK_CORE_PROJECT", "project"), Map.entry("GCLOUD_PROJECT", "project"),
+            Map.entry("AZURE_SUBSCRIPTION_ID", "subscription"), Map.entry("ARM_SUBSCRIPTION_ID", "subscription"));
+
+    /** A production cloud or cluster identity in {@code env}: variable, the locator it stands for, and its value. */
+    public record Identity(String variable, String locator, String value) {
+    }
+
+    /**
+     * The first identity variable of {@code env} that names production ({@code AWS_PROFILE=prod},
+     * {@code KUBECONFIG=~/.kube/prod-eu-1.yaml}): where code Interlock cannot read acts with those credentials.
+     */
+    public static Optional<Identity> productionIdentity(Map<String, String> env) {
+        for (Map.Entry<String, String> identity : IDENTITIES) {
+            String value = env.getOrDefault(identity.getKey(), "");
+            boolean production = identity.getValue().equals("kubeconfig")
+                    ? DeploymentWords.forProduction(value) : DeploymentWords.namesProduction(value);
+            if (production) {
+                return Optional.of(new Identity(identity.getKey(), identity.getValue(), value));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** The opaque operation the run is in production, when its flags and its environment say so. */
     public static Optional<Operation> inProduction(String script, List<Arg> operands, Map<String, String> env, Evidence evidence) {
@@ -51,18 +70,10 @@ public final class AppliedScripts {
         if (!applies) {
             return Optional.empty();
         }
-        for (Map.Entry<String, String> identity : IDENTITIES.entrySet()) {
-            String value = env.getOrDefault(identity.getKey(), "");
-            boolean production = identity.getValue().equals("kubeconfig")
-                    ? DeploymentWords.forProduction(value) : DeploymentWords.namesProduction(value);
-            if (production) {
-                return Optional.of(Operation.builder("process", Verb.UNKNOWN).resource("script", script)
-                        .locator(identity.getValue(), value).confidence(Confidence.OPAQUE).reversible(false).evidence(evidence)
-                        .note("runs the script " + script + ", whose contents are not analyzed, with " + identity.getKey() + "="
-                                + value + " and a flag that applies its changes: what it does there is unknown")
-                        .build());
-            }
-        }
-        return Optional.empty();
+        return productionIdentity(env).map(identity -> Operation.builder("process", Verb.UNKNOWN).resource("script", script)
+                .locator(identity.locator(), identity.value()).confidence(Confidence.OPAQUE).reversible(false).evidence(evidence)
+                .note("runs the script " + script + ", whose contents are not analyzed, with " + identity.variable() + "="
+                        + identity.value() + " and a flag that applies its changes: what it does there is unknown")
+                .build());
     }
 }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  */
 final class AwsSdkCalls {
 
-    private static final Pattern BOTO_CLIENT = Pattern.compile("(?:(\\w+)\\s*=\\s*)?[\\w.()]*?\\bclient\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
+    // s3 = boto3.Session(profile_name='prod').client('s3'): the session's arguments sit between the name and the client
+    private static final Pattern BOTO_CLIENT = Pattern.compile("(?:(\\w+)\\s*=\\s*)?(?:[\\w.]|\\([^()]*\\))*?\\bclient\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
     private static final Pattern BOTO_RESOURCE = Pattern.compile("\\bresource\\s*\\(\\s*(?:service_name\\s*=\\s*)?" + LIT);
     private static final Pattern SNAKE_CALL = Pattern.compile("(\\w+|\\))\\s*\\.\\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)+|invoke|publish|scan|query|decrypt)\\s*\\(");
     static final Pattern AWS_VERBS = Pattern.compile("(?:delete|terminate|remove|purge|deregister|detach|disassociate|revoke|stop|reboot|modify|update|put|create|run|start|attach|associate|authorize|restore|copy|invoke|send|publish|empty|cancel|disable|enable|reset|import|register|tag|untag|set|rotate|schedule|describe|list|get|head|batch|execute|scan|query|decrypt|assume|upload|abort|complete|change|replace|release|allocate|promote|failover)(?:[_A-Z].*)?");

@@ -94,7 +94,14 @@ final class SdkCalls {
     private static final Pattern JS_IMPORT = Pattern.compile("(?:require|import)\\s*\\(\\s*['\"]([^'\"]+)['\"]|\\bfrom\\s+['\"]([^'\"]+)['\"]|^\\s*import\\s+['\"]([^'\"]+)['\"]");
     private static final Pattern RB_IMPORT = Pattern.compile("\\brequire(?:_relative)?\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
     static final String LIT = "(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")";
-    private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:collection_?)?(?:namespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
+    private static final Pattern K8S_CALL = Pattern.compile("\\.\\s*((?:delete|patch|replace|create|list|read)_?(?:[Cc]ollection_?)?(?:[Nn]amespaced_?)?([A-Za-z_]+?)(?:_?[Ff]or_?[Aa]ll_?[Nn]amespaces)?)\\s*\\(([^)]*)\\)");
+    /**
+     * The context the client is built for: Python's {@code load_kube_config(context='x')} and
+     * {@code new_client_from_config(context='x')}, JavaScript's {@code kc.setCurrentContext('x')}.
+     */
+    private static final Pattern KUBE_CONTEXT = Pattern.compile("\\b(?:(?:load_kube_config|new_client_from_config)\\s*\\([^)]*context\\s*=\\s*|setCurrentContext\\s*\\(\\s*)" + LIT);
+    /** The kubeconfig file the client reads: {@code load_kube_config(config_file='x')}, {@code kc.loadFromFile('x')}. */
+    private static final Pattern KUBE_FILE = Pattern.compile("\\b(?:(?:load_kube_config|new_client_from_config)\\s*\\([^)]*config_file\\s*=\\s*|loadFromFile\\s*\\(\\s*)" + LIT);
     private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|command|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|querySync|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
     private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect|postgres)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*|(?:dsn|conninfo|url)\\s*=\\s*)?" + LIT);
@@ -274,8 +281,9 @@ final class SdkCalls {
     // --- Kubernetes -------------------------------------------------------------------------------------------------
 
     private static void kubernetes(String code, List<String> lines, Set<String> accounted) {
-        Matcher ctx = Regex.pattern("\\bload_kube_config\\s*\\([^)]*context\\s*=\\s*" + LIT).matcher(code);
-        String context = ctx.find() ? " --context " + quote(lit(ctx, 1)) : "";
+        Matcher ctx = KUBE_CONTEXT.matcher(code);
+        Matcher file = KUBE_FILE.matcher(code);
+        String context = (file.find() ? " --kubeconfig " + quote(lit(file, 1)) : "") + (ctx.find() ? " --context " + quote(lit(ctx, 1)) : "");
         Matcher m = K8S_CALL.matcher(code);
         while (m.find()) {
             accounted.add(m.group(1));

@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.packages;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.AppliedScripts;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -81,8 +82,19 @@ public final class ProjectRuns {
                 .note(what + " runs the project's own program (its code is not analyzed)");
         // like a script by path: code Interlock cannot read goes where its variables send it (KAFKA_BOOTSTRAP=kafka-prod-1…)
         Optional<String> server = LocalFiles.serverInEnv(inv.env());
-        return server.isPresent() ? b.locator("host", server.get()).build()
-                : LocalFiles.localUnlessNamed(inv, b, "the project's program on this machine").build();
+        if (server.isPresent()) {
+            return b.locator("host", server.get()).build();
+        }
+        // and where its cloud or cluster credentials send it (KUBECONFIG=~/.kube/prod-eu-1.yaml, AWS_PROFILE=prod): the
+        // SDKs inside read those variables as the CLIs do
+        Optional<AppliedScripts.Identity> identity = AppliedScripts.productionIdentity(inv.env());
+        if (identity.isPresent()) {
+            return b.locator(identity.get().locator(), identity.get().value())
+                    .note(what + " runs the project's own program (its code is not analyzed) with " + identity.get().variable()
+                            + "=" + identity.get().value() + " in its environment")
+                    .build();
+        }
+        return LocalFiles.localUnlessNamed(inv, b, "the project's program on this machine").build();
     }
 
     private static List<String> positionals(List<Arg> args) {
