@@ -325,12 +325,13 @@ public final class FileEditAnalyzer {
                 .toList();
     }
 
-    /** Where a cloud or cluster call goes, as its code names it (a kubeconfig taken from the agent's KUBECONFIG is not named). */
+    /** Where a cloud or cluster call goes, as its code names it (a kubeconfig or profile taken from the agent's variables is not named). */
     private static final List<String> CLOUD_TARGETS = List.of("context", "profile", "project", "subscription", "account");
 
     private static boolean namesCloudTarget(Operation op, RequestContext context) {
         String kubeconfig = op.resource().locator("kubeconfig");
-        return CLOUD_TARGETS.stream().anyMatch(op.resource().locators()::containsKey)
+        // a profile or project taken from the agent's own variables (AWS_PROFILE, GOOGLE_CLOUD_PROJECT) is not named either
+        return CLOUD_TARGETS.stream().map(op.resource()::locator).anyMatch(v -> !v.isEmpty() && !context.env().containsValue(v))
                 || !kubeconfig.isEmpty() && !kubeconfig.equals(context.env().getOrDefault("KUBECONFIG", ""));
     }
 

@@ -70,7 +70,9 @@ final class UnreadCalls {
             "create_async_engine", "from_url", "from_connection_string", "from_service_account_json",
             "from_service_account_file", "from_service_account_info", "load_kube_config", "load_incluster_config",
             "new_client_from_config", "build", "initialize_app", "Certificate", "getenv", "createClient", "sessionmaker",
-            "get_credentials_from_env", "get_session", "Session", "Config", "default", "from_env");
+            "get_credentials_from_env", "get_session", "Session", "Config", "default", "from_env",
+            // @kubernetes/client-node's KubeConfig set-up: which cluster, not what is done there
+            "loadFromDefault", "loadFromFile", "loadFromString", "loadFromCluster", "setCurrentContext", "makeApiClient");
 
     private UnreadCalls() {
     }

@@ -91,6 +91,9 @@ public final class Chezmoi implements Recognizer {
         }
         String path = repo.replaceFirst("^[a-z+]+://", "").replaceFirst("^[^@/]*@", "");
         String[] parts = path.split("[/:]");
+        if (parts.length == 0) {
+            return false; // "/" or ":" names no repository
+        }
         String owner = !repo.contains("/") && !repo.contains(":") ? parts[0]
                 : parts.length > 1 && parts[0].contains(".") ? parts[1] : parts[0];
         return owner.toLowerCase(Locale.ROOT).equals(user);
