@@ -229,7 +229,9 @@ public final class FileEditAnalyzer {
             return ops;
         }
         for (Operation op : analysis.apply(c.content())) {
-            if (op.verb() == Verb.READ) {
+            // a read is nothing until run, but one that copies data (a prod heap dump, a backup) brings it here
+            if (op.verb() == Verb.READ && !op.resource().locators().containsKey(
+                    dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA)) {
                 continue;
             }
             Operation.Builder b = op.toBuilder().evidence(Evidence.text(op.evidence().text().isEmpty() ? evidence.text() : op.evidence().text()))

@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.filesystem;
 
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.network.FetchedFiles;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
@@ -261,16 +262,7 @@ final class FileCopies {
                 Operation.Builder fetch = Operation.builder("network", Verb.READ).resource("host", remote.group(1))
                         .locator("host", remote.group(1)).locator("path", remote.group(2)).evidence(inv.evidence())
                         .note("fetches files from " + remote.group(1));
-                if (dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsDataCopy(remote.group(2))) {
-                    fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup")
-                            .note("fetches database dumps or backups from " + remote.group(1));
-                } else if (dev.interlock.analysis.shell.recognizers.diagnostics.MemoryDumps.holds(remote.group(2))) {
-                    fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "process-memory")
-                            .note("fetches core or heap dumps (a process's memory) from " + remote.group(1));
-                } else if (dev.interlock.analysis.shell.recognizers.virtualization.VmDisks.holds(remote.group(2))) {
-                    fetch.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "vm-disk")
-                            .note("fetches virtual machine disks (everything they stored) from " + remote.group(1));
-                }
+                FetchedFiles.judged(fetch, remote.group(2), remote.group(1));
                 ops.add(fetch.build());
             }
         }
@@ -310,7 +302,14 @@ final class FileCopies {
         }
         if (args.has("--remove-source-files")) {
             for (Arg source : sources) {
-                if (remote(source) == null) {
+                Matcher remote = remote(source);
+                if (remote != null) {
+                    // the sender removes what it sent: the files are gone from that host, kept only here
+                    ops.add(Operation.builder("filesystem", Verb.DELETE).resource("file", remote.group(2))
+                            .locator("host", remote.group(1)).locator("path", remote.group(2)).scope(Scope.MANY)
+                            .stateful(true).reversible(false).evidence(inv.evidence())
+                            .note("--remove-source-files deletes the copied files on " + remote.group(1)).build());
+                } else {
                     FileTarget t = FileTarget.of(source, inv);
                     ops.add(t.operation(inv, Verb.DELETE, "file").scope(Scope.MANY).stateful(false).reversible(true)
                             .note("removes the source files once copied").build());

@@ -40,6 +40,7 @@ public final class FilesystemRecognizer implements Recognizer {
         all.addAll(Disks.PROGRAMS);
         all.addAll(Compressors.PROGRAMS);
         all.addAll(Trash.PROGRAMS);
+        all.addAll(TwoWaySyncs.PROGRAMS);
         return all;
     }
 
@@ -89,6 +90,9 @@ public final class FilesystemRecognizer implements Recognizer {
         }
         if (Trash.PROGRAMS.contains(program)) {
             return Trash.recognize(inv);
+        }
+        if (TwoWaySyncs.PROGRAMS.contains(program)) {
+            return TwoWaySyncs.recognize(inv);
         }
         return switch (program) {
             // cmd's rmdir /s /q removes a whole tree
@@ -220,6 +224,14 @@ public final class FilesystemRecognizer implements Recognizer {
                     .build());
         }
         return ops;
+    }
+
+    /**
+     * What a download from another host or a pod writes here: files land INSIDE an existing directory such as
+     * {@code /tmp/} or the workspace, judged as {@code cp}'s destination, not as a change of that directory.
+     */
+    public static Operation copiedInto(Invocation inv, String destination) {
+        return FileCopies.destination(inv, FileTarget.of(Arg.of(destination), inv), false, false);
     }
 
     public static List<Arg> operands(ParsedArgs args) {

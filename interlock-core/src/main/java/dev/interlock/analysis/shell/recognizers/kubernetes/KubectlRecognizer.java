@@ -117,6 +117,9 @@ public final class KubectlRecognizer implements Recognizer {
             ops.addAll(KubectlCreate.inPod(c, debug.resource().name(), nested));
             return ops;
         }
+        if (sub.equals("cp") && !c.word(0).isEmpty() && !c.word(1).isEmpty()) {
+            return copy(c);
+        }
         if (EXECUTES.contains(sub)) {
             return List.of(execute(c));
         }
@@ -345,6 +348,23 @@ public final class KubectlRecognizer implements Recognizer {
         return targetOps(c, c.targets(1, "certificatesigningrequest", w -> false), verb).stream()
                 .map(op -> op.toBuilder().note("certificate " + c.word(0) + ": a signed certificate is a cluster identity").build())
                 .toList();
+    }
+
+    /**
+     * {@code kubectl cp POD:/path ./local} fetches from the pod: a read of its files there (a secret or a dump judged
+     * as every download) and a write here. {@code kubectl cp ./local POD:/path} changes the pod's files.
+     */
+    private static List<Operation> copy(KubectlCall c) {
+        Operation into = execute(c);
+        String src = c.word(0);
+        if (!src.contains(":")) {
+            return List.of(into.toBuilder().verb(Verb.UPDATE).build());
+        }
+        String path = src.substring(src.indexOf(':') + 1);
+        Operation.Builder read = into.toBuilder().verb(Verb.READ).note("copies " + path + " out of the pod");
+        return List.of(dev.interlock.analysis.shell.recognizers.network.FetchedFiles.judged(read, path,
+                        "pod " + into.resource().name()).build(),
+                dev.interlock.analysis.shell.recognizers.filesystem.FilesystemRecognizer.copiedInto(c.inv, c.word(1)));
     }
 
     /** exec, attach, cp, port-forward, debug: code runs in (or data moves through) a pod, a node or a service. */

@@ -70,7 +70,9 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "scp" -> RemoteCopy.recognize(inv, inv.parse(Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J")));
             case "telnet" -> spoken(inv, nested, inv.parse(Set.of()).positional(0).orElse(""),
                     inv.parse(Set.of()).positional(1).orElse("")).orElseGet(() -> ssh(inv, nested));
-            case "ssh", "sftp", "ftp", "lftp" -> ssh(inv, nested);
+            case "sftp" -> RemoteCopy.sftpDownload(inv).orElseGet(() -> ssh(inv, nested));
+            case "lftp" -> LftpCommands.operations(inv).orElseGet(() -> ssh(inv, nested));
+            case "ssh", "ftp" -> ssh(inv, nested);
             default -> socket(inv, nested);
         };
     }

@@ -1,8 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
-import dev.interlock.analysis.shell.recognizers.diagnostics.MemoryDumps;
-import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
+import dev.interlock.analysis.shell.recognizers.filesystem.FilesystemRecognizer;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -44,6 +43,38 @@ final class RemoteCopy {
         return new Location("", operand);
     }
 
+    /** sftp's flags that take a value ({@code -p} only preserves times there, unlike ssh's port). */
+    private static final java.util.Set<String> SFTP_VALUED = java.util.Set.of("-B", "-b", "-c", "-D", "-F", "-i", "-J",
+            "-l", "-o", "-P", "-R", "-S", "-s", "-X");
+
+    /**
+     * {@code sftp host:path [local]}, {@code sftp sftp://host/path}: a file named on the command line is fetched and
+     * sftp exits, as {@code scp host:path local} does. A directory ({@code host:/var/log/}) or no path opens the
+     * interactive session, left to the caller; so is a batch ({@code -b}).
+     */
+    static java.util.Optional<List<Operation>> sftpDownload(Invocation inv) {
+        ParsedArgs p = inv.parse(SFTP_VALUED);
+        if (p.has("-b") || p.positionals().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String operand = p.positionals().getFirst().value();
+        Location source = operand.startsWith("sftp://") ? url(operand) : location(operand);
+        if (!source.remote() || source.path().isEmpty() || source.path().endsWith("/")) {
+            return java.util.Optional.empty();
+        }
+        Location destination = new Location("", p.positional(1).orElse("."));
+        return java.util.Optional.of(List.of(read(inv, source), write(inv, destination)));
+    }
+
+    /** {@code sftp://[user@]host[:port]/path}. */
+    private static Location url(String url) {
+        String rest = url.substring("sftp://".length());
+        int slash = rest.indexOf('/');
+        String host = dev.interlock.environment.Hosts.of(url);
+        return new Location(host, slash < 0 ? "" : rest.substring(slash + 1).startsWith("~/")
+                ? rest.substring(slash + 1) : rest.substring(slash));
+    }
+
     static List<Operation> recognize(Invocation inv, ParsedArgs p) {
         List<Arg> operands = new ArrayList<>(p.positionals());
         operands.addAll(p.afterDoubleDash());
@@ -76,33 +107,18 @@ final class RemoteCopy {
         return ops;
     }
 
-    private static Operation read(Invocation inv, Location source) {
+    static Operation read(Invocation inv, Location source) {
         if (!source.remote()) {
             return LocalFiles.read(inv, source.path());
         }
-        // Fetching a remote host's secret file (secrets.yaml, a private key, .env) puts its secrets here.
-        boolean secret = SecretFiles.isSecret(source.path());
-        Operation.Builder b = Operation.builder("network", secret ? Verb.CREDENTIAL : Verb.READ).resource("file", source.path())
-                .locator("host", source.host()).evidence(inv.evidence())
-                .note(secret ? "copies a secret file from " + source.host() + " to this machine" : "");
-        if (!secret && dev.interlock.analysis.shell.recognizers.database.DatabaseOps.holdsDataCopy(source.path())) {
-            // scp db-prod-1:/var/backups/pg/shop.dump .: a database's rows, brought to this machine
-            b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "backup")
-                    .note("copies a database dump or backup from " + source.host() + " to this machine");
-        } else if (!secret && MemoryDumps.holds(source.path())) {
-            b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "process-memory")
-                    .note("copies a core or heap dump (the process's memory) from " + source.host() + " to this machine");
-        } else if (!secret && dev.interlock.analysis.shell.recognizers.virtualization.VmDisks.holds(source.path())) {
-            b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "vm-disk")
-                    .note("copies a virtual machine's disk (everything it stored) from " + source.host() + " to this machine");
-        }
-        return b.build();
+        return FetchedFiles.judged(Operation.builder("network", Verb.READ).resource("file", source.path())
+                .locator("host", source.host()).evidence(inv.evidence()), source.path(), source.host()).build();
     }
 
     /** The destination is written, here or on the remote host. */
-    private static Operation write(Invocation inv, Location destination) {
+    static Operation write(Invocation inv, Location destination) {
         if (!destination.remote()) {
-            return LocalFiles.on(inv, Verb.UPDATE, "directory", destination.path()).build();
+            return FilesystemRecognizer.copiedInto(inv, destination.path());
         }
         return Operation.builder("filesystem", Verb.UPDATE).resource("directory", destination.path())
                 .locator("host", destination.host()).locator("path", destination.path()).evidence(inv.evidence()).build();

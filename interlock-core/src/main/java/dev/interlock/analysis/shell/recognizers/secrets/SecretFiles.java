@@ -76,6 +76,8 @@ public final class SecretFiles {
             Pattern.compile(".*/\\.gnupg/private-keys.*|.*/\\.gnupg/secring.*"),
             Pattern.compile("/etc/(shadow|gshadow|sudoers|master\\.passwd)(-|\\.d/.*)?"),
             Pattern.compile("/etc/(ssl|pki)/private/.*"),
+            // a host's own ssh private keys: whoever holds one can pose as that host
+            Pattern.compile("/etc/ssh/ssh_host_[a-z0-9]+_key"),
             // mount.cifs credential files kept beside Samba's configuration
             Pattern.compile("/etc/(samba|cifs)/[^/]*cred[^/]*|/etc/samba/[^/]*\\.(pw|pass|passwd)"),
             // a CA's keys and their passwords: smallstep's secrets directory, an OpenSSL CA's private directory

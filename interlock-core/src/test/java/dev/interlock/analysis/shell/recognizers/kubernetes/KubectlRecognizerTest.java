@@ -275,10 +275,15 @@ class KubectlRecognizerTest {
         assertThat(exec.resource().type()).isEqualTo("pod");
         assertThat(exec.resource().name()).isEqualTo("web-1");
         assertThat(one("exec", "deploy/web", "--", "ls").resource().type()).isEqualTo("deployment");
-        Operation cp = one("cp", "payments/web-1:/var/log/app.log", "./app.log");
-        assertThat(cp.verb()).isEqualTo(Verb.EXECUTE);
+        // cp out of a pod reads its files there and writes the copy here; into a pod it changes the pod's files
+        List<Operation> out = ops("cp", "payments/web-1:/var/log/app.log", "./app.log");
+        assertThat(out).hasSize(2);
+        Operation cp = out.getFirst();
+        assertThat(cp.verb()).isEqualTo(Verb.READ);
         assertThat(cp.resource().name()).isEqualTo("web-1");
         assertThat(cp.resource().locator("namespace")).isEqualTo("payments");
+        assertThat(out.get(1).verb()).isEqualTo(Verb.UPDATE);
+        assertThat(one("cp", "./fix.py", "payments/web-1:/app/fix.py").verb()).isEqualTo(Verb.UPDATE);
         assertThat(one("port-forward", "svc/web", "8080:80").verb()).isEqualTo(Verb.EXECUTE);
         assertThat(one("debug", "node/n1", "-it", "--image=busybox").note()).contains("node");
         assertThat(one("attach", "web-1").verb()).isEqualTo(Verb.EXECUTE);
