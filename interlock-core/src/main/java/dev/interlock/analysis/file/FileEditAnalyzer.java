@@ -93,6 +93,10 @@ public final class FileEditAnalyzer {
         if (kind == FileKind.COMMAND_CONFIG && !delete && CargoConfig.is(path) && CargoConfig.ordinary(c.content())) {
             kind = FileKind.OTHER; // a Cargo configuration that only tunes the build (linker, flags, profiles) is project setup
         }
+        if (kind == FileKind.CREDENTIALS && (c.action() == FileChange.Action.EDIT || c.action() == FileChange.Action.CREATE)
+                && DotEnvFiles.ordinary(path, c.content())) {
+            kind = FileKind.OTHER; // local settings only: no secret, nothing shared named (a whole rewrite may drop secrets it held)
+        }
         if (kind == FileKind.COMMAND_CONFIG && !delete && SshConfig.is(path) && SshConfig.ordinary(c.content())) {
             kind = FileKind.OTHER; // host aliases and how to reach them run nothing and weaken no check
         }

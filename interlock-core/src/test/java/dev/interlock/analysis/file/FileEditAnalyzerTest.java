@@ -153,6 +153,9 @@ class FileEditAnalyzerTest {
     @Test
     void credentialsSecretsManifestsAndPipelines() {
         assertThat(ops("[{\"path\":\".env\",\"action\":\"write\",\"content\":\"A=1\"}]").getFirst().verb()).isEqualTo(Verb.CREDENTIAL);
+        assertThat(ops("[{\"path\":\".env\",\"action\":\"edit\",\"content\":\"API_TOKEN=abc\"}]").getFirst().verb()).isEqualTo(Verb.CREDENTIAL);
+        // local settings only, edited in place: an ordinary project file
+        assertThat(ops("[{\"path\":\".env.development\",\"action\":\"edit\",\"content\":\"PORT=3000\"}]").getFirst().verb()).isEqualTo(Verb.UPDATE);
         assertThat(ops("[{\"path\":\"k8s/s.yaml\",\"action\":\"write\",\"content\":\"apiVersion: v1\\nkind: Secret\\n\"}]").getFirst().verb())
                 .isEqualTo(Verb.CREDENTIAL);
         assertThat(ops("[{\"path\":\"k8s/d.yaml\",\"action\":\"write\",\"content\":\"apiVersion: apps/v1\\nkind: Deployment\\n\"}]").getFirst().verb())
