@@ -21,6 +21,9 @@ public final class Hosts {
         if (a.startsWith("unix:") || a.startsWith("npipe:")) {
             return "localhost";
         }
+        if (a.startsWith("jdbc:")) {
+            a = a.substring(5); // jdbc:postgresql://host/db: the driver's URL after the JDBC prefix
+        }
         int scheme = a.indexOf("://");
         if (scheme > 0 && a.substring(0, scheme).matches("[a-zA-Z][a-zA-Z0-9+.-]*")) {
             a = a.substring(scheme + 3);

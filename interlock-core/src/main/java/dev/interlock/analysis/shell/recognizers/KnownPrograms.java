@@ -68,7 +68,7 @@ public final class KnownPrograms {
             "eslint", "prettier", "biome", "black", "ruff", "flake8", "mypy", "pyright", "pylint", "isort", "bandit",
             "rubocop", "rspec", "rake", "rails-test", "bundle", "bundler", "gem", "pip", "pip3", "pipx", "poetry", "uv",
             "uvx", "pdm", "hatch", "pipenv", "conda", "mamba", "gcc", "g++", "clang", "clang++", "cc", "c++", "ld",
-            "javac", "java", "jar", "jshell", "kotlinc", "kotlin", "scalac", "scala", "zig", "ghc", "stack", "cabal",
+            "javac", "java", "jar", "jshell", "jbang", "kotlinc", "kotlin", "scalac", "scala", "zig", "ghc", "stack", "cabal",
             "mix", "elixir", "iex", "erl", "rebar3", "dart", "flutter", "composer", "phpunit", "phpstan", "webpack", "vite",
             "esbuild", "rollup", "parcel", "turbo", "nx", "lerna", "pre-commit", "lefthook", "husky", "just", "task",
             "mise", "asdf", "direnv", "configure", "autoconf", "automake", "autoreconf", "libtool", "pkg-config", "protoc",

@@ -47,6 +47,8 @@ public final class UnrecognizedProgram implements Recognizer {
             "--outfile", "-outfile");
     private static final Set<String> TAR_VALUED = Set.of("-f", "--file", "-C", "--directory", "-T", "--files-from", "-X",
             "--exclude-from", "-b", "--blocking-factor", "-I", "--use-compress-program", "--exclude", "-N", "--newer");
+    /** The JDK's tools spell their version flag with one dash, next to the usual two. */
+    private static final Set<String> VERSION_FLAGS = Set.of("--version", "-version", "-showversion", "--help", "-help", "-h");
     private static final Set<String> NOT_REALLY = Set.of("--dry-run", "--dryrun", "--help", "-h", "--version", "--what-if",
             "--whatif", "--check", "--noop", "--no-op", "--plan");
 
@@ -224,6 +226,12 @@ public final class UnrecognizedProgram implements Recognizer {
 
     /** Builds and tests run locally; {@code clean} deletes regenerable output; publishing leaves the machine. */
     private static Operation builder(Invocation inv) {
+        if (!inv.args().isEmpty() && inv.args().stream().allMatch(a -> VERSION_FLAGS.contains(a.value()))) {
+            // java -version, jbang --version: the tool prints what it is and runs nothing
+            return LocalFiles.local(inv, Operation.builder("process", Verb.READ).resource("program", inv.program())
+                    .confidence(Confidence.EXACT).evidence(inv.evidence()).note(inv.program() + " prints its version"),
+                    "prints its version").build();
+        }
         Optional<Operation> built = TaskTargets.builtTarget(inv);
         if (built.isPresent()) {
             return built.get();

@@ -44,6 +44,9 @@ final class CodeSources {
     private static final Set<String> VALUED = Set.of("-W", "-X", "-r", "--require", "-I", "--import", "-l", "-M", "-d",
             "-x", "--loader", "--input-type", "-c:", "-executionpolicy", "-ex", "-windowstyle", "-configurationname",
             "-workingdirectory", "-wd", "-outputformat", "-inputformat");
+    /** jshell's options with a separate value (a class path is not a script to run). */
+    private static final Set<String> JSHELL_VALUED = Set.of("--class-path", "-cp", "-classpath", "--module-path", "-p",
+            "--add-modules", "--add-exports", "--startup", "--feedback", "--execution");
     private static Map<String, Language> languages() {
         Map<String, Language> m = new HashMap<>();
         for (String p : List.of("python", "python2", "python3", "pypy", "pypy3", "python2.7")) {
@@ -130,7 +133,8 @@ final class CodeSources {
                 script = i + 1 < args.size() ? "-m " + args.get(i + 1).value() : "-m";
             } else if (w.equals("-f") && language == Language.PHP) {
                 script = i + 1 < args.size() ? args.get(++i).value() : "";
-            } else if (VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)) {
+            } else if (VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)
+                    || language == Language.JAVA && JSHELL_VALUED.contains(w)) {
                 i++;
             } else if (w.startsWith("-")) {
                 inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");
@@ -138,7 +142,28 @@ final class CodeSources {
                 script = w;
             }
         }
+        if (language == Language.JAVA) {
+            systemProperties(args, code);
+        }
         return new Source(code, literal, script, operands, inPlace && !operands.isEmpty(), "");
+    }
+
+    /**
+     * jshell's {@code -R-Dname=value} sets a property of the code's JVM: {@code System.getProperty("name")} in the code is
+     * that value, written in as a literal so the calls that take it are placed by it.
+     */
+    private static void systemProperties(List<Arg> args, StringBuilder code) {
+        for (Arg a : args) {
+            String w = a.value();
+            int eq = w.indexOf('=');
+            if (w.startsWith("-R-D") && eq > 4 && code.indexOf("getProperty") >= 0) {
+                String call = "System.getProperty(\"" + w.substring(4, eq) + "\")";
+                String value = "\"" + w.substring(eq + 1).replace("\"", "") + "\"";
+                for (int at = code.indexOf(call); at >= 0; at = code.indexOf(call, at + value.length())) {
+                    code.replace(at, at + call.length(), value);
+                }
+            }
+        }
     }
 
     /** PowerShell flags are case-insensitive and may be abbreviated; -Command takes the rest of the line. */

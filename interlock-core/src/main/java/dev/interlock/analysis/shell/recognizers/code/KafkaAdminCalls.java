@@ -58,8 +58,8 @@ final class KafkaAdminCalls {
     private static final Map<String, String> NAME_FLAG = Map.of("kafka-topics", "--topic", "kafka-configs", "--entity-name",
             "kafka-consumer-groups", "--group");
 
-    private static final Pattern CLIENT = Pattern.compile("AdminClient|\\.\\s*admin\\s*\\(");
-    private static final Pattern BOOTSTRAP = Pattern.compile("(?:bootstrap[._]servers['\"]?|brokers)\\s*[=:]\\s*\\[?\\s*" + LIT);
+    private static final Pattern CLIENT = Pattern.compile("AdminClient|\\.\\s*admin\\s*\\(|\\bAdmin\\s*\\.\\s*create\\s*\\(");
+    private static final Pattern BOOTSTRAP = Pattern.compile("(?:bootstrap[._]servers['\"]?|brokers)\\s*(?:[=:]|(?<=['\"]),)\\s*\\[?\\s*" + LIT);
     private static final Pattern CALL = Pattern.compile("\\.\\s*(\\w+)\\s*\\(");
     /** {@code 'retention.ms': '1'}, {@code "cleanup.policy": "compact"}, {@code set_config('k', 'v')}. */
     private static final Pattern SETTING = Pattern.compile(LIT + "\\s*[:,]\\s*" + LIT);

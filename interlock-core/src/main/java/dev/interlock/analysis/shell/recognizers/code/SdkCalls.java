@@ -204,6 +204,8 @@ final class SdkCalls {
         if (language == Language.PYTHON || language == Language.JAVASCRIPT) {
             KafkaAdminCalls.find(code, lines, accounted);
             MqttCalls.find(code, lines, accounted);
+        } else if (language == Language.JAVA) {
+            KafkaAdminCalls.find(code, lines, accounted); // the Java client's Admin.create(…), in jshell
         }
         ServiceSdkCalls.find(code, language, env, generic, accounted);
         if (reaches.isEmpty()) {

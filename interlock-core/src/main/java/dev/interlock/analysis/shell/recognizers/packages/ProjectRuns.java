@@ -50,7 +50,12 @@ public final class ProjectRuns {
             Map.entry("yarn", Set.of("start")));
 
     /** Programs that run the source file they are given ({@code tsx scripts/purge.ts}). */
-    private static final Set<String> FILE_RUNNERS = Set.of("ts-node", "tsx", "kotlin", "scala", "elixir", "java", "jshell");
+    private static final Set<String> FILE_RUNNERS = Set.of("ts-node", "tsx", "kotlin", "scala", "elixir", "java", "jshell",
+            "jbang");
+    /** jbang's subcommands that print about a script or jbang itself, and run nothing. */
+    private static final Set<String> JBANG_READS = Set.of("info", "version", "catalog", "alias", "template", "completion", "jdk");
+    /** The program arguments a build tool passes on in one word: {@code -Dexec.args="--env prod"}, gradle's {@code --args=…}. */
+    private static final List<String> PASSED_ARGS = List.of("-Dexec.args=", "--args=");
 
     /** Options of these tools that take a value (so that the value is not read as the verb). */
     private static final Set<String> VALUED = Set.of("-C", "-p", "--package", "--manifest-path", "--project", "-f", "--file",
@@ -67,6 +72,9 @@ public final class ProjectRuns {
         }
         if (verbs != null && positionals.size() > 1 && positionals.getFirst().equals("run") && verbs.contains(positionals.get(1))) {
             return Optional.of(run(inv, program + " run " + positionals.get(1))); // npm run start
+        }
+        if (program.equals("jbang") && !positionals.isEmpty() && JBANG_READS.contains(positionals.getFirst())) {
+            return Optional.empty();
         }
         if (FILE_RUNNERS.contains(program) && !positionals.isEmpty() && !inv.words().contains("-version")
                 && !inv.words().contains("--version")) {
@@ -94,7 +102,34 @@ public final class ProjectRuns {
                             + "=" + identity.get().value() + " in its environment")
                     .build();
         }
+        // the arguments the tool hands the program place it as the program's own would (--env prod, a JDBC URL)
+        List<Arg> passed = passedArgs(inv.args());
+        Optional<String> host = passed.stream().map(Arg::value).filter(w -> w.contains("://"))
+                .map(dev.interlock.environment.Hosts::of)
+                .filter(h -> Regex.matches(h, "[a-z0-9][a-z0-9.-]*[a-z0-9]") && !dev.interlock.environment.Hosts.loopback(h))
+                .findFirst();
+        if (host.isPresent()) {
+            return b.locator("host", host.get()).build();
+        }
+        Optional<String> named = LocalFiles.namedEnvironment(inv.env(), passed);
+        if (named.isPresent()) {
+            return b.locator("environment", named.get()).build();
+        }
         return LocalFiles.localUnlessNamed(inv, b, "the project's program on this machine").build();
+    }
+
+    private static List<Arg> passedArgs(List<Arg> args) {
+        List<Arg> out = new java.util.ArrayList<>();
+        for (Arg a : args) {
+            for (String prefix : PASSED_ARGS) {
+                if (a.value().startsWith(prefix)) {
+                    for (String w : a.value().substring(prefix.length()).strip().split("\\s+")) {
+                        out.add(Arg.of(w));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> positionals(List<Arg> args) {
