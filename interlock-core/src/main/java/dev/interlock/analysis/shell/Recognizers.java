@@ -93,6 +93,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.edge.Akamai(),
                 new dev.interlock.analysis.shell.recognizers.pki.PkiRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.identity.DirectoryAdmin(),
+                new dev.interlock.analysis.shell.recognizers.baas.ServerlessDatabases(),
                 new dev.interlock.analysis.shell.recognizers.kerberos.KerberosRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.activedirectory.WindowsRemoteRecognizer(),
                 new Homebrew(),
