@@ -67,6 +67,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.database.PostgresServerTools(),
                 new dev.interlock.analysis.shell.recognizers.database.MySqlOperatorTools(),
                 new dev.interlock.analysis.shell.recognizers.database.ClusterManagers(),
+                new dev.interlock.analysis.shell.recognizers.database.DistributedDatabaseTools(),
                 new dev.interlock.analysis.shell.recognizers.database.SearchDumps(),
                 new dev.interlock.analysis.shell.recognizers.database.ElasticCloud(),
                 new dev.interlock.analysis.shell.recognizers.dataplatforms.DataPlatformRecognizer(),

@@ -139,6 +139,8 @@ public final class SecretFiles {
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     // RANCID's clogin keeps every router's login and enable password in .cloginrc
                     + "|\\.cloginrc"
+                    // cqlsh keeps the Cassandra username and password in its [authentication] section
+                    + "|cqlshrc"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"
                     // Datadog's dogshell keeps the API and application keys in ~/.dogrc; Terraform's CLI config its
                     // registry and HCP tokens (credentials blocks)
