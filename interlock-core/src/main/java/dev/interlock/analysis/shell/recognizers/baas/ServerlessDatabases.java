@@ -89,7 +89,7 @@ public final class ServerlessDatabases implements Recognizer {
     }
 
     private static List<Operation> neon(Invocation inv) {
-        var p = inv.parse(Set.of("--project-id", "--org-id", "--output", "-o", "--name", "--parent", "--api-key", "--branch",
+        var p = inv.parse(Set.of("--project-id", "--org-id", "--output", "-o", "--name", "--api-key", "--branch",
                 "--database-name", "--role-name"));
         List<String> words = p.words();
         CommandTable.Found f = NEON.findOrGuess(words, 2, "resource");
