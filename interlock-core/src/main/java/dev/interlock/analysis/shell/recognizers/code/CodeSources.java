@@ -40,6 +40,9 @@ final class CodeSources {
     /** Julia's options with a separate value (threads, workers, a system image), so the value is not taken for a script. */
     private static final Set<String> JULIA_VALUED = Set.of("-t", "--threads", "-p", "--procs", "-J", "--sysimage", "-C",
             "--cpu-target", "-L", "--load");
+    /** The JVM runners' class path and dependency options: a jar named there is a library, not the script. */
+    private static final Set<String> JVM_VALUED = Set.of("-cp", "-classpath", "--classpath", "--class-path", "--dep", "--dependency",
+            "-D", "--jar", "--jars", "-Sdeps", "--scala", "-S");
     /** Flags that take a value which is not code (a module, an include path, a library). */
     private static final Set<String> VALUED = Set.of("-W", "-X", "-r", "--require", "-I", "--import", "-l", "-M", "-d",
             "-x", "--loader", "--input-type", "-c:", "-executionpolicy", "-ex", "-windowstyle", "-configurationname",
@@ -130,7 +133,8 @@ final class CodeSources {
                 script = i + 1 < args.size() ? "-m " + args.get(i + 1).value() : "-m";
             } else if (w.equals("-f") && language == Language.PHP) {
                 script = i + 1 < args.size() ? args.get(++i).value() : "";
-            } else if (VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)) {
+            } else if (VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)
+                    || (language == Language.GROOVY || language == Language.SCALA) && JVM_VALUED.contains(w)) {
                 i++;
             } else if (w.startsWith("-")) {
                 inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");
