@@ -200,6 +200,20 @@ final class CodeCalls {
                 }
                 c.add(call("\\bnew\\s+ProcessBuilder\\s*\\(|\\bProcess\\s*\\(", Kind.SHELL, "ProcessBuilder"));
                 c.add(call("\\bFiles\\.(?:delete|deleteIfExists)\\s*\\(\\s*(?:Path\\.of|Paths\\.get)\\s*\\(", Kind.DELETE, "Files.delete"));
+                if (language == Language.GROOVY) {
+                    // Groovy's File additions: deleteDir() removes the tree its receiver names; .text reads, .text = writes
+                    c.add(embedded("new\\s+File\\s*\\(\\s*" + STR + "\\s*\\)\\s*\\.deleteDir\\s*\\(", Kind.DELETE_TREE, "File.deleteDir"));
+                    c.add(call("new\\s+File\\s*\\((?![^;]*?\\)\\s*\\.deleteDir)(?=[^;]*?\\)\\s*\\.(?:text|bytes|readLines|eachLine|getText)\\b(?!\\s*=))",
+                            Kind.OPEN, "File.text"));
+                    c.add(embedded("new\\s+File\\s*\\(\\s*" + STR + "\\s*\\)\\s*(?:\\.(?:(?:text|bytes)\\s*=(?!=)|(?:write|append|setText|withWriter)\\b)|<<)",
+                            Kind.WRITE, "File.text ="));
+                    c.add(call("new\\s+File\\s*\\((?!\\s*" + STR + "\\s*\\))(?=[^;]*?\\)\\s*(?:\\.(?:(?:text|bytes)\\s*=(?!=)|(?:write|append|setText)\\b)|<<))",
+                            Kind.WRITE, "File.text ="));
+                    // a receiver computed at run time (new File(System.getProperty("user.home")).deleteDir())
+                    c.add(call("new\\s+File\\s*\\((?!\\s*" + STR + "\\s*\\))(?=[^;]*?\\)\\s*\\.deleteDir\\s*\\()", Kind.DELETE_TREE, "File.deleteDir"));
+                    // URLConnection with doOutput sends a body: a POST to the URL's host
+                    c.add(call("\\bnew\\s+URL\\s*\\((?=[^;]*\\bdoOutput\\s*=\\s*true)", Kind.HTTP, "POST"));
+                }
             }
             case POWERSHELL -> {
                 c.add(call("(?i)\\b(?:Remove-Item|rm|del|rd|rmdir|ri)\\s+(?:-(?:Path|LiteralPath)\\s+)?",

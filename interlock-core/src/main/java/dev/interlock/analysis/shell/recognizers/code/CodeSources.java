@@ -40,6 +40,9 @@ final class CodeSources {
     /** Julia's options with a separate value (threads, workers, a system image), so the value is not taken for a script. */
     private static final Set<String> JULIA_VALUED = Set.of("-t", "--threads", "-p", "--procs", "-J", "--sysimage", "-C",
             "--cpu-target", "-L", "--load");
+    /** The JVM runners' class path and dependency options: a jar named there is a library, not the script. */
+    private static final Set<String> JVM_VALUED = Set.of("-cp", "-classpath", "--classpath", "--class-path", "--dep", "--dependency",
+            "-D", "--jar", "--jars", "-Sdeps", "--scala", "-S");
     /** Flags that take a value which is not code (a module, an include path, a library). */
     private static final Set<String> VALUED = Set.of("-W", "-X", "-r", "--require", "-I", "--import", "-l", "-M", "-d",
             "-x", "--loader", "--input-type", "-c:", "-executionpolicy", "-ex", "-windowstyle", "-configurationname",
@@ -134,7 +137,11 @@ final class CodeSources {
             } else if (w.equals("-f") && language == Language.PHP) {
                 script = i + 1 < args.size() ? args.get(++i).value() : "";
             } else if (VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)
+<<<<<<< HEAD
                     || language == Language.JAVA && JSHELL_VALUED.contains(w)) {
+=======
+                    || (language == Language.GROOVY || language == Language.SCALA) && JVM_VALUED.contains(w)) {
+>>>>>>> fix-jvm2
                 i++;
             } else if (w.startsWith("-")) {
                 inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");

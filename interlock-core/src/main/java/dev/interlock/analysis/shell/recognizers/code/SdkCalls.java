@@ -85,6 +85,9 @@ final class SdkCalls {
             Pattern.compile("\\bPDO\\s*\\(\\s*['\"](?:sqlite|oci|sqlsrv|odbc|firebird|ibm|informix|dblib):"), "database",
             Pattern.compile("\\b(?:mysqli_connect|mysqli_real_connect|mysql_connect)\\s*\\(|\\bnew\\s+mysqli\\s*\\("), "mysql",
             Pattern.compile("\\bpg_p?connect\\s*\\("), "postgresql",
+            // a JDBC URL names the database whatever the JVM language's wrapper (groovy.sql.Sql, next.jdbc, DriverManager)
+            Pattern.compile("['\"]jdbc:postgresql:"), "postgresql",
+            Pattern.compile("['\"]jdbc:(?:mysql|mariadb):"), "mysql",
             Pattern.compile("(?i)\\bDBI\\s*->\\s*connect\\s*\\(\\s*['\"]dbi:Pg:"), "postgresql",
             Pattern.compile("(?i)\\bDBI\\s*->\\s*connect\\s*\\(\\s*['\"]dbi:(?:mysql|MariaDB):"), "mysql",
             Pattern.compile("(?i)\\bDBI\\s*->\\s*connect\\s*\\(\\s*['\"]dbi:(?!Pg:|mysql:|MariaDB:)\\w+:"), "database");
@@ -102,8 +105,10 @@ final class SdkCalls {
     private static final Pattern KUBE_CONTEXT = Pattern.compile("\\b(?:(?:load_kube_config|new_client_from_config)\\s*\\([^)]*context\\s*=\\s*|setCurrentContext\\s*\\(\\s*)" + LIT);
     /** The kubeconfig file the client reads: {@code load_kube_config(config_file='x')}, {@code kc.loadFromFile('x')}. */
     private static final Pattern KUBE_FILE = Pattern.compile("\\b(?:(?:load_kube_config|new_client_from_config)\\s*\\([^)]*config_file\\s*=\\s*|loadFromFile\\s*\\(\\s*)" + LIT);
-    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executemany|command|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|querySync|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
+    private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executeUpdate|executeInsert|executeQuery|executeLargeUpdate|firstRow|eachRow|rows|executemany|command|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|querySync|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
             + "(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|((?<=`)[^`$]*)`)");
+    /** {@code 'jdbc:postgresql://host:5432/db?user=x'}: the URL a JDBC driver connects to, without its properties. */
+    private static final Pattern JDBC_URL = Pattern.compile("['\"]jdbc:(postgresql|mysql|mariadb):(//[^'\"?;\\s]+)");
     private static final Pattern CONNECT = Pattern.compile("\\b(?:connect|create_engine|create_async_engine|Client|Pool|createConnection|createPool|MongoClient|Redis|StrictRedis|from_url|createClient|Sequel\\.connect|new|PDO|mysqli_connect|mysqli|pg_connect|pg_pconnect|postgres)\\s*\\(\\s*(?:\\{\\s*(?:url|connectionString|uri)\\s*:\\s*|(?:dsn|conninfo|url)\\s*=\\s*)?" + LIT);
     /**
      * Oracle's {@code dsn='host[:port]/service'} keyword (oracledb, cx_Oracle) and the Db2 driver's
@@ -389,6 +394,12 @@ final class SdkCalls {
     }
 
     static Optional<String> connection(String code) {
+        if (code.contains("jdbc:")) {
+            Matcher jdbc = JDBC_URL.matcher(code);
+            if (jdbc.find()) {
+                return Optional.of(jdbc.group(1).replace("mariadb", "mysql") + ":" + jdbc.group(2));
+            }
+        }
         Matcher c = CONNECT.matcher(code);
         while (c.find()) {
             String value = lit(c, 1);
