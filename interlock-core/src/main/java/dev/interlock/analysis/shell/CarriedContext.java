@@ -74,6 +74,14 @@ final class CarriedContext {
                 if (program.equals("oc") && w.size() == 3 && w.get(1).equals("project")) {
                     carry("namespace", w.get(2), "kubernetes", "helm");
                 }
+                // kubectl ctx NAME / kubectl ns NAME: krew's kubectx and kubens spelled through kubectl switch the same way
+                if (program.equals("kubectl") && w.size() == 3 && !w.get(2).startsWith("-") && !w.get(2).equals("-")) {
+                    switch (w.get(1)) {
+                        case "ctx" -> carry("context", w.get(2), "kubernetes", "helm");
+                        case "ns" -> carry("namespace", w.get(2), "kubernetes", "helm");
+                        default -> { }
+                    }
+                }
             }
             case "git" -> {
                 int remote = w.indexOf("remote");

@@ -115,7 +115,35 @@ final class KubectlPlugins {
             Map.entry("cert-manager renew", Action.update("certificate", "renews the certificate")),
             Map.entry("cert-manager approve", Action.grant("certificaterequest", "approves a request: a certificate is issued")),
             Map.entry("cert-manager deny", Action.update("certificaterequest", "")),
-            Map.entry("cert-manager create", Action.create("certificaterequest", "")));
+            Map.entry("cert-manager create", Action.create("certificaterequest", "")),
+            // Rook's: ceph and rook status commands look; purging, taking out or flagging OSDs changes the storage
+            Map.entry("rook-ceph ceph", Action.update("cephcluster", "runs a ceph command on the cluster")),
+            Map.entry("rook-ceph ceph status", LOOKS), Map.entry("rook-ceph ceph health", LOOKS),
+            Map.entry("rook-ceph ceph df", LOOKS), Map.entry("rook-ceph ceph versions", LOOKS),
+            Map.entry("rook-ceph ceph version", LOOKS), Map.entry("rook-ceph ceph -s", LOOKS),
+            Map.entry("rook-ceph ceph osd tree", LOOKS), Map.entry("rook-ceph ceph osd df", LOOKS),
+            Map.entry("rook-ceph ceph osd status", LOOKS), Map.entry("rook-ceph ceph osd stat", LOOKS),
+            Map.entry("rook-ceph ceph osd ls", LOOKS), Map.entry("rook-ceph ceph osd dump", LOOKS),
+            Map.entry("rook-ceph ceph mon stat", LOOKS), Map.entry("rook-ceph ceph mon dump", LOOKS),
+            Map.entry("rook-ceph ceph pg stat", LOOKS), Map.entry("rook-ceph ceph pg dump", LOOKS),
+            Map.entry("rook-ceph ceph fs ls", LOOKS), Map.entry("rook-ceph ceph fs status", LOOKS),
+            Map.entry("rook-ceph ceph osd purge", new Action(Verb.DELETE, "osd", Scope.ONE, true, false,
+                    "purges the OSD: its data is gone from the cluster")),
+            Map.entry("rook-ceph ceph osd destroy", new Action(Verb.DELETE, "osd", Scope.ONE, true, false, "destroys the OSD")),
+            Map.entry("rook-ceph ceph osd pool delete", new Action(Verb.DELETE, "pool", Scope.ONE, true, false,
+                    "deletes the pool with its data")),
+            Map.entry("rook-ceph rook status", LOOKS), Map.entry("rook-ceph rook version", LOOKS),
+            Map.entry("rook-ceph health", LOOKS), Map.entry("rook-ceph rbd ls", LOOKS),
+            Map.entry("rook-ceph rook purge-osd", new Action(Verb.DELETE, "osd", Scope.ONE, true, false,
+                    "purges the OSD: its data is gone from the cluster")),
+            Map.entry("rook-ceph maintenance", Action.update("deployment", "takes a ceph daemon into or out of maintenance")),
+            Map.entry("rook-ceph restore-deleted", Action.update("cephcluster", "")),
+            // Inspektor Gadget's: traces, tops, snapshots and profiles observe; deploying puts its daemonset on every node
+            Map.entry("gadget trace", LOOKS), Map.entry("gadget top", LOOKS), Map.entry("gadget snapshot", LOOKS),
+            Map.entry("gadget profile", LOOKS), Map.entry("gadget audit", LOOKS), Map.entry("gadget advise", LOOKS),
+            Map.entry("gadget version", LOOKS),
+            Map.entry("gadget deploy", Action.create("daemonset", "deploys the gadget daemonset on every node")),
+            Map.entry("gadget undeploy", Action.delete("daemonset", "removes the gadget daemonset")));
 
     /** Plugin executables run on their own ({@code kubectl-argo-rollouts}, {@code kubectl-view_secret}): krew's names. */
     static Set<String> executables() {

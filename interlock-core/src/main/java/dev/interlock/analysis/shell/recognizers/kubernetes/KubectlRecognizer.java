@@ -40,7 +40,7 @@ public final class KubectlRecognizer implements Recognizer {
     private static final Predicate<String> ASSIGNMENT = w -> w.contains("=") || w.contains(":") || w.endsWith("-");
 
     private static final Set<String> PROGRAMS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("kubectl", "oc", "k", "kubecolor", "kubectx", "kubens"), KubectlPlugins.executables().stream())
+            java.util.stream.Stream.of("kubectl", "oc", "k", "kubecolor", "kubectx", "kubens", "popeye"), KubectlPlugins.executables().stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Override
@@ -61,6 +61,8 @@ public final class KubectlRecognizer implements Recognizer {
         List<String> plugin = switch (inv.program()) {
             case "kubectx" -> List.of("ctx");
             case "kubens" -> List.of("ns");
+            // popeye on its own is the krew plugin: a lint of the cluster (--save writes the report here)
+            case "popeye" -> List.of("popeye");
             default -> inv.program().startsWith("kubectl-") ? KubectlPlugins.words(inv.program()) : List.of();
         };
         if (plugin.isEmpty()) {
