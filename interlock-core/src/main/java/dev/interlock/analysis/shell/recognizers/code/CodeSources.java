@@ -137,11 +137,8 @@ final class CodeSources {
             } else if (w.equals("-f") && language == Language.PHP) {
                 script = i + 1 < args.size() ? args.get(++i).value() : "";
             } else if (VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)
-<<<<<<< HEAD
-                    || language == Language.JAVA && JSHELL_VALUED.contains(w)) {
-=======
+                    || language == Language.JAVA && JSHELL_VALUED.contains(w)
                     || (language == Language.GROOVY || language == Language.SCALA) && JVM_VALUED.contains(w)) {
->>>>>>> fix-jvm2
                 i++;
             } else if (w.startsWith("-")) {
                 inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");
