@@ -27,6 +27,7 @@ public final class McpAnalyzer {
             KubernetesTools.FAMILY,
             TerraformTools.FAMILY,
             PulumiTools.FAMILY,
+            BiTools.FAMILY,
             AlertingTools.SENTRY_FAMILY,
             AlertingTools.DATADOG_FAMILY,
             TrackerTools.NOTION,

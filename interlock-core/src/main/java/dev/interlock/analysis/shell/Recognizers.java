@@ -53,6 +53,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.observability.MonitoringClis(),
                 new dev.interlock.analysis.shell.recognizers.observability.InfluxCli(),
                 new dev.interlock.analysis.shell.recognizers.observability.GrafanaCli(),
+                new dev.interlock.analysis.shell.recognizers.observability.SentryCli(),
+                new dev.interlock.analysis.shell.recognizers.bi.Tabcmd(),
                 new dev.interlock.analysis.shell.recognizers.observability.TelemetryAgents(),
                 new AwsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.backup.BackupTools(),

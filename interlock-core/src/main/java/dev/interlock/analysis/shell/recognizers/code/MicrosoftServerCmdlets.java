@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,29 @@ final class MicrosoftServerCmdlets {
                     "invoke-cmscript", Verb.EXECUTE, "invoke-cmrunscript", Verb.EXECUTE)),
             // a cleanup deletes update files, computers and approvals for good
             new WindowsServerCmdlets.Family("Wsus\\w+|PoshWsus\\w*", "wsus", "update-server", false, Map.of(
-                    "invoke-wsusservercleanup", Verb.DELETE)));
+                    "invoke-wsusservercleanup", Verb.DELETE)),
+            // Power BI's workspaces live in the tenant; signing in changes nothing there, a workspace user is a grant
+            new WindowsServerCmdlets.Family("PowerBI\\w+", "powerbi", "workspace", false, Map.of(
+                    "connect-powerbiserviceaccount", Verb.READ, "disconnect-powerbiserviceaccount", Verb.READ,
+                    "login-powerbi", Verb.READ, "logout-powerbi", Verb.READ, "login-powerbiserviceaccount", Verb.READ,
+                    "add-powerbiworkspaceuser", Verb.GRANT, "remove-powerbiworkspaceuser", Verb.GRANT)));
+
+    /** {@code Invoke-PowerBIRestMethod -Method Delete}: the request's method, not the cmdlet's verb, says what it does (Get when none). */
+    private static final Pattern REST_METHOD = Pattern.compile("(?i)-Method\\s+['\"]?(\\w+)");
+
+    /** What a REST cmdlet's request does, or nothing for a read: the cmdlet is only a transport. */
+    static Optional<Verb> request(String cmdlet, String rest, Verb usual) {
+        if (!cmdlet.equals("invoke-powerbirestmethod")) {
+            return Optional.of(usual);
+        }
+        Matcher m = REST_METHOD.matcher(rest);
+        return switch (m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "get") {
+            case "get", "head", "options" -> Optional.empty();
+            case "delete" -> Optional.of(Verb.DELETE);
+            case "post" -> Optional.of(Verb.CREATE);
+            default -> Optional.of(Verb.UPDATE);
+        };
+    }
 
     /** A collection or computer group that is every machine the site or update server manages. */
     private static final Pattern EVERY_MACHINE = Pattern.compile("(?i)-(?:CollectionName|TargetGroupName)\\s+['\"]?(?:All Systems"

@@ -137,8 +137,12 @@ final class WindowsServerCmdlets {
             }
             String cmdlet = verb + "-" + m.group(2).toLowerCase(Locale.ROOT);
             Family f = family.get();
-            Verb v = deletesFound ? Verb.DELETE : MINTS_SECRET.matcher(cmdlet).matches() ? Verb.CREDENTIAL
-                    : f.cmdlets().getOrDefault(cmdlet, GRANTS.matcher(m.group(2)).matches() ? Verb.GRANT : VERBS.getOrDefault(verb, Verb.UPDATE));
+            Optional<Verb> does = MicrosoftServerCmdlets.request(cmdlet, rest, deletesFound ? Verb.DELETE : MINTS_SECRET.matcher(cmdlet).matches() ? Verb.CREDENTIAL
+                    : f.cmdlets().getOrDefault(cmdlet, GRANTS.matcher(m.group(2)).matches() ? Verb.GRANT : VERBS.getOrDefault(verb, Verb.UPDATE)));
+            if (does.isEmpty() || does.get() == Verb.READ) {
+                continue; // a sign-in, or a REST call that only reads
+            }
+            Verb v = does.get();
             Matcher name = NAME.matcher(rest);
             Matcher host = HOST.matcher(rest);
             Operation.Builder b = Operation.builder(f.system(), v).resource(f.type(), name.find() ? name.group(1) : PowerShellCmdlets.positional(rest))

@@ -146,6 +146,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> CiTriggerApis.of(inv, url, method, body))
                 .or(() -> ForgeApis.of(inv, url, method, body))
                 .or(() -> ObservabilityApis.of(inv, url, method, body))
+                .or(() -> BiApis.of(inv, url, method, body))
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
                 .or(() -> DataStoreAdminApis.of(inv, url, method))
                 .or(() -> DeviceManagementApis.of(inv, url, method, body))

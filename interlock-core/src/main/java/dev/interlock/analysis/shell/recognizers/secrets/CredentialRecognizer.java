@@ -55,7 +55,9 @@ public final class CredentialRecognizer implements Recognizer {
     /** Search patterns that name where settings keep a secret: {@code access-tokens}, {@code api_key}, {@code password}. */
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i)token|secret|passw|api.{0,8}key|credential|private.{0,3}key|access.{0,3}key|bearer");
-    private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|passw|passphrase|pwd|api_?key|private|credential|auth).*");
+    /** {@code PASS} counts as a whole word only ({@code MB_DB_PASS}, {@code REDIS_PASS}): {@code BYPASS_CACHE} is no password. */
+    private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|passw|passphrase|pwd|api_?key|private|credential|auth).*"
+            + "|(?i)(.*_)?pass(_.*)?");
     private static final Pattern EXPANSION = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
     /** The secret-looking variables an argument expands ({@code echo $AWS_SECRET_ACCESS_KEY}); PWD is not a password. */
