@@ -57,10 +57,14 @@ public final class ProjectRuns {
     /** The program arguments a build tool passes on in one word: {@code -Dexec.args="--env prod"}, gradle's {@code --args=…}. */
     private static final List<String> PASSED_ARGS = List.of("-Dexec.args=", "--args=");
 
+    /** A program's own option that names the server it talks to ({@code --bootstrap}, {@code --brokers}, {@code --host}). */
+    private static final java.util.regex.Pattern SERVER_FLAG = java.util.regex.Pattern.compile(
+            "--(bootstrap(-servers?)?|brokers?|host|server|endpoint|url|jdbc-url)");
+
     /** Options of these tools that take a value (so that the value is not read as the verb). */
     private static final Set<String> VALUED = Set.of("-C", "-p", "--package", "--manifest-path", "--project", "-f", "--file",
             "-b", "--build-file", "-s", "--settings", "--prefix", "--filter", "-w", "--workspace", "--cwd", "-cp", "-classpath",
-            "--class-path", "--dir", "-r", "--require", "--loader", "--import");
+            "--class-path", "--dir", "-r", "--require", "--loader", "--import", "--deps", "--repos", "--java", "--main", "-m");
 
     /** The project's program run by {@code inv}, when it is one. */
     public static Optional<Operation> of(Invocation inv) {
@@ -72,6 +76,12 @@ public final class ProjectRuns {
         }
         if (verbs != null && positionals.size() > 1 && positionals.getFirst().equals("run") && verbs.contains(positionals.get(1))) {
             return Optional.of(run(inv, program + " run " + positionals.get(1))); // npm run start
+        }
+        if (program.equals("jbang") && inv.words().contains("--code")) {
+            // inline Java handed on the command line: not the project's file, and not read here
+            return Optional.of(Operation.builder("process", Verb.EXECUTE).resource("code", "jbang --code")
+                    .confidence(Confidence.OPAQUE).evidence(inv.evidence())
+                    .note("jbang --code runs inline Java whose effect is not analysed: where it acts is not known").build());
         }
         if (program.equals("jbang") && !positionals.isEmpty() && JBANG_READS.contains(positionals.getFirst())) {
             return Optional.empty();
@@ -104,7 +114,14 @@ public final class ProjectRuns {
         }
         // the arguments the tool hands the program place it as the program's own would (--env prod, a JDBC URL)
         List<Arg> passed = passedArgs(inv.args());
-        Optional<String> host = passed.stream().map(Arg::value).filter(w -> w.contains("://"))
+        if (FILE_RUNNERS.contains(inv.program())) {
+            // a source file run directly gets the words after it (jbang DeleteTopics.java --bootstrap b-1.msk-prod…:9098)
+            passed.addAll(inv.args());
+        }
+        Optional<String> host = java.util.stream.IntStream.range(0, passed.size())
+                .mapToObj(i -> passed.get(i).value().contains("://") ? passed.get(i).value()
+                        : i > 0 && SERVER_FLAG.matcher(passed.get(i - 1).value()).matches() ? "tcp://" + passed.get(i).value().split(",")[0] : "")
+                .filter(w -> !w.isEmpty())
                 .map(dev.interlock.environment.Hosts::of)
                 .filter(h -> Regex.matches(h, "[a-z0-9][a-z0-9.-]*[a-z0-9]") && !dev.interlock.environment.Hosts.loopback(h))
                 .findFirst();
