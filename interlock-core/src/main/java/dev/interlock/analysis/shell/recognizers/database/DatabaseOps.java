@@ -49,6 +49,8 @@ public final class DatabaseOps {
     private static final Set<String> ROW_TYPES = Set.of("table", "collection", "view");
     /** What a cloud CLI reads out of a key-value table ({@code aws dynamodb scan|query|get-item}): rows by another name. */
     public static final String ITEMS = "items";
+    /** What a BI tool's query API answers with ({@code POST /api/dataset}): the rows of the query it ran. */
+    public static final String QUERY_RESULTS = "query-results";
 
     /** The server's own views of itself (sessions, statistics, the catalog): their rows are no one's data. */
     private static final Pattern CATALOG = Pattern.compile(
@@ -61,7 +63,7 @@ public final class DatabaseOps {
     public static boolean returnsRows(Operation op) {
         return op.verb() == Verb.READ
                 && (op.system().equals(SYSTEM) && (ROW_TYPES.contains(op.resource().type()) || op.note().endsWith(DUMPS_ROWS))
-                    || op.resource().type().equals(ITEMS))
+                    || op.resource().type().equals(ITEMS) || op.resource().type().equals(QUERY_RESULTS))
                 && !op.resource().locators().containsKey(COPIES_DATA) && !aggregatesOnly(sqlOf(op.note()))
                 && !CATALOG.matcher(op.resource().name()).matches();
     }

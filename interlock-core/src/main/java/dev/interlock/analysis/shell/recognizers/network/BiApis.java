@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
@@ -37,7 +38,9 @@ final class BiApis {
             return Optional.empty();
         }
         String host = Hosts.of(url);
-        return Optional.of(List.of(Operation.builder("http", Verb.READ).resource(sumo ? "log-search" : "query", path).locator("host", host)
+        // a Sumo search answers with a job id; a Metabase query with its rows (an estimate of its duration with neither)
+        String type = sumo ? "log-search" : path.contains("/duration") ? "query" : DatabaseOps.QUERY_RESULTS;
+        return Optional.of(List.of(Operation.builder("http", Verb.READ).resource(type, path).locator("host", host)
                 .evidence(inv.evidence()).note((sumo ? "a Sumo Logic log search" : "runs a Metabase query") + " on " + host).build()));
     }
 }

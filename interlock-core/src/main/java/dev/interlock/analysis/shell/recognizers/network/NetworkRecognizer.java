@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
@@ -172,7 +173,9 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         if (output.isEmpty() || output.get().equals("-") || output.get().startsWith("/dev/")) {
             return ops;
         }
-        List<Operation> all = new ArrayList<>(ops);
+        // curl -o users.json …/_search: the rows the API answers with are copied here, as with "> users.json"
+        List<Operation> all = new ArrayList<>(ops.stream()
+                .map(o -> DatabaseOps.returnsRows(o) ? DatabaseOps.rowsWrittenTo(o, output.get()) : o).toList());
         all.add(SelfProtectionRecognizer.write(inv, output.get(), "downloads into"));
         return all;
     }
