@@ -92,6 +92,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.netdevices.InterfaceTools(),
                 new dev.interlock.analysis.shell.recognizers.dns.DnsTools(),
                 new dev.interlock.analysis.shell.recognizers.dns.ExternalDns(),
+                new dev.interlock.analysis.shell.recognizers.dns.PiHole(),
                 new dev.interlock.analysis.shell.recognizers.edge.Fastly(),
                 new dev.interlock.analysis.shell.recognizers.edge.Akamai(),
                 new dev.interlock.analysis.shell.recognizers.pki.PkiRecognizer(),

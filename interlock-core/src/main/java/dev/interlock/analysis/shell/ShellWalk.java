@@ -352,12 +352,13 @@ final class ShellWalk {
                 List<Integer> leaving = List.copyOf(fileReads);
                 Flows.rowsLeave(stage, this).ifPresent(host -> leaving.forEach(i -> add(
                         dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.exfiltration("file",
-                                "the file " + operations.get(i).resource().name(), host, evidence(p.span()), locators))));
+                                readsDeviceConfiguration(operations.get(i)) ? "the configuration of " + operations.get(i).resource().name()
+                                        : "the file " + operations.get(i).resource().name(), host, evidence(p.span()), locators))));
             }
             for (int i = 0; i < produced.size(); i++) {
                 if (DatabaseOps.returnsRows(produced.get(i))) {
                     rows.add(before + i);
-                } else if (readsNamedFile(produced.get(i))) {
+                } else if (readsNamedFile(produced.get(i)) || readsDeviceConfiguration(produced.get(i))) {
                     fileReads.add(before + i);
                 }
             }
@@ -440,6 +441,16 @@ final class ShellWalk {
     private static boolean readsNamedFile(Operation op) {
         return op.system().equals("filesystem") && op.verb() == Verb.READ && !op.resource().name().isEmpty()
                 && java.util.Set.of("file", "directory").contains(op.resource().type());
+    }
+
+    /**
+     * A router's or switch's configuration shown over its CLI ({@code show running-config}, Junos {@code show
+     * configuration}, VRP {@code display current-configuration}, RouterOS {@code /export}): it holds the device's
+     * secrets and the network's layout, as a configuration file would.
+     */
+    private static boolean readsDeviceConfiguration(Operation op) {
+        return op.system().equals("network") && op.verb() == Verb.READ && op.resource().type().equals("device")
+                && dev.interlock.analysis.Regex.find(op.note(), "(running|startup)-config|show conf|configuration|/?export\\b|show run\\b");
     }
 
     /** The credential reads at {@code indexes} are plain reads: the next stage keeps their secret off the screen. */

@@ -182,6 +182,16 @@ public final class SecretFiles {
                     + "|/etc/psa/\\.psa\\.shadow|/etc/gitlab/(initial_root_password|gitlab-secrets\\.json)");
 
     /**
+     * Configuration files that hold their application's database password and keys by design: WordPress's
+     * {@code wp-config.php} (DB_PASSWORD, the auth salts), Drupal's {@code settings.php}, Magento's {@code app/etc/env.php},
+     * Ghost's {@code config.production.json}; WireGuard's interface files and NetworkManager's connections (private keys,
+     * pre-shared keys, Wi-Fi passwords); Slurm's {@code slurmdbd.conf} (the accounting database's StoragePass).
+     */
+    private static final Pattern APPLICATION_SECRETS = Pattern.compile(
+            ".*/wp-config\\.php|.*/sites/[^/]+/settings(\\.local)?\\.php|.*/app/etc/env\\.php|.*/config\\.production\\.json"
+                    + "|/etc/wireguard/[^/]+\\.conf|/etc/NetworkManager/system-connections/.+|/etc/slurm(-llnl)?/slurmdbd\\.conf");
+
+    /**
      * Mail servers' secrets: Dovecot's passwd-files (user password hashes) and its SQL/LDAP settings (the lookup
      * login), DKIM private signing keys ({@code *.private} under a dkim/opendkim directory: anyone holding one signs
      * mail as the domain), Postfix's relay logins ({@code sasl_passwd} and other {@code *_passwd} tables, with their
@@ -326,7 +336,8 @@ public final class SecretFiles {
     }
 
     private static boolean literalIsSecret(String resolvedPath) {
-        if (SERVICE_LOGINS.matcher(resolvedPath).matches() || backupPassword(resolvedPath) || mailServerSecret(resolvedPath)) {
+        if (SERVICE_LOGINS.matcher(resolvedPath).matches() || APPLICATION_SECRETS.matcher(resolvedPath).matches()
+                || backupPassword(resolvedPath) || mailServerSecret(resolvedPath)) {
             return true;
         }
         String name = LocalFiles.basename(resolvedPath);
