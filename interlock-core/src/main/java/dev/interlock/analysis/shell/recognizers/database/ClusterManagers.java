@@ -48,6 +48,10 @@ public final class ClusterManagers implements Recognizer {
 
     /** Vitess commands that only look, by the word they start with. */
     private static final List<String> VITESS_READS = List.of("Get", "Find", "Validate", "List", "Show", "Help", "help");
+    /** Vitess commands that only look though their word does not say so. */
+    private static final Set<String> VITESS_READ_COMMANDS = Set.of("ShardReplicationPositions", "PingTablet");
+    /** Workflow commands ({@code Workflow}, {@code VDiff}, {@code OnlineDDL}, {@code MoveTables} …) whose action word only reports. */
+    private static final Set<String> VITESS_WORKFLOW_READS = Set.of("show", "list", "status", "progress");
 
     private static final Map<String, Action> VITESS = Map.of(
             "DeleteKeyspace", new Action(Verb.DELETE, "keyspace", Scope.ALL, true, false, "deletes the keyspace"),
@@ -83,7 +87,10 @@ public final class ClusterManagers implements Recognizer {
         // commands are CamelCase words; flags before them may take values
         String command = inv.words().stream().filter(w -> !w.isEmpty() && Character.isUpperCase(w.charAt(0)))
                 .findFirst().orElse("");
-        Action action = VITESS_READS.stream().anyMatch(command::startsWith) ? Action.read("topology")
+        boolean reportsWorkflow = inv.words().stream().dropWhile(w -> !w.equals(command)).skip(1)
+                .anyMatch(VITESS_WORKFLOW_READS::contains);
+        Action action = VITESS_READS.stream().anyMatch(command::startsWith) || VITESS_READ_COMMANDS.contains(command) || reportsWorkflow
+                ? Action.read("topology")
                 : Optional.ofNullable(VITESS.get(command)).orElseGet(() -> command.isEmpty()
                         ? new Action(Verb.UNKNOWN, "topology", Scope.ONE, false, true, "no vtctl command")
                         : Action.update("topology", command + " changes the Vitess topology"));

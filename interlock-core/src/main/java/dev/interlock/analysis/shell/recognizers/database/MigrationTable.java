@@ -215,6 +215,17 @@ final class MigrationTable {
         put(LOCAL, "artisan serve", "artisan test", "artisan optimize", "artisan optimize:clear", "artisan config:cache",
                 "artisan config:clear", "artisan cache:clear", "artisan view:clear", "artisan view:cache", "artisan route:cache",
                 "artisan route:clear", "artisan queue:work", "artisan queue:listen", "artisan storage:link", "artisan key:generate");
+        // the app's queues: listing failed jobs and workers' status reads; flushing or clearing deletes jobs, retrying
+        // re-runs their side effects (mail, charges), and Horizon's controls stop or pause the workers
+        put(READ, "artisan queue:failed", "artisan queue:monitor", "artisan horizon:status", "artisan horizon:list",
+                "artisan horizon:supervisors", "artisan schedule:list");
+        put(new Row(Verb.DELETE, "queue", Scope.MANY, true, false, Where.TARGET, "deletes jobs from the app's queues"),
+                "artisan queue:flush", "artisan queue:clear", "artisan queue:forget", "artisan queue:prune-failed",
+                "artisan queue:prune-batches", "artisan horizon:clear", "artisan horizon:forget");
+        put(new Row(Verb.EXECUTE, "queue", Scope.MANY, false, true, Where.TARGET, "runs jobs or scheduled tasks again"),
+                "artisan queue:retry", "artisan queue:retry-batch", "artisan schedule:run", "artisan schedule:test");
+        put(new Row(Verb.UPDATE, "worker", Scope.MANY, false, true, Where.TARGET, "stops, pauses or restarts the app's queue workers"),
+                "artisan queue:restart", "artisan horizon:terminate", "artisan horizon:pause", "artisan horizon:continue");
         put(CONSOLE, "artisan tinker");
         put(SESSION, "artisan db");
 

@@ -31,13 +31,31 @@ final class RedisCli {
 
     private static final Set<String> VALUED = Set.of("-h", "-p", "-a", "-n", "-u", "-s", "-r", "-i", "--user", "--pass",
             "--pattern", "--rdb", "--eval", "--cert", "--key", "--cacert", "--sni", "--count", "--functions-rdb", "-d", "-D",
-            "--quoted-pattern");
+            "--quoted-pattern", "--cluster", "--cluster-replicas", "--cluster-from", "--cluster-to", "--cluster-slots",
+            "--cluster-weight", "--cluster-threshold", "--cluster-pipeline", "--cluster-search-multiple-owners");
 
 
     private static final Action READ = new Action(Verb.READ, "key", Scope.ONE, false, true, "");
     private static final Action WRITE = new Action(Verb.UPDATE, "key", Scope.ONE, false, true, "");
     /** What a sentinel reports: the primaries it watches, their replicas and addresses. */
     private static final Action TOPOLOGY = new Action(Verb.READ, "cluster", Scope.ONE, false, true, "");
+    /**
+     * {@code redis-cli --cluster SUBCOMMAND HOST:PORT}: the cluster manager. Checking and reporting read; the rest move
+     * slots, add or drop nodes, or run a command on every node.
+     */
+    private static final Map<String, Action> CLUSTER = Map.ofEntries(
+            Map.entry("check", TOPOLOGY), Map.entry("info", TOPOLOGY), Map.entry("help", TOPOLOGY),
+            Map.entry("create", new Action(Verb.CREATE, "cluster", Scope.ALL, false, true, "forms a cluster of the nodes")),
+            Map.entry("fix", new Action(Verb.UPDATE, "cluster", Scope.ALL, false, true, "reassigns slots to repair the cluster")),
+            Map.entry("reshard", new Action(Verb.UPDATE, "cluster", Scope.MANY, false, true, "moves hash slots and their keys between nodes")),
+            Map.entry("rebalance", new Action(Verb.UPDATE, "cluster", Scope.ALL, false, true, "moves hash slots and their keys between nodes")),
+            Map.entry("add-node", new Action(Verb.UPDATE, "cluster", Scope.ONE, false, true, "adds a node to the cluster")),
+            Map.entry("del-node", new Action(Verb.DELETE, "node", Scope.ONE, true, false, "removes a node from the cluster and shuts it down")),
+            Map.entry("set-timeout", new Action(Verb.UPDATE, "config", Scope.ALL, false, true, "changes every node's cluster timeout")),
+            Map.entry("import", new Action(Verb.UPDATE, "database", Scope.ALL, false, true, "imports keys from another server into the cluster")),
+            Map.entry("backup", new Action(Verb.READ, "database", Scope.ALL, false, true, "copies every node's data set to a local directory")),
+            Map.entry("call", new Action(Verb.UNKNOWN, "database", Scope.ALL, false, false, "runs a command on every node")));
+
     private static final Map<String, Action> COMMANDS = Map.ofEntries(
             Map.entry("FLUSHALL", new Action(Verb.DELETE, "database", Scope.ALL, true, false, "empties every database on the server")),
             Map.entry("FLUSHDB", new Action(Verb.DELETE, "database", Scope.ALL, true, false, "empties the database")),
@@ -158,6 +176,9 @@ final class RedisCli {
         target = target.or(DatabaseTarget.fromEnv(inv.env()).withDatabase(""));
         List<Operation> ops = new ArrayList<>();
         Optional<List<List<Arg>>> luaCalls = RedisScripts.isEval(p.positionals()) ? RedisScripts.calls(p.positionals()) : Optional.empty();
+        if (p.has("--cluster")) {
+            return cluster(p, inv, target);
+        }
         if (p.has("--eval")) {
             ops.add(op(inv, Verb.EXECUTE, "script", p.value("--eval").orElse("")).confidence(Confidence.OPAQUE)
                     .note("runs the Lua script file " + p.value("--eval").orElse("") + ", which cannot be read statically").build());
@@ -189,6 +210,27 @@ final class RedisCli {
             ops.add(DatabaseOps.session(inv, target.database()));
         }
         return DatabaseOps.locateClient(ops, target, inv);
+    }
+
+    /** The cluster manager, placed by the node its first positional names ({@code redis-prod-1:6379}). */
+    private static List<Operation> cluster(ParsedArgs p, Invocation inv, DatabaseTarget target) {
+        String sub = p.value("--cluster").orElse("").toLowerCase(java.util.Locale.ROOT);
+        List<Arg> rest = p.positionals();
+        String node = rest.isEmpty() ? "" : rest.getFirst().value();
+        DatabaseTarget placed = node.isEmpty() ? target
+                : DatabaseOps.flag(DatabaseTarget.NONE, Optional.of(node.contains(":") ? node.substring(0, node.lastIndexOf(':')) : node), true, inv)
+                        .or(target);
+        Operation op;
+        if (sub.equals("call") && rest.size() > 1) {
+            // the command is judged as if run on one node, on all of them
+            op = command(rest.subList(1, rest.size()), inv, false).toBuilder().scope(Scope.ALL).build();
+        } else {
+            Action row = CLUSTER.getOrDefault(sub, new Action(Verb.UNKNOWN, "cluster", Scope.ALL, false, false,
+                    "a cluster subcommand Interlock does not list"));
+            Operation.Builder b = row.on(DatabaseOps.SYSTEM, node, inv);
+            op = sub.equals("backup") ? DatabaseAdminTools.dataCopy(b, true).build() : b.build();
+        }
+        return DatabaseOps.locateClient(List.of(op), placed, inv);
     }
 
     /** A Lua script is judged by the commands it calls, as if each were given on the line ({@link RedisScripts}). */

@@ -132,7 +132,10 @@ public final class DnsTools implements Recognizer {
                 .evidence(inv.evidence())
                 .note(applies ? "octodns-sync --doit applies its plan to the providers" + (p.has("--force") ? ", deletions included" : "")
                         : "octodns-sync without --doit only plans");
-        LocalFiles.namedEnvironment(inv.env(), List.of(dev.interlock.analysis.shell.Arg.of(fileTier(config))))
+        // config/production.yaml, config/dev.yaml: the file is named for the environment whose zones it manages
+        String tier = fileTier(config).toLowerCase(Locale.ROOT);
+        LocalFiles.namedEnvironment(inv.env(), List.of(dev.interlock.analysis.shell.Arg.of(tier)))
+                .or(() -> TIER_LABELS.contains(tier) ? Optional.of(tier) : Optional.empty())
                 .ifPresent(e -> b.locator("environment", e));
         return b.build();
     }
