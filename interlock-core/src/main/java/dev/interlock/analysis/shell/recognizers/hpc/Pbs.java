@@ -102,7 +102,14 @@ final class Pbs {
                 }
             }
         }
-        return ClusterPlacement.place(inv, act.operation(inv, "pbs", name), server(inv, p, words), "PBS_CONF_FILE").build();
+        Operation op = ClusterPlacement.place(inv, act.operation(inv, "pbs", name), server(inv, p, words), "PBS_CONF_FILE").build();
+        if (program.equals("qsub") && !words.isEmpty()) {
+            return OwnJobs.submitted(inv, op, words.getFirst(), p.value("-q"));
+        }
+        if (program.equals("qdel") && !words.isEmpty() && words.stream().allMatch(OwnJobs::jobId)) {
+            return OwnJobs.byId(inv, op);
+        }
+        return op;
     }
 
     /** qmgr's directives, from {@code -c} or standard input: the strictest of them decides. */
