@@ -48,7 +48,7 @@ public final class HpcRecognizer implements Recognizer {
             return List.of(HtCondor.recognize(inv));
         }
         if (Pbs.PROGRAMS.contains(program)) {
-            return List.of(Pbs.recognize(inv));
+            return Pbs.recognize(inv, nested);
         }
         return GridEngine.PROGRAMS.contains(program) ? List.of(GridEngine.recognize(inv)) : Lsf.recognize(inv, nested);
     }

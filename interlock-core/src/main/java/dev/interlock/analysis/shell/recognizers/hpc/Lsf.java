@@ -82,11 +82,11 @@ final class Lsf {
         ParsedArgs p = inv.parse(VALUED);
         if (inv.program().equals("bsub")) {
             List<Arg> command = OwnJobs.command(inv, VALUED);
-            if (command.isEmpty()) {
-                return List.of(op); // the job's script comes from standard input
+            if (command.isEmpty() && inv.stdin().isEmpty()) {
+                return List.of(op); // the job's script comes from a file on standard input, not read here
             }
             List<Operation> all = new java.util.ArrayList<>(List.of(OwnJobs.submitted(inv, op, "", p.value("-q"))));
-            all.addAll(OwnJobs.judged(command, inv, nested));
+            all.addAll(command.isEmpty() ? OwnJobs.judged(inv.stdin().get(), inv, nested) : OwnJobs.judged(command, inv, nested));
             return all;
         }
         if (inv.program().equals("bkill") && !p.words().isEmpty() && FILTERS.stream().noneMatch(p::has)

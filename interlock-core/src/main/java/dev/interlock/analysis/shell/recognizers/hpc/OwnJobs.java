@@ -22,7 +22,8 @@ final class OwnJobs {
     private OwnJobs() {
     }
 
-    private static final Set<Workspace.Area> OWN = Set.of(Workspace.Area.WORKSPACE, Workspace.Area.HOME, Workspace.Area.TEMP);
+    /** The user's own places: their workspace, home and temporary files (their scratch counts as such). */
+    static final Set<Workspace.Area> OWN = Set.of(Workspace.Area.WORKSPACE, Workspace.Area.HOME, Workspace.Area.TEMP);
 
     /** A submission of {@code script} (empty: the job's command is on the line, as {@code --wrap}) to {@code queue}. */
     static Operation submitted(Invocation inv, Operation op, String script, Optional<String> queue) {

@@ -70,10 +70,14 @@ final class ParallelFilesystems {
         CommandTable.Act act = found.act();
         Optional<String> path = words.stream().skip(found.words()).filter(w -> w.startsWith("/") || w.startsWith(".")
                 || w.startsWith("~")).reduce((a, b) -> b);
-        if (act.verb() != Verb.READ && path.isPresent() && !act.type().equals("quota")) {
+        if (act.verb() != Verb.READ && path.isPresent() && OwnJobs.OWN.contains(inv.workspace().area(path.get()))) {
             Operation.Builder b = LocalFiles.on(inv, act.verb(), act.type(), path.get()).stateful(act.stateful())
                     .reversible(!act.stateful() && !act.verb().destructive());
             return (act.note().isEmpty() ? b : b.note("lfs " + found.command() + " " + act.note())).build();
+        }
+        if (act.verb() != Verb.READ && path.isPresent()) {
+            // a project's or another user's directory on a shared filesystem: not this machine, and not the user's
+            return act.operation(inv, "lustre", path.get()).locator("path", inv.workspace().resolve(path.get())).build();
         }
         return act.operation(inv, "lustre", path.orElse(words.stream().skip(found.words()).reduce((a, b) -> b).orElse(""))).build();
     }

@@ -105,9 +105,10 @@ final class Slurm {
             return List.of(job);
         }
         ParsedArgs p = inv.parse(VALUED);
-        Optional<String> wrap = p.value("--wrap");
+        // --wrap's command, or a script given on standard input (a heredoc): the job's code is on the line
+        Optional<String> wrap = p.value("--wrap").or(() -> p.words().isEmpty() ? inv.stdin() : Optional.empty());
         if (wrap.isEmpty() && p.words().isEmpty()) {
-            return List.of(job); // the script comes from standard input
+            return List.of(job); // the script comes from a file on standard input, not read here
         }
         Operation submitted = OwnJobs.submitted(inv, job, wrap.isPresent() ? "" : p.words().getFirst(), p.value("-p", "--partition"));
         if (wrap.isEmpty()) {
