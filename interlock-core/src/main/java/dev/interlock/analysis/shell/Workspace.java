@@ -80,6 +80,20 @@ public record Workspace(String cwd, String home, String dir) {
         return "/home/user";
     }
 
+    /**
+     * Below the user's own directory on a cluster's scratch filesystem ({@code /scratch/alice/run1},
+     * {@code /lustre/scratch/alice/…}, {@code /gpfs/scratch/proj/alice/…}): sites purge scratch on a schedule, so what
+     * is there is disposable as in {@code /tmp}. Another user's or a project's directory is not the user's.
+     */
+    private boolean ownScratch(String abs) {
+        if (!abs.contains("/scratch")) {
+            return false;
+        }
+        String user = home.substring(home.lastIndexOf('/') + 1);
+        return !user.isEmpty() && !user.equals("user") && !user.equals("root")
+                && Regex.find(abs, "^(/[^/]+){0,2}/scratch[^/]*/([^/]+/)?" + java.util.regex.Pattern.quote(user) + "/[^/]");
+    }
+
     /** Resolves {@code path} as the shell would: {@code ~} to home, relative to cwd, {@code .}/{@code ..} folded. */
     public String resolve(String path) {
         String p = path;
@@ -97,7 +111,8 @@ public record Workspace(String cwd, String home, String dir) {
      */
     public boolean clearedAway(String source, String destination) {
         Area from = area(source);
-        return (from == Area.HOME || from == Area.WORKSPACE)
+        // the user's scratch is purged weeks later, not cleared: results moved there are kept for now
+        return (from == Area.HOME || from == Area.WORKSPACE) && !ownScratch(resolve(destination + "/x"))
                 && (area(destination) == Area.TEMP || area(destination + "/x") == Area.TEMP);
     }
 
@@ -131,6 +146,9 @@ public record Workspace(String cwd, String home, String dir) {
         }
         if (abs.length() >= 3 && abs.charAt(2) == ':' && isDrive(abs.substring(1, 3))) {
             return windowsArea(abs);
+        }
+        if (ownScratch(abs)) {
+            return Area.TEMP;
         }
         for (String dir : SYSTEM_DIRS) {
             if (under(abs, dir)) {

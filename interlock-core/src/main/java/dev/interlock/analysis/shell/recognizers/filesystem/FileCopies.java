@@ -197,8 +197,9 @@ final class FileCopies {
     /** The write to a destination: cheap inside the workspace or temp, lost data elsewhere. */
     static Operation destination(Invocation inv, FileTarget target, boolean directory, boolean many) {
         FileTarget dest = target;
-        if ((target.area() == Area.HOME_ROOT || target.area() == Area.SYSTEM) && !target.glob()) {
-            // Home, the workspace and /tmp are directories that exist: what is written lands inside them.
+        boolean ownScratch = target.area() == Area.OTHER && inv.workspace().area(target.path() + "/x") == Area.TEMP;
+        if ((target.area() == Area.HOME_ROOT || target.area() == Area.SYSTEM || ownScratch) && !target.glob()) {
+            // Home, the workspace, /tmp and the user's scratch are directories that exist: what is written lands inside them.
             Area inside = inv.workspace().area(target.path() + "/x");
             if (inside != Area.SYSTEM) {
                 dest = new FileTarget(target.written(), target.path(), inside, false, false, target.exact());

@@ -8,7 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The HPC workload managers' command lines, one table each; the program's name picks the table. */
+/**
+ * The HPC workload managers' command lines, the research filesystems' and the module system's, one table each; the
+ * program's name picks the table.
+ */
 public final class HpcRecognizer implements Recognizer {
 
     /** Not {@code -V}: to {@code qsub} it means "export my environment to the job". */
@@ -21,6 +24,8 @@ public final class HpcRecognizer implements Recognizer {
         all.addAll(GridEngine.PROGRAMS);
         all.addAll(Lsf.PROGRAMS);
         all.addAll(HtCondor.PROGRAMS);
+        all.addAll(EnvironmentModules.PROGRAMS);
+        all.addAll(ParallelFilesystems.PROGRAMS);
         return Set.copyOf(all);
     }
 
@@ -30,6 +35,12 @@ public final class HpcRecognizer implements Recognizer {
             return List.of();
         }
         String program = inv.program();
+        if (EnvironmentModules.PROGRAMS.contains(program)) {
+            return List.of(EnvironmentModules.recognize(inv));
+        }
+        if (ParallelFilesystems.PROGRAMS.contains(program)) {
+            return List.of(ParallelFilesystems.recognize(inv));
+        }
         if (Slurm.PROGRAMS.contains(program)) {
             return Slurm.recognize(inv, nested);
         }
@@ -37,9 +48,9 @@ public final class HpcRecognizer implements Recognizer {
             return List.of(HtCondor.recognize(inv));
         }
         if (Pbs.PROGRAMS.contains(program)) {
-            return List.of(Pbs.recognize(inv));
+            return Pbs.recognize(inv, nested);
         }
-        return List.of(GridEngine.PROGRAMS.contains(program) ? GridEngine.recognize(inv) : Lsf.recognize(inv));
+        return GridEngine.PROGRAMS.contains(program) ? List.of(GridEngine.recognize(inv)) : Lsf.recognize(inv, nested);
     }
 
     /**

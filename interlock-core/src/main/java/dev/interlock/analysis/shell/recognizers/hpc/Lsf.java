@@ -6,7 +6,9 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.execute;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.read;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.model.Operation;
@@ -74,7 +76,27 @@ final class Lsf {
         return Set.copyOf(all);
     }
 
-    static Operation recognize(Invocation inv) {
+    /** A job's operation, and for {@code bsub} what its command does (it runs as the caller's own command). */
+    static List<Operation> recognize(Invocation inv, Nested nested) {
+        Operation op = recognize(inv);
+        ParsedArgs p = inv.parse(VALUED);
+        if (inv.program().equals("bsub")) {
+            List<Arg> command = OwnJobs.command(inv, VALUED);
+            if (command.isEmpty() && inv.stdin().isEmpty()) {
+                return List.of(op); // the job's script comes from a file on standard input, not read here
+            }
+            List<Operation> all = new java.util.ArrayList<>(List.of(OwnJobs.submitted(inv, op, "", p.value("-q"))));
+            all.addAll(command.isEmpty() ? OwnJobs.judged(inv.stdin().get(), inv, nested) : OwnJobs.judged(command, inv, nested));
+            return all;
+        }
+        if (inv.program().equals("bkill") && !p.words().isEmpty() && FILTERS.stream().noneMatch(p::has)
+                && p.words().stream().allMatch(w -> !w.equals("0") && OwnJobs.jobId(w))) {
+            return List.of(OwnJobs.byId(inv, op));
+        }
+        return List.of(op);
+    }
+
+    private static Operation recognize(Invocation inv) {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
         String program = inv.program();

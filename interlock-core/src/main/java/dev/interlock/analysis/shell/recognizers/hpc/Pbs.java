@@ -8,6 +8,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.read;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.model.Operation;
@@ -67,7 +68,18 @@ final class Pbs {
         return Set.copyOf(all);
     }
 
-    static Operation recognize(Invocation inv) {
+    /** The operation, and for {@code qsub} with its script on standard input (a heredoc) what that script does. */
+    static List<Operation> recognize(Invocation inv, Nested nested) {
+        Operation op = recognize(inv);
+        if (!inv.program().equals("qsub") || inv.stdin().isEmpty() || !inv.parse(VALUED).words().isEmpty()) {
+            return List.of(op);
+        }
+        List<Operation> all = new java.util.ArrayList<>(List.of(op));
+        all.addAll(OwnJobs.judged(inv.stdin().get(), inv, nested));
+        return all;
+    }
+
+    private static Operation recognize(Invocation inv) {
         String program = inv.program();
         ParsedArgs p = inv.parse(program.equals("pbsnodes") ? PBSNODES_VALUED : VALUED);
         List<String> words = p.words();
@@ -102,7 +114,17 @@ final class Pbs {
                 }
             }
         }
-        return ClusterPlacement.place(inv, act.operation(inv, "pbs", name), server(inv, p, words), "PBS_CONF_FILE").build();
+        Operation op = ClusterPlacement.place(inv, act.operation(inv, "pbs", name), server(inv, p, words), "PBS_CONF_FILE").build();
+        if (program.equals("qsub") && !words.isEmpty()) {
+            return OwnJobs.submitted(inv, op, words.getFirst(), p.value("-q"));
+        }
+        if (program.equals("qsub") && inv.stdin().isPresent()) {
+            return OwnJobs.submitted(inv, op, "", p.value("-q")); // its script, on standard input, is judged beside it
+        }
+        if (program.equals("qdel") && !words.isEmpty() && words.stream().allMatch(OwnJobs::jobId)) {
+            return OwnJobs.byId(inv, op);
+        }
+        return op;
     }
 
     /** qmgr's directives, from {@code -c} or standard input: the strictest of them decides. */

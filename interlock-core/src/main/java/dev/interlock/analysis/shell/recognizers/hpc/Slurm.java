@@ -17,6 +17,7 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,7 +75,9 @@ final class Slurm {
             "--clusters", "--wckey", "-s", "--signal", "-o", "--format", "-O", "--Format", "-j", "--jobs", "-S",
             "--starttime", "-E", "--endtime", "-i", "--iterate", "-N", "--nodes", "-J", "--job-name", "--time", "-T",
             "--array", "-a", "-c", "--cpus-per-task", "--gres", "--mem", "--output", "-e", "--error", "-D", "--chdir",
-            "--ntasks", "--export", "--dependency", "-d", "--sort", "-L", "--licenses", "-b", "--batch");
+            "--ntasks", "--export", "--dependency", "-d", "--sort", "-L", "--licenses", "-b", "--batch", "--wrap");
+    /** sacctmgr's options: {@code -i} answers yes to its own prompt ({@code --immediate}), {@code -n} drops the header. */
+    private static final Set<String> SACCTMGR_VALUED = Set.of("-M", "--clusters");
     /** srun's and salloc's options that take a separate value: the command starts after them. */
     private static final Set<String> STEP_VALUED = Set.of("-A", "--account", "-p", "--partition", "-N", "--nodes", "-n",
             "--ntasks", "-c", "--cpus-per-task", "-t", "--time", "-J", "--job-name", "-w", "--nodelist", "-x", "--exclude",
@@ -97,7 +100,24 @@ final class Slurm {
         if (inv.program().equals("srun") || inv.program().equals("salloc")) {
             return step(inv, nested);
         }
-        return List.of(job(inv));
+        Operation job = job(inv);
+        if (!inv.program().equals("sbatch")) {
+            return List.of(job);
+        }
+        ParsedArgs p = inv.parse(VALUED);
+        // --wrap's command, or a script given on standard input (a heredoc): the job's code is on the line
+        Optional<String> wrap = p.value("--wrap").or(() -> p.words().isEmpty() ? inv.stdin() : Optional.empty());
+        if (wrap.isEmpty() && p.words().isEmpty()) {
+            return List.of(job); // the script comes from a file on standard input, not read here
+        }
+        Operation submitted = OwnJobs.submitted(inv, job, wrap.isPresent() ? "" : p.words().getFirst(), p.value("-p", "--partition"));
+        if (wrap.isEmpty()) {
+            return List.of(submitted);
+        }
+        // the job's command is on the line: judged as the caller's own command, as srun's is
+        List<Operation> all = new java.util.ArrayList<>(List.of(submitted));
+        all.addAll(OwnJobs.judged(wrap.get(), inv, nested));
+        return all;
     }
 
     /** {@code --test-only} among the options, not among the arguments of the script or command that follows them. */
@@ -134,26 +154,15 @@ final class Slurm {
      * a command, {@code srun --pty bash} opens a shell on a compute node.
      */
     private static List<Operation> step(Invocation inv, Nested nested) {
-        List<Arg> args = inv.args();
-        int i = 0;
-        while (i < args.size() && args.get(i).value().startsWith("-")) {
-            String w = args.get(i).value();
-            i += w.equals("--") ? 1 : !w.contains("=") && STEP_VALUED.contains(w) ? 2 : 1;
-            if (w.equals("--")) {
-                break;
-            }
-        }
-        List<Arg> inner = args.subList(Math.min(i, args.size()), args.size());
+        List<Arg> inner = OwnJobs.command(inv, STEP_VALUED);
         if (inner.isEmpty()) {
             return List.of(LocalFiles.execute(inv, "shell", "opens a shell on a compute node allocated to the caller"));
         }
-        return nested.shell(String.join(" ", inner.stream().map(Arg::shellText).toList()), inv).stream()
-                .map(op -> op.toBuilder().note((op.note().isEmpty() ? "" : op.note() + "; ") + "on the job's compute nodes").build())
-                .toList();
+        return OwnJobs.judged(inner, inv, nested);
     }
 
     private static Operation job(Invocation inv) {
-        ParsedArgs p = inv.parse(VALUED);
+        ParsedArgs p = inv.parse(inv.program().equals("sacctmgr") ? SACCTMGR_VALUED : VALUED);
         List<String> words = p.words();
         String program = inv.program();
         CommandTable.Act act;
@@ -165,6 +174,11 @@ final class Slurm {
                 if (filtered && words.size() <= 1 || words.size() > 1) {
                     act = act.many().note("cancels every job " + (words.size() > 1 ? "listed" : "the filter matches"));
                     name = words.size() > 1 ? String.join(" ", words) : p.value("-u", "--user", "-p", "--partition", "-A", "--account").orElse("");
+                }
+                if (ownJobs(inv, p, words, filtered)) {
+                    Operation.Builder b = act.operation(inv, "slurm", name);
+                    located(inv, p, b);
+                    return OwnJobs.byId(inv, b.build());
                 }
             }
             case "scontrol" -> {
@@ -186,7 +200,10 @@ final class Slurm {
                 CommandTable.Found found = SACCTMGR.findOrGuess(rest, 1, "association");
                 String entity = rest.size() > found.words() ? rest.get(found.words()).toLowerCase(Locale.ROOT) : "";
                 act = found.act();
-                if (act.verb() != dev.interlock.model.Verb.READ && (PEOPLE.contains(entity)
+                if (found.command().equals("archive") && rest.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).matches("purge\\w*=.*"))) {
+                    // Purge…After= deletes the archived records from the accounting database: a dump in name only
+                    act = delete("accounting").many().note("purges job, step or event records from the accounting database");
+                } else if (act.verb() != dev.interlock.model.Verb.READ && (PEOPLE.contains(entity)
                         || rest.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).startsWith("adminlevel=")))) {
                     act = grant(entity.replaceFirst("s$", "")).note("changes who may use the cluster and with what rights or priority");
                 } else if (!entity.isEmpty()) {
@@ -209,6 +226,25 @@ final class Slurm {
         located(inv, p, b);
         return b.build();
     }
+
+    /**
+     * scancel of job ids alone, or of the caller's own jobs ({@code --me}, {@code -u} with their own name): a user may
+     * only cancel their own. Another user, an account or a partition reaches everyone's.
+     */
+    private static boolean ownJobs(Invocation inv, ParsedArgs p, List<String> words, boolean filtered) {
+        if (!words.isEmpty() && !words.stream().allMatch(OwnJobs::jobId)) {
+            return false;
+        }
+        if (!filtered) {
+            return !words.isEmpty();
+        }
+        boolean own = p.has("--me") || p.value("-u", "--user").filter(u -> OwnJobs.caller(inv).filter(u::equals).isPresent()).isPresent();
+        return own && FILTERS.stream().filter(f -> !f.equals("--me") && !f.equals("-u") && !f.equals("--user"))
+                .noneMatch(f -> p.has(f) && !STATE_OR_NAME.contains(f));
+    }
+
+    /** Filters that narrow the caller's own jobs further. */
+    private static final Set<String> STATE_OR_NAME = Set.of("-t", "--state", "-n", "--name", "--jobname");
 
     /** The cluster: {@code -M}, {@code SLURM_CLUSTERS}, or a deployment word in the configuration's path. */
     private static void located(Invocation inv, ParsedArgs p, Operation.Builder b) {
