@@ -163,6 +163,8 @@ public final class KnownPrograms {
             Map.entry("keepalived", Set.of("-t", "--config-test", "-v", "--version", "-h", "--help")),
             Map.entry("kcat", Set.of("-L", "-C", "-Q")),
             Map.entry("kafkacat", Set.of("-L", "-C", "-Q")),
+            // papermill --prepare-only writes the notebook with its parameters and runs none of it
+            Map.entry("papermill", Set.of("--prepare-only", "--help-notebook")),
             Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt", "adapt", "environ", "build-info")),
             Map.entry("varnishadm", Set.of("backend.list", "vcl.list", "vcl.show", "ban.list", "param.show", "status", "ping",
                     "panic.show", "storage.list", "help", "debug.health")),

@@ -264,8 +264,10 @@ final class InlineCode {
         SdkCalls.Found found = SdkCalls.find(code, language, inv.env());
         for (String line : found.commandLines()) {
             for (Operation op : nested.shell(line, inv)) {
-                ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
-                        + "from " + inv.program() + " code, as `" + line + "`").build());
+                Operation.Builder b = op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                        + "from " + inv.program() + " code, as `" + line + "`");
+                found.placed().getOrDefault(line, Map.of()).forEach(b::locator);
+                ops.add(b.build());
             }
         }
         for (SdkCalls.Generic g : found.generic()) {
