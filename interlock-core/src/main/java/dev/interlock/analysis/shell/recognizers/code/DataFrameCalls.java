@@ -5,6 +5,7 @@ import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
 import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.model.Verb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * so that they are judged like it: a read is its SELECT; {@code if_exists='replace'} drops the table before the frame's
  * rows go in; otherwise rows are added. A read whose frame is then written to a file here ({@code .to_csv('x.csv')}) is
  * a copy of its rows, as {@code psql … > x.csv} is; one aggregated first ({@code groupby}, {@code describe}) copies none.
+ * A frame written to an object store or the Hub is that upload.
  */
 final class DataFrameCalls {
 
@@ -42,8 +44,8 @@ final class DataFrameCalls {
     private static final Pattern TABLE = Pattern.compile("[\\w.\"`]+");
 
     /** The code's frame reads and writes as SQL client lines; their call names (and the file writers') go to {@code accounted}. */
-    static void find(String code, List<String> lines, Set<String> accounted) {
-        if (!code.contains("read_sql") && !code.contains("read_database") && !code.contains("to_sql") && !code.contains("write_database")) {
+    static void find(String code, List<String> lines, List<SdkCalls.Generic> generic, Set<String> accounted) {
+        if (!Regex.find(code, "read_sql|read_database|to_sql|write_database|://")) {
             return;
         }
         Matcher r = READ.matcher(code);
@@ -78,7 +80,29 @@ final class DataFrameCalls {
         }
         Matcher f = TO_FILE.matcher(code);
         while (f.find()) {
-            accounted.add(f.group(1)); // a file write here, judged as one by the code's own file calls
+            accounted.add(f.group(1)); // a file write here is judged as one by the code's own file calls
+            String path = lit(f, 2);
+            if (path.contains("://")) {
+                uploaded(f.group(1), path, lines, generic);
+            }
+        }
+    }
+
+    /**
+     * A frame written to an object store or the Hub rather than to a file here ({@code to_parquet('s3://b/k')},
+     * {@code write_parquet('hf://datasets/acme/x/data.parquet')}): the upload its CLI would make, placed by the bucket or
+     * the Hub repository.
+     */
+    private static void uploaded(String method, String url, List<String> lines, List<SdkCalls.Generic> generic) {
+        String scheme = url.substring(0, url.indexOf("://")).toLowerCase(java.util.Locale.ROOT);
+        String rest = url.substring(url.indexOf("://") + 3);
+        switch (scheme) {
+            case "s3", "s3a" -> lines.add("aws s3 cp - " + quote("s3://" + rest));
+            case "gs", "gcs" -> lines.add("gsutil cp - " + quote("gs://" + rest));
+            case "hf" -> generic.add(new SdkCalls.Generic("huggingface", Verb.TRANSFER, "repo",
+                    Regex.replaceFirst(Regex.replaceFirst(rest, "^(?:datasets|spaces|models)/", ""), "^([^/@]+/[^/@]+).*$", "$1"),
+                    false, method, Map.of(), ""));
+            default -> { }
         }
     }
 
@@ -116,8 +140,8 @@ final class DataFrameCalls {
         if (statement.isBlank()) {
             return Optional.empty();
         }
-        Matcher sqlite = SQLITE_FILE.matcher(con);
-        if (sqlite.find()) {
+        Matcher sqlite = SQLITE_FILE.matcher(NAME.matcher(con).matches() ? code : con);
+        if (sqlite.find() && literal(con).filter(u -> u.contains("://")).isEmpty()) {
             return Optional.of(SdkCalls.clientLine("sqlite", code, Optional.empty(), lit(sqlite, 1), statement));
         }
         Optional<String> url = literal(con).filter(u -> u.contains("://")).or(() -> SdkCalls.connection(code));

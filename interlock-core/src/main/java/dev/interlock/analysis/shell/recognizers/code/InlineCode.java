@@ -170,7 +170,8 @@ final class InlineCode {
                 case HTTP -> ops.add(NetworkRecognizer.request(inv, f.literal() ? f.literals().getFirst() : "", f.what(),
                         f.what() + " request from " + inv.program() + " code"));
                 case WRITE -> {
-                    if (f.literal()) {
+                    // a URL (s3://, hf://) is no file here: the SDK readers judge where it goes
+                    if (f.literal() && !f.literals().getFirst().contains("://")) {
                         ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
                     }
                 }

@@ -209,7 +209,7 @@ final class SdkCalls {
         Map<String, Map<String, String>> placed = new LinkedHashMap<>();
         if (language == Language.PYTHON) {
             ToolApiCalls.find(code, env, lines, accounted);
-            DataFrameCalls.find(code, lines, accounted);
+            DataFrameCalls.find(code, lines, generic, accounted);
             SparkSessionCalls.find(code, env, lines, placed, accounted);
             if (!reaches.contains("huggingface")) {
                 MlSdkCalls.pushes(code, generic, accounted);
