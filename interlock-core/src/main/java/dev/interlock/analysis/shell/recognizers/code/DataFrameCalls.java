@@ -31,7 +31,7 @@ final class DataFrameCalls {
     private static final Pattern READ = Pattern.compile("\\bread_(sql_table|sql_query|sql|database_uri|database)\\s*\\(");
     private static final Pattern WRITE = Pattern.compile("\\.\\s*(to_sql|write_database)\\s*\\(");
     /** A frame written to a file: pandas' {@code to_*}, polars' {@code write_*} and {@code sink_*}, and the path it names. */
-    static final Pattern TO_FILE = Pattern.compile("\\.\\s*(to_csv|to_parquet|to_json|to_excel|to_feather|to_pickle|to_orc"
+    private static final Pattern TO_FILE = Pattern.compile("\\.\\s*(to_csv|to_parquet|to_json|to_excel|to_feather|to_pickle|to_orc"
             + "|write_csv|write_parquet|write_json|write_ndjson|write_excel|write_ipc|write_avro|sink_csv|sink_parquet)\\s*\\("
             + "\\s*(?:(?:path_or_buf|path|file|excel_writer)\\s*=\\s*)?" + LIT);
     /** Frame methods that leave counts or aggregates, not rows. */
