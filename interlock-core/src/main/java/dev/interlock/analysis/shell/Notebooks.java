@@ -42,7 +42,9 @@ final class Notebooks {
     static void run(String program, List<Arg> args, SimpleCommands.Run run, ShellWalk walk) {
         List<String> words = args.stream().map(Arg::value).toList();
         boolean executes = switch (program) {
-            case "papermill", "jupyter-execute" -> true;
+            // papermill --prepare-only injects the parameters and writes the notebook out without running a cell
+            case "papermill" -> !words.contains("--prepare-only") && !words.contains("--help-notebook");
+            case "jupyter-execute" -> true;
             case "jupyter-nbconvert" -> words.stream().anyMatch(Notebooks::executeFlag);
             default -> !words.isEmpty() && (words.getFirst().equals("execute")
                     || words.getFirst().equals("nbconvert") && words.stream().anyMatch(Notebooks::executeFlag));

@@ -72,7 +72,7 @@ public final class KnownPrograms {
             "mix", "elixir", "iex", "erl", "rebar3", "dart", "flutter", "composer", "phpunit", "phpstan", "webpack", "vite",
             "esbuild", "rollup", "parcel", "turbo", "nx", "lerna", "pre-commit", "lefthook", "husky", "just", "task",
             "mise", "asdf", "direnv", "configure", "autoconf", "automake", "autoreconf", "libtool", "pkg-config", "protoc",
-            "buf", "sqlc", "openapi-generator", "swagger-codegen", "jupyter", "ipython", "nvm", "sdk", "jenv", "pyenv",
+            "buf", "sqlc", "openapi-generator", "swagger-codegen", "jupyter", "jupyter-lab", "jupyter-notebook", "jupyter-server", "ipython", "nvm", "sdk", "jenv", "pyenv",
             "rbenv", "goenv", "nodenv", "corepack", "storybook", "next", "nuxt", "astro", "remix", "expo", "react-native", "metro", "ng", "vue",
             "svelte-kit", "hugo", "jekyll", "mkdocs", "sphinx-build", "doxygen", "javadoc", "godoc", "rustdoc", "valgrind",
             "gdb", "lldb", "jconsole", "coverage", "nyc",
@@ -163,6 +163,8 @@ public final class KnownPrograms {
             Map.entry("keepalived", Set.of("-t", "--config-test", "-v", "--version", "-h", "--help")),
             Map.entry("kcat", Set.of("-L", "-C", "-Q")),
             Map.entry("kafkacat", Set.of("-L", "-C", "-Q")),
+            // papermill --prepare-only writes the notebook with its parameters and runs none of it
+            Map.entry("papermill", Set.of("--prepare-only", "--help-notebook")),
             Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt", "adapt", "environ", "build-info")),
             Map.entry("varnishadm", Set.of("backend.list", "vcl.list", "vcl.show", "ban.list", "param.show", "status", "ping",
                     "panic.show", "storage.list", "help", "debug.health")),

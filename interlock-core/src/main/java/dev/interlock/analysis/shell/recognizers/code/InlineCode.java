@@ -170,7 +170,8 @@ final class InlineCode {
                 case HTTP -> ops.add(NetworkRecognizer.request(inv, f.literal() ? f.literals().getFirst() : "", f.what(),
                         f.what() + " request from " + inv.program() + " code"));
                 case WRITE -> {
-                    if (f.literal()) {
+                    // a URL (s3://, hf://) is no file here: the SDK readers judge where it goes
+                    if (f.literal() && !f.literals().getFirst().contains("://")) {
                         ops.add(SelfProtectionRecognizer.write(inv, f.literals().getFirst(), "writes"));
                     }
                 }
@@ -264,8 +265,10 @@ final class InlineCode {
         SdkCalls.Found found = SdkCalls.find(code, language, inv.env());
         for (String line : found.commandLines()) {
             for (Operation op : nested.shell(line, inv)) {
-                ops.add(op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
-                        + "from " + inv.program() + " code, as `" + line + "`").build());
+                Operation.Builder b = op.toBuilder().evidence(inv.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
+                        + "from " + inv.program() + " code, as `" + line + "`");
+                found.placed().getOrDefault(line, Map.of()).forEach(b::locator);
+                ops.add(b.build());
             }
         }
         for (SdkCalls.Generic g : found.generic()) {

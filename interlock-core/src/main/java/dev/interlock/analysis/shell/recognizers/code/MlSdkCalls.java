@@ -153,6 +153,24 @@ final class MlSdkCalls {
         }
     }
 
+    private static final Pattern PUSH = Pattern.compile("\\.\\s*push_to_hub\\s*\\(");
+
+    /**
+     * {@code push_to_hub(…)} on any object — a {@code datasets} Dataset, a {@code transformers} model or tokenizer — is
+     * the upload to a Hub repository those libraries share, whether or not the code imports {@code huggingface_hub}.
+     */
+    static void pushes(String code, List<Generic> generic, Set<String> accounted) {
+        Matcher m = PUSH.matcher(code);
+        while (m.find()) {
+            String args = callArguments(code, m.end());
+            Matcher n = NAMED.matcher(args);
+            Matcher f = FIRST.matcher(args);
+            accounted.add("push_to_hub");
+            generic.add(new Generic("huggingface", Verb.TRANSFER, "repo", n.find() ? lit(n, 1) : f.find() ? lit(f, 1) : "",
+                    false, "push_to_hub", Map.of(), ""));
+        }
+    }
+
     /** The LangSmith API the client talks to: the code's {@code api_url}, the endpoint variable, or LangSmith's cloud. */
     private static String langsmith(String code, Map<String, String> env) {
         Matcher u = LANGSMITH_URL.matcher(code);

@@ -34,8 +34,11 @@ final class SdkCalls {
                    Map<String, String> locators, String local) {
     }
 
-    /** What the code does through SDKs and drivers, and the names of the calls that account for it. */
-    record Found(List<String> commandLines, List<Generic> generic, Set<String> accounted) {
+    /**
+     * What the code does through SDKs and drivers, and the names of the calls that account for it. {@code placed}: the
+     * locators a command line's operations take where the code, not the line, names the place (a session's profile).
+     */
+    record Found(List<String> commandLines, List<Generic> generic, Set<String> accounted, Map<String, Map<String, String>> placed) {
         boolean isEmpty() {
             return commandLines.isEmpty() && generic.isEmpty();
         }
@@ -203,8 +206,14 @@ final class SdkCalls {
         List<String> lines = new ArrayList<>();
         List<Generic> generic = new ArrayList<>();
         Set<String> accounted = new LinkedHashSet<>();
+        Map<String, Map<String, String>> placed = new LinkedHashMap<>();
         if (language == Language.PYTHON) {
             ToolApiCalls.find(code, env, lines, accounted);
+            DataFrameCalls.find(code, lines, generic, accounted);
+            SparkSessionCalls.find(code, env, lines, placed, accounted);
+            if (!reaches.contains("huggingface")) {
+                MlSdkCalls.pushes(code, generic, accounted);
+            }
         }
         if (language == Language.PYTHON || language == Language.JAVASCRIPT) {
             KafkaAdminCalls.find(code, lines, accounted);
@@ -214,7 +223,7 @@ final class SdkCalls {
         }
         ServiceSdkCalls.find(code, language, env, generic, accounted);
         if (reaches.isEmpty()) {
-            return new Found(List.copyOf(lines), generic, Set.copyOf(accounted));
+            return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted), Map.copyOf(placed));
         }
         if (reaches.contains("aws")) {
             if (language == Language.PYTHON) {
@@ -282,7 +291,7 @@ final class SdkCalls {
                 MlSdkCalls.find(ml, code, env, lines, generic, accounted);
             }
         }
-        return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted));
+        return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted), Map.copyOf(placed));
     }
 
     // --- Kubernetes -------------------------------------------------------------------------------------------------
@@ -381,16 +390,24 @@ final class SdkCalls {
                 continue;
             }
             accounted.add(Regex.replaceFirst(m.group(), "^\\W*([\\w$]+)[\\s\\S]*$", "$1").replace("$", ""));
-            String target = url.map(SdkCalls::quote).orElse("");
-            lines.add(switch (d) {
-                case "mysql" -> "mysql " + mysqlTarget(code, url) + "-e " + quote(statement);
-                case "snowflake" -> "snowsql " + snowflakeTarget(code) + "-q " + quote(statement);
-                case "clickhouse" -> "clickhouse-client " + clickhouseTarget(code) + "--query " + quote(statement);
-                case "sqlserver" -> SqlServerCalls.line(code, statement);
-                case "sqlite" -> "sqlite3 " + (sqliteFile != null ? quote(sqliteFile) : target.isEmpty() ? "db.sqlite" : quote(url.get().replaceFirst("^sqlite:/*", "/"))) + " " + quote(statement);
-                default -> "psql " + (target.isEmpty() ? pgTarget(code) : target + " ") + "-c " + quote(statement);
-            });
+            lines.add(clientLine(d, code, url, sqliteFile, statement));
         }
+    }
+
+    /**
+     * The SQL client's command line that sends {@code statement} where the code's connection goes: {@code url} when
+     * known, else what the code's keywords name ({@code host=}, {@code dbname=}); {@code sqliteFile}, a SQLite file or null.
+     */
+    static String clientLine(String dialect, String code, Optional<String> url, String sqliteFile, String statement) {
+        String target = url.map(SdkCalls::quote).orElse("");
+        return switch (dialect) {
+            case "mysql" -> "mysql " + mysqlTarget(code, url) + "-e " + quote(statement);
+            case "snowflake" -> "snowsql " + snowflakeTarget(code) + "-q " + quote(statement);
+            case "clickhouse" -> "clickhouse-client " + clickhouseTarget(code) + "--query " + quote(statement);
+            case "sqlserver" -> SqlServerCalls.line(code, statement);
+            case "sqlite" -> "sqlite3 " + (sqliteFile != null ? quote(sqliteFile) : target.isEmpty() ? "db.sqlite" : quote(url.get().replaceFirst("^sqlite:/*", "/"))) + " " + quote(statement);
+            default -> "psql " + (target.isEmpty() ? pgTarget(code) : target + " ") + "-c " + quote(statement);
+        };
     }
 
     static Optional<String> connection(String code) {

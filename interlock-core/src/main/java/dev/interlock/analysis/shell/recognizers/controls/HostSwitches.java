@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers.controls;
 
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.APP_ALLOWLISTING;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUDIT_TRAIL;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUTHENTICATION;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.FIREWALL;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.MAC;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.THREAT_DETECTION;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A machine's own security controls, on this machine or over ssh: SELinux and AppArmor, the kernel audit, the
  * firewall, and the services that detect intrusions (auditd, falco, EDR sensors, osquery, wazuh) stopped, disabled or
- * masked. Starting, restarting and showing them is not switching them off.
+ * masked. Starting, restarting and showing them is not switching them off. A Jupyter server opened to the network with
+ * an empty token and no password switches off the authentication in front of code execution on this machine.
  */
 final class HostSwitches {
 
@@ -87,7 +89,11 @@ final class HostSwitches {
                     .matches("(?s).*advfirewall set \\S+ state off.*"))),
             Map.entry("spctl", new HostSwitch(APP_ALLOWLISTING, w -> w.contains("--master-disable") || w.contains("--global-disable"))),
             Map.entry("winrm", new HostSwitch(TRANSPORT_SECURITY, WindowsSwitches::winrmOff)),
-            Map.entry("socketfilterfw", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s).*--setglobalstate off.*"))));
+            Map.entry("socketfilterfw", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s).*--setglobalstate off.*"))),
+            Map.entry("jupyter", new HostSwitch(AUTHENTICATION, HostSwitches::openNotebookServer)),
+            Map.entry("jupyter-lab", new HostSwitch(AUTHENTICATION, HostSwitches::openNotebookServer)),
+            Map.entry("jupyter-notebook", new HostSwitch(AUTHENTICATION, HostSwitches::openNotebookServer)),
+            Map.entry("jupyter-server", new HostSwitch(AUTHENTICATION, HostSwitches::openNotebookServer)));
 
     static Set<String> programs() {
         Set<String> all = new java.util.HashSet<>(TOOLS.keySet());
@@ -181,6 +187,28 @@ final class HostSwitches {
         return words.getFirst().equals("disable") || words.getFirst().equals("reset")
                 || words.getFirst().equals("default") && words.size() > 1 && words.get(1).equals("allow")
                 && (words.size() == 2 || words.get(2).equals("incoming"));
+    }
+
+    /** Addresses a server bound to answers only on this machine (0.0.0.0 is every interface). */
+    private static final Pattern LOOPBACK_BIND = Pattern.compile("(?i)localhost|127\\.[\\d.]+|\\[?::1\\]?");
+    private static final Pattern NOTEBOOK_OPTION = Pattern.compile("--(?:(?:ServerApp|NotebookApp|IdentityProvider|PasswordIdentityProvider)\\.)?(ip|token|password|hashed_password)(?:=(.*))?");
+
+    /**
+     * A Jupyter server on an address beyond this machine ({@code --ip 0.0.0.0}) with its token set empty and no password:
+     * Jupyter then asks no one for anything, and whoever reaches the port runs code here.
+     */
+    private static boolean openNotebookServer(List<String> w) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i < w.size(); i++) {
+            java.util.regex.Matcher m = NOTEBOOK_OPTION.matcher(w.get(i));
+            if (m.matches()) {
+                String value = m.group(2) != null ? m.group(2) : i + 1 < w.size() && !w.get(i + 1).startsWith("-") ? w.get(++i) : "";
+                options.put(m.group(1).equals("hashed_password") ? "password" : m.group(1), value.replaceAll("^['\"]|['\"]$", ""));
+            }
+        }
+        String ip = options.getOrDefault("ip", "localhost");
+        return "".equals(options.get("token")) && options.getOrDefault("password", "").isEmpty()
+                && !ip.isEmpty() && !LOOPBACK_BIND.matcher(ip).matches();
     }
 
     private static final Pattern OPEN_POLICY = Pattern.compile("(^|\\s)(-P|--policy) (INPUT|FORWARD) ACCEPT(\\s|$)");

@@ -3,23 +3,29 @@ package dev.interlock.analysis.shell.recognizers.mlops;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** MLflow's, Hugging Face's, DVC's, Ollama's and Feast's command lines, one table each. */
+/** MLflow's, Hugging Face's, DVC's, Ollama's, Feast's, Kaggle's and W&amp;B's command lines, one table each. */
 public final class MlopsRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("mlflow", "hf", "huggingface-cli", "dvc", "ollama", "feast");
+        return Set.of("mlflow", "hf", "huggingface-cli", "dvc", "ollama", "feast", "kaggle", "wandb");
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         if (DatabaseOps.help(inv)) {
             return List.of();
+        }
+        if (inv.program().equals("kaggle") || inv.program().equals("wandb")) {
+            // only some of their commands are in a table: the rest are judged as any unfamiliar CLI's
+            return (inv.program().equals("kaggle") ? Kaggle.recognize(inv) : Wandb.recognize(inv)).map(List::of)
+                    .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
         }
         return List.of(switch (inv.program()) {
             case "mlflow" -> Mlflow.recognize(inv);

@@ -10,6 +10,7 @@ import dev.interlock.analysis.shell.recognizers.database.BuildToolMigrations;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.vcs.ForgeAccess;
 import dev.interlock.analysis.shell.recognizers.vcs.ForgeRepositories;
+import dev.interlock.analysis.shell.recognizers.vcs.GistUploads;
 import dev.interlock.analysis.Regex;
 import dev.interlock.environment.Hosts;
 import dev.interlock.analysis.shell.Arg;
@@ -506,7 +507,7 @@ public final class PackagePublishRecognizer implements Recognizer {
         ParsedArgs p = inv.parse(GH_VALUED);
         List<String> words = p.words();
         String group = words.isEmpty() ? "" : words.getFirst();
-        Optional<Operation> access = ForgeAccess.github(inv, p, words);
+        Optional<Operation> access = ForgeAccess.github(inv, p, words).or(() -> GistUploads.github(inv));
         if (access.isPresent()) {
             return List.of(access.get());
         }
