@@ -74,10 +74,9 @@ public final class TaskTargets {
             "--config", "--org", "--satellite", "--sat", "--remote-cache", "--cache-from", "--buildkit-host");
 
     /**
-     * {@code earthly +deploy}: a target's {@code RUN --push} steps, where deployments live, run only with {@code --push},
-     * so a deploying name counts only then (a destroying one always); build arguments ({@code --ENV=production}) place it.
-     * A secret handed from a variable that names a remote server ({@code --secret DATABASE_URL}) places the run on that
-     * server, as the same variable places a script.
+     * {@code earthly +deploy --ENV=production}: a target judged by its name as a task runner's is (its Earthfile is not in
+     * view), placed by its build arguments. A secret handed from a variable that names a remote server
+     * ({@code --secret DATABASE_URL}) places the run on that server, as the same variable places a script.
      */
     private static Optional<Operation> earthly(Invocation inv, ParsedArgs p) {
         List<String> targets = p.words().stream().filter(w -> w.contains("+")).map(w -> w.substring(w.lastIndexOf('+') + 1)).toList();
@@ -97,8 +96,7 @@ public final class TaskTargets {
             }
         }
         Optional<String> server = LocalFiles.serverInEnv(secrets);
-        Optional<Operation> named = namedTarget(inv, targets, true).filter(op -> p.has("--push") || op.verb() != Verb.UPDATE)
-                .map(op -> placedByArguments(inv, op, words, targets));
+        Optional<Operation> named = namedTarget(inv, targets, true).map(op -> placedByArguments(inv, op, words, targets));
         if (server.isEmpty() || targets.isEmpty()) {
             return named;
         }

@@ -140,7 +140,8 @@ public final class ProjectDatabases {
         if (!op.system().equals("process") || op.verb() != Verb.EXECUTE || op.environment() != Tier.LOCAL) {
             return op;
         }
-        return ProjectRuns.placed(inv, op.toBuilder().environment(Tier.UNKNOWN, ""), targetOptions(inv.args()), op.resource().name())
+        // a cloud identity in the session does not make a test run a change there (what terratest creates is its code's business)
+        return ProjectRuns.placed(inv, op.toBuilder().environment(Tier.UNKNOWN, ""), targetOptions(inv.args()), op.resource().name(), false)
                 .map(b -> b.note((op.note().isEmpty() ? "" : op.note() + "; ") + "the tests act where their configuration points them"))
                 .map(Operation.Builder::build).orElse(op);
     }

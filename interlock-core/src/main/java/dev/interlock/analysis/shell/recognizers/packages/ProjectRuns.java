@@ -113,15 +113,16 @@ public final class ProjectRuns {
             // a source file run directly gets the words after it (jbang DeleteTopics.java --bootstrap b-1.msk-prod…:9098)
             passed.addAll(inv.args());
         }
-        return placed(inv, b, passed, what).orElseGet(() -> LocalFiles.local(inv, b, "the project's program on this machine")).build();
+        return placed(inv, b, passed, what, true).orElseGet(() -> LocalFiles.local(inv, b, "the project's program on this machine")).build();
     }
 
     /**
      * Where code Interlock does not read acts, when its run names somewhere: the server its variables send it to, the
-     * production identity it holds, a server or environment in the words handed to it ({@code passed}), or an environment
-     * on the command line. Empty when nothing does: a run on this machine.
+     * production identity it holds (when {@code byIdentity}), a server or environment in the words handed to it
+     * ({@code passed}), or an environment on the command line. Empty when nothing does: a run on this machine.
      */
-    public static Optional<Operation.Builder> placed(Invocation inv, Operation.Builder b, List<Arg> passed, String what) {
+    public static Optional<Operation.Builder> placed(Invocation inv, Operation.Builder b, List<Arg> passed, String what,
+                                                     boolean byIdentity) {
         // like a script by path: code Interlock cannot read goes where its variables send it (KAFKA_BOOTSTRAP=kafka-prod-1…)
         Optional<String> server = LocalFiles.serverInEnv(inv.env());
         if (server.isPresent()) {
@@ -129,7 +130,7 @@ public final class ProjectRuns {
         }
         // and where its cloud or cluster credentials send it (KUBECONFIG=~/.kube/prod-eu-1.yaml, AWS_PROFILE=prod): the
         // SDKs inside read those variables as the CLIs do
-        Optional<AppliedScripts.Identity> identity = AppliedScripts.productionIdentity(inv.env());
+        Optional<AppliedScripts.Identity> identity = byIdentity ? AppliedScripts.productionIdentity(inv.env()) : Optional.empty();
         if (identity.isPresent()) {
             return Optional.of(b.locator(identity.get().locator(), identity.get().value())
                     .note(what + " runs the project's own program (its code is not analyzed) with " + identity.get().variable()
