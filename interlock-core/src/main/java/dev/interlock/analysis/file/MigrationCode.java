@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Migrations written in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, EF Core, migrate-mongo
- * and other MongoDB migrators): the schema calls
+ * Migrations written in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, EF Core, Ecto,
+ * migrate-mongo and other MongoDB migrators): the schema calls
  * that drop or rewrite data, and the SQL they pass through ({@code execute "DROP …"}, {@code op.execute(…)},
  * {@code RunSQL(…)}, {@code knex.raw(…)}), as the operations they are when the migration runs. The rollback half
  * ({@code def down}, {@code downgrade()}, {@code exports.down}, EF Core's {@code Down(MigrationBuilder)}) undoes a creation and is not what running the
@@ -57,6 +57,11 @@ final class MigrationCode {
             new Call("\\.DropColumn\\(\\s*(?:name\\s*:\\s*)?" + NAME, Verb.DELETE, "column", Scope.ALL),
             new Call("\\.Rename(?:Table|Column)\\(\\s*(?:name\\s*:\\s*)?" + NAME, Verb.UPDATE, "table", Scope.ALL),
             new Call("\\.AlterColumn<[\\w?]+>\\(\\s*(?:name\\s*:\\s*)?" + NAME, Verb.UPDATE, "column", Scope.ALL),
+            // Ecto: drop table(:payments); remove :email inside an alter table(:users) block
+            new Call("\\bdrop(?:_if_exists)?\\s+table\\(\\s*" + NAME, Verb.DELETE, "table", Scope.ALL),
+            new Call("(?s)\\balter\\s+table\\(\\s*" + NAME + "[^)]*\\)\\s+do\\b(?:(?!\\bend\\b).)*?\\bremove(?:_if_exists)?\\s+" + NAME,
+                    Verb.DELETE, "column", Scope.ALL),
+            new Call("\\brename\\s+table\\(\\s*" + NAME, Verb.UPDATE, "table", Scope.ALL),
             // MongoDB (migrate-mongo's up(db), mongodb-migrations): a dropped or emptied collection is lost data too
             new Call("\\.collection\\(\\s*" + NAME + "\\s*\\)\\s*\\.drop\\(", Verb.DELETE, "collection", Scope.ALL),
             new Call("\\.dropCollection\\(\\s*" + NAME, Verb.DELETE, "collection", Scope.ALL),

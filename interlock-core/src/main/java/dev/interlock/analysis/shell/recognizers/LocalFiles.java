@@ -98,6 +98,11 @@ public final class LocalFiles {
             if (DeploymentWords.named(w) || namedInAPhrase(w)) {
                 return java.util.Optional.of(w);
             }
+            // a list of profiles (--spring.profiles.active=prod,metrics): any one of them
+            java.util.Optional<String> listed = java.util.Arrays.stream(w.split(",")).filter(DeploymentWords::named).findFirst();
+            if (w.indexOf(',') > 0 && listed.isPresent()) {
+                return listed;
+            }
         }
         return java.util.Optional.empty();
     }
@@ -140,9 +145,13 @@ public final class LocalFiles {
     private static final java.util.List<String> ENVIRONMENT_VARIABLES = java.util.List.of("DEPLOY_ENV", "ENVIRONMENT", "STAGE",
             "APP_ENV", "TARGET_ENV", "DEPLOY_TARGET", "TIER", "ENV",
             // a framework's environment picks the configuration, and with it the database, the program talks to
-            "MIX_ENV", "RAILS_ENV", "RACK_ENV", "SPRING_PROFILES_ACTIVE", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT");
+            "MIX_ENV", "RAILS_ENV", "RACK_ENV", "SPRING_PROFILES_ACTIVE", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
+            "QUARKUS_PROFILE", "MICRONAUT_ENVIRONMENTS");
     private static final java.util.Set<String> ENVIRONMENT_OPTIONS = java.util.Set.of("--env", "-e", "--environment", "--stage",
-            "-s", "--target", "-t", "--tier", "--to", "-var-file", "--var-file", "--values");
+            "-s", "--target", "-t", "--tier", "--to", "-var-file", "--var-file", "--values",
+            // a JVM framework's profile, as the program's option, a system property, or the Spring Boot plugin's property
+            "--spring.profiles.active", "-Dspring.profiles.active", "-Dspring-boot.run.profiles", "-Dquarkus.profile",
+            "-Dmicronaut.environments");
     public static Operation read(Invocation inv, String path) {
         return on(inv, Verb.READ, "file", path).build();
     }

@@ -24,13 +24,14 @@ public final class TaskTargets {
     }
 
     /** Task runners whose positionals are target names that say what they do ({@code make deploy-prod}). */
-    static final Set<String> TASK_RUNNERS = Set.of("make", "gmake", "just", "task", "mage", "invoke", "doit");
+    static final Set<String> TASK_RUNNERS = Set.of("make", "gmake", "just", "task", "mage", "invoke", "doit", "earthly",
+            "cargo-make", "makers");
 
     /**
      * A task runner's target, judged by its name when its recipe is not in view: {@code make destroy},
      * {@code just db-reset} destroy; {@code task deploy:prod} deploys, to the environment the name says.
      */
-    static Optional<Operation> target(Invocation inv) {
+    public static Optional<Operation> target(Invocation inv) {
         boolean make = inv.program().equals("make") || inv.program().equals("gmake");
         ParsedArgs p = inv.parse(make ? MakeRules.VALUED : RUNNER_VALUED.getOrDefault(inv.program(), Set.of()));
         if (make ? MakeRules.dryRun(inv.words()) : p.has(LOOKS.getOrDefault(inv.program(), Set.of()).toArray(String[]::new))) {
@@ -38,9 +39,12 @@ public final class TaskTargets {
             return Optional.of(Operation.builder(inv.program(), Verb.READ).resource("target", String.join(" ", p.words()))
                     .evidence(inv.evidence()).note(inv.program() + " only prints what the target would run").build());
         }
+        if (inv.program().equals("earthly")) {
+            return earthly(inv, p);
+        }
         List<String> targets = p.words().stream().filter(w -> !w.contains("=")).toList();
         return namedTarget(inv, targets, true)
-                .map(op -> placedByArguments(inv, op, p.words(), targets))
+                .map(op -> placedByArguments(inv, op, assignments(inv, p), targets))
                 .map(op -> make ? LocalDatabaseTargets.placed(op, p.words(), inv.env()) : op);
     }
 
@@ -50,6 +54,63 @@ public final class TaskTargets {
                     "--variables", "--groups", "--help", "-h", "--fmt", "--check"),
             "task", Set.of("-n", "--dry-run", "--dry", "--summary", "--list", "-l", "--list-all", "-a", "--help", "-h",
                     "--status"));
+
+    /** A runner's options that set a variable for its tasks ({@code cargo make -e ENV=prod}, {@code earthly --build-arg}). */
+    private static final Set<String> ASSIGNING = Set.of("-e", "--env", "--build-arg");
+    /** A runner's options that pick the environment's profile ({@code cargo make --profile production deploy}). */
+    private static final Map<String, Set<String>> PROFILES = Map.of("cargo-make", Set.of("--profile", "-p"),
+            "makers", Set.of("--profile", "-p"));
+
+    /** The words that may hold a recipe's variables: its positionals, and the values of the runner's variable and profile options. */
+    private static List<String> assignments(Invocation inv, ParsedArgs p) {
+        List<String> words = new ArrayList<>(p.words());
+        ASSIGNING.forEach(flag -> words.addAll(p.flags().getOrDefault(flag, List.of())));
+        PROFILES.getOrDefault(inv.program(), Set.of()).forEach(flag -> p.value(flag).ifPresent(v -> words.add("ENV=" + v)));
+        return words;
+    }
+
+    /** earthly's options that take a value. */
+    private static final Set<String> EARTHLY_VALUED = Set.of("--secret", "-s", "--secret-file", "--build-arg", "--platform",
+            "--config", "--org", "--satellite", "--sat", "--remote-cache", "--cache-from", "--buildkit-host");
+
+    /**
+     * {@code earthly +deploy --ENV=production}: a target judged by its name as a task runner's is (its Earthfile is not in
+     * view), placed by its build arguments. A secret handed from a variable that names a remote server
+     * ({@code --secret DATABASE_URL}) places the run on that server, as the same variable places a script.
+     */
+    private static Optional<Operation> earthly(Invocation inv, ParsedArgs p) {
+        List<String> targets = p.words().stream().filter(w -> w.contains("+")).map(w -> w.substring(w.lastIndexOf('+') + 1)).toList();
+        List<String> words = assignments(inv, p);
+        p.flags().forEach((flag, values) -> {
+            String name = flag.replaceFirst("^--?", "");
+            if (ENVIRONMENT_VARIABLES.contains(name.toUpperCase(java.util.Locale.ROOT)) && !values.isEmpty()) {
+                words.add(name + "=" + values.getLast()); // earthly +deploy --ENV=production: a build argument
+            }
+        });
+        Map<String, String> secrets = new java.util.HashMap<>();
+        for (String secret : secretNames(p)) {
+            int eq = secret.indexOf('=');
+            String value = eq > 0 ? secret.substring(eq + 1) : inv.env().get(secret);
+            if (value != null) {
+                secrets.put(eq > 0 ? secret.substring(0, eq) : secret, value);
+            }
+        }
+        Optional<String> server = LocalFiles.serverInEnv(secrets);
+        Optional<Operation> named = namedTarget(inv, targets, true).map(op -> placedByArguments(inv, op, words, targets));
+        if (server.isEmpty() || targets.isEmpty()) {
+            return named;
+        }
+        return Optional.of(named.map(Operation::toBuilder).orElseGet(() -> Operation.builder("earthly", Verb.EXECUTE)
+                        .resource("target", targets.getFirst()).confidence(Confidence.INFERRED).evidence(inv.evidence()))
+                .locator("host", server.get())
+                .note("earthly +" + targets.getFirst() + " runs with a secret that names the server " + server.get()).build());
+    }
+
+    private static List<String> secretNames(ParsedArgs p) {
+        List<String> out = new ArrayList<>(p.flags().getOrDefault("--secret", List.of()));
+        out.addAll(p.flags().getOrDefault("-s", List.of()));
+        return out;
+    }
 
     /** Variables a deploy recipe commonly reads for its environment ({@code make deploy ENV=dev}). */
     private static final Set<String> ENVIRONMENT_VARIABLES = Set.of("ENV", "ENVIRONMENT", "STAGE", "TARGET_ENV", "DEPLOY_ENV",
@@ -79,10 +140,19 @@ public final class TaskTargets {
         return environment.isEmpty() ? op : op.toBuilder().locator("environment", environment).build();
     }
 
+    private static final Set<String> CARGO_MAKE_VALUED = Set.of("--profile", "-p", "-e", "--env", "--env-file", "--makefile",
+            "-t", "--task", "--cwd", "-l", "--loglevel", "--output-format", "--output-file");
+
     /** just's and task's options that always take a value (make's: {@link MakeRules#VALUED}). */
     private static final Map<String, Set<String>> RUNNER_VALUED = Map.of(
             "just", Set.of("-f", "--justfile", "-d", "--working-directory", "--set", "--dotenv-filename", "--dotenv-path"),
-            "task", Set.of("-t", "--taskfile", "-d", "--dir", "-o", "--output"));
+            "task", Set.of("-t", "--taskfile", "-d", "--dir", "-o", "--output"),
+            "earthly", EARTHLY_VALUED,
+            "cargo-make", CARGO_MAKE_VALUED, "makers", CARGO_MAKE_VALUED);
+
+    /** Code formatters and linters, whose tasks only rewrite the workspace's sources ({@code spotlessApply}, {@code ktlintFormat}). */
+    private static final Set<String> FORMATTERS = Set.of("spotless", "ktlint", "ktfmt", "detekt", "prettier", "eslint", "scalafmt",
+            "scalafix", "rubocop", "black", "ruff", "gofmt", "rustfmt", "clang", "googlejavaformat", "fmt", "format", "lint", "stylelint");
 
     /** Development tiers' words that place a deployment named for them; test and preview words say too little. */
     private static final Set<String> DEVELOPMENT = Set.of("dev", "development", "sandbox", "qa");
@@ -133,7 +203,9 @@ public final class TaskTargets {
             for (String part : parts.subList(1, parts.size())) {
                 verb = verb != null ? verb : CommandWords.destructive(part);
             }
-            boolean publishes = parts.stream().anyMatch(p -> KnownPrograms.PUBLISH.contains(p) || p.equals("apply") || p.equals("rollout"));
+            // spotlessApply, ktlint-apply: a formatter's "apply" rewrites the sources here; it deploys nothing
+            boolean formats = parts.stream().anyMatch(p -> FORMATTERS.contains(p.toLowerCase(java.util.Locale.ROOT)));
+            boolean publishes = parts.stream().anyMatch(p -> KnownPrograms.PUBLISH.contains(p) || !formats && (p.equals("apply") || p.equals("rollout")));
             if (verb == null && !publishes && (environment.isEmpty() || !environmentAlone)) {
                 continue;
             }

@@ -30,6 +30,25 @@ final class DockerCompose {
     private static final Set<String> UPDATES = Set.of("up", "start", "stop", "restart", "pause", "unpause", "kill",
             "build", "pull", "create", "scale", "watch", "cp", "attach", "publish");
 
+    /**
+     * A service of a compose file or project named for production or staging ({@code -f docker-compose.prod.yml},
+     * {@code --env-file .env.production}) is wired to that environment's servers: what its command does to a database or
+     * service it reaches, with no server of its own named, happens there, not in the tool's development default.
+     */
+    private static List<Operation> placed(List<Operation> ops, List<String> names) {
+        // (mounted host paths and the daemon's own objects stay where they are)
+        java.util.Optional<String> tier = names.stream().filter(n -> !n.isEmpty())
+                .map(n -> DeploymentWords.tierWordIn(n.substring(n.lastIndexOf('/') + 1))).flatMap(java.util.Optional::stream).findFirst();
+        if (tier.isEmpty()) {
+            return ops;
+        }
+        return ops.stream().map(op -> op.resource().locator("host").isEmpty() && !HERE.contains(op.system())
+                ? op.toBuilder().locator("environment", tier.get())
+                        .note(op.note() + "; the compose configuration is " + tier.get() + "'s").build() : op).toList();
+    }
+
+    private static final Set<String> HERE = Set.of("filesystem", "process", "os", "package", "shell", "docker");
+
     /** config's flags that print names or hashes only, never the interpolated model. */
     private static final Set<String> CONFIG_LISTS = Set.of("--services", "--volumes", "--images", "--profiles", "--networks",
             "--hash", "-q", "--quiet");
@@ -40,6 +59,7 @@ final class DockerCompose {
     static List<Operation> recognize(Daemon daemon, Nested nested, List<Arg> args) {
         String project = "";
         String envFile = "";
+        List<String> files = new ArrayList<>(List.of(daemon.inv().env().getOrDefault("COMPOSE_FILE", "").split(":")));
         int i = 0;
         Daemon current = daemon;
         while (i < args.size() && args.get(i).value().startsWith("-")) {
@@ -53,6 +73,7 @@ final class DockerCompose {
             switch (name) {
                 case "-p", "--project-name" -> project = value;
                 case "--env-file" -> envFile = value;
+                case "-f", "--file" -> files.add(value);
                 case "-H", "--host" -> current = Daemon.of(current.inv(), value, "");
                 case "-c", "--context" -> current = Daemon.of(current.inv(), "", value);
                 default -> { }
@@ -93,7 +114,8 @@ final class DockerCompose {
                                 .note("the container gets the host: " + String.join(", ", escapes)).build());
                     }
                     // what it runs reaches as far as docker run's command does (exec's command is unwrapped by the analyzer)
-                    ops.addAll(ContainerCommands.inService(d, nested, rest));
+                    files.addAll(List.of(envFile, project));
+                    ops.addAll(placed(ContainerCommands.inService(d, nested, rest), files));
                 }
             }
             case "down" -> {

@@ -19,7 +19,8 @@ import java.util.Set;
  * {@code update}, {@code dropAll}, {@code rollbackCount}). They do what the CLIs do, so they are handed to
  * {@link MigrationRecognizer} as the CLI command, with the database the build names by property
  * ({@code -Dflyway.url=jdbc:…}, {@code -Pliquibase.url=…}); {@code FLYWAY_URL} and {@code LIQUIBASE_COMMAND_URL} are
- * read there like for the CLIs. Without either, the plugin's configuration in the build file decides: unknown.
+ * read there like for the CLIs. sbt-flyway's tasks ({@code flywayClean}) are read the same way, with the URL a
+ * {@code set flywayUrl := "jdbc:…"} command gives. Without either, the plugin's configuration in the build file decides: unknown.
  */
 public final class BuildToolMigrations {
 
@@ -57,6 +58,25 @@ public final class BuildToolMigrations {
             return Optional.of(run(inv, "liquibase", t, nested));
         }
         return Optional.empty();
+    }
+
+    /** sbt's {@code set} command giving a plugin's setting ({@code set flywayUrl := "jdbc:…"}, {@code set ThisBuild / flywayUrl := …}). */
+    private static final java.util.regex.Pattern SBT_SETTING = java.util.regex.Pattern.compile(
+            "set\\s+(?:[\\w.]+\\s*/\\s*)*(flyway|liquibase)(\\w+)\\s*:=\\s*\"([^\"]*)\"");
+
+    /** sbt-flyway's tasks ({@code sbt flywayMigrate}, {@code sbt core/flywayClean}; also in a {@code ;}-list), as Gradle's. */
+    public static Optional<List<Operation>> sbt(Invocation inv, Nested nested) {
+        List<Operation> ops = new ArrayList<>();
+        for (String word : inv.words()) {
+            for (String command : word.split(";")) {
+                String task = command.strip();
+                task = task.substring(task.lastIndexOf('/') + 1);
+                if (task.startsWith("flyway") && task.length() > "flyway".length() && task.matches("\\w+")) {
+                    ops.addAll(run(inv, "flyway", task.substring("flyway".length()), nested));
+                }
+            }
+        }
+        return ops.isEmpty() ? Optional.empty() : Optional.of(ops);
     }
 
     private static List<Operation> run(Invocation inv, String tool, String command, Nested nested) {
@@ -125,6 +145,12 @@ public final class BuildToolMigrations {
             int eq = property.indexOf('=');
             if (eq > 0) {
                 found.put(property.substring(0, eq), property.substring(eq + 1));
+            }
+            java.util.regex.Matcher setting = SBT_SETTING.matcher(w);
+            while (setting.find()) {
+                // flywayUrl → flyway.url, as the Maven and Gradle plugins spell the same setting
+                String name = setting.group(2);
+                found.put(setting.group(1) + "." + Character.toLowerCase(name.charAt(0)) + name.substring(1), setting.group(3));
             }
         }
         return found;

@@ -50,6 +50,8 @@ public final class MigrationRecognizer implements Recognizer {
             Map.entry("migrate", Set.of("-path", "-source", "-database", "-lock-timeout", "-prefetch")),
             Map.entry("typeorm", Set.of("-d")), Map.entry(SYMFONY_CONSOLE, Set.of("-e", "--em", "--connection")), Map.entry("flyway", Set.of("-url", "-user", "-password", "-environment",
                     "-configFiles", "-schemas", "-locations", "-target", "-workingDirectory", "-cleanDisabled")));
+    /** Leiningen plugins that are migration tools. */
+    private static final Set<String> LEIN_MIGRATORS = Set.of("migratus", "ragtime");
     private static final Set<String> GOOSE_DRIVERS = Set.of("postgres", "mysql", "sqlite3", "sqlite", "mssql", "redshift",
             "tidb", "clickhouse", "vertica", "ydb", "turso", "starrocks");
 
@@ -57,12 +59,23 @@ public final class MigrationRecognizer implements Recognizer {
     public Set<String> programs() {
         return Set.of("prisma", "drizzle-kit", "rails", "rake", "manage.py", "django-admin", "flyway", "liquibase", "alembic",
                 "knex", "sequelize", "sequelize-cli", "typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm", "atlas",
-                "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef", "flask", SYMFONY_CONSOLE);
+                "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef", "flask", SYMFONY_CONSOLE,
+                "lein");
     }
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         String tool = inv.program().startsWith("typeorm") ? "typeorm" : inv.program();
+        if (tool.equals("lein")) {
+            // lein migratus migrate, lein ragtime rollback: the migration library's command; the rest of lein builds,
+            // tests or runs the project
+            List<Arg> args = inv.args();
+            int task = java.util.stream.IntStream.range(0, args.size()).filter(i -> !args.get(i).value().startsWith("-"))
+                    .findFirst().orElse(-1);
+            return task >= 0 && LEIN_MIGRATORS.contains(args.get(task).value())
+                    ? recognize(inv.withProgram(args.get(task).value(), args.subList(task + 1, args.size())), nested)
+                    : new dev.interlock.analysis.shell.recognizers.UnrecognizedProgram().recognize(inv, nested);
+        }
         if (DatabaseOps.help(inv, "-h", "-V", "version")) {
             return List.of();
         }

@@ -260,6 +260,13 @@ final class MigrationTable {
         put(LOCAL, "mix test", "mix compile", "mix phx.server", "mix deps.get", "mix deps.compile", "mix format", "mix credo",
                 "mix dialyzer", "mix run", "mix release", "mix assets.deploy", "mix deps.update", "mix clean");
 
+        // Clojure's migration libraries, run through Leiningen (lein migratus …, lein ragtime …)
+        put(APPLY, "migratus migrate", "migratus up", "ragtime migrate");
+        put(ROLLBACK, "migratus down", "migratus rollback", "ragtime rollback");
+        put(WIPE, "migratus reset");
+        put(FILES, "migratus create", "migratus init");
+        put(READ, "migratus pending", "migratus completed");
+
         put(WIPE, "sqlx database drop", "sqlx database reset", "diesel database drop", "diesel database reset",
                 "dotnet-ef database drop");
         put(CREATE, "sqlx database create");

@@ -57,9 +57,11 @@ public enum FileKind {
                     + "|(?i).*/(windows)?powershell/([^/]+_)?profile\\.ps1|(?i).*/start menu/programs/startup/.*")),
             FileKind::shadowsCommand)),
     TERRAFORM_CODE(name(".*\\.tf|.*\\.tf\\.json|.*\\.tfvars|.*\\.tfvars\\.json|.*\\.tofu|.*\\.hcl")),
-    /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, migrate-mongo, EF Core). */
+    /** A migration in a framework's own language (Rails, Alembic, Django, Knex, Sequelize, TypeORM, migrate-mongo, EF Core, Ecto). */
     CODE_MIGRATION(path(".*/db/migrate/[^/]+\\.rb|.*/(migrations?|alembic)/versions/[^/]+\\.py|.*/migrations/\\d[^/]*\\.py"
             + "|.*/migrations?/[^/]+\\.(js|ts|cjs|mjs)"
+            // Ecto's priv/repo/migrations (one folder per repo: priv/read_repo/migrations)
+            + "|.*/priv/\\w+/migrations/[^/]+\\.exs"
             // EF Core's Migrations folder; its .Designer.cs and model snapshot only describe the model
             + "|.*/Migrations/(?![^/]*\\.Designer\\.cs$)(?![^/]*ModelSnapshot\\.cs$)[^/]+\\.cs")),
     /**

@@ -314,6 +314,12 @@ public final class PackagePublishRecognizer implements Recognizer {
                 }
             }
         }
+        if (published.isEmpty()) {
+            Optional<List<Operation>> migration = BuildToolMigrations.sbt(inv, nested);
+            if (migration.isPresent()) {
+                return migration.get();
+            }
+        }
         // other tasks build, test or run the project, judged as any build tool's
         return published.isEmpty() ? new UnrecognizedProgram().recognize(inv, nested)
                 : List.of(publish(inv, artifact(inv), "sbt " + String.join(" ", published)));
@@ -409,6 +415,9 @@ public final class PackagePublishRecognizer implements Recognizer {
                     : read(inv, "package", "", "cargo owner --list");
             case "login", "logout" -> op(inv, Verb.CREDENTIAL, "token", "").note("cargo " + sub + " handles the registry token").build();
             case "release" -> cargoRelease(inv, p);
+            // cargo-make's tasks are a task runner's targets, judged by their names and profile as make's are
+            case "make" -> dev.interlock.analysis.shell.recognizers.TaskTargets.target(inv.withProgram("cargo-make",
+                    inv.args().subList(inv.words().indexOf("make") + 1, inv.args().size()))).orElseGet(() -> local(inv, "cargo make"));
             default -> local(inv, "cargo " + sub);
         };
         return List.of(p.value("--registry", "--index").map(r -> o.toBuilder().locator("registry", r).build()).orElse(o));

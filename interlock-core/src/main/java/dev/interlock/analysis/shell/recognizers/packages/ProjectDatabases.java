@@ -22,6 +22,10 @@ import java.util.Set;
  * run there ({@code DATABASE_URL=postgres://app@db.prod.internal/app pytest} is code of unknown effect against prod),
  * while this machine or a compose service ({@code localhost}, {@code db}) keeps it local. A script named for the
  * database ({@code npm run db:reset}) that nothing placed is judged by the same variables; with none it stays as it was.
+ * A test run with no database named is placed as the project's own program is ({@link ProjectRuns#placed}): by the
+ * server, identity or environment its variables name ({@code BASE_URL=https://admin.prod…}, {@code ENV=production}) or
+ * by the configuration it is given ({@code --config=playwright.prod.config.ts}, {@code --config baseUrl=https://…}):
+ * end-to-end tests click, order and delete for real where they are pointed.
  */
 public final class ProjectDatabases {
 
@@ -80,7 +84,7 @@ public final class ProjectDatabases {
 
     /** The operations of one program run, a test or script run placed by the database its environment names. */
     public static List<Operation> place(Invocation inv, List<Operation> ops) {
-        if (inv.env().isEmpty() || ops.isEmpty()) {
+        if (ops.isEmpty()) {
             return ops;
         }
         boolean runs = runs(inv);
@@ -90,7 +94,7 @@ public final class ProjectDatabases {
         }
         Optional<Target> target = target(inv.env());
         if (target.isEmpty()) {
-            return ops;
+            return runs && !inv.remote() ? ops.stream().map(op -> aimed(inv, op)).toList() : ops;
         }
         Target t = target.get();
         List<Operation> out = new ArrayList<>(ops.size());
@@ -125,6 +129,39 @@ public final class ProjectDatabases {
             b.locator("database", t.database());
         }
         return b.build();
+    }
+
+    /** Test runners' options that point the run at a site or pick its configuration. */
+    private static final Set<String> TARGET_OPTIONS = Set.of("--config", "-c", "--config-file", "--configFile", "--base-url",
+            "--baseUrl", "--base_url", "--url", "--env", "-e", "--environment");
+
+    /** A local test run, placed where its variables or its configuration point it; unchanged when they point nowhere. */
+    private static Operation aimed(Invocation inv, Operation op) {
+        if (!op.system().equals("process") || op.verb() != Verb.EXECUTE || op.environment() != Tier.LOCAL) {
+            return op;
+        }
+        // a cloud identity in the session does not make a test run a change there (what terratest creates is its code's business)
+        return ProjectRuns.placed(inv, op.toBuilder().environment(Tier.UNKNOWN, ""), targetOptions(inv.args()), op.resource().name(), false)
+                .map(b -> b.note((op.note().isEmpty() ? "" : op.note() + "; ") + "the tests act where their configuration points them"))
+                .map(Operation.Builder::build).orElse(op);
+    }
+
+    /** The values of the run's target options, and each {@code key=value} item of a list ({@code baseUrl=https://…,video=false}). */
+    private static List<Arg> targetOptions(List<Arg> args) {
+        List<Arg> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            int eq = w.indexOf('=');
+            String name = w.startsWith("--") && eq > 0 ? w.substring(0, eq) : w;
+            if (!TARGET_OPTIONS.contains(name)) {
+                continue;
+            }
+            String value = !name.equals(w) ? w.substring(eq + 1) : i + 1 < args.size() ? args.get(++i).value() : "";
+            for (String item : value.split(",")) {
+                out.add(Arg.of(item.indexOf('=') > 0 ? item.substring(item.indexOf('=') + 1) : item));
+            }
+        }
+        return out;
     }
 
     /** Whether the command runs tests or the project's own scripts (not a build, a lint or a listing). */

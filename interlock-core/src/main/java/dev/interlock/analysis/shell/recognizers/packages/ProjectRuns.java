@@ -45,6 +45,8 @@ public final class ProjectRuns {
             Map.entry("cabal", Set.of("run", "exec")),
             Map.entry("dart", Set.of("run")),
             Map.entry("mix", Set.of("run", "phx.server", "app.start")),
+            Map.entry("bazel", Set.of("run")),
+            Map.entry("bazelisk", Set.of("run")),
             Map.entry("npm", Set.of("start")),
             Map.entry("pnpm", Set.of("start")),
             Map.entry("yarn", Set.of("start")));
@@ -54,8 +56,12 @@ public final class ProjectRuns {
             "jbang");
     /** jbang's subcommands that print about a script or jbang itself, and run nothing. */
     private static final Set<String> JBANG_READS = Set.of("info", "version", "catalog", "alias", "template", "completion", "jdk");
-    /** The program arguments a build tool passes on in one word: {@code -Dexec.args="--env prod"}, gradle's {@code --args=…}. */
-    private static final List<String> PASSED_ARGS = List.of("-Dexec.args=", "--args=");
+    /**
+     * The program arguments a build tool passes on in one word: {@code -Dexec.args="--env prod"}, gradle's {@code --args=…},
+     * the Spring Boot plugin's program and JVM arguments ({@code -Dspring-boot.run.jvmArguments="-Dspring.profiles.active=prod"}).
+     */
+    private static final List<String> PASSED_ARGS = List.of("-Dexec.args=", "--args=", "-Dspring-boot.run.arguments=",
+            "-Dspring-boot.run.jvmArguments=");
 
     /** A program's own option that names the server it talks to ({@code --bootstrap}, {@code --brokers}, {@code --host}). */
     private static final java.util.regex.Pattern SERVER_FLAG = java.util.regex.Pattern.compile(
@@ -86,6 +92,9 @@ public final class ProjectRuns {
         if (program.equals("jbang") && !positionals.isEmpty() && JBANG_READS.contains(positionals.getFirst())) {
             return Optional.empty();
         }
+        if (notebook(program, inv.words())) {
+            return Optional.of(run(inv, program + " " + inv.words().stream().filter(w -> w.endsWith(".ipynb")).findFirst().orElse("")));
+        }
         if (FILE_RUNNERS.contains(program) && !positionals.isEmpty() && !inv.words().contains("-version")
                 && !inv.words().contains("--version")) {
             return Optional.of(run(inv, program + " " + positionals.getFirst()));
@@ -98,45 +107,74 @@ public final class ProjectRuns {
         Operation.Builder b = Operation.builder("process", Verb.EXECUTE).resource("script", what)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence())
                 .note(what + " runs the project's own program (its code is not analyzed)");
-        // like a script by path: code Interlock cannot read goes where its variables send it (KAFKA_BOOTSTRAP=kafka-prod-1…)
-        Optional<String> server = LocalFiles.serverInEnv(inv.env());
-        if (server.isPresent()) {
-            return b.locator("host", server.get()).build();
-        }
-        // and where its cloud or cluster credentials send it (KUBECONFIG=~/.kube/prod-eu-1.yaml, AWS_PROFILE=prod): the
-        // SDKs inside read those variables as the CLIs do
-        Optional<AppliedScripts.Identity> identity = AppliedScripts.productionIdentity(inv.env());
-        if (identity.isPresent()) {
-            return b.locator(identity.get().locator(), identity.get().value())
-                    .note(what + " runs the project's own program (its code is not analyzed) with " + identity.get().variable()
-                            + "=" + identity.get().value() + " in its environment")
-                    .build();
-        }
         // the arguments the tool hands the program place it as the program's own would (--env prod, a JDBC URL)
         List<Arg> passed = passedArgs(inv.args());
         if (FILE_RUNNERS.contains(inv.program())) {
             // a source file run directly gets the words after it (jbang DeleteTopics.java --bootstrap b-1.msk-prod…:9098)
             passed.addAll(inv.args());
         }
+        return placed(inv, b, passed, what, true).orElseGet(() -> LocalFiles.local(inv, b, "the project's program on this machine")).build();
+    }
+
+    /**
+     * Where code Interlock does not read acts, when its run names somewhere: the server its variables send it to, the
+     * production identity it holds (when {@code byIdentity}), a server or environment in the words handed to it
+     * ({@code passed}), or an environment on the command line. Empty when nothing does: a run on this machine.
+     */
+    public static Optional<Operation.Builder> placed(Invocation inv, Operation.Builder b, List<Arg> passed, String what,
+                                                     boolean byIdentity) {
+        // like a script by path: code Interlock cannot read goes where its variables send it (KAFKA_BOOTSTRAP=kafka-prod-1…)
+        Optional<String> server = LocalFiles.serverInEnv(inv.env());
+        if (server.isPresent()) {
+            return Optional.of(b.locator("host", server.get()));
+        }
+        // and where its cloud or cluster credentials send it (KUBECONFIG=~/.kube/prod-eu-1.yaml, AWS_PROFILE=prod): the
+        // SDKs inside read those variables as the CLIs do
+        Optional<AppliedScripts.Identity> identity = byIdentity ? AppliedScripts.productionIdentity(inv.env()) : Optional.empty();
+        if (identity.isPresent()) {
+            return Optional.of(b.locator(identity.get().locator(), identity.get().value())
+                    .note(what + " runs the project's own program (its code is not analyzed) with " + identity.get().variable()
+                            + "=" + identity.get().value() + " in its environment"));
+        }
         Optional<String> host = java.util.stream.IntStream.range(0, passed.size())
-                .mapToObj(i -> passed.get(i).value().contains("://") ? passed.get(i).value()
+                .mapToObj(i -> passed.get(i).value().contains("://") ? optionValue(passed.get(i).value())
                         : i > 0 && SERVER_FLAG.matcher(passed.get(i - 1).value()).matches() ? "tcp://" + passed.get(i).value().split(",")[0] : "")
                 .filter(w -> !w.isEmpty())
                 .map(dev.interlock.environment.Hosts::of)
                 .filter(h -> Regex.matches(h, "[a-z0-9][a-z0-9.-]*[a-z0-9]") && !dev.interlock.environment.Hosts.loopback(h))
                 .findFirst();
         if (host.isPresent()) {
-            return b.locator("host", host.get()).build();
+            return Optional.of(b.locator("host", host.get()));
         }
-        Optional<String> named = LocalFiles.namedEnvironment(inv.env(), passed);
-        if (named.isPresent()) {
-            return b.locator("environment", named.get()).build();
-        }
-        return LocalFiles.localUnlessNamed(inv, b, "the project's program on this machine").build();
+        return LocalFiles.namedEnvironment(inv.env(), passed).or(() -> LocalFiles.namedEnvironment(inv))
+                .map(named -> b.locator("environment", named));
+    }
+
+    /** {@code --database-url=postgres://…} → the URL; a word that is no option stays as it is. */
+    private static String optionValue(String w) {
+        return w.startsWith("-") && w.indexOf('=') > 0 ? w.substring(w.indexOf('=') + 1) : w;
+    }
+
+    /**
+     * A notebook run unattended ({@code jupyter nbconvert --execute X.ipynb}, {@code jupyter execute}, {@code papermill}):
+     * the project's code, like a script by path (its cells, when their text is in view, are judged too).
+     */
+    private static boolean notebook(String program, List<String> words) {
+        boolean executes = words.contains("--execute") || words.stream().anyMatch(w -> w.startsWith("--ExecutePreprocessor.enabled=True"));
+        return switch (program) {
+            case "papermill", "jupyter-execute" -> words.stream().anyMatch(w -> w.endsWith(".ipynb"));
+            case "jupyter-nbconvert" -> executes;
+            case "jupyter" -> !words.isEmpty() && (words.getFirst().equals("execute") || words.getFirst().equals("nbconvert") && executes);
+            default -> false;
+        };
     }
 
     private static List<Arg> passedArgs(List<Arg> args) {
         List<Arg> out = new java.util.ArrayList<>();
+        int dashes = args.stream().map(Arg::value).toList().indexOf("--");
+        if (dashes >= 0) {
+            out.addAll(args.subList(dashes + 1, args.size())); // cargo run -- …, bazel run //t -- …: the program's own words
+        }
         for (Arg a : args) {
             for (String prefix : PASSED_ARGS) {
                 if (a.value().startsWith(prefix)) {
