@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * lines, {@code x = !cmd}, {@code %sh}/{@code %system}, {@code %pip}, cells under {@code %%bash}/{@code %%sh}/{@code
  * %%script sh} — as commands. A notebook of another language's kernel (R, Julia, Scala) is not read as Python.
  */
-final class Notebooks {
+public final class Notebooks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Cell magics whose cell is shell. */
@@ -40,15 +40,7 @@ final class Notebooks {
      * or read by the adapter); otherwise the command is judged as before. Rendering without {@code --execute} runs nothing.
      */
     static void run(String program, List<Arg> args, SimpleCommands.Run run, ShellWalk walk) {
-        List<String> words = args.stream().map(Arg::value).toList();
-        boolean executes = switch (program) {
-            // papermill --prepare-only injects the parameters and writes the notebook out without running a cell
-            case "papermill" -> !words.contains("--prepare-only") && !words.contains("--help-notebook");
-            case "jupyter-execute" -> true;
-            case "jupyter-nbconvert" -> words.stream().anyMatch(Notebooks::executeFlag);
-            default -> !words.isEmpty() && (words.getFirst().equals("execute")
-                    || words.getFirst().equals("nbconvert") && words.stream().anyMatch(Notebooks::executeFlag));
-        };
+        boolean executes = executes(program, args.stream().map(Arg::value).toList());
         if (!executes) {
             return;
         }
@@ -62,6 +54,21 @@ final class Notebooks {
                 return; // the first notebook is the one run; the second is where its outputs go
             }
         }
+    }
+
+    /**
+     * Whether the notebook command runs the notebook's cells: {@code papermill} unless it only prepares the notebook,
+     * {@code jupyter execute}, {@code nbconvert} only with {@code --execute}.
+     */
+    public static boolean executes(String program, List<String> words) {
+        return switch (program) {
+            // papermill --prepare-only injects the parameters and writes the notebook out without running a cell
+            case "papermill" -> !words.contains("--prepare-only") && !words.contains("--help-notebook");
+            case "jupyter-execute" -> true;
+            case "jupyter-nbconvert" -> words.stream().anyMatch(Notebooks::executeFlag);
+            default -> !words.isEmpty() && (words.getFirst().equals("execute")
+                    || words.getFirst().equals("nbconvert") && words.stream().anyMatch(Notebooks::executeFlag));
+        };
     }
 
     private static boolean executeFlag(String w) {

@@ -160,11 +160,9 @@ public final class ProjectRuns {
      * the project's code, like a script by path (its cells, when their text is in view, are judged too).
      */
     private static boolean notebook(String program, List<String> words) {
-        boolean executes = words.contains("--execute") || words.stream().anyMatch(w -> w.startsWith("--ExecutePreprocessor.enabled=True"));
         return switch (program) {
-            case "papermill", "jupyter-execute" -> words.stream().anyMatch(w -> w.endsWith(".ipynb"));
-            case "jupyter-nbconvert" -> executes;
-            case "jupyter" -> !words.isEmpty() && (words.getFirst().equals("execute") || words.getFirst().equals("nbconvert") && executes);
+            case "papermill", "jupyter-execute", "jupyter-nbconvert", "jupyter" -> dev.interlock.analysis.shell.Notebooks.executes(program, words)
+                    && (!program.equals("papermill") && !program.equals("jupyter-execute") || words.stream().anyMatch(w -> w.endsWith(".ipynb")));
             default -> false;
         };
     }
