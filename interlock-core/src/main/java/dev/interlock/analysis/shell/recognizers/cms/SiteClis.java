@@ -18,12 +18,15 @@ import java.util.Set;
  */
 public final class SiteClis implements Recognizer {
 
+    private static final Set<String> DATABASE_TYPES = Set.of("database", "rows", "schema");
+
     /**
      * The operation of a table row on {@code name}. A read of the whole database (an export, a dump) is a copy of the
      * site's data that now lives elsewhere ({@link DatabaseOps#COPIES_DATA}).
      */
     static Operation operation(Act act, Invocation inv, String system, String name) {
-        Operation.Builder b = act.operation(inv, system, name);
+        // the site's database, its tables and schema are a database's, judged as any other (a local one is a sandbox)
+        Operation.Builder b = act.operation(inv, DATABASE_TYPES.contains(act.type()) ? DatabaseOps.SYSTEM : system, name);
         if (act.verb() == Verb.READ && act.scope() == Scope.ALL) {
             b.locator(DatabaseOps.COPIES_DATA, "rows");
         }

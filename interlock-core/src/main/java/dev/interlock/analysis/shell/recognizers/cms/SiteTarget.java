@@ -2,11 +2,13 @@ package dev.interlock.analysis.shell.recognizers.cms;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseTarget;
 import dev.interlock.analysis.shell.recognizers.iac.IacArgs;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,17 +28,21 @@ record SiteTarget(Map<String, String> locators) {
     record Settings(List<String> hosts, List<String> databases, List<String> urls, List<String> environments) {
     }
 
-    /** A route to another machine's install: {@code docker:web} and {@code docker-compose:wordpress} reach a container here. */
+    /** A route to a container's install: {@code docker:web}, {@code docker-compose:wordpress} reach one of this machine's. */
     private static final String CONTAINER_ROUTE = "(?:docker|docker-compose|docker-compose-run):(?:[^@]*@)?(.+)";
 
     static SiteTarget of(Invocation inv, Optional<String> alias, Optional<String> remote, Optional<String> url,
                          Optional<String> path, Settings settings) {
         Map<String, String> where = new TreeMap<>();
         alias.map(a -> Regex.replaceFirst(a, "^@", "")).filter(a -> !a.isEmpty() && !a.equals("self"))
-                .ifPresent(a -> where.put("environment", IacArgs.environmentOfPath(a).orElse(a)));
+                .ifPresent(a -> where.put("environment", aliasEnvironment(a)));
         remote.ifPresent(r -> {
             if (Regex.matches(r, CONTAINER_ROUTE)) {
-                where.put("container", Regex.replaceFirst(r, CONTAINER_ROUTE, "$1"));
+                // a container of this machine's daemon is this machine's, unless it is named for a shared environment
+                String container = Regex.replaceFirst(r, CONTAINER_ROUTE, "$1");
+                if (DeploymentWords.named(container)) {
+                    where.put("container", container);
+                }
             } else {
                 where.put("host", Hosts.of(r));
             }
@@ -54,6 +60,12 @@ record SiteTarget(Map<String, String> locators) {
                     .ifPresent(e -> where.put("environment", e));
         }
         return new SiteTarget(Map.copyOf(where));
+    }
+
+    /** The environment an alias is named for ({@code shop.prod}, {@code acme-local}); else the alias itself. */
+    private static String aliasEnvironment(String alias) {
+        boolean local = Arrays.stream(alias.split("[-_.]")).anyMatch("local"::equalsIgnoreCase);
+        return IacArgs.environmentOfPath(alias).orElse(local ? "local" : alias);
     }
 
     /** The operation with these locators; with none, on this machine (unless the command itself runs elsewhere). */
