@@ -102,11 +102,12 @@ final class DrushCli {
         if (command.equals("sql:cli") || command.equals("sql:query")) {
             return site.place(List.of(DatabaseOps.session(inv, "")), inv);
         }
-        if (command.equals("sql:sync") && rest.size() > 2) {
-            // the source's rows are copied, and replace every table of the target's database
+        if (command.equals("sql:sync") && rest.size() > 1) {
+            // the source's rows are copied, and replace every table of the target's database (this site's by default)
+            String target = rest.size() > 2 ? rest.get(2) : "@self";
             Operation copy = site(inv, Optional.of(rest.get(1)), p).place(SiteClis.operation(COPY, inv, "drupal", rest.get(1)), inv);
-            Operation over = site(inv, Optional.of(rest.get(2)), p).place(replace("database").all()
-                    .note("replaces the database with " + rest.get(1) + "'s").operation(inv, "drupal", rest.get(2)).build(), inv);
+            Operation over = site(inv, Optional.of(target), p).place(SiteClis.operation(replace("database").all()
+                    .note("replaces the database with " + rest.get(1) + "'s"), inv, "drupal", target), inv);
             return List.of(copy, over);
         }
         Act act = TABLE.find(List.of(command)).map(CommandTable.Found::act).orElseGet(() -> CommandTable.guess(command, "site"));

@@ -154,6 +154,9 @@ final class WordPressCli {
         List<String> words = p.words();
         Optional<String> alias = words.isEmpty() || !words.getFirst().startsWith("@") ? Optional.empty() : Optional.of(words.getFirst());
         List<String> command = alias.isPresent() ? words.subList(1, words.size()) : words;
+        if (command.isEmpty()) {
+            return List.of(); // wp (@alias) alone prints its usage
+        }
         SiteTarget site = SiteTarget.of(inv, alias, p.value("--ssh"), p.value("--url"), p.value("--path"),
                 new SiteTarget.Settings(List.of("DB_HOST"), List.of("DB_NAME"), List.of("DATABASE_URL"), List.of("WP_ENV")));
         if (command.size() > 1 && command.get(0).equals("db") && command.get(1).equals("query")) {
