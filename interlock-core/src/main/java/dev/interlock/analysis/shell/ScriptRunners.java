@@ -178,6 +178,18 @@ final class ScriptRunners {
         return b.build();
     }
 
+    /**
+     * A PHP application's console run by {@code php}, by the program it is judged as: {@code php artisan} → artisan,
+     * {@code php bin/console doctrine:…} → Symfony's console, {@code php bin/magento}, {@code php wp-cli.phar},
+     * {@code php vendor/bin/drush}.
+     */
+    private static Optional<String> phpConsole(String script) {
+        return PHP_CONSOLES.entrySet().stream().filter(e -> script.endsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
+    }
+
+    private static final Map<String, String> PHP_CONSOLES = Map.of("artisan", "artisan", "bin/console",
+            MigrationRecognizer.SYMFONY_CONSOLE, "bin/magento", "magento", "wp-cli.phar", "wp", "bin/drush", "drush");
+
     /** {@code python -m twine upload} → twine; {@code python manage.py flush} → manage.py; {@code php artisan} → artisan. */
     boolean interpreterModule(String program, List<Arg> args, SimpleCommands.Run run) {
         if (readsCodeFromPipe(program, args, run)) {
@@ -185,17 +197,10 @@ final class ScriptRunners {
                     run.evidence(), run.locators()));
             return true;
         }
-        if (program.startsWith("php") && !args.isEmpty() && args.getFirst().value().endsWith("artisan")) {
+        Optional<String> console = program.startsWith("php") && !args.isEmpty() ? phpConsole(args.getFirst().value()) : Optional.empty();
+        if (console.isPresent()) {
             List<Arg> inner = new ArrayList<>();
-            inner.add(new Arg("artisan", true, false, args.getFirst().evidence()));
-            inner.addAll(args.subList(1, args.size()));
-            commands.dispatch(run.inner(inner));
-            return true;
-        }
-        if (program.startsWith("php") && !args.isEmpty() && args.getFirst().value().endsWith("bin/console")) {
-            // php bin/console doctrine:…: Symfony's console, judged by its command like artisan's
-            List<Arg> inner = new ArrayList<>();
-            inner.add(new Arg(MigrationRecognizer.SYMFONY_CONSOLE, true, false, args.getFirst().evidence()));
+            inner.add(new Arg(console.get(), true, false, args.getFirst().evidence()));
             inner.addAll(args.subList(1, args.size()));
             commands.dispatch(run.inner(inner));
             return true;

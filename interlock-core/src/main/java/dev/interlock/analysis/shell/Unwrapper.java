@@ -46,7 +46,7 @@ final class Unwrapper {
             if (inner.isEmpty() && walk.analyzer.claims(program)) {
                 return false; // strace -p PID runs nothing: it attaches, and its recognizer judges what it shows
             }
-            commands.dispatch(run.inner(inner));
+            commands.dispatch(run.inner(packageBinary(inner)));
             return true;
         }
         Set<String> runnerVerbs = Wrappers.RUNNERS.get(program);
@@ -59,7 +59,7 @@ final class Unwrapper {
             if (inner.isEmpty()) {
                 return false;
             }
-            commands.dispatch(run.inner(inner));
+            commands.dispatch(run.inner(packageBinary(inner)));
             return true;
         }
         return switch (program) {
@@ -84,6 +84,21 @@ final class Unwrapper {
             default -> SecretInjectors.TABLE.containsKey(program) ? secrets.injected(SecretInjectors.TABLE.get(program), args, run)
                     : Wrappers.SHELLS.contains(program) ? scripts.shell(program, args, run) : scripts.interpreterModule(program, args, run);
         };
+    }
+
+    /** The inner command with a package name in first place replaced by the program it provides ({@link Wrappers#packageBinary}). */
+    private static List<Arg> packageBinary(List<Arg> inner) {
+        if (inner.isEmpty()) {
+            return inner;
+        }
+        Arg first = inner.getFirst();
+        String program = Wrappers.packageBinary(first.value());
+        if (program.equals(first.value())) {
+            return inner;
+        }
+        List<Arg> renamed = new ArrayList<>(inner);
+        renamed.set(0, new Arg(program, first.literal(), first.glob(), first.evidence()));
+        return renamed;
     }
 
     /**

@@ -68,6 +68,20 @@ final class Wrappers {
             Map.entry("fnm", Set.of("exec")),
             Map.entry("nvm", Set.of("exec", "run")));
 
+    /**
+     * npm packages whose command is not named like the package ({@code npx @salesforce/cli …} runs {@code sf}): the
+     * package, with or without a version ({@code @salesforce/cli@2}), is that program.
+     */
+    private static final Map<String, String> PACKAGE_BINARIES = Map.of("@salesforce/cli", "sf", "sfdx-cli", "sfdx",
+            "@shopify/cli", "shopify", "@hubspot/cli", "hs", "@zendesk/zcli", "zcli", "@strapi/strapi", "strapi",
+            "@wp-now/wp-now", "wp-now");
+
+    /** The program a package run by npx, {@code pnpm dlx} or {@code yarn dlx} provides, or the word itself. */
+    static String packageBinary(String word) {
+        int version = word.indexOf('@', 1);
+        return PACKAGE_BINARIES.getOrDefault(version > 0 ? word.substring(0, version) : word, word);
+    }
+
     /** Runners whose own operands (tool versions) come before {@code --} and the command after it. */
     static final Set<String> DASHED_RUNNERS = Set.of("mise", "rtx", "fnm");
     /** Runners whose first operand is a version ({@code nvm exec 18 node app.js}). */

@@ -100,7 +100,7 @@ public final class SecurityControls {
                 || op.resource().locators().containsKey(LOCATOR);
     }
 
-    private static Operation marked(Operation op, String control) {
+    public static Operation marked(Operation op, String control) {
         String note = "switches off " + control;
         return op.toBuilder().locator(LOCATOR, control).note(op.note().isEmpty() ? note : op.note() + "; " + note).build();
     }

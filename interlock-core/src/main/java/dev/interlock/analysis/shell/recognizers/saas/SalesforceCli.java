@@ -25,9 +25,10 @@ import java.util.Set;
 
 /**
  * Salesforce's {@code sf} (and the older {@code sfdx force:…}). Queries, retrieves and deploy validations read the
- * org; deploys, data changes and anonymous Apex change it; an export copies the org's records (customers' personal
- * data) onto this machine; {@code org display} prints the access token. The target org ({@code --target-org},
- * {@code -o}, {@code -u}) says where: a scratch org is a disposable development org.
+ * org (so does a deploy with {@code --dry-run}, {@code --checkonly} in sfdx); deploys, data changes and anonymous Apex
+ * change it; an export copies the org's records (customers' personal data) onto this machine; {@code org display}
+ * prints the access token. The target org ({@code --target-org}, {@code -o}, {@code -u}) says where: a scratch org is a
+ * disposable development org.
  */
 final class SalesforceCli {
 
@@ -137,6 +138,10 @@ final class SalesforceCli {
         Act act = scratch.map(CommandTable.Found::act).orElseGet(() -> TABLE.findOrGuess(words, 3, "org").act());
         if (words.equals(List.of("org", "display")) || words.equals(List.of("org", "open")) && p.has("--url-only", "-r")) {
             act = credential("org").note("prints the org's access token or a signed-in URL");
+        }
+        if (act.verb() == Verb.UPDATE && act.type().equals("metadata") && p.has("--dry-run", "--check-only", "--checkonly")) {
+            // a check-only deploy compiles and runs the tests, then rolls back: a validation, like project deploy validate
+            act = read("metadata").note("validates the deployment and runs its tests; nothing is saved to the org");
         }
         boolean scratchOrg = scratch.isPresent() || org.toLowerCase(Locale.ROOT).contains("scratch");
         if (act == EXPORT && scratchOrg) {
