@@ -126,6 +126,15 @@ public final class LocalFiles {
     }
 
     /** A variable that names a server by URL, host or broker list: {@code DATABASE_URL=postgresql://app@db.prod.internal/shop}, {@code PGHOST=…}, {@code KAFKA_BOOTSTRAP=…}. */
+    /**
+     * Servers a program uses as tooling, not as the system it acts on: browser grids and remote browsers, mock servers,
+     * proxies, telemetry and error reporting, package registries. {@code SELENIUM_REMOTE_URL=http://selenium-hub:4444}
+     * or {@code SENTRY_DSN=https://…@sentry.io/1} does not say where a test run or a script does its work.
+     */
+    private static final java.util.regex.Pattern TOOLING_VARIABLE = java.util.regex.Pattern.compile(
+            "(?i)(SELENIUM|WEBDRIVER|BROWSERSTACK|SAUCE|LAMBDATEST|PW_TEST_CONNECT|PLAYWRIGHT|BROWSER_WS|CHROME|WIREMOCK|MOCK"
+                    + "|HTTPS?_PROXY|ALL_PROXY|NO_PROXY|PROXY|OTEL|SENTRY|DD_|HONEYCOMB|PIP_|NPM_|YARN_|GOPROXY|CARGO_|MAVEN|GRADLE|NEXUS"
+                    + "|ARTIFACTORY|REGISTRY)\\w*");
     private static final java.util.regex.Pattern SERVER_VARIABLE = java.util.regex.Pattern.compile("\\w*(?:_URL|_URI|_DSN|HOST|_ENDPOINT|_ADDR|_SERVER|_SERVERS|_BOOTSTRAP|_BROKERS)");
 
     /**
@@ -134,7 +143,7 @@ public final class LocalFiles {
      */
     public static java.util.Optional<String> serverInEnv(java.util.Map<String, String> env) {
         return env.entrySet().stream()
-                .filter(e -> SERVER_VARIABLE.matcher(e.getKey()).matches())
+                .filter(e -> SERVER_VARIABLE.matcher(e.getKey()).matches() && !TOOLING_VARIABLE.matcher(e.getKey()).matches())
                 .filter(e -> e.getValue().contains("://") || !e.getKey().endsWith("_URL") && !e.getKey().endsWith("_URI"))
                 .map(e -> dev.interlock.environment.Hosts.of(e.getValue().split(",")[0])) // a broker list: its first broker
                 .filter(h -> dev.interlock.analysis.Regex.matches(h, "[a-z0-9][a-z0-9.-]*[a-z0-9]") && !dev.interlock.environment.Hosts.loopback(h))
