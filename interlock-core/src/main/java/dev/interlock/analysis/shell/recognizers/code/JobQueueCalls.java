@@ -210,7 +210,7 @@ final class JobQueueCalls {
         Matcher inline = Regex.pattern("(?:\\b(?:" + made.pattern() + ")|\\w+\\s*\\.\\s*new)\\s*\\(\\s*" + LIT + "[^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*\\.\\s*\\w+[!?]?\\s*\\($")
                 .matcher(before);
         Matcher set = Regex.pattern("Sidekiq::(\\w+)\\s*\\.\\s*new\\s*\\(\\s*\\)\\s*\\.\\s*\\w+[!?]?\\s*\\($").matcher(before);
-        return inline.find() ? lit(inline, 1) : set.find() ? set.group(1) : "";
+        return inline.find() ? lit(inline, 1) : set.find() ? set.group(1).equals("Queue") ? "default" : set.group(1) : "";
     }
 
     /**
