@@ -177,9 +177,12 @@ final class JobQueueCalls {
         for (SdkCalls.ClientCall call : SdkCalls.clientCalls(text, binding, lib.made())) {
             String method = call.method().replaceAll("[!?]$", "");
             String before = text.substring(0, call.argumentsAt());
-            if (PLUMBING.contains(method) || lib == SIDEKIQ && !bound.containsKey(receiver(before))
-                    && !Regex.find(before, SIDEKIQ_MADE + "[^()]*\\)\\s*\\.\\s*\\w+[!?]?\\s*\\($")) {
+            if (PLUMBING.contains(method)) {
                 accounted.add(call.method());
+                continue;
+            }
+            if (lib == SIDEKIQ && !bound.containsKey(receiver(before))
+                    && !Regex.find(before, SIDEKIQ_MADE + "[^()]*\\)\\s*\\.\\s*\\w+[!?]?\\s*\\($")) {
                 continue; // a .new(…) of another class is not Sidekiq's
             }
             Act act = lib.calls().get(method);
