@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
  * against the same server. Calls with no CLI twin become {@link Generic} operations. The Docker SDK for Python is
- * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, LDAP clients {@link LdapCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, MQTT clients {@link MqttCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
+ * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, LDAP clients {@link LdapCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, MQTT clients {@link MqttCalls}, job queues (Celery, BullMQ, RQ, Sidekiq) {@link JobQueueCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
  * {@link VectorStoreCalls}; every finder records the calls it accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
@@ -222,6 +222,7 @@ final class SdkCalls {
             KafkaAdminCalls.find(code, lines, accounted); // the Java client's Admin.create(…), in jshell
         }
         ServiceSdkCalls.find(code, language, env, generic, accounted);
+        JobQueueCalls.find(code, language, env, lines, generic, accounted);
         if (reaches.isEmpty()) {
             return new Found(List.copyOf(lines), List.copyOf(generic), Set.copyOf(accounted), Map.copyOf(placed));
         }

@@ -14,6 +14,8 @@ import java.util.Set;
 /**
  * User-space process managers (pm2, supervisorctl) and {@code fuser -k}. Like systemctl: reads pass, starting and
  * restarting one program is routine, and acting on {@code all} of them or on the manager itself is scope all.
+ * {@code pm2 deploy [FILE] ENV [COMMAND]} is not about this machine: it deploys to the hosts of the ecosystem file's
+ * environment, which its name places ({@code production} is prod), like {@code cap production deploy}.
  */
 final class ProcessManagers {
 
@@ -21,7 +23,29 @@ final class ProcessManagers {
     private static final Set<String> READS = Set.of("list", "ls", "l", "status", "logs", "show", "describe", "monit", "info",
             "prettylist", "jlist", "env", "avail", "pid", "tail", "version", "help", "maintail", "report");
 
+    /** pm2 deploy's commands that only show the deployed revisions. */
+    private static final Set<String> DEPLOY_READS = Set.of("list", "curr", "current", "prev", "previous", "ref");
+
     private ProcessManagers() {
+    }
+
+    /** {@code pm2 deploy ecosystem.config.js production [update|revert 1|setup|exec CMD|list]}. */
+    private static Operation deploy(Invocation inv, List<String> words) {
+        List<String> rest = words.subList(1, words.size());
+        if (!rest.isEmpty() && rest.getFirst().matches(".*\\.(?:c?js|mjs|json|ya?ml)$")) {
+            rest = rest.subList(1, rest.size());
+        }
+        String stage = rest.isEmpty() ? "" : rest.getFirst();
+        String command = rest.size() > 1 ? rest.get(1) : "update";
+        Verb verb = DEPLOY_READS.contains(command) ? Verb.READ : command.equals("setup") ? Verb.CREATE
+                : command.equals("exec") ? Verb.EXECUTE : Verb.UPDATE;
+        Operation.Builder b = op(inv, "pm2", verb, "deployment", stage).confidence(Confidence.INFERRED)
+                .note("pm2 deploy " + command + " on the servers of the " + (stage.isEmpty() ? "ecosystem file's" : stage) + " environment");
+        if (!stage.isEmpty()) {
+            b.locator("environment", stage);
+        }
+        inv.locators().forEach(b::locator);
+        return b.build();
     }
 
     static List<Operation> recognize(Invocation inv) {
@@ -35,6 +59,9 @@ final class ProcessManagers {
             return List.of(located(o, inv, ""));
         }
         String sub = words.isEmpty() ? "status" : words.getFirst();
+        if (inv.program().equals("pm2") && sub.equals("deploy")) {
+            return List.of(deploy(inv, words));
+        }
         String target = words.size() > 1 ? words.get(1) : "";
         boolean all = target.equals("all") || inv.program().equals("supervisorctl") && words.size() > 1 && target.endsWith(":*");
         Operation o;
