@@ -336,7 +336,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 ? Regex.replaceFirst(Regex.replaceFirst(url, "^[a-zA-Z+]+://[^/]*:", ""), "\\D.*$", "") : "";
     }
 
-    static String path(String url) {
+    /** The path a URL names, without its query string. */
+    public static String path(String url) {
         int scheme = url.indexOf("://");
         String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
         int slash = rest.indexOf('/');
