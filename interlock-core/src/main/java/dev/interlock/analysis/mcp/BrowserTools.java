@@ -89,7 +89,7 @@ final class BrowserTools {
         if (!c.flag("accept")) {
             return look(c);
         }
-        return PageControls.judged(c, c.text("promptText", "prompt_text", "text"), "", () -> act(c));
+        return PageControls.judged(c, "dialog: " + c.text("promptText", "prompt_text", "text"), "", () -> act(c));
     }
 
     private static String label(McpCall c) {

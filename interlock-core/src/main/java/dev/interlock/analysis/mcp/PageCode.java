@@ -28,7 +28,9 @@ final class PageCode {
             + "\\.value\\s*=[^=]|innerHTML\\s*=[^=]|\\.remove\\s*\\(|\\beval\\s*\\(|\\bFunction\\s*\\(|\\bimport\\s*\\(|"
             + "location(\\.href)?\\s*=[^=]|\\.setItem\\s*\\(|\\bwindow\\.open\\s*\\(|postMessage|\\bfetch\\s*\\(|XMLHttpRequest|"
             + "sendBeacon|WebSocket|\\.src\\s*=[^=]");
-    private static final Pattern SESSION = Pattern.compile("document\\.cookie|localStorage|sessionStorage|indexedDB");
+    /** The session's stores; one item of storage read by a name that is no secret's ({@code 'theme'}) is not the session. */
+    private static final Pattern SESSION = Pattern.compile("document\\.cookie|indexedDB|(local|session)Storage(?!\\s*\\.\\s*getItem\\s*\\("
+            + "\\s*['\"`](?![^'\"`]*(?i:token|auth|session|jwt|secret|key|cred|sid))[^'\"`]*['\"`])");
     private static final Pattern SENDS = Pattern.compile("\\bfetch\\s*\\(|XMLHttpRequest|sendBeacon|WebSocket|\\.src\\s*=[^=]");
     private static final Pattern LITERAL = Pattern.compile("'([^'\\n]*)'|\"([^\"\\n]*)\"|`([^`]*)`");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|wss?)://[^\\s'\"`)]+");

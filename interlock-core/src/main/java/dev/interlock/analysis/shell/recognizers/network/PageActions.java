@@ -39,10 +39,10 @@ public final class PageActions {
     /** Most specific first: "Create access key" mints a credential before it creates anything. */
     private static final List<Row> ROWS = List.of(
             new Row("\\b(create|generate|new|add|issue)\\b.{0,30}\\b" + SECRET + "\\b", Verb.CREDENTIAL, "mints a credential"),
-            new Row("\\b(reveal|show|view|copy|unmask|display)\\b.{0,30}\\b" + SECRET + "\\b|\\bsk_live", Verb.CREDENTIAL,
-                    "shows a secret to the agent"),
             new Row("\\b(roll|rotate|regenerate|reset|revoke|expire)\\b.{0,30}\\b" + SECRET + "\\b", Verb.UPDATE,
                     "replaces or revokes a credential that something uses"),
+            new Row("\\b(reveal|show|view|copy|unmask|display)\\b.{0,30}\\b" + SECRET + "\\b", Verb.CREDENTIAL,
+                    "shows a secret to the agent"),
             new Row("administratoraccess|\\b(attach|add|grant|assign)\\b.{0,30}\\b(polic(y|ies)|roles?|permissions?|admins?|owners?)\\b"
                     + "|\\bmake\\b.{0,40}\\bpublic\\b|\\b(change|set)\\b.{0,30}\\bvisibility\\b|\\btransfer ownership\\b"
                     + "|\\b(roles?|permissions?|access level)\\b.{0,80}\\b(admin|administrator|owner|maintain|maintainer|write)\\b"
