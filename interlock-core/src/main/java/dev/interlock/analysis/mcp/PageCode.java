@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * JavaScript run in the page ({@code browser_evaluate}, {@code puppeteer_evaluate}, {@code evaluate_script}). Code that
- * only reads the page ({@code document.title}, text and attributes) is a look. Requests it sends are judged as the
- * same code run by node; the page's cookies and storage are its session (a credential), and sent to another host they
+ * only reads the page ({@code document.title}, text and attributes) is a look. Requests it sends ({@code fetch},
+ * {@code XMLHttpRequest}) are judged as the same code run by node; the page's cookies and storage are its session (a credential), and sent to another host they
  * leave with the request. Code that clicks, submits or writes is judged by the words of its selectors and texts
  * ("button.delete-order"), and is opaque when they say nothing, unless the page is on this machine or a dev server.
  */
@@ -26,18 +26,19 @@ final class PageCode {
 
     private static final Pattern ACTS = Pattern.compile("\\.click\\s*\\(|\\.submit\\s*\\(|requestSubmit|dispatchEvent|"
             + "\\.value\\s*=[^=]|innerHTML\\s*=[^=]|\\.remove\\s*\\(|\\beval\\s*\\(|\\bFunction\\s*\\(|\\bimport\\s*\\(|"
-            + "location(\\.href)?\\s*=[^=]|\\.setItem\\s*\\(|\\bwindow\\.open\\s*\\(|postMessage|\\bfetch\\s*\\(|XMLHttpRequest|"
-            + "sendBeacon|WebSocket|\\.src\\s*=[^=]");
+            + "location(\\.href)?\\s*=[^=]|\\.setItem\\s*\\(|\\bwindow\\.open\\s*\\(|postMessage|sendBeacon|WebSocket|"
+            + "\\.src\\s*=[^=]");
     /** The session's stores; one item of storage read by a name that is no secret's ({@code 'theme'}) is not the session. */
     private static final Pattern SESSION = Pattern.compile("document\\.cookie|indexedDB|(local|session)Storage(?!\\s*\\.\\s*getItem\\s*\\("
             + "\\s*['\"`](?![^'\"`]*(?i:token|auth|session|jwt|secret|key|cred|sid))[^'\"`]*['\"`])");
-    private static final Pattern SENDS = Pattern.compile("\\bfetch\\s*\\(|XMLHttpRequest|sendBeacon|WebSocket|\\.src\\s*=[^=]");
+    private static final Pattern SENDS = Pattern.compile("\\bfetch\\s*\\(|XMLHttpRequest|\\$\\.(ajax|post|get)\\s*\\(|axios|sendBeacon|WebSocket|\\.src\\s*=[^=]");
     private static final Pattern LITERAL = Pattern.compile("'([^'\\n]*)'|\"([^\"\\n]*)\"|`([^`]*)`");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|wss?)://[^\\s'\"`)]+");
 
     static List<Operation> judged(McpCall c) {
         String code = c.text("function", "script", "code", "expression", "pageFunction");
-        if (code.isBlank() || !ACTS.matcher(code).find() && !SESSION.matcher(code).find()) {
+        boolean acts = ACTS.matcher(code).find();
+        if (code.isBlank() || !acts && !SESSION.matcher(code).find() && !SENDS.matcher(code).find()) {
             return List.of(BrowserTools.inBrowser(c, Verb.READ, "reads the page in the agent's browser"));
         }
         Map<String, String> place = PageActions.place(String.join(" ", c.texts("element", "url")));
@@ -66,11 +67,15 @@ final class PageCode {
             Operation.Builder b = op(c, action.get().verb(), place, action.get().why() + ", from code run in the page")
                     .scope(action.get().scope());
             ops.add((action.get().verb() == Verb.DELETE ? b.stateful(true).reversible(false) : b).build());
-        } else if (ops.isEmpty() && !near) {
+        } else if (acts && ops.isEmpty() && !near) {
             ops.add(op(c, Verb.UNKNOWN, place, "code run in the page acts in ways Interlock cannot read")
                     .confidence(Confidence.OPAQUE).reversible(false).build());
         }
-        return ops.isEmpty() ? List.of(BrowserTools.inBrowser(c, Verb.EXECUTE, "runs code in a page on this machine or a dev server")) : ops;
+        if (ops.isEmpty()) {
+            return List.of(acts ? BrowserTools.inBrowser(c, Verb.EXECUTE, "runs code in a page on this machine or a dev server")
+                    : BrowserTools.inBrowser(c, Verb.READ, "reads the page and what it fetches"));
+        }
+        return ops;
     }
 
     private static String sentTo(String code) {

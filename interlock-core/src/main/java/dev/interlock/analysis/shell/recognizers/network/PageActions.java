@@ -47,13 +47,20 @@ public final class PageActions {
                     + "|\\bmake\\b.{0,40}\\bpublic\\b|\\b(change|set)\\b.{0,30}\\bvisibility\\b|\\btransfer ownership\\b"
                     + "|\\b(roles?|permissions?|access level)\\b.{0,80}\\b(admin|administrator|owner|maintain|maintainer|write)\\b"
                     + "|\\b(add|invite)\\b.{0,30}\\b(collaborators?|members?)\\b", Verb.GRANT, "changes who may do what"),
+            // "Remove filter", "Remove from cart" tidy the view; the rest of a delete's words lose what the page holds
             new Row("\\b(delete|deletes|remove|destroy|purge|terminate|wipe|erase|shut ?down|decommission|uninstall|"
-                    + "empty (the )?bucket|close (the )?account|drop (table|database|collection|schema))\\b", Verb.DELETE, "deletes what the page shows"),
+                    + "empty (the )?bucket|close (the )?account|drop (table|database|collection|schema))\\b(?!\\s+(the\\s+)?(filters?|chips?|selection|sort(ing)?|columns?|"
+                    + "search|tags? filter|from (cart|basket|list|view|favou?rites|selection|wishlist)))", Verb.DELETE,
+                    "deletes what the page shows"),
             new Row("\\b(refund|refunds|charge|payout|pay out|capture payment|void|issue credit|transfer funds|send money|"
                     + "cancel subscription)\\b", Verb.UPDATE, "moves money"),
-            new Row("\\b(sync|deploy|redeploy|promote|roll ?back|release|publish|restart|reboot|stop|suspend|disable|scale|"
-                    + "fail ?over|merge|approve|force push|run workflow|trigger|rebuild|restore|migrate|archive|deactivate|ban|"
-                    + "transfer)\\b", Verb.UPDATE, "changes what the page manages"),
+            new Row("\\b(sync|deploy|redeploy|promote|roll ?back|release|publish|restart|reboot|suspend|scale|fail ?over|merge|"
+                    + "approve|force push|run workflow|trigger|rebuild|restore|migrate|deactivate|ban)\\b"
+                    // stop, disable, archive and transfer also name everyday view changes ("Stop recording", "Disable dark mode")
+                    + "|\\b(stop|disable|archive|transfer)\\b.{0,30}\\b(instances?|servers?|services?|clusters?|databases?|vms?|apps?|"
+                    + "applications?|deployments?|pipelines?|jobs?|containers?|nodes?|projects?|repositor(y|ies)|accounts?|users?|"
+                    + "protection|logging|audit|alerts?|monitoring|backups?|encryption|firewall|mfa|2fa|domains?|buckets?)\\b",
+                    Verb.UPDATE, "changes what the page manages"),
             new Row("\\bexport\\b|\\bdownload\\b.{0,40}\\b(csv|xlsx|excel|data|backup|dump|export|report|all)\\b",
                     Verb.READ, "copies the data the page shows onto this machine"),
             new Row("\\bto confirm\\b|\\bconfirm\\b.{0,30}\\b(deletion|delete|removal)\\b|\\btype\\b.{0,60}\\bto (confirm|continue|proceed)\\b",
