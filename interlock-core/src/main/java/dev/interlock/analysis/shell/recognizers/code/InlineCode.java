@@ -46,6 +46,7 @@ final class InlineCode {
             code = LiteralEvaluations.inlined(CodeAliases.canonical(code, language), language);
             CodeScanner.dynamic(code, language).ifPresent(what -> ops.add(LocalFiles.opaque(inv, inv.program() + " code " + what)));
             ops.addAll(sdk(code, language, inv, nested));
+            ops.addAll(BrowserScripts.in(code, inv));
             for (String line : MailCalls.commandLines(code, language)) {
                 // judged as the swaks command that sends the same mail
                 for (Operation op : nested.shell(line, inv)) {

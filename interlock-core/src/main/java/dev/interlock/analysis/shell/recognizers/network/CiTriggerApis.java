@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CI systems' REST calls that start a pipeline or build: CircleCI's {@code POST /api/v2/project/SLUG/pipeline} and
- * Buildkite's {@code POST /v2/organizations/ORG/pipelines/P/builds}. The body says where the run lands, as the CLIs'
+ * CI systems' REST calls that start a pipeline or build: CircleCI's {@code POST /api/v2/project/SLUG/pipeline},
+ * Buildkite's {@code POST /v2/organizations/ORG/pipelines/P/builds}, and Jenkins' {@code /job/NAME/build} and
+ * {@code /job/NAME/buildWithParameters?ENVIRONMENT=production}, which a plain GET (a link, a browser) triggers too. The body says where the run lands, as the CLIs'
  * flags do ({@link CiRuns}): a feature branch's tests are routine; a shipping branch, a tag, or parameters that deploy
  * or name production are not.
  */
@@ -25,14 +26,19 @@ final class CiTriggerApis {
     private static final Pattern CIRCLECI = Pattern.compile("/api/v2/project/([^/]+/[^/]+/[^/]+)/pipeline(/run)?/?");
     private static final Pattern BUILDKITE = Pattern.compile("/v2/organizations/([^/]+)/pipelines/([^/]+)/builds/?");
     private static final Pattern BRANCH = Pattern.compile("\"branch\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern JENKINS = Pattern.compile("((?:/job/[^/]+)+)/(build|buildWithParameters)/?");
     private static final Pattern TAG = Pattern.compile("\"tag\"\\s*:\\s*\"[^\"]+\"");
 
     static Optional<List<Operation>> of(Invocation inv, String url, String method, List<String> body) {
+        String host = Hosts.of(url);
+        String path = NetworkRecognizer.path(url);
+        Matcher jenkins = JENKINS.matcher(path);
+        if (jenkins.matches() && !method.equalsIgnoreCase("DELETE")) {
+            return Optional.of(List.of(jenkins(inv, host, jenkins.group(1).replace("/job/", "/").substring(1), url, body)));
+        }
         if (!method.equalsIgnoreCase("POST")) {
             return Optional.empty();
         }
-        String host = Hosts.of(url);
-        String path = NetworkRecognizer.path(url);
         Matcher circle = CIRCLECI.matcher(path);
         Matcher buildkite = BUILDKITE.matcher(path);
         String system;
@@ -53,5 +59,19 @@ final class CiTriggerApis {
                 .note("starts a pipeline of " + pipeline + " with the secrets its jobs are given");
         CiRuns.place(b, body, branch.find() ? Optional.of(branch.group(1)) : Optional.empty(), TAG.matcher(sent).find());
         return Optional.of(List.of(b.build()));
+    }
+
+    /** A Jenkins job started: its parameters (query string or form body) and its name say where the run lands. */
+    private static Operation jenkins(Invocation inv, String host, String job, String url, List<String> body) {
+        List<String> operands = new java.util.ArrayList<>(List.of(job.split("/")));
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            operands.addAll(List.of(url.substring(q + 1).split("&")));
+        }
+        body.forEach(b -> operands.addAll(List.of(b.split("&"))));
+        Operation.Builder b = Operation.builder("jenkins", Verb.EXECUTE).resource("pipeline", job).locator("host", host)
+                .confidence(Confidence.INFERRED).evidence(inv.evidence())
+                .note("starts Jenkins job " + job + " with the secrets its build is given");
+        return CiRuns.place(b, operands, Optional.empty(), false).build();
     }
 }

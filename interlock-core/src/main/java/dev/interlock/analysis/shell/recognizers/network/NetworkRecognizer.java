@@ -133,7 +133,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .orElseGet(() -> http(inv, url, method, data, files, body))));
     }
 
-    /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends', app servers' admin endpoints. */
+    /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends', app servers' admin endpoints, data exports. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
         return SearchApis.of(inv, nested, url, method, body).or(() -> VectorStoreApis.of(inv, url, method, body))
                 .or(() -> PipelineApis.of(inv, url))
@@ -151,7 +151,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
                 .or(() -> DataStoreAdminApis.of(inv, url, method))
                 .or(() -> DeviceManagementApis.of(inv, url, method, body))
-                .or(() -> QueryCommandApis.of(inv, url, method));
+                .or(() -> QueryCommandApis.of(inv, url, method))
+                .or(() -> DataExports.of(inv, url, method));
     }
 
     /**
@@ -336,7 +337,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 ? Regex.replaceFirst(Regex.replaceFirst(url, "^[a-zA-Z+]+://[^/]*:", ""), "\\D.*$", "") : "";
     }
 
-    static String path(String url) {
+    /** The path a URL names, without its query string. */
+    public static String path(String url) {
         int scheme = url.indexOf("://");
         String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
         int slash = rest.indexOf('/');

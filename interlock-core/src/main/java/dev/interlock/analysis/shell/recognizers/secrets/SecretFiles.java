@@ -116,6 +116,9 @@ public final class SecretFiles {
             // Electron apps are Chromium too: their cookie jar and Local Storage hold the app's session token
             Pattern.compile(".*/(" + ELECTRON_APPS + ")/(Network/)?(Cookies|Local State)(-journal)?"),
             Pattern.compile(".*/Local Storage/leveldb(/.*)?"),
+            // Playwright's saved storage state (playwright/.auth/user.json, storageState.json): a signed-in session's cookies
+            // and local storage, which a browser or a script loads to be that user
+            Pattern.compile("(?i).*/\\.auth/[^/]+\\.json|.*/[^/]*storage[-_]?state[^/]*\\.json"),
             Pattern.compile(".*/(\\.mozilla/firefox|Firefox/Profiles|Mozilla/Firefox/Profiles|\\.librewolf|\\.waterfox|\\.thunderbird)/[^/]+/"
                     + "(cookies\\.sqlite|logins\\.json|key[34]\\.db|signons\\.sqlite)(-wal)?"),
             Pattern.compile(".*/Library/(Containers/com\\.apple\\.Safari/Data/Library/)?Cookies/.*\\.binarycookies|.*/Library/Keychains/.*"),
