@@ -222,7 +222,7 @@ final class MigrationTable {
         put(new Row(Verb.DELETE, "queue", Scope.MANY, true, false, Where.TARGET, "deletes jobs from the app's queues"),
                 "artisan queue:flush", "artisan queue:clear", "artisan queue:forget", "artisan queue:prune-failed",
                 "artisan queue:prune-batches", "artisan horizon:clear", "artisan horizon:forget");
-        put(new Row(Verb.EXECUTE, "queue", Scope.MANY, false, true, Where.TARGET, "runs jobs or scheduled tasks again"),
+        put(new Row(Verb.UPDATE, "queue", Scope.MANY, false, true, Where.TARGET, "runs jobs or scheduled tasks again"),
                 "artisan queue:retry", "artisan queue:retry-batch", "artisan schedule:run", "artisan schedule:test");
         put(new Row(Verb.UPDATE, "worker", Scope.MANY, false, true, Where.TARGET, "stops, pauses or restarts the app's queue workers"),
                 "artisan queue:restart", "artisan horizon:terminate", "artisan horizon:pause", "artisan horizon:continue");
