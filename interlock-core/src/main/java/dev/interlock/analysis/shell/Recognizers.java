@@ -169,6 +169,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.virtualization.VirtualizationRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.cloud.IbmAndOracleClouds(),
                 new dev.interlock.analysis.shell.recognizers.cloud.AliyunAndScaleway(),
+                new dev.interlock.analysis.shell.recognizers.cloud.AccountNukers(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsServerTools(),
                 new dev.interlock.analysis.shell.recognizers.windows.IisAppcmd(),

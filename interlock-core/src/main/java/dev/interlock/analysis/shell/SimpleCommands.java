@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
 import dev.interlock.analysis.shell.recognizers.packages.ProjectDatabases;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtection;
@@ -86,6 +87,12 @@ final class SimpleCommands {
         }
         Optional<String> program = s.words().isEmpty() ? Optional.empty() : walk.value(s.words().getFirst());
         ExecutionRoutes.variables(assigned, walk.evidence(s.span()), walk.locators, walk, program);
+        if (program.filter(p -> LocalFiles.basename(p).equals("interlock")).isPresent()
+                && s.words().stream().skip(1).map(w -> walk.value(w).orElse("")).anyMatch("exec"::equals)) {
+            // INTERLOCK_POLICY=/dev/null interlock exec -- …: exec would decide, then run, by settings the agent chose,
+            // as with exec --policy
+            assigned.keySet().forEach(name -> SelfProtection.setting(name, walk.evidence(s.span()), walk.locators).ifPresent(walk::add));
+        }
         if (s.words().isEmpty()) {
             // NAME=value alone stays in force for the rest of the line (and is what `export` would pass on).
             assigned.keySet().forEach(name -> SelfProtection.setting(name, walk.evidence(s.span()), walk.locators).ifPresent(walk::add));

@@ -81,6 +81,12 @@ public final class SelfProtection {
     private static final Set<String> RUNS_INTERLOCK = Set.of("docker", "kubernetes", "helm", "os", "service",
             "systemd", "launchd", "pm2", "supervisor");
 
+    /**
+     * A container, deployment or namespace named for a test or demo of Interlock ({@code interlock-e2e}, {@code
+     * interlock-demo}) is a throwaway copy someone started to try it, not the guard that decides for this agent.
+     */
+    private static final Pattern TEST_COPY = Pattern.compile("(?i)interlock[-_.](e2e|tests?|testing|demo|example|playground)([-_.]|$)");
+
     /** A route by which an operation reaches the running guard rather than its files. */
     private record Route(String does, Predicate<Operation> reaches) {
     }
@@ -92,7 +98,7 @@ public final class SelfProtection {
             // docker stop interlock, kubectl scale deploy interlock --replicas=0: the guard's own container or deployment
             new Route("stops, removes or changes the container or deployment that runs Interlock",
                     op -> RUNS_INTERLOCK.contains(op.system()) && op.verb() != Verb.EXECUTE && op.verb() != Verb.CREATE
-                            && names(op.resource().name())),
+                            && names(op.resource().name()) && !TEST_COPY.matcher(op.resource().name()).find()),
             // pkill -f interlock, systemctl stop interlock-server: its processes and services
             new Route("stops, signals or disables Interlock itself (the guard)",
                     op -> op.system().equals("process") && op.verb() != Verb.EXECUTE
