@@ -59,6 +59,10 @@ public final class CiRecognizer implements Recognizer {
             return Optional.empty();
         }
         CommandTable.Act act = found.get().act();
+        if (act.verb() != dev.interlock.model.Verb.READ && p.has("--dry-run")) {
+            // buildkite-agent pipeline upload --dry-run, argo submit --dry-run, tkn … --dry-run: printed, not sent
+            act = CommandTable.read(act.type()).note("--dry-run only prints what it would do");
+        }
         if (act.verb().destructive() && p.has("--all", "-A", "--all-namespaces")) {
             act = act.all();
         }

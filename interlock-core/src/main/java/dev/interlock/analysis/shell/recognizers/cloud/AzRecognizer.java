@@ -7,7 +7,9 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.model.Confidence;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.Emulators;
+import dev.interlock.analysis.shell.recognizers.ci.CiRuns;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,6 +127,9 @@ public final class AzRecognizer implements Recognizer {
             // a key's label is the environment that reads it (--label dev): the store serves every environment so labelled
             a.value("label").filter(l -> !l.contains("*") && !l.contains(",")).ifPresent(l -> b.locator("environment", l));
         }
+        if (path.equals(List.of("pipelines", "run")) || path.equals(List.of("pipelines", "build", "queue"))) {
+            pipelineRun(b, a, name);
+        }
         if (Set.of("sql", "postgres", "mysql", "mariadb").contains(path.getFirst())) {
             b.locator("host", a.value("server", "s", "server-name").orElse(""));
         }
@@ -216,6 +222,20 @@ public final class AzRecognizer implements Recognizer {
         }
         ops.addFirst(b.note(String.join("; ", notes)).build());
         return ops;
+    }
+
+    /**
+     * {@code az pipelines run --name ci --branch feature/x}: an Azure DevOps pipeline run lands where it names, as other
+     * CI systems' runs do ({@link CiRuns}); a name or branch that names production keeps it unplaced.
+     */
+    private static void pipelineRun(Operation.Builder b, IacArgs a, String name) {
+        Optional<String> branch = a.value("branch");
+        List<String> operands = new ArrayList<>(List.of(name));
+        a.values("parameters").forEach(v -> operands.add(v.value()));
+        a.values("variables").forEach(v -> operands.add(v.value()));
+        if (operands.stream().noneMatch(DeploymentWords::namesProduction)) {
+            CiRuns.place(b, operands, branch.map(br -> br.replaceFirst("^refs/heads/", "")), false);
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ final class ForgeApis {
 
     /** The forge by its API's path (or GitHub's and Bitbucket's API hosts). */
     private static final Pattern FORGE = Pattern.compile(
-            "^(?:https?://)?(?:[^/@]*@)?(?:(api\\.github\\.com)(?::\\d+)?/|(api\\.bitbucket\\.org)(?::\\d+)?/2\\.0/|[^/]+/(?:.*/)?(?:(api/v3/)|(api/v4/)|(api/v1/)|(2\\.0/)))(?:repos|projects|repositories)/");
+            "^(?:https?://)?(?:[^/@]*@)?(?:(api\\.github\\.com)(?::\\d+)?/|(api\\.bitbucket\\.org)(?::\\d+)?/2\\.0/|[^/]+/(?:.*/)?(?:(api/v3/)|(api/v4/)|(api/v1/)|(2\\.0/)))(?:(?:repos|projects|repositories|groups)/|admin/ci/variables)");
     private static final List<String> SYSTEMS = List.of("github", "bitbucket", "github", "gitlab", "gitea", "bitbucket");
 
     private ForgeApis() {

@@ -62,6 +62,8 @@ public final class PackagePublishRecognizer implements Recognizer {
             "-gs", "-T", "--threads", "-rf", "--resume-from", "-t", "--toolchains", "-l", "--log-file", "-b", "--builder");
     private static final Set<String> GRADLE_VALUED = Set.of("-x", "--exclude-task", "-p", "--project-dir", "-b", "--build-file",
             "-c", "--settings-file", "-g", "--gradle-user-home", "-I", "--init-script", "--console", "--warning-mode", "--max-workers");
+    /** gh run's commands that only read: a run's status, logs, and artifacts. */
+    private static final Set<String> GH_RUN_READS = Set.of("view", "list", "ls", "watch", "download");
     private static final Set<String> GH_VALUED = Set.of("-R", "--repo", "-t", "--title", "-b", "--body", "--body-file", "-n", "--notes", "-F", "--notes-file",
             "--target", "--discussion-category", "--notes-start-tag", "-p", "--pattern", "-D", "--dir", "-O", "--output");
 
@@ -531,6 +533,12 @@ public final class PackagePublishRecognizer implements Recognizer {
             // The run may be a deployment half-way through: stopping it can leave an environment half rolled out.
             Operation.Builder b = op(inv, Verb.UPDATE, "workflow-run", words.size() > 2 ? words.get(2) : "").system("github")
                     .note("cancels a workflow run in progress, which may be a deployment");
+            return List.of((repoName.isEmpty() ? b : b.locator("repository", repoName)).build());
+        }
+        if (group.equals("run") && words.size() > 1 && GH_RUN_READS.contains(words.get(1))) {
+            // a run's status, logs and artifacts: downloading an artifact writes it into the workspace (-D), nothing remote changes
+            Operation.Builder b = op(inv, Verb.READ, "workflow-run", words.size() > 2 ? words.get(2) : "").system("github")
+                    .note("gh run " + words.get(1) + " reads a workflow run" + (words.get(1).equals("download") ? "'s artifacts into the workspace" : ""));
             return List.of((repoName.isEmpty() ? b : b.locator("repository", repoName)).build());
         }
         if (group.equals("workflow") && words.size() > 2 && words.get(1).equals("run")) {

@@ -106,6 +106,9 @@ public final class SecretFiles {
                     + "|/(usr/local/)?etc/grafana/(grafana\\.ini|provisioning/datasources/[^/]+)"
                     + "|.*/\\.influxdbv2/(configs|influxd\\.bolt)|/etc/influxdb/influx-configs|/var/lib/influxdb2?/influxd\\.bolt"
                     + "|/opt/splunk/etc/(passwd|auth/splunk\\.secret)"),
+            // CI agents' own configs: the registration token lets anyone join the agent pool and run the organization's jobs
+            Pattern.compile("(/etc|/usr/local/etc|/opt/homebrew/etc|.*/\\.buildkite-agent)/buildkite-agent/buildkite-agent\\.cfg"
+                    + "|.*/\\.buildkite-agent/buildkite-agent\\.cfg|/etc/gitlab-runner/config\\.toml|.*/\\.gitlab-runner/config\\.toml"),
             // log shippers' and collectors' configs: their exporters' headers and outputs carry vendor API keys and tokens
             Pattern.compile("/etc/otelcol[^/]*/[^/]+\\.ya?ml|/etc/(splunk-otel-collector|otel|opentelemetry-collector)/[^/]+\\.(ya?ml|conf)"
                     + "|/etc/vector/[^/]+\\.(toml|ya?ml|json)|/etc/(fluent-bit|td-agent-bit)/(fluent-bit|td-agent-bit|outputs?[^/]*)\\.(conf|ya?ml)"),

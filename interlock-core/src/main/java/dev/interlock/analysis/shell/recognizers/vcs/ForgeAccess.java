@@ -5,6 +5,8 @@ import dev.interlock.analysis.api.GraphqlDocument;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -90,8 +92,9 @@ public final class ForgeAccess {
                     ? op(forge, inv, Verb.CREDENTIAL, "token", forge.system()).note("prints the " + forge.system() + " session token") : null;
             case NEW_TOKEN -> op(forge, inv, Verb.CREDENTIAL, "token", name).reversible(false)
                     .note("creates an access token and prints it: whoever reads it acts as its owner");
-            case SECRET_SET -> op(forge, inv, Verb.TRANSFER, "secret", name).reversible(false)
-                    .note("stores a secret in " + (repo.isEmpty() ? "the repository" : repo) + ": every pipeline there can read it");
+            case SECRET_SET -> developmentSetting(forge, inv, p, name).orElseGet(() -> op(forge, inv, Verb.TRANSFER, "secret", name)
+                    .reversible(false)
+                    .note("stores a secret in " + (repo.isEmpty() ? "the repository" : repo) + ": every pipeline there can read it"));
             case SECRET_READ -> op(forge, inv, Verb.CREDENTIAL, "secret", name).note("prints CI/CD variables with their values");
             case SECRET_DELETE -> op(forge, inv, Verb.DELETE, "secret", name).stateful(true).reversible(false);
             // gh repo deploy-key add: the third word is the action
@@ -112,6 +115,22 @@ public final class ForgeAccess {
             b.locator("repository", repo);
         }
         return Optional.of(b.build());
+    }
+
+    /**
+     * {@code glab variable set LOG_LEVEL debug --scope development}: a plain setting (not named like a secret, not masked,
+     * protected or hidden) that only pipelines of one development environment read is a change placed there.
+     */
+    private static Optional<Operation.Builder> developmentSetting(Forge forge, Invocation inv, ParsedArgs p, String name) {
+        List<String> all = inv.words();
+        Optional<String> scope = p.value("-s", "--scope");
+        if (forge != GITLAB || name.isEmpty() || CredentialRecognizer.secretName(name.toUpperCase(Locale.ROOT))
+                || all.stream().anyMatch(w -> Regex.matches(w, "-[mp]|--(masked|protected|hidden|masked-and-hidden)(=.*)?"))
+                || scope.flatMap(DeploymentWords::development).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(op(forge, inv, Verb.UPDATE, "variable", name).locator("environment", scope.get())
+                .note("sets the CI/CD variable " + name + " for the " + scope.get() + " environment only"));
     }
 
     /** {@code gh|glab api [-X METHOD] PATH [-f k=v]…}: the method decides, and access changes whatever their method. */

@@ -39,6 +39,12 @@ public final class ForgeRoutes {
     private static final Pattern NEW_BRANCH = Pattern.compile(
             "(?:\"?(?:ref|new_branch_name|branch|name)\"?\\s*[:=]\\s*\"?)(?:refs/heads/)?([\\w./-]+)");
 
+    /**
+     * GitLab's CI/CD variables (project, group, instance; one by key): unlike GitHub's secrets, the API returns their
+     * values, so a read is a credential read ({@code glab variable get}'s twin).
+     */
+    private static final Pattern CI_VARIABLES = Pattern.compile("^(?:(?:projects|groups)/[^/]+|admin/ci)/variables(/[^/]+)?/?$");
+
     private ForgeRoutes() {
     }
 
@@ -63,6 +69,10 @@ public final class ForgeRoutes {
             return Optional.of(Operation.builder(system, Verb.TRANSFER).resource("repository", path).scope(Scope.MANY)
                     .reversible(false).evidence(evidence)
                     .note("makes the repository public: its contents and history become readable by anyone"));
+        }
+        if (system.equals("gitlab") && !writes && CI_VARIABLES.matcher(path).matches()) {
+            return Optional.of(Operation.builder(system, Verb.CREDENTIAL).resource("secret", path).evidence(evidence)
+                    .note("prints CI/CD variables with their values (" + path + ")"));
         }
         if ((m.equals("POST") || m.equals("PATCH") || m.equals("PUT")) && PULL_REQUEST.matcher(path).matches()
                 && !Regex.find(body, "(?i)\"?state_event\"?\\s*[:=]\\s*\"?merge")) {
