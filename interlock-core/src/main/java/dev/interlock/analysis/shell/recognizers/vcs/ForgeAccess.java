@@ -124,12 +124,13 @@ public final class ForgeAccess {
     private static Optional<Operation.Builder> developmentSetting(Forge forge, Invocation inv, ParsedArgs p, String name) {
         List<String> all = inv.words();
         Optional<String> scope = p.value("-s", "--scope");
+        Optional<String> development = scope.flatMap(DeploymentWords::development);
         if (forge != GITLAB || name.isEmpty() || CredentialRecognizer.secretName(name.toUpperCase(Locale.ROOT))
                 || all.stream().anyMatch(w -> Regex.matches(w, "-[mp]|--(masked|protected|hidden|masked-and-hidden)(=.*)?"))
-                || scope.flatMap(DeploymentWords::development).isEmpty()) {
+                || development.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(op(forge, inv, Verb.UPDATE, "variable", name).locator("environment", scope.get())
+        return Optional.of(op(forge, inv, Verb.UPDATE, "variable", name).locator("environment", development.get())
                 .note("sets the CI/CD variable " + name + " for the " + scope.get() + " environment only"));
     }
 
