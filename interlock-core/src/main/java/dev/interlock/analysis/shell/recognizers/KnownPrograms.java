@@ -80,6 +80,21 @@ public final class KnownPrograms {
             "c8", "benchstat", "wasm-pack", "trunk", "tauri", "electron", "ncu", "renovate", "dependabot", "cspell",
             "stylelint", "sass", "lessc", "postcss", "tailwindcss", "babel", "swc");
 
+    /**
+     * Build tools' options that take a value, so the value is not read as a subcommand: {@code xcodebuild -configuration
+     * Release} and {@code swift build -c release} name a build configuration, not a release.
+     */
+    static final Map<String, Set<String>> BUILD_VALUED = Map.of(
+            "xcodebuild", Set.of("-project", "-target", "-workspace", "-scheme", "-configuration", "-xcconfig", "-arch", "-sdk",
+                    "-toolchain", "-destination", "-destination-timeout", "-derivedDataPath", "-archivePath", "-resultBundlePath",
+                    "-resultStreamPath", "-exportPath", "-exportOptionsPlist", "-xctestrun", "-testPlan", "-only-testing",
+                    "-skip-testing", "-testLanguage", "-testRegion", "-clonedSourcePackagesDirPath", "-packageCachePath",
+                    "-parallel-testing-worker-count", "-jobs", "-localizationPath", "-exportLanguage", "-authenticationKeyPath",
+                    "-authenticationKeyID", "-authenticationKeyIssuerID", "-test-iterations", "-testProductsPath"),
+            "swift", Set.of("-c", "--configuration", "--package-path", "--scratch-path", "--build-path",
+                    "-Xswiftc", "-Xcc", "-Xlinker", "--triple", "--sdk", "--arch", "--swift-sdk", "--filter", "--skip"),
+            "cmake", Set.of("--config", "--build", "-B", "-S", "-G", "-T", "-A", "--preset", "-j", "--parallel"));
+
     /** Build-tool subcommands that publish to a registry or deploy: they leave this machine. */
     static final Set<String> PUBLISH = Set.of("publish", "deploy", "upload", "release", "push");
 

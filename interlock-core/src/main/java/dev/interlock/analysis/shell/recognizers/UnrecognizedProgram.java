@@ -246,8 +246,9 @@ public final class UnrecognizedProgram implements Recognizer {
                 return target.get();
             }
         }
-        List<String> positionals = inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-"))
-                .limit(SUBCOMMAND_DEPTH).toList();
+        Set<String> valued = KnownPrograms.BUILD_VALUED.get(inv.program());
+        List<String> positionals = (valued == null ? inv.args().stream().map(Arg::value).filter(w -> !w.startsWith("-"))
+                : inv.parse(valued).words().stream()).limit(SUBCOMMAND_DEPTH).toList();
         for (String w : positionals) {
             String word = w.toLowerCase(Locale.ROOT);
             boolean task = Regex.matches(word, "[\\w-]+:[\\w:-]+") || Regex.matches(word, "\\w+\\.(drop|reset|purge|destroy|truncate)");

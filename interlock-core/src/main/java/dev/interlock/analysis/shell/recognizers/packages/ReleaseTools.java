@@ -12,6 +12,7 @@ import dev.interlock.analysis.shell.recognizers.mobile.FastlaneActions;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
+import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class ReleaseTools implements Recognizer {
             "run_tests", "snapshot", "capture_screenshots", "screengrab", "init", "lanes", "list", "actions", "action", "env",
             "docs", "new_action", "frameit", "precheck", "update_fastlane", "enable_auto_complete", "search_plugins",
             "add_plugin", "install_plugins", "test", "tests", "build", "lint", "screenshots", "gradle");
+    /** pilot's commands; without one it uploads. */
+    private static final Set<String> PILOT_COMMANDS = Set.of("upload", "distribute", "builds", "list", "add", "remove",
+            "find", "export", "import");
     private static final Pattern RELEASE_LANE = Pattern.compile("(?i).*(release|deploy|publish|submit|store|prod|rollout|promote).*");
 
     @Override
@@ -95,12 +99,16 @@ public final class ReleaseTools implements Recognizer {
                             : update(inv, app, "fastlane deliver uploads the build and metadata to App Store Connect");
             case "supply" -> validateOnly || words.contains("init")
                     ? read(inv, "app", app, "fastlane supply --validate_only or init only checks or downloads the Play listing")
-                    : option(options, "track").orElse("production").equals("production")
+                    : track(options).equals("production")
                             ? ship(inv, app, "fastlane supply releases to the Play Store production track")
-                            : update(inv, app, "fastlane supply uploads to a Google Play testing track");
+                            : track(options).equals("internal")
+                                    ? testers(inv, app, "fastlane supply uploads to Google Play's internal testing track: the team's testers only")
+                                    : update(inv, app, "fastlane supply uploads to a Google Play testing track");
             case "pilot" -> words.stream().anyMatch(w -> Set.of("list", "builds").contains(w))
                     ? read(inv, "app", app, "fastlane pilot lists TestFlight builds and testers")
-                    : update(inv, app, "fastlane pilot changes the app's TestFlight builds or testers");
+                    : internalTestFlight(words, options)
+                            ? testers(inv, app, "fastlane pilot uploads to TestFlight for the team's internal testers")
+                            : update(inv, app, "fastlane pilot changes the app's TestFlight builds or testers");
             default -> account(inv, action, options, words);
         });
     }
@@ -112,6 +120,27 @@ public final class ReleaseTools implements Recognizer {
                         ? op(inv, Verb.EXECUTE, "script", action).confidence(Confidence.INFERRED)
                                 .note("the fastlane lane '" + action + "' may ship the app; its actions are not analyzed").build()
                         : local(inv, "fastlane " + action));
+    }
+
+    /** The Play track a supply run leaves the build on: the promotion target if any, else the track (production when unnamed). */
+    private static String track(Map<String, String> options) {
+        return option(options, "track_promote_to", "track").orElse("production");
+    }
+
+    /** A TestFlight upload or distribution that reaches no external tester group ({@code distribute_external}). */
+    private static boolean internalTestFlight(List<String> words, Map<String, String> options) {
+        String sub = words.stream().filter(PILOT_COMMANDS::contains).findFirst().orElse("upload");
+        return Set.of("upload", "distribute").contains(sub)
+                && !Boolean.parseBoolean(option(options, "distribute_external").orElse("false"));
+    }
+
+    /**
+     * Internal testing (the Play internal track, TestFlight's internal testers) reaches the team that makes the app,
+     * not its users: a change of a pre-production copy, placed in staging.
+     */
+    private static Operation testers(Invocation inv, String app, String note) {
+        return op(inv, Verb.UPDATE, "app", app).environment(Tier.STAGING, "internal testing reaches the team's testers, not the app's users")
+                .note(note).build();
     }
 
     private static Operation ship(Invocation inv, String app, String note) {
