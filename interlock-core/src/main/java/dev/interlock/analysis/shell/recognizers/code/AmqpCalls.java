@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.environment.Hosts;
@@ -43,7 +43,7 @@ final class AmqpCalls {
         String target = host(code).map(h -> "-H " + quote(h) + " ").orElse("");
         Matcher m = CALL.matcher(code);
         while (m.find()) {
-            String args = SdkCalls.callArguments(code, m.end());
+            String args = ClientCallSyntax.callArguments(code, m.end());
             Matcher named = NAMED.matcher(args);
             Matcher first = Regex.pattern("^\\s*" + LIT).matcher(args);
             String name = named.find() ? lit(named, 1) : first.find() ? lit(first, 1) : "";

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
@@ -146,7 +146,7 @@ final class CloudSdkCalls {
                 continue;
             }
             accounted.add(method);
-            String args = SdkCalls.callArguments(code, m.end());
+            String args = ClientCallSyntax.callArguments(code, m.end());
             if (verb == Verb.UPDATE && Regex.find(method, "(?i)^(?:begin_)?(?:delete|drop|destroy|purge|remove|truncate|clear)")) {
                 verb = Verb.DELETE;
             }

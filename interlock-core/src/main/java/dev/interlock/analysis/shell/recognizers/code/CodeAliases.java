@@ -103,7 +103,7 @@ final class CodeAliases {
             return code;
         }
         String target = call.group(1);
-        String args = SdkCalls.callArguments(code, call.end());
+        String args = ClientCallSyntax.callArguments(code, call.end());
         StringBuilder rest = new StringBuilder();
         names.stream().skip(1).forEach(n -> rest.append('\n').append(target).append('.').append(n).append('(').append(args).append(')'));
         return code.substring(0, call.start()) + target + "." + names.getFirst() + "(" + code.substring(call.end()) + rest;

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.model.Verb;
@@ -184,7 +184,7 @@ final class DataFrameCalls {
     }
 
     private static Call call(String code, int from) {
-        String text = SdkCalls.callArguments(code, from);
+        String text = ClientCallSyntax.callArguments(code, from);
         List<String> positional = new ArrayList<>();
         Map<String, String> named = new LinkedHashMap<>();
         for (String part : split(text)) {

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
@@ -87,7 +87,7 @@ final class DataStoreCalls {
                 "findOneAndUpdate", "findOneAndDelete", "findOneAndReplace", "bulkWrite", "createIndex", "createIndexes",
                 "dropIndex", "dropIndexes", "drop", "remove")) {
             m.put(shell, shell);
-            m.put(SdkCalls.kebab(shell).replace('-', '_'), shell);
+            m.put(ClientCallSyntax.kebab(shell).replace('-', '_'), shell);
         }
         m.put("list_indexes", "getIndexes");
         m.put("listIndexes", "getIndexes");
@@ -165,7 +165,7 @@ final class DataStoreCalls {
             String receiver = m.group(1);
             String method = m.group(2);
             boolean onClient = clients.contains(receiver)
-                    || receiver.equals(")") && SdkCalls.calledBefore(code, m.start(1) + 1).filter(n -> REDIS_FACTORY.matcher(n).matches() || modules.contains(n)).isPresent()
+                    || receiver.equals(")") && ClientCallSyntax.calledBefore(code, m.start(1) + 1).filter(n -> REDIS_FACTORY.matcher(n).matches() || modules.contains(n)).isPresent()
                     || receiver.equals(")") && Regex.find(code.substring(0, m.start(1) + 1), "\\bRedis\\s*\\.\\s*new\\s*\\([^()]*\\)$");
             if (!onClient || REDIS_KILL.matcher("." + method + "()").matches()) {
                 continue;
@@ -174,7 +174,7 @@ final class DataStoreCalls {
             if (REDIS_PLUMBING.contains(method)) {
                 continue;
             }
-            String args = SdkCalls.callArguments(code, m.end());
+            String args = ClientCallSyntax.callArguments(code, m.end());
             List<String> words = literals(args);
             String command = Regex.matches(method, "execute_command|send_command|sendCommand|call") && !words.isEmpty()
                     ? words.removeFirst() : redisCommand(method);
@@ -185,7 +185,7 @@ final class DataStoreCalls {
     /** {@code scan_iter} → {@code scan}, {@code config_get} → {@code config get}, {@code hGetAll} → {@code hgetall}. */
     private static String redisCommand(String method) {
         String base = Regex.replaceFirst(method, "(?:_iter|Iterator)$", "");
-        List<String> words = List.of(SdkCalls.kebab(base).split("[-_]"));
+        List<String> words = List.of(ClientCallSyntax.kebab(base).split("[-_]"));
         if (words.size() > 1 && REDIS_CONTAINERS.contains(words.getFirst())) {
             return words.getFirst() + " " + String.join("", words.subList(1, words.size()));
         }
@@ -230,7 +230,7 @@ final class DataStoreCalls {
             }
             String collection = c.group(1) != null || c.group(2) != null ? lit(c, 1) : c.group(3) != null ? c.group(3)
                     : c.group(4) != null || c.group(5) != null ? lit(c, 4) : c.group(6) != null ? c.group(6) : c.group(7);
-            String args = SdkCalls.callArguments(code, c.end());
+            String args = ClientCallSyntax.callArguments(code, c.end());
             String shellArgs = shell.equals("renameCollection") || shell.equals("stats") ? "" : args.strip();
             accounted.add(method);
             lines.add("mongosh " + target + "--eval " + quote("db." + collection + "." + shell + "(" + shellArgs + ")"));

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import java.util.ArrayList;
@@ -107,7 +107,7 @@ final class DockerSdkCalls {
         Set<String> daemons = new LinkedHashSet<>();
         Matcher f = FACTORY.matcher(code);
         while (f.find()) {
-            String args = SdkCalls.callArguments(code, f.end());
+            String args = ClientCallSyntax.callArguments(code, f.end());
             String daemon = daemon(f.group(2), args);
             daemons.add(daemon);
             inline.put(f.end() - 1, daemon);
@@ -124,13 +124,13 @@ final class DockerSdkCalls {
         while (c.find()) {
             String kind = c.group(1);
             String method = c.group(2);
-            String args = SdkCalls.callArguments(code, c.end());
+            String args = ClientCallSyntax.callArguments(code, c.end());
             List<String> on = receiver(code, c.start(), clients, inline).map(List::of).orElse(unknownReceiver);
             // get('api').remove(): the method of the object fetched
             int after = c.end() + args.length() + 1;
             Matcher then = THEN.matcher(after <= code.length() ? code.substring(after) : "");
             if (method.equals("get") && then.find() && OBJECT_CALLS.containsKey(kind + "." + then.group(1))) {
-                String objectArgs = SdkCalls.callArguments(code, after + then.end());
+                String objectArgs = ClientCallSyntax.callArguments(code, after + then.end());
                 accounted.add("get");
                 accounted.add(then.group(1));
                 emit(OBJECT_CALLS.get(kind + "." + then.group(1)), kind, firstLiteral(args), objectArgs, on, env, out);
@@ -158,7 +158,7 @@ final class DockerSdkCalls {
             if (object != null && OBJECT_CALLS.containsKey(object.kind() + "." + m.group(1))) {
                 accounted.add(m.group(1));
                 emit(OBJECT_CALLS.get(object.kind() + "." + m.group(1)), object.kind(), Optional.of(object.name())
-                        .filter(n -> !n.isEmpty()), SdkCalls.callArguments(code, m.end()), object.daemons(), env, out);
+                        .filter(n -> !n.isEmpty()), ClientCallSyntax.callArguments(code, m.end()), object.daemons(), env, out);
                 continue;
             }
             String template = CLIENT_CALLS.get(m.group(1));
@@ -167,10 +167,10 @@ final class DockerSdkCalls {
                 continue; // a method of something else (a list's remove(), a thread's stop())
             }
             accounted.add(m.group(1));
-            String args = SdkCalls.callArguments(code, m.end());
+            String args = ClientCallSyntax.callArguments(code, m.end());
             String kind = template.contains("{n:") ? Regex.replaceFirst(template, "^.*\\{n:(\\w+)\\}.*$", "$1") : "";
             template = template.replace("{n:" + kind + "}", "{n}")
-                    .replace("{r}", keyword(args, "registry").map(SdkCalls::quote).orElse(""));
+                    .replace("{r}", keyword(args, "registry").map(ClientCallSyntax::quote).orElse(""));
             if (m.group(1).equals("prune_images") && ALL_IMAGES.matcher(args).find()) {
                 template = "image prune -a -f";
             }
@@ -242,7 +242,7 @@ final class DockerSdkCalls {
         while (one.find()) {
             int dot = code.lastIndexOf('.', code.lastIndexOf(one.group(2), one.end()));
             List<String> on = receiver(code, dot, clients, inline).map(List::of).orElse(unknownReceiver);
-            out.put(one.group(1), new Held(one.group(2), firstLiteral(SdkCalls.callArguments(code, one.end())).orElse(""), on));
+            out.put(one.group(1), new Held(one.group(2), firstLiteral(ClientCallSyntax.callArguments(code, one.end())).orElse(""), on));
         }
         Matcher every = BOUND_EVERY.matcher(code);
         while (every.find()) {
@@ -255,7 +255,7 @@ final class DockerSdkCalls {
 
     private static void emit(String template, String kind, Optional<String> name, String args, List<String> daemons,
                              Map<String, String> env, Set<String> out) {
-        String object = name.map(SdkCalls::quote).orElse(EVERY.getOrDefault(kind, ""));
+        String object = name.map(ClientCallSyntax::quote).orElse(EVERY.getOrDefault(kind, ""));
         List<String> literals = literals(args);
         String rest = template.replace("{n}", object)
                 .replace("{f}", FORCE.matcher(args).find() ? "-f " : "")

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import java.util.ArrayList;
@@ -57,10 +57,10 @@ final class EtcdCalls {
 
     static void find(String code, List<String> lines, Set<String> accounted) {
         String endpoint = endpoint(code);
-        for (SdkCalls.ClientCall call : SdkCalls.clientCalls(code, List.of(CLIENT), FACTORY)) {
+        for (ClientCallSyntax.ClientCall call : ClientCallSyntax.clientCalls(code, List.of(CLIENT), FACTORY)) {
             String method = call.method();
             accounted.add(method);
-            String args = SdkCalls.callArguments(code, call.argumentsAt());
+            String args = ClientCallSyntax.callArguments(code, call.argumentsAt());
             Optional<String> command = PLUMBING.contains(method) ? Optional.empty()
                     : method.equals("delete") || method.equals("getAll") ? Optional.of(builder(method, code, call.argumentsAt() + args.length() + 1, args, accounted))
                     : Optional.ofNullable(METHODS.get(method)).map(t -> t.replace("KEY", quote(first(args))));
@@ -85,7 +85,7 @@ final class EtcdCalls {
         Matcher next = NEXT_CALL.matcher(code.substring(at));
         while (next.find()) {
             String call = next.group(1);
-            String callArgs = SdkCalls.callArguments(code, at + next.end());
+            String callArgs = ClientCallSyntax.callArguments(code, at + next.end());
             accounted.add(call);
             switch (call) {
                 case "key" -> {

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
@@ -162,7 +162,7 @@ final class JobQueueCalls {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher m = Regex.pattern("(\\w+)\\s*=\\s*" + constructor).matcher(code);
         while (m.find()) {
-            Matcher name = Regex.pattern("^\\s*(?:name\\s*=\\s*)?" + LIT).matcher(SdkCalls.callArguments(code, m.end()));
+            Matcher name = Regex.pattern("^\\s*(?:name\\s*=\\s*)?" + LIT).matcher(ClientCallSyntax.callArguments(code, m.end()));
             Matcher set = Regex.pattern("Sidekiq::(\\w+)").matcher(m.group());
             out.put(m.group(1), name.find() ? lit(name, 1) : set.find() ? set.group(1) : "");
         }
@@ -174,7 +174,7 @@ final class JobQueueCalls {
         List<Pattern> binding = bound.isEmpty() ? List.of() : List.of(Regex.pattern("(?<![\\w.])("
                 + String.join("|", bound.keySet().stream().map(Pattern::quote).toList()) + ")\\s*\\."));
         Map<String, String> where = where(text, env, lib == SIDEKIQ);
-        for (SdkCalls.ClientCall call : SdkCalls.clientCalls(text, binding, lib.made())) {
+        for (ClientCallSyntax.ClientCall call : ClientCallSyntax.clientCalls(text, binding, lib.made())) {
             String method = call.method().replaceAll("[!?]$", "");
             String before = text.substring(0, call.argumentsAt());
             if (PLUMBING.contains(method)) {
@@ -256,7 +256,7 @@ final class JobQueueCalls {
         }
         List<Pattern> binding = inspectors.isEmpty() ? List.of() : List.of(Regex.pattern("(?<![\\w.])("
                 + String.join("|", inspectors.keySet().stream().map(Pattern::quote).toList()) + ")\\s*\\."));
-        for (SdkCalls.ClientCall call : SdkCalls.clientCalls(code, binding, Pattern.compile("inspect"))) {
+        for (ClientCallSyntax.ClientCall call : ClientCallSyntax.clientCalls(code, binding, Pattern.compile("inspect"))) {
             accounted.add(call.method());
             lines.add(celery + "inspect " + call.method());
         }

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ final class KafkaAdminCalls {
             }
             accounted.add(m.group(1));
             String tool = command.substring(0, command.indexOf(' ') > 0 ? command.indexOf(' ') : command.length());
-            String args = SdkCalls.callArguments(code, m.end());
+            String args = ClientCallSyntax.callArguments(code, m.end());
             String line = tool + bootstrap + command.substring(tool.length());
             String flag = NAME_FLAG.get(tool);
             // alter_configs takes ConfigResource objects, often built before the call: their topic names them
@@ -120,7 +120,7 @@ final class KafkaAdminCalls {
         StringBuilder out = new StringBuilder();
         Matcher r = Regex.pattern("\\bConfigResource\\s*\\(").matcher(code);
         while (r.find()) {
-            out.append(SdkCalls.callArguments(code, r.end())).append(' ');
+            out.append(ClientCallSyntax.callArguments(code, r.end())).append(' ');
         }
         return out.toString();
     }

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
@@ -67,7 +67,7 @@ final class LdapCalls {
         // ldap3 returns no attributes unless asked; python-ldap and the Node clients return every one
         boolean ldap3 = language == Language.PYTHON && Regex.find(code, "\\bldap3\\b");
         accounted.addAll(List.of("Connection", "Server", "initialize", "createClient", "Client", "Change", "Attribute"));
-        for (SdkCalls.ClientCall call : SdkCalls.clientCalls(code, List.of(CLIENT, WITH), FACTORY)) {
+        for (ClientCallSyntax.ClientCall call : ClientCallSyntax.clientCalls(code, List.of(CLIENT, WITH), FACTORY)) {
             String method = call.method();
             accounted.add(method);
             String base = Regex.replaceFirst(method, "(_ext)?(_st|_s)?$", "");
@@ -76,13 +76,13 @@ final class LdapCalls {
             }
             String tool = METHODS.get(base);
             if (tool != null) {
-                lines.add(line(tool, server, SdkCalls.callArguments(code, call.argumentsAt()), ldap3));
+                lines.add(line(tool, server, ClientCallSyntax.callArguments(code, call.argumentsAt()), ldap3));
             }
         }
         Matcher e = EXTEND.matcher(code);
         while (e.find()) {
             accounted.add(e.group(1));
-            String args = SdkCalls.callArguments(code, e.end());
+            String args = ClientCallSyntax.callArguments(code, e.end());
             String line = switch (e.group(1)) {
                 case "modify_password" -> tool("ldappasswd", server) + " " + quote(first(args));
                 case "who_am_i" -> tool("ldapwhoami", server);

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.environment.Hosts;
@@ -51,7 +51,7 @@ final class MqttCalls {
                 continue;
             }
             accounted.add(call);
-            String args = SdkCalls.callArguments(code, m.end());
+            String args = ClientCallSyntax.callArguments(code, m.end());
             String host = HELPERS.contains(call) ? h.reset().find() ? lit(h, 1) : paho ? "localhost" : "" : connected;
             Matcher t = FIRST_LITERAL.matcher(call.equals("multiple") ? Regex.replaceAll(args, "^\\s*\\[\\s*[({]?\\s*(?:['\"]topic['\"]\\s*:\\s*)?", "") : args);
             String topic = t.find() ? lit(t, 1) : "";
@@ -72,7 +72,7 @@ final class MqttCalls {
             }
             accounted.add(call);
             String host = HELPERS.contains(call) ? h.reset().find() ? lit(h, 1) : "localhost" : connected;
-            Matcher t = FIRST_LITERAL.matcher(SdkCalls.callArguments(code, s.end()));
+            Matcher t = FIRST_LITERAL.matcher(ClientCallSyntax.callArguments(code, s.end()));
             lines.add("mosquitto_sub" + (host.isEmpty() ? "" : " -h " + quote(host)) + " -t " + quote(t.find() ? lit(t, 1) : "#") + " -C 1");
         }
     }

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
@@ -105,7 +105,7 @@ final class NetworkDeviceCalls {
         Map<String, String> locators = inventory.isEmpty() ? Map.of() : Map.of("environment", inventory);
         Matcher run = NORNIR_RUN.matcher(code);
         while (run.find()) {
-            String args = SdkCalls.callArguments(code, run.end());
+            String args = ClientCallSyntax.callArguments(code, run.end());
             Matcher t = Regex.pattern("^\\s*(\\w+)\\s*(?:,|$)|\\btask\\s*=\\s*(\\w+)").matcher(args);
             if (!t.find()) {
                 continue;
@@ -155,7 +155,7 @@ final class NetworkDeviceCalls {
             if (nornirRun || rpcs.contains(method) || UnreadCalls.offSdk(code, m.start(), CodeCalls.Language.PYTHON)) {
                 continue;
             }
-            String args = SdkCalls.callArguments(code, m.end());
+            String args = ClientCallSyntax.callArguments(code, m.end());
             if (PLUMBING.contains(method) && !(method.equals("enable") && !args.isBlank())) {
                 accounted.add(method);
             } else if (SENDS_TEXT.contains(method) || method.equals("enable")) {

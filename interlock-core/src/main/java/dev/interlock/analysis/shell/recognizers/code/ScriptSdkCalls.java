@@ -1,11 +1,11 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.callArguments;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.kebab;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.quote;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.snake;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.callArguments;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.kebab;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quote;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.snake;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;

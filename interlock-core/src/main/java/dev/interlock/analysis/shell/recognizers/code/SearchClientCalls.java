@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.callArguments;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.callArguments;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
@@ -97,7 +97,7 @@ final class SearchClientCalls {
                 continue; // d.update(…), ids.index(…): a dictionary's or a list's method, not the client's
             }
             String namespace = m.group(3) == null ? "" : m.group(3);
-            String method = SdkCalls.snake(m.group(4));
+            String method = ClientCallSyntax.snake(m.group(4));
             Rest rest = READ_NAMESPACES.contains(namespace) ? get("/_" + namespace + "/" + method)
                     : CALLS.get(namespace.isEmpty() ? method : namespace + "." + method);
             if (rest == null) {

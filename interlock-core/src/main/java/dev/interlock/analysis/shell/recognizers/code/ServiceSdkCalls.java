@@ -1,7 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
@@ -141,8 +141,8 @@ final class ServiceSdkCalls {
             // the object the call acts on: stripe.Customer, w.clusters; a client itself (WebClient(…).chat_delete) names none, the method does
             List<String> noun = words.stream().filter(w -> !LOSS.contains(w)).toList();
             String type = !receiver.isEmpty() && !Regex.find(receiver, "(?i)(?:client|api|gateway|sdk)$")
-                    ? Regex.replaceFirst(SdkCalls.snake(receiver), "s$", "") : noun.isEmpty() ? "object" : String.join("-", noun);
-            String args = SdkCalls.callArguments(text, m.end());
+                    ? Regex.replaceFirst(ClientCallSyntax.snake(receiver), "s$", "") : noun.isEmpty() ? "object" : String.join("-", noun);
+            String args = ClientCallSyntax.callArguments(text, m.end());
             Matcher first = Regex.pattern("^\\s*" + LIT).matcher(args);
             String name = first.find() ? lit(first, 1) : "";
             String call = String.join(".", chain) + "." + method;
@@ -330,7 +330,7 @@ final class ServiceSdkCalls {
 
     /** {@code permanent_delete} → [permanent, delete]; {@code deleteMessage} → [delete, message]. */
     private static List<String> words(String name) {
-        return List.of(SdkCalls.snake(name).split("_+"));
+        return List.of(ClientCallSyntax.snake(name).split("_+"));
     }
 
     /** A call inside a loop, a comprehension or a block over many objects acts on many of them. */

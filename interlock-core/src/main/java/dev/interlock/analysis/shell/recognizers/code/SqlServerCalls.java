@@ -32,8 +32,8 @@ final class SqlServerCalls {
     static String line(String code, String statement) {
         String server = value(SERVER, code);
         String database = value(DATABASE, code);
-        return "sqlcmd " + (server.isEmpty() ? "" : "-S " + SdkCalls.quote(server) + " ")
-                + (database.isEmpty() ? "" : "-d " + SdkCalls.quote(database) + " ") + "-Q " + SdkCalls.quote(statement);
+        return "sqlcmd " + (server.isEmpty() ? "" : "-S " + ClientCallSyntax.quote(server) + " ")
+                + (database.isEmpty() ? "" : "-d " + ClientCallSyntax.quote(database) + " ") + "-Q " + ClientCallSyntax.quote(statement);
     }
 
     private static String value(Pattern p, String code) {

@@ -122,7 +122,7 @@ final class UnreadCalls {
             String name = r.group(1);
             if (!changes(name) || accounted.contains(name) || out.contains(name)
                     || Regex.find(text.substring(r.end()), "^\\s*\\.\\s*__\\w+__")
-                    || SdkCalls.enclosingCall(text, r.start()).filter(INTROSPECTION::contains).isPresent()) {
+                    || ClientCallSyntax.enclosingCall(text, r.start()).filter(INTROSPECTION::contains).isPresent()) {
                 continue;
             }
             out.add(name);
@@ -140,7 +140,7 @@ final class UnreadCalls {
         Matcher m = Regex.pattern("(?:\\.|->)\\s*([A-Za-z_]\\w*)").matcher(withoutStringContents(code, language));
         while (m.find()) {
             String name = m.group(1);
-            String snake = SdkCalls.snake(name);
+            String snake = ClientCallSyntax.snake(name);
             if (!accounted.contains(name) && !name.equals("new") && !DATA_METHODS.contains(name) && !FACTORIES.contains(name)
                     && !out.contains(snake)) {
                 out.add(snake);

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.code;
 
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.LIT;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.callArguments;
-import static dev.interlock.analysis.shell.recognizers.code.SdkCalls.lit;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.callArguments;
+import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.code.SdkCalls.Generic;
@@ -94,7 +94,7 @@ final class VectorStoreCalls {
         Matcher m = CALL.matcher(code);
         while (m.find()) {
             String method = m.group(2);
-            String call = SdkCalls.snake(method);
+            String call = ClientCallSyntax.snake(method);
             Verb verb = CHANGES.get(call);
             if (verb == null) {
                 if (READS.matcher(method).matches() || READS.matcher(call).matches()) {
