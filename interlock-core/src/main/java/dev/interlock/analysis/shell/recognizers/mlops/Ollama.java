@@ -9,7 +9,7 @@ import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
-import dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer;
+import dev.interlock.analysis.shell.recognizers.packages.Publishing;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
@@ -54,7 +54,7 @@ final class Ollama {
             return read("installation").operation(inv, "ollama", "").build();
         }
         if (command.equals("push")) {
-            return PackagePublishRecognizer.publishTo(inv, model, "ollama push", registry(model));
+            return Publishing.publishTo(inv, model, "ollama push", registry(model));
         }
         String server = inv.env().getOrDefault("OLLAMA_HOST", "");
         String host = server.isEmpty() ? "" : Hosts.of(server.contains("://") ? server : "http://" + server);

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.packages;
 
 import dev.interlock.analysis.shell.recognizers.database.MigrationRecognizer;
-import static dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.local;
-import static dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.publish;
+import static dev.interlock.analysis.shell.recognizers.packages.Publishing.local;
+import static dev.interlock.analysis.shell.recognizers.packages.Publishing.publish;
 
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
@@ -54,20 +54,20 @@ final class PublishTools {
         }
         Operation o = switch (program + " " + sub) {
             case "lerna publish", "changeset publish", "poetry publish", "uv publish", "hatch publish", "flit publish",
-                 "vsce publish", "ovsx publish" -> dryRun ? PackagePublishRecognizer.read(inv, "package", "", program + " publish --dry-run")
-                    : PackagePublishRecognizer.publishTo(inv, "the package in " + inv.workspace().cwd(), program + " publish",
+                 "vsce publish", "ovsx publish" -> dryRun ? Publishing.read(inv, "package", "", program + " publish --dry-run")
+                    : Publishing.publishTo(inv, "the package in " + inv.workspace().cwd(), program + " publish",
                             inv.parse(PUBLISH_VALUED).value("--registry", "--publish-url", "-r", "--repo").filter(r -> r.contains("://")).orElse(""));
             case "pod trunk", "pod repo" -> words.size() > 1 && words.get(1).equals("push")
                     ? publish(inv, words.size() > 2 ? words.get(2) : "the podspec", "pod " + sub + " push")
                     : words.size() > 1 && words.get(1).equals("delete")
-                            ? PackagePublishRecognizer.op(inv, Verb.DELETE, "package", words.size() > 2 ? words.get(2) : "")
+                            ? Publishing.op(inv, Verb.DELETE, "package", words.size() > 2 ? words.get(2) : "")
                                     .reversible(false).note("deletes a published pod version").build()
                             : local(inv, "pod " + sub);
-            case "vsce unpublish", "ovsx unpublish" -> PackagePublishRecognizer.op(inv, Verb.DELETE, "package",
+            case "vsce unpublish", "ovsx unpublish" -> Publishing.op(inv, Verb.DELETE, "package",
                     words.size() > 1 ? words.get(1) : "").scope(Scope.ALL).stateful(true).reversible(false)
                     .note("removes the extension from the marketplace").build();
             case "lerna version" -> inv.words().contains("--no-push") ? local(inv, "lerna version --no-push")
-                    : PackagePublishRecognizer.op(inv, Verb.UPDATE, "repository", "")
+                    : Publishing.op(inv, Verb.UPDATE, "repository", "")
                             .note("lerna version commits, tags and pushes new versions").build();
             default -> local(inv, program + " " + sub);
         };
@@ -81,7 +81,7 @@ final class PublishTools {
      */
     private static Operation releaser(Invocation inv) {
         if (inv.words().contains("--dry-run") || inv.words().contains("-d") || inv.words().contains("--help") || inv.words().contains("--version")) {
-            return PackagePublishRecognizer.read(inv, "package", "", inv.program() + " --dry-run");
+            return Publishing.read(inv, "package", "", inv.program() + " --dry-run");
         }
         return publish(inv, "the package in " + inv.workspace().cwd(), inv.program() + " tags, creates the release and publishes");
     }
@@ -98,8 +98,8 @@ final class PublishTools {
         String what = words.size() > at + 1 ? String.join("/", words.subList(at + 1, Math.min(words.size(), at + 3))) : "";
         String server = p.value("-s", "--server").orElse("");
         return switch (verb) {
-            case "publish", "import" -> PackagePublishRecognizer.publishTo(inv, what, "ansible-galaxy " + verb, server);
-            case "delete" -> PackagePublishRecognizer.op(inv, Verb.DELETE, "package", what).reversible(false)
+            case "publish", "import" -> Publishing.publishTo(inv, what, "ansible-galaxy " + verb, server);
+            case "delete" -> Publishing.op(inv, Verb.DELETE, "package", what).reversible(false)
                     .note("deletes the role from Galaxy: everyone who installs it loses it").build();
             default -> local(inv, "ansible-galaxy " + String.join(" ", words.subList(0, Math.min(words.size(), at + 1))));
         };
@@ -118,7 +118,7 @@ final class PublishTools {
         if (sub.equals("nuget") && words.size() > 1) {
             return switch (words.get(1)) {
                 case "push" -> List.of(nugetPush(inv));
-                case "delete" -> List.of(PackagePublishRecognizer.op(inv, Verb.DELETE, "package", words.size() > 2 ? words.get(2) : "")
+                case "delete" -> List.of(Publishing.op(inv, Verb.DELETE, "package", words.size() > 2 ? words.get(2) : "")
                         .reversible(false).note("unlists a published NuGet version").build());
                 default -> List.of(local(inv, "dotnet nuget " + words.get(1)));
             };
@@ -149,6 +149,6 @@ final class PublishTools {
             return dev.interlock.analysis.shell.recognizers.LocalFiles.on(inv, Verb.CREATE, "directory", folder)
                     .note("dotnet nuget push copies " + pkg + " into the folder feed " + source).build();
         }
-        return PackagePublishRecognizer.publishTo(inv, pkg, "dotnet nuget push", source.contains("://") ? source : "");
+        return Publishing.publishTo(inv, pkg, "dotnet nuget push", source.contains("://") ? source : "");
     }
 }

@@ -1,8 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.packages;
 
-import static dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.local;
-import static dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.op;
-import static dev.interlock.analysis.shell.recognizers.packages.PackagePublishRecognizer.read;
+import static dev.interlock.analysis.shell.recognizers.packages.Publishing.local;
+import static dev.interlock.analysis.shell.recognizers.packages.Publishing.op;
+import static dev.interlock.analysis.shell.recognizers.packages.Publishing.read;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
