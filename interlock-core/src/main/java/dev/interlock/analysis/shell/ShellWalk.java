@@ -449,8 +449,7 @@ final class ShellWalk {
      * secrets and the network's layout, as a configuration file would.
      */
     private static boolean readsDeviceConfiguration(Operation op) {
-        return op.system().equals("network") && op.verb() == Verb.READ && op.resource().type().equals("device")
-                && dev.interlock.analysis.Regex.find(op.note(), "(running|startup)-config|show conf|configuration|/?export\\b|show run\\b");
+        return op.system().equals("network") && op.verb() == Verb.READ && op.resource().type().equals("configuration");
     }
 
     /** The credential reads at {@code indexes} are plain reads: the next stage keeps their secret off the screen. */

@@ -181,11 +181,19 @@ public final class DeviceCommands {
         for (int i = 0; i < lines.size(); i++) {
             Verb verb = verbs.get(i);
             String line = lines.get(i);
-            if (verb == Verb.READ && ops.stream().anyMatch(op -> op.verb() == Verb.READ)) {
-                continue; // one read stands for all the reads of the session
+            boolean configuration = verb == Verb.READ && showsConfiguration(line);
+            int read = readAt(ops);
+            if (read >= 0 && verb == Verb.READ) {
+                if (configuration && !ops.get(read).resource().type().equals("configuration")) {
+                    ops.remove(read); // one read stands for all the reads of the session: the one that shows the configuration
+                } else {
+                    continue;
+                }
             }
             boolean wipes = wipes(line) || routerOs(words(line)) && line.contains("reset-configuration");
-            Operation.Builder b = Operation.builder("network", verb).resource("device", device).evidence(evidence)
+            // the configuration shown holds the device's secrets and the network's layout, as a configuration file does
+            Operation.Builder b = Operation.builder("network", verb).resource(configuration ? "configuration" : "device", device)
+                    .evidence(evidence)
                     .confidence(verb == Verb.UNKNOWN ? Confidence.OPAQUE : Confidence.INFERRED)
                     .stateful(wipes).reversible(verb == Verb.READ || verb == Verb.UPDATE && !wipes)
                     .scope(wipes ? Scope.ALL : Scope.ONE)
@@ -198,6 +206,23 @@ public final class DeviceCommands {
             ops.add(b.build());
         }
         return ops;
+    }
+
+    /** Lines that print the device's configuration: IOS/EOS/NX-OS, Junos, VRP, RouterOS. */
+    private static final String SHOWS_CONFIGURATION =
+            "(?i).*((running|startup)-config|show conf|show configuration|current-configuration|saved-configuration|^/?export\\b|show run\\b).*";
+
+    private static boolean showsConfiguration(String line) {
+        return Regex.matches(line.strip(), SHOWS_CONFIGURATION);
+    }
+
+    private static int readAt(List<Operation> ops) {
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i).verb() == Verb.READ) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
