@@ -125,6 +125,11 @@ public final class CommandTable {
 
     /** A command found in a table, and how many positionals its name took. */
     public record Found(String command, Act act, int words) {
+
+        /** The positional after the command's name (what it acts on), or "" when there is none. */
+        public String name(List<String> positionals) {
+            return positionals.size() > words ? positionals.get(words) : "";
+        }
     }
 
     private final Map<String, Act> acts;

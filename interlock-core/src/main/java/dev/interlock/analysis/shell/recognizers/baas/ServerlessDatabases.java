@@ -93,7 +93,7 @@ public final class ServerlessDatabases implements Recognizer {
                 "--database-name", "--role-name"));
         List<String> words = p.words();
         CommandTable.Found f = NEON.findOrGuess(words, 2, "resource");
-        String name = words.size() > f.words() ? words.get(f.words()) : "";
+        String name = f.name(words);
         return List.of(f.act().placed(inv, "neon", name, Map.of("project", p.value("--project-id").orElse("")),
                 Tier.UNKNOWN, ""));
     }
@@ -108,7 +108,7 @@ public final class ServerlessDatabases implements Recognizer {
                     "the CLI's own session on this machine").build());
         }
         CommandTable.Found f = PSCALE.findOrGuess(words, 2, "database");
-        String database = words.size() > f.words() ? words.get(f.words()) : "";
+        String database = f.name(words);
         String branch = words.size() > f.words() + 1 ? words.get(f.words() + 1) : "";
         String name = f.act().type().equals("database") ? database : branch;
         return List.of(f.act().placed(inv, "planetscale", name, Map.of("database", database, "branch", branch),
@@ -135,7 +135,7 @@ public final class ServerlessDatabases implements Recognizer {
                     "the CLI's own settings on this machine").build());
         }
         CommandTable.Found f = TURSO.findOrGuess(words, 2, "database");
-        String database = words.size() > f.words() ? words.get(f.words()) : "";
+        String database = f.name(words);
         return List.of(f.act().placed(inv, "turso", database, Map.of("database", database), Tier.UNKNOWN, ""));
     }
 

@@ -103,7 +103,7 @@ public final class NodeRuntimes implements Recognizer {
         boolean ctr = inv.program().equals("ctr");
         List<String> command = ctr ? ctrCommand(words) : words;
         CommandTable.Found found = (ctr ? CTR : CRICTL).findOrGuess(command, ctr ? 2 : 1, "container");
-        String name = command.size() > found.words() ? command.get(found.words()) : "";
+        String name = found.name(command);
         if (ctr && found.command().equals("images push")) {
             return List.of(Daemon.of(inv, "", "").registry(Verb.UPDATE, name).build());
         }

@@ -50,7 +50,7 @@ final class CeleryCli {
         List<String> words = p.words();
         CommandTable.Found found = COMMANDS.findOrGuess(words, 1, "queue");
         CommandTable.Act act = found.act();
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         if (found.command().equals("purge")) {
             name = p.value("-Q", "--queues").orElse("");
             act = name.isEmpty() ? act : act.many().note("deletes every waiting task in " + name);

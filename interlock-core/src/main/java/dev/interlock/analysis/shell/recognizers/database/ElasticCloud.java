@@ -72,7 +72,7 @@ public final class ElasticCloud implements Recognizer {
         List<String> words = p.words();
         CommandTable.Found found = COMMANDS.findOrGuess(words, 2, "deployment");
         CommandTable.Act act = found.act();
-        String name = p.value("--name").orElse(words.size() > found.words() ? words.get(found.words()) : "");
+        String name = p.value("--name").orElse(found.name(words));
         // ecctl's own configuration names the API host only; the deployment's name is what says prod or staging
         return List.of(act.placed(inv, "elastic-cloud", name, Map.of("cluster", name), Tier.UNKNOWN, ""));
     }

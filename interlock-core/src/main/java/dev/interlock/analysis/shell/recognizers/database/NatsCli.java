@@ -91,7 +91,7 @@ final class NatsCli {
         CommandTable.Found found = COMMANDS.findOrGuess(words, 2, "stream");
         CommandTable.Act act = found.command().startsWith("consumer next") || found.command().startsWith("consumer sub")
                 ? p.has("--no-ack") ? read("consumer") : found.act() : found.act();
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         Operation.Builder b = act.operation(inv, "nats", name);
         if (act.here()) {
             return b.build();

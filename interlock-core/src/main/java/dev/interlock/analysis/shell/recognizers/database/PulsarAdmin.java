@@ -105,7 +105,7 @@ final class PulsarAdmin {
         String group = command.isEmpty() ? "topic" : command.getFirst().replaceFirst("s$", "");
         CommandTable.Found found = COMMANDS.findOrGuess(command, 2, group);
         CommandTable.Act act = found.act();
-        String name = command.size() > found.words() ? command.get(found.words()) : "";
+        String name = found.name(command);
         Operation.Builder b = act.operation(inv, "pulsar", name);
         if (act.here()) {
             return b.build();

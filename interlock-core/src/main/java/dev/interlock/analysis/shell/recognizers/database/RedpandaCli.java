@@ -108,7 +108,7 @@ final class RedpandaCli {
         List<String> words = p.words();
         CommandTable.Found found = COMMANDS.findOrGuess(words, 2, "topic");
         CommandTable.Act act = found.act();
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         Optional<String> group = p.value("-g", "--group");
         if (found.command().equals("topic consume") && group.isPresent()) {
             act = update("consumer-group").note("consumes as the group: it takes partitions from the group's consumers and commits its offsets");

@@ -96,7 +96,7 @@ final class Airflow {
         List<String> words = p.words();
         CommandTable.Found found = COMMANDS.findOrGuess(words, 2, "dag");
         CommandTable.Act act = found.act();
-        String name = p.value("-d", "--dag-id").orElse(words.size() > found.words() ? words.get(found.words()) : "");
+        String name = p.value("-d", "--dag-id").orElse(found.name(words));
         if (found.command().equals("config get-value")) {
             // config get-value SECTION KEY: a connection string or a key prints a secret
             act = words.size() > 3 && secretKey(words.get(3)) ? credential("configuration").note("prints a secret setting") : act;

@@ -103,7 +103,7 @@ final class Orchestrators {
         CommandTable.Found found = (dagster ? DAGSTER : PREFECT).findOrGuess(words, 2, dagster ? "job" : "deployment");
         CommandTable.Act act = found.act();
         String name = p.value("-j", "--job", "--select", "-n", "--name")
-                .orElse(words.size() > found.words() ? words.get(found.words()) : "");
+                .orElse(found.name(words));
         String system = dagster ? "dagster" : "prefect";
         Operation.Builder b = act.operation(inv, system, name);
         inv.locators().forEach(b::locator);

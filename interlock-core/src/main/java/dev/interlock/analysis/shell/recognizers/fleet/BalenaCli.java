@@ -77,7 +77,7 @@ final class BalenaCli {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
         CommandTable.Found found = TABLE.findOrGuess(words, 2, "fleet");
-        String operand = words.size() > found.words() ? words.get(found.words()) : "";
+        String operand = found.name(words);
         String fleet = p.value("--fleet", "-f", "--application", "-a", "--app").orElse(
                 !words.isEmpty() && FLEET_OPERANDS.contains(words.getFirst()) ? operand : "");
         if (found.command().equals("local flash")) {

@@ -79,7 +79,7 @@ final class ParticleCli {
         if (command.endsWith("publish") && (p.has("--product") || p.has("--public"))) {
             act = act.many().note("publishes an event every device of the product acts on");
         }
-        String operand = words.size() > found.words() ? words.get(found.words()) : "";
+        String operand = found.name(words);
         boolean device = act.type().equals("device") || act.type().equals("function") || act.type().equals("variable");
         String where = p.value("--product").map(id -> "product " + id).orElse(device ? operand : "");
         return FleetRecognizer.operation(inv, act, operand, p.has("--product") ? "account" : "host", where);

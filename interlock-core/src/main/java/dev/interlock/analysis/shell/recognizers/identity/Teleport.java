@@ -74,7 +74,7 @@ final class Teleport {
         List<String> words = p.words();
         var found = TABLE.findOrGuess(words, Math.min(2, words.size()), "resource");
         CommandTable.Act act = found.act();
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         if (found.command().equals("get")) {
             // tokens and CAs with --with-secrets print the secrets themselves
             if (p.has("--with-secrets") || name.startsWith("token")) {

@@ -54,7 +54,7 @@ final class TeleportClient {
         List<String> words = p.words();
         var found = TABLE.findOrGuess(words, Math.min(2, words.size()), "resource");
         CommandTable.Act act = found.act();
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         if (found.command().equals("request review") && (p.has("--approve") || p.has("--deny"))) {
             act = p.has("--approve") ? escalate("approves an access request: someone, maybe the agent, gains its roles")
                     : update("access-request");

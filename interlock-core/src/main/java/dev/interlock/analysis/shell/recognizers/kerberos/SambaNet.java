@@ -62,7 +62,7 @@ public final class SambaNet {
                 "-I", "--ipaddress", "-d"));
         List<String> positionals = p.words();
         var found = COMMANDS.findOrGuess(positionals, 2, positionals.isEmpty() ? "domain" : positionals.getFirst());
-        String name = positionals.size() > found.words() ? positionals.get(found.words()) : "";
+        String name = found.name(positionals);
         return List.of(DirectoryAdmin.operation(inv, "active-directory", found.act(), name, p.value("-S", "--server").orElse("")));
     }
 }

@@ -64,7 +64,7 @@ final class SambaTool {
         if (found.command().equals("dbcheck") && p.has("--fix", "--reset-well-known-acls", "--reindex")) {
             act = update("directory").note("dbcheck --fix repairs the directory database");
         }
-        String name = positionals.size() > found.words() ? positionals.get(found.words()) : "";
+        String name = found.name(positionals);
         return List.of(DirectoryAdmin.operation(inv, "active-directory", act, name,
                 p.value("-H", "--URL").map(Hosts::of).orElse("")));
     }

@@ -61,7 +61,7 @@ public final class Clusterctl implements Recognizer {
         List<String> words = p.words();
         CommandTable.Found found = TABLE.findOrGuess(words, 2, "cluster");
         CommandTable.Act act = p.has("--dry-run") ? read(found.act().type()) : found.act();
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         if (!words.isEmpty() && words.getFirst().equals("delete") && (p.has("--all") || p.has("--include-crd"))) {
             act = new CommandTable.Act(act.verb(), act.type(), act.here(), true, Scope.ALL,
                     p.has("--include-crd") ? "removes every provider and its CRDs: every cluster object they manage goes with them"

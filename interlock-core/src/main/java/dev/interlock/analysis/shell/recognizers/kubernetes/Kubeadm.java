@@ -69,7 +69,7 @@ public final class Kubeadm implements Recognizer {
         CommandTable.Found found = TABLE.findOrGuess(words, 2, "cluster");
         // init, join, reset, upgrade and renew all take --dry-run: they print what they would do
         CommandTable.Act act = p.has("--dry-run") ? read(found.act().type()) : found.act();
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         return List.of(act.operation(inv, "kubeadm", name).build());
     }
 }

@@ -59,7 +59,7 @@ final class Dvc {
         CommandTable.Found found = COMMANDS.findOrGuess(words, 1, "workspace");
         CommandTable.Act act = found.act();
         Optional<String> remote = p.value("-r", "--remote");
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         if (found.command().equals("gc") && p.has("-c", "--cloud")) {
             act = delete("objects").many().note("deletes from the remote every object the kept revisions do not use");
             name = remote.orElse("default remote");

@@ -62,7 +62,7 @@ final class Feast {
         CommandTable.Act act = found.act();
         // only describe and delete name an object; materialize's operands are dates, its views are -v
         boolean objectNamed = found.command().endsWith("describe") || found.command().equals("delete");
-        String name = p.value("-v", "--views").orElse(objectNamed && words.size() > found.words() ? words.get(found.words()) : "");
+        String name = p.value("-v", "--views").orElse(objectNamed ? found.name(words) : "");
         Operation.Builder b = act.operation(inv, "feast", name);
         if (act.here()) {
             return b.build();

@@ -84,7 +84,7 @@ final class HuggingFace {
         if (found.command().equals("tag")) {
             act = p.has("-l", "--list") ? read("tag") : p.has("-d", "--delete") ? delete("tag") : create("tag");
         }
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         return act.operation(inv, "huggingface", name).build();
     }
 }

@@ -64,7 +64,7 @@ final class Kaggle {
         }
         return COMMANDS.find(words).map(found -> {
             String name = p.value("-d", "--dataset", "-c", "--competition", "-k", "--kernel", "-p", "--path")
-                    .orElse(words.size() > found.words() ? words.get(found.words()) : "");
+                    .orElse(found.name(words));
             return found.act().operation(inv, "kaggle", name).build();
         });
     }

@@ -85,7 +85,7 @@ final class Mlflow {
             act = execute("project").note("runs the project on the " + p.value("--backend", "-b").get() + " backend");
         }
         String name = p.value("--run-id", "--experiment-id", "-x", "--experiment-name", "--name", "--model-uri", "-m")
-                .orElse(words.size() > found.words() ? words.get(found.words()) : "");
+                .orElse(found.name(words));
         Operation.Builder b = act.operation(inv, "mlflow", name);
         if (act.here()) {
             return b.build();

@@ -37,6 +37,6 @@ final class Wandb {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
         return COMMANDS.find(words).map(found -> found.act().operation(inv, "wandb",
-                p.value("-n", "--name").orElse(words.size() > found.words() ? words.get(found.words()) : "")).build());
+                p.value("-n", "--name").orElse(found.name(words))).build());
     }
 }

@@ -70,7 +70,7 @@ public final class IncidentTools implements Recognizer {
         CommandTable.Found found = pagerduty ? PAGERDUTY.findOrGuess(words, 2, "incident")
                 : new CommandTable.Found(words.getFirst(), CommandTable.guess(words.getFirst(), "alert"), 1);
         String name = p.value("-i", "--ids", "--id", "--alias", "--tinyId", "-n", "--name")
-                .orElse(words.size() > found.words() ? words.get(found.words()) : "");
+                .orElse(found.name(words));
         String system = pagerduty ? "pagerduty" : "opsgenie";
         String why = system + " acts on the live on-call service, not on this machine";
         return List.of(found.act().placed(inv, system, name, Map.of(),

@@ -111,7 +111,7 @@ public final class MonitoringClis implements Recognizer {
     }
 
     private static Operation placed(Invocation inv, CommandTable.Found found, List<String> words, String system) {
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         return found.act().placed(inv, system, name, Map.of(), Tier.UNKNOWN, "");
     }
 }

@@ -103,8 +103,8 @@ final class Temporal {
         }
         Optional<String> namespace = NAMESPACE.target(inv, p);
         String name = p.value("--workflow-id", "-w", "--wid", "--workflow_id", "--schedule-id", "-s")
-                .orElse(act.type().equals("namespace") ? namespace.orElse(words.size() > found.words() ? words.get(found.words()) : "")
-                        : words.size() > found.words() ? words.get(found.words()) : "");
+                .orElse(act.type().equals("namespace") ? namespace.orElse(found.name(words))
+                        : found.name(words));
         Operation.Builder b = act.operation(inv, "temporal", name);
         if (act.here()) {
             return List.of(b.build());

@@ -66,7 +66,7 @@ final class HubSpotCli {
         List<String> words = SaasAdmin.commandWords(p.words());
         var found = TABLE.findOrGuess(words, 2, "resource");
         Act act = found.act();
-        String name = words.size() > found.words() ? words.get(found.words()) : "";
+        String name = found.name(words);
         return act.placed(inv, "hubspot", name, ACCOUNT.locators(inv, p), Tier.UNKNOWN, "");
     }
 }
