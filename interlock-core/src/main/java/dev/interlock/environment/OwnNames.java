@@ -21,9 +21,6 @@ final class OwnNames {
     private static final Set<String> TYPES = Set.of("function", "function-app", "app", "containerapp", "service",
             "configuration-store", "configuration-key", "feature-flag", "queue", "topic", "table", "cluster");
 
-    private static final java.util.regex.Pattern ENVIRONMENT_WORD = java.util.regex.Pattern.compile(
-            "(dev|develop|development|test|testing|sandbox|sbx|qa|ci|preview|stg|stage|staging|uat|preprod|prod|prd|production|live)\\d*");
-
     /** The resource's own name, as the inventory's {@code app}, when it is one literal name. */
     static Optional<String> of(Operation op) {
         if (!CLOUDS.contains(op.system()) || !TYPES.contains(op.resource().type())) {
@@ -37,7 +34,7 @@ final class OwnNames {
         }
         // only a name with an environment as one of its words: devices-sync or latest-prices say nothing of a tier
         for (String word : name.toLowerCase(java.util.Locale.ROOT).split("[-_.]")) {
-            if (ENVIRONMENT_WORD.matcher(word).matches()) {
+            if (TierWords.any(word)) {
                 return Optional.of(name);
             }
         }

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers;
 
+import dev.interlock.environment.TierWords;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class DeploymentWords {
 
-    private static final List<String> PRODUCTION = List.of("prod", "production", "prd", "live");
-    private static final List<String> STAGING = List.of("staging", "stage", "stg", "uat", "preprod");
+    private static final List<String> PRODUCTION = TierWords.PRODUCTION;
+    private static final List<String> STAGING = TierWords.STAGING;
     private static final Map<String, String> TIER_OF = tiers();
     private static final Pattern PARTS = Pattern.compile("[-_]");
     /** The parts of a file's name: {@code values-prod.yaml}, {@code prod.tfvars}. */
@@ -167,8 +168,7 @@ public final class DeploymentWords {
     }
 
     /** Development tiers' words in a job's, pipeline's or app's name ("Deploy to Dev", {@code ci-tests}). */
-    private static final Set<String> DEVELOPMENT = Set.of("dev", "development", "test", "tests", "testing", "qa", "sandbox",
-            "preview", "review", "e2e");
+    private static final Set<String> DEVELOPMENT = TierWords.DEVELOPMENT;
 
     /**
      * A development environment a name says ({@code payments-dev}, "Deploy to Dev", a per-PR preview app
