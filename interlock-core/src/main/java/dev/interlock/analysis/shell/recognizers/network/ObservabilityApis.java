@@ -127,7 +127,10 @@ final class ObservabilityApis {
         String m = method.isEmpty() ? (sends ? "POST" : "GET") : method.toUpperCase(Locale.ROOT);
         if (SplunkSearches.api(path)) {
             // the search is in the form's search= field, URL-encoded or not
-            return Optional.of(List.of(SplunkSearches.search(decoded(String.join("&", body)), host, inv.evidence())));
+            String query = body.stream().flatMap(part -> java.util.Arrays.stream(part.split("&")))
+                    .filter(field -> field.startsWith("search=")).map(field -> decoded(field.substring("search=".length())))
+                    .findFirst().orElse("");
+            return Optional.of(List.of(SplunkSearches.search(query, host, inv.evidence())));
         }
         List<Route> table = GRAFANA_HOST.matcher(host).matches() || GRAFANA_PATH.matcher(path).matches() ? GRAFANA
                 : DATADOG_HOST.matcher(host).matches() ? DATADOG

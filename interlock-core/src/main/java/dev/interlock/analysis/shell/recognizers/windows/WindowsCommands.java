@@ -362,7 +362,9 @@ public final class WindowsCommands implements Recognizer {
             return List.of(accounts(inv, Operation.builder("os", Verb.ESCALATE).resource("group", w.get(1))
                     .reversible(false).evidence(inv.evidence()).note("adds an account to " + w.get(1)), true));
         }
-        if (Set.of("user", "localgroup", "group").contains(sub) && (adds || deletes || w.size() > 2)) {
+        // /active:no, /expires:…, /passwordreq:… change the account as a password does
+        boolean sets = tokens(inv).stream().anyMatch(t -> Regex.matches(t, "/(?!domain\\b)[a-z]+:.*"));
+        if (Set.of("user", "localgroup", "group").contains(sub) && (adds || deletes || sets || w.size() > 2)) {
             boolean domain = has(inv, "/domain");
             // net user NAME PASSWORD sets that account's password; on the domain it is a shared account's credential
             String what = domain ? (sub.equals("user") ? "the domain's accounts" : "the domain's groups") : "this machine's accounts";
