@@ -1,7 +1,7 @@
 package dev.interlock.analysis.mcp;
 
+import dev.interlock.analysis.shell.recognizers.observability.MonitorScopes;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,6 @@ final class AlertingTools {
 
     private static final Pattern SENTRY = Pattern.compile("(?i)sentry");
     private static final Pattern DATADOG = Pattern.compile("(?i)datadog|\\bdd\\b");
-    private static final Pattern TAGS = Pattern.compile("[\\s,]+");
 
     /** Sentry's {@code update_issue}: a status changes who is alerted; an assignment alone is collaboration. */
     private static final Function<McpCall, List<Operation>> SENTRY_ISSUE = c -> {
@@ -44,24 +43,8 @@ final class AlertingTools {
         return c -> {
             Operation.Builder b = c.op("datadog", verb, type, c.text("monitor_id", "monitorId", "id", "scope", "hostname", "host", "name"));
             String host = c.text("hostname", "host");
-            String environment = "";
-            for (String text : c.texts("scope", "monitorTags", "monitor_tags", "tags", "query")) {
-                for (String tag : TAGS.split(text)) {
-                    if (tag.startsWith("host:") && host.isEmpty()) {
-                        host = tag.substring("host:".length());
-                    } else if (tag.startsWith("env:") && environment.isEmpty()) {
-                        environment = tag.substring("env:".length());
-                    } else if (tag.equals("*")) {
-                        b.scope(Scope.ALL);
-                    }
-                }
-            }
-            if (!host.isEmpty()) {
-                b.locator("host", host);
-            }
-            if (!environment.isEmpty()) {
-                b.locator("environment", environment);
-            }
+            b.locator("host", host);
+            MonitorScopes.of(c.texts("scope", "monitorTags", "monitor_tags", "tags", "query")).apply(b, host.isEmpty());
             if (verb == Verb.DELETE) {
                 b.stateful(true).reversible(false);
             }

@@ -459,7 +459,24 @@ public final class UnrecognizedProgram implements Recognizer {
             return Optional.empty();
         }
         String command = String.join(" ", inv.words().stream().filter(w -> !w.startsWith("-")).limit(SUBCOMMAND_DEPTH).toList());
-        return phrases.stream().filter(ph -> command.equals(ph) || command.startsWith(ph + " ")).findFirst();
+        // a global option's value before the command (radosgw-admin --cluster ceph-prod user info) is not its first word
+        String valued = String.join(" ", withoutOptionValues(inv.words()).stream().limit(SUBCOMMAND_DEPTH).toList());
+        return phrases.stream().filter(ph -> command.equals(ph) || command.startsWith(ph + " ")
+                || valued.equals(ph) || valued.startsWith(ph + " ")).findFirst();
+    }
+
+    /** The words that are neither options nor the word after an option written without {@code =} (perhaps its value). */
+    private static List<String> withoutOptionValues(List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.startsWith("-")) {
+                i += w.contains("=") ? 0 : 1;
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
 

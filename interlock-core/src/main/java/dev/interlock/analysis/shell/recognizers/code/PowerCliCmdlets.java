@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +36,6 @@ final class PowerCliCmdlets {
     private static final Pattern ONLY_POWERCLI = Pattern.compile("(?i)\\b\\w+-(VIServer|VICredentialStoreItem|VIPermission|VIRole|Datastore"
             + "|Snapshot|HardDisk|Template|VApp|VMGuest|VMScript|VDSwitch|VDPortgroup|OSCustomizationSpec)\\b");
     private static final Pattern CMDLET = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*([A-Za-z]+)-([A-Za-z0-9]+)((?:\\s+(?!\\||;)[^|;\\n})]*)?)");
-    private static final Pattern CONNECT = Pattern.compile("(?i)Connect-VIServer\\b([^|;\\n}]*)");
-    private static final Pattern SERVER = Pattern.compile("(?i)-Server\\s+['\"]?([^'\"\\s,;)]+)");
     private static final Pattern HOST = Pattern.compile("(?i)-Host\\s+['\"]?([^'\"\\s,;)]+)");
     private static final Pattern NAME = Pattern.compile("(?i)-(?:Name|VM|VMHost|Snapshot|Datastore)\\s+['\"]?([^'\"\\s,;)]+)");
     private static final Set<String> LOOKING = Set.of("get", "test", "find", "measure", "export", "search", "wait", "select",
@@ -147,7 +144,7 @@ final class PowerCliCmdlets {
         if (piped && (name.isEmpty() || name.contains("*")) || !piped && name.contains("*")) {
             b.scope(Scope.MANY); // every VM the stage before it lists (Get-VM 'tmp-*' | Remove-VM)
         }
-        server(code, at, rest).ifPresent(s -> b.locator("host", s));
+        PowerShellConnections.server(code, at, rest).ifPresent(s -> b.locator("host", s));
         return b.build();
     }
 
@@ -178,28 +175,10 @@ final class PowerCliCmdlets {
             if (v == Verb.DELETE || v == Verb.REPLACE) {
                 b.stateful(true).reversible(false);
             }
-            server(code, m.start(), "").ifPresent(s -> b.locator("host", s));
+            PowerShellConnections.server(code, m.start(), "").ifPresent(s -> b.locator("host", s));
             ops.add(b.build());
         }
         return ops;
-    }
-
-    /** The server a cmdlet at {@code at} talks to: its own {@code -Server}, else the last {@code Connect-VIServer} before it. */
-    private static Optional<String> server(String code, int at, String rest) {
-        Matcher own = SERVER.matcher(rest);
-        if (own.find()) {
-            return Optional.of(own.group(1));
-        }
-        Matcher c = CONNECT.matcher(code);
-        String found = null;
-        while (c.find() && c.start() < at) {
-            Matcher named = SERVER.matcher(c.group(1));
-            String server = named.find() ? named.group(1) : PowerShellCmdlets.positional(c.group(1));
-            if (!server.isEmpty() && !server.startsWith("-") && !server.startsWith("$")) {
-                found = server;
-            }
-        }
-        return Optional.ofNullable(found);
     }
 
     /** The statement before position {@code at}: back to its {@code ;}, line or block start. */

@@ -135,7 +135,11 @@ final class PowerShellCmdlets {
             if (system.equals("azure")) {
                 AzCmdlets.place(code, m.start(1), noun, verb, rest, b);
             }
-            boolean here = system.equals("powershell") || LOCAL_SYSTEMS.containsValue(system) || control.isPresent();
+            // a module's cmdlet after Connect-VBRServer, Connect-NaController, …: that server's, not this machine's
+            java.util.Optional<String> connected = system.equals("powershell") && control.isEmpty()
+                    ? PowerShellConnections.server(code, m.start(1), rest) : java.util.Optional.empty();
+            connected.ifPresent(server -> b.locator("host", server));
+            boolean here = connected.isEmpty() && (system.equals("powershell") || LOCAL_SYSTEMS.containsValue(system) || control.isPresent());
             ops.add(here && !Regex.find(rest, "(?i)-ComputerName\\b") ? LocalFiles.local(inv, b, "a cmdlet on this machine").build() : b.build());
         }
         return ops;
@@ -231,6 +235,16 @@ final class PowerShellCmdlets {
     private static final Pattern STORED_PASSWORD = Pattern.compile("(?i)Get-StoredCredential\\b[^;\\n]*?(?:GetNetworkCredential\\(\\)\\.Password|\\.Password\\b|-ExpandProperty\\s+['\"]?Password\\b)"
             + "|PasswordVault\\b[^;\\n]*?RetrievePassword\\(\\)|\\.RetrievePassword\\(\\)");
     private static final Pattern TARGET = Pattern.compile("(?i)-Target\\s+['\"]?([^'\"\\s)]+)");
+    /**
+     * A credential decrypted and printed: {@code (Import-Clixml sa.xml).GetNetworkCredential().Password} (a PSCredential
+     * saved with Export-Clixml) or a SecureString turned back into text through the marshaller, as a statement of its own
+     * or handed to Write-Output. Passed as a parameter's value ({@code -Password $c.GetNetworkCredential().Password}) it
+     * is used, not shown.
+     */
+    private static final Pattern DECRYPTED = Pattern.compile("(?i)(?:^|[;{\\n|])\\s*(?:(?:Write-Output|Write-Host|echo|Set-Clipboard)\\s+)?"
+            + "(?:\\(\\s*Import-Clixml\\s+(?:-Path\\s+)?['\"]?([^'\")]+?)['\"]?\\s*\\)|\\$[\\w:]+)\\s*\\.\\s*GetNetworkCredential\\(\\)\\.Password\\b"
+            + "|\\[(?:System\\.)?Runtime\\.InteropServices\\.Marshal\\]::PtrToString\\w*\\(\\s*\\[(?:System\\.)?Runtime\\.InteropServices\\.Marshal\\]::SecureStringTo(?:BSTR|GlobalAllocUnicode)");
+    private static final Pattern CLIXML = Pattern.compile("(?i)Import-Clixml\\s+(?:-Path\\s+)?['\"]?([^'\"\\s);|]+)");
 
     /** A certificate exported with its private key ({@code Export-PfxCertificate}): whoever holds the file is that machine or site. */
     private static final Pattern PFX_EXPORT = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*Export-PfxCertificate\\b([^|;\\n}]*)");
@@ -270,13 +284,29 @@ final class PowerShellCmdlets {
                     "this machine's certificate store").build());
         }
         Matcher stored = STORED_PASSWORD.matcher(code);
+        Matcher decrypted = DECRYPTED.matcher(code);
         if (stored.find()) {
             Matcher target = TARGET.matcher(stored.group());
             ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.CREDENTIAL)
                     .resource("stored-credential", target.find() ? target.group(1) : "").evidence(inv.evidence())
                     .note("takes a saved password out of Windows' credential store in clear text"), "this machine's credential store").build());
+        } else if (decrypted.find()) {
+            ops.add(decryptedCredential(code, inv));
         }
         return ops;
+    }
+
+    /**
+     * The password of a credential saved to a file, printed: the file (Import-Clixml's) names it, and a name such as
+     * {@code sql-prod-sa.xml} says whose environment's credential it is; otherwise one kept on this machine.
+     */
+    private static Operation decryptedCredential(String code, Invocation inv) {
+        Matcher file = CLIXML.matcher(code);
+        String path = file.find() ? file(file.group(1)) : "";
+        Operation.Builder b = Operation.builder("os", Verb.CREDENTIAL).resource("stored-credential", path).evidence(inv.evidence())
+                .note("decrypts a saved credential and prints its password" + (path.isEmpty() ? "" : " (" + path + ")"));
+        java.util.Optional<String> tier = dev.interlock.analysis.shell.recognizers.DeploymentWords.tierWordIn(LocalFiles.basename(path));
+        return tier.isPresent() ? b.locator("environment", tier.get()).build() : LocalFiles.local(inv, b, "a credential saved on this machine").build();
     }
 
     /** A file read by a cmdlet or its aliases ({@code Get-Content}, {@code gc}, {@code cat}, {@code type}). */

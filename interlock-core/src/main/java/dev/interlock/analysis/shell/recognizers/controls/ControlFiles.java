@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * manifest under {@code /etc/kubernetes/} ({@code --authorization-mode=AlwaysAllow}, {@code --anonymous-auth=true}) switch
  * the cluster's authorization or authentication off as soon as the kubelet restarts the pod. A log shipper's config
  * (Fluent Bit, Vector, an OpenTelemetry Collector, …) under {@code /etc/} or a prod/staging deploy path whose filter drops
- * sshd, sudo, PAM or audit records stops the audit trail at the shipper. Only the path's directory is tested first, so other
- * files cost one prefix check.
+ * sshd, sudo, PAM or audit records stops the audit trail at the shipper. Splunk's {@code indexes.conf} keeping its
+ * audit index for less than Splunk's defaults ({@link AuditIndexes}) freezes the trail away. Only the path's directory is
+ * tested first, so other files cost one prefix check.
  */
 public final class ControlFiles {
 
@@ -62,6 +63,10 @@ public final class ControlFiles {
         }
         if (shipperConfig(path) && (path.startsWith("/etc/") || SHARED_DEPLOY.matcher(path).find()) && dropsAuthRecords(text)) {
             return Optional.of(AUDIT_TRAIL);
+        }
+        if (path.endsWith("/indexes.conf")) {
+            // a Splunk app's or the server's indexes, wherever the app is kept before it is deployed
+            return AuditIndexes.retentionCut(text) ? Optional.of(AUDIT_TRAIL) : Optional.empty();
         }
         if (!path.startsWith("/etc/")) {
             return Optional.empty();

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Code that says what a deployment becomes once someone applies or syncs it: Terraform code, Helm values and charts,
  * Kustomize overlays, manifests kept for GitOps, compose and deploy files, Ansible inventories and their variables,
  * Chef environments and roles, Salt states and pillar, Puppet Hiera data, Pulumi stack configuration, ECS task
- * definitions, Fly.io and Copilot manifests, whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
+ * definitions, Fly.io and Copilot manifests, Splunk apps' configuration, whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
  * file is for production — a production directory, or a name such as {@code values-prod.yaml} or {@code prod.tfvars}
  * — the change is production's next change in waiting. Every such operation is an update of {@code code} with the
  * locator {@code deploys} ({@code production} or {@code other}), which one rule reads for all of them.
@@ -67,6 +67,9 @@ final class DeploymentCode {
             // Fly.io's app configuration (fly.prod.toml) and AWS Copilot's service manifests: the next deploy applies them
             new Tool("fly", "a Fly.io app configuration", "fly([-_.].*)?\\.toml", "(?!)", "toml"),
             new Tool("copilot", "an AWS Copilot manifest", "(?!)", "copilot"),
+            // a Splunk app's .conf files (indexes.conf's retention, inputs, props): the next deployment-server reload,
+            // cluster-bundle push or app install makes the Splunk servers run with them
+            new Tool("splunk", "a Splunk app's configuration", "(?!)", "splunk[\\w.-]*|deployment-apps|master-apps|manager-apps|shcluster", "conf"),
             new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
                     "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
 

@@ -2,6 +2,8 @@ package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
+import dev.interlock.analysis.shell.recognizers.observability.MonitorScopes;
+import dev.interlock.analysis.shell.recognizers.observability.SplunkSearches;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
  * issues API and application keys the same way and searches logs, spans and metrics with POSTs; Prometheus, Mimir,
  * Thanos, VictoriaMetrics and Loki answer queries to a POST while their admin endpoints ({@code delete_series},
  * {@code clean_tombstones}, Loki's {@code delete}), behind any mount prefix, erase stored telemetry (all of it for a
- * selector of every series). Other requests are the plain HTTP reading.
+ * selector of every series). A Datadog downtime or mute lands in the environment its scope names; a Splunk search job
+ * reads unless its query pipes into {@code delete}. Other requests are the plain HTTP reading.
  */
 final class ObservabilityApis {
 
@@ -63,6 +66,8 @@ final class ObservabilityApis {
             route("/api/(ds/query|tsdb/query|datasources/proxy/.+/api/v1/(query|query_range|series|labels))", ANY, Verb.READ,
                     "datasource", "a data-source query"));
 
+    private static final String DOWNTIME = "downtime";
+
     /** Datadog's API (api.datadoghq.com and its regional sites). */
     private static final List<Route> DATADOG = List.of(
             route("/api/v[12]/(api_keys?|application_keys?|current_user/application_keys)", "POST", Verb.GRANT, "api-key",
@@ -72,7 +77,10 @@ final class ObservabilityApis {
             route("/api/v2/(roles|users|service_accounts)(/.*)?", "POST|PUT|PATCH", Verb.GRANT, "role",
                     "changes who may do what in Datadog"),
             route("/api/v2/.+/(search|aggregate|list)|/api/v2/query/(timeseries|scalar)|/api/v1/logs-queries/list", "POST", Verb.READ,
-                    "telemetry", "a Datadog search"));
+                    "telemetry", "a Datadog search"),
+            // placed by the environment its scope names (MonitorScopes): env:dev silences dev alone, * or none everything
+            route("/api/v[12]/downtime(/[^/]+)?|/api/v1/monitor/[^/]+/mute|/api/v1/host/[^/]+/mute", "POST|PUT|PATCH", Verb.UPDATE,
+                    DOWNTIME, "silences the alerts of the monitors it covers"));
 
     /** Prometheus-compatible stores (Prometheus, Mimir, Cortex, Thanos, VictoriaMetrics) and Loki. */
     private static final List<Route> TSDB = List.of(
@@ -85,6 +93,9 @@ final class ObservabilityApis {
                     "telemetry", "a query"),
             tsdb("/loki/api/v1/delete", "POST|PUT", Verb.DELETE, "logs", "deletes stored log lines"),
             tsdb("/loki/api/v1/delete", "DELETE", Verb.UPDATE, "delete-request", "cancels a pending log deletion"));
+
+    /** A downtime's or mute's scope in a JSON body: a string ({@code "env:dev service:x"}) or a list of tags. */
+    private static final Pattern SCOPE = Pattern.compile("\"scope\"\\s*:\\s*(\"[^\"]*\"|\\[[^\\]]*\\])");
 
     private static final Pattern GRAFANA_HOST = Pattern.compile("(?i).*grafana.*|.*\\.grafana\\.net");
     /** Paths only Grafana serves: a request to one is Grafana's wherever it runs. */
@@ -100,11 +111,27 @@ final class ObservabilityApis {
     /** A series selector that matches every series: {@code {__name__=~".+"}}, {@code {__name__=~".*"}}. */
     private static final Pattern EVERY_SERIES = Pattern.compile("__name__\\s*=~\\s*\\\\?[\"'`]\\.[+*]\\\\?[\"'`]");
 
+    /** A form body URL-decoded; as written when it is not valid URL encoding (a bare % in a query). */
+    private static String decoded(String form) {
+        try {
+            return java.net.URLDecoder.decode(form, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return form;
+        }
+    }
+
     static Optional<List<Operation>> of(Invocation inv, String url, String method, List<String> body) {
         boolean sends = !body.isEmpty();
         String host = Hosts.of(url);
         String path = NetworkRecognizer.path(url);
         String m = method.isEmpty() ? (sends ? "POST" : "GET") : method.toUpperCase(Locale.ROOT);
+        if (SplunkSearches.api(path)) {
+            // the search is in the form's search= field, URL-encoded or not
+            String query = body.stream().flatMap(part -> java.util.Arrays.stream(part.split("&")))
+                    .filter(field -> field.startsWith("search=")).map(field -> decoded(field.substring("search=".length())))
+                    .findFirst().orElse("");
+            return Optional.of(List.of(SplunkSearches.search(query, host, inv.evidence())));
+        }
         List<Route> table = GRAFANA_HOST.matcher(host).matches() || GRAFANA_PATH.matcher(path).matches() ? GRAFANA
                 : DATADOG_HOST.matcher(host).matches() ? DATADOG
                 : path.contains("/loki/api/") || path.contains("/api/v1/admin/tsdb/") || TSDB_HOST.matcher(host).matches()
@@ -120,6 +147,11 @@ final class ObservabilityApis {
                 }
                 if (!r.note().isEmpty()) {
                     b.note(r.note() + (host.isEmpty() ? "" : " on " + host));
+                }
+                if (r.type().equals(DOWNTIME)) {
+                    List<String> scopes = new java.util.ArrayList<>();
+                    body.forEach(text -> SCOPE.matcher(text).results().forEach(s -> scopes.add(s.group(1))));
+                    MonitorScopes.of(scopes).apply(b, false);
                 }
                 return Optional.of(List.of(b.build()));
             }

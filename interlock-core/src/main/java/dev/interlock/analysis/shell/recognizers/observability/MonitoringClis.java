@@ -13,14 +13,18 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.controls.AuditIndexes;
+import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
+import dev.interlock.model.Verb;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Monitoring platforms' CLIs: Datadog's {@code dog}, New Relic's {@code newrelic} and Prometheus' {@code promtool}.
+ * Monitoring platforms' CLIs: Datadog's {@code dog}, New Relic's {@code newrelic}, Prometheus' {@code promtool} and
+ * {@code splunk}.
  * Muting a monitor, scheduling a downtime or deleting an alert policy silences the alarms a production incident would
  * raise: a change to live operations, in whatever environment the request declares (unknown when none). Showing,
  * querying and checking only read. A NerdGraph request is judged by its GraphQL: a {@code mutation} changes, a query reads.
@@ -74,9 +78,27 @@ public final class MonitoringClis implements Recognizer {
             .add("push", "metrics", update("metrics"))
             .build();
 
+    /** Splunk's options are single-dash words ({@code -uri}, {@code -auth}), never letters run together. */
+    private static final Set<String> SPLUNK_VALUED = Set.of("-uri", "-auth", "-app", "-owner", "-maxout", "-output", "-index",
+            "-earliest_time", "-latest_time", "-timeout", "-detach", "-preview", "-wrap", "-header", "-max_time", "-mode");
+
+    private static final CommandTable SPLUNK = CommandTable.builder()
+            .add("", "list show status btool validate version help login logout export", read("configuration"))
+            .add("clean", "eventdata all globaldata userdata", delete("events").note("erases indexed events for good"))
+            .add("remove", "index", delete("index").note("removes the index and its events"))
+            .add("remove", "user role", update("user"))
+            .add("add", "index", create("index"))
+            .add("add edit", "user role", CommandTable.grant("user").note("changes who may search and administer Splunk"))
+            .add("edit", "index", update("index"))
+            .add("", "stop restart offline start", update("service").note("stops or restarts the Splunk server"))
+            .add("apply", "cluster-bundle shcluster-bundle", update("configuration").note("pushes configuration to every peer"))
+            .add("reload", "deploy-server", update("configuration").note("pushes apps to every forwarder"))
+            .add("", "cmd", CommandTable.execute("program"))
+            .build();
+
     @Override
     public Set<String> programs() {
-        return Set.of("dog", "newrelic", "promtool");
+        return Set.of("dog", "newrelic", "promtool", "splunk");
     }
 
     @Override
@@ -85,7 +107,7 @@ public final class MonitoringClis implements Recognizer {
                 || inv.words().equals(List.of("--version")) || inv.words().equals(List.of("version"))) {
             return List.of();
         }
-        ParsedArgs p = inv.parse(VALUED);
+        ParsedArgs p = inv.parse(inv.program().equals("splunk") ? SPLUNK_VALUED : VALUED);
         List<String> words = p.words();
         if (words.isEmpty()) {
             return List.of();
@@ -93,6 +115,7 @@ public final class MonitoringClis implements Recognizer {
         return switch (inv.program()) {
             case "dog" -> List.of(placed(inv, DATADOG.findOrGuess(words, 2, "monitor"), words, "datadog"));
             case "promtool" -> List.of(placed(inv, PROMTOOL.findOrGuess(words, 2, "tsdb"), words, "prometheus"));
+            case "splunk" -> List.of(splunk(inv));
             default -> List.of(newRelic(inv, p, words));
         };
     }
@@ -108,6 +131,28 @@ public final class MonitoringClis implements Recognizer {
             return act.placed(inv, "newrelic", "", Map.of(), Tier.UNKNOWN, "");
         }
         return placed(inv, NEWRELIC.findOrGuess(words, 2, "entity"), words, "newrelic");
+    }
+
+    /**
+     * {@code splunk search|dispatch QUERY} is judged by its query ({@link SplunkSearches}); the rest by the table. Data
+     * erased from the audit index ({@code clean eventdata -index _audit}, {@code edit index _audit}) is the audit trail.
+     */
+    private static Operation splunk(Invocation inv) {
+        ParsedArgs p = inv.parse(SPLUNK_VALUED);
+        List<String> words = p.words();
+        String host = p.value("-uri").map(dev.interlock.environment.Hosts::of).orElse("");
+        if (Set.of("search", "dispatch").contains(words.getFirst())) {
+            Operation.Builder search = SplunkSearches.search(words.size() > 1 ? words.get(1) : "", host, inv.evidence()).toBuilder();
+            inv.locators().forEach(search::locator);
+            return search.build();
+        }
+        CommandTable.Found found = SPLUNK.findOrGuess(words, 2, "configuration");
+        String index = p.value("-index").orElse(found.act().type().equals("index") && words.size() > found.words() ? words.get(found.words()) : "");
+        CommandTable.Act act = found.command().equals("clean eventdata") && index.isEmpty() ? found.act().all() : found.act();
+        Operation op = act.placed(inv, "splunk", index.isEmpty() && words.size() > found.words() ? words.get(found.words()) : index,
+                Map.of("host", host), Tier.UNKNOWN, "");
+        boolean erases = op.verb() == Verb.DELETE || op.verb() == Verb.UPDATE && found.command().equals("edit index");
+        return erases ? AuditIndexes.erased(index).map(control -> SecurityControls.marked(op, control)).orElse(op) : op;
     }
 
     private static Operation placed(Invocation inv, CommandTable.Found found, List<String> words, String system) {

@@ -347,7 +347,8 @@ public final class WindowsCommands implements Recognizer {
 
     /**
      * {@code net}: {@code user}/{@code localgroup}/{@code group} with {@code /add} or {@code /delete} change accounts
-     * (joining an administrators group is escalation), {@code stop}/{@code start} a service; listings are reads.
+     * (joining an administrators group is escalation), {@code stop}/{@code start} a service; listings are reads. With
+     * {@code /domain} the account is the domain's, kept on its controllers: not this machine's ({@link #accounts}).
      */
     private static List<Operation> net(Invocation inv) {
         List<String> w = words(inv);
@@ -358,12 +359,19 @@ public final class WindowsCommands implements Recognizer {
         boolean adds = has(inv, "/add"), deletes = has(inv, "/delete", "/del");
         if ((sub.equals("localgroup") || sub.equals("group")) && adds && w.size() > 1
                 && Regex.matches(w.get(1), "administrators|domain admins|enterprise admins|schema admins|backup operators|remote desktop users")) {
-            return List.of(LocalFiles.localUnlessNamed(inv, Operation.builder("os", Verb.ESCALATE).resource("group", w.get(1))
-                    .reversible(false).evidence(inv.evidence()).note("adds an account to " + w.get(1)), "this machine's accounts").build());
+            return List.of(accounts(inv, Operation.builder("os", Verb.ESCALATE).resource("group", w.get(1))
+                    .reversible(false).evidence(inv.evidence()).note("adds an account to " + w.get(1)), true));
         }
-        if (Set.of("user", "localgroup", "group").contains(sub) && (adds || deletes || w.size() > 2)) {
-            return List.of(LocalFiles.local(inv, Operation.builder("os", deletes ? Verb.DELETE : Verb.UPDATE).resource("account", w.size() > 1 ? w.get(1) : "")
-                    .reversible(!deletes).evidence(inv.evidence()).note("changes this machine's accounts"), "this machine's accounts").build());
+        // /active:no, /expires:…, /passwordreq:… change the account as a password does
+        boolean sets = tokens(inv).stream().anyMatch(t -> Regex.matches(t, "/(?!domain\\b)[a-z]+:.*"));
+        if (Set.of("user", "localgroup", "group").contains(sub) && (adds || deletes || sets || w.size() > 2)) {
+            boolean domain = has(inv, "/domain");
+            // net user NAME PASSWORD sets that account's password; on the domain it is a shared account's credential
+            String what = domain ? (sub.equals("user") ? "the domain's accounts" : "the domain's groups") : "this machine's accounts";
+            return List.of(accounts(inv, Operation.builder("os", deletes ? Verb.DELETE : Verb.UPDATE)
+                    .resource(domain ? sub.equals("user") ? "domain-user" : "domain-group" : "account", w.size() > 1 ? w.get(1) : "")
+                    .reversible(!deletes).stateful(deletes && domain).evidence(inv.evidence())
+                    .note((sub.equals("user") && w.size() > 2 && !deletes ? "sets the password of " + w.get(1) + " in " : "changes ") + what), false));
         }
         if (Set.of("stop", "start", "pause", "continue").contains(sub)) {
             String service = w.size() > 1 ? w.get(1) : "";
@@ -375,6 +383,18 @@ public final class WindowsCommands implements Recognizer {
                     .evidence(inv.evidence()).note("changes network drives or shares"), "this machine").build());
         }
         return List.of(read(inv, "accounts"));
+    }
+
+    /**
+     * Where an account change lands: with {@code /domain} on the domain controller the machine belongs to, which no
+     * word of the line places (unknown unless it names an environment); else this machine's accounts.
+     */
+    private static Operation accounts(Invocation inv, Operation.Builder b, boolean unlessNamed) {
+        if (has(inv, "/domain")) {
+            LocalFiles.namedEnvironment(inv).ifPresent(named -> b.locator("environment", named));
+            return b.build();
+        }
+        return (unlessNamed ? LocalFiles.localUnlessNamed(inv, b, "this machine's accounts") : LocalFiles.local(inv, b, "this machine's accounts")).build();
     }
 
     /** {@code reg add HKCU\\…\\Run}, {@code Set-ItemProperty HKCU:\\…\\Run}: a program that starts at every logon. */
