@@ -100,10 +100,12 @@ final class ContainerCommands {
         java.util.Optional<String> envFileTier = run.values("--env-file").stream()
                 .map(f -> dev.interlock.analysis.shell.recognizers.DeploymentWords.tierWordIn(f.substring(f.lastIndexOf('/') + 1)))
                 .flatMap(java.util.Optional::stream).findFirst();
-        for (Operation op : nested.shell(line.toString().strip(), where)) {
-            // a test run or script pointed at a remote database (-e DATABASE_URL=…) acts there, not in the container
-            if (!CONTAINED.contains(op.system()) || underMount(op, mounts) || !op.resource().locator("host").isEmpty()) {
-                out.add(withEnvFile(op, envFileTier).toBuilder().evidence(d.inv().evidence())
+        for (Operation found : nested.shell(line.toString().strip(), where)) {
+            Operation op = withEnvFile(found, envFileTier);
+            // a test run or script pointed at a remote database (-e DATABASE_URL=…) or named environment acts there, not in the container
+            if (!CONTAINED.contains(op.system()) || underMount(op, mounts) || !op.resource().locator("host").isEmpty()
+                    || op.verb() == dev.interlock.model.Verb.EXECUTE && !op.resource().locator("environment").isEmpty()) {
+                out.add(op.toBuilder().evidence(d.inv().evidence())
                         .note((op.note().isEmpty() ? "" : op.note() + "; ") + "run in " + (service ? "service " + image + "'s container"
                                 : "a container of " + image)).build());
             }
@@ -117,6 +119,7 @@ final class ContainerCommands {
      */
     private static Operation withEnvFile(Operation op, java.util.Optional<String> tier) {
         if (tier.isEmpty() || op.verb() == dev.interlock.model.Verb.READ || op.system().equals("docker")
+                || CONTAINED.contains(op.system()) && op.verb() != dev.interlock.model.Verb.EXECUTE
                 || !op.resource().locator("host").isEmpty() || !op.resource().locator("environment").isEmpty()) {
             return op;
         }
