@@ -65,6 +65,7 @@ public final class McpAnalyzer {
             MobileTools.FAMILY,
             SaasTools.STRIPE,
             SaasTools.SALESFORCE,
+            SaasTools.SQUARE,
             GrafanaTools.FAMILY,
             AzureTools.FAMILY,
             MicrosoftTools.FAMILY,

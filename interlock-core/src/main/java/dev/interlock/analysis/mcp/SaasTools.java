@@ -99,5 +99,31 @@ final class SaasTools {
         return tools;
     }
 
+    /**
+     * Square's server calls any API method through {@code make_api_request}: the method's name says what it does
+     * ({@code search}, {@code list}, {@code retrieve} read; {@code create}, {@code update}, {@code cancel}, {@code refund}
+     * change), in whichever account, sandbox or production, the server holds a token for.
+     */
+    private static final Function<McpCall, List<Operation>> SQUARE_REQUEST = c -> {
+        String method = c.text("method");
+        if (method.isEmpty()) {
+            return List.of(c.opaque("make_api_request names no method"));
+        }
+        Verb verb = dev.interlock.analysis.api.MethodNames.verb(method, true);
+        if (verb == Verb.UNKNOWN) {
+            return List.of(c.opaque("the Square method " + method + " is not one whose effect its name says"));
+        }
+        String service = c.text("service");
+        Operation.Builder b = c.op("square", verb, "object", service.isEmpty() ? method : service + "." + method);
+        return List.of((verb == Verb.DELETE ? b.stateful(true).reversible(false) : b).build());
+    };
+
+    private static final Pattern SQUARE_SERVER = Pattern.compile("(?i)square");
+
+    static final ToolFamily SQUARE = new ToolFamily("square", c -> SQUARE_SERVER.matcher(c.server()).find(), Map.of(
+            "make_api_request", SQUARE_REQUEST,
+            "get_service_info", act("square", Verb.READ, "api", "service"),
+            "get_type_info", act("square", Verb.READ, "api", "service", "method")));
+
     static final ToolFamily SALESFORCE = new ToolFamily("salesforce", c -> SALESFORCE_SERVER.matcher(c.server()).find(), salesforceTools());
 }

@@ -109,12 +109,24 @@ public final class LocalFiles {
 
     /**
      * {@code --name "Deploy to Prod"}, {@code -var-file=prod.pkrvars.hcl}, {@code acme-prod:sales.orders}: a short name of a
-     * few words or dotted parts, one of them an environment's (prose does not count).
+     * few words or dotted parts, one of them an environment's (prose does not count). A word negated is not named: a test
+     * selection such as pytest's {@code -k "webhook and not live"} leaves those tests out.
      */
     private static boolean namedInAPhrase(String w) {
         String[] words = w.strip().split("[\\s.:]+");
-        return words.length > 1 && words.length <= 5 && java.util.Arrays.stream(words).anyMatch(DeploymentWords::named);
+        if (words.length < 2 || words.length > 5) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            boolean negated = i > 0 && NEGATIONS.contains(words[i - 1].toLowerCase(java.util.Locale.ROOT));
+            if (!negated && DeploymentWords.named(words[i])) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("not", "non", "!", "no", "except", "without");
 
     /** Local unless the command line names a deployment environment for it ({@link #namedEnvironment}). */
     public static Operation.Builder localUnlessNamed(Invocation inv, Operation.Builder b, String why) {
@@ -155,7 +167,10 @@ public final class LocalFiles {
             "APP_ENV", "TARGET_ENV", "DEPLOY_TARGET", "TIER", "ENV",
             // a framework's environment picks the configuration, and with it the database, the program talks to
             "MIX_ENV", "RAILS_ENV", "RACK_ENV", "SPRING_PROFILES_ACTIVE", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
-            "QUARKUS_PROFILE", "MICRONAUT_ENVIRONMENTS");
+            "QUARKUS_PROFILE", "MICRONAUT_ENVIRONMENTS",
+            // payment platforms' SDK modes (production/live or sandbox/test): a live mode moves real customers' money
+            "BRAINTREE_ENVIRONMENT", "BT_ENVIRONMENT", "PAYPAL_MODE", "PAYPAL_ENVIRONMENT", "ADYEN_ENVIRONMENT", "SQUARE_ENVIRONMENT",
+            "PADDLE_ENVIRONMENT", "ZUORA_ENVIRONMENT", "CHARGEBEE_ENVIRONMENT", "RECURLY_ENVIRONMENT", "LEMONSQUEEZY_ENVIRONMENT");
     private static final java.util.Set<String> ENVIRONMENT_OPTIONS = java.util.Set.of("--env", "-e", "--environment", "--stage",
             "-s", "--target", "-t", "--tier", "--to", "-var-file", "--var-file", "--values",
             // a JVM framework's profile, as the program's option, a system property, or the Spring Boot plugin's property

@@ -70,6 +70,12 @@ final class CodeSecrets {
      */
     private static final Pattern CLIENT_ARGUMENT = Pattern.compile("(?:\\b\\w*(?i:token|auth|key|secret|passw|credential)\\w*['\"]?\\s*[=:]\\s*"
             + "|\\b(?:new\\s+)?[A-Z]\\w*\\(\\s*)(?:\\w+\\.)?$");
+    /**
+     * A client's or SDK's credential setting assigned the value ({@code a.client.xapikey = os.environ['ADYEN_API_KEY']},
+     * {@code stripe.api_key = …}): the key configured for the calls that follow, shown only if the setting is read again.
+     */
+    private static final Pattern CLIENT_SETTING = Pattern.compile("\\b(\\w+(?:\\.\\w+)*\\.\\w*(?i:token|auth|key|secret|passw|credential)\\w*)"
+            + "\\s*=\\s*(?:\\w+\\.)?$");
     /** The call a value is an argument of, when that call prints. */
     private static final Pattern PRINT_CALL = Pattern.compile("(?:\\bprint|console\\.(?:log|info|error|warn|dir)|\\bputs|\\bprintf|\\bpprint"
             + "|stdout\\.write|\\bsay|\\bp)\\s*$");
@@ -84,6 +90,10 @@ final class CodeSecrets {
     private static boolean sentAsCredential(String code, int read) {
         int from = Math.max(0, read - 60);
         String before = code.substring(from, read);
+        Matcher configured = CLIENT_SETTING.matcher(before);
+        if (configured.find() && !code.substring(read).contains(configured.group(1))) {
+            return true;
+        }
         if (!CREDENTIAL_USE.matcher(before).find() && !CLIENT_ARGUMENT.matcher(before).find()) {
             return false;
         }

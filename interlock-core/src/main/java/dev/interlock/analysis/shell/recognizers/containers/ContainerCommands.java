@@ -97,15 +97,34 @@ final class ContainerCommands {
                 d.inv().evidence(), java.util.Optional.empty(), Map.of("host", d.host().isEmpty() ? d.context() : d.host()))
                 : d.inv();
         List<Operation> out = new ArrayList<>();
-        for (Operation op : nested.shell(line.toString().strip(), where)) {
-            // a test run or script pointed at a remote database (-e DATABASE_URL=…) acts there, not in the container
-            if (!CONTAINED.contains(op.system()) || underMount(op, mounts) || !op.resource().locator("host").isEmpty()) {
+        java.util.Optional<String> envFileTier = run.values("--env-file").stream()
+                .map(f -> dev.interlock.analysis.shell.recognizers.DeploymentWords.tierWordIn(f.substring(f.lastIndexOf('/') + 1)))
+                .flatMap(java.util.Optional::stream).findFirst();
+        for (Operation found : nested.shell(line.toString().strip(), where)) {
+            Operation op = withEnvFile(found, envFileTier);
+            // a test run or script pointed at a remote database (-e DATABASE_URL=…) or named environment acts there, not in the container
+            if (!CONTAINED.contains(op.system()) || underMount(op, mounts) || !op.resource().locator("host").isEmpty()
+                    || op.verb() == dev.interlock.model.Verb.EXECUTE && !op.resource().locator("environment").isEmpty()) {
                 out.add(op.toBuilder().evidence(d.inv().evidence())
                         .note((op.note().isEmpty() ? "" : op.note() + "; ") + "run in " + (service ? "service " + image + "'s container"
                                 : "a container of " + image)).build());
             }
         }
         return shell && out.isEmpty() ? List.of() : out;
+    }
+
+    /**
+     * {@code --env-file .env.production}: the command is handed that environment's settings and credentials, so a job it
+     * runs acts there ({@code python -m jobs.refund --execute}), as with {@code -e DEPLOY_ENV=production}.
+     */
+    private static Operation withEnvFile(Operation op, java.util.Optional<String> tier) {
+        if (tier.isEmpty() || op.verb() == dev.interlock.model.Verb.READ || op.system().equals("docker")
+                || CONTAINED.contains(op.system()) && op.verb() != dev.interlock.model.Verb.EXECUTE
+                || !op.resource().locator("host").isEmpty() || !op.resource().locator("environment").isEmpty()) {
+            return op;
+        }
+        return op.toBuilder().locator("environment", tier.get()).environment(dev.interlock.model.Tier.UNKNOWN, "")
+                .note((op.note().isEmpty() ? "" : op.note() + "; ") + "its env file is " + tier.get() + "'s").build();
     }
 
     /** The CLI an image's entrypoint is ({@code flyway/flyway:10} → flyway), by its name without registry, tag or digest. */

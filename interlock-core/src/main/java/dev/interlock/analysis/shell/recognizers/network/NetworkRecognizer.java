@@ -254,7 +254,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "", "GET", "HEAD", "OPTIONS" -> Verb.READ;
             default -> Verb.UPDATE;
         };
-        if (method.isEmpty() && data && (SaasApis.writesOnPost(host) || AdminApiPosts.creates(host, path))) {
+        boolean computes = (method.isEmpty() || method.equals("POST")) && SaasApis.readsOnPost(host, path, body);
+        if (computes) {
+            verb = Verb.READ;
+        } else if (method.isEmpty() && data && (SaasApis.writesOnPost(host) || AdminApiPosts.creates(host, path))) {
             verb = Verb.CREATE;
         }
         if (verb == Verb.READ && !files.isEmpty()) {
@@ -268,6 +271,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         TestModes.of(inv, host, path, body).ifPresent(mode -> b.locator("environment", mode.environment()).note(mode.why()));
         if (verb == Verb.DELETE) {
             b.stateful(true).note("deletes " + path + " on " + host);
+        } else if (computes) {
+            b.note("posts to " + path + " on " + host + ", which only computes or searches and changes nothing");
         } else if (verb == Verb.READ && data) {
             b.note("posts inline request data to " + host);
         }

@@ -2,12 +2,15 @@ package dev.interlock.analysis.shell.recognizers.saas;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * SaaS REST APIs called by hand ({@code curl https://api.stripe.com/v1/refunds -d …}). On these, a request body
- * without a method is a POST that creates or changes an object (a refund, a message, a ticket), never a search. Which
- * mode such a call acts in (a Stripe test key, an email sandbox) is {@link TestModes}'.
+ * without a method is a POST that creates or changes an object (a refund, a cancellation, a message, a ticket); only
+ * endpoints that compute or search and keep nothing ({@code /transactions/preview}, {@code /v2/customers/search}, a
+ * billing data query) read, whatever the method. Which mode such a call acts in (a Stripe test key, an email or payment
+ * sandbox) is {@link TestModes}'.
  */
 public final class SaasApis {
 
@@ -22,11 +25,37 @@ public final class SaasApis {
             Pattern.compile("api(-m)?(\\.sandbox)?\\.paypal\\.com"), Pattern.compile("api\\.intercom\\.io"),
             Pattern.compile("[a-z0-9]+\\.api\\.mailchimp\\.com"), Pattern.compile("connect\\.squareup(sandbox)?\\.com"),
             Pattern.compile("api\\.pagerduty\\.com"), Pattern.compile("[a-z0-9-]+\\.atlassian\\.net"),
-            Pattern.compile("api\\.postmarkapp\\.com"), Pattern.compile("api\\.mailjet\\.com"), Pattern.compile("api\\.(brevo|sendinblue)\\.com"));
+            Pattern.compile("api\\.postmarkapp\\.com"), Pattern.compile("api\\.mailjet\\.com"), Pattern.compile("api\\.(brevo|sendinblue)\\.com"),
+            // payment and billing platforms, live and sandbox
+            Pattern.compile("api(\\.sandbox)?\\.braintreegateway\\.com"), Pattern.compile("[a-z0-9-]+\\.adyen(payments)?\\.com"),
+            Pattern.compile("(sandbox-)?(api|vendors)\\.paddle\\.com"), Pattern.compile("[a-z0-9-]+\\.chargebee\\.com"),
+            Pattern.compile("([a-z0-9-]+\\.)?recurly\\.com"), Pattern.compile("[a-z0-9.-]+\\.zuora\\.com"),
+            Pattern.compile("api\\.lemonsqueezy\\.com"));
+
+    /** An endpoint that only computes or searches, and the body it needs to be one (a data query's SELECT). */
+    private record ReadEndpoint(Pattern path, Predicate<List<String>> body) {
+    }
+
+    private static final Pattern SELECT = Pattern.compile("(?is).*\"query\"\\s*:\\s*\"\\s*(select|with)\\b.*");
+
+    private static final List<ReadEndpoint> READ_ON_POST = List.of(
+            // previews and quotes (Paddle's /transactions/preview, /pricing-preview), searches (Square's /v2/*/search),
+            // batch retrieves, Adyen's list of payment methods, Zuora's ZOQL /action/query
+            new ReadEndpoint(Pattern.compile("(?i).*/(preview|pricing-preview|search|batch-retrieve|bulk-retrieve|calculate"
+                    + "|paymentMethods|query|queryMore)/?"), body -> true),
+            // Chargebee's estimates say what a change would cost, and change nothing
+            new ReadEndpoint(Pattern.compile("/api/v2/estimates(/.*)?"), body -> true),
+            // a Zuora Data Query job running a SELECT
+            new ReadEndpoint(Pattern.compile("/query/jobs/?"), body -> body.stream().anyMatch(b -> SELECT.matcher(b).matches())));
 
     /** Whether a body sent to {@code host} without a method changes something there. */
     public static boolean writesOnPost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return WRITE_ON_POST.stream().anyMatch(p -> p.matcher(h).matches());
+    }
+
+    /** Whether a POST of {@code body} to {@code host}{@code path} only computes or searches (one of these APIs' reads). */
+    public static boolean readsOnPost(String host, String path, List<String> body) {
+        return writesOnPost(host) && READ_ON_POST.stream().anyMatch(e -> e.path().matcher(path).matches() && e.body().test(body));
     }
 }

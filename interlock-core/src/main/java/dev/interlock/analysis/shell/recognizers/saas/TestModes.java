@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Test modes and sandboxes of SaaS APIs that a command names: Stripe's live and test keys, email APIs' sandbox
- * switches (nothing is delivered) and their test sends (a draft mailed to the few addresses listed). What they name
+ * switches (nothing is delivered) and their test sends (a draft mailed to the few addresses listed), payment platforms'
+ * sandbox sites named in the path (Recurly's; their sandbox hosts are placed by name, as any host is). What they name
  * is an environment, {@code live} (prod) or {@code test}/{@code sandbox} (dev); a send to a whole audience names none.
  */
 public final class TestModes {
@@ -55,7 +56,9 @@ public final class TestModes {
                     (inv, body) -> json(body, "/SandboxMode"), "sandbox", "Mailjet's SandboxMode validates the message and delivers nothing"),
             new Sandbox(Pattern.compile("api\\.postmarkapp\\.com"), Pattern.compile("/email(/batch|/withTemplate)?/?"),
                     (inv, body) -> inv.args().stream().anyMatch(a -> a.literal() && a.value().matches("(?i)X-Postmark-Server-Token:\\s*POSTMARK_API_TEST")),
-                    "test", "Postmark's POSTMARK_API_TEST token accepts the message and delivers nothing"));
+                    "test", "Postmark's POSTMARK_API_TEST token accepts the message and delivers nothing"),
+            new Sandbox(Pattern.compile("v3(\\.eu)?\\.recurly\\.com"), Pattern.compile("(?i)/sites/(subdomain-)?[a-z0-9-]*sandbox[a-z0-9-]*(/.*)?"),
+                    (inv, body) -> true, "sandbox", "the Recurly site named is a sandbox site: its customers and charges are test data"));
 
     /**
      * The Stripe mode a key names: a literal key's prefix ({@code sk_live_…}, {@code rk_test_…}), or the name of the
