@@ -4,6 +4,7 @@ import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.LIT
 import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.callArguments;
 import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.lit;
 
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseTarget;
 import dev.interlock.model.Verb;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * of it load rows into that dataset. {@code write_disposition='replace'} (on the run or a resource) and
  * {@code refresh='drop_sources'|'drop_resources'|'drop_data'} drop what the dataset held before reloading it; other
  * runs add or merge rows. Where: the dataset's name ({@code crm_prod}), the destination's credentials (a URL in the
- * code or dlt's {@code DESTINATION__…__CREDENTIALS} variables); a DuckDB or dummy destination is a file here.
+ * code or dlt's {@code DESTINATION__…__CREDENTIALS} variables); a DuckDB or dummy destination is a file here. The
+ * dataset is a database's, judged as the SQL that loads it would be.
  */
 final class DltCalls {
 
@@ -58,7 +60,7 @@ final class DltCalls {
             }
             host(code, env, where).ifPresent(h -> locators.put("host", h));
             String local = HERE.contains(where.toLowerCase(Locale.ROOT)) ? "a " + where + " destination on this machine" : "";
-            generic.add(new SdkCalls.Generic("dlt", replaces ? Verb.REPLACE : Verb.UPDATE, "dataset",
+            generic.add(new SdkCalls.Generic(DatabaseOps.SYSTEM, replaces ? Verb.REPLACE : Verb.UPDATE, "dataset",
                     set.isEmpty() ? name.find() ? lit(name, 1) : "" : set, true,
                     replaces ? "pipeline.run, replacing the dataset's tables" : "pipeline.run", locators, local));
         }
