@@ -73,6 +73,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.database.SearchDumps(),
                 new dev.interlock.analysis.shell.recognizers.database.ElasticCloud(),
                 new dev.interlock.analysis.shell.recognizers.dataplatforms.DataPlatformRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.elt.EltRecognizer(),
                 new DockerRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.containers.Pumba(),
                 new EksctlRecognizer(),

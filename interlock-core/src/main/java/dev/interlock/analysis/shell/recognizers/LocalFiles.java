@@ -147,7 +147,7 @@ public final class LocalFiles {
             "(?i)(SELENIUM|WEBDRIVER|BROWSERSTACK|SAUCE|LAMBDATEST|PW_TEST_CONNECT|PLAYWRIGHT|BROWSER_WS|CHROME|WIREMOCK|MOCK"
                     + "|HTTPS?_PROXY|ALL_PROXY|NO_PROXY|PROXY|OTEL|SENTRY|DD_|HONEYCOMB|PIP_|NPM_|YARN_|GOPROXY|CARGO_|MAVEN|GRADLE|NEXUS"
                     + "|ARTIFACTORY|REGISTRY)\\w*");
-    private static final java.util.regex.Pattern SERVER_VARIABLE = java.util.regex.Pattern.compile("\\w*(?:_URL|_URI|_DSN|HOST|_ENDPOINT|_ADDR|_SERVER|_SERVERS|_BOOTSTRAP|_BROKERS)");
+    private static final java.util.regex.Pattern SERVER_VARIABLE = java.util.regex.Pattern.compile("\\w*(?:_URL|_URI|_DSN|HOST|_ENDPOINT|_ADDR|_SERVER|_SERVERS|_BOOTSTRAP|_BROKERS|__CREDENTIALS)");
 
     /**
      * The remote server a script's environment points it at: code Interlock cannot read inherits where its variables send
@@ -156,7 +156,9 @@ public final class LocalFiles {
     public static java.util.Optional<String> serverInEnv(java.util.Map<String, String> env) {
         return env.entrySet().stream()
                 .filter(e -> SERVER_VARIABLE.matcher(e.getKey()).matches() && !TOOLING_VARIABLE.matcher(e.getKey()).matches())
-                .filter(e -> e.getValue().contains("://") || !e.getKey().endsWith("_URL") && !e.getKey().endsWith("_URI"))
+                // dlt's DESTINATION__POSTGRES__CREDENTIALS: a connection string, or a secret that names no server
+                .filter(e -> e.getValue().contains("://") || !e.getKey().endsWith("_URL") && !e.getKey().endsWith("_URI")
+                        && !e.getKey().endsWith("__CREDENTIALS"))
                 .map(e -> dev.interlock.environment.Hosts.of(e.getValue().split(",")[0])) // a broker list: its first broker
                 .filter(h -> dev.interlock.analysis.Regex.matches(h, "[a-z0-9][a-z0-9.-]*[a-z0-9]") && !dev.interlock.environment.Hosts.loopback(h))
                 .findFirst();

@@ -134,7 +134,11 @@ public final class UnrecognizedProgram implements Recognizer {
         return switch (program) {
             // kill and crontab are ServiceControlRecognizer's
             case "wormhole", "croc", "ffsend" -> List.of(FileDrops.of(inv));
+            // tap-*, target-*: a family named by prefix, which no recognizer can claim by name
             default -> {
+                if (dev.interlock.analysis.shell.recognizers.elt.Singer.claims(program)) {
+                    yield dev.interlock.analysis.shell.recognizers.elt.Singer.recognize(inv);
+                }
                 List<Operation> ops = DataCopies.along(inv, HostingTargets.place(inv, unfamiliar(inv)));
                 // ./scripts/deploy-prod.sh: a script named for deploying to a shared tier acts there
                 yield ops.size() > 1 ? ops : DeploymentScripts.named(inv.program(), inv.program())

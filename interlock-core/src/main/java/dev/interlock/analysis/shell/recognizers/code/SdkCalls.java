@@ -214,6 +214,7 @@ final class SdkCalls {
         if (language == Language.PYTHON) {
             ToolApiCalls.find(code, env, lines, accounted);
             DataFrameCalls.find(code, lines, generic, accounted);
+            DltCalls.find(code, env, generic, accounted);
             SparkSessionCalls.find(code, env, lines, placed, accounted);
             if (!reaches.contains("huggingface")) {
                 MlSdkCalls.pushes(code, generic, accounted);

@@ -47,7 +47,10 @@ public final class SecretFiles {
             // Nix's settings hold access-tokens (GitHub, GitLab) for fetching flakes, and its netrc-file the cache logins
             "\\.config/nix/(nix\\.conf|netrc)",
             // network config backups: Oxidized's config holds the login (and enable password) of every device it polls
-            "\\.config/oxidized/config", "\\.oxidized/config");
+            "\\.config/oxidized/config", "\\.oxidized/config",
+            // ELT tools' connections: Sling's env file (every connection's URL and password), octavia's Airbyte login,
+            // flowctl's refresh token
+            "\\.sling/env\\.ya?ml", "\\.octavia", "\\.config/flowctl/[^/]+\\.json");
 
     /**
      * Chromium browsers' data directories (Linux {@code ~/.config/NAME}, macOS {@code Application Support/Vendor/NAME},
