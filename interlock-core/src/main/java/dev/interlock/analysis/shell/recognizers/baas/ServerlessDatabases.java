@@ -85,7 +85,8 @@ public final class ServerlessDatabases implements Recognizer {
     private static final Map<String, String> ISOLATED = Map.of(
             "branches create", "a new branch is a copy-on-write copy of its parent, which it leaves as it was",
             "branch create", "a new branch is a copy-on-write copy of its parent, which it leaves as it was",
-            "deploy-request create", "a deploy request only proposes the branch's schema change: deploying it is what changes the database");
+            "deploy-request create",
+            "a deploy request only proposes the branch's schema change: deploying it is what changes the database");
     /** Words of a Convex command that pick a deployment, and which. */
     private static final Set<String> CONVEX_FLAGS = Set.of("--preview-name", "--deployment-name", "--url", "--admin-key",
             "--limit", "--order", "--table", "--format", "--component", "--preview-create", "--env-file");

@@ -81,7 +81,8 @@ public final class DistributedDatabaseTools implements Recognizer {
         DatabaseTarget target = DatabaseTarget.NONE;
         for (Optional<String> named : List.of(p.value("--url"), p.value("--host"),
                 Optional.ofNullable(inv.env().get("COCKROACH_URL")), Optional.ofNullable(inv.env().get("COCKROACH_HOST")))) {
-            target = DatabaseOps.flag(target, named.map(v -> DatabaseTarget.looksLikeUrl(v) ? v : SqlShells.hostName(v)), true, inv);
+            target = DatabaseOps.flag(target, named.map(v -> DatabaseTarget.looksLikeUrl(v) ? v : SqlShells.hostName(v)),
+                    true, inv);
         }
         Operation op = action.on(DatabaseOps.SYSTEM, nodes, inv, "cockroach node " + command).build();
         return DatabaseOps.locate(List.of(op), target, inv);

@@ -423,7 +423,8 @@ public final class MigrationRecognizer implements Recognizer {
      */
     private static Step supabaseDump(ParsedArgs p, Invocation inv) {
         boolean rows = p.has("--data-only");
-        Operation.Builder b = DatabaseAdminTools.dataCopy(DatabaseOps.op(inv, Verb.READ, rows ? "database" : "schema", ""), rows)
+        Operation.Builder b = DatabaseAdminTools
+                .dataCopy(DatabaseOps.op(inv, Verb.READ, rows ? "database" : "schema", ""), rows)
                 .note("supabase db dump: dumps the " + (rows ? "rows" : p.has("--role-only") ? "roles" : "schema") + " to a file");
         if (p.has("--local")) {
             b.environment(Tier.LOCAL, "supabase db dump --local dumps the local Supabase stack");

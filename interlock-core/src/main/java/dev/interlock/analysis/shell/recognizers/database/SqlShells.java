@@ -32,8 +32,8 @@ public final class SqlShells implements Recognizer {
     /**
      * One client. {@code subcommand} is the word that opens its SQL shell when the program does more ({@code
      * cockroach sql}); flags not listed in {@code valued} are read as switches. {@code variables} name the server (a host
-     * or a URL) when no flag does. {@code output} are the flags that write
-     * the answer to a file here: a flag alone ({@code -o}) or a flag and the option it sets ({@code -o output_file=}).
+     * or a URL) when no flag does. {@code output} are the flags that write the answer to a file here: a flag alone
+     * ({@code -o}) or a flag and the option it sets ({@code -o output_file=}).
      */
     record Client(String program, String subcommand, String dialect, Set<String> valued, List<String> query,
                   List<String> file, List<String> host, List<String> url, List<String> database, List<String> variables,
