@@ -57,6 +57,18 @@ final class SqlAdminRules {
         return List.of();
     }
 
+    /**
+     * CockroachDB's {@code SET CLUSTER SETTING} and {@code RESET CLUSTER SETTING}: every node's configuration, not the
+     * session's, changed where the connection goes. Empty for any other SET or RESET.
+     */
+    static java.util.Optional<Operation.Builder> clusterSetting(SqlWords w) {
+        if (!w.kw(1).equals("CLUSTER") || !w.kw(2).equals("SETTING")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(admin(Verb.UPDATE, "cluster", w.name(3).text(), Scope.ALL)
+                .note(w.kw(0).equals("SET") ? "changes a cluster-wide setting" : "resets a cluster-wide setting"));
+    }
+
     /** MySQL LOAD DATA/XML inserts rows; PostgreSQL LOAD 'library' loads native code into the server. */
     static List<Operation.Builder> load(SqlWords w) {
         if (w.kw(1).equals("DATA") || w.kw(1).equals("XML")) {

@@ -185,6 +185,12 @@ final class SqlDdlRules {
         if (w.has("RENAME")) {
             return List.of(admin(Verb.UPDATE, type, name, Scope.ONE).note("renames"));
         }
+        int configure = w.topLevel("CONFIGURE", 2);
+        if (configure >= 0 && w.kw(configure + 1).equals("ZONE")) {
+            // CockroachDB's replication zones: replicas, placement and GC for the object, every range for RANGE default
+            return List.of(admin(Verb.UPDATE, type, name, word.equals("RANGE") ? Scope.ALL : Scope.ONE)
+                    .note("changes the replication zone configuration (replicas, placement, garbage collection)"));
+        }
         Operation.Builder b = admin(Verb.UPDATE, type, name, Scope.ONE);
         if (w.has("DISABLE", "NO") && w.has("SECURITY")) {
             b.note("turns off row-level security");

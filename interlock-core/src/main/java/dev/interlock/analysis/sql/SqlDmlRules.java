@@ -115,6 +115,10 @@ final class SqlDmlRules {
     }
 
     static List<Operation.Builder> set(SqlWords w) {
+        var cluster = SqlAdminRules.clusterSetting(w);
+        if (cluster.isPresent()) {
+            return List.of(cluster.get());
+        }
         int i = w.skip(1, "SESSION", "LOCAL");
         String what = w.kw(i);
         if (what.equals("ROLE") || what.equals("AUTHORIZATION") || w.kw(1).equals("SESSION") && what.equals("AUTHORIZATION")) {

@@ -136,6 +136,10 @@ final class SqlRules {
             return List.of(admin(Verb.UPDATE, "replication", w.kw(1).toLowerCase(), Scope.ALL)
                     .note(first + " " + w.kw(1) + " changes the server's replication"));
         }
+        var clusterReset = SqlAdminRules.clusterSetting(w);
+        if (first.equals("RESET") && clusterReset.isPresent()) {
+            return List.of(clusterReset.get());
+        }
         if (SESSION_READS.contains(first)) {
             return List.of(read(first.equals("USE") ? "database" : "session", first.equals("USE") ? w.name(1).text() : ""));
         }

@@ -19,21 +19,30 @@ import dev.interlock.model.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Serverless database CLIs, one table each: Neon's {@code neonctl} (placed by {@code --project-id}), PlanetScale's
  * {@code pscale} and Turso's {@code turso} (placed by the database they name: {@code shop-dev} is dev), Convex's
  * {@code convex} (whose {@code deploy} goes to the production deployment unless told otherwise) and Fauna's
- * {@code fauna} (its FQL judged by the calls it makes, placed by {@code --database}).
+ * {@code fauna} (its FQL judged by the calls it makes, placed by {@code --database}). A new Neon or PlanetScale branch
+ * and a PlanetScale deploy request are dev work; deploying the request, promoting, resetting or deleting a branch are
+ * not.
  */
 public final class ServerlessDatabases implements Recognizer {
 
     private static final CommandTable NEON = CommandTable.builder()
             .add("branches", "list get", read("branch"))
+            .add("branch", "list get", read("branch"))
             .add("branches", "create", create("branch"))
+            .add("branch", "create", create("branch"))
             .add("branches", "reset restore", replace("branch").note("replaces the branch's data with its parent's"))
+            .add("branch", "reset restore", replace("branch").note("replaces the branch's data with its parent's"))
             .add("branches", "delete", delete("branch"))
+            .add("branch", "delete", delete("branch"))
+            .add("branches", "set-default", update("branch").note("makes the branch the project's default branch"))
+            .add("branch", "set-default", update("branch").note("makes the branch the project's default branch"))
             .add("projects", "list get", read("project"))
             .add("projects", "delete", delete("project").all())
             .add("databases", "list", read("database"))
@@ -44,8 +53,11 @@ public final class ServerlessDatabases implements Recognizer {
             .add("branch", "list show diff schema", read("branch"))
             .add("branch", "create", create("branch"))
             .add("branch", "delete", delete("branch"))
+            .add("branch", "promote demote", update("branch").note("changes whether the branch is a production branch"))
             .add("deploy-request", "list show diff", read("deploy-request"))
-            .add("deploy-request", "deploy", update("database").note("applies the branch's schema change to the database"))
+            .add("deploy-request", "create", create("deploy-request"))
+            .add("deploy-request", "deploy apply revert",
+                    update("database").note("applies (or reverts) the branch's schema change on the database"))
             .add("database", "list show", read("database"))
             .add("database", "delete", delete("database").all())
             .add("password", "list", read("password"))
@@ -65,6 +77,16 @@ public final class ServerlessDatabases implements Recognizer {
             .add("env", "list get", credential("environment-variable"))
             .add("env", "set remove", update("deployment"))
             .build();
+    /**
+     * Commands whose result is isolated from the database's production branch, and why: a new branch is a
+     * copy-on-write copy of its parent, and a deploy request is a proposal a human deploys (as merging a pull request).
+     * They are dev work whichever database or project they name.
+     */
+    private static final Map<String, String> ISOLATED = Map.of(
+            "branches create", "a new branch is a copy-on-write copy of its parent, which it leaves as it was",
+            "branch create", "a new branch is a copy-on-write copy of its parent, which it leaves as it was",
+            "deploy-request create",
+            "a deploy request only proposes the branch's schema change: deploying it is what changes the database");
     /** Words of a Convex command that pick a deployment, and which. */
     private static final Set<String> CONVEX_FLAGS = Set.of("--preview-name", "--deployment-name", "--url", "--admin-key",
             "--limit", "--order", "--table", "--format", "--component", "--preview-create", "--env-file");
@@ -90,17 +112,24 @@ public final class ServerlessDatabases implements Recognizer {
 
     private static List<Operation> neon(Invocation inv) {
         var p = inv.parse(Set.of("--project-id", "--org-id", "--output", "-o", "--name", "--api-key", "--branch",
-                "--database-name", "--role-name"));
+                "--database-name", "--role-name", "--parent", "--type", "--cu", "--suspend-timeout", "--expires-at",
+                "--context-file", "--config-dir"));
         List<String> words = p.words();
         CommandTable.Found f = NEON.findOrGuess(words, 2, "resource");
-        String name = f.name(words);
-        return List.of(f.act().placed(inv, "neon", name, Map.of("project", p.value("--project-id").orElse("")),
-                Tier.UNKNOWN, ""));
+        String name = words.size() > f.words() ? f.name(words) : p.value("--name").orElse("");
+        return List.of(isolated(f, inv, "neon", name).orElseGet(() -> f.act().placed(inv, "neon", name,
+                Map.of("project", p.value("--project-id").orElse("")), Tier.UNKNOWN, "")));
+    }
+
+    /** The operation of a command in {@link #ISOLATED}: dev work, without the locators that would place its parent. */
+    private static Optional<Operation> isolated(CommandTable.Found f, Invocation inv, String system, String name) {
+        return Optional.ofNullable(ISOLATED.get(f.command()))
+                .map(why -> f.act().placed(inv, system, name, Map.of(), Tier.DEV, why));
     }
 
     private static List<Operation> pscale(Invocation inv) {
         var p = inv.parse(Set.of("--org", "--format", "-f", "--from", "--region", "--role", "--service-token",
-                "--service-token-id"));
+                "--service-token-id", "--restore", "--cluster-size", "--into", "--notes"));
         List<String> words = p.words();
         if (words.getFirst().equals("auth") || words.getFirst().equals("org") || words.getFirst().equals("connect")
                 || words.getFirst().equals("shell") && words.size() < 2) {
@@ -111,8 +140,8 @@ public final class ServerlessDatabases implements Recognizer {
         String database = f.name(words);
         String branch = words.size() > f.words() + 1 ? words.get(f.words() + 1) : "";
         String name = f.act().type().equals("database") ? database : branch;
-        return List.of(f.act().placed(inv, "planetscale", name, Map.of("database", database, "branch", branch),
-                Tier.UNKNOWN, ""));
+        return List.of(isolated(f, inv, "planetscale", name).orElseGet(() -> f.act().placed(inv, "planetscale", name,
+                Map.of("database", database, "branch", branch), Tier.UNKNOWN, "")));
     }
 
     private static List<Operation> turso(Invocation inv, Nested nested) {

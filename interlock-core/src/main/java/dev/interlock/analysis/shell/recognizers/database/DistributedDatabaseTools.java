@@ -23,6 +23,8 @@ import java.util.Set;
  * unless a word changes something, placed by its {@code -u} URL. {@code ccm} (Cassandra Cluster Manager) only builds
  * clusters of nodes on this machine's loopback addresses. FoundationDB's {@code fdbcli --exec}: {@code status},
  * {@code get}, {@code getrange} read, {@code clear}/{@code clearrange} delete, placed by the {@code -C} cluster file.
+ * CockroachDB's {@code cockroach node}: {@code status} and {@code ls} read ({@code status --decommission} only adds
+ * columns), {@code decommission}, {@code drain} and {@code recommission} change the cluster its URL or host names.
  */
 public final class DistributedDatabaseTools implements Recognizer {
 
@@ -43,6 +45,14 @@ public final class DistributedDatabaseTools implements Recognizer {
             "clearrange", "writemode", "configure", "exclude", "kill", "coordinators", "unsafe", "operator",
             "scatter", "split", "merge", "compact", "include", "suspend", "tenant", "setclass", "lock", "unlock");
 
+    private static final Map<String, Action> COCKROACH_NODE = Map.of(
+            "status", Action.read("node"), "ls", Action.read("node"),
+            "decommission", Action.update("node", "moves the node's replicas away and removes it from the cluster for good"),
+            "recommission", Action.update("node", "puts a decommissioning node back in the cluster"),
+            "drain", Action.update("node", "stops the node serving clients and holding leases"));
+    private static final Set<String> COCKROACH_VALUED = Set.of("--url", "--host", "--port", "-p", "--certs-dir",
+            "--format", "--user", "-u", "--cluster-name", "--drain-wait", "--wait", "--timeout");
+
     @Override
     public Set<String> programs() {
         return Set.of("yb-admin", "tiup", "ccm", "fdbcli");
@@ -59,6 +69,23 @@ public final class DistributedDatabaseTools implements Recognizer {
             case "ccm" -> ccm(inv);
             default -> fdbcli(inv);
         };
+    }
+
+    /** {@code cockroach node COMMAND [IDS]}: placed by {@code --url}/{@code --host} or COCKROACH_URL/COCKROACH_HOST. */
+    static List<Operation> cockroachNode(Invocation inv) {
+        ParsedArgs p = inv.parse(COCKROACH_VALUED);
+        String command = p.positional(1).orElse("");
+        Action action = Optional.ofNullable(COCKROACH_NODE.get(command))
+                .orElse(Action.update("node", "cockroach node " + command + " changes the cluster"));
+        String nodes = String.join(",", p.positionals().stream().skip(2).map(a -> a.value()).toList());
+        DatabaseTarget target = DatabaseTarget.NONE;
+        for (Optional<String> named : List.of(p.value("--url"), p.value("--host"),
+                Optional.ofNullable(inv.env().get("COCKROACH_URL")), Optional.ofNullable(inv.env().get("COCKROACH_HOST")))) {
+            target = DatabaseOps.flag(target, named.map(v -> DatabaseTarget.looksLikeUrl(v) ? v : SqlShells.hostName(v)),
+                    true, inv);
+        }
+        Operation op = action.on(DatabaseOps.SYSTEM, nodes, inv, "cockroach node " + command).build();
+        return DatabaseOps.locate(List.of(op), target, inv);
     }
 
     private static List<Operation> ybAdmin(Invocation inv) {

@@ -145,7 +145,7 @@ public final class MigrationRecognizer implements Recognizer {
                     ? nested.sql(w1, "", inv).stream().map(o -> new Step("query", null, Confidence.EXACT, o)).toList()
                     : List.of(step(tool, w0));
             case "goose" -> List.of(goose(words));
-            case "supabase" -> List.of(supabase(p, w0, w1));
+            case "supabase" -> List.of(supabase(p, w0, w1, inv));
             case SYMFONY_CONSOLE -> symfony(p, words, inv, nested);
             // Flask-Migrate names Alembic's commands, but for `migrate` (a new revision); flask db alone prints its usage
             case "flask" -> w1.isEmpty() ? List.of() : List.of(single("alembic", p, words.subList(1, words.size()),
@@ -390,11 +390,19 @@ public final class MigrationRecognizer implements Recognizer {
         return step("goose", command);
     }
 
-    private static Step supabase(ParsedArgs p, String w0, String w1) {
+    private static Step supabase(ParsedArgs p, String w0, String w1, Invocation inv) {
         Step s = step("supabase", w0 + " " + w1);
         boolean remote = p.has("--linked", "--db-url", "--project-ref");
         if (p.has("--dry-run") && s.row().verb() != Verb.READ) {
             return Step.of(w0 + " " + w1 + " --dry-run", MigrationTable.READ);
+        }
+        if (s.command().equals("db dump") && !p.has("--dry-run")) {
+            return supabaseDump(p, inv);
+        }
+        if (s.command().equals("test db") && remote) {
+            Row r = s.row();
+            return Step.of(s.command(), new Row(r.verb(), "database", r.scope(), r.stateful(), r.reversible(), Where.TARGET,
+                    r.note() + " in the remote database"));
         }
         if ((s.command().equals("db reset") || s.command().equals("migration up")) && !remote) {
             // without --linked these act on the local development stack started by `supabase start`
@@ -407,6 +415,21 @@ public final class MigrationRecognizer implements Recognizer {
                     "deletes the local stack's data"));
         }
         return s;
+    }
+
+    /**
+     * {@code supabase db dump} runs pg_dump against the linked project (or {@code --db-url}): the schema, or with
+     * {@code --data-only} every row, written here as pg_dump's dump is; {@code --local} dumps the local stack.
+     */
+    private static Step supabaseDump(ParsedArgs p, Invocation inv) {
+        boolean rows = p.has("--data-only");
+        Operation.Builder b = DatabaseAdminTools
+                .dataCopy(DatabaseOps.op(inv, Verb.READ, rows ? "database" : "schema", ""), rows)
+                .note("supabase db dump: dumps the " + (rows ? "rows" : p.has("--role-only") ? "roles" : "schema") + " to a file");
+        if (p.has("--local")) {
+            b.environment(Tier.LOCAL, "supabase db dump --local dumps the local Supabase stack");
+        }
+        return new Step("db dump", null, Confidence.EXACT, b.build());
     }
 
     private static Operation build(Step step, Invocation inv, DatabaseTarget target, String environment) {

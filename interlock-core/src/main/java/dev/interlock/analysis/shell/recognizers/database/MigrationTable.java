@@ -284,7 +284,10 @@ final class MigrationTable {
         put(READ, "supabase db pull", "supabase db diff", "supabase db lint", "supabase db dump", "supabase migration list",
                 "supabase status", "supabase gen", "supabase link", "supabase projects", "supabase secrets", "supabase inspect",
                 "supabase login", "supabase --version");
-        put(FILES, "supabase migration new", "supabase migration squash", "supabase migration fetch", "supabase init");
+        put(FILES, "supabase migration new", "supabase migration squash", "supabase migration fetch", "supabase init",
+                "supabase test new");
+        // pgTAP tests run against the local stack, as a test runner does; --linked or --db-url run them in that database
+        put(new Row(Verb.EXECUTE, "task", Scope.ONE, false, true, Where.LOCAL, "runs the pgTAP tests"), "supabase test db");
         put(METADATA, "supabase migration repair");
         put(LOCAL, "supabase start", "supabase stop", "supabase db start", "supabase functions serve");
         put(new Row(Verb.UPDATE, "function", Scope.ONE, false, true, Where.TARGET, "deploys edge functions"), "supabase functions deploy");

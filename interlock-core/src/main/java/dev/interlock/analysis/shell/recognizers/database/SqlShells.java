@@ -31,11 +31,12 @@ public final class SqlShells implements Recognizer {
 
     /**
      * One client. {@code subcommand} is the word that opens its SQL shell when the program does more ({@code
-     * cockroach sql}); flags not listed in {@code valued} are read as switches. {@code output} are the flags that write
-     * the answer to a file here: a flag alone ({@code -o}) or a flag and the option it sets ({@code -o output_file=}).
+     * cockroach sql}); flags not listed in {@code valued} are read as switches. {@code variables} name the server (a host
+     * or a URL) when no flag does. {@code output} are the flags that write the answer to a file here: a flag alone
+     * ({@code -o}) or a flag and the option it sets ({@code -o output_file=}).
      */
     record Client(String program, String subcommand, String dialect, Set<String> valued, List<String> query,
-                  List<String> file, List<String> host, List<String> url, List<String> database, String hostVariable,
+                  List<String> file, List<String> host, List<String> url, List<String> database, List<String> variables,
                   List<String> output) {
     }
 
@@ -61,37 +62,39 @@ public final class SqlShells implements Recognizer {
 
     static final List<Client> CLIENTS = List.of(
             new Client("sqlcmd", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "-q", "--query", "--initial-query"),
-                    List.of("-i", "--input-file"), List.of("-S", "--server"), List.of(), List.of("-d", "--database-name"), "SQLCMDSERVER",
-                    List.of("-o", "--output-file")),
+                    List.of("-i", "--input-file"), List.of("-S", "--server"), List.of(), List.of("-d", "--database-name"),
+                    List.of("SQLCMDSERVER"), List.of("-o", "--output-file")),
             new Client("osql", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "-q"), List.of("-i"), List.of("-S"), List.of(),
-                    List.of("-d"), "", List.of("-o")),
+                    List.of("-d"), List.of(), List.of("-o")),
             new Client("mssql-cli", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "--query"), List.of("-i", "--input-file"),
-                    List.of("-S", "--server"), List.of(), List.of("-d", "--database"), "", List.of("-o", "--output-file")),
+                    List.of("-S", "--server"), List.of(), List.of("-d", "--database"), List.of(), List.of("-o", "--output-file")),
             new Client("snowsql", "", "snowflake", SNOWSQL_VALUED, List.of("-q", "--query"), List.of("-f", "--filename"),
-                    List.of("-a", "--accountname", "-h", "--host"), List.of(), List.of("-d", "--dbname"), "SNOWSQL_ACCOUNT",
-                    List.of("-o output_file=", "--option output_file=")),
+                    List.of("-a", "--accountname", "-h", "--host"), List.of(), List.of("-d", "--dbname"),
+                    List.of("SNOWSQL_ACCOUNT"), List.of("-o output_file=", "--option output_file=")),
             new Client("snow", "sql", "snowflake", SNOWSQL_VALUED, List.of("-q", "--query"), List.of("-f", "--filename"),
-                    List.of("--account", "--host"), List.of(), List.of("--database"), "SNOWFLAKE_ACCOUNT", List.of()),
+                    List.of("--account", "--host"), List.of(), List.of("--database"), List.of("SNOWFLAKE_ACCOUNT"), List.of()),
             new Client("trino", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
-                    List.of("--server"), List.of("--catalog"), "", List.of()),
+                    List.of("--server"), List.of("--catalog"), List.of(), List.of()),
             new Client("trino-cli", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
-                    List.of("--server"), List.of("--catalog"), "", List.of()),
+                    List.of("--server"), List.of("--catalog"), List.of(), List.of()),
             new Client("presto", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
-                    List.of("--server"), List.of("--catalog"), "", List.of()),
+                    List.of("--server"), List.of("--catalog"), List.of(), List.of()),
             new Client("presto-cli", "", "", TRINO_VALUED, List.of("--execute"), List.of("-f", "--file"), List.of(),
-                    List.of("--server"), List.of("--catalog"), "", List.of()),
+                    List.of("--server"), List.of("--catalog"), List.of(), List.of()),
             new Client("cockroach", "sql", "postgresql", COCKROACH_VALUED, List.of("-e", "--execute"), List.of("-f", "--file"),
-                    List.of("--host"), List.of("--url"), List.of("-d", "--database"), "COCKROACH_HOST", List.of()),
+                    List.of("--host"), List.of("--url"), List.of("-d", "--database"), List.of("COCKROACH_HOST", "COCKROACH_URL"),
+                    List.of()),
             new Client("vsql", "", "", VSQL_VALUED, List.of("-c", "--command"), List.of("-f", "--file"), List.of("-h", "--host"),
-                    List.of(), List.of("-d", "--dbname"), "VSQL_HOST", List.of("-o", "--output")),
+                    List.of(), List.of("-d", "--dbname"), List.of("VSQL_HOST"), List.of("-o", "--output")),
             new Client("beeline", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of("-u"),
-                    List.of("--database"), "", List.of()),
+                    List.of("--database"), List.of(), List.of()),
             new Client("hive", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of(),
-                    List.of("--database"), "", List.of()),
+                    List.of("--database"), List.of(), List.of()),
             new Client("spark-sql", "", "", HIVE_VALUED, List.of("-e"), List.of("-f", "-i"), List.of(), List.of(),
-                    List.of("--database"), "", List.of()),
+                    List.of("--database"), List.of(), List.of()),
             new Client("impala-shell", "", "", IMPALA_VALUED, List.of("-q", "--query"), List.of("-f", "--query_file"),
-                    List.of("-i", "--impalad"), List.of(), List.of("-d", "--database"), "", List.of("-o", "--output_file")));
+                    List.of("-i", "--impalad"), List.of(), List.of("-d", "--database"), List.of(),
+                    List.of("-o", "--output_file")));
 
     private static final Map<String, List<Client>> BY_PROGRAM = new HashMap<>();
     private static final Recognizer OTHER = new UnrecognizedProgram();
@@ -132,6 +135,9 @@ public final class SqlShells implements Recognizer {
                 return run(c, inv.withArgs(args.subList(1, args.size())), inv, nested);
             }
         }
+        if (inv.program().equals("cockroach") && !inv.args().isEmpty() && inv.args().getFirst().value().equals("node")) {
+            return DistributedDatabaseTools.cockroachNode(inv);
+        }
         // the program's other commands (cockroach start, snow app …) are not SQL: judged as any other program
         return OTHER.recognize(inv, nested);
     }
@@ -148,8 +154,9 @@ public final class SqlShells implements Recognizer {
         for (String d : c.database()) {
             target = flag(target, p.value(d), false, inv);
         }
-        if (!c.hostVariable().isEmpty()) {
-            target = target.withHost(target.host().isEmpty() ? hostName(inv.env().getOrDefault(c.hostVariable(), "")) : "");
+        for (String v : c.variables()) {
+            target = flag(target, Optional.ofNullable(inv.env().get(v)).filter(s -> !s.isEmpty())
+                    .map(s -> DatabaseTarget.looksLikeUrl(s) ? s : hostName(s)), true, inv);
         }
         target = target.or(DatabaseTarget.fromEnv(inv.env()));
         List<Operation> ops = new ArrayList<>();

@@ -60,6 +60,9 @@ public final class Fastly implements Recognizer {
         }
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
+        if (words.isEmpty()) {
+            return List.of(); // only flags, or words after "--": fastly prints its usage
+        }
         CommandTable.Found found = COMMANDS.find(words).orElseGet(() -> guessed(words));
         CommandTable.Act act = found.act();
         if (found.command().equals("purge")) {

@@ -41,7 +41,8 @@ final class TwilioCli {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
         String command = words.isEmpty() ? "" : words.getFirst().toLowerCase(Locale.ROOT);
-        List<String> parts = List.of(command.split(":"));
+        // a limit of -1 keeps empty parts, so a lone ":" is still one part
+        List<String> parts = List.of(command.split(":", -1));
         String action = parts.getLast();
         String type = parts.size() > 1 ? parts.get(parts.size() - 2) : action;
         String name = p.value("--sid", "--to", "--friendly-name").orElse("");
