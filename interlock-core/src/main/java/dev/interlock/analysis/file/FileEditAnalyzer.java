@@ -290,7 +290,12 @@ public final class FileEditAnalyzer {
 
     /** The interpreter of a program file by its extension. */
     private static final Map<String, String> INTERPRETERS = Map.of(".py", "python3", ".js", "node", ".mjs", "node", ".cjs", "node",
-            ".rb", "ruby", ".pl", "perl", ".php", "php");
+            ".rb", "ruby", ".pl", "perl", ".php", "php", ".groovy", "groovy", ".csx", "dotnet-script", ".main.kts", "kotlin");
+
+    /** A file's extension; a Kotlin script's is {@code .main.kts} (a Gradle build's {@code .gradle.kts} is not one). */
+    private static String extension(String path) {
+        return path.endsWith(".main.kts") ? ".main.kts" : path.substring(path.lastIndexOf('.'));
+    }
 
     /**
      * A program written outside the checkout (/tmp, the home directory) is a one-off script, written to be run: its
@@ -306,13 +311,13 @@ public final class FileEditAnalyzer {
             return Optional.empty();
         }
         int dot = path.lastIndexOf('.');
-        return dot < 0 ? Optional.empty() : Optional.ofNullable(INTERPRETERS.get(path.substring(dot)));
+        return dot < 0 ? Optional.empty() : Optional.ofNullable(INTERPRETERS.get(extension(path)));
     }
 
     /** The interpreter of a project's program file by its extension: source under review, read only for teardowns. */
     private static Optional<String> programFile(String path) {
         int dot = path.lastIndexOf('.');
-        return dot < 0 ? Optional.empty() : Optional.ofNullable(INTERPRETERS.get(path.substring(dot)));
+        return dot < 0 ? Optional.empty() : Optional.ofNullable(INTERPRETERS.get(extension(path)));
     }
 
     /**

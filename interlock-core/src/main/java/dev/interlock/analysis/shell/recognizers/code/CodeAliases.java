@@ -29,7 +29,9 @@ final class CodeAliases {
             case PYTHON -> reflected(python(reflected(unrolled(folded))));
             case JAVASCRIPT -> CommandLiterals.javascript(javascript(folded));
             case JULIA -> CommandLiterals.julia(folded);
-            case JAVA, GROOVY, SCALA -> CommandLiterals.jvm(folded);
+            case JAVA, GROOVY, SCALA, KOTLIN -> CommandLiterals.jvm(folded);
+            case CSHARP -> CommandLiterals.csharp(folded);
+            case CLOJURE -> ClojureForms.canonical(CommandLiterals.clojure(folded));
             default -> folded;
         };
     }

@@ -14,7 +14,7 @@ final class CodeCalls {
     private CodeCalls() {
     }
 
-    enum Language { PYTHON, JAVASCRIPT, RUBY, PERL, PHP, APPLESCRIPT, R, LUA, POWERSHELL, JULIA, JAVA, GROOVY, SCALA }
+    enum Language { PYTHON, JAVASCRIPT, RUBY, PERL, PHP, APPLESCRIPT, R, LUA, POWERSHELL, JULIA, JAVA, GROOVY, SCALA, KOTLIN, CSHARP, CLOJURE }
 
     enum Kind {
         /** Runs its argument(s) as a shell command. */
@@ -68,6 +68,20 @@ final class CodeCalls {
     }
 
     static final String STR = "(?:[rRbBuU]{0,2})(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')";
+
+    /**
+     * A JVM URL connection or HttpClient request whose method the code sets: judged as curl with that method, at the
+     * URL the connection opens ({@code new URL(u).openConnection(); c.requestMethod = "DELETE"}).
+     */
+    private static void jvmRequests(List<Call> c) {
+        String url = "(?:\\bnew\\s+)?(?<![\\w])URL\\s*\\((?=[\\s\\S]*?(?:requestMethod\\s*=\\s*|setRequestMethod\\s*\\(\\s*)['\"]";
+        c.add(call(url + "DELETE['\"])", Kind.HTTP, "DELETE"));
+        c.add(call(url + "(?:PUT|PATCH)['\"])", Kind.HTTP, "PUT"));
+        c.add(call(url + "POST['\"])", Kind.HTTP, "POST"));
+        c.add(call("\\bURI\\.create\\s*\\((?=[^;]*?\\.DELETE\\s*\\(\\s*\\))", Kind.HTTP, "DELETE"));
+        c.add(call("\\bURI\\.create\\s*\\((?=[^;]*?\\.(?:PUT|method\\s*\\(\\s*\"PATCH\")\\s*\\()", Kind.HTTP, "PUT"));
+        c.add(call("\\bURI\\.create\\s*\\((?=[^;]*?\\.POST\\s*\\()", Kind.HTTP, "POST"));
+    }
 
     static List<Call> calls(Language language) {
         List<Call> c = new ArrayList<>();
@@ -190,15 +204,16 @@ final class CodeCalls {
                 c.add(embedded("`([^`]*)`", Kind.SHELL, "run(`…`)"));
                 c.add(call("(?<![\\w.])(?:Base\\.)?rm\\s*\\(", Kind.DELETE_MAYBE_TREE, "rm"));
             }
-            case JAVA, GROOVY, SCALA -> {
-                // "cmd".execute(), "cmd".! and Seq(…).!! arrive as execute(…) (CommandLiterals)
+            case JAVA, GROOVY, SCALA, KOTLIN -> {
+                // "cmd".execute(), "cmd".!, Seq(…).!! and os.proc(…).call() arrive as execute(…) (CommandLiterals)
                 c.add(call("(?<![\\w.])execute\\s*\\(", Kind.SHELL, "execute"));
                 c.add(gated("\\.exec\\s*\\(", Kind.SHELL, "Runtime", "Runtime.exec"));
+                jvmRequests(c);
                 if (language == Language.GROOVY) {
                     // what is left after CommandLiterals: .execute() on a value computed at run time
                     c.add(call("\\.execute\\b(?=\\s*\\(\\s*\\))", Kind.SHELL, "execute"));
                 }
-                c.add(call("\\bnew\\s+ProcessBuilder\\s*\\(|\\bProcess\\s*\\(", Kind.SHELL, "ProcessBuilder"));
+                c.add(call("\\bnew\\s+ProcessBuilder\\s*\\(|(?<![\\w.])ProcessBuilder\\s*\\(|\\bProcess\\s*\\(", Kind.SHELL, "ProcessBuilder"));
                 c.add(call("\\bFiles\\.(?:delete|deleteIfExists)\\s*\\(\\s*(?:Path\\.of|Paths\\.get)\\s*\\(", Kind.DELETE, "Files.delete"));
                 if (language == Language.GROOVY) {
                     // Groovy's File additions: deleteDir() removes the tree its receiver names; .text reads, .text = writes
@@ -214,6 +229,25 @@ final class CodeCalls {
                     // URLConnection with doOutput sends a body: a POST to the URL's host
                     c.add(call("\\bnew\\s+URL\\s*\\((?=[^;]*\\bdoOutput\\s*=\\s*true)", Kind.HTTP, "POST"));
                 }
+            }
+            case CSHARP -> {
+                // Process.Start("kubectl", "delete ns x") arrives as execute("kubectl delete ns x") (CommandLiterals)
+                c.add(call("(?<![\\w.])execute\\s*\\(|\\bProcess\\.Start\\s*\\(", Kind.SHELL, "Process.Start"));
+                c.add(call("\\bFile\\.Delete\\s*\\(", Kind.DELETE, "File.Delete"));
+                c.add(call("\\bDirectory\\.Delete\\s*\\((?=[^;)]*,\\s*true\\s*\\))", Kind.DELETE_TREE, "Directory.Delete"));
+                // HttpClient's methods name the request's method; the URL is their first argument
+                c.add(call("\\.DeleteAsync\\s*\\((?=\\s*@?\"https?://)", Kind.HTTP, "DELETE"));
+                c.add(call("\\.(?:PutAsync|PatchAsync|PutAsJsonAsync)\\s*\\((?=\\s*@?\"https?://)", Kind.HTTP, "PUT"));
+                c.add(call("\\.(?:PostAsync|PostAsJsonAsync|UploadString)\\s*\\((?=\\s*@?\"https?://)", Kind.HTTP, "POST"));
+            }
+            case CLOJURE -> {
+                // (shell "cmd"), (sh "rm" "-rf" p), (process [...]) arrive as execute(…) (CommandLiterals)
+                c.add(call("(?<![\\w.])execute\\s*\\(", Kind.SHELL, "babashka.process/shell"));
+                c.add(call("\\((?:babashka\\.)?fs/delete-tree\\s+", Kind.DELETE_TREE, "fs/delete-tree"));
+                c.add(call("\\((?:babashka\\.)?fs/delete(?:-if-exists)?\\s+|\\((?:clojure\\.java\\.)?io/delete-file\\s+", Kind.DELETE, "fs/delete"));
+                c.add(call("\\((?:[\\w.]*(?:http|client|curl)[\\w.-]*)/delete\\s+", Kind.HTTP, "DELETE"));
+                c.add(call("\\((?:[\\w.]*(?:http|client|curl)[\\w.-]*)/(?:put|patch)\\s+", Kind.HTTP, "PUT"));
+                c.add(call("\\((?:[\\w.]*(?:http|client|curl)[\\w.-]*)/post\\s+", Kind.HTTP, "POST"));
             }
             case POWERSHELL -> {
                 c.add(call("(?i)\\b(?:Remove-Item|rm|del|rd|rmdir|ri)\\s+(?:-(?:Path|LiteralPath)\\s+)?",
@@ -270,7 +304,10 @@ final class CodeCalls {
                     dynamic("\\brun script\\b", "runs a script given as text"));
             case R -> List.of(dynamic("\\beval\\s*\\(\\s*parse\\b|\\bsource\\s*\\(\\s*(?:url|\")http", "evaluates computed or downloaded code"));
             case JULIA -> List.of(dynamic("\\bMeta\\.parse\\b|\\binclude_string\\b|(?<![\\w.])eval\\s*\\(", "evaluates code built at run time"));
-            case JAVA, GROOVY, SCALA -> List.of(dynamic("\\bClass\\.forName\\b|\\.getMethod\\s*\\(|\\bGroovyShell\\b|\\bEval\\.me\\b|\\bScriptEngine",
+            case CSHARP -> List.of(dynamic("\\bAssembly\\.Load\\w*\\s*\\(|\\bCSharpScript\\.\\w+|\\bActivator\\.CreateInstance\\b|\\.GetMethod\\s*\\(",
+                    "calls or evaluates code by computed name"));
+            case CLOJURE -> List.of(dynamic("\\((?:clojure\\.core/)?(?:eval|load-string|load-file|resolve|requiring-resolve)\\s", "evaluates code built at run time"));
+            case JAVA, GROOVY, SCALA, KOTLIN -> List.of(dynamic("\\bClass\\.forName\\b|\\.getMethod\\s*\\(|\\bGroovyShell\\b|\\bEval\\.me\\b|\\bScriptEngine",
                     "calls or evaluates code by computed name"));
             case LUA -> List.of(dynamic("\\b(?:loadstring|load|dofile|loadfile)\\s*\\(", "loads code at run time"));
             case POWERSHELL -> List.of(

@@ -311,7 +311,8 @@ final class CodeScanner {
             case JAVASCRIPT -> quote == '`' && body.contains("${");
             case RUBY -> quote != '\'' && body.contains("#{");
             case PERL, PHP -> quote != '\'' && Regex.matches(body, "(?s).*[$@]\\{?\\w.*");
-            case JULIA, GROOVY -> quote == '"' && body.contains("$");
+            case JULIA, GROOVY, KOTLIN -> quote == '"' && body.contains("$");
+            case CSHARP -> prefix.contains("$") && body.contains("{");
             case SCALA -> (prefix.contains("s") || prefix.contains("f")) && body.contains("$");
             default -> false;
         };

@@ -34,7 +34,10 @@ final class CodeSources {
             Map.entry(Language.LUA, Set.of("-e")),
             Map.entry(Language.POWERSHELL, Set.of("-command", "-c", "-cmd")),
             Map.entry(Language.JULIA, Set.of("-e", "--eval", "-E", "--print")),
-            Map.entry(Language.JAVA, Set.<String>of()),
+            Map.entry(Language.JAVA, Set.of("--code")),
+            Map.entry(Language.KOTLIN, Set.of("-e", "-expression")),
+            Map.entry(Language.CSHARP, Set.<String>of()),
+            Map.entry(Language.CLOJURE, Set.of("-e", "--eval")),
             Map.entry(Language.GROOVY, Set.of("-e")),
             Map.entry(Language.SCALA, Set.of("-e", "--execute-script", "-c")));
     /** Julia's options with a separate value (threads, workers, a system image), so the value is not taken for a script. */
@@ -42,7 +45,11 @@ final class CodeSources {
             "--cpu-target", "-L", "--load");
     /** The JVM runners' class path and dependency options: a jar named there is a library, not the script. */
     private static final Set<String> JVM_VALUED = Set.of("-cp", "-classpath", "--classpath", "--class-path", "--dep", "--dependency",
-            "-D", "--jar", "--jars", "-Sdeps", "--scala", "-S");
+            "-D", "--jar", "--jars", "-Sdeps", "--scala", "-S", "--deps", "--repos", "--java", "--main");
+    private static final Set<Language> JVM_LANGUAGES = java.util.EnumSet.of(Language.JAVA, Language.GROOVY, Language.SCALA,
+            Language.KOTLIN, Language.CLOJURE);
+    /** Subcommands of the JVM and .NET script runners that come before the code or script ({@code scala-cli run -e …}). */
+    private static final Set<String> RUNNER_VERBS = Set.of("run", "script", "shebang", "repl");
     /** Flags that take a value which is not code (a module, an include path, a library). */
     private static final Set<String> VALUED = Set.of("-W", "-X", "-r", "--require", "-I", "--import", "-l", "-M", "-d",
             "-x", "--loader", "--input-type", "-c:", "-executionpolicy", "-ex", "-windowstyle", "-configurationname",
@@ -75,6 +82,15 @@ final class CodeSources {
         m.put("scala", Language.SCALA);
         m.put("scala-cli", Language.SCALA);
         m.put("amm", Language.SCALA);
+        m.put("jbang", Language.JAVA);
+        m.put("kotlin", Language.KOTLIN);
+        m.put("kotlinc", Language.KOTLIN);
+        m.put("kotlinc-jvm", Language.KOTLIN);
+        m.put("bb", Language.CLOJURE);
+        m.put("clj", Language.CLOJURE);
+        m.put("clojure", Language.CLOJURE);
+        m.put("csi", Language.CSHARP);
+        m.put("dotnet-script", Language.CSHARP);
         m.put("pwsh", Language.POWERSHELL);
         m.put("powershell", Language.POWERSHELL);
         m.put("powershell.exe", Language.POWERSHELL);
@@ -95,8 +111,12 @@ final class CodeSources {
         List<String> operands = new ArrayList<>();
         boolean inPlace = false;
         int start = 0;
-        if (inv.program().equals("deno") || inv.program().equals("bun")) {
-            String sub = args.isEmpty() ? "" : args.getFirst().value();
+        String first = args.isEmpty() ? "" : args.getFirst().value();
+        if ((inv.program().equals("scala-cli") || inv.program().equals("jbang")) && RUNNER_VERBS.contains(first)) {
+            start = 1;
+        }
+        if (inv.program().equals("deno") || inv.program().equals("bun") || inv.program().equals("dotnet-script")) {
+            String sub = first;
             if (sub.equals("eval")) {
                 for (Arg a : args.subList(1, args.size())) {
                     if (!a.value().startsWith("-")) {
@@ -106,7 +126,7 @@ final class CodeSources {
                 }
                 return new Source(code, literal, "", operands, false, "");
             }
-            if (!sub.isEmpty() && !sub.startsWith("-")) {
+            if (!sub.isEmpty() && !sub.startsWith("-") && !inv.program().equals("dotnet-script")) {
                 return new Source(code, true, inv.program() + " " + sub, operands, false, "");
             }
         }
@@ -136,9 +156,9 @@ final class CodeSources {
                 script = i + 1 < args.size() ? "-m " + args.get(i + 1).value() : "-m";
             } else if (w.equals("-f") && language == Language.PHP) {
                 script = i + 1 < args.size() ? args.get(++i).value() : "";
-            } else if (VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)
+            } else if (language != Language.CLOJURE && VALUED.contains(w) || language == Language.JULIA && JULIA_VALUED.contains(w)
                     || language == Language.JAVA && JSHELL_VALUED.contains(w)
-                    || (language == Language.GROOVY || language == Language.SCALA) && JVM_VALUED.contains(w)) {
+                    || JVM_LANGUAGES.contains(language) && JVM_VALUED.contains(w)) {
                 i++;
             } else if (w.startsWith("-")) {
                 inPlace |= language == Language.PERL && Regex.matches(w, "-[a-zA-Z]*i.*");

@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class InterpreterRecognizer implements Recognizer {
 
+    /** Runners of a project's source file whose unseen code {@code ProjectRuns} places by the arguments it is handed. */
+    private static final Set<String> PROJECT_RUNNERS = Set.of("jbang", "kotlin");
+
     @Override
     public Set<String> programs() {
         return CodeSources.LANGUAGES.keySet();
@@ -63,6 +66,13 @@ public final class InterpreterRecognizer implements Recognizer {
                 ops.add(Operation.builder("process", Verb.UNKNOWN).resource("program", inv.program()).confidence(Confidence.OPAQUE)
                         .reversible(false).evidence(inv.evidence())
                         .note(inv.program() + " runs " + source.script() + ", which this command line " + hidden.get()).build());
+                return ops;
+            }
+            Optional<Operation> projectRun = written.isEmpty() && PROJECT_RUNNERS.contains(inv.program())
+                    ? dev.interlock.analysis.shell.recognizers.packages.ProjectRuns.of(inv) : Optional.empty();
+            if (projectRun.isPresent()) {
+                // jbang Tool.java --env prod: a source file of the project, placed by the arguments it is handed
+                ops.add(projectRun.get());
                 return ops;
             }
             if (written.isEmpty()) {

@@ -28,11 +28,17 @@ import java.util.regex.Pattern;
  */
 final class ScriptSdkCalls {
 
+    private static final Pattern JVM_CLIENT = Pattern.compile("\\b(?:Amazon)?([A-Z][A-Za-z0-9]*?)(?:Async)?Client\\s*(?:\\.\\s*(?:create|builder)\\b|\\(|\\{)");
+    static final Set<Language> JVM = java.util.EnumSet.of(Language.JAVA, Language.GROOVY, Language.SCALA, Language.KOTLIN);
+    /** A builder's setter with literal values: {@code .instanceIds("i-1", "i-2")}, {@code .skipFinalSnapshot(true)}. */
+    private static final Pattern SETTER = Pattern.compile("\\.\\s*([a-z]\\w*)\\s*\\(\\s*((?:" + LIT + "|true|false|\\d+)(?:\\s*,\\s*(?:" + LIT + "|true|false|\\d+))*)\\s*\\)");
     /** Where the code names an AWS service client, by language. */
     private static final Map<Language, Pattern> SERVICE = Map.of(
             Language.RUBY, Pattern.compile("\\bAws::(\\w+)::(?:Client|Resource)\\b"),
             Language.PHP, Pattern.compile("\\bAws\\\\(\\w+)\\\\\\w*Client\\b|\\.\\s*create(?!Client\\b)([A-Z]\\w*)\\s*\\(|\\.\\s*createClient\\s*\\(\\s*" + LIT),
-            Language.PERL, Pattern.compile("\\bPaws\\s*\\.\\s*service\\s*\\(\\s*" + LIT));
+            Language.PERL, Pattern.compile("\\bPaws\\s*\\.\\s*service\\s*\\(\\s*" + LIT),
+            // the AWS SDK for Java v2 (from Java, Groovy, Scala, Kotlin): Ec2Client.create(), S3Client.builder()
+            Language.JAVA, JVM_CLIENT, Language.GROOVY, JVM_CLIENT, Language.SCALA, JVM_CLIENT, Language.KOTLIN, JVM_CLIENT);
     /** Service names whose CLI command is not their lower-cased SDK name. */
     private static final Map<String, String> CLI_NAMES = Map.of("s3", "s3api", "cloudwatchlogs", "logs",
             "elasticloadbalancingv2", "elbv2", "elasticloadbalancing", "elb", "cognitoidentityprovider", "cognito-idp",
@@ -159,7 +165,7 @@ final class ScriptSdkCalls {
             name = CLI_NAMES.getOrDefault(name, name);
             mentions.put(s.start(), name);
             String statement = text.substring(Math.max(0, Math.max(text.lastIndexOf(';', s.start()), text.lastIndexOf('\n', s.start())) + 1), s.start());
-            Matcher variable = Regex.pattern("^\\s*(?:my\\s+)?(\\$?\\w+)\\s*=(?!=)").matcher(statement);
+            Matcher variable = Regex.pattern("^\\s*(?:(?:my|var|val|def|final|[A-Z][\\w<>]*)\\s+)?(\\$?\\w+)\\s*=(?!=)").matcher(statement);
             if (variable.find()) {
                 clients.put(variable.group(1), name);
             }
@@ -169,21 +175,26 @@ final class ScriptSdkCalls {
         }
         accounted.addAll(Set.of("new", "service", "factory"));
         String prefix = "";
-        Matcher p = Regex.pattern("\\bprofile(?:_name)?\\s*=\\s*" + LIT).matcher(text);
+        Matcher p = Regex.pattern("(?:\\bprofile(?:_name)?\\s*=|ProfileCredentialsProvider\\.create\\s*\\(|\\.profileName\\s*\\()\\s*" + LIT).matcher(text);
         if (p.find()) {
             prefix = "AWS_PROFILE=" + quote(lit(p, 1)) + " ";
         }
         Matcher e = Regex.pattern("\\bendpoint\\s*=\\s*" + LIT).matcher(text);
         String endpoint = e.find() ? " --endpoint-url " + quote(lit(e, 1)) : "";
         Matcher m = CALL.matcher(text);
+        int inArguments = -1;
         while (m.find()) {
             String method = m.group(2);
             int dot = m.start(2);
+            if (dot < inArguments) {
+                continue; // a Java builder's setter inside a call already read (.deleteAutomatedBackups(true))
+            }
             if (factories.stream().anyMatch(f -> f >= m.start() && f < m.end())) {
                 accounted.add(method);
                 continue;
             }
-            String bare = language == Language.PHP ? Regex.replaceFirst(method, "Async$", "") : method;
+            String bare = language == Language.PHP ? Regex.replaceFirst(method, "Async$", "")
+                    : JVM.contains(language) ? Regex.replaceFirst(method, "(?:Async)?(?:Paginator)?$", "") : method;
             String name = snake(bare);
             boolean paginated = Regex.matches(name, "get_(?:iterator|paginator)");
             if (!paginated && (!(name.contains("_") || Regex.matches(name, "invoke|publish|scan|query|decrypt"))
@@ -195,8 +206,12 @@ final class ScriptSdkCalls {
                 service = mentions.entrySet().stream().filter(x -> x.getKey() < dot).reduce((a, b) -> b)
                         .map(Map.Entry::getValue).orElse(mentions.values().iterator().next());
             }
-            Matcher open = Regex.pattern("^\\s*\\(").matcher(text.substring(m.end()));
+            Matcher open = Regex.pattern(JVM.contains(language) ? "^\\s*[({]" : "^\\s*\\(").matcher(text.substring(m.end()));
             String args = open.find() ? callArguments(text, m.end() + open.end()) : "";
+            if (JVM.contains(language)) {
+                inArguments = m.end() + open.end() + args.length();
+                args = setterKeys(args);
+            }
             String operation = name.replace('_', '-');
             if (paginated) {
                 // a paginator runs its list operation page by page: getIterator('ListObjects', [...])
@@ -212,6 +227,27 @@ final class ScriptSdkCalls {
             lines.add(prefix + "aws " + service + " " + operation + options + AwsSdkCalls.region(text)
                     + (endpoint.isEmpty() ? AwsSdkCalls.endpointOption("", service, env) : endpoint));
         }
+    }
+
+    /**
+     * A Java request builder's literal setters as the SDK's member names, as the Python tables read them:
+     * {@code r -> r.instanceIds("i-1", "i-2").dryRun(true)} → {@code InstanceIds=["i-1", "i-2"], DryRun=true}.
+     */
+    private static String setterKeys(String args) {
+        List<String> out = new ArrayList<>();
+        Matcher k = SETTER.matcher(args);
+        while (k.find()) {
+            List<String> values = new ArrayList<>();
+            Matcher v = Regex.pattern(LIT + "|\\b(true|false|\\d+)\\b").matcher(k.group(2));
+            while (v.find()) {
+                values.add(v.group(3) != null ? v.group(3) : "\"" + lit(v, 1) + "\"");
+            }
+            String key = Character.toUpperCase(k.group(1).charAt(0)) + k.group(1).substring(1);
+            String value = values.size() > 1 || Regex.find(k.group(1), "s$|Ids$|Names$") && values.getFirst().startsWith("\"")
+                    ? "[" + String.join(", ", values) + "]" : values.getFirst();
+            out.add(key + "=" + (Regex.matches(value, "\\d+") ? "\"" + value + "\"" : value));
+        }
+        return String.join(", ", out);
     }
 
     /** Ruby's {@code instance_ids=[...]} keyword as the SDK's own member name {@code InstanceIds=[...]}. */

@@ -49,6 +49,14 @@ final class SdkCalls {
         }
     }
 
+    /** The JVM's and .NET's packages and namespaces (imports, fully qualified names, dependency coordinates) → what they reach. */
+    private static final Map<String, String> JVM_REMOTE = ordered("software.amazon.awssdk", "aws", "com.amazonaws", "aws",
+            "Amazon", "aws", "io.fabric8.kubernetes", "kubernetes", "io.kubernetes.client", "kubernetes", "k8s", "kubernetes",
+            "Azure", "azure", "com.azure", "azure");
+    private static final Set<Language> JVM_LANGUAGES = java.util.EnumSet.of(Language.JAVA, Language.GROOVY, Language.SCALA,
+            Language.KOTLIN, Language.CSHARP, Language.CLOJURE);
+    /** A dotted name in JVM or .NET code: {@code software.amazon.awssdk.services.ec2.Ec2Client}, {@code Azure.ResourceManager}. */
+    private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)+)");
     /** Libraries that act on systems beyond this machine, by language: module prefix → what it reaches. */
     private static final Map<Language, Map<String, String>> REMOTE = Map.of(
             Language.PYTHON, ordered("boto3", "aws", "botocore", "aws", "aiobotocore", "aws", "google.cloud", "gcp",
@@ -109,7 +117,8 @@ final class SdkCalls {
      * The context the client is built for: Python's {@code load_kube_config(context='x')} and
      * {@code new_client_from_config(context='x')}, JavaScript's {@code kc.setCurrentContext('x')}.
      */
-    private static final Pattern KUBE_CONTEXT = Pattern.compile("\\b(?:(?:load_kube_config|new_client_from_config)\\s*\\([^)]*context\\s*=\\s*|setCurrentContext\\s*\\(\\s*)" + LIT);
+    private static final Pattern KUBE_CONTEXT = Pattern.compile("\\b(?:(?:load_kube_config|new_client_from_config)\\s*\\([^)]*context\\s*=\\s*|setCurrentContext\\s*\\(\\s*"
+            + "|currentContext\\s*[:=]\\s*|autoConfigure\\s*\\(\\s*|setContext\\s*\\(\\s*|withCurrentContext\\s*\\(\\s*)" + LIT);
     /** The kubeconfig file the client reads: {@code load_kube_config(config_file='x')}, {@code kc.loadFromFile('x')}. */
     private static final Pattern KUBE_FILE = Pattern.compile("\\b(?:(?:load_kube_config|new_client_from_config)\\s*\\([^)]*config_file\\s*=\\s*|loadFromFile\\s*\\(\\s*)" + LIT);
     private static final Pattern SQL_CALL = Pattern.compile("(?:\\.|\\b)(?:execute|executeUpdate|executeInsert|executeQuery|executeLargeUpdate|firstRow|eachRow|rows|executemany|command|executescript|execute_string|sql|exec_driver_sql|exec|query|raw|run|do|selectrow_array|selectrow_arrayref|selectrow_hashref|selectall_arrayref|selectall_hashref|selectcol_arrayref|querySync|pg_query|pg_exec|pg_send_query|mysqli_query|mysqli_multi_query|mysql_query|\\$executeRawUnsafe|\\$queryRawUnsafe|\\$executeRaw|\\$queryRaw|prepare)\\s*(?:\\(\\s*(?:(?:sqlalchemy\\.)?text\\s*\\(\\s*)?(?:\\$\\w+\\s*,\\s*)?|`)"
@@ -145,7 +154,7 @@ final class SdkCalls {
 
     /** What the code's imports reach beyond this machine, or empty: {@code aws}, {@code postgresql}, … */
     static List<String> reaches(String code, Language language) {
-        Map<String, String> table = REMOTE.getOrDefault(language, Map.of());
+        Map<String, String> table = JVM_LANGUAGES.contains(language) ? JVM_REMOTE : REMOTE.getOrDefault(language, Map.of());
         List<String> out = new ArrayList<>();
         CONNECTORS.forEach((connector, system) -> {
             if (connector.matcher(code).find() && !out.contains(system)) {
@@ -197,6 +206,12 @@ final class SdkCalls {
                 out.addAll(ScriptSdkCalls.classes(code, language)); // ruby -raws-sdk-s3 loads it outside the code
             }
             case PHP, PERL -> out.addAll(ScriptSdkCalls.classes(code, language));
+            case JAVA, GROOVY, SCALA, KOTLIN, CSHARP, CLOJURE -> {
+                Matcher m = DOTTED.matcher(code);
+                while (m.find()) {
+                    out.add(m.group(1));
+                }
+            }
             default -> { }
         }
         return out;
@@ -241,7 +256,8 @@ final class SdkCalls {
             }
         }
         if (reaches.contains("kubernetes")) {
-            kubernetes(code, lines, accounted);
+            // C#'s client spells the same operations in PascalCase with an Async suffix (DeleteNamespaceAsync)
+            kubernetes(language == Language.CSHARP ? KubernetesClientChains.camelCased(code) : code, lines, accounted);
         }
         if (reaches.contains("docker") && language == Language.PYTHON) {
             DockerSdkCalls.find(code, env, lines, accounted);
@@ -281,6 +297,9 @@ final class SdkCalls {
         }
         if (language == Language.PYTHON && (reaches.contains("network") || reaches.contains("ssh"))) {
             NetworkDeviceCalls.find(code, lines, generic, accounted);
+        }
+        if (reaches.contains("azure") && language == Language.CSHARP) {
+            ArmClientCalls.find(code, lines, accounted);
         }
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {
@@ -352,6 +371,7 @@ final class SdkCalls {
             }
             lines.add(line.append(context).toString());
         }
+        KubernetesClientChains.fabric8(code, context, lines, accounted);
     }
 
     /** Code that reads only a secret's metadata (names, labels), never its {@code data}. */

@@ -31,6 +31,11 @@ public final class PackagePublishRecognizer implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (inv.program().equals("dotnet") && !inv.args().isEmpty() && inv.args().getFirst().value().equals("script")) {
+            // the dotnet-script tool: C# code or a .csx file, read like any interpreter's
+            return new dev.interlock.analysis.shell.recognizers.code.InterpreterRecognizer()
+                    .recognize(inv.withProgram("dotnet-script", inv.args().subList(1, inv.args().size())), nested);
+        }
         if (inv.words().contains("--help") || inv.words().contains("--version") && inv.words().size() == 1) {
             return List.of();
         }

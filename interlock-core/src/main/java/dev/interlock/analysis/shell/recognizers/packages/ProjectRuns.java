@@ -83,12 +83,6 @@ public final class ProjectRuns {
         if (verbs != null && positionals.size() > 1 && positionals.getFirst().equals("run") && verbs.contains(positionals.get(1))) {
             return Optional.of(run(inv, program + " run " + positionals.get(1))); // npm run start
         }
-        if (program.equals("jbang") && inv.words().contains("--code")) {
-            // inline Java handed on the command line: not the project's file, and not read here
-            return Optional.of(Operation.builder("process", Verb.EXECUTE).resource("code", "jbang --code")
-                    .confidence(Confidence.OPAQUE).evidence(inv.evidence())
-                    .note("jbang --code runs inline Java whose effect is not analysed: where it acts is not known").build());
-        }
         if (program.equals("jbang") && !positionals.isEmpty() && JBANG_READS.contains(positionals.getFirst())) {
             return Optional.empty();
         }
