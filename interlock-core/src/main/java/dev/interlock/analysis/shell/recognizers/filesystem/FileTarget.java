@@ -41,7 +41,10 @@ public record FileTarget(String written, String path, Area area, boolean glob, b
             // dbt's installed packages (`dbt deps`), its node_modules
             "dbt_packages",
             // Terragrunt's module copies, CDK's synthesized templates, SAM's build: the next run writes them again
-            ".terragrunt-cache", "cdk.out", ".aws-sam");
+            ".terragrunt-cache", "cdk.out", ".aws-sam",
+            // JVM-language tool caches: the Clojure CLI's classpath cache, shadow-cljs's, Bloop's and
+            // Metals' build servers, scala-cli's, Kotlin's incremental caches
+            ".cpcache", ".shadow-cljs", ".bloop", ".metals", ".scala-build", ".bsp", ".kotlin");
     /**
      * Regenerable only inside the workspace (or temp): the project's scratch directories (Rails' {@code tmp}), the
      * output test runners write again on the next run (Playwright, Allure, JUnit-style reports, {@code dotnet test}'s
