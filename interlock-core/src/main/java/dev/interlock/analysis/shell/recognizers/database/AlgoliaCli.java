@@ -11,6 +11,7 @@ import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.Set;
 /**
  * The Algolia CLI, {@code algolia NOUN VERB INDEX}: browsing, listing, searching and exporting read, even a production
  * index's; deleting or clearing an index, deleting records, rules or synonyms lose them; importing and setting change
- * them. API keys are credentials: listing prints their values, creating mints one. The index's name (and
- * {@code --profile}) place the operation through the inventory, as a database's would ({@code products_prod} is prod).
+ * them. API keys are credentials: listing prints their values, creating mints one. The tier word in the index's name
+ * ({@code products_prod} is prod, {@code dev_products} dev) and {@code --profile} place the operation.
  */
 public final class AlgoliaCli implements Recognizer {
 
@@ -31,7 +32,7 @@ public final class AlgoliaCli implements Recognizer {
             .add("indices config", "export", read("settings"))
             .add("indices config", "import", update("settings"))
             .add("indices", "delete", delete("index").note("deletes the index and its records"))
-            .add("indices", "clear", delete("index").all().note("deletes every record of the index"))
+            .add("indices", "clear", delete("index").many().note("deletes every record of the index, which stays"))
             .add("indices", "copy move", update("index").note("overwrites the destination index"))
             .add("objects", "browse operations", read("records"))
             .add("objects", "delete", delete("records").many())
@@ -79,6 +80,7 @@ public final class AlgoliaCli implements Recognizer {
         int at = TWO_INDICES.contains(found.command()) ? found.words() + 1 : found.words();
         String index = at < words.size() ? words.get(at) : "";
         String profile = p.value("-p", "--profile").orElse(inv.env().getOrDefault("ALGOLIA_PROFILE", ""));
-        return List.of(found.act().placed(inv, "algolia", index, Map.of("database", index, "profile", profile), Tier.UNKNOWN, ""));
+        return List.of(found.act().placed(inv, "algolia", index, Map.of("environment", DeploymentWords.tierOfName(index),
+                "profile", profile), Tier.UNKNOWN, ""));
     }
 }

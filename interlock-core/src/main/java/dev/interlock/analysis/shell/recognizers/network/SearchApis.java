@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.network;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.environment.Hosts;
@@ -115,8 +116,8 @@ final class SearchApis {
 
     /**
      * Algolia's {@code /1/indexes/NAME/ACTION} (NAME {@code *} for several indices): queries, browses and object fetches
-     * are POSTs that read; {@code clear} empties the index, {@code deleteByQuery} and the rules' and synonyms'
-     * {@code clear} delete many. Other actions are left to their method.
+     * are POSTs that read; {@code clear} (every record), {@code deleteByQuery} and the rules' and synonyms' {@code clear}
+     * delete many. Other actions are left to their method.
      */
     private static Optional<List<Operation>> algolia(Invocation inv, String host, String path) {
         String index = Regex.replaceFirst(path, "^/1/indexes/([^/]+).*$", "$1");
@@ -125,12 +126,13 @@ final class SearchApis {
         if (Regex.matches(action, "query|queries|browse|objects|(rules|synonyms)/search|facets/[^/]+/query")) {
             b = store(Verb.READ).note("an Algolia " + action + " request only reads");
         } else if (Regex.matches(action, "clear|deleteByQuery|(rules|synonyms)/clear")) {
-            b = store(Verb.DELETE).stateful(true).reversible(false).scope(action.equals("clear") ? Scope.ALL : Scope.MANY)
+            b = store(Verb.DELETE).stateful(true).reversible(false).scope(Scope.MANY)
                     .note("Algolia " + action + " deletes the index's " + (action.contains("/") ? Regex.before(action, "/") : "records"));
         } else {
             return Optional.empty();
         }
-        return Optional.of(List.of(b.resource("collection", index).locator("host", host).locator("database", index)
+        return Optional.of(List.of(b.resource("collection", index).locator("host", host)
+                .locator("environment", DeploymentWords.tierOfName(index))
                 .evidence(inv.evidence()).build()));
     }
 
