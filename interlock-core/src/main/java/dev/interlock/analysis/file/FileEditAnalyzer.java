@@ -324,7 +324,8 @@ public final class FileEditAnalyzer {
      * A project's program that wipes a whole data store its own code names ({@code redis.from_url('redis://redis.prod…')
      * .flushall()}, a {@code DROP DATABASE} on a named host), or that deletes what holds data in a cloud or cluster its
      * code names ({@code load_kube_config(context='prod-eu-1')} then {@code delete_namespace}, {@code terminate_instances}
-     * on {@code Session(profile_name='prod')}), is held like the command it holds, written to be run; any other call in
+     * on {@code Session(profile_name='prod')}, a vector index its code names or filters for: {@code name.endswith('-prod')}
+     * before {@code pc.delete_index(name)}), is held like the command it holds, written to be run; any other call in
      * source under review (a handler's {@code delete_one}, a client placed by a variable) is the program's business,
      * judged when it runs, not when it is written.
      */
@@ -339,8 +340,15 @@ public final class FileEditAnalyzer {
     /** Where a cloud or cluster call goes, as its code names it (a kubeconfig or profile taken from the agent's variables is not named). */
     private static final List<String> CLOUD_TARGETS = List.of("context", "profile", "project", "subscription", "account");
 
+    /** Whole stores a cloud service holds by name (a Pinecone index, a Qdrant collection): the name is the place. */
+    private static final java.util.Set<String> NAMED_STORES = java.util.Set.of("index", "collection");
+
     private static boolean namesCloudTarget(Operation op, RequestContext context) {
         String kubeconfig = op.resource().locator("kubeconfig");
+        String store = op.resource().locator("database");
+        if (NAMED_STORES.contains(op.resource().type()) && !store.isEmpty() && !context.env().containsValue(store)) {
+            return true;
+        }
         // a profile or project taken from the agent's own variables (AWS_PROFILE, GOOGLE_CLOUD_PROJECT) is not named either
         return CLOUD_TARGETS.stream().map(op.resource()::locator).anyMatch(v -> !v.isEmpty() && !context.env().containsValue(v))
                 || !kubeconfig.isEmpty() && !kubeconfig.equals(context.env().getOrDefault("KUBECONFIG", ""));

@@ -72,6 +72,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.database.DistributedDatabaseTools(),
                 new dev.interlock.analysis.shell.recognizers.database.SearchDumps(),
                 new dev.interlock.analysis.shell.recognizers.database.ElasticCloud(),
+                new dev.interlock.analysis.shell.recognizers.database.AlgoliaCli(),
                 new dev.interlock.analysis.shell.recognizers.dataplatforms.DataPlatformRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.elt.EltRecognizer(),
                 new DockerRecognizer(),

@@ -192,6 +192,14 @@ public final class DeploymentWords {
         return Optional.empty();
     }
 
+    /**
+     * The tier word of a name's parts, shared or development ({@code products_prod} → prod, {@code dev_products} → dev;
+     * {@code products} names none), or empty: for names an inventory glob like {@code *prod*} would misread.
+     */
+    public static String tierOfName(String name) {
+        return tierWordIn(name).or(() -> development(name)).orElse("");
+    }
+
     /** Development words that name one short-lived deployment rather than a standing environment. */
     private static final Set<String> EPHEMERAL = Set.of("preview", "review");
 

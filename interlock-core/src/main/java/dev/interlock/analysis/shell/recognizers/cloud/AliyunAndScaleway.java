@@ -61,6 +61,10 @@ public final class AliyunAndScaleway implements Recognizer {
             Map.entry("attach", update("")), Map.entry("detach", update("")), Map.entry("restore", update("")),
             Map.entry("ssh", execute("")), Map.entry("exec", execute("")), Map.entry("run", execute("")));
 
+    /** Global flags that take a value and may come before the command: a profile, a config file, an output format. */
+    private static final Set<String> GLOBAL_VALUED = Set.of("-p", "--profile", "-c", "--config", "-o", "--output",
+            "--region", "--mode", "--language", "--endpoint");
+
     /** Words of a policy that give everything: Alibaba's {@code AdministratorAccess}, any {@code *FullAccess} set. */
     private static final Set<String> ALL_RIGHTS = Set.of("administratoraccess", "fullaccess");
 
@@ -72,11 +76,18 @@ public final class AliyunAndScaleway implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         List<String> words = new ArrayList<>();
-        for (Arg a : inv.args()) {
-            if (a.value().startsWith("-")) {
+        List<Arg> args = inv.args();
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i).value();
+            if (w.startsWith("-") && words.isEmpty()) {
+                // global flags before the command (scw -p prod instance …): skipped, with their values
+                i += GLOBAL_VALUED.contains(w) ? 1 : 0;
+                continue;
+            }
+            if (w.startsWith("-")) {
                 break;
             }
-            words.add(a.value());
+            words.add(w);
         }
         if (words.isEmpty() || inv.words().contains("--help") || inv.words().contains("-h")) {
             return List.of();

@@ -131,7 +131,7 @@ public final class IbmAndOracleClouds implements Recognizer {
             // ibmcloud's bare nouns list or show: "resource service-instances", "is instances", "iam access-groups"
             int at = verbAt >= 0 ? verbAt : Math.min(words.size(), 2) - 1;
             command = String.join(" ", words.subList(0, at + 1));
-            act = verbOf(words.get(at)).map(v -> typed(words, at, v, ibm)).orElse(read(words.get(at)));
+            act = (ibm ? verbOf(words.get(at)) : ociVerbOf(words.get(at))).map(v -> typed(words, at, v, ibm)).orElse(read(words.get(at)));
             next = at + 1;
         }
         String name = ibm && next < words.size() ? words.get(next) : named(inv).orElse("");
@@ -158,6 +158,14 @@ public final class IbmAndOracleClouds implements Recognizer {
     private static Optional<Act> verbOf(String word) {
         String[] parts = word.split("-");
         return Optional.ofNullable(VERBS.get(parts[parts.length - 1]));
+    }
+
+    /**
+     * oci's action words lead with their verb ({@code add-user}, {@code list-vnics}, {@code remove-member}) unless they
+     * end with it ({@code bulk-delete}, {@code schedule-key-deletion}).
+     */
+    private static Optional<Act> ociVerbOf(String word) {
+        return Optional.ofNullable(VERBS.get(word.split("-")[0])).or(() -> verbOf(word));
     }
 
     /** The act on the object the command word names ({@code service-instance-delete}) or the word before it. */

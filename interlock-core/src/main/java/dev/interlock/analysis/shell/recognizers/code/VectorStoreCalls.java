@@ -43,6 +43,12 @@ final class VectorStoreCalls {
     /** What a call names: a keyword naming a collection or index, else its first literal argument. */
     private static final Pattern NAMED = Pattern.compile("\\b(?:collection_name|collectionName|index_name|name|class_name)\\s*[=:]\\s*" + LIT);
     private static final Pattern FIRST = Pattern.compile("^\\s*" + LIT);
+    /**
+     * A filter on names in the code ({@code name.endswith('-prod')}, {@code 'prod' in name}, JavaScript's
+     * {@code startsWith}/{@code includes}): what a delete of a name held in a variable reaches, as a glob.
+     */
+    private static final Pattern NAME_FILTER = Pattern.compile("\\.(endswith|endsWith|startswith|startsWith|includes)\\(\\s*"
+            + LIT + "\\s*\\)|" + LIT + "\\s+(in)\\s+\\w+");
 
     private static Map<String, Verb> changes() {
         Map<String, Verb> m = new LinkedHashMap<>();
@@ -111,6 +117,13 @@ final class VectorStoreCalls {
             String type = type(call, receiver);
             boolean many = type.equals("records") || call.equals("reset") || call.endsWith("_all");
             Map<String, String> locators = new LinkedHashMap<>(where.locators());
+            String filtered = name.isEmpty() && !type.equals("records") ? filtered(code) : "";
+            if (!filtered.isEmpty()) {
+                // a loop deleting every index its filter lets through: the filter's words place them
+                name = filtered;
+                many = true;
+                locators.put("database", filtered);
+            }
             if (system.equals("pinecone")) {
                 // Pinecone is one cloud: the index (its name says dev or prod) is the place
                 String index = type.equals("index") ? name : handle(code, "Index");
@@ -121,6 +134,21 @@ final class VectorStoreCalls {
             generic.add(new Generic(system, verb, type, call.equals("reset") ? "every collection" : name, many,
                     system + " " + method + "()", locators, where.local()));
         }
+    }
+
+    /** The names a filter in the code lets through, as a glob ({@code *-prod}), or empty. */
+    private static String filtered(String code) {
+        Matcher f = NAME_FILTER.matcher(code);
+        if (!f.find()) {
+            return "";
+        }
+        String how = f.group(1) != null ? f.group(1).toLowerCase(java.util.Locale.ROOT) : "in";
+        String text = f.group(1) != null ? lit(f, 2) : lit(f, 4);
+        return switch (how) {
+            case "endswith" -> "*" + text;
+            case "startswith" -> text + "*";
+            default -> "*" + text + "*";
+        };
     }
 
     /** What a call acts on: a whole collection or index, the database or server, or records in one. */

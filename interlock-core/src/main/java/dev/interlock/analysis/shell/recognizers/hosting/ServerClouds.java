@@ -36,7 +36,7 @@ final class ServerClouds {
     }
 
     private static final CommandTable ACTIONS = CommandTable.builder()
-            .add("", "list ls get describe show info", read("resource"))
+            .add("", "list ls get describe show info metrics", read("resource"))
             .add("", "create", create("resource"))
             .add("", "delete rm remove destroy", delete("resource"))
             .add("", "rebuild", replace("resource").note("reinstalls the machine from an image: its disk is lost"))
@@ -52,7 +52,8 @@ final class ServerClouds {
     private static final Set<String> VALUED = Set.of("--context", "-t", "--access-token", "-o", "--output", "--format",
             "--region", "--size", "--image", "--name", "--type", "--location", "--label", "--ssh-keys", "--ssh-key",
             "--config", "-c", "--tag-name", "--tag", "--plan", "--os", "--root_pass", "--vpc-uuid", "--user-data-file",
-            "--datacenter", "--network", "--volume", "--firewall", "--node-pool", "--version", "--count");
+            "--datacenter", "--network", "--volume", "--firewall", "--node-pool", "--version", "--count", "--start", "--end",
+            "--step", "--selector", "--sort");
     private static final Set<String> SUB_ACTIONS = Set.of("save", "show", "remove");
     /** How many positionals can hold the action: {@code doctl kubernetes cluster node-pool delete}. */
     private static final int DEPTH = 4;

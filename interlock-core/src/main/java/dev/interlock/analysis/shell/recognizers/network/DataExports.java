@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * An application's data exports fetched by GET ({@code /api/reports/customers.csv}, {@code /admin/exports/orders.xlsx},
  * {@code /users/export?format=csv}): the answer is the rows themselves, so saved to a file here ({@code curl -o}, a
- * browser's download) it is a copy of that application's data, as a query's rows written to a file are.
+ * browser's download) it is a copy of that application's data, as a query's rows written to a file are. So is a data
+ * store's snapshot or dump file fetched over its API.
  */
 final class DataExports {
 
@@ -21,6 +22,11 @@ final class DataExports {
 
     private static final Pattern EXPORT = Pattern.compile("(?i)(.*/(reports?|exports?)/.+\\.(csv|tsv|xlsx|xls|ndjson|jsonl|parquet)"
             + "|.*/exports?(\\.(csv|tsv|xlsx|xls|ndjson|jsonl))?)/?");
+    /**
+     * A store's snapshot or dump file (Qdrant's {@code /collections/C/snapshots/NAME.snapshot}, a search engine's
+     * {@code /dumps/NAME.dump}): every record of the collection, payloads included.
+     */
+    private static final Pattern SNAPSHOT = Pattern.compile("(?i).*/(snapshots?|dumps?)/[^/]+\\.(snapshot|dump)|.*/snapshots/[^/]+\\.(tar|tar\\.gz|tgz)");
     private static final Pattern FORMAT = Pattern.compile("(?i)[?&](format|type)=(csv|tsv|xlsx|xls|ndjson|jsonl)\\b");
 
     static Optional<List<Operation>> of(Invocation inv, String url, String method) {
@@ -28,11 +34,18 @@ final class DataExports {
             return Optional.empty();
         }
         String path = NetworkRecognizer.path(url);
+        if (SNAPSHOT.matcher(path).matches()) {
+            return rows(inv, url, path, "fetches a snapshot of a store on ");
+        }
         boolean file = path.matches("(?i).+\\.(csv|tsv|xlsx|xls|ndjson|jsonl|parquet)");
         if (!EXPORT.matcher(path).matches() || !file && !FORMAT.matcher(url).find()) {
             return Optional.empty();
         }
+        return rows(inv, url, path, "fetches a data export of ");
+    }
+
+    private static Optional<List<Operation>> rows(Invocation inv, String url, String path, String what) {
         return Optional.of(List.of(Operation.builder("http", Verb.READ).resource(DatabaseOps.QUERY_RESULTS, path)
-                .locator("host", Hosts.of(url)).evidence(inv.evidence()).note("fetches a data export of " + Hosts.of(url)).build()));
+                .locator("host", Hosts.of(url)).evidence(inv.evidence()).note(what + Hosts.of(url)).build()));
     }
 }

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.network;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.controls.SecurityControls;
 import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.environment.Hosts;
@@ -100,10 +101,39 @@ final class SearchApis {
             return Optional.of(List.of(Operation.builder("http", Verb.CREDENTIAL).resource("api-keys", path).locator("host", host)
                     .evidence(inv.evidence()).note("lists Meilisearch API keys with their values").build()));
         }
+        if (lowerHost.contains("algolia") && path.startsWith("/1/indexes/")) {
+            return algolia(inv, host, path);
+        }
+        if (Regex.matches(path, "/multi_search/?") && (lowerHost.contains("typesense") || port.equals("8108"))) {
+            return Optional.of(List.of(store(Verb.READ).resource("collection", path).locator("host", host)
+                    .evidence(inv.evidence()).note("a Typesense search").build()));
+        }
         if (path.contains("/api/saved_objects/")) {
             return kibana(inv, host, path);
         }
         return elastic(inv, host, path, method, body);
+    }
+
+    /**
+     * Algolia's {@code /1/indexes/NAME/ACTION} (NAME {@code *} for several indices): queries, browses and object fetches
+     * are POSTs that read; {@code clear} (every record), {@code deleteByQuery} and the rules' and synonyms' {@code clear}
+     * delete many. Other actions are left to their method.
+     */
+    private static Optional<List<Operation>> algolia(Invocation inv, String host, String path) {
+        String index = Regex.replaceFirst(path, "^/1/indexes/([^/]+).*$", "$1");
+        String action = Regex.replaceFirst(Regex.replaceFirst(path, "^/1/indexes/[^/]+/?", ""), "/$", "");
+        Operation.Builder b;
+        if (Regex.matches(action, "query|queries|browse|objects|(rules|synonyms)/search|facets/[^/]+/query")) {
+            b = store(Verb.READ).note("an Algolia " + action + " request only reads");
+        } else if (Regex.matches(action, "clear|deleteByQuery|(rules|synonyms)/clear")) {
+            b = store(Verb.DELETE).stateful(true).reversible(false).scope(Scope.MANY)
+                    .note("Algolia " + action + " deletes the index's " + (action.contains("/") ? Regex.before(action, "/") : "records"));
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(b.resource("collection", index).locator("host", host)
+                .locator("environment", DeploymentWords.tierOfName(index))
+                .evidence(inv.evidence()).build()));
     }
 
     /** Kibana's saved-objects calls that only read, though POSTs: export, bulk get and resolve. */

@@ -33,6 +33,8 @@ public final class SecretFiles {
             "\\.config/aiven/aiven-credentials\\.json", "\\.doppler/\\.doppler\\.ya?ml", "\\.config/twilio-cli/config\\.json",
             "\\.twilio-cli/config\\.json", "\\.bluemix/config\\.json", "\\.config/atlascli/config\\.toml", "\\.config/mongocli\\.toml",
             "\\.config/grafanactl/config\\.ya?ml", "\\.civo\\.json",
+            // the Algolia CLI keeps each profile's admin API key here
+            "\\.config/algolia/config\\.toml",
             "\\.terraform\\.d/credentials\\.tfrc\\.json", "\\.config/helm/registry/config\\.json",
             "\\.oci/config", "\\.config/openstack/(clouds|secure)\\.ya?ml", "\\.config/rclone/rclone\\.conf",
             "\\.mc/config\\.json", "\\.kaggle/kaggle\\.json", "\\.databrickscfg", "\\.snowsql/config",
