@@ -75,10 +75,10 @@ final class CertificateIssuers {
             "url", "k", "apiKey", "t", "token", "key-password", "id", "key-type", "key-size", "san-dns", "san-ip",
             "san-email", "format", "trust-bundle", "platform", "timeout", "username", "password", "tpp-user", "tpp-password");
     /** Options naming a file the tool writes. */
-    private static final Set<String> OUTPUTS = Set.of("cert-file", "key-file", "p12-file", "chain-file", "csr-file", "file",
+    private static final List<String> OUTPUTS = List.of("key-file", "cert-file", "p12-file", "chain-file", "csr-file", "file",
             "pickup-id-file");
     /** Options naming a certificate, request or bundle the tool reads: public halves. */
-    private static final Set<String> CERTIFICATES = Set.of("cert", "ca", "csr", "intermediates", "ca-bundle", "int-bundle");
+    private static final List<String> CERTIFICATES = List.of("cert", "ca", "csr", "intermediates", "ca-bundle", "int-bundle");
     /** Options naming where the CA is. */
     private static final List<String> CA_PLACES = List.of("remote", "u", "url");
 

@@ -1,5 +1,6 @@
 package dev.interlock.analysis.shell.recognizers.pki;
 
+import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
@@ -74,6 +75,6 @@ final class IssuedFiles {
      */
     static boolean exportsKey(Invocation inv, String key) {
         return !key.isEmpty() && !disposable(inv, key)
-                && CredentialRecognizer.secret(inv, dev.interlock.analysis.shell.Arg.of(key));
+                && CredentialRecognizer.secret(inv, Arg.of(key));
     }
 }

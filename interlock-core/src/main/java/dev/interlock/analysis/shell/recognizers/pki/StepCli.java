@@ -3,10 +3,12 @@ package dev.interlock.analysis.shell.recognizers.pki;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,12 +90,12 @@ final class StepCli {
         List<String> operands = words.subList(Math.min(words.size(), 2), words.size());
         String key = command.equals("certificate p12") && operands.size() > 2 ? operands.get(2) : "";
         if (IssuedFiles.exportsKey(inv, key)) {
-            return List.of(dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer.secretFile(inv, key).toBuilder()
+            return List.of(CredentialRecognizer.secretFile(inv, key).toBuilder()
                     .note("step certificate p12 copies the private key in " + key + " into " + operands.getFirst()
                             + (p.has("--no-password") ? ", unencrypted" : "")).build());
         }
         String caKey = command.equals("certificate sign") && operands.size() > 2 ? operands.get(2) : p.value("--ca-key").orElse("");
-        List<Operation> ops = new java.util.ArrayList<>();
+        List<Operation> ops = new ArrayList<>();
         ops.add(caKey.isEmpty() ? LocalFiles.local(inv, b, "step works on files on this machine").build()
                 : IssuedFiles.signedBy(inv, b.reversible(false).note("step " + command + " signs with the CA's key " + caKey), List.of(caKey)).build());
         if (WRITERS.containsKey(command)) {
