@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.pki;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.Map;
@@ -59,6 +60,12 @@ final class Keytool {
         if (verb == Verb.READ) {
             return List.of(LocalFiles.local(inv, Operation.builder("keystore", Verb.READ).resource("keystore", store)
                     .evidence(inv.evidence()).note("keytool " + command + " prints certificates, not private keys"), "a keystore on this machine").build());
+        }
+        String source = p.value("-srckeystore").orElse("");
+        if (command.equals("-importkeystore") && !source.isEmpty() && !projectOwn(inv, source)) {
+            // the source's private keys are copied into another store, under a password the command chooses
+            return List.of(CredentialRecognizer.secretFile(inv, source).toBuilder().note("keytool -importkeystore copies the private keys of "
+                    + source + " into " + store + (p.value("-deststorepass").isEmpty() ? " without a password" : "")).build());
         }
         if (!cacerts && projectOwn(inv, store)) {
             return List.of(LocalFiles.on(inv, verb, "keystore", store).note("keytool " + command + " changes the project's own keystore").build());

@@ -3,7 +3,6 @@ package dev.interlock.analysis.shell.recognizers.pki;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
-import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.UnrecognizedProgram;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
@@ -68,7 +67,6 @@ final class OpensslKeys {
         List<String> files = sub.equals("ca")
                 ? List.of(p.value("-config").orElse(""), p.value("-keyfile").orElse(p.value("-config").isPresent() ? "-" : ""))
                 : List.of(p.value("-CAkey").orElse(""));
-        boolean ownCa = files.stream().allMatch(f -> f.equals("-") || !f.isEmpty() && disposable(inv.workspace().area(f)));
         String what = p.has("-gencrl") ? "crl" : p.has("-revoke") ? "revocation" : "certificate";
         Operation.Builder b = Operation.builder("pki", p.has("-revoke") ? Verb.UPDATE : Verb.CREATE)
                 .resource(what, p.value("-out", "-revoke", "-in").orElse(""))
@@ -78,10 +76,6 @@ final class OpensslKeys {
                     case "revocation" -> "openssl ca revokes a certificate in the CA's database";
                     default -> "openssl " + sub + " signs a certificate with the CA's private key";
                 });
-        return ownCa ? LocalFiles.local(inv, b, "a CA kept in the workspace").build() : b.build();
-    }
-
-    static boolean disposable(Workspace.Area area) {
-        return area == Workspace.Area.WORKSPACE || area == Workspace.Area.TEMP;
+        return IssuedFiles.signedBy(inv, b, files).build();
     }
 }

@@ -7,12 +7,16 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** Certificate tooling, one table per CLI: {@link OpensslKeys}, {@link Keytool}, {@link StepCli}, {@link Certutil}. */
+/**
+ * Certificate tooling, one table per CLI: {@link OpensslKeys}, {@link Keytool}, {@link StepCli}, {@link Certutil}, and
+ * {@link CertificateIssuers} for cfssl, cfssljson, mkcert and vcert.
+ */
 public final class PkiRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("openssl", "keytool", "step", "step-cli", "certutil", "certutil.exe");
+        return Set.of("openssl", "keytool", "step", "step-cli", "certutil", "certutil.exe", "cfssl", "cfssljson", "mkcert",
+                "vcert");
     }
 
     @Override
@@ -21,6 +25,7 @@ public final class PkiRecognizer implements Recognizer {
             case "openssl" -> OpensslKeys.recognize(inv, nested);
             case "keytool" -> Keytool.recognize(inv);
             case "certutil", "certutil.exe" -> Certutil.recognize(inv);
+            case "cfssl", "cfssljson", "mkcert", "vcert" -> CertificateIssuers.recognize(inv, nested);
             default -> StepCli.recognize(inv);
         };
     }

@@ -3,10 +3,12 @@ package dev.interlock.analysis.shell.recognizers.pki;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +75,44 @@ final class StepCli {
             "--admin-subject", "--admin-provisioner", "--admin-password-file", "--type", "--x5c-cert", "--x5c-key",
             "--principal", "--expires-in", "--crl", "--exec", "--format", "--out", "--key");
 
+    /** Commands that write new keys and certificates: the operands they write, after those they read. */
+    private static final Map<String, Integer> WRITERS = Map.of("certificate create", 1, "certificate p12", 0,
+            "crypto keypair", 0);
+
+    /**
+     * Work on this machine's files. A CA's key signing ({@code --ca-key}, {@code certificate sign CSR CRT KEY}) makes it
+     * the CA's; a key that is not the project's own bundled into a PKCS#12 file ({@code certificate p12}) is exported;
+     * {@code ca init} writes a new CA where {@code STEPPATH} says. The files written are outputs ({@link IssuedFiles}).
+     */
+    private static List<Operation> here(Invocation inv, ParsedArgs p, Operation.Builder b) {
+        List<String> words = p.words();
+        String command = words.size() < 2 ? "" : words.get(0) + " " + words.get(1);
+        List<String> operands = words.subList(Math.min(words.size(), 2), words.size());
+        String key = command.equals("certificate p12") && operands.size() > 2 ? operands.get(2) : "";
+        if (IssuedFiles.exportsKey(inv, key)) {
+            return List.of(CredentialRecognizer.secretFile(inv, key).toBuilder()
+                    .note("step certificate p12 copies the private key in " + key + " into " + operands.getFirst()
+                            + (p.has("--no-password") ? ", unencrypted" : "")).build());
+        }
+        String caKey = command.equals("certificate sign") && operands.size() > 2 ? operands.get(2) : p.value("--ca-key").orElse("");
+        List<Operation> ops = new ArrayList<>();
+        ops.add(caKey.isEmpty() ? LocalFiles.local(inv, b, "step works on files on this machine").build()
+                : IssuedFiles.signedBy(inv, b.reversible(false).note("step " + command + " signs with the CA's key " + caKey), List.of(caKey)).build());
+        if (WRITERS.containsKey(command)) {
+            List<String> written = operands.subList(Math.min(operands.size(), WRITERS.get(command)), Math.min(operands.size(),
+                    WRITERS.get(command) + 2));
+            ops.addAll(IssuedFiles.written(inv, "step " + command, command.equals("crypto keypair") ? "key" : "certificate",
+                    command.equals("certificate p12") ? written.subList(0, Math.min(1, written.size())) : written));
+        }
+        if (command.equals("ca init")) {
+            String stepPath = inv.env().getOrDefault("STEPPATH", "~/.step");
+            if (!IssuedFiles.own(inv, stepPath)) {
+                ops.add(IssuedFiles.placed(inv, "step ca init", "ca", stepPath + "/secrets/root_ca_key"));
+            }
+        }
+        return ops;
+    }
+
     static List<Operation> recognize(Invocation inv) {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
@@ -96,7 +136,7 @@ final class StepCli {
         }
         // offline (--offline) or without a CA, the command signs with keys on this machine
         if (act.where() == Where.HERE) {
-            return List.of(LocalFiles.local(inv, b, "step works on files on this machine").build());
+            return here(inv, p, b);
         }
         String url = p.value("--ca-url").orElse(inv.env().getOrDefault("STEP_CA_URL", ""));
         return List.of(b.locator("host", Hosts.of(url)).build());

@@ -258,6 +258,18 @@ public final class SecretFiles {
     private static final Pattern SECRET_DIRECTORIES = Pattern.compile(
             "(?i).*/(secrets?|keys|private|private[-_]keys|credentials|creds|pki|\\.gnupg)");
 
+    /** Certificate files by extension, unless the name also says key. */
+    private static final Pattern CERTIFICATE_FILES = Pattern.compile("(?!.*(key|priv|secret)).*\\.(pem|crt|cer|der)");
+
+    /**
+     * A file a tool reads as a certificate ({@code cfssl certinfo -cert server.pem}): public, unless its name says key
+     * or it lies where secrets are kept ({@code /etc/ssl/private}).
+     */
+    public static boolean certificateIsSecret(String resolvedPath) {
+        return CERTIFICATE_FILES.matcher(LocalFiles.basename(resolvedPath).toLowerCase(Locale.ROOT)).matches()
+                ? secretPath(resolvedPath) : isSecret(resolvedPath);
+    }
+
     /** Asked for the same paths by several recognizers per command, and by the next command again. */
     private static final Memo<String, Boolean> SECRET = Memo.of(4096, SecretFiles::secret);
 
