@@ -416,7 +416,11 @@ final class SdkCalls {
                 continue;
             }
             accounted.add(Regex.replaceFirst(m.group(), "^\\W*([\\w$]+)[\\s\\S]*$", "$1").replace("$", ""));
-            lines.add(clientLine(d, code, url, sqliteFile, statement));
+            // rows a query's call hands to a file here (a writer's block, its row closure) are a copy, as psql … > file is
+            int end = m.group(3) != null ? m.end() : Math.min(code.length(), m.end() + ClientCallSyntax.callArguments(code, m.end()).length() + 1);
+            String file = Regex.find(statement, "(?i)^\\s*(?:select|with)\\b")
+                    ? DataFrameCalls.rowsFile(code, m.start(), end).map(f -> " > " + quote(f)).orElse("") : "";
+            lines.add(clientLine(d, code, url, sqliteFile, statement) + file);
         }
     }
 
