@@ -52,7 +52,8 @@ final class SdkCalls {
     /** The JVM's and .NET's packages and namespaces (imports, fully qualified names, dependency coordinates) → what they reach. */
     private static final Map<String, String> JVM_REMOTE = ordered("software.amazon.awssdk", "aws", "com.amazonaws", "aws",
             "Amazon", "aws", "io.fabric8.kubernetes", "kubernetes", "io.kubernetes.client", "kubernetes", "k8s", "kubernetes",
-            "Azure", "azure", "com.azure", "azure");
+            "Azure", "azure", "com.azure", "azure", "org.opensearch.client", "search", "co.elastic.clients", "search",
+            "org.elasticsearch.client", "search");
     private static final Set<Language> JVM_LANGUAGES = java.util.EnumSet.of(Language.JAVA, Language.GROOVY, Language.SCALA,
             Language.KOTLIN, Language.CSHARP, Language.CLOJURE);
     /** A dotted name in JVM or .NET code: {@code software.amazon.awssdk.services.ec2.Ec2Client}, {@code Azure.ResourceManager}. */
