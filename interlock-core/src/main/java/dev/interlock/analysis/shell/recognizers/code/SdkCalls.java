@@ -300,7 +300,7 @@ final class SdkCalls {
             NetworkDeviceCalls.find(code, lines, generic, accounted);
         }
         if (reaches.contains("azure") && language == Language.CSHARP) {
-            ArmClientCalls.find(code, lines, accounted);
+            ArmClientCalls.find(code, env, lines, accounted);
         }
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {
