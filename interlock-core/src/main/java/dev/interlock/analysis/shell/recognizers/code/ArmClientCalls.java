@@ -7,6 +7,7 @@ import static dev.interlock.analysis.shell.recognizers.code.ClientCallSyntax.quo
 import dev.interlock.analysis.Regex;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -100,18 +101,18 @@ final class ArmClientCalls {
     }
 
     /** The container a client's arguments name: its own name, or the first path segment of a container URL. */
-    private static java.util.Optional<String> container(String args) {
+    private static Optional<String> container(String args) {
         Matcher l = Regex.pattern(LIT).matcher(args);
         String name = "";
         while (l.find()) {
             String value = lit(l, 1);
             Matcher url = BLOB_URL.matcher(value);
             if (url.matches() && url.group(2) != null) {
-                return java.util.Optional.of(url.group(2));
+                return Optional.of(url.group(2));
             }
             name = value.contains("=") || value.contains("://") ? name : value;
         }
-        return name.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(name);
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
     /**
