@@ -37,6 +37,16 @@ final class DataFrameCalls {
     /** Frame methods that leave counts or aggregates, not rows. */
     private static final Pattern AGGREGATES = Pattern.compile("\\.\\s*(?:groupby|group_by|agg|aggregate|describe|count|sum"
             + "|mean|median|value_counts|nunique|pivot_table|shape|len)\\b");
+    /**
+     * A JVM file writer opened on a path, whose block (or a call's row closure) the rows pass through: Groovy's
+     * {@code new File('x').withWriter { … }}, Kotlin's {@code File("x").bufferedWriter().use { … }}.
+     */
+    private static final Pattern JVM_WRITER = Pattern.compile("\\b(?:new\\s+)?File\\s*\\(\\s*" + LIT + "\\s*\\)\\s*\\.\\s*"
+            + "(?:withWriter|withWriterAppend|withPrintWriter|withOutputStream|(?:bufferedWriter|printWriter|writer)\\s*\\([^)]*\\)\\s*\\.\\s*use)"
+            + "\\s*(?:\\([^)]*\\)\\s*)?\\{");
+    /** A JVM write of text to a file: {@code new File('x') << t}, {@code .append(t)}, {@code .text = t}, Kotlin's {@code writeText}. */
+    private static final Pattern JVM_WRITE = Pattern.compile("\\b(?:new\\s+)?File\\s*\\(\\s*" + LIT + "\\s*\\)\\s*"
+            + "(?:<<|\\.\\s*(?:append|write|writeText|appendText|setText)\\s*\\(|\\.\\s*text\\s*=)");
     private static final Pattern KEYWORD = Pattern.compile("^\\s*(\\w+)\\s*=(?!=)\\s*([\\s\\S]*)$");
     private static final Pattern FIRST_LIT = Pattern.compile(LIT);
     private static final Pattern SQLITE_FILE = Pattern.compile("\\bsqlite3\\.connect\\s*\\(\\s*" + LIT);
@@ -112,6 +122,10 @@ final class DataFrameCalls {
      * none when the frame is aggregated on the way.
      */
     static Optional<String> rowsFile(String code, int start, int end) {
+        Optional<String> jvm = jvmRowsFile(code, start, end);
+        if (jvm.isPresent()) {
+            return jvm;
+        }
         int stop = statementEnd(code, end);
         Matcher chained = TO_FILE.matcher(code.substring(end, stop));
         if (chained.find()) {
@@ -124,6 +138,36 @@ final class DataFrameCalls {
         }
         Matcher later = Regex.pattern("\\b" + assigned.group(1) + "\\b([^;\\n]*?)" + TO_FILE.pattern()).matcher(code.substring(stop));
         return later.find() && !AGGREGATES.matcher(later.group(1)).find() ? Optional.of(lit(later, 3)) : Optional.empty();
+    }
+
+    /**
+     * The file JVM code writes the rows of the call at {@code start..end} to: a file writer's block that holds the call,
+     * a file written inside the call's own row closure ({@code eachRow(q) { r -> new File('x') << … }}), or one the name
+     * the rows were assigned to is later written to ({@code def rows = sql.rows(q); new File('x').text = rows.join()}).
+     */
+    private static Optional<String> jvmRowsFile(String code, int start, int end) {
+        Matcher writer = JVM_WRITER.matcher(code.substring(0, start));
+        while (writer.find()) {
+            if (writer.end() + ClientCallSyntax.callArguments(code, writer.end()).length() >= end) {
+                return Optional.of(lit(writer, 1));
+            }
+        }
+        Matcher closure = Regex.pattern("^\\s*\\{").matcher(code.substring(end));
+        if (closure.find()) {
+            Matcher inside = JVM_WRITE.matcher(ClientCallSyntax.callArguments(code, end + closure.end()));
+            if (inside.find()) {
+                return Optional.of(lit(inside, 1));
+            }
+        }
+        int from = Math.max(code.lastIndexOf(';', start), code.lastIndexOf('\n', start)) + 1;
+        Matcher assigned = Regex.pattern("^\\s*(?:def|var|val|final)?\\s*([A-Za-z_]\\w*)\\s*=(?!=)").matcher(code.substring(from, start));
+        if (assigned.find()) {
+            Matcher later = Regex.pattern(JVM_WRITE.pattern() + "[^;\\n]*\\b" + assigned.group(1) + "\\b").matcher(code.substring(end));
+            if (later.find()) {
+                return Optional.of(lit(later, 1));
+            }
+        }
+        return Optional.empty();
     }
 
     private static int statementEnd(String code, int from) {

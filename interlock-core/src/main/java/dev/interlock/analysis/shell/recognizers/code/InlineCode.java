@@ -78,6 +78,9 @@ final class InlineCode {
                 }
             }
             if (language == Language.POWERSHELL) {
+                for (String csharp : TypeDefinitions.in(code)) {
+                    ops.addAll(code(csharp, Language.CSHARP, inv, nested, 0, seen));
+                }
                 code = PowerShellCode.judged(code, inv, nested, ops);
             }
         }

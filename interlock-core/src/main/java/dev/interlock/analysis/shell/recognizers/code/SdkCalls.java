@@ -52,7 +52,8 @@ final class SdkCalls {
     /** The JVM's and .NET's packages and namespaces (imports, fully qualified names, dependency coordinates) → what they reach. */
     private static final Map<String, String> JVM_REMOTE = ordered("software.amazon.awssdk", "aws", "com.amazonaws", "aws",
             "Amazon", "aws", "io.fabric8.kubernetes", "kubernetes", "io.kubernetes.client", "kubernetes", "k8s", "kubernetes",
-            "Azure", "azure", "com.azure", "azure");
+            "Azure", "azure", "com.azure", "azure", "org.opensearch.client", "search", "co.elastic.clients", "search",
+            "org.elasticsearch.client", "search");
     private static final Set<Language> JVM_LANGUAGES = java.util.EnumSet.of(Language.JAVA, Language.GROOVY, Language.SCALA,
             Language.KOTLIN, Language.CSHARP, Language.CLOJURE);
     /** A dotted name in JVM or .NET code: {@code software.amazon.awssdk.services.ec2.Ec2Client}, {@code Azure.ResourceManager}. */
@@ -299,7 +300,7 @@ final class SdkCalls {
             NetworkDeviceCalls.find(code, lines, generic, accounted);
         }
         if (reaches.contains("azure") && language == Language.CSHARP) {
-            ArmClientCalls.find(code, lines, accounted);
+            ArmClientCalls.find(code, env, lines, accounted);
         }
         for (String cloud : List.of("gcp", "azure")) {
             if (reaches.contains(cloud)) {
@@ -416,7 +417,11 @@ final class SdkCalls {
                 continue;
             }
             accounted.add(Regex.replaceFirst(m.group(), "^\\W*([\\w$]+)[\\s\\S]*$", "$1").replace("$", ""));
-            lines.add(clientLine(d, code, url, sqliteFile, statement));
+            // rows a query's call hands to a file here (a writer's block, its row closure) are a copy, as psql … > file is
+            int end = m.group(3) != null ? m.end() : Math.min(code.length(), m.end() + ClientCallSyntax.callArguments(code, m.end()).length() + 1);
+            String file = Regex.find(statement, "(?i)^\\s*(?:select|with)\\b")
+                    ? DataFrameCalls.rowsFile(code, m.start(), end).map(f -> " > " + quote(f)).orElse("") : "";
+            lines.add(clientLine(d, code, url, sqliteFile, statement) + file);
         }
     }
 

@@ -71,16 +71,23 @@ final class SearchClientCalls {
             "(?:\\b(\\w+)|(\\)))\\s*\\.\\s*(?:(cat|indices|cluster|nodes)\\s*(?:\\(\\s*\\))?\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*\\(");
     /** A name given a client: {@code es = Elasticsearch(…)}, {@code const client = new Client(…)}, Ruby's {@code c = Elasticsearch::Client.new(…)}. */
     private static final Pattern CLIENT = Pattern.compile("\\b(\\w+)\\s*=\\s*(?:await\\s+)?(?:new\\s+)?(?:[\\w.]+(?:\\.|::))?"
-            + "(?:Elasticsearch|AsyncElasticsearch|OpenSearch|AsyncOpenSearch|Client)\\b");
-    private static final Pattern INDEX = Pattern.compile("\\bindex\\s*[=:]\\s*" + LIT);
-    private static final Pattern ID = Pattern.compile("\\bid\\s*[=:]\\s*" + LIT);
-    private static final Pattern NAME = Pattern.compile("\\bname\\s*[=:]\\s*" + LIT);
+            + "(?:Elasticsearch|AsyncElasticsearch|OpenSearch|AsyncOpenSearch|Client|ElasticsearchClient|OpenSearchClient|RestHighLevelClient)\\b");
+    /** An argument by name: a keyword ({@code index='x'}, {@code index: 'x'}) or the Java clients' builder lambda's {@code d.index("x")}. */
+    private static final Pattern INDEX = Pattern.compile("\\bindex\\s*(?:[=:]|(?<=\\.index\\s{0,9})\\()\\s*" + LIT);
+    private static final Pattern ID = Pattern.compile("\\bid\\s*(?:[=:]|(?<=\\.id\\s{0,9})\\()\\s*" + LIT);
+    private static final Pattern NAME = Pattern.compile("\\bname\\s*(?:[=:]|(?<=\\.name\\s{0,9})\\()\\s*" + LIT);
     private static final Pattern FIRST = Pattern.compile("^\\s*\\(?\\s*" + LIT);
     /** The URL a client is built with: {@code Elasticsearch('https://…')}, {@code hosts=[…]}, {@code node: '…'}, {@code url: "…"}. */
     private static final Pattern BUILT = Pattern.compile("\\b(?:Elasticsearch|AsyncElasticsearch|OpenSearch|AsyncOpenSearch|Client)"
             + "\\s*(?:\\.\\s*new)?\\s*\\(\\s*\\{?\\s*(?:(?:hosts?|urls?|nodes?)\\s*[=:]\\s*)?\\[?\\s*" + LIT);
     private static final Pattern KEYWORD_URL = Pattern.compile("\\b(?:hosts?|urls?|nodes?)\\s*[=:]\\s*\\[?\\s*" + LIT);
     private static final Pattern HOST_ENTRY = Pattern.compile("['\"]?host['\"]?\\s*[=:]\\s*" + LIT);
+    /**
+     * The Java clients' host: {@code HttpHost.create("https://h:9200")}, {@code new HttpHost("h", 9200, "https")} (the low-level
+     * client's order), {@code new HttpHost("https", "h", 9200)} (httpclient5's), a builder's {@code .host("https://h:9200")}.
+     */
+    private static final Pattern HTTP_HOST = Pattern.compile("\\b(?:HttpHost\\s*\\.\\s*create|\\.\\s*host|HttpHost)\\s*\\(\\s*" + LIT
+            + "(?:\\s*,\\s*(?:" + LIT + "|(\\d+)))?(?:\\s*,\\s*(?:" + LIT + "|(\\d+)))?");
 
     /** The REST calls the code's client calls make, as curl command lines, and the methods accounted for. */
     static void find(String code, Language language, List<String> lines, Set<String> accounted) {
@@ -135,6 +142,24 @@ final class SearchClientCalls {
         return "";
     }
 
+    private static String httpHost(String code) {
+        Matcher h = HTTP_HOST.matcher(code);
+        if (!h.find()) {
+            return "";
+        }
+        String first = lit(h, 1);
+        String second = lit(h, 3);
+        String port = h.group(5) != null ? h.group(5) : h.group(8) != null ? h.group(8) : "";
+        String third = lit(h, 6);
+        if (first.contains("://")) {
+            return first;
+        }
+        boolean schemeFirst = first.equals("http") || first.equals("https");
+        String host = schemeFirst ? second : first;
+        String scheme = schemeFirst ? first : third.equals("https") ? "https" : "http";
+        return host.isEmpty() ? "" : scheme + "://" + host + (port.isEmpty() ? "" : ":" + port);
+    }
+
     /** The client's URL without a trailing slash; empty when the code names none (a cloud id, the environment). */
     private static String base(String code) {
         Matcher b = BUILT.matcher(code);
@@ -146,6 +171,9 @@ final class SearchClientCalls {
         if (url.isEmpty()) {
             Matcher h = HOST_ENTRY.matcher(code);
             url = h.find() ? lit(h, 1) : "";
+        }
+        if (url.isEmpty()) {
+            url = httpHost(code);
         }
         if (url.isEmpty() || url.contains("'")) {
             return "";
