@@ -188,6 +188,14 @@ final class DataFrameCalls {
         if (sqlite.find() && literal(con).filter(u -> u.contains("://")).isEmpty()) {
             return Optional.of(SdkCalls.clientLine("sqlite", code, Optional.empty(), lit(sqlite, 1), statement));
         }
+        Optional<String> sqliteUrl = literal(con).filter(u -> Regex.find(u, "^sqlite(\\+\\w+)?://"));
+        if (sqliteUrl.isPresent()) {
+            // SQLAlchemy's sqlite:///local.db names local.db relative to the working directory, sqlite:////tmp/x.db an
+            // absolute path, sqlite:// an in-memory database: a file on this machine, not a host
+            String file = sqliteUrl.get().substring(sqliteUrl.get().indexOf("://") + 3);
+            file = file.startsWith("/") ? file.substring(1) : file;
+            return Optional.of(SdkCalls.clientLine("sqlite", code, Optional.empty(), file.isEmpty() ? ":memory:" : file, statement));
+        }
         Optional<String> url = literal(con).filter(u -> u.contains("://")).or(() -> SdkCalls.connection(code));
         Optional<String> dialect = url.map(u -> dialect(u)).orElseGet(() -> {
             List<String> reaches = SdkCalls.reaches(code, CodeCalls.Language.PYTHON);
