@@ -16,7 +16,15 @@ public final class TierWords {
     public static final Set<String> DEVELOPMENT = Set.of("dev", "develop", "development", "test", "tests", "testing", "qa",
             "sandbox", "sbx", "preview", "review", "e2e");
 
+    /** Words that, put before a tier word, say the opposite: {@code -k "not live"}, {@code non-prod}, {@code without staging}. */
+    private static final Set<String> NEGATIONS = Set.of("not", "non", "!", "no", "except", "without");
+
     private TierWords() {
+    }
+
+    /** Whether {@code word}, put before a tier word, negates it. */
+    public static boolean negates(String word) {
+        return NEGATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /** Whether one word of a name ({@code prod}, {@code dev2}, {@code uat}) names an environment of any tier. */

@@ -159,7 +159,8 @@ public final class DeploymentWords {
     public static Optional<String> tierWordIn(String place) {
         String[] parts = place.toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
         for (int i = 0; i < parts.length; i++) {
-            boolean negated = i > 0 && (parts[i - 1].equals("non") || parts[i - 1].equals("not") || parts[i - 1].equals("pre"));
+            // pre-prod is staging's word, spelled in two parts
+            boolean negated = i > 0 && (TierWords.negates(parts[i - 1]) || parts[i - 1].equals("pre"));
             if (!negated && !parts[i].equals("live") && tierOf(parts[i]).isPresent()) {
                 return Optional.of(parts[i]);
             }

@@ -4,6 +4,7 @@ import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Workspace;
+import dev.interlock.environment.TierWords;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -118,15 +119,13 @@ public final class LocalFiles {
             return false;
         }
         for (int i = 0; i < words.length; i++) {
-            boolean negated = i > 0 && NEGATIONS.contains(words[i - 1].toLowerCase(java.util.Locale.ROOT));
+            boolean negated = i > 0 && TierWords.negates(words[i - 1]);
             if (!negated && DeploymentWords.named(words[i])) {
                 return true;
             }
         }
         return false;
     }
-
-    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("not", "non", "!", "no", "except", "without");
 
     /** Local unless the command line names a deployment environment for it ({@link #namedEnvironment}). */
     public static Operation.Builder localUnlessNamed(Invocation inv, Operation.Builder b, String why) {
