@@ -101,6 +101,13 @@ final class RemoteWrappers {
         boolean selector = host < rest.size() && rest.get(host).value().contains("=");
         int entry = walk.operations.size();
         boolean ran = ssh(rest, run);
+        if (!ran) {
+            // no remote command: a session on the node, judged as ssh's own session is
+            List<Arg> session = new java.util.ArrayList<>(List.of(Arg.of("ssh")));
+            session.addAll(rest);
+            commands.dispatch(run.inner(session));
+            return true;
+        }
         if (selector) {
             // a label selector (env=prod) names every node it matches: what runs there, runs on all of them
             for (int k = entry; k < walk.operations.size(); k++) {
@@ -111,6 +118,41 @@ final class RemoteWrappers {
             }
         }
         return ran;
+    }
+
+    /** Boundary's connect helpers and the client each runs with the arguments after {@code --}. */
+    private static final Map<String, String> BOUNDARY_CLIENTS = Map.of("postgres", "psql", "mysql", "mysql",
+            "cassandra", "cqlsh", "redis", "redis-cli", "kube", "kubectl");
+
+    /**
+     * {@code boundary connect postgres -target-name orders-db-prod -- -c "SELECT …"}: Boundary opens the session and
+     * runs the client with the arguments after {@code --}, so what runs is that client's command, on the target the
+     * session reaches (its name, or its scope's).
+     */
+    boolean boundaryConnect(List<Arg> args, SimpleCommands.Run run) {
+        int dash = Unwrapper.indexOf(args, "--");
+        if (dash < 2 || !args.getFirst().value().equals("connect") || !BOUNDARY_CLIENTS.containsKey(args.get(1).value())
+                || dash + 1 >= args.size()) {
+            return false;
+        }
+        String target = "";
+        String scope = "";
+        for (int i = 2; i < dash; i++) {
+            String w = args.get(i).value().replaceFirst("^--?", "");
+            String key = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+            String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : i + 1 < dash ? args.get(i + 1).value() : "";
+            switch (key) {
+                case "target-name", "target-id" -> target = value;
+                case "target-scope-name" -> scope = value;
+                default -> { }
+            }
+        }
+        String where = dev.interlock.analysis.shell.recognizers.DeploymentWords.tierOfName(target).isEmpty() && !scope.isEmpty()
+                ? scope : target;
+        List<Arg> client = new java.util.ArrayList<>(List.of(Arg.of(BOUNDARY_CLIENTS.get(args.get(1).value()))));
+        client.addAll(args.subList(dash + 1, args.size()));
+        commands.dispatch(run.inner(client).withLocators(Map.of("host", where)));
+        return true;
     }
 
     /**

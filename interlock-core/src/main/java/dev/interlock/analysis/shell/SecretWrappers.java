@@ -63,9 +63,14 @@ final class SecretWrappers {
         } else {
             commands.dispatch(within.inner(inner));
         }
+        withSecretsOf(before, environment);
+        return true;
+    }
+
+    /** The operations found since {@code before} ran with {@code environment}'s secrets, when it is known. */
+    private void withSecretsOf(int before, Optional<String> environment) {
         environment.ifPresent(name -> walk.operations.subList(Math.min(before, walk.operations.size()), walk.operations.size())
                 .replaceAll(op -> withSecretsOf(op, name)));
-        return true;
     }
 
     /**
@@ -83,6 +88,26 @@ final class SecretWrappers {
         }
         return b
                 .environment(local ? Tier.UNKNOWN : op.environment(), local ? "" : op.environmentSource()).build();
+    }
+
+    /**
+     * {@code sops exec-env secrets/dev.enc.env 'npm test'}: the command line runs in a shell given the file's decrypted
+     * values, so it is judged as that command, acting where the file's name places it ({@code exec-file} hands the
+     * command the decrypted file itself and stays a secret read).
+     */
+    boolean sopsExecEnv(List<Arg> args, SimpleCommands.Run run) {
+        List<String> words = ParsedArgs.parse(args, Set.of("--input-type", "--output-type", "--user", "--filename")).words();
+        if (words.size() != 3 || !words.getFirst().equals("exec-env")) {
+            return false;
+        }
+        String file = words.get(1);
+        Optional<String> environment = Optional.of(dev.interlock.analysis.shell.recognizers.DeploymentWords.tierOfName(file))
+                .filter(name -> !name.isEmpty());
+        int before = walk.operations.size();
+        walk.nestedChild(words.get(2), run.evidence(), run.locators(),
+                environment.map(e -> Map.of("DEPLOY_ENV", e)).orElse(Map.of()));
+        withSecretsOf(before, environment);
+        return true;
     }
 
     boolean awsVault(List<Arg> args, SimpleCommands.Run run) {

@@ -74,9 +74,11 @@ final class Unwrapper {
             case "watch" -> watch(args, run);
             case "ssh" -> remote.ssh(args, run);
             case "tsh" -> remote.tsh(args, run);
+            case "boundary" -> remote.boundaryConnect(args, run);
             case "kubectl", "oc" -> remote.podExec(program, args, run);
             case "docker", "podman", "nerdctl", "docker-compose", "podman-compose" -> remote.containerExec(program, args, run);
             case "aws-vault" -> secrets.awsVault(args, run);
+            case "sops" -> secrets.sopsExecEnv(args, run);
             case "with-contenv", "direnv", "parallel" -> afterDoubleDash(program, args, run);
             case "nix", "nix-shell" -> nixShell(program, args, run);
             case "source", "." -> scripts.source(program, args, run);

@@ -28,7 +28,8 @@ final class Boundary {
     }
 
     private static final CommandTable TABLE = listings(CommandTable.builder())
-            .add("", "authenticate", credential("token").note("prints or stores a Boundary auth token"))
+            // the token goes to the system keyring, never printed; only -keyring-type none or -format json print it
+            .add("", "authenticate", read("session").note("logs in: the token is kept in the keyring"))
             .add("", "connect", execute("target").note("opens a session to the target"))
             .add("targets", "authorize-session", credential("session").note("prints the session's brokered credentials"))
             .add("credential-stores", "read", credential("credential-store"))
@@ -49,6 +50,11 @@ final class Boundary {
             b.add(family, "list read", read(family));
         }
         return b;
+    }
+
+    private static boolean printsToken(List<Arg> args) {
+        String line = String.join(" ", args.stream().map(Arg::value).toList()).replace('=', ' ');
+        return line.matches(".*-keyring-type\\s+none.*") || line.matches(".*-format\\s+json.*");
     }
 
     static List<Operation> recognize(Invocation inv) {
@@ -81,6 +87,9 @@ final class Boundary {
         }
         var found = TABLE.findOrGuess(words, words.size(), words.isEmpty() ? "resource" : words.getFirst());
         CommandTable.Act act = found.act();
+        if (found.command().equals("authenticate") && printsToken(args)) {
+            act = credential("token").note("prints the Boundary auth token");
+        }
         if (act.verb() == Verb.GRANT && found.command().startsWith("roles") && id.toLowerCase(Locale.ROOT).contains("admin")) {
             act = new CommandTable.Act(Verb.ESCALATE, "role", false, false, Scope.ONE,
                     "gives principals an admin role: they gain its rights over every target and scope it covers");

@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.identity;
 
 import static dev.interlock.analysis.shell.recognizers.CommandTable.credential;
+import static dev.interlock.analysis.shell.recognizers.CommandTable.execute;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.read;
 import static dev.interlock.analysis.shell.recognizers.CommandTable.update;
 
@@ -34,6 +35,7 @@ final class TeleportClient {
             .add("request", "create new", escalate("asks for roles the agent does not hold"))
             .add("request", "review", read("access-request"))
             .add("request", "drop", update("access-request"))
+            .add("db", "connect", execute("database").note("opens a database session: what is typed there is not in view"))
             .add("", "login", credential("session").note("signs a session certificate for this machine"))
             .add("", "logout", update("session"))
             .build();
@@ -65,6 +67,8 @@ final class TeleportClient {
             // tsh login is how every session begins; the certificate stays in ~/.tsh, never printed
             act = read("session");
         }
-        return List.of(DirectoryAdmin.operation(inv, "teleport", act, name, PROXY.target(inv, p).orElse("")));
+        // a database's own name (orders-dev) says where its session lands better than the proxy that brokers it
+        String where = found.command().equals("db connect") && !name.isEmpty() ? name : PROXY.target(inv, p).orElse("");
+        return List.of(DirectoryAdmin.operation(inv, "teleport", act, name, where));
     }
 }
