@@ -62,9 +62,11 @@ final class PostmarkCli {
             return List.of(send(inv, p, found.act(), token));
         }
         List<Operation> ops = new ArrayList<>();
-        ops.add(found.act().placed(inv, "postmark", target, Map.of("host", p.value("--request-host").orElse("")),
+        boolean pull = found.command().equals("templates pull");
+        // the directory pull names is where the templates land here, not something on the server
+        ops.add(found.act().placed(inv, "postmark", pull ? "" : target, Map.of("host", p.value("--request-host").orElse("")),
                 Tier.UNKNOWN, ""));
-        if (found.command().equals("templates pull") && !target.isEmpty()) {
+        if (pull && !target.isEmpty()) {
             ops.add(SelfProtectionRecognizer.write(inv, target, "postmark templates pull writes the templates into"));
         }
         return ops;

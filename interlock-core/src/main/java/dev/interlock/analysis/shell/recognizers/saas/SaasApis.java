@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * SaaS REST APIs called by hand ({@code curl https://api.stripe.com/v1/refunds -d …}). On these, a request body
- * without a method is a POST that creates or changes an object (a refund, a cancellation, a message, a ticket); only
- * endpoints that compute or search and keep nothing ({@code /transactions/preview}, {@code /v2/customers/search}, a
- * billing data query, a push service's validate-only send) read, whatever the method. Which mode such a call acts in (a Stripe test key, an email or payment
- * sandbox) is {@link TestModes}'.
+ * without a method is a POST that creates or changes an object (a refund, a cancellation, a message, a ticket, a push
+ * notification); only endpoints that compute or search and keep nothing ({@code /transactions/preview},
+ * {@code /v2/customers/search}, a billing data query, a push service's validate-only send) read, whatever the method.
+ * Which mode such a call acts in (a Stripe test key, an email or payment sandbox) is {@link TestModes}'.
  */
 public final class SaasApis {
 
