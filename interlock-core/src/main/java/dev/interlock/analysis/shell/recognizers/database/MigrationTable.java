@@ -23,6 +23,7 @@ final class MigrationTable {
                 case "package" -> "package";
                 // consoles and tasks run application code on this machine (it then talks to the database)
                 case "process", "application", "task" -> "process";
+                case "message" -> "mail";
                 default -> "database";
             };
         }
@@ -119,6 +120,9 @@ final class MigrationTable {
             put(new Row(Verb.CREDENTIAL, "secret", Scope.MANY, false, true, Where.TARGET, "prints the settings, secrets included"),
                     tool + " diffsettings", tool + " print_settings");
             put(SESSION, tool + " dbshell");
+            // one fixed test message through the settings' mail backend, to the addresses named or the site's admins
+            put(new Row(Verb.CREATE, "message", Scope.ONE, false, true, Where.TARGET, "sends one test email through the "
+                    + "settings' mail backend"), tool + " sendtestemail");
         }
 
         put(WIPE, "flyway clean");

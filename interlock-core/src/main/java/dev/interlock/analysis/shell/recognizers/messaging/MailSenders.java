@@ -68,10 +68,7 @@ final class MailSenders {
         for (String flag : client.recipientFlags()) {
             p.flags().getOrDefault(flag, List.of()).forEach(v -> addresses.add(given(inv, v)));
         }
-        List<Arg> split = addresses.stream().flatMap(a -> a.literal() && a.value().contains(",")
-                ? java.util.Arrays.stream(a.value().split(",")).filter(v -> !v.isBlank()).map(v -> new Arg(v.strip(), true, false, a.evidence()))
-                : java.util.stream.Stream.of(a)).toList();
-        Recipients to = new Recipients(split);
+        Recipients to = recipients(addresses);
         boolean fromHeaders = p.has("-t", "--read-recipients") && !family.equals("swaks");
         if (to.none() && !fromHeaders) {
             return List.of(read(inv, family, p));
@@ -111,11 +108,18 @@ final class MailSenders {
         return ops;
     }
 
+    /** The addresses, a literal {@code a@x,b@y} split into its parts. */
+    static Recipients recipients(List<Arg> addresses) {
+        return new Recipients(addresses.stream().flatMap(a -> a.literal() && a.value().contains(",")
+                ? java.util.Arrays.stream(a.value().split(",")).filter(v -> !v.isBlank()).map(v -> new Arg(v.strip(), true, false, a.evidence()))
+                : java.util.stream.Stream.of(a)).toList());
+    }
+
     /**
      * The word a flag's value came from, so that it keeps whether it was literal: {@code xargs -I{} swaks --to {}} and
      * {@code --to "$addr"} name recipients only known when the command runs.
      */
-    private static Arg given(Invocation inv, String value) {
+    static Arg given(Invocation inv, String value) {
         for (Arg a : inv.args()) {
             if (a.value().equals(value) || a.value().endsWith("=" + value) && a.value().startsWith("-")) {
                 return a.value().equals(value) ? a : new Arg(value, a.literal(), a.glob(), a.evidence());

@@ -10,13 +10,13 @@ import java.util.Set;
 
 /**
  * Messaging: mail clients and SMTP tools ({@link MailSenders}), the mail servers' own administration tools
- * ({@link MailServers}) and Twilio's CLI ({@link TwilioCli}). One recognizer, since {@code exim} is both a server's
+ * ({@link MailServers}), Twilio's CLI ({@link TwilioCli}) and Postmark's ({@link PostmarkCli}). One recognizer, since {@code exim} is both a server's
  * administration tool and a {@code sendmail}.
  */
 public final class MessagingRecognizer implements Recognizer {
 
     private static final Set<String> PROGRAMS = programs(Set.of("mail", "mailx", "s-nail", "bsd-mailx", "mutt", "neomutt",
-            "sendmail", "mailq", "msmtp", "swaks", "twilio"), MailServers.PROGRAMS);
+            "sendmail", "mailq", "msmtp", "swaks", "twilio", "postmark"), MailServers.PROGRAMS);
 
     @Override
     public Set<String> programs() {
@@ -27,6 +27,9 @@ public final class MessagingRecognizer implements Recognizer {
     public List<Operation> recognize(Invocation inv, Nested nested) {
         if (inv.program().equals("twilio")) {
             return inv.args().isEmpty() ? List.of() : List.of(TwilioCli.recognize(inv));
+        }
+        if (inv.program().equals("postmark")) {
+            return inv.args().isEmpty() ? List.of() : PostmarkCli.recognize(inv);
         }
         if (MailServers.PROGRAMS.contains(inv.program())) {
             return MailServers.recognize(inv);

@@ -20,7 +20,8 @@ import java.util.Set;
  * is the action ({@code list}/{@code fetch} read, {@code create}, {@code update}, {@code remove}), on the account of the
  * profile ({@code -p}). Creating a message or a call reaches a person's phone: a {@code transfer} to outside the
  * team, held for a human, and a mass send when the number is filled in at run time (a loop over a customer list).
- * Twilio's magic test numbers ({@code +15005550006}) deliver nothing.
+ * Twilio's magic test numbers ({@code +15005550006}) deliver nothing. Serverless commands act in the environment of the
+ * service that {@code --environment} names ({@code dev}, {@code stage}); {@code --production} is the production one.
  */
 final class TwilioCli {
 
@@ -29,7 +30,8 @@ final class TwilioCli {
 
     private static final Set<String> VALUED = Set.of("-p", "--profile", "--to", "--from", "--body", "--sid", "--limit",
             "-o", "--output", "--properties", "--url", "--media-url", "--messaging-service-sid", "--friendly-name",
-            "--status-callback", "--twiml", "--date-sent", "--page-size");
+            "--status-callback", "--twiml", "--date-sent", "--page-size", "--environment", "--source-environment",
+            "--service-name", "--service-sid", "--env", "--functions-folder", "--assets-folder", "--region", "--edge");
     /** What reaches a person: a text, a call, an email through SendGrid. */
     private static final Set<String> OUTBOUND = Set.of("messages", "calls", "email", "notifications");
     /** Commands of the CLI itself. */
@@ -45,7 +47,7 @@ final class TwilioCli {
         List<String> parts = List.of(command.split(":", -1));
         String action = parts.getLast();
         String type = parts.size() > 1 ? parts.get(parts.size() - 2) : action;
-        String name = p.value("--sid", "--to", "--friendly-name").orElse("");
+        String name = p.value("--sid", "--to", "--friendly-name", "--service-name").orElse("");
         if (CLI.contains(parts.getFirst()) || parts.getFirst().equals("serverless") && action.equals("start")) {
             return CommandTable.local("cli").operation(inv, "twilio", command).build();
         }
@@ -57,6 +59,11 @@ final class TwilioCli {
         };
         Operation.Builder b = act.operation(inv, "twilio", name);
         p.value("-p", "--profile").ifPresent(profile -> b.locator("account", profile));
+        if (parts.getFirst().equals("serverless")) {
+            // --env is a file of variables for the Functions, not an environment
+            (p.has("--production") ? java.util.Optional.of("production") : p.value("--environment"))
+                    .ifPresent(environment -> b.locator("environment", environment));
+        }
         inv.locators().forEach(b::locator);
         if (act.verb() == Verb.CREATE && parts.stream().anyMatch(OUTBOUND::contains)) {
             List<Arg> to = new ArrayList<>();

@@ -53,6 +53,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             "(?i)^(?:https?://)?(?:169\\.254\\.169\\.254|\\[?fd00:ec2::254\\]?|169\\.254\\.170\\.2|metadata\\.google\\.internal|metadata/|100\\.100\\.100\\.200)");
     private static final java.util.regex.Pattern METADATA_CREDENTIALS = java.util.regex.Pattern.compile(
             "(?i)security-credentials|/identity|oauth2/token|service-accounts/[^/]*/(?:token|identity)|/token\\b|/credentials|169\\.254\\.170\\.2|api/token|ram/security");
+    private static final java.util.regex.Pattern GOOGLE_PROJECT = java.util.regex.Pattern.compile("/projects/([^/:]+)");
     private static final Set<String> GIT_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "ssh.dev.azure.com",
             "codeberg.org", "git.sr.ht");
 
@@ -236,6 +237,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                     .build());
             return ops;
         }
+        Optional<TestModes.Mode> mode = TestModes.of(inv, host, path, body);
         for (String file : files) {
             boolean secret = CredentialRecognizer.secret(inv, dev.interlock.analysis.shell.Arg.of(file));
             if (secret) {
@@ -243,8 +245,11 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             }
             if (!Hosts.loopback(host)) {
                 Operation sent = transfer(inv, file, host, "uploads " + file + " to " + (host.isEmpty() ? url : host));
+                // a template or report attached to a sandbox send goes where the send goes; a secret never does
                 ops.add(secret ? sent.toBuilder().resource("credentials", inv.workspace().resolve(file))
-                        .locator("host", host).locator("area", inv.workspace().area(file).wire()).build() : sent);
+                        .locator("host", host).locator("area", inv.workspace().area(file).wire()).build()
+                        : mode.map(m -> sent.toBuilder().locator("environment", m.environment()).note(sent.note() + ": " + m.why()).build())
+                        .orElse(sent));
             }
         }
         Verb verb = switch (method) {
@@ -268,7 +273,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         }
         Operation.Builder b = Operation.builder("http", verb).resource("endpoint", path).locator("host", host)
                 .evidence(inv.evidence());
-        TestModes.of(inv, host, path, body).ifPresent(mode -> b.locator("environment", mode.environment()).note(mode.why()));
+        mode.ifPresent(m -> b.locator("environment", m.environment()).note(m.why()));
+        // Google's APIs name their project in the path (fcm.googleapis.com/v1/projects/shop-dev/messages:send)
+        java.util.regex.Matcher project = GOOGLE_PROJECT.matcher(path);
+        if (host.endsWith(".googleapis.com") && project.find()) {
+            b.locator("project", project.group(1));
+        }
         if (verb == Verb.DELETE) {
             b.stateful(true).note("deletes " + path + " on " + host);
         } else if (computes) {

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * SaaS REST APIs called by hand ({@code curl https://api.stripe.com/v1/refunds -d …}). On these, a request body
- * without a method is a POST that creates or changes an object (a refund, a cancellation, a message, a ticket); only
- * endpoints that compute or search and keep nothing ({@code /transactions/preview}, {@code /v2/customers/search}, a
- * billing data query) read, whatever the method. Which mode such a call acts in (a Stripe test key, an email or payment
- * sandbox) is {@link TestModes}'.
+ * without a method is a POST that creates or changes an object (a refund, a cancellation, a message, a ticket, a push
+ * notification); only endpoints that compute or search and keep nothing ({@code /transactions/preview},
+ * {@code /v2/customers/search}, a billing data query, a push service's validate-only send) read, whatever the method.
+ * Which mode such a call acts in (a Stripe test key, an email or payment sandbox) is {@link TestModes}'.
  */
 public final class SaasApis {
 
@@ -30,12 +30,15 @@ public final class SaasApis {
             Pattern.compile("api(\\.sandbox)?\\.braintreegateway\\.com"), Pattern.compile("[a-z0-9-]+\\.adyen(payments)?\\.com"),
             Pattern.compile("(sandbox-)?(api|vendors)\\.paddle\\.com"), Pattern.compile("[a-z0-9-]+\\.chargebee\\.com"),
             Pattern.compile("([a-z0-9-]+\\.)?recurly\\.com"), Pattern.compile("[a-z0-9.-]+\\.zuora\\.com"),
-            Pattern.compile("api\\.lemonsqueezy\\.com"));
+            Pattern.compile("api\\.lemonsqueezy\\.com"),
+            // push services: a body is a notification for the devices addressed
+            Pattern.compile("fcm\\.googleapis\\.com"), Pattern.compile("api(\\.sandbox|\\.development)?\\.push\\.apple\\.com"));
 
     /** An endpoint that only computes or searches, and the body it needs to be one (a data query's SELECT). */
     private record ReadEndpoint(Pattern path, Predicate<List<String>> body) {
     }
 
+    private static final Pattern DRY_RUN = Pattern.compile("\"(validate_only|dry_run)\"\\s*:\\s*true\\b");
     private static final Pattern SELECT = Pattern.compile("(?is).*\"query\"\\s*:\\s*\"\\s*(select|with)\\b.*");
 
     private static final List<ReadEndpoint> READ_ON_POST = List.of(
@@ -46,7 +49,10 @@ public final class SaasApis {
             // Chargebee's estimates say what a change would cost, and change nothing
             new ReadEndpoint(Pattern.compile("/api/v2/estimates(/.*)?"), body -> true),
             // a Zuora Data Query job running a SELECT
-            new ReadEndpoint(Pattern.compile("/query/jobs/?"), body -> body.stream().anyMatch(b -> SELECT.matcher(b).matches())));
+            new ReadEndpoint(Pattern.compile("/query/jobs/?"), body -> body.stream().anyMatch(b -> SELECT.matcher(b).matches())),
+            // FCM's validate_only (v1) and dry_run (legacy) check a message and deliver it to no device
+            new ReadEndpoint(Pattern.compile("/v1/projects/[^/]+/messages:send|/fcm/send"),
+                    body -> body.stream().anyMatch(b -> DRY_RUN.matcher(b).find())));
 
     /** Whether a body sent to {@code host} without a method changes something there. */
     public static boolean writesOnPost(String host) {
