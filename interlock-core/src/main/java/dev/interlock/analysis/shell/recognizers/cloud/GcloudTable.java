@@ -38,7 +38,7 @@ final class GcloudTable {
             Map.entry("add-iam-policy-binding", Verb.GRANT), Map.entry("remove-iam-policy-binding", Verb.GRANT),
             Map.entry("set-iam-policy", Verb.GRANT), Map.entry("add-invoker-policy-binding", Verb.GRANT),
             Map.entry("remove-invoker-policy-binding", Verb.GRANT),
-            Map.entry("delete", Verb.DELETE), Map.entry("remove", Verb.DELETE), Map.entry("destroy", Verb.DELETE),
+            Map.entry("delete", Verb.DELETE), Map.entry("remove", Verb.DELETE), Map.entry("undeploy", Verb.DELETE), Map.entry("destroy", Verb.DELETE),
             Map.entry("purge", Verb.DELETE), Map.entry("rm", Verb.DELETE), Map.entry("abandon-instances", Verb.DELETE),
             Map.entry("recreate-instances", Verb.REPLACE), Map.entry("replace", Verb.REPLACE),
             Map.entry("restore", Verb.REPLACE), Map.entry("reimage", Verb.REPLACE),
