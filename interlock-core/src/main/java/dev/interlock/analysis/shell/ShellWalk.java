@@ -329,11 +329,16 @@ final class ShellWalk {
         List<Integer> rows = new ArrayList<>();
         List<Integer> fileReads = new ArrayList<>();
         List<Integer> picked = List.of();
+        List<Integer> rendered = List.of();
         for (Command stage : p.stages()) {
             int before = operations.size();
             Stdin in = stdin;
             walk(stage, stdin);
             List<Operation> produced = List.copyOf(operations.subList(Math.min(before, operations.size()), operations.size()));
+            for (int i : rendered) {
+                RenderedRemovals.consumed(operations.get(i), produced).ifPresent(op -> operations.set(i, op));
+            }
+            rendered = RenderedRemovals.of(produced, before);
             // psql -c "SELECT * FROM users" | gzip > users.gz: the rows travel down the pipeline into the file
             if (!rows.isEmpty() && RowsToFile.counts(stage, this)) {
                 rows.clear();

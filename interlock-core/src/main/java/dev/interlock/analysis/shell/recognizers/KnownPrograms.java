@@ -130,7 +130,7 @@ public final class KnownPrograms {
     /** Words of one family of tools that print or mint secrets: {@code nomad var get}, {@code consul acl token create}. */
     static final Map<String, Set<String>> FAMILY_SECRETS = Map.of(
             "nomad", Set.of("var get", "acl token create", "acl token self", "acl token info", "acl bootstrap", "operator keygen"),
-            "consul", Set.of("acl token create", "acl token read", "acl token clone", "acl bootstrap", "keygen"),
+            "consul", Set.of("acl token create", "acl token read", "acl token list", "acl token clone", "acl bootstrap", "keygen"),
             "boundary", Set.of("authenticate", "credential-stores read", "targets authorize-session"),
             // rclone's config holds each remote's access keys and tokens in clear ("config redacted" masks them)
             "rclone", Set.of("config show", "config dump"),

@@ -140,6 +140,8 @@ public final class GcloudRecognizer implements Recognizer {
             verb = Verb.CREDENTIAL;
         } else if (groups.contains("iam") && groups.getLast().equals("roles") && verb != Verb.READ) {
             verb = Verb.GRANT;
+        } else if (GcloudTable.printsSecrets(groups, action)) {
+            verb = Verb.CREDENTIAL;
         }
         String name = String.join(",", names.stream().map(Arg::value).toList());
         if (groups.contains("secrets") && a.value("secret").isPresent()) {
@@ -148,6 +150,11 @@ public final class GcloudRecognizer implements Recognizer {
             name = a.value(type).orElse("");
         }
         Operation.Builder b = base(inv, a, verb).resource(type, name);
+        if (top.equals("apigee")) {
+            // an Apigee organization is named after the Cloud project that hosts it; its environment is where a proxy serves
+            a.value("organization").ifPresent(org -> b.locator("project", org));
+            b.locator("environment", a.value("environment").orElse(""));
+        }
         // The resource's own name often says where it is (prod-cluster, orders-prod-db): offer it to the inventory.
         if (names.size() == 1 && Set.of("project", "cluster", "database").contains(type)) {
             b.locator(type, names.getFirst().value());

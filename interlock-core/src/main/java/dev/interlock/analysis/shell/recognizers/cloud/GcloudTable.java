@@ -38,7 +38,7 @@ final class GcloudTable {
             Map.entry("add-iam-policy-binding", Verb.GRANT), Map.entry("remove-iam-policy-binding", Verb.GRANT),
             Map.entry("set-iam-policy", Verb.GRANT), Map.entry("add-invoker-policy-binding", Verb.GRANT),
             Map.entry("remove-invoker-policy-binding", Verb.GRANT),
-            Map.entry("delete", Verb.DELETE), Map.entry("remove", Verb.DELETE), Map.entry("destroy", Verb.DELETE),
+            Map.entry("delete", Verb.DELETE), Map.entry("remove", Verb.DELETE), Map.entry("undeploy", Verb.DELETE), Map.entry("destroy", Verb.DELETE),
             Map.entry("purge", Verb.DELETE), Map.entry("rm", Verb.DELETE), Map.entry("abandon-instances", Verb.DELETE),
             Map.entry("recreate-instances", Verb.REPLACE), Map.entry("replace", Verb.REPLACE),
             Map.entry("restore", Verb.REPLACE), Map.entry("reimage", Verb.REPLACE),
@@ -67,6 +67,16 @@ final class GcloudTable {
             Map.entry("query-activity", Verb.READ),
             // ... except the long-running analysis, which writes its report to a bucket or a BigQuery table
             Map.entry("analyze-iam-policy-longrunning", Verb.CREATE));
+
+    /** Reads whose output carries secrets, by group path: an Apigee developer app is shown with its consumer keys and secrets. */
+    private static final Map<String, Set<String>> SECRET_READS = Map.of("apigee apps", Set.of("describe"));
+
+    /** Whether {@code action} on the groups' resources prints their secrets. */
+    static boolean printsSecrets(List<String> groups, String action) {
+        String path = String.join(" ", groups);
+        return SECRET_READS.entrySet().stream().anyMatch(e -> (path.equals(e.getKey()) || path.endsWith(" " + e.getKey()))
+                && e.getValue().contains(action));
+    }
 
     /** Words that are command groups, not actions, when they come first ("gcloud run deploy", "gcloud deploy …"). */
     static final Set<String> FIRST_GROUPS = Set.of("run", "deploy");

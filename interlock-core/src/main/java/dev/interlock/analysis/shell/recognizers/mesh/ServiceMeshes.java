@@ -19,12 +19,16 @@ import java.util.Set;
  * {@code kumactl} and Cilium's {@code cilium}. Analysis, proxy configuration and status, diagnostics and checks only look,
  * in production too. {@code istioctl install|upgrade|uninstall}, waypoint and tag changes act on the cluster directly,
  * while {@code linkerd install|upgrade|inject} only render manifests to standard output: whatever consumes them
- * ({@code | kubectl apply -f -}) is judged on its own; a rendered uninstall or prune is the removal it is made for.
- * A printed multicluster link or remote secret carries a cluster's
- * credentials. The operations are the cluster's ({@code kubernetes}, kumactl's are its control plane's), placed by {@code --context}, so a kind cluster stays
+ * ({@code | kubectl apply -f -}) is judged on its own. A rendered uninstall or prune is the removal it is made for,
+ * marked {@link #RENDERED_REMOVAL}: a consumer that names its own cluster ({@code | kubectl --context kind-mesh delete -f -})
+ * is judged in its place. A {@code --dry-run} only prints what would change. A printed multicluster link or remote
+ * secret carries a cluster's credentials. The operations are the cluster's ({@code kubernetes}, kumactl's are its control plane's), placed by {@code --context}, so a kind cluster stays
  * a sandbox and a production one asks for a human.
  */
 public final class ServiceMeshes implements Recognizer {
+
+    /** Locator marking a removal that is only rendered here: the command that consumes it says where it lands. */
+    public static final String RENDERED_REMOVAL = "rendered-removal";
 
     /** How one mesh CLI's commands read: longest matching command phrase wins; what no phrase names falls back. */
     private record Mesh(String type, Map<String, Verb> commands, Set<String> renders) {
@@ -111,12 +115,17 @@ public final class ServiceMeshes implements Recognizer {
             verb = Verb.UPDATE; // istioctl admin log --level changes istiod's logging; without it, prints the levels
         }
         boolean renders = mesh.renders().contains(command) || mesh.renders().stream().anyMatch(r -> command.endsWith(" " + r));
-        if (renders && (command.endsWith("uninstall") || command.endsWith("prune") || command.endsWith("unlink"))) {
+        boolean dryRun = p.has("--dry-run") && !p.value("--dry-run").filter(v -> v.equals("false") || v.equals("none")).isPresent();
+        if (dryRun && verb != Verb.CREDENTIAL) {
+            verb = Verb.READ; // istioctl install --dry-run, kumactl apply --dry-run: printed, nothing sent to the cluster
+        } else if (renders && (command.endsWith("uninstall") || command.endsWith("prune") || command.endsWith("unlink"))) {
             verb = Verb.DELETE; // the rendered list exists only to be fed to kubectl delete: judged as the removal it is
         }
         Operation.Builder b = op(inv, mesh, p, verb, words.size() > command.split(" ").length
                 ? words.get(command.split(" ").length) : "");
-        if (renders && verb == Verb.READ) {
+        if (dryRun && verb == Verb.READ) {
+            b.note(inv.program() + " " + command + " --dry-run only prints what would change");
+        } else if (renders && verb == Verb.READ) {
             b.note(inv.program() + " " + command + " only renders manifests; what applies them is judged on its own");
         } else if (verb == Verb.CREDENTIAL) {
             b.note(inv.program() + " " + command + " prints credentials for the cluster");
@@ -124,6 +133,9 @@ public final class ServiceMeshes implements Recognizer {
             boolean all = command.endsWith("uninstall") || command.endsWith("disable") || p.has("--all", "--purge");
             b.stateful(true).reversible(false).scope(all ? Scope.ALL : Scope.ONE)
                     .note(inv.program() + " " + command + " removes " + (all ? "the mesh's components from the cluster" : "mesh resources"));
+            if (renders) {
+                b.locator(RENDERED_REMOVAL, inv.program() + " " + command);
+            }
         } else if (verb != Verb.READ) {
             b.note(inv.program() + " " + command + " changes the mesh in the cluster");
         }
