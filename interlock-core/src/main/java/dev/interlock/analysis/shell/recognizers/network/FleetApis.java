@@ -28,16 +28,15 @@ final class FleetApis {
     }
 
     /** A service: its host, the path that names the place (group 1) and what follows (group 2), and the locator kind. */
-    private record Service(String system, Pattern host, Pattern path, String locator, String prefix) {
+    private record Service(String system, Pattern host, Pattern path, String locator) {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service("golioth", Pattern.compile("api\\.golioth\\.io"), Pattern.compile("/v1/projects/([^/]+)(/.*)?"), "project", ""),
+            new Service("golioth", Pattern.compile("api\\.golioth\\.io"), Pattern.compile("/v1/projects/([^/]+)(/.*)?"), "project"),
             new Service("memfault", Pattern.compile("api\\.memfault\\.com"),
-                    Pattern.compile("/api/v0/organizations/[^/]+/projects/([^/]+)(/.*)?"), "project", ""),
-            // the CLI places a product as the account "product ID" ({@code ParticleCli}): the same name here
-            new Service("particle", Pattern.compile("api\\.particle\\.io"), Pattern.compile("/v1/products/([^/]+)(/.*)?"), "account", "product "),
-            new Service("balena", Pattern.compile("api\\.balena-(cloud|staging)\\.com"), Pattern.compile("/v\\d+/(\\w+)(.*)"), "app", ""));
+                    Pattern.compile("/api/v0/organizations/[^/]+/projects/([^/]+)(/.*)?"), "project"),
+            new Service("particle", Pattern.compile("api\\.particle\\.io"), Pattern.compile("/v1/products/([^/]+)(/.*)?"), "project"),
+            new Service("balena", Pattern.compile("api\\.balena-(cloud|staging)\\.com"), Pattern.compile("/v\\d+/(\\w+)(.*)"), "app"));
     /** A balena fleet in an OData filter or key: {@code app_name eq 'x'}, {@code slug eq 'org/x'}, {@code application(slug='org/x')}. */
     private static final Pattern BALENA_FLEET = Pattern.compile("(?:app_name|slug)\\s*(?:eq\\s*|=)'([^']+)'|@id='([^']+)'");
     /** What a release or deployment reaches: every device of the project. */
@@ -74,7 +73,7 @@ final class FleetApis {
                     .note(rollout ? "a release or deployment the devices of " + (place.isEmpty() ? "the fleet" : place) + " install next"
                             : verb + " " + NetworkRecognizer.path(url) + " on " + host);
             if (!place.isEmpty()) {
-                b.locator(service.locator(), service.prefix() + place);
+                b.locator(service.locator(), place);
             }
             return Optional.of(List.of(b.build()));
         }
