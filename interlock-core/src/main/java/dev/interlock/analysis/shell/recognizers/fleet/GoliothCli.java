@@ -62,8 +62,9 @@ final class GoliothCli {
         if (found.command().equals("dfu release create") && rollout) {
             act = act.many().note("creates a release and rolls it out to the devices of the project");
         }
-        String project = p.value("--projectId", "--project").orElse("");
         String name = found.name(words);
+        // project commands name the project they act on
+        String project = p.value("--projectId", "--project").orElse(found.command().startsWith("project ") ? name : "");
         return FleetRecognizer.operation(inv, act, name.isEmpty() || name.equals("true") || name.equals("false") ? project : name,
                 "project", project);
     }
