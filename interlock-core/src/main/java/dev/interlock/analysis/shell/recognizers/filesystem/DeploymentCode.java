@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Code that says what a deployment becomes once someone applies or syncs it: Terraform code, Helm values and charts,
  * Kustomize overlays, manifests kept for GitOps, compose and deploy files, Ansible inventories and their variables,
  * Chef environments and roles, Salt states and pillar, Puppet Hiera data, Pulumi stack configuration, ECS task
- * definitions, Fly.io and Copilot manifests, Splunk apps' configuration, whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
+ * definitions, Fly.io and Copilot manifests, Splunk apps' configuration, deployment manifests (Azure IoT Edge's
+ * {@code deployment.template.json}, Greengrass deployments), whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
  * file is for production — a production directory, or a name such as {@code values-prod.yaml} or {@code prod.tfvars}
  * — the change is production's next change in waiting. Every such operation is an update of {@code code} with the
  * locator {@code deploys} ({@code production} or {@code other}), which one rule reads for all of them.
@@ -43,6 +44,9 @@ final class DeploymentCode {
             new Tool("helm", "Helm values or chart", "(.*[-_.])?values([-_.].*)?\\.ya?ml|chart\\.ya?ml|helmfile.*\\.ya?ml", "charts?|helm|helmfile\\.d"),
             new Tool("docker", "a compose file", "(docker-)?compose([-_.].*)?\\.ya?ml", "compose"),
             new Tool("deployment", "a deploy configuration", "deploy([-_.].*)?\\.ya?ml", "deploy|deployments?"),
+            // deployment manifests by name, wherever they are kept: an IoT Edge template (deployment.prod.template.json,
+            // layered.deployment.json), a Greengrass deployment (greengrass-deployment-prod.json), a deployment.production.yaml
+            new Tool("deployment", "a deployment manifest", "(.*[-_.])?deployments?([-_.].*)?\\.(json|ya?ml)", "(?!)"),
             // the Windows scripts a release runs from its deploy directory (Set-ShopSite.ps1, install.cmd) are what it
             // does there; POSIX shell scripts are FileKind.SHELL_SCRIPT's, judged by what they run
             new Tool("deployment", "a deployment script", "(?!)", "deploy|deployments?", "ps1|psm1|bat|cmd"),

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * IoT fleet CLIs, one table each: balena's {@code balena} and Particle's {@code particle}. Their commands act on
+ * IoT fleet CLIs, one table each: balena's {@code balena}, Particle's {@code particle}, Golioth's {@code goliothctl},
+ * and Mender's {@code mender-artifact}, which only builds artifact files here. Their commands act on
  * devices in the field — a release pushed, a firmware flashed, a device removed or its OS updated reaches hardware no
  * one can walk up to — so a change is placed by the fleet or device it names (an inventory name such as
  * {@code acme/sensors-prod}), and unknown means production. Listings, logs and variables only read; builds and USB
@@ -19,7 +20,7 @@ public final class FleetRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("balena", "particle");
+        return Set.of("balena", "particle", "goliothctl", "mender-artifact");
     }
 
     @Override
@@ -28,7 +29,12 @@ public final class FleetRecognizer implements Recognizer {
         if (words.isEmpty() || words.contains("--help") || words.contains("-h") || words.equals(List.of("--version"))) {
             return List.of();
         }
-        return List.of(inv.program().equals("balena") ? BalenaCli.recognize(inv) : ParticleCli.recognize(inv));
+        return switch (inv.program()) {
+            case "balena" -> List.of(BalenaCli.recognize(inv));
+            case "goliothctl" -> List.of(GoliothCli.recognize(inv));
+            case "mender-artifact" -> MenderArtifact.recognize(inv);
+            default -> List.of(ParticleCli.recognize(inv));
+        };
     }
 
     /** {@code act} on {@code name}, placed by the fleet or device locator when the command names one. */

@@ -81,7 +81,8 @@ final class ParticleCli {
         }
         String operand = found.name(words);
         boolean device = act.type().equals("device") || act.type().equals("function") || act.type().equals("variable");
-        String where = p.value("--product").map(id -> "product " + id).orElse(device ? operand : "");
-        return FleetRecognizer.operation(inv, act, operand, p.has("--product") ? "account" : "host", where);
+        // the product's id or slug as it is: "product 18842" would read as production to a *prod* pattern
+        String where = p.value("--product").orElse(device ? operand : "");
+        return FleetRecognizer.operation(inv, act, operand, p.has("--product") ? "project" : "host", where);
     }
 }

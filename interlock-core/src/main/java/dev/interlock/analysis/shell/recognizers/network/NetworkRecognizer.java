@@ -134,13 +134,14 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .orElseGet(() -> http(inv, url, method, data, files, body))));
     }
 
-    /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends', app servers' admin endpoints, data exports. */
+    /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends', app servers' admin endpoints, IoT fleets', data exports. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
         return SearchApis.of(inv, nested, url, method, body).or(() -> VectorStoreApis.of(inv, url, method, body))
                 .or(() -> PipelineApis.of(inv, url))
                 .or(() -> GraphqlApis.of(inv, nested, url, method, body))
                 .or(() -> GatewayAdminApis.of(inv, url, method, !body.isEmpty()))
                 .or(() -> DeviceApis.of(inv, url, body))
+                .or(() -> FleetApis.of(inv, url, method, body))
                 .or(() -> TerraformCloudApis.of(inv, url, method, body))
                 .or(() -> CollaborationApis.of(inv, url, method, body))
                 .or(() -> FeatureFlagApis.of(inv, url, method, body))
