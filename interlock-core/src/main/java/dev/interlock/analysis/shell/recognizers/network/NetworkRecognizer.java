@@ -135,7 +135,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
 
     /** What a request does when the service's API says more than its method: secret-returning paths, search and vector stores', data pipelines', observability backends', app servers' admin endpoints, data exports. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
-        return SecretEndpoints.of(inv, url, method, !body.isEmpty()).or(() -> SearchApis.of(inv, nested, url, method, body))
+        return SecretEndpoints.read(inv, url, method, !body.isEmpty()).map(List::of).or(() -> SearchApis.of(inv, nested, url, method, body))
                 .or(() -> VectorStoreApis.of(inv, url, method, body))
                 .or(() -> PipelineApis.of(inv, url))
                 .or(() -> GraphqlApis.of(inv, nested, url, method, body))

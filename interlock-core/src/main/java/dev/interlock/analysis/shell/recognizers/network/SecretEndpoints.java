@@ -64,13 +64,14 @@ public final class SecretEndpoints {
         return Optional.empty();
     }
 
-    static Optional<List<Operation>> of(Invocation inv, String url, String method, boolean sends) {
+    /** The credential read a request of {@code url} is, when its answer is a secret (from curl, wget, HTTPie or code). */
+    public static Optional<Operation> read(Invocation inv, String url, String method, boolean sends) {
         String host = Hosts.of(url);
         String path = NetworkRecognizer.path(url);
         String query = url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
         return reveals(host, path, query, method.isEmpty() && sends ? "POST" : method)
-                .map(note -> List.of(Operation.builder("http", Verb.CREDENTIAL).resource("credentials", path).locator("host", host)
-                        .evidence(inv.evidence()).note(note + (host.isEmpty() ? "" : " on " + host)).build()));
+                .map(note -> Operation.builder("http", Verb.CREDENTIAL).resource("credentials", path).locator("host", host)
+                        .evidence(inv.evidence()).note(note + (host.isEmpty() ? "" : " on " + host)).build());
     }
 
     /**
