@@ -10,6 +10,7 @@ import dev.interlock.model.Confidence;
 import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.Emulators;
 import dev.interlock.analysis.shell.recognizers.ci.CiRuns;
+import dev.interlock.analysis.shell.recognizers.identity.DirectoryTenants;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
@@ -220,8 +221,23 @@ public final class AzRecognizer implements Recognizer {
             b.confidence(Confidence.INFERRED);
             notes.add("unrecognized az command '" + String.join(" ", path) + "'");
         }
-        ops.addFirst(b.note(String.join("; ", notes)).build());
+        ops.addFirst(DirectoryTenants.placed(b.note(String.join("; ", notes)).build(), tenant(a, path)));
         return ops;
+    }
+
+    /**
+     * The Entra tenant a command names: {@code --tenant}, or for {@code az ad} the domain of a user principal name
+     * ({@code qa@acmedev.onmicrosoft.com}) or of an identifier URI. A subscription does not say it: one tenant serves
+     * every subscription.
+     */
+    private static Optional<String> tenant(IacArgs a, List<String> path) {
+        Optional<String> named = a.value("tenant");
+        if (named.isPresent() || !path.getFirst().equals("ad")) {
+            return named;
+        }
+        List<String> names = a.values("user-principal-name", "upn", "id").stream().map(Arg::value).toList();
+        List<String> uris = a.values("identifier-uris").stream().map(Arg::value).toList();
+        return DirectoryTenants.ofSignInNames(names).or(() -> DirectoryTenants.ofUris(uris));
     }
 
     /**

@@ -110,6 +110,8 @@ final class CodeCalls {
                 // a data frame written out (pandas, polars, pyarrow): a file write like any other, judged by where it lands
                 c.add(call("\\.(?:to_csv|to_parquet|to_json|to_excel|to_feather|to_pickle|write_csv|write_parquet|write_json|write_ndjson"
                         + "|write_excel|write_ipc|sink_csv|sink_parquet)\\s*\\(", Kind.WRITE, "DataFrame.to_csv"));
+                // a GET reads, and is held only where its answer is a secret (SecretEndpoints)
+                c.add(call("\\b(?:requests|httpx)\\.get\\s*\\(", Kind.HTTP, "GET"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.delete\\s*\\(", Kind.HTTP, "DELETE"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.(?:put|patch)\\s*\\(", Kind.HTTP, "PUT"));
                 c.add(call("\\b(?:requests|httpx|session|client)\\.post\\s*\\(", Kind.HTTP, "POST"));

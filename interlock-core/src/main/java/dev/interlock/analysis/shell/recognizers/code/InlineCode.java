@@ -9,6 +9,7 @@ import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Kind;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
 import dev.interlock.analysis.shell.recognizers.filesystem.FileTarget;
 import dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer;
+import dev.interlock.analysis.shell.recognizers.network.SecretEndpoints;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
 import dev.interlock.analysis.shell.recognizers.selfprotection.SelfProtectionRecognizer;
@@ -171,8 +172,14 @@ final class InlineCode {
                         ops.add(CredentialRecognizer.secretFile(inv, f.literals().getFirst()));
                     }
                 }
-                case HTTP -> ops.add(NetworkRecognizer.request(inv, f.literal() ? f.literals().getFirst() : "", f.what(),
-                        f.what() + " request from " + inv.program() + " code"));
+                case HTTP -> {
+                    if (!f.what().equals("GET")) {
+                        ops.add(NetworkRecognizer.request(inv, f.literal() ? f.literals().getFirst() : "", f.what(),
+                                f.what() + " request from " + inv.program() + " code"));
+                    } else if (f.literal()) {
+                        SecretEndpoints.read(inv, f.literals().getFirst(), "GET", false).ifPresent(ops::add);
+                    }
+                }
                 case WRITE -> {
                     // a URL (s3://, hf://) is no file here: the SDK readers judge where it goes
                     if (f.literal() && !f.literals().getFirst().contains("://")) {

@@ -10,6 +10,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.network.SecretEndpoints;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.List;
@@ -44,7 +45,8 @@ final class Auth0 {
             return List.of(); // flags only, or words after "--" (which auth0 takes as no command): it prints its usage
         }
         String tenant = p.value("--tenant", "-t").orElse("");
-        Act act = words.getFirst().equals("api") ? api(words, p.has("--data", "-d")) : TABLE.find(words).map(CommandTable.Found::act)
+        List<String> queries = p.flags().getOrDefault("--query", p.flags().getOrDefault("-q", List.of()));
+        Act act = words.getFirst().equals("api") ? api(words, p.has("--data", "-d"), queries) : TABLE.find(words).map(CommandTable.Found::act)
                 .orElseGet(() -> guess(words.subList(0, Math.min(3, words.size()))));
         if (p.has("--reveal-secrets") || p.has("-r") && words.getFirst().equals("apps")) {
             act = credential("application").note("--reveal-secrets prints the applications' client secrets");
@@ -57,9 +59,22 @@ final class Auth0 {
         return List.of(op);
     }
 
-    /** {@code auth0 api [METHOD] PATH}: GET unless a method or data says otherwise. */
-    private static Act api(List<String> words, boolean data) {
+    /**
+     * {@code auth0 api [METHOD] PATH}: GET unless a method or data says otherwise; a path whose answer holds secrets
+     * ({@code clients/ID}) is a credential read ({@link SecretEndpoints}), its {@code --query} filters included.
+     */
+    private static Act api(List<String> words, boolean data, List<String> queries) {
         String method = words.size() > 2 ? words.get(1) : data ? "post" : "get";
+        String path = words.size() > 2 ? words.get(2) : words.size() > 1 ? words.get(1) : "";
+        List<String> query = new java.util.ArrayList<>(queries);
+        if (path.contains("?")) {
+            query.add(path.substring(path.indexOf('?') + 1));
+            path = path.substring(0, path.indexOf('?'));
+        }
+        java.util.Optional<String> secret = SecretEndpoints.reveals("", "/" + path.replaceFirst("^/", ""), String.join("&", query), method);
+        if (secret.isPresent()) {
+            return credential("api").note(secret.get());
+        }
         return switch (method) {
             case "get", "head" -> read("api");
             case "delete" -> delete("api");

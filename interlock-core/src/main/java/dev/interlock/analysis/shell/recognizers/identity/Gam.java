@@ -13,13 +13,15 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * GAM, the Google Workspace admin CLI. Commands come in two shapes: {@code gam <action> <object> …}
  * ({@code gam update group G add owner user U}) and {@code gam <entity-type> <entity> <action> …}
  * ({@code gam user U show backupcodes}). Reporting actions read; admin roles, group memberships, delegation and
- * sharing are grants; 2-step-verification backup codes are credentials; turning 2SV off weakens sign-in.
+ * sharing are grants; 2-step-verification backup codes are credentials; turning 2SV off weakens sign-in. The domain of
+ * the users named, or the config section {@code gam select} picks, is the tenant it acts in ({@link DirectoryTenants}).
  */
 final class Gam {
 
@@ -51,11 +53,24 @@ final class Gam {
             "oauthuser", "croscsvfile", "usersfile", "groupsfile", "datafile");
 
     static List<Operation> recognize(Invocation inv) {
+        return recognize(inv, Optional.empty());
+    }
+
+    /** {@code section}: the config section {@code gam select} chose, which says the domain better than the users named. */
+    private static List<Operation> recognize(Invocation inv, Optional<String> section) {
         List<String> w = inv.words().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         // gam csv users.csv gam update user ~email …: one GAM command per row
         int nested = w.indexOf("gam");
         if (nested > 0 && Set.of("csv", "loop").contains(w.getFirst())) {
-            return recognize(inv.withArgs(inv.args().subList(nested + 1, inv.args().size())));
+            return recognize(inv.withArgs(inv.args().subList(nested + 1, inv.args().size())), section);
+        }
+        // gam select SECTION [save] [verify] COMMAND: the command acts in the domain that config section holds
+        int command = 2;
+        while (w.getFirst().equals("select") && command < w.size() && Set.of("save", "verify").contains(w.get(command))) {
+            command++;
+        }
+        if (w.getFirst().equals("select") && command < w.size()) {
+            return recognize(inv.withArgs(inv.args().subList(command, inv.args().size())), Optional.of(inv.args().get(1).value()));
         }
         if (Set.of("batch", "tbatch", "csv", "loop").contains(w.getFirst())) {
             return List.of(DirectoryAdmin.operation(inv, "google-workspace",
@@ -72,7 +87,8 @@ final class Gam {
         List<String> rest = w.subList(Math.min(at + 1, w.size()), w.size());
         String target = entityForm ? w.getFirst() + " " + inv.args().get(1).value()
                 : rest.size() > 1 ? rest.get(0) + " " + inv.args().get(at + 2).value() : String.join(" ", rest);
-        return List.of(DirectoryAdmin.operation(inv, "google-workspace", act(action, rest, entityForm), target, ""));
+        Operation op = DirectoryAdmin.operation(inv, "google-workspace", act(action, rest, entityForm), target, "");
+        return List.of(DirectoryTenants.placed(op, section.or(() -> DirectoryTenants.ofSignInNames(w))));
     }
 
     private static Act act(String action, List<String> rest, boolean entityForm) {

@@ -134,9 +134,10 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .orElseGet(() -> http(inv, url, method, data, files, body))));
     }
 
-    /** What a request does when the service's API says more than its method: search and vector stores', data pipelines', observability backends', app servers' admin endpoints, IoT fleets', data exports. */
+    /** What a request does when the service's API says more than its method: secret-returning paths, search and vector stores', data pipelines', observability backends', app servers' admin endpoints, IoT fleets', data exports. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
-        return SearchApis.of(inv, nested, url, method, body).or(() -> VectorStoreApis.of(inv, url, method, body))
+        return SecretEndpoints.read(inv, url, method, !body.isEmpty()).map(List::of).or(() -> SearchApis.of(inv, nested, url, method, body))
+                .or(() -> VectorStoreApis.of(inv, url, method, body))
                 .or(() -> PipelineApis.of(inv, url))
                 .or(() -> GraphqlApis.of(inv, nested, url, method, body))
                 .or(() -> GatewayAdminApis.of(inv, url, method, !body.isEmpty()))
