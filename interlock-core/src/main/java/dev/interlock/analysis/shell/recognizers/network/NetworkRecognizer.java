@@ -268,7 +268,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         }
         Operation.Builder b = Operation.builder("http", verb).resource("endpoint", path).locator("host", host)
                 .evidence(inv.evidence());
-        TestModes.of(inv, host, path, body).ifPresent(mode -> b.locator("environment", mode.environment()).note(mode.why()));
+        TestModes.of(inv, host, path, body).ifPresentOrElse(mode -> b.locator("environment", mode.environment()).note(mode.why()),
+                () -> PathEnvironments.of(path, method).ifPresent(e -> b.locator("environment", e)));
         if (verb == Verb.DELETE) {
             b.stateful(true).note("deletes " + path + " on " + host);
         } else if (computes) {
