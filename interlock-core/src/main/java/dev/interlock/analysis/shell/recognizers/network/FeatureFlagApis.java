@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.api.FlagPatches;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -140,7 +141,9 @@ final class FeatureFlagApis {
             if (m.matches() && host.contains(c.host())) {
                 Operation.Builder b = Operation.builder(c.service(), Verb.DELETE).resource(c.type(), m.group(1)).scope(Scope.ALL)
                         .stateful(true).reversible(false).note("deletes the " + c.type() + " " + m.group(1) + " with every flag in it");
-                return built(inv, host, c.type().equals("environment") ? b.locator("environment", m.group(1)) : b);
+                // an environment is placed by its name, a project or config by the tier word in its name (shop-dev)
+                String where = c.type().equals("environment") ? m.group(1) : DeploymentWords.tierOfName(m.group(1));
+                return built(inv, host, where.isEmpty() ? b : b.locator("environment", where));
             }
         }
         return Optional.empty();
