@@ -66,6 +66,7 @@ public final class McpAnalyzer {
             SaasTools.STRIPE,
             SaasTools.SALESFORCE,
             SaasTools.SQUARE,
+            SaasTools.LAUNCHDARKLY,
             GrafanaTools.FAMILY,
             AzureTools.FAMILY,
             MicrosoftTools.FAMILY,

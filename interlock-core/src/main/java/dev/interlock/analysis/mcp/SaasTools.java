@@ -1,5 +1,6 @@
 package dev.interlock.analysis.mcp;
 
+import dev.interlock.analysis.api.FlagPatches;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
@@ -10,8 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * SaaS admin servers: Stripe's (its agent toolkit's tools: customers, prices, invoices, refunds, subscriptions) and
- * Salesforce's. A Stripe change moves money or customers in whichever account the server holds keys for (the inventory
+ * SaaS admin servers: Stripe's (its agent toolkit's tools: customers, prices, invoices, refunds, subscriptions),
+ * Salesforce's, Square's and LaunchDarkly's (feature flags, placed by the environment a call names). A Stripe change moves money or customers in whichever account the server holds keys for (the inventory
  * places the server: {@code stripe-test}, {@code stripe-prod}); a SOQL or SOSL query only reads (the languages have no
  * writes), while anonymous Apex, DML and deploys change the org.
  */
@@ -124,6 +125,51 @@ final class SaasTools {
             "make_api_request", SQUARE_REQUEST,
             "get_service_info", act("square", Verb.READ, "api", "service"),
             "get_type_info", act("square", Verb.READ, "api", "service", "method")));
+
+    private static final Pattern LAUNCHDARKLY_SERVER = Pattern.compile("(?i)launchdarkly|(^|[-_.])ld([-_.]|$)");
+
+    /**
+     * A LaunchDarkly flag call, placed as the REST API's are: by the {@code environmentKey} argument, else by the
+     * environments a patch touches ({@link FlagPatches}); a delete removes the flag from production too.
+     */
+    private static Function<McpCall, List<Operation>> flag(Verb verb) {
+        return c -> {
+            Operation.Builder b = c.op("launchdarkly", verb, "feature-flag", c.text("featureFlagKey", "flagKey", "key", "flag"))
+                    .locator("flag-project", c.text("projectKey", "project")).reversible(true);
+            if (verb == Verb.DELETE) {
+                return List.of(b.stateful(true).reversible(false).locator("environment", "production")
+                        .note("removes the flag from every environment, production included").build());
+            }
+            String named = c.text("environmentKey", "environment", "env");
+            if (verb == Verb.READ || !named.isEmpty()) {
+                return List.of((named.isEmpty() ? b : b.locator("environment", named)).build());
+            }
+            return FlagPatches.environments(c.arguments().toString())
+                    .map(envs -> envs.stream().map(e -> b.build().toBuilder().locator("environment", e).build()).toList())
+                    .orElseGet(() -> List.of(b.build()));
+        };
+    }
+
+    private static Map<String, Function<McpCall, List<Operation>>> launchDarklyTools() {
+        Map<String, Function<McpCall, List<Operation>>> tools = new HashMap<>();
+        for (String read : List.of("get_flag", "list_flags", "get_feature_flag", "list_feature_flags", "get_flag_status",
+                "get_feature_flag_status", "get_flag_status_across_environments", "list_flag_statuses")) {
+            tools.put(read, flag(Verb.READ));
+        }
+        for (String changed : List.of("toggle_flag", "update_rollout", "update_targeting", "update_targeting_rules",
+                "update_individual_targets", "patch_flag", "patch_feature_flag", "update_flag", "update_feature_flag")) {
+            tools.put(changed, flag(Verb.UPDATE));
+        }
+        tools.put("create_flag", flag(Verb.CREATE));
+        tools.put("create_feature_flag", flag(Verb.CREATE));
+        for (String removed : List.of("delete_flag", "delete_feature_flag", "archive_flag", "archive_feature_flag")) {
+            tools.put(removed, flag(Verb.DELETE));
+        }
+        return tools;
+    }
+
+    static final ToolFamily LAUNCHDARKLY = new ToolFamily("launchdarkly", c -> LAUNCHDARKLY_SERVER.matcher(c.server()).find(),
+            launchDarklyTools());
 
     static final ToolFamily SALESFORCE = new ToolFamily("salesforce", c -> SALESFORCE_SERVER.matcher(c.server()).find(), salesforceTools());
 }

@@ -1,6 +1,8 @@
 package dev.interlock.analysis.shell.recognizers.network;
 
+import dev.interlock.analysis.api.FlagPatches;
 import dev.interlock.analysis.shell.Invocation;
+import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
@@ -35,13 +37,28 @@ final class FeatureFlagApis {
     private static final Pattern FLAGSMITH = Pattern.compile(".*/api/v1/environments/([^/]+)/(?:features/[^/]+/)?featurestates(?:/.*)?");
     private static final Pattern GROWTHBOOK = Pattern.compile("/api/v1/features/([^/]+)(?:/toggle)?/?");
     private static final Pattern CONFIGCAT = Pattern.compile("/v[12]/environments/([^/]+)/settings/([^/]+)/value/?");
-    /** JSON patch paths ({@code "/environments/production/on"}) and semantic patches' {@code "environmentKey"}. */
-    private static final Pattern PATCH_ENVIRONMENT = Pattern.compile(
-            "\"path\"\\s*:\\s*\"/environments/([^/\"]+)|\"environmentKey\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern PATCH_PATH = Pattern.compile("\"path\"\\s*:\\s*\"([^\"]*)\"");
     /** GrowthBook's toggle body: {@code {"environments": {"production": false}}}. */
     private static final Pattern GROWTHBOOK_ENVIRONMENTS = Pattern.compile("\"environments\"\\s*:\\s*\\{([^}]*)}");
     private static final Pattern JSON_KEY = Pattern.compile("\"([^\"]+)\"\\s*:");
+
+    /** A container of flags on a service ({@code host} in the host name, "" for any host: Unleash is self-hosted). */
+    private record Container(String service, String host, Pattern path, String type) {
+    }
+
+    /**
+     * Projects and environments: deleting one deletes every flag in it (and an environment's state of every flag), a
+     * whole-container teardown like deleting a namespace, which asks even in dev. One flag is not a container.
+     */
+    private static final List<Container> CONTAINERS = List.of(
+            new Container("unleash", "", Pattern.compile(".*/api/admin/projects/([^/]+)/?"), "project"),
+            new Container("unleash", "", Pattern.compile(".*/api/admin/environments/([^/]+)/?"), "environment"),
+            new Container("launchdarkly", "launchdarkly", Pattern.compile("/api/v2/projects/([^/]+)/?"), "project"),
+            new Container("launchdarkly", "launchdarkly", Pattern.compile("/api/v2/projects/[^/]+/environments/([^/]+)/?"), "environment"),
+            new Container("flagsmith", "flagsmith", Pattern.compile("/api/v1/projects/([^/]+)/?"), "project"),
+            new Container("flagsmith", "flagsmith", Pattern.compile("/api/v1/environments/([^/]+)/?"), "environment"),
+            new Container("configcat", "configcat", Pattern.compile("/v1/products/([^/]+)/?"), "project"),
+            new Container("configcat", "configcat", Pattern.compile("/v1/configs/([^/]+)/?"), "config"),
+            new Container("configcat", "configcat", Pattern.compile("/v1/environments/([^/]+)/?"), "environment"));
 
     static Optional<List<Operation>> of(Invocation inv, String url, String method, List<String> body) {
         String path = NetworkRecognizer.path(url);
@@ -53,6 +70,12 @@ final class FeatureFlagApis {
         String verb = method.isEmpty() ? body.isEmpty() ? "GET" : "POST" : method.toUpperCase(Locale.ROOT);
         String sent = String.join(" ", body);
         boolean reads = verb.equals("GET") || verb.equals("HEAD");
+        if (verb.equals("DELETE")) {
+            Optional<List<Operation>> teardown = teardown(inv, host, path);
+            if (teardown.isPresent()) {
+                return teardown;
+            }
+        }
         if (path.contains("/api/admin/")) {
             Matcher m = UNLEASH.matcher(path);
             if (m.matches()) {
@@ -77,7 +100,7 @@ final class FeatureFlagApis {
             if (verb.equals("DELETE")) {
                 return built(inv, host, everywhere(b.verb(Verb.DELETE)));
             }
-            return placed(inv, host, b, patched(sent));
+            return placed(inv, host, b, FlagPatches.environments(sent));
         }
         Matcher flagsmith = FLAGSMITH.matcher(path);
         if (flagsmith.matches() && (host.contains("flagsmith") || path.startsWith("/api/v1/"))) {
@@ -112,6 +135,20 @@ final class FeatureFlagApis {
         return Optional.empty();
     }
 
+    private static Optional<List<Operation>> teardown(Invocation inv, String host, String path) {
+        for (Container c : CONTAINERS) {
+            Matcher m = c.path().matcher(path);
+            if (m.matches() && host.contains(c.host())) {
+                Operation.Builder b = Operation.builder(c.service(), Verb.DELETE).resource(c.type(), m.group(1)).scope(Scope.ALL)
+                        .stateful(true).reversible(false).note("deletes the " + c.type() + " " + m.group(1) + " with every flag in it");
+                // an environment is placed by its name, a project or config by the tier word in its name (shop-dev)
+                String where = c.type().equals("environment") ? m.group(1) : DeploymentWords.tierOfName(m.group(1));
+                return built(inv, host, where.isEmpty() ? b : b.locator("environment", where));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Operation.Builder unleash(String verb, Matcher m) {
         Operation.Builder b = flag("unleash", Verb.UPDATE, m.group(2)).locator("flag-project", m.group(1));
         if (verb.equals("GET") || verb.equals("HEAD")) {
@@ -128,25 +165,6 @@ final class FeatureFlagApis {
         }
         return b.note(rest.equals("/on") ? "turns the flag on in " + m.group(3)
                 : rest.equals("/off") ? "turns the flag off in " + m.group(3) : "changes the flag in " + m.group(3));
-    }
-
-    /**
-     * The environments a LaunchDarkly patch touches; empty when some instruction changes the flag itself (its
-     * variations, name, targeting shared by all environments), which is then not placed by any one of them.
-     */
-    private static Optional<Set<String>> patched(String sent) {
-        Set<String> environments = new LinkedHashSet<>();
-        Matcher m = PATCH_ENVIRONMENT.matcher(sent);
-        while (m.find()) {
-            environments.add(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-        Matcher paths = PATCH_PATH.matcher(sent);
-        while (paths.find()) {
-            if (!paths.group(1).startsWith("/environments/")) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(environments).filter(e -> !e.isEmpty());
     }
 
     /** One operation per environment named; none named leaves the change where the inventory puts it (unknown). */

@@ -275,7 +275,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         }
         Operation.Builder b = Operation.builder("http", verb).resource("endpoint", path).locator("host", host)
                 .evidence(inv.evidence());
-        mode.ifPresent(m -> b.locator("environment", m.environment()).note(m.why()));
+        mode.ifPresentOrElse(m -> b.locator("environment", m.environment()).note(m.why()),
+                () -> PathEnvironments.of(path, method).ifPresent(e -> b.locator("environment", e)));
         // Google's APIs name their project in the path (fcm.googleapis.com/v1/projects/shop-dev/messages:send)
         java.util.regex.Matcher project = GOOGLE_PROJECT.matcher(path);
         if (host.endsWith(".googleapis.com") && project.find()) {

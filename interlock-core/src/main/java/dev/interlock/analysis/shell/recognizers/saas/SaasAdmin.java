@@ -12,13 +12,14 @@ import java.util.Set;
  * SaaS admin CLIs, one table each: Stripe's {@code stripe}, Shopify's {@code shopify}, Salesforce's {@code sf} (and the
  * older {@code sfdx}), HubSpot's {@code hs} and Zendesk's {@code zcli}. They act on a live business account (money,
  * storefront, customer records), so a change there is a production change unless the command names a test mode, a
- * development theme or a scratch org; downloads and listings only read.
+ * development theme or a scratch org; downloads and listings only read. Feature-flag platforms' CLIs, LaunchDarkly's
+ * {@code ldcli} and {@code configcat}, change a flag in the environment they name.
  */
 public final class SaasAdmin implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("stripe", "shopify", "sf", "sfdx", "hs", "zcli");
+        return Set.of("stripe", "shopify", "sf", "sfdx", "hs", "zcli", "ldcli", "configcat");
     }
 
     @Override
@@ -27,11 +28,15 @@ public final class SaasAdmin implements Recognizer {
         if (words.isEmpty() || words.contains("--help") || words.contains("-h") || words.equals(List.of("--version"))) {
             return List.of();
         }
+        if (inv.program().equals("ldcli")) {
+            return LaunchDarklyCli.recognize(inv);
+        }
         Operation op = switch (inv.program()) {
             case "stripe" -> StripeCli.recognize(inv);
             case "shopify" -> ShopifyCli.recognize(inv);
             case "sf", "sfdx" -> SalesforceCli.recognize(inv);
             case "hs" -> HubSpotCli.recognize(inv);
+            case "configcat" -> ConfigCatCli.recognize(inv);
             default -> ZendeskCli.recognize(inv);
         };
         return List.of(op);
