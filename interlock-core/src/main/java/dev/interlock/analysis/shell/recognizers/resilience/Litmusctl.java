@@ -46,6 +46,12 @@ public final class Litmusctl implements Recognizer {
             .add("create", "project", create("project"))
             .add("create", "chaos-environment environment", create("environment"))
             .add("delete", "chaos-environment environment", delete("environment"))
+            .add("get", "chaos-infra chaos-infras agents", read(INFRA))
+            .add("get", "chaos-experiments chaos-experiment chaos-experiment-runs workflows chaos-scenarios", read(EXPERIMENT))
+            .add("describe", "chaos-experiment workflow chaos-scenario", read(EXPERIMENT))
+            .add("get", "projects", read("project"))
+            .add("get", "chaos-environments environments", read("environment"))
+            .add("describe", "chaos-environment environment", read("environment"))
             .add("", "config version completion help", local("litmusctl"))
             .build();
 

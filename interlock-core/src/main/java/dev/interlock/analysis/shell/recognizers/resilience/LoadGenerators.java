@@ -158,16 +158,16 @@ public final class LoadGenerators implements Recognizer {
             host = LocalFiles.serverInEnv(variables(inv, tool, p)).or(() -> LocalFiles.serverInEnv(inv.env()));
             source = "the server its script's variables or properties name";
         }
-        Optional<String> named = host.isPresent() ? Optional.empty() : namedEnvironment(tool, p, operands);
+        Optional<Named> named = host.isPresent() ? Optional.empty() : namedEnvironment(tool, p, operands);
         if (host.isEmpty() && named.isEmpty()) {
             return fallback(inv, nested);
         }
-        String target = host.orElseGet(named::get);
+        String target = host.orElseGet(() -> named.get().name());
         Operation.Builder b = Operation.builder("network", Verb.UPDATE).resource("service", target).scope(Scope.ONE)
                 .reversible(false).confidence(host.isPresent() ? Confidence.EXACT : Confidence.INFERRED)
                 .evidence(inv.evidence())
                 .note(program + " sends load to " + (host.isPresent() ? target + ", as " + source + " says"
-                        : "the " + named.get() + " environment its file or environment name says")
+                        : "the " + named.get().tier() + " environment " + target + " names")
                         + ": enough traffic takes a service down, and its writes are real");
         if (host.isPresent() && Hosts.loopback(host.get()) && inv.remote()) {
             // ssh web-prod-01 ab http://localhost/: the loaded service is the remote host's own
@@ -175,7 +175,7 @@ public final class LoadGenerators implements Recognizer {
         } else if (host.isPresent()) {
             b.locator("host", host.get());
         } else {
-            b.locator("environment", named.get());
+            b.locator("environment", named.get().tier());
         }
         return List.of(b.build());
     }
@@ -189,14 +189,18 @@ public final class LoadGenerators implements Recognizer {
         return new HashMap<>(LoadTargets.variables(assignments));
     }
 
+    /** A targets file, script or environment whose name has a tier word in it. */
+    private record Named(String name, String tier) {
+    }
+
     /** The tier word in a targets file's, script's or environment's name ({@code targets/prod.txt}, {@code -e production}). */
-    private static Optional<String> namedEnvironment(Tool tool, ParsedArgs p, List<String> operands) {
+    private static Optional<Named> namedEnvironment(Tool tool, ParsedArgs p, List<String> operands) {
         List<String> names = new ArrayList<>();
         tool.named().forEach(f -> names.addAll(p.flags().getOrDefault(f, List.of())));
         if (tool.scripted()) {
             operands.stream().filter(o -> !LoadTargets.target(o)).forEach(names::add);
         }
-        return names.stream().map(DeploymentWords::tierOfName).filter(t -> !t.isEmpty()).findFirst();
+        return names.stream().map(n -> new Named(n, DeploymentWords.tierOfName(n))).filter(n -> !n.tier().isEmpty()).findFirst();
     }
 
     private static List<Operation> fallback(Invocation inv, Nested nested) {
