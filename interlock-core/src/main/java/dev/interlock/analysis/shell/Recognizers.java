@@ -122,6 +122,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.network.ToxiproxyCli(),
                 new dev.interlock.analysis.shell.recognizers.diagnostics.RuntimeDiagnostics(),
                 new dev.interlock.analysis.shell.recognizers.offensive.AttackTools(),
+                new dev.interlock.analysis.shell.recognizers.resilience.LoadGenerators(),
+                new dev.interlock.analysis.shell.recognizers.resilience.Litmusctl(),
                 new PackagePublishRecognizer(),
                 new PrivilegeRecognizer(),
                 new PublicTunnels(),

@@ -145,7 +145,10 @@ public final class LocalFiles {
     private static final java.util.regex.Pattern TOOLING_VARIABLE = java.util.regex.Pattern.compile(
             "(?i)(SELENIUM|WEBDRIVER|BROWSERSTACK|SAUCE|LAMBDATEST|PW_TEST_CONNECT|PLAYWRIGHT|BROWSER_WS|CHROME|WIREMOCK|MOCK"
                     + "|HTTPS?_PROXY|ALL_PROXY|NO_PROXY|PROXY|OTEL|SENTRY|DD_|HONEYCOMB|PIP_|NPM_|YARN_|GOPROXY|CARGO_|MAVEN|GRADLE|NEXUS"
-                    + "|ARTIFACTORY|REGISTRY)\\w*");
+                    + "|ARTIFACTORY|REGISTRY"
+                    // a load generator's own outputs, cloud and coordinator, not the service it loads
+                    + "|K6_(?:OUT|CLOUD|INFLUXDB|PROMETHEUS|STATSD|OTEL|DATADOG|ELASTICSEARCH|KAFKA|TIMESCALEDB|WEB_DASHBOARD)"
+                    + "|LOCUST_(?:MASTER|WEB)|ARTILLERY_CLOUD)\\w*");
     private static final java.util.regex.Pattern SERVER_VARIABLE = java.util.regex.Pattern.compile("\\w*(?:_URL|_URI|_DSN|HOST|_ENDPOINT|_ADDR|_SERVER|_SERVERS|_BOOTSTRAP|_BROKERS|__CREDENTIALS)");
 
     /**
