@@ -39,7 +39,9 @@ public final class Kaniko implements Recognizer {
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(VALUED);
-        if (p.flags().keySet().stream().noneMatch(OWN::contains)) {
+        // -d with -c or -f is kaniko's short form (-c . -f Dockerfile -d REF)
+        boolean kaniko = p.flags().keySet().stream().anyMatch(OWN::contains) || p.has("-d") && p.has("-c", "-f");
+        if (!kaniko) {
             return new UnrecognizedProgram().recognize(inv, nested);
         }
         List<String> destinations = new ArrayList<>(p.flags().getOrDefault("-d", List.of()));
