@@ -26,7 +26,7 @@ final class Cog {
 
     private static final String REPLICATE = "r8.im";
     private static final Set<String> VALUED = Set.of("-t", "--tag", "-i", "--input", "-o", "--output", "-e", "--env",
-            "-p", "--port", "-f", "--file", "--secret", "--progress", "--separate-weights", "--token-stdin");
+            "-p", "--port", "-f", "--file", "--secret", "--progress");
 
     private static final CommandTable COMMANDS = CommandTable.builder()
             .add("", "build predict train run serve debug init migrate", local("model"))
