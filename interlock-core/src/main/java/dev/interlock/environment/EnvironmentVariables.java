@@ -14,7 +14,7 @@ public final class EnvironmentVariables {
     private record Hint(String variable, List<String> systems, String locator) {
     }
 
-    private static final List<String> AWS = List.of("aws", "terraform", "cdk", "pulumi", "eksctl", "cloudformation");
+    private static final List<String> AWS = List.of("aws", "terraform", "cdk", "pulumi", "eksctl", "cloudformation", "packer");
     private static final List<Hint> HINTS = List.of(
             new Hint("AWS_PROFILE", AWS, "profile"),
             new Hint("AWS_DEFAULT_PROFILE", AWS, "profile"),
@@ -24,11 +24,11 @@ public final class EnvironmentVariables {
             new Hint("PULUMI_STACK", List.of("pulumi"), "stack"),
             new Hint("KUBECONFIG", List.of("kubernetes", "helm"), "kubeconfig"),
             new Hint("HELM_KUBECONTEXT", List.of("helm"), "context"),
-            new Hint("CLOUDSDK_CORE_PROJECT", List.of("gcp", "terraform"), "project"),
-            new Hint("GOOGLE_CLOUD_PROJECT", List.of("gcp", "terraform"), "project"),
+            new Hint("CLOUDSDK_CORE_PROJECT", List.of("gcp", "terraform", "packer"), "project"),
+            new Hint("GOOGLE_CLOUD_PROJECT", List.of("gcp", "terraform", "packer"), "project"),
             new Hint("CLOUDSDK_ACTIVE_CONFIG_NAME", List.of("gcp"), "profile"),
-            new Hint("AZURE_SUBSCRIPTION_ID", List.of("azure", "terraform"), "subscription"),
-            new Hint("ARM_SUBSCRIPTION_ID", List.of("azure", "terraform"), "subscription"),
+            new Hint("AZURE_SUBSCRIPTION_ID", List.of("azure", "terraform", "packer"), "subscription"),
+            new Hint("ARM_SUBSCRIPTION_ID", List.of("azure", "terraform", "packer"), "subscription"),
             new Hint("PGHOST", List.of("database"), "host"),
             new Hint("PGDATABASE", List.of("database"), "database"),
             new Hint("MYSQL_HOST", List.of("database"), "host"),

@@ -37,7 +37,7 @@ public final class AzRecognizer implements Recognizer {
     private static final Set<String> BOOLEANS = Set.of("yes", "y", "no-wait", "debug", "verbose", "only-show-errors",
             "force", "all", "identity", "use-device-code", "allow-no-subscriptions", "service-principal", "admin",
             "overwrite", "no-prompt", "help", "h", "dryrun", "dry-run", "force-string", "delete-snapshots",
-            "yes-i-know", "auth-mode-login", "show-secrets");
+            "yes-i-know", "auth-mode-login", "show-secrets", "all-resources", "permanently-delete");
 
     /** Command groups that only change az itself on this machine. */
     private static final Set<String> CLI_SETTINGS = Set.of("login", "logout", "config", "extension", "configure",
@@ -151,20 +151,24 @@ public final class AzRecognizer implements Recognizer {
             b.locator(dev.interlock.analysis.shell.recognizers.database.DatabaseOps.COPIES_DATA, "objects");
             notes.add("downloads production's data to this machine");
         }
-        if (groups.equals(List.of("aks")) && action.equals("get-credentials")) {
+        if ((groups.equals(List.of("aks")) || groups.equals(List.of("fleet"))) && action.equals("get-credentials")) {
             return List.of(kubeconfig(inv, a, b, name));
         }
         int ids = a.value("ids").map(v -> Regex.split(v, "\\s+").length).orElse(1);
         boolean pattern = a.value("pattern").map(p -> p.contains("*")).orElse(false);
         Scope scope = ids > 1 || action.endsWith("-batch") ? Scope.MANY : Scope.ONE;
-        if (verb.destructive() && (kind.wholeEnvironment() || action.equals("flush") || pattern && a.value("pattern").get().equals("*"))) {
+        boolean teardown = verb.destructive() && AzTable.TEARDOWN_FLAGS.getOrDefault(String.join(" ", groups), Set.of()).stream().anyMatch(a::has);
+        if (verb.destructive() && (kind.wholeEnvironment() || teardown || action.equals("flush") || pattern && a.value("pattern").get().equals("*"))) {
             scope = Scope.ALL;
         }
         b.scope(scope);
+        if (teardown) {
+            notes.add("takes everything in the " + kind.type() + " with it, past any soft-delete");
+        }
         if (verb.destructive()) {
             boolean softDelete = action.equals("delete") && kind.type().equals("key-vault")
                     || action.equals("delete") && groups.size() == 2 && groups.getFirst().equals("keyvault");
-            b.stateful(kind.stateful() || verb == Verb.REPLACE || action.equals("flush")).reversible(softDelete);
+            b.stateful(kind.stateful() || teardown || verb == Verb.REPLACE || action.equals("flush")).reversible(softDelete);
             if (softDelete) {
                 notes.add("soft-deleted: recoverable until purged");
             } else if (action.equals("purge")) {

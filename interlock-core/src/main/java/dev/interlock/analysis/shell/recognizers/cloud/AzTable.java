@@ -75,6 +75,9 @@ final class AzTable {
             Map.entry("list-credentials", Verb.CREDENTIAL), Map.entry("list-publishing-credentials", Verb.CREDENTIAL),
             Map.entry("list-publishing-profiles", Verb.CREDENTIAL), Map.entry("list-connection-strings", Verb.CREDENTIAL),
             Map.entry("show-connection-string", Verb.CREDENTIAL), Map.entry("generate-sas", Verb.CREDENTIAL),
+            // prints the keys or tokens a client authenticates with (az ml online-endpoint get-credentials); aks's and
+            // fleet's write a kubeconfig instead ({@link AzRecognizer})
+            Map.entry("get-credentials", Verb.CREDENTIAL),
             Map.entry("login", Verb.ESCALATE),
             Map.entry("create", Verb.CREATE), Map.entry("add", Verb.CREATE), Map.entry("import", Verb.CREATE),
             Map.entry("restore", Verb.CREATE), Map.entry("recover", Verb.CREATE), Map.entry("copy", Verb.CREATE),
@@ -93,9 +96,10 @@ final class AzTable {
             Map.entry("delete-batch", Verb.DELETE), Map.entry("flush", Verb.DELETE), Map.entry("reboot", Verb.UPDATE),
             Map.entry("force-reboot", Verb.UPDATE), Map.entry("export", Verb.READ));
 
-    private static final Map<String, Verb> PREFIXES = Map.of("list-", Verb.READ, "show-", Verb.READ, "get-", Verb.READ,
-            "check-", Verb.READ, "delete-", Verb.DELETE, "remove-", Verb.DELETE, "set-", Verb.UPDATE,
-            "update-", Verb.UPDATE, "add-", Verb.UPDATE, "create-", Verb.CREATE);
+    private static final Map<String, Verb> PREFIXES = Map.ofEntries(Map.entry("list-", Verb.READ), Map.entry("show-", Verb.READ),
+            Map.entry("get-", Verb.READ), Map.entry("check-", Verb.READ), Map.entry("delete-", Verb.DELETE),
+            Map.entry("remove-", Verb.DELETE), Map.entry("set-", Verb.UPDATE), Map.entry("update-", Verb.UPDATE),
+            Map.entry("add-", Verb.UPDATE), Map.entry("create-", Verb.CREATE), Map.entry("regenerate-", Verb.UPDATE));
 
     static Optional<Verb> verb(List<String> path) {
         String command = String.join(" ", path);
@@ -190,6 +194,13 @@ final class AzTable {
             Map.entry("role assignment", new Kind("role-assignment", false, false)),
             Map.entry("deployment group", new Kind("deployment", false, false)),
             Map.entry("resource", new Kind("resource", true, false)));
+
+    /**
+     * Delete flags that take a whole container down with everything in it: {@code az ml workspace delete --all-resources}
+     * also deletes its storage account, registry and key vault; {@code --permanently-delete} skips the soft-delete that
+     * keeps its models, data assets and runs recoverable.
+     */
+    static final Map<String, Set<String>> TEARDOWN_FLAGS = Map.of("ml workspace", Set.of("all-resources", "permanently-delete"));
 
     /** Groups where {@code -g} names the resource itself. */
     static final Set<String> GROUP_NAMED_BY_G = Set.of("group");

@@ -22,7 +22,8 @@ final class GcloudTable {
     static final Map<String, Verb> ACTIONS = Map.ofEntries(
             Map.entry("list", Verb.READ), Map.entry("describe", Verb.READ), Map.entry("read", Verb.READ),
             Map.entry("get", Verb.READ), Map.entry("show", Verb.READ), Map.entry("get-value", Verb.READ),
-            Map.entry("tail", Verb.READ), Map.entry("search", Verb.READ), Map.entry("lookup", Verb.READ),
+            Map.entry("tail", Verb.READ), Map.entry("stream-logs", Verb.READ), Map.entry("log", Verb.READ),
+            Map.entry("search", Verb.READ), Map.entry("lookup", Verb.READ),
             Map.entry("print-settings", Verb.READ), Map.entry("info", Verb.READ), Map.entry("version", Verb.READ),
             Map.entry("help", Verb.READ), Map.entry("explain", Verb.READ), Map.entry("diff", Verb.READ),
             Map.entry("browse", Verb.READ), Map.entry("validate", Verb.READ), Map.entry("wait", Verb.READ),

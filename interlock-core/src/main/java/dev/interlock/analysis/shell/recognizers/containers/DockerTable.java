@@ -4,6 +4,7 @@ import dev.interlock.analysis.shell.recognizers.filesystem.FilesystemRecognizer;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.containers.DockerRecognizer.Daemon;
+import dev.interlock.analysis.shell.recognizers.registries.ImageReference;
 import dev.interlock.analysis.shell.recognizers.registries.RegistryTools;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
@@ -261,9 +262,18 @@ final class DockerTable {
 
     /** {@code push}: publishes an image to its registry. */
     private static List<Operation> push(Daemon d, List<Arg> args) {
-        ParsedArgs p = ParsedArgs.parse(args, Set.of("--platform", "--creds", "--authfile", "--format", "--digestfile"));
+        ParsedArgs p = ParsedArgs.parse(args, Set.of("--platform", "--creds", "--authfile", "--format", "--digestfile",
+                "--sign-by", "--sign-by-sigstore", "--compression-format", "--cert-dir", "--retry", "--retry-delay"));
+        List<Arg> operands = FilesystemRecognizer.operands(p);
+        if (operands.size() == 2) {
+            // podman push SOURCE DESTINATION: the local image goes where the destination points, a transport
+            // (docker://, oci-archive:, dir:) included, as buildah's and skopeo's destinations are read
+            ImageReference to = ImageReference.of(operands.getLast().value());
+            return List.of(to.place() == ImageReference.Place.REGISTRY ? d.registry(Verb.UPDATE, to.location()).build()
+                    : RegistryTools.imageWritten(d.inv(), to, d.inv().program() + " push from " + operands.getFirst().value() + " writes"));
+        }
         List<Operation> ops = new ArrayList<>();
-        for (Arg image : FilesystemRecognizer.operands(p)) {
+        for (Arg image : operands) {
             ops.add(d.registry(Verb.UPDATE, image.value()).scope(p.has("-a", "--all-tags") ? Scope.MANY : Scope.ONE).build());
         }
         return ops;

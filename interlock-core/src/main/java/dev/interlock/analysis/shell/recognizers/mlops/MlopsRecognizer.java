@@ -9,12 +9,12 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** MLflow's, Hugging Face's, DVC's, Ollama's, Feast's, Kaggle's and W&amp;B's command lines, one table each. */
+/** MLflow's, Hugging Face's, DVC's, Ollama's, Feast's, Kaggle's, W&amp;B's and Cog's command lines, one table each. */
 public final class MlopsRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("mlflow", "hf", "huggingface-cli", "dvc", "ollama", "feast", "kaggle", "wandb");
+        return Set.of("mlflow", "hf", "huggingface-cli", "dvc", "ollama", "feast", "kaggle", "wandb", "cog");
     }
 
     @Override
@@ -22,10 +22,13 @@ public final class MlopsRecognizer implements Recognizer {
         if (DatabaseOps.help(inv)) {
             return List.of();
         }
-        if (inv.program().equals("kaggle") || inv.program().equals("wandb")) {
+        if (Set.of("kaggle", "wandb", "cog").contains(inv.program())) {
             // only some of their commands are in a table: the rest are judged as any unfamiliar CLI's
-            return (inv.program().equals("kaggle") ? Kaggle.recognize(inv) : Wandb.recognize(inv)).map(List::of)
-                    .orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
+            return (switch (inv.program()) {
+                case "kaggle" -> Kaggle.recognize(inv);
+                case "wandb" -> Wandb.recognize(inv);
+                default -> Cog.recognize(inv);
+            }).map(List::of).orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
         }
         return List.of(switch (inv.program()) {
             case "mlflow" -> Mlflow.recognize(inv);

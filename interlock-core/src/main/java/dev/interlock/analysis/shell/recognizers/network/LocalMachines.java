@@ -106,6 +106,10 @@ public final class LocalMachines implements Recognizer {
         if (VOLUME_CHANGERS.contains(program)) {
             return List.of(lvm(inv, program, words));
         }
+        if (program.equals("vagrant") && !inv.args().isEmpty() && inv.args().getFirst().value().equals("cloud")) {
+            // the box registry, not a VM here
+            return List.of(dev.interlock.analysis.shell.recognizers.packages.VagrantCloud.recognize(inv));
+        }
         Set<String> teardown = CLUSTER_TEARDOWN.get(program);
         if (teardown != null) {
             boolean down = words.stream().anyMatch(teardown::contains);

@@ -90,6 +90,14 @@ public final class RegistryTools implements Recognizer {
         };
     }
 
+    /**
+     * An image another tool writes to {@code ref} ({@code podman push SRC DEST}, kaniko's {@code --destination}, a
+     * {@code cog push}): judged as this family's writes are, by where the reference points.
+     */
+    public static Operation imageWritten(Invocation inv, ImageReference ref, String how) {
+        return at(inv, Verb.UPDATE, "image", ref, Scope.ONE, how);
+    }
+
     /** The images a write changes: each name under -t/--tag, else the first image named. */
     private static List<Operation> written(Invocation inv, ParsedArgs p, List<String> operands, boolean layout, String what) {
         List<String> tags = new ArrayList<>();
