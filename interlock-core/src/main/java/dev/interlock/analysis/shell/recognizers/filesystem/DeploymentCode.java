@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Kustomize overlays, manifests kept for GitOps, compose and deploy files, Ansible inventories and their variables,
  * Chef environments and roles, Salt states and pillar, Puppet Hiera data, Pulumi stack configuration, ECS task
  * definitions, Fly.io and Copilot manifests, Splunk apps' configuration, deployment manifests (Azure IoT Edge's
- * {@code deployment.template.json}, Greengrass deployments), whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
+ * {@code deployment.template.json}, Greengrass deployments), access roles and policies kept as code (Teleport roles, IAM
+ * and RBAC documents), whether an edit tool or the shell ({@code >}, {@code cp}) writes it. Writing one runs nothing (the apply is decided when it is applied), but where the
  * file is for production — a production directory, or a name such as {@code values-prod.yaml} or {@code prod.tfvars}
  * — the change is production's next change in waiting. Every such operation is an update of {@code code} with the
  * locator {@code deploys} ({@code production} or {@code other}), which one rule reads for all of them.
@@ -74,6 +75,9 @@ final class DeploymentCode {
             // a Splunk app's .conf files (indexes.conf's retention, inputs, props): the next deployment-server reload,
             // cluster-bundle push or app install makes the Splunk servers run with them
             new Tool("splunk", "a Splunk app's configuration", "(?!)", "splunk[\\w.-]*|deployment-apps|master-apps|manager-apps|shcluster", "conf"),
+            // access as code: Teleport roles, IAM and RBAC policies, identity providers' Terraform-less configuration —
+            // the next tctl create, policy sync or deck run gives whoever they name what they say
+            new Tool("access", "access roles or policies", "(?!)", "teleport|iam|rbac|boundary|okta|auth0|keycloak", "ya?ml|json|hcl"),
             new Tool("kubernetes", "Kubernetes manifests or a Kustomize overlay", "kustomization\\.ya?ml",
                     "k8s|kube|kubernetes|manifests?|kustomize|overlays|clusters|gitops|argocd|argo-cd|flux"));
 

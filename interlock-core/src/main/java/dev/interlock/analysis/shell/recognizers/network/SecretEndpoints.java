@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * API paths whose answer is a secret, so that reading them is a {@code credential} read though the method is a plain
- * GET: identity providers' client secrets and keys (Okta's {@code /api/v1/apps/ID/credentials/secrets}, its apps' and
- * identity providers' key credentials; Auth0's clients and connections, whose answers carry {@code client_secret}
- * unless {@code fields=} leaves it out; Keycloak's {@code client-secret} and adapter installation files). A POST to a
+ * GET: identity providers' client secrets (Okta's {@code /api/v1/apps/ID/credentials/secrets}; its key credentials
+ * are public keys and stay reads; Auth0's clients and connections, whose answers carry {@code client_secret}
+ * unless {@code fields=} leaves it out; Keycloak's {@code client-secret} and adapter installation files), feature-flag services' SDK keys and API tokens,
+ * hosting platforms' environment variables. A POST to a
  * secrets collection mints a new secret and prints it, a credential read too. Other methods are the plain HTTP reading.
  */
 public final class SecretEndpoints {
@@ -26,6 +27,11 @@ public final class SecretEndpoints {
      * answer with the secret, and the response field that holds it when a {@code fields=} filter can leave it out.
      */
     private record Row(Pattern host, Pattern path, Pattern methods, String field, String type, String note) {
+
+        /** A row that applies only when the query asks for the values ({@code decrypt=true}). */
+        Row when(String query) {
+            return new Row(host, Pattern.compile(path.pattern() + "\\?.*" + query + ".*"), methods, field, type, note);
+        }
     }
 
     private static final Pattern ANY_HOST = Pattern.compile(".*");
@@ -35,10 +41,6 @@ public final class SecretEndpoints {
     private static final List<Row> ROWS = List.of(
             new Row(ANY_HOST, Pattern.compile("/api/v1/apps/[^/]+/credentials/secrets(/[^/]+)?/?"), Pattern.compile("GET|POST"), "",
                     "client-secret", "reads an Okta app's client secrets"),
-            new Row(ANY_HOST, Pattern.compile("/api/v1/apps/[^/]+/credentials/(keys|csrs|jwks)(/[^/]+)?/?"), Pattern.compile("GET"), "",
-                    "key-credential", "reads an Okta app's key credentials"),
-            new Row(ANY_HOST, Pattern.compile("/api/v1/idps/([^/]+/)?credentials(/.*)?"), Pattern.compile("GET"), "",
-                    "key-credential", "reads an Okta identity provider's credentials"),
             new Row(AUTH0, Pattern.compile("(/api/v2)?/clients(/[^/]+)?/?"), Pattern.compile("GET"), "client_secret",
                     "client-secret", "reads Auth0 applications with their client secrets"),
             new Row(AUTH0, Pattern.compile("(/api/v2)?/connections(/[^/]+)?/?"), Pattern.compile("GET"), "options",
@@ -46,7 +48,28 @@ public final class SecretEndpoints {
             new Row(ANY_HOST, Pattern.compile("(/auth)?/admin/realms/[^/]+/clients/[^/]+/client-secret(/rotated)?/?"), Pattern.compile("GET|POST"), "",
                     "client-secret", "reads a Keycloak client's secret"),
             new Row(ANY_HOST, Pattern.compile("(/auth)?/admin/realms/[^/]+/clients/[^/]+/installation/providers/[^/]+/?"), Pattern.compile("GET"), "",
-                    "client-secret", "reads a Keycloak client's adapter configuration, secret included"));
+                    "client-secret", "reads a Keycloak client's adapter configuration, secret included"),
+            // feature-flag services' SDK keys and API tokens: a server-side key reads every flag and segment
+            new Row(Pattern.compile("(app|sdk)\\.launchdarkly\\.(com|us)|app\\.eu\\.launchdarkly\\.com"),
+                    Pattern.compile("/api/v2/projects/[^/]+/environments(/[^/]+)?/?"), Pattern.compile("GET"), "",
+                    "sdk-key", "reads LaunchDarkly environments with their SDK keys"),
+            new Row(ANY_HOST, Pattern.compile("/api/v2/projects/[^/]+/environments/[^/]+/(apikey|mobilekey)/?"),
+                    Pattern.compile("POST"), "", "sdk-key", "resets a LaunchDarkly SDK key and prints the new one"),
+            new Row(ANY_HOST, Pattern.compile("/api/admin/api-tokens(/[^/]+)?/?"), Pattern.compile("GET|POST"), "",
+                    "api-token", "reads or mints Unleash API tokens"),
+            new Row(ANY_HOST, Pattern.compile("/api/v1/environments/[^/]+/api-keys(/[^/]+)?/?"), Pattern.compile("GET|POST"), "",
+                    "api-key", "reads or mints a Flagsmith environment's server-side keys"),
+            new Row(ANY_HOST, Pattern.compile("/api/v1/organisations/[^/]+/master-api-keys/?"), Pattern.compile("POST"), "",
+                    "api-key", "mints a Flagsmith organisation API key and prints it"),
+            new Row(Pattern.compile("statsigapi\\.net"), Pattern.compile("/console/v1/keys(/[^/]+)?/?"), Pattern.compile("GET|POST"), "",
+                    "api-key", "reads or mints Statsig server and client keys"),
+            // hosting platforms' environment variables, answered with their values
+            new Row(Pattern.compile("api\\.netlify\\.com"), Pattern.compile("/api/v1/accounts/[^/]+/env(/[^/]+)?/?"),
+                    Pattern.compile("GET"), "", "secret", "reads a Netlify account's environment variables and their values"),
+            new Row(Pattern.compile("api\\.vercel\\.com"), Pattern.compile("/v\\d+/projects/[^/]+/env/[^/?]+/?"),
+                    Pattern.compile("GET"), "", "secret", "reads a Vercel environment variable's decrypted value"),
+            new Row(Pattern.compile("api\\.vercel\\.com"), Pattern.compile("/v\\d+/projects/[^/]+/env/?"),
+                    Pattern.compile("GET"), "", "secret", "reads a Vercel project's environment variables, decrypted").when("decrypt=true"));
 
     private SecretEndpoints() {
     }
@@ -55,8 +78,9 @@ public final class SecretEndpoints {
     public static Optional<String> reveals(String host, String path, String query, String method) {
         String p = path.toLowerCase(Locale.ROOT);
         String m = method.isEmpty() ? "GET" : method.toUpperCase(Locale.ROOT);
+        String withQuery = p + "?" + query.toLowerCase(Locale.ROOT); // for rows that hold only when the query asks
         for (Row r : ROWS) {
-            if (r.host().matcher(host).matches() && r.path().matcher(p).matches() && r.methods().matcher(m).matches()
+            if (r.host().matcher(host).matches() && (r.path().matcher(p).matches() || r.path().matcher(withQuery).matches()) && r.methods().matcher(m).matches()
                     && (r.field().isEmpty() || answers(query, r.field()))) {
                 return Optional.of(r.note());
             }
