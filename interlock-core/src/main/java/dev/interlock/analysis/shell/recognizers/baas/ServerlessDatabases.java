@@ -115,6 +115,9 @@ public final class ServerlessDatabases implements Recognizer {
                 "--database-name", "--role-name", "--parent", "--type", "--cu", "--suspend-timeout", "--expires-at",
                 "--context-file", "--config-dir"));
         List<String> words = p.words();
+        if (words.isEmpty()) {
+            return List.of(); // only options, or everything after --: no command named
+        }
         CommandTable.Found f = NEON.findOrGuess(words, 2, "resource");
         String name = words.size() > f.words() ? f.name(words) : p.value("--name").orElse("");
         return List.of(isolated(f, inv, "neon", name).orElseGet(() -> f.act().placed(inv, "neon", name,
@@ -131,6 +134,9 @@ public final class ServerlessDatabases implements Recognizer {
         var p = inv.parse(Set.of("--org", "--format", "-f", "--from", "--region", "--role", "--service-token",
                 "--service-token-id", "--restore", "--cluster-size", "--into", "--notes"));
         List<String> words = p.words();
+        if (words.isEmpty()) {
+            return List.of(); // only options, or everything after --: no command named
+        }
         if (words.getFirst().equals("auth") || words.getFirst().equals("org") || words.getFirst().equals("connect")
                 || words.getFirst().equals("shell") && words.size() < 2) {
             return List.of(LocalFiles.local(inv, read("session").operation(inv, "planetscale", ""),
@@ -147,6 +153,9 @@ public final class ServerlessDatabases implements Recognizer {
     private static List<Operation> turso(Invocation inv, Nested nested) {
         var p = inv.parse(Set.of("--group", "--location", "--expiration", "-e", "--from-db", "--from-file"));
         List<String> words = p.words();
+        if (words.isEmpty()) {
+            return List.of(); // only options, or everything after --: no command named
+        }
         if (words.size() >= 2 && words.get(0).equals("db") && words.get(1).equals("shell")) {
             String database = words.size() > 2 ? words.get(2) : "";
             if (words.size() < 4) {
@@ -175,6 +184,9 @@ public final class ServerlessDatabases implements Recognizer {
     private static List<Operation> convex(Invocation inv) {
         var p = inv.parse(CONVEX_FLAGS);
         List<String> words = p.words();
+        if (words.isEmpty()) {
+            return List.of(); // only options, or everything after --: no command named
+        }
         if (words.getFirst().equals("dev") || words.getFirst().equals("codegen") || words.getFirst().equals("typecheck")) {
             return List.of(update("deployment").note("syncs code to the personal dev deployment")
                     .placed(inv, "convex", "dev", Map.of(), Tier.DEV, "convex " + words.getFirst() + " uses the dev deployment"));
@@ -197,6 +209,9 @@ public final class ServerlessDatabases implements Recognizer {
         var p = inv.parse(Set.of("--database", "-d", "--secret", "--input", "--output", "--format", "--profile", "--role",
                 "--timeout", "--config", "--url"));
         List<String> words = p.words();
+        if (words.isEmpty()) {
+            return List.of(); // only options, or everything after --: no command named
+        }
         String database = p.value("--database", "-d").orElse("");
         Map<String, String> at = Map.of("database", database);
         if (!words.getFirst().equals("query") && !words.getFirst().equals("eval") && !words.getFirst().equals("shell")) {
