@@ -161,8 +161,7 @@ public final class KnownPrograms {
             Map.entry("stolonctl", Map.of("failkeeper", Verb.UPDATE, "promote", Verb.UPDATE)),
             // Varnish's CLI: a backend marked sick takes it out of service, a ban invalidates cached objects, VCL changes what serves
             Map.entry("varnishadm", Map.ofEntries(Map.entry("backend.set_health", Verb.UPDATE), Map.entry("ban", Verb.DELETE),
-                    Map.entry("ban.url", Verb.DELETE), Map.entry("vcl.use", Verb.UPDATE), Map.entry("vcl.load", Verb.UPDATE),
-                    Map.entry("vcl.inline", Verb.UPDATE), Map.entry("vcl.discard", Verb.DELETE), Map.entry("vcl.label", Verb.UPDATE),
+                    Map.entry("ban.url", Verb.DELETE), Map.entry("vcl.use", Verb.UPDATE), Map.entry("vcl.discard", Verb.DELETE), Map.entry("vcl.label", Verb.UPDATE),
                     Map.entry("param.set", Verb.UPDATE), Map.entry("param.reset", Verb.UPDATE), Map.entry("stop", Verb.UPDATE),
                     Map.entry("start", Verb.UPDATE))));
 
@@ -182,7 +181,8 @@ public final class KnownPrograms {
             // papermill --prepare-only writes the notebook with its parameters and runs none of it
             Map.entry("papermill", Set.of("--prepare-only", "--help-notebook")),
             Map.entry("caddy", Set.of("validate", "version", "list-modules", "fmt", "adapt", "environ", "build-info")),
-            Map.entry("varnishadm", Set.of("backend.list", "vcl.list", "vcl.show", "ban.list", "param.show", "status", "ping",
+            // vcl.load and vcl.inline compile a candidate configuration; nothing serves it until vcl.use
+            Map.entry("varnishadm", Set.of("backend.list", "vcl.list", "vcl.show", "vcl.load", "vcl.inline", "ban.list", "param.show", "status", "ping",
                     "panic.show", "storage.list", "help", "debug.health")),
             Map.entry("certbot", Set.of("certificates", "plugins", "--version")),
             // config read, acl policy read, operator raft list-peers, intention match: Consul reads (token reads are secrets above)

@@ -70,12 +70,18 @@ final class Databricks {
     /** Groups whose every change is a change of someone's access. */
     private static final Set<String> ACCESS = Set.of("permissions", "users", "groups", "service-principals", "grants");
 
+    private static final Set<String> CONTAINERS = Set.of("catalogs", "schemas", "metastores");
+
     static List<Operation> recognize(Invocation inv) {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
         String group = words.isEmpty() ? "" : words.getFirst();
         String command = words.size() > 1 ? words.get(1) : group;
         CommandTable.Act act = COMMANDS.find(words).map(CommandTable.Found::act).orElseGet(() -> byWord(group, command, words));
+        if (CONTAINERS.contains(group) && command.equals("delete") && p.has("--force")) {
+            // Unity Catalog refuses to delete a non-empty catalog, schema or metastore unless forced
+            act = delete(group.substring(0, group.length() - 1)).all().note("deletes it with every schema, table and volume in it");
+        }
         boolean download = group.equals("fs") && command.equals("cp") && act.verb() == Verb.READ && words.size() > 3;
         String name = p.value("--job-id", "--cluster-id", "--pipeline-id", "--run-id", "--scope")
                 .orElse(download ? words.get(words.size() - 2) : group.equals("fs") && command.equals("cp") ? words.getLast()

@@ -52,6 +52,12 @@ public final class Akamai implements Recognizer {
             .add("property-manager", "update-property property-update pu save sv hostname-update", update("property"))
             .add("property-manager", "delete", delete("property").note("deletes the property: its hostnames stop being served"))
             .add("property-manager", "import merge set-default set-prefixes set-ruleformat", local("project"))
+            // the older akamai-property CLI: akamai property retrieve|search|activate|update|create|delete
+            .add("property", "retrieve search groups products hostnames format list", read("property"))
+            .add("property", "activate deactivate", update("property").note(LIVE))
+            .add("property", "create", create("property"))
+            .add("property", "update modify", update("property"))
+            .add("property", "delete", delete("property").note("deletes the property: its hostnames stop being served"))
             .add("edgeworkers", "list-groups list-ids list-versions list-activations list-contracts status show validate "
                     + "list-limits list-properties download", read("edgeworker"))
             .add("edgeworkers", "activate deactivate", update("edgeworker").note(LIVE))

@@ -53,6 +53,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             "(?i)^(?:https?://)?(?:169\\.254\\.169\\.254|\\[?fd00:ec2::254\\]?|169\\.254\\.170\\.2|metadata\\.google\\.internal|metadata/|100\\.100\\.100\\.200)");
     private static final java.util.regex.Pattern METADATA_CREDENTIALS = java.util.regex.Pattern.compile(
             "(?i)security-credentials|/identity|oauth2/token|service-accounts/[^/]*/(?:token|identity)|/token\\b|/credentials|169\\.254\\.170\\.2|api/token|ram/security");
+    /**
+     * A search endpoint answers the query a POST carries and keeps nothing (Atlas's {@code /api/atlas/v2/search/basic},
+     * a catalog's {@code /v1/search}, {@code /api/search/query}); one kind word may follow it.
+     */
+    private static final java.util.regex.Pattern SEARCH = java.util.regex.Pattern.compile(
+            "(?i).*/(search|_search|search_v2)(/(basic|dsl|fulltext|quick|advanced|attribute|relationship|query|suggest(ions)?))?/?");
     private static final java.util.regex.Pattern GOOGLE_PROJECT = java.util.regex.Pattern.compile("/projects/([^/:]+)");
     private static final Set<String> GIT_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "ssh.dev.azure.com",
             "codeberg.org", "git.sr.ht");
@@ -261,7 +267,8 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "", "GET", "HEAD", "OPTIONS" -> Verb.READ;
             default -> Verb.UPDATE;
         };
-        boolean computes = (method.isEmpty() || method.equals("POST")) && SaasApis.readsOnPost(host, path, body);
+        boolean computes = (method.isEmpty() || method.equals("POST"))
+                && (SaasApis.readsOnPost(host, path, body) || SEARCH.matcher(path).matches());
         if (computes) {
             verb = Verb.READ;
         } else if (method.isEmpty() && data && (SaasApis.writesOnPost(host) || AdminApiPosts.creates(host, path))) {

@@ -35,6 +35,8 @@ public final class SecretFiles {
             "\\.config/grafanactl/config\\.ya?ml", "\\.civo\\.json",
             // the Algolia CLI keeps each profile's admin API key here
             "\\.config/algolia/config\\.toml",
+            // Akamai's EdgeGrid client secrets and access tokens; fleetctl's API token; Jamf and Kandji CLIs' tokens
+            "\\.edgerc", "\\.fleet/config", "\\.config/jamf-cli/[^/]+", "\\.kandji/[^/]+",
             "\\.terraform\\.d/credentials\\.tfrc\\.json", "\\.config/helm/registry/config\\.json",
             "\\.oci/config", "\\.config/openstack/(clouds|secure)\\.ya?ml", "\\.config/rclone/rclone\\.conf",
             "\\.mc/config\\.json", "\\.kaggle/kaggle\\.json", "\\.databrickscfg", "\\.snowsql/config",
