@@ -59,6 +59,14 @@ public final class AzRecognizer implements Recognizer {
         return analyze(inv, nested);
     }
 
+    /** {@code az repos pr create|update} that opens or edits a pull request without completing (merging) it. */
+    private static boolean proposes(String action, IacArgs a) {
+        boolean completes = a.value("status").filter(v -> v.equalsIgnoreCase("completed")).isPresent()
+                || a.value("auto-complete").filter(v -> v.equalsIgnoreCase("true")).isPresent()
+                || a.has("auto-complete") && a.value("auto-complete").isEmpty() || a.has("bypass-policy");
+        return (action.equals("create") || action.equals("update")) && !completes;
+    }
+
     private List<Operation> analyze(Invocation inv, Nested nested) {
         List<Arg> args = inv.args();
         // global options may come before the command words: az --subscription prod group delete …
@@ -96,6 +104,12 @@ public final class AzRecognizer implements Recognizer {
         if (groups.isEmpty() || CLI_SETTINGS.contains(path.getFirst())
                 || groups.equals(List.of("account")) && Set.of("set", "clear").contains(action)) {
             return List.of(cliSettings(inv, a, b, path));
+        }
+        if (path.size() == 3 && path.get(0).equals("repos") && path.get(1).equals("pr") && proposes(action, a)) {
+            // a pull request proposes commits, as gh pr create does; completing it (--status completed,
+            // --auto-complete) is what merges
+            return List.of(b.verb(action.equals("create") ? Verb.CREATE : Verb.UPDATE).resource("pull-request", a.value("id").orElse(""))
+                    .environment(Tier.DEV, "a pull request only proposes a change: merging it is what lands it").build());
         }
         // An action from a variable is read the strictest way, as a delete.
         Verb verb = pathArgs.getLast().literal() ? AzTable.verb(path).orElse(Verb.UNKNOWN) : Verb.DELETE;

@@ -30,6 +30,13 @@ public final class ForgeRoutes {
     /** Opening a pull (merge) request, or editing one (title, base, draft); merging has its own route and is not here. */
     private static final Pattern PULL_REQUEST = Pattern.compile(
             "^(?:repos/[^/]+/[^/]+/pulls|projects/[^/]+/merge_requests|repositories/[^/]+/[^/]+/pullrequests)(/\\d+)?/?$");
+    /**
+     * A review comment: GitHub/Gitea issue and pull comments and reviews, GitLab notes and discussions, Bitbucket
+     * pull-request comments.
+     */
+    private static final Pattern COMMENT = Pattern.compile("^(?:repos/[^/]+/[^/]+/(?:issues|pulls)/\\d+/(?:comments|reviews)"
+            + "|projects/[^/]+/(?:merge_requests|issues)/\\d+/(?:notes|discussions)"
+            + "|repositories/[^/]+/[^/]+/pullrequests/\\d+/comments)/?$");
     /** One branch ref: GitHub/Gitea {@code git/refs/heads/NAME}, GitLab {@code repository/branches/NAME}, Gitea {@code branches/NAME}. */
     private static final Pattern BRANCH = Pattern.compile(
             "^(?:repos/[^/]+/[^/]+/(?:git/refs/heads|branches)|projects/[^/]+/repository/branches|repositories/[^/]+/[^/]+/refs/branches)/(.+?)/?$");
@@ -81,6 +88,13 @@ public final class ForgeRoutes {
             return Optional.of(Operation.builder(system, opens ? Verb.CREATE : Verb.UPDATE).resource("pull-request", path)
                     .evidence(evidence).environment(Tier.DEV, "a pull request only proposes a change: merging it is what lands it")
                     .note((opens ? "opens" : "edits") + " a pull request (" + path + ")"));
+        }
+        if (m.equals("POST") && COMMENT.matcher(path).matches() && !Regex.find(body, "(?i)\"?event\"?\\s*[:=]\\s*\"?approve")
+                && !Regex.find(body, "(?i)\\b(atlantis|digger|terrateam)\\s+\\w")) {
+            // a comment on a review is talk about a change, as gh pr comment is; approving one is not (ForgeAccess), nor
+            // is a command to a Terraform bot that runs on comments (iac.CommentCommands)
+            return Optional.of(Operation.builder(system, Verb.CREATE).resource("comment", path).evidence(evidence)
+                    .environment(Tier.DEV, "a review comment changes no code").note("comments on " + path));
         }
         String branch = "";
         Matcher one = BRANCH.matcher(path);

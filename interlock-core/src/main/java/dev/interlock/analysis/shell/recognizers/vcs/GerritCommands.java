@@ -49,6 +49,15 @@ public final class GerritCommands implements Recognizer {
             .add("", "gsql", execute("database").note("runs SQL against Gerrit's review database"))
             .build();
 
+    /** {@code gerrit review} options that vote, submit or change the change's state (anything but a comment). */
+    private static final Set<String> REVIEW_ACTIONS = Set.of("--code-review", "--verified", "--label", "-l", "--submit", "-s",
+            "--abandon", "--restore", "--rebase", "--move", "--publish", "--ready", "--wip", "--private", "--remove-private",
+            "--delete", "--tag", "-t", "--json", "-j");
+
+    private static boolean votesOrActs(String word) {
+        return REVIEW_ACTIONS.contains(word.contains("=") ? word.substring(0, word.indexOf('=')) : word);
+    }
+
     /** Groups whose members administer the server. */
     private static final Set<String> ADMIN_GROUPS = Set.of("administrators", "admins", "admin");
 
@@ -74,6 +83,11 @@ public final class GerritCommands implements Recognizer {
         if (found.command().equals("set-members") && ADMIN_GROUPS.contains(name.toLowerCase(Locale.ROOT).replace("\"", ""))
                 && (inv.words().contains("--add") || inv.words().contains("-a") || inv.words().contains("--include"))) {
             act = ADMIN;
+        } else if (found.command().equals("review") && inv.words().stream().noneMatch(GerritCommands::votesOrActs)) {
+            // only --message: a comment on the change, as a comment on a pull request is
+            act = new Act(Verb.CREATE, "comment", false, false, Scope.ONE, "comments on the change without voting");
+            return List.of(act.operation(inv, "gerrit", words.getLast()).environment(Tier.DEV,
+                    "a review comment changes no code").build());
         } else if (found.command().equals("set-account") && inv.words().stream()
                 .anyMatch(w -> w.startsWith("--generate-http-password") || w.startsWith("--http-password"))) {
             act = credential("http-password").note("sets or prints an account's HTTP password");
