@@ -37,6 +37,7 @@ public final class McpAnalyzer {
             TrackerTools.FAMILY,
             MongoTools.FAMILY,
             RedisTools.FAMILY,
+            InfluxTools.FAMILY,
             CloudflareTools.FAMILY,
             GraphqlTools.FAMILY,
             VectorStoreTools.FAMILY,

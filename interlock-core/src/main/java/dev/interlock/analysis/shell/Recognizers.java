@@ -53,6 +53,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.observability.IncidentTools(),
                 new dev.interlock.analysis.shell.recognizers.observability.MonitoringClis(),
                 new dev.interlock.analysis.shell.recognizers.observability.InfluxCli(),
+                new dev.interlock.analysis.shell.recognizers.observability.TimeSeriesTools(),
                 new dev.interlock.analysis.shell.recognizers.observability.GrafanaCli(),
                 new dev.interlock.analysis.shell.recognizers.observability.SentryCli(),
                 new dev.interlock.analysis.shell.recognizers.bi.Tabcmd(),

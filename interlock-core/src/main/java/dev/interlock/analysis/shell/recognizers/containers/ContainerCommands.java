@@ -74,10 +74,11 @@ final class ContainerCommands {
         }
         Map<String, String> mounts = mounts(d.inv(), run);
         for (Arg a : run.command()) {
-            if (!a.literal()) {
-                return List.of();
+            if (!a.literal() && argv.isEmpty()) {
+                return List.of(); // what runs is not known
             }
-            argv.add(translate(a.value(), mounts));
+            // a variable among the arguments ("$INFLUX_TOKEN") leaves what the command does in view
+            argv.add(a.literal() ? translate(a.value(), mounts) : a.value());
         }
         if (argv.isEmpty() || (argv.size() == 1 && CLI_IMAGES.containsValue(argv.getFirst()) && run.command().isEmpty())) {
             return List.of();

@@ -84,7 +84,8 @@ final class ObservabilityApis {
 
     /** Prometheus-compatible stores (Prometheus, Mimir, Cortex, Thanos, VictoriaMetrics) and Loki. */
     private static final List<Route> TSDB = List.of(
-            tsdb("/api/v1/admin/tsdb/delete_series", "POST|PUT|DELETE", Verb.DELETE, "series", "deletes stored series"),
+            // VictoriaMetrics deletes on any method, a GET included
+            tsdb("/api/v1/admin/tsdb/delete_series", ANY, Verb.DELETE, "series", "deletes stored series"),
             tsdb("/api/v1/admin/tsdb/clean_tombstones", "POST|PUT", Verb.DELETE, "series",
                     "erases deleted series from disk for good"),
             tsdb("/api/v1/admin/tsdb/snapshot", "POST|PUT", Verb.CREATE, "snapshot", "writes a snapshot of the data directory"),

@@ -140,6 +140,10 @@ public final class InfluxCli implements Recognizer {
                 row = new Action(Verb.DELETE, "points", all ? Scope.ALL : Scope.MANY, true, false,
                         all ? "deletes every point in the time range" : "deletes the points the predicate matches");
             }
+            if (two.equals("bucket update") && p.has("--retention", "-r")) {
+                // a shorter retention drops the points older than it at once
+                row = new Action(Verb.UPDATE, "bucket", Scope.MANY, true, false, "changes the retention: older points are dropped");
+            }
             if (words.getFirst().equals("query") && String.join(" ", words).matches("(?s).*\\|>\\s*(experimental\\.)?to\\s*\\(.*")) {
                 row = Action.update("points", "the Flux query writes its result with to()");
             }
