@@ -57,6 +57,9 @@ public final class PageActions {
                     + "(project|account|organi[sz]ation|org|workspace|subscription|tenant|environment|cluster)\\b"
                     + "(?!\\s*(variables?|members?|users?|settings?|keys?|tokens?|names?|labels?|tags?|filters?|invit\\w*))",
                     Verb.DELETE, "tears down the whole container the page shows, with everything in it", Scope.ALL),
+            // a sync with Prune (Argo CD) deletes what is no longer declared, as argocd app sync --prune does
+            new Row("\\b(sync|synchroni[sz]e)\\b.{0,80}\\bprune\\b|\\bprune\\b.{0,80}\\b(sync|synchroni[sz]e)\\b", Verb.DELETE,
+                    "syncs with prune: what is no longer declared is deleted", Scope.MANY),
             // "Remove filter", "Remove from cart" tidy the view; the rest of a delete's words lose what the page holds
             new Row("\\b(delete|deletes|remove|destroy|purge|terminate|wipe|erase|shut ?down|decommission|uninstall|"
                     + "empty (the )?bucket|close (the )?account|drop (table|database|collection|schema))\\b(?!\\s+(the\\s+)?(filters?|chips?|selection|sort(ing)?|columns?|"
