@@ -103,8 +103,12 @@ public final class PageActions {
         return Optional.empty();
     }
 
-    /** As {@link #of(String)}, on a page {@code place} locates: there a setting saved or switched is a change too. */
-    public static Optional<Action> of(String words, Map<String, String> place) {
+    /**
+     * As {@link #of(String)}, on a page {@code place} locates: there a setting saved or switched is a change too.
+     * Selectors' words count as words ({@code #maintenance-mode-toggle}).
+     */
+    public static Optional<Action> of(String label, Map<String, String> place) {
+        String words = label.replaceAll("(?<=\\p{Alnum})[-_](?=\\p{Alpha})", " ");
         String control = URL.matcher(words).replaceAll(" ");
         return of(words).or(() -> place.isEmpty() || VIEW_CONTROL.matcher(control).find()
                 || !STATE_CONTROL.words().matcher(control).find() ? Optional.empty() : Optional.of(action(STATE_CONTROL, words)));
