@@ -1,10 +1,13 @@
 package dev.interlock.analysis.mcp;
 
 import dev.interlock.analysis.shell.recognizers.network.PageActions;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Tier;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +45,7 @@ final class PageConsoles {
         Matcher m = REQUEST.matcher(typed);
         while (m.find()) {
             String path = m.group(2).startsWith("/") ? m.group(2) : "/" + m.group(2);
-            List<String> curl = new ArrayList<>(List.of("curl", "-s", "-X", m.group(1).toUpperCase(java.util.Locale.ROOT),
+            List<String> curl = new ArrayList<>(List.of("curl", "-s", "-X", m.group(1).toUpperCase(Locale.ROOT),
                     "https://" + host + path));
             if (!m.group(3).isBlank()) {
                 curl.addAll(List.of("-H", "Content-Type: application/json", "-d", m.group(3).strip()));
@@ -52,13 +55,14 @@ final class PageConsoles {
         return ops;
     }
 
+    /** The page placed by the database server it names, when it names one by host name. */
     private static Map<String, String> server(String label, Map<String, String> place) {
         Matcher m = DATABASE_SERVER.matcher(label);
         if (!m.find() || !m.group(1).contains(".") && !m.group(1).equals("localhost")) {
             return place;
         }
-        Map<String, String> placed = new java.util.LinkedHashMap<>(place);
-        placed.put("host", dev.interlock.environment.Hosts.of(m.group(1)));
+        Map<String, String> placed = new LinkedHashMap<>(place);
+        placed.put("host", Hosts.of(m.group(1)));
         return placed;
     }
 
