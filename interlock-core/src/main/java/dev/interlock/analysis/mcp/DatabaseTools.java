@@ -66,7 +66,7 @@ final class DatabaseTools {
 
     static String dialect(String hint) {
         String h = hint.toLowerCase(Locale.ROOT);
-        if (h.contains("mysql") || h.contains("maria")) {
+        if (h.contains("mysql") || h.contains("maria") || h.contains("phpmyadmin")) {
             return "mysql";
         }
         if (h.contains("sqlite")) {

@@ -4,9 +4,7 @@ import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.network.PageActions;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * One control of a web page acted on through a browser server: a button clicked, a field typed into, a dialog
  * accepted. The control's words ({@link PageActions}) say what it does; the URLs and names in the call say where.
- * A confirm-by-typing box takes its verb from what is typed ("permanently delete"); what is typed elsewhere only places.
+ * A confirm-by-typing box takes its verb from what is typed ("permanently delete"); text typed into a console (a web
+ * terminal, a query editor) runs there ({@link PageConsoles}); what is typed elsewhere only places.
  */
 final class PageControls {
 
@@ -28,16 +27,20 @@ final class PageControls {
     /** {@code context}: more of the call's words that place the page (the other fields of a form). */
     static List<Operation> judged(McpCall c, String label, String typed, String context, Supplier<List<Operation>> routine) {
         Map<String, String> place = PageActions.place(String.join(" ", label, typed, context, c.text("url")));
-        if (PageActions.terminal(label) && !typed.isBlank()) {
-            return typedCommand(c, label, typed, place);
+        var console = PageActions.console(String.join(" ", label, c.text("url")));
+        if (console.isPresent() && !typed.isBlank()) {
+            List<Operation> ran = PageConsoles.judged(c, console.get(), label, typed, place);
+            if (!ran.isEmpty()) {
+                return ran;
+            }
         }
         if (PageActions.secret(label, typed)) {
             return PageActions.localOrDev(place) ? routine.get() : List.of(placed(c, Verb.CREDENTIAL, label, place,
                     "types a credential into " + field(label) + ": the agent handles someone's secret").build());
         }
-        var action = PageActions.of(label);
+        var action = PageActions.of(label, place);
         if (action.isPresent() && action.get().why().startsWith("confirms") && !typed.isBlank()) {
-            action = PageActions.of(label + " " + typed).or(() -> PageActions.of(label));
+            action = PageActions.of(label + " " + typed).or(() -> PageActions.of(label, place));
         }
         if (action.isEmpty()) {
             return routine.get();
@@ -53,31 +56,13 @@ final class PageControls {
         return List.of(b.build());
     }
 
-    /**
-     * A web terminal (CloudShell, a console's SSH window) runs what is typed on the machine behind the page, not here:
-     * the command line is judged as one, placed by the page rather than as this machine.
-     */
-    private static List<Operation> typedCommand(McpCall c, String label, String typed, Map<String, String> place) {
-        List<Operation> ops = new ArrayList<>();
-        for (Operation op : c.analyses().shell(typed)) {
-            Operation.Builder b = op.toBuilder().evidence(c.evidence()).note((op.note().isEmpty() ? "" : op.note() + "; ")
-                    + "typed into " + field(label));
-            place.forEach(b::locator);
-            if (op.environment() == Tier.LOCAL) {
-                b.environment(Tier.UNKNOWN, "");
-            }
-            ops.add(b.build());
-        }
-        return ops;
-    }
-
     private static Operation.Builder placed(McpCall c, Verb verb, String label, Map<String, String> place, String note) {
         Operation.Builder b = c.op("browser", verb, "control", field(label)).confidence(Confidence.INFERRED).note(note);
         place.forEach(b::locator);
         return b;
     }
 
-    private static String field(String label) {
+    static String field(String label) {
         String l = label.strip();
         return l.length() > 80 ? l.substring(0, 80) + "…" : l.isEmpty() ? "the page" : l;
     }

@@ -120,6 +120,7 @@ final class Recognizers {
                 new MigrationRecognizer(),
                 new NetworkRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.network.HeadlessBrowsers(),
+                new dev.interlock.analysis.shell.recognizers.network.DevToolsSockets(),
                 new dev.interlock.analysis.shell.recognizers.network.PacketCaptures(),
                 new dev.interlock.analysis.shell.recognizers.network.ToxiproxyCli(),
                 new dev.interlock.analysis.shell.recognizers.diagnostics.RuntimeDiagnostics(),

@@ -54,7 +54,7 @@ final class BrowserScripts {
         Matcher selector = SELECTOR.matcher(code);
         while (selector.find()) {
             String control = selector.group(1);
-            Optional<PageActions.Action> action = PageActions.of(control.replaceAll("[-_.#\\[\\]=]", " "));
+            Optional<PageActions.Action> action = PageActions.of(control.replaceAll("[-_.#\\[\\]=]", " "), place);
             if (action.isPresent()) {
                 Operation.Builder b = op(inv, action.get().verb(), control, place, action.get().why() + " (" + control + ")")
                         .scope(action.get().scope());

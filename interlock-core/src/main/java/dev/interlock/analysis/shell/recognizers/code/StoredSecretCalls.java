@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.code;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.code.CodeCalls.Language;
+import dev.interlock.analysis.shell.recognizers.network.DevToolsSockets;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
 import java.util.ArrayList;
@@ -40,7 +41,10 @@ final class StoredSecretCalls {
             new Call(Language.JAVASCRIPT, "keytar", Pattern.compile("(?:\\bkeytar|require\\s*\\(\\s*['\"]keytar['\"]\\s*\\))\\s*\\.\\s*(?:getPassword|findPassword|findCredentials)\\s*\\("),
                     "keyring", "secret", "reads a saved password from the system keyring"),
             new Call(Language.JAVASCRIPT, "cookies", Pattern.compile("chrome-cookies-secure|\\bgetCookiesPromised\\s*\\("), "browser",
-                    "cookies", "decrypts the browser's saved cookies: live sessions to every site the user is logged in to"));
+                    "cookies", "decrypts the browser's saved cookies: live sessions to every site the user is logged in to"),
+            // the same cookies asked of a running browser over the DevTools Protocol (client.send('Network.getAllCookies'))
+            new Call(Language.PYTHON, "Cookies", DevToolsSockets.COOKIE_METHODS, "browser", "cookies", "asks a browser's DevTools for its cookies: every session it is signed in to"),
+            new Call(Language.JAVASCRIPT, "Cookies", DevToolsSockets.COOKIE_METHODS, "browser", "cookies", "asks a browser's DevTools for its cookies: every session it is signed in to"));
 
     /** A credential operation for each stored-secret library the code calls. */
     static List<Operation> in(String code, Language language, Invocation inv) {

@@ -28,9 +28,14 @@ public final class PageActions {
     public record Action(Verb verb, String why, Scope scope) {
     }
 
-    private record Row(Pattern words, Verb verb, String why) {
+    /** {@code scope}: ALL when the words name a whole container (a project, an account); else from the words. */
+    private record Row(Pattern words, Verb verb, String why, Optional<Scope> scope) {
         Row(String words, Verb verb, String why) {
-            this(Pattern.compile("(?i)" + words), verb, why);
+            this(Pattern.compile("(?i)" + words), verb, why, Optional.empty());
+        }
+
+        Row(String words, Verb verb, String why, Scope scope) {
+            this(Pattern.compile("(?i)" + words), verb, why, Optional.of(scope));
         }
     }
 
@@ -47,6 +52,14 @@ public final class PageActions {
                     + "|\\bmake\\b.{0,40}\\bpublic\\b|\\b(change|set)\\b.{0,30}\\bvisibility\\b|\\btransfer ownership\\b"
                     + "|\\b(roles?|permissions?|access level)\\b.{0,80}\\b(admin|administrator|owner|maintain|maintainer|write)\\b"
                     + "|\\b(add|invite)\\b.{0,30}\\b(collaborators?|members?)\\b", Verb.GRANT, "changes who may do what"),
+            // shutting down a whole project or account takes everything in it, as gcloud projects delete does
+            new Row("\\b(delete|shut ?down|close|terminate|destroy|remove|decommission)\\s+(this |the |your |my |whole |entire )?"
+                    + "(project|account|organi[sz]ation|org|workspace|subscription|tenant|environment|cluster)\\b"
+                    + "(?!\\s*(variables?|members?|users?|settings?|keys?|tokens?|names?|labels?|tags?|filters?|invit\\w*))",
+                    Verb.DELETE, "tears down the whole container the page shows, with everything in it", Scope.ALL),
+            // a sync with Prune (Argo CD) deletes what is no longer declared, as argocd app sync --prune does
+            new Row("\\b(sync|synchroni[sz]e)\\b.{0,80}\\bprune\\b|\\bprune\\b.{0,80}\\b(sync|synchroni[sz]e)\\b", Verb.DELETE,
+                    "syncs with prune: what is no longer declared is deleted", Scope.MANY),
             // "Remove filter", "Remove from cart" tidy the view; the rest of a delete's words lose what the page holds
             new Row("\\b(delete|deletes|remove|destroy|purge|terminate|wipe|erase|shut ?down|decommission|uninstall|"
                     + "empty (the )?bucket|close (the )?account|drop (table|database|collection|schema))\\b(?!\\s+(the\\s+)?(filters?|chips?|selection|sort(ing)?|columns?|"
@@ -54,28 +67,55 @@ public final class PageActions {
                     "deletes what the page shows"),
             new Row("\\b(refund|refunds|charge|payout|pay out|capture payment|void|issue credit|transfer funds|send money|"
                     + "cancel subscription)\\b", Verb.UPDATE, "moves money"),
-            new Row("\\b(sync|deploy|redeploy|promote|roll ?back|release|publish|restart|reboot|suspend|scale|fail ?over|merge|"
-                    + "approve|force push|run workflow|trigger|rebuild|restore|migrate|deactivate|ban)\\b"
-                    // stop, disable, archive and transfer also name everyday view changes ("Stop recording", "Disable dark mode")
-                    + "|\\b(stop|disable|archive|transfer)\\b.{0,30}\\b(instances?|servers?|services?|clusters?|databases?|vms?|apps?|"
-                    + "applications?|deployments?|pipelines?|jobs?|containers?|nodes?|projects?|repositor(y|ies)|accounts?|users?|"
-                    + "protection|logging|audit|alerts?|monitoring|backups?|encryption|firewall|mfa|2fa|domains?|buckets?)\\b",
+            new Row("\\b(sync|synchroni[sz]e|deploy|redeploy|promote|roll ?back|release|publish|restart|reboot|suspend|scale|fail ?over|"
+                    + "merge|approve|force push|run workflow|trigger|rebuild|restore|migrate|deactivate|ban|maintenance mode)\\b"
+                    // stop, disable, pause and the like also name everyday view changes ("Stop recording", "Disable dark mode")
+                    + "|\\b(stop|disable|enable|archive|transfer|pause|resume|mute|silence|snooze)\\b.{0,30}\\b(instances?|servers?|services?|"
+                    + "clusters?|databases?|vms?|apps?|applications?|deployments?|pipelines?|jobs?|containers?|nodes?|projects?|"
+                    + "repositor(y|ies)|accounts?|users?|protection|logging|audit|alert(s|ing)?|alert rules?|evaluations?|monitor(s|ing)?|"
+                    + "backups?|encryption|firewall|mfa|2fa|domains?|buckets?|replication|schedules?|consumers?|queues?|webhooks?)\\b",
                     Verb.UPDATE, "changes what the page manages"),
             new Row("\\bexport\\b|\\bdownload\\b.{0,40}\\b(csv|xlsx|excel|data|backup|dump|export|report|all)\\b",
                     Verb.READ, "copies the data the page shows onto this machine"),
             new Row("\\bto confirm\\b|\\bconfirm\\b.{0,30}\\b(deletion|delete|removal)\\b|\\btype\\b.{0,60}\\bto (confirm|continue|proceed)\\b",
                     Verb.UPDATE, "confirms the change the page asked about"));
 
+    /**
+     * Controls that change state only on a page that is somewhere (a console named by its URL, host or environment):
+     * "Save", "Apply", a toggle or a switch in the agent's own app under test is routine, in a production console it
+     * is a change. Controls of the view itself (filters, theme, sidebar, columns, time range) stay looks anywhere.
+     */
+    private static final Row STATE_CONTROL = new Row("\\b(save|apply|confirm|update|enable|disable|pause|unpause|resume|mute|unmute|"
+            + "silence|snooze|activate|toggle|switch|turn (on|off))\\b", Verb.UPDATE, "changes a setting of what the page manages");
+    private static final Pattern VIEW_CONTROL = Pattern.compile("(?i)\\b(filters?|view|layout|columns?|sidebar|side bar|menu|"
+            + "nav(igation)?|theme|dark mode|light mode|tabs?|legend|sort(ing)?|time ?range|time ?picker|refresh interval|"
+            + "auto-?refresh|zoom|full ?screen|wrap|password visibility|show password|details|expand|collapse|preview|search|"
+            + "language|locale|time ?zone|screenshot|switch to|draft)\\b");
     private static final Pattern EVERYTHING = Pattern.compile("(?i)\\b(all|every|everything|bulk)\\b");
 
     /** The action the words describe, or empty when they name nothing risky. */
     public static Optional<Action> of(String words) {
         for (Row row : ROWS) {
             if (row.words().matcher(words).find()) {
-                return Optional.of(new Action(row.verb(), row.why(), EVERYTHING.matcher(words).find() ? Scope.MANY : Scope.ONE));
+                return Optional.of(action(row, words));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #of(String)}, on a page {@code place} locates: there a setting saved or switched is a change too.
+     * Selectors' words count as words ({@code #maintenance-mode-toggle}).
+     */
+    public static Optional<Action> of(String label, Map<String, String> place) {
+        String words = label.replaceAll("(?<=\\p{Alnum})[-_](?=\\p{Alpha})", " ");
+        String control = URL.matcher(words).replaceAll(" ");
+        return of(words).or(() -> place.isEmpty() || VIEW_CONTROL.matcher(control).find()
+                || !STATE_CONTROL.words().matcher(control).find() ? Optional.empty() : Optional.of(action(STATE_CONTROL, words)));
+    }
+
+    private static Action action(Row row, String words) {
+        return new Action(row.verb(), row.why(), row.scope().orElse(EVERYTHING.matcher(words).find() ? Scope.MANY : Scope.ONE));
     }
 
     /** A control whose words copy data out (export, download a report): a read that lands the rows here. */
@@ -94,11 +134,33 @@ public final class PageActions {
         return !value.isBlank() && (SECRET_FIELD.matcher(field).find() || SECRET_VALUE.matcher(value).find());
     }
 
-    private static final Pattern TERMINAL = Pattern.compile("(?i)\\b(terminal|cloud ?shell|shell|command line|xterm|ssh|console input)\\b");
+    /** Editors in a page whose text runs where the page is, in the language it is judged as. */
+    public enum Console {
+        /** A search cluster's request console (Kibana or OpenSearch Dev Tools): {@code DELETE /logs-*} is that REST call. */
+        SEARCH_API,
+        /** A database's query editor (pgAdmin's Query Tool, Adminer, phpMyAdmin, a Snowflake worksheet, BigQuery's editor). */
+        SQL,
+        /** A web terminal (CloudShell, a console's SSH window): a command line. */
+        SHELL
+    }
 
-    /** A web terminal (CloudShell, a console's SSH window): what is typed into it is a command line that runs there. */
-    public static boolean terminal(String field) {
-        return TERMINAL.matcher(field).find();
+    /** Most specific first: a "SQL console" is a query editor, not a terminal. */
+    private static final Map<Console, Pattern> CONSOLES = orderedConsoles();
+
+    private static Map<Console, Pattern> orderedConsoles() {
+        Map<Console, Pattern> consoles = new LinkedHashMap<>();
+        consoles.put(Console.SEARCH_API, Pattern.compile("(?i)\\b(kibana|opensearch|elastic(search)?)\\b.{0,80}\\b(dev ?tools|console)\\b"
+                + "|\\bdev ?tools\\b.{0,80}\\b(kibana|opensearch|elastic(search)?)\\b|/app/dev_tools"));
+        consoles.put(Console.SQL, Pattern.compile("(?i)(?=.*\\b(sql|pgadmin|adminer|phpmyadmin|snowflake|snowsight|bigquery|athena|redshift|"
+                + "databricks|superset|metabase|redash|cloudbeaver|postgres(ql)?|mysql|mariadb|clickhouse|trino|query tool)\\b)"
+                + ".*\\b(editor|query tool|worksheet|sql (command|console|lab|query|queries|window|tab|box|runner|workbench)|query window)\\b"));
+        consoles.put(Console.SHELL, Pattern.compile("(?i)\\b(terminal|cloud ?shell|shell|command line|xterm|ssh|console input)\\b"));
+        return java.util.Collections.unmodifiableMap(consoles);
+    }
+
+    /** The console a field is, from its words and the page's address: what is typed into it runs there as code. */
+    public static Optional<Console> console(String field) {
+        return CONSOLES.entrySet().stream().filter(e -> e.getValue().matcher(field).find()).map(Map.Entry::getKey).findFirst();
     }
 
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s)'\"<>,]+");
