@@ -39,7 +39,11 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             "-H", "--header", "-o", "--output", "-u", "--user", "-A", "--user-agent", "-e", "--referer", "-b", "--cookie",
             "-c", "--cookie-jar", "--url", "-w", "--write-out", "-m", "--max-time", "--connect-timeout", "--retry", "-x",
             "--proxy", "-K", "--config", "--cacert", "--cert", "--key", "-E", "--resolve", "-r", "--range", "--limit-rate",
-            "--max-filesize", "--output-dir", "--oauth2-bearer", "-U", "--proxy-user", "--retry-delay", "--retry-max-time");
+            "--max-filesize", "--output-dir", "--oauth2-bearer", "-U", "--proxy-user", "--retry-delay", "--retry-max-time",
+            // values that are file names or numbers, which would otherwise be taken for the URL (curl -D - URL)
+            "-D", "--dump-header", "--stderr", "--trace", "--trace-ascii", "--max-redirs", "--aws-sigv4", "--unix-socket",
+            "--connect-to", "--noproxy", "--netrc-file", "--capath", "--interface", "-Y", "--speed-limit", "-y", "--speed-time",
+            "-z", "--time-cond", "--request-target", "--proto", "--ciphers", "--tls-max", "--dns-servers", "--doh-url");
     private static final Set<String> CURL_DATA = Set.of("-d", "--data", "--data-binary", "--data-raw", "--data-ascii",
             "--data-urlencode", "--json");
     private static final Set<String> WGET_VALUED = Set.of("-O", "--output-document", "-o", "--output-file", "-P",
