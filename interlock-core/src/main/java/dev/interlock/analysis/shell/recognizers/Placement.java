@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell.recognizers;
 
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.environment.Hosts;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +39,9 @@ public record Placement(String locator, List<String> flags, List<String> variabl
         return variables.stream().map(inv.env()::get).filter(Objects::nonNull).findFirst();
     }
 
-    /** {@code locator → target}, or no locator when nothing names the target. */
+    /** {@code locator → target}, or no locator when nothing names the target; a host is the host of the address named. */
     public Map<String, String> locators(Invocation inv, ParsedArgs p) {
-        return target(inv, p).filter(t -> !t.isEmpty()).map(t -> Map.of(locator, t)).orElse(Map.of());
+        return target(inv, p).map(t -> locator.equals("host") ? Hosts.of(t) : t).filter(t -> !t.isEmpty())
+                .map(t -> Map.of(locator, t)).orElse(Map.of());
     }
 }

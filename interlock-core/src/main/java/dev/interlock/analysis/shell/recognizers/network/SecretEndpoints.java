@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * GET: identity providers' client secrets (Okta's {@code /api/v1/apps/ID/credentials/secrets}; its key credentials
  * are public keys and stay reads; Auth0's clients and connections, whose answers carry {@code client_secret}
  * unless {@code fields=} leaves it out; Keycloak's {@code client-secret} and adapter installation files), feature-flag services' SDK keys and API tokens,
- * hosting platforms' environment variables. A POST to a
+ * error trackers' project tokens, hosting platforms' environment variables. A POST to a
  * secrets collection mints a new secret and prints it, a credential read too. Other methods are the plain HTTP reading.
  */
 public final class SecretEndpoints {
@@ -63,6 +63,11 @@ public final class SecretEndpoints {
                     "api-key", "mints a Flagsmith organisation API key and prints it"),
             new Row(Pattern.compile("statsigapi\\.net"), Pattern.compile("/console/v1/keys(/[^/]+)?/?"), Pattern.compile("GET|POST"), "",
                     "api-key", "reads or mints Statsig server and client keys"),
+            // error trackers' project tokens: a post_server_item or write token sends and edits a project's events
+            new Row(Pattern.compile("api\\.rollbar\\.com"), Pattern.compile("/api/1/project/[^/]+/access_tokens?/?"),
+                    Pattern.compile("GET|POST"), "", "api-token", "reads or mints a Rollbar project's access tokens"),
+            new Row(ANY_HOST, Pattern.compile("/api/0/projects/[^/]+/[^/]+/keys(/[^/]+)?/?"), Pattern.compile("GET|POST"), "",
+                    "dsn", "reads or mints a Sentry project's client keys (DSNs with their secrets)"),
             // hosting platforms' environment variables, answered with their values
             new Row(Pattern.compile("api\\.netlify\\.com"), Pattern.compile("/api/v1/accounts/[^/]+/env(/[^/]+)?/?"),
                     Pattern.compile("GET"), "", "secret", "reads a Netlify account's environment variables and their values"),

@@ -23,11 +23,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Monitoring platforms' CLIs: Datadog's {@code dog}, New Relic's {@code newrelic}, Prometheus' {@code promtool} and
- * {@code splunk}.
+ * Monitoring platforms' CLIs: Datadog's {@code dog} and {@code datadog-ci}, New Relic's {@code newrelic}, Dynatrace's
+ * {@code monaco}, Prometheus' {@code promtool} and {@code splunk}.
  * Muting a monitor, scheduling a downtime or deleting an alert policy silences the alarms a production incident would
  * raise: a change to live operations, in whatever environment the request declares (unknown when none). Showing,
  * querying and checking only read. A NerdGraph request is judged by its GraphQL: a {@code mutation} changes, a query reads.
+ * Instrumenting or uninstrumenting serverless functions rewrites their layers, handler and environment: a change to
+ * them, placed by {@code --env}; uploads of build metadata (sourcemaps, test reports) change no running system.
+ * {@code monaco deploy} writes monitoring configuration to every environment its manifest lists unless one is named,
+ * and {@code purge} deletes all of it. A dry run ({@code --dry}, {@code --dry-run}) only prints the changes.
  */
 public final class MonitoringClis implements Recognizer {
 
@@ -78,6 +82,44 @@ public final class MonitoringClis implements Recognizer {
             .add("push", "metrics", update("metrics"))
             .build();
 
+    private static final Set<String> DATADOG_CI_VALUED = Set.of("-f", "--function", "-r", "--region", "-v", "--layer-version",
+            "-e", "--extension-version", "--env", "--service", "--version", "--config", "--forwarder", "--log-level",
+            "--layer-awsaccount", "--tracing", "--merge-xray-traces", "--flush-metrics-to-logs", "--capture-lambda-payload",
+            "--public-id", "-p", "-s", "--search", "--files", "--apiKey", "--appKey", "--datadogSite", "--release-version",
+            "--minified-path-prefix", "--repository-url", "--project-path", "--max-concurrency", "-i", "--instance-id", "-n",
+            "--name", "--tags", "--resource-group", "--subscription-id", "--state-machine", "--project");
+
+    private static final CommandTable.Act INSTRUMENT = update("function").note("rewrites the functions' layers, handler and environment");
+    private static final CommandTable DATADOG_CI = CommandTable.builder()
+            .add("lambda", "instrument uninstrument", INSTRUMENT)
+            .add("cloud-run", "instrument uninstrument", INSTRUMENT)
+            .add("aas", "instrument uninstrument", INSTRUMENT)
+            .add("container-app", "instrument uninstrument", INSTRUMENT)
+            .add("stepfunctions", "instrument uninstrument", INSTRUMENT)
+            .add("lambda", "flare", read("function"))
+            .add("cloud-run", "flare", read("function"))
+            .add("synthetics", "run-tests", read("synthetic-test").note("runs Datadog's synthetic checks against the app"))
+            .add("synthetics", "upload-application", create("synthetic-application"))
+            .add("", "sourcemaps dsyms flutter-symbols react-native unity-symbols elf-symbols pe-symbols junit sarif sbom "
+                    + "git-metadata coverage deployment dora tag metric measure trace span", local("ci-metadata")
+                    .note("uploads build metadata to Datadog; no running system changes"))
+            .build();
+
+    private static final Set<String> MONACO_VALUED = Set.of("-e", "--environment", "-p", "--project", "-g", "--group",
+            "-o", "--output-folder", "-m", "--manifest", "--url", "--token", "--oauth-client-id", "--oauth-client-secret",
+            "--api", "-a", "--account", "-s", "--specific-api", "--specific-settings", "--only-apis", "--only-settings",
+            "--log-level");
+
+    private static final CommandTable MONACO = CommandTable.builder()
+            .add("", "download", read("configuration").note("downloads monitoring configuration into local files"))
+            .add("", "deploy", update("configuration").note("writes monitoring configuration to the environments"))
+            .add("account", "deploy", CommandTable.grant("account").note("writes users, groups and policies of the account"))
+            .add("account", "download", read("account"))
+            .add("", "delete", delete("configuration"))
+            .add("", "purge", delete("configuration").all().note("deletes every configuration of the environments"))
+            .add("", "generate convert version help completion", local("project"))
+            .build();
+
     /** Splunk's options are single-dash words ({@code -uri}, {@code -auth}), never letters run together. */
     private static final Set<String> SPLUNK_VALUED = Set.of("-uri", "-auth", "-app", "-owner", "-maxout", "-output", "-index",
             "-earliest_time", "-latest_time", "-timeout", "-detach", "-preview", "-wrap", "-header", "-max_time", "-mode");
@@ -98,7 +140,7 @@ public final class MonitoringClis implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("dog", "newrelic", "promtool", "splunk");
+        return Set.of("dog", "datadog-ci", "newrelic", "monaco", "promtool", "splunk");
     }
 
     @Override
@@ -107,7 +149,12 @@ public final class MonitoringClis implements Recognizer {
                 || inv.words().equals(List.of("--version")) || inv.words().equals(List.of("version"))) {
             return List.of();
         }
-        ParsedArgs p = inv.parse(inv.program().equals("splunk") ? SPLUNK_VALUED : VALUED);
+        ParsedArgs p = inv.parse(switch (inv.program()) {
+            case "splunk" -> SPLUNK_VALUED;
+            case "datadog-ci" -> DATADOG_CI_VALUED;
+            case "monaco" -> MONACO_VALUED;
+            default -> VALUED;
+        });
         List<String> words = p.words();
         if (words.isEmpty()) {
             return List.of();
@@ -116,6 +163,8 @@ public final class MonitoringClis implements Recognizer {
             case "dog" -> List.of(placed(inv, DATADOG.findOrGuess(words, 2, "monitor"), words, "datadog"));
             case "promtool" -> List.of(placed(inv, PROMTOOL.findOrGuess(words, 2, "tsdb"), words, "prometheus"));
             case "splunk" -> List.of(splunk(inv));
+            case "datadog-ci" -> List.of(dryRun(inv, p, DATADOG_CI.findOrGuess(words, 2, "function"), "datadog", "--env"));
+            case "monaco" -> List.of(dryRun(inv, p, MONACO.findOrGuess(words, 2, "configuration"), "dynatrace", "-e", "--environment"));
             default -> List.of(newRelic(inv, p, words));
         };
     }
@@ -153,6 +202,16 @@ public final class MonitoringClis implements Recognizer {
                 Map.of("host", host), Tier.UNKNOWN, "");
         boolean erases = op.verb() == Verb.DELETE || op.verb() == Verb.UPDATE && found.command().equals("edit index");
         return erases ? AuditIndexes.erased(index).map(control -> SecurityControls.marked(op, control)).orElse(op) : op;
+    }
+
+    /** A change placed by the environment its option names; a dry run of it only prints what it would change. */
+    private static Operation dryRun(Invocation inv, ParsedArgs p, CommandTable.Found found, String system, String... environment) {
+        boolean dry = p.has("-d", "--dry", "--dry-run");
+        CommandTable.Act act = dry && found.act().verb() != Verb.READ && !found.act().here() ? read(found.act().type())
+                .note("a dry run prints the changes without making them") : found.act();
+        String name = found.name(p.words()).isEmpty() ? p.value("-f", "--function").orElse("") : found.name(p.words());
+        return act.placed(inv, system, name, Map.of("environment", p.value(environment).orElse("")),
+                Tier.UNKNOWN, "");
     }
 
     private static Operation placed(Invocation inv, CommandTable.Found found, List<String> words, String system) {

@@ -44,6 +44,8 @@ public final class SentryCli implements Recognizer {
             "--url", "--header", "--log-level", "-m", "--message", "-t", "--type", "--strip-prefix", "--ignore-prefix", "--commit",
             "--bundle", "--bundle-sourcemap", "--name", "--started", "--finished", "--time");
     private static final Placement ORG = Placement.of("organization", "-o", "--org").orVariables("SENTRY_ORG");
+    /** A self-hosted Sentry: its address places the work (one on this machine is a local sandbox). */
+    private static final Placement SERVER = Placement.of("host", "--url").orVariables("SENTRY_URL");
 
     @Override
     public Set<String> programs() {
@@ -72,6 +74,7 @@ public final class SentryCli implements Recognizer {
                 : p.value("-p", "--project", "-i", "--id").orElse(words.size() > 2 ? words.get(2) : "");
         Operation.Builder b = row.on("sentry", name, inv);
         ORG.locators(inv, p).forEach(b::locator);
+        SERVER.locators(inv, p).forEach(b::locator);
         p.value("-p", "--project").ifPresent(project -> b.locator("project", project));
         if (row == RELEASE || row == EVENT) {
             b.environment(Tier.DEV, "release files and test events only add records to Sentry; no running system changes");
