@@ -52,15 +52,11 @@ final class Boundary {
         return b;
     }
 
-    private static boolean printsToken(List<Arg> args) {
-        String line = String.join(" ", args.stream().map(Arg::value).toList()).replace('=', ' ');
-        return line.matches(".*-keyring-type\\s+none.*") || line.matches(".*-format\\s+json.*");
-    }
-
     static List<Operation> recognize(Invocation inv) {
         List<String> words = new ArrayList<>();
         String id = "";
         String scope = "";
+        boolean printsToken = false; // no keyring to keep the token in, or JSON output: authenticate prints it
         String addr = inv.env().getOrDefault("BOUNDARY_ADDR", "");
         List<Arg> args = inv.args();
         for (int i = 0; i < args.size(); i++) {
@@ -82,12 +78,14 @@ final class Boundary {
                 case "id", "target-id", "target-name", "name" -> id = id.isEmpty() ? value : id;
                 case "addr" -> addr = value;
                 case "target-scope-name", "scope-name" -> scope = value;
+                case "keyring-type" -> printsToken |= value.equals("none");
+                case "format" -> printsToken |= value.equals("json");
                 default -> { }
             }
         }
         var found = TABLE.findOrGuess(words, words.size(), words.isEmpty() ? "resource" : words.getFirst());
         CommandTable.Act act = found.act();
-        if (found.command().equals("authenticate") && printsToken(args)) {
+        if (found.command().equals("authenticate") && printsToken) {
             act = credential("token").note("prints the Boundary auth token");
         }
         if (act.verb() == Verb.GRANT && found.command().startsWith("roles") && id.toLowerCase(Locale.ROOT).contains("admin")) {
