@@ -132,6 +132,11 @@ public final class KnownPrograms {
             "nomad", Set.of("var get", "acl token create", "acl token self", "acl token info", "acl bootstrap", "operator keygen"),
             "consul", Set.of("acl token create", "acl token read", "acl token list", "acl token clone", "acl bootstrap", "keygen"),
             "boundary", Set.of("authenticate", "credential-stores read", "targets authorize-session"),
+            // WireGuard prints an interface's private and pre-shared keys (show IFACE private-key, showconf, wg-quick
+            // strip); Headscale's pre-auth and API keys join nodes to the tailnet or drive its server. "*" is any one word.
+            "wg", Set.of("show * private-key", "show * preshared-keys", "showconf"),
+            "wg-quick", Set.of("strip"),
+            "headscale", Set.of("preauthkeys create", "preauthkeys list", "preauthkeys ls", "apikeys create"),
             // rclone's config holds each remote's access keys and tokens in clear ("config redacted" masks them)
             "rclone", Set.of("config show", "config dump"),
             // RGW users' S3 keys (user info/create, key create); ceph's own keyrings are StorageClusters'
@@ -185,6 +190,8 @@ public final class KnownPrograms {
             Map.entry("varnishadm", Set.of("backend.list", "vcl.list", "vcl.show", "vcl.load", "vcl.inline", "ban.list", "param.show", "status", "ping",
                     "panic.show", "storage.list", "help", "debug.health")),
             Map.entry("certbot", Set.of("certificates", "plugins", "--version")),
+            // ZeroTier's local service: status, networks and peers (join, leave and set change the node)
+            Map.entry("zerotier-cli", Set.of("info", "listnetworks", "peers", "listpeers", "listmoons", "-v", "-h", "help")),
             // config read, acl policy read, operator raft list-peers, intention match: Consul reads (token reads are secrets above)
             Map.entry("consul", Set.of("members", "catalog", "info", "version", "read", "list-peers", "get-config", "match")),
             Map.entry("named-checkconf", Set.of()),

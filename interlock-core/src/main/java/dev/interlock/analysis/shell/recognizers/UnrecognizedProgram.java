@@ -462,11 +462,24 @@ public final class UnrecognizedProgram implements Recognizer {
         if (phrases == null) {
             return Optional.empty();
         }
-        String command = String.join(" ", inv.words().stream().filter(w -> !w.startsWith("-")).limit(SUBCOMMAND_DEPTH).toList());
+        List<String> command = inv.words().stream().filter(w -> !w.startsWith("-")).limit(SUBCOMMAND_DEPTH).toList();
         // a global option's value before the command (radosgw-admin --cluster ceph-prod user info) is not its first word
-        String valued = String.join(" ", withoutOptionValues(inv.words()).stream().limit(SUBCOMMAND_DEPTH).toList());
-        return phrases.stream().filter(ph -> command.equals(ph) || command.startsWith(ph + " ")
-                || valued.equals(ph) || valued.startsWith(ph + " ")).findFirst();
+        List<String> valued = withoutOptionValues(inv.words()).stream().limit(SUBCOMMAND_DEPTH).toList();
+        return phrases.stream().filter(ph -> startsWith(command, ph) || startsWith(valued, ph)).findFirst();
+    }
+
+    /** Whether {@code words} begin with {@code phrase}'s words, a {@code *} standing for any one (wg show IFACE private-key). */
+    private static boolean startsWith(List<String> words, String phrase) {
+        String[] want = phrase.split(" ");
+        if (words.size() < want.length) {
+            return false;
+        }
+        for (int i = 0; i < want.length; i++) {
+            if (!want[i].equals("*") && !want[i].equals(words.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words that are neither options nor the word after an option written without {@code =} (perhaps its value). */

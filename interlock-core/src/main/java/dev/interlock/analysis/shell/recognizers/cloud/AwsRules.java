@@ -125,6 +125,12 @@ final class AwsRules {
                 || cmd.anyValueContains("::/0"))) {
             return action.all().note("opens to the internet (0.0.0.0/0)");
         }
+        // a Client VPN rule for every user or to every network: the VPN is as open as a security group from 0.0.0.0/0
+        if (operation.equals("authorize-client-vpn-ingress") && (cmd.has("--authorize-all-groups")
+                || cmd.anyValueContains("0.0.0.0/0") || cmd.anyValueContains("::/0"))) {
+            return action.verb(Verb.GRANT).all().note(cmd.has("--authorize-all-groups")
+                    ? "authorizes every user of the Client VPN (--authorize-all-groups)" : "authorizes access to every network (0.0.0.0/0)");
+        }
         if (operation.equals("modify-snapshot-attribute") || operation.equals("modify-image-attribute")) {
             boolean permissions = cmd.has("--create-volume-permission", "--launch-permission", "--user-ids",
                     "--group-names", "--organization-arns");

@@ -24,7 +24,8 @@ public final class FileMeaning {
             case TERRAFORM_STATE -> Optional.of(Operation.builder("terraform", delete ? Verb.DELETE : Verb.UPDATE)
                     .resource("state", resolvedPath).locator("directory", parent(resolvedPath)).stateful(true).reversible(false)
                     .note(does + "Terraform state by hand: resources it no longer records are orphaned, or destroyed on the next apply"));
-            case CREDENTIALS -> Optional.of(local(resolvedPath, Verb.CREDENTIAL, "file", ws).note(does + "a credential or secret file"));
+            case CREDENTIALS -> freshKey(resolvedPath, ws, delete, does) ? Optional.empty()
+                    : Optional.of(local(resolvedPath, Verb.CREDENTIAL, "file", ws).note(does + "a credential or secret file"));
             case ACCESS_GRANTS -> Optional.of(local(resolvedPath, delete ? Verb.DELETE : Verb.ESCALATE, "login", ws).reversible(!delete)
                     .note(does + "who may log in to this machine (" + resolvedPath.substring(resolvedPath.lastIndexOf('/') + 1) + ")"));
             // Anything but an append erases what it held.
@@ -54,6 +55,16 @@ public final class FileMeaning {
                     .note(does + "the configuration a running server reloads as soon as it changes: live at once"));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A new secret written to scratch space ({@code wg genkey | tee /tmp/wgtest/client.key}): only its name says secret,
+     * and a temporary directory holds no key anyone relies on, so nothing existing is read or lost. Whatever produced
+     * the secret (a vault issue, a kubectl get secret) is judged on its own.
+     */
+    private static boolean freshKey(String resolvedPath, Workspace ws, boolean delete, String does) {
+        return !delete && does.startsWith("overwrites") && ws.area(resolvedPath) == Workspace.Area.TEMP
+                && dev.interlock.analysis.shell.recognizers.secrets.SecretFiles.secretByName(resolvedPath);
     }
 
     /** A change to one file on the agent's machine. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * REST APIs of data-pipeline services whose method misleads: checks that only validate what is sent
  * (Kafka Connect's {@code PUT /connector-plugins/P/config/validate}, Flink's {@code /jars/ID/plan}, Schema Registry's
- * {@code POST /compatibility/…}), and Airbyte's configuration API, which is all POST
+ * {@code POST /compatibility/…}, and likewise Tailscale's {@code POST /api/v2/tailnet/-/acl/validate}), and Airbyte's configuration API, which is all POST
  * ({@code /api/v1/connections/list} reads, {@code …/delete} deletes). The body sent to such a check is its input, not
  * data leaving for good. Everything else is the plain HTTP reading.
  */
@@ -26,7 +26,9 @@ final class PipelineApis {
 
     /** Paths that only check or describe what is sent, whatever the method. */
     private static final Pattern DRY_CHECKS = Pattern.compile(
-            "/connector-plugins/[^/]+/config/validate/?|/jars/[^/]+/plan/?|/compatibility/subjects/[^/]+(/versions/[^/]+)?/?");
+            "/connector-plugins/[^/]+/config/validate/?|/jars/[^/]+/plan/?|/compatibility/subjects/[^/]+(/versions/[^/]+)?/?"
+                    // Tailscale's policy file checked (its tests run) or previewed for one user or address; nothing is saved
+                    + "|/api/v2/tailnet/[^/]+/acl/(validate|preview)/?");
     /** Airbyte's configuration API: {@code /api/v1/NOUN/ACTION}. */
     private static final Pattern AIRBYTE = Pattern.compile("/api/v1/([a-z_]+)/([a-z_]+)/?");
     /** Airbyte configuration API actions → what they do; unlisted ones change the object. */

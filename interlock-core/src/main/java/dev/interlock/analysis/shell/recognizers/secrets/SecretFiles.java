@@ -103,6 +103,14 @@ public final class SecretFiles {
             // a Proxmox cluster's own secrets: API token secrets, the ticket signing key, storage keyrings and passwords
             Pattern.compile("/etc/pve/priv/(token\\.cfg|authkey\\.key|shadow\\.cfg|tfa\\.cfg|ceph/[^/]+|storage/[^/]+|[^/]+\\.(keyring|key|pw))"
                     + "|/etc/pve/(local/)?pve-www\\.key|/etc/pve/nodes/[^/]+/pve-ssl\\.key"),
+            // VPN daemons' own keys: tailscaled's state (the node and machine private keys), ZeroTier's identity and local
+            // API token, Netbird's config (the WireGuard private key and pre-shared key), Headscale's database (pre-auth
+            // keys, node keys), any file kept beside WireGuard's interfaces and OpenVPN's client profiles and auth files
+            Pattern.compile("(?i).*/tailscale/(tailscaled\\.state|server-state\\.conf)"
+                    + "|.*/(zerotier-one|ZeroTier/One)/(identity|authtoken)\\.secret|.*/\\.zeroTierOneAuthToken"
+                    + "|(/etc|/var/lib)/netbird/config\\.json|/var/lib/headscale/db\\.sqlite.*"
+                    + "|(/usr/local|/opt/homebrew)?/etc/wireguard/(?![^/]*public)[^/]+"
+                    + "|(/usr/local|/opt/homebrew)?/etc/openvpn/(?:[^/]+/)*([^/]*(pass|auth|cred)[^/]*(?<!\\.(sh|py|pl))|client/[^/]+\\.conf)"),
             // secrets mounted into containers (Docker/Compose/Swarm, Kubernetes service-account tokens, Vault agent)
             Pattern.compile("(/var)?/run/secrets/.+|/vault/secrets/.+"),
             // a cluster's admin credentials on its control-plane nodes
@@ -147,8 +155,9 @@ public final class SecretFiles {
                     + "|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfstate\\.backup|keytab)"
                     // App Store Connect and APNs keys (AuthKey_*.p8); Android signing passwords (Flutter's key.properties)
                     + "|.*\\.p8|key\\.properties|keystore\\.properties"
-                    // age identities (age-keygen -o NAME.agekey)
-                    + "|.*\\.agekey"
+                    // age identities (age-keygen -o NAME.agekey); OpenVPN client profiles, which embed the client's
+                    // private key and the tls-crypt key
+                    + "|.*\\.agekey|.*\\.ovpn"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     // RANCID's clogin keeps every router's login and enable password in .cloginrc
                     + "|\\.cloginrc"
@@ -385,6 +394,14 @@ public final class SecretFiles {
             return true;
         }
         return secretPath(resolvedPath) || inSecretDirectory(resolvedPath, lower);
+    }
+
+    /**
+     * Whether the file's name alone makes it a secret ({@code client.key}, {@code .env}), wherever it lies: a new file by
+     * that name holds only what is written to it, unlike a known location ({@code /tmp/krb5cc_1000}, {@code ~/.aws/credentials}).
+     */
+    public static boolean secretByName(String resolvedPath) {
+        return isSecret("/" + LocalFiles.basename(resolvedPath));
     }
 
     private static boolean inSecretDirectory(String resolvedPath, String lower) {
