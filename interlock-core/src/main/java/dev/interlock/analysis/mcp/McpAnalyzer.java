@@ -67,6 +67,7 @@ public final class McpAnalyzer {
             SaasTools.STRIPE,
             SaasTools.SALESFORCE,
             SaasTools.SQUARE,
+            SaasTools.SHOPIFY_DEV,
             SaasTools.LAUNCHDARKLY,
             GrafanaTools.FAMILY,
             AzureTools.FAMILY,

@@ -11,7 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * SaaS admin servers: Stripe's (its agent toolkit's tools: customers, prices, invoices, refunds, subscriptions),
+ * SaaS admin servers: Stripe's (its agent toolkit's tools: customers, prices, invoices, refunds, subscriptions), Shopify's
+ * Dev server (public documentation and local validation only),
  * Salesforce's, Square's and LaunchDarkly's (feature flags, placed by the environment a call names). A Stripe change moves money or customers in whichever account the server holds keys for (the inventory
  * places the server: {@code stripe-test}, {@code stripe-prod}); a SOQL or SOSL query only reads (the languages have no
  * writes), while anonymous Apex, DML and deploys change the org.
@@ -170,6 +171,31 @@ final class SaasTools {
 
     static final ToolFamily LAUNCHDARKLY = new ToolFamily("launchdarkly", c -> LAUNCHDARKLY_SERVER.matcher(c.server()).find(),
             launchDarklyTools());
+
+    private static final Pattern SHOPIFY_SERVER = Pattern.compile("(?i)shopify");
+
+    /**
+     * Shopify's Dev MCP server ({@code @shopify/dev-mcp}): every tool searches or fetches shopify.dev's public
+     * documentation and API schemas, or validates code the agent wrote (GraphQL, Polaris components, a theme's Liquid)
+     * on this machine; none holds a store's token or reaches a store. Storefront and customer-account servers are not
+     * these tools.
+     */
+    private static Map<String, Function<McpCall, List<Operation>>> shopifyDevTools() {
+        Map<String, Function<McpCall, List<Operation>>> tools = new HashMap<>();
+        for (String docs : List.of("learn_shopify_api", "introspect_graphql_schema", "introspect_admin_schema", "search_docs_chunks",
+                "search_dev_docs", "fetch_full_docs", "fetch_docs_by_path", "get_started")) {
+            tools.put(docs, c -> List.of(c.op("shopify", Verb.READ, "documentation", c.text("api", "query", "path", "paths"))
+                    .note("reads shopify.dev's public documentation or API schema").build()));
+        }
+        for (String check : List.of("validate_graphql_codeblocks", "validate_component_codeblocks", "validate_theme",
+                "validate_theme_codeblocks")) {
+            tools.put(check, c -> List.of(c.op("shopify", Verb.READ, "code", c.text("api", "absoluteThemePath", "themePath"))
+                    .note("validates code against Shopify's schemas on this machine; nothing is sent to a store").build()));
+        }
+        return tools;
+    }
+
+    static final ToolFamily SHOPIFY_DEV = new ToolFamily("shopify-dev", c -> SHOPIFY_SERVER.matcher(c.server()).find(), shopifyDevTools());
 
     static final ToolFamily SALESFORCE = new ToolFamily("salesforce", c -> SALESFORCE_SERVER.matcher(c.server()).find(), salesforceTools());
 }

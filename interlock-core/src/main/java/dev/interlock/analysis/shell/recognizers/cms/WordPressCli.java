@@ -27,7 +27,7 @@ import java.util.Set;
  * WP-CLI's {@code wp}, one command table. Listings, gets and checks read; plugin, theme, core, option, user and content
  * commands change the site; {@code eval}, {@code eval-file} and {@code shell} run PHP inside it; {@code db export} copies
  * its database out, {@code db query} is judged by its SQL, {@code db reset|drop|clean} tear it down;
- * {@code search-replace} rewrites rows unless {@code --dry-run}. The site is the alias ({@code @prod}), {@code --ssh},
+ * {@code search-replace} rewrites rows unless {@code --dry-run}; WooCommerce's {@code wc} commands are {@link WooCommerceCli}'s. The site is the alias ({@code @prod}), {@code --ssh},
  * {@code --url}, Bedrock's {@code WP_ENV}/{@code DB_HOST}/{@code DATABASE_URL}, or the install in the working directory.
  */
 final class WordPressCli {
@@ -45,7 +45,9 @@ final class WordPressCli {
             .add("theme auto-updates", "status", read("theme"))
             .add("core", "version verify-checksums check-update is-installed", read("core"))
             .add("option", "get list pluck", read("option"))
-            .add("user", "list get list-caps exists", read("user"))
+            // the site's accounts: names, emails, roles (a store's customers among them)
+            .add("user", "list get", read(DatabaseOps.CUSTOMER_RECORDS).note("prints the site's user accounts: names and emails"))
+            .add("user", "list-caps exists", read("user"))
             .add("user meta", "list get pluck", read("user"))
             .add("user session", "list", read("user"))
             .add("user application-password", "list get exists record-usage", read("user"))
@@ -146,6 +148,8 @@ final class WordPressCli {
             .add("db", "optimize repair", update("database"))
             .add("", "eval eval-file shell", CODE)
             .build();
+    /** {@code --format=count|ids}: a number or ids only, no one's record. */
+    private static final Set<String> BARE_FORMATS = Set.of("count", "ids");
     /** Roles that give the run of the site. */
     private static final Set<String> ADMIN_ROLES = Set.of("administrator", "admin", "super-admin");
 
@@ -170,13 +174,16 @@ final class WordPressCli {
         if (command.size() > 1 && command.get(0).equals("db") && command.get(1).equals("cli")) {
             return site.place(List.of(DatabaseOps.session(inv, "")), inv);
         }
-        Act act = TABLE.find(command).map(CommandTable.Found::act)
+        // WooCommerce's commands (wp wc customer list) have their own table, below the "wc" word
+        int skipped = command.getFirst().equals("wc") ? 1 : 0;
+        Optional<CommandTable.Found> found = skipped == 1 ? WooCommerceCli.find(command.subList(1, command.size())) : TABLE.find(command);
+        Act act = found.map(CommandTable.Found::act)
                 .orElseGet(() -> CommandTable.guess(String.join("-", command.subList(0, Math.min(3, command.size()))), "site"));
         act = adjusted(act, command, p);
         if (act == CODE && p.has("--skip-wordpress")) {
             act = local("php").note("runs PHP without loading WordPress");
         }
-        String name = TABLE.find(command).map(f -> operand(command, f.words())).orElse("");
+        String name = found.map(f -> operand(command, f.words() + skipped)).orElse("");
         Operation op = SiteClis.operation(act, inv, "wordpress", name);
         op = SiteControls.marked(op, "wp", command);
         return List.of(site.place(op, inv));
@@ -188,6 +195,9 @@ final class WordPressCli {
             return CODE; // --exec=PHP runs the code before the command
         }
         String first = command.isEmpty() ? "" : command.getFirst();
+        if (act.type().equals(DatabaseOps.CUSTOMER_RECORDS) && p.value("--format").filter(BARE_FORMATS::contains).isPresent()) {
+            return read(first.equals("wc") && command.size() > 1 ? command.get(1) : first).note("prints only a count or ids");
+        }
         if (first.equals("search-replace")) {
             if (p.has("--dry-run")) {
                 return read("database").note("reports what search-replace would change; nothing is written");

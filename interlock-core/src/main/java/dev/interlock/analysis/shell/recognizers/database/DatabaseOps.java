@@ -51,6 +51,11 @@ public final class DatabaseOps {
     public static final String ITEMS = "items";
     /** What a BI tool's query API answers with ({@code POST /api/dataset}): the rows of the query it ran. */
     public static final String QUERY_RESULTS = "query-results";
+    /**
+     * What a store's admin API or CLI lists of its customers, orders and accounts ({@code /admin/api/V/customers.json},
+     * {@code wp wc customer list}): people's names, addresses and purchases, rows by another name.
+     */
+    public static final String CUSTOMER_RECORDS = "customer-records";
 
     /** The server's own views of itself (sessions, statistics, the catalog): their rows are no one's data. */
     private static final Pattern CATALOG = Pattern.compile(
@@ -63,7 +68,8 @@ public final class DatabaseOps {
     public static boolean returnsRows(Operation op) {
         return op.verb() == Verb.READ
                 && (op.system().equals(SYSTEM) && (ROW_TYPES.contains(op.resource().type()) || op.note().endsWith(DUMPS_ROWS))
-                    || op.resource().type().equals(ITEMS) || op.resource().type().equals(QUERY_RESULTS))
+                    || op.resource().type().equals(ITEMS) || op.resource().type().equals(QUERY_RESULTS)
+                        || op.resource().type().equals(CUSTOMER_RECORDS))
                 && !op.resource().locators().containsKey(COPIES_DATA) && !aggregatesOnly(sqlOf(op.note()))
                 && !CATALOG.matcher(op.resource().name()).matches();
     }

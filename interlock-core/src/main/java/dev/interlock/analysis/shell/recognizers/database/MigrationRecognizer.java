@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * Schema-migration tools and framework database tasks (prisma, drizzle-kit, rails/rake, Django's manage.py, flyway,
  * liquibase, alembic, knex, sequelize, typeorm, atlas, goose, golang-migrate, dbmate, supabase, artisan, Symfony's
- * {@code bin/console}). The command is looked up in {@link MigrationTable}; the code here handles the flags that turn
+ * {@code bin/console}, Medusa's {@code medusa}). The command is looked up in {@link MigrationTable}; the code here handles the flags that turn
  * a migration into a wipe ({@code --force-reset}, {@code --all}, {@code downgrade base}, {@code migrate app zero}), or a
  * change into a print ({@code --dump-sql}, Doctrine without {@code --force}), and finds the target:
  * {@code DATABASE_URL} and {@code --url} give {@code host}/{@code database}, {@code RAILS_ENV}, {@code --env},
@@ -48,7 +48,7 @@ public final class MigrationRecognizer implements Recognizer {
             Map.entry("alembic", Set.of("-c", "-n", "-x")), Map.entry("flask", Set.of("--app", "-A", "-e", "--env-file")), Map.entry("atlas", Set.of("-u", "-c")),
             Map.entry("dbmate", Set.of("-u", "-e", "-d", "-s")), Map.entry("goose", Set.of("-dir", "-table", "-certfile")),
             Map.entry("migrate", Set.of("-path", "-source", "-database", "-lock-timeout", "-prefetch")),
-            Map.entry("typeorm", Set.of("-d")), Map.entry(SYMFONY_CONSOLE, Set.of("-e", "--em", "--connection")), Map.entry("flyway", Set.of("-url", "-user", "-password", "-environment",
+            Map.entry("typeorm", Set.of("-d")), Map.entry("medusa", Set.of("-e", "--email", "-p", "--password", "-i", "--id", "--db", "-H", "--host")), Map.entry(SYMFONY_CONSOLE, Set.of("-e", "--em", "--connection")), Map.entry("flyway", Set.of("-url", "-user", "-password", "-environment",
                     "-configFiles", "-schemas", "-locations", "-target", "-workingDirectory", "-cleanDisabled")));
     /** Leiningen plugins that are migration tools. */
     private static final Set<String> LEIN_MIGRATORS = Set.of("migratus", "ragtime");
@@ -60,7 +60,7 @@ public final class MigrationRecognizer implements Recognizer {
         return Set.of("prisma", "drizzle-kit", "rails", "rake", "manage.py", "django-admin", "flyway", "liquibase", "alembic",
                 "knex", "sequelize", "sequelize-cli", "typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm", "atlas",
                 "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef", "flask", SYMFONY_CONSOLE,
-                "lein");
+                "lein", "medusa");
     }
 
     @Override
@@ -75,6 +75,11 @@ public final class MigrationRecognizer implements Recognizer {
             return task >= 0 && LEIN_MIGRATORS.contains(args.get(task).value())
                     ? recognize(inv.withProgram(args.get(task).value(), args.subList(task + 1, args.size())), nested)
                     : new dev.interlock.analysis.shell.recognizers.UnrecognizedProgram().recognize(inv, nested);
+        }
+        if (tool.equals("medusa") && !inv.args().isEmpty() && inv.args().getFirst().value().startsWith("-")) {
+            // Medusa.js always names a command first (medusa db:migrate); the password cracker of the same name takes
+            // only options (medusa -h HOST -U users.txt -M ssh)
+            return new dev.interlock.analysis.shell.recognizers.offensive.AttackTools().recognize(inv, nested);
         }
         if (DatabaseOps.help(inv, "-h", "-V", "version")) {
             return List.of();

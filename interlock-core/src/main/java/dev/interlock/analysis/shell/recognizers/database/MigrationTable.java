@@ -283,6 +283,20 @@ final class MigrationTable {
                 "dotnet-ef migrations list", "dotnet-ef migrations script", "dotnet-ef dbcontext info", "dotnet-ef dbcontext list",
                 "dotnet-ef migrations has-pending-model-changes", "dotnet-ef dbcontext optimize");
 
+        // Medusa's CLI runs against the DATABASE_URL of the project's .env or environment
+        put(APPLY, "medusa db:migrate", "medusa db:setup", "medusa migrations");
+        put(new Row(Verb.UPDATE, "schema", Scope.MANY, true, false, Where.TARGET,
+                "creates and drops the link tables of module links; removed links lose their rows"), "medusa db:sync-links");
+        put(ROLLBACK, "medusa db:rollback");
+        put(CREATE, "medusa db:create");
+        put(FILES, "medusa db:generate", "medusa plugin:db:generate", "medusa new", "medusa plugin:build", "medusa plugin:publish",
+                "medusa plugin:add");
+        put(LOCAL, "medusa develop", "medusa build", "medusa start", "medusa plugin:develop", "medusa telemetry");
+        put(new Row(Verb.GRANT, "user", Scope.ONE, false, true, Where.TARGET, "creates an admin user (or an invite) for the store's admin"),
+                "medusa user");
+        put(CONSOLE, "medusa exec");
+        put(SEED, "medusa seed");
+
         put(WIPE, "supabase db reset");
         put(APPLY, "supabase db push", "supabase migration up");
         put(READ, "supabase db pull", "supabase db diff", "supabase db lint", "supabase db dump", "supabase migration list",

@@ -8,6 +8,7 @@ import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.mesh.HaproxyRuntime;
 import dev.interlock.analysis.shell.recognizers.netdevices.DeviceApis;
+import dev.interlock.analysis.shell.recognizers.saas.CommerceApis;
 import dev.interlock.analysis.shell.recognizers.saas.SaasApis;
 import dev.interlock.analysis.shell.recognizers.saas.TestModes;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
@@ -144,11 +145,13 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .orElseGet(() -> http(inv, url, method, data, files, body))));
     }
 
-    /** What a request does when the service's API says more than its method: secret-returning paths, search and vector stores', data pipelines', observability backends', app servers' admin endpoints, IoT fleets', data exports. */
+    /** What a request does when the service's API says more than its method: secret-returning paths, search and vector stores', data pipelines', stores' customer records, observability backends', app servers' admin endpoints, IoT fleets', data exports. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
         return SecretEndpoints.read(inv, url, method, !body.isEmpty()).map(List::of).or(() -> SearchApis.of(inv, nested, url, method, body))
                 .or(() -> VectorStoreApis.of(inv, url, method, body))
                 .or(() -> PipelineApis.of(inv, url))
+                .or(() -> CommerceApis.records(inv, Hosts.of(url), path(url), method, body)
+                        .map(List::of))
                 .or(() -> GraphqlApis.of(inv, nested, url, method, body))
                 .or(() -> GatewayAdminApis.of(inv, url, method, !body.isEmpty()))
                 .or(() -> DeviceApis.of(inv, url, body))

@@ -150,6 +150,8 @@ public final class AttackTools implements Recognizer {
     public Set<String> programs() {
         java.util.HashSet<String> all = new java.util.HashSet<>(TOOLS.keySet());
         all.addAll(ALIASES.keySet());
+        // Medusa.js shares the name: MigrationRecognizer hands the cracker's option-only lines back here
+        all.remove("medusa");
         return all;
     }
 

@@ -44,7 +44,7 @@ final class NodePackages {
     /** Tools with their own recognizers that projects commonly run through yarn/pnpm. */
     private static final Set<String> DELEGATED = Set.of("prisma", "drizzle-kit", "knex", "sequelize", "sequelize-cli",
             "typeorm", "supabase", "cdk", "pulumi", "wrangler", "vercel", "netlify", "firebase", "serverless", "sls", "lerna",
-            "changeset", "atlas", "dbmate", "migrate");
+            "changeset", "atlas", "dbmate", "migrate", "medusa");
     private static final Pattern AUTH_KEY = Pattern.compile("(?i)(_auth|authtoken|_password|token)");
     private static final Pattern RISKY_SCRIPT =
             Pattern.compile("(?i).*(deploy|release|publish|destroy|teardown|drop|reset|nuke|wipe|prod).*");
