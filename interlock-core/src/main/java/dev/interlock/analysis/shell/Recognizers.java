@@ -147,6 +147,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.embedded.BoardFlashing(),
                 new dev.interlock.analysis.shell.recognizers.embedded.DiskImagers(),
                 new dev.interlock.analysis.shell.recognizers.messaging.MessagingRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.telephony.TelephonyRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.gateways.GatewayRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mesh.ServiceMeshes(),
                 new ShellHistory(),

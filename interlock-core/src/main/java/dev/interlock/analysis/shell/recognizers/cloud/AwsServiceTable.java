@@ -185,6 +185,9 @@ final class AwsServiceTable {
         TABLE.put("neptune", "delete-db-cluster", delete("database").stateful().all().named("--db-cluster-identifier"));
         TABLE.put("kafka", "delete-cluster", delete("cluster").stateful().all().named("--cluster-arn"));
         TABLE.put("emr", "terminate-job-flows", delete("cluster").stateful().all().named("--job-flow-ids"));
+        // An Amazon Connect instance is a whole contact centre: its numbers, flows, queues, users and contact records go
+        // with it, so it is torn down as a stack is; deleting one user or flow in it is an ordinary delete.
+        TABLE.put("connect", "delete-instance", delete("contact-center").stateful().all().named("--instance-id"));
 
         // Backups, images, files, archives.
         TABLE.put("backup", "delete-recovery-point", delete("recovery-point").stateful().named("--recovery-point-arn"));

@@ -31,13 +31,27 @@ final class TwilioCli {
     private static final Set<String> VALUED = Set.of("-p", "--profile", "--to", "--from", "--body", "--sid", "--limit",
             "-o", "--output", "--properties", "--url", "--media-url", "--messaging-service-sid", "--friendly-name",
             "--status-callback", "--twiml", "--date-sent", "--page-size", "--environment", "--source-environment",
-            "--service-name", "--service-sid", "--env", "--functions-folder", "--assets-folder", "--region", "--edge");
+            "--service-name", "--service-sid", "--env", "--name", "--version", "--plugin", "--changelog", "--description",
+            "--title", "--configuration-sid", "--release-sid", "--plugin-version-sid", "--functions-folder", "--assets-folder", "--region", "--edge");
     /** What reaches a person: a text, a call, an email through SendGrid. */
     private static final Set<String> OUTBOUND = Set.of("messages", "calls", "email", "notifications");
     /** Commands of the CLI itself. */
     private static final Set<String> CLI = Set.of("login", "logout", "profiles", "plugins", "plugins:install", "autocomplete",
             "config", "help", "version", "feedback", "update");
     private static final String TEST_NUMBER = "\\+1500555\\d{4}";
+    /**
+     * The Flex Plugins CLI ({@code flex:plugins:…}): the dev server, builds, tests and scaffolding stay on this machine;
+     * listings, descriptions and diffs read the account; deploying, releasing and archiving change what the account's
+     * agents run in their Flex UI.
+     */
+    private static final CommandTable FLEX_PLUGINS = CommandTable.builder()
+            .add("", "start build test create upgrade-plugin", CommandTable.local("flex-plugin"))
+            .add("", "list describe diff", CommandTable.read("flex-plugin"))
+            .add("", "deploy", CommandTable.create("flex-plugin-version"))
+            .add("", "release create-configuration", CommandTable.update("flex-release")
+                    .note("changes the plugins every Flex agent of the account loads"))
+            .add("", "archive", CommandTable.delete("flex-plugin"))
+            .build();
 
     static Operation recognize(Invocation inv) {
         ParsedArgs p = inv.parse(VALUED);
@@ -50,6 +64,13 @@ final class TwilioCli {
         String name = p.value("--sid", "--to", "--friendly-name", "--service-name").orElse("");
         if (CLI.contains(parts.getFirst()) || parts.getFirst().equals("serverless") && action.equals("start")) {
             return CommandTable.local("cli").operation(inv, "twilio", command).build();
+        }
+        if (parts.size() > 2 && parts.get(0).equals("flex") && parts.get(1).equals("plugins")) {
+            CommandTable.Found found = FLEX_PLUGINS.findOrGuess(parts.subList(2, parts.size()), 1, "flex-plugin");
+            Operation.Builder b = found.act().operation(inv, "twilio", p.value("--name", "--sid").orElse(""));
+            p.value("-p", "--profile").ifPresent(profile -> b.locator("account", profile));
+            inv.locators().forEach(b::locator);
+            return b.build();
         }
         CommandTable.Act act = switch (action) {
             case "list", "fetch", "logs", "watch" -> CommandTable.read(type);
