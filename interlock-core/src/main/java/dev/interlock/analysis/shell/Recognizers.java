@@ -92,6 +92,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.host.NixSystems(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.RoutingCli(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.SnmpTools(),
+                new dev.interlock.analysis.shell.recognizers.healthcare.DicomTools(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.HostNetworking(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.InterfaceTools(),
                 new dev.interlock.analysis.shell.recognizers.dns.DnsTools(),

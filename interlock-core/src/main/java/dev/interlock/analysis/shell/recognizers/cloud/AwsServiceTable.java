@@ -184,6 +184,9 @@ final class AwsServiceTable {
         TABLE.put("docdb", "delete-db-cluster", delete("database").stateful().all().named("--db-cluster-identifier"));
         TABLE.put("neptune", "delete-db-cluster", delete("database").stateful().all().named("--db-cluster-identifier"));
         TABLE.put("kafka", "delete-cluster", delete("cluster").stateful().all().named("--cluster-arn"));
+        // A HealthLake or HealthImaging data store is the whole FHIR or DICOM store, every patient's records in it.
+        TABLE.put("healthlake", "delete-fhir-datastore", delete("datastore").stateful().all().named("--datastore-id"));
+        TABLE.put("medical-imaging", "delete-datastore", delete("datastore").stateful().all().named("--datastore-id"));
         TABLE.put("emr", "terminate-job-flows", delete("cluster").stateful().all().named("--job-flow-ids"));
         // An Amazon Connect instance is a whole contact centre: its numbers, flows, queues, users and contact records go
         // with it, so it is torn down as a stack is; deleting one user or flow in it is an ordinary delete.

@@ -129,6 +129,12 @@ final class GcloudTable {
             Map.entry("firestore databases", new Kind("database", true, true)),
             Map.entry("firestore", new Kind("database", true, false)),
             Map.entry("redis instances", new Kind("database", true, false)),
+            // A healthcare dataset holds every FHIR, DICOM and HL7v2 store in it: deleting it is a whole-container teardown.
+            Map.entry("healthcare datasets", new Kind("dataset", true, true)),
+            Map.entry("healthcare fhir-stores", new Kind("fhir-store", true, false)),
+            Map.entry("healthcare dicom-stores", new Kind("dicom-store", true, false)),
+            Map.entry("healthcare hl7v2-stores", new Kind("hl7v2-store", true, false)),
+            Map.entry("healthcare consent-stores", new Kind("consent-store", true, false)),
             Map.entry("bq datasets", new Kind("database", true, false)),
             Map.entry("bigquery datasets", new Kind("database", true, false)),
             Map.entry("bq tables", new Kind("table", true, false)),

@@ -35,7 +35,7 @@ import java.util.Set;
  */
 public final class NetworkRecognizer implements dev.interlock.analysis.shell.Recognizer {
 
-    private static final Set<String> CURL_VALUED = Set.of("-d", "--data", "--data-binary", "--data-raw", "--data-ascii",
+    static final Set<String> CURL_VALUED = Set.of("-d", "--data", "--data-binary", "--data-raw", "--data-ascii",
             "--data-urlencode", "--json", "-F", "--form", "--form-string", "-T", "--upload-file", "-X", "--request",
             "-H", "--header", "-o", "--output", "-u", "--user", "-A", "--user-agent", "-e", "--referer", "-b", "--cookie",
             "-c", "--cookie-jar", "--url", "-w", "--write-out", "-m", "--max-time", "--connect-timeout", "--retry", "-x",
@@ -70,7 +70,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
 
     @Override
     public Set<String> programs() {
-        return Set.of("curl", "wget", "http", "https", "xh", "xhs", "httpie", "scp", "sftp", "nc", "ncat",
+        return Set.of("curl", "awscurl", "wget", "http", "https", "xh", "xhs", "httpie", "scp", "sftp", "nc", "ncat",
                 "netcat", "socat", "ssh", "telnet", "ftp", "lftp");
     }
 
@@ -78,6 +78,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     public List<Operation> recognize(Invocation inv, Nested nested) {
         return switch (inv.program()) {
             case "curl" -> curl(inv, nested);
+            case "awscurl" -> AwsCurl.signed(inv, curl(inv, nested));
             case "wget" -> wget(inv, nested);
             case "http", "https", "xh", "xhs", "httpie" -> httpie(inv, nested);
             case "scp" -> RemoteCopy.recognize(inv, inv.parse(Set.of("-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J")));
@@ -91,7 +92,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
     }
 
     private static List<Operation> curl(Invocation inv, Nested nested) {
-        ParsedArgs p = inv.parse(CURL_VALUED);
+        ParsedArgs p = inv.parse(inv.program().equals("awscurl") ? AwsCurl.VALUED : CURL_VALUED);
         String url = p.value("--url").orElse(p.positional(0).orElse(""));
         List<String> files = new ArrayList<>();
         List<String> body = new ArrayList<>();
@@ -168,6 +169,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> DataStoreAdminApis.of(inv, url, method))
                 .or(() -> DeviceManagementApis.of(inv, url, method, body))
                 .or(() -> QueryCommandApis.of(inv, url, method))
+                .or(() -> FhirApis.of(inv, url, method))
                 .or(() -> DataExports.of(inv, url, method));
     }
 

@@ -142,6 +142,14 @@ public final class CredentialRecognizer implements Recognizer {
                 return List.of(LocalFiles.on(inv, Verb.CREDENTIAL, "search", tree.get().value()).scope(dev.interlock.model.Scope.MANY)
                         .note("searches configuration files for secret-named keys (" + pattern.get() + ") and prints their values").build());
             }
+            Optional<Arg> config = pattern.isPresent() && ops.stream().noneMatch(o -> o.verb() == Verb.CREDENTIAL)
+                    && SECRET_KEY.matcher(pattern.get()).find() && !parsed.has(ConfigSecrets.NO_LINES.toArray(String[]::new))
+                    ? files.stream().filter(f -> ConfigSecrets.holdsSecrets(f.value())).findFirst() : Optional.empty();
+            if (config.isPresent()) {
+                // grep -i password /opt/mirthconnect/conf/mirth.properties: the lines it prints are the credentials
+                return List.of(LocalFiles.on(inv, Verb.CREDENTIAL, "search", config.get().value())
+                        .note("searches a configuration file for secret-named keys (" + pattern.get() + ") and prints their values").build());
+            }
             if (pattern.isPresent() && KEY_MATERIAL.matcher(pattern.get()).find() && ops.stream().noneMatch(o -> o.verb() == Verb.CREDENTIAL)) {
                 // grep -r 'BEGIN RSA PRIVATE KEY' ~: a search for key material prints whatever keys it finds.
                 return List.of(LocalFiles.on(inv, Verb.CREDENTIAL, "search", files.isEmpty() ? "" : files.getFirst().value())

@@ -206,11 +206,12 @@ public final class SecretFiles {
     /**
      * Configuration files that hold their application's database password and keys by design: WordPress's
      * {@code wp-config.php} (DB_PASSWORD, the auth salts), Drupal's {@code settings.php}, Magento's {@code app/etc/env.php},
-     * Ghost's {@code config.production.json}; WireGuard's interface files and NetworkManager's connections (private keys,
-     * pre-shared keys, Wi-Fi passwords); Slurm's {@code slurmdbd.conf} (the accounting database's StoragePass).
+     * Ghost's {@code config.production.json}, Mirth Connect's {@code mirth.properties} (its database and keystore
+     * passwords); WireGuard's interface files and NetworkManager's connections (private keys, pre-shared keys, Wi-Fi
+     * passwords); Slurm's {@code slurmdbd.conf} (the accounting database's StoragePass).
      */
     private static final Pattern APPLICATION_SECRETS = Pattern.compile(
-            ".*/wp-config\\.php|.*/sites/[^/]+/settings(\\.local)?\\.php|.*/app/etc/env\\.php|.*/config\\.production\\.json"
+            ".*/wp-config\\.php|.*/mirth\\.properties|.*/sites/[^/]+/settings(\\.local)?\\.php|.*/app/etc/env\\.php|.*/config\\.production\\.json"
                     + "|/etc/wireguard/[^/]+\\.conf|/etc/NetworkManager/system-connections/.+|/etc/slurm(-llnl)?/slurmdbd\\.conf");
 
     /**
@@ -316,12 +317,23 @@ public final class SecretFiles {
                 if (!pattern.matcher(candidate).matches() || name.startsWith(".") && Regex.matches(base, "[*?\\[].*")) {
                     continue;
                 }
-                if (namesOnlyByPath ? secretBecauseOfDirectory(candidate, name) : literalIsSecret(candidate)) {
+                if (namesOnlyByPath ? secretBecauseOfDirectory(candidate, name)
+                        : literalIsSecret(candidate) && (literalsNameIt(base) || secretBecauseOfDirectory(candidate, name)
+                            || inSecretDirectory(candidate, name.toLowerCase(Locale.ROOT)))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The literal words of a glob's name say why it could name a secret ({@code cred*}, {@code *token*}, {@code .env*}):
+     * an extension after a wildcard alone ({@code output/fhir/*.json}) does not, though {@code credentials.json} would match it.
+     */
+    private static boolean literalsNameIt(String base) {
+        String wild = base.replaceAll("\\[[^\\]]*\\]|\\?", "*");
+        return Regex.find(wild.replaceFirst("\\*\\.[A-Za-z0-9]{1,5}$", "").replace("*", ""), "[A-Za-z0-9]{2}");
     }
 
     /**

@@ -1,0 +1,32 @@
+package dev.interlock.analysis.shell.recognizers.secrets;
+
+import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration files that keep their service's passwords, tokens and keys beside its other settings: Java
+ * {@code .properties} ({@code mirth.properties}, Spring's {@code application.properties}), {@code .conf}, {@code .cnf},
+ * {@code .ini} and {@code .cfg} files, Spring's {@code application.yml}, Django's {@code settings.py}, WordPress's
+ * {@code wp-config.php}, Tomcat's user and context files. Reading one is ordinary; searching one for its
+ * password/secret/token lines prints exactly the credentials. Source code is not among them.
+ */
+final class ConfigSecrets {
+
+    private ConfigSecrets() {
+    }
+
+    private static final Pattern CONFIG_FILES = Pattern.compile(
+            ".*\\.(properties|conf|cnf|ini|cfg)|application(-[^/]+)?\\.ya?ml|(local_)?settings(\\.local|_[a-z]+)?\\.py"
+                    + "|wp-config\\.php|tomcat-users\\.xml|context\\.xml|server\\.xml|standalone(-[^/]+)?\\.xml");
+
+    /** grep's options that print only names, counts or nothing: the lines (and the secrets on them) stay unseen. */
+    static final Set<String> NO_LINES = Set.of("-l", "--files-with-matches", "-L", "--files-without-match", "-c", "--count",
+            "-q", "--quiet", "--silent");
+
+    /** True when {@code path} (or a glob over such files, {@code /etc/app/*.conf}) is a configuration file of the class. */
+    static boolean holdsSecrets(String path) {
+        return CONFIG_FILES.matcher(LocalFiles.basename(path).toLowerCase(Locale.ROOT)).matches();
+    }
+}
