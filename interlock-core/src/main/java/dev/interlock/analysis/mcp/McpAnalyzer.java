@@ -68,6 +68,7 @@ public final class McpAnalyzer {
             SaasTools.SALESFORCE,
             SaasTools.SQUARE,
             SaasTools.LAUNCHDARKLY,
+            CmsTools.SANITY,
             GrafanaTools.FAMILY,
             AzureTools.FAMILY,
             MicrosoftTools.FAMILY,
