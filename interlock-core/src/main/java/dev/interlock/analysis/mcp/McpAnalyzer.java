@@ -69,6 +69,7 @@ public final class McpAnalyzer {
             SaasTools.SQUARE,
             SaasTools.SHOPIFY_DEV,
             SaasTools.LAUNCHDARKLY,
+            CmsTools.SANITY,
             GrafanaTools.FAMILY,
             AzureTools.FAMILY,
             MicrosoftTools.FAMILY,

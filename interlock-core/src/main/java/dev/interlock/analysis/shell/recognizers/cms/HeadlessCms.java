@@ -63,10 +63,13 @@ final class HeadlessCms {
             .add("", "configuration:restore", update("config"))
             .add("", "admin:create-user", grant("user").note("creates an administrator account"))
             .add("", "admin:reset-user-password", update("user").note("sets an administrator's password"))
-            .add("", "deploy", update("project"))
+            .add("", "deploy", update("project").note("deploys the project to Strapi Cloud, where it is served"))
+            .add("", "projects", read("project"))
             .build();
+    /** Strapi's commands that act on Strapi Cloud, not on the install here: nothing local places them. */
+    private static final Set<String> STRAPI_CLOUD = Set.of("deploy", "projects");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--to-token", "--from-token", "--file", "-f",
-            "--key", "--email", "--password", "--role", "--firstname", "--lastname", "--only", "--exclude", "--format");
+            "--key", "--email", "--password", "--role", "--firstname", "--lastname", "--only", "--exclude", "--format", "--env", "-e");
 
     static List<Operation> recognize(Invocation inv) {
         ParsedArgs p = inv.parse(VALUED);
@@ -87,6 +90,12 @@ final class HeadlessCms {
                         List.of("DB_HOST"), List.of("DB_DATABASE", "DB_FILENAME"), List.of("DB_CONNECTION_STRING"), List.of()))
                 : SiteTarget.of(inv, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new SiteTarget.Settings(
                         List.of("DATABASE_HOST"), List.of("DATABASE_NAME", "DATABASE_FILENAME"), List.of("DATABASE_URL"), List.of("NODE_ENV")));
+        if (!directus && !words.isEmpty() && STRAPI_CLOUD.contains(words.getFirst())) {
+            // strapi deploy --env NAME picks the Cloud project's environment; without it, the project's default (live) one
+            Operation.Builder b = act.operation(inv, "strapi-cloud", "");
+            p.value("--env", "-e").ifPresent(e -> b.locator("environment", e));
+            return List.of(b.build());
+        }
         if (!directus && !words.isEmpty() && words.getFirst().equals("transfer")) {
             return transfer(inv, p, act, site);
         }

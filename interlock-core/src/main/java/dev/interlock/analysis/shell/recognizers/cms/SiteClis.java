@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * Site CLIs of content-management, e-commerce and headless-CMS platforms, one table each: WP-CLI's {@code wp}, Drupal's
  * {@code drush}, Magento's {@code bin/magento}, {@code directus} and {@code strapi}. They act on a live site (its
- * database, code and accounts), placed by {@link SiteTarget}; embedded SQL is judged by the SQL analysis.
+ * database, code and accounts), placed by {@link SiteTarget}; embedded SQL is judged by the SQL analysis. The hosted
+ * headless CMSs' CLIs ({@code contentful}, {@code sanity}, {@code storyblok}, {@code prismic}) act on the vendor's
+ * platform instead, placed by the environment or dataset they name ({@link HostedCms}).
  */
 public final class SiteClis implements Recognizer {
 
@@ -35,7 +37,7 @@ public final class SiteClis implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("wp", "wp-cli.phar", "drush", "magento", "directus", "strapi");
+        return Set.of("wp", "wp-cli.phar", "drush", "magento", "directus", "strapi", "contentful", "sanity", "storyblok", "prismic");
     }
 
     @Override
@@ -48,6 +50,7 @@ public final class SiteClis implements Recognizer {
             case "wp", "wp-cli.phar" -> WordPressCli.recognize(inv, nested);
             case "drush" -> DrushCli.recognize(inv, nested);
             case "magento" -> MagentoCli.recognize(inv);
+            case "contentful", "sanity", "storyblok", "prismic" -> HostedCms.recognize(inv);
             default -> HeadlessCms.recognize(inv);
         };
     }

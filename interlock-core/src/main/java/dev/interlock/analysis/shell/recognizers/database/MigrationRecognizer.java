@@ -25,7 +25,9 @@ import java.util.Set;
 /**
  * Schema-migration tools and framework database tasks (prisma, drizzle-kit, rails/rake, Django's manage.py, flyway,
  * liquibase, alembic, knex, sequelize, typeorm, atlas, goose, golang-migrate, dbmate, supabase, artisan, Symfony's
- * {@code bin/console}, Medusa's {@code medusa}). The command is looked up in {@link MigrationTable}; the code here handles the flags that turn
+ * {@code bin/console}, Medusa's {@code medusa}), and self-hosted apps' own database commands ({@code payload migrate:*}, {@code metabase.jar
+ * migrate}, {@code prefect server database}, placed by {@code DATABASE_URI}, {@code MB_DB_*},
+ * {@code PREFECT_API_DATABASE_CONNECTION_URL}). The command is looked up in {@link MigrationTable}; the code here handles the flags that turn
  * a migration into a wipe ({@code --force-reset}, {@code --all}, {@code downgrade base}, {@code migrate app zero}), or a
  * change into a print ({@code --dump-sql}, Doctrine without {@code --force}), and finds the target:
  * {@code DATABASE_URL} and {@code --url} give {@code host}/{@code database}, {@code RAILS_ENV}, {@code --env},
@@ -60,7 +62,7 @@ public final class MigrationRecognizer implements Recognizer {
         return Set.of("prisma", "drizzle-kit", "rails", "rake", "manage.py", "django-admin", "flyway", "liquibase", "alembic",
                 "knex", "sequelize", "sequelize-cli", "typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm", "atlas",
                 "goose", "migrate", "dbmate", "supabase", "artisan", "mix", "sqlx", "diesel", "dotnet-ef", "flask", SYMFONY_CONSOLE,
-                "lein", "medusa");
+                "lein", "medusa", "payload", "metabase");
     }
 
     @Override
@@ -162,6 +164,10 @@ public final class MigrationRecognizer implements Recognizer {
     private static Step single(String tool, ParsedArgs p, List<String> words, String w0, String w1) {
         String command = switch (tool) {
             case "atlas", "sqlx", "diesel", "dotnet-ef" -> w0 + " " + w1;
+            // metabase.jar migrate down; its other commands are one word (reset-password EMAIL, load-from-h2 FILE)
+            case "metabase" -> w0.equals("migrate") ? w0 + " " + w1 : w0;
+            // prefect server database reset: reached from the prefect recognizer, which hands over its server database commands
+            case "prefect" -> String.join(" ", words.subList(0, Math.min(3, words.size())));
             case "drizzle-kit" -> Regex.replaceFirst(w0, ":.*", "");
             default -> w0;
         };
@@ -473,10 +479,15 @@ public final class MigrationRecognizer implements Recognizer {
             target = DatabaseOps.flag(target, p.value(name), true, inv);
         }
         // Flyway and Liquibase read their URL from their own variables when no flag gives it
+        // … as do the self-hosted apps whose own CLI migrates their database
         String urlVariable = switch (tool) {
             case "flyway" -> env.containsKey("FLYWAY_URL") ? "FLYWAY_URL" : "";
             case "liquibase" -> env.containsKey("LIQUIBASE_COMMAND_URL") ? "LIQUIBASE_COMMAND_URL"
                     : env.containsKey("LIQUIBASE_URL") ? "LIQUIBASE_URL" : "";
+            case "payload" -> env.containsKey("DATABASE_URI") ? "DATABASE_URI" : "";
+            case "metabase" -> env.containsKey("MB_DB_CONNECTION_URI") ? "MB_DB_CONNECTION_URI" : "";
+            case "prefect" -> env.containsKey("PREFECT_API_DATABASE_CONNECTION_URL") ? "PREFECT_API_DATABASE_CONNECTION_URL"
+                    : env.containsKey("PREFECT_SERVER_DATABASE_CONNECTION_URL") ? "PREFECT_SERVER_DATABASE_CONNECTION_URL" : "";
             default -> "";
         };
         if (!urlVariable.isEmpty()) {
@@ -486,6 +497,11 @@ public final class MigrationRecognizer implements Recognizer {
             // Laravel's database settings, from .env or the environment
             target = target.or(DatabaseTarget.fromUrl(env.get("DB_URL"))).or(DatabaseTarget.NONE
                     .withHost(env.getOrDefault("DB_HOST", "")).withDatabase(env.getOrDefault("DB_DATABASE", "")));
+        }
+        if (tool.equals("metabase")) {
+            // Metabase's application database, from its MB_DB_* settings
+            target = target.or(DatabaseTarget.NONE.withHost(env.getOrDefault("MB_DB_HOST", ""))
+                    .withDatabase(env.getOrDefault("MB_DB_DBNAME", "")));
         }
         if (tool.equals("dbmate")) {
             // dbmate --env NAME reads the URL from the variable NAME

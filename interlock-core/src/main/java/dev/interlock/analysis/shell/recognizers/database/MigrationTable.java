@@ -297,6 +297,34 @@ final class MigrationTable {
         put(CONSOLE, "medusa exec");
         put(SEED, "medusa seed");
 
+        // self-hosted apps' own database commands act on the database the app is configured with
+        put(WIPE, "payload migrate:fresh", "payload migrate:reset", "payload migrate:refresh");
+        put(APPLY, "payload migrate");
+        put(ROLLBACK, "payload migrate:down");
+        put(READ, "payload migrate:status", "payload info");
+        put(FILES, "payload migrate:create", "payload generate:types", "payload generate:importmap", "payload generate:db-schema");
+        put(CONSOLE, "payload run", "payload jobs:run");
+
+        put(APPLY, "metabase migrate up", "metabase migrate force");
+        put(ROLLBACK, "metabase migrate down");
+        put(METADATA, "metabase migrate release-locks");
+        put(READ, "metabase migrate print", "metabase version", "metabase help", "metabase export");
+        put(LOCAL, "metabase api-documentation", "metabase environment-variables-documentation", "metabase config-template",
+                "metabase driver-methods");
+        put(new Row(Verb.UPDATE, "database", Scope.MANY, false, true, Where.TARGET, "loads content into the application database"),
+                "metabase load-from-h2", "metabase import");
+        put(new Row(Verb.UPDATE, "database", Scope.MANY, false, true, Where.TARGET, "re-encrypts the stored connection details"),
+                "metabase rotate-encryption-key");
+        put(new Row(Verb.GRANT, "user", Scope.ONE, false, true, Where.TARGET, "issues a password-reset token for a user"),
+                "metabase reset-password");
+
+        // prefect server database …: the Prefect server's own database
+        put(WIPE, "prefect server database reset");
+        put(APPLY, "prefect server database upgrade");
+        put(ROLLBACK, "prefect server database downgrade");
+        put(METADATA, "prefect server database stamp");
+        put(FILES, "prefect server database revision");
+
         put(WIPE, "supabase db reset");
         put(APPLY, "supabase db push", "supabase migration up");
         put(READ, "supabase db pull", "supabase db diff", "supabase db lint", "supabase db dump", "supabase migration list",

@@ -3,6 +3,7 @@ package dev.interlock.analysis.shell.recognizers.dataplatforms;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.analysis.shell.recognizers.database.MigrationRecognizer;
 import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,10 @@ public final class DataPlatformRecognizer implements Recognizer {
             case "bq" -> BigQuery.recognize(inv, nested);
             case "dbt" -> Dbt.recognize(inv);
             case "airflow" -> Airflow.recognize(inv);
-            case "dagster", "prefect" -> Orchestrators.recognize(inv);
+            // prefect server database reset|upgrade|downgrade migrate the server's own database, as migration tools do
+            case "prefect" -> inv.words().size() > 2 && inv.words().subList(0, 2).equals(List.of("server", "database"))
+                    ? new MigrationRecognizer().recognize(inv, nested) : Orchestrators.recognize(inv);
+            case "dagster" -> Orchestrators.recognize(inv);
             case "lakectl" -> LakeFs.recognize(inv);
             case "kedro" -> Kedro.recognize(inv);
             default -> Databricks.recognize(inv);

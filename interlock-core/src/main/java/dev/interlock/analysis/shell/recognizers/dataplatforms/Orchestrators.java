@@ -26,7 +26,8 @@ import java.util.Set;
  * systems it writes. Where is the deployment the CLI reaches: {@code DAGSTER_HOME} (the instance), Prefect's API
  * ({@code PREFECT_API_URL}) or profile, else the directory the command runs in. A production or staging name in one of
  * them places the run there ({@code /srv/dagster-prod}); a developer's own workspace or home with no such name is a
- * local run; a server's directory with no name takes the environment the request declares.
+ * local run; a server's directory with no name takes the environment the request declares. {@code prefect server
+ * database …} is the server's own database, migrated as migration tools do ({@code MigrationRecognizer}).
  */
 final class Orchestrators {
 
@@ -101,7 +102,9 @@ final class Orchestrators {
         ParsedArgs p = inv.parse(VALUED);
         List<String> words = p.words();
         CommandTable.Found found = (dagster ? DAGSTER : PREFECT).findOrGuess(words, 2, dagster ? "job" : "deployment");
-        CommandTable.Act act = found.act();
+        CommandTable.Act act = found.command().equals("config view") && p.has("--show-secrets")
+                ? credential("configuration").note("prints the profile's settings with secrets (the API key) in the clear")
+                : found.act();
         String name = p.value("-j", "--job", "--select", "-n", "--name")
                 .orElse(found.name(words));
         String system = dagster ? "dagster" : "prefect";

@@ -54,7 +54,10 @@ public final class SecretFiles {
             "\\.config/oxidized/config", "\\.oxidized/config",
             // ELT tools' connections: Sling's env file (every connection's URL and password), octavia's Airbyte login,
             // flowctl's refresh token
-            "\\.sling/env\\.ya?ml", "\\.octavia", "\\.config/flowctl/[^/]+\\.json");
+            "\\.sling/env\\.ya?ml", "\\.octavia", "\\.config/flowctl/[^/]+\\.json",
+            // headless CMSs' management tokens (Contentful, Sanity, Storyblok, Prismic) and Prefect's profiles (the API key)
+            "\\.contentfulrc\\.json", "\\.config/sanity/config\\.json",
+            "\\.storyblok/credentials\\.json", "\\.prismic", "\\.prefect/profiles\\.toml");
 
     /**
      * Chromium browsers' data directories (Linux {@code ~/.config/NAME}, macOS {@code Application Support/Vendor/NAME},
