@@ -103,6 +103,10 @@ public final class SecretFiles {
             // a Proxmox cluster's own secrets: API token secrets, the ticket signing key, storage keyrings and passwords
             Pattern.compile("/etc/pve/priv/(token\\.cfg|authkey\\.key|shadow\\.cfg|tfa\\.cfg|ceph/[^/]+|storage/[^/]+|[^/]+\\.(keyring|key|pw))"
                     + "|/etc/pve/(local/)?pve-www\\.key|/etc/pve/nodes/[^/]+/pve-ssl\\.key"),
+            // an HA cluster's shared secrets: Corosync's and Pacemaker Remote's authkeys let a machine join the cluster,
+            // pcsd's tokens log in to every node, DRBD resource files carry the peers' shared-secret
+            Pattern.compile("/etc/corosync/authkey|/etc/pacemaker/authkey|/var/lib/pcsd/(tokens|known-hosts|pcsd\\.key)"
+                    + "|/etc/drbd\\.d/[^/]+\\.res"),
             // secrets mounted into containers (Docker/Compose/Swarm, Kubernetes service-account tokens, Vault agent)
             Pattern.compile("(/var)?/run/secrets/.+|/vault/secrets/.+"),
             // a cluster's admin credentials on its control-plane nodes
