@@ -177,6 +177,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.packages.SystemPackages(),
                 new TerraformRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.virtualization.VirtualizationRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.virtualization.SwiftClient(),
+                new dev.interlock.analysis.shell.recognizers.ha.ClusterStacks(),
                 new dev.interlock.analysis.shell.recognizers.cloud.IbmAndOracleClouds(),
                 new dev.interlock.analysis.shell.recognizers.cloud.AliyunAndScaleway(),
                 new dev.interlock.analysis.shell.recognizers.cloud.AccountNukers(),

@@ -114,6 +114,10 @@ public final class SecretFiles {
                     + "|(/etc|/var/lib)/netbird/config\\.json|/var/lib/headscale/db\\.sqlite.*"
                     + "|(/usr/local|/opt/homebrew)?/etc/wireguard/(?![^/]*public)[^/]+"
                     + "|(/usr/local|/opt/homebrew)?/etc/openvpn/(?:[^/]+/)*([^/]*(pass|auth|cred)[^/]*(?<!\\.(sh|py|pl))|client/[^/]+\\.conf)"),
+            // an HA cluster's shared secrets: Corosync's and Pacemaker Remote's authkeys let a machine join the cluster,
+            // pcsd's tokens log in to every node, DRBD resource files carry the peers' shared-secret
+            Pattern.compile("/etc/corosync/authkey|/etc/pacemaker/authkey|/var/lib/pcsd/(tokens|known-hosts|pcsd\\.key)"
+                    + "|/etc/drbd\\.d/[^/]+\\.res"),
             // secrets mounted into containers (Docker/Compose/Swarm, Kubernetes service-account tokens, Vault agent)
             Pattern.compile("(/var)?/run/secrets/.+|/vault/secrets/.+"),
             // a cluster's admin credentials on its control-plane nodes

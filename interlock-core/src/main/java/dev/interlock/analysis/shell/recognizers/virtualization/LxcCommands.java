@@ -65,6 +65,9 @@ final class LxcCommands {
             .add("alias", "list ls add remove rm rename", local("alias"))
             .build();
 
+    /** Commands whose first operand is an image, the instance's name coming after it. */
+    private static final Set<String> FROM_IMAGE = Set.of("launch", "init", "create");
+
     private static final Set<String> VALUED = Set.of("--project", "--target", "-c", "--columns", "--format", "--type",
             "-t", "-p", "--profile", "-s", "--storage", "-n", "--network", "--config", "--mode", "--env", "--cwd", "--user",
             "--group", "-X", "--request", "-d", "--data", "--description", "--expiry", "--reason");
@@ -73,9 +76,12 @@ final class LxcCommands {
         ParsedArgs parsed = inv.parse(VALUED);
         List<String> words = parsed.words();
         CommandTable.Found found = LXC.findOrGuess(words, 2, "instance");
-        String name = VirtualizationRecognizer.operand(words, found.words());
-        // remote:name, or the remote a bare "remote:" names (lxc list prod:)
-        Optional<String> remote = words.stream().skip(found.words()).filter(w -> w.indexOf(':') > 0)
+        // launch IMAGE [NAME]: the image's remote (ubuntu:24.04, images:debian/12) is where it comes from, not where it runs
+        int operands = found.words() + (FROM_IMAGE.contains(found.command()) ? 1 : 0);
+        String name = VirtualizationRecognizer.operand(words, operands);
+        // remote:name, or the remote a bare "remote:" names (lxc list prod:); what follows -- is the command exec runs
+        List<String> named = parsed.positionals().stream().map(dev.interlock.analysis.shell.Arg::value).toList();
+        Optional<String> remote = named.stream().skip(operands).filter(w -> w.indexOf(':') > 0)
                 .map(w -> w.substring(0, w.indexOf(':'))).filter(r -> !r.contains("/") && !r.equals("local")).findFirst()
                 .or(() -> Optional.ofNullable(inv.env().get("INCUS_REMOTE")).filter(r -> !r.equals("local")));
         boolean here = remote.isEmpty() && !found.act().here();

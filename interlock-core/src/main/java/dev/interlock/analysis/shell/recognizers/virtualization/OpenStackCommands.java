@@ -14,6 +14,8 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
+import dev.interlock.environment.Hosts;
+import dev.interlock.model.Verb;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ final class OpenStackCommands {
     }
 
     private static final Map<String, Act> ACTIONS = Map.ofEntries(
-            Map.entry("list", read("")), Map.entry("show", read("")), Map.entry("save", read("")),
+            Map.entry("list", read("")), Map.entry("show", read("")), Map.entry("save", read("")), Map.entry("validate", read("")),
             Map.entry("create", create("")), Map.entry("add", update("")), Map.entry("set", update("")), Map.entry("unset", update("")),
             Map.entry("remove", update("")), Map.entry("start", update("")), Map.entry("stop", update("")), Map.entry("reboot", update("")),
             Map.entry("pause", update("")), Map.entry("unpause", update("")), Map.entry("suspend", update("")), Map.entry("resume", update("")),
@@ -68,13 +70,25 @@ final class OpenStackCommands {
             "--volume", "--snapshot", "--description", "--host", "--sort-column", "--limit", "--marker", "--status", "--name",
             "--property", "--user-data", "--server", "--port", "--subnet", "--max-width", "--fit-width", "--prefix");
 
-    static Run openstack(Invocation inv) {
-        ParsedArgs parsed = inv.parse(VALUED);
-        List<String> words = parsed.positionals().stream().map(Arg::value).toList();
+    /**
+     * Where an OpenStack client acts: the cloud ({@code --os-cloud}, {@code OS_CLOUD}) as a profile, the project as a
+     * project, and the Keystone endpoint's host ({@code --os-auth-url}, {@code OS_AUTH_URL}; Swift's {@code -A}).
+     */
+    static Map<String, String> locators(Invocation inv, ParsedArgs parsed) {
         Map<String, String> locators = new HashMap<>();
         parsed.value("--os-cloud").or(() -> Optional.ofNullable(inv.env().get("OS_CLOUD"))).ifPresent(c -> locators.put("profile", c));
         parsed.value("--os-project-name").or(() -> Optional.ofNullable(inv.env().get("OS_PROJECT_NAME")))
                 .ifPresent(p -> locators.put("project", p));
+        parsed.value("--os-auth-url", "-A", "--auth").or(() -> Optional.ofNullable(inv.env().get("OS_AUTH_URL")))
+                .or(() -> Optional.ofNullable(inv.env().get("ST_AUTH"))).map(Hosts::of).filter(h -> !h.isEmpty())
+                .ifPresent(h -> locators.put("host", h));
+        return locators;
+    }
+
+    static Run openstack(Invocation inv) {
+        ParsedArgs parsed = inv.parse(VALUED);
+        List<String> words = parsed.positionals().stream().map(Arg::value).toList();
+        Map<String, String> locators = locators(inv, parsed);
         Optional<CommandTable.Found> special = SPECIAL.find(words);
         if (special.isPresent()) {
             CommandTable.Found f = special.get();
@@ -82,6 +96,9 @@ final class OpenStackCommands {
         }
         for (int i = 1; i < words.size(); i++) {
             Act act = ACTIONS.get(words.get(i));
+            if (act != null && parsed.has("--dry-run") && (act.verb() == Verb.CREATE || act.verb() == Verb.UPDATE)) {
+                act = read(""); // stack create|update --dry-run: Heat shows what it would do and does nothing
+            }
             if (act != null) {
                 String object = String.join("-", words.subList(0, i));
                 return new Run(act.on(object), String.join(" ", words.subList(0, i + 1)), VirtualizationRecognizer.operand(words, i + 1),

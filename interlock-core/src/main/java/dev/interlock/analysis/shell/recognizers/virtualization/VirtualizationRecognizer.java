@@ -34,6 +34,7 @@ public final class VirtualizationRecognizer implements Recognizer {
             Map.entry("openstack", Map.entry("openstack", OpenStackCommands::openstack)),
             Map.entry("racadm", Map.entry("bmc", BareMetalCommands::racadm)),
             Map.entry("maas", Map.entry("maas", BareMetalCommands::maas)),
+            Map.entry("juju", Map.entry("juju", JujuCommands::juju)),
             Map.entry("lxc", Map.entry("lxc", LxcCommands::lxc)),
             Map.entry("incus", Map.entry("lxc", LxcCommands::lxc)),
             Map.entry("VBoxManage", Map.entry("virtualbox", DesktopHypervisors::vboxmanage)),
