@@ -62,6 +62,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.backup.BackupTools(),
                 new AzRecognizer(),
                 new CdkRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.chain.ChainRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.ci.CiRecognizer(),
                 new CredentialRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.dotfiles.Chezmoi(),

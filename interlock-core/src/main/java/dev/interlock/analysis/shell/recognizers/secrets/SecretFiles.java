@@ -77,6 +77,10 @@ public final class SecretFiles {
             Pattern.compile(".*/\\.kube/config(\\..*)?|.*/\\.kube/.*\\.kubeconfig|.*/kubeconfig(\\.ya?ml)?"),
             Pattern.compile(".*/\\.ssh/(id_[^/]*|[^/]*\\.pem|[^/]*_rsa|[^/]*_ed25519|[^/]*_ecdsa)"),
             Pattern.compile(".*/\\.docker/config\\.json"),
+            // wallets: Solana keypairs (not the CLI's cli/config.yml), NEAR's per-network credentials, Sui's keystore,
+            // Aptos profiles (private_key), Foundry, geth and Brownie keystores: whoever reads one spends the account's funds
+            Pattern.compile(".*/\\.config/solana/[^/]+\\.json|.*/\\.near-credentials/.+|.*/\\.sui/sui_config/sui\\.keystore"
+                    + "|.*/\\.aptos/config\\.ya?ml|.*/\\.foundry/keystores/.+|.*/\\.ethereum/keystore/.+|.*/\\.brownie/accounts/.+"),
             // cloudflared's origin certificate (creates tunnels and DNS records for the whole account) and the tunnels'
             // credentials files (UUID.json); its config.yml only names them
             Pattern.compile("(.*/\\.cloudflared|.*/\\.cloudflare-warp|/(usr/local/)?etc/cloudflared)/(cert\\.pem|[^/]+\\.json)"),
