@@ -66,6 +66,7 @@ public final class McpAnalyzer {
             MobileTools.FAMILY,
             SaasTools.STRIPE,
             SaasTools.SALESFORCE,
+            SaasTools.HUBSPOT,
             SaasTools.SQUARE,
             SaasTools.SHOPIFY_DEV,
             SaasTools.LAUNCHDARKLY,

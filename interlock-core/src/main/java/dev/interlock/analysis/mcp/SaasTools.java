@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * SaaS admin servers: Stripe's (its agent toolkit's tools: customers, prices, invoices, refunds, subscriptions), Shopify's
  * Dev server (public documentation and local validation only),
- * Salesforce's, Square's and LaunchDarkly's (feature flags, placed by the environment a call names). A Stripe change moves money or customers in whichever account the server holds keys for (the inventory
+ * Salesforce's, HubSpot's, Square's and LaunchDarkly's (feature flags, placed by the environment a call names). A Stripe change moves money or customers in whichever account the server holds keys for (the inventory
  * places the server: {@code stripe-test}, {@code stripe-prod}); a SOQL or SOSL query only reads (the languages have no
  * writes), while anonymous Apex, DML and deploys change the org.
  */
@@ -198,4 +198,35 @@ final class SaasTools {
     static final ToolFamily SHOPIFY_DEV = new ToolFamily("shopify-dev", c -> SHOPIFY_SERVER.matcher(c.server()).find(), shopifyDevTools());
 
     static final ToolFamily SALESFORCE = new ToolFamily("salesforce", c -> SALESFORCE_SERVER.matcher(c.server()).find(), salesforceTools());
+
+    private static final Pattern HUBSPOT_SERVER = Pattern.compile("(?i)hubspot");
+
+    /**
+     * HubSpot's MCP server ({@code hubspot-list-objects}, {@code hubspot-batch-update-objects}): listing, searching and
+     * reading CRM records, schemas, properties, associations and workflows read; batch creates and updates, engagements,
+     * associations and properties change the portal the server's access token belongs to (the server's name places it:
+     * {@code hubspot-dev} is a developer portal).
+     */
+    private static Map<String, Function<McpCall, List<Operation>>> hubSpotTools() {
+        Map<String, Function<McpCall, List<Operation>>> tools = new HashMap<>();
+        for (String read : List.of("list_objects", "search_objects", "batch_read_objects", "get_user_details", "get_schemas",
+                "list_properties", "get_property", "list_associations", "get_association_definitions", "get_engagement",
+                "list_workflows", "get_workflow", "get_link", "generate_feedback_link")) {
+            tools.put(read, act("hubspot", Verb.READ, "records", "objectType", "fromObjectType", "propertyName", "engagementId", "flowId"));
+        }
+        tools.put("batch_create_objects", many(Verb.CREATE, "records", "objectType"));
+        tools.put("batch_update_objects", many(Verb.UPDATE, "records", "objectType"));
+        tools.put("batch_create_associations", many(Verb.UPDATE, "association", "fromObjectType"));
+        tools.put("create_engagement", act("hubspot", Verb.CREATE, "engagement", "type", "engagementType"));
+        tools.put("update_engagement", act("hubspot", Verb.UPDATE, "engagement", "engagementId"));
+        tools.put("create_property", act("hubspot", Verb.UPDATE, "schema", "objectType", "name"));
+        tools.put("update_property", act("hubspot", Verb.UPDATE, "schema", "objectType", "propertyName"));
+        return tools;
+    }
+
+    private static Function<McpCall, List<Operation>> many(Verb verb, String type, String... names) {
+        return c -> List.of(c.op("hubspot", verb, type, c.text(names)).scope(Scope.MANY).build());
+    }
+
+    static final ToolFamily HUBSPOT = new ToolFamily("hubspot", c -> HUBSPOT_SERVER.matcher(c.server()).find(), hubSpotTools());
 }

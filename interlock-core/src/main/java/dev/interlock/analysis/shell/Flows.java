@@ -143,7 +143,7 @@ final class Flows {
     /**
      * The host a query's rows leave for when {@code stage} hands its input to a third party: a paste, file drop or
      * request catcher ({@code transfer.sh}, {@code pastebin.com}), or an upload of standard input as a file
-     * ({@code curl -T -}). Rows posted to an ordinary API (a count sent to a chat webhook) are not held here.
+     * ({@code curl -T -}, {@code -F file=@-}, {@code --data-binary @-}). Rows posted to an ordinary API (a count sent to a chat webhook) are not held here.
      */
     static Optional<String> rowsLeave(Command stage, ShellWalk walk) {
         Optional<String> host = sendsInput(stage, walk);
@@ -151,8 +151,12 @@ final class Flows {
             return Optional.empty();
         }
         List<String> words = words(stage, walk);
+        // uploads of standard input as a file or raw bytes: -T -, -F file=@-, --data-binary @- (not form or JSON fields)
         boolean upload = program(words).equals("curl") && java.util.stream.IntStream.range(1, words.size()).anyMatch(i ->
-                Regex.matches(words.get(i), "--upload-file=-") || Set.of("-T", "--upload-file").contains(words.get(i - 1)) && words.get(i).equals("-"));
+                Regex.matches(words.get(i), "--(upload-file|data-binary)=@?-|-F.+=[@<]-(;.*)?|--form=.+=[@<]-(;.*)?")
+                        || Set.of("-T", "--upload-file").contains(words.get(i - 1)) && words.get(i).equals("-")
+                        || words.get(i - 1).equals("--data-binary") && words.get(i).equals("@-")
+                        || Set.of("-F", "--form").contains(words.get(i - 1)) && Regex.matches(words.get(i), "[^=]+=[@<]-(;.*)?"));
         return upload || dev.interlock.analysis.shell.recognizers.network.NetworkRecognizer.dropHost(host.get()) ? host : Optional.empty();
     }
 

@@ -57,6 +57,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.observability.GrafanaCli(),
                 new dev.interlock.analysis.shell.recognizers.observability.SentryCli(),
                 new dev.interlock.analysis.shell.recognizers.bi.Tabcmd(),
+                new dev.interlock.analysis.shell.recognizers.bi.LookerClis(),
                 new dev.interlock.analysis.shell.recognizers.observability.TelemetryAgents(),
                 new AwsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.backup.BackupTools(),

@@ -44,6 +44,11 @@ final class ShellWalk {
     final Map<String, String> aliases = new HashMap<>();
     /** Programs copied or linked under another name earlier in the line: resolved new path → the program's name. */
     final Map<String, String> programCopies = new HashMap<>();
+    /**
+     * Variables assigned the rows of a query earlier in this line ({@code r=$(curl …/incremental/users.json)}), with the
+     * reads that returned them: printing the variable later carries the rows on ({@link RowVariables}).
+     */
+    final Map<String, List<Integer>> rowVariables = new HashMap<>();
     /** Variables assigned earlier in this line with literal values. */
     final Map<String, String> variables = new HashMap<>();
     /** Arrays assigned earlier in this line with literal words, and indirection through variables. */
@@ -360,6 +365,7 @@ final class ShellWalk {
                                 readsDeviceConfiguration(operations.get(i)) ? "the configuration of " + operations.get(i).resource().name()
                                         : "the file " + operations.get(i).resource().name(), host, evidence(p.span()), locators))));
             }
+            rows.addAll(RowVariables.printed(stage, this));
             for (int i = 0; i < produced.size(); i++) {
                 if (DatabaseOps.returnsRows(produced.get(i))) {
                     rows.add(before + i);

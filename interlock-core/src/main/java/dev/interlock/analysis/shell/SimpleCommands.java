@@ -102,6 +102,7 @@ final class SimpleCommands {
                     walk.variables.remove(name);
                 }
             });
+            RowVariables.assigned(assigned.keySet(), substituted, before, walk);
             walk.patterns.removeAll(assigned.keySet());
             walk.variables.putAll(prefix);
             walk.env.putAll(prefix);

@@ -44,10 +44,11 @@ public final class Tabcmd implements Recognizer {
             Map.entry("removeusers", Action.grant("group", "removes users from a Tableau group").scope(Scope.MANY)),
             Map.entry("syncgroup", Action.grant("group", "syncs a Tableau group with Active Directory").scope(Scope.MANY)),
             Map.entry("initialuser", Action.grant("user", "creates the Tableau server's first administrator")));
+    /** {@code -o} is {@code --overwrite}, a switch: taking it for a valued flag would swallow the {@code -s} after it. */
     private static final Set<String> VALUED = Set.of("-s", "--server", "-u", "--username", "-p", "--password", "--password-file",
             "-t", "--site", "-x", "--proxy", "--token-name", "--token-value", "--token-file", "-r", "--parent-project-path",
             "--project", "--parent-path", "-n", "--name", "-d", "--description", "--users", "--role", "--site-role",
-            "--datasource", "--workbook", "--url", "-f", "--filename", "-o", "--timeout", "--auth-type", "--country",
+            "--datasource", "--workbook", "--url", "-f", "--filename", "--timeout", "--auth-type", "--country",
             "--language", "--locale", "--db-username", "--db-password", "--oauth-username", "--tabbed", "--thumbnail-username");
 
     @Override

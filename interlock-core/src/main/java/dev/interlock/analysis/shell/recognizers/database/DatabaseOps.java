@@ -57,6 +57,12 @@ public final class DatabaseOps {
      */
     public static final String CUSTOMER_RECORDS = "customer-records";
 
+    /**
+     * SaaS record stores whose CLIs query them ({@code sf data query}): system and the resource type of a record read. The
+     * answer is customers' records, as a table's rows are.
+     */
+    private static final Set<String> RECORD_READS = Set.of("salesforce/records");
+
     /** The server's own views of itself (sessions, statistics, the catalog): their rows are no one's data. */
     private static final Pattern CATALOG = Pattern.compile(
             "(?i)(g?v\\$|dba_|pg_stat|information_schema\\.|pg_catalog\\.|performance_schema\\.|sys\\.|system\\.).*");
@@ -69,7 +75,8 @@ public final class DatabaseOps {
         return op.verb() == Verb.READ
                 && (op.system().equals(SYSTEM) && (ROW_TYPES.contains(op.resource().type()) || op.note().endsWith(DUMPS_ROWS))
                     || op.resource().type().equals(ITEMS) || op.resource().type().equals(QUERY_RESULTS)
-                        || op.resource().type().equals(CUSTOMER_RECORDS))
+                    || op.resource().type().equals(CUSTOMER_RECORDS)
+                    || RECORD_READS.contains(op.system() + "/" + op.resource().type()))
                 && !op.resource().locators().containsKey(COPIES_DATA) && !aggregatesOnly(sqlOf(op.note()))
                 && !CATALOG.matcher(op.resource().name()).matches();
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * An application's data exports fetched by GET ({@code /api/reports/customers.csv}, {@code /admin/exports/orders.xlsx},
  * {@code /users/export?format=csv}): the answer is the rows themselves, so saved to a file here ({@code curl -o}, a
  * browser's download) it is a copy of that application's data, as a query's rows written to a file are. So is a data
- * store's snapshot or dump file fetched over its API.
+ * store's snapshot or dump file fetched over its API, and a SaaS platform's raw-export API ({@link #SAAS}).
  */
 final class DataExports {
 
@@ -27,6 +27,25 @@ final class DataExports {
      * {@code /dumps/NAME.dump}): every record of the collection, payloads included.
      */
     private static final Pattern SNAPSHOT = Pattern.compile("(?i).*/(snapshots?|dumps?)/[^/]+\\.(snapshot|dump)|.*/snapshots/[^/]+\\.(tar|tar\\.gz|tgz)");
+    /** A SaaS platform's export API: every event or record of a range, by host and path. */
+    private record SaasExport(Pattern host, Pattern path, String what) {
+        SaasExport(String host, String path, String what) {
+            this(Pattern.compile("(?i)" + host), Pattern.compile("(?i)" + path), what);
+        }
+    }
+
+    /**
+     * Product-analytics and CRM/support platforms' bulk exports: raw events carry user ids, emails and properties; the
+     * incremental and query APIs page through every customer record. Their answer is the data, whatever the format.
+     */
+    private static final List<SaasExport> SAAS = List.of(
+            new SaasExport("data(-eu|-in)?\\.mixpanel\\.com", "/api/2\\.0/export/?", "Mixpanel's raw event export"),
+            new SaasExport("(data(-eu|-in)?\\.|eu\\.|in\\.)?mixpanel\\.com", "/api/(2\\.0|query)/engage/?", "Mixpanel's user profiles"),
+            new SaasExport("(analytics\\.eu\\.)?amplitude\\.com", "/api/2/export/?", "Amplitude's raw event export"),
+            new SaasExport("[^.]+\\.zendesk\\.com", "/api/v2/incremental/.+", "a Zendesk incremental export"),
+            new SaasExport("[^.]+\\.zendesk\\.com", "/api/v2/search/export(\\.json)?/?", "a Zendesk search export"),
+            new SaasExport("[^.]+\\.(my\\.)?salesforce\\.com", "/services/data/v[\\d.]+/query(All)?/?",
+                    "a Salesforce SOQL query's records"));
     private static final Pattern FORMAT = Pattern.compile("(?i)[?&](format|type)=(csv|tsv|xlsx|xls|ndjson|jsonl)\\b");
 
     static Optional<List<Operation>> of(Invocation inv, String url, String method) {
@@ -34,6 +53,12 @@ final class DataExports {
             return Optional.empty();
         }
         String path = NetworkRecognizer.path(url);
+        String host = Hosts.of(url);
+        for (SaasExport export : SAAS) {
+            if (export.path().matcher(path).matches() && export.host().matcher(host).matches()) {
+                return rows(inv, url, path, "fetches " + export.what() + " from ");
+            }
+        }
         if (SNAPSHOT.matcher(path).matches()) {
             return rows(inv, url, path, "fetches a snapshot of a store on ");
         }

@@ -97,6 +97,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         List<String> files = new ArrayList<>();
         List<String> body = new ArrayList<>();
         boolean data = false;
+        boolean uploadsInput = false;
         for (Map.Entry<String, List<String>> flag : p.flags().entrySet()) {
             for (String v : flag.getValue()) {
                 if (CURL_DATA.contains(flag.getKey())) {
@@ -116,8 +117,13 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                     if (at >= 0 && !v.substring(at + 2).startsWith("-")) {
                         files.add(Regex.before(v.substring(at + 2), ";"));
                     }
-                } else if ((flag.getKey().equals("-T") || flag.getKey().equals("--upload-file")) && !v.equals("-") && !v.equals(".")) {
-                    files.add(v);
+                    uploadsInput |= at >= 0 && Regex.before(v.substring(at + 2), ";").equals("-");
+                } else if (flag.getKey().equals("-T") || flag.getKey().equals("--upload-file")) {
+                    if (v.equals("-") || v.equals(".")) {
+                        uploadsInput = true;
+                    } else {
+                        files.add(v);
+                    }
                 }
             }
         }
@@ -125,13 +131,33 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
         if (p.has("-G", "--get", "-I", "--head")) {
             method = method.isEmpty() ? "GET" : method;
         }
+        // -T uploads with PUT unless told otherwise; it is never a read of the URL
+        if (p.has("-T", "--upload-file") && method.isEmpty()) {
+            method = "PUT";
+        }
         // -G sends the data as the query string (ClickHouse's query=…)
         boolean query = p.has("-G", "--get") && !body.isEmpty();
         String target = query ? url + (url.contains("?") ? "&" : "?") + String.join("&", body) : url;
         String verb = method;
         boolean sends = data;
-        return withSecretsSent(inv, url, withOutput(inv, p.value("-o", "--output"), apis(inv, nested, target, method, query ? List.of() : body)
-                .orElseGet(() -> http(inv, url, verb, sends, files, body))));
+        List<Operation> ops = withSecretsSent(inv, url, withOutput(inv, p.value("-o", "--output"), apis(inv, nested, target, method,
+                query ? List.of() : body).orElseGet(() -> http(inv, url, verb, sends, files, body))));
+        return uploadsInput ? withInputUploaded(inv, url, ops) : ops;
+    }
+
+    /**
+     * {@code curl -T - URL}, {@code curl -F file=@- URL}: whatever arrives on standard input is uploaded as a file, to a
+     * host that is not this machine: data leaving, as an uploaded file is (a pipeline names what it carries).
+     */
+    private static List<Operation> withInputUploaded(Invocation inv, String url, List<Operation> ops) {
+        String host = Hosts.of(url);
+        if (host.isEmpty() || Hosts.loopback(host)) {
+            return ops;
+        }
+        List<Operation> all = new ArrayList<>(ops);
+        all.add(Operation.builder("network", Verb.TRANSFER).resource("input", "standard input").locator("host", host)
+                .reversible(false).evidence(inv.evidence()).note("uploads its standard input as a file to " + host).build());
+        return all;
     }
 
     private static List<Operation> wget(Invocation inv, Nested nested) {

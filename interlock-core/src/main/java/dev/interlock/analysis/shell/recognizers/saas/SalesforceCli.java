@@ -14,8 +14,8 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.analysis.shell.recognizers.Placement;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.model.Operation;
-import dev.interlock.model.Scope;
 import dev.interlock.model.Tier;
 import dev.interlock.model.Verb;
 import java.util.List;
@@ -35,8 +35,20 @@ final class SalesforceCli {
     private SalesforceCli() {
     }
 
-    private static final Act EXPORT = new Act(Verb.TRANSFER, "records", false, false, Scope.MANY, "")
-            .note("copies the org's records onto this machine");
+    /** An export writes the org's records to a file here: a copy of the data, as a query's rows written to a file are. */
+    private static final Act EXPORT = read("records").many().note("copies the org's records onto this machine");
+    /**
+     * Logins an agent completes alone, with a private key or an auth-URL file it holds (a browser or device login is a
+     * human's): the key is used and the org's session is kept on this machine.
+     */
+    private static final CommandTable KEYED_LOGINS = CommandTable.builder()
+            .add("org login", "jwt sfdx-url", credential("org-session"))
+            .add("auth", "jwt sfdxurl", credential("org-session"))
+            .build();
+    private static final Set<String> LOGIN_KEYS = Set.of("--jwt-key-file", "--jwtkeyfile", "--sfdx-url-file", "--sfdxurlfile", "-f");
+    /** The org a login signs in to: the alias it is saved under, else the user's name. */
+    private static final Placement LOGIN_ALIAS = Placement.of("account", "--alias", "-a", "--setalias");
+    private static final Placement LOGIN_USER = Placement.of("account", "--username", "-o", "-u");
     private static final CommandTable TABLE = CommandTable.builder()
             .add("data", "query search", read("records"))
             .add("data get", "record", read("record"))
@@ -123,11 +135,13 @@ final class SalesforceCli {
     private static final Set<String> VALUED = Set.of("--target-org", "-o", "-u", "--targetusername", "--target-dev-hub", "-v",
             "--targetdevhubusername", "--query", "-q", "--file", "-f", "--sobject", "-s", "--record-id", "-i", "--wait", "-w",
             "--manifest", "-x", "--source-dir", "-d", "--metadata", "-m", "--test-level", "-l", "--tests", "-t",
-            "--output-dir", "--definition-file", "--alias", "-a", "--duration-days", "-y", "--name", "-n", "--values",
+            "--output-dir", "--output-file", "--outputdir", "--definition-file", "--alias", "-a", "--duration-days", "-y",
+            "--name", "-n", "--values",
             "--where", "--plan", "-p", "--api-version", "--result-format", "--job-id", "--sandbox-name",
             "--class-names", "--suite-names", "--package", "--installation-key", "-k", "--external-id", "--line-ending",
             "--column-delimiter", "--prefix", "--permsetname", "--on-behalf-of", "-b", "--instance-url", "--client-id",
-            "--jwt-key-file", "--username", "--sfdx-url-file", "--url", "--path", "--license-type", "--release");
+            "--jwt-key-file", "--jwtkeyfile", "--setalias", "--clientid", "--instanceurl", "--sfdxurlfile", "--username",
+            "--sfdx-url-file", "--url", "--path", "--license-type", "--release");
 
     static Operation recognize(Invocation inv) {
         var p = inv.parse(VALUED);
@@ -135,6 +149,13 @@ final class SalesforceCli {
         String org = ORG.target(inv, p).orElse("");
         // sfdx force:org:create makes a scratch org unless told otherwise; sf names the kind (org create scratch|sandbox)
         var scratch = SCRATCH.find(words).filter(f -> f.words() == 3 || words.size() == 2);
+        var login = KEYED_LOGINS.find(words).filter(f -> p.has(LOGIN_KEYS.toArray(String[]::new)));
+        if (login.isPresent()) {
+            String key = p.value(LOGIN_KEYS.toArray(String[]::new)).orElse("");
+            String target = LOGIN_ALIAS.target(inv, p).or(() -> LOGIN_USER.target(inv, p)).orElse("");
+            return login.get().act().note("signs in with " + key + ": the org's session is kept on this machine")
+                    .placed(inv, "salesforce", target, target.isEmpty() ? Map.of() : Map.of("account", target), Tier.UNKNOWN, "");
+        }
         Act act = scratch.map(CommandTable.Found::act).orElseGet(() -> TABLE.findOrGuess(words, 3, "org").act());
         if (words.equals(List.of("org", "display")) || words.equals(List.of("org", "open")) && p.has("--url-only", "-r")) {
             act = credential("org").note("prints the org's access token or a signed-in URL");
@@ -150,7 +171,13 @@ final class SalesforceCli {
         String name = p.value("--sobject", "-s", "--record-id", "-i", "--name", "-n", "--manifest", "-x", "--source-dir", "-d",
                 "--alias", "-a").orElse(org);
         Map<String, String> where = scratch.isPresent() ? Map.of() : org.isEmpty() ? DEV_HUB.locators(inv, p) : ORG.locators(inv, p);
-        return act.placed(inv, "salesforce", name, where,
+        Operation op = act.placed(inv, "salesforce", name, where,
                 scratchOrg ? Tier.DEV : Tier.UNKNOWN, "a scratch org: a disposable development org");
+        if (act == EXPORT) {
+            return DatabaseOps.rowsWrittenTo(op, p.value("--output-file", "--output-dir", "-d", "--outputdir")
+                    .orElse("the current directory"));
+        }
+        // sf data query --output-file: the query's records land in a file here, as with "> file"
+        return DatabaseOps.returnsRows(op) ? p.value("--output-file").map(f -> DatabaseOps.rowsWrittenTo(op, f)).orElse(op) : op;
     }
 }

@@ -35,7 +35,8 @@ final class ZendeskCli {
             .add("themes", "delete", delete("theme"))
             .add("", "login logout profiles help version autocomplete plugins", local("cli"))
             .build();
-    private static final Placement ACCOUNT = Placement.of("account", "--subdomain", "-s", "--profile", "-p");
+    private static final Placement ACCOUNT = Placement.of("account", "--subdomain", "-s", "--profile", "-p")
+            .orVariables("ZENDESK_SUBDOMAIN");
     private static final Set<String> VALUED = Set.of("--subdomain", "-s", "--themeId", "--theme-id", "--port", "--bind",
             "--profile", "-p", "--brandId");
 

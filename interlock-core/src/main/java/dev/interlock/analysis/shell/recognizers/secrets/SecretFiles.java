@@ -57,7 +57,10 @@ public final class SecretFiles {
             "\\.sling/env\\.ya?ml", "\\.octavia", "\\.config/flowctl/[^/]+\\.json",
             // headless CMSs' management tokens (Contentful, Sanity, Storyblok, Prismic) and Prefect's profiles (the API key)
             "\\.contentfulrc\\.json", "\\.config/sanity/config\\.json",
-            "\\.storyblok/credentials\\.json", "\\.prismic", "\\.prefect/profiles\\.toml");
+            "\\.storyblok/credentials\\.json", "\\.prismic", "\\.prefect/profiles\\.toml",
+            // CRM and support CLIs: HubSpot's personal access keys, Salesforce's per-user auth files (access and refresh
+            // tokens) and the key that decrypts them, zcli's saved profiles
+            "\\.hscli/config\\.ya?ml", "\\.(sfdx|sf)/([^/]+@[^/]+|key)\\.json", "\\.zcli(/[^/]+)?");
 
     /**
      * Chromium browsers' data directories (Linux {@code ~/.config/NAME}, macOS {@code Application Support/Vendor/NAME},
@@ -178,6 +181,8 @@ public final class SecretFiles {
                     // Datadog's dogshell keeps the API and application keys in ~/.dogrc; Terraform's CLI config its
                     // registry and HCP tokens (credentials blocks)
                     + "|\\.dogrc|\\.terraformrc|terraform\\.rc"
+                    // the HubSpot CLI's project-level config holds each account's personal access key
+                    + "|hubspot\\.config\\.ya?ml"
                     // SMB/CIFS logins for smbclient -A and mount.cifs credentials=
                     + "|\\.?smb-?cred(s|entials?)?|\\.cifs(-?cred(s|entials?)?)?|[^/]*\\.(smb|cifs)cred(s|entials?)?"
                     // mail clients' logins: msmtp and fetchmail keep the mail password in their rc file (hence its 0600 rule)
