@@ -128,6 +128,23 @@ public final class KnownPrograms {
             "tail");
 
     /** Words of one family of tools that print or mint secrets: {@code nomad var get}, {@code consul acl token create}. */
+    /**
+     * Programs that use a secret file they are handed (after these options or subcommand words) without printing it:
+     * VPN clients connecting with their profile and keys. Their other arguments are judged as any program's.
+     */
+    static final Map<String, Set<String>> SECRET_CONSUMERS = Map.of(
+            "openvpn", Set.of("--config", "--auth-user-pass", "--secret", "--tls-auth", "--tls-crypt", "--tls-crypt-v2",
+                    "--key", "--cert", "--pkcs12", "--askpass", "--ca"),
+            "wg-quick", Set.of("up", "down", "save"),
+            "nebula", Set.of("-config"),
+            "openconnect", Set.of("--certificate", "-c", "--sslkey", "-k", "--config"));
+
+    /**
+     * VPN clients and daemons: every run brings a tunnel up and changes this machine's routes, whatever words its
+     * options hold ({@code openvpn --log /tmp/x.log} reads nothing).
+     */
+    static final Set<String> CONNECTORS = Set.of("openvpn", "openconnect", "tailscaled", "zerotier-one");
+
     static final Map<String, Set<String>> FAMILY_SECRETS = Map.of(
             "nomad", Set.of("var get", "acl token create", "acl token self", "acl token info", "acl bootstrap", "operator keygen"),
             "consul", Set.of("acl token create", "acl token read", "acl token list", "acl token clone", "acl bootstrap", "keygen"),

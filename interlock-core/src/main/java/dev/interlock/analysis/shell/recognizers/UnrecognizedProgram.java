@@ -159,6 +159,10 @@ public final class UnrecognizedProgram implements Recognizer {
             // openssl req -keyout dev.key, … -o out.pem: a file the program writes is not a secret it reads
             boolean written = OUTPUT_FLAGS.contains(previous) || arg.value().contains("=")
                     && OUTPUT_FLAGS.contains(arg.value().substring(0, arg.value().indexOf('=')));
+            // openvpn --config client.ovpn: the program uses the key it is given and prints none of it
+            boolean consumed = KnownPrograms.SECRET_CONSUMERS.getOrDefault(inv.program(), Set.of()).contains(previous)
+                    || arg.value().contains("=") && KnownPrograms.SECRET_CONSUMERS.getOrDefault(inv.program(), Set.of())
+                    .contains(arg.value().substring(0, arg.value().indexOf('=')));
             previous = arg.value();
             String value = arg.value().startsWith("-") && arg.value().contains("=")
                     ? arg.value().substring(arg.value().indexOf('=') + 1) : arg.value();
@@ -173,7 +177,7 @@ public final class UnrecognizedProgram implements Recognizer {
             String resolved = inv.workspace().resolve(value);
             if (mayWrite && SelfProtection.isProtectedPath(resolved, inv.workspace())) {
                 ops.add(SelfProtectionRecognizer.protectedWrite(inv, value, inv.program() + " touches"));
-            } else if (readsFiles && !written && CredentialRecognizer.secret(inv, new Arg(value, arg.literal(), arg.glob(), arg.evidence()))) {
+            } else if (readsFiles && !written && !consumed && CredentialRecognizer.secret(inv, new Arg(value, arg.literal(), arg.glob(), arg.evidence()))) {
                 ops.add(CredentialRecognizer.secretFile(inv, value));
             }
         }
@@ -405,7 +409,8 @@ public final class UnrecognizedProgram implements Recognizer {
             }
         }
         Set<String> readFlags = KnownPrograms.READ_FLAGS.get(inv.program());
-        boolean reads = words.stream().anyMatch(w -> CommandWords.parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains))
+        boolean reads = !KnownPrograms.CONNECTORS.contains(inv.program())
+                && words.stream().anyMatch(w -> CommandWords.parts(w).stream().anyMatch(KnownPrograms.READ_ONLY::contains))
                 || readFlags != null && (readFlags.isEmpty() || inv.words().stream().anyMatch(readFlags::contains))
                 || SyncCopies.toThisMachine(inv);
         if (verb == null || notReally) {

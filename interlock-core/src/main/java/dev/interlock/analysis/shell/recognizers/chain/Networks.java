@@ -14,7 +14,7 @@ import java.util.Set;
  * a configured network name ({@code --network holesky}, {@code --provider.cluster mainnet}), Solana's shorthand
  * ({@code -um}) or a variable's name ({@code $MAINNET_RPC_URL}). A node on this machine (anvil, hardhat node, a test
  * validator) is local; a public testnet is a sandbox whose coins are worthless, so dev; a mainnet moves real value, so
- * prod. A network none of these words names stays unknown, which the policy treats like production.
+ * prod; a project's network named for staging or production is that environment's. A network none of these words names stays unknown, which the policy treats like production.
  */
 final class Networks {
 
@@ -36,6 +36,7 @@ final class Networks {
     private static final Map<Tier, String> WHY = Map.of(
             Tier.LOCAL, "a node on this machine",
             Tier.DEV, "a public testnet: its coins have no value",
+            Tier.STAGING, "the project's staging network",
             Tier.PROD, "a mainnet: real funds and live contracts");
 
     private Networks() {
@@ -66,6 +67,13 @@ final class Networks {
         }
         if (words.stream().anyMatch(w -> TierWords.DEVELOPMENT.contains(w) || w.equals("localhost"))) {
             return network(Tier.DEV, named);
+        }
+        // a project's own network named for an environment (hardhat's --network staging): that environment's chain
+        if (words.stream().anyMatch(TierWords.STAGING::contains)) {
+            return network(Tier.STAGING, named);
+        }
+        if (words.stream().anyMatch(TierWords.PRODUCTION::contains)) {
+            return network(Tier.PROD, named);
         }
         return new Network(Tier.UNKNOWN, "");
     }

@@ -21,12 +21,17 @@ final class ConfigSecrets {
             ".*\\.(properties|conf|cnf|ini|cfg)|application(-[^/]+)?\\.ya?ml|(local_)?settings(\\.local|_[a-z]+)?\\.py"
                     + "|wp-config\\.php|tomcat-users\\.xml|context\\.xml|server\\.xml|standalone(-[^/]+)?\\.xml");
 
+    /** A server's own configuration in any format: under {@code /etc} or an installed product's {@code conf} directory. */
+    private static final Pattern SERVER_CONFIG = Pattern.compile(
+            "(/etc|/opt/[^/]+(/[^/]+)?/(conf|config|etc))/.+\\.(ya?ml|json|toml|xml|env)");
+
     /** grep's options that print only names, counts or nothing: the lines (and the secrets on them) stay unseen. */
     static final Set<String> NO_LINES = Set.of("-l", "--files-with-matches", "-L", "--files-without-match", "-c", "--count",
             "-q", "--quiet", "--silent");
 
     /** True when {@code path} (or a glob over such files, {@code /etc/app/*.conf}) is a configuration file of the class. */
     static boolean holdsSecrets(String path) {
-        return CONFIG_FILES.matcher(LocalFiles.basename(path).toLowerCase(Locale.ROOT)).matches();
+        return CONFIG_FILES.matcher(LocalFiles.basename(path).toLowerCase(Locale.ROOT)).matches()
+                || SERVER_CONFIG.matcher(path).matches();
     }
 }

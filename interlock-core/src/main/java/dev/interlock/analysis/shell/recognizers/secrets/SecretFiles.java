@@ -114,11 +114,12 @@ public final class SecretFiles {
             Pattern.compile("/etc/pve/priv/(token\\.cfg|authkey\\.key|shadow\\.cfg|tfa\\.cfg|ceph/[^/]+|storage/[^/]+|[^/]+\\.(keyring|key|pw))"
                     + "|/etc/pve/(local/)?pve-www\\.key|/etc/pve/nodes/[^/]+/pve-ssl\\.key"),
             // VPN daemons' own keys: tailscaled's state (the node and machine private keys), ZeroTier's identity and local
-            // API token, Netbird's config (the WireGuard private key and pre-shared key), Headscale's database (pre-auth
-            // keys, node keys), any file kept beside WireGuard's interfaces and OpenVPN's client profiles and auth files
+            // API token, Netbird's config (the WireGuard private key and pre-shared key), any file kept beside WireGuard's
+            // interfaces and OpenVPN's client profiles and auth files (Headscale's database is a database: its queries are
+            // judged as SQL)
             Pattern.compile("(?i).*/tailscale/(tailscaled\\.state|server-state\\.conf)"
                     + "|.*/(zerotier-one|ZeroTier/One)/(identity|authtoken)\\.secret|.*/\\.zeroTierOneAuthToken"
-                    + "|(/etc|/var/lib)/netbird/config\\.json|/var/lib/headscale/db\\.sqlite.*"
+                    + "|(/etc|/var/lib)/netbird/config\\.json"
                     + "|(/usr/local|/opt/homebrew)?/etc/wireguard/(?![^/]*public)[^/]+"
                     + "|(/usr/local|/opt/homebrew)?/etc/openvpn/(?:[^/]+/)*([^/]*(pass|auth|cred)[^/]*(?<!\\.(sh|py|pl))|client/[^/]+\\.conf)"),
             // an HA cluster's shared secrets: Corosync's and Pacemaker Remote's authkeys let a machine join the cluster,
