@@ -28,7 +28,7 @@ public final class DataServiceRecognizer implements Recognizer {
         Set<String> all = new HashSet<>(KafkaClients.PROGRAMS);
         all.addAll(ZooKeeperCli.PROGRAMS);
         all.addAll(MqttClients.PROGRAMS);
-        all.addAll(List.of("etcdctl", "etcdutl", "rabbitmqctl", "rabbitmqadmin", "nats", "pulsar-admin", "pulsarctl", "pulsar-client", "celery", "rpk"));
+        all.addAll(List.of("etcdctl", "etcdutl", "rabbitmqctl", "rabbitmqadmin", "nats", "pulsar-admin", "pulsarctl", "pulsar-client", "celery", "rpk", "solr"));
         return Set.copyOf(all);
     }
 
@@ -39,6 +39,9 @@ public final class DataServiceRecognizer implements Recognizer {
         }
         if (ZooKeeperCli.PROGRAMS.contains(inv.program())) {
             return ZooKeeperCli.recognize(inv);
+        }
+        if (inv.program().equals("solr")) {
+            return ZooKeeperCli.solr(inv).orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
         }
         if (MqttClients.PROGRAMS.contains(inv.program())) {
             return List.of(MqttClients.recognize(inv));

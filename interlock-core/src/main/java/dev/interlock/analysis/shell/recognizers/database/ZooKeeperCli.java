@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * ZooKeeper's shells: {@code zkCli.sh -server HOST:PORT CMD …}, Kafka's {@code zookeeper-shell HOST:PORT CMD …},
- * {@code zookeepercli --servers H -c CMD …} and Solr's {@code zkcli.sh -zkhost H -cmd CMD …}. The znodes are the
+ * {@code zookeepercli --servers H -c CMD …}, Solr's {@code zkcli.sh -zkhost H -cmd CMD …} and {@code bin/solr zk CMD -z H}. The znodes are the
  * resource: {@code rmr}/{@code deleteall} (Solr's {@code clear}) delete a whole subtree, {@code delete} one node,
  * {@code set}/{@code create} write, ACLs are grants; {@code ls}, {@code get}, {@code stat}, {@code getAcl} read. Commands
  * given on standard input (a heredoc) are each judged. The server is the one named, loopback a local sandbox; zkCli.sh
@@ -41,6 +42,10 @@ final class ZooKeeperCli {
             Map.entry("connect", READ), Map.entry("close", READ), Map.entry("quit", READ), Map.entry("exists", READ),
             Map.entry("list", READ), Map.entry("lsr", READ), Map.entry("getfile", READ), Map.entry("downconfig", READ),
             Map.entry("children", READ),
+            // Solr's bin/solr zk: cp and mv write the znodes they land on, mkroot makes a chroot
+            Map.entry("cp", Action.update("znode", "copies files into or out of ZooKeeper")),
+            Map.entry("mv", Action.update("znode", "moves a znode")),
+            Map.entry("mkroot", Action.create("znode", "creates a znode and its parents")),
             Map.entry("create", Action.create("znode", "creates a znode")), Map.entry("makepath", Action.create("znode", "creates a znode")),
             Map.entry("creater", Action.create("znode", "creates a znode and its parents")),
             Map.entry("set", WRITE), Map.entry("put", WRITE), Map.entry("putfile", WRITE),
@@ -102,6 +107,24 @@ final class ZooKeeperCli {
             ops.add(DataServiceRecognizer.located(operation(inv, command), host, inv));
         }
         return ops;
+    }
+
+    private static final Set<String> SOLR_VALUED = union(VALUED, Set.of("--zk-host", "--conf-name", "--conf-dir",
+            "-s", "--solr-url", "--solr-home", "-url"));
+
+    /**
+     * Solr's {@code bin/solr zk CMD … -z HOST:PORT}: ZooKeeper's commands with Solr's flags, on the ensemble {@code -z}
+     * (else {@code ZK_HOST}) names. The rest of {@code bin/solr} is in no table.
+     */
+    static Optional<List<Operation>> solr(Invocation inv) {
+        ParsedArgs p = inv.parse(SOLR_VALUED);
+        List<String> words = p.words();
+        if (words.size() < 2 || !words.getFirst().equals("zk")) {
+            return Optional.empty();
+        }
+        String server = p.value("-z", "--zk-host", "-zkhost").or(() -> Optional.ofNullable(inv.env().get("ZK_HOST"))).orElse("");
+        return Optional.of(List.of(DataServiceRecognizer.located(operation(inv, words.subList(1, words.size())),
+                DataServiceRecognizer.host(server), inv)));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

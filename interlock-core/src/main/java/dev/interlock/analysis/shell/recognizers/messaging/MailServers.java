@@ -5,6 +5,7 @@ import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.secrets.SecretFiles;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.model.Operation;
 import dev.interlock.model.Verb;
@@ -116,6 +117,7 @@ final class MailServers {
             .add("", "expunge", delete("mailbox").note("expunges mail from mailboxes: it is gone once purged"))
             .add("", "purge", delete("mailbox").note("purges expunged mail from storage for good"))
             .add("", "deduplicate", delete("mailbox").note("expunges mail it takes for duplicates"))
+            .add("", "sync", update("mailbox").note("synchronizes mailboxes both ways with the destination"))
             .add("", "backup", delete("mailbox").note("makes the destination a copy of the source, deleting mail only the destination had"))
             .add("mailbox", "delete", delete("mailbox").note("deletes mailboxes and the mail in them"))
             .add("", "force-resync", update("mailbox").note("rebuilds mailbox indexes from the files"))
@@ -136,7 +138,7 @@ final class MailServers {
                     .operation(inv, "mail", "postfix").build()));
             case "postmap", "postalias" -> List.of(placed(inv, lookupTable(inv, words)));
             case "exim" -> exim(inv, words);
-            case "doveadm" -> List.of(placed(inv, doveadm(inv, words)));
+            case "doveadm" -> List.of(doveadmPlaced(inv, doveadm(inv, words)));
             default -> List.of(placed(inv, read(READERS.contains(program) ? "mail-queue" : "mail-server")
                     .operation(inv, "mail", "").build()));
         };
@@ -281,6 +283,22 @@ final class MailServers {
     }
 
     /** A mail server's tools act on the machine they run on: this one, unless ssh, a pod or a container runs them. */
+    /**
+     * A dsync destination ({@code sync}/{@code backup} to {@code remote:HOST}, {@code tcp:HOST:PORT},
+     * {@code tcps:HOST}) is that host's mail server; everything else doveadm does is this server's.
+     */
+    private static Operation doveadmPlaced(Invocation inv, Operation op) {
+        for (String w : inv.words()) {
+            java.util.regex.Matcher m = DSYNC_REMOTE.matcher(w);
+            if (m.matches()) {
+                return op.toBuilder().confidence(Confidence.INFERRED).locator("host", Hosts.of(m.group(1))).build();
+            }
+        }
+        return placed(inv, op);
+    }
+
+    private static final java.util.regex.Pattern DSYNC_REMOTE = java.util.regex.Pattern.compile("(?:remote|tcps?):(?:[^@]+@)?(.+)");
+
     private static Operation placed(Invocation inv, Operation op) {
         Operation.Builder b = op.toBuilder().confidence(Confidence.INFERRED);
         return LocalFiles.local(inv, b, "the mail server on this machine").build();

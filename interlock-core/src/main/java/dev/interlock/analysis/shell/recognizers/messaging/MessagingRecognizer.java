@@ -16,7 +16,7 @@ import java.util.Set;
 public final class MessagingRecognizer implements Recognizer {
 
     private static final Set<String> PROGRAMS = programs(Set.of("mail", "mailx", "s-nail", "bsd-mailx", "mutt", "neomutt",
-            "sendmail", "mailq", "msmtp", "swaks", "twilio", "postmark"), MailServers.PROGRAMS);
+            "sendmail", "mailq", "msmtp", "swaks", "twilio", "postmark", "mailman"), MailServers.PROGRAMS);
 
     @Override
     public Set<String> programs() {
@@ -30,6 +30,9 @@ public final class MessagingRecognizer implements Recognizer {
         }
         if (inv.program().equals("postmark")) {
             return inv.args().isEmpty() ? List.of() : PostmarkCli.recognize(inv);
+        }
+        if (inv.program().equals("mailman")) {
+            return inv.args().isEmpty() ? List.of() : List.of(Mailman.recognize(inv));
         }
         if (MailServers.PROGRAMS.contains(inv.program())) {
             return MailServers.recognize(inv);

@@ -90,6 +90,18 @@ final class Mlflow {
         if (act.here()) {
             return b.build();
         }
+        Optional<String> target = p.value("--target", "-t").filter(t -> !t.equals("local"));
+        if (found.command().startsWith("deployments ") && target.isPresent()) {
+            // the deployment runs on the target platform (sagemaker, databricks, kserve…), not in the tracking store:
+            // its name ("churn-prod") says which environment it serves, else it is unknown
+            String deployment = p.value("--name").orElse(found.name(words));
+            b.resource("deployment", deployment).note(act.note().isEmpty() ? "on " + target.get() : act.note());
+            if (!deployment.isEmpty()) {
+                b.locator("app", deployment);
+            }
+            inv.locators().forEach(b::locator);
+            return b.build();
+        }
         // `mlflow db upgrade URL` names the store as its operand
         Optional<String> uri = found.command().equals("db upgrade") && words.size() > 2 ? Optional.of(words.get(2)) : TRACKING.target(inv, p);
         // a relative or home path (./mlruns, ~/mlruns) reads as a "host" of dots

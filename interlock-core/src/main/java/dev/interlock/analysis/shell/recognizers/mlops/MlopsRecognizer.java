@@ -9,12 +9,13 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** MLflow's, Hugging Face's, DVC's, Ollama's, Feast's, Kaggle's, W&amp;B's and Cog's command lines, one table each. */
+/** MLflow's, Hugging Face's, DVC's, Ollama's, Feast's, Kaggle's, W&amp;B's, Cog's, BentoML's and Ray's command lines, one table each. */
 public final class MlopsRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("mlflow", "hf", "huggingface-cli", "dvc", "ollama", "feast", "kaggle", "wandb", "cog");
+        return Set.of("mlflow", "hf", "huggingface-cli", "dvc", "ollama", "feast", "kaggle", "wandb", "cog", "bentoml",
+                "ray");
     }
 
     @Override
@@ -22,11 +23,13 @@ public final class MlopsRecognizer implements Recognizer {
         if (DatabaseOps.help(inv)) {
             return List.of();
         }
-        if (Set.of("kaggle", "wandb", "cog").contains(inv.program())) {
+        if (Set.of("kaggle", "wandb", "cog", "bentoml", "ray").contains(inv.program())) {
             // only some of their commands are in a table: the rest are judged as any unfamiliar CLI's
             return (switch (inv.program()) {
                 case "kaggle" -> Kaggle.recognize(inv);
                 case "wandb" -> Wandb.recognize(inv);
+                case "bentoml" -> BentoMl.recognize(inv);
+                case "ray" -> Ray.ray(inv);
                 default -> Cog.recognize(inv);
             }).map(List::of).orElseGet(() -> new UnrecognizedProgram().recognize(inv, nested));
         }

@@ -1,6 +1,7 @@
 package dev.interlock.analysis.shell.recognizers.network;
 
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.mlops.Ray;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Invocation;
@@ -13,6 +14,7 @@ import dev.interlock.model.Operation;
 import dev.interlock.model.Scope;
 import dev.interlock.model.Verb;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -72,6 +74,13 @@ public final class FileServers implements Recognizer {
 
     @Override
     public List<Operation> recognize(Invocation inv, Nested nested) {
+        if (inv.program().equals("serve")) {
+            // Ray Serve's CLI shares the name: its commands are words no static site's directory is called
+            Optional<Operation> ray = Ray.serve(inv);
+            if (ray.isPresent()) {
+                return List.of(ray.get());
+            }
+        }
         Server server = SERVERS.get(inv.program());
         ParsedArgs p = inv.parse(Stream.of(server.directory(), server.bind(), server.valued(), Set.of("-p", "--port"))
                 .flatMap(Set::stream).collect(java.util.stream.Collectors.toSet()));

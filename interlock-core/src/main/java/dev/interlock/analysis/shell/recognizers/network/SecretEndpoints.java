@@ -66,6 +66,9 @@ public final class SecretEndpoints {
             // error trackers' project tokens: a post_server_item or write token sends and edits a project's events
             new Row(Pattern.compile("api\\.rollbar\\.com"), Pattern.compile("/api/1/project/[^/]+/access_tokens?/?"),
                     Pattern.compile("GET|POST"), "", "api-token", "reads or mints a Rollbar project's access tokens"),
+            // Typesense answers a new key's full value once, when it is created; a listing shows only prefixes
+            new Row(Pattern.compile("(.*[.-])?typesense([.-].*)?|.+\\.typesense\\.net"), Pattern.compile("/keys/?"),
+                    Pattern.compile("POST"), "", "api-key", "mints a Typesense API key"),
             new Row(ANY_HOST, Pattern.compile("/api/0/projects/[^/]+/[^/]+/keys(/[^/]+)?/?"), Pattern.compile("GET|POST"), "",
                     "dsn", "reads or mints a Sentry project's client keys (DSNs with their secrets)"),
             // hosting platforms' environment variables, answered with their values
