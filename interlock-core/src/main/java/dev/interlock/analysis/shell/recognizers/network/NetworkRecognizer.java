@@ -191,6 +191,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> ForgeApis.of(inv, url, method, body))
                 .or(() -> ObservabilityApis.of(inv, url, method, body))
                 .or(() -> BiApis.of(inv, url, method, body))
+                .or(() -> ErpRpcApis.of(inv, url, method, body))
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
                 .or(() -> DataStoreAdminApis.of(inv, url, method))
                 .or(() -> DeviceManagementApis.of(inv, url, method, body))

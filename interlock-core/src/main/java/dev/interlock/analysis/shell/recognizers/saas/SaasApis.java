@@ -31,6 +31,8 @@ public final class SaasApis {
             Pattern.compile("(sandbox-)?(api|vendors)\\.paddle\\.com"), Pattern.compile("[a-z0-9-]+\\.chargebee\\.com"),
             Pattern.compile("([a-z0-9-]+\\.)?recurly\\.com"), Pattern.compile("[a-z0-9.-]+\\.zuora\\.com"),
             Pattern.compile("api\\.lemonsqueezy\\.com"),
+            // NetSuite's REST record service: a POST adds a record (an invoice, a vendor bill) to the account
+            Pattern.compile("[a-z0-9_-]+\\.suitetalk\\.api\\.netsuite\\.com"),
             // push services: a body is a notification for the devices addressed
             Pattern.compile("fcm\\.googleapis\\.com"), Pattern.compile("api(\\.sandbox|\\.development)?\\.push\\.apple\\.com"));
 
@@ -46,6 +48,8 @@ public final class SaasApis {
             // batch retrieves, Adyen's list of payment methods, Zuora's ZOQL /action/query
             new ReadEndpoint(Pattern.compile("(?i).*/(preview|pricing-preview|search|batch-retrieve|bulk-retrieve|calculate"
                     + "|paymentMethods|query|queryMore)/?"), body -> true),
+            // NetSuite's SuiteQL: a query sent as a POST, which only selects
+            new ReadEndpoint(Pattern.compile("/services/rest/query/v1/suiteql/?"), body -> true),
             // Chargebee's estimates say what a change would cost, and change nothing
             new ReadEndpoint(Pattern.compile("/api/v2/estimates(/.*)?"), body -> true),
             // a Zuora Data Query job running a SELECT

@@ -58,6 +58,9 @@ public final class SecretFiles {
             // headless CMSs' management tokens (Contentful, Sanity, Storyblok, Prismic) and Prefect's profiles (the API key)
             "\\.contentfulrc\\.json", "\\.config/sanity/config\\.json",
             "\\.storyblok/credentials\\.json", "\\.prismic", "\\.prefect/profiles\\.toml",
+            // finance and ERP CLIs' stored OAuth token sets (Xero, QuickBooks Online) and SuiteCloud's saved account logins
+            "\\.config/xero(-cli)?/[^/]+\\.json", "\\.xero/[^/]+\\.json", "\\.config/(quickbooks|qbo|intuit)(-cli)?/[^/]+\\.json",
+            "\\.suitecloud-sdk/credentials[^/]*",
             // CRM and support CLIs: HubSpot's personal access keys, Salesforce's per-user auth files (access and refresh
             // tokens) and the key that decrypts them, zcli's saved profiles
             "\\.hscli/config\\.ya?ml", "\\.(sfdx|sf)/([^/]+@[^/]+|key)\\.json", "\\.zcli(/[^/]+)?");
