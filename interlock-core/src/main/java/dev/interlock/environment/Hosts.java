@@ -40,6 +40,16 @@ public final class Hosts {
         return a.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The host without a public top-level domain that is also a tier word: {@code .dev} is Google's public registry
+     * ({@code api.epicgames.dev}, {@code web.dev}), so it says nothing about the environment; the labels before it
+     * still do ({@code api.staging.corp.dev}). Dropping it can only leave a host less placed, never looser.
+     */
+    public static String withoutPublicTld(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.endsWith(".dev") && h.length() > 4 ? h.substring(0, h.length() - 4) : h;
+    }
+
     /** A loopback or unspecified address, or a {@code localhost} name: the request stays on this machine. */
     public static boolean loopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);

@@ -63,9 +63,10 @@ public record Inventory(List<Entry> environments) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
+        String placed = kind.equals("host") ? Hosts.withoutPublicTld(value) : value;
         for (Entry entry : environments) {
             for (Glob glob : entry.match().getOrDefault(kind, List.of())) {
-                if (glob.matches(value)) {
+                if (glob.matches(placed)) {
                     return Optional.of(new Match(entry, kind, value, glob.text()));
                 }
             }

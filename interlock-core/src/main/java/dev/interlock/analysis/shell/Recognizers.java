@@ -143,6 +143,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),
                 new dev.interlock.analysis.shell.recognizers.iac.Spacectl(),
                 new dev.interlock.analysis.shell.recognizers.saas.SaasAdmin(),
+                new dev.interlock.analysis.shell.recognizers.games.GameBackends(),
                 new dev.interlock.analysis.shell.recognizers.saas.WorkTrackers(),
                 new dev.interlock.analysis.shell.recognizers.cms.SiteClis(),
                 new dev.interlock.analysis.shell.recognizers.fleet.FleetRecognizer(),

@@ -9,6 +9,7 @@ import dev.interlock.analysis.shell.recognizers.LocalFiles;
 import dev.interlock.analysis.shell.recognizers.mesh.HaproxyRuntime;
 import dev.interlock.analysis.shell.recognizers.netdevices.DeviceApis;
 import dev.interlock.analysis.shell.recognizers.saas.CommerceApis;
+import dev.interlock.analysis.shell.recognizers.saas.MethodNamedApis;
 import dev.interlock.analysis.shell.recognizers.saas.SaasApis;
 import dev.interlock.analysis.shell.recognizers.saas.TestModes;
 import dev.interlock.analysis.shell.recognizers.secrets.CredentialRecognizer;
@@ -303,9 +304,12 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
             case "", "GET", "HEAD", "OPTIONS" -> Verb.READ;
             default -> Verb.UPDATE;
         };
+        Optional<Verb> named = method.isEmpty() || method.equals("POST") ? MethodNamedApis.verb(host, path) : Optional.empty();
         boolean computes = (method.isEmpty() || method.equals("POST"))
-                && (SaasApis.readsOnPost(host, path, body) || SEARCH.matcher(path).matches());
-        if (computes) {
+                && (SaasApis.readsOnPost(host, path, body) || SEARCH.matcher(path).matches()) || named.orElse(null) == Verb.READ;
+        if (named.isPresent()) {
+            verb = named.get();
+        } else if (computes) {
             verb = Verb.READ;
         } else if (method.isEmpty() && data && (SaasApis.writesOnPost(host) || AdminApiPosts.creates(host, path))) {
             verb = Verb.CREATE;
