@@ -23,7 +23,17 @@ final class GitHubTools {
     private GitHubTools() {
     }
 
-    static final ToolFamily FAMILY = new ToolFamily("github", c -> true, Map.ofEntries(
+    /**
+     * Its file tools have generic names ({@code delete_file}, {@code get_file_contents}): they are commits only on a server
+     * named for a code forge or with a repository's {@code owner}/{@code repo} among the arguments; a SharePoint or SFTP
+     * server's {@code delete_file} deletes. Issue, pull-request and branch tools are conversation on any tracker.
+     */
+    private static final Pattern FORGE = Pattern.compile("(?i).*(git|gh|forge|bitbucket|gitea|codeberg).*");
+    private static final java.util.Set<String> FILE_TOOLS = java.util.Set.of("delete_file", "create_or_update_file", "push_files",
+            "get_file_contents");
+
+    static final ToolFamily FAMILY = new ToolFamily("github", c -> !FILE_TOOLS.contains(c.tool()) || FORGE.matcher(c.server()).matches()
+            || !c.text("owner", "repo", "repository").isEmpty(), Map.ofEntries(
             Map.entry("delete_repository", c -> List.of(c.op("github", Verb.DELETE, "repository", repo(c)).scope(Scope.ALL)
                     .stateful(true).reversible(false).note("deletes the repository with its history, issues and pull requests").build())),
             Map.entry("push_files", c -> push(c, files(c))),

@@ -91,6 +91,7 @@ final class Recognizers {
                 new HelmRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.GitOpsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.host.HostAdministration(),
+                new dev.interlock.analysis.shell.recognizers.host.PrintServer(),
                 new dev.interlock.analysis.shell.recognizers.host.NixSystems(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.RoutingCli(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.SnmpTools(),

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Microsoft's on-premises servers managed from PowerShell: Exchange, SharePoint, Configuration Manager (SCCM) and
- * WSUS. Their families are judged by {@link WindowsServerCmdlets}' verb rules; this table adds what the verbs do not
+ * Microsoft's servers managed from PowerShell: Exchange, SharePoint (on premises, and Online through PnP PowerShell),
+ * Configuration Manager (SCCM) and WSUS. Their families are judged by {@link WindowsServerCmdlets}' verb rules; this table adds what the verbs do not
  * say: a deployment or an approval reaches every machine of its collection or group, a WSUS cleanup deletes, and
  * two reads that are not plain reads — {@code Search-Mailbox -TargetMailbox} copies the mail it finds into another
  * mailbox, and the ConfigMgr client's network access account holds a domain password.
@@ -27,6 +27,13 @@ final class MicrosoftServerCmdlets {
 
     /** The families, after Windows Server's own; ConfigMgr's and SharePoint's prefixes are upper case, as the modules spell them. */
     static final List<WindowsServerCmdlets.Family> FAMILIES = List.of(
+            // PnP PowerShell: SharePoint Online and Teams in the tenant Connect-PnPOnline signed in to; site admins,
+            // group members and permissions are who may do what
+            new WindowsServerCmdlets.Family("PnP\\w+", "sharepoint-online", "site", false, Map.of(
+                    "connect-pnponline", Verb.READ, "disconnect-pnponline", Verb.READ,
+                    "add-pnpsitecollectionadmin", Verb.GRANT, "remove-pnpsitecollectionadmin", Verb.GRANT,
+                    "set-pnptenantsite", Verb.UPDATE, "grant-pnptenantserviceprincipalpermission", Verb.GRANT,
+                    "grant-pnphubsiterights", Verb.GRANT)),
             // Exchange (on premises and Online): mailboxes, their rules and permissions live in the organization's directory
             new WindowsServerCmdlets.Family("EXO\\w+|CAS\\w+|\\w*Mailbox\\w*|InboxRule|TransportRule|Message\\w*|MailUser|MailContact"
                     + "|\\w*DistributionGroup\\w*|UnifiedGroup\\w*|RecipientPermission|ComplianceSearch\\w*|MoveRequest|ManagementRole\\w*"
@@ -68,10 +75,19 @@ final class MicrosoftServerCmdlets {
     private static final Pattern WSUS_SERVER = Pattern.compile("(?i)Get-WsusServer\\b[^|;\\n]*?-Name\\s+['\"]?([^'\"\\s|;]+)");
     private static final Pattern TARGET_MAILBOX = Pattern.compile("(?i)\\bSearch-Mailbox\\b[^|;\\n]*?-TargetMailbox\\s+['\"]?([^'\"\\s|;]+)");
     private static final Pattern SECRET_QUERY = Pattern.compile("(?i)-SearchQuery\\s+(?:'[^']*|\"[^\"]*|\\S*)(passw|credential|secret|api.?key|token)");
+    /** The site {@code Connect-PnPOnline -Url} signed in to: its host is the tenant every PnP cmdlet after it acts in. */
+    private static final Pattern PNP_SITE = Pattern.compile("(?i)Connect-PnPOnline\\b[^|;\\n]*?-Url\\s+['\"]?(https?://[^'\"\\s|;]+)");
     private static final Pattern NETWORK_ACCESS_ACCOUNT = Pattern.compile("(?i)CCM_NetworkAccessAccount|NetworkAccessPassword");
 
     /** Scope and host the verb rules cannot see: whom a deployment or approval reaches, which WSUS server a pipeline asked for. */
     static void refine(String system, String rest, String code, boolean remote, Operation.Builder b) {
+        if (system.equals("sharepoint-online")) {
+            Matcher site = PNP_SITE.matcher(code);
+            if (site.find()) {
+                b.locator("tenant", dev.interlock.environment.Hosts.of(site.group(1)));
+            }
+            return;
+        }
         if (!system.equals("configmgr") && !system.equals("wsus")) {
             return;
         }

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * Kerberos realms and Active Directory domains seen from a Linux host: {@code kadmin}, keytab and ticket tools, the
- * domain-join tools ({@code adcli}, {@code realm}, {@code msktutil}), SSSD's {@code sssctl} and {@code samba-tool}.
+ * domain-join tools ({@code adcli}, {@code realm}, {@code msktutil}), SSSD's {@code sssctl}, {@code samba-tool} and a Samba
+ * file server's {@code smbstatus}, {@code pdbedit} and {@code smbcontrol} ({@link SambaServer}).
  * Status, listing and test verbs only read; joins, leaves and machine-password updates change the domain; signing in
  * as an administrator or with a host's keys takes on another identity.
  */
@@ -83,7 +84,7 @@ public final class KerberosRecognizer implements Recognizer {
     @Override
     public Set<String> programs() {
         return Set.of("kadmin", "kadmin.local", "klist", "ktutil", "kinit", "msktutil", "adcli", "realm", "sssctl",
-                "samba-tool", "kdb5_util");
+                "samba-tool", "kdb5_util", "smbstatus", "pdbedit", "smbcontrol");
     }
 
     @Override
@@ -99,6 +100,7 @@ public final class KerberosRecognizer implements Recognizer {
             case "kinit" -> List.of(kinit(inv));
             case "msktutil" -> List.of(msktutil(inv));
             case "samba-tool" -> SambaTool.recognize(inv);
+            case "smbstatus", "pdbedit", "smbcontrol" -> SambaServer.recognize(inv);
             case "kdb5_util" -> List.of(kdb5Util(inv));
             default -> List.of(tool(inv));
         };

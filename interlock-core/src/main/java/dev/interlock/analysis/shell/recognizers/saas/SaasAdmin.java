@@ -13,13 +13,14 @@ import java.util.Set;
  * older {@code sfdx}), HubSpot's {@code hs} and Zendesk's {@code zcli}. They act on a live business account (money,
  * storefront, customer records), so a change there is a production change unless the command names a test mode, a
  * development theme or a scratch org; downloads and listings only read. Feature-flag platforms' CLIs, LaunchDarkly's
- * {@code ldcli} and {@code configcat}, change a flag in the environment they name.
+ * {@code ldcli} and {@code configcat}, change a flag in the environment they name. The CLI for Microsoft 365, {@code m365},
+ * acts in the tenant its site URL names ({@link M365Cli}).
  */
 public final class SaasAdmin implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("stripe", "shopify", "sf", "sfdx", "hs", "zcli", "ldcli", "configcat");
+        return Set.of("stripe", "shopify", "sf", "sfdx", "hs", "zcli", "ldcli", "configcat", "m365");
     }
 
     @Override
@@ -37,6 +38,7 @@ public final class SaasAdmin implements Recognizer {
             case "sf", "sfdx" -> SalesforceCli.recognize(inv);
             case "hs" -> HubSpotCli.recognize(inv);
             case "configcat" -> ConfigCatCli.recognize(inv);
+            case "m365" -> M365Cli.recognize(inv);
             default -> ZendeskCli.recognize(inv);
         };
         return List.of(op);
