@@ -33,7 +33,7 @@ public final class SuiteCloudCli implements Recognizer {
     private static final Set<String> LOCAL = Set.of("account:setup", "account:setup:ci", "account:manageauth", "help",
             "config:proxy", "");
 
-    private static final Set<String> VALUED = Set.of("--authid", "--paths", "--path", "--scriptid", "--type", "--destinationfolder",
+    private static final Set<String> VALUED = Set.of("--authid", "--account", "--certificateid", "--privatekeypath", "--paths", "--path", "--scriptid", "--type", "--destinationfolder",
             "--folder", "--projectname", "--projectid", "--log");
 
     private static final Placement ACCOUNT = Placement.of("account", "--authid", "--authId");
@@ -47,6 +47,14 @@ public final class SuiteCloudCli implements Recognizer {
     public List<Operation> recognize(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(VALUED);
         String command = p.positional(0).orElse("");
+        if (command.startsWith("account:setup") && p.has("--privatekeypath", "--privateKeyPath")) {
+            // a machine login made from a private key: the agent takes the account's credentials for itself
+            Operation.Builder login = Operation.builder("netsuite", Verb.CREDENTIAL).resource("account", "")
+                    .evidence(inv.evidence()).note("suitecloud " + command + " stores a login to the account made from a private key");
+            ACCOUNT.locators(inv, p).forEach(login::locator);
+            p.value("--account").ifPresent(a -> login.locator("account-id", a));
+            return List.of(login.build());
+        }
         if (LOCAL.contains(command) || p.has("--help", "-h", "--version")) {
             Operation.Builder local = Operation.builder("process", Verb.EXECUTE).resource("program", "suitecloud " + command)
                     .evidence(inv.evidence()).note("suitecloud " + command + " stays on this machine");

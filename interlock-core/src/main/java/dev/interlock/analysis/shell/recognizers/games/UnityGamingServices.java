@@ -18,7 +18,8 @@ import java.util.Set;
  * Unity Gaming Services' {@code ugs}: {@code deploy DIR} writes the folder's economy, remote config, cloud code and
  * the like into the environment {@code -e}/{@code --environment-name} (or {@code UGS_CLI_ENVIRONMENT_NAME}) names;
  * with {@code --reconcile} it also deletes every item the folder lacks, and {@code --dry-run} only compares.
- * {@code fetch} and a service's {@code list}/{@code get} read; {@code env} and {@code config} set the CLI's own defaults.
+ * {@code fetch} and a service's {@code list}/{@code get} read; {@code env use} and {@code config} set the CLI's own defaults;
+ * {@code env delete NAME} tears that whole environment down.
  */
 final class UnityGamingServices {
 
@@ -28,7 +29,12 @@ final class UnityGamingServices {
     private static final CommandTable TABLE = CommandTable.builder()
             .add("", "deploy", update("game-services").note("writes the folder's game services configuration into the environment"))
             .add("", "fetch", read("game-services"))
-            .add("", "env config login logout status new-file help", local("ugs"))
+            .add("", "config login logout status new-file help", local("ugs"))
+            .add("env", "use", local("ugs"))
+            .add("env", "list", read("environment"))
+            .add("env", "add", CommandTable.create("environment"))
+            .add("env", "delete", CommandTable.delete("environment").all()
+                    .note("deletes a whole environment: every service's configuration and its players' data"))
             .build();
 
     private static final Set<String> VALUED = Set.of("-e", "--environment-name", "-p", "--project-id", "-s", "--services",
@@ -62,7 +68,8 @@ final class UnityGamingServices {
                         .note("deploys the folder and deletes every item of the environment the folder lacks");
             }
         }
-        String environment = p.value("-e", "--environment-name").orElse(inv.env().getOrDefault("UGS_CLI_ENVIRONMENT_NAME", ""));
+        String environment = found.command().equals("env delete") ? found.name(p.words())
+                : p.value("-e", "--environment-name").orElse(inv.env().getOrDefault("UGS_CLI_ENVIRONMENT_NAME", ""));
         return act.placed(inv, "ugs", found.name(p.words()), Map.of("environment", environment,
                 "project", p.value("-p", "--project-id").orElse("")), Tier.UNKNOWN, "");
     }

@@ -55,10 +55,27 @@ public final class PrintServer implements Recognizer {
                 && words.stream().anyMatch(w -> w.equals("-v") || w.equals("-m") || w.equals("-E"))) {
             act = create("printer").note("adds or reconfigures a print queue");
         }
+        String queue = inv.program().equals("cancel") ? queue(words) : "";
+        if (!queue.isEmpty() && act.scope() == dev.interlock.model.Scope.ALL) {
+            act = delete("print-job").many().note("cancels every job on queue " + queue); // one queue's jobs, not the server's
+        }
         int at = words.indexOf("-h");
         String host = at >= 0 && at + 1 < words.size() ? words.get(at + 1) : inv.env().getOrDefault("CUPS_SERVER", "");
         int named = words.indexOf("-p");
-        String name = named >= 0 && named + 1 < words.size() ? words.get(named + 1) : "";
+        String name = named >= 0 && named + 1 < words.size() ? words.get(named + 1) : queue;
         return List.of(DirectoryAdmin.operation(inv, "cups", act, name, host.replaceFirst(":\\d+$", "")));
+    }
+
+    /** The destination {@code cancel} names ({@code cancel -a QUEUE}), not a job id ({@code Q-123}) or an option's value. */
+    private static String queue(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (Set.of("-h", "-U", "-u").contains(w)) {
+                i++;
+            } else if (!w.startsWith("-") && !w.matches(".*-\\d+|\\d+")) {
+                return w;
+            }
+        }
+        return "";
     }
 }
