@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -66,7 +67,9 @@ public record Inventory(List<Entry> environments) {
         String placed = kind.equals("host") ? Hosts.withoutPublicTld(value) : value;
         for (Entry entry : environments) {
             for (Glob glob : entry.match().getOrDefault(kind, List.of())) {
-                if (glob.matches(placed)) {
+                // a pattern that itself names the .dev domain (a user's *.acme.dev) still matches it
+                if (glob.matches(placed) || !placed.equals(value) && glob.text().toLowerCase(Locale.ROOT).endsWith(".dev")
+                        && glob.matches(value)) {
                     return Optional.of(new Match(entry, kind, value, glob.text()));
                 }
             }

@@ -98,4 +98,25 @@ class EnvironmentResolverTest {
         assertThat(tier(r, kube("context", "blue-1"), RequestContext.EMPTY.withEnvironment("live"))).isEqualTo(Tier.PROD);
         assertThat(tier(r, Operation.builder("aws", Verb.DELETE).build(), RequestContext.EMPTY)).isEqualTo(Tier.UNKNOWN);
     }
+
+    @Test
+    void theDevTopLevelDomainIsNoEnvironmentWordUnlessAPatternNamesIt() {
+        Operation api = Operation.builder("http", Verb.DELETE).locator("host", "api.epicgames.dev").build();
+        assertThat(tier(BARE, api, RequestContext.EMPTY)).isEqualTo(Tier.UNKNOWN);
+        Operation staging = Operation.builder("http", Verb.DELETE).locator("host", "api.staging.corp.dev").build();
+        assertThat(tier(BARE, staging, RequestContext.EMPTY)).isEqualTo(Tier.STAGING);
+        Inventory mine = Inventory.parse("""
+                apiVersion: interlock.dev/v1
+                kind: Inventory
+                spec:
+                  environments:
+                    - name: shop
+                      tier: prod
+                      match:
+                        host: ["*.acme.dev"]
+                """, "mine.yaml");
+        EnvironmentResolver r = new EnvironmentResolver(mine.then(Inventory.defaults()), AmbientContext.BARE_WORKSTATION);
+        Operation shop = Operation.builder("http", Verb.DELETE).locator("host", "checkout.acme.dev").build();
+        assertThat(tier(r, shop, RequestContext.EMPTY)).isEqualTo(Tier.PROD);
+    }
 }

@@ -155,14 +155,14 @@ public final class UnrecognizedProgram implements Recognizer {
     private static List<Operation> touchedFiles(Invocation inv, boolean mayWrite, boolean readsFiles, boolean prints) {
         List<Operation> ops = new ArrayList<>();
         String previous = "";
+        Set<String> consumes = KnownPrograms.SECRET_CONSUMERS.getOrDefault(inv.program(), Set.of());
         for (Arg arg : inv.args()) {
             // openssl req -keyout dev.key, … -o out.pem: a file the program writes is not a secret it reads
             boolean written = OUTPUT_FLAGS.contains(previous) || arg.value().contains("=")
                     && OUTPUT_FLAGS.contains(arg.value().substring(0, arg.value().indexOf('=')));
             // openvpn --config client.ovpn: the program uses the key it is given and prints none of it
-            boolean consumed = KnownPrograms.SECRET_CONSUMERS.getOrDefault(inv.program(), Set.of()).contains(previous)
-                    || arg.value().contains("=") && KnownPrograms.SECRET_CONSUMERS.getOrDefault(inv.program(), Set.of())
-                    .contains(arg.value().substring(0, arg.value().indexOf('=')));
+            boolean consumed = consumes.contains(previous)
+                    || arg.value().contains("=") && consumes.contains(arg.value().substring(0, arg.value().indexOf('=')));
             previous = arg.value();
             String value = arg.value().startsWith("-") && arg.value().contains("=")
                     ? arg.value().substring(arg.value().indexOf('=') + 1) : arg.value();
