@@ -93,6 +93,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.host.HostAdministration(),
                 new dev.interlock.analysis.shell.recognizers.host.PrintServer(),
                 new dev.interlock.analysis.shell.recognizers.host.NixSystems(),
+                new dev.interlock.analysis.shell.recognizers.host.BootFirmware(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.RoutingCli(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.SnmpTools(),
                 new dev.interlock.analysis.shell.recognizers.healthcare.DicomTools(),

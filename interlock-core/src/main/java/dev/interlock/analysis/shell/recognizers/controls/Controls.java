@@ -36,6 +36,12 @@ final class Controls {
     /** The certificate authorities this machine trusts for TLS: a root added (an interception CA) or removed. */
     static final String TRUST_STORE = "trust-store";
 
+    /** Full-disk encryption of this machine's volumes (BitLocker switched off, suspended or decrypted). */
+    static final String DISK_ENCRYPTION = "disk-encryption";
+
+    /** Secure Boot: the firmware's check that only signed loaders and kernels boot (shim's validation, the PK reset). */
+    static final String SECURE_BOOT = "secure-boot";
+
     private Controls() {
     }
 }

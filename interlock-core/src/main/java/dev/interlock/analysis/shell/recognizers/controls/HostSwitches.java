@@ -3,8 +3,10 @@ package dev.interlock.analysis.shell.recognizers.controls;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.APP_ALLOWLISTING;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUDIT_TRAIL;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.AUTHENTICATION;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.DISK_ENCRYPTION;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.FIREWALL;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.MAC;
+import static dev.interlock.analysis.shell.recognizers.controls.Controls.SECURE_BOOT;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.THREAT_DETECTION;
 import static dev.interlock.analysis.shell.recognizers.controls.Controls.TRANSPORT_SECURITY;
 
@@ -89,6 +91,12 @@ final class HostSwitches {
                     .matches("(?s).*advfirewall set \\S+ state off.*"))),
             Map.entry("spctl", new HostSwitch(APP_ALLOWLISTING, w -> w.contains("--master-disable") || w.contains("--global-disable"))),
             Map.entry("winrm", new HostSwitch(TRANSPORT_SECURITY, WindowsSwitches::winrmOff)),
+            // shim stops checking signatures; sbctl reset puts the firmware back in setup mode (no platform key)
+            Map.entry("mokutil", new HostSwitch(SECURE_BOOT, w -> w.contains("--disable-validation"))),
+            Map.entry("sbctl", new HostSwitch(SECURE_BOOT, w -> !w.isEmpty() && w.getFirst().equals("reset"))),
+            // BitLocker decrypted (-off) or its protectors suspended (-protectors -disable: the key lies in clear on the disk)
+            Map.entry("manage-bde", new HostSwitch(DISK_ENCRYPTION, HostSwitches::bitlockerOff)),
+            Map.entry("manage-bde.exe", new HostSwitch(DISK_ENCRYPTION, HostSwitches::bitlockerOff)),
             Map.entry("socketfilterfw", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s).*--setglobalstate off.*"))),
             Map.entry("jupyter", new HostSwitch(AUTHENTICATION, HostSwitches::openNotebookServer)),
             Map.entry("jupyter-lab", new HostSwitch(AUTHENTICATION, HostSwitches::openNotebookServer)),
@@ -176,6 +184,12 @@ final class HostSwitches {
                 : name.endsWith(".exe") ? name.substring(0, name.length() - ".exe".length()) : name;
         int at = name.indexOf('@');
         return Optional.ofNullable(SERVICES.get(at > 0 ? name.substring(0, at) : name));
+    }
+
+    /** {@code manage-bde -off C:}, {@code manage-bde -protectors -disable C:}, {@code /off} too, any case. */
+    private static boolean bitlockerOff(List<String> w) {
+        List<String> words = w.stream().map(a -> a.toLowerCase(Locale.ROOT).replaceFirst("^/", "-")).toList();
+        return words.contains("-off") || words.contains("-protectors") && words.contains("-disable");
     }
 
     /** {@code ufw disable}, {@code ufw reset}, {@code ufw default allow [incoming]}. */

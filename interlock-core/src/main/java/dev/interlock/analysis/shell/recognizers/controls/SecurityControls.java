@@ -49,6 +49,8 @@ public final class SecurityControls {
         HostSwitches.programs().forEach(p -> all.put(p, HOST));
         Family directory = new Family(inv -> Command.parse(inv, Set.of(), Set.of(), false), (c, op) -> DirectorySwitches.control(c.inv()));
         DirectorySwitches.programs().forEach(p -> all.put(p, directory));
+        Family packages = new Family(inv -> Command.parse(inv, Set.of(), Set.of(), false), PackageSwitches::control);
+        PackageSwitches.PROGRAMS.forEach(p -> all.putIfAbsent(p, packages));
         Family trust = new Family(inv -> Command.parse(inv, Set.of(), Set.of(), false), (c, op) -> TrustStores.control(c.inv()));
         TrustStores.programs().forEach(p -> all.put(p, trust));
         return Map.copyOf(all);

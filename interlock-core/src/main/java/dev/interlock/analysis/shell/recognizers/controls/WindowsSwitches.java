@@ -36,6 +36,9 @@ final class WindowsSwitches {
     private static final List<Row> CMDLETS = List.of(
             new Row("set-netfirewallprofile", ".*-Enabled" + FALSE + ".*", FIREWALL),
             new Row("set-mppreference", ".*-Disable\\w+" + TRUE + ".*", THREAT_DETECTION),
+            // BitLocker decrypted, or its protectors suspended (the volume key lies in clear until resumed)
+            new Row("disable-bitlocker", ".*", Controls.DISK_ENCRYPTION),
+            new Row("suspend-bitlocker", ".*", Controls.DISK_ENCRYPTION),
             // Set-Item WSMan:\localhost\Service\AllowUnencrypted $true, …\Service\Auth\Basic -Value true
             new Row("set-item", ".*WSMan:[\\\\/]+[^\\s\\\\/]+[\\\\/]+(Service|Client)[\\\\/]+(Auth[\\\\/]+)?" + WINRM_WEAK
                     + "['\"]?\\s+(-Value\\s+)?['\"]?\\$?true\\b.*", TRANSPORT_SECURITY),

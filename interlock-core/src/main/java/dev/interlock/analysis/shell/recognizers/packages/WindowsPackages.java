@@ -46,10 +46,13 @@ public final class WindowsPackages implements Recognizer {
         }
         List<String> names = words.subList(1, words.size()).stream().filter(w -> !w.startsWith("-") && !w.startsWith("/")).toList();
         boolean all = names.contains("*") || words.contains("--all") || words.contains("-a") || names.contains("all");
+        // every package at once (choco uninstall all, winget uninstall --all) or several by name: no one reinstalls
+        // them from memory, so only a single package counts as undone by an install
+        boolean one = !all && names.size() <= 1;
         Operation.Builder b = Operation.builder("package", uninstall ? Verb.DELETE : Verb.UPDATE).resource("package", String.join(" ", names))
-                .scope(all || names.size() > 1 ? Scope.MANY : Scope.ONE).reversible(true).evidence(inv.evidence())
-                .note(inv.program() + " " + sub + (uninstall ? " removes " : " updates ") + (names.isEmpty() ? "packages" : String.join(" ", names))
-                        + " on this machine; an install brings " + (uninstall ? "it back" : "the old version back"));
+                .scope(all ? Scope.ALL : one ? Scope.ONE : Scope.MANY).reversible(one || !uninstall).evidence(inv.evidence())
+                .note(inv.program() + " " + sub + (uninstall ? " removes " : " updates ") + (all ? "every package" : names.isEmpty() ? "packages" : String.join(" ", names))
+                        + " on this machine" + (one || !uninstall ? "; an install brings " + (uninstall ? "it back" : "the old version back") : ""));
         return List.of(LocalFiles.local(inv, b, "packages on this machine").build());
     }
 }

@@ -102,6 +102,11 @@ public final class SecretFiles {
             Pattern.compile("/etc/(samba|cifs)/[^/]*cred[^/]*|/etc/samba/[^/]*\\.(pw|pass|passwd)"),
             // a CA's keys and their passwords: smallstep's secrets directory, an OpenSSL CA's private directory
             Pattern.compile(".*/\\.step/secrets/.+|/etc/pki/[^/]+/private/.+"),
+            // Secure Boot signing keys: the MOK key shim trusts (shim-signed's, DKMS's), sbctl's and mkosi's PK/KEK/db keys;
+            // whoever holds one signs kernels and modules this machine boots
+            Pattern.compile("/var/lib/shim-signed/mok/[^/]+\\.(priv|key|pem)|/var/lib/dkms/mok\\.(key|priv)"
+                    + "|/(usr/share/secureboot|var/lib/sbctl|etc/secureboot)/keys/(.+/)?[^/]+\\.(key|priv|pem)"
+                    + "|.*/MOK\\.(priv|key)"),
             Pattern.compile(".*/\\.config/op/.*|.*/\\.password-store/.*"),
             // age private keys, sops's and age's own: each decrypts every file encrypted to its recipient
             Pattern.compile(".*/(\\.config/sops/age|Library/Application Support/sops/age)/keys\\.txt|.*/\\.age/.+"),
