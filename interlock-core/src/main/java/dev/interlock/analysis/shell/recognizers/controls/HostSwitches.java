@@ -41,6 +41,8 @@ final class HostSwitches {
             Map.entry("nessusagent", THREAT_DETECTION), Map.entry("amazon-guardduty-agent", THREAT_DETECTION),
             Map.entry("elastic-endpoint", THREAT_DETECTION), Map.entry("taniumclient", THREAT_DETECTION), Map.entry("ds_agent", THREAT_DETECTION),
             Map.entry("suricata", THREAT_DETECTION), Map.entry("snort", THREAT_DETECTION), Map.entry("clamav-daemon", THREAT_DETECTION),
+            Map.entry("clamd", THREAT_DETECTION), Map.entry("clamav-clamonacc", THREAT_DETECTION), Map.entry("zeek", THREAT_DETECTION),
+            Map.entry("crowdsec", THREAT_DETECTION), Map.entry("crowdsec-firewall-bouncer", FIREWALL),
             // log shippers and collectors: stopped, the host's logs (auth, audit, sudo) no longer leave it
             Map.entry("filebeat", AUDIT_TRAIL), Map.entry("fluent-bit", AUDIT_TRAIL), Map.entry("td-agent-bit", AUDIT_TRAIL),
             Map.entry("fluentd", AUDIT_TRAIL), Map.entry("td-agent", AUDIT_TRAIL), Map.entry("promtail", AUDIT_TRAIL),
@@ -76,6 +78,19 @@ final class HostSwitches {
             Map.entry("aa-teardown", new HostSwitch(MAC, w -> true)),
             Map.entry("aa-disable", new HostSwitch(MAC, w -> true)),
             Map.entry("aa-complain", new HostSwitch(MAC, w -> true)),
+            // a domain made permissive: SELinux logs what it would deny and denies nothing, for that domain
+            Map.entry("semanage", new HostSwitch(MAC, w -> w.contains("permissive") && (w.contains("-a") || w.contains("--add")))),
+            // the host's sensors stopped from their own consoles, or every ban they hold dropped
+            Map.entry("zeekctl", new HostSwitch(THREAT_DETECTION, w -> firstWord(w).equals("stop"))),
+            Map.entry("broctl", new HostSwitch(THREAT_DETECTION, w -> firstWord(w).equals("stop"))),
+            Map.entry("wazuh-control", new HostSwitch(THREAT_DETECTION, w -> firstWord(w).equals("stop"))),
+            Map.entry("ossec-control", new HostSwitch(THREAT_DETECTION, w -> firstWord(w).equals("stop"))),
+            Map.entry("osqueryctl", new HostSwitch(THREAT_DETECTION, w -> firstWord(w).equals("stop"))),
+            Map.entry("suricatasc", new HostSwitch(THREAT_DETECTION, w -> String.join(" ", w).matches("(?s)(.*\\s)?-c\\s+shutdown\\b.*"))),
+            Map.entry("fail2ban-client", new HostSwitch(FIREWALL, w -> firstWord(w).equals("stop")
+                    || firstWord(w).equals("unban") && w.contains("--all"))),
+            Map.entry("cscli", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s).*\\bdecisions\\s+delete\\b.*")
+                    && (w.contains("--all") || w.contains("-a")) || String.join(" ", w).matches("(?s).*\\bsimulation\\s+enable\\b.*"))),
             // -e 0 turns the kernel audit off; -D deletes every rule
             Map.entry("auditctl", new HostSwitch(AUDIT_TRAIL, w -> w.contains("-D") || w.contains("-e0") || w.indexOf("-e") >= 0
                     && w.indexOf("-e") + 1 < w.size() && w.get(w.indexOf("-e") + 1).equals("0"))),
@@ -190,6 +205,11 @@ final class HostSwitches {
     private static boolean bitlockerOff(List<String> w) {
         List<String> words = w.stream().map(a -> a.toLowerCase(Locale.ROOT).replaceFirst("^/", "-")).toList();
         return words.contains("-off") || words.contains("-protectors") && words.contains("-disable");
+    }
+
+    /** The first word that is not an option ({@code ""} when there is none): a console's command. */
+    private static String firstWord(List<String> w) {
+        return w.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
     }
 
     /** {@code ufw disable}, {@code ufw reset}, {@code ufw default allow [incoming]}. */

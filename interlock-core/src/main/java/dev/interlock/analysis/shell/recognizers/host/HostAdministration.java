@@ -149,6 +149,11 @@ public final class HostAdministration implements Recognizer {
             Map.entry("mokutil", tool("secure-boot", any(MOKUTIL_READS).and(any(MOKUTIL_CHANGES).negate()),
                     "changes Secure Boot keys or validation")),
             Map.entry("semanage", tool("selinux", any("-l", "--list"), "changes SELinux policy")),
+            // -n: report the labels that would change, change none
+            Map.entry("restorecon", tool("selinux-labels", any("-n"), "relabels files' SELinux contexts")),
+            Map.entry("setfiles", tool("selinux-labels", any("-n"), "relabels files' SELinux contexts")),
+            Map.entry("fixfiles", tool("selinux-labels", w -> w.positionals().stream().anyMatch(Set.of("check", "verify")::contains),
+                    "relabels files' SELinux contexts (onboot: the whole filesystem at the next boot)")),
             Map.entry("lsmod", reader("kernel-modules")),
             Map.entry("modinfo", reader("kernel-modules")),
             Map.entry("lsinitrd", reader("boot")),

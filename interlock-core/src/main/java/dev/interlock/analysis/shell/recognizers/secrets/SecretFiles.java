@@ -144,6 +144,10 @@ public final class SecretFiles {
                     + "|/(usr/local/)?etc/grafana/(grafana\\.ini|provisioning/datasources/[^/]+)"
                     + "|.*/\\.influxdbv2/(configs|influxd\\.bolt)|/etc/influxdb/influx-configs|/var/lib/influxdb2?/influxd\\.bolt"
                     + "|/opt/splunk/etc/(passwd|auth/splunk\\.secret)"),
+            // security agents' enrolment secrets and keys: Wazuh's authd password and agent keys, CrowdSec's API logins,
+            // osquery's enroll secret; whoever holds one enrols a machine of their own or reports as one of the fleet
+            Pattern.compile("/var/ossec/etc/(authd\\.pass|client\\.keys)|/etc/crowdsec/(local|online)_api_credentials\\.ya?ml"
+                    + "|.*/osquery[^/]*/(?:[^/]+/)*(enroll[-_]?secret|[^/]*\\.secret)(\\.txt)?|.*/enroll[-_]secret(\\.txt)?"),
             // CI agents' own configs: the registration token lets anyone join the agent pool and run the organization's jobs
             Pattern.compile("(/etc|/usr/local/etc|/opt/homebrew/etc|.*/\\.buildkite-agent)/buildkite-agent/buildkite-agent\\.cfg"
                     + "|.*/\\.buildkite-agent/buildkite-agent\\.cfg|/etc/gitlab-runner/config\\.toml|.*/\\.gitlab-runner/config\\.toml"),

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Security tooling, one table per kind: secret scanners, password crackers, static scanners, osquery. */
+/** Security tooling, one table per kind: secret scanners, password crackers, static scanners, osquery, host sensors. */
 public final class SecurityTools implements Recognizer {
 
     private static final Set<String> PROGRAMS;
@@ -19,6 +19,7 @@ public final class SecurityTools implements Recognizer {
         all.addAll(PasswordCrackers.PROGRAMS);
         all.addAll(ConfigScanners.PROGRAMS);
         all.addAll(Osquery.PROGRAMS);
+        all.addAll(HostSensors.PROGRAMS);
         PROGRAMS = Set.copyOf(all);
     }
 
@@ -48,6 +49,9 @@ public final class SecurityTools implements Recognizer {
         }
         if (Osquery.PROGRAMS.contains(program)) {
             return Osquery.recognize(inv);
+        }
+        if (HostSensors.PROGRAMS.contains(program)) {
+            return HostSensors.recognize(inv);
         }
         List<Operation> scan = ConfigScanners.recognize(inv);
         return scan.isEmpty() ? new UnrecognizedProgram().recognize(inv, nested) : scan;
