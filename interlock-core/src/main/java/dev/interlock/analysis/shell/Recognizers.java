@@ -140,6 +140,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.security.SecurityTools(),
                 new dev.interlock.analysis.shell.recognizers.schedulers.JobSchedulerRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.hpc.HpcRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.research.ResearchDataRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.pipelines.PipelineRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mlops.MlopsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.iac.ServerlessStacks(),

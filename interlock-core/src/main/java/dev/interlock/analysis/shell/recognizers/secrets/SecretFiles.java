@@ -113,6 +113,10 @@ public final class SecretFiles {
             // the machine-wide Nix settings and netrc-file: access-tokens and binary-cache logins
             Pattern.compile("/etc/nix/(nix\\.conf|netrc)"),
             Pattern.compile("/proc/[^/]+/environ"),
+            // research grids' logins: X.509 grid proxies (a certificate and its unencrypted private key), iRODS's
+            // scrambled password, the Globus CLI's token store, Rucio's cached auth tokens
+            Pattern.compile("(.*/)?x509up_u[^/]+|.*/\\.irods/\\.irodsA|.*/\\.globus/(cli/storage\\.db|usercred\\.p12)"
+                    + "|.*/\\.globus(-native-apps)?\\.cfg|.*/\\.rucio_[^/]+/auth_token[^/]*"),
             // Kerberos: ticket caches, a KDC's database and stash, Samba's private directory (machine secrets, sam.ldb)
             Pattern.compile("/tmp/krb5cc_[^/]+|/(var/kerberos/krb5kdc|etc/krb5kdc|var/lib/krb5kdc)/(\\.k5\\..*|stash|principal.*)"
                     + "|/var/lib/samba/private/(secrets\\.(tdb|ldb|keytab)|sam\\.ldb.*|.*\\.keytab)"),
