@@ -163,7 +163,7 @@ final class SqlRules {
             Scope scope = target.text().isEmpty() || SERVER_WIDE.contains(first) ? Scope.ALL : Scope.ONE;
             return List.of(admin(Verb.UPDATE, "table", target.text(), scope).note(first.toLowerCase() + " (maintenance)"));
         }
-        return List.of();
+        return MetastoreStatements.classify(w);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * SQL shells beyond the common ones (SQL Server's sqlcmd, Snowflake, Trino/Presto, CockroachDB, Vertica, Hive,
- * Spark SQL, Impala, Oracle's sqlplus): each is a row that says which flags carry statements, script files, the
+ * Spark SQL, Impala, Oracle's sqlplus, {@code sqoop eval}): each is a row that says which flags carry statements, script files, the
  * host or URL and the database. Statements go to the SQL analyzer and land where the flags say, so a
  * {@code DROP DATABASE} through a client Interlock had no row for is no longer an allowed "execute program".
  */
@@ -94,7 +94,9 @@ public final class SqlShells implements Recognizer {
                     List.of("--database"), List.of(), List.of()),
             new Client("impala-shell", "", "", IMPALA_VALUED, List.of("-q", "--query"), List.of("-f", "--query_file"),
                     List.of("-i", "--impalad"), List.of(), List.of("-d", "--database"), List.of(),
-                    List.of("-o", "--output_file")));
+                    List.of("-o", "--output_file")),
+            new Client("sqoop", "eval", "", SqoopTools.VALUED, List.of("--query", "-e"), List.of(), List.of(),
+                    List.of("--connect"), List.of(), List.of(), List.of()));
 
     private static final Map<String, List<Client>> BY_PROGRAM = new HashMap<>();
     private static final Recognizer OTHER = new UnrecognizedProgram();
@@ -137,6 +139,9 @@ public final class SqlShells implements Recognizer {
         }
         if (inv.program().equals("cockroach") && !inv.args().isEmpty() && inv.args().getFirst().value().equals("node")) {
             return DistributedDatabaseTools.cockroachNode(inv);
+        }
+        if (inv.program().equals("sqoop")) {
+            return SqoopTools.recognize(inv);
         }
         // the program's other commands (cockroach start, snow app …) are not SQL: judged as any other program
         return OTHER.recognize(inv, nested);

@@ -173,7 +173,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .orElseGet(() -> http(inv, url, method, data, files, body))));
     }
 
-    /** What a request does when the service's API says more than its method: secret-returning paths, search and vector stores', data pipelines', stores' customer records, observability backends', app servers' admin endpoints, IoT fleets', data exports. */
+    /** What a request does when the service's API says more than its method: secret-returning paths, search and vector stores', data pipelines', stores' customer records, observability backends', app servers' admin endpoints, Hadoop platforms' management APIs, IoT fleets', data exports. */
     private static Optional<List<Operation>> apis(Invocation inv, Nested nested, String url, String method, List<String> body) {
         return SecretEndpoints.read(inv, url, method, !body.isEmpty()).map(List::of).or(() -> SearchApis.of(inv, nested, url, method, body))
                 .or(() -> VectorStoreApis.of(inv, url, method, body))
@@ -194,6 +194,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> BiApis.of(inv, url, method, body))
                 .or(() -> ErpRpcApis.of(inv, url, method, body))
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
+                .or(() -> HadoopAdminApis.of(inv, url, method, body))
                 .or(() -> DataStoreAdminApis.of(inv, url, method))
                 .or(() -> DeviceManagementApis.of(inv, url, method, body))
                 .or(() -> QueryCommandApis.of(inv, url, method))

@@ -228,13 +228,20 @@ public final class SecretFiles {
      * Database servers' maintenance and bootstrap logins, whatever their extension says: Debian's debian-sys-maint
      * password, MySQL's generated root password, dbconfig-common's and phpMyAdmin's control users, PgBouncer's and
      * Pgpool's password lists, ProxySQL's admin login, Patroni's configuration (the cluster's superuser and
-     * replication passwords), Plesk's MySQL admin, GitLab's first root password.
+     * replication passwords), Plesk's MySQL admin, GitLab's first root password; Hadoop platforms' managers: Ambari's
+     * stored database password, LDAP bind password, master key and credential store, Cloudera Manager's database logins
+     * ({@code db.properties}, {@code db.mgmt.properties}), Ranger's {@code install.properties} (its admin and database
+     * passwords).
      */
     private static final Pattern SERVICE_LOGINS = Pattern.compile(
             "/etc/mysql/debian(-[^/]+)?\\.cnf|.*/\\.mysql_secret|/etc/dbconfig-common/[^/]+\\.conf|/etc/phpmyadmin/config-db\\.php"
                     + "|/etc/pgbouncer/userlist\\.txt|/etc/pgpool(-II|2)?/(pool_passwd|pcp\\.conf|\\.pgpoolkey)|/etc/proxysql\\.cnf"
                     + "|/etc/patroni/[^/]*\\.ya?ml|/etc/patroni\\.ya?ml"
-                    + "|/etc/psa/\\.psa\\.shadow|/etc/gitlab/(initial_root_password|gitlab-secrets\\.json)");
+                    + "|/etc/psa/\\.psa\\.shadow|/etc/gitlab/(initial_root_password|gitlab-secrets\\.json)"
+                    + "|/etc/ambari-server/conf/(password|ldap-password|trust-store-password)\\.dat"
+                    + "|/var/lib/ambari-server/keys/(master|credentials\\.jceks)"
+                    + "|/etc/cloudera-scm-server/db(\\.mgmt)?\\.properties"
+                    + "|.*/ranger[^/]*/(?:[^/]+/)*install\\.properties");
 
     /**
      * Configuration files that hold their application's database password and keys by design: WordPress's
