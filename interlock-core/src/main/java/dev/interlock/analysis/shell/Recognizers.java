@@ -193,6 +193,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.cloud.AccountNukers(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsCommands(),
                 new dev.interlock.analysis.shell.recognizers.windows.WindowsServerTools(),
+                new dev.interlock.analysis.shell.recognizers.windows.RemoteCommands(),
                 new dev.interlock.analysis.shell.recognizers.windows.IisAppcmd(),
                 new dev.interlock.analysis.shell.recognizers.containers.NodeRuntimes(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.Kubeadm(),

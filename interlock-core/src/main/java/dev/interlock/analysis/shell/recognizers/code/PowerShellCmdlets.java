@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +100,14 @@ final class PowerShellCmdlets {
                 ops.add(AzCmdlets.contextSwitch(inv, m.group(1) + "-" + noun, rest));
                 continue;
             }
+            Optional<String> computer = PowerShellComputers.own(rest);
+            if (MACHINE.containsKey(cmdlet) && computer.isPresent() && cmdlet.endsWith("-computer")) {
+                // Restart-Computer -ComputerName web-prod-03: that server goes down and comes back, a change to it
+                ops.add(Operation.builder("os", Verb.UPDATE).resource("machine", computer.get()).locator("host", computer.get())
+                        .reversible(true).confidence(Confidence.INFERRED).evidence(inv.evidence())
+                        .note(m.group(1) + "-" + noun + " " + MACHINE.get(cmdlet).replace("this machine", computer.get())).build());
+                continue;
+            }
             if (MACHINE.containsKey(cmdlet)) {
                 ops.add(LocalFiles.local(inv, Operation.builder("os", Verb.DELETE).resource(cmdlet.contains("computer") ? "machine" : "device", "")
                         .scope(Scope.ALL).stateful(!cmdlet.contains("computer")).reversible(cmdlet.contains("computer"))
@@ -139,7 +148,12 @@ final class PowerShellCmdlets {
             java.util.Optional<String> connected = system.equals("powershell") && control.isEmpty()
                     ? PowerShellConnections.server(code, m.start(1), rest) : java.util.Optional.empty();
             connected.ifPresent(server -> b.locator("host", server));
-            boolean here = connected.isEmpty() && (system.equals("powershell") || LOCAL_SYSTEMS.containsValue(system) || control.isPresent());
+            // Stop-Service -ComputerName web-03, Get-Service -ComputerName web-03 | Stop-Service: that computer's
+            Optional<PowerShellComputers.Computer> elsewhere = connected.isPresent() || system.equals("azure") || system.equals("aws")
+                    ? Optional.empty() : PowerShellComputers.of(code, m.start(1), rest);
+            elsewhere.ifPresent(c -> b.locator("host", c.host()));
+            elsewhere.flatMap(PowerShellComputers.Computer::scope).ifPresent(b::scope);
+            boolean here = connected.isEmpty() && elsewhere.isEmpty() && (system.equals("powershell") || LOCAL_SYSTEMS.containsValue(system) || control.isPresent());
             ops.add(here && !Regex.find(rest, "(?i)-ComputerName\\b") ? LocalFiles.local(inv, b, "a cmdlet on this machine").build() : b.build());
         }
         return ops;

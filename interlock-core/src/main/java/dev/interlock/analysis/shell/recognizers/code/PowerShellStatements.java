@@ -96,6 +96,13 @@ public final class PowerShellStatements {
                 }
                 continue;
             }
+            if (c == '{' && FILTER_PARAMETER.matcher(code.substring(Math.max(0, i - 16), i)).find()) {
+                int close = closing(code, i);
+                if (close > 0) {
+                    i = close; // -Filter {Name -like "x"}: a filter the module reads as text, part of its cmdlet's arguments
+                    continue;
+                }
+            }
             switch (c) {
                 case '\'', '"' -> quote = c;
                 case '`' -> i++;
@@ -118,13 +125,45 @@ public final class PowerShellStatements {
         return out;
     }
 
+    /** A parameter whose script block is a filter written in PowerShell's syntax, not code that runs (Get-ADUser -Filter). */
+    private static final java.util.regex.Pattern FILTER_PARAMETER = java.util.regex.Pattern.compile("(?i)-Filter\\s*$");
+
+    /**
+     * A comparison on a property, {@code Enabled -eq $false} or {@code Name -like 'svc*'}: the body of a filter or
+     * where block. A property is named in PascalCase as PowerShell's objects name them; a program's name is not.
+     */
+    private static final java.util.regex.Pattern COMPARISON = java.util.regex.Pattern.compile(
+            "[A-Z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*\\s+-[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains"
+            + "|in|notin|is|isnot)\\b.*", java.util.regex.Pattern.DOTALL);
+
+    /** The brace that closes the one at {@code open}, outside quotes; -1 when there is none. */
+    private static int closing(String code, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static void add(List<Command> out, String code, int from, int to) {
         int s = from;
         while (s < to && Character.isWhitespace(code.charAt(s))) {
             s++;
         }
         String text = code.substring(s, to).strip();
-        if (!text.isEmpty()) {
+        if (!text.isEmpty() && !COMPARISON.matcher(text).matches()) {
             out.add(new Command(s, text));
         }
     }

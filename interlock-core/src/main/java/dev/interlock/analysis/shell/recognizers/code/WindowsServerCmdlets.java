@@ -150,13 +150,18 @@ final class WindowsServerCmdlets {
                             + (v == Verb.DELETE ? "deletes" : v == Verb.GRANT ? "changes who may do what in"
                             : v == Verb.CREDENTIAL ? "mints a secret in" : "changes") + " " + f.system());
             boolean remote = host.find();
+            // Get-VM -ComputerName hv-02 | Stop-VM: the computer the listing asked, and what it returned
+            Optional<PowerShellComputers.Computer> piped = remote ? Optional.empty() : PowerShellComputers.of(code, m.start(1), rest);
+            String computer = remote ? host.group(1) : piped.map(PowerShellComputers.Computer::host).orElse("");
+            remote = !computer.isEmpty();
+            piped.flatMap(PowerShellComputers.Computer::scope).ifPresent(b::scope);
             // a VM of this machine's own Hyper-V is the developer's sandbox, like a local cluster: removing it is routine
             boolean sandbox = f.type().equals("vm") && !remote && cmdlet.equals("remove-vm");
             if ((v == Verb.DELETE || LOSES_DATA.contains(cmdlet)) && !sandbox) {
                 b.stateful(true).reversible(false);
             }
             if (remote) {
-                b.locator("host", host.group(1));
+                b.locator("host", computer);
             }
             MicrosoftServerCmdlets.refine(f.system(), rest, code, remote, b);
             dev.interlock.analysis.shell.recognizers.controls.SecurityControls.cmdlet(m.group(1) + "-" + m.group(2), rest).ifPresent(control ->

@@ -40,7 +40,7 @@ public final class WindowsCommands implements Recognizer {
             Map.entry("takeown", (inv, n) -> permissions(inv, true)),
             Map.entry("schtasks", WindowsCommands::schtasks), Map.entry("sc", (inv, n) -> serviceControl(inv)),
             Map.entry("reg", (inv, n) -> registry(inv)), Map.entry("wsl", WindowsCommands::wsl),
-            Map.entry("diskpart", (inv, n) -> diskpart(inv)), Map.entry("net", (inv, n) -> net(inv)),
+            Map.entry("diskpart", DiskpartScripts::recognize), Map.entry("net", (inv, n) -> net(inv)),
             Map.entry("winrm", (inv, n) -> winrm(inv)), Map.entry("setx", (inv, n) -> setx(inv)),
             Map.entry("cipher", (inv, n) -> setting(inv, tokens(inv).stream().anyMatch(w -> w.startsWith("/w")), "free disk space (wiped)")));
 
@@ -331,18 +331,6 @@ public final class WindowsCommands implements Recognizer {
             out.append(out.isEmpty() ? "" : " ").append(Regex.matches(w, "[A-Za-z0-9_./~:=@%+,-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
         }
         return out.toString();
-    }
-
-    /**
-     * {@code diskpart /s FILE}: a script of partitioning commands (clean, format, delete partition) whose text this
-     * line does not show; without /s it reads them from its input. Either way the disks of this machine, unseen.
-     */
-    private static List<Operation> diskpart(Invocation inv) {
-        String script = value(inv, "/s");
-        Operation.Builder b = Operation.builder("os", Verb.UNKNOWN).resource("device", script).confidence(Confidence.OPAQUE)
-                .reversible(false).evidence(inv.evidence())
-                .note(script.isEmpty() ? "diskpart runs the partitioning commands it reads" : "diskpart runs the partitioning script " + script);
-        return List.of(LocalFiles.local(inv, b, "the disks of this machine").build());
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The command-line tools of Windows Server administration: Active Directory's ({@code repadmin}, {@code dcdiag},
  * {@code ds*}, {@code netdom}, {@code nltest}, {@code setspn}), Group Policy's ({@code gpresult}, {@code gpupdate}),
- * the DNS server's {@code dnscmd}, this machine's time and audit tools ({@code klist} is Kerberos'), and the directory
+ * DFS's ({@code dfsdiag}, {@code dfsrdiag}, {@code dfsutil}), the DNS server's {@code dnscmd}, this machine's time and audit tools ({@code klist} is Kerberos'), and the directory
  * database's own ({@code ntdsutil}, {@code dsdbutil}, {@code esentutl}). Each is a table of the switches that change
  * something; everything else they do is a report ({@code repadmin /replsummary}, {@code gpresult /r}). A copy of the
  * directory database ({@code ntdsutil "ac i ntds" ifm "create full C:\temp"}, {@code esentutl /y …\ntds.dit}) holds every
@@ -49,6 +49,11 @@ public final class WindowsServerTools implements Recognizer {
             Map.entry("dcdiag", new Tool("active-directory", "domain-controller", false, "/fix", "$^")),
             Map.entry("gpresult", new Tool("group-policy", "resultant-policy", true, "$^", "$^")),
             Map.entry("gpupdate", new Tool("group-policy", "applied-policy", true, null, "$^")),
+            // DFS namespaces and replication: dfsdiag only tests; dfsrdiag and dfsutil report unless told to poll, sync or edit
+            Map.entry("dfsdiag", new Tool("dfs", "namespace", false, "$^", "$^")),
+            Map.entry("dfsrdiag", new Tool("dfs", "replication", false, "syncnow|stopnow|pollad|staticrpc", "$^")),
+            Map.entry("dfsutil", new Tool("dfs", "namespace", false,
+                    "(add\\w*|remove|import\\w*|set|enable|disable|flush|online|offline|rename|clean|unmap|mode|insite|sitecosting|abde)", "remove|clean")),
             Map.entry("dsquery", new Tool("active-directory", "directory-object", false, "$^", "$^")),
             Map.entry("dsget", new Tool("active-directory", "directory-object", false, "$^", "$^")),
             Map.entry("dsadd", new Tool("active-directory", "directory-object", false, null, "$^")),
