@@ -198,7 +198,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.containers.NodeRuntimes(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.Kubeadm(),
                 new dev.interlock.analysis.shell.recognizers.kubernetes.Clusterctl(),
-                new dev.interlock.analysis.shell.recognizers.hosting.HostingRecognizer());
+                new dev.interlock.analysis.shell.recognizers.hosting.HostingRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.geo.GeoRecognizer());
     }
 
     /** For programs no recognizer claims. */

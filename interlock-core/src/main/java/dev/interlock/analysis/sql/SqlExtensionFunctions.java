@@ -16,6 +16,9 @@ import java.util.Map;
  * bare ({@code show_chunks} and {@code hypertable_size} report, {@code drop_chunks} deletes rows). A known read is a
  * plain read of the query. PostgreSQL Anonymizer's ({@code anon.}) masking functions compute a fake or partial value
  * and only look; {@code anon.anonymize_database()} and its kin overwrite the real values in place. A known change becomes an operation of its own, judged in the database's environment.
+ * PostGIS's, by bare name: its version reports and geometry functions compute and look ({@code ST_} ones are pure
+ * by prefix), its catalog helpers change a table ({@code AddGeometryColumn}, {@code UpdateGeometrySRID}) or drop one
+ * ({@code DropGeometryTable}), and {@code postgis_extensions_upgrade()} upgrades the extension in place.
  * Anything else an extension offers stays an unknown function call.
  */
 final class SqlExtensionFunctions {
@@ -97,13 +100,47 @@ final class SqlExtensionFunctions {
             "anon.load", new Effect(Verb.CREATE, "extension-data", Scope.ONE, "loads the extension's fake data"),
             "anon.reset", new Effect(Verb.DELETE, "extension-data", Scope.ONE, "removes the extension's fake data"));
 
+    /** PostGIS's functions other than the {@code ST_} family (all pure). */
+    private static final Map<String, Effect> POSTGIS = postgis();
+
+    private static Map<String, Effect> postgis() {
+        Map<String, Effect> m = new java.util.HashMap<>();
+        for (String f : ("postgis_full_version postgis_version postgis_lib_version postgis_lib_build_date postgis_lib_revision"
+                + " postgis_geos_version postgis_geos_compiled_version postgis_proj_version postgis_proj_compiled_version"
+                + " postgis_gdal_version postgis_libxml_version postgis_libjson_version postgis_libprotobuf_version"
+                + " postgis_wagyu_version postgis_sfcgal_version postgis_sfcgal_full_version postgis_scripts_installed"
+                + " postgis_scripts_released postgis_scripts_build_date postgis_raster_lib_version"
+                + " postgis_raster_lib_build_date postgis_raster_scripts_installed postgis_topology_scripts_installed"
+                + " postgis_build_date postgis_svn_version postgis_hasbbox postgis_getbbox postgis_addbbox postgis_dropbbox"
+                + " postgis_noop postgis_typmod_dims postgis_typmod_srid postgis_typmod_type postgis_constraint_dims"
+                + " postgis_constraint_srid postgis_constraint_type postgis_gdal_enabled_drivers postgis_srs_codes"
+                + " postgis_srs postgis_srs_all postgis_srs_search geometrytype find_srid box2d box3d box geometry geography"
+                + " raster bytea text gettopologyid gettopologyname gettopologysrid validatetopology topologysummary"
+                + " geometry_columns geography_columns raster_columns").split(" ")) {
+            m.put(f, reads());
+        }
+        Effect column = new Effect(Verb.UPDATE, "table", Scope.ONE, "");
+        for (String f : ("addgeometrycolumn updategeometrysrid populate_geometry_columns addrasterconstraints"
+                + " droprasterconstraints addoverviewconstraints dropoverviewconstraints addtopogeometrycolumn").split(" ")) {
+            m.put(f, column);
+        }
+        m.put("dropgeometrycolumn", new Effect(Verb.DELETE, "table", Scope.ONE, "drops the geometry column with its values"));
+        m.put("droptopogeometrycolumn", new Effect(Verb.DELETE, "table", Scope.ONE, "drops the topology column with its values"));
+        m.put("dropgeometrytable", new Effect(Verb.DELETE, "table", Scope.ONE, "drops the table with its rows"));
+        m.put("droptopology", new Effect(Verb.DELETE, "topology", Scope.MANY, "drops the topology schema with its data"));
+        m.put("createtopology", new Effect(Verb.CREATE, "topology", Scope.ONE, ""));
+        m.put("postgis_extensions_upgrade", new Effect(Verb.UPDATE, "extension", Scope.ONE, "upgrades PostGIS in place"));
+        return Map.copyOf(m);
+    }
+
     /** The table's effect of a call of {@code full} (schema-qualified where it was), if it judges it. */
     private static Effect effect(String full) {
         Effect e = FUNCTIONS.get(full);
         if (e == null && full.startsWith("anon.")) {
             e = ANONYMIZER.getOrDefault(full, reads());
         }
-        return e != null ? e : TIMESCALEDB.get(full.substring(full.lastIndexOf('.') + 1));
+        String bare = full.substring(full.lastIndexOf('.') + 1);
+        return e != null ? e : TIMESCALEDB.containsKey(bare) ? TIMESCALEDB.get(bare) : POSTGIS.get(bare);
     }
 
     /** Whether {@code name} (schema-qualified where it was) is a function this table judges. */

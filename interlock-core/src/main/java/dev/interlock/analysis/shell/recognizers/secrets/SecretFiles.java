@@ -248,13 +248,17 @@ public final class SecretFiles {
      * {@code wp-config.php} (DB_PASSWORD, the auth salts), Drupal's {@code settings.php}, Magento's {@code app/etc/env.php},
      * Ghost's {@code config.production.json}, Mirth Connect's {@code mirth.properties} (its database and keystore
      * passwords), Odoo's server configuration (the master {@code admin_passwd} and {@code db_password}), Nextcloud's and
-     * ownCloud's {@code config/config.php} (database password, instance secret); WireGuard's interface files and NetworkManager's connections (private keys, pre-shared keys, Wi-Fi
-     * passwords); Slurm's {@code slurmdbd.conf} (the accounting database's StoragePass).
+     * ownCloud's {@code config/config.php} (database password, instance secret); WireGuard's interface files and
+     * NetworkManager's connections (private keys, pre-shared keys, Wi-Fi passwords); Slurm's {@code slurmdbd.conf} (the
+     * accounting database's StoragePass); GeoServer's {@code security/} files (users' password digests, the master
+     * password, {@code geoserver.jceks}, authentication providers' bind passwords).
      */
     private static final Pattern APPLICATION_SECRETS = Pattern.compile(
             ".*/wp-config\\.php|.*/mirth\\.properties|.*/sites/[^/]+/settings(\\.local)?\\.php|.*/app/etc/env\\.php|.*/config\\.production\\.json"
                     + "|/etc/odoo[^/]*/[^/]*\\.conf|/etc/odoo[^/]*\\.conf|.*/\\.odoorc|.*/(nextcloud|owncloud)/config/config\\.php"
-                    + "|/etc/wireguard/[^/]+\\.conf|/etc/NetworkManager/system-connections/.+|/etc/slurm(-llnl)?/slurmdbd\\.conf");
+                    + "|/etc/wireguard/[^/]+\\.conf|/etc/NetworkManager/system-connections/.+|/etc/slurm(-llnl)?/slurmdbd\\.conf"
+                    // GeoServer's data directory: user password digests, the master password and the keystore it unlocks
+                    + "|.*/security/(usergroup/[^/]+/users\\.xml|masterpw(\\.[a-z]+)?|masterpw/.+|geoserver\\.jceks|auth/[^/]+/config\\.xml)");
 
     /**
      * Mail servers' secrets: Dovecot's passwd-files (user password hashes) and its SQL/LDAP settings (the lookup
