@@ -2,6 +2,7 @@ package dev.interlock.analysis.shell;
 
 import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.recognizers.netdevices.DeviceCommands;
+import dev.interlock.analysis.shell.recognizers.storage.OntapCommands;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,10 @@ final class RemoteWrappers {
         List<Arg> command = args.subList(start, args.size());
         SimpleCommands.Run remote = run.withLocators(Map.of("host", host));
         String text = String.join(" ", command.stream().map(Arg::value).toList());
-        if (command.stream().allMatch(Arg::literal) && DeviceCommands.spoken(text)) {
+        if (command.stream().allMatch(Arg::literal) && OntapCommands.spoken(text)) {
+            // a NetApp array's cluster shell (volume show, security login create): not a POSIX shell line
+            OntapCommands.operations(text, host, remote.locators(), run.evidence()).forEach(walk::add);
+        } else if (command.stream().allMatch(Arg::literal) && DeviceCommands.spoken(text)) {
             // a router's or switch's own CLI (show …, configure; commit, /system reboot): not a POSIX shell line
             DeviceCommands.operations(DeviceCommands.lines(text), host, remote.locators(), run.evidence(), "device CLI over ssh")
                     .forEach(walk::add);

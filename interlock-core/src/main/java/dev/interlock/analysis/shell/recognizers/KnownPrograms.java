@@ -39,7 +39,7 @@ public final class KnownPrograms {
             "pbpaste", "xclip", "xsel", "say", "notify-send", "tmux", "screen", "script", "tput", "sw_vers", "system_profiler", "ioreg", "launchctl-list",
             "mdfind", "mdls", "locate", "plocate",
             "hyperfine", "tokei", "cloc", "scc", "ctags", "delta", "difft", "glow", "mdcat", "pandoc", "convert",
-            "identify", "ffprobe", "exiftool", "otool", "nm", "objdump", "ldd", "readelf", "size", "addr2line",
+            "identify", "ffprobe", "otool", "nm", "objdump", "ldd", "readelf", "size", "addr2line",
             "shellcheck", "hadolint", "actionlint", "yamllint", "markdownlint", "codespell", "vale", "fzf", "lnav");
 
     /** Readers whose operands are names, not contents: {@code ls .env} does not read the secret. */

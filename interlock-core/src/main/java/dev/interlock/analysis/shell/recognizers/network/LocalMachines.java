@@ -167,7 +167,10 @@ public final class LocalMachines implements Recognizer {
             return List.of(snapshot(inv, Verb.CREATE, words.getLast(),
                     program + " takes a snapshot: a read-only copy to restore from; nothing in use changes").build());
         }
-        boolean reads = program.equals("btrfs") ? btrfsReads(inv.words()) : STORAGE_READS.contains(sub);
+        // zfs send -n (--dryrun) only estimates the stream: nothing is sent or read out
+        boolean dryRunSend = program.equals("zfs") && sub.equals("send")
+                && inv.words().stream().anyMatch(w -> w.equals("--dryrun") || w.matches("-[A-Za-z]*n[A-Za-z]*"));
+        boolean reads = program.equals("btrfs") ? btrfsReads(inv.words()) : STORAGE_READS.contains(sub) || dryRunSend;
         return List.of(LocalFiles.local(inv, Operation.builder("os", reads ? Verb.READ : Verb.UPDATE).resource("storage", sub)
                 .confidence(Confidence.INFERRED).evidence(inv.evidence()), "storage on this machine").build());
     }

@@ -189,6 +189,8 @@ public final class SecretFiles {
                     // age identities (age-keygen -o NAME.agekey); OpenVPN client profiles, which embed the client's
                     // private key and the tls-crypt key
                     + "|.*\\.agekey|.*\\.ovpn"
+                    // BIND's DNSSEC private keys (dnssec-keygen writes Kzone.+alg+id.private beside the public .key)
+                    + "|k.+\\+[0-9]{3}\\+[0-9]{5}\\.private"
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     // RANCID's clogin keeps every router's login and enable password in .cloginrc
                     + "|\\.cloginrc"

@@ -1,2 +1,2 @@
-/** Recognizers for distributed storage clusters' admin tools (cephadm, ceph, rados, rbd, gluster): which commands only look and which change the cluster; and which downloads from object storage copy production's data. */
+/** Recognizers for storage admin tools (cephadm, ceph, rados, rbd, gluster, cryptsetup, Pure Storage's CLIs, NetApp ONTAP's shell over ssh): which commands only look, which change or destroy data, which print keys; and which downloads from object storage copy production's data. */
 package dev.interlock.analysis.shell.recognizers.storage;
