@@ -61,6 +61,8 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.observability.TelemetryAgents(),
                 new AwsRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.backup.BackupTools(),
+                new dev.interlock.analysis.shell.recognizers.backup.TapeDrives(),
+                new dev.interlock.analysis.shell.recognizers.backup.BackupServers(),
                 new AzRecognizer(),
                 new CdkRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.chain.ChainRecognizer(),

@@ -117,7 +117,9 @@ public final class UnrecognizedProgram implements Recognizer {
             return touched;
         }
         if (reader) {
-            return List.of(reader(inv));
+            // tar -cf /dev/st0: the tape is overwritten; ssh host 'tar -czf - /srv/data': the host's files come out
+            List<Operation> tape = inv.program().equals("tar") ? dev.interlock.analysis.shell.recognizers.backup.TapeDrives.tar(inv) : List.of();
+            return tape.isEmpty() ? List.of(reader(inv)) : tape;
         }
         if (KnownPrograms.EDITORS.contains(program)) {
             return List.of(LocalFiles.execute(inv, program, "an editor"));

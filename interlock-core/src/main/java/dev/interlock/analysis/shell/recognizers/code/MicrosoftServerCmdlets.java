@@ -49,7 +49,14 @@ final class MicrosoftServerCmdlets {
             new WindowsServerCmdlets.Family("PowerBI\\w+", "powerbi", "workspace", false, Map.of(
                     "connect-powerbiserviceaccount", Verb.READ, "disconnect-powerbiserviceaccount", Verb.READ,
                     "login-powerbi", Verb.READ, "logout-powerbi", Verb.READ, "login-powerbiserviceaccount", Verb.READ,
-                    "add-powerbiworkspaceuser", Verb.GRANT, "remove-powerbiworkspaceuser", Verb.GRANT)));
+                    "add-powerbiworkspaceuser", Verb.GRANT, "remove-powerbiworkspaceuser", Verb.GRANT)),
+            // Veeam Backup & Replication: a restore puts a machine or its files back over what runs now; removing a
+            // backup, restore point or job loses backups; Get-VBR… only looks
+            new WindowsServerCmdlets.Family("VBR\\w+|VSB\\w+", "veeam", "backup", false, Map.of(
+                    "start-vbrrestorevm", Verb.REPLACE, "start-vbrinstantrecovery", Verb.REPLACE,
+                    "start-vbrwindowsfilerestore", Verb.REPLACE, "start-vbrlinuxfilerestore", Verb.REPLACE,
+                    "start-vbrrestorevmfiles", Verb.REPLACE, "start-vbrhvrestorevm", Verb.REPLACE,
+                    "start-vbrjob", Verb.CREATE, "connect-vbrserver", Verb.READ, "disconnect-vbrserver", Verb.READ)));
 
     /** {@code Invoke-PowerBIRestMethod -Method Delete}: the request's method, not the cmdlet's verb, says what it does (Get when none). */
     private static final Pattern REST_METHOD = Pattern.compile("(?i)-Method\\s+['\"]?(\\w+)");
@@ -77,6 +84,7 @@ final class MicrosoftServerCmdlets {
     private static final Pattern SECRET_QUERY = Pattern.compile("(?i)-SearchQuery\\s+(?:'[^']*|\"[^\"]*|\\S*)(passw|credential|secret|api.?key|token)");
     /** The site {@code Connect-PnPOnline -Url} signed in to: its host is the tenant every PnP cmdlet after it acts in. */
     private static final Pattern PNP_SITE = Pattern.compile("(?i)Connect-PnPOnline\\b[^|;\\n]*?-Url\\s+['\"]?(https?://[^'\"\\s|;]+)");
+    private static final Pattern VBR_SERVER = Pattern.compile("(?i)Connect-VBRServer\\b[^|;\\n]*?-Server\\s+['\"]?([^'\"\\s|;]+)");
     private static final Pattern NETWORK_ACCESS_ACCOUNT = Pattern.compile("(?i)CCM_NetworkAccessAccount|NetworkAccessPassword");
 
     /** Scope and host the verb rules cannot see: whom a deployment or approval reaches, which WSUS server a pipeline asked for. */
@@ -85,6 +93,14 @@ final class MicrosoftServerCmdlets {
             Matcher site = PNP_SITE.matcher(code);
             if (site.find()) {
                 b.locator("tenant", dev.interlock.environment.Hosts.of(site.group(1)));
+            }
+            return;
+        }
+        if (system.equals("veeam")) {
+            // Connect-VBRServer -Server HOST: the backup server every VBR cmdlet after it acts on
+            Matcher server = VBR_SERVER.matcher(code);
+            if (!remote && server.find()) {
+                b.locator("host", server.group(1));
             }
             return;
         }

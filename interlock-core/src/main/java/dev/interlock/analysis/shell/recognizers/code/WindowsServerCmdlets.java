@@ -98,7 +98,7 @@ final class WindowsServerCmdlets {
 
     /** Reverting to a checkpoint or merging a disk loses what was written since: data gone for good. */
     private static final Set<String> LOSES_DATA = Set.of("restore-vmsnapshot", "restore-vmcheckpoint", "merge-vhd", "restore-gpo",
-            "import-gpo", "restore-adobject", "clear-dnsserverzone");
+            "import-gpo", "restore-adobject", "clear-dnsserverzone", "start-vbrrestorevm", "start-vbrhvrestorevm");
 
     /** A script block ends a cmdlet's arguments: the cmdlets inside it ({@code ForEach-Object { Remove-Mailbox $_ }}) are judged on their own. */
     private static final Pattern CMDLET = Pattern.compile("(?i)(?:^|[;|{(\\n&])\\s*([A-Za-z]+)-([A-Za-z0-9]+)((?:\\s+(?!\\||;)[^|;\\n{}]*)?)");

@@ -194,6 +194,9 @@ public final class SecretFiles {
                     + "|id_(rsa|dsa|ecdsa|ed25519)|\\.netrc|_netrc|\\.npmrc|\\.pypirc|\\.git-credentials|\\.pgpass"
                     // RANCID's clogin keeps every router's login and enable password in .cloginrc
                     + "|\\.cloginrc"
+                    // IBM Spectrum Protect's stored client password (TSM.PWD) and its key database; Bacula's and
+                    // Bareos' console and daemon configurations hold the director's and clients' passwords
+                    + "|tsm\\.(pwd|kdb|sth)|bconsole\\.conf|(bacula|bareos)-(dir|sd|fd)\\.conf"
                     // cqlsh keeps the Cassandra username and password in its [authentication] section
                     + "|cqlshrc"
                     + "|\\.my\\.cnf|\\.htpasswd|\\.vault-token|\\.s3cfg|\\.boto"
