@@ -63,6 +63,10 @@ public final class SecretFiles {
             "\\.suitecloud-sdk/credentials[^/]*",
             // CRM and support CLIs: HubSpot's personal access keys, Salesforce's per-user auth files (access and refresh
             // tokens) and the key that decrypts them, zcli's saved profiles
+            // provisioning and systems-management servers' logins: Foreman's hammer (username and password per module),
+            // the MAAS CLI's profiles database (each profile's API key), spacecmd's Uyuni login, the Landscape API keys
+            "\\.hammer/cli\\.modules\\.d/[^/]+\\.ya?ml", "\\.hammer/cli_config\\.ya?ml", "\\.maascli\\.db",
+            "\\.spacecmd/config", "\\.landscape-api\\.rc",
             "\\.hscli/config\\.ya?ml", "\\.(sfdx|sf)/([^/]+@[^/]+|key)\\.json", "\\.zcli(/[^/]+)?");
 
     /**
