@@ -50,7 +50,7 @@ public final class BackupServers implements Recognizer {
             Map.entry("amrmtape", delete("backup-volume").losesData().note("removes the tape and its dumps from the catalog")),
             Map.entry("amdump", create("backup")), Map.entry("amflush", create("backup")), Map.entry("amvault", create("backup")),
             Map.entry("amcleanup", update("backup-catalog")), Map.entry("amlabel", create("backup-volume")),
-            Map.entry("amtape", update("tape-library")), Map.entry("amcheckdump", read("backup")),
+            Map.entry("amcheckdump", read("backup")),
             Map.entry("amstatus", read("backup")), Map.entry("amcheck", read("backup")), Map.entry("amreport", read("backup")),
             Map.entry("amoverview", read("backup")), Map.entry("amplot", read("backup")), Map.entry("amgetconf", read("backup")),
             Map.entry("amtoc", read("backup")), Map.entry("amfetchdump", read("backup")), Map.entry("amrestore", read("backup")),
@@ -59,6 +59,10 @@ public final class BackupServers implements Recognizer {
             .add("", "find info balance due tape export disklist version config holding list", read("backup-catalog"))
             .add("", "delete", delete("backup-catalog").losesData().note("forgets a host's dumps"))
             .add("holding", "delete", delete("backup").losesData().note("deletes dumps waiting in the holding disk"))
+            .build();
+    /** amtape by its subcommand: showing the changer's slots reads; loading, ejecting or resetting moves tapes. */
+    private static final CommandTable AMTAPE = CommandTable.builder()
+            .add("", "show inventory current taper device", read("tape-library"))
             .build();
 
     /** NetBackup admin commands; bpexpdate and bpimage by their flags. */
@@ -95,7 +99,7 @@ public final class BackupServers implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        Set<String> all = new HashSet<>(Set.of("bconsole", "amadmin", "bpexpdate", "bpimage", "dsmadmc", "dsmc"));
+        Set<String> all = new HashSet<>(Set.of("bconsole", "amadmin", "amtape", "bpexpdate", "bpimage", "dsmadmc", "dsmc"));
         all.addAll(AMANDA.keySet());
         all.addAll(NETBACKUP.keySet());
         all.addAll(NETBACKUP_READS);
@@ -127,10 +131,12 @@ public final class BackupServers implements Recognizer {
             };
             return List.of(op(inv, act, "bacula", volume, ""));
         }
-        if (program.equals("amadmin")) {
+        if (program.equals("amadmin") || program.equals("amtape")) {
             List<String> words = inv.parse(Set.of("-o", "--config")).words();
             List<String> rest = words.size() > 1 ? words.subList(1, words.size()) : List.of();
-            CommandTable.Act act = AMADMIN.find(rest).map(CommandTable.Found::act).orElse(update("backup-catalog"));
+            CommandTable.Act act = program.equals("amtape")
+                    ? AMTAPE.find(rest).map(CommandTable.Found::act).orElse(update("tape-library"))
+                    : AMADMIN.find(rest).map(CommandTable.Found::act).orElse(update("backup-catalog"));
             return List.of(op(inv, act, "amanda", words.isEmpty() ? "" : words.getFirst(), ""));
         }
         if (AMANDA.containsKey(program)) {

@@ -46,16 +46,28 @@ final class GdalDatasets {
 
     /** The operations of reading {@code dataset}; {@code sql} is the SQL a {@code -sql} option sends it, or empty. */
     static List<Operation> read(Invocation inv, Nested nested, String dataset, String sql) {
+        return read(inv, nested, dataset, sql, "", "");
+    }
+
+    /**
+     * The operations of reading {@code layer} of {@code dataset} into the file {@code into} (empty when the data goes
+     * nowhere on this machine): a database's rows written to a local file are a copy of them, judged as the query
+     * whose output is redirected there.
+     */
+    static List<Operation> read(Invocation inv, Nested nested, String dataset, String sql, String layer, String into) {
         String name = unwrap(dataset);
         String lower = name.toLowerCase(Locale.ROOT);
         if (name.isEmpty() || DISCARDED.matcher(name).matches() || GdalArgs.number(name)) {
             return List.of();
         }
+        boolean copied = !into.isEmpty() && local(into);
+        String query = !sql.isEmpty() ? sql : copied ? "SELECT * FROM " + table(layer.isEmpty() ? "layer" : layer) : "SELECT 1";
+        String redirect = copied ? " > " + quote(into) : "";
         if (postgres(lower)) {
-            return twin(inv, nested, "psql " + quote(conninfo(name)) + " -c " + quote(sql.isEmpty() ? "SELECT 1" : sql));
+            return twin(inv, nested, "psql " + quote(conninfo(name)) + " -c " + quote(query) + redirect);
         }
         if (lower.startsWith("mysql:")) {
-            return twin(inv, nested, mysql(name, sql.isEmpty() ? "SELECT 1" : sql));
+            return twin(inv, nested, mysql(name, query) + redirect);
         }
         Matcher cloud = CLOUD.matcher(name);
         if (cloud.matches()) {

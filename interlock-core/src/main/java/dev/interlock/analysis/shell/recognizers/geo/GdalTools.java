@@ -151,7 +151,7 @@ final class GdalTools {
             sources = files.size() > 1 ? files.subList(0, files.size() - 1) : List.of();
         }
         for (String s : sources) {
-            ops.addAll(GdalDatasets.read(inv, nested, s, program.equals("ogr2ogr") ? sql : ""));
+            ops.addAll(GdalDatasets.read(inv, nested, s, program.equals("ogr2ogr") ? sql : "", layers.isEmpty() ? "" : layers.getFirst(), output));
         }
         Write how = a.has("-overwrite", "--overwrite") || a.option("OVERWRITE", "-lco").map(v -> v.equalsIgnoreCase("YES")).orElse(false)
                 ? Write.OVERWRITE : a.has("-append", "-upsert", "-update", "--append", "--update") ? Write.APPEND : Write.CREATE;

@@ -67,13 +67,16 @@ final class PostGisLoaders {
         return psql(inv, nested, p, sql);
     }
 
+    /** The table's rows end up in a local shapefile: judged as the query whose output is written to that file. */
     private static List<Operation> pgsql2shp(Invocation inv, Nested nested) {
         ParsedArgs p = inv.parse(PGSQL2SHP_VALUED);
-        List<Operation> ops = new ArrayList<>();
+        String source = p.positional(1).orElse("");
+        String query = source.strip().matches("(?is)(SELECT|WITH)\\b.*") ? source : "SELECT * FROM " + (source.isEmpty() ? "layer" : source);
+        String file = p.value("-f").orElse((source.isEmpty() || source.contains(" ") ? "export" : source) + ".shp");
         String line = "psql" + p.value("-h").map(h -> " -h " + quote(h)).orElse("") + p.value("-p").map(v -> " -p " + quote(v)).orElse("")
-                + p.positional(0).map(d -> " -d " + quote(d)).orElse("") + " -c " + quote("SELECT 1");
+                + p.positional(0).map(d -> " -d " + quote(d)).orElse("") + " -c " + quote(query) + " > " + quote(file);
+        List<Operation> ops = new ArrayList<>();
         nested.shell(line, inv).forEach(op -> ops.add(op.withEvidence(inv.evidence())));
-        ops.add(LocalFiles.on(inv, dev.interlock.model.Verb.CREATE, "file", p.value("-f").orElse(p.positional(1).orElse("") + ".shp")).build());
         return ops;
     }
 
