@@ -41,7 +41,7 @@ final class PowerShellRemoting {
         int copied = 0;
         while (m.find()) {
             int open = m.end() - 1;
-            int close = closing(code, open);
+            int close = PowerShellStatements.closing(code, open);
             if (close < 0) {
                 return code;
             }
@@ -66,26 +66,5 @@ final class PowerShellRemoting {
             copied = close;
         }
         return local == null ? code : local.append(code, copied, code.length()).toString();
-    }
-
-    /** The brace that closes the one at {@code open}, outside quotes; -1 when there is none. */
-    private static int closing(String code, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -137,7 +137,7 @@ public final class PowerShellStatements {
             + "|in|notin|is|isnot)\\b.*", java.util.regex.Pattern.DOTALL);
 
     /** The brace that closes the one at {@code open}, outside quotes; -1 when there is none. */
-    private static int closing(String code, int open) {
+    static int closing(String code, int open) {
         int depth = 0;
         char quote = 0;
         for (int i = open; i < code.length(); i++) {
