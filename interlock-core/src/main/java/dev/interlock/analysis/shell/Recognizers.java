@@ -155,6 +155,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.games.GameBackends(),
                 new dev.interlock.analysis.shell.recognizers.saas.WorkTrackers(),
                 new dev.interlock.analysis.shell.recognizers.cms.SiteClis(),
+                new dev.interlock.analysis.shell.recognizers.lms.LearningPlatforms(),
                 new dev.interlock.analysis.shell.recognizers.fleet.FleetRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.provisioning.ProvisioningRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.mdm.DeviceManagement(),

@@ -187,6 +187,9 @@ final class ScriptRunners {
         return PHP_CONSOLES.entrySet().stream().filter(e -> script.endsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
     }
 
+    /** Moodle's command-line scripts: {@code admin/cli/NAME.php}, a tool's {@code admin/tool/T/cli/NAME.php}. */
+    private static final String MOODLE_SCRIPT = "(?:.*/)?admin/(?:tool/\\w+/)?cli/[\\w-]+\\.php";
+
     private static final Map<String, String> PHP_CONSOLES = Map.of("artisan", "artisan", "bin/console",
             MigrationRecognizer.SYMFONY_CONSOLE, "bin/magento", "magento", "wp-cli.phar", "wp", "bin/drush", "drush");
 
@@ -202,6 +205,15 @@ final class ScriptRunners {
             List<Arg> inner = new ArrayList<>();
             inner.add(new Arg(console.get(), true, false, args.getFirst().evidence()));
             inner.addAll(args.subList(1, args.size()));
+            commands.dispatch(run.inner(inner));
+            return true;
+        }
+        if (program.startsWith("php") && !args.isEmpty() && Regex.matches(args.getFirst().value(), MOODLE_SCRIPT)) {
+            // php admin/cli/purge_caches.php: Moodle's admin scripts, judged by the script's name (lms.LearningPlatforms)
+            List<Arg> inner = new ArrayList<>();
+            inner.add(new Arg(dev.interlock.analysis.shell.recognizers.lms.LearningPlatforms.MOODLE_SCRIPT, true, false,
+                    args.getFirst().evidence()));
+            inner.addAll(args);
             commands.dispatch(run.inner(inner));
             return true;
         }

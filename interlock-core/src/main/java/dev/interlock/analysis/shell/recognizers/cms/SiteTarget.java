@@ -20,18 +20,18 @@ import java.util.TreeMap;
  * names the host; the site's own settings in the environment (Bedrock's {@code WP_ENV} and {@code DB_HOST}, Directus'
  * {@code DB_HOST}, Strapi's {@code DATABASE_URL}) name its database server and environment; a directory named for an
  * environment ({@code /var/www/magento-prod/current}) places the install. Nothing of these: the command acts on the
- * install in the working directory, on this machine.
+ * install in the working directory, on this machine. Moodle's moosh and admin scripts ({@code lms}) are placed the same way.
  */
-record SiteTarget(Map<String, String> locators) {
+public record SiteTarget(Map<String, String> locators) {
 
     /** The variables a site reads its settings from. */
-    record Settings(List<String> hosts, List<String> databases, List<String> urls, List<String> environments) {
+    public record Settings(List<String> hosts, List<String> databases, List<String> urls, List<String> environments) {
     }
 
     /** A route to a container's install: {@code docker:web}, {@code docker-compose:wordpress} reach one of this machine's. */
     private static final String CONTAINER_ROUTE = "(?:docker|docker-compose|docker-compose-run):(?:[^@]*@)?(.+)";
 
-    static SiteTarget of(Invocation inv, Optional<String> alias, Optional<String> remote, Optional<String> url,
+    public static SiteTarget of(Invocation inv, Optional<String> alias, Optional<String> remote, Optional<String> url,
                          Optional<String> path, Settings settings) {
         Map<String, String> where = new TreeMap<>();
         alias.map(a -> Regex.replaceFirst(a, "^@", "")).filter(a -> !a.isEmpty() && !a.equals("self"))
@@ -69,7 +69,7 @@ record SiteTarget(Map<String, String> locators) {
     }
 
     /** The operation with these locators; with none, on this machine (unless the command itself runs elsewhere). */
-    Operation place(Operation op, Invocation inv) {
+    public Operation place(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
         locators.forEach((k, v) -> {
             if (op.resource().locator(k).isEmpty()) {
@@ -82,7 +82,7 @@ record SiteTarget(Map<String, String> locators) {
         return b.build();
     }
 
-    List<Operation> place(List<Operation> ops, Invocation inv) {
+    public List<Operation> place(List<Operation> ops, Invocation inv) {
         return ops.stream().map(o -> place(o, inv)).toList();
     }
 

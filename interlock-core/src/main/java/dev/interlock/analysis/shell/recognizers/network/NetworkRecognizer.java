@@ -193,6 +193,7 @@ public final class NetworkRecognizer implements dev.interlock.analysis.shell.Rec
                 .or(() -> ObservabilityApis.of(inv, url, method, body))
                 .or(() -> BiApis.of(inv, url, method, body))
                 .or(() -> ErpRpcApis.of(inv, url, method, body))
+                .or(() -> LearningPlatformApis.of(inv, url, method, body))
                 .or(() -> AppServerAdminApis.of(inv, url, method, body))
                 .or(() -> HadoopAdminApis.of(inv, url, method, body))
                 .or(() -> DataStoreAdminApis.of(inv, url, method))

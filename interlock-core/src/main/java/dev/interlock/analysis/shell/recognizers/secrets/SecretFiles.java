@@ -45,9 +45,11 @@ public final class SecretFiles {
             "\\.m2/settings(-security)?\\.xml", "\\.gradle/gradle\\.properties", "\\.cargo/credentials(\\.toml)?",
             "\\.ansible/[^/]*vault[-_]pass[^/]*", "[^/]*vault[-_]pass(word)?(\\.txt)?",
             // identity providers' admin CLIs: Okta's org API token, kcadm's access and refresh tokens, auth0's
-            // machine login, GAM's OAuth refresh token and service-account key, Teleport's keys and certificates
+            // machine login, GAM's OAuth refresh token, service-account key and OAuth client secret (in ~/.gam or the
+            // directory GAM is installed in: ~/bin/gam7, ~/bin/gamadv-xtd3, ~/GAMConfig), Teleport's keys and certificates
             "\\.okta/okta\\.ya?ml", "\\.config/okta/okta\\.ya?ml", "\\.keycloak/kcadm\\.config",
-            "\\.config/auth0/config\\.json", "\\.gam/(oauth2\\.txt|oauth2service\\.json)", "\\.tsh/keys/.+",
+            "\\.config/auth0/config\\.json", "(?i:\\.?gam[^/]*)/(oauth2\\.txt|oauth2service\\.json|client_secrets\\.json)",
+            "\\.tsh/keys/.+",
             // Nix's settings hold access-tokens (GitHub, GitLab) for fetching flakes, and its netrc-file the cache logins
             "\\.config/nix/(nix\\.conf|netrc)",
             // network config backups: Oxidized's config holds the login (and enable password) of every device it polls
@@ -257,14 +259,15 @@ public final class SecretFiles {
      * {@code wp-config.php} (DB_PASSWORD, the auth salts), Drupal's {@code settings.php}, Magento's {@code app/etc/env.php},
      * Ghost's {@code config.production.json}, Mirth Connect's {@code mirth.properties} (its database and keystore
      * passwords), Odoo's server configuration (the master {@code admin_passwd} and {@code db_password}), Nextcloud's and
-     * ownCloud's {@code config/config.php} (database password, instance secret); WireGuard's interface files and
+     * ownCloud's {@code config/config.php} (database password, instance secret), Moodle's {@code config.php} in its
+     * install directory ({@code $CFG->dbpass}); WireGuard's interface files and
      * NetworkManager's connections (private keys, pre-shared keys, Wi-Fi passwords); Slurm's {@code slurmdbd.conf} (the
      * accounting database's StoragePass); GeoServer's {@code security/} files (users' password digests, the master
      * password, {@code geoserver.jceks}, authentication providers' bind passwords).
      */
     private static final Pattern APPLICATION_SECRETS = Pattern.compile(
             ".*/wp-config\\.php|.*/mirth\\.properties|.*/sites/[^/]+/settings(\\.local)?\\.php|.*/app/etc/env\\.php|.*/config\\.production\\.json"
-                    + "|/etc/odoo[^/]*/[^/]*\\.conf|/etc/odoo[^/]*\\.conf|.*/\\.odoorc|.*/(nextcloud|owncloud)/config/config\\.php"
+                    + "|/etc/odoo[^/]*/[^/]*\\.conf|/etc/odoo[^/]*\\.conf|.*/\\.odoorc|.*/(nextcloud|owncloud)/config/config\\.php|.*/moodle[^/]*/config\\.php"
                     + "|/etc/wireguard/[^/]+\\.conf|/etc/NetworkManager/system-connections/.+|/etc/slurm(-llnl)?/slurmdbd\\.conf"
                     // GeoServer's data directory: user password digests, the master password and the keystore it unlocks
                     + "|.*/security/(usergroup/[^/]+/users\\.xml|masterpw(\\.[a-z]+)?|masterpw/.+|geoserver\\.jceks|auth/[^/]+/config\\.xml)");
