@@ -130,14 +130,24 @@ public final class KnownPrograms {
     /** Words of one family of tools that print or mint secrets: {@code nomad var get}, {@code consul acl token create}. */
     /**
      * Programs that use a secret file they are handed (after these options or subcommand words) without printing it:
-     * VPN clients connecting with their profile and keys. Their other arguments are judged as any program's.
+     * VPN clients connecting with their profile and keys, and signing tools signing with the key they are named
+     * ({@code in-toto-run --signing-key K}, {@code minisign -S -s K}): using a key to sign is not reading it out, while
+     * {@code cat K} still is. Their other arguments are judged as any program's.
      */
-    static final Map<String, Set<String>> SECRET_CONSUMERS = Map.of(
-            "openvpn", Set.of("--config", "--auth-user-pass", "--secret", "--tls-auth", "--tls-crypt", "--tls-crypt-v2",
-                    "--key", "--cert", "--pkcs12", "--askpass", "--ca"),
-            "wg-quick", Set.of("up", "down", "save"),
-            "nebula", Set.of("-config"),
-            "openconnect", Set.of("--certificate", "-c", "--sslkey", "-k", "--config"));
+    static final Map<String, Set<String>> SECRET_CONSUMERS = Map.ofEntries(
+            Map.entry("openvpn", Set.of("--config", "--auth-user-pass", "--secret", "--tls-auth", "--tls-crypt", "--tls-crypt-v2",
+                    "--key", "--cert", "--pkcs12", "--askpass", "--ca")),
+            Map.entry("wg-quick", Set.of("up", "down", "save")),
+            Map.entry("nebula", Set.of("-config")),
+            Map.entry("openconnect", Set.of("--certificate", "-c", "--sslkey", "-k", "--config")),
+            Map.entry("in-toto-run", signingKeys()), Map.entry("in-toto-record", signingKeys()),
+            Map.entry("in-toto-sign", signingKeys()),
+            Map.entry("minisign", Set.of("-s")), Map.entry("signify", Set.of("-s")), Map.entry("signify-openbsd", Set.of("-s")));
+
+    /** in-toto's options naming the functionary's signing key (a file, or a GPG key id). */
+    private static Set<String> signingKeys() {
+        return Set.of("-k", "--key", "--signing-key", "--gpg", "-g");
+    }
 
     /**
      * VPN clients and daemons: every run brings a tunnel up and changes this machine's routes, whatever words its

@@ -168,6 +168,7 @@ final class DockerTable {
             case "image push", "manifest push", "plugin push", "trust sign" -> push(d, args);
             case "buildx imagetools" -> RegistryTools.imagetools(d.inv(), args);
             case "registry login" -> login(d, args);
+            case "trust revoke", "trust signer", "trust key" -> trust(d, key, args);
             default -> byTable(d, key, args);
         };
     }
@@ -258,6 +259,38 @@ final class DockerTable {
             b.environment(dev.interlock.model.Tier.LOCAL, "a registry on this machine");
         }
         return List.of(b.build());
+    }
+
+    /**
+     * Docker Content Trust: {@code trust revoke} deletes an image's signed trust data and {@code trust signer remove}
+     * a signer's delegation, on the registry's notary (placed by the registry host), so that pulls enforcing trust no
+     * longer find the signature; {@code trust signer add} gives a new key the right to sign there. {@code trust key rm}
+     * deletes a signing key from this machine for good; {@code trust key generate|load} write a new one here.
+     */
+    private static List<Operation> trust(Daemon d, String key, List<Arg> args) {
+        ParsedArgs p = ParsedArgs.parse(args, Set.of("--key", "--dir"));
+        List<Arg> operands = FilesystemRecognizer.operands(p);
+        String sub = key.equals("trust revoke") ? "revoke" : operands.isEmpty() ? "" : operands.getFirst().value();
+        List<String> repositories = operands.stream().skip(key.equals("trust revoke") ? 0 : 2).map(Arg::value).toList();
+        String name = operands.size() > 1 ? operands.get(1).value() : "";
+        List<Operation> ops = new ArrayList<>();
+        switch (key + " " + sub) {
+            case "trust revoke revoke" -> repositories.forEach(r -> ops.add(d.registry(Verb.DELETE, r).resource("signatures", r)
+                    .stateful(true).reversible(false).note("revokes the image's signed trust data on " + ImageReference.registryOf(r)).build()));
+            case "trust signer remove", "trust signer rm" -> repositories.forEach(r -> ops.add(d.registry(Verb.DELETE, r)
+                    .resource("signer", name + " on " + r).stateful(true).reversible(false)
+                    .note("removes the signer " + name + " from the repository's trust data on " + ImageReference.registryOf(r)).build()));
+            case "trust signer add" -> repositories.forEach(r -> ops.add(d.registry(Verb.GRANT, r).resource("signer", name + " on " + r)
+                    .note("lets a new key sign " + r).build()));
+            case "trust key rm", "trust key remove" -> ops.add(d.op(Verb.DELETE, "signing-key", name).stateful(true).reversible(false)
+                    .note("deletes a content-trust signing key from this machine for good").build());
+            case "trust key generate", "trust key load" -> ops.add(d.op(Verb.CREATE, "signing-key", name)
+                    .note("writes a new content-trust signing key on this machine").build());
+            default -> {
+                return byTable(d, key + " " + sub, args);
+            }
+        }
+        return ops.isEmpty() ? byTable(d, key + " " + sub, args) : ops;
     }
 
     /** {@code push}: publishes an image to its registry. */

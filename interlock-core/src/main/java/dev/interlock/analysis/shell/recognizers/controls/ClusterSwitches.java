@@ -57,6 +57,14 @@ final class ClusterSwitches {
     /** Pod Security Admission set to enforce nothing, or its enforcing label removed. */
     private static final Pattern PSA_OFF = Pattern.compile(
             "(?i)pod-security\\.kubernetes\\.io/enforce(\"?\\s*[:=]\\s*\"?privileged\\b|-(\\s|$))");
+    /**
+     * A namespace taken out of an admission policy engine's reach: sigstore's policy-controller (and the older cosigned)
+     * no longer included, Gatekeeper told to ignore it, OPA's kube-mgmt or Connaisseur's webhook told to skip it.
+     */
+    private static final Pattern ADMISSION_OPT_OUT = Pattern.compile("(?i)(policy\\.sigstore\\.dev|cosigned\\.sigstore\\.dev)/include"
+            + "(\"?\\s*[:=]\\s*\"?(false|disabled?)\\b|-(\\s|$))"
+            + "|admission\\.gatekeeper\\.sh/ignore\"?\\s*[:=]"
+            + "|(openpolicyagent\\.org|securesystemsengineering\\.connaisseur)/webhook\"?\\s*[:=]\\s*\"?ignore\\b");
     private static final Pattern REPLICAS_ZERO = Pattern.compile("(^|\\s)--replicas[= ]0(\\s|$)");
 
     static final Set<String> HELM_REMOVALS = Set.of("uninstall", "delete", "del", "un");
@@ -81,7 +89,8 @@ final class ClusterSwitches {
         if (Set.of("patch", "apply", "edit", "replace", "create").contains(sub)) {
             return manifest(kind, op.verb(), name, String.join(" ", c.inv().words()) + "\n" + c.stdin().orElse(""));
         }
-        return sub.equals("label") && kind.equals("namespace") && c.text(PSA_OFF) ? Optional.of(ADMISSION_POLICY) : Optional.empty();
+        return sub.equals("label") && kind.equals("namespace") && (c.text(PSA_OFF) || c.text(ADMISSION_OPT_OUT))
+                ? Optional.of(ADMISSION_POLICY) : Optional.empty();
     }
 
     /** {@code helm uninstall falco}, {@code helm delete gatekeeper}: the agent or engine goes with its release. */
@@ -106,7 +115,7 @@ final class ClusterSwitches {
         if (k.equals("peerauthentication") && MTLS_OFF.matcher(text).find()) {
             return Optional.of(MTLS);
         }
-        if (k.equals("namespace") && PSA_OFF.matcher(text).find()) {
+        if (k.equals("namespace") && (PSA_OFF.matcher(text).find() || ADMISSION_OPT_OUT.matcher(text).find())) {
             return Optional.of(ADMISSION_POLICY);
         }
         return Optional.empty();

@@ -46,6 +46,11 @@ public final class PackagePublishRecognizer implements Recognizer {
         if (!sources.isEmpty()) {
             return sources;
         }
+        // ./mvnw gatling:test -DbaseUrl=https://…, gradle gatlingRun -Dtarget=…: a load test against the server it names
+        Optional<Operation> load = dev.interlock.analysis.shell.recognizers.resilience.LoadGenerators.fromBuild(inv);
+        if (load.isPresent()) {
+            return List.of(load.get());
+        }
         List<Operation> installScripts = ProjectInstallScripts.of(inv, nested);
         if (!installScripts.isEmpty()) {
             return installScripts; // npm install with the package.json in view: its install scripts decide

@@ -180,6 +180,46 @@ public final class LoadGenerators implements Recognizer {
         return List.of(b.build());
     }
 
+    /** Build tools whose plugins run load tests, with the flag that sets a property for the test. */
+    private static final Map<String, Set<String>> BUILD_TOOLS = Map.of("mvn", Set.of("-D"), "mvnw", Set.of("-D"),
+            "gradle", Set.of("-D", "-P"), "gradlew", Set.of("-D", "-P"), "sbt", Set.of("-D"));
+    /**
+     * The goals and tasks of the Gatling, JMeter and k6 plugins that run a simulation: {@code gatling:test},
+     * {@code gatlingRun}, {@code gatlingRun-perf.Checkout}, {@code jmeter:jmeter}, {@code jmRun}, {@code k6Run},
+     * sbt's {@code Gatling/test}.
+     */
+    private static final java.util.regex.Pattern BUILD_LOAD = java.util.regex.Pattern.compile(
+            "(?i)gatling:(test|integration-test|enterprise-start)|gatlingRun(-.+)?|gatling/test(only)?|gatling-it/test|"
+                    + "jmeter:jmeter|jmeter:e2e|jmRun|jmeterRun|k6Run|k6:run");
+
+    /**
+     * A build tool's load-test goal ({@code ./mvnw gatling:test -DbaseUrl=https://…}, {@code gradle gatlingRun
+     * -Dtarget=…}): placed, as the load tools themselves are, by the server its properties (or the JVM options
+     * variables) name. Empty when no load goal runs or no remote server is named: then it is a local build.
+     */
+    public static Optional<Operation> fromBuild(Invocation inv) {
+        Set<String> flags = BUILD_TOOLS.get(inv.program());
+        if (flags == null) {
+            return Optional.empty();
+        }
+        Optional<String> goal = inv.words().stream().filter(w -> !w.startsWith("-") && BUILD_LOAD.matcher(w).matches()).findFirst();
+        if (goal.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> assignments = new ArrayList<>();
+        for (String w : inv.words()) {
+            flags.stream().filter(f -> w.startsWith(f) && w.length() > f.length()).findFirst()
+                    .ifPresent(f -> assignments.add(w.substring(f.length())));
+        }
+        Stream.of("JAVA_OPTS", "JVM_ARGS", "JAVA_TOOL_OPTIONS", "MAVEN_OPTS", "GRADLE_OPTS", "SBT_OPTS")
+                .map(v -> inv.env().getOrDefault(v, "")).forEach(o -> assignments.addAll(LoadTargets.systemProperties(o)));
+        return LocalFiles.serverInEnv(LoadTargets.variables(assignments)).map(host -> Operation.builder("network", Verb.UPDATE)
+                .resource("service", host).locator("host", host).scope(Scope.ONE).reversible(false).confidence(Confidence.INFERRED)
+                .evidence(inv.evidence())
+                .note(inv.program() + " " + goal.get() + " sends load to " + host + ", as its properties say: enough traffic "
+                        + "takes a service down, and its writes are real").build());
+    }
+
     /** Variables the script sees: the tool's {@code NAME=value} properties and JVM system properties. */
     private static Map<String, String> variables(Invocation inv, Tool tool, ParsedArgs p) {
         List<String> assignments = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Security tooling, one table per kind: secret scanners, password crackers, static scanners, osquery, host sensors. */
+/** Security tooling, one table per kind: secret scanners, password crackers, static scanners, osquery, host sensors, supply-chain CLIs. */
 public final class SecurityTools implements Recognizer {
 
     private static final Set<String> PROGRAMS;
@@ -20,6 +20,7 @@ public final class SecurityTools implements Recognizer {
         all.addAll(ConfigScanners.PROGRAMS);
         all.addAll(Osquery.PROGRAMS);
         all.addAll(HostSensors.PROGRAMS);
+        all.addAll(SupplyChainClis.PROGRAMS);
         PROGRAMS = Set.copyOf(all);
     }
 
@@ -52,6 +53,10 @@ public final class SecurityTools implements Recognizer {
         }
         if (HostSensors.PROGRAMS.contains(program)) {
             return HostSensors.recognize(inv);
+        }
+        if (SupplyChainClis.PROGRAMS.contains(program)) {
+            List<Operation> ops = SupplyChainClis.recognize(inv);
+            return ops.isEmpty() ? new UnrecognizedProgram().recognize(inv, nested) : ops;
         }
         List<Operation> scan = ConfigScanners.recognize(inv);
         return scan.isEmpty() ? new UnrecognizedProgram().recognize(inv, nested) : scan;
