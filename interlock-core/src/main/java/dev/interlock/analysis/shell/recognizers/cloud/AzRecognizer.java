@@ -6,6 +6,7 @@ import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.Recognizer;
+import dev.interlock.environment.Hosts;
 import dev.interlock.model.Confidence;
 import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.Emulators;
@@ -343,8 +344,20 @@ public final class AzRecognizer implements Recognizer {
                         .scope(Scope.ALL).stateful(true);
             }
         }
+        String host = Hosts.of(url);
+        if (!host.isEmpty() && !CONTROL_PLANE_HOSTS.contains(host)) {
+            // a data-plane endpoint is named for its account (pview-dev.purview.azure.com, kv-prod.vault.azure.net)
+            boolean here = Hosts.loopback(host);
+            return b.locator(here ? "host" : "account", here ? host : host.split("\\.", 2)[0])
+                    .note("raw REST request: " + method.toUpperCase(Locale.ROOT) + " to " + host).build();
+        }
         return b.note("raw ARM request: " + method.toUpperCase(Locale.ROOT)).build();
     }
+
+    /** Hosts of Azure's (and Microsoft Graph's) management APIs: their first label names no account. */
+    private static final Set<String> CONTROL_PLANE_HOSTS = Set.of("management.azure.com", "management.core.windows.net",
+            "graph.microsoft.com", "graph.windows.net", "login.microsoftonline.com", "management.usgovcloudapi.net",
+            "management.chinacloudapi.cn", "api.loganalytics.io", "api.applicationinsights.io");
 
     /** {@code az vm run-command invoke --scripts …}, {@code az aks command invoke --command …}: analysed where they run. */
     private static List<Operation> remoteCommand(Invocation inv, IacArgs a, List<String> groups, String target, Nested nested) {

@@ -72,6 +72,7 @@ final class AzTable {
             Map.entry("validate", Verb.READ), Map.entry("summarize", Verb.READ), Map.entry("list-usages", Verb.READ),
             Map.entry("check-name-availability", Verb.READ),
             Map.entry("get-access-token", Verb.CREDENTIAL), Map.entry("list-keys", Verb.CREDENTIAL),
+            Map.entry("list-key", Verb.CREDENTIAL), Map.entry("show-key", Verb.CREDENTIAL),
             Map.entry("show-keys", Verb.CREDENTIAL), Map.entry("list-secrets", Verb.CREDENTIAL),
             Map.entry("list-credentials", Verb.CREDENTIAL), Map.entry("list-publishing-credentials", Verb.CREDENTIAL),
             Map.entry("list-publishing-profiles", Verb.CREDENTIAL), Map.entry("list-connection-strings", Verb.CREDENTIAL),
@@ -109,7 +110,8 @@ final class AzTable {
             return Optional.of(whole);
         }
         String action = path.getLast();
-        if (action.equals("list") && path.size() > 1 && path.get(path.size() - 2).equals("keys")) {
+        if (action.equals("list") && path.size() > 1 && path.get(path.size() - 2).equals("keys")
+                || accessKeys(path)) {
             return Optional.of(Verb.CREDENTIAL);
         }
         Verb exact = ACTIONS.get(action);
@@ -117,6 +119,19 @@ final class AzTable {
             return Optional.of(exact);
         }
         return PREFIXES.entrySet().stream().filter(e -> action.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
+    }
+
+    /** Groups whose {@code list}/{@code show} print a service's access keys: {@code az signalr key list}, {@code az search admin-key show}. */
+    private static final Set<String> KEY_GROUPS = Set.of("key", "keys", "admin-key", "query-key");
+
+    /**
+     * {@code … key list|show} prints the keys a client authenticates with. Key Vault's keys are the exception: listing or
+     * showing one gives its metadata and public part, never the private key.
+     */
+    private static boolean accessKeys(List<String> path) {
+        String action = path.getLast();
+        return (action.equals("list") || action.equals("show")) && path.size() > 2
+                && KEY_GROUPS.contains(path.get(path.size() - 2)) && !path.getFirst().equals("keyvault");
     }
 
     /** The fields of {@code keyvault secret show} besides its {@code value}: what the secret is, never what it says. */

@@ -60,6 +60,12 @@ public final class SqlShells implements Recognizer {
     private static final Set<String> IMPALA_VALUED = Set.of("-q", "--query", "-f", "--query_file", "-i", "--impalad",
             "-d", "--database", "-u", "--user", "-o", "--output_file", "--var", "--config_file");
 
+    private static final Set<String> DBSQLCLI_VALUED = Set.of("-e", "--execute", "--hostname", "--http-path",
+            "--access-token", "--database", "--table-format", "--clirc", "--auth-type");
+
+    /** Clients whose query flag takes a script file as well ({@code dbsqlcli -e queries/report.sql}). */
+    private static final Set<String> QUERY_OR_FILE = Set.of("dbsqlcli");
+
     static final List<Client> CLIENTS = List.of(
             new Client("sqlcmd", "", "sqlserver", SQLCMD_VALUED, List.of("-Q", "-q", "--query", "--initial-query"),
                     List.of("-i", "--input-file"), List.of("-S", "--server"), List.of(), List.of("-d", "--database-name"),
@@ -95,6 +101,9 @@ public final class SqlShells implements Recognizer {
             new Client("impala-shell", "", "", IMPALA_VALUED, List.of("-q", "--query"), List.of("-f", "--query_file"),
                     List.of("-i", "--impalad"), List.of(), List.of("-d", "--database"), List.of(),
                     List.of("-o", "--output_file")),
+            // the Databricks SQL CLI: the workspace's host name (its warehouse is --http-path), statements with -e
+            new Client("dbsqlcli", "", "", DBSQLCLI_VALUED, List.of("-e", "--execute"), List.of(), List.of("--hostname"),
+                    List.of(), List.of("--database"), List.of("DBSQLCLI_HOST_NAME"), List.of()),
             new Client("sqoop", "eval", "", SqoopTools.VALUED, List.of("--query", "-e"), List.of(), List.of(),
                     List.of("--connect"), List.of(), List.of(), List.of()));
 
@@ -166,11 +175,15 @@ public final class SqlShells implements Recognizer {
         target = target.or(DatabaseTarget.fromEnv(inv.env()));
         List<Operation> ops = new ArrayList<>();
         Optional<String> connection = c.dialect().equals("snowflake") ? p.value("-c", "--connection") : Optional.empty();
+        List<String> files = new ArrayList<>(values(p, c.file().toArray(String[]::new)));
         for (String q : values(p, c.query().toArray(String[]::new))) {
+            if (QUERY_OR_FILE.contains(c.program()) && q.matches("[^\\s;]+\\.sql")) {
+                files.add(q);
+                continue;
+            }
             List<Operation> stated = statements(q, literal(inv, q), c.dialect(), inv, nested);
             ops.addAll(c.program().equals("spark-sql") ? SparkLocalTables.place(p, q, inv, stated) : stated);
         }
-        List<String> files = values(p, c.file().toArray(String[]::new));
         for (String f : files) {
             Optional<String> text = nested.written(f);
             ops.addAll(text.isPresent() ? statements(text.get(), true, c.dialect(), inv, nested)

@@ -8,12 +8,12 @@ import dev.interlock.model.Operation;
 import java.util.List;
 import java.util.Set;
 
-/** Data-platform CLIs, one table each: {@code bq}, {@code dbt}, {@code airflow}, {@code databricks}, {@code dagster}, {@code prefect}, {@code kedro}, {@code lakectl}. */
+/** Data-platform CLIs, one table each: {@code bq}, {@code dbt}, {@code airflow}, {@code databricks}, {@code dagster}, {@code prefect}, {@code kedro}, {@code lakectl}, and the data catalogs' {@code datahub} and OpenMetadata's {@code metadata}. */
 public final class DataPlatformRecognizer implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("bq", "dbt", "airflow", "databricks", "dagster", "prefect", "lakectl", "kedro");
+        return Set.of("bq", "dbt", "airflow", "databricks", "dagster", "prefect", "lakectl", "kedro", "datahub", "metadata");
     }
 
     @Override
@@ -32,6 +32,8 @@ public final class DataPlatformRecognizer implements Recognizer {
             case "dagster" -> Orchestrators.recognize(inv);
             case "lakectl" -> LakeFs.recognize(inv);
             case "kedro" -> Kedro.recognize(inv);
+            case "datahub" -> DataHub.recognize(inv);
+            case "metadata" -> OpenMetadata.recognize(inv);
             default -> Databricks.recognize(inv);
         };
     }

@@ -65,6 +65,9 @@ final class Databricks {
             .add("", "configure", local("profile"))
             .add("", "version help completion", read("cli"))
             .add("current-user", "me", read("user"))
+            // Unity Catalog: the metastore's summary and the current assignment, a securable's grants (effective ones too)
+            .add("metastores", "summary current", read("metastore"))
+            .add("grants", "get get-effective", read("grants"))
             .build();
 
     /** Groups whose every change is a change of someone's access. */

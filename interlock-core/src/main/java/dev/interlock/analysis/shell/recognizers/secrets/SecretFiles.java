@@ -41,6 +41,8 @@ public final class SecretFiles {
             "\\.oci/config", "\\.config/openstack/(clouds|secure)\\.ya?ml", "\\.config/rclone/rclone\\.conf",
             "\\.mc/config\\.json", "\\.kaggle/kaggle\\.json", "\\.databrickscfg", "\\.snowsql/config",
             "\\.config/snowflake/(connections|config)\\.toml", "\\.dbt/profiles\\.ya?ml",
+            // data catalogs' CLIs: DataHub's GMS server and personal access token
+            "\\.datahubenv",
             "\\.confluent/config\\.json", "\\.ccloud/config\\.json",
             "\\.m2/settings(-security)?\\.xml", "\\.gradle/gradle\\.properties", "\\.cargo/credentials(\\.toml)?",
             "\\.ansible/[^/]*vault[-_]pass[^/]*", "[^/]*vault[-_]pass(word)?(\\.txt)?",
