@@ -81,6 +81,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.database.AlgoliaCli(),
                 new dev.interlock.analysis.shell.recognizers.dataplatforms.DataPlatformRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.elt.EltRecognizer(),
+                new dev.interlock.analysis.shell.recognizers.automation.AutomationRecognizer(),
                 new DockerRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.containers.Pumba(),
                 new EksctlRecognizer(),

@@ -74,7 +74,7 @@ final class Wrappers {
      */
     private static final Map<String, String> PACKAGE_BINARIES = Map.of("@salesforce/cli", "sf", "sfdx-cli", "sfdx",
             "@shopify/cli", "shopify", "@hubspot/cli", "hs", "@zendesk/zcli", "zcli", "@strapi/strapi", "strapi",
-            "@wp-now/wp-now", "wp-now");
+            "@wp-now/wp-now", "wp-now", "zapier-platform-cli", "zapier");
 
     /** The program a package run by npx, {@code pnpm dlx} or {@code yarn dlx} provides, or the word itself. */
     static String packageBinary(String word) {

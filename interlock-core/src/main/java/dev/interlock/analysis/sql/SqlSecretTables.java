@@ -27,6 +27,8 @@ public final class SqlSecretTables {
     /** Two-word endings that say the same: {@code api_keys}, {@code signing_keys}, {@code client_secrets}. */
     private static final Set<String> SECRET_PAIRS = Set.of("api key", "access key", "secret key", "private key", "signing key",
             "encryption key", "master key", "auth key", "license key", "ssh privatekey");
+    /** Suffixes ORMs add to a table named after its entity class: {@code credentials_entity}. */
+    private static final Set<String> ENTITY_SUFFIXES = Set.of("entity", "entitie");
     /** Tokens that are not credentials: a design system's, a lexer's. */
     private static final Set<String> NOT_SECRET_PAIRS = Set.of("design token", "theme token", "style token", "lexer token",
             "parser token", "search token");
@@ -65,6 +67,10 @@ public final class SqlSecretTables {
         // split snake_case, kebab-case and camelCase (ApiKeys, "OAuthTokens") into lower-case words
         List<String> words = java.util.Arrays.stream(Regex.split(Regex.replaceAll(table, "([a-z0-9])([A-Z])", "$1_$2")
                         .toLowerCase(Locale.ROOT), "[_\\-\\s]+")).filter(w -> !w.isEmpty()).map(SqlSecretTables::singular).toList();
+        if (!words.isEmpty() && ENTITY_SUFFIXES.contains(words.getLast())) {
+            // ORM tables named for their entity class (TypeORM's credentials_entity, n8n's): the noun before says what rows are
+            words = words.subList(0, words.size() - 1);
+        }
         if (words.isEmpty()) {
             return false;
         }

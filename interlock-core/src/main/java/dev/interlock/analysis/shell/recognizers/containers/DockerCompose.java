@@ -1,8 +1,10 @@
 package dev.interlock.analysis.shell.recognizers.containers;
 
+import dev.interlock.analysis.Regex;
 import dev.interlock.analysis.shell.Arg;
 import dev.interlock.analysis.shell.Nested;
 import dev.interlock.analysis.shell.ParsedArgs;
+import dev.interlock.analysis.shell.Workspace;
 import dev.interlock.analysis.shell.recognizers.DeploymentWords;
 import dev.interlock.analysis.shell.recognizers.containers.DockerRecognizer.Daemon;
 import dev.interlock.model.Confidence;
@@ -57,6 +59,47 @@ final class DockerCompose {
     }
 
     static List<Operation> recognize(Daemon daemon, Nested nested, List<Arg> args) {
+        return inNamedDirectory(daemon, args, commands(daemon, nested, args));
+    }
+
+    /**
+     * A project directory named for production or staging ({@code /srv/budibase-prod}, {@code ~/deploy/app-staging}) on
+     * this machine's daemon is that environment's deployment, as an IaC working directory is: what the project's
+     * commands do on the daemon happens there. The directory is {@code --project-directory}, else the first
+     * {@code -f} file's, else the working directory; a workspace with no such name ({@code ~/src/app}) stays local.
+     */
+    private static List<Operation> inNamedDirectory(Daemon daemon, List<Arg> args, List<Operation> ops) {
+        if (daemon.inv().remote()) {
+            return ops;
+        }
+        String directory = "";
+        String firstFile = "";
+        for (int i = 0; i < args.size() && args.get(i).value().startsWith("-"); i++) {
+            String w = args.get(i).value();
+            String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+            String value = w.contains("=") ? w.substring(w.indexOf('=') + 1)
+                    : GLOBAL_VALUED.contains(w) && i + 1 < args.size() ? args.get(++i).value() : "";
+            if (name.equals("--project-directory")) {
+                directory = value;
+            } else if ((name.equals("-f") || name.equals("--file")) && firstFile.isEmpty() && !value.equals("-")) {
+                firstFile = value;
+            }
+        }
+        Workspace ws = daemon.inv().workspace();
+        String dir = !directory.isEmpty() ? ws.resolve(directory)
+                : !firstFile.isEmpty() && firstFile.contains("/") ? ws.resolve(firstFile.substring(0, firstFile.lastIndexOf('/')))
+                : ws.dir();
+        if (DeploymentWords.tierWordIn(Regex.replaceFirst(dir, "^/(?:home|Users)/[^/]+", "")).isEmpty()) {
+            return ops;
+        }
+        return ops.stream().map(op -> op.system().equals("docker") && op.environment() == Tier.LOCAL
+                ? op.toBuilder().environment(Tier.UNKNOWN, "").locator("directory", dir)
+                        .note(op.note() + (op.note().isEmpty() ? "" : "; ") + "the compose project's directory " + dir
+                                + " is named for an environment: this machine runs that deployment").build()
+                : op).toList();
+    }
+
+    private static List<Operation> commands(Daemon daemon, Nested nested, List<Arg> args) {
         String project = "";
         String envFile = "";
         List<String> files = new ArrayList<>(List.of(daemon.inv().env().getOrDefault("COMPOSE_FILE", "").split(":")));

@@ -62,6 +62,9 @@ public final class SecretFiles {
             // headless CMSs' management tokens (Contentful, Sanity, Storyblok, Prismic) and Prefect's profiles (the API key)
             "\\.contentfulrc\\.json", "\\.config/sanity/config\\.json",
             "\\.storyblok/credentials\\.json", "\\.prismic", "\\.prefect/profiles\\.toml",
+            // workflow automation: n8n's settings hold the encryptionKey that decrypts every stored credential; the Zapier
+            // platform CLI's deploy key
+            "\\.n8n/config", "\\.zapierrc",
             // finance and ERP CLIs' stored OAuth token sets (Xero, QuickBooks Online) and SuiteCloud's saved account logins
             "\\.config/xero(-cli)?/[^/]+\\.json", "\\.xero/[^/]+\\.json", "\\.config/(quickbooks|qbo|intuit)(-cli)?/[^/]+\\.json",
             "\\.suitecloud-sdk/credentials[^/]*",
