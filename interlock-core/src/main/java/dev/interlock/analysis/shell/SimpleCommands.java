@@ -387,6 +387,8 @@ final class SimpleCommands {
             "railway", "render", "fastly", "registry",
             // a self-hosted forge's admin CLI in its container: the team's forge, not a sandbox of this machine
             "gitea", "gogs", "gerrit", "aliyun", "scw");
+    /** The locator of an operation on a self-hosted forge's own store under another system ({@code gitlab-psql}'s SQL). */
+    private static final String FORGE = "forge";
 
     private Operation complete(Operation op, Invocation inv) {
         Operation.Builder b = op.toBuilder();
@@ -407,8 +409,11 @@ final class SimpleCommands {
             inv.locators().forEach((k, v) -> {
                 // ssh edge-prod-01 'curl http://127.0.0.1:9901/…': the remote machine's loopback is the remote machine
                 boolean remoteLoopback = k.equals("host") && dev.interlock.environment.Hosts.loopback(op.resource().locator(k));
-                if (k.equals("host") && dev.interlock.environment.Hosts.loopback(v) && REMOTE_API_SYSTEMS.contains(op.system())) {
-                    return; // docker exec tools kubectl delete ns x: a container on this machine, a cluster that is not
+                if (k.equals("host") && dev.interlock.environment.Hosts.loopback(v)
+                        && (REMOTE_API_SYSTEMS.contains(op.system()) || !op.resource().locator(FORGE).isEmpty())) {
+                    // docker exec tools kubectl delete ns x: a container on this machine, a cluster that is not;
+                    // docker exec gitlab gitlab-psql -c …: the team's forge's database, not a sandbox of this machine
+                    return;
                 }
                 if (op.resource().locator(k).isEmpty() || remoteLoopback) {
                     b.locator(k, v);

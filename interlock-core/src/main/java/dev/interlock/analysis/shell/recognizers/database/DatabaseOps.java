@@ -22,9 +22,17 @@ public final class DatabaseOps {
     private static final Pattern ROWS = Pattern.compile(
             "(?i)\\.(dump|sql|sql\\.gz|sql\\.zst|bak|bacpac|pgdump|bson|archive)$|/backups?(/|$)|/var/lib/(postgresql|mysql|mongodb)(/|$)|pg_basebackup|/dumps?(/|$)|/[\\w.]+[-_]exports?(/|$)");
 
-    /** A path that holds a database's rows: a dump, a backup, a data directory. */
+    /**
+     * Code forges' own dumps and backups: {@code gitea|forgejo dump}'s {@code gitea-dump-*.zip}, Gogs's
+     * {@code gogs-backup-*.zip}, GitLab's {@code *_gitlab_backup.tar}. Each holds the forge's database (users, tokens,
+     * issues), every repository and its secrets.
+     */
+    private static final Pattern FORGE_DUMPS = Pattern.compile(
+            "(?i)(^|/)((gitea|forgejo)-dump-[^/]*|gogs-backup-[^/]*)\\.(zip|tar(\\.\\w+)?|t[gx]z)$|(^|/)[^/]*gitlab_backup\\.tar(\\.\\w+)?$");
+
+    /** A path that holds a database's rows: a dump, a backup, a data directory, a code forge's dump. */
     public static boolean holdsRows(String path) {
-        return ROWS.matcher(path).find();
+        return ROWS.matcher(path).find() || FORGE_DUMPS.matcher(path).find();
     }
 
     /**

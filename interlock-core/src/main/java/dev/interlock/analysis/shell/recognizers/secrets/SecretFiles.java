@@ -260,6 +260,19 @@ public final class SecretFiles {
                     + "|.*/ranger[^/]*/(?:[^/]+/)*install\\.properties");
 
     /**
+     * Code forges' and artifact repositories' own secrets: Gitea's, Forgejo's and Gogs's {@code app.ini} (SECRET_KEY,
+     * INTERNAL_TOKEN, the JWT secrets, the database password), Nexus's generated {@code admin.password}, Artifactory's
+     * {@code bootstrap.creds} (its master and join keys are {@code *.key} files already), Gerrit's {@code secure.config}
+     * and Harbor's {@code harbor.yml} (the admin and database passwords). Whoever reads one is an administrator of the
+     * forge or can forge its sessions and tokens.
+     */
+    private static final Pattern FORGE_SERVER_SECRETS = Pattern.compile(
+            "(?i).*/(gitea|forgejo|gogs)[^/]*/(?:[^/]+/)*app\\.ini|.*/custom/conf/app\\.ini"
+                    + "|.*/(nexus-data|sonatype-work/nexus3)/admin\\.password"
+                    + "|.*/(artifactory|jfrog)/(?:[^/]+/)*bootstrap\\.creds"
+                    + "|.*/(gerrit|review_site)[^/]*/etc/secure\\.config|.*/harbor/harbor\\.ya?ml");
+
+    /**
      * Configuration files that hold their application's database password and keys by design: WordPress's
      * {@code wp-config.php} (DB_PASSWORD, the auth salts), Drupal's {@code settings.php}, Magento's {@code app/etc/env.php},
      * Ghost's {@code config.production.json}, Mirth Connect's {@code mirth.properties} (its database and keystore
@@ -446,7 +459,7 @@ public final class SecretFiles {
 
     private static boolean literalIsSecret(String resolvedPath) {
         if (SERVICE_LOGINS.matcher(resolvedPath).matches() || APPLICATION_SECRETS.matcher(resolvedPath).matches()
-                || backupPassword(resolvedPath) || mailServerSecret(resolvedPath)) {
+                || FORGE_SERVER_SECRETS.matcher(resolvedPath).matches() || backupPassword(resolvedPath) || mailServerSecret(resolvedPath)) {
             return true;
         }
         String name = LocalFiles.basename(resolvedPath);

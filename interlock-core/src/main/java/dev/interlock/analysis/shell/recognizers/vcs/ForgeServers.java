@@ -18,19 +18,25 @@ import dev.interlock.analysis.shell.Recognizer;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.CommandTable.Act;
 import dev.interlock.analysis.shell.recognizers.DeploymentWords;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseClientRecognizer;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.model.Operation;
+import dev.interlock.model.Verb;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Self-hosted forges' server-side admin CLIs, run on (or in the container of) the forge itself: Gitea's and Forgejo's
  * {@code gitea admin …}, Gogs's {@code gogs admin …}, GitLab's {@code gitlab-rails runner|console} and
- * {@code gitlab-rake TASK}. They act on the whole forge with no permission check: creating an administrator or setting
- * another user's password is a grant, a dump copies every repository and the server's secrets, a restore or
- * {@code gitlab:setup} replaces it all. The forge is where teams keep their code, so where it runs (a container on this
+ * {@code gitlab-rake TASK}, {@code gitlab-backup} and {@code gitlab-psql} (psql on the forge's own database). They act on
+ * the whole forge with no permission check: creating an administrator or setting another user's password is a grant, a
+ * dump copies every repository and the server's secrets, a restore or {@code gitlab:setup} replaces it all, a doctor's
+ * {@code --fix} changes what its checks find, while the checks themselves and a cleanup's {@code DRY_RUN=true} only look. The forge is where teams keep their code, so where it runs (a container on this
  * daemon) does not make it a sandbox: its tier comes from a name (the container, the host, the config path) or is unknown.
  */
 public final class ForgeServers implements Recognizer {
@@ -57,6 +63,7 @@ public final class ForgeServers implements Recognizer {
             .add("", "restore-repo", replace("repository"))
             .add("doctor", "check list", read("forge"))
             .add("doctor", "recreate-table", replace("table").note("drops and recreates forge tables"))
+            .add("doctor", "convert", update("database").note("converts the forge's database tables in place"))
             .add("", "migrate migrate-storage", update("forge"))
             .add("manager", "shutdown restart flush-queues logging", update("forge"))
             .add("", "web", local("server").note("starts the forge's web server on this machine"))
@@ -80,6 +87,25 @@ public final class ForgeServers implements Recognizer {
             Map.entry("db:migrate", update("database")),
             Map.entry("cache:clear", update("forge")));
 
+    /**
+     * Task namespaces whose tasks take {@code DRY_RUN}: with {@code DRY_RUN=true} (a word of the task line or the
+     * environment) GitLab's cleanup tasks only list the orphans they would remove.
+     */
+    private static final Set<String> DRY_RUN_TASKS = Set.of("gitlab:cleanup");
+    private static final Pattern TRUE = Pattern.compile("(?i)true|yes|1");
+
+    /** {@code gitlab-backup} (GitLab's backup command since 12.2): {@code gitlab:backup:*} by another name. */
+    private static final CommandTable GITLAB_BACKUP = CommandTable.builder()
+            .add("", "create", read("forge").note("backs up the whole GitLab: repositories, database, uploads"))
+            .add("", "restore", replace("forge").all().note("replaces the whole GitLab with a backup"))
+            .build();
+
+    /**
+     * The database name GitLab's Omnibus package gives every installation (its Rails environment is always
+     * {@code production}): it says which database of the forge, not which tier the forge serves.
+     */
+    private static final Pattern GITLAB_OWN_DATABASES = Pattern.compile("gitlabhq_(geo_)?production|praefect_production");
+
     /** Checks and reports: {@code gitlab:check}, {@code gitlab:env:info}, {@code gitlab:doctor:secrets}, {@code db:migrate:status}. */
     private static final Pattern RAKE_LOOKS = Pattern.compile("(?i).*(:check|^gitlab:check|:info|:status|:doctor:.*|:list|:show)(\\[.*)?");
 
@@ -92,7 +118,7 @@ public final class ForgeServers implements Recognizer {
 
     @Override
     public Set<String> programs() {
-        return Set.of("gitea", "forgejo", "gogs", "gitlab-rails", "gitlab-rake");
+        return Set.of("gitea", "forgejo", "gogs", "gitlab-rails", "gitlab-rake", "gitlab-backup", "gitlab-psql", "gitlab-geo-psql");
     }
 
     @Override
@@ -100,6 +126,9 @@ public final class ForgeServers implements Recognizer {
         return switch (inv.program()) {
             case "gitlab-rails" -> List.of(rails(inv));
             case "gitlab-rake" -> List.of(rake(inv));
+            // help and version only print
+            case "gitlab-backup" -> DatabaseOps.help(inv, "-h") ? List.of() : List.of(backup(inv));
+            case "gitlab-psql", "gitlab-geo-psql" -> DatabaseOps.help(inv, "-V") ? List.of() : psql(inv, nested);
             default -> List.of(gitea(inv));
         };
     }
@@ -113,8 +142,11 @@ public final class ForgeServers implements Recognizer {
         CommandTable.Found found = GITEA.findOrGuess(words, Math.min(3, words.size()), "forge");
         Act act = found.act();
         String user = p.value("--username", "-u", "--name").orElse("");
-        if (act.type().equals("user") && act.verb() == dev.interlock.model.Verb.CREATE && p.has("--admin")) {
+        if (act.type().equals("user") && act.verb() == Verb.CREATE && p.has("--admin")) {
             act = grant("admin").note("creates an administrator of the whole forge" + (user.isEmpty() ? "" : ": " + user));
+        }
+        if (!words.isEmpty() && words.getFirst().equals("doctor") && act.verb() == Verb.READ && p.has("--fix")) {
+            act = update("forge").many().note("--fix repairs what the checks find: the forge's database, repositories and hooks");
         }
         Operation.Builder b = act.operation(inv, system, user.isEmpty() ? found.command() : user);
         if (found.command().equals("dump")) {
@@ -152,11 +184,70 @@ public final class ForgeServers implements Recognizer {
         if (act == null) {
             act = CommandTable.guess(bare.substring(bare.lastIndexOf(':') + 1), "forge");
         }
+        if (act.verb() != Verb.READ && dryRun(inv, bare)) {
+            act = read("forge").note("DRY_RUN=true: the task only lists what it would clean up");
+        }
         Operation.Builder b = act.operation(inv, "gitlab", task);
         if (bare.equals("gitlab:backup:create")) {
             b.locator(COPIES_DATA, "backup");
         }
         return placed(b, "");
+    }
+
+    /** {@code DRY_RUN=true} given to a task that honours it, as a word of the task line or in its environment. */
+    private static boolean dryRun(Invocation inv, String task) {
+        boolean honours = DRY_RUN_TASKS.stream().anyMatch(ns -> task.equals(ns) || task.startsWith(ns + ":"));
+        String value = inv.words().stream().filter(w -> w.startsWith("DRY_RUN=")).map(w -> w.substring(8))
+                .reduce((a, b) -> b).orElse(inv.env().getOrDefault("DRY_RUN", ""));
+        return honours && TRUE.matcher(value).matches();
+    }
+
+    private static Operation backup(Invocation inv) {
+        List<String> words = inv.words().stream().filter(w -> !w.startsWith("-") && !w.contains("=")).toList();
+        CommandTable.Found found = GITLAB_BACKUP.findOrGuess(words, Math.min(1, words.size()), "forge");
+        Operation.Builder b = found.act().operation(inv, "gitlab", found.command());
+        if (found.command().equals("create")) {
+            b.locator(COPIES_DATA, "backup");
+        }
+        return placed(b, "");
+    }
+
+    /**
+     * {@code gitlab-psql}: psql on the forge's own PostgreSQL, judged as the SQL it sends. The server is the forge's,
+     * not a developer's database on this machine, and GitLab's own database name names no tier: it is placed as the
+     * forge is (by the host or container a wrapper names), else unknown.
+     */
+    private static List<Operation> psql(Invocation inv, Nested nested) {
+        ParsedArgs p = inv.parse(Set.of("-c", "--command", "-f", "--file", "-d", "--dbname", "-U", "--username", "-h", "--host",
+                "-p", "--port", "-v", "--set", "--variable", "-o", "--output", "-P", "--pset", "-F", "--field-separator"));
+        String database = p.value("-d", "--dbname").or(() -> p.positional(0)).orElse("");
+        String named = GITLAB_OWN_DATABASES.matcher(database).matches() ? "" : database;
+        List<Operation> ops = new ArrayList<>();
+        for (String sql : DatabaseOps.values(p, "-c", "--command")) {
+            ops.addAll(DatabaseClientRecognizer.psqlText(sql, DatabaseOps.literal(inv, sql), inv, nested));
+        }
+        for (String file : DatabaseOps.values(p, "-f", "--file")) {
+            ops.addAll(file.equals("-") && inv.stdin().isPresent() ? DatabaseClientRecognizer.psqlText(inv.stdin().get(), true, inv, nested)
+                    : List.of(DatabaseOps.scriptFile(inv, named, file)));
+        }
+        if (!p.has("-c", "--command", "-f", "--file")) {
+            ops.addAll(inv.stdin().map(text -> DatabaseClientRecognizer.psqlText(text, true, inv, nested))
+                    .orElse(List.of(DatabaseOps.session(inv, named))));
+        }
+        // -o FILE: the rows land in a file here, a copy of the forge's data
+        Optional<String> output = p.value("-o", "--output").filter(f -> !f.startsWith("|") && !f.equals("/dev/null"));
+        String host = p.value("-h", "--host").filter(h -> !h.startsWith("/")).orElse("");
+        return ops.stream().map(o -> output.isPresent() && DatabaseOps.returnsRows(o) ? DatabaseOps.rowsWrittenTo(o, output.get()) : o)
+                .map(o -> {
+                    Operation.Builder b = o.toBuilder().locator("forge", "gitlab");
+                    if (!named.isEmpty() && o.resource().locator("database").isEmpty()) {
+                        b.locator("database", named);
+                    }
+                    if (!host.isEmpty() && o.resource().locator("host").isEmpty()) {
+                        b.locator("host", host);
+                    }
+                    return b.build();
+                }).toList();
     }
 
     /** The forge's tier from its config path ({@code /etc/gitea-prod/app.ini}); otherwise the name a wrapper carries, or unknown. */
