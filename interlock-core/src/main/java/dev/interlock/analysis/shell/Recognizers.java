@@ -99,6 +99,7 @@ final class Recognizers {
                 new dev.interlock.analysis.shell.recognizers.host.BootFirmware(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.RoutingCli(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.SnmpTools(),
+                new dev.interlock.analysis.shell.recognizers.industrial.IndustrialRecognizer(),
                 new dev.interlock.analysis.shell.recognizers.healthcare.DicomTools(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.HostNetworking(),
                 new dev.interlock.analysis.shell.recognizers.netdevices.InterfaceTools(),

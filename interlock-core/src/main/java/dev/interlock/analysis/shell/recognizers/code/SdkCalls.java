@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code aws s3api delete-bucket --bucket x}, the Kubernetes client's {@code delete_namespace('payments')} is
  * {@code kubectl delete namespace payments}, a driver's {@code execute('DROP TABLE t')} is {@code psql -c 'DROP TABLE t'}
  * against the same server. Calls with no CLI twin become {@link Generic} operations. The Docker SDK for Python is
- * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, LDAP clients {@link LdapCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, MQTT clients {@link MqttCalls}, job queues (Celery, BullMQ, RQ, Sidekiq) {@link JobQueueCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
+ * {@link DockerSdkCalls}, Redis and MongoDB drivers are {@link DataStoreCalls}, etcd clients {@link EtcdCalls}, LDAP clients {@link LdapCalls}, libvirt's binding {@link LibvirtSdkCalls}, Elasticsearch and OpenSearch clients {@link SearchClientCalls}, MQTT clients {@link MqttCalls}, Modbus, BACnet and OPC UA libraries {@link IndustrialCalls}, job queues (Celery, BullMQ, RQ, Sidekiq) {@link JobQueueCalls}, Google Cloud and Azure libraries {@link CloudSdkCalls}, vector databases'
  * {@link VectorStoreCalls}; every finder records the calls it accounted for, so that {@link UnreadCalls} can name the rest.
  */
 final class SdkCalls {
@@ -75,7 +75,7 @@ final class SdkCalls {
                     "huggingface_hub", "huggingface", "mlflow", "mlflow", "wandb", "wandb", "sagemaker", "sagemaker",
                     "langsmith", "langsmith", "chromadb", "chroma", "pymilvus", "milvus", "qdrant_client", "qdrant",
                     "pinecone", "pinecone", "weaviate", "weaviate", "etcd3", "etcd", "libvirt", "libvirt", "pika", "amqp", "aio_pika", "amqp", "kombu", "amqp",
-                    "ldap3", "ldap", "ldap", "ldap"),
+                    "ldap3", "ldap", "ldap", "ldap", "pymodbus", "modbus", "BAC0", "bacnet", "asyncua", "opcua", "opcua", "opcua"),
             Language.JAVASCRIPT, ordered("@aws-sdk/", "aws", "aws-sdk", "aws", "@google-cloud/", "gcp", "googleapis", "gcp", "firebase-admin", "gcp",
                     "@azure/", "azure", "@kubernetes/client-node", "kubernetes", "pg", "postgresql", "postgres", "postgresql",
                     "mysql", "mysql", "ibm_db", "database", "oracledb", "database", "mongodb", "mongodb", "mongoose", "mongodb", "redis", "redis", "ioredis", "redis",
@@ -289,6 +289,9 @@ final class SdkCalls {
         }
         if (reaches.contains("etcd")) {
             EtcdCalls.find(code, lines, accounted);
+        }
+        if (language == Language.PYTHON) {
+            IndustrialCalls.find(code, reaches, lines, accounted);
         }
         if (reaches.contains("winrm") && language == Language.PYTHON) {
             WinRmCalls.find(code, lines, accounted);

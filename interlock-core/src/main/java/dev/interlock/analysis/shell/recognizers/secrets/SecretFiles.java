@@ -102,6 +102,9 @@ public final class SecretFiles {
             // credentials files (UUID.json); its config.yml only names them
             Pattern.compile("(.*/\\.cloudflared|.*/\\.cloudflare-warp|/(usr/local/)?etc/cloudflared)/(cert\\.pem|[^/]+\\.json)"),
             Pattern.compile(".*/\\.config/gh/hosts\\.ya?ml"),
+            // Node-RED: the flows' credentials file (every node's passwords and tokens, beside flows.json or
+            // flows_HOST.json, also in a project) and the generated key that decrypts it when settings.js sets none
+            Pattern.compile("(.*/)?flows?(_[^/]*)?_cred\\.json|.*/\\.node-red/(.+_cred\\.json|\\.config\\.runtime\\.json)"),
             Pattern.compile(".*/\\.config/gcloud/(credentials\\.db|access_tokens\\.db|application_default_credentials\\.json|legacy_credentials/.*)"),
             Pattern.compile(".*/\\.azure/(?!config$)[^/]+"),
             Pattern.compile(".*/\\.gnupg/private-keys.*|.*/\\.gnupg/secring.*"),
