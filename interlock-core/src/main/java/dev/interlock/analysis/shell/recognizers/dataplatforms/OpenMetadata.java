@@ -9,6 +9,7 @@ import dev.interlock.analysis.shell.Invocation;
 import dev.interlock.analysis.shell.ParsedArgs;
 import dev.interlock.analysis.shell.recognizers.CommandTable;
 import dev.interlock.analysis.shell.recognizers.LocalFiles;
+import dev.interlock.analysis.shell.recognizers.database.DatabaseOps;
 import dev.interlock.analysis.shell.recognizers.iac.IacArgs;
 import dev.interlock.environment.Hosts;
 import dev.interlock.model.Operation;
@@ -49,6 +50,10 @@ final class OpenMetadata {
         Optional<String> config = p.value("-c", "--config");
         String name = config.or(() -> p.value("-d", "--database")).orElse(found.name(words));
         Operation.Builder b = act.operation(inv, "openmetadata", name);
+        if (!words.isEmpty() && words.getFirst().equals("backup")) {
+            // the dump lands in a file here: a copy of the server's data, judged where that data lives
+            b.locator(DatabaseOps.COPIES_DATA, "backup");
+        }
         if (act.here()) {
             return List.of(b.build());
         }
