@@ -73,6 +73,10 @@ final class HostSwitches {
     private record HostSwitch(String control, java.util.function.Predicate<List<String>> when) {
     }
 
+    /** fail2ban-client's options that take a value. */
+    private static final Set<String> FAIL2BAN_VALUED = Set.of("-c", "-s", "-p", "--pname", "--loglevel", "--logtarget",
+            "--syslogsocket", "--timeout");
+
     private static final Map<String, HostSwitch> TOOLS = Map.ofEntries(
             Map.entry("setenforce", new HostSwitch(MAC, w -> !w.isEmpty() && Set.of("0", "permissive").contains(w.getFirst().toLowerCase(Locale.ROOT)))),
             Map.entry("aa-teardown", new HostSwitch(MAC, w -> true)),
@@ -87,8 +91,8 @@ final class HostSwitches {
             Map.entry("ossec-control", new HostSwitch(THREAT_DETECTION, w -> firstWord(w).equals("stop"))),
             Map.entry("osqueryctl", new HostSwitch(THREAT_DETECTION, w -> firstWord(w).equals("stop"))),
             Map.entry("suricatasc", new HostSwitch(THREAT_DETECTION, w -> String.join(" ", w).matches("(?s)(.*\\s)?-c\\s+shutdown\\b.*"))),
-            Map.entry("fail2ban-client", new HostSwitch(FIREWALL, w -> firstWord(w).equals("stop")
-                    || firstWord(w).equals("unban") && w.contains("--all"))),
+            Map.entry("fail2ban-client", new HostSwitch(FIREWALL, w -> firstWord(w, FAIL2BAN_VALUED).equals("stop")
+                    || firstWord(w, FAIL2BAN_VALUED).equals("unban") && w.contains("--all"))),
             Map.entry("cscli", new HostSwitch(FIREWALL, w -> String.join(" ", w).matches("(?s).*\\bdecisions\\s+delete\\b.*")
                     && (w.contains("--all") || w.contains("-a")) || String.join(" ", w).matches("(?s).*\\bsimulation\\s+enable\\b.*"))),
             // -e 0 turns the kernel audit off; -D deletes every rule
@@ -209,7 +213,20 @@ final class HostSwitches {
 
     /** The first word that is not an option ({@code ""} when there is none): a console's command. */
     private static String firstWord(List<String> w) {
-        return w.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        return firstWord(w, Set.of());
+    }
+
+    /** The same, skipping the value of each option in {@code valued} ({@code fail2ban-client -c DIR stop}). */
+    private static String firstWord(List<String> w, Set<String> valued) {
+        for (int i = 0; i < w.size(); i++) {
+            String a = w.get(i);
+            if (valued.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
     }
 
     /** {@code ufw disable}, {@code ufw reset}, {@code ufw default allow [incoming]}. */

@@ -78,6 +78,16 @@ final class M365Cli {
 
     private static Act act(List<String> command, List<String> words) {
         String joined = String.join(" ", command);
+        if (joined.equals("request")) {
+            // m365 request --url … [--method get|post|patch|put|delete]: a raw Graph/SharePoint call, judged by its method
+            int at = words.indexOf("--method");
+            String method = at >= 0 && at + 1 < words.size() ? words.get(at + 1).toLowerCase(Locale.ROOT) : "get";
+            return switch (method) {
+                case "get", "head" -> read("request");
+                case "delete" -> delete("request");
+                default -> update("request");
+            };
+        }
         if (COMMANDS.containsKey(joined)) {
             return COMMANDS.get(joined);
         }
